@@ -1,0 +1,66 @@
+"""Process settings, read from ``ADVISOR_*`` environment variables once, at the entry points."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.errors import AdvisorError
+
+APP_NAME = "embedding-advisor"
+
+
+class SettingsError(AdvisorError):
+    """A setting has a value that cannot be used; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where state lives and which services to use. Build with ``Settings.from_env()`` at an entry point."""
+
+    data_dir: Path
+    log_level: str = "WARNING"
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = field(default=None, repr=False)
+    milvus_uri: str | None = None
+    milvus_token: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings from ``env`` (default: the process environment)."""
+        env = os.environ if env is None else env
+        if env.get("ADVISOR_DATA_DIR"):
+            data_dir = Path(env["ADVISOR_DATA_DIR"]).expanduser()
+        else:
+            from platformdirs import user_data_dir
+
+            data_dir = Path(user_data_dir(APP_NAME, appauthor=False))
+        level = env.get("ADVISOR_LOG_LEVEL", "WARNING").upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise SettingsError(f"ADVISOR_LOG_LEVEL={level!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return cls(
+            data_dir=data_dir,
+            log_level=level,
+            llm_base_url=env.get("ADVISOR_LLM_BASE_URL") or None,
+            llm_model=env.get("ADVISOR_LLM_MODEL") or None,
+            llm_api_key=env.get("ADVISOR_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
+            milvus_uri=env.get("ADVISOR_MILVUS_URI") or None,
+            milvus_token=env.get("ADVISOR_MILVUS_TOKEN") or None,
+        )
+
+    def ensure_data_dir(self) -> Path:
+        """Create the data directory if needed and check it is writable; the error names the path."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            probe = self.data_dir / ".write-test"
+            probe.write_text("ok", encoding="utf-8")
+            probe.unlink()
+        except OSError as exc:
+            raise SettingsError(
+                f"data directory {self.data_dir} is not writable ({exc.strerror or exc}); "
+                "set ADVISOR_DATA_DIR to a writable folder"
+            ) from exc
+        return self.data_dir

@@ -1,0 +1,105 @@
+"""`make bench`: measure every speed / memory target in one run and print one table of ratios.
+
+Each row is a figure measured here, its reference (a target or a baseline measured in the same run), and
+their ratio. The table is also written to bench/results.md with the machine it ran on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CLI = [str(Path(sys.executable).with_name("embedding-advisor"))]
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+
+@dataclass
+class Row:
+    figure: str
+    measured: float
+    reference: float
+    unit: str
+    reference_kind: str  # "target" (ratio <= 1 passes) or "baseline" (a measured reference)
+
+    @property
+    def ratio(self) -> float:
+        return self.measured / self.reference
+
+    @property
+    def verdict(self) -> str:
+        if self.reference_kind != "target":
+            return ""
+        return "ok" if self.ratio <= 1.0 else "MISSED"
+
+
+def wall_times(cmd: list[str], runs: int = RUNS) -> list[float]:
+    """Wall seconds of ``cmd`` over ``runs`` runs after one warm-up."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    subprocess.run(cmd, capture_output=True, check=True, env=env)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True, env=env)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_startup() -> list[Row]:
+    help_t = statistics.median(wall_times([*CLI, "--help"]))
+    show_t = statistics.median(wall_times([*CLI, "models", "show", "BAAI/bge-m3"]))
+    search_t = statistics.median(wall_times([*CLI, "models", "search", "--language", "zh", "--limit", "10"]))
+    return [
+        Row("`embedding-advisor --help` wall (median)", help_t, 0.5, "s", "target"),
+        Row("`models show BAAI/bge-m3` wall (median)", show_t, 1.5, "s", "target"),
+        Row("`models search --language zh` wall (median)", search_t, 1.5, "s", "target"),
+    ]
+
+
+BENCHES: list[Callable[[], list[Row]]] = [bench_startup]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+        cpu = model
+    except (OSError, StopIteration):
+        pass
+    mem = ""
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    rows: list[Row] = []
+    for bench in BENCHES:
+        rows.extend(bench())
+    header = "| figure | measured | reference | ratio | verdict |\n|---|---|---|---|---|"
+    lines = [f"| {r.figure} | {r.measured:.3f} {r.unit} | {r.reference:.3f} {r.unit} ({r.reference_kind}) | "
+             f"{r.ratio:.2f} | {r.verdict} |" for r in rows]
+    table = "\n".join([header, *lines])
+    print(table)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    (REPO / "bench" / "results.md").write_text(
+        f"# Bench results\n\nMeasured {stamp} on {machine()}; {RUNS} runs per timing after a warm-up, medians.\n\n"
+        f"{table}\n", encoding="utf-8")
+    return 0 if all(r.verdict != "MISSED" for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

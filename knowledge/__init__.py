@@ -1,0 +1,1 @@
+"""Facts: the model catalog, the published-score snapshot and bundled evaluation data."""

@@ -1,0 +1,161 @@
+"""Published MTEB scores from the committed snapshot: per-benchmark means, coverage and zero-shot share."""
+
+from __future__ import annotations
+
+import functools
+import statistics
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.errors import KnowledgeDataError, UnknownBenchmarkError
+from knowledge.refresh import SCORES_FILE, read_json_gz
+
+
+class BenchmarkInfo(BaseModel):
+    """A benchmark as captured in the snapshot."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    display_name: str
+    description: str
+    tasks: list[str]
+    task_types: list[str]
+    languages: list[str]
+
+    @property
+    def retrieval_tasks(self) -> list[str]:
+        """Names of the benchmark's retrieval tasks."""
+        return [t for t, kind in zip(self.tasks, self.task_types, strict=True) if kind == "Retrieval"]
+
+
+class BenchmarkScore(BaseModel):
+    """One model's published figures on one benchmark, with how complete they are."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str
+    benchmark: str
+    mean_task: float | None
+    """mteb leaderboard Mean (Task); None where mteb gives none (a task missing)."""
+    mean_task_type: float | None
+    retrieval: float | None
+    """mteb leaderboard Retrieval column (mean of retrieval tasks), None where incomplete or absent."""
+    mean_available: float | None
+    """Mean over the tasks that have a score (read it with ``coverage``)."""
+    retrieval_available: float | None
+    tasks_scored: int
+    tasks_total: int
+    retrieval_scored: int
+    retrieval_total: int
+    rank: int | None
+    n_ranked: int
+    zero_shot: int | None
+    """Percent of the benchmark's tasks absent from the model's training data (mteb's definition)."""
+    source: str
+
+    @property
+    def coverage(self) -> float:
+        """Share of the benchmark's tasks with a published score."""
+        return self.tasks_scored / self.tasks_total if self.tasks_total else 0.0
+
+    @property
+    def best_estimate(self) -> float | None:
+        """Retrieval mean if known, else the overall mean, each preferring complete figures."""
+        for value in (self.retrieval, self.retrieval_available, self.mean_task, self.mean_available):
+            if value is not None:
+                return value
+        return None
+
+
+class ScoreSnapshot:
+    """The committed table of published scores."""
+
+    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+        """Wrap the parsed snapshot ``data`` (see knowledge.refresh for its layout)."""
+        try:
+            self.source: str = data["source"]
+            self.mteb_version: str = data["mteb_version"]
+            self.built_on: str = data["built_on"]
+            self.benchmarks = {n: BenchmarkInfo(name=n, **b) for n, b in data["benchmarks"].items()}
+            self._scores: dict[str, dict[str, Any]] = data["scores"]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KnowledgeDataError(f"{path or 'score snapshot'}: malformed ({exc})") from exc
+        self._n_ranked = {b: 0 for b in self.benchmarks}
+        for per_model in self._scores.values():
+            for bench, entry in per_model.items():
+                if entry.get("rank") is not None:
+                    self._n_ranked[bench] += 1
+
+    def benchmark(self, name: str) -> BenchmarkInfo:
+        """Return a benchmark by exact or case-insensitive name; raise UnknownBenchmarkError otherwise."""
+        if name in self.benchmarks:
+            return self.benchmarks[name]
+        lowered = {b.lower().replace(" ", ""): b for b in self.benchmarks}
+        key = name.lower().replace(" ", "")
+        if key in lowered:
+            return self.benchmarks[lowered[key]]
+        raise UnknownBenchmarkError(name, self.benchmarks)
+
+    def models(self) -> list[str]:
+        """Names of every model with at least one published score."""
+        return list(self._scores)
+
+    def benchmarks_of(self, model: str) -> list[str]:
+        """Benchmarks on which ``model`` has published scores."""
+        return list(self._scores.get(model, {}))
+
+    def task_scores(self, model: str, benchmark: str) -> dict[str, float | None]:
+        """Per-task main scores of a model on a benchmark (None where not published)."""
+        info = self.benchmark(benchmark)
+        entry = self._scores.get(model, {}).get(info.name)
+        values = entry["s"] if entry else [None] * len(info.tasks)
+        return dict(zip(info.tasks, values, strict=True))
+
+    def score(self, model: str, benchmark: str) -> BenchmarkScore | None:
+        """Return a model's figures on a benchmark, or None when it has no published score there."""
+        info = self.benchmark(benchmark)
+        entry = self._scores.get(model, {}).get(info.name)
+        if entry is None:
+            return None
+        values: list[float | None] = entry["s"]
+        present = [v for v in values if v is not None]
+        retrieval = [v for v, kind in zip(values, info.task_types, strict=True) if kind == "Retrieval"]
+        retrieval_present = [v for v in retrieval if v is not None]
+        return BenchmarkScore(
+            model=model,
+            benchmark=info.name,
+            mean_task=entry.get("mean_task"),
+            mean_task_type=entry.get("mean_task_type"),
+            retrieval=entry.get("types", {}).get("Retrieval"),
+            mean_available=statistics.fmean(present) if present else None,
+            retrieval_available=statistics.fmean(retrieval_present) if retrieval_present else None,
+            tasks_scored=len(present),
+            tasks_total=len(values),
+            retrieval_scored=len(retrieval_present),
+            retrieval_total=len(retrieval),
+            rank=entry.get("rank"),
+            n_ranked=self._n_ranked.get(info.name, 0),
+            zero_shot=entry.get("zero_shot"),
+            source=f"MTEB published results ({self.source}), aggregated with mteb {self.mteb_version}",
+        )
+
+    def leaderboard(self, benchmark: str, retrieval_only: bool = True) -> list[BenchmarkScore]:
+        """Every model's figures on a benchmark, best first by ``best_estimate`` (or overall mean)."""
+        info = self.benchmark(benchmark)
+        rows = [s for m in self._scores if (s := self.score(m, info.name)) is not None]
+        key = (lambda s: s.best_estimate) if retrieval_only else (lambda s: s.mean_task or s.mean_available)
+        return sorted((r for r in rows if key(r) is not None), key=lambda r: -key(r))  # type: ignore[operator]
+
+
+def load_scores(path: Path = SCORES_FILE) -> ScoreSnapshot:
+    """Read a score snapshot file."""
+    return ScoreSnapshot(read_json_gz(path, "score snapshot"), path)
+
+
+@functools.cache
+def default_scores() -> ScoreSnapshot:
+    """The committed snapshot (read once per process)."""
+    return load_scores()

@@ -1,0 +1,1 @@
+"""Surfaces: command line, Gradio UI, REST API and Slack app."""

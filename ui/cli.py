@@ -1,0 +1,150 @@
+"""The ``embedding-advisor`` command line (typer + rich); heavy libraries load inside the commands that need them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from knowledge.errors import AdvisorError, ToolInputError
+
+app = typer.Typer(
+    name="embedding-advisor",
+    help="Choose the right embedding model for your RAG system, and prove the choice on your own data.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+models_app = typer.Typer(help="Search, show and compare embedding models (catalog + published MTEB scores).",
+                         no_args_is_help=True)
+knowledge_app = typer.Typer(help="Rebuild and check the committed knowledge snapshots.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(knowledge_app, name="knowledge")
+
+
+def _fail(exc: AdvisorError) -> typer.Exit:
+    """Print a caller-fixable error on stderr and return the exit to raise (2 = bad input, 1 = other)."""
+    from rich.console import Console
+
+    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+    return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
+
+
+def _emit_json(payload: object) -> None:
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+@models_app.command("search")
+def models_search(
+    language: Annotated[str | None, typer.Option(help="Language the model must support (zh, German).")] = None,
+    max_params: Annotated[str | None, typer.Option(help="Largest parameter count, e.g. 600M, 7B.")] = None,
+    min_context: Annotated[int | None, typer.Option(help="Smallest context window in tokens.")] = None,
+    open_weights: Annotated[bool, typer.Option("--open-weights", help="Only open-weights models.")] = False,
+    api: Annotated[bool, typer.Option("--api", help="Only hosted API models.")] = False,
+    license: Annotated[str, typer.Option(help="'commercial' keeps licences that allow commercial use.")] = "any",
+    domain: Annotated[str | None, typer.Option(help="legal, medical, code, finance, scientific, ...")] = None,
+    benchmark: Annotated[str | None, typer.Option(help="Benchmark that ranks results: 'MTEB(Law, v1)'.")] = None,
+    sort: Annotated[str, typer.Option(help="score | size | price")] = "score",
+    limit: Annotated[int, typer.Option(help="How many models to list.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Search the catalog with filters, ranked by published score on the matching benchmark."""
+    from tools.model_catalog import search_models
+    from ui.render import render_search
+
+    if open_weights and api:
+        raise _fail(ToolInputError("--open-weights and --api exclude each other; give one or neither"))
+    kind = "open" if open_weights else "api" if api else "any"
+    try:
+        result = search_models(language=language, max_params=max_params, min_context=min_context, kind=kind,
+                               license=license, domain=domain, benchmark=benchmark, sort=sort, limit=limit)
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    _emit_json(result) if as_json else render_search(result)
+
+
+@models_app.command("show")
+def models_show(
+    name: Annotated[str, typer.Argument(help="Model name or alias, e.g. BAAI/bge-m3.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show every fact about one model with its source, and its published MTEB scores."""
+    from tools.model_catalog import show_model
+    from ui.render import render_show
+
+    try:
+        result = show_model(name)
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    _emit_json(result) if as_json else render_show(result)
+
+
+@models_app.command("compare")
+def models_compare(
+    names: Annotated[list[str], typer.Argument(help="Two to eight model names or aliases.")],
+    benchmark: Annotated[list[str] | None, typer.Option(help="Benchmark(s) to compare on (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compare models side by side: facts and published scores on shared benchmarks."""
+    from tools.model_catalog import compare_models
+    from ui.render import render_compare
+
+    try:
+        result = compare_models(names, benchmarks=benchmark)
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    _emit_json(result) if as_json else render_compare(result)
+
+
+@knowledge_app.command("refresh")
+def knowledge_refresh(
+    results: Annotated[Path | None, typer.Option(help="MTEB results cache: a folder or a .tar.gz archive.")] = None,
+    download: Annotated[bool, typer.Option("--download", help="Let mteb fetch the public results (network).")] = False,
+    source: Annotated[str, typer.Option(help="Where the results come from, recorded in the snapshot.")] = (
+        "MTEB results cache"
+    ),
+    out_dir: Annotated[Path | None, typer.Option(help="Where to write the snapshots (default: the package).")] = None,
+) -> None:
+    """Rebuild the ModelMeta and score snapshots from mteb and an MTEB results cache."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from knowledge.refresh import DATA_DIR, refresh
+
+    logging.basicConfig(level=logging.ERROR)
+    console = Console()
+    try:
+        with Progress(console=console, transient=True) as progress:
+            bar = progress.add_task("benchmarks", total=None)
+
+            def step(name: str, i: int, n: int) -> None:
+                progress.update(bar, total=n, completed=i, description=name)
+
+            summary = refresh(results, source, out_dir or DATA_DIR, download=download, progress=step)
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    for key, value in summary.items():
+        console.print(f"{key}: {value}")
+
+
+@knowledge_app.command("check")
+def knowledge_check(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Cross-check the catalog's facts (dimensions against embedding parameters, ...) and list inconsistencies."""
+    from knowledge.consistency import check_catalog
+    from ui.render import render_findings
+
+    findings = [f.model_dump() for f in check_catalog()]
+    _emit_json(findings) if as_json else render_findings(findings)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

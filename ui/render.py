@@ -1,0 +1,118 @@
+"""Rich rendering of tool results for the terminal; no logic beyond formatting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+
+
+def _num(value: Any, digits: int = 4) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return _short_count(value)
+    return str(value)
+
+
+def _short_count(n: int) -> str:
+    for unit, size in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f}{unit}".replace(".0", "")
+    return str(n)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        text = ", ".join(str(v) for v in value[:30])
+        return text + (f" ... (+{len(value) - 30})" if len(value) > 30 else "")
+    if isinstance(value, str) and value == "":
+        return '"" (none)'
+    if isinstance(value, str) and value != value.strip():
+        return repr(value)
+    if isinstance(value, bool) or value is None:
+        return str(value) if value is not None else "-"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    return str(value)
+
+
+def render_search(result: dict[str, Any]) -> None:
+    """Print a search result as a table."""
+    table = Table(title=f"{result['matched']} models match; scores: {result['benchmark']}", show_lines=False)
+    for col in ("model", "kind", "family", "params", "context", "dim", "licence", "$/1M tok", "score", "tasks",
+                "zero-shot"):
+        table.add_column(col, overflow="fold")
+    for m in result["models"]:
+        tasks = f"{m['tasks_scored']}/{m['tasks_total']}" if m["tasks_total"] else "-"
+        zero_shot = "-" if m["zero_shot"] is None else f"{m['zero_shot']}%"
+        table.add_row(m["name"], m["kind"], m["family"], _num(m["n_parameters"]), _num(m["max_tokens"]),
+                      _num(m["embed_dim"]), m["license"] or "-", _num(m["price_usd_per_1m_tokens"], 3),
+                      _num(m["score"]), tasks, zero_shot)
+    console.print(table)
+    console.print(f"[dim]score = {result['benchmark']} retrieval mean where known (else the overall mean); "
+                  f"tasks = the tasks behind the score; source: {result['source']}[/]")
+
+
+def render_show(result: dict[str, Any]) -> None:
+    """Print one model card: facts with sources, then published scores."""
+    console.print(f"[bold]{result['name']}[/]  ({result['kind']}, {result['family']})"
+                  + (f"  aliases: {', '.join(result['aliases'])}" if result["aliases"] else ""))
+    facts = Table(show_header=True, header_style="bold")
+    for col in ("fact", "value", "source"):
+        facts.add_column(col, overflow="fold")
+    for fact in result["facts"]:
+        source = fact["source"] + (f" (checked {fact['checked_on']})" if fact["checked_on"] else "")
+        if fact["note"]:
+            source += f" - {fact['note']}"
+        facts.add_row(fact["field"], _value(fact["value"]), source)
+    console.print(facts)
+    if not result["scores"]:
+        console.print("No published MTEB scores in the snapshot.")
+        return
+    scores = Table(title="Published MTEB scores", header_style="bold")
+    for col in ("benchmark", "retrieval mean", "retrieval tasks", "mean (task)", "tasks", "zero-shot", "rank"):
+        scores.add_column(col)
+    for s in result["scores"]:
+        retrieval = _num(s["retrieval_mean"]) if s["retrieval_mean"] is not None else (
+            f"({_num(s['retrieval_mean_available'])})" if s["retrieval_mean_available"] is not None else "-")
+        mean = _num(s["mean_task"]) if s["mean_task"] is not None else f"({_num(s['mean_available'])})"
+        rank = f"{s['rank']}/{s['n_ranked']}" if s["rank"] else "-"
+        zero = "-" if s["zero_shot_pct"] is None else f"{s['zero_shot_pct']}%"
+        scores.add_row(s["benchmark"], retrieval, s["retrieval_tasks"], mean, s["tasks"], zero, rank)
+    console.print(scores)
+    console.print(f"[dim]( ) = mean over the scored tasks only. {result['scores_note']}\nsource: "
+                  f"{result['scores_source']}[/]")
+
+
+def render_compare(result: dict[str, Any]) -> None:
+    """Print a side-by-side comparison."""
+    table = Table(title="Comparison", show_lines=True)
+    table.add_column("")
+    for name in result["models"]:
+        table.add_column(name, overflow="fold")
+    for row in result["facts"]:
+        table.add_row(row["field"], *[_value(v) for v in row["values"]])
+    for row in result["scores"]:
+        cells = [f"{_num(v)}\n[dim]{k}, {t} tasks[/]" if v is not None else "-"
+                 for v, k, t in zip(row["values"], row["kinds"], row["tasks"], strict=True)]
+        table.add_row(row["benchmark"], *cells)
+    console.print(table)
+    console.print(f"[dim]scores source: {result['scores_source']}[/]")
+
+
+def render_findings(findings: list[dict[str, Any]]) -> None:
+    """Print consistency findings."""
+    table = Table(title=f"{len(findings)} inconsistencies found", show_lines=False)
+    for col in ("severity", "check", "model", "detail"):
+        table.add_column(col, overflow="fold")
+    for f in findings:
+        table.add_row(f["severity"], f["check"], f["model"], f["detail"])
+    console.print(table)
