@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(VENV)/bin/embedding-advisor $(or $(ARGS),models search --limit 15)
+	$(VENV)/bin/embedding-advisor $(or $(ARGS),recommend --profile examples/legal-zh.yaml)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

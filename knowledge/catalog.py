@@ -88,6 +88,10 @@ class ModelCard(BaseModel):
     training_data_notes: str | None = None
     provenance: dict[str, Provenance] = {}
 
+    def __hash__(self) -> int:
+        # Cards key caches; equality stays field-wise, so an edited copy never hits the original's entry.
+        return hash(self.name)
+
     @property
     def language_codes(self) -> set[str]:
         """ISO 639-3 codes of the languages the model lists."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -133,16 +134,28 @@ def load_yaml(path: Path, schema: type[SchemaT]) -> SchemaT:
     try:
         return schema.model_validate(raw)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = list(err["loc"])
-            where = ".".join(str(p) for p in loc)
-            if len(loc) >= 2 and loc[0] == "models" and isinstance(loc[1], int):
-                entry = (raw or {}).get("models", [])[loc[1]]
-                if isinstance(entry, dict) and "name" in entry:
-                    where = f"models[{entry['name']}]." + ".".join(str(p) for p in loc[2:])
-            problems.append(f"{where}: {err['msg']}")
+        problems = [f"{_where(raw, list(err['loc']))}: {err['msg']}" for err in exc.errors()]
         raise KnowledgeDataError(f"{path}: invalid data:\n  " + "\n  ".join(problems)) from exc
+
+
+@functools.cache
+def _load_bundled(path: Path, schema: type[SchemaT]) -> SchemaT:
+    return load_yaml(path, schema)
+
+
+def load_data(path: Path | None, bundled: Path, schema: type[SchemaT]) -> SchemaT:
+    """Load ``path``, or the bundled file (read once per process) when ``path`` is None."""
+    return _load_bundled(bundled, schema) if path is None else load_yaml(path, schema)
+
+
+def _where(raw: Any, loc: list[Any]) -> str:
+    """A validation error's location, naming list entries by their ``name`` (``models[BAAI/bge-m3].vocab_size``)."""
+    if len(loc) >= 2 and isinstance(raw, dict) and isinstance(loc[1], int):
+        entries = raw.get(loc[0])
+        entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+        if isinstance(entry, dict) and "name" in entry:
+            return f"{loc[0]}[{entry['name']}]" + "".join(f".{p}" for p in loc[2:])
+    return ".".join(str(p) for p in loc)
 
 
 def load_api_models(path: Path | None = None) -> list[ApiModelEntry]:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from knowledge.curated import DATA_DIR, Fact, load_yaml
-from knowledge.errors import KnowledgeDataError, ToolInputError, close_matches
+from knowledge.curated import DATA_DIR, Fact, load_data
+from knowledge.errors import ToolInputError, close_matches
 
 Kind = Literal["gpu", "apple", "cpu"]
 Precision = Literal["fp16", "fp32"]
@@ -265,36 +263,6 @@ class HardwareTable(BaseModel):
         return self.defaults.utilisation.value
 
 
-def _name_entries(message: str, path: Path) -> str:
-    """Replace ``accelerators.3.`` in an error message with ``accelerators[T4].`` when the name is known."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        entries = raw.get("accelerators") or []
-    except (OSError, yaml.YAMLError, AttributeError):
-        return message
-
-    def repl(match: re.Match[str]) -> str:
-        idx = int(match.group(1))
-        entry = entries[idx] if isinstance(entries, list) and idx < len(entries) else None
-        if isinstance(entry, dict) and "name" in entry:
-            return f"accelerators[{entry['name']}]"
-        return match.group(0)
-
-    return re.sub(r"accelerators\.(\d+)", repl, message)
-
-
-def _load(path: Path) -> HardwareTable:
-    try:
-        return load_yaml(path, HardwareTable)
-    except KnowledgeDataError as exc:
-        raise KnowledgeDataError(_name_entries(str(exc), path)) from exc
-
-
-@functools.lru_cache(maxsize=1)
-def _load_default() -> HardwareTable:
-    return _load(HARDWARE_FILE)
-
-
 def load_hardware(path: Path | None = None) -> HardwareTable:
     """Load and validate the hardware table.
 
@@ -307,6 +275,4 @@ def load_hardware(path: Path | None = None) -> HardwareTable:
     Raises:
         KnowledgeDataError: The file is unreadable or invalid; the message names the file and the field.
     """
-    if path is None:
-        return _load_default()
-    return _load(path)
+    return load_data(path, HARDWARE_FILE, HardwareTable)

@@ -186,7 +186,9 @@ def build_score_snapshot(
             "task_types": task_types,
             "languages": sorted({lang for t in bench.tasks for lang in (t.metadata.languages or [])}),
         }
-        for model in frame.columns:
+        # The wide frame also carries metadata columns (e.g. "is_public"): keep only the models' own columns.
+        model_names = {mr.model_name for mr in results}
+        for model in [c for c in frame.columns if c in model_names]:
             column = [_round(frame.at[t, model]) if t in frame.index else None for t in task_names]
             if all(v is None for v in column):
                 continue

@@ -83,6 +83,7 @@ class ScoreSnapshot:
             self._scores: dict[str, dict[str, Any]] = data["scores"]
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeDataError(f"{path or 'score snapshot'}: malformed ({exc})") from exc
+        self._memo: dict[tuple[str, str], BenchmarkScore | None] = {}
         self._n_ranked = {b: 0 for b in self.benchmarks}
         for per_model in self._scores.values():
             for bench, entry in per_model.items():
@@ -116,6 +117,12 @@ class ScoreSnapshot:
 
     def score(self, model: str, benchmark: str) -> BenchmarkScore | None:
         """Return a model's figures on a benchmark, or None when it has no published score there."""
+        key = (model, benchmark)
+        if key not in self._memo:  # the snapshot never changes: each figure is computed once
+            self._memo[key] = self._score(model, benchmark)
+        return self._memo[key]
+
+    def _score(self, model: str, benchmark: str) -> BenchmarkScore | None:
         info = self.benchmark(benchmark)
         entry = self._scores.get(model, {}).get(info.name)
         if entry is None:

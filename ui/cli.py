@@ -141,6 +141,54 @@ def knowledge_check(as_json: Annotated[bool, typer.Option("--json", help="Print 
     _emit_json(findings) if as_json else render_findings(findings)
 
 
+@app.command("recommend")
+def recommend_cmd(
+    profile: Annotated[Path, typer.Option(help="Requirement profile, YAML or JSON (see examples/).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON object instead of the report.")] = False,
+) -> None:
+    """Recommend embedding models for one requirement profile: a justified, ranked short list."""
+    from tools.profile import load_profile_file
+    from tools.recommend import recommend_profile
+    from ui.render import render_recommendation
+
+    try:
+        result = recommend_profile(load_profile_file(profile)).model_dump(mode="json")
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    _emit_json(result) if as_json else render_recommendation(result)
+
+
+@app.command("batch")
+def batch_cmd(
+    input_file: Annotated[Path, typer.Argument(help="Profiles: a YAML list, JSONL or CSV file.")],
+    out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Output folder.")],
+    resume: Annotated[bool, typer.Option("--resume", help="Skip profiles already in recommendations.jsonl.")] = False,
+) -> None:
+    """Run many consultations: writes recommendations.jsonl, summary.csv and reports/<id>.md.
+
+    Exit code 0 when every row succeeded, 1 when some rows failed (each recorded with its error),
+    2 when the input file itself is unusable.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from ui.batch import run_batch
+
+    console = Console(stderr=True)
+    try:
+        with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console) as bar:
+            task = bar.add_task("profiles", total=None)
+            counts = run_batch(input_file, out_dir, resume=resume,
+                               progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    console.print(f"{counts['ok']} ok, {counts['error']} failed, {counts['skipped']} skipped (resume); "
+                  f"results in {out_dir}")
+    if counts["error"]:
+        raise typer.Exit(code=1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -116,3 +116,39 @@ def render_findings(findings: list[dict[str, Any]]) -> None:
     for f in findings:
         table.add_row(f["severity"], f["check"], f["model"], f["detail"])
     console.print(table)
+
+
+def render_recommendation(result: dict[str, Any]) -> None:
+    """Print a recommendation: short list, reasons, caveats, rejected models and what would change."""
+    console.print(f"[bold]Recommendation for {result['id']}[/]")
+    if result["assumed_defaults"]:
+        console.print("[dim]Assumed defaults: " + "; ".join(f"{k}: {v}" for k, v in result["assumed_defaults"].items())
+                      + "[/]")
+    console.print("Benchmarks: " + "; ".join(f"{b['name']} ({b['reason']})" for b in result["benchmarks"]))
+    table = Table(title="Short list", show_lines=False)
+    for col in ("rank", "model", "kind", "score", "benchmark score", "$/month", "once", "dims", "context"):
+        table.add_column(col, overflow="fold")
+    for rec in result["recommendations"]:
+        bench = f"{_num(rec['benchmark_score'])}\n[dim]{rec['benchmark']}, {rec['benchmark_coverage']}[/]" \
+            if rec["benchmark"] else "-"
+        table.add_row(str(rec["rank"]), rec["model"], rec["kind"], f"{rec['score']:.3f}", bench,
+                      f"${rec['estimated_cost_usd_month']:,.2f}", f"${rec['one_time_cost_usd']:,.2f}",
+                      _num(rec["dims"]), _num(rec["max_tokens"]) if rec["max_tokens"] else "unlimited")
+    console.print(table)
+    if not result["recommendations"]:
+        console.print("[bold red]No model meets every constraint.[/] See what was ruled out and what would change.")
+    for rec in result["recommendations"]:
+        console.print(f"\n[bold]{rec['rank']}. {rec['model']}[/]  score {rec['score']:.3f}")
+        for reason in rec["reasons"]:
+            console.print(f"  - {reason}", highlight=False)
+        for caveat in rec["caveats"]:
+            console.print(f"  [yellow]! {caveat}[/]", highlight=False)
+    if result["rejected"]:
+        console.print("\n[bold]Ruled out[/]")
+        for r in result["rejected"]:
+            console.print(f"  - {r['model']}: {'; '.join(r['reasons'])}", highlight=False)
+    if result["what_would_change"]:
+        console.print("\n[bold]What would change the answer[/]")
+        for line in result["what_would_change"]:
+            console.print(f"  - {line}", highlight=False)
+    console.print("\n[dim]Weights: " + ", ".join(f"{k} {v:.2f}" for k, v in result["weights"].items()) + "[/]")

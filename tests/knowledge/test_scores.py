@@ -103,3 +103,10 @@ def test_corrupt_snapshot_names_the_file_and_the_fix(tmp_path):
     broken.write_bytes(b"not gzip at all")
     with pytest.raises(KnowledgeDataError, match="score_snapshot.json.gz.*knowledge refresh"):
         load_scores(broken)
+
+
+def test_every_scored_name_is_a_model(scores):
+    from knowledge.refresh import MODEL_META_FILE, read_json_gz
+
+    known = set(read_json_gz(MODEL_META_FILE, "model snapshot")["models"])
+    assert set(scores.models()) <= known

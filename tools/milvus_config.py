@@ -1,0 +1,128 @@
+"""A pymilvus-ready collection and index configuration for a model, a corpus size and its languages."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.catalog import ModelCard
+
+FLAT_BELOW_VECTORS = 50_000  # exact search stays fast below this (Milvus scans small segments anyway)
+DISKANN_ABOVE_VECTORS = 50_000_000
+# BM25 analyzers Milvus (Lite included) supports: the standard tokenizer with filters, and jieba for Chinese.
+ANALYZERS: dict[str, dict[str, Any]] = {
+    "zho": {"tokenizer": "jieba"},
+    "eng": {"tokenizer": "standard", "filter": ["lowercase", {"type": "stemmer", "language": "english"}]},
+}
+STEMMED = {"fra": "french", "deu": "german", "spa": "spanish", "ita": "italian", "por": "portuguese", "nld": "dutch",
+           "rus": "russian", "swe": "swedish", "nor": "norwegian", "dan": "danish", "fin": "finnish",
+           "hun": "hungarian", "ron": "romanian", "tur": "turkish", "ara": "arabic", "ell": "greek", "tam": "tamil"}
+LEXICAL_DOMAINS = {"legal", "code", "medical", "finance", "scientific"}
+METRICS = {"cosine": "COSINE", "dot": "IP", "euclidean": "L2", "max_sim": "COSINE"}
+
+
+class MilvusConfig(BaseModel):
+    """Schema fields, index parameters, optional BM25 function and search parameters for pymilvus."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    collection_name: str
+    fields: list[dict[str, Any]]
+    functions: list[dict[str, Any]]
+    index_params: list[dict[str, Any]]
+    search_params: dict[str, Any]
+    hybrid: bool
+    reasons: list[str]
+
+
+def analyzer_for(languages: list[str]) -> dict[str, Any]:
+    """The BM25 analyzer for the corpus' main language (the first in the profile)."""
+    main = languages[0] if languages else "eng"
+    if main in ANALYZERS:
+        return ANALYZERS[main]
+    if main in STEMMED:
+        return {"tokenizer": "standard", "filter": ["lowercase", {"type": "stemmer", "language": STEMMED[main]}]}
+    return {"tokenizer": "standard", "filter": ["lowercase"]}
+
+
+def choose_index(n_vectors: int, memory_budget_gb: float | None, hnsw_memory_gb: float) -> tuple[str, dict, dict, str]:
+    """Pick index type, build params, search params and the reason, from the vector count and memory."""
+    if n_vectors < FLAT_BELOW_VECTORS:
+        return "FLAT", {}, {}, f"{n_vectors:,} vectors: exact FLAT search is fast enough and loses no recall"
+    if n_vectors > DISKANN_ABOVE_VECTORS:
+        return ("DISKANN", {}, {"search_list": 100},
+                f"{n_vectors:,} vectors: DISKANN keeps the graph on disk and PQ codes in memory")
+    if memory_budget_gb is not None and hnsw_memory_gb > memory_budget_gb:
+        nlist = int(min(65536, max(1, 4 * math.sqrt(n_vectors))))
+        return ("IVF_SQ8", {"nlist": nlist}, {"nprobe": max(8, nlist // 64)},
+                f"HNSW would need {hnsw_memory_gb:.1f} GB, over the {memory_budget_gb:.1f} GB available: IVF_SQ8 "
+                "stores 1 byte per dimension")
+    return ("HNSW", {"M": 16, "efConstruction": 200}, {"ef": 64},
+            f"{n_vectors:,} vectors: HNSW (M=16, efConstruction=200) gives ~95-99% recall at low latency")
+
+
+def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, languages: list[str], domain: str,
+                 memory_budget_gb: float | None = None, hnsw_memory_gb: float = 0.0) -> MilvusConfig:
+    """Build the collection config for ``card`` (a dense model, BM25 itself, or dense + BM25 hybrid)."""
+    reasons: list[str] = []
+    lexical_only = card.family == "sparse"
+    sparse_capable = "sparse" in (card.output_types or [])
+    hybrid = not lexical_only and (sparse_capable or domain in LEXICAL_DOMAINS)
+    if hybrid:
+        why = "the model also produces sparse weights" if sparse_capable else f"{domain} text has exact terms"
+        reasons.append(f"hybrid dense + BM25 with RRF fusion: {why} that BM25 matches")
+    # A chunk of N tokens is at most ~4 characters a token in alphabetic scripts; VARCHAR is capped at 65,535.
+    max_chars = min(65_535, max(1024, chunk_tokens * 6))
+    analyzer = analyzer_for(languages)
+    fields: list[dict[str, Any]] = [
+        {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 128},
+        {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
+        {"field_name": "chunk_index", "datatype": "INT32"},
+        {"field_name": "text", "datatype": "VARCHAR", "max_length": max_chars,
+         **({"enable_analyzer": True, "analyzer_params": analyzer} if hybrid or lexical_only else {})},
+    ]
+    index_params: list[dict[str, Any]] = []
+    functions: list[dict[str, Any]] = []
+    search: dict[str, Any] = {}
+    if not lexical_only:
+        metric = METRICS.get((card.similarity or "cosine").lower(), "COSINE")
+        fields.append({"field_name": "dense", "datatype": "FLOAT_VECTOR", "dim": dims})
+        index_type, params, search_params, why = choose_index(n_vectors, memory_budget_gb, hnsw_memory_gb)
+        index_params.append({"field_name": "dense", "index_type": index_type, "metric_type": metric, "params": params})
+        search["dense"] = {"metric_type": metric, "params": search_params}
+        reasons.append(why)
+        reasons.append(f"metric {metric} from the model's similarity function ({card.similarity or 'cosine'})")
+    if hybrid or lexical_only:
+        fields.append({"field_name": "sparse", "datatype": "SPARSE_FLOAT_VECTOR"})
+        functions.append({"name": "bm25", "function_type": "BM25", "input_field_names": ["text"],
+                          "output_field_names": ["sparse"]})
+        index_params.append({"field_name": "sparse", "index_type": "SPARSE_INVERTED_INDEX", "metric_type": "BM25",
+                             "params": {"inverted_index_algo": "DAAT_MAXSCORE"}})
+        search["sparse"] = {"metric_type": "BM25", "params": {}}
+        reasons.append(f"BM25 analyzer {analyzer} for {languages[0] if languages else 'eng'}")
+    if hybrid:
+        search["ranker"] = {"type": "RRF", "k": 60}
+    safe = "".join(ch if ch.isalnum() else "_" for ch in card.name.split("/")[-1].lower())
+    return MilvusConfig(collection_name=f"rag_{safe}"[:255], fields=fields, functions=functions,
+                        index_params=index_params, search_params=search, hybrid=hybrid, reasons=reasons)
+
+
+def create_collection(client: Any, config: MilvusConfig) -> None:
+    """Create the collection described by ``config`` with a pymilvus ``MilvusClient`` (used by tests and evaluate)."""
+    from pymilvus import DataType, Function, FunctionType
+
+    schema = client.create_schema(auto_id=False)
+    for field in config.fields:
+        spec = dict(field)
+        name, dtype = spec.pop("field_name"), getattr(DataType, spec.pop("datatype"))
+        schema.add_field(name, dtype, **spec)
+    for fn in config.functions:
+        schema.add_function(Function(name=fn["name"], function_type=getattr(FunctionType, fn["function_type"]),
+                                     input_field_names=fn["input_field_names"],
+                                     output_field_names=fn["output_field_names"]))
+    index_params = client.prepare_index_params()
+    for idx in config.index_params:
+        index_params.add_index(**idx)
+    client.create_collection(config.collection_name, schema=schema, index_params=index_params)

@@ -1,0 +1,63 @@
+"""Render a recommendation result (the JSON object) as a Markdown report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _money(value: float | None) -> str:
+    return "-" if value is None else f"${value:,.2f}"
+
+
+def _num(value: float | None, digits: int = 4) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def render_markdown(result: dict[str, Any]) -> str:
+    """The consultation report: short list, reasons, caveats, rejected models, what would change the answer."""
+    out: list[str] = [f"# Embedding model recommendation: {result['id']}", ""]
+    if result.get("status") != "ok":
+        return "\n".join([*out, f"**Failed:** {result.get('error')}", ""])
+    profile = result["profile"]
+    out += ["## Requirements", "", "| field | value | |", "|---|---|---|"]
+    assumed = result.get("assumed_defaults", {})
+    for key, value in profile.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        if isinstance(value, dict):
+            shown = ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
+        out.append(f"| {key} | {shown} | {'assumed default' if key in assumed else 'given'} |")
+    out += ["", "Benchmarks matched: " + "; ".join(f"{b['name']} ({b['reason']})" for b in result["benchmarks"]), ""]
+    out += ["## Short list", "",
+            "| rank | model | kind | score | benchmark score | $/month | once | dims | context |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for rec in result["recommendations"]:
+        bench = f"{_num(rec['benchmark_score'])} ({rec['benchmark']}, {rec['benchmark_coverage']})" \
+            if rec["benchmark"] else "-"
+        out.append(f"| {rec['rank']} | {rec['model']} | {rec['kind']} | {rec['score']:.3f} | {bench} | "
+                   f"{_money(rec['estimated_cost_usd_month'])} | {_money(rec['one_time_cost_usd'])} | "
+                   f"{rec['dims'] or '-'} | {rec['max_tokens'] or 'unlimited'} |")
+    if not result["recommendations"]:
+        out.append("| - | no model meets every constraint: see the rejected models and what would change |")
+    weights = result["weights"]
+    out += ["", "Factor weights (from your priorities): " + ", ".join(f"{k} {v:.2f}" for k, v in weights.items()), ""]
+    for rec in result["recommendations"]:
+        out += [f"### {rec['rank']}. {rec['model']}", ""]
+        out += [f"- {reason}" for reason in rec["reasons"]]
+        if rec["caveats"]:
+            out += ["", "Caveats:"] + [f"- {c}" for c in rec["caveats"]]
+        out += ["", "| factor | value | evidence |", "|---|---|---|"]
+        out += [f"| {name} | {f['value']:.2f} | {f['evidence']} |" for name, f in rec["factors"].items()]
+        milvus = rec.get("milvus") or {}
+        if milvus:
+            idx = "; ".join(f"{i['field_name']}: {i['index_type']} {i['metric_type']} {i['params']}"
+                            for i in milvus["index_params"])
+            out += ["", f"Milvus collection `{milvus['collection_name']}`: {idx}"
+                    + (" (hybrid dense + BM25, RRF)" if milvus["hybrid"] else ""), ""]
+    if result["rejected"]:
+        out += ["## Ruled out", ""]
+        out += [f"- **{r['model']}** ({r['kind']}): {'; '.join(r['reasons'])}" for r in result["rejected"]]
+        out.append("")
+    if result["what_would_change"]:
+        out += ["## What would change the answer", ""] + [f"- {line}" for line in result["what_would_change"]] + [""]
+    out += ["## Sources", ""] + [f"- {s}" for s in result["sources"]] + [""]
+    return "\n".join(out)
