@@ -27,6 +27,8 @@ class Settings:
     llm_api_key: str | None = field(default=None, repr=False)
     milvus_uri: str | None = None
     milvus_token: str | None = field(default=None, repr=False)
+    embeddings_base_url: str | None = None
+    embeddings_api_key: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -49,6 +51,8 @@ class Settings:
             llm_api_key=env.get("ADVISOR_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
             milvus_uri=env.get("ADVISOR_MILVUS_URI") or None,
             milvus_token=env.get("ADVISOR_MILVUS_TOKEN") or None,
+            embeddings_base_url=env.get("ADVISOR_EMBEDDINGS_BASE_URL") or None,
+            embeddings_api_key=env.get("ADVISOR_EMBEDDINGS_API_KEY") or env.get("OPENAI_API_KEY") or None,
         )
 
     def ensure_data_dir(self) -> Path:

@@ -189,6 +189,53 @@ def batch_cmd(
         raise typer.Exit(code=1)
 
 
+@app.command("evaluate")
+def evaluate_cmd(
+    corpus: Annotated[Path, typer.Option(help="Corpus folder or file (txt md html pdf docx jsonl csv, or BEIR).")],
+    out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Where results.json, report.md and plots go.")],
+    models: Annotated[str, typer.Option(help="Comma-separated: minilm, static, bm25, hybrid, openai:<model>, "
+                                             "an HF id or a local path.")] = "minilm,static,bm25,hybrid",
+    queries: Annotated[Path | None, typer.Option(help="Queries (.jsonl / .csv with id and text).")] = None,
+    qrels: Annotated[Path | None, typer.Option(help="Judgements (.tsv: query-id, corpus-id, score).")] = None,
+    index: Annotated[str, typer.Option(help="FLAT (exact), HNSW, IVF_FLAT or IVF_SQ8.")] = "FLAT",
+    milvus_uri: Annotated[str | None, typer.Option(help="A Milvus server instead of Milvus Lite.")] = None,
+    milvus_token: Annotated[str | None, typer.Option(help="Token for the Milvus server.")] = None,
+    n_queries: Annotated[int, typer.Option(help="Queries to generate when none are given.")] = 50,
+    overlap: Annotated[float, typer.Option(help="Chunk overlap as a share of the chunk (0-0.5).")] = 0.125,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results JSON.")] = False,
+) -> None:
+    """Measure candidate models on your own documents in Milvus: nDCG, recall, MRR, MAP with 95% CIs, latency."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TimeElapsedColumn
+
+    from agent.settings import Settings
+    from tools.evaluate import EvalRequest, evaluate
+
+    settings = Settings.from_env()
+    console = Console(stderr=True)
+    try:
+        request = EvalRequest(
+            corpus=corpus, models=[m.strip() for m in models.split(",") if m.strip()], out_dir=out_dir,
+            data_dir=settings.ensure_data_dir(), queries=queries, qrels=qrels,
+            milvus_uri=milvus_uri or settings.milvus_uri, milvus_token=milvus_token or settings.milvus_token,
+            index=index.upper(), overlap=overlap, n_generated=n_queries,
+            openai_base_url=settings.embeddings_base_url, openai_api_key=settings.embeddings_api_key)
+        with Progress("[progress.description]{task.description}", BarColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task("loading corpus", total=1.0)
+            results = evaluate(request, progress=lambda msg, frac: bar.update(task, description=msg, completed=frac))
+    except AdvisorError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _emit_json(results)
+    else:
+        from ui.render import render_evaluation
+
+        render_evaluation(results, out_dir)
+    if any(f.get("status") != "ok" for f in results["models"].values()):
+        raise typer.Exit(code=1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -152,3 +152,29 @@ def render_recommendation(result: dict[str, Any]) -> None:
         for line in result["what_would_change"]:
             console.print(f"  - {line}", highlight=False)
     console.print("\n[dim]Weights: " + ", ".join(f"{k} {v:.2f}" for k, v in result["weights"].items()) + "[/]")
+
+
+def render_evaluation(results: dict[str, Any], out_dir: Any) -> None:
+    """Print an evaluation's table, comparisons and where the files are."""
+    run, q = results["run"], results["queries"]
+    console.print(f"[bold]{run['n_docs']} documents, {run['n_queries']} queries[/] ({q['source']}"
+                  + (f": {q['method']}" if q.get("method") else "") + f"), index {run['index']}")
+    table = Table(show_lines=False)
+    for col in ("model", "nDCG@10", "95% CI", "R@10", "MRR@10", "p95 ms", "docs/s", "chunks", "status"):
+        table.add_column(col)
+    for spec, f in results["models"].items():
+        if f.get("status") != "ok":
+            table.add_row(spec, "-", "-", "-", "-", "-", "-", "-", f"[red]{f.get('error')}[/]")
+            continue
+        m = f["metrics"]
+        lo, hi = m["ndcg_at_10"]["ci95"]
+        rate = f.get("encoding", {}).get("docs_per_s")
+        table.add_row(spec, f"{m['ndcg_at_10']['mean']:.3f}", f"{lo:.3f}-{hi:.3f}", f"{m['recall_at_10']['mean']:.3f}",
+                      f"{m['mrr_at_10']['mean']:.3f}", f"{f['latency']['p95_ms']:.1f}",
+                      "cached" if rate is None and f.get("encoding") else _num(rate, 1), str(f["n_chunks"]), "ok")
+    console.print(table)
+    for comp in results.get("comparisons", []):
+        console.print(f"- {comp['sentence']}", highlight=False)
+    if "mean_lexical_overlap" in q:
+        console.print(f"[dim]Query terms found in the target document: {q['mean_lexical_overlap']:.0%}[/]")
+    console.print(f"[dim]Written: {out_dir}/results.json, report.md, ndcg_at_10.png, quality_latency.png[/]")

@@ -1,0 +1,264 @@
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fastapi import FastAPI, Request  # module level: FastAPI resolves the endpoint's string annotations here
+from fastapi.responses import JSONResponse
+
+from knowledge.errors import InputFileError
+from tools.corpus import load_corpus
+from tools.evaluate import EvalRequest, Evaluation, evaluate
+
+REPO = Path(__file__).resolve().parents[2]
+GENERAL = REPO / "knowledge" / "benchmarks" / "ea-general-en"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("advisor-data")
+
+
+@pytest.fixture(scope="module")
+def binary_beir(tmp_path_factory) -> Path:
+    """The bundled general-English set with binary judgements (sentence-transformers' evaluator is binary)."""
+    target = tmp_path_factory.mktemp("beir") / "general"
+    shutil.copytree(GENERAL, target)
+    rows = list(csv.DictReader((target / "qrels" / "test.tsv").open(), delimiter="\t"))
+    with (target / "qrels" / "test.tsv").open("w") as fh:
+        fh.write("query-id\tcorpus-id\tscore\n")
+        fh.writelines(f"{r['query-id']}\t{r['corpus-id']}\t1\n" for r in rows)
+    return target
+
+
+@pytest.fixture(scope="module")
+def minilm_run(binary_beir, data_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    req = EvalRequest(corpus=binary_beir, models=["minilm", "bm25", "no-such-org/no-such-model"], out_dir=out,
+                      data_dir=data_dir)
+    return evaluate(req), out
+
+
+def test_metrics_match_sentence_transformers_evaluator(minilm_run, binary_beir):
+    from sentence_transformers.evaluation import InformationRetrievalEvaluator
+
+    from tools.encoders import load_minilm
+
+    results, _ = minilm_run
+    corpus = load_corpus(binary_beir)
+    model = load_minilm().handle
+    ire = InformationRetrievalEvaluator(
+        queries=corpus.queries, corpus={d: corpus.text(d) for d in corpus.docs},
+        relevant_docs={q: set(r) for q, r in corpus.qrels.items()}, mrr_at_k=[10], ndcg_at_k=[10],
+        accuracy_at_k=[1], precision_recall_at_k=[1, 5, 10, 100], map_at_k=[100], show_progress_bar=False)
+    theirs = ire(model)
+    ours = results["models"]["minilm"]["metrics"]
+    pairs = {"ndcg_at_10": "cosine_ndcg@10", "mrr_at_10": "cosine_mrr@10", "map_at_100": "cosine_map@100",
+             "recall_at_1": "cosine_recall@1", "recall_at_5": "cosine_recall@5", "recall_at_10": "cosine_recall@10",
+             "recall_at_100": "cosine_recall@100", "precision_at_5": "cosine_precision@5"}
+    for ours_name, their_name in pairs.items():
+        key = next(k for k in theirs if k.endswith(their_name))
+        assert ours[ours_name]["mean"] == pytest.approx(theirs[key], abs=1e-4), ours_name
+
+
+def test_a_failing_candidate_keeps_the_others_and_everything_is_written(minilm_run):
+    results, out = minilm_run
+    models = results["models"]
+    assert models["minilm"]["status"] == "ok" and models["bm25"]["status"] == "ok"
+    assert models["no-such-org/no-such-model"]["status"] == "error"
+    assert "no-such-org/no-such-model" in models["no-such-org/no-such-model"]["error"]
+    on_disk = json.loads((out / "results.json").read_text())
+    assert on_disk["models"]["minilm"]["metrics"]["ndcg_at_10"]["mean"] == models["minilm"]["metrics"]["ndcg_at_10"][
+        "mean"]
+    report = (out / "report.md").read_text()
+    assert "minilm" in report and "failed" in report and "Queries each model missed" in report
+    assert (out / "ndcg_at_10.png").stat().st_size > 5000 and (out / "quality_latency.png").stat().st_size > 5000
+
+
+def test_numbers_reported_per_model(minilm_run):
+    results, _ = minilm_run
+    f = results["models"]["minilm"]
+    lo, hi = f["metrics"]["ndcg_at_10"]["ci95"]
+    assert 0.5 < f["metrics"]["ndcg_at_10"]["mean"] < 1 and lo < f["metrics"]["ndcg_at_10"]["mean"] < hi
+    assert f["latency"]["n"] == 50 and 0 < f["latency"]["p50_ms"] <= f["latency"]["p95_ms"]
+    assert f["raw_vector_bytes"] == f["n_chunks"] * 384 * 4
+    assert f["index_bytes_on_disk"] > f["raw_vector_bytes"] / 2
+    assert f["peak_memory_mb"] > 100
+    assert len(f["per_query"]) == results["run"]["n_queries"]
+    assert all("top10" in r and "first_relevant_rank" in r for r in f["per_query"].values())
+    comp = results["comparisons"][0]
+    assert {comp["a"], comp["b"]} == {"minilm", "bm25"} and comp["sentence"]
+
+
+def test_second_run_reencodes_nothing(binary_beir, data_dir, tmp_path):
+    ev = Evaluation(EvalRequest(corpus=binary_beir, models=["minilm"], out_dir=tmp_path, data_dir=data_dir))
+    start = time.perf_counter()
+    figures = ev.evaluate_candidate("minilm")
+    assert figures["encoding"]["encoded"] == 0 and figures["encoding"]["from_cache"] == figures["n_chunks"]
+    assert time.perf_counter() - start < 30
+
+
+def test_hnsw_reports_recall_against_flat(binary_beir, data_dir, tmp_path):
+    ev = Evaluation(EvalRequest(corpus=binary_beir, models=["minilm"], out_dir=tmp_path, data_dir=data_dir,
+                                index="HNSW"))
+    ann = ev.evaluate_candidate("minilm")["ann"]
+    assert ann["index"] == "HNSW" and 0.9 <= ann["recall_at_10_vs_flat"] <= 1.0
+    assert ann["recall_lost"] == pytest.approx(1 - ann["recall_at_10_vs_flat"])
+
+
+def test_generated_queries_are_reported_with_their_difficulty(data_dir, tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree(GENERAL, tmp_path / "beir")
+    folder.mkdir()
+    corpus = [json.loads(line) for line in (tmp_path / "beir" / "corpus.jsonl").read_text().splitlines()]
+    for doc in corpus[:40]:
+        (folder / f"{doc['_id']}.txt").write_text(doc["text"])
+    results = evaluate(EvalRequest(corpus=folder, models=["bm25"], out_dir=tmp_path / "out", data_dir=data_dir,
+                                   n_generated=20))
+    info = results["queries"]
+    assert info["source"] == "generated" and "offline" in info["method"] and info["n"] >= 15
+    assert 0 < info["mean_lexical_overlap"] <= 1 and 0 <= info["bm25_recall_at_10"] <= 1
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def embeddings_server():
+    """A local server speaking OpenAI's /v1/embeddings, backed by MiniLM; it answers 429 and 500 first."""
+    import uvicorn
+
+    from tools.encoders import load_minilm
+
+    model = load_minilm().handle
+    app = FastAPI()
+    state = {"calls": 0, "failures": [429, 500]}
+
+    @app.post("/v1/embeddings")
+    async def embeddings(request: Request):
+        state["calls"] += 1
+        if state["failures"]:
+            code = state["failures"].pop(0)
+            return JSONResponse({"error": {"message": "slow down", "type": "rate_limit"}}, status_code=code,
+                                headers={"retry-after-ms": "10"})
+        body = await request.json()
+        texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        vectors = model.encode(texts, convert_to_numpy=True)
+        return {"object": "list", "model": body["model"], "usage": {"prompt_tokens": 0, "total_tokens": 0},
+                "data": [{"object": "embedding", "index": i, "embedding": v.tolist()} for i, v in enumerate(vectors)]}
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/v1", state
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_openai_compatible_endpoint_with_retries(embeddings_server, binary_beir, data_dir, tmp_path):
+    base_url, state = embeddings_server
+    results = evaluate(EvalRequest(corpus=binary_beir, models=["openai:text-embedding-3-small", "minilm"],
+                                   out_dir=tmp_path, data_dir=data_dir / "api", openai_base_url=base_url,
+                                   openai_api_key="test-key"))
+    api = results["models"]["openai:text-embedding-3-small"]
+    assert api["status"] == "ok" and api["model"] == "openai/text-embedding-3-small"
+    assert state["calls"] >= 3  # the 429 and the 500 were retried
+    # The endpoint serves MiniLM: the same numbers as the local MiniLM candidate.
+    assert api["metrics"]["ndcg_at_10"]["mean"] == pytest.approx(
+        results["models"]["minilm"]["metrics"]["ndcg_at_10"]["mean"], abs=0.02)
+
+
+def test_unreachable_endpoint_is_a_clear_error():
+    from tools.encoders import EncoderError, load_openai
+
+    with pytest.raises(EncoderError, match="127.0.0.1:9"):
+        load_openai("text-embedding-3-small", "http://127.0.0.1:9/v1", "k", max_retries=0, timeout_s=2)
+
+
+def test_bad_inputs_are_listed(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputFileError, match="no documents"):
+        load_corpus(empty)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "ok.txt").write_text("fine text")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (bad / "latin1.md").write_bytes("caf\xe9".encode("latin-1"))
+    (bad / "blank.txt").write_text("   ")
+    (bad / "image.png").write_bytes(b"\x89PNG")
+    (bad / "rows.jsonl").write_text('{"id": "x", "text": "a"}\n{"id": "x", "text": "b"}\n{broken\n')
+    with pytest.raises(InputFileError) as err:
+        load_corpus(bad)
+    message = str(err.value)
+    for needle in ("binary.txt: binary content", "latin1.md: not UTF-8", "blank.txt", "image.png: unsupported",
+                   "rows.jsonl: line 3: invalid JSON"):
+        assert needle in message, needle
+    beir = tmp_path / "beir"
+    shutil.copytree(GENERAL, beir)
+    with (beir / "qrels" / "test.tsv").open("a") as fh:
+        fh.write("q999\td001\t1\nq001\tnope\t1\n")
+    with pytest.raises(InputFileError, match="queries q999.*documents nope"):
+        load_corpus(beir)
+
+
+def test_every_supported_format_reads(tmp_path):
+    import matplotlib.pyplot as plt
+    from docx import Document
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("plain text about tenants")
+    (folder / "b.md").write_text("# Heading\nmarkdown body")
+    (folder / "c.html").write_text("<html><script>x()</script><body><p>html body text</p></body></html>")
+    doc = Document()
+    doc.add_paragraph("docx paragraph about leases")
+    doc.save(folder / "d.docx")
+    with PdfPages(folder / "e.pdf") as pdf:
+        fig = plt.figure()
+        fig.text(0.1, 0.5, "pdf text about notice periods")
+        pdf.savefig(fig)
+        plt.close(fig)
+    with PdfPages(folder / "scan.pdf") as pdf:  # a page with no text layer
+        fig = plt.figure()
+        pdf.savefig(fig)
+        plt.close(fig)
+    (folder / "f.csv").write_text("id,title,text\nr1,Row one,csv row text\nr2,Row two,second row\n")
+    (folder / "g.jsonl").write_text(json.dumps({"_id": "j1", "content": "jsonl content"}) + "\n")
+    with pytest.raises(InputFileError, match="scan.pdf.*no text"):
+        load_corpus(folder)
+    (folder / "scan.pdf").unlink()
+    corpus = load_corpus(folder)
+    assert set(corpus.docs) == {"a.txt", "b.md", "c.html", "d.docx", "e.pdf", "r1", "r2", "j1"}
+    assert "html body text" in corpus.docs["c.html"] and "x()" not in corpus.docs["c.html"]
+    assert "notice periods" in corpus.docs["e.pdf"] and corpus.titles["r1"] == "Row one"
+    assert np.isclose(len(corpus.docs), 8)
+
+
+def test_the_agent_tool_reads_only_uploaded_documents(binary_beir, data_dir, tmp_path):
+    from langchain_core.tools import StructuredTool
+
+    from knowledge.errors import ToolInputError
+    from tools.evaluate import evaluation_tool
+
+    tool = StructuredTool.from_function(evaluation_tool(data_dir, [binary_beir], tmp_path), parse_docstring=True)
+    summary = tool.invoke({"corpus_path": str(binary_beir), "models": ["bm25"]})
+    assert summary["models"]["bm25"]["status"] == "ok" and "per_query" not in summary["models"]["bm25"]
+    assert Path(summary["report"]).exists()
+    with pytest.raises(ToolInputError, match="only uploaded documents"):
+        tool.invoke({"corpus_path": "/etc"})

@@ -1,0 +1,116 @@
+"""Write an evaluation's report.md and PNG plots (nDCG@10 with 95% CIs; quality against query latency)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+MISSED_SHOWN = 5
+
+
+def _ok(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {s: f for s, f in results["models"].items() if f.get("status") == "ok"}
+
+
+def plot_ndcg(results: dict[str, Any], path: Path) -> None:
+    """Bar chart of nDCG@10 per candidate with bootstrap 95% interval bars."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ok = _ok(results)
+    names = sorted(ok, key=lambda s: -ok[s]["metrics"]["ndcg_at_10"]["mean"])
+    means = [ok[s]["metrics"]["ndcg_at_10"]["mean"] for s in names]
+    lows = [m - ok[s]["metrics"]["ndcg_at_10"]["ci95"][0] for s, m in zip(names, means, strict=True)]
+    highs = [ok[s]["metrics"]["ndcg_at_10"]["ci95"][1] - m for s, m in zip(names, means, strict=True)]
+    fig, ax = plt.subplots(figsize=(max(4, 1.4 * len(names) + 2), 3.6), dpi=110)
+    ax.bar(names, means, yerr=[lows, highs], capsize=6, color="#4C72B0")
+    ax.set_ylabel("nDCG@10 (95% CI)")
+    ax.set_ylim(0, 1)
+    ax.set_title(f"{results['run']['n_queries']} queries, {results['run']['n_docs']} documents")
+    ax.tick_params(axis="x", rotation=20)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def plot_quality_latency(results: dict[str, Any], path: Path) -> None:
+    """Scatter of nDCG@10 against p95 query latency (encode + search)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ok = _ok(results)
+    fig, ax = plt.subplots(figsize=(5, 3.6), dpi=110)
+    for spec, f in ok.items():
+        x, y = f["latency"]["p95_ms"], f["metrics"]["ndcg_at_10"]["mean"]
+        ax.scatter([x], [y], s=60)
+        ax.annotate(spec, (x, y), textcoords="offset points", xytext=(6, 4), fontsize=8)
+    ax.set_xlabel("query latency p95, ms (encode + search)")
+    ax.set_ylabel("nDCG@10")
+    ax.set_ylim(0, 1)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def render(results: dict[str, Any]) -> str:
+    """The Markdown report."""
+    run, q = results["run"], results["queries"]
+    method = f": {q['method']}" if q.get("method") else ""
+    lines = [f"# Retrieval check on {run['corpus']}", "",
+             f"{run['n_docs']} documents, {run['n_queries']} queries ({q['source']}{method}), index {run['index']}, "
+             f"Milvus {run['milvus']}.", ""]
+    if "mean_lexical_overlap" in q:
+        lines.append(f"Query difficulty: {q['mean_lexical_overlap']:.0%} of query terms appear in the target document"
+                     + (f"; BM25 finds the target in the top 10 for {q['bm25_recall_at_10']:.0%} of queries"
+                        if "bm25_recall_at_10" in q else "")
+                     + ". High figures mean the check is easy: lexical matching already solves it.")
+        lines.append("")
+    lines += ["| model | nDCG@10 (95% CI) | R@1 | R@10 | R@100 | MRR@10 | MAP@100 | p50 / p95 ms | docs/s | chunks |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+    for spec, f in results["models"].items():
+        if f.get("status") != "ok":
+            lines.append(f"| {spec} | failed: {f.get('error')} | | | | | | | | |")
+            continue
+        m = f["metrics"]
+        lo, hi = m["ndcg_at_10"]["ci95"]
+        rate = f.get("encoding", {}).get("docs_per_s")
+        lines.append(f"| {spec} | {m['ndcg_at_10']['mean']:.3f} ({lo:.3f}-{hi:.3f}) | {m['recall_at_1']['mean']:.3f} | "
+                     f"{m['recall_at_10']['mean']:.3f} | {m['recall_at_100']['mean']:.3f} | "
+                     f"{m['mrr_at_10']['mean']:.3f} | {m['map_at_100']['mean']:.3f} | "
+                     f"{f['latency']['p50_ms']:.1f} / {f['latency']['p95_ms']:.1f} | "
+                     f"{'-' if rate is None else f'{rate:.1f}'} | {f['n_chunks']} |")
+    lines.append("")
+    for comp in results.get("comparisons", []):
+        lines.append(f"- {comp['sentence']}")
+    for spec, f in _ok(results).items():
+        ann = f.get("ann")
+        if ann:
+            lines.append(f"- {spec}: {ann['index']} keeps {ann['recall_at_10_vs_flat']:.1%} of FLAT's top-10 "
+                         f"(recall lost {ann['recall_lost']:.1%}); batch search {ann['batch_search_ms']:.0f} ms "
+                         f"against FLAT {ann['flat_batch_search_ms']:.0f} ms.")
+        if f["share_truncated_without_chunking"]:
+            lines.append(f"- {spec}: {f['share_truncated_without_chunking']:.0%} of documents exceed its window and "
+                         f"were chunked ({f['chunk_tokens']}-token chunks, {f['chunk_splitter']}).")
+    lines += ["", "## Queries each model missed", ""]
+    for spec, f in _ok(results).items():
+        missed = [(qid, r) for qid, r in f["per_query"].items() if not r["first_relevant_rank"]
+                  or r["first_relevant_rank"] > 10]
+        lines.append(f"**{spec}**: {len(missed)} of {len(f['per_query'])} queries without a relevant document "
+                     "in the top 10" + (":" if missed else "."))
+        lines += [f"- `{qid}` (first relevant at {r['first_relevant_rank'] or '>100'})" for qid, r in
+                  missed[:MISSED_SHOWN]]
+    lines += ["", "![nDCG@10](ndcg_at_10.png)", "", "![quality against latency](quality_latency.png)", ""]
+    return "\n".join(lines)
+
+
+def write_report(results: dict[str, Any], out_dir: Path) -> None:
+    """report.md and the two plots."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "report.md").write_text(render(results), encoding="utf-8")
+    if _ok(results):
+        plot_ndcg(results, out_dir / "ndcg_at_10.png")
+        plot_quality_latency(results, out_dir / "quality_latency.png")

@@ -1,0 +1,137 @@
+"""Index chunks in Milvus (Lite by default, or a server) and search them: dense, BM25, or hybrid fusion."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from knowledge.errors import ToolInputError
+from tools.milvus_config import MilvusConfig, analyzer_for, create_collection
+from tools.text_chunks import Chunk
+
+IndexName = Literal["FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8"]
+INDEX_PARAMS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "FLAT": ({}, {}),
+    "HNSW": ({"M": 16, "efConstruction": 200}, {"ef": 128}),
+    "IVF_FLAT": ({"nlist": 128}, {"nprobe": 16}),
+    "IVF_SQ8": ({"nlist": 128}, {"nprobe": 16}),
+}
+INSERT_BATCH = 1000
+RRF_K = 60
+
+
+class MilvusUnavailableError(ToolInputError):
+    """Milvus cannot be opened or reached; the message names the URI."""
+
+
+def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool, index: IndexName) -> MilvusConfig:
+    """A collection for one candidate: a dense field, a BM25 sparse field, or both (hybrid)."""
+    fields: list[dict[str, Any]] = [
+        {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 512},
+        {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
+        {"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535,
+         **({"enable_analyzer": True, "analyzer_params": analyzer_for(languages)} if lexical else {})},
+    ]
+    index_params, functions, search = [], [], {}
+    if dims:
+        build, query = INDEX_PARAMS[index]
+        fields.append({"field_name": "dense", "datatype": "FLOAT_VECTOR", "dim": dims})
+        index_params.append({"field_name": "dense", "index_type": index, "metric_type": "IP", "params": build})
+        search["dense"] = {"metric_type": "IP", "params": query}
+    if lexical:
+        fields.append({"field_name": "sparse", "datatype": "SPARSE_FLOAT_VECTOR"})
+        functions.append({"name": "bm25", "function_type": "BM25", "input_field_names": ["text"],
+                          "output_field_names": ["sparse"]})
+        index_params.append({"field_name": "sparse", "index_type": "SPARSE_INVERTED_INDEX", "metric_type": "BM25",
+                             "params": {}})
+        search["sparse"] = {"metric_type": "BM25", "params": {}}
+    return MilvusConfig(collection_name=name, fields=fields, functions=functions, index_params=index_params,
+                        search_params=search, hybrid=bool(dims and lexical), reasons=[])
+
+
+class MilvusStore:
+    """One Milvus database: Milvus Lite at a local path (held by this process) or a server URI."""
+
+    def __init__(self, uri: str, token: str | None = None) -> None:
+        """Open the database; a Lite path's folder is created."""
+        from pymilvus import MilvusClient
+        from pymilvus.exceptions import MilvusException
+
+        self.uri = uri
+        self.is_lite = "://" not in uri
+        if self.is_lite:
+            Path(uri).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.client = MilvusClient(uri, token=token or "")
+        except (MilvusException, OSError) as exc:
+            held = " (a Milvus Lite database is held by one process: is another run using it?)" if self.is_lite else ""
+            raise MilvusUnavailableError(f"cannot open Milvus at {uri}{held}: {exc}") from exc
+
+    def create(self, config: MilvusConfig) -> None:
+        """(Re)create a collection."""
+        if self.client.has_collection(config.collection_name):
+            self.client.drop_collection(config.collection_name)
+        create_collection(self.client, config)
+
+    def insert(self, name: str, chunks: Sequence[Chunk], vectors: np.ndarray | None) -> None:
+        """Insert chunks (and their vectors) in batches, then flush."""
+        for start in range(0, len(chunks), INSERT_BATCH):
+            rows = []
+            for i, chunk in enumerate(chunks[start : start + INSERT_BATCH], start=start):
+                row = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id, "text": chunk.text[:60_000]}
+                if vectors is not None:
+                    row["dense"] = vectors[i].tolist()
+                rows.append(row)
+            self.client.insert(name, rows)
+        self.client.flush(name)
+
+    def _hits(self, results: Any) -> list[list[tuple[str, str, float]]]:
+        return [[(hit["entity"]["chunk_id"] if "entity" in hit else hit["id"],
+                  hit["entity"]["doc_id"] if "entity" in hit else hit.get("doc_id"), float(hit["distance"]))
+                 for hit in hits] for hits in results]
+
+    def search_dense(self, name: str, vectors: np.ndarray, limit: int, params: dict[str, Any]) -> list[list[tuple]]:
+        """Top ``limit`` chunks per query vector: (chunk_id, doc_id, score)."""
+        res = self.client.search(name, data=[v.tolist() for v in vectors], anns_field="dense", limit=limit,
+                                 search_params=params, output_fields=["chunk_id", "doc_id"])
+        return self._hits(res)
+
+    def search_bm25(self, name: str, texts: list[str], limit: int) -> list[list[tuple]]:
+        """Top ``limit`` chunks per query text by BM25."""
+        res = self.client.search(name, data=texts, anns_field="sparse", limit=limit,
+                                 search_params={"metric_type": "BM25"}, output_fields=["chunk_id", "doc_id"])
+        return self._hits(res)
+
+    def search_hybrid(self, name: str, vectors: np.ndarray, texts: list[str], limit: int, params: dict[str, Any],
+                      fusion: Literal["rrf", "weighted"] = "rrf", weights: tuple[float, float] = (0.7, 0.3)
+                      ) -> list[list[tuple]]:
+        """Dense + BM25 fused by Milvus (RRF, k=60, or weighted scores), one query at a time."""
+        from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
+
+        ranker = RRFRanker(RRF_K) if fusion == "rrf" else WeightedRanker(*weights)
+        out = []
+        for vector, text in zip(vectors, texts, strict=True):
+            reqs = [AnnSearchRequest(data=[vector.tolist()], anns_field="dense", param=params, limit=limit),
+                    AnnSearchRequest(data=[text], anns_field="sparse", param={"metric_type": "BM25"}, limit=limit)]
+            res = self.client.hybrid_search(name, reqs, ranker, limit=limit, output_fields=["chunk_id", "doc_id"])
+            out.extend(self._hits(res))
+        return out
+
+    def timed(self, fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, float]:
+        """Call ``fn`` and return its result and wall milliseconds."""
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        return result, (time.perf_counter() - start) * 1000
+
+    def close(self) -> None:
+        """Release the database (and Milvus Lite's lock)."""
+        self.client.close()
+
+
+def folder_bytes(path: Path) -> int:
+    """Bytes on disk under ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
