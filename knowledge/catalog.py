@@ -24,6 +24,7 @@ COMMERCIAL_LICENSES = frozenset({
     "mit", "apache-2.0", "bsd-2-clause", "bsd-3-clause", "cc-by-4.0", "cc-by-sa-4.0", "cc0-1.0", "mpl-2.0",
     "openrail", "bigscience-openrail-m", "gemma", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama2",
     "proprietary", "qwen", "bigcode-openrail-m", "afl-3.0", "pddl", "odc-by", "ecl-2.0", "isc", "unlicense",
+    "openmdw-1.0", "openmdw-1.1",  # the Linux Foundation's permissive model licence: any use, commercial included
 })  # fmt: skip
 NON_COMMERCIAL_HINTS = ("-nc", "non-commercial", "noncommercial", "research", "cc-by-nc")
 _LLM_HINTS = ("qwen", "mistral", "llama", "gemma", "nv-embed", "llm2vec", "e5-mistral", "sfr-embedding", "gritlm",

@@ -236,6 +236,16 @@ def evaluate_cmd(
         raise typer.Exit(code=1)
 
 
+def _register_sibling_commands() -> None:
+    """Commands whose functions live in their own modules (each imports its heavy libraries lazily)."""
+    from ui.chat import chat_cmd
+
+    app.command("chat")(chat_cmd)
+
+
+_register_sibling_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

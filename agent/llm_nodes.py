@@ -1,0 +1,283 @@
+"""LLM-mode nodes: structured extraction, the tool-calling answerer and the explanation, each with bounded retries."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage, SystemMessage, ToolMessage
+from langgraph.graph.message import REMOVE_ALL_MESSAGES
+from pydantic import BaseModel, Field
+
+from agent import interviewer as iv
+from agent import prompts
+from agent.answers import answer_from_result
+from agent.grounding import ungrounded
+from agent.nodes import explain_text, last_user_text, understood
+from agent.state import AdvisorState, Evidence
+from agent.understanding import Understanding, understand
+from knowledge.errors import LLMUnavailableError
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+logger = logging.getLogger(__name__)
+LLM_ATTEMPTS = 2  # our own attempts per step, on top of the client's retries for 429 / 5xx / dropped connections
+MAX_TOOL_ROUNDS = 3
+TRANSCRIPT_TAIL = 8
+Node = Callable[[AdvisorState], dict[str, Any]]
+
+
+class HardwareUpdate(BaseModel):
+    """Hardware the user named."""
+
+    accelerator: str = Field(description='GPU or Apple chip name such as "T4", "A100 80GB", "M2 Max"; "none" = CPU')
+    vram_gb: float | None = None
+    ram_gb: float | None = None
+    cpu_cores: int | None = None
+
+
+class ProfileUpdate(BaseModel):
+    """Requirements and requests found in the user's latest message; null or empty when not said."""
+
+    domain: str | None = None
+    languages: list[str] | None = None
+    doc_length_tokens: int | None = None
+    corpus_docs: int | None = None
+    queries_per_month: int | None = None
+    budget_usd_month: float | None = None
+    no_budget_limit: bool = Field(default=False, description="the user said there is no budget limit")
+    hardware: HardwareUpdate | None = None
+    deployment: Literal["self_hosted", "api", "any"] | None = None
+    data_must_stay_on_prem: bool | None = None
+    license: Literal["commercial", "any"] | None = None
+    latency_p95_ms: float | None = None
+    priorities: list[Literal["quality", "cost", "latency"]] | None = None
+    corrected: list[str] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)
+    recommend_now: bool = False
+    wants_document_check: bool = False
+    greeting_only: bool = False
+    question: str | None = None
+
+
+def llm_errors() -> tuple[type[BaseException], ...]:
+    """Failures of the chat endpoint that end in a sentence to the user rather than a traceback."""
+    import openai
+
+    return (openai.APIError, TimeoutError, ConnectionError, LLMUnavailableError)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """What went wrong, as the middle of a sentence ("is rate-limited (HTTP 429)")."""
+    import openai
+
+    if isinstance(exc, openai.RateLimitError):
+        return "is rate-limited (HTTP 429)"
+    if isinstance(exc, openai.APITimeoutError | TimeoutError):
+        return "did not answer in time"
+    if isinstance(exc, openai.APIConnectionError | ConnectionError):
+        return "could not be reached"
+    if isinstance(exc, openai.APIStatusError):
+        return f"answered with HTTP {exc.status_code}"
+    return "failed"
+
+
+def failure_sentence(why: str, fallback: str) -> str:
+    """The one sentence the user sees when the LLM step failed after its retries."""
+    return f"The language model {why}, so {fallback}."
+
+
+def invoke_bounded(call: Callable[[], Any], check: Callable[[Any], str | None]) -> tuple[Any, str | None]:
+    """Run ``call`` up to LLM_ATTEMPTS times; return (result, None) or (None, what went wrong).
+
+    ``check`` returns a problem description for a result that cannot be used (a malformed tool call).
+    """
+    problem = "failed"
+    for attempt in range(1, LLM_ATTEMPTS + 1):
+        try:
+            result = call()
+        except llm_errors() as exc:
+            problem = describe_failure(exc)
+            logger.info("LLM call failed (attempt %d/%d): %s", attempt, LLM_ATTEMPTS, type(exc).__name__)
+            continue
+        problem = check(result) or ""
+        if not problem:
+            return result, None
+        logger.info("LLM reply unusable (attempt %d/%d): %s", attempt, LLM_ATTEMPTS, problem)
+    logger.warning("LLM step gave up after %d attempts: the model %s", LLM_ATTEMPTS, problem)
+    return None, problem
+
+
+def _transcript(state: AdvisorState) -> list[AnyMessage]:
+    """The conversation's recent text turns (no tool traffic)."""
+    text = [m for m in state.get("messages") or [] if isinstance(m, HumanMessage | AIMessage) and m.content]
+    return [HumanMessage(m.content) if isinstance(m, HumanMessage) else AIMessage(m.content)
+            for m in text[-TRANSCRIPT_TAIL:]]
+
+
+def to_understanding(update: ProfileUpdate) -> Understanding:
+    """The extraction as an ``agent.understanding.Understanding`` so both modes share one update path."""
+    values = update.model_dump(exclude={"corrected", "skipped", "recommend_now", "wants_document_check",
+                                        "greeting_only", "question", "priorities", "no_budget_limit"})
+    updates = {k: v for k, v in values.items() if v is not None}
+    if update.no_budget_limit:
+        updates["budget_usd_month"] = None
+    return Understanding(updates=updates, add_languages=[], remove_languages=[], corrected=set(update.corrected),
+                         skipped=list(update.skipped), recommend_now=update.recommend_now, tool_requests=[],
+                         wants_document_check=update.wants_document_check, priorities=update.priorities, top_k=None,
+                         greeting_only=update.greeting_only, unparsed=None)
+
+
+def make_understand_llm(llm: BaseChatModel) -> Node:
+    """Extraction by structured output; after bounded failures the rule-based understanding reads the message."""
+    kwargs: dict[str, Any] = {"include_raw": True}
+    if "method" in inspect.signature(llm.with_structured_output).parameters:
+        kwargs["method"] = "function_calling"  # the most widely supported by OpenAI-compatible servers
+    extractor = llm.with_structured_output(ProfileUpdate, **kwargs)
+
+    def understand_llm(state: AdvisorState) -> dict[str, Any]:
+        text = last_user_text(state)
+        lang = iv.reply_language(text, state.get("reply_language", "en"))
+        messages = [SystemMessage(prompts.extraction_instructions(state.get("asked_field"))), *_transcript(state)]
+        out, problem = invoke_bounded(lambda: extractor.invoke(messages),
+                                      lambda r: None if r.get("parsed") else "sent a malformed structured reply")
+        if out is None:
+            update = understood(state, understand(text, state.get("asked_field")), lang)
+            update["notes"].insert(0, failure_sentence(problem, "I read your message with the built-in parser"))
+            return update
+        parsed: ProfileUpdate = out["parsed"]
+        return understood(state, to_understanding(parsed), lang, side_question=parsed.question)
+
+    return understand_llm
+
+
+def _tool_evidence(scratch: list[AnyMessage], turn: int) -> list[Evidence]:
+    """Evidence for the tool results that follow the last tool-calling AIMessage of the scratchpad."""
+    calls: dict[str, dict[str, Any]] = {}
+    out: list[Evidence] = []
+    for message in scratch:
+        if isinstance(message, AIMessage):
+            calls = {c["id"]: c for c in message.tool_calls}
+            out = []
+        elif isinstance(message, ToolMessage):
+            call = calls.get(message.tool_call_id, {})
+            ok = message.status != "error"
+            summary, facts = str(message.content)[:300], {}
+            if ok:
+                try:
+                    name = message.name or call.get("name", "")
+                    summary, facts = answer_from_result(name, json.loads(message.content))
+                except (ValueError, KeyError, TypeError):
+                    pass
+            out.append(Evidence(tool=message.name or call.get("name", ""), args=call.get("args", {}),
+                                status="ok" if ok else "error", summary=summary.splitlines()[0] if summary else "",
+                                duration_ms=float(message.additional_kwargs.get("duration_ms", 0.0)), facts=facts,
+                                turn=turn))
+    return out
+
+
+def _templated(scratch: list[AnyMessage]) -> str:
+    texts = []
+    for message in scratch:
+        if isinstance(message, ToolMessage) and message.status != "error":
+            try:
+                texts.append(answer_from_result(message.name or "", json.loads(message.content))[0])
+            except (ValueError, KeyError, TypeError):
+                continue
+    return "\n\n".join(texts)
+
+
+def _check_tool_reply(ai: Any) -> str | None:
+    if isinstance(ai, AIMessage) and ai.invalid_tool_calls and not ai.tool_calls:
+        return "sent a malformed tool call (arguments that are not valid JSON)"
+    return None
+
+
+def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
+    """Answer a side question with tools: the model calls tools until it answers in text (bounded rounds)."""
+    model = llm.bind_tools(list(tools))
+
+    def agent(state: AdvisorState) -> dict[str, Any]:
+        scratch = list(state.get("scratch") or [])
+        turn = state.get("turn", 0)
+        evidence = _tool_evidence(scratch, turn) if scratch and isinstance(scratch[-1], ToolMessage) else []
+        rounds = sum(isinstance(m, AIMessage) for m in scratch)
+        notes = list(state.get("notes") or [])
+        text = ""
+        if rounds >= MAX_TOOL_ROUNDS:
+            text = _templated(scratch)
+        else:
+            context = [SystemMessage(prompts.SYSTEM_PROMPT), *_transcript(state), *scratch]
+            ai, problem = invoke_bounded(lambda: model.invoke(context), _check_tool_reply)
+            if ai is None:
+                notes.append(failure_sentence(problem, "I could not look that up; ask again, or carry on"))
+            elif ai.tool_calls:
+                return {"scratch": [ai], "evidence": evidence}
+            else:
+                text = ai.content if isinstance(ai.content, str) else str(ai.content)
+                sources = [m.content for m in scratch if isinstance(m, ToolMessage)] + [last_user_text(state)]
+                names = [c["args"].get(k, "") for m in scratch if isinstance(m, AIMessage) for c in m.tool_calls
+                         for k in ("model", "accelerator") if isinstance(c["args"].get(k), str)]
+                if ungrounded(text, sources, names):
+                    logger.warning("LLM answer quoted numbers no tool gave; using the tool results instead")
+                    text = _templated(scratch) or text
+        message = "\n\n".join(p for p in [*notes, text] if p)
+        return {"messages": [AIMessage(message)] if message else [], "scratch": [RemoveMessage(id=REMOVE_ALL_MESSAGES)],
+                "side_question": None, "notes": [], "evidence": evidence}
+
+    return agent
+
+
+def route_agent(state: AdvisorState) -> str:
+    """After the agent: run its tool calls, or go back to deciding the next step."""
+    scratch = state.get("scratch") or []
+    return "tools" if scratch and isinstance(scratch[-1], AIMessage) and scratch[-1].tool_calls else "decide"
+
+
+def timed_tool_call(request: Any, execute: Callable[[Any], Any]) -> Any:
+    """ToolNode wrapper: record how long each tool call took on its ToolMessage."""
+    start = time.perf_counter()
+    result = execute(request)
+    if isinstance(result, ToolMessage):
+        result.additional_kwargs["duration_ms"] = round((time.perf_counter() - start) * 1000, 2)
+    return result
+
+
+def make_explain_llm(llm: BaseChatModel) -> Node:
+    """The LLM explains the recommendation (quoted as a tool result); the template replaces an unusable answer."""
+
+    def explain_llm(state: AdvisorState) -> dict[str, Any]:
+        rec = state["recommendation"]
+        lang = state.get("reply_language", "en")
+        data = prompts.as_data(prompts.compact_recommendation(rec))
+        context = [SystemMessage(prompts.SYSTEM_PROMPT + "\n\n" + prompts.explain_instructions(lang)),
+                   HumanMessage("Explain the recommendation."),
+                   AIMessage("", tool_calls=[{"name": "recommend", "args": {}, "id": "recommendation"}]),
+                   ToolMessage(data, tool_call_id="recommendation", name="recommend")]
+        names = [r["model"] for r in rec["recommendations"] + rec["rejected"]] + [b["name"] for b in rec["benchmarks"]]
+
+        def check(ai: Any) -> str | None:
+            if not isinstance(ai, AIMessage) or ai.tool_calls or not isinstance(ai.content, str) or not ai.content:
+                return "sent no usable explanation"
+            bad = ungrounded(ai.content, [data], names)
+            if bad:
+                logger.warning("explanation quoted numbers the recommendation does not hold: %s", bad[:5])
+                return "quoted figures that no tool gave"
+            return None
+
+        ai, problem = invoke_bounded(lambda: llm.invoke(context), check)
+        notes = list(state.get("notes") or [])
+        if ai is None:
+            notes.append(failure_sentence(problem, "here is the built-in explanation"))
+            body = iv.explain_recommendation(rec, lang)
+        else:
+            body = ai.content
+        text, update = explain_text({**state, "notes": notes}, body)
+        return {"messages": [AIMessage(text)], **update}
+
+    return explain_llm

@@ -1,0 +1,178 @@
+"""The graph's nodes shared by both modes: understand (offline), decide, lookup, recommend, explain, ask, wait."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.types import interrupt
+
+from agent import interviewer as iv
+from agent.state import FIELDS, AdvisorState, Evidence, full_profile, next_field, stated_profile
+from agent.tool_calls import fill_args, missing_args, run_tool
+from agent.understanding import Understanding, understand
+from agent.updates import apply_understanding
+from tools.profile import DEFAULTS, parse_profile
+from tools.recommend import recommend_profile
+
+logger = logging.getLogger(__name__)
+Node = Callable[[AdvisorState], dict[str, Any]]
+
+
+def last_user_text(state: AdvisorState) -> str:
+    """The latest human message's text."""
+    for message in reversed(state.get("messages") or []):
+        if isinstance(message, HumanMessage):
+            return message.content if isinstance(message.content, str) else str(message.content)
+    return ""
+
+
+def understood(state: AdvisorState, u: Understanding, lang: str, side_question: str | None = None) -> dict[str, Any]:
+    """The state update for an understood message (both modes): profile, notes, tools to run, flags."""
+    update = apply_understanding(state, u, lang)
+    notes: list[str] = list(state.get("notes") or []) + update["notes"]
+    if u.greeting_only:
+        notes.insert(0, iv.t("greeting", lang))
+    document_check = state.get("document_check")
+    if u.wants_document_check:
+        notes.append(iv.document_check(state.get("recommendation"), lang))
+        document_check = {"requested": True, "turn": state.get("turn", 0),
+                          "models": [r["model"] for r in iv.shortlist(state.get("recommendation"))]}
+    if not u.understood and not side_question:
+        notes.append(iv.t("unparsed", lang))
+    update.update(notes=notes, reply_language=lang, document_check=document_check,
+                  pending_tools=[asdict(r) for r in u.tool_requests], side_question=side_question,
+                  recommend_requested=bool(u.recommend_now))
+    return update
+
+
+def understand_offline(state: AdvisorState) -> dict[str, Any]:
+    """Read the latest message with the rule-based understanding (no LLM)."""
+    text = last_user_text(state)
+    lang = iv.reply_language(text, state.get("reply_language", "en"))
+    return understood(state, understand(text, state.get("asked_field")), lang)
+
+
+def decide(state: AdvisorState) -> dict[str, Any]:
+    """A no-op step: the route after it (``route``) picks what happens next."""
+    return {}
+
+
+def route(state: AdvisorState) -> str:
+    """Next step: run tools for side questions, recommend when enough is known or on request, else ask."""
+    if state.get("pending_tools"):
+        return "lookup"
+    if state.get("side_question"):
+        return "agent"
+    recommendation = state.get("recommendation")
+    if state.get("recommend_requested") or (recommendation is not None and state.get("changes")):
+        return "recommend"
+    if recommendation is None and next_field(state.get("profile") or {}, state.get("provenance") or {}) is None:
+        return "recommend"
+    return "ask"
+
+
+def make_lookup(tools: Sequence[Any]) -> Node:
+    """The offline tool step: call the same tool functions directly for each understood side question."""
+    by_name = {t.name: t for t in tools}
+
+    def lookup(state: AdvisorState) -> dict[str, Any]:
+        texts: list[str] = list(state.get("notes") or [])
+        evidence: list[Evidence] = []
+        profile, stated, rec = full_profile(state), stated_profile(state), state.get("recommendation")
+        lang = state.get("reply_language", "en")
+        for request in state.get("pending_tools") or []:
+            tool = by_name.get(request["tool"])
+            if tool is None:
+                texts.append(f"I have no tool called {request['tool']!r}.")
+                continue
+            args, assumed = fill_args(tool.func, request.get("args") or {}, profile, stated, rec)
+            missing = missing_args(tool.func, args)
+            if missing:
+                hint = " Name a model, or ask again once we have a short list." if {"model", "models"} & set(missing) \
+                    else ""
+                texts.append(f"To look that up I need: {', '.join(missing)}.{hint}")
+                continue
+            text, record = run_tool(tool, args, state.get("turn", 0))
+            if assumed and record["status"] == "ok":
+                text += "\n\n" + iv.t("assumed_for_answer", lang, items="; ".join(iv.default_note(f) for f in assumed))
+            texts.append(text)
+            evidence.append(record)
+        return {"messages": [AIMessage("\n\n".join(texts))], "evidence": evidence, "pending_tools": [], "notes": []}
+
+    return lookup
+
+
+def recommend(state: AdvisorState) -> dict[str, Any]:
+    """Rank the models for the stated profile; every field not given takes its documented default."""
+    stated = stated_profile(state)
+    start = time.perf_counter()
+    result = recommend_profile(parse_profile(stated)).model_dump(mode="json")
+    elapsed = round((time.perf_counter() - start) * 1000, 2)
+    profile, provenance = copy.deepcopy(state.get("profile") or {}), dict(state.get("provenance") or {})
+    for field in FIELDS:
+        if field not in provenance:
+            profile[field], provenance[field] = copy.deepcopy(DEFAULTS[field]), "assumed"
+    short = iv.shortlist(result)
+    summary = "; ".join(f"{r['rank']}. {r['model']} ({r['score']})" for r in short) or "no model meets every constraint"
+    record = Evidence(tool="recommend", args=stated, status="ok", duration_ms=elapsed, summary=summary,
+                      facts={"recommendations": short}, turn=state.get("turn", 0))
+    previous = state.get("recommendation")
+    return {"recommendation": result, "previous_shortlist": iv.shortlist(previous) if previous else None,
+            "recommend_requested": False, "profile": profile, "provenance": provenance, "evidence": [record]}
+
+
+def explain_text(state: AdvisorState, explanation: str) -> tuple[str, dict[str, Any]]:
+    """Notes, what changed (after a re-recommendation), the explanation, and a promised document-check how-to.
+
+    Returns the text and the state update that goes with it.
+    """
+    lang = state.get("reply_language", "en")
+    rec = state["recommendation"]
+    parts = list(state.get("notes") or [])
+    if state.get("previous_shortlist") is not None:
+        parts.append(iv.explain_changes(state.get("changes") or [], state.get("previous_shortlist"), rec, lang))
+    parts.append(explanation)
+    update: dict[str, Any] = {"notes": [], "changes": [], "previous_shortlist": None}
+    check = state.get("document_check")
+    if check and check.get("requested") and not check.get("models") and rec["recommendations"]:
+        parts.append(iv.document_check(rec, lang))  # asked for before there was a short list
+        update["document_check"] = {**check, "models": [r["model"] for r in rec["recommendations"]]}
+    return "\n\n".join(parts), update
+
+
+def explain_offline(state: AdvisorState) -> dict[str, Any]:
+    """The templated explanation, built only from the recommendation's numbers and reasons."""
+    text, update = explain_text(state, iv.explain_recommendation(state["recommendation"],
+                                                                 state.get("reply_language", "en")))
+    return {"messages": [AIMessage(text)], **update}
+
+
+def ask(state: AdvisorState) -> dict[str, Any]:
+    """Pose the next question (or, after a recommendation, say what the user can do next)."""
+    lang = state.get("reply_language", "en")
+    notes = list(state.get("notes") or [])
+    if not state.get("messages"):
+        notes.insert(0, iv.t("greeting", lang))
+    field = None
+    if state.get("recommendation") is None:
+        field = next_field(state.get("profile") or {}, state.get("provenance") or {})
+    question = iv.question(field, lang) if field else iv.t("follow_up", lang)
+    return {"messages": [AIMessage("\n\n".join([*notes, question]))], "pending_question": question,
+            "asked_field": field, "notes": []}
+
+
+def wait(state: AdvisorState) -> dict[str, Any]:
+    """Wait for the user's answer: ``interrupt`` until a surface resumes with the text."""
+    answer = interrupt({"question": state.get("pending_question"), "field": state.get("asked_field")})
+    return {"messages": [HumanMessage(str(answer))], "turn": state.get("turn", 0) + 1, "pending_question": None}
+
+
+def route_start(state: AdvisorState) -> str:
+    """Start by reading the first message if there is one, else by greeting and asking."""
+    return "understand" if any(isinstance(m, HumanMessage) for m in state.get("messages") or []) else "ask"

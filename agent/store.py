@@ -1,0 +1,137 @@
+"""Where consultations live: the LangGraph checkpointer (SQLite, or Postgres) and a small index for listing them."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agent.settings import SettingsError
+
+logger = logging.getLogger(__name__)
+DATABASE_URL_VAR = "ADVISOR_DATABASE_URL"
+INDEX_TABLE = """CREATE TABLE IF NOT EXISTS advisor_consultations (
+    id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, turns INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL DEFAULT '', top_model TEXT)"""
+COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model")
+
+
+@dataclass
+class Store:
+    """A checkpointer plus the consultation index, and how to close both."""
+
+    checkpointer: Any
+    index: ConsultationIndex
+    close: Callable[[], None]
+
+
+class ConsultationIndex:
+    """One row per consultation (id, times, turns, title, first model) so listing never scans checkpoints."""
+
+    def __init__(self, execute: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]], placeholder: str) -> None:
+        """Wrap an ``execute(sql, params) -> rows`` function of a SQLite or Postgres connection."""
+        self._execute = execute
+        self._p = placeholder
+        self._execute(INDEX_TABLE, ())
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", self._p)
+
+    def create(self, consultation_id: str, now: str, title: str) -> None:
+        """Record a new consultation."""
+        self._execute(self._sql("INSERT INTO advisor_consultations (id, created_at, updated_at, title) "
+                                "VALUES (?, ?, ?, ?)"), (consultation_id, now, now, title[:200]))
+
+    def touch(self, consultation_id: str, now: str, turns: int, top_model: str | None) -> None:
+        """Record a consultation's latest turn."""
+        self._execute(self._sql("UPDATE advisor_consultations SET updated_at = ?, turns = ?, top_model = ? "
+                                "WHERE id = ?"), (now, turns, top_model, consultation_id))
+
+    def get(self, consultation_id: str) -> dict[str, Any] | None:
+        """One consultation's row, or None."""
+        rows = self._execute(self._sql("SELECT id, created_at, updated_at, turns, title, top_model "
+                                       "FROM advisor_consultations WHERE id = ?"), (consultation_id,))
+        return dict(zip(COLUMNS, rows[0], strict=True)) if rows else None
+
+    def list(self, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Consultations, newest first."""
+        rows = self._execute(self._sql("SELECT id, created_at, updated_at, turns, title, top_model FROM "
+                                       "advisor_consultations ORDER BY created_at DESC, id LIMIT ? OFFSET ?"),
+                             (limit, offset))
+        return [dict(zip(COLUMNS, row, strict=True)) for row in rows]
+
+
+def open_sqlite(path: Path) -> Store:
+    """A SqliteSaver and the index in one SQLite file (two connections; SQLite serialises the writes)."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)  # SqliteSaver locks around its use
+    saver = SqliteSaver(conn)
+    saver.setup()  # WAL journal
+    # In WAL mode NORMAL survives a killed process (commits sit in the WAL); only a power cut can lose the last
+    # turns. FULL would fsync every step and triples the time of a turn.
+    conn.execute("PRAGMA synchronous=NORMAL")
+    index_conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+    index_conn.execute("PRAGMA synchronous=NORMAL")
+    lock = threading.Lock()
+
+    def execute(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with lock:
+            rows = index_conn.execute(sql, params).fetchall()
+            index_conn.commit()
+            return rows
+
+    def close() -> None:
+        with lock:
+            index_conn.close()
+        with saver.lock:
+            conn.close()
+
+    return Store(saver, ConsultationIndex(execute, "?"), close)
+
+
+def open_postgres(url: str) -> Store:
+    """A PostgresSaver over a connection pool, and the index in the same database.
+
+    Raises:
+        SettingsError: the Postgres packages are not installed (the message names ADVISOR_DATABASE_URL).
+    """
+    try:
+        from langgraph.checkpoint.postgres import PostgresSaver
+        from psycopg_pool import ConnectionPool
+    except ImportError as exc:
+        raise SettingsError(
+            f"{DATABASE_URL_VAR} points at Postgres, but langgraph-checkpoint-postgres and psycopg-pool are not "
+            "installed: pip install langgraph-checkpoint-postgres 'psycopg[binary,pool]', or unset "
+            f"{DATABASE_URL_VAR} to keep consultations in SQLite under the data dir") from exc
+    pool = ConnectionPool(url, kwargs={"autocommit": True, "prepare_threshold": 0}, open=True)
+    saver = PostgresSaver(pool)
+    saver.setup()
+
+    def execute(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with pool.connection() as conn:
+            cur = conn.execute(sql, params)
+            return list(cur.fetchall()) if cur.description else []
+
+    return Store(saver, ConsultationIndex(execute, "%s"), pool.close)
+
+
+def open_store(data_dir: Path, database_url: str | None = None, path: Path | None = None) -> Store:
+    """The store the configuration asks for: Postgres when ``database_url`` is a Postgres URL, else SQLite.
+
+    Args:
+        data_dir: the advisor's data directory; SQLite lives at ``data_dir/checkpoints.sqlite``.
+        database_url: the value of ADVISOR_DATABASE_URL, if set.
+        path: an explicit SQLite file instead of the default one.
+    """
+    if database_url:
+        if not database_url.startswith(("postgres://", "postgresql://", "postgresql+psycopg://")):
+            raise SettingsError(f"{DATABASE_URL_VAR} must be a postgres:// or postgresql:// URL; unset it to keep "
+                                "consultations in SQLite under the data dir")
+        return open_postgres(database_url.replace("postgresql+psycopg://", "postgresql://", 1))
+    return open_sqlite(path or data_dir / "checkpoints.sqlite")

@@ -1,0 +1,622 @@
+"""Lexicon and recognisers behind ``agent.understanding``: rules, patterns, numbers, languages, hardware, models."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.catalog import default_catalog
+from knowledge.errors import ToolInputError, UnknownModelError
+from knowledge.hardware import load_hardware
+from knowledge.languages import known_languages, normalise_language
+
+# Conversion rules. Rough on purpose: they turn what people say into the profile's units.
+MAX_CHARS = 4_000  # only the first 4,000 characters of a message are read
+TOKENS_PER_PAGE = 500  # a page of prose is ~350-400 words
+TOKENS_PER_WORD = 1.3  # English words -> subword tokens
+TOKENS_PER_CJK_CHAR = 1.0  # Chinese 字 -> tokens (BPE: ~1-1.5, XLM-R: ~0.7)
+CHARS_PER_TOKEN = 4  # English characters per token
+TOKENS_PER_PARAGRAPH = 100
+TOKENS_PER_SENTENCE = 25
+PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, not one very long document
+DAYS_PER_MONTH = 30
+SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
+USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27}  # fixed rates, not live; ¥ is read as CNY
+REAL_TIME_MS = 100.0  # "real-time" / 实时
+SUB_SECOND_MS = 1_000.0
+
+# Periods, each with its factor to "per month".
+PERIODS = (
+    (re.compile(r"\b(?:per|a|an|each|every)\s+(?:second|sec)\b|/\s*s(?:ec)?\b|每秒|/秒"), SECONDS_PER_MONTH),
+    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时"),
+     24 * DAYS_PER_MONTH),
+    (re.compile(r"\b(?:per|a|each|every)\s+day\b|/\s*d(?:ay)?\b|\bdaily\b|每天|每日|一天|日均|/天|天"),
+     DAYS_PER_MONTH),
+    (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
+     DAYS_PER_MONTH / 7),
+    (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
+    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|每年|一年|/年|年"),
+     1 / 12),
+)
+
+# Units: each *_AFTER pattern is matched at the start of the text after a number, each *_BEFORE at the end before it.
+CURRENCY_BEFORE = re.compile(r"(us\$|\$|usd|¥|rmb|cny|€|eur|£|gbp)\s*$")
+CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
+                            r"euros?|eur|€|pounds?|gbp)")
+CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "bucks": "usd", "美元": "usd",
+                 "美金": "usd", "刀": "usd", "us dollars": "usd", "¥": "cny", "元": "cny", "块": "cny",
+                 "块钱": "cny", "人民币": "cny", "rmb": "cny", "yuan": "cny", "€": "eur", "euro": "eur",
+                 "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp"}
+MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
+SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
+QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
+                       r"次/秒|次每秒)")
+QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|about|around|of)\s*)?$")
+QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
+                         r"lookups|calls|hits)\b|"
+                         r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
+QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
+                          r"搜索量?)\s*(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在)*\s*$")
+PAGES_AFTER = re.compile(r"^[\s\-]*(?:pages?|pp)\b|^\s*页")
+WORDS_AFTER = re.compile(r"^[\s\-]*words?\b")
+CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
+CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
+TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
+PARAGRAPHS_AFTER = re.compile(r"^[\s\-]*(?:paragraphs?|paras?)\b|^\s*段")
+SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
+DOCS_AFTER = re.compile(
+    r"^[\s\-]*(?:[a-z\-]+\s+){0,2}?(?:documents?|docs?|files?|pdfs?|records?|articles?|contracts?|papers?|tickets?|"
+    r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
+    r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
+    r"conversations|abstracts|descriptions|questions and answers|q&as?|skus|of them)\b|"
+    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:文档|文件|文章|合同|记录|论文|工单|"
+    r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据)|"
+    r"^\s*(?:多)?(?:份|篇|本|封|条)")
+USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|agents|customers|staff|lawyers|analysts|"
+                   r"用户|员工|人)")
+PER_USER = re.compile(r"\beach\b|per (?:user|person|employee|head)|a (?:user|person|head)|每人|每个用户|人均")
+BEFORE_FIELD = {
+    "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
+                              r"(?:count|size)?\s*(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
+    "budget_usd_month": re.compile(r"(?:budget|预算)\s*(?:is|of|[:=]|为|是|有|大约|大概|约|在|每月|每个月|一个月|"
+                                   r"改成|改为)*\s*$"),
+    "doc_length_tokens": re.compile(r"(?:length|长度|篇幅)\s*(?:is|of|[:=]|为|是|约|大约|大概)*\s*$"),
+}
+PER_DOC_CUE = re.compile(r"\beach\b|\bper (?:doc|document|file|contract|page|item)|\baverage|\bavg\b|\btypical|"
+                         r"\blong\b|\bevery\b|每篇|每份|每个|每条|平均|篇均|单篇|单个|一篇|一份")
+TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|"
+                       r"总共|总计|一共|合计|总")
+BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
+
+# Hardware.
+MEMORY_RE = re.compile(
+    r"(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib)?\s*(?:of\s+)?"
+    r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
+    r"(?:(?P<ram2>ram|内存)|(?P<vram2>vram|显存))\s*(?:of|is|:|=|为|有|是)?\s*"
+    r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
+STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|corpus|"
+                              r"数据|文档|硬盘)")
+CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:cores?|vcpus?|cpus|threads)\b|"
+                      r"(\d{1,15})\s*核")
+GPU_RE = re.compile(
+    r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
+    r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max))?|g4dn|g5|g6e?|p4de?|p5)"
+    r"(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?(?![a-z0-9])")
+CPU_ONLY = re.compile(
+    r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
+    r"\bno\s+gpus?\b|without\s+(?:a\s+|any\s+)?gpus?|(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
+    r"no graphics card|gpu[\s\-]?less|"
+    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
+
+DOMAINS = {
+    "legal": r"legal|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|\bcourts?\b|judg(?:e)?ments?|"
+             r"litigation|regulations?|clauses?|合同|法律|判决|法规|律师|法院|裁判|诉讼|条款|法条|司法",
+    "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
+               r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生",
+    "finance": r"financ(?:e|ial)|banking|\bbanks?\b|invoices?|earnings|annual reports?|10-k|sec filings?|trading|"
+               r"stock market|insurance|accounting|audit|"
+               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
+    "code": r"source code|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
+            r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
+    "scientific": r"scientific|science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
+                  r"journals?|publications?|thes[ie]s|pubmed|论文|科研|学术(?:论文|文献)|文献|期刊",
+    "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
+                 r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
+                 r"电商|商品|淘宝|京东|购物|零售",
+    "support": r"support tickets?|tickets?|help ?desk|faqs?|customer (?:support|service|care|questions)|"
+               r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对",
+    "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
+               r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
+               r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
+}
+DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
+GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\bmisc|各种|杂")
+
+# Languages: extra names, Chinese compounds (中英文) and the words that make a mention an addition or a removal.
+EXTRA_LANGUAGE_NAMES = {"cantonese": "zho", "粤语": "zho", "繁体": "zho", "简体": "zho", "日文": "jpn",
+                        "韩文": "kor", "德文": "deu", "法文": "fra", "俄文": "rus", "西语": "spa",
+                        "西班牙文": "spa", "葡语": "por", "葡萄牙文": "por", "意大利文": "ita",
+                        "阿拉伯文": "ara", "越南文": "vie", "泰文": "tha", "英语": "eng", "英文": "eng",
+                        "中文": "zho"}
+CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
+                          r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
+CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
+# A one-character stem + 文/语 inside a longer word is not a language (其中文档, 合法文件).
+CJK_NAME_BLOCK = {"中": "其集空期心居当之命途高初", "法": "合违非宪方语算民刑司立执手做办说看想用"}
+CAPITALISED_ONLY = {"polish"}  # names that are also common English words
+CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:\s*(?:,|/|、|\+|&|\band\b|\bor\b|\|)\s*[a-z]{2,3}"
+                       r"(?![\w\-]))+)")
+CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|语言|语种)\s*(?:[:=(]|are|is|include)?\s*$")
+LOCALE_TAG = re.compile(r"(?<![\w\-])([a-z]{2})[-_](?:[a-z]{2}|hans|hant)(?![\w\-])")
+REMOVE_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bdrop|\bremove|\bexclude|\bno longer|\bno more|"
+                           r"不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)\s*(?:the\s+|any\s+)?$")
+REMOVE_AFTER = re.compile(r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
+                          r"(?:not needed|no longer needed|not required|dropped|removed|"
+                          r"不要了|不需要了|去掉|不用了|没有了)")
+ADD_CUE = re.compile(r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin addition\b|\bplus\b|"
+                     r"还有|也有|另外|此外|加上|也包括|也需要|也要")
+
+# Privacy, deployment, licence, latency.
+ON_PREM = re.compile(
+    r"(?:data|documents|docs|it|they|files|nothing|content|information|数据)\s+(?:can(?:no|')?t|cannot|can not|"
+    r"must not|mustn't|may not|(?:is|are)(?:n't| not) allowed to|shouldn't|should not|won't|will not)\s+"
+    r"(?:ever\s+)?leave|"
+    r"(?:must|has to|have to|needs? to|should)\s+(?:stay|remain|be kept|be)\s+(?:on[\s\-]?prem|in[\s\-]?house|"
+    r"on our (?:own )?(?:servers?|premises|network|infrastructure|machines?)|internal|local|inside|in our)|"
+    r"nothing (?:can |may |ever )?leaves? (?:our|the)|"
+    r"nothing (?:can|may|should|must|will) (?:go|be sent|be uploaded) to|"
+    r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
+    r"(?:go|be sent|be uploaded) to|"
+    r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
+    r"\bno (?:external|third[\s\-]party|cloud|hosted|outside) (?:apis?|services?|providers?|llms?)|"
+    r"\bno (?:external )?apis?\b|"
+    r"(?:can(?:no|')?t|cannot|not allowed to|mustn't|must not|won't|will not|don'?t want to) "
+    r"(?:use|send|upload|call)\b.{0,25}?(?:apis?|cloud|openai|cohere|external|third|outside|internet)|"
+    r"behind (?:our|the) firewall|within our (?:network|firewall|vpc|data ?cent(?:er|re))|"
+    r"(?:fully )?offline only|\bno internet\b|"
+    r"不能出(?:内网|公司|本地|机房|国|境)|"
+    r"(?:数据|文档|资料).{0,6}(?:不能|不可以|不允许|禁止|不得|不可)(?:出|离开|外传|上传|上云|外发|传到|发到)|"
+    r"内网部署|私有化|本地化部署|离线部署|不能上云|"
+    r"不能(?:用|调用|使用)(?:外部|第三方|云|公有云|在线)?的?\s*(?:api|服务|openai)|"
+    r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
+    r"不出域|只能(?:在)?内网|内网环境|隔离网")
+SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it|them|the models?|everything) ourselves|"
+                         r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
+                         r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
+API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|\bonly (?:an? )?(?:api|hosted|managed)\b|"
+                      r"prefer (?:an? )?(?:api|hosted|managed)|(?:don'?t|do not) want to (?:host|run|manage|maintain)|"
+                      r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
+                      r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
+API_OK = re.compile(r"(?:api|apis|cloud|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
+                    r"third[\s\-]party (?:api|service)s?)\s+(?:is|are|would be)?\s*(?:totally |perfectly )?"
+                    r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
+                    r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|cloud|hosted)|"
+                    r"(?:data|it) can (?:leave|go to the cloud|be sent)|"
+                    r"\bno (?:privacy|data residency|compliance) (?:concerns?|issues?|constraints?|requirements?|"
+                    r"restrictions?)|cloud is fine|"
+                    r"可以(?:用|调用|使用)?\s*(?:api|openai|云|在线服务|第三方)|(?:api|云服务|云)(?:也)?(?:可以|没问题|行|ok)|"
+                    r"数据可以(?:出|上云|外传)|没有(?:隐私|数据安全)(?:要求|问题|顾虑)|不在乎隐私")
+EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
+                    r"都(?:行|可以)|无所谓|随意")
+LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
+                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|internal research|"
+                         r"personal (?:project|use)|hobby|for fun|licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
+                         r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
+                         r"学习用|(?:协议|许可)无所谓")
+LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|paying customers|\b(?:sell|selling|charge)\b|saas product|"
+                                r"商用|商业|卖给客户|公司产品|对外提供|收费")
+REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
+SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
+NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
+                        r"no latency (?:requirement|target|constraint|limit)|"
+                        r"(?:batch|offline) (?:only|is fine|processing)|not latency[\s\-]sensitive|"
+                        r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求")
+LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
+                         r"延迟|响应|以内|之内|内")
+LATENCY_BARE = re.compile(r"(?:p9[59](?:\s*latency)?|latency|延迟|响应时间)"
+                          r"(?:\s*(?:target|requirement|goal|should|must|needs? to|be|is|of|at most|under|below|"
+                          r"less than|within|[:=<]|小于|低于|不超过|在|要求|要|为|控制在))*\s*"
+                          r"(\d{1,15}(?:\.\d{1,15})?)(?!\s*(?:s\b|sec|秒|\d|\.\d|%))")
+
+# Budget without a figure.
+GENERIC_NO_LIMIT = re.compile(r"\bno (?:limit|cap|ceiling)\b|unlimited|不限|没有(?:上限|限制)|无上限|无限制")
+BUDGET_NO_LIMIT = re.compile(r"money is no object|no budget (?:limit|cap|ceiling)|whatever it costs|"
+                             r"(?:budget|cost|money|price) (?:isn'?t|is not|doesn'?t|does not|is no) (?:an? )?"
+                             r"(?:concern|issue|object|matter|problem)|budget is flexible|预算不限|不差钱|随便花")
+BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
+                         r"\bno budget\b(?! (?:limit|cap|ceiling))|nothing to spend|zero budget|\bno money\b|"
+                         r"can'?t spend anything|\$0\b|零预算|没有预算|没预算|免费|不花钱|不想花钱|不能花钱")
+
+# Conversation moves.
+INJECTION = re.compile(
+    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your|these|those|all)\b.{0,20}?"
+    r"(?:instructions|prompts?|rules|messages)|"
+    r"disregard (?:all |the |your |any )?(?:previous |prior |above )?(?:instructions|rules|prompt)|"
+    r"forget (?:all |your |the )?(?:previous )?instructions|you are now\b|new instructions\s*:|system prompt|"
+    r"jailbreak|developer mode|override (?:your|the) (?:instructions|rules)|"
+    r"忽略.{0,6}(?:指令|指示|规则|提示)|无视.{0,6}(?:指令|规则)|你现在是|系统提示")
+GREETING = re.compile(r"\b(?:hi|hello|hey|hiya|howdy|greetings|yo|good (?:morning|afternoon|evening)|thanks|"
+                      r"thank you)\b|你好|您好|嗨|哈喽|哈罗|早上好|下午好|晚上好|谢谢|大家好")
+GREETING_FILLER = re.compile(r"\b(?:there|team|folks|all|everyone|bot|guys|again|so much|a lot)\b|"
+                             r"[^a-z0-9\u4e00-\u9fff]")
+RECOMMEND_NOW = re.compile(
+    r"just recommend|(?:go with|use) (?:the )?defaults|defaults? (?:are|is) fine|默认就行|用默认|"
+    r"recommend (?:now|already|something now)|stop asking|enough (?:questions|asking)|go ahead|"
+    r"skip the (?:rest|other questions|remaining)|that'?s (?:all|it)\b|that is all|no more questions|just give me|"
+    r"show me (?:the )?(?:results|recommendations?)|let'?s see (?:the )?(?:results|recommendations?)|"
+    r"what (?:model|embedding(?: model)?) (?:do|would|should) you recommend|"
+    r"which (?:model|one) should (?:i|we) (?:use|pick|choose)|"
+    r"直接推荐|不用问了|别问了|直接给|就这些|先推荐|马上推荐|现在推荐|直接出结果|推荐吧|你推荐(?:哪个|什么)|用哪个模型好")
+DOC_CHECK = re.compile(
+    r"\b(?:test|check|evaluate|try|run|benchmark|validate|verify|compare)\b.{0,40}?\b(?:on|against|with|using)\s+"
+    r"(?:my|our)\s+(?:own\s+)?(?:documents|docs|data|corpus|files|dataset|pdfs|texts|queries)|"
+    r"(?:my|our) (?:own )?(?:documents|data|corpus|files) to (?:test|check|evaluate)|"
+    r"upload (?:my|our|some) (?:documents|docs|files|data)|"
+    r"用(?:我|我们)(?:自己)?的(?:文档|数据|文件|语料).{0,6}(?:测试|测|评估|验证|试)|"
+    r"在(?:我|我们)(?:自己)?的(?:文档|数据|文件|语料)上.{0,6}(?:测试|测|评估|验证|试|跑)|"
+    r"(?:测试|评估|验证)(?:一下)?(?:我|我们)的(?:文档|数据)|上传(?:文档|文件|数据)")
+SKIP = re.compile(r"\bskip\b|^\s*pass\b|don'?t know|do not know|no idea|not sure|\bunsure\b|\bdunno\b|\bidk\b|"
+                  r"no clue|can'?t say|next question|ignore (?:the|that) \w+ question|"
+                  r"不知道|跳过|随便|不清楚|不确定|没想好|下一个|略过|不好说")
+CORRECTION = re.compile(r"\bactually\b|\bcorrection\b|\bi meant\b|\binstead\b|\bsorry\b|\bmy (?:bad|mistake)\b|"
+                        r"\bi was wrong\b|\bscratch that\b|\bwait\b|\bupdate:|\bchange (?:it|that)\b|"
+                        r"disregard my (?:previous|last|earlier) answer|"
+                        r"不对|改成|改为|其实|更正|纠正|应该是|说错了|搞错了|不是.{1,15}是|换成")
+# A value the user takes back ("not a T4", "instead of 20k", "不是20万", "20万改成") is blanked before reading.
+NEGATED_VALUE = re.compile(
+    r"\b(?:not|instead of|rather than|from)\s+(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
+    r"(?=\s*(?:,|;|\bbut\b|\bto\b|$|\.\s|\)))|"
+    r"不是\s*[^,;。是]{1,20}|"
+    r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
+    r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
+YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
+                 r"是的?|对的?|嗯|需要|必须|要)(?![a-z])")
+NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])")
+FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|probably|perhaps|circa|like|some|or so|"
+                    r"ish|we have|we've got|we get|there are|i think|i guess|i'd say|let'?s say|it'?s|its|total|"
+                    r"in total)\b|大约|大概|约|左右|差不多|将近|接近|上下|估计|可能|我们有|一共|总共|[~≈,.!?:;。、\s]")
+
+# Side questions.
+QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can|could|would|will|should|why|where|"
+                      r"tell me|show me|explain|compare|list|estimate|calculate)\b|"
+                      r"\b(?:vs\.?|versus|compare|comparison|difference between|how much|how many|tell me about)\b|"
+                      r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|算一下|是否")
+COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
+                     r"对比|比较|区别|哪个好|还是")
+FIT = re.compile(r"\bfits?\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|enough (?:vram|memory|ram)|"
+                 r"how much (?:vram|gpu memory)|"
+                 r"在.{0,12}上(?:跑|运行|部署)|能跑|跑得动|跑得了|放得下|装得下|显存够|能不能跑|可以跑")
+STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
+VECTOR_CUE = re.compile(r"vectors?|embeddings|\bdims?\b|dimension|index|向量|维")
+TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:token|块|分块|chunk|向量)|分几块|切成几块")
+COST = re.compile(r"\bcost|\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
+                  r"多少钱|成本|费用|价格|花多少")
+SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find)\b[^.?]{0,30}\bmodels?\b|"
+                    r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
+                    r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
+DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d)\b|(\d{1,15})\s*维")
+VECTORS = re.compile(r"(\d{1,15}(?:\.\d{1,15})?)\s*(k|m|b|万|亿)?\s*(?:vectors|embeddings|chunks|个?向量)")
+DTYPES = {"int8": "int8", "binary": "binary", "float16": "float16", "fp16": "float16", "bfloat16": "bfloat16",
+          "bf16": "bfloat16", "float32": "float32", "fp32": "float32"}
+INDEX_TYPES = re.compile(r"\b(hnsw_sq|hnsw|ivf_flat|ivf_pq|ivf_sq8|diskann|flat)\b")
+WINDOW = re.compile(r"(\d{1,15})\s*(k)?[\s\-]*(?:tokens?\s+)?(?:context|window|max(?:imum)? (?:length|tokens))|"
+                    r"上下文\s*(\d{1,15})")
+MAX_PARAMS = re.compile(r"(?:under|below|smaller than|less than|at most|max|<|小于|低于|不超过)\s*"
+                        r"(\d{1,15}(?:\.\d{1,15})?\s*[mb])\b")
+KIND_OPEN = re.compile(r"open[\s\-]?(?:source|weights?)|\bopen models?|开源")
+KIND_API = re.compile(r"\bapi\b|hosted|闭源")
+TOP_K = re.compile(
+    r"(?:give|show|recommend|suggest|list)\s+(?:me\s+)?(?:the\s+|your\s+)?(?:top\s+|best\s+)?(\d{1,15})\s*"
+    r"(?:\w+\s+)?(?:options|models|recommendations|choices|candidates|alternatives|picks)|"
+    r"\btop[\s\-]?(\d{1,15})\b|"
+    r"(\d{1,15})\s+(?:options|recommendations|choices|candidates|alternatives)|"
+    r"(?:推荐|给我|列出|来)\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|款|种)|"
+    r"前\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|名)")
+PRIORITY_WORDS = {
+    "quality": re.compile(r"quality|accura(?:cy|te)|precision|recall|relevan(?:ce|t)|best results|"
+                          r"质量|效果|准确|精度|召回"),
+    "cost": re.compile(r"\bcost|\bprice|cheap|affordab|成本|价格|便宜|省钱|费用|花费"),
+    "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|延迟|速度|快速|更快|越快|响应"),
+}
+PRIORITY_CUE = re.compile(r"\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
+                          r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
+                          r"as (?:cheap|fast|accurate|good) as possible|"
+                          r"最|优先|首先|其次|然后|看重|重要|第一|第二|在乎|关注")
+PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
+                           r"is not|less|least|secondary)\b|"
+                           r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)")
+FIELD_WORDS = {
+    "domain": r"domain|industry|field|subject|领域|行业",
+    "languages": r"languages?|语言|语种",
+    "doc_length_tokens": r"length|how long|long are|长度|多长|篇幅",
+    "corpus_docs": r"how many (?:docs|documents)|number of (?:docs|documents)|corpus size|document count|"
+                   r"文档数|多少(?:份|篇|个)?文档",
+    "queries_per_month": r"quer(?:y|ies)|traffic|qps|查询|请求量|访问量",
+    "budget_usd_month": r"budget|spend|money|预算|花多少|费用|成本",
+    "hardware": r"hardware|gpu|machine|server|硬件|显卡|服务器|机器",
+    "deployment": r"deploy(?:ment)?|hosting|部署",
+    "data_must_stay_on_prem": r"privacy|on[\s\-]?prem|data residency|隐私|内网|数据安全",
+    "license": r"licen[cs]e|许可|协议|授权",
+    "latency_p95_ms": r"latency|response time|延迟|响应时间",
+}
+FIELD_RES = {f: re.compile(p) for f, p in FIELD_WORDS.items()}
+# Model families worth a fuzzy catalog lookup when a side question names a model the catalog does not know exactly.
+MODEL_FAMILIES = ("bge", "e5", "me5", "multilingual-e5", "gte", "mgte", "qwen", "voyage", "jina", "nomic",
+                  "text-embedding", "embed-", "mxbai", "arctic", "snowflake", "stella", "granite", "minilm",
+                  "all-minilm", "mpnet", "sfr", "nv-embed", "gemini", "titan", "potion", "m3e", "jasper", "cohere",
+                  "llm2vec", "gritlm", "labse")
+MODEL_WORD_STOP = {"human", "sonar", "frida", "hakim", "lateon", "berta"}  # catalog short names that are common words
+MODEL_TOKEN = re.compile(r"[a-z0-9][a-z0-9_.:/\-]*[a-z0-9]")
+
+# Numbers: English digits with k/M/B or words, Chinese numerals with 十百千万亿, and ranges ("10-20") by their midpoint.
+# Digit runs are capped at 15 so that no pattern backtracks quadratically over a long run of digits.
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "几": 3}  # 几 ("a few") counts as 3, like "a few" in English
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+            "billion": 1e9}
+_NUMBER = re.compile(
+    r"(?<![a-z0-9_.\-/])(?:"
+    r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
+    r"[十百千万亿]|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?![些下点起直般定样旦切同]))|"
+    r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
+    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到)\s*")
+_WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+                "a few": 3, "a couple of": 2, "a couple": 2, "several": 3, "a few hundred": 300,
+                "several hundred": 300, "hundreds of": 300, "a few thousand": 3000}
+_WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+_WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
+_WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|sentences?|options|recommendations|models|"
+                        r"choices|candidates|queries|documents|docs|seconds?|cores|words)\b)")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in the text: where it is and its value (ranges give their midpoint)."""
+
+    start: int
+    end: int
+    value: float
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'")
+    text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)
+    return _WORD_UNIT.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g} ", text)
+
+
+def parse_cn(text: str) -> float:
+    """Return the value of a Chinese numeral, possibly mixed with digits: 一百万, 20万, 1.5亿, 两千, 3千万."""
+    total = wan = section = number = 0.0
+    for tok in re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text):
+        if tok[0].isdigit():
+            number = float(tok)
+        elif tok in _CN_DIGITS:
+            number = _CN_DIGITS[tok]
+        elif tok in _CN_SMALL:
+            section += (number or 1) * _CN_SMALL[tok]
+            number = 0
+        elif tok == "万":
+            wan = (wan + section + number) * 10_000
+            section = number = 0
+        elif tok == "亿":
+            total = (total + wan + section + number) * 100_000_000
+            wan = section = number = 0
+    return total + wan + section + number
+
+
+def _value(match: re.Match[str]) -> float:
+    if match.group("cn"):
+        return parse_cn(match.group("cn"))
+    value = float(match.group("en").replace(",", ""))
+    return value * _EN_MULT.get(match.group("mult") or "", 1)
+
+
+def find_numbers(text: str, limit: int = 100) -> list[Number]:
+    """Return the first ``limit`` numbers in normalised ``text``; a range such as "10-20" gives its midpoint."""
+    found: list[Number] = []
+    pos = 0
+    while len(found) < limit and (match := _NUMBER.search(text, pos)) is not None:
+        value, end = _value(match), match.end()
+        join = _RANGE_JOIN.match(text, end)
+        rest = text[join.end():join.end() + 40] if join and join.group().strip() else ""
+        second = _NUMBER.match(rest) if rest else None
+        if join is not None and second is not None:
+            if second.group("mult") and not match.group("mult"):  # "1-2M": the unit is on the second number only
+                value *= _EN_MULT[second.group("mult")]
+            value, end = (value + _value(second)) / 2, join.end() + second.end()
+        if math.isfinite(value):
+            found.append(Number(match.start(), end, value))
+        pos = max(end, match.start() + 1)
+    return found
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of ``text``; a full stop counts only before a space ("1.5M")."""
+    spans, start = [], 0
+    for m in re.finditer(r"[?!。\n;]+|\.(?=\s)", text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+# Recognisers: which languages, accelerators and models a text mentions.
+@functools.cache
+def _language_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str]]:
+    names = {n.lower(): lang.code for lang in known_languages() for n in lang.names} | EXTRA_LANGUAGE_NAMES
+    ascii_names = sorted((n for n in names if n.isascii()), key=len, reverse=True)
+    other = sorted((n for n in names if not n.isascii()), key=len, reverse=True)
+    codes = frozenset(c for lang in known_languages() for c in (lang.code, lang.iso1, *lang.also))
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, ascii_names)) + r")\b"),
+            re.compile("|".join(map(re.escape, other))), names, codes)
+
+
+def _code(text: str) -> str:
+    return normalise_language(text).code
+
+
+def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bool, bool]]:
+    """Return (ISO 639-3 code, removed, added) for each language ``text`` names, in order of mention.
+
+    Names ("German", "日语", "中英文") count anywhere; bare codes count in a list after "languages:" or
+    "multilingual:", joined by "/" ("zh/en"), as locale tags ("zh-CN"), or when the question was about languages.
+    """
+    ascii_re, other_re, names, codes = _language_res()
+    hits: list[tuple[int, int, str]] = []
+    for m in ascii_re.finditer(text):
+        if m.group() not in CAPITALISED_ONLY or m.group().capitalize() in raw:
+            hits.append((m.start(), m.end(), names[m.group()]))
+    for m in other_re.finditer(text):
+        blocked = CJK_NAME_BLOCK.get(m.group()[0], "")
+        if not (m.start() and text[m.start() - 1] in blocked):
+            hits.append((m.start(), m.end(), names[m.group()]))
+    for m in CJK_COMPOUND.finditer(text):
+        hits.extend((m.start() + i, m.end(), CJK_LANG_CHAR[c]) for i, c in enumerate(m.group(1)))
+    for m in CODE_LIST.finditer(text):
+        items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group()) if i.group() not in ("and", "or")]
+        context = asked == "languages" or "/" in m.group() or CODE_LIST_CONTEXT.search(text[max(0, m.start() - 20):
+                                                                                              m.start()])
+        if context and all(code in codes for _, code in items):
+            hits.extend((m.start() + i, m.end(), _code(code)) for i, code in items)
+    hits.extend((m.start(), m.end(), _code(m.group(1))) for m in LOCALE_TAG.finditer(text) if m.group(1) in codes)
+    bare = text.strip(" .!,;。")
+    if asked == "languages" and bare in codes:
+        hits.append((0, len(text), _code(bare)))
+    out = []
+    for start, end, code in sorted(hits):
+        removed = bool(REMOVE_BEFORE.search(text[max(0, start - 20):start]) or REMOVE_AFTER.match(text[end:end + 25]))
+        added = bool(ADD_CUE.search(text[max(0, start - 20):start]) or re.match(r"^\s*(?:documents?|docs?)?\s*(?:as "
+                                                                               r"well|too)\b", text[end:end + 20]))
+        out.append((code, removed, added))
+    return out
+
+
+def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
+    """Return the first GPU or Apple chip named in ``text``: the match, the hardware-table name and a stated memory."""
+    table = load_hardware()
+    for m in GPU_RE.finditer(text):
+        for label in (m.group().rstrip("s"), m.group("stem")):
+            try:
+                acc = table.find(label)
+            except ToolInputError:
+                continue
+            # Memory in the name resolved it ("A100 80GB"); otherwise a stated size is the VRAM.
+            mem = float(m.group("mem")) if m.group("mem") and label == m.group("stem") else None
+            return m, acc.name, mem
+    return None
+
+
+def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, Any], list[tuple[int, int]]]:
+    """Return the hardware ``text`` states (accelerator, vram_gb, ram_gb, cpu_cores) and the spans it used.
+
+    A count ("two A100s", "4张A100") is ignored: the profile describes one device. A bare "32 GB" is VRAM beside a
+    GPU, RAM beside "CPU only" or a machine word, and left alone otherwise (it may be the corpus size).
+    """
+    hw: dict[str, Any] = {}
+    spans: list[tuple[int, int]] = []
+    found = find_accelerator(text)
+    if found:
+        m, hw["accelerator"], mem = found
+        spans.append(m.span())
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        if mem:
+            hw["vram_gb"] = mem
+    elif CPU_ONLY.search(text):
+        hw["accelerator"] = "none"
+    machine = asked == "hardware" or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|hardware|服务器|机器|"
+                                                    r"电脑|笔记本", text))
+    for m in MEMORY_RE.finditer(text):
+        value = float(m.group("n") or m.group("n2")) * (1024 if (m.group("unit") or m.group("unit2")) == "t" else 1)
+        if m.group("vram") or m.group("vram2"):
+            hw.setdefault("vram_gb", value)
+        elif m.group("ram") or m.group("ram2"):
+            hw.setdefault("ram_gb", value)
+        elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine):
+            continue
+        elif hw.get("accelerator", "none") != "none":
+            hw.setdefault("vram_gb", value)
+        else:
+            hw.setdefault("ram_gb", value)
+        spans.append(m.span())
+    for m in CORES_RE.finditer(text):
+        hw.setdefault("cpu_cores", int(m.group(1) or m.group(2)))
+        spans.append(m.span())
+    return hw, spans
+
+
+@functools.cache
+def _model_index() -> dict[str, str]:
+    """Lower-case names, aliases and unique short names of catalog models -> catalog name."""
+    cards = list(default_catalog())
+    shorts = Counter(c.name.split("/")[-1].lower() for c in cards)
+    index: dict[str, str] = {}
+    for card in cards:
+        short = card.name.split("/")[-1].lower()
+        if shorts[short] == 1:
+            index[short] = card.name
+    for card in cards:
+        index.update({alias.lower(): card.name for alias in card.aliases})
+        index[card.name.lower()] = card.name
+    return {k: v for k, v in index.items()
+            if k not in MODEL_WORD_STOP and not k.isdigit() and (not k.isalpha() or len(k) >= 5)}
+
+
+@functools.lru_cache(maxsize=256)
+def _close_model(token: str) -> str:
+    """The catalog's closest match when it extends the name or is nearly it; else the name as typed.
+
+    "qwen3-embedding" -> Qwen/Qwen3-Embedding-8B and "voyage-3" -> mongodb/voyage-3.5 (the catalog's first close
+    match); "e5-huge" stays as typed, so the tool answers "Unknown model ... Did you mean ...?".
+    """
+    try:
+        return default_catalog().get(token).name
+    except UnknownModelError as exc:
+        if exc.suggestions:
+            best = exc.suggestions[0]
+            short = best.split("/")[-1].lower()
+            if short.startswith(token) or difflib.SequenceMatcher(None, token, short).ratio() >= 0.8:
+                return best
+    return token
+
+
+def find_models(text: str, fuzzy: bool = False) -> list[str]:
+    """Return the catalog names of the models ``text`` mentions, in order of mention, once each.
+
+    Args:
+        text: Normalised (lower-case) text.
+        fuzzy: Also take an unknown hyphenated name that starts like a model family ("qwen3-embedding"): resolved
+            to the catalog's close match, or kept as typed so the tool can say which names are close.
+    """
+    index = _model_index()
+    tokens = [m.group() for m in MODEL_TOKEN.finditer(text)]
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            key = "-".join(tokens[i:i + n])
+            name = index.get(key) or (index.get(" ".join(tokens[i:i + n])) if n > 1 else None)
+            if name is None and n == 1 and fuzzy and "-" in key and key.startswith(MODEL_FAMILIES):
+                name = _close_model(key)
+            if name is not None:
+                if name not in found:
+                    found.append(name)
+                step = n
+                break
+        i += step
+    return found

@@ -1,0 +1,352 @@
+"""The LLM path: a scripted chat model (tool calls included), then the real ChatOpenAI over HTTP to a local server."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx2
+import openai
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, SystemMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
+
+from agent import llm_nodes, prompts
+from agent.interviewer import QUESTIONS
+from agent.llm import llm_mode, make_llm
+from agent.settings import Settings, SettingsError
+from tools.cost import estimate_cost
+
+
+class ScriptedChatModel(GenericFakeChatModel):
+    """Replays scripted AIMessages (tool calls included); binding tools is a no-op.
+
+    A script item may also be an exception (raised) or a function of the messages the model got.
+    """
+
+    messages: Any = Field(default_factory=lambda: iter(()))
+    script: list[Any] = Field(default_factory=list)
+    calls: list[list[Any]] = Field(default_factory=list)
+
+    def bind_tools(self, tools, **kwargs):
+        return self
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        self.calls.append(list(messages))
+        if not self.script:
+            raise AssertionError("the script has no reply left")
+        item = self.script.pop(0)
+        if isinstance(item, BaseException):
+            raise item
+        if callable(item):
+            item = item(messages)
+        return ChatResult(generations=[ChatGeneration(message=item)])
+
+
+def extraction(**fields) -> AIMessage:
+    return AIMessage("", tool_calls=[{"name": "ProfileUpdate", "args": fields, "id": f"x{time.monotonic_ns()}"}])
+
+
+def tool_call(name: str, **args) -> AIMessage:
+    return AIMessage("", tool_calls=[{"name": name, "args": args, "id": f"c{time.monotonic_ns()}"}])
+
+
+def malformed(name: str) -> AIMessage:
+    return AIMessage("", invalid_tool_calls=[{"name": name, "args": '{"model": "text-emb', "id": "bad",
+                                              "error": "not valid JSON", "type": "invalid_tool_call"}])
+
+
+def last_tool_result(messages) -> dict:
+    return json.loads(next(m for m in reversed(messages) if isinstance(m, ToolMessage)).content)
+
+
+def connection_error() -> openai.APIConnectionError:
+    return openai.APIConnectionError(request=httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
+
+
+COST_ARGS = {"model": "text-embedding-3-large", "corpus_docs": 200_000, "doc_length_tokens": 500,
+             "queries_per_month": 100_000}
+
+
+def test_a_consultation_with_tool_calls(make_chat):
+    def cost_answer(messages):
+        est = last_tool_result(messages)["estimate"]
+        return AIMessage(f"About ${est['monthly_usd']:.2f} a month, plus ${est['one_time_usd']:.2f} once.")
+
+    def explanation(messages):
+        rec = last_tool_result(messages)["recommendations"][0]
+        return AIMessage(f"Go with {rec['model']} (score {rec['score']}).")
+
+    llm = ScriptedChatModel(script=[
+        extraction(domain="legal", languages=["zh"], corpus_docs=200_000),
+        extraction(question="How much would text-embedding-3-large cost us?"),
+        tool_call("estimate_cost", **COST_ARGS),
+        cost_answer,
+        extraction(doc_length_tokens=6000, recommend_now=True),
+        explanation,
+    ])
+    chat = make_chat(llm)
+    reply = chat.start("We index Chinese legal contracts, 200k of them")
+    values = chat.values
+    assert values["profile"] == {"domain": "legal", "languages": ["zh"], "corpus_docs": 200_000}
+    assert set(values["provenance"].values()) == {"said"}
+    assert "Noted:" in reply and reply.endswith(QUESTIONS["doc_length_tokens"][0])
+    # instructions are ours alone; the user's words arrive as a human message
+    system = llm.calls[0][0]
+    assert isinstance(system, SystemMessage) and "Chinese legal" not in system.content
+
+    reply = chat.say("How much would text-embedding-3-large cost us?")
+    truth = estimate_cost(**COST_ARGS)["estimate"]
+    assert f"About ${truth['monthly_usd']:.2f} a month, plus ${truth['one_time_usd']:.2f} once." in reply
+    assert reply.endswith(QUESTIONS["doc_length_tokens"][0])  # the interview goes on
+    event = chat.values["evidence"][-1]
+    assert event["tool"] == "estimate_cost" and event["status"] == "ok" and event["duration_ms"] > 0
+    assert event["args"] == COST_ARGS
+    assert isinstance(llm.calls[3][0], SystemMessage) and llm.calls[3][0].content == prompts.SYSTEM_PROMPT
+    assert any(isinstance(m, ToolMessage) and m.name == "estimate_cost" for m in llm.calls[3])
+    assert not chat.values["scratch"]  # the tool loop is cleared after the answer
+
+    reply = chat.say("6000 tokens, and just recommend")
+    rec = chat.values["recommendation"]["recommendations"][0]
+    assert f"Go with {rec['model']} (score {rec['score']})." in reply
+    assert isinstance(llm.calls[5][-1], ToolMessage) and llm.calls[5][-1].name == "recommend"  # quoted as data
+    assert not llm.script
+
+
+def test_network_errors_fall_back_to_the_builtin_parser_and_the_consultation_continues(make_chat):
+    llm = ScriptedChatModel(script=[connection_error(), connection_error(), extraction(doc_length_tokens=800)])
+    chat = make_chat(llm)
+    reply = chat.start("Legal contracts in English")
+    assert reply.startswith("The language model could not be reached, so I read your message with the built-in "
+                            "parser.")
+    assert "Traceback" not in reply
+    assert chat.values["profile"]["domain"] == "legal"  # the rule-based understanding read it
+    reply = chat.say("800 tokens")
+    assert chat.values["profile"]["doc_length_tokens"] == 800 and "could not be reached" not in reply
+
+
+def test_a_timeout_is_reported_in_one_sentence(make_chat):
+    llm = ScriptedChatModel(script=[TimeoutError(), TimeoutError()])
+    reply = make_chat(llm).start("Legal contracts in English")
+    assert reply.split("\n\n")[0] == ("The language model did not answer in time, so I read your message with the "
+                                      "built-in parser.")
+
+
+def test_malformed_tool_calls_are_retried_then_reported(make_chat):
+    llm = ScriptedChatModel(script=[
+        extraction(domain="legal"),
+        extraction(question="What would text-embedding-3-large cost?"),
+        malformed("estimate_cost"), malformed("estimate_cost"),
+        extraction(languages=["en"]),
+    ])
+    chat = make_chat(llm)
+    chat.start("legal")
+    reply = chat.say("What would text-embedding-3-large cost?")
+    assert reply.startswith("The language model sent a malformed tool call (arguments that are not valid JSON), so I "
+                            "could not look that up; ask again, or carry on.")
+    assert reply.endswith(QUESTIONS["languages"][0])
+    chat.say("English")
+    assert chat.values["profile"]["languages"] == ["en"] and chat.values["asked_field"] == "doc_length_tokens"
+
+
+def test_a_malformed_tool_call_then_a_valid_one_is_answered(make_chat):
+    llm = ScriptedChatModel(script=[
+        extraction(question="cost?"), malformed("estimate_cost"), tool_call("estimate_cost", **COST_ARGS),
+        AIMessage("Here is the estimate."),
+    ])
+    reply = make_chat(llm).start("What would text-embedding-3-large cost for 200k documents?")
+    assert "Here is the estimate." in reply and "malformed" not in reply
+
+
+def test_a_tool_input_error_goes_back_to_the_model(make_chat):
+    llm = ScriptedChatModel(script=[
+        extraction(question="cost of bge-m4?"),
+        tool_call("estimate_cost", **{**COST_ARGS, "model": "bge-m4"}),
+        lambda messages: AIMessage("I don't know that model: " + next(
+            m for m in reversed(messages) if isinstance(m, ToolMessage)).content),
+    ])
+    chat = make_chat(llm)
+    reply = chat.start("What would bge-m4 cost?")
+    assert "Unknown model 'bge-m4'. Did you mean" in reply
+    assert chat.values["evidence"][-1]["status"] == "error"
+
+
+def test_an_answer_with_numbers_no_tool_gave_is_replaced_by_the_tool_results(make_chat):
+    llm = ScriptedChatModel(script=[
+        extraction(question="cost?"), tool_call("estimate_cost", **COST_ARGS), AIMessage("It costs $999.99 a month."),
+    ])
+    reply = make_chat(llm).start("What would text-embedding-3-large cost?")
+    truth = estimate_cost(**COST_ARGS)["estimate"]
+    assert "999.99" not in reply and f"${truth['monthly_usd']:,.2f} a month" in reply
+
+
+def test_tool_rounds_are_bounded(make_chat):
+    loop = [tool_call("show_model", model="BAAI/bge-m3") for _ in range(llm_nodes.MAX_TOOL_ROUNDS)]
+    llm = ScriptedChatModel(script=[extraction(question="tell me about bge-m3"), *loop])
+    chat = make_chat(llm)
+    reply = chat.start("tell me about bge-m3")
+    assert reply.startswith("BAAI/bge-m3:") and not llm.script
+    assert [e["tool"] for e in chat.values["evidence"]] == ["show_model"] * llm_nodes.MAX_TOOL_ROUNDS
+
+
+def test_an_explanation_quoting_numbers_no_tool_gave_is_replaced_by_the_template(make_chat):
+    llm = ScriptedChatModel(script=[extraction(domain="legal", recommend_now=True),
+                                    AIMessage("Pick it: only $123.45 a month."), AIMessage("Still $123.45.")])
+    reply = make_chat(llm).start("legal, just recommend")
+    assert "123.45" not in reply and "**Recommendation**" in reply
+    assert "The language model quoted figures that no tool gave, so here is the built-in explanation." in reply
+
+
+def test_make_llm_and_mode():
+    offline = Settings(data_dir=None)  # type: ignore[arg-type]
+    assert make_llm(offline) is None and llm_mode(offline) == "offline"
+    local = Settings(data_dir=None, llm_base_url="http://127.0.0.1:1/v1", llm_model="qwen3")  # type: ignore[arg-type]
+    model = make_llm(local, timeout=3, max_retries=1)
+    assert model.model_name == "qwen3" and model.max_retries == 1 and model.request_timeout == 3
+    assert llm_mode(local) == "openai-compatible: qwen3"
+    with pytest.raises(SettingsError, match="ADVISOR_LLM_MODEL"):
+        make_llm(Settings(data_dir=None, llm_base_url="http://x/v1"))  # type: ignore[arg-type]
+
+
+# --- the real ChatOpenAI against a local OpenAI-compatible server --------------------------------------------------
+
+Reply = dict[str, Any] | tuple[int, dict[str, str], dict[str, Any]] | Callable[[dict[str, Any]], Any]
+
+
+def completion(message: dict[str, Any]) -> dict[str, Any]:
+    finish = "tool_calls" if message.get("tool_calls") else "stop"
+    return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": "scripted",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": None, **message},
+                         "finish_reason": finish}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+
+
+def function_call(name: str, arguments: str) -> dict[str, Any]:
+    return completion({"tool_calls": [{"id": f"call_{time.monotonic_ns()}", "type": "function",
+                                       "function": {"name": name, "arguments": arguments}}]})
+
+
+class ScriptedServer:
+    """A local OpenAI chat-completions endpoint replaying a script; records every request body."""
+
+    def __init__(self, script: list[Reply]) -> None:
+        self.script = list(script)
+        self.requests: list[dict[str, Any]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's naming)
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                server.requests.append(body)
+                item = server.script.pop(0) if server.script else (500, {}, {"error": {"message": "script empty"}})
+                if callable(item):
+                    item = item(body)
+                status, headers, payload = item if isinstance(item, tuple) else (200, {}, item)
+                data = json.dumps(payload).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (the timeout test)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> ScriptedServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+RATE_LIMITED = (429, {"Retry-After": "1", "retry-after-ms": "20"},
+                {"error": {"message": "Rate limit reached", "type": "rate_limit_error", "code": "rate_limit_exceeded"}})
+
+
+def http_llm(url: str, max_retries: int = 2, timeout: float = 10):
+    return make_llm(Settings(data_dir=None, llm_base_url=url, llm_model="scripted", llm_api_key="test-key"),  # type: ignore[arg-type]
+                    timeout=timeout, max_retries=max_retries)
+
+
+@pytest.mark.slow
+def test_real_chat_openai_over_http_with_a_429_and_a_malformed_tool_call(make_chat):
+    def cost_answer(body):
+        tool = next(m for m in reversed(body["messages"]) if m["role"] == "tool")
+        est = json.loads(tool["content"])["estimate"]
+        return completion({"content": f"Roughly ${est['monthly_usd']:.2f} a month."})
+
+    script = [
+        RATE_LIMITED,  # the client waits as Retry-After says, then asks again
+        function_call("ProfileUpdate", json.dumps({"domain": "legal", "languages": ["zh"], "corpus_docs": 200000})),
+        function_call("ProfileUpdate", json.dumps({"question": "What would text-embedding-3-large cost?"})),
+        function_call("estimate_cost", '{"model": "text-embedding-3-large", "corpus_docs": 2'),  # cut short
+        function_call("estimate_cost", '{"model": "text-embedding-3-large", "corpus_docs": 2'),
+        function_call("ProfileUpdate", json.dumps({"question": "What would text-embedding-3-large cost?"})),
+        function_call("estimate_cost", json.dumps(COST_ARGS)),
+        cost_answer,
+        function_call("ProfileUpdate", json.dumps({"doc_length_tokens": 6000})),
+    ]
+    with ScriptedServer(script) as server:
+        chat = make_chat(http_llm(server.url))
+        reply = chat.start("We index Chinese legal contracts, 200k of them")
+        assert chat.values["profile"] == {"domain": "legal", "languages": ["zh"], "corpus_docs": 200_000}
+        assert reply.endswith(QUESTIONS["doc_length_tokens"][0]) and "language model" not in reply
+        assert len(server.requests) == 2 and server.requests[0] == server.requests[1]
+
+        reply = chat.say("What would text-embedding-3-large cost?")
+        assert reply.startswith("The language model sent a malformed tool call (arguments that are not valid JSON)")
+        assert reply.endswith(QUESTIONS["doc_length_tokens"][0])
+
+        reply = chat.say("What would text-embedding-3-large cost?")
+        truth = estimate_cost(**COST_ARGS)["estimate"]
+        assert f"Roughly ${truth['monthly_usd']:.2f} a month." in reply
+        tool_turn = server.requests[7]["messages"]
+        assert tool_turn[0] == {"role": "system", "content": prompts.SYSTEM_PROMPT}
+        assert tool_turn[-1]["role"] == "tool" and json.loads(tool_turn[-1]["content"])["estimate"]
+        assert {t["function"]["name"] for t in server.requests[6]["tools"]} >= {"estimate_cost", "recommend"}
+
+        chat.say("6000 tokens")
+        assert chat.values["profile"]["doc_length_tokens"] == 6000 and not server.script
+
+
+@pytest.mark.slow
+def test_real_chat_openai_rate_limited_throughout_keeps_the_consultation_usable(make_chat):
+    with ScriptedServer([RATE_LIMITED] * 4) as server:
+        chat = make_chat(http_llm(server.url, max_retries=1))
+        reply = chat.start("Legal contracts in English")
+        assert reply.startswith("The language model is rate-limited (HTTP 429), so I read your message with the "
+                                "built-in parser.")
+        assert len(server.requests) == 4  # 2 attempts x (1 try + 1 client retry)
+        assert chat.values["profile"]["domain"] == "legal" and chat.values["pending_question"]
+
+
+@pytest.mark.slow
+def test_real_chat_openai_timeout_is_one_sentence(make_chat):
+    def slow(body):
+        time.sleep(1.0)
+        return function_call("ProfileUpdate", "{}")
+
+    with ScriptedServer([slow, slow]) as server:
+        chat = make_chat(http_llm(server.url, max_retries=0, timeout=0.2))
+        reply = chat.start("Legal contracts in English")
+        assert reply.startswith("The language model did not answer in time, so I read your message with the built-in")
