@@ -239,8 +239,11 @@ def evaluate_cmd(
 def _register_sibling_commands() -> None:
     """Commands whose functions live in their own modules (each imports its heavy libraries lazily)."""
     from ui.chat import chat_cmd
+    from ui.cli_quick import mteb_cmd, probe_cmd
 
     app.command("chat")(chat_cmd)
+    app.command("mteb")(mteb_cmd)
+    app.command("probe")(probe_cmd)
 
 
 _register_sibling_commands()

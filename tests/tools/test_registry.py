@@ -44,3 +44,17 @@ def test_caller_errors_surface_as_tool_input_errors():
         TOOLS["show_model"].invoke({"model": "bge-m4"})
     with pytest.raises(ToolInputError, match="corpus_docs"):
         TOOLS["recommend"].invoke({"profile": {"corpus_docs": -1}})
+
+
+def test_data_tools_hide_bound_arguments_and_guard_paths(tmp_path):
+    tools = {t.name: t for t in langchain_tools(data_dir=tmp_path, allowed_roots=[tmp_path / "uploads"])}
+    assert {"quick_mteb", "probe_alignment", "probe_robustness", "probe_consistency", "tokenization_report",
+            "evaluate_documents"} <= set(tools)
+    for name in ("quick_mteb", "probe_alignment", "tokenization_report", "evaluate_documents"):
+        properties = tools[name].args_schema.model_json_schema()["properties"]
+        assert not {"data_dir", "openai_base_url", "openai_api_key"} & set(properties), name
+        assert all(p.get("description") for p in properties.values()), name
+    with pytest.raises(ToolInputError, match="only uploaded documents"):
+        tools["tokenization_report"].invoke({"models": ["minilm"], "corpus": "/etc/passwd"})
+    plan = tools["quick_mteb"].invoke({"models": ["minilm"], "suite": "quick-legal", "estimate_only": True})
+    json.dumps(plan)
