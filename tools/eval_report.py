@@ -95,6 +95,9 @@ def render(results: dict[str, Any]) -> str:
         if f["share_truncated_without_chunking"]:
             lines.append(f"- {spec}: {f['share_truncated_without_chunking']:.0%} of documents exceed its window and "
                          f"were chunked ({f['chunk_tokens']}-token chunks, {f['chunk_splitter']}).")
+    transfer = results.get("transfer")
+    if transfer:
+        lines += ["", f"Leaderboard transfer ({transfer['benchmark']}): {transfer['reading']}"]
     lines += ["", "## Queries each model missed", ""]
     for spec, f in _ok(results).items():
         missed = [(qid, r) for qid, r in f["per_query"].items() if not r["first_relevant_rank"]

@@ -18,7 +18,7 @@ from knowledge.errors import AdvisorError, InputFileError, ToolInputError
 from tools import retrieval_metrics as rm
 from tools.corpus import Corpus, load_corpus
 from tools.embedding_cache import EmbeddingCache
-from tools.encoders import LEXICAL_ALIASES, Encoder, load_encoder
+from tools.encoders import Encoder, load_encoder
 from tools.milvus_search import MilvusStore, eval_config, folder_bytes
 from tools.query_gen import generate_offline, generate_with_llm, lexical_overlap
 from tools.text_chunks import Chunk, offsets_function, split_documents, window_size
@@ -150,8 +150,9 @@ class Evaluation:
 
     def evaluate_candidate(self, spec: str) -> dict[str, Any]:
         """Index and measure one candidate; the figures are returned (and kept in ``results``)."""
-        lexical = spec.lower() in LEXICAL_ALIASES
-        hybrid = spec.lower() == "hybrid" or spec.lower().startswith("hybrid:")
+        lexical = spec.lower() == "bm25"
+        hybrid = spec.lower().split(":", 1)[0] in ("hybrid", "hybrid-weighted")
+        fusion = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
         dense_spec = (spec.split(":", 1)[1] if ":" in spec else "minilm") if hybrid else None if lexical else spec
         encoder = self._encoder(dense_spec) if dense_spec else None
         offsets, splitter = offsets_function(encoder.handle if encoder else None)
@@ -162,7 +163,7 @@ class Evaluation:
         window = encoder.max_tokens if encoder else None
         figures: dict[str, Any] = {"status": "ok", "model": encoder.name if encoder else "bm25",
                                    "revision": encoder.revision if encoder else "milvus-bm25",
-                                   "kind": "hybrid" if hybrid else "bm25" if lexical else "dense",
+                                   "kind": f"hybrid ({fusion})" if hybrid else "bm25" if lexical else "dense",
                                    "chunk_tokens": chunk_tokens, "chunk_splitter": splitter, "n_chunks": len(chunks),
                                    "share_truncated_without_chunking":
                                        float(np.mean([n > window for n in lengths.values()])) if window else 0.0}
@@ -190,7 +191,7 @@ class Evaluation:
             qvecs = encoder.encode(questions, "query") if encoder else None
             params = config.search_params.get("dense", {})
             if hybrid:
-                hits = store.search_hybrid(name, qvecs, questions, CHUNK_HITS, params)
+                hits = store.search_hybrid(name, qvecs, questions, CHUNK_HITS, params, fusion=fusion)
             elif lexical:
                 hits = store.search_bm25(name, questions, CHUNK_HITS)
             else:
@@ -257,6 +258,7 @@ class Evaluation:
             self._write()
         self._compare()
         self._difficulty()
+        self._transfer()
         self._write()
         self.cache.close()
         return self.results
@@ -269,6 +271,15 @@ class Evaluation:
                 comp = rm.paired_comparison(ok[a]["per_query"], ok[b]["per_query"], seed=self.req.seed)
                 comp["sentence"] = rm.comparison_sentence(a, b, comp)
                 self.results["comparisons"].append({"a": a, "b": b, **comp})
+
+    def _transfer(self) -> None:
+        """How the published ranking of the candidates compares with the ranking measured here."""
+        from tools.quick_mteb import leaderboard_transfer
+
+        measured = {f["model"]: f["metrics"]["ndcg_at_10"]["mean"] for f in self.results["models"].values()
+                    if f.get("status") == "ok" and f["kind"] == "dense"}
+        benchmark = "MTEB(cmn, v1)" if self.languages == ["zho"] else "MTEB(eng, v2)"
+        self.results["transfer"] = leaderboard_transfer(measured, benchmark=benchmark) if measured else None
 
     def _difficulty(self) -> None:
         info = self.results["queries"]

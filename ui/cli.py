@@ -193,8 +193,9 @@ def batch_cmd(
 def evaluate_cmd(
     corpus: Annotated[Path, typer.Option(help="Corpus folder or file (txt md html pdf docx jsonl csv, or BEIR).")],
     out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Where results.json, report.md and plots go.")],
-    models: Annotated[str, typer.Option(help="Comma-separated: minilm, static, bm25, hybrid, openai:<model>, "
-                                             "an HF id or a local path.")] = "minilm,static,bm25,hybrid",
+    models: Annotated[str, typer.Option(help="Comma-separated: minilm, static, bm25, hybrid (RRF), hybrid-weighted, "
+                                             "openai:<model>, an HF id or a local path.")] = (
+        "minilm,static,bm25,hybrid"),
     queries: Annotated[Path | None, typer.Option(help="Queries (.jsonl / .csv with id and text).")] = None,
     qrels: Annotated[Path | None, typer.Option(help="Judgements (.tsv: query-id, corpus-id, score).")] = None,
     index: Annotated[str, typer.Option(help="FLAT (exact), HNSW, IVF_FLAT or IVF_SQ8.")] = "FLAT",
