@@ -241,10 +241,13 @@ def _register_sibling_commands() -> None:
     """Commands whose functions live in their own modules (each imports its heavy libraries lazily)."""
     from ui.chat import chat_cmd
     from ui.cli_quick import mteb_cmd, probe_cmd
+    from ui.cli_serve import serve_cmd, slack_cmd
 
     app.command("chat")(chat_cmd)
     app.command("mteb")(mteb_cmd)
     app.command("probe")(probe_cmd)
+    app.command("serve")(serve_cmd)
+    app.command("slack")(slack_cmd)
 
 
 _register_sibling_commands()
