@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(VENV)/bin/embedding-advisor $(or $(ARGS),recommend --profile examples/legal-zh.yaml)
+	$(VENV)/bin/embedding-advisor $(or $(ARGS),ui)
 
+# The browser tests drive Debian's Chromium (installed with apt-get when missing).
 test: install
+	bash .ci/install-browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install

@@ -242,12 +242,14 @@ def _register_sibling_commands() -> None:
     from ui.chat import chat_cmd
     from ui.cli_quick import mteb_cmd, probe_cmd
     from ui.cli_serve import serve_cmd, slack_cmd
+    from ui.cli_ui import ui_cmd
 
     app.command("chat")(chat_cmd)
     app.command("mteb")(mteb_cmd)
     app.command("probe")(probe_cmd)
     app.command("serve")(serve_cmd)
     app.command("slack")(slack_cmd)
+    app.command("ui")(ui_cmd)
 
 
 _register_sibling_commands()
