@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import resource
 import time
@@ -25,7 +26,7 @@ from tools.text_chunks import Chunk, offsets_function, split_documents, window_s
 
 logger = logging.getLogger(__name__)
 
-CHUNK_HITS = 300  # chunks fetched per query before collapsing to documents
+MAX_CHUNK_HITS = 300  # chunks fetched per query before collapsing to documents
 DOC_DEPTH = 100
 LATENCY_QUERIES = 50
 INDEXES = ("FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8")
@@ -189,6 +190,8 @@ class Evaluation:
             questions = [self.corpus.queries[q] for q in self.qids]
             self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             params = config.search_params.get("dense", {})
+            # Enough chunk hits for DOC_DEPTH documents at this corpus' chunks per document, and a margin.
+            limit = min(MAX_CHUNK_HITS, max(DOC_DEPTH, math.ceil(DOC_DEPTH * 1.2 * len(chunks) / len(texts))))
             # The latency sample encodes its queries one by one; those vectors serve the results too.
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
             qvecs = None
@@ -196,11 +199,11 @@ class Evaluation:
                 rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None
                 qvecs = np.vstack([v for v in (sampled, rest) if v is not None and len(v)])
             if hybrid:
-                hits = store.search_hybrid(name, qvecs, questions, CHUNK_HITS, params, fusion=fusion)
+                hits = store.search_hybrid(name, qvecs, questions, limit, params, fusion=fusion)
             elif lexical:
-                hits = store.search_bm25(name, questions, CHUNK_HITS)
+                hits = store.search_bm25(name, questions, limit)
             else:
-                hits = store.search_dense(name, qvecs, CHUNK_HITS, params)
+                hits = store.search_dense(name, qvecs, limit, params)
             per_query = _per_query(_doc_runs(hits, self.qids), self.corpus.qrels)
             figures["metrics"] = rm.summarise({q: {k: v[k] for k in rm.METRIC_NAMES} for q, v in per_query.items()},
                                               self.req.seed)

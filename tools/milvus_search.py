@@ -21,6 +21,7 @@ INDEX_PARAMS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "IVF_SQ8": ({"nlist": 128}, {"nprobe": 16}),
 }
 INSERT_BATCH = 1000
+SEARCH_BATCH = 20  # Milvus Lite assembles results in Python: large batches were slower per query (measured)
 RRF_K = 60
 
 
@@ -90,21 +91,33 @@ class MilvusStore:
         self.client.flush(name)
 
     def _hits(self, results: Any) -> list[list[tuple[str, str, float]]]:
-        return [[(hit["entity"]["chunk_id"] if "entity" in hit else hit["id"],
-                  hit["entity"]["doc_id"] if "entity" in hit else hit.get("doc_id"), float(hit["distance"]))
-                 for hit in hits] for hits in results]
+        """(chunk_id, doc_id, distance) rows; the document id is the chunk id's prefix (``doc::n``)."""
+        out = []
+        for hits in results:
+            row = []
+            for hit in hits:
+                chunk_id = hit.get("chunk_id") or hit["id"]
+                row.append((chunk_id, chunk_id.rsplit("::", 1)[0], float(hit["distance"])))
+            out.append(row)
+        return out
 
     def search_dense(self, name: str, vectors: np.ndarray, limit: int, params: dict[str, Any]) -> list[list[tuple]]:
         """Top ``limit`` chunks per query vector: (chunk_id, doc_id, score)."""
-        res = self.client.search(name, data=[v.tolist() for v in vectors], anns_field="dense", limit=limit,
-                                 search_params=params, output_fields=["chunk_id", "doc_id"])
-        return self._hits(res)
+        out: list[list[tuple]] = []
+        for start in range(0, len(vectors), SEARCH_BATCH):
+            res = self.client.search(name, data=[v.tolist() for v in vectors[start : start + SEARCH_BATCH]],
+                                     anns_field="dense", limit=limit, search_params=params)
+            out.extend(self._hits(res))
+        return out
 
     def search_bm25(self, name: str, texts: list[str], limit: int) -> list[list[tuple]]:
         """Top ``limit`` chunks per query text by BM25."""
-        res = self.client.search(name, data=texts, anns_field="sparse", limit=limit,
-                                 search_params={"metric_type": "BM25"}, output_fields=["chunk_id", "doc_id"])
-        return self._hits(res)
+        out: list[list[tuple]] = []
+        for start in range(0, len(texts), SEARCH_BATCH):
+            res = self.client.search(name, data=texts[start : start + SEARCH_BATCH], anns_field="sparse",
+                                     limit=limit, search_params={"metric_type": "BM25"})
+            out.extend(self._hits(res))
+        return out
 
     def search_hybrid(self, name: str, vectors: np.ndarray, texts: list[str], limit: int, params: dict[str, Any],
                       fusion: Literal["rrf", "weighted"] = "rrf", weights: tuple[float, float] = (0.7, 0.3)
@@ -117,7 +130,7 @@ class MilvusStore:
         for vector, text in zip(vectors, texts, strict=True):
             reqs = [AnnSearchRequest(data=[vector.tolist()], anns_field="dense", param=params, limit=limit),
                     AnnSearchRequest(data=[text], anns_field="sparse", param={"metric_type": "BM25"}, limit=limit)]
-            res = self.client.hybrid_search(name, reqs, ranker, limit=limit, output_fields=["chunk_id", "doc_id"])
+            res = self.client.hybrid_search(name, reqs, ranker, limit=limit)
             out.extend(self._hits(res))
         return out
 
