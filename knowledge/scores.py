@@ -62,6 +62,13 @@ class BenchmarkScore(BaseModel):
         return self.tasks_scored / self.tasks_total if self.tasks_total else 0.0
 
     @property
+    def well_covered(self) -> bool:
+        """At least half of the tasks behind ``best_estimate`` have a published score."""
+        if self.retrieval_total:
+            return self.retrieval_scored * 2 >= self.retrieval_total
+        return self.tasks_scored * 2 >= self.tasks_total
+
+    @property
     def best_estimate(self) -> float | None:
         """Retrieval mean if known, else the overall mean, each preferring complete figures."""
         for value in (self.retrieval, self.retrieval_available, self.mean_task, self.mean_available):

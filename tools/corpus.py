@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.errors import InputFileError
+from knowledge.errors import InputFileError, ToolInputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst"}
 DOC_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".pdf", ".docx", ".jsonl", ".csv"}
@@ -34,6 +35,28 @@ class Corpus:
         """Title and body as one text, as retrieval models see it."""
         title = self.titles.get(doc_id, "")
         return f"{title}\n{self.docs[doc_id]}" if title else self.docs[doc_id]
+
+
+def sanitise_filename(name: str, taken: set[str] | None = None) -> str:
+    """A safe file name: the last path part, only ``[A-Za-z0-9._-]``, no leading dot, unique within ``taken``."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".")[:100] or "file"
+    stem, dot, suffix = base.rpartition(".")
+    candidate, n = base, 1
+    while taken is not None and candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}.{suffix}" if dot and stem else f"{base}-{n}"
+    if taken is not None:
+        taken.add(candidate)
+    return candidate
+
+
+def require_uploaded(path: str | Path, roots: list[Path]) -> Path:
+    """The resolved ``path`` if it lies under one of ``roots`` (an LLM picks tool arguments: only uploads are read)."""
+    resolved = Path(path).resolve()
+    if not any(resolved == root.resolve() or root.resolve() in resolved.parents for root in roots):
+        raise ToolInputError(f"{resolved}: only uploaded documents can be read")
+    return resolved
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 
 from knowledge.errors import AdvisorError, InputFileError, ToolInputError
 from tools import retrieval_metrics as rm
-from tools.corpus import Corpus, load_corpus
+from tools.corpus import Corpus, load_corpus, require_uploaded
 from tools.embedding_cache import EmbeddingCache
 from tools.encoders import Encoder, load_encoder
 from tools.milvus_search import MilvusStore, eval_config, folder_bytes
@@ -108,6 +108,7 @@ class Evaluation:
         if request.index not in INDEXES:
             raise ToolInputError(f"--index {request.index!r}: use one of {', '.join(INDEXES)}")
         self.corpus = load_corpus(request.corpus, request.queries, request.qrels)
+        self.texts = {d: self.corpus.text(d) for d in self.corpus.docs}  # what every model sees, title included
         self.languages = _languages(self.corpus)
         self.query_info: dict[str, Any] = {"source": "given"}
         if not self.corpus.queries:
@@ -125,7 +126,7 @@ class Evaluation:
         }
 
     def _generate_queries(self) -> None:
-        texts = {d: self.corpus.text(d) for d in self.corpus.docs}
+        texts = self.texts
         if self.req.llm is not None:
             queries, qrels = generate_with_llm(self.req.llm, texts, self.req.n_generated, self.req.example_queries,
                                                self.req.seed)
@@ -158,7 +159,7 @@ class Evaluation:
         encoder = self._encoder(dense_spec) if dense_spec else None
         offsets, splitter = offsets_function(encoder.handle if encoder else None)
         chunk_tokens = window_size(encoder.max_tokens if encoder else None)
-        texts = {d: self.corpus.text(d) for d in self.corpus.docs}
+        texts = self.texts
         self.progress(f"{spec}: chunking", 0.05)
         chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
         window = encoder.max_tokens if encoder else None
@@ -300,7 +301,7 @@ class Evaluation:
             info["bm25_recall_at_10"] = bm25["metrics"]["recall_at_10"]["mean"]
             info["bm25_ndcg_at_10"] = bm25["metrics"]["ndcg_at_10"]["mean"]
         if "mean_lexical_overlap" not in info:
-            overlaps = [lexical_overlap(self.corpus.queries[q], self.corpus.text(next(iter(self.corpus.qrels[q]))))
+            overlaps = [lexical_overlap(self.corpus.queries[q], self.texts[next(iter(self.corpus.qrels[q]))])
                         for q in self.qids]
             info["mean_lexical_overlap"] = float(np.mean(overlaps)) if overlaps else 0.0
 
@@ -337,8 +338,6 @@ def summarise_results(results: dict[str, Any]) -> dict[str, Any]:
 
 def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> Callable[..., dict[str, Any]]:
     """Build the agent's evaluation tool, bound to a data directory and the folders it may read corpora from."""
-    roots = [r.resolve() for r in allowed_roots]
-
     def evaluate_documents(corpus_path: str, models: list[str] | None = None, queries_path: str | None = None,
                            qrels_path: str | None = None) -> dict[str, Any]:
         """Measure candidate embedding models on the user's own documents (indexed in Milvus).
@@ -352,10 +351,7 @@ def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -
             queries_path: optional queries file (.jsonl/.csv with id and text).
             qrels_path: optional relevance judgements (.tsv: query-id, corpus-id, score).
         """
-        paths = [Path(p).resolve() for p in (corpus_path, queries_path, qrels_path) if p]
-        for path in paths:
-            if not any(path == root or root in path.parents for root in roots):
-                raise ToolInputError(f"{path}: only uploaded documents can be evaluated")
+        paths = [require_uploaded(p, allowed_roots) for p in (corpus_path, queries_path, qrels_path) if p]
         out = out_root / time.strftime("%Y%m%d-%H%M%S")
         request = EvalRequest(corpus=paths[0], models=models or ["minilm", "static", "bm25", "hybrid"], out_dir=out,
                               data_dir=data_dir, queries=Path(queries_path) if queries_path else None,

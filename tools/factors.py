@@ -58,14 +58,7 @@ def total_score(factors: dict[str, Factor], weights: dict[str, float]) -> float:
 def _board(benchmark: str) -> list[float]:
     """Sorted best estimates of the well-covered models on a benchmark."""
     rows = default_scores().leaderboard(benchmark)
-    return sorted(r.best_estimate for r in rows if well_covered(r) and r.best_estimate is not None)
-
-
-def well_covered(score: BenchmarkScore) -> bool:
-    """At least half of the tasks behind ``best_estimate`` have a published score."""
-    if score.retrieval_total:
-        return score.retrieval_scored * 2 >= score.retrieval_total
-    return score.tasks_scored * 2 >= score.tasks_total
+    return sorted(r.best_estimate for r in rows if r.well_covered and r.best_estimate is not None)
 
 
 def percentile(benchmark: str, value: float) -> float:
@@ -80,7 +73,7 @@ def mteb_factor(card: ModelCard, benchmarks: list[str]) -> tuple[Factor, list[Be
     used: list[BenchmarkScore] = []
     for bench in benchmarks:
         s = scores.score(card.score_name, bench)
-        if s is not None and s.best_estimate is not None and well_covered(s):
+        if s is not None and s.best_estimate is not None and s.well_covered:
             used.append(s)
         if len(used) == 2:
             break

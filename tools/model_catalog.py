@@ -36,13 +36,6 @@ def parse_count(text: str | int | float, field: str) -> int:
     return int(value)
 
 
-def _well_covered(score: BenchmarkScore) -> bool:
-    """At least half of the tasks behind ``best_estimate`` have a published score."""
-    if score.retrieval_total:
-        return score.retrieval_scored * 2 >= score.retrieval_total
-    return score.tasks_scored * 2 >= score.tasks_total
-
-
 def _score_row(card: ModelCard, score: BenchmarkScore | None) -> dict[str, Any]:
     return {
         "name": card.name,
@@ -152,7 +145,7 @@ def search_models(
             return (price is None, price or 0.0, -(score.best_estimate or 0) if score else 0, card.name)
         value = score.best_estimate if score else None
         # Averages over a few tasks are not comparable with full ones: well-covered models rank first.
-        return (value is None, not (score and _well_covered(score)), -(value or 0.0), card.name)
+        return (value is None, not (score and score.well_covered), -(value or 0.0), card.name)
 
     rows.sort(key=sort_key)
     return {

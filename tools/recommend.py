@@ -88,7 +88,7 @@ def candidate_pool(benchmarks: tuple[str, ...]) -> tuple[ModelCard, ...]:
         if curated and "text" in (card.modalities or ["text"]):
             names[card.name] = None
     for bench in benchmarks[:2]:
-        board = [r for r in scores.leaderboard(bench) if fx.well_covered(r)]
+        board = [r for r in scores.leaderboard(bench) if r.well_covered]
         for row in board[:TOP_PER_BENCHMARK]:
             names.setdefault(row.model, None)
     pool = []

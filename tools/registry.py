@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from knowledge.errors import ToolInputError
 from tools.chunking import estimate_tokens
+from tools.corpus import require_uploaded
 from tools.cost import estimate_cost
 from tools.hardware_fit import hardware_fit
 from tools.model_catalog import compare_models, search_models, show_model
@@ -58,13 +58,10 @@ def _without_args(doc: str, names: set[str]) -> str:
 
 def _within(roots: list[Path], fn: Callable[..., Any], argument: str) -> Callable[..., Any]:
     """Refuse a path argument outside ``roots`` (the LLM chooses arguments; only uploads may be read)."""
-    resolved = [r.resolve() for r in roots]
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        path = Path(kwargs[argument]).resolve()
-        if not any(path == root or root in path.parents for root in resolved):
-            raise ToolInputError(f"{path}: only uploaded documents can be read")
+        require_uploaded(kwargs[argument], roots)
         return fn(*args, **kwargs)
 
     return wrapper

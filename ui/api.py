@@ -20,11 +20,12 @@ from starlette.responses import JSONResponse
 from agent.service import AdvisorService, UnknownConsultationError
 from agent.settings import Settings
 from knowledge.errors import AdvisorError, ToolInputError, UnknownModelError
+from tools.corpus import sanitise_filename
 from tools.evaluate import EvalRequest
 from tools.profile import ProfileError, RequirementProfile
 from ui import api_models as m
 from ui.api_security import ApiGuard, ApiLimits
-from ui.evaluation_jobs import EvaluationJobs, UnknownJobError, sanitise_filename
+from ui.evaluation_jobs import EvaluationJobs, UnknownJobError
 
 logger = logging.getLogger(__name__)
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",

@@ -34,20 +34,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def sanitise_filename(name: str, taken: set[str] | None = None) -> str:
-    """A safe file name: the last path part, only ``[A-Za-z0-9._-]``, no leading dot, unique within ``taken``."""
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".")[:100] or "file"
-    stem, dot, suffix = base.rpartition(".")
-    candidate, n = base, 1
-    while taken is not None and candidate in taken:
-        n += 1
-        candidate = f"{stem}-{n}.{suffix}" if dot and stem else f"{base}-{n}"
-    if taken is not None:
-        taken.add(candidate)
-    return candidate
-
-
 class EvaluationJobs:
     """A queue of evaluation jobs run one at a time by a single worker thread; status is kept in ``job.json``."""
 

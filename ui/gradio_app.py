@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge.errors import AdvisorError
+from tools.corpus import sanitise_filename
 from ui import gradio_parts as parts
 
 if TYPE_CHECKING:
@@ -127,8 +128,9 @@ class WebUI:
         run_id = uuid.uuid4().hex[:12]
         corpus = self.data_dir / "uploads" / run_id
         corpus.mkdir(parents=True)
+        taken: set[str] = set()
         for path in files or []:
-            shutil.copy(path, corpus / Path(path).name)
+            shutil.copy(path, corpus / sanitise_filename(Path(path).name, taken))
         settings = self.service.settings
         request = EvalRequest(corpus=corpus, models=list(models or []), out_dir=self.data_dir / "checks" / run_id,
                               data_dir=self.data_dir, milvus_uri=settings.milvus_uri,

@@ -18,11 +18,11 @@ from typer.testing import CliRunner
 
 from agent.service import AdvisorService
 from agent.settings import Settings, SettingsError
+from tools.corpus import sanitise_filename
 from tools.recommend import recommend
 from ui.api import create_app
 from ui.api_security import ApiLimits, TokenBucket, check_startup, load_tokens
 from ui.cli_serve import serve_cmd
-from ui.evaluation_jobs import sanitise_filename
 
 TOKEN = "test-token-a"
 OTHER = "test-token-b"
