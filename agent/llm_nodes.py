@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import logging
@@ -16,17 +17,16 @@ from pydantic import BaseModel, Field
 from agent import interviewer as iv
 from agent import prompts
 from agent.answers import answer_from_result
-from agent.grounding import ungrounded
+from agent.grounding import foreign_references, ungrounded
+from agent.llm_calls import failure_sentence, invoke_bounded, turn_key
 from agent.nodes import explain_text, last_user_text, understood
 from agent.state import AdvisorState, Evidence
 from agent.understanding import Understanding, understand
-from knowledge.errors import LLMUnavailableError
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 logger = logging.getLogger(__name__)
-LLM_ATTEMPTS = 2  # our own attempts per step, on top of the client's retries for 429 / 5xx / dropped connections
 MAX_TOOL_ROUNDS = 3
 TRANSCRIPT_TAIL = 8
 Node = Callable[[AdvisorState], dict[str, Any]]
@@ -65,54 +65,6 @@ class ProfileUpdate(BaseModel):
     question: str | None = None
 
 
-def llm_errors() -> tuple[type[BaseException], ...]:
-    """Failures of the chat endpoint that end in a sentence to the user rather than a traceback."""
-    import openai
-
-    return (openai.APIError, TimeoutError, ConnectionError, LLMUnavailableError)
-
-
-def describe_failure(exc: BaseException) -> str:
-    """What went wrong, as the middle of a sentence ("is rate-limited (HTTP 429)")."""
-    import openai
-
-    if isinstance(exc, openai.RateLimitError):
-        return "is rate-limited (HTTP 429)"
-    if isinstance(exc, openai.APITimeoutError | TimeoutError):
-        return "did not answer in time"
-    if isinstance(exc, openai.APIConnectionError | ConnectionError):
-        return "could not be reached"
-    if isinstance(exc, openai.APIStatusError):
-        return f"answered with HTTP {exc.status_code}"
-    return "failed"
-
-
-def failure_sentence(why: str, fallback: str) -> str:
-    """The one sentence the user sees when the LLM step failed after its retries."""
-    return f"The language model {why}, so {fallback}."
-
-
-def invoke_bounded(call: Callable[[], Any], check: Callable[[Any], str | None]) -> tuple[Any, str | None]:
-    """Run ``call`` up to LLM_ATTEMPTS times; return (result, None) or (None, what went wrong).
-
-    ``check`` returns a problem description for a result that cannot be used (a malformed tool call).
-    """
-    problem = "failed"
-    for attempt in range(1, LLM_ATTEMPTS + 1):
-        try:
-            result = call()
-        except llm_errors() as exc:
-            problem = describe_failure(exc)
-            logger.info("LLM call failed (attempt %d/%d): %s", attempt, LLM_ATTEMPTS, type(exc).__name__)
-            continue
-        problem = check(result) or ""
-        if not problem:
-            return result, None
-        logger.info("LLM reply unusable (attempt %d/%d): %s", attempt, LLM_ATTEMPTS, problem)
-    logger.warning("LLM step gave up after %d attempts: the model %s", LLM_ATTEMPTS, problem)
-    return None, problem
-
-
 def _transcript(state: AdvisorState) -> list[AnyMessage]:
     """The conversation's recent text turns (no tool traffic)."""
     text = [m for m in state.get("messages") or [] if isinstance(m, HumanMessage | AIMessage) and m.content]
@@ -145,7 +97,8 @@ def make_understand_llm(llm: BaseChatModel) -> Node:
         lang = iv.reply_language(text, state.get("reply_language", "en"))
         messages = [SystemMessage(prompts.extraction_instructions(state.get("asked_field"))), *_transcript(state)]
         out, problem = invoke_bounded(lambda: extractor.invoke(messages),
-                                      lambda r: None if r.get("parsed") else "sent a malformed structured reply")
+                                      lambda r: None if r.get("parsed") else "sent a malformed structured reply",
+                                      turn_key(state.get("turn", 0)))
         if out is None:
             update = understood(state, understand(text, state.get("asked_field")), lang)
             update["notes"].insert(0, failure_sentence(problem, "I read your message with the built-in parser"))
@@ -192,6 +145,22 @@ def _templated(scratch: list[AnyMessage]) -> str:
     return "\n\n".join(texts)
 
 
+@functools.cache
+def _catalog_names() -> frozenset[str]:
+    from knowledge.catalog import default_catalog
+
+    return frozenset(default_catalog().names())
+
+
+def _unsupported(text: str, sources: list[str], names: list[str]) -> str | None:
+    """Why an answer cannot be shown: numbers, links or model ids that no tool result (or the user) gave."""
+    if ungrounded(text, sources, names):
+        return "quoted figures that no tool gave"
+    if foreign_references(text, sources, [*names, *_catalog_names()]):
+        return "named models or links that no tool gave"
+    return None
+
+
 def _check_tool_reply(ai: Any) -> str | None:
     if isinstance(ai, AIMessage) and ai.invalid_tool_calls and not ai.tool_calls:
         return "sent a malformed tool call (arguments that are not valid JSON)"
@@ -213,7 +182,7 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
             text = _templated(scratch)
         else:
             context = [SystemMessage(prompts.SYSTEM_PROMPT), *_transcript(state), *scratch]
-            ai, problem = invoke_bounded(lambda: model.invoke(context), _check_tool_reply)
+            ai, problem = invoke_bounded(lambda: model.invoke(context), _check_tool_reply, turn_key(turn))
             if ai is None:
                 notes.append(failure_sentence(problem, "I could not look that up; ask again, or carry on"))
             elif ai.tool_calls:
@@ -223,9 +192,12 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
                 sources = [m.content for m in scratch if isinstance(m, ToolMessage)] + [last_user_text(state)]
                 names = [c["args"].get(k, "") for m in scratch if isinstance(m, AIMessage) for c in m.tool_calls
                          for k in ("model", "accelerator") if isinstance(c["args"].get(k), str)]
-                if ungrounded(text, sources, names):
-                    logger.warning("LLM answer quoted numbers no tool gave; using the tool results instead")
-                    text = _templated(scratch) or text
+                why = _unsupported(text, sources, names)
+                if why:
+                    logger.warning("LLM answer %s; using the tool results instead", why)
+                    text = _templated(scratch)
+                    if not text:
+                        notes.append(failure_sentence(why, "I left its answer out; ask again, or carry on"))
         message = "\n\n".join(p for p in [*notes, text] if p)
         return {"messages": [AIMessage(message)] if message else [], "scratch": [RemoveMessage(id=REMOVE_ALL_MESSAGES)],
                 "side_question": None, "notes": [], "evidence": evidence}
@@ -268,9 +240,13 @@ def make_explain_llm(llm: BaseChatModel) -> Node:
             if bad:
                 logger.warning("explanation quoted numbers the recommendation does not hold: %s", bad[:5])
                 return "quoted figures that no tool gave"
+            foreign = foreign_references(ai.content, [data], names)
+            if foreign:
+                logger.warning("explanation named models or links the recommendation does not hold: %s", foreign[:5])
+                return "named models or links that no tool gave"
             return None
 
-        ai, problem = invoke_bounded(lambda: llm.invoke(context), check)
+        ai, problem = invoke_bounded(lambda: llm.invoke(context), check, turn_key(state.get("turn", 0)))
         notes = list(state.get("notes") or [])
         if ai is None:
             notes.append(failure_sentence(problem, "here is the built-in explanation"))

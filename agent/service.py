@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import Command
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from agent.llm import is_configured, llm_mode, make_llm
 from agent.settings import Settings
-from agent.store import DATABASE_URL_VAR, open_store
+from agent.store import DATABASE_URL_VAR, StorageFullError, is_disk_full, open_store
 from knowledge.errors import ToolInputError
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MESSAGE_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_MESSAGE_CHARS = 20_000
 MAX_LIST = 1000
 
@@ -36,6 +38,12 @@ class UnknownConsultationError(ToolInputError):
         """Name the id."""
         self.consultation_id = consultation_id
         super().__init__(f"Unknown consultation {consultation_id!r}; start a new one, or list them for their ids.")
+
+
+class MessageIdReusedError(ToolInputError):
+    """A message id was already used in this consultation for another text (like a reused Idempotency-Key: 422)."""
+
+    field = "message_id"
 
 
 class ToolEvent(BaseModel):
@@ -60,6 +68,9 @@ class Reply(BaseModel):
     recommendation: dict[str, Any] | None
     tool_events: list[ToolEvent]
     turn: int
+    replayed: bool = Field(default=False, description=(
+        "True when this answers a message_id sent before: the message was not applied again, and the reply is "
+        "that turn's, rebuilt from the store (profile, question and recommendation as they stand now)."))
 
 
 class TranscriptMessage(BaseModel):
@@ -102,6 +113,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _unfinished(snapshot: Any) -> bool:
+    """Whether a crash cut the last turn short (a finished turn always ends waiting at the answer interrupt).
+
+    Work is left either as a next step or as a step whose writes were saved before the checkpoint after it (then
+    ``next`` is empty, so ``tasks`` is what tells).
+    """
+    return bool(snapshot.tasks) and not snapshot.interrupts
+
+
 def _events(evidence: Sequence[Mapping[str, Any]]) -> list[ToolEvent]:
     return [ToolEvent(name=e["tool"], args=e["args"], status=e["status"], duration_ms=e["duration_ms"],
                       summary=e["summary"]) for e in evidence]
@@ -125,11 +145,12 @@ class AdvisorService:
 
         self.settings = settings
         self.llm = llm
-        if database_url is None and checkpoint_path is None:
-            settings.ensure_data_dir()  # an unwritable dir fails here, naming ADVISOR_DATA_DIR
+        if checkpoint_path is None:  # every surface writes under the data dir (uploads, jobs, reports, Slack)
+            settings.ensure_data_dir()  # a read-only dir or a full disk fails here, naming the path
         self._store = open_store(settings.data_dir, database_url, checkpoint_path)
         self._graph = build_graph(llm, tools, self._store.checkpointer)
         self._locks: dict[str, threading.Lock] = {}
+        self._lock_users: dict[str, int] = {}  # threads holding or waiting for each lock
         self._locks_guard = threading.Lock()
 
     @classmethod
@@ -160,13 +181,41 @@ class AdvisorService:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _lock(self, consultation_id: str) -> threading.Lock:
+    @contextlib.contextmanager
+    def _lock(self, consultation_id: str) -> Iterator[None]:
+        """Hold the consultation's lock; it is dropped once no thread holds or waits for it, so ids do not pile up."""
         with self._locks_guard:
-            return self._locks.setdefault(consultation_id, threading.Lock())
+            lock = self._locks.setdefault(consultation_id, threading.Lock())
+            self._lock_users[consultation_id] = self._lock_users.get(consultation_id, 0) + 1
+        try:
+            with lock:
+                yield
+        finally:
+            with self._locks_guard:
+                self._lock_users[consultation_id] -= 1
+                if not self._lock_users[consultation_id]:
+                    del self._locks[consultation_id], self._lock_users[consultation_id]
 
     @staticmethod
     def _config(consultation_id: str) -> dict[str, Any]:
         return {"configurable": {"thread_id": consultation_id}}
+
+    @contextlib.contextmanager
+    def _saving(self, consultation_id: str | None = None, turn: int | None = None) -> Iterator[None]:
+        """Turn a full disk into StorageFullError, saying whether the message was stored (every step commits alone)."""
+        try:
+            yield
+        except StorageFullError:
+            raise
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            logger.error("no space left on the disk holding %s", self._store.where)
+            saved = False
+            if consultation_id is not None and turn is not None:
+                with contextlib.suppress(Exception):  # reading needs no space; if it fails, say "not saved"
+                    saved = self._graph.get_state(self._config(consultation_id)).values.get("turn", 0) > turn
+            raise StorageFullError(self._store.where, saved=saved) from exc
 
     def _run(self, consultation_id: str, payload: Any) -> Reply:
         config = self._config(consultation_id)
@@ -178,8 +227,13 @@ class AdvisorService:
         last_human = max((i for i, m in enumerate(new) if isinstance(m, HumanMessage)), default=-1)
         text = "\n\n".join(m.content for m in new[last_human + 1:] if isinstance(m, AIMessage) and m.content)
         rec = values.get("recommendation")
-        self._store.index.touch(consultation_id, _now(), values.get("turn", 0),
-                                rec["recommendations"][0]["model"] if rec and rec["recommendations"] else None)
+        try:
+            self._store.index.touch(consultation_id, _now(), values.get("turn", 0),
+                                    rec["recommendations"][0]["model"] if rec and rec["recommendations"] else None)
+        except Exception as exc:  # the turn is stored; only the list's "updated" column lags behind
+            if not is_disk_full(exc):
+                raise
+            logger.warning("no space left to update the list entry of %s", consultation_id)
         return Reply(consultation_id=consultation_id, text=text, pending_question=values.get("pending_question"),
                      asked_field=values.get("asked_field"), profile=values.get("profile") or {},
                      provenance=values.get("provenance") or {}, recommendation=rec,
@@ -198,9 +252,9 @@ class AdvisorService:
         """Start a consultation; with a first message it is read at once, else the advisor greets and asks."""
         text = self._text(first_message) if first_message is not None else None
         consultation_id = uuid.uuid4().hex[:12]
-        self._store.index.create(consultation_id, _now(), text or "")
         payload: dict[str, Any] = {"messages": [HumanMessage(text)], "turn": 1} if text else {"turn": 0}
-        with self._lock(consultation_id):
+        with self._lock(consultation_id), self._saving():
+            self._store.index.create(consultation_id, _now(), text or "")
             return self._run(consultation_id, payload)
 
     def _snapshot(self, consultation_id: str) -> Any:
@@ -215,30 +269,71 @@ class AdvisorService:
         """Finish a turn a crash cut short (if any) and return the latest reply with the pending question."""
         with self._lock(consultation_id):
             snapshot = self._snapshot(consultation_id)
-            if snapshot.next and not snapshot.interrupts:
+            if _unfinished(snapshot):
                 logger.info("completing an unfinished turn of %s", consultation_id)
                 return self._run(consultation_id, None)
-            values = snapshot.values
-            messages = values.get("messages") or []
-            last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=-1)
-            text = "\n\n".join(m.content for m in messages[last_human + 1:] if isinstance(m, AIMessage))
-            turn = values.get("turn", 0)
-            return Reply(consultation_id=consultation_id, text=text, pending_question=values.get("pending_question"),
-                         asked_field=values.get("asked_field"), profile=values.get("profile") or {},
-                         provenance=values.get("provenance") or {}, recommendation=values.get("recommendation"),
-                         tool_events=_events([e for e in values.get("evidence") or [] if e["turn"] == turn]),
-                         turn=turn)
+            return self._reply_at(consultation_id, snapshot.values, snapshot.values.get("turn", 0))
 
-    def send(self, consultation_id: str, text: str) -> Reply:
-        """Answer the pending question (or change a constraint, ask a side question) and get the next reply."""
+    @staticmethod
+    def _reply_at(consultation_id: str, values: Mapping[str, Any], turn: int) -> Reply:
+        """The reply of turn ``turn`` rebuilt from the stored messages; profile, question and recommendation as now."""
+        messages = values.get("messages") or []
+        humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]  # the n-th one opened turn n
+        start = humans[turn - 1] + 1 if 0 < turn <= len(humans) else 0
+        end = humans[turn] if turn < len(humans) else len(messages)
+        text = "\n\n".join(m.content for m in messages[start:end] if isinstance(m, AIMessage) and m.content)
+        return Reply(consultation_id=consultation_id, text=text, pending_question=values.get("pending_question"),
+                     asked_field=values.get("asked_field"), profile=values.get("profile") or {},
+                     provenance=values.get("provenance") or {}, recommendation=values.get("recommendation"),
+                     tool_events=_events([e for e in values.get("evidence") or [] if e["turn"] == turn]), turn=turn)
+
+    def _replay(self, consultation_id: str, snapshot: Any, message_id: str, text: str) -> Reply | None:
+        """The reply to a message id seen before, if its message was stored; None when it still has to be applied."""
+        seen = self._store.index.message(consultation_id, message_id)
+        if seen is None:
+            return None
+        turn, seen_text = seen
+        if seen_text != text:
+            raise MessageIdReusedError(f"message_id {message_id!r} was already used in this consultation for another "
+                                 "message; give every new message an id of its own")
+        humans = [m for m in snapshot.values.get("messages") or [] if isinstance(m, HumanMessage)]
+        if len(humans) <= turn or humans[turn].content != text:
+            return None  # the earlier attempt ended before the message was stored
+        if _unfinished(snapshot):  # stored, but the process died before the reply: finish it
+            self._run(consultation_id, None)
+            snapshot = self._graph.get_state(self._config(consultation_id))
+        logger.info("message %s of %s was applied before: replaying its reply", message_id, consultation_id)
+        return self._reply_at(consultation_id, snapshot.values, turn + 1).model_copy(update={"replayed": True})
+
+    def send(self, consultation_id: str, text: str, message_id: str | None = None) -> Reply:
+        """Answer the pending question (or change a constraint, ask a side question) and get the next reply.
+
+        Args:
+            consultation_id: the consultation.
+            text: the user's message.
+            message_id: an id the client gives this message (letters, digits, ``._:-``, up to 100). Sending the same
+                id again (say, after a timeout) applies the message at most once: if it was stored, its reply is
+                returned again with ``replayed=True``; if not, it is applied now.
+        """
         text = self._text(text)
+        if message_id is not None and not MESSAGE_ID_PATTERN.match(message_id):
+            raise ToolInputError("message_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         with self._lock(consultation_id):
             snapshot = self._snapshot(consultation_id)
-            prefix = ""
-            if snapshot.next and not snapshot.interrupts:  # a crash cut the last turn short: finish it first
-                prefix = self._run(consultation_id, None).text + "\n\n"
-            reply = self._run(consultation_id, Command(resume=text))
-            return reply.model_copy(update={"text": prefix + reply.text}) if prefix.strip() else reply
+            with self._saving(consultation_id, snapshot.values.get("turn", 0)):
+                if message_id is not None:
+                    if (replay := self._replay(consultation_id, snapshot, message_id, text)) is not None:
+                        return replay
+                    self._store.index.record_message(consultation_id, message_id, snapshot.values.get("turn", 0),
+                                                     text)
+                return self._send(consultation_id, snapshot, text)
+
+    def _send(self, consultation_id: str, snapshot: Any, text: str) -> Reply:
+        prefix = ""
+        if _unfinished(snapshot):  # a crash cut the last turn short: finish it first
+            prefix = self._run(consultation_id, None).text + "\n\n"
+        reply = self._run(consultation_id, Command(resume=text))
+        return reply.model_copy(update={"text": prefix + reply.text}) if prefix.strip() else reply
 
     def state(self, consultation_id: str) -> ConsultationState:
         """The consultation as it stands: profile with provenance, transcript, pending question, recommendation."""
@@ -255,7 +350,7 @@ class AdvisorService:
             pending_question=values.get("pending_question") if snapshot.interrupts else None,
             asked_field=values.get("asked_field"), recommendation=values.get("recommendation"),
             evidence=_events(values.get("evidence") or []), document_check=values.get("document_check"),
-            unfinished=bool(snapshot.next and not snapshot.interrupts))
+            unfinished=_unfinished(snapshot))
 
     def recommend(self, profile: dict[str, Any]) -> dict[str, Any]:
         """One-shot recommendation for a whole profile: the same object the batch command writes."""

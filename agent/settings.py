@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +13,7 @@ from pathlib import Path
 from knowledge.errors import AdvisorError
 
 APP_NAME = "embedding-advisor"
+MIN_FREE_BYTES = 1024 * 1024  # less than this and the first checkpoint write would fail
 
 
 class SettingsError(AdvisorError):
@@ -56,15 +60,36 @@ class Settings:
         )
 
     def ensure_data_dir(self) -> Path:
-        """Create the data directory if needed and check it is writable; the error names the path."""
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            probe = self.data_dir / ".write-test"
-            probe.write_text("ok", encoding="utf-8")
-            probe.unlink()
-        except OSError as exc:
-            raise SettingsError(
-                f"data directory {self.data_dir} is not writable ({exc.strerror or exc}); "
-                "set ADVISOR_DATA_DIR to a writable folder"
-            ) from exc
-        return self.data_dir
+        """Create the data directory if needed and check it is writable with space left; the error names the path."""
+        return ensure_writable_dir(self.data_dir, "data directory", "set ADVISOR_DATA_DIR to")
+
+
+def ensure_writable_dir(folder: Path, what: str, hint: str) -> Path:
+    """Create ``folder`` if needed and fail fast, in one line naming it, when it is read-only or its disk is full.
+
+    Args:
+        folder: the directory a command will write state to.
+        what: how the message names it ("data directory", "--out-dir").
+        hint: the start of the fix ("set ADVISOR_DATA_DIR to"); the message adds "a writable folder".
+
+    Raises:
+        SettingsError: the folder cannot be created or written, or its disk has under MIN_FREE_BYTES free.
+    """
+    probe = folder / ".write-test"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # a full disk can leave the empty probe behind
+            probe.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise SettingsError(f"{what} {folder}: no space left on its disk; free some space or {hint} a folder "
+                                "on another disk") from exc
+        raise SettingsError(f"{what} {folder} is not writable ({exc.strerror or exc}); {hint} a writable folder"
+                            ) from exc
+    if free < MIN_FREE_BYTES:
+        raise SettingsError(f"{what} {folder}: no space left on its disk ({free // 1024} KiB free); free some space "
+                            f"or {hint} a folder on another disk")
+    return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -11,13 +12,46 @@ from pathlib import Path
 from typing import Any
 
 from agent.settings import SettingsError
+from knowledge.errors import AdvisorError
 
 logger = logging.getLogger(__name__)
 DATABASE_URL_VAR = "ADVISOR_DATABASE_URL"
 INDEX_TABLE = """CREATE TABLE IF NOT EXISTS advisor_consultations (
     id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, turns INTEGER NOT NULL DEFAULT 0,
     title TEXT NOT NULL DEFAULT '', top_model TEXT)"""
+MESSAGES_TABLE = """CREATE TABLE IF NOT EXISTS advisor_messages (
+    consultation_id TEXT NOT NULL, message_id TEXT NOT NULL, turn INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (consultation_id, message_id))"""
 COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model")
+SQLITE_FULL = 13
+POSTGRES_DISK_FULL = "53100"
+
+
+class StorageFullError(AdvisorError):
+    """The disk that holds the consultations is full; nothing stored before is lost.
+
+    ``sentence`` is for the person in the conversation (no server path); the message adds where the data lives.
+    """
+
+    def __init__(self, where: str, saved: bool = False) -> None:
+        """Name where the consultations live and whether the message itself was stored before the disk filled."""
+        self.where = where
+        self.saved = saved
+        if saved:
+            self.sentence = ("Your message was saved, but there was no space left to finish the reply; everything "
+                             "said before is kept. Once space is freed, send it again with the same message_id "
+                             "(or just go on: the missing reply comes first).")
+        else:
+            self.sentence = ("There is no space left to save this message, so it was not saved; everything said "
+                             "before is kept. Send it again once space is freed.")
+        super().__init__(f"No space left on the disk holding {where}. {self.sentence}")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a database or file error means the disk is full (SQLite, Postgres or the OS said so)."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL or getattr(exc, "sqlstate", None) == POSTGRES_DISK_FULL
 
 
 @dataclass
@@ -27,6 +61,7 @@ class Store:
     checkpointer: Any
     index: ConsultationIndex
     close: Callable[[], None]
+    where: str  # for messages: the SQLite file, or "the Postgres database"
 
 
 class ConsultationIndex:
@@ -37,6 +72,7 @@ class ConsultationIndex:
         self._execute = execute
         self._p = placeholder
         self._execute(INDEX_TABLE, ())
+        self._execute(MESSAGES_TABLE, ())
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._p)
@@ -56,6 +92,18 @@ class ConsultationIndex:
         rows = self._execute(self._sql("SELECT id, created_at, updated_at, turns, title, top_model "
                                        "FROM advisor_consultations WHERE id = ?"), (consultation_id,))
         return dict(zip(COLUMNS, rows[0], strict=True)) if rows else None
+
+    def message(self, consultation_id: str, message_id: str) -> tuple[int, str] | None:
+        """For a client message id seen before: the turn the consultation was at when it came, and its text."""
+        rows = self._execute(self._sql("SELECT turn, text FROM advisor_messages WHERE consultation_id = ? AND "
+                                       "message_id = ?"), (consultation_id, message_id))
+        return (int(rows[0][0]), rows[0][1]) if rows else None
+
+    def record_message(self, consultation_id: str, message_id: str, turn: int, text: str) -> None:
+        """Remember a client message id before its message is applied: the turn it answers and its text."""
+        self._execute(self._sql("INSERT INTO advisor_messages (consultation_id, message_id, turn, text) VALUES "
+                                "(?, ?, ?, ?) ON CONFLICT (consultation_id, message_id) DO UPDATE SET turn = "
+                                "excluded.turn, text = excluded.text"), (consultation_id, message_id, turn, text))
 
     def list(self, limit: int, offset: int) -> list[dict[str, Any]]:
         """Consultations, newest first."""
@@ -92,7 +140,7 @@ def open_sqlite(path: Path) -> Store:
         with saver.lock:
             conn.close()
 
-    return Store(saver, ConsultationIndex(execute, "?"), close)
+    return Store(saver, ConsultationIndex(execute, "?"), close, str(path))
 
 
 def open_postgres(url: str) -> Store:
@@ -118,7 +166,7 @@ def open_postgres(url: str) -> Store:
             cur = conn.execute(sql, params)
             return list(cur.fetchall()) if cur.description else []
 
-    return Store(saver, ConsultationIndex(execute, "%s"), pool.close)
+    return Store(saver, ConsultationIndex(execute, "%s"), pool.close, "the Postgres database")
 
 
 def open_store(data_dir: Path, database_url: str | None = None, path: Path | None = None) -> Store:

@@ -100,7 +100,8 @@ def understand(message: str, asked_field: str | None = None) -> Understanding:
     asked = asked_field if asked_field in FIELDS else None
     low = P.normalise(raw)
     result = Understanding()
-    if not low.strip() or P.INJECTION.search(low):
+    low = _without_injections(low)  # a sentence telling the advisor what to do is not read; the rest of it is
+    if not low.strip():
         result.unparsed = raw
         return result
     if P.GREETING.search(low) and not P.GREETING_FILLER.sub("", P.GREETING.sub("", low)):
@@ -121,6 +122,20 @@ def understand(message: str, asked_field: str | None = None) -> Understanding:
     logger.debug("understood fields=%s tools=%s skipped=%s unparsed=%s", sorted(result.updates),
                  [r.tool for r in result.tool_requests], result.skipped, result.unparsed is not None)
     return result
+
+
+def _without_injections(low: str) -> str:
+    """``low`` with each sentence that holds an instruction to the assistant blanked (its end mark kept in place)."""
+    hits = [m.span() for m in P.INJECTION.finditer(low)]
+    if not hits:
+        return low
+    chars = list(low)
+    for start, end in split_sentences(low):
+        if any(s < end and e > start for s, e in hits):
+            mark = re.search(r"(?:[?!。\n;]+|\.)$", low[start:end])
+            stop = start + mark.start() if mark else end
+            chars[start:stop] = " " * (stop - start)
+    return "".join(chars)
 
 
 def _take_side_questions(low: str, raw: str, result: Understanding) -> str:

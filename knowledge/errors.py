@@ -35,6 +35,7 @@ class UnknownBenchmarkError(ToolInputError):
     def __init__(self, name: str, candidates: Iterable[str]) -> None:
         """Build the message with the closest benchmark names."""
         self.name = name
+        self.field = "benchmark"
         self.suggestions = close_matches(name, candidates)
         hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"Unknown benchmark {name!r}.{hint}")

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.errors import InputFileError, ToolInputError
+from tools.corpus_files import DOC_SUFFIXES, MAX_FILE_BYTES, csv_dialect, decode_text, read_file
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst"}
-DOC_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".pdf", ".docx", ".jsonl", ".csv"}
-MAX_FILE_BYTES = 100 * 1024 * 1024
+__all__ = ["DOC_SUFFIXES", "MAX_FILE_BYTES", "Corpus", "load_corpus", "read_file", "require_uploaded",
+           "sanitise_filename"]
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-TEXT_COLUMNS = ("text", "content", "body", "passage", "document")
-ID_COLUMNS = ("_id", "id", "doc_id", "docid")
-TITLE_COLUMNS = ("title", "name", "heading")
-BINARY_SNIFF = 8192
 
 
 @dataclass
@@ -38,10 +33,16 @@ class Corpus:
 
 
 def sanitise_filename(name: str, taken: set[str] | None = None) -> str:
-    """A safe file name: the last path part, only ``[A-Za-z0-9._-]``, no leading dot, unique within ``taken``."""
+    """A safe file name: the last path part, only ``[A-Za-z0-9._-]``, no leading dot, unique within ``taken``.
+
+    At most 100 characters; a long name is cut in its stem so it keeps its file type.
+    """
     base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".")[:100] or "file"
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".") or "file"
     stem, dot, suffix = base.rpartition(".")
+    if len(base) > 100:
+        base = f"{stem[:99 - len(suffix)]}.{suffix}" if dot and stem and len(suffix) <= 16 else base[:100]
+        stem, dot, suffix = base.rpartition(".")
     candidate, n = base, 1
     while taken is not None and candidate in taken:
         n += 1
@@ -59,145 +60,66 @@ def require_uploaded(path: str | Path, roots: list[Path]) -> Path:
     return resolved
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if b"\x00" in data[:BINARY_SNIFF]:
-        raise InputFileError(f"{path}: binary content (NUL bytes), not text")
-    # UTF-16 only with its byte-order mark: without one, any even-length byte string "decodes" to garbage.
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputFileError(f"{path}: not UTF-8 text (undecodable byte at offset {exc.start})") from exc
+def _shown(path: Path, corpus: Path) -> str:
+    """A queries or qrels file as messages name it: relative to a BEIR folder it lies in, else by its name."""
+    root = corpus.resolve()
+    return path.resolve().relative_to(root).as_posix() if root in path.resolve().parents else path.name
 
 
-def _html_text(raw: str) -> str:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(raw, "html.parser")
-    for tag in soup(["script", "style", "noscript"]):
-        tag.decompose()
-    return "\n".join(line.strip() for line in soup.get_text("\n").splitlines() if line.strip())
-
-
-def _pdf_text(path: Path, data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise InputFileError(f"{path}: unreadable PDF ({exc})") from exc
-
-
-def _docx_text(path: Path, data: bytes) -> str:
-    import zipfile
-
-    from docx import Document
-
-    try:
-        document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputFileError(f"{path}: unreadable .docx ({exc})") from exc
-    return "\n".join(p.text for p in document.paragraphs if p.text.strip())
-
-
-def _pick(row: dict[str, str], names: tuple[str, ...]) -> str | None:
-    lowered = {k.lower().strip(): k for k in row if k}
-    for name in names:
-        if name in lowered:
-            return lowered[name]
-    return None
-
-
-def _records(path: Path, text: str) -> list[tuple[str | None, str | None, str]]:
-    """(id, title, text) rows of a .jsonl or .csv file."""
-    rows: list[dict[str, str]] = []
-    if path.suffix.lower() == ".jsonl":
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputFileError(f"{path}: line {n}: invalid JSON ({exc.msg})") from exc
-            if not isinstance(obj, dict):
-                raise InputFileError(f"{path}: line {n}: expected an object")
-            rows.append({k: "" if v is None else str(v) for k, v in obj.items()})
-    else:
-        try:
-            rows = list(csv.DictReader(io.StringIO(text)))
-        except csv.Error as exc:
-            raise InputFileError(f"{path}: malformed CSV ({exc})") from exc
-    if not rows:
-        return []
-    text_col = _pick(rows[0], TEXT_COLUMNS)
-    if text_col is None:
-        raise InputFileError(f"{path}: no text column; expected one of {', '.join(TEXT_COLUMNS)}, "
-                             f"found {', '.join(k for k in rows[0] if k)}")
-    id_col, title_col = _pick(rows[0], ID_COLUMNS), _pick(rows[0], TITLE_COLUMNS)
-    return [(row.get(id_col) if id_col else None, row.get(title_col) if title_col else None, row.get(text_col) or "")
-            for row in rows]
-
-
-def read_file(path: Path) -> list[tuple[str | None, str | None, str]]:
-    """(id, title, text) records of one corpus file; raises InputFileError naming the file."""
-    suffix = path.suffix.lower()
-    if suffix not in DOC_SUFFIXES:
-        raise InputFileError(f"{path}: unsupported file type {suffix or '(none)'}; use "
-                             + ", ".join(sorted(DOC_SUFFIXES)))
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputFileError(f"{path}: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit per file")
-    data = path.read_bytes()
-    if suffix == ".pdf":
-        return [(None, path.stem, _pdf_text(path, data))]
-    if suffix == ".docx":
-        return [(None, path.stem, _docx_text(path, data))]
-    text = _decode(path, data)
-    if suffix in (".html", ".htm"):
-        return [(None, path.stem, _html_text(text))]
-    if suffix in (".jsonl", ".csv"):
-        return _records(path, text)
-    return [(None, None, text)]
-
-
-def _read_queries(path: Path) -> dict[str, str]:
-    records = read_file(path) if path.suffix.lower() in (".jsonl", ".csv") else None
-    if records is None:
-        raise InputFileError(f"{path}: queries must be .jsonl or .csv with an id and a text column")
+def _read_queries(path: Path, shown: str) -> dict[str, str]:
+    if path.suffix.lower() not in (".jsonl", ".csv"):
+        raise InputFileError(f"{shown}: queries must be .jsonl or .csv with an id and a text column")
     queries: dict[str, str] = {}
-    for n, (qid, _title, text) in enumerate(records, start=1):
+    for n, (qid, _title, text) in enumerate(read_file(path, shown), start=1):
         if not qid:
-            raise InputFileError(f"{path}: query {n} has no id")
+            raise InputFileError(f"{shown}: query {n} has no id")
         if qid in queries:
-            raise InputFileError(f"{path}: duplicate query id {qid!r}")
+            raise InputFileError(f"{shown}: duplicate query id {qid!r} (query {n})")
         if text.strip():
             queries[qid] = text.strip()
     return queries
 
 
-def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
-    text = _decode(path, path.read_bytes())
-    delimiter = "\t" if path.suffix.lower() in (".tsv", ".trec", ".txt") or "\t" in text.splitlines()[0] else ","
+def _read_qrels(path: Path, shown: str) -> dict[str, dict[str, int]]:
+    size = path.stat().st_size
+    if size == 0:
+        raise InputFileError(f"{shown}: empty file (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(f"{shown}: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit per file")
+    text = decode_text(shown, path.read_bytes())
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".trec", ".txt") or "\t" in first else csv_dialect(first)
     qrels: dict[str, dict[str, int]] = {}
-    for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        if not row or (n == 1 and not row[-1].strip().lstrip("-").isdigit()):
-            continue  # header
-        if len(row) == 4:  # TREC: qid 0 docid rel
-            row = [row[0], row[2], row[3]]
-        if len(row) != 3 or not row[2].strip().lstrip("-").isdigit():
-            raise InputFileError(f"{path}: line {n}: expected query-id, corpus-id, score")
-        qid, did, rel = row[0].strip(), row[1].strip(), int(row[2])
-        if rel > 0:
-            qrels.setdefault(qid, {})[did] = rel
+    try:
+        for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            if not row or (n == 1 and not row[-1].strip().lstrip("-").isdigit()):
+                continue  # a blank line or the header
+            if len(row) == 4:  # TREC: qid 0 docid rel
+                row = [row[0], row[2], row[3]]
+            if len(row) != 3 or not row[2].strip().lstrip("-").isdigit():
+                raise InputFileError(f"{shown}: line {n}: expected query-id, corpus-id, score (a whole number), "
+                                     f"got {delimiter.join(row)[:100]!r}")
+            qid, did, rel = row[0].strip(), row[1].strip(), int(row[2])
+            if rel > 0:
+                qrels.setdefault(qid, {})[did] = rel
+    except csv.Error as exc:
+        raise InputFileError(f"{shown}: malformed ({exc})") from exc
+    if not qrels:  # judgements given but none usable: generated queries must not quietly take their place
+        raise InputFileError(f"{shown}: no judgements with a score above 0 (lines: query-id, corpus-id, score)")
     return qrels
+
+
+def _corpus_files(corpus: Path) -> list[Path]:
+    """The files of a corpus folder, hidden files and folders (.git, .DS_Store) left out."""
+    return sorted(p for p in corpus.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
 
 
 def load_corpus(corpus: Path, queries: Path | None = None, qrels: Path | None = None) -> Corpus:
     """Load a corpus folder or file; a BEIR folder brings its own queries and qrels.
 
-    Every unreadable file, duplicate id and unknown reference is collected and reported together.
+    Every unreadable file, duplicate id and unknown reference is collected and reported together. Files are named
+    relative to the corpus folder (queries and qrels by their file name), never by a server path.
     """
     if not corpus.exists():
         raise InputFileError(f"--corpus {corpus}: no such file or directory")
@@ -206,9 +128,11 @@ def load_corpus(corpus: Path, queries: Path | None = None, qrels: Path | None = 
         qrels = qrels or next((p for p in (corpus / "qrels" / "test.tsv", corpus / "qrels.tsv") if p.exists()), None)
         files = [corpus / "corpus.jsonl"]
     elif corpus.is_dir():
-        files = sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+        files = _corpus_files(corpus)
     else:
         files = [corpus]
+    if queries is not None and qrels is None:
+        raise InputFileError("queries were given without qrels (--qrels: which documents answer each query)")
     problems: list[str] = []
     docs: dict[str, str] = {}
     titles: dict[str, str] = {}
@@ -218,39 +142,40 @@ def load_corpus(corpus: Path, queries: Path | None = None, qrels: Path | None = 
         try:
             total += path.stat().st_size
             if total > MAX_TOTAL_BYTES:
-                raise InputFileError(f"{path}: the corpus is over the {MAX_TOTAL_BYTES:,}-byte total limit")
-            records = read_file(path)
+                raise InputFileError(f"{rel}: the corpus is over the {MAX_TOTAL_BYTES:,}-byte total limit")
+            records = read_file(path, rel, MAX_FILE_BYTES)
         except InputFileError as exc:
             problems.append(str(exc))
             continue
+        if not records:
+            problems.append(f"{rel}: no rows")
         for n, (doc_id, title, text) in enumerate(records, start=1):
             doc_id = doc_id or (rel if len(records) == 1 else f"{rel}#{n}")
             if doc_id in docs:
-                problems.append(f"{path}: duplicate document id {doc_id!r}")
+                problems.append(f"{rel}: duplicate document id {doc_id!r} (row {n})")
                 continue
             if not text.strip():
-                problems.append(f"{path}: document {doc_id!r} has no text")
+                hint = " (a scanned PDF? run OCR first)" if path.suffix.lower() == ".pdf" else ""
+                problems.append(f"{rel}: document {doc_id!r} has no text{hint}")
                 continue
             docs[doc_id] = text
             if title:
                 titles[doc_id] = title
     if problems:
         shown = "\n  ".join(problems[:20]) + (f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else "")
-        raise InputFileError(f"cannot read the corpus at {corpus}:\n  {shown}")
+        raise InputFileError(f"cannot read the corpus ({len(problems)} problem{'s' * (len(problems) > 1)}):\n  {shown}")
     if not docs:
-        raise InputFileError(f"--corpus {corpus}: no documents found")
+        raise InputFileError(f"--corpus {corpus.name or corpus}: no documents found")
     result = Corpus(docs=docs, titles=titles, source=str(corpus))
     if queries is not None:
-        result.queries = _read_queries(queries)
+        result.queries = _read_queries(queries, _shown(queries, corpus))
     if qrels is not None:
-        result.qrels = _read_qrels(qrels)
+        result.qrels = _read_qrels(qrels, _shown(qrels, corpus))
         unknown_q = sorted(set(result.qrels) - set(result.queries)) if result.queries else []
         unknown_d = sorted({d for rel in result.qrels.values() for d in rel} - set(docs))
         if unknown_q or unknown_d:
             parts = [f"{kind} {', '.join(items[:10])}{' ...' if len(items) > 10 else ''}"
                      for kind, items in (("queries", unknown_q), ("documents", unknown_d)) if items]
-            raise InputFileError(f"{qrels}: judgements name unknown items: " + "; ".join(parts))
+            raise InputFileError(f"{_shown(qrels, corpus)}: judgements name unknown items: " + "; ".join(parts))
         result.queries = {q: t for q, t in result.queries.items() if q in result.qrels}
-    if queries is not None and qrels is None:
-        raise InputFileError("--queries needs --qrels (which documents answer each query)")
     return result

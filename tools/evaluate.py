@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
 import re
 import resource
+import shutil
 import time
+import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from knowledge.errors import AdvisorError, InputFileError, ToolInputError
+from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, ToolInputError
 from tools import retrieval_metrics as rm
 from tools.corpus import Corpus, load_corpus, require_uploaded
 from tools.embedding_cache import EmbeddingCache
@@ -29,6 +33,8 @@ logger = logging.getLogger(__name__)
 MAX_CHUNK_HITS = 300  # chunks fetched per query before collapsing to documents
 DOC_DEPTH = 100
 LATENCY_QUERIES = 50
+SHALLOW_DOCS = 10  # the documents that every metric but Recall@100 and MAP@100 reads
+ENCODE_PART = 512  # chunks encoded between hand-overs to the indexing thread
 INDEXES = ("FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8")
 Progress = Callable[[str, float], None]
 
@@ -53,6 +59,7 @@ class EvalRequest:
     example_queries: list[str] = field(default_factory=list)
     openai_base_url: str | None = None
     openai_api_key: str | None = None
+    keep_index: bool = False  # keep each candidate's Milvus Lite database under data_dir/milvus/<run id>
 
 
 def _languages(corpus: Corpus) -> list[str]:
@@ -98,6 +105,72 @@ def _latency(fn: Callable[[int], Any], n: int) -> dict[str, float]:
     return {"p50_ms": float(np.percentile(times, 50)), "p95_ms": float(np.percentile(times, 95)), "n": len(times)}
 
 
+def _hit_depth(n_chunks: int, n_docs: int) -> int:
+    """Chunk hits to fetch per query so that DOC_DEPTH distinct documents survive collapsing.
+
+    Milvus Lite's search time grows with the hits returned: exactly DOC_DEPTH when no document was split,
+    else enough for this corpus' chunks per document and a margin.
+    """
+    if n_chunks <= n_docs:
+        return DOC_DEPTH
+    return min(MAX_CHUNK_HITS, max(DOC_DEPTH, math.ceil(DOC_DEPTH * 1.2 * n_chunks / n_docs)))
+
+
+def _collection_name(spec: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", f"c_{spec}")[:200]
+
+
+Opener = Callable[[], tuple[MilvusStore, Path | None]]
+
+
+class _BackgroundIndexer:
+    """Opens a Milvus database, creates the collection and inserts parts on one worker thread, in order."""
+
+    def __init__(self, open_store: Opener, config: Any) -> None:
+        self.name = config.collection_name
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="milvus-index")
+        self.opened: Future = self.pool.submit(self._open, open_store, config)
+        self.inserts: list[Future] = []
+        self.handed_over = False
+
+    @staticmethod
+    def _open(open_store: Opener, config: Any) -> tuple[MilvusStore, Path | None]:
+        store, path = open_store()
+        try:
+            store.create(config)
+        except BaseException:
+            store.close()
+            raise
+        return store, path
+
+    def insert(self, chunks: list[Chunk], vectors: np.ndarray | None) -> None:
+        """Queue one part (runs after the open and the parts before it)."""
+        self.inserts.append(self.pool.submit(
+            lambda: self.opened.result()[0].insert(self.name, chunks, vectors, flush=False)))
+
+    def finish(self) -> tuple[MilvusStore, Path | None]:
+        """Wait for every part, flush, and hand over the store; a failure closes it and is raised."""
+        try:
+            store, path = self.opened.result()
+        finally:
+            self.pool.shutdown(wait=True)
+        self.handed_over = True  # from here on the caller closes the store, or this method does on failure
+        try:
+            for done in self.inserts:
+                done.result()
+            store.flush(self.name)
+        except BaseException:
+            store.close()
+            raise
+        return store, path
+
+    def abandon(self) -> None:
+        """The run failed before the store was handed over: let queued work end and release the database."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        if not self.handed_over and not self.opened.cancelled() and self.opened.exception() is None:
+            self.opened.result()[0].close()
+
+
 class Evaluation:
     """One evaluation run: candidates share the corpus, the queries and the embedding cache."""
 
@@ -107,6 +180,12 @@ class Evaluation:
         self.progress = progress or (lambda message, fraction: None)
         if request.index not in INDEXES:
             raise ToolInputError(f"--index {request.index!r}: use one of {', '.join(INDEXES)}")
+        if not request.models:
+            raise ToolInputError("--models: give at least one candidate, e.g. minilm,bm25")
+        if not 0 <= request.overlap <= 0.5:
+            raise ToolInputError(f"--overlap {request.overlap}: use a share of the chunk from 0 to 0.5")
+        if request.n_generated < 1:
+            raise ToolInputError(f"--n-queries {request.n_generated}: generate at least 1 query")
         self.corpus = load_corpus(request.corpus, request.queries, request.qrels)
         self.texts = {d: self.corpus.text(d) for d in self.corpus.docs}  # what every model sees, title included
         self.languages = _languages(self.corpus)
@@ -114,9 +193,9 @@ class Evaluation:
         if not self.corpus.queries:
             self._generate_queries()
         if not self.corpus.qrels:
-            raise InputFileError(f"{request.corpus}: no queries could be generated from the corpus")
+            raise InputFileError(f"{request.corpus.name}: no queries could be generated from the corpus")
         self.qids = sorted(self.corpus.qrels)
-        self.run_id = time.strftime("%Y%m%d-%H%M%S")
+        self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"  # unique across processes
         self.cache = EmbeddingCache(request.data_dir / "cache" / "embeddings.sqlite")
         self.results: dict[str, Any] = {
             "run": {"id": self.run_id, "corpus": str(request.corpus), "n_docs": len(self.corpus.docs),
@@ -127,13 +206,19 @@ class Evaluation:
 
     def _generate_queries(self) -> None:
         texts = self.texts
+        failed = ""
         if self.req.llm is not None:
-            queries, qrels = generate_with_llm(self.req.llm, texts, self.req.n_generated, self.req.example_queries,
-                                               self.req.seed)
+            try:
+                queries, qrels = generate_with_llm(self.req.llm, texts, self.req.n_generated,
+                                                   self.req.example_queries, self.req.seed)
+            except LLMUnavailableError as exc:
+                logger.warning("LLM query generation failed, generating offline: %s", exc)
+                failed = f" ({exc}; offline queries used instead)"
+        if self.req.llm is not None and not failed:
             method = "LLM-written questions (document quoted as data; verbatim copies rejected)"
         else:
             queries, qrels = generate_offline(texts, self.req.n_generated, self.req.seed)
-            method = "offline: salient-term keyword queries and templated questions (no LLM)"
+            method = "offline: salient-term keyword queries and templated questions (no LLM)" + failed
         self.corpus.queries, self.corpus.qrels = queries, qrels
         overlaps = [lexical_overlap(queries[q], texts[next(iter(qrels[q]))]) for q in queries]
         self.query_info = {"source": "generated", "method": method, "n": len(queries),
@@ -151,61 +236,78 @@ class Evaluation:
                             self.req.openai_api_key)
 
     def evaluate_candidate(self, spec: str) -> dict[str, Any]:
-        """Index and measure one candidate; the figures are returned (and kept in ``results``)."""
+        """Index and measure one candidate; the figures are returned (and kept in ``results``).
+
+        Its Milvus Lite database is deleted afterwards (the figures hold what it measured) unless
+        ``keep_index`` is set; a Milvus server's collection is left in place.
+        """
+        try:
+            return self._evaluate_candidate(spec)
+        finally:
+            if not self.req.milvus_uri and not self.req.keep_index:
+                run_dir = self.req.data_dir / "milvus" / self.run_id
+                shutil.rmtree(run_dir / f"{_collection_name(spec)}.db", ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    run_dir.rmdir()  # only once empty
+
+    def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
         lexical = spec.lower() == "bm25"
         hybrid = spec.lower().split(":", 1)[0] in ("hybrid", "hybrid-weighted")
         fusion = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
         dense_spec = (spec.split(":", 1)[1] if ":" in spec else "minilm") if hybrid else None if lexical else spec
         encoder = self._encoder(dense_spec) if dense_spec else None
-        offsets, splitter = offsets_function(encoder.handle if encoder else None)
-        chunk_tokens = window_size(encoder.max_tokens if encoder else None)
-        texts = self.texts
-        self.progress(f"{spec}: chunking", 0.05)
-        chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
-        window = encoder.max_tokens if encoder else None
-        figures: dict[str, Any] = {"status": "ok", "model": encoder.name if encoder else "bm25",
-                                   "revision": encoder.revision if encoder else "milvus-bm25",
-                                   "kind": f"hybrid ({fusion})" if hybrid else "bm25" if lexical else "dense",
-                                   "chunk_tokens": chunk_tokens, "chunk_splitter": splitter, "n_chunks": len(chunks),
-                                   "share_truncated_without_chunking":
-                                       float(np.mean([n > window for n in lengths.values()])) if window else 0.0}
-        vectors = None
-        if encoder is not None:
-            self.progress(f"{spec}: encoding {len(chunks)} chunks", 0.1)
-            before = dict(encoder.stats)
-            vectors = encoder.encode([c.text for c in chunks], "document")
-            seconds = encoder.stats["encode_seconds"] - before["encode_seconds"]
-            encoded = encoder.stats["encoded"] - before["encoded"]
-            n_tokens = sum(lengths.values())
-            figures["encoding"] = {"seconds": seconds, "encoded": int(encoded), "from_cache": len(chunks) - encoded,
-                                   "docs_per_s": len(texts) / seconds if seconds and encoded == len(chunks) else None,
-                                   "tokens_per_s": n_tokens / seconds if seconds and encoded == len(chunks) else None}
-        name = re.sub(r"[^A-Za-z0-9_]", "_", f"c_{spec}")[:200]
-        store, path = self._store(name)
+        name = _collection_name(spec)
+        config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
+                             self.req.index)
+        # Milvus opens, and takes each encoded part, on a worker thread while the model chunks and encodes.
+        indexer = _BackgroundIndexer(lambda: self._store(name), config)
         try:
+            offsets, splitter = offsets_function(encoder.handle if encoder else None)
+            chunk_tokens = window_size(encoder.max_tokens if encoder else None)
+            texts = self.texts
+            self.progress(f"{spec}: chunking", 0.05)
+            chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+            window = encoder.max_tokens if encoder else None
+            figures: dict[str, Any] = {
+                "status": "ok", "model": encoder.name if encoder else "bm25",
+                "revision": encoder.revision if encoder else "milvus-bm25",
+                "kind": f"hybrid ({fusion})" if hybrid else "bm25" if lexical else "dense",
+                "chunk_tokens": chunk_tokens, "chunk_splitter": splitter, "n_chunks": len(chunks),
+                "share_truncated_without_chunking":
+                    float(np.mean([n > window for n in lengths.values()])) if window else 0.0}
+            vectors = self._encode_parts(spec, encoder, chunks, lengths, figures, indexer) if encoder else None
+            if encoder is None:
+                indexer.insert(chunks, None)
             self.progress(f"{spec}: indexing in Milvus", 0.6)
-            config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
-                                 self.req.index)
-            store.create(config)
-            store.insert(name, chunks, vectors)
+            store, path = indexer.finish()
+        except BaseException:
+            indexer.abandon()
+            raise
+        try:
             questions = [self.corpus.queries[q] for q in self.qids]
             self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             params = config.search_params.get("dense", {})
-            # Enough chunk hits for DOC_DEPTH documents at this corpus' chunks per document, and a margin.
-            limit = min(MAX_CHUNK_HITS, max(DOC_DEPTH, math.ceil(DOC_DEPTH * 1.2 * len(chunks) / len(texts))))
+            limit = _hit_depth(len(chunks), len(texts))
             # The latency sample encodes its queries one by one; those vectors serve the results too.
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
             qvecs = None
             if encoder is not None:
                 rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None
                 qvecs = np.vstack([v for v in (sampled, rest) if v is not None and len(v)])
-            if hybrid:
-                hits = store.search_hybrid(name, qvecs, questions, limit, params, fusion=fusion)
-            elif lexical:
-                hits = store.search_bm25(name, questions, limit)
-            else:
-                hits = store.search_dense(name, qvecs, limit, params)
-            per_query = _per_query(_doc_runs(hits, self.qids), self.corpus.qrels)
+
+            def search(rows: list[int], depth: int) -> list[list[tuple]]:
+                asked = [questions[i] for i in rows]
+                if hybrid:
+                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
+                if lexical:
+                    return store.search_bm25(name, asked, depth)
+                return store.search_dense(name, qvecs[rows], depth, params)
+
+            # Exact searches (FLAT, BM25) rank a shallow result as a prefix of a deep one; fusion and ANN do not.
+            exact = not hybrid and (lexical or self.req.index == "FLAT")
+            runs, figures["search_depth"] = self._document_runs(search, limit,
+                                                                len(chunks) / len(texts) if exact else None)
+            per_query = _per_query(runs, self.corpus.qrels)
             figures["metrics"] = rm.summarise({q: {k: v[k] for k in rm.METRIC_NAMES} for q, v in per_query.items()},
                                               self.req.seed)
             figures["per_query"] = per_query
@@ -218,6 +320,52 @@ class Evaluation:
             store.close()
         figures["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return figures
+
+    def _document_runs(self, search: Callable[[list[int], int], list[list[tuple]]], depth: int,
+                       chunks_per_doc: float | None) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+        """Every query's document ranking, searched shallow first where the search is exact.
+
+        Every metric but Recall@100 and MAP@100 reads only the top 10 documents, and those two only the ranks
+        of the relevant documents. A document missing from an exact shallow result ranks below every document
+        in it (its best chunk is deeper), so the shallow ranking is a prefix of the deep one: a query with 10
+        documents there, its relevant ones among them, has all its metrics decided. Only the others are searched
+        to ``depth`` (Milvus Lite's search time grows with the hits it returns). The metrics are the same.
+        """
+        rows = list(range(len(self.qids)))
+        shallow = math.ceil(SHALLOW_DOCS * 1.2 * chunks_per_doc) if chunks_per_doc else depth
+        if shallow >= depth:
+            return _doc_runs(search(rows, depth), self.qids), {"hits_per_query": depth, "queries": len(rows)}
+        runs = _doc_runs(search(rows, shallow), self.qids)
+        wanted = min(SHALLOW_DOCS, len(self.texts))
+        deeper = [i for i, q in enumerate(self.qids) if len(runs[q]) < wanted
+                  or any(g > 0 and d not in runs[q] for d, g in self.corpus.qrels[q].items())]
+        if deeper:
+            qids = [self.qids[i] for i in deeper]
+            runs.update(_doc_runs(search(deeper, depth), qids))
+        return runs, {"shallow_hits_per_query": shallow, "hits_per_query": depth, "queries_searched_deep": len(deeper),
+                      "queries": len(rows)}
+
+    def _encode_parts(self, spec: str, encoder: Encoder, chunks: list[Chunk], lengths: dict[str, int],
+                      figures: dict[str, Any], indexer: _BackgroundIndexer) -> np.ndarray:
+        """Encode the chunks part by part, handing each part to the indexer; the encoding figures go in ``figures``."""
+        before = dict(encoder.stats)
+        vectors = np.zeros((len(chunks), encoder.dims), dtype=np.float32)
+        # Parts of similar length: the encoder batches each part by tokens, and a part of mixed lengths would
+        # leave more padding in its batches (2,000 mixed chunks: 3.4% padded tokens in random parts, 1% here).
+        order = sorted(range(len(chunks)), key=lambda i: -len(chunks[i].text))
+        for start in range(0, len(chunks), ENCODE_PART):
+            self.progress(f"{spec}: encoding {start}/{len(chunks)} chunks", 0.1 + 0.5 * start / len(chunks))
+            rows = order[start : start + ENCODE_PART]
+            part = [chunks[i] for i in rows]
+            vectors[rows] = encoder.encode([c.text for c in part], "document")
+            indexer.insert(part, vectors[rows])
+        seconds = encoder.stats["encode_seconds"] - before["encode_seconds"]
+        encoded = encoder.stats["encoded"] - before["encoded"]
+        complete = bool(seconds) and encoded == len(chunks)
+        figures["encoding"] = {"seconds": seconds, "encoded": int(encoded), "from_cache": len(chunks) - encoded,
+                               "docs_per_s": len(self.texts) / seconds if complete else None,
+                               "tokens_per_s": sum(lengths.values()) / seconds if complete else None}
+        return vectors
 
     def _query_latency(self, store: MilvusStore, name: str, encoder: Encoder | None, params: dict, lexical: bool,
                        hybrid: bool, questions: list[str]) -> tuple[dict[str, float], np.ndarray]:

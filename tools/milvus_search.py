@@ -34,9 +34,10 @@ def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool
     fields: list[dict[str, Any]] = [
         {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 512},
         {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
-        {"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535,
-         **({"enable_analyzer": True, "analyzer_params": analyzer_for(languages)} if lexical else {})},
     ]
+    if lexical:  # Milvus Lite materialises every stored field of every hit: text only where BM25 reads it
+        fields.append({"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535, "enable_analyzer": True,
+                       "analyzer_params": analyzer_for(languages)})
     index_params, functions, search = [], [], {}
     if dims:
         build, query = INDEX_PARAMS[index]
@@ -64,6 +65,7 @@ class MilvusStore:
 
         self.uri = uri
         self.is_lite = "://" not in uri
+        self.with_text: dict[str, bool] = {}
         if self.is_lite:
             Path(uri).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -77,17 +79,26 @@ class MilvusStore:
         if self.client.has_collection(config.collection_name):
             self.client.drop_collection(config.collection_name)
         create_collection(self.client, config)
+        self.with_text[config.collection_name] = any(f["field_name"] == "text" for f in config.fields)
 
-    def insert(self, name: str, chunks: Sequence[Chunk], vectors: np.ndarray | None) -> None:
-        """Insert chunks (and their vectors) in batches, then flush."""
+    def insert(self, name: str, chunks: Sequence[Chunk], vectors: np.ndarray | None, flush: bool = True) -> None:
+        """Insert chunks (and their vectors) in batches, then flush (unless more parts follow)."""
+        with_text = self.with_text.get(name, True)
         for start in range(0, len(chunks), INSERT_BATCH):
             rows = []
             for i, chunk in enumerate(chunks[start : start + INSERT_BATCH], start=start):
-                row = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id, "text": chunk.text[:60_000]}
+                row = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id}
+                if with_text:
+                    row["text"] = chunk.text[:60_000]
                 if vectors is not None:
                     row["dense"] = vectors[i].tolist()
                 rows.append(row)
             self.client.insert(name, rows)
+        if flush:
+            self.flush(name)
+
+    def flush(self, name: str) -> None:
+        """Seal what was inserted so searches see all of it."""
         self.client.flush(name)
 
     def _hits(self, results: Any) -> list[list[tuple[str, str, float]]]:
@@ -141,8 +152,16 @@ class MilvusStore:
         return result, (time.perf_counter() - start) * 1000
 
     def close(self) -> None:
-        """Release the database (and Milvus Lite's lock)."""
+        """Release the database; for Milvus Lite also its in-process server, memory and file lock.
+
+        Milvus Lite runs inside this process and keeps a database open until the process exits unless it is
+        released: a long-running API server would otherwise hold every evaluation's collections in memory.
+        """
         self.client.close()
+        if self.is_lite:
+            from milvus_lite.server_manager import server_manager_instance
+
+            server_manager_instance.release_server(self.uri)
 
 
 def folder_bytes(path: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Literal
 
@@ -31,8 +32,8 @@ def parse_count(text: str | int | float, field: str) -> int:
         if not match:
             raise InvalidFilterError(field, text, "a positive number, optionally with k/M/B (e.g. 500M, 1.5B)")
         value = float(match.group(1)) * _UNITS[match.group(2)]
-    if value <= 0:
-        raise InvalidFilterError(field, text, "a positive number")
+    if not math.isfinite(value) or value <= 0:  # "1e999" is inf, which int() cannot take
+        raise InvalidFilterError(field, text, "a positive, finite number")
     return int(value)
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from knowledge.errors import ToolInputError
 from knowledge.hardware import load_hardware
 from knowledge.languages import normalise_language
+from tools.corpus_files import decode_text
 
 KNOWN_DOMAINS = ("general", "legal", "medical", "finance", "code", "scientific", "ecommerce", "support")
 Priority = Literal["quality", "cost", "latency"]
@@ -58,10 +59,19 @@ class ProfileError(ToolInputError):
         super().__init__(prefix + "invalid profile: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
 
 
+def _not_a_boolean(value: Any) -> Any:
+    # pydantic reads true as 1 and false as 0 for numbers: a budget of "true" dollars is a mistake, not a number.
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()}")
+    return value
+
+
 class Hardware(BaseModel):
     """What the user runs embeddings on: an accelerator name (or "none") and memory sizes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    _numbers = field_validator("vram_gb", "ram_gb", "cpu_cores", mode="before")(_not_a_boolean)
 
     accelerator: str = Field(default="none", min_length=1, max_length=100)
     vram_gb: float | None = Field(default=None, gt=0, le=10_000)
@@ -109,11 +119,16 @@ def _cpu_class(cores: int) -> str:
 class RequirementProfile(BaseModel):
     """What the user needs; see DEFAULTS for the value each missing field takes."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
+
+    _numbers = field_validator("doc_length_tokens", "corpus_docs", "queries_per_month", "budget_usd_month",
+                               "latency_p95_ms", "top_k", mode="before")(_not_a_boolean)
 
     id: str = Field(default="profile", min_length=1, max_length=200)
     domain: str = Field(default=DEFAULTS["domain"], min_length=1, max_length=200)
-    languages: list[str] = Field(default_factory=lambda: list(DEFAULTS["languages"]), min_length=1, max_length=50)
+    # validate_default: the default ("en") must be normalised like a given value ("eng"), or no model lists it.
+    languages: list[str] = Field(default_factory=lambda: list(DEFAULTS["languages"]), min_length=1, max_length=50,
+                                 validate_default=True)
     doc_length_tokens: int = Field(default=DEFAULTS["doc_length_tokens"], gt=0, le=10_000_000)
     corpus_docs: int = Field(default=DEFAULTS["corpus_docs"], gt=0, le=100_000_000_000)
     queries_per_month: int = Field(default=DEFAULTS["queries_per_month"], ge=0, le=1_000_000_000_000)
@@ -123,7 +138,8 @@ class RequirementProfile(BaseModel):
     data_must_stay_on_prem: bool = DEFAULTS["data_must_stay_on_prem"]
     license: Literal["commercial", "any"] = DEFAULTS["license"]
     latency_p95_ms: float | None = Field(default=DEFAULTS["latency_p95_ms"], gt=0, le=600_000)
-    priorities: list[Priority] = Field(default_factory=lambda: list(DEFAULTS["priorities"]), min_length=1)
+    priorities: list[Priority] = Field(default_factory=lambda: list(DEFAULTS["priorities"]), min_length=1,
+                                       json_schema_extra={"uniqueItems": True})  # checked by _priorities
     top_k: int = Field(default=DEFAULTS["top_k"], ge=1, le=20)
 
     @field_validator("domain")
@@ -198,12 +214,16 @@ def load_profile_file(path: Path) -> RequirementProfile:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError({"file": f"cannot read {path}: {exc}"}) from exc
+        text = decode_text(str(path), path.read_bytes())
+    except OSError as exc:
+        raise ProfileError({"file": f"cannot read {path}: {exc.strerror or exc}"}) from exc
+    except ToolInputError as exc:  # not text, or not UTF-8: the message names the byte, line and column
+        raise ProfileError({"file": str(exc)}) from exc
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as exc:
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
         raise ProfileError({"file": f"{path} is not valid {kind}: {exc}"}) from exc
+    except RecursionError:
+        raise ProfileError({"file": f"{path}: nested too deeply"}) from None
     return parse_profile(data, where=str(path))

@@ -67,6 +67,19 @@ def _within(roots: list[Path], fn: Callable[..., Any], argument: str) -> Callabl
     return wrapper
 
 
+def _offline_models(roots: list[Path], fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Refuse model specs that would download a model or read outside ``roots`` (the LLM names the candidates)."""
+    from tools.encoders import require_offline_model
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for spec in kwargs.get("models") or []:
+            require_offline_model(spec, roots)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: str | None = None,
                    openai_api_key: str | None = None) -> list[Callable[..., dict[str, Any]]]:
     """The capabilities that load models or read uploads, bound to a data directory and endpoint settings."""
@@ -76,14 +89,14 @@ def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: s
     from tools.tokenization import tokenization_report
 
     endpoint = {"openai_base_url": openai_base_url, "openai_api_key": openai_api_key}
-    return [
+    return [_offline_models(allowed_roots, fn) for fn in (
         bind(quick_mteb, data_dir=data_dir, **endpoint),
         bind(probe_alignment, data_dir=data_dir, **endpoint),
         bind(probe_robustness, data_dir=data_dir, **endpoint),
         bind(probe_consistency, data_dir=data_dir, **endpoint),
         _within(allowed_roots, bind(tokenization_report, data_dir=data_dir), "corpus"),
         evaluation_tool(data_dir, allowed_roots, data_dir / "evaluations"),
-    ]
+    )]
 
 
 def langchain_tools(data_dir: Path | None = None, allowed_roots: list[Path] | None = None,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.errors import InvalidFilterError
 from tools.chunking import DEFAULT_OVERLAP_RATIO, PREFERRED_CHUNK_TOKENS, SPECIAL_TOKENS
 
 WORDS_PER_TOKEN = 0.75  # for endpoints whose tokenizer is not available offline (stated in results)
@@ -50,7 +51,15 @@ def window_size(max_tokens: int | None, prefix_tokens: int = 0) -> int:
 
 def split_documents(docs: dict[str, str], offsets: OffsetsFn, chunk_tokens: int,
                     overlap_ratio: float = DEFAULT_OVERLAP_RATIO) -> tuple[list[Chunk], dict[str, int]]:
-    """Sliding windows over every document; also returns each document's length in tokens."""
+    """Sliding windows over every document; also returns each document's length in tokens.
+
+    Raises:
+        InvalidFilterError: an overlap outside 0-0.5 of the chunk (beyond it, windows skip or repeat text).
+    """
+    if not 0 <= overlap_ratio <= 0.5:
+        raise InvalidFilterError("overlap", overlap_ratio, "a share of the chunk from 0 to 0.5")
+    if chunk_tokens < 1:
+        raise InvalidFilterError("chunk_tokens", chunk_tokens, "at least 1")
     overlap = int(round(chunk_tokens * overlap_ratio))
     step = max(1, chunk_tokens - overlap)
     chunks: list[Chunk] = []

@@ -5,33 +5,48 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import shutil
 from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any
 
-from fastapi import Body, FastAPI, Query, Request
+from fastapi import Body, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
+from starlette.routing import Match
 
 from agent.service import AdvisorService, UnknownConsultationError
 from agent.settings import Settings
+from agent.store import StorageFullError
 from knowledge.errors import AdvisorError, ToolInputError, UnknownModelError
 from tools.corpus import sanitise_filename
+from tools.corpus_files import upload_problems
 from tools.evaluate import EvalRequest
 from tools.profile import ProfileError, RequirementProfile
 from ui import api_models as m
 from ui.api_security import ApiGuard, ApiLimits
 from ui.evaluation_jobs import EvaluationJobs, UnknownJobError
+from ui.upload_form import read_form
 
 logger = logging.getLogger(__name__)
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
               413: "too_large", 415: "unsupported_media_type", 422: "invalid_input", 429: "rate_limited"}
-COMMON = {s: {"model": m.ErrorBody} for s in (401, 413, 422, 429, 500)}
-NOT_FOUND = {**COMMON, 404: {"model": m.ErrorBody}}
+COMMON: dict[int | str, dict[str, Any]] = {
+    401: {"model": m.ErrorBody, "description": "Missing or invalid bearer token", "headers": {
+        "WWW-Authenticate": {"description": "Always `Bearer`", "required": True, "schema": {"type": "string"}}}},
+    413: {"model": m.ErrorBody, "description": "The request body is over a size limit"},
+    422: {"model": m.ErrorBody, "description": "Invalid input; `field` names the (first) offending field"},
+    429: {"model": m.ErrorBody, "description": "Over the rate limit", "headers": {
+        "Retry-After": {"description": "Seconds until a request is allowed again", "required": True,
+                        "schema": {"type": "integer", "minimum": 1}}}},
+    500: {"model": m.ErrorBody, "description": "Internal error; the server log has the details"},
+}
+NOT_FOUND = {**COMMON, 404: {"model": m.ErrorBody, "description": "No such resource"}}
 CHUNK = 1024 * 1024
 
 
@@ -52,6 +67,11 @@ def _install_error_handlers(app: FastAPI) -> None:
             return _error(404, "not_found", str(exc))
         return _error(422, "invalid_input", str(exc), getattr(exc, "field", None))
 
+    @app.exception_handler(StorageFullError)
+    async def storage_full(_: Request, exc: StorageFullError) -> JSONResponse:
+        logger.error("%s", exc)  # the operator's line names the path; the caller's sentence does not
+        return _error(507, "storage_full", exc.sentence)
+
     @app.exception_handler(AdvisorError)
     async def advisor_error(_: Request, exc: AdvisorError) -> JSONResponse:
         logger.error("request failed: %s", type(exc).__name__, exc_info=exc)
@@ -61,6 +81,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems: dict[str, str] = {}
         for err in exc.errors():
+            if err["type"] == "json_invalid":  # its loc is a character offset, not a field
+                problems.setdefault("body", f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}")
+                continue
             loc = [str(p) for p in err["loc"]]
             field = ".".join(loc[1:] if loc and loc[0] in ("body", "query", "path", "header") else loc) or "body"
             problems.setdefault(field, err["msg"])
@@ -68,15 +91,37 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(422, "validation_error", f"{field}: {msg}", field, problems)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # FastAPI and Starlette answer 400 for a body they cannot parse (not UTF-8, too deeply nested,
+            # broken multipart) but 422 for one that is not JSON: one status for one mistake.
+            detail = "could not be parsed" if exc.detail == "There was an error parsing the body" else str(exc.detail)
+            cause = exc.__cause__  # FastAPI raises its 400 from the parser's error
+            if isinstance(cause, UnicodeDecodeError):
+                detail = f"not UTF-8 JSON (byte 0x{cause.object[cause.start]:02x} at offset {cause.start})"
+            elif isinstance(cause, RecursionError):
+                detail = "JSON nested too deeply"
+            return _error(422, "validation_error", f"body: {detail}", "body", {"body": detail})
         response = _error(exc.status_code, HTTP_CODES.get(exc.status_code, "error"), str(exc.detail))
         response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # Starlette lists only the first route's methods; a path may have several
+            response.headers["Allow"] = ", ".join(_allowed_methods(app, request))
         return response
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:
         logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
         return _error(500, "internal_error", "internal error; the server log has the details")
+
+
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route accepts on this request's path."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**request.scope, "method": ""})
+        if match is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -98,9 +143,10 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 EVAL_BODY = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/EvaluationJSON"}},
     "multipart/form-data": {"schema": {"type": "object", "required": ["files"], "properties": {
-        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+        "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}},
         "queries": {"type": "string", "format": "binary"}, "qrels": {"type": "string", "format": "binary"},
-        "models": {"type": "string", "description": "comma-separated candidates", "default": "minilm,bm25"}}}}}}}
+        "models": {"type": "string", "pattern": m.MODEL_LIST_PATTERN, "default": "minilm,bm25",
+                   "description": f"comma-separated candidates, at most {m.MAX_MODELS}"}}}}}}}
 
 
 async def _save_upload(upload: UploadFile, target: Any, limit: int) -> int:
@@ -132,7 +178,11 @@ def _write_json_job(folder: Any, body: m.EvaluationJSON) -> dict[str, Any]:
 
 
 async def _write_multipart_job(folder: Any, request: Request, limits: ApiLimits) -> dict[str, Any]:
-    form = await request.form(max_files=1000, max_fields=20)
+    form = await read_form(request, limits.max_file_bytes)
+    raw_models = form.get("models")
+    if raw_models is not None and not (isinstance(raw_models, str) and re.fullmatch(m.MODEL_LIST_PATTERN, raw_models)):
+        raise RequestValidationError([{"loc": ("body", "models"), "type": "value_error", "msg": (
+            f"up to {m.MAX_MODELS} comma-separated candidates such as minilm,bm25,openai:<model>,<org>/<name>")}])
     files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
     if not files:
         raise RequestValidationError([{"loc": ("body", "files"), "msg": "at least one corpus file is required",
@@ -152,8 +202,10 @@ async def _write_multipart_job(folder: Any, request: Request, limits: ApiLimits)
         total += await _save_upload(upload, target, limits.max_file_bytes)
         if total > limits.max_upload_bytes:
             raise StarletteHTTPException(413, f"the upload is over the {limits.max_upload_bytes:,}-byte total limit")
-    raw_models = form.get("models")
-    paths["models"] = [s.strip() for s in str(raw_models).split(",") if s.strip()] if raw_models else None
+    refused = upload_problems([(u.filename or "", target) for u, target in targets[: len(files)]])
+    if refused:  # type, emptiness, binary content: answered now, not by a job that fails later
+        raise RequestValidationError([{"loc": ("body", "files"), "type": "value_error", "msg": "; ".join(refused)}])
+    paths["models"] = [s.strip() for s in raw_models.split(",")] if isinstance(raw_models, str) else None
     return paths
 
 
@@ -170,7 +222,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         slack_app: a slack-bolt App to mount at ``/slack/events`` (HTTP mode), or None.
     """
     limits = limits or ApiLimits()
-    jobs = jobs or EvaluationJobs(settings.data_dir)
+    jobs = jobs or EvaluationJobs(settings.data_dir, settings=settings)
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
@@ -183,7 +235,8 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
 
-    @app.get("/healthz", response_model=m.Health, responses={500: {"model": m.ErrorBody}})
+    @app.get("/healthz", response_model=m.Health, responses={500: {"model": m.ErrorBody}},
+             openapi_extra={"security": []})
     def healthz() -> m.Health:
         """Liveness, the LLM mode ("offline" or the chat model) and what is enabled."""
         return m.Health(mode=service.mode, auth=tokens is not None, slack=slack_app is not None)
@@ -193,10 +246,19 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         """Start a consultation; with a first message it is read at once."""
         return service.start(body.message if body else None)
 
-    @app.post("/v1/consultations/{consultation_id}/messages", response_model=m.Reply, responses=NOT_FOUND)
-    def send_message(consultation_id: str, body: m.MessageIn) -> m.Reply:
-        """Send a message: the reply, the pending question, the profile and the recommendation when there is one."""
-        return service.send(consultation_id, body.text)
+    @app.post("/v1/consultations/{consultation_id}/messages", response_model=m.Reply,
+              responses={**NOT_FOUND, 507: {"model": m.ErrorBody, "description": "No space left to save the message"}})
+    def send_message(consultation_id: str, body: m.MessageIn, idempotency_key: Annotated[
+            str | None, Header(pattern=r"^[A-Za-z0-9._:-]{1,100}$", description="Same as `message_id`.")] = None,
+                     ) -> m.Reply:
+        """Send a message: the reply, the pending question, the profile and the recommendation when there is one.
+
+        With a ``message_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply is applied at most once.
+        """
+        if body.message_id and idempotency_key and body.message_id != idempotency_key:
+            raise RequestValidationError([{"loc": ("body", "message_id"), "type": "value_error",
+                                           "msg": "differs from the Idempotency-Key header; give one or the same"}])
+        return service.send(consultation_id, body.text, body.message_id or idempotency_key)
 
     @app.get("/v1/consultations/{consultation_id}", response_model=m.ConsultationState, responses=NOT_FOUND)
     def get_consultation(consultation_id: str) -> m.ConsultationState:
@@ -205,7 +267,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
 
     @app.get("/v1/consultations", response_model=m.ConsultationList, responses=COMMON)
     def list_consultations(limit: Annotated[int, Query(ge=1, le=1000)] = 20,
-                           offset: Annotated[int, Query(ge=0)] = 0) -> m.ConsultationList:
+                           offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> m.ConsultationList:
         """Consultations, newest first."""
         return m.ConsultationList(items=service.list(limit, offset), limit=limit, offset=offset)
 
@@ -217,10 +279,13 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         return service.recommend(profile)
 
     @app.get("/v1/models", response_model=m.ModelSearchResult, responses=COMMON)
-    def models_search(language: str | None = None, max_params: str | None = None,
-                      min_context: Annotated[int | None, Query(ge=1)] = None, kind: str = "any",
-                      license: str = "any", domain: str | None = None, benchmark: str | None = None,
-                      sort: str = "score", limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+    def models_search(language: Annotated[str | None, Query(max_length=64, examples=["zh"])] = None,
+                      max_params: Annotated[str | None, Query(pattern=m.MAX_PARAMS_PATTERN, max_length=24,
+                                                              examples=["600M"])] = None,
+                      min_context: Annotated[int | None, Query(ge=1)] = None, kind: m.SearchKind = "any",
+                      license: m.SearchLicense = "any", domain: m.SearchDomain | None = None,
+                      benchmark: Annotated[str | None, Query(max_length=100, examples=["MTEB(eng, v2)"])] = None,
+                      sort: m.SearchSort = "score", limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
         """Search the model catalog (the filters of ``embedding-advisor models search``)."""
         from tools.model_catalog import search_models
 
@@ -228,7 +293,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
                              license=license, domain=domain, benchmark=benchmark, sort=sort, limit=limit)
 
     @app.get("/v1/models/{name:path}", response_model=m.ModelDetails, responses=NOT_FOUND)
-    def models_show(name: str) -> dict[str, Any]:
+    def models_show(name: Annotated[str, PathParam(examples=["BAAI/bge-m3"])]) -> dict[str, Any]:
         """Every fact about one model with its source, and its published scores."""
         from tools.model_catalog import show_model
 
@@ -272,6 +337,9 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
 
         @app.post("/slack/events", include_in_schema=False)
         async def slack_events(request: Request) -> Any:
+            refused = slack_app.refusal(await request.body(), request.headers)
+            if refused:  # what Bolt would answer with a 500 (a non-numeric timestamp, a body it cannot parse)
+                return JSONResponse({"error": refused[1]}, status_code=refused[0])
             return await handler.handle(request)
 
     return app

@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from agent.service import MAX_MESSAGE_CHARS, ConsultationState, ConsultationSummary, Reply
+from tools.model_catalog import DOMAINS, KINDS, SORT_KEYS
 from tools.recommend import RecommendationResult
 
 __all__ = ["ConsultationState", "ConsultationSummary", "RecommendationResult", "Reply"]
+
+
+def _integral(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# An integer as JSON Schema means it: 3 or 3.0, never true or "3" (which lax pydantic would take).
+JsonInt = Annotated[int, Strict(), BeforeValidator(_integral)]
+NOT_BLANK = {"pattern": r"\S"}  # documented here, checked by the service (422 "The message is empty")
+# Catalog filters with a closed set of values are enums in the schema, built from the tool's own tuples.
+SearchKind = Literal[KINDS]  # type: ignore[valid-type]
+SearchDomain = Literal[DOMAINS]  # type: ignore[valid-type]
+SearchSort = Literal[SORT_KEYS]  # type: ignore[valid-type]
+SearchLicense = Literal["any", "commercial"]
+# One candidate: minilm, static, bm25, openai:<model>, hybrid:<model>, or a Hugging Face id (org/name). Each part
+# starts with a letter or digit, so no server path ("/etc", "../x", "~") can be named through the API.
+MODEL_SPEC = r"[A-Za-z0-9][A-Za-z0-9_.-]*(?::[A-Za-z0-9][A-Za-z0-9_.-]*)?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?"
+MAX_MODELS = 10
+MODEL_LIST_PATTERN = rf"^ *{MODEL_SPEC} *(?:, *{MODEL_SPEC} *){{0,{MAX_MODELS - 1}}}$"
+ModelSpec = Annotated[str, Field(pattern=f"^{MODEL_SPEC}$", max_length=200, examples=["minilm", "bm25"])]
+# A positive count with an optional k/M/B/T unit ("600M", "1.5B", "7e9"); a bounded exponent keeps it finite.
+MAX_PARAMS_PATTERN = (r"^(?:[0-9]*[1-9][0-9]*(?:\.[0-9]+)?|[0-9]*\.[0-9]*[1-9][0-9]*)(?:[eE][0-9]{1,2})?"
+                      r"[kKmMbBgGtT]?$")
 
 
 class ErrorBody(BaseModel):
@@ -26,16 +50,26 @@ class StartConsultation(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    message: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS,
+    message: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS, json_schema_extra=NOT_BLANK,
                                 examples=["legal contracts in Chinese and English, 200k docs"])
 
 
 class MessageIn(BaseModel):
-    """One user message."""
+    """One user message.
+
+    Give it a ``message_id`` (or an ``Idempotency-Key`` header) to send it safely again after a timeout or a lost
+    connection: a message id is applied at most once per consultation. If the first attempt was stored, the resend
+    returns its reply (``replayed: true``) and changes nothing; if it was not, the message is applied now. Reusing
+    an id for a different text is an error (422).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS, examples=["a T4, data must stay on prem"])
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS, json_schema_extra=NOT_BLANK,
+                      examples=["a T4, data must stay on prem"])
+    message_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._:-]{1,100}$",
+                                   examples=["3f2b9c1e-7d4a-4b8e-9a51-0c6d2e8f1a77"],
+                                   description="Client-chosen id that makes a resend safe (at most once).")
 
 
 class ConsultationList(BaseModel):
@@ -97,7 +131,7 @@ class QrelIn(BaseModel):
 
     query_id: str = Field(min_length=1)
     doc_id: str = Field(min_length=1)
-    score: int = Field(default=1, ge=0)
+    score: JsonInt = Field(default=1, ge=0)
 
 
 class EvaluationJSON(BaseModel):
@@ -108,7 +142,7 @@ class EvaluationJSON(BaseModel):
     documents: list[DocumentIn] = Field(min_length=1, max_length=100_000)
     queries: list[QueryIn] = Field(default_factory=list, max_length=10_000)
     qrels: list[QrelIn] = Field(default_factory=list, max_length=1_000_000)
-    models: list[str] = Field(default_factory=lambda: ["minilm", "bm25"], min_length=1, max_length=10)
+    models: list[ModelSpec] = Field(default_factory=lambda: ["minilm", "bm25"], min_length=1, max_length=MAX_MODELS)
 
 
 class EvaluationAccepted(BaseModel):
@@ -131,6 +165,9 @@ class EvaluationStatus(BaseModel):
     finished_at: str | None = None
     summary: dict[str, Any] | None = None
     error: ErrorBody | None = None
+    resumed: int = Field(default=0, ge=0, description=(
+        "Times the job was queued again because the server stopped during it; after two cut-short runs it is "
+        "failed with code `interrupted` instead."))
 
 
 class Health(BaseModel):

@@ -73,6 +73,7 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
         _truncate_partial_line(jsonl)
     summary = list(done.values())
     counts = {"ok": 0, "error": 0, "skipped": 0}
+    reports: set[str] = set()
     with jsonl.open("a", encoding="utf-8") as sink:
         for i, row in enumerate(rows, start=1):
             if row.row_id in done:
@@ -81,19 +82,22 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
                     progress(i, len(rows))
                 continue
             if row.error is not None:
-                result = _error_result(row.row_id, f"row {row.number}: {row.error}")
+                result = _error_result(row.row_id, f"{row.where}: {row.error}")
             else:
                 try:
                     data = row.data if "id" in row.data else {**row.data, "id": row.row_id}
-                    result = recommend_profile(parse_profile(data, where=f"row {row.number}")).model_dump(mode="json")
+                    result = recommend_profile(parse_profile(data, where=row.where)).model_dump(mode="json")
                 except AdvisorError as exc:
                     result = _error_result(row.row_id, str(exc))
             counts[result["status"]] += 1
             summary.append(_summary_row(result))
             sink.write(json.dumps(result, ensure_ascii=False) + "\n")
             sink.flush()
-            (out_dir / "reports" / f"{_safe_name(row.row_id)}.md").write_text(render_markdown(result),
-                                                                            encoding="utf-8")
+            name = _safe_name(row.row_id)
+            if name in reports:  # ids that differ only in unsafe characters must not overwrite each other's report
+                name = f"{name}-row{row.number}"
+            reports.add(name)
+            (out_dir / "reports" / f"{name}.md").write_text(render_markdown(result), encoding="utf-8")
             if progress:
                 progress(i, len(rows))
     with (out_dir / "summary.csv").open("w", encoding="utf-8", newline="") as fh:

@@ -63,20 +63,21 @@ def chat_cmd(
     from rich.console import Console
 
     from agent.service import AdvisorService
+    from agent.store import StorageFullError
 
     console = Console()
     interactive = sys.stdin.isatty()
     try:
         service = AdvisorService.from_env()
     except AdvisorError as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False)
+        Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=1) from exc
     logging.basicConfig(level=service.settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     with service:
         try:
             reply = service.resume(consultation_id) if consultation_id else service.start(None)
         except ToolInputError as exc:
-            Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False)
+            Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=2) from exc
         cid = reply.consultation_id
         console.print(f"[dim]consultation {cid} ({service.mode}); resume with: embedding-advisor chat --id {cid}[/]",
@@ -88,7 +89,7 @@ def chat_cmd(
                     continue
                 try:
                     reply = service.send(cid, text)
-                except ToolInputError as exc:
+                except (ToolInputError, StorageFullError) as exc:  # a full disk keeps the session open
                     console.print(f"[red]{exc}[/]", highlight=False)
                     continue
                 _show_reply(console, reply)

@@ -30,7 +30,7 @@ def _fail(exc: AdvisorError) -> typer.Exit:
     """Print a caller-fixable error on stderr and return the exit to raise (2 = bad input, 1 = other)."""
     from rich.console import Console
 
-    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
 
 
@@ -172,10 +172,12 @@ def batch_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+    from agent.settings import ensure_writable_dir
     from ui.batch import run_batch
 
     console = Console(stderr=True)
     try:
+        ensure_writable_dir(out_dir, "--out-dir", "choose")  # a read-only or full disk stops here, in one line
         with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console) as bar:
             task = bar.add_task("profiles", total=None)
@@ -203,13 +205,15 @@ def evaluate_cmd(
     milvus_token: Annotated[str | None, typer.Option(help="Token for the Milvus server.")] = None,
     n_queries: Annotated[int, typer.Option(help="Queries to generate when none are given.")] = 50,
     overlap: Annotated[float, typer.Option(help="Chunk overlap as a share of the chunk (0-0.5).")] = 0.125,
+    keep_index: Annotated[bool, typer.Option(help="Keep each candidate's Milvus Lite database under the data "
+                                                  "dir (deleted once measured by default).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results JSON.")] = False,
 ) -> None:
     """Measure candidate models on your own documents in Milvus: nDCG, recall, MRR, MAP with 95% CIs, latency."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TimeElapsedColumn
 
-    from agent.settings import Settings
+    from agent.settings import Settings, ensure_writable_dir
     from tools.evaluate import EvalRequest, evaluate
 
     settings = Settings.from_env()
@@ -219,8 +223,9 @@ def evaluate_cmd(
             corpus=corpus, models=[m.strip() for m in models.split(",") if m.strip()], out_dir=out_dir,
             data_dir=settings.ensure_data_dir(), queries=queries, qrels=qrels,
             milvus_uri=milvus_uri or settings.milvus_uri, milvus_token=milvus_token or settings.milvus_token,
-            index=index.upper(), overlap=overlap, n_generated=n_queries,
+            index=index.upper(), overlap=overlap, n_generated=n_queries, keep_index=keep_index,
             openai_base_url=settings.embeddings_base_url, openai_api_key=settings.embeddings_api_key)
+        ensure_writable_dir(out_dir, "--out-dir", "choose")
         with Progress("[progress.description]{task.description}", BarColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as bar:
             task = bar.add_task("loading corpus", total=1.0)

@@ -18,7 +18,7 @@ PROBES = ("alignment", "robustness", "consistency", "tokenization")
 def _fail(exc: AdvisorError) -> typer.Exit:
     from rich.console import Console
 
-    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
 
 
@@ -31,6 +31,7 @@ def _where() -> dict[str, Any]:
     from agent.settings import Settings
 
     settings = Settings.from_env()
+    data_dir = settings.ensure_data_dir()  # before the slow imports: a read-only or full disk fails at once
     logging.basicConfig(level=settings.log_level)
     # Progress bars and load reports of the model libraries would drown the tables (they go to stderr anyway).
     import datasets
@@ -38,7 +39,7 @@ def _where() -> dict[str, Any]:
 
     transformers.logging.set_verbosity_error()
     datasets.disable_progress_bars()
-    return {"data_dir": settings.ensure_data_dir(), "openai_base_url": settings.embeddings_base_url,
+    return {"data_dir": data_dir, "openai_base_url": settings.embeddings_base_url,
             "openai_api_key": settings.embeddings_api_key}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Annotated
 
 import typer
@@ -15,6 +16,7 @@ def ui_cmd(
     port: Annotated[int, typer.Option(help="TCP port.")] = 7860,
 ) -> None:
     """Open the web UI: chat with the advisor, see the short list and chart, check models on your documents."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or version check leaves the machine
     from agent.service import AdvisorService
     from ui.gradio_app import launch_app
 

@@ -151,7 +151,7 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
     import gradio as gr
 
     ui = WebUI(service, max_total_bytes)
-    with gr.Blocks(title="embedding-advisor") as demo:
+    with gr.Blocks(title="embedding-advisor", analytics_enabled=False) as demo:  # no telemetry calls
         gr.Markdown(f"# embedding-advisor\nLLM mode: **{service.mode}**", elem_id="mode")
         consultation = gr.State()
         with gr.Row():

@@ -7,11 +7,14 @@ import re
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from slack_bolt import App, BoltResponse
+from slack_bolt.request.internals import parse_body
 from slack_sdk import WebClient
+from slack_sdk.signature import SignatureVerifier
 
 from agent.service import AdvisorService, Reply
 from agent.settings import SettingsError
@@ -91,6 +94,37 @@ def render_blocks(reply: Reply) -> list[dict[str, Any]]:
     return blocks
 
 
+class AdvisorSlackApp(App):
+    """Bolt's App plus ``refusal``: the HTTP requests Bolt would answer with a 500 are refused before it sees them."""
+
+    def __init__(self, *, signing_secret: str, **kwargs: Any) -> None:
+        super().__init__(signing_secret=signing_secret, **kwargs)
+        self._verifier = SignatureVerifier(signing_secret)
+
+    def refusal(self, body: bytes, headers: Mapping[str, str]) -> tuple[int, str] | None:
+        """(status, reason) for a request to refuse, else None: Bolt then verifies and handles it as usual.
+
+        A missing, non-numeric or stale timestamp or a wrong signature is 401 (Bolt raises on a non-numeric
+        one); a body that is not UTF-8, or a correctly signed one that is not JSON or a form or not an object,
+        is 400 (Bolt raises while parsing it, before it checks the signature).
+        """
+        timestamp, signature = headers.get("x-slack-request-timestamp", ""), headers.get("x-slack-signature", "")
+        try:
+            text = body.decode("utf-8")  # slack_sdk's verifier raises on other bytes too
+        except UnicodeDecodeError:
+            return 400, "malformed body: not UTF-8"
+        # Only well-formed headers reach the verifier: "²" passes isdigit() but not int(), a 400-digit timestamp
+        # overflows its clock check, and hmac.compare_digest raises on a non-ASCII signature.
+        well_formed = re.fullmatch(r"[0-9]{1,12}", timestamp) and re.fullmatch(r"v0=[0-9a-f]{64}", signature)
+        if not well_formed or not self._verifier.is_valid(text, timestamp, signature):
+            return 401, "invalid request"
+        try:
+            parsed = parse_body(text, headers.get("content-type"))
+        except (ValueError, RecursionError):
+            return 400, "malformed body: expected JSON or a form"
+        return None if isinstance(parsed, dict) else (400, "malformed body: expected a JSON object")
+
+
 class SlackAdvisor:
     """Runs one turn of a thread's consultation and posts the reply in the thread."""
 
@@ -122,7 +156,7 @@ class SlackAdvisor:
 
 
 def create_slack_app(service: AdvisorService, signing_secret: str, client: WebClient,
-                     threads: SlackThreads) -> App:
+                     threads: SlackThreads) -> AdvisorSlackApp:
     """The Bolt app: slash command, app mentions and direct messages, with request verification on.
 
     Args:
@@ -131,8 +165,8 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
         client: the Web API client (its token is SLACK_BOT_TOKEN; ``base_url`` may point to a stand-in).
         threads: the thread and event-id store.
     """
-    app = App(signing_secret=signing_secret, client=client, process_before_response=False,
-              token_verification_enabled=False)
+    app = AdvisorSlackApp(signing_secret=signing_secret, client=client, process_before_response=False,
+                          token_verification_enabled=False)
     advisor = SlackAdvisor(service, threads)
 
     @app.middleware

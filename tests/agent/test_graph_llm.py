@@ -12,41 +12,14 @@ from typing import Any
 import httpx2
 import openai
 import pytest
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, SystemMessage, ToolMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import Field
+from llm_standin import ScriptedChatModel
 
 from agent import llm_nodes, prompts
 from agent.interviewer import QUESTIONS
 from agent.llm import llm_mode, make_llm
 from agent.settings import Settings, SettingsError
 from tools.cost import estimate_cost
-
-
-class ScriptedChatModel(GenericFakeChatModel):
-    """Replays scripted AIMessages (tool calls included); binding tools is a no-op.
-
-    A script item may also be an exception (raised) or a function of the messages the model got.
-    """
-
-    messages: Any = Field(default_factory=lambda: iter(()))
-    script: list[Any] = Field(default_factory=list)
-    calls: list[list[Any]] = Field(default_factory=list)
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.calls.append(list(messages))
-        if not self.script:
-            raise AssertionError("the script has no reply left")
-        item = self.script.pop(0)
-        if isinstance(item, BaseException):
-            raise item
-        if callable(item):
-            item = item(messages)
-        return ChatResult(generations=[ChatGeneration(message=item)])
 
 
 def extraction(**fields) -> AIMessage:

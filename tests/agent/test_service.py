@@ -124,6 +124,7 @@ def test_threads_share_one_service(service):
     for t in threads:
         t.join()
     assert not errors
+    assert not service._locks and not service._lock_users  # a lock per id ever seen would grow without end
     turns = sorted(service.state(cid).turn for cid in ids)
     assert turns == [4, 4, 7, 7]
     for cid in ids:

@@ -14,6 +14,15 @@ def test_defaults_are_reported_by_name():
     assert assumed["budget_usd_month"] == "no budget limit"
 
 
+def test_default_language_is_normalised_like_a_given_one():
+    # The load test found it: with no language given, "en" stayed un-normalised and every model was ruled out.
+    from tools.recommend import recommend
+
+    assert parse_profile({}).languages == parse_profile({"languages": ["English"]}).languages == ["eng"]
+    assert "languages" in parse_profile({}).assumed_defaults
+    assert recommend({"domain": "code", "deployment": "self_hosted"})["recommendations"]
+
+
 def test_full_example_profile_loads(tmp_path):
     profile = load_profile_file(__import__("pathlib").Path("examples/legal-zh.yaml"))
     assert profile.languages == ["zho", "eng"] and profile.hardware.vram_gb == 16

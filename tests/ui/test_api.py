@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 import typer
-import uvicorn
+from live_server import uvicorn_in_thread
 from typer.testing import CliRunner
 
 from agent.service import AdvisorService
@@ -43,20 +42,10 @@ def serve(data_dir: Path, limits: ApiLimits | None = None) -> Iterator[tuple[htt
     settings = Settings(data_dir=data_dir)
     service = AdvisorService(settings)
     app = create_app(service, settings, [TOKEN, OTHER], limits=limits or ApiLimits(rate_per_min=600))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "uvicorn did not start"
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        with uvicorn_in_thread(app) as url, httpx.Client(base_url=url, timeout=30) as client:
             yield client, data_dir
     finally:
-        server.should_exit = True
-        thread.join(10)
         service.close()
 
 

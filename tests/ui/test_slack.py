@@ -2,74 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from slack_sdk import WebClient
+from slack_standin import SECRET, FakeSlack, signed
 
 from agent.service import AdvisorService
 from agent.settings import Settings
 from ui.api import create_app
 from ui.slack_app import SlackThreads, create_slack_app
-
-SECRET = "test-signing-secret"
-
-
-class FakeSlack:
-    """A local HTTP server answering Slack Web API calls and recording chat.postMessage."""
-
-    def __init__(self) -> None:
-        self.posts: list[dict[str, Any]] = []
-        self.lock = threading.Lock()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-                if "json" in (self.headers.get("Content-Type") or ""):
-                    args = json.loads(raw or "{}")
-                else:
-                    args = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
-                method = self.path.rsplit("/", 1)[-1]
-                answer: dict[str, Any] = {"ok": True}
-                if method == "auth.test":
-                    answer |= {"user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "advisor"}
-                if method == "chat.postMessage":
-                    with outer.lock:
-                        outer.posts.append(args)
-                        answer |= {"channel": args["channel"], "ts": f"1800000000.{len(outer.posts):06d}"}
-                data = json.dumps(answer).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def wait_posts(self, n: int, timeout: float = 20) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self.lock:
-                if len(self.posts) >= n:
-                    return list(self.posts)
-            time.sleep(0.02)
-        raise AssertionError(f"expected {n} chat.postMessage calls, got {len(self.posts)}")
 
 
 @pytest.fixture
@@ -82,15 +30,9 @@ def slack(tmp_path: Path) -> Iterator[tuple[TestClient, FakeSlack, AdvisorServic
     app = create_app(service, settings, ["api-token"], slack_app=bolt)
     with TestClient(app) as client:
         yield client, fake, service
-    fake.server.shutdown()
+    fake.close()
     threads.close()
     service.close()
-
-
-def signed(body: str, ts: int | None = None, secret: str = SECRET, **extra: str) -> dict[str, str]:
-    ts = int(time.time()) if ts is None else ts
-    sig = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": str(ts), "X-Slack-Signature": sig, **extra}
 
 
 def event(event_id: str, text: str, ts: str, thread_ts: str | None = None, kind: str = "app_mention",
