@@ -46,6 +46,12 @@ class MessageIdReusedError(ToolInputError):
     field = "message_id"
 
 
+class RequestIdError(ToolInputError):
+    """A start's request id is malformed or already started a consultation with another first message (422)."""
+
+    field = "request_id"
+
+
 class ToolEvent(BaseModel):
     """One tool call made for a reply: what ran, with which arguments, how it went and how long it took."""
 
@@ -152,6 +158,7 @@ class AdvisorService:
         self._locks: dict[str, threading.Lock] = {}
         self._lock_users: dict[str, int] = {}  # threads holding or waiting for each lock
         self._locks_guard = threading.Lock()
+        self._starts_lock = threading.Lock()  # one consultation per start request id, even when sent twice at once
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AdvisorService:
@@ -248,13 +255,36 @@ class AdvisorService:
             raise ToolInputError(f"The message has {len(text):,} characters; the limit is {MAX_MESSAGE_CHARS:,}.")
         return text
 
-    def start(self, first_message: str | None = None) -> Reply:
-        """Start a consultation; with a first message it is read at once, else the advisor greets and asks."""
+    def start(self, first_message: str | None = None, request_id: str | None = None) -> Reply:
+        """Start a consultation; with a first message it is read at once, else the advisor greets and asks.
+
+        Args:
+            first_message: the user's first message, if any.
+            request_id: an id the client gives this start (like ``message_id``). Sending it again (say, after a
+                timeout) starts nothing new: the consultation it started is returned with ``replayed=True``.
+        """
         text = self._text(first_message) if first_message is not None else None
+        if request_id is not None and not MESSAGE_ID_PATTERN.match(request_id):
+            raise RequestIdError("request_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         consultation_id = uuid.uuid4().hex[:12]
+        if request_id is not None:
+            with self._starts_lock, self._saving():
+                if (seen := self._store.index.started(request_id)) is None:
+                    self._store.index.record_start(request_id, consultation_id, text or "")
+            if seen is not None:
+                consultation_id, seen_text = seen
+                if seen_text != (text or ""):
+                    raise RequestIdError(f"request_id {request_id!r} already started a consultation with another "
+                                         "first message; give every new consultation an id of its own")
         payload: dict[str, Any] = {"messages": [HumanMessage(text)], "turn": 1} if text else {"turn": 0}
         with self._lock(consultation_id), self._saving():
-            self._store.index.create(consultation_id, _now(), text or "")
+            if self._store.index.get(consultation_id) is None:
+                self._store.index.create(consultation_id, _now(), text or "")
+            else:  # this request id started it before: the stored consultation, its first turn finished if cut short
+                snapshot = self._graph.get_state(self._config(consultation_id))
+                if snapshot.values:
+                    logger.info("start %s was applied before: replaying %s", request_id, consultation_id)
+                    return self._latest(consultation_id, snapshot).model_copy(update={"replayed": True})
             return self._run(consultation_id, payload)
 
     def _snapshot(self, consultation_id: str) -> Any:
@@ -268,11 +298,14 @@ class AdvisorService:
     def resume(self, consultation_id: str) -> Reply:
         """Finish a turn a crash cut short (if any) and return the latest reply with the pending question."""
         with self._lock(consultation_id):
-            snapshot = self._snapshot(consultation_id)
-            if _unfinished(snapshot):
-                logger.info("completing an unfinished turn of %s", consultation_id)
-                return self._run(consultation_id, None)
-            return self._reply_at(consultation_id, snapshot.values, snapshot.values.get("turn", 0))
+            return self._latest(consultation_id, self._snapshot(consultation_id))
+
+    def _latest(self, consultation_id: str, snapshot: Any) -> Reply:
+        """The latest reply, after finishing a turn a crash cut short (the caller holds the consultation's lock)."""
+        if _unfinished(snapshot):
+            logger.info("completing an unfinished turn of %s", consultation_id)
+            return self._run(consultation_id, None)
+        return self._reply_at(consultation_id, snapshot.values, snapshot.values.get("turn", 0))
 
     @staticmethod
     def _reply_at(consultation_id: str, values: Mapping[str, Any], turn: int) -> Reply:

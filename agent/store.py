@@ -22,6 +22,8 @@ INDEX_TABLE = """CREATE TABLE IF NOT EXISTS advisor_consultations (
 MESSAGES_TABLE = """CREATE TABLE IF NOT EXISTS advisor_messages (
     consultation_id TEXT NOT NULL, message_id TEXT NOT NULL, turn INTEGER NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (consultation_id, message_id))"""
+STARTS_TABLE = """CREATE TABLE IF NOT EXISTS advisor_starts (
+    request_id TEXT PRIMARY KEY, consultation_id TEXT NOT NULL, text TEXT NOT NULL)"""
 COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model")
 SQLITE_FULL = 13
 POSTGRES_DISK_FULL = "53100"
@@ -73,6 +75,7 @@ class ConsultationIndex:
         self._p = placeholder
         self._execute(INDEX_TABLE, ())
         self._execute(MESSAGES_TABLE, ())
+        self._execute(STARTS_TABLE, ())
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._p)
@@ -98,6 +101,17 @@ class ConsultationIndex:
         rows = self._execute(self._sql("SELECT turn, text FROM advisor_messages WHERE consultation_id = ? AND "
                                        "message_id = ?"), (consultation_id, message_id))
         return (int(rows[0][0]), rows[0][1]) if rows else None
+
+    def started(self, request_id: str) -> tuple[str, str] | None:
+        """For a client request id that started a consultation before: that consultation's id and first message."""
+        rows = self._execute(self._sql("SELECT consultation_id, text FROM advisor_starts WHERE request_id = ?"),
+                             (request_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def record_start(self, request_id: str, consultation_id: str, text: str) -> None:
+        """Remember which consultation a client request id starts, before it is created."""
+        self._execute(self._sql("INSERT INTO advisor_starts (request_id, consultation_id, text) VALUES (?, ?, ?)"),
+                      (request_id, consultation_id, text))
 
     def record_message(self, consultation_id: str, message_id: str, turn: int, text: str) -> None:
         """Remember a client message id before its message is applied: the turn it answers and its text."""

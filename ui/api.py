@@ -242,9 +242,18 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         return m.Health(mode=service.mode, auth=tokens is not None, slack=slack_app is not None)
 
     @app.post("/v1/consultations", status_code=201, response_model=m.Reply, responses=COMMON)
-    def start_consultation(body: m.StartConsultation | None = None) -> m.Reply:
-        """Start a consultation; with a first message it is read at once."""
-        return service.start(body.message if body else None)
+    def start_consultation(body: m.StartConsultation | None = None, idempotency_key: Annotated[
+            str | None, Header(pattern=r"^[A-Za-z0-9._:-]{1,100}$", description="Same as `request_id`.")] = None,
+    ) -> m.Reply:
+        """Start a consultation; with a first message it is read at once.
+
+        With a ``request_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply starts nothing new.
+        """
+        request_id = body.request_id if body else None
+        if request_id and idempotency_key and request_id != idempotency_key:
+            raise RequestValidationError([{"loc": ("body", "request_id"), "type": "value_error",
+                                           "msg": "differs from the Idempotency-Key header; give one or the same"}])
+        return service.start(body.message if body else None, request_id or idempotency_key)
 
     @app.post("/v1/consultations/{consultation_id}/messages", response_model=m.Reply,
               responses={**NOT_FOUND, 507: {"model": m.ErrorBody, "description": "No space left to save the message"}})

@@ -46,12 +46,20 @@ class ErrorBody(BaseModel):
 
 
 class StartConsultation(BaseModel):
-    """Start a consultation, optionally with the first message."""
+    """Start a consultation, optionally with the first message.
+
+    Give it a ``request_id`` (or an ``Idempotency-Key`` header) to send it safely again after a timeout: the
+    consultation that id started is returned (``replayed: true``) instead of a second one. Reusing an id with a
+    different first message is an error (422).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     message: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS, json_schema_extra=NOT_BLANK,
                                 examples=["legal contracts in Chinese and English, 200k docs"])
+    request_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._:-]{1,100}$",
+                                   examples=["9c1e7d4a-start"],
+                                   description="Client-chosen id that makes a resend safe (one consultation).")
 
 
 class MessageIn(BaseModel):

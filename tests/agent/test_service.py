@@ -57,6 +57,34 @@ def test_start_send_and_state(service, tmp_path):
     assert state.created_at <= state.updated_at
 
 
+def test_a_start_sent_twice_with_its_request_id_starts_one_consultation(service):
+    from agent.service import RequestIdError
+
+    first = service.start("legal contracts in German, 50k docs", request_id="start-1")
+    again = service.start("legal contracts in German, 50k docs", request_id="start-1")
+    assert again.consultation_id == first.consultation_id and again.replayed and not first.replayed
+    assert (again.turn, again.profile, again.pending_question) == (first.turn, first.profile, first.pending_question)
+    assert [c.consultation_id for c in service.list()] == [first.consultation_id]
+    with pytest.raises(RequestIdError, match="another first message"):
+        service.start("medical notes", request_id="start-1")
+    with pytest.raises(RequestIdError, match="request_id must be"):
+        service.start(request_id="bad id with spaces")
+    # A process that died after recording the id but before creating the consultation: the resend creates it.
+    service._store.index.record_start("start-2", "0123456789ab", "")
+    reply = service.start(request_id="start-2")
+    assert reply.consultation_id == "0123456789ab" and not reply.replayed and reply.asked_field == "domain"
+    # Sent twice at once: still one consultation.
+    replies = []
+    threads = [threading.Thread(target=lambda: replies.append(service.start("code search", request_id="start-3")))
+               for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({r.consultation_id for r in replies}) == 1 and sorted(r.replayed for r in replies) == [False, True]
+    assert len(service.list()) == 3
+
+
 def test_bad_ids_and_messages_are_caller_errors(service):
     with pytest.raises(UnknownConsultationError):
         service.send("nope", "hello")

@@ -43,11 +43,13 @@ TOKEN = "schema-test-token"
 MAX_EXAMPLES = 100
 MAX_EVALUATIONS = 20  # an accepted POST /v1/evaluations queues a job
 # Checks a schema cannot state: names looked up in curated data (languages, benchmarks, the hardware table), an
-# upload's file type and content, a message id reused for another text. Schema-valid data may fail only these,
+# upload's file type and content, a message or request id reused for another text (or differing from the
+# Idempotency-Key header). Schema-valid data may fail only these,
 # with a 422 that names the field.
 UNSTATED = {"GET /v1/models": {"language", "benchmark"}, "POST /v1/recommendations": {"languages", "hardware"},
             "POST /v1/evaluations": {"files", "queries", "qrels"},
-            "POST /v1/consultations/{consultation_id}/messages": {"message_id"}}
+            "POST /v1/consultations/{consultation_id}/messages": {"message_id"},
+            "POST /v1/consultations": {"request_id"}}
 SETTINGS = hypothesis.settings(deadline=None, derandomize=True, database=None,
                                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                                       HealthCheck.data_too_large])

@@ -96,6 +96,23 @@ def test_whole_consultation_resume_and_list(api):
     assert len(client.get("/v1/consultations", params={"limit": 1, "offset": 1}, headers=AUTH).json()["items"]) == 1
 
 
+def test_a_start_resent_with_its_idempotency_key_is_one_consultation(api):
+    client, _ = api
+    key = {**AUTH, "Idempotency-Key": "start-abc"}
+    first = client.post("/v1/consultations", json={"message": "support tickets in German"}, headers=key)
+    again = client.post("/v1/consultations", json={"message": "support tickets in German"}, headers=key)
+    assert first.status_code == again.status_code == 201
+    assert again.json()["consultation_id"] == first.json()["consultation_id"] and again.json()["replayed"] is True
+    by_body = client.post("/v1/consultations", json={"message": "support tickets in German", "request_id": "start-abc"},
+                          headers=AUTH)
+    assert by_body.json()["consultation_id"] == first.json()["consultation_id"]
+    clash = client.post("/v1/consultations", json={"request_id": "other"}, headers=key)
+    assert clash.status_code == 422 and clash.json()["field"] == "request_id"
+    reused = client.post("/v1/consultations", json={"message": "medical notes"}, headers=key)
+    assert reused.status_code == 422 and reused.json()["field"] == "request_id"
+    assert len(client.get("/v1/consultations", headers=AUTH).json()["items"]) == 1
+
+
 def test_one_shot_recommendation_equals_the_tool(api):
     client, _ = api
     profile = {"id": "zh-legal", "domain": "legal", "languages": ["zh", "en"], "corpus_docs": 200_000,
