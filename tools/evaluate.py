@@ -12,7 +12,6 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from tools import retrieval_metrics as rm
 from tools.corpus import Corpus, load_corpus, require_uploaded
 from tools.embedding_cache import EmbeddingCache
 from tools.encoders import Encoder, load_encoder
-from tools.milvus_search import MilvusStore, eval_config, folder_bytes
+from tools.milvus_search import BackgroundIndexer, MilvusStore, eval_config, folder_bytes
 from tools.query_gen import generate_offline, generate_with_llm, lexical_overlap
 from tools.text_chunks import Chunk, offsets_function, split_documents, window_size
 
@@ -120,57 +119,6 @@ def _collection_name(spec: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", f"c_{spec}")[:200]
 
 
-Opener = Callable[[], tuple[MilvusStore, Path | None]]
-
-
-class _BackgroundIndexer:
-    """Opens a Milvus database, creates the collection and inserts parts on one worker thread, in order."""
-
-    def __init__(self, open_store: Opener, config: Any) -> None:
-        self.name = config.collection_name
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="milvus-index")
-        self.opened: Future = self.pool.submit(self._open, open_store, config)
-        self.inserts: list[Future] = []
-        self.handed_over = False
-
-    @staticmethod
-    def _open(open_store: Opener, config: Any) -> tuple[MilvusStore, Path | None]:
-        store, path = open_store()
-        try:
-            store.create(config)
-        except BaseException:
-            store.close()
-            raise
-        return store, path
-
-    def insert(self, chunks: list[Chunk], vectors: np.ndarray | None) -> None:
-        """Queue one part (runs after the open and the parts before it)."""
-        self.inserts.append(self.pool.submit(
-            lambda: self.opened.result()[0].insert(self.name, chunks, vectors, flush=False)))
-
-    def finish(self) -> tuple[MilvusStore, Path | None]:
-        """Wait for every part, flush, and hand over the store; a failure closes it and is raised."""
-        try:
-            store, path = self.opened.result()
-        finally:
-            self.pool.shutdown(wait=True)
-        self.handed_over = True  # from here on the caller closes the store, or this method does on failure
-        try:
-            for done in self.inserts:
-                done.result()
-            store.flush(self.name)
-        except BaseException:
-            store.close()
-            raise
-        return store, path
-
-    def abandon(self) -> None:
-        """The run failed before the store was handed over: let queued work end and release the database."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        if not self.handed_over and not self.opened.cancelled() and self.opened.exception() is None:
-            self.opened.result()[0].close()
-
-
 class Evaluation:
     """One evaluation run: candidates share the corpus, the queries and the embedding cache."""
 
@@ -260,7 +208,7 @@ class Evaluation:
         config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
                              self.req.index)
         # Milvus opens, and takes each encoded part, on a worker thread while the model chunks and encodes.
-        indexer = _BackgroundIndexer(lambda: self._store(name), config)
+        indexer = BackgroundIndexer(lambda: self._store(name), config)
         try:
             offsets, splitter = offsets_function(encoder.handle if encoder else None)
             chunk_tokens = window_size(encoder.max_tokens if encoder else None)
@@ -346,7 +294,7 @@ class Evaluation:
                       "queries": len(rows)}
 
     def _encode_parts(self, spec: str, encoder: Encoder, chunks: list[Chunk], lengths: dict[str, int],
-                      figures: dict[str, Any], indexer: _BackgroundIndexer) -> np.ndarray:
+                      figures: dict[str, Any], indexer: BackgroundIndexer) -> np.ndarray:
         """Encode the chunks part by part, handing each part to the indexer; the encoding figures go in ``figures``."""
         before = dict(encoder.stats)
         vectors = np.zeros((len(chunks), encoder.dims), dtype=np.float32)

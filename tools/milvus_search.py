@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
 
@@ -162,6 +163,58 @@ class MilvusStore:
             from milvus_lite.server_manager import server_manager_instance
 
             server_manager_instance.release_server(self.uri)
+
+
+Opener = Callable[[], tuple[MilvusStore, Path | None]]
+
+
+class BackgroundIndexer:
+    """Opens a Milvus database, creates the collection and inserts parts on one worker thread, in order."""
+
+    def __init__(self, open_store: Opener, config: Any) -> None:
+        self.name = config.collection_name
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="milvus-index")
+        self.opened: Future = self.pool.submit(self._open, open_store, config)
+        self.inserts: list[Future] = []
+        self.handed_over = False
+
+    @staticmethod
+    def _open(open_store: Opener, config: Any) -> tuple[MilvusStore, Path | None]:
+        store, path = open_store()
+        try:
+            store.create(config)
+        except BaseException:
+            store.close()
+            raise
+        return store, path
+
+    def insert(self, chunks: list[Chunk], vectors: np.ndarray | None) -> None:
+        """Queue one part (runs after the open and the parts before it)."""
+        self.inserts.append(self.pool.submit(
+            lambda: self.opened.result()[0].insert(self.name, chunks, vectors, flush=False)))
+
+    def finish(self) -> tuple[MilvusStore, Path | None]:
+        """Wait for every part, flush, and hand over the store; a failure closes it and is raised."""
+        try:
+            store, path = self.opened.result()
+        finally:
+            self.pool.shutdown(wait=True)
+        self.handed_over = True  # from here on the caller closes the store, or this method does on failure
+        try:
+            for done in self.inserts:
+                done.result()
+            store.flush(self.name)
+        except BaseException:
+            store.close()
+            raise
+        return store, path
+
+    def abandon(self) -> None:
+        """The run failed before the store was handed over: let queued work end and release the database."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        if not self.handed_over and not self.opened.cancelled() and self.opened.exception() is None:
+            self.opened.result()[0].close()
+
 
 
 def folder_bytes(path: Path) -> int:

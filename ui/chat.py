@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from knowledge.errors import AdvisorError, ToolInputError
 
@@ -25,7 +26,8 @@ def _show_reply(console: Console, reply: Reply) -> None:
     for event in reply.tool_events:
         args = ", ".join(f"{k}={v!r}" for k, v in event.args.items() if k != "profile")
         mark = "[green]ok[/]" if event.status == "ok" else "[red]error[/]"
-        console.print(f"[dim]tool {event.name}({args[:120]}) {mark} {event.duration_ms:.0f} ms[/]", highlight=False)
+        console.print(f"[dim]tool {event.name}({escape(args[:120])}) {mark} {event.duration_ms:.0f} ms[/]",
+                      highlight=False)
     console.print(Markdown(reply.text or "(no reply)"))
     console.print()
 
@@ -40,8 +42,6 @@ def _read(console: Console, interactive: bool) -> str | None:
         except (EOFError, KeyboardInterrupt):
             return None
     else:
-        from rich.markup import escape
-
         raw = sys.stdin.readline()
         if not raw:
             return None
@@ -70,14 +70,14 @@ def chat_cmd(
     try:
         service = AdvisorService.from_env()
     except AdvisorError as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=1) from exc
     logging.basicConfig(level=service.settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     with service:
         try:
             reply = service.resume(consultation_id) if consultation_id else service.start(None)
         except ToolInputError as exc:
-            Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=2) from exc
         cid = reply.consultation_id
         console.print(f"[dim]consultation {cid} ({service.mode}); resume with: embedding-advisor chat --id {cid}[/]",
@@ -90,7 +90,7 @@ def chat_cmd(
                 try:
                     reply = service.send(cid, text)
                 except (ToolInputError, StorageFullError) as exc:  # a full disk keeps the session open
-                    console.print(f"[red]{exc}[/]", highlight=False)
+                    console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
                     continue
                 _show_reply(console, reply)
         except KeyboardInterrupt:

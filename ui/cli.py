@@ -29,8 +29,9 @@ app.add_typer(knowledge_app, name="knowledge")
 def _fail(exc: AdvisorError) -> typer.Exit:
     """Print a caller-fixable error on stderr and return the exit to raise (2 = bad input, 1 = other)."""
     from rich.console import Console
+    from rich.markup import escape
 
-    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+    Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
 
 

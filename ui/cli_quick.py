@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from knowledge.errors import AdvisorError, InvalidFilterError, ToolInputError
 
@@ -18,7 +19,7 @@ PROBES = ("alignment", "robustness", "consistency", "tokenization")
 def _fail(exc: AdvisorError) -> typer.Exit:
     from rich.console import Console
 
-    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+    Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
 
 
@@ -100,7 +101,7 @@ def _render_mteb(result: dict[str, Any]) -> None:
             table.add_row(row["model"], row["task"], str(row["n_docs"]), str(row["n_queries"]), str(row["tokens"]),
                           _n(row["estimate_s"], 1), "yes" if row["cached"] else "")
         console.print(table)
-    console.print(f"[bold]plan:[/] {plan['message']}", highlight=False)
+    console.print(f"[bold]plan:[/] {escape(plan['message'])}", highlight=False)
     if not result["results"]:
         return
     table = Table(title="Quick MTEB: nDCG@10 per model and task")
@@ -121,7 +122,7 @@ def _render_mteb(result: dict[str, Any]) -> None:
                 table.add_row(row["model"], _n(row["measured"], 4), str(row["measured_rank"]),
                               _n(row["published"], 4), str(row["published_rank"]))
             console.print(table)
-        console.print(f"[bold]leaderboard transfer:[/] {transfer['reading']}", highlight=False)
+        console.print(f"[bold]leaderboard transfer:[/] {escape(transfer['reading'])}", highlight=False)
 
 
 def probe_cmd(
@@ -160,7 +161,7 @@ def probe_cmd(
 
 def _readings(console: Any, result: dict[str, Any]) -> None:
     for reading in result["readings"]:
-        console.print(f"- {reading}", highlight=False)
+        console.print(f"- {reading}", highlight=False, markup=False)
 
 
 def _render_alignment(result: dict[str, Any]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 console = Console()
@@ -120,11 +121,12 @@ def render_findings(findings: list[dict[str, Any]]) -> None:
 
 def render_recommendation(result: dict[str, Any]) -> None:
     """Print a recommendation: short list, reasons, caveats, rejected models and what would change."""
-    console.print(f"[bold]Recommendation for {result['id']}[/]")
+    console.print(f"[bold]Recommendation for {escape(str(result['id']))}[/]")
     if result["assumed_defaults"]:
-        console.print("[dim]Assumed defaults: " + "; ".join(f"{k}: {v}" for k, v in result["assumed_defaults"].items())
-                      + "[/]")
-    console.print("Benchmarks: " + "; ".join(f"{b['name']} ({b['reason']})" for b in result["benchmarks"]))
+        assumed = "; ".join(f"{k}: {v}" for k, v in result["assumed_defaults"].items())
+        console.print(f"[dim]Assumed defaults: {escape(assumed)}[/]")
+    console.print("Benchmarks: " + "; ".join(f"{b['name']} ({b['reason']})" for b in result["benchmarks"]),
+                  markup=False)
     table = Table(title="Short list", show_lines=False)
     for col in ("rank", "model", "kind", "score", "benchmark score", "$/month", "once", "dims", "context"):
         table.add_column(col, overflow="fold")
@@ -140,17 +142,17 @@ def render_recommendation(result: dict[str, Any]) -> None:
     for rec in result["recommendations"]:
         console.print(f"\n[bold]{rec['rank']}. {rec['model']}[/]  score {rec['score']:.3f}")
         for reason in rec["reasons"]:
-            console.print(f"  - {reason}", highlight=False)
+            console.print(f"  - {reason}", highlight=False, markup=False)
         for caveat in rec["caveats"]:
-            console.print(f"  [yellow]! {caveat}[/]", highlight=False)
+            console.print(f"  [yellow]! {escape(caveat)}[/]", highlight=False)
     if result["rejected"]:
         console.print("\n[bold]Ruled out[/]")
         for r in result["rejected"]:
-            console.print(f"  - {r['model']}: {'; '.join(r['reasons'])}", highlight=False)
+            console.print(f"  - {r['model']}: {'; '.join(r['reasons'])}", highlight=False, markup=False)
     if result["what_would_change"]:
         console.print("\n[bold]What would change the answer[/]")
         for line in result["what_would_change"]:
-            console.print(f"  - {line}", highlight=False)
+            console.print(f"  - {line}", highlight=False, markup=False)
     console.print("\n[dim]Weights: " + ", ".join(f"{k} {v:.2f}" for k, v in result["weights"].items()) + "[/]")
 
 
@@ -158,23 +160,25 @@ def render_evaluation(results: dict[str, Any], out_dir: Any) -> None:
     """Print an evaluation's table, comparisons and where the files are."""
     run, q = results["run"], results["queries"]
     console.print(f"[bold]{run['n_docs']} documents, {run['n_queries']} queries[/] ({q['source']}"
-                  + (f": {q['method']}" if q.get("method") else "") + f"), index {run['index']}")
+                  + (f": {escape(q['method'])}" if q.get("method") else "") + f"), index {run['index']}")
     table = Table(show_lines=False)
     for col in ("model", "nDCG@10", "95% CI", "R@10", "MRR@10", "p95 ms", "docs/s", "chunks", "status"):
         table.add_column(col)
     for spec, f in results["models"].items():
         if f.get("status") != "ok":
-            table.add_row(spec, "-", "-", "-", "-", "-", "-", "-", f"[red]{f.get('error')}[/]")
+            table.add_row(escape(spec), "-", "-", "-", "-", "-", "-", "-", f"[red]{escape(str(f.get('error')))}[/]")
             continue
         m = f["metrics"]
         lo, hi = m["ndcg_at_10"]["ci95"]
         rate = f.get("encoding", {}).get("docs_per_s")
-        table.add_row(spec, f"{m['ndcg_at_10']['mean']:.3f}", f"{lo:.3f}-{hi:.3f}", f"{m['recall_at_10']['mean']:.3f}",
+        table.add_row(escape(spec), f"{m['ndcg_at_10']['mean']:.3f}", f"{lo:.3f}-{hi:.3f}",
+                      f"{m['recall_at_10']['mean']:.3f}",
                       f"{m['mrr_at_10']['mean']:.3f}", f"{f['latency']['p95_ms']:.1f}",
                       "cached" if rate is None and f.get("encoding") else _num(rate, 1), str(f["n_chunks"]), "ok")
     console.print(table)
     for comp in results.get("comparisons", []):
-        console.print(f"- {comp['sentence']}", highlight=False)
+        console.print(f"- {comp['sentence']}", highlight=False, markup=False)
     if "mean_lexical_overlap" in q:
         console.print(f"[dim]Query terms found in the target document: {q['mean_lexical_overlap']:.0%}[/]")
-    console.print(f"[dim]Written: {out_dir}/results.json, report.md, ndcg_at_10.png, quality_latency.png[/]")
+    written = escape(str(out_dir))
+    console.print(f"[dim]Written: {written}/results.json, report.md, ndcg_at_10.png, quality_latency.png[/]")

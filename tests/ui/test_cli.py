@@ -78,3 +78,14 @@ def test_bad_input_exits_2_naming_the_value_and_alternatives(args, needle):
     assert out.returncode == 2
     assert needle in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_text_that_looks_like_rich_markup_is_printed_as_it_is(tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text('id: "[/x] [bold]team[/bold]"\ndomain: legal\n')
+    out = run("recommend", "--profile", str(profile))
+    assert out.returncode == 0, out.stderr
+    assert "Recommendation for [/x] [bold]team[/bold]" in out.stdout
+    missing = tmp_path / "[/docs]"
+    err = run("evaluate", "--corpus", str(missing), "-o", str(tmp_path / "out"))
+    assert err.returncode == 2 and "[/docs]" in err.stderr and "Traceback" not in err.stderr
