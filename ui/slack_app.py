@@ -185,15 +185,21 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
                                          text=f"<@{command.get('user_id', '')}> asked: {text or '(new consultation)'}")
         advisor.answer(client, command["channel_id"], opener["ts"], text)
 
+    def reply_to(event: dict[str, Any], client: WebClient) -> None:
+        if not event.get("channel") or not event.get("ts"):  # nowhere to answer: log it, never a KeyError
+            logger.warning("slack %s event without channel or ts ignored", event.get("type"))
+            return
+        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""))
+
     @app.event("app_mention")
     def mention(event: dict[str, Any], client: WebClient) -> None:
-        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""))
+        reply_to(event, client)
 
     @app.event("message")
     def direct_message(event: dict[str, Any], client: WebClient) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
             return
-        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""))
+        reply_to(event, client)
 
     return app
 

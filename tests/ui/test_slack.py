@@ -138,3 +138,14 @@ def test_url_verification_and_durable_thread_map(slack, tmp_path):
     again = SlackThreads(tmp_path / "other.sqlite")
     assert again.consultation("C1", "1.1") == "abcdef123456" and not again.claim_event("E1")
     again.close()
+
+
+def test_an_event_without_a_channel_is_acknowledged_and_ignored(slack, caplog):
+    client, fake, _ = slack
+    inner = {"type": "app_mention", "user": "U1", "text": "<@UBOT> hello", "ts": "1800000000.000900"}
+    body = json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+                       "event_id": "Ev-no-channel", "event_time": int(time.time()), "event": inner})
+    assert post_event(client, body).status_code == 200
+    time.sleep(0.5)
+    assert fake.posts == []
+    assert "KeyError" not in caplog.text and "without channel or ts ignored" in caplog.text
