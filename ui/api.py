@@ -26,6 +26,7 @@ from agent.store import StorageFullError
 from knowledge.errors import AdvisorError, ToolInputError, UnknownModelError
 from tools.corpus import sanitise_filename
 from tools.corpus_files import upload_problems
+from tools.encoders import require_offline_model
 from tools.evaluate import EvalRequest
 from tools.profile import ProfileError, RequirementProfile
 from ui import api_models as m
@@ -328,9 +329,18 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
             shutil.rmtree(folder, ignore_errors=True)  # a rejected upload leaves nothing behind
             raise
         models = (body.models if body else paths.get("models")) or ["minilm", "bm25"]
+        try:  # a caller names models, not downloads: built-ins, openai:<model>, or what is already on disk here
+            for spec in models:
+                require_offline_model(spec, [folder])
+        except ToolInputError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            problem = {"loc": ("body", "models"), "type": "value_error", "msg": str(exc)}
+            raise RequestValidationError([problem]) from None
         eval_request = EvalRequest(corpus=paths["corpus"], models=models, out_dir=jobs.out_dir(job_id),
                                    data_dir=settings.data_dir, queries=paths["queries"], qrels=paths["qrels"],
-                                   milvus_uri=settings.milvus_uri, milvus_token=settings.milvus_token)
+                                   milvus_uri=settings.milvus_uri, milvus_token=settings.milvus_token,
+                                   openai_base_url=settings.embeddings_base_url,
+                                   openai_api_key=settings.embeddings_api_key)
         job = jobs.submit(job_id, eval_request)
         return m.EvaluationAccepted(id=job_id, status=job["status"], url=f"/v1/evaluations/{job_id}")
 

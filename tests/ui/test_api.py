@@ -165,6 +165,16 @@ def test_json_evaluation_runs_to_completion(api):
     assert client.get("/v1/evaluations/0123456789ab", headers=AUTH).status_code == 404
 
 
+def test_an_evaluation_names_models_not_downloads(api):
+    client, data_dir = api
+    docs, queries, qrels = _corpus()
+    r = client.post("/v1/evaluations", json={"documents": docs, "queries": queries, "qrels": qrels,
+                                             "models": ["bm25", "some-org/not-on-this-machine"]}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["field"] == "models"
+    assert "some-org/not-on-this-machine" in r.json()["message"] and "not downloaded" in r.json()["message"]
+    assert not any((data_dir / "uploads").iterdir())  # nothing kept from a refused request
+
+
 def test_multipart_evaluation_sanitises_names(api):
     client, data_dir = api
     docs, queries, qrels = _corpus()
