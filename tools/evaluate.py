@@ -176,8 +176,12 @@ class Evaluation:
     def _store(self, name: str) -> tuple[MilvusStore, Path | None]:
         if self.req.milvus_uri:
             return MilvusStore(self.req.milvus_uri, self.req.milvus_token), None
-        path = self.req.data_dir / "milvus" / self.run_id / f"{name}.db"
+        path = self._lite_path(name)
         return MilvusStore(str(path)), path
+
+    def _lite_path(self, name: str) -> Path:
+        """Where a candidate's Milvus Lite database lives: one folder per run under the data directory."""
+        return self.req.data_dir / "milvus" / self.run_id / f"{name}.db"
 
     def _encoder(self, spec: str) -> Encoder:
         return load_encoder(spec, self.req.data_dir / "models", self.cache, self.req.openai_base_url,
@@ -193,10 +197,10 @@ class Evaluation:
             return self._evaluate_candidate(spec)
         finally:
             if not self.req.milvus_uri and not self.req.keep_index:
-                run_dir = self.req.data_dir / "milvus" / self.run_id
-                shutil.rmtree(run_dir / f"{_collection_name(spec)}.db", ignore_errors=True)
+                path = self._lite_path(_collection_name(spec))
+                shutil.rmtree(path, ignore_errors=True)
                 with contextlib.suppress(OSError):
-                    run_dir.rmdir()  # only once empty
+                    path.parent.rmdir()  # the run's folder, once empty
 
     def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
         lexical = spec.lower() == "bm25"

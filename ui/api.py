@@ -210,6 +210,14 @@ async def _write_multipart_job(folder: Any, request: Request, limits: ApiLimits)
     return paths
 
 
+def _client_id(field: str, in_body: str | None, header: str | None) -> str | None:
+    """The client's id for a request, from the body field or the Idempotency-Key header (422 when they differ)."""
+    if in_body and header and in_body != header:
+        raise RequestValidationError([{"loc": ("body", field), "type": "value_error",
+                                       "msg": "differs from the Idempotency-Key header; give one or the same"}])
+    return in_body or header
+
+
 def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str] | None,
                limits: ApiLimits | None = None, jobs: EvaluationJobs | None = None, slack_app: Any = None) -> FastAPI:
     """Build the API around a service.
@@ -244,31 +252,26 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
 
     @app.post("/v1/consultations", status_code=201, response_model=m.Reply, responses=COMMON)
     def start_consultation(body: m.StartConsultation | None = None, idempotency_key: Annotated[
-            str | None, Header(pattern=r"^[A-Za-z0-9._:-]{1,100}$", description="Same as `request_id`.")] = None,
+            str | None, Header(pattern=m.CLIENT_ID, description="Same as `request_id`.")] = None,
     ) -> m.Reply:
         """Start a consultation; with a first message it is read at once.
 
         With a ``request_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply starts nothing new.
         """
-        request_id = body.request_id if body else None
-        if request_id and idempotency_key and request_id != idempotency_key:
-            raise RequestValidationError([{"loc": ("body", "request_id"), "type": "value_error",
-                                           "msg": "differs from the Idempotency-Key header; give one or the same"}])
-        return service.start(body.message if body else None, request_id or idempotency_key)
+        request_id = _client_id("request_id", body.request_id if body else None, idempotency_key)
+        return service.start(body.message if body else None, request_id)
 
     @app.post("/v1/consultations/{consultation_id}/messages", response_model=m.Reply,
               responses={**NOT_FOUND, 507: {"model": m.ErrorBody, "description": "No space left to save the message"}})
     def send_message(consultation_id: str, body: m.MessageIn, idempotency_key: Annotated[
-            str | None, Header(pattern=r"^[A-Za-z0-9._:-]{1,100}$", description="Same as `message_id`.")] = None,
+            str | None, Header(pattern=m.CLIENT_ID, description="Same as `message_id`.")] = None,
                      ) -> m.Reply:
         """Send a message: the reply, the pending question, the profile and the recommendation when there is one.
 
         With a ``message_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply is applied at most once.
         """
-        if body.message_id and idempotency_key and body.message_id != idempotency_key:
-            raise RequestValidationError([{"loc": ("body", "message_id"), "type": "value_error",
-                                           "msg": "differs from the Idempotency-Key header; give one or the same"}])
-        return service.send(consultation_id, body.text, body.message_id or idempotency_key)
+        message_id = _client_id("message_id", body.message_id, idempotency_key)
+        return service.send(consultation_id, body.text, message_id)
 
     @app.get("/v1/consultations/{consultation_id}", response_model=m.ConsultationState, responses=NOT_FOUND)
     def get_consultation(consultation_id: str) -> m.ConsultationState:

@@ -6,9 +6,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from agent.service import MAX_MESSAGE_CHARS, ConsultationState, ConsultationSummary, Reply
+from agent.service import MAX_MESSAGE_CHARS, MESSAGE_ID_PATTERN, ConsultationState, ConsultationSummary, Reply
 from tools.model_catalog import DOMAINS, KINDS, SORT_KEYS
 from tools.recommend import RecommendationResult
+
+CLIENT_ID = MESSAGE_ID_PATTERN.pattern  # request_id, message_id and the Idempotency-Key header
 
 __all__ = ["ConsultationState", "ConsultationSummary", "RecommendationResult", "Reply"]
 
@@ -57,7 +59,7 @@ class StartConsultation(BaseModel):
 
     message: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS, json_schema_extra=NOT_BLANK,
                                 examples=["legal contracts in Chinese and English, 200k docs"])
-    request_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._:-]{1,100}$",
+    request_id: str | None = Field(default=None, pattern=CLIENT_ID,
                                    examples=["9c1e7d4a-start"],
                                    description="Client-chosen id that makes a resend safe (one consultation).")
 
@@ -75,7 +77,7 @@ class MessageIn(BaseModel):
 
     text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS, json_schema_extra=NOT_BLANK,
                       examples=["a T4, data must stay on prem"])
-    message_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._:-]{1,100}$",
+    message_id: str | None = Field(default=None, pattern=CLIENT_ID,
                                    examples=["3f2b9c1e-7d4a-4b8e-9a51-0c6d2e8f1a77"],
                                    description="Client-chosen id that makes a resend safe (at most once).")
 
