@@ -32,7 +32,7 @@ def build_graph(llm: BaseChatModel | None, tools: Sequence[Any] | None = None,
 
     Args:
         llm: the chat model, or None for the offline interviewer (rule-based understanding, templated replies).
-        tools: the LangChain tools (default: ``tools.registry.langchain_tools()``); offline mode calls the same
+        tools: the LangChain tools (default: ``tools.langchain_tools.langchain_tools()``); offline mode calls the same
             functions directly.
         checkpointer: where consultations are saved; ``interrupt`` needs one, plus a thread id per consultation.
 
@@ -40,7 +40,7 @@ def build_graph(llm: BaseChatModel | None, tools: Sequence[Any] | None = None,
         The compiled graph; run it with ``durability="sync"`` so no answered turn is lost in a crash.
     """
     if tools is None:
-        from tools.registry import langchain_tools
+        from tools.langchain_tools import langchain_tools
 
         tools = langchain_tools()
     graph = StateGraph(AdvisorState, input_schema=AdvisorInput)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tools.profile import DEFAULT_NOTES
+from tools.profile.schema import DEFAULT_NOTES
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from agent.settings import Settings, SettingsError
+from knowledge.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

@@ -17,8 +17,8 @@ from agent.state import FIELDS, AdvisorState, Evidence, full_profile, next_field
 from agent.tool_calls import fill_args, missing_args, run_tool
 from agent.understanding import Understanding, understand
 from agent.updates import apply_understanding
-from tools.profile import DEFAULTS, parse_profile
-from tools.recommend import recommend_profile
+from tools.profile.schema import DEFAULTS, parse_profile
+from tools.rank.shortlist import recommend_profile
 
 logger = logging.getLogger(__name__)
 Node = Callable[[AdvisorState], dict[str, Any]]

@@ -17,9 +17,9 @@ from langgraph.types import Command
 from pydantic import BaseModel, Field
 
 from agent.llm import is_configured, llm_mode, make_llm
-from agent.settings import Settings
 from agent.store import DATABASE_URL_VAR, StorageFullError, is_disk_full, open_store
 from knowledge.errors import ToolInputError
+from knowledge.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -387,7 +387,7 @@ class AdvisorService:
 
     def recommend(self, profile: dict[str, Any]) -> dict[str, Any]:
         """One-shot recommendation for a whole profile: the same object the batch command writes."""
-        from tools.recommend import recommend
+        from tools.rank.shortlist import recommend
 
         return recommend(profile)
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, TypedDict
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 
-from tools.profile import DEFAULTS
+from tools.profile.schema import DEFAULTS
 
 Provenance = Literal["said", "assumed", "corrected"]
 STATED: tuple[str, ...] = ("said", "corrected")

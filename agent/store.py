@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.settings import SettingsError
 from knowledge.errors import AdvisorError
+from knowledge.settings import SettingsError
 
 logger = logging.getLogger(__name__)
 DATABASE_URL_VAR = "ADVISOR_DATABASE_URL"

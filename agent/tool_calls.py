@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from agent.answers import answer_from_result
 from agent.state import Evidence
 from knowledge.errors import ToolInputError
-from tools.profile import DEFAULTS, parse_profile
+from tools.profile.schema import DEFAULTS, parse_profile
 
 logger = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from agent import understanding_patterns as P
 from agent.understanding_patterns import find_languages, find_models, hardware_mentions, split_sentences
 from knowledge.catalog import default_catalog
-from tools.profile import Hardware, RequirementProfile
+from tools.profile.schema import Hardware, RequirementProfile
 
 logger = logging.getLogger(__name__)
 

@@ -46,7 +46,7 @@ def varied_profiles(n: int, seed: int = 7) -> list[dict]:
 
 
 def main() -> None:
-    from ui.batch import run_batch
+    from agent.batch import run_batch
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "profiles.jsonl"

@@ -48,7 +48,7 @@ def mteb_seconds(folder: Path, model) -> float:
     from mteb.abstasks.retrieval import AbsTaskRetrieval
     from mteb.abstasks.task_metadata import TaskMetadata
 
-    from tools.corpus import load_corpus
+    from tools.documents.corpus import load_corpus
 
     corpus = load_corpus(folder)
 
@@ -79,9 +79,9 @@ def mteb_seconds(folder: Path, model) -> float:
 def main() -> None:
     from sentence_transformers.evaluation import InformationRetrievalEvaluator
 
-    from tools.corpus import load_corpus
-    from tools.encoders import load_minilm
-    from tools.evaluate import EvalRequest, Evaluation
+    from tools.documents.corpus import load_corpus
+    from tools.encoders.models import load_minilm
+    from tools.evaluation.retrieval_check import EvalRequest, Evaluation
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

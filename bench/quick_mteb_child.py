@@ -24,9 +24,9 @@ def main() -> None:
     import mteb
     import transformers
 
-    from agent.settings import Settings
-    from tools.probes import load_candidates
-    from tools.quick_mteb import make_plan, resolve_tasks, run_plan
+    from knowledge.settings import Settings
+    from tools.benchmarks.quick_mteb import make_plan, resolve_tasks, run_plan
+    from tools.probes.vector_probes import load_candidates
 
     transformers.logging.set_verbosity_error()
     datasets.disable_progress_bars()

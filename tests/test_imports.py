@@ -10,9 +10,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 LAYERS = ["knowledge", "tools", "agent", "ui"]
-MODULES = sorted(
-    ".".join(p.relative_to(REPO).with_suffix("").parts) for layer in LAYERS for p in (REPO / layer).glob("*.py")
-)
+FILES = {
+    ".".join(p.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__"): p
+    for layer in LAYERS for p in (REPO / layer).rglob("*.py") if p.name != "__main__.py"
+}
+MODULES = sorted(FILES)
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -23,7 +25,7 @@ def test_module_imports(module):
 @pytest.mark.parametrize("module", MODULES)
 def test_imports_point_down_the_layers(module):
     layer = LAYERS.index(module.split(".")[0])
-    tree = ast.parse((REPO / Path(*module.split("."))).with_suffix(".py").read_text(encoding="utf-8"))
+    tree = ast.parse(FILES[module].read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
             [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])

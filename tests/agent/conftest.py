@@ -11,7 +11,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 
 from agent.graph import build_graph
-from tools.registry import langchain_tools
+from tools.langchain_tools import langchain_tools
 
 
 class Chat:

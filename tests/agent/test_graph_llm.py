@@ -18,8 +18,8 @@ from llm_standin import ScriptedChatModel
 from agent import llm_nodes, prompts
 from agent.interviewer import QUESTIONS
 from agent.llm import llm_mode, make_llm
-from agent.settings import Settings, SettingsError
-from tools.cost import estimate_cost
+from knowledge.settings import Settings, SettingsError
+from tools.estimate.cost import estimate_cost
 
 
 def extraction(**fields) -> AIMessage:

@@ -12,10 +12,10 @@ from agent.interviewer import QUESTIONS, TEXT
 from agent.state import FIELDS, next_field
 from agent.understanding import Understanding
 from agent.updates import apply_understanding
-from tools.cost import estimate_cost
-from tools.hardware_fit import hardware_fit
-from tools.profile import DEFAULT_NOTES
-from tools.recommend import recommend
+from tools.estimate.cost import estimate_cost
+from tools.estimate.hardware_fit import hardware_fit
+from tools.profile.schema import DEFAULT_NOTES
+from tools.rank.shortlist import recommend
 
 ANSWERS = {  # one plain answer per question, in the order the interview asks
     "domain": "Legal contracts",

@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 
 from agent.interviewer import QUESTIONS, TEXT
 from agent.service import AdvisorService, UnknownConsultationError
-from agent.settings import Settings, SettingsError
 from knowledge.errors import ToolInputError
-from tools.recommend import recommend
+from knowledge.settings import Settings, SettingsError
+from tools.rank.shortlist import recommend
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -164,7 +164,7 @@ CHILD = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
     from agent.service import AdvisorService
-    from agent.settings import Settings
+    from knowledge.settings import Settings
     service = AdvisorService(Settings(data_dir=Path(sys.argv[1])))
     reply = service.start("Legal contracts in Chinese and English")
     if sys.argv[2] == "mid-turn":
@@ -233,7 +233,7 @@ def test_a_turn_cut_short_by_a_kill_is_completed_on_resume(tmp_path):
 def test_chat_command_reads_lines_from_a_pipe(tmp_path, monkeypatch):
     import typer
 
-    from ui.chat import chat_cmd
+    from ui.cli.chat import chat_cmd
 
     for var in ("ADVISOR_LLM_BASE_URL", "ADVISOR_LLM_API_KEY", "OPENAI_API_KEY", "ADVISOR_DATABASE_URL"):
         monkeypatch.delenv(var, raising=False)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from agent.understanding import FIELDS, TOOLS, ToolRequest, Understanding, understand
-from tools.profile import DEFAULTS, parse_profile
+from tools.profile.schema import DEFAULTS, parse_profile
 
 # Keys other than profile fields name Understanding attributes; "tool" is (tool, args subset); "unparsed": True means
 # the message was not understood; "absent" lists profile fields that must not be updated.
@@ -312,7 +312,8 @@ def _fill(request: ToolRequest) -> dict[str, Any]:
 
 @pytest.mark.parametrize("message", [m for m, _, e in CASES if "tool" in e])
 def test_tool_requests_call_the_tools(message):
-    from tools import chunking, cost, hardware_fit, model_catalog, storage
+    from tools.catalog import lookup as model_catalog
+    from tools.estimate import chunking, cost, hardware_fit, storage
 
     functions = {"show_model": model_catalog.show_model, "compare_models": model_catalog.compare_models,
                  "search_models": model_catalog.search_models, "estimate_cost": cost.estimate_cost,
@@ -325,7 +326,7 @@ def test_tool_requests_call_the_tools(message):
 
 def test_unknown_model_is_passed_on_for_the_tool_to_explain():
     from knowledge.errors import UnknownModelError
-    from tools.model_catalog import show_model
+    from tools.catalog.lookup import show_model
 
     (request,) = understand("what about e5-huge?").tool_requests
     assert request.tool == "show_model" and request.args == {"model": "e5-huge"}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 # Surfaces: the real entry points a case goes through.
-TOOL = "recommend tool (tools.recommend.recommend -> RequirementProfile)"
+TOOL = "recommend tool (tools.rank.shortlist.recommend -> RequirementProfile)"
 API_RECOMMEND = "API POST /v1/recommendations"
 API_UPLOAD = "API POST /v1/evaluations (multipart upload)"
 API_EVAL_JSON = "API POST /v1/evaluations (JSON documents)"

@@ -23,13 +23,13 @@ from hypothesis import HealthCheck
 from live_server import uvicorn_in_thread
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from agent.evaluation_jobs import EvaluationJobs
 from agent.service import AdvisorService
-from agent.settings import Settings
 from knowledge.errors import ToolInputError
-from tools.evaluate import EvalRequest, evaluate
-from ui.api import create_app
-from ui.api_security import ApiLimits
-from ui.evaluation_jobs import EvaluationJobs
+from knowledge.settings import Settings
+from tools.evaluation.retrieval_check import EvalRequest, evaluate
+from ui.api.app import create_app
+from ui.api.security import ApiLimits
 
 pytestmark = pytest.mark.slow
 if not hasattr(pytest.Function, "_nodeid"):

@@ -40,13 +40,13 @@ from slack_standin import FakeSlack
 from typer.testing import CliRunner
 
 from agent.service import AdvisorService
-from agent.settings import Settings
-from tools.profile import ProfileError
-from tools.recommend import recommend
-from ui.api import create_app
-from ui.api_security import ApiLimits
-from ui.cli import app as cli_app
-from ui.slack_app import SlackThreads, create_slack_app
+from knowledge.settings import Settings
+from tools.profile.schema import ProfileError
+from tools.rank.shortlist import recommend
+from ui.api.app import create_app
+from ui.api.security import ApiLimits
+from ui.cli.app import app as cli_app
+from ui.slack.app import SlackThreads, create_slack_app
 
 TOKEN = "bad-inputs-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -16,10 +16,10 @@ from stand_in import MODES, StandIn, function_call, text_reply
 
 from agent.llm import make_llm
 from agent.service import AdvisorService
-from agent.settings import Settings
-from tools import encoders
-from tools.encoders import EncoderError, load_openai
-from tools.evaluate import EvalRequest, Evaluation, evaluate
+from knowledge.settings import Settings
+from tools.encoders import models as encoders
+from tools.encoders.models import EncoderError, load_openai
+from tools.evaluation.retrieval_check import EvalRequest, Evaluation, evaluate
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]

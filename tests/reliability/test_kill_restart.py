@@ -24,11 +24,11 @@ import httpx
 import pytest
 from live_server import AUTH, ServerProcess
 
+from agent.evaluation_jobs import EvaluationJobs
 from agent.service import AdvisorService
-from agent.settings import Settings
 from knowledge.errors import ToolInputError
-from tools.evaluate import EvalRequest
-from ui.evaluation_jobs import EvaluationJobs
+from knowledge.settings import Settings
+from tools.evaluation.retrieval_check import EvalRequest
 
 logger = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
@@ -142,7 +142,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from langgraph.checkpoint.sqlite import SqliteSaver
     from agent.service import AdvisorService
-    from agent.settings import Settings
+    from knowledge.settings import Settings
 
     root, points = Path(sys.argv[1]), int(sys.argv[2])
     with AdvisorService(Settings(data_dir=root / "warm")) as warm:  # the catalogs load once, before the forks
@@ -262,7 +262,7 @@ def test_kill_9_during_an_evaluation_resumes_the_job(tmp_path):
 
 
 class FakeRunner:
-    """Stands in for tools.evaluate.evaluate: records the requests, optionally blocks until released."""
+    """Stands in for tools.evaluation.retrieval_check.evaluate: records requests, optionally blocks until released."""
 
     def __init__(self, block: bool = False) -> None:
         self.requests: list[EvalRequest] = []

@@ -18,10 +18,10 @@ from slack_sdk import WebClient
 from slack_standin import SECRET, FakeSlack, signature, signed
 
 from agent.service import AdvisorService
-from agent.settings import Settings
-from ui.api import create_app
-from ui.api_security import MB, ApiLimits
-from ui.slack_app import SlackThreads, create_slack_app
+from knowledge.settings import Settings
+from ui.api.app import create_app
+from ui.api.security import MB, ApiLimits
+from ui.slack.app import SlackThreads, create_slack_app
 
 QUIET = 0.5  # how long a refused request is given to (wrongly) produce a reply
 

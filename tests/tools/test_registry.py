@@ -5,7 +5,7 @@ import json
 import pytest
 
 from knowledge.errors import ToolInputError
-from tools.registry import FUNCTIONS, langchain_tools
+from tools.langchain_tools import FUNCTIONS, langchain_tools
 
 TOOLS = {t.name: t for t in langchain_tools()}
 

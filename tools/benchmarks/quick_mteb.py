@@ -1,0 +1,453 @@
+"""Quick MTEB: plan bundled or real MTEB tasks under a time budget, run them with mteb, check leaderboard transfer."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import math
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from knowledge.catalog import default_catalog
+from knowledge.errors import InvalidFilterError, ToolInputError, UnknownModelError
+from knowledge.scores import default_scores
+from tools.benchmarks.bundled_tasks import (
+    SUITES,
+    TASK_BENCHMARKS,
+    TaskDataUnavailableError,
+    bundled_data,
+    bundled_task_names,
+    document_text,
+    get_task,
+    suite_benchmark,
+    suite_tasks,
+)
+from tools.encoders.models import Encoder
+
+logger = logging.getLogger(__name__)
+
+TASK_OVERHEAD_S = 0.1
+"""mteb's own work per task (data set conversion, scoring, writing the result): 0.07-0.14 s measured on the bundled
+tasks with an encoder that takes no time (0.27 s on a loaded machine)."""
+FIRST_EVALUATE_S = 3.0
+"""The first ``mteb.evaluate`` of a process imports torch and sentence-transformers unless a model already did
+(a static model does not): 2.6-3.1 s measured here."""
+CHARS_PER_TOKEN = 4.0
+"""Real MTEB tasks are sized from mteb's descriptive statistics, which count characters; ~4 a token in English."""
+CALIBRATION_TEXTS = 32
+CALIBRATION_ROUNDS = 2
+MAX_TASKS = 20
+ENCODE_KWARGS = {"batch_size": 32, "show_progress_bar": False}
+_THROUGHPUT: dict[str, dict[str, float]] = {}
+_WORKLOAD: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def _r(x: float, digits: int = 3) -> float:
+    return round(float(x), digits)
+
+
+def _tokens(encoder: Encoder, text: str) -> int:
+    """Tokens the model reads from ``text`` (special tokens included, truncated at the window)."""
+    if encoder.count_tokens is None:
+        n = int(len(text) / CHARS_PER_TOKEN) + 1
+    else:
+        # A token is rarely over 12 characters: cutting the text first keeps counting long documents cheap.
+        cut = text if encoder.max_tokens is None else text[: encoder.max_tokens * 12]
+        n = encoder.count_tokens(cut) + 2
+    return min(n, encoder.max_tokens) if encoder.max_tokens else n
+
+
+def measure_throughput(encoder: Encoder) -> dict[str, float]:
+    """Seconds per text and per token of this model on this machine, fitted on short and long bundled texts.
+
+    Calls the model directly (never the embedding cache); measured once per model and process.
+    """
+    if encoder.cache_key in _THROUGHPUT:
+        return _THROUGHPUT[encoder.cache_key]
+    data = bundled_data("ea-general-en")
+    short = list(data["queries"].values())[:CALIBRATION_TEXTS]
+    long = [document_text(d) for d in list(data["corpus"].values())[:CALIBRATION_TEXTS]]
+    encoder.encode_fn(short)  # warm-up: the first call pays one-off costs
+    seconds = {"short": 0.0, "long": 0.0}
+    for _ in range(CALIBRATION_ROUNDS):  # alternating rounds average out a busy machine's swings
+        for label, texts in (("short", short), ("long", long)):
+            start = time.perf_counter()
+            encoder.encode_fn(texts)
+            seconds[label] += (time.perf_counter() - start) / CALIBRATION_ROUNDS
+    tok_a, tok_b = (sum(_tokens(encoder, t) for t in texts) for texts in (short, long))
+    n_a, t_a, t_b = len(short), seconds["short"], seconds["long"]
+    per_token = max((t_b - t_a) / (tok_b - tok_a), 0.0) if tok_b > tok_a else t_b / tok_b
+    per_text = max((t_a - tok_a * per_token) / n_a, 0.0)
+    result = {"seconds_per_text": per_text, "seconds_per_token": per_token,
+              "tokens_per_s_long_texts": _r(tok_b / t_b, 1) if t_b else None,
+              "calibration_seconds": _r(CALIBRATION_ROUNDS * (t_a + t_b))}
+    _THROUGHPUT[encoder.cache_key] = result
+    return result
+
+
+def task_workload(encoder: Encoder, task: Any) -> dict[str, Any]:
+    """How many texts and tokens one model encodes for one task.
+
+    Bundled tasks are counted with the model's tokenizer; real MTEB tasks come from mteb's descriptive statistics.
+    """
+    task_name = task.metadata.name
+    key = (encoder.cache_key, task_name)
+    if key in _WORKLOAD:
+        return _WORKLOAD[key]
+    if task_name in bundled_task_names():
+        data = bundled_data(task_name)
+        docs = [document_text(d) for d in data["corpus"].values()]
+        queries = list(data["queries"].values())
+        out = {"n_docs": len(docs), "n_queries": len(queries),
+               "tokens": sum(_tokens(encoder, t) for t in docs) + sum(_tokens(encoder, t) for t in queries),
+               "sized_by": "the model's tokenizer on the bundled data"}
+    else:
+        stats = task.metadata.descriptive_stats or {}
+        split = stats.get(task.eval_splits[0]) or next(iter(stats.values()), None)
+        if not split or "num_documents" not in split:
+            raise ToolInputError(f"MTEB task {task_name} has no size statistics in mteb; cannot estimate its time")
+
+        def tokens(n: int, part: str) -> int:
+            chars = (split.get(f"{part}_text_statistics") or {}).get("average_text_length", 400.0)
+            per_text = chars / CHARS_PER_TOKEN + 2
+            return int(n * (min(per_text, encoder.max_tokens) if encoder.max_tokens else per_text))
+
+        out = {"n_docs": split["num_documents"], "n_queries": split["num_queries"],
+               "tokens": tokens(split["num_documents"], "documents") + tokens(split["num_queries"], "queries"),
+               "sized_by": f"mteb descriptive statistics (characters / {CHARS_PER_TOKEN})"}
+    _WORKLOAD[key] = out
+    return out
+
+
+def estimate_seconds(workload: dict[str, Any], throughput: dict[str, float]) -> float:
+    """Estimated wall time of one task for one model: texts x per-text cost + tokens x per-token cost + overhead."""
+    n_texts = workload["n_docs"] + workload["n_queries"]
+    return (n_texts * throughput["seconds_per_text"] + workload["tokens"] * throughput["seconds_per_token"]
+            + TASK_OVERHEAD_S)
+
+
+def mteb_identity(encoder: Encoder) -> tuple[str, str]:
+    """The name and revision mteb caches a model's results under (never mteb's "no_model_name_available").
+
+    A local folder inside the Hugging Face cache (``models--org--name/snapshots/<commit>``) gives its hub name and
+    commit; any other local folder is ``local/<folder name>`` with a hash of its file names and sizes as revision.
+    """
+    name, revision = encoder.name, encoder.revision
+    path = Path(name).expanduser()
+    if path.is_dir():
+        parts = path.resolve().parts
+        for i, part in enumerate(parts[:-2]):
+            if part.startswith("models--") and parts[i + 1] == "snapshots":
+                return part.removeprefix("models--").replace("--", "/"), parts[i + 2]
+        digest = hashlib.blake2b(digest_size=6)
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            digest.update(f"{file.relative_to(path)}:{file.stat().st_size}".encode())
+        return f"local/{path.resolve().name}", f"local-{digest.hexdigest()}"
+    return name, re.sub(r"[^A-Za-z0-9._-]+", "_", revision)
+
+
+@functools.cache
+def _wrapper_class() -> type:
+    from mteb.models.abs_encoder import AbsEncoder
+    from mteb.types import PromptType
+
+    class AdvisorEncoder(AbsEncoder):
+        """Any candidate ``Encoder`` (with its prefixes) as an mteb model, cached under its real name and revision."""
+
+        def __init__(self, encoder: Encoder) -> None:
+            from mteb.models.model_meta import ModelMeta, ScoringFunction
+
+            name, revision = mteb_identity(encoder)
+            self.encoder = encoder
+            self.model = encoder.handle
+            self.mteb_model_meta = ModelMeta.create_empty(overwrites={
+                "name": name, "revision": revision, "embed_dim": encoder.dims, "max_tokens": encoder.max_tokens,
+                "similarity_fn_name": ScoringFunction.COSINE, "framework": ["Sentence Transformers"]})
+
+        def encode(self, inputs: Any, *, task_metadata: Any, hf_split: str, hf_subset: str,
+                   prompt_type: Any = None, **kwargs: Any) -> Any:
+            texts = [text for batch in inputs for text in batch["text"]]
+            return self.encoder.encode(texts, kind="query" if prompt_type == PromptType.query else "document")
+
+    return AdvisorEncoder
+
+
+def mteb_model(encoder: Encoder) -> Any:
+    """Wrap a candidate for ``mteb.evaluate``."""
+    return _wrapper_class()(encoder)
+
+
+def _is_cached(result_cache: Any, model: Any, task: Any) -> bool:
+    if result_cache is None:
+        return False
+    existing = result_cache.load_task_result(task.metadata.name, model.mteb_model_meta)
+    return bool(existing and existing.is_mergeable(task) and not existing.get_missing_evaluations(task))
+
+
+def resolve_tasks(suite: str | None, tasks: list[str] | None) -> dict[str, Any]:
+    """The task objects of a suite or of an explicit list of names (exactly one of the two), by name, in order.
+
+    Raises:
+        ToolInputError: Both or neither given; UnknownTaskError for a name neither bundled nor in mteb.
+    """
+    if (suite is None) == (not tasks):
+        raise ToolInputError(f"give either a suite ({', '.join(SUITES)}) or a list of tasks, not both or neither")
+    names = suite_tasks(suite) if suite is not None else [t.strip() for t in tasks or [] if t.strip()]
+    if len(set(names)) > MAX_TASKS:
+        raise ToolInputError(f"{len(set(names))} tasks: give at most {MAX_TASKS} per run")
+    return {name: get_task(name) for name in dict.fromkeys(names)}
+
+
+def make_plan(encoders: list[Encoder], tasks: dict[str, Any], time_budget_s: float,
+              result_cache: Any = None) -> dict[str, Any]:
+    """Estimate every (model, task) run and fit the plan into the budget.
+
+    Tasks are kept in the given order (a suite lists its most specific task first) while they fit; a task whose
+    results are already in mteb's cache costs nothing. When nothing fits, the plan is refused.
+    """
+    if time_budget_s <= 0:
+        raise InvalidFilterError("time_budget_s", time_budget_s, "a positive number of seconds")
+    task_names = list(tasks)
+    rows, per_task = [], {name: 0.0 for name in task_names}
+    first_run = 0.0 if "sentence_transformers" in sys.modules else FIRST_EVALUATE_S
+    models_out = []
+    for encoder in encoders:
+        wrapped = mteb_model(encoder)
+        name, revision = mteb_identity(encoder)
+        cached = {t: _is_cached(result_cache, wrapped, tasks[t]) for t in task_names}
+        # Measuring costs a few seconds of encoding: only when something is left to run.
+        throughput = None if all(cached.values()) else measure_throughput(encoder)
+        models_out.append({"model": name, "revision": revision, "throughput": throughput})
+        for task_name in task_names:
+            workload = task_workload(encoder, tasks[task_name])
+            seconds = 0.0 if throughput is None or cached[task_name] else estimate_seconds(workload, throughput)
+            per_task[task_name] += seconds
+            rows.append({"model": name, "task": task_name, "estimate_s": _r(seconds, 2),
+                         "cached": cached[task_name], **workload})
+    total = sum(per_task.values()) + (first_run if any(per_task.values()) else 0.0)
+    kept, dropped, used = [], [], 0.0
+    for task_name in task_names:
+        cost = per_task[task_name] + (first_run if per_task[task_name] and not used else 0.0)
+        if used + cost <= time_budget_s:
+            kept.append(task_name)
+            used += cost
+        else:
+            dropped.append(task_name)
+    # The run goes model by model, task by task: its first real evaluation pays the imports.
+    first = next((row for row in rows if row["task"] in kept and row["estimate_s"]), None)
+    if first is not None:
+        first["estimate_s"] = _r(first["estimate_s"] + first_run, 2)
+    if not dropped:
+        status = "ok"
+        message = (f"estimated {total:.0f} s within the {time_budget_s:.0f} s budget" if total
+                   else "every result is already in mteb's cache")
+    elif kept:
+        status = "reduced"
+        message = (f"the full plan needs ~{total:.0f} s, over the {time_budget_s:.0f} s budget: running "
+                   f"{', '.join(kept)} (~{used:.0f} s) and leaving out {', '.join(dropped)}")
+    else:
+        status = "refused"
+        cheapest = math.ceil(min(v for v in per_task.values() if v) + first_run)
+        message = (f"refused: even the cheapest task needs ~{cheapest} s for {len(encoders)} model(s), over the "
+                   f"{time_budget_s:g} s budget; raise the budget to at least {cheapest} s or give fewer models")
+    logger.info("quick MTEB plan: %s", message)
+    return {"status": status, "message": message, "budget_s": time_budget_s, "estimate_total_s": _r(total, 1),
+            "estimate_planned_s": _r(used, 1), "tasks": kept, "dropped_tasks": dropped, "models": models_out,
+            "estimates": rows}
+
+
+def load_real_task_data(task: Any) -> None:
+    """Load a real MTEB task's data now, so that a missing data set fails before any model is loaded or run.
+
+    Raises:
+        TaskDataUnavailableError: Offline and not in the Hugging Face cache (or no such data set).
+    """
+    from datasets.exceptions import DatasetNotFoundError
+
+    try:
+        task.load_data()
+    except (OSError, DatasetNotFoundError) as exc:  # offline: ConnectionError (an OSError) at once
+        raise TaskDataUnavailableError(
+            f"MTEB task {task.metadata.name}: its data ({task.metadata.dataset.get('path')}) cannot be loaded here "
+            f"(offline and not in the Hugging Face cache: {type(exc).__name__}). Run it with network access, or use "
+            f"a bundled suite that works offline: {', '.join(SUITES)}.") from exc
+
+
+def run_plan(encoders: list[Encoder], tasks: dict[str, Any], plan: dict[str, Any],
+             result_cache: Any = None) -> list[dict[str, Any]]:
+    """Run the planned tasks for every model with ``mteb.evaluate``; each row has the score and actual vs estimate."""
+    import mteb
+
+    tasks = {name: tasks[name] for name in plan["tasks"]}
+    estimates = {(row["model"], row["task"]): row for row in plan["estimates"]}
+    rows = []
+    for encoder in encoders:
+        wrapped = mteb_model(encoder)
+        name = wrapped.mteb_model_meta.name
+        for task_name, task in tasks.items():
+            start = time.perf_counter()
+            result = mteb.evaluate(wrapped, task, cache=result_cache, overwrite_strategy="only-missing",
+                                   show_progress_bar=False, encode_kwargs=dict(ENCODE_KWARGS))
+            actual = time.perf_counter() - start
+            estimate = estimates[(name, task_name)]
+            row: dict[str, Any] = {"model": name, "task": task_name, "actual_s": _r(actual, 2),
+                                   "estimate_s": estimate["estimate_s"], "cached": estimate["cached"]}
+            if result.exceptions or not result.task_results:
+                row["error"] = "; ".join(str(e.exception) for e in result.exceptions) or "no result"
+            else:
+                task_result = result.task_results[0]
+                split = task_result.scores[task.eval_splits[0]][0]
+                row.update(main_score=_r(task_result.get_score(), 4), ndcg_at_10=_r(split.get("ndcg_at_10", 0), 4),
+                           recall_at_10=_r(split.get("recall_at_10", 0), 4))
+            if not estimate["cached"] and estimate["estimate_s"]:
+                row["actual_over_estimate"] = _r(actual / estimate["estimate_s"], 2)
+            rows.append(row)
+    return rows
+
+
+def _published(models: list[str], benchmark: str, tasks: list[str] | None) -> dict[str, float | None]:
+    scores, catalog = default_scores(), default_catalog()
+    out: dict[str, float | None] = {}
+    for model in models:
+        try:
+            key = catalog.get(model).score_name
+        except UnknownModelError:
+            key = model
+        if tasks:
+            per_task = scores.task_scores(key, benchmark)
+            values = [per_task.get(t) for t in tasks]
+            out[model] = statistics.fmean(values) if all(v is not None for v in values) else None  # type: ignore
+        else:
+            entry = scores.score(key, benchmark)
+            out[model] = entry.best_estimate if entry else None
+    return out
+
+
+def _benchmark_for(tasks: list[str]) -> str | None:
+    """A published benchmark that holds every one of these (real MTEB) tasks."""
+    for name, info in default_scores().benchmarks.items():
+        if set(tasks) <= set(info.tasks):
+            return name
+    return None
+
+
+def leaderboard_transfer(measured: dict[str, float], benchmark: str | None = None,
+                         tasks: list[str] | None = None) -> dict[str, Any]:
+    """Rank correlation between the published ranking of the candidates and the ranking measured here.
+
+    Args:
+        measured: Model name -> score measured on the user's data or a bundled suite (higher is better).
+        benchmark: The published benchmark to compare with (its retrieval mean).
+        tasks: Real MTEB tasks instead: the published mean over exactly these tasks (benchmark found here).
+
+    Returns:
+        Both rankings, Spearman and Kendall coefficients (three or more ranked models), and a one-sentence reading.
+    """
+    from scipy.stats import kendalltau, spearmanr
+
+    if tasks:
+        benchmark = _benchmark_for(tasks)
+        if benchmark is None:
+            return {"benchmark": None, "n": 0, "spearman": None, "kendall": None, "rows": [],
+                    "reading": "No published benchmark holds these tasks: nothing to compare with."}
+    if benchmark is None:
+        raise ToolInputError("leaderboard_transfer needs a benchmark or a list of MTEB tasks")
+    benchmark = default_scores().benchmark(benchmark).name
+    published = _published(list(measured), benchmark, tasks)
+    both = [m for m in measured if published[m] is not None]
+    missing = [m for m in measured if published[m] is None]
+
+    def ranks(values: dict[str, float]) -> dict[str, int]:
+        return {m: i + 1 for i, m in enumerate(sorted(values, key=lambda m: -values[m]))}
+
+    measured_rank = ranks({m: measured[m] for m in both})
+    published_rank = ranks({m: published[m] for m in both})  # type: ignore[misc]
+    rows = [{"model": m, "measured": _r(measured[m], 4), "published": _r(published[m], 4),  # type: ignore[arg-type]
+             "measured_rank": measured_rank[m], "published_rank": published_rank[m]} for m in both]
+    out: dict[str, Any] = {"benchmark": benchmark, "n": len(both), "spearman": None, "kendall": None,
+                           "rows": sorted(rows, key=lambda r: r["measured_rank"]), "not_on_leaderboard": missing}
+    where = f"{benchmark}" + (f" ({len(tasks)} tasks)" if tasks else "")
+    if len(both) < 3:
+        out["reading"] = (f"Only {len(both)} candidate(s) have published scores on {where}: too few to measure how "
+                          f"well the leaderboard transfers; trust the measured ranking"
+                          + (f" (not on the leaderboard: {', '.join(missing)})." if missing else "."))
+        return out
+    xs, ys = [measured[m] for m in both], [published[m] for m in both]
+    rho, tau = spearmanr(xs, ys).statistic, kendalltau(xs, ys).statistic
+    out.update(spearman=_r(rho), kendall=_r(tau))
+    n = len(both)
+    swing = 12 / (n * (n * n - 1))  # how far one swapped adjacent pair moves Spearman's rho
+    if rho >= 0.8:
+        verdict = "the public ranking largely holds here: a fair guide to shortlist and order candidates"
+    elif rho >= 0.4:
+        verdict = "the public ranking only partly holds here: shortlist with it, decide on the measured scores"
+    else:
+        verdict = "the public ranking does not hold here: decide on the measured scores, not the leaderboard"
+    out["reading"] = (f"Spearman {rho:.2f}, Kendall {tau:.2f} between {where} and the measured ranking of {n} models: "
+                      f"{verdict} (with {n} models one swapped pair moves Spearman by {swing:.2f}).")
+    return out
+
+
+def _measured_means(results: list[dict[str, Any]], tasks: list[str]) -> dict[str, float]:
+    per_model: dict[str, dict[str, float]] = {}
+    for row in results:
+        if "main_score" in row:
+            per_model.setdefault(row["model"], {})[row["task"]] = row["main_score"]
+    return {m: statistics.fmean(s.values()) for m, s in per_model.items() if set(s) >= set(tasks) and tasks}
+
+
+def quick_mteb(models: list[str], suite: str | None = None, tasks: list[str] | None = None,
+               time_budget_s: float = 300, estimate_only: bool = False, *, data_dir: Path | None = None,
+               openai_base_url: str | None = None, openai_api_key: str | None = None) -> dict[str, Any]:
+    """Run a quick MTEB retrieval evaluation of candidate models, within a time budget, and check the leaderboard.
+
+    Give a bundled suite (offline; quick-general, quick-legal, quick-medical, quick-code, quick-zh,
+    quick-multilingual, quick-long, quick-all) or MTEB task names (e.g. NanoFiQA2018Retrieval; these need their data
+    online or in the Hugging Face cache). The time is estimated first from the tasks' sizes and each model's
+    throughput measured here; over the budget, the plan keeps the most specific tasks that fit, or is refused. Returns
+    nDCG@10 per model and task, actual against estimated seconds, and the rank correlation (Spearman, Kendall)
+    between the published MTEB ranking of the candidates and the measured one, with a reading.
+
+    Args:
+        models: Candidate models: "minilm", "static", "openai:<model>", a Hugging Face id or a local path.
+        suite: A bundled suite name; give this or tasks.
+        tasks: MTEB task names or bundled task names (ea-legal-en, ...); give this or suite.
+        time_budget_s: Wall-clock budget in seconds for the evaluation.
+        estimate_only: Only plan and estimate the time; run nothing.
+        data_dir: Folder for distilled models and mteb's result cache (set by the application, not by the user).
+        openai_base_url: Endpoint of "openai:" candidates (set by the application, not by the user).
+        openai_api_key: Key for that endpoint (set by the application, not by the user).
+    """
+    from tools.probes.vector_probes import load_candidates
+
+    task_objects = resolve_tasks(suite, tasks)
+    for name, task in task_objects.items():
+        if name not in bundled_task_names():
+            load_real_task_data(task)
+    encoders = load_candidates(models, data_dir, cache=False, openai_base_url=openai_base_url,
+                               openai_api_key=openai_api_key)
+    result_cache = None
+    if data_dir is not None:
+        import mteb
+
+        result_cache = mteb.ResultCache(cache_path=data_dir / "mteb-cache")
+    plan = make_plan(encoders, task_objects, time_budget_s, result_cache)
+    out: dict[str, Any] = {"suite": suite, "plan": plan, "results": [], "transfer": None}
+    if plan["status"] == "refused" or estimate_only:
+        return out
+    start = time.perf_counter()
+    out["results"] = run_plan(encoders, task_objects, plan, result_cache)
+    out["total_actual_s"] = _r(time.perf_counter() - start, 1)
+    measured = _measured_means(out["results"], plan["tasks"])
+    real = [t for t in plan["tasks"] if t not in bundled_task_names()]
+    if real and len(real) == len(plan["tasks"]):
+        out["transfer"] = leaderboard_transfer(measured, tasks=real)
+    elif measured:
+        benchmark = suite_benchmark(suite) if suite else TASK_BENCHMARKS.get(plan["tasks"][0])
+        out["transfer"] = leaderboard_transfer(measured, benchmark=benchmark) if benchmark else None
+    return out

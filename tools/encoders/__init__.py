@@ -1,0 +1,1 @@
+"""Candidate embedding models behind one interface, and the on-disk embedding cache."""

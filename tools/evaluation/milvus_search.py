@@ -1,0 +1,222 @@
+"""Index chunks in Milvus (Lite by default, or a server) and search them: dense, BM25, or hybrid fusion."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from knowledge.errors import ToolInputError
+from tools.documents.token_windows import Chunk
+from tools.estimate.milvus_config import MilvusConfig, analyzer_for, create_collection
+
+IndexName = Literal["FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8"]
+INDEX_PARAMS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "FLAT": ({}, {}),
+    "HNSW": ({"M": 16, "efConstruction": 200}, {"ef": 128}),
+    "IVF_FLAT": ({"nlist": 128}, {"nprobe": 16}),
+    "IVF_SQ8": ({"nlist": 128}, {"nprobe": 16}),
+}
+INSERT_BATCH = 1000
+SEARCH_BATCH = 20  # Milvus Lite assembles results in Python: large batches were slower per query (measured)
+RRF_K = 60
+
+
+class MilvusUnavailableError(ToolInputError):
+    """Milvus cannot be opened or reached; the message names the URI."""
+
+
+def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool, index: IndexName) -> MilvusConfig:
+    """A collection for one candidate: a dense field, a BM25 sparse field, or both (hybrid)."""
+    fields: list[dict[str, Any]] = [
+        {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 512},
+        {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
+    ]
+    if lexical:  # Milvus Lite materialises every stored field of every hit: text only where BM25 reads it
+        fields.append({"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535, "enable_analyzer": True,
+                       "analyzer_params": analyzer_for(languages)})
+    index_params, functions, search = [], [], {}
+    if dims:
+        build, query = INDEX_PARAMS[index]
+        fields.append({"field_name": "dense", "datatype": "FLOAT_VECTOR", "dim": dims})
+        index_params.append({"field_name": "dense", "index_type": index, "metric_type": "IP", "params": build})
+        search["dense"] = {"metric_type": "IP", "params": query}
+    if lexical:
+        fields.append({"field_name": "sparse", "datatype": "SPARSE_FLOAT_VECTOR"})
+        functions.append({"name": "bm25", "function_type": "BM25", "input_field_names": ["text"],
+                          "output_field_names": ["sparse"]})
+        index_params.append({"field_name": "sparse", "index_type": "SPARSE_INVERTED_INDEX", "metric_type": "BM25",
+                             "params": {}})
+        search["sparse"] = {"metric_type": "BM25", "params": {}}
+    return MilvusConfig(collection_name=name, fields=fields, functions=functions, index_params=index_params,
+                        search_params=search, hybrid=bool(dims and lexical), reasons=[])
+
+
+class MilvusStore:
+    """One Milvus database: Milvus Lite at a local path (held by this process) or a server URI."""
+
+    def __init__(self, uri: str, token: str | None = None) -> None:
+        """Open the database; a Lite path's folder is created."""
+        from pymilvus import MilvusClient
+        from pymilvus.exceptions import MilvusException
+
+        self.uri = uri
+        self.is_lite = "://" not in uri
+        self.with_text: dict[str, bool] = {}
+        if self.is_lite:
+            Path(uri).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.client = MilvusClient(uri, token=token or "")
+        except (MilvusException, OSError) as exc:
+            held = " (a Milvus Lite database is held by one process: is another run using it?)" if self.is_lite else ""
+            raise MilvusUnavailableError(f"cannot open Milvus at {uri}{held}: {exc}") from exc
+
+    def create(self, config: MilvusConfig) -> None:
+        """(Re)create a collection."""
+        if self.client.has_collection(config.collection_name):
+            self.client.drop_collection(config.collection_name)
+        create_collection(self.client, config)
+        self.with_text[config.collection_name] = any(f["field_name"] == "text" for f in config.fields)
+
+    def insert(self, name: str, chunks: Sequence[Chunk], vectors: np.ndarray | None, flush: bool = True) -> None:
+        """Insert chunks (and their vectors) in batches, then flush (unless more parts follow)."""
+        with_text = self.with_text.get(name, True)
+        for start in range(0, len(chunks), INSERT_BATCH):
+            rows = []
+            for i, chunk in enumerate(chunks[start : start + INSERT_BATCH], start=start):
+                row = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id}
+                if with_text:
+                    row["text"] = chunk.text[:60_000]
+                if vectors is not None:
+                    row["dense"] = vectors[i].tolist()
+                rows.append(row)
+            self.client.insert(name, rows)
+        if flush:
+            self.flush(name)
+
+    def flush(self, name: str) -> None:
+        """Seal what was inserted so searches see all of it."""
+        self.client.flush(name)
+
+    def _hits(self, results: Any) -> list[list[tuple[str, str, float]]]:
+        """(chunk_id, doc_id, distance) rows; the document id is the chunk id's prefix (``doc::n``)."""
+        out = []
+        for hits in results:
+            row = []
+            for hit in hits:
+                chunk_id = hit.get("chunk_id") or hit["id"]
+                row.append((chunk_id, chunk_id.rsplit("::", 1)[0], float(hit["distance"])))
+            out.append(row)
+        return out
+
+    def search_dense(self, name: str, vectors: np.ndarray, limit: int, params: dict[str, Any]) -> list[list[tuple]]:
+        """Top ``limit`` chunks per query vector: (chunk_id, doc_id, score)."""
+        out: list[list[tuple]] = []
+        for start in range(0, len(vectors), SEARCH_BATCH):
+            res = self.client.search(name, data=[v.tolist() for v in vectors[start : start + SEARCH_BATCH]],
+                                     anns_field="dense", limit=limit, search_params=params)
+            out.extend(self._hits(res))
+        return out
+
+    def search_bm25(self, name: str, texts: list[str], limit: int) -> list[list[tuple]]:
+        """Top ``limit`` chunks per query text by BM25."""
+        out: list[list[tuple]] = []
+        for start in range(0, len(texts), SEARCH_BATCH):
+            res = self.client.search(name, data=texts[start : start + SEARCH_BATCH], anns_field="sparse",
+                                     limit=limit, search_params={"metric_type": "BM25"})
+            out.extend(self._hits(res))
+        return out
+
+    def search_hybrid(self, name: str, vectors: np.ndarray, texts: list[str], limit: int, params: dict[str, Any],
+                      fusion: Literal["rrf", "weighted"] = "rrf", weights: tuple[float, float] = (0.7, 0.3)
+                      ) -> list[list[tuple]]:
+        """Dense + BM25 fused by Milvus (RRF, k=60, or weighted scores), one query at a time."""
+        from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
+
+        ranker = RRFRanker(RRF_K) if fusion == "rrf" else WeightedRanker(*weights)
+        out = []
+        for vector, text in zip(vectors, texts, strict=True):
+            reqs = [AnnSearchRequest(data=[vector.tolist()], anns_field="dense", param=params, limit=limit),
+                    AnnSearchRequest(data=[text], anns_field="sparse", param={"metric_type": "BM25"}, limit=limit)]
+            res = self.client.hybrid_search(name, reqs, ranker, limit=limit)
+            out.extend(self._hits(res))
+        return out
+
+    def timed(self, fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, float]:
+        """Call ``fn`` and return its result and wall milliseconds."""
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        return result, (time.perf_counter() - start) * 1000
+
+    def close(self) -> None:
+        """Release the database; for Milvus Lite also its in-process server, memory and file lock.
+
+        Milvus Lite runs inside this process and keeps a database open until the process exits unless it is
+        released: a long-running API server would otherwise hold every evaluation's collections in memory.
+        """
+        self.client.close()
+        if self.is_lite:
+            from milvus_lite.server_manager import server_manager_instance
+
+            server_manager_instance.release_server(self.uri)
+
+
+Opener = Callable[[], tuple[MilvusStore, Path | None]]
+
+
+class BackgroundIndexer:
+    """Opens a Milvus database, creates the collection and inserts parts on one worker thread, in order."""
+
+    def __init__(self, open_store: Opener, config: Any) -> None:
+        self.name = config.collection_name
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="milvus-index")
+        self.opened: Future = self.pool.submit(self._open, open_store, config)
+        self.inserts: list[Future] = []
+        self.handed_over = False
+
+    @staticmethod
+    def _open(open_store: Opener, config: Any) -> tuple[MilvusStore, Path | None]:
+        store, path = open_store()
+        try:
+            store.create(config)
+        except BaseException:
+            store.close()
+            raise
+        return store, path
+
+    def insert(self, chunks: list[Chunk], vectors: np.ndarray | None) -> None:
+        """Queue one part (runs after the open and the parts before it)."""
+        self.inserts.append(self.pool.submit(
+            lambda: self.opened.result()[0].insert(self.name, chunks, vectors, flush=False)))
+
+    def finish(self) -> tuple[MilvusStore, Path | None]:
+        """Wait for every part, flush, and hand over the store; a failure closes it and is raised."""
+        try:
+            store, path = self.opened.result()
+        finally:
+            self.pool.shutdown(wait=True)
+        self.handed_over = True  # from here on the caller closes the store, or this method does on failure
+        try:
+            for done in self.inserts:
+                done.result()
+            store.flush(self.name)
+        except BaseException:
+            store.close()
+            raise
+        return store, path
+
+    def abandon(self) -> None:
+        """The run failed before the store was handed over: let queued work end and release the database."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        if not self.handed_over and not self.opened.cancelled() and self.opened.exception() is None:
+            self.opened.result()[0].close()
+
+
+
+def folder_bytes(path: Path) -> int:
+    """Bytes on disk under ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0

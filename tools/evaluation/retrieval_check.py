@@ -1,0 +1,461 @@
+"""Retrieval checks on the user's own documents: every candidate indexed in Milvus and measured, with statistics."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import math
+import re
+import resource
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, ToolInputError
+from tools.documents.corpus import Corpus, load_corpus, require_uploaded
+from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
+from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
+from tools.encoders.cache import EmbeddingCache
+from tools.encoders.models import Encoder, load_encoder
+from tools.evaluation import metrics as rm
+from tools.evaluation.milvus_search import BackgroundIndexer, MilvusStore, eval_config, folder_bytes
+
+logger = logging.getLogger(__name__)
+
+MAX_CHUNK_HITS = 300  # chunks fetched per query before collapsing to documents
+DOC_DEPTH = 100
+LATENCY_QUERIES = 50
+SHALLOW_DOCS = 10  # the documents that every metric but Recall@100 and MAP@100 reads
+ENCODE_PART = 512  # chunks encoded between hand-overs to the indexing thread
+INDEXES = ("FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8")
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class EvalRequest:
+    """What to evaluate and where; per-run knobs, passed explicitly."""
+
+    corpus: Path
+    models: list[str]
+    out_dir: Path
+    data_dir: Path
+    queries: Path | None = None
+    qrels: Path | None = None
+    milvus_uri: str | None = None
+    milvus_token: str | None = None
+    index: str = "FLAT"
+    overlap: float = 0.125
+    n_generated: int = 50
+    seed: int = 0
+    llm: Any = None
+    example_queries: list[str] = field(default_factory=list)
+    openai_base_url: str | None = None
+    openai_api_key: str | None = None
+    keep_index: bool = False  # keep each candidate's Milvus Lite database under data_dir/milvus/<run id>
+
+
+def _languages(corpus: Corpus) -> list[str]:
+    sample = "".join(list(corpus.docs.values())[:200])[:200_000]
+    cjk = len(re.findall(r"[\u3400-\u9fff]", sample))
+    return ["zho"] if cjk > 0.2 * max(1, len(sample)) else ["eng"]
+
+
+def _doc_runs(hits: list[list[tuple]], qids: list[str]) -> dict[str, dict[str, float]]:
+    """Collapse chunk hits to documents: a document ranks where its best chunk ranks.
+
+    Milvus returns hits best first for every metric, but the sign of the raw distance differs (Milvus Lite
+    reports BM25 as negative distances), so the order, not the raw value, defines the ranking.
+    """
+    runs: dict[str, dict[str, float]] = {}
+    for qid, row in zip(qids, hits, strict=True):
+        ranked: dict[str, float] = {}
+        for position, (_chunk, doc, _distance) in enumerate(row):
+            if doc is not None and doc not in ranked and len(ranked) < DOC_DEPTH:
+                ranked[doc] = float(len(row) - position)
+        runs[qid] = ranked
+    return runs
+
+
+def _per_query(runs: dict[str, dict[str, float]], qrels: dict[str, dict[str, int]]) -> dict[str, Any]:
+    metrics = rm.evaluate_runs(runs, qrels)
+    out = {}
+    for qid, values in metrics.items():
+        ranking = rm.rank(runs.get(qid, {}))
+        first = next((i + 1 for i, d in enumerate(ranking) if d in qrels[qid]), None)
+        out[qid] = {**values, "top10": ranking[:10], "first_relevant_rank": first}
+    return out
+
+
+def _latency(fn: Callable[[int], Any], n: int) -> dict[str, float]:
+    times = []
+    for i in range(n):
+        start = time.perf_counter()
+        fn(i)
+        times.append((time.perf_counter() - start) * 1000)
+    if not times:
+        return {"p50_ms": 0.0, "p95_ms": 0.0, "n": 0}
+    return {"p50_ms": float(np.percentile(times, 50)), "p95_ms": float(np.percentile(times, 95)), "n": len(times)}
+
+
+def _hit_depth(n_chunks: int, n_docs: int) -> int:
+    """Chunk hits to fetch per query so that DOC_DEPTH distinct documents survive collapsing.
+
+    Milvus Lite's search time grows with the hits returned: exactly DOC_DEPTH when no document was split,
+    else enough for this corpus' chunks per document and a margin.
+    """
+    if n_chunks <= n_docs:
+        return DOC_DEPTH
+    return min(MAX_CHUNK_HITS, max(DOC_DEPTH, math.ceil(DOC_DEPTH * 1.2 * n_chunks / n_docs)))
+
+
+def _collection_name(spec: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", f"c_{spec}")[:200]
+
+
+class Evaluation:
+    """One evaluation run: candidates share the corpus, the queries and the embedding cache."""
+
+    def __init__(self, request: EvalRequest, progress: Progress | None = None) -> None:
+        """Load the corpus and queries (generating queries if none are given)."""
+        self.req = request
+        self.progress = progress or (lambda message, fraction: None)
+        if request.index not in INDEXES:
+            raise ToolInputError(f"--index {request.index!r}: use one of {', '.join(INDEXES)}")
+        if not request.models:
+            raise ToolInputError("--models: give at least one candidate, e.g. minilm,bm25")
+        if not 0 <= request.overlap <= 0.5:
+            raise ToolInputError(f"--overlap {request.overlap}: use a share of the chunk from 0 to 0.5")
+        if request.n_generated < 1:
+            raise ToolInputError(f"--n-queries {request.n_generated}: generate at least 1 query")
+        self.corpus = load_corpus(request.corpus, request.queries, request.qrels)
+        self.texts = {d: self.corpus.text(d) for d in self.corpus.docs}  # what every model sees, title included
+        self.languages = _languages(self.corpus)
+        self.query_info: dict[str, Any] = {"source": "given"}
+        if not self.corpus.queries:
+            self._generate_queries()
+        if not self.corpus.qrels:
+            raise InputFileError(f"{request.corpus.name}: no queries could be generated from the corpus")
+        self.qids = sorted(self.corpus.qrels)
+        self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"  # unique across processes
+        self.cache = EmbeddingCache(request.data_dir / "cache" / "embeddings.sqlite")
+        self.results: dict[str, Any] = {
+            "run": {"id": self.run_id, "corpus": str(request.corpus), "n_docs": len(self.corpus.docs),
+                    "n_queries": len(self.qids), "index": request.index, "languages": self.languages,
+                    "milvus": request.milvus_uri or "milvus-lite"},
+            "queries": self.query_info, "models": {}, "comparisons": [],
+        }
+
+    def _generate_queries(self) -> None:
+        texts = self.texts
+        failed = ""
+        if self.req.llm is not None:
+            try:
+                queries, qrels = generate_with_llm(self.req.llm, texts, self.req.n_generated,
+                                                   self.req.example_queries, self.req.seed)
+            except LLMUnavailableError as exc:
+                logger.warning("LLM query generation failed, generating offline: %s", exc)
+                failed = f" ({exc}; offline queries used instead)"
+        if self.req.llm is not None and not failed:
+            method = "LLM-written questions (document quoted as data; verbatim copies rejected)"
+        else:
+            queries, qrels = generate_offline(texts, self.req.n_generated, self.req.seed)
+            method = "offline: salient-term keyword queries and templated questions (no LLM)" + failed
+        self.corpus.queries, self.corpus.qrels = queries, qrels
+        overlaps = [lexical_overlap(queries[q], texts[next(iter(qrels[q]))]) for q in queries]
+        self.query_info = {"source": "generated", "method": method, "n": len(queries),
+                           "mean_lexical_overlap": float(np.mean(overlaps)) if overlaps else 0.0}
+
+    # -- candidates -------------------------------------------------------------------------------------------
+    def _store(self, name: str) -> tuple[MilvusStore, Path | None]:
+        if self.req.milvus_uri:
+            return MilvusStore(self.req.milvus_uri, self.req.milvus_token), None
+        path = self._lite_path(name)
+        return MilvusStore(str(path)), path
+
+    def _lite_path(self, name: str) -> Path:
+        """Where a candidate's Milvus Lite database lives: one folder per run under the data directory."""
+        return self.req.data_dir / "milvus" / self.run_id / f"{name}.db"
+
+    def _encoder(self, spec: str) -> Encoder:
+        return load_encoder(spec, self.req.data_dir / "models", self.cache, self.req.openai_base_url,
+                            self.req.openai_api_key)
+
+    def evaluate_candidate(self, spec: str) -> dict[str, Any]:
+        """Index and measure one candidate; the figures are returned (and kept in ``results``).
+
+        Its Milvus Lite database is deleted afterwards (the figures hold what it measured) unless
+        ``keep_index`` is set; a Milvus server's collection is left in place.
+        """
+        try:
+            return self._evaluate_candidate(spec)
+        finally:
+            if not self.req.milvus_uri and not self.req.keep_index:
+                path = self._lite_path(_collection_name(spec))
+                shutil.rmtree(path, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    path.parent.rmdir()  # the run's folder, once empty
+
+    def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
+        lexical = spec.lower() == "bm25"
+        hybrid = spec.lower().split(":", 1)[0] in ("hybrid", "hybrid-weighted")
+        fusion = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
+        dense_spec = (spec.split(":", 1)[1] if ":" in spec else "minilm") if hybrid else None if lexical else spec
+        encoder = self._encoder(dense_spec) if dense_spec else None
+        name = _collection_name(spec)
+        config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
+                             self.req.index)
+        # Milvus opens, and takes each encoded part, on a worker thread while the model chunks and encodes.
+        indexer = BackgroundIndexer(lambda: self._store(name), config)
+        try:
+            offsets, splitter = offsets_function(encoder.handle if encoder else None)
+            chunk_tokens = window_size(encoder.max_tokens if encoder else None)
+            texts = self.texts
+            self.progress(f"{spec}: chunking", 0.05)
+            chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+            window = encoder.max_tokens if encoder else None
+            figures: dict[str, Any] = {
+                "status": "ok", "model": encoder.name if encoder else "bm25",
+                "revision": encoder.revision if encoder else "milvus-bm25",
+                "kind": f"hybrid ({fusion})" if hybrid else "bm25" if lexical else "dense",
+                "chunk_tokens": chunk_tokens, "chunk_splitter": splitter, "n_chunks": len(chunks),
+                "share_truncated_without_chunking":
+                    float(np.mean([n > window for n in lengths.values()])) if window else 0.0}
+            vectors = self._encode_parts(spec, encoder, chunks, lengths, figures, indexer) if encoder else None
+            if encoder is None:
+                indexer.insert(chunks, None)
+            self.progress(f"{spec}: indexing in Milvus", 0.6)
+            store, path = indexer.finish()
+        except BaseException:
+            indexer.abandon()
+            raise
+        try:
+            questions = [self.corpus.queries[q] for q in self.qids]
+            self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
+            params = config.search_params.get("dense", {})
+            limit = _hit_depth(len(chunks), len(texts))
+            # The latency sample encodes its queries one by one; those vectors serve the results too.
+            latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
+            qvecs = None
+            if encoder is not None:
+                rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None
+                qvecs = np.vstack([v for v in (sampled, rest) if v is not None and len(v)])
+
+            def search(rows: list[int], depth: int) -> list[list[tuple]]:
+                asked = [questions[i] for i in rows]
+                if hybrid:
+                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
+                if lexical:
+                    return store.search_bm25(name, asked, depth)
+                return store.search_dense(name, qvecs[rows], depth, params)
+
+            # Exact searches (FLAT, BM25) rank a shallow result as a prefix of a deep one; fusion and ANN do not.
+            exact = not hybrid and (lexical or self.req.index == "FLAT")
+            runs, figures["search_depth"] = self._document_runs(search, limit,
+                                                                len(chunks) / len(texts) if exact else None)
+            per_query = _per_query(runs, self.corpus.qrels)
+            figures["metrics"] = rm.summarise({q: {k: v[k] for k in rm.METRIC_NAMES} for q, v in per_query.items()},
+                                              self.req.seed)
+            figures["per_query"] = per_query
+            figures["latency"] = latency
+            if encoder is not None and self.req.index != "FLAT":
+                figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
+            figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
+            figures["raw_vector_bytes"] = int(vectors.nbytes) if vectors is not None else 0
+        finally:
+            store.close()
+        figures["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return figures
+
+    def _document_runs(self, search: Callable[[list[int], int], list[list[tuple]]], depth: int,
+                       chunks_per_doc: float | None) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+        """Every query's document ranking, searched shallow first where the search is exact.
+
+        Every metric but Recall@100 and MAP@100 reads only the top 10 documents, and those two only the ranks
+        of the relevant documents. A document missing from an exact shallow result ranks below every document
+        in it (its best chunk is deeper), so the shallow ranking is a prefix of the deep one: a query with 10
+        documents there, its relevant ones among them, has all its metrics decided. Only the others are searched
+        to ``depth`` (Milvus Lite's search time grows with the hits it returns). The metrics are the same.
+        """
+        rows = list(range(len(self.qids)))
+        shallow = math.ceil(SHALLOW_DOCS * 1.2 * chunks_per_doc) if chunks_per_doc else depth
+        if shallow >= depth:
+            return _doc_runs(search(rows, depth), self.qids), {"hits_per_query": depth, "queries": len(rows)}
+        runs = _doc_runs(search(rows, shallow), self.qids)
+        wanted = min(SHALLOW_DOCS, len(self.texts))
+        deeper = [i for i, q in enumerate(self.qids) if len(runs[q]) < wanted
+                  or any(g > 0 and d not in runs[q] for d, g in self.corpus.qrels[q].items())]
+        if deeper:
+            qids = [self.qids[i] for i in deeper]
+            runs.update(_doc_runs(search(deeper, depth), qids))
+        return runs, {"shallow_hits_per_query": shallow, "hits_per_query": depth, "queries_searched_deep": len(deeper),
+                      "queries": len(rows)}
+
+    def _encode_parts(self, spec: str, encoder: Encoder, chunks: list[Chunk], lengths: dict[str, int],
+                      figures: dict[str, Any], indexer: BackgroundIndexer) -> np.ndarray:
+        """Encode the chunks part by part, handing each part to the indexer; the encoding figures go in ``figures``."""
+        before = dict(encoder.stats)
+        vectors = np.zeros((len(chunks), encoder.dims), dtype=np.float32)
+        # Parts of similar length: the encoder batches each part by tokens, and a part of mixed lengths would
+        # leave more padding in its batches (2,000 mixed chunks: 3.4% padded tokens in random parts, 1% here).
+        order = sorted(range(len(chunks)), key=lambda i: -len(chunks[i].text))
+        for start in range(0, len(chunks), ENCODE_PART):
+            self.progress(f"{spec}: encoding {start}/{len(chunks)} chunks", 0.1 + 0.5 * start / len(chunks))
+            rows = order[start : start + ENCODE_PART]
+            part = [chunks[i] for i in rows]
+            vectors[rows] = encoder.encode([c.text for c in part], "document")
+            indexer.insert(part, vectors[rows])
+        seconds = encoder.stats["encode_seconds"] - before["encode_seconds"]
+        encoded = encoder.stats["encoded"] - before["encoded"]
+        complete = bool(seconds) and encoded == len(chunks)
+        figures["encoding"] = {"seconds": seconds, "encoded": int(encoded), "from_cache": len(chunks) - encoded,
+                               "docs_per_s": len(self.texts) / seconds if complete else None,
+                               "tokens_per_s": sum(lengths.values()) / seconds if complete else None}
+        return vectors
+
+    def _query_latency(self, store: MilvusStore, name: str, encoder: Encoder | None, params: dict, lexical: bool,
+                       hybrid: bool, questions: list[str]) -> tuple[dict[str, float], np.ndarray]:
+        """p50/p95 of encode + search for single queries, and the vectors of the queries it encoded."""
+        n = min(LATENCY_QUERIES, len(questions))
+        vectors = np.zeros((n if encoder is not None else 0, encoder.dims if encoder else 0), dtype=np.float32)
+
+        def one(i: int) -> None:
+            text = questions[i]
+            vec = None
+            if encoder is not None:
+                vec = np.asarray(encoder.encode_fn([encoder.query_prefix + text]), dtype=np.float32)
+                vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+                vectors[i] = vec[0]
+            if hybrid:
+                store.search_hybrid(name, vec, [text], 10, params)
+            elif lexical:
+                store.search_bm25(name, [text], 10)
+            else:
+                store.search_dense(name, vec, 10, params)
+
+        return _latency(one, n), vectors
+
+    def _ann_check(self, store: MilvusStore, name: str, chunks: list[Chunk], vectors: np.ndarray, qvecs: np.ndarray,
+                   dims: int) -> dict[str, Any]:
+        """Recall of the ANN index against exact search on the same vectors, and the latency it buys."""
+        exact = np.argsort(-(qvecs @ vectors.T), axis=1)[:, :10]
+        index_params = eval_config(name, dims, self.languages, False, self.req.index).search_params["dense"]
+        ann, ann_ms = store.timed(store.search_dense, name, qvecs, 10, index_params)
+        ids = {c.chunk_id: i for i, c in enumerate(chunks)}
+        recall = np.mean([len({ids[h[0]] for h in row} & set(exact[i])) / 10 for i, row in enumerate(ann)])
+        flat = f"{name}_flat"
+        store.create(eval_config(flat, dims, self.languages, False, "FLAT"))
+        store.insert(flat, chunks, vectors)
+        _, flat_ms = store.timed(store.search_dense, flat, qvecs, 10, {})
+        return {"index": self.req.index, "recall_at_10_vs_flat": float(recall),
+                "recall_lost": float(1 - recall), "batch_search_ms": ann_ms, "flat_batch_search_ms": flat_ms,
+                "latency_gained_ms": flat_ms - ann_ms}
+
+    # -- the whole run ----------------------------------------------------------------------------------------
+    def run(self) -> dict[str, Any]:
+        """Evaluate every candidate in turn; results are written after each one, and a failure loses nothing."""
+        self.req.out_dir.mkdir(parents=True, exist_ok=True)
+        for spec in self.req.models:
+            try:
+                figures = self.evaluate_candidate(spec)
+            except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
+                logger.warning("candidate %s failed: %s", spec, exc)
+                figures = {"status": "error", "error": f"{type(exc).__name__}: {exc}"}
+            self.results["models"][spec] = figures
+            self._write()
+        self._compare()
+        self._difficulty()
+        self._transfer()
+        self._write()
+        self.cache.close()
+        return self.results
+
+    def _compare(self) -> None:
+        ok = {s: f for s, f in self.results["models"].items() if f["status"] == "ok"}
+        ranked = sorted(ok, key=lambda s: -ok[s]["metrics"]["ndcg_at_10"]["mean"])
+        for i, a in enumerate(ranked):
+            for b in ranked[i + 1:]:
+                comp = rm.paired_comparison(ok[a]["per_query"], ok[b]["per_query"], seed=self.req.seed)
+                comp["sentence"] = rm.comparison_sentence(a, b, comp)
+                self.results["comparisons"].append({"a": a, "b": b, **comp})
+
+    def _transfer(self) -> None:
+        """How the published ranking of the candidates compares with the ranking measured here."""
+        from tools.benchmarks.quick_mteb import leaderboard_transfer
+
+        measured = {f["model"]: f["metrics"]["ndcg_at_10"]["mean"] for f in self.results["models"].values()
+                    if f.get("status") == "ok" and f["kind"] == "dense"}
+        benchmark = "MTEB(cmn, v1)" if self.languages == ["zho"] else "MTEB(eng, v2)"
+        self.results["transfer"] = leaderboard_transfer(measured, benchmark=benchmark) if measured else None
+
+    def _difficulty(self) -> None:
+        info = self.results["queries"]
+        bm25 = self.results["models"].get("bm25")
+        if bm25 and bm25["status"] == "ok":
+            info["bm25_recall_at_10"] = bm25["metrics"]["recall_at_10"]["mean"]
+            info["bm25_ndcg_at_10"] = bm25["metrics"]["ndcg_at_10"]["mean"]
+        if "mean_lexical_overlap" not in info:
+            overlaps = [lexical_overlap(self.corpus.queries[q], self.texts[next(iter(self.corpus.qrels[q]))])
+                        for q in self.qids]
+            info["mean_lexical_overlap"] = float(np.mean(overlaps)) if overlaps else 0.0
+
+    def _write(self) -> None:
+        target = self.req.out_dir / "results.json"
+        tmp = target.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(self.results, indent=1, ensure_ascii=False, default=float), encoding="utf-8")
+        tmp.replace(target)
+
+
+def evaluate(request: EvalRequest, progress: Progress | None = None) -> dict[str, Any]:
+    """Run an evaluation and write results.json, report.md and the plots into ``request.out_dir``."""
+    from tools.evaluation.report import write_report
+
+    results = Evaluation(request, progress).run()
+    write_report(results, request.out_dir)
+    return results
+
+
+def summarise_results(results: dict[str, Any]) -> dict[str, Any]:
+    """A bounded summary for an LLM or a chat reply: means, intervals, latency, comparisons (no per-query rows)."""
+    models = {}
+    for spec, f in results["models"].items():
+        if f.get("status") != "ok":
+            models[spec] = {"status": "error", "error": f.get("error")}
+            continue
+        m = f["metrics"]
+        models[spec] = {"status": "ok", "ndcg_at_10": m["ndcg_at_10"], "recall_at_10": m["recall_at_10"]["mean"],
+                        "mrr_at_10": m["mrr_at_10"]["mean"], "latency_p95_ms": f["latency"]["p95_ms"],
+                        "n_chunks": f["n_chunks"]}
+    return {"run": results["run"], "queries": results["queries"], "models": models,
+            "comparisons": [c["sentence"] for c in results.get("comparisons", [])]}
+
+
+def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> Callable[..., dict[str, Any]]:
+    """Build the agent's evaluation tool, bound to a data directory and the folders it may read corpora from."""
+    def evaluate_documents(corpus_path: str, models: list[str] | None = None, queries_path: str | None = None,
+                           qrels_path: str | None = None) -> dict[str, Any]:
+        """Measure candidate embedding models on the user's own documents (indexed in Milvus).
+
+        Reports nDCG@10 with a 95% confidence interval, recall@10, MRR@10 and query latency per model, and
+        whether the differences between models are significant. Without queries, queries are generated.
+
+        Args:
+            corpus_path: the uploaded corpus (a folder or file the user provided).
+            models: candidates: "minilm", "static", "bm25", "hybrid", "openai:<model>" or a model name.
+            queries_path: optional queries file (.jsonl/.csv with id and text).
+            qrels_path: optional relevance judgements (.tsv: query-id, corpus-id, score).
+        """
+        paths = [require_uploaded(p, allowed_roots) for p in (corpus_path, queries_path, qrels_path) if p]
+        out = out_root / time.strftime("%Y%m%d-%H%M%S")
+        request = EvalRequest(corpus=paths[0], models=models or ["minilm", "static", "bm25", "hybrid"], out_dir=out,
+                              data_dir=data_dir, queries=Path(queries_path) if queries_path else None,
+                              qrels=Path(qrels_path) if qrels_path else None)
+        return {**summarise_results(evaluate(request)), "report": str(out / "report.md")}
+
+    return evaluate_documents

@@ -1,0 +1,229 @@
+"""The requirement profile: a strict, documented contract shared by batch files, the API and the agent."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from knowledge.errors import ToolInputError
+from knowledge.hardware import load_hardware
+from knowledge.languages import normalise_language
+from tools.documents.file_readers import decode_text
+
+KNOWN_DOMAINS = ("general", "legal", "medical", "finance", "code", "scientific", "ecommerce", "support")
+Priority = Literal["quality", "cost", "latency"]
+
+# Documented defaults: the output lists every field that fell back to one of these.
+DEFAULTS: dict[str, Any] = {
+    "domain": "general",
+    "languages": ["en"],
+    "doc_length_tokens": 500,
+    "corpus_docs": 10_000,
+    "queries_per_month": 100_000,
+    "budget_usd_month": None,
+    "hardware": {"accelerator": "none", "ram_gb": 16, "cpu_cores": 8},
+    "deployment": "any",
+    "data_must_stay_on_prem": False,
+    "license": "commercial",
+    "latency_p95_ms": None,
+    "priorities": ["quality", "cost", "latency"],
+    "top_k": 3,
+}
+DEFAULT_NOTES = {
+    "domain": "general (no domain-specific benchmark)",
+    "languages": "English only",
+    "doc_length_tokens": "500 tokens per document",
+    "corpus_docs": "10,000 documents",
+    "queries_per_month": "100,000 queries a month",
+    "budget_usd_month": "no budget limit",
+    "hardware": "CPU only, 8 cores, 16 GB RAM",
+    "deployment": "self-hosted or API",
+    "data_must_stay_on_prem": "data may be sent to a hosted API",
+    "license": "commercial use required",
+    "latency_p95_ms": "no latency target",
+    "priorities": "quality, then cost, then latency",
+    "top_k": "3 recommendations",
+}
+
+
+class ProfileError(ToolInputError):
+    """A profile is invalid; ``problems`` maps each offending field to what is wrong with it."""
+
+    def __init__(self, problems: dict[str, str], where: str = "") -> None:
+        """Build one message listing every offending field."""
+        self.problems = problems
+        prefix = f"{where}: " if where else ""
+        super().__init__(prefix + "invalid profile: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
+
+
+def _not_a_boolean(value: Any) -> Any:
+    # pydantic reads true as 1 and false as 0 for numbers: a budget of "true" dollars is a mistake, not a number.
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()}")
+    return value
+
+
+class Hardware(BaseModel):
+    """What the user runs embeddings on: an accelerator name (or "none") and memory sizes."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    _numbers = field_validator("vram_gb", "ram_gb", "cpu_cores", mode="before")(_not_a_boolean)
+
+    accelerator: str = Field(default="none", min_length=1, max_length=100)
+    vram_gb: float | None = Field(default=None, gt=0, le=10_000)
+    ram_gb: float | None = Field(default=16, gt=0, le=100_000)
+    cpu_cores: int | None = Field(default=8, gt=0, le=4096)
+
+    @property
+    def is_cpu_only(self) -> bool:
+        """True when there is no GPU or Apple accelerator."""
+        return self.accelerator.strip().lower() in ("none", "cpu", "cpu only", "")
+
+    @model_validator(mode="after")
+    def _vram_known(self) -> Hardware:
+        if self.is_cpu_only:
+            return self
+        try:
+            acc = load_hardware().find(self.accelerator)
+        except ToolInputError:
+            if self.vram_gb is None:
+                raise ValueError(
+                    f"accelerator {self.accelerator!r} is not in the hardware table and vram_gb is not given; "
+                    "give vram_gb or one of: " + ", ".join(load_hardware().suggest(self.accelerator) or ["T4", "L4"])
+                ) from None
+            return self
+        if self.vram_gb is None and acc.kind != "cpu":
+            self.vram_gb = float(acc.memory_gb.value)
+        return self
+
+    def cpu_class(self) -> str:
+        """The hardware-table CPU class closest to ``cpu_cores`` (rounded down, at least 4 cores)."""
+        return _cpu_class(self.cpu_cores or 8)
+
+
+@functools.cache
+def _cpu_class(cores: int) -> str:
+    classes = sorted((int(a.name.split("-")[1].removesuffix("core")), a.name)
+                     for a in load_hardware().accelerators if a.kind == "cpu")
+    chosen = classes[0][1]
+    for n, name in classes:
+        if n <= cores:
+            chosen = name
+    return chosen
+
+
+class RequirementProfile(BaseModel):
+    """What the user needs; see DEFAULTS for the value each missing field takes."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
+
+    _numbers = field_validator("doc_length_tokens", "corpus_docs", "queries_per_month", "budget_usd_month",
+                               "latency_p95_ms", "top_k", mode="before")(_not_a_boolean)
+
+    id: str = Field(default="profile", min_length=1, max_length=200)
+    domain: str = Field(default=DEFAULTS["domain"], min_length=1, max_length=200)
+    # validate_default: the default ("en") must be normalised like a given value ("eng"), or no model lists it.
+    languages: list[str] = Field(default_factory=lambda: list(DEFAULTS["languages"]), min_length=1, max_length=50,
+                                 validate_default=True)
+    doc_length_tokens: int = Field(default=DEFAULTS["doc_length_tokens"], gt=0, le=10_000_000)
+    corpus_docs: int = Field(default=DEFAULTS["corpus_docs"], gt=0, le=100_000_000_000)
+    queries_per_month: int = Field(default=DEFAULTS["queries_per_month"], ge=0, le=1_000_000_000_000)
+    budget_usd_month: float | None = Field(default=DEFAULTS["budget_usd_month"], ge=0, le=1_000_000_000)
+    hardware: Hardware = Field(default_factory=Hardware)
+    deployment: Literal["self_hosted", "api", "any"] = DEFAULTS["deployment"]
+    data_must_stay_on_prem: bool = DEFAULTS["data_must_stay_on_prem"]
+    license: Literal["commercial", "any"] = DEFAULTS["license"]
+    latency_p95_ms: float | None = Field(default=DEFAULTS["latency_p95_ms"], gt=0, le=600_000)
+    priorities: list[Priority] = Field(default_factory=lambda: list(DEFAULTS["priorities"]), min_length=1,
+                                       json_schema_extra={"uniqueItems": True})  # checked by _priorities
+    top_k: int = Field(default=DEFAULTS["top_k"], ge=1, le=20)
+
+    @field_validator("domain")
+    @classmethod
+    def _domain(cls, value: str) -> str:
+        return value.strip().lower()
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        try:
+            codes = [normalise_language(v, "languages").code for v in value]
+        except ToolInputError as exc:  # a ValueError lets pydantic report it beside the other fields' errors
+            raise ValueError(str(exc).replace("for languages; ", "")) from None
+        return list(dict.fromkeys(codes))
+
+    @field_validator("priorities")
+    @classmethod
+    def _priorities(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each priority may appear once")
+        return value
+
+    @property
+    def known_domain(self) -> str:
+        """The domain if it is one the benchmarks know, else "general"."""
+        return self.domain if self.domain in KNOWN_DOMAINS else "general"
+
+    @property
+    def assumed_defaults(self) -> dict[str, str]:
+        """Fields the user did not give, with the default that was assumed (in words)."""
+        return {f: DEFAULT_NOTES[f] for f in DEFAULTS if f not in self.model_fields_set}
+
+
+def _problems(exc: ValidationError) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"] if not isinstance(p, int)) or "profile"
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field; allowed: " + ", ".join(RequirementProfile.model_fields)
+            if field.startswith("hardware."):
+                msg = "unknown field; allowed: " + ", ".join(Hardware.model_fields)
+        out.setdefault(field, msg)
+    return out
+
+
+def parse_profile(data: Any, where: str = "") -> RequirementProfile:
+    """Validate a mapping into a RequirementProfile; raise ProfileError naming every bad field."""
+    if isinstance(data, RequirementProfile):
+        return data
+    if not isinstance(data, dict):
+        raise ProfileError({"profile": f"expected a mapping of fields, got {type(data).__name__}"}, where)
+    try:
+        return RequirementProfile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(_problems(exc), where) from exc
+    except ToolInputError as exc:  # language normalisation raised with the field named
+        raise ProfileError({getattr(exc, "field", "profile"): str(exc)}, where) from exc
+
+
+@functools.cache
+def profile_json_schema() -> dict[str, Any]:
+    """The JSON schema of the profile (for the API and for LLM structured output)."""
+    return RequirementProfile.model_json_schema()
+
+
+def load_profile_file(path: Path) -> RequirementProfile:
+    """Read one profile from a YAML or JSON file."""
+    import json
+
+    import yaml
+
+    try:
+        text = decode_text(str(path), path.read_bytes())
+    except OSError as exc:
+        raise ProfileError({"file": f"cannot read {path}: {exc.strerror or exc}"}) from exc
+    except ToolInputError as exc:  # not text, or not UTF-8: the message names the byte, line and column
+        raise ProfileError({"file": str(exc)}) from exc
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+        raise ProfileError({"file": f"{path} is not valid {kind}: {exc}"}) from exc
+    except RecursionError:
+        raise ProfileError({"file": f"{path}: nested too deeply"}) from None
+    return parse_profile(data, where=str(path))

@@ -1,0 +1,1 @@
+"""The REST API: routes, request/response schemas, security guards and streamed uploads."""

@@ -1,0 +1,367 @@
+"""The REST API (FastAPI): consultations, one-shot recommendations, the model catalog and evaluation jobs."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import re
+import shutil
+from collections.abc import AsyncIterator, Sequence
+from typing import Annotated, Any
+
+from fastapi import Body, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse
+from starlette.routing import Match
+
+from agent.evaluation_jobs import EvaluationJobs, UnknownJobError
+from agent.service import AdvisorService, UnknownConsultationError
+from agent.store import StorageFullError
+from knowledge.errors import AdvisorError, ToolInputError, UnknownModelError
+from knowledge.settings import Settings
+from tools.documents.corpus import sanitise_filename
+from tools.documents.file_readers import upload_problems
+from tools.encoders.models import require_offline_model
+from tools.evaluation.retrieval_check import EvalRequest
+from tools.profile.schema import ProfileError, RequirementProfile
+from ui.api import schemas as m
+from ui.api.security import ApiGuard, ApiLimits
+from ui.api.uploads import read_form
+
+logger = logging.getLogger(__name__)
+HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
+              413: "too_large", 415: "unsupported_media_type", 422: "invalid_input", 429: "rate_limited"}
+COMMON: dict[int | str, dict[str, Any]] = {
+    401: {"model": m.ErrorBody, "description": "Missing or invalid bearer token", "headers": {
+        "WWW-Authenticate": {"description": "Always `Bearer`", "required": True, "schema": {"type": "string"}}}},
+    413: {"model": m.ErrorBody, "description": "The request body is over a size limit"},
+    422: {"model": m.ErrorBody, "description": "Invalid input; `field` names the (first) offending field"},
+    429: {"model": m.ErrorBody, "description": "Over the rate limit", "headers": {
+        "Retry-After": {"description": "Seconds until a request is allowed again", "required": True,
+                        "schema": {"type": "integer", "minimum": 1}}}},
+    500: {"model": m.ErrorBody, "description": "Internal error; the server log has the details"},
+}
+NOT_FOUND = {**COMMON, 404: {"model": m.ErrorBody, "description": "No such resource"}}
+CHUNK = 1024 * 1024
+
+
+def _error(status: int, code: str, message: str, field: str | None = None,
+           problems: dict[str, str] | None = None) -> JSONResponse:
+    body = m.ErrorBody(code=code, message=message, field=field, problems=problems)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProfileError)
+    async def profile_error(_: Request, exc: ProfileError) -> JSONResponse:
+        return _error(422, "invalid_profile", str(exc), next(iter(exc.problems), None), exc.problems)
+
+    @app.exception_handler(ToolInputError)
+    async def input_error(_: Request, exc: ToolInputError) -> JSONResponse:
+        if isinstance(exc, UnknownConsultationError | UnknownModelError | UnknownJobError):
+            return _error(404, "not_found", str(exc))
+        return _error(422, "invalid_input", str(exc), getattr(exc, "field", None))
+
+    @app.exception_handler(StorageFullError)
+    async def storage_full(_: Request, exc: StorageFullError) -> JSONResponse:
+        logger.error("%s", exc)  # the operator's line names the path; the caller's sentence does not
+        return _error(507, "storage_full", exc.sentence)
+
+    @app.exception_handler(AdvisorError)
+    async def advisor_error(_: Request, exc: AdvisorError) -> JSONResponse:
+        logger.error("request failed: %s", type(exc).__name__, exc_info=exc)
+        return _error(500, "internal_error", "the advisor failed on this request; the server log has the details")
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems: dict[str, str] = {}
+        for err in exc.errors():
+            if err["type"] == "json_invalid":  # its loc is a character offset, not a field
+                problems.setdefault("body", f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}")
+                continue
+            loc = [str(p) for p in err["loc"]]
+            field = ".".join(loc[1:] if loc and loc[0] in ("body", "query", "path", "header") else loc) or "body"
+            problems.setdefault(field, err["msg"])
+        field, msg = next(iter(problems.items()), ("body", "invalid request"))
+        return _error(422, "validation_error", f"{field}: {msg}", field, problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # FastAPI and Starlette answer 400 for a body they cannot parse (not UTF-8, too deeply nested,
+            # broken multipart) but 422 for one that is not JSON: one status for one mistake.
+            detail = "could not be parsed" if exc.detail == "There was an error parsing the body" else str(exc.detail)
+            cause = exc.__cause__  # FastAPI raises its 400 from the parser's error
+            if isinstance(cause, UnicodeDecodeError):
+                detail = f"not UTF-8 JSON (byte 0x{cause.object[cause.start]:02x} at offset {cause.start})"
+            elif isinstance(cause, RecursionError):
+                detail = "JSON nested too deeply"
+            return _error(422, "validation_error", f"body: {detail}", "body", {"body": detail})
+        response = _error(exc.status_code, HTTP_CODES.get(exc.status_code, "error"), str(exc.detail))
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # Starlette lists only the first route's methods; a path may have several
+            response.headers["Allow"] = ", ".join(_allowed_methods(app, request))
+        return response
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> JSONResponse:
+        logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+        return _error(500, "internal_error", "internal error; the server log has the details")
+
+
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route accepts on this request's path."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**request.scope, "method": ""})
+        if match is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated schema plus the bodies read by hand (the profile and the JSON evaluation)."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for model in (RequirementProfile, m.EvaluationJSON):
+        extra = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(extra.pop("$defs", {}))
+        components[model.__name__] = extra
+    schema.setdefault("components", {})["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+    schema["security"] = [{"bearer": []}]
+    app.openapi_schema = schema
+    return schema
+
+
+EVAL_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": {"$ref": "#/components/schemas/EvaluationJSON"}},
+    "multipart/form-data": {"schema": {"type": "object", "required": ["files"], "properties": {
+        "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}},
+        "queries": {"type": "string", "format": "binary"}, "qrels": {"type": "string", "format": "binary"},
+        "models": {"type": "string", "pattern": m.MODEL_LIST_PATTERN, "default": "minilm,bm25",
+                   "description": f"comma-separated candidates, at most {m.MAX_MODELS}"}}}}}}}
+
+
+async def _save_upload(upload: UploadFile, target: Any, limit: int) -> int:
+    size = 0
+    with target.open("wb") as out:
+        while chunk := await upload.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise StarletteHTTPException(413, f"{upload.filename!r} is over the {limit:,}-byte limit per file")
+            out.write(chunk)
+    return size
+
+
+def _write_json_job(folder: Any, body: m.EvaluationJSON) -> dict[str, Any]:
+    (folder / "corpus").mkdir()
+    corpus = folder / "corpus" / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n"
+                              for d in body.documents), encoding="utf-8")
+    paths: dict[str, Any] = {"corpus": corpus, "queries": None, "qrels": None}
+    if body.queries:
+        paths["queries"] = folder / "queries.jsonl"
+        paths["queries"].write_text("".join(json.dumps({"id": q.id, "text": q.text}, ensure_ascii=False) + "\n"
+                                            for q in body.queries), encoding="utf-8")
+    if body.qrels:
+        paths["qrels"] = folder / "qrels.tsv"
+        paths["qrels"].write_text("query-id\tcorpus-id\tscore\n" + "".join(
+            f"{q.query_id}\t{q.doc_id}\t{q.score}\n" for q in body.qrels), encoding="utf-8")
+    return paths
+
+
+async def _write_multipart_job(folder: Any, request: Request, limits: ApiLimits) -> dict[str, Any]:
+    form = await read_form(request, limits.max_file_bytes)
+    raw_models = form.get("models")
+    if raw_models is not None and not (isinstance(raw_models, str) and re.fullmatch(m.MODEL_LIST_PATTERN, raw_models)):
+        raise RequestValidationError([{"loc": ("body", "models"), "type": "value_error", "msg": (
+            f"up to {m.MAX_MODELS} comma-separated candidates such as minilm,bm25,openai:<model>,<org>/<name>")}])
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+    if not files:
+        raise RequestValidationError([{"loc": ("body", "files"), "msg": "at least one corpus file is required",
+                                       "type": "missing"}])
+    (folder / "corpus").mkdir()
+    taken: set[str] = set()
+    total = 0
+    targets = [(u, folder / "corpus" / sanitise_filename(u.filename or "", taken)) for u in files]
+    paths: dict[str, Any] = {"corpus": folder / "corpus", "queries": None, "qrels": None}
+    for name in ("queries", "qrels"):
+        upload = form.get(name)
+        if isinstance(upload, UploadFile):
+            suffix = sanitise_filename(upload.filename or "").rpartition(".")[2].lower()
+            paths[name] = folder / f"{name}.{suffix or 'txt'}"
+            targets.append((upload, paths[name]))
+    for upload, target in targets:
+        total += await _save_upload(upload, target, limits.max_file_bytes)
+        if total > limits.max_upload_bytes:
+            raise StarletteHTTPException(413, f"the upload is over the {limits.max_upload_bytes:,}-byte total limit")
+    refused = upload_problems([(u.filename or "", target) for u, target in targets[: len(files)]])
+    if refused:  # type, emptiness, binary content: answered now, not by a job that fails later
+        raise RequestValidationError([{"loc": ("body", "files"), "type": "value_error", "msg": "; ".join(refused)}])
+    paths["models"] = [s.strip() for s in raw_models.split(",")] if isinstance(raw_models, str) else None
+    return paths
+
+
+def _client_id(field: str, in_body: str | None, header: str | None) -> str | None:
+    """The client's id for a request, from the body field or the Idempotency-Key header (422 when they differ)."""
+    if in_body and header and in_body != header:
+        raise RequestValidationError([{"loc": ("body", field), "type": "value_error",
+                                       "msg": "differs from the Idempotency-Key header; give one or the same"}])
+    return in_body or header
+
+
+def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str] | None,
+               limits: ApiLimits | None = None, jobs: EvaluationJobs | None = None, slack_app: Any = None) -> FastAPI:
+    """Build the API around a service.
+
+    Args:
+        service: the consultation facade.
+        settings: process settings (data dir for uploads and evaluation output).
+        tokens: accepted bearer tokens; None turns auth off (only after ``check_startup`` allowed it).
+        limits: size and rate limits (default: ApiLimits()).
+        jobs: the evaluation worker (default: a new one under the data dir).
+        slack_app: a slack-bolt App to mount at ``/slack/events`` (HTTP mode), or None.
+    """
+    limits = limits or ApiLimits()
+    jobs = jobs or EvaluationJobs(settings.data_dir, settings=settings)
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.close()
+
+    app = FastAPI(title="embedding-advisor", version="0.1.0", lifespan=lifespan,
+                  description="Choose an embedding model: consultations, recommendations, catalog, evaluations.")
+    app.state.jobs = jobs
+    app.add_middleware(ApiGuard, tokens=tokens, limits=limits)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    _install_error_handlers(app)
+
+    @app.get("/healthz", response_model=m.Health, responses={500: {"model": m.ErrorBody}},
+             openapi_extra={"security": []})
+    def healthz() -> m.Health:
+        """Liveness, the LLM mode ("offline" or the chat model) and what is enabled."""
+        return m.Health(mode=service.mode, auth=tokens is not None, slack=slack_app is not None)
+
+    @app.post("/v1/consultations", status_code=201, response_model=m.Reply, responses=COMMON)
+    def start_consultation(body: m.StartConsultation | None = None, idempotency_key: Annotated[
+            str | None, Header(pattern=m.CLIENT_ID, description="Same as `request_id`.")] = None,
+    ) -> m.Reply:
+        """Start a consultation; with a first message it is read at once.
+
+        With a ``request_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply starts nothing new.
+        """
+        request_id = _client_id("request_id", body.request_id if body else None, idempotency_key)
+        return service.start(body.message if body else None, request_id)
+
+    @app.post("/v1/consultations/{consultation_id}/messages", response_model=m.Reply,
+              responses={**NOT_FOUND, 507: {"model": m.ErrorBody, "description": "No space left to save the message"}})
+    def send_message(consultation_id: str, body: m.MessageIn, idempotency_key: Annotated[
+            str | None, Header(pattern=m.CLIENT_ID, description="Same as `message_id`.")] = None,
+                     ) -> m.Reply:
+        """Send a message: the reply, the pending question, the profile and the recommendation when there is one.
+
+        With a ``message_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply is applied at most once.
+        """
+        message_id = _client_id("message_id", body.message_id, idempotency_key)
+        return service.send(consultation_id, body.text, message_id)
+
+    @app.get("/v1/consultations/{consultation_id}", response_model=m.ConsultationState, responses=NOT_FOUND)
+    def get_consultation(consultation_id: str) -> m.ConsultationState:
+        """A consultation as it stands, with its transcript."""
+        return service.state(consultation_id)
+
+    @app.get("/v1/consultations", response_model=m.ConsultationList, responses=COMMON)
+    def list_consultations(limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+                           offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> m.ConsultationList:
+        """Consultations, newest first."""
+        return m.ConsultationList(items=service.list(limit, offset), limit=limit, offset=offset)
+
+    @app.post("/v1/recommendations", response_model=m.RecommendationResult, responses=COMMON,
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": {"$ref": "#/components/schemas/RequirementProfile"}}}}})
+    def recommend(profile: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+        """A ranked short list for a requirement profile: the object the batch command writes."""
+        return service.recommend(profile)
+
+    @app.get("/v1/models", response_model=m.ModelSearchResult, responses=COMMON)
+    def models_search(language: Annotated[str | None, Query(max_length=64, examples=["zh"])] = None,
+                      max_params: Annotated[str | None, Query(pattern=m.MAX_PARAMS_PATTERN, max_length=24,
+                                                              examples=["600M"])] = None,
+                      min_context: Annotated[int | None, Query(ge=1)] = None, kind: m.SearchKind = "any",
+                      license: m.SearchLicense = "any", domain: m.SearchDomain | None = None,
+                      benchmark: Annotated[str | None, Query(max_length=100, examples=["MTEB(eng, v2)"])] = None,
+                      sort: m.SearchSort = "score", limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+        """Search the model catalog (the filters of ``embedding-advisor models search``)."""
+        from tools.catalog.lookup import search_models
+
+        return search_models(language=language, max_params=max_params, min_context=min_context, kind=kind,
+                             license=license, domain=domain, benchmark=benchmark, sort=sort, limit=limit)
+
+    @app.get("/v1/models/{name:path}", response_model=m.ModelDetails, responses=NOT_FOUND)
+    def models_show(name: Annotated[str, PathParam(examples=["BAAI/bge-m3"])]) -> dict[str, Any]:
+        """Every fact about one model with its source, and its published scores."""
+        from tools.catalog.lookup import show_model
+
+        return show_model(name)
+
+    @app.post("/v1/evaluations", status_code=202, response_model=m.EvaluationAccepted,
+              responses={**COMMON, 415: {"model": m.ErrorBody}}, openapi_extra=EVAL_BODY)
+    async def start_evaluation(request: Request) -> m.EvaluationAccepted:
+        """Queue an evaluation of uploaded files (multipart) or JSON documents; poll its URL for the result."""
+        content_type = request.headers.get("content-type", "")
+        if not content_type.startswith(("application/json", "multipart/form-data")):
+            raise StarletteHTTPException(415, "send application/json or multipart/form-data")
+        body = None
+        if content_type.startswith("application/json"):
+            try:
+                body = m.EvaluationJSON.model_validate_json(await request.body())
+            except ValidationError as exc:
+                raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+        job_id, folder = jobs.new_job()
+        try:
+            paths = _write_json_job(folder, body) if body else await _write_multipart_job(folder, request, limits)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # a rejected upload leaves nothing behind
+            raise
+        models = (body.models if body else paths.get("models")) or ["minilm", "bm25"]
+        try:  # a caller names models, not downloads: built-ins, openai:<model>, or what is already on disk here
+            for spec in models:
+                require_offline_model(spec, [folder])
+        except ToolInputError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            problem = {"loc": ("body", "models"), "type": "value_error", "msg": str(exc)}
+            raise RequestValidationError([problem]) from None
+        eval_request = EvalRequest(corpus=paths["corpus"], models=models, out_dir=jobs.out_dir(job_id),
+                                   data_dir=settings.data_dir, queries=paths["queries"], qrels=paths["qrels"],
+                                   milvus_uri=settings.milvus_uri, milvus_token=settings.milvus_token,
+                                   openai_base_url=settings.embeddings_base_url,
+                                   openai_api_key=settings.embeddings_api_key)
+        job = jobs.submit(job_id, eval_request)
+        return m.EvaluationAccepted(id=job_id, status=job["status"], url=f"/v1/evaluations/{job_id}")
+
+    @app.get("/v1/evaluations/{job_id}", response_model=m.EvaluationStatus, responses=NOT_FOUND)
+    def get_evaluation(job_id: str) -> dict[str, Any]:
+        """Status, progress and (when done) the results summary of an evaluation job."""
+        return jobs.get(job_id)
+
+    if slack_app is not None:
+        from slack_bolt.adapter.fastapi import SlackRequestHandler
+
+        handler = SlackRequestHandler(slack_app)
+
+        @app.post("/slack/events", include_in_schema=False)
+        async def slack_events(request: Request) -> Any:
+            refused = slack_app.refusal(await request.body(), request.headers)
+            if refused:  # what Bolt would answer with a 500 (a non-numeric timestamp, a body it cannot parse)
+                return JSONResponse({"error": refused[1]}, status_code=refused[0])
+            return await handler.handle(request)
+
+    return app

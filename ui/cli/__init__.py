@@ -1,0 +1,1 @@
+"""The ``embedding-advisor`` command line: commands, the terminal chat and rich rendering."""

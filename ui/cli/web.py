@@ -1,0 +1,31 @@
+"""The ``ui`` command: serve the web UI (registered in ui/cli/app.py as ``embedding-advisor ui``)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Annotated
+
+import typer
+
+from knowledge.errors import AdvisorError
+
+
+def ui_cmd(
+    host: Annotated[str, typer.Option(help="Interface to bind; 0.0.0.0 serves the whole network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 7860,
+) -> None:
+    """Open the web UI: chat with the advisor, see the short list and chart, check models on your documents."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or version check leaves the machine
+    from agent.service import AdvisorService
+    from ui.web.app import launch_app
+
+    try:
+        service = AdvisorService.from_env()
+    except AdvisorError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    logging.basicConfig(level=service.settings.log_level)
+    typer.echo(f"embedding-advisor web UI on http://{host}:{port} (LLM mode: {service.mode}); Ctrl+C stops it")
+    with service:
+        launch_app(service, host=host, port=port)

@@ -1,0 +1,1 @@
+"""The Slack app: each Slack thread is one consultation."""

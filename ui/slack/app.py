@@ -1,0 +1,215 @@
+"""The Slack bot (slack-bolt): each Slack thread is one consultation; HTTP mode in the API app, or Socket Mode."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.request.internals import parse_body
+from slack_sdk import WebClient
+from slack_sdk.signature import SignatureVerifier
+
+from agent.service import AdvisorService, Reply
+from knowledge.errors import AdvisorError, ToolInputError
+from knowledge.settings import SettingsError
+
+logger = logging.getLogger(__name__)
+MENTION = re.compile(r"<@[A-Z0-9]+>")
+MAX_SECTION = 2900  # Block Kit caps a section's text at 3,000 characters
+SLASH_COMMAND = "/embedding-advisor"
+
+
+class SlackThreads:
+    """Durable maps in SQLite: (channel, thread_ts) -> consultation id, and the event ids already handled."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._lock = threading.Lock()
+        with self._lock:
+            self._db.execute("CREATE TABLE IF NOT EXISTS slack_threads (channel TEXT, thread_ts TEXT, "
+                             "consultation_id TEXT NOT NULL, PRIMARY KEY (channel, thread_ts))")
+            self._db.execute("CREATE TABLE IF NOT EXISTS slack_events (event_id TEXT PRIMARY KEY, seen REAL)")
+
+    def consultation(self, channel: str, thread_ts: str) -> str | None:
+        """The consultation of a thread, if it has one."""
+        with self._lock:
+            row = self._db.execute("SELECT consultation_id FROM slack_threads WHERE channel=? AND thread_ts=?",
+                                   (channel, thread_ts)).fetchone()
+        return row[0] if row else None
+
+    def link(self, channel: str, thread_ts: str, consultation_id: str) -> None:
+        """Remember the consultation of a thread."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO slack_threads VALUES (?, ?, ?)",
+                             (channel, thread_ts, consultation_id))
+
+    def claim_event(self, event_id: str) -> bool:
+        """True the first time an event id is seen (Slack retries deliver the same id again)."""
+        with self._lock:
+            cur = self._db.execute("INSERT OR IGNORE INTO slack_events VALUES (?, ?)", (event_id, time.time()))
+        return cur.rowcount == 1
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+def _fmt(value: Any, spec: str = "") -> str:
+    return "n/a" if value is None else format(value, spec)
+
+
+def render_blocks(reply: Reply) -> list[dict[str, Any]]:
+    """Block Kit for a reply: the text, then the short list as a table-like section list with the top reasons."""
+    blocks: list[dict[str, Any]] = []
+    text = reply.text.strip() or reply.pending_question or "…"
+    rec = reply.recommendation
+    if rec and rec.get("recommendations"):
+        text = text.split("\n\n")[0]  # the short list below replaces the long text rendering
+    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_SECTION]}})
+    if not rec or not rec.get("recommendations"):
+        return blocks
+    blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "Short list"}}]
+    for r in rec["recommendations"][:5]:
+        blocks.append({"type": "section", "fields": [
+            {"type": "mrkdwn", "text": f"*{r['rank']}. {r['model']}*\n{r['kind']}, score {_fmt(r['score'], '.3f')}"},
+            {"type": "mrkdwn", "text": f"${_fmt(r['estimated_cost_usd_month'], ',.2f')}/month · "
+                                       f"{_fmt(r.get('dims'))} dims · {_fmt(r.get('max_tokens'), ',')} tokens"},
+        ]})
+        reasons = "\n".join(f"• {x}" for x in r.get("reasons", [])[:2])
+        if reasons:
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": reasons[:MAX_SECTION]}]})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": (
+        f"Full report: `embedding-advisor chat --id {reply.consultation_id}` · "
+        "or `embedding-advisor recommend --profile profile.yaml` with this profile")}]})
+    if reply.pending_question:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": reply.pending_question[:MAX_SECTION]}})
+    return blocks
+
+
+class AdvisorSlackApp(App):
+    """Bolt's App plus ``refusal``: the HTTP requests Bolt would answer with a 500 are refused before it sees them."""
+
+    def __init__(self, *, signing_secret: str, **kwargs: Any) -> None:
+        super().__init__(signing_secret=signing_secret, **kwargs)
+        self._verifier = SignatureVerifier(signing_secret)
+
+    def refusal(self, body: bytes, headers: Mapping[str, str]) -> tuple[int, str] | None:
+        """(status, reason) for a request to refuse, else None: Bolt then verifies and handles it as usual.
+
+        A missing, non-numeric or stale timestamp or a wrong signature is 401 (Bolt raises on a non-numeric
+        one); a body that is not UTF-8, or a correctly signed one that is not JSON or a form or not an object,
+        is 400 (Bolt raises while parsing it, before it checks the signature).
+        """
+        timestamp, signature = headers.get("x-slack-request-timestamp", ""), headers.get("x-slack-signature", "")
+        try:
+            text = body.decode("utf-8")  # slack_sdk's verifier raises on other bytes too
+        except UnicodeDecodeError:
+            return 400, "malformed body: not UTF-8"
+        # Only well-formed headers reach the verifier: "²" passes isdigit() but not int(), a 400-digit timestamp
+        # overflows its clock check, and hmac.compare_digest raises on a non-ASCII signature.
+        well_formed = re.fullmatch(r"[0-9]{1,12}", timestamp) and re.fullmatch(r"v0=[0-9a-f]{64}", signature)
+        if not well_formed or not self._verifier.is_valid(text, timestamp, signature):
+            return 401, "invalid request"
+        try:
+            parsed = parse_body(text, headers.get("content-type"))
+        except (ValueError, RecursionError):
+            return 400, "malformed body: expected JSON or a form"
+        return None if isinstance(parsed, dict) else (400, "malformed body: expected a JSON object")
+
+
+class SlackAdvisor:
+    """Runs one turn of a thread's consultation and posts the reply in the thread."""
+
+    def __init__(self, service: AdvisorService, threads: SlackThreads) -> None:
+        self.service = service
+        self.threads = threads
+
+    def answer(self, client: WebClient, channel: str, thread_ts: str, text: str) -> None:
+        """Send ``text`` to the thread's consultation (starting one if needed) and reply in the thread."""
+        text = MENTION.sub("", text or "").strip()
+        try:
+            consultation_id = self.threads.consultation(channel, thread_ts)
+            if consultation_id is None:
+                reply = self.service.start(text or None)
+                self.threads.link(channel, thread_ts, reply.consultation_id)
+            else:
+                reply = self.service.send(consultation_id, text)
+        except ToolInputError as exc:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"Sorry, I could not use that: {exc}")
+            return
+        except AdvisorError:
+            logger.exception("slack turn failed in %s", channel)
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts,
+                                    text="Sorry, something went wrong on my side. Please try again in a moment.")
+            return
+        fallback = reply.text or reply.pending_question or "…"
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=fallback[:3000],
+                                blocks=render_blocks(reply))
+
+
+def create_slack_app(service: AdvisorService, signing_secret: str, client: WebClient,
+                     threads: SlackThreads) -> AdvisorSlackApp:
+    """The Bolt app: slash command, app mentions and direct messages, with request verification on.
+
+    Args:
+        service: the consultation facade.
+        signing_secret: SLACK_SIGNING_SECRET (every HTTP request's signature is checked against it).
+        client: the Web API client (its token is SLACK_BOT_TOKEN; ``base_url`` may point to a stand-in).
+        threads: the thread and event-id store.
+    """
+    app = AdvisorSlackApp(signing_secret=signing_secret, client=client, process_before_response=False,
+                          token_verification_enabled=False)
+    advisor = SlackAdvisor(service, threads)
+
+    @app.middleware
+    def deduplicate(body: dict[str, Any], next: Any) -> BoltResponse | None:
+        event_id = body.get("event_id")
+        if event_id and not threads.claim_event(event_id):
+            logger.info("duplicate slack event %s ignored", event_id)
+            return BoltResponse(status=200, body="")
+        return next()
+
+    @app.command(SLASH_COMMAND)
+    def slash(ack: Any, command: dict[str, Any], client: WebClient) -> None:
+        ack()  # within Slack's 3 seconds; the turn runs after the ack in Bolt's worker thread
+        text = command.get("text") or ""
+        opener = client.chat_postMessage(channel=command["channel_id"],
+                                         text=f"<@{command.get('user_id', '')}> asked: {text or '(new consultation)'}")
+        advisor.answer(client, command["channel_id"], opener["ts"], text)
+
+    def reply_to(event: dict[str, Any], client: WebClient) -> None:
+        if not event.get("channel") or not event.get("ts"):  # nowhere to answer: log it, never a KeyError
+            logger.warning("slack %s event without channel or ts ignored", event.get("type"))
+            return
+        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""))
+
+    @app.event("app_mention")
+    def mention(event: dict[str, Any], client: WebClient) -> None:
+        reply_to(event, client)
+
+    @app.event("message")
+    def direct_message(event: dict[str, Any], client: WebClient) -> None:
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
+            return
+        reply_to(event, client)
+
+    return app
+
+
+def slack_app_from_env(service: AdvisorService, env: dict[str, str] | Any, required: bool = False) -> App | None:
+    """The Bolt app configured by SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or None when they are not set."""
+    secret, token = env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_BOT_TOKEN")
+    if not (secret and token):
+        if required:
+            raise SettingsError("set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run the Slack bot")
+        return None
+    threads = SlackThreads(service.settings.data_dir / "slack.sqlite")
+    return create_slack_app(service, secret, WebClient(token=token), threads)

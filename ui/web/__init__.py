@@ -1,0 +1,1 @@
+"""The web UI: a Gradio chat with the advisor, the profile, the short list and document checks."""
