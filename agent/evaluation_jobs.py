@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from knowledge.errors import AdvisorError, ToolInputError
+from knowledge.errors import AdvisorError, ServiceUnavailableError, ToolInputError, UnknownJobError
+from knowledge.settings import DataLayout
 from tools.evaluation.retrieval_check import EvalRequest, evaluate, summarise_results
 
 if TYPE_CHECKING:
@@ -33,15 +34,6 @@ Runner = Callable[[EvalRequest, Callable[[str, float], None]], dict[str, Any]]
 MAX_INTERRUPTIONS = 2  # a job whose run the server died in this often is failed, not started a third time
 SECRETS = ("milvus_token", "openai_api_key", "llm")  # never written to disk; taken from the settings on resume
 PATHS = ("corpus", "out_dir", "data_dir", "queries", "qrels")
-
-
-class UnknownJobError(ToolInputError):
-    """No evaluation job has this id."""
-
-    def __init__(self, job_id: str) -> None:
-        """Name the id."""
-        self.job_id = job_id
-        super().__init__(f"Unknown evaluation job {job_id!r}.")
 
 
 def _now() -> str:
@@ -77,7 +69,7 @@ class EvaluationJobs:
 
     def _claim(self) -> IO[str] | None:
         """Hold ``evaluations/.owner.lock`` for this process's life; None when another live process holds it."""
-        folder = self.data_dir / "evaluations"
+        folder = DataLayout(self.data_dir).evaluations
         folder.mkdir(parents=True, exist_ok=True)
         handle = (folder / ".owner.lock").open("a", encoding="utf-8")
         try:
@@ -91,13 +83,13 @@ class EvaluationJobs:
     def new_job(self) -> tuple[str, Path]:
         """Reserve a job id and its upload folder ``data_dir/uploads/<id>``."""
         job_id = uuid.uuid4().hex[:12]
-        folder = self.data_dir / "uploads" / job_id
+        folder = DataLayout(self.data_dir).uploads / job_id
         folder.mkdir(parents=True, exist_ok=False)
         return job_id, folder
 
     def out_dir(self, job_id: str) -> Path:
         """Where a job writes results.json and report.md (and keeps job.json and request.json)."""
-        return self.data_dir / "evaluations" / job_id
+        return DataLayout(self.data_dir).evaluations / job_id
 
     def submit(self, job_id: str, request: EvalRequest) -> dict[str, Any]:
         """Queue a job; returns its status (pending)."""
@@ -171,7 +163,7 @@ class EvaluationJobs:
     def _resume_interrupted(self) -> None:
         """Queue again (oldest first) the jobs an earlier process left pending or running, or fail them."""
         left: list[dict[str, Any]] = []
-        for path in (self.data_dir / "evaluations").glob("*/job.json"):
+        for path in DataLayout(self.data_dir).evaluations.glob("*/job.json"):
             with contextlib.suppress(OSError, ValueError):
                 job = json.loads(path.read_text(encoding="utf-8"))
                 if job.get("status") in ("pending", "running") and JOB_ID.match(job.get("id", "")):
@@ -217,6 +209,10 @@ class EvaluationJobs:
                 logger.info("evaluation %s rejected its input", job_id)
                 self._update(job_id, status="failed", finished_at=_now(),
                              error={"code": "invalid_input", "message": str(exc)})
+            except ServiceUnavailableError as exc:
+                logger.error("evaluation %s: %s", job_id, exc)
+                self._update(job_id, status="failed", finished_at=_now(),
+                             error={"code": "service_unavailable", "message": str(exc)})
             except AdvisorError:
                 logger.exception("evaluation %s failed", job_id)
                 self._update(job_id, status="failed", finished_at=_now(),

@@ -58,13 +58,15 @@ def build_graph(llm: BaseChatModel | None, tools: Sequence[Any] | None = None,
         from langgraph.prebuilt.tool_node import ToolInvocationError
 
         from agent import llm_nodes
-        from knowledge.errors import ToolInputError
+        from knowledge.errors import ServiceUnavailableError, ToolInputError
 
         graph.add_node("understand", llm_nodes.make_understand_llm(llm))
         graph.add_node("explain", llm_nodes.make_explain_llm(llm))
         graph.add_node("agent", llm_nodes.make_agent(llm, tools))
-        # ToolInvocationError (arguments the tool's schema rejects) is a malformed call: shown to the model too.
-        graph.add_node("tools", ToolNode(tools, handle_tool_errors=(ToolInputError, ToolInvocationError),
+        # ToolInvocationError (arguments the tool's schema rejects) is a malformed call: shown to the model too, and
+        # so is a service a tool needed being down (Milvus, an embedding endpoint): the model tells the user.
+        graph.add_node("tools", ToolNode(tools, handle_tool_errors=(ToolInputError, ServiceUnavailableError,
+                                                                    ToolInvocationError),
                                          messages_key="scratch", wrap_tool_call=llm_nodes.timed_tool_call))
         graph.add_conditional_edges("agent", llm_nodes.route_agent, ["tools", "decide"])
         graph.add_edge("tools", "agent")

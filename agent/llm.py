@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from knowledge.settings import Settings, SettingsError
+from knowledge.errors import SettingsError
+from knowledge.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

@@ -17,8 +17,14 @@ from langgraph.types import Command
 from pydantic import BaseModel, Field
 
 from agent.llm import is_configured, llm_mode, make_llm
-from agent.store import DATABASE_URL_VAR, StorageFullError, is_disk_full, open_store
-from knowledge.errors import ToolInputError
+from agent.store import is_disk_full, open_store
+from knowledge.errors import (
+    MessageIdReusedError,
+    RequestIdError,
+    StorageFullError,
+    ToolInputError,
+    UnknownConsultationError,
+)
 from knowledge.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,27 +35,6 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MESSAGE_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_MESSAGE_CHARS = 20_000
 MAX_LIST = 1000
-
-
-class UnknownConsultationError(ToolInputError):
-    """No consultation has this id."""
-
-    def __init__(self, consultation_id: str) -> None:
-        """Name the id."""
-        self.consultation_id = consultation_id
-        super().__init__(f"Unknown consultation {consultation_id!r}; start a new one, or list them for their ids.")
-
-
-class MessageIdReusedError(ToolInputError):
-    """A message id was already used in this consultation for another text (like a reused Idempotency-Key: 422)."""
-
-    field = "message_id"
-
-
-class RequestIdError(ToolInputError):
-    """A start's request id is malformed or already started a consultation with another first message (422)."""
-
-    field = "request_id"
 
 
 class ToolEvent(BaseModel):
@@ -163,11 +148,12 @@ class AdvisorService:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AdvisorService:
         """The service the environment describes: settings, the chat model (if any) and the database."""
-        import os
+        return cls.from_settings(Settings.from_env(env))
 
-        env = os.environ if env is None else env
-        settings = Settings.from_env(env)
-        return cls(settings, llm=make_llm(settings), database_url=env.get(DATABASE_URL_VAR) or None)
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AdvisorService:
+        """The service ``settings`` describe: the chat model (if any) and the database."""
+        return cls(settings, llm=make_llm(settings), database_url=settings.database_url)
 
     @property
     def mode(self) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from knowledge.errors import AdvisorError
-from knowledge.settings import SettingsError
+from knowledge.errors import SettingsError
+from knowledge.settings import DataLayout
 
 logger = logging.getLogger(__name__)
 DATABASE_URL_VAR = "ADVISOR_DATABASE_URL"
@@ -27,26 +27,6 @@ STARTS_TABLE = """CREATE TABLE IF NOT EXISTS advisor_starts (
 COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model")
 SQLITE_FULL = 13
 POSTGRES_DISK_FULL = "53100"
-
-
-class StorageFullError(AdvisorError):
-    """The disk that holds the consultations is full; nothing stored before is lost.
-
-    ``sentence`` is for the person in the conversation (no server path); the message adds where the data lives.
-    """
-
-    def __init__(self, where: str, saved: bool = False) -> None:
-        """Name where the consultations live and whether the message itself was stored before the disk filled."""
-        self.where = where
-        self.saved = saved
-        if saved:
-            self.sentence = ("Your message was saved, but there was no space left to finish the reply; everything "
-                             "said before is kept. Once space is freed, send it again with the same message_id "
-                             "(or just go on: the missing reply comes first).")
-        else:
-            self.sentence = ("There is no space left to save this message, so it was not saved; everything said "
-                             "before is kept. Send it again once space is freed.")
-        super().__init__(f"No space left on the disk holding {where}. {self.sentence}")
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -196,4 +176,4 @@ def open_store(data_dir: Path, database_url: str | None = None, path: Path | Non
             raise SettingsError(f"{DATABASE_URL_VAR} must be a postgres:// or postgresql:// URL; unset it to keep "
                                 "consultations in SQLite under the data dir")
         return open_postgres(database_url.replace("postgresql+psycopg://", "postgresql://", 1))
-    return open_sqlite(path or data_dir / "checkpoints.sqlite")
+    return open_sqlite(path or DataLayout(data_dir).checkpoints)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from agent.answers import answer_from_result
 from agent.state import Evidence
-from knowledge.errors import ToolInputError
+from knowledge.errors import ServiceUnavailableError, ToolInputError
 from tools.profile.schema import DEFAULTS, parse_profile
 
 logger = logging.getLogger(__name__)
@@ -99,13 +99,13 @@ def missing_args(fn: Any, args: dict[str, Any]) -> list[str]:
 def run_tool(tool: Any, args: dict[str, Any], turn: int) -> tuple[str, Evidence]:
     """Call one tool with filled arguments; return the answer text and the evidence record.
 
-    A ``ToolInputError`` (or arguments the tool's schema rejects) becomes an error record whose text says what
-    was wrong; anything else propagates.
+    A ``ToolInputError``, a ``ServiceUnavailableError`` (or arguments the tool's schema rejects) becomes an error
+    record whose text says what was wrong; anything else propagates.
     """
     start = time.perf_counter()
     try:
         result = tool.invoke(args)
-    except (ToolInputError, ValidationError) as exc:
+    except (ToolInputError, ServiceUnavailableError, ValidationError) as exc:
         elapsed = round((time.perf_counter() - start) * 1000, 2)
         message = str(exc).splitlines()[0]
         return (f"I couldn't look that up: {message}",

@@ -8,7 +8,8 @@ from typing import Any
 from agent import interviewer as iv
 from agent.state import STATED, AdvisorState
 from agent.understanding import Understanding
-from tools.profile.schema import DEFAULTS, ProfileError, parse_profile
+from knowledge.errors import ProfileError
+from tools.profile.schema import DEFAULTS, parse_profile
 
 
 def _hardware(old: dict[str, Any] | None, value: Any) -> dict[str, Any]:

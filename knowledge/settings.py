@@ -1,4 +1,8 @@
-"""Process settings, read from ``ADVISOR_*`` environment variables once, at the entry points."""
+"""Process settings: every environment variable the advisor reads, and the data directory's layout.
+
+Read once, at the entry points, with ``Settings.from_env()``; an explicit argument beats the environment. The
+README's configuration table is checked against ``VARIABLES`` by a test.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,107 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.errors import AdvisorError
+from knowledge.errors import SettingsError
 
 APP_NAME = "embedding-advisor"
 MIN_FREE_BYTES = 1024 * 1024  # less than this and the first checkpoint write would fail
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-class SettingsError(AdvisorError):
-    """A setting has a value that cannot be used; the message names the variable."""
+@dataclass(frozen=True)
+class Variable:
+    """One environment variable: its name, its default as the README shows it, and what it sets."""
+
+    name: str
+    default: str
+    description: str
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable("ADVISOR_DATA_DIR", "the platform's user data dir (`~/.local/share/embedding-advisor`)",
+             "all state: Milvus Lite databases, checkpoints, caches, distilled models"),
+    Variable("ADVISOR_LOG_LEVEL", "`WARNING`", "logging level of the entry points"),
+    Variable("ADVISOR_LLM_BASE_URL", "unset", "OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp server, ...)"),
+    Variable("ADVISOR_LLM_MODEL", "unset", "chat model name at that endpoint"),
+    Variable("ADVISOR_LLM_API_KEY", "unset (`OPENAI_API_KEY`)", "key for the chat endpoint"),
+    Variable("OPENAI_API_KEY", "unset", "key for the chat and embeddings endpoints when theirs are unset"),
+    Variable("ADVISOR_MILVUS_URI", "unset (Milvus Lite under the data dir)", "a Milvus server instead of Milvus Lite"),
+    Variable("ADVISOR_MILVUS_TOKEN", "unset", "token for that Milvus server"),
+    Variable("ADVISOR_EMBEDDINGS_BASE_URL", "unset (OpenAI)",
+             "OpenAI-compatible embeddings endpoint for `openai:<model>` candidates"),
+    Variable("ADVISOR_EMBEDDINGS_API_KEY", "unset (`OPENAI_API_KEY`)", "key for that endpoint"),
+    Variable("ADVISOR_DATABASE_URL", "unset (SQLite `checkpoints.sqlite` in the data dir)",
+             '`postgresql://...` stores consultations in PostgreSQL (several API workers); needs '
+             '`pip install ".[postgres]"`'),
+    Variable("ADVISOR_API_TOKENS", "unset (serve refuses to start)", "bearer tokens, comma-separated"),
+    Variable("ADVISOR_API_TOKENS_FILE", "unset", "a file of bearer tokens, one a line (`#` starts a comment)"),
+    Variable("ADVISOR_MAX_UPLOAD_MB", "100", "upload limit of one evaluation request (413 above)"),
+    Variable("ADVISOR_MAX_FILE_MB", "20", "upload limit of one file (413 above)"),
+    Variable("ADVISOR_RATE_LIMIT_PER_MIN", "60", "requests a minute per token (429 with Retry-After)"),
+    Variable("SLACK_SIGNING_SECRET", "unset", "with `SLACK_BOT_TOKEN` set too, `serve` mounts the Slack app at "
+             "/slack/events"),
+    Variable("SLACK_BOT_TOKEN", "unset", "the Slack bot's token (xoxb-...)"),
+    Variable("SLACK_APP_TOKEN", "unset", "app-level token for `slack --socket` (xapp-...)"),
+    Variable("HF_HUB_OFFLINE", "unset", "set to `1` on machines with no model hub; the bundled models still load"),
+)
+DEFAULT_NUMBERS = {"ADVISOR_MAX_UPLOAD_MB": 100, "ADVISOR_MAX_FILE_MB": 20, "ADVISOR_RATE_LIMIT_PER_MIN": 60}
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """Where each kind of state lives under the data directory (one name a place, used by every layer)."""
+
+    root: Path
+
+    @property
+    def checkpoints(self) -> Path:
+        """SQLite file of the consultations (when ``ADVISOR_DATABASE_URL`` is unset)."""
+        return self.root / "checkpoints.sqlite"
+
+    @property
+    def uploads(self) -> Path:
+        """Uploaded documents, one folder per evaluation or check."""
+        return self.root / "uploads"
+
+    @property
+    def evaluations(self) -> Path:
+        """API evaluation jobs (``job.json`` and results), one folder per job; also the LLM's evaluation runs."""
+        return self.root / "evaluations"
+
+    @property
+    def checks(self) -> Path:
+        """Web UI checks on uploaded documents, one folder per run."""
+        return self.root / "checks"
+
+    @property
+    def reports(self) -> Path:
+        """Downloadable reports of the web UI, one folder per consultation."""
+        return self.root / "reports"
+
+    @property
+    def milvus(self) -> Path:
+        """Milvus Lite databases kept by evaluation runs, one folder per run."""
+        return self.root / "milvus"
+
+    @property
+    def models(self) -> Path:
+        """Distilled models (the static candidate)."""
+        return self.root / "models"
+
+    @property
+    def embedding_cache(self) -> Path:
+        """SQLite cache of computed embeddings."""
+        return self.root / "cache" / "embeddings.sqlite"
+
+    @property
+    def mteb_cache(self) -> Path:
+        """The result cache of quick MTEB runs (mteb's ``ResultCache``)."""
+        return self.root / "mteb-cache"
+
+    @property
+    def slack_threads(self) -> Path:
+        """SQLite map of Slack threads to consultations."""
+        return self.root / "slack.sqlite"
 
 
 @dataclass(frozen=True)
@@ -33,10 +130,23 @@ class Settings:
     milvus_token: str | None = field(default=None, repr=False)
     embeddings_base_url: str | None = None
     embeddings_api_key: str | None = field(default=None, repr=False)
+    database_url: str | None = field(default=None, repr=False)
+    api_tokens: tuple[str, ...] = field(default=(), repr=False)
+    api_tokens_file: Path | None = None
+    max_upload_mb: int = DEFAULT_NUMBERS["ADVISOR_MAX_UPLOAD_MB"]
+    max_file_mb: int = DEFAULT_NUMBERS["ADVISOR_MAX_FILE_MB"]
+    rate_limit_per_min: int = DEFAULT_NUMBERS["ADVISOR_RATE_LIMIT_PER_MIN"]
+    slack_signing_secret: str | None = field(default=None, repr=False)
+    slack_bot_token: str | None = field(default=None, repr=False)
+    slack_app_token: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Read the settings from ``env`` (default: the process environment)."""
+        """Read the settings from ``env`` (default: the process environment).
+
+        Raises:
+            SettingsError: a variable has a value that cannot be used; the message names it.
+        """
         env = os.environ if env is None else env
         if env.get("ADVISOR_DATA_DIR"):
             data_dir = Path(env["ADVISOR_DATA_DIR"]).expanduser()
@@ -45,8 +155,9 @@ class Settings:
 
             data_dir = Path(user_data_dir(APP_NAME, appauthor=False))
         level = env.get("ADVISOR_LOG_LEVEL", "WARNING").upper()
-        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        if level not in LOG_LEVELS:
             raise SettingsError(f"ADVISOR_LOG_LEVEL={level!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        tokens_file = env.get("ADVISOR_API_TOKENS_FILE")
         return cls(
             data_dir=data_dir,
             log_level=level,
@@ -57,11 +168,44 @@ class Settings:
             milvus_token=env.get("ADVISOR_MILVUS_TOKEN") or None,
             embeddings_base_url=env.get("ADVISOR_EMBEDDINGS_BASE_URL") or None,
             embeddings_api_key=env.get("ADVISOR_EMBEDDINGS_API_KEY") or env.get("OPENAI_API_KEY") or None,
+            database_url=env.get("ADVISOR_DATABASE_URL") or None,
+            api_tokens=tuple(t.strip() for t in (env.get("ADVISOR_API_TOKENS") or "").split(",") if t.strip()),
+            api_tokens_file=Path(tokens_file).expanduser() if tokens_file else None,
+            max_upload_mb=_positive(env, "ADVISOR_MAX_UPLOAD_MB"),
+            max_file_mb=_positive(env, "ADVISOR_MAX_FILE_MB"),
+            rate_limit_per_min=_positive(env, "ADVISOR_RATE_LIMIT_PER_MIN"),
+            slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+            slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
+            slack_app_token=env.get("SLACK_APP_TOKEN") or None,
         )
+
+    @property
+    def layout(self) -> DataLayout:
+        """The data directory's places (uploads, evaluations, caches, databases) by name."""
+        return DataLayout(self.data_dir)
 
     def ensure_data_dir(self) -> Path:
         """Create the data directory if needed and check it is writable with space left; the error names the path."""
         return ensure_writable_dir(self.data_dir, "data directory", "set ADVISOR_DATA_DIR to")
+
+
+def _positive(env: Mapping[str, str], name: str) -> int:
+    """A positive whole number from ``env[name]`` (its declared default when unset or empty)."""
+    raw = env.get(name) or str(DEFAULT_NUMBERS[name])
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r}: expected a positive whole number") from None
+    if value <= 0:
+        raise SettingsError(f"{name}={raw!r}: expected a positive whole number")
+    return value
+
+
+def configuration_table() -> str:
+    """The README's configuration table, one row per variable in ``VARIABLES``."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{v.name}` | {v.default} | {v.description} |" for v in VARIABLES]
+    return "\n".join(rows)
 
 
 def ensure_writable_dir(folder: Path, what: str, hint: str) -> Path:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from knowledge.settings import DataLayout
 from tools.catalog.lookup import compare_models, search_models, show_model
 from tools.documents.corpus import require_uploaded
 from tools.estimate.chunking import estimate_tokens
@@ -95,7 +96,7 @@ def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: s
         bind(probe_robustness, data_dir=data_dir, **endpoint),
         bind(probe_consistency, data_dir=data_dir, **endpoint),
         _within(allowed_roots, bind(tokenization_report, data_dir=data_dir), "corpus"),
-        evaluation_tool(data_dir, allowed_roots, data_dir / "evaluations"),
+        evaluation_tool(data_dir, allowed_roots, DataLayout(data_dir).evaluations),
     )]
 
 
@@ -110,6 +111,6 @@ def langchain_tools(data_dir: Path | None = None, allowed_roots: list[Path] | No
 
     functions = list(FUNCTIONS)
     if data_dir is not None:
-        roots = allowed_roots or [data_dir / "uploads"]
+        roots = allowed_roots or [DataLayout(data_dir).uploads]
         functions += data_functions(data_dir, roots, openai_base_url, openai_api_key)
     return [StructuredTool.from_function(fn, parse_docstring=True) for fn in functions]

@@ -18,7 +18,8 @@ from llm_standin import ScriptedChatModel
 from agent import llm_nodes, prompts
 from agent.interviewer import QUESTIONS
 from agent.llm import llm_mode, make_llm
-from knowledge.settings import Settings, SettingsError
+from knowledge.errors import SettingsError
+from knowledge.settings import Settings
 from tools.estimate.cost import estimate_cost
 
 

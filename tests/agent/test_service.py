@@ -15,9 +15,9 @@ import yaml
 from typer.testing import CliRunner
 
 from agent.interviewer import QUESTIONS, TEXT
-from agent.service import AdvisorService, UnknownConsultationError
-from knowledge.errors import ToolInputError
-from knowledge.settings import Settings, SettingsError
+from agent.service import AdvisorService
+from knowledge.errors import SettingsError, ToolInputError, UnknownConsultationError
+from knowledge.settings import Settings
 from tools.rank.shortlist import recommend
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,7 +58,7 @@ def test_start_send_and_state(service, tmp_path):
 
 
 def test_a_start_sent_twice_with_its_request_id_starts_one_consultation(service):
-    from agent.service import RequestIdError
+    from knowledge.errors import RequestIdError
 
     first = service.start("legal contracts in German, 50k docs", request_id="start-1")
     again = service.start("legal contracts in German, 50k docs", request_id="start-1")

@@ -40,8 +40,8 @@ from slack_standin import FakeSlack
 from typer.testing import CliRunner
 
 from agent.service import AdvisorService
+from knowledge.errors import ProfileError
 from knowledge.settings import Settings
-from tools.profile.schema import ProfileError
 from tools.rank.shortlist import recommend
 from ui.api.app import create_app
 from ui.api.security import ApiLimits

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from live_server import free_port
 
 from agent.service import AdvisorService
-from agent.store import StorageFullError
+from knowledge.errors import StorageFullError
 from knowledge.settings import Settings
 from ui.api.app import create_app
 
@@ -114,7 +114,7 @@ def test_a_full_disk_stops_every_entry_point_naming_the_path(tmp_path):
 
 
 def test_low_space_is_caught_before_the_first_write(tmp_path):
-    from knowledge.settings import SettingsError
+    from knowledge.errors import SettingsError
 
     with tmpfs(tmp_path / "small", "size=512k") as data_dir, pytest.raises(SettingsError) as info:
         Settings(data_dir=data_dir).ensure_data_dir()  # empty, but under the 1 MiB a first checkpoint needs

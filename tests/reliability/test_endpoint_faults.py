@@ -16,9 +16,10 @@ from stand_in import MODES, StandIn, function_call, text_reply
 
 from agent.llm import make_llm
 from agent.service import AdvisorService
+from knowledge.errors import EncoderError
 from knowledge.settings import Settings
 from tools.encoders import models as encoders
-from tools.encoders.models import EncoderError, load_openai
+from tools.encoders.models import load_openai
 from tools.evaluation.retrieval_check import EvalRequest, Evaluation, evaluate
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from knowledge.errors import KnowledgeDataError, ToolInputError, close_matches
+from knowledge.errors import KnowledgeDataError, UnknownTaskError
 from knowledge.languages import normalise_language
 
 if TYPE_CHECKING:
@@ -46,21 +46,6 @@ TASK_BENCHMARKS: dict[str, str] = {
 _DOMAIN_SUITES = {"legal": "quick-legal", "medical": "quick-medical", "code": "quick-code"}
 _MTEB_DOMAINS = {"general": ["Encyclopaedic", "Web"], "legal": ["Legal"], "medical": ["Medical"],
                  "code": ["Programming"], "multilingual": ["Non-fiction"], "long": ["Non-fiction"]}
-
-
-class UnknownTaskError(ToolInputError):
-    """A task or suite name is neither bundled nor known to mteb."""
-
-    def __init__(self, kind: str, name: str, candidates: list[str]) -> None:
-        """Name the bad value and the closest known names."""
-        self.name = name
-        self.suggestions = close_matches(name, candidates)
-        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"Unknown {kind} {name!r}.{hint} Bundled suites: {', '.join(SUITES)}.")
-
-
-class TaskDataUnavailableError(ToolInputError):
-    """A real MTEB task's data cannot be loaded here (offline and not in the Hugging Face cache)."""
 
 
 class BundledTaskSpec(BaseModel):
@@ -113,7 +98,7 @@ def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
 def _folder(name: str) -> Path:
     folder = BENCHMARKS_DIR / name
     if not (folder / "task.yaml").exists():
-        raise UnknownTaskError("bundled task", name, bundled_task_names())
+        raise UnknownTaskError("bundled task", name, bundled_task_names(), SUITES)
     return folder
 
 
@@ -224,7 +209,7 @@ def get_task(name: str) -> AbsTaskRetrieval | Any:
         return mteb.get_task(name)
     except KeyError as exc:
         names = bundled_task_names() + [t.metadata.name for t in mteb.get_tasks()]
-        raise UnknownTaskError("task", name, names) from exc
+        raise UnknownTaskError("task", name, names, SUITES) from exc
 
 
 def suite_tasks(suite: str) -> list[str]:
@@ -234,7 +219,7 @@ def suite_tasks(suite: str) -> list[str]:
         UnknownTaskError: Not a suite name.
     """
     if suite not in SUITES:
-        raise UnknownTaskError("suite", suite, list(SUITES))
+        raise UnknownTaskError("suite", suite, list(SUITES), SUITES)
     return list(SUITES[suite])
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.catalog import default_catalog
-from knowledge.errors import InvalidFilterError, ToolInputError, UnknownModelError
+from knowledge.errors import InvalidFilterError, TaskDataUnavailableError, ToolInputError, UnknownModelError
 from knowledge.scores import default_scores
+from knowledge.settings import DataLayout
 from tools.benchmarks.bundled_tasks import (
     SUITES,
     TASK_BENCHMARKS,
-    TaskDataUnavailableError,
     bundled_data,
     bundled_task_names,
     document_text,
@@ -435,7 +435,7 @@ def quick_mteb(models: list[str], suite: str | None = None, tasks: list[str] | N
     if data_dir is not None:
         import mteb
 
-        result_cache = mteb.ResultCache(cache_path=data_dir / "mteb-cache")
+        result_cache = mteb.ResultCache(cache_path=DataLayout(data_dir).mteb_cache)
     plan = make_plan(encoders, task_objects, time_budget_s, result_cache)
     out: dict[str, Any] = {"suite": suite, "plan": plan, "results": [], "transfer": None}
     if plan["status"] == "refused" or estimate_only:

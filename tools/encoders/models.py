@@ -19,7 +19,7 @@ from typing import Any, Literal
 import numpy as np
 
 from knowledge.catalog import default_catalog
-from knowledge.errors import ToolInputError, UnknownModelError
+from knowledge.errors import EncoderError, ModelNotLoadableError, UnknownModelError
 from tools.encoders.cache import EmbeddingCache, text_key
 
 logger = logging.getLogger(__name__)
@@ -31,10 +31,6 @@ STATIC_NAME = "embedding-advisor/minilm-static-256"
 # Aliases of the offline candidates; bm25 and hybrid are Milvus functions, not encoders (see evaluate).
 ALIASES = {"minilm": MINILM_NAME, "static": STATIC_NAME}
 LEXICAL_ALIASES = ("bm25", "hybrid", "hybrid-weighted")
-
-
-class EncoderError(ToolInputError):
-    """A candidate model cannot be loaded or reached; the message says which and why."""
 
 
 def bundled_minilm_path() -> Path:
@@ -135,7 +131,7 @@ def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None
     except (OSError, ValueError) as exc:
         offline = os.environ.get("HF_HUB_OFFLINE") == "1"
         hint = " (HF_HUB_OFFLINE=1: only models already on disk load)" if offline else ""
-        raise EncoderError(f"cannot load model {name_or_path!r}{hint}: {exc}") from exc
+        raise ModelNotLoadableError(f"cannot load model {name_or_path!r}{hint}: {exc}") from exc
     name = catalog_name or name_or_path
     # mteb caches results by the model card's name; a local path would otherwise be "no_model_name_available".
     model.model_card_data.model_name = name
@@ -303,8 +299,9 @@ def require_offline_model(spec: str, roots: Sequence[Path]) -> None:
     except ValueError:  # not a valid repo id (a URL, a path-like string)
         cached = None
     if not isinstance(cached, str):
-        raise EncoderError(f"{spec!r} is not on disk here, and models are not downloaded on request: use minilm, "
-                           "static, bm25, hybrid, openai:<model>, or a model already in the Hugging Face cache")
+        raise ModelNotLoadableError(f"{spec!r} is not on disk here, and models are not downloaded on request: use "
+                                    "minilm, static, bm25, hybrid, openai:<model>, or a model already in the Hugging "
+                                    "Face cache")
     return None
 
 
@@ -319,5 +316,5 @@ def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = Non
     if spec.lower().startswith("openai:"):
         return load_openai(spec.split(":", 1)[1], openai_base_url, openai_api_key, cache)
     if spec.lower() in LEXICAL_ALIASES:
-        raise EncoderError(f"{spec!r} is a Milvus BM25 candidate, not an encoder")
+        raise ModelNotLoadableError(f"{spec!r} is a Milvus BM25 candidate, not an encoder")
     return load_sentence_transformer(spec, cache=cache)

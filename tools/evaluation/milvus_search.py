@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from knowledge.errors import ToolInputError
+from knowledge.errors import MilvusUnavailableError
 from tools.documents.token_windows import Chunk
 from tools.estimate.milvus_config import MilvusConfig, analyzer_for, create_collection
 
@@ -24,10 +24,6 @@ INDEX_PARAMS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 INSERT_BATCH = 1000
 SEARCH_BATCH = 20  # Milvus Lite assembles results in Python: large batches were slower per query (measured)
 RRF_K = 60
-
-
-class MilvusUnavailableError(ToolInputError):
-    """Milvus cannot be opened or reached; the message names the URI."""
 
 
 def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool, index: IndexName) -> MilvusConfig:
@@ -214,7 +210,6 @@ class BackgroundIndexer:
         self.pool.shutdown(wait=True, cancel_futures=True)
         if not self.handed_over and not self.opened.cancelled() and self.opened.exception() is None:
             self.opened.result()[0].close()
-
 
 
 def folder_bytes(path: Path) -> int:

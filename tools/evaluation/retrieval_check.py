@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, ToolInputError
+from knowledge.settings import DataLayout
 from tools.documents.corpus import Corpus, load_corpus, require_uploaded
 from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
 from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
@@ -144,7 +145,7 @@ class Evaluation:
             raise InputFileError(f"{request.corpus.name}: no queries could be generated from the corpus")
         self.qids = sorted(self.corpus.qrels)
         self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"  # unique across processes
-        self.cache = EmbeddingCache(request.data_dir / "cache" / "embeddings.sqlite")
+        self.cache = EmbeddingCache(DataLayout(request.data_dir).embedding_cache)
         self.results: dict[str, Any] = {
             "run": {"id": self.run_id, "corpus": str(request.corpus), "n_docs": len(self.corpus.docs),
                     "n_queries": len(self.qids), "index": request.index, "languages": self.languages,
@@ -181,10 +182,10 @@ class Evaluation:
 
     def _lite_path(self, name: str) -> Path:
         """Where a candidate's Milvus Lite database lives: one folder per run under the data directory."""
-        return self.req.data_dir / "milvus" / self.run_id / f"{name}.db"
+        return DataLayout(self.req.data_dir).milvus / self.run_id / f"{name}.db"
 
     def _encoder(self, spec: str) -> Encoder:
-        return load_encoder(spec, self.req.data_dir / "models", self.cache, self.req.openai_base_url,
+        return load_encoder(spec, DataLayout(self.req.data_dir).models, self.cache, self.req.openai_base_url,
                             self.req.openai_api_key)
 
     def evaluate_candidate(self, spec: str) -> dict[str, Any]:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.catalog import default_catalog
-from knowledge.errors import ToolInputError, UnknownModelError
+from knowledge.errors import EncoderError, ModelNotLoadableError, ToolInputError, UnknownModelError
 from tools.documents.corpus import load_corpus
-from tools.encoders.models import Encoder, EncoderError
+from tools.encoders.models import Encoder
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ def tokenizer_stats(encoder: Encoder, docs: list[str], langs: list[str]) -> dict
     unknown: list[int] | None = None
     if tokenizer is None:
         if encoder.count_tokens is None:
-            raise EncoderError(f"{encoder.name}: no tokenizer to inspect")
+            raise ModelNotLoadableError(f"{encoder.name}: no tokenizer to inspect")
         tokens = [encoder.count_tokens(d) for d in docs]
         family, vocab, n_special = "unknown (slow tokenizer)", None, 2
     else:
@@ -246,7 +246,7 @@ def tokenization_report(models: list[str], corpus: Path, *, data_dir: Path | Non
         try:
             encoder = load_candidates([spec], data_dir, cache=False)[0]
             rows.append(tokenizer_stats(encoder, docs, langs))
-        except EncoderError as exc:
+        except (ModelNotLoadableError, EncoderError) as exc:
             reason = str(exc).splitlines()[0][:200]
             rows.append({"model": spec, "error": reason, "reading": f"{spec}: tokenizer not loadable here ({reason})."})
     for row in rows:

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.errors import ToolInputError
+from knowledge.settings import DataLayout
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.models import Encoder, load_encoder
 
@@ -40,7 +41,7 @@ def load_candidates(models: list[str], data_dir: Path | None, cache: bool = True
     uses a temporary folder and no cache. ``openai_*`` address the endpoint of ``openai:`` candidates.
 
     Raises:
-        ToolInputError: No model given; EncoderError (a ToolInputError) when one cannot be loaded.
+        ToolInputError: No model given; ModelNotLoadableError when one cannot be loaded here.
     """
     specs = [m.strip() for m in models if m.strip()]
     if not specs:
@@ -50,8 +51,8 @@ def load_candidates(models: list[str], data_dir: Path | None, cache: bool = True
     if data_dir is None:
         models_dir, store = Path(tempfile.mkdtemp(prefix="embedding-advisor-")) / "models", None
     else:
-        models_dir = data_dir / "models"
-        store = EmbeddingCache(data_dir / "cache" / "embeddings.sqlite") if cache else None
+        models_dir = DataLayout(data_dir).models
+        store = EmbeddingCache(DataLayout(data_dir).embedding_cache) if cache else None
     return [load_encoder(spec, models_dir, store, openai_base_url, openai_api_key) for spec in dict.fromkeys(specs)]
 
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from knowledge.errors import ToolInputError
+from knowledge.errors import ProfileError, ToolInputError
 from knowledge.hardware import load_hardware
 from knowledge.languages import normalise_language
 from tools.documents.file_readers import decode_text
@@ -47,16 +47,6 @@ DEFAULT_NOTES = {
     "priorities": "quality, then cost, then latency",
     "top_k": "3 recommendations",
 }
-
-
-class ProfileError(ToolInputError):
-    """A profile is invalid; ``problems`` maps each offending field to what is wrong with it."""
-
-    def __init__(self, problems: dict[str, str], where: str = "") -> None:
-        """Build one message listing every offending field."""
-        self.problems = problems
-        prefix = f"{where}: " if where else ""
-        super().__init__(prefix + "invalid profile: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
 
 
 def _not_a_boolean(value: Any) -> Any:

@@ -20,16 +20,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 from starlette.routing import Match
 
-from agent.evaluation_jobs import EvaluationJobs, UnknownJobError
-from agent.service import AdvisorService, UnknownConsultationError
-from agent.store import StorageFullError
-from knowledge.errors import AdvisorError, ToolInputError, UnknownModelError
+from agent.evaluation_jobs import EvaluationJobs
+from agent.service import AdvisorService
+from knowledge.errors import (
+    AdvisorError,
+    NotFoundError,
+    ProfileError,
+    ServiceUnavailableError,
+    StorageFullError,
+    ToolInputError,
+)
 from knowledge.settings import Settings
 from tools.documents.corpus import sanitise_filename
 from tools.documents.file_readers import upload_problems
 from tools.encoders.models import require_offline_model
 from tools.evaluation.retrieval_check import EvalRequest
-from tools.profile.schema import ProfileError, RequirementProfile
+from tools.profile.schema import RequirementProfile
 from ui.api import schemas as m
 from ui.api.security import ApiGuard, ApiLimits
 from ui.api.uploads import read_form
@@ -57,26 +63,36 @@ def _error(status: int, code: str, message: str, field: str | None = None,
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
 
-def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ProfileError)
-    async def profile_error(_: Request, exc: ProfileError) -> JSONResponse:
+def advisor_error_response(exc: AdvisorError) -> JSONResponse:
+    """The API's one mapping of the error hierarchy (knowledge/errors.py) to an HTTP answer.
+
+    The caller can fix it: 404 for a named thing that does not exist, else 422 naming the field. The service could
+    not do it: 507 for a full disk, else 503 with Retry-After. Anything else the advisor raised: 500.
+    """
+    if isinstance(exc, ProfileError):
         return _error(422, "invalid_profile", str(exc), next(iter(exc.problems), None), exc.problems)
-
-    @app.exception_handler(ToolInputError)
-    async def input_error(_: Request, exc: ToolInputError) -> JSONResponse:
-        if isinstance(exc, UnknownConsultationError | UnknownModelError | UnknownJobError):
-            return _error(404, "not_found", str(exc))
+    if isinstance(exc, NotFoundError):
+        return _error(404, "not_found", str(exc))
+    if isinstance(exc, ToolInputError):
         return _error(422, "invalid_input", str(exc), getattr(exc, "field", None))
-
-    @app.exception_handler(StorageFullError)
-    async def storage_full(_: Request, exc: StorageFullError) -> JSONResponse:
+    if isinstance(exc, StorageFullError):
         logger.error("%s", exc)  # the operator's line names the path; the caller's sentence does not
         return _error(507, "storage_full", exc.sentence)
+    if isinstance(exc, ServiceUnavailableError):
+        logger.error("service unavailable: %s", exc)  # the message may name internal hosts and paths
+        response = _error(503, "service_unavailable", f"{exc.service} is unavailable right now; try again later "
+                          "(the server log has the details)")
+        if exc.retry_after_s:
+            response.headers["Retry-After"] = str(exc.retry_after_s)
+        return response
+    logger.error("request failed: %s", type(exc).__name__, exc_info=exc)
+    return _error(500, "internal_error", "the advisor failed on this request; the server log has the details")
 
+
+def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AdvisorError)
     async def advisor_error(_: Request, exc: AdvisorError) -> JSONResponse:
-        logger.error("request failed: %s", type(exc).__name__, exc_info=exc)
-        return _error(500, "internal_error", "the advisor failed on this request; the server log has the details")
+        return advisor_error_response(exc)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

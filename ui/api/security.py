@@ -11,14 +11,14 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from fastapi import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from knowledge.settings import SettingsError
+from knowledge.errors import SettingsError
+from knowledge.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -38,28 +38,23 @@ class ApiLimits:
     rate_per_min: int = 60
 
     @classmethod
+    def from_settings(cls, settings: Settings) -> ApiLimits:
+        """The limits ``ADVISOR_MAX_UPLOAD_MB``, ``ADVISOR_MAX_FILE_MB`` and ``ADVISOR_RATE_LIMIT_PER_MIN`` set."""
+        total = settings.max_upload_mb
+        return cls(max_file_bytes=min(settings.max_file_mb, total) * MB, max_upload_bytes=total * MB,
+                   rate_per_min=settings.rate_limit_per_min)
+
+    @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ApiLimits:
-        """Read ``ADVISOR_MAX_UPLOAD_MB``, ``ADVISOR_MAX_FILE_MB``, ``ADVISOR_RATE_LIMIT_PER_MIN``."""
-        def number(name: str, default: int) -> int:
-            raw = env.get(name) or str(default)
-            try:
-                value = int(raw)
-            except ValueError:
-                raise SettingsError(f"{name}={raw!r}: expected a positive whole number") from None
-            if value <= 0:
-                raise SettingsError(f"{name}={raw!r}: expected a positive whole number")
-            return value
-
-        total = number("ADVISOR_MAX_UPLOAD_MB", 100)
-        return cls(max_file_bytes=min(number("ADVISOR_MAX_FILE_MB", 20), total) * MB, max_upload_bytes=total * MB,
-                   rate_per_min=number("ADVISOR_RATE_LIMIT_PER_MIN", 60))
+        """The limits ``env`` sets (``Settings.from_env`` reads and checks them)."""
+        return cls.from_settings(Settings.from_env(env))
 
 
-def load_tokens(env: Mapping[str, str]) -> list[str]:
-    """The API tokens from ``ADVISOR_API_TOKENS`` (comma-separated) and ``ADVISOR_API_TOKENS_FILE`` (one a line)."""
-    tokens = [t.strip() for t in (env.get(TOKENS_VAR) or "").split(",") if t.strip()]
-    if env.get(TOKENS_FILE_VAR):
-        path = Path(env[TOKENS_FILE_VAR]).expanduser()
+def load_tokens(settings: Settings) -> list[str]:
+    """The API tokens of ``ADVISOR_API_TOKENS`` (comma-separated) and ``ADVISOR_API_TOKENS_FILE`` (one a line)."""
+    tokens = list(settings.api_tokens)
+    if settings.api_tokens_file is not None:
+        path = settings.api_tokens_file
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as exc:

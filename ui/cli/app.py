@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from knowledge.errors import AdvisorError, ToolInputError
+from ui.cli.exit_codes import fail
 
 app = typer.Typer(
     name="embedding-advisor",
@@ -24,15 +25,6 @@ models_app = typer.Typer(help="Search, show and compare embedding models (catalo
 knowledge_app = typer.Typer(help="Rebuild and check the committed knowledge snapshots.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(knowledge_app, name="knowledge")
-
-
-def _fail(exc: AdvisorError) -> typer.Exit:
-    """Print a caller-fixable error on stderr and return the exit to raise (2 = bad input, 1 = other)."""
-    from rich.console import Console
-    from rich.markup import escape
-
-    Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
 
 
 def _emit_json(payload: object) -> None:
@@ -58,13 +50,13 @@ def models_search(
     from ui.cli.render import render_search
 
     if open_weights and api:
-        raise _fail(ToolInputError("--open-weights and --api exclude each other; give one or neither"))
+        raise fail(ToolInputError("--open-weights and --api exclude each other; give one or neither"))
     kind = "open" if open_weights else "api" if api else "any"
     try:
         result = search_models(language=language, max_params=max_params, min_context=min_context, kind=kind,
                                license=license, domain=domain, benchmark=benchmark, sort=sort, limit=limit)
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     _emit_json(result) if as_json else render_search(result)
 
 
@@ -80,7 +72,7 @@ def models_show(
     try:
         result = show_model(name)
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     _emit_json(result) if as_json else render_show(result)
 
 
@@ -97,7 +89,7 @@ def models_compare(
     try:
         result = compare_models(names, benchmarks=benchmark)
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     _emit_json(result) if as_json else render_compare(result)
 
 
@@ -127,7 +119,7 @@ def knowledge_refresh(
 
             summary = refresh(results, source, out_dir or DATA_DIR, download=download, progress=step)
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     for key, value in summary.items():
         console.print(f"{key}: {value}")
 
@@ -155,7 +147,7 @@ def recommend_cmd(
     try:
         result = recommend_profile(load_profile_file(profile)).model_dump(mode="json")
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     _emit_json(result) if as_json else render_recommendation(result)
 
 
@@ -185,7 +177,7 @@ def batch_cmd(
             counts = run_batch(input_file, out_dir, resume=resume,
                                progress=lambda done, total: bar.update(task, completed=done, total=total))
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     console.print(f"{counts['ok']} ok, {counts['error']} failed, {counts['skipped']} skipped (resume); "
                   f"results in {out_dir}")
     if counts["error"]:
@@ -232,7 +224,7 @@ def evaluate_cmd(
             task = bar.add_task("loading corpus", total=1.0)
             results = evaluate(request, progress=lambda msg, frac: bar.update(task, description=msg, completed=frac))
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         _emit_json(results)
     else:

@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from knowledge.errors import AdvisorError, ToolInputError
+from ui.cli.exit_codes import fail
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,22 +64,20 @@ def chat_cmd(
     from rich.console import Console
 
     from agent.service import AdvisorService
-    from agent.store import StorageFullError
+    from knowledge.errors import StorageFullError
 
     console = Console()
     interactive = sys.stdin.isatty()
     try:
         service = AdvisorService.from_env()
     except AdvisorError as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-        raise typer.Exit(code=1) from exc
+        raise fail(exc) from exc
     logging.basicConfig(level=service.settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     with service:
         try:
             reply = service.resume(consultation_id) if consultation_id else service.start(None)
         except ToolInputError as exc:
-            Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-            raise typer.Exit(code=2) from exc
+            raise fail(exc) from exc
         cid = reply.consultation_id
         console.print(f"[dim]consultation {cid} ({service.mode}); resume with: embedding-advisor chat --id {cid}[/]",
                       highlight=False)

@@ -12,15 +12,9 @@ import typer
 from rich.markup import escape
 
 from knowledge.errors import AdvisorError, InvalidFilterError, ToolInputError
+from ui.cli.exit_codes import fail
 
 PROBES = ("alignment", "robustness", "consistency", "tokenization")
-
-
-def _fail(exc: AdvisorError) -> typer.Exit:
-    from rich.console import Console
-
-    Console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=2 if isinstance(exc, ToolInputError) else 1)
 
 
 def _split(value: str | None) -> list[str]:
@@ -78,7 +72,7 @@ def mteb_cmd(
         result = quick_mteb(_split(models), suite=suite, tasks=_split(tasks) or None, time_budget_s=time_budget,
                             estimate_only=dry_run, **_where())
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         _emit_json(result)
     else:
@@ -151,7 +145,7 @@ def probe_cmd(
                    "consistency": probes.probe_consistency}[probe]
             result = run(_split(models), **_where())
     except AdvisorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         _emit_json(result)
         return

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from typing import Annotated
 
 import typer
 
 from knowledge.errors import AdvisorError
-
-
-def _exit(exc: AdvisorError) -> typer.Exit:
-    sys.stderr.write(f"error: {exc}\n")
-    return typer.Exit(code=2)
+from knowledge.settings import Settings
+from ui.cli.exit_codes import fail
 
 
 def _logging(level: str) -> None:
@@ -38,16 +34,17 @@ def serve_cmd(
     from agent.service import AdvisorService
     from ui.api.app import create_app
     from ui.api.security import ApiLimits, check_startup, load_tokens
-    from ui.slack.app import slack_app_from_env
+    from ui.slack.app import slack_app_from_settings
 
     try:
-        tokens = check_startup(load_tokens(os.environ), host, no_auth)
-        limits = ApiLimits.from_env(os.environ)
-        service = AdvisorService.from_env()
+        settings = Settings.from_env()
+        tokens = check_startup(load_tokens(settings), host, no_auth)
+        limits = ApiLimits.from_settings(settings)
+        service = AdvisorService.from_settings(settings)
         _logging(service.settings.log_level)
-        slack = slack_app_from_env(service, os.environ)
+        slack = slack_app_from_settings(service)
     except AdvisorError as exc:
-        raise _exit(exc) from exc
+        raise fail(exc) from exc
     app = create_app(service, service.settings, tokens, limits=limits, slack_app=slack)
     sys.stdout.write(f"embedding-advisor API on http://{host}:{port} (docs: /docs; LLM: {service.mode}; "
                      f"auth: {'on' if tokens else 'OFF'}; slack: {'on' if slack else 'off'})\n")
@@ -70,23 +67,27 @@ def slack_cmd(
     Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; Socket Mode also SLACK_APP_TOKEN (xapp-...).
     """
     from agent.service import AdvisorService
-    from knowledge.settings import SettingsError
-    from ui.slack.app import slack_app_from_env
+    from knowledge.errors import SettingsError
+    from ui.slack.app import slack_app_from_settings
 
+    try:
+        settings = Settings.from_env()
+    except AdvisorError as exc:
+        raise fail(exc) from exc
     if not socket:
-        if not (os.environ.get("SLACK_SIGNING_SECRET") and os.environ.get("SLACK_BOT_TOKEN")):
-            raise _exit(SettingsError("set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run the Slack bot"))
+        if not (settings.slack_signing_secret and settings.slack_bot_token):
+            raise fail(SettingsError("set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run the Slack bot"))
         serve_cmd(host=host, port=port, no_auth=no_auth)
         return
-    app_token = os.environ.get("SLACK_APP_TOKEN")
+    app_token = settings.slack_app_token
     try:
         if not app_token:
             raise SettingsError("Socket Mode needs SLACK_APP_TOKEN (an app-level xapp-... token)")
-        service = AdvisorService.from_env()
+        service = AdvisorService.from_settings(settings)
         _logging(service.settings.log_level)
-        app = slack_app_from_env(service, os.environ, required=True)
+        app = slack_app_from_settings(service, required=True)
     except AdvisorError as exc:
-        raise _exit(exc) from exc
+        raise fail(exc) from exc
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     sys.stdout.write(f"embedding-advisor Slack bot in Socket Mode (LLM: {service.mode})\n")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from knowledge.errors import AdvisorError
+from ui.cli.exit_codes import fail
 
 
 def ui_cmd(
@@ -23,8 +24,7 @@ def ui_cmd(
     try:
         service = AdvisorService.from_env()
     except AdvisorError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(code=1) from exc
+        raise fail(exc) from exc
     logging.basicConfig(level=service.settings.log_level)
     typer.echo(f"embedding-advisor web UI on http://{host}:{port} (LLM mode: {service.mode}); Ctrl+C stops it")
     with service:

@@ -17,8 +17,13 @@ from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
 from agent.service import AdvisorService, Reply
-from knowledge.errors import AdvisorError, ToolInputError
-from knowledge.settings import SettingsError
+from knowledge.errors import (
+    AdvisorError,
+    ServiceUnavailableError,
+    SettingsError,
+    StorageFullError,
+    ToolInputError,
+)
 
 logger = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -125,6 +130,20 @@ class AdvisorSlackApp(App):
         return None if isinstance(parsed, dict) else (400, "malformed body: expected a JSON object")
 
 
+def error_reply(exc: AdvisorError, channel: str) -> str:
+    """The Slack app's one mapping of the error hierarchy (knowledge/errors.py) to a polite reply in the thread."""
+    if isinstance(exc, ToolInputError):
+        return f"Sorry, I could not use that: {exc}"
+    if isinstance(exc, StorageFullError):
+        logger.error("slack turn in %s: %s", channel, exc)
+        return f"Sorry: {exc.sentence}"
+    if isinstance(exc, ServiceUnavailableError):
+        logger.error("slack turn in %s: %s", channel, exc)
+        return f"Sorry, {exc.service} is unavailable right now. Please try again in a moment."
+    logger.error("slack turn failed in %s", channel, exc_info=exc)
+    return "Sorry, something went wrong on my side. Please try again in a moment."
+
+
 class SlackAdvisor:
     """Runs one turn of a thread's consultation and posts the reply in the thread."""
 
@@ -142,13 +161,8 @@ class SlackAdvisor:
                 self.threads.link(channel, thread_ts, reply.consultation_id)
             else:
                 reply = self.service.send(consultation_id, text)
-        except ToolInputError as exc:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"Sorry, I could not use that: {exc}")
-            return
-        except AdvisorError:
-            logger.exception("slack turn failed in %s", channel)
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts,
-                                    text="Sorry, something went wrong on my side. Please try again in a moment.")
+        except AdvisorError as exc:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
             return
         fallback = reply.text or reply.pending_question or "…"
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=fallback[:3000],
@@ -204,12 +218,17 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
     return app
 
 
-def slack_app_from_env(service: AdvisorService, env: dict[str, str] | Any, required: bool = False) -> App | None:
-    """The Bolt app configured by SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or None when they are not set."""
-    secret, token = env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_BOT_TOKEN")
+def slack_app_from_settings(service: AdvisorService, required: bool = False) -> App | None:
+    """The Bolt app the service's settings configure (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN), or None.
+
+    Raises:
+        SettingsError: ``required`` and either is unset.
+    """
+    settings = service.settings
+    secret, token = settings.slack_signing_secret, settings.slack_bot_token
     if not (secret and token):
         if required:
             raise SettingsError("set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run the Slack bot")
         return None
-    threads = SlackThreads(service.settings.data_dir / "slack.sqlite")
+    threads = SlackThreads(settings.layout.slack_threads)
     return create_slack_app(service, secret, WebClient(token=token), threads)

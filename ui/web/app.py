@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge.errors import AdvisorError
+from knowledge.settings import DataLayout
 from tools.documents.corpus import sanitise_filename
 from ui.web import parts
 
@@ -46,7 +47,7 @@ class WebUI:
             return None, None
         from tools.rank.report import render_markdown
 
-        folder = self.data_dir / "reports" / consultation_id
+        folder = DataLayout(self.data_dir).reports / consultation_id
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"embedding-advisor-{consultation_id}"
         md, js = folder / f"{stem}.md", folder / f"{stem}.json"
@@ -126,13 +127,14 @@ class WebUI:
             gr.Warning(problem)
             return f"⚠️ {problem}", [], ""
         run_id = uuid.uuid4().hex[:12]
-        corpus = self.data_dir / "uploads" / run_id
+        corpus = DataLayout(self.data_dir).uploads / run_id
         corpus.mkdir(parents=True)
         taken: set[str] = set()
         for path in files or []:
             shutil.copy(path, corpus / sanitise_filename(Path(path).name, taken))
         settings = self.service.settings
-        request = EvalRequest(corpus=corpus, models=list(models or []), out_dir=self.data_dir / "checks" / run_id,
+        request = EvalRequest(corpus=corpus, models=list(models or []),
+                              out_dir=DataLayout(self.data_dir).checks / run_id,
                               data_dir=self.data_dir, milvus_uri=settings.milvus_uri,
                               milvus_token=settings.milvus_token, openai_base_url=settings.embeddings_base_url,
                               openai_api_key=settings.embeddings_api_key)
@@ -218,5 +220,5 @@ def launch_app(service: AdvisorService, host: str = "127.0.0.1", port: int = 786
     """
     demo = build_app(service, max_total_bytes)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, max_file_size=max_file_bytes,
-                allowed_paths=[str(service.settings.data_dir / "reports")], show_error=False, css=CSS)
+                allowed_paths=[str(service.settings.layout.reports)], show_error=False, css=CSS)
     return demo

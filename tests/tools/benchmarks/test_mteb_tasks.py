@@ -9,12 +9,11 @@ import numpy as np
 import pytest
 import yaml
 
-from knowledge.errors import InvalidFilterError
+from knowledge.errors import InvalidFilterError, UnknownTaskError
 from tools.benchmarks.bundled_tasks import (
     BENCHMARKS_DIR,
     SUITES,
     TASK_BENCHMARKS,
-    UnknownTaskError,
     bundled_data,
     bundled_spec,
     bundled_task,

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from scipy.stats import kendalltau, spearmanr
 
-from knowledge.errors import InvalidFilterError, ToolInputError
+from knowledge.errors import InvalidFilterError, TaskDataUnavailableError, ToolInputError
 from tools.benchmarks import quick_mteb as qm
-from tools.benchmarks.bundled_tasks import TaskDataUnavailableError, bundled_task
+from tools.benchmarks.bundled_tasks import bundled_task
 from tools.encoders.models import Encoder
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"

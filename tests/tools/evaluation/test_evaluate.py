@@ -254,7 +254,8 @@ def test_openai_compatible_endpoint_with_retries(embeddings_server, binary_beir,
 
 
 def test_unreachable_endpoint_is_a_clear_error():
-    from tools.encoders.models import EncoderError, load_openai
+    from knowledge.errors import EncoderError
+    from tools.encoders.models import load_openai
 
     with pytest.raises(EncoderError, match="127.0.0.1:9"):
         load_openai("text-embedding-3-small", "http://127.0.0.1:9/v1", "k", max_retries=0, timeout_s=2)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.profile.schema import DEFAULTS, ProfileError, load_profile_file, parse_profile
+from knowledge.errors import ProfileError
+from tools.profile.schema import DEFAULTS, load_profile_file, parse_profile
 
 
 def test_defaults_are_reported_by_name():

@@ -16,7 +16,8 @@ from live_server import uvicorn_in_thread
 from typer.testing import CliRunner
 
 from agent.service import AdvisorService
-from knowledge.settings import Settings, SettingsError
+from knowledge.errors import SettingsError
+from knowledge.settings import Settings
 from tools.documents.corpus import sanitise_filename
 from tools.rank.shortlist import recommend
 from ui.api.app import create_app
@@ -296,8 +297,8 @@ def test_startup_refuses_without_tokens(tmp_path, monkeypatch):
     assert check_startup(["t"], "0.0.0.0", no_auth=False) == ["t"]
     token_file = tmp_path / "tokens"
     token_file.write_text("# comment\nfile-token\n\n", encoding="utf-8")
-    assert load_tokens({"ADVISOR_API_TOKENS": "a, b,", "ADVISOR_API_TOKENS_FILE": str(token_file)}) == [
-        "a", "b", "file-token"]
+    settings = Settings.from_env({"ADVISOR_API_TOKENS": "a, b,", "ADVISOR_API_TOKENS_FILE": str(token_file)})
+    assert load_tokens(settings) == ["a", "b", "file-token"]
     for var in ("ADVISOR_API_TOKENS", "ADVISOR_API_TOKENS_FILE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(tmp_path))
