@@ -8,17 +8,13 @@ from typing import Annotated, Any, Literal, TypedDict
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 
-from tools.profile.schema import DEFAULTS
+from tools.profile.schema import DEFAULTS, INTERVIEW_ORDER, PROFILE_FIELDS
 
 Provenance = Literal["said", "assumed", "corrected"]
 STATED: tuple[str, ...] = ("said", "corrected")
 
-# The interview's fields, in the order they are asked (a subset of the profile contract).
-FIELDS: tuple[str, ...] = (
-    "domain", "languages", "doc_length_tokens", "corpus_docs", "queries_per_month", "data_must_stay_on_prem",
-    "deployment", "hardware", "budget_usd_month", "latency_p95_ms", "license",
-)
-PROFILE_FIELDS: tuple[str, ...] = (*FIELDS, "priorities", "top_k")
+FIELDS = INTERVIEW_ORDER  # the interview's fields, in the order they are asked
+STATE_PROFILE_ORDER: tuple[str, ...] = (*FIELDS, *(f for f in PROFILE_FIELDS if f not in FIELDS))
 
 
 class Evidence(TypedDict):
@@ -71,7 +67,7 @@ def stated_profile(state: AdvisorState) -> dict[str, Any]:
 
 def full_profile(state: AdvisorState) -> dict[str, Any]:
     """Every interview field with its value: given, or the documented default."""
-    out = {k: DEFAULTS[k] for k in PROFILE_FIELDS}
+    out = {k: DEFAULTS[k] for k in STATE_PROFILE_ORDER}
     out.update(state.get("profile") or {})
     return out
 

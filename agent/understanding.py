@@ -29,15 +29,13 @@ from pydantic import BaseModel
 from agent import understanding_patterns as P
 from agent.understanding_patterns import find_languages, find_models, hardware_mentions, split_sentences
 from knowledge.catalog import default_catalog
-from tools.profile.schema import Hardware, RequirementProfile
+from tools.profile.schema import ASKED_FIELDS, NUMERIC_FIELDS, Hardware, RequirementProfile
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("domain", "languages", "doc_length_tokens", "corpus_docs", "queries_per_month", "budget_usd_month",
-          "hardware", "deployment", "data_must_stay_on_prem", "license", "latency_p95_ms")  # interview order
+FIELDS = ASKED_FIELDS
 TOOLS = ("show_model", "compare_models", "estimate_cost", "search_models", "estimate_tokens", "hardware_fit",
          "vector_storage")
-NUMERIC_FIELDS = ("doc_length_tokens", "corpus_docs", "queries_per_month", "budget_usd_month", "latency_p95_ms")
 MAX_NUMBERS = 100  # figures read in one message
 MAX_QUESTIONS = 10  # question sentences checked for side questions in one message
 

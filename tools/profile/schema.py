@@ -164,6 +164,19 @@ class RequirementProfile(BaseModel):
         return {f: DEFAULT_NOTES[f] for f in DEFAULTS if f not in self.model_fields_set}
 
 
+# The profile's fields, defined once. The contract's order is RequirementProfile's; the interview asks the
+# questions of INTERVIEW_ORDER in this order (scale first, then where it runs, then the limits); the rest of the
+# fields (priorities, top_k) are never asked. Everything else derives from these two.
+PROFILE_FIELDS: tuple[str, ...] = tuple(name for name in RequirementProfile.model_fields if name != "id")
+INTERVIEW_ORDER: tuple[str, ...] = (
+    "domain", "languages", "doc_length_tokens", "corpus_docs", "queries_per_month", "data_must_stay_on_prem",
+    "deployment", "hardware", "budget_usd_month", "latency_p95_ms", "license",
+)
+ASKED_FIELDS: tuple[str, ...] = tuple(f for f in PROFILE_FIELDS if f in INTERVIEW_ORDER)  # in the contract's order
+NUMERIC_FIELDS: tuple[str, ...] = tuple(
+    f for f in ASKED_FIELDS if RequirementProfile.model_fields[f].annotation in (int, float, float | None))
+
+
 def _problems(exc: ValidationError) -> dict[str, str]:
     out: dict[str, str] = {}
     for err in exc.errors():
