@@ -181,7 +181,7 @@ class AdvisorService:
             lock = self._locks.setdefault(consultation_id, threading.Lock())
             self._lock_users[consultation_id] = self._lock_users.get(consultation_id, 0) + 1
         try:
-            with lock:
+            with lock, self._store.lock(f"consultation:{consultation_id}"):  # the second one: across workers
                 yield
         finally:
             with self._locks_guard:
@@ -254,7 +254,7 @@ class AdvisorService:
             raise RequestIdError("request_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         consultation_id = uuid.uuid4().hex[:12]
         if request_id is not None:
-            with self._starts_lock, self._saving():
+            with self._starts_lock, self._store.lock(f"start:{request_id}"), self._saving():
                 if (seen := self._store.index.started(request_id)) is None:
                     self._store.index.record_start(request_id, consultation_id, text or "")
             if seen is not None:

@@ -1,4 +1,10 @@
-"""Where consultations live: the LangGraph checkpointer (SQLite, or Postgres) and a small index for listing them."""
+"""Where consultations live: the LangGraph checkpointer (SQLite, or Postgres) and a small index for listing them.
+
+With Postgres, several API workers share one database: a consultation's turns may land on any worker, and a
+per-consultation advisory lock (held on a pooled connection for the length of a turn) serialises them across
+processes, as the in-process lock does within one. A worker killed mid-turn loses its connection, and with it
+the lock, so another worker finishes the turn.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ import errno
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +33,11 @@ STARTS_TABLE = """CREATE TABLE IF NOT EXISTS advisor_starts (
     request_id TEXT PRIMARY KEY, consultation_id TEXT NOT NULL, text TEXT NOT NULL)"""
 COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model")
 SQLITE_FULL = 13
+# Connections per worker: the checkpointer and index share one pool; turns in flight hold one connection each from
+# a second pool for their advisory lock (separate, so lock holders can never starve the saver of connections).
+# Two workers need 2 x (8 + 32) = 80 of Postgres' default max_connections of 100.
+POOL_SIZE = 8
+LOCK_POOL_SIZE = 32
 POSTGRES_DISK_FULL = "53100"
 
 
@@ -44,6 +56,8 @@ class Store:
     index: ConsultationIndex
     close: Callable[[], None]
     where: str  # for messages: the SQLite file, or "the Postgres database"
+    # Serialises one key's work across processes (Postgres advisory lock); SQLite has one owner process: no-op.
+    lock: Callable[[str], AbstractContextManager[None]] = field(default=lambda key: nullcontext())
 
 
 class ConsultationIndex:
@@ -151,7 +165,9 @@ def open_postgres(url: str) -> Store:
             f"{DATABASE_URL_VAR} points at Postgres, but langgraph-checkpoint-postgres and psycopg-pool are not "
             "installed: pip install langgraph-checkpoint-postgres 'psycopg[binary,pool]', or unset "
             f"{DATABASE_URL_VAR} to keep consultations in SQLite under the data dir") from exc
-    pool = ConnectionPool(url, kwargs={"autocommit": True, "prepare_threshold": 0}, open=True)
+    pool = ConnectionPool(url, kwargs={"autocommit": True, "prepare_threshold": 0}, min_size=2, max_size=POOL_SIZE,
+                          open=True)
+    lock_pool = ConnectionPool(url, kwargs={"autocommit": True}, min_size=1, max_size=LOCK_POOL_SIZE, open=True)
     saver = PostgresSaver(pool)
     saver.setup()
 
@@ -160,7 +176,22 @@ def open_postgres(url: str) -> Store:
             cur = conn.execute(sql, params)
             return list(cur.fetchall()) if cur.description else []
 
-    return Store(saver, ConsultationIndex(execute, "%s"), pool.close, "the Postgres database")
+    @contextmanager
+    def lock(key: str) -> Iterator[None]:
+        # A session-level advisory lock on its own pooled connection: released by unlock, or by Postgres when the
+        # holding process dies (its connection closes), so a killed worker never leaves a consultation locked.
+        with lock_pool.connection() as conn:
+            conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (key,))
+            try:
+                yield
+            finally:
+                conn.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,))
+
+    def close() -> None:
+        lock_pool.close()
+        pool.close()
+
+    return Store(saver, ConsultationIndex(execute, "%s"), close, "the Postgres database", lock)
 
 
 def open_store(data_dir: Path, database_url: str | None = None, path: Path | None = None) -> Store:

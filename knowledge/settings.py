@@ -44,8 +44,13 @@ VARIABLES: tuple[Variable, ...] = (
              "OpenAI-compatible embeddings endpoint for `openai:<model>` candidates"),
     Variable("ADVISOR_EMBEDDINGS_API_KEY", "unset (`OPENAI_API_KEY`)", "key for that endpoint"),
     Variable("ADVISOR_DATABASE_URL", "unset (SQLite `checkpoints.sqlite` in the data dir)",
-             '`postgresql://...` stores consultations in PostgreSQL (several API workers); needs '
-             '`pip install ".[postgres]"`'),
+             "`postgresql://...` stores consultations, idempotency records and LangGraph checkpoints in PostgreSQL "
+             "(several API workers share it; schema created at start-up)"),
+    Variable("ADVISOR_DEVICE", "`auto` (a CUDA or Apple GPU when present, else the CPU)",
+             "torch device for local models in checks: `cpu`, `cuda`, `cuda:<i>`, `mps`; a device the machine "
+             "lacks is an error"),
+    Variable("ADVISOR_EMBEDDINGS_CONCURRENCY", "4",
+             "batches in flight to an OpenAI-compatible embeddings server (429s retried after its Retry-After)"),
     Variable("ADVISOR_API_TOKENS", "unset (serve refuses to start)", "bearer tokens, comma-separated"),
     Variable("ADVISOR_API_TOKENS_FILE", "unset", "a file of bearer tokens, one a line (`#` starts a comment)"),
     Variable("ADVISOR_MAX_UPLOAD_MB", "100", "upload limit of one evaluation request (413 above)"),
@@ -139,6 +144,8 @@ class Settings:
     slack_signing_secret: str | None = field(default=None, repr=False)
     slack_bot_token: str | None = field(default=None, repr=False)
     slack_app_token: str | None = field(default=None, repr=False)
+    embeddings_concurrency: int = 4
+    device: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -158,8 +165,17 @@ class Settings:
         if level not in LOG_LEVELS:
             raise SettingsError(f"ADVISOR_LOG_LEVEL={level!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL")
         tokens_file = env.get("ADVISOR_API_TOKENS_FILE")
+        concurrency = env.get("ADVISOR_EMBEDDINGS_CONCURRENCY", "4").strip()
+        if not concurrency.isdigit() or not 1 <= int(concurrency) <= 64:
+            raise SettingsError(f"ADVISOR_EMBEDDINGS_CONCURRENCY={concurrency!r}: use a whole number from 1 to 64")
+        device = (env.get("ADVISOR_DEVICE") or "auto").strip().lower()
+        if device not in ("auto", "cpu", "cuda", "mps") and not (device.startswith("cuda:")
+                                                                   and device[5:].isdigit()):
+            raise SettingsError(f"ADVISOR_DEVICE={device!r}: use auto, cpu, cuda, cuda:<index> or mps")
         return cls(
             data_dir=data_dir,
+            embeddings_concurrency=int(concurrency),
+            device=None if device == "auto" else device,
             log_level=level,
             llm_base_url=env.get("ADVISOR_LLM_BASE_URL") or None,
             llm_model=env.get("ADVISOR_LLM_MODEL") or None,

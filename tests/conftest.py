@@ -33,3 +33,21 @@ def results_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with tarfile.open(SHARED_RESULTS) as tar:
         tar.extractall(root, filter="data")
     return root
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL cluster for the session (initdb in a temp dir, a free loopback port)."""
+    from pg_cluster import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster) -> str:
+    """A fresh, empty database in the session's cluster."""
+    return postgres_cluster.create_database()

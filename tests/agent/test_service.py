@@ -120,7 +120,8 @@ def test_one_shot_recommend_is_the_batch_object(service):
     assert service.recommend(profile) == recommend(profile)
 
 
-def test_postgres_url_without_the_package_names_the_variable(tmp_path):
+def test_postgres_url_without_the_package_names_the_variable(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "langgraph.checkpoint.postgres", None)  # as if not installed
     with pytest.raises(SettingsError, match="ADVISOR_DATABASE_URL"):
         AdvisorService(Settings(data_dir=tmp_path), database_url="postgresql://u@localhost/advisor")
     with pytest.raises(SettingsError, match="ADVISOR_DATABASE_URL must be"):

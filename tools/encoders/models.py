@@ -12,6 +12,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -115,19 +116,65 @@ def token_sorted_encode(model: Any, texts: list[str], batch_size: int = 32) -> n
     return out
 
 
+def pick_device(requested: str | None = None) -> str:
+    """The torch device to encode on: ``requested`` if given (and present), else a GPU when there is one.
+
+    ``None`` or ``"auto"`` picks CUDA, then Apple's MPS, then the CPU. An explicit device that this machine does
+    not have is an error naming it, never a silent fall-back to the CPU (a 50x slower run nobody asked for).
+
+    Raises:
+        EncoderError: the requested device is not a torch device name, or this machine does not have it.
+    """
+    import torch
+
+    choice = (requested or "auto").strip().lower()
+    if choice == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        return "mps" if mps is not None and mps.is_available() else "cpu"
+    if choice == "cpu":
+        return "cpu"
+    if choice == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise EncoderError("device 'mps' was requested (ADVISOR_DEVICE), but this machine has no Apple GPU; "
+                               "use auto or cpu")
+        return "mps"
+    if choice == "cuda" or choice.startswith("cuda:"):
+        index = choice.partition(":")[2]
+        if index and not index.isdigit():
+            raise EncoderError(f"device {requested!r}: write cuda or cuda:<index>, e.g. cuda:0")
+        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if count == 0 or (index and int(index) >= count):
+            raise EncoderError(f"device {requested!r} was requested (ADVISOR_DEVICE), but this machine has "
+                               f"{count} CUDA GPU(s); use auto or cpu")
+        return choice
+    raise EncoderError(f"device {requested!r} is not one of auto, cpu, cuda, cuda:<index>, mps")
+
+
 @functools.lru_cache(maxsize=4)
-def _sentence_transformer(name_or_path: str) -> Any:
-    """Load a model once per process (an API server evaluates many times)."""
+def _sentence_transformer(name_or_path: str, device: str = "cpu") -> Any:
+    """Load a model once per process and device (an API server evaluates many times)."""
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(name_or_path, device="cpu")
+    return SentenceTransformer(name_or_path, device=device)
 
 
 def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None, revision: str | None = None,
-                              cache: EmbeddingCache | None = None) -> Encoder:
-    """A sentence-transformers model by Hugging Face id or local path (offline: only what is on disk)."""
+                              cache: EmbeddingCache | None = None, device: str | None = None) -> Encoder:
+    """A sentence-transformers model by Hugging Face id or local path (offline: only what is on disk).
+
+    Args:
+        name_or_path: a Hugging Face id or a local folder.
+        catalog_name: the name results are recorded under (default: ``name_or_path``).
+        revision: the revision recorded with cached vectors.
+        cache: the on-disk embedding cache.
+        device: ``auto`` (default: a GPU when present), ``cpu``, ``cuda[:i]`` or ``mps``.
+    """
+    device = pick_device(device)
     try:
-        model = _sentence_transformer(name_or_path)
+        model = _sentence_transformer(name_or_path, device)
     except (OSError, ValueError) as exc:
         offline = os.environ.get("HF_HUB_OFFLINE") == "1"
         hint = " (HF_HUB_OFFLINE=1: only models already on disk load)" if offline else ""
@@ -148,9 +195,9 @@ def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None
     )
 
 
-def load_minilm(cache: EmbeddingCache | None = None) -> Encoder:
+def load_minilm(cache: EmbeddingCache | None = None, device: str | None = None) -> Encoder:
     """The bundled all-MiniLM-L6-v2 (offline)."""
-    return load_sentence_transformer(str(bundled_minilm_path()), MINILM_NAME, MINILM_REVISION, cache)
+    return load_sentence_transformer(str(bundled_minilm_path()), MINILM_NAME, MINILM_REVISION, cache, device)
 
 
 def load_static(models_dir: Path, cache: EmbeddingCache | None = None) -> Encoder:
@@ -176,6 +223,7 @@ def load_static(models_dir: Path, cache: EmbeddingCache | None = None) -> Encode
 
 
 OPENAI_TIMEOUT_S = 60.0  # per request
+OPENAI_CONCURRENCY = 4  # batches in flight to an embeddings endpoint (ADVISOR_EMBEDDINGS_CONCURRENCY)
 OPENAI_MAX_RETRIES = 5  # the client's retries on 408/409/429/5xx, timeouts and dropped connections (backoff <= 8 s)
 # What a reply that is not an embeddings response (not JSON, the wrong shape) raises inside the openai client.
 UNREADABLE_REPLY: tuple[type[Exception], ...] = (ValueError, TypeError, LookupError, AttributeError)
@@ -225,12 +273,19 @@ def _vectors(response: Any, n_inputs: int) -> list[list[float]]:
 
 
 def load_openai(model: str, base_url: str | None, api_key: str | None, cache: EmbeddingCache | None = None,
-                batch_size: int = 256, max_retries: int | None = None, timeout_s: float | None = None) -> Encoder:
+                batch_size: int = 256, max_retries: int | None = None, timeout_s: float | None = None,
+                concurrency: int = OPENAI_CONCURRENCY) -> Encoder:
     """Any OpenAI-compatible embeddings endpoint (retries with capped backoff on 429 / 5xx, honouring Retry-After).
+
+    Up to ``concurrency`` batches are in flight at once (a GPU embedding server such as TEI, vLLM or infinity
+    batches concurrent requests together; a hosted API limits requests per minute and answers 429, which the
+    client retries after the server's Retry-After), and the vectors come back in input order.
 
     A failure after the retries is an ``EncoderError`` naming the endpoint and what it did (timed out, answered
     HTTP 500, dropped the connection, sent something that is not an embeddings response).
     """
+    if concurrency < 1:
+        raise EncoderError(f"embedding request concurrency must be at least 1, got {concurrency}")
     import openai
 
     max_retries = OPENAI_MAX_RETRIES if max_retries is None else max_retries
@@ -248,20 +303,27 @@ def load_openai(model: str, base_url: str | None, api_key: str | None, cache: Em
     endpoint = base_url or "api.openai.com"
     dims: list[int] = []
 
+    def one_batch(batch: list[str]) -> np.ndarray:
+        try:
+            rows = _vectors(client.embeddings.create(model=api_id, input=batch), len(batch))
+            array = np.asarray(rows, dtype=np.float32)
+        except (openai.APIError, *UNREADABLE_REPLY) as exc:
+            raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: "
+                               f"{endpoint_fault(exc, timeout_s, max_retries)}") from exc
+        if dims and array.shape[1] != dims[0]:
+            raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: it sent {array.shape[1]}-"
+                               f"dimensional vectors after {dims[0]}-dimensional ones")
+        return array
+
     def encode(texts: list[str]) -> np.ndarray:
-        vectors: list[np.ndarray] = []
-        for start in range(0, len(texts), batch_size):
-            batch = [t[:max_chars] or " " for t in texts[start : start + batch_size]]
-            try:
-                rows = _vectors(client.embeddings.create(model=api_id, input=batch), len(batch))
-                array = np.asarray(rows, dtype=np.float32)
-            except (openai.APIError, *UNREADABLE_REPLY) as exc:
-                raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: "
-                                   f"{endpoint_fault(exc, timeout_s, max_retries)}") from exc
-            if dims and array.shape[1] != dims[0]:
-                raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: it sent {array.shape[1]}-"
-                                   f"dimensional vectors after {dims[0]}-dimensional ones")
-            vectors.append(array)
+        batches = [[t[:max_chars] or " " for t in texts[start : start + batch_size]]
+                   for start in range(0, len(texts), batch_size)]
+        if len(batches) <= 1 or concurrency == 1:
+            vectors = [one_batch(b) for b in batches]
+        else:
+            with ThreadPoolExecutor(max_workers=min(concurrency, len(batches)),
+                                    thread_name_prefix="embeddings") as pool:
+                vectors = list(pool.map(one_batch, batches))  # input order; the first failure is raised
         return np.vstack(vectors) if vectors else np.zeros((0, dims[0] if dims else 0), dtype=np.float32)
 
     probe = encode(["dimension probe"])
@@ -306,15 +368,26 @@ def require_offline_model(spec: str, roots: Sequence[Path]) -> None:
 
 
 def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = None,
-                 openai_base_url: str | None = None, openai_api_key: str | None = None) -> Encoder:
-    """Resolve a candidate spec: ``minilm``, ``static``, ``openai:<model>``, a Hugging Face id or a local path."""
+                 openai_base_url: str | None = None, openai_api_key: str | None = None, device: str | None = None,
+                 concurrency: int = OPENAI_CONCURRENCY) -> Encoder:
+    """Resolve a candidate spec: ``minilm``, ``static``, ``openai:<model>``, a Hugging Face id or a local path.
+
+    Args:
+        spec: the candidate.
+        models_dir: where the distilled static model lives.
+        cache: the on-disk embedding cache.
+        openai_base_url: the OpenAI-compatible embeddings endpoint for ``openai:`` candidates.
+        openai_api_key: its key.
+        device: torch device for sentence-transformers models (``auto``: a GPU when present).
+        concurrency: batches in flight to an embeddings endpoint.
+    """
     spec = spec.strip()
     if spec.lower() == "minilm" or spec == MINILM_NAME:
-        return load_minilm(cache)
+        return load_minilm(cache, device)
     if spec.lower() == "static":
         return load_static(models_dir, cache)
     if spec.lower().startswith("openai:"):
-        return load_openai(spec.split(":", 1)[1], openai_base_url, openai_api_key, cache)
+        return load_openai(spec.split(":", 1)[1], openai_base_url, openai_api_key, cache, concurrency=concurrency)
     if spec.lower() in LEXICAL_ALIASES:
         raise ModelNotLoadableError(f"{spec!r} is a Milvus BM25 candidate, not an encoder")
-    return load_sentence_transformer(spec, cache=cache)
+    return load_sentence_transformer(spec, cache=cache, device=device)

@@ -60,6 +60,8 @@ class EvalRequest:
     openai_base_url: str | None = None
     openai_api_key: str | None = None
     keep_index: bool = False  # keep each candidate's Milvus Lite database under data_dir/milvus/<run id>
+    device: str | None = None  # torch device for local models: None/auto = a GPU when present
+    embeddings_concurrency: int = 4  # batches in flight to an OpenAI-compatible embeddings endpoint
 
 
 def _languages(corpus: Corpus) -> list[str]:
@@ -186,7 +188,8 @@ class Evaluation:
 
     def _encoder(self, spec: str) -> Encoder:
         return load_encoder(spec, DataLayout(self.req.data_dir).models, self.cache, self.req.openai_base_url,
-                            self.req.openai_api_key)
+                            self.req.openai_api_key, device=self.req.device,
+                            concurrency=self.req.embeddings_concurrency)
 
     def evaluate_candidate(self, spec: str) -> dict[str, Any]:
         """Index and measure one candidate; the figures are returned (and kept in ``results``).

@@ -359,7 +359,8 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
                                    data_dir=settings.data_dir, queries=paths["queries"], qrels=paths["qrels"],
                                    milvus_uri=settings.milvus_uri, milvus_token=settings.milvus_token,
                                    openai_base_url=settings.embeddings_base_url,
-                                   openai_api_key=settings.embeddings_api_key)
+                                   openai_api_key=settings.embeddings_api_key, device=settings.device,
+                                   embeddings_concurrency=settings.embeddings_concurrency)
         job = jobs.submit(job_id, eval_request)
         return m.EvaluationAccepted(id=job_id, status=job["status"], url=f"/v1/evaluations/{job_id}")
 

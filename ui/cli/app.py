@@ -217,7 +217,8 @@ def evaluate_cmd(
             data_dir=settings.ensure_data_dir(), queries=queries, qrels=qrels,
             milvus_uri=milvus_uri or settings.milvus_uri, milvus_token=milvus_token or settings.milvus_token,
             index=index.upper(), overlap=overlap, n_generated=n_queries, keep_index=keep_index,
-            openai_base_url=settings.embeddings_base_url, openai_api_key=settings.embeddings_api_key)
+            openai_base_url=settings.embeddings_base_url, openai_api_key=settings.embeddings_api_key,
+            device=settings.device, embeddings_concurrency=settings.embeddings_concurrency)
         ensure_writable_dir(out_dir, "--out-dir", "choose")
         with Progress("[progress.description]{task.description}", BarColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as bar:
