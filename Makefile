@@ -21,9 +21,11 @@ install: $(STAMP)
 run: install
 	$(VENV)/bin/embedding-advisor $(or $(ARGS),ui)
 
-# The browser tests drive Debian's Chromium (installed with apt-get when missing).
+# The browser tests drive Debian's Chromium, the Postgres tests a throw-away PostgreSQL 15 cluster (both installed
+# with apt-get when missing).
 test: install
 	bash .ci/install-browser
+	bash .ci/install-postgres
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
