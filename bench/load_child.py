@@ -8,6 +8,10 @@ bounded by the request timeout). Every turn is checked: the status, the consulta
 advancing by exactly one, a recommendation at the end of every script, and a transcript read back equal to what was
 sent. The server's RSS is sampled once a second from /proc.
 
+With ``--workers 2 --postgres`` it starts a throw-away PostgreSQL cluster (tests/pg_cluster.py) and two ``serve``
+processes on one database, and sends each request to the next worker in turn (a round-robin balancer in the
+client's transport), so every consultation's turns alternate between the workers.
+
 Used by `make bench` (bench/run.py) and by tests/reliability/test_load.py, which run it as a subprocess.
 """
 
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import itertools
 import json
 import os
 import random
@@ -257,13 +263,37 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+class RoundRobin(httpx.AsyncBaseTransport):
+    """Send each request to the next worker's port in turn: a load balancer without sticky sessions."""
+
+    def __init__(self, ports: list[int], limits: httpx.Limits) -> None:
+        self.ports = itertools.cycle(ports)
+        self.inner = httpx.AsyncHTTPTransport(limits=limits)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = request.url.copy_with(port=next(self.ports))
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+PORTS: list[int] = []  # the workers behind the balancer (empty: one server, no balancer)
+
+
+def _client(url: str, clients: int) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
+    transport = RoundRobin(PORTS, limits) if len(PORTS) > 1 else None
+    return httpx.AsyncClient(base_url=url, headers=AUTH, timeout=REQUEST_TIMEOUT_S, limits=limits,
+                             transport=transport)
+
+
 async def run_phase(url: str, recipes: list[Recipe], clients: int, seconds: float, seed: int, pid: int
                     ) -> tuple[Tally, dict[str, float], list[tuple[float, float]]]:
     """``clients`` concurrent clients for ``seconds``; returns the tally, wall and CPU times, and RSS samples."""
     tally = Tally()
     samples: list[tuple[float, float]] = []
-    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
-    async with httpx.AsyncClient(base_url=url, headers=AUTH, timeout=REQUEST_TIMEOUT_S, limits=limits) as client:
+    async with _client(url, clients) as client:
         stop = asyncio.Event()
         sampler = asyncio.create_task(sample_rss(pid, samples, stop))
         start, server_cpu, client_cpu = time.monotonic(), cpu_s(pid), time.process_time()
@@ -314,8 +344,7 @@ def summary(tally: Tally, times: dict[str, float]) -> dict[str, Any]:
 async def warm_up(url: str, recipes: list[Recipe], clients: int) -> Tally:
     """Every conversation of the catalogue once, ``clients`` at a time (imports, caches, the server's thread pool)."""
     tally = Tally()
-    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
-    async with httpx.AsyncClient(base_url=url, headers=AUTH, timeout=REQUEST_TIMEOUT_S, limits=limits) as client:
+    async with _client(url, clients) as client:
         queue = list(recipes)
 
         async def worker() -> None:
@@ -334,11 +363,25 @@ def main() -> None:
                         help="first measure one client alone for this long (0: no baseline)")
     parser.add_argument("--scripts", type=int, default=64, help="distinct conversations in the catalogue")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--workers", type=int, default=1, help="serve processes behind a round-robin balancer")
+    parser.add_argument("--postgres", action="store_true", help="consultations in a throw-away PostgreSQL cluster")
     args = parser.parse_args()
     recipes = catalogue(args.scripts, args.seed)
-    out: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds, "scripts": args.scripts}
-    with tempfile.TemporaryDirectory(prefix="advisor-load-") as tmp:
-        with ServerProcess(Path(tmp) / "data", log=Path(tmp) / "server.log", env=OFFLINE) as server:
+    out: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds, "scripts": args.scripts,
+                           "workers": args.workers, "database": "postgres" if args.postgres else "sqlite"}
+    if args.workers > 1 and not args.postgres:
+        parser.error("several workers share consultations through PostgreSQL: add --postgres")
+    with tempfile.TemporaryDirectory(prefix="advisor-load-") as tmp, contextlib.ExitStack() as stack:
+        env = dict(OFFLINE)
+        if args.postgres:
+            from pg_cluster import running_cluster
+
+            env["ADVISOR_DATABASE_URL"] = stack.enter_context(running_cluster()).create_database()
+        others = [stack.enter_context(ServerProcess(Path(tmp) / f"data{i}", log=Path(tmp) / f"server{i}.log",
+                                                    env=env)) for i in range(1, args.workers)]
+        PORTS[:] = []
+        with ServerProcess(Path(tmp) / "data", log=Path(tmp) / "server.log", env=env) as server:
+            PORTS.extend([server.port, *(o.port for o in others)])
             warm = asyncio.run(warm_up(server.url, recipes, min(args.clients, args.scripts)))
             out["warm_up"] = {"consultations_completed": warm.completed, "errors": sum(warm.errors.values()),
                               "error_samples": warm.samples}
@@ -352,7 +395,7 @@ def main() -> None:
             out.update(summary(tally, times))
             out["rss_mb"] = memory_figures(samples, start_mb, rss_mb(server.pid))
             out["server_alive"] = server.proc is not None and server.proc.poll() is None
-        log = (Path(tmp) / "server.log").read_text(errors="replace")
+        log = "\n".join(p.read_text(errors="replace") for p in sorted(Path(tmp).glob("server*.log")))
         out["server_log_errors"] = [line[:300] for line in log.splitlines()
                                     if "ERROR" in line or "Traceback" in line][:10]
     out["errors_all_phases"] = out["errors"] + out["warm_up"]["errors"] + \
