@@ -3,8 +3,14 @@ several workers (services, or ``serve`` processes) share one database without lo
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import textwrap
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import psycopg
@@ -16,6 +22,7 @@ from agent.store import open_store
 from knowledge.settings import Settings
 
 pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
 SCRIPT = ("Legal contracts in Chinese and English", "about 800 tokens", "50k documents", "10,000 queries a month",
           "yes, it must stay on prem", "a T4 GPU", "skip", "just recommend")
 
@@ -143,3 +150,37 @@ def test_two_serve_workers_one_killed_mid_conversation_lose_and_double_nothing(p
     finally:
         a.stop()
         b.stop()
+
+
+CHILD = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from agent.service import AdvisorService
+    from knowledge.settings import Settings
+    import agent.nodes
+    service = AdvisorService(Settings(data_dir=Path(sys.argv[1])), database_url=sys.argv[2])
+    def die(*args, **kwargs):
+        os.kill(os.getpid(), 9)
+    agent.nodes.recommend_profile = die  # this worker dies inside the recommend step, holding the lock
+    service.send(sys.argv[3], "just recommend", message_id="final")
+""")
+
+
+def test_a_worker_killed_mid_turn_leaves_the_turn_to_another_worker(postgres_url, tmp_path):
+    with AdvisorService(Settings(data_dir=tmp_path / "b"), database_url=postgres_url) as b:
+        cid = b.start(SCRIPT[0]).consultation_id
+        for i, text in enumerate(SCRIPT[1:4]):
+            b.send(cid, text, message_id=f"m{i}")
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "a"), postgres_url, cid], cwd=REPO,
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+        # The dead worker's advisory lock went with its connection: worker B is not blocked, and the client's
+        # resend with the same message_id finishes the cut-short turn exactly once.
+        start = time.monotonic()
+        reply = b.send(cid, "just recommend", message_id="final")
+        assert time.monotonic() - start < 30
+        assert reply.recommendation is not None and reply.turn == 5
+        users = [m.text for m in b.state(cid).transcript if m.role == "user"]
+        assert users == [*SCRIPT[:4], "just recommend"]
+        assert b.send(cid, "just recommend", message_id="final").replayed
