@@ -223,7 +223,7 @@ def load_static(models_dir: Path, cache: EmbeddingCache | None = None) -> Encode
 
 
 OPENAI_TIMEOUT_S = 60.0  # per request
-OPENAI_CONCURRENCY = 4  # batches in flight to an embeddings endpoint (ADVISOR_EMBEDDINGS_CONCURRENCY)
+EMBEDDINGS_CONCURRENCY = 4  # batches in flight to an embeddings endpoint (ADVISOR_EMBEDDINGS_CONCURRENCY)
 OPENAI_MAX_RETRIES = 5  # the client's retries on 408/409/429/5xx, timeouts and dropped connections (backoff <= 8 s)
 # What a reply that is not an embeddings response (not JSON, the wrong shape) raises inside the openai client.
 UNREADABLE_REPLY: tuple[type[Exception], ...] = (ValueError, TypeError, LookupError, AttributeError)
@@ -274,7 +274,7 @@ def _vectors(response: Any, n_inputs: int) -> list[list[float]]:
 
 def load_openai(model: str, base_url: str | None, api_key: str | None, cache: EmbeddingCache | None = None,
                 batch_size: int = 256, max_retries: int | None = None, timeout_s: float | None = None,
-                concurrency: int = OPENAI_CONCURRENCY) -> Encoder:
+                concurrency: int = EMBEDDINGS_CONCURRENCY) -> Encoder:
     """Any OpenAI-compatible embeddings endpoint (retries with capped backoff on 429 / 5xx, honouring Retry-After).
 
     Up to ``concurrency`` batches are in flight at once (a GPU embedding server such as TEI, vLLM or infinity
@@ -369,7 +369,7 @@ def require_offline_model(spec: str, roots: Sequence[Path]) -> None:
 
 def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = None,
                  openai_base_url: str | None = None, openai_api_key: str | None = None, device: str | None = None,
-                 concurrency: int = OPENAI_CONCURRENCY) -> Encoder:
+                 concurrency: int = EMBEDDINGS_CONCURRENCY) -> Encoder:
     """Resolve a candidate spec: ``minilm``, ``static``, ``openai:<model>``, a Hugging Face id or a local path.
 
     Args:
