@@ -18,7 +18,7 @@ from agent.tool_calls import fill_args, missing_args, run_tool
 from agent.understanding import Understanding, understand
 from agent.updates import apply_understanding
 from tools.profile.schema import DEFAULTS, parse_profile
-from tools.rank.shortlist import recommend_profile
+from tools.rank.shortlist import rank_profile
 
 logger = logging.getLogger(__name__)
 Node = Callable[[AdvisorState], dict[str, Any]]
@@ -112,7 +112,7 @@ def recommend(state: AdvisorState) -> dict[str, Any]:
     """Rank the models for the stated profile; every field not given takes its documented default."""
     stated = stated_profile(state)
     start = time.perf_counter()
-    result = recommend_profile(parse_profile(stated)).model_dump(mode="json")
+    result = rank_profile(parse_profile(stated)).model_dump(mode="json")
     elapsed = round((time.perf_counter() - start) * 1000, 2)
     profile, provenance = copy.deepcopy(state.get("profile") or {}), dict(state.get("provenance") or {})
     for field in FIELDS:

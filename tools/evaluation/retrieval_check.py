@@ -188,7 +188,7 @@ class Evaluation:
         return load_encoder(spec, DataLayout(self.req.data_dir).models, self.cache, self.req.openai_base_url,
                             self.req.openai_api_key)
 
-    def evaluate_candidate(self, spec: str) -> dict[str, Any]:
+    def check_candidate(self, spec: str) -> dict[str, Any]:
         """Index and measure one candidate; the figures are returned (and kept in ``results``).
 
         Its Milvus Lite database is deleted afterwards (the figures hold what it measured) unless
@@ -364,7 +364,7 @@ class Evaluation:
         self.req.out_dir.mkdir(parents=True, exist_ok=True)
         for spec in self.req.models:
             try:
-                figures = self.evaluate_candidate(spec)
+                figures = self.check_candidate(spec)
             except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
                 logger.warning("candidate %s failed: %s", spec, exc)
                 figures = {"status": "error", "error": f"{type(exc).__name__}: {exc}"}
@@ -413,7 +413,7 @@ class Evaluation:
         tmp.replace(target)
 
 
-def evaluate(request: EvalRequest, progress: Progress | None = None) -> dict[str, Any]:
+def run_retrieval_check(request: EvalRequest, progress: Progress | None = None) -> dict[str, Any]:
     """Run an evaluation and write results.json, report.md and the plots into ``request.out_dir``."""
     from tools.evaluation.report import write_report
 
@@ -457,6 +457,6 @@ def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -
         request = EvalRequest(corpus=paths[0], models=models or ["minilm", "static", "bm25", "hybrid"], out_dir=out,
                               data_dir=data_dir, queries=Path(queries_path) if queries_path else None,
                               qrels=Path(qrels_path) if qrels_path else None)
-        return {**summarise_results(evaluate(request)), "report": str(out / "report.md")}
+        return {**summarise_results(run_retrieval_check(request)), "report": str(out / "report.md")}
 
     return evaluate_documents
