@@ -25,11 +25,6 @@ class BenchmarkInfo(BaseModel):
     task_types: list[str]
     languages: list[str]
 
-    @property
-    def retrieval_tasks(self) -> list[str]:
-        """Names of the benchmark's retrieval tasks."""
-        return [t for t, kind in zip(self.tasks, self.task_types, strict=True) if kind == "Retrieval"]
-
 
 class BenchmarkScore(BaseModel):
     """One model's published figures on one benchmark, with how complete they are."""

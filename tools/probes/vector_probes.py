@@ -269,19 +269,3 @@ def probe_consistency(models: list[str], *, data_dir: Path | None = None, openai
     """
     return _run(models, consistency_probe, "consistency", data_dir=data_dir, openai_base_url=openai_base_url,
                 openai_api_key=openai_api_key)
-
-
-def summary_row(result: dict[str, Any], probe: str) -> dict[str, float]:
-    """A few headline numbers of one model's probe result, for tables and comparisons."""
-    if probe == "alignment":
-        sentences = result["sentences"]["languages"]
-        return {lang: _r((v["acc_at_1_eng_to_xx"] + v["acc_at_1_xx_to_eng"]) / 2) for lang, v in sentences.items()}
-    if probe == "robustness":
-        return {"preserving_cosine": result["preserving"]["mean_cosine"],
-                "controls_cosine": result["controls"]["mean_cosine"],
-                "gap": result["controls"]["gap_to_preserving"],
-                "top10_changed": result["preserving"]["share_top10_changed"],
-                "swings": float(len(result["large_swings"])), "stuck": float(result["controls"]["n_stuck"])}
-    if probe == "consistency":
-        return {"overall": result["intrusion_rate"], **result["intrusion_rate_by_kind"]}
-    return {k: v for k, v in result.items() if isinstance(v, int | float)}
