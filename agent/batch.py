@@ -81,7 +81,7 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
                 if progress:
                     progress(i, len(rows))
                 continue
-            if row.error is not None:
+            if row.error is not None or row.data is None:
                 result = _error_result(row.row_id, f"{row.where}: {row.error}")
             else:
                 try:

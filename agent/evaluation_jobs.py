@@ -136,7 +136,7 @@ class EvaluationJobs:
         path = self.out_dir(job_id) / "request.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            fields = {k: Path(v) if k in PATHS and v is not None else v for k, v in data.items()}
+            fields: dict[str, Any] = {k: Path(v) if k in PATHS and v is not None else v for k, v in data.items()}
             if self.settings is not None:
                 fields.update(milvus_token=self.settings.milvus_token, openai_api_key=self.settings.embeddings_api_key)
             return EvalRequest(**fields)
@@ -184,7 +184,7 @@ class EvaluationJobs:
             with self._lock:
                 self._jobs[job["id"]] = job
             self._save(job)
-            if job["status"] == "pending":
+            if job["status"] == "pending" and request is not None:
                 self._queue.put((job["id"], request))
 
     # -- the worker -------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from knowledge.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+    from langchain_core.runnables import RunnableConfig
 
 logger = logging.getLogger(__name__)
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -190,7 +191,7 @@ class AdvisorService:
                     del self._locks[consultation_id], self._lock_users[consultation_id]
 
     @staticmethod
-    def _config(consultation_id: str) -> dict[str, Any]:
+    def _config(consultation_id: str) -> RunnableConfig:
         return {"configurable": {"thread_id": consultation_id}}
 
     @contextlib.contextmanager
@@ -218,7 +219,7 @@ class AdvisorService:
         values = self._graph.get_state(config).values
         new = (values.get("messages") or [])[n_messages:]
         last_human = max((i for i, m in enumerate(new) if isinstance(m, HumanMessage)), default=-1)
-        text = "\n\n".join(m.content for m in new[last_human + 1:] if isinstance(m, AIMessage) and m.content)
+        text = "\n\n".join(str(m.content) for m in new[last_human + 1:] if isinstance(m, AIMessage) and m.content)
         rec = values.get("recommendation")
         try:
             self._store.index.touch(consultation_id, _now(), values.get("turn", 0),
@@ -300,7 +301,7 @@ class AdvisorService:
         humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]  # the n-th one opened turn n
         start = humans[turn - 1] + 1 if 0 < turn <= len(humans) else 0
         end = humans[turn] if turn < len(humans) else len(messages)
-        text = "\n\n".join(m.content for m in messages[start:end] if isinstance(m, AIMessage) and m.content)
+        text = "\n\n".join(str(m.content) for m in messages[start:end] if isinstance(m, AIMessage) and m.content)
         return Reply(consultation_id=consultation_id, text=text, pending_question=values.get("pending_question"),
                      asked_field=values.get("asked_field"), profile=values.get("profile") or {},
                      provenance=values.get("provenance") or {}, recommendation=values.get("recommendation"),

@@ -152,7 +152,7 @@ def open_postgres(url: str) -> Store:
             "installed: pip install langgraph-checkpoint-postgres 'psycopg[binary,pool]', or unset "
             f"{DATABASE_URL_VAR} to keep consultations in SQLite under the data dir") from exc
     pool = ConnectionPool(url, kwargs={"autocommit": True, "prepare_threshold": 0}, open=True)
-    saver = PostgresSaver(pool)
+    saver = PostgresSaver(pool)  # type: ignore[arg-type]  # its cursors set dict rows themselves
     saver.setup()
 
     def execute(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:

@@ -42,8 +42,8 @@ CHARS_PER_TOKEN = 4.0
 CALIBRATION_TEXTS = 32
 CALIBRATION_ROUNDS = 2
 MAX_TASKS = 20
-ENCODE_KWARGS = {"batch_size": 32, "show_progress_bar": False}
-_THROUGHPUT: dict[str, dict[str, float]] = {}
+ENCODE_BATCH_SIZE = 32
+_THROUGHPUT: dict[str, dict[str, Any]] = {}
 _WORKLOAD: dict[tuple[str, str], dict[str, Any]] = {}
 
 
@@ -62,7 +62,7 @@ def _tokens(encoder: Encoder, text: str) -> int:
     return min(n, encoder.max_tokens) if encoder.max_tokens else n
 
 
-def measure_throughput(encoder: Encoder) -> dict[str, float]:
+def measure_throughput(encoder: Encoder) -> dict[str, Any]:
     """Seconds per text and per token of this model on this machine, fitted on short and long bundled texts.
 
     Calls the model directly (never the embedding cache); measured once per model and process.
@@ -292,13 +292,14 @@ def run_plan(encoders: list[Encoder], tasks: dict[str, Any], plan: dict[str, Any
         for task_name, task in tasks.items():
             start = time.perf_counter()
             result = mteb.evaluate(wrapped, task, cache=result_cache, overwrite_strategy="only-missing",
-                                   show_progress_bar=False, encode_kwargs=dict(ENCODE_KWARGS))
+                                   show_progress_bar=False,
+                                   encode_kwargs={"batch_size": ENCODE_BATCH_SIZE, "show_progress_bar": False})
             actual = time.perf_counter() - start
             estimate = estimates[(name, task_name)]
             row: dict[str, Any] = {"model": name, "task": task_name, "actual_s": _r(actual, 2),
                                    "estimate_s": estimate["estimate_s"], "cached": estimate["cached"]}
             if result.exceptions or not result.task_results:
-                row["error"] = "; ".join(str(e.exception) for e in result.exceptions) or "no result"
+                row["error"] = "; ".join(str(e.exception) for e in result.exceptions or []) or "no result"
             else:
                 task_result = result.task_results[0]
                 split = task_result.scores[task.eval_splits[0]][0]

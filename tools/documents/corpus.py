@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def sanitise_filename(name: str, taken: set[str] | None = None) -> str:
     return candidate
 
 
-def require_uploaded(path: str | Path, roots: list[Path]) -> Path:
+def require_uploaded(path: str | Path, roots: Sequence[Path]) -> Path:
     """The resolved ``path`` if it lies under one of ``roots`` (an LLM picks tool arguments: only uploads are read)."""
     resolved = Path(path).resolve()
     if not any(resolved == root.resolve() or root.resolve() in resolved.parents for root in roots):

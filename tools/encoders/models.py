@@ -78,7 +78,7 @@ class Encoder:
             vectors = np.asarray(self.encode_fn([inputs[i] for i in missing]), dtype=np.float32)
             self.stats["encode_seconds"] += time.perf_counter() - start
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = vectors / np.where(norms == 0, 1, norms)
+            vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32, copy=False)
             out[missing] = vectors
             if self.cache:
                 self.cache.put_many([(keys[i], vectors[j]) for j, i in enumerate(missing)])
@@ -247,6 +247,7 @@ def load_openai(model: str, base_url: str | None, api_key: str | None, cache: Em
     max_chars = (max_tokens or 8192) * 3
     endpoint = base_url or "api.openai.com"
     dims: list[int] = []
+    failures: tuple[type[BaseException], ...] = (openai.APIError, *UNREADABLE_REPLY)
 
     def encode(texts: list[str]) -> np.ndarray:
         vectors: list[np.ndarray] = []
@@ -255,7 +256,7 @@ def load_openai(model: str, base_url: str | None, api_key: str | None, cache: Em
             try:
                 rows = _vectors(client.embeddings.create(model=api_id, input=batch), len(batch))
                 array = np.asarray(rows, dtype=np.float32)
-            except (openai.APIError, *UNREADABLE_REPLY) as exc:
+            except failures as exc:
                 raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: "
                                    f"{endpoint_fault(exc, timeout_s, max_retries)}") from exc
             if dims and array.shape[1] != dims[0]:

@@ -84,7 +84,7 @@ def _significant(value: float, digits: int = 4) -> float:
 def _check_precision(precision: str) -> Precision:
     if precision not in PRECISIONS:
         raise InvalidFilterError("precision", precision, PRECISIONS)
-    return precision  # type: ignore[return-value]
+    return precision
 
 
 @functools.lru_cache(maxsize=256)

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -26,7 +26,14 @@ from tools.documents.token_windows import Chunk, offsets_function, split_documen
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.models import Encoder, load_encoder
 from tools.evaluation import metrics as rm
-from tools.evaluation.milvus_search import BackgroundIndexer, MilvusStore, eval_config, folder_bytes
+from tools.evaluation.milvus_search import (
+    BackgroundIndexer,
+    IndexName,
+    MilvusStore,
+    eval_config,
+    folder_bytes,
+    is_index_name,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +58,7 @@ class EvalRequest:
     qrels: Path | None = None
     milvus_uri: str | None = None
     milvus_token: str | None = None
-    index: str = "FLAT"
+    index: str = "FLAT"  # checked against IndexName when the run starts
     overlap: float = 0.125
     n_generated: int = 50
     seed: int = 0
@@ -127,8 +134,9 @@ class Evaluation:
         """Load the corpus and queries (generating queries if none are given)."""
         self.req = request
         self.progress = progress or (lambda message, fraction: None)
-        if request.index not in INDEXES:
+        if not is_index_name(request.index):
             raise ToolInputError(f"--index {request.index!r}: use one of {', '.join(INDEXES)}")
+        self.index: IndexName = request.index
         if not request.models:
             raise ToolInputError("--models: give at least one candidate, e.g. minilm,bm25")
         if not 0 <= request.overlap <= 0.5:
@@ -206,12 +214,12 @@ class Evaluation:
     def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
         lexical = spec.lower() == "bm25"
         hybrid = spec.lower().split(":", 1)[0] in ("hybrid", "hybrid-weighted")
-        fusion = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
+        fusion: Literal["rrf", "weighted"] = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
         dense_spec = (spec.split(":", 1)[1] if ":" in spec else "minilm") if hybrid else None if lexical else spec
         encoder = self._encoder(dense_spec) if dense_spec else None
         name = _collection_name(spec)
         config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
-                             self.req.index)
+                             self.index)
         # Milvus opens, and takes each encoded part, on a worker thread while the model chunks and encodes.
         indexer = BackgroundIndexer(lambda: self._store(name), config)
         try:
@@ -250,14 +258,15 @@ class Evaluation:
 
             def search(rows: list[int], depth: int) -> list[list[tuple]]:
                 asked = [questions[i] for i in rows]
-                if hybrid:
-                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
                 if lexical:
                     return store.search_bm25(name, asked, depth)
+                assert qvecs is not None  # dense and hybrid candidates have an encoder
+                if hybrid:
+                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
                 return store.search_dense(name, qvecs[rows], depth, params)
 
             # Exact searches (FLAT, BM25) rank a shallow result as a prefix of a deep one; fusion and ANN do not.
-            exact = not hybrid and (lexical or self.req.index == "FLAT")
+            exact = not hybrid and (lexical or self.index == "FLAT")
             runs, figures["search_depth"] = self._document_runs(search, limit,
                                                                 len(chunks) / len(texts) if exact else None)
             per_query = _per_query(runs, self.corpus.qrels)
@@ -265,7 +274,7 @@ class Evaluation:
                                               self.req.seed)
             figures["per_query"] = per_query
             figures["latency"] = latency
-            if encoder is not None and self.req.index != "FLAT":
+            if encoder is not None and vectors is not None and qvecs is not None and self.index != "FLAT":
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
             figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
             figures["raw_vector_bytes"] = int(vectors.nbytes) if vectors is not None else 0
@@ -333,10 +342,12 @@ class Evaluation:
                 vec = np.asarray(encoder.encode_fn([encoder.query_prefix + text]), dtype=np.float32)
                 vec /= np.linalg.norm(vec, axis=1, keepdims=True)
                 vectors[i] = vec[0]
-            if hybrid:
-                store.search_hybrid(name, vec, [text], 10, params)
-            elif lexical:
+            if lexical:
                 store.search_bm25(name, [text], 10)
+            elif vec is None:
+                raise AssertionError("dense and hybrid candidates have an encoder")
+            elif hybrid:
+                store.search_hybrid(name, vec, [text], 10, params)
             else:
                 store.search_dense(name, vec, 10, params)
 
@@ -346,7 +357,7 @@ class Evaluation:
                    dims: int) -> dict[str, Any]:
         """Recall of the ANN index against exact search on the same vectors, and the latency it buys."""
         exact = np.argsort(-(qvecs @ vectors.T), axis=1)[:, :10]
-        index_params = eval_config(name, dims, self.languages, False, self.req.index).search_params["dense"]
+        index_params = eval_config(name, dims, self.languages, False, self.index).search_params["dense"]
         ann, ann_ms = store.timed(store.search_dense, name, qvecs, 10, index_params)
         ids = {c.chunk_id: i for i, c in enumerate(chunks)}
         recall = np.mean([len({ids[h[0]] for h in row} & set(exact[i])) / 10 for i, row in enumerate(ann)])
@@ -354,7 +365,7 @@ class Evaluation:
         store.create(eval_config(flat, dims, self.languages, False, "FLAT"))
         store.insert(flat, chunks, vectors)
         _, flat_ms = store.timed(store.search_dense, flat, qvecs, 10, {})
-        return {"index": self.req.index, "recall_at_10_vs_flat": float(recall),
+        return {"index": self.index, "recall_at_10_vs_flat": float(recall),
                 "recall_lost": float(1 - recall), "batch_search_ms": ann_ms, "flat_batch_search_ms": flat_ms,
                 "latency_gained_ms": flat_ms - ann_ms}
 

@@ -172,6 +172,8 @@ def api_tokenizer_stats(model: str, docs: list[str], langs: list[str]) -> dict[s
     name = card.name if card else model
     window = card.max_tokens if card else None
     encoding = None
+    name_of_encoding = card.tokenizer_name if card else None
+    vocab: int | None
     if card and card.tokenizer_name:
         import tiktoken
 
@@ -181,7 +183,7 @@ def api_tokenizer_stats(model: str, docs: list[str], langs: list[str]) -> dict[s
             logger.info("tiktoken encoding %s not available: %s", card.tokenizer_name, exc)
     if encoding is not None:
         tokens = [len(ids) for ids in encoding.encode_ordinary_batch(docs)]
-        source, vocab = f"provider tokenizer ({card.tokenizer_name} via tiktoken)", encoding.n_vocab
+        source, vocab = f"provider tokenizer ({name_of_encoding} via tiktoken)", encoding.n_vocab
     else:
         tokens = [max(1, round(_cjk_chars(doc) * EST_TOKENS_PER_CJK_CHAR
                                + len(WORD.findall(re.sub(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", " ", doc)))

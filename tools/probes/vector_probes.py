@@ -15,12 +15,12 @@ import numpy as np
 from knowledge.errors import ToolInputError
 from knowledge.settings import DataLayout
 from tools.encoders.cache import EmbeddingCache
-from tools.encoders.models import Encoder, load_encoder
+from tools.encoders.models import Encoder, Kind, load_encoder
 
 PROBES_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "probes"
 LANGUAGES = ("zho", "spa", "deu", "fra", "jpn")
 # Both sides of a symmetric comparison are encoded alike; "query" is what e5-style models want for symmetric tasks.
-KIND = "query"
+KIND: Kind = "query"
 TOP_K = 10
 SWING_COSINE = 0.80
 """A meaning-preserving variant below this cosine to its original is a large swing."""
@@ -73,7 +73,7 @@ def _pool() -> list[str]:
     return [s for s in (PROBES_DIR / "robustness_pool.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
 
 
-def _r(x: float) -> float:
+def _r(x: float | np.floating[Any]) -> float:
     return round(float(x), 4)
 
 
