@@ -20,12 +20,13 @@ import numpy as np
 
 from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, ToolInputError
 from knowledge.settings import DataLayout
-from tools.documents.corpus import Corpus, load_corpus, require_uploaded
+from tools.documents.corpus import Corpus, load_corpus
 from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
 from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.models import Encoder, load_encoder
 from tools.evaluation import metrics as rm
+from tools.evaluation.document_runs import doc_runs, hit_depth, latency_ms, per_query_metrics
 from tools.evaluation.milvus_search import (
     BackgroundIndexer,
     IndexName,
@@ -34,11 +35,11 @@ from tools.evaluation.milvus_search import (
     folder_bytes,
     is_index_name,
 )
+from tools.evaluation.report import write_report
+from tools.evaluation.transfer import leaderboard_transfer
 
 logger = logging.getLogger(__name__)
 
-MAX_CHUNK_HITS = 300  # chunks fetched per query before collapsing to documents
-DOC_DEPTH = 100
 LATENCY_QUERIES = 50
 SHALLOW_DOCS = 10  # the documents that every metric but Recall@100 and MAP@100 reads
 ENCODE_PART = 512  # chunks encoded between hand-overs to the indexing thread
@@ -73,54 +74,6 @@ def _languages(corpus: Corpus) -> list[str]:
     sample = "".join(list(corpus.docs.values())[:200])[:200_000]
     cjk = len(re.findall(r"[\u3400-\u9fff]", sample))
     return ["zho"] if cjk > 0.2 * max(1, len(sample)) else ["eng"]
-
-
-def _doc_runs(hits: list[list[tuple]], qids: list[str]) -> dict[str, dict[str, float]]:
-    """Collapse chunk hits to documents: a document ranks where its best chunk ranks.
-
-    Milvus returns hits best first for every metric, but the sign of the raw distance differs (Milvus Lite
-    reports BM25 as negative distances), so the order, not the raw value, defines the ranking.
-    """
-    runs: dict[str, dict[str, float]] = {}
-    for qid, row in zip(qids, hits, strict=True):
-        ranked: dict[str, float] = {}
-        for position, (_chunk, doc, _distance) in enumerate(row):
-            if doc is not None and doc not in ranked and len(ranked) < DOC_DEPTH:
-                ranked[doc] = float(len(row) - position)
-        runs[qid] = ranked
-    return runs
-
-
-def _per_query(runs: dict[str, dict[str, float]], qrels: dict[str, dict[str, int]]) -> dict[str, Any]:
-    metrics = rm.evaluate_runs(runs, qrels)
-    out = {}
-    for qid, values in metrics.items():
-        ranking = rm.rank(runs.get(qid, {}))
-        first = next((i + 1 for i, d in enumerate(ranking) if d in qrels[qid]), None)
-        out[qid] = {**values, "top10": ranking[:10], "first_relevant_rank": first}
-    return out
-
-
-def _latency(fn: Callable[[int], Any], n: int) -> dict[str, float]:
-    times = []
-    for i in range(n):
-        start = time.perf_counter()
-        fn(i)
-        times.append((time.perf_counter() - start) * 1000)
-    if not times:
-        return {"p50_ms": 0.0, "p95_ms": 0.0, "n": 0}
-    return {"p50_ms": float(np.percentile(times, 50)), "p95_ms": float(np.percentile(times, 95)), "n": len(times)}
-
-
-def _hit_depth(n_chunks: int, n_docs: int) -> int:
-    """Chunk hits to fetch per query so that DOC_DEPTH distinct documents survive collapsing.
-
-    Milvus Lite's search time grows with the hits returned: exactly DOC_DEPTH when no document was split,
-    else enough for this corpus' chunks per document and a margin.
-    """
-    if n_chunks <= n_docs:
-        return DOC_DEPTH
-    return min(MAX_CHUNK_HITS, max(DOC_DEPTH, math.ceil(DOC_DEPTH * 1.2 * n_chunks / n_docs)))
 
 
 def _collection_name(spec: str) -> str:
@@ -248,7 +201,7 @@ class Evaluation:
             questions = [self.corpus.queries[q] for q in self.qids]
             self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             params = config.search_params.get("dense", {})
-            limit = _hit_depth(len(chunks), len(texts))
+            limit = hit_depth(len(chunks), len(texts))
             # The latency sample encodes its queries one by one; those vectors serve the results too.
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
             qvecs = None
@@ -269,7 +222,7 @@ class Evaluation:
             exact = not hybrid and (lexical or self.index == "FLAT")
             runs, figures["search_depth"] = self._document_runs(search, limit,
                                                                 len(chunks) / len(texts) if exact else None)
-            per_query = _per_query(runs, self.corpus.qrels)
+            per_query = per_query_metrics(runs, self.corpus.qrels)
             figures["metrics"] = rm.summarise({q: {k: v[k] for k in rm.METRIC_NAMES} for q, v in per_query.items()},
                                               self.req.seed)
             figures["per_query"] = per_query
@@ -296,14 +249,14 @@ class Evaluation:
         rows = list(range(len(self.qids)))
         shallow = math.ceil(SHALLOW_DOCS * 1.2 * chunks_per_doc) if chunks_per_doc else depth
         if shallow >= depth:
-            return _doc_runs(search(rows, depth), self.qids), {"hits_per_query": depth, "queries": len(rows)}
-        runs = _doc_runs(search(rows, shallow), self.qids)
+            return doc_runs(search(rows, depth), self.qids), {"hits_per_query": depth, "queries": len(rows)}
+        runs = doc_runs(search(rows, shallow), self.qids)
         wanted = min(SHALLOW_DOCS, len(self.texts))
         deeper = [i for i, q in enumerate(self.qids) if len(runs[q]) < wanted
                   or any(g > 0 and d not in runs[q] for d, g in self.corpus.qrels[q].items())]
         if deeper:
             qids = [self.qids[i] for i in deeper]
-            runs.update(_doc_runs(search(deeper, depth), qids))
+            runs.update(doc_runs(search(deeper, depth), qids))
         return runs, {"shallow_hits_per_query": shallow, "hits_per_query": depth, "queries_searched_deep": len(deeper),
                       "queries": len(rows)}
 
@@ -351,7 +304,7 @@ class Evaluation:
             else:
                 store.search_dense(name, vec, 10, params)
 
-        return _latency(one, n), vectors
+        return latency_ms(one, n), vectors
 
     def _ann_check(self, store: MilvusStore, name: str, chunks: list[Chunk], vectors: np.ndarray, qvecs: np.ndarray,
                    dims: int) -> dict[str, Any]:
@@ -399,8 +352,6 @@ class Evaluation:
 
     def _transfer(self) -> None:
         """How the published ranking of the candidates compares with the ranking measured here."""
-        from tools.benchmarks.quick_mteb import leaderboard_transfer
-
         measured = {f["model"]: f["metrics"]["ndcg_at_10"]["mean"] for f in self.results["models"].values()
                     if f.get("status") == "ok" and f["kind"] == "dense"}
         benchmark = "MTEB(cmn, v1)" if self.languages == ["zho"] else "MTEB(eng, v2)"
@@ -426,8 +377,6 @@ class Evaluation:
 
 def run_retrieval_check(request: EvalRequest, progress: Progress | None = None) -> dict[str, Any]:
     """Run an evaluation and write results.json, report.md and the plots into ``request.out_dir``."""
-    from tools.evaluation.report import write_report
-
     results = Evaluation(request, progress).run()
     write_report(results, request.out_dir)
     return results
@@ -446,28 +395,3 @@ def summarise_results(results: dict[str, Any]) -> dict[str, Any]:
                         "n_chunks": f["n_chunks"]}
     return {"run": results["run"], "queries": results["queries"], "models": models,
             "comparisons": [c["sentence"] for c in results.get("comparisons", [])]}
-
-
-def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> Callable[..., dict[str, Any]]:
-    """Build the agent's evaluation tool, bound to a data directory and the folders it may read corpora from."""
-    def evaluate_documents(corpus_path: str, models: list[str] | None = None, queries_path: str | None = None,
-                           qrels_path: str | None = None) -> dict[str, Any]:
-        """Measure candidate embedding models on the user's own documents (indexed in Milvus).
-
-        Reports nDCG@10 with a 95% confidence interval, recall@10, MRR@10 and query latency per model, and
-        whether the differences between models are significant. Without queries, queries are generated.
-
-        Args:
-            corpus_path: the uploaded corpus (a folder or file the user provided).
-            models: candidates: "minilm", "static", "bm25", "hybrid", "openai:<model>" or a model name.
-            queries_path: optional queries file (.jsonl/.csv with id and text).
-            qrels_path: optional relevance judgements (.tsv: query-id, corpus-id, score).
-        """
-        paths = [require_uploaded(p, allowed_roots) for p in (corpus_path, queries_path, qrels_path) if p]
-        out = out_root / time.strftime("%Y%m%d-%H%M%S")
-        request = EvalRequest(corpus=paths[0], models=models or ["minilm", "static", "bm25", "hybrid"], out_dir=out,
-                              data_dir=data_dir, queries=Path(queries_path) if queries_path else None,
-                              qrels=Path(qrels_path) if qrels_path else None)
-        return {**summarise_results(run_retrieval_check(request)), "report": str(out / "report.md")}
-
-    return evaluate_documents

@@ -12,7 +12,7 @@ from typing import Any
 from knowledge.catalog import default_catalog
 from knowledge.errors import EncoderError, ModelNotLoadableError, ToolInputError, UnknownModelError
 from tools.documents.corpus import load_corpus
-from tools.encoders.models import Encoder
+from tools.encoders.models import MAX_MODELS, Encoder, load_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -229,8 +229,6 @@ def tokenization_report(models: list[str], corpus: Path, *, data_dir: Path | Non
         data_dir: Folder for distilled models (set by the application, not by the user).
         max_docs: At most this many documents are read (an even sample of a larger corpus).
     """
-    from tools.probes.vector_probes import MAX_MODELS, load_candidates
-
     specs = list(dict.fromkeys(m.strip() for m in models if m.strip()))
     if not specs or len(specs) > MAX_MODELS:
         raise ToolInputError(f"give 1 to {MAX_MODELS} models, e.g. minilm,static")

@@ -5,17 +5,13 @@ from __future__ import annotations
 import csv
 import functools
 import json
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from knowledge.errors import ToolInputError
-from knowledge.settings import DataLayout
-from tools.encoders.cache import EmbeddingCache
-from tools.encoders.models import Encoder, Kind, load_encoder
+from tools.encoders.models import Encoder, Kind, load_candidates
 
 PROBES_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "probes"
 LANGUAGES = ("zho", "spa", "deu", "fra", "jpn")
@@ -29,31 +25,7 @@ SWING_OVERLAP = 0.5
 STUCK_COSINE = 0.99
 """A meaning-changing control at or above this cosine has not moved: the model cannot see the change."""
 CONSISTENCY_K = 5
-MAX_MODELS = 8
 MAX_LISTED = 8
-
-
-def load_candidates(models: list[str], data_dir: Path | None, cache: bool = True, *,
-                    openai_base_url: str | None = None, openai_api_key: str | None = None) -> list[Encoder]:
-    """Load each candidate spec (``minilm``, ``static``, ``openai:<model>``, an HF id or path) once.
-
-    ``data_dir`` holds distilled models (``models/``) and the embedding cache (``cache/embeddings.sqlite``); None
-    uses a temporary folder and no cache. ``openai_*`` address the endpoint of ``openai:`` candidates.
-
-    Raises:
-        ToolInputError: No model given; ModelNotLoadableError when one cannot be loaded here.
-    """
-    specs = [m.strip() for m in models if m.strip()]
-    if not specs:
-        raise ToolInputError("give at least one model, e.g. minilm or static")
-    if len(set(specs)) > MAX_MODELS:
-        raise ToolInputError(f"{len(set(specs))} models: compare at most {MAX_MODELS} at a time")
-    if data_dir is None:
-        models_dir, store = Path(tempfile.mkdtemp(prefix="embedding-advisor-")) / "models", None
-    else:
-        models_dir = DataLayout(data_dir).models
-        store = EmbeddingCache(DataLayout(data_dir).embedding_cache) if cache else None
-    return [load_encoder(spec, models_dir, store, openai_base_url, openai_api_key) for spec in dict.fromkeys(specs)]
 
 
 @functools.cache

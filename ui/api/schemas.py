@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic.json_schema import JsonDict
 
-from agent.service import MAX_MESSAGE_CHARS, MESSAGE_ID_PATTERN, ConsultationState, ConsultationSummary, Reply
+from agent.replies import ConsultationState, ConsultationSummary, Reply
+from agent.service import MAX_MESSAGE_CHARS, MESSAGE_ID_PATTERN
 from tools.catalog.lookup import DOMAINS, KINDS, SORT_KEYS
 from tools.rank.shortlist import RecommendationResult
 

@@ -16,7 +16,8 @@ from slack_bolt.request.internals import parse_body
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
-from agent.service import AdvisorService, Reply
+from agent.replies import Reply
+from agent.service import AdvisorService
 from knowledge.errors import (
     AdvisorError,
     ServiceUnavailableError,

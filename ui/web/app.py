@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.errors import AdvisorError
 from knowledge.settings import DataLayout
-from tools.documents.corpus import sanitise_filename
+from tools.documents.uploads import sanitise_filename
 from ui.web import parts
 
 if TYPE_CHECKING:

@@ -326,7 +326,7 @@ def test_the_agent_tool_reads_only_uploaded_documents(binary_beir, data_dir, tmp
     from langchain_core.tools import StructuredTool
 
     from knowledge.errors import ToolInputError
-    from tools.evaluation.retrieval_check import evaluation_tool
+    from tools.langchain_tools import evaluation_tool
 
     tool = StructuredTool.from_function(evaluation_tool(data_dir, [binary_beir], tmp_path), parse_docstring=True)
     summary = tool.invoke({"corpus_path": str(binary_beir), "models": ["bm25"]})
