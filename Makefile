@@ -31,8 +31,10 @@ test: install
 bench: install
 	$(PY) bench/run.py
 
+# ruff, then mypy over the four packages (configuration in pyproject.toml's [tool.mypy]).
 lint: install
 	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -13,7 +13,7 @@ from knowledge.errors import AdvisorError
 from tools.profile.batch_rows import read_profile_rows
 from tools.profile.schema import parse_profile
 from tools.rank.report import render_markdown
-from tools.rank.shortlist import recommend_profile
+from tools.rank.shortlist import rank_profile
 
 SUMMARY_COLUMNS = ["id", "status", "error", "rank1", "rank1_score", "rank1_cost_usd_month", "rank2", "rank3",
                    "benchmark", "assumed_defaults"]
@@ -81,12 +81,12 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
                 if progress:
                     progress(i, len(rows))
                 continue
-            if row.error is not None:
+            if row.error is not None or row.data is None:
                 result = _error_result(row.row_id, f"{row.where}: {row.error}")
             else:
                 try:
                     data = row.data if "id" in row.data else {**row.data, "id": row.row_id}
-                    result = recommend_profile(parse_profile(data, where=row.where)).model_dump(mode="json")
+                    result = rank_profile(parse_profile(data, where=row.where)).model_dump(mode="json")
                 except AdvisorError as exc:
                     result = _error_result(row.row_id, str(exc))
             counts[result["status"]] += 1

@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from knowledge.errors import AdvisorError, ServiceUnavailableError, ToolInputError, UnknownJobError
 from knowledge.settings import DataLayout
-from tools.evaluation.retrieval_check import EvalRequest, evaluate, summarise_results
+from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check, summarise_results
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
@@ -47,12 +47,12 @@ def _interrupted(message: str) -> dict[str, str]:
 class EvaluationJobs:
     """A queue of evaluation jobs run one at a time by a single worker thread; status is kept in ``job.json``."""
 
-    def __init__(self, data_dir: Path, runner: Runner = evaluate, settings: Settings | None = None) -> None:
+    def __init__(self, data_dir: Path, runner: Runner = run_retrieval_check, settings: Settings | None = None) -> None:
         """Start the worker and queue again the jobs an earlier server on this data dir was killed in.
 
         Args:
             data_dir: jobs live in ``data_dir/evaluations/<id>`` and uploads in ``data_dir/uploads/<id>``.
-            runner: runs one request (default: tools.evaluation.retrieval_check.evaluate).
+            runner: runs one request (default: tools.evaluation.retrieval_check.run_retrieval_check).
             settings: where a resumed job's Milvus token and embeddings key come from (they are not saved).
         """
         self.data_dir = data_dir
@@ -136,7 +136,7 @@ class EvaluationJobs:
         path = self.out_dir(job_id) / "request.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            fields = {k: Path(v) if k in PATHS and v is not None else v for k, v in data.items()}
+            fields: dict[str, Any] = {k: Path(v) if k in PATHS and v is not None else v for k, v in data.items()}
             if self.settings is not None:
                 fields.update(milvus_token=self.settings.milvus_token, openai_api_key=self.settings.embeddings_api_key)
             return EvalRequest(**fields)
@@ -184,7 +184,7 @@ class EvaluationJobs:
             with self._lock:
                 self._jobs[job["id"]] = job
             self._save(job)
-            if job["status"] == "pending":
+            if job["status"] == "pending" and request is not None:
                 self._queue.put((job["id"], request))
 
     # -- the worker -------------------------------------------------------------------------------------------

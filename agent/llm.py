@@ -42,6 +42,7 @@ def make_llm(settings: Settings, timeout: float = TIMEOUT_S, max_retries: int = 
     if settings.llm_base_url and not settings.llm_model:
         raise SettingsError("ADVISOR_LLM_BASE_URL is set but ADVISOR_LLM_MODEL is not: name the chat model to use")
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
     model = settings.llm_model or DEFAULT_MODEL
     logger.info("chat model %s at %s", model, settings.llm_base_url or "api.openai.com")
@@ -49,7 +50,7 @@ def make_llm(settings: Settings, timeout: float = TIMEOUT_S, max_retries: int = 
         model=model,
         base_url=settings.llm_base_url,
         # A local server often needs no key, but the client insists on one.
-        api_key=settings.llm_api_key or "not-needed",
+        api_key=SecretStr(settings.llm_api_key or "not-needed"),
         timeout=timeout,
         max_retries=max_retries,
     )

@@ -53,9 +53,9 @@ def _cut_short(exc: BaseException) -> bool:
     return False
 
 
-def failure_sentence(why: str, fallback: str) -> str:
+def failure_sentence(why: str | None, fallback: str) -> str:
     """The one sentence the user sees when the LLM step failed after its retries."""
-    return f"The language model {why}, so {fallback}."
+    return f"The language model {why or 'failed'}, so {fallback}."
 
 
 class TurnOutages:

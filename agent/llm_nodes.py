@@ -7,7 +7,7 @@ import inspect
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveMessage, SystemMessage, ToolMessage
@@ -20,7 +20,7 @@ from agent.answers import answer_from_result
 from agent.grounding import foreign_references, ungrounded
 from agent.llm_calls import failure_sentence, invoke_bounded, turn_key
 from agent.nodes import explain_text, last_user_text, understood
-from agent.state import AdvisorState, Evidence
+from agent.state import AdvisorState, Evidence, Node
 from agent.understanding import Understanding, understand
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MAX_TOOL_ROUNDS = 3
 TRANSCRIPT_TAIL = 8
-Node = Callable[[AdvisorState], dict[str, Any]]
 
 
 class HardwareUpdate(BaseModel):
@@ -81,7 +80,8 @@ def to_understanding(update: ProfileUpdate) -> Understanding:
         updates["budget_usd_month"] = None
     return Understanding(updates=updates, add_languages=[], remove_languages=[], corrected=set(update.corrected),
                          skipped=list(update.skipped), recommend_now=update.recommend_now, tool_requests=[],
-                         wants_document_check=update.wants_document_check, priorities=update.priorities, top_k=None,
+                         wants_document_check=update.wants_document_check,
+                         priorities=None if update.priorities is None else list[str](update.priorities), top_k=None,
                          greeting_only=update.greeting_only, unparsed=None)
 
 
@@ -111,7 +111,7 @@ def make_understand_llm(llm: BaseChatModel) -> Node:
 
 def _tool_evidence(scratch: list[AnyMessage], turn: int) -> list[Evidence]:
     """Evidence for the tool results that follow the last tool-calling AIMessage of the scratchpad."""
-    calls: dict[str, dict[str, Any]] = {}
+    calls: dict[str | None, Mapping[str, Any]] = {}
     out: list[Evidence] = []
     for message in scratch:
         if isinstance(message, AIMessage):
@@ -120,11 +120,12 @@ def _tool_evidence(scratch: list[AnyMessage], turn: int) -> list[Evidence]:
         elif isinstance(message, ToolMessage):
             call = calls.get(message.tool_call_id, {})
             ok = message.status != "error"
-            summary, facts = str(message.content)[:300], {}
+            summary = str(message.content)[:300]
+            facts: dict[str, Any] = {}
             if ok:
                 try:
                     name = message.name or call.get("name", "")
-                    summary, facts = answer_from_result(name, json.loads(message.content))
+                    summary, facts = answer_from_result(name, json.loads(str(message.content)))
                 except (ValueError, KeyError, TypeError):
                     pass
             out.append(Evidence(tool=message.name or call.get("name", ""), args=call.get("args", {}),
@@ -139,7 +140,7 @@ def _templated(scratch: list[AnyMessage]) -> str:
     for message in scratch:
         if isinstance(message, ToolMessage) and message.status != "error":
             try:
-                texts.append(answer_from_result(message.name or "", json.loads(message.content))[0])
+                texts.append(answer_from_result(message.name or "", json.loads(str(message.content)))[0])
             except (ValueError, KeyError, TypeError):
                 continue
     return "\n\n".join(texts)
@@ -189,7 +190,7 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
                 return {"scratch": [ai], "evidence": evidence}
             else:
                 text = ai.content if isinstance(ai.content, str) else str(ai.content)
-                sources = [m.content for m in scratch if isinstance(m, ToolMessage)] + [last_user_text(state)]
+                sources = [str(m.content) for m in scratch if isinstance(m, ToolMessage)] + [last_user_text(state)]
                 names = [c["args"].get(k, "") for m in scratch if isinstance(m, AIMessage) for c in m.tool_calls
                          for k in ("model", "accelerator") if isinstance(c["args"].get(k), str)]
                 why = _unsupported(text, sources, names)
@@ -225,6 +226,7 @@ def make_explain_llm(llm: BaseChatModel) -> Node:
 
     def explain_llm(state: AdvisorState) -> dict[str, Any]:
         rec = state["recommendation"]
+        assert rec is not None, "explain runs after recommend"
         lang = state.get("reply_language", "en")
         data = prompts.as_data(prompts.compact_recommendation(rec))
         context = [SystemMessage(prompts.SYSTEM_PROMPT + "\n\n" + prompts.explain_instructions(lang)),

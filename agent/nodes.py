@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -13,15 +13,14 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import interrupt
 
 from agent import interviewer as iv
-from agent.state import FIELDS, AdvisorState, Evidence, full_profile, next_field, stated_profile
+from agent.state import FIELDS, AdvisorState, Evidence, Node, full_profile, next_field, stated_profile
 from agent.tool_calls import fill_args, missing_args, run_tool
 from agent.understanding import Understanding, understand
 from agent.updates import apply_understanding
 from tools.profile.schema import DEFAULTS, parse_profile
-from tools.rank.shortlist import recommend_profile
+from tools.rank.shortlist import rank_profile
 
 logger = logging.getLogger(__name__)
-Node = Callable[[AdvisorState], dict[str, Any]]
 
 
 def last_user_text(state: AdvisorState) -> str:
@@ -112,7 +111,7 @@ def recommend(state: AdvisorState) -> dict[str, Any]:
     """Rank the models for the stated profile; every field not given takes its documented default."""
     stated = stated_profile(state)
     start = time.perf_counter()
-    result = recommend_profile(parse_profile(stated)).model_dump(mode="json")
+    result = rank_profile(parse_profile(stated)).model_dump(mode="json")
     elapsed = round((time.perf_counter() - start) * 1000, 2)
     profile, provenance = copy.deepcopy(state.get("profile") or {}), dict(state.get("provenance") or {})
     for field in FIELDS:
@@ -134,6 +133,7 @@ def explain_text(state: AdvisorState, explanation: str) -> tuple[str, dict[str, 
     """
     lang = state.get("reply_language", "en")
     rec = state["recommendation"]
+    assert rec is not None, "explain runs after recommend"
     parts = list(state.get("notes") or [])
     if state.get("previous_shortlist") is not None:
         parts.append(iv.explain_changes(state.get("changes") or [], state.get("previous_shortlist"), rec, lang))
@@ -148,8 +148,9 @@ def explain_text(state: AdvisorState, explanation: str) -> tuple[str, dict[str, 
 
 def explain_offline(state: AdvisorState) -> dict[str, Any]:
     """The templated explanation, built only from the recommendation's numbers and reasons."""
-    text, update = explain_text(state, iv.explain_recommendation(state["recommendation"],
-                                                                 state.get("reply_language", "en")))
+    rec = state["recommendation"]
+    assert rec is not None, "explain runs after recommend"
+    text, update = explain_text(state, iv.explain_recommendation(rec, state.get("reply_language", "en")))
     return {"messages": [AIMessage(text)], **update}
 
 

@@ -10,13 +10,13 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import Command
-from pydantic import BaseModel, Field
 
 from agent.llm import is_configured, llm_mode, make_llm
+from agent.replies import ConsultationState, ConsultationSummary, Reply, TranscriptMessage, tool_events
 from agent.store import is_disk_full, open_store
 from knowledge.errors import (
     MessageIdReusedError,
@@ -29,75 +29,13 @@ from knowledge.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+    from langchain_core.runnables import RunnableConfig
 
 logger = logging.getLogger(__name__)
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MESSAGE_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_MESSAGE_CHARS = 20_000
 MAX_LIST = 1000
-
-
-class ToolEvent(BaseModel):
-    """One tool call made for a reply: what ran, with which arguments, how it went and how long it took."""
-
-    name: str
-    args: dict[str, Any]
-    status: Literal["ok", "error"]
-    duration_ms: float
-    summary: str
-
-
-class Reply(BaseModel):
-    """The advisor's answer to one message."""
-
-    consultation_id: str
-    text: str
-    pending_question: str | None
-    asked_field: str | None
-    profile: dict[str, Any]
-    provenance: dict[str, str]
-    recommendation: dict[str, Any] | None
-    tool_events: list[ToolEvent]
-    turn: int
-    replayed: bool = Field(default=False, description=(
-        "True when this answers a message_id sent before: the message was not applied again, and the reply is "
-        "that turn's, rebuilt from the store (profile, question and recommendation as they stand now)."))
-
-
-class TranscriptMessage(BaseModel):
-    """One message of the conversation."""
-
-    role: Literal["user", "assistant"]
-    text: str
-
-
-class ConsultationState(BaseModel):
-    """Everything a surface needs to show a consultation."""
-
-    consultation_id: str
-    created_at: str | None
-    updated_at: str | None
-    turn: int
-    profile: dict[str, Any]
-    provenance: dict[str, str]
-    transcript: list[TranscriptMessage]
-    pending_question: str | None
-    asked_field: str | None
-    recommendation: dict[str, Any] | None
-    evidence: list[ToolEvent]
-    document_check: dict[str, Any] | None
-    unfinished: bool  # a turn was cut short (crash); the next send or resume completes it first
-
-
-class ConsultationSummary(BaseModel):
-    """One line of the consultation list."""
-
-    consultation_id: str
-    created_at: str
-    updated_at: str
-    turns: int
-    title: str
-    top_model: str | None
 
 
 def _now() -> str:
@@ -111,11 +49,6 @@ def _unfinished(snapshot: Any) -> bool:
     ``next`` is empty, so ``tasks`` is what tells).
     """
     return bool(snapshot.tasks) and not snapshot.interrupts
-
-
-def _events(evidence: Sequence[Mapping[str, Any]]) -> list[ToolEvent]:
-    return [ToolEvent(name=e["tool"], args=e["args"], status=e["status"], duration_ms=e["duration_ms"],
-                      summary=e["summary"]) for e in evidence]
 
 
 class AdvisorService:
@@ -190,7 +123,7 @@ class AdvisorService:
                     del self._locks[consultation_id], self._lock_users[consultation_id]
 
     @staticmethod
-    def _config(consultation_id: str) -> dict[str, Any]:
+    def _config(consultation_id: str) -> RunnableConfig:
         return {"configurable": {"thread_id": consultation_id}}
 
     @contextlib.contextmanager
@@ -218,7 +151,7 @@ class AdvisorService:
         values = self._graph.get_state(config).values
         new = (values.get("messages") or [])[n_messages:]
         last_human = max((i for i, m in enumerate(new) if isinstance(m, HumanMessage)), default=-1)
-        text = "\n\n".join(m.content for m in new[last_human + 1:] if isinstance(m, AIMessage) and m.content)
+        text = "\n\n".join(str(m.content) for m in new[last_human + 1:] if isinstance(m, AIMessage) and m.content)
         rec = values.get("recommendation")
         try:
             self._store.index.touch(consultation_id, _now(), values.get("turn", 0),
@@ -230,7 +163,7 @@ class AdvisorService:
         return Reply(consultation_id=consultation_id, text=text, pending_question=values.get("pending_question"),
                      asked_field=values.get("asked_field"), profile=values.get("profile") or {},
                      provenance=values.get("provenance") or {}, recommendation=rec,
-                     tool_events=_events((values.get("evidence") or [])[n_evidence:]), turn=values.get("turn", 0))
+                     tool_events=tool_events((values.get("evidence") or [])[n_evidence:]), turn=values.get("turn", 0))
 
     @staticmethod
     def _text(text: str) -> str:
@@ -300,11 +233,11 @@ class AdvisorService:
         humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]  # the n-th one opened turn n
         start = humans[turn - 1] + 1 if 0 < turn <= len(humans) else 0
         end = humans[turn] if turn < len(humans) else len(messages)
-        text = "\n\n".join(m.content for m in messages[start:end] if isinstance(m, AIMessage) and m.content)
+        text = "\n\n".join(str(m.content) for m in messages[start:end] if isinstance(m, AIMessage) and m.content)
         return Reply(consultation_id=consultation_id, text=text, pending_question=values.get("pending_question"),
                      asked_field=values.get("asked_field"), profile=values.get("profile") or {},
                      provenance=values.get("provenance") or {}, recommendation=values.get("recommendation"),
-                     tool_events=_events([e for e in values.get("evidence") or [] if e["turn"] == turn]), turn=turn)
+                     tool_events=tool_events([e for e in values.get("evidence") or [] if e["turn"] == turn]), turn=turn)
 
     def _replay(self, consultation_id: str, snapshot: Any, message_id: str, text: str) -> Reply | None:
         """The reply to a message id seen before, if its message was stored; None when it still has to be applied."""
@@ -368,7 +301,7 @@ class AdvisorService:
             provenance=values.get("provenance") or {}, transcript=transcript,
             pending_question=values.get("pending_question") if snapshot.interrupts else None,
             asked_field=values.get("asked_field"), recommendation=values.get("recommendation"),
-            evidence=_events(values.get("evidence") or []), document_check=values.get("document_check"),
+            evidence=tool_events(values.get("evidence") or []), document_check=values.get("document_check"),
             unfinished=_unfinished(snapshot))
 
     def recommend(self, profile: dict[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import operator
-from typing import Annotated, Any, Literal, TypedDict
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Protocol, TypedDict
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
@@ -72,7 +73,7 @@ def full_profile(state: AdvisorState) -> dict[str, Any]:
     return out
 
 
-def next_field(profile: dict[str, Any], provenance: dict[str, str]) -> str | None:
+def next_field(profile: dict[str, Any], provenance: Mapping[str, str]) -> str | None:
     """The next field to ask about: the first unknown field that can still change the answer, or None."""
     for field in FIELDS:
         if field in provenance:
@@ -83,3 +84,11 @@ def next_field(profile: dict[str, Any], provenance: dict[str, str]) -> str | Non
             continue  # nothing runs locally
         return field
     return None
+
+
+class Node(Protocol):
+    """A graph node: reads the state, returns the update (a Protocol, so LangGraph's typed add_node accepts it)."""
+
+    def __call__(self, state: AdvisorState) -> dict[str, Any]:
+        """Return the node's state update."""
+        ...

@@ -168,7 +168,7 @@ def open_postgres(url: str) -> Store:
     pool = ConnectionPool(url, kwargs={"autocommit": True, "prepare_threshold": 0}, min_size=2, max_size=POOL_SIZE,
                           open=True)
     lock_pool = ConnectionPool(url, kwargs={"autocommit": True}, min_size=1, max_size=LOCK_POOL_SIZE, open=True)
-    saver = PostgresSaver(pool)
+    saver = PostgresSaver(pool)  # type: ignore[arg-type]  # its cursors set dict rows themselves
     saver.setup()
 
     def execute(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from knowledge.catalog import default_catalog  # noqa: E402
 from knowledge.hardware import load_hardware  # noqa: E402
-from tools.estimate.hardware_fit import cpu_cores, flops_per_token  # noqa: E402
+from tools.estimate.throughput import cpu_cores, flops_per_token  # noqa: E402
 
 MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 LENGTHS = (32, 128, 256)
@@ -196,7 +196,7 @@ def main() -> int:
             "utilisation": utilisation,
             "utilisation_rule": (
                 "median over the three lengths of measured GFLOP/s per core / reference peak per core; FLOPs per "
-                "token from tools.estimate.hardware_fit.flops_per_token (matmuls + attention), so the estimator "
+                "token from tools.estimate.throughput.flops_per_token (matmuls + attention), so the estimator "
                 "reproduces these measurements at these lengths. Includes tokenisation, pooling and Python overhead of "
                 "SentenceTransformer.encode; texts have exact lengths (no padding waste)."),
             "query": {

@@ -21,7 +21,7 @@ def main() -> None:
 
     from knowledge.catalog import default_catalog
     from knowledge.hardware import load_hardware
-    from tools.estimate.hardware_fit import estimate_throughput
+    from tools.estimate.throughput import estimate_throughput
 
     model = load_model()
     texts = exact_texts(model.tokenizer, SEQ_TOKENS, N_TEXTS)

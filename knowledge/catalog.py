@@ -266,29 +266,29 @@ def build_catalog(
             raise KnowledgeDataError(f"open_models.yaml: models[{entry.name}]: not in the mteb ModelMeta snapshot")
         _apply(cards[entry.name], entry, _CURATED_OPEN_FIELDS)
         cards[entry.name].family = classify_family(cards[entry.name])
-    for entry in load_api_models() if api_models is None else api_models:
-        card = cards.get(entry.name)
+    for api in load_api_models() if api_models is None else api_models:
+        card = cards.get(api.name)
         if card is None:
-            card = ModelCard(name=entry.name, kind="api", family="api", open_weights=False, license="proprietary")
-            card.provenance["license"] = Provenance(source=entry.source, checked_on=entry.checked_on)
-            cards[entry.name] = card
+            card = ModelCard(name=api.name, kind="api", family="api", open_weights=False, license="proprietary")
+            card.provenance["license"] = Provenance(source=api.source, checked_on=api.checked_on)
+            cards[api.name] = card
         if card.kind == "open" and card.open_weights:
-            raise KnowledgeDataError(f"api_models.yaml: models[{entry.name}]: an open-weights model of that name is "
+            raise KnowledgeDataError(f"api_models.yaml: models[{api.name}]: an open-weights model of that name is "
                                      "in mteb; give the API its own name and link scores with scores_as")
-        if entry.scores_as:
-            card.scores_as = entry.scores_as
-            card.provenance["scores_as"] = Provenance(source=entry.source, checked_on=entry.checked_on,
+        if api.scores_as:
+            card.scores_as = api.scores_as
+            card.provenance["scores_as"] = Provenance(source=api.source, checked_on=api.checked_on,
                                                       note="the API serves these open weights")
         card.kind, card.family, card.open_weights = "api", "api", False
         if card.license is None:
             card.license = "proprietary"
-            card.provenance["license"] = Provenance(source=entry.source, checked_on=entry.checked_on,
+            card.provenance["license"] = Provenance(source=api.source, checked_on=api.checked_on,
                                                     note="hosted API under the provider's terms of service")
-        card.provider, card.api_model_id = entry.provider, entry.api_model_id
-        entry_source = Provenance(source=entry.source, checked_on=entry.checked_on)
+        card.provider, card.api_model_id = api.provider, api.api_model_id
+        entry_source = Provenance(source=api.source, checked_on=api.checked_on)
         for field in ("provider", "api_model_id", "open_weights"):
             card.provenance[field] = entry_source
-        _apply(card, entry, _CURATED_API_FIELDS)
+        _apply(card, api, _CURATED_API_FIELDS)
     return Catalog(list(cards.values()), version)
 
 

@@ -94,7 +94,8 @@ class IndexLayout(BaseModel):
         Returns:
             The URLs, without duplicates.
         """
-        return list(dict.fromkeys([self.source, *self.also, *([self.binary_source] if binary else [])]))
+        extra = [self.binary_source] if binary and self.binary_source else []
+        return list(dict.fromkeys([self.source, *self.also, *extra]))
 
 
 class MilvusIndexTable(BaseModel):
@@ -110,13 +111,13 @@ class MilvusIndexTable(BaseModel):
 
     @model_validator(mode="after")
     def _build_lookup(self) -> MilvusIndexTable:
-        for kind, entries, names, lookup in (("dtypes", self.dtypes, VectorDType, self._dtypes),
-                                              ("indexes", self.indexes, IndexType, self._indexes)):
-            seen = [entry.name for entry in entries]
+        for kind, seen, names in (("dtypes", [e.name for e in self.dtypes], VectorDType),
+                                  ("indexes", [e.name for e in self.indexes], IndexType)):
             expected = list(get_args(names))
             if sorted(seen) != sorted(expected):
                 raise ValueError(f"{kind} must list each of {expected} exactly once, got {seen}")
-            lookup.update({entry.name: entry for entry in entries})
+        self._dtypes.update({entry.name: entry for entry in self.dtypes})
+        self._indexes.update({entry.name: entry for entry in self.indexes})
         return self
 
     def dtype(self, name: str) -> DTypeLayout:

@@ -25,11 +25,6 @@ class BenchmarkInfo(BaseModel):
     task_types: list[str]
     languages: list[str]
 
-    @property
-    def retrieval_tasks(self) -> list[str]:
-        """Names of the benchmark's retrieval tasks."""
-        return [t for t, kind in zip(self.tasks, self.task_types, strict=True) if kind == "Retrieval"]
-
 
 class BenchmarkScore(BaseModel):
     """One model's published figures on one benchmark, with how complete they are."""
@@ -160,8 +155,11 @@ class ScoreSnapshot:
         """Every model's figures on a benchmark, best first by ``best_estimate`` (or overall mean)."""
         info = self.benchmark(benchmark)
         rows = [s for m in self._scores if (s := self.score(m, info.name)) is not None]
-        key = (lambda s: s.best_estimate) if retrieval_only else (lambda s: s.mean_task or s.mean_available)
-        return sorted((r for r in rows if key(r) is not None), key=lambda r: -key(r))  # type: ignore[operator]
+        def key(s: BenchmarkScore) -> float | None:
+            return s.best_estimate if retrieval_only else (s.mean_task or s.mean_available)
+
+        ranked = [(value, r) for r in rows if (value := key(r)) is not None]
+        return [r for _, r in sorted(ranked, key=lambda pair: -pair[0])]
 
 
 def load_scores(path: Path = SCORES_FILE) -> ScoreSnapshot:

@@ -11,7 +11,7 @@ from typing import Any
 
 from knowledge.settings import DataLayout
 from tools.catalog.lookup import compare_models, search_models, show_model
-from tools.documents.corpus import require_uploaded
+from tools.documents.uploads import require_uploaded
 from tools.estimate.chunking import estimate_tokens
 from tools.estimate.cost import estimate_cost
 from tools.estimate.hardware_fit import hardware_fit
@@ -81,11 +81,39 @@ def _offline_models(roots: list[Path], fn: Callable[..., Any]) -> Callable[..., 
     return wrapper
 
 
+def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> Callable[..., dict[str, Any]]:
+    """Build the agent's evaluation tool, bound to a data directory and the folders it may read corpora from."""
+    import time
+
+    from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check, summarise_results
+
+    def evaluate_documents(corpus_path: str, models: list[str] | None = None, queries_path: str | None = None,
+                           qrels_path: str | None = None) -> dict[str, Any]:
+        """Measure candidate embedding models on the user's own documents (indexed in Milvus).
+
+        Reports nDCG@10 with a 95% confidence interval, recall@10, MRR@10 and query latency per model, and
+        whether the differences between models are significant. Without queries, queries are generated.
+
+        Args:
+            corpus_path: the uploaded corpus (a folder or file the user provided).
+            models: candidates: "minilm", "static", "bm25", "hybrid", "openai:<model>" or a model name.
+            queries_path: optional queries file (.jsonl/.csv with id and text).
+            qrels_path: optional relevance judgements (.tsv: query-id, corpus-id, score).
+        """
+        paths = [require_uploaded(p, allowed_roots) for p in (corpus_path, queries_path, qrels_path) if p]
+        out = out_root / time.strftime("%Y%m%d-%H%M%S")
+        request = EvalRequest(corpus=paths[0], models=models or ["minilm", "static", "bm25", "hybrid"], out_dir=out,
+                              data_dir=data_dir, queries=Path(queries_path) if queries_path else None,
+                              qrels=Path(qrels_path) if qrels_path else None)
+        return {**summarise_results(run_retrieval_check(request)), "report": str(out / "report.md")}
+
+    return evaluate_documents
+
+
 def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: str | None = None,
                    openai_api_key: str | None = None) -> list[Callable[..., dict[str, Any]]]:
     """The capabilities that load models or read uploads, bound to a data directory and endpoint settings."""
     from tools.benchmarks.quick_mteb import quick_mteb
-    from tools.evaluation.retrieval_check import evaluation_tool
     from tools.probes.tokenization import tokenization_report
     from tools.probes.vector_probes import probe_alignment, probe_consistency, probe_robustness
 

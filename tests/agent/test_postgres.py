@@ -161,7 +161,7 @@ CHILD = textwrap.dedent("""
     service = AdvisorService(Settings(data_dir=Path(sys.argv[1])), database_url=sys.argv[2])
     def die(*args, **kwargs):
         os.kill(os.getpid(), 9)
-    agent.nodes.recommend_profile = die  # this worker dies inside the recommend step, holding the lock
+    agent.nodes.rank_profile = die  # this worker dies inside the recommend step, holding the lock
     service.send(sys.argv[3], "just recommend", message_id="final")
 """)
 

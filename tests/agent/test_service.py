@@ -172,7 +172,7 @@ CHILD = textwrap.dedent("""
         import agent.nodes
         def die(profile):
             os.kill(os.getpid(), 9)
-        agent.nodes.recommend_profile = die  # the process dies inside the recommend step
+        agent.nodes.rank_profile = die  # the process dies inside the recommend step
     for text in sys.argv[3:]:
         service.send(reply.consultation_id, text)
     print(reply.consultation_id, flush=True)

@@ -2,8 +2,8 @@
 
 A real uvicorn server on 127.0.0.1 serves the schema and answers the generated requests: positive and negative
 data, with the bearer token and without it, then short stateful scenarios along the links schemathesis infers
-(create a consultation, then read it and send it messages). Evaluation jobs run the real ``evaluate`` for the
-cheap BM25 candidate only; any other candidate fails at once, so a fuzzer cannot queue minutes of encoding.
+(create a consultation, then read it and send it messages). Evaluation jobs run the real ``run_retrieval_check``
+for the cheap BM25 candidate only; any other candidate fails at once, so a fuzzer cannot queue minutes of encoding.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from agent.evaluation_jobs import EvaluationJobs
 from agent.service import AdvisorService
 from knowledge.errors import ToolInputError
 from knowledge.settings import Settings
-from tools.evaluation.retrieval_check import EvalRequest, evaluate
+from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
 from ui.api.app import create_app
 from ui.api.security import ApiLimits
 
@@ -68,7 +68,7 @@ def bm25_only(request: EvalRequest, progress: Callable[[str, float], None]) -> d
     """The real evaluation for BM25 alone; encoders (MiniLM, static distillation, HF ids) are refused at once."""
     if any(spec.strip().lower() != "bm25" for spec in request.models):
         raise ToolInputError("this test server evaluates the bm25 candidate only")
-    return evaluate(request, progress)
+    return run_retrieval_check(request, progress)
 
 
 def _unfinished_jobs(data_dir: Path) -> list[str]:

@@ -20,7 +20,7 @@ from knowledge.errors import EncoderError
 from knowledge.settings import Settings
 from tools.encoders import models as encoders
 from tools.encoders.models import load_openai
-from tools.evaluation.retrieval_check import EvalRequest, Evaluation, evaluate
+from tools.evaluation.retrieval_check import EvalRequest, Evaluation, run_retrieval_check
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
@@ -149,7 +149,7 @@ def test_an_evaluation_keeps_the_healthy_candidates_when_the_endpoint_fails(tmp_
     faulty = ["openai:fault-hang", "openai:fault-http500", "openai:fault-garbage", "openai:fault-late-drop"]
     with StandIn(hang_s=2.0) as server:
         start = time.monotonic()
-        results = evaluate(EvalRequest(corpus=REPO / "knowledge" / "benchmarks" / "ea-general-en",
+        results = run_retrieval_check(EvalRequest(corpus=REPO / "knowledge" / "benchmarks" / "ea-general-en",
                                        models=["bm25", *faulty, "openai:stand-in-embed"],
                                        out_dir=tmp_path / "out", data_dir=tmp_path / "data",
                                        openai_base_url=server.url, openai_api_key="k"))

@@ -16,6 +16,8 @@ from knowledge.languages import normalise_language
 
 if TYPE_CHECKING:
     from mteb.abstasks.retrieval import AbsTaskRetrieval
+    from mteb.abstasks.retrieval_dataset_loaders import RetrievalSplitData
+    from mteb.abstasks.task_metadata import TaskDomain
 
 BENCHMARKS_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "benchmarks"
 LONG_DOC_TOKENS = 2048
@@ -44,8 +46,9 @@ TASK_BENCHMARKS: dict[str, str] = {
     "ea-long-docs": "LongEmbed",
 }
 _DOMAIN_SUITES = {"legal": "quick-legal", "medical": "quick-medical", "code": "quick-code"}
-_MTEB_DOMAINS = {"general": ["Encyclopaedic", "Web"], "legal": ["Legal"], "medical": ["Medical"],
-                 "code": ["Programming"], "multilingual": ["Non-fiction"], "long": ["Non-fiction"]}
+_MTEB_DOMAINS: dict[str, list[TaskDomain]] = {
+    "general": ["Encyclopaedic", "Web"], "legal": ["Legal"], "medical": ["Medical"],
+    "code": ["Programming"], "multilingual": ["Non-fiction"], "long": ["Non-fiction"]}
 
 
 class BundledTaskSpec(BaseModel):
@@ -181,8 +184,9 @@ def bundled_task_class(name: str) -> type[AbsTaskRetrieval]:
         corpus = Dataset.from_list([{"id": doc_id, "title": doc["title"], "text": doc["text"]}
                                     for doc_id, doc in data["corpus"].items()])
         queries = Dataset.from_list([{"id": qid, "text": text} for qid, text in data["queries"].items()])
-        split = {"corpus": corpus, "queries": queries, "relevant_docs": data["qrels"], "top_ranked": None}
-        self.dataset = {"default": {s: dict(split) for s in spec.eval_splits}}
+        split: RetrievalSplitData = {"corpus": corpus, "queries": queries, "relevant_docs": data["qrels"],
+                                     "top_ranked": None}
+        self.dataset = {"default": {s: split.copy() for s in spec.eval_splits}}
         self.data_loaded = True
 
     class_name = "".join(part.capitalize() for part in name.split("-")) + "Retrieval"

@@ -1,21 +1,16 @@
-"""Quick MTEB: plan bundled or real MTEB tasks under a time budget, run them with mteb, check leaderboard transfer."""
+"""Quick MTEB: plan bundled or real MTEB tasks under a time budget and run them with mteb."""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import logging
 import math
-import re
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from knowledge.catalog import default_catalog
-from knowledge.errors import InvalidFilterError, TaskDataUnavailableError, ToolInputError, UnknownModelError
-from knowledge.scores import default_scores
+from knowledge.errors import InvalidFilterError, TaskDataUnavailableError, ToolInputError
 from knowledge.settings import DataLayout
 from tools.benchmarks.bundled_tasks import (
     SUITES,
@@ -27,7 +22,9 @@ from tools.benchmarks.bundled_tasks import (
     suite_benchmark,
     suite_tasks,
 )
-from tools.encoders.models import Encoder
+from tools.benchmarks.mteb_adapter import mteb_identity, mteb_model
+from tools.encoders.models import Encoder, load_candidates
+from tools.evaluation.transfer import leaderboard_transfer
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +39,8 @@ CHARS_PER_TOKEN = 4.0
 CALIBRATION_TEXTS = 32
 CALIBRATION_ROUNDS = 2
 MAX_TASKS = 20
-ENCODE_KWARGS = {"batch_size": 32, "show_progress_bar": False}
-_THROUGHPUT: dict[str, dict[str, float]] = {}
+ENCODE_BATCH_SIZE = 32
+_THROUGHPUT: dict[str, dict[str, Any]] = {}
 _WORKLOAD: dict[tuple[str, str], dict[str, Any]] = {}
 
 
@@ -62,7 +59,7 @@ def _tokens(encoder: Encoder, text: str) -> int:
     return min(n, encoder.max_tokens) if encoder.max_tokens else n
 
 
-def measure_throughput(encoder: Encoder) -> dict[str, float]:
+def measure_throughput(encoder: Encoder) -> dict[str, Any]:
     """Seconds per text and per token of this model on this machine, fitted on short and long bundled texts.
 
     Calls the model directly (never the embedding cache); measured once per model and process.
@@ -129,57 +126,6 @@ def estimate_seconds(workload: dict[str, Any], throughput: dict[str, float]) -> 
     n_texts = workload["n_docs"] + workload["n_queries"]
     return (n_texts * throughput["seconds_per_text"] + workload["tokens"] * throughput["seconds_per_token"]
             + TASK_OVERHEAD_S)
-
-
-def mteb_identity(encoder: Encoder) -> tuple[str, str]:
-    """The name and revision mteb caches a model's results under (never mteb's "no_model_name_available").
-
-    A local folder inside the Hugging Face cache (``models--org--name/snapshots/<commit>``) gives its hub name and
-    commit; any other local folder is ``local/<folder name>`` with a hash of its file names and sizes as revision.
-    """
-    name, revision = encoder.name, encoder.revision
-    path = Path(name).expanduser()
-    if path.is_dir():
-        parts = path.resolve().parts
-        for i, part in enumerate(parts[:-2]):
-            if part.startswith("models--") and parts[i + 1] == "snapshots":
-                return part.removeprefix("models--").replace("--", "/"), parts[i + 2]
-        digest = hashlib.blake2b(digest_size=6)
-        for file in sorted(p for p in path.rglob("*") if p.is_file()):
-            digest.update(f"{file.relative_to(path)}:{file.stat().st_size}".encode())
-        return f"local/{path.resolve().name}", f"local-{digest.hexdigest()}"
-    return name, re.sub(r"[^A-Za-z0-9._-]+", "_", revision)
-
-
-@functools.cache
-def _wrapper_class() -> type:
-    from mteb.models.abs_encoder import AbsEncoder
-    from mteb.types import PromptType
-
-    class AdvisorEncoder(AbsEncoder):
-        """Any candidate ``Encoder`` (with its prefixes) as an mteb model, cached under its real name and revision."""
-
-        def __init__(self, encoder: Encoder) -> None:
-            from mteb.models.model_meta import ModelMeta, ScoringFunction
-
-            name, revision = mteb_identity(encoder)
-            self.encoder = encoder
-            self.model = encoder.handle
-            self.mteb_model_meta = ModelMeta.create_empty(overwrites={
-                "name": name, "revision": revision, "embed_dim": encoder.dims, "max_tokens": encoder.max_tokens,
-                "similarity_fn_name": ScoringFunction.COSINE, "framework": ["Sentence Transformers"]})
-
-        def encode(self, inputs: Any, *, task_metadata: Any, hf_split: str, hf_subset: str,
-                   prompt_type: Any = None, **kwargs: Any) -> Any:
-            texts = [text for batch in inputs for text in batch["text"]]
-            return self.encoder.encode(texts, kind="query" if prompt_type == PromptType.query else "document")
-
-    return AdvisorEncoder
-
-
-def mteb_model(encoder: Encoder) -> Any:
-    """Wrap a candidate for ``mteb.evaluate``."""
-    return _wrapper_class()(encoder)
 
 
 def _is_cached(result_cache: Any, model: Any, task: Any) -> bool:
@@ -292,13 +238,14 @@ def run_plan(encoders: list[Encoder], tasks: dict[str, Any], plan: dict[str, Any
         for task_name, task in tasks.items():
             start = time.perf_counter()
             result = mteb.evaluate(wrapped, task, cache=result_cache, overwrite_strategy="only-missing",
-                                   show_progress_bar=False, encode_kwargs=dict(ENCODE_KWARGS))
+                                   show_progress_bar=False,
+                                   encode_kwargs={"batch_size": ENCODE_BATCH_SIZE, "show_progress_bar": False})
             actual = time.perf_counter() - start
             estimate = estimates[(name, task_name)]
             row: dict[str, Any] = {"model": name, "task": task_name, "actual_s": _r(actual, 2),
                                    "estimate_s": estimate["estimate_s"], "cached": estimate["cached"]}
             if result.exceptions or not result.task_results:
-                row["error"] = "; ".join(str(e.exception) for e in result.exceptions) or "no result"
+                row["error"] = "; ".join(str(e.exception) for e in result.exceptions or []) or "no result"
             else:
                 task_result = result.task_results[0]
                 split = task_result.scores[task.eval_splits[0]][0]
@@ -308,89 +255,6 @@ def run_plan(encoders: list[Encoder], tasks: dict[str, Any], plan: dict[str, Any
                 row["actual_over_estimate"] = _r(actual / estimate["estimate_s"], 2)
             rows.append(row)
     return rows
-
-
-def _published(models: list[str], benchmark: str, tasks: list[str] | None) -> dict[str, float | None]:
-    scores, catalog = default_scores(), default_catalog()
-    out: dict[str, float | None] = {}
-    for model in models:
-        try:
-            key = catalog.get(model).score_name
-        except UnknownModelError:
-            key = model
-        if tasks:
-            per_task = scores.task_scores(key, benchmark)
-            values = [per_task.get(t) for t in tasks]
-            out[model] = statistics.fmean(values) if all(v is not None for v in values) else None  # type: ignore
-        else:
-            entry = scores.score(key, benchmark)
-            out[model] = entry.best_estimate if entry else None
-    return out
-
-
-def _benchmark_for(tasks: list[str]) -> str | None:
-    """A published benchmark that holds every one of these (real MTEB) tasks."""
-    for name, info in default_scores().benchmarks.items():
-        if set(tasks) <= set(info.tasks):
-            return name
-    return None
-
-
-def leaderboard_transfer(measured: dict[str, float], benchmark: str | None = None,
-                         tasks: list[str] | None = None) -> dict[str, Any]:
-    """Rank correlation between the published ranking of the candidates and the ranking measured here.
-
-    Args:
-        measured: Model name -> score measured on the user's data or a bundled suite (higher is better).
-        benchmark: The published benchmark to compare with (its retrieval mean).
-        tasks: Real MTEB tasks instead: the published mean over exactly these tasks (benchmark found here).
-
-    Returns:
-        Both rankings, Spearman and Kendall coefficients (three or more ranked models), and a one-sentence reading.
-    """
-    from scipy.stats import kendalltau, spearmanr
-
-    if tasks:
-        benchmark = _benchmark_for(tasks)
-        if benchmark is None:
-            return {"benchmark": None, "n": 0, "spearman": None, "kendall": None, "rows": [],
-                    "reading": "No published benchmark holds these tasks: nothing to compare with."}
-    if benchmark is None:
-        raise ToolInputError("leaderboard_transfer needs a benchmark or a list of MTEB tasks")
-    benchmark = default_scores().benchmark(benchmark).name
-    published = _published(list(measured), benchmark, tasks)
-    both = [m for m in measured if published[m] is not None]
-    missing = [m for m in measured if published[m] is None]
-
-    def ranks(values: dict[str, float]) -> dict[str, int]:
-        return {m: i + 1 for i, m in enumerate(sorted(values, key=lambda m: -values[m]))}
-
-    measured_rank = ranks({m: measured[m] for m in both})
-    published_rank = ranks({m: published[m] for m in both})  # type: ignore[misc]
-    rows = [{"model": m, "measured": _r(measured[m], 4), "published": _r(published[m], 4),  # type: ignore[arg-type]
-             "measured_rank": measured_rank[m], "published_rank": published_rank[m]} for m in both]
-    out: dict[str, Any] = {"benchmark": benchmark, "n": len(both), "spearman": None, "kendall": None,
-                           "rows": sorted(rows, key=lambda r: r["measured_rank"]), "not_on_leaderboard": missing}
-    where = f"{benchmark}" + (f" ({len(tasks)} tasks)" if tasks else "")
-    if len(both) < 3:
-        out["reading"] = (f"Only {len(both)} candidate(s) have published scores on {where}: too few to measure how "
-                          f"well the leaderboard transfers; trust the measured ranking"
-                          + (f" (not on the leaderboard: {', '.join(missing)})." if missing else "."))
-        return out
-    xs, ys = [measured[m] for m in both], [published[m] for m in both]
-    rho, tau = spearmanr(xs, ys).statistic, kendalltau(xs, ys).statistic
-    out.update(spearman=_r(rho), kendall=_r(tau))
-    n = len(both)
-    swing = 12 / (n * (n * n - 1))  # how far one swapped adjacent pair moves Spearman's rho
-    if rho >= 0.8:
-        verdict = "the public ranking largely holds here: a fair guide to shortlist and order candidates"
-    elif rho >= 0.4:
-        verdict = "the public ranking only partly holds here: shortlist with it, decide on the measured scores"
-    else:
-        verdict = "the public ranking does not hold here: decide on the measured scores, not the leaderboard"
-    out["reading"] = (f"Spearman {rho:.2f}, Kendall {tau:.2f} between {where} and the measured ranking of {n} models: "
-                      f"{verdict} (with {n} models one swapped pair moves Spearman by {swing:.2f}).")
-    return out
 
 
 def _measured_means(results: list[dict[str, Any]], tasks: list[str]) -> dict[str, float]:
@@ -423,8 +287,6 @@ def quick_mteb(models: list[str], suite: str | None = None, tasks: list[str] | N
         openai_base_url: Endpoint of "openai:" candidates (set by the application, not by the user).
         openai_api_key: Key for that endpoint (set by the application, not by the user).
     """
-    from tools.probes.vector_probes import load_candidates
-
     task_objects = resolve_tasks(suite, tasks)
     for name, task in task_objects.items():
         if name not in bundled_task_names():

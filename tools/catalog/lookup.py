@@ -266,7 +266,7 @@ def compare_models(
         if all(v is None for v in values):
             continue
         rows.append({"field": field, "values": values,
-                     "sources": [(c.provenance.get(field).source if c.provenance.get(field) else None) for c in cards]})
+                     "sources": [(p.source if (p := c.provenance.get(field)) else None) for c in cards]})
     score_rows = []
     for bench in bench_names:
         per_model = [scores.score(c.score_name, bench) for c in cards]

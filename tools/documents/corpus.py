@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.errors import InputFileError, ToolInputError
+from knowledge.errors import InputFileError
 from tools.documents.file_readers import DOC_SUFFIXES, MAX_FILE_BYTES, csv_dialect, decode_text, read_file
 
-__all__ = ["DOC_SUFFIXES", "MAX_FILE_BYTES", "Corpus", "load_corpus", "read_file", "require_uploaded",
-           "sanitise_filename"]
+__all__ = ["DOC_SUFFIXES", "MAX_FILE_BYTES", "Corpus", "load_corpus", "read_file"]
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 
 
@@ -30,34 +28,6 @@ class Corpus:
         """Title and body as one text, as retrieval models see it."""
         title = self.titles.get(doc_id, "")
         return f"{title}\n{self.docs[doc_id]}" if title else self.docs[doc_id]
-
-
-def sanitise_filename(name: str, taken: set[str] | None = None) -> str:
-    """A safe file name: the last path part, only ``[A-Za-z0-9._-]``, no leading dot, unique within ``taken``.
-
-    At most 100 characters; a long name is cut in its stem so it keeps its file type.
-    """
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".") or "file"
-    stem, dot, suffix = base.rpartition(".")
-    if len(base) > 100:
-        base = f"{stem[:99 - len(suffix)]}.{suffix}" if dot and stem and len(suffix) <= 16 else base[:100]
-        stem, dot, suffix = base.rpartition(".")
-    candidate, n = base, 1
-    while taken is not None and candidate in taken:
-        n += 1
-        candidate = f"{stem}-{n}.{suffix}" if dot and stem else f"{base}-{n}"
-    if taken is not None:
-        taken.add(candidate)
-    return candidate
-
-
-def require_uploaded(path: str | Path, roots: list[Path]) -> Path:
-    """The resolved ``path`` if it lies under one of ``roots`` (an LLM picks tool arguments: only uploads are read)."""
-    resolved = Path(path).resolve()
-    if not any(resolved == root.resolve() or root.resolve() in resolved.parents for root in roots):
-        raise ToolInputError(f"{resolved}: only uploaded documents can be read")
-    return resolved
 
 
 def _shown(path: Path, corpus: Path) -> str:

@@ -172,7 +172,7 @@ def _csv_rows(shown: str, text: str) -> list[dict[str, str]]:
             except StopIteration:
                 break
             if None in row:
-                cells = columns + len(row[None])  # type: ignore[index]
+                cells = columns + len(row[None])
                 raise InputFileError(f"{shown}: line {start}: {cells} cells but the header has {columns} columns "
                                      f"(put text holding {delimiter!r} in double quotes)")
             rows.append(row)

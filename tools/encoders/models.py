@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import os
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +21,9 @@ from typing import Any, Literal
 import numpy as np
 
 from knowledge.catalog import default_catalog
-from knowledge.errors import EncoderError, ModelNotLoadableError, UnknownModelError
+from knowledge.errors import EncoderError, ModelNotLoadableError, ToolInputError, UnknownModelError
+from knowledge.settings import DataLayout
+from tools.documents.uploads import require_uploaded
 from tools.encoders.cache import EmbeddingCache, text_key
 
 logger = logging.getLogger(__name__)
@@ -32,6 +35,7 @@ STATIC_NAME = "embedding-advisor/minilm-static-256"
 # Aliases of the offline candidates; bm25 and hybrid are Milvus functions, not encoders (see evaluate).
 ALIASES = {"minilm": MINILM_NAME, "static": STATIC_NAME}
 LEXICAL_ALIASES = ("bm25", "hybrid", "hybrid-weighted")
+MAX_MODELS = 8  # candidates compared in one probe or quick MTEB run
 
 
 def bundled_minilm_path() -> Path:
@@ -79,7 +83,7 @@ class Encoder:
             vectors = np.asarray(self.encode_fn([inputs[i] for i in missing]), dtype=np.float32)
             self.stats["encode_seconds"] += time.perf_counter() - start
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = vectors / np.where(norms == 0, 1, norms)
+            vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32, copy=False)
             out[missing] = vectors
             if self.cache:
                 self.cache.put_many([(keys[i], vectors[j]) for j, i in enumerate(missing)])
@@ -302,12 +306,13 @@ def load_openai(model: str, base_url: str | None, api_key: str | None, cache: Em
     max_chars = (max_tokens or 8192) * 3
     endpoint = base_url or "api.openai.com"
     dims: list[int] = []
+    failures: tuple[type[BaseException], ...] = (openai.APIError, *UNREADABLE_REPLY)
 
     def one_batch(batch: list[str]) -> np.ndarray:
         try:
             rows = _vectors(client.embeddings.create(model=api_id, input=batch), len(batch))
             array = np.asarray(rows, dtype=np.float32)
-        except (openai.APIError, *UNREADABLE_REPLY) as exc:
+        except failures as exc:
             raise EncoderError(f"embedding endpoint {endpoint} failed for {model}: "
                                f"{endpoint_fault(exc, timeout_s, max_retries)}") from exc
         if dims and array.shape[1] != dims[0]:
@@ -341,8 +346,6 @@ def require_offline_model(spec: str, roots: Sequence[Path]) -> None:
     Raises:
         ToolInputError: the spec would reach the network or read outside the uploads; the message says what passes.
     """
-    from tools.documents.corpus import require_uploaded
-
     text = spec.strip()
     low = text.lower()
     kind = low.split(":", 1)[0]
@@ -391,3 +394,26 @@ def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = Non
     if spec.lower() in LEXICAL_ALIASES:
         raise ModelNotLoadableError(f"{spec!r} is a Milvus BM25 candidate, not an encoder")
     return load_sentence_transformer(spec, cache=cache, device=device)
+
+
+def load_candidates(models: list[str], data_dir: Path | None, cache: bool = True, *,
+                    openai_base_url: str | None = None, openai_api_key: str | None = None) -> list[Encoder]:
+    """Load each candidate spec (``minilm``, ``static``, ``openai:<model>``, an HF id or path) once.
+
+    ``data_dir`` holds distilled models (``models/``) and the embedding cache (``cache/embeddings.sqlite``); None
+    uses a temporary folder and no cache. ``openai_*`` address the endpoint of ``openai:`` candidates.
+
+    Raises:
+        ToolInputError: No model given; ModelNotLoadableError when one cannot be loaded here.
+    """
+    specs = [m.strip() for m in models if m.strip()]
+    if not specs:
+        raise ToolInputError("give at least one model, e.g. minilm or static")
+    if len(set(specs)) > MAX_MODELS:
+        raise ToolInputError(f"{len(set(specs))} models: compare at most {MAX_MODELS} at a time")
+    if data_dir is None:
+        models_dir, store = Path(tempfile.mkdtemp(prefix="embedding-advisor-")) / "models", None
+    else:
+        models_dir = DataLayout(data_dir).models
+        store = EmbeddingCache(DataLayout(data_dir).embedding_cache) if cache else None
+    return [load_encoder(spec, models_dir, store, openai_base_url, openai_api_key) for spec in dict.fromkeys(specs)]

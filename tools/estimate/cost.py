@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.catalog import ModelCard, default_catalog
 from knowledge.errors import InvalidFilterError, ToolInputError
 from knowledge.hardware import load_hardware
+from tools.estimate.chunking import plan_chunks
+from tools.estimate.hardware_fit import fit_model
 
 # Stated assumptions (each result repeats the ones it used).
 QUERY_TOKENS = 32
@@ -106,9 +108,6 @@ def estimate_cost(model: str, corpus_docs: int, doc_length_tokens: int, queries_
         accelerator: for open models, where they run: "T4", "A100-80GB", "cpu-8core", ...
         owned_hardware: true if the user already owns that hardware (no cash cost), false to rent it.
     """
-    from tools.estimate.chunking import plan_chunks
-    from tools.estimate.hardware_fit import fit_model
-
     card = default_catalog().get(model)
     plan = plan_chunks(doc_length_tokens, corpus_docs, card.max_tokens)
     if card.kind == "api":

@@ -284,7 +284,7 @@ def estimate_storage(n_vectors: int, dims: int, dtype: str = "float32", index_ty
         raw = n * stored * bpd
         raw_text = f"raw = {n:,} x {stored:,} dims x {bpd:g} B ({dtype}) = {_fmt(raw)}"
     res = _LAYOUTS[index_type](entry, params, _Field(n, stored, bpd, raw))
-    name = entry.binary_name if dtype == "binary" else entry.name
+    name = (entry.binary_name or entry.name) if dtype == "binary" else entry.name  # the table gives binary a name
     if name != entry.name:
         notes.append(f"{entry.name} on binary vectors is {name} in Milvus")
     disk = raw + res.index_file

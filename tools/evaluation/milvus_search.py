@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard, get_args
 
 import numpy as np
 
@@ -15,6 +15,13 @@ from tools.documents.token_windows import Chunk
 from tools.estimate.milvus_config import MilvusConfig, analyzer_for, create_collection
 
 IndexName = Literal["FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8"]
+
+
+def is_index_name(value: str) -> TypeGuard[IndexName]:
+    """Whether ``value`` is one of the index types an evaluation can build."""
+    return value in get_args(IndexName)
+
+
 INDEX_PARAMS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "FLAT": ({}, {}),
     "HNSW": ({"M": 16, "efConstruction": 200}, {"ef": 128}),

@@ -14,24 +14,32 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, ToolInputError
 from knowledge.settings import DataLayout
-from tools.documents.corpus import Corpus, load_corpus, require_uploaded
+from tools.documents.corpus import Corpus, load_corpus
 from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
 from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.models import Encoder, load_encoder
 from tools.evaluation import metrics as rm
-from tools.evaluation.milvus_search import BackgroundIndexer, MilvusStore, eval_config, folder_bytes
+from tools.evaluation.document_runs import doc_runs, hit_depth, latency_ms, per_query_metrics
+from tools.evaluation.milvus_search import (
+    BackgroundIndexer,
+    IndexName,
+    MilvusStore,
+    eval_config,
+    folder_bytes,
+    is_index_name,
+)
+from tools.evaluation.report import write_report
+from tools.evaluation.transfer import leaderboard_transfer
 
 logger = logging.getLogger(__name__)
 
-MAX_CHUNK_HITS = 300  # chunks fetched per query before collapsing to documents
-DOC_DEPTH = 100
 LATENCY_QUERIES = 50
 SHALLOW_DOCS = 10  # the documents that every metric but Recall@100 and MAP@100 reads
 ENCODE_PART = 512  # chunks encoded between hand-overs to the indexing thread
@@ -51,7 +59,7 @@ class EvalRequest:
     qrels: Path | None = None
     milvus_uri: str | None = None
     milvus_token: str | None = None
-    index: str = "FLAT"
+    index: str = "FLAT"  # checked against IndexName when the run starts
     overlap: float = 0.125
     n_generated: int = 50
     seed: int = 0
@@ -70,54 +78,6 @@ def _languages(corpus: Corpus) -> list[str]:
     return ["zho"] if cjk > 0.2 * max(1, len(sample)) else ["eng"]
 
 
-def _doc_runs(hits: list[list[tuple]], qids: list[str]) -> dict[str, dict[str, float]]:
-    """Collapse chunk hits to documents: a document ranks where its best chunk ranks.
-
-    Milvus returns hits best first for every metric, but the sign of the raw distance differs (Milvus Lite
-    reports BM25 as negative distances), so the order, not the raw value, defines the ranking.
-    """
-    runs: dict[str, dict[str, float]] = {}
-    for qid, row in zip(qids, hits, strict=True):
-        ranked: dict[str, float] = {}
-        for position, (_chunk, doc, _distance) in enumerate(row):
-            if doc is not None and doc not in ranked and len(ranked) < DOC_DEPTH:
-                ranked[doc] = float(len(row) - position)
-        runs[qid] = ranked
-    return runs
-
-
-def _per_query(runs: dict[str, dict[str, float]], qrels: dict[str, dict[str, int]]) -> dict[str, Any]:
-    metrics = rm.evaluate_runs(runs, qrels)
-    out = {}
-    for qid, values in metrics.items():
-        ranking = rm.rank(runs.get(qid, {}))
-        first = next((i + 1 for i, d in enumerate(ranking) if d in qrels[qid]), None)
-        out[qid] = {**values, "top10": ranking[:10], "first_relevant_rank": first}
-    return out
-
-
-def _latency(fn: Callable[[int], Any], n: int) -> dict[str, float]:
-    times = []
-    for i in range(n):
-        start = time.perf_counter()
-        fn(i)
-        times.append((time.perf_counter() - start) * 1000)
-    if not times:
-        return {"p50_ms": 0.0, "p95_ms": 0.0, "n": 0}
-    return {"p50_ms": float(np.percentile(times, 50)), "p95_ms": float(np.percentile(times, 95)), "n": len(times)}
-
-
-def _hit_depth(n_chunks: int, n_docs: int) -> int:
-    """Chunk hits to fetch per query so that DOC_DEPTH distinct documents survive collapsing.
-
-    Milvus Lite's search time grows with the hits returned: exactly DOC_DEPTH when no document was split,
-    else enough for this corpus' chunks per document and a margin.
-    """
-    if n_chunks <= n_docs:
-        return DOC_DEPTH
-    return min(MAX_CHUNK_HITS, max(DOC_DEPTH, math.ceil(DOC_DEPTH * 1.2 * n_chunks / n_docs)))
-
-
 def _collection_name(spec: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", f"c_{spec}")[:200]
 
@@ -129,8 +89,9 @@ class Evaluation:
         """Load the corpus and queries (generating queries if none are given)."""
         self.req = request
         self.progress = progress or (lambda message, fraction: None)
-        if request.index not in INDEXES:
+        if not is_index_name(request.index):
             raise ToolInputError(f"--index {request.index!r}: use one of {', '.join(INDEXES)}")
+        self.index: IndexName = request.index
         if not request.models:
             raise ToolInputError("--models: give at least one candidate, e.g. minilm,bm25")
         if not 0 <= request.overlap <= 0.5:
@@ -191,7 +152,7 @@ class Evaluation:
                             self.req.openai_api_key, device=self.req.device,
                             concurrency=self.req.embeddings_concurrency)
 
-    def evaluate_candidate(self, spec: str) -> dict[str, Any]:
+    def check_candidate(self, spec: str) -> dict[str, Any]:
         """Index and measure one candidate; the figures are returned (and kept in ``results``).
 
         Its Milvus Lite database is deleted afterwards (the figures hold what it measured) unless
@@ -209,12 +170,12 @@ class Evaluation:
     def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
         lexical = spec.lower() == "bm25"
         hybrid = spec.lower().split(":", 1)[0] in ("hybrid", "hybrid-weighted")
-        fusion = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
+        fusion: Literal["rrf", "weighted"] = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
         dense_spec = (spec.split(":", 1)[1] if ":" in spec else "minilm") if hybrid else None if lexical else spec
         encoder = self._encoder(dense_spec) if dense_spec else None
         name = _collection_name(spec)
         config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
-                             self.req.index)
+                             self.index)
         # Milvus opens, and takes each encoded part, on a worker thread while the model chunks and encodes.
         indexer = BackgroundIndexer(lambda: self._store(name), config)
         try:
@@ -243,7 +204,7 @@ class Evaluation:
             questions = [self.corpus.queries[q] for q in self.qids]
             self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             params = config.search_params.get("dense", {})
-            limit = _hit_depth(len(chunks), len(texts))
+            limit = hit_depth(len(chunks), len(texts))
             # The latency sample encodes its queries one by one; those vectors serve the results too.
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
             qvecs = None
@@ -253,22 +214,23 @@ class Evaluation:
 
             def search(rows: list[int], depth: int) -> list[list[tuple]]:
                 asked = [questions[i] for i in rows]
-                if hybrid:
-                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
                 if lexical:
                     return store.search_bm25(name, asked, depth)
+                assert qvecs is not None  # dense and hybrid candidates have an encoder
+                if hybrid:
+                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
                 return store.search_dense(name, qvecs[rows], depth, params)
 
             # Exact searches (FLAT, BM25) rank a shallow result as a prefix of a deep one; fusion and ANN do not.
-            exact = not hybrid and (lexical or self.req.index == "FLAT")
+            exact = not hybrid and (lexical or self.index == "FLAT")
             runs, figures["search_depth"] = self._document_runs(search, limit,
                                                                 len(chunks) / len(texts) if exact else None)
-            per_query = _per_query(runs, self.corpus.qrels)
+            per_query = per_query_metrics(runs, self.corpus.qrels)
             figures["metrics"] = rm.summarise({q: {k: v[k] for k in rm.METRIC_NAMES} for q, v in per_query.items()},
                                               self.req.seed)
             figures["per_query"] = per_query
             figures["latency"] = latency
-            if encoder is not None and self.req.index != "FLAT":
+            if encoder is not None and vectors is not None and qvecs is not None and self.index != "FLAT":
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
             figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
             figures["raw_vector_bytes"] = int(vectors.nbytes) if vectors is not None else 0
@@ -290,14 +252,14 @@ class Evaluation:
         rows = list(range(len(self.qids)))
         shallow = math.ceil(SHALLOW_DOCS * 1.2 * chunks_per_doc) if chunks_per_doc else depth
         if shallow >= depth:
-            return _doc_runs(search(rows, depth), self.qids), {"hits_per_query": depth, "queries": len(rows)}
-        runs = _doc_runs(search(rows, shallow), self.qids)
+            return doc_runs(search(rows, depth), self.qids), {"hits_per_query": depth, "queries": len(rows)}
+        runs = doc_runs(search(rows, shallow), self.qids)
         wanted = min(SHALLOW_DOCS, len(self.texts))
         deeper = [i for i, q in enumerate(self.qids) if len(runs[q]) < wanted
                   or any(g > 0 and d not in runs[q] for d, g in self.corpus.qrels[q].items())]
         if deeper:
             qids = [self.qids[i] for i in deeper]
-            runs.update(_doc_runs(search(deeper, depth), qids))
+            runs.update(doc_runs(search(deeper, depth), qids))
         return runs, {"shallow_hits_per_query": shallow, "hits_per_query": depth, "queries_searched_deep": len(deeper),
                       "queries": len(rows)}
 
@@ -336,20 +298,22 @@ class Evaluation:
                 vec = np.asarray(encoder.encode_fn([encoder.query_prefix + text]), dtype=np.float32)
                 vec /= np.linalg.norm(vec, axis=1, keepdims=True)
                 vectors[i] = vec[0]
-            if hybrid:
-                store.search_hybrid(name, vec, [text], 10, params)
-            elif lexical:
+            if lexical:
                 store.search_bm25(name, [text], 10)
+            elif vec is None:
+                raise AssertionError("dense and hybrid candidates have an encoder")
+            elif hybrid:
+                store.search_hybrid(name, vec, [text], 10, params)
             else:
                 store.search_dense(name, vec, 10, params)
 
-        return _latency(one, n), vectors
+        return latency_ms(one, n), vectors
 
     def _ann_check(self, store: MilvusStore, name: str, chunks: list[Chunk], vectors: np.ndarray, qvecs: np.ndarray,
                    dims: int) -> dict[str, Any]:
         """Recall of the ANN index against exact search on the same vectors, and the latency it buys."""
         exact = np.argsort(-(qvecs @ vectors.T), axis=1)[:, :10]
-        index_params = eval_config(name, dims, self.languages, False, self.req.index).search_params["dense"]
+        index_params = eval_config(name, dims, self.languages, False, self.index).search_params["dense"]
         ann, ann_ms = store.timed(store.search_dense, name, qvecs, 10, index_params)
         ids = {c.chunk_id: i for i, c in enumerate(chunks)}
         recall = np.mean([len({ids[h[0]] for h in row} & set(exact[i])) / 10 for i, row in enumerate(ann)])
@@ -357,7 +321,7 @@ class Evaluation:
         store.create(eval_config(flat, dims, self.languages, False, "FLAT"))
         store.insert(flat, chunks, vectors)
         _, flat_ms = store.timed(store.search_dense, flat, qvecs, 10, {})
-        return {"index": self.req.index, "recall_at_10_vs_flat": float(recall),
+        return {"index": self.index, "recall_at_10_vs_flat": float(recall),
                 "recall_lost": float(1 - recall), "batch_search_ms": ann_ms, "flat_batch_search_ms": flat_ms,
                 "latency_gained_ms": flat_ms - ann_ms}
 
@@ -367,7 +331,7 @@ class Evaluation:
         self.req.out_dir.mkdir(parents=True, exist_ok=True)
         for spec in self.req.models:
             try:
-                figures = self.evaluate_candidate(spec)
+                figures = self.check_candidate(spec)
             except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
                 logger.warning("candidate %s failed: %s", spec, exc)
                 figures = {"status": "error", "error": f"{type(exc).__name__}: {exc}"}
@@ -391,8 +355,6 @@ class Evaluation:
 
     def _transfer(self) -> None:
         """How the published ranking of the candidates compares with the ranking measured here."""
-        from tools.benchmarks.quick_mteb import leaderboard_transfer
-
         measured = {f["model"]: f["metrics"]["ndcg_at_10"]["mean"] for f in self.results["models"].values()
                     if f.get("status") == "ok" and f["kind"] == "dense"}
         benchmark = "MTEB(cmn, v1)" if self.languages == ["zho"] else "MTEB(eng, v2)"
@@ -416,10 +378,8 @@ class Evaluation:
         tmp.replace(target)
 
 
-def evaluate(request: EvalRequest, progress: Progress | None = None) -> dict[str, Any]:
+def run_retrieval_check(request: EvalRequest, progress: Progress | None = None) -> dict[str, Any]:
     """Run an evaluation and write results.json, report.md and the plots into ``request.out_dir``."""
-    from tools.evaluation.report import write_report
-
     results = Evaluation(request, progress).run()
     write_report(results, request.out_dir)
     return results
@@ -438,28 +398,3 @@ def summarise_results(results: dict[str, Any]) -> dict[str, Any]:
                         "n_chunks": f["n_chunks"]}
     return {"run": results["run"], "queries": results["queries"], "models": models,
             "comparisons": [c["sentence"] for c in results.get("comparisons", [])]}
-
-
-def evaluation_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> Callable[..., dict[str, Any]]:
-    """Build the agent's evaluation tool, bound to a data directory and the folders it may read corpora from."""
-    def evaluate_documents(corpus_path: str, models: list[str] | None = None, queries_path: str | None = None,
-                           qrels_path: str | None = None) -> dict[str, Any]:
-        """Measure candidate embedding models on the user's own documents (indexed in Milvus).
-
-        Reports nDCG@10 with a 95% confidence interval, recall@10, MRR@10 and query latency per model, and
-        whether the differences between models are significant. Without queries, queries are generated.
-
-        Args:
-            corpus_path: the uploaded corpus (a folder or file the user provided).
-            models: candidates: "minilm", "static", "bm25", "hybrid", "openai:<model>" or a model name.
-            queries_path: optional queries file (.jsonl/.csv with id and text).
-            qrels_path: optional relevance judgements (.tsv: query-id, corpus-id, score).
-        """
-        paths = [require_uploaded(p, allowed_roots) for p in (corpus_path, queries_path, qrels_path) if p]
-        out = out_root / time.strftime("%Y%m%d-%H%M%S")
-        request = EvalRequest(corpus=paths[0], models=models or ["minilm", "static", "bm25", "hybrid"], out_dir=out,
-                              data_dir=data_dir, queries=Path(queries_path) if queries_path else None,
-                              qrels=Path(qrels_path) if qrels_path else None)
-        return {**summarise_results(evaluate(request)), "report": str(out / "report.md")}
-
-    return evaluate_documents

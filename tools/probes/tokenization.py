@@ -12,7 +12,7 @@ from typing import Any
 from knowledge.catalog import default_catalog
 from knowledge.errors import EncoderError, ModelNotLoadableError, ToolInputError, UnknownModelError
 from tools.documents.corpus import load_corpus
-from tools.encoders.models import Encoder
+from tools.encoders.models import MAX_MODELS, Encoder, load_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +172,8 @@ def api_tokenizer_stats(model: str, docs: list[str], langs: list[str]) -> dict[s
     name = card.name if card else model
     window = card.max_tokens if card else None
     encoding = None
+    name_of_encoding = card.tokenizer_name if card else None
+    vocab: int | None
     if card and card.tokenizer_name:
         import tiktoken
 
@@ -181,7 +183,7 @@ def api_tokenizer_stats(model: str, docs: list[str], langs: list[str]) -> dict[s
             logger.info("tiktoken encoding %s not available: %s", card.tokenizer_name, exc)
     if encoding is not None:
         tokens = [len(ids) for ids in encoding.encode_ordinary_batch(docs)]
-        source, vocab = f"provider tokenizer ({card.tokenizer_name} via tiktoken)", encoding.n_vocab
+        source, vocab = f"provider tokenizer ({name_of_encoding} via tiktoken)", encoding.n_vocab
     else:
         tokens = [max(1, round(_cjk_chars(doc) * EST_TOKENS_PER_CJK_CHAR
                                + len(WORD.findall(re.sub(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", " ", doc)))
@@ -227,8 +229,6 @@ def tokenization_report(models: list[str], corpus: Path, *, data_dir: Path | Non
         data_dir: Folder for distilled models (set by the application, not by the user).
         max_docs: At most this many documents are read (an even sample of a larger corpus).
     """
-    from tools.probes.vector_probes import MAX_MODELS, load_candidates
-
     specs = list(dict.fromkeys(m.strip() for m in models if m.strip()))
     if not specs or len(specs) > MAX_MODELS:
         raise ToolInputError(f"give 1 to {MAX_MODELS} models, e.g. minilm,static")

@@ -5,22 +5,18 @@ from __future__ import annotations
 import csv
 import functools
 import json
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from knowledge.errors import ToolInputError
-from knowledge.settings import DataLayout
-from tools.encoders.cache import EmbeddingCache
-from tools.encoders.models import Encoder, load_encoder
+from tools.encoders.models import Encoder, Kind, load_candidates
 
 PROBES_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "probes"
 LANGUAGES = ("zho", "spa", "deu", "fra", "jpn")
 # Both sides of a symmetric comparison are encoded alike; "query" is what e5-style models want for symmetric tasks.
-KIND = "query"
+KIND: Kind = "query"
 TOP_K = 10
 SWING_COSINE = 0.80
 """A meaning-preserving variant below this cosine to its original is a large swing."""
@@ -29,31 +25,7 @@ SWING_OVERLAP = 0.5
 STUCK_COSINE = 0.99
 """A meaning-changing control at or above this cosine has not moved: the model cannot see the change."""
 CONSISTENCY_K = 5
-MAX_MODELS = 8
 MAX_LISTED = 8
-
-
-def load_candidates(models: list[str], data_dir: Path | None, cache: bool = True, *,
-                    openai_base_url: str | None = None, openai_api_key: str | None = None) -> list[Encoder]:
-    """Load each candidate spec (``minilm``, ``static``, ``openai:<model>``, an HF id or path) once.
-
-    ``data_dir`` holds distilled models (``models/``) and the embedding cache (``cache/embeddings.sqlite``); None
-    uses a temporary folder and no cache. ``openai_*`` address the endpoint of ``openai:`` candidates.
-
-    Raises:
-        ToolInputError: No model given; ModelNotLoadableError when one cannot be loaded here.
-    """
-    specs = [m.strip() for m in models if m.strip()]
-    if not specs:
-        raise ToolInputError("give at least one model, e.g. minilm or static")
-    if len(set(specs)) > MAX_MODELS:
-        raise ToolInputError(f"{len(set(specs))} models: compare at most {MAX_MODELS} at a time")
-    if data_dir is None:
-        models_dir, store = Path(tempfile.mkdtemp(prefix="embedding-advisor-")) / "models", None
-    else:
-        models_dir = DataLayout(data_dir).models
-        store = EmbeddingCache(DataLayout(data_dir).embedding_cache) if cache else None
-    return [load_encoder(spec, models_dir, store, openai_base_url, openai_api_key) for spec in dict.fromkeys(specs)]
 
 
 @functools.cache
@@ -73,7 +45,7 @@ def _pool() -> list[str]:
     return [s for s in (PROBES_DIR / "robustness_pool.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
 
 
-def _r(x: float) -> float:
+def _r(x: float | np.floating[Any]) -> float:
     return round(float(x), 4)
 
 
@@ -269,19 +241,3 @@ def probe_consistency(models: list[str], *, data_dir: Path | None = None, openai
     """
     return _run(models, consistency_probe, "consistency", data_dir=data_dir, openai_base_url=openai_base_url,
                 openai_api_key=openai_api_key)
-
-
-def summary_row(result: dict[str, Any], probe: str) -> dict[str, float]:
-    """A few headline numbers of one model's probe result, for tables and comparisons."""
-    if probe == "alignment":
-        sentences = result["sentences"]["languages"]
-        return {lang: _r((v["acc_at_1_eng_to_xx"] + v["acc_at_1_xx_to_eng"]) / 2) for lang, v in sentences.items()}
-    if probe == "robustness":
-        return {"preserving_cosine": result["preserving"]["mean_cosine"],
-                "controls_cosine": result["controls"]["mean_cosine"],
-                "gap": result["controls"]["gap_to_preserving"],
-                "top10_changed": result["preserving"]["share_top10_changed"],
-                "swings": float(len(result["large_swings"])), "stuck": float(result["controls"]["n_stuck"])}
-    if probe == "consistency":
-        return {"overall": result["intrusion_rate"], **result["intrusion_rate_by_kind"]}
-    return {k: v for k, v in result.items() if isinstance(v, int | float)}

@@ -204,12 +204,6 @@ def parse_profile(data: Any, where: str = "") -> RequirementProfile:
         raise ProfileError({getattr(exc, "field", "profile"): str(exc)}, where) from exc
 
 
-@functools.cache
-def profile_json_schema() -> dict[str, Any]:
-    """The JSON schema of the profile (for the API and for LLM structured output)."""
-    return RequirementProfile.model_json_schema()
-
-
 def load_profile_file(path: Path) -> RequirementProfile:
     """Read one profile from a YAML or JSON file."""
     import json

@@ -79,7 +79,7 @@ def mteb_factor(card: ModelCard, benchmarks: list[str]) -> tuple[Factor, list[Be
             break
     if not used:
         return _factor(value=UNKNOWN, evidence="no well-covered published score on the matching benchmarks"), []
-    pct = [percentile(s.benchmark, s.best_estimate) for s in used]
+    pct = [percentile(s.benchmark, s.best_estimate) for s in used if s.best_estimate is not None]
     text = "; ".join(f"{s.benchmark} {'retrieval' if s.retrieval_total else 'overall'} mean {s.best_estimate:.4f} "
                      f"({s.retrieval_scored if s.retrieval_total else s.tasks_scored}/"
                      f"{s.retrieval_total or s.tasks_total} tasks), percentile {p:.0%}"

@@ -153,7 +153,7 @@ def matched_benchmarks(profile: RequirementProfile) -> list[MatchedBenchmark]:
             if m.name in default_scores().benchmarks]
 
 
-def evaluate_pool(profile: RequirementProfile) -> list[Candidate]:
+def score_candidates(profile: RequirementProfile) -> list[Candidate]:
     """Every candidate evaluated on ``profile``, rejected ones included."""
     bench_names = tuple(m.name for m in matched_benchmarks(profile))
     weights = fx.weights_for(list(profile.priorities))
@@ -161,12 +161,12 @@ def evaluate_pool(profile: RequirementProfile) -> list[Candidate]:
     return [screen_candidate(card, profile, bench_names, weights, hardware) for card in candidate_pool(bench_names)]
 
 
-def recommend_profile(profile: RequirementProfile) -> RecommendationResult:
+def rank_profile(profile: RequirementProfile) -> RecommendationResult:
     """Rank the catalog for a profile: constraints first, then the priority-weighted factors."""
     matched = matched_benchmarks(profile)
     bench_names = tuple(m.name for m in matched)
     weights = fx.weights_for(list(profile.priorities))
-    candidates = evaluate_pool(profile)
+    candidates = score_candidates(profile)
     allowed = sorted((c for c in candidates if not c.rejections), key=lambda c: (-c.score, c.card.name))
     rejected = [c for c in candidates if c.rejections]
     recs = [add_details(c, profile, bench_names).to_recommendation(rank)
@@ -205,4 +205,4 @@ def recommend(profile: dict[str, Any]) -> dict[str, Any]:
             latency_p95_ms, priorities (quality|cost|latency, in order), top_k. Missing fields take
             documented defaults, listed in the result's assumed_defaults.
     """
-    return recommend_profile(parse_profile(profile)).model_dump(mode="json")
+    return rank_profile(parse_profile(profile)).model_dump(mode="json")

@@ -31,8 +31,8 @@ from knowledge.errors import (
     ToolInputError,
 )
 from knowledge.settings import Settings
-from tools.documents.corpus import sanitise_filename
 from tools.documents.file_readers import upload_problems
+from tools.documents.uploads import sanitise_filename
 from tools.encoders.models import require_offline_model
 from tools.evaluation.retrieval_check import EvalRequest
 from tools.profile.schema import RequirementProfile

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic.json_schema import JsonDict
 
-from agent.service import MAX_MESSAGE_CHARS, MESSAGE_ID_PATTERN, ConsultationState, ConsultationSummary, Reply
+from agent.replies import ConsultationState, ConsultationSummary, Reply
+from agent.service import MAX_MESSAGE_CHARS, MESSAGE_ID_PATTERN
 from tools.catalog.lookup import DOMAINS, KINDS, SORT_KEYS
 from tools.rank.shortlist import RecommendationResult
 
@@ -21,7 +23,7 @@ def _integral(value: Any) -> Any:
 
 # An integer as JSON Schema means it: 3 or 3.0, never true or "3" (which lax pydantic would take).
 JsonInt = Annotated[int, Strict(), BeforeValidator(_integral)]
-NOT_BLANK = {"pattern": r"\S"}  # documented here, checked by the service (422 "The message is empty")
+NOT_BLANK: JsonDict = {"pattern": r"\S"}  # documented here, checked by the service (422 "The message is empty")
 # Catalog filters with a closed set of values are enums in the schema, built from the tool's own tuples.
 SearchKind = Literal[KINDS]  # type: ignore[valid-type]
 SearchDomain = Literal[DOMAINS]  # type: ignore[valid-type]

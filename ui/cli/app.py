@@ -141,11 +141,11 @@ def recommend_cmd(
 ) -> None:
     """Recommend embedding models for one requirement profile: a justified, ranked short list."""
     from tools.profile.schema import load_profile_file
-    from tools.rank.shortlist import recommend_profile
+    from tools.rank.shortlist import rank_profile
     from ui.cli.render import render_recommendation
 
     try:
-        result = recommend_profile(load_profile_file(profile)).model_dump(mode="json")
+        result = rank_profile(load_profile_file(profile)).model_dump(mode="json")
     except AdvisorError as exc:
         raise fail(exc) from exc
     _emit_json(result) if as_json else render_recommendation(result)
@@ -207,7 +207,7 @@ def evaluate_cmd(
     from rich.progress import BarColumn, Progress, TimeElapsedColumn
 
     from knowledge.settings import Settings, ensure_writable_dir
-    from tools.evaluation.retrieval_check import EvalRequest, evaluate
+    from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
 
     settings = Settings.from_env()
     console = Console(stderr=True)
@@ -223,7 +223,8 @@ def evaluate_cmd(
         with Progress("[progress.description]{task.description}", BarColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as bar:
             task = bar.add_task("loading corpus", total=1.0)
-            results = evaluate(request, progress=lambda msg, frac: bar.update(task, description=msg, completed=frac))
+            results = run_retrieval_check(
+                request, progress=lambda msg, frac: bar.update(task, description=msg, completed=frac))
     except AdvisorError as exc:
         raise fail(exc) from exc
     if as_json:

@@ -15,7 +15,7 @@ from ui.cli.exit_codes import fail
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from agent.service import Reply
+    from agent.replies import Reply
 
 logger = logging.getLogger(__name__)
 QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "q", "退出"}

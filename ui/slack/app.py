@@ -9,14 +9,15 @@ import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.request.internals import parse_body
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
-from agent.service import AdvisorService, Reply
+from agent.replies import Reply
+from agent.service import AdvisorService
 from knowledge.errors import (
     AdvisorError,
     ServiceUnavailableError,
@@ -216,6 +217,14 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
         reply_to(event, client)
 
     return app
+
+
+@overload
+def slack_app_from_settings(service: AdvisorService, required: Literal[True]) -> App: ...
+
+
+@overload
+def slack_app_from_settings(service: AdvisorService, required: bool = False) -> App | None: ...
 
 
 def slack_app_from_settings(service: AdvisorService, required: bool = False) -> App | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.errors import AdvisorError
 from knowledge.settings import DataLayout
-from tools.documents.corpus import sanitise_filename
+from tools.documents.uploads import sanitise_filename
 from ui.web import parts
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class WebUI:
         """Copy the uploads into the data dir and evaluate the ticked candidates on them."""
         import gradio as gr
 
-        from tools.evaluation.retrieval_check import EvalRequest, evaluate
+        from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
 
         problem = parts.check_uploads(files or [], self.max_total_bytes) or (
             None if models else "Tick at least one candidate.")
@@ -140,7 +140,7 @@ class WebUI:
                               openai_api_key=settings.embeddings_api_key)
         report = progress or (lambda *a, **k: None)
         try:
-            results = evaluate(request, parts.progress_callback(request.models, report))
+            results = run_retrieval_check(request, parts.progress_callback(request.models, report))
         except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
             logger.warning("document check %s failed: %s", run_id, exc)
             gr.Warning(f"The check failed: {exc}")

@@ -13,7 +13,7 @@ from tools.documents.corpus import DOC_SUFFIXES
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from agent.service import ConsultationState, ConsultationSummary, ToolEvent
+    from agent.replies import ConsultationState, ConsultationSummary, ToolEvent
 
 PROFILE_HEADERS = ["field", "value", "source"]
 REC_HEADERS = ["rank", "model", "kind", "score", "benchmark score", "$/month", "dims", "context"]

@@ -145,7 +145,7 @@ def test_mteb_evaluate_runs_offline_and_matches_pytrec_eval(name, tmp_path):
     import mteb
     import pytrec_eval
 
-    from tools.benchmarks.quick_mteb import mteb_model
+    from tools.benchmarks.mteb_adapter import mteb_model
 
     encoder = _hashing_encoder()
     cache = mteb.ResultCache(cache_path=tmp_path)

@@ -14,7 +14,9 @@ from scipy.stats import kendalltau, spearmanr
 from knowledge.errors import InvalidFilterError, TaskDataUnavailableError, ToolInputError
 from tools.benchmarks import quick_mteb as qm
 from tools.benchmarks.bundled_tasks import bundled_task
+from tools.benchmarks.mteb_adapter import mteb_identity, mteb_model
 from tools.encoders.models import Encoder
+from tools.evaluation.transfer import leaderboard_transfer
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 STATIC = "embedding-advisor/minilm-static-256"
@@ -113,18 +115,18 @@ def test_mteb_identity_never_falls_back_to_no_model_name(tmp_path):
     snapshot = tmp_path / "hub" / "models--BAAI--bge-small-en-v1.5" / "snapshots" / "5c38ec7c405ec4b44b94cc5a9bb96e7"
     snapshot.mkdir(parents=True)
     (snapshot / "config.json").write_text("{}")
-    assert qm.mteb_identity(_fake_encoder(str(snapshot), "local")) == ("BAAI/bge-small-en-v1.5",
+    assert mteb_identity(_fake_encoder(str(snapshot), "local")) == ("BAAI/bge-small-en-v1.5",
                                                                       "5c38ec7c405ec4b44b94cc5a9bb96e7")
     folder = tmp_path / "my-model"
     folder.mkdir()
     (folder / "model.safetensors").write_bytes(b"x" * 10)
-    name, revision = qm.mteb_identity(_fake_encoder(str(folder), "local"))
+    name, revision = mteb_identity(_fake_encoder(str(folder), "local"))
     assert name == "local/my-model" and revision.startswith("local-")
     (folder / "model.safetensors").write_bytes(b"x" * 11)  # other weights, other revision
-    assert qm.mteb_identity(_fake_encoder(str(folder), "local"))[1] != revision
-    assert qm.mteb_identity(_fake_encoder("openai/text-embedding-3-small", "api:https://host:8000/v1")) == (
+    assert mteb_identity(_fake_encoder(str(folder), "local"))[1] != revision
+    assert mteb_identity(_fake_encoder("openai/text-embedding-3-small", "api:https://host:8000/v1")) == (
         "openai/text-embedding-3-small", "api_https_host_8000_v1")
-    meta = qm.mteb_model(_fake_encoder(str(folder), "local")).mteb_model_meta
+    meta = mteb_model(_fake_encoder(str(folder), "local")).mteb_model_meta
     assert meta.name == "local/my-model" and meta.model_name_as_path() == "local__my-model"
 
 
@@ -139,7 +141,7 @@ def test_transfer_agrees_with_scipy_on_published_scores(scores):
     names = list(published)
     measured = {m: 0.9 - 0.1 * i for i, m in enumerate(reversed(names))}  # the opposite order
     measured[names[0]], measured[names[1]] = measured[names[1]], measured[names[0]]
-    out = qm.leaderboard_transfer(measured, benchmark="MTEB(Law, v1)")
+    out = leaderboard_transfer(measured, benchmark="MTEB(Law, v1)")
     xs = [measured[m] for m in names]
     ys = [published[m] for m in names]
     assert out["n"] == 6
@@ -148,13 +150,13 @@ def test_transfer_agrees_with_scipy_on_published_scores(scores):
     assert out["spearman"] == pytest.approx(-0.943, abs=1e-3)  # 1 - 6 * 68 / (6 * 35)
     assert "does not hold" in out["reading"] and "one swapped pair moves Spearman by 0.06" in out["reading"]
 
-    same = qm.leaderboard_transfer({m: published[m] + 1 for m in names}, benchmark="MTEB(Law, v1)")
+    same = leaderboard_transfer({m: published[m] + 1 for m in names}, benchmark="MTEB(Law, v1)")
     assert same["spearman"] == 1.0 and same["kendall"] == 1.0 and "largely holds" in same["reading"]
     assert [r["published_rank"] for r in same["rows"]] == [1, 2, 3, 4, 5, 6]
 
 
 def test_transfer_with_too_few_or_unknown_models(scores):
-    one = qm.leaderboard_transfer({MINILM: 0.82, STATIC: 0.65}, benchmark="MTEB(Law, v1)")
+    one = leaderboard_transfer({MINILM: 0.82, STATIC: 0.65}, benchmark="MTEB(Law, v1)")
     assert one["n"] == 1 and one["spearman"] is None
     assert one["not_on_leaderboard"] == [STATIC]
     assert one["rows"][0]["published"] == pytest.approx(0.3537, abs=1e-4)  # MiniLM, MTEB(Law, v1) retrieval
@@ -166,7 +168,7 @@ def test_transfer_on_real_tasks_uses_exactly_those_tasks(scores):
     candidates = [m for m in scores.models()
                   if all(scores.task_scores(m, "NanoBEIR")[t] is not None for t in tasks)][:4]
     published = {m: np.mean([scores.task_scores(m, "NanoBEIR")[t] for t in tasks]) for m in candidates}
-    out = qm.leaderboard_transfer({m: float(-published[m]) for m in candidates}, tasks=tasks)
+    out = leaderboard_transfer({m: float(-published[m]) for m in candidates}, tasks=tasks)
     assert out["benchmark"] == "NanoBEIR" and out["n"] == 4
     assert out["spearman"] == pytest.approx(-1.0)
     assert [r["published"] for r in out["rows"]] == pytest.approx(sorted(published.values()), abs=1e-4)

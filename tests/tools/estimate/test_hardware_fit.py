@@ -12,14 +12,9 @@ from knowledge.calibration import load_calibration
 from knowledge.catalog import ModelCard
 from knowledge.errors import InvalidFilterError, ToolInputError, UnknownModelError
 from knowledge.hardware import load_hardware
-from tools.estimate.hardware_fit import (
-    cpu_cores,
-    estimate_memory,
-    estimate_throughput,
-    fit_model,
-    flops_per_token,
-    hardware_fit,
-)
+from tools.estimate.hardware_fit import fit_model, hardware_fit
+from tools.estimate.model_memory import estimate_memory
+from tools.estimate.throughput import cpu_cores, estimate_throughput, flops_per_token
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 BGE_M3 = "BAAI/bge-m3"

@@ -6,7 +6,7 @@ import yaml
 from knowledge.catalog import default_catalog
 from tools.estimate.milvus_config import analyzer_for, build_config, choose_index, create_collection
 from tools.profile.schema import parse_profile
-from tools.rank.shortlist import recommend_profile
+from tools.rank.shortlist import rank_profile
 
 
 @pytest.mark.parametrize(("n", "budget", "hnsw_gb", "expected"),
@@ -36,7 +36,7 @@ def test_recommended_config_creates_a_working_collection_in_milvus_lite(tmp_path
     from pymilvus import AnnSearchRequest, MilvusClient, RRFRanker
 
     profile = parse_profile(yaml.safe_load(open("examples/legal-zh.yaml")))
-    rec = recommend_profile(profile).recommendations[0]
+    rec = rank_profile(profile).recommendations[0]
     config = rec.milvus
     assert config["hybrid"] and any(f["field_name"] == "sparse" for f in config["fields"])
     from tools.estimate.milvus_config import MilvusConfig

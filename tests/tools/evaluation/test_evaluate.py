@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 
 from knowledge.errors import InputFileError
 from tools.documents.corpus import load_corpus
-from tools.evaluation.retrieval_check import EvalRequest, Evaluation, evaluate
+from tools.evaluation.retrieval_check import EvalRequest, Evaluation, run_retrieval_check
 
 REPO = Path(__file__).resolve().parents[3]
 GENERAL = REPO / "knowledge" / "benchmarks" / "ea-general-en"
@@ -46,7 +46,7 @@ def minilm_run(binary_beir, data_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     req = EvalRequest(corpus=binary_beir, models=["minilm", "bm25", "no-such-org/no-such-model"], out_dir=out,
                       data_dir=data_dir)
-    return evaluate(req), out
+    return run_retrieval_check(req), out
 
 
 def test_metrics_match_sentence_transformers_evaluator(minilm_run, binary_beir):
@@ -103,7 +103,7 @@ def test_numbers_reported_per_model(minilm_run):
 def test_second_run_reencodes_nothing(binary_beir, data_dir, tmp_path):
     ev = Evaluation(EvalRequest(corpus=binary_beir, models=["minilm"], out_dir=tmp_path, data_dir=data_dir))
     start = time.perf_counter()
-    figures = ev.evaluate_candidate("minilm")
+    figures = ev.check_candidate("minilm")
     assert figures["encoding"]["encoded"] == 0 and figures["encoding"]["from_cache"] == figures["n_chunks"]
     assert time.perf_counter() - start < 30
 
@@ -111,7 +111,7 @@ def test_second_run_reencodes_nothing(binary_beir, data_dir, tmp_path):
 def test_hnsw_reports_recall_against_flat(binary_beir, data_dir, tmp_path):
     ev = Evaluation(EvalRequest(corpus=binary_beir, models=["minilm"], out_dir=tmp_path, data_dir=data_dir,
                                 index="HNSW"))
-    ann = ev.evaluate_candidate("minilm")["ann"]
+    ann = ev.check_candidate("minilm")["ann"]
     assert ann["index"] == "HNSW" and 0.9 <= ann["recall_at_10_vs_flat"] <= 1.0
     assert ann["recall_lost"] == pytest.approx(1 - ann["recall_at_10_vs_flat"])
 
@@ -120,10 +120,10 @@ def test_parts_indexed_while_encoding_rank_like_one_insert(binary_beir, data_dir
     import tools.evaluation.retrieval_check as ev_module
 
     whole = Evaluation(EvalRequest(corpus=binary_beir, models=["minilm"], out_dir=tmp_path / "a", data_dir=data_dir))
-    one = whole.evaluate_candidate("minilm")
+    one = whole.check_candidate("minilm")
     monkeypatch.setattr(ev_module, "ENCODE_PART", 7)  # 84 chunks -> 12 parts handed to the indexing thread
     parts = Evaluation(EvalRequest(corpus=binary_beir, models=["minilm"], out_dir=tmp_path / "b", data_dir=data_dir))
-    many = parts.evaluate_candidate("minilm")
+    many = parts.check_candidate("minilm")
     assert many["n_chunks"] == one["n_chunks"] == 84
     assert not list((data_dir / "milvus").glob("*/c_minilm.db"))  # measured, then deleted (keep_index=False)
     assert {q: r["top10"] for q, r in many["per_query"].items()} == {q: r["top10"] for q, r in one["per_query"].items()}
@@ -141,7 +141,7 @@ def test_the_shallow_first_search_gives_the_deep_search_metrics(spec, binary_bei
 
     def run(out: str) -> dict:
         return Evaluation(EvalRequest(corpus=corpus, models=[spec], out_dir=tmp_path / out,
-                                      data_dir=data_dir)).evaluate_candidate(spec)
+                                      data_dir=data_dir)).check_candidate(spec)
 
     adaptive = run("a")
     monkeypatch.setattr(ev_module, "SHALLOW_DOCS", 10_000)  # shallow >= deep: every query searched deep
@@ -192,8 +192,8 @@ def test_generated_queries_are_reported_with_their_difficulty(data_dir, tmp_path
     corpus = [json.loads(line) for line in (tmp_path / "beir" / "corpus.jsonl").read_text().splitlines()]
     for doc in corpus[:40]:
         (folder / f"{doc['_id']}.txt").write_text(doc["text"])
-    results = evaluate(EvalRequest(corpus=folder, models=["bm25"], out_dir=tmp_path / "out", data_dir=data_dir,
-                                   n_generated=20))
+    results = run_retrieval_check(EvalRequest(corpus=folder, models=["bm25"], out_dir=tmp_path / "out",
+                                              data_dir=data_dir, n_generated=20))
     info = results["queries"]
     assert info["source"] == "generated" and "offline" in info["method"] and info["n"] >= 15
     assert 0 < info["mean_lexical_overlap"] <= 1 and 0 <= info["bm25_recall_at_10"] <= 1
@@ -242,7 +242,7 @@ def embeddings_server():
 
 def test_openai_compatible_endpoint_with_retries(embeddings_server, binary_beir, data_dir, tmp_path):
     base_url, state = embeddings_server
-    results = evaluate(EvalRequest(corpus=binary_beir, models=["openai:text-embedding-3-small", "minilm"],
+    results = run_retrieval_check(EvalRequest(corpus=binary_beir, models=["openai:text-embedding-3-small", "minilm"],
                                    out_dir=tmp_path, data_dir=data_dir / "api", openai_base_url=base_url,
                                    openai_api_key="test-key"))
     api = results["models"]["openai:text-embedding-3-small"]
@@ -326,7 +326,7 @@ def test_the_agent_tool_reads_only_uploaded_documents(binary_beir, data_dir, tmp
     from langchain_core.tools import StructuredTool
 
     from knowledge.errors import ToolInputError
-    from tools.evaluation.retrieval_check import evaluation_tool
+    from tools.langchain_tools import evaluation_tool
 
     tool = StructuredTool.from_function(evaluation_tool(data_dir, [binary_beir], tmp_path), parse_docstring=True)
     summary = tool.invoke({"corpus_path": str(binary_beir), "models": ["bm25"]})
@@ -337,8 +337,8 @@ def test_the_agent_tool_reads_only_uploaded_documents(binary_beir, data_dir, tmp
 
 
 def test_weighted_fusion_and_the_transfer_check(binary_beir, data_dir, tmp_path):
-    results = evaluate(EvalRequest(corpus=binary_beir, models=["minilm", "hybrid-weighted"], out_dir=tmp_path,
-                                   data_dir=data_dir))
+    results = run_retrieval_check(EvalRequest(corpus=binary_beir, models=["minilm", "hybrid-weighted"],
+                                              out_dir=tmp_path, data_dir=data_dir))
     assert results["models"]["hybrid-weighted"]["kind"] == "hybrid (weighted)"
     assert results["models"]["hybrid-weighted"]["status"] == "ok"
     transfer = results["transfer"]

@@ -8,18 +8,18 @@ from knowledge.catalog import default_catalog
 from tools.profile.schema import parse_profile
 from tools.rank import factors as fx
 from tools.rank.candidate import screen_candidate
-from tools.rank.shortlist import evaluate_pool, recommend, recommend_profile
+from tools.rank.shortlist import rank_profile, recommend, score_candidates
 
 BASE = {"id": "t", "domain": "general", "languages": ["en"], "doc_length_tokens": 400, "corpus_docs": 100_000,
         "queries_per_month": 100_000, "hardware": {"accelerator": "A100-80GB", "ram_gb": 128}, "license": "any"}
 
 
 def top(data: dict) -> str:
-    return recommend_profile(parse_profile(data)).recommendations[0].model
+    return rank_profile(parse_profile(data)).recommendations[0].model
 
 
 def rejected(data: dict) -> dict[str, list[str]]:
-    return {c.card.name: c.rejections for c in evaluate_pool(parse_profile(data)) if c.rejections}
+    return {c.card.name: c.rejections for c in score_candidates(parse_profile(data)) if c.rejections}
 
 
 def winner_then_constraint(data: dict, constraint: dict) -> tuple[str, list[str], str]:
@@ -31,7 +31,7 @@ def winner_then_constraint(data: dict, constraint: dict) -> tuple[str, list[str]
 
 def test_on_prem_rules_out_the_api_that_would_win():
     data = {**BASE, "hardware": {"accelerator": "none", "ram_gb": 8, "cpu_cores": 4}, "priorities": ["quality"]}
-    first = next(r.model for r in recommend_profile(parse_profile({**data, "top_k": 20})).recommendations
+    first = next(r.model for r in rank_profile(parse_profile({**data, "top_k": 20})).recommendations
                  if r.kind == "api")
     reasons = rejected({**data, "data_must_stay_on_prem": True})[first]
     assert any("leave your servers" in r for r in reasons)
@@ -39,7 +39,7 @@ def test_on_prem_rules_out_the_api_that_would_win():
 
 def test_licence_rules_out_a_non_commercial_winner():
     data = {**BASE, "languages": ["de", "fr", "es", "ja"], "top_k": 20}
-    recs = recommend_profile(parse_profile(data)).recommendations
+    recs = rank_profile(parse_profile(data)).recommendations
     non_commercial = [r.model for r in recs if default_catalog().get(r.model).commercial_use is not True]
     assert non_commercial, "expected a model with a non-commercial or unknown licence on the short list"
     reasons = rejected({**data, "license": "commercial"})[non_commercial[0]]
@@ -58,7 +58,7 @@ def test_budget_zero_rules_out_apis():
     reasons = rejected({**BASE, "budget_usd_month": 0})
     apis = [name for name in reasons if default_catalog().get(name).kind == "api"]
     assert apis and all(any("over the $0 budget" in r for r in reasons[name]) for name in apis)
-    result = recommend_profile(parse_profile({**BASE, "budget_usd_month": 0, "top_k": 10}))
+    result = rank_profile(parse_profile({**BASE, "budget_usd_month": 0, "top_k": 10}))
     assert all(r.estimated_cost_usd_month == 0 for r in result.recommendations)
 
 
@@ -85,8 +85,8 @@ def test_tiny_context_window_is_rejected():
 
 def test_priorities_change_weights_and_order():
     data = {**BASE, "hardware": {"accelerator": "T4"}, "top_k": 10}
-    quality = recommend_profile(parse_profile({**data, "priorities": ["quality", "cost", "latency"]}))
-    latency = recommend_profile(parse_profile({**data, "priorities": ["latency", "cost", "quality"]}))
+    quality = rank_profile(parse_profile({**data, "priorities": ["quality", "cost", "latency"]}))
+    latency = rank_profile(parse_profile({**data, "priorities": ["latency", "cost", "quality"]}))
     assert quality.weights["mteb_score"] > latency.weights["mteb_score"]
     assert latency.weights["latency"] > quality.weights["latency"]
     assert abs(sum(quality.weights.values()) - 1) < 1e-3
@@ -116,14 +116,14 @@ def test_output_schema_and_justification():
 def test_rejected_models_carry_their_reason_and_what_would_change():
     legal_zh = __import__("yaml").safe_load(Path("examples/legal-zh.yaml").read_text())
     winner = top(legal_zh)
-    result = recommend_profile(parse_profile({**legal_zh, "hardware": {"accelerator": "T4", "vram_gb": 4}}))
+    result = rank_profile(parse_profile({**legal_zh, "hardware": {"accelerator": "T4", "vram_gb": 4}}))
     assert result.rejected and all(r.reasons for r in result.rejected)
     vram_lines = [line for line in result.what_would_change if line.startswith("With at least")]
     assert any(winner in line and "GB of VRAM" in line for line in vram_lines), result.what_would_change
 
 
 def test_example_profile_end_to_end():
-    result = recommend_profile(parse_profile(__import__("yaml").safe_load(Path("examples/legal-zh.yaml").read_text())))
+    result = rank_profile(parse_profile(__import__("yaml").safe_load(Path("examples/legal-zh.yaml").read_text())))
     assert result.recommendations
     for rec in result.recommendations:
         card = default_catalog().get(rec.model)

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from agent.service import AdvisorService
 from knowledge.errors import SettingsError
 from knowledge.settings import Settings
-from tools.documents.corpus import sanitise_filename
+from tools.documents.uploads import sanitise_filename
 from tools.rank.shortlist import recommend
 from ui.api.app import create_app
 from ui.api.security import ApiLimits, TokenBucket, check_startup, load_tokens
