@@ -14,19 +14,15 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.curated import ApiModelEntry, Fact, OpenModelEntry, load_api_models, load_open_models
 from knowledge.errors import KnowledgeDataError, UnknownModelError
 from knowledge.languages import tag_codes
+from knowledge.licences import Licence, classify_licence
 from knowledge.refresh import MODEL_META_FILE, read_json_gz
 
 Kind = Literal["open", "api"]
-Family = Literal["sparse", "static", "dense", "hybrid", "llm", "api"]
+Family = Literal["sparse", "learned-sparse", "late-interaction", "contextual", "static", "dense", "hybrid", "llm",
+                 "api"]
+"""sparse is lexical BM25; learned-sparse a SPLADE-type encoder; late-interaction a ColBERT-type multi-vector model;
+contextual a model that embeds a chunk with its document's context."""
 
-# Licences that allow commercial use without extra terms; anything else is reported as it is.
-COMMERCIAL_LICENSES = frozenset({
-    "mit", "apache-2.0", "bsd-2-clause", "bsd-3-clause", "cc-by-4.0", "cc-by-sa-4.0", "cc0-1.0", "mpl-2.0",
-    "openrail", "bigscience-openrail-m", "gemma", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama2",
-    "proprietary", "qwen", "bigcode-openrail-m", "afl-3.0", "pddl", "odc-by", "ecl-2.0", "isc", "unlicense",
-    "openmdw-1.0", "openmdw-1.1",  # the Linux Foundation's permissive model licence: any use, commercial included
-})  # fmt: skip
-NON_COMMERCIAL_HINTS = ("-nc", "non-commercial", "noncommercial", "research", "cc-by-nc")
 _LLM_HINTS = ("qwen", "mistral", "llama", "gemma", "nv-embed", "llm2vec", "e5-mistral", "sfr-embedding", "gritlm",
               "phi", "olmo", "deepseek", "yi-", "baichuan", "internlm")  # fmt: skip
 
@@ -99,16 +95,14 @@ class ModelCard(BaseModel):
         return tag_codes(self.languages)
 
     @property
+    def licence(self) -> Licence:
+        """The licence as knowledge.licences classifies it (one classifier for every surface)."""
+        return classify_licence(self.license)
+
+    @property
     def commercial_use(self) -> bool | None:
         """True when the licence allows commercial use, False when it forbids it, None when unknown."""
-        if self.license is None:
-            return None
-        lic = self.license.lower()
-        if any(h in lic for h in NON_COMMERCIAL_HINTS):
-            return False
-        if lic in COMMERCIAL_LICENSES:
-            return True
-        return None
+        return self.licence.commercial_use
 
     @property
     def score_name(self) -> str:
@@ -187,7 +181,7 @@ def _apply(card: ModelCard, entry: OpenModelEntry | ApiModelEntry, fields: Itera
 
 
 def classify_family(card: ModelCard) -> Family:
-    """Place a model in one of the families the advisor compares: sparse, static, dense, hybrid, llm, api."""
+    """Place a model in one of the families the advisor compares (see ``Family``); mteb's model_type decides first."""
     if card.kind == "api":
         return "api"
     arch = card.architecture
@@ -195,16 +189,34 @@ def classify_family(card: ModelCard) -> Family:
     outputs = set(card.output_types or [])
     if arch == "static" or "static" in types or any("model2vec" in f.lower() for f in card.framework or []):
         return "static"
-    if arch == "sparse-lexical" or types == {"sparse"}:
+    name = card.name.lower()
+    if arch == "sparse-lexical" or (types == {"sparse"} and ("bm25" in name or name.startswith("mteb/baseline"))):
         return "sparse"
+    if arch == "sparse-learned" or types == {"sparse"} or "splade" in name:
+        return "learned-sparse"
+    if "late-interaction" in types or "multi_vector" in outputs and "dense" not in outputs or "colbert" in name:
+        return "late-interaction"
+    if "-context" in name.split("/")[-1]:
+        return "contextual"
     if "sparse" in outputs and "dense" in outputs:
         return "hybrid"
     if arch == "decoder-llm":
         return "llm"
-    name = card.name.lower()
     if arch is None and (card.n_parameters or 0) >= 1_000_000_000 and any(h in name for h in _LLM_HINTS):
         return "llm"
     return "dense"
+
+
+def _preferred(cards: list[ModelCard]) -> ModelCard | None:
+    """The card a bare short name means: the only one, else the priced one, else the scored one, else None."""
+    if len(cards) == 1:
+        return cards[0]
+    for test in (lambda c: c.price_usd_per_1m_tokens is not None, lambda c: c.scores_as is not None,
+                 lambda c: c.in_mteb_registry and c.n_parameters is not None):
+        hits = [c for c in cards if test(c)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 class Catalog:
@@ -215,14 +227,13 @@ class Catalog:
         self.cards = {c.name: c for c in cards}
         self.mteb_version = mteb_version
         self._index: dict[str, str] = {}
-        short_counts: dict[str, int] = {}
+        by_short: dict[str, list[ModelCard]] = {}
         for card in cards:
-            short = card.name.split("/")[-1].lower()
-            short_counts[short] = short_counts.get(short, 0) + 1
-        for card in cards:
-            short = card.name.split("/")[-1].lower()
-            if short_counts[short] == 1:
-                self._index.setdefault(short, card.name)
+            by_short.setdefault(card.name.split("/")[-1].lower(), []).append(card)
+        for short, same in by_short.items():
+            chosen = _preferred(same)
+            if chosen is not None:
+                self._index.setdefault(short, chosen.name)
         for card in cards:
             for alias in card.aliases:
                 self._index[alias.lower()] = card.name
@@ -289,7 +300,58 @@ def build_catalog(
         for field in ("provider", "api_model_id", "open_weights"):
             card.provenance[field] = entry_source
         _apply(card, api, _CURATED_API_FIELDS)
+        _fold_scored_twins(cards, card, api)
+    _link_open_twins(cards)
     return Catalog(list(cards.values()), version)
+
+
+def _link_open_twins(cards: dict[str, ModelCard]) -> None:
+    """One card for open weights published under two organisations (``voyageai/`` scored, ``mongodb/`` described).
+
+    Where exactly two open cards share a short name, one with published scores and no parameter count and the
+    other with a parameter count and no scores, the described card takes the scored one's scores and name.
+    """
+    from knowledge.scores import default_scores
+
+    scored = set(default_scores().models())
+    by_short: dict[str, list[ModelCard]] = {}
+    for card in cards.values():
+        if card.kind == "open":
+            by_short.setdefault(card.name.split("/")[-1].lower(), []).append(card)
+    for pair in by_short.values():
+        if len(pair) != 2:
+            continue
+        with_scores = [c for c in pair if c.name in scored and not c.n_parameters]
+        described = [c for c in pair if c.name not in scored and c.n_parameters]
+        if len(with_scores) == 1 and len(described) == 1:
+            keep, twin = described[0], with_scores[0]
+            keep.scores_as = twin.name
+            keep.provenance["scores_as"] = Provenance(source=keep.provenance.get("n_parameters", Provenance(
+                source="mteb ModelMeta")).source, note=f"the same open weights, scored under {twin.name}")
+            keep.aliases = sorted({*keep.aliases, twin.name})
+            del cards[twin.name]
+
+
+def _fold_scored_twins(cards: dict[str, ModelCard], card: ModelCard, entry: ApiModelEntry) -> None:
+    """Merge mteb's unpriced API cards named among ``entry``'s aliases into the priced card: one card per product.
+
+    mteb files a hosted model's scores under the provider's old organisation (``voyageai/voyage-4-large``) while the
+    price list names it as sold (``mongodb/voyage-4-large``); the priced card takes the scored one's name as an alias
+    and its scores through ``scores_as``.
+    """
+    for alias in entry.aliases:
+        twin = cards.get(alias)
+        if twin is None or twin is card or twin.kind != "api" or twin.price_usd_per_1m_tokens is not None:
+            continue
+        if card.scores_as is None and " (" not in twin.name:  # a "(output_dtype=int8)" variant is not the product
+            card.scores_as = twin.name
+            card.provenance["scores_as"] = Provenance(source=entry.source, checked_on=entry.checked_on,
+                                                      note=f"published MTEB scores filed under {twin.name}")
+        for field in ("n_parameters", "release_date", "max_tokens", "embed_dim", "reference"):
+            if getattr(card, field) is None and getattr(twin, field) is not None and field in twin.provenance:
+                setattr(card, field, getattr(twin, field))
+                card.provenance[field] = twin.provenance[field]
+        del cards[alias]
 
 
 @functools.cache

@@ -19,7 +19,7 @@ DATA_DIR = Path(__file__).parent / "data"
 TokenizerFamily = Literal["WordPiece", "BPE", "byte-BPE", "SentencePiece-Unigram", "SentencePiece-BPE", "none"]
 Domain = Literal["general", "legal", "medical", "code", "finance", "scientific", "ecommerce", "support", "multilingual"]
 OutputType = Literal["dense", "sparse", "multi_vector"]
-Architecture = Literal["static", "encoder", "decoder-llm", "sparse-lexical", "api"]
+Architecture = Literal["static", "encoder", "decoder-llm", "sparse-lexical", "sparse-learned", "api"]
 
 
 class Fact(BaseModel, Generic[T]):

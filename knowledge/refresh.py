@@ -148,16 +148,76 @@ def build_model_meta_snapshot(cache_root: Path | None) -> dict[str, Any]:
     return {"format": 1, "mteb_version": mteb.__version__, "models": records}
 
 
+LANGUAGE_TASK_TYPES = ("Retrieval", "Reranking", "InstructionRetrieval")
+"""Task types whose per-language scores the snapshot keeps (what a retrieval board is built from)."""
+
+
+def _canonical_codes() -> dict[str, str]:
+    """Map every ISO 639-3 code the advisor knows (``also`` codes included) to its canonical code."""
+    from knowledge.languages import known_languages
+
+    return {code: lang.code for lang in known_languages() for code in lang.codes}
+
+
+def _task_languages(task: Any, canonical: dict[str, str]) -> dict[str, list[str]]:
+    """The benchmark's own subsets of ``task``, each with the canonical language codes it holds."""
+    mapping = task.metadata.hf_subsets_to_langscripts
+    subsets = list(getattr(task, "hf_subsets", None) or mapping)
+    out = {}
+    for subset in subsets:
+        codes = {tag.split("-")[0] for tag in mapping.get(subset, [])}
+        out[subset] = sorted({canonical.get(c, c) for c in codes})
+    return out
+
+
+def _language_scores(long_frame: Any, task_names: list[str], task_types: list[str],
+                     subset_langs: list[dict[str, list[str]]], canonical: dict[str, str]) -> dict[str, dict]:
+    """Per model, language and multi-language retrieval task: the mean over the subsets in that language.
+
+    Computed from mteb's own subset-level frame of validated results, so each figure is what
+    ``TaskResult.get_score(languages=[lang])`` gives for the benchmark's subsets (a missing subset makes it None).
+    """
+    wanted = set(canonical.values())
+    index = {name: i for i, name in enumerate(task_names)}
+    acc: dict[str, dict[str, dict[int, list[float]]]] = {}
+    for model, task, subset, score in zip(long_frame["model_name"], long_frame["task_name"], long_frame["subset"],
+                                          long_frame["score"], strict=True):
+        i = index.get(task)
+        if i is None or task_types[i] not in LANGUAGE_TASK_TYPES:
+            continue
+        langs = subset_langs[i]
+        if len({lang for codes in langs.values() for lang in codes}) < 2:
+            continue  # a one-language task: its task score is the language score
+        for lang in langs.get(subset, []):
+            if lang in wanted:
+                acc.setdefault(model, {}).setdefault(lang, {}).setdefault(i, []).append(float(score))
+    out: dict[str, dict] = {}
+    for model, per_lang in acc.items():
+        out[model] = {lang: [[i, _round(sum(v) / len(v)) if not any(math.isnan(x) for x in v) else None]
+                             for i, v in sorted(per_task.items())]
+                      for lang, per_task in sorted(per_lang.items())}
+    return out
+
+
 def build_score_snapshot(
     cache_root: Path,
     source: str,
     benchmarks: Iterable[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, Any]:
-    """Aggregate published results per model and benchmark with mteb's own ResultCache and Benchmark.get_score."""
+    """Aggregate published results per model and benchmark with mteb's own ResultCache and Benchmark.get_score.
+
+    Results are validated and filtered against each benchmark's tasks (``validate_and_filter=True``), so a task's
+    figure averages only the benchmark's own subsets (MTEB(jpn, v1)'s MrTidyRetrieval is its Japanese subset),
+    and multi-language retrieval tasks also keep one figure per language (``L``).
+    """
     import mteb
     from mteb.cache import ResultCache
 
+    from knowledge.benchmark_map import load_map
+
+    canonical = _canonical_codes()
+    language_boards = load_map().all_benchmarks()  # per-language figures only where a consultation can use them
     cache = ResultCache(cache_path=cache_root)
     selected = text_benchmarks()
     if benchmarks is not None:
@@ -169,7 +229,7 @@ def build_score_snapshot(
         if progress:
             progress(bench.name, i, len(selected))
         task_names = [t.metadata.name for t in bench.tasks]
-        results = cache.load_results(tasks=bench, only_main_score=True)
+        results = cache.load_results(tasks=bench, only_main_score=True, validate_and_filter=True)
         frame = results.to_dataframe()
         if frame.empty:
             continue
@@ -178,6 +238,7 @@ def build_score_snapshot(
         # mteb returns a frame without the Model column when it cannot build the summary for a benchmark.
         table = summary.set_index("Model") if "Model" in summary.columns else summary.iloc[0:0]
         task_types = [t.metadata.type for t in bench.tasks]
+        subset_langs = [_task_languages(t, canonical) for t in bench.tasks]
         type_columns = [c for c in dict.fromkeys(task_types) if c in table.columns]
         out_benchmarks[bench.name] = {
             "display_name": bench.display_name or bench.name,
@@ -185,19 +246,23 @@ def build_score_snapshot(
             "tasks": task_names,
             "task_types": task_types,
             "languages": sorted({lang for t in bench.tasks for lang in (t.metadata.languages or [])}),
+            "task_languages": [sorted({c for codes in sl.values() for c in codes}) for sl in subset_langs],
         }
+        per_language = _language_scores(results.to_dataframe(aggregation_level="subset", format="long"),
+                                        task_names, task_types, subset_langs, canonical) if (
+            bench.name in language_boards) else {}
         # The wide frame also carries metadata columns (e.g. "is_public"): keep only the models' own columns.
         model_names = {mr.model_name for mr in results}
         for model in [c for c in frame.columns if c in model_names]:
             column = [_round(frame.at[t, model]) if t in frame.index else None for t in task_names]
-            if all(v is None for v in column):
+            if all(v is None for v in column) and model not in per_language:
                 continue
             row = table.loc[model] if model in table.index and not table.empty else None
             if row is not None and row.ndim > 1:  # one row per experiment: keep the default one
                 row = row.iloc[0]
             zero_shot = _cell(row, "Zero-shot")
             rank = _cell(row, "Rank (Borda)")
-            scores.setdefault(model, {})[bench.name] = {
+            entry = {
                 "s": column,
                 "mean_task": _cell(row, "Mean (Task)"),
                 "mean_task_type": _cell(row, "Mean (TaskType)"),
@@ -205,8 +270,11 @@ def build_score_snapshot(
                 "rank": None if rank is None else int(rank),
                 "zero_shot": int(zero_shot) if zero_shot is not None and zero_shot >= 0 else None,
             }
+            if model in per_language:
+                entry["L"] = per_language[model]
+            scores.setdefault(model, {})[bench.name] = entry
     return {
-        "format": 1,
+        "format": 2,
         "mteb_version": mteb.__version__,
         "source": source,
         "built_on": dt.date.today().isoformat(),

@@ -24,6 +24,19 @@ class BenchmarkInfo(BaseModel):
     tasks: list[str]
     task_types: list[str]
     languages: list[str]
+    task_languages: list[list[str]] = []
+    """Per task, the canonical ISO 639-3 codes of the benchmark's own subsets of it (empty in format-1 snapshots)."""
+
+    def languages_of(self, index: int) -> list[str]:
+        """The canonical language codes of task ``index`` (the benchmark's languages when not recorded)."""
+        if self.task_languages:
+            return self.task_languages[index]
+        return sorted({tag.split("-")[0] for tag in self.languages})
+
+    @property
+    def retrieval_tasks(self) -> list[str]:
+        """Names of the benchmark's retrieval tasks."""
+        return [t for t, kind in zip(self.tasks, self.task_types, strict=True) if kind == "Retrieval"]
 
 
 class BenchmarkScore(BaseModel):
@@ -86,6 +99,7 @@ class ScoreSnapshot:
         except (KeyError, TypeError, ValueError) as exc:
             raise KnowledgeDataError(f"{path or 'score snapshot'}: malformed ({exc})") from exc
         self._memo: dict[tuple[str, str], BenchmarkScore | None] = {}
+        self._proven_languages: dict[str, frozenset[str]] = {}
         self._n_ranked = {b: 0 for b in self.benchmarks}
         for per_model in self._scores.values():
             for bench, entry in per_model.items():
@@ -116,6 +130,76 @@ class ScoreSnapshot:
         entry = self._scores.get(model, {}).get(info.name)
         values = entry["s"] if entry else [None] * len(info.tasks)
         return dict(zip(info.tasks, values, strict=True))
+
+    def language_task_scores(self, model: str, benchmark: str, language: str) -> dict[int, float | None]:
+        """Task index -> the model's figure on the benchmark's subsets in ``language`` (tasks holding it only).
+
+        A one-language task's figure is its task score; a multi-language task's is the mean over the subsets in
+        that language, as mteb's ``TaskResult.get_score(languages=[...])`` computes it (see knowledge.refresh).
+        """
+        info = self.benchmark(benchmark)
+        entry = self._scores.get(model, {}).get(info.name)
+        out: dict[int, float | None] = {}
+        per_language = dict((i, v) for i, v in (entry or {}).get("L", {}).get(language, []))
+        for i in range(len(info.tasks)):
+            langs = info.languages_of(i)
+            if language not in langs:
+                continue
+            if entry is None:
+                out[i] = None
+            elif len(langs) > 1:
+                out[i] = per_language.get(i)
+            else:
+                out[i] = entry["s"][i]
+        return out
+
+    def board_values(self, benchmark: str,
+                     pairs: tuple[tuple[int, str], ...]) -> dict[str, dict[tuple[int, str], float]]:
+        """Every model's published figures on ``pairs`` of (task index, language) of one benchmark, in one pass.
+
+        The same figures as ``language_task_scores``, for all models at once (what a board table is built from).
+        """
+        info = self.benchmark(benchmark)
+        multi = [len(info.languages_of(i)) > 1 for i in range(len(info.tasks))]
+        langs = {lang for _, lang in pairs}
+        out: dict[str, dict[tuple[int, str], float]] = {}
+        for model, per_model in self._scores.items():
+            entry = per_model.get(info.name)
+            if entry is None:
+                continue
+            column = entry["s"]
+            per_language = {lang: dict(map(tuple, v)) for lang, v in entry.get("L", {}).items() if lang in langs}
+            values = {}
+            for i, lang in pairs:
+                value = per_language.get(lang, {}).get(i) if multi[i] else column[i]
+                if value is not None:
+                    values[(i, lang)] = value
+            if values:
+                out[model] = values
+        return out
+
+    def zero_shot(self, model: str, benchmark: str) -> int | None:
+        """Mteb's zero-shot share (percent) of ``model`` on ``benchmark``, None when undisclosed or unscored."""
+        entry = self._scores.get(model, {}).get(benchmark)
+        return None if entry is None else entry.get("zero_shot")
+
+    def proven_languages(self, model: str) -> frozenset[str]:
+        """Languages in which ``model`` has at least one published figure on a single-language subset set."""
+        if model not in self._proven_languages:
+            found: set[str] = set()
+            for bench, entry in self._scores.get(model, {}).items():
+                info = self.benchmarks.get(bench)
+                if info is None or not info.task_languages:
+                    continue
+                for i, value in enumerate(entry["s"]):
+                    langs = info.task_languages[i]
+                    if value is not None and len(langs) == 1:
+                        found.add(langs[0])
+                for lang, pairs in entry.get("L", {}).items():
+                    if any(v is not None for _, v in pairs):
+                        found.add(lang)
+            self._proven_languages[model] = frozenset(found)
+        return self._proven_languages[model]
 
     def score(self, model: str, benchmark: str) -> BenchmarkScore | None:
         """Return a model's figures on a benchmark, or None when it has no published score there."""

@@ -27,11 +27,18 @@ def test_profile_maps_to_benchmark(domain, languages, length, first):
     assert match_benchmarks(domain, languages, length)[0].name == first
 
 
-def test_long_documents_bring_longembed_and_domain_comes_first():
+def test_long_documents_bring_longembed_and_language_comes_first():
     names = [m.name for m in match_benchmarks("legal", ["zh", "en"], 6000)]
-    assert names[0] == "MTEB(Law, v1)"
-    assert "MTEB(Multilingual, v2)" in names and "MTEB(cmn, v1)" in names and "LongEmbed" in names
-    assert names.index("MTEB(Multilingual, v2)") < names.index("LongEmbed")
+    assert names[0] == "MTEB(Multilingual, v2)"  # issue 14: language first, the (mostly English) domain board after
+    assert "MTEB(Law, v1)" in names and "LongEmbed" in names
+    assert names.index("MTEB(Law, v1)") < names.index("LongEmbed")
+    assert match_benchmarks("legal", ["ja"])[0].name == "JMTEB(v2)"
+    assert match_benchmarks("legal", ["en"])[0].name == "MTEB(Law, v1)"
+
+
+@pytest.mark.parametrize("domain", ["support", "ecommerce", "scientific"])
+def test_domains_without_a_board_do_not_pull_english_boards_into_other_languages(domain):
+    assert match_benchmarks(domain, ["ko"])[0].name == "MTEB(kor, v2)"
 
 
 def test_european_benchmark_only_for_european_languages():

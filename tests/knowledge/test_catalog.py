@@ -12,7 +12,10 @@ CURATED_NAMES = {e.name for e in load_open_models()} | {e.name for e in load_api
 
 
 def test_catalog_holds_the_mteb_registry_and_curated_models(catalog):
-    assert sum(c.in_mteb_registry for c in catalog) >= 960  # 969 less the random / no-op baselines
+    # 969 less the random / no-op baselines, less the scored API twins folded into their priced cards (issue 14)
+    assert sum(c.in_mteb_registry for c in catalog) >= 945
+    assert all(catalog.get(c.scores_as) is c for c in catalog if c.kind == "api" and c.scores_as
+               and c.scores_as not in catalog.cards)
     assert CURATED_NAMES <= set(catalog.names())
     assert len(load_open_models()) >= 30
     assert len(load_api_models()) >= 18
@@ -101,3 +104,40 @@ def test_curated_entry_for_a_model_mteb_lacks_is_rejected(tmp_path):
 def test_commercial_licence_reading(catalog):
     assert catalog.get("BAAI/bge-m3").commercial_use is True
     assert catalog.get("openai/text-embedding-3-small").commercial_use is True
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "scored_as"),
+    [("voyage-4-large", "mongodb/voyage-4-large", "voyageai/voyage-4-large"),
+     ("voyageai/voyage-4-large", "mongodb/voyage-4-large", "voyageai/voyage-4-large"),
+     ("voyage-4-lite", "mongodb/voyage-4-lite", "voyageai/voyage-4-lite"),
+     ("voyage-3.5", "mongodb/voyage-3.5", "voyageai/voyage-3.5"),
+     ("voyageai/voyage-3", "mongodb/voyage-3", "voyageai/voyage-3"),
+     ("voyage-3", "mongodb/voyage-3", "voyageai/voyage-3"),
+     ("gemini-embedding-2-preview", "google/gemini-embedding-2", "google/gemini-embedding-2-preview"),
+     ("amazon/Titan-text-embeddings-v2", "bedrock/amazon-titan-embed-text-v2", "amazon/Titan-text-embeddings-v2"),
+     ("codestral-embed-2505", "mistralai/codestral-embed", None),
+     ("text-embedding-v4", "alibaba/text-embedding-v4", None),
+     ("voyage-context-3", "mongodb/voyage-context-3", None)],
+)
+def test_one_card_per_purchasable_model_with_price_and_scores(catalog, scores, query, expected, scored_as):
+    card = catalog.get(query)
+    assert card.name == expected
+    assert card.price_usd_per_1m_tokens is not None
+    if scored_as is not None:
+        assert card.score_name == scored_as and scores.benchmarks_of(card.score_name)
+        assert scored_as not in catalog.cards  # the scored twin is folded into the priced card
+
+
+def test_hosted_offers_of_open_weights_share_their_scores(catalog, scores):
+    hosted = catalog.get("deepinfra/Qwen3-Embedding-8B")
+    assert hosted.kind == "api" and hosted.price_usd_per_1m_tokens is not None
+    assert hosted.score_name == "Qwen/Qwen3-Embedding-8B" and scores.benchmarks_of(hosted.score_name)
+    assert catalog.get("Qwen/Qwen3-Embedding-8B").kind == "open"
+
+
+def test_model_types_are_labelled(catalog):
+    assert catalog.get("lightonai/GTE-ModernColBERT-v1").family == "late-interaction"
+    assert catalog.get("naver/splade-v3").family == "learned-sparse"
+    assert catalog.get("opensearch-project/opensearch-neural-sparse-encoding-doc-v3-distill").family == "learned-sparse"
+    assert catalog.get("mteb/baseline-bm25s").family == "sparse"

@@ -46,6 +46,7 @@ def _score_row(card: ModelCard, score: BenchmarkScore | None) -> dict[str, Any]:
         "max_tokens": card.max_tokens,
         "embed_dim": card.embed_dim,
         "license": card.license,
+        "licence_verdict": card.licence.verdict,
         "price_usd_per_1m_tokens": card.price_usd_per_1m_tokens,
         "domains": card.domains,
         "score": None if score is None else score.best_estimate,
@@ -81,7 +82,8 @@ def search_models(
     """Search the embedding-model catalog with filters, ranked by published score, size or price.
 
     Args:
-        language: a language the model must support, as a name or code (e.g. "zh", "German").
+        language: a language the model must support, as a name or code (e.g. "zh", "German"): listed in its
+            metadata or proven by a published score in that language.
         max_params: largest parameter count, e.g. "600M" or "7B" (API models have none and pass).
         min_context: smallest context window in tokens, e.g. 8192.
         kind: "open" (open weights), "api" (hosted) or "any".
@@ -127,8 +129,9 @@ def search_models(
             continue
         if license == "commercial" and card.commercial_use is not True:
             continue
-        if lang is not None and not (card.language_codes & lang.codes or "multilingual" in card.language_codes):
-            continue
+        if lang is not None and not (card.language_codes & lang.codes or "multilingual" in card.language_codes
+                                     or lang.codes & scores.proven_languages(card.score_name)):
+            continue  # listed by mteb, or proven by a published score in the language
         score = scores.score(card.score_name, bench)
         if domain and domain.lower() != "general":
             tagged = domain.lower() in (card.domains or [])
@@ -220,6 +223,7 @@ def show_model(model: str) -> dict[str, Any]:
         "kind": card.kind,
         "family": card.family,
         "facts": _facts(card),
+        "licence": card.licence.model_dump(),
         "scores": _benchmark_rows(card, scores),
         "scores_source": scores.source,
         "scores_note": ("retrieval_mean and mean_task are the MTEB leaderboard's figures (null when a task is "

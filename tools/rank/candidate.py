@@ -10,6 +10,7 @@ from typing import Any
 from knowledge.catalog import ModelCard
 from knowledge.errors import ToolInputError
 from knowledge.languages import known_languages
+from knowledge.maturity import maturity
 from knowledge.scores import BenchmarkScore
 from tools.estimate.chunking import MIN_CHUNK_TOKENS, SPECIAL_TOKENS, ChunkPlan, plan_chunks
 from tools.estimate.cost import MONTHLY_REEMBED_SHARE, QUERY_TOKENS, CostEstimate, api_cost, self_hosted_cost
@@ -18,6 +19,8 @@ from tools.estimate.milvus_config import MilvusConfig, build_config
 from tools.estimate.storage import StorageEstimate, estimate_storage
 from tools.profile.schema import RequirementProfile
 from tools.rank import factors as fx
+from tools.rank.evidence import Board, EvidenceBase, Figure, board_table, profile_evidence
+from tools.rank.language_evidence import language_verdict
 
 API_LATENCY_P95_MS = 300.0  # assumed round trip of a hosted embedding API, incl. network; measure with evaluate
 BM25_LATENCY_P95_MS = 2.0  # no model: query analysis only
@@ -48,19 +51,44 @@ class Candidate:
     milvus: MilvusConfig | None = None
     reasons: list[str] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
+    figure: Figure | None = None
+    """The model's figure on the consultation's board (exact, imputed or unproven)."""
+    domain_figure: Figure | None = None
+    long_figure: Figure | None = None
+
+    @property
+    def proven(self) -> bool:
+        """True when the model has a figure on at least half of the board's tasks."""
+        return self.figure is not None and self.figure.proven
+
+    licence_unknown: bool = False
+    """True when the profile needs commercial use and nobody knows whether the licence allows it."""
+
+    def sort_key(self) -> tuple:
+        """Proven before "unproven here", known licences before unknown ones, then the score."""
+        return (not self.proven, self.licence_unknown, -self.score, self.card.name)
+
+    def evidence_entry(self) -> dict[str, Any] | None:
+        """The model's row of the consultation's evidence table."""
+        if self.figure is None:
+            return None
+        entry = self.figure.describe()
+        entry["domain"] = self.domain_figure.describe() if self.domain_figure else None
+        entry["long"] = self.long_figure.describe() if self.long_figure else None
+        return entry
 
     def to_recommendation(self, rank: int) -> dict[str, Any]:
         """The Recommendation fields for this candidate at ``rank``."""
-        first = self.benchmark_scores[0] if self.benchmark_scores else None
+        fig = self.figure
         coverage = None
-        if first is not None:
-            coverage = (f"{first.retrieval_scored}/{first.retrieval_total} retrieval tasks" if first.retrieval_total
-                        else f"{first.tasks_scored}/{first.tasks_total} tasks")
+        if fig is not None:
+            coverage = f"{fig.coverage} retrieval tasks" + (" (imputed)" if fig.imputed else "")
         return {
             "rank": rank, "model": self.card.name, "kind": self.card.kind, "family": self.card.family,
             "score": self.score, "factors": self.factors,
-            "benchmark": first.benchmark if first else None,
-            "benchmark_score": first.best_estimate if first else None, "benchmark_coverage": coverage,
+            "benchmark": fig.board if fig is not None and fig.score is not None else None,
+            "benchmark_score": None if fig is None or fig.score is None else round(fig.score, 6),
+            "benchmark_coverage": coverage, "evidence": self.evidence_entry(),
             "estimated_cost_usd_month": self.monthly_usd,
             "one_time_cost_usd": self.cost.one_time_usd if self.cost else 0.0,
             "dims": self.dims, "max_tokens": self.card.max_tokens,
@@ -81,22 +109,13 @@ def accelerator_for(profile: RequirementProfile) -> tuple[str, float | None, flo
     return hw.accelerator, hw.vram_gb, hw.ram_gb
 
 
-@functools.lru_cache(maxsize=65536)
-def _language_gaps(card: ModelCard, languages: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-    codes = card.language_codes
-    if not codes or "multilingual" in codes:
-        return (), not codes
-    aliases = {"zho": {"zho", "cmn", "yue", "wuu"}}
-    return tuple(lang for lang in languages if not (aliases.get(lang, {lang}) & codes)), False
-
-
 def _dims(card: ModelCard, n_vectors: int) -> int | None:
     return _dims_cached(card, n_vectors >= 1_000_000)
 
 
 @functools.lru_cache(maxsize=65536)
 def _dims_cached(card: ModelCard, large: bool) -> int | None:
-    if card.family == "sparse":
+    if card.family in ("sparse", "learned-sparse"):
         return None
     native = card.embed_dim
     options = sorted(d for d in card.output_dimensions or [] if native and d < native)
@@ -105,25 +124,61 @@ def _dims_cached(card: ModelCard, large: bool) -> int | None:
     return native
 
 
+@functools.lru_cache(maxsize=131072)
+def _board_part(model: str, board: Board | None, what: str) -> tuple[fx.Factor, Figure | None]:
+    return fx.board_factor(board_table(board) if board is not None else None, model, what)
+
+
+@functools.lru_cache(maxsize=131072)
+def _domain_part(card: ModelCard, domain: str, board: Board | None, on_board: bool) -> tuple[fx.Factor, Figure | None]:
+    table = board_table(board) if board is not None else None
+    return fx.domain_factor(card, domain, table, on_board), table.figure(card.score_name) if table else None
+
+
+@functools.lru_cache(maxsize=131072)
+def _language_part(card: ModelCard, languages: tuple[str, ...], measured: frozenset[str]) -> tuple[fx.Factor, ...]:
+    proven = frozenset(language_verdict(card, languages).proven) | measured
+    if card.family == "sparse":
+        return (fx._factor(value=1.0, evidence="BM25 analyzer chosen per language"),
+                fx._factor(value=1.0, evidence="BM25 vocabulary is the corpus itself"))
+    return (fx.tokenization_factor(card, list(languages), proven), fx.vocabulary_factor(card, list(languages), proven))
+
+
 @functools.lru_cache(maxsize=65536)
-def _static_factors(card: ModelCard, languages: tuple[str, ...], benchmarks: tuple[str, ...], domain: str,
-                    doc_length_tokens: int) -> tuple[dict[str, fx.Factor], tuple[BenchmarkScore, ...]]:
-    """The factors that depend on the model and the profile's domain, languages and length, not on money."""
-    mteb, used = fx.mteb_factor(card, list(benchmarks))
-    static = card.family in ("static", "sparse")
+def _context_part(card: ModelCard, doc_length_tokens: int) -> fx.Factor:
+    if card.family in ("static", "sparse"):
+        return fx._factor(value=1.0, evidence="no context limit")
+    return fx.context_factor(card, doc_length_tokens)
+
+
+def _static_factors(card: ModelCard, languages: tuple[str, ...], evidence: EvidenceBase, domain: str,
+                    doc_length_tokens: int) -> tuple[dict[str, fx.Factor], tuple[Figure | None, ...]]:
+    """The factors that depend on the model and the consultation's evidence, languages and length, not on money.
+
+    Each part is cached on what it depends on (the board, not the whole profile), so profiles sharing a board
+    share the work.
+    """
+    mteb, figure = _board_part(card.score_name, evidence.primary, "language")
+    long_factor, long_figure = _board_part(card.score_name, evidence.long, "long-document")
+    domain_factor, domain_figure = _domain_part(card, domain, evidence.domain, evidence.domain_is_primary)
+    tokenization, vocabulary = _language_part(card, languages, frozenset(figure.per_language if figure else ()))
     values = {
         "mteb_score": mteb,
-        "domain_specificity": fx.domain_factor(card, domain),
-        "context_window": fx._factor(value=1.0, evidence="no context limit") if static
-        else fx.context_factor(card, doc_length_tokens),
-        "tokenization": fx.tokenization_factor(card, list(languages)),
-        "vocabulary": fx.vocabulary_factor(card, list(languages)),
-        "training_data": fx.training_factor(used),
+        "domain_specificity": domain_factor,
+        "long_context": long_factor,
+        "context_window": _context_part(card, doc_length_tokens),
+        "tokenization": tokenization,
+        "vocabulary": vocabulary,
+        "training_data": fx.training_factor_from(figure.zero_shot if figure else None, evidence.primary.name),
+        "maturity": _maturity_factor(card),
     }
-    if card.family == "sparse":
-        values["tokenization"] = fx._factor(value=1.0, evidence="BM25 analyzer chosen per language")
-        values["vocabulary"] = fx._factor(value=1.0, evidence="BM25 vocabulary is the corpus itself")
-    return values, tuple(used)
+    return values, (figure, domain_figure, long_figure)
+
+
+@functools.lru_cache(maxsize=8192)
+def _maturity_factor(card: ModelCard) -> fx.Factor:
+    known, why = maturity(card)
+    return fx.maturity_factor(card, known, why)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -138,22 +193,22 @@ def _plan(doc_length_tokens: int, corpus_docs: int, window: int | None, prefix_t
 
 def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: tuple[str, ...],
                      weights: dict[str, float],
-                     hardware: tuple[str, float | None, float | None] | None = None) -> Candidate:
+                     hardware: tuple[str, float | None, float | None] | None = None,
+                     evidence: EvidenceBase | None = None) -> Candidate:
     """Apply the hard constraints and compute every factor for ``card`` on ``profile`` (no report text).
 
-    ``hardware`` is ``accelerator_for(profile)``, passed in when screening many cards for one profile.
+    ``hardware`` is ``accelerator_for(profile)`` and ``evidence`` is ``profile_evidence(profile)``, passed in when
+    screening many cards for one profile. ``benchmarks`` is kept for callers that name the benchmarks they matched
+    and is not used for scoring: every model is scored on the consultation's evidence base.
     """
     rejections: list[str] = []
     relax: list[tuple[str, dict[str, Any]]] = []
     langs = tuple(profile.languages)
 
-    missing, _ = _language_gaps(card, langs)
-    if missing:
-        rejections.append("does not list " + ", ".join(f"{_LANG_NAMES.get(m, m)} ({m})" for m in missing)
-                          + " among its languages (mteb ModelMeta)")
-    if profile.license == "commercial" and card.commercial_use is not True:
-        why = "forbids" if card.commercial_use is False else "does not clearly allow"
-        rejections.append(f"licence {card.license or 'unknown'} {why} commercial use")
+    for _lang, why in language_verdict(card, langs).ruled_out:
+        rejections.append(f"language: {why}")
+    if profile.license == "commercial" and card.commercial_use is False:
+        rejections.append(f"licence {card.license} forbids commercial use ({card.licence.note})")
         relax.append(("If non-commercial use were enough", {"license": "any"}))
     if card.kind == "api" and (profile.data_must_stay_on_prem or profile.deployment == "self_hosted"):
         rejections.append("hosted API: documents would leave your servers" if profile.data_must_stay_on_prem
@@ -209,10 +264,18 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
                           "ms target")
         relax.append((f"With a p95 latency target of {math.ceil(p95):,} ms", {"latency_p95_ms": float(math.ceil(p95))}))
 
-    static, used = _static_factors(card, langs, benchmarks, profile.known_domain, profile.doc_length_tokens)
+    evidence = evidence or profile_evidence(profile)
+    if rejections:  # nobody sees most rejected models: only the board figure now, the rest when shown
+        mteb, figure = _board_part(card.score_name, evidence.primary, "language")
+        static: dict[str, fx.Factor] = {"mteb_score": mteb}
+        domain_figure = long_figure = None
+    else:
+        static, (figure, domain_figure, long_figure) = _static_factors(card, langs, evidence, profile.known_domain,
+                                                                        profile.doc_length_tokens)
     cand = Candidate(card=card, factors=dict(static), score=0.0, rejections=rejections, relaxations=relax,
-                     benchmark_scores=list(used), plan=plan, fit=fit, dims=dims, p95_ms=p95, monthly_usd=monthly,
-                     embedded_tokens=embedded)
+                     licence_unknown=profile.license == "commercial" and card.commercial_use is None,
+                     benchmark_scores=[], plan=plan, fit=fit, dims=dims, p95_ms=p95, monthly_usd=monthly,
+                     embedded_tokens=embedded, figure=figure, domain_figure=domain_figure, long_figure=long_figure)
     if not rejections:
         complete_score(cand, profile, weights)
     return cand
@@ -220,6 +283,11 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
 
 def complete_score(cand: Candidate, profile: RequirementProfile, weights: dict[str, float]) -> Candidate:
     """Add the money and speed factors and the total score (skipped for rejected models nobody will see)."""
+    if len(cand.factors) == 1:  # a rejected model screened with its board figure only
+        static, (_, cand.domain_figure, cand.long_figure) = _static_factors(
+            cand.card, tuple(profile.languages), profile_evidence(profile), profile.known_domain,
+            profile.doc_length_tokens)
+        cand.factors = dict(static)
     cand.factors["dimensionality"] = fx.dimensionality_factor(cand.dims, cand.card.embed_dim)
     cand.factors["cost"] = fx.cost_factor(cand.monthly_usd, profile.budget_usd_month)
     cand.factors["latency"] = fx.latency_factor(cand.p95_ms, profile.latency_p95_ms)
@@ -243,9 +311,10 @@ def add_details(cand: Candidate, profile: RequirementProfile, benchmarks: tuple[
     elif fit is not None and fit.throughput is not None:
         cand.cost = self_hosted_cost(card.name, fit.throughput.tokens_per_s, fit.accelerator, cand.embedded_tokens,
                                      profile.queries_per_month, owned=True)
-    _, known_langs = _language_gaps(card, tuple(profile.languages))
-    if known_langs:
-        caveats.append("languages not listed in its metadata: check coverage on your own text")
+    verdict = language_verdict(card, tuple(profile.languages))
+    if verdict.unverified:
+        caveats.append("no published score in " + ", ".join(_LANG_NAMES.get(x, x) for x in verdict.unverified)
+                       + " and not listed among its languages: check it on your own text with `evaluate`")
     if plan is not None:
         ram = profile.hardware.ram_gb
         hnsw = estimate_storage(plan.n_vectors, cand.dims, "float32", "HNSW") if cand.dims else None
@@ -256,24 +325,36 @@ def add_details(cand: Candidate, profile: RequirementProfile, benchmarks: tuple[
         if cand.dims and dense_index:
             cand.storage = estimate_storage(plan.n_vectors, cand.dims, "float32", dense_index)
 
-    used = cand.benchmark_scores
-    mteb = cand.factors["mteb_score"]
-    if used:
-        reasons.append(f"Published {mteb.evidence} (source: MTEB published results).")
-        first = used[0]
-        covered = first.retrieval_scored if first.retrieval_total else first.tasks_scored
-        total = first.retrieval_total or first.tasks_total
-        if covered < total:
-            caveats.append(f"{first.benchmark}: only {covered}/{total} tasks have a published score")
-        if first.zero_shot is not None and first.zero_shot < LOW_ZERO_SHOT:
-            caveats.append(f"not zero-shot: trained on {100 - first.zero_shot}% of {first.benchmark}'s tasks, "
+    fig = cand.figure
+    if fig is not None and fig.score is not None:
+        reasons.append(f"Published retrieval figure on the consultation's board {fig.text()} "
+                       f"(source: MTEB published results; factor: {cand.factors['mteb_score'].evidence}).")
+        if fig.per_language and len(fig.per_language) > 1:
+            reasons.append("Per language: " + ", ".join(f"{k} {v:.4f}" for k, v in fig.per_language.items()) + ".")
+        if fig.imputed:
+            caveats.append(f"{fig.board}: only {fig.coverage} of the board's tasks published; the rest imputed "
+                           f"(± {fig.uncertainty:.3f})")
+        if fig.zero_shot is not None and fig.zero_shot < LOW_ZERO_SHOT:
+            caveats.append(f"not zero-shot: trained on {100 - fig.zero_shot}% of {fig.board}'s tasks, "
                            "so its published score flatters it")
-        if first.benchmark not in set(benchmarks[:3]):
-            caveats.append(f"scores come from {first.benchmark}, not a benchmark in your languages")
+        if not fig.proven:
+            caveats.append(f"unproven here: {fig.text()}")
     else:
-        caveats.append("no well-covered published score on the matching benchmarks: run `evaluate` on your data")
-    if card.license is None:
-        caveats.append("licence unknown")
+        caveats.append(f"unproven here: no published figure on {fig.board if fig else 'the board'}'s tasks in your "
+                       "languages: run `evaluate` on your data")
+    for extra, label in ((cand.domain_figure, "Domain board"), (cand.long_figure, "Long documents")):
+        if extra is not None and extra.score is not None:
+            reasons.append(f"{label}: {extra.text()}.")
+    if cand.factors["maturity"].value < 1:
+        caveats.append(f"maturity: {cand.factors['maturity'].evidence} (small penalty applied)")
+    if card.family == "late-interaction":
+        caveats.append("late-interaction (ColBERT-type) model: one vector per token, so storage and index memory are "
+                       "tens of times a single-vector model's; Milvus needs a multi-vector layout")
+    if card.family == "learned-sparse":
+        caveats.append("learned sparse model: a SPARSE_FLOAT_VECTOR index of its term weights, not a BM25 analyzer")
+    licence_caveat = card.licence.caveat
+    if licence_caveat:
+        caveats.append(licence_caveat)
     if cand.cost is not None:
         reasons.append(f"Cost: ${cand.cost.monthly_usd:,.2f}/month, ${cand.cost.one_time_usd:,.2f} once "
                        f"({cand.cost.formula}; source: {cand.cost.sources[0]}).")

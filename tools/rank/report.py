@@ -13,6 +13,30 @@ def _num(value: float | None, digits: int = 4) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def _evidence_lines(evidence: dict[str, Any] | None) -> list[str]:
+    """The evidence base: board, languages, task subset, the other boards, and each short-listed model's coverage."""
+    if not evidence:
+        return []
+    out = ["## Evidence", "",
+           f"Board: **{evidence['board']}**, languages {', '.join(evidence['languages'])}, "
+           f"{len(evidence['tasks'])} retrieval tasks ({', '.join(evidence['tasks'])}); {evidence['reason']}."]
+    for key, label in (("domain_board", "Domain board"), ("long_board", "Long-document board")):
+        board = evidence.get(key)
+        if board:
+            out.append(f"{label}: {board['name']} ({', '.join(board['languages'])}, {len(board['tasks'])} tasks); "
+                       f"{board['reason']}.")
+    out += [f"Note: {n}" for n in evidence.get("notes", [])]
+    out += ["", "| model | figure | per language | tasks | imputed | group |", "|---|---|---|---|---|---|"]
+    for row in evidence.get("table", []):
+        if "board" not in row:
+            continue
+        per_lang = ", ".join(f"{k} {v:.4f}" for k, v in row["per_language"].items()) or "-"
+        figure = _num(row["score"]) + (f" ± {row['uncertainty']:.3f}" if row["imputed"] else "")
+        out.append(f"| {row['model']} | {figure} | {per_lang} | {row['tasks_scored']}/{row['tasks_total']} | "
+                   f"{'yes' if row['imputed'] else 'no'} | {row['group']} |")
+    return [*out, ""]
+
+
 def render_markdown(result: dict[str, Any]) -> str:
     """The consultation report: short list, reasons, caveats, rejected models, what would change the answer."""
     out: list[str] = [f"# Embedding model recommendation: {result['id']}", ""]
@@ -27,6 +51,7 @@ def render_markdown(result: dict[str, Any]) -> str:
             shown = ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
         out.append(f"| {key} | {shown} | {'assumed default' if key in assumed else 'given'} |")
     out += ["", "Benchmarks matched: " + "; ".join(f"{b['name']} ({b['reason']})" for b in result["benchmarks"]), ""]
+    out += _evidence_lines(result.get("evidence"))
     out += ["## Short list", "",
             "| rank | model | kind | score | benchmark score | $/month | once | dims | context |",
             "|---|---|---|---|---|---|---|---|---|"]

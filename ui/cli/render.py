@@ -127,6 +127,14 @@ def render_recommendation(result: dict[str, Any]) -> None:
         console.print(f"[dim]Assumed defaults: {escape(assumed)}[/]")
     console.print("Benchmarks: " + "; ".join(f"{b['name']} ({b['reason']})" for b in result["benchmarks"]),
                   markup=False)
+    evidence = result.get("evidence")
+    if evidence:
+        extra = [f"{b['name']} ({b['role']})" for b in (evidence.get("domain_board"), evidence.get("long_board")) if b]
+        console.print(f"Evidence: {evidence['board']}, {len(evidence['tasks'])} retrieval tasks in "
+                      f"{', '.join(evidence['languages'])}; {evidence['reason']}"
+                      + (f"; also {', '.join(extra)}" if extra else ""), markup=False, highlight=False)
+        for note in evidence.get("notes", []):
+            console.print(f"  ! {note}", markup=False, highlight=False)
     table = Table(title="Short list", show_lines=False)
     for col in ("rank", "model", "kind", "score", "benchmark score", "$/month", "once", "dims", "context"):
         table.add_column(col, overflow="fold")

@@ -6,12 +6,14 @@ from knowledge.errors import InvalidFilterError, UnknownBenchmarkError, UnknownM
 from tools.catalog.lookup import compare_models, parse_count, search_models, show_model
 
 
-def test_language_filter_keeps_only_models_that_list_the_language(catalog):
+def test_language_filter_keeps_models_that_list_the_language_or_have_scores_in_it(catalog, scores):
     result = search_models(language="zh", limit=200)
     assert result["matched"] > 20
     for row in result["models"]:
-        codes = catalog.get(row["name"]).language_codes
-        assert codes & {"zho", "cmn", "yue", "wuu"} or "multilingual" in codes
+        card = catalog.get(row["name"])
+        codes = card.language_codes
+        assert codes & {"zho", "cmn", "yue", "wuu"} or "multilingual" in codes or (
+            "zho" in scores.proven_languages(card.score_name))
     assert result["benchmark"] == "MTEB(cmn, v1)"
 
 
