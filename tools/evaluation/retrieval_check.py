@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 LATENCY_QUERIES = 50
 SHALLOW_DOCS = 10  # the documents that every metric but Recall@100 and MAP@100 reads
-ENCODE_PART = 512  # chunks encoded between hand-overs to the indexing thread
+ENCODE_PART = 128  # chunks encoded between hand-overs to the indexer and progress reports (a cancel waits one)
 INDEXES = ("FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8")
 Progress = Callable[[str, float], None]
 
