@@ -307,7 +307,7 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
         consultation = gr.Textbox(visible=False, elem_id="consultation-id")  # a Textbox: the URL script reads it
         gr.Markdown(f"## embedding-advisor\nWhich embedding model for your RAG system · LLM mode: **{service.mode}**",
                     elem_id="title")
-        with gr.Row(equal_height=True):
+        with gr.Row():
             earlier = gr.Dropdown(label="Resume an earlier consultation", choices=[], elem_id="resume", scale=4,
                                   min_width=200)
             new_btn = gr.Button("New consultation", scale=1, min_width=110, size="sm", elem_id="new-consultation")
@@ -324,7 +324,7 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
                                        interactive=False, elem_id="profile")
         with gr.Tab("Short list"):
             recs = gr.Dataframe(headers=parts.REC_HEADERS, label="Short list", interactive=False,
-                                elem_id="recommendation", wrap=True)
+                                elem_id="recommendation", wrap=True, column_widths=parts.REC_WIDTHS)
             gr.Markdown(parts.SCORE_NOTE, elem_id="score-note")
             with gr.Row():
                 with gr.Column(min_width=320):

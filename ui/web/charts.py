@@ -187,10 +187,11 @@ def ndcg_chart(results: dict[str, Any] | None) -> Figure | None:
     ax.set_xlim(0, 1)
     ax.set_xlabel("nDCG@10 on your documents (bars: 95% interval)")
     run = results.get("run") or {}
-    ax.set_title(f"{run.get('n_queries', '?')} queries, {run.get('n_docs', '?')} documents", fontsize=9, loc="left")
+    title = f"{run.get('n_queries', '?')} queries, {run.get('n_docs', '?')} documents"
     failed = [s for s, f in results.get("models", {}).items() if f.get("status") != "ok"]
     if failed:
-        fig.text(0.01, 0.01, f"failed: {', '.join(failed)}", fontsize=8, color="tab:red")
+        title += f"; failed, not plotted: {', '.join(failed)}"
+    ax.set_title(title, fontsize=9, loc="left")
     return fig
 
 

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from agent.replies import ConsultationState, ConsultationSummary, ToolEvent
 
 PROFILE_HEADERS = ["field", "value", "source"]
-REC_HEADERS = ["rank", "model", "kind", "fit score (0-1)", "published retrieval score", "on benchmark", "$/month",
-               "first indexing", "dims", "context"]
+REC_HEADERS = ["#", "model", "kind", "fit score", "published score", "on benchmark", "$/month", "first indexing",
+               "dims", "window"]
+REC_WIDTHS = ["4%", "20%", "6%", "8%", "9%", "19%", "7%", "13%", "6%", "8%"]
 SCORE_NOTE = ("**fit score** (0-1) is how well a model fits *your* profile: published quality, domain, languages, "
               "context window, cost, latency and hardware, weighted by your priorities (the factor chart shows its "
               "parts); it decides the rank. **published retrieval score** is the model's mean retrieval score "

@@ -97,7 +97,10 @@ def summary_card(rec: dict[str, Any] | None, profile: dict[str, Any] | None = No
     """HTML of the card: before a short list, what the advisor needs; after it, the answer in six lines."""
     recs = (rec or {}).get("recommendations") or []
     if not recs:
-        known = ", ".join(f"{k}: {v}" for k, v in (profile or {}).items() if v not in (None, "", [], {}))[:300]
+        from ui.web.parts import profile_rows
+
+        known = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v, _ in profile_rows(profile or {}, {})
+                          if v not in ("-", ""))[:300]
         body = ("Tell the advisor about your documents in the chat below (or say <i>just recommend</i>); "
                 "the recommended model, its cost, indexing time and Milvus settings appear here.")
         if known:
