@@ -202,11 +202,12 @@ class Evaluation:
             raise
         try:
             questions = [self.corpus.queries[q] for q in self.qids]
-            self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
+            self.progress(f"{spec}: timing {min(LATENCY_QUERIES, len(questions))} single queries", 0.7)
             params = config.search_params.get("dense", {})
             limit = hit_depth(len(chunks), len(texts))
             # The latency sample encodes its queries one by one; those vectors serve the results too.
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
+            self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             qvecs = None
             if encoder is not None:
                 rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None
