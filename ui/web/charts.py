@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-FIGSIZE = (6.4, 4.0)  # wide enough at 1440 px, and the text still legible when the phone shrinks it to 360 px
+MIN_SHARED_TASKS = 3  # a board where the models share fewer tasks gives way to a later board that has more
+FIGSIZE = (5.4, 4.4)  # 540 px: fills half the page at 1440 px; a phone shrinks it only to ~65%, text stays legible
 
 
 def pareto_front(points: Sequence[tuple[float, float]]) -> list[int]:
@@ -34,41 +35,60 @@ class BoardPoint:
     coverage: str
 
 
-def _board_score(model: str, board: str) -> tuple[float, str] | None:
-    """A model's retrieval score on ``board`` from the published snapshot (the same figure for every model)."""
+def _task_scores(model: str, board: str) -> dict[str, float]:
+    """A model's published scores on the board's retrieval tasks (all tasks if the board has no retrieval ones)."""
     from knowledge.errors import AdvisorError
     from knowledge.scores import default_scores
 
     try:
-        figures = default_scores().score(model, board)
+        snapshot = default_scores()
+        info = snapshot.benchmark(board)
+        scores = snapshot.task_scores(model, info.name)
     except AdvisorError:
-        return None
-    if figures is None or figures.best_estimate is None:
-        return None
-    if figures.retrieval_total:
-        return figures.best_estimate, f"{figures.retrieval_scored}/{figures.retrieval_total} retrieval tasks"
-    return figures.best_estimate, f"{figures.tasks_scored}/{figures.tasks_total} tasks"
+        return {}
+    wanted = set(info.retrieval_tasks) or set(info.tasks)
+    return {t: v for t, v in scores.items() if t in wanted and v is not None}
+
+
+def _common(per_model: dict[str, dict[str, float]]) -> tuple[list[str], set[str]]:
+    """The models kept and the tasks all of them have: drop the least-covered model until some task is shared."""
+    kept = [m for m, tasks in per_model.items() if tasks]
+    while kept:
+        shared = set.intersection(*(set(per_model[m]) for m in kept))
+        if shared:
+            return kept, shared
+        kept.remove(min(kept, key=lambda m: len(per_model[m])))
+    return [], set()
 
 
 def board_points(rec: dict[str, Any]) -> tuple[str | None, list[BoardPoint], list[str]]:
-    """The board most of the short list has published scores on, their scores there, and who is not on it.
+    """The consultation's board the short list shares tasks on, each model's mean over those tasks, who is left out.
 
-    Every score on the chart comes from that one board, so one axis compares like with like; the board the
-    ranking itself cited for each model may differ (the table shows it).
+    Boards are tried in the consultation's order (domain first); the first one where most of the short list
+    shares at least MIN_SHARED_TASKS tasks wins.
+
+    One board and one task set for every point, so the axis compares like with like: a model scored on 4 of 7
+    tasks is not set against one scored on all 7. The board the ranking cited per model may differ (the table
+    shows it).
     """
     recs = rec.get("recommendations") or []
     boards = [b["name"] for b in rec.get("benchmarks") or []]
     for r in recs:
         if r.get("benchmark") and r["benchmark"] not in boards:
             boards.append(r["benchmark"])
-    scored = {b: {r["model"]: s for r in recs if (s := _board_score(r["model"], b)) is not None} for b in boards}
-    if not any(scored.values()):
+    best: tuple[tuple[int, int, int], str, list[str], set[str], dict[str, dict[str, float]]] | None = None
+    for i, board in enumerate(boards):
+        per_model = {r["model"]: _task_scores(r["model"], board) for r in recs}
+        kept, shared = _common(per_model)
+        key = (len(kept), min(len(shared), MIN_SHARED_TASKS), -i)  # then the consultation's own board first
+        if kept and (best is None or key > best[0]):
+            best = (key, board, kept, shared, per_model)
+    if best is None:
         return None, [], [r["model"] for r in recs]
-    board = max(boards, key=lambda b: (len(scored[b]), -boards.index(b)))
-    points = [BoardPoint(r["rank"], r["model"], *scored[board][r["model"]])
-              for r in recs if r["model"] in scored[board]]
-    missing = [r["model"] for r in recs if r["model"] not in scored[board]]
-    return board, points, missing
+    _, board, kept, shared, per_model = best
+    points = [BoardPoint(r["rank"], r["model"], sum(per_model[r["model"]][t] for t in shared) / len(shared),
+                         f"{len(shared)} shared tasks") for r in recs if r["model"] in kept]
+    return board, points, [r["model"] for r in recs if r["model"] not in kept]
 
 
 def _x_axis(recs: list[dict[str, Any]]) -> tuple[str, dict[str, float]]:
@@ -118,26 +138,28 @@ def quality_chart(rec: dict[str, Any] | None) -> Figure | None:
     label, xs = _x_axis(rec["recommendations"])
     coords = [(xs.get(p.model, 0.0), p.score) for p in points]
     front = pareto_front(coords)
-    ax.scatter(*zip(*coords, strict=True), s=70, color="tab:blue", zorder=3, label="short list")
+    ax.scatter(*zip(*coords, strict=True), s=90, color="tab:blue", zorder=3, label="short list")
     ax.plot([coords[i][0] for i in front], [coords[i][1] for i in front], "o-", color="tab:red", ms=11,
             mfc="none", mew=2, zorder=2, label="Pareto front (nothing beats it on both)")
     for (x, y), p in zip(coords, points, strict=True):
-        ax.annotate(f"#{p.rank}", (x, y), fontsize=11, fontweight="bold", xytext=(7, -4), textcoords="offset points")
+        ax.annotate(f"#{p.rank}", (x, y), fontsize=13, fontweight="bold", xytext=(8, -5), textcoords="offset points")
     ys = [y for _, y in coords]
     pad = max(0.02, (max(ys) - min(ys)) * 0.25)
     ax.set_ylim(min(ys) - pad, max(ys) + pad)  # room above the best point: nothing sits under a label
     xmin, xmax = min(x for x, _ in coords), max(x for x, _ in coords)
     xpad = max(1e-9, (xmax - xmin) * 0.2) if xmax > xmin else max(1.0, abs(xmax) * 0.2)
     ax.set_xlim(xmin - xpad, xmax + xpad)
-    ax.set_xlabel(label)
-    ax.set_ylabel(f"retrieval score on {board}")
+    ax.set_xlabel(label, fontsize=11)
+    ax.set_ylabel(f"mean score, {points[0].coverage} of {board}", fontsize=11)
+    ax.tick_params(labelsize=10)
     ax.grid(alpha=0.3)
-    names = "  ".join(f"#{p.rank} {p.model.split('/')[-1]}" for p in points)
-    title = f"One board: {board}\n{names}"
+    names = [f"#{p.rank} {p.model.split('/')[-1]}" for p in points]
+    lines = ["   ".join(names[i:i + 2]) for i in range(0, len(names), 2)]
+    title = "\n".join([f"One board: {board}", *lines])
     if missing:
         title += f"\nnot on this board: {', '.join(m.split('/')[-1] for m in missing)}"
-    ax.set_title(title, fontsize=9, loc="left")
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)
+    ax.set_title(title, fontsize=10, loc="left")
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False)
     return fig
 
 
@@ -156,12 +178,12 @@ def factor_chart(rec: dict[str, Any] | None, top: int = 3) -> Figure | None:
         ax.barh([i + k * height for i in range(len(names))], [r["factors"][n]["value"] for n in names],
                 height=height, label=f"#{r['rank']} {r['model'].split('/')[-1]}")
     ax.set_yticks([i + height * (len(recs) - 1) / 2 for i in range(len(names))],
-                  [n.replace("_", " ") for n in names], fontsize=9)
+                  [n.replace("_", " ") for n in names], fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("factor value (0 = poor fit, 1 = best fit)")
-    ax.set_title("What the fit score is made of", fontsize=9, loc="left")
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(3, len(recs)))
+    ax.set_xlabel("factor value (0 = poor fit, 1 = best fit)", fontsize=11)
+    ax.set_title("What the fit score is made of", fontsize=10, loc="left")
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False)
     return fig
 
 
@@ -203,8 +225,10 @@ def chart_caption(rec: dict[str, Any] | None) -> str:
     if not points:
         return "No published benchmark scores for the short list, so no quality chart."
     label, _ = _x_axis(rec["recommendations"])
-    text = (f"Quality chart: every point's height is its retrieval score on one board, **{board}** (scores on "
-            f"different boards are not comparable); across: {label}. Red ring and line: the Pareto front.")
+    text = (f"Quality chart: every point's height is its mean published score on the same "
+            f"{points[0].coverage.replace(' shared tasks', '')} retrieval tasks of one board, **{board}** (scores on "
+            f"different boards or task sets are not comparable); across: {label}. Red ring and line: the Pareto "
+            "front.")
     if missing:
         text += f" Not on this board, so not plotted: {', '.join(missing)}."
     return text
