@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 PROFILE_HEADERS = ["field", "value", "source"]
 REC_HEADERS = ["#", "model", "kind", "fit score", "published score", "on benchmark", "$/month", "first indexing",
                "dims", "window"]
-REC_WIDTHS = ["4%", "20%", "6%", "8%", "9%", "19%", "7%", "13%", "6%", "8%"]
+REC_WIDTHS = ["44px", "250px", "64px", "84px", "96px", "230px", "80px", "160px", "64px", "80px"]  # a phone scrolls
 SCORE_NOTE = ("**fit score** (0-1) is how well a model fits *your* profile: published quality, domain, languages, "
               "context window, cost, latency and hardware, weighted by your priorities (the factor chart shows its "
-              "parts); it decides the rank. **published retrieval score** is the model's mean retrieval score "
+              "parts); it decides the rank. **published score** is the model's mean retrieval score "
               "(nDCG@10) on the benchmark named beside it, as published on MTEB; scores on different benchmarks are "
               "not comparable with each other.")
 EVAL_HEADERS = ["candidate", "kind", "nDCG@10", "95% CI", "recall@10", "MRR@10", "p95 ms", "chunks", "status"]

@@ -187,3 +187,32 @@ def test_web_consultations_keep_the_pages_own_and_per_owner(tmp_path: Path) -> N
     assert store.ids() == {"a1", "b2"}
     assert store.ids("ana") == {"b2"} and store.owns("b2", "ana") and not store.owns("a1", "ana")
     store.close()
+
+
+def test_the_page_stores_nothing_until_the_user_types_and_lists_only_its_own(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from agent.service import AdvisorService
+    from knowledge.settings import Settings
+    from ui.web.app import WebUI
+
+    with AdvisorService(Settings(data_dir=tmp_path)) as service:
+        ui = WebUI(service)
+        history, consultation_id, *_ = ui.new()
+        assert consultation_id is None and "What are your documents about" in history[0]["content"]
+        assert service.list() == []
+        steps = list(ui.respond("legal contracts in English, 200k docs", None, history))
+        pending = steps[0][1][-1]
+        assert pending.metadata["status"] == "pending"  # shown at once, before the tools run
+        final = steps[-1]
+        cid = final[2]
+        assert cid and [s.consultation_id for s in service.list()] == [cid]
+        assert all(m.metadata["status"] == "done" for m in final[1] if getattr(m, "metadata", None))
+        service.start("support tickets from Slack")  # another surface's consultation
+        labels = [label for label, _ in ui.earlier_choices()]
+        assert len(labels) == 1 and labels[0].startswith("legal contracts in English")
+        resumed = ui.load(SimpleNamespace(query_params={"c": cid}, username=None))
+        assert resumed[1] == cid and resumed[0][0]["content"].startswith("legal contracts")
+        other = next(s.consultation_id for s in service.list() if s.consultation_id != cid)
+        with pytest.warns(UserWarning, match="No consultation"):  # gr.Warning outside a page
+            assert ui.load(SimpleNamespace(query_params={"c": other}, username=None))[1] is None  # not this page's
