@@ -63,7 +63,7 @@ class WebUI:
         self.service = service
         self.data_dir = service.settings.data_dir
         self.max_total_bytes = max_total_bytes
-        self.sessions = WebConsultations(self.data_dir / "web.sqlite")
+        self.sessions = WebConsultations(DataLayout(self.data_dir).web_consultations)
         self._runs: dict[str, CheckRun] = {}
         self._runs_lock = threading.Lock()
 
