@@ -121,6 +121,11 @@ class DataLayout:
         """SQLite map of Slack threads to consultations."""
         return self.root / "slack.sqlite"
 
+    @property
+    def web_consultations(self) -> Path:
+        """SQLite list of the consultations the web page started (its resume list), with their owner."""
+        return self.root / "web.sqlite"
+
 
 @dataclass(frozen=True)
 class Settings:

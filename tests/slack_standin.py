@@ -30,11 +30,29 @@ def signed(body: str | bytes, ts: int | None = None, secret: str = SECRET, **ext
     return {"X-Slack-Request-Timestamp": str(ts), "X-Slack-Signature": signature(body, ts, secret), **extra}
 
 
+def _stream_text(args: dict[str, Any]) -> str:
+    """The markdown a streaming call carries, as ``markdown_text`` or as markdown chunks."""
+    chunks = args.get("chunks")
+    if isinstance(chunks, str):
+        chunks = json.loads(chunks)
+    text = args.get("markdown_text") or ""
+    return text + "".join(c.get("text", "") for c in chunks or [] if c.get("type") == "markdown_text")
+
+
 class FakeSlack:
-    """A local HTTP server answering Slack Web API calls and recording every chat.postMessage."""
+    """A local HTTP server answering Slack Web API calls: every call is recorded in ``calls``, posts in ``posts``.
+
+    Answers like Slack for the methods the bot uses: chat.postMessage / chat.update / chat.postEphemeral,
+    the streaming trio chat.startStream / appendStream / stopStream (``streams`` assembles each streamed
+    message's text and final blocks), and assistant.threads.setStatus / setSuggestedPrompts / setTitle.
+    ``refuse`` names methods to answer with ``{"ok": false, "error": "not_allowed"}`` (a workspace without them).
+    """
 
     def __init__(self) -> None:
         self.posts: list[dict[str, Any]] = []
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.streams: dict[str, dict[str, Any]] = {}
+        self.refuse: set[str] = set()
         self.lock = threading.Lock()
         outer = self
 
@@ -47,9 +65,26 @@ class FakeSlack:
                     args = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
                 method = self.path.rsplit("/", 1)[-1]
                 answer: dict[str, Any] = {"ok": True}
+                with outer.lock:
+                    outer.calls.append((method, args))
+                    if method in outer.refuse:
+                        answer = {"ok": False, "error": "not_allowed"}
+                    elif method == "chat.startStream":
+                        ts = f"1800000001.{len(outer.streams) + 1:06d}"
+                        outer.streams[ts] = {"channel": args.get("channel"), "thread_ts": args.get("thread_ts"),
+                                             "text": _stream_text(args), "blocks": None, "appends": 0,
+                                             "stopped": False}
+                        answer |= {"channel": args.get("channel"), "ts": ts}
+                    elif method in ("chat.appendStream", "chat.stopStream") and args.get("ts") in outer.streams:
+                        stream = outer.streams[args["ts"]]
+                        stream["text"] += _stream_text(args)
+                        stream["appends"] += method == "chat.appendStream"
+                        if method == "chat.stopStream":
+                            stream["blocks"], stream["stopped"] = args.get("blocks"), True
+                        answer |= {"channel": args.get("channel"), "ts": args["ts"]}
                 if method == "auth.test":
                     answer |= {"user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "advisor"}
-                if method == "chat.postMessage":
+                if method == "chat.postMessage" and answer["ok"]:
                     with outer.lock:
                         outer.posts.append(args)
                         answer |= {"channel": args["channel"], "ts": f"1800000000.{len(outer.posts):06d}"}
@@ -76,6 +111,17 @@ class FakeSlack:
                     return list(self.posts)
             time.sleep(0.02)
         raise AssertionError(f"expected {n} chat.postMessage calls, got {len(self.posts)}")
+
+    def wait_calls(self, method: str, n: int = 1, timeout: float = 20) -> list[dict[str, Any]]:
+        """The arguments of the calls to ``method`` once there are at least ``n``; fails after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                found = [a for m, a in self.calls if m == method]
+            if len(found) >= n:
+                return found
+            time.sleep(0.02)
+        raise AssertionError(f"expected {n} {method} calls, got {len(found)}: {[m for m, _ in self.calls]}")
 
     def close(self) -> None:
         """Stop the server."""

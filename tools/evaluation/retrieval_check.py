@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 LATENCY_QUERIES = 50
 SHALLOW_DOCS = 10  # the documents that every metric but Recall@100 and MAP@100 reads
-ENCODE_PART = 512  # chunks encoded between hand-overs to the indexing thread
+ENCODE_PART = 128  # chunks encoded between hand-overs to the indexer and progress reports (a cancel waits one)
 INDEXES = ("FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8")
 Progress = Callable[[str, float], None]
 
@@ -202,11 +202,12 @@ class Evaluation:
             raise
         try:
             questions = [self.corpus.queries[q] for q in self.qids]
-            self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
+            self.progress(f"{spec}: timing {min(LATENCY_QUERIES, len(questions))} single queries", 0.7)
             params = config.search_params.get("dense", {})
             limit = hit_depth(len(chunks), len(texts))
             # The latency sample encodes its queries one by one; those vectors serve the results too.
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
+            self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             qvecs = None
             if encoder is not None:
                 rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None

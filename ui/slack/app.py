@@ -25,6 +25,7 @@ from knowledge.errors import (
     StorageFullError,
     ToolInputError,
 )
+from ui.slack.assistant import build_assistant
 
 logger = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -43,6 +44,12 @@ class SlackThreads:
             self._db.execute("CREATE TABLE IF NOT EXISTS slack_threads (channel TEXT, thread_ts TEXT, "
                              "consultation_id TEXT NOT NULL, PRIMARY KEY (channel, thread_ts))")
             self._db.execute("CREATE TABLE IF NOT EXISTS slack_events (event_id TEXT PRIMARY KEY, seen REAL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS slack_assistant_threads (channel TEXT, thread_ts TEXT, "
+                             "PRIMARY KEY (channel, thread_ts))")
+            self._db.execute("CREATE TABLE IF NOT EXISTS slack_files (channel TEXT, thread_ts TEXT, file_id TEXT, "
+                             "name TEXT, seen REAL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS slack_feedback (consultation_id TEXT, user_id TEXT, "
+                             "value TEXT, seen REAL)")
 
     def consultation(self, channel: str, thread_ts: str) -> str | None:
         """The consultation of a thread, if it has one."""
@@ -56,6 +63,44 @@ class SlackThreads:
         with self._lock:
             self._db.execute("INSERT OR REPLACE INTO slack_threads VALUES (?, ?, ?)",
                              (channel, thread_ts, consultation_id))
+
+    def mark_assistant(self, channel: str, thread_ts: str) -> None:
+        """Remember that a thread is an assistant (AI app) thread: its replies are streamed."""
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO slack_assistant_threads VALUES (?, ?)", (channel, thread_ts))
+
+    def is_assistant(self, channel: str, thread_ts: str) -> bool:
+        """Whether the thread was opened as an assistant thread."""
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM slack_assistant_threads WHERE channel=? AND thread_ts=?",
+                                   (channel, thread_ts)).fetchone()
+        return row is not None
+
+    def record_files(self, channel: str, thread_ts: str, files: list[dict[str, Any]]) -> None:
+        """Keep a record of the files shared in a thread (id and name; the content is not fetched)."""
+        with self._lock:
+            self._db.executemany("INSERT INTO slack_files VALUES (?, ?, ?, ?, ?)",
+                                 [(channel, thread_ts, f.get("id"), f.get("name"), time.time()) for f in files])
+
+    def files(self, channel: str, thread_ts: str) -> list[str]:
+        """Names of the files shared in a thread."""
+        with self._lock:
+            rows = self._db.execute("SELECT name FROM slack_files WHERE channel=? AND thread_ts=?",
+                                    (channel, thread_ts)).fetchall()
+        return [r[0] for r in rows]
+
+    def record_feedback(self, consultation_id: str, user_id: str, value: str) -> None:
+        """Keep a feedback click on a short list."""
+        with self._lock:
+            self._db.execute("INSERT INTO slack_feedback VALUES (?, ?, ?, ?)",
+                             (consultation_id, user_id, value, time.time()))
+
+    def feedback(self, consultation_id: str) -> list[tuple[str, str]]:
+        """(user, value) of every feedback click on a consultation."""
+        with self._lock:
+            rows = self._db.execute("SELECT user_id, value FROM slack_feedback WHERE consultation_id=?",
+                                    (consultation_id,)).fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def claim_event(self, event_id: str) -> bool:
         """True the first time an event id is seen (Slack retries deliver the same id again)."""
@@ -152,22 +197,28 @@ class SlackAdvisor:
         self.service = service
         self.threads = threads
 
+    def turn(self, channel: str, thread_ts: str, text: str) -> Reply:
+        """Send ``text`` to the thread's consultation (starting one if needed) and return the reply."""
+        text = MENTION.sub("", text or "").strip()
+        consultation_id = self.threads.consultation(channel, thread_ts)
+        if consultation_id is None:
+            reply = self.service.start(text or None)
+            self.threads.link(channel, thread_ts, reply.consultation_id)
+            return reply
+        return self.service.send(consultation_id, text)
+
     def answer(self, client: WebClient, channel: str, thread_ts: str, text: str) -> None:
         """Send ``text`` to the thread's consultation (starting one if needed) and reply in the thread."""
-        text = MENTION.sub("", text or "").strip()
+        from ui.slack.assistant import reply_blocks
+
         try:
-            consultation_id = self.threads.consultation(channel, thread_ts)
-            if consultation_id is None:
-                reply = self.service.start(text or None)
-                self.threads.link(channel, thread_ts, reply.consultation_id)
-            else:
-                reply = self.service.send(consultation_id, text)
+            reply = self.turn(channel, thread_ts, text)
         except AdvisorError as exc:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
             return
         fallback = reply.text or reply.pending_question or "…"
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=fallback[:3000],
-                                blocks=render_blocks(reply))
+                                blocks=reply_blocks(reply))
 
 
 def create_slack_app(service: AdvisorService, signing_secret: str, client: WebClient,
@@ -191,6 +242,20 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
             logger.info("duplicate slack event %s ignored", event_id)
             return BoltResponse(status=200, body="")
         return next()
+
+    app.assistant(build_assistant(advisor))  # assistant (AI app) threads: prompts, status, streamed replies
+
+    @app.action(re.compile(r"^feedback_"))
+    def feedback(ack: Any, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        ack()
+        user = (body.get("user") or {}).get("id", "")
+        value = "helpful" if action.get("action_id") == "feedback_helpful" else "not helpful"
+        threads.record_feedback(action.get("value") or "", user, value)
+        channel = (body.get("channel") or {}).get("id")
+        thread_ts = (body.get("message") or {}).get("thread_ts") or (body.get("message") or {}).get("ts")
+        if channel and user:
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
+                                      text=f"Thanks: noted as {value}. Tell me in the thread what to change.")
 
     @app.command(SLASH_COMMAND)
     def slash(ack: Any, command: dict[str, Any], client: WebClient) -> None:

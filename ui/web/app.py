@@ -1,18 +1,22 @@
-"""The web UI: a Gradio chat with the advisor, the profile as it fills in, the short list, and document checks."""
+"""The web UI: the answer on top, a chat with the advisor, the short list and its charts, and document checks."""
 
 from __future__ import annotations
 
 import json
 import logging
 import shutil
+import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge.errors import AdvisorError
 from knowledge.settings import DataLayout
 from tools.documents.uploads import sanitise_filename
-from ui.web import parts
+from ui.web import charts, parts, summary
+from ui.web.check_run import CheckRun, outcome_line, stage_line
+from ui.web.sessions import WebConsultations
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -29,7 +33,26 @@ EXAMPLES = [
     "support tickets in English, about 300 words each, 1M tickets, 50k queries a month",
     "just recommend",
 ]
-CSS = ".eval-message p, .upload-message p {font-weight: 600}"
+CSS = summary.CARD_CSS + """
+#eval-message .warn, #upload-message .warn {font-weight: 600; color: var(--color-accent);}
+#eval-message p, #upload-message p {margin: 2px 0;}
+#eval-message progress {width: 100%; height: 12px;}
+#upload-message ul.files {max-height: 180px; overflow-y: auto; margin: 4px 0;}
+#title h2 {margin: 0;} #title p {margin: 0; font-size: 0.85em; opacity: 0.8;}
+#quality-chart img, #factor-chart img, #check-chart img {max-width: 100%; height: auto;}
+"""
+N_VIEWS = 12  # outputs of WebUI._views
+URL_JS = """(id) => { const u = new URL(window.location.href);
+  if (id) { u.searchParams.set('c', id); } else { u.searchParams.delete('c'); }
+  window.history.replaceState(null, '', u); return []; }"""
+
+
+def opening_text() -> str:
+    """The advisor's greeting and first question, shown before anything is stored."""
+    from agent.interviewer import question, t
+    from agent.state import next_field
+
+    return f"{t('greeting', 'en')}\n\n{question(next_field({}, {}), 'en')}"
 
 
 class WebUI:
@@ -40,10 +63,19 @@ class WebUI:
         self.service = service
         self.data_dir = service.settings.data_dir
         self.max_total_bytes = max_total_bytes
+        self.sessions = WebConsultations(DataLayout(self.data_dir).web_consultations)
+        self._runs: dict[str, CheckRun] = {}
+        self._runs_lock = threading.Lock()
+
+    @staticmethod
+    def owner(request: Any = None) -> str | None:
+        """The signed-in user, once sign-in exists (Gradio puts it on ``request.username``); None until then."""
+        return getattr(request, "username", None) or None
 
     # -- the consultation ---------------------------------------------------------------------------------
-    def _report_files(self, consultation_id: str, rec: dict[str, Any] | None) -> tuple[Path | None, Path | None]:
-        if not rec:
+    def _report_files(self, consultation_id: str | None,
+                      rec: dict[str, Any] | None) -> tuple[Path | None, Path | None]:
+        if not rec or not consultation_id:
             return None, None
         from tools.rank.report import render_markdown
 
@@ -55,97 +87,215 @@ class WebUI:
         js.write_text(json.dumps(rec, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
         return md, js
 
-    def _views(self, consultation_id: str, profile: dict[str, Any], provenance: dict[str, str],
-               rec: dict[str, Any] | None) -> tuple[Any, ...]:
-        """Everything beside the chat: profile, short list, charts, downloads, candidates, the resume list."""
+    def earlier_choices(self, owner: str | None = None) -> list[tuple[str, str]]:
+        """The consultations this page started (for this user, once sign-in exists), newest first."""
+        mine = self.sessions.ids(owner)
+        return parts.consultation_choices([s for s in self.service.list(limit=1000) if s.consultation_id in mine])
+
+    def _views(self, consultation_id: str | None, profile: dict[str, Any], provenance: dict[str, str],
+               rec: dict[str, Any] | None, owner: str | None = None) -> tuple[Any, ...]:
+        """Everything beside the chat: card, profile, short list, charts, report, downloads, candidates, list."""
         import gradio as gr
 
         md, js = self._report_files(consultation_id, rec)
         choices, ticked = parts.candidate_choices(rec)
-        return (consultation_id, parts.profile_rows(profile, provenance), parts.recommendation_rows(rec),
-                parts.quality_cost_chart(rec), parts.factor_chart(rec),
+        return (consultation_id, summary.summary_card(rec, profile), parts.profile_rows(profile, provenance),
+                parts.recommendation_rows(rec), charts.quality_chart(rec), charts.chart_caption(rec),
+                charts.factor_chart(rec),
+                summary.details_markdown(rec),
                 gr.DownloadButton(value=str(md) if md else None, interactive=md is not None),
                 gr.DownloadButton(value=str(js) if js else None, interactive=js is not None),
                 gr.CheckboxGroup(choices=choices, value=ticked),
-                gr.Dropdown(choices=parts.consultation_choices(self.service.list()), value=consultation_id))
+                gr.Dropdown(choices=self.earlier_choices(owner), value=consultation_id))
 
-    def new(self) -> tuple[Any, ...]:
-        """Start a consultation; the advisor greets and asks its first question."""
-        reply = self.service.start()
-        history = [{"role": "assistant", "content": reply.text}]
-        return (history, *self._views(reply.consultation_id, reply.profile, reply.provenance, reply.recommendation))
+    def new(self, request: Any = None) -> tuple[Any, ...]:
+        """A fresh page: the advisor greets and asks; nothing is stored until the user answers."""
+        history = [{"role": "assistant", "content": opening_text()}]
+        return (history, *self._views(None, {}, {}, None, self.owner(request)))
 
-    def respond(self, text: str, consultation_id: str, history: list[Any]) -> tuple[Any, ...]:
-        """Send one message; tool calls appear as collapsible messages before the advisor's answer."""
+    def load(self, request: Any = None) -> tuple[Any, ...]:
+        """On load: the consultation the URL names (``?c=<id>``) if this page started it, else a fresh one."""
         import gradio as gr
 
+        wanted = (getattr(request, "query_params", None) or {}).get("c")
+        if wanted:
+            if self.sessions.owns(wanted, self.owner(request)):
+                return self.resume(wanted, request)
+            gr.Warning(f"No consultation {wanted!r} here; starting a new one.")
+        return self.new(request)
+
+    def respond(self, text: str, consultation_id: str | None, history: list[Any],
+                request: Any = None) -> Iterator[tuple[Any, ...]]:
+        """Send one message: shown at once with a pending step, then the tool calls (done, timed) and the answer.
+
+        The first message starts the consultation (and names it in the resume list).
+        """
+        import gradio as gr
+
+        skip = [gr.skip()] * N_VIEWS
+        if not (text or "").strip():
+            return
+        pending = gr.ChatMessage(role="assistant", content="Reading your answer and running the tools …",
+                                 metadata={"title": "Working", "status": "pending"})
+        yield ("", [*history, {"role": "user", "content": text}, pending], *skip)
+        owner = self.owner(request)
         try:
-            reply = self.service.send(consultation_id, text)
+            if consultation_id:
+                reply = self.service.send(consultation_id, text)
+            else:
+                reply = self.service.start(text)
+                self.sessions.add(reply.consultation_id, owner)
         except AdvisorError as exc:
             gr.Warning(str(exc))
-            return (text, history, *[gr.skip()] * 9)
+            yield (text, history, *skip)
+            return
         history = [*history, {"role": "user", "content": text}, *parts.tool_messages(reply.tool_events),
                    {"role": "assistant", "content": reply.text}]
-        return ("", history, *self._views(reply.consultation_id, reply.profile, reply.provenance,
-                                          reply.recommendation))
+        yield ("", history, *self._views(reply.consultation_id, reply.profile, reply.provenance,
+                                         reply.recommendation, owner))
 
-    def resume(self, consultation_id: str | None) -> tuple[Any, ...]:
+    def resume(self, consultation_id: str | None, request: Any = None) -> tuple[Any, ...]:
         """Show an earlier consultation as it stands, ready to continue."""
         import gradio as gr
 
         if not consultation_id:
-            return tuple([gr.skip()] * 10)
+            return tuple([gr.skip()] * (N_VIEWS + 1))
+        owner = self.owner(request)
         try:
+            if not self.sessions.owns(consultation_id, owner):
+                raise AdvisorError(f"No consultation {consultation_id!r} here.")
             state = self.service.state(consultation_id)
         except AdvisorError as exc:
             gr.Warning(str(exc))
-            return tuple([gr.skip()] * 10)
+            return tuple([gr.skip()] * (N_VIEWS + 1))
         return (parts.transcript_messages(state),
-                *self._views(consultation_id, state.profile, state.provenance, state.recommendation))
+                *self._views(consultation_id, state.profile, state.provenance, state.recommendation, owner))
 
     # -- the document check -------------------------------------------------------------------------------
-    def check_files(self, files: list[str] | None) -> str:
-        """Say at once what is wrong with an upload (or what will be evaluated)."""
+    def upload_note(self, files: list[str] | None) -> str:
+        """The note under the uploads, recomputed whenever the files change (so warnings follow them)."""
+        return parts.upload_summary(files or [], self.max_total_bytes)
+
+    def cancel_check(self, request: Any = None) -> Any:
+        """Stop this page's running check at its next step."""
         import gradio as gr
 
-        problem = parts.check_uploads(files or [], self.max_total_bytes)
-        if problem:
-            gr.Warning(problem)
-            return f"⚠️ {problem}"
-        return f"{len(files or [])} file(s) ready: pick candidates and run the check."
+        with self._runs_lock:
+            run = self._runs.get(getattr(request, "session_hash", None) or "-")
+        if run is not None:
+            run.cancel()
+        return gr.Button(interactive=False)
 
-    def run_check(self, files: list[str] | None, models: list[str] | None,
-                  progress: Any = None) -> tuple[str, list[list[Any]], str]:
-        """Copy the uploads into the data dir and evaluate the ticked candidates on them."""
-        import gradio as gr
+    def _request(self, ready: list[str], models: list[str]) -> Any:
+        from tools.evaluation.retrieval_check import EvalRequest
 
-        from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
-
-        problem = parts.check_uploads(files or [], self.max_total_bytes) or (
-            None if models else "Tick at least one candidate.")
-        if problem:
-            gr.Warning(problem)
-            return f"⚠️ {problem}", [], ""
         run_id = uuid.uuid4().hex[:12]
         corpus = DataLayout(self.data_dir).uploads / run_id
         corpus.mkdir(parents=True)
         taken: set[str] = set()
-        for path in files or []:
+        for path in ready:
             shutil.copy(path, corpus / sanitise_filename(Path(path).name, taken))
         settings = self.service.settings
-        request = EvalRequest(corpus=corpus, models=list(models or []),
-                              out_dir=DataLayout(self.data_dir).checks / run_id,
-                              data_dir=self.data_dir, milvus_uri=settings.milvus_uri,
-                              milvus_token=settings.milvus_token, openai_base_url=settings.embeddings_base_url,
-                              openai_api_key=settings.embeddings_api_key)
-        report = progress or (lambda *a, **k: None)
+        return EvalRequest(corpus=corpus, models=list(models), out_dir=DataLayout(self.data_dir).checks / run_id,
+                           data_dir=self.data_dir, milvus_uri=settings.milvus_uri,
+                           milvus_token=settings.milvus_token, openai_base_url=settings.embeddings_base_url,
+                           openai_api_key=settings.embeddings_api_key)
+
+    def run_check(self, files: list[str] | None, models: list[str] | None, history: list[Any] | None = None,
+                  request: Any = None) -> Iterator[tuple[Any, ...]]:
+        """Evaluate the ticked candidates on the readable uploads, showing each stage as it happens.
+
+        Yields (status HTML, results table, notes, nDCG chart, report download, queries download, run button,
+        cancel button, chat history). Run is disabled and Cancel enabled while the check runs.
+        """
+        import gradio as gr
+
+        from ui.web.check_run import run_keeping_queries
+
+        history = list(history or [])
+        idle = (gr.Button(interactive=True), gr.Button(interactive=False))
+        uploads = parts.sort_uploads(files or [], self.max_total_bytes)
+        problem = uploads.problem or (None if models else "Tick at least one candidate.")
+        if problem:
+            gr.Warning(problem)
+            yield (_status(f"⚠️ {problem}", warn=True), [], "", None, gr.skip(), gr.skip(), *idle, gr.skip())
+            return
+        request_ = self._request(uploads.ready, list(models or []))
+        skipped = (f"Skipped {len(uploads.skipped)}: " + "; ".join(f"{n} ({w})" for n, w in uploads.skipped) + ". "
+                   if uploads.skipped else "")
+        run = CheckRun(run_keeping_queries, request_)
+        key = getattr(request, "session_hash", None) or "-"
+        with self._runs_lock:
+            self._runs[key] = run
+        busy = (gr.Button(interactive=False), gr.Button(interactive=True))
+        stages: list[str] = []
         try:
-            results = run_retrieval_check(request, parts.progress_callback(request.models, report))
-        except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
-            logger.warning("document check %s failed: %s", run_id, exc)
-            gr.Warning(f"The check failed: {exc}")
-            return f"⚠️ The check failed: {exc}", [], ""
-        return f"Checked {len(results['models'])} candidate(s).", parts.eval_rows(results), parts.eval_summary(results)
+            yield (_status(f"⏳ {skipped}Reading {len(uploads.ready)} file(s) and writing test queries …", 0.0),
+                   [], "", None, gr.skip(), gr.skip(), *busy, gr.skip())
+            for event in run.events():
+                if run.cancelled.is_set():
+                    yield (_status("⏳ Cancelling: the check stops after its current step …", None), gr.skip(),
+                           gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.Button(interactive=False),
+                           gr.Button(interactive=False), gr.skip())
+                    continue
+                if event is None:
+                    continue
+                line, overall = stage_line(event[0], event[1], len(request_.models), request_.models)
+                stages.append(event[0])
+                yield (_status(skipped + line, overall), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(),
+                       *busy, gr.skip())
+        except GeneratorExit:  # the page was closed or reloaded mid-check: stop the work too
+            run.cancel()
+            raise
+        finally:
+            with self._runs_lock:
+                if self._runs.get(key) is run:
+                    del self._runs[key]
+        run.join()
+        if run.cancelled.is_set() and run.results is None:
+            yield (_status("Cancelled: the check was stopped; nothing was kept.", warn=True), [], "", None,
+                   gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False),
+                   *idle, gr.skip())
+            return
+        if run.error is not None or run.results is None:
+            exc = run.error
+            logger.warning("document check failed: %s", exc)
+            message = f"The check failed: {exc}" if isinstance(exc, AdvisorError | OSError | ValueError) else (
+                "The check failed; see the server log.")
+            gr.Warning(message)
+            yield (_status(f"⚠️ {message}", warn=True), [], "", None, gr.skip(), gr.skip(), *idle, gr.skip())
+            return
+        results = run.results
+        out = request_.out_dir
+        outcome = skipped + outcome_line(results)
+        report, queries = out / "report.md", out / "queries.jsonl"
+        history.append({"role": "assistant", "content": check_chat_message(results, outcome)})
+        yield (_status(outcome, warn="failed" in outcome), parts.eval_rows(results), parts.eval_summary(results),
+               charts.ndcg_chart(results),
+               gr.DownloadButton(value=str(report) if report.exists() else None, interactive=report.exists()),
+               gr.DownloadButton(value=str(queries) if queries.exists() else None, interactive=queries.exists()),
+               *idle, history)
+
+
+def _status(text: str, fraction: float | None = None, warn: bool = False) -> str:
+    """The check's status line as HTML, with a progress bar while it runs."""
+    import html
+
+    bar = f"<progress value='{fraction:.3f}' max='1'></progress>" if fraction is not None else ""
+    return f"<p class='{'warn' if warn else ''}'>{html.escape(text)}</p>{bar}"
+
+
+def check_chat_message(results: dict[str, Any], outcome: str) -> str:
+    """The check's result as a chat message, so it sits in the conversation beside the short list."""
+    lines = [f"**Check on your documents:** {outcome}"]
+    ok = {s: f for s, f in results["models"].items() if f.get("status") == "ok"}
+    for spec in sorted(ok, key=lambda s: -ok[s]["metrics"]["ndcg_at_10"]["mean"]):
+        m = ok[spec]["metrics"]["ndcg_at_10"]
+        lines.append(f"- {spec}: nDCG@10 {m['mean']:.3f} (95% CI {m['ci95'][0]:.3f}-{m['ci95'][1]:.3f})")
+    from ui.web.check_run import caveats
+
+    lines += [f"- ⚠️ {c}" for c in caveats(results)[:1]]
+    return "\n".join(lines)
 
 
 def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -> gr.Blocks:
@@ -154,55 +304,91 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
 
     ui = WebUI(service, max_total_bytes)
     with gr.Blocks(title="embedding-advisor", analytics_enabled=False) as demo:  # no telemetry calls
-        gr.Markdown(f"# embedding-advisor\nLLM mode: **{service.mode}**", elem_id="mode")
-        consultation = gr.State()
+        consultation = gr.Textbox(visible=False, elem_id="consultation-id")  # a Textbox: the URL script reads it
+        gr.Markdown(f"## embedding-advisor\nWhich embedding model for your RAG system · LLM mode: **{service.mode}**",
+                    elem_id="title")
         with gr.Row():
-            earlier = gr.Dropdown(label="Resume an earlier consultation", choices=[], scale=4, elem_id="resume")
-            new_btn = gr.Button("New consultation", scale=1, elem_id="new-consultation")
+            earlier = gr.Dropdown(label="Resume an earlier consultation", choices=[], elem_id="resume", scale=4,
+                                  min_width=200)
+            new_btn = gr.Button("New consultation", scale=1, min_width=110, size="sm", elem_id="new-consultation")
+        card = gr.HTML(summary.summary_card(None), elem_id="summary-card")
         with gr.Row():
-            with gr.Column(scale=3):
-                chat = gr.Chatbot(label="Consultation", height=480, elem_id="chat")
+            with gr.Column(scale=3, min_width=320):
+                chat = gr.Chatbot(label="Consultation", height=420, elem_id="chat")
                 with gr.Row():
                     box = gr.Textbox(show_label=False, placeholder="Your answer ...", scale=5, elem_id="message")
-                    send_btn = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+                    send_btn = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
                 gr.Examples(EXAMPLES, inputs=box, label="Example answers")
-            with gr.Column(scale=2):
+            with gr.Column(scale=2, min_width=280):
                 profile = gr.Dataframe(headers=parts.PROFILE_HEADERS, label="Requirement profile",
                                        interactive=False, elem_id="profile")
-        with gr.Tab("Recommendation"):
+        with gr.Tab("Short list"):
             recs = gr.Dataframe(headers=parts.REC_HEADERS, label="Short list", interactive=False,
-                                elem_id="recommendation")
+                                elem_id="recommendation", wrap=True, column_widths=parts.REC_WIDTHS)
+            gr.Markdown(parts.SCORE_NOTE, elem_id="score-note")
             with gr.Row():
-                chart = gr.Plot(label="Quality against monthly cost (Pareto front in red)", elem_id="quality-chart")
-                factors = gr.Plot(label="Factors of the top 3", elem_id="factor-chart")
+                with gr.Column(min_width=320):
+                    chart = gr.Plot(show_label=False, elem_id="quality-chart")
+                    caption = gr.Markdown(elem_id="chart-caption")
+                factors = gr.Plot(show_label=False, elem_id="factor-chart", min_width=320)
             with gr.Row():
                 md_btn = gr.DownloadButton("Download report (Markdown)", interactive=False, elem_id="download-md")
                 js_btn = gr.DownloadButton("Download report (JSON)", interactive=False, elem_id="download-json")
+        with gr.Tab("Full report"):
+            details = gr.Markdown(summary.details_markdown(None), elem_id="details")
         with gr.Tab("Check on my documents"):
-            files = gr.File(label="Documents", file_count="multiple", elem_id="uploads")
-            upload_msg = gr.Markdown(elem_classes="upload-message", elem_id="upload-message")
+            files = gr.File(label="Documents", file_count="multiple", height=150, elem_id="uploads")
+            upload_msg = gr.HTML(elem_id="upload-message")
             models = gr.CheckboxGroup(label="Candidates", choices=parts.EXTRA_CANDIDATES,
                                       value=parts.OFFLINE_CANDIDATES, elem_id="candidates")
-            run_btn = gr.Button("Run the check", variant="primary", elem_id="run-check")
-            eval_msg = gr.Markdown(elem_classes="eval-message", elem_id="eval-message")
+            with gr.Row():
+                run_btn = gr.Button("Run the check", variant="primary", elem_id="run-check")
+                cancel_btn = gr.Button("Cancel", variant="stop", interactive=False, elem_id="cancel-check")
+            eval_msg = gr.HTML(elem_id="eval-message")
+            eval_chart = gr.Plot(show_label=False, elem_id="check-chart")
             eval_table = gr.Dataframe(headers=parts.EVAL_HEADERS, label="Results (nDCG@10 with its 95% interval)",
                                       interactive=False, elem_id="eval-results")
             eval_notes = gr.Markdown(elem_id="eval-notes")
+            with gr.Row():
+                check_md = gr.DownloadButton("Download the check's report", interactive=False,
+                                             elem_id="download-check")
+                check_queries = gr.DownloadButton("Download its queries", interactive=False,
+                                                  elem_id="download-queries")
 
-        views = [consultation, profile, recs, chart, factors, md_btn, js_btn, models, earlier]
-        demo.load(ui.new, outputs=[chat, *views])
-        new_btn.click(ui.new, outputs=[chat, *views])
+        # Gradio hands a gr.Request only to a parameter annotated with it (resolved at run time, hence the dicts).
+        def load(request):
+            return ui.load(request)
+
+        def new(request):
+            return ui.new(request)
+
+        def respond(text, consultation_id, history, request):
+            yield from ui.respond(text, consultation_id, history, request)
+
+        def resume(consultation_id, request):
+            return ui.resume(consultation_id, request)
+
+        def run_check(paths, picked, history, request):
+            yield from ui.run_check(paths, picked, history, request)
+
+        def cancel_check(request):
+            return ui.cancel_check(request)
+
+        for fn in (load, new, respond, resume, run_check, cancel_check):
+            fn.__annotations__ = {"request": gr.Request}
+
+        views = [consultation, card, profile, recs, chart, caption, factors, details, md_btn, js_btn, models, earlier]
+        demo.load(load, outputs=[chat, *views]).then(None, inputs=consultation, js=URL_JS)
+        new_btn.click(new, outputs=[chat, *views]).then(None, inputs=consultation, js=URL_JS)
         for trigger in (box.submit, send_btn.click):
-            trigger(ui.respond, inputs=[box, consultation, chat], outputs=[box, chat, *views])
-        earlier.input(ui.resume, inputs=earlier, outputs=[chat, *views])
-        files.upload(ui.check_files, inputs=files, outputs=upload_msg)
-        files.clear(lambda: "", outputs=upload_msg)
-
-        def run_check(paths: list[str] | None, picked: list[str] | None,
-                      progress: gr.Progress = gr.Progress()) -> tuple[str, list[list[Any]], str]:  # noqa: B008
-            return ui.run_check(paths, picked, progress)
-
-        run_btn.click(run_check, inputs=[files, models], outputs=[eval_msg, eval_table, eval_notes])
+            trigger(respond, inputs=[box, consultation, chat], outputs=[box, chat, *views],
+                    show_progress="hidden").then(None, inputs=consultation, js=URL_JS)
+        earlier.input(resume, inputs=earlier, outputs=[chat, *views]).then(None, inputs=consultation, js=URL_JS)
+        files.change(ui.upload_note, inputs=files, outputs=upload_msg, show_progress="hidden")
+        run_btn.click(run_check, inputs=[files, models, chat],
+                      outputs=[eval_msg, eval_table, eval_notes, eval_chart, check_md, check_queries, run_btn,
+                               cancel_btn, chat], show_progress="hidden")
+        cancel_btn.click(cancel_check, outputs=cancel_btn, show_progress="hidden")
     return demo
 
 
@@ -219,6 +405,7 @@ def launch_app(service: AdvisorService, host: str = "127.0.0.1", port: int = 786
         max_total_bytes: limit on one batch of uploads, enforced by the check.
     """
     demo = build_app(service, max_total_bytes)
+    layout = service.settings.layout
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, max_file_size=max_file_bytes,
-                allowed_paths=[str(service.settings.layout.reports)], show_error=False, css=CSS)
+                allowed_paths=[str(layout.reports), str(layout.checks)], show_error=False, css=CSS)
     return demo

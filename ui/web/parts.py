@@ -1,22 +1,28 @@
-"""Formatting for the web UI: chat messages, tables and charts built from service replies; no advice logic."""
+"""Formatting for the web UI: chat messages, tables and upload notes built from service replies; no advice logic."""
 
 from __future__ import annotations
 
+import html
 import json
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tools.documents.corpus import DOC_SUFFIXES
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from agent.replies import ConsultationState, ConsultationSummary, ToolEvent
 
 PROFILE_HEADERS = ["field", "value", "source"]
-REC_HEADERS = ["rank", "model", "kind", "score", "benchmark score", "$/month", "dims", "context"]
+REC_HEADERS = ["#", "model", "kind", "fit score", "published score", "on benchmark", "$/month", "first indexing",
+               "dims", "window"]
+REC_WIDTHS = ["44px", "250px", "64px", "84px", "96px", "230px", "80px", "160px", "64px", "80px"]  # a phone scrolls
+SCORE_NOTE = ("**fit score** (0-1) is how well a model fits *your* profile: published quality, domain, languages, "
+              "context window, cost, latency and hardware, weighted by your priorities (the factor chart shows its "
+              "parts); it decides the rank. **published score** is the model's mean retrieval score "
+              "(nDCG@10) on the benchmark named beside it, as published on MTEB; scores on different benchmarks are "
+              "not comparable with each other.")
 EVAL_HEADERS = ["candidate", "kind", "nDCG@10", "95% CI", "recall@10", "MRR@10", "p95 ms", "chunks", "status"]
 OFFLINE_CANDIDATES = ["minilm", "bm25"]
 EXTRA_CANDIDATES = ["minilm", "static", "bm25", "hybrid"]
@@ -51,78 +57,27 @@ def profile_rows(profile: dict[str, Any], provenance: dict[str, str]) -> list[li
 
 
 def recommendation_rows(rec: dict[str, Any] | None) -> list[list[Any]]:
-    """The short list as table rows."""
+    """The short list as table rows: each published score beside the benchmark it was measured on."""
     if not rec:
         return []
-    return [[r["rank"], r["model"], r["kind"], round(r["score"], 4),
+    from ui.web.summary import indexing_line
+
+    return [[r["rank"], r["model"], r["kind"], round(r["score"], 3),
              "-" if r["benchmark_score"] is None else round(r["benchmark_score"], 4),
-             round(r["estimated_cost_usd_month"], 2), r["dims"] or "-", r["max_tokens"] or "unlimited"]
+             (r.get("benchmark") or "-") + (f" ({r['benchmark_coverage']})" if r.get("benchmark_coverage") else ""),
+             round(r["estimated_cost_usd_month"], 2), indexing_line(r), r["dims"] or "-",
+             r["max_tokens"] or "unlimited"]
             for r in rec["recommendations"]]
 
 
-def pareto_front(points: Sequence[tuple[float, float]]) -> list[int]:
-    """Indices of the points no other point beats on both cost (lower) and quality (higher), cheapest first."""
-    order = sorted(range(len(points)), key=lambda i: (points[i][0], -points[i][1]))
-    front, best = [], -math.inf
-    for i in order:
-        if points[i][1] > best:
-            front.append(i)
-            best = points[i][1]
-    return front
-
-
-def quality_cost_chart(rec: dict[str, Any] | None) -> Figure | None:
-    """Benchmark score against monthly cost for the short list, the Pareto front drawn as a line."""
-    if not rec:
-        return None
-    from matplotlib.figure import Figure
-
-    rows = [r for r in rec["recommendations"] if r["benchmark_score"] is not None]
-    fig = Figure(figsize=(6, 3.6), layout="constrained")
-    ax = fig.add_subplot()
-    if not rows:
-        ax.text(0.5, 0.5, "no benchmark scores to plot", ha="center", va="center")
-        return fig
-    points = [(r["estimated_cost_usd_month"], r["benchmark_score"]) for r in rows]
-    front = pareto_front(points)
-    ax.scatter(*zip(*points, strict=True), color="tab:blue", label="short list")
-    ax.plot([points[i][0] for i in front], [points[i][1] for i in front], "o-", color="tab:red",
-            label="Pareto front")
-    for (x, y), r in zip(points, rows, strict=True):
-        ax.annotate(r["model"].split("/")[-1], (x, y), fontsize=7, xytext=(4, 4), textcoords="offset points")
-    ax.set_xscale("symlog", linthresh=1.0)
-    ax.set_xlim(-0.5, max(2.0, 1.5 * max(x for x, _ in points)))  # self-hosted models all cost $0: keep 0 in view
-    ax.set_xlabel("estimated cost, $/month")
-    ax.set_ylabel(f"benchmark score ({rows[0]['benchmark'] or '-'})")
-    ax.legend(fontsize=8)
-    return fig
-
-
-def factor_chart(rec: dict[str, Any] | None, top: int = 3) -> Figure | None:
-    """Per-factor values (0-1) of the top models as grouped horizontal bars."""
-    if not rec or not rec["recommendations"]:
-        return None
-    from matplotlib.figure import Figure
-
-    recs = rec["recommendations"][:top]
-    names = list(recs[0]["factors"])
-    fig = Figure(figsize=(6, 3.6), layout="constrained")
-    ax = fig.add_subplot()
-    height = 0.8 / len(recs)
-    for k, r in enumerate(recs):
-        ax.barh([i + k * height for i in range(len(names))], [r["factors"][n]["value"] for n in names],
-                height=height, label=r["model"].split("/")[-1])
-    ax.set_yticks([i + height * (len(recs) - 1) / 2 for i in range(len(names))], names, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.legend(fontsize=7)
-    return fig
-
-
 def consultation_choices(summaries: Sequence[ConsultationSummary]) -> list[tuple[str, str]]:
-    """Dropdown choices (label, id) for earlier consultations, newest first."""
-    return [(f"{s.updated_at[:16].replace('T', ' ')} · {(s.title or 'untitled')[:40]} · {s.top_model or '-'}",
-             s.consultation_id) for s in summaries]
+    """Dropdown choices (label, id) for earlier consultations, newest first: the first message names each one."""
+    def label(s: ConsultationSummary) -> str:
+        title = " ".join((s.title or "").split()) or "(no message yet)"
+        title = title if len(title) <= 48 else title[:47] + "…"
+        return f"{title} · {s.top_model or 'no short list yet'} · {s.updated_at[:16].replace('T', ' ')}"
+
+    return [(label(s), s.consultation_id) for s in summaries]
 
 
 def candidate_choices(rec: dict[str, Any] | None) -> tuple[list[str], list[str]]:
@@ -135,30 +90,59 @@ def candidate_choices(rec: dict[str, Any] | None) -> tuple[list[str], list[str]]
     return choices, (on_disk + ["bm25"]) if on_disk else list(OFFLINE_CANDIDATES)
 
 
-def check_uploads(paths: Sequence[str], max_total_bytes: int) -> str | None:
-    """Why these uploads cannot be evaluated (no files, unsupported type, over the total), or None if they can."""
+@dataclass
+class Uploads:
+    """The uploaded files sorted: those a check reads, those skipped with the reason, and what stops a check."""
+
+    ready: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    total_bytes: int = 0
+    problem: str | None = None
+
+
+def sort_uploads(paths: Sequence[str], max_total_bytes: int) -> Uploads:
+    """Which uploads a check reads; unsupported and empty files are skipped by name, not the whole batch refused."""
+    out = Uploads()
+    for path in paths:
+        p = Path(path)
+        if p.suffix.lower() not in DOC_SUFFIXES:
+            out.skipped.append((p.name, f"unsupported type {p.suffix or '(none)'}"))
+        elif p.stat().st_size == 0:
+            out.skipped.append((p.name, "empty"))
+        else:
+            out.ready.append(path)
+            out.total_bytes += p.stat().st_size
     if not paths:
-        return "Upload at least one document first."
-    bad = [Path(p).name for p in paths if Path(p).suffix.lower() not in DOC_SUFFIXES]
-    if bad:
-        return f"Unsupported file type: {', '.join(bad)}. Use {', '.join(sorted(DOC_SUFFIXES))}."
-    empty = [Path(p).name for p in paths if Path(p).stat().st_size == 0]
-    if empty:
-        return f"Empty file: {', '.join(empty)}."
-    total = sum(Path(p).stat().st_size for p in paths)
-    if total > max_total_bytes:
-        return f"The uploads total {total / 1e6:.1f} MB; the limit is {max_total_bytes / 1e6:.0f} MB in total."
-    return None
+        out.problem = "Upload at least one document first."
+    elif not out.ready:
+        out.problem = (f"None of the {len(paths)} file(s) can be read: "
+                       + "; ".join(f"{n} ({why})" for n, why in out.skipped[:5])
+                       + f". Use {', '.join(sorted(DOC_SUFFIXES))}.")
+    elif out.total_bytes > max_total_bytes:
+        out.problem = (f"The uploads total {out.total_bytes / 1e6:.1f} MB; the limit is {max_total_bytes / 1e6:.0f} MB "
+                       "in total.")
+    return out
 
 
-def progress_callback(models: Sequence[str], report: Callable[..., Any]) -> Callable[[str, float], None]:
-    """Map the evaluation's per-candidate progress ("<spec>: step", fraction) onto one bar over all candidates."""
-    def on_progress(message: str, fraction: float) -> None:
-        spec = message.split(":", 1)[0]
-        index = list(models).index(spec) if spec in models else 0
-        report((index + fraction) / max(1, len(models)), desc=message)
-
-    return on_progress
+def upload_summary(paths: Sequence[str], max_total_bytes: int) -> str:
+    """A compact HTML note: the count and size, skipped files named, and the file list folded away."""
+    if not paths:
+        return ""
+    up = sort_uploads(paths, max_total_bytes)
+    head = f"{len(up.ready)} of {len(paths)} file(s) ready ({up.total_bytes / 1e6:.2f} MB)"
+    lines = []
+    if up.problem:
+        lines.append(f"<p class='warn'>⚠️ {html.escape(up.problem)}</p>")
+    if up.skipped:
+        names = "; ".join(f"{html.escape(n)} ({html.escape(why)})" for n, why in up.skipped[:10])
+        more = f" and {len(up.skipped) - 10} more" if len(up.skipped) > 10 else ""
+        lines.append(f"<p class='warn'>Skipped {len(up.skipped)}: {names}{more}. "
+                     f"Readable types: {', '.join(sorted(DOC_SUFFIXES))}.</p>")
+    if not up.problem:
+        lines.append("<p>Pick candidates and run the check.</p>")
+    items = "".join(f"<li>{html.escape(Path(p).name)}</li>" for p in up.ready)
+    listing = f"<details><summary>{html.escape(head)}</summary><ul class='files'>{items}</ul></details>"
+    return listing + "".join(lines)
 
 
 def eval_rows(results: dict[str, Any]) -> list[list[Any]]:
@@ -177,8 +161,15 @@ def eval_rows(results: dict[str, Any]) -> list[list[Any]]:
 
 
 def eval_summary(results: dict[str, Any]) -> str:
-    """A short Markdown note: corpus size, how the queries were made, and the pairwise comparisons."""
+    """Markdown: corpus size, how the queries were made, the caveats that limit the reading, the comparisons."""
+    from ui.web.check_run import caveats, comparison_lines
+
     run, queries = results["run"], results["queries"]
     lines = [f"**{run['n_docs']} documents, {run['n_queries']} queries** ({queries.get('method') or 'given'})."]
-    lines += [f"- {c['sentence']}" for c in results.get("comparisons", [])]
+    notes = caveats(results)
+    if notes:
+        lines += ["", "**Read with care:**", *[f"- ⚠️ {n}" for n in notes]]
+    comparisons = comparison_lines(results)
+    if comparisons:
+        lines += ["", "**Differences between candidates:**", *[f"- {c}" for c in comparisons]]
     return "\n".join(lines)

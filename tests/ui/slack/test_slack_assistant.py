@@ -1,0 +1,148 @@
+"""Slack's assistant (AI app) threads through the real slack-bolt app and a local stand-in for the Web API."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from slack_sdk import WebClient
+from slack_standin import SECRET, FakeSlack, signed
+
+from agent.service import AdvisorService
+from knowledge.settings import Settings
+from ui.api.app import create_app
+from ui.slack.app import SlackThreads, create_slack_app
+from ui.slack.assistant import SUGGESTED_PROMPTS
+
+DM = "D1"
+ROOT = "1700000500.000100"
+
+
+@pytest.fixture
+def slack(tmp_path: Path) -> Iterator[tuple[TestClient, FakeSlack, AdvisorService, SlackThreads]]:
+    fake = FakeSlack()
+    settings = Settings(data_dir=tmp_path)
+    service = AdvisorService(settings)
+    threads = SlackThreads(tmp_path / "slack.sqlite")
+    bolt = create_slack_app(service, SECRET, WebClient(token="xoxb-test", base_url=fake.url), threads)
+    app = create_app(service, settings, ["api-token"], slack_app=bolt)
+    with TestClient(app) as client:
+        yield client, fake, service, threads
+    fake.close()
+    threads.close()
+    service.close()
+
+
+def _post(client: TestClient, inner: dict[str, Any], event_id: str) -> None:
+    body = json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+                       "event_id": event_id, "event_time": int(time.time()), "event": inner})
+    start = time.monotonic()
+    r = client.post("/slack/events", content=body, headers={"Content-Type": "application/json", **signed(body)})
+    assert r.status_code == 200 and time.monotonic() - start < 3
+
+
+def _open_thread(client: TestClient) -> None:
+    _post(client, {"type": "assistant_thread_started", "event_ts": ROOT,
+                   "assistant_thread": {"user_id": "U1", "channel_id": DM, "thread_ts": ROOT,
+                                        "context": {"channel_id": "C9", "team_id": "T1"}}}, "EvStart")
+
+
+def _say(client: TestClient, text: str, ts: str, event_id: str, **extra: Any) -> None:
+    _post(client, {"type": "message", "channel_type": "im", "channel": DM, "user": "U1", "text": text, "ts": ts,
+                   "thread_ts": ROOT, **extra}, event_id)
+
+
+def _stream_done(fake: FakeSlack, n: int, timeout: float = 20) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with fake.lock:
+            done = [s for s in fake.streams.values() if s["stopped"]]
+        if len(done) >= n:
+            return done
+        time.sleep(0.02)
+    raise AssertionError(f"expected {n} finished streams, got {fake.streams}")
+
+
+def test_thread_start_greets_and_suggests_prompts(slack):
+    client, fake, service, _ = slack
+    _open_thread(client)
+    (prompts,) = fake.wait_calls("assistant.threads.setSuggestedPrompts")
+    assert prompts["channel_id"] == DM and prompts["thread_ts"] == ROOT
+    sent = prompts["prompts"] if isinstance(prompts["prompts"], list) else json.loads(prompts["prompts"])
+    assert [p["message"] for p in sent] == [p["message"] for p in SUGGESTED_PROMPTS]
+    (greeting,) = fake.wait_posts(1)
+    assert greeting["thread_ts"] == ROOT and "embedding models" in greeting["text"]
+    assert service.list() == []  # nothing stored until the user writes
+
+
+def test_a_turn_shows_a_status_then_streams_the_reply_and_the_short_list_as_blocks(slack):
+    client, fake, service, threads = slack
+    _open_thread(client)
+    fake.wait_posts(1)
+    _say(client, "legal contracts in Chinese and English, 20 pages each, 200k docs", "1700000501.000100", "Ev1")
+    (status,) = fake.wait_calls("assistant.threads.setStatus")
+    assert status["channel_id"] == DM and status["thread_ts"] == ROOT and status["status"]
+    (first,) = _stream_done(fake, 1)
+    assert first["thread_ts"] == ROOT and "legal" in first["text"]
+    (title,) = fake.wait_calls("assistant.threads.setTitle")
+    assert title["title"].startswith("legal contracts in Chinese")
+    methods = [m for m, _ in fake.calls]
+    assert methods.index("assistant.threads.setStatus") < methods.index("chat.startStream")
+    _say(client, "just recommend", "1700000502.000100", "Ev2")
+    done = _stream_done(fake, 2)
+    last = next(s for s in done if s is not first)
+    assert last["appends"] >= 1 or "\n\n" not in last["text"]  # paragraphs arrive as they are appended
+    blocks = last["blocks"] if isinstance(last["blocks"], list) else json.loads(last["blocks"])
+    (cid,) = [c.consultation_id for c in service.list()]
+    top = service.state(cid).recommendation["recommendations"][0]["model"]
+    assert any(b["type"] == "header" and b["text"]["text"] == "Short list" for b in blocks)
+    assert top in json.dumps(blocks)
+    feedback = next(b for b in blocks if b["type"] == "actions")
+    assert [e["action_id"] for e in feedback["elements"]] == ["feedback_helpful", "feedback_not_helpful"]
+    assert all(e["value"] == cid for e in feedback["elements"])
+    assert threads.consultation(DM, ROOT) == cid
+
+
+def test_without_streaming_the_reply_is_posted_whole(slack):
+    client, fake, _, _ = slack
+    fake.refuse.add("chat.startStream")
+    _open_thread(client)
+    fake.wait_posts(1)
+    _say(client, "support tickets in English, 1M tickets", "1700000503.000100", "Ev3")
+    greeting, reply = fake.wait_posts(2)
+    assert reply["thread_ts"] == ROOT and "support" in reply["text"]
+
+
+def test_a_shared_file_is_recorded_and_answered_honestly(slack):
+    client, fake, service, threads = slack
+    _open_thread(client)
+    fake.wait_posts(1)
+    files = [{"id": "F1", "name": "contracts.pdf", "filetype": "pdf"}]
+    _say(client, "", "1700000504.000100", "Ev4", subtype="file_share", files=files)
+    _, note = fake.wait_posts(2)
+    assert "contracts.pdf" in note["text"] and "cannot read documents shared in Slack yet" in note["text"]
+    assert threads.files(DM, ROOT) == ["contracts.pdf"]
+    time.sleep(0.3)
+    assert service.list() == []  # an empty message with a file starts no consultation
+
+
+def test_feedback_buttons_are_recorded_and_thanked(slack):
+    client, fake, _, threads = slack
+    payload = {"type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"}, "api_app_id": "A1",
+               "channel": {"id": DM}, "message": {"ts": "1800000001.000001", "thread_ts": ROOT},
+               "container": {"type": "message"}, "trigger_id": "1",
+               "actions": [{"action_id": "feedback_not_helpful", "block_id": "feedback", "value": "abc123def456",
+                            "type": "button", "action_ts": "1"}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+    r = client.post("/slack/events", content=body,
+                    headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
+    assert r.status_code == 200
+    (thanks,) = fake.wait_calls("chat.postEphemeral")
+    assert thanks["user"] == "U1" and "not helpful" in thanks["text"]
+    assert threads.feedback("abc123def456") == [("U1", "not helpful")]

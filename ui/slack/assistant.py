@@ -1,0 +1,122 @@
+"""Slack's assistant (AI app) threads: suggested prompts, a status while the advisor works, streamed replies, files."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import Assistant
+from slack_sdk.errors import SlackApiError, SlackRequestError
+
+from knowledge.errors import AdvisorError
+
+if TYPE_CHECKING:
+    from slack_sdk import WebClient
+
+    from agent.service import Reply
+    from ui.slack.app import SlackAdvisor
+
+logger = logging.getLogger(__name__)
+SUGGESTED_PROMPTS = [
+    {"title": "Legal contracts, Chinese and English",
+     "message": "legal contracts in Chinese and English, 20 pages each, 200k docs"},
+    {"title": "Support tickets at scale",
+     "message": "support tickets in English, about 300 words each, 1M tickets, 50k queries a month"},
+    {"title": "On-prem with one T4", "message": "medical notes in English, data must stay on prem, a T4"},
+    {"title": "Just recommend", "message": "just recommend"},
+]
+GREETING = ("Hi! I recommend embedding models for a RAG system on Milvus, each figure with its source. Tell me about "
+            "your documents (domain, languages, length, how many), or pick a prompt below.")
+STATUS = "is reading your answer and running the advisor's tools…"
+LOADING = ["Looking up published MTEB scores…", "Estimating cost and first-indexing time…",
+           "Sizing the Milvus index…"]
+FEEDBACK_ACTIONS = ("feedback_helpful", "feedback_not_helpful")
+
+
+def feedback_block(consultation_id: str) -> dict[str, Any]:
+    """Two buttons under a short list; their value carries the consultation id."""
+    return {"type": "actions", "block_id": "feedback", "elements": [
+        {"type": "button", "action_id": FEEDBACK_ACTIONS[0], "value": consultation_id,
+         "text": {"type": "plain_text", "text": "👍 Helpful"}},
+        {"type": "button", "action_id": FEEDBACK_ACTIONS[1], "value": consultation_id,
+         "text": {"type": "plain_text", "text": "👎 Not helpful"}}]}
+
+
+def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
+    """The reply as Block Kit (short list as fields, not a wall of text), with feedback buttons under a short list."""
+    from ui.slack.app import render_blocks
+
+    blocks = render_blocks(reply)
+    if reply.recommendation and reply.recommendation.get("recommendations"):
+        blocks.append(feedback_block(reply.consultation_id))
+    return blocks
+
+
+def stream_reply(client: WebClient, channel: str, thread_ts: str, reply: Reply, user_id: str | None,
+                 team_id: str | None) -> None:
+    """Stream the reply's text paragraph by paragraph (chat.startStream/appendStream), then the short list's blocks.
+
+    Falls back to one chat.postMessage where the workspace does not offer streaming.
+    """
+    blocks = reply_blocks(reply)
+    text = blocks[0]["text"]["text"] if blocks and blocks[0].get("type") == "section" else (reply.text or "…")
+    try:
+        stream = client.chat_stream(channel=channel, thread_ts=thread_ts, recipient_user_id=user_id,
+                                    recipient_team_id=team_id, buffer_size=1)
+        paragraphs = text.split("\n\n")
+        for i, paragraph in enumerate(paragraphs):
+            stream.append(markdown_text=paragraph + ("\n\n" if i < len(paragraphs) - 1 else ""))
+        stream.stop(blocks=blocks[1:] or None)
+    except (SlackApiError, SlackRequestError) as exc:
+        logger.info("streaming unavailable in %s (%s): posting the reply whole", channel, exc)
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text[:3000], blocks=blocks)
+
+
+def files_note(files: list[dict[str, Any]]) -> str:
+    """The honest answer to documents shared in a thread: named, kept on record, not read yet."""
+    names = ", ".join(f.get("name") or f.get("title") or f.get("id", "?") for f in files)
+    return (f"I noted {names}. I cannot read documents shared in Slack yet, so they are not part of this "
+            "consultation's advice. To check the short list on them, upload them on the web page's "
+            "“Check on my documents” tab or run `embedding-advisor evaluate <folder>`.")
+
+
+def build_assistant(advisor: SlackAdvisor) -> Assistant:
+    """The Bolt Assistant: prompts when a thread opens; each message runs a turn with a status, then streams."""
+    assistant = Assistant()
+
+    @assistant.thread_started
+    def started(say: Any, set_suggested_prompts: Any, event: dict[str, Any]) -> None:
+        thread = event.get("assistant_thread") or {}
+        if thread.get("channel_id") and thread.get("thread_ts"):
+            advisor.threads.mark_assistant(thread["channel_id"], thread["thread_ts"])
+        say(GREETING)
+        set_suggested_prompts(prompts=SUGGESTED_PROMPTS, title="Try one of these")
+
+    @assistant.user_message
+    def message(event: dict[str, Any], client: WebClient, set_status: Any, set_title: Any, context: Any) -> None:
+        channel, thread_ts = event.get("channel"), event.get("thread_ts")
+        if not channel or not thread_ts:
+            return
+        if event.get("files"):
+            advisor.threads.record_files(channel, thread_ts, event["files"])
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=files_note(event["files"]))
+            if not (event.get("text") or "").strip():
+                return
+        if not advisor.threads.is_assistant(channel, thread_ts):  # a plain DM thread: one message per reply
+            advisor.answer(client, channel, thread_ts, event.get("text", ""))
+            return
+        first = advisor.threads.consultation(channel, thread_ts) is None
+        set_status(status=STATUS, loading_messages=LOADING)
+        try:
+            reply = advisor.turn(channel, thread_ts, event.get("text", ""))
+        except AdvisorError as exc:
+            from ui.slack.app import error_reply
+
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
+            return
+        if first and (event.get("text") or "").strip():
+            set_title(" ".join(event["text"].split())[:80])
+        stream_reply(client, channel, thread_ts, reply, event.get("user") or context.get("user_id"),
+                     context.get("team_id"))
+
+    return assistant
