@@ -73,9 +73,10 @@ class EvalRequest:
 
 
 def _languages(corpus: Corpus) -> list[str]:
-    sample = "".join(list(corpus.docs.values())[:200])[:200_000]
-    cjk = len(re.findall(r"[\u3400-\u9fff]", sample))
-    return ["zho"] if cjk > 0.2 * max(1, len(sample)) else ["eng"]
+    """The languages that get their own BM25 analyzer, each document's detected on its own (a sample of 500)."""
+    from tools.evaluation.tokenizers import analysis_languages, corpus_languages
+
+    return analysis_languages(corpus_languages(list(corpus.docs.values())[:500]))
 
 
 def _collection_name(spec: str) -> str:
@@ -184,6 +185,8 @@ class Evaluation:
             texts = self.texts
             self.progress(f"{spec}: chunking", 0.05)
             chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+            if lexical or hybrid:
+                indexer.fit_lexical(chunks)
             window = encoder.max_tokens if encoder else None
             figures: dict[str, Any] = {
                 "status": "ok", "model": encoder.name if encoder else "bm25",
@@ -232,6 +235,8 @@ class Evaluation:
             figures["latency"] = latency
             if encoder is not None and vectors is not None and qvecs is not None and self.index != "FLAT":
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
+            if lexical or hybrid:
+                figures["lexical"] = store.lexical_plan(name, self.languages)
             figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
             figures["raw_vector_bytes"] = int(vectors.nbytes) if vectors is not None else 0
         finally:
