@@ -70,6 +70,8 @@ class EvalRequest:
     keep_index: bool = False  # keep each candidate's Milvus Lite database under data_dir/milvus/<run id>
     device: str | None = None  # torch device for local models: None/auto = a GPU when present
     embeddings_concurrency: int = 4  # batches in flight to an OpenAI-compatible embeddings endpoint
+    frontier: bool = False  # measure each dense candidate's quality/memory frontier from the vectors it encoded
+    full_corpus_docs: int | None = None  # the user's whole corpus, for the frontier's memory and cost (default: sample)
 
 
 def _languages(corpus: Corpus) -> list[str]:
@@ -237,6 +239,9 @@ class Evaluation:
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
             if lexical or hybrid:
                 figures["lexical"] = store.lexical_plan(name, self.languages)
+            if self.req.frontier and encoder is not None and not hybrid:
+                self.progress(f"{spec}: measuring the quality/memory frontier", 0.9)
+                figures["frontier"] = self._frontier(store, name, encoder, chunks, vectors, qvecs, limit)
             figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
             figures["raw_vector_bytes"] = int(vectors.nbytes) if vectors is not None else 0
         finally:
@@ -329,6 +334,19 @@ class Evaluation:
         return {"index": self.index, "recall_at_10_vs_flat": float(recall),
                 "recall_lost": float(1 - recall), "batch_search_ms": ann_ms, "flat_batch_search_ms": flat_ms,
                 "latency_gained_ms": flat_ms - ann_ms}
+
+    def _frontier(self, store: MilvusStore, name: str, encoder: Encoder, chunks: list[Chunk], vectors: np.ndarray,
+                  qvecs: np.ndarray, depth: int) -> dict[str, Any]:
+        """The quality/memory frontier of this candidate's vectors (encoded once, reused here)."""
+        from tools.evaluation.frontier import FrontierData, matryoshka_dims, measure_frontier
+
+        start = time.perf_counter()
+        docs = self.req.full_corpus_docs or len(self.texts)
+        data = FrontierData(vectors=vectors, queries=qvecs, chunk_docs=[c.doc_id for c in chunks],
+                            chunk_ids=[c.chunk_id for c in chunks], qids=self.qids, qrels=self.corpus.qrels,
+                            depth=depth, full_vectors=max(1, round(len(chunks) * docs / len(self.texts))),
+                            matryoshka_dims=matryoshka_dims(encoder.name), seed=self.req.seed)
+        return {**measure_frontier(data, store, name), "seconds": time.perf_counter() - start}
 
     # -- the whole run ----------------------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
