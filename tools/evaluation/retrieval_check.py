@@ -99,6 +99,8 @@ class Evaluation:
             raise ToolInputError("--models: give at least one candidate, e.g. minilm,bm25")
         if not 0 <= request.overlap <= 0.5:
             raise ToolInputError(f"--overlap {request.overlap}: use a share of the chunk from 0 to 0.5")
+        if request.full_corpus_docs is not None and request.full_corpus_docs < 1:
+            raise ToolInputError(f"--full-corpus-docs {request.full_corpus_docs}: give the number of documents (>= 1)")
         if request.n_generated < 1:
             raise ToolInputError(f"--n-queries {request.n_generated}: generate at least 1 query")
         self.corpus = load_corpus(request.corpus, request.queries, request.qrels)

@@ -111,3 +111,23 @@ def test_every_lite_index_type_runs_in_milvus_lite(tmp_path):
     server = [p for p in result["points"] if p["status"] == SERVER_ONLY_LABEL]
     assert {p["index"] for p in server} >= {"IVF_PQ", "IVF_RABITQ", "DISKANN"}
     assert all("ndcg_at_10" not in p and not p["pareto"] for p in server)  # never presented as measured
+
+
+def test_the_agent_tool_reads_only_uploads_and_named_models(tmp_path):
+    from tools.langchain_tools import langchain_tools
+
+    uploads = tmp_path / "uploads"
+    (uploads / "docs").mkdir(parents=True)
+    (uploads / "docs" / "a.txt").write_text("Tenants must give thirty days notice.")
+    tool = {t.name: t for t in langchain_tools(data_dir=tmp_path / "data", allowed_roots=[uploads])}[
+        "measure_vector_frontier"]
+    properties = tool.args_schema.model_json_schema()["properties"]
+    assert set(properties) == {"corpus_path", "model", "full_corpus_docs", "queries_path", "qrels_path"}
+    assert all(p.get("description") for p in properties.values())
+    with pytest.raises(ToolInputError, match="only uploaded documents"):
+        tool.invoke({"corpus_path": "/etc"})
+    with pytest.raises(ToolInputError):
+        tool.invoke({"corpus_path": str(uploads / "docs"), "model": "evil-org/evil-model"})
+    with pytest.raises(ToolInputError, match="dense"):
+        tool.invoke({"corpus_path": str(uploads / "docs"), "model": "bm25"})
+    assert not (tmp_path / "data").exists()
