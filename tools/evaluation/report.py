@@ -117,6 +117,32 @@ def render_frontier(spec: str, frontier: dict[str, Any]) -> list[str]:
     return lines
 
 
+def hybrid_notes(results: dict[str, Any]) -> list[str]:
+    """Why a hybrid scores below its better part, where it does (RRF weighs a weak list as much as a strong one)."""
+    ok = _ok(results)
+    notes = []
+    for spec, f in ok.items():
+        head, _, dense = spec.partition(":")
+        if head.lower() not in ("hybrid", "hybrid-weighted"):
+            continue
+        parts = {p: ok[p]["metrics"]["ndcg_at_10"]["mean"] for p in ("bm25", dense or "minilm") if p in ok}
+        if len(parts) < 2:
+            continue
+        better, weaker = sorted(parts, key=lambda p: -parts[p])
+        mean = f["metrics"]["ndcg_at_10"]["mean"]
+        if mean >= parts[better]:
+            notes.append(f"- {spec} ({mean:.3f}) is at least as good as its better part, {better} "
+                         f"({parts[better]:.3f}).")
+            continue
+        fusion = "weighted-score" if head.lower() == "hybrid-weighted" else "RRF"
+        notes.append(f"- {spec} ({mean:.3f}) scores below its better part {better} ({parts[better]:.3f}) because "
+                     f"{weaker} is much weaker on this corpus ({parts[weaker]:.3f}): {fusion} fusion gives its "
+                     f"ranking a fixed share of every result list, so its misses push {better}'s hits down (typical "
+                     f"of a model not trained for the corpus' language). Use {better} alone, or fuse with a "
+                     "stronger dense model.")
+    return notes
+
+
 def render(results: dict[str, Any]) -> str:
     """The Markdown report."""
     run, q = results["run"], results["queries"]
@@ -156,6 +182,7 @@ def render(results: dict[str, Any]) -> str:
         if f["share_truncated_without_chunking"]:
             lines.append(f"- {spec}: {f['share_truncated_without_chunking']:.0%} of documents exceed its window and "
                          f"were chunked ({f['chunk_tokens']}-token chunks, {f['chunk_splitter']}).")
+    lines += hybrid_notes(results)
     for spec, f in _ok(results).items():
         if f.get("lexical"):
             lines.append(f"- {spec}: {f['lexical']['summary']}")

@@ -105,3 +105,15 @@ def test_lexical_candidate_matches_the_bigram_reference_on_real_pages(lang, tmp_
     plan = figures["lexical"]
     assert plan["languages"][0]["analyzer"] == analyzer({"ja": "jpn", "ko": "kor", "de": "deu"}[lang]).name
     assert "client" in plan["measured_with"]
+
+
+def test_report_explains_a_hybrid_below_its_better_part():
+    from tools.evaluation.report import hybrid_notes
+
+    def model(ndcg: float) -> dict:
+        return {"status": "ok", "metrics": {"ndcg_at_10": {"mean": ndcg}}}
+
+    notes = hybrid_notes({"models": {"bm25": model(0.75), "minilm": model(0.31), "hybrid:minilm": model(0.59)}})
+    assert len(notes) == 1 and "below its better part bm25 (0.750)" in notes[0] and "minilm is much weaker" in notes[0]
+    good = hybrid_notes({"models": {"bm25": model(0.5), "minilm": model(0.6), "hybrid": model(0.65)}})
+    assert "at least as good as its better part, minilm" in good[0]
