@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from real_corpora import DEBIAN_LANGS, RealCorpus, bigram_bm25_runs, debian_corpus, man_corpus  # noqa: E402
 
 from tools.evaluation import metrics as rm  # noqa: E402
-from tools.evaluation.retrieval_check import EvalRequest, evaluate  # noqa: E402
+from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check  # noqa: E402
 
 
 def corpora(langs: list[str], debian: Path | None, en_docs: int) -> list[RealCorpus]:
@@ -51,8 +51,9 @@ def main() -> None:
             row = {"corpus": corpus.name, "docs": len(corpus.docs), "queries": len(corpus.queries),
                    "bigram_bm25": sum(v["ndcg_at_10"] for v in ref.values()) / len(ref)}
             start = time.perf_counter()
-            results = evaluate(EvalRequest(corpus=folder, models=args.models.split(","), out_dir=Path(tmp) / "out",
-                                           data_dir=Path(tmp) / "data"))
+            request = EvalRequest(corpus=folder, models=args.models.split(","), out_dir=Path(tmp) / "out",
+                                  data_dir=Path(tmp) / "data")
+            results = run_retrieval_check(request)
             row["seconds"] = time.perf_counter() - start
             row["languages"] = results["run"]["languages"]
             for spec, f in results["models"].items():

@@ -45,7 +45,7 @@ def frontier_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> 
             queries_path: optional queries file (.jsonl/.csv with id and text).
             qrels_path: optional relevance judgements (.tsv: query-id, corpus-id, score).
         """
-        from tools.evaluation.retrieval_check import EvalRequest, evaluate
+        from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
 
         if model.lower() == "bm25" or model.lower().startswith("hybrid"):
             raise ToolInputError(f"model {model!r}: the frontier is about dense vectors; name one dense model")
@@ -55,7 +55,7 @@ def frontier_tool(data_dir: Path, allowed_roots: list[Path], out_root: Path) -> 
                               queries=Path(queries_path) if queries_path else None,
                               qrels=Path(qrels_path) if qrels_path else None, frontier=True,
                               full_corpus_docs=full_corpus_docs)
-        figures = evaluate(request)["models"][model]
+        figures = run_retrieval_check(request)["models"][model]
         if figures.get("status") != "ok":
             return {"model": model, "status": "error", "error": figures.get("error")}
         frontier = figures["frontier"]

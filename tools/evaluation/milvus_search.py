@@ -149,7 +149,7 @@ class MilvusStore:
         for start in range(0, len(chunks), INSERT_BATCH):
             rows = []
             for i, chunk in enumerate(chunks[start : start + INSERT_BATCH], start=start):
-                row = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id}
+                row: dict[str, Any] = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id}
                 if with_text:
                     row["text"] = chunk.text[:60_000]
                 if self.with_language.get(name):
@@ -200,16 +200,15 @@ class MilvusStore:
 
     def search_bm25(self, name: str, texts: list[str], limit: int) -> list[list[tuple]]:
         """Top ``limit`` chunks per query text by BM25."""
-        requests = [self._lexical_request(name, text) for text in texts]
         out: list[list[tuple]] = [[] for _ in texts]
-        asked = [i for i, r in enumerate(requests) if r is not None]
+        asked = [(i, r) for i, r in enumerate(self._lexical_request(name, text) for text in texts) if r is not None]
         # Client vectors share one search parameter set and go in batches; server texts may each name an analyzer.
         step = SEARCH_BATCH if name in self.client_bm25 else 1
         for start in range(0, len(asked), step):
-            rows = asked[start : start + step]
-            res = self.client.search(name, data=[requests[i][0] for i in rows], anns_field="sparse", limit=limit,
-                                     search_params=requests[rows[0]][1])
-            for i, hits in zip(rows, self._hits(res), strict=True):
+            part = asked[start : start + step]
+            res = self.client.search(name, data=[r[0] for _, r in part], anns_field="sparse", limit=limit,
+                                     search_params=part[0][1][1])
+            for (i, _), hits in zip(part, self._hits(res), strict=True):
                 out[i] = hits
         return out
 

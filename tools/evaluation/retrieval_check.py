@@ -241,7 +241,7 @@ class Evaluation:
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
             if lexical or hybrid:
                 figures["lexical"] = store.lexical_plan(name, self.languages)
-            if self.req.frontier and encoder is not None and not hybrid:
+            if self.req.frontier and encoder is not None and vectors is not None and qvecs is not None and not hybrid:
                 self.progress(f"{spec}: measuring the quality/memory frontier", 0.9)
                 figures["frontier"] = self._frontier(store, name, encoder, chunks, vectors, qvecs, limit)
             figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
