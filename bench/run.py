@@ -111,6 +111,13 @@ def bench_evaluate() -> list[Row]:
     ]
 
 
+def bench_frontier() -> list[Row]:
+    f = child_json("frontier_child.py")
+    return [Row(f"evaluate --frontier wall / plain check wall ({f['n_docs']} chunks + {f['n_queries']} queries, "
+                f"MiniLM, {f['points']} frontier points in {f['frontier_points_s']:.1f} s; vectors encoded once)",
+                f["frontier_s"] / f["plain_s"], 1.5, "x", "target")]
+
+
 def bench_quick_mteb() -> list[Row]:
     f = child_json("quick_mteb_child.py")
     return [Row(f"quick MTEB suite {f['suite']}, {name}: actual time / estimate", m["actual_s"], m["estimate_s"], "s",
@@ -188,7 +195,8 @@ def bench_ui_startup() -> list[Row]:
 
 
 BENCHES: list[Callable[[], list[Row]]] = [bench_startup, bench_batch, bench_throughput_estimate, bench_evaluate,
-                                          bench_long_docs, bench_quick_mteb, bench_load, bench_team, bench_ui_startup]
+                                          bench_long_docs, bench_frontier, bench_quick_mteb, bench_load, bench_team,
+                                          bench_ui_startup]
 GROUPS = {bench.__name__.removeprefix("bench_"): bench for bench in BENCHES}
 
 

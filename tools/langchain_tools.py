@@ -114,6 +114,7 @@ def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: s
                    openai_api_key: str | None = None) -> list[Callable[..., dict[str, Any]]]:
     """The capabilities that load models or read uploads, bound to a data directory and endpoint settings."""
     from tools.benchmarks.quick_mteb import quick_mteb
+    from tools.evaluation.frontier_tool import frontier_tool
     from tools.probes.tokenization import tokenization_report
     from tools.probes.vector_probes import probe_alignment, probe_consistency, probe_robustness
 
@@ -125,7 +126,19 @@ def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: s
         bind(probe_consistency, data_dir=data_dir, **endpoint),
         _within(allowed_roots, bind(tokenization_report, data_dir=data_dir), "corpus"),
         evaluation_tool(data_dir, allowed_roots, DataLayout(data_dir).evaluations),
-    )]
+    )] + [_offline_model(allowed_roots, frontier_tool(data_dir, allowed_roots, DataLayout(data_dir).evaluations))]
+
+
+def _offline_model(roots: list[Path], fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Refuse a single ``model`` argument that would download a model or read outside ``roots``."""
+    from tools.encoders.models import require_offline_model
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        require_offline_model(kwargs.get("model", "minilm"), roots)
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def langchain_tools(data_dir: Path | None = None, allowed_roots: list[Path] | None = None,

@@ -11,14 +11,6 @@ from knowledge.catalog import ModelCard
 
 FLAT_BELOW_VECTORS = 50_000  # exact search stays fast below this (Milvus scans small segments anyway)
 DISKANN_ABOVE_VECTORS = 50_000_000
-# BM25 analyzers Milvus (Lite included) supports: the standard tokenizer with filters, and jieba for Chinese.
-ANALYZERS: dict[str, dict[str, Any]] = {
-    "zho": {"tokenizer": "jieba"},
-    "eng": {"tokenizer": "standard", "filter": ["lowercase", {"type": "stemmer", "language": "english"}]},
-}
-STEMMED = {"fra": "french", "deu": "german", "spa": "spanish", "ita": "italian", "por": "portuguese", "nld": "dutch",
-           "rus": "russian", "swe": "swedish", "nor": "norwegian", "dan": "danish", "fin": "finnish",
-           "hun": "hungarian", "ron": "romanian", "tur": "turkish", "ara": "arabic", "ell": "greek", "tam": "tamil"}
 LEXICAL_DOMAINS = {"legal", "code", "medical", "finance", "scientific"}
 METRICS = {"cosine": "COSINE", "dot": "IP", "euclidean": "L2", "max_sim": "COSINE"}
 
@@ -38,13 +30,34 @@ class MilvusConfig(BaseModel):
 
 
 def analyzer_for(languages: list[str]) -> dict[str, Any]:
-    """The BM25 analyzer for the corpus' main language (the first in the profile)."""
-    main = languages[0] if languages else "eng"
-    if main in ANALYZERS:
-        return ANALYZERS[main]
-    if main in STEMMED:
-        return {"tokenizer": "standard", "filter": ["lowercase", {"type": "stemmer", "language": STEMMED[main]}]}
-    return {"tokenizer": "standard", "filter": ["lowercase"]}
+    """The production BM25 analyzer for a corpus in ``languages`` (most common first; codes or names).
+
+    One language (or several that share an analyzer) gets that language's analyzer from knowledge/data/analyzers.yaml
+    (lindera for Japanese and Korean, jieba for Chinese, ICU for Thai, ``english`` with stemming, standard + Snowball
+    stemmer for other stemmed languages). With CJK or Thai among them only those segmenting analyzers are used (they
+    keep Latin words whole). Languages that need different analyzers get Milvus's multi-language analyzer
+    (``multi_analyzer_params``): one analyzer per language, chosen per row by a ``language`` field, the first
+    language's as the default.
+    """
+    from knowledge.analyzers import analysis_languages, analyzer
+    from knowledge.errors import ToolInputError
+    from knowledge.languages import normalise_language
+
+    codes: list[str] = []
+    for lang in languages or ["eng"]:
+        try:
+            code = lang if lang == "und" else normalise_language(lang).code
+        except ToolInputError:
+            code = "und"
+        if code not in codes:
+            codes.append(code)
+    codes = analysis_languages({c: 1.0 for c in codes}) if codes != ["und"] else codes
+    chosen = {code: analyzer(code) for code in codes}
+    distinct = {a.name: a for a in chosen.values()}
+    if len(distinct) == 1:
+        return next(iter(distinct.values())).milvus
+    analyzers = {code: a.milvus for code, a in chosen.items() if code != "und"}
+    return {"analyzers": {**analyzers, "default": chosen[codes[0]].milvus}, "by_field": "language"}
 
 
 def choose_index(n_vectors: int, memory_budget_gb: float | None, hnsw_memory_gb: float) -> tuple[str, dict, dict, str]:
@@ -76,13 +89,16 @@ def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, 
     # A chunk of N tokens is at most ~4 characters a token in alphabetic scripts; VARCHAR is capped at 65,535.
     max_chars = min(65_535, max(1024, chunk_tokens * 6))
     analyzer = analyzer_for(languages)
+    analyzer_key = "multi_analyzer_params" if "analyzers" in analyzer else "analyzer_params"
     fields: list[dict[str, Any]] = [
         {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 128},
         {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
         {"field_name": "chunk_index", "datatype": "INT32"},
         {"field_name": "text", "datatype": "VARCHAR", "max_length": max_chars,
-         **({"enable_analyzer": True, "analyzer_params": analyzer} if hybrid or lexical_only else {})},
+         **({"enable_analyzer": True, analyzer_key: analyzer} if hybrid or lexical_only else {})},
     ]
+    if "analyzers" in analyzer and (hybrid or lexical_only):  # the multi-language analyzer picks by this field
+        fields.append({"field_name": "language", "datatype": "VARCHAR", "max_length": 16})
     index_params: list[dict[str, Any]] = []
     functions: list[dict[str, Any]] = []
     search: dict[str, Any] = {}
@@ -101,7 +117,7 @@ def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, 
         index_params.append({"field_name": "sparse", "index_type": "SPARSE_INVERTED_INDEX", "metric_type": "BM25",
                              "params": {"inverted_index_algo": "DAAT_MAXSCORE"}})
         search["sparse"] = {"metric_type": "BM25", "params": {}}
-        reasons.append(f"BM25 analyzer {analyzer} for {languages[0] if languages else 'eng'}")
+        reasons.append(f"BM25 analyzer {analyzer} for {', '.join(languages) if languages else 'eng'}")
     if hybrid:
         search["ranker"] = {"type": "RRF", "k": 60}
     safe = "".join(ch if ch.isalnum() else "_" for ch in card.name.split("/")[-1].lower())

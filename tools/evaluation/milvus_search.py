@@ -13,6 +13,8 @@ import numpy as np
 from knowledge.errors import MilvusUnavailableError
 from tools.documents.token_windows import Chunk
 from tools.estimate.milvus_config import MilvusConfig, analyzer_for, create_collection
+from tools.evaluation.sparse_bm25 import ClientBM25
+from tools.evaluation.tokenizers import route
 
 IndexName = Literal["FLAT", "HNSW", "IVF_FLAT", "IVF_SQ8"]
 
@@ -34,14 +36,23 @@ RRF_K = 60
 
 
 def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool, index: IndexName) -> MilvusConfig:
-    """A collection for one candidate: a dense field, a BM25 sparse field, or both (hybrid)."""
+    """A collection for one candidate: a dense field, a BM25 sparse field, or both (hybrid).
+
+    The BM25 field is the production one: the server's analyzer for the corpus' languages (a multi-language analyzer
+    keyed on a ``language`` field when several languages need different analyzers). ``MilvusStore.create`` turns it
+    into client-computed BM25 vectors on Milvus Lite, which lacks most analyzers.
+    """
     fields: list[dict[str, Any]] = [
         {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 512},
         {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
     ]
     if lexical:  # Milvus Lite materialises every stored field of every hit: text only where BM25 reads it
+        analyzer = analyzer_for(languages)
+        key = "multi_analyzer_params" if "analyzers" in analyzer else "analyzer_params"
+        if "analyzers" in analyzer:
+            fields.append({"field_name": "language", "datatype": "VARCHAR", "max_length": 16})
         fields.append({"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535, "enable_analyzer": True,
-                       "analyzer_params": analyzer_for(languages)})
+                       key: analyzer, "analysis_languages": list(languages or ["eng"])})
     index_params, functions, search = [], [], {}
     if dims:
         build, query = INDEX_PARAMS[index]
@@ -59,6 +70,25 @@ def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool
                         search_params=search, hybrid=bool(dims and lexical), reasons=[])
 
 
+def analysis_of(config: MilvusConfig) -> list[str]:
+    """The analysis languages eval_config noted on the text field (the multi-language analyzer's, default first)."""
+    text = next((f for f in config.fields if f["field_name"] == "text"), {})
+    return list(text.get("analysis_languages", ["eng"]))
+
+
+def client_bm25_config(config: MilvusConfig) -> MilvusConfig:
+    """``config`` with its BM25 function replaced by client-computed BM25 vectors in a sparse field searched by IP.
+
+    Milvus Lite has only the standard and jieba tokenizers, ignores stemmer filters and keeps BM25 statistics per
+    segment: the client tokenizes with the production analyzer's twin and weighs terms with corpus-wide statistics.
+    """
+    fields = [f for f in config.fields if f["field_name"] not in ("text", "language")]
+    index_params = [{**i, "metric_type": "IP"} if i["field_name"] == "sparse" else i for i in config.index_params]
+    search = {**config.search_params, "sparse": {"metric_type": "IP", "params": {}}}
+    return config.model_copy(update={"fields": fields, "functions": [], "index_params": index_params,
+                                     "search_params": search})
+
+
 class MilvusStore:
     """One Milvus database: Milvus Lite at a local path (held by this process) or a server URI."""
 
@@ -70,6 +100,11 @@ class MilvusStore:
         self.uri = uri
         self.is_lite = "://" not in uri
         self.with_text: dict[str, bool] = {}
+        self.with_language: dict[str, bool] = {}
+        self.analysis: dict[str, list[str]] = {}
+        self.client_bm25: dict[str, ClientBM25] = {}  # collections whose BM25 vectors the client computes
+        self.lexical_vectors: dict[str, dict[str, dict[int, float]]] = {}
+        self.lexical_plans: dict[str, dict[str, Any]] = {}
         if self.is_lite:
             Path(uri).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -79,11 +114,34 @@ class MilvusStore:
             raise MilvusUnavailableError(f"cannot open Milvus at {uri}{held}: {exc}") from exc
 
     def create(self, config: MilvusConfig) -> None:
-        """(Re)create a collection."""
-        if self.client.has_collection(config.collection_name):
-            self.client.drop_collection(config.collection_name)
+        """(Re)create a collection; on Milvus Lite, BM25 becomes client-computed sparse vectors searched by IP."""
+        name = config.collection_name
+        if self.client.has_collection(name):
+            self.client.drop_collection(name)
+        self.analysis[name] = analysis_of(config)
+        config = config.model_copy(update={"fields": [{k: v for k, v in f.items() if k != "analysis_languages"}
+                                                      for f in config.fields]})
+        if config.functions and self.is_lite:
+            self.client_bm25[name] = ClientBM25(analysis=self.analysis[name])
+            config = client_bm25_config(config)
         create_collection(self.client, config)
-        self.with_text[config.collection_name] = any(f["field_name"] == "text" for f in config.fields)
+        self.with_text[name] = any(f["field_name"] == "text" for f in config.fields)
+        self.with_language[name] = any(f["field_name"] == "language" for f in config.fields)
+
+    def fit_lexical(self, name: str, chunks: Sequence[Chunk]) -> None:
+        """Corpus-wide BM25 statistics and every chunk's vector, before any insert (client-computed BM25 only)."""
+        bm25 = self.client_bm25.get(name)
+        if bm25 is None:
+            return
+        vectors = bm25.fit([c.text for c in chunks])
+        self.lexical_vectors[name] = {c.chunk_id: v for c, v in zip(chunks, vectors, strict=True)}
+
+    def lexical_plan(self, name: str, languages: list[str]) -> dict[str, Any]:
+        """Which analyzer production runs, and how this store reproduced it (for the report)."""
+        from tools.evaluation.lexical_plan import lexical_plan
+
+        bm25 = self.client_bm25.get(name)
+        return lexical_plan(languages, dict(bm25.languages) if bm25 else None, self.is_lite)
 
     def insert(self, name: str, chunks: Sequence[Chunk], vectors: np.ndarray | None, flush: bool = True) -> None:
         """Insert chunks (and their vectors) in batches, then flush (unless more parts follow)."""
@@ -91,9 +149,13 @@ class MilvusStore:
         for start in range(0, len(chunks), INSERT_BATCH):
             rows = []
             for i, chunk in enumerate(chunks[start : start + INSERT_BATCH], start=start):
-                row = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id}
+                row: dict[str, Any] = {"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id}
                 if with_text:
                     row["text"] = chunk.text[:60_000]
+                if self.with_language.get(name):
+                    row["language"] = route(chunk.text, self.analysis[name])
+                if name in self.client_bm25:
+                    row["sparse"] = self.lexical_vectors[name][chunk.chunk_id]
                 if vectors is not None:
                     row["dense"] = vectors[i].tolist()
                 rows.append(row)
@@ -125,13 +187,29 @@ class MilvusStore:
             out.extend(self._hits(res))
         return out
 
+    def _lexical_request(self, name: str, text: str) -> tuple[Any, dict[str, Any]] | None:
+        """The sparse search data and parameters for one query text (None: no term of it is in the corpus)."""
+        bm25 = self.client_bm25.get(name)
+        if bm25 is not None:
+            vector = bm25.query(text)
+            return (vector, {"metric_type": "IP", "params": {}}) if vector else None
+        params: dict[str, Any] = {"metric_type": "BM25"}
+        if self.with_language.get(name):
+            params["analyzer_name"] = route(text, self.analysis[name])
+        return text, params
+
     def search_bm25(self, name: str, texts: list[str], limit: int) -> list[list[tuple]]:
         """Top ``limit`` chunks per query text by BM25."""
-        out: list[list[tuple]] = []
-        for start in range(0, len(texts), SEARCH_BATCH):
-            res = self.client.search(name, data=texts[start : start + SEARCH_BATCH], anns_field="sparse",
-                                     limit=limit, search_params={"metric_type": "BM25"})
-            out.extend(self._hits(res))
+        out: list[list[tuple]] = [[] for _ in texts]
+        asked = [(i, r) for i, r in enumerate(self._lexical_request(name, text) for text in texts) if r is not None]
+        # Client vectors share one search parameter set and go in batches; server texts may each name an analyzer.
+        step = SEARCH_BATCH if name in self.client_bm25 else 1
+        for start in range(0, len(asked), step):
+            part = asked[start : start + step]
+            res = self.client.search(name, data=[r[0] for _, r in part], anns_field="sparse", limit=limit,
+                                     search_params=part[0][1][1])
+            for (i, _), hits in zip(part, self._hits(res), strict=True):
+                out[i] = hits
         return out
 
     def search_hybrid(self, name: str, vectors: np.ndarray, texts: list[str], limit: int, params: dict[str, Any],
@@ -143,8 +221,10 @@ class MilvusStore:
         ranker = RRFRanker(RRF_K) if fusion == "rrf" else WeightedRanker(*weights)
         out = []
         for vector, text in zip(vectors, texts, strict=True):
-            reqs = [AnnSearchRequest(data=[vector.tolist()], anns_field="dense", param=params, limit=limit),
-                    AnnSearchRequest(data=[text], anns_field="sparse", param={"metric_type": "BM25"}, limit=limit)]
+            reqs = [AnnSearchRequest(data=[vector.tolist()], anns_field="dense", param=params, limit=limit)]
+            lexical = self._lexical_request(name, text)
+            if lexical is not None:
+                reqs.append(AnnSearchRequest(data=[lexical[0]], anns_field="sparse", param=lexical[1], limit=limit))
             res = self.client.hybrid_search(name, reqs, ranker, limit=limit)
             out.extend(self._hits(res))
         return out
@@ -190,6 +270,10 @@ class BackgroundIndexer:
             store.close()
             raise
         return store, path
+
+    def fit_lexical(self, chunks: list[Chunk]) -> None:
+        """Queue the corpus-wide BM25 statistics (before the parts: their vectors need them)."""
+        self.inserts.append(self.pool.submit(lambda: self.opened.result()[0].fit_lexical(self.name, chunks)))
 
     def insert(self, chunks: list[Chunk], vectors: np.ndarray | None) -> None:
         """Queue one part (runs after the open and the parts before it)."""

@@ -56,6 +56,93 @@ def plot_quality_latency(results: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
+def plot_frontier(spec: str, frontier: dict[str, Any], path: Path) -> None:
+    """nDCG@10 against memory for the full corpus (log scale), the Pareto points joined and labelled."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    measured = [p for p in frontier["points"] if "ndcg_at_10" in p and p["memory_bytes"]]
+    fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=110)
+    for p in measured:
+        ax.scatter([p["memory_bytes"] / 2**30], [p["ndcg_at_10"]["mean"]], s=50 if p["pareto"] else 25,
+                   color="#C44E52" if p["pareto"] else "#8C8C8C", zorder=3)
+    pareto = sorted((p for p in measured if p["pareto"]), key=lambda p: p["memory_bytes"])
+    ax.plot([p["memory_bytes"] / 2**30 for p in pareto], [p["ndcg_at_10"]["mean"] for p in pareto], color="#C44E52",
+            label="Pareto frontier")
+    for p in pareto:
+        ax.annotate(p["label"], (p["memory_bytes"] / 2**30, p["ndcg_at_10"]["mean"]), textcoords="offset points",
+                    xytext=(5, -10), fontsize=7)
+    ax.set_xscale("log")
+    ax.set_xlabel(f"memory for {frontier['full_corpus_vectors']:,} vectors, GiB (estimate)")
+    ax.set_ylabel("nDCG@10 (measured)")
+    ax.set_title(f"{spec}: quality against memory")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def frontier_file(spec: str) -> str:
+    """The frontier chart's file name for one candidate."""
+    return "frontier_" + "".join(ch if ch.isalnum() else "_" for ch in spec) + ".png"
+
+
+def _size(n: int | None) -> str:
+    return "-" if n is None else f"{n / 2**30:.2f} GiB" if n >= 2**28 else f"{n / 2**20:.1f} MiB"
+
+
+def render_frontier(spec: str, frontier: dict[str, Any]) -> list[str]:
+    """The frontier table of one candidate: measured points first, Pareto points marked, server-only labelled."""
+    lines = [f"### {spec}: quality against memory", "",
+             f"{frontier['queries']} queries, {frontier['sample_vectors']:,} vectors measured; memory, disk and cost "
+             f"estimated for the full corpus of {frontier['full_corpus_vectors']:,} vectors ({frontier['dims']} "
+             f"dims). Recall@10 is against exact float32 search on the same queries. Cost: {frontier['cost_source']}. "
+             f"Frontier measured in {frontier.get('seconds', 0):.1f} s from the vectors already encoded.", "",
+             "| point | where | nDCG@10 (95% CI) | recall@10 vs exact (95% CI) | memory | disk | p50 ms | $/month "
+             "| Pareto |", "|---|---|---|---|---|---|---|---|---|"]
+    for p in sorted(frontier["points"], key=lambda p: ("ndcg_at_10" not in p, -(p.get("memory_bytes") or 0))):
+        if "ndcg_at_10" in p:
+            n, r = p["ndcg_at_10"], p["recall_at_10_vs_exact"]
+            quality = (f"{n['mean']:.3f} ({n['ci95'][0]:.3f}-{n['ci95'][1]:.3f}) | {r['mean']:.3f} "
+                       f"({r['ci95'][0]:.3f}-{r['ci95'][1]:.3f})")
+        else:
+            quality = f"{p['status']} | -"
+        latency = "-" if p["query_latency_p50_ms"] is None else f"{p['query_latency_p50_ms']:.2f}"
+        cost = "-" if p["monthly_usd"] is None else f"{p['monthly_usd']:,.2f}"
+        lines.append(f"| {p['label']} | {p['where']} | {quality} | {_size(p['memory_bytes'])} | "
+                     f"{_size(p['disk_bytes'])} | {latency} | {cost} | {'yes' if p['pareto'] else ''} |")
+    lines += ["", f"![frontier of {spec}]({frontier_file(spec)})", ""]
+    return lines
+
+
+def hybrid_notes(results: dict[str, Any]) -> list[str]:
+    """Why a hybrid scores below its better part, where it does (RRF weighs a weak list as much as a strong one)."""
+    ok = _ok(results)
+    notes = []
+    for spec, f in ok.items():
+        head, _, dense = spec.partition(":")
+        if head.lower() not in ("hybrid", "hybrid-weighted"):
+            continue
+        parts = {p: ok[p]["metrics"]["ndcg_at_10"]["mean"] for p in ("bm25", dense or "minilm") if p in ok}
+        if len(parts) < 2:
+            continue
+        better, weaker = sorted(parts, key=lambda p: -parts[p])
+        mean = f["metrics"]["ndcg_at_10"]["mean"]
+        if mean >= parts[better]:
+            notes.append(f"- {spec} ({mean:.3f}) is at least as good as its better part, {better} "
+                         f"({parts[better]:.3f}).")
+            continue
+        fusion = "weighted-score" if head.lower() == "hybrid-weighted" else "RRF"
+        notes.append(f"- {spec} ({mean:.3f}) scores below its better part {better} ({parts[better]:.3f}) because "
+                     f"{weaker} is much weaker on this corpus ({parts[weaker]:.3f}): {fusion} fusion gives its "
+                     f"ranking a fixed share of every result list, so its misses push {better}'s hits down (typical "
+                     f"of a model not trained for the corpus' language). Use {better} alone, or fuse with a "
+                     "stronger dense model.")
+    return notes
+
+
 def render(results: dict[str, Any]) -> str:
     """The Markdown report."""
     run, q = results["run"], results["queries"]
@@ -95,6 +182,15 @@ def render(results: dict[str, Any]) -> str:
         if f["share_truncated_without_chunking"]:
             lines.append(f"- {spec}: {f['share_truncated_without_chunking']:.0%} of documents exceed its window and "
                          f"were chunked ({f['chunk_tokens']}-token chunks, {f['chunk_splitter']}).")
+    lines += hybrid_notes(results)
+    for spec, f in _ok(results).items():
+        if f.get("lexical"):
+            lines.append(f"- {spec}: {f['lexical']['summary']}")
+    frontiers = {s: f["frontier"] for s, f in _ok(results).items() if f.get("frontier")}
+    if frontiers:
+        lines += ["", "## Quality/memory frontier (results.json: `models.<candidate>.frontier`)", ""]
+        for spec, frontier in frontiers.items():
+            lines += render_frontier(spec, frontier)
     transfer = results.get("transfer")
     if transfer:
         lines += ["", f"Leaderboard transfer ({transfer['benchmark']}): {transfer['reading']}"]
@@ -117,3 +213,6 @@ def write_report(results: dict[str, Any], out_dir: Path) -> None:
     if _ok(results):
         plot_ndcg(results, out_dir / "ndcg_at_10.png")
         plot_quality_latency(results, out_dir / "quality_latency.png")
+    for spec, f in _ok(results).items():
+        if f.get("frontier"):
+            plot_frontier(spec, f["frontier"], out_dir / frontier_file(spec))

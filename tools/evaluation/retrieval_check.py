@@ -70,12 +70,15 @@ class EvalRequest:
     keep_index: bool = False  # keep each candidate's Milvus Lite database under data_dir/milvus/<run id>
     device: str | None = None  # torch device for local models: None/auto = a GPU when present
     embeddings_concurrency: int = 4  # batches in flight to an OpenAI-compatible embeddings endpoint
+    frontier: bool = False  # measure each dense candidate's quality/memory frontier from the vectors it encoded
+    full_corpus_docs: int | None = None  # the user's whole corpus, for the frontier's memory and cost (default: sample)
 
 
 def _languages(corpus: Corpus) -> list[str]:
-    sample = "".join(list(corpus.docs.values())[:200])[:200_000]
-    cjk = len(re.findall(r"[\u3400-\u9fff]", sample))
-    return ["zho"] if cjk > 0.2 * max(1, len(sample)) else ["eng"]
+    """The languages that get their own BM25 analyzer, each document's detected on its own (a sample of 500)."""
+    from tools.evaluation.tokenizers import analysis_languages, corpus_languages
+
+    return analysis_languages(corpus_languages(list(corpus.docs.values())[:500]))
 
 
 def _collection_name(spec: str) -> str:
@@ -96,6 +99,8 @@ class Evaluation:
             raise ToolInputError("--models: give at least one candidate, e.g. minilm,bm25")
         if not 0 <= request.overlap <= 0.5:
             raise ToolInputError(f"--overlap {request.overlap}: use a share of the chunk from 0 to 0.5")
+        if request.full_corpus_docs is not None and request.full_corpus_docs < 1:
+            raise ToolInputError(f"--full-corpus-docs {request.full_corpus_docs}: give the number of documents (>= 1)")
         if request.n_generated < 1:
             raise ToolInputError(f"--n-queries {request.n_generated}: generate at least 1 query")
         self.corpus = load_corpus(request.corpus, request.queries, request.qrels)
@@ -184,6 +189,8 @@ class Evaluation:
             texts = self.texts
             self.progress(f"{spec}: chunking", 0.05)
             chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+            if lexical or hybrid:
+                indexer.fit_lexical(chunks)
             window = encoder.max_tokens if encoder else None
             figures: dict[str, Any] = {
                 "status": "ok", "model": encoder.name if encoder else "bm25",
@@ -233,6 +240,11 @@ class Evaluation:
             figures["latency"] = latency
             if encoder is not None and vectors is not None and qvecs is not None and self.index != "FLAT":
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
+            if lexical or hybrid:
+                figures["lexical"] = store.lexical_plan(name, self.languages)
+            if self.req.frontier and encoder is not None and vectors is not None and qvecs is not None and not hybrid:
+                self.progress(f"{spec}: measuring the quality/memory frontier", 0.9)
+                figures["frontier"] = self._frontier(store, name, encoder, chunks, vectors, qvecs, limit)
             figures["index_bytes_on_disk"] = folder_bytes(path) if path else None
             figures["raw_vector_bytes"] = int(vectors.nbytes) if vectors is not None else 0
         finally:
@@ -325,6 +337,19 @@ class Evaluation:
         return {"index": self.index, "recall_at_10_vs_flat": float(recall),
                 "recall_lost": float(1 - recall), "batch_search_ms": ann_ms, "flat_batch_search_ms": flat_ms,
                 "latency_gained_ms": flat_ms - ann_ms}
+
+    def _frontier(self, store: MilvusStore, name: str, encoder: Encoder, chunks: list[Chunk], vectors: np.ndarray,
+                  qvecs: np.ndarray, depth: int) -> dict[str, Any]:
+        """The quality/memory frontier of this candidate's vectors (encoded once, reused here)."""
+        from tools.evaluation.frontier import FrontierData, matryoshka_dims, measure_frontier
+
+        start = time.perf_counter()
+        docs = self.req.full_corpus_docs or len(self.texts)
+        data = FrontierData(vectors=vectors, queries=qvecs, chunk_docs=[c.doc_id for c in chunks],
+                            chunk_ids=[c.chunk_id for c in chunks], qids=self.qids, qrels=self.corpus.qrels,
+                            depth=depth, full_vectors=max(1, round(len(chunks) * docs / len(self.texts))),
+                            matryoshka_dims=matryoshka_dims(encoder.name), seed=self.req.seed)
+        return {**measure_frontier(data, store, name), "seconds": time.perf_counter() - start}
 
     # -- the whole run ----------------------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:

@@ -200,6 +200,13 @@ def evaluate_cmd(
     overlap: Annotated[float, typer.Option(help="Chunk overlap as a share of the chunk (0-0.5).")] = 0.125,
     keep_index: Annotated[bool, typer.Option(help="Keep each candidate's Milvus Lite database under the data "
                                                   "dir (deleted once measured by default).")] = False,
+    frontier: Annotated[bool, typer.Option(help="Also measure each dense candidate's quality/memory frontier from the "
+                                                "vectors it encoded: float32/float16/int8/binary, Matryoshka dims, "
+                                                "Milvus index types (results.json: models.<candidate>.frontier).")
+                        ] = False,
+    full_corpus_docs: Annotated[int | None, typer.Option(help="Documents in your whole corpus, for the frontier's "
+                                                              "memory, disk and cost (default: this corpus).")
+                                ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results JSON.")] = False,
 ) -> None:
     """Measure candidate models on your own documents in Milvus: nDCG, recall, MRR, MAP with 95% CIs, latency."""
@@ -217,8 +224,9 @@ def evaluate_cmd(
             data_dir=settings.ensure_data_dir(), queries=queries, qrels=qrels,
             milvus_uri=milvus_uri or settings.milvus_uri, milvus_token=milvus_token or settings.milvus_token,
             index=index.upper(), overlap=overlap, n_generated=n_queries, keep_index=keep_index,
-            openai_base_url=settings.embeddings_base_url, openai_api_key=settings.embeddings_api_key,
-            device=settings.device, embeddings_concurrency=settings.embeddings_concurrency)
+            frontier=frontier, full_corpus_docs=full_corpus_docs, openai_base_url=settings.embeddings_base_url,
+            openai_api_key=settings.embeddings_api_key, device=settings.device,
+            embeddings_concurrency=settings.embeddings_concurrency)
         ensure_writable_dir(out_dir, "--out-dir", "choose")
         with Progress("[progress.description]{task.description}", BarColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as bar:

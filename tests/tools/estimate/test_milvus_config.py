@@ -17,9 +17,17 @@ def test_index_choice_follows_size_and_memory(n, budget, hnsw_gb, expected):
 
 
 def test_analyzers_by_language():
-    assert analyzer_for(["zho", "eng"]) == {"tokenizer": "jieba"}
+    """Issue 19: every language gets the analyzer a Milvus server has for it, not the first language's standard."""
+    jieba = {"tokenizer": {"type": "jieba", "mode": "search", "hmm": True}, "filter": ["removepunct", "lowercase"]}
+    assert analyzer_for(["zho", "eng"]) == jieba  # the segmenting analyzer keeps English words whole
     assert analyzer_for(["deu"])["filter"][1] == {"type": "stemmer", "language": "german"}
-    assert analyzer_for(["jpn"]) == {"tokenizer": "standard", "filter": ["lowercase"]}
+    assert analyzer_for(["jpn"])["tokenizer"] == {"type": "lindera", "dict_kind": "ipadic"}
+    assert analyzer_for(["Korean"])["tokenizer"] == {"type": "lindera", "dict_kind": "ko-dic"}
+    assert analyzer_for(["tha"])["tokenizer"] == "icu"
+    assert analyzer_for(["eng"]) == {"type": "english"}
+    mixed = analyzer_for(["deu", "eng"])  # two stemmed languages: Milvus's multi-language analyzer
+    assert mixed["by_field"] == "language" and set(mixed["analyzers"]) == {"deu", "eng", "default"}
+    assert mixed["analyzers"]["default"] == mixed["analyzers"]["deu"]
 
 
 def test_hybrid_for_sparse_capable_models_and_lexical_domains():

@@ -1,0 +1,119 @@
+"""The lexical candidate in every language: detection, analyzer twins, client BM25, and real corpora in Milvus Lite."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge.analyzers import analysis_languages, analyzer
+from tools.evaluation import metrics as rm
+from tools.evaluation.milvus_search import client_bm25_config, eval_config
+from tools.evaluation.sparse_bm25 import EMPTY_TERM, ClientBM25
+from tools.evaluation.tokenizers import corpus_languages, detect_language, route, tokenizer_for
+
+REPO = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPO / "bench"))
+
+from real_corpora import bigram_bm25_runs, bigram_tokens, man_corpus  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("マニュアルページの名前と要約文を検索する", "jpn"),
+    ("搜索手册页名称和描述", "zho"),
+    ("설명서 페이지 이름과 설명을 검색합니다", "kor"),
+    ("ค้นหาชื่อและคำอธิบายของหน้าคู่มือ", "tha"),
+    ("Suche in Handbuchseiten und deren Kurzbeschreibungen nach Schlüsselwörtern", "deu"),
+    ("search the manual page names and short descriptions for keywords", "eng"),
+    ("apropos -k の検索オプションは apropos(1) を参照してください", "jpn"),
+    ("12345 --- ###", "und"),
+])
+def test_each_text_gets_its_language(text, code):
+    assert detect_language(text) == code
+
+
+def test_corpus_languages_and_the_analyzers_they_get():
+    shares = corpus_languages(["これは日本語の文書です。"] * 8 + ["An English page about the same tool."] * 2)
+    assert shares == {"jpn": 0.8, "eng": 0.2}
+    assert analysis_languages(shares) == ["jpn"]  # lindera keeps the English words whole
+    assert analysis_languages({"deu": 0.6, "eng": 0.4}) == ["deu", "eng"]
+    assert analysis_languages({"deu": 0.9, "eng": 0.1}) == ["deu"]
+    assert route("An English page", ["deu", "eng"]) == "eng"
+    assert route("日本語", ["deu", "eng"]) == "deu"  # not one of the corpus' analyzers: the default
+
+
+def test_tokenizers_reproduce_the_production_analyzers():
+    japanese = ["マニュアル", "ページ", "の", "名前", "を", "検索", "する"]
+    assert tokenizer_for("jpn")("マニュアルページの名前を検索する。") == japanese
+    assert tokenizer_for("kor")("설명을 검색합니다") == ["설명", "을", "검색", "합니다"]
+    assert "手册" in tokenizer_for("zho")("搜索手册页名称和描述")
+    assert tokenizer_for("tha")("ค้นหาชื่อ") == ["ค้นหา", "ชื่อ"]
+    # Lite silently ignores the stemmer filter; the client twin stems as the server's `english` analyzer does.
+    assert tokenizer_for("eng")("Running runners ran") == ["run", "runner", "ran"]
+    assert tokenizer_for("deu")("Die Handbuchseiten") == ["die", "handbuchseit"]
+    assert analyzer("jpn").exact and not analyzer("tha").exact
+
+
+def test_client_bm25_scores_are_bm25():
+    """Inner products of the client's vectors equal an independent BM25 over the same terms."""
+    docs = {"a": "the quick brown fox jumps over the lazy dog", "b": "a quick brown dog",
+            "c": "lazy cats sleep all day", "d": "foxes and dogs are not cats"}
+    queries = {"q1": "quick fox", "q2": "lazy dog day", "q3": "cats"}
+    bm25 = ClientBM25(analysis=["und"])
+    vectors = dict(zip(docs, bm25.fit(list(docs.values())), strict=True))
+    reference = bigram_bm25_runs(docs, queries)
+    for qid, text in queries.items():
+        query = bm25.query(text)
+        ours = {d: sum(w * v.get(t, 0.0) for t, w in query.items()) for d, v in vectors.items()}
+        assert {d: s for d, s in ours.items() if s > 0} == pytest.approx(reference[qid])
+    assert bm25.query("unknown words only") == {}
+    assert ClientBM25(analysis=["und"]).fit(["...", "words"])[0] == {EMPTY_TERM: pytest.approx(1e-6)}
+
+
+def test_lite_gets_client_vectors_and_a_server_the_analyzer():
+    config = eval_config("c", 8, ["jpn"], True, "FLAT")
+    text = next(f for f in config.fields if f["field_name"] == "text")
+    assert text["analyzer_params"]["tokenizer"]["type"] == "lindera" and config.functions
+    lite = client_bm25_config(config)
+    assert not lite.functions and lite.search_params["sparse"]["metric_type"] == "IP"
+    assert {f["field_name"] for f in lite.fields} == {"chunk_id", "doc_id", "dense", "sparse"}
+    multi = eval_config("c", None, ["deu", "eng"], True, "FLAT")
+    assert "language" in {f["field_name"] for f in multi.fields}
+    assert "multi_analyzer_params" in next(f for f in multi.fields if f["field_name"] == "text")
+
+
+def test_bigram_reference_tokens():
+    assert bigram_tokens("検索する Keyword") == ["検索", "索す", "する", "keyword"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ja", "ko", "de"])
+def test_lexical_candidate_matches_the_bigram_reference_on_real_pages(lang, tmp_path):
+    """Man pages of the machine (NAME line = query): BM25 in Milvus Lite at least as good as character bigrams."""
+    from tools.evaluation.retrieval_check import EvalRequest, Evaluation
+
+    corpus = man_corpus(lang)
+    if len(corpus.queries) < 20:
+        pytest.skip(f"only {len(corpus.queries)} {lang} man pages on this machine")
+    reference = rm.evaluate_runs(bigram_bm25_runs(corpus.docs, corpus.queries), corpus.qrels)
+    ref_ndcg = sum(v["ndcg_at_10"] for v in reference.values()) / len(reference)
+    request = EvalRequest(corpus=corpus.write_beir(tmp_path / "corpus"), models=["bm25"], out_dir=tmp_path / "out",
+                          data_dir=tmp_path / "data")
+    figures = Evaluation(request).evaluate_candidate("bm25")
+    assert figures["metrics"]["ndcg_at_10"]["mean"] >= ref_ndcg - 0.005
+    plan = figures["lexical"]
+    assert plan["languages"][0]["analyzer"] == analyzer({"ja": "jpn", "ko": "kor", "de": "deu"}[lang]).name
+    assert "client" in plan["measured_with"]
+
+
+def test_report_explains_a_hybrid_below_its_better_part():
+    from tools.evaluation.report import hybrid_notes
+
+    def model(ndcg: float) -> dict:
+        return {"status": "ok", "metrics": {"ndcg_at_10": {"mean": ndcg}}}
+
+    notes = hybrid_notes({"models": {"bm25": model(0.75), "minilm": model(0.31), "hybrid:minilm": model(0.59)}})
+    assert len(notes) == 1 and "below its better part bm25 (0.750)" in notes[0] and "minilm is much weaker" in notes[0]
+    good = hybrid_notes({"models": {"bm25": model(0.5), "minilm": model(0.6), "hybrid": model(0.65)}})
+    assert "at least as good as its better part, minilm" in good[0]
