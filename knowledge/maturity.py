@@ -1,4 +1,4 @@
-"""Maturity signals of a model: a known organisation, a paper, a curated entry; none of them makes it obscure."""
+"""Maturity signals of a model: a known organisation, a paper, a commercial API; none of them makes it obscure."""
 
 from __future__ import annotations
 
@@ -41,11 +41,9 @@ def maturity(card: ModelCard) -> tuple[bool, str]:
         signals.append(f"organisation {org} has a track record")
     if card.kind == "api":
         signals.append(f"a commercial API ({card.provider or org})")
-    if any(p.checked_on is not None for p in card.provenance.values()):
-        signals.append("curated in the advisor's catalog")
     if card.reference and any(h in card.reference for h in PAPER_HOSTS):
         signals.append("has a paper")
     if signals:
         return True, "; ".join(signals)
-    return False, (f"no known organisation ({org or 'none'}), paper or curated entry: an obscure fine-tune, "
+    return False, (f"no known organisation ({org or 'none'}), paper or commercial offer: an obscure fine-tune, "
                    "its leaderboard figure is self-reported and unreviewed")

@@ -24,6 +24,7 @@ MIN_TASKS = 2  # a board restricted to the user's languages needs at least this 
 MIN_COMPLETE_MODELS = 20  # ...and this many models with a figure on every one of them
 MIN_COMPLETE_SECONDARY = 8  # the same floor for a domain or long-document board
 PROVEN_COVERAGE = 0.5  # share of the board's pairs a model needs for an (imputed) figure
+MIN_IMPUTE_FROM = 2  # ...and never fewer than this many measured pairs
 LOW_QUANTILE = 0.10  # the factor's zero point: the board's 10th percentile of complete models
 
 
@@ -66,8 +67,9 @@ class Figure:
 
     @property
     def proven(self) -> bool:
-        """True when the figure rests on at least half of the board's pairs."""
-        return self.score is not None and self.scored >= PROVEN_COVERAGE * self.total
+        """True when the figure rests on at least half of the board's pairs (all of them, or two measured)."""
+        return self.score is not None and self.scored >= min(self.total, max(MIN_IMPUTE_FROM,
+                                                                             PROVEN_COVERAGE * self.total))
 
     @property
     def coverage(self) -> str:
@@ -179,13 +181,14 @@ def _table(name: str, languages: tuple[str, ...], pairs: tuple[tuple[int, str], 
         per_lang = {lang: _mean([values[p] for p in ps]) for lang, ps in by_lang.items()
                     if all(p in values for p in ps)}
         usable = [p for p in values if p in reference]
-        if len(values) < PROVEN_COVERAGE * n or not usable or len(reference) < n:
+        if len(values) < max(MIN_IMPUTE_FROM, PROVEN_COVERAGE * n) or not usable or len(reference) < n:
             figures[model] = Figure(model, name, per_lang, None, len(values), n, False, None, zero_shot)
             continue
         offsets = [values[p] - reference[p] for p in usable]
         offset = _mean(offsets)
         spread = math.sqrt(_mean([(o - offset) ** 2 for o in offsets])) if len(offsets) > 1 else 0.05
-        score = _mean([_mean([values.get(p, reference[p] + offset) for p in ps]) for ps in by_lang.values()])
+        score = _mean([_mean([values.get(p, min(1.0, max(0.0, reference[p] + offset))) for p in ps])
+                       for ps in by_lang.values()])  # an imputed nDCG stays within [0, 1]
         missing = n - len(values)
         uncertainty = round(max(spread, 0.01) * math.sqrt(missing) / math.sqrt(n), 4)
         figures[model] = Figure(model, name, per_lang, score, len(values), n, True, uncertainty, zero_shot)
@@ -287,6 +290,8 @@ def _evidence_base(domain: str, languages: tuple[str, ...], long: bool,
         primary = first[0]
         if deployable:  # another of the language's boards may measure more of what the user can deploy
             usable = [b for b in first if 2 * len(b.tasks) >= len(primary.tasks)]  # and is not much thinner
+            if _deployable_count(primary, deployable) < 2:  # hardly any hosted model measured: any group's board
+                usable = [b for g in groups for b in g]
             counts = [_deployable_count(b, deployable) for b in usable]
             best = max(range(len(usable)), key=lambda i: counts[i])
             if counts[best] >= max(3, 2 * _deployable_count(primary, deployable)):
