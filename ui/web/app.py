@@ -52,7 +52,7 @@ def opening_text() -> str:
     from agent.interviewer import question, t
     from agent.state import next_field
 
-    return f"{t('greeting', 'en')}\n\n{question(next_field({}, {}), 'en')}"
+    return f"{t('greeting', 'en')}\n\n{question(next_field({}, {}) or 'domain', 'en')}"
 
 
 class WebUI:

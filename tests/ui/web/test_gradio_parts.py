@@ -36,7 +36,9 @@ def test_quality_chart_plots_one_board_and_hours_when_every_cost_is_zero(legal: 
     board, points, missing = charts.board_points(legal)
     snapshot = default_scores()
     tasks = [{t for t, v in snapshot.task_scores(p.model, board).items() if v is not None} for p in points]
-    shared = set.intersection(*tasks) & set(snapshot.benchmark(board).retrieval_tasks)
+    info = snapshot.benchmark(board)
+    retrieval = {t for t, k in zip(info.tasks, info.task_types, strict=True) if k == "Retrieval"}
+    shared = set.intersection(*tasks) & retrieval
     assert shared
     for p in points:  # every plotted height is the mean over the same tasks of the one board
         scores = snapshot.task_scores(p.model, board)
