@@ -130,7 +130,9 @@ def upload_summary(paths: Sequence[str], max_total_bytes: int) -> str:
     if not paths:
         return ""
     up = sort_uploads(paths, max_total_bytes)
-    head = f"{len(up.ready)} of {len(paths)} file(s) ready ({up.total_bytes / 1e6:.2f} MB)"
+    n = up.total_bytes
+    size = f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e3 else f"{n} bytes"
+    head = f"{len(up.ready)} of {len(paths)} file(s) ready ({size})"
     lines = []
     if up.problem:
         lines.append(f"<p class='warn'>⚠️ {html.escape(up.problem)}</p>")

@@ -116,7 +116,7 @@ def test_uploads_skip_unsupported_and_empty_files_by_name(tmp_path: Path) -> Non
     assert "None of the 1 file(s)" in parts.sort_uploads([str(bad)], 100).problem
     assert "limit is" in parts.sort_uploads([str(good)], 5).problem
     note = parts.upload_summary([str(good), str(bad)], 100)
-    assert "1 of 2 file(s) ready" in note and "Skipped 1: c.exe (unsupported type .exe)" in note
+    assert "1 of 2 file(s) ready (9 bytes)" in note and "Skipped 1: c.exe (unsupported type .exe)" in note
     assert "<details>" in note  # the file list is folded away
     assert parts.upload_summary([str(good)], 100).count("warn") == 0  # the warning left with the file
 
