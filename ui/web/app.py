@@ -52,7 +52,7 @@ def opening_text() -> str:
     from agent.interviewer import question, t
     from agent.state import next_field
 
-    return f"{t('greeting', 'en')}\n\n{question(next_field({}, {}), 'en')}"
+    return f"{t('greeting', 'en')}\n\n{question(next_field({}, {}) or 'domain', 'en')}"
 
 
 class WebUI:
@@ -218,7 +218,8 @@ class WebUI:
         problem = uploads.problem or (None if models else "Tick at least one candidate.")
         if problem:
             gr.Warning(problem)
-            yield (_status(f"⚠️ {problem}", warn=True), [], "", None, gr.skip(), gr.skip(), *idle, gr.skip())
+            yield (_status(f"⚠️ {problem}", warn=True), [], "", gr.Plot(value=None, visible=False), gr.skip(),
+                   gr.skip(), *idle, gr.skip())
             return
         request_ = self._request(uploads.ready, list(models or []))
         skipped = (f"Skipped {len(uploads.skipped)}: " + "; ".join(f"{n} ({w})" for n, w in uploads.skipped) + ". "
@@ -231,7 +232,7 @@ class WebUI:
         stages: list[str] = []
         try:
             yield (_status(f"⏳ {skipped}Reading {len(uploads.ready)} file(s) and writing test queries …", 0.0),
-                   [], "", None, gr.skip(), gr.skip(), *busy, gr.skip())
+                   [], "", gr.Plot(value=None, visible=False), gr.skip(), gr.skip(), *busy, gr.skip())
             for event in run.events():
                 if run.cancelled.is_set():
                     yield (_status("⏳ Cancelling: the check stops after its current step …", None), gr.skip(),
@@ -253,7 +254,8 @@ class WebUI:
                     del self._runs[key]
         run.join()
         if run.cancelled.is_set() and run.results is None:
-            yield (_status("Cancelled: the check was stopped; nothing was kept.", warn=True), [], "", None,
+            yield (_status("Cancelled: the check was stopped; nothing was kept.", warn=True), [], "",
+                   gr.Plot(value=None, visible=False),
                    gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False),
                    *idle, gr.skip())
             return
@@ -263,7 +265,8 @@ class WebUI:
             message = f"The check failed: {exc}" if isinstance(exc, AdvisorError | OSError | ValueError) else (
                 "The check failed; see the server log.")
             gr.Warning(message)
-            yield (_status(f"⚠️ {message}", warn=True), [], "", None, gr.skip(), gr.skip(), *idle, gr.skip())
+            yield (_status(f"⚠️ {message}", warn=True), [], "", gr.Plot(value=None, visible=False), gr.skip(),
+                   gr.skip(), *idle, gr.skip())
             return
         results = run.results
         out = request_.out_dir
@@ -271,7 +274,7 @@ class WebUI:
         report, queries = out / "report.md", out / "queries.jsonl"
         history.append({"role": "assistant", "content": check_chat_message(results, outcome)})
         yield (_status(outcome, warn="failed" in outcome), parts.eval_rows(results), parts.eval_summary(results),
-               charts.ndcg_chart(results),
+               gr.Plot(value=(figure := charts.ndcg_chart(results)), visible=figure is not None),
                gr.DownloadButton(value=str(report) if report.exists() else None, interactive=report.exists()),
                gr.DownloadButton(value=str(queries) if queries.exists() else None, interactive=queries.exists()),
                *idle, history)
@@ -345,7 +348,7 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
                 run_btn = gr.Button("Run the check", variant="primary", elem_id="run-check")
                 cancel_btn = gr.Button("Cancel", variant="stop", interactive=False, elem_id="cancel-check")
             eval_msg = gr.HTML(elem_id="eval-message")
-            eval_chart = gr.Plot(show_label=False, elem_id="check-chart")
+            eval_chart = gr.Plot(show_label=False, visible=False, elem_id="check-chart")  # shown with results
             eval_table = gr.Dataframe(headers=parts.EVAL_HEADERS, label="Results (nDCG@10 with its 95% interval)",
                                       interactive=False, elem_id="eval-results")
             eval_notes = gr.Markdown(elem_id="eval-notes")

@@ -46,7 +46,7 @@ def _task_scores(model: str, board: str) -> dict[str, float]:
         scores = snapshot.task_scores(model, info.name)
     except AdvisorError:
         return {}
-    wanted = set(info.retrieval_tasks) or set(info.tasks)
+    wanted = {t for t, kind in zip(info.tasks, info.task_types, strict=True) if kind == "Retrieval"} or set(info.tasks)
     return {t: v for t, v in scores.items() if t in wanted and v is not None}
 
 
@@ -138,7 +138,7 @@ def quality_chart(rec: dict[str, Any] | None) -> Figure | None:
     label, xs = _x_axis(rec["recommendations"])
     coords = [(xs.get(p.model, 0.0), p.score) for p in points]
     front = pareto_front(coords)
-    ax.scatter(*zip(*coords, strict=True), s=90, color="tab:blue", zorder=3, label="short list")
+    ax.scatter([x for x, _ in coords], [y for _, y in coords], s=90, color="tab:blue", zorder=3, label="short list")
     ax.plot([coords[i][0] for i in front], [coords[i][1] for i in front], "o-", color="tab:red", ms=11,
             mfc="none", mew=2, zorder=2, label="Pareto front (nothing beats it on both)")
     for (x, y), p in zip(coords, points, strict=True):

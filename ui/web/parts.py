@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 PROFILE_HEADERS = ["field", "value", "source"]
 REC_HEADERS = ["#", "model", "kind", "fit score", "published score", "on benchmark", "$/month", "first indexing",
                "dims", "window"]
-REC_WIDTHS = ["44px", "250px", "64px", "84px", "96px", "230px", "80px", "160px", "64px", "80px"]  # a phone scrolls
+# in pixels, so a phone scrolls the table sideways instead of breaking words
+REC_WIDTHS: list[str | int] = ["44px", "250px", "64px", "84px", "96px", "230px", "80px", "160px", "64px", "80px"]
 SCORE_NOTE = ("**fit score** (0-1) is how well a model fits *your* profile: published quality, domain, languages, "
               "context window, cost, latency and hardware, weighted by your priorities (the factor chart shows its "
               "parts); it decides the rank. **published score** is the model's mean retrieval score "
@@ -129,7 +130,9 @@ def upload_summary(paths: Sequence[str], max_total_bytes: int) -> str:
     if not paths:
         return ""
     up = sort_uploads(paths, max_total_bytes)
-    head = f"{len(up.ready)} of {len(paths)} file(s) ready ({up.total_bytes / 1e6:.2f} MB)"
+    n = up.total_bytes
+    size = f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e3 else f"{n} bytes"
+    head = f"{len(up.ready)} of {len(paths)} file(s) ready ({size})"
     lines = []
     if up.problem:
         lines.append(f"<p class='warn'>⚠️ {html.escape(up.problem)}</p>")

@@ -36,7 +36,9 @@ def test_quality_chart_plots_one_board_and_hours_when_every_cost_is_zero(legal: 
     board, points, missing = charts.board_points(legal)
     snapshot = default_scores()
     tasks = [{t for t, v in snapshot.task_scores(p.model, board).items() if v is not None} for p in points]
-    shared = set.intersection(*tasks) & set(snapshot.benchmark(board).retrieval_tasks)
+    info = snapshot.benchmark(board)
+    retrieval = {t for t, k in zip(info.tasks, info.task_types, strict=True) if k == "Retrieval"}
+    shared = set.intersection(*tasks) & retrieval
     assert shared
     for p in points:  # every plotted height is the mean over the same tasks of the one board
         scores = snapshot.task_scores(p.model, board)
@@ -114,7 +116,7 @@ def test_uploads_skip_unsupported_and_empty_files_by_name(tmp_path: Path) -> Non
     assert "None of the 1 file(s)" in parts.sort_uploads([str(bad)], 100).problem
     assert "limit is" in parts.sort_uploads([str(good)], 5).problem
     note = parts.upload_summary([str(good), str(bad)], 100)
-    assert "1 of 2 file(s) ready" in note and "Skipped 1: c.exe (unsupported type .exe)" in note
+    assert "1 of 2 file(s) ready (9 bytes)" in note and "Skipped 1: c.exe (unsupported type .exe)" in note
     assert "<details>" in note  # the file list is folded away
     assert parts.upload_summary([str(good)], 100).count("warn") == 0  # the warning left with the file
 
