@@ -100,7 +100,7 @@ def test_lexical_candidate_matches_the_bigram_reference_on_real_pages(lang, tmp_
     ref_ndcg = sum(v["ndcg_at_10"] for v in reference.values()) / len(reference)
     request = EvalRequest(corpus=corpus.write_beir(tmp_path / "corpus"), models=["bm25"], out_dir=tmp_path / "out",
                           data_dir=tmp_path / "data")
-    figures = Evaluation(request).evaluate_candidate("bm25")
+    figures = Evaluation(request).check_candidate("bm25")
     assert figures["metrics"]["ndcg_at_10"]["mean"] >= ref_ndcg - 0.005
     plan = figures["lexical"]
     assert plan["languages"][0]["analyzer"] == analyzer({"ja": "jpn", "ko": "kor", "de": "deu"}[lang]).name
