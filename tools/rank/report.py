@@ -23,7 +23,7 @@ def _evidence_lines(evidence: dict[str, Any] | None) -> list[str]:
     for key, label in (("domain_board", "Domain board"), ("long_board", "Long-document board")):
         board = evidence.get(key)
         if board:
-            out.append(f"{label}: {board['name']} ({', '.join(board['languages'])}, {len(board['tasks'])} tasks); "
+            out.append(f"{label}: {board['name']} ({', '.join(board['languages'])}, {len(board['tasks'])} task(s)); "
                        f"{board['reason']}.")
     out += [f"Note: {n}" for n in evidence.get("notes", [])]
     out += ["", "| model | figure | per language | tasks | imputed | group |", "|---|---|---|---|---|---|"]
