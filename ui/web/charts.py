@@ -72,6 +72,19 @@ def board_points(rec: dict[str, Any]) -> tuple[str | None, list[BoardPoint], lis
     shows it).
     """
     recs = rec.get("recommendations") or []
+    evidence = rec.get("evidence") or {}
+    if evidence.get("board"):  # the consultation's own evidence base: one board, one task set, for every model
+        board, n_tasks = evidence["board"], len(evidence.get("tasks") or [])
+        coverage = f"{n_tasks} retrieval tasks" if n_tasks else "retrieval tasks"
+        points, missing = [], []
+        for r in recs:
+            e = r.get("evidence") or {}
+            if e.get("board") == board and e.get("score") is not None and not e.get("imputed"):
+                points.append(BoardPoint(r["rank"], r["model"], float(e["score"]), coverage))
+            else:  # imputed or not on the board: not a published figure on this axis
+                missing.append(r["model"])
+        if points:
+            return board, points, missing
     boards = [b["name"] for b in rec.get("benchmarks") or []]
     for r in recs:
         if r.get("benchmark") and r["benchmark"] not in boards:
@@ -226,7 +239,7 @@ def chart_caption(rec: dict[str, Any] | None) -> str:
         return "No published benchmark scores for the short list, so no quality chart."
     label, _ = _x_axis(rec["recommendations"])
     text = (f"Quality chart: every point's height is its mean published score on the same "
-            f"{points[0].coverage.replace(' shared tasks', '')} retrieval tasks of one board, **{board}** (scores on "
+            f"{points[0].coverage.replace(' shared tasks', ' retrieval tasks')} of one board, **{board}** (scores on "
             f"different boards or task sets are not comparable); across: {label}. Red ring and line: the Pareto "
             "front.")
     if missing:

@@ -29,37 +29,45 @@ def test_pareto_front_keeps_points_no_other_beats_on_cost_and_quality() -> None:
 
 
 def test_quality_chart_plots_one_board_and_hours_when_every_cost_is_zero(legal: dict[str, Any]) -> None:
-    from knowledge.scores import default_scores
-
-    cited = {r["benchmark"] for r in legal["recommendations"]}
-    assert len(cited) > 1  # the ranking cites different boards: the old chart put them on one axis
     board, points, missing = charts.board_points(legal)
-    snapshot = default_scores()
-    tasks = [{t for t, v in snapshot.task_scores(p.model, board).items() if v is not None} for p in points]
-    info = snapshot.benchmark(board)
-    retrieval = {t for t, k in zip(info.tasks, info.task_types, strict=True) if k == "Retrieval"}
-    shared = set.intersection(*tasks) & retrieval
-    assert shared
-    for p in points:  # every plotted height is the mean over the same tasks of the one board
-        scores = snapshot.task_scores(p.model, board)
-        assert p.score == pytest.approx(sum(scores[t] for t in shared) / len(shared))
+    assert board == legal["evidence"]["board"]  # the consultation's evidence base
+    by_model = {r["model"]: r for r in legal["recommendations"]}
+    for p in points:  # every plotted height is the model's published figure on that one board, never an imputed one
+        e = by_model[p.model]["evidence"]
+        assert e["board"] == board and not e["imputed"] and p.score == pytest.approx(e["score"])
     assert len(points) + len(missing) == len(legal["recommendations"])
     fig = charts.quality_chart(legal)
     ax = fig.axes[0]
-    assert ax.get_ylabel() == f"mean score, {len(shared)} shared tasks of {board}"
+    assert ax.get_ylabel() == f"mean score, {len(legal['evidence']['tasks'])} retrieval tasks of {board}"
     assert all(r["estimated_cost_usd_month"] == 0 for r in legal["recommendations"])
     assert ax.get_xlabel().startswith("first indexing of the corpus, hours")
     xs = sorted(x for line in ax.collections for x, _ in line.get_offsets())
-    assert len(set(xs)) == len(points)  # no longer one vertical line at $0
+    assert len(set(xs)) > 1  # no longer one vertical line at $0
     ys = [p.score for p in points]
     low, high = ax.get_ylim()
     assert low < min(ys) and high > max(ys) + 0.01  # headroom: nothing sits on the frame
     assert board in charts.chart_caption(legal) and "one board" in charts.chart_caption(legal)
 
 
+def test_without_an_evidence_base_the_chart_uses_the_tasks_every_model_shares(legal: dict[str, Any]) -> None:
+    from knowledge.scores import default_scores
+
+    old_style = {k: v for k, v in legal.items() if k != "evidence"}
+    board, points, _ = charts.board_points(old_style)
+    snapshot = default_scores()
+    info = snapshot.benchmark(board)
+    retrieval = {t for t, k in zip(info.tasks, info.task_types, strict=True) if k == "Retrieval"}
+    tasks = [{t for t, v in snapshot.task_scores(p.model, board).items() if v is not None} for p in points]
+    shared = set.intersection(*tasks) & retrieval
+    for p in points:  # the mean over the same tasks of the one board
+        scores = snapshot.task_scores(p.model, board)
+        assert p.score == pytest.approx(sum(scores[t] for t in shared) / len(shared))
+
+
 def test_quality_chart_uses_cost_when_a_model_costs_money() -> None:
     rec = recommend({"domain": "support", "languages": ["en"], "corpus_docs": 1_000_000,
                      "doc_length_tokens": 400, "deployment": "api"})
+    assert any(r["estimated_cost_usd_month"] for r in rec["recommendations"])
     fig = charts.quality_chart(rec)
     assert fig.axes[0].get_xlabel() == "estimated cost, $/month"
 
