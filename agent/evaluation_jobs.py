@@ -27,9 +27,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from agent.job_process import JobFailed, JobStopped, run_in_process
+from agent.job_process import run_in_process
 from agent.principal import Principal
-from knowledge.errors import AdvisorError, ServiceUnavailableError, ToolInputError, UnknownJobError
+from knowledge.errors import (
+    AdvisorError,
+    JobFailedError,
+    JobStoppedError,
+    QueueFullError,
+    ServiceUnavailableError,
+    ToolInputError,
+    UnknownJobError,
+)
 from knowledge.redact import scrub, scrub_tree
 from knowledge.settings import DataLayout
 from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check, summarise_results
@@ -45,15 +53,6 @@ SECRETS = ("milvus_token", "openai_api_key", "llm")  # never written to disk; ta
 PATHS = ("corpus", "out_dir", "data_dir", "queries", "qrels")
 FINISHED = ("done", "failed", "cancelled")
 RESTARTS_PER_MINUTE = 10  # a worker that dies more often is left dead, and /healthz says so
-
-
-class QueueFullError(AdvisorError):
-    """The evaluation queue is full: try again after ``retry_after`` seconds (HTTP 429)."""
-
-    def __init__(self, depth: int, retry_after: int) -> None:
-        """Say how full the queue is and when to come back."""
-        self.retry_after = retry_after
-        super().__init__(f"the evaluation queue is full ({depth} jobs waiting); try again in {retry_after} s")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -418,9 +417,9 @@ class EvaluationJobs:
         def progress(stage: str, fraction: float) -> None:
             if not self.isolate:  # in the thread: stop at the next report
                 if self._stop_reason(job_id) == "cancelled":
-                    raise JobStopped("cancelled", "cancelled on request")
+                    raise JobStoppedError("cancelled", "cancelled on request")
                 if time.monotonic() - started > self.time_limit_s:
-                    raise JobStopped("timeout", f"stopped after the {self.time_limit_s:g} s time limit per job")
+                    raise JobStoppedError("timeout", f"stopped after the {self.time_limit_s:g} s time limit per job")
             self._update(job_id, stage=scrub(stage, [self.data_dir], limit=200),
                          progress=round(min(max(fraction, 0.0), 1.0), 3))
 
@@ -432,7 +431,7 @@ class EvaluationJobs:
                 results = self.runner(request, progress)
             self._scrub_outputs(request.out_dir)
             summary = scrub_tree(summarise_results(results), [self.data_dir])
-        except JobStopped as exc:
+        except JobStoppedError as exc:
             logger.warning("evaluation %s stopped: %s", job_id, exc.code)
             status = "cancelled" if exc.code == "cancelled" else "failed"
             self._finish(job_id, status, stage=status, error={"code": exc.code, "message": str(exc)})
@@ -440,7 +439,7 @@ class EvaluationJobs:
             logger.error("evaluation %s: %s", job_id, exc)
             self._finish(job_id, "failed", error={"code": "service_unavailable",
                                                   "message": scrub(str(exc), [self.data_dir])})
-        except (JobFailed, ToolInputError) as exc:
+        except (JobFailedError, ToolInputError) as exc:
             code = getattr(exc, "code", "invalid_input")
             logger.info("evaluation %s failed: %s", job_id, code)
             self._finish(job_id, "failed", error={"code": code, "message": scrub(str(exc), [self.data_dir])})

@@ -12,28 +12,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from knowledge.errors import AdvisorError, ServiceUnavailableError, ToolInputError
+from knowledge.errors import AdvisorError, JobFailedError, JobStoppedError, ServiceUnavailableError, ToolInputError
 
 logger = logging.getLogger(__name__)
 POLL_S = 0.1
-
-
-class JobStopped(Exception):
-    """A run was stopped from outside: ``code`` is "cancelled" or "timeout" (or "resource_limit")."""
-
-    def __init__(self, code: str, message: str) -> None:
-        """Keep the code and the caller's sentence."""
-        self.code = code
-        super().__init__(message)
-
-
-class JobFailed(Exception):
-    """A run ended with an error: ``code`` (invalid_input, evaluation_failed, internal_error) and a message."""
-
-    def __init__(self, code: str, message: str) -> None:
-        """Keep the code and the caller's sentence."""
-        self.code = code
-        super().__init__(message)
 
 
 def runner_ref(runner: Callable[..., Any]) -> str:
@@ -89,8 +71,8 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
         cpu_limit_s: CPU-seconds limit (RLIMIT_CPU) in the process.
 
     Raises:
-        JobStopped: cancelled, over the time limit, or killed by a resource limit.
-        JobFailed: the runner raised (the code says how).
+        JobStoppedError: cancelled, over the time limit, or killed by a resource limit.
+        JobFailedError: the runner raised (the code says how).
     """
     ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
     receiver, sender = ctx.Pipe(duplex=False)
@@ -104,9 +86,9 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
     try:
         while True:
             if should_stop() == "cancelled":
-                raise JobStopped("cancelled", "cancelled on request")
+                raise JobStoppedError("cancelled", "cancelled on request")
             if time_limit_s and time.monotonic() - started > time_limit_s:
-                raise JobStopped("timeout", f"stopped after the {time_limit_s:g} s time limit per job "
+                raise JobStoppedError("timeout", f"stopped after the {time_limit_s:g} s time limit per job "
                                             "(ADVISOR_EVAL_TIMEOUT_S); try fewer or smaller files")
             if not receiver.poll(POLL_S):
                 if not proc.is_alive() and not receiver.poll(0):
@@ -121,15 +103,15 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
             elif message[0] == "done":
                 return message[1]
             else:
-                raise JobFailed(message[1], message[2])
+                raise JobFailedError(message[1], message[2])
         proc.join(5)
         code = proc.exitcode
         import signal
 
         if code in (-signal.SIGXCPU, -signal.SIGKILL):
-            raise JobStopped("resource_limit", f"the run was stopped by the CPU-time limit ({cpu_limit_s} s) or "
+            raise JobStoppedError("resource_limit", f"the run was stopped by the CPU-time limit ({cpu_limit_s} s) or "
                                                "the machine's memory limit")
-        raise JobFailed("internal_error", f"the worker process ended without a result (exit code {code})")
+        raise JobFailedError("internal_error", f"the worker process ended without a result (exit code {code})")
     finally:
         if proc.is_alive():
             proc.kill()

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Match
 
-from agent.evaluation_jobs import EvaluationJobs, QueueFullError
+from agent.evaluation_jobs import EvaluationJobs
 from agent.principal import Principal
 from agent.service import AdvisorService
 from agent.store import is_disk_full
@@ -28,6 +28,8 @@ from knowledge.errors import (
     AdvisorError,
     NotFoundError,
     ProfileError,
+    QueueFullError,
+    QuotaExceededError,
     ServiceUnavailableError,
     StorageFullError,
     ToolInputError,
@@ -70,7 +72,8 @@ COMMON: dict[int | str, dict[str, Any]] = {
     500: {"model": m.ErrorBody, "description": "Internal error; the server log has the details"},
 }
 NOT_FOUND = {**COMMON, 404: {"model": m.ErrorBody, "description": "No such resource (or another principal's)"}}
-FULL: dict[int | str, dict[str, Any]] = {507: {"model": m.ErrorBody, "description": "No space left, or over the caller's disk quota"}}
+FULL: dict[int | str, dict[str, Any]] = {
+    507: {"model": m.ErrorBody, "description": "No space left, or over the caller's disk quota"}}
 CHUNK = 1024 * 1024
 
 
@@ -89,6 +92,8 @@ def advisor_error_response(exc: AdvisorError, data_dir: Any = None) -> JSONRespo
     """
     if isinstance(exc, ProfileError):
         return _error(422, "invalid_profile", str(exc), next(iter(exc.problems), None), exc.problems)
+    if isinstance(exc, QuotaExceededError):
+        return _error(507, "quota_exceeded", str(exc))
     if isinstance(exc, QueueFullError):
         response = _error(429, "queue_full", str(exc))
         response.headers["Retry-After"] = str(exc.retry_after)
@@ -313,11 +318,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
     def check_quota(principal: Principal) -> None:
         used = jobs.usage_bytes(principal.id) + service.usage_bytes(principal)
         if used >= limits.quota_bytes:
-            raise QuotaExceeded(used, limits.quota_bytes)
-
-    @app.exception_handler(QuotaExceeded)
-    async def quota_exceeded(_: Request, exc: QuotaExceeded) -> JSONResponse:
-        return _error(507, "quota_exceeded", str(exc))
+            raise QuotaExceededError(used, limits.quota_bytes)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -471,15 +472,6 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
             return await handler.handle(request)
 
     return app
-
-
-class QuotaExceeded(Exception):
-    """A principal's stored data (uploads, results, checkpoints) is at its disk quota (507)."""
-
-    def __init__(self, used: int, quota: int) -> None:
-        """Say how much is used of how much."""
-        super().__init__(f"your stored data ({used:,} bytes) is at your disk quota of {quota:,} bytes "
-                         "(ADVISOR_QUOTA_MB); delete consultations or evaluations you no longer need")
 
 
 def _named_models(models: list[str], folder: Any) -> None:
