@@ -19,6 +19,14 @@ SUMMARY_COLUMNS = ["id", "status", "error", "rank1", "rank1_score", "rank1_cost_
                    "benchmark", "assumed_defaults"]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting so as a formula
+
+
+def _cell(value: Any) -> Any:
+    """A summary.csv cell a spreadsheet shows as text: a leading apostrophe before a formula-like string."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _safe_name(row_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", row_id)[:100] or "profile"
 
@@ -103,7 +111,7 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
     with (out_dir / "summary.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=SUMMARY_COLUMNS)
         writer.writeheader()
-        writer.writerows(summary)
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in summary)
     return counts
 
 

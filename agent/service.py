@@ -8,7 +8,7 @@ import re
 import threading
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import Command
 
 from agent.llm import is_configured, llm_mode, make_llm
+from agent.principal import OPERATOR, Principal
 from agent.replies import ConsultationState, ConsultationSummary, Reply, TranscriptMessage, tool_events
 from agent.store import is_disk_full, open_store
 from knowledge.errors import (
@@ -174,22 +175,26 @@ class AdvisorService:
             raise ToolInputError(f"The message has {len(text):,} characters; the limit is {MAX_MESSAGE_CHARS:,}.")
         return text
 
-    def start(self, first_message: str | None = None, request_id: str | None = None) -> Reply:
+    def start(self, first_message: str | None = None, request_id: str | None = None,
+              principal: Principal | None = None) -> Reply:
         """Start a consultation; with a first message it is read at once, else the advisor greets and asks.
 
         Args:
             first_message: the user's first message, if any.
             request_id: an id the client gives this start (like ``message_id``). Sending it again (say, after a
                 timeout) starts nothing new: the consultation it started is returned with ``replayed=True``.
+            principal: who starts it (its owner); None is the operator (owner ``local``).
         """
+        owner = (principal or OPERATOR).id
         text = self._text(first_message) if first_message is not None else None
         if request_id is not None and not MESSAGE_ID_PATTERN.match(request_id):
             raise RequestIdError("request_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         consultation_id = uuid.uuid4().hex[:12]
         if request_id is not None:
-            with self._starts_lock, self._store.lock(f"start:{request_id}"), self._saving():
-                if (seen := self._store.index.started(request_id)) is None:
-                    self._store.index.record_start(request_id, consultation_id, text or "")
+            key = request_id if owner == OPERATOR.id else f"{owner}/{request_id}"  # one principal's ids are its own
+            with self._starts_lock, self._store.lock(f"start:{key}"), self._saving():
+                if (seen := self._store.index.started(key)) is None:
+                    self._store.index.record_start(key, consultation_id, text or "")
             if seen is not None:
                 consultation_id, seen_text = seen
                 if seen_text != (text or ""):
@@ -198,7 +203,7 @@ class AdvisorService:
         payload: dict[str, Any] = {"messages": [HumanMessage(text)], "turn": 1} if text else {"turn": 0}
         with self._lock(consultation_id), self._saving():
             if self._store.index.get(consultation_id) is None:
-                self._store.index.create(consultation_id, _now(), text or "")
+                self._store.index.create(consultation_id, _now(), text or "", owner)
             else:  # this request id started it before: the stored consultation, its first turn finished if cut short
                 snapshot = self._graph.get_state(self._config(consultation_id))
                 if snapshot.values:
@@ -206,18 +211,29 @@ class AdvisorService:
                     return self._latest(consultation_id, snapshot).model_copy(update={"replayed": True})
             return self._run(consultation_id, payload)
 
-    def _snapshot(self, consultation_id: str) -> Any:
-        if not ID_PATTERN.match(consultation_id or ""):
-            raise UnknownConsultationError(consultation_id)
+    def _snapshot(self, consultation_id: str, principal: Principal | None = None) -> Any:
+        self.check_owner(consultation_id, principal)
         snapshot = self._graph.get_state(self._config(consultation_id))
         if not snapshot.values:
             raise UnknownConsultationError(consultation_id)
         return snapshot
 
-    def resume(self, consultation_id: str) -> Reply:
+    def check_owner(self, consultation_id: str, principal: Principal | None = None) -> None:
+        """Raise UnknownConsultationError unless the consultation exists and ``principal`` may see it.
+
+        Another principal's consultation answers exactly like one that does not exist. None is the operator.
+        """
+        if not ID_PATTERN.match(consultation_id or ""):
+            raise UnknownConsultationError(consultation_id)
+        if principal is not None and not principal.admin:
+            row = self._store.index.get(consultation_id)
+            if row is None or not principal.can_see(row.get("owner")):
+                raise UnknownConsultationError(consultation_id)
+
+    def resume(self, consultation_id: str, principal: Principal | None = None) -> Reply:
         """Finish a turn a crash cut short (if any) and return the latest reply with the pending question."""
         with self._lock(consultation_id):
-            return self._latest(consultation_id, self._snapshot(consultation_id))
+            return self._latest(consultation_id, self._snapshot(consultation_id, principal))
 
     def _latest(self, consultation_id: str, snapshot: Any) -> Reply:
         """The latest reply, after finishing a turn a crash cut short (the caller holds the consultation's lock)."""
@@ -257,7 +273,8 @@ class AdvisorService:
         logger.info("message %s of %s was applied before: replaying its reply", message_id, consultation_id)
         return self._reply_at(consultation_id, snapshot.values, turn + 1).model_copy(update={"replayed": True})
 
-    def send(self, consultation_id: str, text: str, message_id: str | None = None) -> Reply:
+    def send(self, consultation_id: str, text: str, message_id: str | None = None,
+             principal: Principal | None = None) -> Reply:
         """Answer the pending question (or change a constraint, ask a side question) and get the next reply.
 
         Args:
@@ -266,12 +283,13 @@ class AdvisorService:
             message_id: an id the client gives this message (letters, digits, ``._:-``, up to 100). Sending the same
                 id again (say, after a timeout) applies the message at most once: if it was stored, its reply is
                 returned again with ``replayed=True``; if not, it is applied now.
+            principal: who sends it; another principal's consultation is unknown to it.
         """
         text = self._text(text)
         if message_id is not None and not MESSAGE_ID_PATTERN.match(message_id):
             raise ToolInputError("message_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         with self._lock(consultation_id):
-            snapshot = self._snapshot(consultation_id)
+            snapshot = self._snapshot(consultation_id, principal)
             with self._saving(consultation_id, snapshot.values.get("turn", 0)):
                 if message_id is not None:
                     if (replay := self._replay(consultation_id, snapshot, message_id, text)) is not None:
@@ -287,9 +305,9 @@ class AdvisorService:
         reply = self._run(consultation_id, Command(resume=text))
         return reply.model_copy(update={"text": prefix + reply.text}) if prefix.strip() else reply
 
-    def state(self, consultation_id: str) -> ConsultationState:
+    def state(self, consultation_id: str, principal: Principal | None = None) -> ConsultationState:
         """The consultation as it stands: profile with provenance, transcript, pending question, recommendation."""
-        snapshot = self._snapshot(consultation_id)
+        snapshot = self._snapshot(consultation_id, principal)
         values = snapshot.values
         transcript = [TranscriptMessage(role="user" if isinstance(m, HumanMessage) else "assistant", text=m.content)
                       for m in values.get("messages") or []
@@ -310,11 +328,40 @@ class AdvisorService:
 
         return recommend(profile)
 
-    def list(self, limit: int = 20, offset: int = 0) -> list[ConsultationSummary]:
-        """Consultations, newest first; ``limit`` 1-1000, ``offset`` from 0."""
+    def list(self, limit: int = 20, offset: int = 0, principal: Principal | None = None) -> list[ConsultationSummary]:
+        """Consultations, newest first; ``limit`` 1-1000, ``offset`` from 0; a principal's own (an admin's: all)."""
         if not 1 <= limit <= MAX_LIST or offset < 0:
             raise ToolInputError(f"limit must be 1-{MAX_LIST} and offset at least 0 (got limit={limit}, "
                                  f"offset={offset})")
+        owner = None if principal is None or principal.admin else principal.id
         return [ConsultationSummary(consultation_id=r["id"], created_at=r["created_at"], updated_at=r["updated_at"],
                                     turns=r["turns"], title=r["title"], top_model=r["top_model"])
-                for r in self._store.index.list(limit, offset)]
+                for r in self._store.index.list(limit, offset, owner)]
+
+    def delete(self, consultation_id: str, principal: Principal | None = None) -> None:
+        """Delete a consultation: every checkpoint, its list entry and its report files."""
+        import shutil
+
+        self.check_owner(consultation_id, principal)
+        with self._lock(consultation_id):
+            if self._store.index.get(consultation_id) is None and not self._graph.get_state(
+                    self._config(consultation_id)).values:
+                raise UnknownConsultationError(consultation_id)
+            self._store.delete(consultation_id)
+        shutil.rmtree(self.settings.layout.reports / consultation_id, ignore_errors=True)
+        logger.info("consultation %s deleted", consultation_id)
+
+    def purge(self, older_than_days: float) -> int:
+        """Delete the consultations not updated for ``older_than_days`` days (the retention setting); how many."""
+        cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="seconds")
+        ids = self._store.index.ids(updated_before=cutoff)
+        for consultation_id in ids:
+            with contextlib.suppress(UnknownConsultationError):
+                self.delete(consultation_id)
+        if ids:
+            logger.info("retention: %d consultations older than %g days deleted", len(ids), older_than_days)
+        return len(ids)
+
+    def usage_bytes(self, principal: Principal) -> int:
+        """Bytes of checkpoints held by a principal's consultations (for its disk quota)."""
+        return self._store.thread_bytes(self._store.index.ids(owner=principal.id))

@@ -31,7 +31,8 @@ MESSAGES_TABLE = """CREATE TABLE IF NOT EXISTS advisor_messages (
     PRIMARY KEY (consultation_id, message_id))"""
 STARTS_TABLE = """CREATE TABLE IF NOT EXISTS advisor_starts (
     request_id TEXT PRIMARY KEY, consultation_id TEXT NOT NULL, text TEXT NOT NULL)"""
-COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model")
+COLUMNS = ("id", "created_at", "updated_at", "turns", "title", "top_model", "owner")
+SELECT = "SELECT id, created_at, updated_at, turns, title, top_model, owner FROM advisor_consultations"
 SQLITE_FULL = 13
 # Connections per worker: the checkpointer and index share one pool; turns in flight hold one connection each from
 # a second pool for their advisory lock (separate, so lock holders can never starve the saver of connections).
@@ -58,6 +59,12 @@ class Store:
     where: str  # for messages: the SQLite file, or "the Postgres database"
     # Serialises one key's work across processes (Postgres advisory lock); SQLite has one owner process: no-op.
     lock: Callable[[str], AbstractContextManager[None]] = field(default=lambda key: nullcontext())
+    thread_bytes: Callable[[list[str]], int] = field(default=lambda ids: 0)  # bytes of checkpoints of consultations
+
+    def delete(self, consultation_id: str) -> None:
+        """Remove a consultation: its checkpoints (every turn) and its index rows."""
+        self.checkpointer.delete_thread(consultation_id)
+        self.index.delete(consultation_id)
 
 
 class ConsultationIndex:
@@ -70,14 +77,19 @@ class ConsultationIndex:
         self._execute(INDEX_TABLE, ())
         self._execute(MESSAGES_TABLE, ())
         self._execute(STARTS_TABLE, ())
+        try:  # consultations stored before owners existed belong to the machine's one user, "local"
+            self._execute("ALTER TABLE advisor_consultations ADD COLUMN owner TEXT NOT NULL DEFAULT 'local'", ())
+        except Exception as exc:
+            if "duplicate column" not in str(exc).lower() and "already exists" not in str(exc).lower():
+                raise
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._p)
 
-    def create(self, consultation_id: str, now: str, title: str) -> None:
-        """Record a new consultation."""
-        self._execute(self._sql("INSERT INTO advisor_consultations (id, created_at, updated_at, title) "
-                                "VALUES (?, ?, ?, ?)"), (consultation_id, now, now, title[:200]))
+    def create(self, consultation_id: str, now: str, title: str, owner: str = "local") -> None:
+        """Record a new consultation of ``owner`` (a principal id)."""
+        self._execute(self._sql("INSERT INTO advisor_consultations (id, created_at, updated_at, title, owner) "
+                                "VALUES (?, ?, ?, ?, ?)"), (consultation_id, now, now, title[:200], owner))
 
     def touch(self, consultation_id: str, now: str, turns: int, top_model: str | None) -> None:
         """Record a consultation's latest turn."""
@@ -86,8 +98,7 @@ class ConsultationIndex:
 
     def get(self, consultation_id: str) -> dict[str, Any] | None:
         """One consultation's row, or None."""
-        rows = self._execute(self._sql("SELECT id, created_at, updated_at, turns, title, top_model "
-                                       "FROM advisor_consultations WHERE id = ?"), (consultation_id,))
+        rows = self._execute(self._sql(f"{SELECT} WHERE id = ?"), (consultation_id,))
         return dict(zip(COLUMNS, rows[0], strict=True)) if rows else None
 
     def message(self, consultation_id: str, message_id: str) -> tuple[int, str] | None:
@@ -113,12 +124,31 @@ class ConsultationIndex:
                                 "(?, ?, ?, ?) ON CONFLICT (consultation_id, message_id) DO UPDATE SET turn = "
                                 "excluded.turn, text = excluded.text"), (consultation_id, message_id, turn, text))
 
-    def list(self, limit: int, offset: int) -> list[dict[str, Any]]:
-        """Consultations, newest first."""
-        rows = self._execute(self._sql("SELECT id, created_at, updated_at, turns, title, top_model FROM "
-                                       "advisor_consultations ORDER BY created_at DESC, id LIMIT ? OFFSET ?"),
-                             (limit, offset))
+    def ids(self, owner: str | None = None, updated_before: str | None = None) -> list[str]:
+        """Consultation ids of ``owner`` (None: all), optionally only those last updated before a time."""
+        clauses, params = [], []
+        if owner is not None:
+            clauses.append("owner = ?")
+            params.append(owner)
+        if updated_before is not None:
+            clauses.append("updated_at < ?")
+            params.append(updated_before)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return [r[0] for r in self._execute(self._sql(f"SELECT id FROM advisor_consultations{where}"), tuple(params))]
+
+    def delete(self, consultation_id: str) -> None:
+        """Forget a consultation's row, its message ids and its start ids."""
+        for table, column in (("advisor_messages", "consultation_id"), ("advisor_starts", "consultation_id"),
+                              ("advisor_consultations", "id")):
+            self._execute(self._sql(f"DELETE FROM {table} WHERE {column} = ?"), (consultation_id,))
+
+    def list(self, limit: int, offset: int, owner: str | None = None) -> list[dict[str, Any]]:
+        """Consultations, newest first: ``owner``'s, or everyone's when ``owner`` is None."""
+        where, params = ("WHERE owner = ? ", (owner,)) if owner is not None else ("", ())
+        rows = self._execute(self._sql(f"{SELECT} {where}ORDER BY created_at DESC, id LIMIT ? OFFSET ?"),
+                             (*params, limit, offset))
         return [dict(zip(COLUMNS, row, strict=True)) for row in rows]
+
 
 
 def open_sqlite(path: Path) -> Store:
@@ -148,7 +178,17 @@ def open_sqlite(path: Path) -> Store:
         with saver.lock:
             conn.close()
 
-    return Store(saver, ConsultationIndex(execute, "?"), close, str(path))
+    def thread_bytes(ids: list[str]) -> int:
+        total = 0
+        for start in range(0, len(ids), 500):
+            marks = ",".join("?" * len(ids[start:start + 500]))
+            for sql in (f"SELECT SUM(LENGTH(checkpoint) + LENGTH(metadata)) FROM checkpoints WHERE thread_id IN "
+                        f"({marks})", f"SELECT SUM(LENGTH(value)) FROM writes WHERE thread_id IN ({marks})"):
+                with saver.lock:
+                    total += conn.execute(sql, ids[start:start + 500]).fetchone()[0] or 0
+        return total
+
+    return Store(saver, ConsultationIndex(execute, "?"), close, str(path), thread_bytes=thread_bytes)
 
 
 def open_postgres(url: str) -> Store:
@@ -191,7 +231,16 @@ def open_postgres(url: str) -> Store:
         lock_pool.close()
         pool.close()
 
-    return Store(saver, ConsultationIndex(execute, "%s"), close, "the Postgres database", lock)
+    def thread_bytes(ids: list[str]) -> int:
+        if not ids:
+            return 0
+        rows = execute("SELECT (SELECT COALESCE(SUM(pg_column_size(checkpoint)), 0) FROM checkpoints WHERE "
+                       "thread_id = ANY(%s)) + (SELECT COALESCE(SUM(pg_column_size(blob)), 0) FROM checkpoint_blobs "
+                       "WHERE thread_id = ANY(%s)) + (SELECT COALESCE(SUM(pg_column_size(blob)), 0) FROM "
+                       "checkpoint_writes WHERE thread_id = ANY(%s))", (ids, ids, ids))
+        return int(rows[0][0] or 0)
+
+    return Store(saver, ConsultationIndex(execute, "%s"), close, "the Postgres database", lock, thread_bytes)
 
 
 def open_store(data_dir: Path, database_url: str | None = None, path: Path | None = None) -> Store:

@@ -207,3 +207,39 @@ def close_matches(name: str, candidates: Iterable[str], n: int = 5) -> list[str]
                 found.append(table[match])
     substring = [c for c in pool if key.split("/")[-1] in c.lower() and c not in found]
     return (found + sorted(substring, key=len))[:n]
+
+
+class QueueFullError(AdvisorError):
+    """The evaluation queue is full: try again after ``retry_after`` seconds (HTTP 429)."""
+
+    def __init__(self, depth: int, retry_after: int) -> None:
+        """Say how full the queue is and when to come back."""
+        self.retry_after = retry_after
+        super().__init__(f"the evaluation queue is full ({depth} jobs waiting); try again in {retry_after} s")
+
+
+class QuotaExceededError(AdvisorError):
+    """A principal's stored data (uploads, results, checkpoints) is at its disk quota (HTTP 507)."""
+
+    def __init__(self, used: int, quota: int) -> None:
+        """Say how much is used of how much."""
+        super().__init__(f"your stored data ({used:,} bytes) is at your disk quota of {quota:,} bytes "
+                         "(ADVISOR_QUOTA_MB); delete consultations or evaluations you no longer need")
+
+
+class JobStoppedError(AdvisorError):
+    """An evaluation run was stopped from outside: ``code`` is cancelled, timeout or resource_limit."""
+
+    def __init__(self, code: str, message: str) -> None:
+        """Keep the code and the caller's sentence."""
+        self.code = code
+        super().__init__(message)
+
+
+class JobFailedError(AdvisorError):
+    """An evaluation run in a worker process ended with an error: ``code`` says how (invalid_input, ...)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        """Keep the code and the caller's sentence."""
+        self.code = code
+        super().__init__(message)

@@ -55,14 +55,30 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ADVISOR_API_TOKENS_FILE", "unset", "a file of bearer tokens, one a line (`#` starts a comment)"),
     Variable("ADVISOR_MAX_UPLOAD_MB", "100", "upload limit of one evaluation request (413 above)"),
     Variable("ADVISOR_MAX_FILE_MB", "20", "upload limit of one file (413 above)"),
-    Variable("ADVISOR_RATE_LIMIT_PER_MIN", "60", "requests a minute per token (429 with Retry-After)"),
+    Variable("ADVISOR_RATE_LIMIT_PER_MIN", "60", "requests a minute per token (429 with Retry-After); 20 failed "
+             "sign-ins a minute per address, then 429"),
+    Variable("ADVISOR_API_ADMIN_TOKENS", "unset", "tokens that also see and list every principal's consultations "
+             "and jobs, comma-separated"),
+    Variable("ADVISOR_MAX_JSON_EVAL_MB", "10", "a JSON evaluation body, parsed in memory (413 above)"),
+    Variable("ADVISOR_QUOTA_MB", "1024", "disk per principal: uploads + results + checkpoints (507 `quota_exceeded` "
+             "once reached)"),
+    Variable("ADVISOR_RETENTION_DAYS", "unset (kept)", "`serve` deletes consultations not updated for this many "
+             "days (at start-up, then every 6 hours)"),
+    Variable("ADVISOR_EVAL_WORKERS", "2", "evaluation jobs run at once, each in a worker process of its own"),
+    Variable("ADVISOR_EVAL_QUEUE", "16", "evaluation jobs that may wait (429 `queue_full` with Retry-After above)"),
+    Variable("ADVISOR_EVAL_TIMEOUT_S", "1800", "wall-clock and CPU-time limit of one evaluation job (failed with "
+             "code `timeout` past it)"),
+    Variable("ADVISOR_UI_AUTH", "unset (loopback only)", "web-UI sign-in, `user:password[,user2:password2]`; `ui` "
+             "refuses a non-loopback host without it"),
     Variable("SLACK_SIGNING_SECRET", "unset", "with `SLACK_BOT_TOKEN` set too, `serve` mounts the Slack app at "
              "/slack/events"),
     Variable("SLACK_BOT_TOKEN", "unset", "the Slack bot's token (xoxb-...)"),
     Variable("SLACK_APP_TOKEN", "unset", "app-level token for `slack --socket` (xapp-...)"),
     Variable("HF_HUB_OFFLINE", "unset", "set to `1` on machines with no model hub; the bundled models still load"),
 )
-DEFAULT_NUMBERS = {"ADVISOR_MAX_UPLOAD_MB": 100, "ADVISOR_MAX_FILE_MB": 20, "ADVISOR_RATE_LIMIT_PER_MIN": 60}
+DEFAULT_NUMBERS = {"ADVISOR_MAX_UPLOAD_MB": 100, "ADVISOR_MAX_FILE_MB": 20, "ADVISOR_RATE_LIMIT_PER_MIN": 60,
+                   "ADVISOR_MAX_JSON_EVAL_MB": 10, "ADVISOR_QUOTA_MB": 1024, "ADVISOR_EVAL_WORKERS": 2,
+                   "ADVISOR_EVAL_QUEUE": 16, "ADVISOR_EVAL_TIMEOUT_S": 1800}
 
 
 @dataclass(frozen=True)
@@ -146,6 +162,14 @@ class Settings:
     max_upload_mb: int = DEFAULT_NUMBERS["ADVISOR_MAX_UPLOAD_MB"]
     max_file_mb: int = DEFAULT_NUMBERS["ADVISOR_MAX_FILE_MB"]
     rate_limit_per_min: int = DEFAULT_NUMBERS["ADVISOR_RATE_LIMIT_PER_MIN"]
+    api_admin_tokens: tuple[str, ...] = field(default=(), repr=False)
+    max_json_eval_mb: int = DEFAULT_NUMBERS["ADVISOR_MAX_JSON_EVAL_MB"]
+    quota_mb: int = DEFAULT_NUMBERS["ADVISOR_QUOTA_MB"]
+    retention_days: float | None = None
+    eval_workers: int = DEFAULT_NUMBERS["ADVISOR_EVAL_WORKERS"]
+    eval_queue: int = DEFAULT_NUMBERS["ADVISOR_EVAL_QUEUE"]
+    eval_timeout_s: int = DEFAULT_NUMBERS["ADVISOR_EVAL_TIMEOUT_S"]
+    ui_auth: str | None = field(default=None, repr=False)
     slack_signing_secret: str | None = field(default=None, repr=False)
     slack_bot_token: str | None = field(default=None, repr=False)
     slack_app_token: str | None = field(default=None, repr=False)
@@ -195,6 +219,15 @@ class Settings:
             max_upload_mb=_positive(env, "ADVISOR_MAX_UPLOAD_MB"),
             max_file_mb=_positive(env, "ADVISOR_MAX_FILE_MB"),
             rate_limit_per_min=_positive(env, "ADVISOR_RATE_LIMIT_PER_MIN"),
+            api_admin_tokens=tuple(t.strip() for t in (env.get("ADVISOR_API_ADMIN_TOKENS") or "").split(",")
+                                   if t.strip()),
+            max_json_eval_mb=_positive(env, "ADVISOR_MAX_JSON_EVAL_MB"),
+            quota_mb=_positive(env, "ADVISOR_QUOTA_MB"),
+            retention_days=_retention_days(env),
+            eval_workers=_positive(env, "ADVISOR_EVAL_WORKERS"),
+            eval_queue=_positive(env, "ADVISOR_EVAL_QUEUE"),
+            eval_timeout_s=_positive(env, "ADVISOR_EVAL_TIMEOUT_S"),
+            ui_auth=env.get("ADVISOR_UI_AUTH") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
             slack_app_token=env.get("SLACK_APP_TOKEN") or None,
@@ -208,6 +241,20 @@ class Settings:
     def ensure_data_dir(self) -> Path:
         """Create the data directory if needed and check it is writable with space left; the error names the path."""
         return ensure_writable_dir(self.data_dir, "data directory", "set ADVISOR_DATA_DIR to")
+
+
+def _retention_days(env: Mapping[str, str]) -> float | None:
+    """``ADVISOR_RETENTION_DAYS``: days a consultation is kept after its last turn (None: kept for ever)."""
+    raw = (env.get("ADVISOR_RETENTION_DAYS") or "").strip()
+    if not raw:
+        return None
+    try:
+        days = float(raw)
+    except ValueError:
+        days = -1.0
+    if not 0 < days < 100_000:
+        raise SettingsError(f"ADVISOR_RETENTION_DAYS={raw!r}: expected a number of days above 0")
+    return days
 
 
 def _positive(env: Mapping[str, str], name: str) -> int:

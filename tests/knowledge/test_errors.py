@@ -34,6 +34,9 @@ def _instance(cls: type[errors.AdvisorError]) -> errors.AdvisorError:
         errors.InvalidFilterError: ("sort", "speed", ["score", "size"]),
         errors.ProfileError: ({"corpus_docs": "must be positive"},),
         errors.StorageFullError: ("/data/consultations.db",),
+        errors.QueueFullError: (16, 30), errors.QuotaExceededError: (2_000_000, 1_000_000),
+        errors.JobStoppedError: ("timeout", "stopped at /srv/secret"),
+        errors.JobFailedError: ("internal_error", "failed at /srv/secret"),
     }
     return cls(*special.get(cls, ("something went wrong at /srv/secret",)))
 
@@ -51,6 +54,9 @@ API = {
     "SettingsError": (500, "internal_error"), "StorageFullError": (507, "storage_full"),
     "ServiceUnavailableError": (503, "service_unavailable"), "LLMUnavailableError": (503, "service_unavailable"),
     "EncoderError": (503, "service_unavailable"), "MilvusUnavailableError": (503, "service_unavailable"),
+    # issue 20: a full job queue and a principal's quota; a job's stop and failure are job status, not answers
+    "QueueFullError": (429, "queue_full"), "QuotaExceededError": (507, "quota_exceeded"),
+    "JobStoppedError": (500, "internal_error"), "JobFailedError": (500, "internal_error"),
 }
 
 

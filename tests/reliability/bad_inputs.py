@@ -253,6 +253,24 @@ def _slack_retries(event_id: str) -> Callable[[Path], dict[str, Any]]:
     return build
 
 
+def _slash_replays(trigger_id: str, text: str, times: int = 3) -> Callable[[Path], dict[str, Any]]:
+    """One signed slash command sent ``times`` times (a replay within the 5 minutes its signature is valid)."""
+    def build(tmp: Path) -> dict[str, Any]:
+        from urllib.parse import urlencode
+
+        raw = urlencode({"command": "/embedding-advisor", "text": text, "channel_id": "C7", "user_id": "U7",
+                         "team_id": "T1", "trigger_id": trigger_id, "token": "x"}).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded", **slack_signature(raw)}
+        return {"requests": [(raw, headers)] * times}
+    return build
+
+
+def _pdf_bomb(tmp: Path) -> bytes:
+    from job_runners import shared_stream_pdf
+
+    return shared_stream_pdf()
+
+
 def _raw_multipart(filename: bytes, content: bytes) -> Callable[[Path], dict[str, Any]]:
     """A multipart body written by hand, so a file name can hold bytes an HTTP client would escape (NUL, BEL)."""
     body = (b"--B0UND\r\nContent-Disposition: form-data; name=\"models\"\r\n\r\nbm25\r\n"
@@ -457,6 +475,15 @@ CASES: list[Case] = [
          "Broken YAML is refused naming the file and line.",
          _batch("profiles.yaml", "- id: a\n  domain: [legal\n"),
          Expect(EXIT_BAD_INPUT, None, ("profiles.yaml", "cannot parse", "line"))),
+    Case("batch-yaml-alias-bomb", "batch", CLI_BATCH,
+         "A YAML alias bomb (a few hundred bytes expanding to millions of values) is refused naming the file.",
+         _batch("profiles.yaml", "- id: a\n  notes:\n    l0: &l0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+             f"    l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 7)) + "- id: *l6\n"),
+         Expect(EXIT_BAD_INPUT, None, ("profiles.yaml", "alias bomb"))),
+    Case("batch-jsonl-huge-integer", "batch", CLI_BATCH,
+         "An integer of 5,000 digits is that row's error (it was a traceback), the other rows run.",
+         _batch("profiles.jsonl", _jsonl(GOOD, '{"id": "big", "corpus_docs": ' + "9" * 5000 + "}")),
+         Expect(EXIT_SOME_ROWS_FAILED, None, ("row 2", "more than 4,300 digits"), rows=("ok", "error"))),
     Case("batch-unsupported-extension", "batch", CLI_BATCH,
          "A .txt batch file is refused listing the accepted extensions.",
          _batch("profiles.txt", "id: a\n"), Expect(EXIT_BAD_INPUT, None, ("unsupported extension '.txt'", ".jsonl"))),
@@ -603,6 +630,23 @@ CASES: list[Case] = [
          lambda tmp: {"json": {"documents": _docs(2), "queries": [{"id": "q1", "text": "rent"}],
                                "qrels": [{"query_id": "q1", "doc_id": "nope"}], "models": ["bm25"]}},
          Expect(202, JOB_INPUT, ("documents nope",), job="failed")),
+    Case("upload-json-id-with-tab", "upload", API_EVAL_JSON,
+         "A document id with a tab would break the judgements file: refused naming the field.",
+         lambda tmp: {"json": {"documents": [{"id": "a\tb", "text": "rent"}], "models": ["bm25"]}},
+         Expect(422, BAD_BODY, ("documents.0.id",), "documents.0.id")),
+    Case("upload-json-model-is-a-server-path", "upload", API_EVAL_JSON,
+         "A model named by a server path is refused with one sentence, whether or not the path exists.",
+         lambda tmp: {"json": {"documents": _docs(2), "models": ["/etc/passwd"]}},
+         Expect(422, BAD_BODY, ("models.0", "should match pattern"), "models.0")),
+    Case("upload-jsonl-huge-integer", "upload", API_UPLOAD,
+         "A corpus line with a 5,000-digit integer fails the job naming the file and line (it was internal_error).",
+         _upload(("files", "docs.jsonl", _jsonl({"id": "d1", "text": "a"}) + b'{"id": ' + b"9" * 5000
+                  + b', "text": "b"}\n')),
+         Expect(202, JOB_INPUT, ("docs.jsonl: line 2", "more than 4,300 digits"), job="failed")),
+    Case("upload-pdf-pages-sharing-one-stream", "upload", API_UPLOAD,
+         "A 300 KB PDF whose 2,000 pages share one 5 MB stream (hours of parsing) fails in seconds naming it.",
+         _upload(("files", "contract.pdf", _pdf_bomb)),
+         Expect(202, JOB_INPUT, ("contract.pdf", "decompress to over"), job="failed")),
     Case("upload-100mb-file-streamed", "upload", API_STREAM,
          "A real 100 MB upload to a server with the default limits (20 MB a file) is answered with 413 after "
          "about 20 MB, without the rest being sent or the server's memory growing.",
@@ -726,6 +770,9 @@ CASES: list[Case] = [
     Case("slack-huge-body", "slack", SLACK,
          "A 2 MB body is refused for its size before it is read.",
          _slack("x" * 2_000_000, slack_signature), Expect(413, TOO_LARGE, ("limit",))),
+    Case("slack-slash-command-replayed", "slack", SLACK,
+         "A signed slash command sent three times (a replay) opens one consultation: an opener and one reply.",
+         _slash_replays("13345224609.738474920.replay1", "legal contracts in German"), Expect(200, posts=2)),
     Case("slack-retries-answered-once", "slack", SLACK,
          "An event and its three retries (X-Slack-Retry-Num 1-3) get one reply; after the bad requests above "
          "the bot still answers.",

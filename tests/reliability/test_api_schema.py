@@ -89,7 +89,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         settings = Settings(data_dir=data_dir)
         service = AdvisorService(settings)
         jobs = EvaluationJobs(data_dir, runner=bm25_only)
-        app = create_app(service, settings, [TOKEN], limits=ApiLimits(rate_per_min=1_000_000), jobs=jobs)
+        limits = ApiLimits(rate_per_min=1_000_000, failed_auth_per_min=1_000_000)  # schemathesis probes without one
+        app = create_app(service, settings, [TOKEN], limits=limits, jobs=jobs)
         try:
             with uvicorn_in_thread(app) as url:
                 try:

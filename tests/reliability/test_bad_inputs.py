@@ -169,7 +169,7 @@ def run_api_upload(case: Case, inputs: dict[str, Any], stack: Stack, **_: Any) -
         return
     job_id = r.json()["id"]
     if case.expect.stored:
-        saved = sorted(p.name for p in (uploads / job_id / "corpus").iterdir())
+        saved = stack.client.get(f"/v1/evaluations/{job_id}", headers=AUTH).json()["files"]  # as stored
         assert saved == sorted(case.expect.stored)
     if case.expect.job:
         job = _poll(stack, job_id)

@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from knowledge.errors import InputFileError
 
@@ -15,6 +16,9 @@ DOC_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".pdf", ".docx", ".jsonl", ".cs
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_EXPANDED_BYTES = 256 * 1024 * 1024  # a .docx is a zip: what it may expand to (zip bombs stop here)
 MAX_PACKAGE_MEMBERS = 10_000
+MAX_XML_BYTES = 32 * 1024 * 1024  # one XML part of a .docx (word/document.xml): parsing it costs ~30x its size
+MAX_PDF_PAGES = 5_000
+MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024  # page content streams, decompressed, summed over the pages
 TEXT_COLUMNS = ("text", "content", "body", "passage", "document")
 ID_COLUMNS = ("_id", "id", "doc_id", "docid")
 TITLE_COLUMNS = ("title", "name", "heading")
@@ -51,6 +55,10 @@ def _check_package(path: Path, shown: str) -> None:
     if expanded > MAX_EXPANDED_BYTES or len(members) > MAX_PACKAGE_MEMBERS:
         raise InputFileError(f"{shown}: the .docx expands to {expanded:,} bytes in {len(members):,} parts, over "
                              f"the {MAX_EXPANDED_BYTES:,}-byte limit (a zip bomb?)")
+    biggest = max((m for m in members if m.filename.endswith(".xml")), key=lambda m: m.file_size, default=None)
+    if biggest is not None and biggest.file_size > MAX_XML_BYTES:
+        raise InputFileError(f"{shown}: its part {biggest.filename} holds {biggest.file_size:,} bytes of XML, over "
+                             f"the {MAX_XML_BYTES:,}-byte limit per part")
 
 
 def check_file(path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES) -> None:
@@ -112,10 +120,31 @@ def _pdf_text(shown: str, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         locked = reader.is_encrypted and not reader.decrypt("")  # an empty user password opens many
         if not locked:
+            _check_pdf_size(shown, reader)
             return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except InputFileError:
+        raise
     except Exception as exc:  # any parser failure on a user's file is that file's problem, named as such
         raise InputFileError(f"{shown}: unreadable PDF ({type(exc).__name__}: {exc})") from exc
     raise InputFileError(f"{shown}: password-protected PDF; save a copy without the password")
+
+
+def _check_pdf_size(shown: str, reader: Any) -> None:
+    """Refuse a PDF with too many pages, or whose pages' content streams decompress past a limit.
+
+    Pages may share one content stream: 2,000 pages over one 5 MB stream make a 326 KB file that takes hours to
+    read. The decoded stream is cached by pypdf, so measuring costs one decompression of each stream.
+    """
+    pages = len(reader.pages)
+    if pages > MAX_PDF_PAGES:
+        raise InputFileError(f"{shown}: {pages:,} pages, over the {MAX_PDF_PAGES:,}-page limit per file")
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        total += len(contents.get_data()) if contents is not None else 0
+        if total > MAX_PDF_CONTENT_BYTES:
+            raise InputFileError(f"{shown}: its page contents decompress to over {MAX_PDF_CONTENT_BYTES:,} bytes "
+                                 f"by page {number} of {pages:,} (the limit per file)")
 
 
 def _docx_text(shown: str, data: bytes) -> str:
@@ -147,6 +176,8 @@ def _jsonl_rows(shown: str, text: str) -> list[dict[str, str]]:
             raise InputFileError(f"{shown}: line {n}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
         except RecursionError:
             raise InputFileError(f"{shown}: line {n}: JSON nested too deeply") from None
+        except ValueError:  # an integer of more than 4,300 digits (Python's conversion limit)
+            raise InputFileError(f"{shown}: line {n}: invalid JSON (a number with more than 4,300 digits)") from None
         if not isinstance(obj, dict):
             raise InputFileError(f"{shown}: line {n}: expected an object, got {type(obj).__name__}")
         rows.append({k: "" if v is None else str(v) for k, v in obj.items()})

@@ -6,6 +6,7 @@ import contextlib
 import json
 import logging
 import math
+import os
 import re
 import resource
 import shutil
@@ -19,6 +20,7 @@ from typing import Any, Literal
 import numpy as np
 
 from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, ToolInputError
+from knowledge.redact import scrub
 from knowledge.settings import DataLayout
 from tools.documents.corpus import Corpus, load_corpus
 from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
@@ -146,6 +148,9 @@ class Evaluation:
         if self.req.milvus_uri:
             return MilvusStore(self.req.milvus_uri, self.req.milvus_token), None
         path = self._lite_path(name)
+        if not self.req.keep_index:  # marks the run folder as this process's: orphaned if the process dies
+            path.parent.mkdir(parents=True, exist_ok=True)
+            (path.parent / ".pid").write_text(str(os.getpid()), encoding="utf-8")
         return MilvusStore(str(path)), path
 
     def _lite_path(self, name: str) -> Path:
@@ -170,6 +175,7 @@ class Evaluation:
                 path = self._lite_path(_collection_name(spec))
                 shutil.rmtree(path, ignore_errors=True)
                 with contextlib.suppress(OSError):
+                    (path.parent / ".pid").unlink()
                     path.parent.rmdir()  # the run's folder, once empty
 
     def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
@@ -360,7 +366,7 @@ class Evaluation:
                 figures = self.check_candidate(spec)
             except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
                 logger.warning("candidate %s failed: %s", spec, exc)
-                figures = {"status": "error", "error": f"{type(exc).__name__}: {exc}"}
+                figures = {"status": "error", "error": scrub(f"{type(exc).__name__}: {exc}", [self.req.data_dir])}
             self.results["models"][spec] = figures
             self._write()
         self._compare()

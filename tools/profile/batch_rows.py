@@ -11,6 +11,7 @@ from typing import Any
 
 from knowledge.errors import InputFileError
 from tools.documents.file_readers import csv_dialect, decode_text
+from tools.profile.yaml_limits import safe_load_bounded
 
 LIST_FIELDS = {"languages", "priorities"}
 NULLS = {"", "null", "none", "~"}
@@ -94,6 +95,8 @@ def _from_jsonl(text: str) -> list[tuple[int, dict[str, Any] | str]]:
             items.append((line_no, f"invalid JSON ({exc.msg} at column {exc.colno})"))
         except RecursionError:
             items.append((line_no, "invalid JSON (nested too deeply)"))
+        except ValueError:  # Python refuses integers of more than 4,300 digits
+            items.append((line_no, "invalid JSON (a number with more than 4,300 digits)"))
     return items
 
 
@@ -101,7 +104,9 @@ def _from_document(path: Path, text: str) -> list[tuple[None, Any]]:
     import yaml
 
     try:
-        loaded = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        loaded = json.loads(text) if path.suffix.lower() == ".json" else safe_load_bounded(text, str(path))
+    except InputFileError:
+        raise
     except (ValueError, yaml.YAMLError) as exc:
         raise InputFileError(f"{path}: cannot parse: {exc}") from exc
     except RecursionError:

@@ -8,10 +8,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from knowledge.errors import ProfileError, ToolInputError
+from knowledge.errors import InputFileError, ProfileError, ToolInputError
 from knowledge.hardware import load_hardware
 from knowledge.languages import normalise_language
 from tools.documents.file_readers import decode_text
+from tools.profile.yaml_limits import safe_load_bounded
 
 KNOWN_DOMAINS = ("general", "legal", "medical", "finance", "code", "scientific", "ecommerce", "support")
 Priority = Literal["quality", "cost", "latency"]
@@ -217,7 +218,9 @@ def load_profile_file(path: Path) -> RequirementProfile:
     except ToolInputError as exc:  # not text, or not UTF-8: the message names the byte, line and column
         raise ProfileError({"file": str(exc)}) from exc
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else safe_load_bounded(text, str(path))
+    except InputFileError as exc:  # an alias bomb
+        raise ProfileError({"file": str(exc)}) from exc
     except (ValueError, yaml.YAMLError) as exc:
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
         raise ProfileError({"file": f"{path} is not valid {kind}: {exc}"}) from exc

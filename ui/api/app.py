@@ -10,22 +10,26 @@ import shutil
 from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any
 
-from fastapi import Body, FastAPI, Header, Query, Request
+from fastapi import Body, Depends, FastAPI, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Match
 
 from agent.evaluation_jobs import EvaluationJobs
+from agent.principal import Principal
 from agent.service import AdvisorService
+from agent.store import is_disk_full
 from knowledge.errors import (
     AdvisorError,
     NotFoundError,
     ProfileError,
+    QueueFullError,
+    QuotaExceededError,
     ServiceUnavailableError,
     StorageFullError,
     ToolInputError,
@@ -37,12 +41,26 @@ from tools.encoders.models import require_offline_model
 from tools.evaluation.retrieval_check import EvalRequest
 from tools.profile.schema import RequirementProfile
 from ui.api import schemas as m
-from ui.api.security import ApiGuard, ApiLimits
+from ui.api.security import ApiGuard, ApiLimits, request_principal
 from ui.api.uploads import read_form
 
 logger = logging.getLogger(__name__)
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
-              413: "too_large", 415: "unsupported_media_type", 422: "invalid_input", 429: "rate_limited"}
+              413: "too_large", 415: "unsupported_media_type", 422: "invalid_input", 429: "rate_limited",
+              503: "unavailable", 507: "storage_full"}
+Caller = Annotated[Principal, Depends(request_principal)]  # who asks: every route that reads or writes data takes it
+
+
+def owned_consultation(consultation_id: str, principal: Caller, request: Request) -> str:
+    """The path's consultation id once the caller may use it; another principal's answers 404 like an unknown id.
+
+    Use it on any route under ``/v1/consultations/{consultation_id}``: ``consultation_id: OwnedConsultation``.
+    """
+    request.app.state.service.check_owner(consultation_id, principal)
+    return consultation_id
+
+
+OwnedConsultation = Annotated[str, Depends(owned_consultation)]
 COMMON: dict[int | str, dict[str, Any]] = {
     401: {"model": m.ErrorBody, "description": "Missing or invalid bearer token", "headers": {
         "WWW-Authenticate": {"description": "Always `Bearer`", "required": True, "schema": {"type": "string"}}}},
@@ -53,7 +71,9 @@ COMMON: dict[int | str, dict[str, Any]] = {
                         "schema": {"type": "integer", "minimum": 1}}}},
     500: {"model": m.ErrorBody, "description": "Internal error; the server log has the details"},
 }
-NOT_FOUND = {**COMMON, 404: {"model": m.ErrorBody, "description": "No such resource"}}
+NOT_FOUND = {**COMMON, 404: {"model": m.ErrorBody, "description": "No such resource (or another principal's)"}}
+FULL: dict[int | str, dict[str, Any]] = {
+    507: {"model": m.ErrorBody, "description": "No space left, or over the caller's disk quota"}}
 CHUNK = 1024 * 1024
 
 
@@ -63,18 +83,26 @@ def _error(status: int, code: str, message: str, field: str | None = None,
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
 
-def advisor_error_response(exc: AdvisorError) -> JSONResponse:
+def advisor_error_response(exc: AdvisorError, data_dir: Any = None) -> JSONResponse:
     """The API's one mapping of the error hierarchy (knowledge/errors.py) to an HTTP answer.
 
     The caller can fix it: 404 for a named thing that does not exist, else 422 naming the field. The service could
-    not do it: 507 for a full disk, else 503 with Retry-After. Anything else the advisor raised: 500.
+    not do it: 507 for a full disk, 429 with Retry-After for a full job queue, else 503 with Retry-After.
+    Anything else the advisor raised: 500. ``data_dir`` is replaced by "<data dir>" in the messages shown.
     """
     if isinstance(exc, ProfileError):
         return _error(422, "invalid_profile", str(exc), next(iter(exc.problems), None), exc.problems)
-    if isinstance(exc, NotFoundError):
-        return _error(404, "not_found", str(exc))
-    if isinstance(exc, ToolInputError):
-        return _error(422, "invalid_input", str(exc), getattr(exc, "field", None))
+    if isinstance(exc, QuotaExceededError):
+        return _error(507, "quota_exceeded", str(exc))
+    if isinstance(exc, QueueFullError):
+        response = _error(429, "queue_full", str(exc))
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+    if isinstance(exc, NotFoundError | ToolInputError):  # a server path in the message is never echoed
+        message = str(exc).replace(str(data_dir), "<data dir>") if data_dir is not None else str(exc)
+        if isinstance(exc, NotFoundError):
+            return _error(404, "not_found", message)
+        return _error(422, "invalid_input", message, getattr(exc, "field", None))
     if isinstance(exc, StorageFullError):
         logger.error("%s", exc)  # the operator's line names the path; the caller's sentence does not
         return _error(507, "storage_full", exc.sentence)
@@ -91,8 +119,8 @@ def advisor_error_response(exc: AdvisorError) -> JSONResponse:
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AdvisorError)
-    async def advisor_error(_: Request, exc: AdvisorError) -> JSONResponse:
-        return advisor_error_response(exc)
+    async def advisor_error(request: Request, exc: AdvisorError) -> JSONResponse:
+        return advisor_error_response(exc, getattr(request.app.state, "data_dir", None))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -127,6 +155,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:
+        if is_disk_full(exc) or is_disk_full(exc.__cause__ or exc):  # an upload or a job folder on a full disk
+            logger.error("no space left on the disk: %s", exc)
+            return _error(507, "storage_full", "there is no space left on the server's disk; nothing was stored")
         logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
         return _error(500, "internal_error", "internal error; the server log has the details")
 
@@ -234,52 +265,90 @@ def _client_id(field: str, in_body: str | None, header: str | None) -> str | Non
     return in_body or header
 
 
+def _docs_page(app: FastAPI) -> str:
+    """A route list rendered here (no script or style from a CDN: the server may be offline)."""
+    import html
+
+    rows = []
+    for path, ops in app.openapi().get("paths", {}).items():
+        for method, op in ops.items():
+            rows.append(f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code></td>"
+                        f"<td>{html.escape(op.get('summary') or '')}</td></tr>")
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>embedding-advisor API</title></head><body>"
+            "<h1>embedding-advisor API</h1><p>The OpenAPI schema is at <a href='/openapi.json'>/openapi.json</a> "
+            "(load it into any OpenAPI viewer). The interactive Swagger page is off: it loads its scripts from a "
+            "CDN, which an offline server cannot reach.</p><table border='1' cellpadding='4'>"
+            "<tr><th>Method</th><th>Path</th><th>What it does</th></tr>" + "".join(rows) + "</table></body></html>")
+
+
 def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str] | None,
-               limits: ApiLimits | None = None, jobs: EvaluationJobs | None = None, slack_app: Any = None) -> FastAPI:
+               limits: ApiLimits | None = None, jobs: EvaluationJobs | None = None, slack_app: Any = None,
+               admin_tokens: Sequence[str] = (), retention_days: float | None = None) -> FastAPI:
     """Build the API around a service.
 
     Args:
         service: the consultation facade.
         settings: process settings (data dir for uploads and evaluation output).
         tokens: accepted bearer tokens; None turns auth off (only after ``check_startup`` allowed it).
-        limits: size and rate limits (default: ApiLimits()).
-        jobs: the evaluation worker (default: a new one under the data dir).
+        limits: size, rate and quota limits (default: ApiLimits()).
+        jobs: the evaluation workers (default: new ones under the data dir).
         slack_app: a slack-bolt App to mount at ``/slack/events`` (HTTP mode), or None.
+        admin_tokens: tokens that may read and list every principal's consultations and jobs.
+        retention_days: delete consultations not updated for this many days (at start-up, then every 6 hours).
     """
     limits = limits or ApiLimits()
     jobs = jobs or EvaluationJobs(settings.data_dir, settings=settings)
+
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        stop = _retention(service, retention_days)
         yield
+        stop.set()
         jobs.close()
 
-    app = FastAPI(title="embedding-advisor", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="embedding-advisor", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Choose an embedding model: consultations, recommendations, catalog, evaluations.")
     app.state.jobs = jobs
-    app.add_middleware(ApiGuard, tokens=tokens, limits=limits)
+    app.state.service = service
+    app.state.data_dir = settings.data_dir
+    app.add_middleware(ApiGuard, tokens=tokens, limits=limits, admin_tokens=admin_tokens)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
 
-    @app.get("/healthz", response_model=m.Health, responses={500: {"model": m.ErrorBody}},
-             openapi_extra={"security": []})
-    def healthz() -> m.Health:
-        """Liveness, the LLM mode ("offline" or the chat model) and what is enabled."""
-        return m.Health(mode=service.mode, auth=tokens is not None, slack=slack_app is not None)
+    def check_quota(principal: Principal) -> None:
+        used = jobs.usage_bytes(principal.id) + service.usage_bytes(principal)
+        if used >= limits.quota_bytes:
+            raise QuotaExceededError(used, limits.quota_bytes)
 
-    @app.post("/v1/consultations", status_code=201, response_model=m.Reply, responses=COMMON)
-    def start_consultation(body: m.StartConsultation | None = None, idempotency_key: Annotated[
-            str | None, Header(pattern=m.CLIENT_ID, description="Same as `request_id`.")] = None,
-    ) -> m.Reply:
-        """Start a consultation; with a first message it is read at once.
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(_docs_page(app))
+
+    @app.get("/healthz", response_model=m.Health, responses={500: {"model": m.ErrorBody}, 503: {"model": m.Health}},
+             openapi_extra={"security": []})
+    def healthz(response: Response) -> m.Health:
+        """Liveness, the LLM mode, what is enabled and the evaluation workers (503 when none is alive)."""
+        worker = jobs.health()
+        if not worker["ok"]:
+            response.status_code = 503
+        return m.Health(status="ok" if worker["ok"] else "degraded", mode=service.mode, auth=tokens is not None,
+                        slack=slack_app is not None, worker=m.WorkerHealth(**worker))
+
+    @app.post("/v1/consultations", status_code=201, response_model=m.Reply, responses={**COMMON, **FULL})
+    def start_consultation(principal: Caller, body: m.StartConsultation | None = None,
+                           idempotency_key: Annotated[str | None, Header(
+                               pattern=m.CLIENT_ID, description="Same as `request_id`.")] = None) -> m.Reply:
+        """Start a consultation (owned by the caller); with a first message it is read at once.
 
         With a ``request_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply starts nothing new.
         """
+        check_quota(principal)
         request_id = _client_id("request_id", body.request_id if body else None, idempotency_key)
-        return service.start(body.message if body else None, request_id)
+        return service.start(body.message if body else None, request_id, principal=principal)
 
     @app.post("/v1/consultations/{consultation_id}/messages", response_model=m.Reply,
               responses={**NOT_FOUND, 507: {"model": m.ErrorBody, "description": "No space left to save the message"}})
-    def send_message(consultation_id: str, body: m.MessageIn, idempotency_key: Annotated[
+    def send_message(consultation_id: str, body: m.MessageIn, principal: Caller, idempotency_key: Annotated[
             str | None, Header(pattern=m.CLIENT_ID, description="Same as `message_id`.")] = None,
                      ) -> m.Reply:
         """Send a message: the reply, the pending question, the profile and the recommendation when there is one.
@@ -287,18 +356,25 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         With a ``message_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply is applied at most once.
         """
         message_id = _client_id("message_id", body.message_id, idempotency_key)
-        return service.send(consultation_id, body.text, message_id)
+        return service.send(consultation_id, body.text, message_id, principal=principal)
 
     @app.get("/v1/consultations/{consultation_id}", response_model=m.ConsultationState, responses=NOT_FOUND)
-    def get_consultation(consultation_id: str) -> m.ConsultationState:
+    def get_consultation(consultation_id: str, principal: Caller) -> m.ConsultationState:
         """A consultation as it stands, with its transcript."""
-        return service.state(consultation_id)
+        return service.state(consultation_id, principal=principal)
+
+    @app.delete("/v1/consultations/{consultation_id}", status_code=204, responses=NOT_FOUND,
+                response_class=Response)
+    def delete_consultation(consultation_id: OwnedConsultation, principal: Caller) -> Response:
+        """Delete a consultation: every turn stored, its list entry and its reports."""
+        service.delete(consultation_id, principal=principal)
+        return Response(status_code=204)
 
     @app.get("/v1/consultations", response_model=m.ConsultationList, responses=COMMON)
-    def list_consultations(limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+    def list_consultations(principal: Caller, limit: Annotated[int, Query(ge=1, le=1000)] = 20,
                            offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> m.ConsultationList:
-        """Consultations, newest first."""
-        return m.ConsultationList(items=service.list(limit, offset), limit=limit, offset=offset)
+        """The caller's consultations, newest first (an admin token lists everyone's)."""
+        return m.ConsultationList(items=service.list(limit, offset, principal=principal), limit=limit, offset=offset)
 
     @app.post("/v1/recommendations", response_model=m.RecommendationResult, responses=COMMON,
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
@@ -329,12 +405,17 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         return show_model(name)
 
     @app.post("/v1/evaluations", status_code=202, response_model=m.EvaluationAccepted,
-              responses={**COMMON, 415: {"model": m.ErrorBody}}, openapi_extra=EVAL_BODY)
-    async def start_evaluation(request: Request) -> m.EvaluationAccepted:
-        """Queue an evaluation of uploaded files (multipart) or JSON documents; poll its URL for the result."""
+              responses={**COMMON, **FULL, 415: {"model": m.ErrorBody}}, openapi_extra=EVAL_BODY)
+    async def start_evaluation(request: Request, principal: Caller) -> m.EvaluationAccepted:
+        """Queue an evaluation of uploaded files (multipart) or JSON documents; poll its URL for the result.
+
+        429 with Retry-After when the queue is full; 507 when the caller is over its disk quota.
+        """
         content_type = request.headers.get("content-type", "")
         if not content_type.startswith(("application/json", "multipart/form-data")):
             raise StarletteHTTPException(415, "send application/json or multipart/form-data")
+        check_quota(principal)
+        jobs.check_capacity()
         body = None
         if content_type.startswith("application/json"):
             try:
@@ -344,30 +425,39 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         job_id, folder = jobs.new_job()
         try:
             paths = _write_json_job(folder, body) if body else await _write_multipart_job(folder, request, limits)
+            models = (body.models if body else paths.get("models")) or ["minilm", "bm25"]
+            _named_models(models, folder)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)  # a rejected upload leaves nothing behind
             raise
-        models = (body.models if body else paths.get("models")) or ["minilm", "bm25"]
-        try:  # a caller names models, not downloads: built-ins, openai:<model>, or what is already on disk here
-            for spec in models:
-                require_offline_model(spec, [folder])
-        except ToolInputError as exc:
-            shutil.rmtree(folder, ignore_errors=True)
-            problem = {"loc": ("body", "models"), "type": "value_error", "msg": str(exc)}
-            raise RequestValidationError([problem]) from None
         eval_request = EvalRequest(corpus=paths["corpus"], models=models, out_dir=jobs.out_dir(job_id),
                                    data_dir=settings.data_dir, queries=paths["queries"], qrels=paths["qrels"],
                                    milvus_uri=settings.milvus_uri, milvus_token=settings.milvus_token,
                                    openai_base_url=settings.embeddings_base_url,
                                    openai_api_key=settings.embeddings_api_key, device=settings.device,
                                    embeddings_concurrency=settings.embeddings_concurrency)
-        job = jobs.submit(job_id, eval_request)
+        try:
+            job = jobs.submit(job_id, eval_request, owner=principal.id)
+        except QueueFullError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         return m.EvaluationAccepted(id=job_id, status=job["status"], url=f"/v1/evaluations/{job_id}")
 
     @app.get("/v1/evaluations/{job_id}", response_model=m.EvaluationStatus, responses=NOT_FOUND)
-    def get_evaluation(job_id: str) -> dict[str, Any]:
+    def get_evaluation(job_id: str, principal: Caller) -> dict[str, Any]:
         """Status, progress and (when done) the results summary of an evaluation job."""
-        return jobs.get(job_id)
+        return jobs.get(job_id, principal)
+
+    @app.post("/v1/evaluations/{job_id}/cancel", response_model=m.EvaluationStatus, responses=NOT_FOUND)
+    def cancel_evaluation(job_id: str, principal: Caller) -> dict[str, Any]:
+        """Stop a pending or running job (its worker process is killed); status becomes ``cancelled``."""
+        return jobs.cancel(job_id, principal)
+
+    @app.delete("/v1/evaluations/{job_id}", status_code=204, responses=NOT_FOUND, response_class=Response)
+    def delete_evaluation(job_id: str, principal: Caller) -> Response:
+        """Cancel a job if it runs, then delete its results and uploads."""
+        jobs.delete(job_id, principal)
+        return Response(status_code=204)
 
     if slack_app is not None:
         from slack_bolt.adapter.fastapi import SlackRequestHandler
@@ -378,7 +468,48 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         async def slack_events(request: Request) -> Any:
             refused = slack_app.refusal(await request.body(), request.headers)
             if refused:  # what Bolt would answer with a 500 (a non-numeric timestamp, a body it cannot parse)
-                return JSONResponse({"error": refused[1]}, status_code=refused[0])
+                return _error(refused[0], HTTP_CODES.get(refused[0], "error"), refused[1])
             return await handler.handle(request)
 
     return app
+
+
+def _named_models(models: list[str], folder: Any) -> None:
+    """Refuse candidates that would download a model or read the server's files; the answer says nothing of them.
+
+    A path-like name gets one sentence whether or not it exists, so files cannot be probed.
+    """
+    for spec in models:
+        text = spec.split(":", 1)[1] if spec.lower().startswith(("hybrid:", "hybrid-weighted:")) else spec
+        problem = None
+        if text.startswith(("/", ".", "~", "\\")) or "/../" in text or "\\" in text:
+            problem = (f"{spec!r}: models are named, never given as server paths: use minilm, static, bm25, hybrid, "
+                       "openai:<model>, or a Hugging Face id already cached on the server")
+        else:
+            try:  # built-ins, openai:<model>, or what is already on disk here
+                require_offline_model(spec, [folder])
+            except ToolInputError as exc:
+                problem = str(exc).replace(str(folder), "<upload>")
+        if problem:
+            raise RequestValidationError([{"loc": ("body", "models"), "type": "value_error", "msg": problem}])
+
+
+def _retention(service: AdvisorService, days: float | None) -> Any:
+    """Purge old consultations now and every 6 hours in a thread; returns the event that stops it."""
+    import threading
+
+    stop = threading.Event()
+    if not days:
+        return stop
+
+    def loop() -> None:
+        while True:
+            try:
+                service.purge(days)
+            except Exception:
+                logger.exception("retention: purging old consultations failed")
+            if stop.wait(6 * 3600):
+                return
+
+    threading.Thread(target=loop, name="retention", daemon=True).start()
+    return stop

@@ -118,12 +118,15 @@ class ModelDetails(BaseModel):
     scores_source: str
 
 
+ID_TEXT = r"^[^\x00-\x1f\x7f]+$"  # no tabs, newlines or other control characters (they break the qrels file)
+
+
 class DocumentIn(BaseModel):
     """One document of a JSON evaluation corpus."""
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(min_length=1, max_length=200)
+    id: str = Field(min_length=1, max_length=200, pattern=ID_TEXT)
     text: str = Field(min_length=1)
 
 
@@ -132,7 +135,7 @@ class QueryIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(min_length=1, max_length=200)
+    id: str = Field(min_length=1, max_length=200, pattern=ID_TEXT)
     text: str = Field(min_length=1, max_length=2000)
 
 
@@ -141,9 +144,9 @@ class QrelIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    query_id: str = Field(min_length=1)
-    doc_id: str = Field(min_length=1)
-    score: JsonInt = Field(default=1, ge=0)
+    query_id: str = Field(min_length=1, max_length=200, pattern=ID_TEXT)
+    doc_id: str = Field(min_length=1, max_length=200, pattern=ID_TEXT)
+    score: JsonInt = Field(default=1, ge=0, le=1_000_000)
 
 
 class EvaluationJSON(BaseModel):
@@ -161,7 +164,7 @@ class EvaluationAccepted(BaseModel):
     """An evaluation job was queued."""
 
     id: str
-    status: Literal["pending", "running", "done", "failed"]
+    status: Literal["pending", "running", "done", "failed", "cancelled"]
     url: str
 
 
@@ -169,7 +172,7 @@ class EvaluationStatus(BaseModel):
     """Where an evaluation job stands; ``summary`` is tools.evaluation.retrieval_check.summarise_results once done."""
 
     id: str
-    status: Literal["pending", "running", "done", "failed"]
+    status: Literal["pending", "running", "done", "failed", "cancelled"]
     progress: float = Field(ge=0, le=1)
     stage: str | None = None
     models: list[str]
@@ -177,15 +180,29 @@ class EvaluationStatus(BaseModel):
     finished_at: str | None = None
     summary: dict[str, Any] | None = None
     error: ErrorBody | None = None
+    files: list[str] = Field(default_factory=list, description="The corpus files as stored (sanitised names).")
     resumed: int = Field(default=0, ge=0, description=(
         "Times the job was queued again because the server stopped during it; after two cut-short runs it is "
         "failed with code `interrupted` instead."))
 
 
-class Health(BaseModel):
-    """Liveness and the LLM mode."""
+class WorkerHealth(BaseModel):
+    """The evaluation workers: how many run, how many are alive, what waits."""
 
-    status: Literal["ok"] = "ok"
+    ok: bool
+    workers: int
+    alive: int
+    running: int
+    queue_depth: int
+    max_queue: int
+    restarts: int
+
+
+class Health(BaseModel):
+    """Liveness, the LLM mode and the evaluation workers; "degraded" (HTTP 503) when no worker is alive."""
+
+    status: Literal["ok", "degraded"] = "ok"
     mode: str
     auth: bool
     slack: bool
+    worker: WorkerHealth | None = None

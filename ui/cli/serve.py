@@ -31,21 +31,25 @@ def serve_cmd(
     """
     import uvicorn
 
+    from agent.evaluation_jobs import EvaluationJobs, JobLimits
     from agent.service import AdvisorService
     from ui.api.app import create_app
-    from ui.api.security import ApiLimits, check_startup, load_tokens
+    from ui.api.security import ApiLimits, check_startup, load_admin_tokens, load_tokens
     from ui.slack.app import slack_app_from_settings
 
     try:
         settings = Settings.from_env()
-        tokens = check_startup(load_tokens(settings), host, no_auth)
+        admins = load_admin_tokens(settings)
+        tokens = check_startup([*load_tokens(settings), *admins], host, no_auth)
         limits = ApiLimits.from_settings(settings)
         service = AdvisorService.from_settings(settings)
         _logging(service.settings.log_level)
         slack = slack_app_from_settings(service)
     except AdvisorError as exc:
         raise fail(exc) from exc
-    app = create_app(service, service.settings, tokens, limits=limits, slack_app=slack)
+    jobs = EvaluationJobs(settings.data_dir, settings=settings, limits=JobLimits.from_settings(settings))
+    app = create_app(service, service.settings, tokens, limits=limits, slack_app=slack, jobs=jobs,
+                     admin_tokens=admins, retention_days=settings.retention_days)
     sys.stdout.write(f"embedding-advisor API on http://{host}:{port} (docs: /docs; LLM: {service.mode}; "
                      f"auth: {'on' if tokens else 'OFF'}; slack: {'on' if slack else 'off'})\n")
     try:

@@ -16,6 +16,7 @@ from slack_bolt.request.internals import parse_body
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
+from agent.principal import Principal
 from agent.replies import Reply
 from agent.service import AdvisorService
 from knowledge.errors import (
@@ -113,6 +114,19 @@ class SlackThreads:
         self._db.close()
 
 
+def escape(text: str) -> str:
+    """Text Slack shows as typed: ``<!channel>``, ``<@U1>`` and links are not expanded (``& < >`` escaped)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_principal(team: str | None, user: str | None) -> Principal:
+    """The owner of a consultation started from Slack: ``slack:<team>:<user>``."""
+    def clean(value: str | None) -> str:
+        return re.sub(r"[^A-Za-z0-9]", "", value or "")[:32] or "unknown"
+
+    return Principal(f"slack:{clean(team)}:{clean(user)}")
+
+
 def _fmt(value: Any, spec: str = "") -> str:
     return "n/a" if value is None else format(value, spec)
 
@@ -124,7 +138,7 @@ def render_blocks(reply: Reply) -> list[dict[str, Any]]:
     rec = reply.recommendation
     if rec and rec.get("recommendations"):
         text = text.split("\n\n")[0]  # the short list below replaces the long text rendering
-    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_SECTION]}})
+    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(text)[:MAX_SECTION]}})
     if not rec or not rec.get("recommendations"):
         return blocks
     blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "Short list"}}]
@@ -141,7 +155,8 @@ def render_blocks(reply: Reply) -> list[dict[str, Any]]:
         f"Full report: `embedding-advisor chat --id {reply.consultation_id}` · "
         "or `embedding-advisor recommend --profile profile.yaml` with this profile")}]})
     if reply.pending_question:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": reply.pending_question[:MAX_SECTION]}})
+        blocks.append({"type": "section", "text": {"type": "mrkdwn",
+                                                   "text": escape(reply.pending_question)[:MAX_SECTION]}})
     return blocks
 
 
@@ -197,26 +212,31 @@ class SlackAdvisor:
         self.service = service
         self.threads = threads
 
-    def turn(self, channel: str, thread_ts: str, text: str) -> Reply:
-        """Send ``text`` to the thread's consultation (starting one if needed) and return the reply."""
+    def turn(self, channel: str, thread_ts: str, text: str, principal: Principal | None = None) -> Reply:
+        """Send ``text`` to the thread's consultation (starting one if needed) and return the reply.
+
+        A new consultation belongs to ``principal`` (the Slack user who opened it): API tokens and the web UI never
+        list or open it. Whoever can post in the thread (Slack decides that) continues it.
+        """
         text = MENTION.sub("", text or "").strip()
         consultation_id = self.threads.consultation(channel, thread_ts)
         if consultation_id is None:
-            reply = self.service.start(text or None)
+            reply = self.service.start(text or None, principal=principal or Principal("slack:unknown:unknown"))
             self.threads.link(channel, thread_ts, reply.consultation_id)
             return reply
         return self.service.send(consultation_id, text)
 
-    def answer(self, client: WebClient, channel: str, thread_ts: str, text: str) -> None:
+    def answer(self, client: WebClient, channel: str, thread_ts: str, text: str,
+               principal: Principal | None = None) -> None:
         """Send ``text`` to the thread's consultation (starting one if needed) and reply in the thread."""
         from ui.slack.assistant import reply_blocks
 
         try:
-            reply = self.turn(channel, thread_ts, text)
+            reply = self.turn(channel, thread_ts, text, principal)
         except AdvisorError as exc:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
             return
-        fallback = reply.text or reply.pending_question or "…"
+        fallback = escape(reply.text or reply.pending_question or "…")
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=fallback[:3000],
                                 blocks=reply_blocks(reply))
 
@@ -237,7 +257,10 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
 
     @app.middleware
     def deduplicate(body: dict[str, Any], next: Any) -> BoltResponse | None:
-        event_id = body.get("event_id")
+        # Events carry an event_id; a slash command has none, but its trigger_id is unique to one invocation, so a
+        # signed request replayed within the 5 minutes its signature is valid is answered once.
+        event_id = body.get("event_id") or (f"slash:{body['trigger_id']}" if body.get("command") and
+                                            body.get("trigger_id") else None)
         if event_id and not threads.claim_event(event_id):
             logger.info("duplicate slack event %s ignored", event_id)
             return BoltResponse(status=200, body="")
@@ -261,25 +284,29 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
     def slash(ack: Any, command: dict[str, Any], client: WebClient) -> None:
         ack()  # within Slack's 3 seconds; the turn runs after the ack in Bolt's worker thread
         text = command.get("text") or ""
+        principal = slack_principal(command.get("team_id"), command.get("user_id"))
+        user = re.sub(r"[^A-Z0-9]", "", command.get("user_id") or "")
         opener = client.chat_postMessage(channel=command["channel_id"],
-                                         text=f"<@{command.get('user_id', '')}> asked: {text or '(new consultation)'}")
-        advisor.answer(client, command["channel_id"], opener["ts"], text)
+                                         text=f"<@{user}> asked: {escape(text) or '(new consultation)'}")
+        advisor.answer(client, command["channel_id"], opener["ts"], text, principal)
 
-    def reply_to(event: dict[str, Any], client: WebClient) -> None:
+    def reply_to(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
         if not event.get("channel") or not event.get("ts"):  # nowhere to answer: log it, never a KeyError
             logger.warning("slack %s event without channel or ts ignored", event.get("type"))
             return
-        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""))
+        principal = slack_principal(event.get("team") or body.get("team_id"), event.get("user"))
+        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""),
+                       principal)
 
     @app.event("app_mention")
-    def mention(event: dict[str, Any], client: WebClient) -> None:
-        reply_to(event, client)
+    def mention(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
+        reply_to(event, client, body)
 
     @app.event("message")
-    def direct_message(event: dict[str, Any], client: WebClient) -> None:
+    def direct_message(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
             return
-        reply_to(event, client)
+        reply_to(event, client, body)
 
     return app
 

@@ -102,13 +102,16 @@ def build_assistant(advisor: SlackAdvisor) -> Assistant:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=files_note(event["files"]))
             if not (event.get("text") or "").strip():
                 return
+        from ui.slack.app import slack_principal
+
+        principal = slack_principal(context.get("team_id"), event.get("user") or context.get("user_id"))
         if not advisor.threads.is_assistant(channel, thread_ts):  # a plain DM thread: one message per reply
-            advisor.answer(client, channel, thread_ts, event.get("text", ""))
+            advisor.answer(client, channel, thread_ts, event.get("text", ""), principal)
             return
         first = advisor.threads.consultation(channel, thread_ts) is None
         set_status(status=STATUS, loading_messages=LOADING)
         try:
-            reply = advisor.turn(channel, thread_ts, event.get("text", ""))
+            reply = advisor.turn(channel, thread_ts, event.get("text", ""), principal)
         except AdvisorError as exc:
             from ui.slack.app import error_reply
 

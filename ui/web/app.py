@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge.errors import AdvisorError
+from agent.principal import LOCAL, Principal
+from knowledge.errors import AdvisorError, SettingsError
 from knowledge.settings import DataLayout
 from tools.documents.uploads import sanitise_filename
 from ui.web import charts, parts, summary
@@ -45,6 +46,38 @@ N_VIEWS = 12  # outputs of WebUI._views
 URL_JS = """(id) => { const u = new URL(window.location.href);
   if (id) { u.searchParams.set('c', id); } else { u.searchParams.delete('c'); }
   window.history.replaceState(null, '', u); return []; }"""
+UI_AUTH_VAR = "ADVISOR_UI_AUTH"
+
+
+def check_ui_startup(ui_auth: str | None, host: str) -> list[tuple[str, str]] | None:
+    """The sign-ins (user, password) of ``ADVISOR_UI_AUTH`` ("ann:pw,bob:pw"; ``Settings.ui_auth``), or None.
+
+    Raises:
+        SettingsError: a malformed entry, or no sign-in on a host other than loopback (like ``serve``).
+    """
+    from ui.api.security import is_loopback
+
+    pairs: list[tuple[str, str]] = []
+    for entry in (e.strip() for e in (ui_auth or "").split(",") if e.strip()):
+        user, sep, password = entry.partition(":")
+        if not sep or not user.strip() or not password:
+            raise SettingsError(f"{UI_AUTH_VAR}: expected user:password entries separated by commas, got "
+                                f"{user.strip()[:40]!r} without a password")
+        pairs.append((user.strip(), password))
+    if pairs:
+        if any(len(p) < 12 for _, p in pairs):
+            logger.warning("%s: some passwords are short (under 12 characters): easy to guess", UI_AUTH_VAR)
+        return pairs
+    if not is_loopback(host):
+        raise SettingsError(f"the web UI on {host!r} would let anyone on the network in: set {UI_AUTH_VAR}="
+                            "user:password[,user2:password2] for a sign-in, or bind 127.0.0.1")
+    return None
+
+
+def principal_of(request: Any) -> Principal:
+    """The signed-in user of a Gradio request (``web:<name>``), or the machine's one user without sign-in."""
+    name = getattr(request, "username", None) if request is not None else None
+    return Principal(f"web:{name}") if name else LOCAL
 
 
 def opening_text() -> str:
@@ -72,7 +105,6 @@ class WebUI:
         """The signed-in user, once sign-in exists (Gradio puts it on ``request.username``); None until then."""
         return getattr(request, "username", None) or None
 
-    # -- the consultation ---------------------------------------------------------------------------------
     def _report_files(self, consultation_id: str | None,
                       rec: dict[str, Any] | None) -> tuple[Path | None, Path | None]:
         if not rec or not consultation_id:
@@ -141,16 +173,17 @@ class WebUI:
         owner = self.owner(request)
         try:
             if consultation_id:
-                reply = self.service.send(consultation_id, text)
+                reply = self.service.send(consultation_id, text, principal=principal_of(request))
             else:
-                reply = self.service.start(text)
+                reply = self.service.start(text, principal=principal_of(request))
                 self.sessions.add(reply.consultation_id, owner)
         except AdvisorError as exc:
             gr.Warning(str(exc))
             yield (text, history, *skip)
             return
-        history = [*history, {"role": "user", "content": text}, *parts.tool_messages(reply.tool_events),
-                   {"role": "assistant", "content": reply.text}]
+        history = [*history, {"role": "user", "content": parts.no_remote_images(text)},
+                   *parts.tool_messages(reply.tool_events),
+                   {"role": "assistant", "content": parts.no_remote_images(reply.text)}]
         yield ("", history, *self._views(reply.consultation_id, reply.profile, reply.provenance,
                                          reply.recommendation, owner))
 
@@ -164,7 +197,7 @@ class WebUI:
         try:
             if not self.sessions.owns(consultation_id, owner):
                 raise AdvisorError(f"No consultation {consultation_id!r} here.")
-            state = self.service.state(consultation_id)
+            state = self.service.state(consultation_id, principal=principal_of(request))
         except AdvisorError as exc:
             gr.Warning(str(exc))
             return tuple([gr.skip()] * (N_VIEWS + 1))
@@ -396,7 +429,8 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
 
 
 def launch_app(service: AdvisorService, host: str = "127.0.0.1", port: int = 7860, block: bool = True,
-               max_file_bytes: int = MAX_FILE_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES) -> gr.Blocks:
+               max_file_bytes: int = MAX_FILE_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES,
+               auth: list[tuple[str, str]] | None = None) -> gr.Blocks:
     """Build and serve the page; uploads over ``max_file_bytes`` each are refused by the server.
 
     Args:
@@ -406,9 +440,10 @@ def launch_app(service: AdvisorService, host: str = "127.0.0.1", port: int = 786
         block: False returns at once, the server running in a thread (tests).
         max_file_bytes: per-file upload limit, enforced by Gradio.
         max_total_bytes: limit on one batch of uploads, enforced by the check.
+        auth: (user, password) sign-ins (``check_ui_startup``); each user sees only their own consultations.
     """
     demo = build_app(service, max_total_bytes)
     layout = service.settings.layout
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, max_file_size=max_file_bytes,
-                allowed_paths=[str(layout.reports), str(layout.checks)], show_error=False, css=CSS)
+                auth=auth, allowed_paths=[str(layout.reports), str(layout.checks)], show_error=False, css=CSS)
     return demo

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +48,24 @@ def tool_messages(events: Sequence[ToolEvent]) -> list[Any]:
             for e in events]
 
 
+MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
+HTML_IMAGE = re.compile(r"<\s*(img|image|picture|source|video|audio|iframe)\b([^>]*)>", re.IGNORECASE)
+SRC = re.compile(r"src\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+
+
+def no_remote_images(text: str) -> str:
+    """Chat text with its images turned into plain links: a viewer's browser fetches nothing it did not click."""
+    text = MARKDOWN_IMAGE.sub(lambda m: f"[image: {m.group(1) or 'untitled'}]({m.group(2)})", text or "")
+    def link(m: re.Match[str]) -> str:
+        src = SRC.search(m.group(2))
+        return f"[{m.group(1).lower()}: {src.group(1) if src else 'no source'}]"
+
+    return HTML_IMAGE.sub(link, text)
+
+
 def transcript_messages(state: ConsultationState) -> list[dict[str, str]]:
-    """A stored consultation's transcript as openai-style chat messages."""
-    return [{"role": m.role, "content": m.text} for m in state.transcript]
+    """A stored consultation's transcript as openai-style chat messages (images as links)."""
+    return [{"role": m.role, "content": no_remote_images(m.text)} for m in state.transcript]
 
 
 def profile_rows(profile: dict[str, Any], provenance: dict[str, str]) -> list[list[str]]:
