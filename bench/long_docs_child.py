@@ -91,7 +91,7 @@ def encode_only_seconds(corpus_dir: Path, data_dir: Path, overlap: float) -> tup
     """Encode-only time of minilm and static on exactly the chunks and queries the check encodes."""
     from tools.documents.corpus import load_corpus
     from tools.documents.token_windows import offsets_function, split_documents, window_size
-    from tools.encoders.models import load_encoder
+    from tools.encoders.candidates import load_encoder
 
     corpus = load_corpus(corpus_dir)
     texts = {d: corpus.text(d) for d in corpus.docs}

@@ -26,7 +26,7 @@ def main() -> None:
 
     from knowledge.settings import Settings
     from tools.benchmarks.quick_mteb import make_plan, resolve_tasks, run_plan
-    from tools.encoders.models import load_candidates
+    from tools.encoders.candidates import load_candidates
 
     transformers.logging.set_verbosity_error()
     datasets.disable_progress_bars()

@@ -70,7 +70,7 @@ def _within(roots: list[Path], fn: Callable[..., Any], argument: str) -> Callabl
 
 def _offline_models(roots: list[Path], fn: Callable[..., Any]) -> Callable[..., Any]:
     """Refuse model specs that would download a model or read outside ``roots`` (the LLM names the candidates)."""
-    from tools.encoders.models import require_offline_model
+    from tools.encoders.candidates import require_offline_model
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -131,7 +131,7 @@ def data_functions(data_dir: Path, allowed_roots: list[Path], openai_base_url: s
 
 def _offline_model(roots: list[Path], fn: Callable[..., Any]) -> Callable[..., Any]:
     """Refuse a single ``model`` argument that would download a model or read outside ``roots``."""
-    from tools.encoders.models import require_offline_model
+    from tools.encoders.candidates import require_offline_model
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -23,7 +23,8 @@ from tools.benchmarks.bundled_tasks import (
     suite_tasks,
 )
 from tools.benchmarks.mteb_adapter import mteb_identity, mteb_model
-from tools.encoders.models import Encoder, load_candidates
+from tools.encoders.candidates import load_candidates
+from tools.encoders.models import Encoder
 from tools.evaluation.transfer import leaderboard_transfer
 
 logger = logging.getLogger(__name__)

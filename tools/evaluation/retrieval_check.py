@@ -26,7 +26,8 @@ from tools.documents.corpus import Corpus, load_corpus
 from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
 from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
 from tools.encoders.cache import EmbeddingCache
-from tools.encoders.models import Encoder, load_encoder
+from tools.encoders.candidates import load_encoder
+from tools.encoders.models import Encoder
 from tools.evaluation import metrics as rm
 from tools.evaluation.document_runs import doc_runs, hit_depth, latency_ms, per_query_metrics
 from tools.evaluation.milvus_search import (

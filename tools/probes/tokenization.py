@@ -12,7 +12,8 @@ from typing import Any
 from knowledge.catalog import default_catalog
 from knowledge.errors import EncoderError, ModelNotLoadableError, ToolInputError, UnknownModelError
 from tools.documents.corpus import load_corpus
-from tools.encoders.models import MAX_MODELS, Encoder, load_candidates
+from tools.encoders.candidates import MAX_MODELS, load_candidates
+from tools.encoders.models import Encoder
 
 logger = logging.getLogger(__name__)
 

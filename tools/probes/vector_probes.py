@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from tools.encoders.models import Encoder, Kind, load_candidates
+from tools.encoders.candidates import load_candidates
+from tools.encoders.models import Encoder, Kind
 
 PROBES_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "probes"
 LANGUAGES = ("zho", "spa", "deu", "fra", "jpn")

@@ -37,7 +37,7 @@ from knowledge.errors import (
 from knowledge.settings import Settings
 from tools.documents.file_readers import upload_problems
 from tools.documents.uploads import sanitise_filename
-from tools.encoders.models import require_offline_model
+from tools.encoders.candidates import require_offline_model
 from tools.evaluation.retrieval_check import EvalRequest
 from tools.profile.schema import RequirementProfile
 from ui.api import schemas as m

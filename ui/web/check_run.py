@@ -14,7 +14,7 @@ EASY_BM25_RECALL = 0.9  # BM25 finds the target in the top 10 this often: lexica
 EASY_OVERLAP = 0.6  # this share of query terms appears in the target document
 
 
-class CheckCancelledError(Exception):
+class _CheckCancelled(Exception):
     """The user cancelled the check; raised from its progress callback, so it stops at the next step."""
 
 
@@ -22,7 +22,7 @@ class CheckRun:
     """One evaluation on a worker thread: ``events()`` yields (stage, fraction) as it goes; ``cancel()`` stops it.
 
     The evaluation reports progress between steps (chunking, each encoded part, indexing, searching); a cancel
-    takes effect at the next report, which raises :class:`CheckCancelledError` inside the run. The candidate's
+    takes effect at the next report, which raises :class:`_CheckCancelled` inside the run. The candidate's
     Milvus Lite database is removed on the way out, as after a failure.
     """
 
@@ -37,13 +37,13 @@ class CheckRun:
 
     def _progress(self, stage: str, fraction: float) -> None:
         if self.cancelled.is_set():
-            raise CheckCancelledError(stage)
+            raise _CheckCancelled(stage)
         self._events.put((stage, min(max(fraction, 0.0), 1.0)))
 
     def _work(self, runner: Runner, request: Any) -> None:
         try:
             self.results = runner(request, self._progress)
-        except CheckCancelledError:
+        except _CheckCancelled:
             logger.info("document check cancelled")
         except BaseException as exc:  # handed to the page, which names it; the thread must not die silently
             self.error = exc

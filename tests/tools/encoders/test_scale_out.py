@@ -12,8 +12,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from knowledge.errors import EncoderError
 from knowledge.settings import Settings, SettingsError
-from tools.encoders.models import EncoderError, load_openai, pick_device
+from tools.encoders.models import load_openai, pick_device
 
 
 def test_auto_picks_the_cpu_here_and_explicit_devices_are_checked():
