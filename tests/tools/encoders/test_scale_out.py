@@ -122,11 +122,12 @@ def timed(url: str, concurrency: int) -> float:
 
 
 def test_throughput_grows_with_concurrency_until_the_server_limits_it():
-    with EmbeddingServer(latency_s=0.1, capacity=64) as server:
+    # Latency-bound on purpose (0.25 s a request, tiny payloads): the ratios hold on a loaded 2-core machine too.
+    with EmbeddingServer(latency_s=0.25, capacity=64) as server:
         one, four, eight = timed(server.url, 1), timed(server.url, 4), timed(server.url, 8)
         assert server.peak == 8 and server.rejected == 0
-    assert four > 2.5 * one and eight > 1.3 * four, (one, four, eight)
-    with EmbeddingServer(latency_s=0.05, capacity=2) as limited:
+    assert four > 2.2 * one and eight > 1.25 * four, (one, four, eight)
+    with EmbeddingServer(latency_s=0.25, capacity=2) as limited:
         capped = timed(limited.url, 8)  # 429s are retried after Retry-After; every vector arrives, in order
         assert limited.rejected > 0 and limited.peak <= 2
     assert capped < 0.6 * eight, (capped, eight)
