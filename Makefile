@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 TORCH ?= torch==2.13.0
 PYTEST_ARGS ?=
 
-.PHONY: install run test bench lint clean
+.PHONY: install run test bench eval lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Generated against real queries: nDCG@10 per candidate and Kendall tau, per corpus built from this machine's text.
+eval: install
+	$(PY) bench/query_tau.py --out bench/query_tau.md
 
 # ruff, then mypy over the four packages (configuration in pyproject.toml's [tool.mypy]).
 lint: install

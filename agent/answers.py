@@ -110,6 +110,8 @@ def _recommend(result: dict[str, Any]) -> Answer:
 ANSWERS: dict[str, Callable[[dict[str, Any]], Answer]] = {
     "search_models": _search, "show_model": _show, "compare_models": _compare, "estimate_cost": _cost,
     "hardware_fit": _fit, "estimate_tokens": _tokens, "vector_storage": _storage, "recommend": _recommend,
+    "check_documents": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
+    "check_status": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
 }
 
 

@@ -7,17 +7,22 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.runnables import RunnableConfig
 from langgraph.types import interrupt
 
 from agent import interviewer as iv
+from agent.evidence import measured_results
+from agent.evidence_intents import evidence_requests
 from agent.state import FIELDS, AdvisorState, Evidence, Node, full_profile, next_field, stated_profile
 from agent.tool_calls import fill_args, missing_args, run_tool
 from agent.understanding import Understanding, understand
 from agent.updates import apply_understanding
 from tools.profile.schema import DEFAULTS, parse_profile
+from tools.rank.measured import apply_measurements
 from tools.rank.shortlist import rank_profile
 
 logger = logging.getLogger(__name__)
@@ -38,14 +43,16 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
     if u.greeting_only:
         notes.insert(0, iv.t("greeting", lang))
     document_check = state.get("document_check")
-    if u.wants_document_check:
-        notes.append(iv.document_check(state.get("recommendation"), lang))
-        document_check = {"requested": True, "turn": state.get("turn", 0),
+    evidence = evidence_requests(last_user_text(state), bool((document_check or {}).get("awaiting_go")))
+    if u.wants_document_check or any(r["tool"] == "check_documents" for r in evidence):
+        document_check = {**(document_check or {}), "requested": True, "turn": state.get("turn", 0),
                           "models": [r["model"] for r in iv.shortlist(state.get("recommendation"))]}
+        if not any(r["tool"] == "check_documents" for r in evidence):
+            evidence.append({"tool": "check_documents", "args": {"models": None}})
     if not u.understood and not side_question:
         notes.append(iv.t("unparsed", lang))
     update.update(notes=notes, reply_language=lang, document_check=document_check,
-                  pending_tools=[asdict(r) for r in u.tool_requests], side_question=side_question,
+                  pending_tools=[asdict(r) for r in u.tool_requests] + evidence, side_question=side_question,
                   recommend_requested=bool(u.recommend_now))
     return update
 
@@ -80,13 +87,17 @@ def make_lookup(tools: Sequence[Any]) -> Node:
     """The offline tool step: call the same tool functions directly for each understood side question."""
     by_name = {t.name: t for t in tools}
 
-    def lookup(state: AdvisorState) -> dict[str, Any]:
+    def lookup(state: AdvisorState, config: RunnableConfig) -> dict[str, Any]:
         texts: list[str] = list(state.get("notes") or [])
         evidence: list[Evidence] = []
         profile, stated, rec = full_profile(state), stated_profile(state), state.get("recommendation")
         lang = state.get("reply_language", "en")
+        update: dict[str, Any] = {}
         for request in state.get("pending_tools") or []:
             tool = by_name.get(request["tool"])
+            if tool is None and request["tool"] == "check_documents":
+                texts.append(iv.document_check(rec, lang))  # no check tool here: how to run it by hand
+                continue
             if tool is None:
                 texts.append(f"I have no tool called {request['tool']!r}.")
                 continue
@@ -97,14 +108,26 @@ def make_lookup(tools: Sequence[Any]) -> Node:
                     else ""
                 texts.append(f"To look that up I need: {', '.join(missing)}.{hint}")
                 continue
-            text, record = run_tool(tool, args, state.get("turn", 0))
+            text, record = run_tool(tool, args, state.get("turn", 0), config)
+            if tool.name == "check_documents" and record["status"] == "ok":
+                update["document_check"] = check_state(state.get("document_check"), record["facts"])
             if assumed and record["status"] == "ok":
                 text += "\n\n" + iv.t("assumed_for_answer", lang, items="; ".join(iv.default_note(f) for f in assumed))
             texts.append(text)
             evidence.append(record)
-        return {"messages": [AIMessage("\n\n".join(texts))], "evidence": evidence, "pending_tools": [], "notes": []}
+        return {"messages": [AIMessage("\n\n".join(texts))], "evidence": evidence, "pending_tools": [], "notes": [],
+                **update}
 
     return lookup
+
+
+def check_state(previous: dict[str, Any] | None, facts: dict[str, Any]) -> dict[str, Any]:
+    """The consultation's document check after the check tool answered: a plan awaiting a go-ahead, or a job."""
+    check = {**(previous or {}), "requested": True, "status": facts.get("status"), "models": facts.get("models"),
+             "estimated_seconds": facts.get("estimated_seconds"), "awaiting_go": facts.get("status") == "plan"}
+    if facts.get("job_id"):
+        check["job_id"], check["job_folder"] = facts["job_id"], facts.get("job_folder")
+    return check
 
 
 def recommend(state: AdvisorState) -> dict[str, Any]:
@@ -112,6 +135,10 @@ def recommend(state: AdvisorState) -> dict[str, Any]:
     stated = stated_profile(state)
     start = time.perf_counter()
     result = rank_profile(parse_profile(stated)).model_dump(mode="json")
+    check = state.get("document_check") or {}
+    measured = measured_results(Path(check["job_folder"])) if check.get("job_folder") else None
+    if measured is not None:  # the check on the user's documents is done: its measurements re-rank the list
+        result = apply_measurements(result, measured, check.get("job_id"))
     elapsed = round((time.perf_counter() - start) * 1000, 2)
     profile, provenance = copy.deepcopy(state.get("profile") or {}), dict(state.get("provenance") or {})
     for field in FIELDS:
@@ -138,6 +165,8 @@ def explain_text(state: AdvisorState, explanation: str) -> tuple[str, dict[str, 
     if state.get("previous_shortlist") is not None:
         parts.append(iv.explain_changes(state.get("changes") or [], state.get("previous_shortlist"), rec, lang))
     parts.append(explanation)
+    if rec.get("measured"):
+        parts.append(rec["measured"]["text"])
     update: dict[str, Any] = {"notes": [], "changes": [], "previous_shortlist": None}
     check = state.get("document_check")
     if check and check.get("requested") and not check.get("models") and rec["recommendations"]:

@@ -57,6 +57,8 @@ class ConsultationState(BaseModel):
     recommendation: dict[str, Any] | None
     evidence: list[ToolEvent]
     document_check: dict[str, Any] | None
+    documents: list[dict[str, Any]] = Field(default_factory=list)  # files attached to the consultation
+    checks: list[dict[str, Any]] = Field(default_factory=list)  # document checks: status, progress, results
     unfinished: bool  # a turn was cut short (crash); the next send or resume completes it first
 
 

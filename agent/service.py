@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import Command
 
+from agent.evidence import ConsultationEvidence
 from agent.llm import is_configured, llm_mode, make_llm
 from agent.principal import OPERATOR, Principal
 from agent.replies import ConsultationState, ConsultationSummary, Reply, TranscriptMessage, tool_events
@@ -56,7 +57,8 @@ class AdvisorService:
     """Start, continue, inspect and list consultations; thread-safe (one lock per consultation)."""
 
     def __init__(self, settings: Settings, llm: BaseChatModel | None = None, checkpoint_path: Path | None = None,
-                 database_url: str | None = None, tools: Sequence[Any] | None = None) -> None:
+                 database_url: str | None = None, tools: Sequence[Any] | None = None,
+                 evidence: ConsultationEvidence | None = None) -> None:
         """Open the store and compile the graph.
 
         Args:
@@ -65,6 +67,7 @@ class AdvisorService:
             checkpoint_path: a SQLite file instead of ``data_dir/checkpoints.sqlite``.
             database_url: a Postgres URL (the value of ADVISOR_DATABASE_URL) instead of SQLite.
             tools: the LangChain tools (default: the registry's).
+            evidence: the consultations' documents and checks (default: under the data dir).
         """
         from agent.graph import build_graph
 
@@ -73,6 +76,8 @@ class AdvisorService:
         if checkpoint_path is None:  # every surface writes under the data dir (uploads, jobs, reports, Slack)
             settings.ensure_data_dir()  # a read-only dir or a full disk fails here, naming the path
         self._store = open_store(settings.data_dir, database_url, checkpoint_path)
+        self.evidence = evidence or ConsultationEvidence(settings.data_dir, settings=settings)
+        self.tool_names = [t.name for t in tools] if tools is not None else None  # None: the registry's
         self._graph = build_graph(llm, tools, self._store.checkpointer)
         self._locks: dict[str, threading.Lock] = {}
         self._lock_users: dict[str, int] = {}  # threads holding or waiting for each lock
@@ -86,8 +91,16 @@ class AdvisorService:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AdvisorService:
-        """The service ``settings`` describe: the chat model (if any) and the database."""
-        return cls(settings, llm=make_llm(settings), database_url=settings.database_url)
+        """The service ``settings`` describe: the chat model (if any), the database and the evidence tools."""
+        from agent.evidence_tools import evidence_tools
+        from tools.langchain_tools import langchain_tools
+
+        evidence = ConsultationEvidence(settings.data_dir, settings=settings)
+        # The evidence tools (checks on attached documents, quick MTEB, probes, tokenization) join the knowledge tools.
+        tools = langchain_tools(settings.data_dir, [settings.data_dir / "uploads", settings.data_dir / "consultations"],
+                                settings.embeddings_base_url, settings.embeddings_api_key) + evidence_tools(evidence)
+        return cls(settings, llm=make_llm(settings), database_url=settings.database_url, tools=tools,
+                   evidence=evidence)
 
     @property
     def mode(self) -> str:
@@ -99,8 +112,9 @@ class AdvisorService:
         return f"chat model: {getattr(self.llm, 'model_name', None) or type(self.llm).__name__}"
 
     def close(self) -> None:
-        """Close the database connections."""
+        """Close the database connections (and stop the check worker, if one was started)."""
         self._store.close()
+        self.evidence.close()
 
     def __enter__(self) -> AdvisorService:
         return self
@@ -320,6 +334,7 @@ class AdvisorService:
             pending_question=values.get("pending_question") if snapshot.interrupts else None,
             asked_field=values.get("asked_field"), recommendation=values.get("recommendation"),
             evidence=tool_events(values.get("evidence") or []), document_check=values.get("document_check"),
+            documents=self.evidence.documents(consultation_id), checks=self.evidence.checks(consultation_id),
             unfinished=_unfinished(snapshot))
 
     def recommend(self, profile: dict[str, Any]) -> dict[str, Any]:

@@ -96,7 +96,7 @@ def missing_args(fn: Any, args: dict[str, Any]) -> list[str]:
             if p.default is inspect.Parameter.empty and name not in args]
 
 
-def run_tool(tool: Any, args: dict[str, Any], turn: int) -> tuple[str, Evidence]:
+def run_tool(tool: Any, args: dict[str, Any], turn: int, config: Any = None) -> tuple[str, Evidence]:
     """Call one tool with filled arguments; return the answer text and the evidence record.
 
     A ``ToolInputError``, a ``ServiceUnavailableError`` (or arguments the tool's schema rejects) becomes an error
@@ -104,7 +104,7 @@ def run_tool(tool: Any, args: dict[str, Any], turn: int) -> tuple[str, Evidence]
     """
     start = time.perf_counter()
     try:
-        result = tool.invoke(args)
+        result = tool.invoke(args, config=config)
     except (ToolInputError, ServiceUnavailableError, ValidationError) as exc:
         elapsed = round((time.perf_counter() - start) * 1000, 2)
         message = str(exc).splitlines()[0]

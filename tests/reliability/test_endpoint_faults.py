@@ -114,8 +114,8 @@ def test_llm_query_generation_falls_back_to_offline_queries(tmp_path, mode, faul
         settings = Settings(data_dir=tmp_path, llm_base_url=server.url, llm_model="stand-in", llm_api_key="k")
         run = Evaluation(EvalRequest(corpus=folder, models=["bm25"], out_dir=tmp_path / "out", data_dir=tmp_path,
                                      n_generated=10, llm=make_llm(settings, timeout=TIMEOUT_S, max_retries=RETRIES)))
-    assert run.query_info["method"] == ("offline: salient-term keyword queries and templated questions (no LLM) "
-                                        f"(the chat model {fault} while writing queries; offline queries used instead)")
+    assert run.query_info["method"].startswith("offline: ") and run.query_info["method"].endswith(
+        f"(the chat model {fault} while writing queries; offline queries used instead)")
     assert run.query_info["n"] >= 8 and len(server.requests) <= 1 + RETRIES  # gave up at the first document
     run.cache.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from tools.documents.file_readers import DOC_SUFFIXES, MAX_FILE_BYTES, csv_diale
 
 __all__ = ["DOC_SUFFIXES", "MAX_FILE_BYTES", "Corpus", "load_corpus", "read_file"]
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -23,6 +25,8 @@ class Corpus:
     queries: dict[str, str] = field(default_factory=dict)
     qrels: dict[str, dict[str, int]] = field(default_factory=dict)
     source: str = ""
+    skipped: list[str] = field(default_factory=list)
+    """Files and rows left out (unsupported, unreadable, empty, duplicate), each with the reason."""
 
     def text(self, doc_id: str) -> str:
         """Title and body as one text, as retrieval models see it."""
@@ -85,11 +89,14 @@ def _corpus_files(corpus: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
 
 
-def load_corpus(corpus: Path, queries: Path | None = None, qrels: Path | None = None) -> Corpus:
+def load_corpus(corpus: Path, queries: Path | None = None, qrels: Path | None = None,
+                strict: bool = False) -> Corpus:
     """Load a corpus folder or file; a BEIR folder brings its own queries and qrels.
 
-    Every unreadable file, duplicate id and unknown reference is collected and reported together. Files are named
-    relative to the corpus folder (queries and qrels by their file name), never by a server path.
+    Unsupported or unreadable files, empty documents and duplicate ids are skipped and listed in ``skipped``; with
+    ``strict`` they are collected and raised together instead. Unknown references in the judgements are always an
+    error. Files are named relative to the corpus folder (queries and qrels by their file name), never by a server
+    path.
     """
     if not corpus.exists():
         raise InputFileError(f"--corpus {corpus}: no such file or directory")
@@ -131,12 +138,15 @@ def load_corpus(corpus: Path, queries: Path | None = None, qrels: Path | None = 
             docs[doc_id] = text
             if title:
                 titles[doc_id] = title
-    if problems:
+    over_total = [p for p in problems if "total limit" in p]
+    if problems and (strict or over_total or not docs):
         shown = "\n  ".join(problems[:20]) + (f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else "")
         raise InputFileError(f"cannot read the corpus ({len(problems)} problem{'s' * (len(problems) > 1)}):\n  {shown}")
     if not docs:
         raise InputFileError(f"--corpus {corpus.name or corpus}: no documents found")
-    result = Corpus(docs=docs, titles=titles, source=str(corpus))
+    if problems:
+        logger.warning("%d corpus file(s) or row(s) skipped: %s", len(problems), "; ".join(problems[:5]))
+    result = Corpus(docs=docs, titles=titles, source=str(corpus), skipped=problems)
     if queries is not None:
         result.queries = _read_queries(queries, _shown(queries, corpus))
     if qrels is not None:

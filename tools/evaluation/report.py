@@ -156,6 +156,25 @@ def render(results: dict[str, Any]) -> str:
                         if "bm25_recall_at_10" in q else "")
                      + ". High figures mean the check is easy: lexical matching already solves it.")
         lines.append("")
+    sample = results.get("sample")
+    if sample:
+        lines += [f"**Sampled** {sample['n_docs_sampled']:,} of {sample['n_docs_full']:,} documents: "
+                  f"{sample['method']} ({sample['judged']} judged, {sample['hard_negatives_bm25']} BM25 and "
+                  f"{sample['hard_negatives_dense']} static-model hard negatives, {sample['random']} random). "
+                  "Estimated full-corpus nDCG@10: "
+                  + ", ".join(f"{s} {f['ndcg_at_10_full_corpus_estimate']:.3f}" for s, f in _ok(results).items()
+                              if "ndcg_at_10_full_corpus_estimate" in f) + ".", ""]
+    if q.get("verdict"):
+        lines += [f"What these queries can tell apart: {q['verdict']}", ""]
+    for warning in results.get("warnings", []):
+        lines.append(f"**Warning:** {warning}.")
+    skipped = results.get("skipped_files", [])
+    if skipped:
+        lines.append(f"**Skipped {len(skipped)} file(s) or row(s)** (use --strict to stop instead):")
+        lines += [f"- {s}" for s in skipped[:MISSED_SHOWN]] + ([f"- ... and {len(skipped) - MISSED_SHOWN} more"]
+                                                             if len(skipped) > MISSED_SHOWN else [])
+    if results.get("warnings") or skipped:
+        lines.append("")
     lines += ["| model | nDCG@10 (95% CI) | R@1 | R@10 | R@100 | MRR@10 | MAP@100 | p50 / p95 ms | docs/s | chunks |",
               "|---|---|---|---|---|---|---|---|---|---|"]
     for spec, f in results["models"].items():
@@ -200,8 +219,9 @@ def render(results: dict[str, Any]) -> str:
                   or r["first_relevant_rank"] > 10]
         lines.append(f"**{spec}**: {len(missed)} of {len(f['per_query'])} queries without a relevant document "
                      "in the top 10" + (":" if missed else "."))
-        lines += [f"- `{qid}` (first relevant at {r['first_relevant_rank'] or '>100'})" for qid, r in
-                  missed[:MISSED_SHOWN]]
+        texts = results.get("query_texts", {})
+        lines += [f"- `{qid}` {texts.get(qid, '')!r}: ranked `{r['top10'][0] if r['top10'] else '-'}` first; "
+                  f"first relevant at {r['first_relevant_rank'] or '>100'}" for qid, r in missed[:MISSED_SHOWN]]
     lines += ["", "![nDCG@10](ndcg_at_10.png)", "", "![quality against latency](quality_latency.png)", ""]
     return "\n".join(lines)
 

@@ -12,6 +12,7 @@ import resource
 import shutil
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,9 @@ from knowledge.errors import AdvisorError, InputFileError, LLMUnavailableError, 
 from knowledge.redact import scrub
 from knowledge.settings import DataLayout
 from tools.documents.corpus import Corpus, load_corpus
-from tools.documents.query_generation import generate_offline, generate_with_llm, lexical_overlap
+from tools.documents.query_generation import QuerySet, generate_query_set, lexical_overlap
+from tools.documents.query_llm import generate_with_llm
+from tools.documents.query_sets import lexical_verdict, write_query_set
 from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.candidates import load_encoder
@@ -75,6 +78,26 @@ class EvalRequest:
     embeddings_concurrency: int = 4  # batches in flight to an OpenAI-compatible embeddings endpoint
     frontier: bool = False  # measure each dense candidate's quality/memory frontier from the vectors it encoded
     full_corpus_docs: int | None = None  # the user's whole corpus, for the frontier's memory and cost (default: sample)
+    strict: bool = False  # an unsupported or unreadable file is an error, not a skipped file
+    max_docs: int = 20_000  # a bigger corpus is sampled around the queries (hard negatives kept)
+
+
+MIN_DOCS = 20
+"""Below this many documents any model finds the right one: the check cannot tell models apart."""
+MIN_QUERIES = 30
+"""Below this many queries the confidence intervals are too wide to separate close models."""
+
+
+def size_warnings(n_docs: int, n_queries: int) -> list[str]:
+    """Plain warnings when a corpus or a query set is too small to tell models apart, with the number needed."""
+    warnings = []
+    if n_docs < MIN_DOCS:
+        warnings.append(f"only {n_docs} document{'s' * (n_docs != 1)}: with so few, every model finds the right one "
+                        f"and the figures say little; add at least {MIN_DOCS} (a few hundred for a fair comparison)")
+    if n_queries < MIN_QUERIES:
+        warnings.append(f"only {n_queries} quer{'ies' if n_queries != 1 else 'y'}: the confidence intervals are too "
+                        f"wide to separate close models; at least {MIN_QUERIES} are needed")
+    return warnings
 
 
 def _languages(corpus: Corpus) -> list[str]:
@@ -106,10 +129,11 @@ class Evaluation:
             raise ToolInputError(f"--full-corpus-docs {request.full_corpus_docs}: give the number of documents (>= 1)")
         if request.n_generated < 1:
             raise ToolInputError(f"--n-queries {request.n_generated}: generate at least 1 query")
-        self.corpus = load_corpus(request.corpus, request.queries, request.qrels)
+        self.corpus = load_corpus(request.corpus, request.queries, request.qrels, strict=request.strict)
         self.texts = {d: self.corpus.text(d) for d in self.corpus.docs}  # what every model sees, title included
         self.languages = _languages(self.corpus)
         self.query_info: dict[str, Any] = {"source": "given"}
+        self.query_set: QuerySet | None = None
         if not self.corpus.queries:
             self._generate_queries()
         if not self.corpus.qrels:
@@ -117,32 +141,67 @@ class Evaluation:
         self.qids = sorted(self.corpus.qrels)
         self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"  # unique across processes
         self.cache = EmbeddingCache(DataLayout(request.data_dir).embedding_cache)
+        self.sample_info: dict[str, Any] | None = None
+        if len(self.texts) > request.max_docs:
+            self._sample()
         self.results: dict[str, Any] = {
             "run": {"id": self.run_id, "corpus": str(request.corpus), "n_docs": len(self.corpus.docs),
                     "n_queries": len(self.qids), "index": request.index, "languages": self.languages,
                     "milvus": request.milvus_uri or "milvus-lite"},
             "queries": self.query_info, "models": {}, "comparisons": [],
+            "query_texts": {q: self.corpus.queries[q] for q in self.qids},
+            "skipped_files": self.corpus.skipped, "sample": self.sample_info,
+            "warnings": size_warnings(len(self.corpus.docs), len(self.qids)),
         }
 
     def _generate_queries(self) -> None:
         texts = self.texts
         failed = ""
+        query_set: QuerySet | None = None
         if self.req.llm is not None:
             try:
-                queries, qrels = generate_with_llm(self.req.llm, texts, self.req.n_generated,
-                                                   self.req.example_queries, self.req.seed)
+                query_set = generate_with_llm(self.req.llm, texts, self.req.n_generated, self.req.example_queries,
+                                              self.req.seed)
             except LLMUnavailableError as exc:
                 logger.warning("LLM query generation failed, generating offline: %s", exc)
                 failed = f" ({exc}; offline queries used instead)"
-        if self.req.llm is not None and not failed:
-            method = "LLM-written questions (document quoted as data; verbatim copies rejected)"
-        else:
-            queries, qrels = generate_offline(texts, self.req.n_generated, self.req.seed)
-            method = "offline: salient-term keyword queries and templated questions (no LLM)" + failed
+        if query_set is None:
+            query_set = generate_query_set(texts, self.req.n_generated, self.req.seed, self.req.example_queries,
+                                           titles=self.corpus.titles)
+            query_set.method += failed
+        self.query_set = query_set
+        # A query taken from a document is matched against the rest of it, as a person's summary would be.
+        self.texts.update(query_set.masked)
+        queries, qrels = query_set.queries, query_set.qrels
         self.corpus.queries, self.corpus.qrels = queries, qrels
-        overlaps = [lexical_overlap(queries[q], texts[next(iter(qrels[q]))]) for q in queries]
-        self.query_info = {"source": "generated", "method": method, "n": len(queries),
-                           "mean_lexical_overlap": float(np.mean(overlaps)) if overlaps else 0.0}
+        overlaps = [lexical_overlap(queries[q], self.texts[next(iter(qrels[q]))]) for q in queries]
+        self.query_info = {"source": "generated", "method": query_set.method, "n": len(queries),
+                           "mean_lexical_overlap": float(np.mean(overlaps)) if overlaps else 0.0,
+                           "kinds": dict(sorted(Counter(query_set.kinds.values()).items())),
+                           "passages_skipped": dict(query_set.skipped), "examples": [queries[q] for q in
+                                                                                   sorted(queries)[:5]]}
+
+    def _sample(self) -> None:
+        """Keep the judged documents, each query's BM25 and static-model top documents, and a random share."""
+        from tools.documents.sampling import sample_corpus
+
+        dense_top = None
+        try:
+            static = self._encoder("static")
+            ids = list(self.texts)
+            vectors = static.encode([self.texts[d] for d in ids], "document")
+
+            def dense_top(questions: list[str], k: int) -> list[list[str]]:
+                scores = static.encode(questions, "query") @ vectors.T
+                return [[ids[i] for i in np.argsort(-row)[:k]] for row in scores]
+        except (AdvisorError, OSError, RuntimeError, ValueError) as exc:
+            logger.warning("the static model is not available for hard negatives: %s", exc)
+        self.progress(f"sampling {self.req.max_docs:,} of {len(self.texts):,} documents", 0.02)
+        sample = sample_corpus(self.texts, self.corpus.queries, self.corpus.qrels, self.req.max_docs, dense_top,
+                               self.req.seed)
+        self.texts = {d: self.texts[d] for d in sample.doc_ids}
+        self.corpus.docs = {d: self.corpus.docs[d] for d in sample.doc_ids}
+        self.sample_info = sample.info
 
     # -- candidates -------------------------------------------------------------------------------------------
     def _store(self, name: str) -> tuple[MilvusStore, Path | None]:
@@ -362,6 +421,10 @@ class Evaluation:
     def run(self) -> dict[str, Any]:
         """Evaluate every candidate in turn; results are written after each one, and a failure loses nothing."""
         self.req.out_dir.mkdir(parents=True, exist_ok=True)
+        if self.query_set is not None:
+            folder = write_query_set(self.req.out_dir / "generated-queries", self.query_set, self.texts,
+                                     self.corpus.titles)
+            self.query_info["written_to"] = str(folder)
         for spec in self.req.models:
             try:
                 figures = self.check_candidate(spec)
@@ -370,12 +433,22 @@ class Evaluation:
                 figures = {"status": "error", "error": scrub(f"{type(exc).__name__}: {exc}", [self.req.data_dir])}
             self.results["models"][spec] = figures
             self._write()
+        self._estimate_full_corpus()
         self._compare()
         self._difficulty()
         self._transfer()
         self._write()
         self.cache.close()
         return self.results
+
+    def _estimate_full_corpus(self) -> None:
+        """On a sample, each candidate's nDCG@10 scaled by what BM25 loses from the sample to the full corpus."""
+        if not self.sample_info:
+            return
+        factor = self.sample_info["full_corpus_factor"]
+        for figures in self.results["models"].values():
+            if figures.get("status") == "ok":
+                figures["ndcg_at_10_full_corpus_estimate"] = min(1.0, figures["metrics"]["ndcg_at_10"]["mean"] * factor)
 
     def _compare(self) -> None:
         ok = {s: f for s, f in self.results["models"].items() if f["status"] == "ok"}
@@ -403,6 +476,7 @@ class Evaluation:
             overlaps = [lexical_overlap(self.corpus.queries[q], self.texts[next(iter(self.corpus.qrels[q]))])
                         for q in self.qids]
             info["mean_lexical_overlap"] = float(np.mean(overlaps)) if overlaps else 0.0
+        info["verdict"] = lexical_verdict(info, self.results["models"], self.results["comparisons"])
 
     def _write(self) -> None:
         target = self.req.out_dir / "results.json"

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import shutil
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any
 
@@ -197,6 +198,12 @@ EVAL_BODY = {"requestBody": {"required": True, "content": {
                    "description": f"comma-separated candidates, at most {m.MAX_MODELS}"}}}}}}}
 
 
+DOCUMENTS_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files"],
+    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                             "description": "documents: txt md html pdf docx jsonl csv"}}}}}}}
+
+
 async def _save_upload(upload: UploadFile, target: Any, limit: int) -> int:
     size = 0
     with target.open("wb") as out:
@@ -297,7 +304,11 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         retention_days: delete consultations not updated for this many days (at start-up, then every 6 hours).
     """
     limits = limits or ApiLimits()
-    jobs = jobs or EvaluationJobs(settings.data_dir, settings=settings)
+    evidence = getattr(service, "evidence", None)
+    if jobs is None:  # one worker per data dir: the consultations' checks and the evaluation jobs share it
+        jobs = evidence.jobs if evidence is not None else EvaluationJobs(settings.data_dir, settings=settings)
+    elif evidence is not None:
+        evidence.use_jobs(jobs)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -369,6 +380,46 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         """Delete a consultation: every turn stored, its list entry and its reports."""
         service.delete(consultation_id, principal=principal)
         return Response(status_code=204)
+
+    @app.post("/v1/consultations/{consultation_id}/documents", status_code=201, response_model=m.DocumentsAttached,
+              responses={**NOT_FOUND, 413: {"model": m.ErrorBody}}, openapi_extra=DOCUMENTS_BODY)
+    async def attach_documents(consultation_id: str, request: Request) -> m.DocumentsAttached:
+        """Attach documents (multipart ``files``) to a consultation; ask the advisor to check the short list on them.
+
+        The same limits and checks as evaluation uploads: size per file and in all, type, emptiness, binary content.
+        """
+        service.state(consultation_id)  # 404 for an unknown consultation, before reading the body
+        if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+            raise StarletteHTTPException(415, "send multipart/form-data with one or more `files` parts")
+        form = await read_form(request, limits.max_file_bytes)
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+        if not files:
+            raise RequestValidationError([{"loc": ("body", "files"), "msg": "at least one document is required",
+                                           "type": "missing"}])
+        target = service.evidence.documents_dir(consultation_id)
+        staging = target.parent / f".incoming-{uuid.uuid4().hex[:8]}"
+        staging.mkdir(parents=True)
+        try:
+            taken = {d["name"] for d in service.evidence.documents(consultation_id)}
+            placed = [(u, staging / sanitise_filename(u.filename or "", taken)) for u in files]
+            total = sum(d["bytes"] for d in service.evidence.documents(consultation_id))
+            for upload, path in placed:
+                total += await _save_upload(upload, path, limits.max_file_bytes)
+                if total > limits.max_upload_bytes:
+                    raise StarletteHTTPException(413, f"the consultation's documents are over the "
+                                                      f"{limits.max_upload_bytes:,}-byte total limit")
+            refused = upload_problems([(u.filename or "", path) for u, path in placed])
+            if refused:
+                raise RequestValidationError([{"loc": ("body", "files"), "type": "value_error",
+                                               "msg": "; ".join(refused)}])
+            target.mkdir(parents=True, exist_ok=True)
+            for _, path in placed:
+                path.replace(target / path.name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # a refused upload leaves nothing behind
+        return m.DocumentsAttached(attached=[p.name for _, p in placed],
+                                   documents=service.evidence.documents(consultation_id),
+                                   url=f"/v1/consultations/{consultation_id}")
 
     @app.get("/v1/consultations", response_model=m.ConsultationList, responses=COMMON)
     def list_consultations(principal: Caller, limit: Annotated[int, Query(ge=1, le=1000)] = 20,

@@ -160,6 +160,14 @@ class EvaluationJSON(BaseModel):
     models: list[ModelSpec] = Field(default_factory=lambda: ["minilm", "bm25"], min_length=1, max_length=MAX_MODELS)
 
 
+class DocumentsAttached(BaseModel):
+    """Documents were attached to a consultation."""
+
+    attached: list[str]
+    documents: list[dict[str, Any]]
+    url: str
+
+
 class EvaluationAccepted(BaseModel):
     """An evaluation job was queued."""
 

@@ -207,6 +207,10 @@ def evaluate_cmd(
     full_corpus_docs: Annotated[int | None, typer.Option(help="Documents in your whole corpus, for the frontier's "
                                                               "memory, disk and cost (default: this corpus).")
                                 ] = None,
+    strict: Annotated[bool, typer.Option(help="Stop at an unsupported or unreadable file instead of skipping "
+                                              "and listing it.")] = False,
+    example_query: Annotated[list[str] | None, typer.Option(
+        help="An example of your users' queries (repeatable): generated queries follow its length and words.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results JSON.")] = False,
 ) -> None:
     """Measure candidate models on your own documents in Milvus: nDCG, recall, MRR, MAP with 95% CIs, latency."""
@@ -223,7 +227,8 @@ def evaluate_cmd(
             corpus=corpus, models=[m.strip() for m in models.split(",") if m.strip()], out_dir=out_dir,
             data_dir=settings.ensure_data_dir(), queries=queries, qrels=qrels,
             milvus_uri=milvus_uri or settings.milvus_uri, milvus_token=milvus_token or settings.milvus_token,
-            index=index.upper(), overlap=overlap, n_generated=n_queries, keep_index=keep_index,
+            index=index.upper(), overlap=overlap, n_generated=n_queries, keep_index=keep_index, strict=strict,
+            example_queries=list(example_query or []),
             frontier=frontier, full_corpus_docs=full_corpus_docs, openai_base_url=settings.embeddings_base_url,
             openai_api_key=settings.embeddings_api_key, device=settings.device,
             embeddings_concurrency=settings.embeddings_concurrency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -33,6 +34,17 @@ def _show_reply(console: Console, reply: Reply) -> None:
     console.print()
 
 
+def _attach_target(text: str) -> Path | None:
+    """The path of ``/attach PATH``, or of a message that is nothing but an existing file or folder."""
+    line = text.strip()
+    if line.lower().startswith("/attach"):
+        return Path(line[len("/attach"):].strip().strip("'\"")).expanduser()
+    candidate = Path(line.strip("'\"")).expanduser()
+    if ("/" in line or "\\" in line) and len(line) < 4096 and candidate.exists():
+        return candidate
+    return None
+
+
 def _read(console: Console, interactive: bool) -> str | None:
     """The user's next message, or None at the end (EOF or a quit word)."""
     if interactive:
@@ -58,7 +70,9 @@ def chat_cmd(
 ) -> None:
     """Talk to the advisor: it interviews you about your RAG system and recommends embedding models.
 
-    Type 'skip' to take a default, 'just recommend' at any time, and 'quit' to leave; the consultation is saved
+    Type 'skip' to take a default, 'just recommend' at any time, '/attach PATH' (or just a path) to add your
+    documents, 'test the short list on my documents' to measure the candidates on them, and 'quit' to leave; the
+    consultation is saved
     and `embedding-advisor chat --id ID` continues it. Without a terminal, reads one message per line.
     """
     from rich.console import Console
@@ -85,6 +99,16 @@ def chat_cmd(
         try:
             while (text := _read(console, interactive)) is not None:
                 if not text.strip():
+                    continue
+                attach = _attach_target(text)
+                if attach is not None:  # "/attach PATH" or a bare path: documents for the check on your data
+                    try:
+                        names = service.evidence.attach_path(cid, attach)
+                    except (ToolInputError, OSError) as exc:
+                        console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
+                        continue
+                    console.print(f"Attached {len(names)} document(s) from {escape(str(attach))}; say \"test the "
+                                  "short list on my documents\" to check them.", highlight=False)
                     continue
                 try:
                     reply = service.send(cid, text)

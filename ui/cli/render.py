@@ -186,7 +186,24 @@ def render_evaluation(results: dict[str, Any], out_dir: Any) -> None:
     console.print(table)
     for comp in results.get("comparisons", []):
         console.print(f"- {comp['sentence']}", highlight=False, markup=False)
-    if "mean_lexical_overlap" in q:
+    if q.get("verdict"):
+        console.print(f"What these queries can tell apart: {q['verdict']}", highlight=False, markup=False)
+    elif "mean_lexical_overlap" in q:
         console.print(f"[dim]Query terms found in the target document: {q['mean_lexical_overlap']:.0%}[/]")
+    if q.get("written_to"):
+        console.print(f"[dim]Generated queries (BEIR, reusable with --corpus): {escape(q['written_to'])}[/]")
+    sample = results.get("sample")
+    if sample:
+        console.print(f"Sampled {sample['n_docs_sampled']:,} of {sample['n_docs_full']:,} documents "
+                      f"({sample['method']}). Estimated full-corpus nDCG@10: " + ", ".join(
+                          f"{s} {f['ndcg_at_10_full_corpus_estimate']:.3f}" for s, f in results["models"].items()
+                          if "ndcg_at_10_full_corpus_estimate" in f), highlight=False, markup=False)
+    for warning in results.get("warnings", []):
+        console.print(f"[yellow]Warning:[/] {escape(warning)}")
+    skipped = results.get("skipped_files", [])
+    if skipped:
+        console.print(f"[yellow]Skipped {len(skipped)} file(s) or row(s)[/] (--strict stops instead):")
+        for line in skipped[:10]:
+            console.print(f"  - {line}", highlight=False, markup=False)
     written = escape(str(out_dir))
     console.print(f"[dim]Written: {written}/results.json, report.md, ndcg_at_10.png, quality_latency.png[/]")

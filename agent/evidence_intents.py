@@ -1,0 +1,47 @@
+"""Offline reading of requests for evidence: check the short list on my documents, go ahead, check status, quick MTEB.
+
+Kept apart from the rule-based understanding so that it can change without touching it: ``evidence_requests``
+turns one message (and whether a plan is awaiting a go-ahead) into tool requests for the lookup step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.understanding_patterns import DOC_CHECK
+
+CHECK = re.compile(
+    r"\b(?:test|check|evaluate|try|run|measure|benchmark)\b.{0,40}?\b(?:short ?list|candidates|models)\b.{0,30}?"
+    r"\b(?:on|against|with)\s+(?:my|our|the|these)\s+(?:own\s+)?(?:documents|docs|data|corpus|files|uploads?)|"
+    r"\b(?:check|test|evaluate)\b.{0,20}\b(?:my|our|the attached|the uploaded)\s+(?:documents|docs|files|data)\b",
+    re.IGNORECASE)
+GO_AHEAD = re.compile(r"^\s*(?:yes|yep|yeah|sure|ok(?:ay)?|go(?: ahead)?|do it|please do|start(?: it)?|proceed|run it|"
+                      r"ja|oui|sí|si|好的?|可以|开始|はい)\b[\s,.!]*(?:please|go ahead|start|do it)?[\s,.!]*(?:please)?"
+                      r"[\s.!]*$", re.IGNORECASE)
+STATUS = re.compile(r"\b(?:how(?:'s| is) the (?:document )?check|status of the (?:document )?check|"
+                    r"is the (?:document )?check (?:done|finished|ready)|check (?:status|progress))\b", re.IGNORECASE)
+MTEB = re.compile(r"\bhow (?:does|do|did|would)\s+(?P<model>[\w./:-]+)\s+(?:do|perform|score|rank)\s+(?:on|in|for)\s+"
+                  r"(?P<language>[A-Za-z]+)\b", re.IGNORECASE)
+SUITES = {"english": "quick-general", "chinese": "quick-zh", "mandarin": "quick-zh", "code": "quick-code",
+          "legal": "quick-legal", "medical": "quick-medical", "long": "quick-long"}
+MULTILINGUAL = ("japanese", "korean", "german", "french", "spanish", "russian", "italian", "portuguese", "arabic",
+                "hindi", "polish", "dutch", "multilingual")
+
+
+def evidence_requests(text: str, awaiting_go: bool = False) -> list[dict[str, Any]]:
+    """Tool requests for the evidence the message asks for (empty when it asks for none)."""
+    requests: list[dict[str, Any]] = []
+    if awaiting_go and GO_AHEAD.match(text):
+        requests.append({"tool": "check_documents", "args": {"go_ahead": True, "models": None}})
+    elif CHECK.search(text) or DOC_CHECK.search(text):
+        requests.append({"tool": "check_documents", "args": {"models": None}})
+    if STATUS.search(text):
+        requests.append({"tool": "check_status", "args": {}})
+    match = MTEB.search(text)
+    language = match.group("language").lower() if match else ""
+    if match and (language in SUITES or language in MULTILINGUAL):
+        # The plan and its time estimate first; the run itself when the user asks for it with a time budget.
+        requests.append({"tool": "quick_mteb", "args": {"models": [match.group("model")], "estimate_only": True,
+                                                        "suite": SUITES.get(language, "quick-multilingual")}})
+    return requests
