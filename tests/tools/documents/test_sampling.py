@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from tools.documents.sampling import BM25, ndcg_at_10, sample_corpus
-from tools.evaluation.retrieval_check import EvalRequest, Evaluation, evaluate
+from tools.evaluation.retrieval_check import EvalRequest, Evaluation
+from tools.evaluation.retrieval_check import run_retrieval_check as evaluate
 
 REPO = Path(__file__).resolve().parents[3]
 GENERAL = REPO / "knowledge" / "benchmarks" / "ea-general-en"
