@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from knowledge.deployment import CpuArch
 from knowledge.errors import ToolInputError
 from knowledge.hardware import load_hardware
 from knowledge.languages import normalise_language
@@ -77,6 +78,20 @@ class Hardware(BaseModel):
     vram_gb: float | None = Field(default=None, gt=0, le=10_000)
     ram_gb: float | None = Field(default=16, gt=0, le=100_000)
     cpu_cores: int | None = Field(default=8, gt=0, le=4096)
+    # Deployment fields (issue 15): not in DEFAULTS, so the interview never asks for them; the answer's ``limits``
+    # states the value each one took.
+    owned: bool = Field(default=True, description="true: the hardware is yours (cost is time); false: rented by the "
+                        "hour at the hardware table's price")
+    cpu_arch: CpuArch | None = Field(default=None, description="x86 (default for CPU servers), arm_server, arm (a "
+                                     "Raspberry-Pi-class board) or apple; sets the CPU's throughput class")
+
+    @field_validator("cpu_arch", mode="before")
+    @classmethod
+    def _cpu_arch(cls, value: Any) -> Any:
+        aliases = {"x86_64": "x86", "amd64": "x86", "intel": "x86", "amd": "x86", "arm64": "arm", "aarch64": "arm",
+                   "raspberry pi": "arm", "arm board": "arm", "graviton": "arm_server", "ampere": "arm_server",
+                   "apple silicon": "apple", "mac": "apple"}
+        return aliases.get(value.strip().lower(), value.strip().lower()) if isinstance(value, str) else value
 
     @property
     def is_cpu_only(self) -> bool:
@@ -122,7 +137,8 @@ class RequirementProfile(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
 
     _numbers = field_validator("doc_length_tokens", "corpus_docs", "queries_per_month", "budget_usd_month",
-                               "latency_p95_ms", "top_k", mode="before")(_not_a_boolean)
+                               "latency_p95_ms", "top_k", "query_length_tokens", "max_first_indexing_days",
+                               "max_compute_utilisation", "one_time_budget_usd", mode="before")(_not_a_boolean)
 
     id: str = Field(default="profile", min_length=1, max_length=200)
     domain: str = Field(default=DEFAULTS["domain"], min_length=1, max_length=200)
@@ -141,6 +157,17 @@ class RequirementProfile(BaseModel):
     priorities: list[Priority] = Field(default_factory=lambda: list(DEFAULTS["priorities"]), min_length=1,
                                        json_schema_extra={"uniqueItems": True})  # checked by _priorities
     top_k: int = Field(default=DEFAULTS["top_k"], ge=1, le=20)
+    # Deployment fields (issue 15): optional overrides of the documented defaults in knowledge/data/deployment.yaml.
+    query_length_tokens: int | None = Field(default=None, gt=0, le=100_000,
+                                            description="average query length; default per domain")
+    max_first_indexing_days: float | None = Field(default=None, gt=0, le=3650,
+                                                  description="the first pass must finish within this; default 7")
+    max_compute_utilisation: float | None = Field(default=None, gt=0, le=1, description="share of the month the "
+                                                  "monthly embedding compute may use; default 0.5")
+    one_time_budget_usd: float | None = Field(default=None, ge=0, le=1_000_000_000, description="cash for the first "
+                                              "pass; default one month's budget_usd_month")
+    precision_critical: bool | None = Field(default=None, description="suggest a reranker; default true for legal, "
+                                            "medical and finance")
 
     @field_validator("domain")
     @classmethod

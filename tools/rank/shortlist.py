@@ -11,12 +11,14 @@ from knowledge.benchmark_map import MatchedBenchmark, match_benchmarks
 from knowledge.catalog import ModelCard, default_catalog
 from knowledge.errors import UnknownModelError
 from knowledge.scores import default_scores
+from tools.estimate.compute import limits_for
 from tools.profile.schema import RequirementProfile, parse_profile
 from tools.rank import factors as fx
 from tools.rank.candidate import Candidate, accelerator_for, add_details, complete_score, screen_candidate
 
 TOP_PER_BENCHMARK = 25
 REJECTED_SHOWN = 5
+RUNNERS_UP_SHOWN = 3
 RELAXATIONS_TRIED = 12  # re-screens per profile for "what would change"
 
 
@@ -57,6 +59,27 @@ class Recommendation(BaseModel):
     milvus: dict[str, Any]
     reasons: list[str]
     caveats: list[str]
+    headline: str = ""
+    """'first indexing: 3.2 days on your T4; index HNSW float32 1024 dims, 1.20 GB of a 8 GB RAM budget'."""
+    compute: dict[str, Any] | None = None
+    """tools.estimate.compute.ComputeEstimate: first pass and monthly hours, where, owned or rented, formula."""
+    vector_plan: dict[str, Any] | None = None
+    """tools.estimate.vector_plan.VectorPlan: stored dims, dtype, index, memory vs budget, options."""
+    prefixes: dict[str, Any] = {}
+    reranker: dict[str, Any] | None = None
+    hosting: dict[str, Any] | None = None
+
+
+class RunnerUp(BaseModel):
+    """A model that passed every constraint but ranked below the short list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rank: int
+    model: str
+    kind: str
+    score: float
+    gap_to_last: float
 
 
 class RecommendationResult(BaseModel):
@@ -73,9 +96,17 @@ class RecommendationResult(BaseModel):
     weights: dict[str, float]
     recommendations: list[Recommendation]
     rejected: list[Rejected]
+    runners_up: list[RunnerUp] = []
+    limits: dict[str, Any] = {}
     what_would_change: list[str]
     candidates_considered: int
     sources: list[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _curated(card: ModelCard) -> bool:
+    """True when a curated YAML fact (with a checked_on date) is part of the card."""
+    return any(p.checked_on is not None for p in card.provenance.values())
 
 
 @functools.cache
@@ -84,8 +115,7 @@ def candidate_pool(benchmarks: tuple[str, ...]) -> tuple[ModelCard, ...]:
     catalog, scores = default_catalog(), default_scores()
     names: dict[str, None] = {}
     for card in catalog:
-        curated = any(p.checked_on is not None for p in card.provenance.values())
-        if curated and "text" in (card.modalities or ["text"]):
+        if _curated(card) and "text" in (card.modalities or ["text"]):
             names[card.name] = None
     for bench in benchmarks[:2]:
         board = [r for r in scores.leaderboard(bench) if r.well_covered]
@@ -184,6 +214,11 @@ def recommend_profile(profile: RequirementProfile) -> RecommendationResult:
         rejected=[Rejected(model=c.card.name, kind=c.card.kind, reasons=c.rejections, score_if_allowed=c.score,
                            benchmark_score=c.benchmark_scores[0].best_estimate if c.benchmark_scores else None)
                   for c in best_rejected],
+        runners_up=[RunnerUp(rank=i, model=c.card.name, kind=c.card.kind, score=c.score,
+                             gap_to_last=round(allowed[profile.top_k - 1].score - c.score, 4))
+                    for i, c in enumerate(allowed[profile.top_k: profile.top_k + RUNNERS_UP_SHOWN],
+                                          start=profile.top_k + 1)],
+        limits=limits_for(profile).as_dict(),
         what_would_change=_what_would_change(allowed, rejected, profile, bench_names),
         candidates_considered=len(candidates),
         sources=[f"published MTEB scores: {scores.source}", f"model facts: mteb {scores.mteb_version} ModelMeta + "
