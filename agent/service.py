@@ -17,6 +17,7 @@ from langgraph.types import Command
 from pydantic import BaseModel, Field
 
 from agent.llm import is_configured, llm_mode, make_llm
+from agent.state import stated_profile
 from agent.store import DATABASE_URL_VAR, StorageFullError, is_disk_full, open_store
 from knowledge.errors import ToolInputError
 from knowledge.settings import Settings
@@ -390,6 +391,17 @@ class AdvisorService:
         from tools.rank.shortlist import recommend
 
         return recommend(profile)
+
+    def why_not(self, model: str, profile: dict[str, Any] | None = None, versus: str | None = None,
+                consultation_id: str | None = None) -> dict[str, Any]:
+        """'Why not X?' (and 'X vs Y') for a profile, or for a consultation's profile as the user stated it."""
+        from tools.rank.why_not import why_not
+
+        if consultation_id is not None:
+            values = self._snapshot(consultation_id).values
+            rec = values.get("recommendation")
+            profile = rec["profile"] if rec else stated_profile(values)
+        return why_not(model, profile or {}, versus)
 
     def list(self, limit: int = 20, offset: int = 0) -> list[ConsultationSummary]:
         """Consultations, newest first; ``limit`` 1-1000, ``offset`` from 0."""

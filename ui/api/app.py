@@ -291,6 +291,19 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         """A ranked short list for a requirement profile: the object the batch command writes."""
         return service.recommend(profile)
 
+    @app.post("/v1/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND)
+    def why_not(body: m.WhyNotRequest) -> dict[str, Any]:
+        """'Why not X?' (or 'X vs Y' with versus) for a profile: the constraint or the gap, in one sentence."""
+        return service.why_not(body.model, body.profile, body.versus)
+
+    @app.get("/v1/consultations/{consultation_id}/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND)
+    def consultation_why_not(consultation_id: str,
+                             model: Annotated[str, Query(min_length=1, max_length=200)],
+                             versus: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+                             ) -> dict[str, Any]:
+        """'Why not X?' on a consultation's board: its profile as stated so far."""
+        return service.why_not(model, versus=versus, consultation_id=consultation_id)
+
     @app.get("/v1/models", response_model=m.ModelSearchResult, responses=COMMON)
     def models_search(language: Annotated[str | None, Query(max_length=64, examples=["zh"])] = None,
                       max_params: Annotated[str | None, Query(pattern=m.MAX_PARAMS_PATTERN, max_length=24,
