@@ -177,6 +177,8 @@ def _rec_line(rec: dict[str, Any]) -> str:
     if fit.get("fits") and speed:
         parts.append(f"fits {fit['accelerator']} in {fit['precision']}, query p95 {speed['query_latency_ms_p95']} ms")
     line = " - ".join(parts[:1]) + ": " + "; ".join(parts[1:])
+    if rec.get("headline"):
+        line += f"\n   - {rec['headline']}"
     return line + "".join(f"\n   - caveat: {c}" for c in rec.get("caveats", []))
 
 
