@@ -291,10 +291,18 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         """A ranked short list for a requirement profile: the object the batch command writes."""
         return service.recommend(profile)
 
-    @app.post("/v1/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND)
-    def why_not(body: m.WhyNotRequest) -> dict[str, Any]:
+    why_not_body = m.WhyNotRequest.model_json_schema()
+    why_not_body["properties"]["profile"] = {"$ref": "#/components/schemas/RequirementProfile"}
+
+    @app.post("/v1/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND, openapi_extra={"requestBody": {
+        "required": True, "content": {"application/json": {"schema": why_not_body}}}})
+    def why_not(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
         """'Why not X?' (or 'X vs Y' with versus) for a profile: the constraint or the gap, in one sentence."""
-        return service.why_not(body.model, body.profile, body.versus)
+        try:
+            request = m.WhyNotRequest.model_validate(body)
+        except ValidationError as exc:
+            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+        return service.why_not(request.model, request.profile, request.versus)
 
     @app.get("/v1/consultations/{consultation_id}/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND)
     def consultation_why_not(consultation_id: str,

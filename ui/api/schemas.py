@@ -109,7 +109,8 @@ class WhyNotRequest(BaseModel):
 
     model: str = Field(min_length=1, max_length=200, examples=["text-embedding-3-large"])
     versus: str | None = Field(default=None, min_length=1, max_length=200, examples=["BAAI/bge-m3"])
-    profile: dict[str, Any] = Field(default_factory=dict, description="a requirement profile (see RequirementProfile)")
+    profile: dict[str, Any] = Field(default_factory=dict, description="a requirement profile (RequirementProfile), "
+                                    "validated by the service like POST /v1/recommendations")
 
 
 class WhyNotAnswer(BaseModel):
