@@ -129,6 +129,12 @@ def _is_bm25(card: ModelCard) -> bool:
     return card.family == "sparse" and not card.n_parameters
 
 
+@functools.lru_cache(maxsize=4096)
+def _traits(card: ModelCard) -> tuple[bool, bool, int]:
+    """(BM25, late-interaction only, document-prefix tokens) of a card, computed once."""
+    return _is_bm25(card), _late_interaction(card), len((card.document_prefix or "").split()) * 2
+
+
 @functools.lru_cache(maxsize=1024)
 def _api_rate(card: ModelCard) -> tuple[float, float | None]:
     """Tokens/s at the recorded rate limit and the batch API's turnaround in hours (None: no batch API)."""
@@ -218,8 +224,7 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
         relax.append(("If self-hosting were an option", {"deployment": "any"}))
 
     limits = limits_for(profile)
-    bm25 = _is_bm25(card)
-    prefix_tokens = len((card.document_prefix or "").split()) * 2
+    bm25, late, prefix_tokens = _traits(card)
     plan: ChunkPlan | None = None
     window = None if card.family == "static" or bm25 else card.max_tokens
     if window is not None and window - prefix_tokens - SPECIAL_TOKENS < MIN_CHUNK_TOKENS:
@@ -238,7 +243,7 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
     tps: float | None = None
     one_time = 0.0
     use_batch = False
-    if _late_interaction(card) and plan is not None:
+    if late and plan is not None:
         tokens = n_vectors * plan.chunk_tokens
         gb = tokens * (card.embed_dim or 128) * 2 / 1e9
         rejections.append(f"late-interaction model: one {card.embed_dim}-d vector per token, ~{tokens:,} vectors "
@@ -384,6 +389,10 @@ def add_details(cand: Candidate, profile: RequirementProfile, benchmarks: tuple[
                                      profile.queries_per_month, owned=owned, query_tokens=limits.query_tokens)
         cand.compute = self_hosted_compute(cand.tokens_per_s, cand.embedded_tokens, monthly_tokens, fit.accelerator,
                                            where, limits)
+    if fit is not None and fit.fits and fit.precision == "int8":
+        caveats.append(f"fits {fit.accelerator} only with int8 weights: quantised inference loses some quality "
+                       f"(typically 1-3 points of nDCG, more for small models); measure it with `embedding-advisor "
+                       f"evaluate --models {card.name}` on a quantised copy")
     _, known_langs = _language_gaps(card, tuple(profile.languages))
     if known_langs:
         caveats.append("languages not listed in its metadata: check coverage on your own text")
