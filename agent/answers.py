@@ -102,6 +102,22 @@ def _storage(result: dict[str, Any]) -> Answer:
     return text, {k: est[k] for k in ("index_type", "dtype", "formula")}
 
 
+def why_not_text(result: dict[str, Any]) -> str:
+    """The answer to "why not X?" / "X vs Y": the tool's sentence, then X's first-indexing headline."""
+    plan = result.get("plan") or {}
+    lines = [result["sentence"]]
+    if plan.get("headline") and result.get("status") != "both_rejected":
+        lines.append(f"For {result['model']}: {plan['headline']}.")
+    return "\n".join(lines)
+
+
+def _why_not(result: dict[str, Any]) -> Answer:
+    facts = {k: result.get(k) for k in ("model", "status", "sentence", "reasons", "score", "rank", "compared_to")}
+    facts["gaps"] = [{k: g[k] for k in ("factor", "model_value", "other_value")} for g in result.get("gaps") or []]
+    facts["headline"] = (result.get("plan") or {}).get("headline")
+    return why_not_text(result), facts
+
+
 def _recommend(result: dict[str, Any]) -> Answer:
     facts = {"recommendations": [{k: r[k] for k in ("model", "rank", "score")} for r in result["recommendations"]]}
     return explain_recommendation(result), facts
@@ -112,6 +128,7 @@ ANSWERS: dict[str, Callable[[dict[str, Any]], Answer]] = {
     "hardware_fit": _fit, "estimate_tokens": _tokens, "vector_storage": _storage, "recommend": _recommend,
     "check_documents": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
     "check_status": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
+    "why_not": _why_not,
 }
 
 

@@ -39,6 +39,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "deployment": ("deployment", "部署方式"), "hardware": ("hardware", "硬件"), "budget_usd_month": ("budget", "预算"),
     "latency_p95_ms": ("latency target", "延迟要求"), "license": ("licence", "许可证"),
     "priorities": ("priorities", "优先级"), "top_k": ("short-list length", "候选数量"),
+    "query_length_tokens": ("query length", "查询长度"),
+    "max_first_indexing_days": ("first-indexing limit", "首次索引时限"),
+    "max_compute_utilisation": ("monthly compute limit", "每月算力上限"),
+    "one_time_budget_usd": ("one-time budget", "一次性预算"), "precision_critical": ("precision-critical", "精度优先"),
 }
 TEXT: dict[str, tuple[str, str]] = {
     "greeting": ("Hello! I'm embedding-advisor. I'll ask a few questions about your RAG system and then recommend "
@@ -177,6 +181,8 @@ def _rec_line(rec: dict[str, Any]) -> str:
     if fit.get("fits") and speed:
         parts.append(f"fits {fit['accelerator']} in {fit['precision']}, query p95 {speed['query_latency_ms_p95']} ms")
     line = " - ".join(parts[:1]) + ": " + "; ".join(parts[1:])
+    if rec.get("headline"):
+        line += f"\n   - {rec['headline']}"
     return line + "".join(f"\n   - caveat: {c}" for c in rec.get("caveats", []))
 
 

@@ -19,6 +19,7 @@ from agent.evidence import ConsultationEvidence
 from agent.llm import is_configured, llm_mode, make_llm
 from agent.principal import OPERATOR, Principal
 from agent.replies import ConsultationState, ConsultationSummary, Reply, TranscriptMessage, tool_events
+from agent.state import stated_profile
 from agent.store import is_disk_full, open_store
 from knowledge.errors import (
     MessageIdReusedError,
@@ -342,6 +343,20 @@ class AdvisorService:
         from tools.rank.shortlist import recommend
 
         return recommend(profile)
+
+    def why_not(self, model: str, profile: dict[str, Any] | None = None, versus: str | None = None,
+                consultation_id: str | None = None, principal: Principal | None = None) -> dict[str, Any]:
+        """'Why not X?' (and 'X vs Y') for a profile, or for a consultation's profile as the user stated it.
+
+        With ``consultation_id`` the consultation must be ``principal``'s (another principal's is unknown to it).
+        """
+        from tools.rank.why_not import why_not
+
+        if consultation_id is not None:
+            values = self._snapshot(consultation_id, principal).values
+            rec = values.get("recommendation")
+            profile = rec["profile"] if rec else stated_profile(values)
+        return why_not(model, profile or {}, versus)
 
     def list(self, limit: int = 20, offset: int = 0, principal: Principal | None = None) -> list[ConsultationSummary]:
         """Consultations, newest first; ``limit`` 1-1000, ``offset`` from 0; a principal's own (an admin's: all)."""

@@ -17,10 +17,11 @@ from tools.estimate.cost import estimate_cost
 from tools.estimate.hardware_fit import hardware_fit
 from tools.estimate.storage import vector_storage
 from tools.rank.shortlist import recommend
+from tools.rank.why_not import why_not
 
 FUNCTIONS: tuple[Callable[..., dict[str, Any]], ...] = (
     search_models, show_model, compare_models, recommend, estimate_tokens, estimate_cost, hardware_fit,
-    vector_storage,
+    vector_storage, why_not,
 )
 
 

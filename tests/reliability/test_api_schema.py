@@ -46,6 +46,7 @@ MAX_EVALUATIONS = 20  # an accepted POST /v1/evaluations queues a job
 # upload's file type and content, a model not on disk here, a message or request id reused for another text (or
 # differing from the Idempotency-Key header). Schema-valid data may fail only these, with a 422 naming the field.
 UNSTATED = {"GET /v1/models": {"language", "benchmark"}, "POST /v1/recommendations": {"languages", "hardware"},
+            "POST /v1/why-not": {"languages", "hardware"},
             "POST /v1/evaluations": {"files", "queries", "qrels", "models"},
             "POST /v1/consultations/{consultation_id}/messages": {"message_id"},
             "POST /v1/consultations": {"request_id"}}

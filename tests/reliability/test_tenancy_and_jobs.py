@@ -218,6 +218,9 @@ def test_another_token_cannot_list_read_or_write_a_consultation(server):
     assert r.status_code == 404 and r.json()["code"] == "not_found"
     assert cid not in json.dumps(client.get("/v1/consultations", headers=B).json())
     assert client.delete(f"/v1/consultations/{cid}", headers=B).status_code == 404
+    why_not = f"/v1/consultations/{cid}/why-not?model=BAAI/bge-m3"  # issue 15's route reads the consultation too
+    assert client.get(why_not, headers=B).status_code == 404
+    assert client.get(why_not, headers=A).status_code == 200
     assert client.get(f"/v1/consultations/{cid}", headers=A).status_code == 200
     assert cid in json.dumps(client.get("/v1/consultations", headers=A).json())
     assert cid in json.dumps(client.get("/v1/consultations", headers=ROOT).json())  # an admin lists all

@@ -44,17 +44,22 @@ def _assumptions(query_tokens: int, reembed_share: float) -> list[str]:
 
 
 def api_cost(card: ModelCard, embedded_tokens: int, queries_per_month: int, query_tokens: int = QUERY_TOKENS,
-             reembed_share: float = MONTHLY_REEMBED_SHARE) -> CostEstimate:
-    """Token spend of a hosted API: initial embedding once, then re-embedding and queries every month."""
+             reembed_share: float = MONTHLY_REEMBED_SHARE, batch: bool = False) -> CostEstimate:
+    """Token spend of a hosted API: initial embedding once, then re-embedding and queries every month.
+
+    With ``batch`` the first pass (and the monthly re-embedding) is priced at the provider's batch price.
+    """
     price = card.price_usd_per_1m_tokens
     if price is None:
         raise ToolInputError(f"{card.name} has no known price per token; cost cannot be estimated")
-    initial = embedded_tokens / 1e6 * price
-    reembed = embedded_tokens * reembed_share / 1e6 * price
+    bulk = card.batch_price_usd_per_1m_tokens if batch and card.batch_price_usd_per_1m_tokens is not None else price
+    initial = embedded_tokens / 1e6 * bulk
+    reembed = embedded_tokens * reembed_share / 1e6 * bulk
     queries = queries_per_month * query_tokens / 1e6 * price
     prov = card.provenance.get("price_usd_per_1m_tokens")
     source = f"{prov.source} (checked {prov.checked_on})" if prov else "catalog"
-    formula = (f"initial = {embedded_tokens:,} tokens x ${price}/1M = ${initial:,.2f}; monthly = re-embed "
+    label = f"${bulk}/1M (batch price)" if bulk != price else f"${price}/1M"
+    formula = (f"initial = {embedded_tokens:,} tokens x {label} = ${initial:,.2f}; monthly = re-embed "
                f"{reembed_share:.0%} (${reembed:,.2f}) + {queries_per_month:,} queries x {query_tokens} tokens x "
                f"${price}/1M (${queries:,.2f}) = ${reembed + queries:,.2f}")
     return CostEstimate(model=card.name, kind="api", one_time_usd=round(initial, 2),

@@ -40,6 +40,7 @@ def fit_model(
     vram_gb: float | None = None,
     ram_gb: float | None = None,
     seq_tokens: int = 256,
+    query_tokens: int = 32,
 ) -> HardwareFit:
     """Check whether a catalog model fits an accelerator and estimate its speed there.
 
@@ -52,6 +53,7 @@ def fit_model(
         vram_gb: GPU / Apple memory to fit into; default the accelerator's memory.
         ram_gb: RAM to fit into on a CPU class; default the class's memory.
         seq_tokens: Tokens per document text for the throughput estimate.
+        query_tokens: Tokens per query for the latency estimate.
 
     Returns:
         The fit, with memory at all three precisions and throughput at the chosen one.
@@ -111,7 +113,8 @@ def fit_model(
     if non_emb > 0 and card.embed_dim:
         d, inferred = hidden_size_for(non_emb, card.embed_dim)
         hidden = None if inferred else d
-    throughput = throughput_estimate(card.n_parameters, card.n_embedding_parameters, acc.name, seq, chosen, 32, hidden)
+    throughput = throughput_estimate(card.n_parameters, card.n_embedding_parameters, acc.name, seq, chosen,
+                                     int(query_tokens), hidden)
     return HardwareFit(model=card.name, accelerator=acc.name, memory_available_gb=available, fits=True,
                        precision=chosen, memory=memory, throughput=throughput, notes=notes)
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.catalog import ModelCard
+from tools.estimate.vector_plan import VectorPlan
 
 FLAT_BELOW_VECTORS = 50_000  # exact search stays fast below this (Milvus scans small segments anyway)
 DISKANN_ABOVE_VECTORS = 50_000_000
@@ -76,9 +77,21 @@ def choose_index(n_vectors: int, memory_budget_gb: float | None, hnsw_memory_gb:
             f"{n_vectors:,} vectors: HNSW (M=16, efConstruction=200) gives ~95-99% recall at low latency")
 
 
+def is_learned_sparse(card: ModelCard) -> bool:
+    """A learned sparse model (SPLADE-style family "learned-sparse"): it fills the sparse field itself."""
+    return card.family == "learned-sparse"
+
+
 def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, languages: list[str], domain: str,
-                 memory_budget_gb: float | None = None, hnsw_memory_gb: float = 0.0) -> MilvusConfig:
-    """Build the collection config for ``card`` (a dense model, BM25 itself, or dense + BM25 hybrid)."""
+                 memory_budget_gb: float | None = None, hnsw_memory_gb: float = 0.0,
+                 plan: VectorPlan | None = None) -> MilvusConfig:
+    """Build the collection config for ``card`` (a dense model, BM25 itself, a learned sparse model, or hybrid).
+
+    With a ``plan`` (tools.estimate.vector_plan) the dense field's type, dim and index are the plan's, so the schema
+    matches what the model outputs under the chosen options.
+    """
+    if is_learned_sparse(card):
+        return _learned_sparse_config(card, chunk_tokens, plan)
     reasons: list[str] = []
     lexical_only = card.family == "sparse"
     sparse_capable = "sparse" in (card.output_types or [])
@@ -104,8 +117,13 @@ def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, 
     search: dict[str, Any] = {}
     if not lexical_only:
         metric = METRICS.get((card.similarity or "cosine").lower(), "COSINE")
-        fields.append({"field_name": "dense", "datatype": "FLOAT_VECTOR", "dim": dims})
-        index_type, params, search_params, why = choose_index(n_vectors, memory_budget_gb, hnsw_memory_gb)
+        if plan is not None and plan.dims is not None:
+            fields.append({"field_name": "dense", "datatype": plan.milvus_datatype, "dim": plan.dims})
+            index_type, params, search_params, why = plan.index_type, plan.index_params, plan.search_params, plan.note
+            metric = plan.metric_type or metric
+        else:
+            fields.append({"field_name": "dense", "datatype": "FLOAT_VECTOR", "dim": dims})
+            index_type, params, search_params, why = choose_index(n_vectors, memory_budget_gb, hnsw_memory_gb)
         index_params.append({"field_name": "dense", "index_type": index_type, "metric_type": metric, "params": params})
         search["dense"] = {"metric_type": metric, "params": search_params}
         reasons.append(why)
@@ -123,6 +141,28 @@ def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, 
     safe = "".join(ch if ch.isalnum() else "_" for ch in card.name.split("/")[-1].lower())
     return MilvusConfig(collection_name=f"rag_{safe}"[:255], fields=fields, functions=functions,
                         index_params=index_params, search_params=search, hybrid=hybrid, reasons=reasons)
+
+
+def _learned_sparse_config(card: ModelCard, chunk_tokens: int, plan: VectorPlan | None) -> MilvusConfig:
+    """A sparse field the model fills (no BM25 function), searched by inner product."""
+    max_chars = min(65_535, max(1024, chunk_tokens * 6))
+    fields: list[dict[str, Any]] = [
+        {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 128},
+        {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
+        {"field_name": "chunk_index", "datatype": "INT32"},
+        {"field_name": "text", "datatype": "VARCHAR", "max_length": max_chars},
+        {"field_name": "sparse", "datatype": "SPARSE_FLOAT_VECTOR"},
+    ]
+    params = plan.index_params if plan is not None else {"inverted_index_algo": "DAAT_MAXSCORE"}
+    safe = "".join(ch if ch.isalnum() else "_" for ch in card.name.split("/")[-1].lower())
+    return MilvusConfig(
+        collection_name=f"rag_{safe}"[:255], fields=fields, functions=[],
+        index_params=[{"field_name": "sparse", "index_type": "SPARSE_INVERTED_INDEX", "metric_type": "IP",
+                       "params": params}],
+        search_params={"sparse": {"metric_type": "IP", "params": {"drop_ratio_search": 0.0}}}, hybrid=False,
+        reasons=[f"learned sparse model: encode documents and queries with {card.name} and insert its term weights "
+                 "into the SPARSE_FLOAT_VECTOR field (no BM25 function: the model, not an analyzer, makes the vector)",
+                 "metric IP: learned sparse weights are scored by inner product"])
 
 
 def create_collection(client: Any, config: MilvusConfig) -> None:

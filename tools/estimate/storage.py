@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from typing import Any, NamedTuple, get_args
@@ -228,6 +229,30 @@ def estimate_storage(n_vectors: int, dims: int, dtype: str = "float32", index_ty
                      index_params: dict[str, Any] | None = None, truncate_dims: int | None = None,
                      sparse_nnz_per_vector: float | None = None,
                      matryoshka_dims: list[int] | None = None) -> StorageEstimate:
+    """Estimate the memory and disk one Milvus vector field needs; arguments and result as ``_estimate_storage``.
+
+    Calls with the default index parameters are cached: the vector plan and the recommendation ask for the same
+    layouts again.
+    """
+    if index_params is None and matryoshka_dims is None:
+        try:
+            return _cached_storage(n_vectors, dims, dtype, index_type, truncate_dims, sparse_nnz_per_vector)
+        except TypeError:  # an unhashable argument: let the checks below name it
+            pass
+    return _estimate_storage(n_vectors, dims, dtype, index_type, index_params, truncate_dims, sparse_nnz_per_vector,
+                             matryoshka_dims)
+
+
+@functools.lru_cache(maxsize=16384)
+def _cached_storage(n_vectors: int, dims: int, dtype: str, index_type: str, truncate_dims: int | None,
+                    sparse_nnz_per_vector: float | None) -> StorageEstimate:
+    return _estimate_storage(n_vectors, dims, dtype, index_type, None, truncate_dims, sparse_nnz_per_vector, None)
+
+
+def _estimate_storage(n_vectors: int, dims: int, dtype: str = "float32", index_type: str = "HNSW",
+                      index_params: dict[str, Any] | None = None, truncate_dims: int | None = None,
+                      sparse_nnz_per_vector: float | None = None,
+                      matryoshka_dims: list[int] | None = None) -> StorageEstimate:
     """Estimate the memory and disk one Milvus vector field needs; constants are loaded once, no I/O per call.
 
     Args:

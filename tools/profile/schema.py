@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from knowledge.deployment import CpuArch
 from knowledge.errors import InputFileError, ProfileError, ToolInputError
 from knowledge.hardware import load_hardware
 from knowledge.languages import normalise_language
@@ -32,7 +33,16 @@ DEFAULTS: dict[str, Any] = {
     "latency_p95_ms": None,
     "priorities": ["quality", "cost", "latency"],
     "top_k": 3,
+    # Deployment fields (issue 15): None takes the documented default in knowledge/data/deployment.yaml; never asked,
+    # and the answer's ``limits`` (not ``assumed_defaults``) states the value each one took.
+    "query_length_tokens": None,
+    "max_first_indexing_days": None,
+    "max_compute_utilisation": None,
+    "one_time_budget_usd": None,
+    "precision_critical": None,
 }
+DEPLOYMENT_FIELDS: tuple[str, ...] = ("query_length_tokens", "max_first_indexing_days", "max_compute_utilisation",
+                                      "one_time_budget_usd", "precision_critical")
 DEFAULT_NOTES = {
     "domain": "general (no domain-specific benchmark)",
     "languages": "English only",
@@ -47,6 +57,11 @@ DEFAULT_NOTES = {
     "latency_p95_ms": "no latency target",
     "priorities": "quality, then cost, then latency",
     "top_k": "3 recommendations",
+    "query_length_tokens": "the domain's average query length (knowledge/data/deployment.yaml)",
+    "max_first_indexing_days": "first indexing within 7 days",
+    "max_compute_utilisation": "monthly embedding compute within half the month",
+    "one_time_budget_usd": "one month's budget for the first indexing",
+    "precision_critical": "a reranker for legal, medical and finance",
 }
 
 
@@ -68,6 +83,20 @@ class Hardware(BaseModel):
     vram_gb: float | None = Field(default=None, gt=0, le=10_000)
     ram_gb: float | None = Field(default=16, gt=0, le=100_000)
     cpu_cores: int | None = Field(default=8, gt=0, le=4096)
+    # Deployment fields (issue 15): not in DEFAULTS, so the interview never asks for them; the answer's ``limits``
+    # states the value each one took.
+    owned: bool = Field(default=True, description="true: the hardware is yours (cost is time); false: rented by the "
+                        "hour at the hardware table's price")
+    cpu_arch: CpuArch | None = Field(default=None, description="x86 (default for CPU servers), arm_server, arm (a "
+                                     "Raspberry-Pi-class board) or apple; sets the CPU's throughput class")
+
+    @field_validator("cpu_arch", mode="before")
+    @classmethod
+    def _cpu_arch(cls, value: Any) -> Any:
+        aliases = {"x86_64": "x86", "amd64": "x86", "intel": "x86", "amd": "x86", "arm64": "arm", "aarch64": "arm",
+                   "raspberry pi": "arm", "arm board": "arm", "graviton": "arm_server", "ampere": "arm_server",
+                   "apple silicon": "apple", "mac": "apple"}
+        return aliases.get(value.strip().lower(), value.strip().lower()) if isinstance(value, str) else value
 
     @property
     def is_cpu_only(self) -> bool:
@@ -113,7 +142,8 @@ class RequirementProfile(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
 
     _numbers = field_validator("doc_length_tokens", "corpus_docs", "queries_per_month", "budget_usd_month",
-                               "latency_p95_ms", "top_k", mode="before")(_not_a_boolean)
+                               "latency_p95_ms", "top_k", "query_length_tokens", "max_first_indexing_days",
+                               "max_compute_utilisation", "one_time_budget_usd", mode="before")(_not_a_boolean)
 
     id: str = Field(default="profile", min_length=1, max_length=200)
     domain: str = Field(default=DEFAULTS["domain"], min_length=1, max_length=200)
@@ -132,6 +162,17 @@ class RequirementProfile(BaseModel):
     priorities: list[Priority] = Field(default_factory=lambda: list(DEFAULTS["priorities"]), min_length=1,
                                        json_schema_extra={"uniqueItems": True})  # checked by _priorities
     top_k: int = Field(default=DEFAULTS["top_k"], ge=1, le=20)
+    # Deployment fields (issue 15): optional overrides of the documented defaults in knowledge/data/deployment.yaml.
+    query_length_tokens: int | None = Field(default=None, gt=0, le=100_000,
+                                            description="average query length; default per domain")
+    max_first_indexing_days: float | None = Field(default=None, gt=0, le=3650,
+                                                  description="the first pass must finish within this; default 7")
+    max_compute_utilisation: float | None = Field(default=None, gt=0, le=1, description="share of the month the "
+                                                  "monthly embedding compute may use; default 0.5")
+    one_time_budget_usd: float | None = Field(default=None, ge=0, le=1_000_000_000, description="cash for the first "
+                                              "pass; default one month's budget_usd_month")
+    precision_critical: bool | None = Field(default=None, description="suggest a reranker; default true for legal, "
+                                            "medical and finance")
 
     @field_validator("domain")
     @classmethod
@@ -162,12 +203,12 @@ class RequirementProfile(BaseModel):
     @property
     def assumed_defaults(self) -> dict[str, str]:
         """Fields the user did not give, with the default that was assumed (in words)."""
-        return {f: DEFAULT_NOTES[f] for f in DEFAULTS if f not in self.model_fields_set}
+        return {f: DEFAULT_NOTES[f] for f in DEFAULTS if f not in self.model_fields_set and f not in DEPLOYMENT_FIELDS}
 
 
 # The profile's fields, defined once. The contract's order is RequirementProfile's; the interview asks the
 # questions of INTERVIEW_ORDER in this order (scale first, then where it runs, then the limits); the rest of the
-# fields (priorities, top_k) are never asked. Everything else derives from these two.
+# fields (priorities, top_k and the DEPLOYMENT_FIELDS) are never asked. Everything else derives from these two.
 PROFILE_FIELDS: tuple[str, ...] = tuple(name for name in RequirementProfile.model_fields if name != "id")
 INTERVIEW_ORDER: tuple[str, ...] = (
     "domain", "languages", "doc_length_tokens", "corpus_docs", "queries_per_month", "data_must_stay_on_prem",

@@ -8,15 +8,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.catalog import ModelCard
+from knowledge.deployment import load_deployment
 from knowledge.errors import ToolInputError
+from knowledge.hardware import load_hardware
 from knowledge.languages import known_languages
 from knowledge.maturity import maturity
 from knowledge.scores import BenchmarkScore
 from tools.estimate.chunking import MIN_CHUNK_TOKENS, SPECIAL_TOKENS, ChunkPlan, plan_chunks
-from tools.estimate.cost import MONTHLY_REEMBED_SHARE, QUERY_TOKENS, CostEstimate, api_cost, self_hosted_cost
+from tools.estimate.compute import (
+    HOURS_PER_MONTH,
+    ComputeEstimate,
+    DeploymentLimits,
+    api_compute,
+    api_tokens_per_s,
+    hardware_label,
+    limits_for,
+    self_hosted_compute,
+)
+from tools.estimate.cost import MONTHLY_REEMBED_SHARE, CostEstimate, api_cost, self_hosted_cost
 from tools.estimate.hardware_fit import HardwareFit, fit_model
-from tools.estimate.milvus_config import MilvusConfig, build_config
-from tools.estimate.storage import StorageEstimate, estimate_storage
+from tools.estimate.hosting import hosting_line
+from tools.estimate.milvus_config import METRICS, MilvusConfig, build_config, is_learned_sparse
+from tools.estimate.rerankers import suggest_reranker
+from tools.estimate.storage import SPARSE, StorageEstimate, estimate_storage
+from tools.estimate.vector_plan import VectorPlan, plan_vectors
 from tools.profile.schema import RequirementProfile
 from tools.rank import factors as fx
 from tools.rank.evidence import Board, EvidenceBase, Figure, board_table, profile_evidence
@@ -76,6 +91,17 @@ class Candidate:
         entry["domain"] = self.domain_figure.describe() if self.domain_figure else None
         entry["long"] = self.long_figure.describe() if self.long_figure else None
         return entry
+    tokens_per_s: float | None = None
+    first_pass_hours: float | None = None
+    monthly_hours: float | None = None
+    one_time_usd: float = 0.0
+    use_batch: bool = False
+    compute: ComputeEstimate | None = None
+    vector_plan: VectorPlan | None = None
+    prefixes: dict[str, Any] = field(default_factory=dict)
+    reranker: dict[str, Any] | None = None
+    hosting: dict[str, Any] | None = None
+    headline: str = ""
 
     def to_recommendation(self, rank: int) -> dict[str, Any]:
         """The Recommendation fields for this candidate at ``rank``."""
@@ -98,6 +124,10 @@ class Candidate:
             "chunking": self.plan.model_dump() if self.plan else {},
             "milvus": self.milvus.model_dump() if self.milvus else {},
             "reasons": self.reasons, "caveats": self.caveats,
+            "headline": self.headline,
+            "compute": self.compute.model_dump() if self.compute else None,
+            "vector_plan": self.vector_plan.model_dump() if self.vector_plan else None,
+            "prefixes": self.prefixes, "reranker": self.reranker, "hosting": self.hosting,
         }
 
 
@@ -109,19 +139,30 @@ def accelerator_for(profile: RequirementProfile) -> tuple[str, float | None, flo
     return hw.accelerator, hw.vram_gb, hw.ram_gb
 
 
-def _dims(card: ModelCard, n_vectors: int) -> int | None:
-    return _dims_cached(card, n_vectors >= 1_000_000)
+def _dims(card: ModelCard) -> int | None:
+    """The model's native output dimensions (a cut is an explicit vector-plan option, never silent)."""
+    return None if card.family in ("sparse", "learned-sparse") else card.embed_dim
 
 
-@functools.lru_cache(maxsize=65536)
-def _dims_cached(card: ModelCard, large: bool) -> int | None:
-    if card.family in ("sparse", "learned-sparse"):
-        return None
-    native = card.embed_dim
-    options = sorted(d for d in card.output_dimensions or [] if native and d < native)
-    if native and native > 1024 and large and options:
-        return next((d for d in options if d >= 1024), native)
-    return native
+def _is_bm25(card: ModelCard) -> bool:
+    return card.family == "sparse"
+
+
+@functools.lru_cache(maxsize=4096)
+def _traits(card: ModelCard) -> tuple[bool, bool, int]:
+    """(BM25, late-interaction, document-prefix tokens) of a card, computed once."""
+    return _is_bm25(card), _late_interaction(card), len((card.document_prefix or "").split()) * 2
+
+
+@functools.lru_cache(maxsize=1024)
+def _api_rate(card: ModelCard) -> tuple[float, float | None]:
+    """Tokens/s at the recorded rate limit and the batch API's turnaround in hours (None: no batch API)."""
+    rate = load_deployment().rate_limit(card.provider)
+    return api_tokens_per_s(card)[0], rate.batch_turnaround_hours if rate else None
+
+
+def _late_interaction(card: ModelCard) -> bool:
+    return card.family == "late-interaction"
 
 
 @functools.lru_cache(maxsize=131072)
@@ -182,13 +223,25 @@ def _maturity_factor(card: ModelCard) -> fx.Factor:
 
 
 @functools.lru_cache(maxsize=65536)
-def _fit(card: ModelCard, accelerator: str, vram: float | None, ram: float | None, seq_tokens: int) -> HardwareFit:
-    return fit_model(card, accelerator, vram_gb=vram, ram_gb=ram, seq_tokens=seq_tokens)
+def _fit(card: ModelCard, accelerator: str, vram: float | None, ram: float | None, seq_tokens: int,
+         query_tokens: int = 32) -> HardwareFit:
+    return fit_model(card, accelerator, vram_gb=vram, ram_gb=ram, seq_tokens=seq_tokens, query_tokens=query_tokens)
 
 
 @functools.lru_cache(maxsize=65536)
 def _plan(doc_length_tokens: int, corpus_docs: int, window: int | None, prefix_tokens: int) -> ChunkPlan:
     return plan_chunks(doc_length_tokens, corpus_docs, window, prefix_tokens=prefix_tokens)
+
+
+def _indexing_rejection(card: ModelCard, hours: float, embedded: int, tps: float, limits: DeploymentLimits,
+                        rejections: list[str], relax: list[tuple[str, dict[str, Any]]]) -> None:
+    """Record 'first indexing takes N days ... over the limit' and the limit that would lift it."""
+    where = f"{card.provider}'s API at its recorded rate limit" if card.kind == "api" else limits.where
+    days = hours / 24
+    rejections.append(f"first indexing takes {days:,.1f} days on {where} ({embedded:,} tokens at {tps:,.0f} "
+                      f"tokens/s), over the {limits.first_indexing_days:g}-day limit")
+    relax.append((f"With {math.ceil(days):,} days allowed for the first indexing",
+                  {"max_first_indexing_days": float(math.ceil(days))}))
 
 
 def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: tuple[str, ...],
@@ -219,9 +272,10 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
         rejections.append("open-weights model, but deployment is api")
         relax.append(("If self-hosting were an option", {"deployment": "any"}))
 
-    prefix_tokens = len((card.document_prefix or "").split()) * 2
+    limits = limits_for(profile)
+    bm25, late, prefix_tokens = _traits(card)
     plan: ChunkPlan | None = None
-    window = None if card.family in ("static", "sparse") else card.max_tokens
+    window = None if card.family == "static" or bm25 else card.max_tokens
     if window is not None and window - prefix_tokens - SPECIAL_TOKENS < MIN_CHUNK_TOKENS:
         rejections.append(f"context window {window} tokens cannot hold a {MIN_CHUNK_TOKENS}-token chunk")
     else:
@@ -229,17 +283,34 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
 
     n_vectors = plan.n_vectors if plan else profile.corpus_docs
     embedded = plan.embedded_tokens if plan else profile.doc_length_tokens * profile.corpus_docs
-    dims = _dims(card, n_vectors)
+    dims = _dims(card)
     fit: HardwareFit | None = None
     p95: float | None = None
     monthly = 0.0
-    monthly_tokens = embedded * MONTHLY_REEMBED_SHARE + profile.queries_per_month * QUERY_TOKENS
+    monthly_tokens = embedded * MONTHLY_REEMBED_SHARE + profile.queries_per_month * limits.query_tokens
     accelerator, vram, ram = hardware or accelerator_for(profile)
+    tps: float | None = None
+    one_time = 0.0
+    use_batch = False
+    if late and plan is not None:
+        tokens = n_vectors * plan.chunk_tokens
+        gb = tokens * (card.embed_dim or 128) * 2 / 1e9
+        rejections.append(f"late-interaction model: one {card.embed_dim}-d vector per token, ~{tokens:,} vectors "
+                          f"({gb:,.1f} GB in float16) for {n_vectors:,} chunks; it needs Milvus embedding lists "
+                          "(2.6+) and MaxSim search, which this plan does not cover")
     if card.kind == "api":
-        monthly = round(monthly_tokens / 1e6 * (card.price_usd_per_1m_tokens or 0.0), 2)
+        tps, turnaround = _api_rate(card)
+        price = card.price_usd_per_1m_tokens or 0.0
+        if card.batch_price_usd_per_1m_tokens is not None and turnaround:
+            use_batch = max(embedded / tps / 3600, turnaround) / 24 <= limits.first_indexing_days
+        bulk = card.batch_price_usd_per_1m_tokens if use_batch else price
+        one_time = embedded / 1e6 * (bulk or 0.0)
+        monthly = round(embedded * MONTHLY_REEMBED_SHARE / 1e6 * (bulk or 0.0)
+                        + profile.queries_per_month * limits.query_tokens / 1e6 * price, 2)
         p95 = API_LATENCY_P95_MS
-    elif card.family == "sparse":
+    elif bm25:
         p95 = BM25_LATENCY_P95_MS
+        tps = BM25_TOKENS_PER_S
     else:
         try:
             fit = _fit(card, accelerator, vram, ram, plan.chunk_tokens if plan else 256)
@@ -254,11 +325,33 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
                 relax.append((f"With at least {math.ceil(need)} GB of {'VRAM' if vram else 'RAM'}",
                               {"hardware": profile.hardware.model_copy(update={field: float(math.ceil(need))})}))
         if fit is not None and fit.throughput is not None:
-            p95 = fit.throughput.query_latency_ms_p95
+            factor = limits.arch_factor
+            tps = fit.throughput.tokens_per_s * factor
+            p95 = fit.throughput.query_latency_ms_p95 / factor
+            if not profile.hardware.owned:
+                hourly = float(load_hardware().find(fit.accelerator).hourly_usd.value)
+                one_time = embedded / tps / 3600 * hourly
+                monthly = round(HOURS_PER_MONTH * hourly, 2)
+    first_hours = monthly_hours = None
+    if tps:
+        first_hours = embedded / tps / 3600
+        monthly_hours = monthly_tokens / tps / 3600
+        if first_hours > limits.first_indexing_days * 24:
+            _indexing_rejection(card, first_hours, embedded, tps, limits, rejections, relax)
+        if monthly_hours > limits.monthly_compute_hours:
+            rejections.append(f"needs {monthly_hours:,.0f} h of embedding compute a month, over "
+                              f"{limits.compute_utilisation:.0%} of the month ({limits.monthly_compute_hours:g} h)")
     if profile.budget_usd_month is not None and monthly > profile.budget_usd_month:
         rejections.append(f"costs ${monthly:,.2f}/month, over the ${profile.budget_usd_month:,.0f} budget")
         relax.append((f"With a budget of ${math.ceil(monthly):,}/month",
                       {"budget_usd_month": float(math.ceil(monthly))}))
+    if limits.one_time_budget_usd is not None and one_time > limits.one_time_budget_usd:
+        assumed = " (one month's budget, assumed)" if "one_time_budget_usd" in limits.assumed else ""
+        rejections.append(f"the first indexing costs ${one_time:,.2f} once"
+                          + (" at the batch price" if use_batch else "")
+                          + f", over the ${limits.one_time_budget_usd:,.0f} one-time budget{assumed}")
+        relax.append((f"With ${math.ceil(one_time):,} for the first indexing",
+                      {"one_time_budget_usd": float(math.ceil(one_time))}))
     if p95 is not None and profile.latency_p95_ms is not None and p95 > profile.latency_p95_ms:
         rejections.append(f"estimated p95 {p95:,.0f} ms per query embedding exceeds the {profile.latency_p95_ms:,.0f} "
                           "ms target")
@@ -275,7 +368,9 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
     cand = Candidate(card=card, factors=dict(static), score=0.0, rejections=rejections, relaxations=relax,
                      licence_unknown=profile.license == "commercial" and card.commercial_use is None,
                      benchmark_scores=[], plan=plan, fit=fit, dims=dims, p95_ms=p95, monthly_usd=monthly,
-                     embedded_tokens=embedded, figure=figure, domain_figure=domain_figure, long_figure=long_figure)
+                     embedded_tokens=embedded, figure=figure, domain_figure=domain_figure, long_figure=long_figure,
+                     tokens_per_s=tps, first_pass_hours=first_hours, monthly_hours=monthly_hours,
+                     one_time_usd=round(one_time, 2), use_batch=use_batch)
     if not rejections:
         complete_score(cand, profile, weights)
     return cand
@@ -288,42 +383,140 @@ def complete_score(cand: Candidate, profile: RequirementProfile, weights: dict[s
             cand.card, tuple(profile.languages), profile_evidence(profile), profile.known_domain,
             profile.doc_length_tokens)
         cand.factors = dict(static)
-    cand.factors["dimensionality"] = fx.dimensionality_factor(cand.dims, cand.card.embed_dim)
+    cand.factors["dimensionality"] = _dimensionality(cand, profile)
     cand.factors["cost"] = fx.cost_factor(cand.monthly_usd, profile.budget_usd_month)
     cand.factors["latency"] = fx.latency_factor(cand.p95_ms, profile.latency_p95_ms)
     cand.score = fx.total_score(cand.factors, weights)
     return cand
 
 
+HNSW_GRAPH_BYTES = 140  # M=16: ~2 x 16 layer-0 links x 4 B + upper layers and bookkeeping (storage.py's layout)
+
+
+def _prefixes(card: ModelCard) -> dict[str, Any]:
+    """The query / document prefixes (instructions) the model expects, from the catalog, with their source."""
+    src = card.provenance.get("query_prefix") or card.provenance.get("document_prefix")
+    out: dict[str, Any] = {"query": card.query_prefix or None, "document": card.document_prefix or None,
+                           "source": src.source if src else "catalog"}
+    if card.kind == "api":
+        out["note"] = card.rate_notes.split(";")[0] if card.rate_notes else None
+    elif card.use_instructions and not card.query_prefix:
+        out["note"] = "the model is trained with instructions but the catalog records none: see its model card"
+    return out
+
+
+def _dimensionality(cand: Candidate, profile: RequirementProfile) -> fx.Factor:
+    """No penalty when native dims in float32 HNSW fit the index budget; otherwise the size-based factor."""
+    if cand.dims is None:
+        return fx.dimensionality_factor(None, None)
+    n = cand.plan.n_vectors if cand.plan else profile.corpus_docs
+    return _dimensionality_cached(cand.dims, cand.card.embed_dim, n, limits_for(profile).memory_budget_gb)
+
+
+@functools.lru_cache(maxsize=65536)
+def _dimensionality_cached(dims: int, native: int | None, n: int, budget: float) -> fx.Factor:
+    gb = n * (dims * 4 + HNSW_GRAPH_BYTES) / 1e9
+    if gb <= budget:
+        return fx._factor(value=1.0, evidence=f"{dims} dimensions: ~{gb:,.2f} GB with HNSW float32, within the "
+                                              f"{budget:g} GB index budget")
+    base = fx.dimensionality_factor(dims, native)
+    return fx._factor(value=base.value, evidence=f"{base.evidence}: ~{gb:,.1f} GB with HNSW float32, over the "
+                                                  f"{budget:g} GB index budget (the vector plan compresses)")
+
+
 def add_details(cand: Candidate, profile: RequirementProfile, benchmarks: tuple[str, ...]) -> Candidate:
     """Fill the cost breakdown, storage, Milvus config, reasons and caveats of a short-listed candidate."""
     card, plan, fit, p95 = cand.card, cand.plan, cand.fit, cand.p95_ms
     reasons, caveats = cand.reasons, cand.caveats
+    limits = limits_for(profile)
+    owned = profile.hardware.owned
+    monthly_tokens = cand.embedded_tokens * MONTHLY_REEMBED_SHARE + profile.queries_per_month * limits.query_tokens
+    accelerator = fit.accelerator if fit is not None else accelerator_for(profile)[0]
+    where = hardware_label(profile, accelerator, limits)
     if card.kind == "api":
-        cand.cost = api_cost(card, cand.embedded_tokens, profile.queries_per_month)
+        cand.cost = api_cost(card, cand.embedded_tokens, profile.queries_per_month, query_tokens=limits.query_tokens,
+                             batch=cand.use_batch)
+        cand.compute = api_compute(card, cand.embedded_tokens, monthly_tokens, limits)
         caveats.append(f"API latency {API_LATENCY_P95_MS:.0f} ms p95 is an assumption: measure it with `evaluate`")
         price_note = card.provenance.get("price_usd_per_1m_tokens")
         if price_note and price_note.note and "not re-verified" in price_note.note:
             caveats.append(f"price ${card.price_usd_per_1m_tokens}/1M tokens not re-verified against the provider")
-    elif card.family == "sparse":
-        cand.cost = self_hosted_cost(card.name, BM25_TOKENS_PER_S, profile.hardware.cpu_class(), cand.embedded_tokens,
-                                     profile.queries_per_month)
-    elif fit is not None and fit.throughput is not None:
-        cand.cost = self_hosted_cost(card.name, fit.throughput.tokens_per_s, fit.accelerator, cand.embedded_tokens,
-                                     profile.queries_per_month, owned=True)
+    elif _is_bm25(card):
+        cpu = profile.hardware.cpu_class()
+        cand.cost = self_hosted_cost(card.name, BM25_TOKENS_PER_S, cpu, cand.embedded_tokens,
+                                     profile.queries_per_month, owned=owned, query_tokens=limits.query_tokens)
+        cand.compute = self_hosted_compute(BM25_TOKENS_PER_S, cand.embedded_tokens, monthly_tokens, cpu,
+                                           hardware_label(profile, cpu, limits), limits)
+    elif fit is not None and fit.throughput is not None and cand.tokens_per_s:
+        cand.cost = self_hosted_cost(card.name, cand.tokens_per_s, fit.accelerator, cand.embedded_tokens,
+                                     profile.queries_per_month, owned=owned, query_tokens=limits.query_tokens)
+        cand.compute = self_hosted_compute(cand.tokens_per_s, cand.embedded_tokens, monthly_tokens, fit.accelerator,
+                                           where, limits)
+    if fit is not None and fit.fits and fit.precision == "int8":
+        caveats.append(f"fits {fit.accelerator} only with int8 weights: quantised inference loses some quality "
+                       f"(typically 1-3 points of nDCG, more for small models); measure it with `embedding-advisor "
+                       f"evaluate --models {card.name}` on a quantised copy")
     verdict = language_verdict(card, tuple(profile.languages))
     if verdict.unverified:
         caveats.append("no published score in " + ", ".join(_LANG_NAMES.get(x, x) for x in verdict.unverified)
                        + " and not listed among its languages: check it on your own text with `evaluate`")
     if plan is not None:
-        ram = profile.hardware.ram_gb
-        hnsw = estimate_storage(plan.n_vectors, cand.dims, "float32", "HNSW") if cand.dims else None
-        cand.milvus = build_config(card, cand.dims or 0, plan.n_vectors, plan.chunk_tokens, profile.languages,
-                                   profile.known_domain, memory_budget_gb=(ram or 16) * 0.5,
-                                   hnsw_memory_gb=(hnsw.memory_bytes / 1e9 if hnsw else 0))
-        dense_index = next((i["index_type"] for i in cand.milvus.index_params if i["field_name"] == "dense"), None)
-        if cand.dims and dense_index:
-            cand.storage = estimate_storage(plan.n_vectors, cand.dims, "float32", dense_index)
+        metric = METRICS.get((card.similarity or "cosine").lower(), "COSINE")
+        sparse = card.family in ("sparse", "learned-sparse")
+        nnz = (load_deployment().limits.sparse_nnz_per_vector if is_learned_sparse(card)
+               else max(1.0, min(plan.chunk_tokens, profile.doc_length_tokens) * 0.6))
+        vp = plan_vectors(card.name, None if sparse else card.embed_dim, tuple(card.output_dimensions or ()),
+                          plan.n_vectors, limits.memory_budget_gb, metric, nnz if sparse else None)
+        cand.vector_plan = vp
+        cand.dims = vp.dims
+        cand.milvus = build_config(card, vp.dims or 0, plan.n_vectors, plan.chunk_tokens, profile.languages,
+                                   profile.known_domain, memory_budget_gb=limits.memory_budget_gb, plan=vp)
+        if sparse:
+            cand.storage = estimate_storage(plan.n_vectors, card.embed_dim or 30522, "float32", SPARSE,
+                                            sparse_nnz_per_vector=nnz)
+        elif vp.dims:
+            cand.storage = estimate_storage(plan.n_vectors, vp.dims, vp.dtype,
+                                            "IVF_FLAT" if vp.dtype == "binary" else vp.index_type)
+        cand.hosting = hosting_line(vp.memory_gb, vp.disk_gb, vp.fits, owned)
+        if vp.truncated_from or vp.dtype != "float32" or vp.index_type not in ("FLAT", "HNSW", SPARSE):
+            caveats.append(f"vector plan: {vp.note.split('; target')[0]}; quality cost: {vp.quality_cost}; measure "
+                           f"it: {vp.measure_command}")
+        if not vp.fits:
+            caveats.append(vp.note)
+    cand.prefixes = _prefixes(card)
+    if limits.precision_critical:
+        hourly = float(load_hardware().find(accelerator).hourly_usd.value) if card.kind != "api" else 0.0
+        cand.reranker = suggest_reranker(
+            profile.languages, api_ok=not profile.data_must_stay_on_prem and profile.deployment != "self_hosted",
+            self_host_ok=profile.deployment != "api", commercial=profile.license == "commercial",
+            accelerator=accelerator if card.kind != "api" else profile.hardware.cpu_class(), owned=owned,
+            hourly_usd=hourly, queries_per_month=profile.queries_per_month, query_tokens=limits.query_tokens,
+            chunk_tokens=plan.chunk_tokens if plan else 512, arch_factor=limits.arch_factor)
+    if cand.compute is not None:
+        comp = cand.compute
+        cand.headline = comp.headline
+        reasons.append(f"{comp.headline[0].upper()}{comp.headline[1:]} ({comp.first_indexing_hours:,.1f} h against a "
+                       f"{comp.first_indexing_limit_days:g}-day limit; formula in compute.formula); {comp.cost_note}.")
+    else:
+        cand.headline = "first indexing: unknown (no throughput estimate)"
+    if cand.vector_plan is not None:
+        vp = cand.vector_plan
+        cand.headline += (f"; index {vp.index_type} {vp.dtype}" + (f" {vp.dims} dims" if vp.dims else "")
+                          + f", {vp.memory_gb:,.2f} GB of a {vp.memory_budget_gb:g} GB RAM budget"
+                          + ("" if vp.fits else " (nothing fits)"))
+    if cand.prefixes.get("query") or cand.prefixes.get("document"):
+        reasons.append(f"Prefixes: queries {cand.prefixes['query']!r}, documents {cand.prefixes['document']!r} "
+                       f"(source: {cand.prefixes['source']}).")
+    if cand.reranker:
+        rr = cand.reranker
+        reasons.append(f"Reranker: {rr['model']} on the top {rr['depth']} hits, p95 {rr['latency_ms_p95']:,.0f} ms, "
+                       f"${rr['monthly_usd']:,.2f}/month (precision-critical profile; formula in reranker.formula).")
+    if "multi_vector" in (card.output_types or []) and not _late_interaction(card):
+        caveats.append("also produces multi-vector (late-interaction) outputs: not planned here (Milvus embedding "
+                       "lists, 2.6+, would hold them)")
+    if "late_chunking" in (card.rate_notes or "") or "context" in card.name.lower().split("/")[-1]:
+        caveats.append(f"contextual chunk embeddings: send whole documents up to {card.max_tokens:,} tokens and pool "
+                       "per chunk (late chunking) rather than embedding chunks alone")
 
     fig = cand.figure
     if fig is not None and fig.score is not None:

@@ -35,6 +35,33 @@ def _evidence_lines(evidence: dict[str, Any] | None) -> list[str]:
         out.append(f"| {row['model']} | {figure} | {per_lang} | {row['tasks_scored']}/{row['tasks_total']} | "
                    f"{'yes' if row['imputed'] else 'no'} | {row['group']} |")
     return [*out, ""]
+def _deployment_lines(rec: dict[str, Any]) -> list[str]:
+    """First indexing, the vector plan and its options, prefixes, reranker and hosting of one pick."""
+    out: list[str] = []
+    compute = rec.get("compute")
+    if compute:
+        out += ["", f"First indexing and compute ({compute['basis']}): {compute['formula']}. {compute['cost_note']}."]
+        if compute.get("batch"):
+            out.append(f"Batch API: {compute['batch']['formula']}, ${compute['batch']['usd']:,.2f} at the batch price.")
+    plan = rec.get("vector_plan")
+    if plan:
+        out += ["", f"Vector plan: {plan['note']}. Quality cost: {plan['quality_cost']}. Measure: "
+                    f"`{plan['measure_command']}`", "",
+                "| dims | dtype | index | memory GB | disk GB | fits | quality kept |", "|---|---|---|---|---|---|---|"]
+        out += [f"| {o['dims'] or '-'} | {o['dtype']} | {o['index_type']} | {o['memory_gb']:,.2f} | "
+                f"{o['disk_gb']:,.2f} | {'yes' if o['fits'] else 'no'} | {o['quality_cost']} |"
+                for o in plan["options"]]
+    prefixes = rec.get("prefixes") or {}
+    if prefixes.get("query") or prefixes.get("document") or prefixes.get("note"):
+        out += ["", f"Prefixes: query `{prefixes.get('query') or ''}`, document `{prefixes.get('document') or ''}`"
+                    + (f" ({prefixes['note']})" if prefixes.get("note") else "")]
+    if rec.get("reranker"):
+        rr = rec["reranker"]
+        out += ["", f"Reranker: {rr['model']} ({rr['kind']}), top {rr['depth']}: {rr['formula']}."]
+    if rec.get("hosting"):
+        host = rec["hosting"]
+        out += ["", f"Vector database hosting: ${host['usd_month']:,.2f}/month ({host['formula']})."]
+    return out
 
 
 def render_markdown(result: dict[str, Any]) -> str:
@@ -67,7 +94,10 @@ def render_markdown(result: dict[str, Any]) -> str:
     out += ["", "Factor weights (from your priorities): " + ", ".join(f"{k} {v:.2f}" for k, v in weights.items()), ""]
     for rec in result["recommendations"]:
         out += [f"### {rec['rank']}. {rec['model']}", ""]
+        if rec.get("headline"):
+            out += [f"**{rec['headline']}**", ""]
         out += [f"- {reason}" for reason in rec["reasons"]]
+        out += _deployment_lines(rec)
         if rec["caveats"]:
             out += ["", "Caveats:"] + [f"- {c}" for c in rec["caveats"]]
         out += ["", "| factor | value | evidence |", "|---|---|---|"]

@@ -11,6 +11,7 @@ from knowledge.benchmark_map import MatchedBenchmark, match_benchmarks
 from knowledge.catalog import ModelCard, default_catalog
 from knowledge.errors import UnknownModelError
 from knowledge.scores import default_scores
+from tools.estimate.compute import limits_for
 from tools.profile.schema import RequirementProfile, parse_profile
 from tools.rank import factors as fx
 from tools.rank.candidate import Candidate, accelerator_for, add_details, complete_score, screen_candidate
@@ -18,6 +19,7 @@ from tools.rank.evidence import Board, EvidenceBase, board_table, profile_eviden
 
 PARETO_LAYERS = 2  # fronts of (board figure, size or price) drawn from the consultation's board into the pool
 REJECTED_SHOWN = 5
+RUNNERS_UP_SHOWN = 3
 RELAXATIONS_TRIED = 12  # re-screens per profile for "what would change"
 
 
@@ -60,6 +62,27 @@ class Recommendation(BaseModel):
     milvus: dict[str, Any]
     reasons: list[str]
     caveats: list[str]
+    headline: str = ""
+    """'first indexing: 3.2 days on your T4; index HNSW float32 1024 dims, 1.20 GB of a 8 GB RAM budget'."""
+    compute: dict[str, Any] | None = None
+    """tools.estimate.compute.ComputeEstimate: first pass and monthly hours, where, owned or rented, formula."""
+    vector_plan: dict[str, Any] | None = None
+    """tools.estimate.vector_plan.VectorPlan: stored dims, dtype, index, memory vs budget, options."""
+    prefixes: dict[str, Any] = {}
+    reranker: dict[str, Any] | None = None
+    hosting: dict[str, Any] | None = None
+
+
+class RunnerUp(BaseModel):
+    """A model that passed every constraint but ranked below the short list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rank: int
+    model: str
+    kind: str
+    score: float
+    gap_to_last: float
 
 
 class RecommendationResult(BaseModel):
@@ -78,6 +101,8 @@ class RecommendationResult(BaseModel):
     weights: dict[str, float]
     recommendations: list[Recommendation]
     rejected: list[Rejected]
+    runners_up: list[RunnerUp] = []
+    limits: dict[str, Any] = {}
     what_would_change: list[str]
     candidates_considered: int
     sources: list[str]
@@ -278,6 +303,11 @@ def rank_profile(profile: RequirementProfile) -> RecommendationResult:
         rejected=[Rejected(model=c.card.name, kind=c.card.kind, reasons=c.rejections, score_if_allowed=c.score,
                            benchmark_score=c.figure.score if c.figure else None)
                   for c in best_rejected],
+        runners_up=[RunnerUp(rank=i, model=c.card.name, kind=c.card.kind, score=c.score,
+                             gap_to_last=round(allowed[profile.top_k - 1].score - c.score, 4))
+                    for i, c in enumerate(allowed[profile.top_k: profile.top_k + RUNNERS_UP_SHOWN],
+                                          start=profile.top_k + 1)],
+        limits=limits_for(profile).as_dict(),
         what_would_change=_what_would_change(allowed, rejected, profile, bench_names),
         candidates_considered=len(candidates),
         sources=[f"published MTEB scores: {scores.source}", f"model facts: mteb {scores.mteb_version} ModelMeta + "

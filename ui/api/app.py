@@ -434,6 +434,28 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         """A ranked short list for a requirement profile: the object the batch command writes."""
         return service.recommend(profile)
 
+    why_not_body = m.WhyNotRequest.model_json_schema()
+    why_not_body["properties"]["profile"] = {"$ref": "#/components/schemas/RequirementProfile"}
+
+    @app.post("/v1/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND, openapi_extra={"requestBody": {
+        "required": True, "content": {"application/json": {"schema": why_not_body}}}})
+    def why_not(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+        """'Why not X?' (or 'X vs Y' with versus) for a profile: the constraint or the gap, in one sentence."""
+        try:
+            request = m.WhyNotRequest.model_validate(body)
+        except ValidationError as exc:
+            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+        return service.why_not(request.model, request.profile, request.versus)
+
+    @app.get("/v1/consultations/{consultation_id}/why-not", response_model=m.WhyNotAnswer, responses=NOT_FOUND)
+    def consultation_why_not(consultation_id: str,
+                             model: Annotated[str, Query(min_length=1, max_length=200)],
+                             principal: Caller,
+                             versus: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+                             ) -> dict[str, Any]:
+        """'Why not X?' on a consultation's board: its profile as stated so far (the caller's consultations only)."""
+        return service.why_not(model, versus=versus, consultation_id=consultation_id, principal=principal)
+
     @app.get("/v1/models", response_model=m.ModelSearchResult, responses=COMMON)
     def models_search(language: Annotated[str | None, Query(max_length=64, examples=["zh"])] = None,
                       max_params: Annotated[str | None, Query(pattern=m.MAX_PARAMS_PATTERN, max_length=24,

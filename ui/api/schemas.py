@@ -104,6 +104,33 @@ class ModelSearchResult(BaseModel):
     source: str
 
 
+class WhyNotRequest(BaseModel):
+    """'Why not X?' for a profile; with ``versus``, 'X vs Y'."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = Field(min_length=1, max_length=200, examples=["text-embedding-3-large"])
+    versus: str | None = Field(default=None, min_length=1, max_length=200, examples=["BAAI/bge-m3"])
+    profile: dict[str, Any] = Field(default_factory=dict, description="a requirement profile (RequirementProfile), "
+                                    "validated by the service like POST /v1/recommendations")
+
+
+class WhyNotAnswer(BaseModel):
+    """The constraint that rejected a model, or its gap to the picks, in one sentence (tools.rank.why_not)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    model: str
+    status: str = Field(description="rejected, lower_ranked, not_considered, recommended, preferred, both_rejected")
+    sentence: str
+    reasons: list[str]
+    score: float
+    rank: int | None
+    compared_to: str | None
+    gaps: list[dict[str, Any]]
+    plan: dict[str, Any]
+
+
 class ModelDetails(BaseModel):
     """Everything known about one model (tools.catalog.lookup.show_model)."""
 

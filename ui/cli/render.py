@@ -149,6 +149,8 @@ def render_recommendation(result: dict[str, Any]) -> None:
         console.print("[bold red]No model meets every constraint.[/] See what was ruled out and what would change.")
     for rec in result["recommendations"]:
         console.print(f"\n[bold]{rec['rank']}. {rec['model']}[/]  score {rec['score']:.3f}")
+        if rec.get("headline"):
+            console.print(f"  [bold]{escape(rec['headline'])}[/]", highlight=False)
         for reason in rec["reasons"]:
             console.print(f"  - {reason}", highlight=False, markup=False)
         for caveat in rec["caveats"]:

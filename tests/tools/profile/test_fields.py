@@ -9,6 +9,7 @@ from tools.profile.schema import (
     ASKED_FIELDS,
     DEFAULT_NOTES,
     DEFAULTS,
+    DEPLOYMENT_FIELDS,
     INTERVIEW_ORDER,
     NUMERIC_FIELDS,
     PROFILE_FIELDS,
@@ -25,7 +26,8 @@ def test_profile_fields_follow_the_contract() -> None:
 def test_interview_order_is_a_permutation_of_the_asked_fields() -> None:
     assert len(set(INTERVIEW_ORDER)) == len(INTERVIEW_ORDER) == 11
     assert set(INTERVIEW_ORDER) == set(ASKED_FIELDS) <= set(PROFILE_FIELDS)
-    assert set(PROFILE_FIELDS) - set(INTERVIEW_ORDER) == {"priorities", "top_k"}
+    # issue 15's deployment limits are optional overrides, never asked (the answer's ``limits`` states them)
+    assert set(PROFILE_FIELDS) - set(INTERVIEW_ORDER) == {"priorities", "top_k", *DEPLOYMENT_FIELDS}
     assert INTERVIEW_ORDER[:2] == ("domain", "languages")
 
 

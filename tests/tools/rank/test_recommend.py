@@ -91,7 +91,9 @@ def test_tiny_context_window_is_rejected():
 
 
 def test_priorities_change_weights_and_order():
-    data = {**BASE, "hardware": {"accelerator": "T4"}, "top_k": 10}
+    # a latency target: without one latency is neutral (issue 14), and on owned hardware whose index fits the RAM
+    # budget cost and dimensionality do not separate self-hosted models either (issue 15)
+    data = {**BASE, "hardware": {"accelerator": "T4"}, "top_k": 10, "latency_p95_ms": 100}
     quality = rank_profile(parse_profile({**data, "priorities": ["quality", "cost", "latency"]}))
     latency = rank_profile(parse_profile({**data, "priorities": ["latency", "cost", "quality"]}))
     assert quality.weights["mteb_score"] > latency.weights["mteb_score"]
@@ -123,7 +125,8 @@ def test_output_schema_and_justification():
 def test_rejected_models_carry_their_reason_and_what_would_change():
     legal_zh = __import__("yaml").safe_load(Path("examples/legal-zh.yaml").read_text())
     winner = top(legal_zh)
-    result = rank_profile(parse_profile({**legal_zh, "hardware": {"accelerator": "T4", "vram_gb": 4}}))
+    # only the VRAM shrinks: the RAM (and so the vector index budget, issue 15) stays the profile's
+    result = rank_profile(parse_profile({**legal_zh, "hardware": {**legal_zh["hardware"], "vram_gb": 4}}))
     assert result.rejected and all(r.reasons for r in result.rejected)
     vram_lines = [line for line in result.what_would_change if line.startswith("With at least")]
     assert any(winner in line and "GB of VRAM" in line for line in vram_lines), result.what_would_change

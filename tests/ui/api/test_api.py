@@ -129,6 +129,27 @@ def test_one_shot_recommendation_equals_the_tool(api):
     assert set(body["problems"]) == {"corpus_docs", "colour"}
 
 
+def test_why_not_for_a_profile_and_a_consultation(api):
+    client, _ = api
+    profile = {"domain": "legal", "languages": ["de"], "corpus_docs": 1_500_000, "doc_length_tokens": 3000,
+               "hardware": {"accelerator": "none", "cpu_cores": 32, "ram_gb": 64}, "data_must_stay_on_prem": True}
+    r = client.post("/v1/why-not", json={"model": "text-embedding-3-large", "profile": profile}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "rejected" and "leave your servers" in r.json()["sentence"]
+    r = client.post("/v1/why-not", json={"model": "Qwen/Qwen3-Embedding-8B", "profile": profile}, headers=AUTH)
+    assert "first indexing takes" in r.json()["sentence"] and "7-day limit" in r.json()["sentence"]
+    r = client.post("/v1/why-not", json={"model": "no-such-model-xyz", "profile": profile}, headers=AUTH)
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    r = client.post("/v1/why-not", json={"model": "bge-m3", "profile": {"corpus_docs": -1}}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["code"] == "invalid_profile"
+    cid = client.post("/v1/consultations", json={"message": "German legal archive, data must stay on prem"},
+                      headers=AUTH).json()["consultation_id"]
+    r = client.get(f"/v1/consultations/{cid}/why-not", params={"model": "text-embedding-3-large"}, headers=AUTH)
+    assert r.status_code == 200 and r.json()["status"] == "rejected", r.text
+    r = client.get("/v1/consultations/nope/why-not", params={"model": "bge-m3"}, headers=AUTH)
+    assert r.status_code == 404
+
+
 def test_models_search_and_show(api):
     client, _ = api
     r = client.get("/v1/models", params={"language": "zh", "limit": 3, "license": "commercial"}, headers=AUTH)
@@ -273,7 +294,8 @@ def test_openapi_lists_every_route_with_models(api):
                 ("post", "/v1/recommendations"), ("get", "/v1/models"), ("get", "/v1/models/{name}"),
                 ("post", "/v1/evaluations"), ("get", "/v1/evaluations/{job_id}"), ("get", "/healthz"),
                 ("delete", "/v1/consultations/{consultation_id}"), ("delete", "/v1/evaluations/{job_id}"),
-                ("post", "/v1/evaluations/{job_id}/cancel")}
+                ("post", "/v1/evaluations/{job_id}/cancel"),
+                ("post", "/v1/why-not"), ("get", "/v1/consultations/{consultation_id}/why-not")}
     found = {(method, path) for path, ops in spec["paths"].items() for method in ops}
     assert found == expected
     schemas = spec["components"]["schemas"]
