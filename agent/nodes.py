@@ -118,7 +118,7 @@ def make_lookup(tools: Sequence[Any]) -> Node:
         return {"messages": [AIMessage("\n\n".join(texts))], "evidence": evidence, "pending_tools": [], "notes": [],
                 **update}
 
-    return lookup
+    return lookup  # type: ignore[return-value]  # LangGraph passes the config to a node that takes one
 
 
 def check_state(previous: dict[str, Any] | None, facts: dict[str, Any]) -> dict[str, Any]:
