@@ -234,6 +234,18 @@ def _client_id(field: str, in_body: str | None, header: str | None) -> str | Non
     return in_body or header
 
 
+def _profile_edit_schema() -> dict[str, Any]:
+    """PATCH /profile's body: some profile fields, each typed as in the profile or as text ("200k", "A100 80GB")."""
+    from agent.state import PROFILE_FIELDS
+
+    text = {"type": "string", "minLength": 1, "maxLength": 200}
+    return {"type": "object", "minProperties": 1, "additionalProperties": False,
+            "description": "field -> value; a value typed as in RequirementProfile, or as text a user would write",
+            "properties": {f: {"anyOf": [{"$ref": f"#/components/schemas/RequirementProfile/properties/{f}"}, text]}
+                           for f in PROFILE_FIELDS},
+            "example": {"corpus_docs": 200000, "hardware": "A100 80GB"}}
+
+
 def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str] | None,
                limits: ApiLimits | None = None, jobs: EvaluationJobs | None = None, slack_app: Any = None) -> FastAPI:
     """Build the API around a service.
@@ -288,6 +300,17 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         """
         message_id = _client_id("message_id", body.message_id, idempotency_key)
         return service.send(consultation_id, body.text, message_id)
+
+    @app.patch("/v1/consultations/{consultation_id}/profile", response_model=m.Reply,
+               responses={**NOT_FOUND, 422: {"model": m.ErrorBody, "description": "A field is unknown or invalid"}},
+               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                   "schema": _profile_edit_schema()}}}})
+    def edit_profile(consultation_id: str, changes: Annotated[dict[str, Any], Body()]) -> m.Reply:
+        """Edit profile fields: validated like every profile (a 422 names the field), stored as "edited".
+
+        An existing short list is ranked again; the reply says what changed.
+        """
+        return service.edit_profile(consultation_id, changes)
 
     @app.get("/v1/consultations/{consultation_id}", response_model=m.ConsultationState, responses=NOT_FOUND)
     def get_consultation(consultation_id: str) -> m.ConsultationState:
