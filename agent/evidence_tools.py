@@ -27,7 +27,8 @@ def check_candidates(models: list[str] | None, roots: list[Any]) -> list[str]:
 
     BM25 and hybrid always join as the baselines.
     """
-    from tools.encoders.models import MINILM_NAME, require_offline_model
+    from tools.encoders.candidates import require_offline_model
+    from tools.encoders.models import MINILM_NAME
 
     runnable = []
     for spec in models or []:
@@ -51,7 +52,9 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
     from langchain_core.tools import StructuredTool
 
     def check_documents(models: list[str] | None = None, go_ahead: bool = False,
-                        example_queries: list[str] | None = None, config: RunnableConfig = None) -> dict[str, Any]:
+                        example_queries: list[str] | None = None,
+                        config: RunnableConfig = None,  # type: ignore[assignment]  # LangChain injects it by this type
+                        ) -> dict[str, Any]:
         """Check candidate embedding models on the documents attached to this consultation (nDCG@10 with 95% CI).
 
         A long check is only planned (documents, candidates, time estimate) until called again with go_ahead=true,
@@ -81,7 +84,7 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
                 "message": f"Started the document check ({summary}); job {job['job_id']}. Its progress shows in the "
                            "consultation; ask me again for a recommendation once it is done."}
 
-    def check_status(config: RunnableConfig = None) -> dict[str, Any]:
+    def check_status(config: RunnableConfig = None) -> dict[str, Any]:  # type: ignore[assignment]
         """Status, progress and results (nDCG@10 per candidate) of this consultation's document checks."""
         checks = evidence.checks(_consultation(config))
         if not checks:

@@ -166,7 +166,8 @@ def shape_query(passage: str, title_words: set[str], max_words: int = QUERY_WORD
             text = text[: cut if cut >= limit // 3 else limit]
         text = re.sub(r"\s+", "", text).rstrip("。．.、，,：:；;")
         return text if len(_CJK.findall(text)) >= 8 else None
-    kept, dropped = [], 0
+    kept: list[str] = []
+    dropped = 0
     for word in passage.split():
         bare = word.strip("\"'`,;:.!?()[]{}«»“”‘’")
         if not re.search(r"[^\W\d_]", bare) or _IDENTIFIER.search(bare) or bare.lower() in title_words:
