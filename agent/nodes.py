@@ -56,6 +56,8 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
     if not u.understood and not side_question and not declined:
         notes.append(iv.t("unparsed", lang))
     requests = [asdict(r) for r in u.tool_requests]
+    if evidence:  # "test the short list on my documents" asks for a check, not for the list shown again
+        requests = [r for r in requests if r["tool"] != "shortlist"]
     recommend_now = bool(u.recommend_now)
     if state.get("recommendation") is None and any(r["tool"] == "shortlist" for r in requests):
         requests = [r for r in requests if r["tool"] != "shortlist"]  # no list yet: make it now

@@ -79,3 +79,18 @@ def test_set_command_in_the_terminal_chat(tmp_path, monkeypatch):
     (summary,) = AdvisorService(Settings(data_dir=tmp_path)).list()
     state = AdvisorService(Settings(data_dir=tmp_path)).state(summary.consultation_id)
     assert state.provenance["hardware"] == "edited" and state.profile["hardware"] == {"accelerator": "L4"}
+
+
+def test_a_check_request_is_not_also_a_shortlist_side_question() -> None:
+    """Issue 16's evidence intents and issue 17's side questions together: "test the short list on my documents"."""
+    from langchain_core.messages import HumanMessage
+
+    from agent.nodes import understand_offline
+
+    for text in ("test the short list on my documents", "how is the check going?"):
+        update = understand_offline({"messages": [HumanMessage(text)], "turn": 1})
+        tools = [r["tool"] for r in update["pending_tools"]]
+        assert "shortlist" not in tools and {"check_documents", "check_status"} & set(tools), (text, tools)
+    update = understand_offline({"messages": [HumanMessage("show the short list again")], "turn": 1})
+    assert not any(r["tool"].startswith("check_") for r in update["pending_tools"])
+    assert update["recommend_requested"]  # no list yet: the side question makes it now
