@@ -106,7 +106,7 @@ class AdvisorService:
 
         evidence = ConsultationEvidence(settings.data_dir, settings=settings)
         # The evidence tools (checks on attached documents, quick MTEB, probes, tokenization) join the knowledge tools.
-        tools = langchain_tools(settings.data_dir, [settings.data_dir / "uploads", settings.data_dir / "consultations"],
+        tools = langchain_tools(settings.data_dir, [settings.layout.uploads, settings.layout.consultation_documents],
                                 settings.embeddings_base_url, settings.embeddings_api_key) + evidence_tools(evidence)
         return cls(settings, llm=make_llm(settings), database_url=settings.database_url, tools=tools,
                    evidence=evidence)

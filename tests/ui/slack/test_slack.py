@@ -166,7 +166,7 @@ def test_edit_profile_in_a_thread_and_from_the_button(slack):
     assert any(e.get("action_id") == "edit_profile" and e.get("value") == cid
                for b in first["blocks"] if b["type"] == "actions" for e in b["elements"])
     post_event(client, event("Ev31", "<@UBOT> set hardware A100 80GB", "1700000001.000300", root))
-    assert "Edited: hardware -> A100-80GB" in fake.wait_posts(2)[1]["text"]
+    assert "Edited: hardware -&gt; A100-80GB" in fake.wait_posts(2)[1]["text"]  # the fallback text is escaped
     assert service.state(cid).provenance["hardware"] == "edited"
     opened = _interaction(client, {"type": "block_actions", "trigger_id": "t1", "user": {"id": "U1"},
                                    "channel": {"id": "C1"}, "message": {"ts": "1800000000.000002", "thread_ts": root},
@@ -185,5 +185,5 @@ def test_edit_profile_in_a_thread_and_from_the_button(slack):
     assert bad.status_code == 200 and bad.json()["response_action"] == "errors"
     assert "corpus_docs" in bad.json()["errors"]
     assert submit("300k").status_code == 200
-    assert "Edited: documents -> 300,000" in fake.wait_posts(3)[2]["text"]
+    assert "Edited: documents -&gt; 300,000" in fake.wait_posts(3)[2]["text"]
     assert service.state(cid).profile["corpus_docs"] == 300_000
