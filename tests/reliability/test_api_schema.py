@@ -47,6 +47,7 @@ MAX_EVALUATIONS = 20  # an accepted POST /v1/evaluations queues a job
 # differing from the Idempotency-Key header). Schema-valid data may fail only these, with a 422 naming the field.
 UNSTATED = {"GET /v1/models": {"language", "benchmark"}, "POST /v1/recommendations": {"languages", "hardware"},
             "POST /v1/evaluations": {"files", "queries", "qrels", "models"},
+            "POST /v1/consultations/{consultation_id}/documents": {"files"},
             "POST /v1/consultations/{consultation_id}/messages": {"message_id"},
             "POST /v1/consultations": {"request_id"},
             # an edit's text values are read like chat answers ("200k"); a value no reading fits is a 422 naming it
