@@ -38,3 +38,15 @@ def test_patch_profile_errors_name_the_field(api) -> None:  # noqa: F811
     assert client.get(f"/v1/consultations/{cid}", headers=AUTH).json()["profile"]["corpus_docs"] == 200_000
     missing = client.patch("/v1/consultations/ffffffffffff/profile", json={"corpus_docs": 5}, headers=AUTH)
     assert missing.status_code == 404
+
+
+def test_patch_profile_of_another_principal_is_404(api) -> None:  # noqa: F811
+    """The same ownership check as every consultation route: another token's consultation does not exist for it."""
+    from test_api import OTHER
+
+    client, _ = api
+    cid = client.post("/v1/consultations", json={"message": CONSULTATION[0]}, headers=AUTH).json()["consultation_id"]
+    other = {"Authorization": f"Bearer {OTHER}"}
+    reply = client.patch(f"/v1/consultations/{cid}/profile", json={"corpus_docs": "200k"}, headers=other)
+    assert reply.status_code == 404 and reply.json()["code"] == "not_found", reply.text
+    assert client.get(f"/v1/consultations/{cid}", headers=AUTH).json()["provenance"].get("corpus_docs") != "edited"
