@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge.errors import ToolInputError
+from knowledge.errors import NoDocumentsError, ToolInputError
+from knowledge.settings import DataLayout
 
 if TYPE_CHECKING:
     from agent.evaluation_jobs import EvaluationJobs
@@ -31,10 +32,6 @@ DEFAULT_TOKENS_PER_S = 1500.0  # any other local sentence-transformers model (la
 START_UP_S = 8.0
 LONG_RUN_S = 20.0
 """A check expected to take longer than this is planned first and started only when the user says go ahead."""
-
-
-class NoDocumentsError(ToolInputError):
-    """The consultation has no documents attached yet."""
 
 
 class ConsultationEvidence:
@@ -75,7 +72,7 @@ class ConsultationEvidence:
         """``data_dir/consultations/<id>``; the id is checked so that it cannot leave the data dir."""
         if not CONSULTATION_ID.match(consultation_id or ""):
             raise ToolInputError(f"not a consultation id: {consultation_id!r}")
-        return self.data_dir / "consultations" / consultation_id
+        return DataLayout(self.data_dir).consultation_documents / consultation_id
 
     def documents_dir(self, consultation_id: str) -> Path:
         """Where the consultation's attached documents are kept."""
@@ -172,7 +169,7 @@ class ConsultationEvidence:
 
     def results_path(self, job_id: str) -> Path:
         """The full results.json of a check's job."""
-        return self.data_dir / "evaluations" / job_id / "results.json"
+        return DataLayout(self.data_dir).evaluations / job_id / "results.json"
 
 
 def measured_results(job_folder: Path) -> dict[str, Any] | None:

@@ -53,7 +53,8 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
 
     def check_documents(models: list[str] | None = None, go_ahead: bool = False,
                         example_queries: list[str] | None = None,
-                        config: RunnableConfig = None) -> dict[str, Any]:  # type: ignore[assignment]
+                        config: RunnableConfig = None,  # type: ignore[assignment]  # LangChain injects it by this type
+                        ) -> dict[str, Any]:
         """Check candidate embedding models on the documents attached to this consultation (nDCG@10 with 95% CI).
 
         A long check is only planned (documents, candidates, time estimate) until called again with go_ahead=true,

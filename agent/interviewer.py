@@ -52,8 +52,12 @@ TEXT: dict[str, tuple[str, str]] = {
                  "然后推荐向量模型，每个结论都附带数字和来源。回答“跳过”即采用默认值，随时可以说“直接推荐”。"),
     "noted": ("Noted: {items}.", "已记录：{items}。"),
     "corrected": ("Changed {items}.", "已更改：{items}。"),
+    "unset": ("Took back {label} ({old}): I'll ask about it again.", "已撤销{label}（{old}），稍后会重新询问。"),
+    "growth": ("Noted: the corpus grows by about {n} documents a month (kept apart from its size and the budget).",
+               "已记录：文档每月新增约 {n} 篇（不计入文档总数和预算）。"),
     "skipped": ("Skipped {label}: I'll assume {default} (the default).", "跳过{label}：默认按“{default}”处理。"),
     "unparsed": ("I didn't catch that.", "抱歉，我没有理解。"),
+    "left_out": ("Understood: I've left that figure out.", "好的，这个数字不计入。"),
     "invalid": ("I couldn't use that {label}: {problem}", "无法使用该{label}：{problem}"),
     "follow_up": ("You can change any constraint (for example 'we have an A100 now'), ask about a model or a cost, "
                   "or ask to check the short list on your own documents.",

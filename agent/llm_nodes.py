@@ -17,11 +17,12 @@ from pydantic import BaseModel, Field
 from agent import interviewer as iv
 from agent import prompts
 from agent.answers import answer_from_result
+from agent.extraction_check import check_extraction
 from agent.grounding import foreign_references, ungrounded
 from agent.llm_calls import failure_sentence, invoke_bounded, turn_key
-from agent.nodes import explain_text, last_user_text, understood
-from agent.state import AdvisorState, Evidence, Node
-from agent.understanding import Understanding, understand
+from agent.nodes import explain_text, last_user_text, read_message, understood
+from agent.state import AdvisorState, Evidence, Node, stated_profile
+from agent.understanding import Understanding
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -99,12 +100,14 @@ def make_understand_llm(llm: BaseChatModel) -> Node:
         out, problem = invoke_bounded(lambda: extractor.invoke(messages),
                                       lambda r: None if r.get("parsed") else "sent a malformed structured reply",
                                       turn_key(state.get("turn", 0)))
+        rules = read_message(state, text)
         if out is None:
-            update = understood(state, understand(text, state.get("asked_field")), lang)
+            update = understood(state, rules, lang)
             update["notes"].insert(0, failure_sentence(problem, "I read your message with the built-in parser"))
             return update
         parsed: ProfileUpdate = out["parsed"]
-        return understood(state, to_understanding(parsed), lang, side_question=parsed.question)
+        checked = check_extraction(to_understanding(parsed), rules, text, stated_profile(state))
+        return understood(state, checked, lang, side_question=parsed.question)
 
     return understand_llm
 

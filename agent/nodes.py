@@ -14,10 +14,11 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.types import interrupt
 
+from agent import confirmations, side_answers
 from agent import interviewer as iv
 from agent.evidence import measured_results
 from agent.evidence_intents import evidence_requests
-from agent.state import FIELDS, AdvisorState, Evidence, Node, full_profile, next_field, stated_profile
+from agent.state import FIELDS, AdvisorState, ConfiguredNode, Evidence, full_profile, next_field, stated_profile
 from agent.tool_calls import fill_args, missing_args, run_tool
 from agent.understanding import Understanding, understand
 from agent.updates import apply_understanding
@@ -36,10 +37,13 @@ def last_user_text(state: AdvisorState) -> str:
     return ""
 
 
-def understood(state: AdvisorState, u: Understanding, lang: str, side_question: str | None = None) -> dict[str, Any]:
+def understood(state: AdvisorState, u: Understanding, lang: str, side_question: str | None = None,
+               declined: bool = False) -> dict[str, Any]:
     """The state update for an understood message (both modes): profile, notes, tools to run, flags."""
     update = apply_understanding(state, u, lang)
     notes: list[str] = list(state.get("notes") or []) + update["notes"]
+    if declined:
+        notes.append(iv.t("left_out", lang))
     if u.greeting_only:
         notes.insert(0, iv.t("greeting", lang))
     document_check = state.get("document_check")
@@ -49,19 +53,49 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
                           "models": [r["model"] for r in iv.shortlist(state.get("recommendation"))]}
         if not any(r["tool"] == "check_documents" for r in evidence):
             evidence.append({"tool": "check_documents", "args": {"models": None}})
-    if not u.understood and not side_question:
+    if not u.understood and not side_question and not declined:
         notes.append(iv.t("unparsed", lang))
+    requests = [asdict(r) for r in u.tool_requests]
+    if evidence:  # "test the short list on my documents" asks for a check, not for the list shown again
+        requests = [r for r in requests if r["tool"] != "shortlist"]
+    recommend_now = bool(u.recommend_now)
+    if state.get("recommendation") is None and any(r["tool"] == "shortlist" for r in requests):
+        requests = [r for r in requests if r["tool"] != "shortlist"]  # no list yet: make it now
+        recommend_now = True
     update.update(notes=notes, reply_language=lang, document_check=document_check,
-                  pending_tools=[asdict(r) for r in u.tool_requests] + evidence, side_question=side_question,
-                  recommend_requested=bool(u.recommend_now))
+                  pending_tools=requests + evidence, side_question=side_question, recommend_requested=recommend_now)
     return update
+
+
+def read_message(state: AdvisorState, text: str) -> Understanding:
+    """The rule-based reading of one message in its context.
+
+    An answer to a pending confirming question is read as that; any other message is read with the question just
+    asked and the values stated so far (so a correction changes only the field it names).
+    """
+    pending = state.get("pending_confirmation")
+    answer = confirmations.resolve(text, pending) if pending else None
+    if answer is not None:
+        name, value = answer
+        u = Understanding()  # "neither": nothing is stored
+        if name in ("budget_usd_month", "queries_per_month"):
+            u.updates[name], u.confirmed = value, {name}
+        elif name == "growth":
+            u.growth_docs_month = value
+        return u
+    return understand(text, state.get("asked_field"), stated_profile(state))
 
 
 def understand_offline(state: AdvisorState) -> dict[str, Any]:
     """Read the latest message with the rule-based understanding (no LLM)."""
     text = last_user_text(state)
     lang = iv.reply_language(text, state.get("reply_language", "en"))
-    return understood(state, understand(text, state.get("asked_field")), lang)
+    return understood(state, read_message(state, text), lang, declined=_declined(state, text))
+
+
+def _declined(state: AdvisorState, text: str) -> bool:
+    pending = state.get("pending_confirmation")
+    return pending is not None and confirmations.resolve(text, pending) == ("neither", None)
 
 
 def decide(state: AdvisorState) -> dict[str, Any]:
@@ -83,7 +117,7 @@ def route(state: AdvisorState) -> str:
     return "ask"
 
 
-def make_lookup(tools: Sequence[Any]) -> Node:
+def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
     """The offline tool step: call the same tool functions directly for each understood side question."""
     by_name = {t.name: t for t in tools}
 
@@ -94,6 +128,14 @@ def make_lookup(tools: Sequence[Any]) -> Node:
         lang = state.get("reply_language", "en")
         update: dict[str, Any] = {}
         for request in state.get("pending_tools") or []:
+            if request["tool"] in side_answers.ANSWERS:
+                start = time.perf_counter()
+                text, facts = side_answers.answer(request["tool"], request.get("args") or {}, state, lang)
+                texts.append(text)
+                evidence.append(Evidence(tool=request["tool"], args=request.get("args") or {}, status="ok",
+                                         duration_ms=round((time.perf_counter() - start) * 1000, 2),
+                                         summary=text.splitlines()[0][:300], facts=facts, turn=state.get("turn", 0)))
+                continue
             tool = by_name.get(request["tool"])
             if tool is None and request["tool"] == "check_documents":
                 texts.append(iv.document_check(rec, lang))  # no check tool here: how to run it by hand
@@ -118,7 +160,7 @@ def make_lookup(tools: Sequence[Any]) -> Node:
         return {"messages": [AIMessage("\n\n".join(texts))], "evidence": evidence, "pending_tools": [], "notes": [],
                 **update}
 
-    return lookup  # type: ignore[return-value]  # LangGraph passes the config to a node that takes one
+    return lookup
 
 
 def check_state(previous: dict[str, Any] | None, facts: dict[str, Any]) -> dict[str, Any]:
@@ -190,9 +232,13 @@ def ask(state: AdvisorState) -> dict[str, Any]:
     if not state.get("messages"):
         notes.insert(0, iv.t("greeting", lang))
     field = None
-    if state.get("recommendation") is None:
-        field = next_field(state.get("profile") or {}, state.get("provenance") or {})
-    question = iv.question(field, lang) if field else iv.t("follow_up", lang)
+    pending = state.get("pending_confirmation")
+    if pending:
+        question = confirmations.question(pending, lang)
+    else:
+        if state.get("recommendation") is None:
+            field = next_field(state.get("profile") or {}, state.get("provenance") or {})
+        question = iv.question(field, lang) if field else iv.t("follow_up", lang)
     return {"messages": [AIMessage("\n\n".join([*notes, question]))], "pending_question": question,
             "asked_field": field, "notes": []}
 

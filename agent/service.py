@@ -41,6 +41,15 @@ MAX_MESSAGE_CHARS = 20_000
 MAX_LIST = 1000
 
 
+def _edit_note(changes: list[dict[str, Any]], lang: str) -> str:
+    from agent import interviewer as iv
+
+    if not changes:
+        return ("Nothing changed: the profile already had those values.", "没有变化：资料中已是这些值。")[lang == "zh"]
+    items = "; ".join(f"{iv.label(c['field'], lang)} -> {iv.show_value(c['field'], c['new'])}" for c in changes)
+    return ("Edited: {items}.", "已编辑：{items}。")[lang == "zh"].format(items=items)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -98,7 +107,7 @@ class AdvisorService:
 
         evidence = ConsultationEvidence(settings.data_dir, settings=settings)
         # The evidence tools (checks on attached documents, quick MTEB, probes, tokenization) join the knowledge tools.
-        tools = langchain_tools(settings.data_dir, [settings.data_dir / "uploads", settings.data_dir / "consultations"],
+        tools = langchain_tools(settings.data_dir, [settings.layout.uploads, settings.layout.consultation_documents],
                                 settings.embeddings_base_url, settings.embeddings_api_key) + evidence_tools(evidence)
         return cls(settings, llm=make_llm(settings), database_url=settings.database_url, tools=tools,
                    evidence=evidence)
@@ -319,6 +328,36 @@ class AdvisorService:
             prefix = self._run(consultation_id, None).text + "\n\n"
         reply = self._run(consultation_id, Command(resume=text))
         return reply.model_copy(update={"text": prefix + reply.text}) if prefix.strip() else reply
+
+    def edit_profile(self, consultation_id: str, changes: dict[str, Any],
+                     principal: Principal | None = None) -> Reply:
+        """Change profile fields directly (a table edit, PATCH, ``/set``): validated, stored with provenance "edited".
+
+        The edit flows into the consultation like a changed constraint: an existing short list is ranked again and
+        the reply says what changed; before a recommendation the interview goes on with its next question.
+
+        Args:
+            consultation_id: the consultation.
+            changes: field -> value; a value may be typed (``200000``) or text as a user would write it ("200k",
+                "A100 80GB", "en, ja").
+            principal: who edits it; another principal's consultation is unknown to it.
+
+        Raises:
+            ProfileError: naming every bad field (unknown, or a value the profile contract rejects); nothing changes.
+        """
+        from agent.profile_edits import edited_state
+
+        with self._lock(consultation_id):
+            snapshot = self._snapshot(consultation_id, principal)
+            with self._saving(consultation_id, snapshot.values.get("turn", 0)):
+                if _unfinished(snapshot):
+                    self._run(consultation_id, None)
+                    snapshot = self._snapshot(consultation_id)
+                update = edited_state(snapshot.values, changes)
+                lang = snapshot.values.get("reply_language", "en")
+                update["notes"] = [_edit_note(update["changes"], lang)]
+                self._graph.update_state(self._config(consultation_id), update, as_node="understand")
+                return self._run(consultation_id, None)
 
     def state(self, consultation_id: str, principal: Principal | None = None) -> ConsultationState:
         """The consultation as it stands: profile with provenance, transcript, pending question, recommendation."""

@@ -7,12 +7,15 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Protocol, TypedDict
 
 from langchain_core.messages import AnyMessage
+from langchain_core.runnables import RunnableConfig
 from langgraph.graph.message import add_messages
 
 from tools.profile.schema import DEFAULTS, INTERVIEW_ORDER, PROFILE_FIELDS
 
-Provenance = Literal["said", "assumed", "corrected"]
-STATED: tuple[str, ...] = ("said", "corrected")
+# said: read from a message; corrected: changed by a later message; confirmed: an ambiguous figure the user confirmed
+# when asked; edited: set in a profile editor (web table, PATCH, /set, Slack); assumed: the documented default.
+Provenance = Literal["said", "assumed", "corrected", "confirmed", "edited"]
+STATED: tuple[str, ...] = ("said", "corrected", "confirmed", "edited")
 
 FIELDS = INTERVIEW_ORDER  # the interview's fields, in the order they are asked
 STATE_PROFILE_ORDER: tuple[str, ...] = (*FIELDS, *(f for f in PROFILE_FIELDS if f not in FIELDS))
@@ -58,6 +61,8 @@ class AdvisorState(TypedDict, total=False):
     recommend_requested: bool
     corpus_tokens: int | None  # "2M tokens in total", kept until the document count or length splits it
     document_check: dict[str, Any] | None
+    pending_confirmation: dict[str, Any] | None  # an ambiguous figure being asked about: {value, monthly, fields}
+    corpus_growth_docs_month: float | None  # "growing by 2,000 a month": kept apart from the corpus size
 
 
 def stated_profile(state: AdvisorState) -> dict[str, Any]:
@@ -90,5 +95,13 @@ class Node(Protocol):
     """A graph node: reads the state, returns the update (a Protocol, so LangGraph's typed add_node accepts it)."""
 
     def __call__(self, state: AdvisorState) -> dict[str, Any]:
+        """Return the node's state update."""
+        ...
+
+
+class ConfiguredNode(Protocol):
+    """A graph node that also reads the run's config (its thread id: the consultation)."""
+
+    def __call__(self, state: AdvisorState, config: RunnableConfig) -> dict[str, Any]:
         """Return the node's state update."""
         ...

@@ -17,26 +17,26 @@ tells the user which names are close.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
+from agent import side_questions as side
 from agent import understanding_patterns as P
-from agent.understanding_patterns import find_languages, find_models, hardware_mentions, split_sentences
+from agent.understanding_corrections import refer_back
+from agent.understanding_hardware import hardware_mentions
+from agent.understanding_patterns import find_languages, find_models, split_sentences
+from agent.understanding_quantities import extract_fields
 from knowledge.catalog import default_catalog
-from tools.profile.schema import ASKED_FIELDS, NUMERIC_FIELDS, Hardware, RequirementProfile
+from tools.profile.schema import ASKED_FIELDS
 
 logger = logging.getLogger(__name__)
 
 FIELDS = ASKED_FIELDS
 TOOLS = ("show_model", "compare_models", "estimate_cost", "search_models", "estimate_tokens", "hardware_fit",
-         "vector_storage")
-MAX_NUMBERS = 100  # figures read in one message
+         "vector_storage", *side.SIDE_TOOLS)
 MAX_QUESTIONS = 10  # question sentences checked for side questions in one message
 
 
@@ -74,22 +74,29 @@ class Understanding:
     greeting_only: bool = False
     unparsed: str | None = None
     corpus_tokens: int | None = None  # "2M tokens in total" when neither doc count nor length splits it
+    growth_docs_month: float | None = None  # "growing by 2,000 a month": not a profile field, never a size or budget
+    confirm: dict[str, Any] | None = None  # an ambiguous figure to ask about: {value, fields, text}
+    unset: list[str] = field(default_factory=list)  # stated fields the user took back ("that 2,000 was growth")
+    confirmed: set[str] = field(default_factory=set)  # fields set by answering a confirming question
 
     @property
     def understood(self) -> bool:
         """True when the message said anything the interview can use."""
         return bool(self.updates or self.add_languages or self.remove_languages or self.skipped or self.recommend_now
                     or self.tool_requests or self.wants_document_check or self.priorities or self.top_k
-                    or self.greeting_only or self.corpus_tokens)
+                    or self.greeting_only or self.corpus_tokens or self.growth_docs_month or self.confirm
+                    or self.unset)
 
 
-def understand(message: str, asked_field: str | None = None) -> Understanding:
+def understand(message: str, asked_field: str | None = None, stated: dict[str, Any] | None = None) -> Understanding:
     """Read one user message of the interview.
 
     Args:
         message: What the user typed, in English or Chinese (only the first 4,000 characters are read).
         asked_field: The profile field the interviewer asked about last, one of ``FIELDS``; it lets bare answers
             count ("50k", "en, ja", "yes", "skip").
+        stated: The values the user gave so far; a correction that names an earlier figure ("600 is wrong, roughly
+            130k", "that 600 was per day") changes the field that figure was stored in, and only that field.
 
     Returns:
         The profile updates, flags and side questions found; ``unparsed`` holds the text when nothing was.
@@ -110,6 +117,9 @@ def understand(message: str, asked_field: str | None = None) -> Understanding:
     text = _take_side_questions(low, raw, result)
     found = extract_fields(text, asked)
     result.updates, result.corpus_tokens = found.updates, found.corpus_tokens
+    result.growth_docs_month, result.confirm = found.growth, found.ambiguous
+    if stated:
+        refer_back(text, stated, result, found.leftovers)
     _languages(text, raw, asked, result)
     result.top_k, result.priorities = found.top_k, _priorities(text)
     if P.CORRECTION.search(text) or found.negated:
@@ -142,17 +152,18 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     shown = unicodedata.normalize("NFKC", raw)  # same sentences as ``low``, in the user's own casing and words
     shown_spans = split_sentences(shown)
     chars = list(low)
-    questions = [(i, span) for i, span in enumerate(spans) if P.QUESTION.search(low[span[0]:span[1]])]
-    for i, (start, end) in questions[:MAX_QUESTIONS]:
+    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]))) for i, span in enumerate(spans)]
+    asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])]
+    for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
-        request = _tool_request(sentence)
+        request = side.command(sentence) or _tool_request(sentence, is_question)
         if request is None:
             continue
         question = shown[slice(*shown_spans[i])].strip() if len(shown_spans) == len(spans) else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
-            if P.QUESTION.search(part) or _tool_cue(part) or find_models(part):
+            if P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS:
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
     return "".join(chars)
 
@@ -161,10 +172,13 @@ def _tool_cue(text: str) -> bool:
     return any(rx.search(text) for rx in (P.COMPARE, P.FIT, P.STORAGE, P.TOKENS_Q, P.COST, P.SEARCH))
 
 
-def _tool_request(sentence: str) -> tuple[str, dict[str, Any]] | None:
+def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[str, Any]] | None:
     """Return (tool, args) for a question sentence, or None when no tool answers it."""
     models = find_models(sentence, fuzzy=True)
     numbers = extract_fields(sentence, None)
+    own = side.question(sentence, models, hardware_mentions(sentence)[0], numbers.updates, is_question)
+    if own or not is_question:
+        return own
     if len(models) >= 2 and (P.COMPARE.search(sentence) or len(models) > 2):
         return "compare_models", {"models": models[:8]}
     hw, _ = hardware_mentions(sentence)
@@ -248,246 +262,6 @@ def _search_args(sentence: str) -> dict[str, Any]:
     elif re.search(r"cheapest|最便宜", sentence):
         args["sort"] = "price"
     return args
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
-
-
-@dataclass
-class Found:
-    """Profile values stated in a text, before the conversation-level reading (corrections, skips)."""
-
-    updates: dict[str, Any]
-    corpus_tokens: int | None = None
-    top_k: int | None = None
-    negated: bool = False
-
-
-def extract_fields(text: str, asked: str | None) -> Found:
-    """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
-    stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
-    found = Found({}, negated=stripped != text)
-    chars = list(stripped)
-    hw, spans = hardware_mentions(stripped, asked)
-    if hw:
-        found.updates["hardware"] = hw
-    top = P.TOP_K.search(stripped)
-    if top:
-        value = next(g for g in top.groups() if g)
-        k = int(value) if value.isdigit() else int(P.parse_cn(value))
-        found.top_k = k if 1 <= k <= 20 else None
-        spans.append(top.span())
-    bare_latency = P.LATENCY_BARE.search(stripped)
-    if bare_latency:
-        found.updates["latency_p95_ms"] = float(bare_latency.group(1))
-        spans.append(bare_latency.span())
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    work = "".join(chars)
-    leftovers = []
-    numbers = P.find_numbers(work, MAX_NUMBERS)
-    users = next((n.value for n in numbers if P.USERS.match(work[n.end:])), None)
-    for num in numbers:
-        kind, value = _classify(num, work, asked)
-        if kind == "queries_per_month" and users and P.PER_USER.search(work[num.start:num.end + 40]):
-            value = int(value * users)  # "1,000 users doing 20 searches each per day"
-        if kind == "corpus_tokens":
-            found.corpus_tokens = found.corpus_tokens or int(value)
-        elif kind:
-            found.updates.setdefault(kind, value)
-        else:
-            leftovers.append(num)
-    if asked in NUMERIC_FIELDS and asked not in found.updates and leftovers:
-        num = leftovers[0]
-        if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12:
-            found.updates[asked] = _as_field(asked, num.value, work)
-    _split_corpus_tokens(found)
-    _statements(text, asked, found.updates)
-    _drop_out_of_range(found.updates)
-    return found
-
-
-@functools.cache
-def _bounds(model: type[BaseModel], name: str) -> list[Any]:
-    return list(model.model_fields[name].metadata)
-
-
-def _fits(model: type[BaseModel], name: str, value: Any) -> bool:
-    """True when ``value`` is inside the contract's bounds for the field (gt/ge/lt/le), or is None."""
-    if value is None:
-        return True
-    checks = {"gt": lambda b: value > b, "ge": lambda b: value >= b, "lt": lambda b: value < b,
-              "le": lambda b: value <= b}
-    return all(check(getattr(c, op)) for c in _bounds(model, name) for op, check in checks.items() if hasattr(c, op))
-
-
-def _drop_out_of_range(updates: dict[str, Any]) -> None:
-    """A figure the profile would reject ("0 documents", "10^400 tokens") is not an answer: leave it out."""
-    for name in NUMERIC_FIELDS:
-        if name in updates and not _fits(RequirementProfile, name, updates[name]):
-            del updates[name]
-    hardware = updates.get("hardware")
-    if hardware:
-        for name in [n for n in hardware if n != "accelerator" and not _fits(Hardware, n, hardware[n])]:
-            del hardware[name]
-        if not hardware:
-            del updates["hardware"]
-
-
-def _period(after: str, before: str) -> float:
-    """The factor to "per month" of the first period named after a number (else before it); 1 when none is."""
-    for window in (after[:30], before):
-        hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
-        if hits:
-            return min(hits)[1]
-    return 1.0
-
-
-def _money(value: float, currency: str, factor: float) -> float:
-    return round(value * P.USD_PER[currency] * factor, 2)
-
-
-def _as_field(name: str, value: float, text: str) -> Any:
-    if name == "budget_usd_month":
-        return _money(value, "cny" if _CJK.search(text) else "usd", _period(text, ""))
-    if name == "latency_p95_ms":
-        return float(value)
-    if name == "queries_per_month":
-        return int(value * _period(text, ""))
-    return int(value)
-
-
-_LENGTH_UNITS = ((P.PAGES_AFTER, P.TOKENS_PER_PAGE), (P.WORDS_AFTER, P.TOKENS_PER_WORD),
-                 (P.CJK_CHARS_AFTER, P.TOKENS_PER_CJK_CHAR), (P.CHARS_AFTER, 1 / P.CHARS_PER_TOKEN),
-                 (P.PARAGRAPHS_AFTER, P.TOKENS_PER_PARAGRAPH), (P.SENTENCES_AFTER, P.TOKENS_PER_SENTENCE))
-
-
-def _classify(num: P.Number, text: str, asked: str | None) -> tuple[str | None, Any]:
-    """Decide which profile field one number is about, from the unit after it or the words before it."""
-    v, after = num.value, text[num.end:num.end + 40]
-    before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
-    clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
-    if _SIZE_UNIT.match(after):
-        return None, None
-    currency = P.CURRENCY_AFTER.match(after)
-    symbol = P.CURRENCY_BEFORE.search(before)
-    if currency or symbol:
-        word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
-        code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
-        rest = after[currency.end():] if currency else after
-        return "budget_usd_month", _money(v, code, _period(rest, before))
-    if P.MS_AFTER.match(after):
-        return "latency_p95_ms", float(v)
-    if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):
-        return "queries_per_month", int(v * P.SECONDS_PER_MONTH)
-    if P.SECONDS_AFTER.match(after) and not re.search(r"(?:per|每)\s*$", before) and (
-            asked == "latency_p95_ms" or P.LATENCY_CUE.search(clause)):
-        return "latency_p95_ms", float(v * 1000)
-    query = P.QUERY_AFTER.match(after)
-    if query:
-        return "queries_per_month", int(v * _period(after[query.end():], before))
-    if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause):
-        return "corpus_docs", int(v)
-    for rx, factor in _LENGTH_UNITS:
-        if rx.match(after):
-            return "doc_length_tokens", int(round(v * factor))
-    if P.TOKENS_AFTER.match(after):
-        total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)) or v > 10_000_000
-        return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
-    docs = P.DOCS_AFTER.match(after)
-    if docs:
-        # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
-        tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
-        rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause)
-        return ("corpus_docs", int(v)) if v >= 2 and not rate else (None, None)
-    if P.QUERY_BEFORE.search(before):
-        return "queries_per_month", int(v * _period(after, before))
-    for name, rx in P.BEFORE_FIELD.items():
-        if rx.search(before):
-            return name, _as_field(name, v, clause)
-    if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
-        # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
-        frequent = _period(after, "") > 1
-        if asked == "queries_per_month" or frequent or re.search(r"quer|search|request|查询|检索|请求", clause):
-            return "queries_per_month", int(v * _period(after, before))
-        return "budget_usd_month", _as_field("budget_usd_month", v, clause)
-    return None, None
-
-
-def _split_corpus_tokens(found: Found) -> None:
-    """Turn "2M tokens in total" into a length or a count when the other one is known; else keep the total."""
-    total, updates = found.corpus_tokens, found.updates
-    if not total:
-        return
-    if "corpus_docs" in updates and "doc_length_tokens" not in updates:
-        updates["doc_length_tokens"] = max(1, round(total / updates["corpus_docs"]))
-    elif "doc_length_tokens" in updates and "corpus_docs" not in updates:
-        updates["corpus_docs"] = max(1, round(total / updates["doc_length_tokens"]))
-    else:
-        return
-    found.corpus_tokens = None
-
-
-def _statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
-    """Domain, privacy, deployment, licence, latency and budget stated in words."""
-    scores = {d: (len(hits), -hits[0].start()) for d, rx in P.DOMAIN_RES.items() if (hits := list(rx.finditer(text)))}
-    specific = {d: s for d, s in scores.items() if d != "general"}
-    if specific:
-        updates["domain"] = max(specific, key=specific.__getitem__)
-    elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):
-        updates["domain"] = "general"
-    if P.ON_PREM.search(text):
-        updates["data_must_stay_on_prem"] = True
-        if P.SELF_HOSTED.search(text):
-            updates["deployment"] = "self_hosted"
-    elif P.API_ONLY.search(text):
-        updates.update(deployment="api", data_must_stay_on_prem=False)
-    elif P.API_OK.search(text):
-        updates.update(deployment="any", data_must_stay_on_prem=False)
-    elif P.SELF_HOSTED.search(text):
-        updates["deployment"] = "self_hosted"
-    if P.LICENSE_ANY.search(text):
-        updates["license"] = "any"
-    elif P.LICENSE_COMMERCIAL.search(text):
-        updates["license"] = "commercial"
-    if "latency_p95_ms" not in updates:
-        if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and re.search(
-                r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要", text)):
-            updates["latency_p95_ms"] = None
-        elif P.REAL_TIME.search(text):
-            updates["latency_p95_ms"] = P.REAL_TIME_MS
-        elif P.SUB_SECOND.search(text):
-            updates["latency_p95_ms"] = P.SUB_SECOND_MS
-    if "budget_usd_month" not in updates:
-        if P.BUDGET_NO_LIMIT.search(text) or (P.GENERIC_NO_LIMIT.search(text) and (
-                asked == "budget_usd_month" or P.BUDGET_CUE.search(text))):
-            updates["budget_usd_month"] = None
-        elif P.BUDGET_ZERO.search(text) or (asked == "budget_usd_month" and re.search(
-                r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)):
-            updates["budget_usd_month"] = 0.0
-    _bare_answers(text, asked, updates)
-
-
-def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None:
-    """Short answers that only mean something after a question: "yes", "API", "none"."""
-    if asked is None or asked in updates or P.SKIP.search(text):
-        return
-    answer = text.strip()
-    if asked == "deployment":
-        if re.search(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建", answer):
-            updates["deployment"] = "self_hosted"
-        elif re.search(r"\bapi\b|hosted|cloud|托管|云", answer):
-            updates["deployment"] = "api"
-        elif P.EITHER.search(answer):
-            updates["deployment"] = "any"
-    elif asked in ("data_must_stay_on_prem", "license"):
-        yes, no = P.YES.match(answer), P.NO.match(answer)
-        if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
-            value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
-            updates[asked] = value
-    elif asked == "hardware" and re.match(r"^(?:none|nothing|no|nope|没有|无)(?![a-z])", answer):
-        updates["hardware"] = {"accelerator": "none"}
 
 
 def _languages(text: str, raw: str, asked: str | None, result: Understanding) -> None:

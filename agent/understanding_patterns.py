@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
-import math
 import re
-import unicodedata
-from collections import Counter
-from dataclasses import dataclass
-from typing import Any
 
-from knowledge.catalog import default_catalog
-from knowledge.errors import ToolInputError, UnknownModelError
-from knowledge.hardware import load_hardware
+from agent.understanding_models import find_models
+from agent.understanding_numbers import MAX_CHARS, Number, find_numbers, normalise, parse_cn, split_sentences
 from knowledge.languages import known_languages, normalise_language
 
+__all__ = ["MAX_CHARS", "Number", "find_models", "find_numbers", "normalise", "parse_cn", "split_sentences"]
+
 # Conversion rules. Rough on purpose: they turn what people say into the profile's units.
-MAX_CHARS = 4_000  # only the first 4,000 characters of a message are read
 TOKENS_PER_PAGE = 500  # a page of prose is ~350-400 words
 TOKENS_PER_WORD = 1.3  # English words -> subword tokens
 TOKENS_PER_CJK_CHAR = 1.0  # Chinese 字 -> tokens (BPE: ~1-1.5, XLM-R: ~0.7)
@@ -27,16 +21,18 @@ TOKENS_PER_SENTENCE = 25
 PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, not one very long document
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
-USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27}  # fixed rates, not live; ¥ is read as CNY
+USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27, "jpy": 1 / 150}  # fixed, not live; ¥ is CNY
 REAL_TIME_MS = 100.0  # "real-time" / 实时
 SUB_SECOND_MS = 1_000.0
 
 # Periods, each with its factor to "per month".
 PERIODS = (
     (re.compile(r"\b(?:per|a|an|each|every)\s+(?:second|sec)\b|/\s*s(?:ec)?\b|每秒|/秒"), SECONDS_PER_MONTH),
+    (re.compile(r"\b(?:per|a|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|/分钟"), 60 * 24 * DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时"),
      24 * DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|a|each|every)\s+day\b|/\s*d(?:ay)?\b|\bdaily\b|每天|每日|一天|日均|/天|天"),
+    (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift)\b|/\s*d(?:ay)?\b|"
+                r"\bdaily\b|\ba workday\b|每天|每日|一天|日均|/天|天"),
      DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
      DAYS_PER_MONTH / 7),
@@ -47,15 +43,16 @@ PERIODS = (
 
 # Units: each *_AFTER pattern is matched at the start of the text after a number, each *_BEFORE at the end before it.
 CURRENCY_BEFORE = re.compile(r"(us\$|\$|usd|¥|rmb|cny|€|eur|£|gbp)\s*$")
-CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
+CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|yen|jpy|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
                             r"euros?|eur|€|pounds?|gbp)")
 CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "bucks": "usd", "美元": "usd",
                  "美金": "usd", "刀": "usd", "us dollars": "usd", "¥": "cny", "元": "cny", "块": "cny",
                  "块钱": "cny", "人民币": "cny", "rmb": "cny", "yuan": "cny", "€": "eur", "euro": "eur",
-                 "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp"}
+                 "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "yen": "jpy", "jpy": "jpy"}
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
-QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
+QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
+                       r"(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
                        r"次/秒|次每秒)")
 QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|about|around|of)\s*)?$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
@@ -71,16 +68,33 @@ TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词
 PARAGRAPHS_AFTER = re.compile(r"^[\s\-]*(?:paragraphs?|paras?)\b|^\s*段")
 SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
 DOCS_AFTER = re.compile(
-    r"^[\s\-]*(?:[a-z\-]+\s+){0,2}?(?:documents?|docs?|files?|pdfs?|records?|articles?|contracts?|papers?|tickets?|"
+    r"^[\s\-]*(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
-    r"conversations|abstracts|descriptions|questions and answers|q&as?|skus|of them)\b|"
+    r"conversations|abstracts|descriptions|questions and answers|q&as?|skus|of them|tweets|posts|"
+    r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:文档|文件|文章|合同|记录|论文|工单|"
-    r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据)|"
+    r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
     r"^\s*(?:多)?(?:份|篇|本|封|条)")
-USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|agents|customers|staff|lawyers|analysts|"
-                   r"用户|员工|人)")
-PER_USER = re.compile(r"\beach\b|per (?:user|person|employee|head)|a (?:user|person|head)|每人|每个用户|人均")
+VAGUE = re.compile(r"几|\ba few\b|\bseveral\b|\bsome\b|\ba couple\b|\bdozens?\b|\bhundreds\b|\bthousands\b")
+SHORT_DOCS = re.compile(r"\btweets?\b|微博|推文|\b(?:slack|chat|text|teams) messages\b|\bsms\b")
+TWEETS_AFTER = re.compile(r"^[\s\-]*tweets?\b(?!,)(?=\s*(?:long|of text|worth))")
+WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?page (?:is|has|contains|holds|of)?\s*(?:about |around |"
+                            r"roughly |approx\.? |~)?(\d{1,5})\s*words|(\d{1,5})\s*words (?:per|a|each|on a|"
+                            r"on each) page")
+DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
+                              r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
+                              r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$")
+USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
+                   r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
+                   r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
+                   r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"
+                   r"specialists|managers|clerks|technicians|operators|sellers|buyers|"
+                   r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币)))")
+PER_USER = re.compile(r"\beach\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
+                      r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
+TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:count|size)?\s*(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
@@ -92,50 +106,51 @@ PER_DOC_CUE = re.compile(r"\beach\b|\bper (?:doc|document|file|contract|page|ite
                          r"\blong\b|\bevery\b|每篇|每份|每个|每条|平均|篇均|单篇|单个|一篇|一份")
 TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|"
                        r"总共|总计|一共|合计|总")
+# Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
+# profile has no field for; never a corpus size, a budget or a query count.
+GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b|"
+                           r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)[^,;。]{0,22}$")
+GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|^[^,;。]{0,20}?\b(?:of )?growth\b|"
+                          r"^[^,;。]{0,16}?\bgrows\b|^[^,;。]{0,10}?(?:增长|新增|增加)")
+GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
+PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|per month|monthly|a month|/month|per year|a year|yearly|annually)"
+                           r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
+SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求")
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
-# Hardware.
-MEMORY_RE = re.compile(
-    r"(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib)?\s*(?:of\s+)?"
-    r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
-    r"(?:(?P<ram2>ram|内存)|(?P<vram2>vram|显存))\s*(?:of|is|:|=|为|有|是)?\s*"
-    r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
-STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|corpus|"
-                              r"数据|文档|硬盘)")
-CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:cores?|vcpus?|cpus|threads)\b|"
-                      r"(\d{1,15})\s*核")
-GPU_RE = re.compile(
-    r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
-    r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max))?|g4dn|g5|g6e?|p4de?|p5)"
-    r"(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?(?![a-z0-9])")
-CPU_ONLY = re.compile(
-    r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
-    r"\bno\s+gpus?\b|without\s+(?:a\s+|any\s+)?gpus?|(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
-    r"no graphics card|gpu[\s\-]?less|"
-    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
-
 DOMAINS = {
-    "legal": r"legal|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|\bcourts?\b|judg(?:e)?ments?|"
+    "legal": r"legal|\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
+             r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
+             r"\bcourts?\b|judg(?:e)?ments?|"
              r"litigation|regulations?|clauses?|合同|法律|判决|法规|律师|法院|裁判|诉讼|条款|法条|司法",
     "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
                r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生",
-    "finance": r"financ(?:e|ial)|banking|\bbanks?\b|invoices?|earnings|annual reports?|10-k|sec filings?|trading|"
+    "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
+               r"annual reports?|10-k|sec filings?|trading|"
                r"stock market|insurance|accounting|audit|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
-    "code": r"source code|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
+    "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
+            r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
-    "scientific": r"scientific|science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
+    "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
+                  r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
                   r"journals?|publications?|thes[ie]s|pubmed|论文|科研|学术(?:论文|文献)|文献|期刊",
     "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
                  r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
                  r"电商|商品|淘宝|京东|购物|零售",
-    "support": r"support tickets?|tickets?|help ?desk|faqs?|customer (?:support|service|care|questions)|"
+    "support": r"support tickets?|(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
+               r"product documentation|user (?:manuals|guides)|help articles|how-to articles|"
+               r"help[\s\-]?cent(?:er|re)|help[\s\-]?desk|knowledge[\s\-]?base articles|"
+               r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
+               r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
+               r"care|questions)|"
                r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
+DOMAIN_ANY = re.compile("|".join(f"(?P<{d}>{p})" for d, p in DOMAINS.items()))
 GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\bmisc|各种|杂")
 
 # Languages: extra names, Chinese compounds (中英文) and the words that make a mention an addition or a removal.
@@ -185,27 +200,39 @@ ON_PREM = re.compile(
     r"内网部署|私有化|本地化部署|离线部署|不能上云|"
     r"不能(?:用|调用|使用)(?:外部|第三方|云|公有云|在线)?的?\s*(?:api|服务|openai)|"
     r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
-    r"不出域|只能(?:在)?内网|内网环境|隔离网")
+    r"不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
+    r"(?:openai|apis?|the cloud|cloud|hosted (?:apis?|models?|services?)|external (?:apis?|services?)) (?:is|are) "
+    r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it|them|the models?|everything) ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
                          r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
-API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|\bonly (?:an? )?(?:api|hosted|managed)\b|"
+API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|manage|self-host)|"
+                      r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
+                      r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
                       r"prefer (?:an? )?(?:api|hosted|managed)|(?:don'?t|do not) want to (?:host|run|manage|maintain)|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
                       r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
-API_OK = re.compile(r"(?:api|apis|cloud|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
+API_OK = re.compile(r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
                     r"third[\s\-]party (?:api|service)s?)\s+(?:is|are|would be)?\s*(?:totally |perfectly )?"
                     r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
-                    r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|cloud|hosted)|"
-                    r"(?:data|it) can (?:leave|go to the cloud|be sent)|"
-                    r"\bno (?:privacy|data residency|compliance) (?:concerns?|issues?|constraints?|requirements?|"
-                    r"restrictions?)|cloud is fine|"
-                    r"可以(?:用|调用|使用)?\s*(?:api|openai|云|在线服务|第三方)|(?:api|云服务|云)(?:也)?(?:可以|没问题|行|ok)|"
-                    r"数据可以(?:出|上云|外传)|没有(?:隐私|数据安全)(?:要求|问题|顾虑)|不在乎隐私")
+                    r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|hosted)|"
+                    r"(?:fine|ok|okay|happy|allowed) (?:to|with) (?:use |using |call |calling )?(?:hosted |external |"
+                    r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage)\b|(?:api|hosted) is (?:fine|ok)|"
+                    r"可以(?:用|调用|使用)?\s*(?:api|openai|在线服务|第三方)|(?:api|云服务)(?:也)?(?:可以|"
+                    r"没问题|行|ok)")
+# The data may leave: says nothing about who runs the model.
+DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|(?:the )?cloud (?:is|would be) "
+                            r"(?:totally |perfectly )?(?:fine|ok|okay)|can use (?:the )?cloud|"
+                            r"\bno (?:privacy|data residency|compliance) (?:concerns?|issues?|constraints?|"
+                            r"requirements?|"
+                            r"restrictions?)|"
+                            r"云(?:也)?(?:可以|没问题|行)|数据可以(?:出|上云|外传)|没有(?:隐私|数据安全)(?:要求|"
+                            r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
                     r"都(?:行|可以)|无所谓|随意")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
-                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|internal research|"
+                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|"
+                         r"internal research (?:use|project|only|purposes)|"
                          r"personal (?:project|use)|hobby|for fun|licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓")
@@ -214,7 +241,8 @@ LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|paying customers|\b(?:sell|s
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
 SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
-                        r"no latency (?:requirement|target|constraint|limit)|"
+                        r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
+                        r"constraints?|limits?)|"
                         r"(?:batch|offline) (?:only|is fine|processing)|not latency[\s\-]sensitive|"
                         r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求")
 LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
@@ -226,11 +254,18 @@ LATENCY_BARE = re.compile(r"(?:p9[59](?:\s*latency)?|latency|延迟|响应时间
 
 # Budget without a figure.
 GENERIC_NO_LIMIT = re.compile(r"\bno (?:limit|cap|ceiling)\b|unlimited|不限|没有(?:上限|限制)|无上限|无限制")
-BUDGET_NO_LIMIT = re.compile(r"money is no object|no budget (?:limit|cap|ceiling)|whatever it costs|"
+BUDGET_NO_LIMIT = re.compile(r"money is no object|no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
+                             r"no (?:real |particular |hard )?budget limits?|特にありません|no budget (?:limit|cap|"
+                             r"ceiling)|whatever it costs|"
                              r"(?:budget|cost|money|price) (?:isn'?t|is not|doesn'?t|does not|is no) (?:an? )?"
                              r"(?:concern|issue|object|matter|problem)|budget is flexible|预算不限|不差钱|随便花")
 BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
-                         r"\bno budget\b(?! (?:limit|cap|ceiling))|nothing to spend|zero budget|\bno money\b|"
+                         r"\bno budget\b(?! (?:limit|cap|ceiling|constraint|restriction|concern|worries|issue|"
+                         r"problem))|"
+                         r"next to nothing|almost nothing|close to (?:zero|nothing)|budget (?:is|of) (?:zero|"
+                         r"nothing|none|\$?0)\b|"
+                         r"nothing to spend|zero budget|"
+                         r"\bno money\b|"
                          r"can'?t spend anything|\$0\b|零预算|没有预算|没预算|免费|不花钱|不想花钱|不能花钱")
 
 # Conversation moves.
@@ -252,7 +287,8 @@ RECOMMEND_NOW = re.compile(
     r"show me (?:the )?(?:results|recommendations?)|let'?s see (?:the )?(?:results|recommendations?)|"
     r"what (?:model|embedding(?: model)?) (?:do|would|should) you recommend|"
     r"which (?:model|one) should (?:i|we) (?:use|pick|choose)|"
-    r"直接推荐|不用问了|别问了|直接给|就这些|先推荐|马上推荐|现在推荐|直接出结果|推荐吧|你推荐(?:哪个|什么)|用哪个模型好")
+    r"直接推荐|不用问了|别问了|直接给|就这些|先推荐|马上推荐|现在推荐|直接出结果|推荐吧|你推荐(?:哪个|什么)|"
+    r"用哪个模型好")
 DOC_CHECK = re.compile(
     r"\b(?:test|check|evaluate|try|run|benchmark|validate|verify|compare)\b.{0,40}?\b(?:on|against|with|using)\s+"
     r"(?:my|our)\s+(?:own\s+)?(?:documents|docs|data|corpus|files|dataset|pdfs|texts|queries)|"
@@ -261,10 +297,15 @@ DOC_CHECK = re.compile(
     r"用(?:我|我们)(?:自己)?的(?:文档|数据|文件|语料).{0,6}(?:测试|测|评估|验证|试)|"
     r"在(?:我|我们)(?:自己)?的(?:文档|数据|文件|语料)上.{0,6}(?:测试|测|评估|验证|试|跑)|"
     r"(?:测试|评估|验证)(?:一下)?(?:我|我们)的(?:文档|数据)|上传(?:文档|文件|数据)")
-SKIP = re.compile(r"\bskip\b|^\s*pass\b|don'?t know|do not know|no idea|not sure|\bunsure\b|\bdunno\b|\bidk\b|"
+SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|undecided|haven'?t decided|"
+                  r"none of your business|rather not say|prefer not to say|can'?t tell|cannot tell|confidential|"
+                  r"\btbd\b|don'?t have (?:a |an )?(?:number|figure|estimate)|^\s*pass\b|don'?t know|do not know|"
+                  r"no idea|not sure|\bunsure\b|\bdunno\b|\bidk\b|"
                   r"no clue|can'?t say|next question|ignore (?:the|that) \w+ question|"
                   r"不知道|跳过|随便|不清楚|不确定|没想好|下一个|略过|不好说")
-CORRECTION = re.compile(r"\bactually\b|\bcorrection\b|\bi meant\b|\binstead\b|\bsorry\b|\bmy (?:bad|mistake)\b|"
+CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:it|that)\b|\bi mis(?:spoke|typed)\b|"
+                        r"\bthat (?:number |figure )?was\b|刚才|\bcorrection\b|\bi meant\b|\binstead\b|\bsorry\b|"
+                        r"\bmy (?:bad|mistake)\b|"
                         r"\bi was wrong\b|\bscratch that\b|\bwait\b|\bupdate:|\bchange (?:it|that)\b|"
                         r"disregard my (?:previous|last|earlier) answer|"
                         r"不对|改成|改为|其实|更正|纠正|应该是|说错了|搞错了|不是.{1,15}是|换成")
@@ -286,7 +327,8 @@ FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|proba
 QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can|could|would|will|should|why|where|"
                       r"tell me|show me|explain|compare|list|estimate|calculate)\b|"
                       r"\b(?:vs\.?|versus|compare|comparison|difference between|how much|how many|tell me about)\b|"
-                      r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|算一下|是否")
+                      r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|"
+                      r"算一下|是否")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
                      r"对比|比较|区别|哪个好|还是")
 FIT = re.compile(r"\bfits?\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|enough (?:vram|memory|ram)|"
@@ -346,111 +388,6 @@ FIELD_WORDS = {
     "latency_p95_ms": r"latency|response time|延迟|响应时间",
 }
 FIELD_RES = {f: re.compile(p) for f, p in FIELD_WORDS.items()}
-# Model families worth a fuzzy catalog lookup when a side question names a model the catalog does not know exactly.
-MODEL_FAMILIES = ("bge", "e5", "me5", "multilingual-e5", "gte", "mgte", "qwen", "voyage", "jina", "nomic",
-                  "text-embedding", "embed-", "mxbai", "arctic", "snowflake", "stella", "granite", "minilm",
-                  "all-minilm", "mpnet", "sfr", "nv-embed", "gemini", "titan", "potion", "m3e", "jasper", "cohere",
-                  "llm2vec", "gritlm", "labse")
-MODEL_WORD_STOP = {"human", "sonar", "frida", "hakim", "lateon", "berta"}  # catalog short names that are common words
-MODEL_TOKEN = re.compile(r"[a-z0-9][a-z0-9_.:/\-]*[a-z0-9]")
-
-# Numbers: English digits with k/M/B or words, Chinese numerals with 十百千万亿, and ranges ("10-20") by their midpoint.
-# Digit runs are capped at 15 so that no pattern backtracks quadratically over a long run of digits.
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "几": 3}  # 几 ("a few") counts as 3, like "a few" in English
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-            "billion": 1e9}
-_NUMBER = re.compile(
-    r"(?<![a-z0-9_.\-/])(?:"
-    r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
-    r"[十百千万亿]|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?![些下点起直般定样旦切同]))|"
-    r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
-    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到)\s*")
-_WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-                "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
-                "a few": 3, "a couple of": 2, "a couple": 2, "several": 3, "a few hundred": 300,
-                "several hundred": 300, "hundreds of": 300, "a few thousand": 3000}
-_WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-_WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
-_WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|sentences?|options|recommendations|models|"
-                        r"choices|candidates|queries|documents|docs|seconds?|cores|words)\b)")
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number found in the text: where it is and its value (ranges give their midpoint)."""
-
-    start: int
-    end: int
-    value: float
-
-
-def normalise(text: str) -> str:
-    """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'")
-    text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)
-    return _WORD_UNIT.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g} ", text)
-
-
-def parse_cn(text: str) -> float:
-    """Return the value of a Chinese numeral, possibly mixed with digits: 一百万, 20万, 1.5亿, 两千, 3千万."""
-    total = wan = section = number = 0.0
-    for tok in re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text):
-        if tok[0].isdigit():
-            number = float(tok)
-        elif tok in _CN_DIGITS:
-            number = _CN_DIGITS[tok]
-        elif tok in _CN_SMALL:
-            section += (number or 1) * _CN_SMALL[tok]
-            number = 0
-        elif tok == "万":
-            wan = (wan + section + number) * 10_000
-            section = number = 0
-        elif tok == "亿":
-            total = (total + wan + section + number) * 100_000_000
-            wan = section = number = 0
-    return total + wan + section + number
-
-
-def _value(match: re.Match[str]) -> float:
-    if match.group("cn"):
-        return parse_cn(match.group("cn"))
-    value = float(match.group("en").replace(",", ""))
-    return value * _EN_MULT.get(match.group("mult") or "", 1)
-
-
-def find_numbers(text: str, limit: int = 100) -> list[Number]:
-    """Return the first ``limit`` numbers in normalised ``text``; a range such as "10-20" gives its midpoint."""
-    found: list[Number] = []
-    pos = 0
-    while len(found) < limit and (match := _NUMBER.search(text, pos)) is not None:
-        value, end = _value(match), match.end()
-        join = _RANGE_JOIN.match(text, end)
-        rest = text[join.end():join.end() + 40] if join and join.group().strip() else ""
-        second = _NUMBER.match(rest) if rest else None
-        if join is not None and second is not None:
-            if second.group("mult") and not match.group("mult"):  # "1-2M": the unit is on the second number only
-                value *= _EN_MULT[second.group("mult")]
-            value, end = (value + _value(second)) / 2, join.end() + second.end()
-        if math.isfinite(value):
-            found.append(Number(match.start(), end, value))
-        pos = max(end, match.start() + 1)
-    return found
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of ``text``; a full stop counts only before a space ("1.5M")."""
-    spans, start = [], 0
-    for m in re.finditer(r"[?!。\n;]+|\.(?=\s)", text):
-        if m.end() > start:
-            spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 # Recognisers: which languages, accelerators and models a text mentions.
@@ -504,119 +441,3 @@ def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bo
     return out
 
 
-def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
-    """Return the first GPU or Apple chip named in ``text``: the match, the hardware-table name and a stated memory."""
-    table = load_hardware()
-    for m in GPU_RE.finditer(text):
-        for label in (m.group().rstrip("s"), m.group("stem")):
-            try:
-                acc = table.find(label)
-            except ToolInputError:
-                continue
-            # Memory in the name resolved it ("A100 80GB"); otherwise a stated size is the VRAM.
-            mem = float(m.group("mem")) if m.group("mem") and label == m.group("stem") else None
-            return m, acc.name, mem
-    return None
-
-
-def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, Any], list[tuple[int, int]]]:
-    """Return the hardware ``text`` states (accelerator, vram_gb, ram_gb, cpu_cores) and the spans it used.
-
-    A count ("two A100s", "4张A100") is ignored: the profile describes one device. A bare "32 GB" is VRAM beside a
-    GPU, RAM beside "CPU only" or a machine word, and left alone otherwise (it may be the corpus size).
-    """
-    hw: dict[str, Any] = {}
-    spans: list[tuple[int, int]] = []
-    found = find_accelerator(text)
-    if found:
-        m, hw["accelerator"], mem = found
-        spans.append(m.span())
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-        if mem:
-            hw["vram_gb"] = mem
-    elif CPU_ONLY.search(text):
-        hw["accelerator"] = "none"
-    machine = asked == "hardware" or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|hardware|服务器|机器|"
-                                                    r"电脑|笔记本", text))
-    for m in MEMORY_RE.finditer(text):
-        value = float(m.group("n") or m.group("n2")) * (1024 if (m.group("unit") or m.group("unit2")) == "t" else 1)
-        if m.group("vram") or m.group("vram2"):
-            hw.setdefault("vram_gb", value)
-        elif m.group("ram") or m.group("ram2"):
-            hw.setdefault("ram_gb", value)
-        elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine):
-            continue
-        elif hw.get("accelerator", "none") != "none":
-            hw.setdefault("vram_gb", value)
-        else:
-            hw.setdefault("ram_gb", value)
-        spans.append(m.span())
-    for m in CORES_RE.finditer(text):
-        hw.setdefault("cpu_cores", int(m.group(1) or m.group(2)))
-        spans.append(m.span())
-    return hw, spans
-
-
-@functools.cache
-def _model_index() -> dict[str, str]:
-    """Lower-case names, aliases and unique short names of catalog models -> catalog name."""
-    cards = list(default_catalog())
-    shorts = Counter(c.name.split("/")[-1].lower() for c in cards)
-    index: dict[str, str] = {}
-    for card in cards:
-        short = card.name.split("/")[-1].lower()
-        if shorts[short] == 1:
-            index[short] = card.name
-    for card in cards:
-        index.update({alias.lower(): card.name for alias in card.aliases})
-        index[card.name.lower()] = card.name
-    return {k: v for k, v in index.items()
-            if k not in MODEL_WORD_STOP and not k.isdigit() and (not k.isalpha() or len(k) >= 5)}
-
-
-@functools.lru_cache(maxsize=256)
-def _close_model(token: str) -> str:
-    """The catalog's closest match when it extends the name or is nearly it; else the name as typed.
-
-    "qwen3-embedding" -> Qwen/Qwen3-Embedding-8B and "voyage-3" -> mongodb/voyage-3.5 (the catalog's first close
-    match); "e5-huge" stays as typed, so the tool answers "Unknown model ... Did you mean ...?".
-    """
-    try:
-        return default_catalog().get(token).name
-    except UnknownModelError as exc:
-        if exc.suggestions:
-            best = exc.suggestions[0]
-            short = best.split("/")[-1].lower()
-            if short.startswith(token) or difflib.SequenceMatcher(None, token, short).ratio() >= 0.8:
-                return best
-    return token
-
-
-def find_models(text: str, fuzzy: bool = False) -> list[str]:
-    """Return the catalog names of the models ``text`` mentions, in order of mention, once each.
-
-    Args:
-        text: Normalised (lower-case) text.
-        fuzzy: Also take an unknown hyphenated name that starts like a model family ("qwen3-embedding"): resolved
-            to the catalog's close match, or kept as typed so the tool can say which names are close.
-    """
-    index = _model_index()
-    tokens = [m.group() for m in MODEL_TOKEN.finditer(text)]
-    found: list[str] = []
-    i = 0
-    while i < len(tokens):
-        step = 1
-        for n in (4, 3, 2, 1):
-            if i + n > len(tokens):
-                continue
-            key = "-".join(tokens[i:i + n])
-            name = index.get(key) or (index.get(" ".join(tokens[i:i + n])) if n > 1 else None)
-            if name is None and n == 1 and fuzzy and "-" in key and key.startswith(MODEL_FAMILIES):
-                name = _close_model(key)
-            if name is not None:
-                if name not in found:
-                    found.append(name)
-                step = n
-                break
-        i += step
-    return found

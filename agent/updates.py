@@ -93,8 +93,16 @@ def apply_understanding(state: AdvisorState, u: Understanding, lang: str) -> dic
         was_stated = provenance.get(field) in STATED
         corrected = field in u.corrected or (was_stated and profile.get(field) != value)
         profile[field] = value
-        provenance[field] = "corrected" if corrected else "said"
+        provenance[field] = "confirmed" if field in u.confirmed else "corrected" if corrected else "said"
     notes: list[str] = []
+    for field in u.unset:  # "that 2,000 was growth, not budget": the field is unknown again and asked again
+        if provenance.get(field) in ("said", "corrected", "confirmed", "edited"):
+            old_value = profile.pop(field, None)
+            provenance.pop(field, None)
+            notes.append(iv.t("unset", lang, label=iv.label(field, lang), old=iv.show_value(field, old_value)))
+    growth = getattr(u, "growth_docs_month", None)
+    if growth:
+        notes.append(iv.t("growth", lang, n=f"{growth:,.0f}"))
     problems = _problems({k: v for k, v in profile.items() if provenance.get(k) in STATED})
     for field, problem in problems.items():
         if field in old_profile:
@@ -108,7 +116,7 @@ def apply_understanding(state: AdvisorState, u: Understanding, lang: str) -> dic
         if field in DEFAULTS and provenance.get(field) not in STATED:
             profile[field], provenance[field] = copy.deepcopy(DEFAULTS[field]), "assumed"
             notes.append(iv.t("skipped", lang, label=iv.label(field, lang), default=iv.default_note(field)))
-    said = [f for f in updates if provenance[f] == "said"]
+    said = [f for f in updates if provenance[f] in ("said", "confirmed")]
     fixed = [f for f in updates if provenance[f] == "corrected"]
     if said:
         notes.insert(0, iv.t("noted", lang, items="; ".join(iv.ack_item(f, profile[f], lang) for f in said)))
@@ -117,5 +125,11 @@ def apply_understanding(state: AdvisorState, u: Understanding, lang: str) -> dic
             f"{iv.label(f, lang)} -> {iv.show_value(f, profile[f])}" for f in fixed)))
     changes = [{"field": f, "old": old_profile.get(f, DEFAULTS.get(f)), "new": profile[f]}
                for f in updates if old_profile.get(f, DEFAULTS.get(f)) != profile[f]]
-    return {"profile": profile, "provenance": provenance, "changes": changes, "notes": notes,
-            "corpus_tokens": corpus_tokens}
+    changes += [{"field": f, "old": old_profile[f], "new": DEFAULTS.get(f)} for f in u.unset
+                if f in old_profile and f not in profile]
+    pending = getattr(u, "confirm", None)
+    update = {"profile": profile, "provenance": provenance, "changes": changes, "notes": notes,
+              "corpus_tokens": corpus_tokens, "pending_confirmation": pending}
+    if growth:
+        update["corpus_growth_docs_month"] = growth
+    return update

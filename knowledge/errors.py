@@ -32,6 +32,10 @@ class ToolInputError(AdvisorError):
     """The caller gave something a tool cannot use; the message says what and how to fix it."""
 
 
+class NoDocumentsError(ToolInputError):
+    """The consultation has no documents attached yet."""
+
+
 class NotFoundError(ToolInputError):
     """The caller named something (a model, a consultation, a job) that does not exist."""
 

@@ -142,6 +142,11 @@ class DataLayout:
         """SQLite list of the consultations the web page started (its resume list), with their owner."""
         return self.root / "web.sqlite"
 
+    @property
+    def consultation_documents(self) -> Path:
+        """Documents attached to consultations, one folder per consultation id (what its checks run on)."""
+        return self.root / "consultations"
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -47,6 +47,7 @@ API = {
     "ToolInputError": (422, "invalid_input"), "InputFileError": (422, "invalid_input"),
     "InvalidFilterError": (422, "invalid_input"), "UnknownBenchmarkError": (422, "invalid_input"),
     "UnknownTaskError": (422, "invalid_input"), "TaskDataUnavailableError": (422, "invalid_input"),
+    "NoDocumentsError": (422, "invalid_input"),
     "ModelNotLoadableError": (422, "invalid_input"), "MessageIdReusedError": (422, "invalid_input"),
     "RequestIdError": (422, "invalid_input"), "ProfileError": (422, "invalid_profile"),
     "NotFoundError": (404, "not_found"), "UnknownModelError": (404, "not_found"),

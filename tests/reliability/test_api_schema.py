@@ -48,8 +48,14 @@ MAX_EVALUATIONS = 20  # an accepted POST /v1/evaluations queues a job
 UNSTATED = {"GET /v1/models": {"language", "benchmark"}, "POST /v1/recommendations": {"languages", "hardware"},
             "POST /v1/why-not": {"languages", "hardware"},
             "POST /v1/evaluations": {"files", "queries", "qrels", "models"},
+            "POST /v1/consultations/{consultation_id}/documents": {"files"},
             "POST /v1/consultations/{consultation_id}/messages": {"message_id"},
-            "POST /v1/consultations": {"request_id"}}
+            "POST /v1/consultations": {"request_id"},
+            # an edit's text values are read like chat answers ("200k"); a value no reading fits is a 422 naming it
+            "PATCH /v1/consultations/{consultation_id}/profile": {
+                "domain", "languages", "doc_length_tokens", "corpus_docs", "queries_per_month",
+                "data_must_stay_on_prem", "deployment", "hardware", "budget_usd_month", "latency_p95_ms", "license",
+                "priorities", "top_k"}}
 SETTINGS = hypothesis.settings(deadline=None, derandomize=True, database=None,
                                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                                       HealthCheck.data_too_large])

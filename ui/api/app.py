@@ -288,6 +288,18 @@ def _docs_page(app: FastAPI) -> str:
             "<tr><th>Method</th><th>Path</th><th>What it does</th></tr>" + "".join(rows) + "</table></body></html>")
 
 
+def _profile_edit_schema() -> dict[str, Any]:
+    """PATCH /profile's body: some profile fields, each typed as in the profile or as text ("200k", "A100 80GB")."""
+    from agent.state import PROFILE_FIELDS
+
+    text = {"type": "string", "minLength": 1, "maxLength": 200}
+    return {"type": "object", "minProperties": 1, "additionalProperties": False,
+            "description": "field -> value; a value typed as in RequirementProfile, or as text a user would write",
+            "properties": {f: {"anyOf": [{"$ref": f"#/components/schemas/RequirementProfile/properties/{f}"}, text]}
+                           for f in PROFILE_FIELDS},
+            "example": {"corpus_docs": 200000, "hardware": "A100 80GB"}}
+
+
 def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str] | None,
                limits: ApiLimits | None = None, jobs: EvaluationJobs | None = None, slack_app: Any = None,
                admin_tokens: Sequence[str] = (), retention_days: float | None = None) -> FastAPI:
@@ -369,6 +381,18 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         message_id = _client_id("message_id", body.message_id, idempotency_key)
         return service.send(consultation_id, body.text, message_id, principal=principal)
 
+    @app.patch("/v1/consultations/{consultation_id}/profile", response_model=m.Reply,
+               responses={**NOT_FOUND, 422: {"model": m.ErrorBody, "description": "A field is unknown or invalid"}},
+               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                   "schema": _profile_edit_schema()}}}})
+    def edit_profile(consultation_id: OwnedConsultation, changes: Annotated[dict[str, Any], Body()],
+                     principal: Caller) -> m.Reply:
+        """Edit profile fields: validated like every profile (a 422 names the field), stored as "edited".
+
+        An existing short list is ranked again; the reply says what changed.
+        """
+        return service.edit_profile(consultation_id, changes, principal=principal)
+
     @app.get("/v1/consultations/{consultation_id}", response_model=m.ConsultationState, responses=NOT_FOUND)
     def get_consultation(consultation_id: str, principal: Caller) -> m.ConsultationState:
         """A consultation as it stands, with its transcript."""
@@ -383,12 +407,13 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
 
     @app.post("/v1/consultations/{consultation_id}/documents", status_code=201, response_model=m.DocumentsAttached,
               responses={**NOT_FOUND, 413: {"model": m.ErrorBody}}, openapi_extra=DOCUMENTS_BODY)
-    async def attach_documents(consultation_id: str, request: Request) -> m.DocumentsAttached:
+    async def attach_documents(consultation_id: OwnedConsultation, request: Request,
+                               principal: Caller) -> m.DocumentsAttached:
         """Attach documents (multipart ``files``) to a consultation; ask the advisor to check the short list on them.
 
         The same limits and checks as evaluation uploads: size per file and in all, type, emptiness, binary content.
         """
-        service.state(consultation_id)  # 404 for an unknown consultation, before reading the body
+        service.state(consultation_id, principal=principal)  # 404 for an unknown consultation, before the body
         if not request.headers.get("content-type", "").startswith("multipart/form-data"):
             raise StarletteHTTPException(415, "send multipart/form-data with one or more `files` parts")
         form = await read_form(request, limits.max_file_bytes)

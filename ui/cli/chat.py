@@ -20,6 +20,23 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "q", "退出"}
+SET_USAGE = ("usage: /set FIELD VALUE, e.g. /set corpus_docs 200k, /set hardware A100 80GB, /set languages en, ja; "
+             "fields: domain, languages, doc_length_tokens, corpus_docs, queries_per_month, data_must_stay_on_prem, "
+             "deployment, hardware, budget_usd_month, latency_p95_ms, license, priorities, top_k")
+
+
+def parse_set(text: str) -> dict[str, str] | None:
+    """``/set FIELD VALUE`` as {field: value}; None when the line is not a /set command.
+
+    Raises:
+        ToolInputError: a /set line without a field or a value (the message shows the usage).
+    """
+    parts = text.strip().split(None, 2)
+    if not parts or parts[0].lower() != "/set":
+        return None
+    if len(parts) < 3:
+        raise ToolInputError(SET_USAGE)
+    return {parts[1].strip().lower(): parts[2].strip()}
 
 
 def _show_reply(console: Console, reply: Reply) -> None:
@@ -70,10 +87,10 @@ def chat_cmd(
 ) -> None:
     """Talk to the advisor: it interviews you about your RAG system and recommends embedding models.
 
-    Type 'skip' to take a default, 'just recommend' at any time, '/attach PATH' (or just a path) to add your
-    documents, 'test the short list on my documents' to measure the candidates on them, and 'quit' to leave; the
-    consultation is saved
-    and `embedding-advisor chat --id ID` continues it. Without a terminal, reads one message per line.
+    Type 'skip' to take a default, 'just recommend' at any time, '/set FIELD VALUE' to edit the profile directly
+    (e.g. '/set corpus_docs 200k'), '/attach PATH' (or just a path) to add your documents, 'test the short list on
+    my documents' to measure the candidates on them, and 'quit' to leave; the consultation is saved and
+    `embedding-advisor chat --id ID` continues it. Without a terminal, reads one message per line.
     """
     from rich.console import Console
 
@@ -111,7 +128,8 @@ def chat_cmd(
                                   "short list on my documents\" to check them.", highlight=False)
                     continue
                 try:
-                    reply = service.send(cid, text)
+                    edit = parse_set(text)
+                    reply = service.edit_profile(cid, edit) if edit is not None else service.send(cid, text)
                 except (ToolInputError, StorageFullError) as exc:  # a full disk keeps the session open
                     console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
                     continue

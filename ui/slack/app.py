@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
@@ -21,6 +22,7 @@ from agent.replies import Reply
 from agent.service import AdvisorService
 from knowledge.errors import (
     AdvisorError,
+    ProfileError,
     ServiceUnavailableError,
     SettingsError,
     StorageFullError,
@@ -160,6 +162,33 @@ def render_blocks(reply: Reply) -> list[dict[str, Any]]:
     return blocks
 
 
+EDIT_ACTION, EDIT_VIEW = "edit_profile", "edit_profile_view"
+SET_COMMAND = re.compile(r"^\s*/?(?:set|edit)\s+([a-z_0-9]+)\s+(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def edit_button(consultation_id: str) -> dict[str, Any]:
+    """The "Edit profile" action under a reply: opens a form of the profile's fields."""
+    return {"type": "actions", "elements": [{"type": "button", "action_id": EDIT_ACTION, "value": consultation_id,
+                                             "text": {"type": "plain_text", "text": "Edit profile"}}]}
+
+
+def edit_view(state: Any, channel: str, thread_ts: str) -> dict[str, Any]:
+    """A modal with one text input per interview field, filled with the current values and their provenance."""
+    from agent.state import FIELDS
+
+    blocks = []
+    for field in FIELDS:
+        element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value"}
+        if field in state.profile:
+            element["initial_value"] = _shown(state.profile[field])[:150]
+        hint = state.provenance.get(field, "not given")
+        blocks.append({"type": "input", "block_id": field, "optional": True, "element": element,
+                       "label": {"type": "plain_text", "text": field}, "hint": {"type": "plain_text", "text": hint}})
+    meta = json.dumps({"consultation_id": state.consultation_id, "channel": channel, "thread_ts": thread_ts})
+    return {"type": "modal", "callback_id": EDIT_VIEW, "private_metadata": meta, "blocks": blocks,
+            "title": {"type": "plain_text", "text": "Edit profile"}, "submit": {"type": "plain_text", "text": "Save"}}
+
+
 class AdvisorSlackApp(App):
     """Bolt's App plus ``refusal``: the HTTP requests Bolt would answer with a 500 are refused before it sees them."""
 
@@ -224,21 +253,32 @@ class SlackAdvisor:
             reply = self.service.start(text or None, principal=principal or Principal("slack:unknown:unknown"))
             self.threads.link(channel, thread_ts, reply.consultation_id)
             return reply
+        edit = SET_COMMAND.match(text)
+        if edit:  # "set corpus_docs 200k": a direct profile edit
+            return self.service.edit_profile(consultation_id, {edit.group(1).lower(): edit.group(2).strip()})
         return self.service.send(consultation_id, text)
 
     def answer(self, client: WebClient, channel: str, thread_ts: str, text: str,
                principal: Principal | None = None) -> None:
-        """Send ``text`` to the thread's consultation (starting one if needed) and reply in the thread."""
-        from ui.slack.assistant import reply_blocks
+        """Send ``text`` to the thread's consultation (starting one if needed) and reply in the thread.
 
+        "set FIELD VALUE" (or "edit ...") in a thread edits the profile directly, like the "Edit profile" button.
+        """
         try:
             reply = self.turn(channel, thread_ts, text, principal)
         except AdvisorError as exc:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
             return
+        self.post(client, channel, thread_ts, reply)
+
+    @staticmethod
+    def post(client: WebClient, channel: str, thread_ts: str, reply: Reply) -> None:
+        """Post a reply in the thread, with the "Edit profile" action under it."""
+        from ui.slack.assistant import reply_blocks
+
         fallback = escape(reply.text or reply.pending_question or "…")
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=fallback[:3000],
-                                blocks=reply_blocks(reply))
+                                blocks=[*reply_blocks(reply), edit_button(reply.consultation_id)])
 
 
 def create_slack_app(service: AdvisorService, signing_secret: str, client: WebClient,
@@ -290,6 +330,40 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
                                          text=f"<@{user}> asked: {escape(text) or '(new consultation)'}")
         advisor.answer(client, command["channel_id"], opener["ts"], text, principal)
 
+    @app.action(EDIT_ACTION)
+    def open_editor(ack: Any, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        action = body["actions"][0]
+        message = body.get("message") or {}
+        channel = (body.get("channel") or {}).get("id", "")
+        try:
+            state = service.state(action["value"])
+        except AdvisorError as exc:
+            logger.warning("edit profile for an unknown consultation: %s", exc)
+            return
+        client.views_open(trigger_id=body["trigger_id"],
+                          view=edit_view(state, channel, message.get("thread_ts") or message.get("ts", "")))
+
+    @app.view(EDIT_VIEW)
+    def save_edit(ack: Any, body: dict[str, Any], client: WebClient) -> None:
+        meta = json.loads(body["view"]["private_metadata"])
+        values = body["view"]["state"]["values"]
+        state = service.state(meta["consultation_id"])
+        submitted = {f: (v.get("value", {}).get("value") or "").strip() for f, v in values.items()}
+        changes = {f: v for f, v in submitted.items() if v and v != _shown(state.profile.get(f))}
+        if not changes:
+            ack()
+            return
+        try:
+            reply = service.edit_profile(meta["consultation_id"], changes)
+        except ProfileError as exc:  # the form shows each problem under its field
+            ack(response_action="errors", errors={f: m[:150] for f, m in exc.problems.items() if f in values}
+                or {next(iter(values)): str(exc)[:150]})
+            return
+        ack()
+        if meta.get("channel") and meta.get("thread_ts"):
+            advisor.post(client, meta["channel"], meta["thread_ts"], reply)
+
     def reply_to(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
         if not event.get("channel") or not event.get("ts"):  # nowhere to answer: log it, never a KeyError
             logger.warning("slack %s event without channel or ts ignored", event.get("type"))
@@ -309,6 +383,17 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
         reply_to(event, client, body)
 
     return app
+
+
+def _shown(value: Any) -> str:
+    """A profile value as the edit form shows it (and as ``agent.profile_edits`` reads it back)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
+    return str(value)
 
 
 @overload

@@ -204,6 +204,31 @@ class WebUI:
         return (parts.transcript_messages(state),
                 *self._views(consultation_id, state.profile, state.provenance, state.recommendation, owner))
 
+    def edit_profile(self, table: Any, consultation_id: str, history: list[Any],
+                     request: Any = None) -> tuple[Any, ...]:
+        """Apply the values edited in the profile table (provenance "edited"); a bad value is refused by name."""
+        import gradio as gr
+
+        if not consultation_id:
+            return tuple([gr.skip()] * (N_VIEWS + 1))
+        owner, principal = self.owner(request), principal_of(request)
+        try:
+            state = self.service.state(consultation_id, principal=principal)
+        except AdvisorError as exc:
+            gr.Warning(str(exc))
+            return tuple([gr.skip()] * (N_VIEWS + 1))
+        changes = parts.edited_values(table, state.profile)
+        if not changes:
+            return tuple([gr.skip()] * (N_VIEWS + 1))
+        try:
+            reply = self.service.edit_profile(consultation_id, changes, principal=principal)
+        except AdvisorError as exc:
+            gr.Warning(str(exc))
+            return (history, *self._views(consultation_id, state.profile, state.provenance, state.recommendation,
+                                          owner))
+        history = [*history, {"role": "assistant", "content": reply.text}]
+        return (history, *self._views(consultation_id, reply.profile, reply.provenance, reply.recommendation, owner))
+
     # -- the document check -------------------------------------------------------------------------------
     def upload_note(self, files: list[str] | None) -> str:
         """The note under the uploads, recomputed whenever the files change (so warnings follow them)."""
@@ -356,8 +381,8 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
                     send_btn = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
                 gr.Examples(EXAMPLES, inputs=box, label="Example answers")
             with gr.Column(scale=2, min_width=280):
-                profile = gr.Dataframe(headers=parts.PROFILE_HEADERS, label="Requirement profile",
-                                       interactive=False, elem_id="profile")
+                profile = gr.Dataframe(headers=parts.PROFILE_HEADERS, label="Requirement profile (edit a value)",
+                                       interactive=True, static_columns=[0, 2], type="array", elem_id="profile")
         with gr.Tab("Short list"):
             recs = gr.Dataframe(headers=parts.REC_HEADERS, label="Short list", interactive=False,
                                 elem_id="recommendation", wrap=True, column_widths=parts.REC_WIDTHS)
@@ -410,7 +435,10 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
         def cancel_check(request):
             return ui.cancel_check(request)
 
-        for fn in (load, new, respond, resume, run_check, cancel_check):
+        def edit_profile(table, consultation_id, history, request):
+            return ui.edit_profile(table, consultation_id, history, request)
+
+        for fn in (load, new, respond, resume, run_check, cancel_check, edit_profile):
             fn.__annotations__ = {"request": gr.Request}
 
         views = [consultation, card, profile, recs, chart, caption, factors, details, md_btn, js_btn, models, earlier]
@@ -425,6 +453,7 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
                       outputs=[eval_msg, eval_table, eval_notes, eval_chart, check_md, check_queries, run_btn,
                                cancel_btn, chat], show_progress="hidden")
         cancel_btn.click(cancel_check, outputs=cancel_btn, show_progress="hidden")
+        profile.input(edit_profile, inputs=[profile, consultation, chat], outputs=[chat, *views])
     return demo
 
 

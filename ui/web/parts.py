@@ -68,8 +68,18 @@ def transcript_messages(state: ConsultationState) -> list[dict[str, str]]:
     return [{"role": m.role, "content": no_remote_images(m.text)} for m in state.transcript]
 
 
+def edited_values(table: Any, profile: dict[str, Any]) -> dict[str, str]:
+    """Field -> new text for each row of the edited profile table whose value differs from the profile's."""
+    rows = table.values.tolist() if hasattr(table, "values") else list(table or [])
+    out = {}
+    for row in rows:
+        if len(row) >= 2 and row[0] in profile and str(row[1]).strip() != _value(profile[row[0]]):
+            out[str(row[0])] = str(row[1]).strip()
+    return out
+
+
 def profile_rows(profile: dict[str, Any], provenance: dict[str, str]) -> list[list[str]]:
-    """The requirement profile as rows of field, value and where it came from (said / assumed / corrected)."""
+    """The profile as rows of field, value and where it came from (said / assumed / corrected / confirmed / edited)."""
     return [[key, _value(value), provenance.get(key, "-")] for key, value in profile.items()]
 
 

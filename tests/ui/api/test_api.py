@@ -294,7 +294,8 @@ def test_openapi_lists_every_route_with_models(api):
                 ("post", "/v1/recommendations"), ("get", "/v1/models"), ("get", "/v1/models/{name}"),
                 ("post", "/v1/evaluations"), ("get", "/v1/evaluations/{job_id}"), ("get", "/healthz"),
                 ("delete", "/v1/consultations/{consultation_id}"), ("delete", "/v1/evaluations/{job_id}"),
-                ("post", "/v1/evaluations/{job_id}/cancel"),
+                ("post", "/v1/evaluations/{job_id}/cancel"), ("post", "/v1/consultations/{consultation_id}/documents"),
+                ("patch", "/v1/consultations/{consultation_id}/profile"),
                 ("post", "/v1/why-not"), ("get", "/v1/consultations/{consultation_id}/why-not")}
     found = {(method, path) for path, ops in spec["paths"].items() for method in ops}
     assert found == expected

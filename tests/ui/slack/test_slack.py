@@ -149,3 +149,41 @@ def test_an_event_without_a_channel_is_acknowledged_and_ignored(slack, caplog):
     time.sleep(0.5)
     assert fake.posts == []
     assert "KeyError" not in caplog.text and "without channel or ts ignored" in caplog.text
+
+
+def _interaction(client: TestClient, payload: dict[str, Any]) -> Any:
+    body = "payload=" + urllib.parse.quote(json.dumps(payload))
+    return client.post("/slack/events", content=body,
+                       headers={"Content-Type": "application/x-www-form-urlencoded", **signed(body)})
+
+
+def test_edit_profile_in_a_thread_and_from_the_button(slack):
+    client, fake, service = slack
+    root = "1700000000.000300"
+    post_event(client, event("Ev30", "<@UBOT> legal contracts in English, 200k docs", root))
+    first = fake.wait_posts(1)[0]
+    (cid,) = [c.consultation_id for c in service.list()]
+    assert any(e.get("action_id") == "edit_profile" and e.get("value") == cid
+               for b in first["blocks"] if b["type"] == "actions" for e in b["elements"])
+    post_event(client, event("Ev31", "<@UBOT> set hardware A100 80GB", "1700000001.000300", root))
+    assert "Edited: hardware -&gt; A100-80GB" in fake.wait_posts(2)[1]["text"]  # the fallback text is escaped
+    assert service.state(cid).provenance["hardware"] == "edited"
+    opened = _interaction(client, {"type": "block_actions", "trigger_id": "t1", "user": {"id": "U1"},
+                                   "channel": {"id": "C1"}, "message": {"ts": "1800000000.000002", "thread_ts": root},
+                                   "actions": [{"action_id": "edit_profile", "value": cid, "type": "button"}]})
+    assert opened.status_code == 200
+    meta = json.dumps({"consultation_id": cid, "channel": "C1", "thread_ts": root})
+
+    def submit(corpus: str) -> Any:
+        values = {"corpus_docs": {"value": {"type": "plain_text_input", "value": corpus}},
+                  "domain": {"value": {"type": "plain_text_input", "value": "legal"}}}
+        return _interaction(client, {"type": "view_submission", "user": {"id": "U1"}, "view": {
+            "type": "modal", "callback_id": "edit_profile_view", "private_metadata": meta,
+            "state": {"values": values}}})
+
+    bad = submit("-4")
+    assert bad.status_code == 200 and bad.json()["response_action"] == "errors"
+    assert "corpus_docs" in bad.json()["errors"]
+    assert submit("300k").status_code == 200
+    assert "Edited: documents -&gt; 300,000" in fake.wait_posts(3)[2]["text"]
+    assert service.state(cid).profile["corpus_docs"] == 300_000

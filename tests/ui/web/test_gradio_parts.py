@@ -226,3 +226,23 @@ def test_the_page_stores_nothing_until_the_user_types_and_lists_only_its_own(tmp
         other = next(s.consultation_id for s in service.list() if s.consultation_id != cid)
         with pytest.warns(UserWarning, match="No consultation"):  # gr.Warning outside a page
             assert ui.load(SimpleNamespace(query_params={"c": other}, username=None))[1] is None  # not this page's
+
+
+def test_an_edited_profile_table_flows_into_the_consultation(tmp_path: Path) -> None:
+    from agent.service import AdvisorService
+    from knowledge.settings import Settings
+    from ui.web.app import WebUI
+
+    with AdvisorService(Settings(data_dir=tmp_path)) as service:
+        ui = WebUI(service)
+        reply = service.start("Legal contracts in English, 200k docs, a T4")
+        rows = parts.profile_rows(reply.profile, reply.provenance)
+        assert parts.edited_values(rows, reply.profile) == {}
+        edited = [[f, "500k" if f == "corpus_docs" else "accelerator=L4" if f == "hardware" else v, s]
+                  for f, v, s in rows]
+        assert parts.edited_values(edited, reply.profile) == {"corpus_docs": "500k", "hardware": "accelerator=L4"}
+        history, _, _, table, *_ = ui.edit_profile(edited, reply.consultation_id, [])
+        assert "Edited:" in history[-1]["content"]
+        by_field = {f: (v, s) for f, v, s in table}
+        assert by_field["corpus_docs"] == ("500000", "edited") and by_field["hardware"][1] == "edited"
+        assert by_field["hardware"][0].startswith("accelerator=L4")

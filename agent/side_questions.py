@@ -1,0 +1,75 @@
+"""Side questions the consultation answers from its own state and the tools: short list, summary, why not, time, terms.
+
+The short list again, a summary of the profile, why a model is not on the list, how long indexing would take, and
+what a retrieval term means.
+
+Recognised on the glossed, lower-case text (German, French, Spanish and Japanese arrive in English words), in any
+sentence for the two commands ("show the short list again", "summary", "总结一下") and in question sentences for the
+rest ("why not text-embedding-3-large?", "为什么不推荐 X？", "how long would indexing take?", "what is hybrid search?").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge.glossary import find_term
+
+SIDE_TOOLS = ("shortlist", "summary", "why_not", "indexing_time", "explain_term")
+
+SHORTLIST = re.compile(
+    r"short[\s\-]?list|(?:show|give|send|see|repeat|display|list)\b.{0,30}\b(?:recommendations?|results|list|picks|"
+    r"models|options)\b.{0,12}\bagain\b|(?:recommendations?|results|list|picks) again\b|"
+    r"\b(?:the|your|my|our|current) (?:recommendations?|picks|top (?:models|picks|\d+))\b\s*(?:\?|$|again|please)|"
+    r"^\s*(?:recommendations?|results|the list|short ?list)\s*(?:please)?\s*[?.!]*\s*$|"
+    r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
+    r"\bliste\b|\blista\b|一覧|候補|\btop (?:picks|models|choices|candidates|recommendations)\b|"
+    r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models)")
+SUMMARY = re.compile(
+    r"^\s*(?:a |quick |short |brief )?summary\b|\bsummar(?:y|ise|ize)\b|\brecap\b|"
+    r"what (?:have|did) (?:i|we) (?:told|tell|said|say)|what do you know (?:so far|about (?:us|me|my|our))|"
+    r"where are we\b|what (?:do|did) you (?:have|know) so far|"
+    r"总结|汇总|概括|小结|目前(?:的)?(?:信息|情况|进展)|现在知道(?:了)?什么")
+WHY_NOT = re.compile(
+    r"\bwhy (?:not|no)\b|\bwhy (?:didn'?t|did not|don'?t|do not|isn'?t|wasn'?t|is not|was not|won'?t|aren'?t)\b|"
+    r"\bhow come\b.{0,30}\bnot\b|\bwhy (?:is|was|are|were)\b.{0,60}\bnot\b|为什么(?:不|没)|为何(?:不|没)|"
+    r"为啥(?:不|没)|怎么(?:不|没)(?:有)?(?:推荐|选|考虑)|なぜ|どうして")
+INDEXING = re.compile(
+    r"how long\b.{0,40}\b(?:index|embed|ingest|process|vectori[sz]|encode|take|build)|"
+    r"\b(?:indexing|embedding|ingestion) time\b|how (?:many (?:hours|days|minutes)|much time)\b.{0,40}"
+    r"\b(?:index|embed|ingest|process|vectori[sz]|encode)|time to (?:index|embed|ingest)|"
+    r"(?:索引|建库|入库|向量化|嵌入|编码).{0,12}(?:多久|多长时间|多少时间|几个小时|几天)|"
+    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|どのくらい.{0,20}(?:かか|時間)")
+EXPLAIN = re.compile(
+    r"\bwhat(?:'s| is| are| does| do)\b|\bwhats\b|what do you mean|\bexplain\b|\bdefine\b|meaning of|\bmeans?\b\??|"
+    r"什么是|是什么|什么叫|啥是|是啥|解释|什么意思|意思")
+
+
+def command(sentence: str) -> tuple[str, dict[str, Any]] | None:
+    """The short list or a summary, asked for in any form of sentence."""
+    if SUMMARY.search(sentence):
+        return "summary", {}
+    if SHORTLIST.search(sentence):
+        return "shortlist", {}
+    return None
+
+
+def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers: dict[str, Any],
+             is_question: bool) -> tuple[str, dict[str, Any]] | None:
+    """Why not X, how long indexing takes, or what a term means; None when the sentence asks none of these."""
+    if models and WHY_NOT.search(sentence):
+        return "why_not", {"model": models[0]}
+    if not is_question:
+        return None
+    term = find_term(sentence) if not models and EXPLAIN.search(sentence) else None
+    if term:
+        return "explain_term", {"term": term.term}
+    if INDEXING.search(sentence):
+        args: dict[str, Any] = {"model": models[0] if models else None}
+        if hardware.get("accelerator") not in (None, "none"):
+            args["accelerator"] = hardware["accelerator"]
+        for name in ("corpus_docs", "doc_length_tokens"):
+            if numbers.get(name):
+                args[name] = numbers[name]
+        return "indexing_time", args
+    return None

@@ -1,0 +1,132 @@
+"""Hardware in what people write: accelerators owned (not the ones they could rent), counts, memory, CPU cores.
+
+"2x A100 40GB" is one A100-40GB (the profile describes one device; the count is not a query or document figure);
+"a Mac Studio M2 Ultra with 192 GB" is an M2 Ultra with 192 GB of unified memory; "we have an L4 and could rent an
+A10G" is the L4 (24 GB, from the hardware table): a device named after "rent", "cloud", "租" or "借り" is rentable, not
+owned, and "we don't own GPUs but could rent an A100" is CPU only. A GPU name is never read as a memory size (the
+"10G" of "A10G").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge.errors import ToolInputError
+from knowledge.hardware import load_hardware
+
+MEMORY_RE = re.compile(
+    r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib)?\s*(?:of\s+)?"
+    r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
+    r"(?:(?P<ram2>ram|内存)|(?P<vram2>vram|显存))\s*(?:of|is|:|=|为|有|是)?\s*"
+    r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
+STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|corpus|"
+                              r"数据|文档|硬盘)")
+CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:cores?|vcpus?|cpus|threads)\b|"
+                      r"(\d{1,15})\s*核")
+GPU_RE = re.compile(
+    r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
+    r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
+    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
+    r"(?![a-z0-9])")
+# "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
+RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blease|\bhire|cloud|by the hour|on demand|spin up|租|借)\W{0,3}"
+                         r"(?:\w+\W+){0,3}$")
+RENT_AFTER = re.compile(r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
+                        r"^\s*(?:也?可以租|も\s*rent)")
+GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
+GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
+CPU_ONLY = re.compile(
+    r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
+    r"\bno\s+gpus?\b|without\s+(?:a\s+|any\s+)?gpus?|(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
+    r"no graphics card|gpu[\s\-]?less|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
+    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
+
+
+
+
+def _rentable(text: str, start: int, end: int) -> bool:
+    return bool(RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]))
+
+
+def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None, bool]]:
+    """Every GPU or Apple chip named in ``text``: match, hardware-table name, stated memory, and whether rentable."""
+    table = load_hardware()
+    found = []
+    for m in GPU_RE.finditer(text):
+        for label in (m.group().rstrip("s"), m.group("stem")):
+            try:
+                acc = table.find(label)
+            except ToolInputError:
+                continue
+            # Memory in the name resolved it ("A100 80GB"); otherwise a stated size is the VRAM.
+            mem = float(m.group("mem")) if m.group("mem") and label == m.group("stem") else None
+            if mem and acc.kind != "apple":
+                same = [a for a in table.accelerators if a.name.lower().startswith(acc.name.split("-")[0].lower())
+                        and float(a.memory_gb.value) == mem]
+                acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
+            found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
+            break
+    return found
+
+
+def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
+    """The first GPU or Apple chip ``text`` says is owned: the match, the hardware-table name, a stated memory."""
+    for m, name, mem, rentable in find_accelerators(text):
+        if not rentable:
+            return m, name, mem
+    return None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, Any], list[tuple[int, int]]]:
+    """Return the hardware ``text`` states (accelerator, vram_gb, ram_gb, cpu_cores) and the spans it used.
+
+    A count ("two A100s", "4张A100", "A100が2枚") is read and left out: the profile describes one device. A bare
+    "32 GB" is VRAM beside a GPU, RAM beside "CPU only" or a machine word, and left alone otherwise (it may be the
+    corpus size).
+    """
+    hw: dict[str, Any] = {}
+    spans: list[tuple[int, int]] = []
+    mentions = find_accelerators(text)
+    owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
+    for m, *_ in mentions:  # every GPU name, owned or rentable, and its count are used up
+        spans.append(m.span())
+        count = GPU_COUNT.search(text[max(0, m.start() - 12):m.start()])
+        if count:
+            spans.append((m.start() - len(count.group()), m.start()))
+        after = GPU_COUNT_AFTER.match(text[m.end():m.end() + 16])
+        if after:
+            spans.append((m.end(), m.end() + after.end()))
+    for start, end in list(spans):
+        text = _blank(text, start, end)
+    if owned:
+        _, hw["accelerator"], mem = owned
+        if mem:
+            hw["vram_gb"] = mem
+    elif CPU_ONLY.search(text):
+        hw["accelerator"] = "none"
+    machine = asked == "hardware" or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|hardware|mac\b|"
+                                                    r"服务器|机器|电脑|笔记本", text))
+    for m in MEMORY_RE.finditer(text):
+        value = float(m.group("n") or m.group("n2")) * (1024 if (m.group("unit") or m.group("unit2")) == "t" else 1)
+        if m.group("vram") or m.group("vram2"):
+            hw.setdefault("vram_gb", value)
+        elif m.group("ram") or m.group("ram2"):
+            hw.setdefault("ram_gb", value)
+        elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine) or (mentions and not owned):
+            continue
+        elif hw.get("accelerator", "none") != "none":
+            hw.setdefault("vram_gb", value)
+        else:
+            hw.setdefault("ram_gb", value)
+        spans.append(m.span())
+    if owned and "ram_gb" in hw and "vram_gb" not in hw and load_hardware().find(owned[1]).kind == "apple":
+        hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
+    for m in CORES_RE.finditer(text):
+        hw.setdefault("cpu_cores", int(m.group(1) or m.group(2)))
+        spans.append(m.span())
+    return hw, spans

@@ -1,0 +1,145 @@
+"""Numbers in what people write: digits with k/M/B, number words, Chinese numerals (十百千万亿), ranges; sentences.
+
+``normalise`` is the first step of every reading: NFKC, lower case, the multilingual gloss of
+``agent.understanding_lexicon``, number words ("a couple hundred thousand", "twice a day") as digits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from agent.understanding_lexicon import gloss
+
+MAX_CHARS = 4_000  # only the first 4,000 characters of a message are read
+
+
+# Numbers: English digits with k/M/B or words, Chinese numerals with 十百千万亿, and ranges ("10-20") by their midpoint.
+# Digit runs are capped at 15 so that no pattern backtracks quadratically over a long run of digits.
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "几": 3}  # 几 ("a few") counts as 3, like "a few" in English
+
+
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+
+
+_EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+            "billion": 1e9}
+
+
+_NUMBER = re.compile(
+    r"(?<![a-z0-9_.\-/])(?:"
+    r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
+    r"[十百千万亿]|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同]))|"
+    r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
+    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
+
+
+_TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
+
+
+_TIMES_WORDS = re.compile(r"\b(?:once|twice|thrice)\b(?=\s+(?:a|an|per|each|every)\b)")
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(\d[\d,.]*\s?[kmb]?)\s+and\s+(\d[\d,.]*\s?[kmb]?)\b")
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到)\s*")
+
+
+_WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+                "a few": 3, "a couple of": 2,
+                "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
+                "a few hundred": 300,
+                "several hundred": 300, "hundreds of": 300, "a few thousand": 3000}
+
+
+_WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+
+
+_WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
+
+
+_WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|"
+                        r"models|"
+                        r"choices|candidates|queries|documents|docs|seconds?|cores|words)\b)")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in the text: where it is and its value (ranges give their midpoint)."""
+
+    start: int
+    end: int
+    value: float
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
+    text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
+    text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
+    text = _BETWEEN.sub(r"\1-\2", text)
+    text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)
+    return _WORD_UNIT.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g} ", text)
+
+
+def parse_cn(text: str) -> float:
+    """Return the value of a Chinese numeral, possibly mixed with digits: 一百万, 20万, 1.5亿, 两千, 3千万."""
+    total = wan = section = number = 0.0
+    for tok in re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text):
+        if tok[0].isdigit():
+            number = float(tok)
+        elif tok in _CN_DIGITS:
+            number = _CN_DIGITS[tok]
+        elif tok in _CN_SMALL:
+            section += (number or 1) * _CN_SMALL[tok]
+            number = 0
+        elif tok == "万":
+            wan = (wan + section + number) * 10_000
+            section = number = 0
+        elif tok == "亿":
+            total = (total + wan + section + number) * 100_000_000
+            wan = section = number = 0
+    return total + wan + section + number
+
+
+def _value(match: re.Match[str]) -> float:
+    if match.group("cn"):
+        return parse_cn(match.group("cn"))
+    value = float(match.group("en").replace(",", ""))
+    return value * _EN_MULT.get(match.group("mult") or "", 1)
+
+
+def find_numbers(text: str, limit: int = 100) -> list[Number]:
+    """Return the first ``limit`` numbers in normalised ``text``; a range such as "10-20" gives its midpoint."""
+    found: list[Number] = []
+    pos = 0
+    while len(found) < limit and (match := _NUMBER.search(text, pos)) is not None:
+        value, end = _value(match), match.end()
+        join = _RANGE_JOIN.match(text, end)
+        rest = text[join.end():join.end() + 40] if join and join.group().strip() else ""
+        second = _NUMBER.match(rest) if rest else None
+        if join is not None and second is not None:
+            if second.group("mult") and not match.group("mult"):  # "1-2M": the unit is on the second number only
+                value *= _EN_MULT[second.group("mult")]
+            value, end = (value + _value(second)) / 2, join.end() + second.end()
+        if math.isfinite(value):
+            found.append(Number(match.start(), end, value))
+        pos = max(end, match.start() + 1)
+    return found
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of ``text``; a full stop counts only before a space ("1.5M")."""
+    spans, start = [], 0
+    for m in re.finditer(r"[?!。\n;]+|\.(?=\s)", text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,277 @@
+"""Quantities in a message: which profile field each number is about, from its unit, rate and the words around it.
+
+Counts with rates ("300 engineers, 20 searches each per day" = 300 x 20 x 30 = 180,000 queries a month; "10% of
+them"), units to tokens (pages, words, characters, 字, paragraphs, sentences, tweets), money with currencies and
+periods, seconds and milliseconds. Growth ("growing by 2,000 a month") is kept apart from size and budget, and a bare
+"2,000 a month" that could be a budget or a query count is returned as ambiguous, to be asked about, never stored.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from agent import understanding_patterns as P
+from agent.understanding_hardware import hardware_mentions
+from agent.understanding_statements import read_statements
+from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
+
+MAX_NUMBERS = 100  # figures read in one message
+TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
+
+
+@dataclass
+class Found:
+    """Profile values stated in a text, before the conversation-level reading (corrections, skips)."""
+
+    updates: dict[str, Any]
+    corpus_tokens: int | None = None
+    top_k: int | None = None
+    negated: bool = False
+    growth: float | None = None
+    ambiguous: dict[str, Any] | None = None
+    leftovers: list[P.Number] = field(default_factory=list)
+
+
+def extract_fields(text: str, asked: str | None) -> Found:
+    """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
+    stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
+    found = Found({}, negated=stripped != text)
+    chars = list(stripped)
+    hw, spans = hardware_mentions(stripped, asked)
+    if hw:
+        found.updates["hardware"] = hw
+    top = P.TOP_K.search(stripped)
+    if top:
+        value = next(g for g in top.groups() if g)
+        k = int(value) if value.isdigit() else int(P.parse_cn(value))
+        found.top_k = k if 1 <= k <= 20 else None
+        spans.append(top.span())
+    bare_latency = P.LATENCY_BARE.search(stripped)
+    if bare_latency:
+        found.updates["latency_p95_ms"] = float(bare_latency.group(1))
+        spans.append(bare_latency.span())
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    work = "".join(chars)
+    leftovers = found.leftovers
+    numbers = P.find_numbers(work, MAX_NUMBERS)
+    people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work)
+    users = _users(people, work)
+    for num in numbers:
+        if num is people:
+            continue
+        kind, value = _classify(num, work, asked, users is not None)
+        per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:])
+        if kind == "queries_per_month" and users and per_user:
+            value = int(value * users)  # "1,000 users doing 20 searches each per day"
+        if kind == "corpus_tokens":
+            found.corpus_tokens = found.corpus_tokens or int(value)
+        elif kind == "growth":
+            found.growth = found.growth or value
+        elif kind == "ambiguous":
+            found.ambiguous = found.ambiguous or (value if isinstance(value, dict) else None)
+        elif kind:
+            found.updates.setdefault(kind, value)
+        else:
+            leftovers.append(num)
+    per_page = P.WORDS_PER_PAGE.search(work)
+    if per_page:  # "each page is about 600 words and docs are ~5 pages"
+        pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:])), None)
+        words = float(per_page.group(1) or per_page.group(2))
+        found.updates.pop("doc_length_tokens", None)
+        if pages:
+            found.updates["doc_length_tokens"] = int(round(pages * words * P.TOKENS_PER_WORD))
+    if "doc_length_tokens" not in found.updates and P.SHORT_DOCS.search(work):
+        found.updates["doc_length_tokens"] = TOKENS_PER_TWEET  # "5 million tweets": their length is known
+    if P.SKIP.search(text) and P.VAGUE.search(text):  # "not sure, maybe a few thousand": no figure to store
+        for name in [n for n in NUMERIC_FIELDS if n in found.updates]:
+            del found.updates[name]
+        leftovers.clear()
+    if asked in NUMERIC_FIELDS and asked not in found.updates and leftovers:
+        num = leftovers[0]
+        if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12:
+            found.updates[asked] = as_field(asked, num.value, work)
+    _split_corpus_tokens(found)
+    read_statements(text, asked, found.updates)
+    _drop_out_of_range(found.updates)
+    return found
+
+
+def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
+    """People counted without a people word: "80 consultants, each 15 searches a day" (a word, then "each")."""
+    for n in numbers:
+        after = work[n.end:n.end + 40]
+        if re.match(r"^\s*[a-z]{3,}", after) and P.PER_USER.search(after) and not (
+                P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
+                or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
+                or _SIZE_UNIT.match(after)):
+            return n
+    return None
+
+
+def _users(people: P.Number | None, work: str) -> float | None:
+    """How many people search: "300 engineers", and "10% of them" of those."""
+    if people is None:
+        return None
+    share = re.search(r"(\d{1,3}(?:\.\d{1,3})?)\s*%\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
+    return people.value * (float(share.group(1)) / 100 if share else 1.0)
+
+
+@functools.cache
+def _bounds(model: type[BaseModel], name: str) -> list[Any]:
+    return list(model.model_fields[name].metadata)
+
+
+def _fits(model: type[BaseModel], name: str, value: Any) -> bool:
+    """True when ``value`` is inside the contract's bounds for the field (gt/ge/lt/le), or is None."""
+    if value is None:
+        return True
+    checks = {"gt": lambda b: value > b, "ge": lambda b: value >= b, "lt": lambda b: value < b,
+              "le": lambda b: value <= b}
+    return all(check(getattr(c, op)) for c in _bounds(model, name) for op, check in checks.items() if hasattr(c, op))
+
+
+def _drop_out_of_range(updates: dict[str, Any]) -> None:
+    """A figure the profile would reject ("0 documents", "10^400 tokens") is not an answer: leave it out."""
+    for name in NUMERIC_FIELDS:
+        if name in updates and not _fits(RequirementProfile, name, updates[name]):
+            del updates[name]
+    hardware = updates.get("hardware")
+    if hardware:
+        for name in [n for n in hardware if n != "accelerator" and not _fits(Hardware, n, hardware[n])]:
+            del hardware[name]
+        if not hardware:
+            del updates["hardware"]
+
+
+def period_factor(after: str, before: str) -> float:
+    """The factor to "per month" of the first period named after a number (else before it); 1 when none is."""
+    for window in (after[:30], before):
+        hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
+        if hits:
+            return min(hits)[1]
+    return 1.0
+
+
+def _money(value: float, currency: str, factor: float) -> float:
+    return round(value * P.USD_PER[currency] * factor, 2)
+
+
+def as_field(name: str, value: float, text: str) -> Any:
+    """``value`` in the unit of profile field ``name``, with the period ``text`` names (per day x30 ...)."""
+    if name == "budget_usd_month":
+        return _money(value, "cny" if _CJK.search(text) else "usd", period_factor(text, ""))
+    if name == "latency_p95_ms":
+        return float(value)
+    if name == "queries_per_month":
+        return int(value * period_factor(text, ""))
+    return int(value)
+
+
+_LENGTH_UNITS = ((P.PAGES_AFTER, P.TOKENS_PER_PAGE), (P.TWEETS_AFTER, TOKENS_PER_TWEET),
+                 (P.WORDS_AFTER, P.TOKENS_PER_WORD),
+                 (P.CJK_CHARS_AFTER, P.TOKENS_PER_CJK_CHAR), (P.CHARS_AFTER, 1 / P.CHARS_PER_TOKEN),
+                 (P.PARAGRAPHS_AFTER, P.TOKENS_PER_PARAGRAPH), (P.SENTENCES_AFTER, P.TOKENS_PER_SENTENCE))
+
+
+def _ambiguous(value: float, period: float, text: str) -> dict[str, Any]:
+    return {"value": value, "monthly": value * period, "fields": ["budget_usd_month", "queries_per_month"],
+            "text": text.strip()}
+
+
+def _classify(num: P.Number, text: str, asked: str | None, people: bool = False) -> tuple[str | None, Any]:
+    """Decide which profile field one number is about, from the unit after it or the words before it."""
+    v, after = num.value, text[num.end:num.end + 40]
+    before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
+    clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
+    times = P.TIMES_AFTER.match(after)
+    if times and (people or P.SEARCH_VERB.search(clause)) and period_factor(after[times.end():], before) != 1.0:
+        return "queries_per_month", int(v * period_factor(after[times.end():], before))
+    if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
+        return None, None
+    if (P.GROWTH_BEFORE.search(before) or P.GROWTH_AFTER.match(after)) and not P.CURRENCY_BEFORE.search(before) \
+            and not P.CURRENCY_AFTER.match(after) and not P.QUERY_AFTER.match(after):
+        return "growth", v * period_factor(after, before)
+    currency = P.CURRENCY_AFTER.match(after)
+    symbol = P.CURRENCY_BEFORE.search(before)
+    if currency or symbol:
+        word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
+        code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
+        rest = after[currency.end():] if currency else after
+        return "budget_usd_month", _money(v, code, period_factor(rest, before))
+    if P.MS_AFTER.match(after):
+        return "latency_p95_ms", float(v)
+    if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):
+        return "queries_per_month", int(v * P.SECONDS_PER_MONTH)
+    if P.SECONDS_AFTER.match(after) and not re.search(r"(?:per|每)\s*$", before) and (
+            asked == "latency_p95_ms" or P.LATENCY_CUE.search(clause)):
+        return "latency_p95_ms", float(v * 1000)
+    query = P.QUERY_AFTER.match(after)
+    if query:
+        return "queries_per_month", int(v * period_factor(after[query.end():], before))
+    if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
+        return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document
+    if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause):
+        if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
+            return None, None  # "3M pages a year of new filings": a rate, not the corpus
+        return "corpus_docs", int(v)
+    for rx, factor in _LENGTH_UNITS:
+        if rx.match(after):
+            return "doc_length_tokens", int(round(v * factor))
+    if P.TOKENS_AFTER.match(after):
+        total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)) or v > 10_000_000
+        return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
+    docs = P.DOCS_AFTER.match(after)
+    if docs:
+        # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
+        tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
+        rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause) or re.match(
+            r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail)  # "800 tweets per account": not the corpus
+        return ("corpus_docs", int(v)) if v >= 2 and not rate else (None, None)
+    if P.QUERY_BEFORE.search(before):
+        return "queries_per_month", int(v * period_factor(after, before))
+    bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after)
+    if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 30):num.start]):
+        return "corpus_docs", int(v)  # "contracts, about 200k"
+    for name, rx in P.BEFORE_FIELD.items():
+        if rx.search(before):
+            return name, as_field(name, v, clause)
+    if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
+        # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
+        frequent = period_factor(after, "") > 1
+        if asked == "queries_per_month" or frequent or re.search(r"quer|search|request|查询|检索|请求", clause):
+            return "queries_per_month", int(v * period_factor(after, before))
+        if asked == "budget_usd_month" or P.BUDGET_CUE.search(text[max(0, num.start - 80):num.start] + clause):
+            return "budget_usd_month", as_field("budget_usd_month", v, after)
+        return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
+    if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
+                                                                                        after):
+        if P.BUDGET_CUE.search(clause):
+            return "budget_usd_month", as_field("budget_usd_month", v, clause)
+        return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
+    return None, None
+
+
+def _split_corpus_tokens(found: Found) -> None:
+    """Turn "2M tokens in total" into a length or a count when the other one is known; else keep the total."""
+    total, updates = found.corpus_tokens, found.updates
+    if not total:
+        return
+    if "corpus_docs" in updates and "doc_length_tokens" not in updates:
+        updates["doc_length_tokens"] = max(1, round(total / updates["corpus_docs"]))
+    elif "doc_length_tokens" in updates and "corpus_docs" not in updates:
+        updates["corpus_docs"] = max(1, round(total / updates["doc_length_tokens"]))
+    else:
+        return
+    found.corpus_tokens = None
