@@ -137,7 +137,9 @@ class Evaluation:
         if not self.corpus.queries:
             self._generate_queries()
         if not self.corpus.qrels:
-            raise InputFileError(f"{request.corpus.name}: no queries could be generated from the corpus")
+            skipped = (f"; {len(self.corpus.skipped)} file(s) or row(s) were skipped: "
+                       + "; ".join(self.corpus.skipped[:5]) if self.corpus.skipped else "")
+            raise InputFileError(f"{request.corpus.name}: no queries could be generated from the corpus{skipped}")
         self.qids = sorted(self.corpus.qrels)
         self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"  # unique across processes
         self.cache = EmbeddingCache(DataLayout(request.data_dir).embedding_cache)
