@@ -121,14 +121,17 @@ def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
     """The offline tool step: call the same tool functions directly for each understood side question."""
     by_name = {t.name: t for t in tools}
 
-    def lookup(state: AdvisorState, config: RunnableConfig) -> dict[str, Any]:
+    def lookup(state: AdvisorState, config: RunnableConfig | None = None) -> dict[str, Any]:
         texts: list[str] = list(state.get("notes") or [])
         evidence: list[Evidence] = []
         profile, stated, rec = full_profile(state), stated_profile(state), state.get("recommendation")
         lang = state.get("reply_language", "en")
         update: dict[str, Any] = {}
         for request in state.get("pending_tools") or []:
-            if request["tool"] in side_answers.ANSWERS:
+            # A side question answered from the consultation's state; a request with arguments the side answer does
+            # not take (why_not's "versus") goes to the bound tool of that name.
+            if request["tool"] in side_answers.ANSWERS and (
+                    request["tool"] not in by_name or side_answers.takes(request["tool"], request.get("args") or {})):
                 start = time.perf_counter()
                 text, facts = side_answers.answer(request["tool"], request.get("args") or {}, state, lang)
                 texts.append(text)

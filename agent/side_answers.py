@@ -7,6 +7,7 @@ estimators, or the glossary.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -149,3 +150,9 @@ ANSWERS: dict[str, Callable[..., Answer]] = {
 def answer(tool: str, args: dict[str, Any], state: AdvisorState, lang: str) -> Answer:
     """The answer to one side question of ``agent.side_questions``."""
     return ANSWERS[tool](state, lang, **{k: v for k, v in args.items() if v is not None})
+
+
+def takes(tool: str, args: dict[str, Any]) -> bool:
+    """Whether the side answer ``tool`` takes every given argument (else a bound tool of that name answers)."""
+    params = inspect.signature(ANSWERS[tool]).parameters
+    return all(k in params for k, v in args.items() if v is not None)

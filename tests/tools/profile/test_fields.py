@@ -5,6 +5,7 @@ from __future__ import annotations
 import agent.interviewer as interviewer
 import agent.state as state
 import agent.understanding as understanding
+import agent.understanding_quantities as understanding_quantities
 from tools.profile.schema import (
     ASKED_FIELDS,
     DEFAULT_NOTES,
@@ -38,6 +39,6 @@ def test_numeric_fields_are_the_numbers_of_the_contract() -> None:
 
 def test_the_agent_uses_the_one_definition() -> None:
     assert state.FIELDS is INTERVIEW_ORDER
-    assert understanding.FIELDS is ASKED_FIELDS and understanding.NUMERIC_FIELDS is NUMERIC_FIELDS
+    assert understanding.FIELDS is ASKED_FIELDS and understanding_quantities.NUMERIC_FIELDS is NUMERIC_FIELDS
     assert set(interviewer.QUESTIONS) == set(INTERVIEW_ORDER)
     assert set(interviewer.LABELS) == set(PROFILE_FIELDS)
