@@ -28,6 +28,7 @@ from agent.service import AdvisorService
 from knowledge.errors import ToolInputError
 from knowledge.settings import Settings
 from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
+from tools.profile.schema import DEPLOYMENT_FIELDS
 from ui.api.app import create_app
 from ui.api.security import ApiLimits
 
@@ -55,7 +56,7 @@ UNSTATED = {"GET /v1/models": {"language", "benchmark"}, "POST /v1/recommendatio
             "PATCH /v1/consultations/{consultation_id}/profile": {
                 "domain", "languages", "doc_length_tokens", "corpus_docs", "queries_per_month",
                 "data_must_stay_on_prem", "deployment", "hardware", "budget_usd_month", "latency_p95_ms", "license",
-                "priorities", "top_k"}}
+                "priorities", "top_k", *DEPLOYMENT_FIELDS}}
 SETTINGS = hypothesis.settings(deadline=None, derandomize=True, database=None,
                                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                                       HealthCheck.data_too_large])
