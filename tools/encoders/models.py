@@ -151,6 +151,54 @@ def pick_device(requested: str | None = None) -> str:
     raise EncoderError(f"device {requested!r} is not one of auto, cpu, cuda, cuda:<index>, mps")
 
 
+HUB_PROBE_SECONDS = 3.0  # how long a load waits to learn that the Hugging Face hub cannot be reached
+
+
+@functools.lru_cache(maxsize=1)
+def _hub_reachable_at(minute: int) -> bool:
+    """Whether the Hugging Face endpoint answers a TCP connection within HUB_PROBE_SECONDS (cached a minute)."""
+    import socket
+    import threading
+    from urllib.parse import urlparse
+
+    from huggingface_hub import constants
+
+    url = urlparse(constants.ENDPOINT)
+    host, port = url.hostname or "huggingface.co", url.port or (443 if url.scheme == "https" else 80)
+    answer: list[bool] = []
+
+    def probe() -> None:  # name resolution has no timeout of its own: the thread bounds it
+        try:
+            with socket.create_connection((host, port), timeout=HUB_PROBE_SECONDS):
+                answer.append(True)
+        except OSError:
+            answer.append(False)
+
+    worker = threading.Thread(target=probe, daemon=True)
+    worker.start()
+    worker.join(HUB_PROBE_SECONDS + 0.5)
+    return bool(answer and answer[0])
+
+
+def _not_loadable_offline(name_or_path: str) -> str | None:
+    """Why a model cannot load here without waiting for the hub's retries (None: try to load it).
+
+    A Hugging Face id that is neither a local folder nor in the local cache needs the hub; when the hub cannot be
+    reached, sentence-transformers would retry each file for minutes before failing.
+    """
+    if os.environ.get("HF_HUB_OFFLINE") == "1" or Path(name_or_path).expanduser().exists():
+        return None
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        cached = try_to_load_from_cache(name_or_path, "config.json")
+    except ValueError:  # not a repo id: let the loader name the problem
+        return None
+    if isinstance(cached, str) or _hub_reachable_at(int(time.time() // 60)):
+        return None
+    return "it is not on disk here and the Hugging Face hub cannot be reached; download it where there is network"
+
+
 @functools.lru_cache(maxsize=4)
 def _sentence_transformer(name_or_path: str, device: str = "cpu") -> Any:
     """Load a model once per process and device (an API server evaluates many times)."""
@@ -171,6 +219,9 @@ def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None
         device: ``auto`` (default: a GPU when present), ``cpu``, ``cuda[:i]`` or ``mps``.
     """
     device = pick_device(device)
+    reason = _not_loadable_offline(name_or_path)
+    if reason:
+        raise ModelNotLoadableError(f"cannot load model {name_or_path!r}: {reason}")
     try:
         model = _sentence_transformer(name_or_path, device)
     except (OSError, ValueError) as exc:

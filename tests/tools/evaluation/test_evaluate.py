@@ -105,7 +105,7 @@ def test_second_run_reencodes_nothing(binary_beir, data_dir, tmp_path):
     start = time.perf_counter()
     figures = ev.check_candidate("minilm")
     assert figures["encoding"]["encoded"] == 0 and figures["encoding"]["from_cache"] == figures["n_chunks"]
-    assert time.perf_counter() - start < 30
+    assert time.perf_counter() - start < 90  # Milvus indexing and search remain; under CI load this took 50 s
 
 
 def test_hnsw_reports_recall_against_flat(binary_beir, data_dir, tmp_path):
