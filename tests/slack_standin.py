@@ -46,6 +46,8 @@ class FakeSlack:
     the streaming trio chat.startStream / appendStream / stopStream (``streams`` assembles each streamed
     message's text and final blocks), and assistant.threads.setStatus / setSuggestedPrompts / setTitle.
     ``refuse`` names methods to answer with ``{"ok": false, "error": "not_allowed"}`` (a workspace without them).
+    Files added with ``add_file`` are described by files.info (GET, like the SDK sends it) and downloaded from their
+    ``url_private_download`` only with a bot token; without one Slack's answer is its sign-in page (HTML, status 200).
     """
 
     def __init__(self) -> None:
@@ -53,10 +55,39 @@ class FakeSlack:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.streams: dict[str, dict[str, Any]] = {}
         self.refuse: set[str] = set()
+        self.files: dict[str, dict[str, Any]] = {}
+        self.downloads: list[tuple[str, str]] = []  # (file id, Authorization header) of each download
         self.lock = threading.Lock()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                url = urllib.parse.urlsplit(self.path)
+                query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
+                auth = self.headers.get("Authorization") or ""
+                if url.path.endswith("/files.info"):
+                    with outer.lock:
+                        outer.calls.append(("files.info", query))
+                    self._send(200, "application/json", json.dumps(outer.file_info(query.get("file"))).encode())
+                    return
+                file_id = url.path.split("/")[2].split("-")[-1] if url.path.startswith("/files-pri/") else ""
+                with outer.lock:
+                    outer.downloads.append((file_id, auth))
+                    file = outer.files.get(file_id)
+                if file is None:
+                    self._send(404, "text/plain", b"not found")
+                elif not auth.startswith("Bearer xoxb-"):
+                    self._send(200, "text/html", b"<!DOCTYPE html><html><body>Sign in to Slack</body></html>")
+                else:
+                    self._send(200, file.get("mimetype") or "application/octet-stream", file["content"])
+
+            def _send(self, status: int, kind: str, data: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def do_POST(self) -> None:  # noqa: N802
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
                 if "json" in (self.headers.get("Content-Type") or ""):
@@ -69,6 +100,8 @@ class FakeSlack:
                     outer.calls.append((method, args))
                     if method in outer.refuse:
                         answer = {"ok": False, "error": "not_allowed"}
+                    elif method == "files.info":
+                        answer = outer.file_info(args.get("file"), locked=True)
                     elif method == "chat.startStream":
                         ts = f"1800000001.{len(outer.streams) + 1:06d}"
                         outer.streams[ts] = {"channel": args.get("channel"), "thread_ts": args.get("thread_ts"),
@@ -101,6 +134,30 @@ class FakeSlack:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def add_file(self, name: str, content: bytes, shared_in: tuple[str, str] | None = None, **info: Any) -> str:
+        """Hold a file as Slack would (its id is returned); ``shared_in`` = (channel, thread_ts) it was shared in."""
+        root = self.url.removesuffix("/api/")
+        with self.lock:
+            file_id = f"F{len(self.files) + 1:04d}"
+            shares = {"private": {shared_in[0]: [{"ts": "1800000009.000001", "thread_ts": shared_in[1]}]}} \
+                if shared_in else {}
+            self.files[file_id] = {"id": file_id, "name": name, "title": name, "size": len(content), "mode": "hosted",
+                                   "url_private": f"{root}/files-pri/T1-{file_id}/{name}",
+                                   "url_private_download": f"{root}/files-pri/T1-{file_id}/download/{name}",
+                                   "shares": shares, "content": content, **info}
+        return file_id
+
+    def file_info(self, file_id: str | None, locked: bool = False) -> dict[str, Any]:
+        """files.info's answer for a file id (``locked``: the caller holds ``lock``)."""
+        if locked:
+            file = self.files.get(file_id or "")
+        else:
+            with self.lock:
+                file = self.files.get(file_id or "")
+        if file is None:
+            return {"ok": False, "error": "file_not_found"}
+        return {"ok": True, "file": {k: v for k, v in file.items() if k != "content"}}
 
     def wait_posts(self, n: int, timeout: float = 20) -> list[dict[str, Any]]:
         """The posts once there are at least ``n``; fails after ``timeout`` seconds."""

@@ -27,6 +27,7 @@ from agent.service import AdvisorService
 from agent.store import is_disk_full
 from knowledge.errors import (
     AdvisorError,
+    InputFileError,
     NotFoundError,
     ProfileError,
     QueueFullError,
@@ -421,28 +422,31 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         if not files:
             raise RequestValidationError([{"loc": ("body", "files"), "msg": "at least one document is required",
                                            "type": "missing"}])
-        target = service.evidence.documents_dir(consultation_id)
-        staging = target.parent / f".incoming-{uuid.uuid4().hex[:8]}"
+        from agent.attachments import TotalTooLargeError, attach_files
+
+        staging = service.evidence.folder(consultation_id) / f".incoming-{uuid.uuid4().hex[:8]}"
         staging.mkdir(parents=True)
         try:
-            taken = {d["name"] for d in service.evidence.documents(consultation_id)}
-            placed = [(u, staging / sanitise_filename(u.filename or "", taken)) for u in files]
+            names: set[str] = set()
+            placed = [(u, staging / sanitise_filename(u.filename or "", names)) for u in files]
             total = sum(d["bytes"] for d in service.evidence.documents(consultation_id))
             for upload, path in placed:
                 total += await _save_upload(upload, path, limits.max_file_bytes)
                 if total > limits.max_upload_bytes:
                     raise StarletteHTTPException(413, f"the consultation's documents are over the "
                                                       f"{limits.max_upload_bytes:,}-byte total limit")
-            refused = upload_problems([(u.filename or "", path) for u, path in placed])
-            if refused:
+            try:
+                done = attach_files(service.evidence, consultation_id, [(u.filename or "", p) for u, p in placed],
+                                    max_file_bytes=limits.max_file_bytes, max_total_bytes=limits.max_upload_bytes,
+                                    strict=True)
+            except TotalTooLargeError as exc:
+                raise StarletteHTTPException(413, str(exc)) from None
+            except InputFileError as exc:
                 raise RequestValidationError([{"loc": ("body", "files"), "type": "value_error",
-                                               "msg": "; ".join(refused)}])
-            target.mkdir(parents=True, exist_ok=True)
-            for _, path in placed:
-                path.replace(target / path.name)
+                                               "msg": str(exc)}]) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # a refused upload leaves nothing behind
-        return m.DocumentsAttached(attached=[p.name for _, p in placed],
+        return m.DocumentsAttached(attached=done.attached,
                                    documents=service.evidence.documents(consultation_id),
                                    url=f"/v1/consultations/{consultation_id}")
 

@@ -15,6 +15,7 @@ from typing import Any, Literal, overload
 from slack_bolt import App, BoltResponse
 from slack_bolt.request.internals import parse_body
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
 from agent.principal import Principal
@@ -29,6 +30,7 @@ from knowledge.errors import (
     ToolInputError,
 )
 from ui.slack.assistant import build_assistant
+from ui.slack.files import CHECK_ACTION, CHECK_TEXT, attach_shared_files, attached_note, check_button
 
 logger = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -51,6 +53,8 @@ class SlackThreads:
                              "PRIMARY KEY (channel, thread_ts))")
             self._db.execute("CREATE TABLE IF NOT EXISTS slack_files (channel TEXT, thread_ts TEXT, file_id TEXT, "
                              "name TEXT, seen REAL)")
+            self._db.execute("CREATE UNIQUE INDEX IF NOT EXISTS slack_files_once ON slack_files (channel, thread_ts, "
+                             "file_id)")
             self._db.execute("CREATE TABLE IF NOT EXISTS slack_feedback (consultation_id TEXT, user_id TEXT, "
                              "value TEXT, seen REAL)")
 
@@ -79,11 +83,12 @@ class SlackThreads:
                                    (channel, thread_ts)).fetchone()
         return row is not None
 
-    def record_files(self, channel: str, thread_ts: str, files: list[dict[str, Any]]) -> None:
-        """Keep a record of the files shared in a thread (id and name; the content is not fetched)."""
+    def claim_file(self, channel: str, thread_ts: str, file: dict[str, Any]) -> bool:
+        """True the first time a file is seen in a thread (its message and its ``file_shared`` event both name it)."""
         with self._lock:
-            self._db.executemany("INSERT INTO slack_files VALUES (?, ?, ?, ?, ?)",
-                                 [(channel, thread_ts, f.get("id"), f.get("name"), time.time()) for f in files])
+            cur = self._db.execute("INSERT OR IGNORE INTO slack_files VALUES (?, ?, ?, ?, ?)",
+                                   (channel, thread_ts, file.get("id"), file.get("name"), time.time()))
+        return cur.rowcount == 1
 
     def files(self, channel: str, thread_ts: str) -> list[str]:
         """Names of the files shared in a thread."""
@@ -271,6 +276,37 @@ class SlackAdvisor:
             return
         self.post(client, channel, thread_ts, reply)
 
+    def attach(self, client: WebClient, channel: str, thread_ts: str, files: list[dict[str, Any]],
+               principal: Principal | None = None, start: bool = True) -> bool:
+        """Attach files shared in the thread to its consultation and say what was attached and skipped.
+
+        A thread without a consultation gets one when ``start`` (an assistant or DM thread: the files come first);
+        otherwise the files are not the advisor's business. Each file is attached once, however often Slack names it
+        (the sharing message and the ``file_shared`` event). Returns whether anything was answered.
+        """
+        consultation_id = self.threads.consultation(channel, thread_ts)
+        if consultation_id is None and not start:
+            return False
+        try:
+            if consultation_id is None:
+                consultation_id = self.service.start(None, principal=principal or Principal("slack:unknown:unknown")
+                                                     ).consultation_id
+                self.threads.link(channel, thread_ts, consultation_id)
+            new = [f for f in files if f.get("id") and self.threads.claim_file(channel, thread_ts, f)]
+            if not new:
+                return False
+            result = attach_shared_files(self.service, client, consultation_id, new)
+        except AdvisorError as exc:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
+            return True
+        note = attached_note(result, len(self.service.evidence.documents(consultation_id)))
+        blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn",
+                                                                     "text": escape(note)[:MAX_SECTION]}}]
+        if result.attached:
+            blocks.append(check_button(consultation_id))
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=escape(note)[:3000], blocks=blocks)
+        return True
+
     @staticmethod
     def post(client: WebClient, channel: str, thread_ts: str, reply: Reply) -> None:
         """Post a reply in the thread, with the "Edit profile" action under it."""
@@ -364,13 +400,26 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
         if meta.get("channel") and meta.get("thread_ts"):
             advisor.post(client, meta["channel"], meta["thread_ts"], reply)
 
-    def reply_to(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
+    @app.action(CHECK_ACTION)
+    def run_check(ack: Any, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        channel = (body.get("channel") or {}).get("id")
+        message = body.get("message") or {}
+        thread_ts = message.get("thread_ts") or message.get("ts")
+        if channel and thread_ts and threads.consultation(channel, thread_ts) == body["actions"][0].get("value"):
+            advisor.answer(client, channel, thread_ts, CHECK_TEXT)
+
+    def reply_to(event: dict[str, Any], client: WebClient, body: dict[str, Any], start: bool = True) -> None:
         if not event.get("channel") or not event.get("ts"):  # nowhere to answer: log it, never a KeyError
             logger.warning("slack %s event without channel or ts ignored", event.get("type"))
             return
         principal = slack_principal(event.get("team") or body.get("team_id"), event.get("user"))
-        advisor.answer(client, event["channel"], event.get("thread_ts") or event["ts"], event.get("text", ""),
-                       principal)
+        thread_ts = event.get("thread_ts") or event["ts"]
+        if event.get("files"):
+            advisor.attach(client, event["channel"], thread_ts, event["files"], principal, start=start)
+            if not MENTION.sub("", event.get("text") or "").strip():
+                return
+        advisor.answer(client, event["channel"], thread_ts, event.get("text", ""), principal)
 
     @app.event("app_mention")
     def mention(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
@@ -378,9 +427,31 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
 
     @app.event("message")
     def direct_message(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
-        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
+        if event.get("bot_id") or event.get("subtype") not in (None, "file_share"):
             return
-        reply_to(event, client, body)
+        if event.get("channel_type") == "im":
+            reply_to(event, client, body)
+        elif event.get("files") and event.get("thread_ts") and event.get("channel"):
+            # A file shared in a channel thread the advisor answers in (no mention needed): attach it there.
+            principal = slack_principal(event.get("team") or body.get("team_id"), event.get("user"))
+            advisor.attach(client, event["channel"], event["thread_ts"], event["files"], principal, start=False)
+
+    @app.event("file_shared")
+    def file_shared(event: dict[str, Any], client: WebClient) -> None:
+        # Sent alone, without the message: where it was shared comes from files.info's "shares".
+        file_id, channel = event.get("file_id") or (event.get("file") or {}).get("id"), event.get("channel_id")
+        if not file_id or not channel:
+            return
+        try:
+            info = client.files_info(file=file_id)["file"]
+        except SlackApiError as exc:
+            logger.info("files.info for a shared file failed: %s", exc)
+            return
+        shares = (info.get("shares") or {}).get("private", {}) | (info.get("shares") or {}).get("public", {})
+        for share in shares.get(channel) or []:
+            if share.get("thread_ts"):
+                advisor.attach(client, channel, share["thread_ts"], [{"id": file_id, "name": info.get("name")}],
+                               start=False)
 
     return app
 

@@ -1,4 +1,4 @@
-"""Slack's assistant (AI app) threads: suggested prompts, a status while the advisor works, streamed replies, files."""
+"""Slack's assistant (AI app) threads: suggested prompts, a status while the advisor works, streamed replies."""
 
 from __future__ import annotations
 
@@ -72,14 +72,6 @@ def stream_reply(client: WebClient, channel: str, thread_ts: str, reply: Reply, 
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text[:3000], blocks=blocks)
 
 
-def files_note(files: list[dict[str, Any]]) -> str:
-    """The honest answer to documents shared in a thread: named, kept on record, not read yet."""
-    names = ", ".join(f.get("name") or f.get("title") or f.get("id", "?") for f in files)
-    return (f"I noted {names}. I cannot read documents shared in Slack yet, so they are not part of this "
-            "consultation's advice. To check the short list on them, upload them on the web page's "
-            "“Check on my documents” tab or run `embedding-advisor evaluate <folder>`.")
-
-
 def build_assistant(advisor: SlackAdvisor) -> Assistant:
     """The Bolt Assistant: prompts when a thread opens; each message runs a turn with a status, then streams."""
     assistant = Assistant()
@@ -97,14 +89,13 @@ def build_assistant(advisor: SlackAdvisor) -> Assistant:
         channel, thread_ts = event.get("channel"), event.get("thread_ts")
         if not channel or not thread_ts:
             return
-        if event.get("files"):
-            advisor.threads.record_files(channel, thread_ts, event["files"])
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=files_note(event["files"]))
-            if not (event.get("text") or "").strip():
-                return
         from ui.slack.app import slack_principal
 
         principal = slack_principal(context.get("team_id"), event.get("user") or context.get("user_id"))
+        if event.get("files"):  # documents for this consultation: attached like uploads, then the check is offered
+            advisor.attach(client, channel, thread_ts, event["files"], principal)
+            if not (event.get("text") or "").strip():
+                return
         if not advisor.threads.is_assistant(channel, thread_ts):  # a plain DM thread: one message per reply
             advisor.answer(client, channel, thread_ts, event.get("text", ""), principal)
             return
