@@ -17,6 +17,7 @@ from langgraph.types import Command
 
 from agent.evidence import ConsultationEvidence
 from agent.llm import is_configured, llm_mode, make_llm
+from agent.partials import Partial, stream_turn
 from agent.principal import OPERATOR, Principal
 from agent.replies import ConsultationState, ConsultationSummary, Reply, TranscriptMessage, tool_events
 from agent.state import stated_profile
@@ -168,11 +169,14 @@ class AdvisorService:
                     saved = self._graph.get_state(self._config(consultation_id)).values.get("turn", 0) > turn
             raise StorageFullError(self._store.where, saved=saved) from exc
 
-    def _run(self, consultation_id: str, payload: Any) -> Reply:
+    def _run(self, consultation_id: str, payload: Any, on_partial: Partial | None = None) -> Reply:
         config = self._config(consultation_id)
         before = self._graph.get_state(config).values
         n_messages, n_evidence = len(before.get("messages") or []), len(before.get("evidence") or [])
-        self._graph.invoke(payload, config, durability="sync")
+        if on_partial is None:
+            self._graph.invoke(payload, config, durability="sync")
+        else:
+            stream_turn(self._graph, payload, config, on_partial)
         values = self._graph.get_state(config).values
         new = (values.get("messages") or [])[n_messages:]
         last_human = max((i for i, m in enumerate(new) if isinstance(m, HumanMessage)), default=-1)
@@ -200,7 +204,7 @@ class AdvisorService:
         return text
 
     def start(self, first_message: str | None = None, request_id: str | None = None,
-              principal: Principal | None = None) -> Reply:
+              principal: Principal | None = None, on_partial: Partial | None = None) -> Reply:
         """Start a consultation; with a first message it is read at once, else the advisor greets and asks.
 
         Args:
@@ -208,6 +212,8 @@ class AdvisorService:
             request_id: an id the client gives this start (like ``message_id``). Sending it again (say, after a
                 timeout) starts nothing new: the consultation it started is returned with ``replayed=True``.
             principal: who starts it (its owner); None is the operator (owner ``local``).
+            on_partial: called with the reply's text each time it grows (the LLM's tokens as they arrive); the last
+                call's text is the reply's.
         """
         owner = (principal or OPERATOR).id
         text = self._text(first_message) if first_message is not None else None
@@ -233,7 +239,7 @@ class AdvisorService:
                 if snapshot.values:
                     logger.info("start %s was applied before: replaying %s", request_id, consultation_id)
                     return self._latest(consultation_id, snapshot).model_copy(update={"replayed": True})
-            return self._run(consultation_id, payload)
+            return self._run(consultation_id, payload, on_partial)
 
     def _snapshot(self, consultation_id: str, principal: Principal | None = None) -> Any:
         self.check_owner(consultation_id, principal)
@@ -298,7 +304,7 @@ class AdvisorService:
         return self._reply_at(consultation_id, snapshot.values, turn + 1).model_copy(update={"replayed": True})
 
     def send(self, consultation_id: str, text: str, message_id: str | None = None,
-             principal: Principal | None = None) -> Reply:
+             principal: Principal | None = None, on_partial: Partial | None = None) -> Reply:
         """Answer the pending question (or change a constraint, ask a side question) and get the next reply.
 
         Args:
@@ -308,6 +314,8 @@ class AdvisorService:
                 id again (say, after a timeout) applies the message at most once: if it was stored, its reply is
                 returned again with ``replayed=True``; if not, it is applied now.
             principal: who sends it; another principal's consultation is unknown to it.
+            on_partial: called with the reply's text each time it grows (the LLM's tokens as they arrive); the last
+                call's text is the reply's.
         """
         text = self._text(text)
         if message_id is not None and not MESSAGE_ID_PATTERN.match(message_id):
@@ -320,13 +328,14 @@ class AdvisorService:
                         return replay
                     self._store.index.record_message(consultation_id, message_id, snapshot.values.get("turn", 0),
                                                      text)
-                return self._send(consultation_id, snapshot, text)
+                return self._send(consultation_id, snapshot, text, on_partial)
 
-    def _send(self, consultation_id: str, snapshot: Any, text: str) -> Reply:
+    def _send(self, consultation_id: str, snapshot: Any, text: str, on_partial: Partial | None = None) -> Reply:
         prefix = ""
         if _unfinished(snapshot):  # a crash cut the last turn short: finish it first
             prefix = self._run(consultation_id, None).text + "\n\n"
-        reply = self._run(consultation_id, Command(resume=text))
+        shown = (lambda partial: on_partial(prefix + partial)) if on_partial and prefix.strip() else on_partial
+        reply = self._run(consultation_id, Command(resume=text), shown)
         return reply.model_copy(update={"text": prefix + reply.text}) if prefix.strip() else reply
 
     def edit_profile(self, consultation_id: str, changes: dict[str, Any],

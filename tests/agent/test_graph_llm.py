@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import httpx2
 import openai
 import pytest
 from langchain_core.messages import AIMessage, SystemMessage, ToolMessage
-from llm_standin import ScriptedChatModel
+from llm_standin import ScriptedChatModel, ScriptedServer, completion, function_call
 
 from agent import llm_nodes, prompts
 from agent.interviewer import QUESTIONS
@@ -189,69 +185,6 @@ def test_make_llm_and_mode():
 
 
 # --- the real ChatOpenAI against a local OpenAI-compatible server --------------------------------------------------
-
-Reply = dict[str, Any] | tuple[int, dict[str, str], dict[str, Any]] | Callable[[dict[str, Any]], Any]
-
-
-def completion(message: dict[str, Any]) -> dict[str, Any]:
-    finish = "tool_calls" if message.get("tool_calls") else "stop"
-    return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": "scripted",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": None, **message},
-                         "finish_reason": finish}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
-
-
-def function_call(name: str, arguments: str) -> dict[str, Any]:
-    return completion({"tool_calls": [{"id": f"call_{time.monotonic_ns()}", "type": "function",
-                                       "function": {"name": name, "arguments": arguments}}]})
-
-
-class ScriptedServer:
-    """A local OpenAI chat-completions endpoint replaying a script; records every request body."""
-
-    def __init__(self, script: list[Reply]) -> None:
-        self.script = list(script)
-        self.requests: list[dict[str, Any]] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server's naming)
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                server.requests.append(body)
-                item = server.script.pop(0) if server.script else (500, {}, {"error": {"message": "script empty"}})
-                if callable(item):
-                    item = item(body)
-                status, headers, payload = item if isinstance(item, tuple) else (200, {}, item)
-                data = json.dumps(payload).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    for key, value in headers.items():
-                        self.send_header(key, value)
-                    self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (the timeout test)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def __enter__(self) -> ScriptedServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
 
 RATE_LIMITED = (429, {"Retry-After": "1", "retry-after-ms": "20"},
                 {"error": {"message": "Rate limit reached", "type": "rate_limit_error", "code": "rate_limit_exceeded"}})

@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
+from agent.partials import Partial
 from agent.principal import Principal
 from agent.replies import Reply
 from agent.service import AdvisorService
@@ -31,6 +32,7 @@ from knowledge.errors import (
 )
 from ui.slack.assistant import build_assistant
 from ui.slack.files import CHECK_ACTION, CHECK_TEXT, attach_shared_files, attached_note, check_button
+from ui.slack.streaming import INTERVAL_S
 
 logger = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -242,26 +244,30 @@ def error_reply(exc: AdvisorError, channel: str) -> str:
 class SlackAdvisor:
     """Runs one turn of a thread's consultation and posts the reply in the thread."""
 
-    def __init__(self, service: AdvisorService, threads: SlackThreads) -> None:
+    def __init__(self, service: AdvisorService, threads: SlackThreads, stream_interval_s: float = INTERVAL_S) -> None:
         self.service = service
         self.threads = threads
+        self.stream_interval_s = stream_interval_s  # the least time between two streamed updates of a reply
 
-    def turn(self, channel: str, thread_ts: str, text: str, principal: Principal | None = None) -> Reply:
+    def turn(self, channel: str, thread_ts: str, text: str, principal: Principal | None = None,
+             on_partial: Partial | None = None) -> Reply:
         """Send ``text`` to the thread's consultation (starting one if needed) and return the reply.
 
         A new consultation belongs to ``principal`` (the Slack user who opened it): API tokens and the web UI never
-        list or open it. Whoever can post in the thread (Slack decides that) continues it.
+        list or open it. Whoever can post in the thread (Slack decides that) continues it. ``on_partial`` sees the
+        reply's text grow (the LLM's tokens; offline, each finished step).
         """
         text = MENTION.sub("", text or "").strip()
         consultation_id = self.threads.consultation(channel, thread_ts)
         if consultation_id is None:
-            reply = self.service.start(text or None, principal=principal or Principal("slack:unknown:unknown"))
+            reply = self.service.start(text or None, principal=principal or Principal("slack:unknown:unknown"),
+                                       on_partial=on_partial if text else None)
             self.threads.link(channel, thread_ts, reply.consultation_id)
             return reply
         edit = SET_COMMAND.match(text)
         if edit:  # "set corpus_docs 200k": a direct profile edit
             return self.service.edit_profile(consultation_id, {edit.group(1).lower(): edit.group(2).strip()})
-        return self.service.send(consultation_id, text)
+        return self.service.send(consultation_id, text, on_partial=on_partial)
 
     def answer(self, client: WebClient, channel: str, thread_ts: str, text: str,
                principal: Principal | None = None) -> None:
@@ -318,7 +324,7 @@ class SlackAdvisor:
 
 
 def create_slack_app(service: AdvisorService, signing_secret: str, client: WebClient,
-                     threads: SlackThreads) -> AdvisorSlackApp:
+                     threads: SlackThreads, stream_interval_s: float = INTERVAL_S) -> AdvisorSlackApp:
     """The Bolt app: slash command, app mentions and direct messages, with request verification on.
 
     Args:
@@ -326,10 +332,11 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
         signing_secret: SLACK_SIGNING_SECRET (every HTTP request's signature is checked against it).
         client: the Web API client (its token is SLACK_BOT_TOKEN; ``base_url`` may point to a stand-in).
         threads: the thread and event-id store.
+        stream_interval_s: the least time between two streamed updates of a reply in an assistant thread.
     """
     app = AdvisorSlackApp(signing_secret=signing_secret, client=client, process_before_response=False,
                           token_verification_enabled=False)
-    advisor = SlackAdvisor(service, threads)
+    advisor = SlackAdvisor(service, threads, stream_interval_s)
 
     @app.middleware
     def deduplicate(body: dict[str, Any], next: Any) -> BoltResponse | None:

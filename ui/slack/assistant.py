@@ -6,9 +6,9 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Assistant
-from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from knowledge.errors import AdvisorError
+from ui.slack.streaming import ThreadStream
 
 if TYPE_CHECKING:
     from slack_sdk import WebClient
@@ -52,26 +52,6 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
     return blocks
 
 
-def stream_reply(client: WebClient, channel: str, thread_ts: str, reply: Reply, user_id: str | None,
-                 team_id: str | None) -> None:
-    """Stream the reply's text paragraph by paragraph (chat.startStream/appendStream), then the short list's blocks.
-
-    Falls back to one chat.postMessage where the workspace does not offer streaming.
-    """
-    blocks = reply_blocks(reply)
-    text = blocks[0]["text"]["text"] if blocks and blocks[0].get("type") == "section" else (reply.text or "…")
-    try:
-        stream = client.chat_stream(channel=channel, thread_ts=thread_ts, recipient_user_id=user_id,
-                                    recipient_team_id=team_id, buffer_size=1)
-        paragraphs = text.split("\n\n")
-        for i, paragraph in enumerate(paragraphs):
-            stream.append(markdown_text=paragraph + ("\n\n" if i < len(paragraphs) - 1 else ""))
-        stream.stop(blocks=blocks[1:] or None)
-    except (SlackApiError, SlackRequestError) as exc:
-        logger.info("streaming unavailable in %s (%s): posting the reply whole", channel, exc)
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text[:3000], blocks=blocks)
-
-
 def build_assistant(advisor: SlackAdvisor) -> Assistant:
     """The Bolt Assistant: prompts when a thread opens; each message runs a turn with a status, then streams."""
     assistant = Assistant()
@@ -101,16 +81,20 @@ def build_assistant(advisor: SlackAdvisor) -> Assistant:
             return
         first = advisor.threads.consultation(channel, thread_ts) is None
         set_status(status=STATUS, loading_messages=LOADING)
+        user = event.get("user") or context.get("user_id")
+        stream = ThreadStream(client, channel, thread_ts, user, context.get("team_id"), advisor.stream_interval_s)
         try:
-            reply = advisor.turn(channel, thread_ts, event.get("text", ""), principal)
+            # Offline a turn takes a fraction of a second and has no tokens: the reply is streamed once it is whole.
+            on_partial = stream.partial if advisor.service.llm is not None else None
+            reply = advisor.turn(channel, thread_ts, event.get("text", ""), principal, on_partial=on_partial)
         except AdvisorError as exc:
             from ui.slack.app import error_reply
 
+            stream.abort()
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
             return
         if first and (event.get("text") or "").strip():
             set_title(" ".join(event["text"].split())[:80])
-        stream_reply(client, channel, thread_ts, reply, event.get("user") or context.get("user_id"),
-                     context.get("team_id"))
+        stream.finish(reply, reply_blocks(reply))
 
     return assistant

@@ -18,10 +18,12 @@ from tools.documents.uploads import sanitise_filename
 from ui.web import charts, parts, summary
 from ui.web.check_run import CheckRun, outcome_line, stage_line
 from ui.web.sessions import WebConsultations
+from ui.web.streaming import streamed
 
 if TYPE_CHECKING:
     import gradio as gr
 
+    from agent.replies import Reply
     from agent.service import AdvisorService
 
 logger = logging.getLogger(__name__)
@@ -171,11 +173,25 @@ class WebUI:
                                  metadata={"title": "Working", "status": "pending"})
         yield ("", [*history, {"role": "user", "content": text}, pending], *skip)
         owner = self.owner(request)
-        try:
+        principal = principal_of(request)
+
+        def turn(on_partial: Any = None) -> Reply:
             if consultation_id:
-                reply = self.service.send(consultation_id, text, principal=principal_of(request))
+                return self.service.send(consultation_id, text, principal=principal, on_partial=on_partial)
+            return self.service.start(text, principal=principal, on_partial=on_partial)
+
+        try:
+            if self.service.llm is None:  # offline a turn takes a fraction of a second: no tokens to stream
+                reply = turn()
             else:
-                reply = self.service.start(text, principal=principal_of(request))
+                shown = [*history, {"role": "user", "content": parts.no_remote_images(text)}]
+                for partial in streamed(turn):
+                    if isinstance(partial, str):
+                        yield ("", [*shown, {"role": "assistant", "content": parts.no_remote_images(partial)}],
+                               *skip)
+                    else:
+                        reply = partial
+            if not consultation_id:
                 self.sessions.add(reply.consultation_id, owner)
         except AdvisorError as exc:
             gr.Warning(str(exc))
