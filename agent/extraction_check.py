@@ -30,6 +30,31 @@ def _named(field: str, text: str, old: Any, rules: Understanding) -> bool:
     return False
 
 
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1)
+
+
+def _misplaced(llm: Understanding, rules: Understanding) -> list[str]:
+    """Numeric fields the LLM filled with a figure the rules read as something else (growth, or another field).
+
+    "growing by 2,000 a month" is neither the corpus size nor a budget; "1M tickets, 50k queries" does not make
+    50k the corpus. The rules decide where a figure of the message goes; the LLM may add figures they missed.
+    """
+    placed = [(f, v) for f, v in rules.updates.items() if f in _NUMERIC and isinstance(v, int | float)]
+    if rules.growth_docs_month:
+        placed.append(("growth", rules.growth_docs_month))
+    out = []
+    for field, value in llm.updates.items():
+        if field not in _NUMERIC or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        own = rules.updates.get(field)
+        if isinstance(own, int | float) and _same(value, own):
+            continue  # both readings agree
+        if any(_same(value, other) for f, other in placed if f != field):
+            out.append(field)
+    return out
+
+
 def check_extraction(llm: Understanding, rules: Understanding, text: str, stated: dict[str, Any]) -> Understanding:
     """``llm`` with the updates the rules forbid removed (and the rules' confirmation and take-backs added)."""
     low = P.normalise(text)
@@ -48,8 +73,10 @@ def check_extraction(llm: Understanding, rules: Understanding, text: str, stated
     if rules.confirm and not any(f in llm.updates for f in rules.confirm["fields"]):
         llm.confirm = rules.confirm
     llm.unset = [f for f in rules.unset if f not in llm.updates]
-    if rules.growth_docs_month and llm.updates.get("corpus_docs") == rules.growth_docs_month:
-        del llm.updates["corpus_docs"]  # "growing by 2,000 a month" is not the corpus size
+    for field in _misplaced(llm, rules):
+        logger.info("LLM extraction put a figure the rules read as another field's into %s: ignored", field)
+        del llm.updates[field]
+        llm.corrected.discard(field)
     llm.growth_docs_month = llm.growth_docs_month or rules.growth_docs_month
     for field in [f for f in llm.updates if f in _NUMERIC and re.search(r"\d", str(llm.updates[f])) is None]:
         if llm.updates[field] is not None and not isinstance(llm.updates[field], int | float):

@@ -47,7 +47,12 @@ def build_graph(llm: BaseChatModel | None, tools: Sequence[Any] | None = None,
     graph.add_node("decide", nodes.decide)
     graph.add_node("lookup", nodes.make_lookup(tools))
     graph.add_node("recommend", nodes.recommend)
-    graph.add_node("ask", nodes.ask)
+    if llm is None:
+        graph.add_node("ask", nodes.ask)
+    else:
+        from agent.llm_phrasing import make_ask_llm
+
+        graph.add_node("ask", make_ask_llm(llm))  # the same decisions, phrased by the model
     graph.add_node("wait", nodes.wait)
     routes = ["lookup", "recommend", "ask"]
     if llm is None:

@@ -53,9 +53,17 @@ def _cut_short(exc: BaseException) -> bool:
     return False
 
 
+FAILURE_OPENING = "The language model "
+
+
 def failure_sentence(why: str | None, fallback: str) -> str:
     """The one sentence the user sees when the LLM step failed after its retries."""
-    return f"The language model {why or 'failed'}, so {fallback}."
+    return f"{FAILURE_OPENING}{why or 'failed'}, so {fallback}."
+
+
+def is_failure_sentence(text: str) -> bool:
+    """Whether a note is a ``failure_sentence`` (shown as it is, never rephrased by the model that failed)."""
+    return text.startswith(FAILURE_OPENING)
 
 
 class TurnOutages:

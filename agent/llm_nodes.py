@@ -14,12 +14,13 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, RemoveM
 from langgraph.graph.message import REMOVE_ALL_MESSAGES
 from pydantic import BaseModel, Field
 
+from agent import confirmations, prompts
 from agent import interviewer as iv
-from agent import prompts
 from agent.answers import answer_from_result
 from agent.extraction_check import check_extraction
 from agent.grounding import foreign_references, ungrounded
 from agent.llm_calls import failure_sentence, invoke_bounded, turn_key
+from agent.llm_phrasing import split_notes
 from agent.nodes import explain_text, last_user_text, read_message, understood
 from agent.state import AdvisorState, Evidence, Node, stated_profile
 from agent.understanding import Understanding
@@ -96,6 +97,10 @@ def make_understand_llm(llm: BaseChatModel) -> Node:
     def understand_llm(state: AdvisorState) -> dict[str, Any]:
         text = last_user_text(state)
         lang = iv.reply_language(text, state.get("reply_language", "en"))
+        pending = state.get("pending_confirmation")
+        answer = confirmations.resolve(text, pending) if pending else None
+        if answer is not None:  # the answer to a confirming question (a closed question): the rules read it
+            return understood(state, read_message(state, text), lang, declined=answer == ("neither", None))
         messages = [SystemMessage(prompts.extraction_instructions(state.get("asked_field"))), *_transcript(state)]
         out, problem = invoke_bounded(lambda: extractor.invoke(messages),
                                       lambda r: None if r.get("parsed") else "sent a malformed structured reply",
@@ -202,9 +207,10 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
                     text = _templated(scratch)
                     if not text:
                         notes.append(failure_sentence(why, "I left its answer out; ask again, or carry on"))
-        message = "\n\n".join(p for p in [*notes, text] if p)
+        failures, acknowledge = split_notes(notes)  # acknowledgements wait for the phrased question
+        message = "\n\n".join(p for p in [*failures, text] if p)
         return {"messages": [AIMessage(message)] if message else [], "scratch": [RemoveMessage(id=REMOVE_ALL_MESSAGES)],
-                "side_question": None, "notes": [], "evidence": evidence}
+                "side_question": None, "notes": acknowledge, "evidence": evidence}
 
     return agent
 
@@ -252,13 +258,13 @@ def make_explain_llm(llm: BaseChatModel) -> Node:
             return None
 
         ai, problem = invoke_bounded(lambda: llm.invoke(context), check, turn_key(state.get("turn", 0)))
-        notes = list(state.get("notes") or [])
+        notes, acknowledge = split_notes(list(state.get("notes") or []))  # the phrased follow-up acknowledges
         if ai is None:
             notes.append(failure_sentence(problem, "here is the built-in explanation"))
             body = iv.explain_recommendation(rec, lang)
         else:
             body = ai.content
         text, update = explain_text({**state, "notes": notes}, body)
-        return {"messages": [AIMessage(text)], **update}
+        return {"messages": [AIMessage(text)], **update, "notes": acknowledge}
 
     return explain_llm

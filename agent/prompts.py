@@ -40,6 +40,21 @@ assumed defaults the user may want to change. Quote numbers exactly as they appe
 and use no other numbers. Answer in {language}."""
 
 
+PHRASE_PROMPT = """Write the advisor's next message in {language}, from the data in the last tool result only.
+`acknowledge` lists what the advisor understood or did with the user's latest message: restate it briefly and \
+naturally in one short paragraph, keeping every value exactly as given (skip the paragraph when the list is empty). \
+`ask` is what to ask now; its `meaning` is fixed: ask for exactly that and nothing else, as the last paragraph, \
+after a blank line{question_mark}; keep the examples it gives.
+Use no numbers, model names or links that are not in the data. Do not recommend models, answer questions or \
+give advice; the advisor does that elsewhere. Plain text, no headings."""
+
+
+def phrase_instructions(language: str, is_question: bool) -> str:
+    """The phrasing instructions for a reply language ("en" or "zh"); a question must end with a question mark."""
+    return PHRASE_PROMPT.format(language="Chinese" if language == "zh" else "English",
+                                question_mark=", ending with a question mark" if is_question else "")
+
+
 def extraction_instructions(asked_field: str | None) -> str:
     """The extraction instructions, naming the field the advisor asked about last."""
     return EXTRACT_PROMPT.format(asked_field=asked_field or "nothing yet (first message)")

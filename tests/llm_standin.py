@@ -67,6 +67,25 @@ class ScriptedChatModel(GenericFakeChatModel):
             yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=calls, id=message.id))
 
 
+ANY = object()
+
+
+def interview_step(messages: list[Any]) -> dict[str, Any]:
+    """The interview step an ask-phrasing request carries (acknowledge, ask, profile_so_far)."""
+    return json.loads(next(m for m in reversed(messages) if getattr(m, "name", None) == "interview_step").content)
+
+
+def phrase(text: str, field: Any = ANY) -> Callable[[list[Any]], AIMessage]:
+    """The model phrasing an interview step as ``text``; with ``field``, it checks the step asks for that field."""
+    def reply(messages: list[Any]) -> AIMessage:
+        step = interview_step(messages)
+        if field is not ANY and step["ask"]["field"] != field:
+            raise AssertionError(f"the step asks for {step['ask']['field']!r}, not {field!r}: {step}")
+        return AIMessage(text)
+
+    return reply
+
+
 # --- an OpenAI-compatible HTTP endpoint -----------------------------------------------------------------------------
 
 Reply = dict[str, Any] | tuple[int, dict[str, str], dict[str, Any]] | Callable[[dict[str, Any]], Any]

@@ -35,3 +35,15 @@ def test_a_named_change_goes_through():
     text = "actually we have an L4 now"
     checked = check_extraction(_llm(hardware={"accelerator": "L4"}), understand(text, None, stated), text, stated)
     assert checked.updates == {"hardware": {"accelerator": "L4"}}
+
+
+def test_a_figure_the_rules_place_elsewhere_is_not_taken_for_another_field():
+    text = "growing by maybe 2,000 a month"
+    checked = check_extraction(_llm(budget_usd_month=2000.0), understand(text, "budget_usd_month", {}), text, {})
+    assert checked.updates == {} and checked.growth_docs_month == 2000
+    text = "1M tickets, 50k queries a month"
+    checked = check_extraction(_llm(corpus_docs=50_000, queries_per_month=50_000), understand(text), text, {})
+    assert checked.updates == {"queries_per_month": 50_000}
+    text = "we add 2,000 docs a month and can spend 500 a month"
+    checked = check_extraction(_llm(budget_usd_month=500.0, queries_per_month=2000), understand(text), text, {})
+    assert checked.updates == {"budget_usd_month": 500.0}

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from langchain_core.messages import AIMessage
-from llm_standin import ScriptedChatModel, ScriptedServer, completion, function_call
+from llm_standin import ScriptedChatModel, ScriptedServer, completion, function_call, phrase
 
 from agent.llm import make_llm
 from agent.partials import TurnText
@@ -36,9 +36,11 @@ def cost_answer(messages: list[Any]) -> AIMessage:
 
 def script() -> list[Any]:
     return [extraction(question="What would text-embedding-3-large cost?"), tool_call("estimate_cost", **COST_ARGS),
-            cost_answer, extraction(domain="legal", recommend_now=True),
+            cost_answer, phrase("Now, about your documents: what are they about?", "domain"),
+            extraction(domain="legal", recommend_now=True),
             lambda messages: AIMessage("Go with the first model of the short list: it fits every constraint you "
-                                       "gave, and the others follow in rank order.")]
+                                       "gave, and the others follow in rank order."),
+            phrase("Legal documents, noted. Would you like to change anything?", None)]
 
 
 def run(tmp_path, name: str, stream: bool) -> tuple[list[str], list[list[str]]]:
@@ -68,6 +70,8 @@ def test_streamed_replies_grow_token_by_token_and_end_as_the_unstreamed_text(tmp
     assert partials[0][:3] == ["For", "For ", "For 200k"]  # the first word is shown alone: nothing waits
     truth = estimate_cost(**COST_ARGS)["estimate"]
     assert f"${truth['monthly_usd']:.2f} a month" in streamed[0]
+    assert streamed[0].endswith("what are they about?")  # the phrased question streams too
+    assert any(s.endswith("Now, about") for s in partials[0])
     # the extraction's tool-call JSON is never shown
     assert not any("ProfileUpdate" in s or '"domain"' in s for seen in partials for s in seen)
 
@@ -98,7 +102,8 @@ def test_real_chat_openai_streams_server_sent_events(tmp_path):
                                       f"${est['one_time_usd']:.2f} once to index all of it."})
 
     server_script = [function_call("ProfileUpdate", json.dumps({"question": "cost of text-embedding-3-large?"})),
-                     function_call("estimate_cost", json.dumps(COST_ARGS)), answer]
+                     function_call("estimate_cost", json.dumps(COST_ARGS)), answer,
+                     completion({"content": "Now: what are your documents about?"})]
     texts, partials = [], []
     for stream in (False, True):
         with ScriptedServer(list(server_script)) as server:
@@ -109,6 +114,6 @@ def test_real_chat_openai_streams_server_sent_events(tmp_path):
                 texts.append(service.start("What would text-embedding-3-large cost?",
                                            on_partial=seen.append if stream else None).text)
                 partials.append(seen)
-            assert [bool(r.get("stream")) for r in server.requests] == [stream] * 3
+            assert [bool(r.get("stream")) for r in server.requests] == [stream] * 4
     assert texts[0] == texts[1] and partials[1][-1] == texts[1]
     assert len([p for p in partials[1] if p.startswith("Roughly")]) >= 10

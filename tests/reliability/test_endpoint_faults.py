@@ -41,6 +41,8 @@ def healthy_chat(body: dict) -> dict:
     if body.get("tools"):
         said = [m["content"] for m in body["messages"] if m["role"] == "user"][-1]
         return function_call("ProfileUpdate", **ANSWERS.get(said, {}))
+    if body["messages"][0]["content"].startswith("Write the advisor's next message"):  # the phrased question
+        return text_reply("Thanks.\n\nWhat else can you tell me about your documents?")
     return text_reply("The short list follows the recommendation's ranking.")
 
 
