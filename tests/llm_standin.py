@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from http_replies import send_reply
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from local_http import LocalServer, QuietHandler
 from pydantic import Field
 
 
@@ -86,6 +84,12 @@ def phrase(text: str, field: Any = ANY) -> Callable[[list[Any]], AIMessage]:
     return reply
 
 
+def side_answer_model(question: str, answer: str, follow_up: str, token_delay_s: float = 0.0) -> ScriptedChatModel:
+    """A model that reads the message as a side question, answers it with ``answer`` and asks ``follow_up``."""
+    extraction = AIMessage("", tool_calls=[{"name": "ProfileUpdate", "args": {"question": question}, "id": "x1"}])
+    return ScriptedChatModel(script=[extraction, AIMessage(answer), phrase(follow_up)], token_delay_s=token_delay_s)
+
+
 # --- an OpenAI-compatible HTTP endpoint -----------------------------------------------------------------------------
 
 Reply = dict[str, Any] | tuple[int, dict[str, str], dict[str, Any]] | Callable[[dict[str, Any]], Any]
@@ -127,7 +131,7 @@ def sse_chunks(payload: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-class ScriptedServer:
+class ScriptedServer(LocalServer):
     """A local OpenAI chat-completions endpoint replaying a script; records every request body.
 
     A request with ``"stream": true`` gets the scripted completion as server-sent events (``data: {...}`` chunks,
@@ -139,7 +143,7 @@ class ScriptedServer:
         self.requests: list[dict[str, Any]] = []
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 server.requests.append(body)
@@ -150,28 +154,16 @@ class ScriptedServer:
                 try:
                     if body.get("stream") and status == 200:
                         events = "".join(f"data: {json.dumps(c)}\n\n" for c in sse_chunks(payload))
-                        send_reply(self, 200, (events + "data: [DONE]\n\n").encode(), "text/event-stream",
+                        self.reply(200, (events + "data: [DONE]\n\n").encode(), "text/event-stream",
                                    {"Cache-Control": "no-cache", **headers})
                     else:
-                        send_reply(self, status, json.dumps(payload).encode(), "application/json", headers)
+                        self.reply(status, json.dumps(payload).encode(), "application/json", headers)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (the timeout test)
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
         """The base URL to give ChatOpenAI."""
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def __enter__(self) -> ScriptedServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        return f"{self.root}/v1"

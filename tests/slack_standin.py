@@ -12,8 +12,9 @@ import json
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from local_http import LocalServer, QuietHandler
 
 SECRET = "test-signing-secret"
 
@@ -30,6 +31,16 @@ def signed(body: str | bytes, ts: int | None = None, secret: str = SECRET, **ext
     return {"X-Slack-Request-Timestamp": str(ts), "X-Slack-Signature": signature(body, ts, secret), **extra}
 
 
+def deliver(client: Any, inner: dict[str, Any], event_id: str) -> None:
+    """Send one signed event callback (``inner`` is the event) through an HTTP test client to ``/slack/events``;
+    checks it was acknowledged within Slack's 3 seconds."""
+    body = json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+                       "event_id": event_id, "event_time": int(time.time()), "event": inner})
+    start = time.monotonic()
+    r = client.post("/slack/events", content=body, headers={"Content-Type": "application/json", **signed(body)})
+    assert r.status_code == 200 and time.monotonic() - start < 3
+
+
 def _stream_text(args: dict[str, Any]) -> str:
     """The markdown a streaming call carries, as ``markdown_text`` or as markdown chunks."""
     chunks = args.get("chunks")
@@ -39,7 +50,7 @@ def _stream_text(args: dict[str, Any]) -> str:
     return text + "".join(c.get("text", "") for c in chunks or [] if c.get("type") == "markdown_text")
 
 
-class FakeSlack:
+class FakeSlack(LocalServer):
     """A local HTTP server answering Slack Web API calls: every call is recorded in ``calls``, posts in ``posts``.
 
     Answers like Slack for the methods the bot uses: chat.postMessage / chat.update / chat.postEphemeral,
@@ -60,7 +71,7 @@ class FakeSlack:
         self.lock = threading.Lock()
         outer = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 url = urllib.parse.urlsplit(self.path)
                 query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
@@ -68,25 +79,18 @@ class FakeSlack:
                 if url.path.endswith("/files.info"):
                     with outer.lock:
                         outer.calls.append(("files.info", query))
-                    self._send(200, "application/json", json.dumps(outer.file_info(query.get("file"))).encode())
+                    self.reply(200, json.dumps(outer.file_info(query.get("file"))).encode())
                     return
                 file_id = url.path.split("/")[2].split("-")[-1] if url.path.startswith("/files-pri/") else ""
                 with outer.lock:
                     outer.downloads.append((file_id, auth))
                     file = outer.files.get(file_id)
                 if file is None:
-                    self._send(404, "text/plain", b"not found")
+                    self.reply(404, b"not found", "text/plain")
                 elif not auth.startswith("Bearer xoxb-"):
-                    self._send(200, "text/html", b"<!DOCTYPE html><html><body>Sign in to Slack</body></html>")
+                    self.reply(200, b"<!DOCTYPE html><html><body>Sign in to Slack</body></html>", "text/html")
                 else:
-                    self._send(200, file.get("mimetype") or "application/octet-stream", file["content"])
-
-            def _send(self, status: int, kind: str, data: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                    self.reply(200, file["content"], file.get("mimetype") or "application/octet-stream")
 
             def do_POST(self) -> None:  # noqa: N802
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
@@ -121,23 +125,15 @@ class FakeSlack:
                     with outer.lock:
                         outer.posts.append(args)
                         answer |= {"channel": args["channel"], "ts": f"1800000000.{len(outer.posts):06d}"}
-                data = json.dumps(answer).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.reply(200, json.dumps(answer).encode())
 
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        super().__init__(Handler)
+        self.url = f"{self.root}/api/"
+        self.start()
 
     def add_file(self, name: str, content: bytes, shared_in: tuple[str, str] | None = None, **info: Any) -> str:
         """Hold a file as Slack would (its id is returned); ``shared_in`` = (channel, thread_ts) it was shared in."""
-        root = self.url.removesuffix("/api/")
+        root = self.root
         with self.lock:
             file_id = f"F{len(self.files) + 1:04d}"
             shares = {"private": {shared_in[0]: [{"ts": "1800000009.000001", "thread_ts": shared_in[1]}]}} \
@@ -180,7 +176,3 @@ class FakeSlack:
             time.sleep(0.02)
         raise AssertionError(f"expected {n} {method} calls, got {len(found)}: {[m for m, _ in self.calls]}")
 
-    def close(self) -> None:
-        """Stop the server."""
-        self.server.shutdown()
-        self.server.server_close()

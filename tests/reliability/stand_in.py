@@ -11,31 +11,23 @@ from __future__ import annotations
 import hashlib
 import json
 import socket
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from langchain_core.messages import AIMessage
+from llm_standin import completion
+from llm_standin import function_call as scripted_function_call
+from local_http import LocalServer, QuietHandler, send_reply
 
 MODES = ("hang", "http500", "garbage", "wrong_shape", "drop")
 DIMS = 32
 
 
-def completion(message: dict[str, Any]) -> dict[str, Any]:
-    """A chat.completion body holding one assistant message."""
-    finish = "tool_calls" if message.get("tool_calls") else "stop"
-    return {"id": "chatcmpl-stand-in", "object": "chat.completion", "created": int(time.time()), "model": "stand-in",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": None, **message},
-                         "finish_reason": finish}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
-
-
 def function_call(name: str, **arguments: Any) -> dict[str, Any]:
     """A completion calling one function (tool) with JSON arguments."""
-    return completion({"tool_calls": [{"id": f"call_{time.monotonic_ns()}", "type": "function",
-                                       "function": {"name": name, "arguments": json.dumps(arguments)}}]})
+    return scripted_function_call(name, json.dumps(arguments))
 
 
 def text_reply(text: str) -> dict[str, Any]:
@@ -51,7 +43,7 @@ def hashed_vector(text: str) -> list[float]:
     return vec if any(vec) else [1.0] + [0.0] * (DIMS - 1)
 
 
-class StandIn:
+class StandIn(LocalServer):
     """The server; ``requests`` records (path, body) of every request, ``chat`` answers healthy chat requests."""
 
     def __init__(self, chat: Callable[[dict[str, Any]], dict[str, Any]] | None = None, hang_s: float = 3.0) -> None:
@@ -62,7 +54,7 @@ class StandIn:
         self._served: dict[str, int] = {}
         stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             protocol_version = "HTTP/1.1"
             disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
 
@@ -75,16 +67,12 @@ class StandIn:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up first
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        """The base URL of the OpenAI-compatible API."""
+        return f"{self.root}/v1"
 
     def fault_for(self, path: str, body: dict[str, Any]) -> str:
         model = str(body.get("model", ""))
@@ -115,9 +103,8 @@ class StandIn:
         else:
             payload = self.chat(body)
         data = json.dumps(payload).encode()
-        if mode == "drop":
+        if mode == "drop":  # the headers promise the whole body; half of it comes
             handler.send_response(200)
-            handler.send_header("Content-Type", "application/json")
             handler.send_header("Content-Length", str(len(data)))
             handler.end_headers()
             handler.wfile.write(data[: len(data) // 2])
@@ -129,19 +116,7 @@ class StandIn:
 
     @staticmethod
     def _send(handler: BaseHTTPRequestHandler, status: int, data: bytes) -> None:
-        handler.send_response(status)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
-
-    def __enter__(self) -> StandIn:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        send_reply(handler, status, data)
 
 
 def scripted_call(name: str, **args: Any) -> AIMessage:

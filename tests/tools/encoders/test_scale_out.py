@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import numpy as np
 import pytest
+from local_http import LocalServer, QuietHandler
 
 from knowledge.errors import EncoderError
 from knowledge.settings import Settings, SettingsError
@@ -41,7 +40,7 @@ def test_settings_read_the_device_and_concurrency():
         Settings.from_env({"ADVISOR_DATA_DIR": "/tmp/x", "ADVISOR_EMBEDDINGS_CONCURRENCY": "0"})
 
 
-class EmbeddingServer:
+class EmbeddingServer(LocalServer):
     """An OpenAI-compatible /v1/embeddings server: each request takes ``latency_s``; beyond ``capacity`` requests
     in flight it answers 429 with Retry-After, as TEI / vLLM behind a queue limit or a hosted API do."""
 
@@ -51,7 +50,7 @@ class EmbeddingServer:
         self.lock = threading.Lock()
         outer = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with outer.lock:
@@ -64,9 +63,8 @@ class EmbeddingServer:
                         outer.in_flight += 1
                         outer.peak = max(outer.peak, outer.in_flight)
                 if busy:
-                    data = json.dumps({"error": {"message": "too many requests", "type": "rate_limit"}}).encode()
-                    self.send_response(429)
-                    self.send_header("Retry-After", "0.05")
+                    self.reply(429, json.dumps({"error": {"message": "too many requests", "type": "rate_limit"}})
+                               .encode(), headers={"Retry-After": "0.05"})
                 else:
                     time.sleep(outer.latency_s)
                     rows = [{"object": "embedding", "index": i, "embedding": vector(t)}
@@ -75,30 +73,14 @@ class EmbeddingServer:
                                        "usage": {"prompt_tokens": 1, "total_tokens": 1}}).encode()
                     with outer.lock:
                         outer.in_flight -= 1
-                    self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                    self.reply(200, data)
 
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def __enter__(self) -> EmbeddingServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        """The base URL of the embeddings API."""
+        return f"{self.root}/v1"
 
 
 def vector(text: str) -> list[float]:

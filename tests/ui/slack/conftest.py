@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from slack_sdk import WebClient
-from slack_standin import SECRET, FakeSlack, signed
+from slack_standin import SECRET, FakeSlack, deliver
 
 from agent.service import AdvisorService
 from knowledge.settings import Settings
@@ -31,12 +29,7 @@ class SlackRig:
 
     def post(self, inner: dict[str, Any], event_id: str) -> None:
         """Deliver one signed event (``inner`` is the event) and check it was acknowledged within Slack's 3 s."""
-        body = json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-                           "event_id": event_id, "event_time": int(time.time()), "event": inner})
-        start = time.monotonic()
-        r = self.client.post("/slack/events", content=body,
-                             headers={"Content-Type": "application/json", **signed(body)})
-        assert r.status_code == 200 and time.monotonic() - start < 3
+        deliver(self.client, inner, event_id)
 
 
 @pytest.fixture

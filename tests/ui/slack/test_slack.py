@@ -5,34 +5,20 @@ from __future__ import annotations
 import json
 import time
 import urllib.parse
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from slack_sdk import WebClient
-from slack_standin import SECRET, FakeSlack, signed
+from slack_standin import FakeSlack, signed
 
 from agent.service import AdvisorService
-from knowledge.settings import Settings
-from ui.api.app import create_app
-from ui.slack.app import SlackThreads, create_slack_app
+from ui.slack.app import SlackThreads
 
 
 @pytest.fixture
-def slack(tmp_path: Path) -> Iterator[tuple[TestClient, FakeSlack, AdvisorService]]:
-    fake = FakeSlack()
-    settings = Settings(data_dir=tmp_path)
-    service = AdvisorService(settings)
-    threads = SlackThreads(tmp_path / "slack.sqlite")
-    bolt = create_slack_app(service, SECRET, WebClient(token="xoxb-test", base_url=fake.url), threads)
-    app = create_app(service, settings, ["api-token"], slack_app=bolt)
-    with TestClient(app) as client:
-        yield client, fake, service
-    fake.close()
-    threads.close()
-    service.close()
+def slack(make_slack: Any) -> tuple[TestClient, FakeSlack, AdvisorService]:
+    rig = make_slack()
+    return rig.client, rig.fake, rig.service
 
 
 def event(event_id: str, text: str, ts: str, thread_ts: str | None = None, kind: str = "app_mention",

@@ -5,19 +5,15 @@ from __future__ import annotations
 import json
 import time
 import urllib.parse
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from slack_sdk import WebClient
-from slack_standin import SECRET, FakeSlack, signed
+from slack_standin import FakeSlack, deliver, signed
 
 from agent.service import AdvisorService
-from knowledge.settings import Settings
-from ui.api.app import create_app
-from ui.slack.app import SlackThreads, create_slack_app
+from ui.slack.app import SlackThreads
 from ui.slack.assistant import SUGGESTED_PROMPTS
 
 DM = "D1"
@@ -25,26 +21,12 @@ ROOT = "1700000500.000100"
 
 
 @pytest.fixture
-def slack(tmp_path: Path) -> Iterator[tuple[TestClient, FakeSlack, AdvisorService, SlackThreads]]:
-    fake = FakeSlack()
-    settings = Settings(data_dir=tmp_path, max_file_mb=2)
-    service = AdvisorService(settings)
-    threads = SlackThreads(tmp_path / "slack.sqlite")
-    bolt = create_slack_app(service, SECRET, WebClient(token="xoxb-test", base_url=fake.url), threads)
-    app = create_app(service, settings, ["api-token"], slack_app=bolt)
-    with TestClient(app) as client:
-        yield client, fake, service, threads
-    fake.close()
-    threads.close()
-    service.close()
+def slack(make_slack: Any) -> tuple[TestClient, FakeSlack, AdvisorService, SlackThreads]:
+    rig = make_slack(max_file_mb=2)
+    return rig.client, rig.fake, rig.service, rig.threads
 
 
-def _post(client: TestClient, inner: dict[str, Any], event_id: str) -> None:
-    body = json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-                       "event_id": event_id, "event_time": int(time.time()), "event": inner})
-    start = time.monotonic()
-    r = client.post("/slack/events", content=body, headers={"Content-Type": "application/json", **signed(body)})
-    assert r.status_code == 200 and time.monotonic() - start < 3
+_post = deliver
 
 
 def _open_thread(client: TestClient) -> None:

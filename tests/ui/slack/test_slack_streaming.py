@@ -7,8 +7,7 @@ import json
 import time
 from typing import Any
 
-from langchain_core.messages import AIMessage
-from llm_standin import ScriptedChatModel, phrase
+from llm_standin import ScriptedChatModel, side_answer_model
 
 DM, ROOT = "D1", "1700000700.000100"
 ANSWER = ("Hybrid search runs a dense vector search and a BM25 keyword search over the same collection and fuses "
@@ -17,10 +16,7 @@ ANSWER = ("Hybrid search runs a dense vector search and a BM25 keyword search ov
 
 
 def _model(delay: float) -> ScriptedChatModel:
-    extraction = AIMessage("", tool_calls=[{"name": "ProfileUpdate", "args": {"question": "what is hybrid search?"},
-                                            "id": "x1"}])
-    return ScriptedChatModel(script=[extraction, AIMessage(ANSWER), phrase("Now, what are your documents about?")],
-                             token_delay_s=delay)
+    return side_answer_model("what is hybrid search?", ANSWER, "Now, what are your documents about?", delay)
 
 
 def _turn(rig: Any) -> str:

@@ -6,8 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from langchain_core.messages import AIMessage
-from llm_standin import ScriptedChatModel, phrase
+from llm_standin import ScriptedChatModel, side_answer_model
 
 from agent.service import AdvisorService
 from knowledge.settings import Settings
@@ -19,10 +18,7 @@ ANSWER = ("Hybrid search runs a dense vector search and a BM25 keyword search ov
 
 
 def _model(delay: float) -> ScriptedChatModel:
-    extraction = AIMessage("", tool_calls=[{"name": "ProfileUpdate", "args": {"question": "what is hybrid search?"},
-                                            "id": "x1"}])
-    return ScriptedChatModel(script=[extraction, AIMessage(ANSWER), phrase("Now, what are your documents about?")],
-                             token_delay_s=delay)
+    return side_answer_model("what is hybrid search?", ANSWER, "Now, what are your documents about?", delay)
 
 
 def test_the_chat_streams_the_reply_then_shows_the_service_reply(tmp_path: Path) -> None:
