@@ -30,6 +30,18 @@ def _named(field: str, text: str, old: Any, rules: Understanding) -> bool:
     return False
 
 
+# Words that can mean "nothing" for a figure: a 0 the model reads elsewhere ("just recommend") is an invention.
+ZERO_WORDS = re.compile(r"(?<![\d.,])0(?![\d.,]*\d)|\b(?:zero|nothing|none|free|anything|no (?:budget|money|spend|"
+                        r"queries|traffic)|nichts|kein\w*|rien|aucun\w*|nada|ningún|ninguno)\b|零|没有|无|不花|免费|"
+                        r"ゼロ|なし", re.IGNORECASE)
+
+
+def _unsaid_zero(value: Any, field: str, rules: Understanding, text: str) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != 0:
+        return False
+    return rules.updates.get(field) != 0 and not ZERO_WORDS.search(text)
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1)
 
@@ -73,6 +85,9 @@ def check_extraction(llm: Understanding, rules: Understanding, text: str, stated
     if rules.confirm and not any(f in llm.updates for f in rules.confirm["fields"]):
         llm.confirm = rules.confirm
     llm.unset = [f for f in rules.unset if f not in llm.updates]
+    for field in [f for f in llm.updates if f in _NUMERIC and _unsaid_zero(llm.updates[f], f, rules, low)]:
+        logger.info("LLM extraction read %s as 0 from a message that says no such thing: ignored", field)
+        del llm.updates[field]
     for field in _misplaced(llm, rules):
         logger.info("LLM extraction put a figure the rules read as another field's into %s: ignored", field)
         del llm.updates[field]

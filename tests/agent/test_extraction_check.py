@@ -47,3 +47,28 @@ def test_a_figure_the_rules_place_elsewhere_is_not_taken_for_another_field():
     text = "we add 2,000 docs a month and can spend 500 a month"
     checked = check_extraction(_llm(budget_usd_month=500.0, queries_per_month=2000), understand(text), text, {})
     assert checked.updates == {"budget_usd_month": 500.0}
+
+
+def test_the_table_of_model_mistakes_leaves_no_silent_wrong_fill():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "llm_extraction_check.py"
+    spec = importlib.util.spec_from_file_location("llm_extraction_check", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    cases = bench.load_cases()
+    assert len(cases) >= 36
+    unchecked = bench.score(cases, None)
+    checked = bench.score(cases, check_extraction)
+    assert unchecked["wrong_fills"] >= 20  # the table holds the mistakes models make
+    assert checked["wrong_fills"] == 0, checked["bad"]
+    assert checked["right"] == checked["expected"]  # and no right value is thrown away
+
+
+def test_a_zero_nobody_said_is_not_stored_but_a_said_one_is():
+    checked = check_extraction(_llm(queries_per_month=0), understand("just recommend"), "just recommend", {})
+    assert checked.updates == {}
+    text = "we cannot spend anything on this"
+    checked = check_extraction(_llm(budget_usd_month=0.0), understand(text, "budget_usd_month"), text, {})
+    assert checked.updates == {"budget_usd_month": 0.0}
