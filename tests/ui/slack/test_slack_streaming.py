@@ -7,7 +7,10 @@ import json
 import time
 from typing import Any
 
+from langchain_core.messages import AIMessage
 from llm_standin import ScriptedChatModel, side_answer_model
+
+from knowledge.errors import UnknownConsultationError
 
 DM, ROOT = "D1", "1700000700.000100"
 ANSWER = ("Hybrid search runs a dense vector search and a BM25 keyword search over the same collection and fuses "
@@ -28,13 +31,16 @@ def _turn(rig: Any) -> str:
               "ts": "1700000701.000100", "thread_ts": ROOT}, "EvQ")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        (cid,) = [c.consultation_id for c in rig.service.list()] or [None]
-        if cid and rig.service.state(cid).turn >= 1 and not rig.service.state(cid).unfinished:
-            with rig.fake.lock:
-                done = any(m in ("chat.stopStream", "chat.update") for m, _ in rig.fake.calls)
-            if done:
-                time.sleep(0.2)
-                return cid
+        try:
+            (cid,) = [c.consultation_id for c in rig.service.list()] or [None]
+            text = _reply_text(rig, cid) if cid else None
+        except UnknownConsultationError:  # listed, its first turn not stored yet
+            text = None
+        with rig.fake.lock:
+            updates = [a["text"] for m, a in rig.fake.calls if m == "chat.update"]
+            stopped = [s["text"] for s in rig.fake.streams.values() if s["stopped"]]
+        if text and text in updates[-1:] + stopped:
+            return cid
         time.sleep(0.05)
     raise AssertionError(f"no finished reply: {[m for m, _ in rig.fake.calls]}")
 
@@ -42,7 +48,7 @@ def _turn(rig: Any) -> str:
 def _reply_text(rig: Any, cid: str) -> str:
     """The turn's reply as the service stored it: the assistant messages after the user's message."""
     transcript = rig.service.state(cid).transcript
-    user = max(i for i, m in enumerate(transcript) if m.role == "user")
+    user = max((i for i, m in enumerate(transcript) if m.role == "user"), default=len(transcript))
     return "\n\n".join(m.text for m in transcript[user + 1:])
 
 
@@ -74,3 +80,28 @@ def test_without_streaming_one_message_grows_by_chat_update(make_slack):
     lengths = [len(u["text"]) for u in updates]
     assert lengths == sorted(lengths)
     assert updates[-1]["text"] == _reply_text(rig, cid) and ANSWER in updates[-1]["text"]
+
+
+def test_a_streamed_short_list_ends_as_block_kit(make_slack):
+    extraction = AIMessage("", tool_calls=[{"name": "ProfileUpdate", "id": "x1", "args": {
+        "domain": "legal", "languages": ["en"], "recommend_now": True}}])
+    explanation = ("The first model leads on the legal board and fits every constraint you gave; the others follow "
+                   "in rank order, each a trade of quality against cost.")
+    follow_up = AIMessage("Anything you would like to change?")
+    llm = ScriptedChatModel(script=[extraction, AIMessage(explanation), follow_up], token_delay_s=0.01)
+    rig = make_slack(llm=llm, stream_interval_s=0.05)
+    rig.post({"type": "assistant_thread_started", "event_ts": ROOT,
+              "assistant_thread": {"user_id": "U1", "channel_id": DM, "thread_ts": ROOT,
+                                   "context": {"channel_id": "C9", "team_id": "T1"}}}, "EvS")
+    rig.fake.wait_posts(1)
+    rig.post({"type": "message", "channel_type": "im", "channel": DM, "user": "U1",
+              "text": "legal contracts in English, just recommend", "ts": "1700000701.000100", "thread_ts": ROOT},
+             "EvR")
+    (update,) = rig.fake.wait_calls("chat.update")
+    (stream,) = rig.fake.streams.values()
+    assert stream["stopped"] and stream["appends"] >= 2 and update["ts"] in rig.fake.streams
+    blocks = update["blocks"] if isinstance(update["blocks"], list) else json.loads(update["blocks"])
+    assert any(b["type"] == "header" and b["text"]["text"] == "Short list" for b in blocks)
+    (cid,) = [c.consultation_id for c in rig.service.list()]
+    top = rig.service.state(cid).recommendation["recommendations"][0]["model"]
+    assert top in json.dumps(blocks) and not llm.script
