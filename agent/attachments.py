@@ -29,10 +29,6 @@ class Attached:
     skipped: list[str] = field(default_factory=list)
 
 
-class TotalTooLargeError(InputFileError):
-    """The consultation's documents would be over the total size limit."""
-
-
 def attach_files(evidence: ConsultationEvidence, consultation_id: str, files: list[tuple[str, Path]], *,
                  max_file_bytes: int, max_total_bytes: int, strict: bool = False) -> Attached:
     """Check ``files`` (name as sent, local path) and move the good ones into the consultation's documents.
@@ -46,8 +42,7 @@ def attach_files(evidence: ConsultationEvidence, consultation_id: str, files: li
         strict: refuse every file when one is bad (nothing is attached) instead of skipping the bad ones.
 
     Raises:
-        TotalTooLargeError: ``strict`` and the files would take the consultation over ``max_total_bytes``.
-        InputFileError: ``strict`` and a file is refused; the message names each one and why.
+        InputFileError: ``strict`` and a file is refused (its content, or the total); the message names each one.
     """
     from tools.documents.file_readers import check_file, upload_name
     from tools.documents.uploads import sanitise_filename
@@ -65,10 +60,8 @@ def attach_files(evidence: ConsultationEvidence, consultation_id: str, files: li
             continue
         size = path.stat().st_size
         if total + size > max_total_bytes:
-            problem = f"{shown}: the consultation's documents would be over the {max_total_bytes:,}-byte total limit"
-            if strict:
-                raise TotalTooLargeError(problem)
-            result.skipped.append(problem)
+            result.skipped.append(f"{shown}: the consultation's documents would be over the {max_total_bytes:,}-byte "
+                                  "total limit")
             continue
         total += size
         accepted.append((path, sanitise_filename(name, taken)))

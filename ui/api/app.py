@@ -422,7 +422,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
         if not files:
             raise RequestValidationError([{"loc": ("body", "files"), "msg": "at least one document is required",
                                            "type": "missing"}])
-        from agent.attachments import TotalTooLargeError, attach_files
+        from agent.attachments import attach_files
 
         staging = service.evidence.folder(consultation_id) / f".incoming-{uuid.uuid4().hex[:8]}"
         staging.mkdir(parents=True)
@@ -439,9 +439,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
                 done = attach_files(service.evidence, consultation_id, [(u.filename or "", p) for u, p in placed],
                                     max_file_bytes=limits.max_file_bytes, max_total_bytes=limits.max_upload_bytes,
                                     strict=True)
-            except TotalTooLargeError as exc:
-                raise StarletteHTTPException(413, str(exc)) from None
-            except InputFileError as exc:
+            except InputFileError as exc:  # the total was checked (413) while the files arrived
                 raise RequestValidationError([{"loc": ("body", "files"), "type": "value_error",
                                                "msg": str(exc)}]) from None
         finally:

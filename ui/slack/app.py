@@ -5,11 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
-import threading
-import time
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Literal, overload
 
 from slack_bolt import App, BoltResponse
@@ -31,101 +27,23 @@ from knowledge.errors import (
     ToolInputError,
 )
 from ui.slack.assistant import build_assistant
+from ui.slack.blocks import (
+    EDIT_ACTION,
+    EDIT_VIEW,
+    MAX_SECTION,
+    edit_button,
+    edit_view,
+    escape,
+    reply_blocks,
+    shown_value,
+)
 from ui.slack.files import CHECK_ACTION, CHECK_TEXT, attach_shared_files, attached_note, check_button
 from ui.slack.streaming import INTERVAL_S
+from ui.slack.threads import SlackThreads
 
 logger = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+>")
-MAX_SECTION = 2900  # Block Kit caps a section's text at 3,000 characters
 SLASH_COMMAND = "/embedding-advisor"
-
-
-class SlackThreads:
-    """Durable maps in SQLite: (channel, thread_ts) -> consultation id, and the event ids already handled."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._lock = threading.Lock()
-        with self._lock:
-            self._db.execute("CREATE TABLE IF NOT EXISTS slack_threads (channel TEXT, thread_ts TEXT, "
-                             "consultation_id TEXT NOT NULL, PRIMARY KEY (channel, thread_ts))")
-            self._db.execute("CREATE TABLE IF NOT EXISTS slack_events (event_id TEXT PRIMARY KEY, seen REAL)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS slack_assistant_threads (channel TEXT, thread_ts TEXT, "
-                             "PRIMARY KEY (channel, thread_ts))")
-            self._db.execute("CREATE TABLE IF NOT EXISTS slack_files (channel TEXT, thread_ts TEXT, file_id TEXT, "
-                             "name TEXT, seen REAL)")
-            self._db.execute("CREATE UNIQUE INDEX IF NOT EXISTS slack_files_once ON slack_files (channel, thread_ts, "
-                             "file_id)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS slack_feedback (consultation_id TEXT, user_id TEXT, "
-                             "value TEXT, seen REAL)")
-
-    def consultation(self, channel: str, thread_ts: str) -> str | None:
-        """The consultation of a thread, if it has one."""
-        with self._lock:
-            row = self._db.execute("SELECT consultation_id FROM slack_threads WHERE channel=? AND thread_ts=?",
-                                   (channel, thread_ts)).fetchone()
-        return row[0] if row else None
-
-    def link(self, channel: str, thread_ts: str, consultation_id: str) -> None:
-        """Remember the consultation of a thread."""
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO slack_threads VALUES (?, ?, ?)",
-                             (channel, thread_ts, consultation_id))
-
-    def mark_assistant(self, channel: str, thread_ts: str) -> None:
-        """Remember that a thread is an assistant (AI app) thread: its replies are streamed."""
-        with self._lock:
-            self._db.execute("INSERT OR IGNORE INTO slack_assistant_threads VALUES (?, ?)", (channel, thread_ts))
-
-    def is_assistant(self, channel: str, thread_ts: str) -> bool:
-        """Whether the thread was opened as an assistant thread."""
-        with self._lock:
-            row = self._db.execute("SELECT 1 FROM slack_assistant_threads WHERE channel=? AND thread_ts=?",
-                                   (channel, thread_ts)).fetchone()
-        return row is not None
-
-    def claim_file(self, channel: str, thread_ts: str, file: dict[str, Any]) -> bool:
-        """True the first time a file is seen in a thread (its message and its ``file_shared`` event both name it)."""
-        with self._lock:
-            cur = self._db.execute("INSERT OR IGNORE INTO slack_files VALUES (?, ?, ?, ?, ?)",
-                                   (channel, thread_ts, file.get("id"), file.get("name"), time.time()))
-        return cur.rowcount == 1
-
-    def files(self, channel: str, thread_ts: str) -> list[str]:
-        """Names of the files shared in a thread."""
-        with self._lock:
-            rows = self._db.execute("SELECT name FROM slack_files WHERE channel=? AND thread_ts=?",
-                                    (channel, thread_ts)).fetchall()
-        return [r[0] for r in rows]
-
-    def record_feedback(self, consultation_id: str, user_id: str, value: str) -> None:
-        """Keep a feedback click on a short list."""
-        with self._lock:
-            self._db.execute("INSERT INTO slack_feedback VALUES (?, ?, ?, ?)",
-                             (consultation_id, user_id, value, time.time()))
-
-    def feedback(self, consultation_id: str) -> list[tuple[str, str]]:
-        """(user, value) of every feedback click on a consultation."""
-        with self._lock:
-            rows = self._db.execute("SELECT user_id, value FROM slack_feedback WHERE consultation_id=?",
-                                    (consultation_id,)).fetchall()
-        return [(r[0], r[1]) for r in rows]
-
-    def claim_event(self, event_id: str) -> bool:
-        """True the first time an event id is seen (Slack retries deliver the same id again)."""
-        with self._lock:
-            cur = self._db.execute("INSERT OR IGNORE INTO slack_events VALUES (?, ?)", (event_id, time.time()))
-        return cur.rowcount == 1
-
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
-
-
-def escape(text: str) -> str:
-    """Text Slack shows as typed: ``<!channel>``, ``<@U1>`` and links are not expanded (``& < >`` escaped)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def slack_principal(team: str | None, user: str | None) -> Principal:
@@ -136,64 +54,7 @@ def slack_principal(team: str | None, user: str | None) -> Principal:
     return Principal(f"slack:{clean(team)}:{clean(user)}")
 
 
-def _fmt(value: Any, spec: str = "") -> str:
-    return "n/a" if value is None else format(value, spec)
-
-
-def render_blocks(reply: Reply) -> list[dict[str, Any]]:
-    """Block Kit for a reply: the text, then the short list as a table-like section list with the top reasons."""
-    blocks: list[dict[str, Any]] = []
-    text = reply.text.strip() or reply.pending_question or "…"
-    rec = reply.recommendation
-    if rec and rec.get("recommendations"):
-        text = text.split("\n\n")[0]  # the short list below replaces the long text rendering
-    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": escape(text)[:MAX_SECTION]}})
-    if not rec or not rec.get("recommendations"):
-        return blocks
-    blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "Short list"}}]
-    for r in rec["recommendations"][:5]:
-        blocks.append({"type": "section", "fields": [
-            {"type": "mrkdwn", "text": f"*{r['rank']}. {r['model']}*\n{r['kind']}, score {_fmt(r['score'], '.3f')}"},
-            {"type": "mrkdwn", "text": f"${_fmt(r['estimated_cost_usd_month'], ',.2f')}/month · "
-                                       f"{_fmt(r.get('dims'))} dims · {_fmt(r.get('max_tokens'), ',')} tokens"},
-        ]})
-        reasons = "\n".join(f"• {x}" for x in r.get("reasons", [])[:2])
-        if reasons:
-            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": reasons[:MAX_SECTION]}]})
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": (
-        f"Full report: `embedding-advisor chat --id {reply.consultation_id}` · "
-        "or `embedding-advisor recommend --profile profile.yaml` with this profile")}]})
-    if reply.pending_question:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn",
-                                                   "text": escape(reply.pending_question)[:MAX_SECTION]}})
-    return blocks
-
-
-EDIT_ACTION, EDIT_VIEW = "edit_profile", "edit_profile_view"
 SET_COMMAND = re.compile(r"^\s*/?(?:set|edit)\s+([a-z_0-9]+)\s+(.+)$", re.IGNORECASE | re.DOTALL)
-
-
-def edit_button(consultation_id: str) -> dict[str, Any]:
-    """The "Edit profile" action under a reply: opens a form of the profile's fields."""
-    return {"type": "actions", "elements": [{"type": "button", "action_id": EDIT_ACTION, "value": consultation_id,
-                                             "text": {"type": "plain_text", "text": "Edit profile"}}]}
-
-
-def edit_view(state: Any, channel: str, thread_ts: str) -> dict[str, Any]:
-    """A modal with one text input per interview field, filled with the current values and their provenance."""
-    from agent.state import FIELDS
-
-    blocks = []
-    for field in FIELDS:
-        element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value"}
-        if field in state.profile:
-            element["initial_value"] = _shown(state.profile[field])[:150]
-        hint = state.provenance.get(field, "not given")
-        blocks.append({"type": "input", "block_id": field, "optional": True, "element": element,
-                       "label": {"type": "plain_text", "text": field}, "hint": {"type": "plain_text", "text": hint}})
-    meta = json.dumps({"consultation_id": state.consultation_id, "channel": channel, "thread_ts": thread_ts})
-    return {"type": "modal", "callback_id": EDIT_VIEW, "private_metadata": meta, "blocks": blocks,
-            "title": {"type": "plain_text", "text": "Edit profile"}, "submit": {"type": "plain_text", "text": "Save"}}
 
 
 class AdvisorSlackApp(App):
@@ -316,8 +177,6 @@ class SlackAdvisor:
     @staticmethod
     def post(client: WebClient, channel: str, thread_ts: str, reply: Reply) -> None:
         """Post a reply in the thread, with the "Edit profile" action under it."""
-        from ui.slack.assistant import reply_blocks
-
         fallback = escape(reply.text or reply.pending_question or "…")
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=fallback[:3000],
                                 blocks=[*reply_blocks(reply), edit_button(reply.consultation_id)])
@@ -393,7 +252,7 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
         values = body["view"]["state"]["values"]
         state = service.state(meta["consultation_id"])
         submitted = {f: (v.get("value", {}).get("value") or "").strip() for f, v in values.items()}
-        changes = {f: v for f, v in submitted.items() if v and v != _shown(state.profile.get(f))}
+        changes = {f: v for f, v in submitted.items() if v and v != shown_value(state.profile.get(f))}
         if not changes:
             ack()
             return
@@ -461,17 +320,6 @@ def create_slack_app(service: AdvisorService, signing_secret: str, client: WebCl
                                start=False)
 
     return app
-
-
-def _shown(value: Any) -> str:
-    """A profile value as the edit form shows it (and as ``agent.profile_edits`` reads it back)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
-    return str(value)
 
 
 @overload

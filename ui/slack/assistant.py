@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import Assistant
 
 from knowledge.errors import AdvisorError
+from ui.slack.blocks import reply_blocks
 from ui.slack.streaming import ThreadStream
 
 if TYPE_CHECKING:
     from slack_sdk import WebClient
 
-    from agent.service import Reply
     from ui.slack.app import SlackAdvisor
 
 logger = logging.getLogger(__name__)
@@ -30,28 +30,6 @@ GREETING = ("Hi! I recommend embedding models for a RAG system on Milvus, each f
 STATUS = "is reading your answer and running the advisor's tools…"
 LOADING = ["Looking up published MTEB scores…", "Estimating cost and first-indexing time…",
            "Sizing the Milvus index…"]
-FEEDBACK_ACTIONS = ("feedback_helpful", "feedback_not_helpful")
-
-
-def feedback_block(consultation_id: str) -> dict[str, Any]:
-    """Two buttons under a short list; their value carries the consultation id."""
-    return {"type": "actions", "block_id": "feedback", "elements": [
-        {"type": "button", "action_id": FEEDBACK_ACTIONS[0], "value": consultation_id,
-         "text": {"type": "plain_text", "text": "👍 Helpful"}},
-        {"type": "button", "action_id": FEEDBACK_ACTIONS[1], "value": consultation_id,
-         "text": {"type": "plain_text", "text": "👎 Not helpful"}}]}
-
-
-def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
-    """The reply as Block Kit (short list as fields, not a wall of text), with feedback buttons under a short list."""
-    from ui.slack.app import render_blocks
-
-    blocks = render_blocks(reply)
-    if reply.recommendation and reply.recommendation.get("recommendations"):
-        blocks.append(feedback_block(reply.consultation_id))
-    return blocks
-
-
 def build_assistant(advisor: SlackAdvisor) -> Assistant:
     """The Bolt Assistant: prompts when a thread opens; each message runs a turn with a status, then streams."""
     assistant = Assistant()

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from ui.slack.blocks import escape
+
 if TYPE_CHECKING:
     from slack_sdk import WebClient
     from slack_sdk.web.chat_stream import ChatStream
@@ -24,12 +26,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 INTERVAL_S = 0.5
 MAX_TEXT = 3000  # a section's text, and the fallback text of chat.update
-
-
-def _escape(text: str) -> str:
-    from ui.slack.app import escape
-
-    return escape(text)
 
 
 class ThreadStream:
@@ -52,7 +48,7 @@ class ThreadStream:
     def partial(self, text: str) -> None:
         """Take the reply's text so far; send what is new once ``interval_s`` has passed since the last send."""
         with self._lock:
-            escaped = _escape(text)
+            escaped = escape(text)
             if not escaped.startswith(self.sent):
                 self.diverged = True
                 return
@@ -90,7 +86,7 @@ class ThreadStream:
 
     def finish(self, reply: Reply, blocks: list[dict[str, Any]]) -> None:
         """End the message with the finished reply: its text (``blocks[0]``) and the blocks under it."""
-        text = blocks[0]["text"]["text"] if blocks and blocks[0].get("type") == "section" else _escape(reply.text)
+        text = blocks[0]["text"]["text"] if blocks and blocks[0].get("type") == "section" else escape(reply.text)
         with self._lock:
             if self.ts is None:  # nothing was shown yet: post it whole (streamed where streaming is on)
                 self._post_whole(text, blocks)
