@@ -187,8 +187,8 @@ class WebUI:
                 shown = [*history, {"role": "user", "content": parts.no_remote_images(text)}]
                 for partial in streamed(turn):
                     if isinstance(partial, str):
-                        yield ("", [*shown, {"role": "assistant", "content": parts.no_remote_images(partial)}],
-                               *skip)
+                        yield ("", [*shown, pending, {"role": "assistant", "content": parts.no_remote_images(partial)}],
+                               *skip)  # the pending step stays until the tools' calls replace it
                     else:
                         reply = partial
             if not consultation_id:
