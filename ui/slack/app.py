@@ -38,7 +38,7 @@ from ui.slack.blocks import (
     shown_value,
 )
 from ui.slack.files import CHECK_ACTION, CHECK_TEXT, attach_shared_files, attached_note, check_button
-from ui.slack.streaming import INTERVAL_S
+from ui.slack.streaming import INTERVAL_S, ThreadStream
 from ui.slack.threads import SlackThreads
 
 logger = logging.getLogger(__name__)
@@ -134,14 +134,24 @@ class SlackAdvisor:
                principal: Principal | None = None) -> None:
         """Send ``text`` to the thread's consultation (starting one if needed) and reply in the thread.
 
-        "set FIELD VALUE" (or "edit ...") in a thread edits the profile directly, like the "Edit profile" button.
+        "set FIELD VALUE" (or "edit ...") in a thread edits the profile directly, like the "Edit profile" button. In
+        LLM mode the reply is one message that grows (chat.update at a bounded rate) as the model writes it.
         """
+        if self.service.llm is None:  # offline a turn takes a fraction of a second: the reply is posted whole
+            try:
+                reply = self.turn(channel, thread_ts, text, principal)
+            except AdvisorError as exc:
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
+                return
+            self.post(client, channel, thread_ts, reply)
+            return
+        stream = ThreadStream(client, channel, thread_ts, None, None, self.stream_interval_s, mode="update")
         try:
-            reply = self.turn(channel, thread_ts, text, principal)
+            reply = self.turn(channel, thread_ts, text, principal, on_partial=stream.partial)
         except AdvisorError as exc:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=error_reply(exc, channel))
             return
-        self.post(client, channel, thread_ts, reply)
+        stream.finish(reply, [*reply_blocks(reply), edit_button(reply.consultation_id)])
 
     def attach(self, client: WebClient, channel: str, thread_ts: str, files: list[dict[str, Any]],
                principal: Principal | None = None, start: bool = True) -> bool:

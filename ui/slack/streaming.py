@@ -32,14 +32,15 @@ class ThreadStream:
     """One reply in one thread, streamed while the turn runs; ``partial`` is the service's ``on_partial``."""
 
     def __init__(self, client: WebClient, channel: str, thread_ts: str, user_id: str | None, team_id: str | None,
-                 interval_s: float = INTERVAL_S) -> None:
+                 interval_s: float = INTERVAL_S, mode: str = "stream") -> None:
+        """Stream into ``thread_ts``; ``mode`` "update" grows one message by chat.update (a channel thread)."""
         self.client, self.channel, self.thread_ts = client, channel, thread_ts
         self.user_id, self.team_id, self.interval_s = user_id, team_id, interval_s
         self.sent = ""  # the escaped text Slack already shows
         self.latest = ""  # the escaped text of the latest partial
         self.diverged = False  # a partial did not continue what was sent (only the final reply can fix that)
         self.ts: str | None = None
-        self.mode = "stream"  # then "update" where streaming is refused
+        self.mode = mode  # "stream", or "update" where streaming is refused (or not offered: channel threads)
         self.updates = 0  # calls that showed more text
         self._stream: ChatStream | None = None
         self._last = 0.0
@@ -89,7 +90,11 @@ class ThreadStream:
         text = blocks[0]["text"]["text"] if blocks and blocks[0].get("type") == "section" else escape(reply.text)
         with self._lock:
             if self.ts is None:  # nothing was shown yet: post it whole (streamed where streaming is on)
-                self._post_whole(text, blocks)
+                if self.mode == "stream":
+                    self._post_whole(text, blocks)
+                else:
+                    self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts,
+                                                 text=text[:MAX_TEXT], blocks=blocks)
                 return
             if self.mode == "stream" and self._stream is not None and not self.diverged and text.startswith(self.sent):
                 self._stream.stop(markdown_text=text[len(self.sent):] or None, blocks=blocks[1:] or None)

@@ -105,3 +105,22 @@ def test_a_streamed_short_list_ends_as_block_kit(make_slack):
     (cid,) = [c.consultation_id for c in rig.service.list()]
     top = rig.service.state(cid).recommendation["recommendations"][0]["model"]
     assert top in json.dumps(blocks) and not llm.script
+
+
+def test_in_a_channel_thread_the_reply_grows_by_chat_update(make_slack):
+    rig = make_slack(llm=_model(0.02), stream_interval_s=0.08)
+    rig.post({"type": "app_mention", "user": "U1", "text": "<@UBOT> what is hybrid search?", "ts": "1700000800.000100",
+              "channel": "C1"}, "EvM")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not any(
+            "blocks" in a and a.get("ts") for m, a in list(rig.fake.calls) if m == "chat.update"):
+        time.sleep(0.05)
+    (first,) = rig.fake.wait_posts(1)
+    assert first["thread_ts"] == "1700000800.000100" and ANSWER.startswith(first["text"])
+    updates = [a for m, a in rig.fake.calls if m == "chat.update"]
+    assert len(updates) >= 4 and [len(u["text"]) for u in updates] == sorted(len(u["text"]) for u in updates)
+    (cid,) = [c.consultation_id for c in rig.service.list()]
+    assert updates[-1]["text"] == _reply_text(rig, cid)
+    blocks = updates[-1]["blocks"] if isinstance(updates[-1]["blocks"], list) else json.loads(updates[-1]["blocks"])
+    assert blocks[-1]["elements"][0]["action_id"] == "edit_profile"  # the finished reply keeps its actions
+    assert not any(m == "chat.startStream" for m, _ in rig.fake.calls)
