@@ -45,7 +45,12 @@ def build_graph(llm: BaseChatModel | None, tools: Sequence[Any] | None = None,
         tools = langchain_tools()
     graph = StateGraph(AdvisorState, input_schema=AdvisorInput)
     graph.add_node("decide", nodes.decide)
-    graph.add_node("lookup", nodes.make_lookup(tools))
+    if llm is None:
+        graph.add_node("lookup", nodes.make_lookup(tools))
+    else:
+        from agent.llm_phrasing import deferring_acknowledgements
+
+        graph.add_node("lookup", deferring_acknowledgements(nodes.make_lookup(tools)))
     graph.add_node("recommend", nodes.recommend)
     if llm is None:
         graph.add_node("ask", nodes.ask)

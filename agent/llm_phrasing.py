@@ -12,12 +12,13 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.runnables import RunnableConfig
 
 from agent import interviewer as iv
 from agent import nodes, prompts
 from agent.grounding import foreign_references, ungrounded
 from agent.llm_calls import invoke_bounded, is_failure_sentence, turn_key
-from agent.state import AdvisorState, Node, stated_profile
+from agent.state import AdvisorState, ConfiguredNode, Node, stated_profile
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -29,6 +30,20 @@ QUESTION_MARKS = ("?", "？")
 def split_notes(notes: list[str]) -> tuple[list[str], list[str]]:
     """(failure sentences, shown as they are; acknowledgements, for the model to phrase)."""
     return [n for n in notes if is_failure_sentence(n)], [n for n in notes if not is_failure_sentence(n)]
+
+
+def deferring_acknowledgements(node: ConfiguredNode) -> ConfiguredNode:
+    """The look-up step of LLM mode: its acknowledgements wait for the phrased question.
+
+    Failure sentences are still shown where they happened.
+    """
+
+    def step(state: AdvisorState, config: RunnableConfig) -> dict[str, Any]:
+        failures, acknowledge = split_notes(list(state.get("notes") or []))
+        update = node({**state, "notes": failures}, config)
+        return {**update, "notes": acknowledge + list(update.get("notes") or [])}
+
+    return step
 
 
 def _last_paragraph(text: str) -> str:

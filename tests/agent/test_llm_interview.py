@@ -118,3 +118,15 @@ def test_a_skipped_question_never_becomes_zero(make_chat):
     chat.start("Legal contracts in English, about a page each")
     chat.say("no idea")
     assert chat.values["profile"].get("corpus_docs") != 0 and chat.values["provenance"]["corpus_docs"] == "assumed"
+
+
+def test_acknowledgements_wait_for_the_phrased_question_after_a_look_up(make_chat):
+    llm = ScriptedChatModel(script=[
+        extraction(domain="legal", languages=["en"]),
+        phrase("English legal documents, noted.\n\nHow long is a typical document?", "doc_length_tokens"),
+    ])
+    chat = make_chat(llm)
+    reply = chat.start("English legal contracts; please check the short list on my documents")
+    assert "Noted:" not in reply and reply.endswith("How long is a typical document?")
+    assert interview_step(llm.calls[-1])["acknowledge"][0].startswith("Noted:")
+    assert chat.values["document_check"]["requested"] and not llm.script
