@@ -9,6 +9,7 @@ down, the templated text is used. Failure sentences are shown as they are, never
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
@@ -46,6 +47,31 @@ def deferring_acknowledgements(node: ConfiguredNode) -> ConfiguredNode:
     return step
 
 
+# A figure not glued to a Latin letter or a hyphen ("A100", "bge-m3" are names); CJK text may touch it ("约200份").
+PLAIN = r"(?<![\d.,A-Za-z_\-])\d[\d,]*(?:\.\d+)?"
+SCALED = re.compile(f"({PLAIN})" + r"\s*(k|K|thousand|m|M|million|万|亿)(?![A-Za-z])")
+FIGURE = re.compile(PLAIN + r"(?![A-Za-z_\d])")
+SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "万": 1e4, "亿": 1e8}
+
+
+def _figures(text: str) -> list[float]:
+    """The figures a text states, written out or scaled ("200,000", "200k", "1.2M", "20万")."""
+    out = [float(m.group(1).replace(",", "")) * SCALE[m.group(2) if m.group(2) in SCALE else m.group(2).lower()]
+           for m in SCALED.finditer(text)]
+    for match in FIGURE.finditer(SCALED.sub(" ", text)):
+        try:
+            out.append(float(match.group().replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def dropped_figures(acknowledged: list[str], text: str) -> list[float]:
+    """Figures of the acknowledgements that the phrased text leaves out (what the user must see was understood)."""
+    said = _figures(text)
+    return [v for v in _figures(" ".join(acknowledged)) if v >= 10 and not any(abs(v - s) <= 0.01 * v for s in said)]
+
+
 def _last_paragraph(text: str) -> str:
     return [p for p in text.strip().split("\n\n") if p.strip()][-1].strip()
 
@@ -78,6 +104,8 @@ def make_ask_llm(llm: BaseChatModel) -> Node:
                 return "quoted figures or names the interview did not give"
             if is_question and not _last_paragraph(ai.content).endswith(QUESTION_MARKS):
                 return "did not end with the question"
+            if dropped_figures(acknowledge, ai.content):  # the user checks what was understood by these
+                return "left out figures the user gave"
             return None
 
         ai, problem = invoke_bounded(lambda: llm.invoke(context), check, turn_key(state.get("turn", 0)))

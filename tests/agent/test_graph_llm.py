@@ -45,7 +45,7 @@ COST_ARGS = {"model": "text-embedding-3-large", "corpus_docs": 200_000, "doc_len
 ACK = "Thanks: Chinese legal contracts, 200,000 of them."
 LENGTH_Q = "How long is a typical contract, in pages or tokens?"
 LANG_Q = "Which languages are the documents in?"
-FOLLOW_UP = "Would you like to change anything, or ask about one of the models?"
+FOLLOW_UP = "With 6,000-token contracts noted: would you like to change anything, or ask about a model?"
 
 
 def test_a_consultation_with_tool_calls(make_chat):
@@ -186,7 +186,7 @@ def test_tool_rounds_are_bounded(make_chat):
 def test_an_explanation_quoting_numbers_no_tool_gave_is_replaced_by_the_template(make_chat):
     llm = ScriptedChatModel(script=[extraction(domain="legal", recommend_now=True),
                                     AIMessage("Pick it: only $123.45 a month."), AIMessage("Still $123.45."),
-                                    phrase(FOLLOW_UP, None)])
+                                    phrase("Legal it is. Would you like to change anything?", None)])
     reply = make_chat(llm).start("legal, just recommend")
     assert "123.45" not in reply and "**Recommendation**" in reply
     assert "The language model quoted figures that no tool gave, so here is the built-in explanation." in reply
@@ -221,7 +221,7 @@ def test_real_chat_openai_over_http_with_a_429_and_a_malformed_tool_call(make_ch
         est = json.loads(tool["content"])["estimate"]
         return completion({"content": f"Roughly ${est['monthly_usd']:.2f} a month."})
 
-    phrased = completion({"content": LENGTH_Q})
+    phrased = completion({"content": f"{ACK}\n\n{LENGTH_Q}"})
     script = [
         RATE_LIMITED,  # the client waits as Retry-After says, then asks again
         function_call("ProfileUpdate", json.dumps({"domain": "legal", "languages": ["zh"], "corpus_docs": 200000})),
@@ -235,13 +235,13 @@ def test_real_chat_openai_over_http_with_a_429_and_a_malformed_tool_call(make_ch
         cost_answer,
         phrased,
         function_call("ProfileUpdate", json.dumps({"doc_length_tokens": 6000})),
-        completion({"content": "Which languages, then?"}),
+        completion({"content": "6,000 tokens each, noted. Which languages, then?"}),
     ]
     with ScriptedServer(script) as server:
         chat = make_chat(http_llm(server.url))
         reply = chat.start("We index Chinese legal contracts, 200k of them")
         assert chat.values["profile"] == {"domain": "legal", "languages": ["zh"], "corpus_docs": 200_000}
-        assert reply == LENGTH_Q and "language model" not in reply
+        assert reply == f"{ACK}\n\n{LENGTH_Q}" and "language model" not in reply
         assert len(server.requests) == 3 and server.requests[0] == server.requests[1]
 
         reply = chat.say("What would text-embedding-3-large cost?")

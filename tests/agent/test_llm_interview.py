@@ -39,6 +39,14 @@ def test_a_phrasing_with_figures_the_step_lacks_falls_back_to_the_template(make_
     assert len(llm.calls) == 1 + LLM_ATTEMPTS and not llm.script
 
 
+def test_a_phrasing_that_leaves_out_a_figure_the_user_gave_is_not_used(make_chat):
+    llm = ScriptedChatModel(script=[extraction(domain="legal", corpus_docs=200_000),
+                                    AIMessage("Legal documents, noted.\n\nWhich languages?"),
+                                    AIMessage("200k legal documents, noted.\n\nWhich languages?")])
+    reply = make_chat(llm).start("Legal contracts, 200k of them")
+    assert reply == "200k legal documents, noted.\n\nWhich languages?" and not llm.script
+
+
 def test_a_phrasing_that_asks_nothing_is_not_used(make_chat):
     llm = ScriptedChatModel(script=[extraction(domain="legal"), AIMessage("Legal contracts, noted."),
                                     AIMessage("Legal contracts, noted. Thanks.")])
@@ -58,12 +66,12 @@ def test_chinese_users_get_the_question_phrased_in_chinese(make_chat):
 
 def test_an_extraction_that_changes_an_unnamed_field_is_held_to_the_rules(make_chat):
     llm = ScriptedChatModel(script=[
-        extraction(domain="legal", languages=["en"], corpus_docs=200_000), phrase("Which length?"),
+        extraction(domain="legal", languages=["en"], corpus_docs=200_000), phrase("200,000 of them. Which length?"),
         # the user only gives the length; the model also "corrects" the corpus size and the domain
         extraction(doc_length_tokens=800, corpus_docs=2_000, domain="medical", corrected=["corpus_docs"]),
-        phrase("How many queries a month?"),
+        phrase("800 tokens each. How many queries a month?"),
         # now the user names the corpus size: that change goes through, marked corrected
-        extraction(corpus_docs=300_000, corrected=["corpus_docs"]), phrase("And the queries?"),
+        extraction(corpus_docs=300_000, corrected=["corpus_docs"]), phrase("300k documents then. And the queries?"),
     ])
     chat = make_chat(llm)
     chat.start("Legal contracts in English, 200k of them")
@@ -80,7 +88,7 @@ def test_an_extraction_that_changes_an_unnamed_field_is_held_to_the_rules(make_c
 def test_growth_read_as_a_budget_by_the_model_is_kept_apart(make_chat):
     llm = ScriptedChatModel(script=[
         extraction(domain="support", languages=["en"]), phrase("How long are the articles?"),
-        extraction(budget_usd_month=2000), phrase("Growth noted.\n\nHow long are the articles?"),
+        extraction(budget_usd_month=2000), phrase("Growth of 2,000 a month noted.\n\nHow long are the articles?"),
     ])
     chat = make_chat(llm)
     chat.start("Support articles in English")
@@ -111,13 +119,15 @@ def test_an_ambiguous_figure_is_confirmed_not_stored_and_the_confirmation_is_phr
 
 def test_a_skipped_question_never_becomes_zero(make_chat):
     llm = ScriptedChatModel(script=[
-        extraction(domain="legal", languages=["en"], doc_length_tokens=500), phrase("How many documents?"),
-        extraction(corpus_docs=0, skipped=["corpus_docs"]), phrase("How many queries a month?"),
+        extraction(domain="legal", languages=["en"], doc_length_tokens=500), phrase("500 tokens. How many documents?"),
+        extraction(corpus_docs=0, skipped=["corpus_docs"]),
+        phrase("Fine, I'll assume 10,000 documents. How many queries a month?"),
     ])
     chat = make_chat(llm)
     chat.start("Legal contracts in English, about a page each")
     chat.say("no idea")
     assert chat.values["profile"].get("corpus_docs") != 0 and chat.values["provenance"]["corpus_docs"] == "assumed"
+    assert not llm.script
 
 
 def test_acknowledgements_wait_for_the_phrased_question_after_a_look_up(make_chat):
