@@ -144,7 +144,11 @@ DOMAINS = {
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"
-               r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对",
+               r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对|"
+               r"\b(?:in|on|from|for) (?:customer |tech(?:nical)? |it )?support\b|"
+               r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
+               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-]+ ){0,3}"
+               r"questions",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
@@ -189,6 +193,9 @@ ON_PREM = re.compile(
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"
     r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
+    r"\b(?:keep|store|hold)\s+(?:everything|it all|all (?:of )?(?:it|the data|our data)|(?:the |our |all )?(?:data|"
+    r"documents|docs|files)|it|them)\s+(?:on|in|within|inside)\s+(?:our own|our|the company'?s|in[\s\-]house)\s*"
+    r"(?:hardware|servers?|premises|infrastructure|machines?|network|data ?cent(?:er|re)s?)|"
     r"\bno (?:external|third[\s\-]party|cloud|hosted|outside) (?:apis?|services?|providers?|llms?)|"
     r"\bno (?:external )?apis?\b|"
     r"(?:can(?:no|')?t|cannot|not allowed to|mustn't|must not|won't|will not|don'?t want to) "
@@ -209,7 +216,8 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it|them|the models
 API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|manage|self-host)|"
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
-                      r"prefer (?:an? )?(?:api|hosted|managed)|(?:don'?t|do not) want to (?:host|run|manage|maintain)|"
+                      r"prefer (?:an? )?(?:api|hosted|managed)|"
+                      r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
                       r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
 API_OK = re.compile(r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
@@ -238,6 +246,18 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?
                          r"学习用|(?:协议|许可)无所谓")
 LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|paying customers|\b(?:sell|selling|charge)\b|saas product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
+# Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
+# said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
+NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca)\b|n't\b|"
+                             r"\bcannot\b)(?:[\s\-]+(?!(?:but|and|so|because|though|it'?s|we|we'?re|they|is|are)\b)"
+                             r"[a-z'\-]+){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$")
+NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,8}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
+                            r"ではなく|아니|아님|않|없|안\s|\bnot\b)|^\s*(?:is|are)(?:n't| not)\b")
+NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas to\b|\brequirement|\bmandatory|"
+                       r"需要|必须|要求|必要|必要ない|필요")
+HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bpossibly\b|\bwhether\b|\bif\b|"
+                   r"\bnot (?:yet )?decided\b|\bundecided\b|\btbd\b|\beventually\b|\bsomeday\b|\bone day\b|\bdepends\b|"
+                   r"\bvielleicht\b|peut-être|\bquizás?\b|tal vez|可能|也许|或许|不确定|还没定|未定|かもしれ|아마|미정")
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
 SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"

@@ -15,10 +15,85 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
         text[max(0, match.start() - 20):match.start()]))
 
 
+_HOSTING = re.compile(r"host|deploy|\brun\b|部署|托管|运行")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]`` (up to the nearest comma, full stop or question mark either side)."""
+    left = max((text.rfind(c, 0, start) for c in ",;.!?。，、\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, end) for c in ",;.!?。，、\n") if i >= 0]
+    return text[left:min(rights, default=len(text))]
+
+
+def polarity(text: str, match: re.Match[str]) -> str:
+    """How a cue stands in its clause: "negated", "hedged" or "plain".
+
+    "no commercial use" and "商用しません" are negated; "not sure whether it will be commercial" and "maybe on-prem
+    later" are hedged.
+    """
+    clause = _clause(text, match.start(), match.end())
+    if P.HEDGE.search(clause):
+        return "hedged"
+    before = re.split(r"[,;.!?。，、\n]", text[max(0, match.start() - 40):match.start()])[-1]
+    if P.NEGATION_BEFORE.search(before) or P.NEGATION_AFTER.match(text[match.end():match.end() + 20]):
+        return "negated"
+    return "plain"
+
+
+def _first(rx: re.Pattern[str], text: str, skip: list[tuple[int, int]] | None = None) -> re.Match[str] | None:
+    """The first match of ``rx`` in ``text`` outside the ``skip`` spans."""
+    return next((m for m in rx.finditer(text) if not any(s <= m.start() < e for s, e in skip or [])), None)
+
+
+def _privacy(text: str, updates: dict[str, Any]) -> None:
+    """Whether the data must stay on the premises, and who runs the model; a negated or hedged cue is not a rule."""
+    on_prem = [m for m in P.ON_PREM.finditer(text) if not _hardware_location(text, m)]
+    stands = [(m, polarity(text, m)) for m in on_prem]
+    plain = [m for m, how in stands if how == "plain"]
+    self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if polarity(text, m) == "plain"]
+    if plain:
+        updates["data_must_stay_on_prem"] = True
+        # one phrase, one field: "keep everything on our own hardware" says where the data stays, not who hosts
+        if any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span()) for p in plain) for h in self_hosted):
+            updates["deployment"] = "self_hosted"
+        return
+    if any(how == "negated" and P.NEED_WORD.search(_clause(text, m.start(), m.end())) for m, how in stands):
+        updates["data_must_stay_on_prem"] = False  # "data doesn't need to stay on-prem", "no on-prem requirement"
+    if stands:
+        return
+    if P.API_ONLY.search(text):
+        updates.update(deployment="api", data_must_stay_on_prem=False)
+    elif P.API_OK.search(text):
+        updates.update(deployment="any", data_must_stay_on_prem=False)
+    elif P.DATA_MAY_LEAVE.search(text):
+        updates["data_must_stay_on_prem"] = False
+    elif self_hosted:
+        updates["deployment"] = "self_hosted"
+
+
+def _licence(text: str, updates: dict[str, Any]) -> None:
+    """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
+    free = [m for m in P.LICENSE_ANY.finditer(text) if polarity(text, m) != "hedged"]
+    plain_free = [m for m in free if polarity(text, m) == "plain"]
+    commercial = _first(P.LICENSE_COMMERCIAL, text, [m.span() for m in P.LICENSE_ANY.finditer(text)])
+    how = polarity(text, commercial) if commercial else None
+    if plain_free or how == "negated":
+        if how != "plain":
+            updates["license"] = "any"
+    elif how == "plain" and not free:
+        updates["license"] = "commercial"
+
+
 def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
     scores: dict[str, tuple[int, int]] = {}
     for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
+        if polarity(text, m) == "negated":
+            continue  # "no legal documents, just support tickets"
         count, first = scores.get(m.lastgroup or "", (0, -m.start()))
         scores[m.lastgroup or ""] = (count + 1, first)
     specific = {d: s for d, s in scores.items() if d != "general"}
@@ -26,27 +101,13 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
         updates["domain"] = max(specific, key=specific.__getitem__)
     elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):
         updates["domain"] = "general"
-    if any(not _hardware_location(text, m) for m in P.ON_PREM.finditer(text)):
-        updates["data_must_stay_on_prem"] = True
-        if P.SELF_HOSTED.search(text):
-            updates["deployment"] = "self_hosted"
-    elif P.API_ONLY.search(text):
-        updates.update(deployment="api", data_must_stay_on_prem=False)
-    elif P.API_OK.search(text):
-        updates.update(deployment="any", data_must_stay_on_prem=False)
-    elif P.DATA_MAY_LEAVE.search(text):
-        updates["data_must_stay_on_prem"] = False
-    elif P.SELF_HOSTED.search(text):
-        updates["deployment"] = "self_hosted"
-    if P.LICENSE_ANY.search(text):
-        updates["license"] = "any"
-    elif P.LICENSE_COMMERCIAL.search(text):
-        updates["license"] = "commercial"
+    _privacy(text, updates)
+    _licence(text, updates)
     if "latency_p95_ms" not in updates:
         if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and re.search(
                 r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要", text)):
             updates["latency_p95_ms"] = None
-        elif P.REAL_TIME.search(text):
+        elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)):
             updates["latency_p95_ms"] = P.REAL_TIME_MS
         elif P.SUB_SECOND.search(text):
             updates["latency_p95_ms"] = P.SUB_SECOND_MS
