@@ -78,7 +78,7 @@ def read_message(state: AdvisorState, text: str) -> Understanding:
     if answer is not None:
         name, value = answer
         u = Understanding()  # "neither": nothing is stored
-        if name in ("budget_usd_month", "queries_per_month"):
+        if name in ("budget_usd_month", "queries_per_month", "corpus_docs"):
             u.updates[name], u.confirmed = value, {name}
         elif name == "growth":
             u.growth_docs_month = value

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from knowledge.glossary import find_term
+from knowledge.glossary import find_term_span
 
 SIDE_TOOLS = ("shortlist", "summary", "why_not", "indexing_time", "explain_term")
 
@@ -24,11 +24,16 @@ SHORTLIST = re.compile(
     r"^\s*(?:recommendations?|results|the list|short ?list)\s*(?:please)?\s*[?.!]*\s*$|"
     r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
     r"\bliste\b|\blista\b|一覧|候補|\btop (?:picks|models|choices|candidates|recommendations)\b|"
-    r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models)")
+    r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models)|"
+    r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
+    r"\bwhat (?:did|have) you (?:recommend|suggest)\w*|"
+    r"\b(?:list|show|repeat|give me) (?:them|those) (?:again|once more)\b|"
+    r"\bwhat were (?:the|your) (?:recommendations|picks|models|options)\b")
 SUMMARY = re.compile(
     r"^\s*(?:a |quick |short |brief )?summary\b|\bsummar(?:y|ise|ize)\b|\brecap\b|"
     r"what (?:have|did) (?:i|we) (?:told|tell|said|say)|what do you know (?:so far|about (?:us|me|my|our))|"
-    r"where are we\b|what (?:do|did) you (?:have|know) so far|"
+    r"where are we\b|what (?:do|did) you (?:have|know) so far|\boverview of (?:everything|what|my|our)\b|"
+    r"everything (?:i|we)(?:'ve| have)? (?:told|said|given)|what (?:i|we)(?:'ve| have) (?:told|said)|"
     r"总结|汇总|概括|小结|目前(?:的)?(?:信息|情况|进展)|现在知道(?:了)?什么")
 WHY_NOT = re.compile(
     r"\bwhy (?:not|no)\b|\bwhy (?:didn'?t|did not|don'?t|do not|isn'?t|wasn'?t|is not|was not|won'?t|aren'?t)\b|"
@@ -43,6 +48,24 @@ INDEXING = re.compile(
 EXPLAIN = re.compile(
     r"\bwhat(?:'s| is| are| does| do)\b|\bwhats\b|what do you mean|\bexplain\b|\bdefine\b|meaning of|\bmeans?\b\??|"
     r"什么是|是什么|什么叫|啥是|是啥|解释|什么意思|意思")
+
+
+def _asked_term(sentence: str) -> str | None:
+    """The glossary term the sentence asks the meaning of.
+
+    The term stands right after "what is" (or right before "とは", "是什么", "means"); "what's the best model for our
+    RAG system?" names RAG but does not ask what it is.
+    """
+    found = find_term_span(sentence)
+    if found is None:
+        return None
+    term, start, end = found
+    for cue in EXPLAIN.finditer(sentence):
+        between = sentence[cue.end():start] if cue.end() <= start else sentence[end:cue.start()]
+        if not re.search(r"\w", between) or (len(between) <= 40 and not re.search(
+                r"\b(?:best|model|models|for|with|should|recommend|use)\b|[,;.]", between)):
+            return term.term
+    return None
 
 
 def command(sentence: str) -> tuple[str, dict[str, Any]] | None:
@@ -61,9 +84,9 @@ def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers
         return "why_not", {"model": models[0]}
     if not is_question:
         return None
-    term = find_term(sentence) if not models and EXPLAIN.search(sentence) else None
+    term = _asked_term(sentence) if not models else None
     if term:
-        return "explain_term", {"term": term.term}
+        return "explain_term", {"term": term}
     if INDEXING.search(sentence):
         args: dict[str, Any] = {"model": models[0] if models else None}
         if hardware.get("accelerator") not in (None, "none"):

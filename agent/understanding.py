@@ -182,7 +182,7 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
     if len(models) >= 2 and (P.COMPARE.search(sentence) or len(models) > 2):
         return "compare_models", {"models": models[:8]}
     hw, _ = hardware_mentions(sentence)
-    if P.FIT.search(sentence) and (models or hw):
+    if P.FIT.search(sentence) and (models or hw or P.REFERENCE.search(sentence)):
         args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator")}
         if args["accelerator"] == "none":
             args["accelerator"] = "cpu-8core"
@@ -197,7 +197,7 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
         if window is not None:
             args["max_tokens"] = window
         return "estimate_tokens", args
-    if P.COST.search(sentence) and (models or numbers.updates):
+    if P.COST.search(sentence) and (models or numbers.updates or P.REFERENCE.search(sentence)):
         args = {"model": models[0] if models else None}
         args.update({k: numbers.updates.get(k) for k in ("corpus_docs", "doc_length_tokens", "queries_per_month")})
         if hw.get("accelerator") not in (None, "none"):

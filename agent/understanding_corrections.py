@@ -24,7 +24,9 @@ def _same(a: float, b: Any) -> bool:
 
 def _target(value: float, text: str, stated: dict[str, Any]) -> str | None:
     """The stated field holding ``value``; the one the text names when several do."""
-    fields = [f for f in NUMERIC_FIELDS if _same(value, stated.get(f))]
+    # "that 3k was per week, not per day" with 90,000 a month stored: the figure as first read (x the period taken back)
+    scaled = [value, *(value * factor for _, factor, negated in _periods(text) if negated)]
+    fields = [f for f in NUMERIC_FIELDS if any(_same(v, stated.get(f)) for v in scaled)]
     named = [f for f in fields if P.FIELD_RES[f].search(text)]
     return (named or fields)[0] if fields else None
 

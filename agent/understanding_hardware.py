@@ -3,7 +3,9 @@
 "2x A100 40GB" is one A100-40GB (the profile describes one device; the count is not a query or document figure);
 "a Mac Studio M2 Ultra with 192 GB" is an M2 Ultra with 192 GB of unified memory; "we have an L4 and could rent an
 A10G" is the L4 (24 GB, from the hardware table): a device named after "rent", "cloud", "租" or "借り" is rentable, not
-owned, and "we don't own GPUs but could rent an A100" is CPU only. A GPU name is never read as a memory size (the
+owned; "we can rent A100s but own nothing" is the A100 with ``owned: false``, while a hedged rental ("we don't own
+GPUs but could rent an A100 if needed") is CPU only. Memory beside a card the table does not know ("a Radeon RX
+7900 XTX with 24 GB") is its VRAM, with no accelerator named. A GPU name is never read as a memory size (the
 "10G" of "A10G").
 """
 
@@ -16,7 +18,7 @@ from knowledge.errors import ToolInputError
 from knowledge.hardware import load_hardware
 
 MEMORY_RE = re.compile(
-    r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib)?\s*(?:of\s+)?"
+    r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib|igs?|igabytes?|erabytes?)?\s*(?:of\s+)?"
     r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
     r"(?:(?P<ram2>ram|内存)|(?P<vram2>vram|显存))\s*(?:of|is|:|=|为|有|是)?\s*"
     r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
@@ -27,13 +29,17 @@ CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:core
 GPU_RE = re.compile(
     r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
-    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
+    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blease|\bhire|cloud|by the hour|on demand|spin up|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$")
 RENT_AFTER = re.compile(r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
                         r"^\s*(?:也?可以租|も\s*rent)")
+RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
+                        r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
+OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|geforce|quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
+                       r"video cards?)\b|显卡|gpu")
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
 CPU_ONLY = re.compile(
@@ -103,14 +109,21 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             spans.append((m.end(), m.end() + after.end()))
     for start, end in list(spans):
         text = _blank(text, start, end)
+    rented = next(((m, name, mem) for m, name, mem, rentable in mentions if rentable), None)
     if owned:
         _, hw["accelerator"], mem = owned
         if mem:
             hw["vram_gb"] = mem
+    elif rented and not RENT_HEDGE.search(text):  # "we can rent A100s but own nothing": rented, not owned
+        _, hw["accelerator"], mem = rented
+        hw["owned"] = False
+        if mem:
+            hw["vram_gb"] = mem
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"
-    machine = asked == "hardware" or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|hardware|mac\b|"
-                                                    r"服务器|机器|电脑|笔记本", text))
+    other_gpu = not mentions and not CPU_ONLY.search(text) and bool(OTHER_GPU.search(text))  # a card not in the table
+    machine = asked == "hardware" or other_gpu or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|"
+                                                                 r"hardware|mac\b|服务器|机器|电脑|笔记本", text))
     for m in MEMORY_RE.finditer(text):
         value = float(m.group("n") or m.group("n2")) * (1024 if (m.group("unit") or m.group("unit2")) == "t" else 1)
         if m.group("vram") or m.group("vram2"):
@@ -119,7 +132,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             hw.setdefault("ram_gb", value)
         elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine) or (mentions and not owned):
             continue
-        elif hw.get("accelerator", "none") != "none":
+        elif hw.get("accelerator", "none") != "none" or other_gpu:  # "a Radeon RX 7900 XTX with 24 GB": its VRAM
             hw.setdefault("vram_gb", value)
         else:
             hw.setdefault("ram_gb", value)

@@ -24,7 +24,8 @@ MODEL_FAMILIES = ("bge", "e5", "me5", "multilingual-e5", "gte", "mgte", "qwen", 
 FAMILY_DEFAULTS = {"e5": "intfloat/multilingual-e5-large", "me5": "intfloat/multilingual-e5-large",
                    "bge": "BAAI/bge-m3", "gte": "Alibaba-NLP/gte-multilingual-base",
                    "jina": "jinaai/jina-embeddings-v3", "nomic": "nomic-ai/nomic-embed-text-v1.5",
-                   "cohere": "cohere/embed-multilingual-v3.0", "voyage": "mongodb/voyage-3.5"}
+                   "cohere": "cohere/embed-multilingual-v3.0", "voyage": "mongodb/voyage-3.5",
+                   "openai": "openai/text-embedding-3-large", "mistral": "mistralai/mistral-embed"}
 
 
 MODEL_WORD_STOP = {"human", "sonar", "frida", "hakim", "lateon", "berta"}  # catalog short names that are common words

@@ -55,7 +55,8 @@ _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "a few": 3, "a couple of": 2,
                 "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
                 "a few hundred": 300,
-                "several hundred": 300, "hundreds of": 300, "a few thousand": 3000}
+                "several hundred": 300, "hundreds of": 300, "a few thousand": 3000, "a dozen": 12, "dozen": 12,
+                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24}
 
 
 _WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
@@ -66,7 +67,8 @@ _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
 
 _WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|"
                         r"models|"
-                        r"choices|candidates|queries|documents|docs|seconds?|cores|words)\b)")
+                        r"choices|candidates|queries|documents|docs|seconds?|cores|words|searches|requests|lookups|"
+                        r"questions|files|users|people|employees|gpus|times)\b)")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ TOKENS_PER_SENTENCE = 25
 PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, not one very long document
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
-USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27, "jpy": 1 / 150}  # fixed, not live; ¥ is CNY
+USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27, "jpy": 1 / 150, "chf": 1.12, "brl": 1 / 5,
+           "krw": 1 / 1350, "inr": 1 / 83, "cad": 0.73, "aud": 0.66}  # fixed, not live; ¥ is CNY
 REAL_TIME_MS = 100.0  # "real-time" / 实时
 SUB_SECOND_MS = 1_000.0
 
@@ -37,24 +38,33 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
      DAYS_PER_MONTH / 7),
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
+    (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|/\s*q(?:uarter)?\b"),
+     1 / 3),
     (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|每年|一年|/年|年"),
      1 / 12),
 )
 
 # Units: each *_AFTER pattern is matched at the start of the text after a number, each *_BEFORE at the end before it.
-CURRENCY_BEFORE = re.compile(r"(us\$|\$|usd|¥|rmb|cny|€|eur|£|gbp)\s*$")
+CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:us|r|ca|c|a|au)\$|(?<![a-z])[a-z]{1,3}\$|\$|usd|¥|rmb|cny|€|eur|£|gbp|chf|"
+                             r"brl|krw|₩|₹|inr)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|yen|jpy|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
-                            r"euros?|eur|€|pounds?|gbp)")
+                            r"euros?|eur|€|pounds?|gbp|chf|(?:swiss )?francs?|reais|brl|won\b|krw|원|rupees|inr|₹)")
 CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "bucks": "usd", "美元": "usd",
                  "美金": "usd", "刀": "usd", "us dollars": "usd", "¥": "cny", "元": "cny", "块": "cny",
                  "块钱": "cny", "人民币": "cny", "rmb": "cny", "yuan": "cny", "€": "eur", "euro": "eur",
-                 "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "yen": "jpy", "jpy": "jpy"}
+                 "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "yen": "jpy", "jpy": "jpy",
+                 "franc": "chf", "francs": "chf", "swiss francs": "chf", "swiss franc": "chf", "r$": "brl",
+                 "reais": "brl",
+                 "won": "krw", "원": "krw", "₩": "krw", "rupees": "inr", "₹": "inr", "ca$": "cad", "c$": "cad",
+                 "a$": "aud", "au$": "aud"}
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
                        r"(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
                        r"次/秒|次每秒)")
-QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|about|around|of)\s*)?$")
+QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|about|around|of)\s*)?$|"
+                        r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"
+                        r"\s*$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
                          r"lookups|calls|hits)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
@@ -72,9 +82,9 @@ DOCS_AFTER = re.compile(
     r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
-    r"conversations|abstracts|descriptions|questions and answers|q&as?|skus|of them|tweets|posts|"
+    r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
-    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:文档|文件|文章|合同|记录|论文|工单|"
+    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
     r"^\s*(?:多)?(?:份|篇|本|封|条)")
 VAGUE = re.compile(r"几|\ba few\b|\bseveral\b|\bsome\b|\ba couple\b|\bdozens?\b|\bhundreds\b|\bthousands\b")
@@ -104,7 +114,8 @@ BEFORE_FIELD = {
 }
 PER_DOC_CUE = re.compile(r"\beach\b|\bper (?:doc|document|file|contract|page|item)|\baverage|\bavg\b|\btypical|"
                          r"\blong\b|\bevery\b|每篇|每份|每个|每条|平均|篇均|单篇|单个|一篇|一份")
-TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|"
+TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|\bacross\b|"
+                       r"\bspread (?:over|across)\b|\bthe whole (?:thing|corpus|collection|archive)\b|\bentire\b|"
                        r"总共|总计|一共|合计|总")
 # Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
 # profile has no field for; never a corpus size, a budget or a query count.
@@ -126,7 +137,7 @@ DOMAINS = {
     "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
                r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
-               r"annual reports?|10-k|sec filings?|trading|"
+               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|"
                r"stock market|insurance|accounting|audit|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
     "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
@@ -151,6 +162,7 @@ DOMAINS = {
                r"questions",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
+               r"\bnews\b|press releases|journalism|新闻|报道|ニュース|nachrichten|actualités|noticias|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
@@ -193,6 +205,12 @@ ON_PREM = re.compile(
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"
     r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
+    r"(?:must|has to|have to|needs? to|should|can only|may only)\s+(?:stay|remain|be kept|be processed|be stored|live)"
+    r"\s+(?:in|on|within|inside)\s+(?:our|the company'?s)\s+(?:own\s+)?(?:servers?|data ?cent(?:er|re)s?|vpc|"
+    r"private cloud|network|premises|infrastructure|machines|region|country)|"
+    r"(?:can(?:no|')?t|cannot|must not|may not|not allowed to) send\b.{0,25}?(?:external|outside|third|cloud|api)|"
+    r"(?:数据|文档|资料).{0,6}(?:必须|只能|需要|要)(?:在|留在|保存在|存在|放在)(?:公司|我们|本地|内网|自己|国内)(?:自己)?"
+    r"的?(?:服务器|机房|数据中心|内网|环境)?(?:上|里|内)?(?:处理|运行|存储|保存|部署)?|"
     r"\b(?:keep|store|hold)\s+(?:everything|it all|all (?:of )?(?:it|the data|our data)|(?:the |our |all )?(?:data|"
     r"documents|docs|files)|it|them)\s+(?:on|in|within|inside)\s+(?:our own|our|the company'?s|in[\s\-]house)\s*"
     r"(?:hardware|servers?|premises|infrastructure|machines?|network|data ?cent(?:er|re)s?)|"
@@ -229,7 +247,10 @@ API_OK = re.compile(r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|coh
                     r"可以(?:用|调用|使用)?\s*(?:api|openai|在线服务|第三方)|(?:api|云服务)(?:也)?(?:可以|"
                     r"没问题|行|ok)")
 # The data may leave: says nothing about who runs the model.
-DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|(?:the )?cloud (?:is|would be) "
+DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
+                            r"(?:fine|ok|okay|happy|comfortable|allowed) (?:to|with) (?:send(?:ing)?|upload(?:ing)?|"
+                            r"shar(?:e|ing)) (?:it |them |data |the data |our data |documents )?to |"
+                            r"(?:the )?cloud (?:is|would be) "
                             r"(?:totally |perfectly )?(?:fine|ok|okay)|can use (?:the )?cloud|"
                             r"\bno (?:privacy|data residency|compliance) (?:concerns?|issues?|constraints?|"
                             r"requirements?|"
@@ -277,8 +298,10 @@ GENERIC_NO_LIMIT = re.compile(r"\bno (?:limit|cap|ceiling)\b|unlimited|不限|�
 BUDGET_NO_LIMIT = re.compile(r"money is no object|no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
                              r"no (?:real |particular |hard )?budget limits?|特にありません|no budget (?:limit|cap|"
                              r"ceiling)|whatever it costs|"
-                             r"(?:budget|cost|money|price) (?:isn'?t|is not|doesn'?t|does not|is no) (?:an? )?"
-                             r"(?:concern|issue|object|matter|problem)|budget is flexible|预算不限|不差钱|随便花")
+                             r"(?:budget|cost|money|price)(?:'s| is)? (?:not|n't|no|isn'?t|doesn'?t|does not)\s+"
+                             r"(?:really |much |an? |a big |big |the |that |of )*(?:concern|issue|object|matter|"
+                             r"problem|"
+                             r"constraint|priority)|budget is flexible|预算不限|不差钱|随便花")
 BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
                          r"\bno budget\b(?! (?:limit|cap|ceiling|constraint|restriction|concern|worries|issue|"
                          r"problem))|"
@@ -334,6 +357,7 @@ NEGATED_VALUE = re.compile(
     r"\b(?:not|instead of|rather than|from)\s+(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|$|\.\s|\)))|"
     r"不是\s*[^,;。是]{1,20}|"
+    r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건)?\s*(?=ではなく|じゃなく|이 아니라|가 아니라)|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
@@ -354,10 +378,18 @@ COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\b
 FIT = re.compile(r"\bfits?\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|enough (?:vram|memory|ram)|"
                  r"how much (?:vram|gpu memory)|"
                  r"在.{0,12}上(?:跑|运行|部署)|能跑|跑得动|跑得了|放得下|装得下|显存够|能不能跑|可以跑")
+# "the top pick", "your recommendation", "the API option", "our GPU": what the profile or the short list fills in.
+REFERENCE = re.compile(r"\b(?:the|your|that|this) (?:top|first|best|recommended|winning) "
+                       r"(?:pick|choice|model|one|option)\b|"
+                       r"\byour (?:pick|recommendation|choice|suggestion)\b|\bthe (?:api|hosted|open|self[\s\-]?hosted|"
+                       r"local) (?:option|model|one|choice)\b|"
+                       r"\b(?:our|my) (?:gpus?|hardware|servers?|machines?|box|card)\b|"
+                       r"推荐的模型|首选|第一个|我们的(?:显卡|服务器|机器|gpu)")
 STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
 VECTOR_CUE = re.compile(r"vectors?|embeddings|\bdims?\b|dimension|index|向量|维")
 TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:token|块|分块|chunk|向量)|分几块|切成几块")
 COST = re.compile(r"\bcost|\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
+                  r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
                   r"多少钱|成本|费用|价格|花多少")
 SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find)\b[^.?]{0,30}\bmodels?\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"

@@ -27,6 +27,8 @@ TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
+_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
 
@@ -102,6 +104,7 @@ def extract_fields(text: str, asked: str | None) -> Found:
         num = leftovers[0]
         if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12:
             found.updates[asked] = as_field(asked, num.value, work)
+    _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
     _drop_out_of_range(found.updates)
@@ -198,6 +201,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
     times = P.TIMES_AFTER.match(after)
     if times and (people or P.SEARCH_VERB.search(clause)) and period_factor(after[times.end():], before) != 1.0:
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
+    text_size = _TEXT_SIZE.match(after)
+    if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
+        return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
         return None, None
     if (P.GROWTH_BEFORE.search(before) or P.GROWTH_AFTER.match(after)) and not P.CURRENCY_BEFORE.search(before) \
@@ -227,8 +233,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
             return None, None  # "3M pages a year of new filings": a rate, not the corpus
         return "corpus_docs", int(v)
     for rx, factor in _LENGTH_UNITS:
-        if rx.match(after):
-            return "doc_length_tokens", int(round(v * factor))
+        if rx.match(after):  # "40 million words across 20k reports" is the whole corpus, not one document
+            total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
+            return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * factor))
     if P.TOKENS_AFTER.match(after):
         total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)) or v > 10_000_000
         return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
@@ -237,7 +244,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
         tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
         rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause) or re.match(
-            r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail)  # "800 tweets per account": not the corpus
+            r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail) or _period_just_before(before)
+        # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         return ("corpus_docs", int(v)) if v >= 2 and not rate else (None, None)
     if P.QUERY_BEFORE.search(before):
         return "queries_per_month", int(v * period_factor(after, before))
@@ -250,7 +258,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
     if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
-        if asked == "queries_per_month" or frequent or re.search(r"quer|search|request|查询|检索|请求", clause):
+        counting = asked in ("corpus_docs", "doc_length_tokens")  # "300 per day" to "how many documents?"
+        named = re.search(r"quer|search|request|查询|检索|请求", clause)
+        if asked == "queries_per_month" or (frequent and not counting) or named:
             return "queries_per_month", int(v * period_factor(after, before))
         if asked == "budget_usd_month" or P.BUDGET_CUE.search(text[max(0, num.start - 80):num.start] + clause):
             return "budget_usd_month", as_field("budget_usd_month", v, after)
@@ -261,6 +271,26 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
+
+
+def _period_just_before(before: str) -> bool:
+    """True when a period is named before a number with no figure between them ("每周 200 件", "monthly 1,000")."""
+    return any(not re.search(r"\d", before[m.end():]) for rx, _ in P.PERIODS for m in rx.finditer(before))
+
+
+_PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b")
+
+
+def _bare_figure(found: Found, work: str, asked: str | None) -> None:
+    """A figure with no unit and no numeric question before it ("2000", "ungefähr 20.000", "三千左右吧"): ask which."""
+    if asked in NUMERIC_FIELDS or found.updates or found.ambiguous or len(found.leftovers) != 1:
+        return
+    num = found.leftovers[0]
+    rest = _PARTICLES.sub("", P.FILLER.sub("", work[:num.start] + " " + work[num.end:]))
+    if num.value >= 2 and not rest.strip():
+        found.ambiguous = {"value": num.value, "monthly": num.value, "text": work[num.start:num.end].strip(),
+                           "fields": ["corpus_docs", "queries_per_month", "budget_usd_month"]}
+        found.leftovers.clear()
 
 
 def _split_corpus_tokens(found: Found) -> None:

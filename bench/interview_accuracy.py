@@ -1,8 +1,8 @@
 """Field-level accuracy and silent wrong fills of the offline interview on the table of realistic messages.
 
-Usage: ``python bench/interview_accuracy.py [--heldout] [--verbose]``. Each message is read by the same graph node a
-consultation uses (``agent.nodes.understand_offline``) from the state the case describes (previous answers, the
-question just asked); the stored profile is then compared with the case's expectations:
+Usage: ``python bench/interview_accuracy.py [--heldout | --dev2 | --file PATH] [--verbose]``. Each message is read
+by the same graph node a consultation uses (``agent.nodes.understand_offline``) from the state the case describes
+(previous answers, the question just asked); the stored profile is then compared with the case's expectations:
 
 - a field is *right* when its stated value matches (numbers within 25% or inside a given range, hardware on the keys
   given, languages as a set), *missed* when it stays unset, and a *silent wrong fill* when a wrong value is stored;
@@ -24,12 +24,32 @@ from langchain_core.messages import HumanMessage
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "agent" / "data"
 SUITE, HELDOUT = DATA / "interview_messages.yaml", DATA / "heldout_messages.yaml"
+DEV2 = DATA / "dev2_messages.yaml"  # a second set written blind, after the first round of fixes
 TOLERANCE = 0.25
 
 
+CASE_KEYS = {"id", "m", "asked", "prev", "expect", "not", "confirm", "tool", "args", "note"}
+
+
 def load_cases(path: Path) -> list[dict[str, Any]]:
-    """The cases of one suite file."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    """The cases of one suite file.
+
+    Raises:
+        ValueError: The file has no ``cases`` list, or a case lacks ``id``/``m`` or has a key the scorer does not
+            know (named with the file and the case).
+    """
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cases = data.get("cases") if isinstance(data, dict) else None
+    if not isinstance(cases, list):
+        raise ValueError(f"{path}: expected a top-level 'cases' list")
+    for i, case in enumerate(cases):
+        where = f"{path.name}: cases[{i}]" + (f" ({case.get('id')})" if isinstance(case, dict) else "")
+        if not isinstance(case, dict) or not case.get("id") or not isinstance(case.get("m"), str):
+            raise ValueError(f"{where}: each case needs an 'id' and a message 'm'")
+        unknown = set(case) - CASE_KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)} (known: {sorted(CASE_KEYS)})")
+    return cases
 
 
 @dataclass
@@ -155,10 +175,15 @@ def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     """Print the numbers (and, with --verbose, every case that went wrong)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", action="store_true", help="score the held-out file instead of the suite")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--heldout", action="store_true", help="score the held-out file instead of the suite")
+    which.add_argument("--dev2", action="store_true", help="score the second, blind-written development set")
+    which.add_argument("--file", type=Path, help="score this YAML file of cases (same keys as the suite)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the cases that went wrong")
     args = parser.parse_args(argv)
-    path = HELDOUT if args.heldout else SUITE
+    path = args.file or (HELDOUT if args.heldout else DEV2 if args.dev2 else SUITE)
+    if not path.is_file():
+        parser.error(f"no such file of cases: {path}")
     result = score(load_cases(path))
     if args.verbose:
         for o in result["outcomes"]:

@@ -49,4 +49,14 @@ def _names() -> tuple[tuple[re.Pattern[str], Term], ...]:
 
 def find_term(text: str) -> Term | None:
     """The glossary term ``text`` (lower case) names, the longest name first; None when it names none."""
-    return next((term for rx, term in _names() if rx.search(text)), None)
+    found = find_term_span(text)
+    return found[0] if found else None
+
+
+def find_term_span(text: str) -> tuple[Term, int, int] | None:
+    """Like ``find_term``, with where the name stands in ``text`` (start, end)."""
+    for rx, term in _names():
+        match = rx.search(text)
+        if match:
+            return term, match.start(), match.end()
+    return None
