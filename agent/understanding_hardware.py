@@ -18,7 +18,8 @@ from knowledge.errors import ToolInputError
 from knowledge.hardware import load_hardware
 
 MEMORY_RE = re.compile(
-    r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib|igs?|igabytes?|erabytes?)?\s*(?:of\s+)?"
+    r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib|igs?|igabytes?|erabytes?)?\s*"
+    r"(?:(?:of|de|di)\s+)?"
     r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
     r"(?:(?P<ram2>ram|内存)|(?P<vram2>vram|显存))\s*(?:of|is|:|=|为|有|是)?\s*"
     r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
@@ -32,14 +33,19 @@ GPU_RE = re.compile(
     r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
-RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blease|\bhire|cloud|by the hour|on demand|spin up|租|借)\W{0,3}"
+RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
+                         r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$")
 RENT_AFTER = re.compile(r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
+                        r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
+                        r"google cloud|"
+                        r"sagemaker|runpod|lambda)\b|"
                         r"^\s*(?:也?可以租|も\s*rent)")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|geforce|quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
                        r"video cards?)\b|显卡|gpu")
+NO_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|n't have|\bzero|没有|无|없)\W*(?:\w+\W+)?$")
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
 CPU_ONLY = re.compile(
@@ -121,7 +127,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             hw["vram_gb"] = mem
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"
-    other_gpu = not mentions and not CPU_ONLY.search(text) and bool(OTHER_GPU.search(text))  # a card not in the table
+    other_gpu = not mentions and not CPU_ONLY.search(text) and any(  # a card the table does not know, not "no GPU"
+        not NO_BEFORE.search(text[max(0, m.start() - 12):m.start()]) for m in OTHER_GPU.finditer(text))
     machine = asked == "hardware" or other_gpu or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|"
                                                                  r"hardware|mac\b|服务器|机器|电脑|笔记本", text))
     for m in MEMORY_RE.finditer(text):

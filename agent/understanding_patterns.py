@@ -205,6 +205,11 @@ ON_PREM = re.compile(
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"
     r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
+    r"(?:stay|remain|be kept|be stored|be processed|be hosted|live)\s+(?:in|within|inside)\s+(?:the\s+)?"
+    r"(?:eu|european union|"
+    r"us|usa|uk|country|region|germany|france|china|japan|korea)\b|"
+    r"(?:forbids?|prohibits?|bans?|(?:doesn'?t|does not|won'?t|will not) allow)\s+(?:any\s+|the use of\s+|using\s+|"
+    r"us to use\s+)?(?:third[\s\-]party|external|cloud|hosted|outside)\s+(?:apis?|services?|providers?|llms?|models?)|"
     r"(?:must|has to|have to|needs? to|should|can only|may only)\s+(?:stay|remain|be kept|be processed|be stored|live)"
     r"\s+(?:in|on|within|inside)\s+(?:our|the company'?s)\s+(?:own\s+)?(?:servers?|data ?cent(?:er|re)s?|vpc|"
     r"private cloud|network|premises|infrastructure|machines|region|country)|"
@@ -265,15 +270,20 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?
                          r"personal (?:project|use)|hobby|for fun|licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓")
-LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|paying customers|\b(?:sell|selling|charge)\b|saas product|"
+LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
+                                r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
+                                r"\b(?:sell|selling|charge)\b|saas product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
 NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca)\b|n't\b|"
                              r"\bcannot\b)(?:[\s\-]+(?!(?:but|and|so|because|though|it'?s|we|we'?re|they|is|are)\b)"
                              r"[a-z'\-]+){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$")
-NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,8}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
-                            r"ではなく|아니|아님|않|없|안\s|\bnot\b)|^\s*(?:is|are)(?:n't| not)\b")
+NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,12}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
+                            r"ではなく|ありません|ない(?![a-z])|なし|아니|아님|않|없|안\s|\bnot\b)|"
+                            r"^\s*(?:is|are)(?:n't| not)\b")
+# A negation inside a matched cue: "数据不需要留在本地" matches the rule's words but says the opposite.
+NEGATION_INSIDE = re.compile(r"不(?:需要|必|用|要|一定)|无需|无须|没必要|必要(?:は)?ない|필요\s*없")
 NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas to\b|\brequirement|\bmandatory|"
                        r"需要|必须|要求|必要|必要ない|필요")
 HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bpossibly\b|\bwhether\b|\bif\b|"
@@ -284,7 +294,9 @@ SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
                         r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
                         r"constraints?|limits?)|"
-                        r"(?:batch|offline) (?:only|is fine|processing)|not latency[\s\-]sensitive|"
+                        r"(?:batch|offline) (?:only|is fine|processing|jobs?)|not latency[\s\-]sensitive|"
+                        r"latency (?:isn'?t|is not) (?:critical|important|a concern|an issue|a priority)|"
+                        r"\b(?:nightly|overnight) (?:batch|jobs?|runs?)|"
                         r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求")
 LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
                          r"延迟|响应|以内|之内|内")

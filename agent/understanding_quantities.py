@@ -27,6 +27,8 @@ TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
+                              r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
@@ -70,10 +72,20 @@ def extract_fields(text: str, asked: str | None) -> Found:
     numbers = P.find_numbers(work, MAX_NUMBERS)
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work)
     users = _users(people, work)
+    last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     for num in numbers:
         if num is people:
             continue
         kind, value = _classify(num, work, asked, users is not None)
+        retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start])
+        if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
+                kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
+            # "I said 10k docs but it's actually 100k", "2k queries a day, no wait, 3k": the later figure, same unit
+            found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
+            last = (num, last[1], found.updates[last[1]])
+            continue
+        if kind in NUMERIC_FIELDS:
+            last = (num, kind, value)
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:])
         if kind == "queries_per_month" and users and per_user:
             value = int(value * users)  # "1,000 users doing 20 searches each per day"

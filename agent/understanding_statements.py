@@ -39,7 +39,8 @@ def polarity(text: str, match: re.Match[str]) -> str:
     if P.HEDGE.search(clause):
         return "hedged"
     before = re.split(r"[,;.!?。，、\n]", text[max(0, match.start() - 40):match.start()])[-1]
-    if P.NEGATION_BEFORE.search(before) or P.NEGATION_AFTER.match(text[match.end():match.end() + 20]):
+    if P.NEGATION_BEFORE.search(before) or P.NEGATION_AFTER.match(text[match.end():match.end() + 20]) or \
+            P.NEGATION_INSIDE.search(match.group()):
         return "negated"
     return "plain"
 
