@@ -128,10 +128,9 @@ def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
         lang = state.get("reply_language", "en")
         update: dict[str, Any] = {}
         for request in state.get("pending_tools") or []:
-            # A side question answered from the consultation's state; a request with arguments the side answer does
-            # not take (why_not's "versus") goes to the bound tool of that name.
-            if request["tool"] in side_answers.ANSWERS and (
-                    request["tool"] not in by_name or side_answers.takes(request["tool"], request.get("args") or {})):
+            # A side question answered from the consultation's state (why_not: the why_not tool on the stated profile,
+            # worded for the reply language).
+            if request["tool"] in side_answers.ANSWERS:
                 start = time.perf_counter()
                 text, facts = side_answers.answer(request["tool"], request.get("args") or {}, state, lang)
                 texts.append(text)

@@ -7,11 +7,11 @@ estimators, or the glossary.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any
 
 from agent import interviewer as iv
+from agent.answers import answer_from_result
 from agent.state import FIELDS, AdvisorState, full_profile, stated_profile
 from knowledge.catalog import default_catalog
 from knowledge.errors import ToolInputError
@@ -19,7 +19,7 @@ from knowledge.glossary import load_glossary
 from tools.estimate.chunking import estimate_tokens
 from tools.estimate.hardware_fit import hardware_fit
 from tools.profile.schema import DEFAULT_NOTES, parse_profile
-from tools.rank.shortlist import score_candidates
+from tools.rank.why_not import why_not as why_not_tool
 
 Answer = tuple[str, dict[str, Any]]
 PROVENANCE = {"said": ("you said", "您说的"), "corrected": ("corrected", "已更正"),
@@ -66,37 +66,33 @@ def summary(state: AdvisorState, lang: str) -> Answer:
     return "\n".join(lines), facts
 
 
-def why_not(state: AdvisorState, lang: str, model: str) -> Answer:
-    """Why ``model`` is not on the short list: ruled out by a constraint (with the reason), or ranked lower."""
+def why_not(state: AdvisorState, lang: str, model: str, versus: str | None = None) -> Answer:
+    """Why ``model`` is not on the short list, or how it compares with ``versus``: the why_not tool, in words.
+
+    The engine is ``tools.rank.why_not`` on the stated profile (the one the short list was ranked on): the constraint
+    that rejected the model, or its score gap to the last pick and the factors behind it. English uses the tool's
+    sentence; Chinese is built from the same result.
+    """
     try:
-        name = default_catalog().get(model).name
+        result = why_not_tool(model, stated_profile(state), versus)
     except ToolInputError as exc:
         return str(exc), {}
-    for r in iv.shortlist(state.get("recommendation")):
-        if r["model"] == name:
-            return ((f"{name} is on the short list: rank {r['rank']}, score {r['score']:.4f}.",
-                     f"{name} 在候选名单中：第 {r['rank']} 名，得分 {r['score']:.4f}。")[_zh(lang)], r)
-    profile = parse_profile(stated_profile(state))
-    pool = sorted(score_candidates(profile), key=lambda c: (bool(c.rejections), -c.score, c.card.name))
-    found = next((c for c in pool if c.card.name == name), None)
-    if found is None:
-        return ((f"{name} is not among the candidates for this profile: it has no published score on the matched "
-                 "benchmarks or does not handle your languages.",
-                 f"{name} 不在本需求的候选范围内：在匹配的评测上没有公开分数，或不支持您的语言。")[_zh(lang)],
-                {"model": name})
-    if found.rejections:
-        reasons = "; ".join(found.rejections)
-        return ((f"{name} was ruled out: {reasons}.", f"{name} 已被排除：{reasons}。")[_zh(lang)],
-                {"model": name, "reasons": found.rejections})
-    allowed = [c for c in pool if not c.rejections]
-    rank = allowed.index(found) + 1
-    top = allowed[0]
-    return ((f"{name} meets every constraint but ranks {rank} of {len(allowed)} (score {found.score:.4f}); the top "
-             f"model, {top.card.name}, scores {top.score:.4f}.",
-             f"{name} 满足全部约束，但排第 {rank}/{len(allowed)} 名（得分 {found.score:.4f}）；第一名 {top.card.name} "
-             f"得分 {top.score:.4f}。")[_zh(lang)],
-            {"model": name, "rank": rank, "allowed": len(allowed), "score": found.score, "top": top.card.name,
-             "top_score": top.score})
+    text, facts = answer_from_result("why_not", result)
+    return (_why_not_zh(result) if _zh(lang) and versus is None else text), facts  # "X vs Y": the tool's sentence
+
+
+def _why_not_zh(result: dict[str, Any]) -> str:
+    name, status, score = result["model"], result.get("status"), result.get("score") or 0.0
+    if status == "rejected":
+        return f"{name} 已被排除：{'；'.join(result['reasons'])}。"
+    if status == "recommended":
+        return f"{name} 在候选名单中：第 {result['rank']} 名，得分 {score:.3f}。"
+    gap = result.get("compared_score")
+    behind = f"，比第 {result.get('picks')} 名 {result['compared_to']}（{gap:.3f}）低 {gap - score:.3f}" if gap else ""
+    where = f"排第 {result['rank']} 名" if result.get("rank") else "未进入排名（既非精选也不在评测的帕累托前沿）"
+    factors = "；差距最大：" + "、".join(f"{g['factor']} {g['model_value']:.2f} 对 {g['other_value']:.2f}"
+                                         for g in result.get("gaps") or []) if result.get("gaps") else ""
+    return f"{name} 满足全部约束，但{where}（得分 {score:.3f}）{behind}{factors}。"
 
 
 def indexing_time(state: AdvisorState, lang: str, model: str | None = None, accelerator: str | None = None,
@@ -150,9 +146,3 @@ ANSWERS: dict[str, Callable[..., Answer]] = {
 def answer(tool: str, args: dict[str, Any], state: AdvisorState, lang: str) -> Answer:
     """The answer to one side question of ``agent.side_questions``."""
     return ANSWERS[tool](state, lang, **{k: v for k, v in args.items() if v is not None})
-
-
-def takes(tool: str, args: dict[str, Any]) -> bool:
-    """Whether the side answer ``tool`` takes every given argument (else a bound tool of that name answers)."""
-    params = inspect.signature(ANSWERS[tool]).parameters
-    return all(k in params for k, v in args.items() if v is not None)

@@ -38,7 +38,7 @@ def _gap_words(gaps: list[dict[str, Any]]) -> str:
 def _rejected_sentence(cand: Candidate) -> str:
     more = len(cand.rejections) - 1
     tail = f" (and {more} more constraint{'s' if more > 1 else ''}: {cand.rejections[1]})" if more else ""
-    return f"{_short(cand.card.name)} is not on your list: {cand.rejections[0]}{tail}."
+    return f"{_short(cand.card.name)} is ruled out for your profile: {cand.rejections[0]}{tail}."
 
 
 def _verb(reason: str) -> str:
@@ -64,7 +64,8 @@ def why_not(model: str, profile: dict[str, Any], versus: str | None = None) -> d
     The answer is one sentence with numbers: the hard constraint that rejected the model (data must stay on
     premises, first indexing over the limit, does not fit the GPU, over budget, ...), or its score gap to the
     last pick and the factors behind the gap. With ``versus``, the two models are compared on the same profile.
-    The result also carries the model's plan (cost, first-indexing time, vector plan, Milvus config).
+    The result also carries the model's plan (cost, first-indexing time, vector plan, Milvus config); a lower-ranked
+    model's result names the last pick (``compared_to``, ``compared_score``) and the number of picks (``picks``).
 
     Args:
         model: catalog name or alias of the model asked about, e.g. "text-embedding-3-large".
@@ -101,10 +102,11 @@ def why_not(model: str, profile: dict[str, Any], versus: str | None = None) -> d
         where = (f"ranks #{place}" if place else
                  "was not among the models ranked (not curated nor on the board's Pareto fronts)")
         because = f"; the largest gaps: {_gap_words(gaps)}" if gaps else ""
+        sentence = (f"{_short(cand.card.name)} passes every constraint but {where} with a score of {cand.score:.3f}, "
+                    f"{last.score - cand.score:.3f} below {_short(last.card.name)} (#{len(picks)}, {last.score:.3f})"
+                    f"{because}.")
         out.update(status="lower_ranked" if in_pool else "not_considered", rank=place, compared_to=last.card.name,
-                   gaps=gaps, sentence=f"{_short(cand.card.name)} passes every constraint but {where} with a score "
-                                       f"of {cand.score:.3f}, {last.score - cand.score:.3f} below "
-                                       f"{_short(last.card.name)} (#{len(picks)}, {last.score:.3f}){because}.")
+                   compared_score=last.score, picks=len(picks), gaps=gaps, sentence=sentence)
     add_details(cand, prof, benches)
     out["plan"] = cand.to_recommendation(out["rank"] or 0)
     out["plan"]["factors"] = {k: {"value": f.value, "evidence": f.evidence} for k, f in cand.factors.items()}
