@@ -45,6 +45,11 @@ RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|geforce|quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
                        r"video cards?)\b|显卡|gpu")
+# Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
+MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
+                 r"服务器|机器|电脑|笔记本")
+MACHINE = re.compile(MACHINE_WORDS)
+MACHINE_AT_END = re.compile(rf"(?:{MACHINE_WORDS})\s*$")
 NO_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|n't have|\bzero|没有|无|없)\W*(?:\w+\W+)?$")
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
@@ -129,8 +134,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         hw["accelerator"] = "none"
     other_gpu = not mentions and not CPU_ONLY.search(text) and any(  # a card the table does not know, not "no GPU"
         not NO_BEFORE.search(text[max(0, m.start() - 12):m.start()]) for m in OTHER_GPU.finditer(text))
-    machine = asked == "hardware" or other_gpu or bool(re.search(r"cpu|server|machine|laptop|box|node|instance|"
-                                                                 r"hardware|mac\b|服务器|机器|电脑|笔记本", text))
+    machine = asked == "hardware" or other_gpu or bool(MACHINE.search(text))
     for m in MEMORY_RE.finditer(text):
         value = float(m.group("n") or m.group("n2")) * (1024 if (m.group("unit") or m.group("unit2")) == "t" else 1)
         if m.group("vram") or m.group("vram2"):

@@ -1,4 +1,8 @@
-"""Lexicon and recognisers behind ``agent.understanding``: rules, patterns, numbers, languages, hardware, models."""
+"""Lexicon and recognisers behind ``agent.understanding``: rules, patterns, numbers, languages, models.
+
+Hardware (accelerators, memory, cores, machine words) has one home, ``agent.understanding_hardware``; the phrases of
+other languages one, ``knowledge/data/interview_lexicon.yaml`` (read by ``agent.understanding_lexicon``).
+"""
 
 from __future__ import annotations
 

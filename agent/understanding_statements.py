@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent import understanding_hardware as HW
 from agent import understanding_patterns as P
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
     """True for "an A100 on-prem": where the hardware is, not a rule about the data."""
-    return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and re.search(
-        r"(?:a100|h100|h200|l40s|a10g?|t4|l4|4090|3090|gpus?|servers?|machines?|cluster|hardware|box)s?\s*$",
-        text[max(0, match.start() - 20):match.start()]))
+    before = text[max(0, match.start() - 20):match.start()]
+    return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
+        HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
 _HOSTING = re.compile(r"host|deploy|\brun\b|部署|托管|运行")
