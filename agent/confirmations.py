@@ -25,8 +25,8 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
 _FIELD_WORDS = {"corpus_docs": ("the number of documents", "文档数量"),
                 "queries_per_month": ("queries a month", "每月查询次数"),
                 "budget_usd_month": ("your monthly budget in US dollars", "每月预算（美元）")}
-QUESTION = ("{figure} a month: is that your budget in US dollars, or queries a month (or documents you add)?",
-            "每月 {figure}：这是预算（美元），还是每月查询次数（或每月新增的文档）？")
+QUESTION = ("{figure}: is that your budget in US dollars, or queries (or documents you add)?",
+            "{figure}：这是预算（美元），还是查询次数（或新增的文档）？")
 
 
 def question(pending: dict[str, Any], lang: str) -> str:
@@ -34,6 +34,11 @@ def question(pending: dict[str, Any], lang: str) -> str:
     figure = f"{pending['value']:,.0f}"
     zh = lang == "zh"
     if "corpus_docs" not in pending.get("fields", ()):
+        monthly = float(pending.get("monthly", pending["value"]))
+        if abs(monthly - pending["value"]) < 0.5:
+            figure = f"每月 {figure}" if zh else f"{figure} a month"
+        else:  # "300 per day": the figure as said, and what it comes to a month
+            figure = f"{figure}（每月 {monthly:,.0f}）" if zh else f"{figure} ({monthly:,.0f} a month)"
         return QUESTION[1 if zh else 0].format(figure=figure)
     words = [_FIELD_WORDS[f][1 if zh else 0] for f in pending["fields"] if f in _FIELD_WORDS]
     if zh:

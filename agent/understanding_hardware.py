@@ -41,6 +41,9 @@ RENT_AFTER = re.compile(r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessar
                         r"google cloud|"
                         r"sagemaker|runpod|lambda)\b|"
                         r"^\s*(?:也?可以租|も\s*rent)")
+CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|vms?|"
+                   r"cloud instances?)\b")
+OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|自有|自己的|自购")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|geforce|quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
@@ -55,7 +58,8 @@ GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九�
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
 CPU_ONLY = re.compile(
     r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
-    r"\bno\s+gpus?\b|without\s+(?:a\s+|any\s+)?gpus?|(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
+    r"\bno\s+(?:gpus?|accelerators?|graphics)\b|without\s+(?:a\s+|any\s+)?gpus?|"
+    r"(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
     r"no graphics card|gpu[\s\-]?less|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
     r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
 
@@ -63,7 +67,13 @@ CPU_ONLY = re.compile(
 
 
 def _rentable(text: str, start: int, end: int) -> bool:
-    return bool(RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]))
+    if RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]):
+        return True
+    # "We're on Azure and would run it on an NC A100 v4 VM": a cloud named in the same sentence, no ownership said
+    left = max((text.rfind(c, 0, start) for c in ".!?;。\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?;。\n") if i >= 0]
+    sentence = text[left:min(rights, default=len(text))]
+    return bool(CLOUD.search(sentence) and not OWNED.search(sentence))
 
 
 def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None, bool]]:

@@ -118,6 +118,9 @@ BEFORE_FIELD = {
 }
 PER_DOC_CUE = re.compile(r"\beach\b|\bper (?:doc|document|file|contract|page|item)|\baverage|\bavg\b|\btypical|"
                          r"\blong\b|\bevery\b|每篇|每份|每个|每条|平均|篇均|单篇|单个|一篇|一份")
+# "500k chunks of 512 tokens": a size right after "<items> of" is each item's
+PER_ITEM_BEFORE = re.compile(r"\b(?:chunks?|docs?|documents?|files?|pages?|passages?|records?|articles?|items?|pieces|"
+                             r"entries|tickets?|texts?) of\s*(?:about |around |roughly |~|up to |at most )?$")
 TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|\bacross\b|"
                        r"\bspread (?:over|across)\b|\bthe whole (?:thing|corpus|collection|archive)\b|\bentire\b|"
                        r"总共|总计|一共|合计|总")
@@ -211,7 +214,13 @@ ON_PREM = re.compile(
     r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
     r"(?:stay|remain|be kept|be stored|be processed|be hosted|live)\s+(?:in|within|inside)\s+(?:the\s+)?"
     r"(?:eu|european union|"
-    r"us|usa|uk|country|region|germany|france|china|japan|korea)\b|"
+    r"us|usa|uk|country|region|germany|france|china|japan|korea|brazil|brasil|italy|italia|spain|españa|canada|india|"
+    r"switzerland|schweiz|suisse|australia|singapore|europe|europa|austria|österreich|mexico|méxico|portugal|"
+    r"deutschland|netherlands)\b|"
+    r"\bno (?:outbound|outgoing|external) (?:calls?|traffic|connections?|network|requests?)\b|"
+    r"(?:must|has to|have to|needs? to|should|can only) (?:run|be hosted|be deployed|live) (?:in|on|inside|within) "
+    r"(?:our|the company'?s) (?:own )?(?:[a-z\-]+ )?(?:cluster|data ?cent(?:er|re)|vpc|network|infrastructure|servers?|"
+    r"premises)\b|"
     r"(?:forbids?|prohibits?|bans?|(?:doesn'?t|does not|won'?t|will not) allow)\s+(?:any\s+|the use of\s+|using\s+|"
     r"us to use\s+)?(?:third[\s\-]party|external|cloud|hosted|outside)\s+(?:apis?|services?|providers?|llms?|models?)|"
     r"(?:must|has to|have to|needs? to|should|can only|may only)\s+(?:stay|remain|be kept|be processed|be stored|live)"

@@ -21,6 +21,7 @@ from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
 
 MAX_NUMBERS = 100  # figures read in one message
+MIN_DOC_TOKENS = 8  # a split of a total into shorter documents than this is a misreading, not a corpus
 TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
 
 
@@ -88,7 +89,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
             last = (num, kind, value)
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:])
         if kind == "queries_per_month" and users and per_user:
-            value = int(value * users)  # "1,000 users doing 20 searches each per day"
+            # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
+            value = int(value * users * _sentence_period(num, work))
         if kind == "corpus_tokens":
             found.corpus_tokens = found.corpus_tokens or int(value)
         elif kind == "growth":
@@ -139,8 +141,16 @@ def _users(people: P.Number | None, work: str) -> float | None:
     """How many people search: "300 engineers", and "10% of them" of those."""
     if people is None:
         return None
-    share = re.search(r"(\d{1,3}(?:\.\d{1,3})?)\s*%\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
-    return people.value * (float(share.group(1)) / 100 if share else 1.0)
+    share = re.search(r"(\d{1,3}(?:\.\d{1,3})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|"
+                      r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
+    if not share:
+        return people.value
+    word = share.group(1)
+    return people.value * (float(word.rstrip("% ")) / 100 if word[0].isdigit() else _FRACTIONS[word])
+
+
+_FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+              "two thirds": 2 / 3, "three quarters": 3 / 4, "a fifth": 1 / 5, "a tenth": 1 / 10}
 
 
 @functools.cache
@@ -246,10 +256,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         return "corpus_docs", int(v)
     for rx, factor in _LENGTH_UNITS:
         if rx.match(after):  # "40 million words across 20k reports" is the whole corpus, not one document
-            total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
+            total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause) and not P.PER_ITEM_BEFORE.search(
+                before)
             return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * factor))
     if P.TOKENS_AFTER.match(after):
-        total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)) or v > 10_000_000
+        total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
+                 and not P.PER_ITEM_BEFORE.search(before)) or v > 10_000_000
         return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
     docs = P.DOCS_AFTER.match(after)
     if docs:
@@ -258,7 +270,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause) or re.match(
             r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail) or _period_just_before(before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
-        return ("corpus_docs", int(v)) if v >= 2 and not rate else (None, None)
+        counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
+        # "search the KB 5 times per ticket": 5 is not a number of tickets
+        return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)
     if P.QUERY_BEFORE.search(before):
         return "queries_per_month", int(v * period_factor(after, before))
     bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after)
@@ -272,7 +286,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         frequent = period_factor(after, "") > 1
         counting = asked in ("corpus_docs", "doc_length_tokens")  # "300 per day" to "how many documents?"
         named = re.search(r"quer|search|request|查询|检索|请求", clause)
-        if asked == "queries_per_month" or (frequent and not counting) or named:
+        # "300 per day" with nothing around it: queries, or documents added? Asked about, unless the question, the
+        # people using it or a correction of an earlier rate ("make it 1000 per day instead") say which.
+        unclear = counting or (asked is None and not people and not P.CORRECTION.search(text))
+        if asked == "queries_per_month" or (frequent and not unclear) or named:
             return "queries_per_month", int(v * period_factor(after, before))
         if asked == "budget_usd_month" or P.BUDGET_CUE.search(text[max(0, num.start - 80):num.start] + clause):
             return "budget_usd_month", as_field("budget_usd_month", v, after)
@@ -283,6 +300,19 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
+
+
+def _sentence_period(num: P.Number, work: str) -> float:
+    """The period of a per-person rate named elsewhere in its sentence, when its own clause names none; else 1."""
+    clause_start = max((work.rfind(c, 0, num.start) for c in ",;!?。"), default=-1) + 1
+    clause = work[clause_start:num.end + 40].split(",")[0]
+    if any(rx.search(clause) for rx, _ in P.PERIODS):
+        return 1.0
+    left = max((work.rfind(c, 0, num.start) for c in ".!?;。\n"), default=-1) + 1
+    rights = [i for i in (work.find(c, num.end) for c in ".!?;。\n") if i >= 0]
+    sentence = work[left:min(rights, default=len(work))]
+    hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(sentence))]
+    return min(hits)[1] if hits else 1.0
 
 
 def _period_just_before(before: str) -> bool:
@@ -311,7 +341,10 @@ def _split_corpus_tokens(found: Found) -> None:
     if not total:
         return
     if "corpus_docs" in updates and "doc_length_tokens" not in updates:
-        updates["doc_length_tokens"] = max(1, round(total / updates["corpus_docs"]))
+        length = round(total / updates["corpus_docs"])
+        if length < MIN_DOC_TOKENS:  # "500k chunks of 512 tokens": the 512 is not the whole corpus; say nothing
+            return
+        updates["doc_length_tokens"] = length
     elif "doc_length_tokens" in updates and "corpus_docs" not in updates:
         updates["corpus_docs"] = max(1, round(total / updates["doc_length_tokens"]))
     else:
