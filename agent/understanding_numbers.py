@@ -56,7 +56,7 @@ _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
                 "a few hundred": 300,
                 "several hundred": 300, "hundreds of": 300, "a few thousand": 3000, "a dozen": 12, "dozen": 12,
-                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24}
+                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24, "a handful of": 5, "a handful": 5}
 
 
 _WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))

@@ -125,11 +125,20 @@ def extract_fields(text: str, asked: str | None) -> Found:
     return found
 
 
+_SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |will |all |typically |usually |might |"
+                               r"could |can |each |then |probably |maybe )*(?:search|query|look (?:things )?up|"
+                               r"run (?:a |\d)|do (?:a |\d)|use (?:it|the)|ask)")
+
+
 def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
-    """People counted without a people word: "80 consultants, each 15 searches a day" (a word, then "each")."""
+    """People counted without a known people word.
+
+    "80 consultants, each 15 searches a day" (a word, then "each"); "500 claims handlers would search maybe 30 times
+    a day" (words, then a search verb).
+    """
     for n in numbers:
         after = work[n.end:n.end + 40]
-        if re.match(r"^\s*[a-z]{3,}", after) and P.PER_USER.search(after) and not (
+        if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
                 P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
                 or _SIZE_UNIT.match(after)):
@@ -182,7 +191,8 @@ def _drop_out_of_range(updates: dict[str, Any]) -> None:
 
 def period_factor(after: str, before: str) -> float:
     """The factor to "per month" of the first period named after a number (else before it); 1 when none is."""
-    for window in (after[:30], before):
+    after = re.split(r"[,;!?。，；]", after[:30])[0]  # its own clause: "每人每天查询20次左右，…预算每年" is per day
+    for window in (after, before):
         hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
         if hits:
             return min(hits)[1]
