@@ -72,7 +72,7 @@ def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
     """One pattern for every phrase (is there anything to gloss?) and the words they name (is it English?)."""
     any_phrase = re.compile("|".join(f"(?:{rx.pattern})" for _, rx, _ in phrases()))
     words = frozenset(w for _, rx, _ in phrases() for w in re.findall(r"[a-zà-ÿœ]{3,}", rx.pattern.replace("\\b", " ")))
-    return any_phrase, words - _ENGLISH | {"ou", "ca", "une", "uno", "una"}
+    return any_phrase, words - _ENGLISH | {"ou", "ca", "une", "uno", "una", "ja"}
 
 
 # English words some phrases contain ("code source", "support client"): they do not make a message foreign.

@@ -115,7 +115,8 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
             updates["latency_p95_ms"] = P.SUB_SECOND_MS
     if "budget_usd_month" not in updates:
         if P.BUDGET_NO_LIMIT.search(text) or (P.GENERIC_NO_LIMIT.search(text) and (
-                asked == "budget_usd_month" or P.BUDGET_CUE.search(text))):
+                asked == "budget_usd_month" or P.BUDGET_CUE.search(text))) or (
+                asked == "budget_usd_month" and re.search(r"don'?t care|doesn'?t matter|whatever", text)):
             updates["budget_usd_month"] = None
         elif P.BUDGET_ZERO.search(text) or (asked == "budget_usd_month" and len(text.split()) <= 3 and re.search(
                 r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)):
