@@ -44,7 +44,8 @@ INDEXING = re.compile(
     r"\b(?:indexing|embedding|ingestion) time\b|how (?:many (?:hours|days|minutes)|much time)\b.{0,40}"
     r"\b(?:index|embed|ingest|process|vectori[sz]|encode)|time to (?:index|embed|ingest)|"
     r"(?:索引|建库|入库|向量化|嵌入|编码).{0,12}(?:多久|多长时间|多少时间|几个小时|几天)|"
-    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|どのくらい.{0,20}(?:かか|時間)")
+    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|どのくらい.{0,20}(?:かか|時間)|"
+    r"\b(?:index\w*|embed\w*|ingest\w*|vectori[sz]\w*)\b.{0,40}\bhow long\b")
 EXPLAIN = re.compile(
     r"\bwhat(?:'s| is| are| does| do)\b|\bwhats\b|what do you mean|\bexplain\b|\bdefine\b|meaning of|\bmeans?\b\??|"
     r"什么是|是什么|什么叫|啥是|是啥|解释|什么意思|意思")

@@ -36,7 +36,8 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
     out = []
     for rx, factor in P.PERIODS:
         for m in rx.finditer(text):
-            negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|不是)\s*$", text[:m.start()]))
+            negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|不是)\s*$", text[:m.start()])
+                           or re.match(r"\s*(?:ではなく|じゃなく|이 아니라|가 아니라)", text[m.end():]))
             out.append((m.start(), factor, negated))
     return sorted(out)
 
@@ -67,6 +68,11 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             result.corrected.add(target)
         elif target in _RATE_FIELDS and period_factor(text[num.end:num.end + 30], "") != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])
+            result.corrected.add(target)
+        elif target in _RATE_FIELDS and (new := next((f for _, f, negated in _periods(text) if not negated), None)):
+            # "1日ではなく1週間あたり3000回": the period the correction names, before the figure
+            value = num.value * new
+            result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             result.corrected.add(target)
         return
     if not (P.CORRECTION.search(text) or any(negated for _, _, negated in _periods(text))):
