@@ -46,6 +46,16 @@ def test_an_ambiguous_figure_is_asked_about_then_stored_as_confirmed(service):
     assert "budget_usd_month" not in reply.provenance
 
 
+def test_a_bare_figure_is_asked_about_then_stored_as_the_field_the_answer_names(service):
+    reply = service.start("ungefähr 20.000")  # the first message: no question was asked yet
+    cid = reply.consultation_id
+    assert "20,000: is that the number of documents, queries a month, or your monthly budget" in reply.text
+    assert "corpus_docs" not in reply.provenance
+    reply = service.send(cid, "documents")
+    assert reply.profile["corpus_docs"] == 20_000 and reply.provenance["corpus_docs"] == "confirmed"
+    assert "queries_per_month" not in reply.provenance and "budget_usd_month" not in reply.provenance
+
+
 def test_side_questions_after_a_resume(tmp_path):
     with AdvisorService(Settings(data_dir=tmp_path)) as svc:
         cid = svc.start("Legal contracts in English, 200k docs, a T4, data must stay on prem").consultation_id

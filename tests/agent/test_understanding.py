@@ -446,6 +446,8 @@ def test_the_answer_to_a_bare_figure_question():
     assert confirmations.resolve("no", pending) == ("neither", None)
     rate = understand("2,000 a month").confirm  # the rate question keeps its growth answer
     assert confirmations.resolve("documents we add", rate) == ("growth", 2000.0)
+    daily = understand("300 per day").confirm  # a rate with nothing around it names its period
+    assert confirmations.question(daily, "en").startswith("300 (9,000 a month): is that your budget")
 
 
 @pytest.mark.parametrize(("message", "term"), [
