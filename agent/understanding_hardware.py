@@ -46,7 +46,8 @@ CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda
 OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|自有|自己的|自购")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
-OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|geforce|quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
+OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
+                       r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
                        r"video cards?)\b|显卡|gpu")
 # Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
 MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
@@ -70,9 +71,9 @@ def _rentable(text: str, start: int, end: int) -> bool:
     if RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]):
         return True
     # "We're on Azure and would run it on an NC A100 v4 VM": a cloud named in the same sentence, no ownership said
-    left = max((text.rfind(c, 0, start) for c in ".!?;。\n"), default=-1) + 1
-    rights = [i for i in (text.find(c, end) for c in ".!?;。\n") if i >= 0]
-    sentence = text[left:min(rights, default=len(text))]
+    ends = [m.start() for m in re.finditer(r"[.!?;。\n](?=\s|$)", text)]  # "g4dn.xlarge" is one word
+    left = max((e + 1 for e in ends if e < start), default=0)
+    sentence = text[left:min((e for e in ends if e >= end), default=len(text))]
     return bool(CLOUD.search(sentence) and not OWNED.search(sentence))
 
 

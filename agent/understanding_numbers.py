@@ -62,6 +62,8 @@ _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 
 
+_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+                       r"a few|several)\s+hundred\b(?!\s+(?:and|to)\b)")
 _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
 
 
@@ -85,6 +87,7 @@ def normalise(text: str) -> str:
     text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
     text = _BETWEEN.sub(r"\1-\2", text)
+    text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"
     text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)
     return _WORD_UNIT.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g} ", text)
 

@@ -247,7 +247,7 @@ ON_PREM = re.compile(
     r"不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
     r"(?:openai|apis?|the cloud|cloud|hosted (?:apis?|models?|services?)|external (?:apis?|services?)) (?:is|are) "
     r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)")
-SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it|them|the models?|everything) ourselves|"
+SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
                          r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
 API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|manage|self-host)|"
