@@ -100,7 +100,9 @@ WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?page (?:is|has|conta
                             r"on each) page")
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
                               r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
-                              r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$")
+                              r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
+                              r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章)\s*[,，:：]?\s*"
+                              r"(?:大概|大约|约|差不多|有|共)*\s*$")
 USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
                    r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
@@ -132,7 +134,8 @@ GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|
 GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|^[^,;。]{0,20}?\b(?:of )?growth\b|"
                           r"^[^,;。]{0,16}?\bgrows\b|^[^,;。]{0,10}?(?:增长|新增|增加)")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
-PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|per month|monthly|a month|/month|per year|a year|yearly|annually)"
+PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
+                           r"annually|per day|daily)"
                            r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
 SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求")
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
@@ -141,7 +144,7 @@ DOMAINS = {
     "legal": r"legal|\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
-             r"litigation|regulations?|clauses?|合同|法律|判决|法规|律师|法院|裁判|诉讼|条款|法条|司法|法务|法務",
+             r"litigation|regulations?|clauses?|合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
     "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
                r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
