@@ -143,6 +143,9 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
+    elif asked == "queries_per_month" and re.match(r"^(?:zero|none|nothing|no (?:queries|traffic)|0)\b", answer) and \
+            not re.search(r"\d", answer):
+        updates["queries_per_month"] = 0  # "zero for now, it's a batch pipeline"
     elif asked == "hardware" and re.match(r"^(?:none|nothing|no|nope|没有|无)(?![a-z])", answer) and not re.search(
             r"\byet\b|\brent|\bsuggest|\brecommend|租|还没", answer):
         updates["hardware"] = {"accelerator": "none"}
