@@ -85,6 +85,7 @@ class Number:
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
+    text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
     text = _BETWEEN.sub(r"\1-\2", text)
     text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"

@@ -149,7 +149,7 @@ DOMAINS = {
                r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|"
-               r"stock market|insurance|accounting|audit|"
+               r"stock market|insurance|accounting|financial audits?|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
     "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
             r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
@@ -202,6 +202,7 @@ REMOVE_AFTER = re.compile(r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:
                           r"(?:not needed|no longer needed|not required|dropped|removed|"
                           r"不要了|不需要了|去掉|不用了|没有了)")
 ADD_CUE = re.compile(r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin addition\b|\bplus\b|"
+                     r"\d+\s*%[^,;.]{0,25}|"
                      r"还有|也有|另外|此外|加上|也包括|也需要|也要")
 
 # Privacy, deployment, licence, latency.
@@ -516,7 +517,7 @@ def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bo
     out = []
     for start, end, code in sorted(hits):
         removed = bool(REMOVE_BEFORE.search(text[max(0, start - 20):start]) or REMOVE_AFTER.match(text[end:end + 25]))
-        added = bool(ADD_CUE.search(text[max(0, start - 20):start]) or re.match(r"^\s*(?:documents?|docs?)?\s*(?:as "
+        added = bool(ADD_CUE.search(text[max(0, start - 35):start]) or re.match(r"^\s*(?:documents?|docs?)?\s*(?:as "
                                                                                r"well|too)\b", text[end:end + 20]))
         out.append((code, removed, added))
     return out

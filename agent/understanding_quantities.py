@@ -28,6 +28,7 @@ TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
@@ -264,6 +265,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
             return None, None  # "3M pages a year of new filings": a rate, not the corpus
         return "corpus_docs", int(v)
+    if any(rx.match(after) for rx, _ in _LENGTH_UNITS) and _QUERY_SUBJECT.search(clause):
+        return None, None  # "the average query is 8 words long": a query's length, not a document's
     for rx, factor in _LENGTH_UNITS:
         if rx.match(after):  # "40 million words across 20k reports" is the whole corpus, not one document
             total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause) and not P.PER_ITEM_BEFORE.search(
