@@ -1,11 +1,16 @@
 """Deterministic understanding of interview answers in English and Chinese: profile updates, side questions, moves.
 
+German, French, Spanish, Japanese, Korean, Portuguese and Italian are glossed into English first (the phrase table
+``knowledge/data/interview_lexicon.yaml``). Never a silent wrong fill: a negated cue ("no commercial use",
+"数据不需要留在本地") is read as negated, a hedged one ("not sure whether it will be commercial") is not stored, and
+a figure whose role is unclear ("2000", "300 per day" with nothing around it) becomes a confirming question.
+
 Regex and keyword rules, no LLM and no network. The conversion rules live in ``agent.understanding_patterns``:
 a page is 500 tokens, an English word 1.3 tokens, a Chinese character (字) 1 token, four English characters one
 token, a paragraph 100 tokens, a sentence 25; a month is 30 days, so per day x30 and 1 QPS = 2,592,000 queries a
-month; CNY converts at a fixed 7.2 CNY/USD (EUR 1.08, GBP 1.27 USD); "real-time" means 100 ms. Only the first
-4,000 characters of a message are read. A message that tries to give the assistant instructions ("ignore previous
-instructions ...") yields nothing but ``unparsed``.
+month; CNY converts at a fixed 7.2 CNY/USD (EUR 1.08, GBP 1.27, CHF 1.12 USD; 5 BRL, 150 JPY, 1,350 KRW per USD);
+"real-time" means 100 ms. Only the first 4,000 characters of a message are read. A message that tries to give the
+assistant instructions ("ignore previous instructions ...") yields nothing but ``unparsed``.
 
 Model names resolve through the catalog: an exact name, alias or unique short name first (so "e5-large" is
 ``intfloat/e5-large``, the catalog's own match, not e5-large-v2). In a side question, a hyphenated name the catalog
