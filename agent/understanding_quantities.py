@@ -281,7 +281,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
         tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
         rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause) or re.match(
-            r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail) or _period_just_before(before)
+            r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail) or _period_just_before(before) or re.search(
+            r"\beach (?:with|has|having|holding|containing|of them with)\s*(?:about |around |roughly |~)?$", before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
         # "search the KB 5 times per ticket": 5 is not a number of tickets
@@ -334,15 +335,16 @@ def _period_just_before(before: str) -> bool:
     return any(not re.search(r"\d", before[m.end():]) for rx, _ in P.PERIODS for m in rx.finditer(before))
 
 
-_PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b")
+_PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"
+                        r"\bgive or take\b|\bmore or less\b|\bor thereabouts\b|\bhmm+\b|\bwell\b|\bum+\b")
 
 
 def _bare_figure(found: Found, work: str, asked: str | None) -> None:
     """A figure with no unit and no numeric question before it ("2000", "ungefähr 20.000", "三千左右吧"): ask which."""
-    if asked in NUMERIC_FIELDS or found.updates or found.ambiguous or len(found.leftovers) != 1:
+    if asked in NUMERIC_FIELDS or found.updates or found.ambiguous or found.negated or len(found.leftovers) != 1:
         return
     num = found.leftovers[0]
-    rest = _PARTICLES.sub("", P.FILLER.sub("", work[:num.start] + " " + work[num.end:]))
+    rest = P.FILLER.sub("", _PARTICLES.sub("", P.CORRECTION.sub("", work[:num.start] + " " + work[num.end:])))
     if num.value >= 2 and not rest.strip():
         found.ambiguous = {"value": num.value, "monthly": num.value, "text": work[num.start:num.end].strip(),
                            "fields": ["corpus_docs", "queries_per_month", "budget_usd_month"]}
