@@ -29,6 +29,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
+_OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
+                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
@@ -117,7 +119,9 @@ def extract_fields(text: str, asked: str | None) -> Found:
         leftovers.clear()
     if asked in NUMERIC_FIELDS and asked not in found.updates and leftovers:
         num = leftovers[0]
-        if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12:
+        unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
+        small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
+        if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12 and not unit and not small_latency:
             found.updates[asked] = as_field(asked, num.value, work)
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
@@ -265,6 +269,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
             return None, None  # "3M pages a year of new filings": a rate, not the corpus
         return "corpus_docs", int(v)
+    if asked == "corpus_docs" and not P.PER_DOC_CUE.search(clause) and (
+            P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)):
+        # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
+        factor = 1.0 if P.TOKENS_AFTER.match(after) else next(f for rx, f in _LENGTH_UNITS if rx.match(after))
+        return "corpus_tokens", int(v * factor)
     if any(rx.match(after) for rx, _ in _LENGTH_UNITS) and _QUERY_SUBJECT.search(clause):
         return None, None  # "the average query is 8 words long": a query's length, not a document's
     for rx, factor in _LENGTH_UNITS:
@@ -303,10 +312,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
         named = re.search(r"quer|search|request|查询|检索|请求", clause)
         # "300 per day" with nothing around it: queries, or documents added? Asked about, unless the question, the
         # people using it or a correction of an earlier rate ("make it 1000 per day instead") say which.
-        unclear = counting or (asked is None and not people and not P.CORRECTION.search(text))
+        unclear = counting or asked == "budget_usd_month" or (asked is None and not people and not P.CORRECTION.search(
+            text))
         if asked == "queries_per_month" or (frequent and not unclear) or named:
             return "queries_per_month", int(v * period_factor(after, before))
-        if asked == "budget_usd_month" or P.BUDGET_CUE.search(text[max(0, num.start - 80):num.start] + clause):
+        if (asked == "budget_usd_month" and not frequent) or P.BUDGET_CUE.search(text[max(0, num.start - 80):
+                                                                                        num.start] + clause):
             return "budget_usd_month", as_field("budget_usd_month", v, after)
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
