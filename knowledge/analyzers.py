@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from knowledge.curated import DATA_DIR, load_yaml
 
 ANALYZERS_FILE = DATA_DIR / "analyzers.yaml"
-ClientTokenizer = Literal["lindera:ipadic", "lindera:ko-dic", "jieba:search", "pythainlp:newmm", "words"]
+ClientTokenizer = Literal["lindera:ipadic", "lindera:ko-dic", "jieba:search", "cjk:bigram", "pythainlp:newmm", "words"]
 STEMMERS = ("arabic", "danish", "dutch", "english", "finnish", "french", "german", "greek", "hungarian", "italian",
             "norwegian", "portuguese", "romanian", "russian", "spanish", "swedish", "tamil", "turkish")
 
@@ -24,7 +24,7 @@ class Analyzer(BaseModel):
 
     language: str = Field(pattern=r"^([a-z]{3}|default)$")
     name: str = Field(min_length=2)
-    milvus: dict[str, Any]
+    milvus: dict[str, Any] | None  # None: no server analyzer does this; the client computes BM25 on any Milvus
     lite_native: bool
     segmenting: bool = False
     client: ClientTokenizer
@@ -57,20 +57,28 @@ def load_analyzers(path: Path) -> dict[str, Analyzer]:
     return table
 
 
-def analysis_languages(shares: dict[str, float], own_share: float = 0.2, segmented_share: float = 0.05) -> list[str]:
+def analysis_languages(shares: dict[str, float], segmented_share: float = 0.05) -> list[str]:
     """The languages that get their own analyzer, the default (most common) first.
 
     A corpus with CJK or Thai text (``segmented_share`` of it or more) is analyzed by those languages' segmenting
     analyzers only: they keep Latin words whole, whereas a Latin analyzer would leave a CJK sentence as one token,
     and mixing a stemming analyzer into a CJK corpus makes the same English word differ between documents.
-    Alphabetic languages get their own analyzer (in a multi-language analyzer) from ``own_share`` of the texts.
-    A profile's language list counts as equal shares.
+    An alphabetic corpus gets one analyzer, its most common language's, for every text: a multi-language analyzer
+    (one analyzer per document, picked by its language) analyzes a query by the query's language, so an English
+    word of an untranslated page and the same word in a translated query stem differently; on the man pages of
+    this machine that cost nDCG@10 0.11 in Russian, 0.11 in Italian and 0.02 in Swedish (bench/lexical_results.md).
+    A profile's language list counts as equal shares, the first language first.
     """
     ranked = sorted((lang for lang in shares if lang != "und"), key=lambda lang: -shares[lang])
     segmented = [lang for lang in ranked if analyzer(lang).segmenting and shares[lang] >= segmented_share]
     if segmented:
         return segmented
-    return [lang for lang in ranked if shares[lang] >= own_share] or ["eng"]
+    return ranked[:1] or ["eng"]
+
+
+def client_side(languages: list[str]) -> bool:
+    """Whether BM25 for ``languages`` is computed by the client on every Milvus (an analyzer no server has)."""
+    return any(analyzer(lang).milvus is None for lang in languages)
 
 
 def analyzer(language: str) -> Analyzer:

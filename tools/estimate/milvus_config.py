@@ -34,11 +34,13 @@ def analyzer_for(languages: list[str]) -> dict[str, Any]:
     """The production BM25 analyzer for a corpus in ``languages`` (most common first; codes or names).
 
     One language (or several that share an analyzer) gets that language's analyzer from knowledge/data/analyzers.yaml
-    (lindera for Japanese and Korean, jieba for Chinese, ICU for Thai, ``english`` with stemming, standard + Snowball
-    stemmer for other stemmed languages). With CJK or Thai among them only those segmenting analyzers are used (they
-    keep Latin words whole). Languages that need different analyzers get Milvus's multi-language analyzer
-    (``multi_analyzer_params``): one analyzer per language, chosen per row by a ``language`` field, the first
-    language's as the default.
+    (lindera for Japanese and Korean, ICU for Thai, ``english`` with stemming, standard + Snowball stemmer for other
+    stemmed languages). With CJK or Thai among them only those segmenting analyzers are used (they keep Latin words
+    whole); an alphabetic corpus gets its first language's analyzer for every text. Segmenting languages that need
+    different analyzers get Milvus's multi-language analyzer (``multi_analyzer_params``): one analyzer per language,
+    chosen per row by a ``language`` field, the first language's as the default. Where no Milvus server has the
+    analyzer (Chinese character bigrams), the answer is ``{"client_side_bm25": ...}``: the client computes the BM25
+    vectors on every Milvus (see ``build_config``).
     """
     from knowledge.analyzers import analysis_languages, analyzer
     from knowledge.errors import ToolInputError
@@ -55,6 +57,9 @@ def analyzer_for(languages: list[str]) -> dict[str, Any]:
     codes = analysis_languages({c: 1.0 for c in codes}) if codes != ["und"] else codes
     chosen = {code: analyzer(code) for code in codes}
     distinct = {a.name: a for a in chosen.values()}
+    if any(a.milvus is None for a in chosen.values()):
+        return {"client_side_bm25": {"analyzers": {code: a.name for code, a in chosen.items()}, "default": codes[0],
+                                     "computed_by": "tools/evaluation/sparse_bm25.py (ClientBM25)"}}
     if len(distinct) == 1:
         return next(iter(distinct.values())).milvus
     analyzers = {code: a.milvus for code, a in chosen.items() if code != "und"}
@@ -102,13 +107,14 @@ def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, 
     # A chunk of N tokens is at most ~4 characters a token in alphabetic scripts; VARCHAR is capped at 65,535.
     max_chars = min(65_535, max(1024, chunk_tokens * 6))
     analyzer = analyzer_for(languages)
+    client = "client_side_bm25" in analyzer
     analyzer_key = "multi_analyzer_params" if "analyzers" in analyzer else "analyzer_params"
     fields: list[dict[str, Any]] = [
         {"field_name": "chunk_id", "datatype": "VARCHAR", "is_primary": True, "max_length": 128},
         {"field_name": "doc_id", "datatype": "VARCHAR", "max_length": 512},
         {"field_name": "chunk_index", "datatype": "INT32"},
         {"field_name": "text", "datatype": "VARCHAR", "max_length": max_chars,
-         **({"enable_analyzer": True, analyzer_key: analyzer} if hybrid or lexical_only else {})},
+         **({"enable_analyzer": True, analyzer_key: analyzer} if (hybrid or lexical_only) and not client else {})},
     ]
     if "analyzers" in analyzer and (hybrid or lexical_only):  # the multi-language analyzer picks by this field
         fields.append({"field_name": "language", "datatype": "VARCHAR", "max_length": 16})
@@ -128,7 +134,17 @@ def build_config(card: ModelCard, dims: int, n_vectors: int, chunk_tokens: int, 
         search["dense"] = {"metric_type": metric, "params": search_params}
         reasons.append(why)
         reasons.append(f"metric {metric} from the model's similarity function ({card.similarity or 'cosine'})")
-    if hybrid or lexical_only:
+    if (hybrid or lexical_only) and client:
+        fields.append({"field_name": "sparse", "datatype": "SPARSE_FLOAT_VECTOR"})
+        index_params.append({"field_name": "sparse", "index_type": "SPARSE_INVERTED_INDEX", "metric_type": "IP",
+                             "params": {"inverted_index_algo": "DAAT_MAXSCORE"}})
+        search["sparse"] = {"metric_type": "IP", "params": {"drop_ratio_search": 0.0}}
+        names = ", ".join(sorted(set(analyzer["client_side_bm25"]["analyzers"].values())))
+        reasons.append(f"BM25 over {names} for {', '.join(languages) if languages else 'eng'}: no Milvus analyzer does "
+                       "this, so the client computes each chunk's BM25 vector (tools/evaluation/sparse_bm25.py, "
+                       "corpus-wide statistics) and inserts it into the sparse field; a query's vector holds its "
+                       "terms and is searched by IP (no BM25 function; refit the statistics when the corpus changes)")
+    elif hybrid or lexical_only:
         fields.append({"field_name": "sparse", "datatype": "SPARSE_FLOAT_VECTOR"})
         functions.append({"name": "bm25", "function_type": "BM25", "input_field_names": ["text"],
                           "output_field_names": ["sparse"]})

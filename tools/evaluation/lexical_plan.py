@@ -29,14 +29,19 @@ def lexical_plan(languages: list[str], measured: dict[str, int] | None, lite: bo
         how = ("client-side tokenization with each analyzer's twin and BM25 weights from corpus-wide statistics, "
                "searched as sparse vectors by inner product" + (" in Milvus Lite" if lite else ""))
     exact = all(p["reproduced_exactly"] for p in per_language)
-    return {"production_analyzer": analyzer_for(languages), "languages": per_language, "measured_with": how,
+    production = analyzer_for(languages)
+    return {"production_analyzer": production, "languages": per_language, "measured_with": how,
             "chunks_per_language": measured, "reproduced_exactly": exact,
-            "summary": _summary(per_language, measured is not None, exact)}
+            "summary": _summary(per_language, measured is not None, exact, "client_side_bm25" in production)}
 
 
-def _summary(per_language: list[dict[str, Any]], client: bool, exact: bool) -> str:
+def _summary(per_language: list[dict[str, Any]], client: bool, exact: bool, client_in_production: bool) -> str:
     names = ", ".join(f"{p['analyzer']} ({p['language']})" for p in per_language)
     multi = " in a multi-language analyzer keyed on a `language` field" if len(per_language) > 1 else ""
+    if client_in_production:
+        return (f"Lexical analysis: {names}. No Milvus analyzer does this, so production computes the BM25 vectors on "
+                "the client too (corpus-wide statistics, a sparse field searched by IP): the measurement ran that "
+                "same pipeline" + (", exactly." if exact else " (closely, not exactly)."))
     if not client:
         return f"BM25 ran the production analyzer{multi} on the server: {names}."
     gaps = "; ".join(f"{p['analyzer']}: {p['note']}" for p in per_language if not p["reproduced_exactly"])

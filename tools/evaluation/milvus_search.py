@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeGuard, get_args
 
 import numpy as np
 
+from knowledge.analyzers import client_side
 from knowledge.errors import MilvusUnavailableError
 from tools.documents.token_windows import Chunk
 from tools.estimate.milvus_config import MilvusConfig, analyzer_for, create_collection
@@ -65,8 +66,9 @@ def eval_config(name: str, dims: int | None, languages: list[str], lexical: bool
         key = "multi_analyzer_params" if "analyzers" in analyzer else "analyzer_params"
         if "analyzers" in analyzer:
             fields.append({"field_name": "language", "datatype": "VARCHAR", "max_length": 16})
-        fields.append({"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535, "enable_analyzer": True,
-                       key: analyzer, "analysis_languages": list(languages or ["eng"])})
+        fields.append({"field_name": "text", "datatype": "VARCHAR", "max_length": 65_535,
+                       **({} if "client_side_bm25" in analyzer else {"enable_analyzer": True, key: analyzer}),
+                       "analysis_languages": list(languages or ["eng"])})
     index_params, functions, search = [], [], {}
     if dims:
         build, query = INDEX_PARAMS[index]
@@ -135,7 +137,7 @@ class MilvusStore:
         self.analysis[name] = analysis_of(config)
         config = config.model_copy(update={"fields": [{k: v for k, v in f.items() if k != "analysis_languages"}
                                                       for f in config.fields]})
-        if config.functions and self.is_lite:
+        if config.functions and (self.is_lite or client_side(self.analysis[name])):
             self.client_bm25[name] = ClientBM25(analysis=self.analysis[name])
             config = client_bm25_config(config)
         create_collection(self.client, config)

@@ -26,7 +26,7 @@ CJK_SHARE = 0.1  # a text is CJK/Thai once these scripts are this share of its l
 SAMPLE_CHARS = 4000
 
 
-__all__ = ["analysis_languages", "corpus_languages", "detect_language", "route", "tokenizer_for"]
+__all__ = ["analysis_languages", "cjk_bigrams", "corpus_languages", "detect_language", "route", "tokenizer_for"]
 
 
 def detect_language(text: str, among: list[str] | None = None) -> str:
@@ -105,7 +105,27 @@ def _stemmer(language: str) -> Callable[[list[str]], list[str]]:
     return stem_words
 
 
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+|[^\W_]+")
+
+
+def cjk_bigrams(text: str) -> list[str]:
+    """Overlapping character bigrams of each CJK run (a lone character stays a unigram), other words whole.
+
+    What Lucene's CJKBigramFilter (Elasticsearch's ``cjk`` analyzer) emits: a bigram matches a two-character word and
+    the junction of two words alike, so the match does not depend on a dictionary's segmentation.
+    """
+    out: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        if "\u3040" <= run[0] <= "\ud7af" or "\uf900" <= run[0] <= "\ufaff":
+            out += [run[i:i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
+        else:
+            out.append(run)
+    return out
+
+
 def _segmenter(spec: Analyzer) -> Callable[[str], list[str]]:
+    if spec.client == "cjk:bigram":
+        return cjk_bigrams
     if spec.client.startswith("lindera:"):
         return _lindera(spec.client.split(":", 1)[1])
     if spec.client == "jieba:search":
