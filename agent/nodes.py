@@ -211,6 +211,9 @@ def explain_text(state: AdvisorState, explanation: str) -> tuple[str, dict[str, 
     parts.append(explanation)
     if rec.get("measured"):
         parts.append(rec["measured"]["text"])
+        cited = [r for r in rec.get("recommendations", []) if (r.get("measured") or {}).get("vector_plan")]
+        if cited:  # a frontier ran: the top measured model's plan cites its measured point
+            parts.append(f"{cited[0]['model']}: {cited[0]['measured']['vector_plan']['text']}")
     update: dict[str, Any] = {"notes": [], "changes": [], "previous_shortlist": None}
     check = state.get("document_check")
     if check and check.get("requested") and not check.get("models") and rec["recommendations"]:

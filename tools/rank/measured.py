@@ -58,6 +58,8 @@ def apply_measurements(result: dict[str, Any], results: dict[str, Any], job_id: 
         spec = _spec(rec["model"], models)
         if spec:
             rec["measured"] = {**by_spec[spec], "published": rec.get("benchmark_score", by_spec[spec]["published"])}
+            if models[spec].get("frontier"):
+                cite_frontier(rec, models[spec]["frontier"], job_id)
     positions = [i for i, r in enumerate(recs) if "measured" in r]
     order = [recs[i] for i in positions]
     changes = []
@@ -93,3 +95,61 @@ def apply_measurements(result: dict[str, Any], results: dict[str, Any], job_id: 
     out["measured"] = {"job_id": job_id, "candidates": rows, "leaderboard_order_held": held, "changes": changes,
                        "text": " ".join(text)}
     return out
+
+
+def _point_summary(point: dict[str, Any]) -> dict[str, Any]:
+    ndcg, recall = point["ndcg_at_10"], point["recall_at_10_vs_exact"]
+    return {"label": point["label"], "where": point["where"], "ndcg_at_10": round(ndcg["mean"], 4),
+            "ci95": [round(x, 4) for x in ndcg["ci95"]], "recall_at_10_vs_float32": round(recall["mean"], 4),
+            "memory_gib": None if point["memory_bytes"] is None else round(point["memory_bytes"] / 2**30, 3),
+            "query_latency_p50_ms": point["query_latency_p50_ms"], "pareto": point["pareto"]}
+
+
+def _matches(point: dict[str, Any], dtype: str, index: str, dims: int | None) -> bool:
+    return (point["vector_type"] == dtype and point["index"] == index and (dims is None or point["dims"] == dims)
+            and "re-score" not in point["label"])
+
+
+def cite_frontier(rec: dict[str, Any], frontier: dict[str, Any], job_id: str | None = None) -> None:
+    """Cite in ``rec`` the measured frontier point of its vector plan (or the best measured one within its budget).
+
+    The plan's layout (value type, index, dims) is looked up among the frontier's measured points and lands in
+    ``rec["measured"]["vector_plan"]``, with every plan option's status: measured (its figures), estimated (published
+    retention), or the frontier's label for a layout it could not run (server-only layouts on Milvus Lite: "server
+    only: run with --milvus-uri"). The recommended Milvus config's reasons cite the point.
+    """
+    measured = [p for p in frontier.get("points", []) if p.get("status") == "measured" and "ndcg_at_10" in p]
+    plan = rec.get("vector_plan")
+    if not measured or not plan or plan.get("dims") is None:
+        return
+    status = {(p["vector_type"], p["index"]): p["status"] for p in frontier["points"] if p.get("status") != "measured"}
+    options = []
+    for option in plan.get("options", []):
+        found = next((p for p in measured if _matches(p, option["dtype"], option["index_type"], option["dims"])), None)
+        options.append({"dims": option["dims"], "dtype": option["dtype"], "index_type": option["index_type"],
+                        "status": "measured" if found else status.get(
+                            (option["dtype"], option["index_type"]),
+                            "estimated from published retention: not among the measured points"),
+                        "measured": _point_summary(found) if found else None})
+    own = next((p for p in measured if _matches(p, plan["dtype"], plan["index_type"], plan["dims"])), None)
+    exact = next((p for p in measured if p["label"] == "float32 exact"), measured[0])
+    if own is None:  # the plan's layout was not run: the best measured point that fits the plan's memory budget
+        budget = (plan.get("memory_budget_gb") or 0) * 2**30
+        fitting = [p for p in measured if p["memory_bytes"] is not None and (not budget or p["memory_bytes"] <= budget)]
+        cited = max(fitting or measured, key=lambda p: p["ndcg_at_10"]["mean"])
+    else:
+        cited = own
+    point = _point_summary(cited)
+    how = ("the plan's own layout, measured" if own is not None else
+           f"the plan's layout ({plan['dtype']} {plan['index_type']}, {plan['dims']} dims) was not among the measured "
+           "points; the best measured point within its memory budget")
+    text = (f"Measured on your documents{f' (job {job_id})' if job_id else ''}: {point['label']} ({how}) keeps "
+            f"nDCG@10 {point['ndcg_at_10']:.3f} (95% CI {point['ci95'][0]:.3f}-{point['ci95'][1]:.3f}) against "
+            f"{exact['ndcg_at_10']['mean']:.3f} for exact float32, recall@10 {point['recall_at_10_vs_float32']:.3f} "
+            "of exact search" + (f", {point['memory_gib']:.3f} GiB for the full corpus" if point["memory_gib"] else "")
+            + ".")
+    rec.setdefault("measured", {})["vector_plan"] = {**point, "matches_plan": own is not None, "job_id": job_id,
+                                                     "text": text, "options": options}
+    milvus = rec.get("milvus")
+    if isinstance(milvus, dict) and isinstance(milvus.get("reasons"), list):
+        milvus["reasons"] = [*milvus["reasons"], text]

@@ -44,3 +44,51 @@ def test_without_significance_the_order_stays():
     assert [r["model"] for r in out["recommendations"]] == ["org/big", "org/mid",
                                                             "sentence-transformers/all-MiniLM-L6-v2"]
     assert out["measured"]["changes"] == [] and "nothing in the short list's order" in out["measured"]["text"]
+
+
+def _fpoint(label: str, dtype: str, index: str, ndcg: float | None, memory: int | None, status: str = "measured"):
+    point = {"label": label, "vector_type": dtype, "index": index, "dims": 384, "where": "Milvus Lite",
+             "status": status, "memory_bytes": memory, "query_latency_p50_ms": 1.0, "pareto": ndcg is not None}
+    if ndcg is not None:
+        point |= {"ndcg_at_10": {"mean": ndcg, "ci95": [ndcg - 0.04, ndcg + 0.04]},
+                  "recall_at_10_vs_exact": {"mean": 0.97, "ci95": [0.95, 0.99]}}
+    return point
+
+
+FRONTIER = {"points": [
+    _fpoint("float32 exact", "float32", "FLAT", 0.74, 2**31),
+    _fpoint("float32 HNSW", "float32", "HNSW", 0.73, 2**31 + 2**28),
+    _fpoint("int8 exact", "int8", "FLAT", 0.72, 2**29),
+    _fpoint("float32 IVF_PQ", "float32", "IVF_PQ", None, 2**27, "server only: run with --milvus-uri"),
+    _fpoint("float32 IVF_RABITQ + refine SQ8", "float32", "IVF_RABITQ", None, None,
+            "server only: run with --milvus-uri")]}
+
+
+def _planned(dtype: str, index: str) -> dict:
+    options = [{"dims": 384, "dtype": "float32", "index_type": "HNSW"},
+               {"dims": 384, "dtype": "float32", "index_type": "IVF_PQ"},
+               {"dims": 384, "dtype": "float16", "index_type": "HNSW"}]
+    return {"recommendations": [
+        {"rank": 1, "model": "sentence-transformers/all-MiniLM-L6-v2", "benchmark_score": 0.42,
+         "milvus": {"reasons": ["HNSW because ..."]},
+         "vector_plan": {"dims": 384, "dtype": dtype, "index_type": index, "memory_budget_gb": 1.0,
+                         "options": options}}]}
+
+
+def test_the_plan_cites_its_measured_frontier_point():
+    """Issue 19: when a frontier ran, the consultation's plan and Milvus config cite a measured point."""
+    res = results(False)
+    res["models"]["minilm"]["frontier"] = FRONTIER
+    rec = apply_measurements(_planned("float32", "HNSW"), res, "job7")["recommendations"][0]
+    cited = rec["measured"]["vector_plan"]
+    assert cited["label"] == "float32 HNSW" and cited["matches_plan"] and cited["ndcg_at_10"] == 0.73
+    assert "float32 HNSW (the plan's own layout, measured)" in cited["text"] and "job job7" in cited["text"]
+    assert rec["milvus"]["reasons"][-1] == cited["text"]
+    status = {(o["dtype"], o["index_type"]): o["status"] for o in cited["options"]}
+    assert status == {("float32", "HNSW"): "measured", ("float32", "IVF_PQ"): "server only: run with --milvus-uri",
+                      ("float16", "HNSW"): "estimated from published retention: not among the measured points"}
+    # A plan whose layout was not run cites the best measured point within its memory budget (1 GiB: int8 exact),
+    # never a server-only point.
+    other = apply_measurements(_planned("float32", "IVF_RABITQ"), res)["recommendations"][0]["measured"]
+    assert other["vector_plan"]["label"] == "int8 exact" and not other["vector_plan"]["matches_plan"]
+    assert "was not among the measured points" in other["vector_plan"]["text"]
