@@ -192,12 +192,7 @@ def _run(models: list[str], probe: Callable[[Encoder], dict[str, Any]], name: st
     return {"probe": name, "models": results, "readings": [r["reading"] for r in results]}
 
 
-def probe_alignment(models: list[str], *, data_dir: Path | None = None, openai_base_url: str | None = None,
-                    openai_api_key: str | None = None) -> dict[str, Any]:
-    """Measure how well each model aligns English with Chinese, Spanish, German, French and Japanese.
-
-    Uses 235 parallel words and 130 parallel sentences. For each language: mean cosine of true translation pairs
-    against random pairs (the gap is the signal) and cross-lingual retrieval accuracy@1 in both directions.
+_TOOL_ARGS = """
 
     Args:
         models: Candidate models: "minilm", "static", "openai:<model>", a Hugging Face id or a local path.
@@ -205,40 +200,33 @@ def probe_alignment(models: list[str], *, data_dir: Path | None = None, openai_b
         openai_base_url: Endpoint of "openai:" candidates (set by the application, not by the user).
         openai_api_key: Key for that endpoint (set by the application, not by the user).
     """
-    return _run(models, alignment_probe, "alignment", data_dir=data_dir, openai_base_url=openai_base_url,
-                openai_api_key=openai_api_key)
 
 
-def probe_robustness(models: list[str], *, data_dir: Path | None = None, openai_base_url: str | None = None,
-                     openai_api_key: str | None = None) -> dict[str, Any]:
+def _probe_tool(name: str, probe: Callable[[Encoder], dict[str, Any]], summary: str) -> Callable[..., dict[str, Any]]:
+    """The agent's tool ``probe_<name>``: ``probe`` on every candidate, ``summary`` and the shared Args as its doc."""
+    def run(models: list[str], *, data_dir: Path | None = None, openai_base_url: str | None = None,
+            openai_api_key: str | None = None) -> dict[str, Any]:
+        return _run(models, probe, name, data_dir=data_dir, openai_base_url=openai_base_url,
+                    openai_api_key=openai_api_key)
+
+    run.__name__ = run.__qualname__ = f"probe_{name}"
+    run.__doc__ = summary + _TOOL_ARGS
+    return run
+
+
+probe_alignment = _probe_tool("alignment", alignment_probe, (
+    """Measure how well each model aligns English with Chinese, Spanish, German, French and Japanese.
+
+    Uses 235 parallel words and 130 parallel sentences. For each language: mean cosine of true translation pairs
+    against random pairs (the gap is the signal) and cross-lingual retrieval accuracy@1 in both directions."""))
+probe_robustness = _probe_tool("robustness", robustness_probe, (
     """Measure how stable each model's vectors are under small edits, and whether meaning changes move them.
 
     95 meaning-preserving edits (typos, casing, punctuation, whitespace, word order, paraphrases) and 38 controls
     that change the meaning (negation, role reversal, swapped direction, number or entity): cosine to the original
-    and overlap of the top-10 neighbours in a 348-sentence pool; large swings and controls that did not move.
-
-    Args:
-        models: Candidate models: "minilm", "static", "openai:<model>", a Hugging Face id or a local path.
-        data_dir: Folder for distilled models and the embedding cache (set by the application, not by the user).
-        openai_base_url: Endpoint of "openai:" candidates (set by the application, not by the user).
-        openai_api_key: Key for that endpoint (set by the application, not by the user).
-    """
-    return _run(models, robustness_probe, "robustness", data_dir=data_dir, openai_base_url=openai_base_url,
-                openai_api_key=openai_api_key)
-
-
-def probe_consistency(models: list[str], *, data_dir: Path | None = None, openai_base_url: str | None = None,
-                      openai_api_key: str | None = None) -> dict[str, Any]:
+    and overlap of the top-10 neighbours in a 348-sentence pool; large swings and controls that did not move."""))
+probe_consistency = _probe_tool("consistency", consistency_probe, (
     """Measure local semantic consistency: how often unrelated items intrude among a text's nearest neighbours.
 
     46 sets (24 polysemy, 12 word, 10 sentence) of an anchor, 5 true neighbours and 3 intruders; the intrusion
-    rate is the share of intruders among the anchor's 5 nearest items (0 is perfect).
-
-    Args:
-        models: Candidate models: "minilm", "static", "openai:<model>", a Hugging Face id or a local path.
-        data_dir: Folder for distilled models and the embedding cache (set by the application, not by the user).
-        openai_base_url: Endpoint of "openai:" candidates (set by the application, not by the user).
-        openai_api_key: Key for that endpoint (set by the application, not by the user).
-    """
-    return _run(models, consistency_probe, "consistency", data_dir=data_dir, openai_base_url=openai_base_url,
-                openai_api_key=openai_api_key)
+    rate is the share of intruders among the anchor's 5 nearest items (0 is perfect)."""))
