@@ -37,7 +37,7 @@ def corpora(langs: list[str], debian: Path | None, en_docs: int) -> list[RealCor
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--langs", default="ja,zh,ko,de,fr,ru,en")
+    parser.add_argument("--langs", default="ja,zh,ko,de,fr,ru,it,pl,pt,nl,sv,es,uk,en")
     parser.add_argument("--models", default="bm25")
     parser.add_argument("--debian-lists", type=Path, default=None)
     parser.add_argument("--en-docs", type=int, default=1000)

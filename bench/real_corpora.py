@@ -2,7 +2,8 @@
 
 Two kinds:
 
-* **man pages** under /usr/share/man/<lang>/ (ja, zh_CN, ko, de, fr, ru ... and English in /usr/share/man/man*):
+* **man pages** under /usr/share/man/<lang>/ (ja, zh_CN, ko, de, fr, ru, it, pl, pt, nl, sv, es, uk and English
+  in /usr/share/man/man*):
   the NAME line's description (without the command name) is the query, the page body is the document.
 * **Debian package descriptions** in translation (apt's ``Translation-<lang>`` lists, when a lists folder holds
   them, e.g. fetched with ``apt-get update -o Dir::State::Lists=DIR -o Acquire::Languages=ja,ko,zh_CN,de``):
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAN_ROOT = Path("/usr/share/man")
-MAN_LANGS = {"ja": "ja", "zh": "zh_CN", "ko": "ko", "de": "de", "fr": "fr", "ru": "ru", "en": ""}
+MAN_LANGS = {"ja": "ja", "zh": "zh_CN", "ko": "ko", "de": "de", "fr": "fr", "ru": "ru", "en": "",
+             "it": "it", "pl": "pl", "pt": "pt", "nl": "nl", "sv": "sv", "es": "es", "uk": "uk"}
 DEBIAN_LANGS = {"ja": "ja", "zh": "zh%5fCN", "ko": "ko", "de": "de", "fr": "fr"}
 MIN_BODY_CHARS = 200
 

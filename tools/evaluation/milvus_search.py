@@ -229,10 +229,19 @@ class MilvusStore:
         return out
 
     def search_hybrid(self, name: str, vectors: np.ndarray, texts: list[str], limit: int, params: dict[str, Any],
-                      fusion: Literal["rrf", "weighted"] = "rrf", weights: tuple[float, float] = (0.7, 0.3)
-                      ) -> list[list[tuple]]:
-        """Dense + BM25 fused by Milvus (RRF, k=60, or weighted scores), one query at a time."""
+                      fusion: Literal["rrf", "weighted", "weighted-rrf"] = "rrf",
+                      weights: tuple[float, float] = (0.7, 0.3)) -> list[list[tuple]]:
+        """Dense + BM25 fused by Milvus (RRF, k=60, or weighted scores), one query at a time.
+
+        ``weighted-rrf`` (dense, lexical ``weights``) runs the two searches and fuses their ranks on the client, as an
+        application does where Milvus's RRFRanker has no weights.
+        """
         from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
+
+        if fusion == "weighted-rrf":
+            return [weighted_rrf(dense, lexical, weights, limit) for dense, lexical in
+                    zip(self.search_dense(name, vectors, limit, params), self.search_bm25(name, texts, limit),
+                        strict=True)]
 
         ranker = RRFRanker(RRF_K) if fusion == "rrf" else WeightedRanker(*weights)
         out = []
@@ -262,6 +271,18 @@ class MilvusStore:
             from milvus_lite.server_manager import server_manager_instance
 
             server_manager_instance.release_server(self.uri)
+
+
+def weighted_rrf(dense: list[tuple], lexical: list[tuple], weights: tuple[float, float], limit: int) -> list[tuple]:
+    """Reciprocal rank fusion with a weight per list: sum of weight / (k + rank), k = 60, best ``limit`` hits."""
+    scores: dict[str, float] = {}
+    docs: dict[str, str] = {}
+    for hits, weight in ((dense, weights[0]), (lexical, weights[1])):
+        for rank, (chunk_id, doc_id, _) in enumerate(hits, start=1):
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (RRF_K + rank)
+            docs[chunk_id] = doc_id
+    best = sorted(scores, key=lambda c: -scores[c])[:limit]
+    return [(c, docs[c], scores[c]) for c in best]
 
 
 Opener = Callable[[], tuple[MilvusStore, Path | None]]

@@ -118,7 +118,11 @@ def render_frontier(spec: str, frontier: dict[str, Any]) -> list[str]:
 
 
 def hybrid_notes(results: dict[str, Any]) -> list[str]:
-    """Why a hybrid scores below its better part, where it does (RRF weighs a weak list as much as a strong one)."""
+    """How each hybrid compares with its better part, and why it scores below it where it does.
+
+    RRF weighs a weak list as much as a strong one; a hybrid whose dense model was not trained on the corpus'
+    language fused with a weighted RRF in which that list only breaks ties (``fusion`` in its figures).
+    """
     ok = _ok(results)
     notes = []
     for spec, f in ok.items():
@@ -126,17 +130,26 @@ def hybrid_notes(results: dict[str, Any]) -> list[str]:
         if head.lower() not in ("hybrid", "hybrid-weighted"):
             continue
         parts = {p: ok[p]["metrics"]["ndcg_at_10"]["mean"] for p in ("bm25", dense or "minilm") if p in ok}
+        fusion = f.get("fusion") or {}
+        why = f" It fused with weighted RRF because {fusion['reason']}." if fusion.get("reason") else ""
         if len(parts) < 2:
+            if why:
+                notes.append(f"- {spec} ({f['metrics']['ndcg_at_10']['mean']:.3f}).{why}")
             continue
         better, weaker = sorted(parts, key=lambda p: -parts[p])
         mean = f["metrics"]["ndcg_at_10"]["mean"]
         if mean >= parts[better]:
             notes.append(f"- {spec} ({mean:.3f}) is at least as good as its better part, {better} "
-                         f"({parts[better]:.3f}).")
+                         f"({parts[better]:.3f}).{why}")
             continue
-        fusion = "weighted-score" if head.lower() == "hybrid-weighted" else "RRF"
+        if why:
+            notes.append(f"- {spec} ({mean:.3f}) is {parts[better] - mean:.3f} below its better part {better} "
+                         f"({parts[better]:.3f}); {weaker} scores {parts[weaker]:.3f} alone.{why} Its tie-breaks "
+                         "still moved some documents; use the better part alone on this corpus.")
+            continue
+        fusion_name = "weighted-score" if head.lower() == "hybrid-weighted" else "RRF"
         notes.append(f"- {spec} ({mean:.3f}) scores below its better part {better} ({parts[better]:.3f}) because "
-                     f"{weaker} is much weaker on this corpus ({parts[weaker]:.3f}): {fusion} fusion gives its "
+                     f"{weaker} is much weaker on this corpus ({parts[weaker]:.3f}): {fusion_name} fusion gives its "
                      f"ranking a fixed share of every result list, so its misses push {better}'s hits down (typical "
                      f"of a model not trained for the corpus' language). Use {better} alone, or fuse with a "
                      "stronger dense model.")

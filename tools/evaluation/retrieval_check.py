@@ -31,6 +31,7 @@ from tools.documents.token_windows import Chunk, offsets_function, split_documen
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.candidates import load_encoder
 from tools.encoders.models import Encoder
+from tools.estimate.milvus_config import hybrid_fusion
 from tools.evaluation import metrics as rm
 from tools.evaluation.document_runs import doc_runs, hit_depth, latency_ms, per_query_metrics
 from tools.evaluation.milvus_search import (
@@ -105,6 +106,18 @@ def _languages(corpus: Corpus) -> list[str]:
     from tools.evaluation.tokenizers import analysis_languages, corpus_languages
 
     return analysis_languages(corpus_languages(list(corpus.docs.values())[:500]))
+
+
+def _model_languages(model: str) -> set[str] | None:
+    """ISO 639-3 codes the catalog lists for ``model`` (None when the model or its languages are unknown)."""
+    from knowledge.catalog import default_catalog
+    from knowledge.errors import UnknownModelError
+    from tools.encoders.models import MINILM_NAME, STATIC_NAME
+
+    try:  # the static model is distilled from MiniLM: the same languages
+        return default_catalog().get(MINILM_NAME if model == STATIC_NAME else model).language_codes or None
+    except UnknownModelError:
+        return None
 
 
 def _collection_name(spec: str) -> str:
@@ -243,9 +256,15 @@ class Evaluation:
     def _evaluate_candidate(self, spec: str) -> dict[str, Any]:
         lexical = spec.lower() == "bm25"
         hybrid = spec.lower().split(":", 1)[0] in ("hybrid", "hybrid-weighted")
-        fusion: Literal["rrf", "weighted"] = "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf"
+        fusion: Literal["rrf", "weighted", "weighted-rrf"] = (
+            "weighted" if spec.lower().startswith("hybrid-weighted") else "rrf")
         dense_spec = (spec.split(":", 1)[1] if ":" in spec else "minilm") if hybrid else None if lexical else spec
         encoder = self._encoder(dense_spec) if dense_spec else None
+        weights, ranker = (0.7, 0.3), None
+        if hybrid and fusion == "rrf" and encoder is not None:  # a dense model out of its languages only breaks ties
+            ranker = hybrid_fusion(_model_languages(encoder.name), self.languages)
+            if ranker["type"] == "weighted-RRF":
+                fusion, weights = "weighted-rrf", (ranker["weights"]["dense"], ranker["weights"]["sparse"])
         name = _collection_name(spec)
         config = eval_config(name, encoder.dims if encoder else None, self.languages, lexical or hybrid,
                              self.index)
@@ -264,6 +283,7 @@ class Evaluation:
                 "status": "ok", "model": encoder.name if encoder else "bm25",
                 "revision": encoder.revision if encoder else "milvus-bm25",
                 "kind": f"hybrid ({fusion})" if hybrid else "bm25" if lexical else "dense",
+                **({"fusion": ranker} if ranker else {}),
                 "chunk_tokens": chunk_tokens, "chunk_splitter": splitter, "n_chunks": len(chunks),
                 "share_truncated_without_chunking":
                     float(np.mean([n > window for n in lengths.values()])) if window else 0.0}
@@ -294,7 +314,8 @@ class Evaluation:
                     return store.search_bm25(name, asked, depth)
                 assert qvecs is not None  # dense and hybrid candidates have an encoder
                 if hybrid:
-                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion)
+                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion,
+                                               weights=weights)
                 return store.search_dense(name, qvecs[rows], depth, params)
 
             # Exact searches (FLAT, BM25) rank a shallow result as a prefix of a deep one; fusion and ANN do not.

@@ -123,3 +123,52 @@ def test_report_explains_a_hybrid_below_its_better_part():
     assert len(notes) == 1 and "below its better part bm25 (0.750)" in notes[0] and "minilm is much weaker" in notes[0]
     good = hybrid_notes({"models": {"bm25": model(0.5), "minilm": model(0.6), "hybrid": model(0.65)}})
     assert "at least as good as its better part, minilm" in good[0]
+
+
+def test_weighted_rrf_lets_a_tie_breaker_reorder_only_ties():
+    from tools.evaluation.milvus_search import weighted_rrf
+
+    lexical = [("a::0", "a", 9.0), ("b::0", "b", 8.0), ("c::0", "c", 7.0)]
+    dense = [("c::0", "c", 0.9), ("d::0", "d", 0.8), ("b::0", "b", 0.7)]
+    assert [h[0] for h in weighted_rrf(dense, lexical, (0.5, 0.5), 4)][:1] == ["c::0"]  # equal say: c wins
+    fused = weighted_rrf(dense, lexical, (0.01, 0.99), 4)
+    assert [h[0] for h in fused] == ["a::0", "b::0", "c::0", "d::0"]  # BM25 ranks; the dense list only fills in
+
+
+def test_hybrid_fusion_follows_the_dense_models_languages():
+    from tools.estimate.milvus_config import hybrid_fusion
+
+    assert hybrid_fusion({"eng"}, ["eng"]) == {"type": "RRF", "k": 60}
+    assert hybrid_fusion(None, ["jpn"]) == {"type": "RRF", "k": 60}  # unknown coverage: plain RRF
+    weighted = hybrid_fusion({"eng"}, ["jpn", "eng"])
+    assert weighted["type"] == "weighted-RRF" and weighted["weights"] == {"dense": 0.01, "sparse": 0.99}
+    assert "not jpn" in weighted["reason"]
+    assert hybrid_fusion({"eng", "zho"}, ["Chinese"])["type"] == "RRF"
+
+
+def test_report_says_why_a_hybrid_fused_by_weighted_rrf():
+    from tools.evaluation.report import hybrid_notes
+
+    def model(ndcg: float, **extra) -> dict:
+        return {"status": "ok", "metrics": {"ndcg_at_10": {"mean": ndcg}}, **extra}
+
+    fusion = {"type": "weighted-RRF", "reason": "the dense model was trained on eng, not jpn: ..."}
+    notes = hybrid_notes({"models": {"bm25": model(0.744), "minilm": model(0.308),
+                                     "hybrid:minilm": model(0.745, fusion=fusion)}})
+    assert "at least as good as its better part, bm25" in notes[0] and "trained on eng, not jpn" in notes[0]
+
+
+@pytest.mark.slow
+def test_hybrid_with_an_out_of_language_model_keeps_bm25s_quality(tmp_path):
+    """Real Chinese man pages, the English-only static model: the hybrid does not drag BM25 down (RRF did: 0.39)."""
+    from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
+
+    corpus = man_corpus("zh")
+    if len(corpus.queries) < 20:
+        pytest.skip("too few Chinese man pages on this machine")
+    request = EvalRequest(corpus=corpus.write_beir(tmp_path / "corpus"), models=["bm25", "static", "hybrid:static"],
+                          out_dir=tmp_path / "out", data_dir=tmp_path / "data")
+    models = run_retrieval_check(request)["models"]
+    ndcg = {spec: f["metrics"]["ndcg_at_10"]["mean"] for spec, f in models.items()}
+    assert models["hybrid:static"]["fusion"]["type"] == "weighted-RRF"
+    assert ndcg["hybrid:static"] >= max(ndcg["bm25"], ndcg["static"]) - 0.01
