@@ -1,8 +1,9 @@
 """BM25 as sparse vectors computed on the client with corpus-wide statistics, for any Milvus to search by IP.
 
-A document's vector holds, per term, idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)); a query's holds 1 for
-each distinct term; their inner product is the document's BM25 score (Milvus's and Lucene's formula and defaults, each
-query term counted once: a one-line query repeats a term by accident, e.g. a bigram like "一种" twice). Each text
+A document's vector holds, per term, idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)); a query's holds its
+term counts, as Milvus's BM25 function makes them, for analyzers a Milvus server has; for an analyzer only the client
+runs (Chinese bigrams) each distinct term counts once (a one-line query repeats a bigram like "一种" by accident).
+Their inner product is the document's BM25 score (Milvus's and Lucene's formula and defaults). Each text
 is tokenized by the analyzer of its language among the corpus' analysis languages (the first is the default), the way
 a Milvus multi-language analyzer picks one by a language field.
 """
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from knowledge.analyzers import analyzer
 from tools.evaluation.tokenizers import route, tokenizer_for
 
 K1 = 1.2
@@ -65,5 +67,8 @@ class ClientBM25:
         return {self.vocabulary[t]: self.idf(t) * n * (K1 + 1) / (n + norm) for t, n in tf.items()}
 
     def query(self, text: str) -> dict[int, float]:
-        """A query's sparse vector: 1 for each distinct known term (unknown terms score nothing anywhere)."""
-        return {self.vocabulary[t]: 1.0 for t in dict.fromkeys(self.tokens(text)) if t in self.vocabulary}
+        """A query's sparse vector over its known terms (unknown terms score nothing anywhere)."""
+        language = route(text, self.analysis)
+        counts = Counter(t for t in self.tokens(text, language) if t in self.vocabulary)
+        distinct = analyzer(language).milvus is None  # a client-only analyzer: each term once
+        return {self.vocabulary[t]: 1.0 if distinct else float(n) for t, n in counts.items()}
