@@ -142,16 +142,21 @@ def hybrid_notes(results: dict[str, Any]) -> list[str]:
             notes.append(f"- {spec} ({mean:.3f}) is at least as good as its better part, {better} "
                          f"({parts[better]:.3f}).{why}")
             continue
+        smaller = better == "bm25" and f.get("chunk_tokens", 0) < ok["bm25"].get("chunk_tokens", 0)
+        chunks = (f" Its BM25 side searches the dense model's {f['chunk_tokens']}-token chunks ({f.get('n_chunks')} "
+                  f"of them), where BM25 alone ranked {ok['bm25']['chunk_tokens']}-token chunks "
+                  f"({ok['bm25'].get('n_chunks')}): a long page's terms are split across chunks, so BM25 loses some of "
+                  "its matches before any fusion." if smaller else "")
         if why:
             notes.append(f"- {spec} ({mean:.3f}) is {parts[better] - mean:.3f} below its better part {better} "
-                         f"({parts[better]:.3f}); {weaker} scores {parts[weaker]:.3f} alone.{why} Its tie-breaks "
-                         "still moved some documents; use the better part alone on this corpus.")
+                         f"({parts[better]:.3f}); {weaker} scores {parts[weaker]:.3f} alone.{why}{chunks} Use "
+                         f"{better} alone on this corpus, or a dense model trained on its language.")
             continue
         fusion_name = "weighted-score" if head.lower() == "hybrid-weighted" else "RRF"
         notes.append(f"- {spec} ({mean:.3f}) scores below its better part {better} ({parts[better]:.3f}) because "
                      f"{weaker} is much weaker on this corpus ({parts[weaker]:.3f}): {fusion_name} fusion gives its "
                      f"ranking a fixed share of every result list, so its misses push {better}'s hits down (typical "
-                     f"of a model not trained for the corpus' language). Use {better} alone, or fuse with a "
+                     f"of a model not trained for the corpus' language).{chunks} Use {better} alone, or fuse with a "
                      "stronger dense model.")
     return notes
 

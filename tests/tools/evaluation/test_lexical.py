@@ -156,6 +156,9 @@ def test_report_says_why_a_hybrid_fused_by_weighted_rrf():
     notes = hybrid_notes({"models": {"bm25": model(0.744), "minilm": model(0.308),
                                      "hybrid:minilm": model(0.745, fusion=fusion)}})
     assert "at least as good as its better part, bm25" in notes[0] and "trained on eng, not jpn" in notes[0]
+    below = hybrid_notes({"models": {"bm25": model(0.608, chunk_tokens=512, n_chunks=60), "minilm": model(0.186),
+                                     "hybrid:minilm": model(0.567, fusion=fusion, chunk_tokens=254, n_chunks=207)}})
+    assert "0.041 below its better part bm25" in below[0] and "254-token chunks (207 of them)" in below[0]
 
 
 @pytest.mark.slow
