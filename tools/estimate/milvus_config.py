@@ -51,14 +51,14 @@ def analyzer_for(languages: list[str]) -> dict[str, Any]:
     codes = language_codes(languages)
     codes = analysis_languages({c: 1.0 for c in codes}) if codes != ["und"] else codes
     chosen = {code: analyzer(code) for code in codes}
-    distinct = {a.name: a for a in chosen.values()}
-    if any(a.milvus is None for a in chosen.values()):
+    server = {code: a.milvus for code, a in chosen.items() if a.milvus is not None}
+    if len(server) < len(chosen):
         return {"client_side_bm25": {"analyzers": {code: a.name for code, a in chosen.items()}, "default": codes[0],
                                      "computed_by": "tools/evaluation/sparse_bm25.py (ClientBM25)"}}
-    if len(distinct) == 1:
-        return next(iter(distinct.values())).milvus
-    analyzers = {code: a.milvus for code, a in chosen.items() if code != "und"}
-    return {"analyzers": {**analyzers, "default": chosen[codes[0]].milvus}, "by_field": "language"}
+    if len({a.name for a in chosen.values()}) == 1:
+        return server[codes[0]]
+    analyzers = {code: params for code, params in server.items() if code != "und"}
+    return {"analyzers": {**analyzers, "default": server[codes[0]]}, "by_field": "language"}
 
 
 def language_codes(languages: list[str]) -> list[str]:
