@@ -163,15 +163,20 @@ def test_report_says_why_a_hybrid_fused_by_weighted_rrf():
 
 @pytest.mark.slow
 def test_hybrid_with_an_out_of_language_model_keeps_bm25s_quality(tmp_path):
-    """Real Chinese man pages, the English-only static model: the hybrid does not drag BM25 down (RRF did: 0.39)."""
+    """Chinese man pages, English-only MiniLM: the hybrid does not drag BM25 down (plain RRF did: 0.385 against 0.608).
+
+    Each page is cut to its first 600 characters so that BM25 alone and the hybrid rank the same chunks: what is
+    compared is the fusion, not the chunking.
+    """
     from tools.evaluation.retrieval_check import EvalRequest, run_retrieval_check
 
     corpus = man_corpus("zh")
     if len(corpus.queries) < 20:
         pytest.skip("too few Chinese man pages on this machine")
-    request = EvalRequest(corpus=corpus.write_beir(tmp_path / "corpus"), models=["bm25", "static", "hybrid:static"],
+    corpus.docs = {d: text[:600] for d, text in corpus.docs.items()}
+    request = EvalRequest(corpus=corpus.write_beir(tmp_path / "corpus"), models=["bm25", "minilm", "hybrid:minilm"],
                           out_dir=tmp_path / "out", data_dir=tmp_path / "data")
     models = run_retrieval_check(request)["models"]
     ndcg = {spec: f["metrics"]["ndcg_at_10"]["mean"] for spec, f in models.items()}
-    assert models["hybrid:static"]["fusion"]["type"] == "weighted-RRF"
-    assert ndcg["hybrid:static"] >= max(ndcg["bm25"], ndcg["static"]) - 0.01
+    assert models["hybrid:minilm"]["fusion"]["type"] == "weighted-RRF" and ndcg["minilm"] < ndcg["bm25"] - 0.2
+    assert ndcg["hybrid:minilm"] >= ndcg["bm25"] - 0.01
