@@ -56,9 +56,9 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
     if not u.understood and not side_question and not declined:
         notes.append(iv.t("unparsed", lang))
     requests = [asdict(r) for r in u.tool_requests]
+    recommend_now = bool(u.recommend_now) or unapplied_check(document_check) is not None
     if evidence:  # "test the short list on my documents" asks for a check, not for the list shown again
         requests = [r for r in requests if r["tool"] != "shortlist"]
-    recommend_now = bool(u.recommend_now)
     if state.get("recommendation") is None and any(r["tool"] == "shortlist" for r in requests):
         requests = [r for r in requests if r["tool"] != "shortlist"]  # no list yet: make it now
         recommend_now = True
@@ -174,15 +174,28 @@ def check_state(previous: dict[str, Any] | None, facts: dict[str, Any]) -> dict[
     return check
 
 
+def unapplied_check(check: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The results of the consultation's document check when it is done but no recommendation carries them yet."""
+    check = check or {}
+    if not check.get("job_folder") or check.get("applied") == check.get("job_id"):
+        return None
+    return measured_results(Path(check["job_folder"]))
+
+
 def recommend(state: AdvisorState) -> dict[str, Any]:
-    """Rank the models for the stated profile; every field not given takes its documented default."""
+    """Rank the models for the stated profile; every field not given takes its documented default.
+
+    A finished check on the user's documents re-ranks the list by its measurements (and is marked applied).
+    """
     stated = stated_profile(state)
     start = time.perf_counter()
     result = rank_profile(parse_profile(stated)).model_dump(mode="json")
     check = state.get("document_check") or {}
     measured = measured_results(Path(check["job_folder"])) if check.get("job_folder") else None
+    update: dict[str, Any] = {}
     if measured is not None:  # the check on the user's documents is done: its measurements re-rank the list
         result = apply_measurements(result, measured, check.get("job_id"))
+        update["document_check"] = {**check, "applied": check.get("job_id"), "status": "done", "awaiting_go": False}
     elapsed = round((time.perf_counter() - start) * 1000, 2)
     profile, provenance = copy.deepcopy(state.get("profile") or {}), dict(state.get("provenance") or {})
     for field in FIELDS:
@@ -194,7 +207,8 @@ def recommend(state: AdvisorState) -> dict[str, Any]:
                       facts={"recommendations": short}, turn=state.get("turn", 0))
     previous = state.get("recommendation")
     return {"recommendation": result, "previous_shortlist": iv.shortlist(previous) if previous else None,
-            "recommend_requested": False, "profile": profile, "provenance": provenance, "evidence": [record]}
+            "recommend_requested": False, "profile": profile, "provenance": provenance, "evidence": [record],
+            **update}
 
 
 def explain_text(state: AdvisorState, explanation: str) -> tuple[str, dict[str, Any]]:

@@ -368,6 +368,28 @@ class AdvisorService:
                 self._graph.update_state(self._config(consultation_id), update, as_node="understand")
                 return self._run(consultation_id, None)
 
+    def apply_check(self, consultation_id: str, principal: Principal | None = None) -> Reply | None:
+        """Re-rank the short list by the consultation's document check once it is done (polling surfaces call this).
+
+        Returns the reply with the re-ranked short list and what the measurement changed, or None while the check
+        runs, when it failed, or when a recommendation already carries its results.
+        """
+        from agent.nodes import unapplied_check
+
+        with self._lock(consultation_id):
+            snapshot = self._snapshot(consultation_id, principal)
+            if unapplied_check(snapshot.values.get("document_check")) is None:
+                return None
+            with self._saving(consultation_id, snapshot.values.get("turn", 0)):
+                if _unfinished(snapshot):
+                    self._run(consultation_id, None)
+                lang = snapshot.values.get("reply_language", "en")
+                note = ("The check on your documents is done: the short list now follows its measurements.",
+                        "文档检查已完成：短名单现在按实测结果排序。")[lang == "zh"]
+                self._graph.update_state(self._config(consultation_id), {"recommend_requested": True,
+                                                                         "notes": [note]}, as_node="understand")
+                return self._run(consultation_id, None)
+
     def state(self, consultation_id: str, principal: Principal | None = None) -> ConsultationState:
         """The consultation as it stands: profile with provenance, transcript, pending question, recommendation."""
         snapshot = self._snapshot(consultation_id, principal)

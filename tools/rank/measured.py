@@ -38,8 +38,19 @@ def measurement_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
         ndcg = f["metrics"]["ndcg_at_10"]
         rows.append({"candidate": spec, "model": f.get("model"), "kind": f.get("kind"), "status": "ok",
                      "ndcg_at_10": round(ndcg["mean"], 4), "ci95": [round(x, 4) for x in ndcg["ci95"]],
-                     "published": published.get(f.get("model"))})
+                     # hybrid uses a dense model's name, but the leaderboard scored that model alone
+                     "published": published.get(f.get("model")) if f.get("kind") == "dense" else None})
     return sorted(rows, key=lambda r: -(r.get("ndcg_at_10") or -1))
+
+
+def order_held(transfer: dict[str, Any]) -> bool | None:
+    """Whether the measured order of the candidates with a published score is the leaderboard's (None: under two)."""
+    rows = transfer.get("rows") or []
+    if transfer.get("kendall") is not None:
+        return transfer["kendall"] >= 0.99
+    if len(rows) < 2:
+        return None
+    return all(r["measured_rank"] == r["published_rank"] for r in rows)
 
 
 def apply_measurements(result: dict[str, Any], results: dict[str, Any], job_id: str | None = None) -> dict[str, Any]:
@@ -76,9 +87,7 @@ def apply_measurements(result: dict[str, Any], results: dict[str, Any], job_id: 
     for rank, rec in enumerate(recs, start=1):
         rec["rank"] = rank
     transfer = results.get("transfer") or {}
-    held = None
-    if transfer.get("kendall") is not None:
-        held = transfer["kendall"] >= 0.99
+    held = order_held(transfer)
     scores = "; ".join(f"{r['candidate']} {r['ndcg_at_10']:.3f} (95% CI {r['ci95'][0]:.3f}-{r['ci95'][1]:.3f}"
                        + (f", published {r['published']:.3f}" if r.get("published") is not None else "") + ")"
                        for r in rows if r["status"] == "ok")
@@ -87,12 +96,29 @@ def apply_measurements(result: dict[str, Any], results: dict[str, Any], job_id: 
             f"nDCG@10: {scores}."]
     if transfer.get("reading"):
         text.append(f"Leaderboard transfer: {transfer['reading']}")
-    text.append("What changed: " + ("; ".join(changes) if changes else "nothing in the short list's order (no measured "
-                                    "difference between recommended models was significant, or none was measured)."))
+    if held is not None and transfer.get("kendall") is None:
+        names = " > ".join(r["model"] for r in sorted(transfer["rows"], key=lambda r: r["published_rank"]))
+        text.append(f"The leaderboard's order ({names}) {'held' if held else 'did not hold'} on your documents.")
+    if changes:
+        changed = "; ".join(changes)
+    elif not positions:
+        changed = ("nothing in the short list's order: none of its models could be measured here (offline only the "
+                   "bundled models load), so the measurements show how dense, static and lexical search do on your "
+                   "documents.")
+    else:
+        changed = "nothing in the short list's order (no measured difference between recommended models was " \
+                  "significant)."
+    text.append("What changed: " + changed)
     verdict = results.get("queries", {}).get("verdict")
     if verdict:
         text.append(f"About the queries: {verdict}")
-    out["measured"] = {"job_id": job_id, "candidates": rows, "leaderboard_order_held": held, "changes": changes,
+    out["measured"] = {"job_id": job_id, "n_documents": results.get("run", {}).get("n_docs"),
+                       "n_queries": results.get("run", {}).get("n_queries"),
+                       "query_source": results.get("queries", {}).get("source"), "candidates": rows,
+                       "leaderboard_order_held": held, "changes": changes,
+                       "short_list_measured": len(positions),
+                       "transfer": {"benchmark": transfer.get("benchmark"), "n": transfer.get("n", 0),
+                                    "kendall": transfer.get("kendall"), "reading": transfer.get("reading")},
                        "text": " ".join(text)}
     return out
 

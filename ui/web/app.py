@@ -15,7 +15,7 @@ from agent.principal import LOCAL, Principal
 from knowledge.errors import AdvisorError, SettingsError
 from knowledge.settings import DataLayout
 from tools.documents.uploads import sanitise_filename
-from ui.web import charts, parts, summary
+from ui.web import charts, consultation_check, parts, summary
 from ui.web.check_run import CheckRun, outcome_line, stage_line
 from ui.web.sessions import WebConsultations
 from ui.web.streaming import streamed
@@ -43,7 +43,7 @@ CSS = summary.CARD_CSS + """
 #upload-message ul.files {max-height: 180px; overflow-y: auto; margin: 4px 0;}
 #title h2 {margin: 0;} #title p {margin: 0; font-size: 0.85em; opacity: 0.8;}
 #quality-chart img, #factor-chart img, #check-chart img {max-width: 100%; height: auto;}
-"""
+""" + consultation_check.CSS
 N_VIEWS = 12  # outputs of WebUI._views
 URL_JS = """(id) => { const u = new URL(window.location.href);
   if (id) { u.searchParams.set('c', id); } else { u.searchParams.delete('c'); }
@@ -389,6 +389,7 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
                                   min_width=200)
             new_btn = gr.Button("New consultation", scale=1, min_width=110, size="sm", elem_id="new-consultation")
         card = gr.HTML(summary.summary_card(None), elem_id="summary-card")
+        checks_panel = gr.HTML(elem_id="consultation-checks")  # attached documents, the check's progress
         with gr.Row():
             with gr.Column(scale=3, min_width=320):
                 chat = gr.Chatbot(label="Consultation", height=420, elem_id="chat")
@@ -454,7 +455,13 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
         def edit_profile(table, consultation_id, history, request):
             return ui.edit_profile(table, consultation_id, history, request)
 
-        for fn in (load, new, respond, resume, run_check, cancel_check, edit_profile):
+        def attach(paths, consultation_id, request):
+            return consultation_check.attach_uploads(ui, paths, consultation_id, request)
+
+        def poll(consultation_id, history, request):
+            return consultation_check.poll(ui, consultation_id, history, N_VIEWS, request)
+
+        for fn in (load, new, respond, resume, run_check, cancel_check, edit_profile, attach, poll):
             fn.__annotations__ = {"request": gr.Request}
 
         views = [consultation, card, profile, recs, chart, caption, factors, details, md_btn, js_btn, models, earlier]
@@ -465,6 +472,11 @@ def build_app(service: AdvisorService, max_total_bytes: int = MAX_TOTAL_BYTES) -
                     show_progress="hidden").then(None, inputs=consultation, js=URL_JS)
         earlier.input(resume, inputs=earlier, outputs=[chat, *views]).then(None, inputs=consultation, js=URL_JS)
         files.change(ui.upload_note, inputs=files, outputs=upload_msg, show_progress="hidden")
+        # Uploads join the consultation ("test the short list on my documents"); a timer follows its check.
+        files.upload(attach, inputs=[files, consultation], outputs=[checks_panel, consultation],
+                     show_progress="hidden").then(None, inputs=consultation, js=URL_JS)
+        gr.Timer(consultation_check.POLL_S).tick(poll, inputs=[consultation, chat],
+                                                 outputs=[checks_panel, chat, *views], show_progress="hidden")
         run_btn.click(run_check, inputs=[files, models, chat],
                       outputs=[eval_msg, eval_table, eval_notes, eval_chart, check_md, check_queries, run_btn,
                                cancel_btn, chat], show_progress="hidden")

@@ -17,6 +17,9 @@ CARD_CSS = """
 #summary-card .facts div {font-size: 0.92em; overflow-wrap: anywhere;}
 #summary-card .facts b {display: block; font-size: 0.8em; text-transform: uppercase; opacity: 0.7;}
 #summary-card .also {margin-top: 6px; font-size: 0.88em; opacity: 0.85; overflow-wrap: anywhere;}
+#summary-card .measured {margin-top: 8px; padding-top: 6px; border-top: 1px solid var(--border-color-primary);
+  font-size: 0.92em; overflow-wrap: anywhere;}
+#summary-card .measured ul {margin: 2px 0 2px 18px; padding: 0;}
 """
 
 
@@ -119,7 +122,42 @@ def summary_card(rec: dict[str, Any] | None, profile: dict[str, Any] | None = No
         f"<div><b>Milvus</b>{_e(milvus_line(top))}</div>"
         "</div>"
         + (f"<div class='also'>Also short-listed: {also}</div>" if also else "")
+        + measured_block(rec or {})
         + "</div>")
+
+
+def transfer_line(measured: dict[str, Any]) -> str:
+    """Did the leaderboard's order hold on the user's documents: yes, no, or why it cannot be told."""
+    held = measured.get("leaderboard_order_held")
+    transfer = measured.get("transfer") or {}
+    if held is None:
+        return ("Leaderboard order: cannot be tested here (fewer than two checked candidates have a published "
+                f"score on {transfer.get('benchmark') or 'the leaderboard'}); decide on the measured scores.")
+    return (f"Leaderboard order: {'held' if held else 'did not hold'} on your documents "
+            f"({transfer.get('n', '?')} candidates with a published score on {transfer.get('benchmark') or '?'}).")
+
+
+def measured_block(rec: dict[str, Any]) -> str:
+    """The check on the user's documents: nDCG@10 with its 95% CI per candidate, the transfer check, what changed."""
+    measured = rec.get("measured")
+    if not measured:
+        return ""
+    items = "".join(
+        f"<li><b style='display:inline;text-transform:none;font-size:1em;opacity:1'>{_e(c['candidate'])}</b> "
+        f"nDCG@10 {c['ndcg_at_10']:.3f} (95% CI {c['ci95'][0]:.3f}-{c['ci95'][1]:.3f})"
+        + (f", published {c['published']:.3f}" if c.get("published") is not None else "") + "</li>"
+        for c in measured.get("candidates") or [] if c.get("status") == "ok")
+    failed = [c["candidate"] for c in measured.get("candidates") or [] if c.get("status") != "ok"]
+    head = (f"Measured on your {measured.get('n_documents') or '?'} documents "
+            f"({measured.get('n_queries') or '?'} {measured.get('query_source') or ''} queries)")
+    changes = "; ".join(measured.get("changes") or []) or (
+        "the order stays (no significant measured difference between recommended models)"
+        if measured.get("short_list_measured") else
+        "the order stays: no short-listed model could load here (offline: the bundled models were measured)")
+    return ("<div class='measured'>"
+            f"<div><b style='display:inline'>{_e(head)}</b></div><ul>{items}</ul>"
+            + (f"<div>Could not be measured: {_e(', '.join(failed))}</div>" if failed else "")
+            + f"<div>{_e(transfer_line(measured))}</div><div>What changed: {_e(changes)}</div></div>")
 
 
 def details_markdown(rec: dict[str, Any] | None) -> str:

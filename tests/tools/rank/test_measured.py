@@ -92,3 +92,16 @@ def test_the_plan_cites_its_measured_frontier_point():
     other = apply_measurements(_planned("float32", "IVF_RABITQ"), res)["recommendations"][0]["measured"]
     assert other["vector_plan"]["label"] == "int8 exact" and not other["vector_plan"]["matches_plan"]
     assert "was not among the measured points" in other["vector_plan"]["text"]
+
+
+def test_two_published_candidates_say_whether_their_order_held():
+    rows = [{"model": "org/big", "measured": 0.61, "published": 0.70, "measured_rank": 2, "published_rank": 1},
+            {"model": "sentence-transformers/all-MiniLM-L6-v2", "measured": 0.74, "published": 0.42,
+             "measured_rank": 1, "published_rank": 2}]
+    data = {**results(False), "transfer": {"benchmark": "MTEB(eng, v2)", "n": 2, "kendall": None, "rows": rows,
+                                          "reading": "Only 2 candidate(s) have published scores: too few."}}
+    measured = apply_measurements(RESULT, data)["measured"]
+    assert measured["leaderboard_order_held"] is False and measured["transfer"]["n"] == 2
+    assert "(org/big > sentence-transformers/all-MiniLM-L6-v2) did not hold on your documents" in measured["text"]
+    data["transfer"]["rows"] = rows[:1]
+    assert apply_measurements(RESULT, data)["measured"]["leaderboard_order_held"] is None
