@@ -68,10 +68,21 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
             config: the run's configuration (set by the graph, never by the model).
         """
         consultation = _consultation(config)
+        running = [c for c in evidence.checks(consultation) if c["status"] in ("pending", "running")]
+        if running:  # asked twice (a go-ahead read by the rules and by the model): one check at a time
+            return {"status": "running", "job_id": running[-1]["job_id"], "models": running[-1]["models"],
+                    "message": f"The document check {running[-1]['job_id']} is already {running[-1]['status']} "
+                               f"({(running[-1].get('progress') or 0):.0%}); its results re-rank the short list "
+                               "when it is done."}
         candidates = check_candidates(models, [evidence.documents_dir(consultation)])
         plan = evidence.plan(consultation, candidates)
         skipped = f" ({len(plan['skipped_files'])} file(s) will be skipped)" if plan["skipped_files"] else ""
-        summary = (f"{plan['n_documents']} documents{skipped}, candidates {', '.join(candidates)}, "
+        absent = [m for m in models or [] if m not in candidates and m.lower() not in BASELINES
+                  and not (m.endswith("all-MiniLM-L6-v2") and "minilm" in candidates)]
+        stand_in = (f" ({', '.join(absent)} cannot load here, so the bundled models stand in)"
+                    if absent and not set(candidates) - {*BUNDLED, *BASELINES} else
+                    f" ({', '.join(absent)} cannot load here)" if absent else "")
+        summary = (f"{plan['n_documents']} documents{skipped}, candidates {', '.join(candidates)}{stand_in}, "
                    f"{_minutes(plan['estimated_seconds'])}")
         if plan["long"] and not go_ahead:
             return {"status": "plan", "message": f"Plan for the document check: {summary}. Shall I go ahead?",
@@ -82,7 +93,7 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
                 "job_folder": str(evidence.jobs.out_dir(job["job_id"])),
                 "estimated_seconds": plan["estimated_seconds"], "n_documents": plan["n_documents"],
                 "message": f"Started the document check ({summary}); job {job['job_id']}. Its progress shows in the "
-                           "consultation; ask me again for a recommendation once it is done."}
+                           "consultation, and its results re-rank the short list when it is done."}
 
     def check_status(config: RunnableConfig = None) -> dict[str, Any]:  # type: ignore[assignment]
         """Status, progress and results (nDCG@10 per candidate) of this consultation's document checks."""

@@ -21,7 +21,7 @@ from agent.extraction_check import check_extraction
 from agent.grounding import foreign_references, ungrounded
 from agent.llm_calls import failure_sentence, invoke_bounded, turn_key
 from agent.llm_phrasing import split_notes
-from agent.nodes import explain_text, last_user_text, read_message, understood
+from agent.nodes import check_state, explain_text, last_user_text, read_message, understood
 from agent.state import AdvisorState, Evidence, Node, stated_profile
 from agent.understanding import Understanding
 
@@ -184,6 +184,7 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
         scratch = list(state.get("scratch") or [])
         turn = state.get("turn", 0)
         evidence = _tool_evidence(scratch, turn) if scratch and isinstance(scratch[-1], ToolMessage) else []
+        checked = document_check_update(state, scratch) if evidence else {}
         rounds = sum(isinstance(m, AIMessage) for m in scratch)
         notes = list(state.get("notes") or [])
         text = ""
@@ -195,7 +196,7 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
             if ai is None:
                 notes.append(failure_sentence(problem, "I could not look that up; ask again, or carry on"))
             elif ai.tool_calls:
-                return {"scratch": [ai], "evidence": evidence}
+                return {"scratch": [ai], "evidence": evidence, **checked}
             else:
                 text = ai.content if isinstance(ai.content, str) else str(ai.content)
                 sources = [str(m.content) for m in scratch if isinstance(m, ToolMessage)] + [last_user_text(state)]
@@ -210,9 +211,24 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
         failures, acknowledge = split_notes(notes)  # acknowledgements wait for the phrased question
         message = "\n\n".join(p for p in [*failures, text] if p)
         return {"messages": [AIMessage(message)] if message else [], "scratch": [RemoveMessage(id=REMOVE_ALL_MESSAGES)],
-                "side_question": None, "notes": acknowledge, "evidence": evidence}
+                "side_question": None, "notes": acknowledge, "evidence": evidence, **checked}
 
     return agent
+
+
+def document_check_update(state: AdvisorState, scratch: list[AnyMessage]) -> dict[str, Any]:
+    """The consultation's document check after the model called ``check_documents``: a plan or a started job."""
+    update: dict[str, Any] = {}
+    for message in scratch:
+        if isinstance(message, ToolMessage) and message.name == "check_documents" and message.status != "error":
+            try:
+                facts = json.loads(str(message.content))
+            except ValueError:
+                continue
+            if facts.get("status") in ("plan", "started"):
+                update["document_check"] = check_state(update.get("document_check") or state.get("document_check"),
+                                                       facts)
+    return update
 
 
 def route_agent(state: AdvisorState) -> str:

@@ -53,7 +53,7 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
                           "models": [r["model"] for r in iv.shortlist(state.get("recommendation"))]}
         if not any(r["tool"] == "check_documents" for r in evidence):
             evidence.append({"tool": "check_documents", "args": {"models": None}})
-    if not u.understood and not side_question and not declined:
+    if not u.understood and not side_question and not declined and not evidence:
         notes.append(iv.t("unparsed", lang))
     requests = [asdict(r) for r in u.tool_requests]
     recommend_now = bool(u.recommend_now) or unapplied_check(document_check) is not None

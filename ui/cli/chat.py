@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -49,6 +50,35 @@ def _show_reply(console: Console, reply: Reply) -> None:
                       highlight=False)
     console.print(Markdown(reply.text or "(no reply)"))
     console.print()
+
+
+def follow_check(console: Console, service: Any, consultation_id: str, poll_s: float = 0.5) -> None:
+    """Show the consultation's running check (stage and progress) until it ends, then the re-ranked short list.
+
+    Ctrl-C stops only the waiting: the check runs on, and the next message (or ``chat --id``) picks its results up.
+    """
+    checks = service.evidence.checks(consultation_id)
+    if not checks or checks[-1]["status"] not in ("pending", "running"):
+        return
+    shown = None
+    console.print("[dim]Waiting for the document check (Ctrl-C to chat on while it runs) ...[/]", highlight=False)
+    try:
+        while (check := service.evidence.checks(consultation_id)[-1])["status"] in ("pending", "running"):
+            line = f"check {check['status']}: {check.get('stage') or 'queued'} ({(check.get('progress') or 0):.0%})"
+            if line != shown:
+                console.print(f"[dim]{escape(line)}[/]", highlight=False)
+                shown = line
+            time.sleep(poll_s)
+    except KeyboardInterrupt:
+        console.print("[dim]The check runs on; ask \"how is the check going?\" or carry on.[/]", highlight=False)
+        return
+    if check["status"] != "done":
+        why = (check.get("error") or {}).get("message") or check["status"]
+        console.print(f"[red]The document check {escape(check['status'])}: {escape(why)}[/]", highlight=False)
+        return
+    reply = service.apply_check(consultation_id)
+    if reply is not None:
+        _show_reply(console, reply)
 
 
 def _attach_target(text: str) -> Path | None:
@@ -134,6 +164,8 @@ def chat_cmd(
                     console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
                     continue
                 _show_reply(console, reply)
+                if {e.name for e in reply.tool_events} & {"check_documents", "check_status"}:
+                    follow_check(console, service, cid)  # progress, then the measured short list
         except KeyboardInterrupt:
             console.print()
         console.print(f"[dim]saved; continue with: embedding-advisor chat --id {cid}[/]", highlight=False)
