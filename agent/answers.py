@@ -128,6 +128,7 @@ ANSWERS: dict[str, Callable[[dict[str, Any]], Answer]] = {
     "hardware_fit": _fit, "estimate_tokens": _tokens, "vector_storage": _storage, "recommend": _recommend,
     "check_documents": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
     "check_status": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
+    "benchmark_models": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
     "why_not": _why_not,
 }
 

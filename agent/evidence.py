@@ -37,12 +37,15 @@ LONG_RUN_S = 20.0
 class ConsultationEvidence:
     """Documents attached to consultations and the checks run on them; thread-safe."""
 
-    def __init__(self, data_dir: Path, jobs: EvaluationJobs | None = None, settings: Settings | None = None) -> None:
-        """Keep the data dir; the job worker is started on first use unless one is given."""
+    def __init__(self, data_dir: Path, jobs: EvaluationJobs | None = None, settings: Settings | None = None,
+                 mteb_jobs: EvaluationJobs | None = None) -> None:
+        """Keep the data dir; the job workers (checks, quick MTEB) are started on first use unless given."""
         self.data_dir = data_dir
         self.settings = settings
         self._jobs = jobs
         self._owned = False  # whether this object started the worker (and so stops it)
+        self._mteb_jobs = mteb_jobs  # quick MTEB asked from the chat: a worker of its own
+        self._mteb_owned = mteb_jobs is None
         self._lock = threading.Lock()
 
     @property
@@ -63,10 +66,24 @@ class ConsultationEvidence:
                 self._jobs.close()
             self._jobs, self._owned = jobs, False
 
+    @property
+    def mteb_jobs(self) -> EvaluationJobs:
+        """The worker quick-MTEB runs go through (the job machinery under ``data_dir/quick-mteb``, own processes)."""
+        with self._lock:
+            if self._mteb_jobs is None:
+                from agent.evaluation_jobs import EvaluationJobs
+                from agent.evidence_runs import run_quick_mteb_job
+
+                self._mteb_jobs = EvaluationJobs(self.data_dir / "quick-mteb", runner=run_quick_mteb_job,
+                                                 settings=self.settings, isolate=True)
+            return self._mteb_jobs
+
     def close(self) -> None:
-        """Stop the worker if this object started it."""
+        """Stop the worker if this object started it (and the quick-MTEB worker)."""
         if self._jobs is not None and self._owned:
             self._jobs.close()
+        if self._mteb_jobs is not None and self._mteb_owned:
+            self._mteb_jobs.close()
 
     def folder(self, consultation_id: str) -> Path:
         """``data_dir/consultations/<id>``; the id is checked so that it cannot leave the data dir."""
@@ -139,15 +156,38 @@ class ConsultationEvidence:
                               openai_base_url=settings.embeddings_base_url if settings else None,
                               openai_api_key=settings.embeddings_api_key if settings else None)
         job = jobs.submit(job_id, request)
-        record = {"job_id": job_id, "models": models, "started_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                  "n_documents": plan["n_documents"], "estimated_seconds": plan["estimated_seconds"]}
+        record = {"job_id": job_id, "kind": "documents", "models": models,
+                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "n_documents": plan["n_documents"],
+                  "estimated_seconds": plan["estimated_seconds"]}
+        self._record(consultation_id, record)
+        return {**job, **record}
+
+    def start_quick_mteb(self, consultation_id: str, models: list[str], suite: str) -> dict[str, Any]:
+        """Queue a quick-MTEB run of ``models`` on a bundled suite for the consultation; returns the job's status."""
+        import uuid
+
+        from agent.evidence_runs import QuickMtebRequest, suite_plan
+        from tools.benchmarks.bundled_tasks import BENCHMARKS_DIR
+
+        plan = suite_plan(suite, models)
+        jobs = self.mteb_jobs
+        job_id = uuid.uuid4().hex[:12]
+        request = QuickMtebRequest(corpus=BENCHMARKS_DIR / plan["tasks"][0], models=models,
+                                   out_dir=jobs.out_dir(job_id), data_dir=self.data_dir, suite=suite)
+        job = jobs.submit(job_id, request)
+        record = {"job_id": job_id, "kind": "quick_mteb", "suite": suite, "models": models,
+                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "n_documents": None,
+                  "estimated_seconds": plan["estimated_seconds"]}
+        self._record(consultation_id, record)
+        return {**job, **record}
+
+    def _record(self, consultation_id: str, record: dict[str, Any]) -> None:
         with self._lock:
             checks = self._read_checks(consultation_id)
             checks.append(record)
             path = self.folder(consultation_id) / "checks.json"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(checks, indent=1), encoding="utf-8")
-        return {**job, **record}
 
     def _read_checks(self, consultation_id: str) -> list[dict[str, Any]]:
         path = self.folder(consultation_id) / "checks.json"
@@ -160,7 +200,8 @@ class ConsultationEvidence:
         out = []
         for record in self._read_checks(consultation_id):
             try:
-                job = self.jobs.get(record["job_id"])
+                jobs = self.mteb_jobs if record.get("kind") == "quick_mteb" else self.jobs
+                job = jobs.get(record["job_id"])
             except UnknownJobError:
                 job = {"status": "failed", "error": {"code": "lost", "message": "the job's files are gone"}}
             out.append({**record, "status": job.get("status"), "progress": job.get("progress"),

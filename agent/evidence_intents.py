@@ -29,10 +29,30 @@ MULTILINGUAL = ("japanese", "korean", "german", "french", "spanish", "russian", 
                 "hindi", "polish", "dutch", "multilingual")
 
 
-def evidence_requests(text: str, awaiting_go: bool = False) -> list[dict[str, Any]]:
-    """Tool requests for the evidence the message asks for (empty when it asks for none)."""
+def suite_for(language: str | None, suite: str | None = None) -> tuple[str, str]:
+    """The bundled suite for a language (or the one named), and a note when it only stands in for that language."""
+    if suite:
+        return suite, ""
+    language = (language or "").strip().lower()
+    if language in SUITES:
+        return SUITES[language], ""
+    if language in MULTILINGUAL:
+        note = "" if language == "multilingual" else f"; no {language.capitalize()} task is bundled, so the " \
+            "cross-lingual, Chinese and English tasks stand in"
+        return "quick-multilingual", note
+    return "quick-general", f"; no {language} task is bundled, so the English one stands in" if language else ""
+
+
+def evidence_requests(text: str, awaiting_go: bool | dict[str, Any] = False) -> list[dict[str, Any]]:
+    """Tool requests for the evidence the message asks for (empty when it asks for none).
+
+    ``awaiting_go`` is True while a document check's plan waits for a go-ahead, or the arguments of a planned
+    quick-MTEB run (``benchmark_models``) that waits for one.
+    """
     requests: list[dict[str, Any]] = []
-    if awaiting_go and GO_AHEAD.match(text):
+    if isinstance(awaiting_go, dict) and GO_AHEAD.match(text):
+        requests.append({"tool": "benchmark_models", "args": {**awaiting_go, "go_ahead": True}})
+    elif awaiting_go and GO_AHEAD.match(text):
         requests.append({"tool": "check_documents", "args": {"go_ahead": True, "models": None}})
     elif CHECK.search(text) or DOC_CHECK.search(text):
         requests.append({"tool": "check_documents", "args": {"models": None}})
@@ -41,7 +61,7 @@ def evidence_requests(text: str, awaiting_go: bool = False) -> list[dict[str, An
     match = MTEB.search(text)
     language = match.group("language").lower() if match else ""
     if match and (language in SUITES or language in MULTILINGUAL):
-        # The plan and its time estimate first; the run itself when the user asks for it with a time budget.
-        requests.append({"tool": "quick_mteb", "args": {"models": [match.group("model")], "estimate_only": True,
-                                                        "suite": SUITES.get(language, "quick-multilingual")}})
+        # The plan and its time estimate first (a job of the worker on "go ahead"), or why the model cannot load.
+        requests.append({"tool": "benchmark_models", "args": {"models": [match.group("model")],
+                                                              "language": language}})
     return requests

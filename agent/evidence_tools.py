@@ -47,6 +47,24 @@ def _minutes(seconds: float) -> str:
         f"about {int(seconds)} seconds"
 
 
+def _per_task(figures: dict[str, Any]) -> str:
+    per_task = figures["ndcg_at_10"].get("per_task") or {}
+    return " (" + ", ".join(f"{t} {v:.3f}" for t, v in per_task.items()) + ")" if per_task else ""
+
+
+def check_message(check: dict[str, Any]) -> str:
+    """One sentence on a consultation's check (documents or quick MTEB): its progress, results or failure."""
+    what = f"The quick MTEB run ({check.get('suite')})" if check.get("kind") == "quick_mteb" else "The document check"
+    if check["status"] == "done":
+        models = (check.get("summary") or {}).get("models", {})
+        scores = ", ".join(f"{m} {f['ndcg_at_10']['mean']:.3f}" + _per_task(f) for m, f in models.items()
+                           if f.get("status") == "ok")
+        return f"{what} is done: nDCG@10 {scores}."
+    if check["status"] == "failed":
+        return f"{what} failed: {(check.get('error') or {}).get('message') or 'see the logs'}."
+    return f"{what} is {check['status']} ({check.get('stage') or ''}, {(check.get('progress') or 0):.0%})."
+
+
 def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
     """The check and status tools as LangChain tools bound to ``evidence``."""
     from langchain_core.tools import StructuredTool
@@ -68,7 +86,8 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
             config: the run's configuration (set by the graph, never by the model).
         """
         consultation = _consultation(config)
-        running = [c for c in evidence.checks(consultation) if c["status"] in ("pending", "running")]
+        running = [c for c in evidence.checks(consultation) if c["status"] in ("pending", "running")
+                   and c.get("kind", "documents") == "documents"]
         if running:  # asked twice (a go-ahead read by the rules and by the model): one check at a time
             return {"status": "running", "job_id": running[-1]["job_id"], "models": running[-1]["models"],
                     "message": f"The document check {running[-1]['job_id']} is already {running[-1]['status']} "
@@ -101,15 +120,57 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
         if not checks:
             return {"status": "none", "message": "No document check has been started in this consultation."}
         last = checks[-1]
-        if last["status"] == "done":
-            models = (last.get("summary") or {}).get("models", {})
-            scores = ", ".join(f"{m} {f['ndcg_at_10']['mean']:.3f}" for m, f in models.items()
-                               if f.get("status") == "ok")
-            message = f"The document check is done: nDCG@10 {scores}."
-        else:
-            message = f"The document check is {last['status']} ({last.get('stage') or ''}, " \
-                      f"{(last.get('progress') or 0):.0%})."
+        message = check_message(last)
         return {"status": last["status"], "job_id": last["job_id"], "progress": last.get("progress"),
                 "message": message}
 
-    return [StructuredTool.from_function(fn, parse_docstring=True) for fn in (check_documents, check_status)]
+    def benchmark_models(models: list[str], language: str | None = None, suite: str | None = None,
+                         go_ahead: bool = False,
+                         config: RunnableConfig = None,  # type: ignore[assignment]  # LangChain injects it by this type
+                         ) -> dict[str, Any]:
+        """Run a quick MTEB benchmark of models on a bundled suite (offline) in the background: nDCG@10 per model.
+
+        First returns the plan (suite, tasks, candidates, time estimate) and says which models cannot load here;
+        called again with go_ahead=true after the user agreed, it starts the run as a job; its progress and results
+        show in the consultation.
+
+        Args:
+            models: the models asked about: "minilm", "static", a Hugging Face id or a local path.
+            language: the language asked about (e.g. "Japanese", "Chinese"); picks the bundled suite.
+            suite: a bundled suite instead: quick-general, quick-zh, quick-multilingual, quick-legal, quick-medical,
+                quick-code, quick-long.
+            go_ahead: true once the user agreed to the stated plan.
+            config: the run's configuration (set by the graph, never by the model).
+        """
+        from agent.evidence_intents import suite_for
+        from agent.evidence_runs import suite_plan
+        from tools.encoders.candidates import require_offline_model
+
+        consultation = _consultation(config)
+        suite, suite_note = suite_for(language, suite)
+        loadable, absent = [], []
+        for spec in dict.fromkeys(m.strip() for m in models or [] if m.strip()):
+            try:
+                require_offline_model(spec, [])
+                loadable.append(spec)
+            except ToolInputError as exc:
+                absent.append(f"{spec} cannot load here offline ({str(exc).rstrip('.')}).")
+        candidates = loadable or list(BUNDLED)
+        plan = suite_plan(suite, candidates)
+        stand_in = " The bundled models stand in." if not loadable else ""
+        summary = (f"suite {suite} (tasks {', '.join(plan['tasks'])}{suite_note}), candidates "
+                   f"{', '.join(candidates)}, {_minutes(plan['estimated_seconds'])}")
+        said = " ".join(absent) + stand_in
+        if not go_ahead:
+            return {"status": "plan", "suite": suite, "models": candidates, "unavailable": absent,
+                    "estimated_seconds": plan["estimated_seconds"],
+                    "message": (said + " " if said else "") + f"Plan for a quick MTEB run: {summary}, in the "
+                               "background. Shall I go ahead?"}
+        job = evidence.start_quick_mteb(consultation, candidates, suite)
+        return {"status": "started", "job_id": job["job_id"], "suite": suite, "models": candidates,
+                "unavailable": absent, "estimated_seconds": plan["estimated_seconds"],
+                "message": f"Started the quick MTEB run ({summary}); job {job['job_id']}. Its progress shows in the "
+                           "consultation; ask \"how is the check going?\" for its results."}
+
+    return [StructuredTool.from_function(fn, parse_docstring=True)
+            for fn in (check_documents, check_status, benchmark_models)]

@@ -21,7 +21,7 @@ from agent.extraction_check import check_extraction
 from agent.grounding import foreign_references, ungrounded
 from agent.llm_calls import failure_sentence, invoke_bounded, turn_key
 from agent.llm_phrasing import split_notes
-from agent.nodes import check_state, explain_text, last_user_text, read_message, understood
+from agent.nodes import evidence_state, explain_text, last_user_text, read_message, understood
 from agent.state import AdvisorState, Evidence, Node, stated_profile
 from agent.understanding import Understanding
 
@@ -217,17 +217,17 @@ def make_agent(llm: BaseChatModel, tools: Sequence[Any]) -> Node:
 
 
 def document_check_update(state: AdvisorState, scratch: list[AnyMessage]) -> dict[str, Any]:
-    """The consultation's document check after the model called ``check_documents``: a plan or a started job."""
+    """The consultation's evidence state after the model called ``check_documents`` or ``benchmark_models``."""
     update: dict[str, Any] = {}
     for message in scratch:
-        if isinstance(message, ToolMessage) and message.name == "check_documents" and message.status != "error":
+        if isinstance(message, ToolMessage) and message.name in ("check_documents", "benchmark_models") \
+                and message.status != "error":
             try:
                 facts = json.loads(str(message.content))
             except ValueError:
                 continue
-            if facts.get("status") in ("plan", "started"):
-                update["document_check"] = check_state(update.get("document_check") or state.get("document_check"),
-                                                       facts)
+            update["document_check"] = evidence_state(update.get("document_check") or state.get("document_check"),
+                                                      message.name, facts)
     return update
 
 

@@ -17,7 +17,7 @@ from langgraph.types import interrupt
 from agent import confirmations, side_answers
 from agent import interviewer as iv
 from agent.evidence import measured_results
-from agent.evidence_intents import evidence_requests
+from agent.evidence_intents import evidence_requests, suite_for
 from agent.state import FIELDS, AdvisorState, ConfiguredNode, Evidence, full_profile, next_field, stated_profile
 from agent.tool_calls import fill_args, missing_args, run_tool
 from agent.understanding import Understanding, understand
@@ -47,7 +47,8 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
     if u.greeting_only:
         notes.insert(0, iv.t("greeting", lang))
     document_check = state.get("document_check")
-    evidence = evidence_requests(last_user_text(state), bool((document_check or {}).get("awaiting_go")))
+    awaiting = (document_check or {}).get("mteb_plan") or bool((document_check or {}).get("awaiting_go"))
+    evidence = evidence_requests(last_user_text(state), awaiting)
     if u.wants_document_check or any(r["tool"] == "check_documents" for r in evidence):
         document_check = {**(document_check or {}), "requested": True, "turn": state.get("turn", 0),
                           "models": [r["model"] for r in iv.shortlist(state.get("recommendation"))]}
@@ -139,6 +140,10 @@ def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
                                          summary=text.splitlines()[0][:300], facts=facts, turn=state.get("turn", 0)))
                 continue
             tool = by_name.get(request["tool"])
+            if tool is None and request["tool"] == "benchmark_models" and "quick_mteb" in by_name:
+                tool, request = by_name["quick_mteb"], {"tool": "quick_mteb", "args": {  # no job worker here
+                    "models": request["args"]["models"], "estimate_only": True,
+                    "suite": suite_for(request["args"].get("language"), request["args"].get("suite"))[0]}}
             if tool is None and request["tool"] == "check_documents":
                 texts.append(iv.document_check(rec, lang))  # no check tool here: how to run it by hand
                 continue
@@ -153,8 +158,9 @@ def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
                 texts.append(f"To look that up I need: {', '.join(missing)}.{hint}")
                 continue
             text, record = run_tool(tool, args, state.get("turn", 0), config)
-            if tool.name == "check_documents" and record["status"] == "ok":
-                update["document_check"] = check_state(state.get("document_check"), record["facts"])
+            if tool.name in ("check_documents", "benchmark_models") and record["status"] == "ok":
+                update["document_check"] = evidence_state(update.get("document_check") or state.get("document_check"),
+                                                          tool.name, record["facts"])
             if assumed and record["status"] == "ok":
                 text += "\n\n" + iv.t("assumed_for_answer", lang, items="; ".join(iv.default_note(f) for f in assumed))
             texts.append(text)
@@ -163,6 +169,19 @@ def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
                 **update}
 
     return lookup
+
+
+def evidence_state(previous: dict[str, Any] | None, tool: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """The consultation's evidence state after an evidence tool answered (a plan awaiting a go-ahead, or a job)."""
+    if tool == "check_documents":
+        return {**check_state(previous, facts), "mteb_plan": None} if facts.get("status") in ("plan", "started") \
+            else {**(previous or {})}
+    check = {**(previous or {})}
+    if facts.get("status") == "plan":  # a quick-MTEB plan now waits for the go-ahead (not the document check)
+        check.update(mteb_plan={"models": facts.get("models"), "suite": facts.get("suite")}, awaiting_go=False)
+    elif facts.get("status") == "started":
+        check.update(mteb_plan=None, mteb_job_id=facts.get("job_id"))
+    return check
 
 
 def check_state(previous: dict[str, Any] | None, facts: dict[str, Any]) -> dict[str, Any]:

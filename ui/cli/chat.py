@@ -72,13 +72,17 @@ def follow_check(console: Console, service: Any, consultation_id: str, poll_s: f
     except KeyboardInterrupt:
         console.print("[dim]The check runs on; ask \"how is the check going?\" or carry on.[/]", highlight=False)
         return
+    from agent.evidence_tools import check_message
+
     if check["status"] != "done":
-        why = (check.get("error") or {}).get("message") or check["status"]
-        console.print(f"[red]The document check {escape(check['status'])}: {escape(why)}[/]", highlight=False)
+        console.print(f"[red]{escape(check_message(check))}[/]", highlight=False)
         return
-    reply = service.apply_check(consultation_id)
+    reply = service.apply_check(consultation_id)  # a document check re-ranks the short list
     if reply is not None:
         _show_reply(console, reply)
+    else:
+        console.print(escape(check_message(check)), highlight=False)
+        console.print()
 
 
 def _attach_target(text: str) -> Path | None:
@@ -164,7 +168,7 @@ def chat_cmd(
                     console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
                     continue
                 _show_reply(console, reply)
-                if {e.name for e in reply.tool_events} & {"check_documents", "check_status"}:
+                if {e.name for e in reply.tool_events} & {"check_documents", "check_status", "benchmark_models"}:
                     follow_check(console, service, cid)  # progress, then the measured short list
         except KeyboardInterrupt:
             console.print()

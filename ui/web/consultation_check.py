@@ -43,7 +43,16 @@ def panel(documents: list[dict[str, Any]], checks: list[dict[str, Any]]) -> str:
         last = checks[-1]
         models = ", ".join(last.get("models") or [])
         status = last.get("status")
-        if status in ("pending", "running"):
+        if last.get("kind") == "quick_mteb" and status in ("pending", "running"):
+            fraction = float(last.get("progress") or 0.0)
+            lines.append(f"<p class='running'><b>Running:</b> quick MTEB ({_e(last.get('suite'))}) of {_e(models)}: "
+                         f"{_e(last.get('stage') or 'waiting for the worker')} ({fraction:.0%})</p>"
+                         f"<progress value='{fraction:.3f}' max='1'></progress>")
+        elif last.get("kind") == "quick_mteb":
+            from agent.evidence_tools import check_message
+
+            lines.append(f"<p class='{'done' if status == 'done' else 'failed'}'>{_e(check_message(last))}</p>")
+        elif status in ("pending", "running"):
             fraction = float(last.get("progress") or 0.0)
             stage = last.get("stage") or ("waiting for the worker" if status == "pending" else "starting")
             lines.append(f"<p class='running'><b>Running:</b> checking {_e(models)} on "
