@@ -19,6 +19,8 @@ CHECK = re.compile(
 GO_AHEAD = re.compile(r"^\s*(?:yes|yep|yeah|sure|ok(?:ay)?|go(?: ahead)?|do it|please do|start(?: it)?|proceed|run it|"
                       r"ja|oui|sí|si|好的?|可以|开始|はい)\b[\s,.!]*(?:please|go ahead|start|do it)?[\s,.!]*(?:please)?"
                       r"[\s.!]*$", re.IGNORECASE)
+TOKENIZATION = re.compile(r"\btokeni[sz](?:ation|er|ers|es|e)\b.{0,40}?\b(?:my|our|the attached|the uploaded|these)\s+"
+                          r"(?:own\s+)?(?:documents|docs|files|data|corpus)\b", re.IGNORECASE)
 STATUS = re.compile(r"\b(?:how(?:'s| is) the (?:document )?check|status of the (?:document )?check|"
                     r"is the (?:document )?check (?:done|finished|ready)|check (?:status|progress))\b", re.IGNORECASE)
 MTEB = re.compile(r"\bhow (?:does|do|did|would)\s+(?P<model>[\w./:-]+)\s+(?:do|perform|score|rank)\s+(?:on|in|for)\s+"
@@ -54,6 +56,8 @@ def evidence_requests(text: str, awaiting_go: bool | dict[str, Any] = False) -> 
         requests.append({"tool": "benchmark_models", "args": {**awaiting_go, "go_ahead": True}})
     elif awaiting_go and GO_AHEAD.match(text):
         requests.append({"tool": "check_documents", "args": {"go_ahead": True, "models": None}})
+    elif TOKENIZATION.search(text):
+        requests.append({"tool": "check_tokenization", "args": {"models": None}})
     elif CHECK.search(text) or DOC_CHECK.search(text):
         requests.append({"tool": "check_documents", "args": {"models": None}})
     if STATUS.search(text):

@@ -172,5 +172,28 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
                 "message": f"Started the quick MTEB run ({summary}); job {job['job_id']}. Its progress shows in the "
                            "consultation; ask \"how is the check going?\" for its results."}
 
+    def check_tokenization(models: list[str] | None = None,
+                           config: RunnableConfig = None,  # type: ignore[assignment]  # LangChain injects it
+                           ) -> dict[str, Any]:
+        """How each candidate's tokenizer handles the documents attached to this consultation.
+
+        Tokens per word per language, unknown-token rate, and the share of documents longer than the model's window.
+
+        Args:
+            models: candidates (default: the bundled MiniLM, whose tokenizer the static model shares); a model whose
+                tokenizer cannot load here is listed with the reason.
+            config: the run's configuration (set by the graph, never by the model).
+        """
+        from tools.probes.tokenization import tokenization_report
+
+        consultation = _consultation(config)
+        if not evidence.documents(consultation):
+            evidence.plan(consultation, [])  # raises NoDocumentsError, which says how to attach them
+        report = tokenization_report(list(models or ["minilm"]), evidence.documents_dir(consultation),
+                                     data_dir=evidence.data_dir)
+        report.pop("corpus", None)  # a server path
+        return {**report, "message": f"Tokenization on your {report['docs_sampled']} documents: "
+                                     + " ".join(report["readings"])}
+
     return [StructuredTool.from_function(fn, parse_docstring=True)
-            for fn in (check_documents, check_status, benchmark_models)]
+            for fn in (check_documents, check_status, benchmark_models, check_tokenization)]

@@ -49,7 +49,8 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
     document_check = state.get("document_check")
     awaiting = (document_check or {}).get("mteb_plan") or bool((document_check or {}).get("awaiting_go"))
     evidence = evidence_requests(last_user_text(state), awaiting)
-    if u.wants_document_check or any(r["tool"] == "check_documents" for r in evidence):
+    tokenization = any(r["tool"] == "check_tokenization" for r in evidence)  # "check the tokenization on my docs"
+    if (u.wants_document_check and not tokenization) or any(r["tool"] == "check_documents" for r in evidence):
         document_check = {**(document_check or {}), "requested": True, "turn": state.get("turn", 0),
                           "models": [r["model"] for r in iv.shortlist(state.get("recommendation"))]}
         if not any(r["tool"] == "check_documents" for r in evidence):

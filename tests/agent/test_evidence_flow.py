@@ -109,3 +109,16 @@ def test_the_next_message_after_the_check_carries_the_measurements(service, tmp_
     reply = service.send(cid, "what does the top pick cost per month?")
     assert reply.recommendation["measured"]["candidates"]
     assert "Measured on your 22 documents" in reply.text
+
+
+@pytest.mark.slow  # loads MiniLM's tokenizer
+def test_the_tokenization_check_reads_the_attached_documents(service, tmp_path):
+    cid = service.start("English support articles, 5k documents, CPU only").consultation_id
+    none = service.send(cid, "check the tokenization on my documents")
+    assert "no documents are attached to this consultation yet" in none.text
+    service.evidence.attach_path(cid, _documents(tmp_path / "docs", 22))
+    reply = service.send(cid, "check the tokenization on my documents")
+    assert [e.name for e in reply.tool_events] == ["check_tokenization"]
+    assert "Tokenization on your 22 documents:" in reply.text and "tokens en" in reply.text
+    assert service.evidence.checks(cid) == []  # a tokenization check is not a document check
+    assert str(tmp_path) not in reply.text  # no server path

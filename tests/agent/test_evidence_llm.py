@@ -1,6 +1,6 @@
-"""LLM mode: the model calls the evidence tools (check on the attached documents, its status, quick MTEB) through the
-real ChatOpenAI against a local OpenAI-compatible stand-in server; the results are stored in the consultation and the
-finished check re-ranks the short list. The check itself runs in the job worker with a scripted runner (fast)."""
+"""LLM mode: the model calls the evidence tools (check on the attached documents, its status, quick MTEB, tokenization)
+through the real ChatOpenAI against a local OpenAI-compatible stand-in server; the results are stored in the
+consultation and the finished check re-ranks the short list. The check runs in the job worker, scripted (fast)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,10 @@ def test_the_model_plans_starts_and_follows_the_check_and_its_results_re_rank(tm
         function_call("quick_mteb", json.dumps({"models": ["minilm"], "suite": "quick-multilingual",
                                                 "estimate_only": True})),
         mteb_answer,
+        # the tokenization check on the attached documents
+        function_call("ProfileUpdate", json.dumps({"question": "Does the vocabulary of minilm suit what I uploaded?"})),
+        function_call("check_tokenization", json.dumps({"models": ["minilm"]})),
+        _echo_message,
     ]
     jobs = EvaluationJobs(tmp_path, runner=scripted_check, isolate=False, workers=1)
     evidence = ConsultationEvidence(tmp_path, jobs=jobs)
@@ -98,8 +102,11 @@ def test_the_model_plans_starts_and_follows_the_check_and_its_results_re_rank(tm
             assert plan_mteb["status"] == "ok" and "ea-crosslingual" in plan_mteb["tasks"]
             assert plan_mteb["models"][0]["model"] == "sentence-transformers/all-MiniLM-L6-v2"
             assert seen["quick_mteb"]["results"] == []  # estimate only: nothing ran
+            tokens = service.send(cid, "Does the vocabulary of minilm suit what I uploaded?")
+            assert [e.name for e in tokens.tool_events] == ["check_tokenization"]
+            assert "Tokenization on your 22 documents: sentence-transformers/all-MiniLM-L6-v2" in tokens.text
             stored = {e.name for e in service.state(cid).evidence}
-            assert {"check_documents", "check_status", "quick_mteb", "recommend"} <= stored
+            assert {"check_documents", "check_status", "quick_mteb", "check_tokenization", "recommend"} <= stored
             assert not server.script
         finally:
             service.close()
