@@ -129,6 +129,7 @@ ANSWERS: dict[str, Callable[[dict[str, Any]], Answer]] = {
     "check_documents": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
     "check_status": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
     "benchmark_models": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
+    "run_probe": lambda r: (r["message"], {k: v for k, v in r.items() if k != "message"}),
     "check_tokenization": lambda r: (r["message"], {k: v for k, v in r.items() if k not in ("message", "models")}),
     "why_not": _why_not,
 }

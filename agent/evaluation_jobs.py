@@ -93,7 +93,8 @@ class EvaluationJobs:
 
     def __init__(self, data_dir: Path, runner: Runner = run_retrieval_check, settings: Settings | None = None,
                  workers: int | None = None, max_queue: int | None = None, time_limit_s: float | None = None,
-                 isolate: bool | None = None, limits: JobLimits | None = None) -> None:
+                 isolate: bool | None = None, limits: JobLimits | None = None,
+                 summarise: Callable[[dict[str, Any]], dict[str, Any]] = summarise_results) -> None:
         """Start the workers and the supervisor; queue again the jobs an earlier server was killed in.
 
         Args:
@@ -106,10 +107,12 @@ class EvaluationJobs:
             isolate: run each job in a process of its own (default: when ``runner`` is a module-level function,
                 as the real one is); else in the worker thread, stopped at its next progress report.
             limits: the defaults of the three numbers above.
+            summarise: the bounded summary of a run's results kept in its status (default: a check's).
         """
         limits = limits or JobLimits()
         self.data_dir = data_dir
         self.runner = runner
+        self.summarise = summarise
         self.settings = settings
         self.workers = workers or limits.workers
         self.max_queue = max_queue or limits.max_queue
@@ -430,7 +433,7 @@ class EvaluationJobs:
             else:
                 results = self.runner(request, progress)
             self._scrub_outputs(request.out_dir)
-            summary = scrub_tree(summarise_results(results), [self.data_dir])
+            summary = scrub_tree(self.summarise(results), [self.data_dir])
         except JobStoppedError as exc:
             logger.warning("evaluation %s stopped: %s", job_id, exc.code)
             status = "cancelled" if exc.code == "cancelled" else "failed"

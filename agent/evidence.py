@@ -72,10 +72,10 @@ class ConsultationEvidence:
         with self._lock:
             if self._mteb_jobs is None:
                 from agent.evaluation_jobs import EvaluationJobs
-                from agent.evidence_runs import run_quick_mteb_job
+                from agent.evidence_runs import run_evidence_job, summarise_evidence
 
-                self._mteb_jobs = EvaluationJobs(self.data_dir / "quick-mteb", runner=run_quick_mteb_job,
-                                                 settings=self.settings, isolate=True)
+                self._mteb_jobs = EvaluationJobs(self.data_dir / "quick-mteb", runner=run_evidence_job,
+                                                 settings=self.settings, isolate=True, summarise=summarise_evidence)
             return self._mteb_jobs
 
     def close(self) -> None:
@@ -181,6 +181,22 @@ class ConsultationEvidence:
         self._record(consultation_id, record)
         return {**job, **record}
 
+    def start_probe(self, consultation_id: str, probe: str, models: list[str]) -> dict[str, Any]:
+        """Queue a vector probe (alignment, robustness, consistency) of ``models``; returns the job's status."""
+        import uuid
+
+        from agent.evidence_runs import ProbeRequest
+
+        jobs = self.mteb_jobs
+        job_id = uuid.uuid4().hex[:12]
+        request = ProbeRequest(corpus=Path(f"{probe}-probe"), models=models, out_dir=jobs.out_dir(job_id),
+                               data_dir=self.data_dir, probe=probe)
+        job = jobs.submit(job_id, request)
+        record = {"job_id": job_id, "kind": "probe", "probe": probe, "models": models,
+                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "n_documents": None, "estimated_seconds": None}
+        self._record(consultation_id, record)
+        return {**job, **record}
+
     def _record(self, consultation_id: str, record: dict[str, Any]) -> None:
         with self._lock:
             checks = self._read_checks(consultation_id)
@@ -200,7 +216,7 @@ class ConsultationEvidence:
         out = []
         for record in self._read_checks(consultation_id):
             try:
-                jobs = self.mteb_jobs if record.get("kind") == "quick_mteb" else self.jobs
+                jobs = self.mteb_jobs if record.get("kind") in ("quick_mteb", "probe") else self.jobs
                 job = jobs.get(record["job_id"])
             except UnknownJobError:
                 job = {"status": "failed", "error": {"code": "lost", "message": "the job's files are gone"}}

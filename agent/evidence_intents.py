@@ -21,6 +21,8 @@ GO_AHEAD = re.compile(r"^\s*(?:yes|yep|yeah|sure|ok(?:ay)?|go(?: ahead)?|do it|p
                       r"[\s.!]*$", re.IGNORECASE)
 TOKENIZATION = re.compile(r"\btokeni[sz](?:ation|er|ers|es|e)\b.{0,40}?\b(?:my|our|the attached|the uploaded|these)\s+"
                           r"(?:own\s+)?(?:documents|docs|files|data|corpus)\b", re.IGNORECASE)
+PROBE = re.compile(r"\b(?P<probe>alignment|robustness|consistency)\s+(?:probe|check|test)\b|"
+                   r"\bprobe\b.{0,40}?\bfor\s+(?P<probe2>alignment|robustness|consistency)\b", re.IGNORECASE)
 STATUS = re.compile(r"\b(?:how(?:'s| is) the (?:document )?check|status of the (?:document )?check|"
                     r"is the (?:document )?check (?:done|finished|ready)|check (?:status|progress))\b", re.IGNORECASE)
 MTEB = re.compile(r"\bhow (?:does|do|did|would)\s+(?P<model>[\w./:-]+)\s+(?:do|perform|score|rank)\s+(?:on|in|for)\s+"
@@ -60,6 +62,10 @@ def evidence_requests(text: str, awaiting_go: bool | dict[str, Any] = False) -> 
         requests.append({"tool": "check_tokenization", "args": {"models": None}})
     elif CHECK.search(text) or DOC_CHECK.search(text):
         requests.append({"tool": "check_documents", "args": {"models": None}})
+    probe = PROBE.search(text)
+    if probe:
+        requests.append({"tool": "run_probe", "args": {"probe": (probe.group("probe") or probe.group("probe2")).lower(),
+                                                       "models": None}})
     if STATUS.search(text):
         requests.append({"tool": "check_status", "args": {}})
     match = MTEB.search(text)

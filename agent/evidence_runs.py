@@ -1,8 +1,8 @@
-"""Quick MTEB asked from the chat, as a job of the evaluation worker: its request, plan, and runner (own process).
+"""Quick MTEB and the vector probes asked from the chat, as jobs of the evaluation worker: requests, plan, runners.
 
-The job worker (agent/evaluation_jobs.py) is reused unchanged: a second instance under ``data_dir/quick-mteb`` runs
-``run_quick_mteb_job`` in a process of its own, with the same progress, time limit, cancel and status files as the
-document checks, and its results in the shape of a check's (``summarise_results`` reads them), nDCG@10 per model.
+The job worker (agent/evaluation_jobs.py) is reused: a second instance under ``data_dir/quick-mteb`` runs
+``run_evidence_job`` in a process of its own, with the same progress, time limit, cancel and status files as the
+document checks. Quick MTEB's results take the shape of a check's (nDCG@10 per model); a probe's keep its readings.
 """
 
 from __future__ import annotations
@@ -33,6 +33,16 @@ class QuickMtebRequest(EvalRequest):
 
     suite: str = "quick-general"
     time_budget_s: float = 900.0
+
+
+@dataclasses.dataclass
+class ProbeRequest(EvalRequest):
+    """A vector probe run (alignment, robustness or consistency) of the request's models."""
+
+    probe: str = "alignment"
+
+
+PROBES = ("alignment", "robustness", "consistency")
 
 
 def suite_plan(suite: str, models: list[str]) -> dict[str, Any]:
@@ -112,3 +122,41 @@ def run_quick_mteb_job(request: QuickMtebRequest, progress: Callable[[str, float
     (request.out_dir / "quick_mteb.json").write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
     (request.out_dir / "results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return results
+
+
+def run_probe_job(request: ProbeRequest, progress: Callable[[str, float], None]) -> dict[str, Any]:
+    """The worker's runner for a probe: each model's figures and one-line reading, results.json in the job folder."""
+    from tools.probes import vector_probes
+
+    if request.probe not in PROBES:
+        raise JobFailedError("invalid_input", f"no probe {request.probe!r}: use one of {', '.join(PROBES)}")
+    progress(f"{request.probe} probe: loading {', '.join(request.models)}", 0.1)
+    out = getattr(vector_probes, f"probe_{request.probe}")(list(request.models), data_dir=request.data_dir)
+    progress("done", 0.95)
+    rows = out.get("models") or []
+    results = {"run": {"probe": request.probe}, "probe": request.probe,
+               "models": {spec: {"status": "ok", "model": row.get("model"), "reading": row.get("reading")}
+                          for spec, row in zip(request.models, rows, strict=False)}, "readings": out.get("readings")}
+    request.out_dir.mkdir(parents=True, exist_ok=True)
+    (request.out_dir / "probe.json").write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
+    (request.out_dir / "results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return results
+
+
+def run_evidence_job(request: EvalRequest, progress: Callable[[str, float], None]) -> dict[str, Any]:
+    """The runner of the evidence worker: a probe or a quick-MTEB run, by the request's type."""
+    if isinstance(request, ProbeRequest):
+        return run_probe_job(request, progress)
+    if isinstance(request, QuickMtebRequest):
+        return run_quick_mteb_job(request, progress)
+    raise JobFailedError("invalid_input", f"not an evidence run: {type(request).__name__}")
+
+
+def summarise_evidence(results: dict[str, Any]) -> dict[str, Any]:
+    """The bounded summary kept in the job's status: a probe's readings, or quick MTEB's like a check's."""
+    from tools.evaluation.retrieval_check import summarise_results
+
+    if "probe" in results:
+        return {"run": results["run"], "probe": results["probe"], "models": results["models"],
+                "readings": results.get("readings")}
+    return summarise_results(results)

@@ -54,7 +54,11 @@ def _per_task(figures: dict[str, Any]) -> str:
 
 def check_message(check: dict[str, Any]) -> str:
     """One sentence on a consultation's check (documents or quick MTEB): its progress, results or failure."""
-    what = f"The quick MTEB run ({check.get('suite')})" if check.get("kind") == "quick_mteb" else "The document check"
+    what = {"quick_mteb": f"The quick MTEB run ({check.get('suite')})",
+            "probe": f"The {check.get('probe')} probe"}.get(check.get("kind") or "", "The document check")
+    if check["status"] == "done" and check.get("kind") == "probe":
+        readings = (check.get("summary") or {}).get("readings") or []
+        return f"{what} is done: " + " ".join(readings)
     if check["status"] == "done":
         models = (check.get("summary") or {}).get("models", {})
         scores = ", ".join(f"{m} {f['ndcg_at_10']['mean']:.3f}" + _per_task(f) for m, f in models.items()
@@ -195,5 +199,41 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
         return {**report, "message": f"Tokenization on your {report['docs_sampled']} documents: "
                                      + " ".join(report["readings"])}
 
+    def run_probe(probe: str, models: list[str] | None = None,
+                  config: RunnableConfig = None,  # type: ignore[assignment]  # LangChain injects it by this type
+                  ) -> dict[str, Any]:
+        """Start a vector probe of candidate models in the background; its readings show in the consultation.
+
+        alignment: English against Chinese, Spanish, German, French and Japanese (translation pairs, accuracy@1);
+        robustness: typos, casing, paraphrases against meaning-changing edits; consistency: intruders among a
+        text's nearest neighbours.
+
+        Args:
+            probe: "alignment", "robustness" or "consistency".
+            models: candidates (default: the bundled MiniLM and static models); models that cannot load here are
+                left out with the reason.
+            config: the run's configuration (set by the graph, never by the model).
+        """
+        from agent.evidence_runs import PROBES
+        from tools.encoders.candidates import require_offline_model
+
+        consultation = _consultation(config)
+        if probe not in PROBES:
+            raise ToolInputError(f"no probe {probe!r}: use one of {', '.join(PROBES)}")
+        loadable, absent = [], []
+        for spec in dict.fromkeys(m.strip() for m in models or [] if m.strip()):
+            try:
+                require_offline_model(spec, [])
+                loadable.append(spec)
+            except ToolInputError as exc:
+                absent.append(f"{spec} cannot load here offline ({str(exc).rstrip('.')}).")
+        candidates = loadable or list(BUNDLED)
+        job = evidence.start_probe(consultation, probe, candidates)
+        said = " ".join(absent) + (" The bundled models stand in." if absent and not loadable else "")
+        return {"status": "started", "job_id": job["job_id"], "probe": probe, "models": candidates,
+                "unavailable": absent,
+                "message": (said + " " if said else "") + f"Started the {probe} probe of {', '.join(candidates)} "
+                           f"(job {job['job_id']}, usually under a minute); its readings show in the consultation."}
+
     return [StructuredTool.from_function(fn, parse_docstring=True)
-            for fn in (check_documents, check_status, benchmark_models, check_tokenization)]
+            for fn in (check_documents, check_status, benchmark_models, check_tokenization, run_probe)]

@@ -12,7 +12,14 @@ import pytest
 
 from agent.evaluation_jobs import EvaluationJobs
 from agent.evidence import ConsultationEvidence
-from agent.evidence_runs import QuickMtebRequest, as_check_results, run_quick_mteb_job, suite_plan
+from agent.evidence_runs import (
+    ProbeRequest,
+    QuickMtebRequest,
+    as_check_results,
+    run_quick_mteb_job,
+    suite_plan,
+    summarise_evidence,
+)
 from agent.evidence_tools import evidence_tools
 from agent.service import AdvisorService
 from knowledge.settings import Settings
@@ -22,9 +29,13 @@ NAMES = {"minilm": "sentence-transformers/all-MiniLM-L6-v2", "static": "embeddin
 THREADS: list[str] = []
 
 
-def scripted_mteb(request: QuickMtebRequest, progress: Any) -> dict[str, Any]:
-    """Quick MTEB's output for the request's models on its suite's tasks (fixed scores, nothing loaded)."""
+def scripted_mteb(request: QuickMtebRequest | ProbeRequest, progress: Any) -> dict[str, Any]:
+    """Quick MTEB's output (or a probe's) for the request's models (fixed scores, nothing loaded)."""
     THREADS.append(threading.current_thread().name)
+    if isinstance(request, ProbeRequest):
+        return {"run": {"probe": request.probe}, "probe": request.probe, "readings": [f"{m}: steady" for m in
+                                                                                       request.models],
+                "models": {m: {"status": "ok", "model": NAMES[m], "reading": f"{m}: steady"} for m in request.models}}
     progress("quick MTEB: running", 0.5)
     tasks = suite_plan(request.suite, list(request.models))["tasks"]
     score = {"minilm": 0.6, "static": 0.4}
@@ -38,7 +49,8 @@ def scripted_mteb(request: QuickMtebRequest, progress: Any) -> dict[str, Any]:
 def service(tmp_path, monkeypatch):
     for var in ("ADVISOR_LLM_BASE_URL", "ADVISOR_LLM_API_KEY", "OPENAI_API_KEY"):
         monkeypatch.delenv(var, raising=False)
-    mteb_jobs = EvaluationJobs(tmp_path / "quick-mteb", runner=scripted_mteb, isolate=False, workers=1)
+    mteb_jobs = EvaluationJobs(tmp_path / "quick-mteb", runner=scripted_mteb, isolate=False, workers=1,
+                               summarise=summarise_evidence)
     evidence = ConsultationEvidence(tmp_path, mteb_jobs=mteb_jobs)
     svc = AdvisorService(Settings(data_dir=tmp_path), tools=langchain_tools() + evidence_tools(evidence),
                          evidence=evidence)
@@ -90,6 +102,17 @@ def test_a_bundled_model_gets_the_language_suite_and_no_stand_in(service):
     assert "Started" not in later.text and service.evidence.checks(cid) == []
 
 
+def test_a_probe_asked_in_the_chat_runs_as_a_job_and_its_readings_are_kept(service):
+    cid = service.start("English support articles, 5k documents, CPU only").consultation_id
+    started = service.send(cid, "run the robustness probe")
+    assert [e.name for e in started.tool_events] == ["run_probe"]
+    assert "Started the robustness probe of minilm, static" in started.text
+    check = _wait(service, cid)
+    assert check["kind"] == "probe" and check["status"] == "done" and THREADS[-1] != threading.main_thread().name
+    status = service.send(cid, "how is the check going?")
+    assert "The robustness probe is done: minilm: steady static: steady" in status.text
+
+
 @pytest.mark.slow
 def test_the_real_runner_measures_minilm_on_a_bundled_suite(tmp_path):
     request = QuickMtebRequest(corpus=tmp_path, models=["minilm"], out_dir=tmp_path / "out", data_dir=tmp_path,
@@ -101,3 +124,16 @@ def test_the_real_runner_measures_minilm_on_a_bundled_suite(tmp_path):
     assert set(figures["metrics"]["ndcg_at_10"]["per_task"]) == {"ea-general-en"}
     assert stages[0][1] == 0.05 and stages[-1] == ("scoring", 0.95)
     assert (Path(request.out_dir) / "results.json").exists() and (Path(request.out_dir) / "quick_mteb.json").exists()
+
+
+@pytest.mark.slow
+def test_the_real_probe_runner_keeps_each_models_reading(tmp_path):
+    from agent.evidence_runs import run_evidence_job
+
+    request = ProbeRequest(corpus=Path("consistency-probe"), models=["minilm"], out_dir=tmp_path / "out",
+                           data_dir=tmp_path, probe="consistency")
+    results = run_evidence_job(request, lambda stage, fraction: None)
+    summary = summarise_evidence(results)
+    assert summary["probe"] == "consistency" and summary["models"]["minilm"]["status"] == "ok"
+    assert summary["readings"][0].startswith("sentence-transformers/all-MiniLM-L6-v2")
+    assert (tmp_path / "out" / "probe.json").exists()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from agent.replies import Reply
 
 logger = logging.getLogger(__name__)
+FOLLOWED_TOOLS = {"check_documents", "check_status", "benchmark_models", "run_probe"}  # jobs the chat waits for
 QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "q", "退出"}
 SET_USAGE = ("usage: /set FIELD VALUE, e.g. /set corpus_docs 200k, /set hardware A100 80GB, /set languages en, ja; "
              "fields: domain, languages, doc_length_tokens, corpus_docs, queries_per_month, data_must_stay_on_prem, "
@@ -168,7 +169,7 @@ def chat_cmd(
                     console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
                     continue
                 _show_reply(console, reply)
-                if {e.name for e in reply.tool_events} & {"check_documents", "check_status", "benchmark_models"}:
+                if {e.name for e in reply.tool_events} & FOLLOWED_TOOLS:
                     follow_check(console, service, cid)  # progress, then the measured short list
         except KeyboardInterrupt:
             console.print()

@@ -43,12 +43,14 @@ def panel(documents: list[dict[str, Any]], checks: list[dict[str, Any]]) -> str:
         last = checks[-1]
         models = ", ".join(last.get("models") or [])
         status = last.get("status")
-        if last.get("kind") == "quick_mteb" and status in ("pending", "running"):
+        label = f"quick MTEB ({last.get('suite')})" if last.get("kind") == "quick_mteb" else \
+            f"the {last.get('probe')} probe"
+        if last.get("kind") in ("quick_mteb", "probe") and status in ("pending", "running"):
             fraction = float(last.get("progress") or 0.0)
-            lines.append(f"<p class='running'><b>Running:</b> quick MTEB ({_e(last.get('suite'))}) of {_e(models)}: "
+            lines.append(f"<p class='running'><b>Running:</b> {_e(label)} of {_e(models)}: "
                          f"{_e(last.get('stage') or 'waiting for the worker')} ({fraction:.0%})</p>"
                          f"<progress value='{fraction:.3f}' max='1'></progress>")
-        elif last.get("kind") == "quick_mteb":
+        elif last.get("kind") in ("quick_mteb", "probe"):
             from agent.evidence_tools import check_message
 
             lines.append(f"<p class='{'done' if status == 'done' else 'failed'}'>{_e(check_message(last))}</p>")
