@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from llm_standin import ScriptedServer, completion, function_call
 from test_evidence_flow import _documents, _wait_done, scripted_check
-from test_graph_llm import ScriptedServer, completion, function_call, http_llm
+from test_graph_llm import http_llm
 
 from agent.evaluation_jobs import EvaluationJobs
 from agent.evidence import ConsultationEvidence
@@ -24,6 +25,12 @@ pytestmark = pytest.mark.slow  # a local HTTP server and a model load for the qu
 
 def _tool_result(body: dict[str, Any]) -> dict[str, Any]:
     return json.loads(next(m for m in reversed(body["messages"]) if m["role"] == "tool")["content"])
+
+
+def _phrase(body: dict[str, Any]) -> dict[str, Any]:
+    """The model phrasing the interview's next step (the ask step of every turn) in the step's own words."""
+    step = json.loads(next(m["content"] for m in reversed(body["messages"]) if m.get("tool_call_id") == "step"))
+    return completion({"content": "\n\n".join([*step["acknowledge"], step["ask"]["meaning"]])})
 
 
 def _echo_message(body: dict[str, Any]) -> dict[str, Any]:
@@ -42,29 +49,35 @@ def test_the_model_plans_starts_and_follows_the_check_and_its_results_re_rank(tm
     script = [
         function_call("ProfileUpdate", json.dumps(profile)),
         completion({"content": "Here is the short list for your support articles."}),
+        _phrase,
         # "How would those models fare with what I uploaded?": the model asks the check tool for a plan
         function_call("ProfileUpdate", json.dumps({"question": "How would those models fare with what I uploaded?"})),
         function_call("check_documents", "{}"),
         _echo_message,
+        _phrase,
         # "Sounds good, please proceed.": the model starts it
         function_call("ProfileUpdate", json.dumps({"question": "Proceed with the document check."})),
         function_call("check_documents", json.dumps({"go_ahead": True})),
         _echo_message,
+        _phrase,
         # after the check: the model reads its status; the finished check re-ranks the short list
         function_call("ProfileUpdate", json.dumps({"question": "Is the measurement finished?"})),
         function_call("check_status", "{}"),
         _echo_message,
         completion({"content": "The short list now follows the measurements on your documents."}),
+        _phrase,
         # quick MTEB, planned by the model
         function_call("ProfileUpdate", json.dumps({"question": "What would a quick Japanese benchmark of minilm "
                                                                "take?"})),
         function_call("quick_mteb", json.dumps({"models": ["minilm"], "suite": "quick-multilingual",
                                                 "estimate_only": True})),
         mteb_answer,
+        _phrase,
         # the tokenization check on the attached documents
         function_call("ProfileUpdate", json.dumps({"question": "Does the vocabulary of minilm suit what I uploaded?"})),
         function_call("check_tokenization", json.dumps({"models": ["minilm"]})),
         _echo_message,
+        _phrase,
     ]
     jobs = EvaluationJobs(tmp_path, runner=scripted_check, isolate=False, workers=1)
     evidence = ConsultationEvidence(tmp_path, jobs=jobs)
