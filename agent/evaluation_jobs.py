@@ -106,7 +106,7 @@ class EvaluationJobs:
     def __init__(self, data_dir: Path, runner: Runner = run_retrieval_check, settings: Settings | None = None,
                  workers: int | None = None, max_queue: int | None = None, time_limit_s: float | None = None,
                  isolate: bool | None = None, limits: JobLimits | None = None, database_url: str | None = None,
-                 lease_s: float | None = None) -> None:
+                 lease_s: float | None = None, start: bool = True) -> None:
         """Open the jobs table, start the workers, the lease keeper and the supervisor.
 
         Args:
@@ -122,6 +122,7 @@ class EvaluationJobs:
             limits: the defaults of the numbers above, and the memory limit per job.
             database_url: a Postgres URL for the jobs table (default: the settings', else SQLite under the data dir).
             lease_s: how long a claim holds without a heartbeat (default: ``ADVISOR_JOB_LEASE_S``, 30 s).
+            start: False opens the jobs without running any (the CLI's ``jobs`` commands): no workers, no clean-up.
 
         Raises:
             SettingsError: the database cannot be reached (one sentence naming the URL, password redacted).
@@ -154,14 +155,17 @@ class EvaluationJobs:
         self._restarts: list[float] = []
         self.restarts = 0
         _LIVE_WORKERS.add(self.worker_id)
-        self._owner_lock = self._first_process()
+        self._owner_lock = self._first_process() if start else None
         if self._owner_lock is not None:
             self._import_left_behind()
             self._remove_orphans()
         self._reap()
+        self._keeper = threading.Thread(target=self._keep_leases, name="evaluation-leases", daemon=True)
+        if not start:
+            self._closing.set()
+            return
         for index in range(self.workers):
             self._threads[index] = self._start_worker(index)
-        self._keeper = threading.Thread(target=self._keep_leases, name="evaluation-leases", daemon=True)
         self._keeper.start()
         self._supervisor = threading.Thread(target=self._supervise, name="evaluation-supervisor", daemon=True)
         self._supervisor.start()
@@ -308,7 +312,8 @@ class EvaluationJobs:
         for thread in self._threads:
             if thread is not None:
                 thread.join(timeout)
-        self._keeper.join(timeout)
+        if self._keeper.is_alive():
+            self._keeper.join(timeout)
         _LIVE_WORKERS.discard(self.worker_id)
         with contextlib.suppress(Exception):
             self._table.close()

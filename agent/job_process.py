@@ -23,6 +23,7 @@ from knowledge.errors import AdvisorError, JobFailedError, JobStoppedError, Serv
 logger = logging.getLogger(__name__)
 POLL_S = 0.1
 PR_SET_PDEATHSIG = 1
+ADDRESS_SPACE_RESERVE_MB = 8192
 
 
 def runner_ref(runner: Callable[..., Any]) -> str:
@@ -51,6 +52,27 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+def address_space_mb(memory_mb: int) -> int:
+    """RLIMIT_AS for a resident-memory limit: the limit plus a reserve of address space that is never touched.
+
+    torch and Milvus Lite reserve ~3 GB they never use (measured: a MiniLM + BM25 + hybrid check peaks at 4.0 GB
+    virtual, 1.0 GB resident).
+    """
+    return memory_mb + ADDRESS_SPACE_RESERVE_MB
+
+
+def resident_mb(pid: int) -> float | None:
+    """Resident memory of a process in MB (Linux ``/proc``), or None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def memory_error_message(memory_mb: int) -> str:
     """What a job that ran out of its memory limit is told (names the limit and the setting)."""
     return (f"the run needed more than the {memory_mb:,} MB memory limit per evaluation job "
@@ -71,9 +93,10 @@ def _child(ref: str, request: Any, conn: Any, cpu_limit_s: int | None, log_level
     if cpu_limit_s:
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit_s, cpu_limit_s + 5))
-    if memory_mb:
+    if memory_mb:  # the hard stop for one huge allocation; resident memory is watched by the parent
+        ceiling = address_space_mb(memory_mb) * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024, memory_mb * 1024 * 1024))
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     logging.basicConfig(level=log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     module, _, name = ref.partition(":")
     runner = getattr(importlib.import_module(module), name)
@@ -121,7 +144,8 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
         should_stop: polled; "cancelled" kills the run.
         time_limit_s: wall-clock limit; the process is killed when it passes.
         cpu_limit_s: CPU-seconds limit (RLIMIT_CPU) in the process.
-        memory_mb: address-space limit (RLIMIT_AS) of the process; a run over it fails with code ``memory_limit``.
+        memory_mb: resident-memory limit of the process (watched here, with RLIMIT_AS in the process as the hard
+            stop for one huge allocation); a run over it is killed and fails with code ``memory_limit``.
 
     Raises:
         JobStoppedError: cancelled (or another stop reason ``should_stop`` gave), over the time limit, or killed by
@@ -147,6 +171,8 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
             if time_limit_s and time.monotonic() - started > time_limit_s:
                 raise JobStoppedError("timeout", f"stopped after the {time_limit_s:g} s time limit per job "
                                             "(ADVISOR_EVAL_TIMEOUT_S); try fewer or smaller files")
+            if memory_mb and (used := resident_mb(proc.pid)) is not None and used > memory_mb:
+                raise JobFailedError("memory_limit", memory_error_message(memory_mb) + f" (it reached {used:,.0f} MB)")
             if not receiver.poll(POLL_S):
                 if not proc.is_alive() and not receiver.poll(0):
                     break

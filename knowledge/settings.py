@@ -68,8 +68,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ADVISOR_EVAL_QUEUE", "16", "evaluation jobs that may wait (429 `queue_full` with Retry-After above)"),
     Variable("ADVISOR_EVAL_TIMEOUT_S", "1800", "wall-clock and CPU-time limit of one evaluation job (failed with "
              "code `timeout` past it)"),
-    Variable("ADVISOR_EVAL_MEMORY_MB", "4096", "address space of one evaluation job's worker process (RLIMIT_AS); "
-             "a job over it fails with code `memory_limit` naming the limit; `0` for none"),
+    Variable("ADVISOR_EVAL_MEMORY_MB", "4096", "resident memory of one evaluation job's worker process (API jobs and "
+             "web-UI checks; address space capped at this + 8 GB): a job over it is killed and fails with code "
+             "`memory_limit` naming the limit; `0` for none"),
     Variable("ADVISOR_JOB_LEASE_S", "30", "a worker's claim on an evaluation job lasts this long without a "
              "heartbeat; then another worker on the same database and data dir runs the job again"),
     Variable("ADVISOR_UI_AUTH", "unset (loopback only)", "web-UI sign-in, `user:password[,user2:password2]`; `ui` "
