@@ -134,7 +134,8 @@ def _out_of_memory(exc: BaseException) -> bool:
 
 def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[[str, float], None],
                    should_stop: Callable[[], str | None], time_limit_s: float | None,
-                   cpu_limit_s: int | None = None, memory_mb: int | None = None) -> dict[str, Any]:
+                   cpu_limit_s: int | None = None, memory_mb: int | None = None,
+                   on_start: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Run ``runner(request, progress)`` in a fresh (spawned) process and return its results.
 
     Args:
@@ -146,6 +147,7 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
         cpu_limit_s: CPU-seconds limit (RLIMIT_CPU) in the process.
         memory_mb: resident-memory limit of the process (watched here, with RLIMIT_AS in the process as the hard
             stop for one huge allocation); a run over it is killed and fails with code ``memory_limit``.
+        on_start: called with the worker process's pid once it runs.
 
     Raises:
         JobStoppedError: cancelled (or another stop reason ``should_stop`` gave), over the time limit, or killed by
@@ -161,6 +163,8 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
                        name="evaluation-run", daemon=True)
     proc.start()
     sender.close()
+    if on_start is not None and proc.pid is not None:
+        on_start(proc.pid)
     started = time.monotonic()
     try:
         while True:
