@@ -24,6 +24,7 @@ from agent.state import stated_profile
 from agent.store import is_disk_full, open_store
 from knowledge.errors import (
     MessageIdReusedError,
+    QuotaExceededError,
     RequestIdError,
     StorageFullError,
     ToolInputError,
@@ -220,8 +221,10 @@ class AdvisorService:
         if request_id is not None and not MESSAGE_ID_PATTERN.match(request_id):
             raise RequestIdError("request_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         consultation_id = uuid.uuid4().hex[:12]
+        key = request_id if owner == OPERATOR.id else f"{owner}/{request_id}"  # one principal's ids are its own
+        if request_id is None or self._store.index.started(key) is None:  # a resend is answered even at the quota
+            self.check_quota(principal)
         if request_id is not None:
-            key = request_id if owner == OPERATOR.id else f"{owner}/{request_id}"  # one principal's ids are its own
             with self._starts_lock, self._store.lock(f"start:{key}"), self._saving():
                 if (seen := self._store.index.started(key)) is None:
                     self._store.index.record_start(key, consultation_id, text or "")
@@ -441,5 +444,28 @@ class AdvisorService:
         return len(ids)
 
     def usage_bytes(self, principal: Principal) -> int:
-        """Bytes of checkpoints held by a principal's consultations (for its disk quota)."""
-        return self._store.thread_bytes(self._store.index.ids(owner=principal.id))
+        """Bytes a principal's consultations hold: checkpoints, attached documents, checks and reports (its quota)."""
+        ids = self._store.index.ids(owner=principal.id)
+        total = self._store.thread_bytes(ids)
+        for consultation_id in ids:
+            for folder in (self.settings.layout.consultation_documents / consultation_id,
+                           self.settings.layout.reports / consultation_id):
+                with contextlib.suppress(OSError):
+                    total += sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        return total
+
+    def check_quota(self, principal: Principal | None) -> None:
+        """Raise QuotaExceededError when ``principal`` is at its disk quota (``ADVISOR_QUOTA_MB``).
+
+        Every surface's principal counts (API token, web-UI user, Slack team+user): consultations, documents and
+        the evaluation jobs it owns. None or an admin (the operator's CLI) is never refused.
+        """
+        if principal is None or principal.admin:
+            return
+        quota = self.settings.quota_mb * 1024 * 1024
+        used = self.usage_bytes(principal)
+        jobs = getattr(self.evidence, "_jobs", None)  # only once a worker runs: never started just to count
+        if jobs is not None:
+            used += jobs.usage_bytes(principal.id)
+        if used >= quota:
+            raise QuotaExceededError(used, quota)
