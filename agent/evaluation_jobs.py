@@ -572,7 +572,8 @@ class EvaluationJobs:
 
     def _finish(self, job_id: str, status: str, **changes: Any) -> None:
         self._update(job_id, force=True, status=status, finished_at=_now(), **changes)
-        self._remove_uploads(job_id)
+        if self._stop_reason(job_id) != "lease_lost":  # else the worker that holds the job now still reads them
+            self._remove_uploads(job_id)
 
     def _stop_reason(self, job_id: str) -> str | None:
         with self._lock:

@@ -1,6 +1,5 @@
 """The check's latency figures: a single query's encoding and its Milvus search timed apart (p50 / p95 each, in
-results.json, the job summary and report.md), the batched pass per query, and hybrid search batched with the same
-hits as one query at a time."""
+results.json, the job summary and report.md), and the batched pass per query."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import tools.evaluation.milvus_search as milvus_search
 from tools.evaluation.retrieval_check import LATENCY_QUERIES, EvalRequest, run_retrieval_check, summarise_results
 
 REPO = Path(__file__).resolve().parents[3]
@@ -78,10 +76,3 @@ def test_report_and_summary_show_encoding_and_search_apart(run):
     assert summary["minilm"]["query_encode_p95_ms"] == results["models"]["minilm"]["latency"]["encode"]["p95_ms"]
     assert summary["bm25"]["query_encode_p95_ms"] is None
     assert summary["hybrid"]["search_p95_ms"] == results["models"]["hybrid"]["latency"]["search"]["p95_ms"]
-
-
-def test_batched_hybrid_search_finds_what_one_query_at_a_time_finds(run, corpus, data_dir, tmp_path, monkeypatch):
-    results, _ = run
-    monkeypatch.setattr(milvus_search, "SEARCH_BATCH", 1)
-    alone = run_retrieval_check(EvalRequest(corpus=corpus, models=["hybrid"], out_dir=tmp_path, data_dir=data_dir))
-    assert alone["models"]["hybrid"]["per_query"] == results["models"]["hybrid"]["per_query"]
