@@ -56,8 +56,8 @@ PATHS = ("corpus", "out_dir", "data_dir", "queries", "qrels")
 FINISHED = ("done", "failed", "cancelled")
 RESTARTS_PER_MINUTE = 10  # a worker that dies more often is left dead, and /healthz says so
 DEFAULT_LEASE_S = 30.0  # a claim not renewed for this long is taken over by another worker
-POLL_S = 0.5  # an idle worker looks for jobs queued by other processes this often
-PROGRESS_WRITE_S = 0.25  # progress of a running job is written to the database at most this often
+POLL_S = 1.0  # an idle worker looks for jobs queued by other processes this often
+PROGRESS_WRITE_S = 0.5  # progress of a running job is written to the database at most this often
 _LIVE_WORKERS: set[str] = set()  # the worker ids of this process's live EvaluationJobs
 
 

@@ -27,7 +27,8 @@ def fill(service: AdvisorService, principal: Principal, megabytes: float) -> str
 
 
 @pytest.fixture
-def service(tmp_path):
+def service(tmp_path, monkeypatch):
+    monkeypatch.setattr("agent.service.USAGE_TTL_S", 0.0)  # count on every start (the fill happens between two)
     with AdvisorService(Settings(data_dir=tmp_path, quota_mb=1)) as svc:
         yield svc
 
@@ -42,6 +43,21 @@ def test_a_principal_at_its_quota_cannot_start_another_consultation(service, pri
     assert service.start("legal contracts", principal=other).turn == 1
     assert service.start("the operator's CLI", principal=None).turn == 1  # never refused
     assert service.start("an admin", principal=OPERATOR).turn == 1
+
+
+def test_a_recent_count_far_below_the_quota_is_reused_and_one_near_it_is_not(tmp_path, monkeypatch):
+    with AdvisorService(Settings(data_dir=tmp_path, quota_mb=1)) as svc:
+        counts = []
+        real = svc.usage_bytes
+        monkeypatch.setattr(svc, "usage_bytes", lambda p: counts.append(p.id) or real(p))
+        for _ in range(3):
+            svc.start("legal contracts", principal=WEB)
+        assert counts == [WEB.id]  # one count for a burst of starts
+        fill(svc, WEB, 0.6)  # over half the quota: every start counts again
+        svc._usage[WEB.id] = (0.0, 0)  # (the burst's count has aged)
+        svc.start("legal contracts", principal=WEB)
+        svc.start("legal contracts", principal=WEB)
+        assert counts.count(WEB.id) == 3, counts
 
 
 def test_the_slack_thread_is_told_it_is_over_quota(service):
