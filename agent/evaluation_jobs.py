@@ -1,11 +1,15 @@
-"""Evaluation jobs: a few supervised worker threads, each running one job at a time in a process of its own.
+"""Evaluation jobs: a queue in a database all workers share; supervised threads run each job in its own process.
 
-A job's request is saved beside its status, so a job the server was killed in is queued again when the next
-server starts on the same data dir (``resumed`` counts it), and failed with code ``interrupted`` after
-MAX_INTERRUPTIONS cut-short runs. One process owns the jobs of a data dir (a lock file); only it resumes them.
-Every status write is guarded (a full disk cannot kill a worker), a supervisor restarts a worker thread that
-died, the queue is bounded (QueueFullError: 429), a job can be cancelled and is stopped at its time limit, and
-its uploads are deleted when it ends (and, at start-up, those no job will use).
+Jobs live in the jobs table (agent/store.py: Postgres with ADVISOR_DATABASE_URL, else ``evaluations/jobs.sqlite``
+under the data dir); every process on the same data dir takes jobs from it. A job is claimed by exactly one worker
+(``FOR UPDATE SKIP LOCKED`` / one atomic UPDATE) under a lease its process renews every second; when that process
+dies the job is queued again (``resumed``): at once when it was a process of this host, else once the lease has
+run out, and failed with code ``interrupted`` after MAX_INTERRUPTIONS cut-short runs. Every write of a claimer is
+fenced by its claim, so a worker that lost its lease changes nothing. The request is saved beside the job (secrets
+are not), ``job.json`` mirrors the status for people and tools. Every status write is guarded (a full disk or a
+database hiccup cannot kill a worker), a supervisor restarts a worker thread that died, the queue is bounded
+(QueueFullError: 429), a job can be cancelled from any worker and is stopped at its time and memory limits, and its
+uploads are deleted when it ends (and, at start-up of the first process on a data dir, those no job will use).
 """
 
 from __future__ import annotations
