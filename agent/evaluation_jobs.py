@@ -1,11 +1,15 @@
-"""Evaluation jobs: a few supervised worker threads, each running one job at a time in a process of its own.
+"""Evaluation jobs: a queue in a database all workers share; supervised threads run each job in its own process.
 
-A job's request is saved beside its status, so a job the server was killed in is queued again when the next
-server starts on the same data dir (``resumed`` counts it), and failed with code ``interrupted`` after
-MAX_INTERRUPTIONS cut-short runs. One process owns the jobs of a data dir (a lock file); only it resumes them.
-Every status write is guarded (a full disk cannot kill a worker), a supervisor restarts a worker thread that
-died, the queue is bounded (QueueFullError: 429), a job can be cancelled and is stopped at its time limit, and
-its uploads are deleted when it ends (and, at start-up, those no job will use).
+Jobs live in the jobs table (agent/store.py: Postgres with ADVISOR_DATABASE_URL, else ``evaluations/jobs.sqlite``
+under the data dir); every process on the same data dir takes jobs from it. A job is claimed by exactly one worker
+(``FOR UPDATE SKIP LOCKED`` / one atomic UPDATE) under a lease its process renews every second; when that process
+dies the job is queued again (``resumed``): at once when it was a process of this host, else once the lease has
+run out, and failed with code ``interrupted`` after MAX_INTERRUPTIONS cut-short runs. Every write of a claimer is
+fenced by its claim, so a worker that lost its lease changes nothing. The request is saved beside the job (secrets
+are not), ``job.json`` mirrors the status for people and tools. Every status write is guarded (a full disk or a
+database hiccup cannot kill a worker), a supervisor restarts a worker thread that died, the queue is bounded
+(QueueFullError: 429), a job can be cancelled from any worker and is stopped at its time and memory limits, and its
+uploads are deleted when it ends (and, at start-up of the first process on a data dir, those no job will use).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import threading
 import time
 import uuid
@@ -29,6 +34,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from agent.job_process import run_in_process
 from agent.principal import Principal
+from agent.store import open_job_table
 from knowledge.errors import (
     AdvisorError,
     JobFailedError,
@@ -53,6 +59,10 @@ SECRETS = ("milvus_token", "openai_api_key", "llm")  # never written to disk; ta
 PATHS = ("corpus", "out_dir", "data_dir", "queries", "qrels")
 FINISHED = ("done", "failed", "cancelled")
 RESTARTS_PER_MINUTE = 10  # a worker that dies more often is left dead, and /healthz says so
+DEFAULT_LEASE_S = 30.0  # a claim not renewed for this long is taken over by another worker
+POLL_S = 1.0  # an idle worker looks for jobs queued by other processes this often
+PROGRESS_WRITE_S = 0.5  # progress of a running job is written to the database at most this often
+_LIVE_WORKERS: set[str] = set()  # the worker ids of this process's live EvaluationJobs
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,12 +73,13 @@ class JobLimits:
     max_queue: int = 16
     time_limit_s: float = 1800.0
     cpu_limit_s: int | None = None  # default: the time limit
+    memory_mb: int | None = None  # address space of a job's worker process (RLIMIT_AS); None: no limit
 
     @classmethod
     def from_settings(cls, settings: Settings) -> JobLimits:
-        """The limits ``ADVISOR_EVAL_WORKERS``, ``ADVISOR_EVAL_QUEUE`` and ``ADVISOR_EVAL_TIMEOUT_S`` set."""
+        """The limits ``ADVISOR_EVAL_WORKERS``, ``_QUEUE``, ``_TIMEOUT_S`` and ``_MEMORY_MB`` set."""
         return cls(workers=settings.eval_workers, max_queue=settings.eval_queue,
-                   time_limit_s=float(settings.eval_timeout_s))
+                   time_limit_s=float(settings.eval_timeout_s), memory_mb=settings.eval_memory_mb or None)
 
 
 def _now() -> str:
@@ -89,27 +100,40 @@ def _all_failed(summary: dict[str, Any]) -> dict[str, str] | None:
 
 
 class EvaluationJobs:
-    """A bounded queue of evaluation jobs run by supervised worker threads; status is kept in ``job.json``."""
+    """Evaluation jobs in a shared database, run by supervised worker threads; status also mirrored in ``job.json``.
+
+    Workers of every process on the same data dir (and database) take jobs from one queue: a job is claimed by
+    exactly one of them under a lease it renews, and queued again (``resumed``) when its worker dies: at once when
+    that worker was a process of this host that is gone, else when its lease runs out.
+    """
 
     def __init__(self, data_dir: Path, runner: Runner = run_retrieval_check, settings: Settings | None = None,
                  workers: int | None = None, max_queue: int | None = None, time_limit_s: float | None = None,
-                 isolate: bool | None = None, limits: JobLimits | None = None,
+                 isolate: bool | None = None, limits: JobLimits | None = None, database_url: str | None = None,
+                 lease_s: float | None = None, start: bool = True,
                  summarise: Callable[[dict[str, Any]], dict[str, Any]] = summarise_results) -> None:
-        """Start the workers and the supervisor; queue again the jobs an earlier server was killed in.
+        """Open the jobs table, start the workers, the lease keeper and the supervisor.
 
         Args:
             data_dir: jobs live in ``data_dir/evaluations/<id>`` and uploads in ``data_dir/uploads/<id>``.
             runner: runs one request (default: tools.evaluation.retrieval_check.run_retrieval_check).
-            settings: where a resumed job's Milvus token and embeddings key come from (they are not saved).
-            workers: jobs run at once (default: ``limits.workers``).
+            settings: where a resumed job's Milvus token and embeddings key come from (they are not saved), and the
+                database (``ADVISOR_DATABASE_URL``) when ``database_url`` is not given.
+            workers: jobs run at once in this process (default: ``limits.workers``).
             max_queue: jobs that may wait; one more is refused with QueueFullError.
             time_limit_s: a job running longer is stopped (failed, code ``timeout``).
             isolate: run each job in a process of its own (default: when ``runner`` is a module-level function,
                 as the real one is); else in the worker thread, stopped at its next progress report.
-            limits: the defaults of the three numbers above.
+            limits: the defaults of the numbers above, and the memory limit per job.
+            database_url: a Postgres URL for the jobs table (default: the settings', else SQLite under the data dir).
+            lease_s: how long a claim holds without a heartbeat (default: ``ADVISOR_JOB_LEASE_S``, 30 s).
+            start: False opens the jobs without running any (the CLI's ``jobs`` commands): no workers, no clean-up.
             summarise: the bounded summary of a run's results kept in its status (default: a check's).
+
+        Raises:
+            SettingsError: the database cannot be reached (one sentence naming the URL, password redacted).
         """
-        limits = limits or JobLimits()
+        limits = limits or (JobLimits.from_settings(settings) if settings is not None else JobLimits())
         self.data_dir = data_dir
         self.runner = runner
         self.summarise = summarise
@@ -118,26 +142,43 @@ class EvaluationJobs:
         self.max_queue = max_queue or limits.max_queue
         self.time_limit_s = time_limit_s or limits.time_limit_s
         self.cpu_limit_s = limits.cpu_limit_s or int(self.time_limit_s) + 1
+        self.memory_limit_mb = limits.memory_mb
+        self.lease_s = float(lease_s or (settings.job_lease_s if settings is not None else DEFAULT_LEASE_S))
         self.isolate = (runner is run_retrieval_check) if isolate is None else isolate
-        self._jobs: dict[str, dict[str, Any]] = {}
-        self._stop: dict[str, str] = {}  # job id -> "cancelled" for jobs asked to stop
+        self.scope = str(data_dir.resolve())
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        if database_url is None and settings is not None:
+            database_url = settings.database_url
+        self._table = open_job_table(data_dir, database_url)
+        self._docs: dict[str, dict[str, Any]] = {}  # jobs running here: their latest status (also if a write failed)
+        self._claims: dict[str, tuple[str, int]] = {}  # job id -> (worker, attempt) of the claims held here
+        self._requests: dict[str, EvalRequest] = {}  # requests submitted here (with their secrets and LLM)
+        self._stop: dict[str, str] = {}  # job id -> "cancelled" or "lease_lost" for jobs asked to stop
+        self._last_write: dict[str, float] = {}
         self._lock = threading.Lock()
-        self._queue: queue.Queue[tuple[str, EvalRequest] | None] = queue.Queue()
+        self._queue: queue.Queue[str | None] = queue.Queue()  # wake-ups ("a job was queued"); None ends a worker
         self._closing = threading.Event()
         self._threads: list[threading.Thread | None] = [None] * self.workers
         self._restarts: list[float] = []
         self.restarts = 0
-        self._owner_lock = self._claim()
+        _LIVE_WORKERS.add(self.worker_id)
+        self._owner_lock = self._first_process() if start else None
+        if self._owner_lock is not None:
+            self._import_left_behind()
+            self._remove_orphans()
+        self._reap()
+        self._keeper = threading.Thread(target=self._keep_leases, name="evaluation-leases", daemon=True)
+        if not start:
+            self._closing.set()
+            return
         for index in range(self.workers):
             self._threads[index] = self._start_worker(index)
+        self._keeper.start()
         self._supervisor = threading.Thread(target=self._supervise, name="evaluation-supervisor", daemon=True)
         self._supervisor.start()
-        if self._owner_lock is not None:
-            self._resume_interrupted()
-            self._remove_orphans()
 
-    def _claim(self) -> IO[str] | None:
-        """Hold ``evaluations/.owner.lock`` for this process's life; None when another live process holds it."""
+    def _first_process(self) -> IO[str] | None:
+        """Hold ``evaluations/.owner.lock`` while first on the data dir (orphans are removed then), else None."""
         folder = DataLayout(self.data_dir).evaluations
         folder.mkdir(parents=True, exist_ok=True)
         handle = (folder / ".owner.lock").open("a", encoding="utf-8")
@@ -145,7 +186,7 @@ class EvaluationJobs:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.close()
-            logger.warning("another server owns the evaluation jobs under %s; this one will not resume them", folder)
+            logger.info("another server works on the evaluation jobs under %s; both take jobs from one queue", folder)
             return None
         return handle
 
@@ -163,11 +204,10 @@ class EvaluationJobs:
         return DataLayout(self.data_dir).evaluations / job_id
 
     def _waiting(self) -> int:
-        with self._lock:
-            return sum(1 for j in self._jobs.values() if j["status"] == "pending")
+        return self._table.count(self.scope, "pending")
 
     def check_capacity(self) -> None:
-        """Raise QueueFullError when ``max_queue`` jobs already wait."""
+        """Raise QueueFullError when ``max_queue`` jobs already wait (in the shared queue)."""
         depth = self._waiting()
         if depth >= self.max_queue:
             per_job = min(self.time_limit_s, 60.0)
@@ -179,11 +219,12 @@ class EvaluationJobs:
         job = {"id": job_id, "status": "pending", "progress": 0.0, "stage": "queued", "models": list(request.models),
                "created_at": _now(), "finished_at": None, "summary": None, "error": None, "resumed": 0,
                "interruptions": 0, "owner": owner, "files": _stored_names(request.corpus)}
-        self._save_request(job_id, request)  # first, so a job.json on disk always has its request beside it
+        self._save_request(job_id, request)  # first, so that any worker claiming it finds its request
         with self._lock:
-            self._jobs[job_id] = job
-        self._save(job)
-        self._queue.put((job_id, request))
+            self._requests[job_id] = request
+        self._table.insert(self.scope, job, created=datetime.now(UTC).isoformat(timespec="microseconds"))
+        self._mirror(job)
+        self._queue.put(job_id)
         logger.info("evaluation %s queued (%d models)", job_id, len(request.models))
         return self._public(job)
 
@@ -195,77 +236,106 @@ class EvaluationJobs:
         if not JOB_ID.match(job_id or ""):
             raise UnknownJobError(job_id)
         with self._lock:
-            job = dict(self._jobs[job_id]) if job_id in self._jobs else None
+            job = dict(self._docs[job_id]) if job_id in self._docs else None
         if job is None:
+            row = self._table.get(job_id)
+            job = row["doc"] if row is not None else None
+        if job is None:  # a job of a version before the jobs table, finished then
             job = self._load(job_id)
             if job is None:
                 raise UnknownJobError(job_id)
-            if job["status"] in ("pending", "running") and self._owner_lock is not None:  # its process died
+            if job["status"] in ("pending", "running"):
                 job.update(status="failed", error=_interrupted("the server stopped during the run"))
         if principal is not None and not principal.can_see(job.get("owner")):
             raise UnknownJobError(job_id)  # another principal's job: as if it did not exist
         return job
 
     def get(self, job_id: str, principal: Principal | None = None) -> dict[str, Any]:
-        """A job's status (jobs of an earlier process are read from their ``job.json``); others' ids are unknown."""
+        """A job's status, whichever worker runs it; another principal's ids are unknown."""
         return self._public(self._find(job_id, principal))
 
     def cancel(self, job_id: str, principal: Principal | None = None) -> dict[str, Any]:
-        """Stop a pending or running job (status ``cancelled``); a finished one is returned as it is."""
+        """Stop a pending or running job (``cancelled``) on whichever worker it runs; a finished one is left as is."""
         job = self._find(job_id, principal)
         if job["status"] not in FINISHED:
             with self._lock:
                 self._stop[job_id] = "cancelled"
-            if job["status"] == "pending":
-                self._update(job_id, status="cancelled", stage="cancelled", finished_at=_now(),
-                             error={"code": "cancelled", "message": "cancelled on request"})
+            cancelled = {**job, "status": "cancelled", "stage": "cancelled", "finished_at": _now(),
+                         "error": {"code": "cancelled", "message": "cancelled on request"}}
+            if job["status"] == "pending" and self._guarded(self._table.write, cancelled, only_if=("pending",)):
+                self._mirror(cancelled)
                 self._remove_uploads(job_id)
+            else:  # running here or on another worker: its worker sees the request within a second and stops it
+                self._guarded(self._table.request_cancel, job_id)
             deadline = time.monotonic() + 10
             while self._find(job_id, None)["status"] not in FINISHED and time.monotonic() < deadline:
                 time.sleep(0.05)
         return self.get(job_id, principal)
 
     def delete(self, job_id: str, principal: Principal | None = None) -> None:
-        """Cancel a job if it still runs, then remove its results and uploads."""
+        """Cancel a job if it still runs, then remove its row, results and uploads."""
         self.cancel(job_id, principal)
-        with self._lock:
-            self._jobs.pop(job_id, None)
+        self._table.delete(job_id)
         shutil.rmtree(self.out_dir(job_id), ignore_errors=True)
         self._remove_uploads(job_id)
 
+    def list(self, principal: Principal | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """The newest jobs ``principal`` may see (every job without one), newest first."""
+        ids = self._table.ids(self.scope)[::-1]
+        out = []
+        for job_id in ids:
+            try:
+                out.append(self.get(job_id, principal))
+            except UnknownJobError:
+                continue
+            if len(out) >= limit:
+                break
+        return out
+
     def usage_bytes(self, owner: str) -> int:
         """Bytes on disk for ``owner``'s jobs: uploads and results."""
-        with self._lock:
-            ids = [j["id"] for j in self._jobs.values() if j.get("owner") == owner]
         total = 0
-        for job_id in ids:
+        for job_id in self._table.ids(self.scope, owner=owner):
             for folder in (self.out_dir(job_id), DataLayout(self.data_dir).uploads / job_id):
                 with contextlib.suppress(OSError):
                     total += sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
         return total
 
     def health(self) -> dict[str, Any]:
-        """Worker liveness and queue depth, for /healthz; ``ok`` is False when no worker is alive."""
+        """Worker liveness and queue depth (of the shared queue), for /healthz; ``ok`` is False with no worker."""
         alive = sum(1 for t in self._threads if t is not None and t.is_alive())
-        with self._lock:
-            running = sum(1 for j in self._jobs.values() if j["status"] == "running")
-            waiting = sum(1 for j in self._jobs.values() if j["status"] == "pending")
-        return {"ok": alive > 0, "workers": self.workers, "alive": alive, "running": running,
-                "queue_depth": waiting, "max_queue": self.max_queue, "restarts": self.restarts}
+        running = waiting = -1
+        with contextlib.suppress(Exception):  # the database is away: liveness still answers
+            running = self._table.count(self.scope, "running")
+            waiting = self._table.count(self.scope, "pending")
+        return {"ok": alive > 0, "workers": self.workers, "alive": alive, "running": max(running, 0),
+                "queue_depth": max(waiting, 0), "max_queue": self.max_queue, "restarts": self.restarts}
 
     def close(self, timeout: float = 5.0) -> None:
-        """Stop the workers after their current jobs and let another process own the jobs."""
+        """Stop the workers after their current jobs; jobs left running go to another worker when the lease ends."""
         self._closing.set()
         for _ in range(self.workers):
             self._queue.put(None)
         for thread in self._threads:
             if thread is not None:
                 thread.join(timeout)
+        if self._keeper.is_alive():
+            self._keeper.join(timeout)
+        _LIVE_WORKERS.discard(self.worker_id)
+        with contextlib.suppress(Exception):
+            self._table.close()
         if self._owner_lock is not None:
             self._owner_lock.close()  # closing the file releases the flock
             self._owner_lock = None
 
-    # -- persistence (every write guarded: a full disk leaves the status in memory, never kills a worker) --------
+    # -- persistence (every write guarded: a full disk or a lost database never kills a worker) ---------------
+    def _guarded(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return write(*args, **kwargs)
+        except Exception as exc:
+            logger.error("evaluation jobs: a database write failed (%s); the status stays in memory", exc)
+            return None
+
     def _save_request(self, job_id: str, request: EvalRequest) -> None:
         values = {f.name: getattr(request, f.name) for f in dataclasses.fields(request) if f.name not in SECRETS}
         data = {k: str(v) if isinstance(v, Path) else v for k, v in values.items()}
@@ -292,14 +362,15 @@ class EvaluationJobs:
     @staticmethod
     def _write(path: Path, data: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_text(json.dumps(data, default=float), encoding="utf-8")
         tmp.replace(path)  # a kill leaves the old file or the new one, never half of one
 
-    def _save(self, job: dict[str, Any]) -> None:
+    def _mirror(self, job: dict[str, Any]) -> None:
+        """``job.json`` beside the results (the database holds the truth; this copy is for people and tools)."""
         try:
             self._write(self.out_dir(job["id"]) / "job.json", job)
-        except Exception as exc:  # a full or read-only disk: the status stays right in memory
+        except Exception as exc:  # a full or read-only disk: the status stays right in the database and memory
             logger.error("evaluation %s: cannot save its status (%s); kept in memory", job["id"], exc)
 
     def _remove_uploads(self, job_id: str) -> None:
@@ -307,23 +378,20 @@ class EvaluationJobs:
 
     def _remove_orphans(self) -> None:
         """Uploads no queued job will read, and Milvus Lite folders of runs whose process is gone (kill -9)."""
-        with self._lock:
-            keep = {j for j, job in self._jobs.items() if job["status"] not in FINISHED}
+        keep = set(self._table.ids(self.scope, statuses=("pending", "running")))
         uploads = DataLayout(self.data_dir).uploads
         for folder in uploads.iterdir() if uploads.is_dir() else []:
             if folder.name not in keep and JOB_ID.match(folder.name):
-                job = self._load(folder.name)
-                if job is None or job.get("status") in FINISHED or folder.name not in keep:
-                    logger.info("removing the orphan upload folder %s", folder.name)
-                    shutil.rmtree(folder, ignore_errors=True)
+                logger.info("removing the orphan upload folder %s", folder.name)
+                shutil.rmtree(folder, ignore_errors=True)
         milvus = DataLayout(self.data_dir).milvus
         for folder in milvus.iterdir() if milvus.is_dir() else []:
             if _abandoned_run(folder):
                 logger.info("removing the orphan Milvus Lite folder %s", folder.name)
                 shutil.rmtree(folder, ignore_errors=True)
 
-    def _resume_interrupted(self) -> None:
-        """Queue again (oldest first) the jobs an earlier process left pending or running, or fail them."""
+    def _import_left_behind(self) -> None:
+        """Jobs a server of an earlier version left pending or running (``job.json`` only): queue again or fail."""
         left: list[dict[str, Any]] = []
         for path in DataLayout(self.data_dir).evaluations.glob("*/job.json"):
             with contextlib.suppress(OSError, ValueError):
@@ -331,6 +399,8 @@ class EvaluationJobs:
                 if job.get("status") in ("pending", "running") and JOB_ID.match(job.get("id", "")):
                     left.append(job)
         for job in sorted(left, key=lambda j: (j.get("created_at") or "", j["id"])):
+            if self._table.get(job["id"]) is not None:
+                continue  # in the table: the lease keeper looks after it
             interruptions = job.get("interruptions", 0) + (job["status"] == "running")
             request = self._load_request(job["id"])
             if request is None or interruptions >= MAX_INTERRUPTIONS:
@@ -343,11 +413,80 @@ class EvaluationJobs:
                            resumed=job.get("resumed", 0) + 1, interruptions=interruptions)
                 logger.warning("evaluation %s was cut short by a server stop; queued again (resume %d)", job["id"],
                                job["resumed"])
-            with self._lock:
-                self._jobs[job["id"]] = job
-            self._save(job)
-            if job["status"] == "pending" and request is not None:
-                self._queue.put((job["id"], request))
+            if self._table.insert(self.scope, job, if_absent=True):
+                self._mirror(job)
+
+    # -- claims and leases --------------------------------------------------------------------------------------
+    def _claimer_gone(self, claimer: str | None) -> bool:
+        """Whether the worker holding a claim is a process of this host that no longer runs."""
+        host, _, rest = (claimer or "").partition(":")
+        pid = rest.partition(":")[0]
+        if host != socket.gethostname() or not pid.isdigit() or claimer == self.worker_id:
+            return False
+        if int(pid) == os.getpid():
+            return claimer not in _LIVE_WORKERS  # an earlier life of this process (same pid, in a container)
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+
+    def _reap(self) -> None:
+        """Queue again (or fail, after MAX_INTERRUPTIONS) the running jobs whose worker died or whose lease ended."""
+        try:
+            rows = self._table.stale(self.scope)
+        except Exception as exc:
+            logger.error("evaluation jobs: cannot read the running jobs (%s)", exc)
+            return
+        for row in rows:
+            if row["claimed_by"] == self.worker_id or not (row["expired"] or self._claimer_gone(row["claimed_by"])):
+                continue
+            job = row["doc"]
+            interruptions = job.get("interruptions", 0) + 1
+            if interruptions >= MAX_INTERRUPTIONS:
+                why = f"its worker stopped during the run {interruptions} times; it was not started again"
+                job.update(status="failed", finished_at=_now(), interruptions=interruptions, error=_interrupted(why))
+            else:
+                job.update(status="pending", stage="queued again: its worker stopped", progress=0.0,
+                           resumed=job.get("resumed", 0) + 1, interruptions=interruptions)
+            if self._guarded(self._table.write, job, claim=(row["claimed_by"], row["attempt"]),
+                             finish=job["status"] == "failed"):
+                logger.warning("evaluation %s: its worker %s stopped (%s); %s", job["id"], row["claimed_by"],
+                               "lease ended" if row["expired"] else "process gone",
+                               "failed" if job["status"] == "failed" else f"queued again (resume {job['resumed']})")
+                self._mirror(job)
+                if job["status"] == "failed":
+                    self._remove_uploads(job["id"])
+                else:
+                    self._queue.put(job["id"])
+
+    def _keep_leases(self) -> None:
+        """Renew the leases of the jobs running here, pass on cancels asked elsewhere, and reap dead workers' jobs."""
+        tick = min(1.0, self.lease_s / 3)
+        last_reap = time.monotonic()
+        while not self._closing.wait(tick):
+            try:
+                with self._lock:
+                    claims = dict(self._claims)
+                for job_id, (worker, attempt) in claims.items():
+                    held = self._guarded(self._table.heartbeat, job_id, worker, attempt, self.lease_s)
+                    if held is None:
+                        continue  # the database is away for now: try again at the next tick
+                    ours, cancel = held
+                    with self._lock:
+                        if not ours and job_id in self._claims:
+                            logger.error("evaluation %s: its lease was lost (given to another worker); "
+                                         "stopping it here", job_id)
+                            self._stop[job_id] = "lease_lost"
+                        elif cancel:
+                            self._stop.setdefault(job_id, "cancelled")
+                if time.monotonic() - last_reap >= min(self.lease_s / 3, 5.0):
+                    last_reap = time.monotonic()
+                    self._reap()
+            except Exception:
+                logger.exception("the evaluation lease keeper failed a round")
 
     # -- the workers and their supervisor ---------------------------------------------------------------------
     def _start_worker(self, index: int) -> threading.Thread:
@@ -374,53 +513,92 @@ class EvaluationJobs:
             except Exception:
                 logger.exception("the evaluation supervisor could not restart a worker")
 
-    def _update(self, job_id: str, **changes: Any) -> None:
+    def _update(self, job_id: str, force: bool = False, **changes: Any) -> None:
+        """Change a job running here; written to the database under its claim (a lost claim writes nothing)."""
         with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:  # deleted meanwhile
+            job = self._docs.get(job_id)
+            claim = self._claims.get(job_id)
+            if job is None or claim is None:
                 return
             if job["status"] in FINISHED and changes.get("status") not in (None, *FINISHED):
-                return  # a cancelled job stays cancelled
+                return
             job.update(changes)
             snapshot = dict(job)
-        self._save(snapshot)
+            now = time.monotonic()
+            if not force and now - self._last_write.get(job_id, 0.0) < PROGRESS_WRITE_S:
+                return  # progress is kept in memory (get() reads it here); written at most every PROGRESS_WRITE_S
+            self._last_write[job_id] = now
+        finish = snapshot["status"] in FINISHED
+        written = self._guarded(self._table.write, snapshot, claim=claim, finish=finish)
+        if written is False:
+            logger.warning("evaluation %s: its claim is no longer ours; this worker's result is dropped", job_id)
+            with self._lock:
+                self._stop[job_id] = "lease_lost"
+            return
+        self._mirror(snapshot)
 
     def _work(self) -> None:
-        while (item := self._queue.get()) is not None:
-            job_id, request = item
+        while True:
             try:
-                self._run_job(job_id, request)
-            except Exception:  # _run_job guards everything; this is the last line
-                logger.exception("evaluation %s: the worker failed around it", job_id)
-            except BaseException:  # the thread dies (SystemExit, a thread kill): fail the job, the supervisor restarts
-                with contextlib.suppress(Exception):
-                    self._finish(job_id, "failed", error={"code": "internal_error",
-                                                          "message": "the evaluation crashed; see the logs"})
-                raise
+                item = self._queue.get(timeout=POLL_S)
+            except queue.Empty:
+                item = ""
+            if item is None or self._closing.is_set():
+                return
+            while not self._closing.is_set() and (claimed := self._claim()) is not None:
+                job_id, request = claimed
+                try:
+                    self._run_job(job_id, request)
+                except Exception:  # _run_job guards everything; this is the last line
+                    logger.exception("evaluation %s: the worker failed around it", job_id)
+                except BaseException:  # the thread dies (SystemExit, a thread kill): fail the job; supervisor restarts
+                    with contextlib.suppress(Exception):
+                        self._finish(job_id, "failed", error={"code": "internal_error",
+                                                              "message": "the evaluation crashed; see the logs"})
+                    raise
+                finally:
+                    with self._lock:
+                        for table in (self._docs, self._claims, self._stop, self._last_write, self._requests):
+                            table.pop(job_id, None)
+
+    def _claim(self) -> tuple[str, EvalRequest | None] | None:
+        """Claim the oldest pending job for this process (None when none waits or the database is away)."""
+        row = self._guarded(self._table.claim, self.scope, self.worker_id, self.lease_s)
+        if row is None:
+            return None
+        job = row["doc"]
+        job.update(status="running", stage="starting")
+        with self._lock:
+            self._docs[job["id"]] = job
+            self._claims[job["id"]] = (self.worker_id, row["attempt"])
+            request = self._requests.get(job["id"])
+        if row["attempt"] > 1 or request is None:
+            request = self._load_request(job["id"])
+        logger.info("evaluation %s claimed by %s (attempt %d)", job["id"], self.worker_id, row["attempt"])
+        return job["id"], request
 
     def _finish(self, job_id: str, status: str, **changes: Any) -> None:
-        self._update(job_id, status=status, finished_at=_now(), **changes)
-        with self._lock:
-            self._stop.pop(job_id, None)
-        self._remove_uploads(job_id)
+        self._update(job_id, force=True, status=status, finished_at=_now(), **changes)
+        if self._stop_reason(job_id) != "lease_lost":  # else the worker that holds the job now still reads them
+            self._remove_uploads(job_id)
 
     def _stop_reason(self, job_id: str) -> str | None:
         with self._lock:
             return self._stop.get(job_id)
 
-    def _run_job(self, job_id: str, request: EvalRequest) -> None:
-        with self._lock:
-            job = self._jobs.get(job_id)
-        if job is None or job["status"] in FINISHED:
-            self._remove_uploads(job_id)
+    def _run_job(self, job_id: str, request: EvalRequest | None) -> None:
+        if request is None:
+            self._finish(job_id, "failed", error=_interrupted("its request was lost (request.json cannot be read)"))
             return
-        self._update(job_id, status="running", stage="starting")
+        self._update(job_id, force=True, status="running", stage="starting")
         started = time.monotonic()
 
         def progress(stage: str, fraction: float) -> None:
             if not self.isolate:  # in the thread: stop at the next report
-                if self._stop_reason(job_id) == "cancelled":
-                    raise JobStoppedError("cancelled", "cancelled on request")
+                reason = self._stop_reason(job_id)
+                if reason is not None:
+                    raise JobStoppedError(reason, "cancelled on request" if reason == "cancelled" else
+                                          "its claim was given to another worker")
                 if time.monotonic() - started > self.time_limit_s:
                     raise JobStoppedError("timeout", f"stopped after the {self.time_limit_s:g} s time limit per job")
             self._update(job_id, stage=scrub(stage, [self.data_dir], limit=200),
@@ -429,13 +607,17 @@ class EvaluationJobs:
         try:
             if self.isolate:
                 results = run_in_process(self.runner, request, progress, lambda: self._stop_reason(job_id),
-                                         self.time_limit_s, self.cpu_limit_s)
+                                         self.time_limit_s, self.cpu_limit_s, self.memory_limit_mb)
             else:
                 results = self.runner(request, progress)
+            if self._stop_reason(job_id) == "lease_lost":
+                raise JobStoppedError("lease_lost", "its claim was given to another worker")
             self._scrub_outputs(request.out_dir)
             summary = scrub_tree(self.summarise(results), [self.data_dir])
         except JobStoppedError as exc:
             logger.warning("evaluation %s stopped: %s", job_id, exc.code)
+            if exc.code == "lease_lost":
+                return  # another worker runs it now: nothing of this run is written
             status = "cancelled" if exc.code == "cancelled" else "failed"
             self._finish(job_id, status, stage=status, error={"code": exc.code, "message": str(exc)})
         except ServiceUnavailableError as exc:

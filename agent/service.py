@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -24,6 +26,7 @@ from agent.state import stated_profile
 from agent.store import is_disk_full, open_store
 from knowledge.errors import (
     MessageIdReusedError,
+    QuotaExceededError,
     RequestIdError,
     StorageFullError,
     ToolInputError,
@@ -40,6 +43,7 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MESSAGE_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 MAX_MESSAGE_CHARS = 20_000
 MAX_LIST = 1000
+USAGE_TTL_S = 5.0  # a principal's disk usage is counted again at most this often
 
 
 def _edit_note(changes: list[dict[str, Any]], lang: str) -> str:
@@ -94,6 +98,7 @@ class AdvisorService:
         self._lock_users: dict[str, int] = {}  # threads holding or waiting for each lock
         self._locks_guard = threading.Lock()
         self._starts_lock = threading.Lock()  # one consultation per start request id, even when sent twice at once
+        self._usage: dict[str, tuple[float, int]] = {}  # principal id -> (when counted, bytes)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AdvisorService:
@@ -220,8 +225,10 @@ class AdvisorService:
         if request_id is not None and not MESSAGE_ID_PATTERN.match(request_id):
             raise RequestIdError("request_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         consultation_id = uuid.uuid4().hex[:12]
+        key = request_id if owner == OPERATOR.id else f"{owner}/{request_id}"  # one principal's ids are its own
+        if request_id is None or self._store.index.started(key) is None:  # a resend is answered even at the quota
+            self.check_quota(principal)
         if request_id is not None:
-            key = request_id if owner == OPERATOR.id else f"{owner}/{request_id}"  # one principal's ids are its own
             with self._starts_lock, self._store.lock(f"start:{key}"), self._saving():
                 if (seen := self._store.index.started(key)) is None:
                     self._store.index.record_start(key, consultation_id, text or "")
@@ -463,5 +470,37 @@ class AdvisorService:
         return len(ids)
 
     def usage_bytes(self, principal: Principal) -> int:
-        """Bytes of checkpoints held by a principal's consultations (for its disk quota)."""
-        return self._store.thread_bytes(self._store.index.ids(owner=principal.id))
+        """Bytes a principal's consultations hold: checkpoints, attached documents, checks and reports (its quota)."""
+        ids = self._store.index.ids(owner=principal.id)
+        total = self._store.thread_bytes(ids)
+        wanted = set(ids)
+        for root in (self.settings.layout.consultation_documents, self.settings.layout.reports):
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(root):  # only the folders that exist: most consultations have none
+                    if entry.name in wanted and entry.is_dir():
+                        total += sum(p.stat().st_size for p in Path(entry.path).rglob("*") if p.is_file())
+        return total
+
+    def check_quota(self, principal: Principal | None) -> None:
+        """Raise QuotaExceededError when ``principal`` is at its disk quota (``ADVISOR_QUOTA_MB``).
+
+        Every surface's principal counts (API token, web-UI user, Slack team+user): consultations, documents and
+        the evaluation jobs it owns. None or an admin (the operator's CLI) is never refused. A count under half the
+        quota is reused for USAGE_TTL_S, so a burst of starts does not recount every folder each time.
+        """
+        if principal is None or principal.admin:
+            return
+        quota = self.settings.quota_mb * 1024 * 1024
+        now = time.monotonic()
+        with self._locks_guard:
+            counted = self._usage.get(principal.id)
+        if counted is not None and now - counted[0] < USAGE_TTL_S and counted[1] < quota // 2:
+            return  # counted moments ago, far below the quota: a start need not wait on another count
+        used = self.usage_bytes(principal)
+        jobs = getattr(self.evidence, "_jobs", None)  # only once a worker runs: never started just to count
+        if jobs is not None:
+            used += jobs.usage_bytes(principal.id)
+        with self._locks_guard:
+            self._usage[principal.id] = (now, used)
+        if used >= quota:
+            raise QuotaExceededError(used, quota)

@@ -68,6 +68,11 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ADVISOR_EVAL_QUEUE", "16", "evaluation jobs that may wait (429 `queue_full` with Retry-After above)"),
     Variable("ADVISOR_EVAL_TIMEOUT_S", "1800", "wall-clock and CPU-time limit of one evaluation job (failed with "
              "code `timeout` past it)"),
+    Variable("ADVISOR_EVAL_MEMORY_MB", "4096", "resident memory of one evaluation job's worker process (API jobs and "
+             "web-UI checks; address space capped at this + 8 GB): a job over it is killed and fails with code "
+             "`memory_limit` naming the limit; `0` for none"),
+    Variable("ADVISOR_JOB_LEASE_S", "30", "a worker's claim on an evaluation job lasts this long without a "
+             "heartbeat; then another worker on the same database and data dir runs the job again"),
     Variable("ADVISOR_UI_AUTH", "unset (loopback only)", "web-UI sign-in, `user:password[,user2:password2]`; `ui` "
              "refuses a non-loopback host without it"),
     Variable("SLACK_SIGNING_SECRET", "unset", "with `SLACK_BOT_TOKEN` set too, `serve` mounts the Slack app at "
@@ -78,7 +83,8 @@ VARIABLES: tuple[Variable, ...] = (
 )
 DEFAULT_NUMBERS = {"ADVISOR_MAX_UPLOAD_MB": 100, "ADVISOR_MAX_FILE_MB": 20, "ADVISOR_RATE_LIMIT_PER_MIN": 60,
                    "ADVISOR_MAX_JSON_EVAL_MB": 10, "ADVISOR_QUOTA_MB": 1024, "ADVISOR_EVAL_WORKERS": 2,
-                   "ADVISOR_EVAL_QUEUE": 16, "ADVISOR_EVAL_TIMEOUT_S": 1800}
+                   "ADVISOR_EVAL_QUEUE": 16, "ADVISOR_EVAL_TIMEOUT_S": 1800, "ADVISOR_EVAL_MEMORY_MB": 4096,
+                   "ADVISOR_JOB_LEASE_S": 30}
 
 
 @dataclass(frozen=True)
@@ -174,6 +180,8 @@ class Settings:
     eval_workers: int = DEFAULT_NUMBERS["ADVISOR_EVAL_WORKERS"]
     eval_queue: int = DEFAULT_NUMBERS["ADVISOR_EVAL_QUEUE"]
     eval_timeout_s: int = DEFAULT_NUMBERS["ADVISOR_EVAL_TIMEOUT_S"]
+    eval_memory_mb: int = DEFAULT_NUMBERS["ADVISOR_EVAL_MEMORY_MB"]
+    job_lease_s: int = DEFAULT_NUMBERS["ADVISOR_JOB_LEASE_S"]
     ui_auth: str | None = field(default=None, repr=False)
     slack_signing_secret: str | None = field(default=None, repr=False)
     slack_bot_token: str | None = field(default=None, repr=False)
@@ -232,6 +240,8 @@ class Settings:
             eval_workers=_positive(env, "ADVISOR_EVAL_WORKERS"),
             eval_queue=_positive(env, "ADVISOR_EVAL_QUEUE"),
             eval_timeout_s=_positive(env, "ADVISOR_EVAL_TIMEOUT_S"),
+            eval_memory_mb=_whole(env, "ADVISOR_EVAL_MEMORY_MB"),
+            job_lease_s=_positive(env, "ADVISOR_JOB_LEASE_S"),
             ui_auth=env.get("ADVISOR_UI_AUTH") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
@@ -272,6 +282,14 @@ def _positive(env: Mapping[str, str], name: str) -> int:
     if value <= 0:
         raise SettingsError(f"{name}={raw!r}: expected a positive whole number")
     return value
+
+
+def _whole(env: Mapping[str, str], name: str) -> int:
+    """A whole number, 0 or more, from ``env[name]`` (its declared default when unset or empty); 0 means "none"."""
+    raw = (env.get(name) or str(DEFAULT_NUMBERS[name])).strip()
+    if not raw.isdigit():
+        raise SettingsError(f"{name}={raw!r}: expected a whole number (0 for no limit)")
+    return int(raw)
 
 
 def configuration_table() -> str:

@@ -97,3 +97,17 @@ def docx_with_huge_xml(xml_bytes: int = 40 * 1024 * 1024) -> bytes:
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("word/document.xml", b"<w:document><w:body>" + body + b"</w:body></w:document>")
     return out.getvalue()
+
+
+def hog(request: EvalRequest, progress: Callable[[str, float], None]) -> dict[str, Any]:
+    """Grows its memory 50 MB at a time (every page touched), as a parser expanding a huge file would."""
+    held = []
+    while True:
+        held.append(bytearray(50 * 1024 * 1024))
+        progress("parsing a huge file", 0.1)
+        time.sleep(0.02)
+
+
+def one_huge_allocation(request: EvalRequest, progress: Callable[[str, float], None]) -> dict[str, Any]:
+    """Asks for 64 GB at once (refused by the address-space limit before the parent could see it)."""
+    return {"held": len(bytearray(64 * 1024 ** 3))}

@@ -42,6 +42,13 @@ def per_query_metrics(runs: dict[str, dict[str, float]], qrels: dict[str, dict[s
     return out
 
 
+def percentiles_ms(times: list[float]) -> dict[str, float]:
+    """p50 and p95 (and the count) of times already in milliseconds."""
+    if not times:
+        return {"p50_ms": 0.0, "p95_ms": 0.0, "n": 0}
+    return {"p50_ms": float(np.percentile(times, 50)), "p95_ms": float(np.percentile(times, 95)), "n": len(times)}
+
+
 def latency_ms(fn: Callable[[int], Any], n: int) -> dict[str, float]:
     """p50 and p95 in milliseconds of ``fn(i)`` for i in range(n)."""
     times = []

@@ -35,6 +35,30 @@ def plot_ndcg(results: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
+def _ms(figure: dict[str, Any] | None) -> str:
+    return "-" if not figure or not figure.get("n") else f"{figure['p50_ms']:.1f} / {figure['p95_ms']:.1f}"
+
+
+def latency_lines(results: dict[str, Any]) -> list[str]:
+    """The query-latency table: a single query's encoding and search apart (p50 / p95), and the batched pass."""
+    rows = []
+    for spec, f in _ok(results).items():
+        latency, batched = f.get("latency") or {}, f.get("batched") or {}
+        if "search" not in latency:
+            continue  # results of an earlier version: the total only (in the table above)
+        enc, srch = batched.get("encode_ms_per_query"), batched.get("search_ms_per_query")
+        rows.append(f"| {spec} | {_ms(latency.get('encode')) if latency.get('encode') else 'in the search (BM25)'} | "
+                    f"{_ms(latency['search'])} | {_ms(latency)} | {'-' if enc is None else f'{enc:.2f}'} | "
+                    f"{'-' if srch is None else f'{srch:.2f}'} |")
+    if not rows:
+        return []
+    return ["Query latency, ms: one query at a time (p50 / p95 of "
+            f"{max((f.get('latency') or {}).get('n', 0) for f in _ok(results).values())} queries), and per query when "
+            "all queries are encoded and searched in batches.", "",
+            "| model | query encoding p50 / p95 | search p50 / p95 | total p50 / p95 | batched encoding per query | "
+            "batched search per query |", "|---|---|---|---|---|---|", *rows]
+
+
 def plot_quality_latency(results: dict[str, Any], path: Path) -> None:
     """Scatter of nDCG@10 against p95 query latency (encode + search)."""
     import matplotlib
@@ -207,7 +231,7 @@ def render(results: dict[str, Any]) -> str:
                      f"{m['mrr_at_10']['mean']:.3f} | {m['map_at_100']['mean']:.3f} | "
                      f"{f['latency']['p50_ms']:.1f} / {f['latency']['p95_ms']:.1f} | "
                      f"{'-' if rate is None else f'{rate:.1f}'} | {f['n_chunks']} |")
-    lines.append("")
+    lines += ["", *latency_lines(results), ""]
     for comp in results.get("comparisons", []):
         lines.append(f"- {comp['sentence']}")
     for spec, f in _ok(results).items():

@@ -33,7 +33,7 @@ from tools.encoders.candidates import load_encoder
 from tools.encoders.models import Encoder
 from tools.estimate.milvus_config import hybrid_fusion
 from tools.evaluation import metrics as rm
-from tools.evaluation.document_runs import doc_runs, hit_depth, latency_ms, per_query_metrics
+from tools.evaluation.document_runs import doc_runs, hit_depth, latency_ms, per_query_metrics, percentiles_ms
 from tools.evaluation.milvus_search import (
     BackgroundIndexer,
     IndexName,
@@ -304,19 +304,27 @@ class Evaluation:
             latency, sampled = self._query_latency(store, name, encoder, params, lexical, hybrid, questions)
             self.progress(f"{spec}: searching {len(questions)} queries", 0.8)
             qvecs = None
+            batch: dict[str, Any] = {"queries_encoded": 0, "encode_s": 0.0, "queries_searched": 0, "search_s": 0.0}
             if encoder is not None:
+                started = time.perf_counter()
                 rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None
+                batch.update(queries_encoded=len(questions) - len(sampled), encode_s=time.perf_counter() - started)
                 qvecs = np.vstack([v for v in (sampled, rest) if v is not None and len(v)])
 
             def search(rows: list[int], depth: int) -> list[list[tuple]]:
                 asked = [questions[i] for i in rows]
-                if lexical:
-                    return store.search_bm25(name, asked, depth)
-                assert qvecs is not None  # dense and hybrid candidates have an encoder
-                if hybrid:
-                    return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion,
-                                               weights=weights)
-                return store.search_dense(name, qvecs[rows], depth, params)
+                started = time.perf_counter()
+                try:
+                    if lexical:
+                        return store.search_bm25(name, asked, depth)
+                    assert qvecs is not None  # dense and hybrid candidates have an encoder
+                    if hybrid:
+                        return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion,
+                                                   weights=weights)
+                    return store.search_dense(name, qvecs[rows], depth, params)
+                finally:
+                    batch["queries_searched"] += len(rows)
+                    batch["search_s"] += time.perf_counter() - started
 
             # Exact searches (FLAT, BM25) rank a shallow result as a prefix of a deep one; fusion and ANN do not.
             exact = not hybrid and (lexical or self.index == "FLAT")
@@ -327,6 +335,7 @@ class Evaluation:
                                               self.req.seed)
             figures["per_query"] = per_query
             figures["latency"] = latency
+            figures["batched"] = batched_figures(batch)
             if encoder is not None and vectors is not None and qvecs is not None and self.index != "FLAT":
                 figures["ann"] = self._ann_check(store, name, chunks, vectors, qvecs, encoder.dims)
             if lexical or hybrid:
@@ -388,18 +397,27 @@ class Evaluation:
         return vectors
 
     def _query_latency(self, store: MilvusStore, name: str, encoder: Encoder | None, params: dict, lexical: bool,
-                       hybrid: bool, questions: list[str]) -> tuple[dict[str, float], np.ndarray]:
-        """p50/p95 of encode + search for single queries, and the vectors of the queries it encoded."""
+                       hybrid: bool, questions: list[str]) -> tuple[dict[str, Any], np.ndarray]:
+        """p50/p95 of single queries: encode + search, and each part alone; and the vectors of the queries encoded.
+
+        ``encode`` is the query's embedding (None for BM25: Milvus tokenizes the text inside the search), ``search``
+        Milvus' answer; the top-level p50/p95 are of their sum per query.
+        """
         n = min(LATENCY_QUERIES, len(questions))
         vectors = np.zeros((n if encoder is not None else 0, encoder.dims if encoder else 0), dtype=np.float32)
+        encode_ms: list[float] = []
+        search_ms: list[float] = []
 
         def one(i: int) -> None:
             text = questions[i]
             vec = None
             if encoder is not None:
+                start = time.perf_counter()
                 vec = np.asarray(encoder.encode_fn([encoder.query_prefix + text]), dtype=np.float32)
                 vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+                encode_ms.append((time.perf_counter() - start) * 1000)
                 vectors[i] = vec[0]
+            start = time.perf_counter()
             if lexical:
                 store.search_bm25(name, [text], 10)
             elif vec is None:
@@ -408,8 +426,12 @@ class Evaluation:
                 store.search_hybrid(name, vec, [text], 10, params)
             else:
                 store.search_dense(name, vec, 10, params)
+            search_ms.append((time.perf_counter() - start) * 1000)
 
-        return latency_ms(one, n), vectors
+        latency: dict[str, Any] = latency_ms(one, n)
+        latency["encode"] = percentiles_ms(encode_ms) if encoder is not None else None
+        latency["search"] = percentiles_ms(search_ms)
+        return latency, vectors
 
     def _ann_check(self, store: MilvusStore, name: str, chunks: list[Chunk], vectors: np.ndarray, qvecs: np.ndarray,
                    dims: int) -> dict[str, Any]:
@@ -515,6 +537,17 @@ def run_retrieval_check(request: EvalRequest, progress: Progress | None = None) 
     return results
 
 
+def batched_figures(batch: dict[str, Any]) -> dict[str, Any]:
+    """The all-queries pass in batches: query encoding and search, each in ms per query (None where not done)."""
+    def per_query(seconds: float, n: int) -> float | None:
+        return seconds * 1000 / n if n else None
+
+    return {"queries_encoded": batch["queries_encoded"], "queries_searched": batch["queries_searched"],
+            "encode_ms_per_query": per_query(batch["encode_s"], batch["queries_encoded"]),
+            "search_ms_per_query": per_query(batch["search_s"], batch["queries_searched"]),
+            "encode_s": round(batch["encode_s"], 4), "search_s": round(batch["search_s"], 4)}
+
+
 def summarise_results(results: dict[str, Any]) -> dict[str, Any]:
     """A bounded summary for an LLM or a chat reply: means, intervals, latency, comparisons (no per-query rows)."""
     models = {}
@@ -525,6 +558,8 @@ def summarise_results(results: dict[str, Any]) -> dict[str, Any]:
         m = f["metrics"]
         models[spec] = {"status": "ok", "ndcg_at_10": m["ndcg_at_10"], "recall_at_10": m["recall_at_10"]["mean"],
                         "mrr_at_10": m["mrr_at_10"]["mean"], "latency_p95_ms": f["latency"]["p95_ms"],
+                        "query_encode_p95_ms": (f["latency"].get("encode") or {}).get("p95_ms"),
+                        "search_p95_ms": (f["latency"].get("search") or {}).get("p95_ms"),
                         "n_chunks": f["n_chunks"]}
     return {"run": results["run"], "queries": results["queries"], "models": models,
             "comparisons": [c["sentence"] for c in results.get("comparisons", [])]}

@@ -253,6 +253,7 @@ def evaluate_cmd(
 def _register_sibling_commands() -> None:
     """Commands whose functions live in their own modules (each imports its heavy libraries lazily)."""
     from ui.cli.chat import chat_cmd
+    from ui.cli.jobs import jobs_app
     from ui.cli.quick import mteb_cmd, probe_cmd
     from ui.cli.serve import serve_cmd, slack_cmd
     from ui.cli.web import ui_cmd
@@ -263,6 +264,7 @@ def _register_sibling_commands() -> None:
     app.command("serve")(serve_cmd)
     app.command("slack")(slack_cmd)
     app.command("ui")(ui_cmd)
+    app.add_typer(jobs_app, name="jobs")
 
 
 _register_sibling_commands()

@@ -45,9 +45,9 @@ def serve_cmd(
         service = AdvisorService.from_settings(settings)
         _logging(service.settings.log_level)
         slack = slack_app_from_settings(service)
+        jobs = EvaluationJobs(settings.data_dir, settings=settings, limits=JobLimits.from_settings(settings))
     except AdvisorError as exc:
         raise fail(exc) from exc
-    jobs = EvaluationJobs(settings.data_dir, settings=settings, limits=JobLimits.from_settings(settings))
     app = create_app(service, service.settings, tokens, limits=limits, slack_app=slack, jobs=jobs,
                      admin_tokens=admins, retention_days=settings.retention_days)
     sys.stdout.write(f"embedding-advisor API on http://{host}:{port} (docs: /docs; LLM: {service.mode}; "

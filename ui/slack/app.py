@@ -21,6 +21,7 @@ from agent.service import AdvisorService
 from knowledge.errors import (
     AdvisorError,
     ProfileError,
+    QuotaExceededError,
     ServiceUnavailableError,
     SettingsError,
     StorageFullError,
@@ -95,6 +96,8 @@ def error_reply(exc: AdvisorError, channel: str) -> str:
     if isinstance(exc, StorageFullError):
         logger.error("slack turn in %s: %s", channel, exc)
         return f"Sorry: {exc.sentence}"
+    if isinstance(exc, QuotaExceededError):  # the Slack user's own disk quota, as for API callers
+        return f"Sorry: {exc}"
     if isinstance(exc, ServiceUnavailableError):
         logger.error("slack turn in %s: %s", channel, exc)
         return f"Sorry, {exc.service} is unavailable right now. Please try again in a moment."

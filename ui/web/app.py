@@ -290,6 +290,11 @@ class WebUI:
         idle = (gr.Button(interactive=True), gr.Button(interactive=False))
         uploads = parts.sort_uploads(files or [], self.max_total_bytes)
         problem = uploads.problem or (None if models else "Tick at least one candidate.")
+        if not problem:
+            try:  # the signed-in user's disk quota, as for API callers (ADVISOR_QUOTA_MB)
+                self.service.check_quota(principal_of(request))
+            except AdvisorError as exc:
+                problem = str(exc)
         if problem:
             gr.Warning(problem)
             yield (_status(f"⚠️ {problem}", warn=True), [], "", gr.Plot(value=None, visible=False), gr.skip(),

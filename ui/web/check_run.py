@@ -1,12 +1,25 @@
-"""A document check run on a thread for the page: its progress as events, a cancel that stops it, honest wording."""
+"""A document check for the page in a worker process like the API's jobs: progress, a cancel that kills it, wording.
+
+The check runs through agent/job_process.py (the API's evaluation jobs use it too): a spawned process at lower
+priority, under the same wall-clock, CPU-time and memory limits (``ADVISOR_EVAL_TIMEOUT_S``,
+``ADVISOR_EVAL_MEMORY_MB``), so parsing a pathological file never holds the web server's threads or GIL, and Cancel
+stops it at once, whatever step it is in.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import queue
+import shutil
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from knowledge.errors import JobStoppedError
+
+if TYPE_CHECKING:
+    from agent.evaluation_jobs import JobLimits
 
 logger = logging.getLogger(__name__)
 Runner = Callable[[Any, Callable[[str, float], None]], dict[str, Any]]
@@ -15,48 +28,91 @@ EASY_OVERLAP = 0.6  # this share of query terms appears in the target document
 
 
 class _CheckCancelled(Exception):
-    """The user cancelled the check; raised from its progress callback, so it stops at the next step."""
+    """The user cancelled the check; raised from its progress callback when it runs in a thread (tests' runners)."""
+
+
+def _limits() -> JobLimits:
+    """The evaluation jobs' limits from the environment (the defaults where a setting is unusable)."""
+    from agent.evaluation_jobs import JobLimits
+    from knowledge.errors import SettingsError
+    from knowledge.settings import Settings
+
+    try:
+        return JobLimits.from_settings(Settings.from_env())
+    except SettingsError:
+        return JobLimits()
+
+
+def _module_level(runner: Runner) -> bool:
+    """Whether a worker process can import ``runner`` by name (a module-level function, not a lambda or closure)."""
+    qualname = getattr(runner, "__qualname__", "")
+    return callable(runner) and "<" not in qualname and "." not in qualname and hasattr(runner, "__module__")
 
 
 class CheckRun:
-    """One evaluation on a worker thread: ``events()`` yields (stage, fraction) as it goes; ``cancel()`` stops it.
+    """One evaluation in a worker process: ``events()`` yields (stage, fraction) as it goes; ``cancel()`` kills it.
 
-    The evaluation reports progress between steps (chunking, each encoded part, indexing, searching); a cancel
-    takes effect at the next report, which raises :class:`_CheckCancelled` inside the run. The candidate's
-    Milvus Lite database is removed on the way out, as after a failure.
+    A watcher thread of the page starts the process and relays its progress; the process itself does the work.
+    A runner a process cannot import (a test's closure) runs on the watcher thread instead and stops at its next
+    progress report. Uploads are removed when the check ends.
     """
 
-    def __init__(self, runner: Runner, request: Any) -> None:
-        """Start ``runner(request, progress)`` on a daemon thread."""
+    def __init__(self, runner: Runner, request: Any, limits: JobLimits | None = None,
+                 isolate: bool | None = None) -> None:
+        """Start ``runner(request, progress)``: in a worker process (default for a module-level runner)."""
         self.results: dict[str, Any] | None = None
         self.error: BaseException | None = None
         self.cancelled = threading.Event()
+        self.limits = limits or _limits()
+        self.isolate = _module_level(runner) if isolate is None else isolate
+        self.pid: int | None = None  # the worker process, while it runs
         self._events: queue.Queue[tuple[str, float] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._work, args=(runner, request), name="web-check", daemon=True)
         self._thread.start()
 
     def _progress(self, stage: str, fraction: float) -> None:
-        if self.cancelled.is_set():
+        if self.cancelled.is_set() and not self.isolate:
             raise _CheckCancelled(stage)
         self._events.put((stage, min(max(fraction, 0.0), 1.0)))
 
     def _work(self, runner: Runner, request: Any) -> None:
+        from agent.job_process import run_in_process
+
+        limits = self.limits
         try:
-            self.results = runner(request, self._progress)
+            if self.isolate:
+                self.results = run_in_process(
+                    runner, request, self._progress, lambda: "cancelled" if self.cancelled.is_set() else None,
+                    limits.time_limit_s, limits.cpu_limit_s or int(limits.time_limit_s) + 1, limits.memory_mb,
+                    on_start=self._started)
+            else:
+                self.results = runner(request, self._progress)
         except _CheckCancelled:
             logger.info("document check cancelled")
+        except JobStoppedError as exc:
+            if exc.code == "cancelled":
+                logger.info("document check cancelled: its worker process was killed")
+            else:
+                self.error = exc
         except BaseException as exc:  # handed to the page, which names it; the thread must not die silently
             self.error = exc
         finally:
+            self.pid = None
+            corpus = getattr(request, "corpus", None)
+            if corpus is not None and os.path.isdir(corpus) and "uploads" in getattr(corpus, "parts", ()):
+                shutil.rmtree(corpus, ignore_errors=True)  # the page's copy of the uploads: done with
             self._events.put(None)
 
+    def _started(self, pid: int) -> None:
+        self.pid = pid
+
     def cancel(self) -> None:
-        """Stop at the next progress report."""
+        """Stop the check: its worker process is killed within a tenth of a second."""
         self.cancelled.set()
 
     @property
     def running(self) -> bool:
-        """Whether the thread is still working."""
+        """Whether the check is still working."""
         return self._thread.is_alive()
 
     def events(self, poll_s: float = 0.25) -> Iterator[tuple[str, float] | None]:
@@ -72,7 +128,7 @@ class CheckRun:
             yield item
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait for the thread."""
+        """Wait for the check to end."""
         self._thread.join(timeout)
 
 
