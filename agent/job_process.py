@@ -175,7 +175,7 @@ def run_in_process(runner: Callable[..., Any], request: Any, progress: Callable[
             if time_limit_s and time.monotonic() - started > time_limit_s:
                 raise JobStoppedError("timeout", f"stopped after the {time_limit_s:g} s time limit per job "
                                             "(ADVISOR_EVAL_TIMEOUT_S); try fewer or smaller files")
-            if memory_mb and (used := resident_mb(proc.pid)) is not None and used > memory_mb:
+            if memory_mb and proc.pid is not None and (used := resident_mb(proc.pid)) is not None and used > memory_mb:
                 raise JobFailedError("memory_limit", memory_error_message(memory_mb) + f" (it reached {used:,.0f} MB)")
             if not receiver.poll(POLL_S):
                 if not proc.is_alive() and not receiver.poll(0):

@@ -225,7 +225,8 @@ class AdvisorService:
         if request_id is not None and not MESSAGE_ID_PATTERN.match(request_id):
             raise RequestIdError("request_id must be 1-100 letters, digits, '.', '_', ':' or '-'")
         consultation_id = uuid.uuid4().hex[:12]
-        key = request_id if owner == OPERATOR.id else f"{owner}/{request_id}"  # one principal's ids are its own
+        # one principal's ids are its own
+        key = "" if request_id is None else request_id if owner == OPERATOR.id else f"{owner}/{request_id}"
         if request_id is None or self._store.index.started(key) is None:  # a resend is answered even at the quota
             self.check_quota(principal)
         if request_id is not None:

@@ -339,9 +339,9 @@ class WebUI:
                    *idle, gr.skip())
             return
         if run.error is not None or run.results is None:
-            exc = run.error
-            logger.warning("document check failed: %s", exc)
-            message = f"The check failed: {exc}" if isinstance(exc, AdvisorError | OSError | ValueError) else (
+            failure = run.error
+            logger.warning("document check failed: %s", failure)
+            message = f"The check failed: {failure}" if isinstance(failure, AdvisorError | OSError | ValueError) else (
                 "The check failed; see the server log.")
             gr.Warning(message)
             yield (_status(f"⚠️ {message}", warn=True), [], "", gr.Plot(value=None, visible=False), gr.skip(),
