@@ -20,7 +20,7 @@ from scipy.stats import kendalltau
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from real_query_corpora import CORPORA, DEVELOPMENT, build  # noqa: E402
+from real_query_corpora import DEVELOPMENT, MEASURED, build  # noqa: E402
 
 from tools.evaluation.retrieval_check import EvalRequest, Evaluation  # noqa: E402
 
@@ -85,7 +85,7 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     """Measure the corpora asked for and write the table (markdown) and the figures (JSON)."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpora", default=",".join(CORPORA))
+    parser.add_argument("--corpora", default=",".join(MEASURED))
     parser.add_argument("--root", type=Path, default=Path("/tmp/real-query-corpora"))
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/real-query-corpora-data"))
     parser.add_argument("--n-queries", type=int, default=50)
