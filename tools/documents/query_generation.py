@@ -30,6 +30,8 @@ CJK_STOPWORDS = frozenset("我们 你们 他们 这个 那个 可以 需要 如�
                           "其中 一个 什么 怎么 如何 是否".split())
 _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]{2,}", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|(?<=[。！？?])")
 _IDENTIFIER = re.compile(r"\d|_|/|\\|\||::|\(|\)|=|<|>|\[|\]|\{|\}|@|#|\$|%|\*|\.\w|^-|^[A-Z]{2,}[a-z]*[A-Z]"
                          r"|[a-z][A-Z]")
@@ -40,8 +42,18 @@ QUERY_WORDS = (3, 9)
 """Shortest and longest query, in words (CJK: four times as many characters)."""
 
 
+def _unspaced(text: str) -> bool:
+    """True for Chinese or Japanese text (words not separated by spaces); Korean separates its words."""
+    return bool(_CJK.search(text)) and len(_HANGUL.findall(text)) <= len(_HAN_KANA.findall(text))
+
+
 def terms(text: str) -> list[str]:
-    """Content words (lower case) or, for CJK text, jieba words of two characters or more."""
+    """Content words (lower case); for Chinese and Japanese text, jieba words of two characters or more.
+
+    Korean separates its words with spaces (jieba would cut them into syllables): its words of two syllables or more.
+    """
+    if len(_HANGUL.findall(text)) > len(_HAN_KANA.findall(text)):
+        return [w.lower() for w in _WORD.findall(text) if len(w) >= 2 and w.lower() not in STOPWORDS]
     if _CJK.search(text):
         import jieba
 
@@ -51,7 +63,7 @@ def terms(text: str) -> list[str]:
 
 def copies_long_span(query: str, doc: str, max_words: int = MAX_COPIED_WORDS) -> bool:
     """True when the query repeats more than ``max_words`` consecutive words (or CJK characters) of the doc."""
-    if _CJK.search(query):  # a CJK word is one to three characters: a span of four words is about twelve
+    if _unspaced(query):  # a CJK word is one to three characters: a span of four words is about twelve
         span = 3 * max_words
         return any(query[i : i + span + 1] in doc for i in range(len(query) - span))
     words = query.lower().split()
@@ -127,7 +139,7 @@ def _sentences(lines: list[str], cjk: bool) -> list[str]:
 
 def passages(text: str) -> list[_Passage]:
     """Summary-like passages of a document, in order: FAQ questions, headings, first and other sentences."""
-    cjk = bool(_CJK.search(text))
+    cjk = _unspaced(text)
     found: list[_Passage] = []
     position = 0
     for block in _blocks(text):
@@ -169,7 +181,7 @@ def _shape(passage: str, title_words: set[str], max_words: int) -> tuple[str | N
     How: "whole" (the passage as it stands), "cut" (at the length or a comma) or "cut at a name" (the sentence went
     on with an identifier: the query is a fragment).
     """
-    cjk = bool(_CJK.search(passage))
+    cjk = _unspaced(passage)
     if cjk:
         text = re.sub(r"^[\sA-Za-z0-9_./\\:\-()\[\]<>=@#$%*]+", "", passage)  # a leading name is dropped
         parts = re.split(r"[A-Za-z0-9_./\\:\-()\[\]<>=@#$%*]{2,}", text, maxsplit=1)  # cut before a later one
@@ -348,7 +360,7 @@ def centrality(query: str, rest: str, freq: _Frequencies) -> float:
 def _example_length(examples: list[str] | None) -> int:
     if not examples:
         return QUERY_WORDS[1]
-    lengths = [len(e) / 3 if _CJK.search(e) else len(e.split()) for e in examples]
+    lengths = [len(e) / 3 if _unspaced(e) else len(e.split()) for e in examples]
     return max(QUERY_WORDS[0] + 1, min(20, math.ceil(statistics.median(lengths) * 1.3)))
 
 

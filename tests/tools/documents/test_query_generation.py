@@ -273,3 +273,18 @@ def test_a_set_that_separates_or_real_queries_keep_their_verdicts():
     real = _comparisons(_models(bm25=0.98, minilm=0.59))  # the user's own queries: their result stands
     assert withhold_lexical_verdicts({"source": "given", "mean_lexical_overlap": 0.9}, _models(0.98, 0.59), real) == 0
     assert all(c["significant"] for c in real)
+
+
+def test_korean_words_are_counted_for_overlap():
+    from tools.documents.query_generation import lexical_overlap, terms
+
+    assert terms("사용자 로그인 쉘을 바꾼다") == ["사용자", "로그인", "쉘을", "바꾼다"]
+    assert lexical_overlap("사용자 로그인 쉘을 바꾼다", "이 명령은 사용자의 로그인 쉘을 바꾼다.") == 0.75
+
+
+def test_korean_queries_keep_the_spaces_between_words():
+    docs = {"a": "이 명령은 사용자의 로그인 정보를 바꾼다. 바뀐 정보는 다음 로그인부터 쓰인다.\n\n"
+                 "아무 옵션 없이 이 명령을 사용하면, 직접 사용자에게 각각의 바꿀 정보를 물어본다.",
+            "b": "이 프로그램은 설명서 페이지 이름과 설명을 검색합니다. 검색 결과는 화면에 표시됩니다."}
+    queries = list(generate_query_set(docs, 2).queries.values())
+    assert len(queries) == 2 and all(" " in q for q in queries), queries
