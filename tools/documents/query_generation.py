@@ -30,8 +30,11 @@ CJK_STOPWORDS = frozenset("我们 你们 他们 这个 那个 可以 需要 如�
                           "其中 一个 什么 怎么 如何 是否".split())
 _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]{2,}", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|(?<=[。！？?])")
-_IDENTIFIER = re.compile(r"\d|_|/|\\|::|\(|\)|=|<|>|\[|\]|\{|\}|@|#|\$|%|\*|\.\w|^-|^[A-Z]{2,}[a-z]*[A-Z]|[a-z][A-Z]")
+_IDENTIFIER = re.compile(r"\d|_|/|\\|\||::|\(|\)|=|<|>|\[|\]|\{|\}|@|#|\$|%|\*|\.\w|^-|^[A-Z]{2,}[a-z]*[A-Z]"
+                         r"|[a-z][A-Z]")
 _HEADING_MARK = re.compile(r"^\s{0,3}(#{1,6}\s+|\d+(\.\d+)*\.?\s+)")
 BOILERPLATE_SCAN = 3000
 """Documents read to find passages repeated across documents (a seeded sample of a bigger corpus)."""
@@ -39,8 +42,18 @@ QUERY_WORDS = (3, 9)
 """Shortest and longest query, in words (CJK: four times as many characters)."""
 
 
+def _unspaced(text: str) -> bool:
+    """True for Chinese or Japanese text (words not separated by spaces); Korean separates its words."""
+    return bool(_CJK.search(text)) and len(_HANGUL.findall(text)) <= len(_HAN_KANA.findall(text))
+
+
 def terms(text: str) -> list[str]:
-    """Content words (lower case) or, for CJK text, jieba words of two characters or more."""
+    """Content words (lower case); for Chinese and Japanese text, jieba words of two characters or more.
+
+    Korean separates its words with spaces (jieba would cut them into syllables): its words of two syllables or more.
+    """
+    if len(_HANGUL.findall(text)) > len(_HAN_KANA.findall(text)):
+        return [w.lower() for w in _WORD.findall(text) if len(w) >= 2 and w.lower() not in STOPWORDS]
     if _CJK.search(text):
         import jieba
 
@@ -50,7 +63,7 @@ def terms(text: str) -> list[str]:
 
 def copies_long_span(query: str, doc: str, max_words: int = MAX_COPIED_WORDS) -> bool:
     """True when the query repeats more than ``max_words`` consecutive words (or CJK characters) of the doc."""
-    if _CJK.search(query):  # a CJK word is one to three characters: a span of four words is about twelve
+    if _unspaced(query):  # a CJK word is one to three characters: a span of four words is about twelve
         span = 3 * max_words
         return any(query[i : i + span + 1] in doc for i in range(len(query) - span))
     words = query.lower().split()
@@ -126,7 +139,7 @@ def _sentences(lines: list[str], cjk: bool) -> list[str]:
 
 def passages(text: str) -> list[_Passage]:
     """Summary-like passages of a document, in order: FAQ questions, headings, first and other sentences."""
-    cjk = bool(_CJK.search(text))
+    cjk = _unspaced(text)
     found: list[_Passage] = []
     position = 0
     for block in _blocks(text):
@@ -148,48 +161,128 @@ def _words_of(passage: str, cjk: bool) -> list[str]:
     return list(passage) if cjk else passage.split()
 
 
+def _is_name(word: str, title_words: set[str]) -> bool:
+    """A number, an identifier, a path, an option or the document's own name (not a word a person would type)."""
+    bare = word.strip("\"'`,;:.!?()[]{}«»“”‘’")
+    return not re.search(r"[^\W\d_]", bare) or bool(_IDENTIFIER.search(bare)) or bare.lower() in title_words
+
+
 def shape_query(passage: str, title_words: set[str], max_words: int = QUERY_WORDS[1]) -> str | None:
     """A query from a passage: identifiers, numbers and the document's own name removed, cut to a query's length.
 
     Returns None when too little is left (a passage made of names and numbers is no question).
     """
-    cjk = bool(_CJK.search(passage))
+    return _shape(passage, title_words, max_words)[0]
+
+
+def _shape(passage: str, title_words: set[str], max_words: int) -> tuple[str | None, str]:
+    """(query or None, how it was made).
+
+    How: "whole" (the passage as it stands), "cut" (at the length or a comma) or "cut at a name" (the sentence went
+    on with an identifier: the query is a fragment).
+    """
+    cjk = _unspaced(passage)
     if cjk:
         text = re.sub(r"^[\sA-Za-z0-9_./\\:\-()\[\]<>=@#$%*]+", "", passage)  # a leading name is dropped
-        text = re.split(r"[A-Za-z0-9_./\\:\-()\[\]<>=@#$%*]{2,}", text, maxsplit=1)[0]  # cut before a later one
-        text = re.sub(r"^[\s、，,はがをにでもの]+", "", text).strip()
+        parts = re.split(r"[A-Za-z0-9_./\\:\-()\[\]<>=@#$%*]{2,}", text, maxsplit=1)  # cut before a later one
+        how = "cut at a name" if len(parts) > 1 and parts[1].strip("。．.、，,：:；; ") else "whole"
+        text = re.sub(r"^[\s、，,はがをにでもの]+", "", parts[0]).strip()
         if len(text.split()) > 4 or len(_CJK.findall(passage)) < 0.6 * len(passage.replace(" ", "")):
-            return None  # mostly names, options and numbers
+            return None, how  # mostly names, options and numbers
         limit = max_words * 3
         if len(text) > limit:
             cut = max((text.rfind(p, 0, limit) for p in "、，,；"), default=-1)
             text = text[: cut if cut >= limit // 3 else limit]
+            how = "cut" if how == "whole" else how
         text = re.sub(r"\s+", "", text).rstrip("。．.、，,：:；;")
-        return text if len(_CJK.findall(text)) >= 8 else None
+        return (text if len(_CJK.findall(text)) >= 8 else None), how
+    words = passage.split()
+    names = [_is_name(w, title_words) for w in words[:20]]
+    if sum(names) > 0.3 * len(names):
+        return None, "names"  # a command line, a table row, a reference: no question a person would type
     kept: list[str] = []
     dropped = 0
-    for word in passage.split():
+    how = "whole"
+    for i, word in enumerate(words):
         bare = word.strip("\"'`,;:.!?()[]{}«»“”‘’")
-        if not re.search(r"[^\W\d_]", bare) or _IDENTIFIER.search(bare) or bare.lower() in title_words:
+        if _is_name(word, title_words):
             dropped += 1
             if kept:  # a name inside the sentence: the query ends before it (a sentence with a hole reads badly)
+                how = "cut at a name"
                 break
+            continue
+        if word.endswith(":") and len(kept) < 2:  # a label ("Args:", "Note:", "name:"): what follows is the text
+            kept.clear()
             continue
         kept.append(bare if not word.endswith(("?",)) else bare + "?")
         if len(kept) >= max_words or (len(kept) >= QUERY_WORDS[0] + 2 and word.endswith((",", ";", ":"))):
+            how = "cut" if i < len(words) - 1 else how
             break
     if all(w[:1].isupper() for w in kept):
-        return None  # a name, an author line, a title in capitals: no question
+        return None, how  # a name, an author line, a title in capitals: no question
     if dropped > 0.3 * (dropped + len(kept)):
-        return None  # a command line, a table row, a reference: no question a person would type
+        return None, how  # a command line, a table row, a reference: no question a person would type
     while kept and kept[-1].lower() in STOPWORDS:
         kept.pop()
     if len([w for w in kept if w.lower() not in STOPWORDS]) < QUERY_WORDS[0]:
-        return None
-    return " ".join(kept)
+        return None, how
+    return " ".join(kept), how
 
 
-_KIND_RANK = {"faq": 0, "heading": 1, "first-sentence": 2, "sentence": 3}
+WHOLE_SLACK = 3
+"""A sentence up to this many words longer than a query is kept whole rather than cut."""
+WHOLE_BONUS = 0.3
+OPENER_PENALTY = 0.3
+FRAGMENT_PENALTY = 0.5
+CENTRALITY_WEIGHT = 1.0
+EARLY_BONUS = 0.0
+TEMPLATE_PENALTY = 0.6
+TEMPLATE_DOCS = 3
+TEMPLATE_SHARE = 0.5
+_CLAUSE_OPENERS = frozenset("""
+if when whenever unless otherwise while although though because since see for as in on by with to note this these
+that it its also however thus so but or and then wenn falls siehe dies diese auch aber oder und si quand voir ceci
+cela aussi mais ou et se quando vedi anche ma als zie ook maar of если когда см также но или и это
+""".split())
+"""Words that open a subordinate clause, a cross-reference or a continuation ("If validate is", "See method",
+"This method is deprecated"), in the languages of the corpora measured: such a sentence leans on its context."""
+
+
+COMMAND_PENALTY = 0.6
+LANGUAGE_PENALTY = 2.0
+"""A passage in another language than its document (an untranslated English sentence in a translated manual) is
+used only when nothing else is left: the queries are asked in the document's language."""
+
+
+def _language(text: str) -> str:
+    from tools.evaluation.tokenizers import detect_language
+
+    return detect_language(text)
+
+
+def _same_language(query: str, language: str) -> bool:
+    """True when the query is in ``language`` (an English document's queries are not checked: nothing to gain)."""
+    if language in ("eng", "und"):
+        return True
+    from tools.evaluation.tokenizers import detect_language
+
+    return detect_language(query, [language, "eng"]) == language
+
+
+def _looks_like_a_command(query: str) -> bool:
+    """An example command as a heading ("tc qdisc add dev"): lower case throughout and no function word."""
+    words = query.split()
+    return query == query.lower() and not any(w in STOPWORDS for w in words) and not _CJK.search(query)
+
+
+def _opens_a_clause(query: str) -> bool:
+    first = query.split(maxsplit=1)[0].lower() if query.split() else ""
+    return first in _CLAUSE_OPENERS
+
+
+_KIND_BONUS = {"faq": 1.0, "heading": 0.1, "first-sentence": 0.1, "sentence": 0.0}
+"""Added to a passage's centrality: a question already in the text wins; a heading or a section's first sentence is
+preferred to a sentence from the middle of a text at equal centrality."""
 
 
 def _plain(text: str) -> str:
@@ -208,16 +301,77 @@ def _boilerplate(docs: dict[str, str]) -> set[str]:
     return {p for p, n in counts.items() if n > 1}
 
 
+def _shingles(text: str) -> set[str]:
+    """Word trigrams (CJK: character 4-grams) of a text, lower case."""
+    if _CJK.search(text):
+        chars = re.sub(r"\s+", "", text)
+        return {chars[i : i + 4] for i in range(len(chars) - 3)}
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _template_shingles(docs: dict[str, str]) -> set[str]:
+    """Shingles found in three documents or more: the fixed words of a template.
+
+    ("ID of the X or fully qualified identifier for the X" differs from document to document in one name.)
+    """
+    counts = Counter(sh for text in docs.values() for sh in _shingles(text))
+    return {sh for sh, n in counts.items() if n >= TEMPLATE_DOCS}
+
+
+def templated(query: str, template: set[str]) -> bool:
+    """True when most of the query's shingles recur across documents: a template filled with a name.
+
+    Only that name (an exact word) tells such a query apart from its siblings.
+    """
+    own = _shingles(query)
+    return bool(own) and len(own & template) >= TEMPLATE_SHARE * len(own)
+
+
+@dataclass
+class _Frequencies:
+    """In how many documents (of a sample of ``n``) each term occurs: a rare word says more about its document."""
+
+    df: Counter
+    n: int
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency."""
+        return math.log(1 + self.n / (1 + self.df.get(term, 0)))
+
+
+def centrality(query: str, rest: str, freq: _Frequencies) -> float:
+    """How much of the rest of the document is about what the query says (0..1), like a summary of it.
+
+    The cosine between the query's terms and the rest of the document's terms, both weighted by idf and the
+    document's by its term counts: a sentence about the document's main subject (its words recur through the text)
+    scores high, a detail mentioned once (an option, an argument, an example) low. Real queries are mostly about a
+    document's subject; a detail is what exact-word search finds and a model matching meaning does not.
+    """
+    q = {t: freq.idf(t) for t in set(terms(query))}
+    counts = Counter(terms(rest))
+    if not q or not counts:
+        return 0.0
+    d = {t: (1 + math.log(c)) * freq.idf(t) for t, c in counts.items()}
+    dot = sum(w * d.get(t, 0.0) for t, w in q.items())
+    return dot / (math.sqrt(sum(w * w for w in q.values())) * math.sqrt(sum(w * w for w in d.values())))
+
+
 def _example_length(examples: list[str] | None) -> int:
     if not examples:
         return QUERY_WORDS[1]
-    lengths = [len(e) / 3 if _CJK.search(e) else len(e.split()) for e in examples]
+    lengths = [len(e) / 3 if _unspaced(e) else len(e.split()) for e in examples]
     return max(QUERY_WORDS[0] + 1, min(20, math.ceil(statistics.median(lengths) * 1.3)))
 
 
 def _choose(doc_id: str, text: str, title: str, boiler: set[str], max_words: int, taken: set[str],
-            examples_terms: set[str], skipped: Counter) -> list[tuple[_Passage, str]]:
-    """The document's usable passages as queries, best first (FAQ, heading, first sentence; early before late)."""
+            examples_terms: set[str], skipped: Counter, freq: _Frequencies | None = None,
+            template: set[str] | None = None) -> list[tuple[_Passage, str, float]]:
+    """The document's usable passages as queries with their scores, best first.
+
+    Best is a question already in the text, then the passage most central to the rest of the document (see
+    :func:`centrality`), a heading or a section's first sentence before a sentence from the middle of a text.
+    """
     # A short title is the document's name (a command, a file, a function): never a query word. A long one is prose.
     names = re.findall(r"[\w\-.]+", title)
     title_words = {w.lower() for w in names if w.lower() not in STOPWORDS} if len(names) <= 3 else set()
@@ -227,23 +381,63 @@ def _choose(doc_id: str, text: str, title: str, boiler: set[str], max_words: int
         if _boiler_key(passage.text) in boiler:
             skipped["boilerplate"] += 1
             continue
-        # A question already in the text is a query as it stands: kept whole up to twenty words.
-        query = shape_query(passage.text, title_words, max(max_words, 20) if passage.kind == "faq" else max_words)
+        # A question already in the text is a query as it stands: kept whole up to twenty words. A sentence a little
+        # longer than a query is kept whole too: a cut one reads as a fragment.
+        limit = max(max_words, 20) if passage.kind == "faq" else max_words + WHOLE_SLACK
+        query, how = _shape(passage.text, title_words, limit)
+        if query is not None and how == "cut" and limit > max_words:
+            query, how = _shape(passage.text, title_words, max_words)
         if query is None:
             skipped["identifiers, numbers or too short"] += 1
             continue
         if query.lower() in taken:
             continue
-        out.append((passage, query))
-    steer = (lambda q: -len(set(terms(q)) & examples_terms)) if examples_terms else (lambda q: 0)
-    # Structure first, then a passage that is a query's length as it stands (a cut sentence reads as a fragment).
-    out.sort(key=lambda pq: (_KIND_RANK[pq[0].kind], steer(pq[1]), pq[1] != _plain(pq[0].text), pq[0].position))
-    return out
+        out.append((passage, query, how))
+    freq = freq or _Frequencies(Counter(), 1)
+    steer = (lambda q: len(set(terms(q)) & examples_terms)) if examples_terms else (lambda q: 0)
+
+    def score(passage: _Passage, query: str, how: str) -> float:
+        rest = text.replace(passage.text, " ", 1)
+        # "If validate is", "The parameters init": a sentence that went on with a name leaves a fragment
+        return (_KIND_BONUS[passage.kind] + CENTRALITY_WEIGHT * centrality(query, rest, freq)
+                + WHOLE_BONUS * (how == "whole") + EARLY_BONUS / (1 + passage.position)
+                - FRAGMENT_PENALTY * (how == "cut at a name") - OPENER_PENALTY * _opens_a_clause(query)
+                - TEMPLATE_PENALTY * templated(query, template or set())
+                - COMMAND_PENALTY * (passage.kind == "heading" and _looks_like_a_command(query)) + 0.1 * steer(query))
+
+    language = _language(text)
+    scored = [(p, q, score(p, q, how) - LANGUAGE_PENALTY * (not _same_language(q, language))) for p, q, how in out]
+    scored.sort(key=lambda pqs: (-pqs[2], pqs[0].position))
+    return scored
 
 
 def _title_of(text: str) -> str:
     first = text.split("\n", 1)[0]
     return first if len(first) <= 80 else ""
+
+
+POOL_FACTOR = 3
+POOL_MIN = 60
+"""Documents read to find those worth asking about: three per query wanted (at least sixty), a seeded sample."""
+
+
+def _best_documents_first(order: list[str], docs: dict[str, str], titles: dict[str, str] | None, boiler: set[str],
+                          max_words: int, examples_terms: set[str], freq: _Frequencies, template: set[str],
+                          pool: int) -> list[str]:
+    """``order`` with the first ``pool`` documents sorted by their best passage's score (the rest after them).
+
+    A document whose best passage is a whole, central sentence or a question is one a person would ask about; one
+    that offers only a fragment or a detail (an argument, a cross-reference) is asked about last. Ties keep the
+    seeded order.
+    """
+    def best(doc_id: str) -> float:
+        title = (titles or {}).get(doc_id) or _title_of(docs[doc_id])
+        found = _choose(doc_id, docs[doc_id], title, boiler, max_words, set(), examples_terms, Counter(), freq,
+                        template)
+        return found[0][2] if found else float("-inf")
+
+    head = sorted(order[:pool], key=lambda d: -best(d))
+    return head + order[pool:]
 
 
 def generate_query_set(docs: dict[str, str], n_queries: int, seed: int = 0, examples: list[str] | None = None,
@@ -262,12 +456,16 @@ def generate_query_set(docs: dict[str, str], n_queries: int, seed: int = 0, exam
     scanned = ids if len(ids) <= BOILERPLATE_SCAN else random.Random(corpus_seed(ids, seed)).sample(
         ids, BOILERPLATE_SCAN)
     boiler = _boilerplate({d: docs[d] for d in scanned})
+    freq = _Frequencies(Counter(t for d in scanned for t in set(terms(docs[d]))), len(scanned))
+    template = _template_shingles({d: docs[d] for d in scanned})
     max_words = _example_length(examples)
     examples_terms = {t for e in examples or [] for t in terms(e)}
     result = QuerySet(method="offline: a summary-like passage of each document (FAQ question, heading or first "
                              "sentence) as the query, removed from the indexed copy of its document (no LLM)")
     order = sorted(docs)
     rng.shuffle(order)
+    order = _best_documents_first(order, docs, titles, boiler, max_words, examples_terms, freq, template,
+                                  max(POOL_FACTOR * n_queries, POOL_MIN))
     per_doc = 1 if len(docs) >= n_queries else min(3, math.ceil(n_queries / max(1, len(docs))))
     taken: set[str] = set()
     # Documents with a summary-like passage (FAQ, heading, a section's first sentence) come first; a sentence from
@@ -280,10 +478,11 @@ def generate_query_set(docs: dict[str, str], n_queries: int, seed: int = 0, exam
                 continue
             text = result.masked.get(doc_id, docs[doc_id])
             title = (titles or {}).get(doc_id) or _title_of(docs[doc_id])
-            for passage, query in _choose(doc_id, text, title, boiler, max_words, taken, examples_terms,
-                                          result.skipped if round_ == 0 and structural else Counter()):
+            for passage, query, _score in _choose(doc_id, text, title, boiler, max_words, taken, examples_terms,
+                                                  result.skipped if round_ == 0 and structural else Counter(), freq,
+                                                  template):
                 if structural and passage.kind == "sentence":
-                    break
+                    continue
                 remaining = text.replace(passage.text, " ", 1)
                 if not terms(remaining) or copies_long_span(query, remaining):
                     result.skipped["copied verbatim elsewhere in its document"] += 1
@@ -317,7 +516,8 @@ def _lenient_pass(result: QuerySet, docs: dict[str, str], n_queries: int, order:
             continue
         title = (titles or {}).get(doc_id) or _title_of(docs[doc_id])
         # Repeated passages are allowed here too: in a corpus made of them nothing else would be left to ask.
-        for _passage, query in _choose(doc_id, docs[doc_id], title, set(), max_words, taken, set(), Counter()):
+        for _passage, query, _score in _choose(doc_id, docs[doc_id], title, set(), max_words, taken, set(),
+                                               Counter()):
             qid = f"gen-{len(result.queries)}"
             result.queries[qid], result.qrels[qid] = query, {doc_id: 1}
             result.kinds[qid] = "in-place"

@@ -54,7 +54,10 @@ def lexical_verdict(info: dict[str, Any], models: dict[str, Any], comparisons: l
     if "bm25" in ok and dense:
         best = max(dense, key=lambda s: ok[s]["metrics"]["ndcg_at_10"]["mean"])
         comp = _comparison(comparisons, best, "bm25")
-        if comp and comp["significant"]:
+        if comp and comp.get("verdict_withheld"):
+            parts.append(f"it cannot separate dense ({best}) from lexical (bm25) search, so no verdict is given "
+                         f"between them ({comp['verdict_withheld']})")
+        elif comp and comp["significant"]:
             parts.append(f"it separates dense from lexical search ({comp['sentence']})")
         elif comp:
             needed = comp.get("queries_needed")
@@ -62,3 +65,53 @@ def lexical_verdict(info: dict[str, Any], models: dict[str, Any], comparisons: l
             parts.append(f"it cannot separate dense ({best}) from lexical (bm25) search: the difference "
                          f"({comp['mean_difference']:+.3f}) is within noise{more}")
     return "; ".join(parts) + "."
+
+
+def _exact_words(models: dict[str, Any], spec: str) -> bool:
+    """True for a candidate that matches exact words (BM25, or a hybrid that fuses BM25 in)."""
+    kind = str(models.get(spec, {}).get("kind", ""))
+    return kind == "bm25" or kind.startswith("hybrid")
+
+
+def giveaway_reason(info: dict[str, Any], models: dict[str, Any]) -> str | None:
+    """Why a generated query set cannot judge dense against lexical search, or None when it can.
+
+    A set whose queries mostly repeat their target's words (overlap at or above ``LEXICAL_HIGH``), or on which BM25
+    finds nearly every target (nDCG@10 at or above ``EASY_NDCG``), rewards exact-word matching whatever real users
+    would ask: a difference it shows between a dense and a lexical candidate is the generator's, not the data's.
+    """
+    if info.get("source") != "generated":
+        return None
+    overlap = info.get("mean_lexical_overlap", 0.0)
+    bm25 = models.get("bm25", {})
+    bm25_ndcg = bm25.get("metrics", {}).get("ndcg_at_10", {}).get("mean", 0.0) if bm25.get("status") == "ok" else 0.0
+    if overlap >= LEXICAL_HIGH:
+        return f"{overlap:.0%} of the generated queries' terms occur in their target, which favours exact-word search"
+    if bm25_ndcg >= EASY_NDCG:
+        return f"BM25 finds nearly every target (nDCG@10 {bm25_ndcg:.3f}): the set is too easy to tell them apart"
+    return None
+
+
+def withhold_lexical_verdicts(info: dict[str, Any], models: dict[str, Any], comparisons: list[dict[str, Any]]) -> int:
+    """Turn every comparison involving an exact-word candidate of a giveaway set (:func:`giveaway_reason`) into none.
+
+    Such a comparison keeps its figures but loses ``significant`` (nothing is re-ranked on it), gets
+    ``verdict_withheld`` (the reason) and a sentence that says plainly that no verdict is given. Comparisons between
+    two dense candidates stand. Returns how many were withheld; ``info["separates_dense_from_lexical"]`` is set.
+    """
+    reason = giveaway_reason(info, models)
+    withheld = 0
+    for comp in comparisons:
+        if reason is None or not (_exact_words(models, comp["a"]) or _exact_words(models, comp["b"])):
+            continue
+        comp["significant"] = False
+        comp["verdict_withheld"] = reason
+        comp["sentence"] = (f"No verdict between {comp['a']} and {comp['b']}: these generated queries cannot "
+                            f"separate dense from lexical search ({reason}); measured difference "
+                            f"{comp['mean_difference']:+.3f}.")
+        withheld += 1
+    info["separates_dense_from_lexical"] = reason is None
+    if reason is not None:
+        info["no_verdict"] = (f"No verdict between dense and lexical search: {reason}. Give real queries "
+                              "(--queries) or example queries to decide between them.")
+    return withheld

@@ -208,6 +208,8 @@ def render(results: dict[str, Any]) -> str:
                               if "ndcg_at_10_full_corpus_estimate" in f) + ".", ""]
     if q.get("verdict"):
         lines += [f"What these queries can tell apart: {q['verdict']}", ""]
+    if q.get("no_verdict"):
+        lines += [f"**{q['no_verdict']}**", ""]
     for warning in results.get("warnings", []):
         lines.append(f"**Warning:** {warning}.")
     skipped = results.get("skipped_files", [])

@@ -26,7 +26,7 @@ from knowledge.settings import DataLayout
 from tools.documents.corpus import Corpus, load_corpus
 from tools.documents.query_generation import QuerySet, generate_query_set, lexical_overlap
 from tools.documents.query_llm import generate_with_llm
-from tools.documents.query_sets import lexical_verdict, write_query_set
+from tools.documents.query_sets import lexical_verdict, withhold_lexical_verdicts, write_query_set
 from tools.documents.token_windows import Chunk, offsets_function, split_documents, window_size
 from tools.encoders.cache import EmbeddingCache
 from tools.encoders.candidates import load_encoder
@@ -521,6 +521,7 @@ class Evaluation:
             overlaps = [lexical_overlap(self.corpus.queries[q], self.texts[next(iter(self.corpus.qrels[q]))])
                         for q in self.qids]
             info["mean_lexical_overlap"] = float(np.mean(overlaps)) if overlaps else 0.0
+        withhold_lexical_verdicts(info, self.results["models"], self.results["comparisons"])
         info["verdict"] = lexical_verdict(info, self.results["models"], self.results["comparisons"])
 
     def _write(self) -> None:

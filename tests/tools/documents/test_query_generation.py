@@ -170,3 +170,121 @@ def test_llm_generative_benchmarking_filters_writes_and_judges():
                                  "judged not answered by its document": 1}
     assert "notice period for renters" in model.calls[0][1].content or any(
         "notice period for renters" in c[1].content for c in model.calls)
+
+
+# -- queries that rank like real ones (issue 16, second session) ------------------------------------------------
+def test_the_central_whole_sentence_is_chosen_over_a_detail_a_fragment_or_a_template():
+    template = "ID of the {x} or fully qualified identifier for the {x}."
+    topics = {"crawler": "Crawlers scan storage buckets and record the tables they find in the data catalog.",
+              "connector": "Connectors copy messages from a streaming cluster into an external database.",
+              "notebook": "Notebooks run interactive Python sessions on a managed virtual machine.",
+              "tunnel": "Tunnels encrypt the traffic between an office network and a cloud network.",
+              "release": "Releases bundle a tested build of the software with its deployment settings."}
+    docs = {}
+    for i, (thing, summary) in enumerate(topics.items()):
+        docs[f"cmd-{i}"] = (f"describe-{thing}\n\nIf validate is True the config_{i} is checked first.\n\n"
+                            f"{template.format(x=thing)}\n\n{summary}")
+    query_set = generate_query_set(docs, 5)
+    assert len(query_set.queries) == 5
+    for qid, query in query_set.queries.items():
+        thing = docs[next(iter(query_set.qrels[qid]))].split("\n", 1)[0].removeprefix("describe-")
+        summary = topics[thing]
+        assert summary.startswith(query), query  # not the template, not the fragment "If validate is"
+
+
+def test_a_passage_in_another_language_than_its_document_is_not_asked():
+    doc = ("Diese Datei enthält die Vorgabewerte für die Programme zur Verwaltung der Benutzerkonten.\n\n"
+           "The options which apply to the command are listed below in the order of their use.\n\n"
+           "Jede Zeile der Datei beschreibt eine Einstellung in der Form Name gleich Wert und wird beim Start gelesen. "
+           "Die Programme lesen die Datei bei jedem Start neu ein.")
+    query_set = generate_query_set({"de": doc, "other": "Ein anderes Dokument über das Kochen von Nudeln in "
+                                    "gesalzenem Wasser für das Abendessen der ganzen Familie."}, 2)
+    by_doc = {next(iter(r)): query_set.queries[q] for q, r in query_set.qrels.items()}
+    assert "options which apply" not in by_doc["de"] and any(w in by_doc["de"] for w in ("Datei", "Zeile"))
+
+
+def test_example_commands_as_headings_and_labels_are_no_queries():
+    doc = ("gcloud compute zones list\n"
+           "Lists the compute zones that a project can place its virtual machines in.\n\n"
+           "Args: names of the zones to show, all of them when none is given.")
+    query_set = generate_query_set({"a": doc, "b": "Unrelated notes on the care of roses in a small garden."}, 2)
+    queries = list(query_set.queries.values())
+    assert "gcloud compute zones list" not in queries and not any(q.startswith("Args") for q in queries)
+
+
+def test_generated_queries_are_deterministic_and_their_lexical_overlap_is_bounded():
+    from tools.documents.query_generation import lexical_overlap
+    from tools.documents.query_sets import LEXICAL_HIGH
+
+    docs = general_corpus()
+    first, second = generate_query_set(dict(docs), 30), generate_query_set(dict(docs), 30)
+    assert first.queries == second.queries and first.qrels == second.qrels and len(first.queries) == 30
+    texts = {**docs, **first.masked}
+    overlaps = [lexical_overlap(q, texts[next(iter(first.qrels[qid]))]) for qid, q in first.queries.items()]
+    assert sum(overlaps) / len(overlaps) < LEXICAL_HIGH, overlaps
+    assert not any(any(ch.isdigit() for ch in q) for q in first.queries.values())
+
+
+def _models(bm25: float, minilm: float, static: float = 0.5) -> dict:
+    def ok(kind: str, mean: float) -> dict:
+        return {"status": "ok", "kind": kind, "metrics": {"ndcg_at_10": {"mean": mean}}}
+    return {"bm25": ok("bm25", bm25), "minilm": ok("dense", minilm), "static": ok("dense", static),
+            "hybrid": ok("hybrid (rrf)", (bm25 + minilm) / 2)}
+
+
+def _comparisons(models: dict) -> list[dict]:
+    names = sorted(models, key=lambda m: -models[m]["metrics"]["ndcg_at_10"]["mean"])
+    return [{"a": a, "b": b, "significant": True, "mean_difference": models[a]["metrics"]["ndcg_at_10"]["mean"]
+             - models[b]["metrics"]["ndcg_at_10"]["mean"], "n_queries": 50, "queries_needed": None,
+             "sentence": f"{a} beats {b} (p = 0.000)."} for i, a in enumerate(names) for b in names[i + 1:]]
+
+
+def test_a_giveaway_generated_set_gives_no_dense_versus_lexical_verdict_and_says_so():
+    from tools.documents.query_sets import withhold_lexical_verdicts
+    from tools.evaluation.report import render
+
+    models = _models(bm25=0.98, minilm=0.59)
+    comparisons = _comparisons(models)
+    info = {"source": "generated", "mean_lexical_overlap": 0.88}
+    withheld = withhold_lexical_verdicts(info, models, comparisons)
+    assert withheld == 5 and info["separates_dense_from_lexical"] is False
+    for comp in comparisons:
+        exact = {comp["a"], comp["b"]} & {"bm25", "hybrid"}
+        assert comp["significant"] is not bool(exact)
+        assert ("No verdict" in comp["sentence"] and "cannot separate dense from lexical" in comp["sentence"]) \
+            == bool(exact), comp
+    verdict = lexical_verdict(info, models, comparisons)
+    assert "cannot separate dense (minilm) from lexical (bm25) search, so no verdict is given" in verdict
+    assert "beats" not in verdict
+    results = {"run": {"corpus": "c", "n_docs": 60, "n_queries": 50, "index": "FLAT", "milvus": "lite"},
+               "queries": {**info, "verdict": verdict}, "models": {}, "comparisons": comparisons}
+    report = render(results)
+    assert "No verdict between dense and lexical search" in report and "bm25 beats" not in report
+
+
+def test_a_set_that_separates_or_real_queries_keep_their_verdicts():
+    from tools.documents.query_sets import withhold_lexical_verdicts
+
+    models = _models(bm25=0.62, minilm=0.81)
+    comparisons = _comparisons(models)
+    info = {"source": "generated", "mean_lexical_overlap": 0.55}
+    assert withhold_lexical_verdicts(info, models, comparisons) == 0 and info["separates_dense_from_lexical"]
+    assert "it separates dense from lexical search" in lexical_verdict(info, models, comparisons)
+    real = _comparisons(_models(bm25=0.98, minilm=0.59))  # the user's own queries: their result stands
+    assert withhold_lexical_verdicts({"source": "given", "mean_lexical_overlap": 0.9}, _models(0.98, 0.59), real) == 0
+    assert all(c["significant"] for c in real)
+
+
+def test_korean_words_are_counted_for_overlap():
+    from tools.documents.query_generation import lexical_overlap, terms
+
+    assert terms("사용자 로그인 쉘을 바꾼다") == ["사용자", "로그인", "쉘을", "바꾼다"]
+    assert lexical_overlap("사용자 로그인 쉘을 바꾼다", "이 명령은 사용자의 로그인 쉘을 바꾼다.") == 0.75
+
+
+def test_korean_queries_keep_the_spaces_between_words():
+    docs = {"a": "이 명령은 사용자의 로그인 정보를 바꾼다. 바뀐 정보는 다음 로그인부터 쓰인다.\n\n"
+                 "아무 옵션 없이 이 명령을 사용하면, 직접 사용자에게 각각의 바꿀 정보를 물어본다.",
+            "b": "이 프로그램은 설명서 페이지 이름과 설명을 검색합니다. 검색 결과는 화면에 표시됩니다."}
+    queries = list(generate_query_set(docs, 2).queries.values())
+    assert len(queries) == 2 and all(" " in q for q in queries), queries
