@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from agent.evidence_runs import ProbeRequest, QuickMtebRequest, run_evidence_job, summarise_evidence
 from agent.job_process import run_in_process
 from agent.principal import Principal
 from agent.store import open_job_table
@@ -63,6 +64,63 @@ DEFAULT_LEASE_S = 30.0  # a claim not renewed for this long is taken over by ano
 POLL_S = 1.0  # an idle worker looks for jobs queued by other processes this often
 PROGRESS_WRITE_S = 0.5  # progress of a running job is written to the database at most this often
 _LIVE_WORKERS: set[str] = set()  # the worker ids of this process's live EvaluationJobs
+# What a job runs: its kind is saved with its request (request.json) and its status, so that a resumed or taken-over
+# job is rebuilt as the request it was (a quick-MTEB run stays one) and given the runner of its kind.
+REQUEST_KINDS: dict[str, type[EvalRequest]] = {"documents": EvalRequest, "quick_mteb": QuickMtebRequest,
+                                               "probe": ProbeRequest}
+KIND_RUNNERS: dict[str, Runner] = {"documents": run_retrieval_check, "quick_mteb": run_evidence_job,
+                                   "probe": run_evidence_job}
+KIND_SUMMARIES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "documents": summarise_results, "quick_mteb": summarise_evidence, "probe": summarise_evidence}
+
+
+class UnreadableRequestError(Exception):
+    """A saved request that cannot be rebuilt; the message says why (lost, unreadable, or of an unknown kind)."""
+
+
+def request_kind(request: EvalRequest) -> str:
+    """The kind of a request (``documents``, ``quick_mteb`` or ``probe``), by its exact type.
+
+    Raises:
+        ToolInputError: a request type no kind stands for (it could not be rebuilt after a restart).
+    """
+    for kind, cls in REQUEST_KINDS.items():
+        if type(request) is cls:
+            return kind
+    raise ToolInputError(f"cannot queue a {type(request).__name__}: a job's request must be one of "
+                         f"{', '.join(c.__name__ for c in REQUEST_KINDS.values())}")
+
+
+def request_to_json(request: EvalRequest) -> dict[str, Any]:
+    """The request as saved in ``request.json``: its kind and its fields (paths as strings, secrets left out)."""
+    values = {f.name: getattr(request, f.name) for f in dataclasses.fields(request) if f.name not in SECRETS}
+    return {"kind": request_kind(request), **{k: str(v) if isinstance(v, Path) else v for k, v in values.items()}}
+
+
+def request_from_json(data: dict[str, Any], settings: Settings | None = None) -> EvalRequest:
+    """The request ``request_to_json`` saved, with the secrets taken from ``settings``.
+
+    A file of a version before kinds were saved has none: a ``suite`` field makes it a quick-MTEB run, a ``probe``
+    field a probe, else a document check.
+
+    Raises:
+        UnreadableRequestError: an unknown kind (named), or fields its kind does not have.
+    """
+    data = dict(data)
+    kind = data.pop("kind", None)
+    if kind is None:
+        kind = "quick_mteb" if "suite" in data else "probe" if "probe" in data else "documents"
+    cls = REQUEST_KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise UnreadableRequestError(f"its request is of an unknown kind {kind!r} (known kinds: "
+                                     f"{', '.join(REQUEST_KINDS)}); it cannot be run again")
+    fields: dict[str, Any] = {k: Path(v) if k in PATHS and v is not None else v for k, v in data.items()}
+    if settings is not None:
+        fields.update(milvus_token=settings.milvus_token, openai_api_key=settings.embeddings_api_key)
+    try:
+        return cls(**fields)
+    except TypeError as exc:
+        raise UnreadableRequestError(f"its {kind} request cannot be rebuilt ({exc})") from exc
 
 
 @dataclasses.dataclass(frozen=True)
@@ -216,7 +274,9 @@ class EvaluationJobs:
     def submit(self, job_id: str, request: EvalRequest, owner: str | None = None) -> dict[str, Any]:
         """Queue a job for ``owner`` (a principal id); returns its status (pending). QueueFullError when full."""
         self.check_capacity()
-        job = {"id": job_id, "status": "pending", "progress": 0.0, "stage": "queued", "models": list(request.models),
+        kind = request_kind(request)
+        job = {"id": job_id, "kind": kind, "status": "pending", "progress": 0.0, "stage": "queued",
+               "models": list(request.models),
                "created_at": _now(), "finished_at": None, "summary": None, "error": None, "resumed": 0,
                "interruptions": 0, "owner": owner, "files": _stored_names(request.corpus)}
         self._save_request(job_id, request)  # first, so that any worker claiming it finds its request
@@ -337,21 +397,29 @@ class EvaluationJobs:
             return None
 
     def _save_request(self, job_id: str, request: EvalRequest) -> None:
-        values = {f.name: getattr(request, f.name) for f in dataclasses.fields(request) if f.name not in SECRETS}
-        data = {k: str(v) if isinstance(v, Path) else v for k, v in values.items()}
-        self._write(self.out_dir(job_id) / "request.json", data)
+        self._write(self.out_dir(job_id) / "request.json", request_to_json(request))
 
-    def _load_request(self, job_id: str) -> EvalRequest | None:
+    def _load_request(self, job_id: str) -> EvalRequest:
+        """The saved request, rebuilt as its kind (UnreadableRequestError: lost, unreadable, or an unknown kind)."""
         path = self.out_dir(job_id) / "request.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            fields: dict[str, Any] = {k: Path(v) if k in PATHS and v is not None else v for k, v in data.items()}
-            if self.settings is not None:
-                fields.update(milvus_token=self.settings.milvus_token, openai_api_key=self.settings.embeddings_api_key)
-            return EvalRequest(**fields)
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError) as exc:
             logger.warning("evaluation %s: its request cannot be read back from %s", job_id, path)
-            return None
+            raise UnreadableRequestError("its request was lost (request.json cannot be read)") from exc
+        if not isinstance(data, dict):
+            raise UnreadableRequestError("its request was lost (request.json holds no request)")
+        try:
+            return request_from_json(data, self.settings)
+        except UnreadableRequestError as exc:
+            logger.warning("evaluation %s: %s", job_id, exc)
+            raise
+
+    def _runner_for(self, kind: str) -> tuple[Runner, Callable[[dict[str, Any]], dict[str, Any]]]:
+        """The runner and summary of a job's kind; a runner or summary given to this worker (tests) wins."""
+        runner = KIND_RUNNERS[kind] if self.runner in KIND_RUNNERS.values() else self.runner
+        summarise = KIND_SUMMARIES[kind] if self.summarise in KIND_SUMMARIES.values() else self.summarise
+        return runner, summarise
 
     def _load(self, job_id: str) -> dict[str, Any] | None:
         try:
@@ -402,10 +470,18 @@ class EvaluationJobs:
             if self._table.get(job["id"]) is not None:
                 continue  # in the table: the lease keeper looks after it
             interruptions = job.get("interruptions", 0) + (job["status"] == "running")
-            request = self._load_request(job["id"])
+            try:
+                request: EvalRequest | None = self._load_request(job["id"])
+                unreadable = ""
+            except UnreadableRequestError as exc:
+                request, unreadable = None, str(exc)
+            if request is not None:
+                job.setdefault("kind", request_kind(request))
             if request is None or interruptions >= MAX_INTERRUPTIONS:
                 why = (f"the server stopped during the run {interruptions} times; it was not started again"
-                       if request is not None else "the server stopped during the run, and its request was lost")
+                       if request is not None else
+                       "the server stopped during the run, and its request was lost" if "lost" in unreadable else
+                       f"the server stopped during the run, and {unreadable}")
                 job.update(status="failed", finished_at=_now(), interruptions=interruptions, error=_interrupted(why))
                 logger.warning("evaluation %s: %s", job["id"], why)
             else:
@@ -561,7 +637,7 @@ class EvaluationJobs:
                         for table in (self._docs, self._claims, self._stop, self._last_write, self._requests):
                             table.pop(job_id, None)
 
-    def _claim(self) -> tuple[str, EvalRequest | None] | None:
+    def _claim(self) -> tuple[str, EvalRequest | str] | None:
         """Claim the oldest pending job for this process (None when none waits or the database is away)."""
         row = self._guarded(self._table.claim, self.scope, self.worker_id, self.lease_s)
         if row is None:
@@ -573,7 +649,10 @@ class EvaluationJobs:
             self._claims[job["id"]] = (self.worker_id, row["attempt"])
             request = self._requests.get(job["id"])
         if row["attempt"] > 1 or request is None:
-            request = self._load_request(job["id"])
+            try:
+                request = self._load_request(job["id"])
+            except UnreadableRequestError as exc:
+                return job["id"], str(exc)
         logger.info("evaluation %s claimed by %s (attempt %d)", job["id"], self.worker_id, row["attempt"])
         return job["id"], request
 
@@ -586,11 +665,14 @@ class EvaluationJobs:
         with self._lock:
             return self._stop.get(job_id)
 
-    def _run_job(self, job_id: str, request: EvalRequest | None) -> None:
-        if request is None:
-            self._finish(job_id, "failed", error=_interrupted("its request was lost (request.json cannot be read)"))
+    def _run_job(self, job_id: str, request: EvalRequest | str) -> None:
+        if isinstance(request, str):  # why its saved request cannot be rebuilt
+            code = "unknown_kind" if "unknown kind" in request else "interrupted"
+            self._finish(job_id, "failed", error={"code": code, "message": request})
             return
-        self._update(job_id, force=True, status="running", stage="starting")
+        kind = request_kind(request)
+        runner, summarise = self._runner_for(kind)
+        self._update(job_id, force=True, status="running", stage="starting", kind=kind)
         started = time.monotonic()
 
         def progress(stage: str, fraction: float) -> None:
@@ -606,14 +688,14 @@ class EvaluationJobs:
 
         try:
             if self.isolate:
-                results = run_in_process(self.runner, request, progress, lambda: self._stop_reason(job_id),
+                results = run_in_process(runner, request, progress, lambda: self._stop_reason(job_id),
                                          self.time_limit_s, self.cpu_limit_s, self.memory_limit_mb)
             else:
-                results = self.runner(request, progress)
+                results = runner(request, progress)
             if self._stop_reason(job_id) == "lease_lost":
                 raise JobStoppedError("lease_lost", "its claim was given to another worker")
             self._scrub_outputs(request.out_dir)
-            summary = scrub_tree(self.summarise(results), [self.data_dir])
+            summary = scrub_tree(summarise(results), [self.data_dir])
         except JobStoppedError as exc:
             logger.warning("evaluation %s stopped: %s", job_id, exc.code)
             if exc.code == "lease_lost":
