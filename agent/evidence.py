@@ -74,7 +74,7 @@ class ConsultationEvidence:
                 from agent.evaluation_jobs import EvaluationJobs
                 from agent.evidence_runs import run_evidence_job, summarise_evidence
 
-                self._mteb_jobs = EvaluationJobs(self.data_dir / "quick-mteb", runner=run_evidence_job,
+                self._mteb_jobs = EvaluationJobs(DataLayout(self.data_dir).evidence_jobs, runner=run_evidence_job,
                                                  settings=self.settings, isolate=True, summarise=summarise_evidence)
             return self._mteb_jobs
 

@@ -149,6 +149,11 @@ class DataLayout:
         return self.root / "web.sqlite"
 
     @property
+    def evidence_jobs(self) -> Path:
+        """The job worker of quick MTEB and probe runs asked from a consultation (its own jobs and outputs)."""
+        return self.root / "quick-mteb"
+
+    @property
     def consultation_documents(self) -> Path:
         """Documents attached to consultations, one folder per consultation id (what its checks run on)."""
         return self.root / "consultations"

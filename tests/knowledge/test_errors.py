@@ -92,6 +92,8 @@ def test_slack_reply_per_error_class(cls: type[errors.AdvisorError]) -> None:
         assert "no space left" in reply and "/data" not in reply
     elif issubclass(cls, errors.ServiceUnavailableError):
         assert "unavailable right now" in reply and "/srv/secret" not in reply
+    elif cls is errors.QuotaExceededError:  # issue 20: the Slack user's own quota, said as to API callers
+        assert reply.startswith("Sorry: your stored data") and "ADVISOR_QUOTA_MB" in reply
     else:
         assert reply == "Sorry, something went wrong on my side. Please try again in a moment."
 

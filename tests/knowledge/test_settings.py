@@ -48,7 +48,7 @@ def test_data_layout_names_are_spelled_only_in_settings() -> None:
 def test_layout_places_lie_under_the_data_dir(tmp_path: Path) -> None:
     layout = Settings(data_dir=tmp_path).layout
     places = [getattr(layout, name) for name, value in vars(DataLayout).items() if isinstance(value, property)]
-    assert len(places) == 12 and len(set(places)) == 12
+    assert len(places) == 13 and len(set(places)) == 13
     assert all(tmp_path in place.parents for place in places)
 
 
