@@ -44,6 +44,7 @@ from knowledge.errors import (
     ServiceUnavailableError,
     ToolInputError,
     UnknownJobError,
+    UnreadableRequestError,
 )
 from knowledge.redact import scrub, scrub_tree
 from knowledge.settings import DataLayout
@@ -72,10 +73,6 @@ KIND_RUNNERS: dict[str, Runner] = {"documents": run_retrieval_check, "quick_mteb
                                    "probe": run_evidence_job}
 KIND_SUMMARIES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "documents": summarise_results, "quick_mteb": summarise_evidence, "probe": summarise_evidence}
-
-
-class UnreadableRequestError(Exception):
-    """A saved request that cannot be rebuilt; the message says why (lost, unreadable, or of an unknown kind)."""
 
 
 def request_kind(request: EvalRequest) -> str:

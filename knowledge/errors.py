@@ -247,3 +247,11 @@ class JobFailedError(AdvisorError):
         """Keep the code and the caller's sentence."""
         self.code = code
         super().__init__(message)
+
+
+class UnreadableRequestError(AdvisorError):
+    """A saved job request that cannot be rebuilt; the message says why (lost, unreadable, or of an unknown kind).
+
+    Raised and caught inside the job worker (the job fails with code ``interrupted`` or ``unknown_kind``); a surface
+    that ever sees one reports it as the service's fault.
+    """

@@ -58,6 +58,7 @@ API = {
     # issue 20: a full job queue and a principal's quota; a job's stop and failure are job status, not answers
     "QueueFullError": (429, "queue_full"), "QuotaExceededError": (507, "quota_exceeded"),
     "JobStoppedError": (500, "internal_error"), "JobFailedError": (500, "internal_error"),
+    "UnreadableRequestError": (500, "internal_error"),  # a saved job request; the job fails, no caller sees it
 }
 
 
