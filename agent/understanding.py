@@ -163,12 +163,15 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
         sentence = low[start:end]
         request = side.command(sentence) or _tool_request(sentence, is_question)
         if request is None:
+            if is_question and P.HYPOTHETICAL.search(sentence):  # "what if we had 2M docs?": not an answer
+                chars[start:end] = " " * (end - start)
             continue
         question = shown[slice(*shown_spans[i])].strip() if len(shown_spans) == len(spans) else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
-            if P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS:
+            if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
+                    or P.HYPOTHETICAL.search(sentence)):
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
     return "".join(chars)
 
@@ -181,14 +184,19 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
     """Return (tool, args) for a question sentence, or None when no tool answers it."""
     models = find_models(sentence, fuzzy=True)
     numbers = extract_fields(sentence, None)
-    own = side.question(sentence, models, hardware_mentions(sentence)[0], numbers.updates, is_question)
+    places = side.positions(sentence)
+    own = side.question(sentence, models, hardware_mentions(sentence)[0], numbers.updates, is_question, places)
     if own or not is_question:
         return own
     if len(models) >= 2 and (P.COMPARE.search(sentence) or len(models) > 2):
         return "compare_models", {"models": models[:8]}
+    if not models and (len(places) >= 2 or P.WHICH_OPTION.search(sentence)):
+        return "compare_models", {"models": None, **({"options": places} if len(places) >= 2 else {})}
+    referred = bool(P.REFERENCE.search(sentence) or places)
+    place = {"option": places[0]} if places and not models else {}
     hw, _ = hardware_mentions(sentence)
-    if P.FIT.search(sentence) and (models or hw or P.REFERENCE.search(sentence)):
-        args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator")}
+    if P.FIT.search(sentence) and (models or hw or referred):
+        args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator"), **place}
         if args["accelerator"] == "none":
             args["accelerator"] = "cpu-8core"
         args.update({k: hw[k] for k in ("vram_gb", "ram_gb") if k in hw})
@@ -202,14 +210,16 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
         if window is not None:
             args["max_tokens"] = window
         return "estimate_tokens", args
-    if P.COST.search(sentence) and (models or numbers.updates or P.REFERENCE.search(sentence)):
-        args = {"model": models[0] if models else None}
+    if P.COST.search(sentence) and (models or numbers.updates or referred):
+        args = {"model": models[0] if models else None, **place}
         args.update({k: numbers.updates.get(k) for k in ("corpus_docs", "doc_length_tokens", "queries_per_month")})
         if hw.get("accelerator") not in (None, "none"):
             args["accelerator"] = hw["accelerator"]
         return "estimate_cost", args
     if models:
         return ("compare_models", {"models": models[:8]}) if len(models) > 1 else ("show_model", {"model": models[0]})
+    if place:
+        return "show_model", {"model": None, **place}
     if P.SEARCH.search(sentence):
         args = _search_args(sentence)
         return ("search_models", args) if args else None  # "show me 7 models" asks for the recommendation
@@ -219,8 +229,16 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
 def _window(sentence: str, models: list[str]) -> int | None:
     match = P.WINDOW.search(sentence)
     if match:
-        return int(match.group(1) or match.group(3)) * (1024 if match.group(2) else 1)
+        return _window_tokens(match)
     return default_catalog().get(models[0]).max_tokens if models else None
+
+
+def _window_tokens(match: re.Match[str]) -> int:
+    """The tokens a ``P.WINDOW`` match names ("8k context", "handle 8k tokens", "8k-token inputs", "上下文 8192")."""
+    for number, kilo in ((1, 2), (3, 4), (5, 6), (7, None)):
+        if match.group(number):
+            return int(match.group(number)) * (1024 if kilo and match.group(kilo) else 1)
+    return 0
 
 
 def _storage_args(sentence: str, models: list[str], numbers: dict[str, Any]) -> dict[str, Any]:
@@ -261,7 +279,9 @@ def _search_args(sentence: str) -> dict[str, Any]:
         args["max_params"] = params.group(1).replace(" ", "").upper()
     window = P.WINDOW.search(sentence)
     if window:
-        args["min_context"] = int(window.group(1) or window.group(3)) * (1024 if window.group(2) else 1)
+        args["min_context"] = _window_tokens(window)
+    if not args and P.CAPABILITY.search(sentence):  # "which models support 100 languages?": the catalog, unfiltered
+        args["sort"] = "score"
     if re.search(r"smallest|lightweight|tiny|最小|轻量", sentence):
         args["sort"] = "size"
     elif re.search(r"cheapest|最便宜", sentence):

@@ -33,10 +33,12 @@ GPU_RE = re.compile(
     r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
-RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
+RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er)\b|\balug\w*|\balquil\w*|\bmiet\w*|\bnoleggi\w*|"
+                         r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
                          r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
-RENT_AFTER = re.compile(r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
+RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|時間単位|を借り|租的|在云上租)|"
+                        r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
                         r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
                         r"google cloud|"
                         r"sagemaker|runpod|lambda)\b|"

@@ -250,7 +250,21 @@ ON_PREM = re.compile(
     r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
     r"不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
     r"(?:openai|apis?|the cloud|cloud|hosted (?:apis?|models?|services?)|external (?:apis?|services?)) (?:is|are) "
-    r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)")
+    r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)|"
+    # residency in indirect words, any language (after the gloss): a regulation, "outside our ...", a sovereign cloud
+    r"\b(?:gdpr|rgpd|dsgvo|hipaa|lgpd)\b|"
+    r"(?:processed|stored|hosted|handled|kept)\s+(?:anywhere\s+)?outside\s+(?:of\s+)?(?:our|the)\b|"
+    r"(?:can(?:no|')?t|cannot|must not|may not|never|not allowed to) (?:go|be sent|leave) to (?:any |a )?"
+    r"(?:third[\s\-]party|external|outside|foreign)|"
+    r"sovereign cloud|cloud souverain|secnumcloud|souveräne[n]? cloud|"
+    r"\bno (?:us|american|foreign) (?:hyperscalers?|clouds?|providers?|apis?)\b|"
+    r"\bnot d'?(?:apis?|cloud) (?:américaine?s?|us)\b|"
+    r"hosted chez nous|\brester (?:chez nous|en france|en europe|dans l'ue)|"
+    r"\b(?:not|nicht) verlassen|fremde cloud|"
+    r"\b(?:nada|ningún dato|ningun dato) (?:puede|debe) salir|não (?:podem|pode|devem) sair|"
+    r"non (?:possono|può|devono) uscire|"
+    r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
+    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
                          r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
@@ -261,7 +275,10 @@ API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
                       r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
-API_OK = re.compile(r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
+API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
+                    r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
+                    r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
+                    r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
                     r"third[\s\-]party (?:api|service)s?)\s+(?:is|are|would be)?\s*(?:totally |perfectly )?"
                     r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
                     r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|hosted)|"
@@ -283,12 +300,22 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
                     r"都(?:行|可以)|无所谓|随意")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
-                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|"
+                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
+                         r"(?:university|uni|高校|大学)\S{0,3}(?:的)?(?:科研|research)|不涉及商用|非商用|"
                          r"internal research (?:use|project|only|purposes)|"
                          r"personal (?:project|use)|hobby|for fun|licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓")
-LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
+# "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with
+# the selling it rules out; "an internal tool for 80 analysts" alone says nothing about the licence)
+INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\b(?:company|in[\s\-]house) tool\b|"
+                          r"\binterne[n]? (?:nutzung|tool|verwendung)|outil interne|\buso interno|ferramenta interna|"
+                          r"herramienta interna|公司内部(?:用|使用)|内部(?:使用|工具|用)|社内(?:利用|ツール|向け|用)|"
+                          r"사내(?:용| 전용)")
+INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|\bapenas\b|\bjust\b|のみ|だけ|전용|만"
+                           r"|\bsell|verkauf|revend|\bvend|卖|販売|판매")
+LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|"
+                                r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
                                 r"\b(?:sell|selling|charge)\b|saas product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
@@ -399,13 +426,16 @@ FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|proba
 
 # Side questions.
 QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can|could|would|will|should|why|where|"
-                      r"tell me|show me|explain|compare|list|estimate|calculate)\b|"
+                      r"tell me|show me|find|search for|look for|explain|compare|list|estimate|calculate)\b|"
                       r"\b(?:vs\.?|versus|compare|comparison|difference between|how much|how many|tell me about)\b|"
                       r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|"
                       r"算一下|是否")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
                      r"对比|比较|区别|哪个好|还是")
-FIT = re.compile(r"\bfits?\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|enough (?:vram|memory|ram)|"
+FIT = re.compile(r"\bfits?\b|\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
+                 r"(?:cards?|gpus?|box|machines?|servers?|hardware|mac|laptop|a100|h100|l4|t4|a10g?|rtx ?\d{4})s? "
+                 r"(?:run|handle|host|load|serve)\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
+                 r"enough (?:vram|memory|ram)|"
                  r"how much (?:vram|gpu memory)|"
                  r"在.{0,12}上(?:跑|运行|部署)|能跑|跑得动|跑得了|放得下|装得下|显存够|能不能跑|可以跑")
 # "the top pick", "your recommendation", "the API option", "our GPU": what the profile or the short list fills in.
@@ -415,13 +445,27 @@ REFERENCE = re.compile(r"\b(?:the|your|that|this) (?:top|first|best|recommended|
                        r"local) (?:option|model|one|choice)\b|"
                        r"\b(?:our|my) (?:gpus?|hardware|servers?|machines?|box|card)\b|"
                        r"推荐的模型|首选|第一个|我们的(?:显卡|服务器|机器|gpu)")
+# A question about a situation that is not (yet) the user's: "what if we had 2M docs?", "would 500 QPS still be ok?",
+# "can any model handle 8k tokens?", "e se fossem 2 milhões?", "如果有两百万份呢？". Its figures are not answers.
+HYPOTHETICAL = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|also|then|hmm+|wait)[, ]+)?(?:what if|what about|how about|suppose|supposing|"
+    r"imagine|hypothetically|in theory|let'?s say|say we|if we\b|would\b.{0,80}\b(?:still|then|instead|also)\b|"
+    r"(?:could|would|will|can|does|do)\b.{0,40}\b(?:any|some|a|an|the|that|this|option|it)\b.{0,40}"
+    r"\b(?:handle|cope with|scale to|support|deal with|manage|take)\b|is there\b|are there\b|which of\b|"
+    r"e se\b|et si\b|y si\b|und wenn\b|was wäre,? wenn|was ist,? wenn|e (?:se|cosa succede)|"
+    r"如果|假如|要是|万一|もし|만약)")
+# "which of the 3 options is cheapest?", "which one would you pick?", "这几个里哪个更便宜？": a choice on the list.
+WHICH_OPTION = re.compile(r"\bwhich (?:of (?:the|these|those|your|them|all)\b|one\b|option\b|pick\b)|"
+                          r"\bwhich (?:\w+ )?(?:model|option|one) (?:of|among) (?:the|these|those|your)\b|"
+                          r"哪个(?:推荐|选项|方案)|(?:这|那)?(?:几|两|三)个(?:推荐|选项|方案|模型)?(?:里|中|之中)?(?:的)?哪(?:个|一个)")
 STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
 VECTOR_CUE = re.compile(r"vectors?|embeddings|\bdims?\b|dimension|index|向量|维")
 TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:token|块|分块|chunk|向量)|分几块|切成几块")
-COST = re.compile(r"\bcost|\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
+COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bprecio|\bprix\b|\bprezzo|비용|요금|"
+                  r"\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
                   r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
                   r"多少钱|成本|费用|价格|花多少")
-SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find)\b[^.?]{0,30}\bmodels?\b|"
+SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
                     r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
 DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d)\b|(\d{1,15})\s*维")
@@ -430,7 +474,12 @@ DTYPES = {"int8": "int8", "binary": "binary", "float16": "float16", "fp16": "flo
           "bf16": "bfloat16", "float32": "float32", "fp32": "float32"}
 INDEX_TYPES = re.compile(r"\b(hnsw_sq|hnsw|ivf_flat|ivf_pq|ivf_sq8|diskann|flat)\b")
 WINDOW = re.compile(r"(\d{1,15})\s*(k)?[\s\-]*(?:tokens?\s+)?(?:context|window|max(?:imum)? (?:length|tokens))|"
+                    r"(?:handles?|supports?|accepts?|takes?|process(?:es)?|reads?|embeds?|covers?|fits?|with|up to)\s+"
+                    r"(?:up to\s+|inputs? of\s+|documents? of\s+)?(\d{1,15})\s*(k)?[\s\-]*tokens?\b|"
+                    r"(\d{1,15})\s*(k)?[\s\-]*tokens?[\s\-]+(?:inputs?|documents?|docs|texts?|passages?|chunks?)|"
                     r"上下文\s*(\d{1,15})")
+CAPABILITY = re.compile(r"\bmodels? (?:that|which) (?:support|handle|cover|speak|understand|know)\b|"
+                        r"\b(?:support|handle|cover)s? (?:\d+|many|all|most|\w+) languages\b")
 MAX_PARAMS = re.compile(r"(?:under|below|smaller than|less than|at most|max|<|小于|低于|不超过)\s*"
                         r"(\d{1,15}(?:\.\d{1,15})?\s*[mb])\b")
 KIND_OPEN = re.compile(r"open[\s\-]?(?:source|weights?)|\bopen models?|开源")

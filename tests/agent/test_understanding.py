@@ -105,7 +105,7 @@ CASES: list[tuple[str, str | None, dict[str, Any]]] = [
     ("on-prem only", None, {"data_must_stay_on_prem": True}),
     ("It must be self-hosted, nothing leaves our network", None,
      {"deployment": "self_hosted", "data_must_stay_on_prem": True}),
-    ("an API is fine", None, {"data_must_stay_on_prem": False, "deployment": "any"}),
+    ("an API is fine", None, {"data_must_stay_on_prem": False}),
     ("We can use OpenAI, no privacy concerns", None, {"data_must_stay_on_prem": False, "deployment": "any"}),
     ("We'd prefer a hosted API, we don't want to run GPUs", None,
      {"deployment": "api", "data_must_stay_on_prem": False}),
