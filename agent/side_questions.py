@@ -43,6 +43,7 @@ INDEXING = re.compile(
     r"how long\b.{0,40}\b(?:index|embed|ingest|process|vectori[sz]|encode|take|build)|"
     r"\b(?:indexing|embedding|ingestion) time\b|how (?:many (?:hours|days|minutes)|much time)\b.{0,40}"
     r"\b(?:index|embed|ingest|process|vectori[sz]|encode)|time to (?:index|embed|ingest)|"
+    r"how long\b.{0,40}(?:indexier|indizier|indexa|indicizz|インデックス)|"
     r"(?:索引|建库|入库|向量化|嵌入|编码).{0,12}(?:多久|多长时间|多少时间|几个小时|几天)|"
     r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|どのくらい.{0,20}(?:かか|時間)|"
     r"\b(?:index\w*|embed\w*|ingest\w*|vectori[sz]\w*)\b.{0,40}\bhow long\b")
@@ -136,4 +137,8 @@ def positions(sentence: str) -> list[int]:
                  or _CJK_NUM.get(groups["ja"] or "") or _KO_NUM.get(groups["ko"] or ""))
         if place and place not in found:
             found.append(place)
+    if found:  # "why is the second one ranked above the first?": a bare ordinal then names a place too
+        for match in re.finditer(r"\bthe (first|second|third|fourth|fifth|last)\b", sentence):
+            if _ORD[match.group(1)] not in found:
+                found.append(_ORD[match.group(1)])
     return found

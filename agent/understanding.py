@@ -235,7 +235,7 @@ def _window(sentence: str, models: list[str]) -> int | None:
 
 def _window_tokens(match: re.Match[str]) -> int:
     """The tokens a ``P.WINDOW`` match names ("8k context", "handle 8k tokens", "8k-token inputs", "上下文 8192")."""
-    for number, kilo in ((1, 2), (3, 4), (5, 6), (7, None)):
+    for number, kilo in ((1, 2), (3, 4), (5, 6), (7, None), (8, 9)):
         if match.group(number):
             return int(match.group(number)) * (1024 if kilo and match.group(kilo) else 1)
     return 0
@@ -316,7 +316,7 @@ def _priorities(text: str) -> list[str] | None:
                 if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")):
                     down.append(name)
                 break
-    if not firsts:
+    if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing
         return None
     ranked = sorted((n for n in firsts if n not in down), key=firsts.__getitem__)
     rest = [n for n in ("quality", "cost", "latency") if n not in firsts]

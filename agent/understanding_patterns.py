@@ -44,7 +44,8 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
     (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|/\s*q(?:uarter)?\b"),
      1 / 3),
-    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|每年|一年|/年|年"),
+    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
+                r"年間|年度|연간|매년|每年|一年|/年|年"),
      1 / 12),
 )
 
@@ -88,6 +89,10 @@ DOCS_AFTER = re.compile(
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
     r"opinions|briefs|invoices|receipts|"
+    # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
+    r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
+    r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
+    r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -108,10 +113,17 @@ USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agent
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
                    r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"
                    r"specialists|managers|clerks|technicians|operators|sellers|buyers|"
+                   r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
+                   r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
+                   r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
+                   r"funcion[áa]rios|empleados|employ[ée]s|dipendenti|collaborateurs|collaboratori|colaboradores|"
+                   r"personnes|pessoas|personas|persone|m[ée]decins|m[ée]dicos|medici|[äa]rzte|analystes|analistas|"
+                   r"analisti|ingenieurs|ing[ée]nieurs|engenheiros|ingenieros|ingegneri|agentes|agenti|"
                    r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币)))")
-PER_USER = re.compile(r"\beach\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
+PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
+                      r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
-TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次)")
+TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:count|size)?\s*(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
@@ -144,7 +156,7 @@ DOMAINS = {
     "legal": r"legal|\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
-             r"litigation|regulations?|clauses?|合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
+             r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
     "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
                r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
@@ -455,7 +467,9 @@ HYPOTHETICAL = re.compile(
     r"e se\b|et si\b|y si\b|und wenn\b|was wäre,? wenn|was ist,? wenn|e (?:se|cosa succede)|"
     r"如果|假如|要是|万一|もし|만약)")
 # "which of the 3 options is cheapest?", "which one would you pick?", "这几个里哪个更便宜？": a choice on the list.
-WHICH_OPTION = re.compile(r"\bwhich (?:of (?:the|these|those|your|them|all)\b|one\b|option\b|pick\b)|"
+WHICH_OPTION = re.compile(r"\bqual (?:das|dos) (?:opç|model)|\bcu[áa]l de (?:las|los) (?:opci|model)|"
+                          r"\blaquelle des options|\blequel des mod|\bquale (?:delle|dei) (?:opzion|model)|"
+                          r"\bwelche[rsn]? (?:der|dieser) (?:optionen|modelle)|\bwhich (?:of (?:the|these|those|your|them|all)\b|one\b|option\b|pick\b)|"
                           r"\bwhich (?:\w+ )?(?:model|option|one) (?:of|among) (?:the|these|those|your)\b|"
                           r"哪个(?:推荐|选项|方案)|(?:这|那)?(?:几|两|三)个(?:推荐|选项|方案|模型)?(?:里|中|之中)?(?:的)?哪(?:个|一个)")
 STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
@@ -477,7 +491,8 @@ WINDOW = re.compile(r"(\d{1,15})\s*(k)?[\s\-]*(?:tokens?\s+)?(?:context|window|m
                     r"(?:handles?|supports?|accepts?|takes?|process(?:es)?|reads?|embeds?|covers?|fits?|with|up to)\s+"
                     r"(?:up to\s+|inputs? of\s+|documents? of\s+)?(\d{1,15})\s*(k)?[\s\-]*tokens?\b|"
                     r"(\d{1,15})\s*(k)?[\s\-]*tokens?[\s\-]+(?:inputs?|documents?|docs|texts?|passages?|chunks?)|"
-                    r"上下文\s*(\d{1,15})")
+                    r"上下文\s*(\d{1,15})|"
+                    r"(\d{1,15})\s*(k)?\s*(?:tokens?|token)?\s*(?:的)?(?:上下文|コンテキスト)")
 CAPABILITY = re.compile(r"\bmodels? (?:that|which) (?:support|handle|cover|speak|understand|know)\b|"
                         r"\b(?:support|handle|cover)s? (?:\d+|many|all|most|\w+) languages\b")
 MAX_PARAMS = re.compile(r"(?:under|below|smaller than|less than|at most|max|<|小于|低于|不超过)\s*"
