@@ -69,7 +69,8 @@ _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
 
 _AND_A_HALF = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) and a half "
                          r"(thousand|million|billion)\b")
-_ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|seven|eight|nine|three|four|two)[\s\-]?ish\b")
+_ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|seven|eight|nine|three|four|two)"
+                  r"[\s\-]?ish\b")
 
 
 _WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|"

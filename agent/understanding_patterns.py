@@ -469,7 +469,8 @@ HYPOTHETICAL = re.compile(
 # "which of the 3 options is cheapest?", "which one would you pick?", "这几个里哪个更便宜？": a choice on the list.
 WHICH_OPTION = re.compile(r"\bqual (?:das|dos) (?:opç|model)|\bcu[áa]l de (?:las|los) (?:opci|model)|"
                           r"\blaquelle des options|\blequel des mod|\bquale (?:delle|dei) (?:opzion|model)|"
-                          r"\bwelche[rsn]? (?:der|dieser) (?:optionen|modelle)|\bwhich (?:of (?:the|these|those|your|them|all)\b|one\b|option\b|pick\b)|"
+                          r"\bwelche[rsn]? (?:der|dieser) (?:optionen|modelle)|"
+                          r"\bwhich (?:of (?:the|these|those|your|them|all)\b|one\b|option\b|pick\b)|"
                           r"\bwhich (?:\w+ )?(?:model|option|one) (?:of|among) (?:the|these|those|your)\b|"
                           r"哪个(?:推荐|选项|方案)|(?:这|那)?(?:几|两|三)个(?:推荐|选项|方案|模型)?(?:里|中|之中)?(?:的)?哪(?:个|一个)")
 STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
