@@ -153,7 +153,9 @@ SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
 DOMAINS = {
-    "legal": r"legal|\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
+    "legal": r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
+             r"signed|approved|rejected|vetoed|won'?t|wouldn'?t|requires?|insists?|told|flagged|blocked)\b)|"
+             r"\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
              r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
@@ -168,7 +170,7 @@ DOMAINS = {
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
-                  r"journals?|publications?|thes[ie]s|pubmed|论文|科研|学术(?:论文|文献)|文献|期刊",
+                  r"journals?|publications?|thes[ie]s|pubmed|论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
     "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
                  r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
                  r"电商|商品|淘宝|京东|购物|零售",

@@ -51,8 +51,27 @@ class Found:
     leftovers: list[P.Number] = field(default_factory=list)
 
 
+_LINES = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:lines?|loc)\b(?! of code in total| in total)")
+_PER_LINE = re.compile(r"(?:~|about |around |roughly |maybe |call it |say )?(\d{1,4})\s*tokens?\s*"
+                       r"(?:a|per|each|every|/)\s*line\b")
+
+
+def _lines_as_tokens(text: str) -> str:
+    """``text`` with "200 lines ... 10 tokens a line" read as the user's own estimate, "2000 tokens each".
+
+    Lines alone say nothing about tokens (code and prose lines differ too much); the per-line figure is the user's.
+    """
+    per_line, lines = _PER_LINE.search(text), _LINES.search(text)
+    if not per_line or not lines:
+        return text
+    tokens = int(lines.group(1)) * int(per_line.group(1))
+    text = text[:per_line.start()] + " " * (per_line.end() - per_line.start()) + text[per_line.end():]
+    return text[:lines.start()] + f"{tokens} tokens each".ljust(lines.end() - lines.start()) + text[lines.end():]
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
+    text = _lines_as_tokens(text)
     stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
     found = Found({}, negated=stripped != text)
     chars = list(stripped)
