@@ -125,6 +125,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     result.growth_docs_month, result.confirm = found.growth, found.ambiguous
     if stated:
         refer_back(text, stated, result, found.leftovers)
+        _relative(text, asked, stated, result)
     _languages(text, raw, asked, result)
     result.top_k, result.priorities = found.top_k, _priorities(text)
     if P.CORRECTION.search(text) or found.negated:
@@ -135,6 +136,30 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     logger.debug("understood fields=%s tools=%s skipped=%s unparsed=%s", sorted(result.updates),
                  [r.tool for r in result.tool_requests], result.skipped, result.unparsed is not None)
     return result
+
+
+_RELATIVE_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens")
+
+
+def _relative(text: str, asked: str | None, stated: dict[str, Any], result: Understanding) -> None:
+    """"double that", "half of it", "3x that": a figure relative to one said before is asked back, never stored.
+
+    The field it scales is the one just asked about, else every figure said so far is a candidate.
+    """
+    if result.updates or result.confirm:
+        return
+    match = P.RELATIVE.search(text)
+    if not match:
+        return
+    digits = re.search(r"\d{1,2}", match.group())
+    factor = float(digits.group()) if digits else next(v for k, v in P.RELATIVE_FACTORS.items()
+                                                       if re.search(k, match.group()))
+    fields = [asked] if asked in _RELATIVE_FIELDS and stated.get(asked) else [
+        f for f in _RELATIVE_FIELDS if isinstance(stated.get(f), (int, float)) and stated.get(f)]
+    if not fields:
+        return
+    value = float(stated[fields[0]]) * factor
+    result.confirm = {"value": value, "monthly": value, "text": match.group().strip(), "fields": fields}
 
 
 def _without_injections(low: str) -> str:

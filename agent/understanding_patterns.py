@@ -199,7 +199,21 @@ EXTRA_LANGUAGE_NAMES = {"cantonese": "zho", "粤语": "zho", "繁体": "zho", "�
                         "韩文": "kor", "德文": "deu", "法文": "fra", "俄文": "rus", "西语": "spa",
                         "西班牙文": "spa", "葡语": "por", "葡萄牙文": "por", "意大利文": "ita",
                         "阿拉伯文": "ara", "越南文": "vie", "泰文": "tha", "英语": "eng", "英文": "eng",
-                        "中文": "zho"}
+                        "中文": "zho",
+                        # language names as French, Spanish, Portuguese, German and Italian users write them
+                        "anglais": "eng", "français": "fra", "francais": "fra", "allemand": "deu", "espagnol": "spa",
+                        "italien": "ita", "portugais": "por", "néerlandais": "nld", "neerlandais": "nld",
+                        "chinois": "zho", "japonais": "jpn", "coréen": "kor", "arabe": "ara", "russe": "rus",
+                        "polonais": "pol", "catalan": "cat", "inglés": "eng", "ingles": "eng", "francés": "fra",
+                        "alemán": "deu", "italiano": "ita", "portugués": "por", "neerlandés": "nld",
+                        "holandés": "nld", "japonés": "jpn", "coreano": "kor", "catalán": "cat", "gallego": "glg",
+                        "euskera": "eus", "inglês": "eng", "francês": "fra", "alemão": "deu", "espanhol": "spa",
+                        "holandês": "nld", "chinês": "zho", "japonês": "jpn", "englisch": "eng",
+                        "französisch": "fra", "spanisch": "spa", "italienisch": "ita", "portugiesisch": "por",
+                        "niederländisch": "nld", "chinesisch": "zho", "japanisch": "jpn", "koreanisch": "kor",
+                        "arabisch": "ara", "russisch": "rus", "polnisch": "pol", "türkisch": "tur", "inglese": "eng",
+                        "francese": "fra", "tedesco": "deu", "spagnolo": "spa", "portoghese": "por", "olandese": "nld",
+                        "cinese": "zho", "giapponese": "jpn"}
 CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
                           r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
 CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
@@ -468,6 +482,13 @@ HYPOTHETICAL = re.compile(
     r"\b(?:handle|cope with|scale to|support|deal with|manage|take)\b|is there\b|are there\b|which of\b|"
     r"e se\b|et si\b|y si\b|und wenn\b|was wäre,? wenn|was ist,? wenn|e (?:se|cosa succede)|"
     r"如果|假如|要是|万一|もし|만약)")
+# A figure relative to one said before: "double that", "half of that", "3x that", "das Doppelte", "翻倍".
+RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s*x|\d{1,2} times)\s+(?:of\s+)?"
+                      r"(?:that|this|it|those|the (?:figure|number|amount))\b|^\s*(?:double|triple|half) (?:it|that)\b|"
+                      r"\bdas doppelte\b|\bdoppelt so viel|\ble double\b|\bo dobro\b|\bel doble\b|\bil doppio\b|"
+                      r"翻倍|翻一番|两倍|一半|倍(?:に|くらい)|두 배")
+RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|翻一番|两倍|倍|두 배": 2.0,
+                    r"triple|thrice": 3.0, r"quadruple": 4.0, r"half|一半": 0.5}
 # "which of the 3 options is cheapest?", "which one would you pick?", "这几个里哪个更便宜？": a choice on the list.
 WHICH_OPTION = re.compile(r"\bqual (?:das|dos) (?:opç|model)|\bcu[áa]l de (?:las|los) (?:opci|model)|"
                           r"\blaquelle des options|\blequel des mod|\bquale (?:delle|dei) (?:opzion|model)|"

@@ -366,7 +366,12 @@ def _period_just_before(before: str) -> bool:
 
 
 _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"
-                        r"\bgive or take\b|\bmore or less\b|\bor thereabouts\b|\bhmm+\b|\bwell\b|\bum+\b")
+                        r"\bgive or take\b|\bmore or less\b|\bor thereabouts\b|\bhmm+\b|\bwell\b|\bum+\b|"
+                        # the same hedges in the languages the gloss leaves as written ("unos 800", "so um die 5000")
+                        r"\bun[oa]s\b|\bu(?:ns|mas)\b|\bso um die\b|\bum die\b|\bso\b|\betwa\b|\bungef[äa]hr\b|"
+                        r"\brund\b|\bca\.?|\benviron\b|\bà peu près\b|\bcerca de\b|\balrededor de\b|\bm[áa]s o menos\b|"
+                        r"\bmais ou menos\b|\bpiù o meno\b|\bintorno a\b|\bquasi\b|"
+                        r"약|대략|くらい|ぐらい|だいたい|程度|左右")
 
 
 def _bare_figure(found: Found, work: str, asked: str | None) -> None:
