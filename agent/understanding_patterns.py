@@ -160,7 +160,11 @@ DOMAINS = {
              r"\bcourts?\b|judg(?:e)?ments?|"
              r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
     "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
-               r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
+               r"radiology|physicians?|nurs(?:e|ing)|discharge (?:letters?|summar(?:y|ies)|notes?)|pathology|"
+               r"(?:lab|laboratory) results|clinical notes|\bwards?\b|oncology|cardiology|medical records|"
+               r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
+               r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
+               r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|"
                r"stock market|insurance|accounting|financial audits?|"
@@ -187,7 +191,9 @@ DOMAINS = {
                r"questions",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
-               r"\bnews\b|press releases|journalism|新闻|报道|ニュース|nachrichten|actualités|noticias|"
+               r"\bnews\b|press releases|journalism|articles de presse|presseartikel|artículos de prensa|"
+               r"articoli di (?:giornale|stampa)|notícias|employee handbook|hr polic(?:y|ies)|pto polic(?:y|ies)|"
+               r"新闻|报道|ニュース|nachrichten|actualités|noticias|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
@@ -284,11 +290,15 @@ ON_PREM = re.compile(
     r"(?:processed|stored|hosted|handled|kept)\s+(?:anywhere\s+)?outside\s+(?:of\s+)?(?:our|the)\b|"
     r"(?:can(?:no|')?t|cannot|must not|may not|never|not allowed to) (?:go|be sent|leave) to (?:any |a )?"
     r"(?:third[\s\-]party|external|outside|foreign)|"
+    r"\b(?:no|not|nicht|niemals|keinesfalls|never)\b[^,.;]{0,30}?\b(?:in|auf|zu|into|to)\s+(?:eine\s+|die\s+|a\s+|the\s+|"
+    r"any\s+)?(?:fremde|externe|öffentliche|foreign|external|public|third[\s\-]party)\s+cloud|"
+    r"\b(?:be\s+)?(?:hosted|stored|kept|processed)\s+(?:in|en|em|na|no|dans|im|in der)\s+(?:the\s+)?(?:eu|ue|france|"
+    r"europe|germany|allemagne|deutschland|brasil|brazil|italia|italy|españa|spain|switzerland|suisse|schweiz)\b|"
     r"sovereign cloud|cloud souverain|secnumcloud|souveräne[n]? cloud|"
     r"\bno (?:us|american|foreign) (?:hyperscalers?|clouds?|providers?|apis?)\b|"
     r"\bnot d'?(?:apis?|cloud) (?:américaine?s?|us)\b|"
     r"hosted chez nous|\brester (?:chez nous|en france|en europe|dans l'ue)|"
-    r"\b(?:not|nicht) verlassen|fremde cloud|"
+    r"\b(?:not|nicht) verlassen|"
     r"\b(?:nada|ningún dato|ningun dato) (?:puede|debe) salir|não (?:podem|pode|devem) sair|"
     r"non (?:possono|può|devono) uscire|"
     r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
@@ -316,6 +326,8 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"没问题|行|ok)")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
+                            r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
+                            r"(?:cloud|api|openai|hosted|external)|"
                             r"(?:fine|ok|okay|happy|comfortable|allowed) (?:to|with) (?:send(?:ing)?|upload(?:ing)?|"
                             r"shar(?:e|ing)) (?:it |them |data |the data |our data |documents )?to |"
                             r"(?:the )?cloud (?:is|would be) "
@@ -345,7 +357,8 @@ INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|
 LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
-                                r"\b(?:sell|selling|charge)\b|saas product|"
+                                r"\b(?:sell|selling|charge)\b|saas product|\bcomercial\b|\bcommerciale\b|"
+                                r"\bverkaufen\b|\bvendemos\b|\bvendons\b|\bvendiamo\b|part of (?:our|the) product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
@@ -379,8 +392,11 @@ LATENCY_BARE = re.compile(r"(?:p9[59](?:\s*latency)?|latency|延迟|响应时间
                           r"(\d{1,15}(?:\.\d{1,15})?)(?!\s*(?:s\b|sec|秒|\d|\.\d|%))")
 
 # Budget without a figure.
-GENERIC_NO_LIMIT = re.compile(r"\bno (?:limit|cap|ceiling)\b|unlimited|不限|没有(?:上限|限制)|无上限|无限制")
-BUDGET_NO_LIMIT = re.compile(r"money is no object|no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
+GENERIC_NO_LIMIT = re.compile(r"\bno (?:\w+ )?(?:limit|cap|ceiling)\b|unlimited|不限|没有(?:上限|限制)|无上限|无限制")
+BUDGET_NO_LIMIT = re.compile(r"money is no object|"
+                             r"\bno (?:hard |fixed |real |strict |set )?(?:cap|ceiling|limit) (?:on|for|to) "
+                             r"(?:spend|spending|the spend|budget|costs?)\b|"
+                             r"no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
                              r"no (?:real |particular |hard )?budget limits?|特にありません|no budget (?:limit|cap|"
                              r"ceiling)|whatever it costs|"
                              r"(?:budget|cost|money|price)(?:'s| is)? (?:not|n't|no|isn'?t|doesn'?t|does not)\s+"
@@ -504,6 +520,7 @@ COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bp
                   r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
                   r"多少钱|成本|费用|价格|花多少")
 SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
+                    r"\b(?:does|do|can|will|could) (?:any|one) of (?:these|them|those|the (?:options|models|picks))\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
                     r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
 DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d)\b|(\d{1,15})\s*维")

@@ -180,7 +180,7 @@ CASES: list[tuple[str, str | None, dict[str, Any]]] = [
     ("a few hundred thousand", "corpus_docs", {"corpus_docs": 300_000}),
     ("We expect around 1,000 users doing 20 searches each per day", None, {"queries_per_month": 600_000}),
     ("Throughput of 1k docs per second for ingestion", None, {"unparsed": True, "absent": ["corpus_docs"]}),
-    ("We use Python for the backend and need to search HR policies", None, {"absent": ["domain"]}),
+    ("We use Python for the backend and need to search HR policies", None, {"domain": "general"}),
     ("Make it 1000 per day instead", None, {"queries_per_month": 30_000, "corrected": {"queries_per_month"}}),
     ("The latency target is 50", None, {"latency_p95_ms": 50.0}),
     ("I care most about accuracy, cost is secondary", None, {"priorities": ["quality", "latency", "cost"]}),
