@@ -479,6 +479,7 @@ COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\b
 FIT = re.compile(r"\bfits?\b|\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
                  r"(?:cards?|gpus?|box|machines?|servers?|hardware|mac|laptop|a100|h100|l4|t4|a10g?|rtx ?\d{4})s? "
                  r"(?:run|handle|host|load|serve)\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
+                 r"\b(?:run|host|serve|deploy)\b[^.?]{0,30}\bon (?:a|an|our|my|the|this|that|one|two|\d)\b|"
                  r"enough (?:vram|memory|ram)|"
                  r"how much (?:vram|gpu memory)|"
                  r"在.{0,12}上(?:跑|运行|部署)|能跑|跑得动|跑得了|放得下|装得下|显存够|能不能跑|可以跑")
