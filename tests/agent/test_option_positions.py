@@ -1,4 +1,4 @@
-"""Options of the short list named by their place ("option two", "the third one", "第一个推荐") reach the right model."""
+"""Options of the short list named by their place ("option two", "the third one", "第一个推荐") reach their model."""
 
 from __future__ import annotations
 
