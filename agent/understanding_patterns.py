@@ -7,6 +7,7 @@ other languages one, ``knowledge/data/interview_lexicon.yaml`` (read by ``agent.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from agent.understanding_models import find_models
@@ -113,6 +114,7 @@ USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agent
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
                    r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"
                    r"specialists|managers|clerks|technicians|operators|sellers|buyers|"
+                   r"commercialisti|wirtschaftspr[üu]fer(?:innen)?|comptables|contadores|contabilistas|notaires|"
                    r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
@@ -156,6 +158,7 @@ DOMAINS = {
     "legal": r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
              r"signed|approved|rejected|vetoed|won'?t|wouldn'?t|requires?|insists?|told|flagged|blocked)\b)|"
              r"\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
+             r"juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|notaires|notarios|notai|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
              r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
@@ -166,7 +169,9 @@ DOMAINS = {
                r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
                r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
-               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|"
+               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|tax advis[eo]rs|auditors|"
+               r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
+               r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|accounting|financial audits?|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
     "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
@@ -174,7 +179,8 @@ DOMAINS = {
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
-                  r"journals?|publications?|thes[ie]s|pubmed|论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
+                  r"journals?|publications?|thes[ie]s(?! project| work| at)|pubmed|"
+                  r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
     "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
                  r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
                  r"电商|商品|淘宝|京东|购物|零售",
@@ -339,7 +345,8 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
                     r"都(?:行|可以)|无所谓|随意")
-LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
+LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
+                         r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
                          r"(?:university|uni|高校|大学)\S{0,3}(?:的)?(?:科研|research)|不涉及商用|非商用|"
                          r"internal research (?:use|project|only|purposes)|"
@@ -354,7 +361,7 @@ INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\
                           r"사내(?:용| 전용)")
 INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|\bapenas\b|\bjust\b|のみ|だけ|전용|만"
                            r"|\bsell|verkauf|revend|\bvend|卖|販売|판매")
-LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|"
+LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
                                 r"\b(?:sell|selling|charge)\b|saas product|\bcomercial\b|\bcommerciale\b|"
@@ -458,7 +465,8 @@ NEGATED_VALUE = re.compile(
     r"\b(?:not|instead of|rather than|from)\s+(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|$|\.\s|\)))|"
     r"不是\s*[^,;。是]{1,20}|"
-    r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건)?\s*(?=ではなく|じゃなく|이 아니라|가 아니라)|"
+    r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건|ms|毫秒|秒|seconds?|gb|tokens?)?\s*"
+    r"(?=ではなく|じゃなく|이 아니라|가 아니라)|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
@@ -614,8 +622,9 @@ def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bo
         items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group()) if i.group() not in ("and", "or")]
         context = asked == "languages" or "/" in m.group() or CODE_LIST_CONTEXT.search(text[max(0, m.start() - 20):
                                                                                               m.start()])
-        if context and all(code in codes for _, code in items):
-            hits.extend((m.start() + i, m.end(), _code(code)) for i, code in items)
+        known = list(itertools.takewhile(lambda item: item[1] in codes, items))  # "fr/en, pic à 15 req/s": fr, en
+        if context and (len(known) == len(items) or len(known) >= 2):
+            hits.extend((m.start() + i, m.end(), _code(code)) for i, code in known)
     hits.extend((m.start(), m.end(), _code(m.group(1))) for m in LOCALE_TAG.finditer(text) if m.group(1) in codes)
     bare = text.strip(" .!,;。")
     if asked == "languages" and bare in codes:
