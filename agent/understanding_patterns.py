@@ -89,7 +89,8 @@ DOCS_AFTER = re.compile(
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
-    r"opinions|briefs|invoices|receipts|"
+    r"opinions|briefs|invoices|receipts|ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
+    r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|"
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
@@ -115,6 +116,7 @@ USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agent
                    r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"
                    r"specialists|managers|clerks|technicians|operators|sellers|buyers|"
                    r"commercialisti|wirtschaftspr[üu]fer(?:innen)?|comptables|contadores|contabilistas|notaires|"
+                   r"handlers|workers|adjusters|underwriters|caseworkers|recruiters|"
                    r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
@@ -332,6 +334,10 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"没问题|行|ok)")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
+                            r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
+                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,15}\b(?:nube|nuvem|cloud)\b|"
+                            r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
+                            r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
                             r"(?:cloud|api|openai|hosted|external)|"
                             r"(?:fine|ok|okay|happy|comfortable|allowed) (?:to|with) (?:send(?:ing)?|upload(?:ing)?|"

@@ -33,7 +33,8 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years
                          r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
-_TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
+_TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
+                        r"of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
@@ -372,7 +373,8 @@ def _period_just_before(before: str) -> bool:
 _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"
                         r"\bgive or take\b|\bmore or less\b|\bor thereabouts\b|\bhmm+\b|\bwell\b|\bum+\b|"
                         # the same hedges in the languages the gloss leaves as written ("unos 800", "so um die 5000")
-                        r"\bun[oa]s\b|\bu(?:ns|mas)\b|\bso um die\b|\bum die\b|\bso\b|\betwa\b|\bungef[äa]hr\b|"
+                        r"\bun[oa]s\b|\bsagen wir\b|\bdisons\b|\bdigamos\b|\bdiciamo\b|"
+                        r"\bu(?:ns|mas)\b|\bso um die\b|\bum die\b|\bso\b|\betwa\b|\bungef[äa]hr\b|"
                         r"\brund\b|\bca\.?|\benviron\b|\bà peu près\b|\bcerca de\b|\balrededor de\b|\bm[áa]s o menos\b|"
                         r"\bmais ou menos\b|\bpiù o meno\b|\bintorno a\b|\bquasi\b|"
                         r"약|대략|くらい|ぐらい|だいたい|程度|左右")
