@@ -75,7 +75,7 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"lookups|calls|hits)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?)\s*(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在)*\s*$")
+                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*$")
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:pages?|pp)\b|^\s*页")
 WORDS_AFTER = re.compile(r"^[\s\-]*words?\b")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
@@ -89,7 +89,8 @@ DOCS_AFTER = re.compile(
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
-    r"opinions|briefs|invoices|receipts|ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
+    r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|"
+    r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|"
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
@@ -171,7 +172,8 @@ DOMAINS = {
                r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
                r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
-               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|tax advis[eo]rs|auditors|"
+               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
+               r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|accounting|financial audits?|"
@@ -302,6 +304,8 @@ ON_PREM = re.compile(
     r"any\s+)?(?:fremde|externe|öffentliche|foreign|external|public|third[\s\-]party)\s+cloud|"
     r"\b(?:be\s+)?(?:hosted|stored|kept|processed)\s+(?:in|en|em|na|no|dans|im|in der)\s+(?:the\s+)?(?:eu|ue|france|"
     r"europe|germany|allemagne|deutschland|brasil|brazil|italia|italy|españa|spain|switzerland|suisse|schweiz)\b|"
+    r"\b(?:niente|no|pas de|kein\w*|nada de|sem|sin|senza)\s+(?:cloud|nube|nuvem|apis?)\s+(?:estern[oa]|externe?s?|"
+    r"external|extern[oa]s?|pubblic[oa]|publi(?:c|que)s?|öffentlich\w*|p[úu]blic[oa]s?)\b|"
     r"sovereign cloud|cloud souverain|secnumcloud|souveräne[n]? cloud|"
     r"\bno (?:us|american|foreign) (?:hyperscalers?|clouds?|providers?|apis?)\b|"
     r"\bnot d'?(?:apis?|cloud) (?:américaine?s?|us)\b|"
@@ -371,7 +375,7 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
                                 r"\b(?:sell|selling|charge)\b|saas product|\bcomercial\b|\bcommerciale\b|"
-                                r"\bverkaufen\b|\bvendemos\b|\bvendons\b|\bvendiamo\b|part of (?:our|the) product|"
+                                r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
