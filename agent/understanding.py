@@ -190,13 +190,19 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
         if request is None:
             if is_question and P.HYPOTHETICAL.search(sentence):  # "what if we had 2M docs?": not an answer
                 chars[start:end] = " " * (end - start)
+            elif P.ASKING.search(sentence) and re.search(r"[?？]|[吗嗎까]\s*$", sentence) and \
+                    not P.RECOMMEND_ASK.search(sentence):  # "is 200 ms realistic?": figures asked about
+                for clause in re.finditer(r"[^,，、;；]+", sentence):
+                    if not P.OWN_SITUATION.search(clause.group()):
+                        chars[start + clause.start():start + clause.end()] = " " * len(clause.group())
             continue
         question = shown[slice(*shown_spans[i])].strip() if len(shown_spans) == len(spans) else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
+            own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
             if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
-                    or P.HYPOTHETICAL.search(sentence)):
+                    or P.HYPOTHETICAL.search(sentence)) and not own:  # "which model for our 80k contracts?" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
     return "".join(chars)
 

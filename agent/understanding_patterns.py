@@ -524,6 +524,26 @@ RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s
                       r"翻倍|翻一番|两倍|一半|倍(?:に|くらい)|두 배")
 RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|翻一番|两倍|倍|두 배": 2.0,
                     r"triple|thrice": 3.0, r"quadruple": 4.0, r"half|一半": 0.5}
+# A question's clause that states the user's own situation ("we have 50k docs, which model?") or asks for the
+# recommendation for it ("which model for our 50k contracts?") is read; other question clauses quote figures to ask
+# about them ("is 200 ms realistic?", "do we need a GPU for 10k docs?", "Reicht eine 4090 für 2 Mio. Dokumente?").
+OWN_SITUATION = re.compile(
+    r"\b(?:we|i)(?:'ve| have| got|'re| are|'m| am| run| use| get| handle| serve| process| store| deal with|"
+    r" expect| need to (?:search|index|embed))\b|\bwe'?ll have\b|\bthere are\b|\b(?:our|my)\b|"
+    r"\bwir haben\b|\bunsere?\w*\b|\bnous avons\b|\bnos\b|\bnotre\b|\btenemos\b|\bnuestr\w+|\btemos\b|"
+    r"\bnoss\w+|\babbiamo\b|\bnostr\w+|我们有|我们的|我们公司|我司|うちの|弊社|当社|저희|우리")
+ASKING = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm+|wait|well|sorry)[, ]+)?(?:what|what's|how|which|is|are|does|do|did|"
+    r"can|could|would|will|should|shall|why|where|when|who|may|might|isn't|aren't|don't|doesn't|est-ce|reicht|"
+    r"brauchen|braucht|ist|sind|kann|k[öo]nnen|muss|m[üu]ssen|lohnt|hace falta|necesitamos|necesito|es|son|puede|"
+    r"podemos|se|será|precisamos|preciso|serve|basta|bastano|c'est|faut-il|peut-on|quel|quelle|qual|cu[áa]l|"
+    r"cu[áa]nto|quanto|wie|was|welche\w*|como|cómo|combien|conviene|vale)\b|"
+    r"什么|多少|怎么|如何|够不够|够吗|行吗|需要.{0,8}吗|(?:吗|嗎)\s*[?？]?\s*$|"
+    r"(?:ですか|ますか|でしょうか|か)\s*[?？]?\s*$|(?:까|나요|가요|죠)\s*[?？]?\s*$")
+RECOMMEND_ASK = re.compile(
+    r"\brecommend|\bsuggest|\bwhich (?:\w+ )?(?:model|embedding)s?\b|\bwhat (?:\w+ )?(?:model|embedding)s?\b|"
+    r"\bbest (?:\w+ )?(?:model|embedding|option|choice)|\bshould (?:we|i) use\b|推荐|哪个模型|什么模型|おすすめ|추천|"
+    r"empfehl|recommand|recomiend|recomend|raccomand|consigli")
 # "which of the 3 options is cheapest?", "which one would you pick?", "这几个里哪个更便宜？": a choice on the list.
 WHICH_OPTION = re.compile(r"\bqual (?:das|dos) (?:opç|model)|\bcu[áa]l de (?:las|los) (?:opci|model)|"
                           r"\blaquelle des options|\blequel des mod|\bquale (?:delle|dei) (?:opzion|model)|"
