@@ -67,6 +67,7 @@ _HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twe
 _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
 
 
+_CN_ODD = re.compile(r"((?:[一二两三四五六七八九])?[十百千])来(?=个|份|篇|次|人|页|[^\d]|$)")
 _AND_A_HALF = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) and a half "
                          r"(thousand|million|billion)\b")
 _ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|seven|eight|nine|three|four|two)"
@@ -93,6 +94,7 @@ def normalise(text: str) -> str:
     text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
+    text = _CN_ODD.sub(lambda m: f"{parse_cn(m.group(1)) + parse_cn(m.group(1)) / 5:g}", text)  # 十来个 ~ 12
     text = _AND_A_HALF.sub(lambda m: f"{_WORD_VALUES.get(m.group(1), 0) or float(m.group(1)):g}.5 {m.group(2)}", text)
     text = _ISH.sub(lambda m: f"about {_WORD_VALUES[m.group(1)]:g}", text)  # "fifty-ish qps"
     text = _BETWEEN.sub(r"\1-\2", text)

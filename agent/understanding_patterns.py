@@ -68,9 +68,9 @@ SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
                        r"(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
                        r"次/秒|次每秒)")
-QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|about|around|of)\s*)?$|"
+QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大概|差不多|about|around|of)\s*)?$|"
                         r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"
-                        r"\s*$")
+                        r"\s*(?:(?:约|大约|大概|差不多|about|around)\s*)?$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
                          r"lookups|calls|hits)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
