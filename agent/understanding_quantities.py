@@ -52,6 +52,8 @@ class Found:
     leftovers: list[P.Number] = field(default_factory=list)
 
 
+_HARDWARE_WORD = re.compile(r"\bgpus?\b|\bcards?\b|\b[ahlt]\d{1,3}[a-z]?s?\b|\brtx\b|\bservers?\b|\bmachines?\b|"
+                            r"\bnodes?\b|\bboxes\b|显卡|服务器")
 _LINES = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:lines?|loc)\b(?! of code in total| in total)")
 _PER_LINE = re.compile(r"(?:~|about |around |roughly |maybe |call it |say )?(\d{1,4})\s*tokens?\s*"
                        r"(?:a|per|each|every|/)\s*line\b")
@@ -100,7 +102,7 @@ def extract_fields(text: str, asked: str | None) -> Found:
     for num in numbers:
         if num is people:
             continue
-        kind, value = _classify(num, work, asked, users is not None)
+        kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
         retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start])
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
                 kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
@@ -250,7 +252,8 @@ def _ambiguous(value: float, period: float, text: str) -> dict[str, Any]:
             "text": text.strip()}
 
 
-def _classify(num: P.Number, text: str, asked: str | None, people: bool = False) -> tuple[str | None, Any]:
+def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
+              hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
     v, after = num.value, text[num.end:num.end + 40]
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
@@ -308,6 +311,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
                  and not P.PER_ITEM_BEFORE.search(before)) or v > 10_000_000
         return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
     docs = P.DOCS_AFTER.match(after)
+    if docs and docs.group().rstrip().endswith("of them") and hardware:
+        return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
     if docs:
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
         tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
