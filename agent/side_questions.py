@@ -17,7 +17,12 @@ from knowledge.glossary import find_term_span
 
 SIDE_TOOLS = ("shortlist", "summary", "why_not", "indexing_time", "explain_term")
 
+_LIST_WORD = (r"(?:empfehlung\w*|liste|lista|recomendaci\w+|recomenda[çc]\w+|recommandations?|raccomandazion\w+|"
+              r"modelle|modelos|modèles|modelli|リスト|推薦|おすすめ|추천|목록)")
+_AGAIN_WORD = (r"(?:nochmal|noch einmal|erneut|otra vez|de nuevo|de novo|outra vez|de nouveau|à nouveau|di nuovo|"
+               r"ancora una volta|もう一度|再度|다시)")
 SHORTLIST = re.compile(
+    rf"{_LIST_WORD}[^.?!]{{0,30}}{_AGAIN_WORD}|{_AGAIN_WORD}[^.?!]{{0,30}}{_LIST_WORD}|"
     r"short[\s\-]?list|(?:show|give|send|see|repeat|display|list)\b.{0,30}\b(?:recommendations?|results|list|picks|"
     r"models|options)\b.{0,12}\bagain\b|(?:recommendations?|results|list|picks) again\b|"
     r"\b(?:the|your|my|our|current) (?:recommendations?|picks|top (?:models|picks|\d+))\b\s*(?:\?|$|again|please)|"
@@ -45,7 +50,10 @@ INDEXING = re.compile(
     r"\b(?:index|embed|ingest|process|vectori[sz]|encode)|time to (?:index|embed|ingest)|"
     r"how long\b.{0,40}(?:indexier|indizier|indexa|indicizz|インデックス)|"
     r"(?:索引|建库|入库|向量化|嵌入|编码).{0,12}(?:多久|多长时间|多少时间|几个小时|几天)|"
-    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|どのくらい.{0,20}(?:かか|時間)|"
+    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|"
+    r"(?:cu[áa]nto|quanto)\s+(?:tiempo\s+|tempo\s+)?(?:tard|llev|lev|demor|ci vuol|ci mett)\w*.{0,40}"
+    r"(?:index|indiz|vetor|vector|embed)|(?:index|indiz)\w*.{0,30}(?:cu[áa]nto|quanto)\s+(?:tiempo|tempo|tard)|"
+    r"(?:인덱싱|색인|임베딩).{0,12}얼마나|どのくらい.{0,20}(?:かか|時間)|"
     r"\b(?:index\w*|embed\w*|ingest\w*|vectori[sz]\w*)\b.{0,40}\bhow long\b")
 EXPLAIN = re.compile(
     r"\bwhat(?:'s| is| are| does| do)\b|\bwhats\b|what do you mean|\bexplain\b|\bdefine\b|meaning of|\bmeans?\b\??|"

@@ -494,7 +494,8 @@ QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can
                       r"算一下|是否")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
                      r"对比|比较|区别|哪个好|还是")
-FIT = re.compile(r"\bfits?\b|\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
+FIT = re.compile(r"\bfits?\b|\bpasst\b|\bcabe\b|\bentra en\b|\brentre\b|\btient sur\b|\bsta su\b|載る|乗る|들어가|"
+                 r"\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
                  r"(?:cards?|gpus?|box|machines?|servers?|hardware|mac|laptop|a100|h100|l4|t4|a10g?|rtx ?\d{4})s? "
                  r"(?:run|handle|host|load|serve)\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
                  r"\b(?:run|host|serve|deploy)\b[^.?]{0,30}\bon (?:a|an|our|my|the|this|that|one|two|\d)\b|"
@@ -559,6 +560,9 @@ COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bp
                   r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
                   r"多少钱|成本|费用|价格|花多少")
 SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
+                    r"\b(?:gibt es|hay|existen?|existem|y a-t-il|il y a|ci sono|c'è)\b[^.?]{0,20}"
+                    r"\b(?:modell\w*|modelos?|modèles?|modell[io])\b|モデル(?:は|が)?(?:あります|ありますか)|"
+                    r"모델(?:이|은)? 있|"
                     r"\b(?:does|do|can|will|could) (?:any|one) of (?:these|them|those|the (?:options|models|picks))\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
                     r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
@@ -574,6 +578,7 @@ WINDOW = re.compile(r"(\d{1,15})\s*(k)?[\s\-]*(?:tokens?\s+)?(?:context|window|m
                     r"上下文\s*(\d{1,15})|"
                     r"(\d{1,15})\s*(k)?\s*(?:tokens?|token)?\s*(?:的)?(?:上下文|コンテキスト)")
 CAPABILITY = re.compile(r"\bmodels? (?:that|which) (?:support|handle|cover|speak|understand|know)\b|"
+                        r"unterstützen|soportan|suportam|supportent|supportano|対応|지원|"
                         r"\b(?:support|handle|cover)s? (?:\d+|many|all|most|\w+) languages\b")
 MAX_PARAMS = re.compile(r"(?:under|below|smaller than|less than|at most|max|<|小于|低于|不超过)\s*"
                         r"(\d{1,15}(?:\.\d{1,15})?\s*[mb])\b")
