@@ -19,7 +19,7 @@ from agent import interviewer as iv
 from agent.evidence import measured_results
 from agent.evidence_intents import evidence_requests, suite_for
 from agent.state import FIELDS, AdvisorState, ConfiguredNode, Evidence, full_profile, next_field, stated_profile
-from agent.tool_calls import fill_args, missing_args, run_tool
+from agent.tool_calls import fill_args, missing_args, resolve_places, run_tool
 from agent.understanding import Understanding, understand
 from agent.updates import apply_understanding
 from tools.profile.schema import DEFAULTS, parse_profile
@@ -130,6 +130,7 @@ def make_lookup(tools: Sequence[Any]) -> ConfiguredNode:
         lang = state.get("reply_language", "en")
         update: dict[str, Any] = {}
         for request in state.get("pending_tools") or []:
+            request = {**request, "args": resolve_places(request.get("args") or {}, rec)}  # "option two" -> a model
             # A side question answered from the consultation's state (why_not: the why_not tool on the stated profile,
             # worded for the reply language).
             if request["tool"] in side_answers.ANSWERS:

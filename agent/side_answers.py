@@ -145,4 +145,9 @@ ANSWERS: dict[str, Callable[..., Answer]] = {
 
 def answer(tool: str, args: dict[str, Any], state: AdvisorState, lang: str) -> Answer:
     """The answer to one side question of ``agent.side_questions``."""
-    return ANSWERS[tool](state, lang, **{k: v for k, v in args.items() if v is not None})
+    given = {k: v for k, v in args.items() if v is not None and k not in ("option", "options")}
+    if tool == "why_not" and not given.get("model"):  # "why not the third one?" before there is a short list
+        text = ("请先说出模型名称，或等推荐列表出来后再问。" if _zh(lang) else
+                "Name a model, or ask again once we have a short list.")
+        return text, {"status": "needs_model"}
+    return ANSWERS[tool](state, lang, **given)

@@ -17,7 +17,12 @@ from knowledge.glossary import find_term_span
 
 SIDE_TOOLS = ("shortlist", "summary", "why_not", "indexing_time", "explain_term")
 
+_LIST_WORD = (r"(?:empfehlung\w*|liste|lista|recomendaci\w+|recomenda[çc]\w+|recommandations?|raccomandazion\w+|"
+              r"modelle|modelos|modèles|modelli|リスト|推薦|おすすめ|추천|목록)")
+_AGAIN_WORD = (r"(?:nochmal|noch einmal|erneut|otra vez|de nuevo|de novo|outra vez|de nouveau|à nouveau|di nuovo|"
+               r"ancora una volta|もう一度|再度|다시)")
 SHORTLIST = re.compile(
+    rf"{_LIST_WORD}[^.?!]{{0,30}}{_AGAIN_WORD}|{_AGAIN_WORD}[^.?!]{{0,30}}{_LIST_WORD}|"
     r"short[\s\-]?list|(?:show|give|send|see|repeat|display|list)\b.{0,30}\b(?:recommendations?|results|list|picks|"
     r"models|options)\b.{0,12}\bagain\b|(?:recommendations?|results|list|picks) again\b|"
     r"\b(?:the|your|my|our|current) (?:recommendations?|picks|top (?:models|picks|\d+))\b\s*(?:\?|$|again|please)|"
@@ -43,8 +48,12 @@ INDEXING = re.compile(
     r"how long\b.{0,40}\b(?:index|embed|ingest|process|vectori[sz]|encode|take|build)|"
     r"\b(?:indexing|embedding|ingestion) time\b|how (?:many (?:hours|days|minutes)|much time)\b.{0,40}"
     r"\b(?:index|embed|ingest|process|vectori[sz]|encode)|time to (?:index|embed|ingest)|"
+    r"how long\b.{0,40}(?:indexier|indizier|indexa|indicizz|インデックス)|"
     r"(?:索引|建库|入库|向量化|嵌入|编码).{0,12}(?:多久|多长时间|多少时间|几个小时|几天)|"
-    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|どのくらい.{0,20}(?:かか|時間)|"
+    r"(?:多久|多长时间).{0,12}(?:索引|建库|入库|向量化)|"
+    r"(?:cu[áa]nto|quanto)\s+(?:tiempo\s+|tempo\s+)?(?:tard|llev|lev|demor|ci vuol|ci mett)\w*.{0,40}"
+    r"(?:index|indiz|vetor|vector|embed)|(?:index|indiz)\w*.{0,30}(?:cu[áa]nto|quanto)\s+(?:tiempo|tempo|tard)|"
+    r"(?:인덱싱|색인|임베딩).{0,12}얼마나|どのくらい.{0,20}(?:かか|時間)|"
     r"\b(?:index\w*|embed\w*|ingest\w*|vectori[sz]\w*)\b.{0,40}\bhow long\b")
 EXPLAIN = re.compile(
     r"\bwhat(?:'s| is| are| does| do)\b|\bwhats\b|what do you mean|\bexplain\b|\bdefine\b|meaning of|\bmeans?\b\??|"
@@ -79,10 +88,13 @@ def command(sentence: str) -> tuple[str, dict[str, Any]] | None:
 
 
 def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers: dict[str, Any],
-             is_question: bool) -> tuple[str, dict[str, Any]] | None:
-    """Why not X, how long indexing takes, or what a term means; None when the sentence asks none of these."""
-    if models and WHY_NOT.search(sentence):
-        return "why_not", {"model": models[0]}
+             is_question: bool, places: list[int] | None = None) -> tuple[str, dict[str, Any]] | None:
+    """Why not X, how long indexing takes, or what a term means; None when the sentence asks none of these.
+
+    ``places`` are the short-list places the sentence names ("why not the third one?"): they stand for a model.
+    """
+    if (models or places) and WHY_NOT.search(sentence):
+        return "why_not", {"model": models[0]} if models else {"model": None, "option": places[0]}
     if not is_question:
         return None
     term = _asked_term(sentence) if not models else None
@@ -90,6 +102,8 @@ def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers
         return "explain_term", {"term": term}
     if INDEXING.search(sentence):
         args: dict[str, Any] = {"model": models[0] if models else None}
+        if places and not models:
+            args["option"] = places[0]
         if hardware.get("accelerator") not in (None, "none"):
             args["accelerator"] = hardware["accelerator"]
         for name in ("corpus_docs", "doc_length_tokens"):
@@ -97,3 +111,42 @@ def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers
                 args[name] = numbers[name]
         return "indexing_time", args
     return None
+
+
+# Options of the short list named by their place: "option one", "the second one", "#2", "la segunda opción",
+# "die zweite Option", "第一个推荐", "2番目", "두 번째". Each ordinal word maps to its 1-based place.
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+        "5th": 5, "last": -1, "primeira": 1, "primeiro": 1, "primera": 1, "primero": 1, "première": 1, "premier": 1,
+        "erste": 1, "ersten": 1, "erstes": 1, "prima": 1, "primo": 1, "segunda": 2, "segundo": 2, "deuxième": 2,
+        "seconde": 2, "zweite": 2, "zweiten": 2, "zweites": 2, "seconda": 2, "secondo": 2, "terceira": 3,
+        "terceiro": 3, "tercera": 3, "tercero": 3, "troisième": 3, "dritte": 3, "dritten": 3, "drittes": 3,
+        "terza": 3, "terzo": 3, "dernière": -1, "última": -1, "último": -1, "letzte": -1, "ultima": -1}
+_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
+        "um": 1, "uno": 1, "un": 1, "eins": 1, "dois": 2, "dos": 2, "deux": 2, "zwei": 2, "due": 2, "três": 3,
+        "tres": 3, "trois": 3, "drei": 3, "tre": 3}
+_CJK_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+_KO_NUM = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
+_NOUN = (r"(?:options?|picks?|choices?|ones?|recommendations?|models?|candidates?|suggestions?|results?|entry|"
+         r"opç(?:ão|ões)|opci(?:ón|ones)|opzion[ei]|optionen|vorschlag|empfehlung|modell|modelo|modèle|modello|"
+         r"recomendaç(?:ão)|recomendaci(?:ón)|proposition|proposta|propuesta)")
+POSITION = re.compile(
+    rf"\b(?P<ord>{'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\s+(?:\w+\s+)?{_NOUN}\b|"
+    rf"(?:\b{_NOUN}|\bnumber|\bno\.|#|\bnr\.?|\bn[º°o]\.?)\s*(?P<num>{'|'.join(_NUM)})\b|"
+    r"第(?P<cjk>[一二两三四五1-5])(?:个|名|款|位|种|套)?(?=推荐|选项|方案|模型|候选|个|名|款|の|番)|"
+    r"(?P<ja>[一二三四五1-5])(?:番目|つ目)|(?P<ko>첫|두|세|네|다섯)\s*번째")
+
+
+def positions(sentence: str) -> list[int]:
+    """The places on the short list the sentence names (1 = the first; -1 = the last), in the order written."""
+    found: list[int] = []
+    for match in POSITION.finditer(sentence):
+        groups = match.groupdict()
+        place = (_ORD.get(groups["ord"] or "") or _NUM.get(groups["num"] or "") or _CJK_NUM.get(groups["cjk"] or "")
+                 or _CJK_NUM.get(groups["ja"] or "") or _KO_NUM.get(groups["ko"] or ""))
+        if place and place not in found:
+            found.append(place)
+    if found:  # "why is the second one ranked above the first?": a bare ordinal then names a place too
+        for match in re.finditer(r"\bthe (first|second|third|fourth|fifth|last)\b", sentence):
+            if _ORD[match.group(1)] not in found:
+                found.append(_ORD[match.group(1)])
+    return found

@@ -29,6 +29,28 @@ def _shortlist(recommendation: dict[str, Any] | None) -> list[dict[str, Any]]:
     return list((recommendation or {}).get("recommendations") or [])
 
 
+def resolve_places(args: dict[str, Any], recommendation: dict[str, Any] | None) -> dict[str, Any]:
+    """``args`` with short-list places ("option": 2, "options": [1, 3]) replaced by the models at those places.
+
+    A place beyond the list (or no list yet) leaves the model to be filled as usual (the top pick).
+    """
+    if "option" not in args and "options" not in args:
+        return args
+    recs = _shortlist(recommendation)
+    out = {k: v for k, v in args.items() if k not in ("option", "options")}
+
+    def at(place: int) -> str | None:
+        index = place - 1 if place > 0 else len(recs) + place
+        return recs[index]["model"] if 0 <= index < len(recs) else None
+
+    if args.get("option") and out.get("model") is None:
+        out["model"] = at(int(args["option"]))
+    if args.get("options") and not out.get("models"):
+        named = [m for m in (at(int(p)) for p in args["options"]) if m]
+        out["models"] = named if len(named) >= 2 else None
+    return out
+
+
 PROFILE_SOURCE = {"corpus_docs": "corpus_docs", "doc_length_tokens": "doc_length_tokens",
                   "queries_per_month": "queries_per_month", "accelerator": "hardware", "language": "languages"}
 

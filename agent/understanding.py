@@ -125,6 +125,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     result.growth_docs_month, result.confirm = found.growth, found.ambiguous
     if stated:
         refer_back(text, stated, result, found.leftovers)
+        _relative(text, asked, stated, result)
     _languages(text, raw, asked, result)
     result.top_k, result.priorities = found.top_k, _priorities(text)
     if P.CORRECTION.search(text) or found.negated:
@@ -135,6 +136,30 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     logger.debug("understood fields=%s tools=%s skipped=%s unparsed=%s", sorted(result.updates),
                  [r.tool for r in result.tool_requests], result.skipped, result.unparsed is not None)
     return result
+
+
+_RELATIVE_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens")
+
+
+def _relative(text: str, asked: str | None, stated: dict[str, Any], result: Understanding) -> None:
+    """"double that", "half of it", "3x that": a figure relative to one said before is asked back, never stored.
+
+    The field it scales is the one just asked about, else every figure said so far is a candidate.
+    """
+    if result.updates or result.confirm:
+        return
+    match = P.RELATIVE.search(text)
+    if not match:
+        return
+    digits = re.search(r"\d{1,2}", match.group())
+    factor = float(digits.group()) if digits else next(v for k, v in P.RELATIVE_FACTORS.items()
+                                                       if re.search(k, match.group()))
+    fields = [asked] if asked in _RELATIVE_FIELDS and stated.get(asked) else [
+        f for f in _RELATIVE_FIELDS if isinstance(stated.get(f), (int, float)) and stated.get(f)]
+    if not fields:
+        return
+    value = float(stated[fields[0]]) * factor
+    result.confirm = {"value": value, "monthly": value, "text": match.group().strip(), "fields": fields}
 
 
 def _without_injections(low: str) -> str:
@@ -163,12 +188,21 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
         sentence = low[start:end]
         request = side.command(sentence) or _tool_request(sentence, is_question)
         if request is None:
+            if is_question and P.HYPOTHETICAL.search(sentence):  # "what if we had 2M docs?": not an answer
+                chars[start:end] = " " * (end - start)
+            elif P.ASKING.search(sentence) and re.search(r"[?？]|[吗嗎까]\s*$", sentence) and \
+                    not P.RECOMMEND_ASK.search(sentence):  # "is 200 ms realistic?": figures asked about
+                for clause in re.finditer(r"[^,，、;；]+", sentence):
+                    if not P.OWN_SITUATION.search(clause.group()):
+                        chars[start + clause.start():start + clause.end()] = " " * len(clause.group())
             continue
         question = shown[slice(*shown_spans[i])].strip() if len(shown_spans) == len(spans) else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
-            if P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS:
+            own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
+            if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
+                    or P.HYPOTHETICAL.search(sentence)) and not own:  # "which model for our 80k contracts?" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
     return "".join(chars)
 
@@ -181,14 +215,19 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
     """Return (tool, args) for a question sentence, or None when no tool answers it."""
     models = find_models(sentence, fuzzy=True)
     numbers = extract_fields(sentence, None)
-    own = side.question(sentence, models, hardware_mentions(sentence)[0], numbers.updates, is_question)
+    places = side.positions(sentence)
+    own = side.question(sentence, models, hardware_mentions(sentence)[0], numbers.updates, is_question, places)
     if own or not is_question:
         return own
     if len(models) >= 2 and (P.COMPARE.search(sentence) or len(models) > 2):
         return "compare_models", {"models": models[:8]}
+    if not models and (len(places) >= 2 or P.WHICH_OPTION.search(sentence)):
+        return "compare_models", {"models": None, **({"options": places} if len(places) >= 2 else {})}
+    referred = bool(P.REFERENCE.search(sentence) or places)
+    place = {"option": places[0]} if places and not models else {}
     hw, _ = hardware_mentions(sentence)
-    if P.FIT.search(sentence) and (models or hw or P.REFERENCE.search(sentence)):
-        args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator")}
+    if P.FIT.search(sentence) and (models or hw or referred):
+        args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator"), **place}
         if args["accelerator"] == "none":
             args["accelerator"] = "cpu-8core"
         args.update({k: hw[k] for k in ("vram_gb", "ram_gb") if k in hw})
@@ -202,14 +241,16 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
         if window is not None:
             args["max_tokens"] = window
         return "estimate_tokens", args
-    if P.COST.search(sentence) and (models or numbers.updates or P.REFERENCE.search(sentence)):
-        args = {"model": models[0] if models else None}
+    if P.COST.search(sentence) and (models or numbers.updates or referred):
+        args = {"model": models[0] if models else None, **place}
         args.update({k: numbers.updates.get(k) for k in ("corpus_docs", "doc_length_tokens", "queries_per_month")})
         if hw.get("accelerator") not in (None, "none"):
             args["accelerator"] = hw["accelerator"]
         return "estimate_cost", args
     if models:
         return ("compare_models", {"models": models[:8]}) if len(models) > 1 else ("show_model", {"model": models[0]})
+    if place:
+        return "show_model", {"model": None, **place}
     if P.SEARCH.search(sentence):
         args = _search_args(sentence)
         return ("search_models", args) if args else None  # "show me 7 models" asks for the recommendation
@@ -219,8 +260,16 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
 def _window(sentence: str, models: list[str]) -> int | None:
     match = P.WINDOW.search(sentence)
     if match:
-        return int(match.group(1) or match.group(3)) * (1024 if match.group(2) else 1)
+        return _window_tokens(match)
     return default_catalog().get(models[0]).max_tokens if models else None
+
+
+def _window_tokens(match: re.Match[str]) -> int:
+    """The tokens a ``P.WINDOW`` match names ("8k context", "handle 8k tokens", "8k-token inputs", "上下文 8192")."""
+    for number, kilo in ((1, 2), (3, 4), (5, 6), (7, None), (8, 9)):
+        if match.group(number):
+            return int(match.group(number)) * (1024 if kilo and match.group(kilo) else 1)
+    return 0
 
 
 def _storage_args(sentence: str, models: list[str], numbers: dict[str, Any]) -> dict[str, Any]:
@@ -261,7 +310,9 @@ def _search_args(sentence: str) -> dict[str, Any]:
         args["max_params"] = params.group(1).replace(" ", "").upper()
     window = P.WINDOW.search(sentence)
     if window:
-        args["min_context"] = int(window.group(1) or window.group(3)) * (1024 if window.group(2) else 1)
+        args["min_context"] = _window_tokens(window)
+    if not args and P.CAPABILITY.search(sentence):  # "which models support 100 languages?": the catalog, unfiltered
+        args["sort"] = "score"
     if re.search(r"smallest|lightweight|tiny|最小|轻量", sentence):
         args["sort"] = "size"
     elif re.search(r"cheapest|最便宜", sentence):
@@ -296,7 +347,7 @@ def _priorities(text: str) -> list[str] | None:
                 if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")):
                     down.append(name)
                 break
-    if not firsts:
+    if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing
         return None
     ranked = sorted((n for n in firsts if n not in down), key=firsts.__getitem__)
     rest = [n for n in ("quality", "cost", "latency") if n not in firsts]

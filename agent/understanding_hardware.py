@@ -21,7 +21,8 @@ MEMORY_RE = re.compile(
     r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib|igs?|igabytes?|erabytes?)?\s*"
     r"(?:(?:of|de|di)\s+)?"
     r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
-    r"(?:(?P<ram2>ram|内存)|(?P<vram2>vram|显存))\s*(?:of|is|:|=|为|有|是)?\s*"
+    r"(?:(?P<ram2>ram|内存|memory|メモリ(?:ー)?|메모리|arbeitsspeicher|mémoire|memória|memoria)|(?P<vram2>vram|显存))"
+    r"\s*(?:of|is|:|=|为|有|是|は|가|는)?\s*"
     r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
 STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|corpus|"
                               r"数据|文档|硬盘)")
@@ -33,10 +34,12 @@ GPU_RE = re.compile(
     r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
-RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
+RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er)\b|\balug\w*|\balquil\w*|\bmiet\w*|\bnoleggi\w*|"
+                         r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
                          r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
-RENT_AFTER = re.compile(r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
+RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|時間単位|を借り|租的|在云上租)|"
+                        r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
                         r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
                         r"google cloud|"
                         r"sagemaker|runpod|lambda)\b|"
@@ -58,6 +61,10 @@ NO_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|n't have|\bzero|没有|无|없)
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
 CPU_ONLY = re.compile(
+    r"gpu\s*(?:は|が|も)?\s*(?:なく|なし|ない|ありません|無い|無し)|gpu\s*(?:는|가|도)?\s*없|"
+    r"\b(?:sem|sin|sans|ohne|senza) (?:gpus?|placa|tarjeta|carte graphique|grafikkarte)|"
+    r"kein(?:e)? gpus?|"
+    r"\bpas de gpu|"
     r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
     r"\bno\s+(?:gpus?|accelerators?|graphics)\b|without\s+(?:a\s+|any\s+)?gpus?|"
     r"(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"

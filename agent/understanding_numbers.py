@@ -52,7 +52,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到)\s*")
 _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
-                "a few": 3, "a couple of": 2,
+                "a few": 3, "a couple of": 2, "couple": 2,
                 "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
                 "a few hundred": 300,
                 "several hundred": 300, "hundreds of": 300, "a few thousand": 3000, "a dozen": 12, "dozen": 12,
@@ -65,6 +65,13 @@ _WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 _HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
                        r"a few|several)\s+hundred\b(?!\s+(?:and|to)\b)")
 _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
+
+
+_CN_ODD = re.compile(r"((?:[一二两三四五六七八九])?[十百千])来(?=个|份|篇|次|人|页|[^\d]|$)")
+_AND_A_HALF = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) and a half "
+                         r"(thousand|million|billion)\b")
+_ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|seven|eight|nine|three|four|two)"
+                  r"[\s\-]?ish\b")
 
 
 _WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|"
@@ -87,6 +94,9 @@ def normalise(text: str) -> str:
     text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
+    text = _CN_ODD.sub(lambda m: f"{parse_cn(m.group(1)) + parse_cn(m.group(1)) / 5:g}", text)  # 十来个 ~ 12
+    text = _AND_A_HALF.sub(lambda m: f"{_WORD_VALUES.get(m.group(1), 0) or float(m.group(1)):g}.5 {m.group(2)}", text)
+    text = _ISH.sub(lambda m: f"about {_WORD_VALUES[m.group(1)]:g}", text)  # "fifty-ish qps"
     text = _BETWEEN.sub(r"\1-\2", text)
     text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"
     text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)

@@ -7,6 +7,7 @@ other languages one, ``knowledge/data/interview_lexicon.yaml`` (read by ``agent.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from agent.understanding_models import find_models
@@ -44,7 +45,8 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
     (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|/\s*q(?:uarter)?\b"),
      1 / 3),
-    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|每年|一年|/年|年"),
+    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
+                r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
 )
 
@@ -66,14 +68,14 @@ SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
                        r"(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
                        r"次/秒|次每秒)")
-QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|about|around|of)\s*)?$|"
+QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大概|差不多|about|around|of)\s*)?$|"
                         r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"
-                        r"\s*$")
+                        r"\s*(?:(?:约|大约|大概|差不多|about|around)\s*)?$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
                          r"lookups|calls|hits)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?)\s*(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在)*\s*$")
+                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*$")
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:pages?|pp)\b|^\s*页")
 WORDS_AFTER = re.compile(r"^[\s\-]*words?\b")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
@@ -87,7 +89,13 @@ DOCS_AFTER = re.compile(
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
-    r"opinions|briefs|invoices|receipts|"
+    r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|"
+    r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
+    r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|"
+    # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
+    r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
+    r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
+    r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -108,10 +116,19 @@ USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agent
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
                    r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"
                    r"specialists|managers|clerks|technicians|operators|sellers|buyers|"
+                   r"commercialisti|wirtschaftspr[üu]fer(?:innen)?|comptables|contadores|contabilistas|notaires|"
+                   r"handlers|workers|adjusters|underwriters|caseworkers|recruiters|"
+                   r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
+                   r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
+                   r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
+                   r"funcion[áa]rios|empleados|employ[ée]s|dipendenti|collaborateurs|collaboratori|colaboradores|"
+                   r"personnes|pessoas|personas|persone|m[ée]decins|m[ée]dicos|medici|[äa]rzte|analystes|analistas|"
+                   r"analisti|ingenieurs|ing[ée]nieurs|engenheiros|ingenieros|ingegneri|agentes|agenti|"
                    r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币)))")
-PER_USER = re.compile(r"\beach\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
+PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
+                      r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
-TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次)")
+TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:count|size)?\s*(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
@@ -141,14 +158,24 @@ SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
 DOMAINS = {
-    "legal": r"legal|\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
+    "legal": r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
+             r"signed|approved|rejected|vetoed|won'?t|wouldn'?t|requires?|insists?|told|flagged|blocked)\b)|"
+             r"\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
+             r"juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|notaires|notarios|notai|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
-             r"litigation|regulations?|clauses?|合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
+             r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
     "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
-               r"radiology|physicians?|nurs(?:e|ing)|医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
+               r"radiology|physicians?|nurs(?:e|ing)|discharge (?:letters?|summar(?:y|ies)|notes?)|pathology|"
+               r"(?:lab|laboratory) results|clinical notes|\bwards?\b|oncology|cardiology|medical records|"
+               r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
+               r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
+               r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
-               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|"
+               r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
+               r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|"
+               r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
+               r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|accounting|financial audits?|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
     "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
@@ -156,7 +183,8 @@ DOMAINS = {
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
-                  r"journals?|publications?|thes[ie]s|pubmed|论文|科研|学术(?:论文|文献)|文献|期刊",
+                  r"journals?|publications?|thes[ie]s(?! project| work| at)|pubmed|"
+                  r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
     "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
                  r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
                  r"电商|商品|淘宝|京东|购物|零售",
@@ -173,7 +201,9 @@ DOMAINS = {
                r"questions",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
-               r"\bnews\b|press releases|journalism|新闻|报道|ニュース|nachrichten|actualités|noticias|"
+               r"\bnews\b|press releases|journalism|articles de presse|presseartikel|artículos de prensa|"
+               r"articoli di (?:giornale|stampa)|notícias|employee handbook|hr polic(?:y|ies)|pto polic(?:y|ies)|"
+               r"新闻|报道|ニュース|nachrichten|actualités|noticias|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
@@ -185,7 +215,21 @@ EXTRA_LANGUAGE_NAMES = {"cantonese": "zho", "粤语": "zho", "繁体": "zho", "�
                         "韩文": "kor", "德文": "deu", "法文": "fra", "俄文": "rus", "西语": "spa",
                         "西班牙文": "spa", "葡语": "por", "葡萄牙文": "por", "意大利文": "ita",
                         "阿拉伯文": "ara", "越南文": "vie", "泰文": "tha", "英语": "eng", "英文": "eng",
-                        "中文": "zho"}
+                        "中文": "zho",
+                        # language names as French, Spanish, Portuguese, German and Italian users write them
+                        "anglais": "eng", "français": "fra", "francais": "fra", "allemand": "deu", "espagnol": "spa",
+                        "italien": "ita", "portugais": "por", "néerlandais": "nld", "neerlandais": "nld",
+                        "chinois": "zho", "japonais": "jpn", "coréen": "kor", "arabe": "ara", "russe": "rus",
+                        "polonais": "pol", "catalan": "cat", "inglés": "eng", "ingles": "eng", "francés": "fra",
+                        "alemán": "deu", "italiano": "ita", "portugués": "por", "neerlandés": "nld",
+                        "holandés": "nld", "japonés": "jpn", "coreano": "kor", "catalán": "cat", "gallego": "glg",
+                        "euskera": "eus", "inglês": "eng", "francês": "fra", "alemão": "deu", "espanhol": "spa",
+                        "holandês": "nld", "chinês": "zho", "japonês": "jpn", "englisch": "eng",
+                        "französisch": "fra", "spanisch": "spa", "italienisch": "ita", "portugiesisch": "por",
+                        "niederländisch": "nld", "chinesisch": "zho", "japanisch": "jpn", "koreanisch": "kor",
+                        "arabisch": "ara", "russisch": "rus", "polnisch": "pol", "türkisch": "tur", "inglese": "eng",
+                        "francese": "fra", "tedesco": "deu", "spagnolo": "spa", "portoghese": "por", "olandese": "nld",
+                        "cinese": "zho", "giapponese": "jpn"}
 CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
                           r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
 CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
@@ -250,7 +294,27 @@ ON_PREM = re.compile(
     r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
     r"不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
     r"(?:openai|apis?|the cloud|cloud|hosted (?:apis?|models?|services?)|external (?:apis?|services?)) (?:is|are) "
-    r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)")
+    r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)|"
+    # residency in indirect words, any language (after the gloss): a regulation, "outside our ...", a sovereign cloud
+    r"\b(?:gdpr|rgpd|dsgvo|hipaa|lgpd)\b|"
+    r"(?:processed|stored|hosted|handled|kept)\s+(?:anywhere\s+)?outside\s+(?:of\s+)?(?:our|the)\b|"
+    r"(?:can(?:no|')?t|cannot|must not|may not|never|not allowed to) (?:go|be sent|leave) to (?:any |a )?"
+    r"(?:third[\s\-]party|external|outside|foreign)|"
+    r"\b(?:no|not|nicht|niemals|keinesfalls|never)\b[^,.;]{0,30}?\b(?:in|auf|zu|into|to)\s+(?:eine\s+|die\s+|a\s+|the\s+|"
+    r"any\s+)?(?:fremde|externe|öffentliche|foreign|external|public|third[\s\-]party)\s+cloud|"
+    r"\b(?:be\s+)?(?:hosted|stored|kept|processed)\s+(?:in|en|em|na|no|dans|im|in der)\s+(?:the\s+)?(?:eu|ue|france|"
+    r"europe|germany|allemagne|deutschland|brasil|brazil|italia|italy|españa|spain|switzerland|suisse|schweiz)\b|"
+    r"\b(?:niente|no|pas de|kein\w*|nada de|sem|sin|senza)\s+(?:cloud|nube|nuvem|apis?)\s+(?:estern[oa]|externe?s?|"
+    r"external|extern[oa]s?|pubblic[oa]|publi(?:c|que)s?|öffentlich\w*|p[úu]blic[oa]s?)\b|"
+    r"sovereign cloud|cloud souverain|secnumcloud|souveräne[n]? cloud|"
+    r"\bno (?:us|american|foreign) (?:hyperscalers?|clouds?|providers?|apis?)\b|"
+    r"\bnot d'?(?:apis?|cloud) (?:américaine?s?|us)\b|"
+    r"hosted chez nous|\brester (?:chez nous|en france|en europe|dans l'ue)|"
+    r"\b(?:not|nicht) verlassen|"
+    r"\b(?:nada|ningún dato|ningun dato) (?:puede|debe) salir|não (?:podem|pode|devem) sair|"
+    r"non (?:possono|può|devono) uscire|"
+    r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
+    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
                          r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
@@ -261,7 +325,10 @@ API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
                       r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
-API_OK = re.compile(r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
+API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
+                    r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
+                    r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
+                    r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
                     r"third[\s\-]party (?:api|service)s?)\s+(?:is|are|would be)?\s*(?:totally |perfectly )?"
                     r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
                     r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|hosted)|"
@@ -271,6 +338,12 @@ API_OK = re.compile(r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|coh
                     r"没问题|行|ok)")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
+                            r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
+                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,15}\b(?:nube|nuvem|cloud)\b|"
+                            r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
+                            r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
+                            r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
+                            r"(?:cloud|api|openai|hosted|external)|"
                             r"(?:fine|ok|okay|happy|comfortable|allowed) (?:to|with) (?:send(?:ing)?|upload(?:ing)?|"
                             r"shar(?:e|ing)) (?:it |them |data |the data |our data |documents )?to |"
                             r"(?:the )?cloud (?:is|would be) "
@@ -282,15 +355,27 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
                     r"都(?:行|可以)|无所谓|随意")
-LICENSE_ANY = re.compile(r"non[\s\-]?commercial|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
-                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|"
+LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
+                         r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
+                         r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
+                         r"(?:university|uni|高校|大学)\S{0,3}(?:的)?(?:科研|research)|不涉及商用|非商用|"
                          r"internal research (?:use|project|only|purposes)|"
                          r"personal (?:project|use)|hobby|for fun|licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓")
-LICENSE_COMMERCIAL = re.compile(r"commercial(?:ly)?|\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
+# "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with
+# the selling it rules out; "an internal tool for 80 analysts" alone says nothing about the licence)
+INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\b(?:company|in[\s\-]house) tool\b|"
+                          r"\binterne[n]? (?:nutzung|tool|verwendung)|outil interne|\buso interno|ferramenta interna|"
+                          r"herramienta interna|公司内部(?:用|使用)|内部(?:使用|工具|用)|社内(?:利用|ツール|向け|用)|"
+                          r"사내(?:용| 전용)")
+INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|\bapenas\b|\bjust\b|のみ|だけ|전용|만"
+                           r"|\bsell|verkauf|revend|\bvend|卖|販売|판매")
+LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
+                                r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
-                                r"\b(?:sell|selling|charge)\b|saas product|"
+                                r"\b(?:sell|selling|charge)\b|saas product|\bcomercial\b|\bcommerciale\b|"
+                                r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
@@ -324,8 +409,11 @@ LATENCY_BARE = re.compile(r"(?:p9[59](?:\s*latency)?|latency|延迟|响应时间
                           r"(\d{1,15}(?:\.\d{1,15})?)(?!\s*(?:s\b|sec|秒|\d|\.\d|%))")
 
 # Budget without a figure.
-GENERIC_NO_LIMIT = re.compile(r"\bno (?:limit|cap|ceiling)\b|unlimited|不限|没有(?:上限|限制)|无上限|无限制")
-BUDGET_NO_LIMIT = re.compile(r"money is no object|no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
+GENERIC_NO_LIMIT = re.compile(r"\bno (?:\w+ )?(?:limit|cap|ceiling)\b|unlimited|不限|没有(?:上限|限制)|无上限|无限制")
+BUDGET_NO_LIMIT = re.compile(r"money is no object|"
+                             r"\bno (?:hard |fixed |real |strict |set )?(?:cap|ceiling|limit) (?:on|for|to) "
+                             r"(?:spend|spending|the spend|budget|costs?)\b|"
+                             r"no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
                              r"no (?:real |particular |hard )?budget limits?|特にありません|no budget (?:limit|cap|"
                              r"ceiling)|whatever it costs|"
                              r"(?:budget|cost|money|price)(?:'s| is)? (?:not|n't|no|isn'?t|doesn'?t|does not)\s+"
@@ -387,7 +475,8 @@ NEGATED_VALUE = re.compile(
     r"\b(?:not|instead of|rather than|from)\s+(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|$|\.\s|\)))|"
     r"不是\s*[^,;。是]{1,20}|"
-    r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건)?\s*(?=ではなく|じゃなく|이 아니라|가 아니라)|"
+    r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건|ms|毫秒|秒|seconds?|gb|tokens?)?\s*"
+    r"(?=ではなく|じゃなく|이 아니라|가 아니라)|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
@@ -399,13 +488,18 @@ FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|proba
 
 # Side questions.
 QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can|could|would|will|should|why|where|"
-                      r"tell me|show me|explain|compare|list|estimate|calculate)\b|"
+                      r"tell me|show me|find|search for|look for|explain|compare|list|estimate|calculate)\b|"
                       r"\b(?:vs\.?|versus|compare|comparison|difference between|how much|how many|tell me about)\b|"
                       r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|"
                       r"算一下|是否")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
                      r"对比|比较|区别|哪个好|还是")
-FIT = re.compile(r"\bfits?\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|enough (?:vram|memory|ram)|"
+FIT = re.compile(r"\bfits?\b|\bpasst\b|\bcabe\b|\bentra en\b|\brentre\b|\btient sur\b|\bsta su\b|載る|乗る|들어가|"
+                 r"\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
+                 r"(?:cards?|gpus?|box|machines?|servers?|hardware|mac|laptop|a100|h100|l4|t4|a10g?|rtx ?\d{4})s? "
+                 r"(?:run|handle|host|load|serve)\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
+                 r"\b(?:run|host|serve|deploy)\b[^.?]{0,30}\bon (?:a|an|our|my|the|this|that|one|two|\d)\b|"
+                 r"enough (?:vram|memory|ram)|"
                  r"how much (?:vram|gpu memory)|"
                  r"在.{0,12}上(?:跑|运行|部署)|能跑|跑得动|跑得了|放得下|装得下|显存够|能不能跑|可以跑")
 # "the top pick", "your recommendation", "the API option", "our GPU": what the profile or the short list fills in.
@@ -415,13 +509,61 @@ REFERENCE = re.compile(r"\b(?:the|your|that|this) (?:top|first|best|recommended|
                        r"local) (?:option|model|one|choice)\b|"
                        r"\b(?:our|my) (?:gpus?|hardware|servers?|machines?|box|card)\b|"
                        r"推荐的模型|首选|第一个|我们的(?:显卡|服务器|机器|gpu)")
+# A question about a situation that is not (yet) the user's: "what if we had 2M docs?", "would 500 QPS still be ok?",
+# "can any model handle 8k tokens?", "e se fossem 2 milhões?", "如果有两百万份呢？". Its figures are not answers.
+HYPOTHETICAL = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|also|then|hmm+|wait)[, ]+)?(?:what if|what about|how about|suppose|supposing|"
+    r"imagine|hypothetically|in theory|let'?s say|say we|if we\b|would\b.{0,80}\b(?:still|then|instead|also)\b|"
+    r"(?:could|would|will|can|does|do)\b.{0,40}\b(?:any|some|a|an|the|that|this|option|it)\b.{0,40}"
+    r"\b(?:handle|cope with|scale to|support|deal with|manage|take)\b|is there\b|are there\b|which of\b|"
+    r"e se\b|et si\b|y si\b|und wenn\b|was wäre,? wenn|was ist,? wenn|e (?:se|cosa succede)|"
+    r"如果|假如|要是|万一|もし|만약)")
+# A figure relative to one said before: "double that", "half of that", "3x that", "das Doppelte", "翻倍".
+RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s*x|\d{1,2} times)\s+(?:of\s+)?"
+                      r"(?:that|this|it|those|the (?:figure|number|amount))\b|^\s*(?:double|triple|half) (?:it|that)\b|"
+                      r"\bdas doppelte\b|\bdoppelt so viel|\ble double\b|\bo dobro\b|\bel doble\b|\bil doppio\b|"
+                      r"翻倍|翻一番|两倍|一半|倍(?:に|くらい)|두 배")
+RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|翻一番|两倍|倍|두 배": 2.0,
+                    r"triple|thrice": 3.0, r"quadruple": 4.0, r"half|一半": 0.5}
+# A question's clause that states the user's own situation ("we have 50k docs, which model?") or asks for the
+# recommendation for it ("which model for our 50k contracts?") is read; other question clauses quote figures to ask
+# about them ("is 200 ms realistic?", "do we need a GPU for 10k docs?", "Reicht eine 4090 für 2 Mio. Dokumente?").
+OWN_SITUATION = re.compile(
+    r"\b(?:we|i)(?:'ve| have| got|'re| are|'m| am| run| use| get| handle| serve| process| store| deal with|"
+    r" expect| need to (?:search|index|embed))\b|\bwe'?ll have\b|\bthere are\b|\b(?:our|my)\b|"
+    r"\bwir haben\b|\bunsere?\w*\b|\bnous avons\b|\bnos\b|\bnotre\b|\btenemos\b|\bnuestr\w+|\btemos\b|"
+    r"\bnoss\w+|\babbiamo\b|\bnostr\w+|我们有|我们的|我们公司|我司|うちの|弊社|当社|저희|우리")
+ASKING = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm+|wait|well|sorry)[, ]+)?(?:what|what's|how|which|is|are|does|do|did|"
+    r"can|could|would|will|should|shall|why|where|when|who|may|might|isn't|aren't|don't|doesn't|est-ce|reicht|"
+    r"brauchen|braucht|ist|sind|kann|k[öo]nnen|muss|m[üu]ssen|lohnt|hace falta|necesitamos|necesito|es|son|puede|"
+    r"podemos|se|será|precisamos|preciso|serve|basta|bastano|c'est|faut-il|peut-on|quel|quelle|qual|cu[áa]l|"
+    r"cu[áa]nto|quanto|wie|was|welche\w*|como|cómo|combien|conviene|vale)\b|"
+    r"什么|多少|怎么|如何|够不够|够吗|行吗|需要.{0,8}吗|(?:吗|嗎)\s*[?？]?\s*$|"
+    r"(?:ですか|ますか|でしょうか|か)\s*[?？]?\s*$|(?:까|나요|가요|죠)\s*[?？]?\s*$")
+RECOMMEND_ASK = re.compile(
+    r"\brecommend|\bsuggest|\bwhich (?:\w+ )?(?:model|embedding)s?\b|\bwhat (?:\w+ )?(?:model|embedding)s?\b|"
+    r"\bbest (?:\w+ )?(?:model|embedding|option|choice)|\bshould (?:we|i) use\b|推荐|哪个模型|什么模型|おすすめ|추천|"
+    r"empfehl|recommand|recomiend|recomend|raccomand|consigli")
+# "which of the 3 options is cheapest?", "which one would you pick?", "这几个里哪个更便宜？": a choice on the list.
+WHICH_OPTION = re.compile(r"\bqual (?:das|dos) (?:opç|model)|\bcu[áa]l de (?:las|los) (?:opci|model)|"
+                          r"\blaquelle des options|\blequel des mod|\bquale (?:delle|dei) (?:opzion|model)|"
+                          r"\bwelche[rsn]? (?:der|dieser) (?:optionen|modelle)|"
+                          r"\bwhich (?:of (?:the|these|those|your|them|all)\b|one\b|option\b|pick\b)|"
+                          r"\bwhich (?:\w+ )?(?:model|option|one) (?:of|among) (?:the|these|those|your)\b|"
+                          r"哪个(?:推荐|选项|方案)|(?:这|那)?(?:几|两|三)个(?:推荐|选项|方案|模型)?(?:里|中|之中)?(?:的)?哪(?:个|一个)")
 STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
 VECTOR_CUE = re.compile(r"vectors?|embeddings|\bdims?\b|dimension|index|向量|维")
 TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:token|块|分块|chunk|向量)|分几块|切成几块")
-COST = re.compile(r"\bcost|\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
+COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bprecio|\bprix\b|\bprezzo|비용|요금|"
+                  r"\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
                   r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
                   r"多少钱|成本|费用|价格|花多少")
-SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find)\b[^.?]{0,30}\bmodels?\b|"
+SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
+                    r"\b(?:gibt es|hay|existen?|existem|y a-t-il|il y a|ci sono|c'è)\b[^.?]{0,20}"
+                    r"\b(?:modell\w*|modelos?|modèles?|modell[io])\b|モデル(?:は|が)?(?:あります|ありますか)|"
+                    r"모델(?:이|은)? 있|"
+                    r"\b(?:does|do|can|will|could) (?:any|one) of (?:these|them|those|the (?:options|models|picks))\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
                     r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
 DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d)\b|(\d{1,15})\s*维")
@@ -430,7 +572,14 @@ DTYPES = {"int8": "int8", "binary": "binary", "float16": "float16", "fp16": "flo
           "bf16": "bfloat16", "float32": "float32", "fp32": "float32"}
 INDEX_TYPES = re.compile(r"\b(hnsw_sq|hnsw|ivf_flat|ivf_pq|ivf_sq8|diskann|flat)\b")
 WINDOW = re.compile(r"(\d{1,15})\s*(k)?[\s\-]*(?:tokens?\s+)?(?:context|window|max(?:imum)? (?:length|tokens))|"
-                    r"上下文\s*(\d{1,15})")
+                    r"(?:handles?|supports?|accepts?|takes?|process(?:es)?|reads?|embeds?|covers?|fits?|with|up to)\s+"
+                    r"(?:up to\s+|inputs? of\s+|documents? of\s+)?(\d{1,15})\s*(k)?[\s\-]*tokens?\b|"
+                    r"(\d{1,15})\s*(k)?[\s\-]*tokens?[\s\-]+(?:inputs?|documents?|docs|texts?|passages?|chunks?)|"
+                    r"上下文\s*(\d{1,15})|"
+                    r"(\d{1,15})\s*(k)?\s*(?:tokens?|token)?\s*(?:的)?(?:上下文|コンテキスト)")
+CAPABILITY = re.compile(r"\bmodels? (?:that|which) (?:support|handle|cover|speak|understand|know)\b|"
+                        r"unterstützen|soportan|suportam|supportent|supportano|対応|지원|"
+                        r"\b(?:support|handle|cover)s? (?:\d+|many|all|most|\w+) languages\b")
 MAX_PARAMS = re.compile(r"(?:under|below|smaller than|less than|at most|max|<|小于|低于|不超过)\s*"
                         r"(\d{1,15}(?:\.\d{1,15})?\s*[mb])\b")
 KIND_OPEN = re.compile(r"open[\s\-]?(?:source|weights?)|\bopen models?|开源")
@@ -508,8 +657,9 @@ def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bo
         items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group()) if i.group() not in ("and", "or")]
         context = asked == "languages" or "/" in m.group() or CODE_LIST_CONTEXT.search(text[max(0, m.start() - 20):
                                                                                               m.start()])
-        if context and all(code in codes for _, code in items):
-            hits.extend((m.start() + i, m.end(), _code(code)) for i, code in items)
+        known = list(itertools.takewhile(lambda item: item[1] in codes, items))  # "fr/en, pic à 15 req/s": fr, en
+        if context and (len(known) == len(items) or len(known) >= 2):
+            hits.extend((m.start() + i, m.end(), _code(code)) for i, code in known)
     hits.extend((m.start(), m.end(), _code(m.group(1))) for m in LOCALE_TAG.finditer(text) if m.group(1) in codes)
     bare = text.strip(" .!,;。")
     if asked == "languages" and bare in codes:

@@ -33,7 +33,8 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years
                          r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
-_TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
+_TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
+                        r"of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
@@ -51,8 +52,29 @@ class Found:
     leftovers: list[P.Number] = field(default_factory=list)
 
 
+_HARDWARE_WORD = re.compile(r"\bgpus?\b|\bcards?\b|\b[ahlt]\d{1,3}[a-z]?s?\b|\brtx\b|\bservers?\b|\bmachines?\b|"
+                            r"\bnodes?\b|\bboxes\b|显卡|服务器")
+_LINES = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:lines?|loc)\b(?! of code in total| in total)")
+_PER_LINE = re.compile(r"(?:~|about |around |roughly |maybe |call it |say )?(\d{1,4})\s*tokens?\s*"
+                       r"(?:a|per|each|every|/)\s*line\b")
+
+
+def _lines_as_tokens(text: str) -> str:
+    """``text`` with "200 lines ... 10 tokens a line" read as the user's own estimate, "2000 tokens each".
+
+    Lines alone say nothing about tokens (code and prose lines differ too much); the per-line figure is the user's.
+    """
+    per_line, lines = _PER_LINE.search(text), _LINES.search(text)
+    if not per_line or not lines:
+        return text
+    tokens = int(lines.group(1)) * int(per_line.group(1))
+    text = text[:per_line.start()] + " " * (per_line.end() - per_line.start()) + text[per_line.end():]
+    return text[:lines.start()] + f"{tokens} tokens each".ljust(lines.end() - lines.start()) + text[lines.end():]
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
+    text = _lines_as_tokens(text)
     stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
     found = Found({}, negated=stripped != text)
     chars = list(stripped)
@@ -80,7 +102,7 @@ def extract_fields(text: str, asked: str | None) -> Found:
     for num in numbers:
         if num is people:
             continue
-        kind, value = _classify(num, work, asked, users is not None)
+        kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
         retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start])
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
                 kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
@@ -230,7 +252,8 @@ def _ambiguous(value: float, period: float, text: str) -> dict[str, Any]:
             "text": text.strip()}
 
 
-def _classify(num: P.Number, text: str, asked: str | None, people: bool = False) -> tuple[str | None, Any]:
+def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
+              hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
     v, after = num.value, text[num.end:num.end + 40]
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
@@ -241,6 +264,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
+    if text_size and (P.PER_DOC_CUE.search(clause) or text_size.group(1) == "k"):  # "each file is ~8 KB of text"
+        return "doc_length_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
         return None, None
     if (P.GROWTH_BEFORE.search(before) or P.GROWTH_AFTER.match(after)) and not P.CURRENCY_BEFORE.search(before) \
@@ -286,6 +311,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
                  and not P.PER_ITEM_BEFORE.search(before)) or v > 10_000_000
         return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
     docs = P.DOCS_AFTER.match(after)
+    if docs and docs.group().rstrip().endswith("of them") and hardware:
+        return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
     if docs:
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
         tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
@@ -294,6 +321,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False)
             r"\beach (?:with|has|having|holding|containing|of them with)\s*(?:about |around |roughly |~)?$", before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
+        if rate and P.QUERY_BEFORE.search(before):  # "하루 검색 약 1만 건": items counted per day after "searches"
+            return "queries_per_month", int(v * period_factor(after, before))
         # "search the KB 5 times per ticket": 5 is not a number of tickets
         return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)
     if P.QUERY_BEFORE.search(before):
@@ -347,7 +376,13 @@ def _period_just_before(before: str) -> bool:
 
 
 _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"
-                        r"\bgive or take\b|\bmore or less\b|\bor thereabouts\b|\bhmm+\b|\bwell\b|\bum+\b")
+                        r"\bgive or take\b|\bmore or less\b|\bor thereabouts\b|\bhmm+\b|\bwell\b|\bum+\b|"
+                        # the same hedges in the languages the gloss leaves as written ("unos 800", "so um die 5000")
+                        r"\bun[oa]s\b|\bsagen wir\b|\bdisons\b|\bdigamos\b|\bdiciamo\b|"
+                        r"\bu(?:ns|mas)\b|\bso um die\b|\bum die\b|\bso\b|\betwa\b|\bungef[äa]hr\b|"
+                        r"\brund\b|\bca\.?|\benviron\b|\bà peu près\b|\bcerca de\b|\balrededor de\b|\bm[áa]s o menos\b|"
+                        r"\bmais ou menos\b|\bpiù o meno\b|\bintorno a\b|\bquasi\b|"
+                        r"약|대략|くらい|ぐらい|だいたい|程度|左右")
 
 
 def _bare_figure(found: Found, work: str, asked: str | None) -> None:

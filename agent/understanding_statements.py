@@ -69,8 +69,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         return
     if P.API_ONLY.search(text):
         updates.update(deployment="api", data_must_stay_on_prem=False)
-    elif P.API_OK.search(text):
-        updates.update(deployment="any", data_must_stay_on_prem=False)
+    elif P.API_OK.search(text):  # "APIs are fine" is a data rule: who hosts the model is not said
+        updates["data_must_stay_on_prem"] = False
     elif P.DATA_MAY_LEAVE.search(text):
         updates["data_must_stay_on_prem"] = False
     elif self_hosted:
@@ -79,6 +79,9 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
 
 def _licence(text: str, updates: dict[str, Any]) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
+    if P.INTERNAL_USE.search(text) and P.INTERNAL_ONLY.search(text) and not P.LICENSE_ANY.search(text):
+        updates["license"] = "commercial"  # "internal use only, we don't sell it" is still commercial use
+        return
     free = [m for m in P.LICENSE_ANY.finditer(text) if polarity(text, m) != "hedged"]
     plain_free = [m for m in free if polarity(text, m) == "plain"]
     commercial = _first(P.LICENSE_COMMERCIAL, text, [m.span() for m in P.LICENSE_ANY.finditer(text)])

@@ -17,13 +17,15 @@ _SPEC.loader.exec_module(accuracy)
 CASES = accuracy.load_cases(accuracy.SUITE)
 HELDOUT = accuracy.load_cases(accuracy.HELDOUT)
 DEV2 = accuracy.load_cases(accuracy.DEV2)
+DEV3 = accuracy.load_cases(accuracy.DEV3)
 
 
 def test_the_suite_is_large_and_multilingual() -> None:
     assert len(CASES) >= 300
     languages = {c["id"].split("-")[0] for c in CASES}
     assert {"en", "zh", "de", "fr", "es", "ja"} <= languages
-    assert len({c["id"] for c in CASES + HELDOUT + DEV2}) == len(CASES) + len(HELDOUT) + len(DEV2)
+    everything = CASES + HELDOUT + DEV2 + DEV3
+    assert len({c["id"] for c in everything}) == len(everything)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.get("tool")], ids=lambda c: c["id"])
@@ -53,7 +55,16 @@ def test_the_blind_second_set_holds_up() -> None:
     assert result["side_questions_routed"] == result["side_questions"]
 
 
-@pytest.mark.parametrize("case", [c for c in HELDOUT + DEV2 if not c.get("tool")], ids=lambda c: c["id"])
+def test_the_blind_third_set_holds_up() -> None:
+    """dev3 was written blind too, after the second round (hypotheticals, options by position, indirect privacy)."""
+    assert len(DEV3) >= 100
+    result = accuracy.score(DEV3)
+    assert result["silent_wrong_fills"] == 0, [o.silent for o in result["outcomes"] if o.silent]
+    assert result["accuracy"] >= 0.95, f"{result['accuracy']:.1%}"
+    assert result["side_questions_routed"] == result["side_questions"]
+
+
+@pytest.mark.parametrize("case", [c for c in HELDOUT + DEV2 + DEV3 if not c.get("tool")], ids=lambda c: c["id"])
 def test_no_silent_wrong_fill_on_unseen_messages(case: dict) -> None:
     outcome = accuracy.run_case(case)
     assert not outcome.silent, f"{case['m']!r}: {outcome.silent}"
