@@ -94,7 +94,7 @@ def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers
     ``places`` are the short-list places the sentence names ("why not the third one?"): they stand for a model.
     """
     if (models or places) and WHY_NOT.search(sentence):
-        return "why_not", {"model": models[0]} if models else {"model": None, "option": places[0]}
+        return "why_not", {"model": models[0]} if models else {"model": None, "option": (places or [0])[0]}
     if not is_question:
         return None
     term = _asked_term(sentence) if not models else None
