@@ -42,6 +42,19 @@ def check_candidates(models: list[str] | None, roots: list[Any]) -> list[str]:
     return list(dict.fromkeys((runnable or list(BUNDLED)) + list(BASELINES)))
 
 
+def _loadable(models: list[str] | None) -> tuple[list[str], list[str]]:
+    """The asked models that can load here, and a sentence for each that cannot (offline: not on disk)."""
+    from tools.encoders.candidates import require_offline_model
+
+    loadable, absent = [], []
+    for spec in dict.fromkeys(m.strip() for m in models or [] if m.strip()):
+        try:
+            require_offline_model(spec, [])
+            loadable.append(spec)
+        except ToolInputError as exc:
+            absent.append(f"{spec} cannot load here offline ({str(exc).rstrip('.')}).")
+    return loadable, absent
+
 def _minutes(seconds: float) -> str:
     return f"about {max(1, round(seconds / 60))} minute{'s' * (round(seconds / 60) > 1)}" if seconds >= 60 else \
         f"about {int(seconds)} seconds"
@@ -148,17 +161,9 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
         """
         from agent.evidence_intents import suite_for
         from agent.evidence_runs import suite_plan
-        from tools.encoders.candidates import require_offline_model
-
         consultation = _consultation(config)
         suite, suite_note = suite_for(language, suite)
-        loadable, absent = [], []
-        for spec in dict.fromkeys(m.strip() for m in models or [] if m.strip()):
-            try:
-                require_offline_model(spec, [])
-                loadable.append(spec)
-            except ToolInputError as exc:
-                absent.append(f"{spec} cannot load here offline ({str(exc).rstrip('.')}).")
+        loadable, absent = _loadable(models)
         candidates = loadable or list(BUNDLED)
         plan = suite_plan(suite, candidates)
         stand_in = " The bundled models stand in." if not loadable else ""
@@ -215,18 +220,11 @@ def evidence_tools(evidence: ConsultationEvidence) -> list[Any]:
             config: the run's configuration (set by the graph, never by the model).
         """
         from agent.evidence_runs import PROBES
-        from tools.encoders.candidates import require_offline_model
 
         consultation = _consultation(config)
         if probe not in PROBES:
             raise ToolInputError(f"no probe {probe!r}: use one of {', '.join(PROBES)}")
-        loadable, absent = [], []
-        for spec in dict.fromkeys(m.strip() for m in models or [] if m.strip()):
-            try:
-                require_offline_model(spec, [])
-                loadable.append(spec)
-            except ToolInputError as exc:
-                absent.append(f"{spec} cannot load here offline ({str(exc).rstrip('.')}).")
+        loadable, absent = _loadable(models)
         candidates = loadable or list(BUNDLED)
         job = evidence.start_probe(consultation, probe, candidates)
         said = " ".join(absent) + (" The bundled models stand in." if absent and not loadable else "")

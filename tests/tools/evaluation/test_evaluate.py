@@ -25,15 +25,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("advisor-data")
-
-
-@pytest.fixture(scope="module")
-def binary_beir(tmp_path_factory) -> Path:
+def binary_beir(general_copy) -> Path:
     """The bundled general-English set with binary judgements (sentence-transformers' evaluator is binary)."""
-    target = tmp_path_factory.mktemp("beir") / "general"
-    shutil.copytree(GENERAL, target)
+    target = general_copy
     rows = list(csv.DictReader((target / "qrels" / "test.tsv").open(), delimiter="\t"))
     with (target / "qrels" / "test.tsv").open("w") as fh:
         fh.write("query-id\tcorpus-id\tscore\n")

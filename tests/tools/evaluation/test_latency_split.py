@@ -3,34 +3,17 @@ results.json, the job summary and report.md), and the batched pass per query."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from tools.evaluation.retrieval_check import LATENCY_QUERIES, EvalRequest, run_retrieval_check, summarise_results
 
-REPO = Path(__file__).resolve().parents[3]
-GENERAL = REPO / "knowledge" / "benchmarks" / "ea-general-en"
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("advisor-data")
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("beir") / "general"
-    shutil.copytree(GENERAL, target)
-    return target
-
-
-@pytest.fixture(scope="module")
-def run(corpus, data_dir, tmp_path_factory):
+def run(general_copy, data_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    results = run_retrieval_check(EvalRequest(corpus=corpus, models=["minilm", "bm25", "hybrid"], out_dir=out,
+    results = run_retrieval_check(EvalRequest(corpus=general_copy, models=["minilm", "bm25", "hybrid"], out_dir=out,
                                               data_dir=data_dir))
     return results, out
 
