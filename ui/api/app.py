@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import shutil
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any
@@ -23,7 +24,7 @@ from starlette.routing import Match
 
 from agent.evaluation_jobs import EvaluationJobs
 from agent.principal import Principal
-from agent.service import AdvisorService
+from agent.service import USAGE_TTL_S, AdvisorService
 from agent.store import is_disk_full
 from knowledge.errors import (
     AdvisorError,
@@ -339,8 +340,16 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
 
-    def check_quota(principal: Principal) -> None:
+    counted: dict[str, tuple[float, int]] = {}  # principal -> (when, bytes): far below the quota, reused a while
+
+    def check_quota(principal: Principal, recount: bool = True) -> None:
+        """507 when the caller is at its quota; ``recount=False`` (a start: small) reuses a recent low count."""
+        now = time.monotonic()
+        seen = counted.get(principal.id)
+        if not recount and seen is not None and now - seen[0] < USAGE_TTL_S and seen[1] < limits.quota_bytes // 2:
+            return  # counting every checkpoint of a busy token on each start made a start O(consultations)
         used = jobs.usage_bytes(principal.id) + service.usage_bytes(principal)
+        counted[principal.id] = (now, used)
         if used >= limits.quota_bytes:
             raise QuotaExceededError(used, limits.quota_bytes)
 
@@ -366,7 +375,7 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
 
         With a ``request_id`` (or an ``Idempotency-Key`` header) a resend after a lost reply starts nothing new.
         """
-        check_quota(principal)
+        check_quota(principal, recount=False)
         request_id = _client_id("request_id", body.request_id if body else None, idempotency_key)
         return service.start(body.message if body else None, request_id, principal=principal)
 
