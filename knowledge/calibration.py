@@ -14,7 +14,9 @@ CALIBRATION_FILE = DATA_DIR / "calibration.yaml"
 
 Positive = Annotated[float, Field(gt=0)]
 NonNegative = Annotated[float, Field(ge=0)]
-Fraction = Annotated[float, Field(gt=0, le=1)]
+# Measured speed per vCPU over the reference per-vCPU peak. It can pass 1: the reference counts a c7i vCPU, which is
+# a hyperthread (half a core), while a vCPU of the calibration machine may be a whole core; it cannot pass 2.
+RelativeSpeed = Annotated[float, Field(gt=0, le=2)]
 
 
 class _Strict(BaseModel):
@@ -29,7 +31,7 @@ class LengthMeasurement(_Strict):
     tokens_per_s: Positive
     gflop_per_s: Positive
     gflop_per_s_per_core: Positive
-    utilisation: Fraction
+    utilisation: RelativeSpeed
 
 
 class QueryLatency(_Strict):
@@ -64,7 +66,7 @@ class CpuCalibration(_Strict):
     lengths: list[LengthMeasurement] = Field(min_length=1)
     reference_peak_gflops_per_core: Positive
     reference_peak_rule: str
-    utilisation: Fraction
+    utilisation: RelativeSpeed
     utilisation_rule: str
     query: QueryLatency
     tokenizer_tokens_per_s_per_core: Positive
