@@ -34,7 +34,8 @@ GPU_RE = re.compile(
     r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
-RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er)\b|\balug\w*|\balquil\w*|\bmiet\w*|\bnoleggi\w*|"
+RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er|erait|erions|eraient|ez)\b|\balug\w*|\balquil\w*|"
+                         r"\bmiet\w*|\bnolegg\w*|"
                          r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
                          r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
@@ -43,12 +44,24 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
                         r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
                         r"google cloud|"
                         r"sagemaker|runpod|lambda)\b|"
-                        r"^\s*(?:也?可以租|も\s*rent)")
+                        r"^\s*(?:也?可以租|も\s*rent)|"
+                        # "eine A100 in der Cloud", "une H100 dans le cloud", "A10G na nuvem", "L4 sul cloud"
+                        r"^[^,;.。]{0,18}?(?:\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|云上|云端|クラウド|클라우드)")
+# Renting with no card named ("we'd rent something in the cloud", "打算在云上租", "クラウドで借りる予定"): the
+# hardware is rented (owned: false) even though which card is open; a verb of renting plus a GPU or cloud word.
+RENT_VERB = re.compile(r"\brent(?:ing|ed|s)?\b|\blou(?:e|ons|er|erait|erions|eraient|ez)\b|\balug\w*|\balquil\w*|"
+                       r"\bmiet\w*|\bnolegg\w*|租|借り|借りる|빌려|빌릴|대여|임대|レンタル")
+RENT_CONTEXT = re.compile(r"\bgpus?\b|\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|\bhardware\b|\binstances?\b|"
+                          r"\bsomething\b|显卡|云|クラウド|클라우드|\baws\b|\bgcp\b|\bazure\b")
 CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|vms?|"
                    r"cloud instances?)\b")
 OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|自有|自己的|自购")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
+# Hedges that make a rental with no card named only a possibility ("might rent a GPU later", "if needed")
+RENT_MAYBE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
+                        r"\bwhatever\b|\bperhaps\b|\bsi (?:besoin|hace falta|necesario)|\bfalls nötig\b|\bse serve\b|"
+                        r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
                        r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
                        r"video cards?)\b|显卡|gpu")
@@ -57,6 +70,8 @@ MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?
                  r"服务器|机器|电脑|笔记本")
 MACHINE = re.compile(MACHINE_WORDS)
 MACHINE_AT_END = re.compile(rf"(?:{MACHINE_WORDS})\s*$")
+# A machine of their own beside the rental ("a CPU box with 32 cores; we'd rent a GPU for indexing")
+OWNED_MACHINE = re.compile(r"\d+\s*(?:cores?|vcpus?|核)|\b(?:own|our|we have an?)\s+(?:cpu\s+)?(?:server|box|machine)")
 NO_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|n't have|\bzero|没有|无|없)\W*(?:\w+\W+)?$")
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
@@ -148,6 +163,9 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         hw["owned"] = False
         if mem:
             hw["vram_gb"] = mem
+    elif RENT_VERB.search(text) and RENT_CONTEXT.search(text) and not RENT_MAYBE.search(text) and not OWNED_MACHINE.search(
+            text):
+        hw.update(accelerator="none", owned=False)  # rented, card not chosen yet
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"
     other_gpu = not mentions and not CPU_ONLY.search(text) and any(  # a card the table does not know, not "no GPU"

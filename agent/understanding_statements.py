@@ -7,6 +7,7 @@ from typing import Any
 
 from agent import understanding_hardware as HW
 from agent import understanding_patterns as P
+from agent import understanding_residency as R
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
@@ -66,6 +67,14 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     if any(how == "negated" and P.NEED_WORD.search(_clause(text, m.start(), m.end())) for m, how in stands):
         updates["data_must_stay_on_prem"] = False  # "data doesn't need to stay on-prem", "no on-prem requirement"
     if stands:
+        return
+    if R.data_may_leave(text):  # "we already send everything to Azure OpenAI", "クラウドのAPIに送っても問題ありません"
+        updates["data_must_stay_on_prem"] = False
+        if P.API_ONLY.search(text):
+            updates["deployment"] = "api"
+        return
+    if R.on_prem_setting(text):  # "clinical notes on the hospital network", "air-gapped", "classified"
+        updates["data_must_stay_on_prem"] = True
         return
     if P.API_ONLY.search(text):
         updates.update(deployment="api", data_must_stay_on_prem=False)

@@ -1,0 +1,65 @@
+"""Data residency said indirectly: data already going to a hosted API, and settings that imply on-premises.
+
+Two classes of statement the explicit rules of ``agent.understanding_patterns.ON_PREM`` / ``API_OK`` miss, read on the
+glossed, lower-case text in every language the interview supports:
+
+- **the data may leave**: a hosted service named (OpenAI, Azure OpenAI, Cohere, "external API", "クラウドのAPI")
+  together with an existing use of it ("we already send everything to Azure OpenAI", "on utilise déjà l'API
+  d'OpenAI", "usiamo già le API di OpenAI"), a "fine / no problem" ("クラウドのAPIに送っても問題ありません",
+  "외부 API로 보내도 괜찮아요") or "no restrictions" ("sem restrição", "没有限制"); a negated permission ("not allowed",
+  "禁止") says nothing here.
+- **the setting keeps the data in**: a hospital, bank or company network, an intranet, an isolated or air-gapped
+  network, classified material ("clinical notes on the hospital network", "Arztbriefe aus dem Kliniknetz",
+  "医院内网里的电子病历", "documents classifiés défense"). Weaker than a stated rule: a message that also says the data
+  may leave ("clinical notes, but we're fine using Azure OpenAI") is read as may leave.
+"""
+
+from __future__ import annotations
+
+import re
+
+SERVICE = re.compile(r"azure[\s\-]?openai|\bopenai\b|\bcohere\b|\bvoyage(?:\s*ai)?\b|\bgemini\b|\bbedrock\b|"
+                     r"\bvertex\s*ai\b|(?:cloud|external|hosted|third[\s\-]party|public|extern\w*|estern\w*|"
+                     r"外部の?|クラウドの?|외부|云|第三方)\s*(?:的\s*)?apis?(?![a-z])|(?<![a-z])apis?(?![a-z])")
+ALREADY = re.compile(r"\balready\b|\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미|"
+                     r"\bcurrently\b|\btoday\b")
+USE = re.compile(r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
+                 r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
+                 r"送信|보내|전송|사용")
+OK = re.compile(r"\bno problem\b|\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
+                r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|\bok(?:ay)?\b|"
+                r"\ballowed\b|\berlaubt\b|\bautoris[ée]e?s?\b|\bpermitid[oa]s?\b|\bconsentit[oa]\b|大丈夫|構いません|"
+                r"상관\s*없")
+NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)\b|\bnot? de contraintes?\b|"
+                      r"\bpas de contraintes?\b|\bkeine (?:einschränkung\w*|vorgaben|beschränkung\w*|auflagen)\b|"
+                      r"\bno (?:hay )?restricci\w+|\bsin restricci\w+|\bnessun vincolo\b|\bnessuna restrizione\b|"
+                      r"\bsem restri\w+|没有限制|无限制|制限(?:は)?(?:なし|ありません|ない)|제한(?:이|은)?\s*없|"
+                      r"(?:privacy|datenschutz|data protection) (?:is )?(?:no|not an?) (?:problem|issue|concern)")
+REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
+                     r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
+                     r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|\bnot (?:use|send)")
+SETTING = re.compile(
+    r"\b(?:hospital|clinic|bank'?s?|company'?s?|corporate|internal|private|isolated|closed|secure|classified|"
+    r"government)\s+(?:\w+\s+)?(?:network|intranet|lan)\b|\bintranet\b|\bair[\s\-]?gapped\b|"
+    r"\bclassified\s+(?:material|documents?|data|information|files|systems?)\b|"
+    r"\b(?:it'?s|is|are)\s+classified\b(?!\s+(?:by|into|as|according))|\btop secret\b|"
+    r"\bclassifi[ée]e?s?\s+(?:d[ée]fense|secret)|\bsecret d[ée]fense\b|\br[ée]seau (?:isol[ée]|interne|ferm[ée])|"
+    r"\bkliniknetz\w*|\bkrankenhausnetz\w*|\bfirmennetz\w*|\binterne[sn]? netz\w*|\bverschlusssache\b|"
+    r"\bred (?:interna|aislada|cerrada)\b|\brede (?:interna|isolada|fechada)\b|\brete (?:interna|isolata|chiusa)\b|"
+    r"\b(?:documentos|documenti) (?:clasificados|classificati|sigilosos)\b|"
+    r"内网|内部网络|局域网|涉密|机密文件|院内|社内ネットワーク|社内ネット|閉域網?|機密|사내망|내부망|폐쇄망|기밀")
+
+
+def data_may_leave(text: str) -> bool:
+    """True when ``text`` says the data already goes (or may go) to a hosted service."""
+    if REFUSED.search(text):
+        return False
+    service = SERVICE.search(text)
+    if service is None:
+        return False
+    return bool((ALREADY.search(text) and USE.search(text)) or OK.search(text) or NO_LIMIT.search(text))
+
+
+def on_prem_setting(text: str) -> bool:
+    """True when the setting ``text`` describes keeps the data inside (a hospital network, air-gapped, classified)."""
+    return bool(SETTING.search(text))
