@@ -182,7 +182,8 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     shown = unicodedata.normalize("NFKC", raw)  # same sentences as ``low``, in the user's own casing and words
     shown_spans = split_sentences(shown)
     chars = list(low)
-    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]))) for i, span in enumerate(spans)]
+    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])))
+            for i, span in enumerate(spans)]
     asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])]
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]

@@ -35,7 +35,7 @@ GPU_RE = re.compile(
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er|erait|erions|eraient|ez)\b|\balug\w*|\balquil\w*|"
-                         r"\bmiet\w*|\bnolegg\w*|"
+                         r"\bmiet\w*|\bnolegg\w*|(?<![a-z])(?:aws|gcp|azure|ec2)(?![a-z])|"
                          r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
                          r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
@@ -44,15 +44,15 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
                         r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
                         r"google cloud|"
                         r"sagemaker|runpod|lambda)\b|"
-                        r"^\s*(?:也?可以租|も\s*rent)|"
+                        r"^\s*(?:也?可以租|も\s*rent)|^[^,;.。]{0,12}?(?:빌려|빌릴|대여|임대|借り|租)|"
                         # "eine A100 in der Cloud", "une H100 dans le cloud", "A10G na nuvem", "L4 sul cloud"
                         r"^[^,;.。]{0,18}?(?:\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|云上|云端|クラウド|클라우드)")
 # Renting with no card named ("we'd rent something in the cloud", "打算在云上租", "クラウドで借りる予定"): the
 # hardware is rented (owned: false) even though which card is open; a verb of renting plus a GPU or cloud word.
 RENT_VERB = re.compile(r"\brent(?:ing|ed|s)?\b|\blou(?:e|ons|er|erait|erions|eraient|ez)\b|\balug\w*|\balquil\w*|"
                        r"\bmiet\w*|\bnolegg\w*|租|借り|借りる|빌려|빌릴|대여|임대|レンタル")
-RENT_CONTEXT = re.compile(r"\bgpus?\b|\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|\bhardware\b|\binstances?\b|"
-                          r"\bsomething\b|显卡|云|クラウド|클라우드|\baws\b|\bgcp\b|\bazure\b")
+RENT_CONTEXT = re.compile(r"(?<![a-z])(?:gpus?|cloud|nuvem|nube|nuage|hardware|instances?|something|aws|gcp|azure)"
+                          r"(?![a-z])|显卡|云|クラウド|インスタンス|클라우드|인스턴스")
 CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|vms?|"
                    r"cloud instances?)\b")
 OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|自有|自己的|自购")
@@ -163,8 +163,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         hw["owned"] = False
         if mem:
             hw["vram_gb"] = mem
-    elif RENT_VERB.search(text) and RENT_CONTEXT.search(text) and not RENT_MAYBE.search(text) and not OWNED_MACHINE.search(
-            text):
+    elif RENT_VERB.search(text) and RENT_CONTEXT.search(text) and not (RENT_MAYBE.search(text)
+                                                                       or OWNED_MACHINE.search(text)):
         hw.update(accelerator="none", owned=False)  # rented, card not chosen yet
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"

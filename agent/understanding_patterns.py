@@ -84,7 +84,8 @@ TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词
 PARAGRAPHS_AFTER = re.compile(r"^[\s\-]*(?:paragraphs?|paras?)\b|^\s*段")
 SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
 DOCS_AFTER = re.compile(
-    r"^[\s\-]*(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
+    r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
     r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
@@ -95,7 +96,8 @@ DOCS_AFTER = re.compile(
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
-    r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|"
+    r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|sentencias|sentenze|jugements|arr[êe]ts|"
+    r"decisiones|decis[õo]es|decisioni|entscheidungen|urteile|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -158,7 +160,11 @@ SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
 DOMAINS = {
-    "legal": r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
+    "legal": r"jurisprud\w+|\brechtsprechung\b|\b\w*urteile?n?\b|\bgesetz\w*|"
+             r"\b(?:bgb|stgb|hgb|zpo)\b|\bsentenz[ae]\b|\bsentencias?\b|"
+             r"\bac[óo]rd[ãa]os?\b|\bcour de cassation\b|\bconseil d'[ée]tat\b|\btribunal\w*|"
+             r"判例|判決|裁判例|法令|판례|판결|법령|"
+             r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
              r"signed|approved|rejected|vetoed|won'?t|wouldn'?t|requires?|insists?|told|flagged|blocked)\b)|"
              r"\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
              r"juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|notaires|notarios|notai|"
@@ -171,24 +177,32 @@ DOMAINS = {
                r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
                r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
                r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
-    "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
+    "finance": r"prospectus\w*|quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
+               r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
                r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|accounting|financial audits?|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
-    "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
+    "code": r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
+            r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
             r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
                   r"journals?|publications?|thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
-    "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
+    "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|\bprodukt(?:daten|beschreib|katalog|"
+                 r"seiten|info|blätt|bilder|texte)\w*|\bsortiment\b|\bschede? (?:di )?prodott[oi]\b|\bprodotti\b|"
+                 r"\bfiches? (?:techniques? )?(?:de )?produits?\b|\bfichas? (?:técnicas? )?de productos?\b|"
+                 r"\bproductos\b|\bprodutos\b|\bfichas? de produtos?\b|\bnegozio\b|\btienda\b|\bloja\b|"
+                 r"\be-?shop\b|ec\s?サイト|通販|商品説明|쇼핑몰|상품\s*(?:설명|상세|정보)|商品详情|商品描述|"
+                 r"product (?:catalog(?:ue)?|descriptions?|"
                  r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
                  r"电商|商品|淘宝|京东|购物|零售",
-    "support": r"support tickets?|(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
+    "support": r"support tickets?|問い合わせ|チケット|문의|\bchamados?\b|\bhelp ?desk\b|\bsegnalazion\w+|"
+               r"(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
                r"product documentation|user (?:manuals|guides)|help articles|how-to articles|"
                r"help[\s\-]?cent(?:er|re)|help[\s\-]?desk|knowledge[\s\-]?base articles|"
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
@@ -492,12 +506,16 @@ QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can
                       r"\b(?:vs\.?|versus|compare|comparison|difference between|how much|how many|tell me about)\b|"
                       r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|"
                       r"算一下|是否")
+# An imperative that asks a tool without a question mark: "compare the first and the third", "vergleiche X und Y"
+IMPERATIVE = re.compile(r"^\W*(?:please\s+|can you\s+|pls\s+)?(?:compare|contrast|vergleich\w*|compar\w*|confront\w*|"
+                        r"对比|比较|比べて|비교)")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
                      r"对比|比较|区别|哪个好|还是")
 FIT = re.compile(r"\bfits?\b|\bpasst\b|\bcabe\b|\bentra en\b|\brentre\b|\btient sur\b|\bsta su\b|載る|乗る|들어가|"
                  r"\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
                  r"(?:cards?|gpus?|box|machines?|servers?|hardware|mac|laptop|a100|h100|l4|t4|a10g?|rtx ?\d{4})s? "
-                 r"(?:run|handle|host|load|serve)\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
+                 r"(?:even |actually |really |still |realistically )?(?:run|handle|host|load|serve)\b|"
+                 r"\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
                  r"\b(?:run|host|serve|deploy)\b[^.?]{0,30}\bon (?:a|an|our|my|the|this|that|one|two|\d)\b|"
                  r"enough (?:vram|memory|ram)|"
                  r"how much (?:vram|gpu memory)|"

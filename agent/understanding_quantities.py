@@ -34,7 +34,7 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
-                        r"of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
+                        r"(?:of|de|di|von|an)\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
@@ -72,9 +72,38 @@ def _lines_as_tokens(text: str) -> str:
     return text[:lines.start()] + f"{tokens} tokens each".ljust(lines.end() - lines.start()) + text[lines.end():]
 
 
+# "20 working days a month", "22 días laborables al mes", "20 Arbeitstage im Monat", "每月22个工作日", "月20営業日":
+# the days a per-day rate is multiplied by, instead of 30.
+_WORKDAYS = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*(?:working|business|work|office)\s*days?\b[^,;.]{0,20}?(?:a|per|each|every|/|in a)\s*month|"
+    r"(?<![\d.])(\d{1,2})\s*(?:d[íi]as (?:laborables|h[áa]biles|[úu]teis)|jours ouvr[ée]s|jours de travail|"
+    r"arbeitstage?n?|werktage?n?|giorni (?:lavorativi|feriali))\b|"
+    r"(?:每个?月|一个月|月)\s*(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日)|(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日|영업일|근무일)")
+
+
+def _working_days(text: str) -> tuple[str, int | None]:
+    """``text`` with a "20 working days a month" blanked, and those days (None when it names none)."""
+    match = _WORKDAYS.search(text)
+    if not match:
+        return text, None
+    days = int(next(g for g in match.groups() if g))
+    if not 1 <= days <= 31:
+        return text, None
+    return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], days
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
-    text = _lines_as_tokens(text)
+    text, workdays = _working_days(_lines_as_tokens(text))
+    found = _extract(text, asked)
+    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
+                       r"(?<![\d])日")
+    if workdays and "queries_per_month" in found.updates and daily.search(text):
+        found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
+    return found
+
+
+def _extract(text: str, asked: str | None) -> Found:
     stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
     found = Found({}, negated=stripped != text)
     chars = list(stripped)
@@ -294,6 +323,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
             return None, None  # "3M pages a year of new filings": a rate, not the corpus
         return "corpus_docs", int(v)
+    if (P.PARAGRAPHS_AFTER.match(after) or P.SENTENCES_AFTER.match(after)) and v >= P.PAGES_AS_DOCS_FROM and not (
+            P.PER_DOC_CUE.search(clause) or P.TOTAL_CUE.search(clause) or asked == "doc_length_tokens"):
+        return "corpus_docs", int(v)  # "八十万段文本", "200k paragraphs": passages counted, not one document's length
     if asked == "corpus_docs" and not P.PER_DOC_CUE.search(clause) and (
             P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)):
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length

@@ -37,7 +37,8 @@ NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)
                       r"(?:privacy|datenschutz|data protection) (?:is )?(?:no|not an?) (?:problem|issue|concern)")
 REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
                      r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
-                     r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|\bnot (?:use|send)")
+                     r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|"
+                     r"\bnot (?:use|send)")
 SETTING = re.compile(
     r"\b(?:hospital|clinic|bank'?s?|company'?s?|corporate|internal|private|isolated|closed|secure|classified|"
     r"government)\s+(?:\w+\s+)?(?:network|intranet|lan)\b|\bintranet\b|\bair[\s\-]?gapped\b|"
