@@ -141,11 +141,17 @@ def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
     sources = [f for f in negated if f in _RELABEL_NOUNS and isinstance(stated.get(f), int | float)
                and not isinstance(stated.get(f), bool)]
     targets = list(dict.fromkeys(f for f, _, _ in named if f not in negated))
+    numbers = P.find_numbers(text)
+    if not sources and len(numbers) == 1 and (P.CORRECTION.search(text) or re.match(r"\s*no,? no\b", text)):
+        # "no no, 40k is the number of queries a month" with 40k stored as documents: the figure that one field holds
+        holders = [f for f in _RELABEL_NOUNS if isinstance(stated.get(f), int | float)
+                   and not isinstance(stated.get(f), bool) and _same(numbers[0].value, stated[f])]
+        if len(holders) == 1 and holders[0] not in targets:
+            sources = holders
     if len(sources) != 1 or not targets:
         return False
     source = sources[0]
     value = float(stated[source])
-    numbers = P.find_numbers(text)
     if numbers and not any(_same(n.value, value) for n in numbers):
         return False
     if not numbers and not _DEICTIC.search(text) and not P.CORRECTION.search(text):

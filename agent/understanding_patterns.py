@@ -97,7 +97,7 @@ DOCS_AFTER = re.compile(
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
     r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|sentencias|sentenze|jugements|arr[êe]ts|"
-    r"decisiones|decis[õo]es|decisioni|entscheidungen|urteile|"
+    r"decisiones|decis[õo]es|decisioni|entscheidungen|urteile|d[ée]cisions|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -160,7 +160,8 @@ SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
 DOMAINS = {
-    "legal": r"jurisprud\w+|\brechtsprechung\b|\b\w*urteile?n?\b|\bgesetz\w*|"
+    "legal": r"jurisprud\w+|\bd[ée]cisions? de justice\b|\bdecisiones judiciales\b|\bdecis[õo]es judiciais\b|"
+             r"\brechtsprechung\b|\b\w*urteile?n?\b|\bgesetz\w*|"
              r"\b(?:bgb|stgb|hgb|zpo)\b|\bsentenz[ae]\b|\bsentencias?\b|"
              r"\bac[óo]rd[ãa]os?\b|\bcour de cassation\b|\bconseil d'[ée]tat\b|\btribunal\w*|"
              r"判例|判決|裁判例|法令|판례|판결|법령|"

@@ -39,7 +39,15 @@ REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|f
                      r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
                      r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|"
                      r"\bnot (?:use|send)")
+# "we can't send anything to OpenAI", "wir dürfen keine Daten an OpenAI schicken": a refused transfer
+REFUSED_SEND = re.compile(r"(?:\b(?:no|not|keine?n?|nicht|never|nunca|jamais|mai|nada)\b|n't|\bcannot\b|"
+                          r"不能|不可以|禁止|送れ(?:ない|ません)|出せ(?:ない|ません))[^,.;。]{0,30}?(?:\bsend|\bschick|\bsende|\bübermittel|"
+                          r"\benvoy|\benvi|\bmand|\binvi|\bupload|\bhochlad|发|传|送|보내|전송)|"
+                          r"(?:\bsend|\bschick\w*|\benvoy\w*|\benvi\w*|\bmand\w*|\binvi\w*|发到|传到|送|보내)[^,.;。]{0,30}?"
+                          r"(?:\b(?:not|nicht|pas|no)\b|できません|ません|안\s*돼|금지|不行|不可以)")
 SETTING = re.compile(
+    r"\b(?:red|rede|rete|r[ée]seau|netz(?:werk)?)\s+(?:\w+\s+){0,2}(?:hospital|h[ôo]pital|ospedale|krankenhaus\w*|"
+    r"klinik\w*|cl[íi]nica|clinique|banco|banca|banque|bank|empresa|azienda|entreprise)\b|"
     r"\b(?:hospital|clinic|bank'?s?|company'?s?|corporate|internal|private|isolated|closed|secure|classified|"
     r"government)\s+(?:\w+\s+)?(?:network|intranet|lan)\b|\bintranet\b|\bair[\s\-]?gapped\b|"
     r"\bclassified\s+(?:material|documents?|data|information|files|systems?)\b|"
@@ -59,6 +67,12 @@ def data_may_leave(text: str) -> bool:
     if service is None:
         return False
     return bool((ALREADY.search(text) and USE.search(text)) or OK.search(text) or NO_LIMIT.search(text))
+
+
+def refused_send(text: str) -> bool:
+    """True when ``text`` says the data may not be sent to a hosted service ("keine Daten an OpenAI schicken")."""
+    plain = NO_LIMIT.sub(" ", OK.sub(" ", re.sub(r"\bno (?:\w+ )?(?:issues?|concerns?|problems?)\b", " ", text)))
+    return bool(SERVICE.search(text) and REFUSED_SEND.search(plain))  # "no problem sending it to ..." is not refused
 
 
 def on_prem_setting(text: str) -> bool:

@@ -68,6 +68,9 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         updates["data_must_stay_on_prem"] = False  # "data doesn't need to stay on-prem", "no on-prem requirement"
     if stands:
         return
+    if R.refused_send(text):  # "wir dürfen keine Daten an OpenAI schicken"
+        updates["data_must_stay_on_prem"] = True
+        return
     if R.data_may_leave(text):  # "we already send everything to Azure OpenAI", "クラウドのAPIに送っても問題ありません"
         updates["data_must_stay_on_prem"] = False
         if P.API_ONLY.search(text):
