@@ -128,6 +128,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         _relative(text, asked, stated, result)
     _languages(text, raw, asked, result)
     result.top_k, result.priorities = found.top_k, _priorities(text)
+    if result.top_k is None and any(r.tool == "shortlist" for r in result.tool_requests):
+        result.top_k = extract_fields(low, None).top_k  # "show me the top 5": the list, with five on it
     if P.CORRECTION.search(text) or found.negated:
         result.corrected |= {f for f in result.updates if f in FIELDS}
     _skips(text, asked, result)

@@ -34,7 +34,7 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
-                        r"(?:of|de|di|von|an)\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
+                        r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
@@ -155,6 +155,11 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates.setdefault(kind, value)
         else:
             leftovers.append(num)
+    if "queries_per_month" not in found.updates:
+        chained = _queries_per_item(numbers, work, users)
+        if chained is not None:
+            found.updates["queries_per_month"] = chained
+            leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
     per_page = P.WORDS_PER_PAGE.search(work)
     if per_page:  # "each page is about 600 words and docs are ~5 pages"
         pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:])), None)
@@ -184,6 +189,33 @@ def _extract(text: str, asked: str | None) -> Found:
 _SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |will |all |typically |usually |might |"
                                r"could |can |each |then |probably |maybe )*(?:search|query|look (?:things )?up|"
                                r"run (?:a |\d)|do (?:a |\d)|use (?:it|the)|ask)")
+
+
+# "the bot runs one search per ticket", "2 queries for each email": searches made per item that arrives at a rate
+_PER_ITEM_QUERY = re.compile(r"\b(\d{1,3}(?:\.\d)?|one|a single|a|an|two|three|four|five)\s+(?:[a-z]+\s+)?"
+                             r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?)\s+(?:per|for each|for every|each|"
+                             r"every|on each|on every)\s+([a-z]{3,}?)s?\b")
+_SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
+    """Queries a month from "40 tickets a day (each agent) ... one search per ticket": items x rate x searches each."""
+    match = _PER_ITEM_QUERY.search(work)
+    if not match:
+        return None
+    each = float(_SMALL.get(match.group(1), 0) or match.group(1))
+    item = re.escape(match.group(2))
+    for num in numbers:
+        after = work[num.end:num.end + 40]
+        noun = re.match(rf"^\s*(?:[a-z]+\s+)?{item}s?\b", after)
+        if not noun or match.start() <= num.start < match.end():
+            continue
+        factor = period_factor(after[noun.end():], "")
+        if factor == 1.0:
+            continue
+        per_person = users is not None and P.PER_USER.search(work[max(0, num.start - 40):num.end + 40])
+        return int(num.value * factor * each * (users if per_person else 1))
+    return None
 
 
 def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:

@@ -13,6 +13,8 @@ from agent import understanding_residency as R
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
     """True for "an A100 on-prem": where the hardware is, not a rule about the data."""
     before = text[max(0, match.start() - 20):match.start()]
+    if re.search(r"\bnothing\s*$|\bno\s+(?:\w+\s+)?(?:hardware|gpus?|servers?|machines?)\s*$", before):
+        return True  # "nothing on-prem, we'd rent A10Gs": no hardware on the premises, not a rule about the data
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
