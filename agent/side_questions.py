@@ -33,6 +33,8 @@ SHORTLIST = re.compile(
     r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
     r"\bwhat (?:did|have) you (?:recommend|suggest)\w*|"
     r"\b(?:list|show|repeat|give me) (?:them|those) (?:again|once more)\b|"
+    r"\b(?:the|those|your|these) (?:\w+ )?(?:options|picks|recommendations|choices|candidates)\b[^.?!]{0,30}"
+    r"\bagain\b|"
     r"\bwhat (?:the|your) (?:\w+\s+)?(?:options|picks|recommendations|models|choices|candidates) (?:were|are)\b|"
     r"\bwhat (?:were|are) (?:the|your|those|these)\s+(?:\w+\s+)?(?:recommendations|picks|models|options|choices|"
     r"candidates)\b(?!\s+(?:for|with|that|which|to)\b)|"

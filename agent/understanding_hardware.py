@@ -31,7 +31,7 @@ CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:core
 GPU_RE = re.compile(
     r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
-    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
+    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+|da\s+|di\s+|mit\s+|com\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er|erait|erions|eraient|ez)\b|\balug\w*|\balquil\w*|"

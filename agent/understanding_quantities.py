@@ -36,6 +36,8 @@ _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
+_TEXT_TOTAL = re.compile(r"\d\s*[mg]i?b\s+(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?"
+                         r"(?:text|txt|markdown)\b")
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
 
@@ -155,11 +157,10 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates.setdefault(kind, value)
         else:
             leftovers.append(num)
-    if "queries_per_month" not in found.updates:
-        chained = _queries_per_item(numbers, work, users)
-        if chained is not None:
-            found.updates["queries_per_month"] = chained
-            leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
+    chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
+    if chained is not None:
+        found.updates["queries_per_month"] = chained
+        leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
     per_page = P.WORDS_PER_PAGE.search(work)
     if per_page:  # "each page is about 600 words and docs are ~5 pages"
         pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:])), None)
@@ -327,6 +328,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if text_size and (P.PER_DOC_CUE.search(clause) or text_size.group(1) == "k"):  # "each file is ~8 KB of text"
         return "doc_length_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
+    if text_size:  # "150 MB of markdown over 3,000 pages": megabytes of text are a corpus, not one document
+        return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
         return None, None
     if (P.GROWTH_BEFORE.search(before) or P.GROWTH_AFTER.match(after)) and not P.CURRENCY_BEFORE.search(before) \
@@ -351,7 +354,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "queries_per_month", int(v * period_factor(after[query.end():], before))
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
         return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document
-    if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause):
+    if P.PAGES_AFTER.match(after) and (v >= P.PAGES_AS_DOCS_FROM or _TEXT_TOTAL.search(text)) and \
+            not P.PER_DOC_CUE.search(clause):
         if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
             return None, None  # "3M pages a year of new filings": a rate, not the corpus
         return "corpus_docs", int(v)
@@ -413,8 +417,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                                                                                         num.start] + clause):
             return "budget_usd_month", as_field("budget_usd_month", v, after)
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
+    hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
-                                                                                        after):
+                                                                                        hedge_after):
         if P.BUDGET_CUE.search(clause):
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])

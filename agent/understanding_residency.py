@@ -29,7 +29,11 @@ USE = re.compile(r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnu
 OK = re.compile(r"\bno problem\b|\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
                 r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|\bok(?:ay)?\b|"
                 r"\ballowed\b|\berlaubt\b|\bautoris[ée]e?s?\b|\bpermitid[oa]s?\b|\bconsentit[oa]\b|大丈夫|構いません|"
-                r"상관\s*없")
+                r"상관\s*없|\btranquil+amente\b|\bsem problemas?\b|\bsans souci\b|\bohne weiteres\b|"
+                # "may use an external API": permission to use the service, in the languages the gloss leaves as written
+                r"\bcan use\b|\bpode(?:mos|m)? usar\b|\bpuede(?:n)? usar\b|\bpodemos usar\b|\bpossiamo usare\b|"
+                r"\bpu[òo] usare\b|\bpouvons utiliser\b|\bon peut utiliser\b|\bdürfen\b.{0,20}\bnutzen\b|"
+                r"使って(?:も)?いい|사용해도|써도")
 NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)\b|\bnot? de contraintes?\b|"
                       r"\bpas de contraintes?\b|\bkeine (?:einschränkung\w*|vorgaben|beschränkung\w*|auflagen)\b|"
                       r"\bno (?:hay )?restricci\w+|\bsin restricci\w+|\bnessun vincolo\b|\bnessuna restrizione\b|"

@@ -109,3 +109,18 @@ def test_working_days_and_per_item_searches() -> None:
         "queries_per_month"] == 8000
     assert understand("250 support agents, each handles about 40 tickets a day, and the bot runs one search per "
                       "ticket").updates["queries_per_month"] == 300000
+
+
+@pytest.mark.parametrize(("message", "docs"), [
+    ("문서는 약 십이만 건이에요", 120000), ("이십만 건의 문서", 200000), ("百万份文档", 1000000),
+    ("circa trecentomila documenti", 300000), ("2 millions d'articles de presse", 2000000), ("八十万段文本", 800000),
+])
+def test_counts_in_words_and_numerals_before_their_noun(message: str, docs: int) -> None:
+    assert understand(message).updates["corpus_docs"] == docs
+
+
+def test_megabytes_of_text_are_the_corpus() -> None:
+    u = understand("150 MB of markdown over 3,000 pages")
+    assert u.updates == {"corpus_docs": 3000, "doc_length_tokens": 12500}
+    assert understand("roughly 2 MB per file of plain text", "doc_length_tokens").updates == {
+        "doc_length_tokens": 500000}
