@@ -239,6 +239,12 @@ def _users(people: P.Number | None, work: str) -> float | None:
     """How many people search: "300 engineers", and "10% of them" of those."""
     if people is None:
         return None
+    shifts = re.search(r"(\d{1,2}|two|three|four)\s+(?:shifts?|teams?|groups?|offices?|sites?|branches?|locations?)\s+"
+                       r"(?:of|with)\s+(?:about |around |roughly |~)?$", work[max(0, people.start - 40):people.start])
+    if shifts:  # "3 shifts of 20 agents": 60 people
+        count = shifts.group(1)
+        people = P.Number(people.start, people.end, people.value * (
+            float(count) if count.isdigit() else {"two": 2, "three": 3, "four": 4}[count]))
     share = re.search(r"(\d{1,3}(?:\.\d{1,3})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|"
                       r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
     if not share:

@@ -23,13 +23,17 @@ SERVICE = re.compile(r"azure[\s\-]?openai|\bopenai\b|\bcohere\b|\bvoyage(?:\s*ai
                      r"外部の?|クラウドの?|외부|云|第三方)\s*(?:的\s*)?apis?(?![a-z])|(?<![a-z])apis?(?![a-z])")
 ALREADY = re.compile(r"\balready\b|\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미|"
                      r"\bcurrently\b|\btoday\b")
-USE = re.compile(r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
+USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|\bprocess\w*|\benvo\w*|"
+                 r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
                  r"送信|보내|전송|사용")
 OK = re.compile(r"\bno problem\b|\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
                 r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|\bok(?:ay)?\b|"
                 r"\ballowed\b|\berlaubt\b|\bautoris[ée]e?s?\b|\bpermitid[oa]s?\b|\bconsentit[oa]\b|大丈夫|構いません|"
-                r"상관\s*없|\btranquil+amente\b|\bsem problemas?\b|\bsans souci\b|\bohne weiteres\b|"
+                r"상관\s*없|\bapproved\b|\bsigned off\b|\bcleared\b|\bfreigegeben\b|\bvalid[ée]e?s?\b|"
+                r"\baprobad[oa]s?\b|\bapprovat[oa]\b|\baprovad[oa]s?\b|承認|승인|批准|\baucun probl[èe]me\b|"
+                r"\bne pose pas de probl[èe]me\b|\btranquil+amente\b|\bsem problemas?\b|\bsans souci\b|"
+                r"\bohne weiteres\b|"
                 # "may use an external API": permission to use the service, in the languages the gloss leaves as written
                 r"\bcan use\b|\bpode(?:mos|m)? usar\b|\bpuede(?:n)? usar\b|\bpodemos usar\b|\bpossiamo usare\b|"
                 r"\bpu[òo] usare\b|\bpouvons utiliser\b|\bon peut utiliser\b|\bdürfen\b.{0,20}\bnutzen\b|"
@@ -38,7 +42,8 @@ NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)
                       r"\bpas de contraintes?\b|\bkeine (?:einschränkung\w*|vorgaben|beschränkung\w*|auflagen)\b|"
                       r"\bno (?:hay )?restricci\w+|\bsin restricci\w+|\bnessun vincolo\b|\bnessuna restrizione\b|"
                       r"\bsem restri\w+|没有限制|无限制|制限(?:は)?(?:なし|ありません|ない)|제한(?:이|은)?\s*없|"
-                      r"(?:privacy|datenschutz|data protection) (?:is )?(?:no|not an?) (?:problem|issue|concern)")
+                      r"(?:privacy|datenschutz|data protection|compliance|security) (?:is no|is not an?|isn't an?|"
+                      r"not an?|no) (?:problem|issue|concern|blocker)s?\b")
 REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
                      r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
                      r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|"
@@ -63,10 +68,18 @@ SETTING = re.compile(
     r"内网|内部网络|局域网|涉密|机密文件|院内|社内ネットワーク|社内ネット|閉域網?|機密|사내망|내부망|폐쇄망|기밀")
 
 
+# "データは外部に出しても大丈夫", "데이터 외부 전송은 괜찮아요", "数据可以上云": the data going outside, said to be fine
+OUTSIDE = re.compile(r"外部に出して|社外に出して|외부\s*(?:전송|반출)|외부로\s*(?:보내|나가)|上云|发到外部|传到外部|"
+                     r"\b(?:data|it) (?:can|may) (?:leave|go out)|\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|"
+                     r"\bdatos pueden salir|\bdati possono uscire|\bdados podem sair")
+
+
 def data_may_leave(text: str) -> bool:
     """True when ``text`` says the data already goes (or may go) to a hosted service."""
     if REFUSED.search(text):
         return False
+    if OUTSIDE.search(text) and OK.search(text):
+        return True
     service = SERVICE.search(text)
     if service is None:
         return False
