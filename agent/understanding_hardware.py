@@ -91,6 +91,13 @@ CPU_ONLY = re.compile(
 
 
 
+def _rents_unnamed(text: str) -> bool:
+    """"we'd rent something in the cloud": a verb of renting with a GPU or cloud word beside it, not hedged."""
+    if RENT_MAYBE.search(text) or OWNED_MACHINE.search(text):
+        return False
+    return any(RENT_CONTEXT.search(text[max(0, m.start() - 40):m.end() + 40]) for m in RENT_VERB.finditer(text))
+
+
 def _rentable(text: str, start: int, end: int) -> bool:
     if RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]):
         return True
@@ -165,8 +172,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         hw["owned"] = False
         if mem:
             hw["vram_gb"] = mem
-    elif RENT_VERB.search(text) and RENT_CONTEXT.search(text) and not (RENT_MAYBE.search(text)
-                                                                       or OWNED_MACHINE.search(text)):
+    elif _rents_unnamed(text):
         hw.update(accelerator="none", owned=False)  # rented, card not chosen yet
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"

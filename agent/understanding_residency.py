@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 
-SERVICE = re.compile(r"azure[\s\-]?openai|\bopenai\b|\bcohere\b|\bvoyage(?:\s*ai)?\b|\bgemini\b|\bbedrock\b|"
-                     r"\bvertex\s*ai\b|(?:cloud|external|hosted|third[\s\-]party|public|extern\w*|estern\w*|"
-                     r"外部の?|クラウドの?|외부|云|第三方)\s*(?:的\s*)?apis?(?![a-z])|(?<![a-z])apis?(?![a-z])")
-ALREADY = re.compile(r"\balready\b|\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미|"
-                     r"\bcurrently\b|\btoday\b")
+# A hosted service: a provider by name, or an API qualified as external / cloud / third-party (a bare "API" may be
+# the user's own: "our REST API", "an internal API").
+SERVICE = re.compile(r"azure[\s\-]?openai|(?<![a-z])(?:openai|cohere|voyage(?:\s*ai)?|gemini|bedrock|vertex\s*ai|"
+                     r"anthropic|mistral)(?![a-z])|(?:cloud|external|hosted|third[\s\-]party|public|extern\w*|"
+                     r"estern\w*|外部の?|クラウドの?|외부|云|云端|第三方)\s*(?:的\s*)?apis?(?![a-z])|"
+                     r"(?<![a-z])apis?\s+(?:extern\w*|estern\w*|cloud|p[úu]blic\w*|pubblic\w*|hosted)(?![a-z])")
+ALREADY = re.compile(r"\balready\b|\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미")
 USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|\bprocess\w*|\benvo\w*|"
                  r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
@@ -65,7 +67,7 @@ SETTING = re.compile(
     r"\bkliniknetz\w*|\bkrankenhausnetz\w*|\bfirmennetz\w*|\binterne[sn]? netz\w*|\bverschlusssache\b|"
     r"\bred (?:interna|aislada|cerrada)\b|\brede (?:interna|isolada|fechada)\b|\brete (?:interna|isolata|chiusa)\b|"
     r"\b(?:documentos|documenti) (?:clasificados|classificati|sigilosos)\b|"
-    r"内网|内部网络|局域网|涉密|机密文件|院内|社内ネットワーク|社内ネット|閉域網?|機密|사내망|내부망|폐쇄망|기밀")
+    r"内网|内部网络|局域网|涉密|院内|社内ネットワーク|社内ネット|閉域網?|사내망|내부망|폐쇄망")
 
 
 # "データは外部に出しても大丈夫", "데이터 외부 전송은 괜찮아요", "数据可以上云": the data going outside, said to be fine
@@ -80,10 +82,11 @@ def data_may_leave(text: str) -> bool:
         return False
     if OUTSIDE.search(text) and OK.search(text):
         return True
-    service = SERVICE.search(text)
-    if service is None:
-        return False
-    return bool((ALREADY.search(text) and USE.search(text)) or OK.search(text) or NO_LIMIT.search(text))
+    for sentence in re.split(r"[.!?。！？;\n]+", text):  # the permission is said about the service, in its sentence
+        if SERVICE.search(sentence) and ((ALREADY.search(sentence) and USE.search(sentence)) or OK.search(sentence)
+                                         or NO_LIMIT.search(sentence)):
+            return True
+    return False
 
 
 def refused_send(text: str) -> bool:

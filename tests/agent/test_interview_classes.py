@@ -124,3 +124,20 @@ def test_megabytes_of_text_are_the_corpus() -> None:
     assert u.updates == {"corpus_docs": 3000, "doc_length_tokens": 12500}
     assert understand("roughly 2 MB per file of plain text", "doc_length_tokens").updates == {
         "doc_length_tokens": 500000}
+
+
+@pytest.mark.parametrize("message", [
+    "ok so we have 50k docs behind an internal API",
+    "fine, the docs come from our REST API, about 20k of them",
+    "we call a cloud API for translation. Latency should be fine.",
+    "the API reference is approved by our docs team",
+    "機密情報を含む社内文書です",
+])
+def test_an_api_of_our_own_or_a_filler_ok_says_nothing_about_residency(message: str) -> None:
+    assert "data_must_stay_on_prem" not in understand(message).updates
+
+
+def test_the_rent_of_an_office_is_no_rented_gpu() -> None:
+    hardware = understand("the rent for our office is expensive so we keep costs low. We have no GPU at all.").updates[
+        "hardware"]
+    assert hardware == {"accelerator": "none"}
