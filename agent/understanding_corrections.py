@@ -108,8 +108,9 @@ _GROWTH_NOUN = (r"(?:(?:documents?|docs?|corpus|文档|文書|문서)\s*)?(?:gro
 _NOUN = re.compile(f"(?P<growth>{_GROWTH_NOUN})|" + "|".join(f"(?P<{f}>{p})" for f, p in _RELABEL_NOUNS.items()))
 _NEG_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bisn'?t|\bwasn'?t|\bweren'?t|\baren'?t|"
                          r"\brather than|\binstead of|不是|并非|而非)\s*(?:(?:the|a|an|our|my|number|count|amount|of|"
-                         r"le|la|les|de|des|du|d'|il|lo|el|los|las|o|os|as|der|die|das|den|do|da|del|di|dei|total|"
-                         r"nombre|número|numero|anzahl|quantidade|cantidad|总|的)\s*){0,4}$")
+                         # articles of every language; Portuguese "o" may arrive glossed as "or" (Spanish "o")
+                         r"le|la|les|de|des|du|d'|il|lo|el|los|las|o|or|os|as|i|gli|l'|der|die|das|den|do|da|del|di|dei|"
+                         r"total|nombre|número|numero|anzahl|quantidade|cantidad|总|的)\s*){0,4}$")
 _NEG_AFTER = re.compile(r"^\s*(?:数|数量|量|の数|수(?:가|는|이)?)?\s*(?:ではなく|じゃなく|じゃない|ではありません|"
                         r"이 아니라|가 아니라|아니라|이 아니고|가 아니고|아니고)")
 _DEICTIC = re.compile(r"\b(?:that|this|the) (?:number|figure|one)\b|那个数|这个数|那个数字|这个数字|その数|この数|"

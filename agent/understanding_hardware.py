@@ -35,7 +35,7 @@ GPU_RE = re.compile(
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|"
-                         r"\balug\w*|\balquil\w*|"
+                         r"\balug\w*|\balquil\w*|\bgemietet\b|"
                          r"\bmiet\w*|\bnolegg\w*|(?<![a-z])(?:aws|gcp|azure|ec2)(?![a-z])|"
                          r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
                          r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
@@ -51,7 +51,7 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
 # Renting with no card named ("we'd rent something in the cloud", "打算在云上租", "クラウドで借りる予定"): the
 # hardware is rented (owned: false) even though which card is open; a verb of renting plus a GPU or cloud word.
 RENT_VERB = re.compile(r"\brent(?:ing|ed|s)?\b|\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|"
-                       r"\balug\w*|\balquil\w*|"
+                       r"\balug\w*|\balquil\w*|\bgemietet\b|"
                        r"\bmiet\w*|\bnolegg\w*|租|借り|借りる|빌려|빌릴|대여|임대|レンタル")
 RENT_CONTEXT = re.compile(r"(?<![a-z])(?:gpus?|cloud|nuvem|nube|nuage|hardware|instances?|something|aws|gcp|azure)"
                           r"(?![a-z])|显卡|云|クラウド|インスタンス|클라우드|인스턴스")

@@ -30,7 +30,8 @@ USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
                  r"送信|보내|전송|사용")
 OK = re.compile(r"\bno problem\b|\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
-                r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|\bok(?:ay)?\b|"
+                r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|"
+                r"(?<![a-z])ok(?:ay)?(?![a-z])|"
                 r"\ballowed\b|\berlaubt\b|\bautoris[ée]e?s?\b|\bpermitid[oa]s?\b|\bconsentit[oa]\b|大丈夫|構いません|"
                 r"상관\s*없|\bapproved\b|\bsigned off\b|\bcleared\b|\bfreigegeben\b|\bvalid[ée]e?s?\b|"
                 r"\baprobad[oa]s?\b|\bapprovat[oa]\b|\baprovad[oa]s?\b|承認|승인|批准|\baucun probl[èe]me\b|"
@@ -71,7 +72,8 @@ SETTING = re.compile(
 
 
 # "データは外部に出しても大丈夫", "데이터 외부 전송은 괜찮아요", "数据可以上云": the data going outside, said to be fine
-OUTSIDE = re.compile(r"外部に出して|社外に出して|외부\s*(?:전송|반출)|외부로\s*(?:보내|나가)|上云|发到外部|传到外部|"
+OUTSIDE = re.compile(r"クラウドでも|クラウドに(?:出して|送って)も|외부에\s*(?:보내|저장)|外部に出して|社外に出して|"
+                     r"외부\s*(?:전송|반출)|외부로\s*(?:보내|나가)|上云|发到外部|传到外部|"
                      r"\b(?:data|it) (?:can|may) (?:leave|go out)|\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|"
                      r"\bdatos pueden salir|\bdati possono uscire|\bdados podem sair")
 
