@@ -32,7 +32,7 @@ _EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million
 _NUMBER = re.compile(
     r"(?<![a-z0-9_.\-/])(?:"
     r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
-    r"[十百千万亿]|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
+    r"[十百千万亿](?:[一二两三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
     r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
@@ -90,9 +90,20 @@ class Number:
     value: float
 
 
+# A compound CJK numeral written with a space between its parts ("3만 5천" -> "3万 5千", "1억 2천만"): one number
+# when the second part is smaller than the unit that ends the first.
+_CJK_COMPOUND = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,3})?[万亿])[ \u00a0]+(?=(\d{1,4}[十百千](?:万)?)(?![\d.]))")
+
+
+def _join_compound(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    return first if parse_cn(second) < (10_000 if first.endswith("万") else 100_000_000) else match.group()
+
+
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
+    text = _CJK_COMPOUND.sub(_join_compound, text)
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
     text = _CN_ODD.sub(lambda m: f"{parse_cn(m.group(1)) + parse_cn(m.group(1)) / 5:g}", text)  # 十来个 ~ 12
@@ -107,7 +118,12 @@ def normalise(text: str) -> str:
 def parse_cn(text: str) -> float:
     """Return the value of a Chinese numeral, possibly mixed with digits: 一百万, 20万, 1.5亿, 两千, 3千万."""
     total = wan = section = number = 0.0
-    for tok in re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text):
+    tokens = re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text)
+    scale = {"百": 10, "千": 100, "万": 1000, "亿": 10_000_000}  # "一千二" is 1,200, "三百五" 350, "两万五" 25,000
+    if len(tokens) >= 2 and tokens[-1] in _CN_DIGITS and tokens[-2] in scale:
+        tail = _CN_DIGITS[tokens[-1]] * scale[tokens[-2]]
+        return parse_cn("".join(tokens[:-1])) + tail
+    for tok in tokens:
         if tok[0].isdigit():
             number = float(tok)
         elif tok in _CN_DIGITS:
