@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
@@ -97,12 +98,33 @@ def _working_days(text: str) -> tuple[str, int | None]:
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
     text, workdays = _working_days(_lines_as_tokens(text))
+    text, office_hours = S.office_hours(text)
     found = _extract(text, asked)
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
                        r"(?<![\d])日")
-    if workdays and "queries_per_month" in found.updates and daily.search(text):
+    if workdays is None and S.weekdays_only(text):
+        workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
+    if "queries_per_month" in found.updates and office_hours and S.hourly(text):
+        # "9 to 5 on weekdays, 120 an hour": the hourly rate over the office hours of the working days only
+        found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
+                                                 * office_hours * (workdays or S.WORKING_DAYS_PER_MONTH))
+    elif workdays and "queries_per_month" in found.updates and daily.search(text):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
+    _structured_fields(text, found)
     return found
+
+
+def _structured_fields(text: str, found: Found) -> None:
+    """The first indexing's deadline and the queries' length (``agent.understanding_structure``)."""
+    days = S.first_indexing_days(text)
+    if days is not None and 0 < days <= 365:
+        found.updates["max_first_indexing_days"] = days
+    query_tokens = S.query_length(text)
+    if query_tokens is not None:
+        found.updates["query_length_tokens"] = int(round(query_tokens)) or 1
+        doc = found.updates.get("doc_length_tokens")
+        if isinstance(doc, int | float) and doc <= 4 * query_tokens:  # the query's words, not a document's
+            del found.updates["doc_length_tokens"]
 
 
 def _extract(text: str, asked: str | None) -> Found:
@@ -248,7 +270,8 @@ def _users(people: P.Number | None, work: str) -> float | None:
     share = re.search(r"(\d{1,3}(?:\.\d{1,3})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|"
                       r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
     if not share:
-        return people.value
+        active = S.active_share(work[people.end:])  # "9,000 employees but only 1 in 3 active", "20% use it daily"
+        return people.value * active if active else people.value
     word = share.group(1)
     return people.value * (float(word.rstrip("% ")) / 100 if word[0].isdigit() else _FRACTIONS[word])
 
@@ -347,6 +370,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
         code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
         rest = after[currency.end():] if currency else after
+        if period_factor(rest, "") == 1.0 and S.one_off(before, rest):  # "a one-off $5,000 for the initial indexing"
+            return "one_time_budget_usd", _money(v, code, 1.0)
         return "budget_usd_month", _money(v, code, period_factor(rest, before))
     if P.MS_AFTER.match(after):
         return "latency_p95_ms", float(v)
@@ -357,7 +382,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "latency_p95_ms", float(v * 1000)
     query = P.QUERY_AFTER.match(after)
     if query:
-        return "queries_per_month", int(v * period_factor(after[query.end():], before))
+        factor = period_factor(after[query.end():], before)
+        if factor == 1.0 and S.peak_hour(clause):  # "the busiest hour had 5,000 queries": the peak is the rate
+            factor = 24 * P.DAYS_PER_MONTH
+        return "queries_per_month", int(v * factor)
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
         return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document
     if P.PAGES_AFTER.match(after) and (v >= P.PAGES_AS_DOCS_FROM or _TEXT_TOTAL.search(text)) and \

@@ -8,6 +8,7 @@ from typing import Any
 from agent import understanding_hardware as HW
 from agent import understanding_patterns as P
 from agent import understanding_residency as R
+from agent import understanding_structure as S
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
@@ -93,6 +94,9 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
 
 def _licence(text: str, updates: dict[str, Any]) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
+    if S.licence_rejected(text):  # "non-commercial licences are out of the question": commercial use is required
+        updates["license"] = "commercial"
+        return
     if P.INTERNAL_USE.search(text) and P.INTERNAL_ONLY.search(text) and not P.LICENSE_ANY.search(text):
         updates["license"] = "commercial"  # "internal use only, we don't sell it" is still commercial use
         return

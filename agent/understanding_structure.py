@@ -1,0 +1,198 @@
+"""Figures whose meaning is in their structure: one-off money, a peak or office-hours rate, an active share of people.
+
+Each reader here takes normalised (glossed, lower-case) text and answers one narrow question, so the quantity reader
+(``agent.understanding_quantities``) can ask it at the one place the answer changes a figure:
+
+- ``one_off``: "a one-off $5,000 for the initial indexing, after that ~$300 a month" - the $5,000 is a one-time
+  budget, never the monthly one; "einmalig", "ponctuel", "pago único", "una tantum", "一次性", "初期費用" ...
+- ``peak_hour``: "the busiest hour had 5,000 queries" - a stated peak is taken as the rate, per hour.
+- ``office_hours``: "9 to 5 on weekdays, 120 an hour" - an hourly rate times the hours a day times 22 working days.
+- ``weekdays_only``: "on weekdays, 200 a day" - a daily rate times 22 working days, not 30.
+- ``active_share``: "9,000 employees but 1 in 3 active", "20% use it daily", "about a third use it".
+- ``licence_rejected``: "non-commercial licences are out of the question" - commercial use is required.
+- ``first_indexing_days``: "the backfill must finish over a weekend, 2 days max" - a deadline for the first indexing.
+- ``query_length``: "our queries are 3-4 words" - the length of a query, never of a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORKING_DAYS_PER_MONTH = 22
+
+_ONE_OFF = re.compile(
+    r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
+    r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up (?:cost|budget|fee)|\bone[\s\-]?time\b|"
+    r"einmalig|erstindizierung|ersteinrichtung|ponctuel|\bunique\b|initiale?|único|única|una tantum|iniziale|"
+    r"inicial|一次性|首次|初期|初回|일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов")
+_CLAUSE_END = re.compile(r"[,;!?。，；]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
+                         r"\bpoi\b|\bdepois\b|之后|然后|その後|이후")
+
+
+def one_off(before: str, after: str) -> bool:
+    """Whether a sum of money between ``before`` and ``after`` (its clause's text) is paid once."""
+    before = _CLAUSE_END.split(before)[-1]
+    after = _CLAUSE_END.split(after)[0]
+    return bool(_ONE_OFF.search(before + " | " + after))
+
+
+_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top)\s+hours?\b|\bpeak\s+hour|\bat (?:the )?peak\b|"
+                        r"spitzenstunde|heure de pointe|hora (?:pico|punta|de pico|de ponta)|ora di punta|"
+                        r"高峰(?:时|期|小时)?|ピーク(?:時)?|피크\s*(?:시간|때)?")
+_HOUR = re.compile(r"\bhours?\b|\bhourly\b|小时|時間|시간")
+
+
+def peak_hour(clause: str) -> bool:
+    """Whether ``clause`` gives a count in the busiest hour ("the busiest hour had 5,000 queries")."""
+    return bool(_PEAK_HOUR.search(clause) and _HOUR.search(clause))
+
+
+_WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?\b|"
+                       r"\bmon(?:day)?\s*(?:to|-|–|through)\s*fri(?:day)?\b|\boffice hours\b|\bbusiness hours\b|"
+                       r"\bworking hours\b|werktags|wochentags|"
+                       r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
+                       r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
+                       r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|周一到周五|평일|"
+                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн")
+_HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
+                         r"(?:to|-|–|until|till|bis|à|a|al|alle)\s*(\d{1,2})(?::00)?\s*(pm|p\.m\.|h|uhr)?(?![\d.,:%])")
+_HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
+                          r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
+_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b")
+
+
+def office_hours(text: str) -> tuple[str, float | None]:
+    """``text`` with an office-hours span ("9 to 5", "8am-6pm", "8 hours a day") blanked, and its hours a day.
+
+    Only a span next to a weekday or office-hours word counts ("9 to 5 on weekdays"), so "5-10 searches" stays a range.
+    """
+    if not _WEEKDAYS.search(text):
+        return text, None
+    for match in _HOURS_SPAN.finditer(text):
+        start, end = int(match.group(1)), int(match.group(3))
+        window = text[max(0, match.start() - 40):match.end() + 40]
+        if not _WEEKDAYS.search(window) or not (0 <= start <= 23 and 0 <= end <= 24):
+            continue
+        if end <= start and (match.group(4) or "").startswith("p") or end < start:
+            end += 12  # "9 to 5", "8am-6pm"
+        hours = end - start
+        if 4 <= hours <= 16:
+            return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(hours)
+    match = _HOURS_A_DAY.search(text)
+    if match and 1 <= int(match.group(1)) <= 24:
+        return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(match.group(1))
+    return text, None
+
+
+def hourly(text: str) -> bool:
+    """Whether ``text`` names a rate per hour."""
+    return bool(_HOURLY.search(text))
+
+
+def weekdays_only(text: str) -> bool:
+    """Whether ``text`` says the use is on working days only ("on weekdays", "Mo-Fr", "平日")."""
+    return bool(_WEEKDAYS.search(text))
+
+
+_SHARE_WORDS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+                "two thirds": 2 / 3, "three quarters": 3 / 4, "a fifth": 1 / 5, "a tenth": 1 / 10}
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a": 1}
+_ONE_IN = re.compile(r"\b(\d{1,2}|one|two|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|six|ten)\b")
+_SHARE_ACTIVE = re.compile(
+    r"(\d{1,3}(?:\.\d{1,2})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|three quarters|a fifth|"
+    r"a tenth)\s+(?:of (?:them|those|these|us|the\s+\w+)\s+)?(?:are |is |would be |will be |would |will |might |"
+    r"actually |really |regularly |probably )*(?:active|use|using|log in|search|query|are users|daily)")
+
+
+def active_share(after_people: str) -> float | None:
+    """The share of the people counted before ``after_people`` who use the system ("but only 1 in 3 active")."""
+    window = re.split(r"[.;!?。]", after_people[:90])[0]
+    one_in = _ONE_IN.search(window)
+    if one_in:
+        part, whole = (float(_SMALL.get(g, 0) or g) for g in one_in.groups())
+        return part / whole if 0 < part < whole else None
+    share = _SHARE_ACTIVE.search(window)
+    if share:
+        word = share.group(1)
+        value = float(word.rstrip("% ")) / 100 if word[0].isdigit() else _SHARE_WORDS[word]
+        return value if 0 < value < 1 else None
+    return None
+
+
+_NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|kommerziell\w*|"
+                   r"comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
+                   r"niekomercyjn\w*|ticari olmayan|"
+                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|비\s*상업\w*|non[\s\-]?profit only")
+_REJECTED_AFTER = re.compile(
+    rf"(?:{_NON_COMMERCIAL})[^.;!?。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
+    r"not acceptable|unacceptable|excluded|ruled out|won'?t work|(?:does|do|would|will) not work|can'?t|cannot|"
+    r"not possible|not in frage|ausgeschlossen|not erlaubt|not akzeptabel|kommen? not|geht not|gehen not|exclu|"
+    r"pas possible|pas acceptable|interdit|no (?:nos |nous )?sirven|no sirven|descartad|no (?:son|es) (?:una )?opci|"
+    r"no (?:nos )?valen|non vanno bene|non va bene|esclus|non (?:sono )?accettabil|fora de quest|n[ãa]o servem|"
+    r"n[ãa]o (?:s[ãa]o|é) opç|exclu[íi]d|不能|不行|不可以|不考虑|排除|使えません|使えない|不可|ダメ|だめ|"
+    r"안\s*됩|안\s*돼|사용할 수 없|쓸 수 없|nie wchodz|wykluczon|nie możemy|uteslut|inte aktuell|går inte|"
+    r"uitgesloten|niet mogelijk|geen optie|olmaz|kullanamay|söz konusu değil|исключен|не подход|нельзя|не можем)")
+_REJECTED_BEFORE = re.compile(
+    rf"(?:can'?t|cannot|must not|mustn'?t|won'?t|shouldn'?t|not allowed to|are not able to|aren'?t able to)\s+"
+    rf"(?:use|accept|take|deploy|ship)\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
+    rf"\bno\s+(?:{_NON_COMMERCIAL})\s+(?:licen[cs]es?|models?|weights)|"
+    rf"(?:不能|不可以|不允许|不得)(?:用|使用|采用)?\s*(?:{_NON_COMMERCIAL})")
+
+
+def licence_rejected(text: str) -> bool:
+    """Whether ``text`` rules out non-commercial licences (so commercial use is required)."""
+    return bool(_REJECTED_AFTER.search(text) or _REJECTED_BEFORE.search(text))
+
+
+_FIRST_INDEXING = re.compile(
+    r"\bbackfill\b|\binitial (?:indexing|index|load|embedding|ingest\w*|run)\b|\bfirst (?:indexing|index|load|"
+    r"embedding|run|full (?:index|run))\b|\bre-?index(?:ing)? (?:of )?everything\b|\bindex(?:ing)? everything\b|"
+    r"\bembed(?:ding)? everything\b|erstindizierung|erste indizierung|indexation initiale|première indexation|"
+    r"indexación inicial|primera indexación|indicizzazione iniziale|prima indicizzazione|indexação inicial|"
+    r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱")
+_DAYS_LIMIT = re.compile(
+    r"(?:within|in|under|at most|max(?:imum)?|no more than|over|innerhalb von|in|en|dans|entro|em|内)\s*"
+    r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
+    r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間)\b|"
+    r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
+    r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht")
+_UNIT_DAYS = {"h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24, "horas": 1 / 24,
+              "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "week": 7, "weeks": 7, "woche": 7, "wochen": 7,
+              "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7}
+
+
+def first_indexing_days(text: str) -> float | None:
+    """The days the first indexing may take, when ``text`` gives it a deadline ("backfill ... 2 days max")."""
+    if not _FIRST_INDEXING.search(text):
+        return None
+    limits = list(_DAYS_LIMIT.finditer(text))
+    numeric = [m for m in limits if m.group(1) or m.group(3)]
+    if numeric:
+        match = numeric[-1]  # "over a weekend, 2 days max": the figure said last
+        value, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        count = float({"a": 1, "one": 1, "two": 2, "three": 3}.get(value, 0) or value)
+        return round(count * _UNIT_DAYS.get(unit, 1.0), 3) or None
+    if limits:
+        word = limits[-1].group()
+        return 0.5 if "night" in word or "nacht" in word else 2.0
+    return None
+
+
+_QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most )*(?:queries|searches|questions|"
+                            r"search terms|prompts)\b")
+_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s*(words?|tokens?)\b")
+
+
+def query_length(text: str) -> float | None:
+    """Tokens in one query when ``text`` gives the queries' length in words or tokens ("our queries are 3-4 words")."""
+    subject = _QUERY_SUBJECT.search(text)
+    if not subject:
+        return None
+    match = _QUERY_WORDS.search(text, subject.end())
+    if not match or match.start() - subject.end() > 40:
+        return None
+    low = float(match.group(1))
+    value = (low + float(match.group(2))) / 2 if match.group(2) else low
+    if not 1 <= value <= 200:
+        return None
+    return round(value * (1.3 if match.group(3).startswith("word") else 1.0), 1)
