@@ -108,11 +108,47 @@ def _rentable(text: str, start: int, end: int) -> bool:
     return bool(CLOUD.search(sentence) and not OWNED.search(sentence))
 
 
+# Cloud instance types name the card they rent (owned: false): AWS g4dn/g5/g6/g6e/p4d/p4de/p5/p5e/p5en, GCP
+# a2/a3/g2, Azure NC/ND/NV families with the card in their name. The size after the family ("g5.xlarge",
+# "a2-highgpu-1g", "Standard_NC24ads_A100_v4") is part of the name, never a memory size.
+_SIZE = r"(?:[.\-_][a-z0-9\-_.]*[a-z0-9])?"
+_AZURE = r"[\s_\-]?{}[\s_\-]?{}"
+INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
+    re.compile(rf"(?<![a-z0-9\-_/.])(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
+    (r"g4dn", "T4"), (r"g5(?!g)", "A10G"), (r"g6e", "L40S"), (r"g6", "L4"), (r"p4de", "A100-80GB"),
+    (r"p4d", "A100-40GB"), (r"p5en|p5e", "H200-141GB"), (r"p5", "H100-SXM-80GB"),
+    (r"a2-(?:highgpu|megagpu)", "A100-40GB"), (r"a2-ultragpu", "A100-80GB"), (r"a3-ultragpu", "H200-141GB"),
+    (r"a3-(?:highgpu|megagpu|edgegpu)", "H100-SXM-80GB"), (r"g2-standard", "L4"),
+    (r"(?:standard_)?nc\w*?" + _AZURE.format("a100", "v4"), "A100-80GB"),
+    (r"(?:standard_)?nd\w*?" + _AZURE.format("h100", "v5"), "H100-SXM-80GB"),
+    (r"(?:standard_)?nc\w*?" + _AZURE.format("h100", "v5"), "H100-PCIe-80GB"),
+    (r"(?:standard_)?nc\w*?" + _AZURE.format("t4", "v3"), "T4"),
+    (r"(?:standard_)?nv\w*?" + _AZURE.format("a10", "v5"), "A10")))
+# Hedges that still leave a named instance type rented ("probably a p4d on AWS"); "if needed" / "later" do not
+_INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\blater\b|\bcould\b|"
+                             r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
+
+
+def _instances(text: str) -> list[tuple[re.Match[str], str]]:
+    found: list[tuple[re.Match[str], str]] = []
+    for rx, card in INSTANCES:
+        for m in rx.finditer(text):
+            if not any(m.start() < other.end() and other.start() < m.end() for other, _ in found):
+                found.append((m, card))
+    return sorted(found, key=lambda pair: pair[0].start())
+
+
 def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None, bool]]:
-    """Every GPU or Apple chip named in ``text``: match, hardware-table name, stated memory, and whether rentable."""
+    """Every GPU or Apple chip named in ``text``: match, hardware-table name, stated memory, and whether rentable.
+
+    A cloud instance type ("g5.xlarge", "p4d", "a2-highgpu-1g") is its card, rentable.
+    """
     table = load_hardware()
-    found = []
+    instances = _instances(text)
+    found = [(m, table.find(card).name, None, True) for m, card in instances]
     for m in GPU_RE.finditer(text):
+        if any(m.start() < i.end() and i.start() < m.end() for i, _ in instances):
+            continue
         for label in (m.group().rstrip("s"), m.group("stem")):
             try:
                 acc = table.find(label)
@@ -126,7 +162,7 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
-    return found
+    return sorted(found, key=lambda item: item[0].start())
 
 
 def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
@@ -151,6 +187,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     hw: dict[str, Any] = {}
     spans: list[tuple[int, int]] = []
     mentions = find_accelerators(text)
+    instance_spans = {m.span() for m, _ in _instances(text)}
     owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
     for m, *_ in mentions:  # every GPU name, owned or rentable, and its count are used up
         spans.append(m.span())
@@ -167,7 +204,9 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         _, hw["accelerator"], mem = owned
         if mem:
             hw["vram_gb"] = mem
-    elif rented and not RENT_HEDGE.search(text):  # "we can rent A100s but own nothing": rented, not owned
+    elif rented and (not RENT_HEDGE.search(text) or (
+            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(text))):
+        # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented
         hw["owned"] = False
         if mem:

@@ -98,7 +98,7 @@ CASES: list[tuple[str, str | None, dict[str, Any]]] = [
     ("no GPU, just a server with 16 cores and 64GB RAM", None,
      {"hardware": {"accelerator": "none", "cpu_cores": 16, "ram_gb": 64.0}}),
     ("8 cores", "hardware", {"hardware": {"cpu_cores": 8}}),
-    ("We run everything on g5.xlarge instances", None, {"hardware": {"accelerator": "A10G"}}),
+    ("We run everything on g5.xlarge instances", None, {"hardware": {"accelerator": "A10G", "owned": False}}),  # rented
     ("none", "hardware", {"hardware": {"accelerator": "none"}}),
     # --- privacy and deployment
     ("data can't leave our servers", None, {"data_must_stay_on_prem": True, "absent": ["deployment"]}),
