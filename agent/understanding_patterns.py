@@ -184,7 +184,8 @@ DOMAINS = {
                r"quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
                r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
-               r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|"
+               r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|\w+bank(?:en)?\b(?<!databank)(?<!datenbank)|\bbanken\b|"
+               r"sparkasse\w*|\bbanki?\b|\bbanka\w*|банк\w*|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|accounting|financial audits?|"
@@ -196,7 +197,7 @@ DOMAINS = {
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
-                  r"journals?|publications?|thes[ie]s(?! project| work| at)|pubmed|"
+                  r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
     "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
                  r"\bfichas? t[ée]cnicas?\b|e-?commerce|online (?:shop|store)|webshop|\bproducts\b|"
@@ -206,7 +207,8 @@ DOMAINS = {
                  r"\bproductos\b|\bprodutos\b|\bfichas? de produtos?\b|\bnegozio\b|\btienda\b|\bloja\b|"
                  r"\be-?shop\b|ec\s?サイト|通販|商品説明|쇼핑몰|상품\s*(?:설명|상세|정보)|商品详情|商品描述|"
                  r"product (?:catalog(?:ue)?|descriptions?|"
-                 r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
+                 r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|"
+                 r"retail(?!\s*bank)|marketplace|\b(?:our|the) (?:web|online )?shop\b|"
                  r"电商|商品|淘宝|京东|购物|零售",
     "support": r"support tickets?|問い合わせ|チケット|문의|\bchamados?\b|\bhelp ?desk\b|\bsegnalazion\w+|"
                r"(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
@@ -222,7 +224,8 @@ DOMAINS = {
                r"questions",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
-               r"\bnews\b|press releases|journalism|articles de presse|presseartikel|artículos de prensa|"
+               r"\bnews\b|press releases|journalism|journalists?|newsroom|reporters|redaktion|rédaction|periodistas|"
+               r"giornalisti|jornalistas|记者|記者|기자|articles de presse|presseartikel|artículos de prensa|"
                r"articoli di (?:giornale|stampa)|notícias|employee handbook|hr polic(?:y|ies)|pto polic(?:y|ies)|"
                r"新闻|报道|ニュース|nachrichten|actualités|noticias|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",

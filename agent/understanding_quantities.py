@@ -116,6 +116,9 @@ def extract_fields(text: str, asked: str | None) -> Found:
 
 def _structured_fields(text: str, found: Found) -> None:
     """The first indexing's deadline and the queries' length (``agent.understanding_structure``)."""
+    ratio = S.average_over_maximum(text)
+    if ratio and isinstance(found.updates.get("doc_length_tokens"), int | float):  # the average after a maximum
+        found.updates["doc_length_tokens"] = int(round(found.updates["doc_length_tokens"] * ratio))
     days = S.first_indexing_days(text)
     if days is not None and 0 < days <= 365:
         found.updates["max_first_indexing_days"] = days

@@ -114,12 +114,16 @@ def _licence(text: str, updates: dict[str, Any]) -> None:
 def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
     scores: dict[str, tuple[int, int]] = {}
+    roles_only: dict[str, bool] = {}  # a domain named only by who uses it ("lawyers use it")
     for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
         if polarity(text, m) == "negated":
             continue  # "no legal documents, just support tickets"
         count, first = scores.get(m.lastgroup or "", (0, -m.start()))
         scores[m.lastgroup or ""] = (count + 1, first)
+        roles_only[m.lastgroup or ""] = roles_only.get(m.lastgroup or "", True) and S.role_word(m.group())
     specific = {d: s for d, s in scores.items() if d != "general"}
+    if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
+        specific = {d: s for d, s in specific.items() if not roles_only[d]}
     if specific:
         updates["domain"] = max(specific, key=specific.__getitem__)
     elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):

@@ -12,6 +12,8 @@ Each reader here takes normalised (glossed, lower-case) text and answers one nar
 - ``licence_rejected``: "non-commercial licences are out of the question" - commercial use is required.
 - ``first_indexing_days``: "the backfill must finish over a weekend, 2 days max" - a deadline for the first indexing.
 - ``query_length``: "our queries are 3-4 words" - the length of a query, never of a document.
+- ``average_over_maximum``: "most under 400 words, call it 300 on average" - the average, not the maximum.
+- ``role_word``: "lawyers", "clinicians" name a domain only when no other domain is stated.
 """
 
 from __future__ import annotations
@@ -196,3 +198,41 @@ def query_length(text: str) -> float | None:
     if not 1 <= value <= 200:
         return None
     return round(value * (1.3 if match.group(3).startswith("word") else 1.0), 1)
+
+
+_ROLE = re.compile(r"^(?:lawyers?|attorneys?|paralegals?|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|"
+                   r"juristen|notaires|notarios|notai|physicians?|clinicians?|doctors?|nurses?|nursing|accountants|"
+                   r"auditors|tax advis[eo]rs|steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|"
+                   r"experts?-comptables|contadores|contabilistas|commercialisti|律师|医生|support agents|"
+                   r"support (?:team|staff|engineers|reps?))$")
+
+
+def role_word(word: str) -> bool:
+    """Whether a domain word names the people who use the system ("lawyers", "clinicians"), not its documents."""
+    return bool(_ROLE.match(word.strip()))
+
+
+_MAXIMUM = re.compile(r"\b(?:under|up to|at most|max(?:imum)?|no more than|less than|below|never more than|"
+                      r"höchstens|maximal|bis zu|au maximum|au plus|jusqu'à|hasta|como máximo|fino a|al massimo|"
+                      r"até|no máximo)\b|最多|不超过|最长|最大|以内|以下|최대|이하")
+_AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|im (?:schnitt|mittel)|durchschnittlich|"
+                      r"en moyenne|de media|en promedio|in media|em média|平均|평균")
+_FIGURE = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,3})?)(?![\d.])")
+
+
+def average_over_maximum(text: str) -> float | None:
+    """Average / maximum when ``text`` gives a maximum and then an average ("most under 400 words, call it 300 on
+    average": 0.75), so a length read from the maximum can take the average; None otherwise.
+    """
+    cap = _MAXIMUM.search(text)
+    if not cap:
+        return None
+    first = _FIGURE.search(text, cap.end())
+    if not first or first.start() - cap.end() > 6:
+        return None
+    for match in _FIGURE.finditer(text, first.end()):
+        window = text[max(first.end(), match.start() - 25):match.end() + 25]
+        if _AVERAGE.search(window):
+            ratio = float(match.group(1)) / float(first.group(1))
+            return ratio if 0 < ratio < 1 else None
+    return None
