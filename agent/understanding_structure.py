@@ -221,8 +221,9 @@ _FIGURE = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,3})?)(?![\d.])")
 
 
 def average_over_maximum(text: str) -> float | None:
-    """Average / maximum when ``text`` gives a maximum and then an average ("most under 400 words, call it 300 on
-    average": 0.75), so a length read from the maximum can take the average; None otherwise.
+    """Average / maximum when ``text`` gives a maximum, then an average; None otherwise.
+
+    "most under 400 words, call it 300 on average" gives 0.75: a length read from the maximum takes the average.
     """
     cap = _MAXIMUM.search(text)
     if not cap:
