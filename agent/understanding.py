@@ -30,6 +30,7 @@ from typing import Any
 
 from agent import side_questions as side
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 from agent.understanding_corrections import refer_back
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_patterns import find_languages, find_models, split_sentences
@@ -347,7 +348,8 @@ def _priorities(text: str) -> list[str] | None:
         for m in rx.finditer(text):
             if P.PRIORITY_CUE.search(text[max(0, m.start() - 25):m.end() + 25]):
                 firsts.setdefault(name, m.start())
-                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")):
+                waived = S.demoted(text, m.start(), m.end())  # "we don't care about latency"
+                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")) or waived:
                     down.append(name)
                 break
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing

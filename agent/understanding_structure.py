@@ -13,6 +13,7 @@ Each reader here takes normalised (glossed, lower-case) text and answers one nar
 - ``first_indexing_days``: "the backfill must finish over a weekend, 2 days max" - a deadline for the first indexing.
 - ``query_length``: "our queries are 3-4 words" - the length of a query, never of a document.
 - ``average_over_maximum``: "most under 400 words, call it 300 on average" - the average, not the maximum.
+- ``demoted``: "we don't care about latency", "延迟完全不重要" - a priority waived never ranks first.
 - ``role_word``: "lawyers", "clinicians" name a domain only when no other domain is stated.
 """
 
@@ -237,3 +238,22 @@ def average_over_maximum(text: str) -> float | None:
             ratio = float(match.group(1)) / float(first.group(1))
             return ratio if 0 < ratio < 1 else None
     return None
+
+
+_DEMOTED_BEFORE = re.compile(r"(?:don'?t|do not|doesn'?t|does not|never|not|nobody|no one)\s+(?:really\s+|much\s+|"
+                             r"particularly\s+)?(?:care|cares|worry|worries|bother)\s+(?:much\s+|too much\s+)?"
+                             r"(?:about|with)\s+(?:the\s+)?$|(?:不在乎|不关心|不用管|不太在意)\s*$")
+_DEMOTED_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w']+\s+){0,3}?(?:irrelevant|unimportant|not important|no concern|not a concern|not an issue|"
+    r"doesn'?t (?:really )?matter|does not matter|don'?t matter|is secondary|egal|keine rolle|nebensächlich|"
+    r"unwichtig|n'a (?:aucune|pas d')importance|n'importe pas|on s'en fiche|peu importe|secondaire|no importa|"
+    r"da igual|no es importante|non conta|non importa|non è importante|secondaria|não importa|tanto faz|"
+    r"não é importante)|"
+    r"^\W{0,3}(?:是|真的|完全|根本|其实|并)?(?:不重要|无所谓|没关系|不在乎|不关键)|"
+    r"^\W{0,3}(?:は|が|も)?\s*(?:気にしません|気にしない|どうでもいい|重要ではありません|重要じゃない|関係ない)|"
+    r"^\W{0,3}(?:은|는|이|가)?\s*(?:상관\s*없|중요하지 않)")
+
+
+def demoted(text: str, start: int, end: int) -> bool:
+    """Whether the priority word at ``text[start:end]`` is waived ("we don't care about latency", "延迟完全不重要")."""
+    return bool(_DEMOTED_BEFORE.search(text[max(0, start - 40):start]) or _DEMOTED_AFTER.search(text[end:end + 40]))

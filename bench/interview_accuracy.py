@@ -107,6 +107,8 @@ def _matches(name: str, want: Any, got: Any) -> bool:
         return want is got or want == got
     if name == "domain":
         return got in (want if isinstance(want, list) else [want])
+    if name == "priorities":  # an order of names, not a numeric range
+        return isinstance(got, list) and list(got) == list(want)
     if isinstance(want, list):
         return isinstance(got, int | float) and want[0] <= got <= want[1]
     if isinstance(want, int | float):
