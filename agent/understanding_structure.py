@@ -256,4 +256,5 @@ _DEMOTED_AFTER = re.compile(
 
 def demoted(text: str, start: int, end: int) -> bool:
     """Whether the priority word at ``text[start:end]`` is waived ("we don't care about latency", "延迟完全不重要")."""
-    return bool(_DEMOTED_BEFORE.search(text[max(0, start - 40):start]) or _DEMOTED_AFTER.search(text[end:end + 40]))
+    after = re.split(r"[,;.!?，。；]|\bbut\b|\bwhile\b", text[end:end + 40])[0]  # its own clause only
+    return bool(_DEMOTED_BEFORE.search(text[max(0, start - 40):start]) or _DEMOTED_AFTER.search(after))
