@@ -1,4 +1,4 @@
-"""Messages in German, French, Spanish, Japanese and Korean glossed into the English the recognisers read; numbers.
+"""Messages in other languages (German ... Korean, Dutch, Polish, Swedish, Turkish, Russian) glossed into English.
 
 The offline understanding is written for English and Chinese. Rather than a second copy of every rule, a message is
 first *glossed*: number formats become plain digits ("200.000" and "50 000" -> 200000 / 50000, "1,5 Mio." -> 1.5
@@ -32,7 +32,8 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
-_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ]")  # kana, hangul, kanji forms, accented
+_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff]")  # kana, hangul,
+# kanji forms, accented Latin (Polish, Turkish too), Cyrillic
 
 
 @functools.cache

@@ -27,7 +27,8 @@ PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, n
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
 USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27, "jpy": 1 / 150, "chf": 1.12, "brl": 1 / 5,
-           "krw": 1 / 1350, "inr": 1 / 83, "cad": 0.73, "aud": 0.66}  # fixed, not live; ¥ is CNY
+           "krw": 1 / 1350, "inr": 1 / 83, "cad": 0.73, "aud": 0.66, "sek": 1 / 10.5, "pln": 1 / 4.0, "try": 1 / 32,
+           "rub": 1 / 90, "mxn": 1 / 17}  # fixed, not live; ¥ is CNY
 REAL_TIME_MS = 100.0  # "real-time" / 实时
 SUB_SECOND_MS = 1_000.0
 
@@ -52,9 +53,10 @@ PERIODS = (
 
 # Units: each *_AFTER pattern is matched at the start of the text after a number, each *_BEFORE at the end before it.
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:us|r|ca|c|a|au)\$|(?<![a-z])[a-z]{1,3}\$|\$|usd|¥|rmb|cny|€|eur|£|gbp|chf|"
-                             r"brl|krw|₩|₹|inr)\s*$")
+                             r"brl|krw|₩|₹|inr|mxn|sek|pln)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|yen|jpy|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
-                            r"euros?|eur|€|pounds?|gbp|chf|(?:swiss )?francs?|reais|brl|won\b|krw|원|rupees|inr|₹)")
+                            r"euros?|eur|€|pounds?|gbp|chf|(?:swiss )?francs?|reais|brl|won\b|krw|원|rupees|inr|₹|"
+                            r"sek\b|pln\b|lira\b|rub\b|mxn\b)")
 CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "bucks": "usd", "美元": "usd",
                  "美金": "usd", "刀": "usd", "us dollars": "usd", "¥": "cny", "元": "cny", "块": "cny",
                  "块钱": "cny", "人民币": "cny", "rmb": "cny", "yuan": "cny", "€": "eur", "euro": "eur",
@@ -62,7 +64,8 @@ CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "b
                  "franc": "chf", "francs": "chf", "swiss francs": "chf", "swiss franc": "chf", "r$": "brl",
                  "reais": "brl",
                  "won": "krw", "원": "krw", "₩": "krw", "rupees": "inr", "₹": "inr", "ca$": "cad", "c$": "cad",
-                 "a$": "aud", "au$": "aud"}
+                 "a$": "aud", "au$": "aud", "sek": "sek", "pln": "pln", "lira": "try", "rub": "rub",
+                 "mxn": "mxn"}
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
