@@ -173,6 +173,22 @@ def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | Non
     return None
 
 
+# A card given up ("scratch the GPU", "forget the A100", "vergiss die GPU", "oublie la H100", "算了，不用A100"): what
+# follows (CPU only, its cores and memory) replaces it, so the card is neither owned nor rented.
+_DROP_BEFORE = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\binstead of|\bget rid of|\bwithout|"
+                          r"\bno|\bnot|\bkeine?|\bpas d[e']|\bsin|\bsenza|\bsem|没有|"
+                          r"\bvergiss|\bstreich|\bohne|\boublie[zr]?|\blaisse tomber|\bolvida|\bolvídate de|"
+                          r"\blascia perdere|\bdimentica|\besque[çc]a|\besquece|不用|去掉|算了)\s*"
+                          r"(?:the|that|our|die|den|"
+                          r"das|la|le|el|a|an|la|os|as|il|lo)?\s*(?:\d+\s*x?\s*)?$")
+_DROP_AFTER = re.compile(r"^\s*(?:is|are|was|were)?\s*(?:out|gone|off the table|no longer (?:available|an option)|"
+                         r"dropped)\b")
+
+
+def _dropped(text: str, start: int, end: int) -> bool:
+    return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 30]))
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -186,10 +202,11 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     """
     hw: dict[str, Any] = {}
     spans: list[tuple[int, int]] = []
-    mentions = find_accelerators(text)
+    named = find_accelerators(text)
+    mentions = [x for x in named if not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100, CPU only now"
     instance_spans = {m.span() for m, _ in _instances(text)}
     owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
-    for m, *_ in mentions:  # every GPU name, owned or rentable, and its count are used up
+    for m, *_ in named:  # every GPU name, owned, rentable or dropped, and its count are used up
         spans.append(m.span())
         count = GPU_COUNT.search(text[max(0, m.start() - 12):m.start()])
         if count:

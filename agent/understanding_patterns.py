@@ -266,7 +266,7 @@ CAPITALISED_ONLY = {"polish"}  # names that are also common English words
 CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:\s*(?:,|/|、|\+|&|\band\b|\bor\b|\|)\s*[a-z]{2,3}"
                        r"(?![\w\-]))+)")
 CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|语言|语种)\s*(?:[:=(]|are|is|include)?\s*$")
-LOCALE_TAG = re.compile(r"(?<![\w\-])([a-z]{2})[-_](?:[a-z]{2}|hans|hant)(?![\w\-])")
+LOCALE_TAG = re.compile(r"(?<![\w\-])(?!no-go|to-do|so-so|go-to)([a-z]{2})[-_](?:[a-z]{2}|hans|hant)(?![\w\-])")
 REMOVE_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bdrop|\bremove|\bexclude|\bno longer|\bno more|"
                            r"不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)\s*(?:the\s+|any\s+)?$")
 REMOVE_AFTER = re.compile(r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"

@@ -98,7 +98,7 @@ def _working_days(text: str) -> tuple[str, int | None]:
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
     text, workdays = _working_days(_lines_as_tokens(text))
-    text, office_hours = S.office_hours(text)
+    text, office_hours = S.office_hours(S.daily_words(text))
     found = _extract(text, asked)
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
                        r"(?<![\d])日")
@@ -168,7 +168,8 @@ def _extract(text: str, asked: str | None) -> Found:
             continue
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
-        per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:])
+        per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
+            or (people is not None and S.active_share(work[people.end:]) is not None)  # "1 in 4 would use it, 3 a day"
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             value = int(value * users * _sentence_period(num, work))

@@ -258,3 +258,12 @@ def demoted(text: str, start: int, end: int) -> bool:
     """Whether the priority word at ``text[start:end]`` is waived ("we don't care about latency", "延迟完全不重要")."""
     after = re.split(r"[,;.!?，。；]|\bbut\b|\bwhile\b", text[end:end + 40])[0]  # its own clause only
     return bool(_DEMOTED_BEFORE.search(text[max(0, start - 40):start]) or _DEMOTED_AFTER.search(after))
+
+
+_GIVEN_DAY = re.compile(r"\bon (?:a|any) (?:given|typical|normal|average|usual) (?:work(?:ing)? |business )?day\b|"
+                        r"\bon a (?:typical|normal|usual) workday\b")
+
+
+def daily_words(text: str) -> str:
+    """``text`` with "on a given day" / "on a typical day" as "daily", the period the rate readers know."""
+    return _GIVEN_DAY.sub("daily", text)
