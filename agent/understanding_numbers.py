@@ -57,7 +57,8 @@ _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
                 "a few hundred": 300,
                 "several hundred": 300, "hundreds of": 300, "a few thousand": 3000, "a dozen": 12, "dozen": 12,
-                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24, "a handful of": 5, "a handful": 5}
+                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24, "a handful of": 5, "a handful": 5,
+                "a few dozen": 36, "few dozen": 36, "several dozen": 36, "dozens of": 36}
 
 
 _WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
@@ -100,6 +101,9 @@ def _join_compound(match: re.Match[str]) -> str:
     return first if parse_cn(second) < (10_000 if first.endswith("万") else 100_000_000) else match.group()
 
 
+_DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
+
+
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
@@ -109,6 +113,7 @@ def normalise(text: str) -> str:
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
     text = _CN_ODD.sub(lambda m: f"{parse_cn(m.group(1)) + parse_cn(m.group(1)) / 5:g}", text)  # 十来个 ~ 12
     text = _AND_A_HALF.sub(lambda m: f"{_WORD_VALUES.get(m.group(1), 0) or float(m.group(1)):g}.5 {m.group(2)}", text)
+    text = _DOZENS.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g}", text)  # "a few dozen analysts": about 36
     text = _ISH.sub(lambda m: f"about {_WORD_VALUES[m.group(1)]:g}", text)  # "fifty-ish qps"
     text = _BETWEEN.sub(r"\1-\2", text)
     text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"

@@ -58,7 +58,7 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|周一到周五|평일|"
                        r"werkdagen|dni robocze|vardagar|hafta ?içi|будн")
 _HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
-                         r"(?:to|-|–|until|till|bis|à|a|al|alle)\s*(\d{1,2})(?::00)?\s*(pm|p\.m\.|h|uhr)?(?![\d.,:%])")
+                         r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás)\s*(\d{1,2})(?::00)?\s*(pm|p\.m\.|h|uhr)?(?![\d.,:%])")
 _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
                           r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
 _HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b")
@@ -98,13 +98,28 @@ def weekdays_only(text: str) -> bool:
 
 
 _SHARE_WORDS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
-                "two thirds": 2 / 3, "three quarters": 3 / 4, "a fifth": 1 / 5, "a tenth": 1 / 10}
+                "two thirds": 2 / 3, "three quarters": 3 / 4, "a fifth": 1 / 5, "a tenth": 1 / 10,
+                # German, French, Spanish, Italian, Portuguese, Chinese, Japanese, Korean
+                "ein drittel": 1 / 3, "ein viertel": 1 / 4, "die hälfte": 1 / 2, "zwei drittel": 2 / 3,
+                "un tiers": 1 / 3, "un quart": 1 / 4, "la moitié": 1 / 2, "deux tiers": 2 / 3, "un tercio": 1 / 3,
+                "un cuarto": 1 / 4, "la mitad": 1 / 2, "dos tercios": 2 / 3, "un terzo": 1 / 3, "un quarto": 1 / 4,
+                "la metà": 1 / 2, "due terzi": 2 / 3, "um terço": 1 / 3, "um quarto": 1 / 4, "a metade": 1 / 2,
+                "metade": 1 / 2, "dois terços": 2 / 3, "三分之一": 1 / 3, "四分之一": 1 / 4, "一半": 1 / 2,
+                "三分之二": 2 / 3, "3分の1": 1 / 3, "4分の1": 1 / 4, "半分": 1 / 2, "3분의 1": 1 / 3, "4분의 1": 1 / 4,
+                "절반": 1 / 2}
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a": 1}
 _ONE_IN = re.compile(r"\b(\d{1,2}|one|two|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|six|ten)\b")
 _SHARE_ACTIVE = re.compile(
     r"(\d{1,3}(?:\.\d{1,2})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|three quarters|a fifth|"
     r"a tenth)\s+(?:of (?:them|those|these|us|the\s+\w+)\s+)?(?:are |is |would be |will be |would |will |might |"
     r"actually |really |regularly |probably )*(?:active|use|using|log in|search|query|are users|daily)")
+# The same share in other word orders and languages: "davon nutzt etwa ein Drittel", "dont un quart l'utiliseraient",
+# "la mitad lo usaría", "大概三分之一会用": a share word and a verb of using in the same clause.
+_SHARE_OTHER = re.compile("|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) +
+                          r"|\d{1,3}(?:\.\d{1,2})?\s*%")
+_USE_VERB = re.compile(r"\b(?:use|uses|using|used|active|nutz\w*|benutz\w*|verwend\w*|aktiv\w*|utilis\w*|"
+                       r"l'utilis\w*|actifs?|usar\w*|usa\w*|usan|utiliz\w*|activos?|us[ae]rebbe\w*|usano|"
+                       r"attivi|usam|usaria\w*|ativos?)\b|会用|使用|在用|活跃|利用|使う|사용|쓰")
 
 
 def active_share(after_people: str) -> float | None:
@@ -115,17 +130,22 @@ def active_share(after_people: str) -> float | None:
         part, whole = (float(_SMALL.get(g, 0) or g) for g in one_in.groups())
         return part / whole if 0 < part < whole else None
     share = _SHARE_ACTIVE.search(window)
-    if share:
-        word = share.group(1)
-        value = float(word.rstrip("% ")) / 100 if word[0].isdigit() else _SHARE_WORDS[word]
-        return value if 0 < value < 1 else None
-    return None
+    word = share.group(1) if share else None
+    if word is None:
+        clause = re.split(r"[,;，；]\s*(?:each|every|per)\b|[,;，；]\s*每", window)[0]  # "..., each 4 a day"
+        other = _SHARE_OTHER.search(clause)
+        word = other.group() if other and _USE_VERB.search(clause) else None
+    if word is None:
+        return None
+    value = float(word.rstrip("% ")) / 100 if word[0].isdigit() else _SHARE_WORDS[word]
+    return value if 0 < value < 1 else None
 
 
-_NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|kommerziell\w*|"
-                   r"comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
+_NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|comercial(?:es)?|"
+                   r"kommerziell\w*|comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
                    r"niekomercyjn\w*|ticari olmayan|"
-                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|비\s*상업\w*|non[\s\-]?profit only")
+                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|비\s*상업\w*|non[\s\-]?profit only|"
+                   r"cc[\s\-]?by[\s\-]?nc\w*(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?\d\.\d)?|\bnc licen[cs]es?")
 _REJECTED_AFTER = re.compile(
     rf"(?:{_NON_COMMERCIAL})[^.;!?。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
     r"not acceptable|unacceptable|excluded|ruled out|won'?t work|(?:does|do|would|will) not work|can'?t|cannot|"
@@ -134,11 +154,15 @@ _REJECTED_AFTER = re.compile(
     r"no (?:nos )?valen|non vanno bene|non va bene|esclus|non (?:sono )?accettabil|fora de quest|n[ãa]o servem|"
     r"n[ãa]o (?:s[ãa]o|é) opç|exclu[íi]d|不能|不行|不可以|不考虑|排除|使えません|使えない|不可|ダメ|だめ|"
     r"안\s*됩|안\s*돼|사용할 수 없|쓸 수 없|nie wchodz|wykluczon|nie możemy|uteslut|inte aktuell|går inte|"
-    r"uitgesloten|niet mogelijk|geen optie|olmaz|kullanamay|söz konusu değil|исключен|не подход|нельзя|не можем)")
+    r"uitgesloten|niet mogelijk|geen optie|olmaz|kullanamay|söz konusu değil|исключен|не подход|нельзя|не можем|"
+    r"(?:können|dürfen) wir not|not (?:nutzen|verwenden|einsetzen)|on ne peut pas|ne peut pas|no podemos|"
+    r"non possiamo|não podemos|nie możemy|kan vi inte|kunnen we niet)")
 _REJECTED_BEFORE = re.compile(
     rf"(?:can'?t|cannot|must not|mustn'?t|won'?t|shouldn'?t|not allowed to|are not able to|aren'?t able to)\s+"
     rf"(?:use|accept|take|deploy|ship)\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
     rf"\bno\s+(?:{_NON_COMMERCIAL})\s+(?:licen[cs]es?|models?|weights)|"
+    rf"(?:no podemos|non possiamo|não podemos|on ne peut pas|nie możemy|wir können keine?)\s+(?:usar|utilizar|usare|"
+    rf"utiliser|używać|nutzen|verwenden)?\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
     rf"(?:不能|不可以|不允许|不得)(?:用|使用|采用)?\s*(?:{_NON_COMMERCIAL})")
 
 
@@ -218,7 +242,7 @@ _MAXIMUM = re.compile(r"\b(?:under|up to|at most|max(?:imum)?|no more than|less 
                       r"até|no máximo)\b|最多|不超过|最长|最大|以内|以下|최대|이하")
 _AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|im (?:schnitt|mittel)|durchschnittlich|"
                       r"en moyenne|de media|en promedio|in media|em média|平均|평균")
-_FIGURE = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,3})?)(?![\d.])")
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,3})?)(?![\d.,])")
 
 
 def average_over_maximum(text: str) -> float | None:
@@ -235,7 +259,7 @@ def average_over_maximum(text: str) -> float | None:
     for match in _FIGURE.finditer(text, first.end()):
         window = text[max(first.end(), match.start() - 25):match.end() + 25]
         if _AVERAGE.search(window):
-            ratio = float(match.group(1)) / float(first.group(1))
+            ratio = float(match.group(1).replace(",", "")) / float(first.group(1).replace(",", ""))
             return ratio if 0 < ratio < 1 else None
     return None
 
