@@ -27,7 +27,8 @@ _ONE_OFF = re.compile(
     r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
     r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up (?:cost|budget|fee)|\bone[\s\-]?time\b|"
     r"einmalig|erstindizierung|ersteinrichtung|ponctuel|\bunique\b|initiale?|único|única|una tantum|iniziale|"
-    r"inicial|一次性|首次|初期|初回|일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов")
+    r"inicial|一次性|首次|初期|初回|일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов|"
+    r"\bune (?:seule )?fois\b|\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
 _CLAUSE_END = re.compile(r"[,;!?。，；]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
                          r"\bpoi\b|\bdepois\b|之后|然后|その後|이후")
 
@@ -119,7 +120,7 @@ _SHARE_OTHER = re.compile("|".join(re.escape(w) for w in sorted(_SHARE_WORDS, ke
                           r"|\d{1,3}(?:\.\d{1,2})?\s*%")
 _USE_VERB = re.compile(r"\b(?:use|uses|using|used|active|nutz\w*|benutz\w*|verwend\w*|aktiv\w*|utilis\w*|"
                        r"l'utilis\w*|actifs?|usar\w*|usa\w*|usan|utiliz\w*|activos?|us[ae]rebbe\w*|usano|"
-                       r"attivi|usam|usaria\w*|ativos?)\b|会用|使用|在用|活跃|利用|使う|사용|쓰")
+                       r"attivi|usam|usaria\w*|ativos?)\b|会用|使用|在用|活跃|利用|使|사용|쓰")
 
 
 def active_share(after_people: str) -> float | None:
@@ -137,7 +138,7 @@ def active_share(after_people: str) -> float | None:
         word = other.group() if other and _USE_VERB.search(clause) else None
     if word is None:
         return None
-    value = float(word.rstrip("% ")) / 100 if word[0].isdigit() else _SHARE_WORDS[word]
+    value = _SHARE_WORDS[word] if word in _SHARE_WORDS else float(word.rstrip("% ")) / 100
     return value if 0 < value < 1 else None
 
 
@@ -156,12 +157,12 @@ _REJECTED_AFTER = re.compile(
     r"안\s*됩|안\s*돼|사용할 수 없|쓸 수 없|nie wchodz|wykluczon|nie możemy|uteslut|inte aktuell|går inte|"
     r"uitgesloten|niet mogelijk|geen optie|olmaz|kullanamay|söz konusu değil|исключен|не подход|нельзя|не можем|"
     r"(?:können|dürfen) wir not|not (?:nutzen|verwenden|einsetzen)|on ne peut pas|ne peut pas|no podemos|"
-    r"non possiamo|não podemos|nie możemy|kan vi inte|kunnen we niet)")
+    r"non? possiamo|não podemos|nie możemy|kan vi inte|kunnen we niet)")
 _REJECTED_BEFORE = re.compile(
     rf"(?:can'?t|cannot|must not|mustn'?t|won'?t|shouldn'?t|not allowed to|are not able to|aren'?t able to)\s+"
     rf"(?:use|accept|take|deploy|ship)\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
     rf"\bno\s+(?:{_NON_COMMERCIAL})\s+(?:licen[cs]es?|models?|weights)|"
-    rf"(?:no podemos|non possiamo|não podemos|on ne peut pas|nie możemy|wir können keine?)\s+(?:usar|utilizar|usare|"
+    rf"(?:no podemos|non? possiamo|não podemos|on ne peut pas|nie możemy|wir können keine?)\s+(?:usar|utilizar|usare|"
     rf"utiliser|używać|nutzen|verwenden)?\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
     rf"(?:不能|不可以|不允许|不得)(?:用|使用|采用)?\s*(?:{_NON_COMMERCIAL})")
 
@@ -291,3 +292,12 @@ _GIVEN_DAY = re.compile(r"\bon (?:a|any) (?:given|typical|normal|average|usual) 
 def daily_words(text: str) -> str:
     """``text`` with "on a given day" / "on a typical day" as "daily", the period the rate readers know."""
     return _GIVEN_DAY.sub("daily", text)
+
+
+_YEAR_BUDGET = re.compile(r"\b(?:first|1st|this|next|the)[\s\-]year(?:'s)?\b|\bfor the year\b|\bper annum\b|"
+                          r"\byear(?:ly)? budget\b")
+
+
+def year_budget(clause: str) -> bool:
+    """Whether a sum in ``clause`` is for a year ("first-year budget is $12k"): the monthly budget is a twelfth."""
+    return bool(_YEAR_BUDGET.search(clause))
