@@ -128,6 +128,11 @@ def _structured_fields(text: str, found: Found) -> None:
         doc = found.updates.get("doc_length_tokens")
         if isinstance(doc, int | float) and doc <= 4 * query_tokens:  # the query's words, not a document's
             del found.updates["doc_length_tokens"]
+            span = S.query_length_span(text)
+            if span:  # "queries are about 20 tokens, documents about 800 tokens": the document's from the rest
+                rest = _extract(text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:], None)
+                if rest.updates.get("doc_length_tokens"):
+                    found.updates["doc_length_tokens"] = rest.updates["doc_length_tokens"]
 
 
 def _extract(text: str, asked: str | None) -> Found:
@@ -169,7 +174,7 @@ def _extract(text: str, asked: str | None) -> Found:
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
-            or (people is not None and S.active_share(work[people.end:]) is not None)  # "1 in 4 would use it, 3 a day"
+            or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start])))
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             value = int(value * users * _sentence_period(num, work))
@@ -274,7 +279,7 @@ def _users(people: P.Number | None, work: str) -> float | None:
     share = re.search(r"(\d{1,3}(?:\.\d{1,3})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|"
                       r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
     if not share:
-        active = S.active_share(work[people.end:])  # "9,000 employees but only 1 in 3 active", "20% use it daily"
+        active = S.active_share(work[people.end:]) or S.share_before(work[:people.start])  # "1 in 3 active"
         return people.value * active if active else people.value
     word = share.group(1)
     return people.value * (float(word.rstrip("% ")) / 100 if word[0].isdigit() else _FRACTIONS[word])

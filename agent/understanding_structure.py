@@ -28,7 +28,8 @@ _ONE_OFF = re.compile(
     r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up (?:cost|budget|fee)|\bone[\s\-]?time\b|"
     r"einmalig|erstindizierung|ersteinrichtung|ponctuel|\bunique\b|initiale?|único|única|una tantum|iniziale|"
     r"inicial|一次性|首次|初期|初回|일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов|"
-    r"\bune (?:seule )?fois\b|\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
+    r"\bfor (?:the )?(?:indexing|embedding|backfill|ingestion)(?: job| run)?\b|\bune (?:seule )?fois\b|"
+    r"\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
 _CLAUSE_END = re.compile(r"[,;!?。，；]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
                          r"\bpoi\b|\bdepois\b|之后|然后|その後|이후")
 
@@ -301,3 +302,25 @@ _YEAR_BUDGET = re.compile(r"\b(?:first|1st|this|next|the)[\s\-]year(?:'s)?\b|\bf
 def year_budget(clause: str) -> bool:
     """Whether a sum in ``clause`` is for a year ("first-year budget is $12k"): the monthly budget is a twelfth."""
     return bool(_YEAR_BUDGET.search(clause))
+
+
+_SHARE_BEFORE = re.compile(r"(" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) +
+                           r"|\d{1,3}(?:\.\d{1,2})?\s*%)\s*(?:of|der|des|de|del|dei|degli|dos|das|из|z|van|av)\s+"
+                           r"(?:our|the|those|their|these|unserer|nos|nuestros|nostri|nossos)?\s*$")
+
+
+def share_before(before_people: str) -> float | None:
+    """The share when it comes before the people ("a third of our 900 engineers", "20 % der 4.000 Mitarbeiter")."""
+    match = _SHARE_BEFORE.search(before_people[-40:])
+    if not match:
+        return None
+    word = match.group(1)
+    value = _SHARE_WORDS[word] if word in _SHARE_WORDS else float(word.rstrip("% ")) / 100
+    return value if 0 < value < 1 else None
+
+
+def query_length_span(text: str) -> tuple[int, int] | None:
+    """Where ``query_length`` read the queries' length (so the rest of the text can still give a document's)."""
+    subject = _QUERY_SUBJECT.search(text)
+    match = _QUERY_WORDS.search(text, subject.end()) if subject else None
+    return (subject.start(), match.end()) if subject and match and match.start() - subject.end() <= 40 else None
