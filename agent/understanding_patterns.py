@@ -212,7 +212,7 @@ DOMAINS = {
                  r"product (?:catalog(?:ue)?|descriptions?|"
                  r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|"
                  r"retail(?!\s*bank)|marketplace|\b(?:our|the) (?:web|online )?shop\b|"
-                 r"电商|商品|淘宝|京东|购物|零售",
+                 r"电商|商品|淘宝|京东|购物|零售(?!银行)",
     "support": r"support tickets?|問い合わせ|チケット|문의|\bchamados?\b|\bhelp ?desk\b|\bsegnalazion\w+|"
                r"(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
                r"product documentation|user (?:manuals|guides)|help articles|how-to articles|"

@@ -42,6 +42,7 @@ def one_off(before: str, after: str) -> bool:
 
 
 _PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top)\s+hours?\b|\bpeak\s+hour|\bat (?:the )?peak\b|"
+                        r"最忙的?|最繁忙的?|一番忙しい|가장 바쁜|"
                         r"spitzenstunde|heure de pointe|hora (?:pico|punta|de pico|de ponta)|ora di punta|"
                         r"高峰(?:时|期|小时)?|ピーク(?:時)?|피크\s*(?:시간|때)?")
 _HOUR = re.compile(r"\bhours?\b|\bhourly\b|小时|時間|시간")
@@ -66,6 +67,9 @@ _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|hor
 _HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b")
 
 
+_CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–)\s*(\d{1,2})\s*(?:時|点|시)")
+
+
 def office_hours(text: str) -> tuple[str, float | None]:
     """``text`` with an office-hours span ("9 to 5", "8am-6pm", "8 hours a day") blanked, and its hours a day.
 
@@ -83,6 +87,12 @@ def office_hours(text: str) -> tuple[str, float | None]:
         hours = end - start
         if 4 <= hours <= 16:
             return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(hours)
+    cjk = _CJK_HOURS.search(text)
+    if cjk:
+        start, end = int(cjk.group(1)), int(cjk.group(2))
+        hours = end - start if end > start else end + 12 - start
+        if 4 <= hours <= 16:
+            return text[:cjk.start()] + " " * (cjk.end() - cjk.start()) + text[cjk.end():], float(hours)
     match = _HOURS_A_DAY.search(text)
     if match and 1 <= int(match.group(1)) <= 24:
         return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(match.group(1))
@@ -178,7 +188,12 @@ _FIRST_INDEXING = re.compile(
     r"embedding|run|full (?:index|run))\b|\bre-?index(?:ing)? (?:of )?everything\b|\bindex(?:ing)? everything\b|"
     r"\bembed(?:ding)? everything\b|erstindizierung|erste indizierung|indexation initiale|première indexation|"
     r"indexación inicial|primera indexación|indicizzazione iniziale|prima indicizzazione|indexação inicial|"
-    r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱")
+    r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱|"
+    r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)")
+# "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
+_DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
+                          r"(?:之内|以内|内|within|안에|이내|만에)|"
+                          r"(?:하루|per day|一天|一日)\s*(?:之内|以内|内|within|안에|이내|만에)")
 _DAYS_LIMIT = re.compile(
     r"(?:within|in|under|at most|max(?:imum)?|no more than|over|innerhalb von|in|en|dans|entro|em|内)\s*"
     r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
@@ -186,7 +201,8 @@ _DAYS_LIMIT = re.compile(
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
     r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht")
 _UNIT_DAYS = {"h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24, "horas": 1 / 24,
-              "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "week": 7, "weeks": 7, "woche": 7, "wochen": 7,
+              "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "시간": 1 / 24, "주": 7, "week": 7, "weeks": 7,
+              "woche": 7, "wochen": 7,
               "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7}
 
 
@@ -194,6 +210,10 @@ def first_indexing_days(text: str) -> float | None:
     """The days the first indexing may take, when ``text`` gives it a deadline ("backfill ... 2 days max")."""
     if not _FIRST_INDEXING.search(text):
         return None
+    suffix = _DAYS_SUFFIX.search(text)
+    if suffix:
+        count = float(suffix.group(1)) if suffix.group(1) else 1.0
+        return round(count * _UNIT_DAYS.get(suffix.group(2) or "", 1.0), 3) or None
     limits = list(_DAYS_LIMIT.finditer(text))
     numeric = [m for m in limits if m.group(1) or m.group(3)]
     if numeric:
@@ -207,9 +227,11 @@ def first_indexing_days(text: str) -> float | None:
     return None
 
 
-_QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most )*(?:queries|searches|questions|"
-                            r"search terms|prompts)\b")
-_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s*(words?|tokens?)\b")
+_QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most |le |las |los |les |die |de )*"
+                            r"(?:queries|query|searches|questions|search terms|prompts)\b|查询|检索词|搜索词|问题|"
+                            r"クエリ|検索語|쿼리|검색어")
+_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到)\s*(\d{1,2}))?\s*"
+                          r"(words?|tokens?|个?字|文字|字|자|글자)(?![a-z])")
 
 
 def query_length(text: str) -> float | None:
@@ -224,7 +246,7 @@ def query_length(text: str) -> float | None:
     value = (low + float(match.group(2))) / 2 if match.group(2) else low
     if not 1 <= value <= 200:
         return None
-    return round(value * (1.3 if match.group(3).startswith("word") else 1.0), 1)
+    return round(value * (1.3 if match.group(3).startswith("word") else 1.0), 1)  # a CJK character is a token
 
 
 _ROLE = re.compile(r"^(?:lawyers?|attorneys?|paralegals?|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|"
