@@ -129,8 +129,14 @@ _INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmi
                              r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 
 
+_ANY_INSTANCE = re.compile(r"(?<![a-z0-9\-_/.])(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
+                           r"(?:a100|h100|t4|a10))")
+
+
 def _instances(text: str) -> list[tuple[re.Match[str], str]]:
     found: list[tuple[re.Match[str], str]] = []
+    if not _ANY_INSTANCE.search(text):  # the common case: no instance type at all
+        return found
     for rx, card in INSTANCES:
         for m in rx.finditer(text):
             if not any(m.start() < other.end() and other.start() < m.end() for other, _ in found):
