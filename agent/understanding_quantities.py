@@ -277,7 +277,9 @@ def _users(people: P.Number | None, work: str) -> float | None:
         people = P.Number(people.start, people.end, people.value * (
             float(count) if count.isdigit() else {"two": 2, "three": 3, "four": 4}[count]))
     share = re.search(r"(\d{1,3}(?:\.\d{1,3})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|"
-                      r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
+                      r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|us|the\s+(?!(?:docs?|documents?|"
+                      r"corpus|files?|pages?|data|texts?|contracts?|tickets?|records?|articles?|content)\b)\w+)",
+                      work[people.end:])
     if not share:
         active = S.active_share(work[people.end:]) or S.share_before(work[:people.start])  # "1 in 3 active"
         return people.value * active if active else people.value
