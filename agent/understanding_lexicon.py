@@ -104,8 +104,23 @@ def gloss(text: str) -> str:
     text = terms.sub(lambda m: f" {names[m.group()]} ", text)
     if not any_phrase.search(text):
         return text
-    for _, rx, english in phrases():
-        text, n = rx.subn(english, text)
-        if n:
-            text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
+    for block, entries in _blocks():
+        if not block.search(text):  # none of this language's phrases is in the text: skip them all (same result)
+            continue
+        for rx, english in entries:
+            text, n = rx.subn(english, text)
+            if n:
+                text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
     return text
+
+
+@functools.cache
+def _blocks() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
+    """The phrases by language, in order, each language with one pattern for all its phrases."""
+    out: list[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]] = []
+    for language, rx, english in phrases():
+        if not out or out[-1][0] != language:
+            out.append((language, []))  # type: ignore[arg-type]
+        out[-1][1].append((rx, english))  # type: ignore[union-attr]
+    return tuple((re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
+                 for _, entries in out)
