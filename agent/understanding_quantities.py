@@ -381,13 +381,14 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
         code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
         rest = after[currency.end():] if currency else after
-        own_clause = re.split(r"[,;!?。，；、]", rest[:30])[0] + " | " + re.split(r"[,;!?。，；、]", before)[-1]
+        clause_end = r"[,;!?。，；、]|\.\s"
+        own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
         periodic = any(rx.search(own_clause) for rx, _ in P.PERIODS)
         if not periodic and S.one_off(before, rest):  # "a one-off $5,000 for the initial indexing"
             return "one_time_budget_usd", _money(v, code, 1.0)
         if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
             return "budget_usd_month", _money(v, code, 1 / 12)
-        return "budget_usd_month", _money(v, code, period_factor(rest, before))
+        return "budget_usd_month", _money(v, code, period_factor(rest, re.split(r"\.\s", before)[-1]))
     if P.MS_AFTER.match(after):
         return "latency_p95_ms", float(v)
     if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):

@@ -136,7 +136,7 @@ _USE_VERB = re.compile(r"\b(?:use|uses|using|used|active|nutz\w*|benutz\w*|verwe
 
 def active_share(after_people: str) -> float | None:
     """The share of the people counted before ``after_people`` who use the system ("but only 1 in 3 active")."""
-    window = re.split(r"[.;!?。]", after_people[:90])[0]
+    window = re.split(r"\.\s|[!?。]", after_people[:90])[0]  # "4,000 staff; maybe a quarter would use it"
     one_in = _ONE_IN.search(window)
     if one_in:
         part, whole = (float(_SMALL.get(g, 0) or g) for g in one_in.groups())
@@ -156,7 +156,8 @@ def active_share(after_people: str) -> float | None:
 _NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|comercial(?:es)?|"
                    r"kommerziell\w*|comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
                    r"niekomercyjn\w*|ticari olmayan|"
-                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|비\s*상업\w*|non[\s\-]?profit only|"
+                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|"
+                   r"비\s*(?:상업\w*|commercial(?: use)?)|non[\s\-]?profit only|"
                    r"cc[\s\-]?by[\s\-]?nc\w*(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?\d\.\d)?|\bnc licen[cs]es?")
 _REJECTED_AFTER = re.compile(
     rf"(?:{_NON_COMMERCIAL})[^.;!?。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
@@ -266,7 +267,7 @@ _MAXIMUM = re.compile(r"\b(?:under|up to|at most|max(?:imum)?|no more than|less 
                       r"até|no máximo)\b|最多|不超过|最长|最大|以内|以下|최대|이하")
 _AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|im (?:schnitt|mittel)|durchschnittlich|"
                       r"en moyenne|de media|en promedio|in media|em média|平均|평균")
-_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,3})?)(?![\d.,])")
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,3})?)(?!\d|[.,]\d)")
 
 
 def average_over_maximum(text: str) -> float | None:
