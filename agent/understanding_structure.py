@@ -45,7 +45,8 @@ _PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top)\s+hours?\b|\bpeak
                         r"最忙的?|最繁忙的?|一番忙しい|가장 바쁜|"
                         r"spitzenstunde|heure de pointe|hora (?:pico|punta|de pico|de ponta)|ora di punta|"
                         r"高峰(?:时|期|小时)?|ピーク(?:時)?|피크\s*(?:시간|때)?")
-_HOUR = re.compile(r"\bhours?\b|\bhourly\b|小时|時間|시간")
+_HOUR = re.compile(r"\bhours?\b|\bhourly\b|\bheure\b|\bstunde\b|\bhora\b|\bora\b|\buur\b|\bgodzin\w*|\btimme\b|"
+                   r"\bsaat\b|\bчас\w*|小时|時間|시간")
 
 
 def peak_hour(clause: str) -> bool:
@@ -229,7 +230,9 @@ def first_indexing_days(text: str) -> float | None:
 
 
 _QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most |le |las |los |les |die |de )*"
-                            r"(?:queries|query|searches|questions|search terms|prompts)\b|查询|检索词|搜索词|问题|"
+                            r"(?:queries|query|searches|questions|search terms|prompts)\b|"
+                            r"\b(?:users|people|they|customers|agents) (?:usually |typically |mostly |meist |just )?"
+                            r"(?:type|enter|tippen|tapent|escriben|digitano|digitam)\b|查询|检索词|搜索词|问题|"
                             r"クエリ|検索語|쿼리|검색어")
 _QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到)\s*(\d{1,2}))?\s*"
                           r"(words?|tokens?|个?字|文字|字|자|글자)(?![a-z])")
