@@ -27,11 +27,12 @@ _ONE_OFF = re.compile(
     r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
     r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up (?:cost|budget|fee)|\bone[\s\-]?time\b|"
     r"einmalig|erstindizierung|ersteinrichtung|ponctuel|\bunique\b|initiale?|único|única|una tantum|iniziale|"
-    r"inicial|一次性|首次|初期|初回|일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов|"
+    r"inicial|一次性|首次|首期|前期投入|建索引|初始索引|初期|初回|"
+    r"일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов|"
     r"\bfor (?:the )?(?:indexing|embedding|backfill|ingestion)(?: job| run)?\b|\bune (?:seule )?fois\b|"
     r"\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
 _CLAUSE_END = re.compile(r"[,;!?。，；]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
-                         r"\bpoi\b|\bdepois\b|之后|然后|その後|이후")
+                         r"\bpoi\b|\bdepois\b|之后|然后|后续|以后|此后|その後|이후")
 
 
 def one_off(before: str, after: str) -> bool:
