@@ -159,7 +159,8 @@ _NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|c
                    r"kommerziell\w*|comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
                    r"niekomercyjn\w*|ticari olmayan|"
                    r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|"
-                   r"비\s*(?:상업\w*|commercial(?: use)?)|non[\s\-]?profit only|"
+                   r"비\s*(?:상업\w*|commercial(?: use)?)|research[\s\-]only(?= licen)|"
+                   r"academic(?:[\s\-]only)?(?= licen)|non[\s\-]?profit only|"
                    r"cc[\s\-]?by[\s\-]?nc\w*(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?\d\.\d)?|\bnc licen[cs]es?")
 _REJECTED_AFTER = re.compile(
     rf"(?:{_NON_COMMERCIAL})[^.;!?。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
@@ -198,7 +199,8 @@ _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시�
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
                           r"(?:하루|per day|一天|一日)\s*(?:之内|以内|内|within|안에|이내|만에)")
 _DAYS_LIMIT = re.compile(
-    r"(?:within|in|under|at most|max(?:imum)?|no more than|over|innerhalb von|in|en|dans|entro|em|内)\s*"
+    r"(?:within|in|under|at most|max(?:imum)?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
+    r"em|内)\s*"
     r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
     r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間)\b|"
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
@@ -269,7 +271,8 @@ def role_word(word: str) -> bool:
 _MAXIMUM = re.compile(r"\b(?:under|up to|at most|max(?:imum)?|no more than|less than|below|never more than|"
                       r"höchstens|maximal|bis zu|au maximum|au plus|jusqu'à|hasta|como máximo|fino a|al massimo|"
                       r"até|no máximo)\b|最多|不超过|最长|最大|以内|以下|최대|이하")
-_AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|im (?:schnitt|mittel)|durchschnittlich|"
+_AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|\bmedian\b|\btypical\b|im (?:schnitt|mittel)|"
+                      r"durchschnittlich|"
                       r"en moyenne|de media|en promedio|in media|em média|平均|평균")
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,3})?)(?!\d|[.,]\d)")
 
