@@ -200,6 +200,7 @@ _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시�
                           r"(?:하루|per day|一天|一日)\s*(?:之内|以内|内|within|안에|이내|만에)")
 _DAYS_LIMIT = re.compile(
     r"(?:within|in|under|at most|max(?:imum)?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
+    r"más de|plus de|mehr als|più di|mais de|"
     r"em|内)\s*"
     r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
     r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間)\b|"
@@ -270,9 +271,11 @@ def role_word(word: str) -> bool:
 
 _MAXIMUM = re.compile(r"\b(?:under|up to|at most|max(?:imum)?|no more than|less than|below|never more than|"
                       r"höchstens|maximal|bis zu|au maximum|au plus|jusqu'à|hasta|como máximo|fino a|al massimo|"
-                      r"até|no máximo)\b|最多|不超过|最长|最大|以内|以下|최대|이하")
+                      r"até|no máximo|como mucho|a lo sumo|tout au plus|al più)\b|"
+                      r"最多|不超过|最长|最大|以内|以下|최대|이하")
 _AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|\bmedian\b|\btypical\b|im (?:schnitt|mittel)|"
-                      r"durchschnittlich|"
+                      r"durchschnittlich|\bnormal(?:ly|mente|ement|erweise)\b|\busually\b|\bdi solito\b|\bgeralmente\b|"
+                      r"\bgénéralement\b|\bmeistens\b|\bin der regel\b|"
                       r"en moyenne|de media|en promedio|in media|em média|平均|평균")
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,3})?)(?!\d|[.,]\d)")
 
