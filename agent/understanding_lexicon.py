@@ -77,7 +77,10 @@ def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 # English words some phrases contain ("code source", "support client"): they do not make a message foreign.
-_ENGLISH = frozenset("code source online support client articles patients cpu api per".split())
+_ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
+    # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
+    "budget list person million week her try bin tar var visa lang patient prem servers gpu mag elk kod ons toon het "
+    "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi".split())
 
 
 def _cn_pair(match: re.Match[str]) -> str:
