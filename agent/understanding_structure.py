@@ -163,7 +163,7 @@ _NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|c
                    r"academic(?:[\s\-]only)?(?= licen)|non[\s\-]?profit only|"
                    r"cc[\s\-]?by[\s\-]?nc\w*(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?\d\.\d)?|\bnc licen[cs]es?")
 _REJECTED_AFTER = re.compile(
-    rf"(?:{_NON_COMMERCIAL})[^.;!?。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
+    rf"(?:{_NON_COMMERCIAL})[^.;!。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
     r"not acceptable|unacceptable|excluded|ruled out|won'?t work|(?:does|do|would|will) not work|can'?t|cannot|"
     r"not possible|not in frage|ausgeschlossen|not erlaubt|not akzeptabel|kommen? not|geht not|gehen not|exclu|"
     r"pas possible|pas acceptable|interdit|no (?:nos |nous )?sirven|no sirven|descartad|no (?:son|es) (?:una )?opci|"
@@ -193,7 +193,8 @@ _FIRST_INDEXING = re.compile(
     r"\bembed(?:ding)? everything\b|erstindizierung|erste indizierung|indexation initiale|première indexation|"
     r"indexación inicial|primera indexación|indicizzazione iniziale|prima indicizzazione|indexação inicial|"
     r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱|"
-    r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)")
+    r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)|"
+    r"(?:первичн|начальн|перв)\w* (?:индексаци|индексирован)\w*")
 # "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
 _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
@@ -201,14 +202,16 @@ _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시�
 _DAYS_LIMIT = re.compile(
     r"(?:within|in|under|at most|max(?:imum)?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
     r"más de|plus de|mehr als|più di|mais de|"
-    r"em|内)\s*"
+    r"em|内|за|в течение|в)\s*"
     r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
-    r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間)\b|"
+    r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間|"
+    r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь])\b|"
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
     r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht")
 _UNIT_DAYS = {"h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24, "horas": 1 / 24,
               "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "시간": 1 / 24, "주": 7, "week": 7, "weeks": 7,
-              "woche": 7, "wochen": 7,
+              "woche": 7, "wochen": 7, "час": 1 / 24, "часа": 1 / 24, "часов": 1 / 24, "недели": 7, "неделю": 7,
+              "недель": 7,
               "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7}
 
 
