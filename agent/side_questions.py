@@ -29,11 +29,25 @@ SHORTLIST = re.compile(
     r"^\s*(?:recommendations?|results|the list|short ?list)\s*(?:please)?\s*[?.!]*\s*$|"
     r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
     r"\bliste\b|\blista\b|一覧|候補|\btop (?:picks|models|choices|candidates|recommendations)\b|"
-    r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models)|"
+    r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models|options|opciones|opções|opzioni|optionen|choices|"
+    r"candidates)|"
     r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
     r"\bwhat (?:did|have) you (?:recommend|suggest)\w*|"
     r"\b(?:list|show|repeat|give me) (?:them|those) (?:again|once more)\b|"
-    r"\bwhat were (?:the|your) (?:recommendations|picks|models|options)\b")
+    r"\b(?:the|those|your|these) (?:\w+ )?(?:options|picks|recommendations|choices|candidates)\b[^.?!]{0,30}"
+    r"\bagain\b|"
+    r"\bwhat (?:the|your) (?:\w+\s+)?(?:options|picks|recommendations|models|choices|candidates) (?:were|are)\b|"
+    r"\bwhat (?:were|are) (?:the|your|those|these)\s+(?:\w+\s+)?(?:recommendations|picks|models|options|choices|"
+    r"candidates)\b(?!\s+(?:for|with|that|which|to)\b)|"
+    # "what were the options again?" in the other languages (after the gloss)
+    r"\bquais (?:eram|são|foram) (?:as|os) (?:\w+\s+)?(?:opç\w+|recomenda\w+|modelos|candidatos)|"
+    r"\bcu[áa]les (?:eran|son|fueron) (?:las|los) (?:\w+\s+)?(?:opcion\w*|recomendacion\w*|modelos|candidatos)|"
+    r"\bquel(?:le)?s (?:étaient|sont) (?:les|vos) (?:\w+\s+)?(?:options|recommandations|modèles|candidats)|"
+    r"\bquali (?:erano|sono) (?:le|i) (?:\w+\s+)?(?:opzioni|raccomandazioni|modelli|candidati)|"
+    r"\bwelche (?:waren|sind) (?:die|nochmal die) (?:\w+\s+)?(?:optionen|empfehlungen|modelle|kandidaten)|"
+    r"(?:选项|方案|候选|推荐的模型)[^,.;!?。，]{0,6}(?:是什么|是哪些|是哪几个|来着)|"
+    r"(?:どの|何の?)(?:候補|選択肢|モデル)だった|(?:候補|選択肢)は何でした|"
+    r"(?:옵션|후보|추천\s*모델)[^,.;!?]{0,6}(?:뭐였|무엇이었|어떤 거였)")
 SUMMARY = re.compile(
     r"^\s*(?:a |quick |short |brief )?summary\b|\bsummar(?:y|ise|ize)\b|\brecap\b|"
     r"what (?:have|did) (?:i|we) (?:told|tell|said|say)|what do you know (?:so far|about (?:us|me|my|our))|"
@@ -131,7 +145,7 @@ _NOUN = (r"(?:options?|picks?|choices?|ones?|recommendations?|models?|candidates
          r"recomendaç(?:ão)|recomendaci(?:ón)|proposition|proposta|propuesta)")
 POSITION = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\s+(?:\w+\s+)?{_NOUN}\b|"
-    rf"(?:\b{_NOUN}|\bnumber|\bno\.|#|\bnr\.?|\bn[º°o]\.?)\s*(?P<num>{'|'.join(_NUM)})\b|"
+    rf"(?:\b{_NOUN}|\bnumber|\bno\.|#|\bnr\.?|\bn[º°]\.?|\bno\.?(?=\s))\s*(?P<num>{'|'.join(_NUM)})\b|"
     r"第(?P<cjk>[一二两三四五1-5])(?:个|名|款|位|种|套)?(?=推荐|选项|方案|模型|候选|个|名|款|の|番)|"
     r"(?P<ja>[一二三四五1-5])(?:番目|つ目)|(?P<ko>첫|두|세|네|다섯)\s*번째")
 
@@ -145,8 +159,15 @@ def positions(sentence: str) -> list[int]:
                  or _CJK_NUM.get(groups["ja"] or "") or _KO_NUM.get(groups["ko"] or ""))
         if place and place not in found:
             found.append(place)
-    if found:  # "why is the second one ranked above the first?": a bare ordinal then names a place too
-        for match in re.finditer(r"\bthe (first|second|third|fourth|fifth|last)\b", sentence):
+    if found or _COMPARING.search(sentence):
+        # "why is the second one ranked above the first?", "compare the first and the third": bare ordinals are places
+        for match in _BARE_ORD.finditer(sentence):
             if _ORD[match.group(1)] not in found:
                 found.append(_ORD[match.group(1)])
     return found
+
+
+_BARE_ORD = re.compile(rf"\b(?:the|la|le|el|lo|il|o|a|der|die|das|den)\s+"
+                       rf"({'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\b")
+_COMPARING = re.compile(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b|\bdifference\b|\bvergleich\w*|\bconfront\w*|比较|对比|"
+                        r"比べ|비교")

@@ -30,6 +30,7 @@ from typing import Any
 
 from agent import side_questions as side
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 from agent.understanding_corrections import refer_back
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_patterns import find_languages, find_models, split_sentences
@@ -128,6 +129,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         _relative(text, asked, stated, result)
     _languages(text, raw, asked, result)
     result.top_k, result.priorities = found.top_k, _priorities(text)
+    if result.top_k is None and any(r.tool == "shortlist" for r in result.tool_requests):
+        result.top_k = extract_fields(low, None).top_k  # "show me the top 5": the list, with five on it
     if P.CORRECTION.search(text) or found.negated:
         result.corrected |= {f for f in result.updates if f in FIELDS}
     _skips(text, asked, result)
@@ -182,7 +185,8 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     shown = unicodedata.normalize("NFKC", raw)  # same sentences as ``low``, in the user's own casing and words
     shown_spans = split_sentences(shown)
     chars = list(low)
-    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]))) for i, span in enumerate(spans)]
+    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])))
+            for i, span in enumerate(spans)]
     asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])]
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
@@ -344,7 +348,8 @@ def _priorities(text: str) -> list[str] | None:
         for m in rx.finditer(text):
             if P.PRIORITY_CUE.search(text[max(0, m.start() - 25):m.end() + 25]):
                 firsts.setdefault(name, m.start())
-                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")):
+                waived = S.demoted(text, m.start(), m.end())  # "we don't care about latency"
+                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")) or waived:
                     down.append(name)
                 break
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing

@@ -44,6 +44,8 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
 
 def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> None:
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
+    if relabel(text, stated, result):
+        return
     if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text)):
         return
     for num in P.find_numbers(text):
@@ -87,3 +89,88 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             value = stated[target] * new / old
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             result.corrected.add(target)
+
+
+# Re-labelling: "that 2,000 was queries a month, not documents", "那个数字是每月查询量，不是文档数", "die 5000 waren
+# Anfragen pro Tag, nicht Dokumente". A figure stored in one field is named as another: the field the message negates
+# loses it (unset, asked again) and the field it names positively gets it, read in that field's units and period.
+# The nouns are matched on the glossed text, so one table serves every language the lexicon glosses.
+_RELABEL_NOUNS = {
+    "corpus_docs": r"documents?|docs\b|files\b|corpus(?: size)?|records\b|articles\b|pages\b|文档|文件|语料|记录|"
+                   r"篇数|文書|ドキュメント|件数|문서|documenti|documentos|dokumente|fichiers",
+    "queries_per_month": r"quer(?:y|ies)|searches|requests|traffic|qps|查询|检索|请求|搜索|访问量|検索|검색",
+    "budget_usd_month": r"budget|spend(?:ing)?|dollars|euros|预算|费用|予算|예산|presupuesto|orçamento|budget",
+    "doc_length_tokens": r"(?:document |doc )?length|tokens? (?:per|each|a) (?:doc|document)|words (?:per|each)|"
+                         r"长度|篇幅|長さ|길이",
+}
+_GROWTH_NOUN = (r"(?:(?:documents?|docs?|corpus|文档|文書|문서)\s*)?(?:growth|增长|增量|増加|증가)|grow(?:s|ing)?|"
+                r"new (?:documents|docs|files)|added|新增|wachstum|croissance|crecimiento|crescita|crescimento")
+_NOUN = re.compile(f"(?P<growth>{_GROWTH_NOUN})|" + "|".join(f"(?P<{f}>{p})" for f, p in _RELABEL_NOUNS.items()))
+_NEG_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bisn'?t|\bwasn'?t|\bweren'?t|\baren'?t|"
+                         r"\brather than|\binstead of|不是|并非|而非)\s*(?:(?:the|a|an|our|my|number|count|amount|of|"
+                         # articles of every language; Portuguese "o" may arrive glossed as "or" (Spanish "o")
+                         r"le|la|les|de|des|du|d'|il|lo|el|los|las|o|or|os|as|i|gli|l'|der|die|das|den|do|da|del|di|dei|"
+                         r"total|nombre|número|numero|anzahl|quantidade|cantidad|总|的)\s*){0,4}$")
+_NEG_AFTER = re.compile(r"^\s*(?:数|数量|量|の数|수(?:가|는|이)?)?\s*(?:ではなく|じゃなく|じゃない|ではありません|"
+                        r"이 아니라|가 아니라|아니라|이 아니고|가 아니고|아니고)")
+_DEICTIC = re.compile(r"\b(?:that|this|the) (?:number|figure|one)\b|那个数|这个数|那个数字|这个数字|その数|この数|"
+                      r"그 숫자|이 숫자|\bce (?:chiffre|nombre)\b|\bdiese (?:zahl|ziffer)\b|\besa? (?:cifra|número)\b|"
+                      r"\bquel (?:numero|dato)\b|\besse número\b")
+
+
+def _nouns(text: str) -> tuple[set[str], list[tuple[str, int, int]]]:
+    """(negated fields, positively named (field, start, end)) of the re-labelling nouns in ``text``."""
+    negated: set[str] = set()
+    named: list[tuple[str, int, int]] = []
+    for m in _NOUN.finditer(text):
+        field = m.lastgroup or ""
+        if _NEG_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _NEG_AFTER.match(text[m.end():]):
+            negated.add(field)
+        else:
+            named.append((field, m.start(), m.end()))
+    return negated, named
+
+
+def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
+    """Move a stated figure the message re-labels ("the 2,000 was growth, not documents"); True when it did.
+
+    Applies only when exactly one stated field is negated, the message names a different field (or growth), and
+    the figure it quotes is that field's stored value (or it quotes none, "that number was ..."). Anything else is
+    left to the other correction rules.
+    """
+    negated, named = _nouns(text)
+    sources = [f for f in negated if f in _RELABEL_NOUNS and isinstance(stated.get(f), int | float)
+               and not isinstance(stated.get(f), bool)]
+    targets = list(dict.fromkeys(f for f, _, _ in named if f not in negated))
+    numbers = P.find_numbers(text)
+    if not sources and len(numbers) == 1 and (P.CORRECTION.search(text) or re.match(r"\s*no,? no\b", text)):
+        # "no no, 40k is the number of queries a month" with 40k stored as documents: the figure that one field holds
+        holders = [f for f in _RELABEL_NOUNS if isinstance(stated.get(f), int | float)
+                   and not isinstance(stated.get(f), bool) and _same(numbers[0].value, stated[f])]
+        if len(holders) == 1 and holders[0] not in targets:
+            sources = holders
+    if len(sources) != 1 or not targets:
+        return False
+    source = sources[0]
+    value = float(stated[source])
+    if numbers and not any(_same(n.value, value) for n in numbers):
+        return False
+    if not numbers and not _DEICTIC.search(text) and not P.CORRECTION.search(text):
+        return False
+    for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS]:
+        del result.updates[name]  # what the figure read as by itself is replaced by what the user says it was
+    result.confirm = None
+    result.unset.append(source)
+    target = targets[0]
+    if target == "growth":
+        result.growth_docs_month = value
+        return True
+    start = next(s for f, s, _ in named if f == target)
+    periods = [f for _, f, neg in _periods(text) if not neg]
+    factor = period_factor(text[start:start + 40], text[max(0, start - 25):start]) if periods else 1.0
+    if target == "budget_usd_month":
+        result.updates[target] = round(value * factor, 2)
+    else:
+        result.updates[target] = int(value * factor) if target == "queries_per_month" else int(value)
+    result.corrected.add(target)
+    return True

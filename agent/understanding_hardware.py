@@ -31,10 +31,12 @@ CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:core
 GPU_RE = re.compile(
     r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
-    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
+    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+|da\s+|di\s+|mit\s+|com\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
     r"(?![a-z0-9])")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
-RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er)\b|\balug\w*|\balquil\w*|\bmiet\w*|\bnoleggi\w*|"
+RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|"
+                         r"\balug\w*|\balquil\w*|\bgemietet\b|"
+                         r"\bmiet\w*|\bnolegg\w*|(?<![a-z])(?:aws|gcp|azure|ec2)(?![a-z])|"
                          r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
                          r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
@@ -43,12 +45,25 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
                         r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
                         r"google cloud|"
                         r"sagemaker|runpod|lambda)\b|"
-                        r"^\s*(?:也?可以租|も\s*rent)")
+                        r"^\s*(?:也?可以租|も\s*rent)|^[^,;.。]{0,12}?(?:빌려|빌릴|대여|임대|借り|租)|"
+                        # "eine A100 in der Cloud", "une H100 dans le cloud", "A10G na nuvem", "L4 sul cloud"
+                        r"^[^,;.。]{0,18}?(?:\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|云上|云端|クラウド|클라우드)")
+# Renting with no card named ("we'd rent something in the cloud", "打算在云上租", "クラウドで借りる予定"): the
+# hardware is rented (owned: false) even though which card is open; a verb of renting plus a GPU or cloud word.
+RENT_VERB = re.compile(r"\brent(?:ing|ed|s)?\b|\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|"
+                       r"\balug\w*|\balquil\w*|\bgemietet\b|"
+                       r"\bmiet\w*|\bnolegg\w*|租|借り|借りる|빌려|빌릴|대여|임대|レンタル")
+RENT_CONTEXT = re.compile(r"(?<![a-z])(?:gpus?|cloud|nuvem|nube|nuage|hardware|instances?|something|aws|gcp|azure)"
+                          r"(?![a-z])|显卡|云|クラウド|インスタンス|클라우드|인스턴스")
 CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|vms?|"
                    r"cloud instances?)\b")
 OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|自有|自己的|自购")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
+# Hedges that make a rental with no card named only a possibility ("might rent a GPU later", "if needed")
+RENT_MAYBE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
+                        r"\bwhatever\b|\bperhaps\b|\bsi (?:besoin|hace falta|necesario)|\bfalls nötig\b|\bse serve\b|"
+                        r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
                        r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
                        r"video cards?)\b|显卡|gpu")
@@ -57,6 +72,8 @@ MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?
                  r"服务器|机器|电脑|笔记本")
 MACHINE = re.compile(MACHINE_WORDS)
 MACHINE_AT_END = re.compile(rf"(?:{MACHINE_WORDS})\s*$")
+# A machine of their own beside the rental ("a CPU box with 32 cores; we'd rent a GPU for indexing")
+OWNED_MACHINE = re.compile(r"\d+\s*(?:cores?|vcpus?|核)|\b(?:own|our|we have an?)\s+(?:cpu\s+)?(?:server|box|machine)")
 NO_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|n't have|\bzero|没有|无|없)\W*(?:\w+\W+)?$")
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
@@ -74,6 +91,13 @@ CPU_ONLY = re.compile(
 
 
 
+def _rents_unnamed(text: str) -> bool:
+    """"we'd rent something in the cloud": a verb of renting with a GPU or cloud word beside it, not hedged."""
+    if RENT_MAYBE.search(text) or OWNED_MACHINE.search(text):
+        return False
+    return any(RENT_CONTEXT.search(text[max(0, m.start() - 40):m.end() + 40]) for m in RENT_VERB.finditer(text))
+
+
 def _rentable(text: str, start: int, end: int) -> bool:
     if RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]):
         return True
@@ -84,11 +108,53 @@ def _rentable(text: str, start: int, end: int) -> bool:
     return bool(CLOUD.search(sentence) and not OWNED.search(sentence))
 
 
+# Cloud instance types name the card they rent (owned: false): AWS g4dn/g5/g6/g6e/p4d/p4de/p5/p5e/p5en, GCP
+# a2/a3/g2, Azure NC/ND/NV families with the card in their name. The size after the family ("g5.xlarge",
+# "a2-highgpu-1g", "Standard_NC24ads_A100_v4") is part of the name, never a memory size.
+_SIZE = r"(?:[.\-_][a-z0-9\-_.]*[a-z0-9])?"
+_AZURE = r"[\s_\-]?{}[\s_\-]?{}"
+INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
+    re.compile(rf"(?<![a-z0-9\-_/.])(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
+    (r"g4dn", "T4"), (r"g5(?!g)", "A10G"), (r"g6e", "L40S"), (r"g6", "L4"), (r"p4de", "A100-80GB"),
+    (r"p4d", "A100-40GB"), (r"p5en|p5e", "H200-141GB"), (r"p5", "H100-SXM-80GB"),
+    (r"a2-(?:highgpu|megagpu)", "A100-40GB"), (r"a2-ultragpu", "A100-80GB"), (r"a3-ultragpu", "H200-141GB"),
+    (r"a3-(?:highgpu|megagpu|edgegpu)", "H100-SXM-80GB"), (r"g2-standard", "L4"),
+    (r"(?:standard_)?nc\w*?" + _AZURE.format("a100", "v4"), "A100-80GB"),
+    (r"(?:standard_)?nd\w*?" + _AZURE.format("h100", "v5"), "H100-SXM-80GB"),
+    (r"(?:standard_)?nc\w*?" + _AZURE.format("h100", "v5"), "H100-PCIe-80GB"),
+    (r"(?:standard_)?nc\w*?" + _AZURE.format("t4", "v3"), "T4"),
+    (r"(?:standard_)?nv\w*?" + _AZURE.format("a10", "v5"), "A10")))
+# Hedges that still leave a named instance type rented ("probably a p4d on AWS"); "if needed" / "later" do not
+_INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\blater\b|\bcould\b|"
+                             r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
+
+
+_ANY_INSTANCE = re.compile(r"(?<![a-z0-9\-_/.])(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
+                           r"(?:a100|h100|t4|a10))")
+
+
+def _instances(text: str) -> list[tuple[re.Match[str], str]]:
+    found: list[tuple[re.Match[str], str]] = []
+    if not _ANY_INSTANCE.search(text):  # the common case: no instance type at all
+        return found
+    for rx, card in INSTANCES:
+        for m in rx.finditer(text):
+            if not any(m.start() < other.end() and other.start() < m.end() for other, _ in found):
+                found.append((m, card))
+    return sorted(found, key=lambda pair: pair[0].start())
+
+
 def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None, bool]]:
-    """Every GPU or Apple chip named in ``text``: match, hardware-table name, stated memory, and whether rentable."""
+    """Every GPU or Apple chip named in ``text``: match, hardware-table name, stated memory, and whether rentable.
+
+    A cloud instance type ("g5.xlarge", "p4d", "a2-highgpu-1g") is its card, rentable.
+    """
     table = load_hardware()
-    found = []
+    instances = _instances(text)
+    found = [(m, table.find(card).name, None, True) for m, card in instances]
     for m in GPU_RE.finditer(text):
+        if any(m.start() < i.end() and i.start() < m.end() for i, _ in instances):
+            continue
         for label in (m.group().rstrip("s"), m.group("stem")):
             try:
                 acc = table.find(label)
@@ -102,7 +168,7 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
-    return found
+    return sorted(found, key=lambda item: item[0].start())
 
 
 def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
@@ -111,6 +177,22 @@ def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | Non
         if not rentable:
             return m, name, mem
     return None
+
+
+# A card given up ("scratch the GPU", "forget the A100", "vergiss die GPU", "oublie la H100", "算了，不用A100"): what
+# follows (CPU only, its cores and memory) replaces it, so the card is neither owned nor rented.
+_DROP_BEFORE = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\binstead of|\bget rid of|\bwithout|"
+                          r"\bno|\bnot|\bkeine?|\bpas d[e']|\bsin|\bsenza|\bsem|没有|"
+                          r"\bvergiss|\bstreich|\bohne|\boublie[zr]?|\blaisse tomber|\bolvida|\bolvídate de|"
+                          r"\blascia perdere|\bdimentica|\besque[çc]a|\besquece|不用|去掉|算了)\s*"
+                          r"(?:the|that|our|die|den|"
+                          r"das|la|le|el|a|an|la|os|as|il|lo)?\s*(?:\d+\s*x?\s*)?$")
+_DROP_AFTER = re.compile(r"^\s*(?:is|are|was|were)?\s*(?:out|gone|off the table|no longer (?:available|an option)|"
+                         r"dropped)\b")
+
+
+def _dropped(text: str, start: int, end: int) -> bool:
+    return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 30]))
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -126,9 +208,11 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     """
     hw: dict[str, Any] = {}
     spans: list[tuple[int, int]] = []
-    mentions = find_accelerators(text)
+    named = find_accelerators(text)
+    mentions = [x for x in named if not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100, CPU only now"
+    instance_spans = {m.span() for m, _ in _instances(text)}
     owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
-    for m, *_ in mentions:  # every GPU name, owned or rentable, and its count are used up
+    for m, *_ in named:  # every GPU name, owned, rentable or dropped, and its count are used up
         spans.append(m.span())
         count = GPU_COUNT.search(text[max(0, m.start() - 12):m.start()])
         if count:
@@ -143,11 +227,15 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         _, hw["accelerator"], mem = owned
         if mem:
             hw["vram_gb"] = mem
-    elif rented and not RENT_HEDGE.search(text):  # "we can rent A100s but own nothing": rented, not owned
+    elif rented and (not RENT_HEDGE.search(text) or (
+            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(text))):
+        # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented
         hw["owned"] = False
         if mem:
             hw["vram_gb"] = mem
+    elif _rents_unnamed(text):
+        hw.update(accelerator="none", owned=False)  # rented, card not chosen yet
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"
     other_gpu = not mentions and not CPU_ONLY.search(text) and any(  # a card the table does not know, not "no GPU"

@@ -1,4 +1,4 @@
-"""Messages in German, French, Spanish, Japanese and Korean glossed into the English the recognisers read; numbers.
+"""Messages in other languages (German ... Korean, Dutch, Polish, Swedish, Turkish, Russian) glossed into English.
 
 The offline understanding is written for English and Chinese. Rather than a second copy of every rule, a message is
 first *glossed*: number formats become plain digits ("200.000" and "50 000" -> 200000 / 50000, "1,5 Mio." -> 1.5
@@ -32,7 +32,8 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
-_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ]")  # kana, hangul, kanji forms, accented
+_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff]")  # kana, hangul,
+# kanji forms, accented Latin (Polish, Turkish too), Cyrillic
 
 
 @functools.cache
@@ -76,7 +77,10 @@ def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 # English words some phrases contain ("code source", "support client"): they do not make a message foreign.
-_ENGLISH = frozenset("code source online support client articles patients cpu api per".split())
+_ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
+    # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
+    "budget list person million week her try bin tar var visa lang patient prem servers gpu mag elk kod ons toon het "
+    "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi".split())
 
 
 def _cn_pair(match: re.Match[str]) -> str:
@@ -103,8 +107,23 @@ def gloss(text: str) -> str:
     text = terms.sub(lambda m: f" {names[m.group()]} ", text)
     if not any_phrase.search(text):
         return text
-    for _, rx, english in phrases():
-        text, n = rx.subn(english, text)
-        if n:
-            text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
+    for block, entries in _blocks():
+        if not block.search(text):  # none of this language's phrases is in the text: skip them all (same result)
+            continue
+        for rx, english in entries:
+            text, n = rx.subn(english, text)
+            if n:
+                text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
     return text
+
+
+@functools.cache
+def _blocks() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
+    """The phrases by language, in order, each language with one pattern for all its phrases."""
+    out: list[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]] = []
+    for language, rx, english in phrases():
+        if not out or out[-1][0] != language:
+            out.append((language, []))  # type: ignore[arg-type]
+        out[-1][1].append((rx, english))  # type: ignore[union-attr]
+    return tuple((re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
+                 for _, entries in out)

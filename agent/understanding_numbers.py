@@ -32,7 +32,8 @@ _EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million
 _NUMBER = re.compile(
     r"(?<![a-z0-9_.\-/])(?:"
     r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
-    r"[十百千万亿]|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同]))|"
+    r"[十百千万亿](?:[一二两三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
+    r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
     r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
 
@@ -56,7 +57,8 @@ _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
                 "a few hundred": 300,
                 "several hundred": 300, "hundreds of": 300, "a few thousand": 3000, "a dozen": 12, "dozen": 12,
-                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24, "a handful of": 5, "a handful": 5}
+                "half a dozen": 6, "a couple dozen": 24, "a couple of dozen": 24, "a handful of": 5, "a handful": 5,
+                "a few dozen": 36, "few dozen": 36, "several dozen": 36, "dozens of": 36}
 
 
 _WORD_ALT = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
@@ -89,13 +91,29 @@ class Number:
     value: float
 
 
+# A compound CJK numeral written with a space between its parts ("3만 5천" -> "3万 5千", "1억 2천만"): one number
+# when the second part is smaller than the unit that ends the first.
+_CJK_COMPOUND = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,3})?[万亿])[ \u00a0]+(?=(\d{1,4}[十百千](?:万)?)(?![\d.]))")
+
+
+def _join_compound(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    return first if parse_cn(second) < (10_000 if first.endswith("万") else 100_000_000) else match.group()
+
+
+_DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
+
+
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
-    text = gloss(unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'"))
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
+    text = gloss(text.replace("一次性", " one-off "))  # "一次性预算": paid once, not "1 time"
+    text = _CJK_COMPOUND.sub(_join_compound, text)
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
     text = _CN_ODD.sub(lambda m: f"{parse_cn(m.group(1)) + parse_cn(m.group(1)) / 5:g}", text)  # 十来个 ~ 12
     text = _AND_A_HALF.sub(lambda m: f"{_WORD_VALUES.get(m.group(1), 0) or float(m.group(1)):g}.5 {m.group(2)}", text)
+    text = _DOZENS.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g}", text)  # "a few dozen analysts": about 36
     text = _ISH.sub(lambda m: f"about {_WORD_VALUES[m.group(1)]:g}", text)  # "fifty-ish qps"
     text = _BETWEEN.sub(r"\1-\2", text)
     text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"
@@ -106,7 +124,12 @@ def normalise(text: str) -> str:
 def parse_cn(text: str) -> float:
     """Return the value of a Chinese numeral, possibly mixed with digits: 一百万, 20万, 1.5亿, 两千, 3千万."""
     total = wan = section = number = 0.0
-    for tok in re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text):
+    tokens = re.findall(r"\d{1,15}(?:\.\d{1,15})?|.", text)
+    scale = {"百": 10, "千": 100, "万": 1000, "亿": 10_000_000}  # "一千二" is 1,200, "三百五" 350, "两万五" 25,000
+    if len(tokens) >= 2 and tokens[-1] in _CN_DIGITS and tokens[-2] in scale:
+        tail = _CN_DIGITS[tokens[-1]] * scale[tokens[-2]]
+        return parse_cn("".join(tokens[:-1])) + tail
+    for tok in tokens:
         if tok[0].isdigit():
             number = float(tok)
         elif tok in _CN_DIGITS:

@@ -27,7 +27,8 @@ PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, n
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
 USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27, "jpy": 1 / 150, "chf": 1.12, "brl": 1 / 5,
-           "krw": 1 / 1350, "inr": 1 / 83, "cad": 0.73, "aud": 0.66}  # fixed, not live; ¥ is CNY
+           "krw": 1 / 1350, "inr": 1 / 83, "cad": 0.73, "aud": 0.66, "sek": 1 / 10.5, "pln": 1 / 4.0, "try": 1 / 32,
+           "rub": 1 / 90, "mxn": 1 / 17}  # fixed, not live; ¥ is CNY
 REAL_TIME_MS = 100.0  # "real-time" / 实时
 SUB_SECOND_MS = 1_000.0
 
@@ -52,9 +53,10 @@ PERIODS = (
 
 # Units: each *_AFTER pattern is matched at the start of the text after a number, each *_BEFORE at the end before it.
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:us|r|ca|c|a|au)\$|(?<![a-z])[a-z]{1,3}\$|\$|usd|¥|rmb|cny|€|eur|£|gbp|chf|"
-                             r"brl|krw|₩|₹|inr)\s*$")
+                             r"brl|krw|₩|₹|inr|mxn|sek|pln)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|yen|jpy|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
-                            r"euros?|eur|€|pounds?|gbp|chf|(?:swiss )?francs?|reais|brl|won\b|krw|원|rupees|inr|₹)")
+                            r"euros?|eur|€|pounds?|gbp|chf|(?:swiss )?francs?|reais|brl|won\b|krw|원|rupees|inr|₹|"
+                            r"sek\b|pln\b|lira\b|rub\b|mxn\b)")
 CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "bucks": "usd", "美元": "usd",
                  "美金": "usd", "刀": "usd", "us dollars": "usd", "¥": "cny", "元": "cny", "块": "cny",
                  "块钱": "cny", "人民币": "cny", "rmb": "cny", "yuan": "cny", "€": "eur", "euro": "eur",
@@ -62,7 +64,8 @@ CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "b
                  "franc": "chf", "francs": "chf", "swiss francs": "chf", "swiss franc": "chf", "r$": "brl",
                  "reais": "brl",
                  "won": "krw", "원": "krw", "₩": "krw", "rupees": "inr", "₹": "inr", "ca$": "cad", "c$": "cad",
-                 "a$": "aud", "au$": "aud"}
+                 "a$": "aud", "au$": "aud", "sek": "sek", "pln": "pln", "lira": "try", "rub": "rub",
+                 "mxn": "mxn"}
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
@@ -76,15 +79,17 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
                           r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*$")
-PAGES_AFTER = re.compile(r"^[\s\-]*(?:pages?|pp)\b|^\s*页")
-WORDS_AFTER = re.compile(r"^[\s\-]*words?\b")
+# "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
+PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp)\b|^\s*页")
+WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
 PARAGRAPHS_AFTER = re.compile(r"^[\s\-]*(?:paragraphs?|paras?)\b|^\s*段")
 SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
 DOCS_AFTER = re.compile(
-    r"^[\s\-]*(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
+    r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
     r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
@@ -95,7 +100,9 @@ DOCS_AFTER = re.compile(
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
-    r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|"
+    r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|sentencias|sentenze|jugements|arr[êe]ts|"
+    r"decisiones|decis[õo]es|decisioni|entscheidungen|urteile|d[ée]cisions|processos|procesos|processi|verfahren|"
+    r"affaires|casos|casi|f[äa]lle|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -158,7 +165,12 @@ SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
 DOMAINS = {
-    "legal": r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
+    "legal": r"jurisprud\w+|\bd[ée]cisions? de justice\b|\bdecisiones judiciales\b|\bdecis[õo]es judiciais\b|"
+             r"\brechtsprechung\b|\b\w*urteile?n?\b|\bgesetz\w*|"
+             r"\b(?:bgb|stgb|hgb|zpo)\b|\bsentenz[ae]\b|\bsentencias?\b|"
+             r"\bac[óo]rd[ãa]os?\b|\bcour de cassation\b|\bconseil d'[ée]tat\b|\btribunal\w*|"
+             r"判例|判決|裁判例|法令|판례|판결|법령|"
+             r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
              r"signed|approved|rejected|vetoed|won'?t|wouldn'?t|requires?|insists?|told|flagged|blocked)\b)|"
              r"\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
              r"juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|notaires|notarios|notai|"
@@ -171,24 +183,40 @@ DOMAINS = {
                r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
                r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
                r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
-    "finance": r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
+    "finance": r"\bfinanz\w*|\bfinanci\w*|\bfinanceir\w*|\bbilanci\b|\bbilanz\w*|\bbilans?\b|prospectus\w*|"
+               r"quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
+               r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
                r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|"
+               r"\b(?:filial|privat|volks|landes|geschäfts|gro(?:ß|ss)|genossenschafts|direkt|universal|hypotheken|förder|"
+               r"zentral|noten|spar|investment|retail|commercial|regional)[\s\-]?bank(?:en|ing)?\b|\bbanken\b|"
+               r"sparkasse\w*|\bbanki?\b|\bbanka\w*|банк\w*|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|accounting|financial audits?|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
-    "code": r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
+    "code": r"stack ?overflow|\bapi (?:reference|references|specs?)\b|\bsdk (?:docs|documentation)\b|"
+            r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
+            r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
             r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
-                  r"journals?|publications?|thes[ie]s(?! project| work| at)|pubmed|"
+                  r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
-    "ecommerce": r"e-?commerce|online (?:shop|store)|webshop|\bproducts\b|product (?:catalog(?:ue)?|descriptions?|"
-                 r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|retail|marketplace|"
-                 r"电商|商品|淘宝|京东|购物|零售",
-    "support": r"support tickets?|(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
+    "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
+                 r"\bfichas? t[ée]cnicas?\b|e-?commerce|online (?:shop|store)|webshop|\bproducts\b|"
+                 r"\bprodukt(?:daten|beschreib|katalog|"
+                 r"seiten|info|blätt|bilder|texte)\w*|\bsortiment\b|\bschede? (?:di )?prodott[oi]\b|\bprodotti\b|"
+                 r"\bfiches? (?:techniques? )?(?:de )?produits?\b|\bfichas? (?:técnicas? )?de productos?\b|"
+                 r"\bproductos\b|\bprodutos\b|\bfichas? de produtos?\b|\bnegozio\b|\btienda\b|\bloja\b|"
+                 r"\be-?shop\b|ec\s?サイト|通販|商品説明|쇼핑몰|상품\s*(?:설명|상세|정보)|商品详情|商品描述|"
+                 r"product (?:catalog(?:ue)?|descriptions?|"
+                 r"listings?|search|pages?|reviews?)|(?<!model )catalog(?:ue)?|\bskus?\b|shopping|"
+                 r"retail(?!\s*bank)|marketplace|\b(?:our|the) (?:web|online )?shop\b|"
+                 r"电商|商品|淘宝|京东|购物|零售(?!银行)",
+    "support": r"support tickets?|問い合わせ|チケット|문의|\bchamados?\b|\bhelp ?desk\b|\bsegnalazion\w+|"
+               r"(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
                r"product documentation|user (?:manuals|guides)|help articles|how-to articles|"
                r"help[\s\-]?cent(?:er|re)|help[\s\-]?desk|knowledge[\s\-]?base articles|"
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
@@ -201,7 +229,8 @@ DOMAINS = {
                r"questions",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
-               r"\bnews\b|press releases|journalism|articles de presse|presseartikel|artículos de prensa|"
+               r"\bnews\b|press releases|journalism|journalists?|newsroom|reporters|redaktion|rédaction|periodistas|"
+               r"giornalisti|jornalistas|记者|記者|기자|articles de presse|presseartikel|artículos de prensa|"
                r"articoli di (?:giornale|stampa)|notícias|employee handbook|hr polic(?:y|ies)|pto polic(?:y|ies)|"
                r"新闻|报道|ニュース|nachrichten|actualités|noticias|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
@@ -239,7 +268,7 @@ CAPITALISED_ONLY = {"polish"}  # names that are also common English words
 CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:\s*(?:,|/|、|\+|&|\band\b|\bor\b|\|)\s*[a-z]{2,3}"
                        r"(?![\w\-]))+)")
 CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|语言|语种)\s*(?:[:=(]|are|is|include)?\s*$")
-LOCALE_TAG = re.compile(r"(?<![\w\-])([a-z]{2})[-_](?:[a-z]{2}|hans|hant)(?![\w\-])")
+LOCALE_TAG = re.compile(r"(?<![\w\-])(?!no-go|to-do|so-so|go-to)([a-z]{2})[-_](?:[a-z]{2}|hans|hant)(?![\w\-])")
 REMOVE_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bdrop|\bremove|\bexclude|\bno longer|\bno more|"
                            r"不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)\s*(?:the\s+|any\s+)?$")
 REMOVE_AFTER = re.compile(r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
@@ -265,7 +294,8 @@ ON_PREM = re.compile(
     r"(?:eu|european union|"
     r"us|usa|uk|country|region|germany|france|china|japan|korea|brazil|brasil|italy|italia|spain|españa|canada|india|"
     r"switzerland|schweiz|suisse|australia|singapore|europe|europa|austria|österreich|mexico|méxico|portugal|"
-    r"deutschland|netherlands)\b|"
+    r"deutschland|netherlands|the netherlands|sweden|poland|turkey|türkiye|russia|norway|denmark|finland)\b|"
+    r"\bkvkk\b|\b(?:152|242)[\s\-]?(?:fz|фз)\b|\bdata locali[sz]ation (?:law|rules?|requirements?)\b|"
     r"\bno (?:outbound|outgoing|external) (?:calls?|traffic|connections?|network|requests?)\b|"
     r"(?:must|has to|have to|needs? to|should|can only) (?:run|be hosted|be deployed|live) (?:in|on|inside|within) "
     r"(?:our|the company'?s) (?:own )?(?:[a-z\-]+ )?(?:cluster|data ?cent(?:er|re)|vpc|network|infrastructure|servers?|"
@@ -457,7 +487,17 @@ DOC_CHECK = re.compile(
     r"upload (?:my|our|some) (?:documents|docs|files|data)|"
     r"用(?:我|我们)(?:自己)?的(?:文档|数据|文件|语料).{0,6}(?:测试|测|评估|验证|试)|"
     r"在(?:我|我们)(?:自己)?的(?:文档|数据|文件|语料)上.{0,6}(?:测试|测|评估|验证|试|跑)|"
-    r"(?:测试|评估|验证)(?:一下)?(?:我|我们)的(?:文档|数据)|上传(?:文档|文件|数据)")
+    r"(?:测试|评估|验证)(?:一下)?(?:我|我们)的(?:文档|数据)|上传(?:文档|文件|数据)|"
+    # the same request in the other languages (after the gloss): a verb of testing, then "with/on our documents"
+    r"\b(?:test|check|evaluat|try|benchmark|validat|verif|prueb|prob|evalu|prüf|essa|éval|vérif|prova|valut|"
+    r"verific|avali|experiment)(?!ed\b|ado\b|ato\b|é\b)\w*\b.{0,40}?\b(?:with|on|using|con|en|sobre|mit|auf|an|anhand|sur|avec|su|sui|nei|"
+    r"com|em|nos|nas|in)\s+(?:(?:my|our|unseren?|unserem|unserer|nos|nossos|nossas|os|as|mis|i|le|gli|nostri|nostre|"
+    r"les|den)\s+)+"
+    r"(?:own\s+|propres?\s+|propios\s+|pr[óo]prios\s+|eigenen\s+)?(?:documents|docs|data|files|texts|"
+    r"dokument\w*|daten|texte\w*|données|documentos|dados|datos|dati|documenti|testi|textos|fichiers|archivos)\b|"
+    r"(?:自社|うち|社内|我々|私たち|弊社)の\s*(?:documents|data|データ|文書|ドキュメント)\s*で.{0,12}(?:テスト|試|評価|検証)|"
+    r"(?:우리|저희|자체|회사)\s*(?:의\s*)?(?:documents|문서|데이터|자료)\s*(?:로|으로|에서|에|를|을)?.{0,12}"
+    r"(?:테스트|시험|평가|검증)")
 SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|undecided|haven'?t decided|"
                   r"none of your business|rather not say|prefer not to say|can'?t tell|cannot tell|confidential|"
                   r"\btbd\b|don'?t have (?:a |an )?(?:number|figure|estimate)|^\s*pass\b|don'?t know|do not know|"
@@ -492,12 +532,16 @@ QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can
                       r"\b(?:vs\.?|versus|compare|comparison|difference between|how much|how many|tell me about)\b|"
                       r"吗|呢|多少|什么|怎么|怎样|如何|哪些|哪个|几个|多长|多大|对比|比较|区别|介绍一下|估算|"
                       r"算一下|是否")
+# An imperative that asks a tool without a question mark: "compare the first and the third", "vergleiche X und Y"
+IMPERATIVE = re.compile(r"^\W*(?:please\s+|can you\s+|pls\s+)?(?:compare|contrast|vergleich\w*|compar\w*|confront\w*|"
+                        r"对比|比较|比べて|비교)")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
                      r"对比|比较|区别|哪个好|还是")
 FIT = re.compile(r"\bfits?\b|\bpasst\b|\bcabe\b|\bentra en\b|\brentre\b|\btient sur\b|\bsta su\b|載る|乗る|들어가|"
                  r"\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
                  r"(?:cards?|gpus?|box|machines?|servers?|hardware|mac|laptop|a100|h100|l4|t4|a10g?|rtx ?\d{4})s? "
-                 r"(?:run|handle|host|load|serve)\b|\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
+                 r"(?:even |actually |really |still |realistically )?(?:run|handle|host|load|serve)\b|"
+                 r"\brun(?:s|ning)? (?:it |them )?on\b|\bwork on\b|"
                  r"\b(?:run|host|serve|deploy)\b[^.?]{0,30}\bon (?:a|an|our|my|the|this|that|one|two|\d)\b|"
                  r"enough (?:vram|memory|ram)|"
                  r"how much (?:vram|gpu memory)|"
@@ -588,7 +632,10 @@ TOP_K = re.compile(
     r"(?:give|show|recommend|suggest|list)\s+(?:me\s+)?(?:the\s+|your\s+)?(?:top\s+|best\s+)?(\d{1,15})\s*"
     r"(?:\w+\s+)?(?:options|models|recommendations|choices|candidates|alternatives|picks)|"
     r"\btop[\s\-]?(\d{1,15})\b|"
+    r"(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\byour )(?<!\ball )(?<!\bthe other )"
     r"(\d{1,15})\s+(?:options|recommendations|choices|candidates|alternatives)|"
+    r"\b(?:les|die|los|las|os|as|i|le)\s+(\d{1,2})\s+(?:meilleur[es]*|besten|mejores|melhores|migliori)\b|"
+    r"上位\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:つ|件|個|位)?|상위\s*(\d{1,2})|"
     r"(?:推荐|给我|列出|来)\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|款|种)|"
     r"前\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|名)")
 PRIORITY_WORDS = {

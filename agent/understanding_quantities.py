@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
@@ -34,8 +35,10 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
-                        r"of\s+(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
+                        r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
+_TEXT_TOTAL = re.compile(r"\d\s*[mg]i?b\s+(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?"
+                         r"(?:text|txt|markdown)\b")
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
 
@@ -72,9 +75,67 @@ def _lines_as_tokens(text: str) -> str:
     return text[:lines.start()] + f"{tokens} tokens each".ljust(lines.end() - lines.start()) + text[lines.end():]
 
 
+# "20 working days a month", "22 días laborables al mes", "20 Arbeitstage im Monat", "每月22个工作日", "月20営業日":
+# the days a per-day rate is multiplied by, instead of 30.
+_WORKDAYS = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*(?:working|business|work|office)\s*days?\b[^,;.]{0,20}?(?:a|per|each|every|/|in a)\s*month|"
+    r"(?<![\d.])(\d{1,2})\s*(?:d[íi]as (?:laborables|h[áa]biles|[úu]teis)|jours ouvr[ée]s|jours de travail|"
+    r"arbeitstage?n?|werktage?n?|giorni (?:lavorativi|feriali))\b|"
+    r"(?:每个?月|一个月|月)\s*(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日)|(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日|영업일|근무일)")
+
+
+def _working_days(text: str) -> tuple[str, int | None]:
+    """``text`` with a "20 working days a month" blanked, and those days (None when it names none)."""
+    match = _WORKDAYS.search(text)
+    if not match:
+        return text, None
+    days = int(next(g for g in match.groups() if g))
+    if not 1 <= days <= 31:
+        return text, None
+    return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], days
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
-    text = _lines_as_tokens(text)
+    text, workdays = _working_days(_lines_as_tokens(text))
+    text, office_hours = S.office_hours(S.daily_words(text))
+    found = _extract(text, asked)
+    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
+                       r"(?<![\d])日")
+    if workdays is None and S.weekdays_only(text):
+        workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
+    if "queries_per_month" in found.updates and office_hours and S.hourly(text):
+        # "9 to 5 on weekdays, 120 an hour": the hourly rate over the office hours of the working days only
+        found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
+                                                 * office_hours * (workdays or S.WORKING_DAYS_PER_MONTH))
+    elif workdays and "queries_per_month" in found.updates and daily.search(text):
+        found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
+    _structured_fields(text, found)
+    return found
+
+
+def _structured_fields(text: str, found: Found) -> None:
+    """The first indexing's deadline and the queries' length (``agent.understanding_structure``)."""
+    ratio = S.average_over_maximum(text)
+    if ratio and isinstance(found.updates.get("doc_length_tokens"), int | float):  # the average after a maximum
+        found.updates["doc_length_tokens"] = int(round(found.updates["doc_length_tokens"] * ratio))
+    days = S.first_indexing_days(text)
+    if days is not None and 0 < days <= 365:
+        found.updates["max_first_indexing_days"] = days
+    query_tokens = S.query_length(text)
+    if query_tokens is not None:
+        found.updates["query_length_tokens"] = int(round(query_tokens)) or 1
+        doc = found.updates.get("doc_length_tokens")
+        if isinstance(doc, int | float) and doc <= 4 * query_tokens:  # the query's words, not a document's
+            del found.updates["doc_length_tokens"]
+            span = S.query_length_span(text)
+            if span:  # "queries are about 20 tokens, documents about 800 tokens": the document's from the rest
+                rest = _extract(text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:], None)
+                if rest.updates.get("doc_length_tokens"):
+                    found.updates["doc_length_tokens"] = rest.updates["doc_length_tokens"]
+
+
+def _extract(text: str, asked: str | None) -> Found:
     stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
     found = Found({}, negated=stripped != text)
     chars = list(stripped)
@@ -112,7 +173,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
             continue
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
-        per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:])
+        per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
+            or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start])))
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             value = int(value * users * _sentence_period(num, work))
@@ -126,6 +188,10 @@ def extract_fields(text: str, asked: str | None) -> Found:
             found.updates.setdefault(kind, value)
         else:
             leftovers.append(num)
+    chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
+    if chained is not None:
+        found.updates["queries_per_month"] = chained
+        leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
     per_page = P.WORDS_PER_PAGE.search(work)
     if per_page:  # "each page is about 600 words and docs are ~5 pages"
         pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:])), None)
@@ -157,6 +223,33 @@ _SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |wi
                                r"run (?:a |\d)|do (?:a |\d)|use (?:it|the)|ask)")
 
 
+# "the bot runs one search per ticket", "2 queries for each email": searches made per item that arrives at a rate
+_PER_ITEM_QUERY = re.compile(r"\b(\d{1,3}(?:\.\d)?|one|a single|a|an|two|three|four|five)\s+(?:[a-z]+\s+)?"
+                             r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?)\s+(?:per|for each|for every|each|"
+                             r"every|on each|on every)\s+([a-z]{3,}?)s?\b")
+_SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
+    """Queries a month from "40 tickets a day (each agent) ... one search per ticket": items x rate x searches each."""
+    match = _PER_ITEM_QUERY.search(work)
+    if not match:
+        return None
+    each = float(_SMALL.get(match.group(1), 0) or match.group(1))
+    item = re.escape(match.group(2))
+    for num in numbers:
+        after = work[num.end:num.end + 40]
+        noun = re.match(rf"^\s*(?:[a-z]+\s+)?{item}s?\b", after)
+        if not noun or match.start() <= num.start < match.end():
+            continue
+        factor = period_factor(after[noun.end():], "")
+        if factor == 1.0:
+            continue
+        per_person = users is not None and P.PER_USER.search(work[max(0, num.start - 40):num.end + 40])
+        return int(num.value * factor * each * (users if per_person else 1))
+    return None
+
+
 def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
     """People counted without a known people word.
 
@@ -177,10 +270,19 @@ def _users(people: P.Number | None, work: str) -> float | None:
     """How many people search: "300 engineers", and "10% of them" of those."""
     if people is None:
         return None
+    shifts = re.search(r"(\d{1,2}|two|three|four)\s+(?:shifts?|teams?|groups?|offices?|sites?|branches?|locations?)\s+"
+                       r"(?:of|with)\s+(?:about |around |roughly |~)?$", work[max(0, people.start - 40):people.start])
+    if shifts:  # "3 shifts of 20 agents": 60 people
+        count = shifts.group(1)
+        people = P.Number(people.start, people.end, people.value * (
+            float(count) if count.isdigit() else {"two": 2, "three": 3, "four": 4}[count]))
     share = re.search(r"(\d{1,3}(?:\.\d{1,3})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|"
-                      r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|the\s+\w+|us)", work[people.end:])
+                      r"three quarters|a fifth|a tenth)\s*of (?:them|those|these|us|the\s+(?!(?:docs?|documents?|"
+                      r"corpus|files?|pages?|data|texts?|contracts?|tickets?|records?|articles?|content)\b)\w+)",
+                      work[people.end:])
     if not share:
-        return people.value
+        active = S.active_share(work[people.end:]) or S.share_before(work[:people.start])  # "1 in 3 active"
+        return people.value * active if active else people.value
     word = share.group(1)
     return people.value * (float(word.rstrip("% ")) / 100 if word[0].isdigit() else _FRACTIONS[word])
 
@@ -266,6 +368,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if text_size and (P.PER_DOC_CUE.search(clause) or text_size.group(1) == "k"):  # "each file is ~8 KB of text"
         return "doc_length_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
+    if text_size:  # "150 MB of markdown over 3,000 pages": megabytes of text are a corpus, not one document
+        return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
         return None, None
     if (P.GROWTH_BEFORE.search(before) or P.GROWTH_AFTER.match(after)) and not P.CURRENCY_BEFORE.search(before) \
@@ -277,7 +381,14 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
         code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
         rest = after[currency.end():] if currency else after
-        return "budget_usd_month", _money(v, code, period_factor(rest, before))
+        clause_end = r"[,;!?。，；、]|\.\s"
+        own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
+        periodic = any(rx.search(own_clause) for rx, _ in P.PERIODS)
+        if not periodic and S.one_off(before, rest):  # "a one-off $5,000 for the initial indexing"
+            return "one_time_budget_usd", _money(v, code, 1.0)
+        if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
+            return "budget_usd_month", _money(v, code, 1 / 12)
+        return "budget_usd_month", _money(v, code, period_factor(rest, re.split(r"\.\s", before)[-1]))
     if P.MS_AFTER.match(after):
         return "latency_p95_ms", float(v)
     if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):
@@ -287,13 +398,20 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "latency_p95_ms", float(v * 1000)
     query = P.QUERY_AFTER.match(after)
     if query:
-        return "queries_per_month", int(v * period_factor(after[query.end():], before))
+        factor = period_factor(after[query.end():], before)
+        if factor == 1.0 and S.peak_hour(clause):  # "the busiest hour had 5,000 queries": the peak is the rate
+            factor = 24 * P.DAYS_PER_MONTH
+        return "queries_per_month", int(v * factor)
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
         return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document
-    if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause):
+    if P.PAGES_AFTER.match(after) and (v >= P.PAGES_AS_DOCS_FROM or _TEXT_TOTAL.search(text)) and \
+            not P.PER_DOC_CUE.search(clause):
         if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
             return None, None  # "3M pages a year of new filings": a rate, not the corpus
         return "corpus_docs", int(v)
+    if (P.PARAGRAPHS_AFTER.match(after) or P.SENTENCES_AFTER.match(after)) and v >= P.PAGES_AS_DOCS_FROM and not (
+            P.PER_DOC_CUE.search(clause) or P.TOTAL_CUE.search(clause) or asked == "doc_length_tokens"):
+        return "corpus_docs", int(v)  # "八十万段文本", "200k paragraphs": passages counted, not one document's length
     if asked == "corpus_docs" and not P.PER_DOC_CUE.search(clause) and (
             P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)):
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
@@ -349,8 +467,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                                                                                         num.start] + clause):
             return "budget_usd_month", as_field("budget_usd_month", v, after)
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
+    hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
-                                                                                        after):
+                                                                                        hedge_after):
         if P.BUDGET_CUE.search(clause):
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])

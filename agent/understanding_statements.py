@@ -7,11 +7,15 @@ from typing import Any
 
 from agent import understanding_hardware as HW
 from agent import understanding_patterns as P
+from agent import understanding_residency as R
+from agent import understanding_structure as S
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
     """True for "an A100 on-prem": where the hardware is, not a rule about the data."""
     before = text[max(0, match.start() - 20):match.start()]
+    if re.search(r"\bnothing\s*$|\bno\s+(?:\w+\s+)?(?:hardware|gpus?|servers?|machines?)\s*$", before):
+        return True  # "nothing on-prem, we'd rent A10Gs": no hardware on the premises, not a rule about the data
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
@@ -67,6 +71,17 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         updates["data_must_stay_on_prem"] = False  # "data doesn't need to stay on-prem", "no on-prem requirement"
     if stands:
         return
+    if R.refused_send(text):  # "wir dürfen keine Daten an OpenAI schicken"
+        updates["data_must_stay_on_prem"] = True
+        return
+    if R.data_may_leave(text):  # "we already send everything to Azure OpenAI", "クラウドのAPIに送っても問題ありません"
+        updates["data_must_stay_on_prem"] = False
+        if P.API_ONLY.search(text):
+            updates["deployment"] = "api"
+        return
+    if R.on_prem_setting(text):  # "clinical notes on the hospital network", "air-gapped", "classified"
+        updates["data_must_stay_on_prem"] = True
+        return
     if P.API_ONLY.search(text):
         updates.update(deployment="api", data_must_stay_on_prem=False)
     elif P.API_OK.search(text):  # "APIs are fine" is a data rule: who hosts the model is not said
@@ -79,6 +94,9 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
 
 def _licence(text: str, updates: dict[str, Any]) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
+    if S.licence_rejected(text):  # "non-commercial licences are out of the question": commercial use is required
+        updates["license"] = "commercial"
+        return
     if P.INTERNAL_USE.search(text) and P.INTERNAL_ONLY.search(text) and not P.LICENSE_ANY.search(text):
         updates["license"] = "commercial"  # "internal use only, we don't sell it" is still commercial use
         return
@@ -96,12 +114,16 @@ def _licence(text: str, updates: dict[str, Any]) -> None:
 def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
     scores: dict[str, tuple[int, int]] = {}
+    roles_only: dict[str, bool] = {}  # a domain named only by who uses it ("lawyers use it")
     for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
         if polarity(text, m) == "negated":
             continue  # "no legal documents, just support tickets"
         count, first = scores.get(m.lastgroup or "", (0, -m.start()))
         scores[m.lastgroup or ""] = (count + 1, first)
+        roles_only[m.lastgroup or ""] = roles_only.get(m.lastgroup or "", True) and S.role_word(m.group())
     specific = {d: s for d, s in scores.items() if d != "general"}
+    if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
+        specific = {d: s for d, s in specific.items() if not roles_only[d]}
     if specific:
         updates["domain"] = max(specific, key=specific.__getitem__)
     elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):

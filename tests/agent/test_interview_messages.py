@@ -18,13 +18,14 @@ CASES = accuracy.load_cases(accuracy.SUITE)
 HELDOUT = accuracy.load_cases(accuracy.HELDOUT)
 DEV2 = accuracy.load_cases(accuracy.DEV2)
 DEV3 = accuracy.load_cases(accuracy.DEV3)
+DEV4 = accuracy.load_cases(accuracy.DEV4)
 
 
 def test_the_suite_is_large_and_multilingual() -> None:
     assert len(CASES) >= 300
     languages = {c["id"].split("-")[0] for c in CASES}
     assert {"en", "zh", "de", "fr", "es", "ja"} <= languages
-    everything = CASES + HELDOUT + DEV2 + DEV3
+    everything = CASES + HELDOUT + DEV2 + DEV3 + DEV4
     assert len({c["id"] for c in everything}) == len(everything)
 
 
@@ -64,7 +65,18 @@ def test_the_blind_third_set_holds_up() -> None:
     assert result["side_questions_routed"] == result["side_questions"]
 
 
-@pytest.mark.parametrize("case", [c for c in HELDOUT + DEV2 + DEV3 if not c.get("tool")], ids=lambda c: c["id"])
+def test_the_fourth_set_by_class_holds_up() -> None:
+    """dev4: the classes of misses seen on blind data, each in the nine languages the interview reads."""
+    assert len(DEV4) >= 150
+    languages = {c["id"].split("-")[2] for c in DEV4}
+    assert {"en", "zh", "ja", "ko", "de", "fr", "es", "it", "pt"} <= languages
+    result = accuracy.score(DEV4)
+    assert result["silent_wrong_fills"] == 0, [o.silent for o in result["outcomes"] if o.silent]
+    assert result["accuracy"] >= 0.97, f"{result['accuracy']:.1%}"
+    assert result["side_questions_routed"] == result["side_questions"]
+
+
+@pytest.mark.parametrize("case", [c for c in HELDOUT + DEV2 + DEV3 + DEV4 if not c.get("tool")], ids=lambda c: c["id"])
 def test_no_silent_wrong_fill_on_unseen_messages(case: dict) -> None:
     outcome = accuracy.run_case(case)
     assert not outcome.silent, f"{case['m']!r}: {outcome.silent}"

@@ -98,7 +98,7 @@ CASES: list[tuple[str, str | None, dict[str, Any]]] = [
     ("no GPU, just a server with 16 cores and 64GB RAM", None,
      {"hardware": {"accelerator": "none", "cpu_cores": 16, "ram_gb": 64.0}}),
     ("8 cores", "hardware", {"hardware": {"cpu_cores": 8}}),
-    ("We run everything on g5.xlarge instances", None, {"hardware": {"accelerator": "A10G"}}),
+    ("We run everything on g5.xlarge instances", None, {"hardware": {"accelerator": "A10G", "owned": False}}),  # rented
     ("none", "hardware", {"hardware": {"accelerator": "none"}}),
     # --- privacy and deployment
     ("data can't leave our servers", None, {"data_must_stay_on_prem": True, "absent": ["deployment"]}),
@@ -415,7 +415,7 @@ def test_an_injected_sentence_is_skipped_and_the_rest_read():
     ("商用しません", {"license": "any"}),
     ("상업적 용도 아님", {"license": "any"}),
     ("not sure yet whether it will be commercial", {}),
-    ("we can't use non-commercial models", {}),
+    ("we can't use non-commercial models", {"license": "commercial"}),  # issue 17: a rejected restriction
     ("we're not a startup, it's commercial", {"license": "commercial"}),
     ("data doesn't need to stay on-prem", {"data_must_stay_on_prem": False}),
     ("we have no on-prem requirement", {"data_must_stay_on_prem": False}),

@@ -1,0 +1,362 @@
+"""Figures whose meaning is in their structure: one-off money, a peak or office-hours rate, an active share of people.
+
+Each reader here takes normalised (glossed, lower-case) text and answers one narrow question, so the quantity reader
+(``agent.understanding_quantities``) can ask it at the one place the answer changes a figure:
+
+- ``one_off``: "a one-off $5,000 for the initial indexing, after that ~$300 a month" - the $5,000 is a one-time
+  budget, never the monthly one; "einmalig", "ponctuel", "pago único", "una tantum", "一次性", "初期費用" ...
+- ``peak_hour``: "the busiest hour had 5,000 queries" - a stated peak is taken as the rate, per hour.
+- ``office_hours``: "9 to 5 on weekdays, 120 an hour" - an hourly rate times the hours a day times 22 working days.
+- ``weekdays_only``: "on weekdays, 200 a day" - a daily rate times 22 working days, not 30.
+- ``active_share``: "9,000 employees but 1 in 3 active", "20% use it daily", "about a third use it".
+- ``licence_rejected``: "non-commercial licences are out of the question" - commercial use is required.
+- ``first_indexing_days``: "the backfill must finish over a weekend, 2 days max" - a deadline for the first indexing.
+- ``query_length``: "our queries are 3-4 words" - the length of a query, never of a document.
+- ``average_over_maximum``: "most under 400 words, call it 300 on average" - the average, not the maximum.
+- ``demoted``: "we don't care about latency", "延迟完全不重要" - a priority waived never ranks first.
+- ``role_word``: "lawyers", "clinicians" name a domain only when no other domain is stated.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORKING_DAYS_PER_MONTH = 22
+
+_ONE_OFF = re.compile(
+    r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
+    r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up (?:cost|budget|fee)|\bone[\s\-]?time\b|"
+    r"einmalig|erstindizierung|ersteinrichtung|ponctuel|\bunique\b|initiale?|único|única|una tantum|iniziale|"
+    r"inicial|一次性|首次|首期|前期投入|建索引|初始索引|初期|初回|"
+    r"일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов|"
+    r"\bfor (?:the )?(?:indexing|embedding|backfill|ingestion)(?: job| run)?\b|\bune (?:seule )?fois\b|"
+    r"\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
+_CLAUSE_END = re.compile(r"[,;!?。，；]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
+                         r"\bpoi\b|\bdepois\b|之后|然后|后续|以后|此后|その後|이후")
+
+
+def one_off(before: str, after: str) -> bool:
+    """Whether a sum of money between ``before`` and ``after`` (its clause's text) is paid once."""
+    before = _CLAUSE_END.split(before)[-1]
+    after = _CLAUSE_END.split(after)[0]
+    return bool(_ONE_OFF.search(before + " | " + after))
+
+
+_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top)\s+hours?\b|\bpeak\s+hour|\bat (?:the )?peak\b|"
+                        r"最忙的?|最繁忙的?|一番忙しい|가장 바쁜|"
+                        r"spitzenstunde|heure de pointe|hora (?:pico|punta|de pico|de ponta)|ora di punta|"
+                        r"高峰(?:时|期|小时)?|ピーク(?:時)?|피크\s*(?:시간|때)?")
+_HOUR = re.compile(r"\bhours?\b|\bhourly\b|\bheure\b|\bstunde\b|\bhora\b|\bora\b|\buur\b|\bgodzin\w*|\btimme\b|"
+                   r"\bsaat\b|\bчас\w*|小时|時間|시간")
+
+
+def peak_hour(clause: str) -> bool:
+    """Whether ``clause`` gives a count in the busiest hour ("the busiest hour had 5,000 queries")."""
+    return bool(_PEAK_HOUR.search(clause) and _HOUR.search(clause))
+
+
+_WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?\b|"
+                       r"\bmon(?:day)?\s*(?:to|-|–|through)\s*fri(?:day)?\b|\boffice hours\b|\bbusiness hours\b|"
+                       r"\bworking hours\b|werktags|wochentags|"
+                       r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
+                       r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
+                       r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|周一到周五|평일|"
+                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн")
+_HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
+                         r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás)\s*(\d{1,2})(?::00)?\s*(pm|p\.m\.|h|uhr)?(?![\d.,:%])")
+_HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
+                          r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
+_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b")
+
+
+_CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–)\s*(\d{1,2})\s*(?:時|点|시)")
+
+
+def office_hours(text: str) -> tuple[str, float | None]:
+    """``text`` with an office-hours span ("9 to 5", "8am-6pm", "8 hours a day") blanked, and its hours a day.
+
+    Only a span next to a weekday or office-hours word counts ("9 to 5 on weekdays"), so "5-10 searches" stays a range.
+    """
+    if not _WEEKDAYS.search(text):
+        return text, None
+    for match in _HOURS_SPAN.finditer(text):
+        start, end = int(match.group(1)), int(match.group(3))
+        window = text[max(0, match.start() - 40):match.end() + 40]
+        if not _WEEKDAYS.search(window) or not (0 <= start <= 23 and 0 <= end <= 24):
+            continue
+        if end <= start and (match.group(4) or "").startswith("p") or end < start:
+            end += 12  # "9 to 5", "8am-6pm"
+        hours = end - start
+        if 4 <= hours <= 16:
+            return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(hours)
+    cjk = _CJK_HOURS.search(text)
+    if cjk:
+        start, end = int(cjk.group(1)), int(cjk.group(2))
+        hours = end - start if end > start else end + 12 - start
+        if 4 <= hours <= 16:
+            return text[:cjk.start()] + " " * (cjk.end() - cjk.start()) + text[cjk.end():], float(hours)
+    match = _HOURS_A_DAY.search(text)
+    if match and 1 <= int(match.group(1)) <= 24:
+        return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(match.group(1))
+    return text, None
+
+
+def hourly(text: str) -> bool:
+    """Whether ``text`` names a rate per hour."""
+    return bool(_HOURLY.search(text))
+
+
+def weekdays_only(text: str) -> bool:
+    """Whether ``text`` says the use is on working days only ("on weekdays", "Mo-Fr", "平日")."""
+    return bool(_WEEKDAYS.search(text))
+
+
+_SHARE_WORDS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+                "two thirds": 2 / 3, "three quarters": 3 / 4, "a fifth": 1 / 5, "a tenth": 1 / 10,
+                # German, French, Spanish, Italian, Portuguese, Chinese, Japanese, Korean
+                "ein drittel": 1 / 3, "ein viertel": 1 / 4, "die hälfte": 1 / 2, "zwei drittel": 2 / 3,
+                "un tiers": 1 / 3, "un quart": 1 / 4, "la moitié": 1 / 2, "deux tiers": 2 / 3, "un tercio": 1 / 3,
+                "un cuarto": 1 / 4, "la mitad": 1 / 2, "dos tercios": 2 / 3, "un terzo": 1 / 3, "un quarto": 1 / 4,
+                "la metà": 1 / 2, "due terzi": 2 / 3, "um terço": 1 / 3, "um quarto": 1 / 4, "a metade": 1 / 2,
+                "metade": 1 / 2, "dois terços": 2 / 3, "三分之一": 1 / 3, "四分之一": 1 / 4, "一半": 1 / 2,
+                "三分之二": 2 / 3, "3分の1": 1 / 3, "4分の1": 1 / 4, "半分": 1 / 2, "3분의 1": 1 / 3, "4분의 1": 1 / 4,
+                "절반": 1 / 2}
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a": 1}
+_ONE_IN = re.compile(r"\b(\d{1,2}|one|two|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|six|ten)\b")
+_SHARE_ACTIVE = re.compile(
+    r"(\d{1,3}(?:\.\d{1,2})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|three quarters|a fifth|"
+    r"a tenth)\s+(?:of (?:them|those|these|us|the\s+\w+)\s+)?(?:are |is |would be |will be |would |will |might |"
+    r"actually |really |regularly |probably )*(?:active|use|using|log in|search|query|are users|daily)")
+# The same share in other word orders and languages: "davon nutzt etwa ein Drittel", "dont un quart l'utiliseraient",
+# "la mitad lo usaría", "大概三分之一会用": a share word and a verb of using in the same clause.
+_SHARE_OTHER = re.compile("|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) +
+                          r"|\d{1,3}(?:\.\d{1,2})?\s*%")
+_USE_VERB = re.compile(r"\b(?:use|uses|using|used|active|nutz\w*|benutz\w*|verwend\w*|aktiv\w*|utilis\w*|"
+                       r"l'utilis\w*|actifs?|usar\w*|usa\w*|usan|utiliz\w*|activos?|us[ae]rebbe\w*|usano|"
+                       r"attivi|usam|usaria\w*|ativos?)\b|会用|使用|在用|活跃|利用|使|사용|쓰")
+
+
+def active_share(after_people: str) -> float | None:
+    """The share of the people counted before ``after_people`` who use the system ("but only 1 in 3 active")."""
+    window = re.split(r"\.\s|[!?。]", after_people[:90])[0]  # "4,000 staff; maybe a quarter would use it"
+    one_in = _ONE_IN.search(window)
+    if one_in:
+        part, whole = (float(_SMALL.get(g, 0) or g) for g in one_in.groups())
+        return part / whole if 0 < part < whole else None
+    share = _SHARE_ACTIVE.search(window)
+    word = share.group(1) if share else None
+    if word is None:
+        clause = re.split(r"[,;，；]\s*(?:each|every|per)\b|[,;，；]\s*每", window)[0]  # "..., each 4 a day"
+        other = _SHARE_OTHER.search(clause)
+        word = other.group() if other and _USE_VERB.search(clause) else None
+    if word is None:
+        return None
+    value = _SHARE_WORDS[word] if word in _SHARE_WORDS else float(word.rstrip("% ")) / 100
+    return value if 0 < value < 1 else None
+
+
+_NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|comercial(?:es)?|"
+                   r"kommerziell\w*|comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
+                   r"niekomercyjn\w*|ticari olmayan|"
+                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|"
+                   r"비\s*(?:상업\w*|commercial(?: use)?)|research[\s\-]only(?= licen)|"
+                   r"academic(?:[\s\-]only)?(?= licen)|non[\s\-]?profit only|"
+                   r"cc[\s\-]?by[\s\-]?nc\w*(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?\d\.\d)?|\bnc licen[cs]es?")
+_REJECTED_AFTER = re.compile(
+    rf"(?:{_NON_COMMERCIAL})[^.;!。]{{0,50}}?(?:out of the question|not (?:an )?option|no[\s\-]?go|not allowed|"
+    r"not acceptable|unacceptable|excluded|ruled out|won'?t work|(?:does|do|would|will) not work|can'?t|cannot|"
+    r"not possible|not in frage|ausgeschlossen|not erlaubt|not akzeptabel|kommen? not|geht not|gehen not|exclu|"
+    r"pas possible|pas acceptable|interdit|no (?:nos |nous )?sirven|no sirven|descartad|no (?:son|es) (?:una )?opci|"
+    r"no (?:nos )?valen|non vanno bene|non va bene|esclus|non (?:sono )?accettabil|fora de quest|n[ãa]o servem|"
+    r"n[ãa]o (?:s[ãa]o|é) opç|exclu[íi]d|不能|不行|不可以|不考虑|排除|使えません|使えない|不可|ダメ|だめ|"
+    r"안\s*됩|안\s*돼|사용할 수 없|쓸 수 없|nie wchodz|wykluczon|nie możemy|uteslut|inte aktuell|går inte|"
+    r"uitgesloten|niet mogelijk|geen optie|olmaz|kullanamay|söz konusu değil|исключен|не подход|нельзя|не можем|"
+    r"(?:können|dürfen) wir not|not (?:nutzen|verwenden|einsetzen)|on ne peut pas|ne peut pas|no podemos|"
+    r"non? possiamo|não podemos|nie możemy|kan vi inte|kunnen we niet)")
+_REJECTED_BEFORE = re.compile(
+    rf"(?:can'?t|cannot|must not|mustn'?t|won'?t|shouldn'?t|not allowed to|are not able to|aren'?t able to)\s+"
+    rf"(?:use|accept|take|deploy|ship)\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
+    rf"\bno\s+(?:{_NON_COMMERCIAL})\s+(?:licen[cs]es?|models?|weights)|"
+    rf"(?:no podemos|non? possiamo|não podemos|on ne peut pas|nie możemy|wir können keine?)\s+(?:usar|utilizar|usare|"
+    rf"utiliser|używać|nutzen|verwenden)?\b[^.;!?]{{0,40}}?(?:{_NON_COMMERCIAL})|"
+    rf"(?:不能|不可以|不允许|不得)(?:用|使用|采用)?\s*(?:{_NON_COMMERCIAL})")
+
+
+def licence_rejected(text: str) -> bool:
+    """Whether ``text`` rules out non-commercial licences (so commercial use is required)."""
+    return bool(_REJECTED_AFTER.search(text) or _REJECTED_BEFORE.search(text))
+
+
+_FIRST_INDEXING = re.compile(
+    r"\bbackfill\b|\binitial (?:indexing|index|load|embedding|ingest\w*|run)\b|\bfirst (?:indexing|index|load|"
+    r"embedding|run|full (?:index|run))\b|\bre-?index(?:ing)? (?:of )?everything\b|\bindex(?:ing)? everything\b|"
+    r"\bembed(?:ding)? everything\b|erstindizierung|erste indizierung|indexation initiale|première indexation|"
+    r"indexación inicial|primera indexación|indicizzazione iniziale|prima indicizzazione|indexação inicial|"
+    r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱|"
+    r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)|"
+    r"(?:первичн|начальн|перв)\w* (?:индексаци|индексирован)\w*")
+# "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
+_DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
+                          r"(?:之内|以内|内|within|안에|이내|만에)|"
+                          r"(?:하루|per day|一天|一日)\s*(?:之内|以内|内|within|안에|이내|만에)")
+_DAYS_LIMIT = re.compile(
+    r"(?:within|in|under|at most|max(?:imum)?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
+    r"más de|plus de|mehr als|più di|mais de|"
+    r"em|内|за|в течение|в)\s*"
+    r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
+    r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間|"
+    r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь])\b|"
+    r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
+    r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht")
+_UNIT_DAYS = {"h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24, "horas": 1 / 24,
+              "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "시간": 1 / 24, "주": 7, "week": 7, "weeks": 7,
+              "woche": 7, "wochen": 7, "час": 1 / 24, "часа": 1 / 24, "часов": 1 / 24, "недели": 7, "неделю": 7,
+              "недель": 7,
+              "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7}
+
+
+def first_indexing_days(text: str) -> float | None:
+    """The days the first indexing may take, when ``text`` gives it a deadline ("backfill ... 2 days max")."""
+    if not _FIRST_INDEXING.search(text):
+        return None
+    suffix = _DAYS_SUFFIX.search(text)
+    if suffix:
+        count = float(suffix.group(1)) if suffix.group(1) else 1.0
+        return round(count * _UNIT_DAYS.get(suffix.group(2) or "", 1.0), 3) or None
+    limits = list(_DAYS_LIMIT.finditer(text))
+    numeric = [m for m in limits if m.group(1) or m.group(3)]
+    if numeric:
+        match = numeric[-1]  # "over a weekend, 2 days max": the figure said last
+        value, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        count = float({"a": 1, "one": 1, "two": 2, "three": 3}.get(value, 0) or value)
+        return round(count * _UNIT_DAYS.get(unit, 1.0), 3) or None
+    if limits:
+        word = limits[-1].group()
+        return 0.5 if "night" in word or "nacht" in word else 2.0
+    return None
+
+
+_QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most |le |las |los |les |die |de )*"
+                            r"(?:queries|query|searches|questions|search terms|prompts)\b|"
+                            r"\b(?:users|people|they|customers|agents) (?:usually |typically |mostly |meist |just )?"
+                            r"(?:type|enter|tippen|tapent|escriben|digitano|digitam)\b|查询|检索词|搜索词|问题|"
+                            r"クエリ|検索語|쿼리|검색어")
+_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到)\s*(\d{1,2}))?\s*"
+                          r"(words?|tokens?|个?字|文字|字|자|글자)(?![a-z])")
+
+
+def query_length(text: str) -> float | None:
+    """Tokens in one query when ``text`` gives the queries' length in words or tokens ("our queries are 3-4 words")."""
+    subject = _QUERY_SUBJECT.search(text)
+    if not subject:
+        return None
+    match = _QUERY_WORDS.search(text, subject.end())
+    if not match or match.start() - subject.end() > 40:
+        return None
+    low = float(match.group(1))
+    value = (low + float(match.group(2))) / 2 if match.group(2) else low
+    if not 1 <= value <= 200:
+        return None
+    return round(value * (1.3 if match.group(3).startswith("word") else 1.0), 1)  # a CJK character is a token
+
+
+_ROLE = re.compile(r"^(?:lawyers?|attorneys?|paralegals?|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|"
+                   r"juristen|notaires|notarios|notai|physicians?|clinicians?|doctors?|nurses?|nursing|accountants|"
+                   r"auditors|tax advis[eo]rs|steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|"
+                   r"experts?-comptables|contadores|contabilistas|commercialisti|律师|医生|support agents|"
+                   r"support (?:team|staff|engineers|reps?))$")
+
+
+def role_word(word: str) -> bool:
+    """Whether a domain word names the people who use the system ("lawyers", "clinicians"), not its documents."""
+    return bool(_ROLE.match(word.strip()))
+
+
+_MAXIMUM = re.compile(r"\b(?:under|up to|at most|max(?:imum)?|no more than|less than|below|never more than|"
+                      r"höchstens|maximal|bis zu|au maximum|au plus|jusqu'à|hasta|como máximo|fino a|al massimo|"
+                      r"até|no máximo|como mucho|a lo sumo|tout au plus|al più)\b|"
+                      r"最多|不超过|最长|最大|以内|以下|최대|이하")
+_AVERAGE = re.compile(r"\b(?:on )?average\b|\bavg\b|\btypically\b|\bmedian\b|\btypical\b|im (?:schnitt|mittel)|"
+                      r"durchschnittlich|\bnormal(?:ly|mente|ement|erweise)\b|\busually\b|\bdi solito\b|\bgeralmente\b|"
+                      r"\bgénéralement\b|\bmeistens\b|\bin der regel\b|"
+                      r"en moyenne|de media|en promedio|in media|em média|平均|평균")
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,7}(?:\.\d{1,3})?)(?!\d|[.,]\d)")
+
+
+def average_over_maximum(text: str) -> float | None:
+    """Average / maximum when ``text`` gives a maximum, then an average; None otherwise.
+
+    "most under 400 words, call it 300 on average" gives 0.75: a length read from the maximum takes the average.
+    """
+    cap = _MAXIMUM.search(text)
+    if not cap:
+        return None
+    first = _FIGURE.search(text, cap.end())
+    if not first or first.start() - cap.end() > 6:
+        return None
+    for match in _FIGURE.finditer(text, first.end()):
+        window = text[max(first.end(), match.start() - 25):match.end() + 25]
+        if _AVERAGE.search(window):
+            ratio = float(match.group(1).replace(",", "")) / float(first.group(1).replace(",", ""))
+            return ratio if 0 < ratio < 1 else None
+    return None
+
+
+_DEMOTED_BEFORE = re.compile(r"(?:don'?t|do not|doesn'?t|does not|never|not|nobody|no one)\s+(?:really\s+|much\s+|"
+                             r"particularly\s+)?(?:care|cares|worry|worries|bother)\s+(?:much\s+|too much\s+)?"
+                             r"(?:about|with)\s+(?:the\s+)?$|(?:不在乎|不关心|不用管|不太在意)\s*$")
+_DEMOTED_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w']+\s+){0,3}?(?:irrelevant|unimportant|not important|no concern|not a concern|not an issue|"
+    r"doesn'?t (?:really )?matter|does not matter|don'?t matter|is secondary|egal|keine rolle|nebensächlich|"
+    r"unwichtig|n'a (?:aucune|pas d')importance|n'importe pas|on s'en fiche|peu importe|secondaire|no importa|"
+    r"da igual|no es importante|non conta|non importa|non è importante|secondaria|não importa|tanto faz|"
+    r"não é importante)|"
+    r"^\W{0,3}(?:是|真的|完全|根本|其实|并)?(?:不重要|无所谓|没关系|不在乎|不关键)|"
+    r"^\W{0,3}(?:は|が|も)?\s*(?:気にしません|気にしない|どうでもいい|重要ではありません|重要じゃない|関係ない)|"
+    r"^\W{0,3}(?:은|는|이|가)?\s*(?:상관\s*없|중요하지 않)")
+
+
+def demoted(text: str, start: int, end: int) -> bool:
+    """Whether the priority word at ``text[start:end]`` is waived ("we don't care about latency", "延迟完全不重要")."""
+    after = re.split(r"[,;.!?，。；]|\bbut\b|\bwhile\b", text[end:end + 40])[0]  # its own clause only
+    return bool(_DEMOTED_BEFORE.search(text[max(0, start - 40):start]) or _DEMOTED_AFTER.search(after))
+
+
+_GIVEN_DAY = re.compile(r"\bon (?:a|any) (?:given|typical|normal|average|usual) (?:work(?:ing)? |business )?day\b|"
+                        r"\bon a (?:typical|normal|usual) workday\b")
+
+
+def daily_words(text: str) -> str:
+    """``text`` with "on a given day" / "on a typical day" as "daily", the period the rate readers know."""
+    return _GIVEN_DAY.sub("daily", text)
+
+
+_YEAR_BUDGET = re.compile(r"\b(?:first|1st|this|next|the)[\s\-]year(?:'s)?\b|\bfor the year\b|\bper annum\b|"
+                          r"\byear(?:ly)? budget\b")
+
+
+def year_budget(clause: str) -> bool:
+    """Whether a sum in ``clause`` is for a year ("first-year budget is $12k"): the monthly budget is a twelfth."""
+    return bool(_YEAR_BUDGET.search(clause))
+
+
+_SHARE_BEFORE = re.compile(r"(" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) +
+                           r"|\d{1,3}(?:\.\d{1,2})?\s*%)\s*(?:of|der|des|de|del|dei|degli|dos|das|из|z|van|av)\s+"
+                           r"(?:our|the|those|their|these|unserer|nos|nuestros|nostri|nossos)?\s*$")
+
+
+def share_before(before_people: str) -> float | None:
+    """The share when it comes before the people ("a third of our 900 engineers", "20 % der 4.000 Mitarbeiter")."""
+    match = _SHARE_BEFORE.search(before_people[-40:])
+    if not match:
+        return None
+    word = match.group(1)
+    value = _SHARE_WORDS[word] if word in _SHARE_WORDS else float(word.rstrip("% ")) / 100
+    return value if 0 < value < 1 else None
+
+
+def query_length_span(text: str) -> tuple[int, int] | None:
+    """Where ``query_length`` read the queries' length (so the rest of the text can still give a document's)."""
+    subject = _QUERY_SUBJECT.search(text)
+    match = _QUERY_WORDS.search(text, subject.end()) if subject else None
+    return (subject.start(), match.end()) if subject and match and match.start() - subject.end() <= 40 else None
