@@ -49,6 +49,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ADVISOR_DEVICE", "`auto` (a CUDA or Apple GPU when present, else the CPU)",
              "torch device for local models in checks: `cpu`, `cuda`, `cuda:<i>`, `mps`; a device the machine "
              "lacks is an error"),
+    Variable("ADVISOR_ENCODE_PROCESSES", "`auto` (one process below 8 CPU cores; from 8, one per 4 cores)",
+             "CPU processes that encode local models in checks (sentence-transformers' multi-process pool); on 2 "
+             "cores a pool of 2 measured slower than one process (bench/results.md); ignored on a GPU"),
     Variable("ADVISOR_EMBEDDINGS_CONCURRENCY", "4",
              "batches in flight to an OpenAI-compatible embeddings server (429s retried after its Retry-After)"),
     Variable("ADVISOR_API_TOKENS", "unset (serve refuses to start)", "bearer tokens, comma-separated"),
@@ -193,6 +196,7 @@ class Settings:
     slack_app_token: str | None = field(default=None, repr=False)
     embeddings_concurrency: int = 4
     device: str | None = None
+    encode_processes: int | None = None  # None: the measured rule (tools/encoders/process_pool.py)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -219,8 +223,12 @@ class Settings:
         if device not in ("auto", "cpu", "cuda", "mps") and not (device.startswith("cuda:")
                                                                    and device[5:].isdigit()):
             raise SettingsError(f"ADVISOR_DEVICE={device!r}: use auto, cpu, cuda, cuda:<index> or mps")
+        processes = (env.get("ADVISOR_ENCODE_PROCESSES") or "auto").strip().lower()
+        if processes != "auto" and not (processes.isdigit() and 1 <= int(processes) <= 64):
+            raise SettingsError(f"ADVISOR_ENCODE_PROCESSES={processes!r}: use auto or a whole number from 1 to 64")
         return cls(
             data_dir=data_dir,
+            encode_processes=None if processes == "auto" else int(processes),
             embeddings_concurrency=int(concurrency),
             device=None if device == "auto" else device,
             log_level=level,

@@ -64,7 +64,7 @@ def require_offline_model(spec: str, roots: Sequence[Path]) -> None:
 
 def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = None,
                  openai_base_url: str | None = None, openai_api_key: str | None = None, device: str | None = None,
-                 concurrency: int = EMBEDDINGS_CONCURRENCY) -> Encoder:
+                 concurrency: int = EMBEDDINGS_CONCURRENCY, processes: int | None = None) -> Encoder:
     """Resolve a candidate spec: ``minilm``, ``static``, ``openai:<model>``, a Hugging Face id or a local path.
 
     Args:
@@ -75,17 +75,18 @@ def load_encoder(spec: str, models_dir: Path, cache: EmbeddingCache | None = Non
         openai_api_key: its key.
         device: torch device for sentence-transformers models (``auto``: a GPU when present).
         concurrency: batches in flight to an embeddings endpoint.
+        processes: CPU processes for sentence-transformers models (None: one below 8 cores, see process_pool).
     """
     spec = spec.strip()
     if spec.lower() == "minilm" or spec == MINILM_NAME:
-        return load_minilm(cache, device)
+        return load_minilm(cache, device, processes)
     if spec.lower() == "static":
         return load_static(models_dir, cache)
     if spec.lower().startswith("openai:"):
         return load_openai(spec.split(":", 1)[1], openai_base_url, openai_api_key, cache, concurrency=concurrency)
     if spec.lower() in LEXICAL_ALIASES:
         raise ModelNotLoadableError(f"{spec!r} is a Milvus BM25 candidate, not an encoder")
-    return load_sentence_transformer(spec, cache=cache, device=device)
+    return load_sentence_transformer(spec, cache=cache, device=device, processes=processes)
 
 
 def load_candidates(models: list[str], data_dir: Path | None, cache: bool = True, *,

@@ -76,6 +76,7 @@ class EvalRequest:
     openai_api_key: str | None = None
     keep_index: bool = False  # keep each candidate's Milvus Lite database under data_dir/milvus/<run id>
     device: str | None = None  # torch device for local models: None/auto = a GPU when present
+    encode_processes: int | None = None  # CPU processes encoding local models: None/auto = the measured rule
     embeddings_concurrency: int = 4  # batches in flight to an OpenAI-compatible embeddings endpoint
     frontier: bool = False  # measure each dense candidate's quality/memory frontier from the vectors it encoded
     full_corpus_docs: int | None = None  # the user's whole corpus, for the frontier's memory and cost (default: sample)
@@ -156,6 +157,9 @@ class Evaluation:
         self.qids = sorted(self.corpus.qrels)
         self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"  # unique across processes
         self.cache = EmbeddingCache(DataLayout(request.data_dir).embedding_cache)
+        # Candidates that share a tokenizer share its chunks; a hybrid shares the exact dense search of its model.
+        self._chunk_memo: dict[tuple, tuple[list[Chunk], dict[str, int]]] = {}
+        self._dense_memo: dict[tuple, dict[str, Any]] = {}
         self.sample_info: dict[str, Any] | None = None
         if len(self.texts) > request.max_docs:
             self._sample()
@@ -235,7 +239,7 @@ class Evaluation:
     def _encoder(self, spec: str) -> Encoder:
         return load_encoder(spec, DataLayout(self.req.data_dir).models, self.cache, self.req.openai_base_url,
                             self.req.openai_api_key, device=self.req.device,
-                            concurrency=self.req.embeddings_concurrency)
+                            concurrency=self.req.embeddings_concurrency, processes=self.req.encode_processes)
 
     def check_candidate(self, spec: str) -> dict[str, Any]:
         """Index and measure one candidate; the figures are returned (and kept in ``results``).
@@ -275,7 +279,10 @@ class Evaluation:
             chunk_tokens = window_size(encoder.max_tokens if encoder else None)
             texts = self.texts
             self.progress(f"{spec}: chunking", 0.05)
-            chunks, lengths = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+            chunk_key = (encoder.cache_key if encoder else None, splitter, chunk_tokens, self.req.overlap)
+            if chunk_key not in self._chunk_memo:
+                self._chunk_memo[chunk_key] = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+            chunks, lengths = self._chunk_memo[chunk_key]
             if lexical or hybrid:
                 indexer.fit_lexical(chunks)
             window = encoder.max_tokens if encoder else None
@@ -310,6 +317,12 @@ class Evaluation:
                 rest = encoder.encode(questions[len(sampled):], "query") if len(sampled) < len(questions) else None
                 batch.update(queries_encoded=len(questions) - len(sampled), encode_s=time.perf_counter() - started)
                 qvecs = np.vstack([v for v in (sampled, rest) if v is not None and len(v)])
+            # An exact dense search (FLAT) of the same model's vectors of the same chunks, for the same query vectors,
+            # returns the same hits in any collection: the hybrid reuses the dense candidate's instead of searching.
+            memo = (self._dense_memo.setdefault(chunk_key, {"qvecs": qvecs, "hits": {}})
+                    if encoder is not None and qvecs is not None and self.index == "FLAT" else None)
+            if memo is not None and not np.array_equal(memo["qvecs"], qvecs):
+                memo = None
 
             def search(rows: list[int], depth: int) -> list[list[tuple]]:
                 asked = [questions[i] for i in rows]
@@ -319,9 +332,20 @@ class Evaluation:
                         return store.search_bm25(name, asked, depth)
                     assert qvecs is not None  # dense and hybrid candidates have an encoder
                     if hybrid:
+                        dense = None
+                        if memo is not None and (store.is_lite or fusion == "weighted-rrf"):  # fused here
+                            known = memo["hits"]
+                            missing = [i for i in rows if (i, depth) not in known]
+                            if missing:
+                                found = store.search_dense(name, qvecs[missing], depth, params)
+                                known.update({(i, depth): row for i, row in zip(missing, found, strict=True)})
+                            dense = [known[(i, depth)] for i in rows]
                         return store.search_hybrid(name, qvecs[rows], asked, depth, params, fusion=fusion,
-                                                   weights=weights)
-                    return store.search_dense(name, qvecs[rows], depth, params)
+                                                   weights=weights, dense=dense)
+                    hits = store.search_dense(name, qvecs[rows], depth, params)
+                    if memo is not None:
+                        memo["hits"].update({(i, depth): row for i, row in zip(rows, hits, strict=True)})
+                    return hits
                 finally:
                     batch["queries_searched"] += len(rows)
                     batch["search_s"] += time.perf_counter() - started
@@ -478,6 +502,8 @@ class Evaluation:
                 figures = {"status": "error", "error": scrub(f"{type(exc).__name__}: {exc}", [self.req.data_dir])}
             self.results["models"][spec] = figures
             self._write()
+        self._chunk_memo.clear()
+        self._dense_memo.clear()
         self._estimate_full_corpus()
         self._compare()
         self._difficulty()

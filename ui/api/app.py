@@ -544,7 +544,8 @@ def create_app(service: AdvisorService, settings: Settings, tokens: Sequence[str
                                    milvus_uri=settings.milvus_uri, milvus_token=settings.milvus_token,
                                    openai_base_url=settings.embeddings_base_url,
                                    openai_api_key=settings.embeddings_api_key, device=settings.device,
-                                   embeddings_concurrency=settings.embeddings_concurrency)
+                                   embeddings_concurrency=settings.embeddings_concurrency,
+                                   encode_processes=settings.encode_processes)
         try:
             job = jobs.submit(job_id, eval_request, owner=principal.id)
         except QueueFullError:

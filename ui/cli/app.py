@@ -231,7 +231,7 @@ def evaluate_cmd(
             example_queries=list(example_query or []),
             frontier=frontier, full_corpus_docs=full_corpus_docs, openai_base_url=settings.embeddings_base_url,
             openai_api_key=settings.embeddings_api_key, device=settings.device,
-            embeddings_concurrency=settings.embeddings_concurrency)
+            embeddings_concurrency=settings.embeddings_concurrency, encode_processes=settings.encode_processes)
         ensure_writable_dir(out_dir, "--out-dir", "choose")
         with Progress("[progress.description]{task.description}", BarColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as bar:
