@@ -176,15 +176,26 @@ def bench_team() -> list[Row]:
 def bench_long_docs() -> list[Row]:
     f = child_json("long_docs_child.py")
     size = f"{f['n_docs']} man pages of >= 1,500 words, {f['n_chunks']:,} chunks, minilm/static/bm25/hybrid"
-    p95 = f["search_p95_ms"]
-    return [
-        Row(f"long documents: evaluate wall / encode-only on the same texts ({size})",
-            f["evaluate_s"] / f["encode_only_s"], 1.15, "x", "target"),
-        # Interactive search: a query's search (encoding excluded) well under the 1.5 s a chat turn may take.
-        *(Row(f"long documents: {name} search p95 per query at {f['n_chunks']:,} chunks", ms, 100.0, "ms", "target")
-          for name, ms in sorted(p95.items())),
-        Row("long documents: peak memory of the check (RSS)", f["peak_rss_mb"], 4096.0, "MB", "target"),
-    ]
+    batched = ", ".join(f"{name} {s:.1f} s" for name, s in sorted(f["batched_search_s"].items()))
+    rows = [Row(f"long documents: evaluate wall / encode-only on the same texts ({size}; batched search of every "
+                f"query: {batched})", f["evaluate_s"] / f["encode_only_s"], 1.15, "x", "target")]
+    # Interactive search: a query's search (its encoding timed apart) well under the 1.5 s a chat turn may take.
+    for name, p95 in sorted(f["p95_ms"].items()):
+        encoding = f"; query encoding p95 {p95['encode']:.1f} ms apart" if p95["encode"] is not None else ""
+        rows.append(Row(f"long documents: {name} search p95 per query at {f['n_chunks']:,} chunks{encoding}",
+                        p95["search"], 100.0, "ms", "target"))
+    rows.append(Row("long documents: peak memory of the check (RSS)", f["peak_rss_mb"], 4096.0, "MB", "target"))
+    return rows
+
+
+def bench_encode_pool() -> list[Row]:
+    f = child_json("pool_child.py")
+    # The product encodes in a multi-process pool only where it measured faster (ADVISOR_ENCODE_PROCESSES=auto:
+    # from 8 cores); this row is the measurement behind that rule on the bench machine, the pool forced on.
+    return [Row(f"MiniLM on {f['texts']:,} chunks: a pool of {f['processes']} processes / one process with "
+                f"{f['torch_threads_one_process']} torch threads ({f['cores']} cores; the pool's start "
+                f"{f['pool_start_s']:.1f} s not included; auto uses {f['auto_processes_here']} here)",
+                f["pool_encode_s"], f["one_process_s"], "s", "baseline")]
 
 
 def bench_ui_startup() -> list[Row]:
@@ -195,8 +206,8 @@ def bench_ui_startup() -> list[Row]:
 
 
 BENCHES: list[Callable[[], list[Row]]] = [bench_startup, bench_batch, bench_throughput_estimate, bench_evaluate,
-                                          bench_long_docs, bench_frontier, bench_quick_mteb, bench_load, bench_team,
-                                          bench_ui_startup]
+                                          bench_long_docs, bench_encode_pool, bench_frontier, bench_quick_mteb,
+                                          bench_load, bench_team, bench_ui_startup]
 GROUPS = {bench.__name__.removeprefix("bench_"): bench for bench in BENCHES}
 
 

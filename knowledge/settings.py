@@ -49,9 +49,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ADVISOR_DEVICE", "`auto` (a CUDA or Apple GPU when present, else the CPU)",
              "torch device for local models in checks: `cpu`, `cuda`, `cuda:<i>`, `mps`; a device the machine "
              "lacks is an error"),
-    Variable("ADVISOR_ENCODE_PROCESSES", "`auto` (one process below 8 CPU cores; from 8, one per 4 cores)",
-             "CPU processes that encode local models in checks (sentence-transformers' multi-process pool); on 2 "
-             "cores a pool of 2 measured slower than one process (bench/results.md); ignored on a GPU"),
+    Variable("ADVISOR_ENCODE_PROCESSES", "`auto` (on a CPU of 2+ cores, a pool of one process per core, at most "
+             "8, for an encode of 1,000+ uncached texts; else one process)",
+             "CPU processes that encode local models in checks (a sentence-transformers multi-process pool); a "
+             "number forces that many for large encodes, `1` never starts a pool; ignored on a GPU"),
     Variable("ADVISOR_EMBEDDINGS_CONCURRENCY", "4",
              "batches in flight to an OpenAI-compatible embeddings server (429s retried after its Retry-After)"),
     Variable("ADVISOR_API_TOKENS", "unset (serve refuses to start)", "bearer tokens, comma-separated"),

@@ -40,6 +40,17 @@ class EmbeddingCache:
                     found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
+    def present(self, keys: Sequence[bytes]) -> set[bytes]:
+        """Which of ``keys`` are cached (their vectors are not read)."""
+        found: set[bytes] = set()
+        unique = list(dict.fromkeys(keys))
+        with self._lock:
+            for start in range(0, len(unique), 900):
+                chunk = unique[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                found.update(k for (k,) in self._db.execute(f"SELECT key FROM vectors WHERE key IN ({marks})", chunk))
+        return found
+
     def put_many(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
         """Store vectors (float32)."""
         rows = [(k, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in items]

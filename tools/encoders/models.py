@@ -55,11 +55,25 @@ class Encoder:
     stats: dict[str, float] = field(default_factory=lambda: {"encoded": 0, "cached": 0, "encode_seconds": 0.0})
     handle: Any = None
     """The underlying model object (SentenceTransformer, StaticModel or OpenAI client), for mteb and probes."""
+    prepare: Callable[[int], Any] | None = None
+    """Told how many texts a run is about to encode; starts a multi-process CPU pool where that pays."""
 
     @property
     def cache_key(self) -> str:
         """Model id + revision: what the embedding cache keys on."""
         return f"{self.name}@{self.revision}"
+
+    def plan(self, texts: Sequence[str], kind: Kind = "document") -> int:
+        """Before a large encode: how many of ``texts`` are not cached; ``prepare`` is told (a pool may start)."""
+        prefix = self.query_prefix if kind == "query" else self.document_prefix
+        missing = len(texts)
+        if self.cache:
+            keys = [text_key(self.cache_key, kind, prefix + t) for t in texts]
+            cached = self.cache.present(keys)
+            missing = sum(key not in cached for key in keys)
+        if self.prepare is not None:
+            self.prepare(missing)
+        return missing
 
     def encode(self, texts: Sequence[str], kind: Kind = "document") -> np.ndarray:
         """L2-normalised float32 vectors for ``texts``; cached texts are never encoded again."""
@@ -94,26 +108,28 @@ def _prefixes(name: str) -> tuple[str, str, int | None]:
     return card.query_prefix or "", card.document_prefix or "", card.max_tokens
 
 
-def token_sorted_encode(model: Any, texts: list[str], batch_size: int = 32, processes: int = 1) -> np.ndarray:
-    """Encode in batches of texts of near-equal length *in tokens*, on ``processes`` CPU processes.
+def token_sorted_encode(model: Any, texts: list[str], batch_size: int = 32, pooled: bool = False) -> np.ndarray:
+    """Encode in batches of texts of near-equal length *in tokens*; ``pooled``: on the model's running CPU pool.
 
     ``SentenceTransformer.encode`` sorts by characters; on 2,000 mixed English chunks that pads ~13% more
     tokens than sorting by the tokenizer's own count (measured: 1.129 vs 1.009 padded/real tokens), and
-    padded tokens cost as much as real ones in every linear layer. With ``processes`` > 1 the sorted batches go
-    to a multi-process pool (tools/encoders/process_pool.py).
+    padded tokens cost as much as real ones in every linear layer. With ``pooled`` the sorted batches go to the
+    multi-process pool started for the model (tools/encoders/process_pool.py), when one runs.
     """
     if len(texts) <= batch_size:
         return model.encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
     ids = model.tokenizer(texts, add_special_tokens=False, truncation=True,
                           max_length=model.max_seq_length or None)["input_ids"]
     order = np.argsort([-len(x) for x in ids], kind="stable")
-    if processes > 1:
-        from tools.encoders.process_pool import pool_encode
+    if pooled:
+        from tools.encoders.process_pool import pool_encode, running_pool
 
-        vectors = pool_encode(model, [texts[i] for i in order], processes, batch_size)
-        out = np.empty_like(vectors)
-        out[order] = vectors
-        return out
+        pool = running_pool(model)
+        if pool is not None:
+            vectors = pool_encode(model, [texts[i] for i in order], pool, batch_size)
+            out = np.empty_like(vectors)
+            out[order] = vectors
+            return out
     parts = [model.encode([texts[i] for i in order[start : start + batch_size]], batch_size=batch_size,
                           convert_to_numpy=True, show_progress_bar=False)
              for start in range(0, len(order), batch_size)]
@@ -229,7 +245,7 @@ def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None
         processes: CPU processes to encode on (``ADVISOR_ENCODE_PROCESSES``); None: the measured rule of
             ``process_pool.encode_processes`` (one process below 8 cores).
     """
-    from tools.encoders.process_pool import encode_processes
+    from tools.encoders.process_pool import POOL_MIN_TEXTS, encode_processes, pool_for
 
     device = pick_device(device)
     workers = encode_processes(processes, device)
@@ -252,9 +268,10 @@ def load_sentence_transformer(name_or_path: str, catalog_name: str | None = None
         name=name, revision=rev, dims=(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
                                      else model.get_sentence_embedding_dimension()),
         max_tokens=model.max_seq_length or max_tokens,
-        encode_fn=lambda texts: token_sorted_encode(model, texts, processes=workers),
+        encode_fn=lambda texts: token_sorted_encode(model, texts, pooled=workers > 1),
         count_tokens=lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"]),
         query_prefix=query_prefix, document_prefix=document_prefix, cache=cache, handle=model,
+        prepare=(lambda n: pool_for(model, workers) if n >= POOL_MIN_TEXTS else None) if workers > 1 else None,
     )
 
 

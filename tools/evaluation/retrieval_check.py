@@ -401,6 +401,7 @@ class Evaluation:
     def _encode_parts(self, spec: str, encoder: Encoder, chunks: list[Chunk], lengths: dict[str, int],
                       figures: dict[str, Any], indexer: BackgroundIndexer) -> np.ndarray:
         """Encode the chunks part by part, handing each part to the indexer; the encoding figures go in ``figures``."""
+        encoder.plan([c.text for c in chunks])  # a large encode may start a multi-process CPU pool
         before = dict(encoder.stats)
         vectors = np.zeros((len(chunks), encoder.dims), dtype=np.float32)
         # Parts of similar length: the encoder batches each part by tokens, and a part of mixed lengths would
