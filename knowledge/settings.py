@@ -49,7 +49,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ADVISOR_DEVICE", "`auto` (a CUDA or Apple GPU when present, else the CPU)",
              "torch device for local models in checks: `cpu`, `cuda`, `cuda:<i>`, `mps`; a device the machine "
              "lacks is an error"),
-    Variable("ADVISOR_ENCODE_PROCESSES", "`auto` (on a CPU of 2+ cores, a pool of one process per core, at most "
+    Variable("ADVISOR_ENCODE_PROCESSES", "`auto` (on a CPU of 4+ cores, a pool of one process per core, at most "
              "8, for an encode of 1,000+ uncached texts; else one process)",
              "CPU processes that encode local models in checks (a sentence-transformers multi-process pool); a "
              "number forces that many for large encodes, `1` never starts a pool; ignored on a GPU"),

@@ -7,11 +7,15 @@ the bench machine), so a pool pays only for a large encode.
 
 Measured on the 2-core bench machine, busy with other work (`make bench` row "MiniLM on 2,000 chunks: a pool of 2
 processes / one process"): 124 s in one process with 2 torch threads, 79.5 s in a pool of 2 one-thread processes,
-plus 12.6 s to start the pool. Hence the rule of ``encode_processes`` (``ADVISOR_ENCODE_PROCESSES=auto``): on a
-CPU with at least 2 cores, a pool of one process per core (at most ``MAX_AUTO_PROCESSES``, the cores shared
-among them as threads), started only for an encode of at least ``POOL_MIN_TEXTS`` texts not in the cache; one
-process on a GPU or Apple GPU, on one core, and for smaller encodes. The pool lives until the process exits (an
-evaluation job's worker); its processes die with the process that started them.
+plus 12.6 s to start the pool. On the same machine when quiet, torch's 2 threads ran 1.85x one thread (11,979 vs
+6,488 tokens/s at 128 tokens), so a pool of 2 can gain at most ~8% and loses its 12 s start below ~3 minutes of
+encoding: the gain measured above is the pool taking a larger share of a busy machine, not a faster encode. Hence
+the rule of ``encode_processes`` (``ADVISOR_ENCODE_PROCESSES=auto``): on a CPU with at least ``MIN_AUTO_CORES`` cores,
+where torch's threads scale worse, a pool of one process per core (at most ``MAX_AUTO_PROCESSES``, the cores shared
+among them as threads), started only for an encode of at least ``POOL_MIN_TEXTS`` texts not in the cache; one process
+on a GPU or Apple GPU, on fewer cores (set ``ADVISOR_ENCODE_PROCESSES=2`` on a 2-core machine shared with other work),
+and for smaller encodes. The pool lives until the process exits (an evaluation job's worker); its processes die with
+the process that started them.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ import numpy as np
 POOL_MIN_TEXTS = 1000
 """Texts to encode before a pool pays its ~12 s start (1,000 MiniLM chunks: ~40-60 s on 2 cores)."""
 MAX_AUTO_PROCESSES = 8
+MIN_AUTO_CORES = 4
+"""Fewer cores encode in one process unless a number is set (2 threads scale 1.85x on a quiet 2-core machine)."""
 MAX_PROCESSES = 64
 
 _POOLS: dict[int, tuple[Any, dict[str, Any], int]] = {}  # id(model) -> (model, pool, processes)
@@ -57,7 +63,8 @@ def encode_processes(requested: int | None, device: str, cores: int | None = Non
         return 1  # one GPU is one device: its batches are not faster split among processes
     if requested is not None:
         return max(1, min(MAX_PROCESSES, requested))
-    return min(MAX_AUTO_PROCESSES, cores or available_cores())
+    cores = cores or available_cores()
+    return min(MAX_AUTO_PROCESSES, cores) if cores >= MIN_AUTO_CORES else 1
 
 
 def _die_with_parent() -> None:
