@@ -11,7 +11,7 @@ plus 12.6 s to start the pool. On the same machine when quiet, torch's 2 threads
 6,488 tokens/s at 128 tokens), so a pool of 2 can gain at most ~8% and loses its 12 s start below ~3 minutes of
 encoding: the gain measured above is the pool taking a larger share of a busy machine, not a faster encode. Hence
 the rule of ``encode_processes`` (``ADVISOR_ENCODE_PROCESSES=auto``): on a CPU with at least ``MIN_AUTO_CORES`` cores,
-where torch's threads scale worse, a pool of one process per core (at most ``MAX_AUTO_PROCESSES``, the cores shared
+(not measured here: no such machine), a pool of one process per core (at most ``MAX_AUTO_PROCESSES``, the cores shared
 among them as threads), started only for an encode of at least ``POOL_MIN_TEXTS`` texts not in the cache; one process
 on a GPU or Apple GPU, on fewer cores (set ``ADVISOR_ENCODE_PROCESSES=2`` on a 2-core machine shared with other work),
 and for smaller encodes. The pool lives until the process exits (an evaluation job's worker); its processes die with
