@@ -22,7 +22,8 @@ _WORDS = {w: i for i, group in enumerate([(), (), ("two", "zwei", "deux", "dos",
                                            ("three", "drei", "trois", "tres", "tre", "três", "drie"),
                                            ("four", "vier", "quatre", "cuatro", "quattro", "quatro"),
                                            ("five", "fünf", "cinq", "cinco", "cinque", "vijf")]) for w in group}
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b(?=\s+[a-zà-ÿ])")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b(?=\s+[a-zà-ÿ])(?!\s+(?:thirds?|quarters?|halves|fifths?|"
+                          r"tenths?|drittel|viertel|tiers|quarts|tercios|cuartos|terzi|quarti)\b)")
 LONG_MESSAGE = 800  # characters: past this, each figure is read with the sentences around it only
 
 

@@ -33,6 +33,10 @@ _EACH_AFTER = re.compile(r"^[^.;,]{0,25}?(?:\beach\b|\bapiece\b|\bper (?:person|
 _EACH_BEFORE = re.compile(r"\b(?:each|every|chaque|cada|ogni|jede[rs]?|je)\s+"
                           r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每个?|各)[\u4e00-\u9fff]{0,4}$|"
                           r"마다\s*(?:[\w\s]{0,12})$")
+_NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ciento|時|点|h\b|:\d\d|am\b|pm\b|uhr\b|"
+                          r"heures?\b|o'clock|(?:working |business )?days?\b|giorni|tage|jours|días|dias|dagen|天|일)")
+_BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max(?:imum)?|no more than|höchstens|au plus|"
+                           r"como máximo|al massimo|최대)\s*$")
 _EACH_OF = re.compile(r"\beach of (?:our |the |these |those |its |their )?$|\bin each of (?:our |the )?$")
 _TRAILING = re.compile(r"^\s*(?:[.;!。]|$)")
 _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|one|two|three)\s+(?:tenth|quarter|third|fifth|hundredth|half)s?|\bhalf)\s+"
@@ -61,9 +65,8 @@ _RENTED = re.compile(r"\brent(?:ed|ing)?\b|\blease[ds]?\b|\bcloud\b|クラウド
                      r"\bmiet|\blou(?:er|é)|\balquil|\balug|\bnoleggi|\bhuren\b|\bwynaj")
 _DEPARTMENT = re.compile(
     r"\b(?:our |the |my )?(legal|compliance|finance|hr|security|procurement|it|data science|research|engineering|"
-    r"marketing|sales)\s+(?:team|department|dept|folks|"
-    r"people|guys|will|would|won'?t|says?|said|wants?|insists?|signed|approved|is going to|kills?|blocks?|"
-    r"vetoe?s?)\b")
+    r"marketing|sales)\s+(?:team\s+|department\s+|dept\s+|folks\s+|people\s+|guys\s+)?(?:will|would|won'?t|says?|"
+    r"said|wants?|insists?|signed|approved|is going to|kills?|blocks?|vetoe?s?)\b")
 _LICENCE_BAN = re.compile(r"\b(?:no|nothing|not|never|avoid\w*|exclud\w*|without|except|kill\w*|ban\w*|block\w*|"
                           r"reject\w*|forbid\w*|veto\w*)\b[^.;,]{0,30}"
                           r"\b(?:gpl|agpl|copyleft|non[\s\-]?commercial|cc[\s\-]by[\s\-]nc|research[\s\-]only)|"
@@ -84,8 +87,9 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     hw = u.updates.get("hardware") or {}
     cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
     for n in r.unused():
-        if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said):
-            continue  # "一家律所" (one firm), a figure said before (a correction points back at it)
+        if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
+                _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]):
+            continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]
         noun = re.match(r"\s*(?:[a-z\-]+\s+)?([a-z]{3,20}?)s?\b", after)  # "250 wiki spaces ... per space"
         stems = "|".join({noun.group(1), noun.group(1).removesuffix("e")}) if noun else ""
@@ -120,8 +124,9 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         if not isinstance(value, int | float) or isinstance(value, bool):
             continue
         scale = 1000 if name == "latency_p95_ms" else 1  # a figure in seconds, stored in milliseconds
-        if any(_FRACTION_BEFORE.search(r.text[max(0, m.start - 30):m.start]) and value >= 0.99 * m.value * (
-                scale if value > m.value * 1.01 else 1) for m in r.sources(name)):
+        if any(_FRACTION_BEFORE.search(r.text[max(0, m.start - 30):m.start]) and (
+                abs(value - m.value) <= 0.01 * m.value or abs(value - m.value * scale) <= 0.01 * m.value * scale)
+               for m in r.sources(name)):  # the figure itself stored ("two thirds of the 300 agents" is a product)
             doubts[name] = "a fraction of the figure"
     return doubts
 
@@ -141,7 +146,8 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
             elif name != "corpus_docs" and rate and (abs(value - m.value) <= 0.005 * m.value or (
                     (clock := _around_the_clock(near)) and value < 0.1 * clock * m.value)):
                 doubts[name] = "the period was not applied"  # "3-4 requests a second" stored as 3 a month
-            elif (clock := _around_the_clock(near)) and value >= clock * m.value * 0.99 and \
+            elif not _NOT_A_COUNT.match(r.text[m.end:]) and (clock := _around_the_clock(near)) and \
+                    value >= clock * m.value * 0.99 and \
                     _OFFICE_HOURS.search(r.text) and not _PEAK.search(r.text):
                 doubts[name] = "counted around the clock, but only during office hours"
     return doubts
@@ -259,7 +265,9 @@ def _unit_as_count(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         if abs(m.value - u.updates["corpus_docs"]) <= 0.01 * m.value and \
                 _EACH_BEFORE.search(r.text[max(0, m.start - 30):m.start]):
             why = f"{r.text[m.start:m.end]} in each document, not the number of documents"
-            return {"corpus_docs": why, "doc_length_tokens": why}
+            return {"corpus_docs": why, **({"doc_length_tokens": why} if m not in r.sources("doc_length_tokens")
+                                           and "doc_length_tokens" in u.updates and not r.sources("doc_length_tokens")
+                                           else {})}
         noun = re.match(r"\s*([a-z]{3,20}?)s?\b", r.text[m.end:m.end + 25])
         part_of = re.search(r"\b(?:are|is|of|with|has|have|contains?|containing)\s+(?:about |around |roughly |maybe |"
                             r"~\s*)?$", r.text[max(0, m.start - 30):m.start])  # "docs are 10-15 slides"
