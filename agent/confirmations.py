@@ -5,12 +5,19 @@ asks "2,000 a month: is that your budget in US dollars, or queries a month?" and
 answer says which, with provenance "confirmed". A bare figure with no unit and no question before it ("2000",
 "ungefähr 20.000", "三千左右吧") could be a document count too, and is asked about the same way. An answer that
 says neither leaves the figure out.
+
+A reading the guard (``agent.understanding_guard``) doubts is a *check* (``kind: "check"``, the withheld ``values``
+by field and the ``reasons``): "Before I note it: queries a month 64,800 (counted around the clock, but only during
+office hours). Is that right?" A yes stores the values (provenance "confirmed"), a no leaves them out, and an answer
+with a figure in it is read as a new answer.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from agent import interviewer as iv
 
 _ANSWERS: dict[str, re.Pattern[str]] = {
     "budget_usd_month": re.compile(r"budget|dollar|\$|usd|spend|cost|money|预算|钱|费用|美元|budget|presupuesto|予算|"
@@ -29,8 +36,41 @@ QUESTION = ("{figure}: is that your budget in US dollars, or queries (or documen
             "{figure}：这是预算（美元），还是查询次数（或新增的文档）？")
 
 
+_YES = re.compile(r"^\W*(?:yes|yep|yeah|yup|right|correct|exactly|sure|ok(?:ay)?|that'?s (?:right|correct)|"
+                  r"confirm(?:ed)?|是的?|对|對|没错|沒錯|ja|genau|richtig|stimmt|oui|exact(?:ement)?|"
+                  r"c'est (?:ça|juste)|s[ií]|correcto|exacto|はい|そう(?:です)?|正しい|네|예|맞아요?|sim|certo|isso|"
+                  r"esatto|giusto|corretto|tak|klopt|نعم)(?:\W|$)")
+_NO = re.compile(r"^\W*(?:no|nope|nah|not (?:quite|really|right)|wrong|incorrect|不是|不对|不對|nein|falsch|non|"
+                 r"pas (?:ça|vrai)|いいえ|違(?:う|います)|아니(?:요|에요)?|não|sbagliato|nie|nee|لا)(?:\W|$)")
+
+
+def _check_value(field: str, value: Any) -> str:
+    if field == "hardware" and isinstance(value, dict):
+        parts = [str(value.get("accelerator") or "none").replace("none", "CPU only")]
+        parts += [f"{value[k]:g} GB {w}" for k, w in (("vram_gb", "GPU memory"), ("ram_gb", "RAM")) if value.get(k)]
+        parts += [f"{value['cpu_cores']} cores"] if value.get("cpu_cores") else []
+        parts += ["rented" if value.get("owned") is False else "owned"] if "owned" in value else []
+        return ", ".join(parts)
+    if field == "doc_length_tokens":
+        return f"{value:,} tokens a document"
+    return iv.show_value(field, value)
+
+
+def _check_question(pending: dict[str, Any], lang: str) -> str:
+    values: dict[str, Any] = pending.get("values") or {}
+    reasons: dict[str, str] = pending.get("reasons") or {}
+    if lang == "zh":
+        items = "；".join(f"{iv.label(f, 'zh')}：{_check_value(f, v)}" for f, v in values.items())
+        return f"记录之前确认一下：{items}，对吗？（回答“对”，或直接给出正确的数字）"
+    items = "; ".join(f"{iv.label(f, 'en')}: {_check_value(f, v)}" + (f" ({reasons[f]})" if reasons.get(f) else "")
+                      for f, v in values.items())
+    return f"Before I note it: {items}. Is that right? (yes, or give me the right figure)"
+
+
 def question(pending: dict[str, Any], lang: str) -> str:
-    """The confirming question for an ambiguous figure."""
+    """The confirming question for an ambiguous figure (or a check of a doubtful reading)."""
+    if pending.get("kind") == "check":
+        return _check_question(pending, lang)
     figure = f"{pending['value']:,.0f}"
     zh = lang == "zh"
     if "corpus_docs" not in pending.get("fields", ()):
@@ -51,8 +91,15 @@ def resolve(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
 
     None means the message does not answer the question (it is read as an ordinary message instead). Only the
     fields the question offered count (growth where the figure was a rate): "documents" answers a bare figure as a
-    document count, "new documents" answers "2,000 a month" as growth.
+    document count, "new documents" answers "2,000 a month" as growth. A check is answered by a yes
+    (("confirmed", the values by field)) or a no without a figure (("neither", None)).
     """
+    if pending.get("kind") == "check":
+        if re.search(r"\d", text):
+            return None  # "no, about 20k a month": a new answer, read as one
+        if _YES.search(text.strip().lower()):
+            return "confirmed", dict(pending.get("values") or {})
+        return ("neither", None) if _NO.search(text.strip().lower()) else None
     low = text.lower()
     offered = [*pending.get("fields", ()), "neither"]
     if "corpus_docs" not in offered:

@@ -16,6 +16,7 @@ from langgraph.types import interrupt
 
 from agent import confirmations, side_answers
 from agent import interviewer as iv
+from agent import understanding_guard as guard
 from agent.evidence import measured_results
 from agent.evidence_intents import evidence_requests, suite_for
 from agent.state import FIELDS, AdvisorState, ConfiguredNode, Evidence, full_profile, next_field, stated_profile
@@ -82,10 +83,13 @@ def read_message(state: AdvisorState, text: str) -> Understanding:
         u = Understanding()  # "neither": nothing is stored
         if name in ("budget_usd_month", "queries_per_month", "corpus_docs"):
             u.updates[name], u.confirmed = value, {name}
+        elif name == "confirmed":  # "yes" to a check of a doubtful reading: the values it showed
+            u.updates, u.confirmed = dict(value), set(value)
         elif name == "growth":
             u.growth_docs_month = value
         return u
-    return understand(text, state.get("asked_field"), stated_profile(state))
+    asked, stated = state.get("asked_field"), stated_profile(state)
+    return guard.review(understand(text, asked, stated), text, asked, stated)  # doubtful readings are asked back
 
 
 def understand_offline(state: AdvisorState) -> dict[str, Any]:

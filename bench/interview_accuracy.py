@@ -1,9 +1,9 @@
 """Field-level accuracy and silent wrong fills of the offline interview on the table of realistic messages.
 
-Usage: ``python bench/interview_accuracy.py [--heldout | --dev2 | --dev3 | --dev4 | --dev6 | --file PATH]
-[--verbose]``. Each message is
-read by the same graph node a consultation uses (``agent.nodes.understand_offline``) from the state the case describes
-(previous answers, the question just asked); the stored profile is then compared with the case's expectations:
+Usage: ``python bench/interview_accuracy.py [--heldout | --dev2 | --dev3 | --dev4 | --dev5 | --dev6 | --file PATH]
+[--verbose]``. Each message is read by the same graph node a consultation uses (``agent.nodes.understand_offline``,
+which includes the guard of ``agent.understanding_guard``) from the state the case describes (previous answers, the
+question just asked); the stored profile is then compared with the case's expectations:
 
 - a field is *right* when its stated value matches (numbers within 25% or inside a given range, hardware on the keys
   given, languages as a set), *missed* when it stays unset, and a *silent wrong fill* when a wrong value is stored;
@@ -28,6 +28,7 @@ SUITE, HELDOUT = DATA / "interview_messages.yaml", DATA / "heldout_messages.yaml
 DEV2 = DATA / "dev2_messages.yaml"  # a second set written blind, after the first round of fixes
 DEV3 = DATA / "dev3_messages.yaml"  # a third blind set, after the second round
 DEV4 = DATA / "dev4_messages.yaml"  # by class of the misses seen on blind data, in nine languages (round four)
+DEV5 = DATA / "dev5_messages.yaml"  # a fifth blind set (12 languages), the guard's development set
 DEV6 = DATA / "dev6_messages.yaml"  # classes of a later blind set: CJK compounds, structured rates, one-off money ...
 TOLERANCE = 0.25
 
@@ -186,12 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--dev2", action="store_true", help="score the second, blind-written development set")
     which.add_argument("--dev3", action="store_true", help="score the third, blind-written development set")
     which.add_argument("--dev4", action="store_true", help="score the fourth set (classes of blind misses)")
+    which.add_argument("--dev5", action="store_true", help="score the fifth, blind-written development set")
     which.add_argument("--dev6", action="store_true", help="score the sixth set (classes of later blind misses)")
     which.add_argument("--file", type=Path, help="score this YAML file of cases (same keys as the suite)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the cases that went wrong")
     args = parser.parse_args(argv)
     path = args.file or (HELDOUT if args.heldout else DEV2 if args.dev2 else DEV3 if args.dev3 else DEV4 if args.dev4
-                         else DEV6 if args.dev6 else SUITE)
+                         else DEV5 if args.dev5 else DEV6 if args.dev6 else SUITE)
     if not path.is_file():
         parser.error(f"no such file of cases: {path}")
     result = score(load_cases(path))

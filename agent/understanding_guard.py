@@ -1,0 +1,109 @@
+"""A second look at what the rule-based reader proposes for one message, before anything is stored.
+
+``agent.understanding`` turns a message into profile updates. ``review`` checks each proposed value against the
+message itself and turns a doubtful one into a short check (``agent.confirmations``) instead of a value stored as
+"said". Nothing is guessed and nothing is added: a doubtful value is withheld; the user's "yes" stores it (provenance
+"confirmed"), an answer with a figure is read as a new answer, "no" leaves the field to be asked again. The hook is
+one line in ``agent.nodes.read_message``.
+
+Which figure a value came from is found by leaving each figure out in turn (``agent.understanding_guard_reading``).
+The rules (``agent.understanding_guard_rules``), each measured on every message set with ``bench/interview_accuracy``:
+
+- *a figure no field used* beside one that was, followed by "x", "each", a rate or a unit the reader does not know
+  ("20-ish slides each with 50 words a slide", "2x 32 cores", "15k chats a month ... 3 lookups per chat", "32코어",
+  "250 wiki spaces ... 300 pages per space"); a per-person rate whose people were not counted;
+- *a figure with no anchor*: a budget with no figure and no word of money ("close to zero overnight"), people
+  read as documents ("engineers, ~45 of them"), a count inside each document read as the number of documents
+  ("10-15 slides, 80 words per slide", "threads, each maybe 30 messages");
+- *a fraction or a period left out* ("a tenth of a second", "毎時500クエリ", "1時間に150件" as documents), a rate
+  per hour counted around the clock when the message says office hours (not at a stated peak);
+- *hardware the table contradicts* ("an L4 with 16GB"; "the 80GB A100s" becomes the table's A100-80GB when the memory
+  is said with the card), a card said to be rented stored as owned;
+- *cues that conflict*: a domain read only from a team's name ("legal will kill it"), a licence ban read as "any",
+  one figure read as two counts, a document past 500k tokens, fewer queries a month than users or more than 500 a
+  day per person, fewer than 10 documents when the message says thousands;
+- top_k from how many chunks go into a prompt is dropped (it is the number of models to show, never asked);
+- a message that is one figure and filler ("call it 750k", "한 달에 100만 정도") gets the existing "budget, queries or
+  documents?" question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent.understanding import Understanding
+from agent.understanding_guard_reading import read
+from agent.understanding_guard_rules import RULES
+from tools.profile.schema import NUMERIC_FIELDS
+
+_CHUNKS = re.compile(r"^\s*(?:chunks?|passages?|snippets?|results?|hits?|documents?|docs?|contexts?|paragraphs?)\b"
+                     r"[^.;]{0,40}\b(?:prompt|context|llm|rag|retriev|generat|answer)")
+
+
+def review(u: Understanding, message: str, asked: str | None = None, stated: dict[str, Any] | None = None,
+           rules: tuple[Any, ...] = RULES) -> Understanding:
+    """Withhold the values of ``u`` the message leaves in doubt; ask about them instead (changes ``u`` in place).
+
+    Args:
+        u: the reader's understanding of ``message``.
+        message: what the user typed.
+        asked: the field the interviewer asked about last.
+        stated: the values stated so far.
+        rules: the checks to run (all of them by default; the bench measures them one by one).
+
+    Returns:
+        ``u``, with each doubtful value moved into a confirming question (``u.confirm``) or, when a question about
+        another figure is already pending, left out.
+    """
+    if not (u.updates or u.top_k):
+        return _bare_figure(u, message, asked)
+    r = read(message, asked)
+    if u.top_k and any(_CHUNKS.match(r.text[m.end():m.end() + 60]) for m in re.finditer(r"\btop\s*\d+|\d+\s*(?=chunk)",
+                                                                                        r.text)):
+        u.top_k = None  # "we stuff the top 8 chunks into the prompt": retrieval depth, not how many models to show
+    doubts: dict[str, str] = {}
+    for rule in rules:
+        for name, why in rule(r, u, asked=asked, stated=stated or {}).items():
+            doubts.setdefault(name, why)
+    doubts = {k: v for k, v in doubts.items() if k in u.updates and k not in u.confirmed}
+    if not doubts:
+        return u
+    values = {name: u.updates.pop(name) for name in doubts}
+    u.corrected -= set(values)
+    if u.confirm is None:
+        first = next((v for v in values.values() if isinstance(v, int | float) and not isinstance(v, bool)), 0)
+        u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": doubts,
+                     "value": float(first), "monthly": float(first), "text": "; ".join(doubts.values())}
+    return u
+
+
+_MONTHLY = re.compile(r"\b(?:per|a|each|every)\s+month\b|\bmonthly\b|一个月|每个?月|月に|月|한\s*달에?|매달|달에")
+_BARE_FILLER = re.compile(r"\bcall it\b|\bsay\b|\bthat'?s\b|\bmore or less\b|\bgive or take\b|くらい|ぐらい|程度|"
+                         r"정도|쯤|약|대략|ungefähr|etwa|environ|à peu près|unos|unas|aproximadamente|cerca de|uns|"
+                         r"umas|circa|più o meno|ongeveer|około|حوالي")
+
+
+def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understanding:
+    """A message that is one figure no field took and nothing else: ask what it is ("call it 750k", "월 100만 정도").
+
+    Only when the rest of the message is filler ("about", "call it", a month): a figure with words the reader does
+    not know ("500 zoekopdrachten per dag") is left unread rather than offered as a budget or a count.
+    """
+    if u.understood or asked in NUMERIC_FIELDS:
+        return u
+    r = read(message, asked)
+    figures = [n for n in r.unused() if n.value >= 10]  # not the 一 of 一个月
+    if len(figures) != 1:
+        return u
+    n = figures[0]
+    rest = r.text[:n.start] + " " + r.text[n.end:]
+    rate = bool(_MONTHLY.search(rest))
+    if len(P.FILLER.sub("", _BARE_FILLER.sub("", _MONTHLY.sub("", rest)))) > 3:
+        return u
+    fields = ["budget_usd_month", "queries_per_month"] if rate else ["corpus_docs", "queries_per_month",
+                                                                     "budget_usd_month"]
+    u.confirm = {"value": n.value, "monthly": n.value, "fields": fields, "text": r.text[n.start:n.end]}
+    u.unparsed = None
+    return u

@@ -1,0 +1,326 @@
+"""The checks of the interview guard: each names a value of one message it doubts, and why.
+
+Each rule takes the guard's ``Reading`` of the message and the reader's ``Understanding`` and returns {field: reason}
+for the values the message leaves in doubt; ``agent.understanding_guard.review`` turns them into a confirming check.
+Every rule was measured on every message set (``bench/interview_accuracy.py``): a right value it would withhold counts
+as a miss there, so each one had to catch more wrong values than it cost right ones.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.understanding import Understanding
+from agent.understanding_guard_reading import Reading, clause
+from agent.understanding_hardware import OWNED, RENT_HEDGE, find_accelerators
+from agent.understanding_numbers import Number
+from agent.understanding_quantities import extract_fields
+from knowledge.hardware import load_hardware
+from tools.profile.schema import NUMERIC_FIELDS
+
+# A figure followed by one of these multiplies or rates something: when no field used it, a neighbour's value is
+# missing a factor. Unknown units in any script count too (a word right after the figure that is not a known unit).
+_MULTIPLIER_AFTER = re.compile(
+    r"^\s*(?:x\b|×|\*|(?:[a-z\-]{2,20},?\s+){1,2}(?:each|apiece|per(?!\s+(?:sec|min|hour|day|week|month|year|annum))|x|×)"
+    r"(?!\w)|(?:each|per|apiece)\b|"
+    r"(?![台枚张块대家])[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}(?=\s*[,，、]|\s*$|\s*(?:each\b|각각|각자|それぞれ|各自|每个))|"
+    r"[a-z\-]{2,20}\s+of\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d)")  # "6 teams of about 15 people"
+_RATE_AFTER = re.compile(r"^\s*(?:[a-z\-]{2,20}\s+){1,2}(?:a|an|per|every)\s+(?:second|minute|hour|day|week|month|"
+                         r"year)\b")  # "15k conversations a month": multiplies a volume or a budget, not a length
+_EACH_AFTER = re.compile(r"^[^.;,]{0,25}?(?:\beach\b|\bapiece\b|\bper (?:person|head|user)\b|\bjeweils\b|\bchacun|"
+                         r"\bcada uno|\bciascuno|ずつ|씩)")
+_EACH_BEFORE = re.compile(r"\b(?:each|every|chaque|cada|ogni|jede[rs]?|je)\s+"
+                          r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每个?|各)[\u4e00-\u9fff]{0,4}$|"
+                          r"마다\s*(?:[\w\s]{0,12})$")
+_NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ciento|時|点|h\b|:\d\d|am\b|pm\b|uhr\b|"
+                          r"heures?\b|o'clock|(?:working |business )?days?\b|giorni|tage|jours|días|dias|dagen|天|일)")
+_BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max(?:imum)?|no more than|höchstens|au plus|"
+                           r"como máximo|al massimo|최대)\s*$")
+_EACH_OF = re.compile(r"\beach of (?:our |the |these |those |its |their )?$|\bin each of (?:our |the )?$")
+_TRAILING = re.compile(r"^\s*(?:[.;!。]|$)")
+_FRACTION_BEFORE = re.compile(r"(?:\b(?:a|one|two|three)\s+(?:tenth|quarter|third|fifth|hundredth|half)s?|\bhalf)\s+"
+                              r"of\s+(?:an?\s+|the\s+)?$")
+_PERIOD_WORDS = re.compile(
+    r"\b(?:per|a|an|each|every|1)\s+(?:second|sec|minute|min|hour|hr|day|week|year)\b|\b(?:hourly|daily|weekly|yearly|"
+    r"annually|a year)\b|毎時|毎秒|毎分|毎日|1日|一日|1時間|時間に|時間あたり|毎週|年間|毎年|每小时|每小時|每秒|"
+    r"每天|每日|每周|每週|每年|시간당|하루|매일|매주|매년|초당|pro (?:stunde|tag|woche|jahr|sekunde)|täglich|stündlich|"
+    r"par (?:heure|jour|semaine|an|seconde)|por (?:hora|día|dia|semana|año|ano|segundo)|al (?:giorno|anno)|"
+    r"all'ora|per (?:uur|dag|week|jaar)|dziennie|na (?:godzinę|dzień|tydzień)")
+_MONTH_WORDS = re.compile(r"\bmonth|\bmonthly\b|/\s*mo\b|月|달|monat|mois|\bmes\b|mês|mese|maand|miesi")
+_MONTH_RATE = re.compile(r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo\b|毎月|每月|月に|월에|매달|pro monat|"
+                         r"par mois|al mes|por mês|al mese|per maand|miesięcznie")
+_OFFICE_HOURS = re.compile(
+    r"office hours|business hours|working hours|work hours|working days|weekdays|\b9\s*(?:-|to)\s*5\b|"
+    r"nothing (?:at night|on weekends|overnight)|during the day|daytime|en journée|tagsüber|durante el día|"
+    r"durante o dia|di giorno|昼間|日中|白天|낮에만|営業時間|勤務時間|業務時間|平日|工作时间|上班时间|"
+    r"营业时间|工作日|營業時間|工作時間|上班時間|arbeitszeit|geschäftszeit|bürozeit|werktag|heures de bureau|"
+    r"heures ouvr|jours ouvr|"
+    r"horario (?:laboral|de oficina)|horário (?:comercial|de expediente)|dias úteis|días hábiles|orario d'ufficio|"
+    r"orario lavorativo|giorni lavorativi|kantooruren|werkdagen|업무 ?시간|근무 ?시간|평일|godzin(?:ach)? prac")
+_INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
+                      r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
+_PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
+_RENTED = re.compile(r"\brent(?:ed|ing)?\b|\blease[ds]?\b|\bcloud\b|クラウド|借り|レンタル|租|云上|클라우드|빌려|임대|"
+                     r"\bmiet|\blou(?:er|é)|\balquil|\balug|\bnoleggi|\bhuren\b|\bwynaj")
+_DEPARTMENT = re.compile(
+    r"\b(?:our |the |my )?(legal|compliance|finance|hr|security|procurement|it|data science|research|engineering|"
+    r"marketing|sales)\s+(?:team\s+|department\s+|dept\s+|folks\s+|people\s+|guys\s+)?(?:will|would|won'?t|says?|"
+    r"said|wants?|insists?|signed|approved|is going to|kills?|blocks?|vetoe?s?)\b")
+_LICENCE_BAN = re.compile(r"\b(?:no|nothing|not|never|avoid\w*|exclud\w*|without|except|kill\w*|ban\w*|block\w*|"
+                          r"reject\w*|forbid\w*|veto\w*)\b[^.;,]{0,30}"
+                          r"\b(?:gpl|agpl|copyleft|non[\s\-]?commercial|cc[\s\-]by[\s\-]nc|research[\s\-]only)|"
+                          r"\b(?:gpl|agpl|copyleft|non[\s\-]?commercial)\b[^.;]{0,20}\b(?:not allowed|banned|forbidden|"
+                          r"kill|blocks?|no[\s\-]go|off the table)")
+_THOUSANDS = re.compile(r"thousand|\d\s?k\b|万|千|tausend|mille|\bmil\b|mila|duizend|tys|천|만")
+_MONEY = re.compile(r"cost|spend|pay|pric|cheap|free|money|budget|grand|bucks|\$|€|£|¥|dollar|euro|usd|eur|预算|钱|"
+                    r"免费|費用|予算|kosten|coût|cost[eo]|custo|예산|비용")
+_SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|analysts|lawyers|customers|members)\b")
+
+
+def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:
+    """A figure no field used beside one that was: "2x 32 cores", "15k chats a month ... 3 lookups per chat"."""
+    doubts: dict[str, str] = {}
+    said = [v for v in stated.values() if isinstance(v, int | float) and not isinstance(v, bool)]
+    if not {*NUMERIC_FIELDS, "hardware"} & set(u.updates):
+        return doubts
+    hw = u.updates.get("hardware") or {}
+    cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
+    for n in r.unused():
+        if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
+                _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]):
+            continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
+        after = r.text[n.end:n.end + 40]
+        noun = re.match(r"\s*(?:[a-z\-]+\s+)?([a-z]{3,20}?)s?\b", after)  # "250 wiki spaces ... per space"
+        stems = "|".join({noun.group(1), noun.group(1).removesuffix("e")}) if noun else ""
+        per_noun = noun if noun and re.search(rf"\b(?:per|each|every)\s+(?:{stems})\b", r.text[n.end + noun.end():]) \
+            else None
+        each_of = _EACH_OF.search(r.text[max(0, n.start - 20):n.start])  # "each of our 9 clinics has 20k letters"
+        multiplier = _MULTIPLIER_AFTER.match(after) or per_noun or each_of
+        rate = None if multiplier else _RATE_AFTER.match(after)
+        start, end = clause(r.text, n)
+        for name in [*NUMERIC_FIELDS, *(["hardware"] if cpu else [])]:
+            near = [m for m in r.sources(name) if start <= m.start < end and abs(m.start - n.start) <= 60]
+            if name not in u.updates or not near:
+                continue
+            hit = multiplier or (rate if name in ("queries_per_month", "budget_usd_month") else None)
+            if hit is not None:
+                doubts[name] = f'"{r.text[n.start:n.end]}{hit.group().rstrip()}" was not counted'
+            elif name in ("queries_per_month", "budget_usd_month", "corpus_docs") and any(
+                    m.start > n.start and (_EACH_AFTER.match(r.text[m.end:]) or _EACH_BEFORE.search(
+                        r.text[n.end:m.start][-20:])) for m in near):  # "two call centres, 80 agents each"
+                doubts[name] = f'"{r.text[n.start:n.end]}" was not counted'  # "the 3 clients send 1000 a day each"
+            elif n.value >= 10 and n.start > max(m.end for m in near) and _TRAILING.match(r.text[n.end:]) and \
+                    name in _COUNTS:
+                doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
+    return doubts
+
+
+def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """"a tenth of a second" stored as a whole second: the fraction before the figure was not applied."""
+    doubts: dict[str, str] = {}
+    for name in NUMERIC_FIELDS:
+        value = u.updates.get(name)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        scale = 1000 if name == "latency_p95_ms" else 1  # a figure in seconds, stored in milliseconds
+        if any(_FRACTION_BEFORE.search(r.text[max(0, m.start - 30):m.start]) and (
+                abs(value - m.value) <= 0.01 * m.value or abs(value - m.value * scale) <= 0.01 * m.value * scale)
+               for m in r.sources(name)):  # the figure itself stored ("two thirds of the 300 agents" is a product)
+            doubts[name] = "a fraction of the figure"
+    return doubts
+
+
+def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """A period next to the figure that the value does not show ("毎時500クエリ" as 500 a month), office hours."""
+    doubts: dict[str, str] = {}
+    for name in ("queries_per_month", "budget_usd_month", "corpus_docs"):
+        if name not in u.updates:
+            continue
+        for m in r.sources(name):
+            near = _near(r, m)
+            value = float(u.updates[name])
+            rate = _PERIOD_WORDS.search(near) and not _MONTH_WORDS.search(near)
+            if name == "corpus_docs" and (rate or _MONTH_RATE.search(near)):
+                doubts[name] = "a figure per period is a volume or growth, not the size"  # "1時間に150件"
+            elif name != "corpus_docs" and rate and (abs(value - m.value) <= 0.005 * m.value or (
+                    (clock := _around_the_clock(near)) and value < 0.1 * clock * m.value)):
+                doubts[name] = "the period was not applied"  # "3-4 requests a second" stored as 3 a month
+            elif not _NOT_A_COUNT.match(r.text[m.end:]) and (clock := _around_the_clock(near)) and \
+                    value >= clock * m.value * 0.99 and \
+                    _OFFICE_HOURS.search(r.text) and not _PEAK.search(r.text):
+                doubts[name] = "counted around the clock, but only during office hours"
+    return doubts
+
+
+_PER_HOUR = re.compile(r"\b(?:per|an|a|each|every|1)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|毎時|1時間|時間に|"
+                       r"時間あたり|每小时|每小時|시간당|pro stunde|stündlich|par heure|por hora|all'ora|l'ora|per uur|"
+                       r"na godzinę")
+_PER_MINUTE = re.compile(r"\b(?:per|a|each|every|1)\s+min(?:ute)?\b|/\s*min\b|每分钟|毎分|분당|pro minute|par minute|"
+                         r"por minuto|al minuto")
+_PER_SECOND = re.compile(r"\b(?:per|a|each|every|1)\s+(?:second|sec)\b|/\s*s(?:ec)?\b|\b[qr]ps\b|每秒|毎秒|초당|"
+                         r"pro sekunde|par seconde|por segundo|al secondo")
+
+
+_UNIT_ONE = re.compile(r"1\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\b")
+
+
+def _around_the_clock(near: str) -> float:
+    """The factor that counts a rate per hour, minute or second around the clock for a month; 0 for other rates."""
+    for rx, factor in ((_PER_SECOND, 2_592_000), (_PER_MINUTE, 43_200), (_PER_HOUR, 720)):
+        if rx.search(near):
+            return factor
+    return 0.0
+
+
+def _near(r: Reading, m: Number) -> str:
+    """The words around figure ``m`` (15 characters before, 25 after), not past its sentence or another figure."""
+    start, end = clause(r.text, m)
+    before = max([start, m.start - 15, *(n.end for n in r.numbers if n.end <= m.start)])
+    after = min([end, m.end + 25, *(n.start for n in r.numbers if n.start >= m.end and not _UNIT_ONE.match(
+        r.text[n.start:n.end + 10]))])  # "3-4 requests a second" reads "a second" as "1 second": part of the rate
+    return r.text[before:after]
+
+
+def _hardware(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """A card's memory the hardware table contradicts ("an L4 with 16GB"), a card said to be rented stored as owned."""
+    hw = u.updates.get("hardware")
+    if not isinstance(hw, dict) or hw.get("accelerator") in (None, "none"):
+        return {}
+    table = load_hardware()
+    try:
+        card = table.find(str(hw["accelerator"]))
+    except Exception:  # noqa: BLE001 - a card the table does not know has nothing to contradict
+        card = None
+    vram = hw.get("vram_gb")
+    per_card = _memory(card) if card is not None else 0.0
+    cards = float(vram) / per_card if vram and per_card else 0.0  # "8x H100, 640GB in total": 8 cards of 80 GB
+    if cards >= 2 and abs(cards - round(cards)) < 0.05 and any(n.value == round(cards) for n in r.numbers):
+        return {}
+    if card is not None and card.kind == "gpu" and vram and abs(float(vram) - _memory(card)) > 0.1 * _memory(card):
+        family = re.split(r"[-\s]", card.name)[0].lower()
+        same = [c for c in table.accelerators if c.kind == "gpu" and re.split(r"[-\s]", c.name)[0].lower() == family
+                and abs(_memory(c) - float(vram)) <= 0.1 * _memory(c)]
+        gb = f"{float(vram):g}"
+        said = rf"\b{gb}\s*g(?:i?b)?\s*{family}|\b{family}\w*\s*(?:with\s+|\(|de\s+|mit\s+)?{gb}\s*g"
+        if len(same) == 1 and re.search(said, r.text):  # "the 80GB A100s": the table's A100-80GB, as said
+            hw["accelerator"] = same[0].name
+            return {}
+        return {"hardware": f"{card.name} has {_memory(card):g} GB, not {float(vram):g} GB"}
+    owned = {name for _, name, _, rentable in find_accelerators(r.text) if not rentable}
+    if len(owned) > 1 and not _RENTED.search(r.text) and not _INSTEAD.search(r.text):
+        # "a 3090 at home and a 4090 at the office": the profile holds one card; which one?
+        return {"hardware": f"{' or '.join(sorted(owned))}?"}
+    if "owned" not in hw and _RENTED.search(r.text) and not OWNED.search(r.text) and not RENT_HEDGE.search(r.text) \
+            and len(find_accelerators(r.text)) == 1:  # "A10 en la nube, alquilada" stored as owned
+        return {"hardware": "rented, or your own?"}
+    return {}
+
+
+def _memory(card: Any) -> float:
+    memory = getattr(card, "memory_gb", None)
+    return float(getattr(memory, "value", memory) or 0)
+
+
+def _department(r: Reading, u: Understanding, asked: str | None = None, **_: Any) -> dict[str, str]:
+    """A domain read only from a team's name ("legal will kill it"); a licence ban read as "any"."""
+    doubts: dict[str, str] = {}
+    if u.updates.get("domain") not in (None, "general") and _DEPARTMENT.search(r.text) and asked != "domain":
+        blanked = _DEPARTMENT.sub(lambda m: " " * len(m.group()), r.text)
+        if extract_fields(blanked, asked).updates.get("domain") != u.updates["domain"]:
+            doubts["domain"] = "read from a team's name"
+    if u.updates.get("license") == "any" and _LICENCE_BAN.search(r.text):
+        doubts["license"] = "the message rules licences out"
+    return doubts
+
+
+def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """Fewer than 10 documents for "thousands"; fewer queries than users, or people counted twice or not at all."""
+    doubts: dict[str, str] = {}
+    docs = u.updates.get("corpus_docs")
+    if isinstance(docs, int | float) and docs < 10 and _THOUSANDS.search(r.text):
+        doubts["corpus_docs"] = "fewer than 10 documents, but the message says thousands"
+    queries = u.updates.get("queries_per_month")
+    users = [n.value for n in r.numbers if re.match(r"^\s*(?:[a-z\-]+\s+)?" + _SEARCHES.pattern,
+                                                    r.text[n.end:n.end + 30])]
+    total = re.search(r"\b(?:in total|total|altogether|overall|combined|insgesamt|au total|en total|no total|"
+                      r"in totale)\b|合计|总共|一共|全部で|합계|총", r.text)
+    if isinstance(queries, int | float) and users and queries < max(users) and not total:
+        doubts["queries_per_month"] = "fewer queries a month than users"
+    counted = [n.value for n in r.sources("queries_per_month") if _people(r.text, n)] if users else []
+    if isinstance(queries, int | float) and counted and queries > max(counted) * MAX_PER_PERSON_DAY * 30:
+        doubts["queries_per_month"] = f"more than {MAX_PER_PERSON_DAY} searches a day per person"
+    for m in r.sources("queries_per_month") if isinstance(queries, int | float) else []:
+        start, _end = clause(r.text, m)
+        people = [n for n, fed in zip(r.numbers, r.feeds, strict=False) if start <= n.start < m.start
+                  and "queries_per_month" not in fed and _people(r.text, n)]
+        if people and _EACH_AFTER.match(r.text[m.end:]):  # "engineers, ~45 of them, a handful of searches each"
+            doubts["queries_per_month"] = f"{r.text[people[0].start:people[0].end]} people were not counted"
+    return doubts
+
+
+def _unit_as_count(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """"10-15 slides, ~80 words per slide", "threads, each maybe 30 messages": a count inside each document."""
+    for m in r.sources("corpus_docs") if "corpus_docs" in u.updates else []:
+        if abs(m.value - u.updates["corpus_docs"]) <= 0.01 * m.value and \
+                _EACH_BEFORE.search(r.text[max(0, m.start - 30):m.start]):
+            why = f"{r.text[m.start:m.end]} in each document, not the number of documents"
+            return {"corpus_docs": why, **({"doc_length_tokens": why} if m not in r.sources("doc_length_tokens")
+                                           and "doc_length_tokens" in u.updates and not r.sources("doc_length_tokens")
+                                           else {})}
+        noun = re.match(r"\s*([a-z]{3,20}?)s?\b", r.text[m.end:m.end + 25])
+        part_of = re.search(r"\b(?:are|is|of|with|has|have|contains?|containing)\s+(?:about |around |roughly |maybe |"
+                            r"~\s*)?$", r.text[max(0, m.start - 30):m.start])  # "docs are 10-15 slides"
+        if noun and part_of and re.search(rf"\b(?:per|each|a|every|/)\s+{noun.group(1)}\b", r.text):
+            why = f"{noun.group(1)}s may be the length of a document"
+            return {"corpus_docs": why, "doc_length_tokens": why}
+    return {}
+
+
+_COUNTS = ("corpus_docs", "queries_per_month", "budget_usd_month", "latency_p95_ms")
+MAX_PER_PERSON_DAY = 500  # searches a person makes in a day: past this the people were counted twice
+DOC_CEILING = 500_000  # tokens: a 1,000-page book; a longer "document" is a misread figure, whatever the model
+
+
+def _two_fields(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """One figure feeding two counts ("2,000 documents and budget" read twice), or a document past the ceiling."""
+    doubts: dict[str, str] = {}
+    for n, fed in zip(r.numbers, r.feeds if len(set(_COUNTS) & set(u.updates)) > 1 else [], strict=False):
+        both = [f for f in _COUNTS if f in fed and f in u.updates]
+        if len(both) > 1:
+            doubts.update({f: f"{r.text[n.start:n.end]} was read as {' and '.join(both)}" for f in both})
+    length = u.updates.get("doc_length_tokens")
+    if isinstance(length, int | float) and length > DOC_CEILING:
+        doubts["doc_length_tokens"] = f"{length:,.0f} tokens is longer than any document"
+    return doubts
+
+
+def _unanchored(r: Reading, u: Understanding, asked: str | None = None, **_: Any) -> dict[str, str]:
+    """A figure needs a unit, a rate, a field noun or the question just asked.
+
+    "close to zero overnight" is no budget (no figure and no word of money), and "45 of them" after "engineers"
+    counts people, not documents. A length read from a kind of document ("tweets") needs no figure.
+    """
+    doubts: dict[str, str] = {}
+    for name in ("budget_usd_month",):  # a count or a latency from words ("half a million") may come without digits
+        if name not in u.updates or name == asked or name in u.corrected or u.updates[name] is None or \
+                "?" in r.raw:
+            continue
+        if not r.sources(name) and not _MONEY.search(r.text):
+            doubts[name] = "no figure in the message says it"
+    if "corpus_docs" in u.updates and asked != "corpus_docs":
+        for m in r.sources("corpus_docs"):
+            if re.match(r"\s*of them\b", r.text[m.end:]) and _SEARCHES.search(r.text[max(0, m.start - 40):m.start]):
+                doubts["corpus_docs"] = "a count of people"
+    return doubts
+
+
+def _people(text: str, n: Number) -> bool:
+    """True when figure ``n`` counts people ("45 engineers", "engineers, ~45 of them")."""
+    after = text[n.end:n.end + 30]
+    return bool(re.match(r"^\s*(?:[a-z\-]+\s+)?" + _SEARCHES.pattern, after) or (
+        re.match(r"\s*of them\b", after) and _SEARCHES.search(text[max(0, n.start - 40):n.start])))
+
+
+RULES = (_unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
+         _hardware, _department, _implausible)

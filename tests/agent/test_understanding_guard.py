@@ -1,0 +1,198 @@
+"""The guard over the offline reader: a doubtful reading becomes a confirming question, a right one is stored."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.messages import HumanMessage
+
+from agent import confirmations
+from agent.nodes import ask, understand_offline
+from agent.state import STATED
+from agent.understanding import understand
+
+
+def _read(message: str, asked: str | None = None, prev: dict[str, Any] | None = None,
+          pending: dict[str, Any] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One message through the offline understand node; returns (the state before, the update)."""
+    prev = dict(prev or {})
+    state = {"profile": prev, "provenance": {k: "said" for k in prev}, "asked_field": asked,
+             "messages": [HumanMessage(message)], "turn": 1, "reply_language": "en", "pending_confirmation": pending}
+    return state, understand_offline(state)
+
+
+def _stated(update: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in update["profile"].items() if update["provenance"].get(k) in STATED}
+
+
+# (message, the question just asked, the field, its right value: None = the message does not state it). Whenever the
+# reader proposes a wrong value, the guard must ask instead of storing it; a right reading is stored.
+DOUBTFUL = [
+    ("120 analysts x 15 queries/day", None, "queries_per_month", 54000),
+    ("we get roughly 2k support chats a month and the bot does 4 lookups per chat", None, "queries_per_month", 8000),
+    ("docs are 10-15 slides, ~80 words per slide", None, "corpus_docs", None),
+    ("Slack threads, each maybe 30 messages of a tweet's length", None, "corpus_docs", None),
+    ("the 3 biggest clients send 1000 queries a day each", None, "queries_per_month", 90000),
+    ("in 2023 we had 40k docs, now about 60k", None, "corpus_docs", 60000),
+    ("around 50 per hour, but only in business hours", "queries_per_month", "queries_per_month", [7000, 15000]),
+    ("200 par heure pendant les heures de bureau", "queries_per_month", "queries_per_month", [30000, 60000]),
+    ("ungefähr 400 Anfragen pro Stunde, aber nur während der Geschäftszeiten", None, "queries_per_month",
+     [60000, 120000]),
+    ("recebemos 2 mil chamados por mês e cada chamado gera 3 buscas", None, "queries_per_month", 6000),
+    ("三个部门，每个部门每天查500次", None, "queries_per_month", 45000),
+    ("毎時300件くらい検索されます", None, "queries_per_month", 216000),
+    ("營業時間內每小時大約200次查詢", None, "queries_per_month", [30000, 60000]),
+    ("業務時間中は1時間に150件ほど", "queries_per_month", "corpus_docs", None),
+    ("a quarter of a second at most", "latency_p95_ms", "latency_p95_ms", 250),
+    ("an L4 with 16GB", "hardware", "hardware", None),
+    ("eine RTX 4090 mit 16 GB", "hardware", "hardware", None),
+    ("A10 (24 GB) en la nube, alquilada", "hardware", "hardware", {"accelerator": "A10", "owned": False}),
+    ("CPU 서버만, 64코어, 메모리 256GB", "hardware", "hardware", {"cpu_cores": 64, "ram_gb": 256}),
+    ("legal will never sign off on sending data to OpenAI", None, "domain", None),
+    ("our compliance team will kill anything GPL or non-commercial", None, "license", "commercial"),
+]
+
+
+def _right(value: Any, want: Any) -> bool:
+    if want is None or value is None:
+        return value is want
+    if isinstance(want, dict):
+        return isinstance(value, dict) and all(value.get(k) == v for k, v in want.items())
+    if isinstance(want, list):
+        return want[0] <= value <= want[1]
+    if isinstance(want, int | float) and not isinstance(want, bool):
+        return abs(value - want) <= 0.25 * want
+    return bool(value == want)
+
+
+@pytest.mark.parametrize(("message", "asked", "field", "want"), DOUBTFUL, ids=[m[:40] for m, *_ in DOUBTFUL])
+def test_a_doubtful_reading_is_asked_about_not_stored(message: str, asked: str | None, field: str, want: Any) -> None:
+    proposed = understand(message, asked).updates.get(field)
+    _, update = _read(message, asked)
+    stored = _stated(update).get(field)
+    if proposed is not None and not _right(proposed, want):  # the reader got it wrong: the guard asks
+        assert field not in _stated(update), f"{message!r} stored {field}={stored!r}"
+        pending = update["pending_confirmation"]
+        assert pending and field in pending["fields"], f"{message!r}: no confirming question about {field}"
+    else:  # the reader got it right (or said nothing): never a wrong value
+        assert field not in _stated(update) or _right(stored, want), f"{message!r} stored {field}={stored!r}"
+
+
+# (message, the question just asked, what must be stored as said)
+RIGHT = [
+    ("we have 12 lawyers and 30k contracts of about 10 pages each", None,
+     {"corpus_docs": 30000, "doc_length_tokens": 5000, "domain": "legal"}),
+    ("our 4 regional teams each search about 100 times a day", None, {"queries_per_month": 12000}),
+    ("about 8 million chunks of 512 tokens", None, {"corpus_docs": 8000000, "doc_length_tokens": 512}),
+    ("50k tickets per year, each about 200 words", None, {"doc_length_tokens": 260}),
+    ("客服200人，每人每天查30次", None, {"queries_per_month": 180000}),
+    ("etwa 200 Mitarbeiter, jeder sucht ungefähr 10 Mal am Tag", None, {"queries_per_month": 60000}),
+    ("unos 50 agentes que hacen 30 consultas diarias cada uno", None, {"queries_per_month": 45000}),
+    ("nuestro servidor tiene una A100 de 80 GB", "hardware", {"hardware": {"accelerator": "A100-80GB"}}),
+    ("we'd rent an H100 on Lambda", "hardware", {"hardware": {"accelerator": "H100-SXM-80GB", "owned": False}}),
+    ("10 requests per second at peak", "queries_per_month", {"queries_per_month": 25920000}),
+    ("around 300 people will use it, maybe 200 searches a month in total", None, {"queries_per_month": 200}),
+    ("2M docs, growing 1k a day", None, {"corpus_docs": 2000000}),
+    ("cerca de 80 mil contratos, com 12 páginas cada", None, {"corpus_docs": 80000, "doc_length_tokens": 6000}),
+]
+
+
+@pytest.mark.parametrize(("message", "asked", "want"), RIGHT, ids=[m[:40] for m, _, _ in RIGHT])
+def test_a_right_reading_is_kept(message: str, asked: str | None, want: dict[str, Any]) -> None:
+    _, update = _read(message, asked)
+    stated = _stated(update)
+    for name, value in want.items():
+        if name == "hardware":
+            assert {k: stated[name].get(k) for k in value} == value, stated
+        else:
+            assert stated.get(name) == value, f"{message!r}: {name}={stated.get(name)!r}, want {value!r}"
+    assert update["pending_confirmation"] is None
+
+
+def test_the_table_names_the_card_the_memory_was_said_for() -> None:
+    """"the 80GB A100s, not the 40GB ones": the table's A100-80GB, not an A100-40GB with 80 GB."""
+    _, update = _read("correction: we have the 80GB A100s, not the 40GB ones",
+                      prev={"hardware": {"accelerator": "A100-40GB", "vram_gb": 40}, "corpus_docs": 50000})
+    assert update["profile"]["hardware"]["accelerator"] == "A100-80GB"
+    assert update["profile"]["corpus_docs"] == 50000
+
+
+def test_chunks_in_the_prompt_are_not_the_number_of_models() -> None:
+    _, update = _read("we pass the top 5 passages to the LLM")
+    assert "top_k" not in update["profile"]
+    _, update = _read("show me the top 3 models")
+    assert update["profile"].get("top_k") == 3
+
+
+@pytest.mark.parametrize("message", ["call it 750k", "ongeveer 20.000", "circa 3000 al mese", "한 달에 100만 정도"])
+def test_a_bare_figure_is_asked_about(message: str) -> None:
+    _, update = _read(message)
+    assert update["pending_confirmation"] and not _stated(update)
+
+
+def test_a_figure_beside_unknown_words_is_not_offered_as_a_budget() -> None:
+    """"500 zoekopdrachten per dag" is per day: offering "500 a month: budget or queries?" would store it wrong."""
+    _, update = _read("ongeveer 500 zoekopdrachten per dag")
+    assert update["pending_confirmation"] is None
+    assert _stated(update).get("queries_per_month") in (None, 15000)
+
+
+def test_the_check_is_asked_and_answered() -> None:
+    state, update = _read("dual-socket EPYC, 2x 32 cores, 512GB RAM, no accelerators", "hardware")
+    pending = update["pending_confirmation"]
+    assert pending["kind"] == "check" and "hardware" not in _stated(update)
+    asked = ask({**state, **update})["messages"][0].content
+    assert "Is that right?" in asked and "32 cores" in asked and '"2x"' in asked
+
+    _, yes = _read("yes", "hardware", pending=pending)
+    assert yes["provenance"]["hardware"] == "confirmed" and yes["profile"]["hardware"]["cpu_cores"] == 32
+    _, no = _read("no", "hardware", pending=pending)
+    assert "hardware" not in no["profile"] and no["pending_confirmation"] is None
+    _, new = _read("no, it's 64 cores in total and 512GB RAM", "hardware", pending=pending)
+    assert new["profile"]["hardware"]["cpu_cores"] == 64
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("yes", "confirmed"), ("是的", "confirmed"), ("はい", "confirmed"),
+                                                  ("sí", "confirmed"), ("no", "neither"), ("nein", "neither"),
+                                                  ("不对", "neither"), ("no, about 20k a month", None),
+                                                  ("what do you mean?", None)])
+def test_answers_to_a_check(answer: str, expected: str | None) -> None:
+    pending = {"kind": "check", "fields": ["queries_per_month"], "values": {"queries_per_month": 64800},
+               "value": 64800.0, "monthly": 64800.0}
+    got = confirmations.resolve(answer, pending)
+    assert (got[0] if got else None) == expected
+
+
+def test_the_check_question_in_chinese() -> None:
+    pending = {"kind": "check", "fields": ["queries_per_month"], "values": {"queries_per_month": 144000},
+               "reasons": {"queries_per_month": "counted around the clock"}, "value": 144000.0, "monthly": 144000.0}
+    assert "144,000" in confirmations.question(pending, "zh") and "对吗" in confirmations.question(pending, "zh")
+
+
+def test_the_probe_set_has_no_silent_wrong_fill() -> None:
+    """tests/agent/data/guard_probe_messages.yaml, scored like the blind sets: a miss, never a guess (two known)."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py"
+    spec = importlib.util.spec_from_file_location("interview_accuracy_guard", path)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["interview_accuracy_guard"] = bench
+    spec.loader.exec_module(bench)
+    result = bench.score(bench.load_cases(bench.DATA / "guard_probe_messages.yaml"))
+    known = {"s-en-2", "s-zh-1"}  # still silent (named in the file's header): a regression elsewhere fails here
+    assert {o.case["id"] for o in result["outcomes"] if o.silent} <= known, \
+        [(o.case["id"], o.silent) for o in result["outcomes"] if o.silent and o.case["id"] not in known]
+
+
+def test_a_whole_consultation_asks_the_check_and_stores_the_answer(offline_chat) -> None:
+    """Through the graph: the check is the reply, "yes" stores the value as confirmed, the interview goes on."""
+    reply = offline_chat.start("the 3 biggest clients send 1000 queries a day each")
+    assert "Is that right?" in reply and "queries a month" in reply, reply
+    assert offline_chat.values["provenance"].get("queries_per_month") not in STATED
+    reply = offline_chat.say("no, roughly 90,000 queries a month")
+    values = offline_chat.values
+    assert values["profile"]["queries_per_month"] == 90000 and values["provenance"]["queries_per_month"] in STATED
+    assert values.get("pending_confirmation") is None
