@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from knowledge.errors import AdvisorError
-from tools.profile.batch_rows import read_profile_rows
+from tools.profile.batch_rows import ProfileRow, read_profile_rows
 from tools.profile.schema import parse_profile
 from tools.rank.report import render_markdown
 from tools.rank.shortlist import rank_profile
@@ -75,6 +76,32 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
     # The catalog, score snapshot and estimator caches live for the whole process: keep the cyclic garbage collector
     # from rescanning them after every few hundred allocations (a full collection otherwise walks all of them).
     gc.freeze()
+    with _fewer_collections():
+        return _run_rows(rows, out_dir, resume, progress)
+
+
+YOUNG_THRESHOLD = 20_000
+"""Allocations between young collections while a batch runs (Python's default is 700).
+
+A consultation allocates tens of thousands of short-lived objects and few cycles; at the default threshold the
+collector ran ~2 young and 0.2 older collections per profile, each older one re-walking the estimator caches that
+the batch fills: 7% of the batch's time (1,000 profiles: 2,442 collections; 22 with this threshold).
+"""
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Raise the young-generation threshold for the batch, then restore the process's own thresholds."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _run_rows(rows: list[ProfileRow], out_dir: Path, resume: bool,
+              progress: Callable[[int, int], None] | None) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "reports").mkdir(exist_ok=True)
     jsonl = out_dir / "recommendations.jsonl"
@@ -103,7 +130,7 @@ def run_batch(input_path: Path, out_dir: Path, resume: bool = False,
                     result = _error_result(row.row_id, str(exc))
             counts[result["status"]] += 1
             summary.append(_summary_row(result))
-            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sink.write(json.dumps(result, ensure_ascii=False, check_circular=False) + "\n")  # model_dump: a tree
             sink.flush()
             name = _safe_name(row.row_id)
             if name in reports:  # ids that differ only in unsafe characters must not overwrite each other's report

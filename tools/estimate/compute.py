@@ -42,9 +42,9 @@ class DeploymentLimits:
     """The hardware in words: 'your T4', 'a rented 16-core x86 server CPU'."""
     assumed: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def monthly_compute_hours(self) -> float:
-        """The monthly compute hours allowed: utilisation x 730 h."""
+        """The monthly compute hours allowed: utilisation x 730 h (computed once: read for every screened model)."""
         return round(self.compute_utilisation * HOURS_PER_MONTH, 1)
 
     def as_dict(self) -> dict[str, Any]:

@@ -44,9 +44,9 @@ LOW_ZERO_SHOT = 80
 _LANG_NAMES = {lang.code: lang.names[0].title() for lang in known_languages()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
-    """Everything computed for one model on one profile."""
+    """Everything computed for one model on one profile (slots: ~140 are built for every profile)."""
 
     card: ModelCard
     factors: dict[str, fx.Factor]
@@ -148,10 +148,34 @@ def _is_bm25(card: ModelCard) -> bool:
     return card.family == "sparse"
 
 
+class _Facts:
+    """What screening reads of one card, computed once per card.
+
+    Hashed by identity (one object per distinct card, from ``_facts``), so the per-part caches below key on it without
+    calling ModelCard's Python ``__hash__`` again: screening reads ~140 cards for each profile.
+    """
+
+    __slots__ = ("card", "bm25", "late", "prefix_tokens", "window", "dims", "commercial_use", "licence_note")
+
+    def __init__(self, card: ModelCard) -> None:
+        self.card = card
+        self.bm25 = _is_bm25(card)
+        self.late = _late_interaction(card)
+        self.prefix_tokens = len((card.document_prefix or "").split()) * 2
+        self.window = None if card.family == "static" or self.bm25 else card.max_tokens
+        self.dims = _dims(card)
+        self.commercial_use = card.commercial_use
+        self.licence_note = card.licence.note
+
+
 @functools.lru_cache(maxsize=4096)
-def _traits(card: ModelCard) -> tuple[bool, bool, int]:
-    """(BM25, late-interaction, document-prefix tokens) of a card, computed once."""
-    return _is_bm25(card), _late_interaction(card), len((card.document_prefix or "").split()) * 2
+def _facts(card: ModelCard) -> _Facts:
+    return _Facts(card)
+
+
+@functools.lru_cache(maxsize=65536)
+def _language_rejections(facts: _Facts, languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"language: {why}" for _lang, why in language_verdict(facts.card, languages).ruled_out)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -171,13 +195,15 @@ def _board_part(model: str, board: Board | None, what: str) -> tuple[fx.Factor, 
 
 
 @functools.lru_cache(maxsize=131072)
-def _domain_part(card: ModelCard, domain: str, board: Board | None, on_board: bool) -> tuple[fx.Factor, Figure | None]:
+def _domain_part(facts: _Facts, domain: str, board: Board | None, on_board: bool) -> tuple[fx.Factor, Figure | None]:
+    card = facts.card
     table = board_table(board) if board is not None else None
     return fx.domain_factor(card, domain, table, on_board), table.figure(card.score_name) if table else None
 
 
 @functools.lru_cache(maxsize=131072)
-def _language_part(card: ModelCard, languages: tuple[str, ...], measured: frozenset[str]) -> tuple[fx.Factor, ...]:
+def _language_part(facts: _Facts, languages: tuple[str, ...], measured: frozenset[str]) -> tuple[fx.Factor, ...]:
+    card = facts.card
     proven = frozenset(language_verdict(card, languages).proven) | measured
     if card.family == "sparse":
         return (fx._factor(value=1.0, evidence="BM25 analyzer chosen per language"),
@@ -186,7 +212,8 @@ def _language_part(card: ModelCard, languages: tuple[str, ...], measured: frozen
 
 
 @functools.lru_cache(maxsize=65536)
-def _context_part(card: ModelCard, doc_length_tokens: int) -> fx.Factor:
+def _context_part(facts: _Facts, doc_length_tokens: int) -> fx.Factor:
+    card = facts.card
     if card.family in ("static", "sparse"):
         return fx._factor(value=1.0, evidence="no context limit")
     return fx.context_factor(card, doc_length_tokens)
@@ -199,33 +226,35 @@ def _static_factors(card: ModelCard, languages: tuple[str, ...], evidence: Evide
     Each part is cached on what it depends on (the board, not the whole profile), so profiles sharing a board
     share the work.
     """
+    facts = _facts(card)
     mteb, figure = _board_part(card.score_name, evidence.primary, "language")
     long_factor, long_figure = _board_part(card.score_name, evidence.long, "long-document")
-    domain_factor, domain_figure = _domain_part(card, domain, evidence.domain, evidence.domain_is_primary)
-    tokenization, vocabulary = _language_part(card, languages, frozenset(figure.per_language if figure else ()))
+    domain_factor, domain_figure = _domain_part(facts, domain, evidence.domain, evidence.domain_is_primary)
+    tokenization, vocabulary = _language_part(facts, languages, frozenset(figure.per_language if figure else ()))
     values = {
         "mteb_score": mteb,
         "domain_specificity": domain_factor,
         "long_context": long_factor,
-        "context_window": _context_part(card, doc_length_tokens),
+        "context_window": _context_part(facts, doc_length_tokens),
         "tokenization": tokenization,
         "vocabulary": vocabulary,
         "training_data": fx.training_factor_from(figure.zero_shot if figure else None, evidence.primary.name),
-        "maturity": _maturity_factor(card),
+        "maturity": _maturity_factor(facts),
     }
     return values, (figure, domain_figure, long_figure)
 
 
 @functools.lru_cache(maxsize=8192)
-def _maturity_factor(card: ModelCard) -> fx.Factor:
-    known, why = maturity(card)
-    return fx.maturity_factor(card, known, why)
+def _maturity_factor(facts: _Facts) -> fx.Factor:
+    known, why = maturity(facts.card)
+    return fx.maturity_factor(facts.card, known, why)
 
 
 @functools.lru_cache(maxsize=65536)
-def _fit(card: ModelCard, accelerator: str, vram: float | None, ram: float | None, seq_tokens: int,
+def _fit(facts: _Facts, accelerator: str, vram: float | None, ram: float | None, seq_tokens: int,
          query_tokens: int = 32) -> HardwareFit:
-    return fit_model(card, accelerator, vram_gb=vram, ram_gb=ram, seq_tokens=seq_tokens, query_tokens=query_tokens)
+    return fit_model(facts.card, accelerator, vram_gb=vram, ram_gb=ram, seq_tokens=seq_tokens,
+                     query_tokens=query_tokens)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -244,6 +273,34 @@ def _indexing_rejection(card: ModelCard, hours: float, embedded: int, tps: float
                   {"max_first_indexing_days": float(math.ceil(days))}))
 
 
+class _ProfileView:
+    """What screening reads of one profile, resolved once for the ~140 cards screened against it."""
+
+    __slots__ = ("commercial", "hardware", "known_domain", "langs", "limits", "query_tokens_month")
+
+    def __init__(self, profile: RequirementProfile) -> None:
+        self.langs = tuple(profile.languages)
+        self.commercial = profile.license == "commercial"
+        self.limits = limits_for(profile)
+        self.known_domain = profile.known_domain
+        self.hardware = accelerator_for(profile)
+        self.query_tokens_month = profile.queries_per_month * self.limits.query_tokens
+
+
+_last_view: tuple[RequirementProfile, _ProfileView] | None = None
+
+
+def _view(profile: RequirementProfile) -> _ProfileView:
+    """The profile's view; the last one is kept (by identity, as ``limits_for`` keeps its limits)."""
+    global _last_view
+    last = _last_view  # one read: another thread may replace it (a tuple swap is atomic)
+    if last is not None and last[0] is profile:
+        return last[1]
+    view = _ProfileView(profile)
+    _last_view = (profile, view)
+    return view
+
+
 def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: tuple[str, ...],
                      weights: dict[str, float],
                      hardware: tuple[str, float | None, float | None] | None = None,
@@ -254,14 +311,14 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
     screening many cards for one profile. ``benchmarks`` is kept for callers that name the benchmarks they matched
     and is not used for scoring: every model is scored on the consultation's evidence base.
     """
-    rejections: list[str] = []
+    facts = _facts(card)
+    view = _view(profile)
+    langs = view.langs
+    rejections: list[str] = list(_language_rejections(facts, langs))
     relax: list[tuple[str, dict[str, Any]]] = []
-    langs = tuple(profile.languages)
-
-    for _lang, why in language_verdict(card, langs).ruled_out:
-        rejections.append(f"language: {why}")
-    if profile.license == "commercial" and card.commercial_use is False:
-        rejections.append(f"licence {card.license} forbids commercial use ({card.licence.note})")
+    commercial = view.commercial
+    if commercial and facts.commercial_use is False:
+        rejections.append(f"licence {card.license} forbids commercial use ({facts.licence_note})")
         relax.append(("If non-commercial use were enough", {"license": "any"}))
     if card.kind == "api" and (profile.data_must_stay_on_prem or profile.deployment == "self_hosted"):
         rejections.append("hosted API: documents would leave your servers" if profile.data_must_stay_on_prem
@@ -272,10 +329,9 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
         rejections.append("open-weights model, but deployment is api")
         relax.append(("If self-hosting were an option", {"deployment": "any"}))
 
-    limits = limits_for(profile)
-    bm25, late, prefix_tokens = _traits(card)
+    limits = view.limits
+    bm25, late, prefix_tokens, window = facts.bm25, facts.late, facts.prefix_tokens, facts.window
     plan: ChunkPlan | None = None
-    window = None if card.family == "static" or bm25 else card.max_tokens
     if window is not None and window - prefix_tokens - SPECIAL_TOKENS < MIN_CHUNK_TOKENS:
         rejections.append(f"context window {window} tokens cannot hold a {MIN_CHUNK_TOKENS}-token chunk")
     else:
@@ -283,12 +339,12 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
 
     n_vectors = plan.n_vectors if plan else profile.corpus_docs
     embedded = plan.embedded_tokens if plan else profile.doc_length_tokens * profile.corpus_docs
-    dims = _dims(card)
+    dims = facts.dims
     fit: HardwareFit | None = None
     p95: float | None = None
     monthly = 0.0
-    monthly_tokens = embedded * MONTHLY_REEMBED_SHARE + profile.queries_per_month * limits.query_tokens
-    accelerator, vram, ram = hardware or accelerator_for(profile)
+    monthly_tokens = embedded * MONTHLY_REEMBED_SHARE + view.query_tokens_month
+    accelerator, vram, ram = hardware or view.hardware
     tps: float | None = None
     one_time = 0.0
     use_batch = False
@@ -313,7 +369,7 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
         tps = BM25_TOKENS_PER_S
     else:
         try:
-            fit = _fit(card, accelerator, vram, ram, plan.chunk_tokens if plan else 256)
+            fit = _fit(facts, accelerator, vram, ram, plan.chunk_tokens if plan else 256)
         except ToolInputError as exc:
             rejections.append(str(exc))
         if fit is not None and not fit.fits:
@@ -363,10 +419,10 @@ def screen_candidate(card: ModelCard, profile: RequirementProfile, benchmarks: t
         static: dict[str, fx.Factor] = {"mteb_score": mteb}
         domain_figure = long_figure = None
     else:
-        static, (figure, domain_figure, long_figure) = _static_factors(card, langs, evidence, profile.known_domain,
+        static, (figure, domain_figure, long_figure) = _static_factors(card, langs, evidence, view.known_domain,
                                                                         profile.doc_length_tokens)
     cand = Candidate(card=card, factors=dict(static), score=0.0, rejections=rejections, relaxations=relax,
-                     licence_unknown=profile.license == "commercial" and card.commercial_use is None,
+                     licence_unknown=commercial and facts.commercial_use is None,
                      benchmark_scores=[], plan=plan, fit=fit, dims=dims, p95_ms=p95, monthly_usd=monthly,
                      embedded_tokens=embedded, figure=figure, domain_figure=domain_figure, long_figure=long_figure,
                      tokens_per_s=tps, first_pass_hours=first_hours, monthly_hours=monthly_hours,

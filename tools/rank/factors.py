@@ -47,6 +47,11 @@ def _factor(value: float, evidence: str) -> Factor:
 
 def weights_for(priorities: list[str]) -> dict[str, float]:
     """Factor weights: base weights scaled by the position of each factor's group in ``priorities``, summing to 1."""
+    return dict(_weights(tuple(priorities)))  # a copy: callers keep the dict in their results
+
+
+@functools.lru_cache(maxsize=256)
+def _weights(priorities: tuple[str, ...]) -> dict[str, float]:
     scaled = {}
     for group, factors in GROUPS.items():
         mult = PRIORITY_MULTIPLIERS[priorities.index(group)] if group in priorities else UNLISTED_MULTIPLIER
@@ -59,6 +64,17 @@ def weights_for(priorities: list[str]) -> dict[str, float]:
 def total_score(factors: dict[str, Factor], weights: dict[str, float]) -> float:
     """Weighted sum of factor values."""
     return round(sum([w * factors[f].value for f, w in weights.items()]), 4)
+
+
+def total_scores(values: list[list[float]], weights: dict[str, float]) -> list[float]:
+    """``total_score`` of many candidates at once, each given as its factor values in FACTORS order.
+
+    The same sums in the same order (``weights`` lists the factors in FACTORS order, as ``weights_for`` builds it).
+    """
+    if list(weights) != list(FACTORS):
+        raise ValueError("weights must list the factors in FACTORS order")
+    w = list(weights.values())
+    return [round(sum([a * b for a, b in zip(w, row, strict=True)]), 4) for row in values]
 
 
 def board_factor(table: BoardTable | None, model: str, what: str) -> tuple[Factor, Figure | None]:

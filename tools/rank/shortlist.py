@@ -220,15 +220,18 @@ def _what_would_change(ranked: list[Candidate], rejected: list[Candidate], profi
                  else f"would be recommended (score {again.score:.3f})")
         lines.append(f"{opening}, {cand.card.name} {above}.")
     if top is not None:
+        values = [[c.factors[f].value for f in fx.FACTORS] for c in ranked]  # read once for both orders
         for first in ("quality", "cost", "latency"):
             if profile.priorities[0] == first:
                 continue
             order = [first, *[p for p in ("quality", "cost", "latency") if p != first]]
             weights = fx.weights_for(order)
-            best = max(ranked, key=lambda c: fx.total_score(c.factors, weights))
+            scores = fx.total_scores(values, weights)
+            best_i = max(range(len(ranked)), key=scores.__getitem__)  # the first of equal scores, as max() keeps
+            best = ranked[best_i]
             if best.card.name != top.card.name:
                 lines.append(f"If {first} came first in your priorities, {best.card.name} would rank first "
-                             f"(score {fx.total_score(best.factors, weights):.3f}).")
+                             f"(score {scores[best_i]:.3f}).")
     if profile.doc_length_tokens > 512 and top is not None and (top.card.max_tokens or 10**9) < 1024:
         lines.append(f"Documents of {profile.doc_length_tokens:,} tokens exceed {top.card.name}'s "
                      f"{top.card.max_tokens}-token window: if chunk-level retrieval hurts on your data "
