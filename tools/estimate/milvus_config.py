@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.catalog import ModelCard
+from knowledge.errors import MilvusUnavailableError
 from tools.estimate.vector_plan import VectorPlan
 
 FLAT_BELOW_VECTORS = 50_000  # exact search stays fast below this (Milvus scans small segments anyway)
@@ -225,7 +227,41 @@ def create_collection(client: Any, config: MilvusConfig) -> None:
         schema.add_function(Function(name=fn["name"], function_type=getattr(FunctionType, fn["function_type"]),
                                      input_field_names=fn["input_field_names"],
                                      output_field_names=fn["output_field_names"]))
+    client.create_collection(config.collection_name, schema=schema)
+    if not config.index_params:
+        return
     index_params = client.prepare_index_params()
     for idx in config.index_params:
         index_params.add_index(**idx)
-    client.create_collection(config.collection_name, schema=schema, index_params=index_params)
+    # What create_collection(index_params=...) does, without pymilvus' wait: it sleeps 0.5 s before it first asks
+    # whether each index is built, and an index on an empty collection is built at once (half of a cached evaluation).
+    client.create_index(config.collection_name, index_params, sync=False)
+    wait_for_indexes(client, config.collection_name)
+    client.load_collection(config.collection_name)
+
+
+INDEX_POLL_S = 0.005
+INDEX_TIMEOUT_S = 600.0
+
+
+def wait_for_indexes(client: Any, collection: str, timeout_s: float = INDEX_TIMEOUT_S) -> None:
+    """Return once every index of ``collection`` is built (polled every few milliseconds).
+
+    Raises:
+        MilvusUnavailableError: an index failed to build, or was not built within ``timeout_s``.
+    """
+    deadline = time.monotonic() + timeout_s
+    pending = list(client.list_indexes(collection))
+    while pending:
+        info = client.describe_index(collection, pending[0]) or {}
+        state = info.get("state", "Finished")
+        if state == "Finished":
+            pending.pop(0)
+            continue
+        if state == "Failed":
+            raise MilvusUnavailableError(f"index {pending[0]!r} of collection {collection!r} failed to build: "
+                                         f"{info.get('index_state_fail_reason') or 'no reason given'}")
+        if time.monotonic() > deadline:
+            raise MilvusUnavailableError(f"index {pending[0]!r} of collection {collection!r} was not built within "
+                                         f"{timeout_s:g} s (state {state})")
+        time.sleep(INDEX_POLL_S)
