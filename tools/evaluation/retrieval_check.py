@@ -281,7 +281,8 @@ class Evaluation:
             self.progress(f"{spec}: chunking", 0.05)
             chunk_key = (encoder.cache_key if encoder else None, splitter, chunk_tokens, self.req.overlap)
             if chunk_key not in self._chunk_memo:
-                self._chunk_memo[chunk_key] = split_documents(texts, offsets, chunk_tokens, self.req.overlap)
+                self._chunk_memo[chunk_key] = split_documents(texts, offsets, chunk_tokens, self.req.overlap,
+                                                               self.cache, encoder.cache_key if encoder else "")
             chunks, lengths = self._chunk_memo[chunk_key]
             if lexical or hybrid:
                 indexer.fit_lexical(chunks)
