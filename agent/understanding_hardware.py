@@ -151,7 +151,8 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
     """
     table = load_hardware()
     instances = _instances(text)
-    found = [(m, table.find(card).name, None, True) for m, card in instances]
+    found: list[tuple[re.Match[str], str, float | None, bool]] = [(m, table.find(card).name, None, True)
+                                                                  for m, card in instances]
     for m in GPU_RE.finditer(text):
         if any(m.start() < i.end() and i.start() < m.end() for i, _ in instances):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import yaml
 
@@ -120,10 +121,10 @@ def gloss(text: str) -> str:
 @functools.cache
 def _blocks() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
     """The phrases by language, in order, each language with one pattern for all its phrases."""
-    out: list[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]] = []
+    out: list[tuple[Any, list[tuple[re.Pattern[str], str]]]] = []
     for language, rx, english in phrases():
         if not out or out[-1][0] != language:
-            out.append((language, []))  # type: ignore[arg-type]
-        out[-1][1].append((rx, english))  # type: ignore[union-attr]
+            out.append((language, []))
+        out[-1][1].append((rx, english))
     return tuple((re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
                  for _, entries in out)

@@ -246,7 +246,7 @@ def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -
         if factor == 1.0:
             continue
         per_person = users is not None and P.PER_USER.search(work[max(0, num.start - 40):num.end + 40])
-        return int(num.value * factor * each * (users if per_person else 1))
+        return int(num.value * factor * each * (users if per_person and users is not None else 1))
     return None
 
 

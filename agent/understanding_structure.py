@@ -95,9 +95,10 @@ def office_hours(text: str) -> tuple[str, float | None]:
         hours = end - start if end > start else end + 12 - start
         if 4 <= hours <= 16:
             return text[:cjk.start()] + " " * (cjk.end() - cjk.start()) + text[cjk.end():], float(hours)
-    match = _HOURS_A_DAY.search(text)
-    if match and 1 <= int(match.group(1)) <= 24:
-        return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(match.group(1))
+    hours_match = _HOURS_A_DAY.search(text)
+    if hours_match and 1 <= int(hours_match.group(1)) <= 24:
+        start, end = hours_match.span()
+        return text[:start] + " " * (end - start) + text[end:], float(hours_match.group(1))
     return text, None
 
 

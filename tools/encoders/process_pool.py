@@ -128,7 +128,7 @@ def _stop(pool: dict[str, Any]) -> None:
     from sentence_transformers import SentenceTransformer
 
     with contextlib.suppress(Exception):
-        SentenceTransformer.stop_multi_process_pool(pool)
+        SentenceTransformer.stop_multi_process_pool(pool)  # type: ignore[arg-type]
 
 
 def stop_pools() -> None:

@@ -322,7 +322,7 @@ class Evaluation:
             # returns the same hits in any collection: the hybrid reuses the dense candidate's instead of searching.
             memo = (self._dense_memo.setdefault(chunk_key, {"qvecs": qvecs, "hits": {}})
                     if encoder is not None and qvecs is not None and self.index == "FLAT" else None)
-            if memo is not None and not np.array_equal(memo["qvecs"], qvecs):
+            if memo is not None and qvecs is not None and not np.array_equal(memo["qvecs"], qvecs):
                 memo = None
 
             def search(rows: list[int], depth: int) -> list[list[tuple]]:
