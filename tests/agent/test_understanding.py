@@ -338,10 +338,13 @@ def test_unknown_model_is_passed_on_for_the_tool_to_explain():
 def test_fast_after_warm_up():
     for message, asked, _ in CASES:
         understand(message, asked)
-    start = time.perf_counter()
-    for message, asked, _ in CASES:
-        understand(message, asked)
-    assert (time.perf_counter() - start) / len(CASES) < 0.002
+    passes = []
+    for _ in range(3):  # the best of three passes: a pause of the machine is not the reader's time
+        start = time.perf_counter()
+        for message, asked, _ in CASES:
+            understand(message, asked)
+        passes.append((time.perf_counter() - start) / len(CASES))
+    assert min(passes) < 0.002, f"{min(passes) * 1e3:.2f} ms a message"
 
 
 # --- properties: odd input never raises, injections yield nothing
