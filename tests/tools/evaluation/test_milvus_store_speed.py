@@ -20,13 +20,22 @@ def _vectors(n: int, dims: int, seed: int) -> np.ndarray:
 
 
 @pytest.mark.parametrize("index", ["FLAT", "HNSW"])
-def test_collections_are_indexed_loaded_and_searched_exactly_without_the_half_second_wait(tmp_path: Path, index):
+def test_collections_are_indexed_loaded_and_searched_exactly_without_the_half_second_wait(tmp_path: Path, index,
+                                                                                          monkeypatch):
     store = MilvusStore(str(tmp_path / "lite.db"))
+    sleeps: list[float] = []
+    real_sleep = time.sleep
+
+    def recorded(seconds: float) -> None:
+        sleeps.append(seconds)
+        real_sleep(seconds)
+
     try:
-        started = time.perf_counter()
+        monkeypatch.setattr(time, "sleep", recorded)
         store.create(eval_config("c", 16, ["eng"], True, index))  # dense + sparse: two indexes
-        created = time.perf_counter() - started
-        assert created < 0.9  # pymilvus alone sleeps 0.5 s per index before asking whether it is built
+        monkeypatch.setattr(time, "sleep", real_sleep)
+        # pymilvus alone sleeps 0.5 s per index before asking whether it is built (a wall-clock bound failed under load)
+        assert sum(sleeps) < 0.2 and max(sleeps, default=0) < 0.5, sleeps
         assert sorted(store.client.list_indexes("c")) == ["dense", "sparse"]
         assert all(store.client.describe_index("c", i)["state"] == "Finished" for i in ("dense", "sparse"))
         assert "Loaded" in str(store.client.get_load_state("c")["state"])
