@@ -172,12 +172,19 @@ DOMAINS = {
              r"判例|判決|裁判例|法令|판례|판결|법령|"
              r"legal(?!\s+(?:team\s+|department\s+|dept\s+|counsel\s+)?(?:already\s+|has\s+|have\s+)?(?:said|says|"
              r"signed|approved|rejected|vetoed|won'?t|wouldn'?t|requires?|insists?|told|flagged|blocked)\b)|"
-             r"\bndas?\b|non-disclosure|(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
+             r"\bndas?\b|non-disclosure|\bpatents?\b|\bpatent (?:filings|applications|claims|documents|search)\b|"
+             r"prior[\s\-]art|\bjudicia(?:l|les|ire|ires|is)\b|collective agreements?|专利|"
+             r"(?:service|purchase|lease|loan|licen[cs]e|employment) agreements?|"
              r"juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|notaires|notarios|notai|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
              r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
-    "medical": r"medical|clinical|clinic|patients?|hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
+    "medical": r"medical|clinical|clinics?\b|(?<![a-z])patients|(?<![a-z])patient(?=\s+(?:data|records?|notes?|files?|"
+               r"charts?|information|info|histor\w*|care|safety|portal|summar\w*|letters?|reports?|questions?|"
+               r"education|intake|messages?|documents?|privacy|identif\w*|cases?|visits?))|(?<![a-z])(?<!are )"
+               r"(?<!'re )(?<!is )(?<!be )(?<!very )(?<!quite )(?<!pretty )(?<!so )(?<!more )(?<!being )"
+               r"(?<!fairly )(?<!stay )(?<!too )patient(?![a-z])|"
+               r"hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
                r"radiology|physicians?|nurs(?:e|ing)|discharge (?:letters?|summar(?:y|ies)|notes?)|pathology|"
                r"(?:lab|laboratory) results|clinical notes|\bwards?\b|oncology|cardiology|medical records|"
                r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
@@ -193,7 +200,7 @@ DOMAINS = {
                r"sparkasse\w*|\bbanki?\b|\bbanka\w*|банк\w*|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
-               r"stock market|insurance|accounting|financial audits?|"
+               r"stock market|insurance|\binsurers?\b|accounting|financial audits?|"
                r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
     "code": r"stack ?overflow|\bapi (?:reference|references|specs?)\b|\bsdk (?:docs|documentation)\b|"
             r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
@@ -219,6 +226,7 @@ DOMAINS = {
                r"(?:q&a|qa|faq|question[\s\-]answering|help) (?:bot|assistant)|"
                r"product documentation|user (?:manuals|guides)|help articles|how-to articles|"
                r"help[\s\-]?cent(?:er|re)|help[\s\-]?desk|knowledge[\s\-]?base articles|"
+               r"(?:maintenance|service|repair|operating|technical) manuals|"
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"
@@ -233,6 +241,11 @@ DOMAINS = {
                r"giornalisti|jornalistas|记者|記者|기자|articles de presse|presseartikel|artículos de prensa|"
                r"articoli di (?:giornale|stampa)|notícias|employee handbook|hr polic(?:y|ies)|pto polic(?:y|ies)|"
                r"新闻|报道|ニュース|nachrichten|actualités|noticias|"
+               # an internal wiki, media, a public body, HR: domains the schema does not list (stored as general)
+               r"podcasts?|\bgovernment\b(?!\s+(?:network|cloud|intranet|servers?|data ?cent))|\bmunicipal\w*|"
+               r"public (?:administration|sector|body)|city council|game (?:studio|company|developer)|video games|"
+               r"游戏公司|\bhr (?:polic\w+|documents|docs|notes)\b|human resources|"
+               r"政府|政务|政府机关|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
@@ -280,12 +293,14 @@ ADD_CUE = re.compile(r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin additi
 
 # Privacy, deployment, licence, latency.
 ON_PREM = re.compile(
-    r"(?:data|documents|docs|it|they|files|nothing|content|information|数据)\s+(?:can(?:no|')?t|cannot|can not|"
+    r"(?:data|documents|docs|it|they|files|nothing|content|information|records|phi|pii|数据)(?:\s+[\w\-]+){0,3}?\s+"
+    r"(?:can(?:no|')?t|cannot|can not|"
     r"must not|mustn't|may not|(?:is|are)(?:n't| not) allowed to|shouldn't|should not|won't|will not)\s+"
     r"(?:ever\s+)?leave|"
     r"(?:must|has to|have to|needs? to|should)\s+(?:stay|remain|be kept|be)\s+(?:on[\s\-]?prem|in[\s\-]?house|"
     r"on our (?:own )?(?:servers?|premises|network|infrastructure|machines?)|internal|local|inside|in our)|"
-    r"nothing (?:can |may |ever )?leaves? (?:our|the)|"
+    r"nothing(?:\s+[\w\-]+){0,3}?\s+(?:can |may |ever |will |should |must )?(?:leaves?|goes? out)\s+(?:of\s+)?"
+    r"(?:our|the)\b|"
     r"nothing (?:can|may|should|must|will) (?:go|be sent|be uploaded) to|"
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"
@@ -343,6 +358,19 @@ ON_PREM = re.compile(
     r"\b(?:not|nicht) verlassen|"
     r"\b(?:nada|ningún dato|ningun dato) (?:puede|debe) salir|não (?:podem|pode|devem) sair|"
     r"non (?:possono|può|devono) uscire|"
+    # s4-a (issue 17): "nothing leaves our servers" and "may not leave" in every language of the lexicon
+    r"\brien ne (?:doit |peut |va )?(?:sort\w*|quitte\w*)|\bne (?:doi(?:t|vent)|peu(?:t|vent)) (?:pas|jamais) "
+    r"(?:sortir|quitter)\b|\bnada (?:sale|puede salir|debe salir|sai|pode sair)\b|\bno (?:pueden|puede|deben|debe) "
+    r"salir\b|\bniente (?:esce|può uscire|deve uscire)\b|\bnichts (?:verlässt|darf (?:\w+ )?(?:raus|verlassen|nach "
+    r"außen))|\bniets (?:mag|gaat|verlaat)\b[^,.;]{0,30}(?:cloud|buiten|verlaten|naar)|\b(?:mag|mogen) (?:\w+ )?niet "
+    r"(?:naar buiten|verlaten|naar de cloud)|\bnic nie (?:może )?(?:opuszcza|wychodzi)|\bnie (?:mogą|może) "
+    r"(?:opuszczać|opuścić|wychodzić)|\binget (?:får )?lämna|\bfår inte lämna\b|\bdışarı(?:ya)? (?:çıkamaz|çıkmamalı|"
+    r"çıkmaz|gönderilemez)|\bне (?:может|могут|должны|должен|должно) (?:покидать|покинуть|выходить|уходить)|"
+    r"\bничего не (?:уходит|выходит|покидает)|"
+    r"不能出(?:我们)?(?:自己)?的?(?:内网|公司|本地|机房|服务器|数据中心)|(?:留在|存在)(?:境内|国内)|不(?:能|得)出境|"
+    r"(?:社外|外部|国外|海外)(?:に|へ)?(?:は)?(?:データを|情報を)?(?:出せ|出す(?:こと)?(?:は)?でき(?:ない|ません)|"
+    r"持ち出(?:せ|し(?:禁止|不可)))|から(?:は)?出せ(?:ない|ません)|(?:외부|밖|사외)(?:로|에)?\s*(?:나가면 안|"
+    r"내보낼 수 없|유출\s*(?:금지|불가)|반출\s*(?:금지|불가))|"
     r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
     r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
@@ -366,10 +394,16 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage)\b|(?:api|hosted) is (?:fine|ok)|"
                     r"可以(?:用|调用|使用)?\s*(?:api|openai|在线服务|第三方)|(?:api|云服务)(?:也)?(?:可以|"
                     r"没问题|行|ok)")
+# A preference for a hosted API said in passing ("I just want an API", "API it is", "we'd rather pay per token than
+# babysit GPUs"): who runs the model, nothing about where the data may go.
+API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?:api|hosted (?:api|service|model))\b|"
+                           r"\bapi it is\b|\brather (?:call|use|pay for|go with) (?:an? )?(?:api|hosted|managed)\b|"
+                           r"\b(?:rather )?pay per (?:token|call|request) than\b|"
+                           r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
-                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,15}\b(?:nube|nuvem|cloud)\b|"
+                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud)\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
                             r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
@@ -404,7 +438,9 @@ INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
-                                r"\b(?:sell|selling|charge)\b|saas product|\bcomercial\b|\bcommerciale\b|"
+                                r"\b(?:sell|selling|charge)\b|saas product|paid (?:product|app|service|plan|tier)|"
+                                r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
+                                r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
                                 r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as

@@ -99,4 +99,8 @@ def refused_send(text: str) -> bool:
 
 def on_prem_setting(text: str) -> bool:
     """True when the setting ``text`` describes keeps the data inside (a hospital network, air-gapped, classified)."""
-    return bool(SETTING.search(text))
+    return any(not _ORGANISATION.search(text[max(0, m.start() - 25):m.start()]) for m in SETTING.finditer(text))
+
+
+# "for a hospital network", "a large bank network": the organisation, not the network its data lives on
+_ORGANISATION = re.compile(r"(?:\b(?:a|an)|\bfor\s+(?:a|an|the|our))\s+(?:[a-z\-]+\s+)?$")

@@ -9,6 +9,7 @@ from agent import understanding_hardware as HW
 from agent import understanding_patterns as P
 from agent import understanding_residency as R
 from agent import understanding_structure as S
+from agent.understanding_domain import read_domain
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
@@ -16,10 +17,15 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 20):match.start()]
     if re.search(r"\bnothing\s*$|\bno\s+(?:\w+\s+)?(?:hardware|gpus?|servers?|machines?)\s*$", before):
         return True  # "nothing on-prem, we'd rent A10Gs": no hardware on the premises, not a rule about the data
+    if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _OWN_MACHINES.match(text[match.end():]) and \
+            not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
+        return True  # "two on-prem servers, 8x H100 each": machines the user has, not a rule about the data
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
+_OWN_MACHINES = re.compile(r"\s+(?:(?:gpu|dell|hp|linux|\w+)\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|"
+                           r"nodes?|racks?|workstations?)\b(?!\s+only)")
 _HOSTING = re.compile(r"host|deploy|\brun\b|部署|托管|运行")
 
 
@@ -88,6 +94,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         updates["data_must_stay_on_prem"] = False
     elif P.DATA_MAY_LEAVE.search(text):
         updates["data_must_stay_on_prem"] = False
+    elif P.API_PREFERRED.search(text):  # "we'd much rather call an API than host a model ourselves"
+        updates["deployment"] = "api"
     elif self_hosted:
         updates["deployment"] = "self_hosted"
 
@@ -113,23 +121,10 @@ def _licence(text: str, updates: dict[str, Any]) -> None:
 
 def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
-    scores: dict[str, tuple[int, int]] = {}
-    roles_only: dict[str, bool] = {}  # a domain named only by who uses it ("lawyers use it")
-    for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
-        if polarity(text, m) == "negated":
-            continue  # "no legal documents, just support tickets"
-        count, first = scores.get(m.lastgroup or "", (0, -m.start()))
-        scores[m.lastgroup or ""] = (count + 1, first)
-        roles_only[m.lastgroup or ""] = roles_only.get(m.lastgroup or "", True) and S.role_word(m.group())
-    specific = {d: s for d, s in scores.items() if d != "general"}
-    if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
-        specific = {d: s for d, s in specific.items() if not roles_only[d]}
-    if specific:
-        updates["domain"] = max(specific, key=specific.__getitem__)
-    elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):
-        updates["domain"] = "general"
+    read_domain(text, asked, updates, polarity)
     _privacy(text, updates)
     _licence(text, updates)
+    _self_correction(text, updates)
     if "latency_p95_ms" not in updates:
         if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and re.search(
                 r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要", text)):
@@ -149,6 +144,36 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     _bare_answers(text, asked, updates)
 
 
+# A statement taken back inside the message: "licence doesn't matter... no wait, it does, this ships in a paid product"
+_TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|"
+                         r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
+                         r"no,? espera|não,? espera|no,? aspetta)\b|(?<=[,，。;；!！\s])(?:不对|等等|いや|아니 잠깐)(?=[,，。;；!！、\s])")
+_PREFERRED_SIDE = re.compile(r"\bthan\b|\binstead of\b|\bau lieu de\b|\ben (?:lugar|vez) de\b|\bem vez de\b|"
+                             r"\binvece di\b|\b(?:an)?statt\b|\bpiuttosto che\b|而不是|而非")
+_WORDED = ("license", "deployment", "data_must_stay_on_prem")
+
+
+def _self_correction(text: str, updates: dict[str, Any]) -> None:
+    """The later statement wins: a statement taken back right after it was made is replaced or, with nothing new, unset."""
+    cues = list(_TAKEN_BACK.finditer(text))
+    if not cues:
+        return
+    head, tail = text[:cues[-1].start()], text[cues[-1].end():]
+    last = [c for c in re.split(r"[,;.!?。，、\n…]", head) if c.strip()]
+    taken: dict[str, Any] = {}
+    said: dict[str, Any] = {}
+    if last:
+        _privacy(last[-1], taken)
+        _licence(last[-1], taken)
+    _privacy(tail, said)
+    _licence(tail, said)
+    for name in _WORDED:
+        if name in said:
+            updates[name] = said[name]
+        elif name in taken:
+            updates.pop(name, None)
+
+
 def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Short answers that only mean something after a question: "yes", "API", "none"."""
     if asked is None or asked in updates or P.SKIP.search(text):
@@ -157,6 +182,9 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
     if re.search(r"\d", answer) and (P.CORRECTION.search(answer) or re.match(r"^no,? wait", answer)):
         return  # "no wait, 600 is wrong": not an answer to a yes/no question
     if asked == "deployment":
+        answer = _PREFERRED_SIDE.split(answer)[0] if re.search(
+            r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en (?:lugar|vez)|em vez|invece|statt|而不是|而非",
+            answer) else answer  # "we'd much rather call an API than host a model ourselves": the side preferred
         if re.search(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建", answer):
             updates["deployment"] = "self_hosted"
         elif re.search(r"\bapi\b|hosted|cloud|托管|云", answer):

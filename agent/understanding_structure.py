@@ -265,6 +265,8 @@ _ROLE = re.compile(r"^(?:lawyers?|attorneys?|paralegals?|juristes|avocats|advoga
                    r"juristen|notaires|notarios|notai|physicians?|clinicians?|doctors?|nurses?|nursing|accountants|"
                    r"auditors|tax advis[eo]rs|steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|"
                    r"experts?-comptables|contadores|contabilistas|commercialisti|律师|医生|support agents|"
+                   r"journalists?|journalistes|reporters|periodistas|giornalisti|jornalistas|记者|記者|기자|"
+                   r"弁護士|변호사|医師|의사|看護師|간호사|"
                    r"support (?:team|staff|engineers|reps?))$")
 
 

@@ -1,0 +1,115 @@
+"""Which domain a message states, and where in the message it may be read from.
+
+The domain's words (``agent.understanding_patterns.DOMAINS``) also describe documents, people and departments in
+messages about something else: "contracts are long, 25-40 pages" answers the length question, "600 clinicians, 15
+lookups each" the query rate, "finance hasn't decided" the budget. The rule, the same in every language:
+
+- after a question about the domain, or in a message that answers no other question (an opener: "We run a support
+  chatbot over help-center articles"), every domain word counts;
+- after a question about another field, and in a correction of a figure ("corrigindo: são 250 mil produtos"), a
+  domain is taken only from the message's *self-description*: who the user is or what the project is ("we're a law
+  firm", "Wir sind eine Landesbehörde", "我们是一家医院", "弊社は…メーカーで", "for our support team", "search over
+  contracts", "the code itself is mostly Go");
+- the people who use the system ("lawyers", "clinicians", "journalists") name the domain only after the domain
+  question or in a self-description ("we're a team of lawyers"), never when they are counted for a rate;
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent import understanding_structure as S
+
+# Who the user is or what the project is, in every language of the lexicon (on the glossed, lower-case text). The
+# self-description runs from the cue to the end of its sentence.
+SELF_DESCRIPTION = re.compile(
+    # English
+    r"\bwe(?:'re| are| work)\s+(?:a|an|the|in|at|for|building|developing|making|creating|running|doing|setting up)\b|"
+    r"\bwe\s+(?:run|operate|build|develop|make|sell|provide|offer|want to (?:build|make|create|set up|add|index|search)|"
+    r"plan to (?:build|make)|need (?:to build|a)|have built|built|are planning)\b|"
+    r"\bi(?:'m| am)\s+(?:a|an|building|developing|making|working on|setting up)\b|\bi\s+(?:run|build|work (?:at|for|in|on))\b|"
+    r"\b(?:our|my)\s+(?:company|firm|business|startup|organi[sz]ation|org|product|project|platform|app|use[\s\-]?case|"
+    r"agency|practice|studio|institute|lab|shop|store)\b|"
+    r"\b(?:it'?s|it is|this is|the (?:project|product|tool|system|app|use[\s\-]?case|goal|idea) is)\s+"
+    r"(?:a|an|for|about|over|on)\b|"
+    r"\b(?:search|rag|retrieval|chatbot|bot|assistant|q&a|qa|semantic search|lookup)\s+(?:over|across|through|for|on)\b|"
+    r"\bfor (?:a|an|our|my) (?:[\w\-]+ ){0,2}(?:firm|company|bank|hospital|clinic|shop|store|team|department|insurer|"
+    r"agency|startup|studio|university|practice|client)\b|"
+    r"\bthe (?:code|corpus|collection|documents?|docs|data|content|archive|repos?|files)\s+(?:itself\s+|themselves\s+)?"
+    r"(?:is|are)\s+(?:mostly|all|entirely|mainly|largely|primarily|basically)\b|"
+    # German, French, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Turkish, Russian
+    r"\bwir (?:sind|are|bauen|entwickeln|betreiben|wollen|planen|machen)\b|\bich (?:bin|arbeite|baue|entwickle)\b|"
+    r"\bunser(?:e|er|en)? (?:firma|unternehmen|kanzlei|startup|projekt|produkt|plattform|praxis|klinik|bank|shop)\b|"
+    r"\bnous (?:sommes|construisons|développons|voulons|gérons|faisons|montons)\b|\bon (?:est|construit|veut)\b|"
+    r"\bje (?:suis|travaille|construis|développe)\b|"
+    r"\bnotre (?:entreprise|société|cabinet|startup|projet|produit|plateforme|banque|clinique|boutique)\b|"
+    r"\bsomos\b|\b(?:estamos|queremos) (?:construyendo|creando|desarrollando|montando|construindo|criando|"
+    r"desenvolvendo|construir|crear|criar|montar|hacer|fazer)\b|\btrabajo en\b|\btrabalho (?:em|na|no)\b|"
+    r"\bnuestr[oa] (?:empresa|firma|startup|plataforma|despacho|bufete|proyecto|producto|tienda|banco)\b|"
+    r"\bnoss[oa] (?:empresa|startup|plataforma|escritório|projeto|produto|loja|banco)\b|"
+    r"\bsiamo\b|\b(?:stiamo|vogliamo) (?:costruendo|creando|sviluppando|costruire|creare|fare)\b|"
+    r"\b(?:la nostra|il nostro) (?:azienda|società|startup|studio|progetto|prodotto|piattaforma|banca)\b|"
+    r"\bw(?:e|ij) (?:zijn|bouwen|ontwikkelen|willen)\b|\bons (?:bedrijf|kantoor|project)\b|\bonze (?:organisatie|startup)\b|"
+    r"\bjesteśmy\b|\b(?:budujemy|tworzymy|chcemy zbudować|chcemy stworzyć)\b|\bnasz[ae]? (?:firma|projekt|kancelaria)\b|"
+    r"\bvi (?:är|bygger|utvecklar|vill bygga)\b|\bvårt (?:företag|projekt)\b|"
+    r"\b\w+(?:yız|yiz|yuz|yüz)\b|\bşirketimiz\b|\b(?:geliştiriyoruz|kuruyoruz)\b|"
+    r"\bмы\b|\bнаш[аи]? (?:компания|проект|продукт|банк|фирма)\b|"
+    # Chinese, Japanese, Korean
+    r"我们是|我们(?:在|正在|要|想)?(?:做|开发|搭建|构建)|我司|本公司|我们公司|我们(?:的)?(?:项目|产品|平台)|"
+    r"弊社|当社|私たちは|我々は|うちは|うちの会社|(?:を|の)(?:作り|構築し|開発し)(?:たい|ています)|"
+    r"저희는|우리는|저희 회사|우리 회사|회사(?:인데|이고|입니다|예요)|(?:만들|구축하)(?:려고|고 있)")
+# A message that opens by correcting an earlier answer ("corrigindo: são 250 mil produtos", "sorry, typo: 8k")
+_CORRECTING = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:correction|correcting|corrigindo|corrigiendo|correggo|korrektur|"
+                         r"sorry|typo|oops|my (?:bad|mistake)|i meant|i mis(?:spoke|typed)|actually|no wait|wait|"
+                         r"scratch that|update)\b|^\W*(?:说错了|搞错了|更正|纠正|不对|訂正|すみません|修正|정정)")
+_SENTENCE_END = re.compile(r"[.;!?。！？;\n]")
+# People counted for a rate: "600 clinicians", "una ventina di avvocati" (glossed to a number), "dozens of lawyers",
+# "几十个律师", "数十人の弁護士" (glossed "36 people の lawyers"), "弁護士50人", "변호사 수십 명"
+_COUNTED = re.compile(r"(?:\d[\d,.]*\s*(?:k\b)?|\b(?:dozens?|hundreds?|several|a few|many)\b|[几数][十百千])\s*"
+                      r"(?:个|名|位|people\s*の|人の|명의)?\s*(?:of\s+)?(?:[a-z\-]+\s+){0,2}$")
+_COUNTED_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[几数][十百千]|수십|수백)\s*(?:people|人|名|명|位)")
+
+
+def _self_described(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that describe the user or the project (from the cue to the end of its sentence)."""
+    spans = []
+    for m in SELF_DESCRIPTION.finditer(text):
+        end = _SENTENCE_END.search(text, m.end())
+        start = max((text.rfind(c, 0, m.start()) for c in ".;!?。！？\n"), default=-1) + 1
+        spans.append((start, end.start() if end else len(text)))
+    return spans
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity: Any) -> None:
+    """Store the domain ``text`` states (see the module's rules); ``polarity`` tells a negated cue."""
+    correction = bool(_CORRECTING.match(text)) and any(
+        isinstance(updates.get(f), int | float) for f in ("corpus_docs", "queries_per_month", "doc_length_tokens",
+                                                          "budget_usd_month", "latency_p95_ms"))
+    strict = (asked is not None and asked != "domain") or correction
+    described = _self_described(text)
+    scores: dict[str, tuple[int, int]] = {}
+    roles_only: dict[str, bool] = {}
+    for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
+        name, own = m.lastgroup or "", _inside(m.span(), described)
+        if polarity(text, m) == "negated" or (strict and not own):
+            continue  # "no legal documents, just support tickets"; a document's or a department's word
+        role = S.role_word(m.group())
+        if role and asked != "domain" and not own and (_COUNTED.search(text[max(0, m.start() - 30):m.start()])
+                                                         or _COUNTED_AFTER.match(text[m.end():m.end() + 12])):
+            continue  # "600 clinicians, 15 lookups each": the people who search, counted for a rate
+        count, first = scores.get(name, (0, -m.start()))
+        scores[name] = (count + 1, first)
+        roles_only[name] = roles_only.get(name, True) and role
+    specific = {d: s for d, s in scores.items() if d != "general"}
+    if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
+        specific = {d: s for d, s in specific.items() if not roles_only[d]}
+    if specific:
+        updates["domain"] = max(specific, key=specific.__getitem__)
+    elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):
+        updates["domain"] = "general"
