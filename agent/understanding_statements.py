@@ -24,8 +24,8 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
-_OWN_MACHINES = re.compile(r"\s+(?:(?:gpu|dell|hp|linux|\w+)\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|"
-                           r"nodes?|racks?|workstations?)\b(?!\s+only)")
+_OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
+                           r"workstations?)\b(?!\s+only)")
 _HOSTING = re.compile(r"host|deploy|\brun\b|部署|托管|运行")
 
 
@@ -147,14 +147,15 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
 # A statement taken back inside the message: "licence doesn't matter... no wait, it does, this ships in a paid product"
 _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|"
                          r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
-                         r"no,? espera|não,? espera|no,? aspetta)\b|(?<=[,，。;；!！\s])(?:不对|等等|いや|아니 잠깐)(?=[,，。;；!！、\s])")
+                         r"no,? espera|não,? espera|no,? aspetta)\b|"
+                         r"(?<=[,，。;；!！\s])(?:不对|等等|いや|아니 잠깐)(?=[,，。;；!！、\s])")
 _PREFERRED_SIDE = re.compile(r"\bthan\b|\binstead of\b|\bau lieu de\b|\ben (?:lugar|vez) de\b|\bem vez de\b|"
                              r"\binvece di\b|\b(?:an)?statt\b|\bpiuttosto che\b|而不是|而非")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 
 
 def _self_correction(text: str, updates: dict[str, Any]) -> None:
-    """The later statement wins: a statement taken back right after it was made is replaced or, with nothing new, unset."""
+    """The later statement wins: a statement taken back right after it is made is replaced, or unset if none follows."""
     cues = list(_TAKEN_BACK.finditer(text))
     if not cues:
         return
