@@ -10,8 +10,9 @@ lookups each" the query rate, "finance hasn't decided" the budget. The rule, the
   domain is taken only from the message's *self-description*: who the user is or what the project is ("we're a law
   firm", "Wir sind eine Landesbehörde", "我们是一家医院", "弊社は…メーカーで", "for our support team", "search over
   contracts", "the code itself is mostly Go");
-- the people who use the system ("lawyers", "clinicians", "journalists") name the domain only after the domain
-  question or in a self-description ("we're a team of lawyers"), never when they are counted for a rate;
+- the people who use the system ("lawyers", "clinicians", "journalists") name the domain after the domain question,
+  in a self-description ("we're a team of lawyers") and as the organisation's own staff ("our 40 lawyers", "we have
+  800 nurses"), never when they are only counted for a rate ("600 clinicians, 15 lookups each");
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ _SENTENCE_END = re.compile(r"[.;!?。！？;\n]")
 # "几十个律师", "数十人の弁護士" (glossed "36 people の lawyers"), "弁護士50人", "변호사 수십 명"
 _COUNTED = re.compile(r"(?:\d[\d,.]*\s*(?:k\b)?|\b(?:dozens?|hundreds?|several|a few|many)\b|[几数][十百千])\s*"
                       r"(?:个|名|位|people\s*の|人の|명의)?\s*(?:of\s+)?(?:[a-z\-]+\s+){0,2}$")
+# ... unless they are the organisation's own staff: "our 40 lawyers", "we have 800 nurses", "nos 25 juristes",
+# "tenemos 120 abogados", "我们有200个律师": that describes who the user is
+_OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir haben|nos|nous avons|on a|nuestr[oa]s|"
+                        r"tenemos|noss[oa]s|temos|i nostri|le nostre|abbiamo|onze|wij hebben|we hebben|våra|vi har|"
+                        r"nasi|mamy|наши|у нас)\b|我们(?:有|的)|我司|弊社の|当社の|うちの|저희|우리")
 _COUNTED_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[几数][十百千]|수십|수백)\s*(?:people|人|名|명|位)")
 
 
@@ -106,8 +112,9 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         if polarity(text, m) == "negated" or (strict and not own):
             continue  # "no legal documents, just support tickets"; a document's or a department's word
         role = S.role_word(m.group())
-        if role and asked != "domain" and not own and (_COUNTED.search(text[max(0, m.start() - 30):m.start()])
-                                                         or _COUNTED_AFTER.match(text[m.end():m.end() + 12])):
+        before = text[max(0, m.start() - 30):m.start()]
+        if role and asked != "domain" and not own and not _OWN_STAFF.search(before) and (
+                _COUNTED.search(before) or _COUNTED_AFTER.match(text[m.end():m.end() + 12])):
             continue  # "600 clinicians, 15 lookups each": the people who search, counted for a rate
         count, first = scores.get(name, (0, -m.start()))
         scores[name] = (count + 1, first)
