@@ -103,6 +103,9 @@ DOCS_AFTER = re.compile(
     r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|sentencias|sentenze|jugements|arr[êe]ts|"
     r"decisiones|decis[õo]es|decisioni|entscheidungen|urteile|d[ée]cisions|processos|procesos|processi|verfahren|"
     r"affaires|casos|casi|f[äa]lle|"
+    # insurance, support and podcast collections (s4-a): "500 mil sinistros", "150.000 polissen", "12,000 episodes"
+    r"episodes|pol[ií]zas|polizze|polissen|ap[óo]lices|sinistr[oie]s|siniestros|\w*ärenden|servicef[äa]lle|"
+    r"prontu[áa]rios|preguntas frecuentes|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -361,8 +364,9 @@ ON_PREM = re.compile(
     # s4-a (issue 17): "nothing leaves our servers" and "may not leave" in every language of the lexicon
     r"\brien ne (?:doit |peut |va )?(?:sort\w*|quitte\w*)|\bne (?:doi(?:t|vent)|peu(?:t|vent)) (?:pas|jamais) "
     r"(?:sortir|quitter)\b|\bnada (?:sale|puede salir|debe salir|sai|pode sair)\b|\bno (?:pueden|puede|deben|debe) "
-    r"salir\b|\bniente (?:esce|può uscire|deve uscire)\b|\bnichts (?:verlässt|darf (?:\w+ )?(?:raus|verlassen|nach "
-    r"außen))|\bniets (?:mag|gaat|verlaat)\b[^,.;]{0,30}(?:cloud|buiten|verlaten|naar)|\b(?:mag|mogen) (?:\w+ )?niet "
+    r"salir\b|\bniente (?:esce|può uscire|deve uscire)\b|\bnichts (?:verlässt|(?:darf|kann|soll)\b[^,.;]{0,40}?"
+    r"(?:\braus\b|verlassen|nach außen))|\bniets (?:mag|gaat|verlaat)\b[^,.;]{0,30}(?:cloud|buiten|verlaten|naar)|"
+    r"\b(?:mag|mogen) (?:\w+ )?niet "
     r"(?:naar buiten|verlaten|naar de cloud)|\bnic nie (?:może )?(?:opuszcza|wychodzi)|\bnie (?:mogą|może) "
     r"(?:opuszczać|opuścić|wychodzić)|\binget (?:får )?lämna|\bfår inte lämna\b|\bdışarı(?:ya)? (?:çıkamaz|çıkmamalı|"
     r"çıkmaz|gönderilemez)|\bне (?:может|могут|должны|должен|должно) (?:покидать|покинуть|выходить|уходить)|"
@@ -424,7 +428,8 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
                          r"(?:university|uni|高校|大学)\S{0,3}(?:的)?(?:科研|research)|不涉及商用|非商用|"
                          r"internal research (?:use|project|only|purposes)|"
-                         r"personal (?:project|use)|hobby|for fun|licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
+                         r"personal (?:project|use)|hobby|research prototype|for fun|"
+                         r"licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓")
 # "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with

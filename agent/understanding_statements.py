@@ -171,7 +171,7 @@ def _self_correction(text: str, updates: dict[str, Any]) -> None:
     for name in _WORDED:
         if name in said:
             updates[name] = said[name]
-        elif name in taken:
+        elif name in taken and not re.search(r"\d", tail):  # "..., no wait, 800 a month" takes back a figure
             updates.pop(name, None)
 
 
