@@ -21,10 +21,12 @@ import re
 # A hosted service: a provider by name, or an API qualified as external / cloud / third-party (a bare "API" may be
 # the user's own: "our REST API", "an internal API").
 SERVICE = re.compile(r"azure[\s\-]?openai|(?<![a-z])(?:openai|cohere|voyage(?:\s*ai)?|gemini|bedrock|vertex\s*ai|"
-                     r"anthropic|mistral)(?![a-z])|(?:cloud|external|hosted|third[\s\-]party|public|extern\w*|"
+                     r"anthropic|mistral)(?![a-z])|阿里云|通义|文心|百度智能云|腾讯云|火山引擎|云端(?:的)?(?:接口|模型|服务)|"
+                     r"(?:cloud|external|hosted|third[\s\-]party|public|extern\w*|"
                      r"estern\w*|外部の?|クラウドの?|외부|云|云端|第三方)\s*(?:的\s*)?apis?(?![a-z])|"
                      r"(?<![a-z])apis?\s+(?:extern\w*|estern\w*|cloud|p[úu]blic\w*|pubblic\w*|hosted)(?![a-z])")
-ALREADY = re.compile(r"\balready\b|\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미")
+ALREADY = re.compile(r"本来就|一直(?:在)?|\balready\b|"
+                     r"\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미")
 USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|\bprocess\w*|\benvo\w*|"
                  r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"

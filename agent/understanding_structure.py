@@ -183,9 +183,30 @@ _REJECTED_BEFORE = re.compile(
     rf"(?:不能|不可以|不允许|不得)(?:用|使用|采用)?\s*(?:{_NON_COMMERCIAL})")
 
 
+# Restrictive licences (non-commercial, copyleft) banned, or permissive ones demanded, in words of any language
+# (s4-a): "nothing GPL or non-commercial, legal will kill it", "compliance said no to anything under CC-BY-NC",
+# "we can't use anything AGPL", "nichts mit GPL-Lizenz", "it must be MIT or Apache", "nur Apache- oder MIT-Lizenz"
+_RESTRICTIVE = (rf"(?:{_NON_COMMERCIAL}|(?<![a-z])a?gpl(?:[\s\-]?v?\d(?:\.\d)?)?(?![a-z])|copyleft|"
+                rf"(?<![a-z])sspl(?![a-z]))")
+_BANNED = re.compile(
+    rf"\b(?:nothing|nichts|rien|nada|niente|niets|nic|inget|hiçbir|ничего|no)\b(?:\s+[\w\-]+){{0,3}}?\s+{_RESTRICTIVE}|"
+    rf"\b(?:kill|reject|block|veto|ban|refuse|forbid|exclude)s?\b[^.;!?]{{0,25}}?{_RESTRICTIVE}|"
+    rf"\b(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|never) (?:accept|allow|approve|use|ship)\b"
+    rf"[^.;!?]{{0,30}}?{_RESTRICTIVE}|\b(?:said|says|say) no to\b[^.;!?]{{0,25}}?{_RESTRICTIVE}|"
+    rf"{_RESTRICTIVE}[^.;!?]{{0,30}}?\b(?:is|are) (?:banned|forbidden|off[\s\-]limits|a no[\s\-]go|not allowed)|"
+    rf"(?:不能|不可以|不允许|禁止)(?:用|使用)?[^,，。]{{0,10}}?{_RESTRICTIVE}")
+_PERMISSIVE = (r"(?:apache(?:[\s\-]?2(?:\.0)?)?|\bbsd\b|permissiv\w*|mit[\s\-]*(?:licen\w*|lizenz\w*|licencia|"
+               r"licença|licenza|licentie)|(?<=apache)[^.;]{0,12}\bmit\b|\bmit\b(?=[^.;]{0,12}(?:apache|bsd)))")
+_DEMANDED = re.compile(
+    rf"\b(?:must be|has to be|have to be|needs? to be|only|nur|solo|seulement|uniquement|apenas|solamente|tylko|"
+    rf"bara|sadece|только)\b[^.;!?]{{0,40}}?{_PERMISSIVE}|(?:只能|只)(?:用|使用)?[^,，。]{{0,10}}?{_PERMISSIVE}|"
+    rf"{_PERMISSIVE}[^.;!?]{{0,25}}?\b(?:only|nur|seulement|solamente)\b")
+
+
 def licence_rejected(text: str) -> bool:
-    """Whether ``text`` rules out non-commercial licences (so commercial use is required)."""
-    return bool(_REJECTED_AFTER.search(text) or _REJECTED_BEFORE.search(text))
+    """Whether ``text`` rules out non-commercial (or copyleft) licences, or demands permissive ones: commercial use."""
+    return bool(_REJECTED_AFTER.search(text) or _REJECTED_BEFORE.search(text) or _BANNED.search(text)
+                or _DEMANDED.search(text))
 
 
 _FIRST_INDEXING = re.compile(

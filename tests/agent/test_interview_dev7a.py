@@ -126,3 +126,17 @@ def test_the_later_statement_wins(text: str, licence: str | None) -> None:
 def test_a_figure_taken_back_keeps_the_rule_said_before_it() -> None:
     updates = understand("data must stay on-prem and the budget is 500, no wait, 800 a month").updates
     assert updates.get("data_must_stay_on_prem") is True and updates.get("budget_usd_month") == 800
+
+
+@pytest.mark.parametrize("text", [
+    "nothing GPL or non-commercial, legal will kill it", "our compliance team will kill anything GPL or non-commercial",
+    "procurement says we can't use anything AGPL", "compliance said no to anything under CC-BY-NC",
+    "our data science team says it must be MIT or Apache", "Bitte nur Modelle mit Apache- oder MIT-Lizenz",
+    "Die Rechtsabteilung wird nichts mit GPL-Lizenz akzeptieren", "只能用Apache或者MIT协议的模型", "不能用GPL的"])
+def test_a_restrictive_licence_banned_or_a_permissive_one_demanded_is_commercial_use(text: str) -> None:
+    assert understand(text, "license").updates.get("license") == "commercial"
+
+
+@pytest.mark.parametrize("text", ["nur Server mit 8 GB RAM", "GPL is fine for us", "Modelle mit oder ohne GPU"])
+def test_a_licence_word_that_bans_nothing_is_no_licence(text: str) -> None:
+    assert understand(text).updates.get("license") != "commercial"
