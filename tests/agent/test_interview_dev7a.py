@@ -32,6 +32,11 @@ def test_the_categorical_set_holds_up() -> None:
     assert len({c["id"] for c in DEV7A}) == len(DEV7A)
     result = accuracy.score(DEV7A)
     assert result["silent_wrong_fills"] == 0, [(o.case["id"], o.silent) for o in result["outcomes"] if o.silent]
+    # every field of these classes is right; the misses left are other readers' (a count after its Russian or
+    # trailing Portuguese noun, "unter einer Sekunde", "2 000 fois par mois"): a new miss fails here
+    known = {"a-dd-pt-1", "a-di-ru-1", "a-di-ru-2", "a-ds-de-3", "a-ds-fr-3"}
+    missed = {o.case["id"] for o in result["outcomes"] if o.problems}
+    assert missed <= known, sorted(missed - known)
     assert result["accuracy"] >= 0.97, f"{result['accuracy']:.1%}"
 
 
