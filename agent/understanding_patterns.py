@@ -308,7 +308,7 @@ ON_PREM = re.compile(
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"
     r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
-    r"(?:stay|remain|be kept|be stored|be processed|be hosted|live)\s+(?:in|within|inside)\s+(?:the\s+)?"
+    r"(?:stays?|remains?|be kept|be stored|be processed|be hosted|lives?)\s+(?:in|within|inside)\s+(?:the\s+)?"
     r"(?:eu|european union|"
     r"us|usa|uk|country|region|germany|france|china|japan|korea|brazil|brasil|italy|italia|spain|españa|canada|india|"
     r"switzerland|schweiz|suisse|australia|singapore|europe|europa|austria|österreich|mexico|méxico|portugal|"
@@ -354,7 +354,7 @@ ON_PREM = re.compile(
     r"europe|germany|allemagne|deutschland|brasil|brazil|italia|italy|españa|spain|switzerland|suisse|schweiz)\b|"
     r"\b(?:niente|no|pas de|kein\w*|nada de|sem|sin|senza)\s+(?:cloud|nube|nuvem|apis?)\s+(?:estern[oa]|externe?s?|"
     r"external|extern[oa]s?|pubblic[oa]|publi(?:c|que)s?|öffentlich\w*|p[úu]blic[oa]s?)\b|"
-    r"sovereign cloud|cloud souverain|\bh[ée]bergement (?:certifi[ée] )?hds\b|"
+    r"\bdata residency\b|sovereign cloud|cloud souverain|\bh[ée]bergement (?:certifi[ée] )?hds\b|"
     r"\bhds\b[^,.;]{0,20}\b(?:obligatoire|required|"
     r"mandatory|requis)|secnumcloud|souveräne[n]? cloud|"
     r"\bno (?:us|american|foreign) (?:hyperscalers?|clouds?|providers?|apis?)\b|"
@@ -371,7 +371,8 @@ ON_PREM = re.compile(
     r"\b(?:mag|mogen) (?:\w+ )?niet "
     r"(?:naar buiten|verlaten|naar de cloud)|\bnic nie (?:może )?(?:opuszcza|wychodzi)|\bnie (?:mogą|może) "
     r"(?:opuszczać|opuścić|wychodzić)|\binget (?:får )?lämna|\bfår inte lämna\b|\bdışarı(?:ya)? (?:çıkamaz|çıkmamalı|"
-    r"çıkmaz|gönderilemez)|\bне (?:может|могут|должны|должен|должно) (?:покидать|покинуть|выходить|уходить)|"
+    r"çıkmaz|gönderilemez|gönderemeyiz|çıkaramayız)|"
+    r"\bне (?:может|могут|должны|должен|должно) (?:покидать|покинуть|выходить|уходить)|"
     r"\bничего не (?:уходит|выходит|покидает)|"
     r"不能出(?:我们)?(?:自己)?的?(?:内网|公司|本地|机房|服务器|数据中心)|(?:留在|存在)(?:境内|国内)|不(?:能|得)出境|"
     r"(?:社外|外部|国外|海外)(?:に|へ)?(?:は)?(?:データを|情報を)?(?:出せ|出す(?:こと)?(?:は)?でき(?:ない|ません)|"
@@ -403,7 +404,9 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
 # A preference for a hosted API said in passing ("I just want an API", "API it is", "we'd rather pay per token than
 # babysit GPUs"): who runs the model, nothing about where the data may go.
 API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?:api|hosted (?:api|service|model))\b|"
-                           r"\bapi it is\b|\brather (?:call|use|pay for|go with) (?:an? )?(?:api|hosted|managed)\b|"
+                           r"\bapi it is\b|\ban? (?:managed|hosted) (?:service|api|offering)s? (?:would be|is) "
+                           r"(?:ideal|preferred|great|perfect|best|easiest|simplest)\b|\bprefer (?:a )?managed\b|"
+                           r"\brather (?:call|use|pay for|go with) (?:an? )?(?:api|hosted|managed)\b|"
                            r"\b(?:rather )?pay per (?:token|call|request) than\b|"
                            r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*")
 # The data may leave: says nothing about who runs the model.
@@ -418,6 +421,8 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"shar(?:e|ing)) (?:it |them |data |the data |our data |documents )?to |"
                             r"(?:the )?cloud (?:is|would be) "
                             r"(?:totally |perfectly )?(?:fine|ok|okay)|can use (?:the )?cloud|"
+                            r"\b(?:privacy|data residency|confidentiality|compliance)\s+(?:is|are)(?:n't| not)\s+"
+                            r"(?:really |much |a big |that much of |an? )*(?:concern|issue|problem|blocker|worry)|"
                             r"\bno (?:privacy|data residency|compliance) (?:concerns?|issues?|constraints?|"
                             r"requirements?|"
                             r"restrictions?)|"

@@ -188,7 +188,7 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             answer) else answer  # "we'd much rather call an API than host a model ourselves": the side preferred
         if re.search(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建", answer):
             updates["deployment"] = "self_hosted"
-        elif re.search(r"\bapi\b|hosted|cloud|托管|云", answer):
+        elif re.search(r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer):
             updates["deployment"] = "api"
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
