@@ -204,7 +204,7 @@ DOMAINS = {
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|\binsurers?\b|policyholders?|underwriting|accounting|financial audits?|"
-               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票",
+               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票|券商|研报|投研",
     "code": r"stack ?overflow|\bapi (?:reference|references|specs?)\b|\bsdk (?:docs|documentation)\b|"
             r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
             r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
@@ -215,7 +215,8 @@ DOMAINS = {
                   r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
     "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
-                 r"\bfichas? t[ée]cnicas?\b|e-?commerce|online (?:shop|store)|webshop|\bproducts\b|"
+                 r"\bfichas? t[ée]cnicas?\b|e-?commerce|online[\s\-]?(?:shops?|stores?|händler)|onlineshops?|"
+                 r"webshop|\bproducts\b|"
                  r"\bprodukt(?:daten|beschreib|katalog|"
                  r"seiten|info|blätt|bilder|texte)\w*|\bsortiment\b|\bschede? (?:di )?prodott[oi]\b|\bprodotti\b|"
                  r"\bfiches? (?:techniques? )?(?:de )?produits?\b|\bfichas? (?:técnicas? )?de productos?\b|"
@@ -247,8 +248,8 @@ DOMAINS = {
                # an internal wiki, media, a public body, HR: domains the schema does not list (stored as general)
                r"podcasts?|\bgovernment\b(?!\s+(?:network|cloud|intranet|servers?|data ?cent))|\bmunicipal\w*|"
                r"public (?:administration|sector|body)|city council|game (?:studio|company|developer)|video games|"
-               r"游戏公司|\bhr (?:polic\w+|documents|docs|notes)\b|human resources|"
-               r"政府|政务|政府机关|"
+               r"游戏公司|\bhr (?:polic\w+|documents|docs|notes|handbook)\b|"
+               r"human resources|政府|政务|政府机关|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
