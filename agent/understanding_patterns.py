@@ -341,7 +341,7 @@ ON_PREM = re.compile(
     r"内网部署|私有化|本地化部署|离线部署|不能上云|"
     r"不能(?:用|调用|使用)(?:外部|第三方|云|公有云|在线)?的?\s*(?:api|服务|openai)|"
     r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
-    r"不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
+    r"(?:必须|只能)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|境内)|不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
     r"(?:openai|apis?|the cloud|cloud|hosted (?:apis?|models?|services?)|external (?:apis?|services?)) (?:is|are) "
     r"(?:off the table|not an option|out of the question|not allowed|forbidden|a no-go|banned)|"
     # residency in indirect words, any language (after the gloss): a regulation, "outside our ...", a sovereign cloud

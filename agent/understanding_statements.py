@@ -180,6 +180,9 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
     if asked is None or asked in updates or P.SKIP.search(text):
         return
     answer = text.strip()
+    retracted = list(_TAKEN_BACK.finditer(answer))
+    if retracted and asked in _WORDED:  # "self-hosted, no wait, an API is fine": the answer after the retraction
+        answer = answer[retracted[-1].end():].strip()
     if re.search(r"\d", answer) and (P.CORRECTION.search(answer) or re.match(r"^no,? wait", answer)):
         return  # "no wait, 600 is wrong": not an answer to a yes/no question
     if asked == "deployment":
