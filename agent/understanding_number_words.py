@@ -40,6 +40,7 @@ class _Language:
     connectors: tuple[str, ...] = ()
     seconds: str = ""
     bounds: tuple[str, ...] = ()
+    fractions: dict[str, float] = field(default_factory=dict)  # of a second: "a tenth of a", "un quart de"
     after_words: frozenset[str] = frozenset()  # units only after a number word ("deux cent mille", not "50 cents")
 
 
@@ -60,6 +61,7 @@ _LANGUAGES: dict[str, _Language] = {
                "lakh": (1e5, None), "lakhs": (1e5, None), "lac": (1e5, None), "lacs": (1e5, None),
                "crore": (1e7, None), "crores": (1e7, None), "cr": (1e7, None)},
         halves=("half a", "half"), and_half=("and a half",), connectors=("of",),
+        fractions={"a tenth of a": 0.1, "one tenth of a": 0.1, "a quarter of a": 0.25, "a fifth of a": 0.2},
         seconds=r"seconds?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
     "hi": _Language(
         cards={"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "das": 10,
@@ -83,6 +85,7 @@ _LANGUAGES: dict[str, _Language] = {
                "mio.": (_MILLION, None), "mio": (_MILLION, None), "milliarde": (_BILLION, None),
                "milliarden": (_BILLION, None), "mrd.": (_BILLION, None), "mrd": (_BILLION, None)},
         halves=("eine halbe", "ein halbes", "einer halben", "halbe", "halben"), and_half=("und ein halb",),
+        fractions={"eine zehntel": 0.1, "einer zehntel": 0.1, "eine viertel": 0.25, "einer viertel": 0.25},
         connectors=("von",), seconds=r"sekunden?",
         bounds=("unter", "weniger als", "innerhalb", "innerhalb von", "höchstens", "maximal", "max.")),
     "fr": _Language(
@@ -97,6 +100,7 @@ _LANGUAGES: dict[str, _Language] = {
                "mille": (1e3, None), "millier": (1e3, 1), "milliers": (1e3, 3), "million": (_MILLION, None),
                "millions": (_MILLION, None), "milliard": (_BILLION, None), "milliards": (_BILLION, None)},
         halves=("un demi-", "une demi-", "demi-", "un demi", "une demi"), and_half=("et demi", "et demie"),
+        fractions={"un dixième de": 0.1, "un quart de": 0.25},
         connectors=("de", "d'"), seconds=r"secondes?",
         bounds=("moins d'", "en moins d'", "sous", "au plus", "au maximum", "inférieur à", "inférieure à")),
     "es": _Language(
@@ -113,6 +117,7 @@ _LANGUAGES: dict[str, _Language] = {
                "miles": (1e3, 3), "millón": (_MILLION, None), "millon": (_MILLION, None),
                "millones": (_MILLION, None)},
         halves=("medio", "media"), and_half=("y medio", "y media"), connectors=("de",), seconds=r"segundos?",
+        fractions={"una décima de": 0.1, "un cuarto de": 0.25},
         bounds=("menos de", "en menos de", "por debajo de", "dentro de", "como máximo", "máximo")),
     "pt": _Language(
         cards={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
@@ -127,6 +132,7 @@ _LANGUAGES: dict[str, _Language] = {
                "milhoes": (_MILLION, None), "bilhão": (_BILLION, None), "bilhões": (_BILLION, None),
                "mil milhões": (_BILLION, 1)},
         halves=("meio", "meia"), and_half=("e meio", "e meia"), connectors=("de",), seconds=r"segundos?",
+        fractions={"um décimo de": 0.1, "um quarto de": 0.25},
         bounds=("menos de", "em menos de", "abaixo de", "dentro de", "no máximo")),
     "it": _Language(
         cards={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
@@ -140,6 +146,7 @@ _LANGUAGES: dict[str, _Language] = {
                "miliardo": (_BILLION, None), "miliardi": (_BILLION, None), "mln": (_MILLION, None),
                "mld": (_BILLION, None)},
         halves=("mezzo", "mezza"), and_half=("e mezzo", "e mezza"), connectors=("di",), seconds=r"second[oi]",
+        fractions={"un decimo di": 0.1, "un quarto di": 0.25},
         bounds=("sotto il", "sotto al", "sotto", "meno di", "entro", "al massimo", "inferiore a")),
     "nl": _Language(
         cards={"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -247,9 +254,10 @@ def _parsers() -> tuple[_Parser, ...]:
         second = None
         if lang.seconds:
             bound = rf"(?P<bound>{_word(_alternation(lang.bounds))})\s*" if lang.bounds else ""
-            card_one = _alternation([w for w, v in lang.cards.items() if v == 1])
+            frac = rf"(?P<frac>{_word(_alternation(lang.fractions))})\s*|" if lang.fractions else ""
             second = re.compile(
-                rf"(?:{bound})?(?:(?P<half>{_word(_alternation(lang.halves))})\s*|(?P<one>{_word(card_one)})\s*)?"
+                rf"(?:{bound})?(?:{frac}(?P<half>{_word(_alternation(lang.halves))})\s*|"
+                rf"(?P<card>{_word(_alternation(lang.cards))})\s*)?"
                 rf"(?:(?:il|al|la|le|the)\s+)?(?<!{_LETTER})(?P<unit>{lang.seconds})(?!{_LETTER})")
         out.append(_Parser(lang, re.compile(phrase), re.compile(token), second, re.compile(_alternation(lang.units)),
                            re.compile(lang.seconds) if lang.seconds else None))
@@ -302,11 +310,16 @@ def _evaluate(parser: _Parser, span: str) -> str | None:
 def _seconds(parser: _Parser, match: re.Match[str]) -> str:
     """"une demi-seconde" -> 0.5 seconds; "moins d'une seconde", "sotto il secondo" -> under 1 seconds."""
     bound = "under " if match.groupdict().get("bound") else ""
-    if match.group("half"):
+    card = match.group("card")
+    if match.groupdict().get("frac"):
+        value = _number(parser.language.fractions[match.group("frac")])
+    elif match.group("half"):
         value = "0.5"
-    elif bound or (match.group("one") and match.group("one") not in ("a", "an")):  # "queries a second" is a rate
+    elif card and card not in ("a", "an"):  # "zwei Sekunden", "moins d'une seconde"
+        value = _number(parser.language.cards[card])
+    elif bound:  # "sotto il secondo", "меньше секунды", "under a second"
         value = "1"
-    else:
+    else:  # "queries a second" is a rate, "2 segundos" already a figure
         return match.group()
     return f" {bound}{value} seconds "
 
@@ -333,7 +346,23 @@ def number_words(text: str) -> str:
             text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]
         if parser.trigger.search(text):
             text = _substitute(parser, text)
+    if _card_words()[0].search(text):
+        pattern, values = _card_words()
+        text = pattern.sub(lambda m: f"{_number(values[m.group(1)])} ", text)
     return _cjk_words(text) if _CJK_TRIGGER.search(text) else text
+
+
+# Number words that are also common words elsewhere ("due to", "sei", "neuf" = new, "acht" = heed, "dos" = of the,
+# "sto" = I am, "das", "do", "char", "teen", "sex", "otto", "yedi", "altı" = under): only read inside a number phrase.
+_NOT_ALONE = frozenset("due sei neuf acht dos sto das do char teen sex otto yedi altı".split())
+
+
+@functools.cache
+def _card_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    """Cardinal words of 2 and more in the languages other than English, before a word: "trente juristes" -> 30."""
+    values = {w: v for code, lang in _LANGUAGES.items() if code != "en" for w, v in lang.cards.items()
+              if v >= 2 and w not in _NOT_ALONE and " " not in w}
+    return re.compile(rf"(?<![\w\-])({_alternation(values)})\s+(?={_LETTER})"), values
 
 
 def _substitute(parser: _Parser, text: str) -> str:

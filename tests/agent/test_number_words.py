@@ -105,6 +105,9 @@ def test_a_range_gets_its_unit_on_both_ends(text: str, low: float, high: float) 
     ("menos de un segundo", "under 1 seconds"), ("menos de medio segundo", "under 0.5 seconds"),
     ("poniżej sekundy", "under 1 seconds"), ("меньше секунды", "under 1 seconds"),
     ("minder dan een seconde", "under 1 seconds"), ("bir saniyenin altında", "under 1 seconds"),
+    ("zwei Sekunden", "2 seconds"), ("deux secondes", "2 seconds"), ("due secondi", "2 seconds"),
+    ("две секунды", "2 seconds"), ("iki saniye", "2 seconds"), ("under a tenth of a second", "under 0.1 seconds"),
+    ("un quart de seconde", "0.25 seconds"),
 ])
 def test_halves_and_bounds_of_a_second(text: str, reading: str) -> None:
     assert reading in normalise(text)
@@ -112,7 +115,7 @@ def test_halves_and_bounds_of_a_second(text: str, reading: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "50 cents par requête", "10 per cent", "a couple of questions before I answer", "half of them are PDFs",
-    "un", "des documents", "50 queries a second", "2 segundos", "the recycle bin", "500 md files",
+    "un", "des documents", "2 segundos", "the recycle bin", "500 md files",
 ])
 def test_words_that_are_no_number_phrase_stay_as_written(text: str) -> None:
     assert number_words(text.lower()) == text.lower()
@@ -125,3 +128,16 @@ def test_of_them_keeps_its_of() -> None:
 def test_cjk_ranges_put_the_unit_on_both_ends() -> None:
     assert cjk_ranges("3~5万") == "3万~5万"
     assert cjk_ranges("五十到八十万") == "五十万到八十万"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("trente juristes", 30), ("dreißig Nutzer", 30), ("veinte usuarios", 20), ("тридцать пользователей", 30),
+    ("quaranta utenti", 40), ("twintig gebruikers", 20), ("yirmi kullanıcı", 20), ("zwanzig Seiten", 20),
+])
+def test_a_cardinal_word_before_a_noun_is_its_digits(text: str, value: float) -> None:
+    assert _values(text) == [value]
+
+
+@pytest.mark.parametrize("text", ["due to the load", "a maioria dos documentos", "sto cercando", "neuf serveurs neufs"])
+def test_cardinal_words_that_are_common_words_stay_words(text: str) -> None:
+    assert _values(text) == []
