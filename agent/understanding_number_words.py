@@ -23,7 +23,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-_DIGITS = r"\d{1,15}(?:\.\d{1,15})?"
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,15})?"  # "1,200 million", "2.5 lakh"
 _RANGE = r"\s*(?:-|–|~|to|à|a|bis|tot|do|till|до)\s*"
 _LETTER = r"[^\W\d_]"
 
@@ -51,7 +51,9 @@ _BILLION = 1e9
 _LANGUAGES: dict[str, _Language] = {
     "en": _Language(
         cards={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+               "eight": 8, "nine": 9, "ten": 10, "a quarter of a": 0.25, "a quarter": 0.25, "quarter of a": 0.25,
+               "quarter": 0.25,
+               "three quarters of a": 0.75, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
                "one and a half": 1.5},
         quants={"a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3,
                 "some": 3},
@@ -70,7 +72,8 @@ _LANGUAGES: dict[str, _Language] = {
         units={"hazaar": (1e3, None), "hazar": (1e3, None), "hajar": (1e3, None), "hazaaron": (1e3, 3),
                "lakh": (1e5, None), "lakhs": (1e5, None), "lac": (1e5, None), "lakhon": (1e5, 3),
                "crore": (1e7, None), "karod": (1e7, None), "sau": (100, None), "saikdon": (100, 3),
-               "sainkdon": (100, 3)},
+               "sainkdon": (100, 3), "हज़ार": (1e3, None), "हजार": (1e3, None), "लाख": (1e5, None),
+               "करोड़": (1e7, None), "करोड": (1e7, None), "सौ": (100, None)},
         halves=("aadha", "aadhe")),
     "de": _Language(
         cards={"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
@@ -167,6 +170,7 @@ _LANGUAGES: dict[str, _Language] = {
                "półtora": 1.5, "półtorej": 1.5},
         quants={"kilka": 3, "kilkanaście": 15, "parę": 2, "kilkadziesiąt": 30},
         units={"tuzin": (12, 1), "tuzina": (12, None), "dziesiątki": (10, 3), "kilkaset": (300, 1), "setki": (100, 3),
+               "setek": (100, None),
                "tys.": (1e3, None), "tys": (1e3, None), "tysiąc": (1e3, 1),
                "tysiące": (1e3, 3), "tysięcy": (1e3, None), "tysiąca": (1e3, None),
                "tysiącami": (1e3, 3), "mln": (_MILLION, None), "milion": (_MILLION, None),
@@ -199,7 +203,8 @@ _LANGUAGES: dict[str, _Language] = {
                "полтора": 1.5, "полторы": 1.5},
         quants={"несколько": 3, "пару": 2, "пара": 2},
         units={"дюжина": (12, 1), "дюжины": (12, 3), "десятки": (10, 3), "десятков": (10, 3), "сотня": (100, 1),
-               "сотни": (100, 3), "сотен": (100, None), "тысяча": (1e3, 1), "тысячи": (1e3, 3),
+               "сотни": (100, 3), "сотен": (100, None), "сотню": (100, 1),
+               "тысячу": (1e3, 1), "тысяча": (1e3, 1), "тысячи": (1e3, 3),
                "тысяч": (1e3, None), "тыс.": (1e3, None), "тыс": (1e3, None), "миллион": (_MILLION, 1),
                "миллиона": (_MILLION, None), "миллионов": (_MILLION, None), "миллионы": (_MILLION, 3),
                "млн": (_MILLION, None), "млн.": (_MILLION, None), "миллиард": (_BILLION, 1),
@@ -279,8 +284,8 @@ def _evaluate(parser: _Parser, span: str) -> str | None:
         if kind in ("digits", "card", "quant", "half"):
             kind_of_low = kind
         if kind == "digits":
-            low = float(tok.group("digits"))
-            high = float(tok.group("high")) if tok.group("high") else None
+            low = float(tok.group("digits").replace(",", ""))
+            high = float(tok.group("high").replace(",", "")) if tok.group("high") else None
         elif kind == "card":
             low = lang.cards[word]
         elif kind == "quant":
@@ -346,10 +351,62 @@ def number_words(text: str) -> str:
             text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]
         if parser.trigger.search(text):
             text = _substitute(parser, text)
+    whole = _glued()[0]
+    if whole.search(text):
+        text = whole.sub(lambda m: _glued_value(m.group()), text)
     if _card_words()[0].search(text):
         pattern, values = _card_words()
         text = pattern.sub(lambda m: f"{_number(values[m.group(1)])} ", text)
     return _cjk_words(text) if _CJK_TRIGGER.search(text) else text
+
+
+# Numbers written as one word in German, Dutch, Swedish and Italian ("zweihunderttausend", "vijftigduizend",
+# "tvåhundratusen", "duecentocinquantamila"): stems, the hundred word, the thousand word, the "and" of "fünfundzwanzig".
+_GLUED: dict[str, tuple[dict[str, int], str, str, str]] = {
+    "de": ({"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+            "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+            "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90}, "hundert", "tausend", "und"),
+    "nl": ({"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+            "tien": 10, "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
+            "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90}, "honderd", "duizend", "en"),
+    "sv": ({"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+            "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60,
+            "sjuttio": 70, "åttio": 80, "nittio": 90}, "hundra", "tusen", ""),
+    "it": ({"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+            "dieci": 10, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50,
+            "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90}, "cento", "mila", ""),
+}
+
+
+@functools.cache
+def _glued() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for a glued number word, one for its parts, and each part's (kind, value)."""
+    parts: dict[str, tuple[str, int]] = {}
+    for stems, hundred, thousand, conj in _GLUED.values():
+        parts.update({w: ("stem", v) for w, v in stems.items()})
+        parts[hundred], parts[thousand] = ("hundred", 100), ("thousand", 1000)
+        if conj:
+            parts[conj] = ("and", 0)
+    alternation = _alternation(parts)
+    return re.compile(rf"(?<!{_LETTER})(?:{alternation}){{2,8}}(?!{_LETTER})"), re.compile(alternation), parts
+
+
+def _glued_value(word: str) -> str:
+    whole, part, parts = _glued()
+    total = current = 0
+    kinds = []
+    for tok in part.finditer(word):
+        kind, value = parts[tok.group()]
+        kinds.append(kind)
+        if kind == "stem":
+            current += value
+        elif kind == "hundred":
+            current = (current or 1) * 100
+        elif kind == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+    if not ({"hundred", "thousand"} & set(kinds)) or kinds[-1] == "and":
+        return word
+    return f"{total + current}"
 
 
 # Number words that are also common words elsewhere ("due to", "sei", "neuf" = new, "acht" = heed, "dos" = of the,
@@ -383,13 +440,19 @@ def _substitute(parser: _Parser, text: str) -> str:
     return "".join(out)
 
 
-_CJK_TRIGGER = re.compile(r"[数上半수반]")
+_CN_ONE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"百": 100, "千": 1000, "万": 10_000}
+_CJK_TRIGGER = re.compile(r"[数上半수반把]")
 _KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
 
 
 def _cjk_words(text: str) -> str:
     """数万 -> 几万, 수만 -> 30000, 上万 -> 1万, 半秒 -> 0.5秒, 반 초 -> 0.5 seconds."""
     text = re.sub(r"(?<![参函系指变总个次人字页分倍])数(?=[十百千][万亿億]?|[万亿億])", "几", text)
+    text = re.sub(r"成千上万|数以万计", "几万", text)  # "tens of thousands"
+    text = re.sub(r"数以(百万|千|百|亿)计", r"几\1", text)
+    text = re.sub(r"([一两二三四五六七八九]?)([百千万])把",  # "千把份", "万把条": about a thousand, ten thousand
+                  lambda m: f"{_CN_ONE.get(m.group(1), 1) * _CN_UNIT[m.group(2)]}", text)
     text = re.sub(r"(?<![\u4e00-\u9fff\d])上(?=[百千万亿億])", "1", text)
     text = re.sub(r"(?<![가-힣])수((?:십|백|천)?(?:만|억)?)(?=\s|[가-힣]|$)",  # 수십만: "several" hundred thousand
                   lambda m: f"{3 * math.prod(_KO_UNITS[c] for c in m.group(1))}" if m.group(1) else m.group(), text)

@@ -79,6 +79,12 @@ def _values(text: str) -> list[float]:
     # CJK vague counts and compounds
     ("数万件", 30_000), ("数十万件", 300_000), ("几千份", 3000), ("上万份文档", 10_000), ("十几万篇", 130_000),
     ("수십만 개", 300_000), ("수천 개", 3000), ("수백 건", 300), ("1억 2천만 건", 120_000_000),
+    ("成千上万的文档", 30_000), ("数以千计", 3000), ("千把份", 1000), ("万把条", 10_000),
+    # numbers written as one word, Devanagari magnitudes, quarters, English thousands separators
+    ("zweihunderttausend", 200_000), ("fünfundzwanzigtausend", 25_000), ("vijftigduizend", 50_000),
+    ("tweehonderdduizend", 200_000), ("tvåhundratusen", 200_000), ("duecentocinquantamila", 250_000),
+    ("centomila", 100_000), ("settecento", 700), ("2 लाख", 200_000), ("3 करोड़", 30_000_000),
+    ("a quarter of a million", 250_000), ("1,200 million tokens", 1_200_000_000),
 ])
 def test_a_number_phrase_reads_as_its_value(text: str, value: float) -> None:
     assert _values(text)[:1] == [pytest.approx(value)]
@@ -115,7 +121,8 @@ def test_halves_and_bounds_of_a_second(text: str, reading: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "50 cents par requête", "10 per cent", "a couple of questions before I answer", "half of them are PDFs",
-    "un", "des documents", "2 segundos", "the recycle bin", "500 md files",
+    "un", "des documents", "2 segundos", "the recycle bin", "500 md files", "achtung", "tienen", "percento",
+    "a quarter of the docs", "milano",
 ])
 def test_words_that_are_no_number_phrase_stay_as_written(text: str) -> None:
     assert number_words(text.lower()) == text.lower()
