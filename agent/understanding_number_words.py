@@ -338,12 +338,33 @@ _BETWEEN = re.compile(rf"(?<!{_LETTER})(?:between|entre|zwischen|tra|fra|tussen|
                       rf"({_DIGITS})\s+(?:and|et|y|e|und|en|och|и|a)\s+({_DIGITS})(?!\d)")
 
 
+# Hedges around a figure that the quantity reader does not know as such: "about".
+_FIGURE = r"\d[\d.,]*\s*[kmb]?"
+_HEDGES = re.compile(rf"(?<!\w)(?:(?:somewhere|anywhere)\s+)?in the\s+({_FIGURE}(?:\s*[-–~]\s*{_FIGURE})?)"
+                     r"\s+(?:range|ballpark|region)\b|"
+                     r"(?<!\w)(?:(?:somewhere\s+)?in the ballpark of|ballpark(?: figure)?:?|"
+                     r"(?:dell|nell)'ordine (?:di|dei|delle)|i storleksordningen|in de orde (?:van|grootte van)|rzędu)"
+                     r"(?!\w)")
+
+
+# Indian rupee spellings and Hinglish periods around a figure ("Rs 1.5 lakh mahina", "roz 2 lakh queries").
+_HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
+             (re.compile(r"(?<=\d)\s*(?:rupaye|rupaiye|rupaiya|rupay|rs\.?)(?!\w)"), " rupees"),
+             (re.compile(r"(?<!\w)(?:har|per|prati|ek)\s+mahin[ae](?:\s+(?:ka|ke|mein|me))?(?!\w)|"
+                         r"(?<!\w)mahin[ae]\s+(?:ka|ke|mein|me)(?!\w)|(?<=\d\s)mahin[ae](?!\w)|"
+                         r"(?<!\w)mahina(?!\w)"), " per month "),
+             (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?din\s+(?:mein|me))(?!\w)"),
+              " per day "),
+             (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "))
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
+    text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
     text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
     text = _TR_BOUND.sub(lambda m: f" under {'0.5' if m.group(1) == 'yarım' else '1'} seconds ", text)
     for parser in _parsers():
@@ -351,6 +372,9 @@ def number_words(text: str) -> str:
             text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]
         if parser.trigger.search(text):
             text = _substitute(parser, text)
+    if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text:
+        for rx, english in _HINGLISH:
+            text = rx.sub(english, text)
     whole = _glued()[0]
     if whole.search(text):
         text = whole.sub(lambda m: _glued_value(m.group()), text)
