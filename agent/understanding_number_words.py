@@ -466,7 +466,7 @@ def _substitute(parser: _Parser, text: str) -> str:
 
 _CN_ONE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"百": 100, "千": 1000, "万": 10_000}
-_CJK_TRIGGER = re.compile(r"[数上半수반把]")
+_CJK_TRIGGER = re.compile(r"[数上半수반把多천백만]")
 _KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
 
 
@@ -478,6 +478,14 @@ def _cjk_words(text: str) -> str:
     text = re.sub(r"([一两二三四五六七八九]?)([百千万])把",  # "千把份", "万把条": about a thousand, ten thousand
                   lambda m: f"{_CN_ONE.get(m.group(1), 1) * _CN_UNIT[m.group(2)]}", text)
     text = re.sub(r"(?<![\u4e00-\u9fff\d])上(?=[百千万亿億])", "1", text)
+    # "一百多万", "三十多个", "两千多篇": "and some", read like 几 (一百几万 = 1.03M); "10多万" = 13万
+    text = re.sub(r"(?<![\d.])(\d{1,4})多(?=[万亿億])", lambda m: f"{int(m.group(1)) + 3}" if m.group(1).endswith("0")
+                  else m.group(1), text)
+    text = re.sub(r"(?<=[一二两三四五六七八九十百千万])多"
+                  r"(?=[万亿億千百]|[个份篇条次人件名位家台张页字]|$|[^\u4e00-\u9fff])", "几", text)
+    # Korean 천 / 백 / 만 with no digit before a counter: one thousand, one hundred, ten thousand
+    text = re.sub(r"(?<![가-힣\d一-龥])(천|백|만)(?=\s*(?:개|건|명|자|권|페이지|장|번|회)(?![가-힣]))",
+                  lambda m: f"{_KO_UNITS[m.group(1)]}", text)
     text = re.sub(r"(?<![가-힣])수((?:십|백|천)?(?:만|억)?)(?=\s|[가-힣]|$)",  # 수십만: "several" hundred thousand
                   lambda m: f"{3 * math.prod(_KO_UNITS[c] for c in m.group(1))}" if m.group(1) else m.group(), text)
     text = re.sub(r"(?<![\d.一二两三四五六七八九十])半秒", "0.5秒", text)

@@ -80,6 +80,8 @@ def _values(text: str) -> list[float]:
     ("数万件", 30_000), ("数十万件", 300_000), ("几千份", 3000), ("上万份文档", 10_000), ("十几万篇", 130_000),
     ("수십만 개", 300_000), ("수천 개", 3000), ("수백 건", 300), ("1억 2천만 건", 120_000_000),
     ("成千上万的文档", 30_000), ("数以千计", 3000), ("千把份", 1000), ("万把条", 10_000),
+    ("一百多万篇", 1_030_000), ("两千多篇", 2300), ("三十多个", 33), ("10多万条", 130_000), ("一万多篇", 13_000),
+    ("천 개 정도", 1000), ("만 건", 10_000),
     # numbers written as one word, Devanagari magnitudes, quarters, English thousands separators
     ("zweihunderttausend", 200_000), ("fünfundzwanzigtausend", 25_000), ("vijftigduizend", 50_000),
     ("tweehonderdduizend", 200_000), ("tvåhundratusen", 200_000), ("duecentocinquantamila", 250_000),
@@ -122,7 +124,7 @@ def test_halves_and_bounds_of_a_second(text: str, reading: str) -> None:
 @pytest.mark.parametrize("text", [
     "50 cents par requête", "10 per cent", "a couple of questions before I answer", "half of them are PDFs",
     "un", "des documents", "2 segundos", "the recycle bin", "500 md files", "achtung", "tienen", "percento",
-    "a quarter of the docs", "milano",
+    "a quarter of the docs", "milano", "很多文档", "许多人", "多少钱",
 ])
 def test_words_that_are_no_number_phrase_stay_as_written(text: str) -> None:
     assert number_words(text.lower()) == text.lower()
