@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,15})?"  # "1,200 million", "2.5 lakh"
-_RANGE = r"\s*(?:-|–|~|to|à|a|bis|tot|do|till|до)\s*"
+_RANGE = r"\s*(?:-|–|~|to|à|a|bis|tot|do|till|до|ile)\s*"
 _LETTER = r"[^\W\d_]"
 
 
@@ -334,6 +334,9 @@ _CONNECTOR_LEFT = re.compile(r"^\s*(?:d'\s*|(?:de|di|of|von|van)\s+(?!(?:them|th
                              r"elles|loro|ihnen|hen|deze)\b))(?=[^\W\d_])")  # "5 million of them" keeps its "of"
 
 
+_PLAIN_RANGE = re.compile(r"(?<![\w.,])(\d{1,15}(?:\.\d{1,15})?)\s+(?:à|a|bis|tot|till|do|до|ile|au)\s+"
+                          r"(\d{1,15}(?:\.\d{1,15})?)(?![\d.,:]|\s*(?:h\b|uhr|heures?|horas?|ore\b|uur|timmar|saat|час|"
+                          r"am\b|pm\b|o'?clock))")  # not hours of the day ("von 8 bis 17 Uhr")
 _BETWEEN = re.compile(rf"(?<!{_LETTER})(?:between|entre|zwischen|tra|fra|tussen|mellan|между|między|pomiędzy)\s+"
                       rf"({_DIGITS})\s+(?:and|et|y|e|und|en|och|и|a)\s+({_DIGITS})(?!\d)")
 
@@ -375,6 +378,7 @@ def number_words(text: str) -> str:
     if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text:
         for rx, english in _HINGLISH:
             text = rx.sub(english, text)
+    text = _PLAIN_RANGE.sub(r"\1-\2", text)  # "de 200 à 300 requêtes", "10000 bis 20000": a range
     whole = _glued()[0]
     if whole.search(text):
         text = whole.sub(lambda m: _glued_value(m.group()), text)

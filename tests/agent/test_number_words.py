@@ -97,7 +97,9 @@ def test_a_number_phrase_reads_as_its_value(text: str, value: float) -> None:
     ("文档总量在五十万到八十万之间", 500_000, 800_000),
     ("문서가 3~5만 개", 30_000, 50_000), ("1-2 Mio. Dokumente", 1_000_000, 2_000_000),
     ("entre 2 et 3 millions", 2_000_000, 3_000_000), ("between 1 and 2 million docs", 1_000_000, 2_000_000),
-    ("de 2 à 3 millions", 2_000_000, 3_000_000),
+    ("de 2 à 3 millions", 2_000_000, 3_000_000), ("de 10 000 à 20 000 documents", 10_000, 20_000),
+    ("10.000 bis 20.000 Dokumente", 10_000, 20_000), ("10 ile 20 bin belge", 10_000, 20_000),
+    ("от 10 до 20 тысяч", 10_000, 20_000), ("de 200 à 300 requêtes", 200, 300),
 ])
 def test_a_range_gets_its_unit_on_both_ends(text: str, low: float, high: float) -> None:
     assert _values(text)[:1] == [pytest.approx((low + high) / 2)]
@@ -159,3 +161,8 @@ def test_cardinal_words_that_are_common_words_stay_words(text: str) -> None:
 ])
 def test_hedges_and_hinglish_read_as_english(text: str, reading: str) -> None:
     assert reading in " ".join(number_words(text.lower()).split())
+
+
+def test_hours_of_the_day_are_no_range_of_figures() -> None:
+    assert "8 bis 17 uhr" in number_words("von 8 bis 17 uhr")
+    assert "9 à 18h" in number_words("de 9 à 18h")
