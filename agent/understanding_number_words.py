@@ -361,11 +361,19 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
              (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "))
 
 
+# "one second, let me check", "eine Sekunde, ich frage nach": a request to wait, not a latency.
+_WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|aspetta|wacht)\s+)?"
+                   r"(?:one|a|eine|un|une|uno|um|uma|een|en|ett|bir|одну|jedną|ein)\s+"
+                   r"(?:sec(?:ond)?|sekunde|seconde|segundo|secondo|seconde|sekund[eę]?|saniye|секунд[уа])(?!\w)"
+                   r"(?=\s*(?:[,!…—–-]|please|pls|let me|bitte|por favor|s'il|per favore|proszę))")
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
+    text = _WAIT.sub("one moment", text)
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
     text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
     text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
