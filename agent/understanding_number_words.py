@@ -368,12 +368,50 @@ _WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|as
                    r"(?=\s*(?:[,!…—–-]|please|pls|let me|bitte|por favor|s'il|per favore|proszę))")
 
 
+# Shares of people in every language, as the English the quantity reader knows ("half of them", "a third of them",
+# "20% of them"): "la moitié d'entre eux", "die Hälfte davon", "un tercio de ellos", "一半的人", "절반이".
+_OF_THEM = (r"(?:\s*(?:d'entre (?:eux|elles)|de (?:ellos|ellas)|del(?:es|as)|di (?:loro|essi)|van hen|daarvan|z nich|"
+            r"av dem|из них|davon|von ihnen|unter ihnen|的人|의|中))?")
+_NOT_CJK_LETTER = r"[^\W\d_\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_SHARES = tuple((re.compile(rf"(?<!{_NOT_CJK_LETTER})(?:{words}){_OF_THEM}(?!{_NOT_CJK_LETTER})"
+                            r"(?!\s+(?:des|du|de la|de los|de las|del|dos|das|dei|degli|delle|der|den|van de|"
+                            r"van het)\s)"
+                            r"(?!\s*(?:d'|de |di |del |van |av )?(?:heure|hora|ora\b|uur|stunde|minut|seconde|segundo|"
+                            r"secondo|sekund|jour|d[íi]a|giorno|dag|tag|mois|mes|jahr|an\b|año|anno))"),
+                 english) for words, english in (
+    (r"die h[äa]lfte|la moiti[ée]|la mitad|a metade|metade|la met[àa]|de helft|po[łl]owa|h[äa]lften|yar[ıi]s[ıi]|"
+     r"половина|一半|半分|절반", "half of them"),
+    (r"ein drittel|un tiers|un tercio|la tercera parte|um ter[çc]o|un terzo|een derde|jedna trzecia|en tredjedel|"
+     r"[üu][çc]te biri|треть|三分之一|3分の1|三分の一|3분의 1", "a third of them"),
+    (r"ein viertel|un quart|un cuarto|la cuarta parte|um quarto|un quarto|een kwart|jedna czwarta|en fj[äa]rdedel|"
+     r"d[öo]rtte biri|четверть|四分之一|4分の1|四分の一|4분의 1", "a quarter of them")))
+_PERCENT_OF_THEM = re.compile(rf"(\d{{1,3}}(?:\.\d{{1,2}})?)\s*%(?:{_OF_THEM[3:-2]})")
+_CN_PERCENT = re.compile(r"百分之(\d{1,3}|[一二三四五六七八九十]{1,3})")
+
+
+def _shares(text: str) -> str:
+    """Shares of people as English: "la moitié d'entre eux" -> "half of them", "20 % davon" -> "20% of them"."""
+    for rx, english in _SHARES:
+        text = rx.sub(f" {english} ", text)
+    text = _CN_PERCENT.sub(lambda m: f"{m.group(1) if m.group(1).isdigit() else _cn_small(m.group(1))}%", text)
+    return _PERCENT_OF_THEM.sub(r"\1% of them", text)
+
+
+def _cn_small(text: str) -> int:
+    """一 ... 九十九 as an int ("二十" -> 20, "十五" -> 15)."""
+    if "十" not in text:
+        return _CN_ONE.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return _CN_ONE.get(tens, 1) * 10 + _CN_ONE.get(ones, 0)
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
     text = _WAIT.sub("one moment", text)
+    text = _shares(text)
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
     text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
     text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)

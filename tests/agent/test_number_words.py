@@ -166,3 +166,18 @@ def test_hedges_and_hinglish_read_as_english(text: str, reading: str) -> None:
 def test_hours_of_the_day_are_no_range_of_figures() -> None:
     assert "8 bis 17 uhr" in number_words("von 8 bis 17 uhr")
     assert "9 à 18h" in number_words("de 9 à 18h")
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("die Hälfte davon", "half of them"), ("la moitié d'entre eux", "half of them"),
+    ("la mitad de ellos", "half of them"),
+    ("ein Drittel", "a third of them"), ("un tiers", "a third of them"), ("一半的人", "half of them"),
+    ("절반이", "half of them"), ("20 % d'entre eux", "20% of them"), ("百分之二十的人", "20% of them"),
+])
+def test_shares_of_people_read_as_english(text: str, reading: str) -> None:
+    assert reading in number_words(text.lower())
+
+
+@pytest.mark.parametrize("text", ["la moitié des documents", "un quart d'heure"])
+def test_a_share_of_things_or_time_stays(text: str) -> None:
+    assert number_words(text) == text
