@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from agent.understanding_lexicon import gloss
+from agent.understanding_lexicon import gloss, number_formats
+from agent.understanding_number_words import cjk_ranges, number_words
 
 MAX_CHARS = 4_000  # only the first 4,000 characters of a message are read
 
@@ -32,7 +33,7 @@ _EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million
 _NUMBER = re.compile(
     r"(?<![a-z0-9_.\-/])(?:"
     r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
-    r"[十百千万亿](?:[一二两三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
+    r"[十百千万亿](?:[一二两三四五六七八九几](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
     r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
@@ -78,8 +79,10 @@ _ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|sev
 
 _WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|"
                         r"models|"
-                        r"choices|candidates|queries|documents|docs|seconds?|cores|words|searches|requests|lookups|"
-                        r"questions|files|users|people|employees|gpus|times)\b)")
+                        r"choices|candidates|documents|docs|seconds?|cores|words|files|users|people|employees|gpus|"
+                        r"times|queries|searches|requests|lookups)\b|questions\b(?=[^,.;!?]{0,30}?"
+                        r"\b(?:a|an|per|each|every)\s+(?:day|week|month|hour|minute|second|year)\b|"
+                        r"[^,.;!?]{0,30}?\b(?:daily|weekly|monthly|hourly)\b))")  # "a couple of questions first"
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,8 @@ _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
-    text = gloss(text.replace("一次性", " one-off "))  # "一次性预算": paid once, not "1 time"
+    text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
+    text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)

@@ -119,8 +119,8 @@ WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?page (?:is|has|conta
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
                               r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
-                              r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章)\s*[,，:：]?\s*"
-                              r"(?:大概|大约|约|差不多|有|共)*\s*$")
+                              r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章)(?:总量|总数|数量)?\s*[,，:：]?\s*"
+                              r"(?:大概|大约|约|差不多|有|共|在|是|为)*\s*$")
 USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
                    r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"

@@ -1,0 +1,552 @@
+"""Number words and magnitudes in every language the interview reads, as plain digits, before the phrase gloss.
+
+One small parser for all languages, fed by a table per language (``_LANGUAGES``): a *number phrase* is an optional
+coefficient (digits, a digit range "1-2", a cardinal word "eine", a vague quantifier "quelques" = 3, a half
+"mezzo" = 0.5) followed by one or more magnitude words ("Mio.", "lakh", "milliers", "тысяч"), joined by the
+language's connectors ("des centaines *de* milliers", "tens *of* thousands"), optionally "and a half"
+("un millón y medio"). Its value is the coefficient times the magnitudes; a vague plural magnitude with no
+coefficient ("hundreds", "des milliers", "migliaia", "сотни", "tusentals") counts three of its unit, as "a few"
+does ("a couple of hundred" = 200, "des centaines de milliers" = 300,000). A phrase without a magnitude word is left
+as written, so a lone "un", "half" or "a couple of questions" never becomes a figure.
+
+Seconds are read the same way: "une demi-seconde", "mezzo secondo", "pół sekundy", "半秒", "반 초" -> 0.5 seconds;
+a bound before them ("moins d'une seconde", "sotto il secondo", "меньше секунды", "bir saniyenin altında") ->
+"under 1 seconds", which the quantity reader takes as a latency bound. CJK vague counts become the Chinese numeral
+the rest of the reader knows: 数万 / 수만 -> 几万 (3 x), 上万 -> 1万; a range with its unit on the second number only
+("3~5万", "1-2億", "五十到八十万") gets the unit on both (``cjk_ranges``, applied after the gloss).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,15})?"  # "1,200 million", "2.5 lakh"
+_RANGE = r"\s*(?:-|–|~|to|à|a|bis|tot|do|till|до|ile)\s*"
+_LETTER = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class _Language:
+    """The number words of one language. Units: word -> (value, count when no coefficient is given, or None)."""
+
+    cards: dict[str, float] = field(default_factory=dict)
+    quants: dict[str, float] = field(default_factory=dict)
+    units: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    halves: tuple[str, ...] = ()
+    and_half: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ()
+    seconds: str = ""
+    bounds: tuple[str, ...] = ()
+    fractions: dict[str, float] = field(default_factory=dict)  # of a second: "a tenth of a", "un quart de"
+    after_words: frozenset[str] = frozenset()  # units only after a number word ("deux cent mille", not "50 cents")
+
+
+_MILLION = 1e6
+_BILLION = 1e9
+
+# Units in every table: (value, count without a coefficient). None: only after a coefficient ("ein paar hundert").
+_LANGUAGES: dict[str, _Language] = {
+    "en": _Language(
+        cards={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "a quarter of a": 0.25, "a quarter": 0.25, "quarter of a": 0.25,
+               "quarter": 0.25,
+               "three quarters of a": 0.75, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+               "one and a half": 1.5},
+        quants={"a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "several": 3,
+                "some": 3},
+        units={"dozen": (12, 1), "dozens": (12, 3), "tens": (10, 3), "hundred": (100, None), "hundreds": (100, 3),
+               "thousand": (1e3, None), "thousands": (1e3, 3), "million": (_MILLION, None),
+               "millions": (_MILLION, 3), "billion": (_BILLION, None), "billions": (_BILLION, 3),
+               "lakh": (1e5, None), "lakhs": (1e5, None), "lac": (1e5, None), "lacs": (1e5, None),
+               "crore": (1e7, None), "crores": (1e7, None), "cr": (1e7, None)},
+        halves=("half a", "half"), and_half=("and a half",), connectors=("of",),
+        fractions={"a tenth of a": 0.1, "one tenth of a": 0.1, "a quarter of a": 0.25, "a fifth of a": 0.2},
+        seconds=r"seconds?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
+    "hi": _Language(
+        cards={"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "das": 10,
+               "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5},
+        quants={"kuch": 3},
+        units={"hazaar": (1e3, None), "hazar": (1e3, None), "hajar": (1e3, None), "hazaaron": (1e3, 3),
+               "lakh": (1e5, None), "lakhs": (1e5, None), "lac": (1e5, None), "lakhon": (1e5, 3),
+               "crore": (1e7, None), "karod": (1e7, None), "sau": (100, None), "saikdon": (100, 3),
+               "sainkdon": (100, 3), "हज़ार": (1e3, None), "हजार": (1e3, None), "लाख": (1e5, None),
+               "करोड़": (1e7, None), "करोड": (1e7, None), "सौ": (100, None)},
+        halves=("aadha", "aadhe")),
+    "de": _Language(
+        cards={"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+               "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+               "fünfzig": 50, "anderthalb": 1.5, "eineinhalb": 1.5,
+               "zweieinhalb": 2.5},
+        quants={"ein paar": 2, "paar": 2, "einige": 3, "mehrere": 3, "etliche": 3},
+        units={"dutzend": (12, 1), "dutzende": (12, 3), "dutzenden": (12, 3), "hundert": (100, None),
+               "hunderte": (100, 3), "hunderten": (100, 3), "tausend": (1e3, None), "tausende": (1e3, 3),
+               "tausenden": (1e3, 3), "tsd.": (1e3, None), "tsd": (1e3, None), "zehntausende": (1e4, 3),
+               "hunderttausende": (1e5, 3), "million": (_MILLION, None), "millionen": (_MILLION, None),
+               "mio.": (_MILLION, None), "mio": (_MILLION, None), "milliarde": (_BILLION, None),
+               "milliarden": (_BILLION, None), "mrd.": (_BILLION, None), "mrd": (_BILLION, None)},
+        halves=("eine halbe", "ein halbes", "einer halben", "halbe", "halben"), and_half=("und ein halb",),
+        fractions={"eine zehntel": 0.1, "einer zehntel": 0.1, "eine viertel": 0.25, "einer viertel": 0.25},
+        connectors=("von",), seconds=r"sekunden?",
+        bounds=("unter", "weniger als", "innerhalb", "innerhalb von", "höchstens", "maximal", "max.")),
+    "fr": _Language(
+        cards={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+               "neuf": 9, "dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60},
+        quants={"quelques": 3, "plusieurs": 3},
+        after_words=frozenset({"cent", "cents"}),
+        units={"cent": (100, None), "cents": (100, None), "cent mille": (1e5, 1), "douzaine": (12, 1),
+               "douzaines": (12, 3), "dizaine": (10, 1), "dizaines": (10, 3),
+               "vingtaine": (20, 1), "trentaine": (30, 1), "quarantaine": (40, 1), "cinquantaine": (50, 1),
+               "centaine": (100, 1), "centaines": (100, 3),
+               "mille": (1e3, None), "millier": (1e3, 1), "milliers": (1e3, 3), "million": (_MILLION, None),
+               "millions": (_MILLION, None), "milliard": (_BILLION, None), "milliards": (_BILLION, None)},
+        halves=("un demi-", "une demi-", "demi-", "un demi", "une demi"), and_half=("et demi", "et demie"),
+        fractions={"un dixième de": 0.1, "un quart de": 0.25},
+        connectors=("de", "d'"), seconds=r"secondes?",
+        bounds=("moins d'", "en moins d'", "sous", "au plus", "au maximum", "inférieur à", "inférieure à")),
+    "es": _Language(
+        cards={"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+               "ocho": 8, "nueve": 9, "diez": 10, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+               "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+               "trescientas": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
+               "ochocientos": 800, "novecientos": 900},
+        quants={"unos cuantos": 3, "unas cuantas": 3, "algunos": 3, "algunas": 3, "varios": 3, "varias": 3,
+                "un par de": 2},
+        units={"docena": (12, 1), "docenas": (12, 3), "decena": (10, 1), "decenas": (10, 3),
+               "veintena": (20, 1), "centenar": (100, 1), "centenares": (100, 3), "cientos": (100, 3),
+               "mil millones": (_BILLION, 1), "mil": (1e3, 1), "millar": (1e3, 1), "millares": (1e3, 3),
+               "miles": (1e3, 3), "millón": (_MILLION, None), "millon": (_MILLION, None),
+               "millones": (_MILLION, None)},
+        halves=("medio", "media"), and_half=("y medio", "y media"), connectors=("de",), seconds=r"segundos?",
+        fractions={"una décima de": 0.1, "un cuarto de": 0.25},
+        bounds=("menos de", "en menos de", "por debajo de", "dentro de", "como máximo", "máximo")),
+    "pt": _Language(
+        cards={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
+               "oito": 8, "nove": 9, "dez": 10, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
+               "cem": 100, "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300,
+               "quatrocentos": 400, "quinhentos": 500, "seiscentos": 600, "setecentos": 700, "oitocentos": 800,
+               "novecentos": 900},
+        quants={"algumas": 3, "alguns": 3, "várias": 3, "vários": 3},
+        units={"dúzia": (12, 1), "dúzias": (12, 3), "dezena": (10, 1), "dezenas": (10, 3), "centena": (100, 1),
+               "centenas": (100, 3), "mil": (1e3, 1), "milhar": (1e3, 1), "milhares": (1e3, 3),
+               "milhão": (_MILLION, None), "milhao": (_MILLION, None), "milhões": (_MILLION, None),
+               "milhoes": (_MILLION, None), "bilhão": (_BILLION, None), "bilhões": (_BILLION, None),
+               "mil milhões": (_BILLION, 1)},
+        halves=("meio", "meia"), and_half=("e meio", "e meia"), connectors=("de",), seconds=r"segundos?",
+        fractions={"um décimo de": 0.1, "um quarto de": 0.25},
+        bounds=("menos de", "em menos de", "abaixo de", "dentro de", "no máximo")),
+    "it": _Language(
+        cards={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+               "otto": 8, "nove": 9, "dieci": 10, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50,
+               "cento": 100, "duecento": 200, "trecento": 300, "quattrocento": 400, "cinquecento": 500},
+        quants={"qualche": 3, "alcune": 3, "alcuni": 3, "diverse": 3, "diversi": 3, "parecchie": 3, "parecchi": 3},
+        units={"dozzina": (12, 1), "dozzine": (12, 3), "decina": (10, 1), "decine": (10, 3), "ventina": (20, 1),
+               "trentina": (30, 1), "quarantina": (40, 1), "cinquantina": (50, 1), "centinaio": (100, 1),
+               "centinaia": (100, 3), "mille": (1e3, 1), "mila": (1e3, None), "migliaio": (1e3, 1),
+               "migliaia": (1e3, 3), "milione": (_MILLION, None), "milioni": (_MILLION, None),
+               "miliardo": (_BILLION, None), "miliardi": (_BILLION, None), "mln": (_MILLION, None),
+               "mld": (_BILLION, None)},
+        halves=("mezzo", "mezza"), and_half=("e mezzo", "e mezza"), connectors=("di",), seconds=r"second[oi]",
+        fractions={"un decimo di": 0.1, "un quarto di": 0.25},
+        bounds=("sotto il", "sotto al", "sotto", "meno di", "entro", "al massimo", "inferiore a")),
+    "nl": _Language(
+        cards={"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+               "negen": 9, "tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "anderhalf": 1.5,
+               "anderhalve": 1.5},
+        quants={"een paar": 2, "paar": 2, "enkele": 3, "een aantal": 3, "verscheidene": 3},
+        units={"dozijn": (12, 1), "tientallen": (10, 3), "honderd": (100, None), "honderden": (100, 3),
+               "duizend": (1e3, None), "duizenden": (1e3, 3), "tienduizenden": (1e4, 3),
+               "honderdduizenden": (1e5, 3), "miljoen": (_MILLION, None), "miljoenen": (_MILLION, 3),
+               "miljard": (_BILLION, None), "miljarden": (_BILLION, 3)},
+        halves=("een half", "een halve", "half", "halve"), connectors=("van",), seconds=r"seconden?",
+        bounds=("minder dan", "onder", "binnen", "hooguit", "maximaal")),
+    "pl": _Language(
+        cards={"jeden": 1, "jedna": 1, "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6,
+               "siedem": 7, "osiem": 8, "dziewięć": 9, "dziesięć": 10, "dwadzieścia": 20, "trzydzieści": 30,
+               "czterdzieści": 40,
+               "pięćdziesiąt": 50, "sto": 100, "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,
+               "półtora": 1.5, "półtorej": 1.5},
+        quants={"kilka": 3, "kilkanaście": 15, "parę": 2, "kilkadziesiąt": 30},
+        units={"tuzin": (12, 1), "tuzina": (12, None), "dziesiątki": (10, 3), "kilkaset": (300, 1), "setki": (100, 3),
+               "setek": (100, None),
+               "tys.": (1e3, None), "tys": (1e3, None), "tysiąc": (1e3, 1),
+               "tysiące": (1e3, 3), "tysięcy": (1e3, None), "tysiąca": (1e3, None),
+               "tysiącami": (1e3, 3), "mln": (_MILLION, None), "milion": (_MILLION, None),
+               "miliony": (_MILLION, None), "milionów": (_MILLION, None), "miliona": (_MILLION, None),
+               "mld": (_BILLION, None), "miliard": (_BILLION, None), "miliardy": (_BILLION, None),
+               "miliardów": (_BILLION, None), "miliarda": (_BILLION, None)},
+        halves=("pół",), seconds=r"sekund[yaęe]?", bounds=("poniżej", "mniej niż", "w ciągu", "do", "maksymalnie")),
+    "sv": _Language(
+        cards={"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+               "tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50},
+        quants={"några": 3, "ett par": 2, "flera": 3},
+        units={"dussin": (12, 1), "tiotals": (10, 3), "hundra": (100, None), "hundratals": (100, 3),
+               "tusen": (1e3, None), "tusentals": (1e3, 3), "tiotusentals": (1e4, 3),
+               "hundratusentals": (1e5, 3), "miljon": (_MILLION, None), "miljoner": (_MILLION, None),
+               "miljontals": (_MILLION, 3), "miljard": (_BILLION, None), "miljarder": (_BILLION, None)},
+        halves=("en halv", "ett halvt", "halv", "halvt"), and_half=("och en halv",), seconds=r"sekund(?:er)?",
+        bounds=("under", "mindre än", "inom", "högst", "max")),
+    "tr": _Language(
+        cards={"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
+               "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "bir buçuk": 1.5},
+        quants={"birkaç": 3, "birkac": 3, "bir kaç": 3},
+        units={"düzine": (12, 1), "onlarca": (10, 3), "yüz": (100, None), "yüzlerce": (100, 3), "bin": (1e3, None),
+               "binlerce": (1e3, 3), "on binlerce": (1e4, 3), "yüz binlerce": (1e5, 3), "milyon": (_MILLION, None),
+               "milyonlarca": (_MILLION, 3), "milyar": (_BILLION, None), "milyarlarca": (_BILLION, 3)},
+        halves=("yarım",), and_half=("buçuk",), seconds=r"saniye(?:nin|den|yi)?"),
+    "ru": _Language(
+        cards={"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+               "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40,
+               "пятьдесят": 50, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+               "полтора": 1.5, "полторы": 1.5},
+        quants={"несколько": 3, "пару": 2, "пара": 2},
+        units={"дюжина": (12, 1), "дюжины": (12, 3), "десятки": (10, 3), "десятков": (10, 3), "сотня": (100, 1),
+               "сотни": (100, 3), "сотен": (100, None), "сотню": (100, 1),
+               "тысячу": (1e3, 1), "тысяча": (1e3, 1), "тысячи": (1e3, 3),
+               "тысяч": (1e3, None), "тыс.": (1e3, None), "тыс": (1e3, None), "миллион": (_MILLION, 1),
+               "миллиона": (_MILLION, None), "миллионов": (_MILLION, None), "миллионы": (_MILLION, 3),
+               "млн": (_MILLION, None), "млн.": (_MILLION, None), "миллиард": (_BILLION, 1),
+               "миллиарда": (_BILLION, None), "миллиардов": (_BILLION, None), "млрд": (_BILLION, None),
+               "млрд.": (_BILLION, None)},
+        halves=("пол",), seconds=r"секунд[уыа]?",
+        bounds=("меньше", "менее", "быстрее", "в пределах", "до", "не больше", "не более")),
+}
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class _Parser:
+    """The compiled patterns of one language."""
+
+    language: _Language
+    phrase: re.Pattern[str]
+    token: re.Pattern[str]
+    second: re.Pattern[str] | None
+    trigger: re.Pattern[str]  # a unit word anywhere: is there anything to read? (the phrase pattern is slower)
+    second_trigger: re.Pattern[str] | None
+
+
+def _word(alternation: str) -> str:
+    """``alternation`` as whole words (a word that ends with a hyphen or dot may touch the next one)."""
+    return rf"(?<!{_LETTER})(?:{alternation})(?:(?<=[-.'])|(?!{_LETTER}))"
+
+
+@functools.cache
+def _parsers() -> tuple[_Parser, ...]:
+    out = []
+    for lang in _LANGUAGES.values():
+        coef = "|".join(x for x in (
+            rf"{_DIGITS}(?:{_RANGE}{_DIGITS})?",
+            _word(_alternation(lang.cards)) if lang.cards else "",
+            _word(_alternation(lang.quants)) if lang.quants else "",
+            _word(_alternation(lang.halves)) if lang.halves else "") if x)
+        unit = _word(_alternation(lang.units))
+        conn = rf"(?:\s*(?:{_alternation(lang.connectors)})\s*)?" if lang.connectors else ""
+        half = rf"(?:\s*{_word(_alternation(lang.and_half))})?" if lang.and_half else ""
+        phrase = rf"(?:(?:{coef}){half}\s*)?{unit}(?:{conn}\s*{unit})*{half}"  # "two and a half million"
+        token = "|".join(x for x in (
+            rf"(?P<digits>{_DIGITS})(?:{_RANGE}(?P<high>{_DIGITS}))?",
+            rf"(?P<card>{_word(_alternation(lang.cards))})" if lang.cards else "",
+            rf"(?P<quant>{_word(_alternation(lang.quants))})" if lang.quants else "",
+            rf"(?P<half>{_word(_alternation(lang.halves))})" if lang.halves else "",
+            rf"(?P<and_half>{_word(_alternation(lang.and_half))})" if lang.and_half else "",
+            rf"(?P<unit>{unit})") if x)
+        second = None
+        if lang.seconds:
+            bound = rf"(?P<bound>{_word(_alternation(lang.bounds))})\s*" if lang.bounds else ""
+            frac = rf"(?P<frac>{_word(_alternation(lang.fractions))})\s*|" if lang.fractions else ""
+            second = re.compile(
+                rf"(?:{bound})?(?:{frac}(?P<half>{_word(_alternation(lang.halves))})\s*|"
+                rf"(?P<card>{_word(_alternation(lang.cards))})\s*)?"
+                rf"(?:(?:il|al|la|le|the)\s+)?(?<!{_LETTER})(?P<unit>{lang.seconds})(?!{_LETTER})")
+        out.append(_Parser(lang, re.compile(phrase), re.compile(token), second, re.compile(_alternation(lang.units)),
+                           re.compile(lang.seconds) if lang.seconds else None))
+    return tuple(out)
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value >= 100 or value == int(value) else f"{value:g}"
+
+
+def _evaluate(parser: _Parser, span: str) -> str | None:
+    """The digits of one number phrase, or None when it is not one (no magnitude, a unit without its count)."""
+    lang = parser.language
+    low = high = None
+    mult, half, units, kind_of_low = 1.0, 0.0, 0, ""
+    for tok in parser.token.finditer(span):
+        kind = tok.lastgroup if tok.lastgroup != "high" else "digits"
+        word = tok.group()
+        if kind in ("digits", "card", "quant", "half"):
+            kind_of_low = kind
+        if kind == "digits":
+            low = float(tok.group("digits").replace(",", ""))
+            high = float(tok.group("high").replace(",", "")) if tok.group("high") else None
+        elif kind == "card":
+            low = lang.cards[word]
+        elif kind == "quant":
+            low = lang.quants[word]
+        elif kind == "half":
+            low = 0.5
+        elif kind == "and_half":
+            half = 0.5
+        elif kind == "unit":
+            value, default = lang.units[word]
+            if word in lang.after_words and kind_of_low == "digits":
+                return None  # "deux cent mille" but not "50 cents"
+            if low is None and units == 0:
+                if default is None:
+                    return None
+                low = default
+            mult *= value
+            units += 1
+    if not units or low is None:
+        return None
+    if high is not None:  # "1-2 Mio." is a range of millions; "from 500 to 2 million" starts at 500
+        first = low if low > high else (low + half) * mult
+        return f"{_number(first)}-{_number((high + half) * mult)}"
+    return _number((low + half) * mult)
+
+
+def _seconds(parser: _Parser, match: re.Match[str]) -> str:
+    """"une demi-seconde" -> 0.5 seconds; "moins d'une seconde", "sotto il secondo" -> under 1 seconds."""
+    bound = "under " if match.groupdict().get("bound") else ""
+    card = match.group("card")
+    if match.groupdict().get("frac"):
+        value = _number(parser.language.fractions[match.group("frac")])
+    elif match.group("half"):
+        value = "0.5"
+    elif card and card not in ("a", "an"):  # "zwei Sekunden", "moins d'une seconde"
+        value = _number(parser.language.cards[card])
+    elif bound:  # "sotto il secondo", "меньше секунды", "under a second"
+        value = "1"
+    else:  # "queries a second" is a rate, "2 segundos" already a figure
+        return match.group()
+    return f" {bound}{value} seconds "
+
+
+_TR_BOUND = re.compile(r"(?<!\w)(bir|yarım)\s+saniye(?:nin\s+alt[ıi]nda|den\s+(?:az|kısa|hızlı))")
+_CONNECTOR_LEFT = re.compile(r"^\s*(?:d'\s*|(?:de|di|of|von|van)\s+(?!(?:them|those|these|us|the|our|ellos|ellas|eux|"
+                             r"elles|loro|ihnen|hen|deze)\b))(?=[^\W\d_])")  # "5 million of them" keeps its "of"
+
+
+_PLAIN_RANGE = re.compile(r"(?<![\w.,])(\d{1,15}(?:\.\d{1,15})?)\s+(?:à|a|bis|tot|till|do|до|ile|au)\s+"
+                          r"(\d{1,15}(?:\.\d{1,15})?)(?![\d.,:]|\s*(?:h\b|uhr|heures?|horas?|ore\b|uur|timmar|saat|час|"
+                          r"am\b|pm\b|o'?clock))")  # not hours of the day ("von 8 bis 17 Uhr")
+_BETWEEN = re.compile(rf"(?<!{_LETTER})(?:between|entre|zwischen|tra|fra|tussen|mellan|между|między|pomiędzy)\s+"
+                      rf"({_DIGITS})\s+(?:and|et|y|e|und|en|och|и|a)\s+({_DIGITS})(?!\d)")
+
+
+# Hedges around a figure that the quantity reader does not know as such: "about".
+_FIGURE = r"\d[\d.,]*\s*[kmb]?"
+_HEDGES = re.compile(rf"(?<!\w)(?:(?:somewhere|anywhere)\s+)?in the\s+({_FIGURE}(?:\s*[-–~]\s*{_FIGURE})?)"
+                     r"\s+(?:range|ballpark|region)\b|"
+                     r"(?<!\w)(?:(?:somewhere\s+)?in the ballpark of|ballpark(?: figure)?:?|"
+                     r"(?:dell|nell)'ordine (?:di|dei|delle)|i storleksordningen|in de orde (?:van|grootte van)|rzędu)"
+                     r"(?!\w)")
+
+
+# Indian rupee spellings and Hinglish periods around a figure ("Rs 1.5 lakh mahina", "roz 2 lakh queries").
+_HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
+             (re.compile(r"(?<=\d)\s*(?:rupaye|rupaiye|rupaiya|rupay|rs\.?)(?!\w)"), " rupees"),
+             (re.compile(r"(?<!\w)(?:har|per|prati|ek)\s+mahin[ae](?:\s+(?:ka|ke|mein|me))?(?!\w)|"
+                         r"(?<!\w)mahin[ae]\s+(?:ka|ke|mein|me)(?!\w)|(?<=\d\s)mahin[ae](?!\w)|"
+                         r"(?<!\w)mahina(?!\w)"), " per month "),
+             (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?din\s+(?:mein|me))(?!\w)"),
+              " per day "),
+             (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "))
+
+
+# "one second, let me check", "eine Sekunde, ich frage nach": a request to wait, not a latency.
+_WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|aspetta|wacht)\s+)?"
+                   r"(?:one|a|eine|un|une|uno|um|uma|een|en|ett|bir|одну|jedną|ein)\s+"
+                   r"(?:sec(?:ond)?|sekunde|seconde|segundo|secondo|seconde|sekund[eę]?|saniye|секунд[уа])(?!\w)"
+                   r"(?=\s*(?:[,!…—–-]|please|pls|let me|bitte|por favor|s'il|per favore|proszę))")
+
+
+# Shares of people in every language, as the English the quantity reader knows ("half of them", "a third of them",
+# "20% of them"): "la moitié d'entre eux", "die Hälfte davon", "un tercio de ellos", "一半的人", "절반이".
+_OF_THEM = (r"(?:\s*(?:d'entre (?:eux|elles)|de (?:ellos|ellas)|del(?:es|as)|di (?:loro|essi)|van hen|daarvan|z nich|"
+            r"av dem|из них|davon|von ihnen|unter ihnen|的人|의|中))?")
+_NOT_CJK_LETTER = r"[^\W\d_\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_SHARES = tuple((re.compile(rf"(?<!{_NOT_CJK_LETTER})(?:{words}){_OF_THEM}(?!{_NOT_CJK_LETTER})"
+                            r"(?!\s+(?:des|du|de la|de los|de las|del|dos|das|dei|degli|delle|der|den|van de|"
+                            r"van het)\s)"
+                            r"(?!\s*(?:d'|de |di |del |van |av )?(?:heure|hora|ora\b|uur|stunde|minut|seconde|segundo|"
+                            r"secondo|sekund|jour|d[íi]a|giorno|dag|tag|mois|mes|jahr|an\b|año|anno))"),
+                 english) for words, english in (
+    (r"die h[äa]lfte|la moiti[ée]|la mitad|a metade|metade|la met[àa]|de helft|po[łl]owa|h[äa]lften|yar[ıi]s[ıi]|"
+     r"половина|一半|半分|절반", "half of them"),
+    (r"ein drittel|un tiers|un tercio|la tercera parte|um ter[çc]o|un terzo|een derde|jedna trzecia|en tredjedel|"
+     r"[üu][çc]te biri|треть|三分之一|3分の1|三分の一|3분의 1", "a third of them"),
+    (r"ein viertel|un quart|un cuarto|la cuarta parte|um quarto|un quarto|een kwart|jedna czwarta|en fj[äa]rdedel|"
+     r"d[öo]rtte biri|четверть|四分之一|4分の1|四分の一|4분의 1", "a quarter of them")))
+_PERCENT_OF_THEM = re.compile(rf"(\d{{1,3}}(?:\.\d{{1,2}})?)\s*%(?:{_OF_THEM[3:-2]})")
+_CN_PERCENT = re.compile(r"百分之(\d{1,3}|[一二三四五六七八九十]{1,3})")
+
+
+def _shares(text: str) -> str:
+    """Shares of people as English: "la moitié d'entre eux" -> "half of them", "20 % davon" -> "20% of them"."""
+    for rx, english in _SHARES:
+        text = rx.sub(f" {english} ", text)
+    text = _CN_PERCENT.sub(lambda m: f"{m.group(1) if m.group(1).isdigit() else _cn_small(m.group(1))}%", text)
+    return _PERCENT_OF_THEM.sub(r"\1% of them", text)
+
+
+def _cn_small(text: str) -> int:
+    """一 ... 九十九 as an int ("二十" -> 20, "十五" -> 15)."""
+    if "十" not in text:
+        return _CN_ONE.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return _CN_ONE.get(tens, 1) * 10 + _CN_ONE.get(ones, 0)
+
+
+def number_words(text: str) -> str:
+    """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
+
+    Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
+    """
+    text = _WAIT.sub("one moment", text)
+    text = _shares(text)
+    text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
+    text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
+    text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
+    text = _TR_BOUND.sub(lambda m: f" under {'0.5' if m.group(1) == 'yarım' else '1'} seconds ", text)
+    for parser in _parsers():
+        if parser.second is not None and parser.second_trigger is not None and parser.second_trigger.search(text):
+            text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]
+        if parser.trigger.search(text):
+            text = _substitute(parser, text)
+    if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text:
+        for rx, english in _HINGLISH:
+            text = rx.sub(english, text)
+    text = _PLAIN_RANGE.sub(r"\1-\2", text)  # "de 200 à 300 requêtes", "10000 bis 20000": a range
+    whole = _glued()[0]
+    if whole.search(text):
+        text = whole.sub(lambda m: _glued_value(m.group()), text)
+    if _card_words()[0].search(text):
+        pattern, values = _card_words()
+        text = pattern.sub(lambda m: f"{_number(values[m.group(1)])} ", text)
+    return _cjk_words(text) if _CJK_TRIGGER.search(text) else text
+
+
+# Numbers written as one word in German, Dutch, Swedish and Italian ("zweihunderttausend", "vijftigduizend",
+# "tvåhundratusen", "duecentocinquantamila"): stems, the hundred word, the thousand word, the "and" of "fünfundzwanzig".
+_GLUED: dict[str, tuple[dict[str, int], str, str, str]] = {
+    "de": ({"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+            "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+            "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90}, "hundert", "tausend", "und"),
+    "nl": ({"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+            "tien": 10, "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
+            "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90}, "honderd", "duizend", "en"),
+    "sv": ({"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+            "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60,
+            "sjuttio": 70, "åttio": 80, "nittio": 90}, "hundra", "tusen", ""),
+    "it": ({"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+            "dieci": 10, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50,
+            "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90}, "cento", "mila", ""),
+}
+
+
+@functools.cache
+def _glued() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for a glued number word, one for its parts, and each part's (kind, value)."""
+    parts: dict[str, tuple[str, int]] = {}
+    for stems, hundred, thousand, conj in _GLUED.values():
+        parts.update({w: ("stem", v) for w, v in stems.items()})
+        parts[hundred], parts[thousand] = ("hundred", 100), ("thousand", 1000)
+        if conj:
+            parts[conj] = ("and", 0)
+    alternation = _alternation(parts)
+    return re.compile(rf"(?<!{_LETTER})(?:{alternation}){{2,8}}(?!{_LETTER})"), re.compile(alternation), parts
+
+
+def _glued_value(word: str) -> str:
+    whole, part, parts = _glued()
+    total = current = 0
+    kinds = []
+    for tok in part.finditer(word):
+        kind, value = parts[tok.group()]
+        kinds.append(kind)
+        if kind == "stem":
+            current += value
+        elif kind == "hundred":
+            current = (current or 1) * 100
+        elif kind == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+    if not ({"hundred", "thousand"} & set(kinds)) or kinds[-1] == "and":
+        return word
+    return f"{total + current}"
+
+
+# Number words that are also common words elsewhere ("due to", "sei", "neuf" = new, "acht" = heed, "dos" = of the,
+# "sto" = I am, "das", "do", "char", "teen", "sex", "otto", "yedi", "altı" = under): only read inside a number phrase.
+_NOT_ALONE = frozenset("due sei neuf acht dos sto das do char teen sex otto yedi altı".split())
+
+
+@functools.cache
+def _card_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    """Cardinal words of 2 and more in the languages other than English, before a word: "trente juristes" -> 30."""
+    values = {w: v for code, lang in _LANGUAGES.items() if code != "en" for w, v in lang.cards.items()
+              if v >= 2 and w not in _NOT_ALONE and " " not in w}
+    return re.compile(rf"(?<![\w\-])({_alternation(values)})\s+(?={_LETTER})"), values
+
+
+def _substitute(parser: _Parser, text: str) -> str:
+    out, pos = [], 0
+    for match in parser.phrase.finditer(text):
+        value = _evaluate(parser, match.group())
+        if value is None:
+            continue
+        end = match.end()
+        connector = _CONNECTOR_LEFT.match(text[end:])  # "des milliers de documents": the "de" goes with the number
+        if connector:
+            end += connector.end()
+        space = "" if end >= len(text) or text[end].isspace() else " "
+        out.append(text[pos:match.start()] + ("" if match.start() == 0 or text[match.start() - 1].isspace() else " ")
+                   + value + space)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_CN_ONE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"百": 100, "千": 1000, "万": 10_000}
+_CJK_TRIGGER = re.compile(r"[数上半수반把多천백만]")
+_KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
+
+
+def _cjk_words(text: str) -> str:
+    """数万 -> 几万, 수만 -> 30000, 上万 -> 1万, 半秒 -> 0.5秒, 반 초 -> 0.5 seconds."""
+    text = re.sub(r"(?<![参函系指变总个次人字页分倍])数(?=[十百千][万亿億]?|[万亿億])", "几", text)
+    text = re.sub(r"成千上万|数以万计", "几万", text)  # "tens of thousands"
+    text = re.sub(r"数以(百万|千|百|亿)计", r"几\1", text)
+    text = re.sub(r"([一两二三四五六七八九]?)([百千万])把",  # "千把份", "万把条": about a thousand, ten thousand
+                  lambda m: f"{_CN_ONE.get(m.group(1), 1) * _CN_UNIT[m.group(2)]}", text)
+    text = re.sub(r"(?<![\u4e00-\u9fff\d])上(?=[百千万亿億])", "1", text)
+    # "一百多万", "三十多个", "两千多篇": "and some", read like 几 (一百几万 = 1.03M); "10多万" = 13万
+    text = re.sub(r"(?<![\d.])(\d{1,4})多(?=[万亿億])", lambda m: f"{int(m.group(1)) + 3}" if m.group(1).endswith("0")
+                  else m.group(1), text)
+    text = re.sub(r"(?<=[一二两三四五六七八九十百千万])多"
+                  r"(?=[万亿億千百]|[个份篇条次人件名位家台张页字]|$|[^\u4e00-\u9fff])", "几", text)
+    # Korean 천 / 백 / 만 with no digit before a counter: one thousand, one hundred, ten thousand
+    text = re.sub(r"(?<![가-힣\d一-龥])(천|백|만)(?=\s*(?:개|건|명|자|권|페이지|장|번|회)(?![가-힣]))",
+                  lambda m: f"{_KO_UNITS[m.group(1)]}", text)
+    text = re.sub(r"(?<![가-힣])수((?:십|백|천)?(?:만|억)?)(?=\s|[가-힣]|$)",  # 수십만: "several" hundred thousand
+                  lambda m: f"{3 * math.prod(_KO_UNITS[c] for c in m.group(1))}" if m.group(1) else m.group(), text)
+    text = re.sub(r"(?<![\d.一二两三四五六七八九十])半秒", "0.5秒", text)
+    return re.sub(r"(?<![가-힣])반\s*초(?![가-힣])", " 0.5 seconds ", text)
+
+
+_CJK_RANGE = re.compile(r"(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十百千]{1,6})\s*(-|–|~|〜|～|到|至)\s*"
+                        r"(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十百千]{1,6})\s*([万亿])")
+
+
+def cjk_ranges(text: str) -> str:
+    """"3~5万" -> "3万~5万", "五十到八十万" -> "五十万到八十万": the unit of a range on both of its ends."""
+    text = _CJK_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
+    return re.sub(r"(?<=[\d十百千万亿])\s*之间", "", text)  # "在五十万到八十万之间": the range itself
