@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent import understanding_structure as S
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import OWNED, RENT_HEDGE, find_accelerators
@@ -138,6 +139,8 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         if name not in u.updates:
             continue
         for m in r.sources(name):
+            if S.in_hours_span(r.text, m.start, m.end):
+                continue  # the 9 of "9 to 6 on weekdays" is an hour of the day, not the rate
             near = _near(r, m)
             value = float(u.updates[name])
             rate = _PERIOD_WORDS.search(near) and not _MONTH_WORDS.search(near)

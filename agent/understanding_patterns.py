@@ -23,6 +23,8 @@ TOKENS_PER_CJK_CHAR = 1.0  # Chinese 字 -> tokens (BPE: ~1-1.5, XLM-R: ~0.7)
 CHARS_PER_TOKEN = 4  # English characters per token
 TOKENS_PER_PARAGRAPH = 100
 TOKENS_PER_SENTENCE = 25
+TOKENS_PER_LINE = 10  # a line of source code (the dev sets' convention)
+TOKENS_PER_MINUTE = 150 * TOKENS_PER_WORD  # a minute of transcribed speech: ~150 words
 PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, not one very long document
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
@@ -39,7 +41,7 @@ PERIODS = (
     (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时"),
      24 * DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift)\b|/\s*d(?:ay)?\b|"
-                r"\bdaily\b|\ba workday\b|每天|每日|一天|日均|/天|天"),
+                r"\bdaily\b|\ba workday\b|每个?工作日|每个?营业日|每天|每日|一天|日均|/天|天"),
      DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
      DAYS_PER_MONTH / 7),
@@ -87,6 +89,20 @@ CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
 PARAGRAPHS_AFTER = re.compile(r"^[\s\-]*(?:paragraphs?|paras?)\b|^\s*段")
 SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
+# "300 lines of code", "250 Zeilen", "300行代码", "200줄" (glossed to lines): 10 tokens a line
+LINES_AFTER = re.compile(r"^[\s\-]*(?:lines?|loc|sloc)\b(?!\s+of\s+(?:business|products?|credit|text))|"
+                         r"^\s*行(?!业|政|为|情|动|李|程|列|人|车)")
+# "~40 slides each": a count of slides says nothing of their text; "40 words a slide" with it does
+SLIDES_AFTER = re.compile(r"^[\s\-]*slides?\b")
+# "a call lasts about 10 minutes": minutes of recorded speech, read as transcripts where the message says so
+MINUTES_AFTER = re.compile(r"^[\s\-]*(?:minutes?|mins?|minuten|minutos?|minuti|minuter|minut\w*|dakika|минут\w*)(?!\w)")
+SPEECH_CUE = re.compile(r"transcri|episode|épisode|episodio|podcast|recording|recorded|\bcalls?\b|audio|video|"
+                        r"interview|meeting|webinar|lecture|sermon|voicemail|aufzeichnung|aufnahme|gespräch|telefonat|"
+                        r"anruf|llamada|grabaci|enregistr|\bappels?\b|chiamat|registrazion|gravaç|ligaç|opname|gesprek|"
+                        r"nagrani|rozmow|samtal|inspelning|görüşme|kayıt|запис|звон|разговор|эпизод|"
+                        r"通话|录音|音频|视频|録音|通話|音声|동영상|녹음|통화")
+SPEECH_LENGTH_VERB = re.compile(r"\b(?:lasts?|runs?|long|dauer\w*|dura\w*|durée|dure\w*|duur\w*|trwa\w*|varar|sürer|"
+                                r"длит\w*)\b")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
     r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
@@ -96,7 +112,7 @@ DOCS_AFTER = re.compile(
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
     r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
-    r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|"
+    r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
@@ -110,9 +126,10 @@ DOCS_AFTER = re.compile(
 VAGUE = re.compile(r"几|\ba few\b|\bseveral\b|\bsome\b|\ba couple\b|\bdozens?\b|\bhundreds\b|\bthousands\b")
 SHORT_DOCS = re.compile(r"\btweets?\b|微博|推文|\b(?:slack|chat|text|teams) messages\b|\bsms\b")
 TWEETS_AFTER = re.compile(r"^[\s\-]*tweets?\b(?!,)(?=\s*(?:long|of text|worth))")
-WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?page (?:is|has|contains|holds|of)?\s*(?:about |around |"
-                            r"roughly |approx\.? |~)?(\d{1,5})\s*words|(\d{1,5})\s*words (?:per|a|each|on a|"
-                            r"on each) page")
+WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?(?:page|slide) (?:is|has|contains|holds|of)?\s*(?:about |"
+                            r"around |roughly |approx\.? |~)?(\d{1,5})\s*words|(\d{1,5})\s*words (?:per|a|each|on a|"
+                            r"on each|on every) (?:page|slide)|(?:per|a|each) (?:page|slide),?\s*"
+                            r"(?:maybe |about |around |roughly |~)?(\d{1,5})\s*words")
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
                               r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"

@@ -31,7 +31,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
 _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
-                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
+                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b|slides?\b)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
@@ -194,8 +194,9 @@ def _extract(text: str, asked: str | None) -> Found:
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
     per_page = P.WORDS_PER_PAGE.search(work)
     if per_page:  # "each page is about 600 words and docs are ~5 pages"
-        pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:])), None)
-        words = float(per_page.group(1) or per_page.group(2))
+        pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:]) or P.SLIDES_AFTER.match(
+            work[n.end:])), None)
+        words = float(next(g for g in per_page.groups() if g))
         found.updates.pop("doc_length_tokens", None)
         if pages:
             found.updates["doc_length_tokens"] = int(round(pages * words * P.TOKENS_PER_WORD))
@@ -261,7 +262,7 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
         if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
                 P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
-                or _SIZE_UNIT.match(after)):
+                or _SIZE_UNIT.match(after) or P.MINUTES_AFTER.match(after) or P.SLIDES_AFTER.match(after)):
             return n
     return None
 
@@ -344,6 +345,7 @@ def as_field(name: str, value: float, text: str) -> Any:
 
 
 _LENGTH_UNITS = ((P.PAGES_AFTER, P.TOKENS_PER_PAGE), (P.TWEETS_AFTER, TOKENS_PER_TWEET),
+                 (P.LINES_AFTER, P.TOKENS_PER_LINE),
                  (P.WORDS_AFTER, P.TOKENS_PER_WORD),
                  (P.CJK_CHARS_AFTER, P.TOKENS_PER_CJK_CHAR), (P.CHARS_AFTER, 1 / P.CHARS_PER_TOKEN),
                  (P.PARAGRAPHS_AFTER, P.TOKENS_PER_PARAGRAPH), (P.SENTENCES_AFTER, P.TOKENS_PER_SENTENCE))
@@ -397,6 +399,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             asked == "latency_p95_ms" or P.LATENCY_CUE.search(clause)):
         return "latency_p95_ms", float(v * 1000)
     query = P.QUERY_AFTER.match(after)
+    if query and query.group().endswith("calls") and re.search(r"record|transcri|phone|audio|voice|telefon", clause):
+        query = None  # "8,000 recorded support calls": recordings, not API calls
     if query:
         factor = period_factor(after[query.end():], before)
         if factor == 1.0 and S.peak_hour(clause):  # "the busiest hour had 5,000 queries": the peak is the rate
@@ -417,6 +421,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
         factor = 1.0 if P.TOKENS_AFTER.match(after) else next(f for rx, f in _LENGTH_UNITS if rx.match(after))
         return "corpus_tokens", int(v * factor)
+    if P.MINUTES_AFTER.match(after) and (P.SPEECH_CUE.search(text) or (
+            asked == "doc_length_tokens" and P.SPEECH_LENGTH_VERB.search(clause))) and not (
+            P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)):
+        # "a call lasts about 10 minutes", "the episodes run 30 minutes": transcribed speech, ~150 words a minute
+        total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
+        return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * P.TOKENS_PER_MINUTE))
     if any(rx.match(after) for rx, _ in _LENGTH_UNITS) and _QUERY_SUBJECT.search(clause):
         return None, None  # "the average query is 8 words long": a query's length, not a document's
     for rx, factor in _LENGTH_UNITS:

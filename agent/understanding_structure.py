@@ -61,15 +61,25 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
                        r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
                        r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|周一到周五|평일|"
-                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн")
+                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн|"
+                       # office hours named in each language ("Geschäftszeiten", "heures de bureau", "業務時間")
+                       r"geschäftszeit|bürozeit|arbeitszeit|heures de bureau|heures ouvr|horario (?:de oficina|laboral|"
+                       r"comercial)|horário (?:comercial|de expediente|de trabalho)|orario (?:d'ufficio|lavorativo|di "
+                       r"lavoro)|kantoortijd|kantooruren|werktijd|godzin\w* prac|kontorstid|arbetstid|mesai|"
+                       r"рабоч\w+ (?:время|час\w*|дн\w*)|業務時間|営業時間|勤務時間|就業時間|"
+                       r"工作时间|上班时间|营业时间|办公时间|"
+                       r"업무\s*시간|근무\s*시간|영업\s*시간")
 _HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
-                         r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás)\s*(\d{1,2})(?::00)?\s*(pm|p\.m\.|h|uhr)?(?![\d.,:%])")
+                         r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás|tot|do|till kl\.?|до)\s*"
+                         r"(\d{1,2})(?::00)?\s*"
+                         r"(pm|p\.m\.|h|uhr|uur)?(?![\d]|[.,:]\d|%)")
 _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
                           r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
-_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b")
+_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b|每小时|每小時|一小时|/小时")
 
 
-_CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–)\s*(\d{1,2})\s*(?:時|点|시)")
+_CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–|부터)\s*"
+                        r"(?:晚上|下午|傍晚|午後|오후|저녁)?\s*(\d{1,2})\s*(?:時|点|시)")
 
 
 def office_hours(text: str) -> tuple[str, float | None]:
@@ -100,6 +110,18 @@ def office_hours(text: str) -> tuple[str, float | None]:
         start, end = hours_match.span()
         return text[:start] + " " * (end - start) + text[end:], float(hours_match.group(1))
     return text, None
+
+
+def in_hours_span(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is an hour of an office-hours span ("9 to 6", "8–17 Uhr")."""
+    for rx, last in ((_HOURS_SPAN, 3), (_CJK_HOURS, 2)):
+        for m in rx.finditer(text):
+            first, second = int(m.group(1)), int(m.group(last))
+            hours = second - first if second > first else second + 12 - first  # "9 to 6"
+            if m.start() <= start and end <= m.end() and 4 <= hours <= 16 and \
+                    _WEEKDAYS.search(text[max(0, m.start() - 40):m.end() + 40]):
+                return True
+    return False
 
 
 def hourly(text: str) -> bool:
