@@ -59,6 +59,8 @@ _OFFICE_HOURS = re.compile(
     r"heures ouvr|jours ouvr|"
     r"horario (?:laboral|de oficina)|horário (?:comercial|de expediente)|dias úteis|días hábiles|orario d'ufficio|"
     r"orario lavorativo|giorni lavorativi|kantooruren|werkdagen|업무 ?시간|근무 ?시간|평일|godzin(?:ach)? prac")
+# Where a figure's own clause ends: "about 5万件で、毎月1000件" (the period is the next figure's), "8만 건이고 매달"
+_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
@@ -143,6 +145,11 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                 continue  # the 9 of "9 to 6 on weekdays" is an hour of the day, not the rate
             near = _near(r, m)
             value = float(u.updates[name])
+            if name == "corpus_docs":  # the size is the figure itself, and its own clause says whether it is a rate
+                if abs(value - m.value) > 0.01 * m.value:
+                    continue  # "currently at 45k, growing by 2,000 a month": the 2,000 only told the 45k apart
+                near = near[:near.find(r.text[m.start:m.end]) + m.end - m.start] + _CLAUSE_END.split(
+                    near[near.find(r.text[m.start:m.end]) + m.end - m.start:])[0]
             rate = _PERIOD_WORDS.search(near) and not _MONTH_WORDS.search(near)
             if name == "corpus_docs" and (rate or _MONTH_RATE.search(near)):
                 doubts[name] = "a figure per period is a volume or growth, not the size"  # "1時間に150件"

@@ -80,7 +80,9 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"lookups|calls|hits)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*$")
+                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*"
+                          # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
+                          r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp)\b|^\s*页")
 WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b")
@@ -172,8 +174,14 @@ TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcor
 # profile has no field for; never a corpus size, a budget or a query count.
 GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b|"
                            r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)[^,;。]{0,22}$")
-GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|^[^,;。]{0,20}?\b(?:of )?growth\b|"
-                          r"^[^,;。]{0,16}?\bgrows\b|^[^,;。]{0,10}?(?:增长|新增|增加)")
+_NO_AND = r"(?:(?!\s(?:and|y|e|und|et|и|ve|en|och)\s)[^,;。])"  # "30000 documents y grows 500": the 500 grows
+GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|"
+                          rf"^{_NO_AND}{{0,20}}?\b(?:of )?growth\b|^{_NO_AND}{{0,16}}?\bgrows\b|"
+                          r"^[^,;。]{0,10}?(?:增长|新增|增加)")
+# "currently at 45k", "今は", "aktuell": the size now, said beside its growth
+NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|at present|as of (?:now|today)|so far|"
+                 r"actuellement|aujourd'hui|aktuell|derzeit|momentan|ahora(?: mismo)?|hoy|attualmente|al momento|"
+                 r"atualmente|hoje|obecnie|just nu|şu an|сейчас|на данный момент)\b|현재|지금|目前|现在|現在|今は")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
                            r"annually|per day|daily)"

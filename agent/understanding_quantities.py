@@ -95,9 +95,22 @@ def _working_days(text: str) -> tuple[str, int | None]:
     return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], days
 
 
+# "maybe 50? 60? queries a day": a guess said as two figures with question marks is the range between them
+_HESITANT = re.compile(r"(?<![\d.,])(\d{1,6})\s*\?\s*(?:or\s+)?(?:maybe\s+)?(\d{1,6})\s*\?"
+                       r"(?=\s*[a-z\u3040-\u9fff\uac00-\ud7af])")
+
+
+def _hesitant_range(text: str) -> str:
+    """``text`` with "50? 60? queries" as "50-60  queries" (same length), when the two figures are close."""
+    def one(m: re.Match[str]) -> str:
+        low, high = int(m.group(1)), int(m.group(2))
+        return f"{low}-{high}".ljust(len(m.group())) if 0 < low < high <= 3 * low else m.group()
+    return _HESITANT.sub(one, text)
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
-    text, workdays = _working_days(_lines_as_tokens(text))
+    text, workdays = _working_days(_lines_as_tokens(_hesitant_range(text)))
     text, office_hours = S.office_hours(S.daily_words(text))
     found = _extract(text, asked)
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
@@ -131,8 +144,9 @@ def _structured_fields(text: str, found: Found) -> None:
             span = S.query_length_span(text)
             if span:  # "queries are about 20 tokens, documents about 800 tokens": the document's from the rest
                 rest = _extract(text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:], None)
-                if rest.updates.get("doc_length_tokens"):
-                    found.updates["doc_length_tokens"] = rest.updates["doc_length_tokens"]
+                rest_length = rest.updates.get("doc_length_tokens")
+                if rest_length and rest_length > 4 * query_tokens:  # "..., about 4 tokens": still the query's
+                    found.updates["doc_length_tokens"] = rest_length
 
 
 def _extract(text: str, asked: str | None) -> Found:
@@ -191,7 +205,8 @@ def _extract(text: str, asked: str | None) -> Found:
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
-        leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
+        leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
+            m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
     per_page = P.WORDS_PER_PAGE.search(work)
     if per_page:  # "each page is about 600 words and docs are ~5 pages"
         pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:]) or P.SLIDES_AFTER.match(
@@ -210,7 +225,11 @@ def _extract(text: str, asked: str | None) -> Found:
         num = leftovers[0]
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
-        if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12 and not unit and not small_latency:
+        rest = work[:num.start] + " " + work[num.end:]
+        if found.growth and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
+            rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
+                                          if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
+        if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
             found.updates[asked] = as_field(asked, num.value, work)
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
@@ -228,23 +247,32 @@ _SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |wi
 _PER_ITEM_QUERY = re.compile(r"\b(\d{1,3}(?:\.\d)?|one|a single|a|an|two|three|four|five)\s+(?:[a-z]+\s+)?"
                              r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?)\s+(?:per|for each|for every|each|"
                              r"every|on each|on every)\s+([a-z]{3,}?)s?\b")
+_EACH_ITEM_QUERIES = re.compile(r"\b(?:each|every|per)\s+([a-z]{3,}?)s?\s+(?:(?:does|makes|runs|triggers|fires|needs|"
+                                r"uses|involves|generates|means|takes)\s+)?(?:about |around |roughly |~|maybe |up to )?"
+                                r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)\s+(?:[a-z]+\s+)?"
+                                r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?|calls)\b")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
     """Queries a month from "40 tickets a day (each agent) ... one search per ticket": items x rate x searches each."""
     match = _PER_ITEM_QUERY.search(work)
-    if not match:
+    reverse = None if match else _EACH_ITEM_QUERIES.search(work)
+    if match is None and reverse is None:
         return None
-    each = float(_SMALL.get(match.group(1), 0) or match.group(1))
-    item = re.escape(match.group(2))
+    if match is not None:
+        each, item = float(_SMALL.get(match.group(1), 0) or match.group(1)), re.escape(match.group(2))
+    else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
+        match = reverse
+        each, item = float(_SMALL.get(match.group(2), 0) or match.group(2)), re.escape(match.group(1))
     for num in numbers:
         after = work[num.end:num.end + 40]
         noun = re.match(rf"^\s*(?:[a-z]+\s+)?{item}s?\b", after)
         if not noun or match.start() <= num.start < match.end():
             continue
         factor = period_factor(after[noun.end():], "")
-        if factor == 1.0:
+        own = re.split(r"[,;!?。，；]", after[noun.end():][:30])[0]
+        if not any(rx.search(own) for rx, _ in P.PERIODS):  # a month's factor is 1: the period must be named
             continue
         per_person = users is not None and P.PER_USER.search(work[max(0, num.start - 40):num.end + 40])
         return int(num.value * factor * each * (users if per_person and users is not None else 1))
@@ -363,7 +391,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
-    if times and (people or P.SEARCH_VERB.search(clause)) and period_factor(after[times.end():], before) != 1.0:
+    if times and (people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month") and \
+            period_factor(after[times.end():], before) != 1.0:  # "年間で1200万回" to "how many queries?"
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
@@ -403,7 +432,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         query = None  # "8,000 recorded support calls": recordings, not API calls
     if query:
         factor = period_factor(after[query.end():], before)
-        if factor == 1.0 and S.peak_hour(clause):  # "the busiest hour had 5,000 queries": the peak is the rate
+        sentence = re.split(r"[.;!?。]\s", text[max(0, num.start - 60):num.start])[-1] + " " + after
+        if factor == 1.0 and S.peak_hour(sentence):  # "the busiest hour had 5,000 queries": the peak is the rate
             factor = 24 * P.DAYS_PER_MONTH
         return "queries_per_month", int(v * factor)
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
@@ -443,14 +473,23 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
     if docs:
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
-        tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
-        rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause) or re.match(
+        # its own words only: "120k tickets today and add 5k new ones a month", "8万 건이고 매달 2천 건씩"
+        tail = _OWN_CLAUSE_END.split(after[docs.end():docs.end() + 20])[0]
+        own = before + " " + _OWN_CLAUSE_END.split(re.split(r"\d", after)[0])[0]
+        rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", own) or re.match(
             r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail) or _period_just_before(before) or re.search(
             r"\beach (?:with|has|having|holding|containing|of them with)\s*(?:about |around |roughly |~)?$", before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
         if rate and P.QUERY_BEFORE.search(before):  # "하루 검색 약 1만 건": items counted per day after "searches"
             return "queries_per_month", int(v * period_factor(after, before))
+        if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
+                re.match(r"^\s*(?:documents|items|cases)\b", docs.group()):
+            # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
+            return "queries_per_month", int(v * period_factor(after, before))
+        if _CONVERSATIONS.match(docs.group()) and any(rx.search(tail) for rx, _ in P.PERIODS) and not re.search(
+                r"\bnew\b", own):
+            return "queries_per_month", int(v * period_factor(tail, ""))  # "the bot handles ~250k chats a month"
         # "search the KB 5 times per ticket": 5 is not a number of tickets
         return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)
     if P.QUERY_BEFORE.search(before):
@@ -484,6 +523,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
+
+
+# Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
+_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
+# Conversations counted per period are the traffic: each one is at least one search.
+_CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
 
 
 def _sentence_period(num: P.Number, work: str) -> float:
