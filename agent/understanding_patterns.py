@@ -115,6 +115,7 @@ DOCS_AFTER = re.compile(
     r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
+    r"summaries|guides|handbooks|procedures|sops|tutorials|scripts|datasheets|"
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
@@ -157,7 +158,8 @@ PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:p
 TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
-                              r"(?:count|size)?\s*(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
+                              r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"
+                              r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
     "budget_usd_month": re.compile(r"(?:budget|预算)\s*(?:is|of|[:=]|为|是|有|大约|大概|约|在|每月|每个月|一个月|"
                                    r"改成|改为)*\s*$"),
     "doc_length_tokens": re.compile(r"(?:length|长度|篇幅)\s*(?:is|of|[:=]|为|是|约|大约|大概)*\s*$"),

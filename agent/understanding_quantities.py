@@ -192,6 +192,10 @@ def _extract(text: str, asked: str | None) -> Found:
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             value = int(value * users * _sentence_period(num, work))
+        elif kind == "queries_per_month" and users is None and _PER_PERSON.search(
+                work[max(0, num.start - 30):num.end + 30]) and _PEOPLE.search(work):
+            kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
+            value = None
         if kind == "corpus_tokens":
             found.corpus_tokens = found.corpus_tokens or int(value)
         elif kind == "growth":
@@ -525,6 +529,14 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     return None, None
 
 
+# A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
+_PER_PERSON = re.compile(r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
+                         r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
+                         r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
+_PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
+                     r"agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|members|reps|"
+                     r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists)\b|"
+                     r"用户|员工|同事|律师|医生|工程师|研究员|学生")
 # Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
 _OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
 # Conversations counted per period are the traffic: each one is at least one search.
