@@ -73,6 +73,9 @@ _HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*
                          r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás|tot|do|till kl\.?|до)\s*"
                          r"(\d{1,2})(?::00)?\s*"
                          r"(pm|p\.m\.|h|uhr|uur)?(?![\d]|[.,:]\d|%)")
+# "between 9am and 5pm", "from 8 and 6pm": an hour span joined by "and" only with a pm hour ("5 and 10 searches" is not)
+_HOURS_BETWEEN = re.compile(r"\b(?:between|from)\s+(\d{1,2})(?::00)?\s*(am|a\.m\.)?\s*(?:and|to|until|till|-|–)\s*"
+                            r"(\d{1,2})(?::00)?\s*(pm|p\.m\.)")
 _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
                           r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
 _HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b|每小时|每小時|一小时|/小时")
@@ -89,7 +92,7 @@ def office_hours(text: str) -> tuple[str, float | None]:
     """
     if not _WEEKDAYS.search(text):
         return text, None
-    for match in _HOURS_SPAN.finditer(text):
+    for match in [*_HOURS_SPAN.finditer(text), *_HOURS_BETWEEN.finditer(text)]:
         start, end = int(match.group(1)), int(match.group(3))
         window = text[max(0, match.start() - 40):match.end() + 40]
         if not _WEEKDAYS.search(window) or not (0 <= start <= 23 and 0 <= end <= 24):
@@ -114,7 +117,7 @@ def office_hours(text: str) -> tuple[str, float | None]:
 
 def in_hours_span(text: str, start: int, end: int) -> bool:
     """Whether the figure at ``text[start:end]`` is an hour of an office-hours span ("9 to 6", "8–17 Uhr")."""
-    for rx, last in ((_HOURS_SPAN, 3), (_CJK_HOURS, 2)):
+    for rx, last in ((_HOURS_SPAN, 3), (_HOURS_BETWEEN, 3), (_CJK_HOURS, 2)):
         for m in rx.finditer(text):
             first, second = int(m.group(1)), int(m.group(last))
             hours = second - first if second > first else second + 12 - first  # "9 to 6"
