@@ -35,6 +35,7 @@ _EACH_BEFORE = re.compile(r"\b(?:each|every|chaque|cada|ogni|jede[rs]?|je)\s+"
                           r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每个?|各)[\u4e00-\u9fff]{0,4}$|"
                           r"마다\s*(?:[\w\s]{0,12})$")
 _NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ciento|時|点|h\b|:\d\d|am\b|pm\b|uhr\b|"
+                          r"hours? (?:a|per|each|every) (?:working |work )?day\b|"
                           r"heures?\b|o'clock|(?:working |business )?days?\b|giorni|tage|jours|días|dias|dagen|天|일)")
 _BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max(?:imum)?|no more than|höchstens|au plus|"
                            r"como máximo|al massimo|최대)\s*$")
@@ -91,6 +92,7 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
     for n in r.unused():
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
+                S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]):
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]

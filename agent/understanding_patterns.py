@@ -38,7 +38,7 @@ SUB_SECOND_MS = 1_000.0
 PERIODS = (
     (re.compile(r"\b(?:per|a|an|each|every)\s+(?:second|sec)\b|/\s*s(?:ec)?\b|每秒|/秒"), SECONDS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|/分钟"), 60 * 24 * DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时"),
+    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时|毎時間?"),
      24 * DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift)\b|/\s*d(?:ay)?\b|"
                 r"\bdaily\b|\ba workday\b|每个?工作日|每个?营业日|每天|每日|一天|日均|/天|天"),
@@ -95,7 +95,7 @@ SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
 LINES_AFTER = re.compile(r"^[\s\-]*(?:lines?|loc|sloc)\b(?!\s+of\s+(?:business|products?|credit|text))|"
                          r"^\s*行(?!业|政|为|情|动|李|程|列|人|车)")
 # "~40 slides each": a count of slides says nothing of their text; "40 words a slide" with it does
-SLIDES_AFTER = re.compile(r"^[\s\-]*slides?\b")
+SLIDES_AFTER = re.compile(r"^[\s\-]*(?:ish\s+)?slides?\b")
 # "a call lasts about 10 minutes": minutes of recorded speech, read as transcripts where the message says so
 MINUTES_AFTER = re.compile(r"^[\s\-]*(?:minutes?|mins?|minuten|minutos?|minuti|minuter|minut\w*|dakika|минут\w*)(?!\w)")
 SPEECH_CUE = re.compile(r"transcri|episode|épisode|episodio|podcast|recording|recorded|\bcalls?\b|audio|video|"

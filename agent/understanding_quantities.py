@@ -112,6 +112,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(text)))
     text, office_hours = S.office_hours(S.daily_words(text))
+    if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
+        office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
                        r"(?<![\d])日")

@@ -78,7 +78,7 @@ _HOURS_BETWEEN = re.compile(r"\b(?:between|from)\s+(\d{1,2})(?::00)?\s*(am|a\.m\
                             r"(\d{1,2})(?::00)?\s*(pm|p\.m\.)")
 _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
                           r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
-_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b|每小时|每小時|一小时|/小时")
+_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b|每小时|每小時|一小时|/小时|毎時")
 
 
 _CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–|부터)\s*"
@@ -125,6 +125,20 @@ def in_hours_span(text: str, start: int, end: int) -> bool:
                     _WEEKDAYS.search(text[max(0, m.start() - 40):m.end() + 40]):
                 return True
     return False
+
+
+_OFFICE_WORDS = re.compile(r"\b(?:office|business|working|work) hours\b|geschäftszeit|bürozeit|arbeitszeit|"
+                           r"heures (?:de bureau|ouvr)|horario (?:de oficina|laboral|comercial)|"
+                           r"horário (?:comercial|de expediente|de trabalho)|orario (?:d'ufficio|lavorativo|di lavoro)|"
+                           r"kantooruren|kantoortijd|"
+                           r"godzin\w* prac|kontorstid|arbetstid|mesai saat|рабоч\w+ врем|業務時間|営業時間|勤務時間|"
+                           r"工作时间|上班时间|营业时间|办公时间|업무\s*시간|근무\s*시간|영업\s*시간")
+OFFICE_HOURS_A_DAY = 8.0  # "during office hours" with no hours given
+
+
+def office_hours_named(text: str) -> bool:
+    """Whether ``text`` limits the use to office hours without giving them ("90 an hour during office hours")."""
+    return bool(_OFFICE_WORDS.search(text))
 
 
 def hourly(text: str) -> bool:
