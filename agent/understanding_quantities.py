@@ -197,7 +197,6 @@ def _extract(text: str, asked: str | None) -> Found:
         elif kind == "queries_per_month" and users is None and _PER_PERSON.search(
                 work[max(0, num.start - 30):num.end + 30]) and _PEOPLE.search(work):
             kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
-            value = None
         if kind == "corpus_tokens":
             found.corpus_tokens = found.corpus_tokens or int(value)
         elif kind == "growth":
@@ -263,13 +262,12 @@ _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four"
 def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
     """Queries a month from "40 tickets a day (each agent) ... one search per ticket": items x rate x searches each."""
     match = _PER_ITEM_QUERY.search(work)
-    reverse = None if match else _EACH_ITEM_QUERIES.search(work)
-    if match is None and reverse is None:
-        return None
     if match is not None:
         each, item = float(_SMALL.get(match.group(1), 0) or match.group(1)), re.escape(match.group(2))
     else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
-        match = reverse
+        match = _EACH_ITEM_QUERIES.search(work)
+        if match is None:
+            return None
         each, item = float(_SMALL.get(match.group(2), 0) or match.group(2)), re.escape(match.group(1))
     for num in numbers:
         after = work[num.end:num.end + 40]

@@ -50,9 +50,14 @@ _HOUR = re.compile(r"\bhours?\b|\bhourly\b|\bheure\b|\bstunde\b|\bhora\b|\bora\b
                    r"\bsaat\b|\bчас\w*|小时|時間|시간")
 
 
+# Words that are the busiest hour by themselves: "piekuur", "rusningstimmen", "godzina szczytu", "час пик"
+_PEAK_HOUR_WORD = re.compile(r"piekuur|spitsuur|rusningstimm\w*|topptimm\w*|spitzenstunde|godzin\w* szczytu|час\w* пик|"
+                             r"yoğun saat\w*|horário de pico|hora (?:pico|punta)|ora di punta|heure de pointe")
+
+
 def peak_hour(clause: str) -> bool:
     """Whether ``clause`` gives a count in the busiest hour ("the busiest hour had 5,000 queries")."""
-    return bool(_PEAK_HOUR.search(clause) and _HOUR.search(clause))
+    return bool(_PEAK_HOUR_WORD.search(clause) or (_PEAK_HOUR.search(clause) and _HOUR.search(clause)))
 
 
 _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?\b|"
