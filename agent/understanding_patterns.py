@@ -40,7 +40,7 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|/分钟"), 60 * 24 * DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时|毎時間?"),
      24 * DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift)\b|/\s*d(?:ay)?\b|"
+    (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift|weekday)\b|/\s*d(?:ay)?\b|"
                 r"\bdaily\b|\ba workday\b|每个?工作日|每个?营业日|每天|每日|一天|日均|/天|天"),
      DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
@@ -155,7 +155,8 @@ USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agent
 PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
-TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|回|번)")
+TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|keer\b|razy\b|raz\b|gånger\b|"
+                         r"kez\b|kere\b|раз(?:а)?\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"

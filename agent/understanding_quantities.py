@@ -115,8 +115,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
-    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
-                       r"(?<![\d])日")
+    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
+                       r"每天|每日|一天|(?<![\d])日")
     if workdays is None and S.weekdays_only(text):
         workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
     if "queries_per_month" in found.updates and office_hours and S.hourly(text):
@@ -173,7 +173,9 @@ def _extract(text: str, asked: str | None) -> Found:
     work = "".join(chars)
     leftovers = found.leftovers
     numbers = P.find_numbers(work, MAX_NUMBERS)
-    people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work)
+    people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
+        or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
+            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None)  # "each colleague (we are 200) searches 5 times a day"
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     for num in numbers:
@@ -189,13 +191,16 @@ def _extract(text: str, asked: str | None) -> Found:
             continue
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
+        own_sentence = re.split(r"[.;!?。]\s", work[max(0, num.start - 60):num.start])[-1] + " " + re.split(
+            r"[.;!?。]\s", work[num.start:num.end + 30])[0]
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
-            or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start])))
+            or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start]) or
+                                        _PER_PERSON.search(own_sentence)))
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             value = int(value * users * _sentence_period(num, work))
-        elif kind == "queries_per_month" and users is None and _PER_PERSON.search(
-                work[max(0, num.start - 30):num.end + 30]) and _PEOPLE.search(work):
+        elif kind == "queries_per_month" and users is None and _PER_PERSON.search(own_sentence) and \
+                _PEOPLE.search(work):
             kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
         if kind == "corpus_tokens":
             found.corpus_tokens = found.corpus_tokens or int(value)
@@ -529,13 +534,18 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     return None, None
 
 
+_WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
+                     r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
 _PER_PERSON = re.compile(r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
                          r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
                          r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
 _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
                      r"agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|members|reps|"
-                     r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists)\b|"
+                     r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists|"
+                     r"user|employee|person|member|engineer|analyst|lawyer|agent|colleague)\b|collaborat|mitarbeit|"
+                     r"emplead|dipendent|funcion[aá]ri|medewerk|pracown|anställ|çalışan|сотрудник|пользовател|utilisat|"
+                     r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
                      r"用户|员工|同事|律师|医生|工程师|研究员|学生")
 # Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
 _OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
