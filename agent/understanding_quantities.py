@@ -122,7 +122,9 @@ def extract_fields(text: str, asked: str | None) -> Found:
     if "queries_per_month" in found.updates and office_hours and S.hourly(text):
         # "9 to 5 on weekdays, 120 an hour": the hourly rate over the office hours of the working days only
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
-                                                 * office_hours * (workdays or S.WORKING_DAYS_PER_MONTH))
+                                                 * office_hours * (workdays or (S.WORKING_DAYS_PER_MONTH if (
+                                                     S.weekdays_only(text) or S.office_hours_named(text))
+                                                     else P.DAYS_PER_MONTH)))
     elif workdays and "queries_per_month" in found.updates and daily.search(text):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
     _structured_fields(text, found)
@@ -469,7 +471,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if any(rx.match(after) for rx, _ in _LENGTH_UNITS) and _QUERY_SUBJECT.search(clause):
         return None, None  # "the average query is 8 words long": a query's length, not a document's
     for rx, factor in _LENGTH_UNITS:
-        if rx.match(after):  # "40 million words across 20k reports" is the whole corpus, not one document
+        unit = rx.match(after)
+        if unit and any(p.search(_OWN_CLAUSE_END.split(after[unit.end():unit.end() + 25])[0]) for p, _ in P.PERIODS):
+            return None, None  # "we commit 300 lines of code a day": a rate of writing, not a document's length
+        if unit:  # "40 million words across 20k reports" is the whole corpus, not one document
             total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause) and not P.PER_ITEM_BEFORE.search(
                 before)
             return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * factor))
@@ -543,7 +548,8 @@ _PER_PERSON = re.compile(r"\beach\b(?!\s+(?:day|week|month|year|hour|working|bus
 _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
                      r"agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|members|reps|"
                      r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists|"
-                     r"user|employee|person|member|engineer|analyst|lawyer|agent|colleague)\b|collaborat|mitarbeit|"
+                     r"user|employee|person|member|engineer|analyst|lawyer|agent|colleague|team|teams|crew)\b|"
+                     r"collaborat|mitarbeit|"
                      r"emplead|dipendent|funcion[aá]ri|medewerk|pracown|anställ|çalışan|сотрудник|пользовател|utilisat|"
                      r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
                      r"用户|员工|同事|律师|医生|工程师|研究员|学生")

@@ -95,18 +95,19 @@ def office_hours(text: str) -> tuple[str, float | None]:
 
     Only a span next to a weekday or office-hours word counts ("9 to 5 on weekdays"), so "5-10 searches" stays a range.
     """
-    if not _WEEKDAYS.search(text):
-        return text, None
     for match in [*_HOURS_SPAN.finditer(text), *_HOURS_BETWEEN.finditer(text)]:
         start, end = int(match.group(1)), int(match.group(3))
         window = text[max(0, match.start() - 40):match.end() + 40]
-        if not _WEEKDAYS.search(window) or not (0 <= start <= 23 and 0 <= end <= 24):
-            continue
+        clock = (match.group(2) or match.group(4) or "").strip(".") in ("am", "pm", "a.m", "p.m", "h", "uhr", "uur")
+        if not (_WEEKDAYS.search(window) or clock) or not (0 <= start <= 23 and 0 <= end <= 24):
+            continue  # "5-10 searches" is a range; "von 8 bis 20 Uhr", "9 to 5 on weekdays" are hours of the day
         if end <= start and (match.group(4) or "").startswith("p") or end < start:
             end += 12  # "9 to 5", "8am-6pm"
         hours = end - start
         if 4 <= hours <= 16:
             return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(hours)
+    if not _WEEKDAYS.search(text):
+        return text, None
     cjk = _CJK_HOURS.search(text)
     if cjk:
         start, end = int(cjk.group(1)), int(cjk.group(2))
