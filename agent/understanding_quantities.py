@@ -31,7 +31,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
 _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
-                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b|slides?\b)")
+                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b|slides?\b|"
+                         r"分钟|分鐘|分間|分|小时|小時|時間|시간|분)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"

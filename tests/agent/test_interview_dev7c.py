@@ -27,7 +27,7 @@ DEV7C = accuracy.load_cases(accuracy.DATA / "dev7c_messages.yaml")
 def test_the_rates_and_quantities_set_holds_up() -> None:
     assert len(DEV7C) >= 150
     languages = {c["id"].split("-")[1] for c in DEV7C}
-    assert {"en", "zh", "de", "fr", "es", "ja", "ko", "pt", "it", "nl", "pl", "sv", "tr", "ru"} <= languages
+    assert {"en", "zh", "de", "fr", "es", "ja", "ko", "pt", "it", "nl", "pl", "sv", "tr", "ru", "hi"} <= languages
     ids = [c["id"] for c in DEV7C]
     assert len(set(ids)) == len(ids)
     result = accuracy.score(DEV7C)
