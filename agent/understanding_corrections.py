@@ -52,7 +52,10 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         target = _target(num.value, text, stated)
         if target is None:
             continue
+        own = re.split(r"[,;。，；]", text[num.start:num.end + 40])[0]
         for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS and _same(num.value, v)]:
+            if name != target and P.FIELD_RES[name].search(own):
+                continue  # "no sorry, 2 million is the queries per month, the corpus is 200k": the figure moves
             del result.updates[name]  # the old figure itself is not a new value
         if result.confirm and _same(num.value, result.confirm.get("value")):
             result.confirm = None

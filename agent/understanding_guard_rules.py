@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent import understanding_structure as S
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import OWNED, RENT_HEDGE, find_accelerators
@@ -34,6 +35,7 @@ _EACH_BEFORE = re.compile(r"\b(?:each|every|chaque|cada|ogni|jede[rs]?|je)\s+"
                           r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每个?|各)[\u4e00-\u9fff]{0,4}$|"
                           r"마다\s*(?:[\w\s]{0,12})$")
 _NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ciento|時|点|h\b|:\d\d|am\b|pm\b|uhr\b|"
+                          r"hours? (?:a|per|each|every) (?:working |work )?day\b|"
                           r"heures?\b|o'clock|(?:working |business )?days?\b|giorni|tage|jours|días|dias|dagen|天|일)")
 _BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max(?:imum)?|no more than|höchstens|au plus|"
                            r"como máximo|al massimo|최대)\s*$")
@@ -58,6 +60,8 @@ _OFFICE_HOURS = re.compile(
     r"heures ouvr|jours ouvr|"
     r"horario (?:laboral|de oficina)|horário (?:comercial|de expediente)|dias úteis|días hábiles|orario d'ufficio|"
     r"orario lavorativo|giorni lavorativi|kantooruren|werkdagen|업무 ?시간|근무 ?시간|평일|godzin(?:ach)? prac")
+# Where a figure's own clause ends: "about 5万件で、毎月1000件" (the period is the next figure's), "8만 건이고 매달"
+_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
@@ -88,6 +92,7 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
     for n in r.unused():
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
+                S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]):
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]
@@ -138,8 +143,15 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         if name not in u.updates:
             continue
         for m in r.sources(name):
+            if S.in_hours_span(r.text, m.start, m.end):
+                continue  # the 9 of "9 to 6 on weekdays" is an hour of the day, not the rate
             near = _near(r, m)
             value = float(u.updates[name])
+            if name == "corpus_docs":  # the size is the figure itself, and its own clause says whether it is a rate
+                if abs(value - m.value) > 0.01 * m.value:
+                    continue  # "currently at 45k, growing by 2,000 a month": the 2,000 only told the 45k apart
+                near = near[:near.find(r.text[m.start:m.end]) + m.end - m.start] + _CLAUSE_END.split(
+                    near[near.find(r.text[m.start:m.end]) + m.end - m.start:])[0]
             rate = _PERIOD_WORDS.search(near) and not _MONTH_WORDS.search(near)
             if name == "corpus_docs" and (rate or _MONTH_RATE.search(near)):
                 doubts[name] = "a figure per period is a volume or growth, not the size"  # "1時間に150件"

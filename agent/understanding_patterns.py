@@ -23,6 +23,8 @@ TOKENS_PER_CJK_CHAR = 1.0  # Chinese 字 -> tokens (BPE: ~1-1.5, XLM-R: ~0.7)
 CHARS_PER_TOKEN = 4  # English characters per token
 TOKENS_PER_PARAGRAPH = 100
 TOKENS_PER_SENTENCE = 25
+TOKENS_PER_LINE = 10  # a line of source code (the dev sets' convention)
+TOKENS_PER_MINUTE = 150 * TOKENS_PER_WORD  # a minute of transcribed speech: ~150 words
 PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, not one very long document
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
@@ -36,10 +38,10 @@ SUB_SECOND_MS = 1_000.0
 PERIODS = (
     (re.compile(r"\b(?:per|a|an|each|every)\s+(?:second|sec)\b|/\s*s(?:ec)?\b|每秒|/秒"), SECONDS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|/分钟"), 60 * 24 * DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时"),
+    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时|毎時間?"),
      24 * DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift)\b|/\s*d(?:ay)?\b|"
-                r"\bdaily\b|\ba workday\b|每天|每日|一天|日均|/天|天"),
+    (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift|weekday)\b|/\s*d(?:ay)?\b|"
+                r"\bdaily\b|\ba workday\b|每个?工作日|每个?营业日|每天|每日|一天|日均|/天|天"),
      DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
      DAYS_PER_MONTH / 7),
@@ -78,7 +80,9 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"lookups|calls|hits)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*$")
+                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*"
+                          # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
+                          r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp)\b|^\s*页")
 WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b")
@@ -87,6 +91,20 @@ CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
 PARAGRAPHS_AFTER = re.compile(r"^[\s\-]*(?:paragraphs?|paras?)\b|^\s*段")
 SENTENCES_AFTER = re.compile(r"^[\s\-]*sentences?\b|^\s*句")
+# "300 lines of code", "250 Zeilen", "300行代码", "200줄" (glossed to lines): 10 tokens a line
+LINES_AFTER = re.compile(r"^[\s\-]*(?:lines?|loc|sloc)\b(?!\s+of\s+(?:business|products?|credit|text))|"
+                         r"^\s*行(?!业|政|为|情|动|李|程|列|人|车)")
+# "~40 slides each": a count of slides says nothing of their text; "40 words a slide" with it does
+SLIDES_AFTER = re.compile(r"^[\s\-]*(?:ish\s+)?slides?\b")
+# "a call lasts about 10 minutes": minutes of recorded speech, read as transcripts where the message says so
+MINUTES_AFTER = re.compile(r"^[\s\-]*(?:minutes?|mins?|minuten|minutos?|minuti|minuter|minut\w*|dakika|минут\w*)(?!\w)")
+SPEECH_CUE = re.compile(r"transcri|episode|épisode|episodio|podcast|recording|recorded|\bcalls?\b|audio|video|"
+                        r"interview|meeting|webinar|lecture|sermon|voicemail|aufzeichnung|aufnahme|gespräch|telefonat|"
+                        r"anruf|llamada|grabaci|enregistr|\bappels?\b|chiamat|registrazion|gravaç|ligaç|opname|gesprek|"
+                        r"nagrani|rozmow|samtal|inspelning|görüşme|kayıt|запис|звон|разговор|эпизод|"
+                        r"通话|录音|音频|视频|録音|通話|音声|동영상|녹음|통화")
+SPEECH_LENGTH_VERB = re.compile(r"\b(?:lasts?|runs?|long|dauer\w*|dura\w*|durée|dure\w*|duur\w*|trwa\w*|varar|sürer|"
+                                r"длит\w*)\b")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
     r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
@@ -96,7 +114,8 @@ DOCS_AFTER = re.compile(
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
     r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
-    r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|"
+    r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
+    r"summaries|guides|handbooks|procedures|sops|tutorials|scripts|datasheets|"
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
@@ -113,9 +132,10 @@ DOCS_AFTER = re.compile(
 VAGUE = re.compile(r"几|\ba few\b|\bseveral\b|\bsome\b|\ba couple\b|\bdozens?\b|\bhundreds\b|\bthousands\b")
 SHORT_DOCS = re.compile(r"\btweets?\b|微博|推文|\b(?:slack|chat|text|teams) messages\b|\bsms\b")
 TWEETS_AFTER = re.compile(r"^[\s\-]*tweets?\b(?!,)(?=\s*(?:long|of text|worth))")
-WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?page (?:is|has|contains|holds|of)?\s*(?:about |around |"
-                            r"roughly |approx\.? |~)?(\d{1,5})\s*words|(\d{1,5})\s*words (?:per|a|each|on a|"
-                            r"on each) page")
+WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?(?:page|slide) (?:is|has|contains|holds|of)?\s*(?:about |"
+                            r"around |roughly |approx\.? |~)?(\d{1,5})\s*words|(\d{1,5})\s*words (?:per|a|each|on a|"
+                            r"on each|on every) (?:page|slide)|(?:per|a|each) (?:page|slide),?\s*"
+                            r"(?:maybe |about |around |roughly |~)?(\d{1,5})\s*words")
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
                               r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
@@ -138,10 +158,12 @@ USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agent
 PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
-TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|回|번)")
+TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|keer\b|razy\b|raz\b|gånger\b|"
+                         r"kez\b|kere\b|раз(?:а)?\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
-                              r"(?:count|size)?\s*(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
+                              r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"
+                              r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
     "budget_usd_month": re.compile(r"(?:budget|预算)\s*(?:is|of|[:=]|为|是|有|大约|大概|约|在|每月|每个月|一个月|"
                                    r"改成|改为)*\s*$"),
     "doc_length_tokens": re.compile(r"(?:length|长度|篇幅)\s*(?:is|of|[:=]|为|是|约|大约|大概)*\s*$"),
@@ -158,8 +180,14 @@ TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcor
 # profile has no field for; never a corpus size, a budget or a query count.
 GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b|"
                            r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)[^,;。]{0,22}$")
-GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|^[^,;。]{0,20}?\b(?:of )?growth\b|"
-                          r"^[^,;。]{0,16}?\bgrows\b|^[^,;。]{0,10}?(?:增长|新增|增加)")
+_NO_AND = r"(?:(?!\s(?:and|y|e|und|et|и|ve|en|och)\s)[^,;。])"  # "30000 documents y grows 500": the 500 grows
+GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|"
+                          rf"^{_NO_AND}{{0,20}}?\b(?:of )?growth\b|^{_NO_AND}{{0,16}}?\bgrows\b|"
+                          r"^[^,;。]{0,10}?(?:增长|新增|增加)")
+# "currently at 45k", "今は", "aktuell": the size now, said beside its growth
+NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|at present|as of (?:now|today)|so far|"
+                 r"actuellement|aujourd'hui|aktuell|derzeit|momentan|ahora(?: mismo)?|hoy|attualmente|al momento|"
+                 r"atualmente|hoje|obecnie|just nu|şu an|сейчас|на данный момент)\b|현재|지금|目前|现在|現在|今は")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
                            r"annually|per day|daily)"

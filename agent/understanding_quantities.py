@@ -31,7 +31,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
 _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
-                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
+                         r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b|slides?\b|"
+                         r"分钟|分鐘|分間|分|小时|小時|時間|시간|분)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
@@ -95,19 +96,36 @@ def _working_days(text: str) -> tuple[str, int | None]:
     return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], days
 
 
+# "maybe 50? 60? queries a day": a guess said as two figures with question marks is the range between them
+_HESITANT = re.compile(r"(?<![\d.,])(\d{1,6})\s*\?\s*(?:or\s+)?(?:maybe\s+)?(\d{1,6})\s*\?"
+                       r"(?=\s*[a-z\u3040-\u9fff\uac00-\ud7af])")
+
+
+def _hesitant_range(text: str) -> str:
+    """``text`` with "50? 60? queries" as "50-60  queries" (same length), when the two figures are close."""
+    def one(m: re.Match[str]) -> str:
+        low, high = int(m.group(1)), int(m.group(2))
+        return f"{low}-{high}".ljust(len(m.group())) if 0 < low < high <= 3 * low else m.group()
+    return _HESITANT.sub(one, text)
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
-    text, workdays = _working_days(_lines_as_tokens(text))
+    text, workdays = _working_days(_lines_as_tokens(_hesitant_range(text)))
     text, office_hours = S.office_hours(S.daily_words(text))
+    if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
+        office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
-    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|"
-                       r"(?<![\d])日")
+    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
+                       r"每天|每日|一天|(?<![\d])日")
     if workdays is None and S.weekdays_only(text):
         workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
     if "queries_per_month" in found.updates and office_hours and S.hourly(text):
         # "9 to 5 on weekdays, 120 an hour": the hourly rate over the office hours of the working days only
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
-                                                 * office_hours * (workdays or S.WORKING_DAYS_PER_MONTH))
+                                                 * office_hours * (workdays or (S.WORKING_DAYS_PER_MONTH if (
+                                                     S.weekdays_only(text) or S.office_hours_named(text))
+                                                     else P.DAYS_PER_MONTH)))
     elif workdays and "queries_per_month" in found.updates and daily.search(text):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
     _structured_fields(text, found)
@@ -131,8 +149,9 @@ def _structured_fields(text: str, found: Found) -> None:
             span = S.query_length_span(text)
             if span:  # "queries are about 20 tokens, documents about 800 tokens": the document's from the rest
                 rest = _extract(text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:], None)
-                if rest.updates.get("doc_length_tokens"):
-                    found.updates["doc_length_tokens"] = rest.updates["doc_length_tokens"]
+                rest_length = rest.updates.get("doc_length_tokens")
+                if rest_length and rest_length > 4 * query_tokens:  # "..., about 4 tokens": still the query's
+                    found.updates["doc_length_tokens"] = rest_length
 
 
 def _extract(text: str, asked: str | None) -> Found:
@@ -157,7 +176,9 @@ def _extract(text: str, asked: str | None) -> Found:
     work = "".join(chars)
     leftovers = found.leftovers
     numbers = P.find_numbers(work, MAX_NUMBERS)
-    people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work)
+    people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
+        or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
+            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None)  # "each colleague (we are 200) searches 5 times a day"
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     for num in numbers:
@@ -173,11 +194,17 @@ def _extract(text: str, asked: str | None) -> Found:
             continue
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
+        own_sentence = re.split(r"[.;!?。]\s", work[max(0, num.start - 60):num.start])[-1] + " " + re.split(
+            r"[.;!?。]\s", work[num.start:num.end + 30])[0]
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
-            or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start])))
+            or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start]) or
+                                        _PER_PERSON.search(own_sentence)))
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             value = int(value * users * _sentence_period(num, work))
+        elif kind == "queries_per_month" and users is None and _PER_PERSON.search(own_sentence) and \
+                _PEOPLE.search(work):
+            kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
         if kind == "corpus_tokens":
             found.corpus_tokens = found.corpus_tokens or int(value)
         elif kind == "growth":
@@ -191,11 +218,13 @@ def _extract(text: str, asked: str | None) -> Found:
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
-        leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40])]
+        leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
+            m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
     per_page = P.WORDS_PER_PAGE.search(work)
     if per_page:  # "each page is about 600 words and docs are ~5 pages"
-        pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:])), None)
-        words = float(per_page.group(1) or per_page.group(2))
+        pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:]) or P.SLIDES_AFTER.match(
+            work[n.end:])), None)
+        words = float(next(g for g in per_page.groups() if g))
         found.updates.pop("doc_length_tokens", None)
         if pages:
             found.updates["doc_length_tokens"] = int(round(pages * words * P.TOKENS_PER_WORD))
@@ -209,7 +238,11 @@ def _extract(text: str, asked: str | None) -> Found:
         num = leftovers[0]
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
-        if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12 and not unit and not small_latency:
+        rest = work[:num.start] + " " + work[num.end:]
+        if found.growth and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
+            rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
+                                          if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
+        if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
             found.updates[asked] = as_field(asked, num.value, work)
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
@@ -227,23 +260,31 @@ _SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |wi
 _PER_ITEM_QUERY = re.compile(r"\b(\d{1,3}(?:\.\d)?|one|a single|a|an|two|three|four|five)\s+(?:[a-z]+\s+)?"
                              r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?)\s+(?:per|for each|for every|each|"
                              r"every|on each|on every)\s+([a-z]{3,}?)s?\b")
+_EACH_ITEM_QUERIES = re.compile(r"\b(?:each|every|per)\s+([a-z]{3,}?)s?\s+(?:(?:does|makes|runs|triggers|fires|needs|"
+                                r"uses|involves|generates|means|takes)\s+)?(?:about |around |roughly |~|maybe |up to )?"
+                                r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)\s+(?:[a-z]+\s+)?"
+                                r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?|calls)\b")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
     """Queries a month from "40 tickets a day (each agent) ... one search per ticket": items x rate x searches each."""
     match = _PER_ITEM_QUERY.search(work)
-    if not match:
-        return None
-    each = float(_SMALL.get(match.group(1), 0) or match.group(1))
-    item = re.escape(match.group(2))
+    if match is not None:
+        each, item = float(_SMALL.get(match.group(1), 0) or match.group(1)), re.escape(match.group(2))
+    else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
+        match = _EACH_ITEM_QUERIES.search(work)
+        if match is None:
+            return None
+        each, item = float(_SMALL.get(match.group(2), 0) or match.group(2)), re.escape(match.group(1))
     for num in numbers:
         after = work[num.end:num.end + 40]
         noun = re.match(rf"^\s*(?:[a-z]+\s+)?{item}s?\b", after)
         if not noun or match.start() <= num.start < match.end():
             continue
         factor = period_factor(after[noun.end():], "")
-        if factor == 1.0:
+        own = re.split(r"[,;!?。，；]", after[noun.end():][:30])[0]
+        if not any(rx.search(own) for rx, _ in P.PERIODS):  # a month's factor is 1: the period must be named
             continue
         per_person = users is not None and P.PER_USER.search(work[max(0, num.start - 40):num.end + 40])
         return int(num.value * factor * each * (users if per_person and users is not None else 1))
@@ -261,7 +302,7 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
         if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
                 P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
-                or _SIZE_UNIT.match(after)):
+                or _SIZE_UNIT.match(after) or P.MINUTES_AFTER.match(after) or P.SLIDES_AFTER.match(after)):
             return n
     return None
 
@@ -344,6 +385,7 @@ def as_field(name: str, value: float, text: str) -> Any:
 
 
 _LENGTH_UNITS = ((P.PAGES_AFTER, P.TOKENS_PER_PAGE), (P.TWEETS_AFTER, TOKENS_PER_TWEET),
+                 (P.LINES_AFTER, P.TOKENS_PER_LINE),
                  (P.WORDS_AFTER, P.TOKENS_PER_WORD),
                  (P.CJK_CHARS_AFTER, P.TOKENS_PER_CJK_CHAR), (P.CHARS_AFTER, 1 / P.CHARS_PER_TOKEN),
                  (P.PARAGRAPHS_AFTER, P.TOKENS_PER_PARAGRAPH), (P.SENTENCES_AFTER, P.TOKENS_PER_SENTENCE))
@@ -361,7 +403,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
-    if times and (people or P.SEARCH_VERB.search(clause)) and period_factor(after[times.end():], before) != 1.0:
+    if times and (people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month") and \
+            period_factor(after[times.end():], before) != 1.0:  # "年間で1200万回" to "how many queries?"
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
@@ -397,9 +440,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             asked == "latency_p95_ms" or P.LATENCY_CUE.search(clause)):
         return "latency_p95_ms", float(v * 1000)
     query = P.QUERY_AFTER.match(after)
+    if query and query.group().endswith("calls") and re.search(r"record|transcri|phone|audio|voice|telefon", clause):
+        query = None  # "8,000 recorded support calls": recordings, not API calls
     if query:
         factor = period_factor(after[query.end():], before)
-        if factor == 1.0 and S.peak_hour(clause):  # "the busiest hour had 5,000 queries": the peak is the rate
+        sentence = re.split(r"[.;!?。]\s", text[max(0, num.start - 60):num.start])[-1] + " " + after
+        if factor == 1.0 and S.peak_hour(sentence):  # "the busiest hour had 5,000 queries": the peak is the rate
             factor = 24 * P.DAYS_PER_MONTH
         return "queries_per_month", int(v * factor)
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
@@ -417,10 +463,19 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
         factor = 1.0 if P.TOKENS_AFTER.match(after) else next(f for rx, f in _LENGTH_UNITS if rx.match(after))
         return "corpus_tokens", int(v * factor)
+    if P.MINUTES_AFTER.match(after) and (P.SPEECH_CUE.search(text) or (
+            asked == "doc_length_tokens" and P.SPEECH_LENGTH_VERB.search(clause))) and not (
+            P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)):
+        # "a call lasts about 10 minutes", "the episodes run 30 minutes": transcribed speech, ~150 words a minute
+        total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
+        return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * P.TOKENS_PER_MINUTE))
     if any(rx.match(after) for rx, _ in _LENGTH_UNITS) and _QUERY_SUBJECT.search(clause):
         return None, None  # "the average query is 8 words long": a query's length, not a document's
     for rx, factor in _LENGTH_UNITS:
-        if rx.match(after):  # "40 million words across 20k reports" is the whole corpus, not one document
+        unit = rx.match(after)
+        if unit and any(p.search(_OWN_CLAUSE_END.split(after[unit.end():unit.end() + 25])[0]) for p, _ in P.PERIODS):
+            return None, None  # "we commit 300 lines of code a day": a rate of writing, not a document's length
+        if unit:  # "40 million words across 20k reports" is the whole corpus, not one document
             total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause) and not P.PER_ITEM_BEFORE.search(
                 before)
             return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * factor))
@@ -433,14 +488,23 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
     if docs:
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
-        tail = re.split(r"[,;。]", after[docs.end():docs.end() + 20])[0]
-        rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause) or re.match(
+        # its own words only: "120k tickets today and add 5k new ones a month", "8万 건이고 매달 2천 건씩"
+        tail = _OWN_CLAUSE_END.split(after[docs.end():docs.end() + 20])[0]
+        own = before + " " + _OWN_CLAUSE_END.split(re.split(r"\d", after)[0])[0]
+        rate = any(rx.search(tail) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", own) or re.match(
             r"^\s*(?:per|each|for each|for every|/)\s+[a-z]", tail) or _period_just_before(before) or re.search(
             r"\beach (?:with|has|having|holding|containing|of them with)\s*(?:about |around |roughly |~)?$", before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
         if rate and P.QUERY_BEFORE.search(before):  # "하루 검색 약 1만 건": items counted per day after "searches"
             return "queries_per_month", int(v * period_factor(after, before))
+        if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
+                re.match(r"^\s*(?:documents|items|cases)\b", docs.group()):
+            # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
+            return "queries_per_month", int(v * period_factor(after, before))
+        if _CONVERSATIONS.match(docs.group()) and any(rx.search(tail) for rx, _ in P.PERIODS) and not re.search(
+                r"\bnew\b", own):
+            return "queries_per_month", int(v * period_factor(tail, ""))  # "the bot handles ~250k chats a month"
         # "search the KB 5 times per ticket": 5 is not a number of tickets
         return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)
     if P.QUERY_BEFORE.search(before):
@@ -475,6 +539,26 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
+
+
+_WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
+                     r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
+# A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
+_PER_PERSON = re.compile(r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
+                         r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
+                         r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
+_PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
+                     r"agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|members|reps|"
+                     r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists|"
+                     r"user|employee|person|member|engineer|analyst|lawyer|agent|colleague|team|teams|crew)\b|"
+                     r"collaborat|mitarbeit|"
+                     r"emplead|dipendent|funcion[aá]ri|medewerk|pracown|anställ|çalışan|сотрудник|пользовател|utilisat|"
+                     r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
+                     r"用户|员工|同事|律师|医生|工程师|研究员|学生")
+# Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
+_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
+# Conversations counted per period are the traffic: each one is at least one search.
+_CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
 
 
 def _sentence_period(num: P.Number, work: str) -> float:

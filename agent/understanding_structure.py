@@ -50,9 +50,14 @@ _HOUR = re.compile(r"\bhours?\b|\bhourly\b|\bheure\b|\bstunde\b|\bhora\b|\bora\b
                    r"\bsaat\b|\bчас\w*|小时|時間|시간")
 
 
+# Words that are the busiest hour by themselves: "piekuur", "rusningstimmen", "godzina szczytu", "час пик"
+_PEAK_HOUR_WORD = re.compile(r"piekuur|spitsuur|rusningstimm\w*|topptimm\w*|spitzenstunde|godzin\w* szczytu|час\w* пик|"
+                             r"yoğun saat\w*|horário de pico|hora (?:pico|punta)|ora di punta|heure de pointe")
+
+
 def peak_hour(clause: str) -> bool:
     """Whether ``clause`` gives a count in the busiest hour ("the busiest hour had 5,000 queries")."""
-    return bool(_PEAK_HOUR.search(clause) and _HOUR.search(clause))
+    return bool(_PEAK_HOUR_WORD.search(clause) or (_PEAK_HOUR.search(clause) and _HOUR.search(clause)))
 
 
 _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?\b|"
@@ -61,15 +66,28 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
                        r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
                        r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|周一到周五|평일|"
-                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн")
+                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн|"
+                       # office hours named in each language ("Geschäftszeiten", "heures de bureau", "業務時間")
+                       r"geschäftszeit|bürozeit|arbeitszeit|heures de bureau|heures ouvr|horario (?:de oficina|laboral|"
+                       r"comercial)|horário (?:comercial|de expediente|de trabalho)|orario (?:d'ufficio|lavorativo|di "
+                       r"lavoro)|kantoortijd|kantooruren|werktijd|godzin\w* prac|kontorstid|arbetstid|mesai|"
+                       r"рабоч\w+ (?:время|час\w*|дн\w*)|業務時間|営業時間|勤務時間|就業時間|"
+                       r"工作时间|上班时间|营业时间|办公时间|"
+                       r"업무\s*시간|근무\s*시간|영업\s*시간")
 _HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
-                         r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás)\s*(\d{1,2})(?::00)?\s*(pm|p\.m\.|h|uhr)?(?![\d.,:%])")
+                         r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás|tot|do|till kl\.?|до)\s*"
+                         r"(\d{1,2})(?::00)?\s*"
+                         r"(pm|p\.m\.|h|uhr|uur)?(?![\d]|[.,:]\d|%)")
+# "between 9am and 5pm", "from 8 and 6pm": an hour span joined by "and" only with a pm hour ("5 and 10 searches" is not)
+_HOURS_BETWEEN = re.compile(r"\b(?:between|from)\s+(\d{1,2})(?::00)?\s*(am|a\.m\.)?\s*(?:and|to|until|till|-|–)\s*"
+                            r"(\d{1,2})(?::00)?\s*(pm|p\.m\.)")
 _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|horas|ore)\s*(?:a|per|each|every|/|"
                           r"am|pro|par|al|por|al giorno)\s*(?:working\s+|work\s+)?(?:day|tag|jour|d[ií]a|giorno|dia)\b")
-_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b")
+_HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b|每小时|每小時|一小时|/小时|毎時")
 
 
-_CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–)\s*(\d{1,2})\s*(?:時|点|시)")
+_CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–|부터)\s*"
+                        r"(?:晚上|下午|傍晚|午後|오후|저녁)?\s*(\d{1,2})\s*(?:時|点|시)")
 
 
 def office_hours(text: str) -> tuple[str, float | None]:
@@ -77,18 +95,19 @@ def office_hours(text: str) -> tuple[str, float | None]:
 
     Only a span next to a weekday or office-hours word counts ("9 to 5 on weekdays"), so "5-10 searches" stays a range.
     """
-    if not _WEEKDAYS.search(text):
-        return text, None
-    for match in _HOURS_SPAN.finditer(text):
+    for match in [*_HOURS_SPAN.finditer(text), *_HOURS_BETWEEN.finditer(text)]:
         start, end = int(match.group(1)), int(match.group(3))
         window = text[max(0, match.start() - 40):match.end() + 40]
-        if not _WEEKDAYS.search(window) or not (0 <= start <= 23 and 0 <= end <= 24):
-            continue
+        clock = (match.group(2) or match.group(4) or "").strip(".") in ("am", "pm", "a.m", "p.m", "h", "uhr", "uur")
+        if not (_WEEKDAYS.search(window) or clock) or not (0 <= start <= 23 and 0 <= end <= 24):
+            continue  # "5-10 searches" is a range; "von 8 bis 20 Uhr", "9 to 5 on weekdays" are hours of the day
         if end <= start and (match.group(4) or "").startswith("p") or end < start:
             end += 12  # "9 to 5", "8am-6pm"
         hours = end - start
         if 4 <= hours <= 16:
             return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], float(hours)
+    if not _WEEKDAYS.search(text):
+        return text, None
     cjk = _CJK_HOURS.search(text)
     if cjk:
         start, end = int(cjk.group(1)), int(cjk.group(2))
@@ -100,6 +119,32 @@ def office_hours(text: str) -> tuple[str, float | None]:
         start, end = hours_match.span()
         return text[:start] + " " * (end - start) + text[end:], float(hours_match.group(1))
     return text, None
+
+
+def in_hours_span(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is an hour of an office-hours span ("9 to 6", "8–17 Uhr")."""
+    for rx, last in ((_HOURS_SPAN, 3), (_HOURS_BETWEEN, 3), (_CJK_HOURS, 2)):
+        for m in rx.finditer(text):
+            first, second = int(m.group(1)), int(m.group(last))
+            hours = second - first if second > first else second + 12 - first  # "9 to 6"
+            if m.start() <= start and end <= m.end() and 4 <= hours <= 16 and \
+                    _WEEKDAYS.search(text[max(0, m.start() - 40):m.end() + 40]):
+                return True
+    return False
+
+
+_OFFICE_WORDS = re.compile(r"\b(?:office|business|working|work) hours\b|geschäftszeit|bürozeit|arbeitszeit|"
+                           r"heures (?:de bureau|ouvr)|horario (?:de oficina|laboral|comercial)|"
+                           r"horário (?:comercial|de expediente|de trabalho)|orario (?:d'ufficio|lavorativo|di lavoro)|"
+                           r"kantooruren|kantoortijd|"
+                           r"godzin\w* prac|kontorstid|arbetstid|mesai saat|рабоч\w+ врем|業務時間|営業時間|勤務時間|"
+                           r"工作时间|上班时间|营业时间|办公时间|업무\s*시간|근무\s*시간|영업\s*시간")
+OFFICE_HOURS_A_DAY = 8.0  # "during office hours" with no hours given
+
+
+def office_hours_named(text: str) -> bool:
+    """Whether ``text`` limits the use to office hours without giving them ("90 an hour during office hours")."""
+    return bool(_OFFICE_WORDS.search(text))
 
 
 def hourly(text: str) -> bool:
