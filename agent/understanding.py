@@ -218,7 +218,31 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
                     or P.HYPOTHETICAL.search(sentence)) and not own:  # "which model for our 80k contracts?" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
+    _follow_up(result.tool_requests)
     return "".join(chars)
+
+
+# "and what about X?", "et avec X ?", "那X呢？": a model named only to ask the next sentence about it
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|also)[, ]+)?(?:what about|how about|and|et|und|y|e|en|ve|i|а|и|"
+                         r"was ist mit|et pour|y qué tal|e quanto a|e per|en wat dacht je van)\b|^\W*(?:那|还有)|"
+                         r"[呢は]\s*[?？]?$")
+# "how much would IT cost?" after a sentence about one model: that model
+_PRONOUN = re.compile(r"\b(?:it|that|this one|that one|das|ça|cela|esso|essa|isso|dat|het|det|bu|это|он|она)\b|"
+                      r"它|这个|那个|それ|これ|그거|이거")
+
+
+def _follow_up(requests: list[ToolRequest]) -> None:
+    """"And what about X? What would that cost?": the model of the bare question goes to the next one's tool."""
+    for i in range(len(requests) - 1, 0, -1):
+        named, asked = requests[i - 1], requests[i]
+        if not (named.tool == "show_model" and named.args.get("model") and "model" in asked.args
+                and asked.args["model"] is None and "option" not in asked.args):
+            continue
+        if _WHAT_ABOUT.search(named.question.lower()) or len(named.question.split()) <= 3:
+            asked.args["model"] = named.args["model"]
+            del requests[i - 1]
+        elif _PRONOUN.search(asked.question.lower()):  # "tell me about bge-m3. how much would it cost?"
+            asked.args["model"] = named.args["model"]
 
 
 def _tool_cue(text: str) -> bool:
