@@ -28,16 +28,19 @@ _LIST_WORD = (r"(?:empfehlung\w*|liste|lista|recomendaci\w+|recomenda[çc]\w+|re
               r"modelle|modelos|modèles|modelli|リスト|推薦|おすすめ|추천|목록)")
 _AGAIN_WORD = (r"(?:nochmal|noch einmal|erneut|otra vez|de nuevo|de novo|outra vez|de nouveau|à nouveau|di nuovo|"
                r"ancora una volta|もう一度|再度|다시)")
-SHORTLIST = re.compile(
+# A list word near "again", or a bare list word ("la lista", "Liste bitte"): the short list only when the sentence asks
+# (a question, a request, a few words); "la lista de productos cambia de nuevo cada semana" states a fact.
+SHORTLIST_LOOSE = re.compile(
     rf"{_LIST_WORD}[^.?!]{{0,30}}{_AGAIN_WORD}|{_AGAIN_WORD}[^.?!]{{0,30}}{_LIST_WORD}|"
+    r"\b(?:liste|lista)\b(?!\s+(?:de|des|du|der|di|dei|delle|degli|do|dos|das|of)\s+(?!model|modèl|modell|recom|empf|"
+    r"raccom|opç|opci|opzi|option|candid))|一覧|候補")
+SHORTLIST = re.compile(
     r"short[\s\-]?list|(?:show|give|send|see|repeat|display|list)\b.{0,30}\b(?:recommendations?|results|list|picks|"
     r"models|options)\b.{0,12}\bagain\b|(?:recommendations?|results|list|picks) again\b|"
     r"\b(?:the|your|my|our|current) (?:recommendations?|picks|top (?:models|picks|\d+))\b\s*(?:\?|$|again|please)|"
     r"^\s*(?:recommendations?|results|the list|short ?list)\s*(?:please)?\s*[?.!]*\s*$|"
     r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
-    # a bare list word, not "la lista de documentos" (a list of something else)
-    r"\b(?:liste|lista)\b(?!\s+(?:de|des|du|der|di|dei|delle|degli|do|dos|das|of)\s+(?!model|modèl|modell|recom|empf|"
-    r"raccom|opç|opci|opzi|option|candid))|一覧|候補|\btop (?:picks|models|choices|candidates|recommendations)\b|"
+    r"\btop (?:picks|models|choices|candidates|recommendations)\b|"
     r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models|options|opciones|opções|opzioni|optionen|choices|"
     r"candidates)|"
     r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
@@ -57,8 +60,11 @@ SHORTLIST = re.compile(
     r"(?:选项|方案|候选|推荐的模型)[^,.;!?。，]{0,6}(?:是什么|是哪些|是哪几个|来着)|"
     r"(?:どの|何の?)(?:候補|選択肢|モデル)だった|(?:候補|選択肢)は何でした|"
     r"(?:옵션|후보|추천\s*모델)[^,.;!?]{0,6}(?:뭐였|무엇이었|어떤 거였)")
+# "summary", "recap" (and 要約, résumé, özet glossed into it) as a noun: a request only when the sentence asks (see
+# ``_asks``); "our documents are mostly summaries of court cases" is an answer.
+SUMMARY_WORD = re.compile(r"\bsummar(?:y|ies)\b|\brecap\b")
 SUMMARY = re.compile(
-    r"^\s*(?:a |quick |short |brief )?summary\b|\bsummar(?:y|ise|ize)\b|\brecap\b|"
+    r"\bsummar(?:ise|ize)\b|\brecap (?:what|everything|it|this|where)\b|"
     r"what (?:have|did) (?:i|we) (?:told|tell|said|say)|what do you know (?:so far|about (?:us|me|my|our))|"
     r"where are we\b|what (?:do|did) you (?:have|know) so far|\boverview of (?:everything|what|my|our)\b|"
     r"everything (?:i|we)(?:'ve| have)? (?:told|said|given)|what (?:i|we)(?:'ve| have) (?:told|said)|"
@@ -129,11 +135,26 @@ def asked_term(sentence: str, plain: str) -> str | None:
     return None
 
 
+_PLEASE = re.compile(r"\b(?:please|pls|plz|bitte|por favor|per favore|s'il (?:te|vous) pla[iî]t|stp|svp|proszę|"
+                     r"alsjeblieft|graag|tack|lütfen|пожалуйста|again|quick|short|brief|a|an|the|un|une|le|la|el|il|"
+                     r"um|uma|o|ein|eine|die|der|das|een|de|het)\b|请|ください|주세요|부탁")
+_REQUEST_START = re.compile(r"^\W*(?:(?:ok|okay|so|and|now)[, ]+)?(?:show|give|repeat|list|send|can you|could you|"
+                            r"would you|pls|please|zeig\w*|gib|montre\w*|donne\w*|muestra\w*|muéstra\w*|enséña\w*|"
+                            r"dame|mostra\w*|mostre|fammi|pokaż\w*|podaj|visa|toon|laat|geef|göster\w*|покажи\w*|дай)"
+                            r"(?!\w)")
+
+
+def _asks(sentence: str) -> bool:
+    """A sentence that asks for something: a question, a request verb first, or a few words ("summary please")."""
+    words = re.findall(r"\w+", _PLEASE.sub(" ", sentence))
+    return bool(re.search(r"[?？]", sentence) or _REQUEST_START.search(sentence) or len(words) <= 2)
+
+
 def command(sentence: str) -> tuple[str, dict[str, Any]] | None:
     """The short list or a summary, asked for in any form of sentence."""
-    if SUMMARY.search(sentence):
+    if SUMMARY.search(sentence) or (SUMMARY_WORD.search(sentence) and _asks(sentence)):
         return "summary", {}
-    if SHORTLIST.search(sentence):
+    if SHORTLIST.search(sentence) or (SHORTLIST_LOOSE.search(sentence) and _asks(sentence)):
         return "shortlist", {}
     return None
 
