@@ -199,7 +199,10 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
         "trzeciego": 3, "ostatni": -1, "ostatnia": -1, "första": 1, "andra": 2, "tredje": 3, "sista": -1, "ilk": 1,
         "birinci": 1, "ikinci": 2, "üçüncü": 3, "первая": 1, "первый": 1, "первую": 1, "первой": 1, "первого": 1,
         "вторая": 2, "второй": 2, "вторую": 2, "второго": 2, "третья": 3, "третий": 3, "третью": 3, "третьего": 3,
-        "последняя": -1, "последний": -1, "последнюю": -1}
+        "последняя": -1, "последний": -1, "последнюю": -1,
+        # Hinglish
+        "pehla": 1, "pehle": 1, "pahla": 1, "doosra": 2, "dusra": 2, "doosre": 2, "dusre": 2, "teesra": 3, "tisra": 3,
+        "aakhri": -1, "akhri": -1}
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
         "um": 1, "uno": 1, "un": 1, "eins": 1, "dois": 2, "dos": 2, "deux": 2, "zwei": 2, "due": 2, "três": 3,
         "tres": 3, "trois": 3, "drei": 3, "tre": 3}
@@ -240,7 +243,7 @@ _COMPARING = re.compile(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b|\bdifference\b|\b
 
 
 INTENTS_FILE = DATA_DIR / "side_question_intents.yaml"
-_ASKED_HERE = re.compile(r"[?？]|(?:吗|呢|까|나요|가요|죠|ですか|ますか|でしょうか)\s*[.!]?\s*$|"
+_ASKED_HERE = re.compile(r"[?？]|(?:吗|呢|啥|까|나요|가요|죠|ですか|ますか|でしょうか)\s*[.!]?\s*$|^\W*kya\b|"
                          r"\b(?:mı|mi|mu|mü)\s*[.!]?\s*$|^\W*(?:czy|ли)\b")
 
 

@@ -232,7 +232,10 @@ _PRONOUN = re.compile(r"\b(?:it|that|this one|that one|das|ça|cela|esso|essa|is
 
 
 def _follow_up(requests: list[ToolRequest]) -> None:
-    """"And what about X? What would that cost?": the model of the bare question goes to the next one's tool."""
+    """"And what about X? What would that cost?": the model of the bare question goes to the next one's tool.
+
+    A bare "why not?" with no model before it asks nothing a tool can answer, and is dropped.
+    """
     for i in range(len(requests) - 1, 0, -1):
         named, asked = requests[i - 1], requests[i]
         if not (named.tool == "show_model" and named.args.get("model") and "model" in asked.args
@@ -243,6 +246,7 @@ def _follow_up(requests: list[ToolRequest]) -> None:
             del requests[i - 1]
         elif _PRONOUN.search(asked.question.lower()):  # "tell me about bge-m3. how much would it cost?"
             asked.args["model"] = named.args["model"]
+    requests[:] = [r for r in requests if not (r.tool == "why_not" and r.args == {"model": None})]
 
 
 def _tool_cue(text: str) -> bool:
@@ -253,7 +257,8 @@ _HARDWARE_TOOLS = ("hardware_fit", "indexing_time", "estimate_cost")
 # "our T4", "unsere L4", "nuestra L4", "うちのT4", "우리 T4", "we only have one T4": the card named is the user's own.
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:our|we (?:only )?(?:have|got|run|use)|unser\w*|wir haben|notre|nos|nuestr[oa]s?|tenemos|noss[oa]s?|"
-    r"temos|nostr[oa]|abbiamo|onze|ons|wij hebben|nasz\w*|mamy|vår\w*|vi har|bizim|elimizdeki|наш\w*|у нас)"
+    r"temos|nostr[oa]|abbiamo|onze|ons|wij hebben|nasz\w*|mamy|vår\w*|vi har|bizim|elimizdeki|наш\w*|у нас|"
+    r"hamar[aei]|hamare paas|हमार[ाीे])"
     r"(?:\s+(?:a|an|one|single|only|just|1|eine?[mnr]?|une?|un[ao]?|uma?|een|jedn\w*|en|ett|bir|одна|один|old|little|"
     r"own|current|eigene\w*|new|nvidia|geforce|einzige\w*))*\s*|我们的|我们(?:有|只有)(?:一张|一块|一个)?|"
     r"うちの|弊社の|当社の|우리(?:\s*회사)?\s*|저희\s*)$")
@@ -282,6 +287,8 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
     command = side.command(sentence)
     if command and command[0] == "summary":
         return command
+    if _BARE_WHY_NOT.match(plain) or _BARE_WHY_NOT.match(sentence):
+        return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
     if not command and side.said_not_asked(sentence, plain):
         return None  # "we compared bge and e5 last year", "how much we spend is not decided"
     strong = _tool_request(sentence, is_question, fallback=False)
@@ -298,6 +305,11 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
     return strong or by_intent or _tool_request(sentence, is_question)
 
 
+# "why not?", "warum nicht?", "pourquoi pas ?", "为什么不？", "なぜですか": asks about the model the message just named
+_BARE_WHY_NOT = re.compile(r"^\W*(?:and |so |but |und |et |y |e |en |a |и |ve )?(?:why not|warum nicht|wieso nicht|"
+                           r"pourquoi pas|por qu[ée] no|por que não|perché no|waarom niet|dlaczego nie|varför inte|"
+                           r"neden olmasın|почему нет|почему бы и нет|kyun nahi|"
+                           r"为什么不|为啥不|为什么没有|なぜ(?:ですか)?|왜 안 ?돼요?)\W*$")
 # An English reading from a generic word ("how much", "how long") yields to the intent table's more specific subject.
 _GENERIC = {"estimate_cost": ("estimate_tokens", "vector_storage", "indexing_time", "hardware_fit")}
 # "the cheapest one", "el más barato", "il più economico", "самая дешёвая": one item of the list, named by a quality
@@ -437,8 +449,10 @@ def _storage_args(sentence: str, models: list[str], numbers: dict[str, Any]) -> 
     vectors = P.VECTORS.search(sentence)
     n_vectors = numbers.get("corpus_docs")
     if vectors:
-        scale = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}.get(vectors.group(2) or "", 1)
-        n_vectors = int(float(vectors.group(1)) * scale)
+        count, unit = (vectors.group(1), vectors.group(2)) if vectors.group(1) else (vectors.group(3), vectors.group(4))
+        scale = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8, "億": 1e8, "million": 1e6, "millions": 1e6,
+                 "thousand": 1e3}.get(unit or "", 1)
+        n_vectors = int(float(count) * scale)
     dims = P.DIMS.search(sentence)
     card = default_catalog().get(models[0]) if models else None
     args: dict[str, Any] = {"n_vectors": n_vectors,

@@ -24,11 +24,11 @@ sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their
 _SPEC.loader.exec_module(accuracy)
 
 DEV7D = accuracy.load_cases(accuracy.DEV7D)
-LANGUAGES = {"en", "zh", "de", "fr", "es", "ja", "ko", "pt", "it", "nl", "pl", "sv", "tr", "ru"}
+LANGUAGES = {"en", "zh", "de", "fr", "es", "ja", "ko", "pt", "it", "nl", "pl", "sv", "tr", "ru", "hi"}
 
 
 def test_the_side_question_set_holds_up() -> None:
-    assert len(DEV7D) >= 300
+    assert len(DEV7D) >= 350
     assert {c["id"].split("-")[1] for c in DEV7D} == LANGUAGES
     assert {c["tool"] for c in DEV7D} == {*accuracy.SIDE_QUESTION_TOOLS, "none"}
     everything = [c["id"] for c in DEV7D]
@@ -54,6 +54,13 @@ def test_the_side_question_set_holds_up() -> None:
     ("Warum taucht multilingual-e5-large nicht in der Liste auf?", "why_not",
      {"model": "intfloat/multilingual-e5-large"}),
     ("Первая модель из списка поместится на нашу T4?", "hardware_fit", {"option": 1, "accelerator": "T4"}),
+    ("1000万个1024维的向量要多少存储？", "vector_storage", {"n_vectors": 10_000_000, "dims": 1024}),
+    ("Speicherbedarf für 10 Mio. Vektoren mit 768 Dimensionen?", "vector_storage",
+     {"n_vectors": 10_000_000, "dims": 768}),
+    ("Und jina-embeddings-v3? Warum nicht?", "why_not", {"model": "jinaai/jina-embeddings-v3"}),
+    ("and what about jina-embeddings-v3? what would that cost?", "estimate_cost",
+     {"model": "jinaai/jina-embeddings-v3"}),
+    ("bge-m3 ka monthly cost kitna hoga?", "estimate_cost", {"model": "BAAI/bge-m3"}),
 ])
 def test_a_question_reaches_its_tool_with_its_arguments(message: str, tool: str, args: dict) -> None:
     requests = understand(message).tool_requests
@@ -78,6 +85,10 @@ def test_our_card_named_in_a_question_is_stored(message: str, card: str) -> None
     u = understand(message)
     assert [r.tool for r in u.tool_requests] == ["hardware_fit"]
     assert u.updates["hardware"]["accelerator"] == card
+
+
+def test_a_bare_why_not_with_no_model_before_it_asks_nothing() -> None:
+    assert understand("why not?").tool_requests == []
 
 
 def test_a_card_named_only_to_ask_about_is_not_ours() -> None:
