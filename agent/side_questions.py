@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
 import yaml
@@ -247,6 +248,31 @@ _ASKED_HERE = re.compile(r"[?？]|(?:吗|呢|啥|까|나요|가요|죠|ですか
                          r"\b(?:mı|mi|mu|mü)\s*[.!]?\s*$|^\W*(?:czy|ли)\b")
 
 
+# A question word among a sentence's first words asks, with or without a question mark ("cuanto costaria al mes con
+# bge-m3", "wat kost bge-m3 per maand", "bge-m3 ayda ne kadar tutar"); words that are also conjunctions or pronouns
+# ("que", "come", "co", "was") are left out.
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:\S+\s+){0,4}?(?:what(?:'s|s)?|how|which|cu[aá]nt[oa]s?|cu[aá]l(?:es)?|combien|quel(?:le)?s?|pourquoi|"
+    r"quant[oa]s?|qual|quale|quali|quais|perch[eé]|por ?qu[eé]|hoeveel|hoe|welke?|waarom|wat|ile|jak[iaie]?|czy|"
+    r"dlaczego|vad|hur|vilk(?:en|et|a)|varför|ne kadar|kaç|hangi|neden|nasıl|сколько|как(?:ой|ая|ое|ие)?|почему|"
+    r"что|kitn[aei]|kya|kaise|kyun|wie(?:viel)?|welche[rsnm]?|warum|wieso|cosa|o que)\b|\bли\b|\bmı\b|\bmi\b")
+
+
+def fold(text: str) -> str:
+    """``text`` with the accents of Latin letters taken off ("diferença" -> "diferenca", "cuánto" -> "cuanto")."""
+    return "".join(_FOLD.get(c) or _fold_char(c) for c in text)
+
+
+_FOLD: dict[str, str] = {}
+
+
+def _fold_char(c: str) -> str:
+    if c.isascii() or "LATIN" not in unicodedata.name(c, ""):
+        return c
+    _FOLD[c] = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+    return _FOLD[c]
+
+
 @functools.cache
 def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str]], ...], re.Pattern[str]]:
     """((tool, needs a question, pattern) in the order tried, the pattern of open-figure statements).
@@ -276,7 +302,11 @@ def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str]], ...], re.Pa
         for kind, languages in kinds.items():
             for language, patterns in (languages or {}).items():
                 for i, pattern in enumerate(patterns or []):
-                    rows.append((tool, kind == "ask", compiled(f"intents.{tool}.{kind}.{language}[{i}]", pattern)))
+                    rx = compiled(f"intents.{tool}.{kind}.{language}[{i}]", pattern)
+                    rows.append((tool, kind == "ask", rx))
+                    if fold(pattern) != pattern:  # also typed without accents: "cuanto costaria", "diferenca"
+                        rows.append((tool, kind == "ask", compiled(f"intents.{tool}.{kind}.{language}[{i}]",
+                                                                   fold(pattern))))
     said = [compiled(f"statements.{language}[{i}]", pattern)
             for language, patterns in (data.get("statements") or {}).items() for i, pattern in enumerate(patterns)]
     return tuple(rows), re.compile("|".join(f"(?:{rx.pattern})" for rx in said) or r"(?!)")
@@ -297,11 +327,13 @@ def intents(sentence: str, plain: str, asking: bool) -> list[str]:
         asking: Whether the sentence is a question (its "ask" patterns count only then).
     """
     rows, _ = intent_table()
-    asking = asking or bool(_ASKED_HERE.search(plain))
+    asking = asking or bool(_ASKED_HERE.search(plain) or _QUESTION_WORD.search(plain))
     if said_not_asked(sentence, plain):
         return []  # "how much we spend is not decided", "预算多少还没定": the user's situation, not a question
+    folded = fold(plain)
     found: list[str] = []
     for tool, needs_question, rx in rows:
-        if tool not in found and (asking or not needs_question) and (rx.search(plain) or rx.search(sentence)):
+        if tool not in found and (asking or not needs_question) and (
+                rx.search(plain) or rx.search(sentence) or rx.search(folded)):
             found.append(tool)
     return found
