@@ -212,7 +212,7 @@ _KO_NUM = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 _NOUN = (r"(?:options?|picks?|choices?|ones?|recommendations?|models?|candidates?|suggestions?|results?|entry|"
          r"opç(?:ão|ões)|opci(?:ón|ones)|opzion[ei]|optionen|vorschlag|empfehlung|modell|modelo|modèle|modello|"
          r"recomendaç(?:ão)|recomendaci(?:ón)|proposition|proposta|propuesta|model|modellen|modelu|modeli|optie|"
-         r"opties|opcja|opcję|alternatywa|alternativet?|seçenek\w*|модел[ьиюе]|вариант\w*)")
+         r"opties|opcja|opcję|alternatywa|alternativ(?:et|e)?|seçenek\w*|модел[ьиюе]|вариант\w*)")
 POSITION = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\s+(?:\w+\s+)?{_NOUN}\b|"
     rf"(?:\b{_NOUN}|\bnumber|\bno\.|#|\bnr\.?|\bn[º°]\.?|\bno\.?(?=\s))\s*(?P<num>{'|'.join(_NUM)})\b|"
@@ -240,6 +240,7 @@ def positions(sentence: str) -> list[int]:
 _BARE_ORD = re.compile(rf"\b(?:the|la|le|el|lo|il|o|a|der|die|das|den)\s+"
                        rf"({'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\b")
 _COMPARING = re.compile(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b|\bdifference\b|\bvergleich\w*|\bconfront\w*|比较|对比|"
+                        r"\bbetween\b|\bwhich (?:one )?(?:would|should) (?:you|we|i) (?:pick|choose|take|go with)\b|"
                         r"比べ|비교")
 
 
