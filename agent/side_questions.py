@@ -1,7 +1,9 @@
 """Side questions the consultation answers from its own state and the tools: short list, summary, why not, time, terms.
 
 The short list again, a summary of the profile, why a model is not on the list, how long indexing would take, and
-what a retrieval term means.
+what a retrieval term means. ``intent`` reads the table of ``knowledge/data/side_question_intents.yaml``: for each of
+the twelve tools, how people ask it in each language the interview reads ("Was würde das im Monat kosten?",
+"Pokaż szczegóły modelu bge-m3", "벡터 저장 용량이 얼마나 될까요?").
 
 Recognised on the glossed, lower-case text (German, French, Spanish and Japanese arrive in English words), in any
 sentence for the two commands ("show the short list again", "summary", "总结一下") and in question sentences for the
@@ -10,9 +12,15 @@ rest ("why not text-embedding-3-large?", "为什么不推荐 X？", "how long wo
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import Any
 
+import yaml
+
+from knowledge.curated import DATA_DIR
+from knowledge.errors import KnowledgeDataError
 from knowledge.glossary import find_term_span
 
 SIDE_TOOLS = ("shortlist", "summary", "why_not", "indexing_time", "explain_term")
@@ -21,14 +29,19 @@ _LIST_WORD = (r"(?:empfehlung\w*|liste|lista|recomendaci\w+|recomenda[çc]\w+|re
               r"modelle|modelos|modèles|modelli|リスト|推薦|おすすめ|추천|목록)")
 _AGAIN_WORD = (r"(?:nochmal|noch einmal|erneut|otra vez|de nuevo|de novo|outra vez|de nouveau|à nouveau|di nuovo|"
                r"ancora una volta|もう一度|再度|다시)")
-SHORTLIST = re.compile(
+# A list word near "again", or a bare list word ("la lista", "Liste bitte"): the short list only when the sentence asks
+# (a question, a request, a few words); "la lista de productos cambia de nuevo cada semana" states a fact.
+SHORTLIST_LOOSE = re.compile(
     rf"{_LIST_WORD}[^.?!]{{0,30}}{_AGAIN_WORD}|{_AGAIN_WORD}[^.?!]{{0,30}}{_LIST_WORD}|"
+    r"\b(?:liste|lista)\b(?!\s+(?:de|des|du|der|di|dei|delle|degli|do|dos|das|of)\s+(?!model|modèl|modell|recom|empf|"
+    r"raccom|opç|opci|opzi|option|candid))|一覧|候補")
+SHORTLIST = re.compile(
     r"short[\s\-]?list|(?:show|give|send|see|repeat|display|list)\b.{0,30}\b(?:recommendations?|results|list|picks|"
     r"models|options)\b.{0,12}\bagain\b|(?:recommendations?|results|list|picks) again\b|"
     r"\b(?:the|your|my|our|current) (?:recommendations?|picks|top (?:models|picks|\d+))\b\s*(?:\?|$|again|please)|"
     r"^\s*(?:recommendations?|results|the list|short ?list)\s*(?:please)?\s*[?.!]*\s*$|"
     r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
-    r"\bliste\b|\blista\b|一覧|候補|\btop (?:picks|models|choices|candidates|recommendations)\b|"
+    r"\btop (?:picks|models|choices|candidates|recommendations)\b|"
     r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models|options|opciones|opções|opzioni|optionen|choices|"
     r"candidates)|"
     r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
@@ -48,8 +61,11 @@ SHORTLIST = re.compile(
     r"(?:选项|方案|候选|推荐的模型)[^,.;!?。，]{0,6}(?:是什么|是哪些|是哪几个|来着)|"
     r"(?:どの|何の?)(?:候補|選択肢|モデル)だった|(?:候補|選択肢)は何でした|"
     r"(?:옵션|후보|추천\s*모델)[^,.;!?]{0,6}(?:뭐였|무엇이었|어떤 거였)")
+# "summary", "recap" (and 要約, résumé, özet glossed into it) as a noun: a request only when the sentence asks (see
+# ``_asks``); "our documents are mostly summaries of court cases" is an answer.
+SUMMARY_WORD = re.compile(r"\bsummar(?:y|ies)\b|\brecap\b")
 SUMMARY = re.compile(
-    r"^\s*(?:a |quick |short |brief )?summary\b|\bsummar(?:y|ise|ize)\b|\brecap\b|"
+    r"\bsummar(?:ise|ize)\b|\brecap (?:what|everything|it|this|where)\b|"
     r"what (?:have|did) (?:i|we) (?:told|tell|said|say)|what do you know (?:so far|about (?:us|me|my|our))|"
     r"where are we\b|what (?:do|did) you (?:have|know) so far|\boverview of (?:everything|what|my|our)\b|"
     r"everything (?:i|we)(?:'ve| have)? (?:told|said|given)|what (?:i|we)(?:'ve| have) (?:told|said)|"
@@ -92,11 +108,54 @@ def _asked_term(sentence: str) -> str | None:
     return None
 
 
+def asked_term(sentence: str, plain: str) -> str | None:
+    """The glossary term a sentence asks the meaning of, in English or by the intent table's words in any language.
+
+    The term stands next to the asking words ("Was genau ist ein Reranker", "Mi spieghi cosa vuol dire 'dimensione
+    dell'embedding'", "向量维度是什么意思"); "what's the best model for our RAG system?" names RAG but asks no meaning.
+    """
+    term = _asked_term(sentence)
+    if term:
+        return term
+    rows, _ = intent_table()
+    for text in (plain, sentence):
+        found = find_term_span(text)
+        if found is None:
+            continue
+        _, start, end = found
+        for tool, _, rx in rows:
+            if tool != "explain_term":
+                continue
+            for cue in rx.finditer(text):
+                between = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
+                last = not re.search(r"\w", text[end:])  # "qu'est-ce que ça veut dire, un reranker ?"
+                if cue.start() < end and cue.end() > start or (len(between) <= 30 and not re.search(
+                        r"\b(?:best|model|models|modell\w*|modèles?|modelos?|modelli|for|für|pour|para|per|use)\b|"
+                        r"推荐|模型|" + (r"[;.]" if last else r"[,;.]"), between)):
+                    return found[0].term
+    return None
+
+
+_PLEASE = re.compile(r"\b(?:please|pls|plz|bitte|por favor|per favore|s'il (?:te|vous) pla[iî]t|stp|svp|proszę|"
+                     r"alsjeblieft|graag|tack|lütfen|пожалуйста|again|quick|short|brief|a|an|the|un|une|le|la|el|il|"
+                     r"um|uma|o|ein|eine|die|der|das|een|de|het)\b|请|ください|주세요|부탁")
+_REQUEST_START = re.compile(r"^\W*(?:(?:ok|okay|so|and|now)[, ]+)?(?:show|give|repeat|list|send|can you|could you|"
+                            r"would you|pls|please|zeig\w*|gib|montre\w*|donne\w*|muestra\w*|muéstra\w*|enséña\w*|"
+                            r"dame|mostra\w*|mostre|fammi|pokaż\w*|podaj|visa|toon|laat|geef|göster\w*|покажи\w*|дай)"
+                            r"(?!\w)")
+
+
+def _asks(sentence: str) -> bool:
+    """A sentence that asks for something: a question, a request verb first, or a few words ("summary please")."""
+    words = re.findall(r"\w+", _PLEASE.sub(" ", sentence))
+    return bool(re.search(r"[?？]", sentence) or _REQUEST_START.search(sentence) or len(words) <= 2)
+
+
 def command(sentence: str) -> tuple[str, dict[str, Any]] | None:
     """The short list or a summary, asked for in any form of sentence."""
-    if SUMMARY.search(sentence):
+    if SUMMARY.search(sentence) or (SUMMARY_WORD.search(sentence) and _asks(sentence)):
         return "summary", {}
-    if SHORTLIST.search(sentence):
+    if SHORTLIST.search(sentence) or (SHORTLIST_LOOSE.search(sentence) and _asks(sentence)):
         return "shortlist", {}
     return None
 
@@ -134,7 +193,17 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
         "erste": 1, "ersten": 1, "erstes": 1, "prima": 1, "primo": 1, "segunda": 2, "segundo": 2, "deuxième": 2,
         "seconde": 2, "zweite": 2, "zweiten": 2, "zweites": 2, "seconda": 2, "secondo": 2, "terceira": 3,
         "terceiro": 3, "tercera": 3, "tercero": 3, "troisième": 3, "dritte": 3, "dritten": 3, "drittes": 3,
-        "terza": 3, "terzo": 3, "dernière": -1, "última": -1, "último": -1, "letzte": -1, "ultima": -1}
+        "terza": 3, "terzo": 3, "dernière": -1, "última": -1, "último": -1, "letzte": -1, "ultima": -1,
+        # Dutch, Polish, Swedish, Turkish, Russian
+        "eerste": 1, "tweede": 2, "derde": 3, "laatste": -1, "pierwszy": 1, "pierwsza": 1, "pierwsze": 1,
+        "pierwszego": 1, "drugi": 2, "druga": 2, "drugie": 2, "drugiego": 2, "trzeci": 3, "trzecia": 3,
+        "trzeciego": 3, "ostatni": -1, "ostatnia": -1, "första": 1, "andra": 2, "tredje": 3, "sista": -1, "ilk": 1,
+        "birinci": 1, "ikinci": 2, "üçüncü": 3, "первая": 1, "первый": 1, "первую": 1, "первой": 1, "первого": 1,
+        "вторая": 2, "второй": 2, "вторую": 2, "второго": 2, "третья": 3, "третий": 3, "третью": 3, "третьего": 3,
+        "последняя": -1, "последний": -1, "последнюю": -1,
+        # Hinglish
+        "pehla": 1, "pehle": 1, "pahla": 1, "doosra": 2, "dusra": 2, "doosre": 2, "dusre": 2, "teesra": 3, "tisra": 3,
+        "aakhri": -1, "akhri": -1}
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
         "um": 1, "uno": 1, "un": 1, "eins": 1, "dois": 2, "dos": 2, "deux": 2, "zwei": 2, "due": 2, "três": 3,
         "tres": 3, "trois": 3, "drei": 3, "tre": 3}
@@ -142,7 +211,8 @@ _CJK_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "1": 1, 
 _KO_NUM = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 _NOUN = (r"(?:options?|picks?|choices?|ones?|recommendations?|models?|candidates?|suggestions?|results?|entry|"
          r"opç(?:ão|ões)|opci(?:ón|ones)|opzion[ei]|optionen|vorschlag|empfehlung|modell|modelo|modèle|modello|"
-         r"recomendaç(?:ão)|recomendaci(?:ón)|proposition|proposta|propuesta)")
+         r"recomendaç(?:ão)|recomendaci(?:ón)|proposition|proposta|propuesta|model|modellen|modelu|modeli|optie|"
+         r"opties|opcja|opcję|alternatywa|alternativ(?:et|e)?|seçenek\w*|модел[ьиюе]|вариант\w*)")
 POSITION = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\s+(?:\w+\s+)?{_NOUN}\b|"
     rf"(?:\b{_NOUN}|\bnumber|\bno\.|#|\bnr\.?|\bn[º°]\.?|\bno\.?(?=\s))\s*(?P<num>{'|'.join(_NUM)})\b|"
@@ -170,4 +240,101 @@ def positions(sentence: str) -> list[int]:
 _BARE_ORD = re.compile(rf"\b(?:the|la|le|el|lo|il|o|a|der|die|das|den)\s+"
                        rf"({'|'.join(sorted(map(re.escape, _ORD), key=len, reverse=True))})\b")
 _COMPARING = re.compile(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b|\bdifference\b|\bvergleich\w*|\bconfront\w*|比较|对比|"
+                        r"\bbetween\b|\bwhich (?:one )?(?:would|should) (?:you|we|i) (?:pick|choose|take|go with)\b|"
                         r"比べ|비교")
+
+
+INTENTS_FILE = DATA_DIR / "side_question_intents.yaml"
+_ASKED_HERE = re.compile(r"[?？]|(?:吗|呢|啥|까|나요|가요|죠|ですか|ますか|でしょうか)\s*[.!]?\s*$|^\W*kya\b|"
+                         r"\b(?:mı|mi|mu|mü)\s*[.!]?\s*$|^\W*(?:czy|ли)\b")
+
+
+# A question word among a sentence's first words asks, with or without a question mark ("cuanto costaria al mes con
+# bge-m3", "wat kost bge-m3 per maand", "bge-m3 ayda ne kadar tutar"); words that are also conjunctions or pronouns
+# ("que", "come", "co", "was") are left out.
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:\S+\s+){0,4}?(?:what(?:'s|s)?|how|which|cu[aá]nt[oa]s?|cu[aá]l(?:es)?|combien|quel(?:le)?s?|pourquoi|"
+    r"quant[oa]s?|qual|quale|quali|quais|perch[eé]|por ?qu[eé]|hoeveel|hoe|welke?|waarom|wat|ile|jak[iaie]?|czy|"
+    r"dlaczego|vad|hur|vilk(?:en|et|a)|varför|ne kadar|kaç|hangi|neden|nasıl|сколько|как(?:ой|ая|ое|ие)?|почему|"
+    r"что|kitn[aei]|kya|kaise|kyun|wie(?:viel)?|welche[rsnm]?|warum|wieso|cosa|o que)\b|\bли\b|\bmı\b|\bmi\b")
+
+
+def fold(text: str) -> str:
+    """``text`` with the accents of Latin letters taken off ("diferença" -> "diferenca", "cuánto" -> "cuanto")."""
+    return "".join(_FOLD.get(c) or _fold_char(c) for c in text)
+
+
+_FOLD: dict[str, str] = {}
+
+
+def _fold_char(c: str) -> str:
+    if c.isascii() or "LATIN" not in unicodedata.name(c, ""):
+        return c
+    _FOLD[c] = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+    return _FOLD[c]
+
+
+@functools.cache
+def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str]], ...], re.Pattern[str]]:
+    """((tool, needs a question, pattern) in the order tried, the pattern of open-figure statements).
+
+    Raises:
+        KnowledgeDataError: The file is malformed, names an unknown tool or kind, or a pattern does not compile
+            (naming the entry).
+    """
+    data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")) or {}
+    rows: list[tuple[str, bool, re.Pattern[str]]] = []
+    known = ("compare_models", "why_not", "explain_term", "shortlist", "summary", "estimate_cost", "indexing_time",
+             "vector_storage", "hardware_fit", "search_models", "show_model", "estimate_tokens")
+
+    def compiled(where: str, pattern: Any) -> re.Pattern[str]:
+        if not isinstance(pattern, str) or not pattern:
+            raise KnowledgeDataError(f"{INTENTS_FILE.name}: {where}: expected a pattern, got {pattern!r}")
+        try:
+            return re.compile(pattern)
+        except re.error as exc:
+            raise KnowledgeDataError(f"{INTENTS_FILE.name}: {where}: pattern {pattern!r} does not compile: {exc}") \
+                from exc
+
+    for tool, kinds in (data.get("intents") or {}).items():
+        if tool not in known or not isinstance(kinds, dict) or set(kinds) - {"ask", "tell"}:
+            raise KnowledgeDataError(f"{INTENTS_FILE.name}: intents.{tool}: expected one of {known} with 'ask' "
+                                     f"and/or 'tell' patterns per language")
+        for kind, languages in kinds.items():
+            for language, patterns in (languages or {}).items():
+                for i, pattern in enumerate(patterns or []):
+                    rx = compiled(f"intents.{tool}.{kind}.{language}[{i}]", pattern)
+                    rows.append((tool, kind == "ask", rx))
+                    if fold(pattern) != pattern:  # also typed without accents: "cuanto costaria", "diferenca"
+                        rows.append((tool, kind == "ask", compiled(f"intents.{tool}.{kind}.{language}[{i}]",
+                                                                   fold(pattern))))
+    said = [compiled(f"statements.{language}[{i}]", pattern)
+            for language, patterns in (data.get("statements") or {}).items() for i, pattern in enumerate(patterns)]
+    return tuple(rows), re.compile("|".join(f"(?:{rx.pattern})" for rx in said) or r"(?!)")
+
+
+def said_not_asked(sentence: str, plain: str) -> bool:
+    """True for a sentence without a question mark that states an open figure or reports what was done."""
+    _, said = intent_table()
+    return not re.search(r"[?？]", plain) and bool(said.search(plain) or said.search(sentence))
+
+
+def intents(sentence: str, plain: str, asking: bool) -> list[str]:
+    """The tools a sentence asks for by the intent table, most specific first; empty when none.
+
+    Args:
+        sentence: The sentence, lower case and glossed into English.
+        plain: The same sentence as the user wrote it (NFKC, lower case), before the gloss.
+        asking: Whether the sentence is a question (its "ask" patterns count only then).
+    """
+    rows, _ = intent_table()
+    asking = asking or bool(_ASKED_HERE.search(plain) or _QUESTION_WORD.search(plain))
+    if said_not_asked(sentence, plain):
+        return []  # "how much we spend is not decided", "预算多少还没定": the user's situation, not a question
+    folded = fold(plain)
+    found: list[str] = []
+    for tool, needs_question, rx in rows:
+        if tool not in found and (asking or not needs_question) and (
+                rx.search(plain) or rx.search(sentence) or rx.search(folded)):
+            found.append(tool)
+    return found

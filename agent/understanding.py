@@ -122,7 +122,10 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     result.wants_document_check = bool(P.DOC_CHECK.search(low))
     text = _take_side_questions(low, raw, result)
     found = extract_fields(text, asked)
+    owned = result.updates.pop("hardware", None)  # our own hardware named inside a side question
     result.updates, result.corpus_tokens = found.updates, found.corpus_tokens
+    if owned and "hardware" not in result.updates:
+        result.updates["hardware"] = owned
     result.growth_docs_month, result.confirm = found.growth, found.ambiguous
     if stated:
         refer_back(text, stated, result, found.leftovers)
@@ -185,12 +188,16 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     shown = unicodedata.normalize("NFKC", raw)  # same sentences as ``low``, in the user's own casing and words
     shown_spans = split_sentences(shown)
     chars = list(low)
+    aligned = len(shown_spans) == len(spans)
+    plains = [shown[slice(*s)].lower() if aligned else low[slice(*spans[i])] for i, s in enumerate(
+        shown_spans if aligned else spans)]
     asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])))
             for i, span in enumerate(spans)]
-    asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])]
+    asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])
+            or side.intents(low[a[1][0]:a[1][1]], plains[a[0]], False)]
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
-        request = side.command(sentence) or _tool_request(sentence, is_question)
+        request = _route(sentence, plains[i], is_question)
         if request is None:
             if is_question and P.HYPOTHETICAL.search(sentence):  # "what if we had 2M docs?": not an answer
                 chars[start:end] = " " * (end - start)
@@ -200,23 +207,191 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
                     if not P.OWN_SITUATION.search(clause.group()):
                         chars[start + clause.start():start + clause.end()] = " " * len(clause.group())
             continue
-        question = shown[slice(*shown_spans[i])].strip() if len(shown_spans) == len(spans) else raw
+        question = shown[slice(*shown_spans[i])].strip() if aligned else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
+        owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
+        if owned:  # "Passt bge-m3 auf unsere L4?": the question is routed, and our card is an L4
+            result.updates.setdefault("hardware", owned)
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
             own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
             if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
                     or P.HYPOTHETICAL.search(sentence)) and not own:  # "which model for our 80k contracts?" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
+    _follow_up(result.tool_requests)
     return "".join(chars)
+
+
+# "and what about X?", "et avec X ?", "那X呢？": a model named only to ask the next sentence about it
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|also)[, ]+)?(?:what about|how about|and|et|und|y|e|en|ve|i|а|и|"
+                         r"was ist mit|et pour|y qué tal|e quanto a|e per|en wat dacht je van)\b|^\W*(?:那|还有)|"
+                         r"[呢は]\s*[?？]?$")
+# "how much would IT cost?" after a sentence about one model: that model
+_PRONOUN = re.compile(r"\b(?:it|that|this one|that one|das|ça|cela|esso|essa|isso|dat|het|det|bu|это|он|она)\b|"
+                      r"它|这个|那个|それ|これ|그거|이거")
+
+
+def _follow_up(requests: list[ToolRequest]) -> None:
+    """"And what about X? What would that cost?": the model of the bare question goes to the next one's tool.
+
+    A bare "why not?" with no model before it asks nothing a tool can answer, and is dropped.
+    """
+    for i in range(len(requests) - 1, 0, -1):
+        named, asked = requests[i - 1], requests[i]
+        if not (named.tool == "show_model" and named.args.get("model") and "model" in asked.args
+                and asked.args["model"] is None and "option" not in asked.args):
+            continue
+        if _WHAT_ABOUT.search(named.question.lower()) or len(named.question.split()) <= 3:
+            asked.args["model"] = named.args["model"]
+            del requests[i - 1]
+        elif _PRONOUN.search(asked.question.lower()):  # "tell me about bge-m3. how much would it cost?"
+            asked.args["model"] = named.args["model"]
+    requests[:] = [r for r in requests if not (r.tool == "why_not" and r.args == {"model": None})]
 
 
 def _tool_cue(text: str) -> bool:
     return any(rx.search(text) for rx in (P.COMPARE, P.FIT, P.STORAGE, P.TOKENS_Q, P.COST, P.SEARCH))
 
 
-def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[str, Any]] | None:
-    """Return (tool, args) for a question sentence, or None when no tool answers it."""
+_HARDWARE_TOOLS = ("hardware_fit", "indexing_time", "estimate_cost")
+# "our T4", "unsere L4", "nuestra L4", "うちのT4", "우리 T4", "we only have one T4": the card named is the user's own.
+_OWN_BEFORE = re.compile(
+    r"(?:\b(?:our|we (?:only )?(?:have|got|run|use)|unser\w*|wir haben|notre|nos|nuestr[oa]s?|tenemos|noss[oa]s?|"
+    r"temos|nostr[oa]|abbiamo|onze|ons|wij hebben|nasz\w*|mamy|vår\w*|vi har|bizim|elimizdeki|наш\w*|у нас|"
+    r"hamar[aei]|hamare paas|हमार[ाीे])"
+    r"(?:\s+(?:a|an|one|single|only|just|1|eine?[mnr]?|une?|un[ao]?|uma?|een|jedn\w*|en|ett|bir|одна|один|old|little|"
+    r"own|current|eigene\w*|new|nvidia|geforce|einzige\w*))*\s*|我们的|我们(?:有|只有)(?:一张|一块|一个)?|"
+    r"うちの|弊社の|当社の|우리(?:\s*회사)?\s*|저희\s*)$")
+
+
+def _own_hardware(sentence: str, plain: str) -> dict[str, Any] | None:
+    """The user's own accelerator named inside a side question ("would it fit on our T4?"), or None."""
+    for text in (sentence, plain):
+        hw, spans = hardware_mentions(text)
+        if hw.get("accelerator") in (None, "none") or not spans:
+            continue
+        start = min(s for s, _ in spans)
+        if _OWN_BEFORE.search(text[max(0, start - 40):start]):
+            return {k: v for k, v in hw.items() if k in ("accelerator", "vram_gb")}
+    return None
+
+
+def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str, Any]] | None:
+    """The tool a sentence asks for, with its arguments: the English rules, then the intent table of every language.
+
+    A summary asked for always is one. A cue-based English reading comes first; then the intent table
+    (``side.intents``: "Wie viel würde das kosten?", "Pokaż szczegóły modelu bge-m3"); a bare model name or place on
+    the list ("bge-m3?", "the second one?") is shown last. The short list asked for by a bare list word yields to a
+    question about one item of it ("Il primo modello della lista ci sta sul Mac mini?").
+    """
+    command = side.command(sentence)
+    if command and command[0] == "summary":
+        return command
+    if _BARE_WHY_NOT.match(plain) or _BARE_WHY_NOT.match(sentence):
+        return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
+    if not command and side.said_not_asked(sentence, plain):
+        return None  # "we compared bge and e5 last year", "how much we spend is not decided"
+    strong = _tool_request(sentence, is_question, fallback=False)
+    by_intent = None
+    if strong is None or command or strong[0] in _GENERIC:
+        by_intent = next(filter(None, (_intent_request(t, sentence, plain) for t in side.intents(sentence, plain,
+                                                                                           is_question))), None)
+    if strong and by_intent and strong[0] in _GENERIC and by_intent[0] in _GENERIC[strong[0]]:
+        return by_intent  # "용량이 얼마나 될까요?": "how much" asks about the storage, not the bill
+    if command:
+        item = find_models(sentence, fuzzy=True) or side.positions(sentence) or _SUPERLATIVE.search(sentence)
+        other = strong or by_intent
+        return other if item and other and other[0] not in ("shortlist", "show_model") else command
+    return strong or by_intent or _tool_request(sentence, is_question)
+
+
+# "why not?", "warum nicht?", "pourquoi pas ?", "为什么不？", "なぜですか": asks about the model the message just named
+_BARE_WHY_NOT = re.compile(r"^\W*(?:and |so |but |und |et |y |e |en |a |и |ve )?(?:why not|warum nicht|wieso nicht|"
+                           r"pourquoi pas|por qu[ée] no|por que não|perché no|waarom niet|dlaczego nie|varför inte|"
+                           r"neden olmasın|почему нет|почему бы и нет|kyun nahi|"
+                           r"为什么不|为啥不|为什么没有|なぜ(?:ですか)?|왜 안 ?돼요?)\W*$")
+# An English reading from a generic word ("how much", "how long") yields to the intent table's more specific subject.
+_GENERIC = {"estimate_cost": ("estimate_tokens", "vector_storage", "indexing_time", "hardware_fit")}
+# "the cheapest one", "el más barato", "il più economico", "самая дешёвая": one item of the list, named by a quality
+_SUPERLATIVE = re.compile(r"\b(?:cheapest|smallest|fastest|best|largest|most expensive)\b|"
+                          r"\bm[aá]s (?:barat|econ[oó]mic|pequeñ|rápid)|\bpiù (?:economic|piccol|veloc)|"
+                          r"\bmais (?:barat|econ[oô]mic|pequen|rápid)|"
+                          r"\ble moins cher|\bla moins chère|\bgünstigste|\bbilligste|\bkleinste|\bgoedkoopste|"
+                          r"\bnajtańsz|\bbilligaste|\ben ucuz|\bсам\w+ дешёв|最便宜|最小|一番安い|가장 싼|제일 싼")
+_DEVICE = re.compile(r"\b(?:gpus?|cards?|vram|mac|macbook|laptop|server|box|machine|karte|grafikkarte|rechner|carte|"
+                     r"tarjeta|placa|scheda|kaart|karta|karty|kort|kart|ekran kartı|карт\w*|сервер\w*|ноутбук\w*)\b|"
+                     r"显卡|服务器|机器|笔记本|グラボ|サーバ|マシン|그래픽|서버|노트북")
+
+
+def _intent_request(tool: str, sentence: str, plain: str) -> tuple[str, dict[str, Any]] | None:
+    """(tool, args) for a tool the intent table found, or None when the sentence lacks what the tool needs."""
+    models = find_models(sentence, fuzzy=True)
+    numbers = extract_fields(sentence, None).updates
+    places = side.positions(sentence)
+    hw, _ = hardware_mentions(sentence)
+    place = {"option": places[0]} if places and not models else {}
+    referred = bool(P.REFERENCE.search(sentence) or places or _SUPERLATIVE.search(sentence))
+    if tool in ("shortlist", "summary"):
+        return tool, {}
+    if tool == "compare_models":
+        if len(models) >= 2:
+            return tool, {"models": models[:8]}
+        return (tool, {"models": None, "options": places}) if len(places) >= 2 else None
+    if tool in ("why_not", "show_model"):
+        if models:
+            return tool, {"model": models[0]}
+        return (tool, {"model": None, **place}) if place or (tool == "show_model" and referred) else None
+    if tool == "explain_term":
+        term = side.asked_term(sentence, plain) if not models else None
+        return (tool, {"term": term}) if term else None
+    if tool == "estimate_tokens":
+        args: dict[str, Any] = {"doc_length_tokens": numbers.get("doc_length_tokens"),
+                                "corpus_docs": numbers.get("corpus_docs")}
+        window = _window(sentence, models)
+        if window is not None:
+            args["max_tokens"] = window
+        return tool, args
+    if tool == "vector_storage":
+        return tool, _storage_args(sentence, models, numbers)
+    if tool == "indexing_time":
+        args = {"model": models[0] if models else None, **place}
+        if hw.get("accelerator") not in (None, "none"):
+            args["accelerator"] = hw["accelerator"]
+        args.update({k: numbers[k] for k in ("corpus_docs", "doc_length_tokens") if numbers.get(k)})
+        return tool, args
+    if tool == "hardware_fit":
+        if not (models or hw or referred or _DEVICE.search(sentence)):
+            return None
+        return tool, _fit_args(models, hw, place)
+    if tool == "estimate_cost":
+        return tool, _cost_args(models, numbers, hw, place)
+    if tool == "search_models":
+        return tool, _search_args(sentence) or {"sort": "score"}
+    return None
+
+
+def _fit_args(models: list[str], hw: dict[str, Any], place: dict[str, Any]) -> dict[str, Any]:
+    args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator"), **place}
+    if args["accelerator"] == "none":
+        args["accelerator"] = "cpu-8core"
+    args.update({k: hw[k] for k in ("vram_gb", "ram_gb") if k in hw})
+    return args
+
+
+def _cost_args(models: list[str], numbers: dict[str, Any], hw: dict[str, Any], place: dict[str, Any]) -> dict[str, Any]:
+    args = {"model": models[0] if models else None, **place}
+    args.update({k: numbers.get(k) for k in ("corpus_docs", "doc_length_tokens", "queries_per_month")})
+    if hw.get("accelerator") not in (None, "none"):
+        args["accelerator"] = hw["accelerator"]
+    return args
+
+
+def _tool_request(sentence: str, is_question: bool = True, fallback: bool = True) -> tuple[str, dict[str, Any]] | None:
+    """Return (tool, args) for a question sentence, or None when no tool answers it.
+
+    With ``fallback`` False, a sentence whose only cue is a model name or a place on the list gives None (the intent
+    table may know what it asks about that model).
+    """
     models = find_models(sentence, fuzzy=True)
     numbers = extract_fields(sentence, None)
     places = side.positions(sentence)
@@ -231,11 +406,7 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
     place = {"option": places[0]} if places and not models else {}
     hw, _ = hardware_mentions(sentence)
     if P.FIT.search(sentence) and (models or hw or referred):
-        args = {"model": models[0] if models else None, "accelerator": hw.get("accelerator"), **place}
-        if args["accelerator"] == "none":
-            args["accelerator"] = "cpu-8core"
-        args.update({k: hw[k] for k in ("vram_gb", "ram_gb") if k in hw})
-        return "hardware_fit", args
+        return "hardware_fit", _fit_args(models, hw, place)
     if P.STORAGE.search(sentence) and P.VECTOR_CUE.search(sentence):
         return "vector_storage", _storage_args(sentence, models, numbers.updates)
     if P.TOKENS_Q.search(sentence):
@@ -246,11 +417,9 @@ def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[st
             args["max_tokens"] = window
         return "estimate_tokens", args
     if P.COST.search(sentence) and (models or numbers.updates or referred):
-        args = {"model": models[0] if models else None, **place}
-        args.update({k: numbers.updates.get(k) for k in ("corpus_docs", "doc_length_tokens", "queries_per_month")})
-        if hw.get("accelerator") not in (None, "none"):
-            args["accelerator"] = hw["accelerator"]
-        return "estimate_cost", args
+        return "estimate_cost", _cost_args(models, numbers.updates, hw, place)
+    if not fallback and (models or place):
+        return None
     if models:
         return ("compare_models", {"models": models[:8]}) if len(models) > 1 else ("show_model", {"model": models[0]})
     if place:
@@ -280,8 +449,10 @@ def _storage_args(sentence: str, models: list[str], numbers: dict[str, Any]) -> 
     vectors = P.VECTORS.search(sentence)
     n_vectors = numbers.get("corpus_docs")
     if vectors:
-        scale = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}.get(vectors.group(2) or "", 1)
-        n_vectors = int(float(vectors.group(1)) * scale)
+        count, unit = (vectors.group(1), vectors.group(2)) if vectors.group(1) else (vectors.group(3), vectors.group(4))
+        scale = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8, "億": 1e8, "million": 1e6, "millions": 1e6,
+                 "thousand": 1e3}.get(unit or "", 1)
+        n_vectors = int(float(count) * scale)
     dims = P.DIMS.search(sentence)
     card = default_catalog().get(models[0]) if models else None
     args: dict[str, Any] = {"n_vectors": n_vectors,

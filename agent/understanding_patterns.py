@@ -687,8 +687,18 @@ SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\
                     r"\b(?:does|do|can|will|could) (?:any|one) of (?:these|them|those|the (?:options|models|picks))\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
                     r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
-DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d)\b|(\d{1,15})\s*维")
-VECTORS = re.compile(r"(\d{1,15}(?:\.\d{1,15})?)\s*(k|m|b|万|亿)?\s*(?:vectors|embeddings|chunks|个?向量)")
+DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d|dimensionen|dimensiones|dimensões|dimensioni|"
+                  r"dimensies|wymiar\w*|dimensioner|boyut\w*|измерени\w*)\b|(\d{1,15})\s*(?:维|次元|차원)")
+# "10M vectors", "1000万个向量", "10 million Vektoren", "1000万件のベクトル", "벡터 1000만 개" (the count;
+# scale words after the gloss are k/m/b, 万/亿, or "million")
+_VECTOR_WORD = (r"(?:vectors|embeddings|chunks|vektoren|vecteurs|vectores|vetores|vettori|vectoren|wektor\w*|vektorer|"
+                r"vektör\w*|вектор\w*|向量|ベクトル|벡터)")
+VECTORS = re.compile(rf"(\d{{1,15}}(?:\.\d{{1,15}})?)(?![\d.]|\s*(?:维|次元|차원|dims?\b|dimen))\s*"
+                     rf"(k|m|b|万|亿|億|million|millions|thousand)?\s*(?:个|条|件|개|documents\s*の|件の)?\s*(?:of\s+)?"
+                     rf"(?:\d{{1,6}}[\s\-]*(?:维|次元|차원|dims?|dimensional)\s*(?:的|の)?\s*)?(?:[^\d\s,，。]{{0,6}}的)?"
+                     rf"{_VECTOR_WORD}|"
+                     rf"{_VECTOR_WORD}\s*(?:が|を|は|가|를|는)?\s*(\d{{1,15}}(?:\.\d{{1,15}})?)\s*(万|亿|億|k|m|b|million)?\s*"
+                     rf"(?:件|개|个|条|documents|items)")
 DTYPES = {"int8": "int8", "binary": "binary", "float16": "float16", "fp16": "float16", "bfloat16": "bfloat16",
           "bf16": "bfloat16", "float32": "float32", "fp32": "float32"}
 INDEX_TYPES = re.compile(r"\b(hnsw_sq|hnsw|ivf_flat|ivf_pq|ivf_sq8|diskann|flat)\b")

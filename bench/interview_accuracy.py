@@ -1,15 +1,18 @@
 """Field-level accuracy and silent wrong fills of the offline interview on the table of realistic messages.
 
-Usage: ``python bench/interview_accuracy.py [--heldout | --dev2 | --dev3 | --dev4 | --dev5 | --dev6 | --file PATH]
-[--verbose]``. Each message is read by the same graph node a consultation uses (``agent.nodes.understand_offline``,
-which includes the guard of ``agent.understanding_guard``) from the state the case describes (previous answers, the
-question just asked); the stored profile is then compared with the case's expectations:
+Usage: ``python bench/interview_accuracy.py [--heldout | --dev2 | --dev3 | --dev4 | --dev5 | --dev6 | --dev7d |
+--file PATH] [--verbose]``. Each message is read by the same graph node a consultation uses
+(``agent.nodes.understand_offline``, which includes the guard of ``agent.understanding_guard``) from the state the
+case describes (previous answers, the question just asked); the stored profile is then compared
+with the case's expectations:
 
 - a field is *right* when its stated value matches (numbers within 25% or inside a given range, hardware on the keys
   given, languages as a set), *missed* when it stays unset, and a *silent wrong fill* when a wrong value is stored;
 - every field the message changed that the case does not expect is a silent wrong fill too, and so is a stored value
   where the case expects a confirming question;
-- side questions count as right when they are routed to the expected tool.
+- side questions count as right when they are routed to the expected tool (with the ``args`` the case gives, when it
+  gives any); ``tool: none`` counts as right when no side question is routed (a profile answer in a side question's
+  words).
 """
 
 from __future__ import annotations
@@ -30,7 +33,12 @@ DEV3 = DATA / "dev3_messages.yaml"  # a third blind set, after the second round
 DEV4 = DATA / "dev4_messages.yaml"  # by class of the misses seen on blind data, in nine languages (round four)
 DEV5 = DATA / "dev5_messages.yaml"  # a fifth blind set (12 languages), the guard's development set
 DEV6 = DATA / "dev6_messages.yaml"  # classes of a later blind set: CJK compounds, structured rates, one-off money ...
+DEV7D = DATA / "dev7d_messages.yaml"  # side questions: the twelve tools asked in fourteen languages, and negatives
 TOLERANCE = 0.25
+# The tools a side question is routed to (``tool:`` in a case; ``none`` = no side question may be routed).
+SIDE_QUESTION_TOOLS = ("compare_models", "why_not", "explain_term", "shortlist", "summary", "estimate_cost",
+                       "indexing_time", "vector_storage", "hardware_fit", "search_models", "show_model",
+                       "estimate_tokens")
 
 
 CASE_KEYS = {"id", "m", "asked", "prev", "expect", "not", "confirm", "tool", "args", "note"}
@@ -160,12 +168,20 @@ def run_case(case: dict[str, Any]) -> Outcome:
         else:
             out.problems.append("no confirming question")
     if case.get("tool"):
-        tools = [t.get("tool") for t in update.get("pending_tools") or []]
+        requests = [t for t in update.get("pending_tools") or [] if t.get("tool") in SIDE_QUESTION_TOOLS]
+        tools = [t.get("tool") for t in requests]
         if update.get("recommend_requested"):
             tools.append("shortlist")  # "show the short list" before there is one: it is made now
-        out.tool_ok = case["tool"] in tools
+        if case["tool"] == "none":  # a profile answer that shares a side question's words: no tool may be asked
+            out.tool_ok = not tools
+        else:
+            routed = [t.get("args") or {} for t in requests if t.get("tool") == case["tool"]]
+            want_args = case.get("args") or {}
+            out.tool_ok = case["tool"] in tools and (not want_args or any(
+                all(args.get(k) == v for k, v in want_args.items()) for args in routed))
         if not out.tool_ok:
-            out.problems.append(f"tool {tools or update.get('side_question')} (want {case['tool']})")
+            out.problems.append(f"tool {[(t.get('tool'), t.get('args')) for t in requests] or tools or None} "
+                                f"(want {case['tool']}{' ' + repr(case['args']) if case.get('args') else ''})")
     return out
 
 
@@ -189,11 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--dev4", action="store_true", help="score the fourth set (classes of blind misses)")
     which.add_argument("--dev5", action="store_true", help="score the fifth, blind-written development set")
     which.add_argument("--dev6", action="store_true", help="score the sixth set (classes of later blind misses)")
+    which.add_argument("--dev7d", action="store_true", help="score the side questions set (twelve tools, 14 languages)")
     which.add_argument("--file", type=Path, help="score this YAML file of cases (same keys as the suite)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the cases that went wrong")
     args = parser.parse_args(argv)
     path = args.file or (HELDOUT if args.heldout else DEV2 if args.dev2 else DEV3 if args.dev3 else DEV4 if args.dev4
-                         else DEV5 if args.dev5 else DEV6 if args.dev6 else SUITE)
+                         else DEV5 if args.dev5 else DEV6 if args.dev6 else DEV7D if args.dev7d else SUITE)
     if not path.is_file():
         parser.error(f"no such file of cases: {path}")
     result = score(load_cases(path))
