@@ -25,7 +25,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 
-_EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+_EN_MULT = {"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English
+            "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
             "billion": 1e9}
 
 
@@ -35,7 +36,7 @@ _NUMBER = re.compile(
     r"[十百千万亿](?:[一二两三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
-    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
+    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?)(?![a-z]))?)")
 
 
 _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}

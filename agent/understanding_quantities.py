@@ -329,7 +329,21 @@ def period_factor(after: str, before: str) -> float:
 
 
 def _money(value: float, currency: str, factor: float) -> float:
-    return round(value * P.USD_PER[currency] * factor, 2)
+    return round(value * (P.USD_PER[currency] or 0.0) * factor, 2)
+
+
+_GENERIC_CURRENCY = {"$", "元", "块", "块钱", "dollars", "dollar", "kr"}
+# Money for more than the search system ("3 crore a year for the whole AI program, this is one small part of it")
+_LARGER_SCOPE = re.compile(
+    r"\b(?:whole|entire)\s+(?:[a-z]+\s+){0,2}(?:program+e?|department|division|company|organi[sz]ation|"
+    r"initiative|platform|group)\b|"
+    r"\b(?:one|a|only a|just a)\s+(?:small\s+|tiny\s+)?(?:part|fraction|slice)\s+of\s+(?:it|that|this)\b")
+
+
+def _sentence_at(text: str, num: P.Number) -> str:
+    left = max((text.rfind(c, 0, num.start) for c in ".!?;。\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, num.end) for c in "!?;。\n") if i >= 0]
+    return text[left:min(rights, default=len(text))]
 
 
 def as_field(name: str, value: float, text: str) -> Any:
@@ -378,8 +392,14 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     currency = P.CURRENCY_AFTER.match(after)
     symbol = P.CURRENCY_BEFORE.search(before)
     if currency or symbol:
-        word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
-        code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
+        # "新台币3万元", "$5k AUD": the more specific of the two spellings names the currency
+        codes = [P.currency_code(m.group(1)) for m in (symbol, currency) if m]
+        specific = [m for m in (symbol, currency) if m and m.group(1).strip() not in _GENERIC_CURRENCY]
+        code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
+        if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
+            return None, None
+        if _LARGER_SCOPE.search(_sentence_at(text, num)):  # "3 crore a year for the whole AI program": not ours
+            return None, None
         rest = after[currency.end():] if currency else after
         clause_end = r"[,;!?。，；、]|\.\s"
         own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
