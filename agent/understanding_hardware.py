@@ -299,11 +299,27 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
     sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores
     if sockets:
-        count = sockets.group(1)
-        hw["cpu_cores"] = int(count) * int(sockets.group(2)) if count.isdigit() else 2 * int(sockets.group(2))
+        n_cpus = sockets.group(1)
+        hw["cpu_cores"] = (int(n_cpus) if n_cpus.isdigit() else 2) * int(sockets.group(2))
         spans.append(sockets.span())
         text = _blank(text, *sockets.span())
     for m in CORES_RE.finditer(text):
         hw.setdefault("cpu_cores", int(m.group(1) or 1) * int(m.group(2) or m.group(3)))
         spans.append(m.span())
     return hw, spans
+
+
+# A card the user says is theirs, inside a question ("would e5 fit on the T4 we have?", "Passt bge-m3 auf unsere L4?"):
+# the question goes to its tool and the card is still the user's hardware.
+_MINE_BEFORE = re.compile(r"(?:\b(?:we have|we've got|we got|we own|we run|our|my|unsere?\w*|notre|nos|nuestr[ao]s?|"
+                          r"noss[ao]s?|nostr[aeio]|onze|nasz\w*|vår|vårt|våra|bizim|наш\w*|мо[яйи])|我们的|我们有|"
+                          r"うちの|弊社の|우리|저희)\s*(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
+                          r"unica|один|одна)\s+){0,2}$")
+_MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|got|run|use)|die wir haben|que (?:nous "
+                         r"avons|tenemos|temos)|che abbiamo|die we hebben|którą mamy|som vi har|которая у нас)\b")
+
+
+def owned_in_question(text: str) -> list[tuple[int, int]]:
+    """Spans of the cards ``text`` (a question) says the user has; a card only asked about is not one of them."""
+    return [m.span() for m, *_ in find_accelerators(text)
+            if _MINE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MINE_AFTER.match(text[m.end():])]

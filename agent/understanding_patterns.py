@@ -57,7 +57,7 @@ PERIODS = (
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
 # a currency whose country is unsaid ("pesos", "kroner") is ``None``: its figure is not stored as a budget.
 CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
-    "usd": (1.0, ("us$", "u$s", "usd"), ("usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares",
+    "usd": (1.0, ("us\\$", "u\\$s", "usd"), ("usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares",
                                          "dolares", "dollari", "dolar(?:ów|y)?", "dolları?", "доллар\\w*", "\\$")),
     "eur": (1.08, ("eur", "€"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로")),
     "gbp": (1.27, ("gbp", "£"), ("gbp", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드", "фунт\\w*")),

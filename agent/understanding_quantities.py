@@ -171,6 +171,8 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
             continue
+        if kind in ("budget_usd_month", "one_time_budget_usd") and _LARGER_SCOPE.search(_sentence_at(work, num)):
+            kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
@@ -397,8 +399,6 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         specific = [m for m in (symbol, currency) if m and m.group(1).strip() not in _GENERIC_CURRENCY]
         code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
-            return None, None
-        if _LARGER_SCOPE.search(_sentence_at(text, num)):  # "3 crore a year for the whole AI program": not ours
             return None, None
         rest = after[currency.end():] if currency else after
         clause_end = r"[,;!?。，；、]|\.\s"
