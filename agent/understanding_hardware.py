@@ -19,7 +19,7 @@ from knowledge.hardware import load_hardware
 
 # Memory in every spelling people use: 64GB, 64 GiB, 64 gigs, 64 Go (fr, glossed to gb), 64 ГБ, 64기가, 64ギガ, 1 TB.
 _UNIT = r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igabytes?)?|[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)"
-_RAM_WORDS = (r"ram|system memory|unified memory|memory|内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|메모리|램|"
+_RAM_WORDS = (r"ram|system (?:memory|ram)|unified memory|memory|内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|메모리|램|"
               r"arbeitsspeicher|hauptspeicher|mémoire(?: vive| unifiée)?|memória(?: ram)?|memoria(?: ram)?|"
               r"(?:werk)?geheugen|pamięci(?: ram)?|minne|bellek|озу|оперативн\w*(?: памят\w*)?|памят\w*")
 _VRAM_WORDS = r"vram|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|비디오 메모리"
@@ -30,8 +30,8 @@ MEMORY_RE = re.compile(
     rf"(?:(?P<ram2>{_RAM_WORDS})|(?P<vram2>{_VRAM_WORDS}))"
     r"\s*(?:of|is|:|=|为|有|是|は|가|는|ma|har|на|von|de)?\s*"
     rf"(?P<n2>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit2>{_UNIT})(?![a-z0-9])")
-SOCKETS_RE = re.compile(r"(?<![\d.])(\d|two|dual)[\s\-]*(?:sockets?|cpus?|processors?|xeons?|epycs?)\b[^,.;\d]{0,20}?"
-                        r"[,\s]+(?:with\s+|of\s+)?(\d{1,3})[\s\-]*(?:physical\s+)?cores?\s*"
+SOCKETS_RE = re.compile(r"(?<![\d.])(\d|two|dual)[\s\-]*(?:x\s*)?(?:sockets?|cpus?|processors?|xeons?|epycs?)\b"
+                        r"[^,.;]{0,25}?[(,\s]+(?:with\s+|of\s+)?(\d{1,3})[\s\-]*(?:physical\s+)?cores?\s*"
                         r"(?:each|per (?:socket|cpu|processor)|apiece)\b")
 STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|nvme|hdd|corpus|"
                               r"数据|文档|硬盘)")
@@ -44,7 +44,7 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
 GPU_RE = re.compile(
     r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
-    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,

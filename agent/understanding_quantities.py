@@ -160,6 +160,7 @@ def _extract(text: str, asked: str | None) -> Found:
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work)
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
+    budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
     for num in numbers:
         if num is people:
             continue
@@ -187,9 +188,13 @@ def _extract(text: str, asked: str | None) -> Found:
         elif kind == "ambiguous":
             found.ambiguous = found.ambiguous or (value if isinstance(value, dict) else None)
         elif kind:
+            if kind == "budget_usd_month" and kind not in found.updates:
+                budget_from = (num, value)
             found.updates.setdefault(kind, value)
         else:
             leftovers.append(num)
+    if budget_from is not None:
+        _stretched_budget(found, budget_from, work)
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -404,6 +409,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         clause_end = r"[,;!?。，；、]|\.\s"
         own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
         periodic = any(rx.search(own_clause) for rx, _ in P.PERIODS)
+        if hardware and period_factor(rest, "") >= 24 * P.DAYS_PER_MONTH:  # "a rented A100 at ~$1.3/h": its price
+            return None, None
         if not periodic and S.one_off(before, rest):  # "a one-off $5,000 for the initial indexing"
             return "one_time_budget_usd", _money(v, code, 1.0)
         if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
@@ -494,6 +501,24 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "budget_usd_month", as_field("budget_usd_month", v, clause)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
+
+
+_STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to|or even|even|stretching to|stretch to|"
+                      r"at most|max(?:imum)?|tops)\s*(?:[$€£]|us\$|eur\s|usd\s)?$")
+
+
+def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> None:
+    """"2k USD a month, maybe 2.5k", "$3k/month, maybe 4 if it's worth it": the budget is the middle of the two."""
+    num, value = source
+    for other in list(found.leftovers):
+        if other.start <= num.end or other.start - num.end > 45 or not _STRETCH.match(
+                re.split(r"[,;]", work[num.end:other.start])[-1]):
+            continue
+        upper = other.value * (1000 if num.value >= 1000 and other.value < num.value / 100 else 1)  # "3k ... maybe 4"
+        if num.value < upper <= 3 * num.value and isinstance(value, int | float):
+            found.updates["budget_usd_month"] = round(value * (1 + upper / num.value) / 2, 2)
+            found.leftovers.remove(other)
+        return
 
 
 def _sentence_period(num: P.Number, work: str) -> float:
