@@ -42,7 +42,7 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
                       r"(?<![a-z])(?:cores|코어|コア数?|ядер|núcleos|kerne)\s*(?:[:=]|는|は|数は)?\s*(\d{1,4})"
                       r"(?:\s*개)?(?![\d.]|\s*(?:gb|g\b|%|tb))")
 GPU_RE = re.compile(
-    r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
+    r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
     r"p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s)?"
@@ -150,7 +150,8 @@ INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
     (r"(?:standard_)?nc\w*?" + _AZURE.format("t4", "v3"), "T4"),
     (r"(?:standard_)?nv\w*?" + _AZURE.format("a10", "v5"), "A10")))
 # Hedges that still leave a named instance type rented ("probably a p4d on AWS"); "if needed" / "later" do not
-_INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\blater\b|\bcould\b|"
+# ("we'd spin up g5.xlarge instances when needed" is renting on demand: rented)
+_INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|\bmight\b|\blater\b|\bcould\b|"
                              r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 
 
