@@ -19,7 +19,7 @@ from knowledge.hardware import load_hardware
 
 # Memory in every spelling people use: 64GB, 64 GiB, 64 gigs, 64 Go (fr, glossed to gb), 64 ГБ, 64기가, 64ギガ, 1 TB.
 _UNIT = r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igabytes?)?|[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)"
-_RAM_WORDS = (r"ram|system (?:memory|ram)|unified memory|memory|内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|메모리|램|"
+_RAM_WORDS = (r"ram|ddr\d|system (?:memory|ram)|unified memory|memory|内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|메모리|램|"
               r"arbeitsspeicher|hauptspeicher|mémoire(?: vive| unifiée)?|memória(?: ram)?|memoria(?: ram)?|"
               r"(?:werk)?geheugen|pamięci(?: ram)?|minne|bellek|озу|оперативн\w*(?: памят\w*)?|памят\w*")
 _VRAM_WORDS = r"vram|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|비디오 메모리"
@@ -30,6 +30,10 @@ MEMORY_RE = re.compile(
     rf"(?:(?P<ram2>{_RAM_WORDS})|(?P<vram2>{_VRAM_WORDS}))"
     r"\s*(?:of|is|:|=|为|有|是|は|가|는|ma|har|на|von|de)?\s*"
     rf"(?P<n2>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit2>{_UNIT})(?![a-z0-9])")
+# A CPU's model name is not a figure ("Ryzen 9 7950X", "EPYC 7763", "Xeon Gold 6338", "i7-12700", "M2 Pro"):
+CPU_MODEL = re.compile(r"\b(?:ryzen\s*(?:ai\s*)?\d?\s*(?:pro\s*)?\d{3,4}\w*|threadripper\s*(?:pro\s*)?\d{4}\w*|"
+                       r"epyc\s*\d{4}\w*|xeon\s*(?:(?:gold|silver|platinum|bronze|w|e\d?|max)\s*)?[\s\-]*\d{4}\w*|"
+                       r"i[3579][\s\-]\d{4,5}\w*|core\s*(?:ultra\s*)?[3579]\s*\d{3}\w*|ryzen\s*\d)\b")
 SOCKETS_RE = re.compile(r"(?<![\d.])(\d|two|dual)[\s\-]*(?:x\s*)?(?:sockets?|cpus?|processors?|xeons?|epycs?)\b"
                         r"[^,.;]{0,25}?[(,\s]+(?:with\s+|of\s+)?(\d{1,3})[\s\-]*(?:physical\s+)?cores?\s*"
                         r"(?:each|per (?:socket|cpu|processor)|apiece)\b")
@@ -40,7 +44,7 @@ _CORE_WORDS = (r"(?:(?:physical|virtual|cpu)\s+)?(?:(?:v?cores?|vcpus?|cpus|thre
                r"n[úu]cleos|rdzeni\w*|kärnor|çekirdek\w*|ядер|ядра|ядро)(?![a-z])|コア|코어|核心?)")
 CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,4}})[\s\-]*{_CORE_WORDS}|"
                       r"(?<![a-z])(?:cores|코어|コア数?|ядер|núcleos|kerne)\s*(?:[:=]|는|は|数は)?\s*(\d{1,4})"
-                      r"(?:\s*개)?(?![\d.]|\s*(?:gb|g\b|%|tb))")
+                      r"(?:\s*개)?(?![\d]|\.\d|\s*(?:gb|g\b|%|tb))")
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
@@ -109,7 +113,9 @@ CPU_ONLY = re.compile(
     r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
     r"\bno\s+(?:gpus?|accelerators?|graphics)\b|without\s+(?:a\s+|any\s+)?gpus?|"
     r"(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
-    r"no graphics card|gpu[\s\-]?less|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
+    r"no graphics card|gpu[\s\-]?less|gpus?\s*[:=]\s*(?:none|no|n/?a|0|-)(?![a-z])|no dedicated gpu|"
+    r"\b(?:aucune?|niente|nessuna|ningun[ao]?|nenhuma|żadnego|inga|hiç) (?:gpu|carte graphique|scheda video)|"
+    r"без (?:gpu|видеокарт\w*)|keine grafikkarte|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
     r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
 
 
@@ -304,6 +310,9 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         hw["cpu_cores"] = (int(n_cpus) if n_cpus.isdigit() else 2) * int(sockets.group(2))
         spans.append(sockets.span())
         text = _blank(text, *sockets.span())
+    for m in CPU_MODEL.finditer(text):
+        spans.append(m.span())
+        text = _blank(text, *m.span())
     for m in CORES_RE.finditer(text):
         hw.setdefault("cpu_cores", int(m.group(1) or 1) * int(m.group(2) or m.group(3)))
         spans.append(m.span())

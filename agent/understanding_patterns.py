@@ -82,7 +82,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "rub": (1 / 90, ("rub", "₽"), ("rub\\b", "рубл\\w*", "руб\\.?", "₽", "卢布")),
     "sgd": (1 / 1.33, ("s\\$", "sg\\$", "sgd"), ("sgd", "singapore dollars?", "新加坡元", "新币")),
     "hkd": (1 / 7.8, ("hk\\$", "hkd", "港币", "港元"), ("hkd", "hong kong dollars?", "港币", "港元")),
-    "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币")),
+    "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
     "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
     "aed": (1 / 3.6725, ("aed", "dhs?\\.?"), ("aed", "dirhams?", "dhs?\\b")),
     "unknown": (None, ("[a-z]{1,3}\\$",), ("pesos?", "kroner", "krone", "dinars?", "riyals?")),
