@@ -93,8 +93,11 @@ RENT_MAYBE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b
                         r"\bwhatever\b|\bperhaps\b|\bsi (?:besoin|hace falta|necesario)|\bfalls nötig\b|\bse serve\b|"
                         r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
-                       r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
-                       r"video cards?)\b|显卡|gpu")
+                       r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|video cards?|"
+                       # data-centre cards and Apple chips the hardware table does not list: memory beside them is
+                       # theirs ("two V100 32GB", "M3 Ultra with 512GB"), never the machine's RAM
+                       r"v100|p100|p40|k80|a[1-4]0|a16|l40|l20|h20|h800|a800|b[12]00|gb200|gh200|jetson\s*\w+|"
+                       r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?)\b|显卡|gpu")
 # Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
 MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
                  r"服务器|机器|电脑|笔记本")

@@ -118,3 +118,37 @@ def test_memory_units_of_every_spelling() -> None:
     for text in ("128 GB RAM", "128 Go de RAM", "128 ГБ ОЗУ", "メモリ128GB", "메모리 128기가", "128G内存",
                  "RAM: 128 GiB"):
         assert hardware_mentions(normalise(text), "hardware")[0].get("ram_gb") == 128, text
+
+
+@pytest.mark.parametrize(("text", "asked", "field", "value"), [
+    ("around 2k USD per month, maybe 2.5k", "budget_usd_month", "budget_usd_month", 2250),
+    ("we can't go above 3 grand a month", "budget_usd_month", "budget_usd_month", 3000),
+    ("月預算大概1萬台幣", "budget_usd_month", "budget_usd_month", 10000 / 31),
+    ("mahine ka 50 hazaar rupaye tak", "budget_usd_month", "budget_usd_month", 50000 / 83),
+    ("1.000,00 € pro Monat", "budget_usd_month", "budget_usd_month", 1080),
+    ("budget: 20k€/Jahr", "budget_usd_month", "budget_usd_month", 1800)])
+def test_money_phrasings(text: str, asked: str, field: str, value: float) -> None:
+    assert abs(understand(text, asked).updates[field] - value) <= 0.02 * value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Geen budget, het moet echt gratis zijn", 0.0), ("budżet nie gra roli", None), ("予算はありません", 0.0),
+    ("예산은 상관없어요", None), ("бюджет не важен", None), ("Das Budget spielt keine Rolle", None)])
+def test_a_budget_without_a_figure_in_every_language(text: str, value: float | None) -> None:
+    updates = understand(text, "budget_usd_month").updates
+    assert "budget_usd_month" in updates and updates["budget_usd_month"] == value
+
+
+def test_an_hourly_price_beside_a_card_is_not_a_budget() -> None:
+    assert "budget_usd_month" not in understand("rented A100 80GB at Lambda Labs, ~$1.3/h", "hardware").updates
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ryzen 9 7950X, 16 cores, 64GB DDR5, no GPU", {"cpu_cores": 16, "ram_gb": 64}),
+    ("CPU: AMD EPYC 7763 (64 cores), RAM: 512 GB, no GPU", {"cpu_cores": 64, "ram_gb": 512}),
+    ("GPU: none. RAM: 64GB. Cores: 16.", {"cpu_cores": 16, "ram_gb": 64}),
+    ("we have two V100 32GB", {"vram_gb": 32}), ("Mac Studio M3 Ultra with 512GB", {"vram_gb": 512})])
+def test_cpu_names_and_unlisted_cards(text: str, want: dict[str, object]) -> None:
+    hw = understand(text, "hardware").updates["hardware"]
+    assert {k: hw.get(k) for k in want} == want, hw
+    assert "vram_gb" not in want or "ram_gb" not in hw, hw  # an unlisted card's memory is not the machine's RAM
