@@ -219,7 +219,8 @@ def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | Non
 
 # A card given up ("scratch the GPU", "forget the A100", "vergiss die GPU", "oublie la H100", "算了，不用A100"): what
 # follows (CPU only, its cores and memory) replaces it, so the card is neither owned nor rented.
-_DROP_BEFORE = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\binstead of|\bget rid of|\bwithout|"
+_DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdrop|\bditch|\bno more|"
+                          r"\binstead of|\bget rid of|\bwithout|"
                           r"\bno|\bnot|\bkeine?|\bnicht|\bpas d[e']|\bpas|\bsin|\bsenza|\bsem|\bnão|\bnon|\bniet|"
                           r"\bnie|\binte|\bне|没有|不是|"
                           r"\bvergiss|\bstreich|\bohne|\boublie[zr]?|\blaisse tomber|\bolvida|\bolvídate de|"
@@ -243,6 +244,13 @@ def _dropped(text: str, start: int, end: int) -> bool:
             re.match(r"^\s*back\b", text[end:end + 8]):  # "they took the L4 back"
         return True
     return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 30]))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]`` ("g4dn.xlarge on AWS for now" of "..., might move to g5 later")."""
+    left = max((text.rfind(c, 0, start) for c in ",;!?。，；"), default=-1) + 1
+    rights = [i for i in (text.find(c, end) for c in ",;!?。，；") if i >= 0]
+    return text[left:min(rights, default=len(text))]
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -279,7 +287,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         if mem:
             hw["vram_gb"] = mem
     elif rented and (not RENT_HEDGE.search(text) or (
-            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(text))):
+            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(_clause(text, *rented[0].span())))):
         # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented
         hw["owned"] = False
