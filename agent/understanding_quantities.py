@@ -217,7 +217,8 @@ def _extract(text: str, asked: str | None) -> Found:
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
         if len(P.FILLER.sub("", work[:num.start] + work[num.end:])) <= 12 and not unit and not small_latency:
-            found.updates[asked] = as_field(asked, num.value, work)
+            indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
+            found.updates[asked] = as_field(asked, num.value, work, indian)
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
@@ -353,10 +354,13 @@ def _sentence_at(text: str, num: P.Number) -> str:
     return text[left:min(rights, default=len(text))]
 
 
-def as_field(name: str, value: float, text: str) -> Any:
-    """``value`` in the unit of profile field ``name``, with the period ``text`` names (per day x30 ...)."""
+def as_field(name: str, value: float, text: str, currency: str | None = None) -> Any:
+    """``value`` in the unit of profile field ``name``, with the period ``text`` names (per day x30 ...).
+
+    Money with no currency named is in ``currency`` (rupees for "2 lakh"), else yuan in Chinese, else dollars.
+    """
     if name == "budget_usd_month":
-        return _money(value, "cny" if _CJK.search(text) else "usd", period_factor(text, ""))
+        return _money(value, currency or ("cny" if _CJK.search(text) else "usd"), period_factor(text, ""))
     if name == "latency_p95_ms":
         return float(value)
     if name == "queries_per_month":
@@ -379,6 +383,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
               hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
     v, after = num.value, text[num.end:num.end + 40]
+    indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", text[num.start:num.end]) else None  # "2 lakh": rupees
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
@@ -478,7 +483,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_docs", int(v)  # "contracts, about 200k"
     for name, rx in P.BEFORE_FIELD.items():
         if rx.search(before):
-            return name, as_field(name, v, clause)
+            return name, as_field(name, v, clause, indian)
     if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
@@ -492,13 +497,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "queries_per_month", int(v * period_factor(after, before))
         if (asked == "budget_usd_month" and not frequent) or P.BUDGET_CUE.search(text[max(0, num.start - 80):
                                                                                         num.start] + clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, after)
+            return "budget_usd_month", as_field("budget_usd_month", v, after, indian)
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
                                                                                         hedge_after):
         if P.BUDGET_CUE.search(clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, clause)
+            return "budget_usd_month", as_field("budget_usd_month", v, clause, indian)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
 
