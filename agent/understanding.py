@@ -32,7 +32,7 @@ from agent import side_questions as side
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding_corrections import refer_back
-from agent.understanding_hardware import hardware_mentions
+from agent.understanding_hardware import hardware_mentions, owned_in_question
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields
 from knowledge.catalog import default_catalog
@@ -217,7 +217,10 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
             if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
                     or P.HYPOTHETICAL.search(sentence)) and not own:  # "which model for our 80k contracts?" is read
+                mine = [] if P.HYPOTHETICAL.search(sentence) else owned_in_question(part)  # "the T4 we have" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
+                for a, b in mine:
+                    chars[start + clause.start() + a:start + clause.start() + b] = list(part[a:b])
     _follow_up(result.tool_requests)
     return "".join(chars)
 

@@ -14,7 +14,7 @@ from typing import Any
 from agent import understanding_structure as S
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
-from agent.understanding_hardware import OWNED, RENT_HEDGE, find_accelerators
+from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators
 from agent.understanding_numbers import Number
 from agent.understanding_quantities import extract_fields
 from knowledge.hardware import load_hardware
@@ -90,10 +90,12 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         return doubts
     hw = u.updates.get("hardware") or {}
     cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
+    models = [m.span() for m in CPU_MODEL.finditer(r.text)]
     for n in r.unused():
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
-                _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]):
+                _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]) or \
+                any(s <= n.start < e for s, e in models):  # "Ryzen 9 7950X": a CPU's name, not a count
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]
         noun = re.match(r"\s*(?:[a-z\-]+\s+)?([a-z]{3,20}?)s?\b", after)  # "250 wiki spaces ... per space"

@@ -17,47 +17,75 @@ from typing import Any
 from knowledge.errors import ToolInputError
 from knowledge.hardware import load_hardware
 
+# Memory in every spelling people use: 64GB, 64 GiB, 64 gigs, 64 Go (fr, glossed to gb), 64 ГБ, 64기가, 64ギガ, 1 TB.
+_UNIT = r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igabytes?)?|[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)"
+_RAM_WORDS = (r"ram|ddr\d|system (?:memory|ram)|unified memory|memory|内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|"
+              r"메모리|램|"
+              r"arbeitsspeicher|hauptspeicher|mémoire(?: vive| unifiée)?|memória(?: ram)?|memoria(?: ram)?|"
+              r"(?:werk)?geheugen|pamięci(?: ram)?|minne|bellek|озу|оперативн\w*(?: памят\w*)?|памят\w*")
+_VRAM_WORDS = r"vram|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|비디오 메모리"
 MEMORY_RE = re.compile(
-    r"(?<![a-z0-9.])(?P<n>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit>t|g)(?:b|ib|igs?|igabytes?|erabytes?)?\s*"
-    r"(?:(?:of|de|di)\s+)?"
-    r"(?:(?P<ram>ram|system memory|memory|内存)|(?P<vram>vram|gpu memory|显存))?(?![a-z])|"
-    r"(?:(?P<ram2>ram|内存|memory|メモリ(?:ー)?|메모리|arbeitsspeicher|mémoire|memória|memoria)|(?P<vram2>vram|显存))"
-    r"\s*(?:of|is|:|=|为|有|是|は|가|는)?\s*"
-    r"(?P<n2>\d{1,15}(?:\.\d{1,15})?)\s*(?P<unit2>t|g)(?:b|ib)?")
-STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|corpus|"
+    rf"(?<![a-z0-9.])(?P<n>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit>{_UNIT})(?![a-z0-9])\s*"
+    r"(?:(?:of|de|di|van|der|an)\s+)?"
+    rf"(?:(?P<ram>{_RAM_WORDS})|(?P<vram>{_VRAM_WORDS}))?(?![a-z])|"
+    rf"(?:(?P<ram2>{_RAM_WORDS})|(?P<vram2>{_VRAM_WORDS}))"
+    r"\s*(?:of|is|:|=|为|有|是|は|가|는|ma|har|на|von|de)?\s*"
+    rf"(?P<n2>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit2>{_UNIT})(?![a-z0-9])")
+# A CPU's model name is not a figure ("Ryzen 9 7950X", "EPYC 7763", "Xeon Gold 6338", "i7-12700", "M2 Pro"):
+CPU_MODEL = re.compile(r"\b(?:ryzen\s*(?:ai\s*)?\d?\s*(?:pro\s*)?\d{3,4}\w*|threadripper\s*(?:pro\s*)?\d{4}\w*|"
+                       r"epyc\s*\d{4}\w*|xeon\s*(?:(?:gold|silver|platinum|bronze|w|e\d?|max)\s*)?[\s\-]*\d{4}\w*|"
+                       r"i[3579][\s\-]\d{4,5}\w*|core\s*(?:ultra\s*)?[3579]\s*\d{3}\w*|ryzen\s*\d)\b")
+SOCKETS_RE = re.compile(r"(?<![\d.])(\d|two|dual)[\s\-]*(?:x\s*)?(?:sockets?|cpus?|processors?|xeons?|epycs?)\b"
+                        r"[^,.;]{0,25}?[(,\s]+(?:with\s+|of\s+)?(\d{1,3})[\s\-]*(?:physical\s+)?cores?\s*"
+                        r"(?:each|per (?:socket|cpu|processor)|apiece)\b")
+STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|files|disk|storage|ssd|nvme|hdd|corpus|"
                               r"数据|文档|硬盘)")
-CORES_RE = re.compile(r"(\d{1,15})[\s\-]*(?:(?:physical|virtual|cpu)\s+)?(?:cores?|vcpus?|cpus|threads)\b|"
-                      r"(\d{1,15})\s*核")
+# CPU cores in every language of the lexicon; "2 x 24 cores" (two sockets) is 48; "코어 32개", "cores: 32".
+_CORE_WORDS = (r"(?:(?:physical|virtual|cpu)\s+)?(?:(?:v?cores?|vcpus?|cpus|threads|kerne(?:n)?|c(?:œ|oe)urs|"
+               r"n[úu]cleos|rdzeni\w*|kärnor|çekirdek\w*|ядер|ядра|ядро)(?![a-z])|コア|코어|核心?)")
+CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,4}})[\s\-]*{_CORE_WORDS}|"
+                      r"(?<![a-z])(?:cores|코어|コア数?|ядер|núcleos|kerne)\s*(?:[:=]|는|は|数は)?\s*(\d{1,4})"
+                      r"(?:\s*개)?(?![\d]|\.\d|\s*(?:gb|g\b|%|tb))")
 GPU_RE = re.compile(
-    r"(?<![a-z0-9\-_/.])(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
+    r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
-    r"p4de?|p5)(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*(?:with\s+|de\s+|con\s+|avec\s+|da\s+|di\s+|mit\s+|com\s+)?(?:each\s+)?(?P<mem>\d{2,3})\s*g(?:b|ib)?)?s?"
+    r"p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s)?"
     r"(?![a-z0-9])")
+# Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
+# huren, wynajmować, hyra, kiralamak, арендовать, 租, レンタル/借りる, 임대/대여/빌리다) and the clouds it happens in.
+RENT_WORDS = (r"\brent(?:ing|ed|s|al)?\b|\blease[ds]?\b|\bleasing\b|\bhire[ds]?\b|"
+              r"\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|\balquil\w*|\balug\w*|\bgemietet\w*|"
+              r"\bmiet\w*|\bnolegg\w*|\baffitt\w*|\bhuur\w*|\bhuren\b|\bgehuurd\w*|\bwynaj\w*|\bhyr(?:d|da|t|a|er)?\b|"
+              r"\bkiral\w*|\bаренд\w*|租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
+CLOUD_WORDS = (r"(?<![a-z])(?:aws|gcp|azure|ec2|sagemaker|runpod|lambda(?: labs| cloud)?|coreweave|ovh\w*|hetzner|"
+               r"scaleway|paperspace|vast\.ai|oracle cloud|google cloud|cloud\w*|nuvem|nube|nuage|chmur\w*|"
+               r"moln\w*|bulut\w*|облак\w*)(?![a-z])|云上|云端|阿里云|腾讯云|华为云|クラウド|클라우드")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
-RENT_BEFORE = re.compile(r"(?:\brent(?:ing|ed)?|\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|"
-                         r"\balug\w*|\balquil\w*|\bgemietet\b|"
-                         r"\bmiet\w*|\bnolegg\w*|(?<![a-z])(?:aws|gcp|azure|ec2)(?![a-z])|"
-                         r"\blease|\bhire|cloud|by the hour|on demand|spin up|\baws\b|\bgcp\b|"
-                         r"\bazure\b|\bec2\b|\bsagemaker\b|\brunpod\b|lambda labs|租|借)\W{0,3}"
+RENT_BEFORE = re.compile(rf"(?:{RENT_WORDS}|{CLOUD_WORDS}|by the hour|on demand|spin up|借)\W{{0,3}}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
 RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|時間単位|を借り|租的|在云上租)|"
                         r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
-                        r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from)\s+(?:aws|gcp|azure|ec2|the cloud|"
-                        r"google cloud|"
-                        r"sagemaker|runpod|lambda)\b|"
+                        r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from|at|bei|chez|na|no|da|su|bij|w|i|в|на)\s+"
+                        rf"(?:{CLOUD_WORDS})|"
                         r"^\s*(?:也?可以租|も\s*rent)|^[^,;.。]{0,12}?(?:빌려|빌릴|대여|임대|借り|租)|"
+                        # "L4をレンタル", "A10G 임대해서", "una A10G, también alquilada", "H100 gemietet"
+                        rf"^\s*(?:を|을|를|は|が|이|가)?\s*(?:{RENT_WORDS})|"
+                        rf"^[\s,]{{0,3}}(?:también|também|also|auch|aussi|anche|ook|też|också|da|тоже|也)\s+(?:{RENT_WORDS})|"
                         # "eine A100 in der Cloud", "une H100 dans le cloud", "A10G na nuvem", "L4 sul cloud"
-                        r"^[^,;.。]{0,18}?(?:\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|云上|云端|クラウド|클라우드)")
+                        r"^[^,;.。]{0,18}?(?:\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|\bchmur\w*|\bmoln\w*|\bbulut\w*|"
+                        r"\bоблак\w*|云上|云端|クラウド|클라우드)")
 # Renting with no card named ("we'd rent something in the cloud", "打算在云上租", "クラウドで借りる予定"): the
 # hardware is rented (owned: false) even though which card is open; a verb of renting plus a GPU or cloud word.
-RENT_VERB = re.compile(r"\brent(?:ing|ed|s)?\b|\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|"
-                       r"\balug\w*|\balquil\w*|\bgemietet\b|"
-                       r"\bmiet\w*|\bnolegg\w*|租|借り|借りる|빌려|빌릴|대여|임대|レンタル")
+RENT_VERB = re.compile(RENT_WORDS)
 RENT_CONTEXT = re.compile(r"(?<![a-z])(?:gpus?|cloud|nuvem|nube|nuage|hardware|instances?|something|aws|gcp|azure)"
                           r"(?![a-z])|显卡|云|クラウド|インスタンス|클라우드|인스턴스")
 CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|vms?|"
                    r"cloud instances?)\b")
-OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|自有|自己的|自购")
+OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|"
+                   r"\b(?:eigene[nmrs]?|propres?|propi[oa]s?|própri[oa]s?|nostr[aie]|eigen|własn\w*|egn[ae]|egen|"
+                   r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
+                   r"自有|自己的|自购|自前|自社|保有|보유|자체")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
                         r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
 # Hedges that make a rental with no card named only a possibility ("might rent a GPU later", "if needed")
@@ -65,8 +93,11 @@ RENT_MAYBE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b
                         r"\bwhatever\b|\bperhaps\b|\bsi (?:besoin|hace falta|necesario)|\bfalls nötig\b|\bse serve\b|"
                         r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
-                       r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|"
-                       r"video cards?)\b|显卡|gpu")
+                       r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|video cards?|"
+                       # data-centre cards and Apple chips the hardware table does not list: memory beside them is
+                       # theirs ("two V100 32GB", "M3 Ultra with 512GB"), never the machine's RAM
+                       r"v100|p100|p40|k80|a[1-4]0|a16|l40|l20|h20|h800|a800|b[12]00|gb200|gh200|jetson\s*\w+|"
+                       r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?)\b|显卡|gpu")
 # Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
 MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
                  r"服务器|机器|电脑|笔记本")
@@ -76,7 +107,8 @@ MACHINE_AT_END = re.compile(rf"(?:{MACHINE_WORDS})\s*$")
 OWNED_MACHINE = re.compile(r"\d+\s*(?:cores?|vcpus?|核)|\b(?:own|our|we have an?)\s+(?:cpu\s+)?(?:server|box|machine)")
 NO_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|n't have|\bzero|没有|无|없)\W*(?:\w+\W+)?$")
 GPU_COUNT = re.compile(r"(?<![a-z0-9.])(\d{1,3}|[一二两三四五六七八九十])\s*(?:x|×|\*|张|块|台|枚|gpus?|cards?)?\s*$")
-GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|are|is)?\s*\d{1,3}\s*(?:gpus|cards|张|块|枚))")
+GPU_COUNT_AFTER = re.compile(r"^\s*(?:x\s*\d{1,3}\b|(?:が|を|は|are|is|이|가|를|을)?\s*\d{1,3}\s*"
+                             r"(?:gpus|cards|张|块|枚|pages|장|대|개|台|張|pcs|pieces|stück|adet|шт\.?)(?![a-z]))")
 CPU_ONLY = re.compile(
     r"gpu\s*(?:は|が|も)?\s*(?:なく|なし|ない|ありません|無い|無し)|gpu\s*(?:는|가|도)?\s*없|"
     r"\b(?:sem|sin|sans|ohne|senza) (?:gpus?|placa|tarjeta|carte graphique|grafikkarte)|"
@@ -85,7 +117,9 @@ CPU_ONLY = re.compile(
     r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
     r"\bno\s+(?:gpus?|accelerators?|graphics)\b|without\s+(?:a\s+|any\s+)?gpus?|"
     r"(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
-    r"no graphics card|gpu[\s\-]?less|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
+    r"no graphics card|gpu[\s\-]?less|gpus?\s*[:=]\s*(?:none|no|n/?a|0|-)(?![a-z])|no dedicated gpu|"
+    r"\b(?:aucune?|niente|nessuna|ningun[ao]?|nenhuma|żadnego|inga|hiç) (?:gpu|carte graphique|scheda video)|"
+    r"без (?:gpu|видеокарт\w*)|keine grafikkarte|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
     r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
 
 
@@ -99,8 +133,9 @@ def _rents_unnamed(text: str) -> bool:
 
 
 def _rentable(text: str, start: int, end: int) -> bool:
-    if RENT_BEFORE.search(text[max(0, start - 40):start]) or RENT_AFTER.match(text[end:end + 30]):
-        return True
+    before = RENT_BEFORE.search(text[max(0, start - 40):start])
+    if (before and not OWNED.search(before.group())) or RENT_AFTER.match(text[end:end + 30]):
+        return True  # "we left the cloud, we own an A100": the owning said after the cloud
     # "We're on Azure and would run it on an NC A100 v4 VM": a cloud named in the same sentence, no ownership said
     ends = [m.start() for m in re.finditer(r"[.!?;。\n](?=\s|$)", text)]  # "g4dn.xlarge" is one word
     left = max((e + 1 for e in ends if e < start), default=0)
@@ -125,7 +160,8 @@ INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
     (r"(?:standard_)?nc\w*?" + _AZURE.format("t4", "v3"), "T4"),
     (r"(?:standard_)?nv\w*?" + _AZURE.format("a10", "v5"), "A10")))
 # Hedges that still leave a named instance type rented ("probably a p4d on AWS"); "if needed" / "later" do not
-_INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\blater\b|\bcould\b|"
+# ("we'd spin up g5.xlarge instances when needed" is renting on demand: rented)
+_INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|\bmight\b|\blater\b|\bcould\b|"
                              r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 
 
@@ -164,7 +200,8 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
             # Memory in the name resolved it ("A100 80GB"); otherwise a stated size is the VRAM.
             mem = float(m.group("mem")) if m.group("mem") and label == m.group("stem") else None
             if mem and acc.kind != "apple":
-                same = [a for a in table.accelerators if a.name.lower().startswith(acc.name.split("-")[0].lower())
+                family = acc.name.split("-")[0].lower()  # "A10 (24 GB)" is the A10, not the A10G
+                same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
                         and float(a.memory_gb.value) == mem]
                 acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
@@ -182,18 +219,38 @@ def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | Non
 
 # A card given up ("scratch the GPU", "forget the A100", "vergiss die GPU", "oublie la H100", "算了，不用A100"): what
 # follows (CPU only, its cores and memory) replaces it, so the card is neither owned nor rented.
-_DROP_BEFORE = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\binstead of|\bget rid of|\bwithout|"
-                          r"\bno|\bnot|\bkeine?|\bpas d[e']|\bsin|\bsenza|\bsem|没有|"
+_DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdrop|\bditch|\bno more|"
+                          r"\binstead of|\bget rid of|\bwithout|"
+                          r"\bno|\bnot|\bkeine?|\bnicht|\bpas d[e']|\bpas|\bsin|\bsenza|\bsem|\bnão|\bnon|\bniet|"
+                          r"\bnie|\binte|\bне|没有|不是|"
                           r"\bvergiss|\bstreich|\bohne|\boublie[zr]?|\blaisse tomber|\bolvida|\bolvídate de|"
                           r"\blascia perdere|\bdimentica|\besque[çc]a|\besquece|不用|去掉|算了)\s*"
-                          r"(?:the|that|our|die|den|"
-                          r"das|la|le|el|a|an|la|os|as|il|lo)?\s*(?:\d+\s*x?\s*)?$")
-_DROP_AFTER = re.compile(r"^\s*(?:is|are|was|were)?\s*(?:out|gone|off the table|no longer (?:available|an option)|"
-                         r"dropped)\b")
+                          # "no es una A10, es una A10G", "ce n'est pas une T4", "não é uma T4"
+                          r"(?:(?:is|es|est|ist|é|è|is het|jest|är|это)\s+)?"
+                          r"(?:the|that|our|die|den|das|la|le|el|a|an|os|as|il|lo|un|una|uno|une|ein|eine|einen|een|"
+                          r"uma|um|en|ett)?\s*(?:\d+\s*x?\s*)?$")
+_DROP_AFTER = re.compile(r"^\s*(?:is|are|was|were|got|has been|have been)?\s*(?:out|gone|off the table|"
+                         r"no longer (?:available|an option)|dropped|reallocated|reassigned|taken(?: back)?|"
+                         r"returned|sold|ist weg|sind weg|değil|ではなく|じゃなく|(?:가|이)?\s*아니)(?![a-z])")
+# "forget the GPU ... CPU only now": every card named is given up, when a CPU-only answer follows
+GPU_DROPPED = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\bvergiss|\bstreich|\boublie[zr]?|"
+                         r"\blaisse tomber|\bolvida|\bolvídate de|\blascia perdere|\bdimentica|\besque[çc]a|\besquece|"
+                         r"算了|去掉|忘了)\s*(?:about\s+)?(?:the|that|our|die|den|das|la|le|el|a|an|os|as|il|lo)?\s*"
+                         r"(?:gpus?|graphics cards?|grafikkarten?|cartes? graphiques?|显卡)(?![a-z])")
 
 
 def _dropped(text: str, start: int, end: int) -> bool:
+    if re.search(r"\b(?:took|take|taking|gave|give)\s+(?:the|our|my)?\s*$", text[max(0, start - 16):start]) and \
+            re.match(r"^\s*back\b", text[end:end + 8]):  # "they took the L4 back"
+        return True
     return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 30]))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]`` ("g4dn.xlarge on AWS for now" of "..., might move to g5 later")."""
+    left = max((text.rfind(c, 0, start) for c in ",;!?。，；"), default=-1) + 1
+    rights = [i for i in (text.find(c, end) for c in ",;!?。，；") if i >= 0]
+    return text[left:min(rights, default=len(text))]
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -210,7 +267,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     hw: dict[str, Any] = {}
     spans: list[tuple[int, int]] = []
     named = find_accelerators(text)
-    mentions = [x for x in named if not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100, CPU only now"
+    given_up = bool(GPU_DROPPED.search(text) and CPU_ONLY.search(text))  # "scratch the GPU ... CPU only now"
+    mentions = [x for x in named if not given_up and not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100"
     instance_spans = {m.span() for m, _ in _instances(text)}
     owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
     for m, *_ in named:  # every GPU name, owned, rentable or dropped, and its count are used up
@@ -229,7 +287,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         if mem:
             hw["vram_gb"] = mem
     elif rented and (not RENT_HEDGE.search(text) or (
-            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(text))):
+            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(_clause(text, *rented[0].span())))):
         # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented
         hw["owned"] = False
@@ -243,7 +301,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         not NO_BEFORE.search(text[max(0, m.start() - 12):m.start()]) for m in OTHER_GPU.finditer(text))
     machine = asked == "hardware" or other_gpu or bool(MACHINE.search(text))
     for m in MEMORY_RE.finditer(text):
-        value = float(m.group("n") or m.group("n2")) * (1024 if (m.group("unit") or m.group("unit2")) == "t" else 1)
+        unit = m.group("unit") or m.group("unit2")
+        value = float(m.group("n") or m.group("n2")) * (1024 if unit[0] in "tт테" else 1)
         if m.group("vram") or m.group("vram2"):
             hw.setdefault("vram_gb", value)
         elif m.group("ram") or m.group("ram2"):
@@ -257,7 +316,32 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         spans.append(m.span())
     if owned and "ram_gb" in hw and "vram_gb" not in hw and load_hardware().find(owned[1]).kind == "apple":
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
+    sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores
+    if sockets:
+        n_cpus = sockets.group(1)
+        hw["cpu_cores"] = (int(n_cpus) if n_cpus.isdigit() else 2) * int(sockets.group(2))
+        spans.append(sockets.span())
+        text = _blank(text, *sockets.span())
+    for m in CPU_MODEL.finditer(text):
+        spans.append(m.span())
+        text = _blank(text, *m.span())
     for m in CORES_RE.finditer(text):
-        hw.setdefault("cpu_cores", int(m.group(1) or m.group(2)))
+        hw.setdefault("cpu_cores", int(m.group(1) or 1) * int(m.group(2) or m.group(3)))
         spans.append(m.span())
     return hw, spans
+
+
+# A card the user says is theirs, inside a question ("would e5 fit on the T4 we have?", "Passt bge-m3 auf unsere L4?"):
+# the question goes to its tool and the card is still the user's hardware.
+_MINE_BEFORE = re.compile(r"(?:\b(?:we have|we've got|we got|we own|we run|our|my|unsere?\w*|notre|nos|nuestr[ao]s?|"
+                          r"noss[ao]s?|nostr[aeio]|onze|nasz\w*|vår|vårt|våra|bizim|наш\w*|мо[яйи])|我们的|我们有|"
+                          r"うちの|弊社の|우리|저희)\s*(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
+                          r"unica|один|одна)\s+){0,2}$")
+_MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|got|run|use)|die wir haben|que (?:nous "
+                         r"avons|tenemos|temos)|che abbiamo|die we hebben|którą mamy|som vi har|которая у нас)\b")
+
+
+def owned_in_question(text: str) -> list[tuple[int, int]]:
+    """Spans of the cards ``text`` (a question) says the user has; a card only asked about is not one of them."""
+    return [m.span() for m, *_ in find_accelerators(text)
+            if _MINE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MINE_AFTER.match(text[m.end():])]

@@ -26,6 +26,8 @@ from knowledge.glossary import load_glossary
 # decimal commas: "1,5 Mio." / "2,5 millones". English "1,200" (three digits after the comma) is left alone.
 _DOT_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})((?:\.\d{3})+)(?![\d]|[.,]\d)")
 _SPACE_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d]|[.,]\d|\s*(?:gb|go|g\b|ms))")
+_DOT_THOUSANDS_DECIMALS = re.compile(r"(?<![\w.,])(\d{1,3})((?:\.\d{3})+),(\d{1,2})(?![\d]|[.,]\d)")  # "1.000,00"
+_APOSTROPHE_THOUSANDS = re.compile(r"(?<![\w.,'])(\d{1,3})((?:'\d{3})+)(?![\d]|[.,]\d)")  # Swiss "12'000"
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,6}),(\d{1,2})(?![\d])")
 # Two neighbouring Chinese digits mean "one or two", "two or three" ...: their midpoint.
 _CN_PAIR = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿页篇份个次天人张台周月]|$)")
@@ -90,7 +92,9 @@ def _cn_pair(match: re.Match[str]) -> str:
 
 def number_formats(text: str) -> str:
     """Plain digits for European thousands separators and decimal commas, and a midpoint for "一两" / "两三"."""
+    text = _DOT_THOUSANDS_DECIMALS.sub(lambda m: m.group(1) + m.group(2).replace(".", "") + "." + m.group(3), text)
     text = _DOT_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(".", ""), text)
+    text = _APOSTROPHE_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace("'", ""), text)
     text = _SPACE_THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     return _CN_PAIR.sub(_cn_pair, text)

@@ -26,7 +26,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 
-_EN_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+_EN_MULT = {"grand": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,  # en-IN
+            "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
             "billion": 1e9}
 
 
@@ -36,7 +37,7 @@ _NUMBER = re.compile(
     r"[十百千万亿](?:[一二两三四五六七八九几](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
-    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion)(?![a-z]))?)")
+    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)(?![a-z]))?)")
 
 
 _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
@@ -104,12 +105,17 @@ def _join_compound(match: re.Match[str]) -> str:
     return first if parse_cn(second) < (10_000 if first.endswith("万") else 100_000_000) else match.group()
 
 
+# Traditional Chinese characters of figures and money that Japanese does not write (萬 for 万, 兩 for 两, 幣 for 币 ...)
+_TRADITIONAL = str.maketrans({"萬": "万", "兩": "两", "幣": "币", "塊": "块", "歐": "欧", "鎊": "镑"})
+
+
 _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
 
 
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
+    text = text.translate(_TRADITIONAL).replace("預算", "预算")  # "1萬台幣": traditional Chinese figures and money
     text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)

@@ -28,9 +28,6 @@ TOKENS_PER_MINUTE = 150 * TOKENS_PER_WORD  # a minute of transcribed speech: ~15
 PAGES_AS_DOCS_FROM = 5_000  # "50k pages" without "each" is a corpus of pages, not one very long document
 DAYS_PER_MONTH = 30
 SECONDS_PER_MONTH = 86_400 * DAYS_PER_MONTH  # 1 QPS = 2,592,000 queries a month
-USD_PER = {"usd": 1.0, "cny": 1 / 7.2, "eur": 1.08, "gbp": 1.27, "jpy": 1 / 150, "chf": 1.12, "brl": 1 / 5,
-           "krw": 1 / 1350, "inr": 1 / 83, "cad": 0.73, "aud": 0.66, "sek": 1 / 10.5, "pln": 1 / 4.0, "try": 1 / 32,
-           "rub": 1 / 90, "mxn": 1 / 17}  # fixed, not live; ¥ is CNY
 REAL_TIME_MS = 100.0  # "real-time" / 实时
 SUB_SECOND_MS = 1_000.0
 
@@ -54,20 +51,64 @@ PERIODS = (
 )
 
 # Units: each *_AFTER pattern is matched at the start of the text after a number, each *_BEFORE at the end before it.
-CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:us|r|ca|c|a|au)\$|(?<![a-z])[a-z]{1,3}\$|\$|usd|¥|rmb|cny|€|eur|£|gbp|chf|"
-                             r"brl|krw|₩|₹|inr|mxn|sek|pln)\s*$")
-CURRENCY_AFTER = re.compile(r"^\s*(usd|us dollars|dollars?|bucks|yen|jpy|美元|美金|刀|元|块钱?|人民币|rmb|cny|yuan|"
-                            r"euros?|eur|€|pounds?|gbp|chf|(?:swiss )?francs?|reais|brl|won\b|krw|원|rupees|inr|₹|"
-                            r"sek\b|pln\b|lira\b|rub\b|mxn\b)")
-CURRENCY_CODE = {"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "bucks": "usd", "美元": "usd",
-                 "美金": "usd", "刀": "usd", "us dollars": "usd", "¥": "cny", "元": "cny", "块": "cny",
-                 "块钱": "cny", "人民币": "cny", "rmb": "cny", "yuan": "cny", "€": "eur", "euro": "eur",
-                 "euros": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "yen": "jpy", "jpy": "jpy",
-                 "franc": "chf", "francs": "chf", "swiss francs": "chf", "swiss franc": "chf", "r$": "brl",
-                 "reais": "brl",
-                 "won": "krw", "원": "krw", "₩": "krw", "rupees": "inr", "₹": "inr", "ca$": "cad", "c$": "cad",
-                 "a$": "aud", "au$": "aud", "sek": "sek", "pln": "pln", "lira": "try", "rub": "rub",
-                 "mxn": "mxn"}
+# Currencies: code -> (USD for one unit, how it is written before a figure, how it is written after one). Fixed rates,
+# not live; the 25% tolerance of the interview's tests absorbs drift. USD, EUR 1.08, GBP 1.27, CHF 1.12, CNY 7.2,
+# JPY 150, BRL 5, KRW 1350, INR 83, PLN 4.0, SEK 10.5, TRY 32, MXN 17, RUB 90, AUD 1.52 per USD and CAD 0.73 USD
+# are the conventions of tests/agent/data/heldout5_messages.yaml; added on 2026-12-06 at approximate late-2025 rates:
+# NZD 1.72, NOK 10.8, DKK 6.9, SGD 1.33, HKD 7.8, TWD 31, ZAR 18, AED 3.6725 (pegged), COP 4,000, CLP 950 per USD.
+# ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
+# a currency whose country is unsaid ("pesos", "kroner") is ``None``: its figure is not stored as a budget.
+CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
+    "usd": (1.0, ("us\\$", "u\\$s", "usd"), ("usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares",
+                                         "dolares", "dollari", "dolar(?:ów|y)?", "dolları?", "доллар\\w*", "\\$")),
+    "eur": (1.08, ("eur", "€"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로")),
+    "gbp": (1.27, ("gbp", "£"), ("gbp", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드", "фунт\\w*")),
+    "chf": (1.12, ("chf", "sfr\\.?", "fr\\."), ("chf", "(?:swiss )?francs?", "franken", "瑞郎", "スイスフラン")),
+    "cad": (0.73, ("ca\\$", "c\\$", "cad\\$?", "can\\$"), ("cad", "canadian dollars?", "\\$\\s?ca(?:n|d)?\\b",
+                                                         "加元", "加币")),
+    "aud": (1 / 1.52, ("a\\$", "au\\$", "aud\\$?"), ("aud", "australian dollars?", "澳元", "澳币")),
+    "nzd": (1 / 1.72, ("nz\\$", "nzd\\$?"), ("nzd", "new zealand dollars?", "纽元")),
+    "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"), ("元", "块钱?", "人民币", "rmb", "cny", "yuan", "юан\\w*")),
+    "jpy": (1 / 150, ("jpy", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
+    "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "원", "韩元")),
+    "inr": (1 / 83, ("inr", "₹", "rs\\.?", "rupees"), ("rupees?", "rupaye", "rupiya", "inr", "₹", "rs\\b", "卢比")),
+    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b", "brl")),
+    "mxn": (1 / 17, ("mx\\$", "mxn"), ("mxn", "pesos mexicanos", "mexican pesos?", "pesos? mx")),
+    "cop": (1 / 4000, ("cop\\$?", "col\\$"), ("cop", "pesos colombianos", "colombian pesos?")),
+    "clp": (1 / 950, ("clp\\$?",), ("clp", "pesos chilenos", "chilean pesos?")),
+    "pln": (1 / 4.0, ("pln",), ("pln", "zł", "zl\\b", "złotych", "zlotych", "złote", "zloty")),
+    "sek": (1 / 10.5, ("sek",), ("sek", "kronor", "kr\\b", "swedish krona")),
+    "nok": (1 / 10.8, ("nok",), ("nok", "norwegian kron(?:er|e|a)")),
+    "dkk": (1 / 6.9, ("dkk",), ("dkk", "danish kron(?:er|e|a)")),
+    "try": (1 / 32, ("₺",), ("tl\\b", "try\\b", "lira", "türk lirası", "₺")),
+    "rub": (1 / 90, ("rub", "₽"), ("rub\\b", "рубл\\w*", "руб\\.?", "₽", "卢布")),
+    "sgd": (1 / 1.33, ("s\\$", "sg\\$", "sgd"), ("sgd", "singapore dollars?", "新加坡元", "新币")),
+    "hkd": (1 / 7.8, ("hk\\$", "hkd", "港币", "港元"), ("hkd", "hong kong dollars?", "港币", "港元")),
+    "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
+    "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
+    "aed": (1 / 3.6725, ("aed", "dhs?\\.?"), ("aed", "dirhams?", "dhs?\\b")),
+    "unknown": (None, ("[a-z]{1,3}\\$",), ("pesos?", "kroner", "krone", "dinars?", "riyals?")),
+}
+USD_PER: dict[str, float | None] = {code: rate for code, (rate, _, _) in CURRENCIES.items()}
+_LONGEST = functools.partial(sorted, key=len, reverse=True)
+CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:" + "|".join(_LONGEST(
+    w for _, before, _ in CURRENCIES.values() for w in before if w[0].isascii())) + ")|" + "|".join(_LONGEST(
+    w for _, before, _ in CURRENCIES.values() for w in before if not w[0].isascii())) + r"|\$)\s*$")
+CURRENCY_AFTER = re.compile(r"^\s*(" + "|".join(_LONGEST(
+    w for _, _, after in CURRENCIES.values() for w in after)) + ")(?![a-z])")  # "27001 audit" is not AUD
+_CURRENCY_WORDS = tuple((re.compile(rf"(?:{w})$"), code) for code, (_, before, after) in CURRENCIES.items()
+                        for w in (*before, *after))
+
+
+def currency_code(written: str) -> str | None:
+    """The code of a currency as written ("a$" -> "aud", "złotych" -> "pln"); "usd" for a bare "$"; None unknown."""
+    written = written.strip()
+    if written == "$":
+        return "usd"
+    code = next((code for rx, code in _CURRENCY_WORDS if rx.fullmatch(written)), "unknown")
+    return None if code == "unknown" else code
+
+
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"

@@ -181,6 +181,7 @@ def _extract(text: str, asked: str | None) -> Found:
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None)  # "each colleague (we are 200) searches 5 times a day"
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
+    budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
     for num in numbers:
         if num is people:
             continue
@@ -192,6 +193,8 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
             continue
+        if kind in ("budget_usd_month", "one_time_budget_usd") and _LARGER_SCOPE.search(_sentence_at(work, num)):
+            kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
         own_sentence = re.split(r"[.;!?。]\s", work[max(0, num.start - 60):num.start])[-1] + " " + re.split(
@@ -212,9 +215,13 @@ def _extract(text: str, asked: str | None) -> Found:
         elif kind == "ambiguous":
             found.ambiguous = found.ambiguous or (value if isinstance(value, dict) else None)
         elif kind:
+            if kind == "budget_usd_month" and kind not in found.updates:
+                budget_from = (num, value)
             found.updates.setdefault(kind, value)
         else:
             leftovers.append(num)
+    if budget_from is not None:
+        _stretched_budget(found, budget_from, work)
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -243,7 +250,8 @@ def _extract(text: str, asked: str | None) -> Found:
             rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
                                           if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
         if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
-            found.updates[asked] = as_field(asked, num.value, work)
+            indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
+            found.updates[asked] = as_field(asked, num.value, work, indian)
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
@@ -370,13 +378,30 @@ def period_factor(after: str, before: str) -> float:
 
 
 def _money(value: float, currency: str, factor: float) -> float:
-    return round(value * P.USD_PER[currency] * factor, 2)
+    return round(value * (P.USD_PER[currency] or 0.0) * factor, 2)
 
 
-def as_field(name: str, value: float, text: str) -> Any:
-    """``value`` in the unit of profile field ``name``, with the period ``text`` names (per day x30 ...)."""
+_GENERIC_CURRENCY = {"$", "元", "块", "块钱", "dollars", "dollar", "kr"}
+# Money for more than the search system ("3 crore a year for the whole AI program, this is one small part of it")
+_LARGER_SCOPE = re.compile(
+    r"\b(?:whole|entire)\s+(?:[a-z]+\s+){0,2}(?:program+e?|department|division|company|organi[sz]ation|"
+    r"initiative|platform|group)\b|"
+    r"\b(?:one|a|only a|just a)\s+(?:small\s+|tiny\s+)?(?:part|fraction|slice)\s+of\s+(?:it|that|this)\b")
+
+
+def _sentence_at(text: str, num: P.Number) -> str:
+    left = max((text.rfind(c, 0, num.start) for c in ".!?;。\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, num.end) for c in "!?;。\n") if i >= 0]
+    return text[left:min(rights, default=len(text))]
+
+
+def as_field(name: str, value: float, text: str, currency: str | None = None) -> Any:
+    """``value`` in the unit of profile field ``name``, with the period ``text`` names (per day x30 ...).
+
+    Money with no currency named is in ``currency`` (rupees for "2 lakh"), else yuan in Chinese, else dollars.
+    """
     if name == "budget_usd_month":
-        return _money(value, "cny" if _CJK.search(text) else "usd", period_factor(text, ""))
+        return _money(value, currency or ("cny" if _CJK.search(text) else "usd"), period_factor(text, ""))
     if name == "latency_p95_ms":
         return float(value)
     if name == "queries_per_month":
@@ -400,6 +425,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
               hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
     v, after = num.value, text[num.end:num.end + 40]
+    indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", text[num.start:num.end]) else None  # "2 lakh": rupees
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
@@ -421,12 +447,18 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     currency = P.CURRENCY_AFTER.match(after)
     symbol = P.CURRENCY_BEFORE.search(before)
     if currency or symbol:
-        word = (currency or symbol).group(1).strip()  # type: ignore[union-attr]
-        code = P.CURRENCY_CODE.get(word, word if word in P.USD_PER else "usd")
+        # "新台币3万元", "$5k AUD": the more specific of the two spellings names the currency
+        codes = [P.currency_code(m.group(1)) for m in (symbol, currency) if m]
+        specific = [m for m in (symbol, currency) if m and m.group(1).strip() not in _GENERIC_CURRENCY]
+        code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
+        if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
+            return None, None
         rest = after[currency.end():] if currency else after
         clause_end = r"[,;!?。，；、]|\.\s"
         own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
         periodic = any(rx.search(own_clause) for rx, _ in P.PERIODS)
+        if hardware and period_factor(rest, "") >= 24 * P.DAYS_PER_MONTH:  # "a rented A100 at ~$1.3/h": its price
+            return None, None
         if not periodic and S.one_off(before, rest):  # "a one-off $5,000 for the initial indexing"
             return "one_time_budget_usd", _money(v, code, 1.0)
         if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
@@ -516,7 +548,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_docs", int(v)  # "contracts, about 200k"
     for name, rx in P.BEFORE_FIELD.items():
         if rx.search(before):
-            return name, as_field(name, v, clause)
+            return name, as_field(name, v, clause, indian)
     if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
@@ -530,13 +562,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "queries_per_month", int(v * period_factor(after, before))
         if (asked == "budget_usd_month" and not frequent) or P.BUDGET_CUE.search(text[max(0, num.start - 80):
                                                                                         num.start] + clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, after)
+            return "budget_usd_month", as_field("budget_usd_month", v, after, indian)
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
                                                                                         hedge_after):
         if P.BUDGET_CUE.search(clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, clause)
+            return "budget_usd_month", as_field("budget_usd_month", v, clause, indian)
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
 
@@ -559,6 +591,22 @@ _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawye
 _OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
 # Conversations counted per period are the traffic: each one is at least one search.
 _CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
+_STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to|or even|even|stretching to|stretch to|"
+                      r"at most|max(?:imum)?|tops)\s*(?:[$€£]|us\$|eur\s|usd\s)?$")
+
+
+def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> None:
+    """"2k USD a month, maybe 2.5k", "$3k/month, maybe 4 if it's worth it": the budget is the middle of the two."""
+    num, value = source
+    for other in list(found.leftovers):
+        if other.start <= num.end or other.start - num.end > 45 or not _STRETCH.match(
+                re.split(r"[,;]", work[num.end:other.start])[-1]):
+            continue
+        upper = other.value * (1000 if num.value >= 1000 and other.value < num.value / 100 else 1)  # "3k ... maybe 4"
+        if num.value < upper <= 3 * num.value and isinstance(value, int | float):
+            found.updates["budget_usd_month"] = round(value * (1 + upper / num.value) / 2, 2)
+            found.leftovers.remove(other)
+        return
 
 
 def _sentence_period(num: P.Number, work: str) -> float:

@@ -50,7 +50,7 @@ DOUBTFUL = [
     ("a quarter of a second at most", "latency_p95_ms", "latency_p95_ms", 250),
     ("an L4 with 16GB", "hardware", "hardware", None),
     ("eine RTX 4090 mit 16 GB", "hardware", "hardware", None),
-    ("A10 (24 GB) en la nube, alquilada", "hardware", "hardware", {"accelerator": "A10", "owned": False}),
+    ("A10 (24 GB), alquilada", "hardware", "hardware", {"accelerator": "A10", "owned": False}),
     ("CPU 서버만, 64코어, 메모리 256GB", "hardware", "hardware", {"cpu_cores": 64, "ram_gb": 256}),
     ("legal will never sign off on sending data to OpenAI", None, "domain", None),
     ("our compliance team will kill anything GPL or non-commercial", None, "license", "commercial"),
@@ -142,11 +142,12 @@ def test_a_figure_beside_unknown_words_is_not_offered_as_a_budget() -> None:
 
 
 def test_the_check_is_asked_and_answered() -> None:
-    state, update = _read("dual-socket EPYC, 2x 32 cores, 512GB RAM, no accelerators", "hardware")
+    # "3 nodes x 32 cores": the nodes are not counted into one machine's cores (a "2x 32 cores" dual socket is 64)
+    state, update = _read("3 nodes x 32 cores, 512GB RAM, no accelerators", "hardware")
     pending = update["pending_confirmation"]
     assert pending["kind"] == "check" and "hardware" not in _stated(update)
     asked = ask({**state, **update})["messages"][0].content
-    assert "Is that right?" in asked and "32 cores" in asked and '"2x"' in asked
+    assert "Is that right?" in asked and "32 cores" in asked and '"3' in asked
 
     _, yes = _read("yes", "hardware", pending=pending)
     assert yes["provenance"]["hardware"] == "confirmed" and yes["profile"]["hardware"]["cpu_cores"] == 32
