@@ -30,7 +30,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
-_OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
+_OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:giga|mega|tera)bytes?\b|"
+                         r"bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
                          r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
@@ -39,7 +40,8 @@ _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _TEXT_TOTAL = re.compile(r"\d\s*[mg]i?b\s+(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?"
                          r"(?:text|txt|markdown)\b")
-_SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
+_SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|(?:giga|mega|tera)s?\b|gigs?\b|gigabytes?\b|megabytes?\b|terabytes?\b|"
+                        r"%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
 
 @dataclass
