@@ -427,6 +427,8 @@ SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
                         r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
                         r"constraints?|limits?)|"
+                        r"(?:do not|don'?t|doesn'?t|does not) (?:really |actually )?have (?:a |any )?(?:\w+ )?latency "
+                        r"(?:target|requirement|sla|constraint|limit|budget)s?|\bno (?:latency )?sla\b|"
                         r"(?:batch|offline) (?:only|is fine|processing|jobs?)|not latency[\s\-]sensitive|"
                         r"latency (?:isn'?t|is not) (?:critical|important|a concern|an issue|a priority)|"
                         r"\b(?:nightly|overnight) (?:batch|jobs?|runs?)|"

@@ -458,7 +458,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
         counting = asked in ("corpus_docs", "doc_length_tokens")  # "300 per day" to "how many documents?"
-        named = re.search(r"quer|search|request|查询|检索|请求", clause)
+        topic = re.split(r"[.;!?。]", text[max(0, num.start - 40):num.start])[-1]  # "the searches, it's 600k a month"
+        named = re.search(r"quer|search|request|查询|检索|请求", clause) or (
+            re.search(r"quer|search|request|查询|检索|请求", topic) and not re.search(r"\d", topic))
         # "300 per day" with nothing around it: queries, or documents added? Asked about, unless the question, the
         # people using it or a correction of an earlier rate ("make it 1000 per day instead") say which.
         unclear = counting or asked == "budget_usd_month" or (asked is None and not people and not P.CORRECTION.search(

@@ -275,3 +275,37 @@ def test_a_figure_named_as_another_field_in_a_correction_moves_there() -> None:
     _, update = _read("no sorry, 2 million is the queries per month, the corpus itself is 200k",
                       prev={"corpus_docs": 2_000_000})
     assert _stated(update) == {"corpus_docs": 200_000, "queries_per_month": 2_000_000}
+
+
+@pytest.mark.parametrize(("message", "prev", "after"), [
+    ("forget the budget I gave you, finance has to sign off first", {"budget_usd_month": 2000}, {}),
+    ("olvida lo del presupuesto que te dije, lo tengo que confirmar", {"budget_usd_month": 2353}, {}),
+    ("scratch the latency number, we don't really have one", {"latency_p95_ms": 200}, {}),
+    ("Sorry, scratch the 300ms I gave you - there's no SLA on this, we don't have a latency target at all",
+     {"latency_p95_ms": 300}, {"latency_p95_ms": None}),
+])
+def test_a_value_taken_back_without_a_new_one_is_unset_or_no_limit(message, prev, after):
+    _, update = _read(message, prev=prev)
+    assert {k: v for k, v in _stated(update).items() if k in prev} == after
+
+
+@pytest.mark.parametrize(("message", "prev", "budget"), [
+    ("wait, correction from our CFO: the €3.5k is for the whole search infra. For embeddings alone put €1,200.",
+     {"budget_usd_month": 3780}, 1296),
+    ("哦不对，2万是整个项目的月预算，embedding这块给5000吧", {"budget_usd_month": 2778}, 694),
+])
+def test_a_corrected_budget_is_found_in_the_currency_it_was_said_in(message, prev, budget):
+    _, update = _read(message, prev=prev)
+    assert abs(_stated(update)["budget_usd_month"] - budget) < 1
+
+
+def test_a_correction_that_quotes_the_old_figure_skips_years_to_find_the_new_one() -> None:
+    _, update = _read("oh wait, the 1.2M is all-time. We only keep the last 7 years searchable, call it 700k",
+                      prev={"corpus_docs": 1_200_000})
+    assert _stated(update)["corpus_docs"] == 700_000
+
+
+def test_a_topic_before_a_comma_names_the_figure_after_it() -> None:
+    _, update = _read("Pardon, 1,5 million c'est les visites. Les recherches, c'est plutôt 600 000 par mois.",
+                      prev={"queries_per_month": 1_500_000, "corpus_docs": 180_000})
+    assert _stated(update) == {"queries_per_month": 600_000, "corpus_docs": 180_000}
