@@ -162,6 +162,7 @@ def _extract(text: str, asked: str | None) -> Found:
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work)
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
+    counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
     for num in numbers:
         if num is people:
             continue
@@ -188,8 +189,11 @@ def _extract(text: str, asked: str | None) -> Found:
             found.ambiguous = found.ambiguous or (value if isinstance(value, dict) else None)
         elif kind:
             found.updates.setdefault(kind, value)
+            if kind == "corpus_docs":
+                counts.append((num, int(value)))
         else:
             leftovers.append(num)
+    _sum_counts(counts, work, found)
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -447,7 +451,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)
     if P.QUERY_BEFORE.search(before):
         return "queries_per_month", int(v * period_factor(after, before))
-    counter_only = re.match(r"^\s*(?:个|份|篇|条|本)?\s*(?:$|[,，。;；])", after)  # "代码仓库，大概两千个"
+    counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:$|[,，。;；])", after)  # "代码仓库，大概两千个"
     bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only)
     if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 30):num.start]):
         return "corpus_docs", int(v)  # "contracts, about 200k"
@@ -480,6 +484,31 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     return None, None
 
 
+# Parts of one corpus: "8,000 guides and 15k policy documents", "办事指南8000条，政策文件1.5万份",
+# "2k FAQs plus 40k tickets".
+_PARTS_JOIN = re.compile(r"^[^\d]{0,40}$")
+_JOIN_WORD = re.compile(r"\band\b|\bplus\b|\+|&|,|，|、|；|;|和|及|以及|还有|另外|\bund\b|\bet\b|\by\b|\be\b|"
+                        r"\bpi[uù]\b|\bm[aá]s\b|と|및|그리고")
+_NOT_PARTS = re.compile(r"\b(?:of (?:them|which|those)|out of|including|incl|among|each|per|every|actually|"
+                        r"sorry|i mean|no wait|or rather|rather|or)\b|其中|包括|包含|每|不对|其实|jeweils|insgesamt|"
+                        r"davon|dont|de los cuales|di cui|dos quais")
+
+
+def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> None:
+    """Several document counts in one message: a stated total wins, else parts joined by "and" / "，" are added up."""
+    if len(counts) < 2 or found.updates.get("corpus_docs") != counts[0][1]:
+        return
+    totals = [v for n, v in counts if P.TOTAL_CUE.search(work[max(0, n.start - 25):n.end + 25])]
+    if totals:
+        found.updates["corpus_docs"] = totals[-1]  # "2,500 manuals ... in total about 9,000 documents"
+        return
+    for (a, _), (b, _) in zip(counts, counts[1:], strict=False):
+        between = work[a.end:b.start]
+        if not (_PARTS_JOIN.match(between) and _JOIN_WORD.search(between)) or _NOT_PARTS.search(between):
+            return
+    found.updates["corpus_docs"] = sum(v for _, v in counts)
+
+
 def _sentence_period(num: P.Number, work: str) -> float:
     """The period of a per-person rate named elsewhere in its sentence, when its own clause names none; else 1."""
     clause_start = max((work.rfind(c, 0, num.start) for c in ",;!?。"), default=-1) + 1
@@ -494,8 +523,12 @@ def _sentence_period(num: P.Number, work: str) -> float:
 
 
 def _period_just_before(before: str) -> bool:
-    """True when a period is named before a number with no figure between them ("每周 200 件", "monthly 1,000")."""
-    return any(not re.search(r"\d", before[m.end():]) for rx, _ in P.PERIODS for m in rx.finditer(before))
+    """True when a period is named before a number with no figure between them ("每周 200 件", "monthly 1,000").
+
+    A calendar year is not a period: "1949年以来的新闻稿800万篇" counts articles since 1949.
+    """
+    return any(not re.search(r"\d", before[m.end():]) and not re.search(r"(?:19|20)\d\d\s*$", before[:m.start()])
+               for rx, _ in P.PERIODS for m in rx.finditer(before))
 
 
 _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"

@@ -309,3 +309,21 @@ def test_a_topic_before_a_comma_names_the_figure_after_it() -> None:
     _, update = _read("Pardon, 1,5 million c'est les visites. Les recherches, c'est plutôt 600 000 par mois.",
                       prev={"queries_per_month": 1_500_000, "corpus_docs": 180_000})
     assert _stated(update) == {"queries_per_month": 600_000, "corpus_docs": 180_000}
+
+
+@pytest.mark.parametrize(("message", "docs"), [
+    ("办事指南大约8000条，政策文件1.5万份左右", 23_000),
+    ("roughly 2k FAQ entries plus 40k old tickets", 42_000),
+    ("about 8,000 how-to guides and 15k policy documents", 23_000),
+    ("so 2 500 Handbücher, jeweils mit mehreren Revisionen, insgesamt ca. 9.000 Dokumente", 9_000),  # the total
+    ("报社数据中心，1949年以来的新闻稿大概800万篇，全是中文", 8_000_000),  # a year is not a period
+    ("SKU大概45万个", 450_000), ("案例大概有120万件", 1_200_000), ("180 000 références produits", 180_000),
+])
+def test_document_counts_in_parts_are_added_and_a_stated_total_wins(message, docs):
+    _, update = _read(message, "corpus_docs")
+    assert _stated(update)["corpus_docs"] == docs
+
+
+def test_a_count_and_its_correction_are_not_added_up() -> None:
+    _, update = _read("10k contracts, sorry, 12k contracts", "corpus_docs")
+    assert _stated(update)["corpus_docs"] == 12_000
