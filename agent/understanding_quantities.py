@@ -34,7 +34,8 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:
                          r"bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
                          r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
-                              r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
+                              r"\bcorrection\b|\bor rather\b|\bscratch that\b|\bcall it\b|\blet'?s say\b|"
+                              r"\brealistically\b|\bin practice\b|\beffectively\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
@@ -167,7 +168,9 @@ def _extract(text: str, asked: str | None) -> Found:
         if num is people:
             continue
         kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
-        retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start])
+        retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
+            r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b", work[num.end:num.end + 40])
+        # (not "40 pages, call it 500 tokens a page": a figure per page is not a new document length)
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
                 kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
             # "I said 10k docs but it's actually 100k", "2k queries a day, no wait, 3k": the later figure, same unit

@@ -327,3 +327,12 @@ def test_document_counts_in_parts_are_added_and_a_stated_total_wins(message, doc
 def test_a_count_and_its_correction_are_not_added_up() -> None:
     _, update = _read("10k contracts, sorry, 12k contracts", "corpus_docs")
     assert _stated(update)["corpus_docs"] == 12_000
+
+
+@pytest.mark.parametrize(("message", "tokens"), [
+    ("theses are 80-250 pages but we'd only index abstract + first chapter, call it 5,000 words", 6_500),
+    ("docs run about 40 pages, call it 500 tokens a page", 20_000),  # a figure per page is not a restatement
+])
+def test_call_it_restates_the_figure_before_it(message, tokens):
+    _, update = _read(message, "doc_length_tokens")
+    assert _stated(update)["doc_length_tokens"] == tokens
