@@ -169,7 +169,8 @@ def _extract(text: str, asked: str | None) -> Found:
             continue
         kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
         retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
-            r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b", work[num.end:num.end + 40])
+            r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b",
+            work[num.end:num.end + 40])
         # (not "40 pages, call it 500 tokens a page": a figure per page is not a new document length)
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
                 kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
