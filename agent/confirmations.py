@@ -18,6 +18,8 @@ import re
 from typing import Any
 
 from agent import interviewer as iv
+from agent import understanding_patterns as P
+from agent.understanding_quantities import period_factor
 
 _ANSWERS: dict[str, re.Pattern[str]] = {
     "budget_usd_month": re.compile(r"budget|dollar|\$|usd|spend|cost|money|预算|钱|费用|美元|budget|presupuesto|予算|"
@@ -67,10 +69,32 @@ def _check_question(pending: dict[str, Any], lang: str) -> str:
     return f"Before I note it: {items}. Is that right? (yes, or give me the right figure)"
 
 
+VAGUE_QUESTIONS = {
+    "corpus_docs": ("Roughly how many documents will you index? For example 20k.",
+                    "大概要索引多少篇文档？例如 2 万篇。"),
+    "doc_length_tokens": ("Roughly how long is a typical document? For example 3 pages, 800 words or 1,000 tokens.",
+                          "一篇典型文档大概多长？例如 3 页、800 字或 1000 个 token。"),
+    "queries_per_month": ("Roughly how many queries? For example 2,000 a day or 50k a month.",
+                          "大概有多少次查询？例如每天 2000 次或每月 5 万次。"),
+    "budget_usd_month": ("Roughly what monthly budget, in US dollars? For example $300 a month, or no limit.",
+                         "每月预算大概多少美元？例如每月 300 美元，或不限。"),
+    "latency_p95_ms": ("Roughly what latency target (p95)? For example under 100 ms, under 500 ms, a second, or no "
+                       "limit.", "延迟目标（p95）大概是多少？例如 100 毫秒以内、500 毫秒以内、1 秒，或不限。"),
+}
+VAGUE_LEAD = ("I didn't catch a figure there.", "抱歉，我没有看到具体数字。")
+PER_USER_QUESTION = ("{figure} people: about how many searches does each of them make a day?",
+                     "{figure} 人：每人每天大约查询多少次？")
+
+
 def question(pending: dict[str, Any], lang: str) -> str:
     """The confirming question for an ambiguous figure (or a check of a doubtful reading)."""
     if pending.get("kind") == "check":
         return _check_question(pending, lang)
+    if pending.get("kind") == "per_user":
+        return PER_USER_QUESTION[1 if lang == "zh" else 0].format(figure=f"{pending['value']:,.0f}")
+    if pending.get("kind") == "vague":
+        i = 1 if lang == "zh" else 0
+        return f"{VAGUE_LEAD[i]} {VAGUE_QUESTIONS[(pending.get('fields') or ['corpus_docs'])[0]][i]}"
     figure = f"{pending['value']:,.0f}"
     zh = lang == "zh"
     if "corpus_docs" not in pending.get("fields", ()):
@@ -100,6 +124,10 @@ def resolve(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
         if _YES.search(text.strip().lower()):
             return "confirmed", dict(pending.get("values") or {})
         return ("neither", None) if _NO.search(text.strip().lower()) else None
+    if pending.get("kind") == "per_user":
+        return _per_user(text, pending)
+    if pending.get("kind") == "vague":  # the answer is read as an answer to the field asked (``nodes.ask``)
+        return ("neither", None) if _ANSWERS["neither"].search(text.lower()) else None
     low = text.lower()
     offered = [*pending.get("fields", ()), "neither"]
     if "corpus_docs" not in offered:
@@ -118,3 +146,25 @@ def resolve(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
     if name == "growth":
         return name, float(pending["monthly"])
     return name, None
+
+
+_TOTAL = re.compile(r"\bin total\b|\btotal\b|\boverall\b|\baltogether\b|\ball together\b|\bcombined\b|总共|一共|合计|"
+                    r"全部|insgesamt|au total|en total|no total|in totale|合計|全体で|전체|총")
+
+
+def _per_user(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
+    """"10-20 a day" to "how many searches does each make a day?": people x the rate, a month (a day by default)."""
+    low = P.normalise(text)
+    if _NO.search(low) and not re.search(r"\d", low):
+        return "neither", None
+    numbers = P.find_numbers(low)
+    if len(numbers) != 1:
+        return None
+    rate = numbers[0].value
+    named = any(rx.search(low) for rx, _ in P.PERIODS)
+    factor = period_factor(low[numbers[0].end:numbers[0].end + 40], low[max(0, numbers[0].start - 30):
+                                                                     numbers[0].start]) if named else 30.0
+    # (no period named: the question asked per day)
+    if _TOTAL.search(low):  # "about 2,000 a day in total": the whole team's traffic, not one person's
+        return "queries_per_month", int(rate * factor)
+    return "queries_per_month", int(rate * float(pending["value"]) * factor)

@@ -279,6 +279,8 @@ def ask(state: AdvisorState) -> dict[str, Any]:
     pending = state.get("pending_confirmation")
     if pending:
         question = confirmations.question(pending, lang)
+        if pending.get("kind") == "vague":  # "a rough figure for the budget?": the answer is read as the budget
+            field = (pending.get("fields") or [None])[0]
     else:
         if state.get("recommendation") is None:
             field = next_field(state.get("profile") or {}, state.get("provenance") or {})

@@ -22,13 +22,63 @@ def _same(a: float, b: Any) -> bool:
     return isinstance(b, int | float) and not isinstance(b, bool) and b > 0 and abs(a - b) <= 0.005 * b
 
 
-def _target(value: float, text: str, stated: dict[str, Any]) -> str | None:
+def _target(value: float, text: str, stated: dict[str, Any], num: P.Number | None = None) -> str | None:
     """The stated field holding ``value``; the one the text names when several do."""
-    # "that 3k was per week, not per day" with 90,000 a month stored: the figure as first read (x the period taken back)
-    scaled = [value, *(value * factor for _, factor, negated in _periods(text) if negated)]
+    scaled = _readings(value, text, num)
     fields = [f for f in NUMERIC_FIELDS if any(_same(v, stated.get(f)) for v in scaled)]
     named = [f for f in fields if P.FIELD_RES[f].search(text)]
     return (named or fields)[0] if fields else None
+
+
+def _readings(value: float, text: str, num: P.Number | None = None) -> list[float]:
+    """The values a quoted figure may have been stored as: itself, x a period the text takes back, in US dollars."""
+    # "that 3k was per week, not per day" with 90,000 a month stored: the figure as first read (x the period taken back)
+    scaled = [value, *(value * factor for _, factor, negated in _periods(text) if negated)]
+    if num is not None:  # "the €3.5k" stored as 3,780 US dollars
+        money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(
+            text[num.end:])
+        code = P.currency_code(money.group(1)) if money else ("cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")
+        rate = P.USD_PER.get(code or "")
+        if rate:
+            scaled.append(value * rate)
+    return scaled
+
+
+# A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
+_NOT_A_VALUE = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|%|percent|gpus?|cores?|年|个月|天|小时)\b")
+
+# Taking a stated value back without a new one: "forget the budget I gave you", "scratch the 300ms", "olvida lo del
+# presupuesto", "oublie le budget", "vergiss das Budget", "预算先不算" -> the field is unset and asked again.
+_WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take back|never ?mind|nvm)\b|"
+                       r"\bolv[ií]d(?:a|ate|e|en)\b|\bignor[ae]\b|\boubli(?:e|ez)\b|laisse[zs]? tomber|"
+                       r"\bvergiss\b|vergessen sie|\bstreich(?:e|en sie)?\b|\bdimentica\b|lascia(?:mo)? perdere|"
+                       r"\besque(?:ça|ce)\b|\bvergeet\b|忘了|忘掉|别管|不算了?|先不算|作废|撤回|忘れて|なしで|取り消し|"
+                       r"잊어|무시해|취소")
+_WITHDRAWN_FIELD = {
+    "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten",
+    "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
+    "queries_per_month": r"quer(?:y|ies)|traffic|requêtes|consultas|anfragen|查询|クエリ|쿼리",
+    "corpus_docs": r"document count|number of documents|corpus size|documents? number|文档数|文書数|문서 수",
+    "hardware": r"\bgpu\b|hardware|显卡|硬件|ハードウェア|하드웨어",
+}
+
+
+def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
+    """A stated field the message takes back without a new value: unset it (it is asked again)."""
+    for m in _WITHDRAW.finditer(text):
+        window = text[max(0, m.start() - 30):m.end() + 50]
+        for name, words in _WITHDRAWN_FIELD.items():
+            again = name in result.updates and result.updates[name] == stated.get(name)  # the old figure, quoted
+            if name not in stated or (name in result.updates and not again) or name in result.unset or not re.search(
+                    words, window):
+                continue
+            result.updates.pop(name, None)
+            if name == "latency_p95_ms" and P.NO_LATENCY.search(text):  # "scratch the 300ms, there's no SLA"
+                result.updates[name] = None
+            elif name == "budget_usd_month" and P.BUDGET_NO_LIMIT.search(text):
+                result.updates[name] = None
+            else:
+                result.unset.append(name)
 
 
 def _periods(text: str) -> list[tuple[int, float, bool]]:
@@ -44,18 +94,20 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
 
 def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> None:
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
+    withdraw(text, stated, result)
     if relabel(text, stated, result):
         return
     if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text)):
         return
     for num in P.find_numbers(text):
-        target = _target(num.value, text, stated)
+        target = _target(num.value, text, stated, num)
         if target is None:
             continue
-        own = re.split(r"[,;。，；]", text[num.start:num.end + 40])[0]
-        for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS and _same(num.value, v)]:
+        own = re.split(r"[,;.!?。，；]", text[num.end:num.end + 50])[0]
+        quoted = _readings(num.value, text, num)
+        for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS and any(_same(q, v) for q in quoted)]:
             if name != target and P.FIELD_RES[name].search(own):
-                continue  # "no sorry, 2 million is the queries per month, the corpus is 200k": the figure moves
+                continue  # "2 million is the queries per month": the figure, now named as another field
             del result.updates[name]  # the old figure itself is not a new value
         if result.confirm and _same(num.value, result.confirm.get("value")):
             result.confirm = None
@@ -65,11 +117,19 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             if P.GROWTH_WORD.search(text):
                 result.growth_docs_month = num.value
             return
-        other = [n for n in leftovers if not _same(n.value, num.value)]
+        other = [n for n in leftovers if not _same(n.value, num.value) and not _NOT_A_VALUE.match(text[n.end:])]
+        if not other and target not in result.updates:  # "the €3.5k is for the whole infra, put €1,200": read as
+            # the same field as the old figure by the reader too, so not a leftover
+            used = [v for f, v in result.updates.items() if f != target]
+            other = [n for n in P.find_numbers(text) if n.start > num.start and not _same(n.value, num.value)
+                     and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)]
         if target in result.updates:
             result.corrected.add(target)
         elif other:
             result.updates[target] = as_field(target, other[0].value, text[other[0].start:])
+            if target == "budget_usd_month":  # in the currency written beside it ("put €1,200")
+                result.updates[target] = round(_readings(other[0].value, text, other[0])[-1] * period_factor(
+                    text[other[0].end:other[0].end + 30], ""), 2)
             result.corrected.add(target)
         elif target in _RATE_FIELDS and period_factor(text[num.end:num.end + 30], "") != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])
@@ -107,7 +167,8 @@ _RELABEL_NOUNS = {
                          r"长度|篇幅|長さ|길이",
 }
 _GROWTH_NOUN = (r"(?:(?:documents?|docs?|corpus|文档|文書|문서)\s*)?(?:growth|增长|增量|増加|증가)|grow(?:s|ing)?|"
-                r"new (?:documents|docs|files)|added|新增|wachstum|croissance|crecimiento|crescita|crescimento")
+                r"new (?:documents|docs|files)|added|\b(?:we|they|you|i) add\b|adding|\bingest(?:ed)?\b|"
+                r"新增|wachstum|croissance|crecimiento|crescita|crescimento")
 _NOUN = re.compile(f"(?P<growth>{_GROWTH_NOUN})|" + "|".join(f"(?P<{f}>{p})" for f, p in _RELABEL_NOUNS.items()))
 _NEG_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bisn'?t|\bwasn'?t|\bweren'?t|\baren'?t|"
                          r"\brather than|\binstead of|不是|并非|而非)\s*(?:(?:the|a|an|our|my|number|count|amount|of|"
@@ -164,7 +225,7 @@ def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
         del result.updates[name]  # what the figure read as by itself is replaced by what the user says it was
     result.confirm = None
     result.unset.append(source)
-    target = targets[0]
+    target = "growth" if "growth" in targets else targets[0]  # "how many documents we add each month": growth
     if target == "growth":
         result.growth_docs_month = value
         return True

@@ -60,6 +60,21 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if not (u.updates or u.top_k):
         return _bare_figure(u, message, asked)
     r = read(message, asked)
+    people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
+    if asked == "queries_per_month" and "queries_per_month" not in u.updates and not u.confirm and len(people) == 1 \
+            and not any(rx.search(r.text) for rx, _ in P.PERIODS):  # "about 300 lawyers" (and the domain they name)
+        u.confirm = {"kind": "per_user", "value": people[0].value, "monthly": people[0].value,
+                     "fields": ["queries_per_month"], "text": r.text[people[0].start:people[0].end]}
+        return u
+    if set(u.updates) == {"queries_per_month"} and not u.confirm and any(
+            _ACTIVE_USERS.search(r.text[max(0, m.start - 12):m.end + 30]) and not _SEARCH_WORD.search(r.text)
+            for m in r.sources("queries_per_month")):  # "日活50万" to "how many queries?": people, not searches
+        active = next(m for m in r.sources("queries_per_month"))
+        del u.updates["queries_per_month"]
+        u.corrected.discard("queries_per_month")
+        u.confirm = {"kind": "per_user", "value": active.value, "monthly": active.value,
+                     "fields": ["queries_per_month"], "text": r.text[active.start:active.end]}
+        return u
     if u.top_k and any(_CHUNKS.match(r.text[m.end():m.end() + 60]) for m in re.finditer(r"\btop\s*\d+|\d+\s*(?=chunk)",
                                                                                         r.text)):
         u.top_k = None  # "we stuff the top 8 chunks into the prompt": retrieval depth, not how many models to show
@@ -86,24 +101,59 @@ _BARE_FILLER = re.compile(r"\bcall it\b|\bsay\b|\bthat'?s\b|\bmore or less\b|\bg
 
 
 def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understanding:
-    """A message that is one figure no field took and nothing else: ask what it is ("call it 750k", "월 100만 정도").
+    """A short message whose figures no field took: ask what the figure is ("call it 750k", "on en a à peu près 300").
 
-    Only when the rest of the message is filler ("about", "call it", a month): a figure with words the reader does
-    not know ("500 zoekopdrachten per dag") is left unread rather than offered as a budget or a count.
+    The message must be short (a few words beside its figures, fillers not counted) and say nothing the reader used;
+    a longer message with words the reader does not know ("500 zoekopdrachten per dag, vooral 's ochtends") is left
+    unread rather than offered as a budget or a count. People counted where queries were asked ("about 10k users")
+    get a question about how often each of them searches.
     """
-    if u.understood or asked in NUMERIC_FIELDS:
+    if u.understood:
         return u
     r = read(message, asked)
+    sizes = all(_BYTE_SIZE.match(r.text[n.end:]) for n in r.numbers)  # "unos 20 gigas" to "how many documents?"
+    if asked in NUMERIC_FIELDS and (not r.numbers or (sizes and asked == "corpus_docs")) and len(r.text.split()) <= 12:
+        # "schnell halt", "same as what we spend today": an answer with no figure to a question that wants one
+        u.confirm = {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": [asked], "text": r.text.strip()}
+        u.unparsed = None
+        return u
     figures = [n for n in r.unused() if n.value >= 10]  # not the 一 of 一个月
-    if len(figures) != 1:
+    if not figures or len(figures) > 2:
         return u
     n = figures[0]
+    if asked in (None, "queries_per_month") and (P.USERS.match(r.text[n.end:n.end + 40]) or _ACTIVE_USERS.search(
+            r.text[max(0, n.start - 12):n.end + 30])) and not any(rx.search(r.text) for rx, _ in P.PERIODS
+                                                                  if not _ACTIVE_USERS.search(r.text)):
+        u.confirm = {"kind": "per_user", "value": n.value, "monthly": n.value, "fields": ["queries_per_month"],
+                     "text": r.text[n.start:n.end]}
+        u.unparsed = None
+        return u
+    if asked in NUMERIC_FIELDS:
+        return u
     rest = r.text[:n.start] + " " + r.text[n.end:]
+    for other in figures[1:]:
+        rest = rest.replace(r.text[other.start:other.end], " ")
     rate = bool(_MONTHLY.search(rest))
-    if len(P.FILLER.sub("", _BARE_FILLER.sub("", _MONTHLY.sub("", rest)))) > 3:
+    words = re.findall(r"[^\W\d_]+", P.FILLER.sub("", _BARE_FILLER.sub("", _MONTHLY.sub("", rest))))
+    if sum(len(w) if re.match(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", w) else 3 for w in words) > _SHORT:
         return u
     fields = ["budget_usd_month", "queries_per_month"] if rate else ["corpus_docs", "queries_per_month",
                                                                      "budget_usd_month"]
     u.confirm = {"value": n.value, "monthly": n.value, "fields": fields, "text": r.text[n.start:n.end]}
     u.unparsed = None
     return u
+
+
+# Active users ("日活50万", "500k DAU", "2M monthly active users"): people, not searches.
+_ACTIVE_USERS = re.compile(r"\b[dmw]au\b|\b(?:daily|monthly|weekly) active(?: users)?\b|日活|月活|周活|日間アクティブ|"
+                           r"アクティブユーザー|일간 활성|월간 활성|활성 사용자|\bactive users\b|aktive nutzer|"
+                           r"utilisateurs actifs|usuarios activos|usu[áa]rios ativos|utenti attivi")
+
+
+_BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
+_SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
+                          r"requ[eê]te|b[úu]squeda|consulta|ricerca")
+
+
+# How much a short message may say beside its figure: about four words (a CJK character counts as a third of one).
+_SHORT = 12

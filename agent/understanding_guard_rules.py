@@ -85,7 +85,9 @@ _SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|ana
 def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:
     """A figure no field used beside one that was: "2x 32 cores", "15k chats a month ... 3 lookups per chat"."""
     doubts: dict[str, str] = {}
-    said = [v for v in stated.values() if isinstance(v, int | float) and not isinstance(v, bool)]
+    said = [v for v in [*stated.values(), *u.updates.values()]
+            if isinstance(v, int | float) and not isinstance(v, bool)]
+    # (a figure stored as said, or as this message stores it, e.g. a correction's "the corpus itself is 200k")
     if not {*NUMERIC_FIELDS, "hardware"} & set(u.updates):
         return doubts
     hw = u.updates.get("hardware") or {}
@@ -248,12 +250,21 @@ def _department(r: Reading, u: Understanding, asked: str | None = None, **_: Any
     return doubts
 
 
+_LENGTH_UNIT = re.compile(r"\s*(?:tokens?|words?|w\b|pages?|chars?|characters?|lines?|sentences?|paragraphs?|tweets?|"
+                          r"slides?|messages?|[kmg]i?b\b|字|页|頁|词|詞|句|行|段|文字|ページ|단어|글자|페이지|줄|mots|"
+                          r"wörter|worte|palabras|parole|palavras|seiten|pagine|páginas|caract|signes|zeichen)")
+
+
 def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     """Fewer than 10 documents for "thousands"; fewer queries than users, or people counted twice or not at all."""
     doubts: dict[str, str] = {}
     docs = u.updates.get("corpus_docs")
     if isinstance(docs, int | float) and docs < 10 and _THOUSANDS.search(r.text):
         doubts["corpus_docs"] = "fewer than 10 documents, but the message says thousands"
+    length = u.updates.get("doc_length_tokens")
+    if isinstance(length, int | float) and length < 30 and any(not _LENGTH_UNIT.match(r.text[m.end:])
+                                                               for m in r.sources("doc_length_tokens")):
+        doubts["doc_length_tokens"] = "a figure with no unit"  # "around 20 I think": 20 pages? 20 KB? not 20 tokens
     queries = u.updates.get("queries_per_month")
     users = [n.value for n in r.numbers if re.match(r"^\s*(?:[a-z\-]+\s+)?" + _SEARCHES.pattern,
                                                     r.text[n.end:n.end + 30])]

@@ -157,6 +157,8 @@ DOCS_AFTER = re.compile(
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
     r"summaries|guides|handbooks|procedures|sops|tutorials|scripts|datasheets|"
+    r"how-?tos|guidelines|regulations|circulars|theses|books|chapters|"
+    r"courriers|cartas|lettere|briefe|brieven|handb[üu]cher|anleitungen|manuales|manuels|manuali|"
     # the same nouns in the languages the gloss leaves as written ("20 mil expedientes", "centomila fatture")
     r"documentos?|documenti|dokumente?|expedientes?|historias|archivos|ficheros|contratos|contratti|informes|"
     r"relat[óo]rios|chamados|fatture|fascicoli|pratiche|dossiers|fichiers|rapports|vertr[äa]ge|berichte|akten|"
@@ -169,7 +171,8 @@ DOCS_AFTER = re.compile(
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
-    r"^\s*(?:多)?(?:份|篇|本|封|条)")
+    r"^\s*(?:多)?(?:份|篇|本|封|条|件)(?!查询|检索|请求|搜索)|"
+    r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b")
 VAGUE = re.compile(r"几|\ba few\b|\bseveral\b|\bsome\b|\ba couple\b|\bdozens?\b|\bhundreds\b|\bthousands\b")
 SHORT_DOCS = re.compile(r"\btweets?\b|微博|推文|\b(?:slack|chat|text|teams) messages\b|\bsms\b")
 TWEETS_AFTER = re.compile(r"^[\s\-]*tweets?\b(?!,)(?=\s*(?:long|of text|worth))")
@@ -180,7 +183,8 @@ WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?(?:page|slide) (?:is
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
                               r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
-                              r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章)(?:总量|总数|数量)?\s*[,，:：]?\s*"
+                              r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
+                              r"稿件?|帖子|问答|faq|资料|说明书)(?:总量|总数|数量)?\s*[,，:：]?\s*"
                               r"(?:大概|大约|约|差不多|有|共|在|是|为)*\s*$")
 USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
                    r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
@@ -545,6 +549,8 @@ SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
                         r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
                         r"constraints?|limits?)|"
+                        r"(?:do not|don'?t|doesn'?t|does not) (?:really |actually )?have (?:a |any )?(?:\w+ )?latency "
+                        r"(?:target|requirement|sla|constraint|limit|budget)s?|\bno (?:latency )?sla\b|"
                         r"(?:batch|offline) (?:only|is fine|processing|jobs?)|not latency[\s\-]sensitive|"
                         r"latency (?:isn'?t|is not) (?:critical|important|a concern|an issue|a priority)|"
                         r"\b(?:nightly|overnight) (?:batch|jobs?|runs?)|"

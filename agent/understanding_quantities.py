@@ -30,17 +30,20 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
-_OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
+_OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:giga|mega|tera)bytes?\b|"
+                         r"bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
                          r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b|slides?\b|"
                          r"分钟|分鐘|分間|分|小时|小時|時間|시간|분)")
 _SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
-                              r"\bcorrection\b|\bor rather\b|\bscratch that\b|不对|其实|应该是|更正|いや|訂正")
+                              r"\bcorrection\b|\bor rather\b|\bscratch that\b|\bcall it\b|\blet'?s say\b|"
+                              r"\brealistically\b|\bin practice\b|\beffectively\b|不对|其实|应该是|更正|いや|訂正")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
 _TEXT_TOTAL = re.compile(r"\d\s*[mg]i?b\s+(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?"
                          r"(?:text|txt|markdown)\b")
-_SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
+_SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|(?:giga|mega|tera)s?\b|gigs?\b|gigabytes?\b|megabytes?\b|terabytes?\b|"
+                        r"%|percent|x\b|years?\b|年(?!.{0,3}(?:查询|请求)))")
 
 
 @dataclass
@@ -182,11 +185,15 @@ def _extract(text: str, asked: str | None) -> Found:
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
+    counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
     for num in numbers:
         if num is people:
             continue
         kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
-        retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start])
+        retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
+            r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b",
+            work[num.end:num.end + 40])
+        # (not "40 pages, call it 500 tokens a page": a figure per page is not a new document length)
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
                 kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
             # "I said 10k docs but it's actually 100k", "2k queries a day, no wait, 3k": the later figure, same unit
@@ -218,10 +225,13 @@ def _extract(text: str, asked: str | None) -> Found:
             if kind == "budget_usd_month" and kind not in found.updates:
                 budget_from = (num, value)
             found.updates.setdefault(kind, value)
+            if kind == "corpus_docs":
+                counts.append((num, int(value)))
         else:
             leftovers.append(num)
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
+    _sum_counts(counts, work, found)
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -542,7 +552,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if P.QUERY_BEFORE.search(before):
         return "queries_per_month", int(v * period_factor(after, before))
     # "代码仓库，大概两千个", "文档总量在五十万到八十万之间吧"
-    counter_only = re.match(r"^\s*(?:个|份|篇|条|本)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])", after)
+    counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])", after)
     bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only)
     if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 30):num.start]):
         return "corpus_docs", int(v)  # "contracts, about 200k"
@@ -553,7 +563,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
         counting = asked in ("corpus_docs", "doc_length_tokens")  # "300 per day" to "how many documents?"
-        named = re.search(r"quer|search|request|查询|检索|请求", clause)
+        topic = re.split(r"[.;!?。]", text[max(0, num.start - 40):num.start])[-1]  # "the searches, it's 600k a month"
+        named = re.search(r"quer|search|request|查询|检索|请求", clause) or (
+            re.search(r"quer|search|request|查询|检索|请求", topic) and not re.search(r"\d", topic))
         # "300 per day" with nothing around it: queries, or documents added? Asked about, unless the question, the
         # people using it or a correction of an earlier rate ("make it 1000 per day instead") say which.
         unclear = counting or asked == "budget_usd_month" or (asked is None and not people and not P.CORRECTION.search(
@@ -609,6 +621,31 @@ def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> 
         return
 
 
+# Parts of one corpus: "8,000 guides and 15k policy documents", "办事指南8000条，政策文件1.5万份",
+# "2k FAQs plus 40k tickets".
+_PARTS_JOIN = re.compile(r"^[^\d]{0,40}$")
+_JOIN_WORD = re.compile(r"\band\b|\bplus\b|\+|&|,|，|、|；|;|和|及|以及|还有|另外|\bund\b|\bet\b|\by\b|\be\b|"
+                        r"\bpi[uù]\b|\bm[aá]s\b|と|및|그리고")
+_NOT_PARTS = re.compile(r"\b(?:of (?:them|which|those)|out of|including|incl|among|each|per|every|actually|"
+                        r"sorry|i mean|no wait|or rather|rather|or)\b|其中|包括|包含|每|不对|其实|jeweils|insgesamt|"
+                        r"davon|dont|de los cuales|di cui|dos quais")
+
+
+def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> None:
+    """Several document counts in one message: a stated total wins, else parts joined by "and" / "，" are added up."""
+    if len(counts) < 2 or found.updates.get("corpus_docs") != counts[0][1]:
+        return
+    totals = [v for n, v in counts if P.TOTAL_CUE.search(work[max(0, n.start - 25):n.end + 25])]
+    if totals:
+        found.updates["corpus_docs"] = totals[-1]  # "2,500 manuals ... in total about 9,000 documents"
+        return
+    for (a, _), (b, _) in zip(counts, counts[1:], strict=False):
+        between = work[a.end:b.start]
+        if not (_PARTS_JOIN.match(between) and _JOIN_WORD.search(between)) or _NOT_PARTS.search(between):
+            return
+    found.updates["corpus_docs"] = sum(v for _, v in counts)
+
+
 def _sentence_period(num: P.Number, work: str) -> float:
     """The period of a per-person rate named elsewhere in its sentence, when its own clause names none; else 1."""
     clause_start = max((work.rfind(c, 0, num.start) for c in ",;!?。"), default=-1) + 1
@@ -623,8 +660,12 @@ def _sentence_period(num: P.Number, work: str) -> float:
 
 
 def _period_just_before(before: str) -> bool:
-    """True when a period is named before a number with no figure between them ("每周 200 件", "monthly 1,000")."""
-    return any(not re.search(r"\d", before[m.end():]) for rx, _ in P.PERIODS for m in rx.finditer(before))
+    """True when a period is named before a number with no figure between them ("每周 200 件", "monthly 1,000").
+
+    A calendar year is not a period: "1949年以来的新闻稿800万篇" counts articles since 1949.
+    """
+    return any(not re.search(r"\d", before[m.end():]) and not re.search(r"(?:19|20)\d\d\s*$", before[:m.start()])
+               for rx, _ in P.PERIODS for m in rx.finditer(before))
 
 
 _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"

@@ -227,8 +227,18 @@ def test_every_number_in_the_explanation_comes_from_the_recommendation(offline_c
 
 def test_an_unparsed_message_asks_the_same_question_again(offline_chat):
     offline_chat.start("Legal contracts in English")
-    reply = offline_chat.say("blorp zzz")
-    assert reply.startswith("I didn't catch that.") and reply.endswith(QUESTIONS["doc_length_tokens"][0])
+    offline_chat.say("20 pages")  # the next question asked wants a figure: the number of documents
+    reply = offline_chat.say("blorp zzz")  # no figure in the answer: asked again, with examples of one
+    assert reply.startswith("I didn't catch a figure there.") and "how many documents" in reply, reply
+    assert offline_chat.values["asked_field"] == "corpus_docs"
+    reply = offline_chat.say("about 40k")
+    assert offline_chat.values["profile"]["corpus_docs"] == 40000, reply
+
+
+def test_a_message_with_nothing_the_reader_knows_asks_the_same_question_again(offline_chat):
+    offline_chat.start("hello")
+    reply = offline_chat.say("blorp zzz")  # a question that is not about a figure: the same question again
+    assert reply.startswith("I didn't catch that.") and reply.endswith(QUESTIONS["domain"][0])
 
 
 def test_a_greeting_is_answered_and_the_interview_starts(offline_chat):

@@ -197,3 +197,143 @@ def test_a_whole_consultation_asks_the_check_and_stores_the_answer(offline_chat)
     values = offline_chat.values
     assert values["profile"]["queries_per_month"] == 90000 and values["provenance"]["queries_per_month"] in STATED
     assert values.get("pending_confirmation") is None
+
+
+# --- Answers that need a question back: people instead of searches, no figure, a bare figure in a few words ------
+
+
+@pytest.mark.parametrize(("message", "asked", "people"), [
+    ("about 10k users", "queries_per_month", 10_000),
+    ("日活50万", "queries_per_month", 500_000),
+    ("roughly 2M monthly active users", "queries_per_month", 2_000_000),
+    ("300 engineers", None, 300),
+])
+def test_people_counted_where_searches_were_asked_get_a_question_about_each_ones_searches(message, asked, people):
+    _, update = _read(message, asked)
+    pending = update["pending_confirmation"]
+    assert "queries_per_month" not in _stated(update)
+    assert pending["kind"] == "per_user" and pending["value"] == people
+    assert confirmations.question(pending, "en") == f"{people:,} people: about how many searches does each of them " \
+                                                    "make a day?"
+
+
+@pytest.mark.parametrize(("answer", "monthly"), [
+    ("maybe 5", 5 * 30 * 10_000),  # a day, as the question asked
+    ("3 a week", int(3 * 30 / 7 * 10_000)),
+    ("about 2,000 a day in total", 2_000 * 30),  # the whole team's traffic
+    ("每天2次", 2 * 30 * 10_000),
+])
+def test_the_answer_about_each_ones_searches_is_multiplied_by_the_people(answer, monthly):
+    pending = {"kind": "per_user", "value": 10_000.0, "monthly": 10_000.0, "fields": ["queries_per_month"]}
+    _, update = _read(answer, None, pending=pending)
+    assert abs(_stated(update)["queries_per_month"] - monthly) <= 0.01 * monthly
+    assert update["provenance"]["queries_per_month"] == "confirmed"
+
+
+def test_people_then_their_searches_through_a_whole_consultation(offline_chat) -> None:
+    offline_chat.start("We're a law firm, 40k contracts, about 15 pages each")
+    assert offline_chat.values["asked_field"] is not None
+    while offline_chat.values["asked_field"] != "queries_per_month":  # answer what comes before, as a user would
+        offline_chat.say({"languages": "English", "budget_usd_month": "no limit", "data_must_stay_on_prem": "yes",
+                          "deployment": "either", "hardware": "one RTX 4090", "latency_p95_ms": "no limit",
+                          "license": "commercial"}.get(offline_chat.values["asked_field"], "skip"))
+    reply = offline_chat.say("about 300 lawyers")
+    assert "300 people: about how many searches does each of them make a day?" in reply
+    offline_chat.say("10 or so")
+    values = offline_chat.values
+    assert values["profile"]["queries_per_month"] == 90_000 and values["provenance"]["queries_per_month"] == "confirmed"
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    ("schnell halt", "latency_p95_ms"), ("same as what we spend on the PLM search today", "budget_usd_month"),
+    ("quite a lot honestly", "corpus_docs"), ("unos 20 gigas", "corpus_docs"), ("很快就行", "latency_p95_ms"),
+])
+def test_an_answer_with_no_figure_to_a_question_that_wants_one_asks_for_a_rough_figure(message, asked):
+    _, update = _read(message, asked)
+    pending = update["pending_confirmation"]
+    assert pending["kind"] == "vague" and pending["fields"] == [asked] and not _stated(update)
+    assert confirmations.question(pending, "en").startswith("I didn't catch a figure there. Roughly")
+    assert ask({"pending_confirmation": pending, "reply_language": "en", "messages": [HumanMessage(message)]})[
+        "asked_field"] == asked  # the next answer is read as an answer to that question
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    ("on en a à peu près 300", None), ("5万くらいですかね", None), ("around 20 I think", "doc_length_tokens"),
+])
+def test_a_bare_figure_in_a_few_words_is_asked_about_not_stored(message, asked):
+    _, update = _read(message, asked)
+    assert update["pending_confirmation"] and not _stated(update)
+
+
+def test_documents_added_each_month_are_growth_not_the_corpus() -> None:
+    _, update = _read("sorry, the 2,000 was how many documents we add each month, not a budget",
+                      prev={"budget_usd_month": 2000, "corpus_docs": 80000})
+    assert _stated(update) == {"corpus_docs": 80000}  # the budget is taken back, the corpus kept
+    assert update["corpus_growth_docs_month"] == 2000
+
+
+def test_a_figure_named_as_another_field_in_a_correction_moves_there() -> None:
+    _, update = _read("no sorry, 2 million is the queries per month, the corpus itself is 200k",
+                      prev={"corpus_docs": 2_000_000})
+    assert _stated(update) == {"corpus_docs": 200_000, "queries_per_month": 2_000_000}
+
+
+@pytest.mark.parametrize(("message", "prev", "after"), [
+    ("forget the budget I gave you, finance has to sign off first", {"budget_usd_month": 2000}, {}),
+    ("olvida lo del presupuesto que te dije, lo tengo que confirmar", {"budget_usd_month": 2353}, {}),
+    ("scratch the latency number, we don't really have one", {"latency_p95_ms": 200}, {}),
+    ("Sorry, scratch the 300ms I gave you - there's no SLA on this, we don't have a latency target at all",
+     {"latency_p95_ms": 300}, {"latency_p95_ms": None}),
+])
+def test_a_value_taken_back_without_a_new_one_is_unset_or_no_limit(message, prev, after):
+    _, update = _read(message, prev=prev)
+    assert {k: v for k, v in _stated(update).items() if k in prev} == after
+
+
+@pytest.mark.parametrize(("message", "prev", "budget"), [
+    ("wait, correction from our CFO: the €3.5k is for the whole search infra. For embeddings alone put €1,200.",
+     {"budget_usd_month": 3780}, 1296),
+    ("哦不对，2万是整个项目的月预算，embedding这块给5000吧", {"budget_usd_month": 2778}, 694),
+])
+def test_a_corrected_budget_is_found_in_the_currency_it_was_said_in(message, prev, budget):
+    _, update = _read(message, prev=prev)
+    assert abs(_stated(update)["budget_usd_month"] - budget) < 1
+
+
+def test_a_correction_that_quotes_the_old_figure_skips_years_to_find_the_new_one() -> None:
+    _, update = _read("oh wait, the 1.2M is all-time. We only keep the last 7 years searchable, call it 700k",
+                      prev={"corpus_docs": 1_200_000})
+    assert _stated(update)["corpus_docs"] == 700_000
+
+
+def test_a_topic_before_a_comma_names_the_figure_after_it() -> None:
+    _, update = _read("Pardon, 1,5 million c'est les visites. Les recherches, c'est plutôt 600 000 par mois.",
+                      prev={"queries_per_month": 1_500_000, "corpus_docs": 180_000})
+    assert _stated(update) == {"queries_per_month": 600_000, "corpus_docs": 180_000}
+
+
+@pytest.mark.parametrize(("message", "docs"), [
+    ("办事指南大约8000条，政策文件1.5万份左右", 23_000),
+    ("roughly 2k FAQ entries plus 40k old tickets", 42_000),
+    ("about 8,000 how-to guides and 15k policy documents", 23_000),
+    ("so 2 500 Handbücher, jeweils mit mehreren Revisionen, insgesamt ca. 9.000 Dokumente", 9_000),  # the total
+    ("报社数据中心，1949年以来的新闻稿大概800万篇，全是中文", 8_000_000),  # a year is not a period
+    ("SKU大概45万个", 450_000), ("案例大概有120万件", 1_200_000), ("180 000 références produits", 180_000),
+])
+def test_document_counts_in_parts_are_added_and_a_stated_total_wins(message, docs):
+    _, update = _read(message, "corpus_docs")
+    assert _stated(update)["corpus_docs"] == docs
+
+
+def test_a_count_and_its_correction_are_not_added_up() -> None:
+    _, update = _read("10k contracts, sorry, 12k contracts", "corpus_docs")
+    assert _stated(update)["corpus_docs"] == 12_000
+
+
+@pytest.mark.parametrize(("message", "tokens"), [
+    ("theses are 80-250 pages but we'd only index abstract + first chapter, call it 5,000 words", 6_500),
+    ("docs run about 40 pages, call it 500 tokens a page", 20_000),  # a figure per page is not a restatement
+])
+def test_call_it_restates_the_figure_before_it(message, tokens):
+    _, update = _read(message, "doc_length_tokens")
+    assert _stated(update)["doc_length_tokens"] == tokens
