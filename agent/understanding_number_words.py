@@ -427,9 +427,9 @@ def number_words(text: str) -> str:
         for rx, english in _HINGLISH:
             text = rx.sub(english, text)
     text = _PLAIN_RANGE.sub(r"\1-\2", text)  # "de 200 à 300 requêtes", "10000 bis 20000": a range
-    whole = _glued()[0]
-    if whole.search(text):
-        text = whole.sub(lambda m: _glued_value(m.group()), text)
+    if _GLUED_TRIGGER.search(text):  # each word alone: linear on a long run of letters
+        whole = _glued()[0]
+        text = _WORD.sub(lambda m: _glued_value(m.group()) if whole.fullmatch(m.group()) else m.group(), text)
     if _card_words()[0].search(text):
         pattern, values = _card_words()
         text = pattern.sub(lambda m: f"{_number(values[m.group(1)])} ", text)
@@ -464,7 +464,11 @@ def _glued() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, int
         if conj:
             parts[conj] = ("and", 0)
     alternation = _alternation(parts)
-    return re.compile(rf"(?<!{_LETTER})(?:{alternation}){{2,8}}(?!{_LETTER})"), re.compile(alternation), parts
+    return re.compile(rf"(?:{alternation}){{2,8}}"), re.compile(alternation), parts
+
+
+_GLUED_TRIGGER = re.compile(r"hundert|tausend|honderd|duizend|hundra|tusen|cento|mila")
+_WORD = re.compile(rf"(?<!{_LETTER}){_LETTER}{{5,60}}(?!{_LETTER})")
 
 
 def _glued_value(word: str) -> str:
