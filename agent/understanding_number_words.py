@@ -173,9 +173,9 @@ _LANGUAGES: dict[str, _Language] = {
                "setek": (100, None),
                "tys.": (1e3, None), "tys": (1e3, None), "tysiąc": (1e3, 1),
                "tysiące": (1e3, 3), "tysięcy": (1e3, None), "tysiąca": (1e3, None),
-               "tysiącami": (1e3, 3), "mln": (_MILLION, None), "milion": (_MILLION, None),
-               "miliony": (_MILLION, None), "milionów": (_MILLION, None), "miliona": (_MILLION, None),
-               "mld": (_BILLION, None), "miliard": (_BILLION, None), "miliardy": (_BILLION, None),
+               "tysiącami": (1e3, 3), "mln": (_MILLION, None), "milion": (_MILLION, 1),
+               "miliony": (_MILLION, None), "milionów": (_MILLION, None), "miliona": (_MILLION, 1),
+               "mld": (_BILLION, None), "miliard": (_BILLION, 1), "miliardy": (_BILLION, None),
                "miliardów": (_BILLION, None), "miliarda": (_BILLION, None)},
         halves=("pół",), seconds=r"sekund[yaęe]?", bounds=("poniżej", "mniej niż", "w ciągu", "do", "maksymalnie")),
     "sv": _Language(
@@ -194,6 +194,8 @@ _LANGUAGES: dict[str, _Language] = {
         quants={"birkaç": 3, "birkac": 3, "bir kaç": 3},
         units={"düzine": (12, 1), "onlarca": (10, 3), "yüz": (100, None), "yüzlerce": (100, 3), "bin": (1e3, None),
                "binlerce": (1e3, 3), "on binlerce": (1e4, 3), "yüz binlerce": (1e5, 3), "milyon": (_MILLION, None),
+               "milyonu": (_MILLION, None), "milyonun": (_MILLION, None), "milyondan": (_MILLION, None),
+               "bini": (1e3, None), "binden": (1e3, None),
                "milyonlarca": (_MILLION, 3), "milyar": (_BILLION, None), "milyarlarca": (_BILLION, 3)},
         halves=("yarım",), and_half=("buçuk",), seconds=r"saniye(?:nin|den|yi)?"),
     "ru": _Language(
@@ -206,9 +208,9 @@ _LANGUAGES: dict[str, _Language] = {
                "сотни": (100, 3), "сотен": (100, None), "сотню": (100, 1),
                "тысячу": (1e3, 1), "тысяча": (1e3, 1), "тысячи": (1e3, 3),
                "тысяч": (1e3, None), "тыс.": (1e3, None), "тыс": (1e3, None), "миллион": (_MILLION, 1),
-               "миллиона": (_MILLION, None), "миллионов": (_MILLION, None), "миллионы": (_MILLION, 3),
+               "миллиона": (_MILLION, 1), "миллионов": (_MILLION, None), "миллионы": (_MILLION, 3),
                "млн": (_MILLION, None), "млн.": (_MILLION, None), "миллиард": (_BILLION, 1),
-               "миллиарда": (_BILLION, None), "миллиардов": (_BILLION, None), "млрд": (_BILLION, None),
+               "миллиарда": (_BILLION, 1), "миллиардов": (_BILLION, None), "млрд": (_BILLION, None),
                "млрд.": (_BILLION, None)},
         halves=("пол",), seconds=r"секунд[уыа]?",
         bounds=("меньше", "менее", "быстрее", "в пределах", "до", "не больше", "не более")),
@@ -425,9 +427,9 @@ def number_words(text: str) -> str:
         for rx, english in _HINGLISH:
             text = rx.sub(english, text)
     text = _PLAIN_RANGE.sub(r"\1-\2", text)  # "de 200 à 300 requêtes", "10000 bis 20000": a range
-    whole = _glued()[0]
-    if whole.search(text):
-        text = whole.sub(lambda m: _glued_value(m.group()), text)
+    if _GLUED_TRIGGER.search(text):  # each word alone: linear on a long run of letters
+        whole = _glued()[0]
+        text = _WORD.sub(lambda m: _glued_value(m.group()) if whole.fullmatch(m.group()) else m.group(), text)
     if _card_words()[0].search(text):
         pattern, values = _card_words()
         text = pattern.sub(lambda m: f"{_number(values[m.group(1)])} ", text)
@@ -462,7 +464,11 @@ def _glued() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, int
         if conj:
             parts[conj] = ("and", 0)
     alternation = _alternation(parts)
-    return re.compile(rf"(?<!{_LETTER})(?:{alternation}){{2,8}}(?!{_LETTER})"), re.compile(alternation), parts
+    return re.compile(rf"(?:{alternation}){{2,8}}"), re.compile(alternation), parts
+
+
+_GLUED_TRIGGER = re.compile(r"hundert|tausend|honderd|duizend|hundra|tusen|cento|mila")
+_WORD = re.compile(rf"(?<!{_LETTER}){_LETTER}{{5,60}}(?!{_LETTER})")
 
 
 def _glued_value(word: str) -> str:

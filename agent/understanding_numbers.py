@@ -37,7 +37,7 @@ _NUMBER = re.compile(
     r"[十百千万亿](?:[一二两三四五六七八九几](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
-    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)(?![a-z]))?)")
+    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)(?![^\W\d_]))?)")
 
 
 _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}

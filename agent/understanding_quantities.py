@@ -439,8 +439,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
-    if times and (people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month") and \
-            period_factor(after[times.end():], before) != 1.0:  # "年間で1200万回" to "how many queries?"
+    searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
+    if times and searching and period_factor(after[times.end():], before) != 1.0:
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character

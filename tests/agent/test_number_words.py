@@ -181,3 +181,7 @@ def test_shares_of_people_read_as_english(text: str, reading: str) -> None:
 @pytest.mark.parametrize("text", ["la moitié des documents", "un quart d'heure"])
 def test_a_share_of_things_or_time_stays(text: str) -> None:
     assert number_words(text) == text
+
+
+def test_a_word_starting_with_m_after_a_figure_is_no_million() -> None:
+    assert _values("yaklaşık 800 bin müşteri sözleşmesi") == [800_000]  # not "800000 m" + "üşteri"
