@@ -201,7 +201,11 @@ def _extract(text: str, asked: str | None) -> Found:
                                         _PER_PERSON.search(own_sentence)))
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
-            value = int(value * users * _sentence_period(num, work))
+            factor = _sentence_period(num, work)
+            daily_people = people is not None and re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
+            if factor == 1.0 and daily_people and not any(rx.search(own_sentence) for rx, _ in P.PERIODS):
+                factor = P.DAYS_PER_MONTH  # "2k DAU, ~3 queries each": the people are counted per day
+            value = int(value * users * factor)
         elif kind == "queries_per_month" and users is None and _PER_PERSON.search(own_sentence) and \
                 _PEOPLE.search(work):
             kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
