@@ -1,9 +1,11 @@
 """Quantities in a message: which profile field each number is about, from its unit, rate and the words around it.
 
 Counts with rates ("300 engineers, 20 searches each per day" = 300 x 20 x 30 = 180,000 queries a month; "10% of
-them"), units to tokens (pages, words, characters, 字, paragraphs, sentences, tweets), money with currencies and
-periods, seconds and milliseconds. Growth ("growing by 2,000 a month") is kept apart from size and budget, and a bare
-"2,000 a month" that could be a budget or a query count is returned as ambiguous, to be asked about, never stored.
+them"; a per-person rate whose people are not counted is left unset), units to tokens (pages, words, characters, 字,
+paragraphs, sentences, tweets, lines of code at 10 tokens, minutes of transcribed speech at 150 words, slides only
+with their words per slide), money with currencies and periods, seconds and milliseconds. Growth ("growing by 2,000
+a month") is kept apart from size and budget, and a bare "2,000 a month" that could be a budget or a query count is
+returned as ambiguous, to be asked about, never stored.
 """
 
 from __future__ import annotations
