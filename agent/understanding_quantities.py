@@ -245,7 +245,8 @@ def _extract(text: str, asked: str | None) -> Found:
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
         rest = work[:num.start] + " " + work[num.end:]
-        if found.growth and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
+        growing = found.growth or P.GROWTH_WORD.search(work) or re.search(r"\+\s*\d+(?:\.\d+)?\s*%", work)
+        if growing and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
             rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
                                           if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
         if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
