@@ -87,9 +87,21 @@ _WORKDAYS = re.compile(
     r"(?:每个?月|一个月|月)\s*(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日)|(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日|영업일|근무일)")
 
 
-def _working_days(text: str) -> tuple[str, int | None]:
+# "5 days a week", "5 Tage die Woche", "週5日", "주 5일", "每周5天": the days of a month the daily rate runs on (x 30/7)
+_DAYS_A_WEEK = re.compile(
+    r"(?<![\d.])([1-7])\s*(?:days?|tage?|jours?|d[íi]as|giorni|dias|dagen|dni|dagar|gün|дн(?:я|ей))\s*"
+    r"(?:a|per|each|in a|die|the|pro|in der|par|por|a la|por la|a|alla|per|na|в|i|om|in de|per|en la)?\s*"
+    r"(?:week|woche|semaine|semana|settimana|tydzień|veckan|vecka|hafta\w*|недел\w*)\b|"
+    r"(?:週|周|주|每周|一周|每週)\s*([1-7])\s*(?:日|天|일)")
+
+
+def _working_days(text: str) -> tuple[str, float | None]:
     """``text`` with a "20 working days a month" blanked, and those days (None when it names none)."""
     match = _WORKDAYS.search(text)
+    week = None if match else _DAYS_A_WEEK.search(text)
+    if week:  # "15 searches a day each, 5 days a week": 5 x 30/7 days a month
+        days = int(next(g for g in week.groups() if g)) * P.DAYS_PER_MONTH / 7
+        return text[:week.start()] + " " * (week.end() - week.start()) + text[week.end():], round(days, 2)
     if not match:
         return text, None
     days = int(next(g for g in match.groups() if g))
