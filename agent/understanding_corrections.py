@@ -110,7 +110,8 @@ _RELABEL_NOUNS = {
                          r"长度|篇幅|長さ|길이",
 }
 _GROWTH_NOUN = (r"(?:(?:documents?|docs?|corpus|文档|文書|문서)\s*)?(?:growth|增长|增量|増加|증가)|grow(?:s|ing)?|"
-                r"new (?:documents|docs|files)|added|新增|wachstum|croissance|crecimiento|crescita|crescimento")
+                r"new (?:documents|docs|files)|added|(?:we|they|you) add\b|新增|wachstum|croissance|crecimiento|"
+                r"crescita|crescimento")
 _NOUN = re.compile(f"(?P<growth>{_GROWTH_NOUN})|" + "|".join(f"(?P<{f}>{p})" for f, p in _RELABEL_NOUNS.items()))
 _NEG_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bisn'?t|\bwasn'?t|\bweren'?t|\baren'?t|"
                          r"\brather than|\binstead of|不是|并非|而非)\s*(?:(?:the|a|an|our|my|number|count|amount|of|"
@@ -167,7 +168,7 @@ def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
         del result.updates[name]  # what the figure read as by itself is replaced by what the user says it was
     result.confirm = None
     result.unset.append(source)
-    target = targets[0]
+    target = "growth" if "growth" in targets else targets[0]  # "how many documents we add each month": growth
     if target == "growth":
         result.growth_docs_month = value
         return True
