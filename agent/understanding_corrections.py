@@ -97,7 +97,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     withdraw(text, stated, result)
     if relabel(text, stated, result):
         return
-    if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text)):
+    if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text) or any(
+            negated for _, _, negated in _periods(text))):
         return
     for num in P.find_numbers(text):
         target = _target(num.value, text, stated, num)
@@ -142,8 +143,10 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         return
     if not (P.CORRECTION.search(text) or any(negated for _, _, negated in _periods(text))):
         return
-    for target in _RATE_FIELDS:  # "queries are per day, not per month"
-        if target not in stated or target in result.updates or not P.FIELD_RES[target].search(text):
+    only = [f for f in _RATE_FIELDS if f in stated]
+    for target in _RATE_FIELDS:  # "queries are per day, not per month"; "that was per week, not per day" (one rate)
+        if target not in stated or target in result.updates or not (P.FIELD_RES[target].search(text) or (
+                only == [target] and not P.find_numbers(text))):
             continue
         periods = _periods(text)
         new = next((f for _, f, negated in periods if not negated), None)

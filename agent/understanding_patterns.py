@@ -186,7 +186,8 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
                               r"稿件?|帖子|问答|faq|资料|说明书)(?:总量|总数|数量)?\s*[,，:：]?\s*"
                               r"(?:大概|大约|约|差不多|有|共|在|是|为)*\s*$")
-USERS = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
+USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+users|dau|wau|mau)\b|"
+                   r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
                    r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
                    r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"

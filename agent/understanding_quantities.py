@@ -1,9 +1,11 @@
 """Quantities in a message: which profile field each number is about, from its unit, rate and the words around it.
 
 Counts with rates ("300 engineers, 20 searches each per day" = 300 x 20 x 30 = 180,000 queries a month; "10% of
-them"), units to tokens (pages, words, characters, 字, paragraphs, sentences, tweets), money with currencies and
-periods, seconds and milliseconds. Growth ("growing by 2,000 a month") is kept apart from size and budget, and a bare
-"2,000 a month" that could be a budget or a query count is returned as ambiguous, to be asked about, never stored.
+them"; a per-person rate whose people are not counted is left unset), units to tokens (pages, words, characters, 字,
+paragraphs, sentences, tweets, lines of code at 10 tokens, minutes of transcribed speech at 150 words, slides only
+with their words per slide), money with currencies and periods, seconds and milliseconds. Growth ("growing by 2,000
+a month") is kept apart from size and budget, and a bare "2,000 a month" that could be a budget or a query count is
+returned as ambiguous, to be asked about, never stored.
 """
 
 from __future__ import annotations
@@ -88,9 +90,21 @@ _WORKDAYS = re.compile(
     r"(?:每个?月|一个月|月)\s*(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日)|(\d{1,2})\s*(?:个)?(?:工作日|営業日|稼働日|영업일|근무일)")
 
 
-def _working_days(text: str) -> tuple[str, int | None]:
+# "5 days a week", "5 Tage die Woche", "週5日", "주 5일", "每周5天": the days of a month the daily rate runs on (x 30/7)
+_DAYS_A_WEEK = re.compile(
+    r"(?<![\d.])([1-7])\s*(?:days?|tage?|jours?|d[íi]as|giorni|dias|dagen|dni|dagar|gün|дн(?:я|ей))\s*"
+    r"(?:a|per|each|in a|die|the|pro|in der|par|por|a la|por la|a|alla|per|na|в|i|om|in de|per|en la)?\s*"
+    r"(?:week|woche|semaine|semana|settimana|tydzień|veckan|vecka|hafta\w*|недел\w*)\b|"
+    r"(?:週|周|주|每周|一周|每週)\s*([1-7])\s*(?:日|天|일)")
+
+
+def _working_days(text: str) -> tuple[str, float | None]:
     """``text`` with a "20 working days a month" blanked, and those days (None when it names none)."""
     match = _WORKDAYS.search(text)
+    week = None if match else _DAYS_A_WEEK.search(text)
+    if week:  # "15 searches a day each, 5 days a week": 5 x 30/7 days a month
+        days = int(next(g for g in week.groups() if g)) * P.DAYS_PER_MONTH / 7
+        return text[:week.start()] + " " * (week.end() - week.start()) + text[week.end():], round(days, 2)
     if not match:
         return text, None
     days = int(next(g for g in match.groups() if g))
@@ -211,7 +225,11 @@ def _extract(text: str, asked: str | None) -> Found:
                                         _PER_PERSON.search(own_sentence)))
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
-            value = int(value * users * _sentence_period(num, work))
+            factor = _sentence_period(num, work)
+            daily_people = people is not None and re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
+            if factor == 1.0 and daily_people and not any(rx.search(own_sentence) for rx, _ in P.PERIODS):
+                factor = P.DAYS_PER_MONTH  # "2k DAU, ~3 queries each": the people are counted per day
+            value = int(value * users * factor)
         elif kind == "queries_per_month" and users is None and _PER_PERSON.search(own_sentence) and \
                 _PEOPLE.search(work):
             kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
@@ -256,7 +274,8 @@ def _extract(text: str, asked: str | None) -> Found:
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
         rest = work[:num.start] + " " + work[num.end:]
-        if found.growth and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
+        growing = found.growth or P.GROWTH_WORD.search(work) or re.search(r"\+\s*\d+(?:\.\d+)?\s*%", work)
+        if growing and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
             rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
                                           if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
         if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
