@@ -331,10 +331,9 @@ def intents(sentence: str, plain: str, asking: bool) -> list[str]:
     asking = asking or bool(_ASKED_HERE.search(plain) or _QUESTION_WORD.search(plain))
     if said_not_asked(sentence, plain):
         return []  # "how much we spend is not decided", "预算多少还没定": the user's situation, not a question
-    folded = fold(plain)
+    texts = list(dict.fromkeys((plain, sentence, fold(plain))))  # as typed, glossed, without accents
     found: list[str] = []
     for tool, needs_question, rx in rows:
-        if tool not in found and (asking or not needs_question) and (
-                rx.search(plain) or rx.search(sentence) or rx.search(folded)):
+        if tool not in found and (asking or not needs_question) and any(rx.search(t) for t in texts):
             found.append(tool)
     return found
