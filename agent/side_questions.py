@@ -123,7 +123,7 @@ def asked_term(sentence: str, plain: str) -> str | None:
         if found is None:
             continue
         _, start, end = found
-        for tool, _, rx in rows:
+        for tool, _, _, rx in rows:
             if tool != "explain_term":
                 continue
             for cue in rx.finditer(text):
@@ -256,7 +256,7 @@ _QUESTION_WORD = re.compile(
     r"^\W*(?:\S+\s+){0,4}?(?:what(?:'s|s)?|how|which|cu[aá]nt[oa]s?|cu[aá]l(?:es)?|combien|quel(?:le)?s?|pourquoi|"
     r"quant[oa]s?|qual|quale|quali|quais|perch[eé]|por ?qu[eé]|hoeveel|hoe|welke?|waarom|wat|ile|jak[iaie]?|czy|"
     r"dlaczego|vad|hur|vilk(?:en|et|a)|varför|ne kadar|kaç|hangi|neden|nasıl|сколько|как(?:ой|ая|ое|ие)?|почему|"
-    r"что|kitn[aei]|kya|kaise|kyun|wie(?:viel)?|welche[rsnm]?|warum|wieso|cosa|o que)\b|\bли\b|\bmı\b|\bmi\b")
+    r"что|kitn[aei]|kya|kaise|kyun|wie(?:viel)?|welche[rsnm]?|warum|wieso|cosa|o que)\b|\bли\b")
 
 
 def fold(text: str) -> str:
@@ -274,16 +274,24 @@ def _fold_char(c: str) -> str:
     return _FOLD[c]
 
 
+_LATIN = re.compile(r"[a-zà-ÿı-ž]")
+_SCRIPTS = {"zh": re.compile(r"[\u3400-\u9fff]"), "ja": re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
+            "ko": re.compile(r"[\uac00-\ud7af]"), "ru": re.compile(r"[\u0400-\u04ff]"),
+            "hi": re.compile(r"[a-z\u0900-\u097f]")}
+
+
 @functools.cache
-def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str]], ...], re.Pattern[str]]:
-    """((tool, needs a question, pattern) in the order tried, the pattern of open-figure statements).
+def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str], re.Pattern[str]], ...], re.Pattern[str]]:
+    """((tool, needs a question, script, pattern) in the order tried, the pattern of statements).
+
+    A row is tried only on text in its language's script (``_SCRIPTS``): Japanese patterns never run on English.
 
     Raises:
         KnowledgeDataError: The file is malformed, names an unknown tool or kind, or a pattern does not compile
             (naming the entry).
     """
     data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")) or {}
-    rows: list[tuple[str, bool, re.Pattern[str]]] = []
+    rows: list[tuple[str, bool, re.Pattern[str], re.Pattern[str]]] = []
     known = ("compare_models", "why_not", "explain_term", "shortlist", "summary", "estimate_cost", "indexing_time",
              "vector_storage", "hardware_fit", "search_models", "show_model", "estimate_tokens")
 
@@ -303,11 +311,11 @@ def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str]], ...], re.Pa
         for kind, languages in kinds.items():
             for language, patterns in (languages or {}).items():
                 for i, pattern in enumerate(patterns or []):
-                    rx = compiled(f"intents.{tool}.{kind}.{language}[{i}]", pattern)
-                    rows.append((tool, kind == "ask", rx))
+                    where = f"intents.{tool}.{kind}.{language}[{i}]"
+                    script = _SCRIPTS.get(language, _LATIN)
+                    rows.append((tool, kind == "ask", script, compiled(where, pattern)))
                     if fold(pattern) != pattern:  # also typed without accents: "cuanto costaria", "diferenca"
-                        rows.append((tool, kind == "ask", compiled(f"intents.{tool}.{kind}.{language}[{i}]",
-                                                                   fold(pattern))))
+                        rows.append((tool, kind == "ask", script, compiled(where, fold(pattern))))
     said = [compiled(f"statements.{language}[{i}]", pattern)
             for language, patterns in (data.get("statements") or {}).items() for i, pattern in enumerate(patterns)]
     return tuple(rows), re.compile("|".join(f"(?:{rx.pattern})" for rx in said) or r"(?!)")
@@ -327,14 +335,39 @@ def intents(sentence: str, plain: str, asking: bool) -> list[str]:
         plain: The same sentence as the user wrote it (NFKC, lower case), before the gloss.
         asking: Whether the sentence is a question (its "ask" patterns count only then).
     """
-    rows, _ = intent_table()
     asking = asking or bool(_ASKED_HERE.search(plain) or _QUESTION_WORD.search(plain))
+    texts = list(dict.fromkeys((plain, sentence, fold(plain))))  # as typed, glossed, without accents
+    if not asking and not any(_tell_gate().search(t) for t in texts):
+        return []  # no request word of any language: most answers stop here
     if said_not_asked(sentence, plain):
         return []  # "how much we spend is not decided", "预算多少还没定": the user's situation, not a question
-    folded = fold(plain)
-    found: list[str] = []
-    for tool, needs_question, rx in rows:
-        if tool not in found and (asking or not needs_question) and (
-                rx.search(plain) or rx.search(sentence) or rx.search(folded)):
-            found.append(tool)
-    return found
+    written = {script: [t for t in texts if script.search(t)] for script in (_LATIN, *_SCRIPTS.values())}
+    rows = _rows(asking)
+    found: set[str] = set()
+    for tool, needs_question, script, rx in rows:
+        if (asking or not needs_question) and tool not in found and any(rx.search(t) for t in written[script]):
+            found.add(tool)
+    return [tool for tool in _tool_order() if tool in found]
+
+
+def reload_intents() -> None:
+    """Forget the loaded intent table (after ``INTENTS_FILE`` changed)."""
+    for cached in (intent_table, _rows, _tool_order, _tell_gate):
+        cached.cache_clear()
+
+
+@functools.cache
+def _tell_gate() -> re.Pattern[str]:
+    """Every request ("tell") pattern in one: a quick test before trying them one by one."""
+    return re.compile("|".join(f"(?:{row[3].pattern})" for row in intent_table()[0] if not row[1]))
+
+
+@functools.cache
+def _tool_order() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(row[0] for row in intent_table()[0]))
+
+
+@functools.cache
+def _rows(asking: bool) -> tuple[tuple[str, bool, re.Pattern[str], re.Pattern[str]], ...]:
+    """The rows a sentence is tried with: every row when it asks, else only the requests ("tell")."""
+    return tuple(row for row in intent_table()[0] if asking or not row[1])

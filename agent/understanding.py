@@ -294,18 +294,20 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
     if not command and side.said_not_asked(sentence, plain):
         return None  # "we compared bge and e5 last year", "how much we spend is not decided"
-    strong = _tool_request(sentence, is_question, fallback=False)
+    facts = _Facts.read(sentence)
+    english, weak = _english_request(sentence, is_question, facts)
+    strong = None if weak else english
     by_intent = None
     if strong is None or command or strong[0] in _GENERIC:
-        by_intent = next(filter(None, (_intent_request(t, sentence, plain) for t in side.intents(sentence, plain,
-                                                                                           is_question))), None)
+        by_intent = next(filter(None, (_intent_request(t, sentence, plain, facts)
+                                       for t in side.intents(sentence, plain, is_question))), None)
     if strong and by_intent and strong[0] in _GENERIC and by_intent[0] in _GENERIC[strong[0]]:
         return by_intent  # "용량이 얼마나 될까요?": "how much" asks about the storage, not the bill
     if command:
-        item = find_models(sentence, fuzzy=True) or side.positions(sentence) or _SUPERLATIVE.search(sentence)
+        item = facts.models or facts.places or _SUPERLATIVE.search(sentence)
         other = strong or by_intent
         return other if item and other and other[0] not in ("shortlist", "show_model") else command
-    return strong or by_intent or _tool_request(sentence, is_question)
+    return strong or by_intent or english
 
 
 # "why not?", "warum nicht?", "pourquoi pas ?", "为什么不？", "なぜですか": asks about the model the message just named
@@ -326,12 +328,24 @@ _DEVICE = re.compile(r"\b(?:gpus?|cards?|vram|mac|macbook|laptop|server|box|mach
                      r"显卡|服务器|机器|笔记本|グラボ|サーバ|マシン|그래픽|서버|노트북")
 
 
-def _intent_request(tool: str, sentence: str, plain: str) -> tuple[str, dict[str, Any]] | None:
+@dataclass
+class _Facts:
+    """What a question sentence names, read once for every tool that may answer it."""
+
+    models: list[str]
+    numbers: dict[str, Any]
+    places: list[int]
+    hardware: dict[str, Any]
+
+    @classmethod
+    def read(cls, sentence: str) -> _Facts:
+        return cls(find_models(sentence, fuzzy=True), extract_fields(sentence, None).updates,
+                   side.positions(sentence), hardware_mentions(sentence)[0])
+
+
+def _intent_request(tool: str, sentence: str, plain: str, facts: _Facts) -> tuple[str, dict[str, Any]] | None:
     """(tool, args) for a tool the intent table found, or None when the sentence lacks what the tool needs."""
-    models = find_models(sentence, fuzzy=True)
-    numbers = extract_fields(sentence, None).updates
-    places = side.positions(sentence)
-    hw, _ = hardware_mentions(sentence)
+    models, numbers, places, hw = facts.models, facts.numbers, facts.places, facts.hardware
     place = {"option": places[0]} if places and not models else {}
     referred = bool(P.REFERENCE.search(sentence) or places or _SUPERLATIVE.search(sentence))
     if tool in ("shortlist", "summary"):
@@ -389,48 +403,50 @@ def _cost_args(models: list[str], numbers: dict[str, Any], hw: dict[str, Any], p
     return args
 
 
-def _tool_request(sentence: str, is_question: bool = True, fallback: bool = True) -> tuple[str, dict[str, Any]] | None:
-    """Return (tool, args) for a question sentence, or None when no tool answers it.
+def _tool_request(sentence: str, is_question: bool = True) -> tuple[str, dict[str, Any]] | None:
+    """Return (tool, args) for a question sentence, or None when no tool answers it."""
+    return _english_request(sentence, is_question, _Facts.read(sentence))[0]
 
-    With ``fallback`` False, a sentence whose only cue is a model name or a place on the list gives None (the intent
-    table may know what it asks about that model).
+
+def _english_request(sentence: str, is_question: bool,
+                     facts: _Facts) -> tuple[tuple[str, dict[str, Any]] | None, bool]:
+    """(tool, args) by the English rules, or None; and whether the reading is weak.
+
+    Weak: only a model name or a place on the list gave it ("bge-m3?"); the intent table may know what the sentence
+    asks about that model.
     """
-    models = find_models(sentence, fuzzy=True)
-    numbers = extract_fields(sentence, None)
-    places = side.positions(sentence)
-    own = side.question(sentence, models, hardware_mentions(sentence)[0], numbers.updates, is_question, places)
+    models, numbers, places, hw = facts.models, facts.numbers, facts.places, facts.hardware
+    own = side.question(sentence, models, hw, numbers, is_question, places)
     if own or not is_question:
-        return own
+        return own, False
     if len(models) >= 2 and (P.COMPARE.search(sentence) or len(models) > 2):
-        return "compare_models", {"models": models[:8]}
+        return ("compare_models", {"models": models[:8]}), False
     if not models and (len(places) >= 2 or P.WHICH_OPTION.search(sentence)):
-        return "compare_models", {"models": None, **({"options": places} if len(places) >= 2 else {})}
+        return ("compare_models", {"models": None, **({"options": places} if len(places) >= 2 else {})}), False
     referred = bool(P.REFERENCE.search(sentence) or places)
     place = {"option": places[0]} if places and not models else {}
-    hw, _ = hardware_mentions(sentence)
     if P.FIT.search(sentence) and (models or hw or referred):
-        return "hardware_fit", _fit_args(models, hw, place)
+        return ("hardware_fit", _fit_args(models, hw, place)), False
     if P.STORAGE.search(sentence) and P.VECTOR_CUE.search(sentence):
-        return "vector_storage", _storage_args(sentence, models, numbers.updates)
+        return ("vector_storage", _storage_args(sentence, models, numbers)), False
     if P.TOKENS_Q.search(sentence):
-        args = {"doc_length_tokens": numbers.updates.get("doc_length_tokens"),
-                "corpus_docs": numbers.updates.get("corpus_docs")}
+        args = {"doc_length_tokens": numbers.get("doc_length_tokens"),
+                "corpus_docs": numbers.get("corpus_docs")}
         window = _window(sentence, models)
         if window is not None:
             args["max_tokens"] = window
-        return "estimate_tokens", args
-    if P.COST.search(sentence) and (models or numbers.updates or referred):
-        return "estimate_cost", _cost_args(models, numbers.updates, hw, place)
-    if not fallback and (models or place):
-        return None
-    if models:
-        return ("compare_models", {"models": models[:8]}) if len(models) > 1 else ("show_model", {"model": models[0]})
+        return ("estimate_tokens", args), False
+    if P.COST.search(sentence) and (models or numbers or referred):
+        return ("estimate_cost", _cost_args(models, numbers, hw, place)), False
+    if models:  # only a model name: weak
+        return (("compare_models", {"models": models[:8]}) if len(models) > 1
+                else ("show_model", {"model": models[0]})), True
     if place:
-        return "show_model", {"model": None, **place}
+        return ("show_model", {"model": None, **place}), True
     if P.SEARCH.search(sentence):
         args = _search_args(sentence)
-        return ("search_models", args) if args else None  # "show me 7 models" asks for the recommendation
-    return None
+        return (("search_models", args) if args else None), False  # "show me 7 models" asks for the recommendation
+    return None, False
 
 
 def _window(sentence: str, models: list[str]) -> int | None:
