@@ -67,7 +67,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "aud": (1 / 1.52, ("a\\$", "au\\$", "aud\\$?"), ("aud", "australian dollars?", "澳元", "澳币")),
     "nzd": (1 / 1.72, ("nz\\$", "nzd\\$?"), ("nzd", "new zealand dollars?", "纽元")),
     "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"), ("元", "块钱?", "人民币", "rmb", "cny", "yuan", "юан\\w*")),
-    "jpy": (1 / 150, ("jpy", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
+    "jpy": (1 / 150, ("jpy", "jp¥", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
     "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "원", "韩元")),
     "inr": (1 / 83, ("inr", "₹", "rs\\.?", "rupees"), ("rupees?", "rupaye", "rupiya", "inr", "₹", "rs\\b", "卢比")),
     "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b", "brl")),

@@ -340,6 +340,7 @@ def _money(value: float, currency: str, factor: float) -> float:
     return round(value * (P.USD_PER[currency] or 0.0) * factor, 2)
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _GENERIC_CURRENCY = {"$", "元", "块", "块钱", "dollars", "dollar", "kr"}
 # Money for more than the search system ("3 crore a year for the whole AI program, this is one small part of it")
 _LARGER_SCOPE = re.compile(
@@ -410,6 +411,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
             return None, None
+        if code == "cny" and symbol and symbol.group(1).strip() == "¥" and _KANA.search(text):
+            code = "jpy"  # "月額¥50,000です": the yen sign in Japanese (alone it is the yuan's)
         rest = after[currency.end():] if currency else after
         clause_end = r"[,;!?。，；、]|\.\s"
         own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
