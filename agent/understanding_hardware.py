@@ -86,12 +86,22 @@ OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]ho
                    r"\b(?:eigene[nmrs]?|propres?|propi[oa]s?|própri[oa]s?|nostr[aie]|eigen|własn\w*|egn[ae]|egen|"
                    r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
                    r"自有|自己的|自购|自前|自社|保有|보유|자체")
+# "if needed", "maybe" in every language of the lexicon: a rental that is only a possibility
+_IF_NEEDED = (r"\bsi (?:besoin|nécessaire|hace falta|es necesario|fuera necesario)|\bau besoin\b|\ben caso necesario\b|"
+              r"\b(?:falls|wenn) nötig\b|\bse (?:serve|necessario|precisar|necessário)|\ball'occorrenza\b|"
+              r"\bcaso precise\b|\b(?:indien|zo) nodig\b|\bals het nodig is\b|\bw razie potrzeby\b|\bjeśli trzeba\b|"
+              r"\bvid behov\b|\bom det behövs\b|\bgerekirse\b|\bihtiyaç olursa\b|\bпри необходимости\b|"
+              r"\bесли (?:нужно|понадобится)\b|\bquizás?\b|\btal vez\b|\bvielleicht\b|\beventuell\b|\bpeut-être\b|"
+              r"\béventuellement\b|\bforse\b|\beventualmente\b|\beventueel\b|\bmisschien\b|\bkanske\b|\bbelki\b|"
+              r"\bвозможно\b|\btalvez\b|需要的话|如果需要|必要なら|必要に応じて|必要であれば|필요하면|필요시|필요할 때")
+# "could" (not "would", not "on demand": "wir würden eine A100 mieten", "wir mieten bei Bedarf" are rentals)
+_WOULD = (r"\bpodríamos\b|\bkönnten\b|\bpourrai(?:t|ent)\b|\bpourrions\b|\bpotremmo\b|"
+          r"\bmoglibyśmy\b|\bskulle kunna\b|\bмогли бы\b|\bpoderíamos\b")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
-                        r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
+                        rf"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|{_IF_NEEDED}|{_WOULD}")
 # Hedges that make a rental with no card named only a possibility ("might rent a GPU later", "if needed")
 RENT_MAYBE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
-                        r"\bwhatever\b|\bperhaps\b|\bsi (?:besoin|hace falta|necesario)|\bfalls nötig\b|\bse serve\b|"
-                        r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
+                        rf"\bwhatever\b|\bperhaps\b|{_IF_NEEDED}")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
                        r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|video cards?|"
                        # data-centre cards and Apple chips the hardware table does not list: memory beside them is
