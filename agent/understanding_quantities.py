@@ -340,7 +340,8 @@ def _money(value: float, currency: str, factor: float) -> float:
     return round(value * (P.USD_PER[currency] or 0.0) * factor, 2)
 
 
-_PER_SEAT = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:user|seat|head|person|employee|licen[cs]e|agent|member)s?\b")
+_PER_SEAT = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:user|seat|head|person|employee|licen[cs]e|agent|"
+                       r"member)s?\b")
 _SEATS = re.compile(r"(?<![\d.])(\d[\d,.]*\s?k?)\s*(?:users|seats|people|employees|agents|licen[cs]es|members)\b")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _GENERIC_CURRENCY = {"$", "元", "块", "块钱", "dollars", "dollar", "kr"}
