@@ -144,8 +144,9 @@ def _rents_unnamed(text: str) -> bool:
 
 def _rentable(text: str, start: int, end: int) -> bool:
     before = RENT_BEFORE.search(text[max(0, start - 40):start])
-    if (before and not OWNED.search(before.group())) or RENT_AFTER.match(text[end:end + 30]):
-        return True  # "we left the cloud, we own an A100": the owning said after the cloud
+    after = RENT_AFTER.match(text[end:end + 30])
+    if (before and not OWNED.search(before.group())) or (after and not OWNED.search(after.group())):
+        return True  # "we left the cloud, we own an A100", "zwei L4 in der eigenen Cloud": owned
     # "We're on Azure and would run it on an NC A100 v4 VM": a cloud named in the same sentence, no ownership said
     ends = [m.start() for m in re.finditer(r"[.!?;。\n](?=\s|$)", text)]  # "g4dn.xlarge" is one word
     left = max((e + 1 for e in ends if e < start), default=0)

@@ -92,7 +92,7 @@ _LONGEST = functools.partial(sorted, key=len, reverse=True)
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if w[0].isascii())) + ")|" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if not w[0].isascii())) + r"|\$)\s*$")
-CURRENCY_AFTER = re.compile(r"^\s*(" + "|".join(_LONGEST(
+CURRENCY_AFTER = re.compile(r"^\s*(?:(?:de|of|d')\s*)?(" + "|".join(_LONGEST(
     w for _, _, after in CURRENCIES.values() for w in after)) + ")(?![a-z])")  # "27001 audit" is not AUD
 _CURRENCY_WORDS = tuple((re.compile(rf"(?:{w})$"), code) for code, (_, before, after) in CURRENCIES.items()
                         for w in (*before, *after))
