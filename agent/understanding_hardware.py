@@ -5,8 +5,16 @@
 A10G" is the L4 (24 GB, from the hardware table): a device named after "rent", "cloud", "租" or "借り" is rentable, not
 owned; "we can rent A100s but own nothing" is the A100 with ``owned: false``, while a hedged rental ("we don't own
 GPUs but could rent an A100 if needed") is CPU only. Memory beside a card the table does not know ("a Radeon RX
-7900 XTX with 24 GB") is its VRAM, with no accelerator named. A GPU name is never read as a memory size (the
-"10G" of "A10G").
+7900 XTX with 24 GB", "two V100 32GB", "M3 Ultra with 512GB") is its VRAM, with no accelerator named. A GPU name
+is never read as a memory size (the "10G" of "A10G"), a CPU's model name never as a figure ("Ryzen 9 7950X").
+
+Every class is read in every language of the interview lexicon: memory in each unit spelling (GB, GiB, gigs, Go, ГБ,
+기가, ギガ) and RAM word (Arbeitsspeicher, mémoire vive, ОЗУ, 内存, メモリ, 메모리 ...), cores (Kerne, cœurs, núcleos,
+rdzeni, kärnor, çekirdek, ядер, コア, 코어, 核; "2 x 24 cores", "two sockets, 32 cores each"), renting (gemietet, loué,
+alquilada, alugada, affittata, gehuurd, wynajęty, hyrd, kiralık, арендованный, 租, レンタル, 임대) and the clouds it
+happens in (AWS, GCP, Azure, OVH, Hetzner, Lambda, RunPod, 阿里云 ...), hedges ("podríamos ... si hace falta"), cards
+given up ("scratch the GPU ... CPU only now", "no es una T4, es una L4"). A card the user says is theirs inside a
+question ("would e5 fit on the T4 we have?") is kept by ``owned_in_question``.
 """
 
 from __future__ import annotations
