@@ -93,11 +93,13 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     hw = u.updates.get("hardware") or {}
     cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
     models = [m.span() for m in CPU_MODEL.finditer(r.text)]
+    cards = [m.span() for m, *_ in find_accelerators(r.text)]  # a card count is left out of the profile by design
     for n in r.unused():
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]) or \
-                any(s <= n.start < e for s, e in models):  # "Ryzen 9 7950X": a CPU's name, not a count
+                any(s <= n.start < e for s, e in models) or any(  # "Ryzen 9 7950X": a CPU's name, not a count
+                    0 <= s - n.end <= 4 or 0 <= n.start - e <= 3 for s, e in cards):  # "2x A100", "A100 4장": cards
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]
         noun = re.match(r"\s*(?:[a-z\-]+\s+)?([a-z]{3,20}?)s?\b", after)  # "250 wiki spaces ... per space"
@@ -157,7 +159,7 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                 near = near[:near.find(r.text[m.start:m.end]) + m.end - m.start] + _CLAUSE_END.split(
                     near[near.find(r.text[m.start:m.end]) + m.end - m.start:])[0]
             rate = _PERIOD_WORDS.search(near) and not _MONTH_WORDS.search(near)
-            if name == "corpus_docs" and (rate or _MONTH_RATE.search(near)):
+            if name == "corpus_docs" and (rate or _MONTH_RATE.search(near)) and not _BUDGET_CLAUSE.search(near):
                 doubts[name] = "a figure per period is a volume or growth, not the size"  # "1時間に150件"
             elif name != "corpus_docs" and rate and (abs(value - m.value) <= 0.005 * m.value or (
                     (clock := _around_the_clock(near)) and value < 0.1 * clock * m.value)):
@@ -187,6 +189,11 @@ def _around_the_clock(near: str) -> float:
         if rx.search(near):
             return factor
     return 0.0
+
+
+# The period belongs to money said in the next clause ("50万个商品，预算每月1万元", "80k docs, budget $2k a month")
+_BUDGET_CLAUSE = re.compile(r"[,;，；]\s*(?:and\s+)?(?:the\s+|a\s+|our\s+)?(?:budget|预算|予算|예산|presupuesto|budżet|"
+                            r"orçamento|bütçe|бюджет)")
 
 
 def _near(r: Reading, m: Number) -> str:

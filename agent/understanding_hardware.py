@@ -5,8 +5,16 @@
 A10G" is the L4 (24 GB, from the hardware table): a device named after "rent", "cloud", "租" or "借り" is rentable, not
 owned; "we can rent A100s but own nothing" is the A100 with ``owned: false``, while a hedged rental ("we don't own
 GPUs but could rent an A100 if needed") is CPU only. Memory beside a card the table does not know ("a Radeon RX
-7900 XTX with 24 GB") is its VRAM, with no accelerator named. A GPU name is never read as a memory size (the
-"10G" of "A10G").
+7900 XTX with 24 GB", "two V100 32GB", "M3 Ultra with 512GB") is its VRAM, with no accelerator named. A GPU name
+is never read as a memory size (the "10G" of "A10G"), a CPU's model name never as a figure ("Ryzen 9 7950X").
+
+Every class is read in every language of the interview lexicon: memory in each unit spelling (GB, GiB, gigs, Go, ГБ,
+기가, ギガ) and RAM word (Arbeitsspeicher, mémoire vive, ОЗУ, 内存, メモリ, 메모리 ...), cores (Kerne, cœurs, núcleos,
+rdzeni, kärnor, çekirdek, ядер, コア, 코어, 核; "2 x 24 cores", "two sockets, 32 cores each"), renting (gemietet, loué,
+alquilada, alugada, affittata, gehuurd, wynajęty, hyrd, kiralık, арендованный, 租, レンタル, 임대) and the clouds it
+happens in (AWS, GCP, Azure, OVH, Hetzner, Lambda, RunPod, 阿里云 ...), hedges ("podríamos ... si hace falta"), cards
+given up ("scratch the GPU ... CPU only now", "no es una T4, es una L4"). A card the user says is theirs inside a
+question ("would e5 fit on the T4 we have?") is kept by ``owned_in_question``.
 """
 
 from __future__ import annotations
@@ -86,12 +94,22 @@ OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]ho
                    r"\b(?:eigene[nmrs]?|propres?|propi[oa]s?|própri[oa]s?|nostr[aie]|eigen|własn\w*|egn[ae]|egen|"
                    r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
                    r"自有|自己的|自购|自前|自社|保有|보유|자체")
+# "if needed", "maybe" in every language of the lexicon: a rental that is only a possibility
+_IF_NEEDED = (r"\bsi (?:besoin|nécessaire|hace falta|es necesario|fuera necesario)|\bau besoin\b|\ben caso necesario\b|"
+              r"\b(?:falls|wenn) nötig\b|\bse (?:serve|necessario|precisar|necessário)|\ball'occorrenza\b|"
+              r"\bcaso precise\b|\b(?:indien|zo) nodig\b|\bals het nodig is\b|\bw razie potrzeby\b|\bjeśli trzeba\b|"
+              r"\bvid behov\b|\bom det behövs\b|\bgerekirse\b|\bihtiyaç olursa\b|\bпри необходимости\b|"
+              r"\bесли (?:нужно|понадобится)\b|\bquizás?\b|\btal vez\b|\bvielleicht\b|\beventuell\b|\bpeut-être\b|"
+              r"\béventuellement\b|\bforse\b|\beventualmente\b|\beventueel\b|\bmisschien\b|\bkanske\b|\bbelki\b|"
+              r"\bвозможно\b|\btalvez\b|需要的话|如果需要|必要なら|必要に応じて|必要であれば|필요하면|필요시|필요할 때")
+# "could" (not "would", not "on demand": "wir würden eine A100 mieten", "wir mieten bei Bedarf" are rentals)
+_WOULD = (r"\bpodríamos\b|\bkönnten\b|\bpourrai(?:t|ent)\b|\bpourrions\b|\bpotremmo\b|"
+          r"\bmoglibyśmy\b|\bskulle kunna\b|\bмогли бы\b|\bpoderíamos\b")
 RENT_HEDGE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
-                        r"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|需要的话|如果需要|必要なら|必要に応じて")
+                        rf"\bwhatever\b|\bcould\b|\bwould\b|\bperhaps\b|{_IF_NEEDED}|{_WOULD}")
 # Hedges that make a rental with no card named only a possibility ("might rent a GPU later", "if needed")
 RENT_MAYBE = re.compile(r"if (?:needed|necessary|required)|when needed|\bmight\b|\bmaybe\b|\bprobably\b|\blater\b|"
-                        r"\bwhatever\b|\bperhaps\b|\bsi (?:besoin|hace falta|necesario)|\bfalls nötig\b|\bse serve\b|"
-                        r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
+                        rf"\bwhatever\b|\bperhaps\b|{_IF_NEEDED}")
 OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s?\d{3,4}|arc\s?[ab]\d{3}|geforce|"
                        r"quadro|instinct|mi\d{3}x?|intel arc|gpus?|graphics cards?|video cards?|"
                        # data-centre cards and Apple chips the hardware table does not list: memory beside them is
@@ -134,8 +152,9 @@ def _rents_unnamed(text: str) -> bool:
 
 def _rentable(text: str, start: int, end: int) -> bool:
     before = RENT_BEFORE.search(text[max(0, start - 40):start])
-    if (before and not OWNED.search(before.group())) or RENT_AFTER.match(text[end:end + 30]):
-        return True  # "we left the cloud, we own an A100": the owning said after the cloud
+    after = RENT_AFTER.match(text[end:end + 30])
+    if (before and not OWNED.search(before.group())) or (after and not OWNED.search(after.group())):
+        return True  # "we left the cloud, we own an A100", "zwei L4 in der eigenen Cloud": owned
     # "We're on Azure and would run it on an NC A100 v4 VM": a cloud named in the same sentence, no ownership said
     ends = [m.start() for m in re.finditer(r"[.!?;。\n](?=\s|$)", text)]  # "g4dn.xlarge" is one word
     left = max((e + 1 for e in ends if e < start), default=0)

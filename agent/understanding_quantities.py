@@ -410,6 +410,10 @@ def _money(value: float, currency: str, factor: float) -> float:
     return round(value * (P.USD_PER[currency] or 0.0) * factor, 2)
 
 
+_PER_SEAT = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:user|seat|head|person|employee|licen[cs]e|agent|"
+                       r"member)s?\b")
+_SEATS = re.compile(r"(?<![\d.])(\d[\d,.]*\s?k?)\s*(?:users|seats|people|employees|agents|licen[cs]es|members)\b")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _GENERIC_CURRENCY = {"$", "元", "块", "块钱", "dollars", "dollar", "kr"}
 # Money for more than the search system ("3 crore a year for the whole AI program, this is one small part of it")
 _LARGER_SCOPE = re.compile(
@@ -482,7 +486,16 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
             return None, None
+        if code == "cny" and symbol and symbol.group(1).strip() == "¥" and _KANA.search(text):
+            code = "jpy"  # "月額¥50,000です": the yen sign in Japanese (alone it is the yuan's)
         rest = after[currency.end():] if currency else after
+        if _PER_SEAT.match(rest):  # "$50 per user per month, ~20 users": times the users, or not a budget at all
+            seats = _SEATS.search(text)
+            if not seats or seats.start() < num.end < seats.end():
+                return None, None
+            v *= P.find_numbers(seats.group(1))[0].value if P.find_numbers(seats.group(1)) else 0
+            if not v:
+                return None, None
         clause_end = r"[,;!?。，；、]|\.\s"
         own_clause = re.split(clause_end, rest[:30])[0] + " | " + re.split(clause_end, before)[-1]
         periodic = any(rx.search(own_clause) for rx, _ in P.PERIODS)

@@ -152,3 +152,26 @@ def test_cpu_names_and_unlisted_cards(text: str, want: dict[str, object]) -> Non
     hw = understand(text, "hardware").updates["hardware"]
     assert {k: hw.get(k) for k in want} == want, hw
     assert "vram_gb" not in want or "ram_gb" not in hw, hw  # an unlisted card's memory is not the machine's RAM
+
+
+@pytest.mark.parametrize("text", [
+    "We're a law firm with 80k contracts. We have 2x A100 40GB on-prem and a budget of €2k/month.",
+    "我们是电商，50万个商品，预算每月1万元，有两张4090"])
+def test_a_card_count_or_the_next_clauses_budget_raises_no_doubt(text: str) -> None:
+    _, update = _read(text)
+    assert not update.get("pending_confirmation"), update.get("pending_confirmation")
+
+
+@pytest.mark.parametrize(("text", "owned"), [
+    ("Hardware: zwei L4 in der eigenen Cloud", True), ("we left the cloud, we own an A100 now", True),
+    ("wir würden eine A100 in der Cloud mieten", False), ("g4dn.xlarge on AWS for now, might move to g5 later", False)])
+def test_owned_or_rented(text: str, owned: bool) -> None:
+    hw = understand(text, "hardware").updates["hardware"]
+    assert hw.get("owned", True) is owned, hw
+
+
+def _read(message: str) -> tuple[dict[str, object], dict[str, object]]:
+    from agent.nodes import understand_offline
+
+    state = accuracy.initial_state({"m": message})
+    return state, understand_offline(state)
