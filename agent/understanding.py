@@ -33,6 +33,7 @@ from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding_corrections import refer_back
 from agent.understanding_hardware import hardware_mentions
+from agent.understanding_languages import read_languages
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields
 from knowledge.catalog import default_catalog
@@ -325,13 +326,20 @@ def _search_args(sentence: str) -> dict[str, Any]:
 
 
 def _languages(text: str, raw: str, asked: str | None, result: Understanding) -> None:
-    mentions = find_languages(text, raw, asked)
+    reading = read_languages(text, raw, asked)
+    if reading.unknown:  # "Russian and Chuvash": never a partial list. The profile contract rejects the unknown
+        # name, so nothing is stored and the reply says which name it could not use (the question is asked again).
+        known = [code for code, removed, _ in reading.mentions if not removed]
+        result.updates["languages"] = list(dict.fromkeys([*known, *reading.unknown]))
+        return
+    mentions = reading.mentions
     if not mentions:
         return
     keep = list(dict.fromkeys(code for code, removed, _ in mentions if not removed))
     result.remove_languages = list(dict.fromkeys(code for code, removed, _ in mentions if removed))
-    # "we also have Japanese" adds; "Chinese, and also some English" states the whole list
-    added = all(add for _, removed, add in mentions if not removed)
+    # "we also have Japanese" adds; "Chinese, and also some English" and "only English" state the whole list
+    added = not reading.only and all(any(add for c, removed, add in mentions if c == code and not removed)
+                                     for code in keep)
     if keep and added and asked != "languages":
         result.add_languages = keep
     elif keep:
