@@ -74,12 +74,15 @@ AMBIGUOUS_CODES = frozenset(
 COUNTRY_CODES = frozenset(
     "de fr it es pl nl pt ru tr no fi lv lt hr hu ro bg sk si id th am az mk mt is la so uz tt ug bo ps my ml ne ga gl "
     "cy eu uk sr ar ms pa gu mr et bn be ca sl km lb kn bs tg ky tk as af ht mg rw sd".split())
+_LIST_TAIL = re.compile(r"^\s*(?:,|and|plus|&|und|et|y|e)?\s*(?:(?:a bit of|a little|some|also|etwas|un peu d[e']|"
+                        r"algo de|un po' di)\s*)?([a-z]{2})(?=\s*(?:$|[.,;!?)]))")
 LOCALE_TAG = re.compile(r"(?<![\w\-])([a-z]{2})[-_]([a-z]{2}|hans|hant)(?![\w\-])")
 
 # Adding, replacing, removing.
 ADD_CUE = re.compile(
-    r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin addition\b|\bplus\b|\bforg[eo]t\b|\bforgotten\b|\bbesides\b|"
-    r"\bon top\b|\banother\b|\d+\s*%[^,;.]{0,25}|\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b|\bhalf\b|"
+    r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin addition\b|\bplus\b|\bforgotten\b|\bbesides\b|"
+    r"\bon top\b|\banother\b|\bforgot\b|\d+\s*%[^,;.]{0,25}|\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b|"
+    r"\bhalf\b|"
     r"\bsome of\b|\bpart of\b|\ba (?:few|handful) of\b|"
     r"\bauch\b|\bausserdem\b|\baußerdem\b|\bzusätzlich\b|\bdazu\b|\bvergessen\b|\bein teil\b|"
     r"\baussi\b|\bégalement\b|\ben plus\b|\boublié\b|\bune partie\b|"
@@ -93,15 +96,30 @@ ADD_CUE = re.compile(
     r"\bтакже\b|\bтоже\b|\bещё\b|\bеще\b|\bзабыл\w*|"
     r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고")
 ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)")
-REMOVE_BEFORE = re.compile(
-    r"(?:\bno|\bnot|\bwithout|\bdrop|\bremove|\bexclude|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
-    r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|\bingen|"
-    r"\bбез|\bне|\bнет|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)\s*"
-    r"(?:the\s+|any\s+|more\s+|in\s+|auf\s+|en\s+|на\s+|po\s+|på\s+|em\s+)?$")
-REMOVE_AFTER = re.compile(r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
-                          r"(?:not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
-                          r"fällt weg|entfällt|nicht mehr|brauchen wir nicht|n'est plus|ya no|non serve|не нужен|"
-                          r"不要了|不需要了|去掉|不用了|没有了|は不要|はいらない|なし|은 필요 없|는 필요 없)")
+_NEGATION = (r"(?:\bno|\bnot|n't|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|\bplus d[e']|"
+             r"\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|\bingen|\bбез|"
+             r"\bне|\bнет)")
+_NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want\w*|have|use|support\w*|necesit\w+|"
+           r"brauch\w+|benötig\w+|avons besoin d[e']|besoin d[e']|serve|precis\w+|nodig|potrzebuj\w+|behöver|нуж\w+)")
+_DROP = (r"(?:\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscrap(?:ped)?|\bcut|\bforget(?: about)?|"
+         r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
+REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*"
+                           r"(?:the\s+|any\s+|more\s+|in\s+|auf\s+|en\s+|на\s+|po\s+|på\s+|em\s+|de\s+|d')?$")
+REMOVE_AFTER = re.compile(
+    r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
+    r"(?:not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
+    r"(?:is|are)?\s*(?:no longer|not|isn't|aren't)\s+(?:needed|required|necessary|relevant|in scope)|"
+    r"fällt weg|entfällt|nicht mehr|brauchen wir nicht|wird nicht mehr|n'est plus|ya no|non serve|non è più|"
+    r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
+    r"不要了|不需要了|去掉|不用了|没有了|は?もう?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없)")
+# The language a message is written in, or the reply is asked in: "I'm writing in English", "répondez en français".
+META_BEFORE = re.compile(
+    r"(?:\bwrit\w*|\btyp\w*|\brepl\w*|\brespond\w*|\banswer\w*|\btalk\w*|\bspeak\w*|\bchat\w*|\bschreib\w*|"
+    r"\bantwort\w*|\bécri\w*|\brépond\w*|\bescrib\w*|\bscriv\w*|\brispond\w*|\bescrev\w*|\bresponda\w*)\s+"
+    r"(?:to you\s+|you\s+|me\s+|dir\s+|ihnen\s+|vous\s+|te\s+|ti\s+|le\s+)?(?:in|auf|en|em)\s+$|"
+    r"\b(?:my|mein|meinem|mon|mi|il mio|o meu)\s+$|请用|用(?=英文|中文|英语|日语)")
+META_AFTER = re.compile(r"^\s*(?:回答|回复|答复|交流|沟通|で回答|で返信|で答え|로 답|로 대답|is not my first language|"
+                        r"isn't my first language|isn't great|is not great)")
 ONLY_CUE = re.compile(r"\bonly\b|\bjust\b|\bsolely\b|\bexclusively\b|\bnur\b|\bausschließlich\b|\bseulement\b|"
                       r"\buniquement\b|\bsolo\b|\bsolamente\b|\bsoltanto\b|\bapenas\b|\bsó\b|\balleen\b|\btylko\b|"
                       r"\bbara\b|\bsadece\b|\bтолько\b|只有|只|仅|だけ|のみ|만")
@@ -225,6 +243,10 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
             if item[1] not in codes:
                 break
             known.append(item)
+        if known and len(known) == len(items) and known[-1][1] in AMBIGUOUS_CODES \
+                and re.match(r"\s+(?!(?:docs?|documents?|content|texts?|pages?|only|too|as|mostly)\b)[^\W\d_]",
+                             text[m.end():]):
+            known.pop()  # "EN/DE and IT teams": the IT is the department
         if len(known) < 2 and not (known and len(known) == len(items)):
             continue
         before = text[max(0, m.start() - 25):m.start()]
@@ -239,6 +261,9 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
         if not said_languages and COUNTRY_BEFORE.search(before) and all(code in COUNTRY_CODES for _, code in known):
             continue  # "offices in DE and FR": countries
         hits.extend((m.start() + i, m.start() + i + len(code), _code(code)) for i, code in known)
+        tail = _LIST_TAIL.match(text[m.end():m.end() + 40]) if len(known) == len(items) else None
+        if tail and tail.group(1) in codes and _uppercase_in(raw, tail.group(1)):  # "DE/EN/FR plus a bit of IT"
+            hits.append((m.end() + tail.start(1), m.end() + tail.end(1), _code(tail.group(1))))
     for m in LOCALE_TAG.finditer(text):
         lang, region = m.group(1), m.group(2)
         if lang in codes and (lang not in AMBIGUOUS_CODES or _uppercase_in(raw, region) or region in ("hans", "hant")):
@@ -246,6 +271,11 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
     bare = text.strip(" .!,;。")
     if asked == "languages" and bare in codes and (bare not in AMBIGUOUS_CODES or _uppercase_in(raw, bare)):
         hits.append((0, len(text), _code(bare)))
+    elif not hits and len(raw.split()) <= 3:  # "EN only", "DE please": one code, written as a code, in a short reply
+        for m in re.finditer(r"(?<![\w\-])[a-z]{2}(?![\w\-])", text):
+            if m.group() in codes and m.group() not in AMBIGUOUS_CODES and m.group() not in COUNTRY_CODES \
+                    and _uppercase_in(raw, m.group()):
+                hits.append((m.start(), m.end(), _code(m.group())))
     return hits
 
 
@@ -281,6 +311,8 @@ def _unknown(text: str, raw: str, asked: str | None, hits: list[tuple[int, int, 
 def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
     hits = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
+    hits = [(start, end, code) for start, end, code in hits  # "I'm writing in English": not the documents' language
+            if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30]))]
     reading = LanguageReading(only=bool(ONLY_CUE.search(text)) and bool(hits))
     previous_end, previous_added = -1, False
     for start, end, code in hits:
