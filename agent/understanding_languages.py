@@ -96,22 +96,32 @@ ADD_CUE = re.compile(
     r"\bтакже\b|\bтоже\b|\bещё\b|\bеще\b|\bзабыл\w*|"
     r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고")
 ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)")
-_NEGATION = (r"(?:\bno|\bnot|n't|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|\bplus d[e']|"
-             r"\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|\bingen|\bбез|"
-             r"\bне|\bнет)")
+_NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
+             r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
+             r"\bingen|\bбез|\bне|\bнет)")
 _NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want\w*|have|use|support\w*|necesit\w+|"
            r"brauch\w+|benötig\w+|avons besoin d[e']|besoin d[e']|serve|precis\w+|nodig|potrzebuj\w+|behöver|нуж\w+)")
 _DROP = (r"(?:\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscrap(?:ped)?|\bcut|\bforget(?: about)?|"
          r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
-REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*"
-                           r"(?:the\s+|any\s+|more\s+|in\s+|auf\s+|en\s+|на\s+|po\s+|på\s+|em\s+|de\s+|d')?$")
+REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
+                           r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d')?$")
 REMOVE_AFTER = re.compile(
-    r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
-    r"(?:not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
+    r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
+    r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
+    r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:is|are)?\s*(?:no longer|not|isn't|aren't)\s+(?:needed|required|necessary|relevant|in scope)|"
     r"fällt weg|entfällt|nicht mehr|brauchen wir nicht|wird nicht mehr|n'est plus|ya no|non serve|non è più|"
     r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
-    r"不要了|不需要了|去掉|不用了|没有了|は?もう?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없)")
+    r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없)")
+# A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".
+FUTURE = re.compile(
+    r"\blater\b|\bnext (?:year|quarter|month)\b|\bin the future\b|\beventually\b|\bdown the road\b|\bsome ?day\b|"
+    r"\b(?:might|may|could|will|plan(?:ning)? to|want to|considering|thinking about) "
+    r"(?:add|adding|expand\w*|support)\b|"
+    r"\bnot (?:yet|now)\b|\bspäter\b|\bkünftig\b|\bzukünftig\b|\birgendwann\b|\bplus tard\b|\bà l'avenir\b|"
+    r"\bun jour\b|\bmás adelante\b|\ben el futuro\b|\balgún día\b|\bpiù avanti\b|\bin futuro\b|\bmais tarde\b|"
+    r"\bno futuro\b|\bin de toekomst\b|\bpóźniej\b|\bw przyszłości\b|\bsenare\b|\bi framtiden\b|\bileride\b|"
+    r"\bgelecekte\b|\bпозже\b|\bпотом\b|\bв будущем\b|以后|将来|今后|未来|今後|나중에|향후|추후")
 # The language a message is written in, or the reply is asked in: "I'm writing in English", "répondez en français".
 META_BEFORE = re.compile(
     r"(?:\bwrit\w*|\btyp\w*|\brepl\w*|\brespond\w*|\banswer\w*|\btalk\w*|\bspeak\w*|\bchat\w*|\bschreib\w*|"
@@ -308,11 +318,22 @@ def _unknown(text: str, raw: str, asked: str | None, hits: list[tuple[int, int, 
     return list(dict.fromkeys(out))
 
 
+_CLAUSE_END = re.compile(r"[.;!?。！？]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words around a mention in its own clause (40 characters before, 30 after, not past a full stop)."""
+    before = _CLAUSE_END.split(text[max(0, start - 40):start])[-1]
+    after = _CLAUSE_END.split(text[end:end + 30])[0]
+    return before + " " + after
+
+
 def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
     hits = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
     hits = [(start, end, code) for start, end, code in hits  # "I'm writing in English": not the documents' language
-            if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30]))]
+            if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
+                    or FUTURE.search(_clause(text, start, end)))]
     reading = LanguageReading(only=bool(ONLY_CUE.search(text)) and bool(hits))
     previous_end, previous_added = -1, False
     for start, end, code in hits:
