@@ -336,7 +336,7 @@ def _languages(text: str, raw: str, asked: str | None, result: Understanding) ->
     if not mentions:
         return
     keep = list(dict.fromkeys(code for code, removed, _ in mentions if not removed))
-    result.remove_languages = list(dict.fromkeys(code for code, removed, _ in mentions if removed))
+    result.remove_languages = list(dict.fromkeys(code for code, removed, _ in mentions if removed and code not in keep))
     # "we also have Japanese" adds; "Chinese, and also some English" and "only English" state the whole list
     added = not reading.only and all(any(add for c, removed, add in mentions if c == code and not removed)
                                      for code in keep)

@@ -94,14 +94,22 @@ ADD_CUE = re.compile(
     r"\bockså\b|\bäven\b|\bglömde\b|"
     r"\bayrıca\b|\bunuttum\b|"
     r"\bтакже\b|\bтоже\b|\bещё\b|\bеще\b|\bзабыл\w*|"
-    r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고")
-ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)")
+    r"\badd(?:ing)?\b|\binclude\b|hinzufügen|\bajouter\b|\bañadir\b|\bagregar\b|\baggiungere\b|\badicionar\b|"
+    r"\btoevoegen\b|\bdodać\b|\blägg till\b|\bekle\w*|\bдобав\w+|"
+    r"\b(?:replac|swap|switch|exchang)\w*\b.{1,30}\b(?:with|for|to|by)\s+(?:[^\W\d]+\s+)?$|"  # "swap X for Y"
+    r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고|追加|추가")
+ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)|"
+                       r"^\s*(?:instead of|rather than|statt|anstatt|au lieu d|en lugar de|en vez de|invece d|"
+                       r"em vez de|in plaats van|zamiast|i stället för|вместо)")  # "Danish instead of Dutch"
 _NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
              r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
              r"\bingen|\bбез|\bне|\bнет)")
 _NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want\w*|have|use|support\w*|necesit\w+|"
            r"brauch\w+|benötig\w+|avons besoin d[e']|besoin d[e']|serve|precis\w+|nodig|potrzebuj\w+|behöver|нуж\w+)")
-_DROP = (r"(?:\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscrap(?:ped)?|\bcut|\bforget(?: about)?|"
+_DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben lugar de|\ben vez de|\binvece d[i']|"
+         r"\bem vez de|\bin plaats van|\bzamiast|\bi stället för|\bвместо|"
+         r"\b(?:replac|swap|switch(?:ed)? from|exchang)\w*|"
+         r"\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscrap(?:ped)?|\bcut|\bforget(?: about)?|"
          r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
 REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
                            r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d')?$")
