@@ -142,6 +142,9 @@ ONLY_CUE = re.compile(r"\bonly\b|\bjust\b|\bsolely\b|\bexclusively\b|\bnur\b|\ba
                       r"\buniquement\b|\bsolo\b|\bsolamente\b|\bsoltanto\b|\bapenas\b|\bsó\b|\balleen\b|\btylko\b|"
                       r"\bbara\b|\bsadece\b|\bтолько\b|只有|只|仅|だけ|のみ|만")
 
+ONLY_AFTER = re.compile(r"^\s*(?:only|alone|exclusively|uniquement|seulement|nur|solo|solamente|apenas|alleen|"
+                        r"tylko|bara|sadece|только|のみ|だけ|만)")
+
 # Unknown names: a word shaped like a language name, listed next to a known one or answering the question.
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|/|&|、|と|和|及|与|或)\s*|\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|или)"
                         r"\s+|\s*(?:와|과|랑|이랑|하고)\s*)$")
@@ -342,9 +345,11 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     hits = [(start, end, code) for start, end, code in hits  # "I'm writing in English": not the documents' language
             if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
                     or FUTURE.search(_clause(text, start, end)))]
-    reading = LanguageReading(only=bool(ONLY_CUE.search(text)) and bool(hits))
+    reading = LanguageReading()
     previous_end, previous_added = -1, False
     for start, end, code in hits:
+        reading.only = reading.only or bool(ONLY_CUE.search(_CLAUSE_END.split(text[max(0, start - 20):start])[-1])
+                                            or ONLY_AFTER.match(text[end:end + 12]))
         removed = bool(REMOVE_BEFORE.search(text[max(0, start - 25):start]) or REMOVE_AFTER.match(text[end:end + 25]))
         added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 20]))
         if not added and previous_end >= 0 and previous_added and _LIST_GLUE.match(text[previous_end:start]):
