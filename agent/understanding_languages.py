@@ -165,6 +165,9 @@ _NOT_LANGUAGES = frozenset(
     "単語 用語 言語 敬語 英単語 母国語 外国語 多言語 略語 専門用語 物語 落語 主語 述語 結語 標準語 共通語".split())
 
 
+_CJK_NOT_LANGUAGES = tuple(w for w in _NOT_LANGUAGES if _UNSPACED.search(w))
+
+
 @dataclass
 class LanguageReading:
     """The languages one text states.
@@ -310,7 +313,7 @@ def _unknown(text: str, raw: str, asked: str | None, hits: list[tuple[int, int, 
     out: list[str] = []
     for m in _CANDIDATE.finditer(rest):
         word = m.group()
-        if word in _NOT_LANGUAGES or any(word.endswith(n) for n in _NOT_LANGUAGES if _UNSPACED.search(n)):
+        if word in _NOT_LANGUAGES or word.endswith(_CJK_NOT_LANGUAGES):
             continue
         glued = [(s, e) for s, e in spans if (0 <= m.start() - e <= 8 and _LIST_GLUE.match(text[e:m.start()]))
                  or (0 <= s - m.end() <= 8 and _LIST_GLUE.match(text[m.end():s]))]
@@ -356,7 +359,8 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
             added = True  # "we also have Japanese, Korean and Thai": the whole list is added
         reading.mentions.append((code, removed, added))
         previous_end, previous_added = end, added
-    reading.unknown = _unknown(text, raw, asked, hits)
+    if hits or asked == "languages":  # an unknown name counts next to a known one or as the answer
+        reading.unknown = _unknown(text, raw, asked, hits)
     return reading
 
 
