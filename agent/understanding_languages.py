@@ -118,7 +118,9 @@ REMOVE_AFTER = re.compile(
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:is|are)?\s*(?:no longer|not|isn't|aren't)\s+(?:needed|required|necessary|relevant|in scope)|"
-    r"fällt weg|entfällt|nicht mehr|brauchen wir nicht|wird nicht mehr|n'est plus|ya no|non serve|non è più|"
+    r"fällt weg|entfällt|(?:nicht|not) (?:mehr|more)|(?:brauchen|benötigen) wir (?:\w+ )?(?:nicht|not)|"
+    r"wird (?:\w+ )?(?:nicht|not) (?:mehr|more)|"
+    r"(?:we )?(?:don't|do not|no longer) need|n'est plus|ya no|non serve|non è più|"
     r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
     r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없)")
 # A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".

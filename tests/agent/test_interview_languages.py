@@ -96,6 +96,11 @@ def test_ordinary_words_and_countries_are_not_codes(message: str) -> None:
     ("just German", ["eng"], ["deu"]),
     ("nur Deutsch", ["deu", "eng"], ["deu"]),
     ("no Japanese after all", ["eng", "jpn"], ["eng"]),
+    ("replace Dutch with Danish", ["eng", "nld"], ["eng", "dan"]),
+    ("Französisch brauchen wir doch nicht", ["deu", "fra"], ["deu"]),
+    ("We might add Japanese later", ["eng"], ["eng"]),
+    ("the German ones are the important ones", ["eng", "deu"], ["eng", "deu"]),
+    ("we only have 500 docs, also in French", ["eng"], ["eng", "fra"]),
     ("不要日语了", ["zho", "jpn"], ["zho"]),
 ])
 def test_a_mention_adds_replaces_or_removes(message: str, prev: list[str], after: list[str]) -> None:
