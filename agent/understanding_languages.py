@@ -32,6 +32,13 @@ _UNSPACED = re.compile(r"[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u
 CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
                           r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
 CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
+# The same abbreviations in Japanese ("日英の2言語", "日英対訳") and Korean ("한영 문서", "한영 혼용").
+JA_COMPOUND = re.compile(r"([日英中韓独仏露]{2,4})の?\s*(?:[2-4二三四両]\s*(?:か|ヶ|カ)?国?)?\s*"
+                         r"(?:言語|バイリンガル|対訳|併記)")
+JA_LANG_CHAR = {"日": "jpn", "英": "eng", "中": "zho", "韓": "kor", "独": "deu", "仏": "fra", "露": "rus"}
+KO_COMPOUND = re.compile(r"(?<![가-힣])([한영중일]{2,3})\s*"
+                         r"(?:문서|혼용|혼합|병기|이중\s*언어|번역|자료|documents?|docs?)")
+KO_LANG_CHAR = {"한": "kor", "영": "eng", "중": "zho", "일": "jpn"}
 # A one- or two-character name inside a longer word is not a language (其中文档, 合法文件, 每日文档, 收藏文章).
 CJK_NAME_BLOCK = {"中": "其集空期心居当之命途高初", "法": "合违非宪方语算民刑司立执手做办说看想用",
                   "日": "每今昨当次半节假生工周平终全两一某", "藏": "收珍馆隐储冷宝典"}
@@ -98,6 +105,11 @@ ADD_CUE = re.compile(
     r"\btoevoegen\b|\bdodać\b|\blägg till\b|\bekle\w*|\bдобав\w+|"
     r"\b(?:replac|swap|switch|exchang)\w*\b.{1,30}\b(?:with|for|to|by)\s+(?:[^\W\d]+\s+)?$|"  # "swap X for Y"
     r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고|追加|추가")
+# The queries' language next to the documents' one ("users ask in Spanish", "毎日英語で問い合わせが来ます") adds.
+QUERY_CUE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bask(?:s|ed|ing)?\b|\binquir\w+|\benquir\w+|"
+                       r"\bsearch(?:es)?\b|\banfragen\b|\bfragen\b|\brequêtes\b|\bconsultas\b|\bpreguntas\b|\bdomande\b|\bperguntas\b|"
+                       r"\bvragen\b|\bzapytania\b|\bpytania\b|\bfrågor\w*|\bsorular\b|\bзапрос\w*|\bвопрос\w*|"
+                       r"提问|查询|问题|問い合わせ|質問|検索|질문|문의|검색")
 ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)|"
                        r"^\s*(?:instead of|rather than|statt|anstatt|au lieu d|en lugar de|en vez de|invece d|"
                        r"em vez de|in plaats van|zamiast|i stället för|вместо)")  # "Danish instead of Dutch"
@@ -253,8 +265,10 @@ def _names(text: str, raw: str) -> list[tuple[int, int, str]]:
         blocked = CJK_NAME_BLOCK.get(m.group()[0], "")
         if not (m.start() and text[m.start() - 1] in blocked):
             hits.append((m.start(), m.end(), _language_res()[2][m.group()]))
-    for m in CJK_COMPOUND.finditer(text):
-        hits.extend((m.start() + i, m.end(), CJK_LANG_CHAR[c]) for i, c in enumerate(m.group(1)))
+    for rx, chars in ((CJK_COMPOUND, CJK_LANG_CHAR), (JA_COMPOUND, JA_LANG_CHAR), (KO_COMPOUND, KO_LANG_CHAR)):
+        for m in rx.finditer(text):
+            if len(set(m.group(1))) == len(m.group(1)):  # 日日 is not two languages
+                hits.extend((m.start() + i, m.end(), chars[c]) for i, c in enumerate(m.group(1)))
     return hits
 
 
@@ -356,7 +370,8 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
         reading.only = reading.only or bool(ONLY_CUE.search(_CLAUSE_END.split(text[max(0, start - 20):start])[-1])
                                             or ONLY_AFTER.match(text[end:end + 12]))
         removed = bool(REMOVE_BEFORE.search(text[max(0, start - 25):start]) or REMOVE_AFTER.match(text[end:end + 25]))
-        added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 20]))
+        added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 20])
+                     or QUERY_CUE.search(_clause(text, start, end)))
         if not added and previous_end >= 0 and previous_added and _LIST_GLUE.match(text[previous_end:start]):
             added = True  # "we also have Japanese, Korean and Thai": the whole list is added
         reading.mentions.append((code, removed, added))
