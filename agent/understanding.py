@@ -33,6 +33,7 @@ from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding_corrections import refer_back
 from agent.understanding_hardware import hardware_mentions, owned_in_question
+from agent.understanding_languages import read_languages
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields
 from knowledge.catalog import default_catalog
@@ -130,7 +131,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if stated:
         refer_back(text, stated, result, found.leftovers)
         _relative(text, asked, stated, result)
-    _languages(text, raw, asked, result)
+    _languages(text, raw, asked, result, stated)
     result.top_k, result.priorities = found.top_k, _priorities(text)
     if result.top_k is None and any(r.tool == "shortlist" for r in result.tool_requests):
         result.top_k = extract_fields(low, None).top_k  # "show me the top 5": the list, with five on it
@@ -514,14 +515,25 @@ def _search_args(sentence: str) -> dict[str, Any]:
     return args
 
 
-def _languages(text: str, raw: str, asked: str | None, result: Understanding) -> None:
-    mentions = find_languages(text, raw, asked)
+def _languages(text: str, raw: str, asked: str | None, result: Understanding, stated: dict[str, Any] | None) -> None:
+    reading = read_languages(text, raw, asked)
+    if reading.unknown:  # "Russian and Chuvash": never a partial list. The profile contract rejects the unknown
+        # name, so nothing is stored and the reply says which name it could not use (the question is asked again).
+        known = [code for code, removed, _ in reading.mentions if not removed]
+        result.updates["languages"] = list(dict.fromkeys([*known, *reading.unknown]))
+        return
+    mentions = reading.mentions
     if not mentions:
         return
     keep = list(dict.fromkeys(code for code, removed, _ in mentions if not removed))
-    result.remove_languages = list(dict.fromkeys(code for code, removed, _ in mentions if removed))
-    # "we also have Japanese" adds; "Chinese, and also some English" states the whole list
-    added = all(add for _, removed, add in mentions if not removed)
+    result.remove_languages = list(dict.fromkeys(code for code, removed, _ in mentions if removed and code not in keep))
+    before = set((stated or {}).get("languages") or [])
+    if (before and asked != "languages" and not reading.only and not result.remove_languages
+            and set(keep) <= before and not P.CORRECTION.search(text)):
+        return  # "the German ones are the important ones": a stated language referred to, not a new list
+    # "we also have Japanese" adds; "Chinese, and also some English" and "only English" state the whole list
+    added = not reading.only and all(any(add for c, removed, add in mentions if c == code and not removed)
+                                     for code in keep)
     if keep and added and asked != "languages":
         result.add_languages = keep
     elif keep:

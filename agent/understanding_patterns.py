@@ -6,15 +6,14 @@ other languages one, ``knowledge/data/interview_lexicon.yaml`` (read by ``agent.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 
+from agent.understanding_languages import find_languages
 from agent.understanding_models import find_models
 from agent.understanding_numbers import MAX_CHARS, Number, find_numbers, normalise, parse_cn, split_sentences
-from knowledge.languages import known_languages, normalise_language
 
-__all__ = ["MAX_CHARS", "Number", "find_models", "find_numbers", "normalise", "parse_cn", "split_sentences"]
+__all__ = ["MAX_CHARS", "Number", "find_languages", "find_models", "find_numbers", "normalise", "parse_cn",
+           "split_sentences"]
 
 # Conversion rules. Rough on purpose: they turn what people say into the profile's units.
 TOKENS_PER_PAGE = 500  # a page of prose is ~350-400 words
@@ -329,45 +328,6 @@ DOMAINS = {
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
 DOMAIN_ANY = re.compile("|".join(f"(?P<{d}>{p})" for d, p in DOMAINS.items()))
 GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\bmisc|各种|杂")
-
-# Languages: extra names, Chinese compounds (中英文) and the words that make a mention an addition or a removal.
-EXTRA_LANGUAGE_NAMES = {"cantonese": "zho", "粤语": "zho", "繁体": "zho", "简体": "zho", "日文": "jpn",
-                        "韩文": "kor", "德文": "deu", "法文": "fra", "俄文": "rus", "西语": "spa",
-                        "西班牙文": "spa", "葡语": "por", "葡萄牙文": "por", "意大利文": "ita",
-                        "阿拉伯文": "ara", "越南文": "vie", "泰文": "tha", "英语": "eng", "英文": "eng",
-                        "中文": "zho",
-                        # language names as French, Spanish, Portuguese, German and Italian users write them
-                        "anglais": "eng", "français": "fra", "francais": "fra", "allemand": "deu", "espagnol": "spa",
-                        "italien": "ita", "portugais": "por", "néerlandais": "nld", "neerlandais": "nld",
-                        "chinois": "zho", "japonais": "jpn", "coréen": "kor", "arabe": "ara", "russe": "rus",
-                        "polonais": "pol", "catalan": "cat", "inglés": "eng", "ingles": "eng", "francés": "fra",
-                        "alemán": "deu", "italiano": "ita", "portugués": "por", "neerlandés": "nld",
-                        "holandés": "nld", "japonés": "jpn", "coreano": "kor", "catalán": "cat", "gallego": "glg",
-                        "euskera": "eus", "inglês": "eng", "francês": "fra", "alemão": "deu", "espanhol": "spa",
-                        "holandês": "nld", "chinês": "zho", "japonês": "jpn", "englisch": "eng",
-                        "französisch": "fra", "spanisch": "spa", "italienisch": "ita", "portugiesisch": "por",
-                        "niederländisch": "nld", "chinesisch": "zho", "japanisch": "jpn", "koreanisch": "kor",
-                        "arabisch": "ara", "russisch": "rus", "polnisch": "pol", "türkisch": "tur", "inglese": "eng",
-                        "francese": "fra", "tedesco": "deu", "spagnolo": "spa", "portoghese": "por", "olandese": "nld",
-                        "cinese": "zho", "giapponese": "jpn"}
-CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
-                          r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
-CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
-# A one-character stem + 文/语 inside a longer word is not a language (其中文档, 合法文件).
-CJK_NAME_BLOCK = {"中": "其集空期心居当之命途高初", "法": "合违非宪方语算民刑司立执手做办说看想用"}
-CAPITALISED_ONLY = {"polish"}  # names that are also common English words
-CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:\s*(?:,|/|、|\+|&|\band\b|\bor\b|\|)\s*[a-z]{2,3}"
-                       r"(?![\w\-]))+)")
-CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|语言|语种)\s*(?:[:=(]|are|is|include)?\s*$")
-LOCALE_TAG = re.compile(r"(?<![\w\-])(?!no-go|to-do|so-so|go-to)([a-z]{2})[-_](?:[a-z]{2}|hans|hant)(?![\w\-])")
-REMOVE_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bdrop|\bremove|\bexclude|\bno longer|\bno more|"
-                           r"不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)\s*(?:the\s+|any\s+)?$")
-REMOVE_AFTER = re.compile(r"^\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
-                          r"(?:not needed|no longer needed|not required|dropped|removed|"
-                          r"不要了|不需要了|去掉|不用了|没有了)")
-ADD_CUE = re.compile(r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin addition\b|\bplus\b|"
-                     r"\d+\s*%[^,;.]{0,25}|"
-                     r"还有|也有|另外|此外|加上|也包括|也需要|也要")
 
 # Privacy, deployment, licence, latency.
 ON_PREM = re.compile(
@@ -801,57 +761,3 @@ FIELD_WORDS = {
     "latency_p95_ms": r"latency|response time|延迟|响应时间",
 }
 FIELD_RES = {f: re.compile(p) for f, p in FIELD_WORDS.items()}
-
-
-# Recognisers: which languages, accelerators and models a text mentions.
-@functools.cache
-def _language_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str]]:
-    names = {n.lower(): lang.code for lang in known_languages() for n in lang.names} | EXTRA_LANGUAGE_NAMES
-    ascii_names = sorted((n for n in names if n.isascii()), key=len, reverse=True)
-    other = sorted((n for n in names if not n.isascii()), key=len, reverse=True)
-    codes = frozenset(c for lang in known_languages() for c in (lang.code, lang.iso1, *lang.also))
-    return (re.compile(r"\b(?:" + "|".join(map(re.escape, ascii_names)) + r")\b"),
-            re.compile("|".join(map(re.escape, other))), names, codes)
-
-
-def _code(text: str) -> str:
-    return normalise_language(text).code
-
-
-def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bool, bool]]:
-    """Return (ISO 639-3 code, removed, added) for each language ``text`` names, in order of mention.
-
-    Names ("German", "日语", "中英文") count anywhere; bare codes count in a list after "languages:" or
-    "multilingual:", joined by "/" ("zh/en"), as locale tags ("zh-CN"), or when the question was about languages.
-    """
-    ascii_re, other_re, names, codes = _language_res()
-    hits: list[tuple[int, int, str]] = []
-    for m in ascii_re.finditer(text):
-        if m.group() not in CAPITALISED_ONLY or m.group().capitalize() in raw:
-            hits.append((m.start(), m.end(), names[m.group()]))
-    for m in other_re.finditer(text):
-        blocked = CJK_NAME_BLOCK.get(m.group()[0], "")
-        if not (m.start() and text[m.start() - 1] in blocked):
-            hits.append((m.start(), m.end(), names[m.group()]))
-    for m in CJK_COMPOUND.finditer(text):
-        hits.extend((m.start() + i, m.end(), CJK_LANG_CHAR[c]) for i, c in enumerate(m.group(1)))
-    for m in CODE_LIST.finditer(text):
-        items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group()) if i.group() not in ("and", "or")]
-        context = asked == "languages" or "/" in m.group() or CODE_LIST_CONTEXT.search(text[max(0, m.start() - 20):
-                                                                                              m.start()])
-        known = list(itertools.takewhile(lambda item: item[1] in codes, items))  # "fr/en, pic à 15 req/s": fr, en
-        if context and (len(known) == len(items) or len(known) >= 2):
-            hits.extend((m.start() + i, m.end(), _code(code)) for i, code in known)
-    hits.extend((m.start(), m.end(), _code(m.group(1))) for m in LOCALE_TAG.finditer(text) if m.group(1) in codes)
-    bare = text.strip(" .!,;。")
-    if asked == "languages" and bare in codes:
-        hits.append((0, len(text), _code(bare)))
-    out = []
-    for start, end, code in sorted(hits):
-        removed = bool(REMOVE_BEFORE.search(text[max(0, start - 20):start]) or REMOVE_AFTER.match(text[end:end + 25]))
-        added = bool(ADD_CUE.search(text[max(0, start - 35):start]) or re.match(r"^\s*(?:documents?|docs?)?\s*(?:as "
-                                                                               r"well|too)\b", text[end:end + 20]))
-        out.append((code, removed, added))
-    return out
-
-

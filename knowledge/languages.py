@@ -24,6 +24,11 @@ class Language(BaseModel):
     also: list[str] = []
 
     @property
+    def words(self) -> list[str]:
+        """The names that are whole words (a name ending in "*" is a stem for running text only)."""
+        return [n for n in self.names if not n.endswith("*")]
+
+    @property
     def codes(self) -> frozenset[str]:
         """Every ISO 639-3 code that matches this language."""
         return frozenset([self.code, *self.also])
@@ -46,7 +51,10 @@ def _table() -> dict[str, Language]:
         raise KnowledgeDataError(f"{LANGUAGES_FILE}: {exc}") from exc
     table: dict[str, Language] = {}
     for lang in parsed.languages:
-        for key in [lang.code, lang.iso1, *lang.also, *(n.lower() for n in lang.names)]:
+        for key in [lang.code, lang.iso1, *lang.also, *(n.lower() for n in lang.words)]:
+            other = table.get(key.lower())
+            if other is not None and other.code != lang.code:
+                raise KnowledgeDataError(f"{LANGUAGES_FILE}: {key!r} names both {other.code} and {lang.code}")
             table[key.lower()] = lang
     return table
 

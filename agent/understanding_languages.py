@@ -1,0 +1,391 @@
+"""Which languages an interview message states: names and codes, added, replaced or removed, and unknown names.
+
+The names are data (``knowledge/data/languages.yaml``: English names, endonyms and exonyms in the languages the
+interview meets, stems for the languages that inflect them). Rules on top of the names:
+
+- a name inside a model name ("bert-base-german-cased", "text2vec-base-chinese") or before a word for people or an
+  organisation ("a French team", "Polish and Czech companies", "the Spanish market") is not a language statement;
+- codes count only in a list of codes ("EN/DE/FR", "DE, EN, IT und PL", "en+es"), as locale tags ("zh-CN",
+  "pt-BR"), after a word for languages ("languages: de, en") or as the bare answer to the languages question; a list
+  of codes that are also ordinary words ("IT and HR") or countries after "in" ("offices in DE and FR", "the UK/EU")
+  is not;
+- a mention after "also", "plus", "I forgot", "auch", "aussi", "también", "anche", "ook", "też", "också", "ayrıca",
+  "тоже", "还有", "も" ... or with a share ("a third of the tickets are in Spanish") adds to the stated list, and so do
+  the names listed right after it; any other mention states the whole list ("only English", "just German");
+  "no Japanese after all", "kein Englisch mehr" remove;
+- a word shaped like a language name that the table does not know, listed next to a known one ("Russian and
+  Chuvash", "中文和彝语") or answering the languages question, is returned as unknown: the caller then stores
+  nothing (never a partial list) and the reply says which name it could not use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from knowledge.languages import known_languages, normalise_language
+
+# Scripts written without spaces (or with attached particles): names match anywhere, no word boundary.
+_UNSPACED = re.compile(r"[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1200-\u137f\u1780-\u17ff"
+                       r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
+                          r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
+CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
+# The same abbreviations in Japanese ("日英の2言語", "日英対訳") and Korean ("한영 문서", "한영 혼용").
+JA_COMPOUND = re.compile(r"([日英中韓独仏露]{2,4})の?\s*(?:[2-4二三四両]\s*(?:か|ヶ|カ)?国?)?\s*"
+                         r"(?:言語|バイリンガル|対訳|併記)")
+JA_LANG_CHAR = {"日": "jpn", "英": "eng", "中": "zho", "韓": "kor", "独": "deu", "仏": "fra", "露": "rus"}
+KO_COMPOUND = re.compile(r"(?<![가-힣])([한영중일]{2,3})\s*"
+                         r"(?:문서|혼용|혼합|병기|이중\s*언어|번역|자료|documents?|docs?)")
+KO_LANG_CHAR = {"한": "kor", "영": "eng", "중": "zho", "일": "jpn"}
+# A one- or two-character name inside a longer word is not a language (其中文档, 合法文件, 每日文档, 收藏文章).
+CJK_NAME_BLOCK = {"中": "其集空期心居当之命途高初", "法": "合违非宪方语算民刑司立执手做办说看想用",
+                  "日": "每今昨当次半节假生工周平终全两一某", "藏": "收珍馆隐储冷宝典"}
+CAPITALISED_ONLY = {"polish", "lehçe", "pools"}  # names that are also common words
+# Names that are a country in another language: French "l'italien" is Italian, German "in Italien" is Italy.
+COUNTRY_HOMONYMS = {"italien": re.compile(r"\b(?:in|nach|aus|von|für|über|mit)\s+$")}
+
+# A word for people or an organisation right after a nationality: "a French team" states no language.
+ORG_AFTER = re.compile(
+    r"^(?:[\s,]+(?:and|&|or)\s+\w+)*[\s\-]+(?:team|teams|company|companies|firm|firms|business|businesses|office|"
+    r"offices|subsidiary|subsidiaries|branch|branches|customers?|clients?|colleagues?|staff|employees?|engineers?|"
+    r"developers?|people|users?|partners?|government|authorities|regulators?|market|markets|bank|banks|startup|"
+    r"startups|operations|site|sites|headquarters|hq|parent|owners?|investors?|cuisine|food|wine|citizens?|"
+    r"nationals?|компани\w*|команд\w*|клиент\w*|офис\w*|рын\w+|банк\w*|фирм\w*|партн[её]р\w*|сотрудник\w*|"
+    r"правительств\w*|firm[aęy]\w*|klien\w+|zesp[oó]\w+|rynek|rynku|biur\w+|spółk\w+|rząd\w*)\b"
+    r"(?![\s\-]+(?:e-?mails?|tickets?|messages?|docs?|documents?|questions?|quer(?:y|ies)|reviews?|chats?|"
+    r"conversations?|feedback|support|requests?|data|records?|contracts?|letters?|notes?|files?|comments?|"
+    r"communications?|correspondence|calls?|transcripts?|faqs?|manuals?|articles?|content|texts?|pages?|reports?))")
+ORG_BEFORE = re.compile(  # the Romance order: "un equipo inglés", "un client anglais", "un cliente inglese"
+    r"\b(?:equipo|empresa|cliente|clientes|oficina|filial|socio|gobierno|mercado|banco|équipe|equipe|entreprise|"
+    r"société|client|clients|bureau|filiale|partenaire|gouvernement|marché|banque|azienda|clienti|ufficio|società|"
+    r"squadra|governo|mercato|escritório|parceiro|bedrijf|klant|klanten|kantoor|team|firma)\s+$")
+# Words around a name inside a model's name: "bert-base-german-cased", "text2vec-base-chinese".
+MODEL_WORD = re.compile(r"\d|_|\b(?:bert|roberta|base|large|small|tiny|mini|cased|uncased|embed\w*|e5|bge|gte|sbert|"
+                        r"mpnet|minilm|multilingual|text2vec|xlm|labse|gbert|electra|distil\w*|sentence|model)\b")
+
+# Codes: separators of a list, words for languages before one, countries after "in".
+_SEP = r"(?:\s*(?:,|/|\+|&|\||、|;)\s*|\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|и|plus)\s+)"
+CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:" + _SEP + r"[a-z]{2,3}(?![\w\-]))+)")
+CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|sprachen?|langues?|idiomas?|lingue|línguas?|talen|"
+                               r"języki|språk|diller|языки|言語|언어|语言|语种)\s*(?:[:=(]|are|is|include|sind|sont|"
+                               r"son|sono|são)?\s*$")
+COUNTRY_BEFORE = re.compile(r"\b(?:in|from|across|to|at|for|nach|aus|within|inside|outside)\s+(?:the\s+)?$")
+# Codes that are also ordinary words, acronyms or country codes: never the only codes of a list.
+AMBIGUOUS_CODES = frozenset(
+    "it hr cs ml id ms ar mt la km ga eu uk no so or is be as am my to hi he an at us pa ta si ne ca et tt ug bo ps af "
+    "ha lo ka mn ku tg ky tk gu mr bn kn lb bs sl sq hy yo zu xh sw tl mi fy br gd fo jv su ht mg rw ig sd ti qu yi "
+    "cat fin est tam tel ind pan mar lat mon som bel ben lit bod kan mal sin lao tat nor hun ron pol fil ell dan que "
+    "hat sun jav bre ibo kin tir snd".split())
+COUNTRY_CODES = frozenset(
+    "de fr it es pl nl pt ru tr no fi lv lt hr hu ro bg sk si id th am az mk mt is la so uz tt ug bo ps my ml ne ga gl "
+    "cy eu uk sr ar ms pa gu mr et bn be ca sl km lb kn bs tg ky tk as af ht mg rw sd".split())
+_LIST_TAIL = re.compile(r"^\s*(?:,|and|plus|&|und|et|y|e)?\s*(?:(?:a bit of|a little|some|also|etwas|un peu d[e']|"
+                        r"algo de|un po' di)\s*)?([a-z]{2})(?=\s*(?:$|[.,;!?)]))")
+LOCALE_TAG = re.compile(r"(?<![\w\-])([a-z]{2})[-_]([a-z]{2}|hans|hant)(?![\w\-])")
+
+# Adding, replacing, removing.
+ADD_CUE = re.compile(
+    r"\balso\b|\bas well\b|\btoo\b|\badditionally\b|\bin addition\b|\bplus\b|\bforgotten\b|\bbesides\b|"
+    r"\bon top\b|\banother\b|\bforgot\b|\d+\s*%[^,;.]{0,25}|\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b|"
+    r"\bhalf\b|"
+    r"\bsome of\b|\bpart of\b|\ba (?:few|handful) of\b|"
+    r"\bauch\b|\bausserdem\b|\baußerdem\b|\bzusätzlich\b|\bdazu\b|\bvergessen\b|\bein teil\b|"
+    r"\baussi\b|\bégalement\b|\ben plus\b|\boublié\b|\bune partie\b|"
+    r"\btambién\b|\bademás\b|\bolvid[éeó]\w*|\bparte de\b|"
+    r"\banche\b|\binoltre\b|\bdimenticat\w*|\bpure\b|"
+    r"\btambém\b|\balém disso\b|\besqueci\b|"
+    r"\book\b|\bdaarnaast\b|\bvergeten\b|"
+    r"\bteż\b|\btakże\b|\brównież\b|\bzapomniał\w*|"
+    r"\bockså\b|\bäven\b|\bglömde\b|"
+    r"\bayrıca\b|\bunuttum\b|"
+    r"\bтакже\b|\bтоже\b|\bещё\b|\bеще\b|\bзабыл\w*|"
+    r"\badd(?:ing)?\b|\binclude\b|hinzufügen|\bajouter\b|\bañadir\b|\bagregar\b|\baggiungere\b|\badicionar\b|"
+    r"\btoevoegen\b|\bdodać\b|\blägg till\b|\bekle\w*|\bдобав\w+|"
+    r"\b(?:replac|swap|switch|exchang)\w*\b.{1,30}\b(?:with|for|to|by)\s+(?:[^\W\d]+\s+)?$|"  # "swap X for Y"
+    r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고|追加|추가")
+# The queries' language next to the documents' one ("users ask in Spanish", "毎日英語で問い合わせが来ます") adds.
+QUERY_CUE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bask(?:s|ed|ing)?\b|\binquir\w+|\benquir\w+|"
+                       r"\bsearch(?:es)?\b|\banfragen\b|\bfragen\b|\brequêtes\b|\bconsultas\b|\bpreguntas\b|\bdomande\b|\bperguntas\b|"
+                       r"\bvragen\b|\bzapytania\b|\bpytania\b|\bfrågor\w*|\bsorular\b|\bзапрос\w*|\bвопрос\w*|"
+                       r"提问|查询|问题|問い合わせ|質問|検索|질문|문의|검색")
+ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)|"
+                       r"^\s*(?:instead of|rather than|statt|anstatt|au lieu d|en lugar de|en vez de|invece d|"
+                       r"em vez de|in plaats van|zamiast|i stället för|вместо)")  # "Danish instead of Dutch"
+_NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
+             r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
+             r"\bingen|\bбез|\bне|\bнет)")
+_NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want\w*|have|use|support\w*|necesit\w+|"
+           r"brauch\w+|benötig\w+|avons besoin d[e']|besoin d[e']|serve|precis\w+|nodig|potrzebuj\w+|behöver|нуж\w+)")
+_DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben lugar de|\ben vez de|\binvece d[i']|"
+         r"\bem vez de|\bin plaats van|\bzamiast|\bi stället för|\bвместо|"
+         r"\b(?:replac|swap|switch(?:ed)? from|exchang)\w*|"
+         r"\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscrap(?:ped)?|\bcut|\bforget(?: about)?|"
+         r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
+REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
+                           r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d')?$")
+REMOVE_AFTER = re.compile(
+    r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
+    r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
+    r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
+    r"(?:is|are)?\s*(?:no longer|not|isn't|aren't)\s+(?:needed|required|necessary|relevant|in scope)|"
+    r"fällt weg|entfällt|(?:nicht|not) (?:mehr|more)|(?:brauchen|benötigen) wir (?:\w+ )?(?:nicht|not)|"
+    r"wird (?:\w+ )?(?:nicht|not) (?:mehr|more)|"
+    r"(?:we )?(?:don't|do not|no longer) need|n'est plus|ya no|non serve|non è più|"
+    r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
+    r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없)")
+# A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".
+FUTURE = re.compile(
+    r"\blater\b|\bnext (?:year|quarter|month)\b|\bin the future\b|\beventually\b|\bdown the road\b|\bsome ?day\b|"
+    r"\b(?:might|may|could|will|plan(?:ning)? to|want to|considering|thinking about) "
+    r"(?:add|adding|expand\w*|support)\b|"
+    r"\bnot (?:yet|now)\b|\bspäter\b|\bkünftig\b|\bzukünftig\b|\birgendwann\b|\bplus tard\b|\bà l'avenir\b|"
+    r"\bun jour\b|\bmás adelante\b|\ben el futuro\b|\balgún día\b|\bpiù avanti\b|\bin futuro\b|\bmais tarde\b|"
+    r"\bno futuro\b|\bin de toekomst\b|\bpóźniej\b|\bw przyszłości\b|\bsenare\b|\bi framtiden\b|\bileride\b|"
+    r"\bgelecekte\b|\bпозже\b|\bпотом\b|\bв будущем\b|以后|将来|今后|未来|今後|나중에|향후|추후")
+# The language a message is written in, or the reply is asked in: "I'm writing in English", "répondez en français".
+META_BEFORE = re.compile(
+    r"(?:\bwrit\w*|\btyp\w*|\brepl\w*|\brespond\w*|\banswer\w*|\btalk\w*|\bspeak\w*|\bchat\w*|\bschreib\w*|"
+    r"\bantwort\w*|\bécri\w*|\brépond\w*|\bescrib\w*|\bscriv\w*|\brispond\w*|\bescrev\w*|\bresponda\w*)\s+"
+    r"(?:to you\s+|you\s+|me\s+|dir\s+|ihnen\s+|vous\s+|te\s+|ti\s+|le\s+)?(?:in|auf|en|em)\s+$|"
+    r"\b(?:my|mein|meinem|mon|mi|il mio|o meu)\s+$|请用|用(?=英文|中文|英语|日语)")
+META_AFTER = re.compile(r"^\s*(?:回答|回复|答复|交流|沟通|で回答|で返信|で答え|로 답|로 대답|is not my first language|"
+                        r"isn't my first language|isn't great|is not great)")
+ONLY_CUE = re.compile(r"\bonly\b|\bjust\b|\bsolely\b|\bexclusively\b|\bnur\b|\bausschließlich\b|\bseulement\b|"
+                      r"\buniquement\b|\bsolo\b|\bsolamente\b|\bsoltanto\b|\bapenas\b|\bsó\b|\balleen\b|\btylko\b|"
+                      r"\bbara\b|\bsadece\b|\bтолько\b|只有|只|仅|だけ|のみ|만")
+
+ONLY_AFTER = re.compile(r"^\s*(?:only|alone|exclusively|uniquement|seulement|nur|solo|solamente|apenas|alleen|"
+                        r"tylko|bara|sadece|только|のみ|だけ|만)")
+
+# Unknown names: a word shaped like a language name, listed next to a known one or answering the question.
+_LIST_GLUE = re.compile(r"^(?:\s*(?:,|/|&|、|と|和|及|与|或)\s*|\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|или)"
+                        r"\s+|\s*(?:와|과|랑|이랑|하고)\s*)$")
+_LATIN_LANGISH = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ish|ese|ian|isch|ais|ois|ien|és|ês|ano|ese|ic|ca|ce|ça|çe|ski|ska|"
+                            r"sk[yi]|ua|ara|ani|i)$")
+_CYRILLIC_LANGISH = re.compile(r"^[а-яё]+(?:ский|ском|ского|ская|ской|ские|ских|цкий|цком|цкого)$")
+_CANDIDATE = re.compile(r"(?:(?![和与與及或跟、])[\u4e00-\u9fff]){1,4}[语語]|[\u30a0-\u30ff]{2,8}語|"
+                        r"[^\W\d_\u0600-\u06ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_CONJUNCTION = re.compile(r"^\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|или)\s+$")
+_NOT_LANGUAGES = frozenset(
+    "python java javascript typescript kotlin scala rust go ruby php swift sql markdown pdf html json xml excel word "
+    "powerpoint confluence jira sharepoint slack google microsoft aws azure teams english-speaking basic logic "
+    "physics mathematics economics music graphic public private academic clinic music arabic-script latin "
+    "mexican american canadian australian brazilian argentinian colombian chilean peruvian venezuelan cuban "
+    "austrian swiss belgian nigerian kenyan egyptian moroccan algerian tunisian iranian iraqi syrian saudi "
+    "pakistani indian bangladeshi singaporean taiwanese malaysian emirati qatari israeli "
+    "术语 用语 词语 外语 母语 双语 多语 口语 成语 标语 短语 话语 俗语 谚语 手语 评语 自然语 國語 国语 外國語 外国语 "
+    "単語 用語 言語 敬語 英単語 母国語 外国語 多言語 略語 専門用語 物語 落語 主語 述語 結語 標準語 共通語".split())
+
+
+_CJK_NOT_LANGUAGES = tuple(w for w in _NOT_LANGUAGES if _UNSPACED.search(w))
+
+
+@dataclass
+class LanguageReading:
+    """The languages one text states.
+
+    ``mentions`` are (ISO 639-3 code, removed, added) in order of mention; ``only`` is True when the text says the
+    list is complete ("only English"); ``unknown`` lists words shaped like language names the table does not know.
+    """
+
+    mentions: list[tuple[str, bool, bool]] = field(default_factory=list)
+    only: bool = False
+    unknown: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def _language_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str]]:
+    """(names in spaced scripts, names in unspaced scripts, name or stem -> code, every code)."""
+    names: dict[str, str] = {}
+    spaced, unspaced = [], []
+    for lang in known_languages():
+        for name in lang.names:
+            stem = name.lower().endswith("*")
+            word = name.lower().rstrip("*")
+            names[word] = lang.code
+            if _UNSPACED.search(word):
+                unspaced.append(re.escape(word))
+            else:
+                spaced.append(re.escape(word) + (r"\w*" if stem else ""))
+    spaced.sort(key=len, reverse=True)
+    unspaced.sort(key=len, reverse=True)
+    codes = frozenset(c for lang in known_languages() for c in (lang.code, lang.iso1, *lang.also))
+    return (re.compile(r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"), re.compile("|".join(unspaced)), names,
+            codes)
+
+
+def _code(text: str) -> str:
+    return normalise_language(text).code
+
+
+def _name_code(word: str) -> str | None:
+    """The code of a matched name or inflected stem ("английском" -> rus's stem "английск" -> eng)."""
+    names = _language_res()[2]
+    if word in names:
+        return names[word]
+    for end in range(len(word) - 1, 2, -1):
+        if word[:end] in names:
+            return names[word[:end]]
+    return None
+
+
+def _in_model_name(text: str, start: int, end: int) -> bool:
+    left = start
+    while left > 0 and (text[left - 1].isalnum() or text[left - 1] in "-_."):
+        left -= 1
+    right = end
+    while right < len(text) and (text[right].isalnum() or text[right] in "-_."):
+        right += 1
+    token = text[left:right].strip(".")
+    return token != text[start:end] and bool(MODEL_WORD.search(token))
+
+
+def _uppercase_in(raw: str, code: str) -> bool:
+    return re.search(rf"(?<![\w\-]){re.escape(code.upper())}(?![a-z])", raw) is not None
+
+
+def _names(text: str, raw: str) -> list[tuple[int, int, str]]:
+    spaced, unspaced, _, _ = _language_res()
+    hits: list[tuple[int, int, str]] = []
+    for m in spaced.finditer(text):
+        word = m.group()
+        code = _name_code(word)
+        if code is None or _in_model_name(text, m.start(), m.end()):
+            continue
+        if word in CAPITALISED_ONLY and word.capitalize() not in raw:
+            continue
+        if word in COUNTRY_HOMONYMS and COUNTRY_HOMONYMS[word].search(text[max(0, m.start() - 10):m.start()]):
+            continue
+        if ORG_AFTER.match(text[m.end():m.end() + 60]) or ORG_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        hits.append((m.start(), m.end(), code))
+    for m in unspaced.finditer(text):
+        blocked = CJK_NAME_BLOCK.get(m.group()[0], "")
+        if not (m.start() and text[m.start() - 1] in blocked):
+            hits.append((m.start(), m.end(), _language_res()[2][m.group()]))
+    for rx, chars in ((CJK_COMPOUND, CJK_LANG_CHAR), (JA_COMPOUND, JA_LANG_CHAR), (KO_COMPOUND, KO_LANG_CHAR)):
+        for m in rx.finditer(text):
+            if len(set(m.group(1))) == len(m.group(1)):  # 日日 is not two languages
+                hits.extend((m.start() + i, m.end(), chars[c]) for i, c in enumerate(m.group(1)))
+    return hits
+
+
+def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]:
+    codes = _language_res()[3]
+    hits: list[tuple[int, int, str]] = []
+    for m in CODE_LIST.finditer(text):
+        items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group())
+                 if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus", i.group())]
+        known = []
+        for item in items:  # "fr/en, pic à 15 req/s": fr, en
+            if item[1] not in codes:
+                break
+            known.append(item)
+        if known and len(known) == len(items) and known[-1][1] in AMBIGUOUS_CODES \
+                and re.match(r"\s+(?!(?:docs?|documents?|content|texts?|pages?|only|too|as|mostly)\b)[^\W\d_]",
+                             text[m.end():]):
+            known.pop()  # "EN/DE and IT teams": the IT is the department
+        if len(known) < 2 and not (known and len(known) == len(items)):
+            continue
+        before = text[max(0, m.start() - 25):m.start()]
+        said_languages = asked == "languages" or bool(CODE_LIST_CONTEXT.search(before))
+        joined = re.fullmatch(r"[a-z]{2,3}(?:\s*[/+]\s*[a-z]{2,3})+", text[m.start():m.start() + known[-1][0] + 3]
+                              .strip()) is not None
+        upper = all(_uppercase_in(raw, code) for _, code in known)
+        if not (said_languages or joined or upper):
+            continue
+        if not said_languages and all(code in AMBIGUOUS_CODES for _, code in known):
+            continue  # "IT and HR", "the UK/EU"
+        if not said_languages and COUNTRY_BEFORE.search(before) and all(code in COUNTRY_CODES for _, code in known):
+            continue  # "offices in DE and FR": countries
+        hits.extend((m.start() + i, m.start() + i + len(code), _code(code)) for i, code in known)
+        tail = _LIST_TAIL.match(text[m.end():m.end() + 40]) if len(known) == len(items) else None
+        if tail and tail.group(1) in codes and _uppercase_in(raw, tail.group(1)):  # "DE/EN/FR plus a bit of IT"
+            hits.append((m.end() + tail.start(1), m.end() + tail.end(1), _code(tail.group(1))))
+    for m in LOCALE_TAG.finditer(text):
+        lang, region = m.group(1), m.group(2)
+        if lang in codes and (lang not in AMBIGUOUS_CODES or _uppercase_in(raw, region) or region in ("hans", "hant")):
+            hits.append((m.start(), m.end(), _code(lang)))
+    bare = text.strip(" .!,;。")
+    if asked == "languages" and bare in codes and (bare not in AMBIGUOUS_CODES or _uppercase_in(raw, bare)):
+        hits.append((0, len(text), _code(bare)))
+    elif not hits and len(raw.split()) <= 3:  # "EN only", "DE please": one code, written as a code, in a short reply
+        for m in re.finditer(r"(?<![\w\-])[a-z]{2}(?![\w\-])", text):
+            if m.group() in codes and m.group() not in AMBIGUOUS_CODES and m.group() not in COUNTRY_CODES \
+                    and _uppercase_in(raw, m.group()):
+                hits.append((m.start(), m.end(), _code(m.group())))
+    return hits
+
+
+def _unknown(text: str, raw: str, asked: str | None, hits: list[tuple[int, int, str]]) -> list[str]:
+    """Words shaped like language names, listed next to a known name (or answering the question), not in the table."""
+    masked = list(text)
+    for start, end, _ in hits:
+        masked[start:end] = " " * (end - start)
+    rest = "".join(masked)
+    spans = sorted({(s, e) for s, e, _ in hits})
+    out: list[str] = []
+    for m in _CANDIDATE.finditer(rest):
+        word = m.group()
+        if word in _NOT_LANGUAGES or word.endswith(_CJK_NOT_LANGUAGES):
+            continue
+        glued = [(s, e) for s, e in spans if (0 <= m.start() - e <= 8 and _LIST_GLUE.match(text[e:m.start()]))
+                 or (0 <= s - m.end() <= 8 and _LIST_GLUE.match(text[m.end():s]))]
+        if _UNSPACED.search(word):
+            shaped = True
+        elif re.match(r"[а-яё]", word):
+            shaped = bool(_CYRILLIC_LANGISH.match(word))
+        else:
+            written = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", raw, re.IGNORECASE)
+            word = written.group() if written else word
+            shaped = bool(written and (_LATIN_LANGISH.match(word) or (
+                word[0].isupper() and len(word) >= 4 and any(_CONJUNCTION.match(text[e:m.start()]) for _, e in glued)
+                and re.match(r"\s*(?:$|[.,;!?)]|documents?\b|docs?\b)", text[m.end():]))))
+        if shaped and (glued or (asked == "languages" and len(text.split()) <= 8)):
+            out.append(word)
+    return list(dict.fromkeys(out))
+
+
+_CLAUSE_END = re.compile(r"[.;!?。！？]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words around a mention in its own clause (40 characters before, 30 after, not past a full stop)."""
+    before = _CLAUSE_END.split(text[max(0, start - 40):start])[-1]
+    after = _CLAUSE_END.split(text[end:end + 30])[0]
+    return before + " " + after
+
+
+def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
+    """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
+    hits = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
+    hits = [(start, end, code) for start, end, code in hits  # "I'm writing in English": not the documents' language
+            if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
+                    or FUTURE.search(_clause(text, start, end)))]
+    reading = LanguageReading()
+    previous_end, previous_added = -1, False
+    for start, end, code in hits:
+        reading.only = reading.only or bool(ONLY_CUE.search(_CLAUSE_END.split(text[max(0, start - 20):start])[-1])
+                                            or ONLY_AFTER.match(text[end:end + 12]))
+        removed = bool(REMOVE_BEFORE.search(text[max(0, start - 25):start]) or REMOVE_AFTER.match(text[end:end + 25]))
+        added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 20])
+                     or QUERY_CUE.search(_clause(text, start, end)))
+        if not added and previous_end >= 0 and previous_added and _LIST_GLUE.match(text[previous_end:start]):
+            added = True  # "we also have Japanese, Korean and Thai": the whole list is added
+        reading.mentions.append((code, removed, added))
+        previous_end, previous_added = end, added
+    if hits or asked == "languages":  # an unknown name counts next to a known one or as the answer
+        reading.unknown = _unknown(text, raw, asked, hits)
+    return reading
+
+
+def find_languages(text: str, raw: str, asked: str | None) -> list[tuple[str, bool, bool]]:
+    """Return (ISO 639-3 code, removed, added) for each language ``text`` names, in order of mention.
+
+    Names ("German", "日语", "中英文", "на казахском") count anywhere but in a model's name or before a word for
+    people or an organisation; bare codes count in a list of codes, as locale tags ("zh-CN"), after a word for
+    languages, or when the question was about languages.
+    """
+    return read_languages(text, raw, asked).mentions
