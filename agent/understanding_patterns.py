@@ -6,6 +6,7 @@ other languages one, ``knowledge/data/interview_lexicon.yaml`` (read by ``agent.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from agent.understanding_languages import find_languages
