@@ -43,8 +43,12 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
      DAYS_PER_MONTH / 7),
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
-    (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|/\s*q(?:uarter)?\b"),
+    (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|一个?季度?|/\s*q(?:uarter)?\b"),
      1 / 3),
+    # money over several years ("€60k over three years", "i 60.000 euro erano su tre anni")
+    (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
+    (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
+    (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
     (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
@@ -169,7 +173,7 @@ DOCS_AFTER = re.compile(
     r"episodes|pol[ií]zas|polizze|polissen|ap[óo]lices|sinistr[oie]s|siniestros|\w*ärenden|servicef[äa]lle|"
     r"prontu[áa]rios|preguntas frecuentes|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
-    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
+    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)\s?[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
     r"^\s*(?:多)?(?:份|篇|本|封|条|件)(?!查询|检索|请求|搜索)|"
     r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b")
