@@ -507,7 +507,8 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"云(?:也)?(?:可以|没问题|行)|数据可以(?:出|上云|外传)|没有(?:隐私|数据安全)(?:要求|"
                             r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
-                    r"都(?:行|可以)|无所谓|随意")
+                    r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|\begal\b|peu importe|"
+                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
@@ -516,7 +517,16 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"personal (?:project|use)|hobby|research prototype|for fun|"
                          r"licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
-                         r"学习用|(?:协议|许可)无所谓")
+                         r"学习用|(?:协议|许可)无所谓|"
+                         # indifference to the licence in the languages the gloss leaves as written
+                         r"(?:许可证?|协议|授权)(?:都)?(?:无所谓|不重要|没要求|随便)|"
+                         r"(?:doesn'?t|does not) matter (?:la |the |die |le |a |il )?licen\w*|"
+                         r"da igual (?:la )?licencia|(?:la )?licencia (?:da igual|no importa|me da igual)|"
+                         r"(?:la )?licence (?:importe peu|n'importe pas|on s'en fiche)|peu importe la licence|"
+                         r"lizenz (?:ist )?(?:egal|nicht wichtig|spielt keine rolle)|egal welche lizenz|"
+                         r"(?:la )?licenza non (?:importa|conta)|qualsiasi licenza|"
+                         r"(?:a )?licença (?:tanto faz|não importa)|tanto faz a licença|"
+                         r"ライセンスは(?:問いません|何でも|どれでも|気にしません)|라이선스(?:는)? (?:상관없|무관)")
 # "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with
 # the selling it rules out; "an internal tool for 80 analysts" alone says nothing about the licence)
 INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\b(?:company|in[\s\-]house) tool\b|"
@@ -558,6 +568,14 @@ NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
                         r"(?:batch|offline) (?:only|is fine|processing|jobs?)|not latency[\s\-]sensitive|"
                         r"latency (?:isn'?t|is not) (?:critical|important|a concern|an issue|a priority)|"
                         r"\b(?:nightly|overnight) (?:batch|jobs?|runs?)|"
+                        r"(?:pas|not|no) de (?:contrainte|exigence)s? de laten\w*|"
+                        r"aucune (?:contrainte|exigence) de laten\w*|"
+                        r"keine latenz(?:anforderung|vorgabe)\w*|latenz (?:ist )?egal|"
+                        r"sin (?:requisito|restricción|límite) de latencia|la latencia (?:da igual|no importa)|"
+                        r"nessun (?:vincolo|requisito) di latenza|la latenza non (?:importa|conta)|"
+                        r"sem (?:requisito|restrição|limite) de latência|a latência não importa|"
+                        r"レイテンシ(?:は|に)?(?:気にしません|問いません|要件はありません|制約はありません)|"
+                        r"지연(?:은|시간은)? (?:상관없|무관)|"
                         r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求")
 LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
                          r"延迟|响应|以内|之内|内")
