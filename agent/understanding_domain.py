@@ -102,7 +102,10 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     correction = bool(_CORRECTING.match(text)) and any(
         isinstance(updates.get(f), int | float) for f in ("corpus_docs", "queries_per_month", "doc_length_tokens",
                                                           "budget_usd_month", "latency_p95_ms"))
-    strict = (asked is not None and asked != "domain") or correction
+    negated = [m for m in P.DOMAIN_ANY.finditer(text) if polarity(text, m) == "negated"]
+    # "actually it is medical, not legal": a correction about the domain itself, after any question
+    about_domain = (bool(_CORRECTING.match(text)) and not correction) or bool(negated)
+    strict = ((asked is not None and asked != "domain") or correction) and not about_domain
     described = _self_described(text)
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}

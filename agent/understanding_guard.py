@@ -59,6 +59,16 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     """
     if not (u.updates or u.top_k):
         return _bare_figure(u, message, asked)
+    unsure = [f for f in _TENTATIVE_FIELDS if f in u.updates and f not in u.confirmed]
+    if unsure and UNSURE.search(P.normalise(message)) and u.confirm is None:
+        # "5.000 euro, maar of dat per maand of per jaar is weet ik niet": the figure is asked about, not stored
+        values = {f: u.updates.pop(f) for f in unsure}
+        u.corrected -= set(values)
+        first = next(iter(values.values()))
+        u.confirm = {"kind": "check", "fields": list(values), "values": values,
+                     "reasons": {f: "you were not sure of it" for f in values}, "value": float(first or 0),
+                     "monthly": float(first or 0), "text": "you were not sure of it"}
+        return u
     r = read(message, asked)
     people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
     if asked == "queries_per_month" and "queries_per_month" not in u.updates and not u.confirm and len(people) == 1 \
@@ -108,11 +118,14 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     unread rather than offered as a budget or a count. People counted where queries were asked ("about 10k users")
     get a question about how often each of them searches.
     """
-    if u.understood:
-        return u
+    if u.understood and not (u.skipped == [asked] and not u.updates and UNSURE.search(P.normalise(message))
+                             and P.find_numbers(P.normalise(message))):
+        return u  # (but "a few hundred, don't know if per day or per hour" is a figure to ask about, not a skip)
+    u.skipped = []
     r = read(message, asked)
     sizes = all(_BYTE_SIZE.match(r.text[n.end:]) for n in r.numbers)  # "unos 20 gigas" to "how many documents?"
-    if asked in NUMERIC_FIELDS and (not r.numbers or (sizes and asked == "corpus_docs")) and len(r.text.split()) <= 12:
+    if asked in NUMERIC_FIELDS and ((r.numbers and UNSURE.search(r.text)) or not r.numbers or (
+            sizes and asked == "corpus_docs")) and len(r.text.split()) <= 24:
         # "schnell halt", "same as what we spend today": an answer with no figure to a question that wants one
         u.confirm = {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": [asked], "text": r.text.strip()}
         u.unparsed = None
@@ -150,6 +163,16 @@ _ACTIVE_USERS = re.compile(r"\b[dmw]au\b|\b(?:daily|monthly|weekly) active(?: us
                            r"utilisateurs actifs|usuarios activos|usu[áa]rios ativos|utenti attivi")
 
 
+# A figure the user says they are not sure of ("don't know if per day or per hour", "연간인지 분기인지 물어봐야")
+UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)|not sure (?:if|whether)|"
+                    r"no idea (?:if|whether|se|si|ob|of|czy)|unsure (?:if|whether)|(?:wei(?:ß|ss)) (?:ich )?nicht,? ob|"
+                    r"nicht sicher,? ob|je ne sais pas si|pas s[ûu]r (?:que|si)|no s[ée] si|no estoy segur[oa] de si|"
+                    r"n[ãa]o sei se|non so se|non sono sicur[oa] se|weet ik niet|niet zeker of|nie wiem,? czy|不知道是|"
+                    r"不确定是|不清楚是|还不确定|かどうか|か(?:は)?(?:わかりません|分かりません|わからない|不明)|上と相談|"
+                    r"相談します|인지 (?:잘 )?모르|인지 .{0,16}물어봐야|확인해\s?봐야|"
+                    r"\bask (?:finance|the cfo|my boss|my manager)\b|"
+                    r"\bcheck with (?:finance|my boss|the cfo|my manager)\b")
+_TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "doc_length_tokens")
 _BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
 _SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
                           r"requ[eê]te|b[úu]squeda|consulta|ricerca")

@@ -16,7 +16,7 @@ from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators
 from agent.understanding_numbers import Number
-from agent.understanding_quantities import extract_fields
+from agent.understanding_quantities import SELF_CORRECTION, extract_fields
 from knowledge.hardware import load_hardware
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -38,8 +38,16 @@ _NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ci
                           r"hours? (?:a|per|each|every) (?:working |work )?day\b|"
                           r"heures?\b|o'clock|(?:working |business )?days?\b|giorni|tage|jours|días|dias|dagen|天|일)")
 _BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max(?:imum)?|no more than|höchstens|au plus|"
-                           r"como máximo|al massimo|최대)\s*$")
+                           r"como máximo|al massimo|최대|"
+                           # the spread beside an average: "the long ones run to 80", "长的会到 80 页"
+                           r"the long(?:est)? ones? (?:run |go |are |reach )?(?:to |up to )?|"
+                           r"some (?:run|go) (?:to|up to)|"
+                           r"长的(?:会|能|可以)?(?:到|有|达到)?|最长的(?:会|有)?(?:到)?|"
+                           r"bis zu|jusqu'à|hasta|fino a|até)\s*$")
 _EACH_OF = re.compile(r"\beach of (?:our |the |these |those |its |their )?$|\bin each of (?:our |the )?$")
+# "on average 20 pages, the long ones 80": the average is the figure, the other one its spread
+_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bon average\b|\btypical(?:ly)?\b|\bmedian\b|平均|一般|通常|평균|보통|"
+                      r"durchschnitt\w*|en moyenne|moyenne|promedio|en media|in media|em m[ée]dia|gemiddeld|średnio")
 _TRAILING = re.compile(r"^\s*(?:[.;!。]|$)")
 _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|one|two|three)\s+(?:tenth|quarter|third|fifth|hundredth|half)s?|\bhalf)\s+"
                               r"of\s+(?:an?\s+|the\s+)?$")
@@ -94,7 +102,11 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     cpu = isinstance(hw, dict) and hw.get("accelerator") in (None, "none")  # GPU counts are left out by design
     models = [m.span() for m in CPU_MODEL.finditer(r.text)]
     cards = [m.span() for m, *_ in find_accelerators(r.text)]  # a card count is left out of the profile by design
+    used = sorted(m.start for name in u.updates for m in r.sources(name))
     for n in r.unused():
+        later = next((s for s in used if s > n.end), None)
+        if later is not None and later - n.end <= 80 and SELF_CORRECTION.search(r.text[n.end:later]):
+            continue  # "30k a month, anzi no, 30k a week": the figure taken back by the one after it
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]) or \
@@ -122,6 +134,7 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                         r.text[n.end:m.start][-20:])) for m in near):  # "two call centres, 80 agents each"
                 doubts[name] = f'"{r.text[n.start:n.end]}" was not counted'  # "the 3 clients send 1000 a day each"
             elif n.value >= 10 and n.start > max(m.end for m in near) and _TRAILING.match(r.text[n.end:]) and \
+                    not _AVERAGE.search(r.text[max(0, near[0].start - 20):near[0].start]) and \
                     name in _COUNTS:
                 doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
     return doubts

@@ -110,6 +110,22 @@ _GLUED_CODE_AFTER = re.compile(rf"(?<![a-z])(\d[\d.,]*(?:k|m|mn|bn)?)({_CODES})\
 _GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES})(?=\d)")
 # Traditional Chinese characters of figures and money that Japanese does not write (萬 for 万, 兩 for 两, 幣 for 币 ...)
 _TRADITIONAL = str.maketrans({"萬": "万", "兩": "两", "幣": "币", "塊": "块", "歐": "欧", "鎊": "镑"})
+# The common traditional characters of a consultation in simplified form, for Chinese written in Taiwan or Hong Kong
+# ("大概 12 萬份文件", "一份報告平均 20 頁"); applied only to text with no kana, since Japanese writes many of them too.
+_TRADITIONAL_TEXT = str.maketrans(
+    "個們資檔報頁數據單價預總計約費處銷裡裏這說時間開發機雲網體碼庫務點麼語識別題類選擇種條筆紀錄檢詢請問"
+    "與為會對應該沒無於從過還給讓將業戶員團隊廠區門專產規書劃國內際證醫療險銀號議質離線託權許遲響週達準確"
+    "續長詞張顯記憶電腦買調換錯講剛嗎夠絕廣東億萬兩幣塊歐鎊馬來學術論錢貴實幾畫圖讀寫軟邊層級範圍舊聞頻寬"
+    "輸傳遞儲雜紹細節負責維護標視訊稅額帳營辦聯繫係優勢場經濟認氣樣眾閱歷貨購訂關鍵複統現狀態備齊測試驗註"
+    "釋獲歸鏈運輛車農藥診財貸債審師職擊尋",
+    "个们资档报页数据单价预总计约费处销里里这说时间开发机云网体码库务点么语识别题类选择种条笔纪录检询请问"
+    "与为会对应该没无于从过还给让将业户员团队厂区门专产规书划国内际证医疗险银号议质离线托权许迟响周达准确"
+    "续长词张显记忆电脑买调换错讲刚吗够绝广东亿万两币块欧镑马来学术论钱贵实几画图读写软边层级范围旧闻频宽"
+    "输传递储杂绍细节负责维护标视讯税额账营办联系系优势场经济认气样众阅历货购订关键复统现状态备齐测试验注"
+    "释获归链运辆车农药诊财贷债审师职击寻")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
+_SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[万亿萬億만억](?![a-z]))")
 
 
 _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
@@ -120,6 +136,9 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
     text = text.translate(_TRADITIONAL).replace("預算", "预算")  # "1萬台幣": traditional Chinese figures and money
     text = _GLUED_CODE_AFTER.sub(r"\1 \2", _GLUED_CODE_BEFORE.sub(r"\1 ", text))  # "5kEUR", "EUR5k": 5k EUR
+    if not _KANA.search(text):
+        text = text.translate(_TRADITIONAL_TEXT)
+    text = _SPACED_MAGNITUDE.sub("", text)
     text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)

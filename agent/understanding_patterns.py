@@ -43,8 +43,12 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
      DAYS_PER_MONTH / 7),
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
-    (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|/\s*q(?:uarter)?\b"),
+    (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|一个?季度?|/\s*q(?:uarter)?\b"),
      1 / 3),
+    # money over several years ("€60k over three years", "i 60.000 euro erano su tre anni")
+    (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
+    (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
+    (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
     (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
@@ -169,7 +173,7 @@ DOCS_AFTER = re.compile(
     r"episodes|pol[ií]zas|polizze|polissen|ap[óo]lices|sinistr[oie]s|siniestros|\w*ärenden|servicef[äa]lle|"
     r"prontu[áa]rios|preguntas frecuentes|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
-    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
+    r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)\s?[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
     r"^\s*(?:多)?(?:份|篇|本|封|条|件)(?!查询|检索|请求|搜索)|"
     r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b")
@@ -465,7 +469,8 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"云(?:也)?(?:可以|没问题|行)|数据可以(?:出|上云|外传)|没有(?:隐私|数据安全)(?:要求|"
                             r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
-                    r"都(?:行|可以)|无所谓|随意")
+                    r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|\begal\b|peu importe|"
+                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
@@ -474,7 +479,16 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"personal (?:project|use)|hobby|research prototype|for fun|"
                          r"licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
-                         r"学习用|(?:协议|许可)无所谓")
+                         r"学习用|(?:协议|许可)无所谓|"
+                         # indifference to the licence in the languages the gloss leaves as written
+                         r"(?:许可证?|协议|授权)(?:都)?(?:无所谓|不重要|没要求|随便)|"
+                         r"(?:doesn'?t|does not) matter (?:la |the |die |le |a |il )?licen\w*|"
+                         r"da igual (?:la )?licencia|(?:la )?licencia (?:da igual|no importa|me da igual)|"
+                         r"(?:la )?licence (?:importe peu|n'importe pas|on s'en fiche)|peu importe la licence|"
+                         r"lizenz (?:ist )?(?:egal|nicht wichtig|spielt keine rolle)|egal welche lizenz|"
+                         r"(?:la )?licenza non (?:importa|conta)|qualsiasi licenza|"
+                         r"(?:a )?licença (?:tanto faz|não importa)|tanto faz a licença|"
+                         r"ライセンスは(?:問いません|何でも|どれでも|気にしません)|라이선스(?:는)? (?:상관없|무관)")
 # "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with
 # the selling it rules out; "an internal tool for 80 analysts" alone says nothing about the licence)
 INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\b(?:company|in[\s\-]house) tool\b|"
@@ -516,6 +530,14 @@ NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
                         r"(?:batch|offline) (?:only|is fine|processing|jobs?)|not latency[\s\-]sensitive|"
                         r"latency (?:isn'?t|is not) (?:critical|important|a concern|an issue|a priority)|"
                         r"\b(?:nightly|overnight) (?:batch|jobs?|runs?)|"
+                        r"(?:pas|not|no) de (?:contrainte|exigence)s? de laten\w*|"
+                        r"aucune (?:contrainte|exigence) de laten\w*|"
+                        r"keine latenz(?:anforderung|vorgabe)\w*|latenz (?:ist )?egal|"
+                        r"sin (?:requisito|restricción|límite) de latencia|la latencia (?:da igual|no importa)|"
+                        r"nessun (?:vincolo|requisito) di latenza|la latenza non (?:importa|conta)|"
+                        r"sem (?:requisito|restrição|limite) de latência|a latência não importa|"
+                        r"レイテンシ(?:は|に)?(?:気にしません|問いません|要件はありません|制約はありません)|"
+                        r"지연(?:은|시간은)? (?:상관없|무관)|"
                         r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求")
 LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
                          r"延迟|响应|以内|之内|内")

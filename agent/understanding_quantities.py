@@ -36,9 +36,12 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:
                          r"bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
                          r"weeks?\b|months?\b|gpus?\b|cores?\b|dims?\b|dimensions?\b|slides?\b|"
                          r"分钟|分鐘|分間|分|小时|小時|時間|시간|분)")
-_SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
+SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|\bcall it\b|\blet'?s say\b|"
-                              r"\brealistically\b|\bin practice\b|\beffectively\b|不对|其实|应该是|更正|いや|訂正")
+                              r"\brealistically\b|\bin practice\b|\beffectively\b|不对|其实|应该是|更正|いや|訂正|"
+                              # the same in other languages the gloss leaves as written
+                              r"\banzi\b|\bcioè\b|\bquer dizer\b|\bou melhor\b|\bmejor dicho\b|\bo sea\b|"
+                              r"\bnahi,? nahi\b|\bmatlab\b|我是说|哦不|講錯|说错|じゃなくて|아니\s*아니|아니요|정정")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
@@ -204,7 +207,7 @@ def _extract(text: str, asked: str | None) -> Found:
         if num is people:
             continue
         kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
-        retake = last is not None and _SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
+        retake = last is not None and SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
             r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b",
             work[num.end:num.end + 40])
         # (not "40 pages, call it 500 tokens a page": a figure per page is not a new document length)

@@ -88,8 +88,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     if R.on_prem_setting(text):  # "clinical notes on the hospital network", "air-gapped", "classified"
         updates["data_must_stay_on_prem"] = True
         return
-    if P.API_ONLY.search(text):
-        updates.update(deployment="api", data_must_stay_on_prem=False)
+    if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said
+        updates["deployment"] = "api"
     elif P.API_OK.search(text):  # "APIs are fine" is a data rule: who hosts the model is not said
         updates["data_must_stay_on_prem"] = False
     elif P.DATA_MAY_LEAVE.search(text):
@@ -175,6 +175,14 @@ def _self_correction(text: str, updates: dict[str, Any]) -> None:
             updates.pop(name, None)
 
 
+# A region the data must stay in, as a short answer to the residency question
+_REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|alleen|tylko)\s+)?(?:in\s+(?:the\s+)?)?"
+                          r"(?:eu|europe|the eu|eea|europa|germany|deutschland|france|us|usa|uk|china|japan|korea|"
+                          r"india|brazil|brasil|canada|australia)\s*(?:only|nur|seulement|solo|sólo|apenas|alleen|"
+                          r"tylko)?\W*$|^\W*(?:仅限|只能在|只在)?(?:国内|境内|欧盟)(?:内)?(?:only)?\W*$|"
+                          r"^\W*(?:国内|EU域内|日本国内)のみ\W*$|^\W*(?:국내|EU)\s*(?:만|only)\W*$")
+
+
 def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Short answers that only mean something after a question: "yes", "API", "none"."""
     if asked is None or asked in updates or P.SKIP.search(text):
@@ -195,6 +203,8 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             updates["deployment"] = "api"
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
+    elif asked == "data_must_stay_on_prem" and _REGION_ONLY.match(answer):
+        updates[asked] = True  # "EU only", "Nur EU", "仅限国内": the data stays in a region
     elif asked in ("data_must_stay_on_prem", "license"):
         yes, no = P.YES.match(answer), P.NO.match(answer)
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"

@@ -337,3 +337,44 @@ def test_a_count_and_its_correction_are_not_added_up() -> None:
 def test_call_it_restates_the_figure_before_it(message, tokens):
     _, update = _read(message, "doc_length_tokens")
     assert _stated(update)["doc_length_tokens"] == tokens
+
+
+@pytest.mark.parametrize(("message", "asked", "prev", "field", "value"), [
+    ("我們是半導體廠的製程整合團隊，大概 12 萬份文件，中英混雜", None, None, "corpus_docs", 120_000),  # traditional
+    ("啊我剛剛講錯，不是 12 萬，是 21 萬份", None, {"corpus_docs": 120_000}, "corpus_docs", 210_000),
+    ("我们是做跨境电商的，商品大概 50万个 SKU", None, None, "corpus_docs", 500_000),
+    ("一份報告平均大概 20 頁，長的會到 80 頁", "doc_length_tokens", None, "doc_length_tokens", 10_000),  # the average
+    ("一季大概一萬美金", "budget_usd_month", None, "budget_usd_month", 3333),
+    ("Abbiamo 60.000 euro l'anno a bilancio", "budget_usd_month", None, "budget_usd_month", 5400),
+    ("Scusi, correggo: i 60.000 euro erano su tre anni, non annuali", None, {"budget_usd_month": 5400},
+     "budget_usd_month", 1800),
+    ("ok. 10 zapytań na sekundę w szczycie", "queries_per_month", None, "queries_per_month", 25_920_000),
+    ("一个月 3 万次，哦不对，是一天 3 万次", "queries_per_month", None, "queries_per_month", 900_000),
+    ("circa 30 mila al mese, anzi no, 30 mila a settimana", "queries_per_month", None, "queries_per_month", 128_571),
+    ("R$ 5 mil, quer dizer, R$ 50 mil por ano", "budget_usd_month", None, "budget_usd_month", 833),
+    ("EU only", "data_must_stay_on_prem", None, "data_must_stay_on_prem", True),
+    ("da igual la licencia", "license", None, "license", "any"),
+    ("pas de contrainte de latence", "latency_p95_ms", None, "latency_p95_ms", None),
+    ("どちらでも構いません", "deployment", None, "deployment", "any"),
+    ("actually it is medical, not legal", "languages", {"domain": "legal"}, "domain", "medical"),
+])
+def test_readings_of_the_fourth_round(message, asked, prev, field, value):
+    _, update = _read(message, asked, prev=prev)
+    got = _stated(update).get(field, "missing")
+    assert got == value if not isinstance(value, int | float) or isinstance(value, bool) else abs(got - value) <= 1
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    ("iets van 5.000 euro, maar of dat per maand of per jaar is weet ik niet", "budget_usd_month"),
+    ("a few hundred, though I honestly don't know if that's per day or per hour", "queries_per_month"),
+    ("uns 10 mil, mas não sei se em real ou dólar", "budget_usd_month"),
+    ("한 2억? 근데 그게 연간인지 분기인지 재무팀에 물어봐야 해요", "budget_usd_month"),
+])
+def test_a_figure_the_user_is_unsure_of_is_asked_about(message, asked):
+    _, update = _read(message, asked)
+    assert update["pending_confirmation"] and asked not in _stated(update)
+
+
+def test_an_api_preferred_says_who_runs_the_model_not_a_data_rule() -> None:
+    _, update = _read("we can't run models ourselves, no ops people. has to be an API", "deployment")
+    assert _stated(update) == {"deployment": "api"}
