@@ -360,7 +360,10 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
                          r"(?<!\w)mahina(?!\w)"), " per month "),
              (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?din\s+(?:mein|me))(?!\w)"),
               " per day "),
-             (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "))
+             (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "),
+             # "har agent din mein 20 queries": each agent (the Swedish "har" is not followed by a person)
+             (re.compile(r"(?<!\w)har\s+(?=(?:agent|user|employee|person|banda|aadmi|analyst|engineer|member)s?\b)"),
+              "each "))
 
 
 # "one second, let me check", "eine Sekunde, ich frage nach": a request to wait, not a latency.
@@ -423,7 +426,8 @@ def number_words(text: str) -> str:
             text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]
         if parser.trigger.search(text):
             text = _substitute(parser, text)
-    if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text:
+    if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text or \
+            "har " in text:
         for rx, english in _HINGLISH:
             text = rx.sub(english, text)
     text = _PLAIN_RANGE.sub(r"\1-\2", text)  # "de 200 à 300 requêtes", "10000 bis 20000": a range
@@ -502,9 +506,14 @@ def _card_words() -> tuple[re.Pattern[str], dict[str, float]]:
     return re.compile(rf"(?<![\w\-])({_alternation(values)})\s+(?={_LETTER})"), values
 
 
+_DIGITS_LAKH = re.compile(r"\d[\d.,]*\s*(?:lakhs?|lacs?|crores?)")
+
+
 def _substitute(parser: _Parser, text: str) -> str:
     out, pos = [], 0
     for match in parser.phrase.finditer(text):
+        if _DIGITS_LAKH.fullmatch(match.group().strip()):
+            continue  # "2 lakh" is read by ``understanding_numbers`` and keeps its word: rupees when it is money
         value = _evaluate(parser, match.group())
         if value is None:
             continue

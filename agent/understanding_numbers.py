@@ -124,6 +124,9 @@ _TRADITIONAL_TEXT = str.maketrans(
     "输传递储杂绍细节负责维护标视讯税额账营办联系系优势场经济认气样众阅历货购订关键复统现状态备齐测试验注"
     "释获归链运辆车农药诊财贷债审师职击寻")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
+# Japanese with no kana, and stays as written
+_TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據]")
 # A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
 _SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[万亿萬億만억](?![a-z]))")
 
@@ -136,7 +139,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
     text = text.translate(_TRADITIONAL).replace("預算", "预算")  # "1萬台幣": traditional Chinese figures and money
     text = _GLUED_CODE_AFTER.sub(r"\1 \2", _GLUED_CODE_BEFORE.sub(r"\1 ", text))  # "5kEUR", "EUR5k": 5k EUR
-    if not _KANA.search(text):
+    if not _KANA.search(text) and _TRADITIONAL_ONLY.search(text):
         text = text.translate(_TRADITIONAL_TEXT)
     text = _SPACED_MAGNITUDE.sub("", text)
     text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
