@@ -66,6 +66,21 @@ SELF_DESCRIPTION = re.compile(
     r"我们是|我们(?:在|正在|要|想)?(?:做|开发|搭建|构建)|我司|本公司|我们公司|"
     r"弊社|当社|私たちは|我々は|うちは|うちの会社|(?:を|の)(?:作り|構築し|開発し)(?:たい|ています)|"
     r"저희는|우리는|저희 회사|우리 회사|회사(?:인데|이고|입니다|예요)|(?:만들|구축하)(?:려고|고 있)")
+# What the documents are, said beside an answer about something else ("English only, they're mostly product pages",
+# "it's legal documents", "ce sont surtout des contrats"); not read after a question about the documents' count or
+# length, whose answers name the documents anyway ("they're contracts, roughly 40k of them")
+DOCUMENTS_ARE = re.compile(
+    r"(?:\bit'?s|\bit is|\bthey'?re|\bthey are|\bthese are|\bthe (?:docs|documents|files|data|corpus|content) "
+    r"(?:is|are))\s+(?!(?:(?:all|mostly|mainly|largely|primarily|basically|just|only) )?(?:\d|a lot|a few|about|"
+    r"around|roughly|approx|maybe|probably|fine|ok|okay|not|too|pretty|very|quite|long|short|big|small|huge|tiny|"
+    r"under|over|up to|less|more|between|in |written|english|french|german|spanish|chinese|japanese|"
+    # "it's public on GitHub anyway", "it's all open source": how private the data is, not what it is
+    r"public|open|confidential|sensitive|private|internal|proprietary|secret|anonymi|already|published|non|free))"
+    r"(?=[a-z])|"
+    r"\b(?:es|das) sind (?:vor allem |haupts[äa]chlich |meist )?|\bce sont (?:surtout |principalement |"
+    r"essentiellement )?(?:des )?|\bson (?:sobre todo|principalmente|en su mayor[ií]a) |\bs[ãa]o (?:principalmente|"
+    r"sobretudo|na maioria) |\bsono (?:soprattutto|principalmente|per lo più) |(?:都|主要|基本上)是|主に|ほとんどが|"
+    r"주로|대부분")
 # A message that opens by correcting an earlier answer ("corrigindo: são 250 mil produtos", "sorry, typo: 8k")
 _CORRECTING = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:correction|correcting|corrigindo|corrigiendo|correggo|korrektur|"
                          r"sorry|typo|oops|my (?:bad|mistake)|i meant|i mis(?:spoke|typed)|actually|no wait|wait|"
@@ -83,13 +98,17 @@ _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir habe
 _COUNTED_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[几数][十百千]|수십|수백)\s*(?:people|人|名|명|位)")
 
 
-def _self_described(text: str) -> list[tuple[int, int]]:
+def _self_described(text: str, asked: str | None = None) -> list[tuple[int, int]]:
     """The spans of ``text`` that describe the user or the project (from the cue to the end of its sentence)."""
     spans = []
-    for m in SELF_DESCRIPTION.finditer(text):
+    for m in SELF_DESCRIPTION.finditer(text):  # the sentence the cue is in (Japanese and Korean put it last)
         end = _SENTENCE_END.search(text, m.end())
         start = max((text.rfind(c, 0, m.start()) for c in ".;!?。！？\n"), default=-1) + 1
         spans.append((start, end.start() if end else len(text)))
+    if asked not in ("corpus_docs", "doc_length_tokens"):
+        for m in DOCUMENTS_ARE.finditer(text):  # what follows "it's", up to the end of its clause
+            end = re.compile(r"[,;.!?。，、！？\n]").search(text, m.end())
+            spans.append((m.start(), end.start() if end else len(text)))
     return spans
 
 
@@ -103,7 +122,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         isinstance(updates.get(f), int | float) for f in ("corpus_docs", "queries_per_month", "doc_length_tokens",
                                                           "budget_usd_month", "latency_p95_ms"))
     strict = (asked is not None and asked != "domain") or correction
-    described = _self_described(text)
+    described = _self_described(text, asked)
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}
     for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
