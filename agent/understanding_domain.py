@@ -90,6 +90,16 @@ _SENTENCE_END = re.compile(r"[.;!?。！？;\n]")
 # "几十个律师", "数十人の弁護士" (glossed "36 people の lawyers"), "弁護士50人", "변호사 수십 명"
 _COUNTED = re.compile(r"(?:\d[\d,.]*\s*(?:k\b)?|\b(?:dozens?|hundreds?|several|a few|many)\b|[几数][十百千])\s*"
                       r"(?:个|名|位|people\s*の|人の|명의)?\s*(?:of\s+)?(?:[a-z\-]+\s+){0,2}$")
+# People or a department who decide or ask something, not who the users are: "our lawyers said we can't send it to
+# OpenAI", "the auditors require that data stays in the EU", "Sarah from the finance team"
+_GATEKEEPER_AFTER = re.compile(r"^\s*(?:team|department|dept|folks|people|guys|colleagues|office)?\s*(?:will|would|"
+                               r"won'?t|say|says|said|told|tell|tells|want|wants|insist|insists|signed|approved|"
+                               r"require|requires|required|demand|demands|is going to|are going to|kill|kills|block|"
+                               r"blocks|veto|vetoes|vetoed|decide|decides|decided|hasn'?t|haven'?t|ha(?:s|ve) to|"
+                               r"sagt|sagen|verlangt|verlangen|disent|dit|exige|exigent|dicen|exigen|dizem|exigem|"
+                               r"dicono|richiede|richiedono)\b")
+_GATEKEEPER_TEAM = re.compile(r"^\s*(?:team|department|dept)\b")
+_FROM_BEFORE = re.compile(r"\bfrom (?:the |our )?$")
 # ... unless they are the organisation's own staff: "our 40 lawyers", "we have 800 nurses", "nos 25 juristes",
 # "tenemos 120 abogados", "我们有200个律师": that describes who the user is
 _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir haben|nos|nous avons|on a|nuestr[oa]s|"
@@ -129,6 +139,10 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         name, own = m.lastgroup or "", _inside(m.span(), described)
         if polarity(text, m) == "negated" or (strict and not own):
             continue  # "no legal documents, just support tickets"; a document's or a department's word
+        after = text[m.end():m.end() + 40]
+        if asked != "domain" and not own and (_GATEKEEPER_AFTER.match(after) or (
+                _FROM_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _GATEKEEPER_TEAM.match(after))):
+            continue  # "our lawyers said ...", "the auditors require ...", "from the finance team"
         role = S.role_word(m.group())
         before = text[max(0, m.start() - 30):m.start()]
         if role and asked != "domain" and not own and not _OWN_STAFF.search(before) and (
