@@ -9,10 +9,15 @@ lookups each" the query rate, "finance hasn't decided" the budget. The rule, the
 - after a question about another field, and in a correction of a figure ("corrigindo: são 250 mil produtos"), a
   domain is taken only from the message's *self-description*: who the user is or what the project is ("we're a law
   firm", "Wir sind eine Landesbehörde", "我们是一家医院", "弊社は…メーカーで", "for our support team", "search over
-  contracts", "the code itself is mostly Go");
+  contracts", "the code itself is mostly Go"), or from what the documents are when the question was not about their
+  count or length ("English only, they're mostly product pages"; not "it's all open source anyway");
 - the people who use the system ("lawyers", "clinicians", "journalists") name the domain after the domain question,
   in a self-description ("we're a team of lawyers") and as the organisation's own staff ("our 40 lawyers", "we have
   800 nurses"), never when they are only counted for a rate ("600 clinicians, 15 lookups each");
+- people or a department who decide something ("our lawyers said ...", "the auditors require ...", "from the finance
+  team") are not the users: they name no domain.
+
+Measured on every message set with ``bench/interview_accuracy.py`` (dev7a holds the classes, in 14 languages).
 """
 
 from __future__ import annotations
