@@ -20,12 +20,18 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
     if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _OWN_MACHINES.match(text[match.end():]) and \
             not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
         return True  # "two on-prem servers, 8x H100 each": machines the user has, not a rule about the data
+    if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _HAVE_MACHINES.match(text[match.end():]) and \
+            not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
+        return True  # "on-prem we have a DGX box": where the machines are
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
 _OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
                            r"workstations?)\b(?!\s+only)")
+_HAVE_MACHINES = re.compile(r"^[\s,:;\-]*(?:we(?:'ve)? (?:have|got|own|run)|there (?:is|are)|there's)\b[^,.;]{0,30}?"
+                            r"(?:servers?|machines?|box(?:es)?|clusters?|gpus?|cards?|nodes?|racks?|dgx|"
+                            r"[ahlt]\d{1,3}\b)")
 _HOSTING = re.compile(r"host|deploy|\brun\b|部署|托管|运行")
 
 
