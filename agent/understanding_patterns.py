@@ -478,6 +478,15 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"internal research (?:use|project|only|purposes)|"
                          r"personal (?:project|use)|hobby|research prototype|for fun|"
                          r"licen[cs]e (?:doesn'?t|does not|don'?t) matter|"
+                         # "the licence doesn't matter" and research use in the other languages (s4-a; the gloss
+                         # turns "ist egal", "da igual", "상관없어요" into "doesn't matter")
+                         r"(?:licen[cs]\w*|lizenz\w*|licen[cç]a|licenza|라이선스는?|ライセンスは?)\s*"
+                         r"(?:doesn'?t matter|"
+                         r"n'a not d'importance|(?:est )?indiff[ée]rente)|许可证?(?:无所谓|都行|不重要)|"
+                         r"ライセンスは?(?:気にしません|問いません)|\binterne(?:n)? (?:forschung|research)\b|"
+                         r"forschungszwecke|"
+                         r"investigaci[óo]n acad[ée]mica|pesquisa acad[êe]mica|ricerca accademica|"
+                         r"recherche acad[ée]mique|"
                          r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓|"
                          # indifference to the licence in the languages the gloss leaves as written

@@ -20,12 +20,18 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
     if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _OWN_MACHINES.match(text[match.end():]) and \
             not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
         return True  # "two on-prem servers, 8x H100 each": machines the user has, not a rule about the data
+    if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _HAVE_MACHINES.match(text[match.end():]) and \
+            not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
+        return True  # "on-prem we have a DGX box": where the machines are
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
 _OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
                            r"workstations?)\b(?!\s+only)")
+_HAVE_MACHINES = re.compile(r"^[\s,:;\-]*(?:we(?:'ve)? (?:have|got|own|run)|there (?:is|are)|there's)\b[^,.;]{0,30}?"
+                            r"(?:servers?|machines?|box(?:es)?|clusters?|gpus?|cards?|nodes?|racks?|dgx|"
+                            r"[ahlt]\d{1,3}\b)")
 _HOSTING = re.compile(r"host|deploy|\brun\b|部署|托管|运行")
 
 
@@ -67,6 +73,10 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     stands = [(m, polarity(text, m)) for m in on_prem]
     plain = [m for m, how in stands if how == "plain"]
     self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if polarity(text, m) == "plain"]
+    declined = _dispreferred(text)  # "plutôt une API que d'héberger nous-mêmes": hosting is the side turned down
+    api_preferred = bool(declined and any(declined[0] <= h.start() < declined[1] for h in self_hosted) and
+                         _API_WORD.search(text[:declined[0]] + " " + text[declined[1]:]))
+    self_hosted = [h for h in self_hosted if not (declined and declined[0] <= h.start() < declined[1])]
     if plain:
         updates["data_must_stay_on_prem"] = True
         # one phrase, one field: "keep everything on our own hardware" says where the data stays, not who hosts
@@ -94,10 +104,27 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         updates["data_must_stay_on_prem"] = False
     elif P.DATA_MAY_LEAVE.search(text):
         updates["data_must_stay_on_prem"] = False
-    elif P.API_PREFERRED.search(text):  # "we'd much rather call an API than host a model ourselves"
+    elif P.API_PREFERRED.search(text) or api_preferred:  # "we'd much rather call an API than host it ourselves"
         updates["deployment"] = "api"
     elif self_hosted:
         updates["deployment"] = "self_hosted"
+
+
+_API_WORD = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted\b|\bmanaged\b|クラウド|클라우드|云服务")
+
+
+def _dispreferred(text: str) -> tuple[int, int] | None:
+    """The span of the side a comparison turns down ("X rather than Y": Y; "比起Y，更想X": Y), if there is one."""
+    after = _PREFERRED_AFTER.search(text)
+    if after:
+        start = max(text.rfind(c, 0, after.start()) for c in "，,。.;") + 1
+        return start, after.end()
+    if _COMPARING.search(text):
+        split = _PREFERRED_SIDE.search(text)
+        if split:
+            end = re.compile(r"[,;.!?。，\n]").search(text, split.end())
+            return split.start(), end.start() if end else len(text)
+    return None
 
 
 def _licence(text: str, updates: dict[str, Any]) -> None:
@@ -149,8 +176,17 @@ _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? 
                          r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
                          r"no,? espera|não,? espera|no,? aspetta)\b|"
                          r"(?<=[,，。;；!！\s])(?:不对|等等|いや|아니 잠깐)(?=[,，。;；!！、\s])")
+# "X rather than Y" in the languages of the lexicon: the side before the comparison word is the one preferred ...
 _PREFERRED_SIDE = re.compile(r"\bthan\b|\binstead of\b|\bau lieu de\b|\ben (?:lugar|vez) de\b|\bem vez de\b|"
-                             r"\binvece di\b|\b(?:an)?statt\b|\bpiuttosto che\b|而不是|而非")
+                             r"\binvece di\b|\b(?:an)?statt\b|\bpiuttosto che\b|\bantes que\b|\bplutôt que\b|"
+                             r"(?<=\S) que\b|(?<=\S) qu'|\bals\b|\bdan\b|\bniż\b|\bän\b|\bчем\b|而不是|而非")
+_COMPARING = re.compile(r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en (?:lugar|vez)|em vez|invece|statt|"
+                        r"plutôt|préfér|lieber|prefer|prefier|preferi|meglio|liever|wolimy|hellre|tercih|лучше|"
+                        r"предпочит|而不是|而非")
+# ... except in "比起Y，更想X", "与其Y不如X", "YよりX", "Y보다 X": the side after the comparison
+_PREFERRED_AFTER = re.compile(r"(?:比起|与其)[^，,。]*[，,]?\s*(?:不如|更(?:想|愿意|喜欢|倾向)?|还是)?|より|보다")
+_SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
+                   r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 
 
@@ -194,10 +230,12 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
     if re.search(r"\d", answer) and (P.CORRECTION.search(answer) or re.match(r"^no,? wait", answer)):
         return  # "no wait, 600 is wrong": not an answer to a yes/no question
     if asked == "deployment":
-        answer = _PREFERRED_SIDE.split(answer)[0] if re.search(
-            r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en (?:lugar|vez)|em vez|invece|statt|而不是|而非",
-            answer) else answer  # "we'd much rather call an API than host a model ourselves": the side preferred
-        if re.search(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建", answer):
+        after = _PREFERRED_AFTER.search(answer)
+        if after:  # "比起自己部署，更想用API", "自前でホストするよりAPIがいい"
+            answer = answer[after.end():]
+        elif _COMPARING.search(answer):  # "we'd much rather call an API than host a model ourselves"
+            answer = _PREFERRED_SIDE.split(answer)[0]
+        if _SELF.search(answer):
             updates["deployment"] = "self_hosted"
         elif re.search(r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer):
             updates["deployment"] = "api"

@@ -145,3 +145,13 @@ def test_a_restrictive_licence_banned_or_a_permissive_one_demanded_is_commercial
 @pytest.mark.parametrize("text", ["nur Server mit 8 GB RAM", "GPL is fine for us", "Modelle mit oder ohne GPU"])
 def test_a_licence_word_that_bans_nothing_is_no_licence(text: str) -> None:
     assert understand(text).updates.get("license") != "commercial"
+
+
+@pytest.mark.parametrize(("text", "asked", "domain"), [
+    ("English and German; it's legal documents", "languages", "legal"),
+    ("English only, they're mostly product pages", "languages", "ecommerce"),
+    ("they're contracts, roughly 40k of them", "corpus_docs", None),
+    ("sending the code to OpenAI is fine, it's all open source anyway", "data_must_stay_on_prem", None),
+    ("sending the contracts to OpenAI is fine, it's all public filings anyway", "data_must_stay_on_prem", None)])
+def test_what_the_documents_are_beside_another_answer(text: str, asked: str, domain: str | None) -> None:
+    assert understand(text, asked).updates.get("domain") == domain
