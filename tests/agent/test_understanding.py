@@ -107,8 +107,8 @@ CASES: list[tuple[str, str | None, dict[str, Any]]] = [
      {"deployment": "self_hosted", "data_must_stay_on_prem": True}),
     ("an API is fine", None, {"data_must_stay_on_prem": False}),
     ("We can use OpenAI, no privacy concerns", None, {"data_must_stay_on_prem": False}),
-    ("We'd prefer a hosted API, we don't want to run GPUs", None,
-     {"deployment": "api", "data_must_stay_on_prem": False}),
+    ("We'd prefer a hosted API, we don't want to run GPUs", None,  # who runs the model; no data rule is said
+     {"deployment": "api"}),
     ("We can't use OpenAI or any external API", None, {"data_must_stay_on_prem": True}),
     ("yes", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
     ("no", "data_must_stay_on_prem", {"data_must_stay_on_prem": False}),
