@@ -44,6 +44,12 @@ _BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max
                            r"some (?:run|go) (?:to|up to)|"
                            r"长的(?:会|能|可以)?(?:到|有|达到)?|最长的(?:会|有)?(?:到)?|"
                            r"bis zu|jusqu'à|hasta|fino a|até)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:since|from|to|back to|in|until|till|before|after|seit|depuis|desde|dal|sinds|od|"
+                          r"since the|from the)\s*$|(?:从|自)\s*$")
+_FUTURE = re.compile(r"\b(?:expect(?:ing|ed)? to|will|could|might|grow(?:ing)? to|by next year|next year)\b[^.;]*$")
+_TOTAL_SAID = re.compile(r"\bin total\b|\baltogether\b|\boverall\b|\bcombined\b|\binsgesamt\b|\bau total\b|"
+                         r"\ben total\b|\bno total\b|\bin totale\b|总共|一共|合计|加起来|全部で|합계|총")
 _EACH_OF = re.compile(r"\beach of (?:our |the |these |those |its |their )?$|\bin each of (?:our |the )?$")
 # "on average 20 pages, the long ones 80": the average is the figure, the other one its spread
 _AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bon average\b|\btypical(?:ly)?\b|\bmedian\b|平均|一般|通常|평균|보통|"
@@ -107,6 +113,14 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         later = next((s for s in used if s > n.end), None)
         if later is not None and later - n.end <= 80 and SELF_CORRECTION.search(r.text[n.end:later]):
             continue  # "30k a month, anzi no, 30k a week": the figure taken back by the one after it
+        if _YEAR.fullmatch(r.text[n.start:n.end]) and (_YEAR_BEFORE.search(r.text[max(0, n.start - 16):n.start])
+                                                        or re.match(r"\s*(?:年|s\b)", r.text[n.end:])):
+            continue  # "claim files going back to 2011", "1949年以来": a calendar year
+        if re.match(r"\s*x\s+(?:that|it|this|the)\b", r.text[n.end:]) or _FUTURE.search(
+                r.text[max(0, n.start - 30):n.start]):
+            continue  # "expecting to 3x that next year": a future growth, not a count of today
+        if _TOTAL_SAID.search(r.text) and not u.updates.keys() - {"queries_per_month", "domain"}:
+            continue  # "3000多员工，估计每天总共查两三千次": the total is said, the people are context
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]) or \

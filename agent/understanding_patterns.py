@@ -116,7 +116,7 @@ def currency_code(written: str) -> str | None:
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
-                       r"(?:queries|requests|searches|calls)\s*(?:per|a|/)\s*(?:second|sec|s)\b|"
+                       r"(?:queries|requests|searches|calls)\s*(?:per|a|1|/)\s*(?:second|sec|s)\b|"
                        r"次/秒|次每秒)")
 QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大概|差不多|about|around|of)\s*)?$|"
                         r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"

@@ -38,7 +38,7 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:
                          r"分钟|分鐘|分間|分|小时|小時|時間|시간|분)")
 SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|\bcall it\b|\blet'?s say\b|"
-                              r"\brealistically\b|\bin practice\b|\beffectively\b|不对|其实|应该是|更正|いや|訂正|"
+                              r"\brealistically\b|\bin practice\b|\beffectively\b|\bwell,? closer to\b|\bmore like\b|不对|其实|应该是|更正|いや|訂正|"
                               # the same in other languages the gloss leaves as written
                               r"\banzi\b|\bcioè\b|\bquer dizer\b|\bou melhor\b|\bmejor dicho\b|\bo sea\b|"
                               r"\bnahi,? nahi\b|\bmatlab\b|我是说|哦不|講錯|说错|じゃなくて|아니\s*아니|아니요|정정")
@@ -699,8 +699,10 @@ def _period_just_before(before: str) -> bool:
 
     A calendar year is not a period: "1949年以来的新闻稿800万篇" counts articles since 1949.
     """
-    return any(not re.search(r"\d", before[m.end():]) and not re.search(r"(?:19|20)\d\d\s*$", before[:m.start()])
-               for rx, _ in P.PERIODS for m in rx.finditer(before))
+    return any(not re.search(r"\d", before[m.end():]) and not re.search(r"(?:19|20)\d\d\s*$|[去今明前]$",
+                                                                        before[:m.start()])
+               and not re.match(r"年(?:来|以来|前|后|底|初)", before[m.start():]) for rx, _ in P.PERIODS
+               for m in rx.finditer(before))  # "去年合并之后是2.1万份": last year is not a period
 
 
 _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|이요|정도|\bish\b|\bor so\b|\bthat'?s\b|\bit'?s\b|"
