@@ -38,7 +38,8 @@ _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:
                          r"分钟|分鐘|分間|分|小时|小時|時間|시간|분)")
 SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\bsorry\b|\bi mean(?:t)?\b|"
                               r"\bcorrection\b|\bor rather\b|\bscratch that\b|\bcall it\b|\blet'?s say\b|"
-                              r"\brealistically\b|\bin practice\b|\beffectively\b|\bwell,? closer to\b|\bmore like\b|不对|其实|应该是|更正|いや|訂正|"
+                              r"\brealistically\b|\bin practice\b|\beffectively\b|"
+                              r"\bwell,? closer to\b|\bmore like\b|不对|其实|应该是|更正|いや|訂正|"
                               # the same in other languages the gloss leaves as written
                               r"\banzi\b|\bcioè\b|\bquer dizer\b|\bou melhor\b|\bmejor dicho\b|\bo sea\b|"
                               r"\bnahi,? nahi\b|\bmatlab\b|我是说|哦不|講錯|说错|じゃなくて|아니\s*아니|아니요|정정")

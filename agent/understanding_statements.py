@@ -169,6 +169,9 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)):
             updates["budget_usd_month"] = 0.0
     _bare_answers(text, asked, updates)
+    if _EITHER_FIRST.match(text) and (asked == "deployment" or re.search(r"\bapi\b|托管|云", text)) and \
+            not P.ON_PREM.search(text):
+        updates["deployment"] = "any"  # "either way really: Azure OpenAI would do, or self-hosted"
 
 
 # A statement taken back inside the message: "licence doesn't matter... no wait, it does, this ships in a paid product"
@@ -217,6 +220,13 @@ _REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|allee
                           r"india|brazil|brasil|canada|australia)\s*(?:only|nur|seulement|solo|sólo|apenas|alleen|"
                           r"tylko)?\W*$|^\W*(?:仅限|只能在|只在)?(?:国内|境内|欧盟)(?:内)?(?:only)?\W*$|"
                           r"^\W*(?:国内|EU域内|日本国内)のみ\W*$|^\W*(?:국내|EU)\s*(?:만|only)\W*$")
+
+
+# Indifference said first ("either way really, ...", "Tanto faz, API ou rodar local"): the options that follow are both
+_EITHER_FIRST = re.compile(r"^\W*(?:either (?:way|one|is fine|works)|both (?:are|work|would be) (?:fine|ok)|"
+                           r"(?:i|we) don'?t (?:really )?mind|doesn'?t matter|tanto faz|da igual|me da igual|"
+                           r"peu importe|egal|è uguale|non importa|maakt niet uit|都行|都可以|无所谓|どちらでも|"
+                           r"어느 쪽이든|상관없)")
 
 
 def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None:
