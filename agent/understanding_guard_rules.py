@@ -68,6 +68,7 @@ _MONTH_RATE = re.compile(r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo\b
                          r"par mois|al mes|por mês|al mese|per maand|miesięcznie")
 _OFFICE_HOURS = re.compile(
     r"office hours|business hours|working hours|work hours|working days|weekdays|\b9\s*(?:-|to)\s*5\b|"
+    r"during the work ?day|\bdead at night\b|quiet at night|"
     r"nothing (?:at night|on weekends|overnight)|during the day|daytime|en journée|tagsüber|durante el día|"
     r"durante o dia|di giorno|昼間|日中|白天|낮에만|営業時間|勤務時間|業務時間|平日|工作时间|上班时间|"
     r"营业时间|工作日|營業時間|工作時間|上班時間|arbeitszeit|geschäftszeit|bürozeit|werktag|heures de bureau|"
