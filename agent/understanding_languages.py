@@ -121,7 +121,7 @@ _NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want
 _DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben lugar de|\ben vez de|\binvece d[i']|"
          r"\bem vez de|\bin plaats van|\bzamiast|\bi stället för|\bвместо|"
          r"\b(?:replac|swap|switch(?:ed)? from|exchang)\w*|"
-         r"\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscrap(?:ped)?|\bcut|\bforget(?: about)?|"
+         r"\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscra(?:p|pped|tch)|\bcut|\bforget(?: about)?|"
          r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
 REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
                            r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d')?$")
@@ -129,6 +129,8 @@ REMOVE_AFTER = re.compile(
     r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
+    r"(?:\w+\s+){0,3}(?:but )?(?:we )?can (?:safely )?ignore (?:those|them|these)|"
+    r"(?:\w+\s+){0,2}(?:we can )?ignore(?:d)?\b|"
     r"(?:is|are)?\s*(?:no longer|not|isn't|aren't)\s+(?:needed|required|necessary|relevant|in scope)|"
     r"fällt weg|entfällt|(?:nicht|not) (?:mehr|more)|(?:brauchen|benötigen) wir (?:\w+ )?(?:nicht|not)|"
     r"wird (?:\w+ )?(?:nicht|not) (?:mehr|more)|"
@@ -374,6 +376,9 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
                      or QUERY_CUE.search(_clause(text, start, end)))
         if not added and previous_end >= 0 and previous_added and _LIST_GLUE.match(text[previous_end:start]):
             added = True  # "we also have Japanese, Korean and Thai": the whole list is added
+        if removed and reading.mentions and previous_end >= 0 and _LIST_GLUE.match(text[previous_end:start]) and \
+                REMOVE_AFTER.match(text[end:end + 25]):  # "Chinese and Russian papers, but we can ignore those"
+            reading.mentions[-1] = (reading.mentions[-1][0], True, reading.mentions[-1][2])
         reading.mentions.append((code, removed, added))
         previous_end, previous_added = end, added
     if hits or asked == "languages":  # an unknown name counts next to a known one or as the answer

@@ -154,7 +154,10 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     _self_correction(text, updates)
     if "latency_p95_ms" not in updates:
         if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and re.search(
-                r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要", text)):
+                r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要|"
+                r"(?:pas|not|no) de contraintes?|aucune contrainte|keine (?:besonderen? )?(?:anforderung|vorgabe)\w*|"
+                r"sin (?:requisitos?|restricciones?)|nessun (?:vincolo|requisito)|sem (?:requisitos?|restrições?)|"
+                r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text)):
             updates["latency_p95_ms"] = None
         elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)):
             updates["latency_p95_ms"] = P.REAL_TIME_MS

@@ -378,3 +378,28 @@ def test_a_figure_the_user_is_unsure_of_is_asked_about(message, asked):
 def test_an_api_preferred_says_who_runs_the_model_not_a_data_rule() -> None:
     _, update = _read("we can't run models ourselves, no ops people. has to be an API", "deployment")
     assert _stated(update) == {"deployment": "api"}
+
+
+@pytest.mark.parametrize(("message", "asked", "prev", "field", "value"), [
+    ("about 2.4 million claim files going back to 2011", "corpus_docs", None, "corpus_docs", 2_400_000),  # a year
+    ("we run about 2 million queries a month now, expecting to 3x that next year", "queries_per_month", None,
+     "queries_per_month", 2_000_000),  # a future multiple is not a count
+    ("制度文件大概有1.8万份，哦不对，去年合并之后是2.1万份", "corpus_docs", None, "corpus_docs", 21_000),
+    ("全行3000多员工，估计每天总共查两三千次吧", "queries_per_month", None, "queries_per_month", 75_000),  # the total
+    ("in peak season we see around 40 searches a second, that's what it has to handle", "queries_per_month", None,
+     "queries_per_month", 103_680_000),
+    ("Tanto faz, API ou rodar local, o que sair mais barato", "deployment", None, "deployment", "any"),
+    ("1件あたり平均 5,000 文字くらいです", "doc_length_tokens", None, "doc_length_tokens", 5_000),
+    ("レイテンシは特に気にしません", "latency_p95_ms", None, "latency_p95_ms", None),
+    ("pas de contrainte particulière", "latency_p95_ms", None, "latency_p95_ms", None),
+    ("Patientendaten, die bleiben selbstverständlich im Haus", "data_must_stay_on_prem", None,
+     "data_must_stay_on_prem", True),
+    ("English. there are a handful of Chinese and Russian papers but we can ignore those", "languages", None,
+     "languages", ["eng"]),
+    ("sorry, scratch the Dutch - that customer churned. English only now.", None, {"languages": ["nld", "eng"]},
+     "languages", ["eng"]),
+])
+def test_readings_of_the_last_round(message, asked, prev, field, value):
+    _, update = _read(message, asked, prev=prev)
+    got = _stated(update).get(field, "missing")
+    assert got == value if not isinstance(value, int | float) or isinstance(value, bool) else abs(got - value) <= 1
