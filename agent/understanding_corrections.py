@@ -34,14 +34,16 @@ def _readings(value: float, text: str, num: P.Number | None = None) -> list[floa
     """The values a quoted figure may have been stored as: itself, x a period the text takes back, in US dollars."""
     # "that 3k was per week, not per day" with 90,000 a month stored: the figure as first read (x the period taken back)
     scaled = [value, *(value * factor for _, factor, negated in _periods(text) if negated)]
-    if num is not None:  # "the €3.5k" stored as 3,780 US dollars
-        money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(
-            text[num.end:])
-        code = P.currency_code(money.group(1)) if money else ("cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")
-        rate = P.USD_PER.get(code or "")
-        if rate:
-            scaled.append(value * rate)
-    return scaled
+    usd = _in_usd(num, text) if num is not None else None  # "the €3.5k" stored as 3,780 US dollars
+    return scaled if usd is None else [*scaled, usd]
+
+
+def _in_usd(num: P.Number, text: str) -> float | None:
+    """Figure ``num`` in US dollars, in the currency written beside it (yuan in Chinese, else dollars); None unknown."""
+    money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(text[num.end:])
+    code = P.currency_code(money.group(1)) if money else ("cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")
+    rate = P.USD_PER.get(code or "")
+    return num.value * rate if rate else None
 
 
 # A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
@@ -128,9 +130,9 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             result.corrected.add(target)
         elif other:
             result.updates[target] = as_field(target, other[0].value, text[other[0].start:])
-            if target == "budget_usd_month":  # in the currency written beside it ("put €1,200")
-                result.updates[target] = round(_readings(other[0].value, text, other[0])[-1] * period_factor(
-                    text[other[0].end:other[0].end + 30], ""), 2)
+            usd = _in_usd(other[0], text) if target == "budget_usd_month" else None
+            if usd is not None:  # in the currency written beside it ("put €1,200")
+                result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
             result.corrected.add(target)
         elif target in _RATE_FIELDS and period_factor(text[num.end:num.end + 30], "") != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])

@@ -73,8 +73,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
     if asked == "queries_per_month" and "queries_per_month" not in u.updates and not u.confirm and len(people) == 1 \
             and not any(rx.search(r.text) for rx, _ in P.PERIODS):  # "about 300 lawyers" (and the domain they name)
-        u.confirm = {"kind": "per_user", "value": people[0].value, "monthly": people[0].value,
-                     "fields": ["queries_per_month"], "text": r.text[people[0].start:people[0].end]}
+        u.confirm = _per_user(people[0], r.text)
         return u
     if set(u.updates) == {"queries_per_month"} and not u.confirm and any(
             _ACTIVE_USERS.search(r.text[max(0, m.start - 12):m.end + 30]) and not _SEARCH_WORD.search(r.text)
@@ -82,8 +81,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         active = next(m for m in r.sources("queries_per_month"))
         del u.updates["queries_per_month"]
         u.corrected.discard("queries_per_month")
-        u.confirm = {"kind": "per_user", "value": active.value, "monthly": active.value,
-                     "fields": ["queries_per_month"], "text": r.text[active.start:active.end]}
+        u.confirm = _per_user(active, r.text)
         return u
     if u.top_k and any(_CHUNKS.match(r.text[m.end():m.end() + 60]) for m in re.finditer(r"\btop\s*\d+|\d+\s*(?=chunk)",
                                                                                         r.text)):
@@ -118,8 +116,8 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     unread rather than offered as a budget or a count. People counted where queries were asked ("about 10k users")
     get a question about how often each of them searches.
     """
-    if u.understood and not (u.skipped == [asked] and not u.updates and UNSURE.search(P.normalise(message))
-                             and P.find_numbers(P.normalise(message))):
+    low = P.normalise(message) if u.understood and u.skipped == [asked] and not u.updates else ""
+    if u.understood and not (UNSURE.search(low) and P.find_numbers(low)):
         return u  # (but "a few hundred, don't know if per day or per hour" is a figure to ask about, not a skip)
     u.skipped = []
     r = read(message, asked)
@@ -137,8 +135,7 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     if asked in (None, "queries_per_month") and (P.USERS.match(r.text[n.end:n.end + 40]) or _ACTIVE_USERS.search(
             r.text[max(0, n.start - 12):n.end + 30])) and not any(rx.search(r.text) for rx, _ in P.PERIODS
                                                                   if not _ACTIVE_USERS.search(r.text)):
-        u.confirm = {"kind": "per_user", "value": n.value, "monthly": n.value, "fields": ["queries_per_month"],
-                     "text": r.text[n.start:n.end]}
+        u.confirm = _per_user(n, r.text)
         u.unparsed = None
         return u
     if asked in NUMERIC_FIELDS:
@@ -155,6 +152,12 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     u.confirm = {"value": n.value, "monthly": n.value, "fields": fields, "text": r.text[n.start:n.end]}
     u.unparsed = None
     return u
+
+
+def _per_user(people: P.Number, text: str) -> dict[str, Any]:
+    """The question how often each of ``people`` searches (``agent.confirmations`` asks it, reads the answer)."""
+    return {"kind": "per_user", "value": people.value, "monthly": people.value, "fields": ["queries_per_month"],
+            "text": text[people.start:people.end]}
 
 
 # Active users ("日活50万", "500k DAU", "2M monthly active users"): people, not searches.
