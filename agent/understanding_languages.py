@@ -30,8 +30,15 @@ from knowledge.languages import known_languages, normalise_language
 _UNSPACED = re.compile(r"[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1200-\u137f\u1780-\u17ff"
                        r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
-                          r"([中英日韩德法俄]{2,4})(?:文|语|双语|三语|混合|两种语言)")
+                          r"([中英日韩德法俄]{2,4})(?:文|语|語|双语|雙語|三语|三語|混合|混杂|混雜|夹杂|夾雜|对照|對照|"
+                          r"两种语言|兩種語言)")
+# A list of one-character names before a count of languages: "中、英、日三种语言", "中英日三语", "中/英两种语言".
+CJK_NAME_LIST = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用道品美])"
+                           r"([中英日韩韓德法俄西葡意])((?:\s*[、,，/和及与與跟]\s*"
+                           r"[中英日韩韓德法俄西葡意])+)\s*(?:[两兩二三四五2-5]\s*(?:种|種|门|門|个|個)?\s*)?"
+                           r"(?:语言|語言|语|語|文)")
 CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": "deu", "法": "fra", "俄": "rus"}
+CJK_LIST_CHAR = {**CJK_LANG_CHAR, "韓": "kor", "西": "spa", "葡": "por", "意": "ita"}
 # The same abbreviations in Japanese ("日英の2言語", "日英対訳") and Korean ("한영 문서", "한영 혼용").
 JA_COMPOUND = re.compile(r"([日英中韓独仏露]{2,4})の?\s*(?:[2-4二三四両]\s*(?:か|ヶ|カ)?国?)?\s*"
                          r"(?:言語|バイリンガル|対訳|併記)")
@@ -152,6 +159,14 @@ META_BEFORE = re.compile(
     r"\bantwort\w*|\bécri\w*|\brépond\w*|\bescrib\w*|\bscriv\w*|\brispond\w*|\bescrev\w*|\bresponda\w*)\s+"
     r"(?:to you\s+|you\s+|me\s+|dir\s+|ihnen\s+|vous\s+|te\s+|ti\s+|le\s+)?(?:in|auf|en|em)\s+$|"
     r"\b(?:my|mein|meinem|mon|mi|il mio|o meu)\s+$|请用|用(?=英文|中文|英语|日语)")
+# A language as an attribute of the documents, in an answer to another question ("英文文献大概 120 万篇", "論文は英語で
+# 6000語程度", "the English papers run 6,000 words"): it qualifies what is counted, it does not list the languages.
+ATTRIBUTE_AFTER = re.compile(
+    r"^\s*(?:(?:の|で|的)\s*)?(?:(?:scientific|research|legal|medical|technical|internal|old|new)\s+)?(?:文献|文獻|文档|文檔|文章|摘要|论文|論文|资料|資料|报告|報告|文件|记录|記録|記事|文書|"
+    r"原稿|문서|논문|자료|보고서|기사|papers?|articles?|abstracts?|documents?|docs?|reports?|pages?|texts?|books?|"
+    r"manuals?|contracts?|emails?|tickets?|filings?|(?:\d[\d,.]*\s*(?:語|字|词|詞|단어|words?)))")
+# "in plain English", "in simple English", "in layman's English": an idiom for plain words, not a language.
+PLAIN_IDIOM = re.compile(r"\b(?:plain|simple|everyday|normal|layman'?s?|natural)\s+$")
 META_AFTER = re.compile(r"^\s*(?:回答|回复|答复|交流|沟通|で回答|で返信|で答え|로 답|로 대답|is not my first language|"
                         r"isn't my first language|isn't great|is not great)")
 ONLY_CUE = re.compile(r"\bonly\b|\bjust\b|\bsolely\b|\bexclusively\b|\bnur\b|\bausschließlich\b|\bseulement\b|"
@@ -267,6 +282,9 @@ def _names(text: str, raw: str) -> list[tuple[int, int, str]]:
         blocked = CJK_NAME_BLOCK.get(m.group()[0], "")
         if not (m.start() and text[m.start() - 1] in blocked):
             hits.append((m.start(), m.end(), _language_res()[2][m.group()]))
+    for m in CJK_NAME_LIST.finditer(text):
+        names = [m.group(1), *re.findall(r"[中英日韩韓德法俄西葡意]", m.group(2))]
+        hits.extend((m.start(), m.end(), CJK_LIST_CHAR[c]) for c in dict.fromkeys(names))
     for rx, chars in ((CJK_COMPOUND, CJK_LANG_CHAR), (JA_COMPOUND, JA_LANG_CHAR), (KO_COMPOUND, KO_LANG_CHAR)):
         for m in rx.finditer(text):
             if len(set(m.group(1))) == len(m.group(1)):  # 日日 is not two languages
@@ -360,12 +378,20 @@ def _clause(text: str, start: int, end: int) -> str:
     return before + " " + after
 
 
+def _attribute(text: str, hits: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """A lone language name qualifying the documents counted or measured ("英文文献", "English papers")."""
+    if len({code for _, _, code in hits}) > 1:
+        return False  # "English and German papers": a list of languages is a statement
+    return ATTRIBUTE_AFTER.match(text[end:end + 30]) is not None
+
+
 def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
     hits = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
     hits = [(start, end, code) for start, end, code in hits  # "I'm writing in English": not the documents' language
             if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
-                    or FUTURE.search(_clause(text, start, end)))]
+                    or FUTURE.search(_clause(text, start, end)) or PLAIN_IDIOM.search(text[max(0, start - 20):start])
+                    or (asked not in (None, "languages") and _attribute(text, hits, start, end)))]
     reading = LanguageReading()
     previous_end, previous_added = -1, False
     for start, end, code in hits:
