@@ -534,6 +534,8 @@ def _languages(text: str, raw: str, asked: str | None, result: Understanding, st
     # "we also have Japanese" adds; "Chinese, and also some English" and "only English" state the whole list
     added = not reading.only and all(any(add for c, removed, add in mentions if c == code and not removed)
                                      for code in keep)
+    if result.remove_languages and before and not reading.only:
+        added = True  # "pas de chinois finalement, les boutiques d'Asie travaillent en anglais": the rest stays
     if keep and added and asked != "languages":
         result.add_languages = keep
     elif keep:

@@ -59,7 +59,10 @@ ORG_AFTER = re.compile(
     r"offices|subsidiary|subsidiaries|branch|branches|customers?|clients?|colleagues?|staff|employees?|engineers?|"
     r"developers?|people|users?|partners?|government|authorities|regulators?|market|markets|bank|banks|startup|"
     r"startups|operations|site|sites|headquarters|hq|parent|owners?|investors?|cuisine|food|wine|citizens?|"
-    r"nationals?|компани\w*|команд\w*|клиент\w*|офис\w*|рын\w+|банк\w*|фирм\w*|партн[её]р\w*|сотрудник\w*|"
+    r"nationals?|insurers?|insurance|broadcasters?|universit(?:y|ies)|hospitals?|retailers?|publishers?|"
+    r"manufacturers?|carriers?|airlines?|telcos?|ministr(?:y|ies)|agenc(?:y|ies)|councils?|schools?|funds?|"
+    r"utilit(?:y|ies)|insurance company|law firm|start-up|scale-up|conglomerate|group|"
+    r"компани\w*|команд\w*|клиент\w*|офис\w*|рын\w+|банк\w*|фирм\w*|партн[её]р\w*|сотрудник\w*|"
     r"правительств\w*|firm[aęy]\w*|klien\w+|zesp[oó]\w+|rynek|rynku|biur\w+|spółk\w+|rząd\w*)\b"
     r"(?![\s\-]+(?:e-?mails?|tickets?|messages?|docs?|documents?|questions?|quer(?:y|ies)|reviews?|chats?|"
     r"conversations?|feedback|support|requests?|data|records?|contracts?|letters?|notes?|files?|comments?|"
@@ -73,8 +76,9 @@ MODEL_WORD = re.compile(r"\d|_|\b(?:bert|roberta|base|large|small|tiny|mini|case
                         r"mpnet|minilm|multilingual|text2vec|xlm|labse|gbert|electra|distil\w*|sentence|model)\b")
 
 # Codes: separators of a list, words for languages before one, countries after "in".
-_SEP = r"(?:\s*(?:,|/|\+|&|\||、|;)\s*|\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|и|plus)\s+)"
+_SEP = r"(?:\s*(?:,|/|\+|&|\||、|;)\s*|\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|plus)\s+)"
 CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:" + _SEP + r"[a-z]{2,3}(?![\w\-]))+)")
+DUTCH_AND = re.compile(r"(?<![\w\-])[A-Z]{2}\s+en\s+[A-Z]{2}(?![\w\-])")
 CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|sprachen?|langues?|idiomas?|lingue|línguas?|talen|"
                                r"języki|språk|diller|языки|言語|언어|语言|语种)\s*(?:[:=(]|are|is|include|sind|sont|"
                                r"son|sono|são)?\s*$")
@@ -152,7 +156,11 @@ FUTURE = re.compile(
     r"\bnot (?:yet|now)\b|\bspäter\b|\bkünftig\b|\bzukünftig\b|\birgendwann\b|\bplus tard\b|\bà l'avenir\b|"
     r"\bun jour\b|\bmás adelante\b|\ben el futuro\b|\balgún día\b|\bpiù avanti\b|\bin futuro\b|\bmais tarde\b|"
     r"\bno futuro\b|\bin de toekomst\b|\bpóźniej\b|\bw przyszłości\b|\bsenare\b|\bi framtiden\b|\bileride\b|"
-    r"\bgelecekte\b|\bпозже\b|\bпотом\b|\bв будущем\b|以后|将来|今后|未来|今後|나중에|향후|추후")
+    r"\bgelecekte\b|\bпозже\b|\bпотом\b|\bв будущем\b|以后|将来|今后|未来|今後|나중에|향후|추후|"
+    r"\bmaybe (?:one day|someday|at some point)\b|\bat some point\b|\bvielleicht mal\b|\bpeut-être un jour\b|"
+    r"\bquizás? (?:algún día|después)\b|\bforse un giorno\b|\btalvez um dia\b|\bun giorno\b|\bum dia\b|"
+    r"\booit\b|\bop termijn\b|\blater misschien\b|\bkiedyś\b|\bnågon gång\b|\bframöver\b|\bbir gün\b|"
+    r"\bкогда-нибудь\b|\bкогда-то потом\b|いずれ|いつか|언젠가|有朝一日|以後|將來")
 # The language a message is written in, or the reply is asked in: "I'm writing in English", "répondez en français".
 META_BEFORE = re.compile(
     r"(?:\bwrit\w*|\btyp\w*|\brepl\w*|\brespond\w*|\banswer\w*|\btalk\w*|\bspeak\w*|\bchat\w*|\bschreib\w*|"
@@ -296,8 +304,10 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
     codes = _language_res()[3]
     hits: list[tuple[int, int, str]] = []
     for m in CODE_LIST.finditer(text):
+        dutch_and = DUTCH_AND.search(raw) is not None  # "NL en DE": the Dutch "and" between codes
         items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group())
-                 if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus", i.group())]
+                 if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus", i.group())
+                 and not (dutch_and and i.group() == "en" and 0 < i.start() < len(m.group()) - 2)]
         known = []
         for item in items:  # "fr/en, pic à 15 req/s": fr, en
             if item[1] not in codes:
@@ -382,6 +392,8 @@ def _attribute(text: str, hits: list[tuple[int, int, str]], start: int, end: int
     """A lone language name qualifying the documents counted or measured ("英文文献", "English papers")."""
     if len({code for _, _, code in hits}) > 1:
         return False  # "English and German papers": a list of languages is a statement
+    if re.search(r"[(（]\s*$", text[max(0, start - 3):start]) and re.match(r"\s*[)）]", text[end:end + 3]):
+        return True  # "一篇平均八千字左右吧（中文）": the figure's script, in brackets
     return ATTRIBUTE_AFTER.match(text[end:end + 30]) is not None
 
 
