@@ -531,6 +531,27 @@ HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bp
                    r"\bvielleicht\b|peut-être|\bquizás?\b|tal vez|可能|也许|或许|不确定|还没定|未定|かもしれ|아마|미정")
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
 SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
+# "No particular requirement" as the answer to a question about a target, in every language the lexicon has (the
+# lexicon turns some of these into English first: "keine" -> "no", "pas" -> "not").
+NO_REQUIREMENT = re.compile(
+    r"\bno (?:\w+ )?(?:requirements?|targets?|constraints?|preference|sla|need)\b|\bnot (?:really )?(?:critical|"
+    r"important|a concern|an issue|a priority|fussy|picky)\b|\bno rush\b|\bwhatever\b|\bflexible\b|"
+    r"\bnot (?:\w+ )?(?:d'exigence|d'exigences|de contrainte|critique|important)|\baucune exigence\b|\bpeu importe\b|"
+    r"\bno (?:besonderen? |speziellen? |harten? )?(?:anforderung|vorgabe|ansprüche)\w*|\begal\b|\bnicht kritisch\b|"
+    r"\bsin requisitos?\b|\bno hay (?:ningún )?requisito|\bda igual\b|\bno es crítico\b|\bno importa\b|"
+    r"\bnessun (?:requisito|vincolo)|\bnon è critic[oa]\b|\bnon importa\b|\bindifferente\b|"
+    r"\bsem (?:requisitos?|exigência)|\btanto faz\b|\bnão é crític[oa]\b|\bnão importa\b|"
+    r"\bgeen (?:\w+ )?eis(?:en)?\b|\bmaakt niet uit\b|\bniet kritisch\b|"
+    r"\bnie ma (?:\w+ )?wymagań\b|\bbez (?:\w+ )?wymagań\b|\bobojętne\b|\bnie jest krytyczn\w+|"
+    r"\binga (?:\w+ )?krav\b|\bspelar ingen roll\b|\binte kritisk\w*|"
+    r"\bgereksinim(?:imiz)? yok\b|\bfark etmez\b|\bönemli değil\b|\bkritik değil\b|"
+    r"\bбез (?:\w+ )?требований\b|\bнет (?:\w+ )?требований\b|\bневажно\b|\bне критично\b|\bвсё равно\b|"
+    r"没(?:啥|什么|有)(?:特别的?)?要求|没要求|无所谓|不重要|不敏感|都行|随意|"
+    r"特に(?:要件|要求|こだわり|制約)?(?:は|も)?(?:ない|なし|ありません)|気にしない|こだわりはない|"
+    r"상관\s*없|요구\s*사항\s*(?:은|이)?\s*없|특별한 (?:요구|제약)\w*\s*없|"
+    r"\bkoi (?:requirement|zaroorat) nahi\b|\bfarak nahi padta\b")
+TIME_FIGURE = re.compile(r"\d|\bsec\w*|\bseconds?\b|\bmin(?:ute)?s?\b|秒|초|сек\w*|saniye|sekund\w*|segund\w*|"
+                         r"second[eoi]\w*|\bms\b")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
                         r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
                         r"constraints?|limits?)|"

@@ -10,6 +10,7 @@ from agent import understanding_patterns as P
 from agent import understanding_residency as R
 from agent import understanding_structure as S
 from agent.understanding_domain import read_domain
+from agent.understanding_languages import MODEL_WORD
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
@@ -146,18 +147,31 @@ def _licence(text: str, updates: dict[str, Any]) -> None:
         updates["license"] = "commercial"
 
 
+# A model's name joined by hyphens or a slash ("jina-embeddings-v2-base-code", "nlpaueb/legal-bert-base-uncased"):
+# its words name what the model was trained for, not the user's domain.
+# A figure alone ("10-Ks", "24/7") does not make one.
+_MODEL_NAME = re.compile(r"[\w.]+(?:[/\-][\w.]+)+")
+_MODEL_PART = re.compile(MODEL_WORD.pattern.replace(r"\d|_|", "", 1) + r"|\bv\d+(?:\.\d+)?\b")
+
+
+def _without_model_names(text: str) -> str:
+    return _MODEL_NAME.sub(lambda m: " " * len(m.group()) if _MODEL_PART.search(re.sub(r"[/\-]", " ", m.group()))
+                           else m.group(), text)
+
+
 def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
-    read_domain(text, asked, updates, polarity)
+    read_domain(_without_model_names(text), asked, updates, polarity)
     _privacy(text, updates)
     _licence(text, updates)
     _self_correction(text, updates)
     if "latency_p95_ms" not in updates:
-        if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and re.search(
+        if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and (re.search(
                 r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要|"
                 r"(?:pas|not|no) de contraintes?|aucune contrainte|keine (?:besonderen? )?(?:anforderung|vorgabe)\w*|"
                 r"sin (?:requisitos?|restricciones?)|nessun (?:vincolo|requisito)|sem (?:requisitos?|restrições?)|"
-                r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text)):
+                r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or (
+                P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))):
             updates["latency_p95_ms"] = None
         elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)):
             updates["latency_p95_ms"] = P.REAL_TIME_MS
