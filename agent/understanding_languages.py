@@ -163,7 +163,7 @@ FUTURE = re.compile(
     r"\bкогда-нибудь\b|\bкогда-то потом\b|いずれ|いつか|언젠가|有朝一日|以後|將來")
 # The language a message is written in, or the reply is asked in: "I'm writing in English", "répondez en français".
 META_BEFORE = re.compile(
-    r"(?:\bwrit\w*|\btyp\w*|\brepl\w*|\brespond\w*|\banswer\w*|\btalk\w*|\bspeak\w*|\bchat\w*|\bschreib\w*|"
+    r"(?:\bwrit\w*|\btyp\w*|\brepl\w*|\brespond\w*|\banswer\w*|\btalk\w*|\bspeak\w*|\bchatting|\bschreib\w*|"
     r"\bantwort\w*|\bécri\w*|\brépond\w*|\bescrib\w*|\bscriv\w*|\brispond\w*|\bescrev\w*|\bresponda\w*)\s+"
     r"(?:to you\s+|you\s+|me\s+|dir\s+|ihnen\s+|vous\s+|te\s+|ti\s+|le\s+)?(?:in|auf|en|em)\s+$|"
     r"\b(?:my|mein|meinem|mon|mi|il mio|o meu)\s+$|请用|用(?=英文|中文|英语|日语)")
@@ -173,6 +173,10 @@ ATTRIBUTE_AFTER = re.compile(
     r"^\s*(?:(?:の|で|的)\s*)?(?:(?:scientific|research|legal|medical|technical|internal|old|new)\s+)?(?:文献|文獻|文档|文檔|文章|摘要|论文|論文|资料|資料|报告|報告|文件|记录|記録|記事|文書|"
     r"原稿|문서|논문|자료|보고서|기사|papers?|articles?|abstracts?|documents?|docs?|reports?|pages?|texts?|books?|"
     r"manuals?|contracts?|emails?|tickets?|filings?|(?:\d[\d,.]*\s*(?:語|字|词|詞|단어|words?)))")
+ATTRIBUTE_BEFORE = re.compile(r"\b(?:papers?|articles?|abstracts?|documents?|docs?|reports?|texts?|textes|"
+                              r"contracts?|contrats|documentos|artículos|documenti|articoli|documentos|artigos|"
+                              r"dokumente|artikel|documenten|dokumenty|artykuły|dokument|belgeler|документы|статьи)\s+"
+                              r"(?:in|en|auf|em|na|på|in het|на)\s+$")
 # "in plain English", "in simple English", "in layman's English": an idiom for plain words, not a language.
 PLAIN_IDIOM = re.compile(r"\b(?:plain|simple|everyday|normal|layman'?s?|natural)\s+$")
 META_AFTER = re.compile(r"^\s*(?:回答|回复|答复|交流|沟通|で回答|で返信|で答え|로 답|로 대답|is not my first language|"
@@ -392,18 +396,31 @@ def _attribute(text: str, hits: list[tuple[int, int, str]], start: int, end: int
     """A lone language name qualifying the documents counted or measured ("英文文献", "English papers")."""
     if len({code for _, _, code in hits}) > 1:
         return False  # "English and German papers": a list of languages is a statement
+    if ATTRIBUTE_BEFORE.search(text[max(0, start - 30):start]):
+        return True  # "les articles en anglais font 2 000 mots"
     if re.search(r"[(（]\s*$", text[max(0, start - 3):start]) and re.match(r"\s*[)）]", text[end:end + 3]):
         return True  # "一篇平均八千字左右吧（中文）": the figure's script, in brackets
     return ATTRIBUTE_AFTER.match(text[end:end + 30]) is not None
 
 
+_SEGMENT_END = re.compile(r"[.;!?。！？,，、]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    """The words around a mention up to the nearest comma or full stop ("polski i angielski, może kiedyś niemiecki":
+    the "some day" belongs to German only)."""
+    before = _SEGMENT_END.split(text[max(0, start - 40):start])[-1]
+    after = _SEGMENT_END.split(text[end:end + 30])[0]
+    return before + " " + after
+
+
 def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
-    hits = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
-    hits = [(start, end, code) for start, end, code in hits  # "I'm writing in English": not the documents' language
+    found = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
+    hits = [(start, end, code) for start, end, code in found  # "I'm writing in English": not the documents' language
             if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
-                    or FUTURE.search(_clause(text, start, end)) or PLAIN_IDIOM.search(text[max(0, start - 20):start])
-                    or (asked not in (None, "languages") and _attribute(text, hits, start, end)))]
+                    or FUTURE.search(_segment(text, start, end)) or PLAIN_IDIOM.search(text[max(0, start - 20):start])
+                    or (asked not in (None, "languages") and _attribute(text, found, start, end)))]
     reading = LanguageReading()
     previous_end, previous_added = -1, False
     for start, end, code in hits:
@@ -420,7 +437,7 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
         reading.mentions.append((code, removed, added))
         previous_end, previous_added = end, added
     if hits or asked == "languages":  # an unknown name counts next to a known one or as the answer
-        reading.unknown = _unknown(text, raw, asked, hits)
+        reading.unknown = _unknown(text, raw, asked, found)
     return reading
 
 

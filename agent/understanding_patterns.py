@@ -539,7 +539,7 @@ NO_REQUIREMENT = re.compile(
     r"\bnot (?:\w+ )?(?:d'exigence|d'exigences|de contrainte|critique|important)|\baucune exigence\b|\bpeu importe\b|"
     r"\bno (?:besonderen? |speziellen? |harten? )?(?:anforderung|vorgabe|ansprüche)\w*|\begal\b|\bnicht kritisch\b|"
     r"\bsin requisitos?\b|\bno hay (?:ningún )?requisito|\bda igual\b|\bno es crítico\b|\bno importa\b|"
-    r"\bnessun (?:requisito|vincolo)|\bnon è critic[oa]\b|\bnon importa\b|\bindifferente\b|"
+    r"\bnessun (?:requisito|vincolo)|\bno[nt]? è critic[oa]\b|\bnon importa\b|\bindifferente\b|"
     r"\bsem (?:requisitos?|exigência)|\btanto faz\b|\bnão é crític[oa]\b|\bnão importa\b|"
     r"\bgeen (?:\w+ )?eis(?:en)?\b|\bmaakt niet uit\b|\bniet kritisch\b|"
     r"\bnie ma (?:\w+ )?wymagań\b|\bbez (?:\w+ )?wymagań\b|\bobojętne\b|\bnie jest krytyczn\w+|"
