@@ -407,8 +407,9 @@ _SEGMENT_END = re.compile(r"[.;!?。！？,，、]|\bbut\b|\baber\b|\bpero\b|\bm
 
 
 def _segment(text: str, start: int, end: int) -> str:
-    """The words around a mention up to the nearest comma or full stop ("polski i angielski, może kiedyś niemiecki":
-    the "some day" belongs to German only).
+    """The words around a mention up to the nearest comma or full stop.
+
+    "polski i angielski, może kiedyś niemiecki": the "some day" belongs to German only.
     """
     before = _SEGMENT_END.split(text[max(0, start - 40):start])[-1]
     after = _SEGMENT_END.split(text[end:end + 30])[0]
