@@ -123,12 +123,21 @@ _TRADITIONAL_TEXT = str.maketrans(
     "续长词张显记忆电脑买调换错讲刚吗够绝广东亿万两币块欧镑马来学术论钱贵实几画图读写软边层级范围旧闻频宽"
     "输传递储杂绍细节负责维护标视讯税额账营办联系系优势场经济认气样众阅历货购订关键复统现状态备齐测试验注"
     "释获归链运辆车农药诊财贷债审师职击寻")
+# Cantonese words in Mandarin, for Chinese written as Hong Kong speaks it ("我哋係香港一間私人銀行", "梗係唔可以出香港啦",
+# "一日大概幾百次 query"): applied only to text with a word only Cantonese writes, longer words first.
+_CANTONESE_MARK = re.compile(r"[哋嘅唔冇喺咗啲嘢佢咩嚟乜啱嗰畀㗎]|梗係|而家|幾多|點解")
+_CANTONESE = (("梗係", "当然是"), ("唔係", "不是"), ("唔可以", "不可以"), ("唔得", "不行"), ("唔使", "不用"),
+              ("唔多", "不多"), ("我哋", "我们"), ("你哋", "你们"), ("佢哋", "他们"), ("乜嘢", "什么"), ("嘢", "东西"),
+              ("幾多", "多少"), ("點解", "为什么"), ("而家", "现在"), ("呢個", "这个"), ("嗰個", "那个"), ("一日", "一天"),
+              ("係", "是"), ("嘅", "的"), ("唔", "不"), ("冇", "没有"), ("喺", "在"), ("咗", "了"), ("啲", "些"),
+              ("佢", "他"), ("睇", "看"), ("咩", "什么"), ("嚟", "来"), ("畀", "给"), ("俾", "给"), ("啱", "对"),
+              ("嗰", "那"), ("咁", "这样"), ("㗎", ""), ("同", "和"))
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
 _TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據]")
 # A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
-_SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[万亿萬億만억](?![a-z]))")
+_SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[千万亿萬億천만억](?![a-z]))")
 
 
 _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
@@ -139,7 +148,11 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
     text = text.translate(_TRADITIONAL).replace("預算", "预算")  # "1萬台幣": traditional Chinese figures and money
     text = _GLUED_CODE_AFTER.sub(r"\1 \2", _GLUED_CODE_BEFORE.sub(r"\1 ", text))  # "5kEUR", "EUR5k": 5k EUR
-    if not _KANA.search(text) and _TRADITIONAL_ONLY.search(text):
+    cantonese = not _KANA.search(text) and _CANTONESE_MARK.search(text)
+    if cantonese:  # written in traditional characters too
+        for word, mandarin in _CANTONESE:
+            text = text.replace(word, mandarin)
+    if cantonese or (not _KANA.search(text) and _TRADITIONAL_ONLY.search(text)):
         text = text.translate(_TRADITIONAL_TEXT)
     text = _SPACED_MAGNITUDE.sub("", text)
     text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
