@@ -132,6 +132,17 @@ _CANTONESE = (("梗係", "当然是"), ("唔係", "不是"), ("唔可以", "不�
               ("嗰個", "那个"), ("一日", "一天"), ("係", "是"), ("嘅", "的"), ("唔", "不"), ("冇", "没有"),
               ("喺", "在"), ("咗", "了"), ("啲", "些"), ("佢", "他"), ("睇", "看"), ("咩", "什么"), ("嚟", "来"),
               ("畀", "给"), ("俾", "给"), ("啱", "对"), ("嗰", "那"), ("咁", "这样"), ("㗎", ""), ("同", "和"))
+# A period after a slash in every language the interview meets ("5.000 consultas/semana", "300 Anfragen/Tag",
+# "5000件/週"): the English "per" phrase the rate reader knows.
+_SLASH_PERIODS = (
+    ("day", r"tag|jour|d[ií]a|giorno|dag|dzie[nń]|dob[eę]|g[uü]n|день|дн[яе]|сутки|天|日|일"),
+    ("week", r"woche|semaine|semana|settimana|week|tydzie[nń]|tydz|vecka|hafta|недел[юя]|нед|周|週|주"),
+    ("month", r"monat|mois|mes|m[eê]s|mese|maand|miesi[aą]c|mies|m[aå]nad|m[aå]n|ay|месяц|мес|月|달|월"),
+    ("year", r"jahr|an|ann[eé]e|a[nñ]o|anno|jaar|rok|[aå]r|y[iı]l|год|年|년"),
+    ("hour", r"stunde|std|heure|hora|ora|uur|godz\w*|timme|saat|час|小时|小時|時間|시간"))
+_SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) + r"))(?![a-zß-ÿа-яё])")
+# A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건", "월 300만원", "연 1억"): per.
+_PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
@@ -155,6 +166,8 @@ def normalise(text: str) -> str:
     if cantonese or (not _KANA.search(text) and _TRADITIONAL_ONLY.search(text)):
         text = text.translate(_TRADITIONAL_TEXT)
     text = _SPACED_MAGNITUDE.sub("", text)
+    text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
+    text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
     text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)
