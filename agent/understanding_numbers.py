@@ -142,7 +142,8 @@ _SLASH_PERIODS = (
     ("hour", r"stunde|std|heure|hora|ora|uur|godz\w*|timme|saat|час|小时|小時|時間|시간"))
 _SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) + r"))(?![a-zß-ÿа-яё])")
 # A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건", "월 300만원", "연 1억"): per.
-_PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
+_PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
+                            r"(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
