@@ -141,7 +141,7 @@ _SLASH_PERIODS = (
     ("year", r"jahr|an|ann[eé]e|a[nñ]o|anno|jaar|rok|[aå]r|y[iı]l|год|年|년"),
     ("hour", r"stunde|std|heure|hora|ora|uur|godz\w*|timme|saat|час|小时|小時|時間|시간"))
 _SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) + r"))(?![a-zß-ÿа-яё])")
-# A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건", "월 300만원", "연 1억"): per.
+# A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건"): per week.
 _PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
                             r"(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
