@@ -361,6 +361,8 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
                                        for t in side.intents(sentence, plain, is_question))), None)
     if strong and by_intent and strong[0] in _GENERIC and by_intent[0] in _GENERIC[strong[0]]:
         return by_intent  # "용량이 얼마나 될까요?": "how much" asks about the storage, not the bill
+    if command and by_intent and by_intent[0] == "summary":  # "これまでの情報を一覧で見せて": everything said so far
+        return by_intent
     if command:
         item = facts.models or facts.places or _SUPERLATIVE.search(sentence)
         other = strong or by_intent
@@ -413,7 +415,8 @@ class _Facts:
 # "XとYどっち", "X랑 Y 중에"): with one catalog model and a name the catalog does not know, still a comparison.
 _AGAINST = re.compile(
     r"\b(?:compar\w+|differen\w+|unterschied\w*|diferen\w+|verschil\w*|różnic\w*|skillnad\w*|fark\w*|разниц\w*|"
-    r"against|stack(?:s)? up|vs\.?|versus|or|better|face à|par rapport à|ou|oder|besser|im vergleich|"
+    r"against|gegen|schlägt sich|verhoud\w*|confront\w*|hangisi|stack(?:s)? up|vs\.?|versus|or|better|face à|"
+    r"par rapport à|ou|oder|besser|im vergleich|"
     r"gegenüber|frente a|o|mejor|rispetto a|contro|oppure|meglio|vergeleken met|of|beter|czy|porówna\w*|lepszy|eller|"
     r"jämfört med|mot|bäst|bättre|göre|yoksa|karşı|daha iyi|или|по сравнению|против|лучше|ya|kaunsa|mukab\w+)\b|"
     r"跟.{0,40}比|和.{0,40}比|与.{0,40}比|相比|还是|哪个|区别|差别|違い|차이|と.{0,40}(?:どっち|どちら)|比べ|比較|(?:랑|하고|와|과)\s?.{0,40}"

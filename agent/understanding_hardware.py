@@ -138,7 +138,7 @@ CPU_ONLY = re.compile(
     r"no graphics card|gpu[\s\-]?less|gpus?\s*[:=]\s*(?:none|no|n/?a|0|-)(?![a-z])|no dedicated gpu|"
     r"\b(?:aucune?|niente|nessuna|ningun[ao]?|nenhuma|żadnego|inga|hiç) (?:gpu|carte graphique|scheda video)|"
     r"без (?:gpu|видеокарт\w*)|keine grafikkarte|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
-    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
+    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有?\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
 
 
 
@@ -190,7 +190,8 @@ def machine_rented(text: str) -> bool:
 _CORRECTED = re.compile(
     r"\b(?:sorry|correction|no wait|wait|actually|i mean|i meant|mixed (?:it|them) up|my (?:bad|mistake)|oops|"
     r"scratch that|rather|moment|nein|pardon|perd[oó]n|quer dizer|anzi|bedoel|przepraszam|a nie|förlåt|menar|"
-    r"yani|hayır|ой|нет|точнее|вернее|not|no)\b|不对|不是|说错|搞错|应该是|間違|じゃなくて|ではなく|아니")
+    r"yani|hayır|ой|нет|точнее|вернее|not|no|non|nee|ach nee|wacht|ou melhor|melhor|förresten|nej|yok|nahi|nahin)\b|"
+    r"不对|不是|说错|搞错|应该是|間違|じゃなくて|ではなく|いや|아니|잘못")
 _BOTH = re.compile(r"\b(?:and|also|plus|as well|und|auch|et|aussi|y|e|también|também|anche|ook|oraz|też|och|"
                    r"också|ve|и|а также|aur)\b|还有|和|以及|と|및|하고")
 

@@ -118,3 +118,12 @@ def test_the_later_card_of_a_correction_wins(text: str, card: str | None) -> Non
         assert hw.get("accelerator") in (None, "L4")  # two cards, no correction: never the second one silently
     else:
         assert hw["accelerator"] == card
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("what I've got so far is 20k docs", "corpus_docs"), ("so far we have 2000 docs, growing", "corpus_docs"),
+    ("wir haben bisher 5000 Dokumente", "corpus_docs"), ("şu ana kadar 2 bin belge topladık", "corpus_docs"),
+    ("目前为止收集了大约3万份文档", "corpus_docs"), ("what we have so far: 12k tickets", "corpus_docs")])
+def test_so_far_in_an_answer_is_no_summary(text: str, field: str) -> None:
+    result = understand(text, field)
+    assert not result.tool_requests and field in result.updates
