@@ -31,7 +31,8 @@ _RAM_WORDS = (r"ram|ddr\d|system (?:memory|ram)|unified memory|memory|内存|运
               r"메모리|램|"
               r"arbeitsspeicher|hauptspeicher|mémoire(?: vive| unifiée)?|memória(?: ram)?|memoria(?: ram)?|"
               r"(?:werk)?geheugen|pamięci(?: ram)?|minne|bellek|озу|оперативн\w*(?: памят\w*)?|памят\w*")
-_VRAM_WORDS = r"vram|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|비디오 메모리"
+_VRAM_WORDS = (r"vram|hbm\d?e?|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|"
+               r"비디오 메모리")
 MEMORY_RE = re.compile(
     rf"(?<![a-z0-9.])(?P<n>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit>{_UNIT})(?![a-z0-9])\s*"
     r"(?:(?:of|de|di|van|der|an)\s+)?"
@@ -56,8 +57,8 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
                       r"(?:\s*개)?(?![\d]|\.\d|\s*(?:gb|g\b|%|tb))")
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
-    r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100s?|mi300x|gaudi\s*2|t4|l4|"
-    r"3060|3090|4080|4090|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
+    r"3060(?![\s\-]*ti\b)|3090|4080|4090|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
@@ -115,7 +116,7 @@ OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s
                        # data-centre cards and Apple chips the hardware table does not list: memory beside them is
                        # theirs ("two V100 32GB", "M3 Ultra with 512GB"), never the machine's RAM
                        r"v100|p100|p40|k80|a[1-4]0|a16|l40|l20|h20|h800|a800|b[12]00|gb200|gh200|jetson\s*\w+|"
-                       r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?)\b|显卡|gpu")
+                       r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?|gaudi\s*\d|tpus?(?:\s*v?\d\w*)?|\d{4}\s*ti)\b|显卡|gpu")
 # Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
 MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
                  r"服务器|机器|电脑|笔记本")
@@ -152,7 +153,8 @@ HOSTS = re.compile(
     r"upcloud|exoscale|aruba(?:\s?cloud)?|transip|selectel|yandex\s?cloud|sakura\s?cloud|naver\s?cloud|ncp|"
     r"alibaba\s?cloud|aliyun|tencent\s?cloud|huawei\s?cloud|lambda(?:\s?labs|\s?cloud)|runpod|paperspace|"
     r"(?:google\s)?colab|vast\.?ai|coreweave|jarvislabs|genesis\s?cloud|hostinger|oracle cloud|oci|aws|ec2|"
-    r"sagemaker|gcp|google cloud|azure|vps|cloud (?:vms?|servers?|instances?|machines?|gpus?|boxe?s?)|"
+    r"sagemaker|vertex(?: ai)?|azure ml|gcp|google cloud|azure|vps|"
+    r"cloud (?:vms?|servers?|instances?|machines?|gpus?|boxe?s?)|"
     r"(?:vms?|instances?|servers?|boxe?s?|machines?) (?:on|in|at|from) (?:the )?cloud)(?![a-z])|"
     r"яндекс\s?облак\w*|облачн\w+ (?:сервер|виртуал|машин)\w*|阿里云|腾讯云|华为云|云服务器|云主机|"
     r"さくらのクラウド|クラウド(?:上|の)?(?:サーバ|インスタンス|vm)|네이버\s?클라우드|클라우드\s?(?:서버|인스턴스)")
@@ -175,11 +177,12 @@ def machine_rented(text: str) -> bool:
     Not when the text says it is their own, hedges the rental ("might move to AWS later"), leaves the provider
     ("we left Hetzner", "no cloud") or names a private cloud.
     """
-    if OWNED.search(text) or RENT_MAYBE.search(text) or _PRIVATE_CLOUD.search(text):
+    if OWNED.search(text) or _PRIVATE_CLOUD.search(text):
         return False
     for rx in (HOSTS, _RENTED_MACHINE):
         for m in rx.finditer(text):
-            if not _NOT_THERE.search(text[max(0, m.start() - 30):m.start()]):
+            if not _NOT_THERE.search(text[max(0, m.start() - 30):m.start()]) and \
+                    not RENT_MAYBE.search(_clause(text, m.start(), m.end())):  # "might move to AWS later"
                 return True
     return False
 
@@ -243,7 +246,7 @@ def _rentable(text: str, start: int, end: int) -> bool:
 _SIZE = r"(?:[.\-_][a-z0-9\-_.]*[a-z0-9])?"
 _AZURE = r"[\s_\-]?{}[\s_\-]?{}"
 INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
-    re.compile(rf"(?<![a-z0-9\-_/.])(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
+    re.compile(rf"(?:(?<=\bml\.)|(?<![a-z0-9\-_/.]))(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
     (r"g4dn", "T4"), (r"g5(?!g)", "A10G"), (r"g6e", "L40S"), (r"g6", "L4"), (r"p4de", "A100-80GB"),
     (r"p4d", "A100-40GB"), (r"p5en|p5e", "H200-141GB"), (r"p5", "H100-SXM-80GB"),
     (r"a2-(?:highgpu|megagpu)", "A100-40GB"), (r"a2-ultragpu", "A100-80GB"), (r"a3-ultragpu", "H200-141GB"),
@@ -259,7 +262,8 @@ _INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|\bmight\b|\blate
                              r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 
 
-_ANY_INSTANCE = re.compile(r"(?<![a-z0-9\-_/.])(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
+_ANY_INSTANCE = re.compile(r"(?:(?<=\bml\.)|(?<![a-z0-9\-_/.]))"
+                           r"(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
                            r"(?:a100|h100|t4|a10))")
 
 

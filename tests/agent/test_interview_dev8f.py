@@ -127,3 +127,10 @@ def test_the_later_card_of_a_correction_wins(text: str, card: str | None) -> Non
 def test_so_far_in_an_answer_is_no_summary(text: str, field: str) -> None:
     result = understand(text, field)
     assert not result.tool_requests and field in result.updates
+
+
+@pytest.mark.parametrize("text", ["just an old gaming PC with a 3060 Ti and 32GB of RAM",
+                                  "We have two V100s in the basement", "Intel Gaudi 3 nodes, 128GB HBM per card"])
+def test_a_look_alike_card_is_not_a_listed_one(text: str) -> None:
+    hw = understand(text, "hardware").updates["hardware"]
+    assert hw.get("accelerator") in (None, "V100-16GB") and hw.get("ram_gb") != 128, hw  # plural V100s: the default
