@@ -213,7 +213,7 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
         owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
         if request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and any(
-                _HAVE_IT.match(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
+                _has_it(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
             owned = _asked_card(sentence)  # "Passt X auf eine RTX A6000? Die haben wir im Labor stehen"
         if owned:  # "Passt bge-m3 auf unsere L4?": the question is routed, and our card is an L4
             result.updates.setdefault("hardware", owned)
@@ -310,7 +310,26 @@ _HAVE_IT = re.compile(
     r"mamy (?:ją|je|go|taką|takie)\b|(?:den|det|dem) har vi\b|(?:o|onu) (?:bizde|elimizde)|"
     r"(?:она|он|такая|такой) (?:у нас )?(?:есть|имеется)|у нас (?:она|такая|он|такой) есть|woh hamare paas|"
     r"(?:这张|这块|这个)?(?:卡)?我们(?:有|手上有|已经有)|(?:それ|これ)(?:は|を)?.{0,10}(?:持って|あります)|"
-    r"(?:그거|그건|이거)\s*(?:있|보유))")
+    r"(?:그거|그건|이거)\s*(?:있|보유)|"
+    # "we have two (of them)" in every language: a count of the card just asked about
+    r"(?:we have|wir haben|haben wir|tenemos|temos|abbiamo|ne abbiamo|we hebben(?: er)?|mamy|vi har|"
+    r"у нас(?: их| есть)?|hamare paas|humare paas|nous en avons|on en a)\s+(?:\w+\s+)?"
+    r"(?:one|two|three|four|a couple|eine|einen|zwei|drei|vier|una|uno|dos|tres|uma|duas|due|tre|eentje|één|twee|"
+    r"drie|jedną|jedna|dwie|dwa|trzy|en|ett|två|tre|одна|одну|"
+    r"две|два|три|ek|do|teen|\d)\b|"
+    r"\b(?:bizde|elimizde)\s+(?:\w+\s+)?(?:bir|iki|üç|\d)\s*(?:tane|adet)?\s*var|"
+    r"(?:社内|うち|弊社)に?(?:は)?\s*\d+\s*枚|(?:저희|우리)?\s*\w*\s*(?:한|두|세|\d)\s*장\s*있|我们有(?:一|两|三|\d)(?:张|块))")
+
+
+# After "we have two": a figure of something else ("we have two million docs", "2 TB of PDFs", "我们有两百万份文档")
+_OTHER_COUNT = re.compile(r"^\s*(?:\d|[.,]\d|(?:t|g|m|k)i?b\b|%|million|mill|milh|milion|miljon|miljoen|миллион|"
+                          r"миллиард|thousand|tausend|mil\b|mila\b|duizend|tysi|tusen|тысяч|lakh|crore|hazaar|百|千|万|亿)")
+
+
+def _has_it(sentence: str) -> bool:
+    """The sentence says the user has the card just asked about, and counts nothing else."""
+    match = _HAVE_IT.match(sentence)
+    return bool(match and not _OTHER_COUNT.match(sentence[match.end():]) and not extract_fields(sentence, None).updates)
 
 
 def _asked_card(sentence: str) -> dict[str, Any] | None:

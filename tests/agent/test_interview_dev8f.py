@@ -134,3 +134,20 @@ def test_so_far_in_an_answer_is_no_summary(text: str, field: str) -> None:
 def test_a_look_alike_card_is_not_a_listed_one(text: str) -> None:
     hw = understand(text, "hardware").updates["hardware"]
     assert hw.get("accelerator") in (None, "V100-16GB") and hw.get("ram_gb") != 128, hw  # plural V100s: the default
+
+
+@pytest.mark.parametrize(("text", "card"), [
+    ("Would bge-m3 fit on an A100? We have two of them sitting idle.", "A100-40GB"),
+    ("¿Cabe bge-m3 en una A100? Tenemos dos.", "A100-40GB"),
+    ("Поместится ли bge-m3 на A100? У нас их две.", "A100-40GB"),
+    ("Would bge-m3 fit on an A100? We have two million docs.", None),
+    ("Would bge-m3 fit on an A100? We have 2 TB of PDFs.", None), ("Would bge-m3 fit on an A100? Just curious.", None),
+    ("bge-m3在A40上跑得动吗？我们有两百万份文档。", None)])
+def test_we_have_them_after_the_question_makes_the_card_ours(text: str, card: str | None) -> None:
+    assert (understand(text).updates.get("hardware") or {}).get("accelerator") == card
+
+
+@pytest.mark.parametrize(("text", "term"), [("ColBERT って何ですか？", "ColBERT"), ("what is late interaction?", "ColBERT"),
+                                            ("what's the catch with CC-BY-NC models?", "non-commercial licence")])
+def test_more_terms_are_explained(text: str, term: str) -> None:
+    assert [(r.tool, r.args) for r in understand(text).tool_requests] == [("explain_term", {"term": term})]
