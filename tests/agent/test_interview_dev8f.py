@@ -147,7 +147,8 @@ def test_we_have_them_after_the_question_makes_the_card_ours(text: str, card: st
     assert (understand(text).updates.get("hardware") or {}).get("accelerator") == card
 
 
-@pytest.mark.parametrize(("text", "term"), [("ColBERT って何ですか？", "ColBERT"), ("what is late interaction?", "ColBERT"),
-                                            ("what's the catch with CC-BY-NC models?", "non-commercial licence")])
+@pytest.mark.parametrize(("text", "term"), [
+    ("ColBERT って何ですか？", "ColBERT"), ("what is late interaction?", "ColBERT"),
+    ("what's the catch with CC-BY-NC models?", "non-commercial licence")])
 def test_more_terms_are_explained(text: str, term: str) -> None:
     assert [(r.tool, r.args) for r in understand(text).tool_requests] == [("explain_term", {"term": term})]
