@@ -171,13 +171,21 @@ _PRIVATE_CLOUD = re.compile(r"\bprivate cloud|\bprivate[nm]? cloud|\bcloud priv|
                             r"私有云|プライベートクラウド|프라이빗 클라우드|частн\w+ облак")
 
 
+# The machine stands at the user's own place ("an A100 in the office; the app is on Azure"): not rented.
+_PREMISES = re.compile(r"\b(?:in|at) (?:the|our|my) (?:office|basement|lab|server room|data ?cent(?:er|re)|dc|rack)\b|"
+                       r"\b(?:im|in unserem|in unserer) (?:büro|keller|labor|serverraum|rechenzentrum)\b|"
+                       r"\b(?:au|dans notre) (?:bureau|sous-sol|labo|local serveur)\b|\ben (?:la|nuestra) oficina\b|"
+                       r"\bno (?:nosso )?escritório\b|\bin ufficio\b|\bop kantoor\b|\bw biurze\b|\bpå kontoret\b|"
+                       r"\bofiste\b|\bв офисе\b|办公室|机房里|オフィスに|社内に|사무실에")
+
+
 def machine_rented(text: str) -> bool:
     """The machine is rented: a hosting provider or cloud named as where it runs, or a rented server/VM/box.
 
     Not when the text says it is their own, hedges the rental ("might move to AWS later"), leaves the provider
     ("we left Hetzner", "no cloud") or names a private cloud.
     """
-    if OWNED.search(text) or _PRIVATE_CLOUD.search(text):
+    if OWNED.search(text) or _PRIVATE_CLOUD.search(text) or _PREMISES.search(text):
         return False
     for rx in (HOSTS, _RENTED_MACHINE):
         for m in rx.finditer(text):

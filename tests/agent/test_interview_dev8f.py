@@ -102,7 +102,8 @@ def test_a_rented_machine_is_not_owned(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "our own server, 8 cores, 32 GB RAM, we left Hetzner last year", "we run our private cloud: 16 cores, 64 GB",
-    "a box in our basement with 8 cores and 32 GB, might move to AWS later"])
+    "a box in our basement with 8 cores and 32 GB, might move to AWS later",
+    "we have an A100 in the office; the app itself is on Azure"])
 def test_an_own_machine_stays_owned(text: str) -> None:
     assert "owned" not in understand(text, "hardware").updates["hardware"]
 
