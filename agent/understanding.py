@@ -32,8 +32,9 @@ from agent import side_questions as side
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding_corrections import refer_back
-from agent.understanding_hardware import hardware_mentions, owned_in_question
+from agent.understanding_hardware import find_accelerators, hardware_mentions, owned_in_question
 from agent.understanding_languages import read_languages
+from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields
 from knowledge.catalog import default_catalog
@@ -211,13 +212,18 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
         question = shown[slice(*shown_spans[i])].strip() if aligned else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
         owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
+        if request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and any(
+                _has_it(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
+            owned = _asked_card(sentence)  # "Passt X auf eine RTX A6000? Die haben wir im Labor stehen"
         if owned:  # "Passt bge-m3 auf unsere L4?": the question is routed, and our card is an L4
             result.updates.setdefault("hardware", owned)
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
             own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
+            # "a report is 200 pages, what's that in tokens?": a figure converted, not the user's answer
+            converted = request[0] in _CONVERSIONS and not P.OWN_SITUATION.search(part)
             if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
-                    or P.HYPOTHETICAL.search(sentence)) and not own:  # "which model for our 80k contracts?" is read
+                    or P.HYPOTHETICAL.search(sentence) or converted) and not own:  # "which model for our 80k ...?"
                 mine = [] if P.HYPOTHETICAL.search(sentence) else owned_in_question(part)  # "the T4 we have" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
@@ -258,6 +264,7 @@ def _tool_cue(text: str) -> bool:
 
 
 _HARDWARE_TOOLS = ("hardware_fit", "indexing_time", "estimate_cost")
+_CONVERSIONS = ("estimate_tokens", "vector_storage")  # tools that convert the figures the question gives
 # "our T4", "unsere L4", "nuestra L4", "うちのT4", "우리 T4", "we only have one T4": the card named is the user's own.
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:our|we (?:only )?(?:have|got|run|use)|unser\w*|wir haben|notre|nos|nuestr[oa]s?|tenemos|noss[oa]s?|"
@@ -268,6 +275,71 @@ _OWN_BEFORE = re.compile(
     r"うちの|弊社の|当社の|우리(?:\s*회사)?\s*|저희\s*)$")
 
 
+# "we have a VM host with 2 T4s", "Wir haben eine L40 im Rechenzentrum", "Mamy serwer z kartą A40", "社内にRTX 6000 Ada
+# が1枚あります", "저희 서버에 A30이 한 장 있는데": who has the card, a few words before it (none of them a purchase,
+# a rental, a condition or a negation: "we have budget to buy an A100", "we have no GPU, would it fit on an A100?").
+_OWNER = (r"(?:\b(?:we(?:'ve| have| got| own| run| use)|there(?:'s| is| are)|wir haben|haben wir|"
+          r"(?<![a-z] )on a (?=une?\b|des\b|deux\b|\d)|"
+          r"(?:et|mais|donc|bon|ici) on a|nous avons|"
+          r"tenemos|temos|abbiamo|we hebben|hebben we|mamy|vi har|elimizde|bizde|у нас|ha?mare paas|humare paas|"
+          r"(?:our|my|unser\w*|notre|nuestr\w+|noss\w+|nostr\w+|onze|nasz\w*|vår\w*|наш\w*) (?:\w+ )?(?:server|"
+          r"box|machine|workstation|node|rechner|serveur|servidor|serwer|sunucu|сервер)\w* (?:has|have|hat|a|tiene|tem|"
+          r"ha|heeft|ma|har|имеет))\b|"
+          r"我们(?:公司|机房|这边)?有|公司有|机房(?:里)?有|社内に|うちに|弊社に|(?:저희|우리)\s*(?:서버|회사|사무실)에)")
+_OWN_LOOSE = re.compile(rf"{_OWNER}(?:[^\w?？]{{0,3}}[\w\-]+){{0,5}}[^\w?？]{{0,3}}$")
+_NOT_OWNED_YET = re.compile(
+    r"\b(?:if|would|could|buy\w*|bought|purchas\w*|order\w*|rent\w*|lease\w*|no|not|without|kauf\w*|miet\w*|kein\w*|"
+    r"wenn|falls|achet\w*|lou\w*|si|pas|compr\w*|alquil\w*|alug\w*|se|sin|sem|acquist\w*|noleg\w*|affitt\w*|"
+    r"senza|als|kopen|koop\w*|huren|geen|kup\w*|wynaj\w*|jeśli|gdyby|bez|köp\w*|hyr\w*|om|inga?|satın|alırsak|"
+    r"kirala\w*|если|куп\w*|аренд\w*|нет|без|agar|kharid\w*)\b|如果|要是|假如|买|租|没有|買|借り|もし|사면|구매|빌려|만약|없")
+_OWN_AFTER = re.compile(r"^\s*(?:'s|s)?\s*(?:が|이|가|는|은)?\s*(?:\d+\s*(?:枚|장|대|개|张|块|台)\s*)?"
+                        r"(?:あります|있(?:는데|어요|습니다|어서)|var\b|hai\b|есть\b|"
+                        r"(?:that |which )?we (?:have|own|got)\b|(?:die |das )?haben wir\b|in (?:my|our) \w+|"
+                        r"(?:im|in unserem|in unserer) \w+ (?:stehen|steht)\b)")
+
+
+# The sentence after a question about a card says the user has it: "Die haben wir nämlich im Labor", "we have one",
+# "on l'a au labo", "la tenemos en la oficina", "ce l'abbiamo", "die hebben we", "mamy ją", "den har vi", "o bizde
+# var", "она у нас есть", "我们有这张卡", "それは社内にあります", "그거 있어요".
+_HAVE_IT = re.compile(
+    r"^\W*(?:(?:and|yes|ja|oui|sí|si|sim|tak|evet|да)\W+)?(?:(?:die|den|das|sie|diese|eine)\s+(?:haben|besitzen)\s+wir\b|"
+    r"we (?:do )?(?:have|own|got|'ve got) (?:one|it|that(?: one)?|those|them|two|a couple|an?)\b|"
+    r"(?:that|this)(?: one)? we (?:have|own)|(?:we have|have) it\b|(?:nous )?(?:l'|les )?avons\b|"
+    r"on (?:l'|les |en )a\b|(?:la|lo|las|los) tenemos\b|"
+    r"(?:a|o|as|os) temos\b|(?:ce )?l'abbiamo\b|ce l'abbiamo\b|die hebben we\b|(?:die|zo een) hebben we\b|"
+    r"mamy (?:ją|je|go|taką|takie)\b|(?:den|det|dem) har vi\b|(?:o|onu) (?:bizde|elimizde)|"
+    r"(?:она|он|такая|такой) (?:у нас )?(?:есть|имеется)|у нас (?:она|такая|он|такой) есть|woh hamare paas|"
+    r"(?:这张|这块|这个)?(?:卡)?我们(?:有|手上有|已经有)|(?:それ|これ)(?:は|を)?.{0,10}(?:持って|あります)|"
+    r"(?:그거|그건|이거)\s*(?:있|보유)|"
+    # "we have two (of them)" in every language: a count of the card just asked about
+    r"(?:we have|wir haben|haben wir|tenemos|temos|abbiamo|ne abbiamo|we hebben(?: er)?|mamy|vi har|"
+    r"у нас(?: их| есть)?|hamare paas|humare paas|nous en avons|on en a)\s+(?:\w+\s+)?"
+    r"(?:one|two|three|four|a couple|eine|einen|zwei|drei|vier|una|uno|dos|tres|uma|duas|due|tre|eentje|één|twee|"
+    r"drie|jedną|jedna|dwie|dwa|trzy|en|ett|två|tre|одна|одну|"
+    r"две|два|три|ek|do|teen|\d)\b|"
+    r"\b(?:bizde|elimizde)\s+(?:\w+\s+)?(?:bir|iki|üç|\d)\s*(?:tane|adet)?\s*var|"
+    r"(?:社内|うち|弊社)に?(?:は)?\s*\d+\s*枚|(?:저희|우리)?\s*\w*\s*(?:한|두|세|\d)\s*장\s*있|我们有(?:一|两|三|\d)(?:张|块))")
+
+
+# After "we have two": a figure of something else ("we have two million docs", "2 TB of PDFs", "我们有两百万份文档")
+_OTHER_COUNT = re.compile(r"^\s*(?:\d|[.,]\d|(?:t|g|m|k)i?b\b|%|million|mill|milh|milion|miljon|miljoen|миллион|"
+                          r"миллиард|thousand|tausend|mil\b|mila\b|duizend|tysi|tusen|тысяч|lakh|crore|hazaar|百|千|万|亿)")
+
+
+def _has_it(sentence: str) -> bool:
+    """The sentence says the user has the card just asked about, and counts nothing else."""
+    match = _HAVE_IT.match(sentence)
+    return bool(match and not _OTHER_COUNT.match(sentence[match.end():]) and not extract_fields(sentence, None).updates)
+
+
+def _asked_card(sentence: str) -> dict[str, Any] | None:
+    """The card a question names ("auf eine RTX A6000"), with its memory when said."""
+    named = find_accelerators(sentence)
+    if not named:
+        return None
+    return {"accelerator": named[0][1], **({"vram_gb": named[0][2]} if named[0][2] else {})}
+
+
 def _own_hardware(sentence: str, plain: str) -> dict[str, Any] | None:
     """The user's own accelerator named inside a side question ("would it fit on our T4?"), or None."""
     for text in (sentence, plain):
@@ -275,7 +347,11 @@ def _own_hardware(sentence: str, plain: str) -> dict[str, Any] | None:
         if hw.get("accelerator") in (None, "none") or not spans:
             continue
         start = min(s for s, _ in spans)
-        if _OWN_BEFORE.search(text[max(0, start - 40):start]):
+        end = min(e for s, e in spans if s == start)
+        before = text[max(0, start - 40):start]
+        loose = _OWN_LOOSE.search(before)
+        if _OWN_BEFORE.search(before) or (loose and not _NOT_OWNED_YET.search(loose.group())) or (
+                _OWN_AFTER.match(text[end:end + 30]) and not _NOT_OWNED_YET.search(before)):
             return {k: v for k, v in hw.items() if k in ("accelerator", "vram_gb")}
     return None
 
@@ -295,7 +371,7 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
     if not command and side.said_not_asked(sentence, plain):
         return None  # "we compared bge and e5 last year", "how much we spend is not decided"
-    facts = _Facts.read(sentence)
+    facts = _Facts.read(sentence, plain)
     english, weak = _english_request(sentence, is_question, facts)
     strong = None if weak else english
     by_intent = None
@@ -304,6 +380,8 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
                                        for t in side.intents(sentence, plain, is_question))), None)
     if strong and by_intent and strong[0] in _GENERIC and by_intent[0] in _GENERIC[strong[0]]:
         return by_intent  # "용량이 얼마나 될까요?": "how much" asks about the storage, not the bill
+    if command and by_intent and by_intent[0] == "summary":  # "これまでの情報を一覧で見せて": everything said so far
+        return by_intent
     if command:
         item = facts.models or facts.places or _SUPERLATIVE.search(sentence)
         other = strong or by_intent
@@ -337,11 +415,44 @@ class _Facts:
     numbers: dict[str, Any]
     places: list[int]
     hardware: dict[str, Any]
+    compared: list[str] = field(default_factory=list)  # a known model and unknown ones set against it, in order
 
     @classmethod
-    def read(cls, sentence: str) -> _Facts:
-        return cls(find_models(sentence, fuzzy=True), extract_fields(sentence, None).updates,
-                   side.positions(sentence), hardware_mentions(sentence)[0])
+    def read(cls, sentence: str, plain: str | None = None) -> _Facts:
+        hardware = hardware_mentions(sentence)[0]
+        if hardware.get("accelerator") in (None, "none"):  # "if we bought an L40S, would it fit?": asked about
+            named = find_accelerators(sentence)
+            if named:
+                hardware = {"accelerator": named[0][1], **({"vram_gb": named[0][2]} if named[0][2] else {})}
+        models = find_models(sentence, fuzzy=True)
+        return cls(models, extract_fields(sentence, None).updates, side.positions(sentence), hardware,
+                   _compared(plain or sentence, models))  # names as the user wrote them, not the gloss
+
+
+# Words that set two models against each other, in every language of the interview ("X compared to Y", "X oder Y",
+# "X face à Y", "X frente a Y", "X czy Y", "X eller Y", "X mi yoksa Y mi", "X или Y", "X ya Y", "X还是Y", "X跟Y比",
+# "XとYどっち", "X랑 Y 중에"): with one catalog model and a name the catalog does not know, still a comparison.
+_AGAINST = re.compile(
+    r"\b(?:compar\w+|differen\w+|unterschied\w*|diferen\w+|verschil\w*|różnic\w*|skillnad\w*|fark\w*|разниц\w*|"
+    r"against|gegen|schlägt sich|verhoud\w*|confront\w*|hangisi|stack(?:s)? up|vs\.?|versus|or|better|face à|"
+    r"par rapport à|ou|oder|besser|im vergleich|"
+    r"gegenüber|frente a|o|mejor|rispetto a|contro|oppure|meglio|vergeleken met|of|beter|czy|porówna\w*|lepszy|eller|"
+    r"jämfört med|mot|bäst|bättre|göre|yoksa|karşı|daha iyi|или|по сравнению|против|лучше|ya|kaunsa|mukab\w+)\b|"
+    r"跟.{0,40}比|和.{0,40}比|与.{0,40}比|相比|还是|哪个|区别|差别|違い|차이|と.{0,40}(?:どっち|どちら)|比べ|比較|(?:랑|하고|와|과)\s?.{0,40}"
+    r"(?:중|비교|나아|좋아)")
+
+
+def _compared(sentence: str, models: list[str]) -> list[str]:
+    """[known, unknown] or [unknown, known] as written, when one catalog model is set against a name it lacks."""
+    if len(models) != 1 or not _AGAINST.search(sentence):
+        return []
+    unknown = unknown_model_names(sentence)
+    if not unknown:
+        return []
+    short = models[0].split("/")[-1].lower()
+    at = next((sentence.find(k) for k in (short, short.rsplit("-", 1)[0], short.split("-")[0]) if k in sentence), -1)
+    names = [name for _, name in unknown[:7]]
+    return names + models if at < 0 or unknown[0][0] < at else models + names
 
 
 def _intent_request(tool: str, sentence: str, plain: str, facts: _Facts) -> tuple[str, dict[str, Any]] | None:
@@ -352,8 +463,8 @@ def _intent_request(tool: str, sentence: str, plain: str, facts: _Facts) -> tupl
     if tool in ("shortlist", "summary"):
         return tool, {}
     if tool == "compare_models":
-        if len(models) >= 2:
-            return tool, {"models": models[:8]}
+        if len(models) >= 2 or facts.compared:
+            return tool, {"models": (models if len(models) >= 2 else facts.compared)[:8]}
         return (tool, {"models": None, "options": places}) if len(places) >= 2 else None
     if tool in ("why_not", "show_model"):
         if models:
@@ -422,6 +533,8 @@ def _english_request(sentence: str, is_question: bool,
         return own, False
     if len(models) >= 2 and (P.COMPARE.search(sentence) or len(models) > 2):
         return ("compare_models", {"models": models[:8]}), False
+    if facts.compared:  # "is MedCPT any good compared to bge-large?": a model the catalog lacks, still compared
+        return ("compare_models", {"models": facts.compared}), False
     if not models and (len(places) >= 2 or P.WHICH_OPTION.search(sentence)):
         return ("compare_models", {"models": None, **({"options": places} if len(places) >= 2 else {})}), False
     referred = bool(P.REFERENCE.search(sentence) or places)

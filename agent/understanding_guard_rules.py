@@ -14,7 +14,7 @@ from typing import Any
 from agent import understanding_structure as S
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
-from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators
+from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators, owned_names
 from agent.understanding_numbers import Number
 from agent.understanding_quantities import SELF_CORRECTION, extract_fields
 from knowledge.hardware import load_hardware
@@ -258,7 +258,7 @@ def _hardware(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
             hw["accelerator"] = same[0].name
             return {}
         return {"hardware": f"{card.name} has {_memory(card):g} GB, not {float(vram):g} GB"}
-    owned = {name for _, name, _, rentable in find_accelerators(r.text) if not rentable}
+    owned = owned_names(r.text)  # "a T4 - sorry, an L4" is one card, the L4
     if len(owned) > 1 and not _RENTED.search(r.text) and not _INSTEAD.search(r.text):
         # "a 3090 at home and a 4090 at the office": the profile holds one card; which one?
         return {"hardware": f"{' or '.join(sorted(owned))}?"}

@@ -31,7 +31,8 @@ _RAM_WORDS = (r"ram|ddr\d|system (?:memory|ram)|unified memory|memory|内存|运
               r"메모리|램|"
               r"arbeitsspeicher|hauptspeicher|mémoire(?: vive| unifiée)?|memória(?: ram)?|memoria(?: ram)?|"
               r"(?:werk)?geheugen|pamięci(?: ram)?|minne|bellek|озу|оперативн\w*(?: памят\w*)?|памят\w*")
-_VRAM_WORDS = r"vram|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|비디오 메모리"
+_VRAM_WORDS = (r"vram|hbm\d?e?|gpu memory|video memory|显存|grafikspeicher|mémoire vidéo|видеопамят\w*|ビデオメモリ|"
+               r"비디오 메모리")
 MEMORY_RE = re.compile(
     rf"(?<![a-z0-9.])(?P<n>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit>{_UNIT})(?![a-z0-9])\s*"
     r"(?:(?:of|de|di|van|der|an)\s+)?"
@@ -56,8 +57,8 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
                       r"(?:\s*개)?(?![\d]|\.\d|\s*(?:gb|g\b|%|tb))")
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
-    r"(?P<stem>a100|h100|h200|l40s|a10g|a10|a6000|t4|l4|3090|4090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|"
-    r"p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
+    r"3060(?![\s\-]*ti\b)|3090|4080|4090|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
@@ -88,8 +89,8 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
 RENT_VERB = re.compile(RENT_WORDS)
 RENT_CONTEXT = re.compile(r"(?<![a-z])(?:gpus?|cloud|nuvem|nube|nuage|hardware|instances?|something|aws|gcp|azure)"
                           r"(?![a-z])|显卡|云|クラウド|インスタンス|클라우드|인스턴스")
-CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|vms?|"
-                   r"cloud instances?)\b")
+CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda labs|coreweave|"
+                   r"(?<!host )vms?(?! ?hosts?\b)|cloud instances?)\b")  # a "VM host" is the user's own hypervisor
 OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|"
                    r"\b(?:eigene[nmrs]?|propres?|propi[oa]s?|própri[oa]s?|nostr[aie]|eigen|własn\w*|egn[ae]|egen|"
                    r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
@@ -115,7 +116,7 @@ OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s
                        # data-centre cards and Apple chips the hardware table does not list: memory beside them is
                        # theirs ("two V100 32GB", "M3 Ultra with 512GB"), never the machine's RAM
                        r"v100|p100|p40|k80|a[1-4]0|a16|l40|l20|h20|h800|a800|b[12]00|gb200|gh200|jetson\s*\w+|"
-                       r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?)\b|显卡|gpu")
+                       r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?|gaudi\s*\d|tpus?(?:\s*v?\d\w*)?|\d{4}\s*ti)\b|显卡|gpu")
 # Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
 MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
                  r"服务器|机器|电脑|笔记本")
@@ -138,9 +139,94 @@ CPU_ONLY = re.compile(
     r"no graphics card|gpu[\s\-]?less|gpus?\s*[:=]\s*(?:none|no|n/?a|0|-)(?![a-z])|no dedicated gpu|"
     r"\b(?:aucune?|niente|nessuna|ningun[ao]?|nenhuma|żadnego|inga|hiç) (?:gpu|carte graphique|scheda video)|"
     r"без (?:gpu|видеокарт\w*)|keine grafikkarte|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
-    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
+    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有?\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
 
 
+
+
+# Where a machine is rented by the month or hour (owned: false, whatever card it has): hosting providers and GPU
+# clouds of every market the interview reads (Hetzner, OVH, DigitalOcean, Linode, Scaleway, IONOS, Vultr, Contabo,
+# Aruba, TransIP, Selectel, Yandex Cloud, Sakura, Naver Cloud, Alibaba/Tencent/Huawei Cloud, Lambda, RunPod,
+# Paperspace, Colab, vast.ai, AWS/GCP/Azure/OCI), a VPS or droplet, and a machine said to be rented in any language.
+HOSTS = re.compile(
+    r"(?<![a-z])(?:hetzner|ovh\w*|digital\s?ocean|droplets?|linode|akamai cloud|scaleway|ionos|vultr|contabo|"
+    r"upcloud|exoscale|aruba(?:\s?cloud)?|transip|selectel|yandex\s?cloud|sakura\s?cloud|naver\s?cloud|ncp|"
+    r"alibaba\s?cloud|aliyun|tencent\s?cloud|huawei\s?cloud|lambda(?:\s?labs|\s?cloud)|runpod|paperspace|"
+    r"(?:google\s)?colab|vast\.?ai|coreweave|jarvislabs|genesis\s?cloud|hostinger|oracle cloud|oci|aws|ec2|"
+    r"sagemaker|vertex(?: ai)?|azure ml|gcp|google cloud|azure|vps|"
+    r"cloud (?:vms?|servers?|instances?|machines?|gpus?|boxe?s?)|"
+    r"(?:vms?|instances?|servers?|boxe?s?|machines?) (?:on|in|at|from) (?:the )?cloud)(?![a-z])|"
+    r"яндекс\s?облак\w*|облачн\w+ (?:сервер|виртуал|машин)\w*|阿里云|腾讯云|华为云|云服务器|云主机|"
+    r"さくらのクラウド|クラウド(?:上|の)?(?:サーバ|インスタンス|vm)|네이버\s?클라우드|클라우드\s?(?:서버|인스턴스)")
+_MACHINE_NOUN = (r"(?:servers?|box(?:es)?|vms?|vps|instances?|machines?|nodes?|hosts?|droplets?|rechner|serveur|"
+                 r"servidor|serwer\w*|sunucu\w*|сервер\w*|виртуалк\w*|服务器|主机|サーバー?|서버)")
+_RENTED_MACHINE = re.compile(rf"(?:{RENT_WORDS})\W+(?:\w+\W+){{0,3}}?{_MACHINE_NOUN}|"
+                             rf"{_MACHINE_NOUN}\W+(?:\w+\W+){{0,2}}?(?:{RENT_WORDS})|"
+                             rf"(?:{RENT_WORDS})[^,.;。、]{{0,8}}{_MACHINE_NOUN}")
+_NOT_THERE = re.compile(r"(?:\bno|\bnot|\bnever|\bwithout|\bavoid\w*|\bleft|\bleave|\bleaving|\bquit|\boff|"
+                        r"\baway from|\binstead of|\brather than|\bmigrat\w+ from|\bmoved? from|\bkein\w*|"
+                        r"\bnicht|\bpas|\bsin|\bsem|\bsenza|\bniet|\bgeen|\bnie|\binte|\bingen|\bбез|\bне|"
+                        r"不|没|없|ない)\W+(?:\w+\W+){0,3}$")
+_PRIVATE_CLOUD = re.compile(r"\bprivate cloud|\bprivate[nm]? cloud|\bcloud priv|\bnuvem privada|\bnube privada|"
+                            r"私有云|プライベートクラウド|프라이빗 클라우드|частн\w+ облак")
+
+
+# The machine stands at the user's own place ("an A100 in the office; the app is on Azure"): not rented.
+_PREMISES = re.compile(r"\b(?:in|at) (?:the|our|my) (?:office|basement|lab|server room|data ?cent(?:er|re)|dc|rack)\b|"
+                       r"\b(?:im|in unserem|in unserer) (?:büro|keller|labor|serverraum|rechenzentrum)\b|"
+                       r"\b(?:au|dans notre) (?:bureau|sous-sol|labo|local serveur)\b|\ben (?:la|nuestra) oficina\b|"
+                       r"\bno (?:nosso )?escritório\b|\bin ufficio\b|\bop kantoor\b|\bw biurze\b|\bpå kontoret\b|"
+                       r"\bofiste\b|\bв офисе\b|办公室|机房里|オフィスに|社内に|사무실에")
+
+
+def machine_rented(text: str) -> bool:
+    """The machine is rented: a hosting provider or cloud named as where it runs, or a rented server/VM/box.
+
+    Not when the text says it is their own, hedges the rental ("might move to AWS later"), leaves the provider
+    ("we left Hetzner", "no cloud") or names a private cloud.
+    """
+    if OWNED.search(text) or _PRIVATE_CLOUD.search(text) or _PREMISES.search(text):
+        return False
+    for rx in (HOSTS, _RENTED_MACHINE):
+        for m in rx.finditer(text):
+            if not _NOT_THERE.search(text[max(0, m.start() - 30):m.start()]) and \
+                    not RENT_MAYBE.search(_clause(text, m.start(), m.end())):  # "might move to AWS later"
+                return True
+    return False
+
+
+# Between two cards, a correction makes the later one the card ("an RTX 3090... no wait, a 4090", "T4 – Moment, nein,
+# eine A10", "una T4, perdón, es una L4", "3090，哦不对，是4090", "T4です。あ、間違えました、L4でした", "T4가 있어요. 아
+# 아니다, L4네요", "una V100, anzi no, una A100", "T4, a nie, przepraszam, L4", "T4, ой, нет, L4"), glossed or not.
+_CORRECTED = re.compile(
+    r"\b(?:sorry|correction|no wait|wait|actually|i mean|i meant|mixed (?:it|them) up|my (?:bad|mistake)|oops|"
+    r"scratch that|rather|moment|nein|pardon|perd[oó]n|quer dizer|anzi|bedoel|przepraszam|a nie|förlåt|menar|"
+    r"yani|hayır|ой|нет|точнее|вернее|not|no|non|nee|ach nee|wacht|ou melhor|melhor|förresten|nej|yok|nahi|nahin)\b|"
+    r"不对|不是|说错|搞错|应该是|間違|じゃなくて|ではなく|いや|아니|잘못")
+_BOTH = re.compile(r"\b(?:and|also|plus|as well|und|auch|et|aussi|y|e|también|também|anche|ook|oraz|też|och|"
+                   r"också|ve|и|а также|aur)\b|还有|和|以及|と|및|하고")
+
+
+_INSTEAD = re.compile(r"\binstead\b|\bstattdessen\b|\bà la place\b|\bplutôt\b|\ben su lugar\b|\bem vez disso\b|"
+                      r"\binvece\b|\bin plaats daarvan\b|\bzamiast\b|\bistället\b|\byerine\b|\bвместо\b|"
+                      r"改为|改成|代わりに|대신")
+
+
+def _corrected_before(text: str, mentions: list[Any]) -> set[int]:
+    """The starts of cards a later card corrects (the text between them says so)."""
+    gone: set[int] = set()
+    for first, later in zip(mentions, mentions[1:], strict=False):
+        between = text[first[0].end():later[0].start()]
+        if len(between) <= 45 and _CORRECTED.search(between) and not _BOTH.search(between):
+            gone.add(first[0].start())
+    return gone
+
+
+def owned_names(text: str) -> set[str]:
+    """The table names of the cards ``text`` says are owned: not rented, given up or corrected by a later one."""
+    named = [x for x in find_accelerators(text) if not _dropped(text, x[0].start(), x[0].end())]
+    corrected = _corrected_before(text, named)
+    return {name for m, name, _, rentable in named if not rentable and m.start() not in corrected}
 
 
 def _rents_unnamed(text: str) -> bool:
@@ -168,7 +254,7 @@ def _rentable(text: str, start: int, end: int) -> bool:
 _SIZE = r"(?:[.\-_][a-z0-9\-_.]*[a-z0-9])?"
 _AZURE = r"[\s_\-]?{}[\s_\-]?{}"
 INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
-    re.compile(rf"(?<![a-z0-9\-_/.])(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
+    re.compile(rf"(?:(?<=\bml\.)|(?<![a-z0-9\-_/.]))(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
     (r"g4dn", "T4"), (r"g5(?!g)", "A10G"), (r"g6e", "L40S"), (r"g6", "L4"), (r"p4de", "A100-80GB"),
     (r"p4d", "A100-40GB"), (r"p5en|p5e", "H200-141GB"), (r"p5", "H100-SXM-80GB"),
     (r"a2-(?:highgpu|megagpu)", "A100-40GB"), (r"a2-ultragpu", "A100-80GB"), (r"a3-ultragpu", "H200-141GB"),
@@ -184,7 +270,8 @@ _INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|\bmight\b|\blate
                              r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 
 
-_ANY_INSTANCE = re.compile(r"(?<![a-z0-9\-_/.])(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
+_ANY_INSTANCE = re.compile(r"(?:(?<=\bml\.)|(?<![a-z0-9\-_/.]))"
+                           r"(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
                            r"(?:a100|h100|t4|a10))")
 
 
@@ -211,7 +298,7 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
     for m in GPU_RE.finditer(text):
         if any(m.start() < i.end() and i.start() < m.end() for i, _ in instances):
             continue
-        for label in (m.group().rstrip("s"), m.group("stem")):
+        for label in dict.fromkeys((m.group(), m.group().rstrip("s"), m.group("stem"))):
             try:
                 acc = table.find(label)
             except ToolInputError:
@@ -258,7 +345,22 @@ GPU_DROPPED = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\bverg
                          r"(?:gpus?|graphics cards?|grafikkarten?|cartes? graphiques?|显卡)(?![a-z])")
 
 
+# A card only bought in a condition ("if we bought an L40S", "si on achetait une L40S", "wenn wir eine L40S kaufen
+# würden", "如果买一张4090", "4090を買ったら", "4090을 사면"): not the user's hardware (a plan to buy one is).
+_IF_BOUGHT = re.compile(
+    r"(?:\bif (?:we|i|you) (?:\w+ )?(?:buy|bought|got|get|purchased?|ordered|order)|\bsi (?:on|nous|l'on) "
+    r"(?:achetait|achète|achetions|prenait)|\b(?:wenn|falls) wir\b.{0,25}\b(?:kaufen|kauften|anschaffen|anschafften|"
+    r"holen|hätten)|\bsi (?:compr|adquiri)\w+|\bse (?:compr|adquiri|acquist)\w+|\bals we\b.{0,15}\b(?:kopen|kochten)|"
+    r"\b(?:jeśli|jeżeli|gdybyśmy) (?:kupi\w+)|\bom vi (?:köper|köpte|skaffar)|\b(?:alırsak|alsak)\b|"
+    r"\bесли (?:бы )?(?:мы )?(?:куп\w+|возьм\w+)|\bagar\b.{0,20}\b(?:kharid|le lein|lete)\w*|"
+    r"(?:如果|要是|假如|假设)(?:我们)?(?:买|采购|购买|入手)|もし.{0,10}(?:買|購入|導入))[^.;!?。]{0,20}$")
+_BOUGHT_AFTER = re.compile(r"^\s*(?:を|が)?\s*(?:\d+\s*枚\s*)?(?:買った|購入した|導入した)ら|^\s*(?:을|를)?\s*"
+                           r"(?:\d+\s*장\s*)?(?:사면|산다면|구매하면|구입하면)|^\s*(?:kupimy|kupilibyśmy|alırsak)\b")
+
+
 def _dropped(text: str, start: int, end: int) -> bool:
+    if _IF_BOUGHT.search(text[max(0, start - 50):start]) or _BOUGHT_AFTER.match(text[end:end + 20]):
+        return True  # "if we bought an A100": a card only asked about
     if re.search(r"\b(?:took|take|taking|gave|give)\s+(?:the|our|my)?\s*$", text[max(0, start - 16):start]) and \
             re.match(r"^\s*back\b", text[end:end + 8]):  # "they took the L4 back"
         return True
@@ -288,6 +390,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     named = find_accelerators(text)
     given_up = bool(GPU_DROPPED.search(text) and CPU_ONLY.search(text))  # "scratch the GPU ... CPU only now"
     mentions = [x for x in named if not given_up and not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100"
+    corrected = _corrected_before(text, mentions)  # "a T4 - sorry, an L4": the later card
+    mentions = [x for x in mentions if x[0].start() not in corrected]
     instance_spans = {m.span() for m, _ in _instances(text)}
     owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
     for m, *_ in named:  # every GPU name, owned, rentable or dropped, and its count are used up
@@ -301,12 +405,16 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     for start, end in list(spans):
         text = _blank(text, start, end)
     rented = next(((m, name, mem) for m, name, mem, rentable in mentions if rentable), None)
+    if owned and rented and owned[0].start() < rented[0].start() and _INSTEAD.search(
+            text[owned[0].end():rented[0].start()]):  # "the 4090 stays on build duty. we'd rent instead - an L4"
+        owned = None
     if owned:
         _, hw["accelerator"], mem = owned
         if mem:
             hw["vram_gb"] = mem
-    elif rented and (not RENT_HEDGE.search(text) or (
-            rented[0].span() in instance_spans and not _INSTANCE_HEDGE.search(_clause(text, *rented[0].span())))):
+    elif rented and (not RENT_HEDGE.search(text) or any(  # "probably a couple of L4s on GCP (g2-standard)"
+            m.span() in instance_spans and name == rented[1] and not _INSTANCE_HEDGE.search(_clause(text, *m.span()))
+            for m, name, _, rentable in mentions if rentable)):
         # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented
         hw["owned"] = False
@@ -335,6 +443,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         spans.append(m.span())
     if owned and "ram_gb" in hw and "vram_gb" not in hw and load_hardware().find(owned[1]).kind == "apple":
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
+    _sibling(hw)
     sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores
     if sockets:
         n_cpus = sockets.group(1)
@@ -347,7 +456,26 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     for m in CORES_RE.finditer(text):
         hw.setdefault("cpu_cores", int(m.group(1) or 1) * int(m.group(2) or m.group(3)))
         spans.append(m.span())
+    # "a rented Hetzner box, 8 cores", "Colab's free T4": not the user's own machine
+    if hw and "owned" not in hw and not (owned and rented) and machine_rented(text):
+        hw["owned"] = False
     return hw, spans
+
+
+def _sibling(hw: dict[str, Any]) -> None:
+    """"V100s, the 32GB ones": the table's card of that family with the memory said (V100-32GB), not the default."""
+    name, vram = hw.get("accelerator"), hw.get("vram_gb")
+    if not vram or name in (None, "none"):
+        return
+    table = load_hardware()
+    card = table.find(name)
+    if card.kind != "gpu" or float(card.memory_gb.value) == float(vram):
+        return
+    family = re.split(r"[-\s]", card.name)[0].lower()
+    same = [a for a in table.accelerators if a.kind == "gpu" and re.split(r"[-\s]", a.name)[0].lower() == family
+            and float(a.memory_gb.value) == float(vram)]
+    if len(same) == 1:
+        hw["accelerator"] = same[0].name
 
 
 # A card the user says is theirs, inside a question ("would e5 fit on the T4 we have?", "Passt bge-m3 auf unsere L4?"):

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 
 from knowledge.catalog import default_catalog
-from knowledge.errors import UnknownModelError
+from knowledge.errors import ToolInputError, UnknownModelError
+from knowledge.hardware import load_hardware
 
 # Model families worth a fuzzy catalog lookup when a side question names a model the catalog does not know exactly.
 MODEL_FAMILIES = ("bge", "e5", "me5", "multilingual-e5", "gte", "mgte", "qwen", "voyage", "jina", "nomic",
@@ -98,4 +99,56 @@ def find_models(text: str, fuzzy: bool = False) -> list[str]:
                 step = n
                 break
         i += step
+    return found
+
+
+# A model name the catalog does not know, set beside a known one in a comparison ("is MedCPT any good compared to
+# bge-large?", "HerBERT czy bge-m3?", "text2vec-large-chinese跟bge-large-zh比怎么样？"): a hyphenated name with a
+# model-like part ("legal-bert", "glucose-base-ja", "sentence-camembert-large") or one word of a model family's make
+# ("SapBERT", "BERTimbau", "RobBERT", "BioLORD", "MedCPT"). Words of the language are never one ("real-time",
+# "on-prem", "e-mail", "self-hosted"): a name needs a part that only model names have.
+_NAMEISH = re.compile(r"(?<![a-z0-9\-./@])([a-z][a-z0-9]*(?:[\-_][a-z0-9]+)+|"
+                      r"[a-z]*(?:bert|biolord|medcpt|simcse|text2vec|glucose|instructor|colbert|splade|specter)"
+                      r"[a-z0-9]*)(?![a-z0-9\-])")
+_MODEL_PART = re.compile(r"(?:^|[\-_])(?:\w*bert\w*|large|base|small|mini|tiny|xl|xxl|v\d+(?:\.\d+)?|"
+                         r"\d+(?:\.\d+)?[mb]?|"
+                         r"embed\w*|multilingual|chinese|japanese|korean|ja|zh|ko|en|ru|de|sts|nli|msmarco|"
+                         r"simcse|text2vec|sbert|instruct\w*)(?=$|[\-_])")
+
+
+# In a Chinese, Japanese or Korean sentence a Latin word is a name ("bge-m3랑 KURE 비교해 주실 수 있어요?") unless it
+# is one of the acronyms people write in any language.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LATIN_WORD = re.compile(r"(?<![a-z0-9\-./@])([a-z][a-z0-9]{2,}(?:[\-_.][a-z0-9]+)*)(?![a-z0-9\-])")
+_ACRONYMS = frozenset({"gpu", "gpus", "cpu", "cpus", "api", "apis", "rag", "pdf", "pdfs", "token", "tokens", "ram",
+                       "vram", "ssd", "qps", "llm", "llms", "faq", "saas", "sql", "aws", "gcp", "azure", "cloud",
+                       "json", "html", "csv", "the", "and", "model", "models", "embedding", "embeddings", "open",
+                       "source", "mteb", "top", "bert", "base", "large", "small", "docs", "chat", "bot", "chatbot",
+                       "search", "vector", "vectors", "index", "rerank", "reranker", "hybrid", "bm25", "onnx", "int8",
+                       "fp16",
+                       "cuda", "mac", "nvidia", "apple", "intel", "amd", "ok", "okay"})
+
+
+def unknown_model_names(text: str) -> list[tuple[int, str]]:
+    """(position, name as typed) of the model-like names in ``text`` that the catalog does not resolve."""
+    found: list[tuple[int, str]] = []
+    matches = list(_NAMEISH.finditer(text))
+    if _CJK.search(text):
+        matches += [m for m in _LATIN_WORD.finditer(text) if m.group(1) not in _ACRONYMS and not any(
+            m.start() < o.end() and o.start() < m.end() for o in matches)]
+    for m in sorted(matches, key=lambda x: x.start()):
+        name = m.group(1)
+        if ("-" in name or "_" in name) and not _MODEL_PART.search(name) and not _CJK.search(text):
+            continue
+        try:
+            default_catalog().get(name)
+            continue  # a catalog name, found by the ordinary reader
+        except UnknownModelError:
+            pass
+        try:
+            load_hardware().find(name)
+            continue  # a card ("l40s vs a100"), not a model
+        except ToolInputError:
+            pass
+        found.append((m.start(), name))
     return found

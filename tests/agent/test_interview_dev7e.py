@@ -147,7 +147,8 @@ def test_an_hourly_price_beside_a_card_is_not_a_budget() -> None:
     ("Ryzen 9 7950X, 16 cores, 64GB DDR5, no GPU", {"cpu_cores": 16, "ram_gb": 64}),
     ("CPU: AMD EPYC 7763 (64 cores), RAM: 512 GB, no GPU", {"cpu_cores": 64, "ram_gb": 512}),
     ("GPU: none. RAM: 64GB. Cores: 16.", {"cpu_cores": 16, "ram_gb": 64}),
-    ("we have two V100 32GB", {"vram_gb": 32}), ("Mac Studio M3 Ultra with 512GB", {"vram_gb": 512})])
+    ("we have two V100 32GB", {"accelerator": "V100-32GB"}),  # listed since dev8f: its memory comes from the table
+    ("two Radeon Pro W7900 48GB", {"vram_gb": 48}), ("Mac Studio M3 Ultra with 512GB", {"vram_gb": 512})])
 def test_cpu_names_and_unlisted_cards(text: str, want: dict[str, object]) -> None:
     hw = understand(text, "hardware").updates["hardware"]
     assert {k: hw.get(k) for k in want} == want, hw
