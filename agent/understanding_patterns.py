@@ -419,10 +419,51 @@ ON_PREM = re.compile(
     r"持ち出(?:せ|し(?:禁止|不可)))|から(?:は)?出せ(?:ない|ません)|(?:외부|밖|사외)(?:로|에)?\s*(?:나가면 안|"
     r"내보낼 수 없|유출\s*(?:금지|불가)|반출\s*(?:금지|불가))|"
     r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
-    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없")
+    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없|"
+    # s5-e (issue 17): residency said as a refusal, in the languages the gloss leaves as written
+    r"(?:数据|资料|文档)[^,，。;]{0,4}(?:必须|需要|要|得|只能)本地化|数据本地化|"
+    r"不能(?:用|调用|使用|接)(?:外部|第三方|云端?|公有云|在线|境外)的?\s*(?:接口|模型|大模型|服务)|"
+    r"(?:해외|국외|외부|밖)(?:로|에)?\s*(?:는\s*)?(?:나가면\s*안|(?:절대\s*)?못\s*(?:나가|나갑|보내|보냅|내보내))|"
+    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:절대\s*)?못\s*(?:씁|써|쓰|사용)|"
+    r"外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:置け|預け(?:られ)?ない|保存でき(?:ない|ません))|"
+    r"\b(?:ke )?bahar nahi (?:ja|bhej|de|jaa)\w*|\bbahar (?:nahi|mat) (?:jana|jaana|bhejna)\b|"
+    r"\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t|don'?t) (?:let|allow)\b[^.;]{0,40}?\b(?:go|be sent|leave|be "
+    r"uploaded|send \w+)\b[^.;]{0,12}?\b(?:to )?(?:an? |any )?(?:third[\s\-]party|external|outside|cloud|foreign|"
+    r"hosted|public)|(?:can(?:no|')?t|cannot|must not|may not|mustn't) (?:go|be sent) anywhere|"
+    r"\bnot (?:de |d')?(?:apis?|cloud)s? (?:am[ée]ricaine?s?|us|[ée]trang[eè]re?s?)\b|(?:数据)?不(?:能|得|可)?出境|"
+    r"\b(?:not|never|cannot|can'?t|mustn'?t|may not)\s+(?:be\s+)?(?:transferred|moved|sent|processed|stored|hosted)\s+"
+    r"(?:to\s+|anywhere\s+)?outside\b|\bno (?:\w+ )?data (?:on|to|in|with|at) (?:any )?(?:third[\s\-]party|external|"
+    r"outside|foreign|us|american|public) (?:servers?|clouds?|providers?|vendors?|apis?|services?)|"
+    r"(?:国外|海外|社外|外部)の?(?:サーバー?|クラウド|データセンター)(?:には|に|へ)?(?:は)?(?:置け|保存でき|預け)|"
+    r"\bdarf nichts (?:\w+ )?(?:nach au(?:ß|ss)en|raus|hinaus)\b|"
+    r"\bnie (?:mogą|może|powinny|wolno) (?:\w+ )?(?:wyjść|wychodzić|opuszczać|opuścić|trafić)\b|"
+    r"(?:внешн\w*|сторонн\w*|облачн\w*) (?:api|апи|сервис\w*|облак\w*)[^.,;]{0,20}(?:нельзя|запрещ\w*|не можем|"
+    r"не разрешен\w*)|нельзя (?:использовать|отправлять|передавать)[^.;]{0,25}(?:внешн|облак|api|сторонн)")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
-                         r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
+                         r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行|"
+                         # s5-e (issue 17): the model hosted by the user in the languages the gloss leaves as written
+                         r"\b(?:lo|la|los|las) (?:queremos |vamos a |tenemos que |debemos |preferimos )?(?:alojar|"
+                         r"hospedar|"
+                         r"desplegar|montar|gestionar|servir|correr) nosotros\b|\b(?:alojar|hospedar|desplegar|montar|"
+                         r"gestionar)(?:lo|la)? nosotros(?: mismos)?\b|\bauto-?aloja\w*|\bauto-?hosped\w*|"
+                         r"\b(?:ospit|gestis|gestir|install|deploy|far girar|fare girar)\w* noi(?: stessi)?\b|"
+                         r"\b(?:lo|la|los|las) (?:alojamos|hospedamos|desplegamos|montamos|gestionamos|servimos|"
+                         r"corremos) (?:nosotros|en casa|internamente)\b|\bh[ée]berger (?:\w+ )?(?:en interne|"
+                         r"chez nous)\b|"
+                         r"\bl'h[ée]berger (?:nous-mêmes|en interne|chez nous)\b|\bkendi sunucular\w* (?:\w+ )?"
+                         r"(?:çalıştır|barındır|host|kur)\w*|"
+                         r"\b(?:lo|la) (?:ospitiamo|gestiamo|installiamo|facciamo girare|deployamo) noi\b|"
+                         r"\b(?:ospitar|installar|gestir)\w* (?:il modello |i modelli )?(?:internamente|in casa|"
+                         r"in[\s\-]house)\b|"
+                         r"\b(?:köra|kör|hosta|hostar|drifta|driftar|driva|driver) (?:\w+ )?(?:själva|själv|internt)\b|"
+                         r"\bkendimiz (?:barındır|host|çalıştır|kur|yönet)\w*|\b(?:barındır|host|"
+                         r"çalıştır)\w* kendimiz\b|"
+                         r"\b(?:разворачивать|развернуть|развернём|хостить|запускать|поднимать|поднять|держать)\w* "
+                         r"(?:\w+ )?(?:сами|самостоятельно|у себя)\b|\bсами (?:будем )?(?:разворачивать|развернём|"
+                         r"хостить|"
+                         r"запускать|поднимать|поднимем)|\b(?:khud|khudh|apne aap) (?:hi )?(?:host|deploy|chala|"
+                         r"run)\w*")
 API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|manage|self-host)|"
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
@@ -497,7 +538,33 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"lizenz (?:ist )?(?:egal|nicht wichtig|spielt keine rolle)|egal welche lizenz|"
                          r"(?:la )?licenza non (?:importa|conta)|qualsiasi licenza|"
                          r"(?:a )?licença (?:tanto faz|não importa)|tanto faz a licença|"
-                         r"ライセンスは(?:問いません|何でも|どれでも|気にしません)|라이선스(?:는)? (?:상관없|무관)")
+                         r"ライセンスは(?:問いません|何でも|どれでも|気にしません)|라이선스(?:는)? (?:상관없|무관)|"
+                         # s5-e (issue 17): the licence's indifference and research use in every language
+                         r"(?:licen[cs]\w*|lizenz\w*|licentie\w*|licencj\w*|licens\w*|lisans\w*|лицензи\w*)[\s\-]*"
+                         r"(?:\w+[\s\-]+)?(?:is |are |wise,? )?(?:doesn'?t matter|anything goes|"
+                         r"maakt (?:\w+ )?niet uit|"
+                         r"nie ma znaczenia|jest (?:obojętn\w*|bez znaczenia)|spelar (?:ingen|mindre) roll|fark etmez|"
+                         r"önemli değil|не важн\w*|неважн\w*|без разницы|не имеет значения|(?:se |ka )?farak nahi|"
+                         r"koi bhi chalega|koi bhi)|"
+                         r"(?:any|whatever|whichever|qualquer|qualsiasi|cualquier|n'importe quelle|jakakolwiek|"
+                         r"vilken som helst|herhangi bir|любая|koi bhi) licen[cs]\w*|"
+                         r"\b(?:uni|university|academic|phd|student|thesis|master'?s?) (?:research )?(?:project|"
+                         r"thesis)\b|"
+                         r"\bakademik (?:bir )?(?:proje|araştırma)\w*|\bprojekt badawcz\w*|\bforskningsprojekt\w*|"
+                         r"\bonderzoeksproject\w*|\bисследовательск\w* проект\w*|"
+                         r"(?:fins|fines|scopi|fini|zwecke|ändamål|doeleinden|celów|amaçl\w*) (?:de |di |"
+                         r"d')?(?:pesquisa|"
+                         r"investigaci[óo]n|ricerca|recherche|naukowych|badawczych)|wissenschaftlich\w* zwecke|"
+                         r"\bdo celów naukowych|forskningsändamål|onderzoeksdoeleinden|bilimsel amaçl\w*|"
+                         r"(?:в|для) научных целей|à des fins de recherche|"
+                         r"(?:商用|商业)(?:不商用|与否|不商业|或者?不商用)(?:都|也)?(?:无所谓|没关系|不重要|都行|都可以)|"
+                         r"(?:商用|商业)(?:都)?(?:无所谓|不重要)|是否商用(?:都)?(?:无所谓|没关系|不重要)|"
+                         r"(?:商用|commercial use)\s*かどうか(?:は)?(?:問いません|関係ない|気にしません)|"
+                         r"상업용?(?:이든|이건)\s*아니든\s*(?:상관없|무관)|"
+                         r"(?:nessun|nessuna|nenhum|nenhuma|ningún|ninguna|aucun|aucune|geen|żadn\w*|inget|ingen|"
+                         r"hiçbir)\s+"
+                         r"(?:uso |utilizzo |use |usage |utilisation |gebruik |użyci\w* |användning |"
+                         r"kullanım )?commercial\w*")
 # "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with
 # the selling it rules out; "an internal tool for 80 analysts" alone says nothing about the licence)
 INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\b(?:company|in[\s\-]house) tool\b|"
@@ -513,7 +580,17 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
                                 r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
-                                r"商用|商业|卖给客户|公司产品|对外提供|收费")
+                                r"商用|商业|卖给客户|公司产品|对外提供|收费|"
+                                # s5-e (issue 17): commercial use and selling the product in every language
+                                r"\bcomercializ(?!ador)\w*|\bcommercialis(?:er|ons|ez|ent|é|ée|és|ées|ation)\b|\bcommercializz\w*|"
+                                r"\bkommerziali\w*|"
+                                r"\bcommercie(?:el|le)\b|\bkomercyjn\w*|\bkommersiell\w*|\bticari\b|\bкоммерческ\w*|"
+                                r"\bverkopen (?:het|dit|deze|ons|onze|aan)\b|\bsprzedaj(?:emy|ę|ą)\b|\bsäljer (?:\w+ )?"
+                                r"(?:tjänst|produkt|till)\w*|\bsat(?:ıyoruz|acağız|ılacak)\b|\bпрода(?:ём|ем|ют|"
+                                r"вать)\b|"
+                                r"\bbech(?:enge|te|na)\b|\b(?:customers|clients|users) pay (?:for|us)\b|"
+                                r"\bships? (?:inside|into) (?:a|an|our|the) (?:paid |commercial )?product|"
+                                r"(?:として|を)?販売(?:する|します|して|予定|用)|판매(?:할|하|용|예정)|상용")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
 NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca)\b|n't\b|"
@@ -528,7 +605,9 @@ NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas
                        r"需要|必须|要求|必要|必要ない|필요")
 HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bpossibly\b|\bwhether\b|\bif\b|"
                    r"\bnot (?:yet )?decided\b|\bundecided\b|\btbd\b|\beventually\b|\bsomeday\b|\bone day\b|\bdepends\b|"
-                   r"\bvielleicht\b|peut-être|\bquizás?\b|tal vez|可能|也许|或许|不确定|还没定|未定|かもしれ|아마|미정")
+                   r"\bvielleicht\b|peut-être|\bquizás?\b|tal vez|(?<![用能])可能(?![なでにだ])|也许|或许|不确定|"
+                   r"还没定|未定|かもしれ|"
+                   r"아마|미정")
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
 SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"

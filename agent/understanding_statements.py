@@ -77,37 +77,55 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     api_preferred = bool(declined and any(declined[0] <= h.start() < declined[1] for h in self_hosted) and
                          _API_WORD.search(text[:declined[0]] + " " + text[declined[1]:]))
     self_hosted = [h for h in self_hosted if not (declined and declined[0] <= h.start() < declined[1])]
+    # "it has to run on that Mac", "必须在我们自己的服务器上跑": the model runs on the user's machine
+    runs_here = any(polarity(text, m) == "plain" for m in R.RUN_HERE.finditer(text))
     if plain:
         updates["data_must_stay_on_prem"] = True
         # one phrase, one field: "keep everything on our own hardware" says where the data stays, not who hosts
-        if any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span()) for p in plain) for h in self_hosted):
+        if runs_here or any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span()) for p in plain)
+                            for h in self_hosted):
             updates["deployment"] = "self_hosted"
         return
     if any(how == "negated" and P.NEED_WORD.search(_clause(text, m.start(), m.end())) for m, how in stands):
         updates["data_must_stay_on_prem"] = False  # "data doesn't need to stay on-prem", "no on-prem requirement"
     if stands:
         return
-    if R.refused_send(text):  # "wir dürfen keine Daten an OpenAI schicken"
+    hosts = bool(self_hosted) and not _EITHER_WAY.search(text)  # "we host the model ourselves" (not "or an API")
+    if R.region_rule(text) or R.refused_send(text):  # "as long as it's hosted in the EU", "keine Daten an OpenAI"
         updates["data_must_stay_on_prem"] = True
+        if runs_here or (hosts and any(_HOSTING.search(h.group()) for h in self_hosted)):
+            updates["deployment"] = "self_hosted"
         return
-    if R.data_may_leave(text):  # "we already send everything to Azure OpenAI", "クラウドのAPIに送っても問題ありません"
+    if runs_here:  # "it has to run on that Mac, client confidentiality": self-hosted, and the data stays when it is
+        updates["deployment"] = "self_hosted"  # confidential
+        if R.CONFIDENTIAL.search(text):
+            updates["data_must_stay_on_prem"] = True
+        return
+    if R.data_may_leave(text) or R.data_in_cloud_ok(text):  # "we already send everything to Azure OpenAI"
         updates["data_must_stay_on_prem"] = False
         if P.API_ONLY.search(text):
             updates["deployment"] = "api"
+        elif hosts:  # "模型必须我们自己部署，不过数据其实放云上没问题": the model hosted, the data may leave
+            updates["deployment"] = "self_hosted"
         return
     if R.on_prem_setting(text):  # "clinical notes on the hospital network", "air-gapped", "classified"
         updates["data_must_stay_on_prem"] = True
         return
     if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said
         updates["deployment"] = "api"
-    elif P.API_OK.search(text):  # "APIs are fine" is a data rule: who hosts the model is not said
+    elif P.API_OK.search(text) or P.DATA_MAY_LEAVE.search(text):  # "APIs are fine" is a data rule
         updates["data_must_stay_on_prem"] = False
-    elif P.DATA_MAY_LEAVE.search(text):
-        updates["data_must_stay_on_prem"] = False
+        if hosts and not P.API_PREFERRED.search(text):  # who hosts the model only when said beside it
+            updates["deployment"] = "self_hosted"
     elif P.API_PREFERRED.search(text) or api_preferred:  # "we'd much rather call an API than host it ourselves"
         updates["deployment"] = "api"
     elif self_hosted:
         updates["deployment"] = "self_hosted"
+
+
+# "self-hosted or an API, either way": both sides named, no side chosen
+_EITHER_WAY = re.compile(r"\beither\b|\bor\b|\boder\b|\bou\b|\bo\b|\blub\b|\beller\b|\bveya\b|\bили\b|或|还是|"
+                         r"\bdon'?t mind\b|\bdoesn'?t matter\b|都行|都可以|无所谓|どちらでも|어느 쪽이든")
 
 
 _API_WORD = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted\b|\bmanaged\b|クラウド|클라우드|云服务")
@@ -127,8 +145,28 @@ def _dispreferred(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _licence(text: str, updates: dict[str, Any]) -> None:
+# "commercially sensitive", "a commercial bank", "commercial real estate": the word says nothing about the licence
+_NOT_LICENCE = re.compile(
+    r"\bcommercial(?:ly)?[\s\-]+(?:sensitiv\w*|sensibel\w*|sensible\w*|sensibil\w*|confidential\w*|secret\w*|"
+    r"privileged|valuable|critical|information|terms|pricing|prices|banks?|banking|real estate|propert\w*|leases?|"
+    r"landlords?|tenants?|vehicles?|fleet|insurance|insurers?|lines?|litigation|disputes?|contracts?|court|law|"
+    r"lawyers?|team|department|director|manager|units?|kitchens?|printing|pilots?|aviation|fishing)\b|"
+    r"\b(?:banques?|banks?|bancos?|banca|banche|bancaire|tribunal|tribunale|droit|derecho|diritto|direito|"
+    r"registro|register|court|agent|agente|directeur|directora?|direttore|equipe|équipe|equipo) commercial\w*")
+# Research use said as the answer to the licence question ("es para investigación", "voor onderzoek")
+_FOR_RESEARCH = re.compile(r"\b(?:for|para|pour|per|für|voor|do|för|için|для) (?:la |die |de |el |o |a |il |the )?"
+                           r"(?:research|investigaci[óo]n|pesquisa|recherche|ricerca|forschung|onderzoek|badań|"
+                           r"forskning|"
+                           r"araştırma|исследовани\w*)\b|\bresearch ke liye\b|\baraştırma amaçlı\b|"
+                           r"研究目的|研究用|연구용")
+
+
+def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
+    text = _NOT_LICENCE.sub(lambda m: " " * len(m.group()), text)
+    if asked == "license" and _FOR_RESEARCH.search(text) and not P.LICENSE_COMMERCIAL.search(text):
+        updates["license"] = "any"  # "es para investigación", "voor onderzoek": research use, after the question
+        return
     if S.licence_rejected(text):  # "non-commercial licences are out of the question": commercial use is required
         updates["license"] = "commercial"
         return
@@ -150,7 +188,7 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
     read_domain(text, asked, updates, polarity)
     _privacy(text, updates)
-    _licence(text, updates)
+    _licence(text, updates, asked)
     _self_correction(text, updates)
     if "latency_p95_ms" not in updates:
         if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and re.search(
