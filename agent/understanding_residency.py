@@ -182,21 +182,29 @@ def region_rule(text: str) -> bool:
     long as", "if" (in any language of the lexicon); "we're a bank in Frankfurt" names a place and no rule, "the data
     doesn't have to stay in the EU" or "maybe EU only" is not a rule.
     """
+    if not (_REGION_RE.search(text) or _PROVIDER_HINT.search(text)):
+        return False  # no place and no provider named: nothing to read (most messages)
     for sentence in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text):
         if _NOT_NEEDED.search(sentence) or re.search(r"[?？]", sentence):  # "can we use an API if it's in the EU?"
             continue
         if _REGIONAL_PROVIDERS.search(sentence):
             return True
         for match in _REGION_RULE.finditer(sentence):
-            if re.search(_CONDITION, sentence) or re.search(r"stay|remain|bleiben|rester|restent|quedar|ficar|restar|"
-                                                            r"blijven|zostać|pozostać|stanna|kal|оста|хран|rehna|留在",
-                                                            match.group()):
+            if _CONDITION_RE.search(sentence) or _STAYING.search(match.group()):
                 return True
-        if re.search(rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|リージョン|리전)?\s*"
-                     rf"(?:only|nur|のみ|만)\b|"
-                     rf"(?:only|nur|仅限|只在|只能在)\s+(?:in\s+)?(?:the\s+)?{REGION}", sentence):
+        if _REGION_ONLY.search(sentence):
             return True
     return False
+
+
+_REGION_RE = re.compile(REGION)
+_PROVIDER_HINT = re.compile(r"domestic|local|french|fran[çc]ais|国内|国产")
+_CONDITION_RE = re.compile(_CONDITION)
+_STAYING = re.compile(r"stay|remain|bleiben|rester|restent|quedar|ficar|restar|blijven|zostać|pozostać|stanna|kal|оста|"
+                      r"хран|rehna|留在")
+# "EU region only", "nur EU", "国内リージョンのみ", "only in the EU"
+_REGION_ONLY = re.compile(rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|リージョン|리전)?\s*"
+                          rf"(?:only|nur|のみ|만)\b|(?:only|nur|仅限|只在|只能在)\s+(?:in\s+)?(?:the\s+)?{REGION}")
 
 
 # The data may sit in or go to the cloud, in every language: a "may" word, then a cloud word, no negation between
