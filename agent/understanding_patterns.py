@@ -423,7 +423,8 @@ ON_PREM = re.compile(
     # s5-e (issue 17): residency said as a refusal, in the languages the gloss leaves as written
     r"(?:数据|资料|文档)[^,，。;]{0,4}(?:必须|需要|要|得|只能)本地化|数据本地化|"
     r"不能(?:用|调用|使用|接)(?:外部|第三方|云端?|公有云|在线|境外)的?\s*(?:接口|模型|大模型|服务)|"
-    r"(?:해외|국외|외부|밖)(?:로|에)?\s*(?:는\s*)?(?:나가면\s*안|(?:절대\s*)?못\s*(?:나가|나갑|보내|보냅|내보내))|"
+    r"(?:해외|국외|외부|밖)(?:으로|로|에)?\s*(?:는\s*)?(?:나가면\s*안|(?:절대\s*)?못\s*(?:나(?=가|갑|\s|\?|$)|보내|보냅|"
+    r"내보내))|"
     r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:절대\s*)?못\s*(?:씁|써|쓰|사용)|"
     r"外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:置け|預け(?:られ)?ない|保存でき(?:ない|ません))|"
     r"\b(?:ke )?bahar nahi (?:ja|bhej|de|jaa)\w*|\bbahar (?:nahi|mat) (?:jana|jaana|bhejna)\b|"
@@ -435,7 +436,19 @@ ON_PREM = re.compile(
     r"(?:to\s+|anywhere\s+)?outside\b|\bno (?:\w+ )?data (?:on|to|in|with|at) (?:any )?(?:third[\s\-]party|external|"
     r"outside|foreign|us|american|public) (?:servers?|clouds?|providers?|vendors?|apis?|services?)|"
     r"(?:国外|海外|社外|外部)の?(?:サーバー?|クラウド|データセンター)(?:には|に|へ)?(?:は)?(?:置け|保存でき|預け)|"
-    r"\bdarf nichts (?:\w+ )?(?:nach au(?:ß|ss)en|raus|hinaus)\b|"
+    r"\b(?:şirket|kurum|ülke|türkiye)\w* dışına (?:çıkamaz|çıkmamalı|çıkmaz|gönderilemez|çıkarılamaz|çıkartılamaz)|"
+    r"\b(?:ke )?andar (?:hi )?(?:rehna|rahna|rahega|rahe|rakhna)\b|"
+    r"\bdarf nichts (?:\w+ )?(?:nach au(?:ß|ss)en|raus|hinaus)\b|(?:can'?t|cannot|must not|may not|never) (?:go|"
+    r"be sent|"
+    r"leave|be uploaded|be stored) (?:to|in|on) (?:any |a |the )?(?:public|hosted|external) clouds?\b|"
+    r"\b(?:stays?|remains?|lives?|is kept|are kept|sits?)\s+(?:\w+\s+)?(?:in|within|on|inside)\s+(?:our|"
+    r"the company'?s)\s+"
+    r"(?:own\s+)?(?:data ?cent(?:er|re)s?|servers?|premises|network|infrastructure|building|vpc|private cloud)\b|"
+    r"(?:绝对)?不能(?:传|发|上传|外传|泄露|放)(?:到|给)?(?:外部|外面|外网|公网|云上|云端|第三方)|"
+    r"不能出(?:厂区|廠區|园区|大楼|单位|院|行|集团)|(?:公有云|公有雲|公网|云端|云上)[^,，。]{0,12}(?:都)?(?:不行|不可以|不允许)|"
+    r"\b(?:se )?(?:queden|quedan|quedarse|quedar|fiquem|ficam|ficar|restino|restano|restare|restent|rester|bleiben)\s+"
+    r"(?:en|em|in|nos|nei|sui|sur|dans|auf)\s+(?:our|nuestros|nuestro|nossos|nosso|nostri|nostro|nos|unseren|unserem)\s+"
+    r"(?:propios?\s+|próprios?\s+|own\s+|propres?\s+|eigenen\s+)?(?:servidores|servidor|servers?|serveurs?|server\w*)|"
     r"\bnie (?:mogą|może|powinny|wolno) (?:\w+ )?(?:wyjść|wychodzić|opuszczać|opuścić|trafić)\b|"
     r"(?:внешн\w*|сторонн\w*|облачн\w*) (?:api|апи|сервис\w*|облак\w*)[^.,;]{0,20}(?:нельзя|запрещ\w*|не можем|"
     r"не разрешен\w*)|нельзя (?:использовать|отправлять|передавать)[^.;]{0,25}(?:внешн|облак|api|сторонн)")
@@ -470,7 +483,18 @@ API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|
                       r"prefer (?:an? )?(?:api|hosted|managed)|"
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
-                      r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
+                      r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护|折腾|搞|弄|管|养)|用\s*api\s*就行|"
+                      r"直接调用?\s*\S{0,10}api|"
+                      # s5-e (issue 17): an API preferred, servers not wanted, in the other languages of the lexicon
+                      r"\b(?:preferimos|preferiríamos|preferiamo|preferiremmo|préférons|préférerions|bevorzugen|"
+                      r"wolimy|föredrar|tercih ediyoruz|предпочитаем|prefer(?:iamo|imos)?)\s+(?:\w+\s+){0,2}?"
+                      r"(?:una |un'|une |eine |uma |an? |een |ett )?(?:api|servicio gestionado|service managé)\b|"
+                      r"\bno (?:queremos|quiero|quieren) (?:administrar|gestionar|mantener|operar|montar) (?:\w+ )?"
+                      r"(?:servidores|gpus?|infraestructura)|\bnão (?:queremos|quero) (?:gerenciar|administrar|manter|"
+                      r"operar) (?:\w+ )?(?:servidores|gpus?|infraestrutura)|\bnon (?:vogliamo|voglio) (?:gestire|"
+                      r"mantenere|amministrare) (?:\w+ )?(?:server|gpu|infrastruttura)|\bne (?:veut|voulons) pas "
+                      r"(?:gérer|maintenir|administrer) (?:de |des )?(?:serveurs|gpus?|infra\w*)|\bwir wollen keine "
+                      r"(?:eigenen )?(?:server|gpus?|infrastruktur) (?:betreiben|verwalten|pflegen)")
 API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
                     r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
@@ -479,7 +503,8 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
                     r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|hosted)|"
                     r"(?:fine|ok|okay|happy|allowed) (?:to|with) (?:use |using |call |calling )?(?:hosted |external |"
-                    r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage)\b|(?:api|hosted) is (?:fine|ok)|"
+                    r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage|bedrock|azure openai|gemini|vertex|"
+                    r"mistral|jina)\b|(?:api|hosted) is (?:fine|ok)|"
                     r"可以(?:用|调用|使用)?\s*(?:api|openai|在线服务|第三方)|(?:api|云服务)(?:也)?(?:可以|"
                     r"没问题|行|ok)")
 # A preference for a hosted API said in passing ("I just want an API", "API it is", "we'd rather pay per token than
@@ -585,10 +610,13 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\bcomercializ(?!ador)\w*|\bcommercialis(?:er|ons|ez|ent|é|ée|és|ées|ation)\b|\bcommercializz\w*|"
                                 r"\bkommerziali\w*|"
                                 r"\bcommercie(?:el|le)\b|\bkomercyjn\w*|\bkommersiell\w*|\bticari\b|\bкоммерческ\w*|"
-                                r"\bverkopen (?:het|dit|deze|ons|onze|aan)\b|\bsprzedaj(?:emy|ę|ą)\b|\bsäljer (?:\w+ )?"
-                                r"(?:tjänst|produkt|till)\w*|\bsat(?:ıyoruz|acağız|ılacak)\b|\bпрода(?:ём|ем|ют|"
-                                r"вать)\b|"
-                                r"\bbech(?:enge|te|na)\b|\b(?:customers|clients|users) pay (?:for|us)\b|"
+                                r"\bverkopen (?:het|dit|deze|aan)\b|\bsprzedaj(?:emy|ę|ą) (?:to|go|ją|je|produkt\w*|"
+                                r"klient\w*)\b|\bsäljer (?:\w+ )?"
+                                r"(?:tjänst|produkt|till)\w*|\b(?:ürün\w*|hizmet\w*|bunu|onu|müşteri\w*)\s+(?:\w+\s+)?sat(?:ıyoruz|acağız|ılacak)\b|"
+                                r"\bпрода(?:ём|ем|ют|"
+                                r"вать) (?:\w+ )?(?:продукт\w*|клиент\w*|его|это|сервис\w*)|"
+                                r"\b(?:product|ye|isko|software|app)\s+(?:\w+\s+)?bech(?:enge|te|na)\b|\b(?:customers|"
+                                r"clients|users) pay (?:for|us)\b|"
                                 r"\bships? (?:inside|into) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"(?:として|を)?販売(?:する|します|して|予定|用)|판매(?:할|하|용|예정)|상용")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
@@ -610,7 +638,8 @@ HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bp
                    r"아마|미정")
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
 SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
-NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
+NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|\bno limit (?:de|on|for) (?:latency|"
+                        r"response time)|"
                         r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
                         r"constraints?|limits?)|"
                         r"(?:do not|don'?t|doesn'?t|does not) (?:really |actually )?have (?:a |any )?(?:\w+ )?latency "

@@ -33,7 +33,8 @@ USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|
                  r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
                  r"送信|보내|전송|사용")
-OK = re.compile(r"\bno problem\b|\btudo bem\b|ça passe|\bça marche\b|\bchalega\b|\bprima\b|\bgår bra\b|"
+OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça marche\b|\bchalega\b|\bprima\b|"
+                r"\bgår bra\b|"
                 r"\bsorun (?:değil|yok|olmaz)\b|"
                 r"(?<![а-я])можно(?![а-я])|\bbez problemu\b|\bgeen probleem\b|\binga problem\b|"
                 r"\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
@@ -85,6 +86,9 @@ SETTING = re.compile(
 OUTSIDE = re.compile(r"クラウドでも|クラウドに(?:出して|送って)も|외부에\s*(?:보내|저장)|外部に出して|社外に出して|"
                      r"외부\s*(?:전송|반출)|외부로\s*(?:보내|나가)|上云|发到外部|传到外部|"
                      r"\b(?:data|it) (?:can|may) (?:leave|go out)|\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|"
+                     r"(?:社外|外部|クラウド|外)に出ても|(?<!no )\bpueden salir|(?<!não )\bpodem sair|"
+                     r"(?<!non )\bpossono uscire|"
+                     r"\bmogą wyjść|\bfår lämna|\bçıkabilir|(?<!не )\bмогут (?:выходить|уходить)|"
                      r"\bdatos pueden salir|\bdati possono uscire|\bdados podem sair")
 
 
@@ -147,7 +151,8 @@ _PLACED = (r"(?:host\w*|h[ée]berg\w*|aloja\w*|hosped\w*|ospit\w*|gehost|hostowa
            r"留在|存放|存在|放在|保存在|部署在|服务器|机房|数据中心|リージョン|データセンター|サーバー?|に置|に保管|"
            r"리전|서버|데이터\s*센터|에\s*있어야|에\s*(?:저장|보관))")
 # The rule's condition or obligation: must, only, as long as, provided, 只要, であれば, 이면 ...
-_CONDITION = (r"(?:\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to\b|\bshould\b|\brequired?\b|\bmandatory\b|\bonly\b|"
+_CONDITION = (r"(?:\b(?:must|has to|have to|needs? to|should)(?: all| only| always)? (?:be|stay|remain|live|sit|run)\b|"
+              r"\brequired?\b|\bmandatory\b|\bonly\b|"
               r"\bas long as\b|\bprovided\b|\bso long as\b|\bif\b|\bmüssen\b|\bmuss\b|\bnur\b|\bsolange\b|\bwenn\b|"
               r"\bexclusive\w*|\bausschließlich\b|\bexclusivement\b|\besclusivamente\b|\buitsluitend\b|"
               r"\bwyłącznie\b|\bendast\b|\byalnızca\b|\bисключительно\b|"
@@ -189,8 +194,9 @@ def region_rule(text: str) -> bool:
             continue
         if _REGIONAL_PROVIDERS.search(sentence):
             return True
-        for match in _REGION_RULE.finditer(sentence):
-            if _CONDITION_RE.search(sentence) or _STAYING.search(match.group()):
+        for match in _REGION_RULE.finditer(sentence):  # the condition said next to the place, not elsewhere
+            near = sentence[max(0, match.start() - 45):match.end() + 30]
+            if _CONDITION_RE.search(near) or _STAYING.search(match.group()):
                 return True
         if _REGION_ONLY.search(sentence):
             return True

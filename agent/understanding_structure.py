@@ -267,7 +267,8 @@ _FIRST_INDEXING = re.compile(
     r"\b(?:eerste|initiële) indexering\b|\b(?:pierwsze|początkowe|wstępne) indeksowanie\b|"
     r"\b(?:första|initiala) indexeringen\b|\bilk indeksleme\w*|\bpehli (?:baar )?(?:ki )?indexing\b|"
     r"\bprimeira indexa[çc][ãa]o\b|\bindexa[çc][ãa]o inicial\b|\bindex(?:ing|ation)? (?:of )?the (?:whole )?backlog\b|"
-    r"\bfirst pass\b|\bfull (?:re-?)?index\w*|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b")
+    r"\bfirst pass\b|\bfull (?:re-?)?index\w*|\bfinish(?:ed)? indexing\b|\bindexed within\b|最初の?\s*(?:indexing|"
+    r"インデックス)|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b")
 # "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
 _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
