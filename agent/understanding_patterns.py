@@ -536,7 +536,11 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
                     r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|\begal\b|peu importe|"
-                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b")
+                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b|"
+                    r"\bbeides\b|\bles deux\b|\bcualquiera\b|\bambos\b|\bambas\b|\bentrambi\b|둘 다|\bobie\b|"
+                    r"\bobydwie\b|"
+                    r"\bbåda\b|\bspelar ingen roll\b|\bikisi de\b|\bfark etmez\b|\bоба\b|без разницы|\bkoi bhi\b|"
+                    r"\bdono\b")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
@@ -746,8 +750,11 @@ NEGATED_VALUE = re.compile(
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
-                 r"是的?|对的?|嗯|需要|必须|要)(?![a-z])")
-NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])")
+                 r"是的?|对的?|嗯|需要|必须|要)(?![a-z])|"
+                 # s5-e (issue 17): a bare yes in the languages the gloss leaves as written, before a comma or the end
+                 r"^(?:tak|evet|да|haan|haa|ji haan|ja)(?=\s*(?:[,.!;:\-—–]|$))")
+NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])|"
+                r"^(?:nee(?: hoor)?|nie|nej|hayır|нет|nahi|nahin|nein)(?=\s*(?:[,.!;:\-—–]|$))")
 FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|probably|perhaps|circa|like|some|or so|"
                     r"ish|we have|we've got|we get|there are|i think|i guess|i'd say|let'?s say|it'?s|its|total|"
                     r"in total)\b|大约|大概|约|左右|差不多|将近|接近|上下|估计|可能|我们有|一共|总共|[~≈,.!?:;。、\s]")
