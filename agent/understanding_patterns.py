@@ -436,6 +436,8 @@ ON_PREM = re.compile(
     r"(?:to\s+|anywhere\s+)?outside\b|\bno (?:\w+ )?data (?:on|to|in|with|at) (?:any )?(?:third[\s\-]party|external|"
     r"outside|foreign|us|american|public) (?:servers?|clouds?|providers?|vendors?|apis?|services?)|"
     r"(?:国外|海外|社外|外部)の?(?:サーバー?|クラウド|データセンター)(?:には|に|へ)?(?:は)?(?:置け|保存でき|預け)|"
+    r"(?:can'?t|cannot|must not|may not|never) (?:go|be sent|be stored|be hosted) (?:to|on|in) (?:any )?(?:us|american|"
+    r"us-based|foreign|chinese|non-eu|overseas) (?:servers?|clouds?|providers?|data ?cent(?:er|re)s?)\b|"
     r"\b(?:şirket|kurum|ülke|türkiye)\w* dışına (?:çıkamaz|çıkmamalı|çıkmaz|gönderilemez|çıkarılamaz|çıkartılamaz)|"
     r"\b(?:ke )?andar (?:hi )?(?:rehna|rahna|rahega|rahe|rakhna)\b|"
     r"\bdarf nichts (?:\w+ )?(?:nach au(?:ß|ss)en|raus|hinaus)\b|(?:can'?t|cannot|must not|may not|never) (?:go|"

@@ -152,17 +152,15 @@ _PLACED = (r"(?:host\w*|h[ée]berg\w*|aloja\w*|hosped\w*|ospit\w*|gehost|hostowa
            r"리전|서버|데이터\s*센터|에\s*있어야|에\s*(?:저장|보관))")
 # The rule's condition or obligation: must, only, as long as, provided, 只要, であれば, 이면 ...
 _CONDITION = (r"(?:\b(?:must|has to|have to|needs? to|should)(?: all| only| always)? (?:be|stay|remain|live|sit|run)\b|"
-              r"\brequired?\b|\bmandatory\b|\bonly\b|"
-              r"\bas long as\b|\bprovided\b|\bso long as\b|\bif\b|\bmüssen\b|\bmuss\b|\bnur\b|\bsolange\b|\bwenn\b|"
-              r"\bexclusive\w*|\bausschließlich\b|\bexclusivement\b|\besclusivamente\b|\buitsluitend\b|"
-              r"\bwyłącznie\b|\bendast\b|\byalnızca\b|\bисключительно\b|"
-              r"\bpflicht\b|\bdoi(?:t|vent)\b|\bobligatoire\w*|\buniquement\b|\bseulement\b|\btant que\b|\bsi\b|"
-              r"\btiene[n]? que\b|\bdebe[n]?\b|\bsolo\b|\bsólo\b|\bmientras\b|\bsiempre que\b|\bprecisa[m]?\b|"
-              r"\btem que\b|\bdeve[m]?\b|\bapenas\b|\bdesde que\b|\bcontanto que\b|\bdevono\b|\bdeve\b|\bpurch[ée]\b|"
-              r"\bpurch[ée]\b|\bmoet(?:en)?\b|\balleen\b|\bzolang\b|\bals\b|\bmusz\w*|\btylko\b|\bbyle\b|\bjeśli\b|"
-              r"\bmåste\b|\bbara\b|\bså länge\b|\bom\b|\bmalı\b|\bmeli\b|\w+mal[ıi]\b|\bsadece\b|\bsürece\b|"
-              r"\bдолжн\w*|\bтолько\b|\bесли\b|\bобязан\w*|\bchahiye\b|"
-              r"只要|必须|只能|要求|仅限|需要|であれば|なら|のみ|だけ|必要|이면|이라면|만|해야|있어야)")
+              r"\brequired?\b|\bmandatory\b|"
+              r"\bas long as\b|\bprovided\b|\bso long as\b|\bif\b|\bmüssen\b|\bmuss\b|\bsolange\b|\bwenn\b|"
+              r"\bpflicht\b|\bdoi(?:t|vent)\b|\bobligatoire\w*|\btant que\b|\bsi\b|"
+              r"\btiene[n]? que\b|\bdebe[n]?\b|\bmientras\b|\bsiempre que\b|\bprecisa[m]?\b|"
+              r"\btem que\b|\bdeve[m]?\b|\bdesde que\b|\bcontanto que\b|\bdevono\b|\bdeve\b|\bpurch[ée]\b|"
+              r"\bmoet(?:en)?\b|\bzolang\b|\bals\b|\bmusz\w*|\bbyle\b|\bjeśli\b|"
+              r"\bmåste\b|\bså länge\b|\bom\b|\bmalı\b|\bmeli\b|\w+mal[ıi]\b|\bsürece\b|"
+              r"\bдолжн\w*|\bесли\b|\bобязан\w*|\bchahiye\b|"
+              r"只要|必须|只能|要求|需要|であれば|なら|必要|이면|이라면|해야|있어야)")
 _REGION_RULE = re.compile(rf"{_PLACED}[^.;!?。！？\n]{{0,40}}?{REGION}|{REGION}[^.;!?。！？\n]{{0,30}}?{_PLACED}")
 # "only European providers", "nur europäische Anbieter", "solo proveedores europeos": the provider's home is the rule
 _REGIONAL_PROVIDERS = re.compile(
@@ -177,7 +175,11 @@ _NOT_NEEDED = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|no) (?:need|have
                          r"\bno need\b|\bmuss nicht\b|\bmüssen nicht\b|\bpas besoin\b|\bno (?:hace falta|"
                          r"es necesario)\b|"
                          r"不需要|不用|不必|必要(?:は)?(?:ない|ありません)|필요\s*없|\bnot sure\b|\bmaybe\b|\bmight\b|"
-                         r"\bperhaps\b|\bvielleicht\b|peut-être|\bquizás?\b|\bforse\b|\btalvez\b|可能|也许|かもしれ|아마")
+                         r"\bperhaps\b|\bvielleicht\b|peut-être|\bquizás?\b|\bforse\b|\btalvez\b|可能|也许|かもしれ|아마|"
+                         r"\bif (?:needed|possible|necessary|we can)\b|\bideally\b|\bpreferabl[ey]\b|\bnice to have\b|"
+                         r"\bwould be nice\b|\bam liebsten\b|\bidealerweise\b|\bidéalement\b|\bde préférence\b|"
+                         r"\bidealmente\b|\bpreferiblemente\b|\bpreferibilmente\b|\bbij voorkeur\b|\bnajlepiej\b|"
+                         r"\bhelst\b|\btercihen\b|\bжелательно\b|最好|できれば|가능하면")
 
 
 def region_rule(text: str) -> bool:
@@ -190,8 +192,10 @@ def region_rule(text: str) -> bool:
     if not (_REGION_RE.search(text) or _PROVIDER_HINT.search(text)):
         return False  # no place and no provider named: nothing to read (most messages)
     for sentence in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text):
-        if _NOT_NEEDED.search(sentence) or re.search(r"[?？]", sentence):  # "can we use an API if it's in the EU?"
+        if re.search(r"[?？]", sentence):  # "can we use an API if it's in the EU?"
             continue
+        # a clause that waives or hedges the rule says none ("the data doesn't have to stay in the EU", "am liebsten")
+        sentence = ",".join(c for c in re.split(r"[,，、]", sentence) if not _NOT_NEEDED.search(c))
         if _REGIONAL_PROVIDERS.search(sentence):
             return True
         for match in _REGION_RULE.finditer(sentence):  # the condition said next to the place, not elsewhere
@@ -209,8 +213,14 @@ _CONDITION_RE = re.compile(_CONDITION)
 _STAYING = re.compile(r"stay|remain|bleiben|rester|restent|quedar|ficar|restar|blijven|zostać|pozostać|stanna|kal|оста|"
                       r"хран|rehna|留在")
 # "EU region only", "nur EU", "国内リージョンのみ", "only in the EU"
-_REGION_ONLY = re.compile(rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|リージョン|리전)?\s*"
-                          rf"(?:only|nur|のみ|만)\b|(?:only|nur|仅限|只在|只能在)\s+(?:in\s+)?(?:the\s+)?{REGION}")
+_ONLY = (r"(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bapenas\b|"
+         r"\balleen\b|\btylko\b|\bbara\b|\bendast\b|\bsadece\b|\byalnızca\b|\bтолько\b|\bexclusive\w*|"
+         r"\bausschließlich\b|\bexclusivement\b|\besclusivamente\b|\buitsluitend\b|\bwyłącznie\b|"
+         r"\bисключительно\b|仅限|只在|只能在)")
+_REGION_ONLY = re.compile(rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|hosting|hosted|servers?|cloud|"
+                          rf"リージョン|리전)?\s*"
+                          rf"(?:only\b|nur\b|のみ|だけ|만)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
+                          rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}")
 
 
 # The data may sit in or go to the cloud, in every language: a "may" word, then a cloud word, no negation between
