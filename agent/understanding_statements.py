@@ -259,7 +259,8 @@ _COMPARING = re.compile(r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en 
 _PREFERRED_AFTER = re.compile(r"(?:比起|与其)[^，,。]*[，,]?\s*(?:不如|更(?:想|愿意|喜欢|倾向)?|还是)?|より|보다")
 _SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
                    r"\bsamodzielnie\b|(?<![а-я])сами(?![а-я])|\bsjälva\b|\bkendimiz\b|\bkhud\b|на своих серверах|"
-                   r"na (?:naszych|własnych) serwerach|"
+                   r"na (?:naszych|własnych) serwerach|onze eigen servers|våra egna servrar|kendi sunucular|"
+                   r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
                    r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 
