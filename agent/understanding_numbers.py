@@ -169,7 +169,8 @@ def normalise(text: str) -> str:
     text = _SPACED_MAGNITUDE.sub("", text)
     text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
-    text = number_words(number_formats(text.replace("一次性", " one-off ")))  # "一次性预算": paid once, not "1 time"
+    # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once
+    text = number_words(number_formats(text.replace("一次性", " one-off ").replace("第一次", "首次")))
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7

@@ -419,17 +419,84 @@ ON_PREM = re.compile(
     r"持ち出(?:せ|し(?:禁止|不可)))|から(?:は)?出せ(?:ない|ません)|(?:외부|밖|사외)(?:로|에)?\s*(?:나가면 안|"
     r"내보낼 수 없|유출\s*(?:금지|불가)|반출\s*(?:금지|불가))|"
     r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
-    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없")
+    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없|"
+    # s5-e (issue 17): residency said as a refusal, in the languages the gloss leaves as written
+    r"(?:数据|资料|文档)[^,，。;]{0,4}(?:必须|需要|要|得|只能)本地化|数据本地化|"
+    r"不能(?:用|调用|使用|接)(?:外部|第三方|云端?|公有云|在线|境外)的?\s*(?:接口|模型|大模型|服务)|"
+    r"(?:해외|국외|외부|밖)(?:으로|로|에)?\s*(?:는\s*)?(?:나가면\s*안|(?:절대\s*)?못\s*(?:나(?=가|갑|\s|\?|$)|보내|보냅|"
+    r"내보내))|"
+    r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:절대\s*)?못\s*(?:씁|써|쓰|사용)|"
+    r"外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:置け|預け(?:られ)?ない|保存でき(?:ない|ません))|"
+    r"\b(?:ke )?bahar nahi (?:ja|bhej|de|jaa)\w*|\bbahar (?:nahi|mat) (?:jana|jaana|bhejna)\b|"
+    r"\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t|don'?t) (?:let|allow)\b[^.;]{0,40}?\b(?:go|be sent|leave|be "
+    r"uploaded|send \w+)\b[^.;]{0,12}?\b(?:to )?(?:an? |any )?(?:third[\s\-]party|external|outside|cloud|foreign|"
+    r"hosted|public)|(?:can(?:no|')?t|cannot|must not|may not|mustn't) (?:go|be sent) anywhere|"
+    r"\bnot (?:de |d')?(?:apis?|cloud)s? (?:am[ée]ricaine?s?|us|[ée]trang[eè]re?s?)\b|(?:数据)?不(?:能|得|可)?出境|"
+    r"\b(?:not|never|cannot|can'?t|mustn'?t|may not)\s+(?:be\s+)?(?:transferred|moved|sent|processed|stored|hosted)\s+"
+    r"(?:to\s+|anywhere\s+)?outside\b|\bno (?:\w+ )?data (?:on|to|in|with|at) (?:any )?(?:third[\s\-]party|external|"
+    r"outside|foreign|us|american|public) (?:servers?|clouds?|providers?|vendors?|apis?|services?)|"
+    r"(?:国外|海外|社外|外部)の?(?:サーバー?|クラウド|データセンター)(?:には|に|へ)?(?:は)?(?:置け|保存でき|預け)|"
+    r"(?:can'?t|cannot|must not|may not|never) (?:go|be sent|be stored|be hosted) (?:to|on|in) (?:any )?(?:us|american|"
+    r"us-based|foreign|chinese|non-eu|overseas) (?:servers?|clouds?|providers?|data ?cent(?:er|re)s?)\b|"
+    r"\b(?:şirket|kurum|ülke|türkiye)\w* dışına (?:çıkamaz|çıkmamalı|çıkmaz|gönderilemez|çıkarılamaz|çıkartılamaz)|"
+    r"\b(?:ke )?andar (?:hi )?(?:rehna|rahna|rahega|rahe|rakhna)\b|"
+    r"\bdarf nichts (?:\w+ )?(?:nach au(?:ß|ss)en|raus|hinaus)\b|(?:can'?t|cannot|must not|may not|never) (?:go|"
+    r"be sent|"
+    r"leave|be uploaded|be stored) (?:to|in|on) (?:any |a |the )?(?:public|hosted|external) clouds?\b|"
+    r"\b(?:stays?|remains?|lives?|is kept|are kept|sits?)\s+(?:\w+\s+)?(?:in|within|on|inside)\s+(?:our|"
+    r"the company'?s)\s+"
+    r"(?:own\s+)?(?:data ?cent(?:er|re)s?|servers?|premises|network|infrastructure|building|vpc|private cloud)\b|"
+    r"(?:绝对)?不能(?:传|发|上传|外传|泄露|放)(?:到|给)?(?:外部|外面|外网|公网|云上|云端|第三方)|"
+    r"不能出(?:厂区|廠區|园区|大楼|单位|院|行|集团)|(?:公有云|公有雲|公网|云端|云上)[^,，。]{0,12}(?:都)?(?:不行|不可以|不允许)|"
+    r"\b(?:se )?(?:queden|quedan|quedarse|quedar|fiquem|ficam|ficar|restino|restano|restare|restent|rester|bleiben)\s+"
+    r"(?:en|em|in|nos|nei|sui|sur|dans|auf)\s+(?:our|nuestros|nuestro|nossos|nosso|nostri|nostro|nos|unseren|unserem)\s+"
+    r"(?:propios?\s+|próprios?\s+|own\s+|propres?\s+|eigenen\s+)?(?:servidores|servidor|servers?|serveurs?|server\w*)|"
+    r"\bnie (?:mogą|może|powinny|wolno) (?:\w+ )?(?:wyjść|wychodzić|opuszczać|opuścić|trafić)\b|"
+    r"(?:внешн\w*|сторонн\w*|облачн\w*) (?:api|апи|сервис\w*|облак\w*)[^.,;]{0,20}(?:нельзя|запрещ\w*|не можем|"
+    r"не разрешен\w*)|нельзя (?:использовать|отправлять|передавать)[^.;]{0,25}(?:внешн|облак|api|сторонн)")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
-                         r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行")
+                         r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行|"
+                         # s5-e (issue 17): the model hosted by the user in the languages the gloss leaves as written
+                         r"\b(?:lo|la|los|las) (?:queremos |vamos a |tenemos que |debemos |preferimos )?(?:alojar|"
+                         r"hospedar|"
+                         r"desplegar|montar|gestionar|servir|correr) nosotros\b|\b(?:alojar|hospedar|desplegar|montar|"
+                         r"gestionar)(?:lo|la)? nosotros(?: mismos)?\b|\bauto-?aloja\w*|\bauto-?hosped\w*|"
+                         r"\b(?:ospit|gestis|gestir|install|deploy|far girar|fare girar)\w* noi(?: stessi)?\b|"
+                         r"\b(?:lo|la|los|las) (?:alojamos|hospedamos|desplegamos|montamos|gestionamos|servimos|"
+                         r"corremos) (?:nosotros|en casa|internamente)\b|\bh[ée]berger (?:\w+ )?(?:en interne|"
+                         r"chez nous)\b|"
+                         r"\bl'h[ée]berger (?:nous-mêmes|en interne|chez nous)\b|\bkendi sunucular\w* (?:\w+ )?"
+                         r"(?:çalıştır|barındır|host|kur)\w*|"
+                         r"\b(?:lo|la) (?:ospitiamo|gestiamo|installiamo|facciamo girare|deployamo) noi\b|"
+                         r"\b(?:ospitar|installar|gestir)\w* (?:il modello |i modelli )?(?:internamente|in casa|"
+                         r"in[\s\-]house)\b|"
+                         r"\b(?:köra|kör|hosta|hostar|drifta|driftar|driva|driver) (?:\w+ )?(?:själva|själv|internt)\b|"
+                         r"\bkendimiz (?:barındır|host|çalıştır|kur|yönet)\w*|\b(?:barındır|host|"
+                         r"çalıştır)\w* kendimiz\b|"
+                         r"\b(?:разворачивать|развернуть|развернём|хостить|запускать|поднимать|поднять|держать)\w* "
+                         r"(?:\w+ )?(?:сами|самостоятельно|у себя)\b|\bсами (?:будем )?(?:разворачивать|развернём|"
+                         r"хостить|"
+                         r"запускать|поднимать|поднимем)|\b(?:khud|khudh|apne aap) (?:hi )?(?:host|deploy|chala|"
+                         r"run)\w*")
 API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|manage|self-host)|"
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
                       r"prefer (?:an? )?(?:api|hosted|managed)|"
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
-                      r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护)|用\s*api\s*就行|直接调用?\s*api")
+                      r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护|折腾|搞|弄|管|养)|用\s*api\s*就行|"
+                      r"直接调用?\s*\S{0,10}api|"
+                      # s5-e (issue 17): an API preferred, servers not wanted, in the other languages of the lexicon
+                      r"\b(?:preferimos|preferiríamos|preferiamo|preferiremmo|préférons|préférerions|bevorzugen|"
+                      r"wolimy|föredrar|tercih ediyoruz|предпочитаем|prefer(?:iamo|imos)?)\s+(?:\w+\s+){0,2}?"
+                      r"(?:una |un'|une |eine |uma |an? |een |ett )?(?:api|servicio gestionado|service managé)\b|"
+                      r"\bno (?:queremos|quiero|quieren) (?:administrar|gestionar|mantener|operar|montar) (?:\w+ )?"
+                      r"(?:servidores|gpus?|infraestructura)|\bnão (?:queremos|quero) (?:gerenciar|administrar|manter|"
+                      r"operar) (?:\w+ )?(?:servidores|gpus?|infraestrutura)|\bnon (?:vogliamo|voglio) (?:gestire|"
+                      r"mantenere|amministrare) (?:\w+ )?(?:server|gpu|infrastruttura)|\bne (?:veut|voulons) pas "
+                      r"(?:gérer|maintenir|administrer) (?:de |des )?(?:serveurs|gpus?|infra\w*)|\bwir wollen keine "
+                      r"(?:eigenen )?(?:server|gpus?|infrastruktur) (?:betreiben|verwalten|pflegen)")
 API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
                     r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
@@ -438,7 +505,8 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
                     r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|hosted)|"
                     r"(?:fine|ok|okay|happy|allowed) (?:to|with) (?:use |using |call |calling )?(?:hosted |external |"
-                    r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage)\b|(?:api|hosted) is (?:fine|ok)|"
+                    r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage|bedrock|azure openai|gemini|vertex|"
+                    r"mistral|jina)\b|(?:api|hosted) is (?:fine|ok)|"
                     r"可以(?:用|调用|使用)?\s*(?:api|openai|在线服务|第三方)|(?:api|云服务)(?:也)?(?:可以|"
                     r"没问题|行|ok)")
 # A preference for a hosted API said in passing ("I just want an API", "API it is", "we'd rather pay per token than
@@ -470,7 +538,11 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"问题|顾虑)|不在乎隐私")
 EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
                     r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|\begal\b|peu importe|"
-                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b")
+                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b|"
+                    r"\bbeides\b|\bles deux\b|\bcualquiera\b|\bambos\b|\bambas\b|\bentrambi\b|둘 다|\bobie\b|"
+                    r"\bobydwie\b|"
+                    r"\bbåda\b|\bspelar ingen roll\b|\bikisi de\b|\bfark etmez\b|\bоба\b|без разницы|\bkoi bhi\b|"
+                    r"\bdono\b")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
@@ -497,7 +569,33 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"lizenz (?:ist )?(?:egal|nicht wichtig|spielt keine rolle)|egal welche lizenz|"
                          r"(?:la )?licenza non (?:importa|conta)|qualsiasi licenza|"
                          r"(?:a )?licença (?:tanto faz|não importa)|tanto faz a licença|"
-                         r"ライセンスは(?:問いません|何でも|どれでも|気にしません)|라이선스(?:는)? (?:상관없|무관)")
+                         r"ライセンスは(?:問いません|何でも|どれでも|気にしません)|라이선스(?:는)? (?:상관없|무관)|"
+                         # s5-e (issue 17): the licence's indifference and research use in every language
+                         r"(?:licen[cs]\w*|lizenz\w*|licentie\w*|licencj\w*|licens\w*|lisans\w*|лицензи\w*)[\s\-]*"
+                         r"(?:\w+[\s\-]+)?(?:is |are |wise,? )?(?:doesn'?t matter|anything goes|"
+                         r"maakt (?:\w+ )?niet uit|"
+                         r"nie ma znaczenia|jest (?:obojętn\w*|bez znaczenia)|spelar (?:ingen|mindre) roll|fark etmez|"
+                         r"önemli değil|не важн\w*|неважн\w*|без разницы|не имеет значения|(?:se |ka )?farak nahi|"
+                         r"koi bhi chalega|koi bhi)|"
+                         r"(?:any|whatever|whichever|qualquer|qualsiasi|cualquier|n'importe quelle|jakakolwiek|"
+                         r"vilken som helst|herhangi bir|любая|koi bhi) licen[cs]\w*|"
+                         r"\b(?:uni|university|academic|phd|student|thesis|master'?s?) (?:research )?(?:project|"
+                         r"thesis)\b|"
+                         r"\bakademik (?:bir )?(?:proje|araştırma)\w*|\bprojekt badawcz\w*|\bforskningsprojekt\w*|"
+                         r"\bonderzoeksproject\w*|\bисследовательск\w* проект\w*|"
+                         r"(?:fins|fines|scopi|fini|zwecke|ändamål|doeleinden|celów|amaçl\w*) (?:de |di |"
+                         r"d')?(?:pesquisa|"
+                         r"investigaci[óo]n|ricerca|recherche|naukowych|badawczych)|wissenschaftlich\w* zwecke|"
+                         r"\bdo celów naukowych|forskningsändamål|onderzoeksdoeleinden|bilimsel amaçl\w*|"
+                         r"(?:в|для) научных целей|à des fins de recherche|"
+                         r"(?:商用|商业)(?:不商用|与否|不商业|或者?不商用)(?:都|也)?(?:无所谓|没关系|不重要|都行|都可以)|"
+                         r"(?:商用|商业)(?:都)?(?:无所谓|不重要)|是否商用(?:都)?(?:无所谓|没关系|不重要)|"
+                         r"(?:商用|commercial use)\s*かどうか(?:は)?(?:問いません|関係ない|気にしません)|"
+                         r"상업용?(?:이든|이건)\s*아니든\s*(?:상관없|무관)|"
+                         r"(?:nessun|nessuna|nenhum|nenhuma|ningún|ninguna|aucun|aucune|geen|żadn\w*|inget|ingen|"
+                         r"hiçbir)\s+"
+                         r"(?:uso |utilizzo |use |usage |utilisation |gebruik |użyci\w* |användning |"
+                         r"kullanım )?commercial\w*")
 # "internal tool only, we don't sell it": a company's own use is still commercial use (said with "only" or with
 # the selling it rules out; "an internal tool for 80 analysts" alone says nothing about the licence)
 INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\b(?:company|in[\s\-]house) tool\b|"
@@ -513,7 +611,20 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
                                 r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
-                                r"商用|商业|卖给客户|公司产品|对外提供|收费")
+                                r"商用|商业|卖给客户|公司产品|对外提供|收费|"
+                                # s5-e (issue 17): commercial use and selling the product in every language
+                                r"\bcomercializ(?!ador)\w*|\bcommercialis(?:er|ons|ez|ent|é|ée|és|ées|ation)\b|\bcommercializz\w*|"
+                                r"\bkommerziali\w*|"
+                                r"\bcommercie(?:el|le)\b|\bkomercyjn\w*|\bkommersiell\w*|\bticari\b|\bкоммерческ\w*|"
+                                r"\bverkopen (?:het|dit|deze|aan)\b|\bsprzedaj(?:emy|ę|ą) (?:to|go|ją|je|produkt\w*|"
+                                r"klient\w*)\b|\bsäljer (?:\w+ )?"
+                                r"(?:tjänst|produkt|till)\w*|\b(?:ürün\w*|hizmet\w*|bunu|onu|müşteri\w*)\s+(?:\w+\s+)?sat(?:ıyoruz|acağız|ılacak)\b|"
+                                r"\bпрода(?:ём|ем|ют|"
+                                r"вать) (?:\w+ )?(?:продукт\w*|клиент\w*|его|это|сервис\w*)|"
+                                r"\b(?:product|ye|isko|software|app)\s+(?:\w+\s+)?bech(?:enge|te|na)\b|\b(?:customers|"
+                                r"clients|users) pay (?:for|us)\b|"
+                                r"\bships? (?:inside|into) (?:a|an|our|the) (?:paid |commercial )?product|"
+                                r"(?:として|を)?販売(?:する|します|して|予定|用)|판매(?:할|하|용|예정)|상용")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
 NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca)\b|n't\b|"
@@ -528,7 +639,9 @@ NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas
                        r"需要|必须|要求|必要|必要ない|필요")
 HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bpossibly\b|\bwhether\b|\bif\b|"
                    r"\bnot (?:yet )?decided\b|\bundecided\b|\btbd\b|\beventually\b|\bsomeday\b|\bone day\b|\bdepends\b|"
-                   r"\bvielleicht\b|peut-être|\bquizás?\b|tal vez|可能|也许|或许|不确定|还没定|未定|かもしれ|아마|미정")
+                   r"\bvielleicht\b|peut-être|\bquizás?\b|tal vez|(?<![用能])可能(?![なでにだ])|也许|或许|不确定|"
+                   r"还没定|未定|かもしれ|"
+                   r"아마|미정")
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
 SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 # "No particular requirement" as the answer to a question about a target, in every language the lexicon has (the
@@ -552,7 +665,8 @@ NO_REQUIREMENT = re.compile(
     r"\bkoi (?:requirement|zaroorat) nahi\b|\bfarak nahi padta\b")
 TIME_FIGURE = re.compile(r"\d|\bsec\w*|\bseconds?\b|\bmin(?:ute)?s?\b|秒|초|сек\w*|saniye|sekund\w*|segund\w*|"
                          r"second[eoi]\w*|\bms\b")
-NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|"
+NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|\bno limit (?:de|on|for) (?:latency|"
+                        r"response time)|"
                         r"no (?:hard |strict |real |particular |specific )?latency (?:requirements?|targets?|"
                         r"constraints?|limits?)|"
                         r"(?:do not|don'?t|doesn'?t|does not) (?:really |actually )?have (?:a |any )?(?:\w+ )?latency "
@@ -659,8 +773,11 @@ NEGATED_VALUE = re.compile(
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
-                 r"是的?|对的?|嗯|需要|必须|要)(?![a-z])")
-NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])")
+                 r"是的?|对的?|嗯|需要|必须|要)(?![a-z])|"
+                 # s5-e (issue 17): a bare yes in the languages the gloss leaves as written, before a comma or the end
+                 r"^(?:tak|evet|да|haan|haa|ji haan|ja)(?=\s*(?:[,.!;:\-—–]|$))")
+NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])|"
+                r"^(?:nee(?: hoor)?|nie|nej|hayır|нет|nahi|nahin|nein)(?=\s*(?:[,.!;:\-—–]|$))")
 FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|probably|perhaps|circa|like|some|or so|"
                     r"ish|we have|we've got|we get|there are|i think|i guess|i'd say|let'?s say|it'?s|its|total|"
                     r"in total)\b|大约|大概|约|左右|差不多|将近|接近|上下|估计|可能|我们有|一共|总共|[~≈,.!?:;。、\s]")

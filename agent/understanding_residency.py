@@ -23,15 +23,21 @@ import re
 SERVICE = re.compile(r"azure[\s\-]?openai|(?<![a-z])(?:openai|cohere|voyage(?:\s*ai)?|gemini|bedrock|vertex\s*ai|"
                      r"anthropic|mistral)(?![a-z])|阿里云|通义|文心|百度智能云|腾讯云|火山引擎|云端(?:的)?(?:接口|模型|服务)|"
                      r"(?:cloud|external|hosted|third[\s\-]party|public|extern\w*|"
-                     r"estern\w*|外部の?|クラウドの?|외부|云|云端|第三方)\s*(?:的\s*)?apis?(?![a-z])|"
-                     r"(?<![a-z])apis?\s+(?:extern\w*|estern\w*|cloud|p[úu]blic\w*|pubblic\w*|hosted)(?![a-z])")
+                     r"estern\w*|外部の?|クラウドの?|외부|云|云端|第三方|zewnętrzn\w*|harici|внешн\w*|сторонн\w*)\s*"
+                     r"(?:的\s*)?apis?(?![a-z])|"
+                     r"(?<![a-z])apis?\s+(?:extern\w*|estern\w*|cloud|p[úu]blic\w*|pubblic\w*|hosted|am[ée]ricain\w*|"
+                     r"americana?s?|estadounidense)(?![a-z])")
 ALREADY = re.compile(r"本来就|一直(?:在)?|\balready\b|"
                      r"\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미")
 USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|\bprocess\w*|\benvo\w*|"
                  r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
                  r"送信|보내|전송|사용")
-OK = re.compile(r"\bno problem\b|\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
+OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça marche\b|\bchalega\b|\bprima\b|"
+                r"\bgår bra\b|"
+                r"\bsorun (?:değil|yok|olmaz)\b|"
+                r"(?<![а-я])можно(?![а-я])|\bbez problemu\b|\bgeen probleem\b|\binga problem\b|"
+                r"\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
                 r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|"
                 r"(?<![a-z])ok(?:ay)?(?![a-z])|"
                 r"\ballowed\b|\berlaubt\b|\bautoris[ée]e?s?\b|\bpermitid[oa]s?\b|\bconsentit[oa]\b|大丈夫|構いません|"
@@ -46,13 +52,15 @@ OK = re.compile(r"\bno problem\b|\bpas de probl[èe]me\b|\bkein problem\b|\bno h
 NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)\b|\bnot? de contraintes?\b|"
                       r"\bpas de contraintes?\b|\bkeine (?:einschränkung\w*|vorgaben|beschränkung\w*|auflagen)\b|"
                       r"\bno (?:hay )?restricci\w+|\bsin restricci\w+|\bnessun vincolo\b|\bnessuna restrizione\b|"
-                      r"\bsem restri\w+|没有限制|无限制|制限(?:は)?(?:なし|ありません|ない)|제한(?:이|은)?\s*없|"
+                      r"\bsem restri\w+|没有(?:什么|任何)?限制|无限制|制限(?:は)?(?:なし|ありません|ない)|제한(?:이|"
+                      r"은)?\s*없|"
                       r"(?:privacy|datenschutz|data protection|compliance|security) (?:is no|is not an?|isn't an?|"
                       r"not an?|no) (?:problem|issue|concern|blocker)s?\b")
 REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
                      r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
                      r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|"
-                     r"\bnot (?:use|send)")
+                     r"\bnot (?:use|send)|нельзя|не можем|запрещ|\bnie (?:wolno|możemy|mogą)\b|\bfår inte\b|"
+                     r"\bmag niet\b|\bmogen niet\b|yasak")
 # "we can't send anything to OpenAI", "wir dürfen keine Daten an OpenAI schicken": a refused transfer
 REFUSED_SEND = re.compile(r"(?:\b(?:no|not|keine?n?|nicht|never|nunca|jamais|mai|nada)\b|n't|\bcannot\b|"
                           r"不能|不可以|禁止|送れ(?:ない|ません)|出せ(?:ない|ません))[^,.;。]{0,30}?(?:\bsend|\bschick|\bsende|\bübermittel|"
@@ -70,13 +78,17 @@ SETTING = re.compile(
     r"\bkliniknetz\w*|\bkrankenhausnetz\w*|\bfirmennetz\w*|\binterne[sn]? netz\w*|\bverschlusssache\b|"
     r"\bred (?:interna|aislada|cerrada)\b|\brede (?:interna|isolada|fechada)\b|\brete (?:interna|isolata|chiusa)\b|"
     r"\b(?:documentos|documenti) (?:clasificados|classificati|sigilosos)\b|"
-    r"内网|内部网络|局域网|涉密|院内|社内ネットワーク|社内ネット|閉域網?|사내망|내부망|폐쇄망")
+    r"内网|内部网络|局域网|涉密|院内(?:网|網|ネットワーク|サーバ|部署|环境|環境|服务器)|社内ネットワーク|社内ネット|閉域網?|"
+    r"사내망|내부망|폐쇄망|망\s*분리|망분리|物理隔离|网闸")
 
 
 # "データは外部に出しても大丈夫", "데이터 외부 전송은 괜찮아요", "数据可以上云": the data going outside, said to be fine
 OUTSIDE = re.compile(r"クラウドでも|クラウドに(?:出して|送って)も|외부에\s*(?:보내|저장)|外部に出して|社外に出して|"
                      r"외부\s*(?:전송|반출)|외부로\s*(?:보내|나가)|上云|发到外部|传到外部|"
                      r"\b(?:data|it) (?:can|may) (?:leave|go out)|\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|"
+                     r"(?:社外|外部|クラウド|外)に出ても|(?<!no )\bpueden salir|(?<!não )\bpodem sair|"
+                     r"(?<!non )\bpossono uscire|"
+                     r"\bmogą wyjść|\bfår lämna|\bçıkabilir|(?<!не )\bмогут (?:выходить|уходить)|"
                      r"\bdatos pueden salir|\bdati possono uscire|\bdados podem sair")
 
 
@@ -106,3 +118,155 @@ def on_prem_setting(text: str) -> bool:
 
 # "for a hospital network", "a large bank network": the organisation, not the network its data lives on
 _ORGANISATION = re.compile(r"(?:\b(?:a|an)|\bfor\s+(?:a|an|the|our))\s+(?:[a-z\-]+\s+)?$")
+
+
+# --- s5-e (issue 17): a country or region the data must stay in, in every language of the lexicon --------------------
+# A place a rule can name: a country, the EU / EEA / Europe, "the country", "国内", "국내", in the spellings the gloss
+# leaves as written (on the lower-case text; Turkish and Russian case endings kept open).
+REGION = (r"(?:(?<![a-z])(?:eu|e\.u\.|eea|ewr|ue|uk|usa|eu/eea|"
+          r"europe|europa|european union|union europ[ée]enne|uni[óo]n europea|unione europea|uni[ãa]o europeia|"
+          r"germany|deutschland|allemagne|germania|alemania|alemanha|duitsland|niemczech|tyskland|almanya\w*|"
+          r"france|frankreich|francia|fran[çc]a|frankrijk|italy|italia|itália|italien|spain|espa[ñn]a|spanien|"
+          r"espagne|spagna|espanha|brazil|brasil|br[ée]sil|brasile|mexico|m[ée]xico|mexique|colombia|chile|argentina|"
+          r"peru|per[úu]|canada|kanada|switzerland|schweiz|suisse|svizzera|suiza|su[íi]ça|austria|[öo]sterreich|"
+          r"netherlands|nederland|niederlande|pays-bas|poland|polska|polsce|polen|sweden|sverige|schweden|norway|"
+          r"norge|denmark|danmark|finland|suomi|turkey|t[üu]rkiye\w*|russia|india|japan|korea|singapore|australia|"
+          r"uae|saudi arabia|south africa|ireland|belgium|belgi[ëe]|portugal|frankfurt|dublin|amsterdam|paris|london|"
+          r"z[üu]rich|stockholm|warsaw|warszaw\w*|milan|milano|madrid|s[ãa]o paulo|tokyo|seoul|mumbai|sydney|montreal|"
+          r"toronto|deutsche[nmr]?|europäische[nmr]?|european|europ[ée]en\w*|europe[oa]s?|europeu\w*|europese|"
+          r"europejsk\w*|europeisk\w*|schweizer|swiss|canadian|"
+          r"(?:the|our|el|del|il|o|do|het|ons) (?:country|pa[íi]s|paese|land)|kraj\w*|landet|[üu]lke\w*)(?![a-z])|"
+          r"росси\w*|(?<![а-я])рф(?![а-я])|стран\w*|евросоюз\w*|(?<![а-я])ес(?![а-я])|"
+          r"国内|境内|中国|本国|日本国内|日本|国内リージョン|국내|한국)")
+# What stays there: hosting, servers, a data centre or region, or a verb of staying / storing, in every language
+_PLACED = (r"(?:host\w*|h[ée]berg\w*|aloja\w*|hosped\w*|ospit\w*|gehost|hostowan\w*|barındır\w*|"
+           r"servers?|serveurs?|servidor\w*|server|serwer\w*|servrar|servern|sunucu\w*|сервер\w*|"
+           r"data ?cent(?:er|re)s?|datacenters?|rechenzentr\w*|centres? de donn[ée]es|centros? de datos|"
+           r"regions?|r[ée]gion|region\w*|cloud|stay\w*|remain\w*|kept|stored?|storage|lives?|transferr\w*|"
+           r"datenhaltung|serverstandort\w*|standort\w*|"
+           r"bleiben|bleibt|stehen|steht|liegen|liegt|gespeichert|rester|restent|reste|stock[ée]e?s?|quedar\w*|"
+           r"almacenad\w*|ficar|fique|fiquem|ficam|armazenad\w*|restar\w*|restano|resti|conservat\w*|blijven|blijft|"
+           r"opgeslagen|zostać|pozostać|przechowywane|stanna|ligga|ligger|lagras|kal\w*|sakla\w*|"
+           r"хран\w*|оста\w*|находи\w*|rehna|rahe|rahna|"
+           r"留在|存放|存在|放在|保存在|部署在|服务器|机房|数据中心|リージョン|データセンター|サーバー?|に置|に保管|"
+           r"리전|서버|데이터\s*센터|에\s*있어야|에\s*(?:저장|보관))")
+# The rule's condition or obligation: must, only, as long as, provided, 只要, であれば, 이면 ...
+_CONDITION = (r"(?:\b(?:must|has to|have to|needs? to|should)(?: all| only| always)? (?:be|stay|remain|live|sit|run)\b|"
+              r"\brequired?\b|\bmandatory\b|"
+              r"\bas long as\b|\bprovided\b|\bso long as\b|\bif\b|\bmüssen\b|\bmuss\b|\bsolange\b|\bwenn\b|"
+              r"\bpflicht\b|\bdoi(?:t|vent)\b|\bobligatoire\w*|\btant que\b|\bsi\b|"
+              r"\btiene[n]? que\b|\bdebe[n]?\b|\bmientras\b|\bsiempre que\b|\bprecisa[m]?\b|"
+              r"\btem que\b|\bdeve[m]?\b|\bdesde que\b|\bcontanto que\b|\bdevono\b|\bdeve\b|\bpurch[ée]\b|"
+              r"\bmoet(?:en)?\b|\bzolang\b|\bals\b|\bmusz\w*|\bbyle\b|\bjeśli\b|"
+              r"\bmåste\b|\bså länge\b|\bom\b|\bmalı\b|\bmeli\b|\w+mal[ıi]\b|\bsürece\b|"
+              r"\bдолжн\w*|\bесли\b|\bобязан\w*|\bchahiye\b|"
+              r"只要|必须|只能|要求|需要|であれば|なら|必要|이면|이라면|해야|있어야)")
+_REGION_RULE = re.compile(rf"{_PLACED}[^.;!?。！？\n]{{0,40}}?{REGION}|{REGION}[^.;!?。！？\n]{{0,30}}?{_PLACED}")
+# "only European providers", "nur europäische Anbieter", "solo proveedores europeos": the provider's home is the rule
+_REGIONAL_PROVIDERS = re.compile(
+    r"(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsólo\b|\bapenas\b|\balleen\b|\btylko\b|\bbara\b|"
+    r"\bsadece\b|\bтолько\b|只用|只能用)\s+(?:\w+\s+)?(?:european|europäisch\w*|europ[ée]en\w*|europe[oa]s?|europeu\w*|"
+    r"europese|europejsk\w*|europeisk\w*|avrupa|европейск\w*|domestic|local|deutsche[n]?|french|fran[çc]ais\w*|"
+    r"国内|国产)\s*(?:\w+\s+)?(?:providers?|vendors?|clouds?|hosters?|anbieter\w*|fournisseurs?|h[ée]bergeurs?|"
+    r"proveedores|fornecedores|fornitori|leveranciers|dostawc\w*|leverantörer|sağlayıcı\w*|провайдер\w*|"
+    r"云厂商|云服务|厂商)")
+_NOT_NEEDED = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|no) (?:need|have) to\b|\bnot (?:required|necessary|"
+                         r"needed)\b|"
+                         r"\bno need\b|\bmuss nicht\b|\bmüssen nicht\b|\bpas besoin\b|\bno (?:hace falta|"
+                         r"es necesario)\b|"
+                         r"不需要|不用|不必|必要(?:は)?(?:ない|ありません)|필요\s*없|\bnot sure\b|\bmaybe\b|\bmight\b|"
+                         r"\bperhaps\b|\bvielleicht\b|peut-être|\bquizás?\b|\bforse\b|\btalvez\b|可能|也许|かもしれ|아마|"
+                         r"\bif (?:needed|possible|necessary|we can)\b|\bideally\b|\bpreferabl[ey]\b|\bnice to have\b|"
+                         r"\bwould be nice\b|\bam liebsten\b|\bidealerweise\b|\bidéalement\b|\bde préférence\b|"
+                         r"\bidealmente\b|\bpreferiblemente\b|\bpreferibilmente\b|\bbij voorkeur\b|\bnajlepiej\b|"
+                         r"\bhelst\b|\btercihen\b|\bжелательно\b|最好|できれば|가능하면")
+
+
+def region_rule(text: str) -> bool:
+    """True when ``text`` makes a country or region a condition for the data ("as long as it's hosted in the EU").
+
+    A place with hosting, servers or a verb of staying next to it, in a sentence that also says "must", "only", "as
+    long as", "if" (in any language of the lexicon); "we're a bank in Frankfurt" names a place and no rule, "the data
+    doesn't have to stay in the EU" or "maybe EU only" is not a rule.
+    """
+    if not (_REGION_RE.search(text) or _PROVIDER_HINT.search(text)):
+        return False  # no place and no provider named: nothing to read (most messages)
+    for sentence in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text):
+        if re.search(r"[?？]", sentence):  # "can we use an API if it's in the EU?"
+            continue
+        # a clause that waives or hedges the rule says none ("the data doesn't have to stay in the EU", "am liebsten")
+        sentence = ",".join(c for c in re.split(r"[,，、]", sentence) if not _NOT_NEEDED.search(c))
+        if _REGIONAL_PROVIDERS.search(sentence):
+            return True
+        for match in _REGION_RULE.finditer(sentence):  # the condition said next to the place, not elsewhere
+            near = sentence[max(0, match.start() - 45):match.end() + 30]
+            if _CONDITION_RE.search(near) or _STAYING.search(match.group()):
+                return True
+        if _REGION_ONLY.search(sentence):
+            return True
+    return False
+
+
+_REGION_RE = re.compile(REGION)
+_PROVIDER_HINT = re.compile(r"domestic|local|french|fran[çc]ais|国内|国产")
+_CONDITION_RE = re.compile(_CONDITION)
+_STAYING = re.compile(r"stay|remain|bleiben|rester|restent|quedar|ficar|restar|blijven|zostać|pozostać|stanna|kal|оста|"
+                      r"хран|rehna|留在")
+# "EU region only", "nur EU", "国内リージョンのみ", "only in the EU"
+_ONLY = (r"(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bapenas\b|"
+         r"\balleen\b|\btylko\b|\bbara\b|\bendast\b|\bsadece\b|\byalnızca\b|\bтолько\b|\bexclusive\w*|"
+         r"\bausschließlich\b|\bexclusivement\b|\besclusivamente\b|\buitsluitend\b|\bwyłącznie\b|"
+         r"\bисключительно\b|仅限|只在|只能在)")
+_REGION_ONLY = re.compile(rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|hosting|hosted|servers?|cloud|"
+                          rf"リージョン|리전)?\s*"
+                          rf"(?:only\b|nur\b|のみ|だけ|만)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
+                          rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}")
+
+
+# The data may sit in or go to the cloud, in every language: a "may" word, then a cloud word, no negation between
+_MAY = re.compile(r"\b(?:can|may|could|is fine to|pueden?|podem|pode|peuvent|peut|possono|può|dürfen|darf|können|kann|"
+                  r"mogen|mag|kunnen|kan|mogą|może|får|olabilir|могут|может|можно)\b(?!'t| not)")
+_CLOUD = re.compile(r"\bcloud\b|\bnube\b|\bnuvem\b|\bchmur\w*|\bmoln\w*|\bbulut\w*|\bоблак\w*")
+_DATA = re.compile(r"\b(?:data|daten|donn[ée]es|datos|dados|dati|gegevens|dane|datan|veri\w*|documents?|docs|files|"
+                   r"dokumente|documentos|documenti|documenten|dokumenty)\b|данн\w*")
+_NEGATED = re.compile(r"\b(?:not|nicht|pas|no|non|nie|inte|niet|değil|не|never|nunca|jamais|mai)\b|n't")
+
+
+def data_in_cloud_ok(text: str) -> bool:
+    """True when ``text`` says the data may sit in the cloud ("can live in the cloud", "数据放云上没关系")."""
+    if re.search(r"(?:数据|文档|资料)[^,，。;]{0,4}(?:放|存|放在|存在|上)?(?:公有)?云(?:上|端|里)?(?:也)?"
+                 r"(?:没关系|没问题|可以|无所谓|行)|"
+                 r"クラウドに(?:あって|置いて|保存して|保管して)も(?:問題|大丈夫|構いません|いい)|"
+                 r"클라우드에\s*(?:있어도|저장해도|올려도|둬도|보관해도)\s*(?:괜찮|상관없|돼|됩니다)|"
+                 r"\b(?:veri\w*|dosya\w*|belge\w*) bulut\w*\s+(?:\w+\s+)?\w+(?:ebilir|abilir)\b|"
+                 r"\bcloud (?:chalega|chal jayega|theek hai|mein rakh sakte)", text):
+        return True
+    for may in _MAY.finditer(text):
+        if not _DATA.search(text[max(0, may.start() - 30):may.start()]):
+            continue  # "we can burst to H100s in the cloud": the machines go to the cloud, not the data
+        window = text[may.end():may.end() + 30]
+        cloud = _CLOUD.search(window)
+        if cloud and not _NEGATED.search(text[max(0, may.start() - 12):may.end() + cloud.start()]):
+            return True
+    return False
+
+
+# "it has to run on that Mac", "必须在我们自己的服务器上跑": the model runs on the user's machine (self-hosted)
+RUN_HERE = re.compile(
+    r"\b(?:has to|must|needs? to|should|have to|can only|will)\s+(?:all\s+)?(?:run|be run|live|be deployed)\s+"
+    r"(?:locally\s+)?(?:on|in)\s+(?:that|this|our|my|the company'?s)\s+(?:own\s+)?(?:[\w\-]+\s+)?"
+    r"(?:mac\w*|laptops?|workstations?|servers?|machines?|box(?:es)?|pcs?)\b|"
+    r"\b(?:muss|müssen|soll)\s+(?:\w+\s+){0,2}(?:auf|in)\s+(?:unserem|unseren|unserer|diesem|dem|meinem|einem)\s+"
+    r"(?:eigenen\s+)?(?:server\w*|rechner\w*|mac\w*|laptop\w*|hardware|cluster)\s+laufen|"
+    r"\bdoi(?:t|vent)\s+tourner\s+(?:sur|chez)\s+(?:notre|nos|ce|cette|mon|ma|nous)\b|"
+    r"\b(?:tiene[n]? que|debe[n]?|tem que|deve[m]?)\s+(?:correr|ejecutarse|funcionar|rodar|girare|girar)\s+"
+    r"(?:en|no|na|sul|sui|nel)\s+(?:our|nuestro|nuestros|nosso|nossos|nostro|nostri|este|ese|esse|mi|meu|questo)\b|"
+    r"(?:必须|只能|要|得)在(?:我们|公司|本地|自己)[^,，。]{0,6}(?:服务器|机器|电脑|笔记本|机房|内网|环境)(?:上|里|内)?"
+    r"(?:跑|运行|部署)|"
+    r"(?:自社|社内|うち|自前|手元)の?(?:サーバー?|マシン|pc|パソコン|環境|mac)で(?:動かす|動かさ|運用|稼働|実行)|"
+    r"(?:사내|자체|우리|저희|내부)\s*(?:서버|장비|pc|맥|환경)에서\s*(?:돌려야|돌려|운영해야|실행해야|구동)")
+# A reason that makes the machine a rule about the data: confidentiality, secrecy, an NDA
+CONFIDENTIAL = re.compile(r"confidential\w*|\bnda\b|\bprivileged\b|\bsecret\w*|vertraulich\w*|geheimnis\w*|"
+                          r"schweigepflicht|confidentialit[ée]|confidencial\w*|sigil\w*|riservat\w*|vertrouwelijk\w*|"
+                          r"poufn\w*|tajemnic\w*|sekretess|gizli\w*|конфиденциальн\w*|тайн\w*|保密|机密|涉密|機密|"
+                          r"秘密|기밀|보안")

@@ -16,7 +16,9 @@ from agent.understanding_languages import MODEL_WORD
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
     """True for "an A100 on-prem": where the hardware is, not a rule about the data."""
     before = text[max(0, match.start() - 20):match.start()]
-    if re.search(r"\bnothing\s*$|\bno\s+(?:\w+\s+)?(?:hardware|gpus?|servers?|machines?)\s*$", before):
+    if re.search(r"\bnothing\s*$|\bno\s+(?:\w+\s+)?(?:hardware|gpus?|servers?|machines?)\s*$", before) or (
+            re.search(r"\b(?:nada|nichts|rien|niente|niets|nic|inget|hiçbir şey|ничего)\s*$", before)
+            and re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group())):
         return True  # "nothing on-prem, we'd rent A10Gs": no hardware on the premises, not a rule about the data
     if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _OWN_MACHINES.match(text[match.end():]) and \
             not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
@@ -78,37 +80,57 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     api_preferred = bool(declined and any(declined[0] <= h.start() < declined[1] for h in self_hosted) and
                          _API_WORD.search(text[:declined[0]] + " " + text[declined[1]:]))
     self_hosted = [h for h in self_hosted if not (declined and declined[0] <= h.start() < declined[1])]
+    # "it has to run on that Mac", "必须在我们自己的服务器上跑": the model runs on the user's machine
+    runs_here = any(polarity(text, m) == "plain" for m in R.RUN_HERE.finditer(text))
     if plain:
         updates["data_must_stay_on_prem"] = True
         # one phrase, one field: "keep everything on our own hardware" says where the data stays, not who hosts
-        if any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span()) for p in plain) for h in self_hosted):
+        if runs_here or any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span()) for p in plain)
+                            for h in self_hosted):
             updates["deployment"] = "self_hosted"
         return
     if any(how == "negated" and P.NEED_WORD.search(_clause(text, m.start(), m.end())) for m, how in stands):
         updates["data_must_stay_on_prem"] = False  # "data doesn't need to stay on-prem", "no on-prem requirement"
     if stands:
         return
-    if R.refused_send(text):  # "wir dürfen keine Daten an OpenAI schicken"
+    hosts = bool(self_hosted) and not _EITHER_WAY.search(text)  # "we host the model ourselves" (not "or an API")
+    if R.region_rule(text) or R.refused_send(text):  # "as long as it's hosted in the EU", "keine Daten an OpenAI"
         updates["data_must_stay_on_prem"] = True
+        if runs_here or (hosts and any(_HOSTING.search(h.group()) for h in self_hosted)):
+            updates["deployment"] = "self_hosted"
         return
-    if R.data_may_leave(text):  # "we already send everything to Azure OpenAI", "クラウドのAPIに送っても問題ありません"
+    if runs_here:  # "it has to run on that Mac, client confidentiality": self-hosted, and the data stays when it is
+        updates["deployment"] = "self_hosted"  # confidential
+        if R.CONFIDENTIAL.search(text):
+            updates["data_must_stay_on_prem"] = True
+        return
+    if R.data_may_leave(text) or R.data_in_cloud_ok(text):  # "we already send everything to Azure OpenAI"
         updates["data_must_stay_on_prem"] = False
         if P.API_ONLY.search(text):
             updates["deployment"] = "api"
+        elif hosts:  # "模型必须我们自己部署，不过数据其实放云上没问题": the model hosted, the data may leave
+            updates["deployment"] = "self_hosted"
         return
     if R.on_prem_setting(text):  # "clinical notes on the hospital network", "air-gapped", "classified"
         updates["data_must_stay_on_prem"] = True
         return
     if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said
         updates["deployment"] = "api"
-    elif P.API_OK.search(text):  # "APIs are fine" is a data rule: who hosts the model is not said
+    elif P.API_OK.search(text) or P.DATA_MAY_LEAVE.search(text):  # "APIs are fine" is a data rule
         updates["data_must_stay_on_prem"] = False
-    elif P.DATA_MAY_LEAVE.search(text):
-        updates["data_must_stay_on_prem"] = False
+        if P.API_PREFERRED.search(text) or api_preferred:  # "happy to call Bedrock, we'd rather not babysit GPUs"
+            updates["deployment"] = "api"
+        elif hosts:  # who hosts the model only when said beside it
+            updates["deployment"] = "self_hosted"
     elif P.API_PREFERRED.search(text) or api_preferred:  # "we'd much rather call an API than host it ourselves"
         updates["deployment"] = "api"
     elif self_hosted:
         updates["deployment"] = "self_hosted"
+
+
+# "self-hosted or an API, either way": both sides named, no side chosen
+_EITHER_WAY = re.compile(r"\beither\b|\bor\b|\boder\b|\bou\b|\bo\b|\blub\b|\beller\b|\bveya\b|\bили\b|或|还是|"
+                         r"\bdon'?t mind\b|\bdoesn'?t matter\b|都行|都可以|无所谓|どちらでも|어느 쪽이든")
 
 
 _API_WORD = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted\b|\bmanaged\b|クラウド|클라우드|云服务")
@@ -128,8 +150,39 @@ def _dispreferred(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _licence(text: str, updates: dict[str, Any]) -> None:
+# "commercially sensitive", "a commercial bank", "commercial real estate": the word says nothing about the licence
+_NOT_LICENCE = re.compile(
+    r"\bcommercial(?:ly)?[\s\-]+(?:sensitiv\w*|sensibel\w*|sensible\w*|sensibil\w*|confidential\w*|secret\w*|"
+    r"privileged|valuable|critical|information|terms|pricing|prices|banks?|banking|real estate|propert\w*|leases?|"
+    r"landlords?|tenants?|vehicles?|fleet|insurance|insurers?|lines?|litigation|disputes?|contracts?|court|law|"
+    r"lawyers?|team|department|director|manager|units?|kitchens?|printing|pilots?|aviation|fishing)\b|"
+    r"\b(?:banques?|banks?|bancos?|banca|banche|bancaire|tribunal|tribunale|droit|derecho|diritto|direito|"
+    r"registro|register|court|agent|agente|directeur|directora?|direttore|equipe|équipe|equipo) commercial\w*")
+# Research use said as the answer to the licence question ("es para investigación", "voor onderzoek")
+_FOR_RESEARCH = re.compile(r"\b(?:for|para|pour|per|für|voor|do|för|için|для) (?:la |die |de |el |o |a |il |the )?"
+                           r"(?:research|investigaci[óo]n|pesquisa|recherche|ricerca|forschung|onderzoek|badań|"
+                           r"forskning|"
+                           r"araştırma|исследовани\w*)\b|\bresearch ke liye\b|\baraştırma amaçlı\b|"
+                           r"研究目的|研究用|연구용")
+
+
+# A personal, hobby or hackathon project, said as the answer to the licence question (an opener that says "side
+# project" states no licence rule)
+_PERSONAL = re.compile(
+    r"\b(?:side|pet|hackathon|hobby) project\b|\bhackathon\b|proyecto personal|projet personnel|"
+    r"persönliche[sn]? projekt|privatprojekt|progetto personale|projeto pessoal|persoonlijk project|projekt prywatny|"
+    r"prywatny projekt|kişisel proje\w*|личн\w+ проект\w*|pet[\s\-]проект\w*|個人(?:の)?(?:趣味|プロジェクト|開発|"
+    r"利用)|"
+    r"趣味で|개인\s*(?:프로젝트|용도)|취미로|취미\s*프로젝트")
+
+
+def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
+    text = _NOT_LICENCE.sub(lambda m: " " * len(m.group()), text)
+    if asked == "license" and (_FOR_RESEARCH.search(text) or _PERSONAL.search(text)) and \
+            not P.LICENSE_COMMERCIAL.search(text):
+        updates["license"] = "any"  # "es para investigación", "un proyecto personal": after the licence question
+        return
     if S.licence_rejected(text):  # "non-commercial licences are out of the question": commercial use is required
         updates["license"] = "commercial"
         return
@@ -163,14 +216,14 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
     read_domain(_without_model_names(text), asked, updates, polarity)
     _privacy(text, updates)
-    _licence(text, updates)
+    _licence(text, updates, asked)
     _self_correction(text, updates)
     if "latency_p95_ms" not in updates:
         if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and (re.search(
                 r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要|"
                 r"(?:pas|not|no) de contraintes?|aucune contrainte|keine (?:besonderen? )?(?:anforderung|vorgabe)\w*|"
                 r"sin (?:requisitos?|restricciones?)|nessun (?:vincolo|requisito)|sem (?:requisitos?|restrições?)|"
-                r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or (
+                r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or _NOT_URGENT.search(text) or (
                 P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))):
             updates["latency_p95_ms"] = None
         elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)):
@@ -191,6 +244,19 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
         updates["deployment"] = "any"  # "either way really: Azure OpenAI would do, or self-hosted"
 
 
+# After the latency question: batch work, nothing time-critical ("no real requirement, it's batch", "nicht
+# zeitkritisch", "pas critique, c'est du batch", "特に要件はありません"); a figure in the message is read instead
+_NOT_URGENT = re.compile(
+    r"^(?!.*\d)(?:.*\bno (?:real |hard |strict |particular |specific )(?:requirement|target|constraint|limit)s?\b|"
+    r".*\b(?:it'?s|all|just|only|c'est du|es un proceso|é tudo|è tutto|is|ist)\s+(?:\w+\s+)?batch\b|"
+    r".*\b(?:nicht|not) zeitkritisch|.*\bpas (?:critique|urgent)|.*\bno es (?:crítico|urgente)|.*\bnão é (?:crítico|"
+    r"urgente)|"
+    r".*\bnon è (?:critico|urgente)|.*\bniet (?:tijd)?kritisch|.*\bnie jest krytyczn|.*\binte (?:tids)?kritisk|"
+    r".*\bkritik değil|.*\bне критичн|.*(?:特に)?要件(?:は)?(?:特に)?(?:ない|ありません|なし)|"
+    r".*요구\s*사항(?:은)?\s*없|"
+    r".*没有(?:延迟)?要求)")
+
+
 # A statement taken back inside the message: "licence doesn't matter... no wait, it does, this ships in a paid product"
 _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|"
                          r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
@@ -206,6 +272,9 @@ _COMPARING = re.compile(r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en 
 # ... except in "比起Y，更想X", "与其Y不如X", "YよりX", "Y보다 X": the side after the comparison
 _PREFERRED_AFTER = re.compile(r"(?:比起|与其)[^，,。]*[，,]?\s*(?:不如|更(?:想|愿意|喜欢|倾向)?|还是)?|より|보다")
 _SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
+                   r"\bsamodzielnie\b|(?<![а-я])сами(?![а-я])|\bsjälva\b|\bkendimiz\b|\bkhud\b|на своих серверах|"
+                   r"na (?:naszych|własnych) serwerach|onze eigen servers|våra egna servrar|kendi sunucular|"
+                   r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
                    r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 
@@ -239,6 +308,21 @@ _REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|allee
                           r"^\W*(?:国内|EU域内|日本国内)のみ\W*$|^\W*(?:국내|EU)\s*(?:만|only)\W*$")
 
 
+# A permission rather than a choice: "可以用云上的API", "we can use an API", "APIs are fine"
+_PERMITTED = re.compile(r"可以|也行|没问题|\bcan\b|\bmay\b|\bfine\b|\bok(?:ay)?\b|\ballowed\b|大丈夫|構いません|괜찮|"
+                        r"\bpodemos\b|\bpossiamo\b|\bpouvons\b|\bdürfen\b|\bkönnen\b")
+# The documents are public: nothing to keep in ("it's all public docs", "public anyway", "公开的")
+_PUBLIC = re.compile(r"(?:\bpublic(?:ly available)?\b|\bopen data\b|öffentlich\w*|\bpublique?s?\b|\bp[úu]blic[oa]s?\b|"
+                     r"\bpubblic\w*|\bopenbaar\w*|\bpubliczn\w*|\boffentlig\w*|kamuya açık|общедоступн\w*|公开|公開|"
+                     r"공개)"
+                     r"(?!\s*(?:sector|administration|body|bodies|authorit\w*|clouds?|nube|nuvem|云|クラウド|클라우드|"
+                     r"sektor|secteur|sector))")
+
+_NOT_PUBLIC = re.compile(r"(?:\b(?:not|non|nicht|no|não|nie|inte|niet|никак|не)|n't|\bcannot)[\s\-]+(?:\w+\s+)?"
+                         r"(?:publi|öffentl|pubbl|openb)|"
+                         r"不公开|非公开|未公开|非公開|未公開|비공개|\bconfidential|\bsensitive|\bprivate\b|\binternal\b")
+
+
 # Indifference said first ("either way really, ...", "Tanto faz, API ou rodar local"): the options that follow are both
 _EITHER_FIRST = re.compile(r"^\W*(?:either (?:way|one|is fine|works)|both (?:are|work|would be) (?:fine|ok)|"
                            r"(?:i|we) don'?t (?:really )?mind|doesn'?t matter|tanto faz|da igual|me da igual|"
@@ -264,6 +348,8 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             answer = _PREFERRED_SIDE.split(answer)[0]
         if _SELF.search(answer):
             updates["deployment"] = "self_hosted"
+        elif updates.get("data_must_stay_on_prem") is False and _PERMITTED.search(answer):
+            pass  # "可以用云上的API": the data may leave; who runs the model is not chosen
         elif re.search(r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer):
             updates["deployment"] = "api"
         elif P.EITHER.search(answer):
@@ -275,6 +361,9 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
+        elif asked == "data_must_stay_on_prem" and (R.NO_LIMIT.search(answer) or _PUBLIC.search(answer)) and \
+                not _NOT_PUBLIC.search(answer) and not P.ON_PREM.search(answer) and not R.region_rule(answer):
+            updates[asked] = False  # "the help articles are public anyway so no restrictions there"
     elif asked == "queries_per_month" and re.match(r"^(?:zero|none|nothing|no (?:queries|traffic)|0)\b", answer) and \
             not re.search(r"\d", answer):
         updates["queries_per_month"] = 0  # "zero for now, it's a batch pipeline"

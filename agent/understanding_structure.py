@@ -261,7 +261,14 @@ _FIRST_INDEXING = re.compile(
     r"indexación inicial|primera indexación|indicizzazione iniziale|prima indicizzazione|indexação inicial|"
     r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱|"
     r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)|"
-    r"(?:первичн|начальн|перв)\w* (?:индексаци|индексирован)\w*")
+    r"(?:первичн|начальн|перв)\w* (?:индексаци|индексирован)\w*|"
+    # s5-e (issue 17): the first indexing in the other languages of the lexicon
+    r"\bindex\w* (?:\w+ ){0,4}(?:the first time|initially|up front)\b|第一次(?:建)?索引|初次(?:建)?索引|首次建库|"
+    r"\b(?:eerste|initiële) indexering\b|\b(?:pierwsze|początkowe|wstępne) indeksowanie\b|"
+    r"\b(?:första|initiala) indexeringen\b|\bilk indeksleme\w*|\bpehli (?:baar )?(?:ki )?indexing\b|"
+    r"\bprimeira indexa[çc][ãa]o\b|\bindexa[çc][ãa]o inicial\b|\bindex(?:ing|ation)? (?:of )?the (?:whole )?backlog\b|"
+    r"\bfirst pass\b|\bfull (?:re-?)?index\w*|\bfinish(?:ed)? indexing\b|\bindexed within\b|最初の?\s*(?:indexing|"
+    r"インデックス)|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b")
 # "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
 _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
@@ -282,6 +289,67 @@ _UNIT_DAYS = {"h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "
               "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7}
 
 
+# "can take a week", "darf eine Woche dauern", "może trwać tydzień", "bir hafta sürebilir": a duration after a verb of
+# lasting, in every language of the lexicon (number words before it are digits already, or one of these)
+_ONE = (r"a|an|one|eine[n]?|ein|une?|una?|uno|uma|um|een|één|ett|en|jeden|jedną|bir|ek|одн\w*|一个?|")
+_FEW = (r"a few|a couple of|a couple|ein paar|einige|quelques|unos (?:pocos )?|unas|alguns|algumas|qualche|pochi|"
+        r"een paar|kilka|några|birkaç|несколько|kuch|几|数")
+# number words the normaliser leaves as written, in the languages of the lexicon
+_WORD_NUMBERS = {2: r"two|zwei|deux|dos|dois|duas|due|twee|två|dwa|dwie|iki|две|два",
+                 3: _FEW + r"|three|drei|trois|tres|três|tre|drie|trzy|üç|teen|три",
+                 4: r"four|vier|quatre|cuatro|quatro|quattro|fyra|cztery|dört|char|четыре",
+                 10: r"ten|zehn|dix|diez|dez|dieci|tien|tio|dziesięć|десять"}
+_UNITS = {"day": r"days?|tage?n?|jours?|d[ií]as?|giorn[oi]|dagen|dag|dni|dzień|dagar|gün|дн(?:я|ей)|день|din|天|日|일",
+          "week": r"weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tygodni[ea]?|tydzień|veck(?:a|or|an)|"
+                  r"hafta|hafte|недел[яюиь]|周|週間|週|주일?",
+          "hour": r"hours?|stunden?|heures?|horas?|ore|uur|uren|godzin\w*|timm(?:e|ar)|saat|час(?:а|ов)?|ghante|"
+                  r"小时|時間|시간",
+          "month": r"months?|monate?n?|mois|mes(?:es)?|mesi|maand(?:en)?|miesiąc\w*|månad(?:er)?|ay|месяц\w*|"
+                   r"mahine|个月|か月|ヶ月|개월"}
+_UNIT_VALUE = {"day": 1.0, "week": 7.0, "hour": 1 / 24, "month": 30.0}
+_LAST = (r"(?:take|takes|taking|last|lasts|run|runs|be done (?:in|within)|finish (?:in|within)|up to|dauern|dauert|"
+         r"brauchen|prendre|prend|durer|tardar|tarda|durar|levar|leva|durare|impiegare|duren|kosten|trwać|potrwać|"
+         r"zająć|ta|tar|sürebilir|sürer|sürmesi|занять|занимать|длиться|lag|lage|lagega|hafte mein|花|用|需要|"
+         r"かかっても|かかる|かけて|걸려도|걸리)")
+_DURATION = re.compile(
+    rf"{_LAST}\s+(?:\w+\s+){{0,2}}?(?:(\d{{1,3}}(?:\.\d)?)|({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
+    rf"({'|'.join(_UNITS.values())})(?![a-zà-ÿ])|"
+    rf"(?:(\d{{1,3}}(?:\.\d)?)|(?<![\w])({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
+    rf"({'|'.join(_UNITS.values())})(?![a-zà-ÿ])\s*"
+    r"(?:時間|の時間)?(?:かかっても|かかる|かけて|걸려도|걸리|동안|mein|sürebilir|занять|时间|内|以内|之内|dauern|dauert|"
+    r"duren|duurt|trwać|durar|durer|durare|levar|tardar)|"
+    r"(\d{1,3}(?:\.\d)?)\s*(?:个)?(周(?!末)|天|日|週間|주(?!말)|일)")
+_WEEKEND = re.compile(r"\bweekend\b|\bweek-end\b|wochenende|fin de semana|fim de semana|fine settimana|\bhelg\w*|"
+                      r"hafta sonu|выходны\w*|周末|週末|주말")
+_NIGHT = re.compile(r"\bovernight\b|über nacht|\bla nuit\b|\bune nuit\b|durante la noche|de la noche a la mañana|"
+                    r"durante a noite|\buna notte\b|\bla notte\b|in één nacht|'s nachts|przez noc|\bw nocy\b|"
+                    r"över natten|under natten|gece boyunca|bir gecede|за ночь|\bночью\b|raat bhar|ek raat|一晚|一夜|"
+                    r"通宵|一晩|夜間|하룻밤|밤새")
+
+
+def _window_days(text: str) -> float | None:
+    """The days a duration in ``text`` spans ("a week", "zwei Wochen", "tydzień", "两周", "over a weekend")."""
+    match = _DURATION.search(text)
+    if match:
+        count, word, unit = next((match.group(i), match.group(i + 1), match.group(i + 2)) for i in (1, 4)
+                                 if match.group(i + 2)) if match.group(7) is None else (match.group(7), None,
+                                                                                        match.group(8))
+        kind = next(k for k, rx in _UNITS.items() if re.fullmatch(rx, unit))
+        said = next((n for n, rx in _WORD_NUMBERS.items() if word and re.fullmatch(rx, word)), 1)
+        value = float(count) if count else float(said)
+        return round(value * _UNIT_VALUE[kind], 3)
+    cn = re.search(r"(?:花|用|需要|要)?\s*([一二两三四五六七八九十])\s*(?:个)?(周(?!末)|天|星期|礼拜|个月)", text)
+    if cn:
+        unit = {"周": 7.0, "星期": 7.0, "礼拜": 7.0, "天": 1.0, "个月": 30.0}[cn.group(2)]
+        return unit * {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                       "十": 10}[cn.group(1)]
+    if _WEEKEND.search(text):
+        return 2.0
+    if _NIGHT.search(text):
+        return 0.5
+    return None
+
+
 def first_indexing_days(text: str) -> float | None:
     """The days the first indexing may take, when ``text`` gives it a deadline ("backfill ... 2 days max")."""
     if not _FIRST_INDEXING.search(text):
@@ -300,7 +368,7 @@ def first_indexing_days(text: str) -> float | None:
     if limits:
         word = limits[-1].group()
         return 0.5 if "night" in word or "nacht" in word else 2.0
-    return None
+    return _window_days(text)
 
 
 _QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most |le |las |los |les |die |de )*"
