@@ -273,6 +273,7 @@ def _extract(text: str, asked: str | None) -> Found:
         for name in [n for n in NUMERIC_FIELDS if n in found.updates]:
             del found.updates[name]
         leftovers.clear()
+    _second_sum(found, work, asked)
     if asked in NUMERIC_FIELDS and asked not in found.updates and leftovers:
         num = leftovers[0]
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
@@ -285,7 +286,6 @@ def _extract(text: str, asked: str | None) -> Found:
         if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             found.updates[asked] = as_field(asked, num.value, work, indian)
-    _second_sum(found, work, asked)
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
@@ -468,10 +468,11 @@ def _second_sum(found: Found, work: str, asked: str | None) -> None:
     currency = _message_currency(work)
     for num in list(found.leftovers):
         after = work[num.end:num.end + 30]
-        if _OTHER_UNIT.match(after) or re.match(r"^\s*(?:[a-z]{2,}|[\u3040-\u30ff\uac00-\ud7af])", after) and not \
-                re.match(r"^\s*(?:per|a|an|each|every|monthly|yearly|annually|one[\s\-]?(?:off|time)|only|max|tops|"
-                         r"at most|or so|ish|about)\b|^\s*(?:左右|以内|以下|上下|くらい|程度|정도|이하|이내)", after):
-            continue  # "50 GB", "12 docs": not money
+        if _OTHER_UNIT.match(after) or P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or \
+                P.TOKENS_AFTER.match(after) or P.USERS.match(after) or P.TIMES_AFTER.match(after) or \
+                P.MS_AFTER.match(after) or P.SECONDS_AFTER.match(after) or any(rx.match(after) for rx, _ in
+                                                                             _LENGTH_UNITS):
+            continue  # "50 GB", "12 docs", "30 users": not money
         if P.CURRENCY_AFTER.match(after) or P.CURRENCY_BEFORE.search(work[max(0, num.start - 8):num.start]):
             continue  # a sum with its currency the reader left ("$10 per seat per month", "3000 kroner")
         start = max((work.rfind(c, 0, num.start) for c in ",;。，；、?!？！"), default=-1) + 1
@@ -693,7 +694,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             if name == "budget_usd_month" and S.one_off(_before_sum(text, num), after, _PERIOD_RES):
                 # "一次性采购服务器的预算是30万": paid once
                 return "one_time_budget_usd", _money(v, indian or default_currency(text), 1.0)
-            return name, as_field(name, v, clause, indian)
+            return name, as_field(name, v, clause, indian or (_message_currency(text) if name == "budget_usd_month"
+                                                             else None))
     if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
@@ -709,13 +711,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "queries_per_month", int(v * period_factor(after, before))
         if (asked == "budget_usd_month" and not frequent) or P.BUDGET_CUE.search(text[max(0, num.start - 80):
                                                                                         num.start] + clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, after, indian)
+            return "budget_usd_month", as_field("budget_usd_month", v, after, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
                                                                                         hedge_after):
         if P.BUDGET_CUE.search(clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, clause, indian)
+            return "budget_usd_month", as_field("budget_usd_month", v, clause, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
 

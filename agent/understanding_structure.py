@@ -28,13 +28,13 @@ _ONE_OFF = re.compile(
     r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up\b|\bone[\s\-]?time\b|\bcapex\b|"
     r"\bbuild[\s\-]?out\b|\bto (?:build|set up|get (?:it )?started|buy|purchase)\b|"
     r"\b(?:buy|purchase)(?:ing)? (?:the |a |our )?(?:hardware|server|box|machine|gpus?)\b|"
-    r"\bstart[\s\-]?up (?:cost|budget|fund)|\bnothing recurring\b|"
+    r"\bstart[\s\-]?up (?:cost|budget|fund)|\bnothing recurring\b|\bimplementation\b|\brollout\b|\bonboarding\b|"
     r"einmalig|erstindizierung|ersteinrichtung|einrichtung|anschaffung|anfangsinvestition|startkosten|inbetriebnahme|"
     r"\baufbau\b|ponctuel|\bunique\b|initiale?|mise en place|mise en service|\bdémarr\w*|\blancement\b|"
     r"único|única|puesta en marcha|implementaci[óo]n|implantaci[óo]n|\barranque\b|"
     r"una tantum|iniziale|\bavvio\b|acquisto|implantação|implementação|investimento inicial|"
     r"inicial|一次性|首次|首期|前期投入|前期|建索引|初始|搭建|启动(?:经费|资金|费用)?|采购|初期|初回|導入|一括|一回限り|一回だけ|"
-    r"일회성|초기|구축비|도입|jednorazow|wdrożeni\w*|\bna start\b|uruchomieni\w*|engångs\w*|uppsättning\w*|"
+    r"일회성|초기|구축|도입|jednorazow|wdrożeni\w*|\bna start\b|uruchomieni\w*|engångs\w*|uppsättning\w*|"
     r"införande\w*|eenmalig|\bopzet\b|aanschaf\w*|tek seferlik|kurulum\w*|başlangıç\w*|единоразов|разов|"
     r"внедрени\w*|запуск\w*|закупк\w*|\bek baar\b|\bshuru\b|"
     r"\bfor (?:the )?(?:indexing|embedding|backfill|ingestion)(?: job| run)?\b|\bune (?:seule )?fois\b|"
@@ -59,7 +59,7 @@ def one_off(before: str, after: str, periods: tuple[re.Pattern[str], ...] = _NO_
     plus a $10k one-time": the "/mo" is the first sum's).
     """
     parts = _CLAUSE_END.split(after)
-    own_after = parts[0]
+    own_after = re.split(r"\d", parts[0])[0]  # up to the next figure ("50k SEK for the setup and 3k SEK monthly")
     tail = next((p for p in parts[1:3] if p.strip()), "")
     tail = "" if re.search(r"\d", tail) or len(tail.split()) > 4 or len(tail) > 25 else tail
     if any(rx.search(own_after) for rx in periods):
