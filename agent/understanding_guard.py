@@ -115,6 +115,14 @@ _EITHER = re.compile(r"\b(?:or|oder|ou|o|of|czy|eller|veya|ya da|mi|mı|или|o
 # A monthly budget below this many US dollars, read from a figure with no currency beside it ("2-3 maybe?", "5?",
 # "予算は50くらい"), is more likely hundreds or thousands said short: asked about, never stored.
 SMALL_BUDGET_USD = 50.0
+# Languages whose writers rarely mean US dollars and whose currency the words do not settle (pesos or euros in Spanish,
+# reais or euros in Portuguese, złoty, kronor, lira, roubles): a sum with no currency written is asked about there
+# ("unos 2.000, más o menos"). German, French, Italian and Dutch sums are euros or francs, within the 25% of a dollar
+# reading; Chinese, Japanese and Korean sums are read in yuan, yen and won, Hinglish lakh and hazaar in rupees.
+_OTHER_MONEY_LANGUAGE = re.compile(
+    r"[а-яё]|[ąćęłńśźż]|[ğış]|\b(?:unos|unas|más|mes|mensual(?:es)?|presupuesto|tenemos|alrededor|uns|umas|mês|"
+    r"mensais|orçamento|temos|około|miesięcznie|mamy|ungefär|månad\w*|vi har|kronor|aylık|yaklaşık|civarı|"
+    r"bütçe\w*)\b")
 
 
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -136,6 +144,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             (budget < 1 and not P.BUDGET_ZERO.search(low) and not P.BUDGET_NO_LIMIT.search(low))
             or (0 < budget < SMALL_BUDGET_USD and not written)):  # (a figure in won or yen may round to $0)
         reason = "very small for a monthly budget: hundreds or thousands?"
+    if reason is None and money and not written and _OTHER_MONEY_LANGUAGE.search(message.lower()):
+        reason = "no currency said: in US dollars?"
     if reason is None:
         return False
     values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}
