@@ -123,6 +123,9 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     r"[а-яё]|[ąćęłńśźż]|[ğış]|\b(?:unos|unas|más|mes|mensual(?:es)?|presupuesto|tenemos|alrededor|uns|umas|mês|"
     r"mensais|orçamento|temos|około|miesięcznie|mamy|ungefär|månad\w*|vi har|kronor|aylık|yaklaşık|civarı|"
     r"bütçe\w*)\b")
+# Hinglish sums said without lakh, crore or a rupee word ("50 hazaar mahina"): rupees most likely, so asked about too
+_HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b")
+_RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b")
 
 
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -144,7 +147,9 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             (budget < 1 and not P.BUDGET_ZERO.search(low) and not P.BUDGET_NO_LIMIT.search(low))
             or (0 < budget < SMALL_BUDGET_USD and not written)):  # (a figure in won or yen may round to $0)
         reason = "very small for a monthly budget: hundreds or thousands?"
-    if reason is None and money and not written and _OTHER_MONEY_LANGUAGE.search(message.lower()):
+    raw = message.lower()
+    if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
+            _HINGLISH.search(raw) and not _RUPEES.search(raw))):
         reason = "no currency said: in US dollars?"
     if reason is None:
         return False

@@ -51,7 +51,7 @@ PERIODS = (
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
     # "p.a.", "per annum", "for the whole year", "Årsbudgeten", "roczny budżet", "годовой бюджет" (glossed "budget")
     (re.compile(r"\bp\.\s?a\.|\bper annum\b|\bfor the (?:whole|entire|full) (?:fiscal |financial |calendar )?year\b|"
-                r"\bårsbudget\w*|\bjaarbudget\w*|\broczn\w* budget|\bгодов\w* budget|\bgodišnji budget|"
+                r"\bårsbudget\w*|\bjaarbudget\w*|\bsaa?lana\b|\broczn\w* budget|\bгодов\w* budget|\bgodišnji budget|"
                 r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banua(?:l|les|is)\b|\bannual[ei]\b|\bannuel(?:le)?s\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
