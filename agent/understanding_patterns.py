@@ -46,6 +46,10 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|一个?季度?|/\s*q(?:uarter)?\b"),
      1 / 3),
     # money over several years ("€60k over three years", "i 60.000 euro erano su tre anni")
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:6|six)\s+months\b"), 1 / 6),
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:12|twelve)\s+months\b"), 1 / 12),
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:18|eighteen)\s+months\b"), 1 / 18),
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:24|twenty-four)\s+months\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),

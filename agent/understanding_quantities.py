@@ -218,7 +218,8 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
             continue
-        if kind in ("budget_usd_month", "one_time_budget_usd") and _LARGER_SCOPE.search(_sentence_at(work, num)):
+        if kind in ("budget_usd_month", "one_time_budget_usd") and (_LARGER_SCOPE.search(_sentence_at(work, num)) or
+                                                                   _PAST_SPEND.search(_clause_before(work, num))):
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
@@ -428,6 +429,14 @@ _LARGER_SCOPE = re.compile(
 
 
 _PERIOD_RES = tuple(rx for rx, _ in P.PERIODS)
+# Money already spent is no budget: "we spent $200k on the old system, for this one we have $2k a month"
+_PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+                         r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
+
+
+def _clause_before(text: str, num: P.Number) -> str:
+    """The words of a figure's own clause before it."""
+    return re.split(r"[,;!?。，；]|\.\s", text[max(0, num.start - 60):num.start])[-1]
 
 
 def _before_sum(text: str, num: P.Number) -> str:
