@@ -113,7 +113,8 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     budget = stated.get("budget_usd_month")
     if not isinstance(budget, int | float) or isinstance(budget, bool) or budget <= 0:
         return False
-    old, new = [], []
+    old: list[str] = []
+    new: list[str] = []
     for start, end, code in P.currency_mentions(text):
         taken_back = _CURRENCY_NOT_BEFORE.search(text[max(0, start - 16):start]) or _CURRENCY_NOT_AFTER.match(
             text[end:])

@@ -150,7 +150,7 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     raw = message.lower()
     if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw))):
-        reason = "no currency said: in US dollars?"
+        reason = "no currency said: which currency is it?"
     if reason is None:
         return False
     values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}

@@ -118,7 +118,7 @@ _CURRENCY_NAMES = (
     ("gbp", r"\bpounds?\b|\bgbp\b|£|英镑|ポンド|파운드|\bponden\b|\bфунт\w*|\bsterling\b"),
     ("chf", r"(?:swiss )?\bfrancs?\b(?: suisses)?|\bfranken\b|\bfranchi\b(?: svizzeri)?|\bfrancos? suizos?|"
             r"\bchf\b|瑞郎"),
-    ("jpy", r"日元|円|\byen\b|\bjpy\b"), ("krw", r"원화|\bkrw\b|₩|\bwon\b"),
+    ("jpy", r"日元|円|\byen\b|\bjpy\b"), ("krw", r"원화|(?<=[\d万千百亿])\s?원|\bkrw\b|₩|\bwon\b"),
     ("inr", r"\brupees?\b|\brupaye\b|\binr\b|₹"), ("brl", r"\breais\b|\bbrl\b|r\$"),
     ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),

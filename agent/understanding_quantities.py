@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -516,6 +517,24 @@ def _message_currency(work: str) -> str:
     return default_currency(work)
 
 
+def in_script_currency(updates: dict[str, Any], text: str, raw: str) -> None:
+    """Sums read with no currency, re-read in the currency of the message's own script (in place).
+
+    The gloss may leave a Japanese or Korean message with no kana or hangul ("월 500만 정도" -> "per month 500万
+    about"), and 万 alone reads as yuan: "월 500만 정도" is won, "予算は月50万くらい" yen.
+    """
+    money = [f for f in ("budget_usd_month", "one_time_budget_usd") if isinstance(updates.get(f), int | float)
+             and not isinstance(updates.get(f), bool)]
+    if not money or P.currency_mentions(text) or re.search(r"[$€£¥₹₩₺₽]", text):
+        return
+    meant = default_currency(unicodedata.normalize("NFKC", raw).lower())
+    used = default_currency(text)
+    if meant == used or meant not in ("jpy", "krw") or not P.USD_PER.get(used):
+        return
+    for name in money:
+        updates[name] = round(updates[name] * (P.USD_PER[meant] or 0.0) / (P.USD_PER[used] or 1.0), 2)
+
+
 def default_currency(text: str) -> str:
     """The currency of a sum with none written.
 
@@ -596,7 +615,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             code = P.peso_currency(text)
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
             return None, None
-        if code == "cny" and symbol and symbol.group(1).strip() == "¥" and _KANA.search(text):
+        if code == "cny" and "¥" in [m.group(1).strip() for m in (symbol, currency) if m] and _KANA.search(text):
             code = "jpy"  # "月額¥50,000です": the yen sign in Japanese (alone it is the yuan's)
         rest = after[currency.end():] if currency else after
         if _PER_SEAT.match(rest):  # "$50 per user per month, ~20 users": times the users, or not a budget at all
