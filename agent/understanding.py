@@ -36,7 +36,7 @@ from agent.understanding_hardware import find_accelerators, hardware_mentions, o
 from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
-from agent.understanding_quantities import extract_fields
+from agent.understanding_quantities import extract_fields, in_script_currency
 from knowledge.catalog import default_catalog
 from tools.profile.schema import ASKED_FIELDS
 
@@ -124,6 +124,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     result.wants_document_check = bool(P.DOC_CHECK.search(low))
     text = _take_side_questions(low, raw, result)
     found = extract_fields(text, asked)
+    in_script_currency(found.updates, text, raw)  # "월 500만 정도": won, though the gloss left only "500万"
     owned = result.updates.pop("hardware", None)  # our own hardware named inside a side question
     result.updates, result.corpus_tokens = found.updates, found.corpus_tokens
     if owned and "hardware" not in result.updates:

@@ -94,8 +94,52 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
     return sorted(out)
 
 
+# A currency taken back: "not dollars", "不是美元", "ドルじゃなくて", "달러가 아니라", "dolar değil", "а не доллары"
+_CURRENCY_NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bniet|\bnie|\binte|\bне|\brather than|"
+                                  r"\binstead of|不是|而非)\s*(?:(?:in|en|em|w|в|the|de|d'|i|på)\s+)?$")
+_CURRENCY_NOT_AFTER = re.compile(r"^\s*(?:değil|nahi|nahin|nhi|じゃなく|ではなく|가 아니라|이 아니라|아니라|가 아니고|"
+                                 r"이 아니고)")
+_SORRY = re.compile(r"\bsorry\b|\bpardon\b|\bperd[óo]n\b|\bdesculp|\bscusa|\bprzepraszam\b|\bförlåt\b|"
+                    r"\bизвините\b|\bentschuldigung\b|不好意思|抱歉|すみません|죄송")
+
+
+def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
+    """"Sorry, that was pounds, not dollars": the stated budget's figure re-read in the currency now named.
+
+    The stored budget is in US dollars; the figure as the user said it is that value in the currency the message
+    takes back (US dollars when it names none). Applies only when the message names exactly one new currency and
+    quotes no other figure; True when it changed the budget.
+    """
+    budget = stated.get("budget_usd_month")
+    if not isinstance(budget, int | float) or isinstance(budget, bool) or budget <= 0:
+        return False
+    old: list[str] = []
+    new: list[str] = []
+    for start, end, code in P.currency_mentions(text):
+        taken_back = _CURRENCY_NOT_BEFORE.search(text[max(0, start - 16):start]) or _CURRENCY_NOT_AFTER.match(
+            text[end:])
+        (old if taken_back else new).append(code)
+    new = list(dict.fromkeys(c for c in new if c not in old))
+    if len(new) != 1 or not (old or P.CORRECTION.search(text) or _SORRY.search(text)):
+        return False
+    rate_old, rate_new = P.USD_PER.get(old[0] if old else "usd"), P.USD_PER.get(new[0])
+    if not rate_old or not rate_new or rate_old == rate_new:
+        return False
+    said = budget / rate_old
+    if any(not _same(n.value, said) for n in P.find_numbers(text)):
+        return False  # a new figure: the other correction rules read it
+    for name in [f for f in result.updates if f in NUMERIC_FIELDS]:
+        del result.updates[name]
+    result.confirm = None
+    result.updates["budget_usd_month"] = round(said * rate_new, 2)
+    result.corrected.add("budget_usd_month")
+    return True
+
+
 def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> None:
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
+    if recurrency(text, stated, result):
+        return
     withdraw(text, stated, result)
     if relabel(text, stated, result):
         return

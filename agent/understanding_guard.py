@@ -57,6 +57,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         ``u``, with each doubtful value moved into a confirming question (``u.confirm``) or, when a question about
         another figure is already pending, left out.
     """
+    if _money_in_doubt(u, message, asked):
+        return u
     if not (u.updates or u.top_k):
         return _bare_figure(u, message, asked)
     unsure = [f for f in _TENTATIVE_FIELDS if f in u.updates and f not in u.confirmed]
@@ -100,6 +102,65 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": doubts,
                      "value": float(first), "monthly": float(first), "text": "; ".join(doubts.values())}
     return u
+
+
+# The currency left open: "人民币还是美元我得再确认下", "not sure yet whether that's USD or CAD", "币种我得问问财务"
+_CURRENCY_WORD = re.compile(r"\bcurrency\b|币种|货币|通貨|통화|währung|\bdevise\b|\bmoneda\b|\bmoeda\b|\bvaluta\b|"
+                            r"\bwaluta\b|para birimi|валют")
+_OPEN = re.compile(r"no idea|not sure|unsure|don'?t know|do not know|(?:need|have) to (?:check|confirm|ask)|"
+                   r"\bcheck with\b|确认|确定|问问|bilmiyorum|emin değil|не знаю|не уверен|weet ik niet|vet inte|"
+                   r"nie wiem|não sei|non so|no s[ée]\b|ne sais pas|nicht sicher|weiß .{0,12}(?:nicht|not)\b|"
+                   r"分から|わから|모르|확인")
+_EITHER = re.compile(r"\b(?:or|oder|ou|o|of|czy|eller|veya|ya da|mi|mı|или|ob)\b|还是|或者|か|인지")
+# A monthly budget below this many US dollars, read from a figure with no currency beside it ("2-3 maybe?", "5?",
+# "予算は50くらい"), is more likely hundreds or thousands said short: asked about, never stored.
+SMALL_BUDGET_USD = 50.0
+# Languages whose writers rarely mean US dollars and whose currency the words do not settle (pesos or euros in Spanish,
+# reais or euros in Portuguese, złoty, kronor, lira, roubles): a sum with no currency written is asked about there
+# ("unos 2.000, más o menos"). German, French, Italian and Dutch sums are euros or francs, within the 25% of a dollar
+# reading; Chinese, Japanese and Korean sums are read in yuan, yen and won, Hinglish lakh and hazaar in rupees.
+_OTHER_MONEY_LANGUAGE = re.compile(
+    r"[а-яё]|[ąćęłńśźż]|[ğış]|\b(?:unos|unas|más|mes|mensual(?:es)?|presupuesto|tenemos|alrededor|uns|umas|mês|"
+    r"mensais|orçamento|temos|około|miesięcznie|mamy|ungefär|månad\w*|vi har|kronor|aylık|yaklaşık|civarı|"
+    r"bütçe\w*)\b")
+# Hinglish sums said without lakh, crore or a rupee word ("50 hazaar mahina"): rupees most likely, so asked about too
+_HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b")
+_RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b")
+
+
+def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
+    """A budget whose currency the user leaves open, or one too small to be meant as said: a check (True) instead."""
+    money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in u.updates and f not in u.confirmed]
+    if u.confirm is not None or not (money or asked == "budget_usd_month"):
+        return False
+    low = P.normalise(message)
+    numbers = [n for n in P.find_numbers(low) if n.value > 0]
+    if not numbers:
+        return False
+    named = list(dict.fromkeys(code for _, _, code in P.currency_mentions(low)))
+    reason = None
+    if _OPEN.search(low) and ((len(named) >= 2 and _EITHER.search(low)) or _CURRENCY_WORD.search(low)):
+        reason = "the currency is not settled yet"
+    budget = u.updates.get("budget_usd_month")
+    written = named or P.CURRENCY_BEFORE.search(low) or re.search(r"[$€£¥₹₩₺₽]", low)
+    if reason is None and isinstance(budget, int | float) and not isinstance(budget, bool) and (
+            (budget < 1 and not P.BUDGET_ZERO.search(low) and not P.BUDGET_NO_LIMIT.search(low))
+            or (0 < budget < SMALL_BUDGET_USD and not written)):  # (a figure in won or yen may round to $0)
+        reason = "very small for a monthly budget: hundreds or thousands?"
+    raw = message.lower()
+    if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
+            _HINGLISH.search(raw) and not _RUPEES.search(raw))):
+        reason = "no currency said: which currency is it?"
+    if reason is None:
+        return False
+    values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}
+    u.corrected -= set(values)
+    u.skipped = [f for f in u.skipped if f != "budget_usd_month"]
+    u.unparsed = None
+    first = float(next(iter(values.values())) or 0)
+    u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: reason for f in values},
+                 "value": first, "monthly": first, "text": reason}
+    return True
 
 
 _MONTHLY = re.compile(r"\b(?:per|a|each|every)\s+month\b|\bmonthly\b|一个月|每个?月|月に|月|한\s*달에?|매달|달에")

@@ -29,6 +29,10 @@ _SPACE_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(
 _DOT_THOUSANDS_DECIMALS = re.compile(r"(?<![\w.,])(\d{1,3})((?:\.\d{3})+),(\d{1,2})(?![\d]|[.,]\d)")  # "1.000,00"
 _APOSTROPHE_THOUSANDS = re.compile(r"(?<![\w.,'])(\d{1,3})((?:'\d{3})+)(?![\d]|[.,]\d)")  # Swiss "12'000"
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,6}),(\d{1,2})(?![\d])")
+# Indian digit grouping: "2,50,000" (2.5 lakh) and "1,20,00,000" (1.2 crore), groups of two before the last three
+_INDIAN_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,2})((?:,\d{2})+),(\d{3})(?![\d]|[.,]\d)")
+# "₹3L", "Rs 1.2Cr", "INR 5 lakhs": the short forms of lakh and crore after a rupee sign
+_RUPEE_SHORT = re.compile(r"((?:₹|\brs\.?|\binr)\s*\d{1,6}(?:\.\d{1,3})?)\s*(l|lac|cr)\b")
 # Two neighbouring Chinese digits mean "one or two", "two or three" ...: their midpoint.
 _CN_PAIR = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿页篇份个次天人张台周月]|$)")
 _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -91,7 +95,9 @@ def _cn_pair(match: re.Match[str]) -> str:
 
 
 def number_formats(text: str) -> str:
-    """Plain digits for European thousands separators and decimal commas, and a midpoint for "一两" / "两三"."""
+    """Plain digits for European and Indian thousands separators and decimal commas; a midpoint for "一两" / "两三"."""
+    text = _INDIAN_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", "") + m.group(3), text)
+    text = _RUPEE_SHORT.sub(lambda m: m.group(1) + (" crore" if m.group(2) == "cr" else " lakh"), text)
     text = _DOT_THOUSANDS_DECIMALS.sub(lambda m: m.group(1) + m.group(2).replace(".", "") + "." + m.group(3), text)
     text = _DOT_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(".", ""), text)
     text = _APOSTROPHE_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace("'", ""), text)

@@ -107,7 +107,7 @@ def _join_compound(match: re.Match[str]) -> str:
 
 _CODES = r"usd|eur|gbp|chf|cad|aud|nzd|jpy|cny|rmb|krw|inr|brl|mxn|pln|sek|nok|dkk|rub|sgd|hkd|twd|zar|aed"
 _GLUED_CODE_AFTER = re.compile(rf"(?<![a-z])(\d[\d.,]*(?:k|m|mn|bn)?)({_CODES})\b")
-_GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES})(?=\d)")
+_GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES}|kr|zł)(?=\d)")  # "EUR5k", "kr8000"
 # Traditional Chinese characters of figures and money that Japanese does not write (萬 for 万, 兩 for 两, 幣 for 币 ...)
 _TRADITIONAL = str.maketrans({"萬": "万", "兩": "两", "幣": "币", "塊": "块", "歐": "欧", "鎊": "镑"})
 # The common traditional characters of a consultation in simplified form, for Chinese written in Taiwan or Hong Kong

@@ -46,10 +46,17 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|一个?季度?|/\s*q(?:uarter)?\b"),
      1 / 3),
     # money over several years ("€60k over three years", "i 60.000 euro erano su tre anni")
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:6|six)\s+months\b"), 1 / 6),
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:12|twelve)\s+months\b"), 1 / 12),
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:18|eighteen)\s+months\b"), 1 / 18),
+    (re.compile(r"\b(?:over|across|spread over)\s+(?:24|twenty-four)\s+months\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
-    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
+    # "p.a.", "per annum", "for the whole year", "Årsbudgeten", "roczny budżet", "годовой бюджет" (glossed "budget")
+    (re.compile(r"\bp\.\s?a\.|\bper annum\b|\bfor the (?:whole|entire|full) (?:fiscal |financial |calendar )?year\b|"
+                r"\bårsbudget\w*|\bjaarbudget\w*|\bsaa?lana\b|\broczn\w* budget|\bгодов\w* budget|\bgodišnji budget|"
+                r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banua(?:l|les|is)\b|\bannual[ei]\b|\bannuel(?:le)?s\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
 )
@@ -61,27 +68,32 @@ PERIODS = (
 # are the conventions of tests/agent/data/heldout5_messages.yaml; added on 2026-12-06 at approximate late-2025 rates:
 # NZD 1.72, NOK 10.8, DKK 6.9, SGD 1.33, HKD 7.8, TWD 31, ZAR 18, AED 3.6725 (pegged), COP 4,000, CLP 950 per USD.
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
-# a currency whose country is unsaid ("pesos", "kroner") is ``None``: its figure is not stored as a budget.
+# a currency whose country is unsaid ("kroner", "dinars") is ``None``: its figure is not stored as a budget. "pesos"
+# alone are Mexican (every blind set that wrote them meant MXN), unless the message names another peso country
+# (``peso_currency``: Colombia or Bogotá -> COP, Chile -> CLP, Argentina, the Philippines ... -> not stored).
 CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "usd": (1.0, ("us\\$", "u\\$s", "usd"), ("usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares",
-                                         "dolares", "dollari", "dolar(?:ów|y)?", "dolları?", "доллар\\w*", "\\$")),
+                                         "dolares", "dollari", "dolar(?:ów|y)?", "dolları?", "доллар\\w*",
+                                         "ドル", "달러", "\\$")),
     "eur": (1.08, ("eur", "€"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로")),
-    "gbp": (1.27, ("gbp", "£"), ("gbp", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드", "фунт\\w*")),
-    "chf": (1.12, ("chf", "sfr\\.?", "fr\\."), ("chf", "(?:swiss )?francs?", "franken", "瑞郎", "スイスフラン")),
+    "gbp": (1.27, ("gbp", "£"), ("gbp", "£", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드", "фунт\\w*",
+                                "ponden?")),
+    "chf": (1.12, ("chf", "sfr\\.?", "fr\\."), ("chf", "(?:swiss )?francs?(?: suisses)?", "franken",
+                                                 "franchi(?: svizzeri)?", "francos? suizos?", "瑞郎", "スイスフラン")),
     "cad": (0.73, ("ca\\$", "c\\$", "cad\\$?", "can\\$"), ("cad", "canadian dollars?", "\\$\\s?ca(?:n|d)?\\b",
                                                          "加元", "加币")),
     "aud": (1 / 1.52, ("a\\$", "au\\$", "aud\\$?"), ("aud", "australian dollars?", "澳元", "澳币")),
     "nzd": (1 / 1.72, ("nz\\$", "nzd\\$?"), ("nzd", "new zealand dollars?", "纽元")),
-    "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"), ("元", "块钱?", "人民币", "rmb", "cny", "yuan", "юан\\w*")),
+    "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"), ("元", "块钱?", "人民币", "rmb", "cny", "yuan", "юан\\w*", "¥")),
     "jpy": (1 / 150, ("jpy", "jp¥", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
-    "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "원", "韩元")),
+    "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "₩", "원", "韩元")),
     "inr": (1 / 83, ("inr", "₹", "rs\\.?", "rupees"), ("rupees?", "rupaye", "rupiya", "inr", "₹", "rs\\b", "卢比")),
-    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b", "brl")),
-    "mxn": (1 / 17, ("mx\\$", "mxn"), ("mxn", "pesos mexicanos", "mexican pesos?", "pesos? mx")),
+    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b", "brl", "r\\$")),
+    "mxn": (1 / 17, ("mx\\$", "mxn"), ("mxn", "pesos mexicanos", "mexican pesos?", "pesos? mx", "pesos?")),
     "cop": (1 / 4000, ("cop\\$?", "col\\$"), ("cop", "pesos colombianos", "colombian pesos?")),
     "clp": (1 / 950, ("clp\\$?",), ("clp", "pesos chilenos", "chilean pesos?")),
-    "pln": (1 / 4.0, ("pln",), ("pln", "zł", "zl\\b", "złotych", "zlotych", "złote", "zloty")),
-    "sek": (1 / 10.5, ("sek",), ("sek", "kronor", "kr\\b", "swedish krona")),
+    "pln": (1 / 4.0, ("pln", "zł", "zl"), ("pln", "zł", "zl\\b", "złotych", "zlotych", "złote", "zloty")),
+    "sek": (1 / 10.5, ("sek", "kr\\.?"), ("sek", "kronor", "kr\\b", "swedish krona")),
     "nok": (1 / 10.8, ("nok",), ("nok", "norwegian kron(?:er|e|a)")),
     "dkk": (1 / 6.9, ("dkk",), ("dkk", "danish kron(?:er|e|a)")),
     "try": (1 / 32, ("₺",), ("tl\\b", "try\\b", "lira", "türk lirası", "₺")),
@@ -91,9 +103,33 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
     "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
     "aed": (1 / 3.6725, ("aed", "dhs?\\.?"), ("aed", "dirhams?", "dhs?\\b")),
-    "unknown": (None, ("[a-z]{1,3}\\$",), ("pesos?", "kroner", "krone", "dinars?", "riyals?")),
+    "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?", "riyals?")),
 }
 USD_PER: dict[str, float | None] = {code: rate for code, (rate, _, _) in CURRENCIES.items()}
+# Currencies named anywhere in a message ("sorry, that was pounds not dollars", "人民币还是美元我得再确认下"), for a
+# correction of the currency alone and a currency left open; "pesos" with no country are Mexican (the blind sets'
+# reading). Longer names first; 元 only alone (not in 美元, 港元), 원 only as 원화 or after a figure.
+_CURRENCY_NAMES = (
+    ("cad", r"canadian dollars?|\bcad\b|加元|加币"), ("aud", r"australian dollars?|\baud\b|澳元"),
+    ("hkd", r"hong kong dollars?|\bhkd\b|港币|港元"), ("twd", r"新台币|台币|\btwd\b"),
+    ("usd", r"\bus dollars?|\bdollars?\b|\busd\b|\bbucks\b|美元|美金|ドル|달러|\bd[óo]lares\b|\bdollari\b|\bdolar\w*|"
+            r"доллар\w*"),
+    ("eur", r"\beuro'?s?\b|\beur\b|€|欧元|ユーロ|유로|\bевро\b"),
+    ("gbp", r"\bpounds?\b|\bgbp\b|£|英镑|ポンド|파운드|\bponden\b|\bфунт\w*|\bsterling\b"),
+    ("chf", r"(?:swiss )?\bfrancs?\b(?: suisses)?|\bfranken\b|\bfranchi\b(?: svizzeri)?|\bfrancos? suizos?|"
+            r"\bchf\b|瑞郎"),
+    ("jpy", r"日元|円|\byen\b|\bjpy\b"), ("krw", r"원화|(?<=[\d万千百亿])\s?원|\bkrw\b|₩|\bwon\b"),
+    ("inr", r"\brupees?\b|\brupaye\b|\binr\b|₹"), ("brl", r"\breais\b|\bbrl\b|r\$"),
+    ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
+    ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
+    ("rub", r"\bрубл\w*|\brub\b|₽"), ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元"),
+)
+_CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURRENCY_NAMES))
+
+
+def currency_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each currency named in ``text`` (normalised), in order."""
+    return [(m.start(), m.end(), m.lastgroup or "") for m in _CURRENCY_NAME.finditer(text)]
 _LONGEST = functools.partial(sorted, key=len, reverse=True)
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if w[0].isascii())) + ")|" + "|".join(_LONGEST(
@@ -102,6 +138,20 @@ CURRENCY_AFTER = re.compile(r"^\s*(?:(?:de|of|d')\s*)?(" + "|".join(_LONGEST(
     w for _, _, after in CURRENCIES.values() for w in after)) + ")(?![a-z])")  # "27001 audit" is not AUD
 _CURRENCY_WORDS = tuple((re.compile(rf"(?:{w})$"), code) for code, (_, before, after) in CURRENCIES.items()
                         for w in (*before, *after))
+
+
+_PESO_COUNTRIES = (
+    ("cop", re.compile(r"colombia|bogot[áa]|medell[íi]n|\bcali\b|barranquilla|cartagena|bucaramanga")),
+    ("clp", re.compile(r"\bchile|santiago de chile|valpara[íi]so|concepci[óo]n, chile")),
+    ("unknown", re.compile(r"argentin|buenos aires|rosario|mendoza|uruguay|montevideo|filipin|philippin|manila|"
+                           r"\bcuba|habana|dominican|santo domingo|\bars\b|\bphp\b|\buyu\b")),
+)
+
+
+def peso_currency(text: str) -> str | None:
+    """The currency of "pesos" with no country beside them: the country the message names, else Mexico's."""
+    code = next((c for c, rx in _PESO_COUNTRIES if rx.search(text.lower())), "mxn")
+    return None if code == "unknown" else code
 
 
 def currency_code(written: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,7 +219,8 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
             continue
-        if kind in ("budget_usd_month", "one_time_budget_usd") and _LARGER_SCOPE.search(_sentence_at(work, num)):
+        if kind in ("budget_usd_month", "one_time_budget_usd") and (_LARGER_SCOPE.search(_sentence_at(work, num)) or
+                                                                   _PAST_SPEND.search(_clause_before(work, num))):
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
@@ -276,6 +278,7 @@ def _extract(text: str, asked: str | None) -> Found:
         for name in [n for n in NUMERIC_FIELDS if n in found.updates]:
             del found.updates[name]
         leftovers.clear()
+    _second_sum(found, work, asked)
     if asked in NUMERIC_FIELDS and asked not in found.updates and leftovers:
         num = leftovers[0]
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
@@ -435,6 +438,126 @@ _LARGER_SCOPE = re.compile(
     r"\b(?:one|a|only a|just a)\s+(?:small\s+|tiny\s+)?(?:part|fraction|slice)\s+of\s+(?:it|that|this)\b")
 
 
+_PERIOD_RES = tuple(rx for rx, _ in P.PERIODS)
+# Money already spent is no budget: "we spent $200k on the old system, for this one we have $2k a month"
+_PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+                         r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
+
+
+def _clause_before(text: str, num: P.Number) -> str:
+    """The words of a figure's own clause before it."""
+    return re.split(r"[,;!?。，；]|\.\s", text[max(0, num.start - 60):num.start])[-1]
+
+
+def _before_sum(text: str, num: P.Number) -> str:
+    """The words before a sum that may be about it: back to the figure before it, less that figure's own period.
+
+    "capex for the box is up to €25k": the capex is this sum's; "$2,500/mo recurring plus a $10k one-time": the
+    "/mo" belongs to the $2,500.
+    """
+    window = text[max(0, num.start - 80):num.start]
+    digits = [m.end() for m in re.finditer(r"\d", window)]
+    if not digits:
+        return window
+    window = window[digits[-1]:]
+    for rx in _PERIOD_RES:
+        window = rx.sub(lambda m: " " * len(m.group()) if m.start() <= 12 else m.group(), window)
+    return window
+
+
+# Words of money in a clause without a currency ("每月运营费用不超过5千", "laufende Kosten 800 im Monat")
+_MONEY_WORD = re.compile(r"\bbudget|\bcosts?\b|\bspend|\brunning\b|\bongoing\b|\bfees?\b|\bopex\b|\bkosten\b|"
+                         r"\blaufend|\bcoûts?\b|\bfrais\b|\bgastos?\b|\bcostos?\b|\bcustos?\b|\bcanone\b|"
+                         r"\bkoszt\w*|\bkostnad\w*|\bmaliyet\w*|\bрасход\w*|\bзатрат\w*|预算|费用|运营|运维|成本|开销|花费|经费|"
+                         r"運用|費用|ランニング|운영비|비용|유지비")
+
+
+def _second_sum(found: Found, work: str, asked: str | None) -> None:
+    """A sum without a currency beside another one, or to the budget question: monthly or one-off as its clause says.
+
+    "一次性投入可以10万人民币，每月运营费用不超过5千"; "one-time 10 lakh, fir har mahine 50 hazaar" to the budget
+    question. In the currency of the message's other sum (rupees for lakh, yuan in Chinese, else US dollars).
+
+    Only a figure no field took, with a period or a one-off word in its own clause, and a word of money there or
+    the budget question asked; each field is filled once.
+    """
+    money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in found.updates]
+    if not found.leftovers or not (money or asked == "budget_usd_month"):
+        return
+    currency = _message_currency(work)
+    for num in list(found.leftovers):
+        after = work[num.end:num.end + 30]
+        if _OTHER_UNIT.match(after) or P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or \
+                P.TOKENS_AFTER.match(after) or P.USERS.match(after) or P.TIMES_AFTER.match(after) or \
+                P.MS_AFTER.match(after) or P.SECONDS_AFTER.match(after) or any(rx.match(after) for rx, _ in
+                                                                             _LENGTH_UNITS):
+            continue  # "50 GB", "12 docs", "30 users": not money
+        if P.CURRENCY_AFTER.match(after) or P.CURRENCY_BEFORE.search(work[max(0, num.start - 8):num.start]):
+            continue  # a sum with its currency the reader left ("$10 per seat per month", "3000 kroner")
+        start = max((work.rfind(c, 0, num.start) for c in ",;。，；、?!？！"), default=-1) + 1
+        ends = [i for i in (work.find(c, num.end) for c in ",;。，；、?!？！") if i >= 0]
+        clause = work[start:min(ends, default=len(work))]
+        if not (_MONEY_WORD.search(clause) or asked == "budget_usd_month") or _LARGER_SCOPE.search(
+                _sentence_at(work, num)):
+            continue  # (not "3 crore a year for the whole AI program")
+        code = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else currency
+        if S.one_off(_before_sum(work, num), work[num.end:], _PERIOD_RES):
+            name, factor = "one_time_budget_usd", 1.0
+        elif len({f for rx, f in P.PERIODS if rx.search(clause)}) == 1:  # (not "per year or per quarter?")
+            name, factor = "budget_usd_month", period_factor(work[num.end:num.end + 30], clause[:num.start - start])
+        else:
+            continue
+        if name in found.updates:
+            continue
+        found.updates[name] = _money(num.value, code, factor)
+        found.leftovers.remove(num)
+
+
+def _message_currency(work: str) -> str:
+    """The currency of the sums of a message: the first one written beside a figure, else its script's."""
+    for num in P.find_numbers(work):
+        written = P.CURRENCY_AFTER.match(work[num.end:]) or P.CURRENCY_BEFORE.search(work[max(0, num.start - 8):
+                                                                                           num.start])
+        code = P.currency_code(written.group(1)) if written else None
+        if code and P.USD_PER.get(code):
+            return code
+        if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]):
+            return "inr"
+    return default_currency(work)
+
+
+def in_script_currency(updates: dict[str, Any], text: str, raw: str) -> None:
+    """Sums read with no currency, re-read in the currency of the message's own script (in place).
+
+    The gloss may leave a Japanese or Korean message with no kana or hangul ("월 500만 정도" -> "per month 500万
+    about"), and 万 alone reads as yuan: "월 500만 정도" is won, "予算は月50万くらい" yen.
+    """
+    money = [f for f in ("budget_usd_month", "one_time_budget_usd") if isinstance(updates.get(f), int | float)
+             and not isinstance(updates.get(f), bool)]
+    if not money or P.currency_mentions(text) or re.search(r"[$€£¥₹₩₺₽]", text):
+        return
+    meant = default_currency(unicodedata.normalize("NFKC", raw).lower())
+    used = default_currency(text)
+    if meant == used or meant not in ("jpy", "krw") or not P.USD_PER.get(used):
+        return
+    for name in money:
+        updates[name] = round(updates[name] * (P.USD_PER[meant] or 0.0) / (P.USD_PER[used] or 1.0), 2)
+
+
+def default_currency(text: str) -> str:
+    """The currency of a sum with none written.
+
+    Rupees beside lakh or hazaar, yen in Japanese, won in Korean, yuan in Chinese, else US dollars.
+    """
+    if re.search(r"\blakhs?\b|\blacs?\b|\bcrores?\b|\bhazaa?r\b|\brupaye\b|₹", text):
+        return "inr"
+    if _KANA.search(text):
+        return "jpy"
+    if re.search(r"[\uac00-\ud7af]", text):
+        return "krw"
+    return "cny" if _CJK.search(text) else "usd"
+
+
 def _sentence_at(text: str, num: P.Number) -> str:
     left = max((text.rfind(c, 0, num.start) for c in ".!?;。\n"), default=-1) + 1
     rights = [i for i in (text.find(c, num.end) for c in "!?;。\n") if i >= 0]
@@ -444,10 +567,10 @@ def _sentence_at(text: str, num: P.Number) -> str:
 def as_field(name: str, value: float, text: str, currency: str | None = None) -> Any:
     """``value`` in the unit of profile field ``name``, with the period ``text`` names (per day x30 ...).
 
-    Money with no currency named is in ``currency`` (rupees for "2 lakh"), else yuan in Chinese, else dollars.
+    Money with no currency named is in ``currency`` (rupees for "2 lakh"), else in the script's (``default_currency``).
     """
     if name == "budget_usd_month":
-        return _money(value, currency or ("cny" if _CJK.search(text) else "usd"), period_factor(text, ""))
+        return _money(value, currency or default_currency(text), period_factor(text, ""))
     if name == "latency_p95_ms":
         return float(value)
     if name == "queries_per_month":
@@ -497,9 +620,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         codes = [P.currency_code(m.group(1)) for m in (symbol, currency) if m]
         specific = [m for m in (symbol, currency) if m and m.group(1).strip() not in _GENERIC_CURRENCY]
         code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
+        if any(re.fullmatch(r"\s*pesos?\s*", m.group(1)) for m in specific):  # "20 mil pesos": whose pesos?
+            code = P.peso_currency(text)
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
             return None, None
-        if code == "cny" and symbol and symbol.group(1).strip() == "¥" and _KANA.search(text):
+        if code == "cny" and "¥" in [m.group(1).strip() for m in (symbol, currency) if m] and _KANA.search(text):
             code = "jpy"  # "月額¥50,000です": the yen sign in Japanese (alone it is the yuan's)
         rest = after[currency.end():] if currency else after
         if _PER_SEAT.match(rest):  # "$50 per user per month, ~20 users": times the users, or not a budget at all
@@ -514,7 +639,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         periodic = any(rx.search(own_clause) for rx, _ in P.PERIODS)
         if hardware and period_factor(rest, "") >= 24 * P.DAYS_PER_MONTH:  # "a rented A100 at ~$1.3/h": its price
             return None, None
-        if not periodic and S.one_off(before, rest):  # "a one-off $5,000 for the initial indexing"
+        if S.one_off(_before_sum(text, num), rest, _PERIOD_RES):  # "a one-off $5,000 for the initial indexing"
             return "one_time_budget_usd", _money(v, code, 1.0)
         if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
             return "budget_usd_month", _money(v, code, 1 / 12)
@@ -603,7 +728,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_docs", int(v)  # "contracts, about 200k"
     for name, rx in P.BEFORE_FIELD.items():
         if rx.search(before):
-            return name, as_field(name, v, clause, indian)
+            if name == "budget_usd_month" and S.one_off(_before_sum(text, num), after, _PERIOD_RES):
+                # "一次性采购服务器的预算是30万": paid once
+                return "one_time_budget_usd", _money(v, indian or default_currency(text), 1.0)
+            return name, as_field(name, v, clause, indian or (_message_currency(text) if name == "budget_usd_month"
+                                                             else None))
     if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
@@ -619,13 +748,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "queries_per_month", int(v * period_factor(after, before))
         if (asked == "budget_usd_month" and not frequent) or P.BUDGET_CUE.search(text[max(0, num.start - 80):
                                                                                         num.start] + clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, after, indian)
+            return "budget_usd_month", as_field("budget_usd_month", v, after, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
                                                                                         hedge_after):
         if P.BUDGET_CUE.search(clause):
-            return "budget_usd_month", as_field("budget_usd_month", v, clause, indian)
+            return "budget_usd_month", as_field("budget_usd_month", v, clause, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     return None, None
 

@@ -25,21 +25,57 @@ WORKING_DAYS_PER_MONTH = 22
 
 _ONE_OFF = re.compile(
     r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
-    r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up (?:cost|budget|fee)|\bone[\s\-]?time\b|"
-    r"einmalig|erstindizierung|ersteinrichtung|ponctuel|\bunique\b|initiale?|único|única|una tantum|iniziale|"
-    r"inicial|一次性|首次|首期|前期投入|建索引|初始索引|初期|初回|"
-    r"일회성|초기|jednorazow|engångs|eenmalig|tek seferlik|единоразов|разов|"
+    r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up\b|\bone[\s\-]?time\b|\bcapex\b|"
+    r"\bbuild[\s\-]?out\b|\bto (?:build|set up|get (?:it )?started|buy|purchase)\b|"
+    r"\b(?:buy|purchase)(?:ing)? (?:the |a |our )?(?:hardware|server|box|machine|gpus?)\b|"
+    r"\bstart[\s\-]?up (?:cost|budget|fund)|\bstart[\s\-]?budget\w*|стартов\w*|\bnothing recurring\b|"
+    r"\bimplementation\b|\brollout\b|\bonboarding\b|"
+    r"einmalig|erstindizierung|ersteinrichtung|einrichtung|anschaffung|anfangsinvestition|startkosten|inbetriebnahme|"
+    r"\baufbau\b|ponctuel|\bunique\b|initiale?|mise en place|mise en service|\bdémarr\w*|\blancement\b|"
+    r"único|única|puesta en marcha|implementaci[óo]n|implantaci[óo]n|\barranque\b|"
+    r"una tantum|iniziale|\bavvio\b|acquisto|implantação|implementação|investimento inicial|"
+    r"inicial|一次性|首次|首期|前期投入|前期|建索引|初始|搭建|启动(?:经费|资金|费用)?|采购|初期|初回|導入|一括|一回限り|一回だけ|"
+    r"일회성|초기|구축|도입|jednorazow|wdrożeni\w*|\bna start\b|uruchomieni\w*|engångs\w*|uppsättning\w*|"
+    r"införande\w*|eenmalig|\bopzet\b|aanschaf\w*|tek seferlik|kurulum\w*|başlangıç\w*|единоразов|разов|"
+    r"внедрени\w*|запуск\w*|закупк\w*|\bek baar\b|\bshuru\b|"
     r"\bfor (?:the )?(?:indexing|embedding|backfill|ingestion)(?: job| run)?\b|\bune (?:seule )?fois\b|"
     r"\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
-_CLAUSE_END = re.compile(r"[,;!?。，；]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
-                         r"\bpoi\b|\bdepois\b|之后|然后|后续|以后|此后|その後|이후")
+_CLAUSE_END = re.compile(r"[,;!?。，；、]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
+                         r"\bpoi\b|\bdepois\b|\bdaarna\b|\bpotem\b|\bsedan\b|\bsonra\b|\bпотом\b|\bfir\b|"
+                         r"之后|然后|后续|以后|此后|その後|이후")
+# A period said of a sum ("a month", "每月"), as the quantity reader's ``PERIODS`` name it; passed in to avoid a cycle.
+_NO_PERIOD: tuple[re.Pattern[str], ...] = ()
 
 
-def one_off(before: str, after: str) -> bool:
-    """Whether a sum of money between ``before`` and ``after`` (its clause's text) is paid once."""
-    before = _CLAUSE_END.split(before)[-1]
-    after = _CLAUSE_END.split(after)[0]
-    return bool(_ONE_OFF.search(before + " | " + after))
+_HEDGES = re.compile(r"\b(?:about|around|roughly|approx\w*|maybe|perhaps|probably|some|up to|at most|max|like|"
+                     r"say|call it|is|it'?s|that'?s)\b|大概|大约|约|差不多|可能|也许|最多|[~≈$€£¥₹]")
+
+
+def one_off(before: str, after: str, periods: tuple[re.Pattern[str], ...] = _NO_PERIOD) -> bool:
+    """Whether a sum of money between ``before`` and ``after`` (its clause's text) is paid once.
+
+    The sum's own words after it decide first ("$10k one-time", "200万円、その後は月10万円": each its own); a
+    trailing qualifier without figures is still the sum's ("capex up to €25k, one-off", "R$ 50 mil para a
+    implantação, pagamento único"); before it, the nearer of a one-off word and a period wins ("$2,500/mo recurring
+    plus a $10k one-time": the "/mo" is the first sum's).
+    """
+    parts = _CLAUSE_END.split(after)
+    own_after = re.split(r"\d", parts[0])[0]  # up to the next figure ("50k SEK for the setup and 3k SEK monthly")
+    tail = next((p for p in parts[1:3] if p.strip()), "")
+    tail = "" if re.search(r"\d", tail) or len(tail.split()) > 4 or len(tail) > 25 else tail
+    if any(rx.search(own_after) for rx in periods):
+        return False
+    if _ONE_OFF.search(own_after):
+        return True
+    clauses = _CLAUSE_END.split(before)
+    own_before = clauses[-1]
+    if len(clauses) > 1 and not _HEDGES.sub("", own_before).strip() and not re.search(r"\d", clauses[-2]):
+        own_before = clauses[-2]  # "一次性的索引费用另外算，大概2万美金": the sum's subject is the clause before
+    last_one_off = max((m.end() for m in _ONE_OFF.finditer(own_before)), default=-1)
+    last_period = max((m.end() for rx in periods for m in rx.finditer(own_before)), default=-1)
+    if last_one_off >= 0 or last_period >= 0:
+        return last_one_off > last_period
+    return bool(_ONE_OFF.search(tail) and not any(rx.search(tail) for rx in periods))
 
 
 _PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top)\s+hours?\b|\bpeak\s+hour|\bat (?:the )?peak\b|"
