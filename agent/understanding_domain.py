@@ -209,3 +209,5 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     elif ("general" in scores and not (licence and asked != "domain")) or (
             asked == "domain" and P.GENERAL_ANSWER.search(text)):
         updates["domain"] = "general"
+    elif asked is None and not (correction or licence or scores) and O.unlisted_organisation(text):
+        updates["domain"] = "general"  # "we're a furniture manufacturer": a trade the domains do not list

@@ -38,7 +38,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmortgage (?:lenders?|providers?|brokers?)\b|\blenders?\b|\blending\b|\bfintechs?\b|\bneo-?banks?\b|"
               r"\bnbfcs?\b|\bmicrofinance\b|\baccount(?:ing|ancy) (?:firms?|practices?)\b|\baudit (?:firms?|"
               r"compan(?:y|ies))\b|\bcpa firms?\b|\btax (?:advisory|consultan\w+|firms?)\b|\bactuar\w+|"
-              r"(?<!food )(?<!data )(?<!memory )(?<!river )(?<!blood )\bbanks?\b|\bbanking group\b",
+              r"(?<!food )(?<!data )(?<!memory )(?<!river )(?<!blood )\bbanks?\b|\bbanking group\b|"
+              r"\bpayroll (?:provider|company|bureau)\b",
         "zh": r"银行|保险公司|证券公司|基金公司|券商|年金|养老金|社保基金|资产管理|资管|信托公司|期货公司|城商行|"
               r"农商行|信用社|村镇银行|投行|私募|公募|理财公司|消费金融|小额贷款|小贷公司|融资租赁|会计师事务所|"
               r"税务师事务所",
@@ -66,7 +67,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "nl": r"\bpensioenfonds\w*|\bpensioenuitvoerder\w*|\bvermogensbeheer\w*|\bbeleggingsfonds\w*|"
               r"\baccountantskantoor\w*|\badministratiekantoor\w*",
         "pl": r"\bfundusz\w* emerytaln\w*|\bofe\b|\btowarzystw\w* (?:ubezpiecze\w*|insurer|funduszy inwestycyjnych)|"
-              r"\btfi\b|\bdom\w* maklersk\w*|\bbiur\w* maklersk\w*|\bskok\b|\bbiur\w* rachunkow\w*",
+              r"\btfi\b|\bdom\w* maklersk\w*|\bbiur\w* maklersk\w*|\bskok\b|\bbiur\w* rachunkow\w*|\bbank(?:iem|u|ach|"
+              r"ów|owi|ami|owy|owa|owe)\b|\bbankowo\w*",
         "sv": r"\bpensions(?:bolag|fond|kassa|myndighet)\w*|\btjänstepension\w*|\bfondbolag\w*|\bkapitalförvalt\w*|"
               r"\bvärdepappersbolag\w*|\bsparbank\w*|\bredovisningsbyrå\w*",
         "tr": r"\bsigorta\w*|\bemeklilik\w*|\bportföy yönetim\w*|\baracı kurum\w*|\byatırım (?:şirket\w*|bankas\w*|"
@@ -152,12 +154,12 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bdeveloper experience\b",
         "zh": r"开发者文档|开发文档|api文档|api 文档|api参考|api 参考|接口文档|sdk文档",
         "de": r"\bentwicklerdoku\w*|\bentwickler-doku\w*|\bapi-?dokumentation\w*|\bapi-referenz\w*",
-        "fr": r"\bdocumentation (?:développeurs?|pour (?:les )?développeurs|technique de l'api|de (?:l'|notre )?api|"
-              r"api)\b|\bréférence de l'api\b",
-        "es": r"\bdocumentaci[óo]n (?:para desarrolladores|de (?:la |nuestra )?api|técnica de la api)\b|"
-              r"\breferencia de (?:la )?api\b",
-        "pt": r"\bdocumentação (?:da (?:our |nossa )?api|para desenvolvedores|de api)\b",
-        "it": r"\bdocumentazione (?:per (?:gli )?sviluppatori|dell'api|api)\b",
+        "fr": r"\bdocumentation (?:développeurs?|pour (?:les )?développeurs|technique de l'api|de (?:l'|notre |"
+              r"nos )?apis?|des apis?|api)\b|\bréférence de l'api\b",
+        "es": r"\bdocumentaci[óo]n (?:para desarrolladores|de (?:la |las |nuestra |nuestras )?apis?|"
+              r"técnica de la api)\b|\breferencia de (?:la )?api\b",
+        "pt": r"\bdocumentação (?:da |das |de )?(?:our |nossa |nossas )?apis?\b|\bdocumentação para desenvolvedores\b",
+        "it": r"\bdocumentazione (?:per (?:gli )?sviluppatori|dell'api|delle api|api)\b",
         "nl": r"\bontwikkelaarsdocumentatie\b|\bapi-documentatie\b",
         "pl": r"\bdokumentacj\w* (?:api|dla programistów|deweloperska)\b",
         "sv": r"\butvecklardokumentation\b|\bapi-dokumentation\b",
@@ -251,7 +253,10 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"companies|provider)\b|\benergy (?:company|provider|supplier)\b|\bpower (?:company|utility|grid)\b|"
               r"\bmarketing (?:agency|firm)\b|\badvertising agency\b|\bad agency\b|\bpr agency\b|"
               r"\barchitecture (?:firm|practice|studio)\b|\barchitects' (?:firm|practice)\b|\bstatistics (?:office|"
-              r"bureau|agency)\b|\bstatistical office\b",
+              r"bureau|agency)\b|\bstatistical office\b|\b(?:water|electric|electricity|gas|power|energy) (?:utility|"
+              r"utilities|company|provider|supplier|board)\b|\bconsultanc(?:y|ies)\b|\bconsulting (?:firm|company|"
+              r"group|business)\b|\bmanagement consult\w*|\bengineering (?:firm|company)\b|\bcar dealer\w*|"
+              r"\bdealership\w*|\bmanufacturer\b|\bmanufacturing (?:company|firm|group|business)\b",
         "zh": r"在线教育|教育(?:平台|公司|机构|集团)|培训机构|网校|题库|中小学|k12|建筑(?:公司|企业|设计院)|"
               r"建设(?:公司|集团)|施工企业|工程建设|建工|物流|货代|报关行|快递公司|仓储|运输公司|航运|海运|港口|"
               r"市场调研|调研公司|市场研究|调查公司|图书馆|档案馆|博物馆|猎头|招聘|人力资源|人才服务|航空公司|机务|"
@@ -260,15 +265,16 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"房地产|二手房|房源|链家|贝壳找房",
         "de": r"\bbauunternehm\w*|\bbaufirma\w*|\bbaukonzern\w*|\bgeneralunternehm\w*|\bbauträger\w*|"
               r"\bingenieurbüro\w*|\barchitekturbüro\w*|\bspedition\w*|\blogistik\w*|\bzoll(?:anmeld|dokument|agent|"
-              r"abwickl|tarif|behörde|amt)\w*|\bmarktforschung\w*|bibliothek\w*|\bbücherei\w*|\bmuseum\b|"
-              r"\bmuseen\b|\bpersonaldienstleist\w*|\bpersonalvermittl\w*|\bzeitarbeit\w*|\bpersonalberatung\w*|"
-              r"\bmro-betrieb\w*|\bwartungsbetrieb\w*|\bluftfahrt\w*|\bfluggesellschaft\w*|\bverlag(?:e|es|s|shaus|"
-              r"sgruppe)?\b|\bzeitung\w*|\bmedienhaus\w*|\bhotel\w*|\breisebüro\w*|\breiseveranstalter\w*|"
-              r"\bstiftung\w*|\bgemeinnützig\w*|\bstadtwerke\w*|\benergieversorger\w*|\bnetzbetreiber\w*|"
-              r"\btelekommunikation\w*|\bmobilfunk\w*|\bimmobilien\w*|\bmakler(?:büro|firma)?\b|\bbildungs(?:anbieter|"
-              r"träger|plattform|einrichtung)\w*|\blernplattform\w*|\bnachhilfe\w*|\bschule\b|\bschulen\b|"
-              r"\bit-sicherheit\w*|\bsicherheitsfirma\w*|\bstatistische\w* (?:landesamt|bundesamt|amt)\b|"
-              r"\blandesamt\b|\bstatistisches\b",
+              r"abwickl|tarif|behörde|amt)\w*|\bmarktforschung\w*|bibliothek\w*|\bbücherei\w*|\bmuseum\b|\bmuseen\b|"
+              r"\bpersonaldienstleist\w*|\bpersonalvermittl\w*|\bzeitarbeit\w*|\bpersonalberatung\w*|\bmro-betrieb\w*|"
+              r"\bwartungsbetrieb\w*|\bluftfahrt\w*|\bfluggesellschaft\w*|\bverlag(?:e|es|s|shaus|sgruppe)?\b|"
+              r"\bzeitung\w*|\bmedienhaus\w*|\bhotel\w*|\breisebüro\w*|\breiseveranstalter\w*|\bstiftung\w*|"
+              r"\bgemeinnützig\w*|\bstadtwerke\w*|\benergieversorger\w*|\bnetzbetreiber\w*|\btelekommunikation\w*|"
+              r"\bmobilfunk\w*|\bimmobilien\w*|\bmakler(?:büro|firma)?\b|\bbildungs(?:anbieter|träger|plattform|"
+              r"einrichtung)\w*|\blernplattform\w*|\bnachhilfe\w*|\bschule\b|\bschulen\b|\bit-sicherheit\w*|"
+              r"\bsicherheitsfirma\w*|\bstatistische\w* (?:landesamt|bundesamt|amt)\b|\blandesamt\b|\bstatistisches\b|"
+              r"\bunternehmensberatung\w*|\bberatungs(?:unternehmen|firma|gesellschaft)\w*|\bautohaus\w*|"
+              r"\bautohändler\w*",
         "fr": r"\bformation en ligne\b|\bplateformes? de formation\b|\borganismes? de formation\b|"
               r"\bsoutien scolaire\b|\bécoles?\b|\blycées?\b|\bbtp\b|\bentreprises? de construction\b|"
               r"\bbureaux? d'études\b|\bcabinets? d'architect\w*|\btransitaires?\b|\bcommissionnaires? en douane\b|"
@@ -279,7 +285,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\baéronautique\b|\bgroupes? de presse\b|\bquotidiens?\b|\bjournaux\b|\bmédias\b|\bhôtel\w*|"
               r"\bagences? de voyages?\b|\btour-?opérateurs?\b|\bong\b|\bfondations?\b|\bopérateurs? (?:télécom|"
               r"mobile|de télécommunications)\w*|\bfournisseurs? d'énergie\b|\bcybersécurité\b|\bimmobili\w*|"
-              r"\bagents? immobiliers?\b|\bconseils? (?:régional|départemental)\w*",
+              r"\bagents? immobiliers?\b|\bconseils? (?:régional|départemental)\w*|\bcabinets? de conseil\b|"
+              r"\bsociétés? de conseil\b|\bconcessionnaires?\b|\bfabricants?\b",
         "es": r"\bplataformas? de (?:cursos|formaci[óo]n|educaci[óo]n)\b|\bcursos (?:online|en l[íi]nea)\b|"
               r"\beducaci[óo]n en l[íi]nea\b|\bcolegios?\b|\bescuelas?\b|\bconstructoras?\b|"
               r"\bempresas? constructoras?\b|\bingenier[íi]a civil\b|\bagentes? aduanal\w*|\bagencias? aduanal\w*|"
@@ -290,7 +297,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmantenimiento aeron[áa]utico\b|\baviaci[óo]n\b|\beditorial(?:es)?\b|\bperi[óo]dicos?\b|"
               r"\bagregador(?:es)? de noticias\b|\bhoteles?\b|\bagencias? de viajes\b|\bturismo\b|\bong\b|"
               r"\bfundaci[óo]n\b|\btelecomunicaciones\b|\boperadoras? m[óo]vil\w*|\bciberseguridad\b|\binmobiliari\w*|"
-              r"\bbienes ra[íi]ces\b|\bvideojuegos\b",
+              r"\bbienes ra[íi]ces\b|\bvideojuegos\b|\bconsultoras?\b|\bconcesionarios?\b|\bfabricantes?\b|"
+              r"\bcooperativas? agr[íi]colas?\b",
         "pt": r"\bplataformas? de cursos\b|\bcursos online\b|\bensino a distância\b|\bescolas?\b|\bfaculdades?\b|"
               r"\bconstrutoras?\b|\bconstrução civil\b|\btransportadoras?\b|\blogística\b|"
               r"\bdespachantes? aduaneiros?\b|\bagentes? de carga\b|\bpesquisa de mercado\b|\bbibliotecas?\b|"
@@ -298,7 +306,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bheadhunters?\b|\bconsultorias? de rh\b|\bcompanhias? aéreas?\b|\bmanutenção aeronáutica\b|"
               r"\baviação\b|\beditoras?\b|\bjorna(?:l|is)\b|\bagregador(?:es)? de notícias\b|\bhotéis\b|\bhotel\b|"
               r"\bagências? de viagens?\b|\bturismo\b|\bong\b|\bfundação\b|\btelecom\w*|\bcibersegurança\b|"
-              r"\bimobiliári\w*|\bimóveis\b",
+              r"\bimobiliári\w*|\bimóveis\b|\bconsultorias?\b|\bconcessionárias?\b|\bfabricantes?\b|"
+              r"\bcooperativas? agrícolas?\b",
         "it": r"\bpiattaforme? di (?:corsi|formazione|e-learning)\b|\bcorsi online\b|\bformazione online\b|"
               r"\bscuol[ae]\b|\bistitut[oi] scolastic\w*|\bimpres[ae] edil\w*|\bimpres[ae] di costruzioni\b|"
               r"\bedilizia\b|\bcostruzioni\b|\bspedizionier\w*|\bcas[ae] di spedizion\w*|\blogistic\w*|\bdoganal\w*|"
@@ -308,13 +317,13 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\beditor[ei]\b|\bgiornal[ei]\b|\btestat[ae] giornalistic\w*|\bhotel\b|\balbergh?[oi]\b|"
               r"\bagenzi[ae] (?:di )?viaggi\b|\btour operator\b|\bonlus\b|\bong\b|\bfondazion[ei]\b|"
               r"\btelecomunicazioni\b|\boperatore telefonico\b|\bmultiutility\b|\bsicurezza informatica\b|"
-              r"\bimmobiliar\w*|\bagriturism\w*",
+              r"\bimmobiliar\w*|\bagriturism\w*|\bsociet[àa] di consulenza\b|\bconcessionari[oa]?\b|\bproduttor[ei]\b",
         "nl": r"\bonderwijs\w*|\bleerplatform\w*|\bbouwbedrij\w*|\baannemer\w*|\bbouwonderneming\w*|\bbouwgroep\w*|"
               r"\blogistiek\w*|\bexpediteur\w*|\bdouane\w*|\btransportbedrij\w*|\bmarktonderzoek\w*|\bbibliothe\w*|"
               r"\bmuseum\b|\bmusea\b|\buitzendbureau\w*|\bwervingsbureau\w*|\brecruitmentbureau\w*|"
               r"\bluchtvaartmaatschappij\w*|\buitgever\w*|\bkrant\w*|\bomroep\w*|\bhotel\w*|\breisbureau\w*|"
               r"\breisorganisatie\w*|\bstichting\w*|\benergiebedrij\w*|\bnetbeheerder\w*|\btelecom\w*|\bmakelaar\w*|"
-              r"\bvastgoed\w*",
+              r"\bvastgoed\w*|\badviesbureau\w*|\bfabrikant\w*|\bautodealer\w*",
         "pl": r"\bplatform\w* e-learning\w*|\bszkoł\w*|\bkursy online\b|\bfirm\w* budowlan\w*|\bbudownictw\w*|"
               r"\bgeneraln\w* wykonawc\w*|\bspedycj\w*|\bspedycyjn\w*|\blogistyczn\w*|\blogistyk\w*|"
               r"\bagencj\w* celn\w*|\bbadani\w* rynku\b|\bbadań rynku\b|\bbibliotec\w*|\bbibliotek\w*|\bmuzeum\b|"
@@ -463,3 +472,51 @@ def domain_words(text: str) -> re.Pattern[str]:
 def organisation_words(text: str) -> re.Pattern[str]:
     """One regex for the organisations' words that may occur in ``text``, its groups named by domain."""
     return _compiled(_selected(text), True)
+
+
+# An organisation of a kind none of the words above name, said in a self-description ("we're a furniture manufacturer",
+# "wir sind ein Möbelhersteller", "somos una empresa de muebles", "我们是一家做家具的公司", "家具メーカーです",
+# "가구 회사입니다"): an unlisted domain, general. The words before the head noun must name a trade, not only a size,
+# a place or that it makes software ("a mid-size company", "a German startup", "一家科技公司" say no domain).
+_KIND = (r"company|firm|manufacturer|maker|producer|provider|operator|dealership|chain|co-?op|cooperative|association|"
+         r"supplier|distributor|wholesaler|business|brand")
+_GENERIC = re.compile(
+    rf"\b(?:we(?:'re| are)|i work (?:at|for)|i run|we run) (?:a|an) ((?:[\w\-&]+ ){{1,3}}?)(?:{_KIND})\b|"
+    r"\bwir (?:are|sind) (?:ein|eine) ((?:[\wäöüß\-]+ ){0,2}[\wäöüß\-]+?)(?:unternehmen|firma|hersteller|betrieb|"
+    r"händler|anbieter|dienstleister|konzern|gruppe|verband|genossenschaft)\b|"
+    r"\b(?:nous sommes|on est) (?:une?) (?:petite |grande |moyenne )?(?:entreprise|société|fabricant|groupe|"
+    r"coopérative|pme) (?:de |d'|du |des )((?:[\wéèàçâêîôûù\-]+ ?){1,3})|"
+    r"\bsomos (?:una?) (?:pequeña |mediana |gran )?(?:empresa|compañía|fabricante|cadena|cooperativa|distribuidora|"
+    r"pyme) (?:de|del) ((?:[\wáéíóúñ\-]+ ?){1,3})|"
+    r"\bsomos (?:uma?) (?:pequena |média |grande )?(?:empresa|fabricante|rede|cooperativa|distribuidora) (?:de|do|da) "
+    r"((?:[\wáéíóúãõçê\-]+ ?){1,3})|"
+    r"\bsiamo (?:una?|un') ?(?:piccola |media |grande )?(?:azienda|società|produttore|catena|cooperativa|impresa) "
+    r"(?:di|del|della|che produce) ((?:[\wàèéìòù\-]+ ?){1,3})|"
+    r"\bw(?:ij|e) zijn een ((?:[\w\-]+ ){0,2}[\w\-]+?)(?:bedrijf|fabrikant|producent|leverancier|groothandel)\b|"
+    r"我们是(?:一家|一个)?([^，,。.；;\s]{1,10}?)(?:公司|企业|工厂|厂商|集团)|"
+    r"(?:^|は|、)\s*([^\s、。はがの]{1,8}?)(?:会社|メーカー)です|"
+    r"(?:^|저희는\s*|우리는\s*)([^\s,.]{1,8}?)\s?(?:회사|업체|제조사)(?:인데|입니다|예요|이에요)")
+_NO_TRADE = re.compile(
+    r"^(?:small(?:er|-ish)?|mid-?(?:size|sized)?|medium(?:-sized)?|large|big|huge|global|international|local|regional|"
+    r"national|family(?:-owned|-run)?|private|privately-held|public|listed|young|new|growing|fast-growing|b2b|b2c|"
+    r"saas|tech|technology|software|it|ai|data|cloud|digital|online|startup|start-up|series|seed|early-stage|boutique|"
+    r"little|us|uk|eu|\w+(?:ish|ese|ian|an|ch|ss)|mittelständisch\w*|klein\w*|groß\w*|gross\w*|international\w*|"
+    r"deutsch\w*|familiengeführt\w*|softwar\w*|it-|tech\w*|一家|小|中型|大型|科技|互联网|软件|创业|it|saas|ai|"
+    r"ソフトウェア|ベンチャー|スタートアップ|中小|大手|it|소프트웨어|스타트업|작은|중소|대기업|테크|it|"
+    r"\d+|the|a|an|and|&)$")
+
+
+# ... nor a place or an ownership in Chinese, Japanese or Korean ("一家德国公司", "한국 회사"), nor software
+_SOFTWARE = re.compile(r"saas|software|软件|科技|互联网|技术|信息|网络|ソフトウェア|소프트웨어|"
+                       r"(?<![a-z])(?:it|ai)(?![a-z])|"
+                       r"^[\u4e00-\u9fff]{0,4}(?:国|省|市|州|地区)$|^(?:本地|国内|外资|合资|上市|民营|国有|私营|跨国|"
+                       r"日本|日系|外資系|国内の|한국|미국|중국|일본|독일|외국계|국내)$")
+
+
+def unlisted_organisation(text: str) -> bool:
+    """Whether ``text`` describes the user's organisation by a trade the domains do not list (see ``_GENERIC``)."""
+    for m in _GENERIC.finditer(text):
+        words = re.findall(r"[^\s]+", next(g for g in m.groups() if g is not None))
+        if any(not _NO_TRADE.match(w.strip("-'")) and not _SOFTWARE.search(w) for w in words):
+            return True
+    return False

@@ -106,3 +106,28 @@ def test_an_organisation_given_as_a_reason_names_no_domain(text: str) -> None:
 def test_the_organisations_served_are_not_the_user() -> None:
     text = "我们是做智能客服 SaaS 的，想给机器人做知识库检索（RAG），客户主要是银行和运营商"
     assert understand(text).updates.get("domain") == "support"
+
+
+@pytest.mark.parametrize("text", [
+    "We're a furniture manufacturer in Ohio", "Wir sind ein Möbelhersteller aus Bayern", "Somos una empresa de muebles",
+    "我们是一家做家具的公司", "家具メーカーです。", "가구 회사입니다.",
+    "We're a water utility, want to search asset records",
+    "We are an engineering consultancy, 200 staff"])
+def test_an_organisation_of_an_unlisted_trade_is_general(text: str) -> None:
+    assert understand(text).updates.get("domain") == "general"
+
+
+@pytest.mark.parametrize("text", [
+    "We're a mid-size company with about 40k internal documents", "We are a German startup", "我们是一家科技公司",
+    "我们是一家德国公司，文档都是德语", "저희는 작은 회사인데요", "We're a B2B SaaS company"])
+def test_a_company_without_a_trade_names_no_domain(text: str) -> None:
+    assert "domain" not in understand(text).updates
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("Jesteśmy bankiem spółdzielczym, chcemy przeszukiwać regulaminy", "finance"),
+    ("Siamo una software house di Bologna e vogliamo cercare nella documentazione delle API", "code"),
+    ("Je bosse dans une banque privée à Genève", "finance"), ("弊社は地方銀行です。", "finance"),
+    ("two call centres, 80 agents each, and every agent runs ~20 lookups a shift", None)])
+def test_more_organisations(text: str, domain: str | None) -> None:
+    assert understand(text).updates.get("domain") == domain
