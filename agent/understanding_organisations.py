@@ -50,16 +50,16 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bassureurs?\b|\bassurances?\b|\bsociétés? de gestion\b|\bgestion d'actifs\b|"
               r"\bgestionnaires? d'actifs\b|\bgestion de (?:patrimoine|fortune)\b|\bcourtiers? en (?:assurance|"
               r"bourse)\w*|\bsociétés? de bourse\b|\bétablissements? de crédit\b|\bcaisses? d'épargne\b|"
-              r"\bcabinets? comptables?\b|\bnéo-?banques?\b",
+              r"\bcabinets? comptables?\b|\bnéo-?banques?\b|\bexpertise comptable\b|\bexperts?-comptables?\b",
         "es": r"\bafps?\b|\badministradoras? de fondos\b|\bfondos? de pensiones\b|\bfondos? de inversión\b|"
               r"\baseguradoras?\b|\bcompañías? de seguros\b|\bgestoras? de (?:fondos|activos|patrimonios?|"
               r"inversiones)\b|\bcasas? de bolsa\b|\bcorredoras? de bolsa\b|\bagencias? de valores\b|"
               r"\bsociedad(?:es)? de valores\b|\bcooperativas? de (?:ahorro|crédito)\b|\bcajas? de ahorros?\b|"
-              r"\bfinancieras?\b",
+              r"\bfinancieras?\b|\bdespachos? contables?\b|\basesor[íi]as? (?:fiscal|contable)\w*|\bcontadur[íi]as?\b",
         "pt": r"\bfundos? de pensão\b|\bfundos? de pensões\b|\bprevidência (?:complementar|privada)\b|"
               r"\bseguradoras?\b|\bcorretoras? de (?:valores|investimentos?|seguros|câmbio)\b|"
               r"\bgestoras? de (?:recursos|investimentos?|ativos|fundos|patrimônio)\b|\bcooperativas? de crédito\b|"
-              r"\bescritórios? de contabilidade\b",
+              r"\bescritórios? de contabilidade\b|\bcontabilidade\b",
         "it": r"\bfond[oi] pensione\b|\bcass[ae] di previdenza\b|\bprevidenza complementare\b|"
               r"\bcompagni[ae] assicurativ\w*|\bassicurazion[ei]\b|\bassicurator\w*|\bsgr\b|"
               r"\bsocietà di gestione del risparmio\b|\bgestione patrimoniale\b|\bistitut[oi] di credito\b|"
