@@ -108,19 +108,19 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "it": r"\bfarmaci[ae]\b|\bfarmaceutic\w*|\bpoliambulatori\w*|\bambulatori\w*|\bospedal\w*|"
               r"\baziend[ae] (?:ospedalier\w*|sanitari\w*)|\basl\b|\basst\b|\bclinic[ah]e?\b|"
               r"\blaboratori[oi] (?:di )?analisi\b|\brsa\b|\bcas[ae] di riposo\b|\bstudi[oi] (?:medic|dentistic)\w*|"
-              r"\bmedic[oai]\b",
+              r"\bmedic[oai]\b|\bpoliclinic\w*",
         "nl": r"\bapothe\w*|\bziekenhui\w*|\bhuisarts\w*|\bklinie\w*|\bzorginstelling\w*|\bzorgorganisatie\w*|"
               r"\bverpleeghui\w*|\bthuiszorg\w*|\bggz\b|\bumc\b",
         "pl": r"\baptek\w*|\bszpital\w*|\bklinik\w*|\bprzychodni\w*|\bgabinet\w* (?:lekarsk|stomatologiczn)\w*|"
               r"\blaboratori\w* (?:diagnostyczn|medyczn)\w*|\bfarmaceut\w*|\bleków\b|\bleki\b",
         "sv": r"\bapotek\w*|\bsjukhus\w*|\bvårdcentral\w*|\bvårdgivar\w*|\bklinik\w*|\bläkemedel\w*|\btandläkar\w*|"
-              r"\bäldreboend\w*",
+              r"\bäldreboend\w*|\buniversitetssjukhus\w*",
         "tr": r"\beczane\w*|\bhastane\w*|\bklinik\w*|\bilaç\w*|\btıbbi\b|\btıp merkez\w*|\bsağlık (?:grub|kuruluş)\w*",
         "ru": r"\bаптек\w*|\bбольниц\w*|\bклиник\w*|\bполиклиник\w*|\bмедцентр\w*|\bмедицинск\w* (?:центр|организаци|"
               r"учреждени|лаборатор)\w*|\bфармацевт\w*|\bлекарств\w*|\bгоспитал\w*|\bстоматолог\w*",
         "ja": r"薬局|ドラッグストア|調剤|クリニック|診療所|医院|病院|製薬|医薬品|治験|歯科|介護施設|老人ホーム|"
-              r"添付文書",
-        "ko": r"약국|병원|(?<!국회)의원|클리닉|제약|의약품|임상|치과|요양원|의료기관",
+              r"添付文書|大学病院",
+        "ko": r"약국|병원|(?<!국회)의원|클리닉|제약|의약품|임상|치과|요양원|의료기관|대학병원",
         "hi": r"अस्पताल|दवा|क्लिनिक",
     },
     "legal": {
@@ -146,7 +146,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "ru": r"\bюрид\w*|\bюрист\w*|\bадвокат\w*|\bнотари\w*|\bсуд(?:ы|а|ов|ебн\w*)?\b|\blegal (?:фирм|компани)\w*",
         "ja": r"法律事務所|legal 事務所|司法書士|行政書士|特許事務所|patents 事務所|公証|裁判所",
         "ko": r"로펌|법무법인|법률사무소|법률 사무소|법무사|법원|특허사무소|특허 사무소|공증",
-        "hi": r"वकील|\bvakeel\b",
+        "hi": r"वकील|\bvakeel\b|लॉ फर्म",
     },
     "code": {
         "en": r"\bdeveloper (?:docs|documentation|portal|guides?|hub|reference)\b|\bdev ?docs\b|(?<![a-z])sdk\b|"
@@ -172,7 +172,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "en": r"\bresearch (?:institutes?|institutions?|cent(?:er|re)s?|labs?|laborator(?:y|ies)|organi[sz]ations?|"
               r"groups?|councils?)\b|\br&d (?:department|lab|cent(?:er|re))\b|\buniversit(?:y|ies)\b(?!\s+(?:hospital|"
               r"clinic|medical|library|press))|\bacademic (?:institution|department)s?\b",
-        "zh": r"研究所|研究院|科研院所|实验室|高校|课题组|大学(?!生)",
+        "zh": r"研究所|研究院|科研院所|实验室|高校|课题组|大学(?!生|[^，。、]{0,6}(?:医院|病院))",
         "de": r"\bforschungs(?:institut|einrichtung|zentrum|gruppe|labor)\w*|\binstitut für\b|\buniversität(?!s?klini|"
               r"sspital)\w*|\bhochschule\w*|\blehrstuhl\w*|\bfraunhofer\b|\bmax-planck\b|\bhelmholtz\b",
         "fr": r"\blaboratoires? de recherche\b|\binstituts? de recherche\b|\bcentres? de recherche\b|\buniversités?\b|"
@@ -184,12 +184,12 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bcnr\b",
         "nl": r"\bonderzoeksinstitu\w*|\buniversiteit\w*|\bkennisinstitu\w*|\btno\b",
         "pl": r"\binstytut\w* (?:badawcz|naukow)\w*|\buniwersytet\w*|\bpolitechni\w*",
-        "sv": r"\bforskningsinstitut\w*|\buniversitet\w*|\bhögskol\w*",
-        "tr": r"\baraştırma (?:enstitü|merkez)\w*|\büniversite\w*",
-        "ru": r"\bнии\b|\bнаучно-исследовательск\w*|\bисследовательск\w* (?:институт|центр)\w*|\bуниверситет\w*|"
-              r"\bнаучн\w* (?:институт|центр|лаборатори)\w*",
-        "ja": r"研究所|研究室|大学|研究機関",
-        "ko": r"연구소|연구원|대학교|연구실",
+        "sv": r"\bforskningsinstitut\w*|\buniversitet(?!ssjukhus)\w*|\bhögskol\w*",
+        "tr": r"\baraştırma (?:enstitü|merkez)\w*|\büniversite(?!\s*(?:hastane|medical))\w*",
+        "ru": r"\bнии\b|\bнаучно-исследовательск\w*|\bисследовательск\w* (?:институт|центр)\w*|"
+              r"\bуниверситет(?!\w* (?:клиник|больниц))\w*|\bнаучн\w* (?:институт|центр|лаборатори)\w*",
+        "ja": r"研究所|研究室|大学(?![^、。，]{0,6}(?:病院|医院))|研究機関",
+        "ko": r"연구소|연구원|대학교(?!\s*병원)|연구실",
     },
     "ecommerce": {
         "en": r"\bonline (?:retailers?|grocer\w*|marketplaces?)\b|\bgrocery (?:store|chain|delivery)\b|\bd2c\b|"
@@ -335,7 +335,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmarknadsundersökning\w*|\bundersökningsföretag\w*|\bopinionsinstitut\w*|\bbibliotek\w*|"
               r"\bstadsbibliotek\w*|\bmuseum\b|\bbemanningsföretag\w*|\brekrytering\w*|\bflygbolag\w*|\bförlag\w*|"
               r"\btidning\w*|\bmediehus\w*|\bhotell\w*|\bresebyrå\w*|\bstiftelse\w*|\benergibolag\w*|\belbolag\w*|"
-              r"\btelekom\w*|\bcybersäkerhet\w*|\bmäklar\w*|\bfastighetsmäklar\w*",
+              r"\btelekom\w*|\bcybersäkerhet\w*|\bmäklar\w*|\bfastighetsmäklar\w*|\bbemanning\w*",
         "tr": r"\bonline eğitim\w*|\beğitim platform\w*|\bokul\w*|\bdershane\w*|\binşaat\w*|\bmüteahhit\w*|"
               r"\blojistik\w*|\bgümrük\w*|\bnakliye\w*|\btaşımacılık\w*|\bpazar araştırma\w*|\bkütüphane\w*|\bmüze\w*|"
               r"\bişe alım\w*|\binsan kaynakları\b|\bistihdam\w*|\bheadhunter\w*|\bhavayolu\w*|\buçak bakım\w*|"

@@ -131,3 +131,12 @@ def test_a_company_without_a_trade_names_no_domain(text: str) -> None:
     ("two call centres, 80 agents each, and every agent runs ~20 lookups a shift", None)])
 def test_more_organisations(text: str, domain: str | None) -> None:
     assert understand(text).updates.get("domain") == domain
+
+
+@pytest.mark.parametrize("text", [
+    "Bir üniversite hastanesinde çalışıyorum", "Jag jobbar på ett universitetssjukhus",
+    "Я работаю в университетской клинике", "大学病院の情報システム部です",
+    "我在北京大学第一医院信息中心", "저는 대학교 병원에서 일합니다",
+    "Ich bin in der IT eines Universitätsklinikums", "Somos un hospital universitario"])
+def test_a_university_hospital_is_medical(text: str) -> None:
+    assert understand(text).updates.get("domain") == "medical"
