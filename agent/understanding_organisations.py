@@ -16,7 +16,10 @@ glossed it (so the English words the gloss leaves, "insurer", "medical records",
 
 ``agent.understanding_domain`` counts these words with the documents' words and prefers, among the listed domains, the
 one the organisation names ("fintech, compliance team ... regulations" is finance); an unlisted organisation never
-outweighs a listed domain its documents name ("game publisher ... player support" is support).
+outweighs a listed domain its documents name ("game publisher ... player support" is support). A self-description
+naming a trade none of these words know ("we're a furniture manufacturer", "我们是一家做家具的公司") is general too
+(``unlisted_organisation``); a size, a place or software alone ("a mid-size company", "一家德国公司") names nothing.
+Measured with ``bench/interview_accuracy.py --file tests/agent/data/dev8a_messages.yaml`` (the classes, 15 languages).
 """
 
 from __future__ import annotations
