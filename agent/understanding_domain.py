@@ -16,6 +16,12 @@ lookups each" the query rate, "finance hasn't decided" the budget. The rule, the
   800 nurses"), never when they are only counted for a rate ("600 clinicians, 15 lookups each");
 - people or a department who decide something ("our lawyers said ...", "the auditors require ...", "from the finance
   team") are not the users: they name no domain.
+- the organisation the user describes (``agent.understanding_organisations``: "Pensionskasse", "小律所", "rede de
+  farmácias") is preferred over its documents' domain ("fintech, compliance team ... regulations" is finance), except an
+  organisation the user serves ("客户主要是银行"); an organisation's word names no domain in a message about the licence
+  ("thesis project at my university, nothing commercial"), beside a rate ("two call centres, 20 lookups a shift") or,
+  after another question, outside a sentence saying who the user is; a negation that only reaches a word of a domain
+  said plainly beside it ("patient data can't leave the hospital network") is no correction of the domain.
 
 Measured on every message set with ``bench/interview_accuracy.py`` (dev7a holds the classes, in 14 languages).
 """
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent import understanding_organisations as O
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
 
@@ -113,14 +120,17 @@ _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir habe
 _COUNTED_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[几数][十百千]|수십|수백)\s*(?:people|人|名|명|位)")
 
 
-def _self_described(text: str, asked: str | None = None) -> list[tuple[int, int]]:
-    """The spans of ``text`` that describe the user or the project (from the cue to the end of its sentence)."""
+def _self_described(text: str, asked: str | None = None, who: bool = False) -> list[tuple[int, int]]:
+    """The spans of ``text`` that describe the user or the project (from the cue to the end of its sentence).
+
+    With ``who``, only the spans that say who the user is, not what the documents are.
+    """
     spans = []
     for m in SELF_DESCRIPTION.finditer(text):  # the sentence the cue is in (Japanese and Korean put it last)
         end = _SENTENCE_END.search(text, m.end())
         start = max((text.rfind(c, 0, m.start()) for c in ".;!?。！？\n"), default=-1) + 1
         spans.append((start, end.start() if end else len(text)))
-    if asked not in ("corpus_docs", "doc_length_tokens"):
+    if asked not in ("corpus_docs", "doc_length_tokens") and not who:
         for m in DOCUMENTS_ARE.finditer(text):  # what follows "it's", up to the end of its clause
             end = re.compile(r"[,;.!?。，、！？\n]").search(text, m.end())
             spans.append((m.start(), end.start() if end else len(text)))
@@ -131,28 +141,60 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
+# A message about the licence ("thesis project at my university, nothing commercial", "这是高校的科研项目，不涉及商用",
+# "somos universidad pública, uso académico sin fines de lucro", "我们是政府单位，不做商用"): the organisation is the
+# reason for the licence, not an answer about the domain
+_LICENCE_TALK = re.compile(r"commerc|licen[cs]|lizenz|\bnon-?profit|商用|商业|営利|상업|상용|comercial|kommers|ticari|"
+                           r"коммерч|lucro|lucratif|gemeinnütz|非营利|非盈利")
+
+
+# The organisations the user serves, not the user's own: "客户主要是银行和运营商", "our customers are mostly banks"
+_CLIENTS_BEFORE = re.compile(r"(?:\bcustomers?|\bclients?|\bkunden|\bclientes|\bclienti|\bklanten|\bklient\w*|"
+                             r"\bkunder|müşteri\w*|клиент\w*|\bsell\w* to|\bserv(?:e|es|ing)|\bfor other)\W*"
+                             r"(?:\w+\W+){0,3}$|(?:客户|顾客|服务于|面向|顧客|取引先|고객)[^，,。.;、]{0,6}$")
+
+
+def _organisation_only(m: re.Match[str], text: str) -> bool:
+    """Whether ``m`` (a domain's word) is an organisation's word only, not also a document's."""
+    return not P.DOMAIN_RES[m.lastgroup or ""].match(text, m.start())
+
+
 def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity: Any) -> None:
     """Store the domain ``text`` states (see the module's rules); ``polarity`` tells a negated cue."""
     correction = bool(_CORRECTING.match(text)) and any(
         isinstance(updates.get(f), int | float) for f in ("corpus_docs", "queries_per_month", "doc_length_tokens",
                                                           "budget_usd_month", "latency_p95_ms"))
-    negated = [m for m in P.DOMAIN_ANY.finditer(text) if polarity(text, m) == "negated"]
-    # "actually it is medical, not legal": a correction about the domain itself, after any question
-    about_domain = (bool(_CORRECTING.match(text)) and not correction) or bool(negated)
+    matches = [(m, polarity(text, m)) for m in O.domain_words(text).finditer(text)]  # one pass for every domain
+    negated = {m.lastgroup for m, how in matches if how == "negated"}
+    plain = {m.lastgroup for m, how in matches if how == "plain"}
+    # "actually it is medical, not legal": a correction about the domain itself, after any question (a negation that
+    # only reaches a word of the domain said plainly beside it, "patient data can't leave the hospital", is none)
+    about_domain = (bool(_CORRECTING.match(text)) and not correction) or bool(negated - plain)
     strict = ((asked is not None and asked != "domain") or correction) and not about_domain
-    described = _self_described(text, asked)
+    described, who = _self_described(text, asked), _self_described(text, asked, who=True)
+    licence = asked == "license" or bool(_LICENCE_TALK.search(text))
+    rate = bool(re.search(r"\d", text) and P.SEARCH_VERB.search(text)) and any(rx.search(text) for rx, _ in P.PERIODS)
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}
-    for m in P.DOMAIN_ANY.finditer(text):  # one pass over the text for every domain's words
-        name, own = m.lastgroup or "", _inside(m.span(), described)
-        if polarity(text, m) == "negated" or (strict and not own):
-            continue  # "no legal documents, just support tickets"; a document's or a department's word
+
+    def kept(m: re.Match[str], how: str) -> bool:
+        own = _inside(m.span(), described)
+        if how == "negated" or (strict and not own):
+            return False  # "no legal documents, just support tickets"; a document's or a department's word
+        if asked != "domain" and _organisation_only(m, text) and (licence or (strict and not _inside(m.span(), who))):
+            return False  # "it's an academic project under a non-profit": the organisation beside another answer
         after = text[m.end():m.end() + 40]
-        if asked != "domain" and not own and (_GATEKEEPER_AFTER.match(after) or (
-                _FROM_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _GATEKEEPER_TEAM.match(after))):
+        return asked == "domain" or own or not (_GATEKEEPER_AFTER.match(after) or (
+            _FROM_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _GATEKEEPER_TEAM.match(after)))
+
+    for m, how in matches:
+        name, own = m.lastgroup or "", _inside(m.span(), described)
+        if not kept(m, how):
             continue  # "our lawyers said ...", "the auditors require ...", "from the finance team"
         role = S.role_word(m.group())
         before = text[max(0, m.start() - 30):m.start()]
+        if rate and not own and _organisation_only(m, text):
+            continue  # "two call centres, 80 agents each, ~20 lookups a shift": the places the searches come from
         if role and asked != "domain" and not own and not _OWN_STAFF.search(before) and (
                 _COUNTED.search(before) or _COUNTED_AFTER.match(text[m.end():m.end() + 12])):
             continue  # "600 clinicians, 15 lookups each": the people who search, counted for a rate
@@ -162,7 +204,16 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     specific = {d: s for d, s in scores.items() if d != "general"}
     if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
         specific = {d: s for d, s in specific.items() if not roles_only[d]}
+    # the organisation named before its documents: "fintech, compliance team ... regulations" is finance
+    organisations = {m.lastgroup for m in O.organisation_words(text).finditer(text) if kept(
+        m, polarity(text, m)) and not _CLIENTS_BEFORE.search(text[max(0, m.start() - 30):m.start()])} & specific.keys(
+    ) if len(specific) > 1 else set()
+    if organisations:
+        specific = {d: s for d, s in specific.items() if d in organisations}
     if specific:
         updates["domain"] = max(specific, key=specific.__getitem__)
-    elif "general" in scores or (asked == "domain" and P.GENERAL_ANSWER.search(text)):
+    elif ("general" in scores and not (licence and asked != "domain")) or (
+            asked == "domain" and P.GENERAL_ANSWER.search(text)):
         updates["domain"] = "general"
+    elif asked is None and not (correction or licence or scores) and O.unlisted_organisation(text):
+        updates["domain"] = "general"  # "we're a furniture manufacturer": a trade the domains do not list

@@ -323,16 +323,17 @@ DOMAINS = {
                r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
     "finance": r"\bfinanz\w*|\bfinanci\w*|\bfinanceir\w*|\bbilanci\b|\bbilanz\w*|\bbilans?\b|prospectus\w*|"
                r"quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
-               r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|\bbanks?\b|invoices?|earnings|"
+               r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|"
+               r"(?<!data )(?<!memory )(?<!river )\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
-               r"\bbanco\b|\bbank\b|tax advis[eo]rs|auditors|"
+               r"\bbanco\b|(?<!data )(?<!memory )(?<!river )\bbank\b|tax advis[eo]rs|auditors|"
                r"\b(?:filial|privat|volks|landes|geschäfts|gro(?:ß|ss)|genossenschafts|direkt|universal|hypotheken|förder|"
                r"zentral|noten|spar|investment|retail|commercial|regional)[\s\-]?bank(?:en|ing)?\b|\bbanken\b|"
                r"sparkasse\w*|\bbanki?\b|\bbanka\w*|банк\w*|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|\binsurers?\b|policyholders?|underwriting|accounting|financial audits?|"
-               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金|股票|券商|研报|投研",
+               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金(?!会)|股票|券商|(?<!调)研报|投研",
     "code": r"stack ?overflow|\bapi (?:reference|references|specs?)\b|\bsdk (?:docs|documentation)\b|"
             r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
             r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
@@ -341,7 +342,7 @@ DOMAINS = {
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
                   r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
-                  r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|文献|期刊",
+                  r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|(?<!地方)(?<!古籍)(?<!历史)文献|期刊",
     "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
                  r"\bfichas? t[ée]cnicas?\b|e-?commerce|online[\s\-]?(?:shops?|stores?|händler)|onlineshops?|"
                  r"webshop|\bproducts\b|"
@@ -380,6 +381,8 @@ DOMAINS = {
                r"human resources|政府|政务|政府机关|"
                r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
 }
+# (the organisations of every domain, "pension fund", "Kanzlei", "房产中介", are added by
+# ``agent.understanding_organisations.domain_words``)
 DOMAIN_RES = {d: re.compile(p) for d, p in DOMAINS.items()}
 DOMAIN_ANY = re.compile("|".join(f"(?P<{d}>{p})" for d, p in DOMAINS.items()))
 GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\bmisc|各种|杂")
