@@ -170,6 +170,7 @@ def normalise(text: str) -> str:
     text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
     # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once
+    text = re.sub(r"一次(?=\s*(?:给|付|投入|花)?\s*[\d$¥€£])", " one-off ", text)  # "一次 15,000 美元": paid once
     text = number_words(number_formats(text.replace("一次性", " one-off ").replace("第一次", "首次")))
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)

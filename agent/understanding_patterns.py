@@ -612,7 +612,7 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"forschungszwecke|"
                          r"investigaci[óo]n acad[ée]mica|pesquisa acad[êe]mica|ricerca accademica|"
                          r"recherche acad[ée]mique|"
-                         r"any licen[cs]e|研究用|科研用|学术|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
+                         r"any licen[cs]e|研究用|科研用|学术(?:用途|研究|使用|项目|用)|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓|"
                          # indifference to the licence in the languages the gloss leaves as written
                          r"(?:许可证?|协议|授权)(?:都)?(?:无所谓|不重要|没要求|随便)|"

@@ -186,7 +186,10 @@ def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> No
     if S.licence_rejected(text):  # "non-commercial licences are out of the question": commercial use is required
         updates["license"] = "commercial"
         return
-    if P.INTERNAL_USE.search(text) and P.INTERNAL_ONLY.search(text) and not P.LICENSE_ANY.search(text):
+    internal = P.INTERNAL_USE.search(text)
+    if internal and internal.group() == "internal only" and asked != "license":
+        internal = None  # "internal only, journalists & researchers": who searches, said to another question
+    if internal and P.INTERNAL_ONLY.search(text) and not P.LICENSE_ANY.search(text):
         updates["license"] = "commercial"  # "internal use only, we don't sell it" is still commercial use
         return
     free = [m for m in P.LICENSE_ANY.finditer(text) if polarity(text, m) != "hedged"]
