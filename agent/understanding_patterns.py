@@ -76,7 +76,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "jpy": (1 / 150, ("jpy", "jp¥", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
     "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "원", "韩元")),
     "inr": (1 / 83, ("inr", "₹", "rs\\.?", "rupees"), ("rupees?", "rupaye", "rupiya", "inr", "₹", "rs\\b", "卢比")),
-    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b", "brl")),
+    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b(?!\\s+(?:ones|[a-z]+s)\\b)", "brl")),
     "mxn": (1 / 17, ("mx\\$", "mxn"), ("mxn", "pesos mexicanos", "mexican pesos?", "pesos? mx")),
     "cop": (1 / 4000, ("cop\\$?", "col\\$"), ("cop", "pesos colombianos", "colombian pesos?")),
     "clp": (1 / 950, ("clp\\$?",), ("clp", "pesos chilenos", "chilean pesos?")),
@@ -130,7 +130,7 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp)\b|^\s*页")
-WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b")
+WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b|^\s*(?:語|단어)(?!彙|학)")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
@@ -153,17 +153,18 @@ SPEECH_LENGTH_VERB = re.compile(r"\b(?:lasts?|runs?|long|dauer\w*|dura\w*|durée
 # Nouns of things a collection holds, as they stand after the gloss (stems: the languages decline them).
 CONTENT_NOUNS = (
     # English
-    r"recipes|lessons|lectures|courses|course modules|modules|videos|podcasts|webinars|listings|propert(?:y|ies) ads|"
-    r"ads|adverts|advertisements|announcements|bulletins|notices|monographs|packs|work ?cards|job ?cards|cards|"
+    r"recipes|lessons|lectures|courses|course modules|videos|podcasts|webinars|listings|propert(?:y|ies) ads|"
+    r"ads|adverts|advertisements|announcements|bulletins|notices|monographs|packs|work ?cards|job ?cards|"
     r"stories|news (?:items|stories|articles)|press releases|newsletters|blog ?posts|blogs|worksheets|lesson plans|"
     r"exam questions|quiz questions|practice questions|test questions|responses|survey responses|verbatims|"
-    r"answers|instructions|work instructions|protocols|standards|norms|drawings|catalog(?:ue)?s|brochures|leaflets|"
-    r"package inserts|inserts|labels|definitions|meeting minutes|board minutes|dossiers|case files|publications|"
+    r"instructions|work instructions|protocols|standards|norms|drawings|catalog(?:ue)?s|brochures|leaflets|"
+    r"package inserts|definitions|meeting minutes|board minutes|dossiers|case files|publications|"
     r"studies|volumes|titles|"
-    r"e-?books|magazines|journals|work orders|log entries|logs|job (?:ads|postings|descriptions)|postings|vacancies|"
+    r"e-?books|magazines|journals|work orders|log entries|job (?:ads|postings|descriptions)|postings|vacancies|"
     r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
-    r"wikis|help articles|snippets|pull requests|issues|laws|acts|trademarks|subtitles|transcriptions|essays|"
-    r"submissions|applications|bids|tenders|quotes|quotations|orders|properties|homes|apartments|vehicles listed|"
+    r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
+    r"transcriptions|essays|"
+    r"replies|submissions|bids|tenders|properties|"
     # Spanish / Portuguese / Italian / French
     r"lecciones|clases|cursos|propiedades|inmuebles|anuncios|publicaciones|noticias|fichas|recetas|"
     r"curr[íi]cul(?:um|os|ums)|hojas de vida|transcripciones|grabaciones|gu[íi]as|procedimientos|protocolos|"
@@ -171,19 +172,19 @@ CONTENT_NOUNS = (
     r"mensajes|v[íi]deos|episodios|entradas|aulas|li[çc][õo]es|im[óo]veis|an[úu]ncios|mat[ée]rias|not[íi]cias|"
     r"reportagens|bulas|receitas|procedimentos|manuais|guias|pareceres|peti[çc][õo]es|laudos|notas fiscais|"
     r"faturas|livros|teses|mensagens|quest[õo]es|epis[óo]dios|postagens|publica[çc][õo]es|ac[óo]rd[ãa]os|"
-    r"senten[çc]as|lezioni|corsi|annunci|inserzioni|immobili|notizie|curricul(?:um|a)|ricette|procedure|"
+    r"senten[çc]as|atti|pareri|determine|decreti|lezioni|corsi|annunci|inserzioni|immobili|notizie|curricul(?:um|a)|ricette|procedure|"
     r"protocolli|norme|istruzioni|guide|circolari|delibere|relazioni|verbali|perizie|libri|messaggi|episodi|"
-    r"pubblicazioni|le[çc]ons|annonces|biens|actualit[ée]s|d[ée]p[êe]ches|transcriptions|enregistrements|recettes|"
+    r"pubblicazioni|actes|arr[êe]t[ée]s|d[ée]crets|le[çc]ons|annonces|biens|actualit[ée]s|d[ée]p[êe]ches|transcriptions|enregistrements|recettes|"
     r"proc[ée]dures|protocoles|consignes|notices|modes op[ée]ratoires|circulaires|d[ée]lib[ée]rations|factures|"
     r"polices|comptes rendus|proc[èe]s-verbaux|livres|ouvrages|th[èe]ses|m[ée]moires|courriels|mails|"
     r"vid[ée]os|[ée]pisodes|"
     # German / Dutch / Swedish (compounds end in the noun: "Arbeitsanweisungen", "woningadvertenties")
-    r"\w*inseraten?|\w*anzeigen|exposés|immobilien|lektionen|lerneinheiten|\w*beitr[äa]ge|meldungen|"
+    r"\w*inseraten?|\w*anzeigen|artikeln|akten|exposés|immobilien|lektionen|lerneinheiten|\w*beitr[äa]ge|meldungen|"
     r"lebensl[äa]ufen?|bewerbungen|rezepten?|\w*anweisungen|\w*protokolle|\w*richtlinien|normen|vorschriften|"
     r"leitlinien|\w*datenbl[äa]ttern?|merkbl[äa]ttern?|rundschreiben|vorg[äa]ngen?|\w*rechnungen|policen|gutachten|"
     r"befunden?|arztbriefen?|b[üu]chern?|dissertationen|e-?mails|episoden|folgen|patente|ausschreibungen|"
     r"leistungsverzeichnissen?|\w*unterlagen|\w*berichten?|\w*handb[üu]chern?|\w*dokumenten|"
-    r"\w*advertenties|lessen|cursussen|artikelen|\w*berichten|cv'?s|recepten|\w*instructies|protocollen|"
+    r"\w*advertenties|\w*stukken|besluiten|lessen|cursussen|artikelen|\w*berichten|cv'?s|recepten|\w*instructies|protocollen|"
     r"richtlijnen|handleidingen|\w*rapporten|contracten|facturen|uitspraken|vonnissen|boeken|video'?s|"
     r"afleveringen|documenten|producten|annonser|lektioner|kurser|artiklar|nyheter|\w*instruktioner|rutiner|"
     r"procedurer|riktlinjer|manualer|handb[öo]cker|\w*rapporter|avtal|kontrakt|fakturor|b[öo]cker|videor|"
@@ -229,7 +230,9 @@ DOCS_AFTER = re.compile(
     # CJK counters of a collection (issue 17, s5-b): "80万道题", "3万册", "8万套", "2万点", "2만 권", "300편"
     r"^\s*(?:多)?(?:道(?:题|试题|习题|考题)|题|册|冊|套(?!餐|房间)|部(?:电影|影片|书|法律)|张(?:图纸|表单|单据|发票)|"
     r"点(?!数|満点|钟|半|到|至|前|后|以|左右))|"
-    r"^\s*(?:권|편|장)(?!\w)")
+    r"^\s*(?:권|편|장)(?!\w)|"
+    # pieces counted after the things ("Vrachtbrieven en CMR's, ongeveer 2 miljoen stuks"): read like "items"
+    r"^\s*(?:stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|stycken|adet|штук)\b")
 _CONTENT_WORDS = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|des|del|degli|delle|dei|von|van|av)\s+|d'\s*)?"
                             r"([^\W\d_][\w\-']*(?:\s+[^\W\d_][\w\-']*){0,2})")
 _CONTENT_NOUN = re.compile(r"(?:" + CONTENT_NOUNS + r")")

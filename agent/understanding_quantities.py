@@ -220,7 +220,8 @@ def _extract(text: str, asked: str | None) -> Found:
             work[num.end:num.end + 40])
         # (not "40 pages, call it 500 tokens a page": a figure per page is not a new document length)
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
-                kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
+                kind is None and (not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]) or re.match(
+                    r"^\s*(?:[a-z]+\s+)?ones\b", work[num.end:num.end + 20])))):  # "call it 900k real ones"
             # "I said 10k docs but it's actually 100k", "2k queries a day, no wait, 3k": the later figure, same unit
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
@@ -262,6 +263,7 @@ def _extract(text: str, asked: str | None) -> Found:
         _stretched_budget(found, budget_from, work)
     _sum_counts(counts, work, found)
     _items_indexed(numbers, work, found)
+    _pages_per_document(numbers, work, found)
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -607,7 +609,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             P.PER_DOC_CUE.search(clause) or P.TOTAL_CUE.search(clause) or asked == "doc_length_tokens"):
         return "corpus_docs", int(v)  # "八十万段文本", "200k paragraphs": passages counted, not one document's length
     if asked == "corpus_docs" and not P.PER_DOC_CUE.search(clause) and (
-            P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)):
+            P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)) and not any(
+            P.docs_after(text[n.end:n.end + 40]) for n in P.find_numbers(text[:num.start], 10)):
+        # (not "about 300 PDFs, mostly 50-100 pages": the documents are counted, the pages are each one's length)
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
         factor = 1.0 if P.TOKENS_AFTER.match(after) else next(f for rx, f in _LENGTH_UNITS if rx.match(after))
         return "corpus_tokens", int(v * factor)
@@ -633,8 +637,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
     docs = P.docs_after(after)
     subject = [w for w in re.findall(r"\S+", re.split(r"\d", before)[-1]) if not _HEDGE_WORD.fullmatch(w)][-1:]
-    if docs and re.match(r"^\s*(?:items|点)\b", docs.group()) and (
-            (subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() == "点" and v < 100)):
+    if docs and re.match(r"^[a-z]", after):
+        docs = None  # "8D reports", "10-K filings": a name with a figure in it
+    generic = docs and re.match(r"^\s*(?:items|点|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|stycken|adet|"
+                                r"штук)\b", docs.group())
+    if generic and ((subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() == "点" and v < 100)
+                    or _NOT_DOCS_SUBJECT.match(after[docs.end():].strip())
+                    or (hardware and not after[docs.end():docs.end() + 3].strip())):  # "4 adet A100": cards
         docs = None  # "지점이 80개" (80 branches), "매장이 250개": a counter of things that are not documents
     if docs and docs.group().rstrip().endswith("of them") and hardware:
         return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
@@ -710,7 +719,8 @@ _PAGES_IN_DOCS = re.compile(
 # "~2.3k pages of docs", "the docs site has ~3k pages": a site's pages are its documents (from 200 pages on; a
 # single document of that length is named as one: "the manual is 300 pages")
 _PAGES_AS_A_SITE_FROM = 200
-_PAGES_OF_DOCS = re.compile(r"^\s*(?:of\s+)?(?:(?:the|our)\s+)?(?:docs|documentation|help(?: content| articles)?|"
+_PAGES_OF_DOCS = re.compile(r"^\s*(?:of\s+|de\s+|di\s+|an\s+)?(?:(?:the|our)\s+)?(?:docs|documentation|doku\w*|"
+                            r"documenta\w*|help(?: content| articles)?|"
                             r"guides|api (?:reference|docs)|reference docs|wiki|knowledge base|content)\b")
 _COLLECTION = re.compile(r"\b(?:docs|documentation|docs? site|developer docs|api (?:reference|ref|docs)|reference|"
                          r"wiki|knowledge base|help cent(?:er|re)|help site|website|intranet|confluence)\b[^\d]*$|"
@@ -719,7 +729,8 @@ _COLLECTION = re.compile(r"\b(?:docs|documentation|docs? site|developer docs|api
 _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|사원|고객|회원|사용자|유저|병원|학교|팀|부서|"
                                r"국가|나라|언어|"
                                r"서버|사무실|공장|门店|分店|店|员工|用户|客户|会员|国家|语言|服务器|办公室|工厂|"
-                               r"店舗|支店|社員|従業員|顧客|会員|拠点|国|言語|\bbranches\b|\bstores\b|\bshops\b|"
+                               r"店舗|支店|社員|従業員|顧客|会員|拠点|国|言語|명|種類|种|"
+                               r"\bbranches\b|\bstores\b|\bshops\b|"
                                r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b")
 _HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
@@ -803,6 +814,18 @@ def _items_indexed(numbers: list[P.Number], work: str, found: Found) -> None:
                      rf"(?:per|each|every|by|by the|at the)\s+{noun}(?:e?s)?\b|\b{noun}[\s\-]level\b", work):
             found.updates["corpus_docs"] = int(a.value * b.value)
             return
+
+
+def _pages_per_document(numbers: list[P.Number], work: str, found: Found) -> None:
+    """A corpus of pages and the pages of one document ("15万页，一份大概10页"): the documents are pages / length."""
+    docs, length = found.updates.get("corpus_docs"), found.updates.get("doc_length_tokens")
+    if not isinstance(docs, int) or not isinstance(length, int):
+        return
+    paged = [n for n in numbers if P.PAGES_AFTER.match(work[n.end:])]
+    total = next((n for n in paged if n.value >= P.PAGES_AS_DOCS_FROM and int(n.value) == docs), None)
+    each = next((n for n in paged if n is not total and int(round(n.value * P.TOKENS_PER_PAGE)) == length), None)
+    if total is not None and each is not None and 2 <= each.value <= total.value / 2:
+        found.updates["corpus_docs"] = int(round(total.value / each.value))
 
 
 def _sentence_period(num: P.Number, work: str) -> float:

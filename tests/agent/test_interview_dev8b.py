@@ -92,3 +92,23 @@ def test_stores_branches_and_people_are_no_documents(message: str) -> None:
     ("the queries average 8 words, docs are 2 pages", 1000)])
 def test_the_length_from_text_per_page_and_a_stated_average(message: str, tokens: int) -> None:
     assert understand(message, "doc_length_tokens").updates.get("doc_length_tokens") == tokens
+
+
+@pytest.mark.parametrize(("message", "asked", "want"), [
+    ("Vrachtbrieven en CMR's, ongeveer 2 miljoen stuks, allemaal kort, zo'n halve pagina", None,
+     {"corpus_docs": 2000000, "doc_length_tokens": 250}),
+    ("eine halbe Seite", "doc_length_tokens", {"doc_length_tokens": 250}),
+    ("반 페이지 정도", "doc_length_tokens", {"doc_length_tokens": 250}),
+    ("論文は1本あたり英語で6000語程度です", "doc_length_tokens", {"doc_length_tokens": 7800}),
+    ("刚才说错了，是15万页，不是15万份，一份大概10页", None, {"corpus_docs": 15000, "doc_length_tokens": 5000}),
+    ("about 1.2M pages of scanned files, each file maybe 40 pages", None,
+     {"corpus_docs": 30000, "doc_length_tokens": 20000}),
+    ("about 300 PDFs, mostly 50-100 pages", "corpus_docs", {"corpus_docs": 300, "doc_length_tokens": 37500}),
+    ("around 1.2M tickets, no wait, that count includes spam - call it 900k real ones", "corpus_docs",
+     {"corpus_docs": 900000}),
+    ("Engineering docs: specs, test reports, 8D reports. ~600k docs in Windchill.", None, {"corpus_docs": 600000}),
+    ("한국어, 영어, 일본어, 태국어까지 6개 언어요", "languages", {})])
+def test_pieces_half_pages_pages_per_document_and_names_with_figures(message: str, asked: str | None,
+                                                                     want: dict[str, int]) -> None:
+    updates = understand(message, asked).updates
+    assert {k: updates[k] for k in ("corpus_docs", "doc_length_tokens") if k in updates} == want
