@@ -49,7 +49,9 @@ SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\
                               r"\bnee\b|\benfin non\b|\bnon,? plut[ôo]t\b|\bespera\b|\bm[áa]s bien\b|\bor melhor\b|"
                               r"\braczej\b|\bnie,? nie\b|\bf[öo]rresten\b|\byok,? yok\b|\bhay[ıi]r\b|"
                               r"\bой,? нет\b|\bвернее\b|\bточнее\b|\bнет,? нет\b|違う|ちがう|違います|"
-                              r"아니다|잠깐")
+                              r"아니다|잠깐|\bpardon\b|\bperd[óo]n\b|\bnein\b|\bscusa\b|\bscusate\b|\bdesculp[ae]\b|"
+                              r"\bизвините\b|\bпрости(?:те)?\b|\bf[öo]rl[åa]t\b|\bprzepraszam\b|\bexcuse me\b|"
+                              r"不好意思|抱歉|对不起|失礼|すみません|すいません|ごめん|申し訳|죄송|미안")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
@@ -271,15 +273,17 @@ def _extract(text: str, asked: str | None) -> Found:
             m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
     per_page = P.WORDS_PER_PAGE.search(work)
     per_page_text = None if per_page else _PER_PAGE_TEXT.search(work)
-    if per_page or per_page_text:  # "each page is about 600 words and docs are ~5 pages", "每页800字，一般五六页"
-        span = (per_page or per_page_text).span()
+    said_per_page = per_page or per_page_text
+    if said_per_page is not None:  # "each page is about 600 words and docs are ~5 pages", "每页800字，一般五六页"
+        span = said_per_page.span()
         pages = next((n.value for n in numbers if (P.PAGES_AFTER.match(work[n.end:]) or P.SLIDES_AFTER.match(
             work[n.end:])) and not span[0] <= n.start < span[1]), None)
         if per_page:
             tokens = float(next(g for g in per_page.groups() if g)) * P.TOKENS_PER_WORD
         else:
-            figure = P.find_numbers(per_page_text.group("figure"), 1)
-            tokens = figure[0].value * _TEXT_UNIT_TOKENS[per_page_text.group("unit")[0]] if figure else 0.0
+            figure = P.find_numbers(said_per_page.group("figure") or said_per_page.group("figure2"), 1)
+            unit = (said_per_page.group("unit") or said_per_page.group("unit2"))[0]
+            tokens = figure[0].value * _TEXT_UNIT_TOKENS[unit] if figure else 0.0
         found.updates.pop("doc_length_tokens", None)
         if pages:
             found.updates["doc_length_tokens"] = int(round(pages * tokens))
@@ -330,7 +334,14 @@ _AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage (?:is|of|at|arou
                           r"\ben moyenne\b|\bmoyenne de\b|\ben promedio\b|\bpromedio de\b|\bde media\b|"
                           r"\bcom m[ée]dia de\b|\bem m[ée]dia\b|\bm[ée]dia de\b|\bin media\b|\bmediamente\b|"
                           r"\bgemiddeld\b|\b[śs]rednio\b|\bi snitt\b|\bi genomsnitt\b|\bortalama\b|\bв среднем\b|"
-                          r"平均(?:下来|来说|的话|は|で|して)?|평균(?:은|적으로)?")
+                          r"平均(?:下来|来说|的话|は|で|して)?|평균(?:은|적으로)?|\bla media\b|\bdi media\b|\bmedian\b|"
+                          # what most documents are, beside the extremes ("from a paragraph to 30 pages, most are
+                          # around 3 pages", "zwischen 5 und 50 Seiten, meistens so 10")
+                          r"\bmost (?:are|of them are|docs are|documents are|run|sit at)\b|\bmostly\b|\btypically\b|"
+                          r"\busually\b|\bmeistens\b|\bmeist\b|\bin der regel\b|\bla plupart (?:font|sont|ont)?\b|"
+                          r"\bla mayor[íi]a (?:son|tiene|tienen)?\b|\ba maioria (?:tem|é|são)?\b|"
+                          r"\bla maggior parte (?:è|sono|ha)?\b|\bde meeste (?:zijn|hebben)?\b|\bwiększość\b|"
+                          r"\bde flesta (?:är|har)?\b|\bçoğu\b|\bбольшинство\b|一般|通常|대부분|보통|たいてい|多くは")
 
 
 def _stated_average(work: str, found: Found, asked: str | None) -> None:
@@ -345,6 +356,8 @@ def _stated_average(work: str, found: Found, asked: str | None) -> None:
         if not figures or figures[0].start > 20 or re.search(r"[,;。，；.!?]", rest[:figures[0].start]):
             continue
         figure = figures[0]
+        if re.match(r"^\s*(?:-|–|~|～|to|bis|à|a|al|e|and|und|en|do|до|ile|till|到|至|から)\s*\d", rest[figure.end:]):
+            continue  # "typically 20 to 40 pages": a range, read as one
         after = rest[figure.end:] + work[cue.end() + 30:cue.end() + 60]
         factor = next((f for rx, f in _LENGTH_UNITS if rx.match(after)), 1.0 if P.TOKENS_AFTER.match(after) else None)
         if factor is None:  # "from 1 to 100 pages, on average about 10": the unit of the figures before it
@@ -639,11 +652,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     subject = [w for w in re.findall(r"\S+", re.split(r"\d", before)[-1]) if not _HEDGE_WORD.fullmatch(w)][-1:]
     if docs and re.match(r"^[a-z]", after):
         docs = None  # "8D reports", "10-K filings": a name with a figure in it
-    generic = docs and re.match(r"^\s*(?:items|点|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|stycken|adet|"
-                                r"штук)\b", docs.group())
-    if generic and ((subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() == "点" and v < 100)
-                    or _NOT_DOCS_SUBJECT.match(after[docs.end():].strip())
-                    or (hardware and not after[docs.end():docs.end() + 3].strip())):  # "4 adet A100": cards
+    generic = docs is not None and re.match(r"^\s*(?:items|点|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|"
+                                            r"stycken|adet|штук)\b", docs.group())
+    if docs is not None and generic and (
+            (subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() == "点" and v < 100)
+            or _NOT_DOCS_SUBJECT.match(after[docs.end():].strip())
+            or (hardware and not after[docs.end():docs.end() + 3].strip())):  # "4 adet A100": cards
         docs = None  # "지점이 80개" (80 branches), "매장이 250개": a counter of things that are not documents
     if docs and docs.group().rstrip().endswith("of them") and hardware:
         return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents

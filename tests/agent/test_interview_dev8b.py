@@ -112,3 +112,21 @@ def test_pieces_half_pages_pages_per_document_and_names_with_figures(message: st
                                                                      want: dict[str, int]) -> None:
     updates = understand(message, asked).updates
     assert {k: updates[k] for k in ("corpus_docs", "doc_length_tokens") if k in updates} == want
+
+
+@pytest.mark.parametrize(("message", "tokens"), [
+    ("anywhere from a paragraph to 30 pages, most are around 3 pages", 1500),
+    ("zwischen 5 und 50 Seiten, meistens so 10", 5000), ("entre 1 et 20 pages, la plupart font 3 pages", 1500),
+    ("de 500 a 5.000 palabras, la media unas 1.200", 1560), ("短则几百字，长则上万字，一般三四千字", 3500),
+    ("보통 2천 자 내외, 긴 건 2만 자", 2000), ("they vary a lot, typically 20 to 40 pages", 15000),
+    ("mostly 1-2 pgs, a few longer contracts but those are rare", 750)])
+def test_what_most_documents_are_beside_the_extremes(message: str, tokens: int) -> None:
+    assert understand(message, "doc_length_tokens").updates.get("doc_length_tokens") == tokens
+
+
+@pytest.mark.parametrize("message", [
+    "ca. 30.000 Verträge, äh, nein, 35.000", "environ 20 000 contrats, pardon, 35 000",
+    "约2万份合同，不好意思，是3.5万份",
+    "契約書は約2万件、失礼、3万5千件です", "около 10 тысяч договоров, извините, 35 тысяч"])
+def test_an_apology_takes_the_figure_back(message: str) -> None:
+    assert understand(message).updates.get("corpus_docs") == 35000
