@@ -164,7 +164,7 @@ CONTENT_NOUNS = (
     r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
     r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
     r"transcriptions|essays|"
-    r"replies|submissions|bids|tenders|properties|"
+    r"replies|submissions|bids|tenders|properties|incidents|case studies|"
     # Spanish / Portuguese / Italian / French
     r"lecciones|clases|cursos|propiedades|inmuebles|anuncios|publicaciones|noticias|fichas|recetas|"
     r"curr[íi]cul(?:um|os|ums)|hojas de vida|transcripciones|grabaciones|gu[íi]as|procedimientos|protocolos|"
@@ -172,7 +172,7 @@ CONTENT_NOUNS = (
     r"mensajes|v[íi]deos|episodios|entradas|aulas|li[çc][õo]es|im[óo]veis|an[úu]ncios|mat[ée]rias|not[íi]cias|"
     r"reportagens|bulas|receitas|procedimentos|manuais|guias|pareceres|peti[çc][õo]es|laudos|notas fiscais|"
     r"faturas|livros|teses|mensagens|quest[õo]es|epis[óo]dios|postagens|publica[çc][õo]es|ac[óo]rd[ãa]os|"
-    r"senten[çc]as|atti|pareri|determine|decreti|lezioni|corsi|annunci|inserzioni|immobili|notizie|curricul(?:um|a)|ricette|procedure|"
+    r"senten[çc]as|scontrini|ricevute|atti|pareri|determine|decreti|lezioni|corsi|annunci|inserzioni|immobili|notizie|curricul(?:um|a)|ricette|procedure|"
     r"protocolli|norme|istruzioni|guide|circolari|delibere|relazioni|verbali|perizie|libri|messaggi|episodi|"
     r"pubblicazioni|actes|arr[êe]t[ée]s|d[ée]crets|le[çc]ons|annonces|biens|actualit[ée]s|d[ée]p[êe]ches|transcriptions|enregistrements|recettes|"
     r"proc[ée]dures|protocoles|consignes|notices|modes op[ée]ratoires|circulaires|d[ée]lib[ée]rations|factures|"
@@ -184,7 +184,7 @@ CONTENT_NOUNS = (
     r"leitlinien|\w*datenbl[äa]ttern?|merkbl[äa]ttern?|rundschreiben|vorg[äa]ngen?|\w*rechnungen|policen|gutachten|"
     r"befunden?|arztbriefen?|b[üu]chern?|dissertationen|e-?mails|episoden|folgen|patente|ausschreibungen|"
     r"leistungsverzeichnissen?|\w*unterlagen|\w*berichten?|\w*handb[üu]chern?|\w*dokumenten|"
-    r"\w*advertenties|\w*stukken|besluiten|lessen|cursussen|artikelen|\w*berichten|cv'?s|recepten|\w*instructies|protocollen|"
+    r"\w*advertenties|\w*stukken|\w*gesprekken|besluiten|lessen|cursussen|artikelen|\w*berichten|cv'?s|recepten|\w*instructies|protocollen|"
     r"richtlijnen|handleidingen|\w*rapporten|contracten|facturen|uitspraken|vonnissen|boeken|video'?s|"
     r"afleveringen|documenten|producten|annonser|lektioner|kurser|artiklar|nyheter|\w*instruktioner|rutiner|"
     r"procedurer|riktlinjer|manualer|handb[öo]cker|\w*rapporter|avtal|kontrakt|fakturor|b[öo]cker|videor|"
@@ -199,7 +199,7 @@ CONTENT_NOUNS = (
     r"объявлени\w*|урок\w*|курс\w*|стат(?:ей|ьи|ья)|новост\w*|резюме|рецепт\w*|инструкци\w*|регламент\w*|"
     r"процедур\w*|протокол\w*|руководств\w*|отч[её]т\w*|договор\w*|акт(?:ов|а|ы)|полис\w*|решени\w*|"
     r"книг\w*|пис(?:ем|ьма)|сообщени\w*|заяв(?:ок|ки|ка)|обращени\w*|тикет\w*|видео|эпизод\w*|документ\w*|"
-    r"товар\w*|карточ\w*|выпуск\w*")
+    r"товар\w*|карточ\w*|чеков|выпуск\w*")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
     r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
@@ -229,7 +229,7 @@ DOCS_AFTER = re.compile(
     r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b|"
     # CJK counters of a collection (issue 17, s5-b): "80万道题", "3万册", "8万套", "2万点", "2만 권", "300편"
     r"^\s*(?:多)?(?:道(?:题|试题|习题|考题)|题|册|冊|套(?!餐|房间)|部(?:电影|影片|书|法律)|张(?:图纸|表单|单据|发票)|"
-    r"点(?!数|満点|钟|半|到|至|前|后|以|左右))|"
+    r"点(?!数|満点|钟|半|到|至|前|后|以|左右)|枚)|"
     r"^\s*(?:권|편|장)(?!\w)|"
     # pieces counted after the things ("Vrachtbrieven en CMR's, ongeveer 2 miljoen stuks"): read like "items"
     r"^\s*(?:stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|stycken|adet|штук)\b")

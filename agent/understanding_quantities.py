@@ -652,10 +652,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     subject = [w for w in re.findall(r"\S+", re.split(r"\d", before)[-1]) if not _HEDGE_WORD.fullmatch(w)][-1:]
     if docs and re.match(r"^[a-z]", after):
         docs = None  # "8D reports", "10-K filings": a name with a figure in it
-    generic = docs is not None and re.match(r"^\s*(?:items|点|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|"
+    generic = docs is not None and re.match(r"^\s*(?:items|点|枚|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|"
                                             r"stycken|adet|штук)\b", docs.group())
     if docs is not None and generic and (
-            (subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() == "点" and v < 100)
+            (subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() in ("点", "枚") and v < 100)
             or _NOT_DOCS_SUBJECT.match(after[docs.end():].strip())
             or (hardware and not after[docs.end():docs.end() + 3].strip())):  # "4 adet A100": cards
         docs = None  # "지점이 80개" (80 branches), "매장이 250개": a counter of things that are not documents
