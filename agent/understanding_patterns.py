@@ -239,6 +239,18 @@ _CONTENT_NOUN = re.compile(r"(?:" + CONTENT_NOUNS + r")")
 _NOT_AN_ADJECTIVE = re.compile(r"(?:with|in|at|for|from|across|per|each|every|and|or|who|that|which)$")
 
 
+# A collection counted with a content noun or a CJK counter is at least this big: "3 standards", "4 protocols", "3
+# studies we did", "两套系统" count other things.
+MIN_CONTENT_COUNT = 50
+_COUNTER = re.compile(r"^\s*(?:多)?(?:道|题|册|冊|套|部|张|点|枚|권|편|장|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|"
+                      r"pe[çc]as|sztuk|stycken|adet|штук)")
+
+
+def content_count(match: re.Match[str]) -> bool:
+    """True when ``match`` (from ``docs_after``) is a content noun or a counter, not a word for documents."""
+    return match.re.pattern.startswith("^.{") or bool(_COUNTER.match(match.group()))
+
+
 def docs_after(after: str) -> re.Match[str] | None:
     """The document noun right after a figure ("documents", "contratos", "份"), or None.
 

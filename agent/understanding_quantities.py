@@ -654,6 +654,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         docs = None  # "8D reports", "10-K filings": a name with a figure in it
     generic = docs is not None and re.match(r"^\s*(?:items|点|枚|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|"
                                             r"stycken|adet|штук)\b", docs.group())
+    if docs is not None and P.content_count(docs) and v < P.MIN_CONTENT_COUNT:
+        docs = None  # "3 standards", "the API supports 4 protocols": not a collection
     if docs is not None and generic and (
             (subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() in ("点", "枚") and v < 100)
             or _NOT_DOCS_SUBJECT.match(after[docs.end():].strip())
