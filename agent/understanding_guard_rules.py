@@ -27,6 +27,12 @@ _MULTIPLIER_AFTER = re.compile(
     r"(?!\w)|(?:each|per|apiece)\b|"
     r"(?![台枚张块대家])[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}(?=\s*[,，、]|\s*$|\s*(?:each\b|각각|각자|それぞれ|各自|每个))|"
     r"[a-z\-]{2,20}\s+of\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d)")  # "6 teams of about 15 people"
+_EXTREME_BEFORE = re.compile(r"短则|长则|最短|最长|短的|长的|短いもの|長いもの|長いと|短いと|"
+                             r"긴\s*(?:건|것|거)|짧은\s*(?:건|것|거)|"
+                             r"\b(?:longest|shortest|the long ones|the short ones|some (?:are|run|go)|a few|up to|"
+                             r"sometimes|occasionally|bis zu|jusqu'à|hasta|fino a|até)\b[^\d]*$")
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}")
+_EACH_CJK = re.compile(r"每|各|それぞれ|ずつ|あたり|当たり|각|씩|당")
 _RATE_AFTER = re.compile(r"^\s*(?:[a-z\-]{2,20}\s+){1,2}(?:a|an|per|every)\s+(?:second|minute|hour|day|week|month|"
                          r"year)\b")  # "15k conversations a month": multiplies a volume or a budget, not a length
 _EACH_AFTER = re.compile(r"^[^.;,]{0,25}?(?:\beach\b|\bapiece\b|\bper (?:person|head|user)\b|\bjeweils\b|\bchacun|"
@@ -141,7 +147,12 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             near = [m for m in r.sources(name) if start <= m.start < end and abs(m.start - n.start) <= 60]
             if name not in u.updates or not near:
                 continue
+            if name == "doc_length_tokens" and _EXTREME_BEFORE.search(r.text[max(0, n.start - 14):n.start]):
+                continue  # "短则几百字，长则上万字", "긴 건 2만 자": the extremes beside the typical length
             hit = multiplier or (rate if name in ("queries_per_month", "budget_usd_month") else None)
+            if hit is not None and name == "corpus_docs" and hit is multiplier and _CJK_WORD.fullmatch(
+                    hit.group().strip()) and not _EACH_CJK.search(r.text):
+                hit = None  # "十来个人，合同…两万份", "三种语言", "300店舗あり、": people, languages, stores
             if hit is not None:
                 doubts[name] = f'"{r.text[n.start:n.end]}{hit.group().rstrip()}" was not counted'
             elif name in ("queries_per_month", "budget_usd_month", "corpus_docs") and any(
@@ -331,7 +342,8 @@ def _unit_as_count(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         noun = re.match(r"\s*([a-z]{3,20}?)s?\b", r.text[m.end:m.end + 25])
         part_of = re.search(r"\b(?:are|is|of|with|has|have|contains?|containing)\s+(?:about |around |roughly |maybe |"
                             r"~\s*)?$", r.text[max(0, m.start - 30):m.start])  # "docs are 10-15 slides"
-        if noun and part_of and re.search(rf"\b(?:per|each|a|every|/)\s+{noun.group(1)}\b", r.text):
+        if noun and part_of and re.search(rf"\b(?:per|each|a|every|/)\s+{noun.group(1)}\b", r.text) and \
+                u.updates["corpus_docs"] < 2 * m.value:  # (not "12k courses, 30 lessons each": a product of the two)
             why = f"{noun.group(1)}s may be the length of a document"
             return {"corpus_docs": why, "doc_length_tokens": why}
     return {}

@@ -88,7 +88,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "jpy": (1 / 150, ("jpy", "jp¥", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
     "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "₩", "원", "韩元")),
     "inr": (1 / 83, ("inr", "₹", "rs\\.?", "rupees"), ("rupees?", "rupaye", "rupiya", "inr", "₹", "rs\\b", "卢比")),
-    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b", "brl", "r\\$")),
+    "brl": (1 / 5, ("r\\$", "brl"), ("reais", "real\\b(?!\\s+(?:ones|[a-z]+s)\\b)", "brl", "r\\$")),
     "mxn": (1 / 17, ("mx\\$", "mxn"), ("mxn", "pesos mexicanos", "mexican pesos?", "pesos? mx", "pesos?")),
     "cop": (1 / 4000, ("cop\\$?", "col\\$"), ("cop", "pesos colombianos", "colombian pesos?")),
     "clp": (1 / 950, ("clp\\$?",), ("clp", "pesos chilenos", "chilean pesos?")),
@@ -134,7 +134,7 @@ _LONGEST = functools.partial(sorted, key=len, reverse=True)
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if w[0].isascii())) + ")|" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if not w[0].isascii())) + r"|\$)\s*$")
-CURRENCY_AFTER = re.compile(r"^\s*(?:(?:de|of|d')\s*)?(" + "|".join(_LONGEST(
+CURRENCY_AFTER = re.compile(r"^\s*(?:(?:de|of)\s+|d'\s*)?(" + "|".join(_LONGEST(
     w for _, _, after in CURRENCIES.values() for w in after)) + ")(?![a-z])")  # "27001 audit" is not AUD
 _CURRENCY_WORDS = tuple((re.compile(rf"(?:{w})$"), code) for code, (_, before, after) in CURRENCIES.items()
                         for w in (*before, *after))
@@ -179,8 +179,8 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
                           r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
-PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp)\b|^\s*页")
-WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b")
+PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*页")
+WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b|^\s*(?:語|단어)(?!彙|학)")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
@@ -200,6 +200,56 @@ SPEECH_CUE = re.compile(r"transcri|episode|épisode|episodio|podcast|recording|r
                         r"通话|录音|音频|视频|録音|通話|音声|동영상|녹음|통화")
 SPEECH_LENGTH_VERB = re.compile(r"\b(?:lasts?|runs?|long|dauer\w*|dura\w*|durée|dure\w*|duur\w*|trwa\w*|varar|sürer|"
                                 r"длит\w*)\b")
+# Nouns of things a collection holds, as they stand after the gloss (stems: the languages decline them).
+CONTENT_NOUNS = (
+    # English
+    r"recipes|lessons|lectures|courses|course modules|videos|podcasts|webinars|listings|propert(?:y|ies) ads|"
+    r"ads|adverts|advertisements|announcements|bulletins|notices|monographs|packs|work ?cards|job ?cards|"
+    r"stories|news (?:items|stories|articles)|press releases|newsletters|blog ?posts|blogs|worksheets|lesson plans|"
+    r"exam questions|quiz questions|practice questions|test questions|responses|survey responses|verbatims|"
+    r"instructions|work instructions|protocols|standards|norms|drawings|catalog(?:ue)?s|brochures|leaflets|"
+    r"package inserts|definitions|meeting minutes|board minutes|dossiers|case files|publications|"
+    r"studies|volumes|titles|"
+    r"e-?books|magazines|journals|work orders|log entries|job (?:ads|postings|descriptions)|postings|vacancies|"
+    r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
+    r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
+    r"transcriptions|essays|"
+    r"replies|submissions|bids|tenders|properties|incidents|case studies|"
+    # Spanish / Portuguese / Italian / French
+    r"lecciones|clases|cursos|propiedades|inmuebles|anuncios|publicaciones|noticias|fichas|recetas|"
+    r"curr[íi]cul(?:um|os|ums)|hojas de vida|transcripciones|grabaciones|gu[íi]as|procedimientos|protocolos|"
+    r"normas|instructivos|pol[íi]ticas|circulares|actas|reportes|facturas|resoluciones|leyes|libros|tesis|correos|"
+    r"mensajes|v[íi]deos|episodios|entradas|aulas|li[çc][õo]es|im[óo]veis|an[úu]ncios|mat[ée]rias|not[íi]cias|"
+    r"reportagens|bulas|receitas|procedimentos|manuais|guias|pareceres|peti[çc][õo]es|laudos|notas fiscais|"
+    r"faturas|livros|teses|mensagens|quest[õo]es|epis[óo]dios|postagens|publica[çc][õo]es|ac[óo]rd[ãa]os|"
+    r"senten[çc]as|scontrini|ricevute|atti|pareri|determine|decreti|lezioni|corsi|annunci|inserzioni|immobili|notizie|curricul(?:um|a)|ricette|procedure|"
+    r"protocolli|norme|istruzioni|guide|circolari|delibere|relazioni|verbali|perizie|libri|messaggi|episodi|"
+    r"pubblicazioni|actes|arr[êe]t[ée]s|d[ée]crets|le[çc]ons|annonces|biens|actualit[ée]s|d[ée]p[êe]ches|transcriptions|enregistrements|recettes|"
+    r"proc[ée]dures|protocoles|consignes|notices|modes op[ée]ratoires|circulaires|d[ée]lib[ée]rations|factures|"
+    r"polices|comptes rendus|proc[èe]s-verbaux|livres|ouvrages|th[èe]ses|m[ée]moires|courriels|mails|"
+    r"vid[ée]os|[ée]pisodes|"
+    # German / Dutch / Swedish (compounds end in the noun: "Arbeitsanweisungen", "woningadvertenties")
+    r"\w*inseraten?|\w*anzeigen|artikeln|akten|exposés|immobilien|lektionen|lerneinheiten|\w*beitr[äa]ge|meldungen|"
+    r"lebensl[äa]ufen?|bewerbungen|rezepten?|\w*anweisungen|\w*protokolle|\w*richtlinien|normen|vorschriften|"
+    r"leitlinien|\w*datenbl[äa]ttern?|merkbl[äa]ttern?|rundschreiben|vorg[äa]ngen?|\w*rechnungen|policen|gutachten|"
+    r"befunden?|arztbriefen?|b[üu]chern?|dissertationen|e-?mails|episoden|folgen|patente|ausschreibungen|"
+    r"leistungsverzeichnissen?|\w*unterlagen|\w*berichten?|\w*handb[üu]chern?|\w*dokumenten|"
+    r"\w*advertenties|\w*stukken|\w*gesprekken|besluiten|lessen|cursussen|artikelen|\w*berichten|cv'?s|recepten|\w*instructies|protocollen|"
+    r"richtlijnen|handleidingen|\w*rapporten|contracten|facturen|uitspraken|vonnissen|boeken|video'?s|"
+    r"afleveringen|documenten|producten|annonser|lektioner|kurser|artiklar|nyheter|\w*instruktioner|rutiner|"
+    r"procedurer|riktlinjer|manualer|handb[öo]cker|\w*rapporter|avtal|kontrakt|fakturor|b[öo]cker|videor|"
+    r"avsnitt|dokument|produkter|"
+    # Polish / Turkish / Russian (declined: stems)
+    r"og[łl]osze\w*|lekcj\w*|kurs[óo]w|artyku[łl]\w*|wiadomo[śs]ci|[żz]yciorys\w*|instrukcj\w*|procedur\w*|"
+    r"protoko[łl]\w*|regulamin\w*|podr[ęe]cznik\w*|raport\w*|um[óo]w|umowy|aneks\w*|faktur\w*|polis\w*|"
+    r"wyrok\w*|orzecze\w*|ksi[ąa][żz]\w*|zg[łl]osze\w*|film[óo]w|odcink\w*|dokument[óo]w|dokumenty|"
+    r"produkt[óo]w|pism|ilan\w*|ders\w*|kurs\w*|makale\w*|haber\w*|[öo]zge[çc]mi[şs]\w*|tarif\w*|"
+    r"talimat\w*|prosed[üu]r\w*|protokol\w*|y[öo]netmeli\w*|k[ıi]lavuz\w*|rapor\w*|s[öo]zle[şs]me\w*|"
+    r"dosya\w*|fatura\w*|poli[çc]e\w*|kitap\w*|belge\w*|dok[üu]man\w*|[üu]r[üu]n\w*|"
+    r"объявлени\w*|урок\w*|курс\w*|стат(?:ей|ьи|ья)|новост\w*|резюме|рецепт\w*|инструкци\w*|регламент\w*|"
+    r"процедур\w*|протокол\w*|руководств\w*|отч[её]т\w*|договор\w*|акт(?:ов|а|ы)|полис\w*|решени\w*|"
+    r"книг\w*|пис(?:ем|ьма)|сообщени\w*|заяв(?:ок|ки|ка)|обращени\w*|тикет\w*|видео|эпизод\w*|документ\w*|"
+    r"товар\w*|карточ\w*|чеков|выпуск\w*")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
     r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
@@ -226,7 +276,54 @@ DOCS_AFTER = re.compile(
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)\s?[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
     r"^\s*(?:多)?(?:份|篇|本|封|条|件)(?!查询|检索|请求|搜索)|"
-    r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b")
+    r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b|"
+    # CJK counters of a collection (issue 17, s5-b): "80万道题", "3万册", "8万套", "2万点", "2만 권", "300편"
+    r"^\s*(?:多)?(?:道(?:题|试题|习题|考题)|题|册|冊|套(?!餐|房间)|部(?:电影|影片|书|法律)|张(?:图纸|表单|单据|发票)|"
+    r"点(?!数|満点|钟|半|到|至|前|后|以|左右)|枚)|"
+    r"^\s*(?:권|편|장)(?!\w)|"
+    # pieces counted after the things ("Vrachtbrieven en CMR's, ongeveer 2 miljoen stuks"): read like "items"
+    r"^\s*(?:stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|stycken|adet|штук)\b")
+_CONTENT_WORDS = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|des|del|degli|delle|dei|von|van|av)\s+|d'\s*)?"
+                            r"([^\W\d_][\w\-']*(?:\s+[^\W\d_][\w\-']*){0,2})")
+_CONTENT_NOUN = re.compile(r"(?:" + CONTENT_NOUNS + r")")
+_NOT_AN_ADJECTIVE = re.compile(r"(?:with|in|at|for|from|across|per|each|every|and|or|who|that|which)$")
+
+
+# A collection counted with a content noun or a CJK counter is at least this big: "3 standards", "4 protocols", "3
+# studies we did", "两套系统" count other things.
+MIN_CONTENT_COUNT = 50
+_COUNTER = re.compile(r"^\s*(?:多)?(?:道|题|册|冊|套|部|张|点|枚|권|편|장|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|"
+                      r"pe[çc]as|sztuk|stycken|adet|штук)")
+
+
+def content_count(match: re.Match[str]) -> bool:
+    """True when ``match`` (from ``docs_after``) is a content noun or a counter, not a word for documents."""
+    return match.re.pattern.startswith("^.{") or bool(_COUNTER.match(match.group()))
+
+
+def docs_after(after: str) -> re.Match[str] | None:
+    """The document noun right after a figure ("documents", "contratos", "份"), or None.
+
+    Content nouns of every kind of collection count too, in every language, up to two words after the figure (issue
+    17): "45k recipes", "3,500 drug monographs", "4.500 annunci", "6 mil propiedades", "30 bin ilan", "50 тысяч
+    объявлений"; the match then ends at that noun.
+    """
+    found = DOCS_AFTER.match(after)
+    if found:
+        return found
+    words = _CONTENT_WORDS.match(after)
+    if not words:
+        return None
+    phrase = words.group(1)
+    spans = [m.span() for m in re.finditer(r"\S+", phrase)]
+    for k, (_, end) in enumerate(spans):
+        if k and _NOT_AN_ADJECTIVE.fullmatch(phrase[spans[k - 1][0]:spans[k - 1][1]]):
+            return None  # "300 stores with product manuals": the manuals are not counted by the 300
+        if any(_CONTENT_NOUN.fullmatch(phrase, spans[j][0], end) for j in {k, max(0, k - 1)}):
+            return re.compile(rf"^.{{{words.start(1) + end}}}", re.S).match(after)
+    return None
+
+
 VAGUE = re.compile(r"几|\ba few\b|\bseveral\b|\bsome\b|\ba couple\b|\bdozens?\b|\bhundreds\b|\bthousands\b")
 SHORT_DOCS = re.compile(r"\btweets?\b|微博|推文|\b(?:slack|chat|text|teams) messages\b|\bsms\b")
 TWEETS_AFTER = re.compile(r"^[\s\-]*tweets?\b(?!,)(?=\s*(?:long|of text|worth))")
@@ -262,6 +359,7 @@ TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|v
                          r"kez\b|kere\b|раз(?:а)?\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
+                              r"(?:数\s*[はが]?\s*(?:about\s*)?)?"  # "文書数は約3万" (glossed "documents 数は about")
                               r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"
                               r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
     "budget_usd_month": re.compile(r"(?:budget|预算)\s*(?:is|of|[:=]|为|是|有|大约|大概|约|在|每月|每个月|一个月|"
@@ -612,7 +710,8 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"forschungszwecke|"
                          r"investigaci[óo]n acad[ée]mica|pesquisa acad[êe]mica|ricerca accademica|"
                          r"recherche acad[ée]mique|"
-                         r"any licen[cs]e|研究用|科研用|学术(?:用途|研究|使用|项目|用)|非商用|非商业|不商用|不用于商业|个人(?:项目|使用|学习)|"
+                         r"any licen[cs]e|研究用|科研用|学术(?:用途|研究|使用|项目|用)|非商用|非商业|不商用|"
+                         r"不用于商业|个人(?:项目|使用|学习)|"
                          r"学习用|(?:协议|许可)无所谓|"
                          # indifference to the licence in the languages the gloss leaves as written
                          r"(?:许可证?|协议|授权)(?:都)?(?:无所谓|不重要|没要求|随便)|"

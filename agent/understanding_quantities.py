@@ -43,7 +43,16 @@ SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\
                               r"\bwell,? closer to\b|\bmore like\b|不对|其实|应该是|更正|いや|訂正|"
                               # the same in other languages the gloss leaves as written
                               r"\banzi\b|\bcioè\b|\bquer dizer\b|\bou melhor\b|\bmejor dicho\b|\bo sea\b|"
-                              r"\bnahi,? nahi\b|\bmatlab\b|我是说|哦不|講錯|说错|じゃなくて|아니\s*아니|아니요|정정")
+                              r"\bnahi,? nahi\b|\bmatlab\b|我是说|哦不|講錯|说错|じゃなくて|아니\s*아니|아니요|정정|"
+                              # a figure taken back in the other languages (s5-b): "nee, eher", "enfin non, plutôt",
+                              # "no, espera", "ou melhor", "nie, raczej", "nej förresten", "yok yok", "ой нет",
+                              # "アッ違う", "아 아니다" / "아니 7만" (glossed "아 not", ", not 7万")
+                              r"\bnee\b|\benfin non\b|\bnon,? plut[ôo]t\b|\bespera\b|\bm[áa]s bien\b|\bor melhor\b|"
+                              r"\braczej\b|\bnie,? nie\b|\bf[öo]rresten\b|\byok,? yok\b|\bhay[ıi]r\b|"
+                              r"\bой,? нет\b|\bвернее\b|\bточнее\b|\bнет,? нет\b|違う|ちがう|違います|"
+                              r"아니다|잠깐|\bpardon\b|\bperd[óo]n\b|\bnein\b|\bscusa\b|\bscusate\b|\bdesculp[ae]\b|"
+                              r"\bизвините\b|\bпрости(?:те)?\b|\bf[öo]rl[åa]t\b|\bprzepraszam\b|\bexcuse me\b|"
+                              r"不好意思|抱歉|对不起|失礼|すみません|すいません|ごめん|申し訳|죄송|미안")
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
@@ -214,7 +223,8 @@ def _extract(text: str, asked: str | None) -> Found:
             work[num.end:num.end + 40])
         # (not "40 pages, call it 500 tokens a page": a figure per page is not a new document length)
         if retake and last is not None and last[1] in NUMERIC_FIELDS and (kind == last[1] or (
-                kind is None and not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]))):
+                kind is None and (not re.match(r"^\s*[a-z\u4e00-\u9fff]", work[num.end:num.end + 8]) or re.match(
+                    r"^\s*(?:[a-z]+\s+)?ones\b", work[num.end:num.end + 20])))):  # "call it 900k real ones"
             # "I said 10k docs but it's actually 100k", "2k queries a day, no wait, 3k": the later figure, same unit
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
@@ -259,19 +269,33 @@ def _extract(text: str, asked: str | None) -> Found:
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
     _sum_counts(counts, work, found)
+    _items_indexed(numbers, work, found)
+    _pages_per_document(numbers, work, found)
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
             m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
     per_page = P.WORDS_PER_PAGE.search(work)
-    if per_page:  # "each page is about 600 words and docs are ~5 pages"
-        pages = next((n.value for n in numbers if P.PAGES_AFTER.match(work[n.end:]) or P.SLIDES_AFTER.match(
-            work[n.end:])), None)
-        words = float(next(g for g in per_page.groups() if g))
+    per_page_text = None if per_page else _PER_PAGE_TEXT.search(work)
+    said_per_page = per_page or per_page_text
+    if said_per_page is not None:  # "each page is about 600 words and docs are ~5 pages", "每页800字，一般五六页"
+        span = said_per_page.span()
+        pages = next((n.value for n in numbers if (P.PAGES_AFTER.match(work[n.end:]) or P.SLIDES_AFTER.match(
+            work[n.end:])) and not span[0] <= n.start < span[1]), None)
+        if per_page:
+            tokens = float(next(g for g in per_page.groups() if g)) * P.TOKENS_PER_WORD
+        else:
+            figure = P.find_numbers(said_per_page.group("figure") or said_per_page.group("figure2"), 1)
+            unit = (said_per_page.group("unit") or said_per_page.group("unit2"))[0]
+            tokens = figure[0].value * _TEXT_UNIT_TOKENS[unit] if figure else 0.0
         found.updates.pop("doc_length_tokens", None)
         if pages:
-            found.updates["doc_length_tokens"] = int(round(pages * words * P.TOKENS_PER_WORD))
+            found.updates["doc_length_tokens"] = int(round(pages * tokens))
+        elif asked == "doc_length_tokens" and tokens:  # "a page is maybe 800 words": the page is the document
+            found.updates["doc_length_tokens"] = int(round(tokens))
+    else:
+        _stated_average(work, found, asked)
     if "doc_length_tokens" not in found.updates and P.SHORT_DOCS.search(work):
         found.updates["doc_length_tokens"] = TOKENS_PER_TWEET  # "5 million tweets": their length is known
     if P.SKIP.search(text) and P.VAGUE.search(text):  # "not sure, maybe a few thousand": no figure to store
@@ -302,6 +326,58 @@ def _extract(text: str, asked: str | None) -> Found:
 _RETRIEVAL_PART = re.compile(r"embedding|retriev\w*|\bsearch\w*|vector|look-?ups?|\bsuche\b|recherche|búsqueda|"
                              r"ricerca|\bbusca\b|zoek\w*|wyszukiw\w*|sökning\w*|\barama\b|поиск\w*|эмбеддинг\w*|"
                              r"检索|向量|召回|嵌入|検索|埋め込み|검색|임베딩")
+# The text on a page in any language, glossed: "a page is maybe 800 words", "每页大概800字", "한 페이지에 800字",
+# "1 pages あたり about 1,000字", "800 words per page": the figure, its unit (words, 字, characters) and the page.
+_HEDGE = (r"(?:about|around|roughly|approx\.?|approximately|maybe|perhaps|typically|usually|~|"
+          r"大概|大约|约|差不多|くらい|정도)")
+_PER_PAGE_TEXT = re.compile(
+    r"(?:\b(?:each|a|per|every|one|1)\s+|每|一|한\s*|1\s*)(?:page|pages|slide|页|頁|페이지|ページ)\s*"
+    r"(?:is|has|contains|holds|of|runs|averages|(?:is )?on average|あたり|当たり|에는|에|大概|大约|约|有|差不多)?\s*"
+    rf"(?:{_HEDGE}\s*)*(?P<figure>\d[\d,.]*\s*k?)\s*(?P<unit>words?|字|characters|chars)|"
+    r"(?P<figure2>\d[\d,.]*)\s*(?P<unit2>words?|字|characters|chars)\s*(?:per|a|each|on a|on each|on every|/|in a)\s*"
+    r"(?:page|slide)\b")
+_TEXT_UNIT_TOKENS = {"w": P.TOKENS_PER_WORD, "字": P.TOKENS_PER_CJK_CHAR, "c": 1 / P.CHARS_PER_TOKEN}
+# An average said beside a range or its extremes ("from 1 to 80 pages, avg maybe 10", "von 1 bis 60 Seiten, im
+# Schnitt etwa 12", "短的一两页，长的上百页，平均下来大概10页"): the average is the length.
+_AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage (?:is|of|at|around|about|maybe|length is|doc is|"
+                          r"document is|one is)?|\bavg\.?|\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|"
+                          r"\ben moyenne\b|\bmoyenne de\b|\ben promedio\b|\bpromedio de\b|\bde media\b|"
+                          r"\bcom m[ée]dia de\b|\bem m[ée]dia\b|\bm[ée]dia de\b|\bin media\b|\bmediamente\b|"
+                          r"\bgemiddeld\b|\b[śs]rednio\b|\bi snitt\b|\bi genomsnitt\b|\bortalama\b|\bв среднем\b|"
+                          r"平均(?:下来|来说|的话|は|で|して)?|평균(?:은|적으로)?|\bla media\b|\bdi media\b|\bmedian\b|"
+                          # what most documents are, beside the extremes ("from a paragraph to 30 pages, most are
+                          # around 3 pages", "zwischen 5 und 50 Seiten, meistens so 10")
+                          r"\bmost (?:are|of them are|docs are|documents are|run|sit at)\b|\bmostly\b|\btypically\b|"
+                          r"\busually\b|\bmeistens\b|\bmeist\b|\bin der regel\b|\bla plupart (?:font|sont|ont)?\b|"
+                          r"\bla mayor[íi]a (?:son|tiene|tienen)?\b|\ba maioria (?:tem|é|são)?\b|"
+                          r"\bla maggior parte (?:è|sono|ha)?\b|\bde meeste (?:zijn|hebben)?\b|\bwiększość\b|"
+                          r"\bde flesta (?:är|har)?\b|\bçoğu\b|\bбольшинство\b|一般|通常|대부분|보통|たいてい|多くは")
+
+
+def _stated_average(work: str, found: Found, asked: str | None) -> None:
+    """The length after an average cue wins over a range's midpoint or extremes read before it."""
+    if ("doc_length_tokens" not in found.updates and asked != "doc_length_tokens") or S.average_over_maximum(work):
+        return  # (an average after a maximum: ``_structured_fields`` scales the length read from the maximum)
+    for cue in _AVERAGE_CUE.finditer(work):
+        if _QUERY_SUBJECT.search(work[max(0, cue.start() - 30):cue.start()]):
+            continue  # "queries average 8 words": a query's length
+        rest = work[cue.end():cue.end() + 30]
+        figures = P.find_numbers(rest, 2)
+        if not figures or figures[0].start > 20 or re.search(r"[,;。，；.!?]", rest[:figures[0].start]):
+            continue
+        figure = figures[0]
+        if re.match(r"^\s*(?:-|–|~|～|to|bis|à|a|al|e|and|und|en|do|до|ile|till|到|至|から)\s*\d", rest[figure.end:]):
+            continue  # "typically 20 to 40 pages": a range, read as one
+        after = rest[figure.end:] + work[cue.end() + 30:cue.end() + 60]
+        factor = next((f for rx, f in _LENGTH_UNITS if rx.match(after)), 1.0 if P.TOKENS_AFTER.match(after) else None)
+        if factor is None:  # "from 1 to 100 pages, on average about 10": the unit of the figures before it
+            units = [f for n in P.find_numbers(work[:cue.start()], 10) for rx, f in _LENGTH_UNITS
+                     if rx.match(work[n.end:n.end + 30])]
+            factor = units[-1] if units else None
+        if factor is None or figure.value <= 0:
+            continue
+        found.updates["doc_length_tokens"] = int(round(figure.value * factor))
+        return
 
 
 _SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |will |all |typically |usually |might |"
@@ -353,7 +429,7 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
     for n in numbers:
         after = work[n.end:n.end + 40]
         if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
-                P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
+                P.docs_after(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
                 or _SIZE_UNIT.match(after) or P.MINUTES_AFTER.match(after) or P.SLIDES_AFTER.match(after)):
             return n
@@ -660,6 +736,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if factor == 1.0 and S.peak_hour(sentence):  # "the busiest hour had 5,000 queries": the peak is the rate
             factor = 24 * P.DAYS_PER_MONTH
         return "queries_per_month", int(v * factor)
+    pages_unit = P.PAGES_AFTER.match(after)
+    if pages_unit and _PAGES_IN_DOCS.match(text[num.end + pages_unit.end():num.end + pages_unit.end() + 60]):
+        # "1.2M pages in 15,000 documents": split by the documents; to "how many documents?" only the count is read
+        return ("corpus_tokens", int(v * P.TOKENS_PER_PAGE)) if asked != "corpus_docs" else (None, None)
+    if pages_unit and asked != "doc_length_tokens" and v >= _PAGES_AS_A_SITE_FROM and not P.PER_DOC_CUE.search(
+            clause) and (_PAGES_OF_DOCS.match(after[pages_unit.end():]) or _COLLECTION.search(before)):
+        return "corpus_docs", int(v)  # "~2.3k pages of docs", "the docs site has ~3k pages": the pages are documents
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
         return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document
     if P.PAGES_AFTER.match(after) and (v >= P.PAGES_AS_DOCS_FROM or _TEXT_TOTAL.search(text)) and \
@@ -671,7 +754,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             P.PER_DOC_CUE.search(clause) or P.TOTAL_CUE.search(clause) or asked == "doc_length_tokens"):
         return "corpus_docs", int(v)  # "八十万段文本", "200k paragraphs": passages counted, not one document's length
     if asked == "corpus_docs" and not P.PER_DOC_CUE.search(clause) and (
-            P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)):
+            P.TOKENS_AFTER.match(after) or any(rx.match(after) for rx, _ in _LENGTH_UNITS)) and not any(
+            P.docs_after(text[n.end:n.end + 40]) for n in P.find_numbers(text[:num.start], 10)):
+        # (not "about 300 PDFs, mostly 50-100 pages": the documents are counted, the pages are each one's length)
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
         factor = 1.0 if P.TOKENS_AFTER.match(after) else next(f for rx, f in _LENGTH_UNITS if rx.match(after))
         return "corpus_tokens", int(v * factor)
@@ -695,7 +780,19 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
                  and not P.PER_ITEM_BEFORE.search(before)) or v > 10_000_000
         return ("corpus_tokens" if total else "doc_length_tokens"), int(v)
-    docs = P.DOCS_AFTER.match(after)
+    docs = P.docs_after(after)
+    subject = [w for w in re.findall(r"\S+", re.split(r"\d", before)[-1]) if not _HEDGE_WORD.fullmatch(w)][-1:]
+    if docs and re.match(r"^[a-z]", after):
+        docs = None  # "8D reports", "10-K filings": a name with a figure in it
+    generic = docs is not None and re.match(r"^\s*(?:items|点|枚|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|"
+                                            r"stycken|adet|штук)\b", docs.group())
+    if docs is not None and P.content_count(docs) and v < P.MIN_CONTENT_COUNT:
+        docs = None  # "3 standards", "the API supports 4 protocols": not a collection
+    if docs is not None and generic and (
+            (subject and _NOT_DOCS_SUBJECT.search(subject[0])) or (docs.group().strip() in ("点", "枚") and v < 100)
+            or _NOT_DOCS_SUBJECT.match(after[docs.end():].strip())
+            or (hardware and not after[docs.end():docs.end() + 3].strip())):  # "4 adet A100": cards
+        docs = None  # "지점이 80개" (80 branches), "매장이 250개": a counter of things that are not documents
     if docs and docs.group().rstrip().endswith("of them") and hardware:
         return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
     if docs:
@@ -759,6 +856,35 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     return None, None
 
 
+# Pages spread over documents ("1 234 567 pages, réparties en 42 000 documents", "1,2 Mio. Seiten in rund 15.000
+# Dokumenten"): the documents are the count and the pages per document the length.
+_PAGES_IN_DOCS = re.compile(
+    r"^[\s,]*(?:(?:in total|overall|altogether|insgesamt|au total|en total|in totale|no total|totaal|totalt|"
+    r"toplam|всего)[\s,]*)?(?:(?:which are|that are|are|sind|sont|son|sono|zijn|är|są)\s+)?"
+    r"(?:in|across|over|into|among|"
+    r"spread (?:over|across)|split (?:into|across|over|between)|distributed (?:over|across|among)|"
+    r"r[ée]parti\w* (?:en|sur|dans|entre)|verteilt auf|repartid\w* en|distribuid\w* en|suddivis\w* in|"
+    r"distribuit\w* (?:in|su)|divid\w* (?:em|en|in)|verdeeld over|f[öo]rdelade p[åa]|w|в|на|em|en|på)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*)?\d[\d,.]*\s*(?:k\b|万|千)?\s*(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:documents?|docs|files|pdfs|dokumente\w*|dossiers|fichiers|documentos|documenti|documenten|dokument\w*|"
+    r"belge\w*|документ\w*|reports|contracts|records|filings|manuals|books|volumes)\b")
+# "~2.3k pages of docs", "the docs site has ~3k pages": a site's pages are its documents (from 200 pages on; a
+# single document of that length is named as one: "the manual is 300 pages")
+_PAGES_AS_A_SITE_FROM = 200
+_PAGES_OF_DOCS = re.compile(r"^\s*(?:of\s+|de\s+|di\s+|an\s+)?(?:(?:the|our)\s+)?(?:docs|documentation|doku\w*|"
+                            r"documenta\w*|help(?: content| articles)?|"
+                            r"guides|api (?:reference|docs)|reference docs|wiki|knowledge base|content)\b")
+_COLLECTION = re.compile(r"\b(?:docs|documentation|docs? site|developer docs|api (?:reference|ref|docs)|reference|"
+                         r"wiki|knowledge base|help cent(?:er|re)|help site|website|intranet|confluence)\b[^\d]*$|"
+                         r"(?:文档|api参考|帮助中心|网站|知识库)[^\d]*$|^\s*documents\s*は[^\d]*$")
+# A counter ("80개", glossed "items") after things that are not documents: branches, stores, staff, customers
+_NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|사원|고객|회원|사용자|유저|병원|학교|팀|부서|"
+                               r"국가|나라|언어|"
+                               r"서버|사무실|공장|门店|分店|店|员工|用户|客户|会员|国家|语言|服务器|办公室|工厂|"
+                               r"店舗|支店|社員|従業員|顧客|会員|拠点|国|言語|명|種類|种|"
+                               r"\bbranches\b|\bstores\b|\bshops\b|"
+                               r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b")
+_HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
@@ -797,9 +923,13 @@ def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> 
 
 # Parts of one corpus: "8,000 guides and 15k policy documents", "办事指南8000条，政策文件1.5万份",
 # "2k FAQs plus 40k tickets".
-_PARTS_JOIN = re.compile(r"^[^\d]{0,40}$")
+_PARTS_JOIN = re.compile(r"^[^\d]{0,70}$")
 _JOIN_WORD = re.compile(r"\band\b|\bplus\b|\+|&|,|，|、|；|;|和|及|以及|还有|另外|\bund\b|\bet\b|\by\b|\be\b|"
-                        r"\bpi[uù]\b|\bm[aá]s\b|と|및|그리고")
+                        r"\bpi[uù]\b|\bm[aá]s\b|と|및|그리고|"
+                        # the same in the languages the gloss leaves as written (s5-b)
+                        r"\bmais\b|\ben\b|\boch\b|\bsamt\b|\bartı\b|\bve\b|\bile\b|\bi\b|\boraz\b|\bплюс\b|"
+                        r"\bи\b|\bа также\b|\bdazu\b|\bsowie\b|\bainsi que\b|\bas well as\b|이랑|랑|하고|그리고|"
+                        r"(?<=\s)[과와]\s|それに|そして|加上|外加|再加上|加起来")
 _NOT_PARTS = re.compile(r"\b(?:of (?:them|which|those)|out of|including|incl|among|each|per|every|actually|"
                         r"sorry|i mean|no wait|or rather|rather|or)\b|其中|包括|包含|每|不对|其实|jeweils|insgesamt|"
                         r"davon|dont|de los cuales|di cui|dos quais")
@@ -815,9 +945,39 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
         return
     for (a, _), (b, _) in zip(counts, counts[1:], strict=False):
         between = work[a.end:b.start]
-        if not (_PARTS_JOIN.match(between) and _JOIN_WORD.search(between)) or _NOT_PARTS.search(between):
+        if not (_PARTS_JOIN.match(between) and _JOIN_WORD.search(between)) or _NOT_PARTS.search(between) or \
+                SELF_CORRECTION.search(between):
             return
     found.updates["corpus_docs"] = sum(v for _, v in counts)
+
+
+_CONTAINER_GAP = re.compile(r"^\s*[a-z\-]+?s?\s*(?:,|with|of)\s*(?:about|around|roughly|approx\.?|~|maybe|say)?\s*$")
+_ITEMS_EACH = re.compile(r"^\s*([a-z\-]{3,20}?)(?:e?s)?\s+(?:each|apiece|per|a|in each|in every)\b")
+
+
+def _items_indexed(numbers: list[P.Number], work: str, found: Found) -> None:
+    """"~12k courses, roughly 30 lessons each, and we'd index per lesson": the items indexed are the documents."""
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        items = _ITEMS_EACH.match(work[b.end:b.end + 40])
+        if not items or not _CONTAINER_GAP.match(work[a.end:b.start]) or P.USERS.match(work[b.end:]):
+            continue
+        noun = re.escape(items.group(1))
+        if re.search(rf"\b(?:index|search|embed|chunk|split|store|treat)\w*\s+(?:[a-z']+\s+){{0,3}}?"
+                     rf"(?:per|each|every|by|by the|at the)\s+{noun}(?:e?s)?\b|\b{noun}[\s\-]level\b", work):
+            found.updates["corpus_docs"] = int(a.value * b.value)
+            return
+
+
+def _pages_per_document(numbers: list[P.Number], work: str, found: Found) -> None:
+    """A corpus of pages and the pages of one document ("15万页，一份大概10页"): the documents are pages / length."""
+    docs, length = found.updates.get("corpus_docs"), found.updates.get("doc_length_tokens")
+    if not isinstance(docs, int) or not isinstance(length, int):
+        return
+    paged = [n for n in numbers if P.PAGES_AFTER.match(work[n.end:])]
+    total = next((n for n in paged if n.value >= P.PAGES_AS_DOCS_FROM and int(n.value) == docs), None)
+    each = next((n for n in paged if n is not total and int(round(n.value * P.TOKENS_PER_PAGE)) == length), None)
+    if total is not None and each is not None and 2 <= each.value <= total.value / 2:
+        found.updates["corpus_docs"] = int(round(total.value / each.value))
 
 
 def _sentence_period(num: P.Number, work: str) -> float:
