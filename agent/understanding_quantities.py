@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from agent import understanding_patterns as P
+from agent import understanding_rates as R
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_statements import read_statements
@@ -199,11 +200,13 @@ def _extract(text: str, asked: str | None) -> Found:
     numbers = P.find_numbers(work, MAX_NUMBERS)
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
-            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None)  # "each colleague (we are 200) searches 5 times a day"
+            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+        or R.active_users_before(work, numbers)  # "each colleague (we are 200) searches 5 times a day"; "DAU is 120k"
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
     counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
+    unit_counts: list[P.Number] = []  # the units a rate per unit was multiplied by ("300 stores")
     for num in numbers:
         if num is people:
             continue
@@ -230,10 +233,19 @@ def _extract(text: str, asked: str | None) -> Found:
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             factor = _sentence_period(num, work)
-            daily_people = people is not None and re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
+            daily_people = people is not None and (re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
+                                                   or R.daily_active(work, people))
             if factor == 1.0 and daily_people and not any(rx.search(own_sentence) for rx, _ in P.PERIODS):
                 factor = P.DAYS_PER_MONTH  # "2k DAU, ~3 queries each": the people are counted per day
             value = int(value * users * factor)
+        elif kind == "queries_per_month" and users is None and (
+                per_unit := R.unit_rate(work, num, numbers)) is not None:
+            if per_unit[1]:  # "each branch does 25 searches a day, and there are 60 branches": times the branches
+                value = int(value * per_unit[1].value)
+                unit_counts.append(per_unit[1])
+            else:  # "each store does ~40 lookups a day": how many stores? asked, one store's rate is not the total
+                found.ambiguous = found.ambiguous or R.per_unit_question(per_unit[0], value, work[num.start:num.end])
+                continue
         elif kind == "queries_per_month" and users is None and _PER_PERSON.search(own_sentence) and \
                 _PEOPLE.search(work):
             kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
@@ -254,6 +266,12 @@ def _extract(text: str, asked: str | None) -> Found:
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
     _sum_counts(counts, work, found)
+    shared = R.traffic_share(work, numbers)
+    if shared is not None:  # "600k pageviews a month, 5% of those use search": the share of the traffic searches
+        found.updates["queries_per_month"] = shared[0]
+        if found.updates.get("corpus_docs") == int(shared[1].value):
+            del found.updates["corpus_docs"]
+        leftovers[:] = [n for n in leftovers if n is not shared[1]]
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -285,6 +303,12 @@ def _extract(text: str, asked: str | None) -> Found:
         if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             found.updates[asked] = as_field(asked, num.value, work, indian)
+    if (found.ambiguous or {}).get("kind") == "per_unit":
+        found.updates.pop("queries_per_month", None)  # one unit's rate is asked about; no other figure is the total
+        leftovers.clear()
+    for count in unit_counts:  # "매장이 150개인데 매장당 ...": the 150 counts stores, not documents
+        if found.updates.get("corpus_docs") == int(count.value):
+            del found.updates["corpus_docs"]
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
@@ -340,6 +364,8 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
     """
     for n in numbers:
         after = work[n.end:n.end + 40]
+        if re.match(r"^\s*[a-z]{3,}\s*,", after):  # "20 estimators, maybe 12 searches a day each": the next clause
+            after = work[n.end:n.end + 60]
         if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
                 P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
@@ -576,6 +602,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
         if rate and P.QUERY_BEFORE.search(before):  # "하루 검색 약 1만 건": items counted per day after "searches"
             return "queries_per_month", int(v * period_factor(after, before))
+        per_second = re.match(r"^\s*(?:per|a|1|/)\s*(?:second|sec|s)\b", tail)  # "a second" is "1 second" here
+        if per_second and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own):
+            return "queries_per_month", int(v * P.SECONDS_PER_MONTH)  # "at launch peaks ~3 tickets a second"
         if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
                 re.match(r"^\s*(?:documents|items|cases)\b", docs.group()):
             # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
@@ -624,7 +653,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
-_PER_PERSON = re.compile(r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
+_PER_PERSON = re.compile(r"\b(?:the |an )?average (?:user|person|member|student|learner|customer|visitor)\b|"
+                         r"\bper capita\b|\bна users\b|"
+                         r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
                          r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
                          r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
 _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
@@ -636,7 +667,7 @@ _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawye
                      r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
                      r"用户|员工|同事|律师|医生|工程师|研究员|学生")
 # Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
-_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
+_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만|인데|는데")
 # Conversations counted per period are the traffic: each one is at least one search.
 _CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
 _STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to|or even|even|stretching to|stretch to|"
