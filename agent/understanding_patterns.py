@@ -124,6 +124,7 @@ QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大�
                         r"\s*(?:(?:约|大约|大概|差不多|about|around)\s*)?$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
                          r"lookups|calls|hits)\b|"
+                         r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|hota|hoti|hote)\b)|"  # Hinglish
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
                           r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*"

@@ -207,6 +207,7 @@ def _extract(text: str, asked: str | None) -> Found:
     budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
     counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
     unit_counts: list[P.Number] = []  # the units a rate per unit was multiplied by ("300 stores")
+    query_from: P.Number | None = None  # the figure the query rate was read from
     for num in numbers:
         if num is people:
             continue
@@ -243,6 +244,8 @@ def _extract(text: str, asked: str | None) -> Found:
             if per_unit[1]:  # "each branch does 25 searches a day, and there are 60 branches": times the branches
                 value = int(value * per_unit[1].value)
                 unit_counts.append(per_unit[1])
+                if query_from is per_unit[1]:  # "지점이 30개 있고 지점마다 ...": the 30 counted branches, not a rate
+                    del found.updates["queries_per_month"]
             else:  # "each store does ~40 lookups a day": how many stores? asked, one store's rate is not the total
                 found.ambiguous = found.ambiguous or R.per_unit_question(per_unit[0], value, work[num.start:num.end])
                 continue
@@ -258,6 +261,8 @@ def _extract(text: str, asked: str | None) -> Found:
         elif kind:
             if kind == "budget_usd_month" and kind not in found.updates:
                 budget_from = (num, value)
+            if kind == "queries_per_month" and kind not in found.updates:
+                query_from = num
             found.updates.setdefault(kind, value)
             if kind == "corpus_docs":
                 counts.append((num, int(value)))
@@ -493,7 +498,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
     searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
-    if times and searching and period_factor(after[times.end():], before) != 1.0:
+    if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
+            after[times.end():])):  # "3 veces al mes" (glossed "3 times per month"): a month's factor is 1
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
@@ -650,6 +656,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     return None, None
 
 
+_MONTH_NAMED = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|monthly\b|/\s*mo(?:nth)?\b)")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
@@ -667,7 +674,8 @@ _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawye
                      r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
                      r"用户|员工|同事|律师|医生|工程师|研究员|学生")
 # Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
-_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만|인데|는데")
+_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|"
+                             r"이고|이며|지만|인데|는데|있고|하고")
 # Conversations counted per period are the traffic: each one is at least one search.
 _CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
 _STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to|or even|even|stretching to|stretch to|"

@@ -174,13 +174,15 @@ _TRAFFIC = (r"(?:page\s?views?|pageviews?|views|visits?|visitors?|sessions?|hits
             r"訪問(?:数|者)?|アクセス(?:数)?|ページビュー|방문(?:자|객)?|페이지뷰|조회수?|seitenaufrufe|aufrufe|besuche|"
             r"besucher\w*|sitzungen|visites|visiteurs|pages vues|visitas|visitantes|sesiones|acessos|sessões|visite|"
             r"visitatori|sessioni|bezoeken|bezoekers|paginaweergaven|sessies|odsłon\w*|odwiedzin\w*|wizyt\w*|"
-            r"besök\w*|sidvisningar|ziyaret\w*|görüntülen\w*|oturum\w*|просмотр\w*|посещени\w*|визит\w*|сесси\w*)")
+            r"besök\w*|sidvisningar|ziyaret\w*|görüntülen\w*|oturum\w*|просмотр\w*|посещ\w*|визит\w*|сесси\w*)")
 _TRAFFIC_AFTER = re.compile(rf"^\s*(?:[a-zà-ÿ]+\s+){{0,2}}?{_TRAFFIC}")
 _TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|at|about|around|roughly|~|:|は|가|이|"
                              rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$")
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
                       r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|"
                       r"por ?cento|per ?cento|procent\w*|процент\w*)\b|процентов\s+(\d{1,2})\b")
+_PERCENT_OF = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|av|da|"
+                         r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}$")
 _JA_WARI = re.compile(r"(?<![\d.])(\d)\s*割|([一二三四五])割")
 _ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "one": 1, "a": 1}
@@ -214,9 +216,12 @@ def traffic_share(work: str, numbers: list[Number]) -> tuple[int, Number] | None
 
 def _share_in(text: str, before_traffic: bool = False) -> float | None:
     """A share said in ``text``: "5%", "%5", "a quarter", "1 in 10", "三分之一", "1割", "ein Viertel"."""
-    if before_traffic:  # "a quarter of our 1.2M monthly pageviews", "un tiers de nos 90 000 visites"
-        word = share_word(text[-40:])
-        return word
+    if before_traffic:  # "a quarter of our 1.2M monthly pageviews", "un tiers de nos 90 000 visites", "15% of our"
+        percent = _PERCENT_OF.search(text[-40:])
+        if percent:
+            value = float(percent.group(1)) / 100
+            return value if 0 < value < 1 else None
+        return share_word(text[-40:])
     m = _PERCENT.search(text)
     if m:
         value = float(next(g for g in m.groups() if g)) / 100
@@ -236,6 +241,7 @@ _ACTIVE_BEFORE = re.compile(r"(?:(?<![a-z])[dm]au(?![a-z])|"
                             r"\b(?:daily|monthly) active (?:users|learners|students|players|members)\b|"
                             r"日活|月活|日間アクティブ(?:ユーザー)?|월간 활성 사용자|일간 활성 사용자)\s*(?:数|수)?\s*"
                             r"(?:is|are|of|at|about|around|roughly|approximately|~|:|=|は|가|이|在|大概|大约|约|是|有|差不多|"
+                            r"lagbhag|takriban|karib|qareeb|"
                             r"около|примерно|\s)*$")
 
 
