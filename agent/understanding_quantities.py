@@ -138,6 +138,9 @@ def extract_fields(text: str, asked: str | None) -> Found:
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
+    unit_rate = found.ambiguous if (found.ambiguous or {}).get("kind") == "per_unit" else None
+    if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
+        found.updates["queries_per_month"] = int(unit_rate["value"])
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
                        r"每天|每日|一天|(?<![\d])日")
     if workdays is None and S.weekdays_only(text):
@@ -150,6 +153,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
                                                      else P.DAYS_PER_MONTH)))
     elif workdays and "queries_per_month" in found.updates and daily.search(text):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
+    if unit_rate is not None:
+        unit_rate["value"] = unit_rate["monthly"] = float(found.updates.pop("queries_per_month"))
     _structured_fields(text, found)
     return found
 
@@ -369,7 +374,7 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
     """
     for n in numbers:
         after = work[n.end:n.end + 40]
-        if re.match(r"^\s*[a-z]{3,}\s*,", after):  # "20 estimators, maybe 12 searches a day each": the next clause
+        if re.match(r"^\s*[a-z]{3,}(?:\s+[a-z]{3,})?\s*,", after):  # "20 estimators, maybe 12 searches a day each"
             after = work[n.end:n.end + 60]
         if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
                 P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)

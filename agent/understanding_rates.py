@@ -163,6 +163,13 @@ def _counted_before(work: str, numbers: list[Number], rate: Number) -> Number | 
     return n if re.match(r"^\s*(?:곳|개|명|군데|家|个|個|所|名|人|店|拠点|か所|ヶ所)", work[n.end:]) else None
 
 
+def count_in(unit: str, message: str) -> float | None:
+    """How many ``unit``s an earlier ``message`` counts ("We're a pharmacy chain (~300 stores)" -> 300), else None."""
+    work = P.normalise(message)
+    count = _count_of(unit, work, P.find_numbers(work), Number(-1, -1, 0.0))
+    return count.value if count is not None else None
+
+
 def per_unit_question(unit: str, monthly: float, text: str) -> dict[str, Any]:
     """The pending question "how many {unit} are there?" for a rate of ``monthly`` queries a month per unit."""
     return {"kind": "per_unit", "value": float(monthly), "monthly": float(monthly), "unit": unit,

@@ -84,3 +84,13 @@ def test_a_rate_corrected_with_its_period_before_the_figure() -> None:
     state = {**_state("あ、すみません、月20万じゃなくて1日2万件でした", asked=None),
              "profile": {"queries_per_month": 200_000}, "provenance": {"queries_per_month": "said"}}
     assert read_message(state, state["messages"][0].content).updates.get("queries_per_month") == 600_000
+
+
+def test_the_units_counted_in_an_earlier_message_multiply_the_rate() -> None:
+    state = _state("each store does around 40 lookups a day, we're open 7 days")
+    state["messages"] = [HumanMessage("We're a pharmacy chain (~300 stores in the Midwest), about 9,000 monographs."),
+                         HumanMessage("each store does around 40 lookups a day, we're open 7 days")]
+    u = read_message(state, "each store does around 40 lookups a day, we're open 7 days")
+    assert u.updates.get("queries_per_month") == 360_000 and u.confirm is None
+    state["messages"] = [HumanMessage("我们是连锁药店，全国一千二百家门店"), HumanMessage("每家店每天大概问个20次吧")]
+    assert read_message(state, "每家店每天大概问个20次吧").updates.get("queries_per_month") == 720_000
