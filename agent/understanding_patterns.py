@@ -49,7 +49,8 @@ PERIODS = (
     (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
-    (re.compile(r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
+    (re.compile(r"\b(?:per|a|each|every)\s+year\b|\bper annum\b|"
+                r"/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banual\b|\bannuale\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
 )

@@ -31,7 +31,8 @@ _NOT_UNIT = re.compile(
     r"calls|ticket|tickets|chat|chats|conversation|conversations|session|sessions|document|documents|doc|docs|page|"
     r"pages|email|emails|message|messages|case|cases|order|orders|visit|visits|result|results|chunk|chunks|item|"
     r"items|article|articles|prompt|prompts|answer|answers|per|about|around|roughly|maybe|approximately|cent|"
-    r"percent|causa|exemplo|ejemplo|exemple|esempio|beispiel|voorbeeld|przykład|favor|cento|ciento|"
+    r"percent|annum|anno|jahr|année|año|ano|hora|heure|stunde|ora|uur|mes|mois|monat|mese|maand|semana|semaine|"
+    r"woche|settimana|tag|jour|día|dia|giorno|dag|trimestre|quartal|causa|exemplo|ejemplo|exemple|esempio|beispiel|voorbeeld|przykład|favor|cento|ciento|"
     r"use|time|run|k|m|and|or|with|to|in|on|at|for|from|is|are|has|have|does|do|makes|runs|"
     r"\d+)$")
 _LATIN = r"[a-zà-ÿœßşğıçöüąćęłńóśźżа-яё][a-zà-ÿœßşğıçöüąćęłńóśźżа-яё\-]{2,24}"
@@ -53,7 +54,7 @@ _JA_EACH = re.compile(r"各([\u4e00-\u9fff\u30a0-\u30ff]{1,3})(?:で|に|は|が
 _KO_PER = re.compile(r"([가-힣]{1,4}?)(?:당|마다)(?![가-힣])")
 _TR_PER = re.compile(rf"({_LATIN})\s+başına\b")
 _CJK_PERIOD = re.compile(r"^(?:[0-9]*)(?:日|月|週|周|年|時間|时|小时|秒|分|天|人|回|次|하루|시간|초|분|달|월|"
-                         r"주|년|일|인|사람|명|個人|自|件|건|번)$")
+                         r"주|년|일|인|사람|명|個人|自|件|건|번|회|工作|工作日|星期|礼拜|小时|季度|季|周末|次)$")
 # A Turkish "her" (each) rather than the English pronoun: Turkish letters or words in the message.
 _TURKISH = re.compile(r"[şğı]|\b(?:yap\w*|var|başına|civarı|kadar|yaklaşık|günde|ayda)\b")
 # "there are 60", "de är runt 250", "sono 70", "we are about 70": a count with its noun said before
@@ -79,7 +80,8 @@ def _unit_word(work: str, num: Number) -> str | None:
     before, after = _rate_clause(work, num)
     for rx in (_CJK_EACH, _CJK_EACH_BARE):
         for m in rx.finditer(before):
-            return m.group(1)
+            if not _CJK_PERIOD.match(m.group(1)):
+                return m.group(1)
     for m in _JA_PER.finditer(before):
         if not _CJK_PERIOD.match(m.group(1)):
             return m.group(1)
