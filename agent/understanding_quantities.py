@@ -339,6 +339,10 @@ _EACH_ITEM_QUERIES = re.compile(r"\b(?:each|every|per)\s+([a-z]{3,}?)s?\s+(?:(?:
                                 r"uses|involves|generates|means|takes)\s+)?(?:about |around |roughly |~|maybe |up to )?"
                                 r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)\s+(?:[a-z]+\s+)?"
                                 r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?|calls)\b")
+_EACH_WITH = re.compile(r"\beach\s+(?:with|has|having|needing|involving|triggering|doing|running|making|using)\s+"
+                        r"(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)\s+"
+                        r"(?:searches|queries|lookups|retrievals)\b")
+_ITEMS_BEFORE = re.compile(r"([a-z]{3,}?)s?\s+(?:a|per|each|every)\s+(?:day|week|month|hour)\s*,?\s*(?:and\s+)?$")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -347,6 +351,9 @@ def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -
     match = _PER_ITEM_QUERY.search(work)
     if match is not None:
         each, item = float(_SMALL.get(match.group(1), 0) or match.group(1)), re.escape(match.group(2))
+    elif (match := _EACH_WITH.search(work)) is not None and (
+            items := _ITEMS_BEFORE.search(work[:match.start()])) is not None:
+        each, item = float(match.group(1)), re.escape(items.group(1))  # "20k conversations a month, each with ~3"
     else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
         match = _EACH_ITEM_QUERIES.search(work)
         if match is None:
@@ -506,6 +513,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
             after[times.end():])):  # "3 veces al mes" (glossed "3 times per month"): a month's factor is 1
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
+    if times and people and _sentence_period(num, text) != 1.0 and re.match(r"^\s*each\b", after[times.end():]):
+        return "queries_per_month", int(v)  # "would search daily, 5 times each": the period is the sentence's
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
@@ -562,6 +571,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         sentence = re.split(r"[.;!?。]\s", text[max(0, num.start - 60):num.start])[-1] + " " + after
         if factor == 1.0 and S.peak_hour(sentence):  # "the busiest hour had 5,000 queries": the peak is the rate
             factor = 24 * P.DAYS_PER_MONTH
+        lead = re.split(r"[,，]", re.split(r"[.;!?。]\s", text[max(0, num.start - 30):num.start])[-1])
+        if factor == 1.0 and len(lead) == 2 and len(lead[0].split()) <= 3 and not re.search(r"\d", lead[0]):
+            factor = period_factor("", lead[0])  # "por dia, umas 3 mil consultas": the period in a clause of its own
         return "queries_per_month", int(v * factor)
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
         return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document

@@ -32,7 +32,10 @@ _NOT_UNIT = re.compile(
     r"pages|email|emails|message|messages|case|cases|order|orders|visit|visits|result|results|chunk|chunks|item|"
     r"items|article|articles|prompt|prompts|answer|answers|per|about|around|roughly|maybe|approximately|cent|"
     r"percent|annum|anno|jahr|année|año|ano|hora|heure|stunde|ora|uur|mes|mois|monat|mese|maand|semana|semaine|"
-    r"woche|settimana|tag|jour|día|dia|giorno|dag|trimestre|quartal|causa|exemplo|ejemplo|exemple|esempio|beispiel|voorbeeld|przykład|favor|cento|ciento|"
+    r"woche|settimana|tag|jour|día|dia|giorno|dag|trimestre|quartal|causa|consultas?|b[úu]squedas?|buscas?|"
+    r"pesquisas?|ricerche|ricerca|recherches?|requêtes?|anfragen?|suchen?|suchanfragen?|zoekopdrachten|zoekopdracht|"
+    r"zapytani\w*|wyszukiwani\w*|sökning\w*|arama\w*|sorgu\w*|запрос\w*|поиск\w*|richiest\w*|pedidos?|"
+    r"exemplo|ejemplo|exemple|esempio|beispiel|voorbeeld|przykład|favor|cento|ciento|"
     r"use|time|run|k|m|and|or|with|to|in|on|at|for|from|is|are|has|have|does|do|makes|runs|"
     r"\d+)$")
 _LATIN = r"[a-zà-ÿœßşğıçöüąćęłńóśźżа-яё][a-zà-ÿœßşğıçöüąćęłńóśźżа-яё\-]{2,24}"
@@ -96,8 +99,8 @@ def _unit_word(work: str, num: Number) -> str | None:
             return m.group(1)
     for m in _CUE_BEFORE.finditer(before):
         cue = m.group().split()[0]
-        if cue == "her" and not _TURKISH.search(work):
-            continue  # "her team": the English pronoun
+        if cue == "her" and not _TURKISH.search(work) or re.search(r"\d", before[m.end():]):
+            continue  # "her team": the English pronoun; "cada consulta tarda 1 segundo y ... 5000": another figure
         if not _NOT_UNIT.match(m.group(1)):
             return m.group(1)
     for unit in _CUE_AFTER.finditer(after[:40]):
