@@ -572,8 +572,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if factor == 1.0 and S.peak_hour(sentence):  # "the busiest hour had 5,000 queries": the peak is the rate
             factor = 24 * P.DAYS_PER_MONTH
         lead = re.split(r"[,，]", re.split(r"[.;!?。]\s", text[max(0, num.start - 30):num.start])[-1])
-        if factor == 1.0 and len(lead) == 2 and len(lead[0].split()) <= 3 and not re.search(r"\d", lead[0]):
-            factor = period_factor("", lead[0])  # "por dia, umas 3 mil consultas": the period in a clause of its own
+        if factor == 1.0 and len(lead) == 2 and any(
+                not P.FILLER.sub("", rx.sub("", lead[0])).strip() for rx, _ in P.PERIODS if rx.search(lead[0])):
+            factor = period_factor("", lead[0])  # "por dia, umas 3 mil consultas": the period is the whole clause
         return "queries_per_month", int(v * factor)
     if P.PAGES_AFTER.match(after) and v >= P.PAGES_AS_DOCS_FROM and P.TOTAL_CUE.search(clause):
         return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)  # "2M pages in total": split by the pages per document
