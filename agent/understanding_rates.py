@@ -149,6 +149,12 @@ def _count_of(unit: str, work: str, numbers: list[Number], rate: Number) -> Numb
 
 def unit_rate(work: str, num: Number, numbers: list[Number]) -> tuple[str, Number | None] | None:
     """The unit a query rate is counted per and how many of them the message counts; None when not per unit."""
+    before, _ = _rate_clause(work, num)
+    each_of = _EACH_OF.search(before)
+    if each_of:  # "each of our 9 clinics does about 50 searches a day": the 9 clinics, counted
+        count = next((n for n in numbers if n.start == len(work[:num.start]) - len(before) + each_of.start(1)), None)
+        if count is not None and count.value >= 2:
+            return each_of.group(2), count
     unit = _unit_word(work, num)
     if unit is None:
         return None
@@ -156,6 +162,11 @@ def unit_rate(work: str, num: Number, numbers: list[Number]) -> tuple[str, Numbe
         counted = _counted_before(work, numbers, num)  # "지점 20곳에서 각각 하루 50번": 20 branches
         return ("", counted) if counted else None  # "the 3 biggest clients ... each": the guard checks the product
     return unit, (_count_of(unit, work, numbers, num) if unit else None)
+
+
+_EACH_OF = re.compile(rf"\b(?:each|every one|chacun\w*|cada un[oa]?|cada um[a]?|ognun[oa]|ciascun[oa])\s+"
+                      rf"(?:of|de|des|delle|dei|degli|der|dos|das|di|d')\s+(?:[^\s\d]+\s+){{0,2}}?"
+                      rf"(\d[\d.,]*)\s+({_LATIN})\b[^\d]*$")
 
 
 def _counted_before(work: str, numbers: list[Number], rate: Number) -> Number | None:
