@@ -48,7 +48,7 @@ _CUE_BEFORE = re.compile(rf"(?:\b(?:each|every|per|cada|ogni|elke|ieder|iedere|p
 _CUE_AFTER = re.compile(rf"\b(?:per|pro|par|por)\s+({_LATIN})\b")
 # "每家店", "每个门店", "每所学校", "每位律师", "每间诊所": the classifier says a unit follows
 # (每人, 每天 are not units)
-_CJK_EACH = re.compile(r"每(?:个|個|家|所|位|名|间|間|座|条)([\u4e00-\u9fff]{1,2}?)"
+_CJK_EACH = re.compile(r"每(?:个|個|家|所|位|名|间|間|座|条)([\u4e00-\u9fff]{1,5}?)"
                        r"(?=每|一|[0-9]|大概|大约|约|平均|差不多|都|会|要|查|搜|问|的|能|[\u4e00-\u9fff]{0,6}[0-9])")
 _CJK_EACH_BARE = re.compile(r"每(门店|店|分店|网点|学校|医院|诊所|药店|校区)")
 # "1店舗あたり", "各支店で", "店舗ごとに"; "매장당", "지점마다" (not a period: 1日あたり, 하루마다, 시간당)
@@ -114,7 +114,7 @@ def _unit_word(work: str, num: Number) -> str | None:
 # A bare "each" (per person): "12 searches a day each", "each per day 20 times" (glossed "1人1日"), "人均", "1인당"
 _EACH_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,4}?(?:each|apiece|a head|per head|per person|per capita|jeweils|"
                          r"chacun|cada uno|ciascuno|ognuno|a testa|var)(?:\s+per\b|\s*$)")
-_EACH_BEFORE = re.compile(r"(?:^|[\s,])each\s+(?:per|a)\s+\w+\s*(?:about\s+)?$|"
+_EACH_BEFORE = re.compile(r"(?:^|[\s,])each\s+(?:per|a)\s+\w+\s*(?:about\s+)?$|\beach of (?:them|us|those)\b|"
                           r"人均|每人|每个人|每位|1인당|인당|1人あたり")
 
 
@@ -141,7 +141,7 @@ def _count_of(unit: str, work: str, numbers: list[Number], rate: Number) -> Numb
         else:
             noun_after = re.match(rf"^\s*(?:[a-zà-ÿ\-]+\s+)?{stem}", after)
             noun_before = re.search(rf"\b{stem}\w*\s+(?:\w+\s+){{0,2}}?(?:about\s+|around\s+|~\s*)?$", before)
-        copula = _COPULA_BEFORE.search(before) and re.match(r"^\s*(?:$|[,;.!?。，；])", after)
+        copula = _COPULA_BEFORE.search(before) and re.match(r"^\s*(?:of (?:them|us)\b|$|[,;.!?。，；])", after)
         if noun_after or noun_before or copula:
             return n
     return None
@@ -165,7 +165,7 @@ def unit_rate(work: str, num: Number, numbers: list[Number]) -> tuple[str, Numbe
 
 
 _EACH_OF = re.compile(rf"\b(?:each|every one|chacun\w*|cada un[oa]?|cada um[a]?|ognun[oa]|ciascun[oa])\s+"
-                      rf"(?:of|de|des|delle|dei|degli|der|dos|das|di|d')\s+(?:[^\s\d]+\s+){{0,2}}?"
+                      rf"(?:of|de|des|delle|dei|degli|der|dos|das|di|d'|unserer|unsere|von|van)\s+(?:[^\s\d]+\s+){{0,2}}?"
                       rf"(\d[\d.,]*)\s+({_LATIN})\b[^\d]*$")
 
 
@@ -240,6 +240,10 @@ def traffic_share(work: str, numbers: list[Number]) -> tuple[int, Number] | None
 def _share_in(text: str, before_traffic: bool = False) -> float | None:
     """A share said in ``text``: "5%", "%5", "a quarter", "1 in 10", "三分之一", "1割", "ein Viertel"."""
     if before_traffic:  # "a quarter of our 1.2M monthly pageviews", "un tiers de nos 90 000 visites", "15% of our"
+        one_in = _ONE_IN.search(text[-40:])
+        if one_in and re.search(r"\b(?:of|van|av|de|di)\s+(?:[^\s\d]{1,8}\s+){0,2}$", text[one_in.end():]):
+            part, whole = (float(_WORDS.get(g, 0) or g) for g in one_in.groups())  # "1 in 20 of our 400k visitors"
+            return part / whole if 0 < part < whole else None
         percent = _PERCENT_OF.search(text[-40:])
         if percent:
             value = float(percent.group(1)) / 100
