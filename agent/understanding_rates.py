@@ -106,11 +106,14 @@ def _unit_word(work: str, num: Number) -> str | None:
     for unit in _CUE_AFTER.finditer(after[:40]):
         if not _NOT_UNIT.match(unit.group(1)):
             return unit.group(1)
-    if _EACH_AFTER.match(after) or _EACH_BEFORE.search(before):
+    if _EACH_AFTER.match(after) or _EACH_BEFORE.search(before) or _EACH_OPENS.match(before):
         return ""  # "a dozen searches a day each", "人均每天3次": per person, the people not named
     return None
 
 
+# A clause that opens with "each" and names nothing countable ("ogni utente fa in media 3", glossed "each fa in media")
+_EACH_OPENS = re.compile(r"^\s*each\s+(?!(?:day|week|month|year|hour|minute|second|time|times|of|query|queries|search|"
+                         r"searches|request|requests)\b)")
 # A bare "each" (per person): "12 searches a day each", "each per day 20 times" (glossed "1人1日"), "人均", "1인당"
 _EACH_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,4}?(?:each|apiece|a head|per head|per person|per capita|jeweils|"
                          r"chacun|cada uno|ciascuno|ognuno|a testa|var)(?:\s+per\b|\s*$)")
