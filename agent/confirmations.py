@@ -84,6 +84,10 @@ VAGUE_QUESTIONS = {
 VAGUE_LEAD = ("I didn't catch a figure there.", "抱歉，我没有看到具体数字。")
 PER_USER_QUESTION = ("{figure} people: about how many searches does each of them make a day?",
                      "{figure} 人：每人每天大约查询多少次？")
+PER_UNIT_QUESTION = ('About {rate} searches a month per "{unit}": how many are there in all?',
+                     "每个“{unit}”每月约 {rate} 次查询：一共大约有多少个？")
+PER_UNIT_ANYONE = ("About {rate} searches a month each: how many of them (people, sites) are there in all?",
+                   "每个每月约 {rate} 次查询：一共大约有多少个（人或门店）？")
 
 
 def question(pending: dict[str, Any], lang: str) -> str:
@@ -92,6 +96,11 @@ def question(pending: dict[str, Any], lang: str) -> str:
         return _check_question(pending, lang)
     if pending.get("kind") == "per_user":
         return PER_USER_QUESTION[1 if lang == "zh" else 0].format(figure=f"{pending['value']:,.0f}")
+    if pending.get("kind") == "per_unit":  # "each store does ~40 lookups a day": how many stores?
+        unit = str(pending.get("unit") or "")
+        if not unit:  # a bare "each": people or sites
+            return PER_UNIT_ANYONE[1 if lang == "zh" else 0].format(rate=f"{pending['value']:,.0f}")
+        return PER_UNIT_QUESTION[1 if lang == "zh" else 0].format(rate=f"{pending['value']:,.0f}", unit=unit)
     if pending.get("kind") == "vague":
         i = 1 if lang == "zh" else 0
         return f"{VAGUE_LEAD[i]} {VAGUE_QUESTIONS[(pending.get('fields') or ['corpus_docs'])[0]][i]}"
@@ -126,6 +135,8 @@ def resolve(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
         return ("neither", None) if _NO.search(text.strip().lower()) else None
     if pending.get("kind") == "per_user":
         return _per_user(text, pending)
+    if pending.get("kind") == "per_unit":
+        return _per_unit(text, pending)
     if pending.get("kind") == "vague":  # the answer is read as an answer to the field asked (``nodes.ask``)
         return ("neither", None) if _ANSWERS["neither"].search(text.lower()) else None
     low = text.lower()
@@ -168,3 +179,16 @@ def _per_user(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
     if _TOTAL.search(low):  # "about 2,000 a day in total": the whole team's traffic, not one person's
         return "queries_per_month", int(rate * factor)
     return "queries_per_month", int(rate * float(pending["value"]) * factor)
+
+
+def _per_unit(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
+    """"about 300" to "how many stores are there?": the rate per store times the stores, a month."""
+    low = P.normalise(text)
+    if _NO.search(low) and not re.search(r"\d", low):
+        return "neither", None
+    numbers = [n for n in P.find_numbers(low) if n.value >= 1]
+    if len(numbers) != 1:
+        return None  # no count, or several: read as an ordinary message
+    if _TOTAL.search(low) and any(rx.search(low) for rx, _ in P.PERIODS):
+        return None  # "about 5k a day in total": a new answer, the whole traffic, read as one
+    return "queries_per_month", int(float(pending["value"]) * numbers[0].value)

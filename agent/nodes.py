@@ -22,6 +22,7 @@ from agent.evidence_intents import evidence_requests, suite_for
 from agent.state import FIELDS, AdvisorState, ConfiguredNode, Evidence, full_profile, next_field, stated_profile
 from agent.tool_calls import fill_args, missing_args, resolve_places, run_tool
 from agent.understanding import Understanding, understand
+from agent.understanding_rates import count_in
 from agent.updates import apply_understanding
 from tools.profile.schema import DEFAULTS, parse_profile
 from tools.rank.measured import apply_measurements
@@ -89,7 +90,14 @@ def read_message(state: AdvisorState, text: str) -> Understanding:
             u.growth_docs_month = value
         return u
     asked, stated = state.get("asked_field"), stated_profile(state)
-    return guard.review(understand(text, asked, stated), text, asked, stated)  # doubtful readings are asked back
+    u = guard.review(understand(text, asked, stated), text, asked, stated)  # doubtful readings are asked back
+    pending = u.confirm or {}
+    if pending.get("kind") == "per_unit" and pending.get("unit"):  # "each store ...": the stores counted before?
+        earlier = [str(m.content) for m in (state.get("messages") or [])[:-1] if isinstance(m, HumanMessage)]
+        count = next((c for t in reversed(earlier) if (c := count_in(str(pending["unit"]), t))), None)
+        if count:  # "We're a pharmacy chain (~300 stores)" said before: 300 x one store's rate
+            u.updates["queries_per_month"], u.confirm = int(float(pending["value"]) * count), None
+    return u
 
 
 def understand_offline(state: AdvisorState) -> dict[str, Any]:

@@ -86,10 +86,13 @@ def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
 def _periods(text: str) -> list[tuple[int, float, bool]]:
     """(position, factor to per month, negated) of each period ``text`` names."""
     out = []
+    spans = [m.span() for m in P.NEGATED_VALUE.finditer(text)]  # "not 100000 queries per month mais ...": taken back
     for rx, factor in P.PERIODS:
         for m in rx.finditer(text):
             negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|不是)\s*$", text[:m.start()])
-                           or re.match(r"\s*(?:ではなく|じゃなく|이 아니라|가 아니라)", text[m.end():]))
+                           or re.match(r"\s*(?:[\d.万亿kmb]+\s*(?:documents|件|items|개|건|times|回|번)?\s*)?"
+                                       r"(?:ではなく|じゃなく|이 아니라|가 아니라|değil|nahi)", text[m.end():])
+                           or any(s <= m.start() < e for s, e in spans))
             out.append((m.start(), factor, negated))
     return sorted(out)
 
@@ -174,6 +177,12 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             result.corrected.add(target)
         elif other:
             result.updates[target] = as_field(target, other[0].value, text[other[0].start:])
+            parts = re.split(r"ではなく|じゃなく|이 아니라|가 아니라|değil|nahi|\bbut\b", text[num.end:other[0].start])
+            own = re.split(r"[,;.!?。，；]", text[other[0].end:other[0].end + 30])[0]
+            if target == "queries_per_month" and len(parts) > 1 and not any(rx.search(own) for rx, _ in P.PERIODS):
+                between = parts[-1]
+                # "月20万じゃなくて1日2万件でした": the new figure's period is said before it
+                result.updates[target] = int(other[0].value * period_factor("", between))
             usd = _in_usd(other[0], text) if target == "budget_usd_month" else None
             if usd is not None:  # in the currency written beside it ("put €1,200")
                 result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)

@@ -239,6 +239,8 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
 _TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "doc_length_tokens")
 _BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
 _SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
+                          r"人均|每人|[搜查问](?:[^\d]{0,3})?\d|\d\s*次|such|sök|zoek|wyszuk|поиск|busca|cerca|"
+                          r"\d\s*(?:-?mal|times|gånger|fois|veces|vezes|volte|keer|razy|kez|раз|回|번|baar)\b|"
                           r"requ[eê]te|b[úu]squeda|consulta|ricerca")
 
 

@@ -73,6 +73,10 @@ def _flat(found: Found) -> dict[str, Any]:
     flat.update({f"hardware.{k}": v for k, v in (found.updates.get("hardware") or {}).items()})
     flat.update({"corpus_tokens": found.corpus_tokens, "growth": found.growth, "top_k": found.top_k,
                  "ambiguous": (found.ambiguous or {}).get("value")})
+    pending = found.ambiguous or {}
+    if pending.get("kind") == "per_unit":  # one unit's rate, asked about: the rate figure's reading
+        flat.setdefault("queries_per_month", int(pending["value"]))
+        flat["ambiguous"] = None
     return {k: v for k, v in flat.items() if v is not None}
 
 

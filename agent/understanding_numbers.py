@@ -74,6 +74,7 @@ _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
 _CN_ODD = re.compile(r"((?:[一二两三四五六七八九])?[十百千])来(?=个|份|篇|次|人|页|[^\d]|$)")
 _AND_A_HALF = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) and a half "
                          r"(thousand|million|billion)\b")
+_DIGITS_ISH = re.compile(r"(?<![\w.,])(\d{1,6}(?:[.,]\d+)?\s?[km]?)\s?-?ish\b")
 _ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|seven|eight|nine|three|four|two)"
                   r"[\s\-]?ish\b")
 
@@ -180,6 +181,7 @@ def normalise(text: str) -> str:
     text = _AND_A_HALF.sub(lambda m: f"{_WORD_VALUES.get(m.group(1), 0) or float(m.group(1)):g}.5 {m.group(2)}", text)
     text = _DOZENS.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g}", text)  # "a few dozen analysts": about 36
     text = _ISH.sub(lambda m: f"about {_WORD_VALUES[m.group(1)]:g}", text)  # "fifty-ish qps"
+    text = _DIGITS_ISH.sub(r"about \1", text)  # "20ish estimators", "15-ish people"
     text = _BETWEEN.sub(r"\1-\2", text)
     text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"
     text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)

@@ -166,13 +166,15 @@ def currency_code(written: str) -> str | None:
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
-                       r"(?:queries|requests|searches|calls)\s*(?:per|a|1|/)\s*(?:second|sec|s)\b|"
+                       r"(?:queries|requests|searches|calls|questions|lookups|look-ups)\s*(?:per|a|1|/)\s*"
+                       r"(?:second|sec|s)\b|"
                        r"次/秒|次每秒)")
 QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大概|差不多|about|around|of)\s*)?$|"
                         r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"
                         r"\s*(?:(?:约|大约|大概|差不多|about|around)\s*)?$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
                          r"lookups|calls|hits)\b|"
+                         r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|hota|hoti|hote)\b)|"  # Hinglish
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
                           r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*"
@@ -337,7 +339,8 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
                               r"稿件?|帖子|问答|faq|资料|说明书)(?:总量|总数|数量)?\s*[,，:：]?\s*"
                               r"(?:大概|大约|约|差不多|有|共|在|是|为)*\s*$")
-USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+users|dau|wau|mau)\b|"
+USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learners|students|players|members|customers|"
+                   r"visitors|readers|accounts|shoppers|patients)|dau|wau|mau)\b|"
                    r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
                    r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
@@ -356,7 +359,7 @@ PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:p
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
 TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|keer\b|razy\b|raz\b|gånger\b|"
-                         r"kez\b|kere\b|раз(?:а)?\b|回|번)")
+                         r"baar\b|kez\b|kere\b|раз(?:а)?\b|回|번)")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:数\s*[はが]?\s*(?:about\s*)?)?"  # "文書数は約3万" (glossed "documents 数は about")
@@ -917,8 +920,12 @@ CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:
                         r"不对|改成|改为|其实|更正|纠正|应该是|说错了|搞错了|不是.{1,15}是|换成")
 # A value the user takes back ("not a T4", "instead of 20k", "不是20万", "20万改成") is blanked before reading.
 NEGATED_VALUE = re.compile(
-    r"\b(?:not|instead of|rather than|from)\s+(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
-    r"(?=\s*(?:,|;|\bbut\b|\bto\b|$|\.\s|\)))|"
+    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|non|niet|nie|inte|не|nicht)\s+"
+    r"(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
+    r"(?=\s*(?:,|;|\bbut\b|\bto\b|\bmais\b|\bsino\b|\bsondern\b|\bma\b|\bmaar\b|\butan\b|\btylko\b|\bа\b|"
+    r"$|\.\s|\)))|"
+    # "ayda 100 bin sorgu değil, günde 10 bin", "1 lakh queries per month nahi": the negation after the figure
+    r"(?<![\w.])[\d.]+\s*(?:[a-z]+\s+){0,4}?(?=(?:değil|nahi|nahin)\b)|"
     r"不是\s*[^,;。是]{1,20}|"
     r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건|ms|毫秒|秒|seconds?|gb|tokens?)?\s*"
     r"(?=ではなく|じゃなく|이 아니라|가 아니라)|"

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from agent import understanding_patterns as P
+from agent import understanding_rates as R
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_statements import read_statements
@@ -147,6 +148,9 @@ def extract_fields(text: str, asked: str | None) -> Found:
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
+    unit_rate = found.ambiguous if (found.ambiguous or {}).get("kind") == "per_unit" else None
+    if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
+        found.updates["queries_per_month"] = int(unit_rate["value"])
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
                        r"每天|每日|一天|(?<![\d])日")
     if workdays is None and S.weekdays_only(text):
@@ -159,6 +163,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
                                                      else P.DAYS_PER_MONTH)))
     elif workdays and "queries_per_month" in found.updates and daily.search(text):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
+    if unit_rate is not None:
+        unit_rate["value"] = unit_rate["monthly"] = float(found.updates.pop("queries_per_month"))
     _structured_fields(text, found)
     return found
 
@@ -209,11 +215,14 @@ def _extract(text: str, asked: str | None) -> Found:
     numbers = P.find_numbers(work, MAX_NUMBERS)
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
-            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None)  # "each colleague (we are 200) searches 5 times a day"
+            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+        or R.active_users_before(work, numbers)  # "each colleague (we are 200) searches 5 times a day"; "DAU is 120k"
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
     counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
+    unit_counts: list[P.Number] = []  # the units a rate per unit was multiplied by ("300 stores")
+    query_from: P.Number | None = None  # the figure the query rate was read from
     for num in numbers:
         if num is people:
             continue
@@ -242,10 +251,21 @@ def _extract(text: str, asked: str | None) -> Found:
         if kind == "queries_per_month" and users and per_user:
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             factor = _sentence_period(num, work)
-            daily_people = people is not None and re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
+            daily_people = people is not None and (re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
+                                                   or R.daily_active(work, people))
             if factor == 1.0 and daily_people and not any(rx.search(own_sentence) for rx, _ in P.PERIODS):
                 factor = P.DAYS_PER_MONTH  # "2k DAU, ~3 queries each": the people are counted per day
             value = int(value * users * factor)
+        elif kind == "queries_per_month" and users is None and (
+                per_unit := R.unit_rate(work, num, numbers)) is not None:
+            if per_unit[1]:  # "each branch does 25 searches a day, and there are 60 branches": times the branches
+                value = int(value * per_unit[1].value)
+                unit_counts.append(per_unit[1])
+                if query_from is per_unit[1]:  # "지점이 30개 있고 지점마다 ...": the 30 counted branches, not a rate
+                    del found.updates["queries_per_month"]
+            else:  # "each store does ~40 lookups a day": how many stores? asked, one store's rate is not the total
+                found.ambiguous = found.ambiguous or R.per_unit_question(per_unit[0], value, work[num.start:num.end])
+                continue
         elif kind == "queries_per_month" and users is None and _PER_PERSON.search(own_sentence) and \
                 _PEOPLE.search(work):
             kind = None  # "a dozen grad students, each maybe 30 queries a week": the people were not counted
@@ -261,6 +281,8 @@ def _extract(text: str, asked: str | None) -> Found:
         elif kind:
             if kind == "budget_usd_month" and kind not in found.updates:
                 budget_from = (num, value)
+            if kind == "queries_per_month" and kind not in found.updates:
+                query_from = num
             found.updates.setdefault(kind, value)
             if kind == "corpus_docs":
                 counts.append((num, int(value)))
@@ -271,6 +293,12 @@ def _extract(text: str, asked: str | None) -> Found:
     _sum_counts(counts, work, found)
     _items_indexed(numbers, work, found)
     _pages_per_document(numbers, work, found)
+    shared = R.traffic_share(work, numbers)
+    if shared is not None:  # "600k pageviews a month, 5% of those use search": the share of the traffic searches
+        found.updates["queries_per_month"] = shared[0]
+        if found.updates.get("corpus_docs") == int(shared[1].value):
+            del found.updates["corpus_docs"]
+        leftovers[:] = [n for n in leftovers if n is not shared[1]]
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
     if chained is not None:
         found.updates["queries_per_month"] = chained
@@ -315,6 +343,12 @@ def _extract(text: str, asked: str | None) -> Found:
         if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             found.updates[asked] = as_field(asked, num.value, work, indian)
+    if (found.ambiguous or {}).get("kind") == "per_unit":
+        found.updates.pop("queries_per_month", None)  # one unit's rate is asked about; no other figure is the total
+        leftovers.clear()
+    for count in unit_counts:  # "매장이 150개인데 매장당 ...": the 150 counts stores, not documents
+        if found.updates.get("corpus_docs") == int(count.value):
+            del found.updates["corpus_docs"]
     _bare_figure(found, work, asked)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
@@ -393,6 +427,10 @@ _EACH_ITEM_QUERIES = re.compile(r"\b(?:each|every|per)\s+([a-z]{3,}?)s?\s+(?:(?:
                                 r"uses|involves|generates|means|takes)\s+)?(?:about |around |roughly |~|maybe |up to )?"
                                 r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)\s+(?:[a-z]+\s+)?"
                                 r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?|calls)\b")
+_EACH_WITH = re.compile(r"\beach\s+(?:with|has|having|needing|involving|triggering|doing|running|making|using)\s+"
+                        r"(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)\s+"
+                        r"(?:searches|queries|lookups|retrievals)\b")
+_ITEMS_BEFORE = re.compile(r"([a-z]{3,}?)s?\s+(?:a|per|each|every)\s+(?:day|week|month|hour)\s*,?\s*(?:and\s+)?$")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -401,6 +439,9 @@ def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -
     match = _PER_ITEM_QUERY.search(work)
     if match is not None:
         each, item = float(_SMALL.get(match.group(1), 0) or match.group(1)), re.escape(match.group(2))
+    elif (match := _EACH_WITH.search(work)) is not None and (
+            items := _ITEMS_BEFORE.search(work[:match.start()])) is not None:
+        each, item = float(match.group(1)), re.escape(items.group(1))  # "20k conversations a month, each with ~3"
     else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
         match = _EACH_ITEM_QUERIES.search(work)
         if match is None:
@@ -428,6 +469,8 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
     """
     for n in numbers:
         after = work[n.end:n.end + 40]
+        if re.match(r"^\s*[a-z]{3,}(?:\s+[a-z]{3,})?\s*,", after):  # "20 estimators, maybe 12 searches a day each"
+            after = work[n.end:n.end + 60]
         if re.match(r"^\s*[a-z]{3,}", after) and (P.PER_USER.search(after) or _SUBJECT_SEARCHES.match(after)) and not (
                 P.docs_after(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
@@ -675,8 +718,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
     times = P.TIMES_AFTER.match(after)
     searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
-    if times and searching and period_factor(after[times.end():], before) != 1.0:
+    if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
+            after[times.end():])):  # "3 veces al mes" (glossed "3 times per month"): a month's factor is 1
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
+    if times and people and _sentence_period(num, text) != 1.0 and re.match(r"^\s*each\b", after[times.end():]):
+        return "queries_per_month", int(v)  # "would search daily, 5 times each": the period is the sentence's
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
@@ -735,6 +781,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         sentence = re.split(r"[.;!?。]\s", text[max(0, num.start - 60):num.start])[-1] + " " + after
         if factor == 1.0 and S.peak_hour(sentence):  # "the busiest hour had 5,000 queries": the peak is the rate
             factor = 24 * P.DAYS_PER_MONTH
+        lead = re.split(r"[,，]", re.split(r"[.;!?。]\s", text[max(0, num.start - 30):num.start])[-1])
+        if factor == 1.0 and len(lead) == 2 and any(
+                not P.FILLER.sub("", rx.sub("", lead[0])).strip() for rx, _ in P.PERIODS if rx.search(lead[0])):
+            factor = period_factor("", lead[0])  # "por dia, umas 3 mil consultas": the period is the whole clause
         return "queries_per_month", int(v * factor)
     pages_unit = P.PAGES_AFTER.match(after)
     if pages_unit and _PAGES_IN_DOCS.match(text[num.end + pages_unit.end():num.end + pages_unit.end() + 60]):
@@ -807,6 +857,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
         if rate and P.QUERY_BEFORE.search(before):  # "하루 검색 약 1만 건": items counted per day after "searches"
             return "queries_per_month", int(v * period_factor(after, before))
+        per_second = re.match(r"^\s*(?:per|a|1|/)\s*(?:second|sec|s)\b", tail)  # "a second" is "1 second" here
+        if per_second and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own):
+            return "queries_per_month", int(v * P.SECONDS_PER_MONTH)  # "at launch peaks ~3 tickets a second"
         if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
                 re.match(r"^\s*(?:documents|items|cases)\b", docs.group()):
             # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
@@ -885,10 +938,13 @@ _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|�
                                r"\bbranches\b|\bstores\b|\bshops\b|"
                                r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b")
 _HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
+_MONTH_NAMED = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|monthly\b|/\s*mo(?:nth)?\b)")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
-_PER_PERSON = re.compile(r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
+_PER_PERSON = re.compile(r"\b(?:the |an )?average (?:user|person|member|student|learner|customer|visitor)\b|"
+                         r"\bper capita\b|\bна users\b|"
+                         r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
                          r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
                          r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
 _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
@@ -900,7 +956,8 @@ _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawye
                      r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
                      r"用户|员工|同事|律师|医生|工程师|研究员|学生")
 # Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
-_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|이고|이며|지만")
+_OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|"
+                             r"이고|이며|지만|인데|는데|있고|하고")
 # Conversations counted per period are the traffic: each one is at least one search.
 _CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
 _STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to|or even|even|stretching to|stretch to|"

@@ -533,3 +533,29 @@ def query_length_span(text: str) -> tuple[int, int] | None:
     subject = _QUERY_SUBJECT.search(text)
     match = _QUERY_WORDS.search(text, subject.end()) if subject else None
     return (subject.start(), match.end()) if subject and match and match.start() - subject.end() <= 40 else None
+
+
+# Shares said in the other languages of the lexicon, read only where traffic is shared out (``share_word``)
+_MORE_SHARES = {"een kwart": 1 / 4, "een derde": 1 / 3, "de helft": 1 / 2, "ćwierć": 1 / 4, "jedna trzecia": 1 / 3,
+                "połowa": 1 / 2, "en fjärdedel": 1 / 4, "en tredjedel": 1 / 3, "hälften": 1 / 2, "çeyreği": 1 / 4,
+                "üçte biri": 1 / 3, "yarısı": 1 / 2, "четверть": 1 / 4, "треть": 1 / 3, "половина": 1 / 2,
+                "aadha": 1 / 2, "ek tihai": 1 / 3, "a tenth": 1 / 10, "one tenth": 1 / 10, "十分之一": 1 / 10,
+                "五分之一": 1 / 5, "10분의 1": 1 / 10, "5분의 1": 1 / 5, "ein zehntel": 1 / 10, "un dixième": 1 / 10}
+_ALL_SHARES = {**_SHARE_WORDS, **_MORE_SHARES}
+_SHARE_ANY = re.compile("|".join(re.escape(w) for w in sorted(_ALL_SHARES, key=len, reverse=True)))
+_SHARE_OF_END = re.compile(r"(" + _SHARE_ANY.pattern + r")\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|"
+                           r"av|da|di)\s+(?:[^\s\d]{1,8}\s+){0,3}$")  # "a quarter of our", "a third of them de nos"
+
+
+def share_word(text: str, anywhere: bool = False) -> float | None:
+    """A share in words: at the end of ``text`` before its "of" ("a quarter of our"), or ``anywhere`` in it."""
+    match = _SHARE_ANY.search(text) if anywhere else _SHARE_OF_END.search(text)
+    if not match:
+        return None
+    value = _ALL_SHARES[match.group(1) if not anywhere else match.group()]
+    return value if 0 < value < 1 else None
+
+
+def share_word_span(text: str) -> str:
+    """``text`` with its shares in words blanked ("a quarter" is no period of three months there)."""
+    return _SHARE_ANY.sub(lambda m: " " * len(m.group()), text)

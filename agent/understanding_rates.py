@@ -1,0 +1,290 @@
+"""Query rates whose total needs a second figure: a rate per unit, a share of stated traffic, active users.
+
+Each reader takes normalised (glossed, lower-case) text; ``agent.understanding_quantities`` asks it where a query rate
+is read:
+
+- ``unit_rate``: "each store does ~40 lookups a day", "每家店每天问20次", "cada loja faz 50 consultas por dia",
+  "1店舗あたり1日30回", "매장당 하루 30번", "her şube günde 25 arama": a rate per unit. With the units counted in the
+  message ("..., and there are 60 branches", "le filiali sono 70", "1200家门店") the rate is multiplied; without, the
+  total is unknown and the interview asks how many there are (``agent.confirmations``), never stores one unit's rate.
+- ``traffic_share``: "600k pageviews a month, I'd guess 5% of those use search", "a quarter of our 1.2M monthly
+  pageviews", "每天10万访问，其中三分之一会搜索", "1日の訪問は3万ほどで、その1割": the share of the traffic that
+  searches.
+- ``active_users_before``: "DAU is around 120k", "日活大概50万", "月活100万": active users counted after their name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent.understanding_numbers import Number
+from agent.understanding_structure import share_word, share_word_span
+
+# A word after "each"/"per" that is no unit of the rate: a period, an item the queries are counted per (the chain of
+# ``_queries_per_item``), a pronoun or a filler.
+_NOT_UNIT = re.compile(
+    r"(?:day|days|week|weeks|month|months|year|years|hour|hours|hr|minute|minutes|min|second|seconds|sec|shift|"
+    r"shifts|quarter|working|business|work|weekday|weekdays|morning|night|evening|time|times|other|one|ones|of|"
+    r"the|our|their|single|query|queries|search|searches|request|requests|lookup|lookups|question|questions|call|"
+    r"calls|ticket|tickets|chat|chats|conversation|conversations|session|sessions|document|documents|doc|docs|page|"
+    r"pages|email|emails|message|messages|case|cases|order|orders|visit|visits|result|results|chunk|chunks|item|"
+    r"items|article|articles|prompt|prompts|answer|answers|per|about|around|roughly|maybe|approximately|cent|"
+    r"percent|annum|anno|jahr|année|año|ano|hora|heure|stunde|ora|uur|mes|mois|monat|mese|maand|semana|semaine|"
+    r"woche|settimana|tag|jour|día|dia|giorno|dag|trimestre|quartal|causa|consultas?|b[úu]squedas?|buscas?|"
+    r"pesquisas?|ricerche|ricerca|recherches?|requêtes?|anfragen?|suchen?|suchanfragen?|zoekopdrachten|zoekopdracht|"
+    r"zapytani\w*|wyszukiwani\w*|sökning\w*|arama\w*|sorgu\w*|запрос\w*|поиск\w*|richiest\w*|pedidos?|"
+    r"exemplo|ejemplo|exemple|esempio|beispiel|voorbeeld|przykład|favor|cento|ciento|"
+    r"use|time|run|k|m|and|or|with|to|in|on|at|for|from|is|are|has|have|does|do|makes|runs|"
+    r"\d+)$")
+_LATIN = r"[a-zà-ÿœßşğıçöüąćęłńóśźżа-яё][a-zà-ÿœßşğıçöüąćęłńóśźżа-яё\-]{2,24}"
+# "each store", "every branch", "per clinic", "cada loja", "ogni negozio", "elke vestiging", "her şube", "har store",
+# "a typical school", "the average clinic" (glossed: "jede", "chaque", "każdy", "varje", "каждый" are "each")
+_CUE_BEFORE = re.compile(rf"(?:\b(?:each|every|per|cada|ogni|elke|ieder|iedere|pro|par|por|har|her)\s+|"
+                         rf"\b(?:na|на)\s+(?:jeden|jedną|jedno|każd[aey]|каждый|каждую|каждое|одну|один|одного|одно)\s+|"
+                         rf"\b(?:a|an|the)\s+(?:typical|average)\s+)({_LATIN})\b")
+# "25 searches per branch per day", "10 queries a clinic a day": the unit after the rate
+_CUE_AFTER = re.compile(rf"\b(?:per|pro|par|por)\s+({_LATIN})\b")
+# "每家店", "每个门店", "每所学校", "每位律师", "每间诊所": the classifier says a unit follows
+# (每人, 每天 are not units)
+_CJK_EACH = re.compile(r"每(?:个|個|家|所|位|名|间|間|座|条)([\u4e00-\u9fff]{1,5}?)"
+                       r"(?=每|一|[0-9]|大概|大约|约|平均|差不多|都|会|要|查|搜|问|的|能|[\u4e00-\u9fff]{0,6}[0-9])")
+_CJK_EACH_BARE = re.compile(r"每(门店|店|分店|网点|学校|医院|诊所|药店|校区)")
+# "1店舗あたり", "各支店で", "店舗ごとに"; "매장당", "지점마다" (not a period: 1日あたり, 하루마다, 시간당)
+_JA_PER = re.compile(r"(?:1|一)?([\u4e00-\u9fff\u30a0-\u30ff]{1,4})(?:あたり|当たり|ごと)")
+_JA_EACH = re.compile(r"各([\u4e00-\u9fff\u30a0-\u30ff]{1,3})(?:で|に|は|が|の|とも|,|、)")
+_KO_PER = re.compile(r"([가-힣]{1,4}?)(?:당|마다)(?![가-힣])")
+_TR_PER = re.compile(rf"({_LATIN})\s+başına\b")
+_CJK_PERIOD = re.compile(r"^(?:[0-9]*)(?:日|月|週|周|年|時間|时|小时|秒|分|天|人|回|次|하루|시간|초|분|달|월|"
+                         r"주|년|일|인|사람|명|個人|自|件|건|번|회|工作|工作日|星期|礼拜|小时|季度|季|周末|次)$")
+# A Turkish "her" (each) rather than the English pronoun: Turkish letters or words in the message.
+_TURKISH = re.compile(r"[şğı]|\b(?:yap\w*|var|başına|civarı|kadar|yaklaşık|günde|ayda)\b")
+# "there are 60", "de är runt 250", "sono 70", "we are about 70": a count with its noun said before
+_COPULA_BEFORE = re.compile(r"\b(?:there are|there're|they are|they're|we are|we're|de är|vi är|sono|son|são|sont|"
+                            r"sind|es gibt|zijn|er zijn|jest|są|hai|hain|their number is)\s*(?:about|around|roughly|"
+                            r"runt|circa|~|ca\.?|około|ungefär|environ|unos|umas|uns)?\s*$")
+
+
+def _rate_clause(work: str, num: Number) -> tuple[str, str]:
+    """The words of the rate's own clause before and after figure ``num``."""
+    left = max((work.rfind(c, 0, num.start) for c in ",;!?。，；、\n"), default=-1) + 1
+    previous = max((work.rfind(c, 0, max(0, left - 1)) for c in ",;!?。，；、\n."), default=-1) + 1
+    if 0 < left and len(work[previous:left - 1].split()) <= 3 and not re.search(r"\d", work[previous:left]):
+        left = previous  # "par magasin, environ 40 requêtes par jour": the unit said in a short clause before
+    before = work[max(left, num.start - 60):num.start]
+    before = re.split(r"\.\s", before)[-1]
+    after = re.split(r"[,;!?。，；、\n]|\.\s", work[num.end:num.end + 50])[0]
+    return before, after
+
+
+def _unit_word(work: str, num: Number) -> str | None:
+    """The unit a rate is counted per ("store", "店", "매장"), "" for a bare "each", None when it is not per unit."""
+    before, after = _rate_clause(work, num)
+    for rx in (_CJK_EACH, _CJK_EACH_BARE):
+        for m in rx.finditer(before):
+            if not _CJK_PERIOD.match(m.group(1)):
+                return m.group(1)
+    for m in _JA_PER.finditer(before):
+        if not _CJK_PERIOD.match(m.group(1)):
+            return m.group(1)
+    for m in _JA_EACH.finditer(before):
+        if m.group(1) not in ("自", "人", "位"):
+            return m.group(1)
+    for m in _KO_PER.finditer(before):
+        if not _CJK_PERIOD.match(m.group(1)):
+            return m.group(1)
+    for m in _TR_PER.finditer(before):
+        if not _NOT_UNIT.match(m.group(1)):
+            return m.group(1)
+    for m in _CUE_BEFORE.finditer(before):
+        cue = m.group().split()[0]
+        if cue == "her" and not _TURKISH.search(work) or re.search(r"\d", before[m.end():]):
+            continue  # "her team": the English pronoun; "cada consulta tarda 1 segundo y ... 5000": another figure
+        if not _NOT_UNIT.match(m.group(1)):
+            return m.group(1)
+    for unit in _CUE_AFTER.finditer(after[:40]):
+        if not _NOT_UNIT.match(unit.group(1)):
+            return unit.group(1)
+    if _EACH_AFTER.match(after) or _EACH_BEFORE.search(before) or _EACH_OPENS.match(before):
+        return ""  # "a dozen searches a day each", "人均每天3次": per person, the people not named
+    return None
+
+
+# A clause that opens with "each" and names nothing countable ("ogni utente fa in media 3", glossed "each fa in media")
+_EACH_OPENS = re.compile(r"^\s*each\s+(?!(?:day|week|month|year|hour|minute|second|time|times|of|query|queries|search|"
+                         r"searches|request|requests)\b)")
+# A bare "each" (per person): "12 searches a day each", "each per day 20 times" (glossed "1人1日"), "人均", "1인당"
+_EACH_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,4}?(?:each|apiece|a head|per head|per person|per capita|jeweils|"
+                         r"chacun|cada uno|ciascuno|ognuno|a testa|var)(?:\s+per\b|\s*$)")
+_EACH_BEFORE = re.compile(r"(?:^|[\s,])each\s+(?:per|a)\s+\w+\s*(?:about\s+)?$|\beach of (?:them|us|those)\b|"
+                          r"人均|每人|每个人|每位|1인당|인당|1人あたり")
+
+
+def _stem(unit: str) -> str:
+    if re.match(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", unit):
+        return unit
+    return unit[:max(3, min(5, len(unit) - 1))]
+
+
+def _count_of(unit: str, work: str, numbers: list[Number], rate: Number) -> Number | None:
+    """How many units the message counts: "300 stores", "1200家门店", "le filiali sono 70", "de är runt 250"."""
+    cjk = bool(re.match(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", unit))
+    stem = re.escape(_stem(unit))
+    chars = "|".join(re.escape(c) for c in unit) if cjk else stem
+    for n in numbers:
+        if n is rate or n.start == rate.start or n.value < 2 or (1900 <= n.value <= 2100 and n.value.is_integer()):
+            continue
+        after, before = work[n.end:n.end + 30], work[max(0, n.start - 30):n.start]
+        if re.search(r"\d", before[-12:].strip()[-1:] or ""):
+            continue
+        if cjk:
+            noun_after = re.match(rf"^\s*[^\s\d]{{0,3}}?(?:{chars})", after)
+            noun_before = re.search(rf"(?:{stem})[^\s\d]{{0,5}}\s*(?:about\s+|around\s+)?$", before)
+        else:
+            noun_after = re.match(rf"^\s*(?:[a-zà-ÿ\-]+\s+)?{stem}", after)
+            noun_before = re.search(rf"\b{stem}\w*\s+(?:\w+\s+){{0,2}}?(?:about\s+|around\s+|~\s*)?$", before)
+        copula = _COPULA_BEFORE.search(before) and re.match(r"^\s*(?:of (?:them|us)\b|$|[,;.!?。，；])", after)
+        if noun_after or noun_before or copula:
+            return n
+    return None
+
+
+def unit_rate(work: str, num: Number, numbers: list[Number]) -> tuple[str, Number | None] | None:
+    """The unit a query rate is counted per and how many of them the message counts; None when not per unit."""
+    before, _ = _rate_clause(work, num)
+    each_of = _EACH_OF.search(before)
+    if each_of:  # "each of our 9 clinics does about 50 searches a day": the 9 clinics, counted
+        count = next((n for n in numbers if n.start == len(work[:num.start]) - len(before) + each_of.start(1)), None)
+        if count is not None and count.value >= 2:
+            return each_of.group(2), count
+    unit = _unit_word(work, num)
+    if unit is None:
+        return None
+    if not unit and any(n.value >= 2 and n.start != num.start for n in numbers):
+        counted = _counted_before(work, numbers, num)  # "지점 20곳에서 각각 하루 50번": 20 branches
+        return ("", counted) if counted else None  # "the 3 biggest clients ... each": the guard checks the product
+    return unit, (_count_of(unit, work, numbers, num) if unit else None)
+
+
+_EACH_OF = re.compile(rf"\b(?:each|every one|chacun\w*|cada un[oa]?|cada um[a]?|ognun[oa]|ciascun[oa])\s+"
+                      rf"(?:of|de|des|delle|dei|degli|der|dos|das|di|d'|unserer|unsere|von|van)\s+(?:[^\s\d]+\s+){{0,2}}?"
+                      rf"(\d[\d.,]*)\s+({_LATIN})\b[^\d]*$")
+
+
+def _counted_before(work: str, numbers: list[Number], rate: Number) -> Number | None:
+    """The figure before a rate "each" that a CJK or Hangul counter follows ("20곳", "12家"), in its sentence."""
+    left = max((work.rfind(c, 0, rate.start) for c in ".!?。\n"), default=-1) + 1
+    before = [n for n in numbers if left <= n.start < rate.start and n.value >= 2]
+    if len(before) != 1 or re.search(r"\d", work[before[0].end:rate.start]):
+        return None
+    n = before[0]
+    return n if re.match(r"^\s*(?:곳|개|명|군데|家|个|個|所|名|人|店|拠点|か所|ヶ所)", work[n.end:]) else None
+
+
+def count_in(unit: str, message: str) -> float | None:
+    """How many ``unit``s an earlier ``message`` counts ("We're a pharmacy chain (~300 stores)" -> 300), else None."""
+    work = P.normalise(message)
+    count = _count_of(unit, work, P.find_numbers(work), Number(-1, -1, 0.0))
+    return count.value if count is not None else None
+
+
+def per_unit_question(unit: str, monthly: float, text: str) -> dict[str, Any]:
+    """The pending question "how many {unit} are there?" for a rate of ``monthly`` queries a month per unit."""
+    return {"kind": "per_unit", "value": float(monthly), "monthly": float(monthly), "unit": unit,
+            "fields": ["queries_per_month"], "text": text.strip()}
+
+
+# Traffic counted per period: visits, pageviews, sessions, visitors in every language of the lexicon
+_TRAFFIC = (r"(?:page\s?views?|pageviews?|views|visits?|visitors?|sessions?|hits|pv|uv|访问量?|访客|浏览量?|"
+            r"訪問(?:数|者)?|アクセス(?:数)?|ページビュー|방문(?:자|객)?|페이지뷰|조회수?|seitenaufrufe|aufrufe|besuche|"
+            r"besucher\w*|sitzungen|visites|visiteurs|pages vues|visitas|visitantes|sesiones|acessos|sessões|visite|"
+            r"visitatori|sessioni|bezoeken|bezoekers|paginaweergaven|sessies|odsłon\w*|odwiedzin\w*|wizyt\w*|"
+            r"besök\w*|sidvisningar|ziyaret\w*|görüntülen\w*|oturum\w*|просмотр\w*|посещ\w*|визит\w*|сесси\w*)")
+_TRAFFIC_AFTER = re.compile(rf"^\s*(?:[a-zà-ÿ]+\s+){{0,2}}?{_TRAFFIC}")
+_TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|at|about|around|roughly|~|:|は|가|이|"
+                             rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$")
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
+                      r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|"
+                      r"por ?cento|per ?cento|procent\w*|процент\w*)\b|процентов\s+(\d{1,2})\b")
+_PERCENT_OF = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|av|da|"
+                         r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}$")
+_JA_WARI = re.compile(r"(?<![\d.])(\d)\s*割|([一二三四五])割")
+_ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "one": 1, "a": 1}
+_SEARCH_USE = re.compile(r"search|quer|look ?up|use|using|search box|搜|查|检索|検索|검색|such|recherch|b[úu]squeda|"
+                         r"buscador|busca|ricerca|zoek|wyszuk|sök|ara\w*|поиск|use karenge|利用|使|쓰|사용")
+
+
+def traffic_share(work: str, numbers: list[Number]) -> tuple[int, Number] | None:
+    """Queries a month from traffic and the share of it that searches ("600k pageviews a month, 5% use search")."""
+    for n in numbers:
+        after, before = work[n.end:n.end + 40], work[max(0, n.start - 30):n.start]
+        if not (_TRAFFIC_AFTER.match(after) or _TRAFFIC_BEFORE.search(before)) or n.value < 100:
+            continue
+        sentence_end = min([i for i in (work.find(c, n.end) for c in ".!?。\n") if i >= 0], default=len(work))
+        left = max((work.rfind(c, 0, n.start) for c in ".!?。\n"), default=-1) + 1
+        rest = work[n.end:sentence_end]
+        share = _share_in(rest) or _share_in(work[left:n.start], before_traffic=True)
+        if share is None or not _SEARCH_USE.search(work[left:sentence_end]):
+            continue
+        own = re.split(r"[,;，；、]|\s(?:and|y|e|und|et|en|och|ve|и)\s", after)[0]
+        period = 1.0
+        for window in (before[-25:] + " " + own, work[left:sentence_end]):
+            window = share_word_span(window)  # "a quarter of our 1.2M monthly pageviews": no quarter of a year
+            hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
+            if hits:
+                period = min(hits)[1]
+                break
+        return int(n.value * share * period), n
+    return None
+
+
+def _share_in(text: str, before_traffic: bool = False) -> float | None:
+    """A share said in ``text``: "5%", "%5", "a quarter", "1 in 10", "三分之一", "1割", "ein Viertel"."""
+    if before_traffic:  # "a quarter of our 1.2M monthly pageviews", "un tiers de nos 90 000 visites", "15% of our"
+        one_in = _ONE_IN.search(text[-40:])
+        if one_in and re.search(r"\b(?:of|van|av|de|di)\s+(?:[^\s\d]{1,8}\s+){0,2}$", text[one_in.end():]):
+            part, whole = (float(_WORDS.get(g, 0) or g) for g in one_in.groups())  # "1 in 20 of our 400k visitors"
+            return part / whole if 0 < part < whole else None
+        percent = _PERCENT_OF.search(text[-40:])
+        if percent:
+            value = float(percent.group(1)) / 100
+            return value if 0 < value < 1 else None
+        return share_word(text[-40:])
+    m = _PERCENT.search(text)
+    if m:
+        value = float(next(g for g in m.groups() if g)) / 100
+        return value if 0 < value < 1 else None
+    m = _JA_WARI.search(text)
+    if m:
+        digit = m.group(1) or str("一二三四五".index(m.group(2)) + 1)
+        return int(digit) / 10
+    m = _ONE_IN.search(text)
+    if m:
+        part, whole = (float(_WORDS.get(g, 0) or g) for g in m.groups())
+        return part / whole if 0 < part < whole else None
+    return share_word(text, anywhere=True)
+
+
+_ACTIVE_BEFORE = re.compile(r"(?:(?<![a-z])[dm]au(?![a-z])|"
+                            r"\b(?:daily|monthly) active (?:users|learners|students|players|members)\b|"
+                            r"日活|月活|日間アクティブ(?:ユーザー)?|월간 활성 사용자|일간 활성 사용자)\s*(?:数|수)?\s*"
+                            r"(?:is|are|of|at|about|around|roughly|approximately|~|:|=|は|가|이|在|大概|大约|约|是|有|差不多|"
+                            r"lagbhag|takriban|karib|qareeb|"
+                            r"около|примерно|\s)*$")
+
+
+def active_users_before(work: str, numbers: list[Number]) -> Number | None:
+    """Active users counted after their name: "DAU is around 120k", "日活大概50万", "monthly active users ~400k"."""
+    for n in numbers:
+        if n.value >= 100 and _ACTIVE_BEFORE.search(work[max(0, n.start - 40):n.start]) and not P.QUERY_AFTER.match(
+                work[n.end:n.end + 30]):
+            return n
+    return None
+
+
+def daily_active(work: str, people: Number) -> bool:
+    """True when the active users before or after ``people`` are counted per day (DAU, 日活), not per month."""
+    around = work[max(0, people.start - 40):people.end + 40]
+    return bool(re.search(r"(?<![a-z])dau(?![a-z])|\bdaily active\b|日活|日間アクティブ|일간 활성", around))
