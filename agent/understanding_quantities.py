@@ -291,6 +291,7 @@ def _extract(text: str, asked: str | None) -> Found:
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
     _sum_counts(counts, work, found)
+    _unnamed_part(numbers, work, found)
     _items_indexed(numbers, work, found)
     _pages_per_document(numbers, work, found)
     shared = R.traffic_share(work, numbers)
@@ -1006,6 +1007,27 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
                 SELF_CORRECTION.search(between):
             return
     found.updates["corpus_docs"] = sum(v for _, v in counts)
+
+
+# A count of things the reader has no word for, joined to a document count by "+" / "and" ("abt 5k itineraries + 800
+# FAQ pages", "~350k issues and ~40k doc pages"): both are what gets indexed.
+_UNNAMED_PART = re.compile(r"^\s*([a-z][a-z\-]{3,}s)\s*(?:\+|\band\b|\bplus\b|&)\s*(?:about|around|abt|approx\.?|"
+                           r"roughly|~)?\s*$")
+_NEVER_PARTS = re.compile(r"^(?:users|employees|people|staff|customers|clients|members|agents|engineers|lawyers|"
+                          r"doctors|stores|shops|branches|offices|sites|hospitals|clinics|schools|countries|languages|"
+                          r"servers|gpus|cards|cores|queries|searches|questions|requests|calls|visits|pageviews|"
+                          r"views|tokens|words|characters|chars|pages|lines|years|months|weeks|days|hours|minutes|"
+                          r"seconds|times|dollars|euros|pounds|students|learners|tenants|teams|products)$")
+
+
+def _unnamed_part(numbers: list[P.Number], work: str, found: Found) -> None:
+    docs = found.updates.get("corpus_docs")
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        part = _UNNAMED_PART.match(work[a.end:b.start])
+        if part and docs == int(b.value) and not _NEVER_PARTS.match(part.group(1)) and \
+                int(a.value) not in [v for v in found.updates.values() if isinstance(v, int | float)]:
+            found.updates["corpus_docs"] = int(a.value + b.value)
+            return
 
 
 _CONTAINER_GAP = re.compile(r"^\s*[a-z\-]+?s?\s*(?:,|with|of)\s*(?:about|around|roughly|approx\.?|~|maybe|say)?\s*$")
