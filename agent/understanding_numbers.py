@@ -145,6 +145,9 @@ _SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERI
 # A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건"): per week.
 _PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
                             r"(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
+# Questions kept as content, not asked as searches: "3 lakh solved questions", "40k practice questions", "MCQs".
+_BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|quiz|sample|mcq|mock[\s\-]test)\s+"
+                             r"(?:questions|problems|qs)\b|\b(mcqs)\b")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
@@ -176,6 +179,8 @@ def normalise(text: str) -> str:
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
+    # "3 lakh solved questions": a question bank, not searches
+    text = _BANK_QUESTIONS.sub(lambda m: f"{m.group(1) or m.group(2)} documents", text)
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)
     text = _CN_ODD.sub(lambda m: f"{parse_cn(m.group(1)) + parse_cn(m.group(1)) / 5:g}", text)  # 十来个 ~ 12
     text = _AND_A_HALF.sub(lambda m: f"{_WORD_VALUES.get(m.group(1), 0) or float(m.group(1)):g}.5 {m.group(2)}", text)

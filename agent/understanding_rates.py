@@ -70,8 +70,11 @@ def _rate_clause(work: str, num: Number) -> tuple[str, str]:
     """The words of the rate's own clause before and after figure ``num``."""
     left = max((work.rfind(c, 0, num.start) for c in ",;!?。，；、\n"), default=-1) + 1
     previous = max((work.rfind(c, 0, max(0, left - 1)) for c in ",;!?。，；、\n."), default=-1) + 1
-    if 0 < left and len(work[previous:left - 1].split()) <= 3 and not re.search(r"\d", work[previous:left]):
-        left = previous  # "par magasin, environ 40 requêtes par jour": the unit said in a short clause before
+    short = len(work[previous:left - 1].split()) <= 3 or re.match(
+        r"\s*(?:each|every|per|cada|ogni|pro|par|por|jede\w*|chaque|elke|każd\w*|varje)\s+[^\W\d]+",
+        work[previous:left])
+    if 0 < left and short and not re.search(r"\d", work[previous:left]):
+        left = previous  # "par magasin, environ 40 requêtes par jour", "per site it's small, like 200 a day"
     before = work[max(left, num.start - 60):num.start]
     before = re.split(r"\.\s", before)[-1]
     after = re.split(r"[,;!?。，；、\n]|\.\s", work[num.end:num.end + 50])[0]
