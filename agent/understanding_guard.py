@@ -71,6 +71,15 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
                      "reasons": {f: "you were not sure of it" for f in values}, "value": float(first or 0),
                      "monthly": float(first or 0), "text": "you were not sure of it"}
         return u
+    doubted = [f for f in _CATEGORICAL_FIELDS if f in u.updates and f not in u.confirmed]
+    if doubted and u.confirm is None and _BELIEF.search(message.lower()) and _DOUBT.search(message.lower()):
+        # "HIPAA... I think that means it can't go to random APIs? not 100% sure": asked about, not stored
+        values = {f: u.updates.pop(f) for f in doubted}
+        u.corrected -= set(values)
+        u.confirm = {"kind": "check", "fields": list(values), "values": values,
+                     "reasons": {f: "you were not sure of it" for f in values}, "value": 0.0, "monthly": 0.0,
+                     "text": "you were not sure of it"}
+        return u
     r = read(message, asked)
     people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
     if asked == "queries_per_month" and "queries_per_month" not in u.updates and not u.confirm and len(people) == 1 \
@@ -237,6 +246,18 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
                     r"\bask (?:finance|the cfo|my boss|my manager)\b|"
                     r"\bcheck with (?:finance|my boss|the cfo|my manager)\b")
 _TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "doc_length_tokens")
+# A rule the user believes and doubts in the same breath ("I think that means it can't go out? not 100% sure", "ich
+# glaube, es muss in der Schweiz bleiben? muss ich noch klären"): checked before it is noted.
+_CATEGORICAL_FIELDS = ("data_must_stay_on_prem", "license", "deployment")
+_BELIEF = re.compile(r"\bi (?:think|guess|believe|assume)\b|\bich (?:glaube|denke|vermute)\b|\bje (?:crois|pense|suppose)\b|"
+                     r"\bcreo que\b|\bsupongo\b|\bpenso che\b|\bcredo che\b|\bacho que\b|\bik denk\b|"
+                     r"\bmyślę\b|\bchyba\b|\bjag tror\b|\bsanırım\b|\bdüşünüyorum\b|\bдумаю\b|\bкажется\b|"
+                     r"我觉得|我想|好像|应该是|と思|気がする|것 같|\bmujhe lagta\b")
+_DOUBT = re.compile(r"\?|\bnot (?:100\s?%|entirely|totally|completely|quite|really) sure\b|\bnot sure\b|\bneed to check\b|"
+                    r"\bhave to check\b|\bto be confirmed\b|\btbc\b|noch klären|nicht sicher|à vérifier|pas s[ûu]r|"
+                    r"no estoy segur|hay que confirmar|da verificare|non sono sicur|n[ãa]o tenho certeza|"
+                    r"weet ik niet zeker|nie jestem pew|inte säker|emin değilim|не уверен|不确定|不太确定|要确认|"
+                    r"確認(?:します|が必要)|わかりません|확실하지|확인해")
 _BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
 _SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
                           r"人均|每人|[搜查问](?:[^\d]{0,3})?\d|\d\s*次|such|sök|zoek|wyszuk|поиск|busca|cerca|"

