@@ -249,11 +249,13 @@ _TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "do
 # A rule the user believes and doubts in the same breath ("I think that means it can't go out? not 100% sure", "ich
 # glaube, es muss in der Schweiz bleiben? muss ich noch klären"): checked before it is noted.
 _CATEGORICAL_FIELDS = ("data_must_stay_on_prem", "license", "deployment")
-_BELIEF = re.compile(r"\bi (?:think|guess|believe|assume)\b|\bich (?:glaube|denke|vermute)\b|\bje (?:crois|pense|suppose)\b|"
+_BELIEF = re.compile(r"\bi (?:think|guess|believe|assume)\b|\bich (?:glaube|denke|vermute)\b|"
+                     r"\bje (?:crois|pense|suppose)\b|"
                      r"\bcreo que\b|\bsupongo\b|\bpenso che\b|\bcredo che\b|\bacho que\b|\bik denk\b|"
                      r"\bmyślę\b|\bchyba\b|\bjag tror\b|\bsanırım\b|\bdüşünüyorum\b|\bдумаю\b|\bкажется\b|"
                      r"我觉得|我想|好像|应该是|と思|気がする|것 같|\bmujhe lagta\b")
-_DOUBT = re.compile(r"\?|\bnot (?:100\s?%|entirely|totally|completely|quite|really) sure\b|\bnot sure\b|\bneed to check\b|"
+_DOUBT = re.compile(r"\?|\bnot (?:100\s?%|entirely|totally|completely|quite|really) sure\b|\bnot sure\b|"
+                    r"\bneed to check\b|"
                     r"\bhave to check\b|\bto be confirmed\b|\btbc\b|noch klären|nicht sicher|à vérifier|pas s[ûu]r|"
                     r"no estoy segur|hay que confirmar|da verificare|non sono sicur|n[ãa]o tenho certeza|"
                     r"weet ik niet zeker|nie jestem pew|inte säker|emin değilim|не уверен|不确定|不太确定|要确认|"
