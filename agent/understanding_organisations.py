@@ -188,7 +188,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "nl": r"\bonderzoeksinstitu\w*|\buniversiteit\w*|\bkennisinstitu\w*|\btno\b",
         "pl": r"\binstytut\w* (?:badawcz|naukow)\w*|\buniwersytet\w*|\bpolitechni\w*",
         "sv": r"\bforskningsinstitut\w*|\buniversitet(?!ssjukhus)\w*|\bhögskol\w*",
-        "tr": r"\baraştırma (?:enstitü|merkez)\w*|\büniversite(?!\s*(?:hastane|medical))\w*",
+        "tr": r"\baraştırma (?:enstitü|merkez)\w*|\büniversite(?!\s*(?:hastane|medical|hospital))\w*",
         "ru": r"\bнии\b|\bнаучно-исследовательск\w*|\bисследовательск\w* (?:институт|центр)\w*|"
               r"\bуниверситет(?!\w* (?:клиник|больниц))\w*|\bнаучн\w* (?:институт|центр|лаборатори)\w*",
         "ja": r"研究所|研究室|大学(?![^、。，]{0,6}(?:病院|医院))|研究機関",
