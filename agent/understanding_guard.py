@@ -64,22 +64,11 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     unsure = [f for f in _TENTATIVE_FIELDS if f in u.updates and f not in u.confirmed]
     if unsure and UNSURE.search(P.normalise(message)) and u.confirm is None:
         # "5.000 euro, maar of dat per maand of per jaar is weet ik niet": the figure is asked about, not stored
-        values = {f: u.updates.pop(f) for f in unsure}
-        u.corrected -= set(values)
-        first = next(iter(values.values()))
-        u.confirm = {"kind": "check", "fields": list(values), "values": values,
-                     "reasons": {f: "you were not sure of it" for f in values}, "value": float(first or 0),
-                     "monthly": float(first or 0), "text": "you were not sure of it"}
-        return u
+        return _not_sure(u, unsure)
     doubted = [f for f in _CATEGORICAL_FIELDS if f in u.updates and f not in u.confirmed]
     if doubted and u.confirm is None and _BELIEF.search(message.lower()) and _DOUBT.search(message.lower()):
         # "HIPAA... I think that means it can't go to random APIs? not 100% sure": asked about, not stored
-        values = {f: u.updates.pop(f) for f in doubted}
-        u.corrected -= set(values)
-        u.confirm = {"kind": "check", "fields": list(values), "values": values,
-                     "reasons": {f: "you were not sure of it" for f in values}, "value": 0.0, "monthly": 0.0,
-                     "text": "you were not sure of it"}
-        return u
+        return _not_sure(u, doubted)
     r = read(message, asked)
     people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
     if asked == "queries_per_month" and "queries_per_month" not in u.updates and not u.confirm and len(people) == 1 \
@@ -234,6 +223,18 @@ def _per_user(people: P.Number, text: str) -> dict[str, Any]:
 _ACTIVE_USERS = re.compile(r"\b[dmw]au\b|\b(?:daily|monthly|weekly) active(?: users)?\b|日活|月活|周活|日間アクティブ|"
                            r"アクティブユーザー|일간 활성|월간 활성|활성 사용자|\bactive users\b|aktive nutzer|"
                            r"utilisateurs actifs|usuarios activos|usu[áa]rios ativos|utenti attivi")
+
+
+def _not_sure(u: Understanding, fields: list[str]) -> Understanding:
+    """Move ``fields`` out of ``u.updates`` into a confirming question: the user said they were not sure of them."""
+    values = {f: u.updates.pop(f) for f in fields}
+    u.corrected -= set(values)
+    first = next(iter(values.values()))
+    number = float(first) if isinstance(first, int | float) and not isinstance(first, bool) else 0.0
+    u.confirm = {"kind": "check", "fields": list(values), "values": values,
+                 "reasons": {f: "you were not sure of it" for f in values}, "value": number, "monthly": number,
+                 "text": "you were not sure of it"}
+    return u
 
 
 # A figure the user says they are not sure of ("don't know if per day or per hour", "연간인지 분기인지 물어봐야")
