@@ -383,12 +383,17 @@ def _unknown(text: str, raw: str, asked: str | None, hits: list[tuple[int, int, 
 
 
 _CLAUSE_END = re.compile(r"[.;!?。！？]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
+_SEGMENT_END = re.compile(r"[.;!?。！？,，、]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The words around a mention in its own clause (40 characters before, 30 after, not past a full stop)."""
-    before = _CLAUSE_END.split(text[max(0, start - 40):start])[-1]
-    after = _CLAUSE_END.split(text[end:end + 30])[0]
+def _clause(text: str, start: int, end: int, ends: re.Pattern[str] = _CLAUSE_END) -> str:
+    """The words around a mention in its own clause (40 characters before, 30 after, not past a full stop).
+
+    With ``ends=_SEGMENT_END`` the words up to the nearest comma: "polski i angielski, może kiedyś niemiecki": the
+    "some day" belongs to German only.
+    """
+    before = ends.split(text[max(0, start - 40):start])[-1]
+    after = ends.split(text[end:end + 30])[0]
     return before + " " + after
 
 
@@ -403,25 +408,14 @@ def _attribute(text: str, hits: list[tuple[int, int, str]], start: int, end: int
     return ATTRIBUTE_AFTER.match(text[end:end + 30]) is not None
 
 
-_SEGMENT_END = re.compile(r"[.;!?。！？,，、]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
-
-
-def _segment(text: str, start: int, end: int) -> str:
-    """The words around a mention up to the nearest comma or full stop.
-
-    "polski i angielski, może kiedyś niemiecki": the "some day" belongs to German only.
-    """
-    before = _SEGMENT_END.split(text[max(0, start - 40):start])[-1]
-    after = _SEGMENT_END.split(text[end:end + 30])[0]
-    return before + " " + after
-
 
 def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
     found = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
     hits = [(start, end, code) for start, end, code in found  # "I'm writing in English": not the documents' language
             if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
-                    or FUTURE.search(_segment(text, start, end)) or PLAIN_IDIOM.search(text[max(0, start - 20):start])
+                    or FUTURE.search(_clause(text, start, end, _SEGMENT_END))
+                    or PLAIN_IDIOM.search(text[max(0, start - 20):start])
                     or (asked not in (None, "languages") and _attribute(text, found, start, end)))]
     reading = LanguageReading()
     previous_end, previous_added = -1, False
