@@ -68,7 +68,9 @@ SUMMARY = re.compile(
     r"\bsummar(?:ise|ize)\b|\brecap (?:what|everything|it|this|where)\b|"
     r"what (?:have|did) (?:i|we) (?:told|tell|said|say)|what do you know (?:so far|about (?:us|me|my|our))|"
     r"where are we\b|what (?:do|did) you (?:have|know) so far|\boverview of (?:everything|what|my|our)\b|"
-    r"everything (?:i|we)(?:'ve| have)? (?:told|said|given)|what (?:i|we)(?:'ve| have) (?:told|said)|"
+    # not a preface to another question: "with what I've told you so far, how long would indexing take?"
+    r"(?<!with )(?<!from )(?<!given )(?<!on )(?<!of )(?:everything (?:i|we)(?:'ve| have)? (?:told|said|given)|"
+    r"what (?:i|we)(?:'ve| have) (?:told|said))|"
     r"总结|汇总|概括|小结|目前(?:的)?(?:信息|情况|进展)|现在知道(?:了)?什么")
 WHY_NOT = re.compile(
     r"\bwhy (?:not|no)\b|\bwhy (?:didn'?t|did not|don'?t|do not|isn'?t|wasn'?t|is not|was not|won'?t|aren'?t)\b|"
@@ -127,6 +129,8 @@ def asked_term(sentence: str, plain: str) -> str | None:
             if tool != "explain_term":
                 continue
             for cue in rx.finditer(text):
+                if _DIFFERENCE.search(cue.group()):  # "双塔模型和重排模型有什么区别": the terms on either side
+                    return found[0].term
                 between = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
                 last = not re.search(r"\w", text[end:])  # "qu'est-ce que ça veut dire, un reranker ?"
                 if cue.start() < end and cue.end() > start or (len(between) <= 30 and not re.search(
@@ -134,6 +138,11 @@ def asked_term(sentence: str, plain: str) -> str | None:
                         r"推荐|模型|" + (r"[;.]" if last else r"[,;.]"), between)):
                     return found[0].term
     return None
+
+
+# "the difference between X and Y" in the intent table's words: the term is one of the two sides, wherever it stands
+_DIFFERENCE = re.compile(r"differ|unterschied|diff[ée]rence|diferen|verschil|różnic|skillnad|fark|farak|farq|antar|"
+                         r"разниц|отлича|区别|差别|不同|違い|차이")
 
 
 _PLEASE = re.compile(r"\b(?:please|pls|plz|bitte|por favor|per favore|s'il (?:te|vous) pla[iî]t|stp|svp|proszę|"

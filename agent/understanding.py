@@ -198,11 +198,15 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             for i, span in enumerate(spans)]
     asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])
             or side.intents(low[a[1][0]:a[1][1]], plains[a[0]], False)]
+    about_model = -2  # the sentence routed to a question about a model ("bge-m3에 대해 좀 알려주세요.")
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
         request = _route(sentence, plains[i], is_question)
         if request is None:
             if is_question and P.HYPOTHETICAL.search(sentence):  # "what if we had 2M docs?": not an answer
+                chars[start:end] = " " * (end - start)
+            elif is_question and about_model == i - 1 and re.search(r"[?？]\s*$", sentence) and \
+                    not P.OWN_SITUATION.search(sentence):  # "... 한국어 성능은 어때요?": still about that model
                 chars[start:end] = " " * (end - start)
             elif P.ASKING.search(sentence) and re.search(r"[?？]|[吗嗎까]\s*$", sentence) and \
                     not P.RECOMMEND_ASK.search(sentence):  # "is 200 ms realistic?": figures asked about
@@ -212,6 +216,8 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             continue
         question = shown[slice(*shown_spans[i])].strip() if aligned else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
+        if request[0] in ("show_model", "compare_models", "why_not", "hardware_fit"):
+            about_model = i
         owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
         if request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and any(
                 _has_it(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):

@@ -198,6 +198,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         return
     if not (P.CORRECTION.search(text) or any(negated for _, _, negated in _periods(text))):
         return
+    if _new_rate(text, stated, result, leftovers):
+        return
     only = [f for f in _RATE_FIELDS if f in stated]
     for target in _RATE_FIELDS:  # "queries are per day, not per month"; "that was per week, not per day" (one rate)
         if target not in stated or target in result.updates or not (P.FIELD_RES[target].search(text) or (
@@ -210,6 +212,30 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             value = stated[target] * new / old
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             result.corrected.add(target)
+
+
+_MONEY_NEAR = re.compile(r"[$€£¥₹₩₽]|\b(?:usd|eur|gbp|cny|rmb|jpy|krw|inr|brl|pln|sek|try|rub|dollars?|euros?|bucks)\b|"
+                         r"元|円|원|budget|spend|cost")
+
+
+def _new_rate(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> bool:
+    """A correction whose one figure no field took, said per period with no money beside it: the query rate.
+
+    "아 제가 잘못 말했네요, 하루 5천 건이에요" after a query rate was stated: the only rate that is not money.
+    """
+    if "queries_per_month" not in stated or "queries_per_month" in result.updates or result.confirm:
+        return False
+    rated = []
+    for n in leftovers:
+        before, after = re.split(r"[,;.!?。，；]", text[:n.start])[-1], text[n.end:n.end + 30]
+        factor = period_factor(re.split(r"[,;.!?。，；]", after)[0], before)
+        if factor != 1.0 and not _MONEY_NEAR.search(before[-20:] + after[:20]):
+            rated.append((n, factor))
+    if len(rated) != 1 or len(leftovers) != 1:
+        return False
+    result.updates["queries_per_month"] = int(rated[0][0].value * rated[0][1])
+    result.corrected.add("queries_per_month")
+    return True
 
 
 # Re-labelling: "that 2,000 was queries a month, not documents", "那个数字是每月查询量，不是文档数", "die 5000 waren

@@ -57,6 +57,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         ``u``, with each doubtful value moved into a confirming question (``u.confirm``) or, when a question about
         another figure is already pending, left out.
     """
+    if _period_in_doubt(u, message, asked):
+        return u
     if _money_in_doubt(u, message, asked):
         return u
     if not (u.updates or u.top_k):
@@ -100,6 +102,50 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": doubts,
                      "value": float(first), "monthly": float(first), "text": "; ".join(doubts.values())}
     return u
+
+
+# Two periods offered for one figure ("not sure yet if that's monthly or the whole year", "具体是每天还是每周我得问
+# 一下", "это на месяц или на весь год", "年額なのか初期費用なのか"): which one the user has not settled (glossed text)
+_ONE_PERIOD = (r"(?:(?:(?:per|a|an|each|every|the whole|the entire|the full|for the whole)\s+)?"
+               r"(?:month|year|day|week|hour|quarter|working day)s?|monthly|yearly|annual(?:ly)?|daily|weekly|hourly|"
+               r"quarterly|"
+               r"one[- ]?(?:off|time)|once|upfront|"
+               r"每天|每日|每周|每星期|每个?月|每年|一次性|每小时|"
+               r"年額|年間|月額|日額|初期費用|一時金|1日|1週間|毎日|毎週|毎月|"
+               r"연간|월간|일회성|하루|주당|매달|매년|"
+               r"(?:на|в|за)\s+(?:весь\s+)?(?:месяц|год|день|неделю|сутки)|разово|единоразово|"
+               r"(?:na|w)\s+(?:miesiąc|rok|dzień|tydzień)|miesięcznie|rocznie|dziennie|jednorazowo|"
+               r"al (?:mese|anno|giorno)|all'anno|una tantum|al (?:mes|año|día)|por (?:mes|año|día|semana)|"
+               r"par (?:mois|an|jour|semaine)|pro (?:monat|jahr|tag|woche)|einmalig|per (?:maand|jaar|dag|week)|"
+               r"eenmalig|i månaden|om året|per (?:månad|år|dag)|engångs\w*|aylık|yıllık|günlük|haftalık|"
+               r"mahin(?:e|a)|saal|roz|hafte)")
+_PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\bo\b|\bof\b|\bczy\b|\beller\b|"
+                        r"\bveya\b|\bya\b|\bили\b|还是|或者|或是|なのか|か|인지|이나|나)\s*(?:(?:for|on|per|in|"
+                        r"the|на|в|за|na|w)\s+)?" + _ONE_PERIOD)
+_PERIOD_FIELDS = ("budget_usd_month", "queries_per_month", "one_time_budget_usd")
+
+
+def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
+    """A rate or a sum whose period the user leaves open between two: asked about, never stored (True)."""
+    if u.confirm is not None:
+        return False
+    low = P.normalise(message)
+    if not _PERIOD_OR.search(low):
+        return False
+    doubted = [f for f in _PERIOD_FIELDS if f in u.updates and f not in u.confirmed]
+    numbers = [n for n in P.find_numbers(low) if n.value > 0]
+    if not doubted and not (asked in _PERIOD_FIELDS and numbers):
+        return False
+    values = {f: u.updates.pop(f) for f in doubted} or {asked: numbers[0].value}
+    u.corrected -= set(values)
+    u.skipped = [f for f in u.skipped if f not in values]
+    u.unparsed = None
+    first = next(iter(values.values()))
+    number = float(first) if isinstance(first, int | float) and not isinstance(first, bool) else 0.0
+    why = "the period is not settled yet: which one is it?"
+    u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: why for f in values},
+                 "value": number, "monthly": number, "text": why}
+    return True
 
 
 # The currency left open: "人民币还是美元我得再确认下", "not sure yet whether that's USD or CAD", "币种我得问问财务"
@@ -185,6 +231,15 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
             sizes and asked == "corpus_docs")) and len(r.text.split()) <= 24:
         # "schnell halt", "same as what we spend today": an answer with no figure to a question that wants one
         u.confirm = {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": [asked], "text": r.text.strip()}
+        u.unparsed = None
+        return u
+    small = [n for n in r.unused() if 0 < n.value < 10]
+    if asked == "latency_p95_ms" and len(r.numbers) == 1 and small and len(r.text.split()) <= 4:
+        # "max 2" to the latency question: two seconds or two milliseconds? (a figure with its unit is read as said)
+        seconds = small[0].value * 1000
+        u.confirm = {"kind": "check", "fields": ["latency_p95_ms"], "values": {"latency_p95_ms": seconds},
+                     "reasons": {"latency_p95_ms": "no unit: seconds or milliseconds?"}, "value": seconds,
+                     "monthly": seconds, "text": "no unit: seconds or milliseconds?"}
         u.unparsed = None
         return u
     figures = [n for n in r.unused() if n.value >= 10]  # not the 一 of 一个月

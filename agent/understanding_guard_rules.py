@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
@@ -25,7 +26,7 @@ from tools.profile.schema import NUMERIC_FIELDS
 _MULTIPLIER_AFTER = re.compile(
     r"^\s*(?:x\b|×|\*|(?:[a-z\-]{2,20},?\s+){1,2}(?:each|apiece|per(?!\s+(?:sec|min|hour|day|week|month|year|annum))|x|×)"
     r"(?!\w)|(?:each|per|apiece)\b|"
-    r"(?![台枚张块대家])[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}(?=\s*[,，、]|\s*$|\s*(?:each\b|각각|각자|それぞれ|各自|每个))|"
+    r"(?![台枚张块대家원円元块]|달러|위안|ドル|美元|欧元)[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}(?=\s*[,，、]|\s*$|\s*(?:each\b|각각|각자|それぞれ|各自|每个))|"
     r"[a-z\-]{2,20}\s+of\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d)")  # "6 teams of about 15 people"
 _EXTREME_BEFORE = re.compile(r"短则|长则|最短|最长|短的|长的|短いもの|長いもの|長いと|短いと|"
                              r"긴\s*(?:건|것|거)|짧은\s*(?:건|것|거)|"
@@ -387,6 +388,24 @@ def _unanchored(r: Reading, u: Understanding, asked: str | None = None, **_: Any
     return doubts
 
 
+# A sum said once, unasked, with no period and no word of one-off spending: monthly, yearly or once is the user's to
+# say ("预算大概 3 万", "budget is about $30k" as the first thing said of money)
+_ONE_OFF_OR_TOTAL = re.compile(r"\bone[- ]?(?:off|time)\b|\bupfront\b|\bsetup\b|\bin total\b|\btotal budget\b|\byear|"
+                               r"\bfirst indexing\b|\bproject budget\b|一次性|总共|总预算|初期|일회성|초기")
+
+
+def _budget_period(r: Reading, u: Understanding, asked: str | None = None, stated: dict[str, Any] | None = None,
+                   **_: Any) -> dict[str, str]:
+    """A monthly budget read from a sum the user gave no period: asked about unless the budget question was asked."""
+    if "budget_usd_month" not in u.updates or asked == "budget_usd_month" or u.updates["budget_usd_month"] is None \
+            or "budget_usd_month" in u.corrected or "budget_usd_month" in (stated or {}):
+        return {}
+    if u.updates["budget_usd_month"] == 0 or any(rx.search(r.raw) for rx, _ in P.PERIODS) or \
+            _ONE_OFF_OR_TOTAL.search(r.raw):
+        return {}  # a budget of nothing needs no period; "$200 a month, is that enough?" says it in the question
+    return {"budget_usd_month": "no period said: is that a month, a year or once?"}
+
+
 def _people(text: str, n: Number) -> bool:
     """True when figure ``n`` counts people ("45 engineers", "engineers, ~45 of them")."""
     after = text[n.end:n.end + 30]
@@ -395,4 +414,4 @@ def _people(text: str, n: Number) -> bool:
 
 
 RULES = (_unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
-         _hardware, _department, _implausible)
+         _hardware, _department, _implausible, _budget_period)

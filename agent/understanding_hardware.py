@@ -336,8 +336,11 @@ _DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdr
                           r"(?:the|that|our|die|den|das|la|le|el|a|an|os|as|il|lo|un|una|uno|une|ein|eine|einen|een|"
                           r"uma|um|en|ett)?\s*(?:\d+\s*x?\s*)?$")
 _DROP_AFTER = re.compile(r"^\s*(?:is|are|was|were|got|has been|have been)?\s*(?:out|gone|off the table|"
-                         r"no longer (?:available|an option)|dropped|reallocated|reassigned|taken(?: back)?|"
-                         r"returned|sold|ist weg|sind weg|değil|ではなく|じゃなく|(?:가|이)?\s*아니)(?![a-z])")
+                         r"no longer (?:available|an option|there|ours)|dropped|reallocated|reassigned|"
+                         r"taken(?: back)?|"
+                         r"returned|sold|decommissioned|retired|died|broke|broken|dead|scrapped|replaced|"
+                         r"written off|end[\s\-]of[\s\-]life|ist weg|sind weg|değil|ではなく|じゃなく|"
+                         r"(?:가|이)?\s*아니)(?![a-z])")
 # "forget the GPU ... CPU only now": every card named is given up, when a CPU-only answer follows
 GPU_DROPPED = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\bvergiss|\bstreich|\boublie[zr]?|"
                          r"\blaisse tomber|\bolvida|\bolvídate de|\blascia perdere|\bdimentica|\besque[çc]a|\besquece|"

@@ -39,8 +39,8 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
-_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff]")  # kana, hangul,
-# kanji forms, accented Latin (Polish, Turkish too), Cyrillic
+_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9]")  # kana,
+# hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic
 
 
 @functools.cache
@@ -48,9 +48,15 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(language, pattern, English) of every phrase of ``interview_lexicon.yaml``, in the order applied.
 
     Raises:
-        KnowledgeDataError: The file is malformed or a pattern does not compile (naming the language and entry).
+        KnowledgeDataError: The file is malformed, a language is listed twice or a pattern does not compile (naming
+            the language and entry).
     """
-    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8")) or {}
+    raw = LEXICON_FILE.read_text(encoding="utf-8")
+    keys = re.findall(r"(?m)^  ([a-z]{2,3}):\s*$", raw)
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:  # YAML keeps only the last of two blocks with one key: the first would be dropped without a word
+        raise KnowledgeDataError(f"{LEXICON_FILE.name}: languages {', '.join(twice)} listed twice (merge the blocks)")
+    data = yaml.safe_load(raw) or {}
     out = []
     for language, entries in (data.get("languages") or {}).items():
         for i, entry in enumerate(entries or []):

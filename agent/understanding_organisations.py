@@ -31,7 +31,9 @@ import re
 ORGANISATIONS: dict[str, dict[str, str]] = {
     "finance": {
         "en": r"\bpension (?:funds?|schemes?|plans?|providers?|trusts?|insurers?)\b|\bsuperannuation\b|"
-              r"\bsuper funds?\b|\b(?:re)?insurers?\b|\binsurance (?:company|companies|group|carriers?|firm|"
+              r"\bsuper funds?\b|\b(?:re)?insurers?\b|\blloyd'?s (?:syndicates?|market|of london)\b|"
+              r"\b(?:managing general|underwriting) agen(?:t|ts|cy)\b|"
+              r"\binsurance (?:company|companies|group|carriers?|firm|"
               r"provider)\b|\binsurtech\b|\basset manag(?:er|ers|ement)\b|\bwealth manag(?:er|ers|ement)\b|"
               r"\bfund (?:manag\w+|administrat\w+|houses?)\b|\bhedge funds?\b|\bmutual funds?\b|\bprivate equity\b|"
               r"\bventure capital\b|\bfamily office\b|\binvestment (?:firms?|funds?|managers?|management|banks?|"
@@ -81,8 +83,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bбухгалтерск\w* (?:фирм|компани)\w*",
         "ja": r"年金|証券会社|証券|資産運用|運用会社|アセットマネジメント|投資顧問|投資信託|投信|信用金庫|信金|"
               r"信用組合|地銀|地方銀行|銀行|金融機関|会計事務所|税理士事務所|監査法人",
-        "ko": r"연기금|연금|자산운용|운용사|증권사|증권|은행|카드사|저축은행|금융사|금융회사|금융기관|회계법인|"
-              r"세무법인",
+        "ko": r"연기금|연금|자산운용|운용사|증권사|(?<!선하)증권|은행|카드사|저축은행|금융사|금융회사|금융기관|"
+              r"회계법인|세무법인",
         "hi": r"बीमा|बैंक|पेंशन|म्यूचुअल फंड",
     },
     "medical": {

@@ -534,6 +534,11 @@ ON_PREM = re.compile(
     r"不能出(?:内网|公司|本地|机房|国|境)|"
     r"(?:数据|文档|资料).{0,6}(?:不能|不可以|不允许|禁止|不得|不可)(?:出|离开|外传|上传|上云|外发|传到|发到)|"
     r"内网部署|私有化|本地化部署|离线部署|不能上云|"
+    # lead s6: inside the organisation ("数据必须留在院内", "不能出院/出行"), said by a hospital, a bank, a school
+    r"(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:院|医院|行|银行|校|学校|所|局|厂|集团|单位)内|"
+    r"不能出(?:院|医院|银行|行|校|单位|集团)(?![\u4e00-\u9fff]{0,1}(?:后|前))|"
+    # the organisation's own data centre, said in Dutch ("moet binnen ons eigen datacenter blijven")
+    r"(?:binnen|in) (?:ons|onze) (?:eigen )?(?:datacenter|rekencentrum|netwerk|servers?)\s+(?:blijven|staan)|"
     r"不能(?:用|调用|使用)(?:外部|第三方|云|公有云|在线)?的?\s*(?:api|服务|openai)|"
     r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
     r"(?:必须|只能)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|境内)|不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
@@ -784,11 +789,14 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"(?:として|を)?販売(?:する|します|して|予定|用)|판매(?:할|하|용|예정)|상용")
 # Negation and hedging near a licence, privacy, deployment, latency or domain word: a negated cue is not stored as
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
-NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca)\b|n't\b|"
+NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca|"
+                             r"никаких|никакого|никакой|никакие|без|не|нет|żadnych|żadnego|żadnej|bez|nie|hiçbir|"
+                             r"geen|zonder|inga|ingen|utan|nessun[oa]?|senza|nenhum[a]?|sem|ningún|ninguna|aucune?)\b|"
+                             r"n't\b|"
                              r"\bcannot\b)(?:[\s\-]+(?!(?:but|and|so|because|though|it'?s|we|we'?re|they|is|are)\b)"
-                             r"[a-z'\-]+){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$")
+                             r"(?:[a-z'\-]+|[а-яёąćęłńóśźżà-ÿ]+)){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$")
 NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,12}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
-                            r"ではなく|ありません|ない(?![a-z])|なし|아니|아님|않|없|안\s|\bnot\b)|"
+                            r"ではなく|ありません|ない(?![a-z])|なし|아니|아님|않|없|안\s|\bnot\b|\bnahi[nm]?\b|\bnhi\b|\bmat\b)|"
                             r"^\s*(?:is|are)(?:n't| not)\b")
 # A negation inside a matched cue: "数据不需要留在本地" matches the rule's words but says the opposite.
 NEGATION_INSIDE = re.compile(r"不(?:需要|必|用|要|一定)|无需|无须|没必要|必要(?:は)?ない|필요\s*없")
@@ -804,7 +812,8 @@ SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
 # "No particular requirement" as the answer to a question about a target, in every language the lexicon has (the
 # lexicon turns some of these into English first: "keine" -> "no", "pas" -> "not").
 NO_REQUIREMENT = re.compile(
-    r"\bno (?:\w+ )?(?:requirements?|targets?|constraints?|preference|sla|need)\b|\bnot (?:really )?(?:critical|"
+    r"\bno (?:\w+ )?(?:requirements?|targets?|constraints?|preference|sla|need)\b|"
+    r"\b(?:doesn'?t|does not|don'?t|do not) (?:really )?matter\b|\bnot (?:really )?(?:critical|"
     r"important|a concern|an issue|a priority|fussy|picky)\b|\bno rush\b|\bwhatever\b|\bflexible\b|"
     r"\bnot (?:\w+ )?(?:d'exigence|d'exigences|de contrainte|critique|important)|\baucune exigence\b|\bpeu importe\b|"
     r"\bno (?:besonderen? |speziellen? |harten? )?(?:anforderung|vorgabe|ansprüche)\w*|\begal\b|\bnicht kritisch\b|"
@@ -812,7 +821,7 @@ NO_REQUIREMENT = re.compile(
     r"\bnessun (?:requisito|vincolo)|\bno[nt]? è critic[oa]\b|\bnon importa\b|\bindifferente\b|"
     r"\bsem (?:requisitos?|exigência)|\btanto faz\b|\bnão é crític[oa]\b|\bnão importa\b|"
     r"\bgeen (?:\w+ )?eis(?:en)?\b|\bmaakt niet uit\b|\bniet kritisch\b|"
-    r"\bnie ma (?:\w+ )?wymagań\b|\bbez (?:\w+ )?wymagań\b|\bobojętne\b|\bnie jest krytyczn\w+|"
+    r"\bnie ma(?:my)? (?:\w+ )?wymagań\b|\bbez (?:\w+ )?wymagań\b|\bobojętne\b|\bnie jest krytyczn\w+|"
     r"\binga (?:\w+ )?krav\b|\bspelar ingen roll\b|\binte kritisk\w*|"
     r"\bgereksinim(?:imiz)? yok\b|\bfark etmez\b|\bönemli değil\b|\bkritik değil\b|"
     r"\bбез (?:\w+ )?требований\b|\bнет (?:\w+ )?требований\b|\bневажно\b|\bне критично\b|\bвсё равно\b|"
@@ -859,7 +868,8 @@ BUDGET_NO_LIMIT = re.compile(r"money is no object|"
                              r"(?:budget|cost|money|price)(?:'s| is)? (?:not|n't|no|isn'?t|doesn'?t|does not)\s+"
                              r"(?:really |much |an? |a big |big |the |that |of )*(?:concern|issue|object|matter|"
                              r"problem|"
-                             r"constraint|priority)|budget is flexible|预算不限|不差钱|随便花")
+                             r"constraint|priority)|budget is flexible|预算不限|不差钱|随便花|"
+                             r"(?:没有|没|无)预算(?:上限|限制|限额|天花板)|预算(?:没有|没|无)(?:上限|限制)|预算上不封顶")
 BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
                          r"\bno budget\b(?! (?:limit|cap|ceiling|constraint|restriction|concern|worries|issue|"
                          r"problem))|"
@@ -867,7 +877,8 @@ BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bf
                          r"nothing|none|\$?0)\b|"
                          r"nothing to spend|zero budget|"
                          r"\bno money\b|"
-                         r"can'?t spend anything|\$0\b|零预算|没有预算|没预算|免费|不花钱|不想花钱|不能花钱")
+                         r"can'?t spend anything|\$0\b|零预算|(?:没有|没)预算(?!上限|限制|限额|天花板)|免费|不花钱|"
+                         r"不想花钱|不能花钱")
 
 # Conversation moves.
 INJECTION = re.compile(
@@ -922,7 +933,7 @@ CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:
                         r"不对|改成|改为|其实|更正|纠正|应该是|说错了|搞错了|不是.{1,15}是|换成")
 # A value the user takes back ("not a T4", "instead of 20k", "不是20万", "20万改成") is blanked before reading.
 NEGATED_VALUE = re.compile(
-    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|non|niet|nie|inte|не|nicht)\s+"
+    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|não|non|niet|nie|inte|не|nicht)\s+"
     r"(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|\bmais\b|\bsino\b|\bsondern\b|\bma\b|\bmaar\b|\butan\b|\btylko\b|\bа\b|"
     r"$|\.\s|\)))|"

@@ -216,7 +216,8 @@ def _extract(text: str, asked: str | None) -> Found:
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
-        or R.active_users_before(work, numbers)  # "each colleague (we are 200) searches 5 times a day"; "DAU is 120k"
+        or R.active_users_before(work, numbers) \
+        or _people_of_them(numbers, work)  # "each colleague (we are 200) searches 5 times a day"; "DAU is 120k"
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
@@ -476,6 +477,16 @@ def _people_before_each(numbers: list[P.Number], work: str) -> P.Number | None:
                 P.docs_after(after) or P.QUERY_AFTER.match(after) or P.TIMES_AFTER.match(after)
                 or any(rx.match(after) for rx, _ in _LENGTH_UNITS) or P.TOKENS_AFTER.match(after)
                 or _SIZE_UNIT.match(after) or P.MINUTES_AFTER.match(after) or P.SLIDES_AFTER.match(after)):
+            return n
+    return None
+
+
+def _people_of_them(numbers: list[P.Number], work: str) -> P.Number | None:
+    """"clinicians do maybe 40 searches a day each, and we have about 350 of them": "of them" after people named."""
+    for n in numbers:
+        base = max(0, n.start - 120)
+        if re.match(r"^\s*of (?:them|those)\b", work[n.end:]) and any(
+                P.USERS.match(work[base + m.start():]) for m in re.finditer(r"(?<![a-z])[a-z]", work[base:n.start])):
             return n
     return None
 
@@ -897,8 +908,12 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             text))
         if asked == "queries_per_month" or (frequent and not unclear) or named:
             return "queries_per_month", int(v * period_factor(after, before))
-        if (asked == "budget_usd_month" and not frequent) or P.BUDGET_CUE.search(text[max(0, num.start - 80):
-                                                                                        num.start] + clause):
+        # money per hour or second with no currency beside it is traffic ("before we get to budget: it's 3k an hour
+        # at peak"), whatever was said of the budget around it
+        hourly = period_factor(after, "") >= 24 * P.DAYS_PER_MONTH and not re.search(
+            r"[$€£¥₹₩]|\b(?:usd|eur|gbp|dollars?|euros?|bucks)\b", text[max(0, num.start - 6):num.end + 12])
+        if (asked == "budget_usd_month" and not frequent) or (not hourly and P.BUDGET_CUE.search(
+                text[max(0, num.start - 80):num.start] + clause)):
             return "budget_usd_month", as_field("budget_usd_month", v, after, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)

@@ -31,7 +31,7 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
 
 
 _OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
-                           r"workstations?)\b(?!\s+only)")
+                           r"workstations?|dgx|hgx|superpod|[ahlt]\d{1,3}s?)\b(?!\s+only)")
 _HAVE_MACHINES = re.compile(r"^[\s,:;\-]*(?:we(?:'ve)? (?:have|got|own|run)|there (?:is|are)|there's)\b[^,.;]{0,30}?"
                             r"(?:servers?|machines?|box(?:es)?|clusters?|gpus?|cards?|nodes?|racks?|dgx|"
                             r"[ahlt]\d{1,3}\b)")
@@ -280,6 +280,8 @@ _SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本�
                    r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
                    r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
+# Hindi puts the negation after the verb, a few words past the cue: "khud server chalana nahi chahte"
+_VERB_LAST_NEGATION = re.compile(r"^[^,;.!?]{0,40}?\b(?:nahi|nahin|nhi|mat)\b")
 
 
 def _self_correction(text: str, updates: dict[str, Any]) -> None:
@@ -349,16 +351,22 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             answer = answer[after.end():]
         elif _COMPARING.search(answer):  # "we'd much rather call an API than host a model ourselves"
             answer = _PREFERRED_SIDE.split(answer)[0]
-        if _SELF.search(answer):
+        if any(not P.NEGATION_AFTER.match(answer[m.end():]) and not P.NEGATION_BEFORE.search(answer[:m.start()])
+               and not _VERB_LAST_NEGATION.match(answer[m.end():])
+               for m in _SELF.finditer(answer)):  # not "khud GPU manage nahi karna" (not run it ourselves)
             updates["deployment"] = "self_hosted"
         elif updates.get("data_must_stay_on_prem") is False and _PERMITTED.search(answer):
             pass  # "可以用云上的API": the data may leave; who runs the model is not chosen
-        elif re.search(r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer):
-            updates["deployment"] = "api"
+        elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) for m in re.finditer(
+                r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer)):
+            updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
     elif asked == "data_must_stay_on_prem" and _REGION_ONLY.match(answer):
         updates[asked] = True  # "EU only", "Nur EU", "仅限国内": the data stays in a region
+    elif asked == "license" and not P.YES.match(answer) and P.NO_REQUIREMENT.search(answer) and \
+            not P.NEGATION_BEFORE.search(answer[:P.NO_REQUIREMENT.search(answer).start()]):
+        updates[asked] = "any"  # "det spelar ingen roll", "doesn't matter", "无所谓": no licence requirement
     elif asked in ("data_must_stay_on_prem", "license"):
         yes, no = P.YES.match(answer), P.NO.match(answer)
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"

@@ -411,9 +411,9 @@ _QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |m
                             r"(?:queries|query|searches|questions|search terms|prompts)\b|"
                             r"\b(?:users|people|they|customers|agents) (?:usually |typically |mostly |meist |just )?"
                             r"(?:type|enter|tippen|tapent|escriben|digitano|digitam)\b|查询|检索词|搜索词|问题|"
-                            r"クエリ|検索語|쿼리|검색어")
-_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到)\s*(\d{1,2}))?\s*"
-                          r"(words?|tokens?|个?字|文字|字|자|글자)(?![a-z])")
+                            r"クエリ|検索語|質問|問い合わせ|쿼리|검색어|질문")
+_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到)\s*(\d{1,3}))?\s*"
+                          r"(words?|tokens?|characters?|chars?|个?字|文字|字|자|글자)(?![a-z])")
 
 
 def query_length(text: str) -> float | None:
@@ -426,9 +426,11 @@ def query_length(text: str) -> float | None:
         return None
     low = float(match.group(1))
     value = (low + float(match.group(2))) / 2 if match.group(2) else low
+    unit = match.group(3)
+    value *= 1.3 if unit.startswith("word") else 0.25 if unit.startswith("char") else 1.0  # a CJK character is a token
     if not 1 <= value <= 200:
         return None
-    return round(value * (1.3 if match.group(3).startswith("word") else 1.0), 1)  # a CJK character is a token
+    return round(value, 1)
 
 
 _ROLE = re.compile(r"^(?:lawyers?|attorneys?|paralegals?|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|"

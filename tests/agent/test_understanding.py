@@ -483,6 +483,12 @@ def test_the_lexicon_names_a_bad_entry(tmp_path, monkeypatch):
         lexicon.phrases.cache_clear()
         with pytest.raises(KnowledgeDataError, match=r"languages\.de\[0\]: expected \[English, pattern\]"):
             lexicon.phrases()
+        # YAML would keep only the second block of a language listed twice: named instead of dropped
+        twice = "languages:\n  hi:\n    - ['per day', 'roz']\n  hi:\n    - ['rupees', 'rupaye']\n"
+        bad.write_text(twice, encoding="utf-8")
+        lexicon.phrases.cache_clear()
+        with pytest.raises(KnowledgeDataError, match=r"lexicon\.yaml: languages hi listed twice"):
+            lexicon.phrases()
     finally:
         monkeypatch.undo()
         lexicon.phrases.cache_clear()
