@@ -130,6 +130,9 @@ def resolve(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
     if pending.get("kind") == "check":
         if re.search(r"\d", text):
             return None  # "no, about 20k a month": a new answer, read as one
+        period = _period_answer(text, pending)
+        if period is not None:  # "per year" to "$30,000: a month, a year or once?"
+            return "confirmed", period
         if _YES.search(text.strip().lower()):
             return "confirmed", dict(pending.get("values") or {})
         return ("neither", None) if _NO.search(text.strip().lower()) else None
@@ -161,6 +164,31 @@ def resolve(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:
 
 _TOTAL = re.compile(r"\bin total\b|\btotal\b|\boverall\b|\baltogether\b|\ball together\b|\bcombined\b|总共|一共|合计|"
                     r"全部|insgesamt|au total|en total|no total|in totale|合計|全体で|전체|총")
+
+
+_ONCE = re.compile(r"\bonce\b|\bone[- ]?(?:off|time)\b|\bupfront\b|\bin total\b|一次性|总共|一回|初期|一時|일회|한 번|"
+                   r"einmalig|une fois|una vez|uma vez|una tantum|eenmalig|jednorazow|engång|tek sefer|разово|"
+                   r"единоразово|ek baar")
+
+
+def _period_answer(text: str, pending: dict[str, Any]) -> dict[str, Any] | None:
+    """The values of a check whose period was left open, in the period the answer names (None: it names none).
+
+    The check carries ``base``: the figure for one period, whichever the user says ("a year" divides a budget by
+    twelve, "a day" multiplies queries by thirty, "once" makes a budget one-off).
+    """
+    base, fields = pending.get("base"), list(pending.get("fields") or [])
+    if not isinstance(base, int | float) or len(fields) != 1 or fields[0] not in ("budget_usd_month",
+                                                                                   "queries_per_month"):
+        return None
+    low = P.normalise(text)
+    if fields[0] == "budget_usd_month" and _ONCE.search(low):
+        return {"one_time_budget_usd": float(base)}
+    factor = period_factor(low, "")
+    if factor == 1.0 and not any(rx.search(low) for rx, f in P.PERIODS if f == 1):
+        return None
+    value = float(base) * factor
+    return {fields[0]: round(value, 2) if fields[0] == "budget_usd_month" else int(value)}
 
 
 def _per_user(text: str, pending: dict[str, Any]) -> tuple[str, Any] | None:

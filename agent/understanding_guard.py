@@ -35,7 +35,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import read
-from agent.understanding_guard_rules import RULES
+from agent.understanding_guard_rules import NO_PERIOD, RULES
 from tools.profile.schema import NUMERIC_FIELDS
 
 _CHUNKS = re.compile(r"^\s*(?:chunks?|passages?|snippets?|results?|hits?|documents?|docs?|contexts?|paragraphs?)\b"
@@ -101,6 +101,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         first = next((v for v in values.values() if isinstance(v, int | float) and not isinstance(v, bool)), 0)
         u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": doubts,
                      "value": float(first), "monthly": float(first), "text": "; ".join(doubts.values())}
+        if list(doubts) == ["budget_usd_month"] and doubts["budget_usd_month"] == NO_PERIOD:
+            u.confirm["base"] = float(first)  # read as a month: "a year" or "once" in the answer re-reads it
     return u
 
 
@@ -136,7 +138,7 @@ def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     numbers = [n for n in P.find_numbers(low) if n.value > 0]
     if not doubted and not (asked in _PERIOD_FIELDS and numbers):
         return False
-    values = {f: u.updates.pop(f) for f in doubted} or {asked: numbers[0].value}
+    values = {f: u.updates.pop(f) for f in doubted} or {str(asked): numbers[0].value}
     u.corrected -= set(values)
     u.skipped = [f for f in u.skipped if f not in values]
     u.unparsed = None
@@ -145,6 +147,8 @@ def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     why = "the period is not settled yet: which one is it?"
     u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: why for f in values},
                  "value": number, "monthly": number, "text": why}
+    if not doubted and asked == "queries_per_month":
+        u.confirm["base"] = number  # a count with no period applied: "per day" in the answer makes it a rate
     return True
 
 

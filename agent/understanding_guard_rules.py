@@ -388,6 +388,7 @@ def _unanchored(r: Reading, u: Understanding, asked: str | None = None, **_: Any
     return doubts
 
 
+NO_PERIOD = "no period said: is that a month, a year or once?"
 # A sum said once, unasked, with no period and no word of one-off spending: monthly, yearly or once is the user's to
 # say ("预算大概 3 万", "budget is about $30k" as the first thing said of money)
 _ONE_OFF_OR_TOTAL = re.compile(r"\bone[- ]?(?:off|time)\b|\bupfront\b|\bsetup\b|\bin total\b|\btotal budget\b|\byear|"
@@ -403,7 +404,7 @@ def _budget_period(r: Reading, u: Understanding, asked: str | None = None, state
     if u.updates["budget_usd_month"] == 0 or any(rx.search(r.raw) for rx, _ in P.PERIODS) or \
             _ONE_OFF_OR_TOTAL.search(r.raw):
         return {}  # a budget of nothing needs no period; "$200 a month, is that enough?" says it in the question
-    return {"budget_usd_month": "no period said: is that a month, a year or once?"}
+    return {"budget_usd_month": NO_PERIOD}
 
 
 def _people(text: str, n: Number) -> bool:

@@ -364,8 +364,8 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             updates["deployment"] = "any"
     elif asked == "data_must_stay_on_prem" and _REGION_ONLY.match(answer):
         updates[asked] = True  # "EU only", "Nur EU", "仅限国内": the data stays in a region
-    elif asked == "license" and not P.YES.match(answer) and P.NO_REQUIREMENT.search(answer) and \
-            not P.NEGATION_BEFORE.search(answer[:P.NO_REQUIREMENT.search(answer).start()]):
+    elif asked == "license" and not P.YES.match(answer) and (free := P.NO_REQUIREMENT.search(answer)) and \
+            not P.NEGATION_BEFORE.search(answer[:free.start()]):
         updates[asked] = "any"  # "det spelar ingen roll", "doesn't matter", "无所谓": no licence requirement
     elif asked in ("data_must_stay_on_prem", "license"):
         yes, no = P.YES.match(answer), P.NO.match(answer)

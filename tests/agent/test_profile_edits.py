@@ -104,3 +104,21 @@ def test_a_check_request_is_not_also_a_shortlist_side_question() -> None:
     update = understand_offline({"messages": [HumanMessage("show the short list again")], "turn": 1})
     assert not any(r["tool"].startswith("check_") for r in update["pending_tools"])
     assert update["recommend_requested"]  # no list yet: the side question makes it now
+
+
+def test_a_sum_with_no_period_is_checked_and_the_answer_names_the_period(service):
+    cid = service.start("Legal contracts in English, about 80k of them").consultation_id
+    reply = service.send(cid, "our budget is roughly $24k")
+    assert "budget_usd_month" not in reply.provenance and "a month, a year or once" in reply.text
+    reply = service.send(cid, "that's per year")
+    assert reply.profile["budget_usd_month"] == 2_000 and reply.provenance["budget_usd_month"] == "confirmed"
+    reply = service.send(service.start("Support articles in English").consultation_id, "预算大概 3 万")
+    assert "budget_usd_month" not in reply.provenance
+
+
+def test_a_rate_whose_period_is_open_is_asked_and_the_answer_names_it(service):
+    cid = service.start("Support tickets in English, 40k of them").consultation_id
+    service.send(cid, "skip")  # whatever was asked next
+    reply = service.send(cid, "about 2,000 but I'm not sure if that's per day or per week")
+    assert "queries_per_month" not in reply.provenance
+    assert "the period is not settled yet" in reply.text
