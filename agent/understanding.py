@@ -38,6 +38,7 @@ from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields, in_script_currency
 from knowledge.catalog import default_catalog
+from knowledge.glossary import find_term_span
 from tools.profile.schema import ASKED_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -139,12 +140,23 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         result.top_k = extract_fields(low, None).top_k  # "show me the top 5": the list, with five on it
     if P.CORRECTION.search(text) or found.negated:
         result.corrected |= {f for f in result.updates if f in FIELDS}
+    if asked in _RULE_QUESTIONS and "domain" in result.updates and not _SELF_DESCRIBED.search(text):
+        del result.updates["domain"]  # "都是公开的商品信息，调外部 API 没问题": the reason for a rule names no domain
     _skips(text, asked, result)
     if not result.understood:
         result.unparsed = raw
     logger.debug("understood fields=%s tools=%s skipped=%s unparsed=%s", sorted(result.updates),
                  [r.tool for r in result.tool_requests], result.skipped, result.unparsed is not None)
     return result
+
+
+# The answer to a data-rule, licence or hosting question gives a reason ("we sell this to law firms so yes", "public
+# product information, an external API is fine"): a domain only when the user says what the organisation is
+_RULE_QUESTIONS = ("data_must_stay_on_prem", "license", "deployment")
+_SELF_DESCRIBED = re.compile(r"\b(?:we(?:'re| are)|i (?:work|am) (?:at|for|in)|our (?:company|firm|organi[sz]ation|"
+                             r"business) is|wir sind|nous sommes|somos|siamo|we zijn|jesteśmy|vi är|biz bir|мы\s+—?\s*"
+                             r"\w+|hum (?:ek|log)|ham (?:ek|log))\b|我们是|我们公司是|本公司是|私たちは|弊社は|当社は|"
+                             r"저희는|우리는")
 
 
 _RELATIVE_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens")
@@ -279,6 +291,7 @@ _OWN_BEFORE = re.compile(
     r"hamar[aei]|hamare paas|हमार[ाीे])"
     r"(?:\s+(?:a|an|one|single|only|just|1|eine?[mnr]?|une?|un[ao]?|uma?|een|jedn\w*|en|ett|bir|одна|один|old|little|"
     r"own|current|eigene\w*|new|nvidia|geforce|einzige\w*))*\s*|我们的|我们(?:有|只有)(?:一张|一块|一个)?|"
+    r"(?:(?:我们|我|公司|实验室)(?:那|这)(?:台|张|块)|咱们(?:那|这)?(?:台|张|块)?)\s*|"
     r"うちの|弊社の|当社の|우리(?:\s*회사)?\s*|저희\s*)$")
 
 
@@ -432,8 +445,18 @@ class _Facts:
             if named:
                 hardware = {"accelerator": named[0][1], **({"vram_gb": named[0][2]} if named[0][2] else {})}
         models = find_models(sentence, fuzzy=True)
-        return cls(models, extract_fields(sentence, None).updates, side.positions(sentence), hardware,
-                   _compared(plain or sentence, models))  # names as the user wrote them, not the gloss
+        compared = _compared(plain or sentence, models)  # names as the user wrote them, not the gloss
+        if not models:  # "why not acme-embed-v9?": asked about as typed, so the tool can say which names are close
+            models = [name for _, name in unknown_model_names(plain or sentence)
+                      if re.search(r"[\-_]|\d|bert", name) and not _NOT_A_MODEL.search(name)
+                      and find_term_span(name) is None][:1]  # "ColBERT って何ですか？" asks for a term
+        return cls(models, extract_fields(sentence, None).updates, side.positions(sentence), hardware, compared)
+
+
+# Hyphenated words a question names that are no model ("multi-vector", "e-commerce", "top-10", "p95-latency")
+_NOT_A_MODEL = re.compile(r"^(?:multi|top|p\d+|e|co|re|pre|non|sub|self|on|off|real|long|short|high|low|open|closed|"
+                          r"cross|bi|dual|two|one|all|de|en|zh|ja|ko|fr|es|it|pt|ru|pl|sv|tr|nl|utf)[\-_]|"
+                          r"^(?:\d+[\-_]?(?:d|k|m|b|gb|ms|bit|dim|dims|tokens?|pages?|docs?)|int\d|fp\d+|bf16)$")
 
 
 # Words that set two models against each other, in every language of the interview ("X compared to Y", "X oder Y",

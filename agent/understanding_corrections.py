@@ -47,7 +47,8 @@ def _in_usd(num: P.Number, text: str) -> float | None:
 
 
 # A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
-_NOT_A_VALUE = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|%|percent|gpus?|cores?|年|个月|天|小时)\b")
+_NOT_A_VALUE = re.compile(r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|%|percent|gpus?|cores?)\b|年|个月|天|小时|"
+                          r"時間|时间|시간|日間|週間|か月|ヶ月|개월)")  # "(24時間稼働です)": hours of service
 
 # Taking a stated value back without a new one: "forget the budget I gave you", "scratch the 300ms", "olvida lo del
 # presupuesto", "oublie le budget", "vergiss das Budget", "预算先不算" -> the field is unset and asked again.

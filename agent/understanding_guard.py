@@ -230,6 +230,8 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
         return u  # (but "a few hundred, don't know if per day or per hour" is a figure to ask about, not a skip)
     u.skipped = []
     r = read(message, asked)
+    if not r.numbers and len(message) <= 30 and re.search(r"[?？]\s*$", message):
+        r = read(re.sub(r"[?？]+\s*$", "", message), asked)  # "한 5천 정도?", "like 5k?": a figure said unsure
     sizes = all(_BYTE_SIZE.match(r.text[n.end:]) for n in r.numbers)  # "unos 20 gigas" to "how many documents?"
     if asked in NUMERIC_FIELDS and ((r.numbers and UNSURE.search(r.text)) or not r.numbers or (
             sizes and asked == "corpus_docs")) and len(r.text.split()) <= 24:

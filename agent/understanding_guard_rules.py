@@ -388,6 +388,23 @@ def _unanchored(r: Reading, u: Understanding, asked: str | None = None, **_: Any
     return doubts
 
 
+# A figure in bytes ("大概 50G 的数据", "environ 2 To de PDF", "300 GB of scans") is a size, not a count of documents
+_BYTES_AFTER = re.compile(r"^\s*(?:[kmgtp]i?b\b|[kmgtp]\b|gigs?\b|(?:kilo|mega|giga|tera|peta)(?:s|bytes?|octets?)?\b|"
+                          r"go\b|mo\b|to(?!\s*\d)(?=\s*(?:de|d'|of|$|[,.;]))|ギガ|テラ|メガ|기가|테라|메가|гб|тб|мб|"
+                          r"gigabajt\w*|terabajt\w*)")
+
+
+def _bytes(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """A count of documents read from a figure in bytes: a size of the data, asked about."""
+    if "corpus_docs" not in u.updates:
+        return {}
+    count = float(u.updates["corpus_docs"] or 0)
+    if any(_BYTES_AFTER.match(r.text[m.end:]) and abs(count - m.value) <= 0.01 * m.value
+           for m in r.sources("corpus_docs")):
+        return {"corpus_docs": "a size in bytes, not a number of documents: how many documents is that?"}
+    return {}
+
+
 NO_PERIOD = "no period said: is that a month, a year or once?"
 # A sum said once, unasked, with no period and no word of one-off spending: monthly, yearly or once is the user's to
 # say ("预算大概 3 万", "budget is about $30k" as the first thing said of money)
@@ -415,4 +432,4 @@ def _people(text: str, n: Number) -> bool:
 
 
 RULES = (_unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
-         _hardware, _department, _implausible, _budget_period)
+         _hardware, _department, _implausible, _budget_period, _bytes)

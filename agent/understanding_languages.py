@@ -169,6 +169,11 @@ META_BEFORE = re.compile(
     r"\bantwort\w*|\bécri\w*|\brépond\w*|\bescrib\w*|\bscriv\w*|\brispond\w*|\bescrev\w*|\bresponda\w*)\s+"
     r"(?:to you\s+|you\s+|me\s+|dir\s+|ihnen\s+|vous\s+|te\s+|ti\s+|le\s+)?(?:in|auf|en|em)\s+$|"
     r"\b(?:my|mein|meinem|mon|mi|il mio|o meu)\s+$|请用|用(?=英文|中文|英语|日语)")
+# Other people writing in a language ("players write in English, Spanish and Korean"): the content's languages
+_THEY_WRITE = re.compile(r"\b(?:players|users|customers|clients|people|they|members|patients|students|employees|"
+                         r"staff|agents|visitors|buyers|sellers|authors|lawyers|doctors|engineers|tickets|documents|"
+                         r"docs|articles|contracts|emails|messages|reviews|questions)\s+(?:\w+\s+){0,2}"
+                         r"(?:write|writes|wrote|written|are written|type|ask|asks)\s+(?:\w+\s+)?in\s+(?:[\w\s,]*)$")
 # A language as an attribute of the documents, in an answer to another question ("英文文献大概 120 万篇", "論文は英語で
 # 6000語程度", "the English papers run 6,000 words"): it qualifies what is counted, it does not list the languages.
 ATTRIBUTE_AFTER = re.compile(
@@ -415,7 +420,8 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
     found = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
     hits = [(start, end, code) for start, end, code in found  # "I'm writing in English": not the documents' language
-            if not (META_BEFORE.search(text[max(0, start - 30):start]) or META_AFTER.match(text[end:end + 30])
+            if not ((META_BEFORE.search(text[max(0, start - 30):start]) and not _THEY_WRITE.search(
+                    text[max(0, start - 60):start])) or META_AFTER.match(text[end:end + 30])
                     or FUTURE.search(_clause(text, start, end, _SEGMENT_END))
                     or PLAIN_IDIOM.search(text[max(0, start - 20):start])
                     or (asked not in (None, "languages") and _attribute(text, found, start, end)))]

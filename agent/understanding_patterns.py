@@ -163,7 +163,9 @@ def currency_code(written: str) -> str | None:
     return None if code == "unknown" else code
 
 
-MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒)(?![a-z])")
+# milliseconds in the Latin-script languages too: Millisekunden, millisecondes, milisegundos, millisecondi,
+# milissegundos, milliseconden, milisekund(y), millisekunder, milisaniye (stem + inflection)
+MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒|mil+is[ea]?[kcgs]\w*|milisaniye\w*)(?![a-z])")
 SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
                        r"(?:queries|requests|searches|calls|questions|lookups|look-ups)\s*(?:per|a|1|/)\s*"
@@ -259,7 +261,7 @@ DOCS_AFTER = re.compile(
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
-    r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|"
+    r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|wordings|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
     r"summaries|guides|handbooks|procedures|sops|tutorials|scripts|datasheets|"
@@ -337,7 +339,8 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
-                              r"稿件?|帖子|问答|faq|资料|说明书)(?:总量|总数|数量)?\s*[,，:：]?\s*"
+                              r"稿件?|帖子|问答|faq|资料|说明书|详情页|页面|网页|商品页|知识库条目|条目|判决书|专利|"
+                              r"邮件|聊天记录|对话记录)(?:总量|总数|数量)?\s*[,，:：]?\s*"
                               r"(?:大概|大约|约|差不多|有|共|在|是|为)*\s*$")
 USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learners|students|players|members|customers|"
                    r"visitors|readers|accounts|shoppers|patients)|dau|wau|mau)\b|"
@@ -391,7 +394,7 @@ NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|at p
                  r"atualmente|hoje|obecnie|just nu|şu an|сейчас|на данный момент)\b|현재|지금|目前|现在|現在|今は")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
-                           r"annually|per day|daily)"
+                           r"annually|per day|daily|per (?:working|business|work) ?day|per weekday|per week|weekly)"
                            r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
 SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求")
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
@@ -534,6 +537,11 @@ ON_PREM = re.compile(
     r"不能出(?:内网|公司|本地|机房|国|境)|"
     r"(?:数据|文档|资料).{0,6}(?:不能|不可以|不允许|禁止|不得|不可)(?:出|离开|外传|上传|上云|外发|传到|发到)|"
     r"内网部署|私有化|本地化部署|离线部署|不能上云|"
+    # lead s6: any subject that may not leave a place of the user's ("source code can't leave our infra")
+    r"(?:can(?:no|')?t|cannot|can not|must not|mustn't|may not|shouldn't|should not|won't|will not|(?:is|are)(?:n't| "
+    r"not) allowed to)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+(?:own\s+)?(?:infra\w*|premises|building|"
+    r"network|servers?|country|company|org\w*|data ?cent(?:er|re)s?|dc|vpc|firewall|walls|house|office|cloud|"
+    r"tenant|environment|systems?|perimeter|estate)\b|"
     # lead s6: inside the organisation ("数据必须留在院内", "不能出院/出行"), said by a hospital, a bank, a school
     r"(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:院|医院|行|银行|校|学校|所|局|厂|集团|单位)内|"
     r"不能出(?:院|医院|银行|行|校|单位|集团)(?![\u4e00-\u9fff]{0,1}(?:后|前))|"
@@ -817,7 +825,16 @@ NO_REQUIREMENT = re.compile(
     r"important|a concern|an issue|a priority|fussy|picky)\b|\bno rush\b|\bwhatever\b|\bflexible\b|"
     r"\bnot (?:\w+ )?(?:d'exigence|d'exigences|de contrainte|critique|important)|\baucune exigence\b|\bpeu importe\b|"
     r"\bno (?:besonderen? |speziellen? |harten? )?(?:anforderung|vorgabe|ansprüche)\w*|\begal\b|\bnicht kritisch\b|"
-    r"\bsin requisitos?\b|\bno hay (?:ningún )?requisito|\bda igual\b|\bno es crítico\b|\bno importa\b|"
+    r"\bsin requisitos?\b|\bno hay (?:ningún )?requisito|"
+    r"\b(?:no|não|non) (?:we have|temos|tenemos|abbiamo) (?:\w+ )?(?:requisit\w*|restri\w*|exig\w*|vincol\w*|"
+    r"requirements?|constraints?)|"
+    r"\bno tenemos (?:ningún |ninguna |\w+ )?(?:requisito|"
+    r"restricci[oó]n|exigencia)|\bnão temos (?:nenhum |nenhuma |\w+ )?(?:requisito|restrição|exigência)|"
+    r"\bnon abbiamo (?:nessun |alcun |\w+ )?(?:requisit|vincol)|"
+    r"\bn'(?:avons|a) pas de (?:\w+ )?(?:contrainte|exigence)|"
+    r"\b(?:wir )?haben keine (?:besonderen |speziellen |\w+ )?(?:anforderung|vorgabe)|"
+    r"\bwe hebben geen (?:\w+ )?(?:eisen|vereisten)|\bvi har inga (?:\w+ )?krav|"
+    r"\bda igual\b|\bno es crítico\b|\bno importa\b|"
     r"\bnessun (?:requisito|vincolo)|\bno[nt]? è critic[oa]\b|\bnon importa\b|\bindifferente\b|"
     r"\bsem (?:requisitos?|exigência)|\btanto faz\b|\bnão é crític[oa]\b|\bnão importa\b|"
     r"\bgeen (?:\w+ )?eis(?:en)?\b|\bmaakt niet uit\b|\bniet kritisch\b|"
@@ -863,7 +880,8 @@ BUDGET_NO_LIMIT = re.compile(r"money is no object|"
                              r"\bno (?:hard |fixed |real |strict |set )?(?:cap|ceiling|limit) (?:on|for|to) "
                              r"(?:spend|spending|the spend|budget|costs?)\b|"
                              r"no budget (?:constraints?|restrictions?|concerns?|worries|issues?)|"
-                             r"no (?:real |particular |hard )?budget limits?|特にありません|no budget (?:limit|cap|"
+                             r"no (?:real |particular |hard |fixed |strict |set )?budget (?:limits?|caps?|ceilings?)|"
+                             r"特にありません|no budget (?:limit|cap|"
                              r"ceiling)|whatever it costs|"
                              r"(?:budget|cost|money|price)(?:'s| is)? (?:not|n't|no|isn'?t|doesn'?t|does not)\s+"
                              r"(?:really |much |an? |a big |big |the |that |of )*(?:concern|issue|object|matter|"

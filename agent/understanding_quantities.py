@@ -141,9 +141,24 @@ def _hesitant_range(text: str) -> str:
     return _HESITANT.sub(one, text)
 
 
+# A count in brackets after what it counts ("help articles (~15k) and closed tickets (about 600k)"): read
+# as "~15k help articles", the order every other rule knows
+_COUNT_IN_BRACKETS = re.compile(r"((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*s)\s*\(\s*"
+                                r"((?:~|about |around |roughly |approx\.? |"
+                                r"ca\.? |circa |some |over )?\d[\d.,]*\s*[kmb]?)\s*\)")
+
+
+def _counts_in_brackets(text: str) -> str:
+    return _COUNT_IN_BRACKETS.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+
+
+_NEGATED_PERIOD = re.compile(r"\b(?:not|rather than|instead of)\s+(?:per|a|each|every)\s+"
+                             r"(?:(?:working|business|work)\s+)?(?:day|weekday|week|month|hour|shift)s?\b")
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
-    text, workdays = _working_days(_lines_as_tokens(_hesitant_range(text)))
+    text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(text))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
@@ -153,7 +168,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
         found.updates["queries_per_month"] = int(unit_rate["value"])
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
                        r"每天|每日|一天|(?<![\d])日")
-    if workdays is None and S.weekdays_only(text):
+    said = _NEGATED_PERIOD.sub(" ", text)  # "2,500 per week, not per working day": the period taken back is no rate
+    if workdays is None and S.weekdays_only(said):
         workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
     if "queries_per_month" in found.updates and office_hours and S.hourly(text):
         # "9 to 5 on weekdays, 120 an hour": the hourly rate over the office hours of the working days only
@@ -161,12 +177,37 @@ def extract_fields(text: str, asked: str | None) -> Found:
                                                  * office_hours * (workdays or (S.WORKING_DAYS_PER_MONTH if (
                                                      S.weekdays_only(text) or S.office_hours_named(text))
                                                      else P.DAYS_PER_MONTH)))
-    elif workdays and "queries_per_month" in found.updates and daily.search(text):
+    elif workdays and "queries_per_month" in found.updates and daily.search(said):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
     if unit_rate is not None:
         unit_rate["value"] = unit_rate["monthly"] = float(found.updates.pop("queries_per_month"))
     _structured_fields(text, found)
+    _total_count(text, found)
     return found
+
+
+# The whole of a corpus said after its parts ("每个租户从几百条到几万条不等，加起来上百万条", "each tenant has
+# 300 to 30k FAQs, over a million in total"): the figure the total word marks is the size, not one part's
+_TOTAL_BEFORE = re.compile(r"(?:加起来|总共|一共|合计|总计|全部加起来|累计|合わせて|全部で|합쳐서|합계|전체|总量)\s*"
+                           r"(?:大概|大约|约|有|是|に|で|약|대략)?\s*(?:上|近|超过|将近|差不多)?$|"
+                           r"\b(?:in total|altogether|overall|total of|"
+                           r"insgesamt|au total|en total|no total|in totale|in totaal|totalt|łącznie|всего)\s*"
+                           r"(?:about|around|roughly|some|over|more than|~)?\s*$")
+_TOTAL_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:in total|altogether|overall|all together|combined)\b")
+_EACH_PART = re.compile(r"\beach\b|\bper\b|\bevery\b|每个?|各|それぞれ|마다|jede[rsn]?\b|chaque|cada|ogni|elke")
+
+
+def _total_count(text: str, found: Found) -> None:
+    """The corpus size from a figure marked as the total, when the size read was one part's (a smaller figure)."""
+    size = found.updates.get("corpus_docs")
+    if not isinstance(size, int | float) or not _EACH_PART.search(text):
+        return
+    for num in P.find_numbers(text):
+        if num.value > size and (_TOTAL_BEFORE.search(text[max(0, num.start - 16):num.start])
+                                 or _TOTAL_AFTER.match(text[num.end:num.end + 40])):
+            found.updates["corpus_docs"] = int(num.value)
+            found.leftovers = [n for n in found.leftovers if n.start != num.start]
+            return
 
 
 def _structured_fields(text: str, found: Found) -> None:
@@ -306,6 +347,9 @@ def _extract(text: str, asked: str | None) -> Found:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
             m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
+    elif (cjk := _cjk_queries_per_item(numbers, work)) is not None:
+        found.updates["queries_per_month"], each = cjk
+        leftovers[:] = [n for n in leftovers if n is not each]
     per_page = P.WORDS_PER_PAGE.search(work)
     per_page_text = None if per_page else _PER_PAGE_TEXT.search(work)
     said_per_page = per_page or per_page_text
@@ -434,6 +478,31 @@ _EACH_WITH = re.compile(r"\beach\s+(?:with|has|having|needing|involving|triggeri
                         r"(?:searches|queries|lookups|retrievals)\b")
 _ITEMS_BEFORE = re.compile(r"([a-z]{3,}?)s?\s+(?:a|per|each|every)\s+(?:day|week|month|hour)\s*,?\s*(?:and\s+)?$")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+# "每天大概 200 万轮对话，每轮平均检索 3 次", "每天 1 万个会话，每个会话检索 3 次": conversations a day x searches
+# each
+_CJK_CONVERSATIONS = r"(?:轮|个|次|通|场|条)?\s*(?:对话|会话|咨询|工单|通话|聊天|提问)"
+_CJK_EACH_SEARCHES = re.compile(r"每(?:一)?(?:轮|个|次|通|场|条)?\s*(?:对话|会话|咨询|工单|通话|聊天|提问)?"
+                                r"[^。，,；;\d]{0,6}?"
+                                r"(?:检索|查询|召回|搜索|调用)[^。，,；;\d]{0,3}?(\d{1,2}(?:\.\d)?)\s*次")
+
+
+def _cjk_queries_per_item(numbers: list[P.Number], work: str) -> tuple[int, P.Number] | None:
+    """(queries a month, the figure of searches each) for conversations counted per period and searches per one."""
+    match = _CJK_EACH_SEARCHES.search(work)
+    if match is None:
+        return None
+    each = next((n for n in numbers if n.start == match.start(1)), None)
+    for num in numbers:
+        if num is each or not re.match(rf"^\s*{_CJK_CONVERSATIONS}", work[num.end:num.end + 8]):
+            continue
+        clause = re.split(r"[。，,；;]", work[:num.start])[-1]
+        factor = period_factor(work[num.end:num.end + 12], clause)
+        if factor == 1.0 and not any(rx.search(clause) for rx, _ in P.PERIODS):
+            continue  # a month's factor is 1: the period must be named
+        return int(num.value * factor * float(match.group(1))), each or num
+    return None
 
 
 def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
@@ -873,7 +942,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if per_second and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own):
             return "queries_per_month", int(v * P.SECONDS_PER_MONTH)  # "at launch peaks ~3 tickets a second"
         if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
-                re.match(r"^\s*(?:documents|items|cases)\b", docs.group()):
+                re.match(r"^\s*(?:(?:documents|items|cases)\b|件|건|条|次|回)", docs.group()):
             # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
             return "queries_per_month", int(v * period_factor(after, before))
         if _CONVERSATIONS.match(docs.group()) and any(rx.search(tail) for rx, _ in P.PERIODS) and not re.search(
@@ -895,7 +964,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                 return "one_time_budget_usd", _money(v, indian or default_currency(text), 1.0)
             return name, as_field(name, v, clause, indian or (_message_currency(text) if name == "budget_usd_month"
                                                              else None))
-    if re.match(r"^\s*(?:/|per\b|a\s+(?:month|day|week|year)|an hour|each\b|every\b|monthly|daily|每|一个?月)", after):
+    if re.match(r"^\s*(?:/|per\b|a\s+(?:(?:working|business|work)\s+)?(?:month|day|week|year)|an hour|each\b|every\b|"
+                r"monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
         counting = asked in ("corpus_docs", "doc_length_tokens")  # "300 per day" to "how many documents?"
@@ -922,8 +992,25 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if P.BUDGET_CUE.search(clause):
             return "budget_usd_month", as_field("budget_usd_month", v, clause, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
+    if asked == "corpus_docs" and v >= 2 and (noun := _UNKNOWN_NOUN.match(after)) and not _NOT_DOCUMENTS.match(
+            noun.group(1)) and not any(rx.search(clause) for rx, _ in P.PERIODS) and \
+            not re.search(r"\d", text[:num.start]):
+        return "corpus_docs", int(v)  # "rund 350.000 Lieferscheine und Zolldokumente" to "how many documents?"
     return None, None
 
+
+# The first figure of an answer to "how many documents?", before a word the reader does not know ("Lieferscheine",
+# "bons de livraison"): the documents counted, unless the word is a unit of something else
+_UNKNOWN_NOUN = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ\-]{3,})")
+_NOT_DOCUMENTS = re.compile(r"(?:users?|people|persons?|employees?|staff|members?|customers?|clients?|years?|months?|"
+                            r"weeks?|days?|hours?|minutes?|seconds?|queries|searches|requests|languages?|gigs?|bytes?|"
+                            r"gigabytes?|terabytes?|megabytes?|tokens?|words?|characters?|chars?|pages?|lines?|"
+                            r"times|percent|dollars?|euros?|pounds?|yuan|yen|won|rupees?|francs?|kronor|servers?|"
+                            r"machines?|gpus?|cards?|cores?|nodes?|tenants?|branches|stores?|shops?|offices?|sites?|"
+                            r"teams?|departments?|countries|markets?|categories|fields?|columns?|tables?|sources?|"
+                            r"systems?|apps?|databases?|repos?|repositories|new|more|less|fewer|each|per|every|"
+                            r"a(?:bout|round)|maybe|roughly|aprox\w*|approx\w*|circa|etwa|environ|cerca|ungefähr|"
+                            r"ongeveer|około|примерно|more|less|tops|max\w*|min\w*|give|plus|ish)\b")
 
 # Pages spread over documents ("1 234 567 pages, réparties en 42 000 documents", "1,2 Mio. Seiten in rund 15.000
 # Dokumenten"): the documents are the count and the pages per document the length.
