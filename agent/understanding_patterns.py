@@ -334,7 +334,9 @@ WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?(?:page|slide) (?:is
                             r"on each|on every) (?:page|slide)|(?:per|a|each) (?:page|slide),?\s*"
                             r"(?:maybe |about |around |roughly |~)?(\d{1,5})\s*words")
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
-                              r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
+                              r"emails|manuals|filings|papers|products|skus|tweets|posts)"
+                              # what they are about between (s6-a): "scientific papers on biomedicine, about 300k"
+                              r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+[a-z\-]{3,}){0,1}\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
                               r"稿件?|帖子|问答|faq|资料|说明书)(?:总量|总数|数量)?\s*[,，:：]?\s*"
@@ -364,7 +366,10 @@ BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:数\s*[はが]?\s*(?:about\s*)?)?"  # "文書数は約3万" (glossed "documents 数は about")
                               r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"
-                              r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
+                              r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*"
+                              # "the documents are more like 50k" (s6-a): a hedge between the noun and its count
+                              r"(?:more like|closer to|about|around|roughly|approximately|"
+                              r"nearly|almost|~)?\s*$"),
     "budget_usd_month": re.compile(r"(?:budget|预算)\s*(?:is|of|[:=]|为|是|有|大约|大概|约|在|每月|每个月|一个月|"
                                    r"改成|改为)*\s*$"),
     "doc_length_tokens": re.compile(r"(?:length|长度|篇幅)\s*(?:is|of|[:=]|为|是|约|大约|大概)*\s*$"),
@@ -490,7 +495,8 @@ GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\
 
 # Privacy, deployment, licence, latency.
 ON_PREM = re.compile(
-    r"(?:data|documents|docs|it|they|files|nothing|content|information|records|phi|pii|数据)(?:\s+[\w\-]+){0,3}?\s+"
+    r"(?:data|documents|docs|it|they|files|nothing|content|information|records|phi|pii|code|codebase|"
+    r"contracts|emails|数据)(?:\s+[\w\-]+){0,3}?\s+"
     r"(?:can(?:no|')?t|cannot|can not|"
     r"must not|mustn't|may not|(?:is|are)(?:n't| not) allowed to|shouldn't|should not|won't|will not)\s+"
     r"(?:ever\s+)?leave|"

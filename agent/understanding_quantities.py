@@ -216,6 +216,8 @@ def _extract(text: str, asked: str | None) -> Found:
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+        or next((n for n in numbers if _PEOPLE_ARE.search(work[max(0, n.start - 50):n.start]) and re.match(
+            r"^\s*(?:\)|,|;|\.(?!\d)|of them\b|in total\b|$)", work[n.end:])), None) \
         or R.active_users_before(work, numbers) \
         or _people_of_them(numbers, work)  # "each colleague (we are 200) searches 5 times a day"; "DAU is 120k"
     users = _users(people, work)
@@ -302,6 +304,9 @@ def _extract(text: str, asked: str | None) -> Found:
             del found.updates["corpus_docs"]
         leftovers[:] = [n for n in leftovers if n is not shared[1]]
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
+    taken = _EACH_TAKES.search(work)
+    if chained is None and taken and query_from is not None and taken.start() <= query_from.start < taken.end():
+        del found.updates["queries_per_month"]  # "each one takes 2 or 3 searches": per item, never the month's total
     if chained is not None:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
@@ -433,6 +438,14 @@ _EACH_WITH = re.compile(r"\beach\s+(?:with|has|having|needing|involving|triggeri
                         r"(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)\s+"
                         r"(?:searches|queries|lookups|retrievals)\b")
 _ITEMS_BEFORE = re.compile(r"([a-z]{3,}?)s?\s+(?:a|per|each|every)\s+(?:day|week|month|hour)\s*,?\s*(?:and\s+)?$")
+# "about 20k tickets come in per month and each one takes 2 or 3 searches" (s6-a): the items named before their rate,
+# a verb of arriving between; the searches each one takes, a range at its midpoint
+_EACH_TAKES = re.compile(r"\beach(?: one| of them)?\s+(?:(?:takes|needs|triggers|generates|involves|requires|means|"
+                         r"leads to)\s+)(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)"
+                         r"(?:\s*(?:or|to|-|–)\s*(\d{1,2}))?\s+(?:[a-z]+\s+)?(?:searches|queries|lookups|retrievals)\b")
+_ITEMS_ARRIVING = re.compile(r"([a-z]{3,}?)s?\s+(?:(?:come|comes|coming|arrive|arrives|arriving|in|that|we|get|"
+                             r"receive|are|opened|created|raised)\s+){0,3}(?:a|per|each|every)\s+"
+                             r"(?:day|week|month|hour)\s*,?\s*(?:(?:and|y|e|et)\s+)?$")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -444,6 +457,10 @@ def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -
     elif (match := _EACH_WITH.search(work)) is not None and (
             items := _ITEMS_BEFORE.search(work[:match.start()])) is not None:
         each, item = float(match.group(1)), re.escape(items.group(1))  # "20k conversations a month, each with ~3"
+    elif (match := _EACH_TAKES.search(work)) is not None and (
+            items := _ITEMS_ARRIVING.search(work[:match.start()])) is not None:
+        low, high = float(match.group(1)), float(match.group(2) or match.group(1))
+        each, item = (low + high) / 2, re.escape(items.group(1))  # "20k tickets a month, each one takes 2 or 3"
     else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
         match = _EACH_ITEM_QUERIES.search(work)
         if match is None:
@@ -955,6 +972,13 @@ _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|�
                                r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b")
 _HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
 _MONTH_NAMED = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|monthly\b|/\s*mo(?:nth)?\b)")
+# The people named first, then counted ("the technicians are about 400, 10 searches a day each", "i tecnici sono circa
+# 400", "los abogados son unos 45", "agents: 350"): their number, as "400 technicians" would be.
+_PEOPLE_ARE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|"
+                         r"devs|agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|reps|"
+                         r"advisors|accountants|teachers|scientists|workers|specialists|technicians|operators|clerks|"
+                         r"pharmacists|mechanics|editors)\s*(?:are|:|number|total)\s*(?:about |around |roughly |"
+                         r"approximately |some |~)?$")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
