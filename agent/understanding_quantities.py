@@ -752,6 +752,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
     if times and people and _sentence_period(num, text) != 1.0 and re.match(r"^\s*each\b", after[times.end():]):
         return "queries_per_month", int(v)  # "would search daily, 5 times each": the period is the sentence's
+    if times and people and _MONTHLY_PEOPLE.search(text) and _sentence_period(num, text) == 1.0:
+        return "queries_per_month", int(v)  # "5k monthly active users, each asks about 4 times": their month (s6-a)
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
@@ -979,6 +981,8 @@ _PEOPLE_ARE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|l
                          r"advisors|accountants|teachers|scientists|workers|specialists|technicians|operators|clerks|"
                          r"pharmacists|mechanics|editors)\s*(?:are|:|number|total)\s*(?:about |around |roughly |"
                          r"approximately |some |~)?$")
+_MONTHLY_PEOPLE = re.compile(r"\bmonthly active (?:users|learners|students|players|members|customers|visitors)\b|"
+                             r"\bmau\b|月活")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
