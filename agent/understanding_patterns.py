@@ -687,7 +687,7 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
-                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud)\b|"
+                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud|apis?)\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
                             r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"

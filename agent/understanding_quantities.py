@@ -589,6 +589,9 @@ _LARGER_SCOPE = re.compile(
 _PERIOD_RES = tuple(rx for rx, _ in P.PERIODS)
 # Money already spent is no budget: "we spent $200k on the old system, for this one we have $2k a month"
 _PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+                         # what is spent already on something else (s6-a): "we already spend 1,000 a month on OpenAI"
+                         r"(?:already|currently) (?:spend|pay)|we(?:'re| are) (?:already )?spending|già spendiamo|"
+                         r"spendiamo già|ya gastamos|já gastamos|on dépense déjà|nous dépensons déjà|"
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
 
 
