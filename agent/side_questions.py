@@ -89,6 +89,10 @@ INDEXING = re.compile(
     r"\b(?:index\w*|embed\w*|ingest\w*|vectori[sz]\w*)\b.{0,40}\bhow long\b")
 EXPLAIN = re.compile(
     r"\bwhat(?:'s| is| are| does| do)\b|\bwhats\b|what do you mean|\bexplain\b|\bdefine\b|meaning of|\bmeans?\b\??|"
+    # two terms set against each other, no model named (s6-a): "the difference between a bi-encoder and a reranker"
+    r"\bdifference between\b|\bdiferen[çc]a entre\b|\bdiferencia (?:hay )?entre\b|\bdiff[ée]rence entre\b|"
+    r"\bdifferenza (?:c'è )?tra\b|\bunterschied zwischen\b|"
+    r"\bhow (?:does|do|would) (?=(?:an? |the )?[\w\- ]{2,30}\bwork\b)|"
     r"什么是|是什么|什么叫|啥是|是啥|解释|什么意思|意思")
 
 

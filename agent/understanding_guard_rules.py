@@ -431,5 +431,32 @@ def _people(text: str, n: Number) -> bool:
         re.match(r"\s*of them\b", after) and _SEARCHES.search(text[max(0, n.start - 40):n.start])))
 
 
+# "dipende, le condizioni generali sono sulle 40 pagine, le circolari 3-4", "it varies: contracts ~40 pages, emails half
+# a page" (s6-a): the lengths of two kinds of document, far apart, no average or usual length said: which is typical?
+_TYPICAL = re.compile(r"\b(?:on average|average|avg|typical(?:ly)?|usually|mostly|most|median|majority|in general|"
+                      r"generally|normally|mainly)\b|平均|一般|大多|大部分|多数|たいてい|대부분|보통")
+_LENGTH_UNIT_AFTER = re.compile(r"^\s*(?:-\s*\d+\s*)?(?:pages?|words?|characters?|tokens?)?\s*(?:[,.;]|$)")
+
+
+def _lengths_of_kinds(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """The length read from one kind of document while another, far shorter or longer, is named beside it."""
+    if "doc_length_tokens" not in u.updates or _TYPICAL.search(r.text):
+        return {}
+    sources = r.sources("doc_length_tokens")
+    if len(sources) != 1:
+        return {}
+    src = sources[0]
+    for n in r.unused():
+        between, before = r.text[src.end:n.start], r.text[max(0, n.start - 30):n.start]
+        if n.start <= src.end or n.value == 1 or not re.search(r"[,;]", between) or _BOUND_BEFORE.search(before) or \
+                re.search(r"\d\s*(?:pages?|words?|characters?|tokens?)\s*$", before) or \
+                _EXTREME_BEFORE.search(before) or not _LENGTH_UNIT_AFTER.match(r.text[n.end:n.end + 20]) or \
+                not re.search(r"[a-z\u4e00-\u9fff]{3,}\s*(?:are|is|:)?\s*(?:about |around |~)?$", before):
+            continue
+        if max(src.value, n.value) >= 3 * min(src.value, n.value) > 0:
+            return {"doc_length_tokens": "the lengths of two kinds of document: which one is typical?"}
+    return {}
+
+
 RULES = (_unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
-         _hardware, _department, _implausible, _budget_period, _bytes)
+         _hardware, _department, _implausible, _budget_period, _bytes, _lengths_of_kinds)

@@ -236,6 +236,11 @@ def _rents_unnamed(text: str) -> bool:
     return any(RENT_CONTEXT.search(text[max(0, m.start() - 40):m.end() + 40]) for m in RENT_VERB.finditer(text))
 
 
+# Between a verb of renting and a later card: a card of their own ("we rent an L4 and have a 4090", "but we own")
+_OWNED_BETWEEN = re.compile(r"\b(?:have|has|had|own|owns|got|bought|but|also|plus|abbiamo|ho|tenemos|tengo|temos|tenho|"
+                            r"avons|ai|haben|habe|hebben|mamy|har|var|есть)\b|\bwe'?ve\b|有|持って|있")
+
+
 def _rentable(text: str, start: int, end: int) -> bool:
     before = RENT_BEFORE.search(text[max(0, start - 40):start])
     after = RENT_AFTER.match(text[end:end + 30])
@@ -245,7 +250,12 @@ def _rentable(text: str, start: int, end: int) -> bool:
     ends = [m.start() for m in re.finditer(r"[.!?;。\n](?=\s|$)", text)]  # "g4dn.xlarge" is one word
     left = max((e + 1 for e in ends if e < start), default=0)
     sentence = text[left:min((e for e in ends if e >= end), default=len(text))]
-    return bool(CLOUD.search(sentence) and not OWNED.search(sentence))
+    if CLOUD.search(sentence) and not OWNED.search(sentence):
+        return True
+    # "we rent the GPUs from a cloud provider, we were thinking of an A100", "noleggiamo le GPU ..., pensavamo a una
+    # A100" (s6-a): a verb of renting earlier in the sentence, nothing owned or possessed said between it and the card
+    verbs = [m for m in RENT_VERB.finditer(text, left, start)]
+    return bool(verbs) and not _OWNED_BETWEEN.search(text[verbs[-1].end():start]) and not OWNED.search(sentence)
 
 
 # Cloud instance types name the card they rent (owned: false): AWS g4dn/g5/g6/g6e/p4d/p4de/p5/p5e/p5en, GCP

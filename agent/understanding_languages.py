@@ -62,6 +62,8 @@ ORG_AFTER = re.compile(
     r"nationals?|insurers?|insurance|broadcasters?|universit(?:y|ies)|hospitals?|retailers?|publishers?|"
     r"manufacturers?|carriers?|airlines?|telcos?|ministr(?:y|ies)|agenc(?:y|ies)|councils?|schools?|funds?|"
     r"utilit(?:y|ies)|insurance company|law firm|start-up|scale-up|conglomerate|group|"
+    # a place the data is hosted or a law, not a language (s6-a): "an Italian cloud", "a French provider", "Spanish law"
+    r"clouds?|cloud providers?|providers?|hosters?|hosting|data ?cent(?:er|re)s?|regions?|laws?|regulations?|"
     r"компани\w*|команд\w*|клиент\w*|офис\w*|рын\w+|банк\w*|фирм\w*|партн[её]р\w*|сотрудник\w*|"
     r"правительств\w*|firm[aęy]\w*|klien\w+|zesp[oó]\w+|rynek|rynku|biur\w+|spółk\w+|rząd\w*)\b"
     r"(?![\s\-]+(?:e-?mails?|tickets?|messages?|docs?|documents?|questions?|quer(?:y|ies)|reviews?|chats?|"
@@ -70,7 +72,10 @@ ORG_AFTER = re.compile(
 ORG_BEFORE = re.compile(  # the Romance order: "un equipo inglés", "un client anglais", "un cliente inglese"
     r"\b(?:equipo|empresa|cliente|clientes|oficina|filial|socio|gobierno|mercado|banco|équipe|equipe|entreprise|"
     r"société|client|clients|bureau|filiale|partenaire|gouvernement|marché|banque|azienda|clienti|ufficio|società|"
-    r"squadra|governo|mercato|escritório|parceiro|bedrijf|klant|klanten|kantoor|team|firma)\s+$")
+    r"squadra|governo|mercato|escritório|parceiro|bedrijf|klant|klanten|kantoor|team|firma|"
+    # where the data is hosted, a law (s6-a): "un cloud italiano", "un proveedor español", "la loi française"
+    r"cloud|nube|nuvem|nuage|provider|fornitore|proveedor|fournisseur|provedor|hébergeur|hosting|datacenter|"
+    r"data center|legge|ley|loi|lei|normativa)\s+$")
 # Words around a name inside a model's name: "bert-base-german-cased", "text2vec-base-chinese".
 MODEL_WORD = re.compile(r"\d|_|\b(?:bert|roberta|base|large|small|tiny|mini|cased|uncased|embed\w*|e5|bge|gte|sbert|"
                         r"mpnet|minilm|multilingual|text2vec|xlm|labse|gbert|electra|distil\w*|sentence|model)\b")

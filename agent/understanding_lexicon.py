@@ -93,7 +93,9 @@ def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
 _ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
     # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
     "budget list person million week her try bin tar var visa lang patient prem servers gpu mag elk kod ons toon het "
-    "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi".split())
+    "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi "
+    # and English words in the lookarounds of the Romance phrases (s6-a: "(?<=model) che", "più tipo" -> "more like")
+    "about like more models come far serve shift video".split())
 
 
 def _cn_pair(match: re.Match[str]) -> str:

@@ -508,7 +508,10 @@ _NO_TRADE = re.compile(
     r"little|us|uk|eu|\w+(?:ish|ese|ian|an|ch|ss)|mittelständisch\w*|klein\w*|groß\w*|gross\w*|international\w*|"
     r"deutsch\w*|familiengeführt\w*|softwar\w*|it-|tech\w*|一家|小|中型|大型|科技|互联网|软件|创业|it|saas|ai|"
     r"ソフトウェア|ベンチャー|スタートアップ|中小|大手|it|소프트웨어|스타트업|작은|중소|대기업|테크|it|"
-    r"\d+|the|a|an|and|&)$")
+    r"\d+|the|a|an|and|&|"
+    # a headcount and a place are no trade (s6-a): "une PME de 40 personnes à Nantes"
+    r"personnes|persone|personas|pessoas|people|salariés|employés|collaborateurs|dipendenti|empleados|funcionários|"
+    r"colaboradores|mitarbeiter\w*|employees|staff|à|en|em|in|dans)$")
 
 
 # ... nor a place or an ownership in Chinese, Japanese or Korean ("一家德国公司", "한국 회사"), nor software

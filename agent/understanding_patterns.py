@@ -336,7 +336,9 @@ WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?(?:page|slide) (?:is
                             r"on each|on every) (?:page|slide)|(?:per|a|each) (?:page|slide),?\s*"
                             r"(?:maybe |about |around |roughly |~)?(\d{1,5})\s*words")
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
-                              r"emails|manuals|filings|papers|products|skus|tweets|posts)\s*[,:]\s*"
+                              r"emails|manuals|filings|papers|products|skus|tweets|posts)"
+                              # what they are about between (s6-a): "scientific papers on biomedicine, about 300k"
+                              r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+[a-z\-]{3,}){0,1}\s*[,:]\s*"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
                               r"稿件?|帖子|问答|faq|资料|说明书|详情页|页面|网页|商品页|知识库条目|条目|判决书|专利|"
@@ -367,7 +369,10 @@ BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:数\s*[はが]?\s*(?:about\s*)?)?"  # "文書数は約3万" (glossed "documents 数は about")
                               r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"
-                              r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*$"),
+                              r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*"
+                              # "the documents are more like 50k" (s6-a): a hedge between the noun and its count
+                              r"(?:more like|closer to|about|around|roughly|approximately|"
+                              r"nearly|almost|~)?\s*$"),
     "budget_usd_month": re.compile(r"(?:budget|预算)\s*(?:is|of|[:=]|为|是|有|大约|大概|约|在|每月|每个月|一个月|"
                                    r"改成|改为)*\s*$"),
     "doc_length_tokens": re.compile(r"(?:length|长度|篇幅)\s*(?:is|of|[:=]|为|是|约|大约|大概)*\s*$"),
@@ -493,7 +498,8 @@ GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\
 
 # Privacy, deployment, licence, latency.
 ON_PREM = re.compile(
-    r"(?:data|documents|docs|it|they|files|nothing|content|information|records|phi|pii|数据)(?:\s+[\w\-]+){0,3}?\s+"
+    r"(?:data|documents|docs|it|they|files|nothing|content|information|records|phi|pii|code|codebase|"
+    r"contracts|emails|数据)(?:\s+[\w\-]+){0,3}?\s+"
     r"(?:can(?:no|')?t|cannot|can not|"
     r"must not|mustn't|may not|(?:is|are)(?:n't| not) allowed to|shouldn't|should not|won't|will not)\s+"
     r"(?:ever\s+)?leave|"
@@ -689,7 +695,7 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
-                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud)\b|"
+                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud|apis?)\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
                             r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
@@ -826,8 +832,8 @@ NO_REQUIREMENT = re.compile(
     r"\bnot (?:\w+ )?(?:d'exigence|d'exigences|de contrainte|critique|important)|\baucune exigence\b|\bpeu importe\b|"
     r"\bno (?:besonderen? |speziellen? |harten? )?(?:anforderung|vorgabe|ansprüche)\w*|\begal\b|\bnicht kritisch\b|"
     r"\bsin requisitos?\b|\bno hay (?:ningún )?requisito|"
-    r"\b(?:no|não|non) (?:we have|temos|tenemos|abbiamo) (?:\w+ )?(?:requisit\w*|restri\w*|exig\w*|vincol\w*|"
-    r"requirements?|constraints?)|"
+    r"\b(?:(?:no|não|non) (?:we have|temos|tenemos|abbiamo)|we (?:don'?t|do not) have) (?:\w+ ){0,2}?"
+    r"(?:requisit\w*|restri\w*|exig\w*|vincol\w*|requirements?|constraints?|targets?|sla)|"
     r"\bno tenemos (?:ningún |ninguna |\w+ )?(?:requisito|"
     r"restricci[oó]n|exigencia)|\bnão temos (?:nenhum |nenhuma |\w+ )?(?:requisito|restrição|exigência)|"
     r"\bnon abbiamo (?:nessun |alcun |\w+ )?(?:requisit|vincol)|"

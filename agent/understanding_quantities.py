@@ -257,6 +257,8 @@ def _extract(text: str, asked: str | None) -> Found:
     people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+        or next((n for n in numbers if _PEOPLE_ARE.search(work[max(0, n.start - 50):n.start]) and re.match(
+            r"^\s*(?:\)|,|;|\.(?!\d)|of them\b|in total\b|$)", work[n.end:])), None) \
         or R.active_users_before(work, numbers) \
         or _people_of_them(numbers, work)  # "each colleague (we are 200) searches 5 times a day"; "DAU is 120k"
     users = _users(people, work)
@@ -343,6 +345,9 @@ def _extract(text: str, asked: str | None) -> Found:
             del found.updates["corpus_docs"]
         leftovers[:] = [n for n in leftovers if n is not shared[1]]
     chained = _queries_per_item(numbers, work, users)  # "60 chats a day each, 2 searches per chat": the chain
+    taken = _EACH_TAKES.search(work)
+    if chained is None and taken and query_from is not None and taken.start() <= query_from.start < taken.end():
+        del found.updates["queries_per_month"]  # "each one takes 2 or 3 searches": per item, never the month's total
     if chained is not None:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
@@ -477,6 +482,14 @@ _EACH_WITH = re.compile(r"\beach\s+(?:with|has|having|needing|involving|triggeri
                         r"(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)\s+"
                         r"(?:searches|queries|lookups|retrievals)\b")
 _ITEMS_BEFORE = re.compile(r"([a-z]{3,}?)s?\s+(?:a|per|each|every)\s+(?:day|week|month|hour)\s*,?\s*(?:and\s+)?$")
+# "about 20k tickets come in per month and each one takes 2 or 3 searches" (s6-a): the items named before their rate,
+# a verb of arriving between; the searches each one takes, a range at its midpoint
+_EACH_TAKES = re.compile(r"\beach(?: one| of them)?\s+(?:(?:takes|needs|triggers|generates|involves|requires|means|"
+                         r"leads to)\s+)(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)"
+                         r"(?:\s*(?:or|to|-|–)\s*(\d{1,2}))?\s+(?:[a-z]+\s+)?(?:searches|queries|lookups|retrievals)\b")
+_ITEMS_ARRIVING = re.compile(r"([a-z]{3,}?)s?\s+(?:(?:come|comes|coming|arrive|arrives|arriving|in|that|we|get|"
+                             r"receive|are|opened|created|raised)\s+){0,3}(?:a|per|each|every)\s+"
+                             r"(?:day|week|month|hour)\s*,?\s*(?:(?:and|y|e|et)\s+)?$")
 _SMALL = {"one": 1, "a single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -513,6 +526,10 @@ def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -
     elif (match := _EACH_WITH.search(work)) is not None and (
             items := _ITEMS_BEFORE.search(work[:match.start()])) is not None:
         each, item = float(match.group(1)), re.escape(items.group(1))  # "20k conversations a month, each with ~3"
+    elif (match := _EACH_TAKES.search(work)) is not None and (
+            items := _ITEMS_ARRIVING.search(work[:match.start()])) is not None:
+        low, high = float(match.group(1)), float(match.group(2) or match.group(1))
+        each, item = (low + high) / 2, re.escape(items.group(1))  # "20k tickets a month, each one takes 2 or 3"
     else:  # "15k conversations a month, and each conversation does about 3 retrieval calls"
         match = _EACH_ITEM_QUERIES.search(work)
         if match is None:
@@ -641,6 +658,9 @@ _LARGER_SCOPE = re.compile(
 _PERIOD_RES = tuple(rx for rx, _ in P.PERIODS)
 # Money already spent is no budget: "we spent $200k on the old system, for this one we have $2k a month"
 _PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+                         # what is spent already on something else (s6-a): "we already spend 1,000 a month on OpenAI"
+                         r"(?:already|currently) (?:spend|pay)|we(?:'re| are) (?:already )?spending|già spendiamo|"
+                         r"spendiamo già|ya gastamos|já gastamos|on dépense déjà|nous dépensons déjà|"
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
 
 
@@ -804,6 +824,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
     if times and people and _sentence_period(num, text) != 1.0 and re.match(r"^\s*each\b", after[times.end():]):
         return "queries_per_month", int(v)  # "would search daily, 5 times each": the period is the sentence's
+    if times and people and _MONTHLY_PEOPLE.search(text) and _sentence_period(num, text) == 1.0:
+        return "queries_per_month", int(v)  # "5k monthly active users, each asks about 4 times": their month (s6-a)
     text_size = _TEXT_SIZE.match(after)
     if text_size and P.TOTAL_CUE.search(clause + " " + after):  # "12 MB of plain text in total": ~1 byte a character
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
@@ -1042,6 +1064,15 @@ _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|�
                                r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b")
 _HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
 _MONTH_NAMED = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|monthly\b|/\s*mo(?:nth)?\b)")
+# The people named first, then counted ("the technicians are about 400, 10 searches a day each", "i tecnici sono circa
+# 400", "los abogados son unos 45", "agents: 350"): their number, as "400 technicians" would be.
+_PEOPLE_ARE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|"
+                         r"devs|agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|reps|"
+                         r"advisors|accountants|teachers|scientists|workers|specialists|technicians|operators|clerks|"
+                         r"pharmacists|mechanics|editors)\s*(?:are|:|number|total)\s*(?:about |around |roughly |"
+                         r"approximately |some |~)?$")
+_MONTHLY_PEOPLE = re.compile(r"\bmonthly active (?:users|learners|students|players|members|customers|visitors)\b|"
+                             r"\bmau\b|月活")
 _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bsomos|\bsiamo|\bwe zijn|\bjesteśmy|"
                      r"\bvi är|\bнас)\s*(?:about |around |roughly |~)?$")
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.

@@ -345,6 +345,7 @@ _UNITS = {"day": r"days?|tage?n?|jours?|d[ií]as?|giorn[oi]|dagen|dag|dni|dzień
 _UNIT_VALUE = {"day": 1.0, "week": 7.0, "hour": 1 / 24, "month": 30.0}
 _LAST = (r"(?:take|takes|taking|last|lasts|run|runs|be done (?:in|within)|finish (?:in|within)|up to|dauern|dauert|"
          r"brauchen|prendre|prend|durer|tardar|tarda|durar|levar|leva|durare|impiegare|duren|kosten|trwać|potrwać|"
+         r"demorar|demora|demore|tomar|toma|llevar|lleva|richiedere|richiede|metterci|demander|"  # s6-a: pt, es, it, fr
          r"zająć|ta|tar|sürebilir|sürer|sürmesi|занять|занимать|длиться|lag|lage|lagega|hafte mein|花|用|需要|"
          r"かかっても|かかる|かけて|걸려도|걸리)")
 _DURATION = re.compile(
