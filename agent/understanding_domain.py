@@ -112,6 +112,10 @@ _GATEKEEPER_AFTER = re.compile(r"^\s*(?:team|department|dept|folks|people|guys|c
                                r"dicono|richiede|richiedono)\b")
 _GATEKEEPER_TEAM = re.compile(r"^\s*(?:team|department|dept)\b")
 _FROM_BEFORE = re.compile(r"\bfrom (?:the |our )?$")
+# A department the user talks with or waits for, not who the users are: "still being discussed with finance",
+# "approved by legal", "check with compliance"
+_WITH_BEFORE = re.compile(r"\b(?:discuss(?:ed|ing)?|check(?:ed|ing)?|talk(?:ed|ing)?|work(?:ed|ing)?|sync(?:ed|ing)?|"
+                          r"approved|signed off|blocked|reviewed) (?:with |by )?(?:the |our )?$")
 # ... unless they are the organisation's own staff: "our 40 lawyers", "we have 800 nurses", "nos 25 juristes",
 # "tenemos 120 abogados", "我们有200个律师": that describes who the user is
 _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir haben|nos|nous avons|on a|nuestr[oa]s|"
@@ -185,7 +189,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
             return False  # "it's an academic project under a non-profit": the organisation beside another answer
         after = text[m.end():m.end() + 40]
         return asked == "domain" or own or not (_GATEKEEPER_AFTER.match(after) or (
-            _FROM_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _GATEKEEPER_TEAM.match(after)))
+            _FROM_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _GATEKEEPER_TEAM.match(after)) or
+            _WITH_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
 
     for m, how in matches:
         name, own = m.lastgroup or "", _inside(m.span(), described)

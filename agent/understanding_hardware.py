@@ -38,7 +38,7 @@ MEMORY_RE = re.compile(
     r"(?:(?:of|de|di|van|der|an)\s+)?"
     rf"(?:(?P<ram>{_RAM_WORDS})|(?P<vram>{_VRAM_WORDS}))?(?![a-z])|"
     rf"(?:(?P<ram2>{_RAM_WORDS})|(?P<vram2>{_VRAM_WORDS}))"
-    r"\s*(?:of|is|:|=|为|有|是|は|가|는|ma|har|на|von|de)?\s*"
+    r"\s*(?:of|is|:|=|为|有|是|は|가|는|은|이|ma|har|на|von|de)?\s*"
     rf"(?P<n2>\d{{1,15}}(?:\.\d{{1,15}})?)\s*(?P<unit2>{_UNIT})(?![a-z0-9])")
 # A CPU's model name is not a figure ("Ryzen 9 7950X", "EPYC 7763", "Xeon Gold 6338", "i7-12700", "M2 Pro"):
 CPU_MODEL = re.compile(r"\b(?:ryzen\s*(?:ai\s*)?\d?\s*(?:pro\s*)?\d{3,4}\w*|threadripper\s*(?:pro\s*)?\d{4}\w*|"

@@ -151,12 +151,22 @@ _BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
-_TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據]")
+_TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證]")
 # A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
 _SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[千万亿萬億천만억](?![a-z]))")
+# The number of an item in a list ("1) 文档总量", "3. Throughput:" on a line of its own, "；３、查询"): no figure of any
+# field (not "2. seçenek", an ordinal in a sentence)
+_ENUMERATOR = re.compile(r"(^|\n|[;；:：]\s?)\s*\d{1,2}\s*[)）、](?=\s*[^\d\s.,])|(\n)\s*\d{1,2}\.(?=\s+[^\d\s.,])")
+# Thousands grouped with commas before a CJK magnitude ("1,000万件", "1,500万円", "월 1,000만 건"): one figure.
+_GROUPED_MAGNITUDE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?=[千万亿萬億천만억])")
 
 
 _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
+
+
+def _blank_enumerator(m: re.Match[str]) -> str:
+    lead = m.group(1) or m.group(2) or ""
+    return lead + " " * (len(m.group()) - len(lead))
 
 
 def normalise(text: str) -> str:
@@ -171,6 +181,8 @@ def normalise(text: str) -> str:
     if cantonese or (not _KANA.search(text) and _TRADITIONAL_ONLY.search(text)):
         text = text.translate(_TRADITIONAL_TEXT)
     text = _SPACED_MAGNITUDE.sub("", text)
+    text = _GROUPED_MAGNITUDE.sub(lambda m: m.group().replace(",", ""), text)
+    text = _ENUMERATOR.sub(_blank_enumerator, text)
     text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
     # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once

@@ -183,7 +183,7 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
                           r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
-PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*页")
+PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*[页頁]")
 WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b|^\s*(?:語|단어)(?!彙|학)")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
@@ -511,6 +511,16 @@ ON_PREM = re.compile(
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"
     r"\bon[\s\-]?prem(?:ise|ises)?\b|air[\s\-]?gapped|"
+    # s6-f (issue 17): the rule as a team lead's opening message says it, in English, Chinese, Japanese and Korean
+    r"\b(?:has|have|needs?|must) to (?:stay|remain|be kept) on[\s\-](?:campus|site)\b|\bnothing in the cloud\b|"
+    r"\b(?:can(?:'|no)?t|cannot|can not|must not|won'?t) (?:send|upload|put) (?:it |them |data |anything |"
+    r"documents |our data )?(?:to|into|in) (?:openai|the cloud|a public cloud|external|third)|"
+    r"\b(?:need|needs|require|requires) (?:eu|us|uk|canadian|german|local|in-country) hosting\b|"
+    r"不能(?:上|用|使用)(?:公有云|公网|外部云)|出境\s*[|:：]?\s*(?:不允许|不可以|禁止|不行)|"
+    r"(?:必须|一定要|只能|需要)(?:留在|存在|放在|保存在)(?:本地|内网|公司|国内|境内|香港|台湾|大陆|中国|新加坡)|"
+    r"国内に(?:留め|とどめ|置|保管|保存)|院外への(?:データ)?(?:送信|持ち出し)は?(?:不可|できません|禁止)|"
+    r"(?:庁内|院内|社内|学内|行内)から出せ(?:ません|ない)|"
+    r"밖으로 (?:나갈|나가면|내보낼) 수 없|국내 보관|(?:사내|내부망|국내)에 있어야|"
     r"(?:stays?|remains?|be kept|be stored|be processed|be hosted|lives?)\s+(?:in|within|inside)\s+(?:the\s+)?"
     r"(?:eu|european union|"
     r"us|usa|uk|country|region|germany|france|china|japan|korea|brazil|brasil|italy|italia|spain|españa|canada|india|"
@@ -542,12 +552,12 @@ ON_PREM = re.compile(
     r"(?:fully )?offline only|\bno internet\b|"
     r"不能出(?:内网|公司|本地|机房|国|境)|"
     r"(?:数据|文档|资料).{0,6}(?:不能|不可以|不允许|禁止|不得|不可)(?:出|离开|外传|上传|上云|外发|传到|发到)|"
-    r"内网部署|私有化|本地化部署|离线部署|不能上云|"
     # lead s6: any subject that may not leave a place of the user's ("source code can't leave our infra")
     r"(?:can(?:no|')?t|cannot|can not|must not|mustn't|may not|shouldn't|should not|won't|will not|(?:is|are)(?:n't| "
     r"not) allowed to)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+(?:own\s+)?(?:infra\w*|premises|building|"
     r"network|servers?|country|company|org\w*|data ?cent(?:er|re)s?|dc|vpc|firewall|walls|house|office|cloud|"
     r"tenant|environment|systems?|perimeter|estate)\b|"
+    r"内网部署|私有化|本地化部署|离线部署|不能上云|地端(?:部署)?|"
     # lead s6: inside the organisation ("数据必须留在院内", "不能出院/出行"), said by a hospital, a bank, a school
     r"(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:院|医院|行|银行|校|学校|所|局|厂|集团|单位)内|"
     r"不能出(?:院|医院|银行|行|校|单位|集团)(?![\u4e00-\u9fff]{0,1}(?:后|前))|"
@@ -631,7 +641,7 @@ ON_PREM = re.compile(
     r"не разрешен\w*)|нельзя (?:использовать|отправлять|передавать)[^.;]{0,25}(?:внешн|облак|api|сторонн)")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
                          r"run (?:it|them|the models?) ourselves|on our own (?:servers?|gpus?|machines?|hardware)|"
-                         r"私有化部署|私有部署|自己部署|本地部署|自建|自托管|自行部署|本地运行|"
+                         r"私有化部署|私有部署|自己部署|本地部署|地端部署|^\s*地端|部署\s*[:：]\s*地端|自建|自托管|自行部署|本地运行|"
                          # s5-e (issue 17): the model hosted by the user in the languages the gloss leaves as written
                          r"\b(?:lo|la|los|las) (?:queremos |vamos a |tenemos que |debemos |preferimos )?(?:alojar|"
                          r"hospedar|"
@@ -654,7 +664,8 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the mode
                          r"хостить|"
                          r"запускать|поднимать|поднимем)|\b(?:khud|khudh|apne aap) (?:hi )?(?:host|deploy|chala|"
                          r"run)\w*")
-API_ONLY = re.compile(r"(?:api|hosted|managed)[\s\-]only|rather not (?:run|host|manage|self-host)|"
+API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-]only|"  # not "self-hosted only"
+                      r"rather not (?:run|host|manage|self-host)|"
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
                       r"prefer (?:an? )?(?:api|hosted|managed)|"
@@ -893,7 +904,9 @@ BUDGET_NO_LIMIT = re.compile(r"money is no object|"
                              r"(?:really |much |an? |a big |big |the |that |of )*(?:concern|issue|object|matter|"
                              r"problem|"
                              r"constraint|priority)|budget is flexible|预算不限|不差钱|随便花|"
-                             r"(?:没有|没|无)预算(?:上限|限制|限额|天花板)|预算(?:没有|没|无)(?:上限|限制)|预算上不封顶")
+                             r"(?:没有|没|无|無|没什么)预算(?:上限|限制|限额|天花板)|预算(?:没有|没|无)(?:上限|限制)|预算上不封顶|"
+                             r"予算(?:の)?(?:上限|制限)は(?:特に)?(?:ない|ありません)|"
+                             r"예산(?:은|에)? (?:제한이? 없|상관없)")
 BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
                          r"\bno budget\b(?! (?:limit|cap|ceiling|constraint|restriction|concern|worries|issue|"
                          r"problem))|"
@@ -901,8 +914,9 @@ BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bf
                          r"nothing|none|\$?0)\b|"
                          r"nothing to spend|zero budget|"
                          r"\bno money\b|"
-                         r"can'?t spend anything|\$0\b|零预算|(?:没有|没)预算(?!上限|限制|限额|天花板)|免费|不花钱|"
-                         r"不想花钱|不能花钱")
+                         r"can'?t spend anything|\$0\b(?![.,]\d)|零预算|"
+                         r"(?:没有|没)预算(?!上限|限制|限额|天花板|要求|约束)|免费|"
+                         r"不花钱|不想花钱|不能花钱")
 
 # Conversation moves.
 INJECTION = re.compile(

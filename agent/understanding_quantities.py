@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from agent import understanding_patterns as P
 from agent import understanding_rates as R
+from agent import understanding_segments as G
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_statements import read_statements
@@ -157,7 +158,15 @@ _NEGATED_PERIOD = re.compile(r"\b(?:not|rather than|instead of)\s+(?:per|a|each|
 
 
 def extract_fields(text: str, asked: str | None) -> Found:
-    """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count."""
+    """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count.
+
+    A message of several lines, sentences or clauses is also read part by part and the readings reconciled
+    (``agent.understanding_segments``): a figure is read with the words of its own part first.
+    """
+    return G.reconcile(text, asked, _read_whole(text, asked), _read_whole, bool(SELF_CORRECTION.search(text)))
+
+
+def _read_whole(text: str, asked: str | None) -> Found:
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(text))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
@@ -254,7 +263,7 @@ def _extract(text: str, asked: str | None) -> Found:
     work = "".join(chars)
     leftovers = found.leftovers
     numbers = P.find_numbers(work, MAX_NUMBERS)
-    people = next((n for n in numbers if P.USERS.match(work[n.end:])), None) or _people_before_each(numbers, work) \
+    people = _users_counted(numbers, work) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
         or next((n for n in numbers if _PEOPLE_ARE.search(work[max(0, n.start - 50):n.start]) and re.match(
@@ -267,6 +276,7 @@ def _extract(text: str, asked: str | None) -> Found:
     counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
     unit_counts: list[P.Number] = []  # the units a rate per unit was multiplied by ("300 stores")
     query_from: P.Number | None = None  # the figure the query rate was read from
+    past: dict[str, Any] = {}  # a volume of a past period ("last year"), kept only when no other figure is said
     for num in numbers:
         if num is people:
             continue
@@ -283,16 +293,25 @@ def _extract(text: str, asked: str | None) -> Found:
             last = (num, last[1], found.updates[last[1]])
             continue
         if kind in ("budget_usd_month", "one_time_budget_usd") and (_LARGER_SCOPE.search(_sentence_at(work, num)) or
-                                                                   _PAST_SPEND.search(_clause_before(work, num))):
+                                                                   _PAST_SPEND.search(_clause_before(work, num)) or
+                                                                   _org_money(work, num)):
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
+        if kind in NUMERIC_FIELDS and (_THEIRS.search(_clause_before(work, num)) or _PRICE_UNIT.search(
+                work[max(0, num.start - 12):num.end + 30])):
+            leftovers.append(num)  # "our competitor indexes 50M pages", "竞品号称能索引10亿条": not this system's
+            continue
+        if kind in ("queries_per_month", "corpus_docs") and _PAST_VOLUME.search(
+                _clause_before(work, num) + " " + re.split(r"[,;!?。，；]|\.\s", work[num.end:num.end + 40])[0]):
+            past.setdefault(kind, value)  # "2M queries last year", "last year we processed 1.5M invoices": the
+            continue  # current figure, when the message gives one, wins
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
         own_sentence = re.split(r"[.;!?。]\s", work[max(0, num.start - 60):num.start])[-1] + " " + re.split(
             r"[.;!?。]\s", work[num.start:num.end + 30])[0]
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
             or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start]) or
-                                        _PER_PERSON.search(own_sentence)))
-        if kind == "queries_per_month" and users and per_user:
+                                        _PER_PERSON.search(own_sentence) or _people_do(people, num, work)))
+        if kind == "queries_per_month" and users and per_user and not _TOTAL_RATE.search(own_sentence):
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             factor = _sentence_period(num, work)
             daily_people = people is not None and (re.match(r"^\s*(?:dau|daily active users)\b", work[people.end:])
@@ -332,6 +351,8 @@ def _extract(text: str, asked: str | None) -> Found:
                 counts.append((num, int(value)))
         else:
             leftovers.append(num)
+    for name, value in past.items():
+        found.updates.setdefault(name, value)
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
     _sum_counts(counts, work, found)
@@ -631,7 +652,7 @@ def _drop_out_of_range(updates: dict[str, Any]) -> None:
 
 def period_factor(after: str, before: str) -> float:
     """The factor to "per month" of the first period named after a number (else before it); 1 when none is."""
-    after = re.split(r"[,;!?。，；]", after[:30])[0]  # its own clause: "每人每天查询20次左右，…预算每年" is per day
+    after = re.split(r"[,;!?。，；、]", after[:30])[0]  # its own clause: "每人每天查询20次左右，…预算每年" is per day
     for window in (after, before):
         hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
         if hits:
@@ -662,6 +683,85 @@ _PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|co
                          r"(?:already|currently) (?:spend|pay)|we(?:'re| are) (?:already )?spending|già spendiamo|"
                          r"spendiamo già|ya gastamos|já gastamos|on dépense déjà|nous dépensons déjà|"
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
+
+
+# Money that describes the organisation, not what this system may cost: revenue, turnover, sales, premiums written,
+# assets, funding rounds, valuations, order values, a price per unit paid before ("$120M in written premiums", "seed
+# round of $3M", "~$8M ARR", "AOV $64", "年营收大概2亿", "売上高約300億円", "연 매출은 약 500억 원", "融资3000万").
+_ORG_MONEY_BEFORE = re.compile(
+    r"(?:\b(?:revenues?|turnover|sales|arr|mrr|gmv|aum|assets|premiums?|valuation|funding|raised|seed|series [a-d]|"
+    r"round of|aov|order value|market cap|profits?|ebitda|salar(?:y|ies)|charged us|charges? us|"
+    r"umsatz|chiffre d'affaires|facturaci[óo]n|faturamento|fatturato|omzet|przychody?|oms[äa]ttning|ciro|"
+    r"выручка|оборот)\b|营收|營收|营业额|營業額|销售额|銷售額|收入|融资|融資|估值|市值|客单价|客單價|売上|客単価|"
+    r"資本金|매출|자본금|투자\s*유치)[^,;.。，；\d]{0,16}$")
+_ORG_MONEY_AFTER = re.compile(
+    r"^\s*(?:[a-z$€£¥₹]{0,4}\s*)?(?:in\s+(?:written\s+|gross\s+|annual\s+)?(?:premiums?|assets|sales|revenue|"
+    r"funding|gmv)|(?:of\s+|in\s+)?(?:annual\s+)?(?:revenue|arr|mrr|turnover|gmv|aum|valuation)\b|"
+    r"under management|(?:in\s+)?(?:a\s+)?(?:seed|series [a-d])\b|per\s+1,?000\s+(?:quer|search|request|token))")
+
+
+# Another organisation's figures ("our competitor claims 50M pages", "竞品号称能索引10亿条数据", "競合他社", "경쟁사").
+_THEIRS = re.compile(r"\b(?:competitors?|rivals?|competition)\b|竞品|竞争对手|競品|競爭對手|競合|경쟁사|경쟁 업체")
+# A volume of a past period ("last year", "in 2023", "our old search", "去年", "昨年度", "작년"): the current rate wins.
+_PAST_VOLUME = re.compile(r"\blast (?:year|month|quarter)\b|\b(?:in|during)\s+20[12]\d\b|"
+                          r"^\s*20[12]\d\s+(?:saw|had)\b|"
+                          r"\bprevious (?:year|system|vendor)\b|\bold (?:search|system)\b|\bused to\b|去年|上一年|"
+                          r"上个月|昨年|前年度|작년|지난해|지난달")
+
+
+# A price and the unit it is charged per ("$0.10 per 1,000 queries", "$0.02 / 1M tokens"): neither a budget nor a count.
+_PRICE_UNIT = re.compile(r"\d\s*(?:per|/|a|each)\s+(?:1[,.]?000|1k|1m|a thousand|thousand|million|1 million)\s+"
+                         r"(?:quer|search|request|token|call|embedding|doc)")
+
+
+# The people counted are the ones doing the rate ("900 agents do about 30 lookups per shift", "300 engineers would run
+# maybe 5 searches a day"): each of them, as "each" would say.
+_PEOPLE_DO = re.compile(r"^\s*[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:would\s+|will\s+|might\s+|typically\s+|usually\s+)?"
+                        r"(?:do|make|run|perform|send|type|ask|fire off|search|query|look up)\s+"
+                        r"(?:about|around|roughly|maybe|perhaps|approx\.?|~|like|some)?\s*$")
+
+
+# "2,000 scientists would use it, perhaps 5 queries per working day": the rate after the people who use it is theirs
+_PEOPLE_USE = re.compile(r"^\s*[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:would |will |might |could |)(?:use|be using|using)\s+"
+                         r"(?:it|this|the (?:system|tool|search|bot|assistant))\s*[,;]?\s*(?:and\s+)?"
+                         r"(?:maybe|perhaps|about|around|roughly|approx\.?|~|like|probably)?\s*$")
+# "연구원 500명이 하루 평균 4번", "医師400名が1日5回": the people as the subject, the rate after them in a CJK sentence
+_PEOPLE_SUBJECT = re.compile(r"^\s*(?:people|persons?|users?|名|人|명)?\s*(?:이|가|が|は|은|는)\s*"
+                             r"(?:(?:per (?:day|week|month)|daily)\s*)?(?:on average\s*)?(?:about\s*)?$")
+
+
+# A rate said for everybody together ("5 users, 50 queries a day in total", "每天加起来五十次", "1日合計で3,000回",
+# "다 합쳐서 하루 500번"): not multiplied by the people.
+_TOTAL_RATE = re.compile(r"(?:\bin total\b|\baltogether\b|\bcombined\b|\ball together\b|加起来|一共|总共|合计|总计|"
+                         r"合計|全体で|全部で|합쳐서|합계|총)"
+                         # not the people's total ("一共100人", "in total 80 lawyers")
+                         r"(?!\s*(?:有|是|约|大约|大概|about|around|~)?\s*\d)")
+
+
+# The staff of the whole organisation, then the ones who use it: "5万名员工，但这个系统只给人力资源部用，大概100人",
+# "12,000 employees, but only about 300 analysts would use it"
+_ONLY_SOME = re.compile(r"\b(?:but|only|just)\b|但|只|仅|僅|だけ|のみ|만|뿐")
+
+
+def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
+    """The people a rate is for: the first counted, or a later count the message narrows them to."""
+    counted = [n for n in numbers if P.USERS.match(work[n.end:])]
+    if len(counted) > 1 and _ONLY_SOME.search(work[counted[0].end:counted[1].start]):
+        return counted[1]
+    return counted[0] if counted else None
+
+
+def _people_do(people: P.Number, num: P.Number, work: str) -> bool:
+    """The people counted are the subject of the rate that follows them (``_PEOPLE_DO``, ``_PEOPLE_USE``)."""
+    between = work[people.end:num.start]
+    return people.end <= num.start and bool(_PEOPLE_DO.match(between) or _PEOPLE_USE.match(between) or
+                                            _PEOPLE_SUBJECT.match(between))
+
+
+def _org_money(text: str, num: P.Number) -> bool:
+    """The figure is money that describes the organisation (``_ORG_MONEY_BEFORE``), not a budget for this system."""
+    return bool(_ORG_MONEY_BEFORE.search(_clause_before(text, num)) or
+                _ORG_MONEY_AFTER.match(text[num.end:num.end + 40]))
 
 
 def _clause_before(text: str, num: P.Number) -> str:
@@ -958,7 +1058,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             r"\beach (?:with|has|having|holding|containing|of them with)\s*(?:about |around |roughly |~)?$", before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
-        if rate and P.QUERY_BEFORE.search(before):  # "하루 검색 약 1만 건": items counted per day after "searches"
+        if P.QUERY_BEFORE.search(before) and not re.search(r"\bnew\b|新增", own):
+            # "하루 검색 약 1만 건", "월 쿼리 1,000만 건", "查询量5000条": items counted after "searches"
             return "queries_per_month", int(v * period_factor(after, before))
         per_second = re.match(r"^\s*(?:per|a|1|/)\s*(?:second|sec|s)\b", tail)  # "a second" is "1 second" here
         if per_second and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own):
@@ -1061,7 +1162,10 @@ _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|�
                                r"서버|사무실|공장|门店|分店|店|员工|用户|客户|会员|国家|语言|服务器|办公室|工厂|"
                                r"店舗|支店|社員|従業員|顧客|会員|拠点|国|言語|명|種類|种|"
                                r"\bbranches\b|\bstores\b|\bshops\b|"
-                               r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b")
+                               r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b|"
+                               # s6-f: what an organisation counts about itself beside its documents
+                               r"\bproduct lines\b|\blanguages\b|\bdata cent(?:er|re)s\b|\bcountries\b|\bclinics\b|"
+                               r"\bbeds\b|\bhotels\b|\bhomes\b|\bsites\b|\bplants\b|\bwarehouses\b")
 _HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
 _MONTH_NAMED = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|monthly\b|/\s*mo(?:nth)?\b)")
 # The people named first, then counted ("the technicians are about 400, 10 searches a day each", "i tecnici sono circa
