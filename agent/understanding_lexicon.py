@@ -39,8 +39,9 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
-_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9]")  # kana,
-# hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic
+_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9"
+                      r"\u0600-\u06ff\u0900-\u097f]")
+# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic, Arabic, Devanagari
 
 
 @functools.cache
@@ -63,7 +64,7 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             where = f"{LEXICON_FILE.name}: languages.{language}[{i}]"
             if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) and x for x in entry)):
                 raise KnowledgeDataError(f"{where}: expected [English, pattern], got {entry!r}")
-            english, pattern = entry
+            english, pattern = entry[0], entry[1].replace("\u093c", "")  # the nukta is dropped from the text too
             try:
                 rx = re.compile(pattern)
             except re.error as exc:
@@ -93,7 +94,12 @@ def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
 _ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
     # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
     "budget list person million week her try bin tar var visa lang patient prem servers gpu mag elk kod ons toon het "
-    "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi".split())
+    "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi".split()) | frozenset(
+    # and inside the Hinglish ones ("cloud pe nahi daal sakte", "bahar bhejna allowed nahi")
+    "public allowed allow permitted upload store share servers server premises data center centre own around "
+    "use self host ing cent mat teen char agent employee engineer member approx card compliance constraint constraints "
+    "daily decide decided detail details final fix fixed house index indexing info min model office requirement "
+    "restriction restrictions rule rules sec second set ises".split())
 
 
 def _cn_pair(match: re.Match[str]) -> str:
