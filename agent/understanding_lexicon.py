@@ -85,11 +85,13 @@ def _term_names() -> tuple[re.Pattern[str], dict[str, str]]:
 @functools.cache
 def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
     """One pattern for every phrase (is there anything to gloss?) and the words they name (is it English?)."""
-    any_phrase = re.compile("|".join(f"(?:{rx.pattern})" for _, rx, _ in phrases()))
+    any_phrase = re.compile("|".join(f"(?:{rx.pattern})" for lang, rx, _ in phrases() if lang not in _SCRIPTS))
     words = frozenset(w for _, rx, _ in phrases() for w in re.findall(r"[a-zà-ÿœ]{3,}", rx.pattern.replace("\\b", " ")))
     return any_phrase, words - _ENGLISH | {"ou", "ca", "une", "uno", "una", "ja"}
 
 
+# The blocks of a script of their own (Hindi in Devanagari, Arabic): read only when the text has that script.
+_SCRIPTS = {"dv": re.compile(r"[\u0900-\u097f]"), "ar": re.compile(r"[\u0600-\u06ff]")}
 # English words some phrases contain ("code source", "support client"): they do not make a message foreign.
 _ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
     # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
@@ -128,9 +130,12 @@ def gloss(text: str) -> str:
         return text  # plain English: nothing to gloss
     terms, names = _term_names()
     text = terms.sub(lambda m: f" {names[m.group()]} ", text)
-    if not any_phrase.search(text):
+    scripts = {lang for lang, rx in _SCRIPTS.items() if rx.search(text)}
+    if not scripts and not any_phrase.search(text):
         return text
-    for block, entries in _blocks():
+    for language, block, entries in _blocks():
+        if language in _SCRIPTS and language not in scripts:
+            continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
         if not block.search(text):  # none of this language's phrases is in the text: skip them all (same result)
             continue
         for rx, english in entries:
@@ -141,12 +146,12 @@ def gloss(text: str) -> str:
 
 
 @functools.cache
-def _blocks() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
+def _blocks() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
     """The phrases by language, in order, each language with one pattern for all its phrases."""
     out: list[tuple[Any, list[tuple[re.Pattern[str], str]]]] = []
     for language, rx, english in phrases():
         if not out or out[-1][0] != language:
             out.append((language, []))
         out[-1][1].append((rx, english))
-    return tuple((re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
-                 for _, entries in out)
+    return tuple((language, re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
+                 for language, entries in out)
