@@ -68,7 +68,8 @@ RENT_WORDS = (r"\brent(?:ing|ed|s|al)?\b|\blease[ds]?\b|\bleasing\b|\bhire[ds]?\
               r"\bmiet\w*|\bnolegg\w*|\baffitt\w*|\bhuur\w*|\bhuren\b|\bgehuurd\w*|\bwynaj\w*|\bhyr(?:d|da|t|a|er)?\b|"
               r"\bkiral\w*|\bаренд\w*|租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
 CLOUD_WORDS = (r"(?<![a-z])(?:aws|gcp|azure|ec2|sagemaker|runpod|lambda(?: labs| cloud)?|coreweave|ovh\w*|hetzner|"
-               r"scaleway|paperspace|vast\.ai|oracle cloud|google cloud|cloud\w*|nuvem|nube|nuage|chmur\w*|"
+               r"scaleway|paperspace|vast\.ai|oracle cloud|google cloud|e2e(?:\s?networks|\s?cloud)|yotta|neysa|ctrls|"
+               r"stc cloud|core42|cloud\w*|nuvem|nube|nuage|chmur\w*|"
                r"moln\w*|bulut\w*|облак\w*)(?![a-z])|云上|云端|阿里云|腾讯云|华为云|クラウド|클라우드")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(rf"(?:{RENT_WORDS}|{CLOUD_WORDS}|by the hour|on demand|spin up|借)\W{{0,3}}"
@@ -145,11 +146,13 @@ CPU_ONLY = re.compile(
 
 
 # Where a machine is rented by the month or hour (owned: false, whatever card it has): hosting providers and GPU
-# clouds of every market the interview reads (Hetzner, OVH, DigitalOcean, Linode, Scaleway, IONOS, Vultr, Contabo,
-# Aruba, TransIP, Selectel, Yandex Cloud, Sakura, Naver Cloud, Alibaba/Tencent/Huawei Cloud, Lambda, RunPod,
-# Paperspace, Colab, vast.ai, AWS/GCP/Azure/OCI), a VPS or droplet, and a machine said to be rented in any language.
+# clouds of every market the interview reads (E2E Networks, Yotta, Neysa, CtrlS, STC Cloud, Core42, Hetzner, OVH,
+# DigitalOcean, Linode, Scaleway, IONOS, Vultr, Contabo, Aruba, TransIP, Selectel, Yandex Cloud, Sakura, Naver Cloud,
+# Alibaba/Tencent/Huawei Cloud, Lambda, RunPod, Paperspace, Colab, vast.ai, AWS/GCP/Azure/OCI), a VPS or droplet, and
+# a machine said to be rented in any language.
 HOSTS = re.compile(
     r"(?<![a-z])(?:hetzner|ovh\w*|digital\s?ocean|droplets?|linode|akamai cloud|scaleway|ionos|vultr|contabo|"
+    r"e2e(?:\s?networks|\s?cloud)|yotta|neysa|ctrls|stc cloud|core42|"  # India's and the Gulf's GPU clouds
     r"upcloud|exoscale|aruba(?:\s?cloud)?|transip|selectel|yandex\s?cloud|sakura\s?cloud|naver\s?cloud|ncp|"
     r"alibaba\s?cloud|aliyun|tencent\s?cloud|huawei\s?cloud|lambda(?:\s?labs|\s?cloud)|runpod|paperspace|"
     r"(?:google\s)?colab|vast\.?ai|coreweave|jarvislabs|genesis\s?cloud|hostinger|oracle cloud|oci|aws|ec2|"

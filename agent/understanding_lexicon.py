@@ -39,8 +39,9 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
-_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9]")  # kana,
-# hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic
+_FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9"
+                      r"\u0600-\u06ff\u0900-\u097f]")
+# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic, Arabic, Devanagari
 
 
 @functools.cache
@@ -63,7 +64,7 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             where = f"{LEXICON_FILE.name}: languages.{language}[{i}]"
             if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) and x for x in entry)):
                 raise KnowledgeDataError(f"{where}: expected [English, pattern], got {entry!r}")
-            english, pattern = entry
+            english, pattern = entry[0], entry[1].replace("\u093c", "")  # the nukta is dropped from the text too
             try:
                 rx = re.compile(pattern)
             except re.error as exc:
@@ -84,18 +85,25 @@ def _term_names() -> tuple[re.Pattern[str], dict[str, str]]:
 @functools.cache
 def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
     """One pattern for every phrase (is there anything to gloss?) and the words they name (is it English?)."""
-    any_phrase = re.compile("|".join(f"(?:{rx.pattern})" for _, rx, _ in phrases()))
+    any_phrase = re.compile("|".join(f"(?:{rx.pattern})" for lang, rx, _ in phrases() if lang not in _SCRIPTS))
     words = frozenset(w for _, rx, _ in phrases() for w in re.findall(r"[a-zà-ÿœ]{3,}", rx.pattern.replace("\\b", " ")))
     return any_phrase, words - _ENGLISH | {"ou", "ca", "une", "uno", "una", "ja"}
 
 
+# The blocks of a script of their own (Hindi in Devanagari, Arabic): read only when the text has that script.
+_SCRIPTS = {"dv": re.compile(r"[\u0900-\u097f]"), "ar": re.compile(r"[\u0600-\u06ff]")}
 # English words some phrases contain ("code source", "support client"): they do not make a message foreign.
 _ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
     # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
     "budget list person million week her try bin tar var visa lang patient prem servers gpu mag elk kod ons toon het "
     "det att tid ord raz ile nas kar ach huis laat europa hasta bud chi "
     # and English words in the lookarounds of the Romance phrases (s6-a: "(?<=model) che", "più tipo" -> "more like")
-    "about like more models come far serve shift video".split())
+    "about like more models come far serve shift video".split()) | frozenset(
+    # and inside the Hinglish ones ("cloud pe nahi daal sakte", "bahar bhejna allowed nahi")
+    "public allowed allow permitted upload store share servers server premises data center centre own around "
+    "use self host ing cent mat teen char agent employee engineer member approx card compliance constraint constraints "
+    "daily decide decided detail details final fix fixed house index indexing info min model office requirement "
+    "restriction restrictions rule rules sec second set ises".split())
 
 
 def _cn_pair(match: re.Match[str]) -> str:
@@ -124,9 +132,12 @@ def gloss(text: str) -> str:
         return text  # plain English: nothing to gloss
     terms, names = _term_names()
     text = terms.sub(lambda m: f" {names[m.group()]} ", text)
-    if not any_phrase.search(text):
+    scripts = {lang for lang, rx in _SCRIPTS.items() if rx.search(text)}
+    if not scripts and not any_phrase.search(text):
         return text
-    for block, entries in _blocks():
+    for language, block, entries in _blocks():
+        if language in _SCRIPTS and language not in scripts:
+            continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
         if not block.search(text):  # none of this language's phrases is in the text: skip them all (same result)
             continue
         for rx, english in entries:
@@ -137,12 +148,12 @@ def gloss(text: str) -> str:
 
 
 @functools.cache
-def _blocks() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
+def _blocks() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
     """The phrases by language, in order, each language with one pattern for all its phrases."""
     out: list[tuple[Any, list[tuple[re.Pattern[str], str]]]] = []
     for language, rx, english in phrases():
         if not out or out[-1][0] != language:
             out.append((language, []))
         out[-1][1].append((rx, english))
-    return tuple((re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
-                 for _, entries in out)
+    return tuple((language, re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
+                 for language, entries in out)

@@ -67,7 +67,9 @@ _LANGUAGES: dict[str, _Language] = {
         seconds=r"seconds?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
     "hi": _Language(
         cards={"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "das": 10,
-               "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5},
+               "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5, "chhe": 6, "chheh": 6, "saat": 7, "aath": 8, "nau": 9,
+               "barah": 12, "baarah": 12, "pandrah": 15, "bees": 20, "pachees": 25, "pachchees": 25, "tees": 30,
+               "chalis": 40, "chaalis": 40, "pachas": 50, "pachaas": 50, "sattar": 70, "assi": 80, "nabbe": 90},
         quants={"kuch": 3},
         units={"hazaar": (1e3, None), "hazar": (1e3, None), "hajar": (1e3, None), "hazaaron": (1e3, 3),
                "lakh": (1e5, None), "lakhs": (1e5, None), "lac": (1e5, None), "lakhon": (1e5, 3),
@@ -359,7 +361,7 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
              (re.compile(r"(?<!\w)(?:har|per|prati|ek)\s+mahin[ae](?:\s+(?:ka|ke|mein|me))?(?!\w)|"
                          r"(?<!\w)mahin[ae]\s+(?:ka|ke|mein|me)(?!\w)|(?<=\d\s)mahin[ae](?!\w)|"
                          r"(?<!\w)mahina(?!\w)"), " per month "),
-             (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?din\s+(?:mein|me))(?!\w)"),
+             (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?(?<!\d\s)(?<!\d)din\s+(?:mein|me))(?!\w)"),
               " per day "),
              (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "),
              # "har agent din mein 20 queries": each agent (the Swedish "har" is not followed by a person)
@@ -496,7 +498,8 @@ def _glued_value(word: str) -> str:
 
 # Number words that are also common words elsewhere ("due to", "sei", "neuf" = new, "acht" = heed, "dos" = of the,
 # "sto" = I am, "das", "do", "char", "teen", "sex", "otto", "yedi", "altı" = under): only read inside a number phrase.
-_NOT_ALONE = frozenset("due sei neuf acht dos sto das do char teen sex otto yedi altı".split())
+_NOT_ALONE = frozenset("due sei neuf acht dos sto das do char teen sex otto yedi altı bees tees saat aath nau assi "
+                       "chhe".split())  # and Hinglish "bees" (bees), "tees", "saat" (with), "nau", "assi"
 
 
 @functools.cache
@@ -507,7 +510,8 @@ def _card_words() -> tuple[re.Pattern[str], dict[str, float]]:
     return re.compile(rf"(?<![\w\-])({_alternation(values)})\s+(?={_LETTER})"), values
 
 
-_DIGITS_LAKH = re.compile(r"\d[\d.,]*\s*(?:lakhs?|lacs?|crores?)")
+_DIGITS_LAKH = re.compile(r"\d[\d.,]*(?:\s*(?:-|–|~|to)\s*\d[\d.,]*)?\s*(?:lakhs?|lacs?|crores?)")  # "3-4 lakh" too
+_LAKH_WORD = re.compile(r"lakh|\blacs?\b|crore|\bcr\b|karod|लाख|करोड")
 
 
 def _substitute(parser: _Parser, text: str) -> str:
@@ -518,6 +522,8 @@ def _substitute(parser: _Parser, text: str) -> str:
         value = _evaluate(parser, match.group())
         if value is None:
             continue
+        if _LAKH_WORD.search(match.group()) and re.fullmatch(r"\d+(?:\.\d+)?", value):
+            value = f"{float(value) / 1e5:g} lakh"  # "dedh lakh", "do-teen lakh": figures in lakh stay rupees as money
         end = match.end()
         connector = _CONNECTOR_LEFT.match(text[end:])  # "des milliers de documents": the "de" goes with the number
         if connector:

@@ -111,6 +111,14 @@ _GLUED_CODE_AFTER = re.compile(rf"(?<![a-z])(\d[\d.,]*(?:k|m|mn|bn)?)({_CODES})\
 _GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES}|kr|zł)(?=\d)")  # "EUR5k", "kr8000"
 # Traditional Chinese characters of figures and money that Japanese does not write (萬 for 万, 兩 for 两, 幣 for 币 ...)
 _TRADITIONAL = str.maketrans({"萬": "万", "兩": "两", "幣": "币", "塊": "块", "歐": "欧", "鎊": "镑"})
+# Arabic and Devanagari scripts (issue 17): Arabic-Indic (٣٠٠), Persian (۳۰۰) and Devanagari (३००) digits as ASCII,
+# the Arabic comma, question mark, decimal and thousands signs as ASCII, and the marks people add or leave out as they
+# please dropped (Arabic vowel signs and tatweel, the Devanagari nukta: "हज़ार" and "हजार" are one word)
+_SCRIPT_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                                **{chr(0x06F0 + i): str(i) for i in range(10)},
+                                **{chr(0x0966 + i): str(i) for i in range(10)},
+                                "،": ",", "؟": "?", "؛": ";", "٫": ".", "٬": ",", "ـ": None, "\u093c": None,
+                                **{chr(c): None for c in range(0x064B, 0x0653)}})
 # The common traditional characters of a consultation in simplified form, for Chinese written in Taiwan or Hong Kong
 # ("大概 12 萬份文件", "一份報告平均 20 頁"); applied only to text with no kana, since Japanese writes many of them too.
 _TRADITIONAL_TEXT = str.maketrans(
@@ -147,7 +155,7 @@ _PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
                             r"(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
 # Questions kept as content, not asked as searches: "3 lakh solved questions", "40k practice questions", "MCQs".
 _BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|quiz|sample|mcq|mock[\s\-]test)\s+"
-                             r"(?:questions|problems|qs)\b|\b(mcqs)\b")
+                             r"(?:questions|problems|qs|doubts)\b|\b(mcqs)\b")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
@@ -172,7 +180,8 @@ def _blank_enumerator(m: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
-    text = text.translate(_TRADITIONAL).replace("預算", "预算")  # "1萬台幣": traditional Chinese figures and money
+    text = text.translate(_TRADITIONAL).translate(_SCRIPT_DIGITS)  # "1萬台幣": traditional Chinese figures and money
+    text = text.replace("預算", "预算")
     text = _GLUED_CODE_AFTER.sub(r"\1 \2", _GLUED_CODE_BEFORE.sub(r"\1 ", text))  # "5kEUR", "EUR5k": 5k EUR
     cantonese = not _KANA.search(text) and _CANTONESE_MARK.search(text)
     if cantonese:  # written in traditional characters too

@@ -42,7 +42,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"dealers?)\b|\bcredit unions?\b|\bbuilding societ(?:y|ies)\b|\bsavings (?:and loan|banks?)\b|"
               r"\bmortgage (?:lenders?|providers?|brokers?)\b|\blenders?\b|\blending\b|\bfintechs?\b|\bneo-?banks?\b|"
               r"\bnbfcs?\b|\bmicrofinance\b|\baccount(?:ing|ancy) (?:firms?|practices?)\b|\baudit (?:firms?|"
-              r"compan(?:y|ies))\b|\bcpa firms?\b|\btax (?:advisory|consultan\w+|firms?)\b|\bactuar\w+|"
+              r"compan(?:y|ies))\b|\bcpa firms?\b|\b(?:ca|chartered accountants?'?) (?:firms?|practices?|offices?)\b|"
+              r"\bchartered accountan\w+|\btax (?:advisory|consultan\w+|firms?)\b|\bactuar\w+|"
               r"(?<!food )(?<!data )(?<!memory )(?<!river )(?<!blood )\bbanks?\b|\bbanking group\b|"
               r"\bpayroll (?:provider|company|bureau)\b",
         "zh": r"银行|保险公司|证券公司|基金公司|券商|年金|养老金|社保基金|资产管理|资管|信托公司|期货公司|城商行|"

@@ -38,6 +38,7 @@ PERIODS = (
     (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时|毎時間?"),
      24 * DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift|weekday)\b|/\s*d(?:ay)?\b|"
+                r"\bon (?:(?:working|business|work) days|weekdays)\b|"  # "2k queries on working days" (en-IN)
                 r"\bdaily\b|\ba workday\b|每个?工作日|每个?营业日|每天|每日|一天|日均|/天|天"),
      DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
@@ -66,7 +67,9 @@ PERIODS = (
 # not live; the 25% tolerance of the interview's tests absorbs drift. USD, EUR 1.08, GBP 1.27, CHF 1.12, CNY 7.2,
 # JPY 150, BRL 5, KRW 1350, INR 83, PLN 4.0, SEK 10.5, TRY 32, MXN 17, RUB 90, AUD 1.52 per USD and CAD 0.73 USD
 # are the conventions of tests/agent/data/heldout5_messages.yaml; added on 2026-12-06 at approximate late-2025 rates:
-# NZD 1.72, NOK 10.8, DKK 6.9, SGD 1.33, HKD 7.8, TWD 31, ZAR 18, AED 3.6725 (pegged), COP 4,000, CLP 950 per USD.
+# NZD 1.72, NOK 10.8, DKK 6.9, SGD 1.33, HKD 7.8, TWD 31, ZAR 18, AED 3.6725 (pegged), COP 4,000, CLP 950 per USD;
+# SAR 3.75 (pegged): "riyals" spelt with a y are Saudi or Qatari (3.64, within the tolerance); Oman's and Iran's
+# "rials" (and the Arabic ريال عماني / يمني / إيراني, glossed to "rials") stay unknown.
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
 # a currency whose country is unsaid ("kroner", "dinars") is ``None``: its figure is not stored as a budget. "pesos"
 # alone are Mexican (every blind set that wrote them meant MXN), unless the message names another peso country
@@ -103,7 +106,9 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
     "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
     "aed": (1 / 3.6725, ("aed", "dhs?\\.?"), ("aed", "dirhams?", "dhs?\\b")),
-    "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?", "riyals?")),
+    "sar": (1 / 3.75, ("sar",), ("sar\\b", "(?:saudi |qatari )?riyals?")),
+    "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
+                                         "(?:omani |iranian |yemeni )?(?:rials?|riyals?)")),
 }
 USD_PER: dict[str, float | None] = {code: rate for code, (rate, _, _) in CURRENCIES.items()}
 # Currencies named anywhere in a message ("sorry, that was pounds not dollars", "人民币还是美元我得再确认下"), for a
@@ -119,7 +124,8 @@ _CURRENCY_NAMES = (
     ("chf", r"(?:swiss )?\bfrancs?\b(?: suisses)?|\bfranken\b|\bfranchi\b(?: svizzeri)?|\bfrancos? suizos?|"
             r"\bchf\b|瑞郎"),
     ("jpy", r"日元|円|\byen\b|\bjpy\b"), ("krw", r"원화|(?<=[\d万千百亿])\s?원|\bkrw\b|₩|\bwon\b"),
-    ("inr", r"\brupees?\b|\brupaye\b|\binr\b|₹"), ("brl", r"\breais\b|\bbrl\b|r\$"),
+    ("inr", r"\brupees?\b|\brupaye\b|\binr\b|₹"), ("sar", r"\b(?:saudi |qatari )?riyals?\b|\bsar\b"),
+    ("brl", r"\breais\b|\bbrl\b|r\$"),
     ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
     ("rub", r"\bрубл\w*|\brub\b|₽"), ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元"),
@@ -175,8 +181,12 @@ QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大�
                         r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"
                         r"\s*(?:(?:约|大约|大概|差不多|about|around)\s*)?$")
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
-                         r"lookups|calls|hits)\b|"
-                         r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|hota|hoti|hote)\b)|"  # Hinglish
+                         r"lookups|calls|hits|doubts)\b|"  # "doubts": questions, in Indian English and Hinglish
+                         r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|karegi|karengi|hota|hoti|hote|hongi|honge|hogi|hoga|"
+                         r"bas|hi)\b|\s*(?:[,.;!?]|$))|"  # Hinglish ("din mein 100-150 search, bas")
+                         # what comes in ("30 lakh chats aati hain", "chats come in"): a count of requests
+                         r"^\s*(?:[a-z\-]+\s+)?(?:chats?|conversations?|tickets?|messages?|queries|questions|doubts)\s+"
+                         r"(?:aat(?:i|e)|aayenge|aa jaate|aa jaati|come in|coming in)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
                           r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*"
@@ -502,9 +512,9 @@ ON_PREM = re.compile(
     r"contracts|emails|数据)(?:\s+[\w\-]+){0,3}?\s+"
     r"(?:can(?:no|')?t|cannot|can not|"
     r"must not|mustn't|may not|(?:is|are)(?:n't| not) allowed to|shouldn't|should not|won't|will not)\s+"
-    r"(?:ever\s+)?leave|"
+    r"(?:ever\s+)?(?:leave|go (?:outside|out of)|be (?:taken|moved|sent|shared) (?:outside|out of))|"
     r"(?:must|has to|have to|needs? to|should)\s+(?:stay|remain|be kept|be)\s+(?:on[\s\-]?prem|in[\s\-]?house|"
-    r"on our (?:own )?(?:servers?|premises|network|infrastructure|machines?)|internal|local|inside|in our)|"
+    r"on our (?:own )?(?:servers?|premises?|network|infrastructure|machines?)|internal|local|inside|in our)|"
     r"nothing(?:\s+[\w\-]+){0,3}?\s+(?:can |may |ever |will |should |must )?(?:leaves?|goes? out)\s+(?:of\s+)?"
     r"(?:our|the)\b|"
     r"nothing (?:can|may|should|must|will) (?:go|be sent|be uploaded) to|"
@@ -525,7 +535,8 @@ ON_PREM = re.compile(
     r"(?:eu|european union|"
     r"us|usa|uk|country|region|germany|france|china|japan|korea|brazil|brasil|italy|italia|spain|españa|canada|india|"
     r"switzerland|schweiz|suisse|australia|singapore|europe|europa|austria|österreich|mexico|méxico|portugal|"
-    r"deutschland|netherlands|the netherlands|sweden|poland|turkey|türkiye|russia|norway|denmark|finland)\b|"
+    r"deutschland|netherlands|the netherlands|sweden|poland|turkey|türkiye|russia|norway|denmark|finland|"
+    r"ksa|saudi arabia|saudi|kingdom|uae|emirates|qatar|kuwait|bahrain|oman|egypt|jordan)\b|"
     r"\bkvkk\b|\b(?:152|242)[\s\-]?(?:fz|фз)\b|\bdata locali[sz]ation (?:law|rules?|requirements?)\b|"
     r"\bno (?:outbound|outgoing|external) (?:calls?|traffic|connections?|network|requests?)\b|"
     r"(?:must|has to|have to|needs? to|should|can only) (?:run|be hosted|be deployed|live) (?:in|on|inside|within) "
@@ -547,6 +558,9 @@ ON_PREM = re.compile(
     r"\bno (?:external )?apis?\b|"
     r"(?:can(?:no|')?t|cannot|not allowed to|mustn't|must not|won't|will not|don'?t want to) "
     r"(?:use|send|upload|call)\b.{0,25}?(?:apis?|cloud|openai|cohere|external|third|outside|internet)|"
+    r"(?:can(?:no|')?t|cannot|can not|must not|mustn't|may not|not allowed to|won't|will not) (?:put|store|keep|host|"
+    r"place|move|upload|push|dump)\b.{0,25}?\b(?:on|in|to|into) (?:any |the |a |public |external |third[\s\-]party )?"
+    r"cloud\b(?! (?:account|credits?|instances?|gpus?|vms?))|"
     r"behind (?:our|the) firewall|within our (?:own )?(?:network|firewall|vpc|data ?cent(?:er|re)|tenant|"
     r"subscription)|"
     r"(?:fully )?offline only|\bno internet\b|"

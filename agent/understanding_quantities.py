@@ -176,6 +176,7 @@ def _read_whole(text: str, asked: str | None) -> Found:
     if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
         found.updates["queries_per_month"] = int(unit_rate["value"])
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
+                       r"\bon (?:(?:working|business|work) days|weekdays)\b|"
                        r"每天|每日|一天|(?<![\d])日")
     said = _NEGATED_PERIOD.sub(" ", text)  # "2,500 per week, not per working day": the period taken back is no rate
     if workdays is None and S.weekdays_only(said):
@@ -412,9 +413,16 @@ def _extract(text: str, asked: str | None) -> Found:
         if growing and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
             rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
                                           if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
-        if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency:
+        # "10,000 dinars a month", "5000 kroner": a currency the table has no rate for is no US dollar amount
+        unknown_money = asked == "budget_usd_month" and any(
+            P.currency_code(m.group(1)) is None for m in (P.CURRENCY_AFTER.match(work[num.end:]),
+                                                         P.CURRENCY_BEFORE.search(work[:num.start])) if m)
+        if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency and not unknown_money:
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
-            found.updates[asked] = as_field(asked, num.value, work, indian)
+            # a rate's period is the one of the figure's own clause ("no wait, per day 8 thousand"), not the first's
+            own = work[work.rfind(",", 0, num.start) + 1:] if asked == "queries_per_month" else work
+            own = own if period_factor(own, "") != 1.0 else work
+            found.updates[asked] = as_field(asked, num.value, own, indian)
     if (found.ambiguous or {}).get("kind") == "per_unit":
         found.updates.pop("queries_per_month", None)  # one unit's rate is asked about; no other figure is the total
         leftovers.clear()
