@@ -34,6 +34,7 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
+from agent.understanding_guard_context import own_figures
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
 from tools.profile.schema import NUMERIC_FIELDS
@@ -57,6 +58,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         ``u``, with each doubtful value moved into a confirming question (``u.confirm``) or, when a question about
         another figure is already pending, left out.
     """
+    message = own_figures(u, message, asked)  # another party's, a past or a hypothetical figure: the user's own
     if _period_in_doubt(u, message, asked):
         return u
     if _money_in_doubt(u, message, asked):

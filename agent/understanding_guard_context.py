@@ -1,0 +1,193 @@
+"""Whose figure, and when: the figures of one message that are not the user's own value now.
+
+A message often holds a figure beside the one the user means: another party's ("our competitor indexes 50M products;
+we have ~120k"), a past or a future one ("last year 300k, now 450k", "80k today, might grow to 500k"), a hypothetical
+one ("if we had a million documents, would bge-m3 still be fast?"), or, for the response time, the current system's
+("today it takes 300 ms, the new one should stay under 100 ms"). The reader takes the first figure it can place; this
+step finds the figures said in such a context (by the words of their clause or sentence, in every language of the
+lexicon) and reads the message again without them (``agent.understanding_quantities.extract_fields``, the reader's
+own):
+
+- when the reading without them gives the field another value, that value is the user's own and replaces the first;
+- when nothing is left for the field, a figure of another party, of a hypothesis or (for the response time, unless it
+  was asked) of the current system is withheld: the field stays unset and is asked in turn. A past or future figure
+  alone is kept (it is still the best figure the user gave).
+
+The rest of the guard (``agent.understanding_guard.review``) then reads the message with those figures blanked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent.understanding import Understanding
+from agent.understanding_numbers import Number, find_numbers
+from agent.understanding_quantities import extract_fields
+
+# The fields whose value is one figure of the message (hardware, languages and rules are read elsewhere)
+_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens", "latency_p95_ms")
+# Where a clause ends: punctuation (not a decimal or thousands mark), or a conjunction that starts the next one
+_BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、\n()]|\s[-–—]\s|"
+                       r"\s(?:but|while|whereas|aber|doch|mais|alors que|pero|mientras|ma|mentre|mas|enquanto|но|а|"
+                       r"ale|maar|terwijl|ama|fakat|lekin|par|whereas)\s|"
+                       r"(?:但是|但|而|不过|可是|けど|けれど|ですが|でしたが|が、|지만|는데|인데|었는데|였는데)")
+# Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
+_OTHER = re.compile(
+    r"\b(?:competitors?|competition|rivals?|another (?:team|company|department)|other teams?|next door|"
+    r"(?:ml|data[\s\-]science|research|platform|other) team|(?:a |our )?typical customer|reportedly|"
+    r"subsidiary|parent company|headquarters|sister company|"
+    r"wettbewerb\w*|konkurren\w*|angeblich|mutterkonzern|tochter\w*|"
+    r"concurren\w*|filiale (?:allemande|française|américaine|étrangère)|maison mère|"
+    r"competencia|competidor\w*|casa matriz|"
+    r"concorren\w*|capogruppo|"
+    r"matriz|"
+    r"конкурент\w*|головн\w+ (?:компани|офис)\w*|дочерн\w+|"
+    r"konkurencj\w*|podobno|spółka matka|"
+    r"moederbedrijf|dochterbedrijf|"
+    r"rakib\w*|"
+    r"competitor ke|unke paas)\b|"
+    r"竞品|竞争对手|友商|对手|隔壁|号称|据说|其他团队|別のチーム|競合|他社|ライバル|"
+    r"경쟁사|다른 팀|옆 팀|한다던데|라던데")
+# A past figure: "last year", "back in 2022", "before the migration", "used to"
+_PAST = re.compile(
+    r"\b(?:last (?:year|month|quarter)|a year ago|years ago|used to|back in|previously|before the (?:migration|move|"
+    r"switch|merger)|in (?:19|20)[0-2]\d|"
+    r"letztes jahr|voriges jahr|im letzten jahr|früher|damals|vor der migration|(?:19|20)[0-2]\d (?:waren|hatten)|"
+    r"l'an dernier|l'année dernière|il y a \w+ ans?|avant la migration|autrefois|"
+    r"el año pasado|hace \w+ años?|antes de la migración|"
+    r"l'anno scorso|anni fa|prima della migrazione|"
+    r"no ano passado|anos atrás|antes da migração|"
+    r"в прошлом году|раньше|до миграции|год назад|"
+    r"w zeszłym roku|w ubiegłym roku|przed migracją|kiedyś|"
+    r"vorig jaar|vroeger|v[óo]{1,2}r de migratie|jaar geleden|"
+    r"geçen yıl|eskiden|geçişten önce|"
+    r"pichle saal|migration se pehle)\b|"
+    r"去年|前年|以前|过去|当年|迁移前|昨年|移行前|前は|작년|재작년|예전|이전에는")
+_SINCE = re.compile(r"\b(?:after|since|seit|nach|depuis|après|desde|después|dopo|da quando|sinds|na de|od czasu|после|"
+                    r"sonra)\b|之后|以后|以来|以降|이후|부터")
+# A future figure: "might grow to", "in two years", "next year"
+_FUTURE = re.compile(
+    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|\bexpect(?:ed)? to\b|"
+    r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?)\b|"
+    r"\b(?:könnte\w*|wird|werden) .{0,40}\b(?:wachsen|steigen|anwachsen)|in \w+ jahren|nächstes jahr|"
+    r"\bpourrai(?:t|ent) (?:monter|passer|atteindre|grimper)|d'ici \w+ ans|l'an prochain|dans \w+ ans|"
+    r"\bpodría\w* (?:crecer|llegar|subir)|en un par de años|el año que viene|dentro de \w+ años|"
+    r"\bpotrebbe\w* (?:diventare|crescere|arrivare|salire)|tra (?:un paio d'|\w+ )anni|l'anno prossimo|"
+    r"\bpode (?:chegar|crescer|subir)|\bpoderá\b|em (?:dois|\w+) anos|ano que vem|daqui a|"
+    r"может вырасти|вырастет|через (?:пару|\w+) (?:лет|года)|в следующем году|"
+    r"może urosnąć|urośnie|za (?:dwa|\w+) lat[a]?|w przyszłym roku|"
+    r"over (?:twee|\w+) jaar|volgend jaar|kan groeien|zal groeien|"
+    r"yıl içinde|çıkabilir|gelecek yıl|"
+    r"ja sakte|ho sakta|agle saal|"
+    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|预计|年後|来年|増える|なるかも|"
+    r"년 안에|년 후|내년|늘 수도|늘어날")
+# A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)
+_HYPOTHESIS = re.compile(
+    r"\b(?:if we (?:had|were|got|went|have to|ever)|what if|suppose|supposing|imagine|hypothetically|"
+    r"if (?:the|our) \w+ (?:were|was)|"
+    r"wenn wir .{0,60}(?:hätten|wären)|angenommen|"
+    r"si (?:on avait|nous avions|on passait)|imaginons|supposons|admettons|"
+    r"si tuviéramos|si tuviera|supongamos|"
+    r"se avessimo|se avesse|supponiamo|ipotizziamo|"
+    r"se tivéssemos|se tivesse|supondo|"
+    r"если бы|допустим|предположим|"
+    r"gdyby\w*|załóżmy|"
+    r"als we .{0,40}(?:hadden|zouden)|stel dat|"
+    r"olsaydı|olsa|varsayalım|diyelim|"
+    r"agar .{0,60}(?:hote|hota|hoti)|maan lo)\b|"
+    r"如果|假如|假设|(?<!主)要是|万一|もし|としたら|だったら|만약|라면|다면")
+# The current system's response time (a target is what the new one should do)
+_CURRENT = re.compile(
+    r"\b(?:current(?:ly)?|today|right now|at the moment|existing|old|now|"
+    r"jetzig\w*|derzeit\w*|aktuell\w*|heute|actuel\w*|aujourd'hui|actual|hoy|attuale|oggi|atual|hoje|"
+    r"сейчас|текущ\w+|obecn\w+|teraz|huidige|nu|şu anki|abhi)\b|"
+    r"现在|目前|现有|今の|現在|지금|현재")
+
+
+def _clause(text: str, n: Number) -> str:
+    """The clause of figure ``n``: from the boundary before it to the one after it."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, n.start)), default=0)
+    right = next((m.start() for m in _BOUNDARY.finditer(text, n.end)), len(text))
+    return text[left:right]
+
+
+def _sentence(text: str, n: Number) -> str:
+    left = max((m.end() for m in re.finditer(r"[.!?。！？\n](?=\s|$)|[。！？]", text[:n.start])), default=0)
+    right = next((m.end() for m in re.finditer(r"[.!?。！？\n](?=\s|$)|[。！？]", text[n.end:])), len(text) - n.end)
+    return text[left:n.end + right]
+
+
+def _kinds(text: str, n: Number) -> set[str]:
+    """What the figure's clause (or, for a hypothesis, its sentence) says it is."""
+    clause = _clause(text, n)
+    kinds = {kind for kind, rx in (("other", _OTHER), ("past", _PAST), ("future", _FUTURE), ("current", _CURRENT))
+             if rx.search(clause)}
+    if "past" in kinds and _SINCE.search(clause):
+        kinds.discard("past")  # "去年合并之后是2.1万份", "since the merger last year": the value now
+    if _HYPOTHESIS.search(_sentence(text, n)):
+        kinds.add("hypothesis")
+    if re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end].strip()):
+        kinds.add("year")  # "2022 waren es noch 2 Mio.": the year itself is no figure of the profile
+    return kinds
+
+
+def _applies(kinds: set[str], name: str) -> set[str]:
+    """The kinds that make a figure not the user's own value of field ``name``."""
+    own = {"other", "past", "future", "hypothesis"}
+    if name == "latency_p95_ms":
+        own = {"other", "past", "hypothesis", "current"}
+    return kinds & own
+
+
+def _blank(text: str, numbers: list[Number]) -> str:
+    for n in numbers:
+        text = text[:n.start] + " " * (n.end - n.start) + text[n.end:]
+    return text
+
+
+def own_figures(u: Understanding, message: str, asked: str | None) -> str:
+    """Put the user's own figure in ``u`` where another one was read (changes ``u`` in place).
+
+    Args:
+        u: the reader's understanding of ``message``.
+        message: what the user typed.
+        asked: the field the interviewer asked about last.
+
+    Returns:
+        The message the rest of the guard reads: ``message`` itself, or its normalised text with the figures that are
+        not the user's own blanked.
+    """
+    low = P.normalise(message[: P.MAX_CHARS]) if isinstance(message, str) else ""
+    numbers = find_numbers(low, 12)
+    if not numbers:
+        return message
+    kinds = [(n, _kinds(low, n)) for n in numbers]
+    if not any(k for _, k in kinds):
+        return message
+    base: dict[str, Any] | None = None
+    blanked: list[Number] = []
+    for name in _FIELDS:
+        if name in u.confirmed:
+            continue
+        foreign = [n for n, k in kinds if _applies(k, name)]
+        if not foreign:
+            continue
+        base = base if base is not None else extract_fields(low, asked).updates
+        if u.updates.get(name) != base.get(name):
+            continue  # the value came from elsewhere (a correction, a confirmation): not this step's to judge
+        without = extract_fields(_blank(low, foreign), asked).updates.get(name)
+        if without == base.get(name):
+            continue  # those figures do not feed this field
+        why = set().union(*(_applies(k, name) for n, k in kinds if n in foreign))
+        if without is not None and (name in u.updates or (u.confirm is None and asked == name)):
+            u.updates[name] = without
+        elif name in u.updates and (why & {"other", "hypothesis"} or (
+                "current" in why and asked != name)):
+            del u.updates[name]
+            u.corrected.discard(name)
+        else:
+            continue
+        blanked += [n for n in foreign if n not in blanked]
+    return _blank(low, blanked) if blanked else message
