@@ -30,7 +30,7 @@ from agent.understanding_quantities import extract_fields
 _FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens", "latency_p95_ms")
 # Where a clause ends: punctuation (not a decimal or thousands mark), or a conjunction that starts the next one
 _BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、\n()]|\s[-–—]\s|"
-                       r"\s(?:but|while|whereas|aber|doch|mais|alors que|pero|mientras|ma|mentre|mas|enquanto|но|а|"
+                       r"\s(?:but|while|whereas|aber|doch|mais|alors que|pero|mientras|mentre|mas|enquanto|но|а|"
                        r"ale|maar|terwijl|ama|fakat|lekin|par|whereas)\s|"
                        r"(?:但是|但|而|不过|可是|けど|けれど|ですが|でしたが|が、|지만|는데|인데|었는데|였는데)")
 # Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
@@ -43,7 +43,7 @@ _OTHER = re.compile(
     r"competencia|competidor\w*|casa matriz|"
     r"concorren\w*|capogruppo|"
     r"matriz|"
-    r"конкурент\w*|головн\w+ (?:компани|офис)\w*|дочерн\w+|"
+    r"конкурент\w*|у них|головн\w+ (?:компани|офис)\w*|дочерн\w+|"
     r"konkurencj\w*|podobno|spółka matka|"
     r"moederbedrijf|dochterbedrijf|"
     r"rakib\w*|"
@@ -106,6 +106,9 @@ _CURRENT = re.compile(
     r"现在|目前|现有|今の|現在|지금|현재")
 
 
+_REPORTED = re.compile(r"\s*(?:that|que|dass|che|że|dat|ki|что|чтобы)\b")
+
+
 def _clause(text: str, n: Number) -> str:
     """The clause of figure ``n``: from the boundary before it to the one after it."""
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, n.start)), default=0)
@@ -122,6 +125,9 @@ def _sentence(text: str, n: Number) -> str:
 def _kinds(text: str, n: Number) -> set[str]:
     """What the figure's clause (or, for a hypothesis, its sentence) says it is."""
     clause = _clause(text, n)
+    if _REPORTED.match(clause):  # "the competitor says that they have 50M": the clause before says whose
+        start = text.find(clause, max(0, n.start - len(clause) - 1))
+        clause = _clause(text, Number(max(0, start - 2), max(0, start - 2), 0.0)) + clause
     kinds = {kind for kind, rx in (("other", _OTHER), ("past", _PAST), ("future", _FUTURE), ("current", _CURRENT))
              if rx.search(clause)}
     if "past" in kinds and _SINCE.search(clause):
@@ -181,10 +187,15 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
         if without == base.get(name):
             continue  # those figures do not feed this field
         why = set().union(*(_applies(k, name) for n, k in kinds if n in foreign))
+        others = [n for n, k in kinds if n not in foreign and n.value >= 10 and "year" not in k]
+        value = base.get(name)
+        if without is None and isinstance(value, int | float) and any(abs(n.value - value) <= 0.01 * n.value
+                                                                   for n in others):
+            continue  # the value is the user's own figure already ("80k today; might grow to half a million")
         if without is not None and (name in u.updates or (u.confirm is None and asked == name)):
             u.updates[name] = without
-        elif name in u.updates and (why & {"other", "hypothesis"} or (
-                "current" in why and asked != name)):
+        elif name in u.updates and (why & {"other", "hypothesis"} or others or (
+                "current" in why and asked != name)):  # (a present figure beside a past one: not read, so asked)
             del u.updates[name]
             u.corrected.discard(name)
         else:
