@@ -106,6 +106,15 @@ _CURRENT = re.compile(
     r"现在|目前|现有|今の|現在|지금|현재")
 
 
+_OWN_TEAM = re.compile(r"(?:\bwe'?re|\bwe are|\bi'?m|\bi am|\bour|\bmy|\bi work (?:in|on|for))\s+(?:\w+\s+){0,2}$")
+
+
+def _others(text: str) -> list[re.Match[str]]:
+    """The words of ``text`` naming another party ("the ML team next door"; not "we're the platform team")."""
+    return [m for m in _OTHER.finditer(text)
+            if "team" not in m.group() or not _OWN_TEAM.search(text[max(0, m.start() - 30):m.start()])]
+
+
 _REPORTED = re.compile(r"\s*(?:that|que|dass|che|że|dat|ki|что|чтобы)\b")
 
 
@@ -128,8 +137,9 @@ def _kinds(text: str, n: Number) -> set[str]:
     if _REPORTED.match(clause):  # "the competitor says that they have 50M": the clause before says whose
         start = text.find(clause, max(0, n.start - len(clause) - 1))
         clause = _clause(text, Number(max(0, start - 2), max(0, start - 2), 0.0)) + clause
-    kinds = {kind for kind, rx in (("other", _OTHER), ("past", _PAST), ("future", _FUTURE), ("current", _CURRENT))
-             if rx.search(clause)}
+    kinds = {kind for kind, rx in (("past", _PAST), ("future", _FUTURE), ("current", _CURRENT)) if rx.search(clause)}
+    if _others(clause):
+        kinds.add("other")
     if "past" in kinds and _SINCE.search(clause):
         kinds.discard("past")  # "去年合并之后是2.1万份", "since the merger last year": the value now
     if _HYPOTHESIS.search(_sentence(text, n)):
@@ -168,7 +178,9 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
     low = P.normalise(message[: P.MAX_CHARS]) if isinstance(message, str) else ""
     numbers = find_numbers(low, 12)
     if not numbers:
+        _others_words(u, low, asked)
         return message
+    _others_words(u, low, asked)
     kinds = [(n, _kinds(low, n)) for n in numbers]
     if not any(k for _, k in kinds):
         return message
@@ -202,3 +214,29 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue
         blanked += [n for n in foreign if n not in blanked]
     return _blank(low, blanked) if blanked else message
+
+
+def _others_words(u: Understanding, low: str, asked: str | None) -> None:
+    """A domain or a card read from another party's clause: the message read without it says the user's own, or nothing.
+
+    ("the data science team has a DGX with A100s, CPU only for us", "竞品号称索引了5000万条商品")
+    """
+    names = [n for n in ("domain", "hardware") if n in u.updates and n not in u.confirmed]
+    if not names or not _others(low):
+        return
+    spans = []
+    for m in _others(low):
+        start = max((b.end() for b in _BOUNDARY.finditer(low, 0, m.start())), default=0)
+        end = next((b.start() for b in _BOUNDARY.finditer(low, m.end())), len(low))
+        spans.append((start, end))
+    blanked = low
+    for start, end in spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    base, without = extract_fields(low, asked).updates, extract_fields(blanked, asked).updates
+    for name in names:
+        if u.updates[name] != base.get(name) or without.get(name) == base.get(name):
+            continue
+        if without.get(name) is not None:
+            u.updates[name] = without[name]
+        else:
+            del u.updates[name]

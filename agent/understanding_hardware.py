@@ -244,7 +244,8 @@ _OWNS_NONE = re.compile(
 
 
 # A user whose systems run in a cloud ("everything's on AWS", "todo está en Google Cloud", "都在阿里云上")
-_ALL_CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ovh\w*|hetzner|yandex cloud|oracle cloud|ibm cloud)\b|"
+_ALL_CLOUD = re.compile(r"(?<![a-z])(?:aws|azure|gcp|google cloud|ovh\w*|hetzner|yandex cloud|oracle cloud|ibm cloud)"
+                        r"(?![a-z])|"
                         r"阿里云|腾讯云|华为云|云上|クラウド|클라우드")
 
 
