@@ -103,7 +103,10 @@ _CURRENT = re.compile(
     r"\b(?:current(?:ly)?|today|right now|at the moment|existing|old|now|"
     r"jetzig\w*|derzeit\w*|aktuell\w*|heute|actuel\w*|aujourd'hui|actual|hoy|attuale|oggi|atual|hoje|"
     r"сейчас|текущ\w+|obecn\w+|teraz|huidige|nu|şu anki|abhi)\b|"
-    r"现在|目前|现有|今の|現在|지금|현재")
+    r"现在|目前|现有|今の|現在|지금|현재|"
+    # how long one search takes now ("each lookup takes 200ms", "一次检索要 200ms", "1回の検索に200ミリ秒かかって")
+    r"\b(?:each|one|a single|every) (?:lookup|query|search|request) takes\b|(?:一次|1次)\S{0,4}要|"
+    r"(?:1|一)回の\S{0,6}に|한 번\S{0,8}에")
 
 
 _OWN_TEAM = re.compile(r"(?:\bwe'?re|\bwe are|\bi'?m|\bi am|\bour|\bmy|\bi work (?:in|on|for))\s+(?:\w+\s+){0,2}$")
@@ -181,6 +184,10 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
         _others_words(u, low, asked)
         return message
     _others_words(u, low, asked)
+    _total_said(u, low, asked, numbers)
+    if isinstance(u.updates.get("queries_per_month"), int | float) and u.updates["queries_per_month"] < 2 and \
+            "queries_per_month" not in u.confirmed and _PER_QUERY_TIME.search(low):
+        del u.updates["queries_per_month"]  # "一次检索要 200ms": one search's time, not one search a month
     kinds = [(n, _kinds(low, n)) for n in numbers]
     if not any(k for _, k in kinds):
         return message
@@ -240,3 +247,30 @@ def _others_words(u: Understanding, low: str, asked: str | None) -> None:
             u.updates[name] = without[name]
         else:
             del u.updates[name]
+
+
+# "每天加起来1万次", "about 20k a day in total": the rate is everyone's together, not each person's
+_TOTAL = re.compile(r"\b(?:in total|altogether|combined|all together|between them|insgesamt|zusammen|au total|en tout|"
+                    r"en total|in totale|complessivamente|no total|ao todo|всего|в сумме|łącznie|w sumie|in totaal|"
+                    r"samen|toplam(?:da)?|kul mila(?:kar|ke))\b|"
+                    r"加起来|一共|总共|合计|全部加|合計|全部で|합쳐서|모두 합쳐")
+_PEOPLE = re.compile(r"^\s*(?:人|名|명|位)|^\s*(?:users|people|employees|staff|persons|colleagues|"
+                     r"mitarbeiter\w*|personnes|employés|personas|empleados|persone|dipendenti|pessoas|funcionários|"
+                     r"человек|сотрудник\w*|osób|pracownik\w*|mensen|medewerkers|kişi|çalışan\w*|log)\b")
+
+
+_PER_QUERY_TIME = re.compile(r"\d\s*(?:ms|milli\w*|毫秒|ミリ秒|밀리초|мс|s|sec\w*|秒|초)(?![a-z])")
+
+
+def _total_said(u: Understanding, low: str, asked: str | None, numbers: list[Number]) -> None:
+    """A daily total said as everyone's together is not multiplied by the number of people again."""
+    value = u.updates.get("queries_per_month")
+    if not isinstance(value, int | float) or "queries_per_month" in u.confirmed or not _TOTAL.search(low):
+        return
+    people = [n for n in numbers if _PEOPLE.match(low[n.end:n.end + 20]) and n.value >= 2]
+    if len(people) != 1:
+        return
+    base = extract_fields(low, asked).updates.get("queries_per_month")
+    without = extract_fields(_blank(low, people), asked).updates.get("queries_per_month")
+    if base == value and isinstance(without, int | float) and without * 1.5 < value:
+        u.updates["queries_per_month"] = without
