@@ -118,6 +118,10 @@ def _others(text: str) -> list[re.Match[str]]:
             if "team" not in m.group() or not _OWN_TEAM.search(text[max(0, m.start() - 30):m.start()])]
 
 
+# A part named after the whole: "but only", "of which", "davon", "其中", "うち"
+_SUBSET = re.compile(r"\b(?:but only|of which|davon|de los cuales|di cui|dos quais|"
+                     r"из них|z czego|z tego|waarvan|bunların|but we'?d only index|ma solo|mais seulement|aber nur|"
+                     r"pero solo|mas só|но только|ale tylko|maar alleen)\b|其中|うち|그중|그 중")
 _REPORTED = re.compile(r"\s*(?:that|que|dass|che|że|dat|ki|что|чтобы)\b")
 
 
@@ -154,7 +158,7 @@ def _kinds(text: str, n: Number) -> set[str]:
 
 def _applies(kinds: set[str], name: str) -> set[str]:
     """The kinds that make a figure not the user's own value of field ``name``."""
-    own = {"other", "past", "future", "hypothesis"}
+    own = {"other", "past", "future", "hypothesis"} | ({"whole"} if name == "corpus_docs" else set())
     if name == "latency_p95_ms":
         own = {"other", "past", "hypothesis", "current"}
     return kinds & own
@@ -189,6 +193,12 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             "queries_per_month" not in u.confirmed and _PER_QUERY_TIME.search(low):
         del u.updates["queries_per_month"]  # "一次检索要 200ms": one search's time, not one search a month
     kinds = [(n, _kinds(low, n)) for n in numbers]
+    for m in _SUBSET.finditer(low):  # "1.2M docs in iManage, but only ~180k we'd index": the earlier one is the whole
+        later = [n for n in numbers if m.end() <= n.start <= m.end() + 16]
+        sentence = _sentence(low, later[0]) if later else ""
+        for n, k in kinds:
+            if later and n.end <= m.start() and low[n.start:n.end] in sentence:
+                k.add("whole")
     if not any(k for _, k in kinds):
         return message
     base: dict[str, Any] | None = None

@@ -3,9 +3,9 @@
 Classes (see the header of tests/agent/data/dev9d_messages.yaml): another party's figure beside the user's own, a
 hypothetical figure, a past or a future figure beside the present one, negations, a leaderboard score quoted in a
 question, a card another team owns, a hedged rental by a user who owns no GPU and runs in a cloud, the current system's
-response time beside the target, one search's time read as a query count, a daily total multiplied by the people
-again, a team the user must ask (finance) read as the domain. Written before the fixes: 37.1% / 72 silent wrong fills
-at d5b9239.
+response time beside the target, a part named after the whole, one search's time read as a query count, a rough range as
+a budget, a daily total multiplied by the people again, a team the user must ask (finance) read as the domain. Written
+before the fixes: 37.1% / 72 silent wrong fills at d5b9239.
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their
 _SPEC.loader.exec_module(accuracy)
 
 DEV9D = accuracy.load_cases(accuracy.DATA / "dev9d_messages.yaml")
-# Silent wrong fills left (each a class of its own, see the report of issue 17): a subset named after the whole
-# ("1.2M in SharePoint, only 150k we'd index"), a second source added ("adds another 1M"), a correction inside the
-# message ("40 a day - well, closer to 30", "anzi no, un'API"), "billions" of a named company, an API allowed read as a
-# data rule, maintenance manuals read as support, a wine/oil producers' consortium read as ecommerce, one search's time
-# in Japanese, a card asked about in a question beside the owned one (Portuguese), rentals in German and Portuguese,
-# "一两万吧" as a budget.
-KNOWN_SILENT = {"d9d-de-9", "d9d-en-19", "d9d-en-20", "d9d-en-21", "d9d-en-22", "d9d-en-24", "d9d-en-27", "d9d-it-12",
-                "d9d-it-13", "d9d-ja-12", "d9d-pt-8", "d9d-pt-9", "d9d-zh-13", "d9d-zh-9"}
+# Silent wrong fills left (each a class of its own, see the report of issue 17): a second source added ("adds another
+# 1M"), a correction inside the message ("40 a day - well, closer to 30", "anzi no, un'API"), "billions" of a named
+# company, an API allowed read as a data rule, maintenance manuals read as support, a wine/oil producers' consortium
+# read as ecommerce, one search's time in Japanese, a card asked about in a question beside the owned one (Portuguese),
+# rentals in German and Portuguese.
+KNOWN_SILENT = {"d9d-de-9", "d9d-en-20", "d9d-en-21", "d9d-en-22", "d9d-en-24", "d9d-en-27", "d9d-it-12", "d9d-it-13",
+                "d9d-ja-12", "d9d-pt-8", "d9d-pt-9", "d9d-zh-9"}
 
 
 def test_the_whose_figure_set_holds_its_figure() -> None:
@@ -44,7 +43,7 @@ def test_the_whose_figure_set_holds_its_figure() -> None:
     result = accuracy.score(DEV9D)
     silent = {o.case["id"] for o in result["outcomes"] if o.silent}
     assert silent <= KNOWN_SILENT, sorted(silent - KNOWN_SILENT)
-    assert result["right"] >= 122, result["right"]
+    assert result["right"] >= 124, result["right"]
 
 
 def _reviewed(text: str, asked: str | None) -> dict:
@@ -64,6 +63,9 @@ def _reviewed(text: str, asked: str | None) -> dict:
     # the reading of the user's own figure is unchanged
     ("about 80k today; it might grow to half a million in a couple of years", "corpus_docs", "corpus_docs", 80000),
     ("制度文件大概有1.8万份，哦不对，去年合并之后是2.1万份", "corpus_docs", "corpus_docs", 21000),
+    ("about 1.2M docs in SharePoint, but only ~150k are policies we'd actually index", "corpus_docs", "corpus_docs",
+     150000),
+    ("Japanese and English manuals, roughly 8,000 of them, avg 30 pages", None, "corpus_docs", 8000),
 ])
 def test_the_users_own_figure_is_stored(text: str, asked: str, name: str, value: float) -> None:
     assert _reviewed(text, asked)[name] == pytest.approx(value, rel=0.25)
@@ -76,6 +78,7 @@ def test_the_users_own_figure_is_stored(text: str, asked: str, name: str, value:
     ("each lookup takes about 200ms right now", "queries_per_month", "latency_p95_ms"),
     ("一次检索要 200ms 左右", "queries_per_month", "queries_per_month"),
     ("actually forget the budget I gave you, I need to recheck it with finance", None, "domain"),
+    ("一两万吧", "budget_usd_month", "budget_usd_month"),  # asked about: a rough range, no currency
 ])
 def test_a_figure_or_word_that_is_not_the_users_own_is_not_stored(text: str, asked: str | None, name: str) -> None:
     assert name not in _reviewed(text, asked)
