@@ -122,6 +122,7 @@ def _others(text: str) -> list[re.Match[str]]:
 _SUBSET = re.compile(r"\b(?:but only|of which|davon|de los cuales|di cui|dos quais|"
                      r"из них|z czego|z tego|waarvan|bunların|but we'?d only index|ma solo|mais seulement|aber nur|"
                      r"pero solo|mas só|но только|ale tylko|maar alleen)\b|其中|うち|그중|그 중")
+_RELATIVE = re.compile(r"\b(?:that|which|who|die|der|das|qui|que|che|который|которую|które|który)\b")
 _REPORTED = re.compile(r"\s*(?:that|que|dass|che|że|dat|ki|что|чтобы)\b")
 
 
@@ -244,6 +245,8 @@ def _others_words(u: Understanding, low: str, asked: str | None) -> None:
     spans = []
     for m in _others(low):
         start = max((b.end() for b in _BOUNDARY.finditer(low, 0, m.start())), default=0)
+        relative = [r.start() for r in _RELATIVE.finditer(low, start, m.start())]
+        start = relative[-1] if relative else start  # "an on-prem DGX with 8x H100 that the ML team also uses"
         end = next((b.start() for b in _BOUNDARY.finditer(low, m.end())), len(low))
         spans.append((start, end))
     blanked = low
