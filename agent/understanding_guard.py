@@ -34,6 +34,7 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
+from agent.understanding_guard_context import own_figures
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
 from tools.profile.schema import NUMERIC_FIELDS
@@ -57,6 +58,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         ``u``, with each doubtful value moved into a confirming question (``u.confirm``) or, when a question about
         another figure is already pending, left out.
     """
+    message = own_figures(u, message, asked)  # another party's, a past or a hypothetical figure: the user's own
     if _period_in_doubt(u, message, asked):
         return u
     if _money_in_doubt(u, message, asked):
@@ -171,6 +173,8 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     r"[а-яё]|[ąćęłńśźż]|[ğış]|\b(?:unos|unas|más|mes|mensual(?:es)?|presupuesto|tenemos|alrededor|uns|umas|mês|"
     r"mensais|orçamento|temos|około|miesięcznie|mamy|ungefär|månad\w*|vi har|kronor|aylık|yaklaşık|civarı|"
     r"bütçe\w*)\b")
+# A Chinese rough range of two neighbouring digits ("一两万", "三五千"): a sum said loosely, its currency unsaid
+_CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
 # Hinglish sums said without lakh, crore or a rupee word ("50 hazaar mahina"): rupees most likely, so asked about too
 _HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b")
 _RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b")
@@ -199,6 +203,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw))):
         reason = "no currency said: which currency is it?"
+    if reason is None and money and not written and _CJK_ROUGH.search(raw):
+        reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧", "三五千吧"
     if reason is None:
         return False
     values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}

@@ -92,7 +92,13 @@ _RENTED = re.compile(r"\brent(?:ed|ing)?\b|\blease[ds]?\b|\bcloud\b|クラウド
 _DEPARTMENT = re.compile(
     r"\b(?:our |the |my )?(legal|compliance|finance|hr|security|procurement|it|data science|research|engineering|"
     r"marketing|sales)\s+(?:team\s+|department\s+|dept\s+|folks\s+|people\s+|guys\s+)?(?:will|would|won'?t|says?|"
-    r"said|wants?|insists?|signed|approved|is going to|kills?|blocks?|vetoe?s?)\b")
+    r"said|wants?|insists?|signed|approved|is going to|kills?|blocks?|vetoe?s?)\b|"
+    # a team the user has to ask ("recheck it with finance", "confirmar con finanzas", "mit der Finanzabteilung")
+    r"\b(?:with|ask|by|from) (?:our |the |my )?(?:legal|compliance|finance|procurement)(?: team| department| dept)?\b|"
+    r"\b(?:with|con|avec|mit|com|met|z|с) (?:la |le |el |o |der |il |l'|het |de |działem )?"
+    r"(?:finanzas|finance|finances|finanzabteilung|finanzen|financeiro|finanza|finanzas|amministrazione|financiën|"
+    r"finansów|финансами|финансовым отделом|jurídico|juridique|rechtsabteilung|legal)\b|"
+    r"\bfinanzabteilung\b|\bfinans (?:ekibi|departmanı)\w*|(?:问问|问一下|跟|和)财务|経理に|재무팀")
 _LICENCE_BAN = re.compile(r"\b(?:no|nothing|not|never|avoid\w*|exclud\w*|without|except|kill\w*|ban\w*|block\w*|"
                           r"reject\w*|forbid\w*|veto\w*)\b[^.;,]{0,30}"
                           r"\b(?:gpl|agpl|copyleft|non[\s\-]?commercial|cc[\s\-]by[\s\-]nc|research[\s\-]only)|"

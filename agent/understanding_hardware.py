@@ -232,6 +232,26 @@ def owned_names(text: str) -> set[str]:
     return {name for m, name, _, rentable in named if not rentable and m.start() not in corrected}
 
 
+# The user owns no GPU or server ("no servers of our own", "no tenemos GPU propia", "自社サーバーはなく")
+_OWNS_NONE = re.compile(
+    r"\bno (?:gpus?|servers?|hardware)\b|\bno (?:gpu|servers?) of (?:our|my) own|don'?t (?:have|own) (?:a |any )?"
+    r"(?:gpus?|servers?|hardware)|\bnothing on[\s\-]?prem|"
+    r"(?:kein\w*|keine eigenen?) (?:gpus?|server)|eigene server haben wir nicht|"
+    r"pas de (?:gpu|serveurs?)|aucun serveur|no tenemos (?:gpu|servidores?)|sin (?:gpu|servidores?) propi|"
+    r"niente server|non abbiamo (?:gpu|server)|não temos (?:gpu|servidor)|sem (?:gpu|servidor)|"
+    r"geen (?:eigen )?(?:gpu|servers?)|nie mamy (?:gpu|własnych serwerów|serwerów)|"
+    r"(?:gpu|sunucu)\w* yok|своих серверов нет|нет (?:своих )?(?:gpu|серверов)|gpu (?:у нас )?нет|"
+    r"(?:gpu|servers?) nahi|"
+    r"没有(?:gpu|服务器|显卡)|自己没有服务器|(?:gpu|サーバー)(?:は|が)?(?:なく|なし|ない|ありません)|"
+    r"(?:gpu|서버)(?:는|가)?\s*없")
+
+
+# A user whose systems run in a cloud ("everything's on AWS", "todo está en Google Cloud", "都在阿里云上")
+_ALL_CLOUD = re.compile(r"(?<![a-z])(?:aws|azure|gcp|google cloud|ovh\w*|hetzner|yandex cloud|oracle cloud|ibm cloud)"
+                        r"(?![a-z])|"
+                        r"阿里云|腾讯云|华为云|云上|クラウド|클라우드")
+
+
 def _rents_unnamed(text: str) -> bool:
     """"we'd rent something in the cloud": a verb of renting with a GPU or cloud word beside it, not hedged."""
     if RENT_MAYBE.search(text) or OWNED_MACHINE.search(text):
@@ -430,7 +450,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             hw["vram_gb"] = mem
     elif rented and (not RENT_HEDGE.search(text) or any(  # "probably a couple of L4s on GCP (g2-standard)"
             m.span() in instance_spans and name == rented[1] and not _INSTANCE_HEDGE.search(_clause(text, *m.span()))
-            for m, name, _, rentable in mentions if rentable)):
+            for m, name, _, rentable in mentions if rentable) or (_OWNS_NONE.search(text) and _ALL_CLOUD.search(text))):
+        # (a card "we could rent" by a user who owns none and runs in a cloud: the card they would use, not "no GPU")
         # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented
         hw["owned"] = False

@@ -1,0 +1,289 @@
+"""Whose figure, and when: the figures of one message that are not the user's own value now.
+
+A message often holds a figure beside the one the user means: another party's ("our competitor indexes 50M products;
+we have ~120k"), a past or a future one ("last year 300k, now 450k", "80k today, might grow to 500k"), a hypothetical
+one ("if we had a million documents, would bge-m3 still be fast?"), or, for the response time, the current system's
+("today it takes 300 ms, the new one should stay under 100 ms"). The reader takes the first figure it can place; this
+step finds the figures said in such a context (by the words of their clause or sentence, in every language of the
+lexicon) and reads the message again without them (``agent.understanding_quantities.extract_fields``, the reader's
+own):
+
+- when the reading without them gives the field another value, that value is the user's own and replaces the first;
+- when nothing is left for the field, a figure of another party, of a hypothesis or (for the response time, unless it
+  was asked) of the current system is withheld: the field stays unset and is asked in turn. A past or future figure
+  alone is kept (it is still the best figure the user gave).
+
+The rest of the guard (``agent.understanding_guard.review``) then reads the message with those figures blanked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent.understanding import Understanding
+from agent.understanding_numbers import Number, find_numbers
+from agent.understanding_quantities import extract_fields
+
+# The fields whose value is one figure of the message (hardware, languages and rules are read elsewhere)
+_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens", "latency_p95_ms")
+# Where a clause ends: punctuation (not a decimal or thousands mark), or a conjunction that starts the next one
+_BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、\n()]|\s[-–—]\s|"
+                       r"\s(?:but|while|whereas|aber|doch|mais|alors que|pero|mientras|mentre|mas|enquanto|но|а|"
+                       r"ale|maar|terwijl|ama|fakat|lekin|par|whereas)\s|"
+                       r"(?:但是|但|而|不过|可是|けど|けれど|ですが|でしたが|が、|지만|는데|인데|었는데|였는데)")
+# Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
+_OTHER = re.compile(
+    r"\b(?:competitors?|competition|rivals?|another (?:team|company|department)|other teams?|next door|"
+    r"(?:ml|data[\s\-]science|research|platform|other) team|(?:a |our )?typical customer|reportedly|"
+    r"subsidiary|parent company|headquarters|sister company|"
+    r"wettbewerb\w*|konkurren\w*|angeblich|mutterkonzern|tochter\w*|"
+    r"concurren\w*|filiale (?:allemande|française|américaine|étrangère)|maison mère|"
+    r"competencia|competidor\w*|casa matriz|"
+    r"concorren\w*|capogruppo|"
+    r"matriz|"
+    r"конкурент\w*|у них|головн\w+ (?:компани|офис)\w*|дочерн\w+|"
+    r"konkurencj\w*|podobno|spółka matka|"
+    r"moederbedrijf|dochterbedrijf|"
+    r"rakib\w*|"
+    r"competitor ke|unke paas)\b|"
+    r"竞品|竞争对手|友商|对手|隔壁|号称|据说|其他团队|別のチーム|競合|他社|ライバル|"
+    r"경쟁사|다른 팀|옆 팀|한다던데|라던데")
+# A past figure: "last year", "back in 2022", "before the migration", "used to"
+_PAST = re.compile(
+    r"\b(?:last (?:year|month|quarter)|a year ago|years ago|used to|back in|previously|before the (?:migration|move|"
+    r"switch|merger)|in (?:19|20)[0-2]\d|"
+    r"letztes jahr|voriges jahr|im letzten jahr|früher|damals|vor der migration|(?:19|20)[0-2]\d (?:waren|hatten)|"
+    r"l'an dernier|l'année dernière|il y a \w+ ans?|avant la migration|autrefois|"
+    r"el año pasado|hace \w+ años?|antes de la migración|"
+    r"l'anno scorso|anni fa|prima della migrazione|"
+    r"no ano passado|anos atrás|antes da migração|"
+    r"в прошлом году|раньше|до миграции|год назад|"
+    r"w zeszłym roku|w ubiegłym roku|przed migracją|kiedyś|"
+    r"vorig jaar|vroeger|v[óo]{1,2}r de migratie|jaar geleden|"
+    r"geçen yıl|eskiden|geçişten önce|"
+    r"pichle saal|migration se pehle)\b|"
+    r"去年|前年|以前|过去|当年|迁移前|昨年|移行前|前は|작년|재작년|예전|이전에는")
+_SINCE = re.compile(r"\b(?:after|since|seit|nach|depuis|après|desde|después|dopo|da quando|sinds|na de|od czasu|после|"
+                    r"sonra)\b|之后|以后|以来|以降|이후|부터")
+# A future figure: "might grow to", "in two years", "next year"
+_FUTURE = re.compile(
+    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|\bexpect(?:ed)? to\b|"
+    r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?)\b|"
+    r"\b(?:könnte\w*|wird|werden) .{0,40}\b(?:wachsen|steigen|anwachsen)|in \w+ jahren|nächstes jahr|"
+    r"\bpourrai(?:t|ent) (?:monter|passer|atteindre|grimper)|d'ici \w+ ans|l'an prochain|dans \w+ ans|"
+    r"\bpodría\w* (?:crecer|llegar|subir)|en un par de años|el año que viene|dentro de \w+ años|"
+    r"\bpotrebbe\w* (?:diventare|crescere|arrivare|salire)|tra (?:un paio d'|\w+ )anni|l'anno prossimo|"
+    r"\bpode (?:chegar|crescer|subir)|\bpoderá\b|em (?:dois|\w+) anos|ano que vem|daqui a|"
+    r"может вырасти|вырастет|через (?:пару|\w+) (?:лет|года)|в следующем году|"
+    r"może urosnąć|urośnie|za (?:dwa|\w+) lat[a]?|w przyszłym roku|"
+    r"over (?:twee|\w+) jaar|volgend jaar|kan groeien|zal groeien|"
+    r"yıl içinde|çıkabilir|gelecek yıl|"
+    r"ja sakte|ho sakta|agle saal|"
+    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|预计|年後|来年|増える|なるかも|"
+    r"년 안에|년 후|내년|늘 수도|늘어날")
+# A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)
+_HYPOTHESIS = re.compile(
+    r"\b(?:if we (?:had|were|got|went|have to|ever)|what if|suppose|supposing|imagine|hypothetically|"
+    r"if (?:the|our) \w+ (?:were|was)|"
+    r"wenn wir .{0,60}(?:hätten|wären)|angenommen|"
+    r"si (?:on avait|nous avions|on passait)|imaginons|supposons|admettons|"
+    r"si tuviéramos|si tuviera|supongamos|"
+    r"se avessimo|se avesse|supponiamo|ipotizziamo|"
+    r"se tivéssemos|se tivesse|supondo|"
+    r"если бы|допустим|предположим|"
+    r"gdyby\w*|załóżmy|"
+    r"als we .{0,40}(?:hadden|zouden)|stel dat|"
+    r"olsaydı|olsa|varsayalım|diyelim|"
+    r"agar .{0,60}(?:hote|hota|hoti)|maan lo)\b|"
+    r"如果|假如|假设|(?<!主)要是|万一|もし|としたら|だったら|만약|라면|다면")
+# The current system's response time (a target is what the new one should do)
+_CURRENT = re.compile(
+    r"\b(?:current(?:ly)?|today|right now|at the moment|existing|old|now|"
+    r"jetzig\w*|derzeit\w*|aktuell\w*|heute|actuel\w*|aujourd'hui|actual|hoy|attuale|oggi|atual|hoje|"
+    r"сейчас|текущ\w+|obecn\w+|teraz|huidige|nu|şu anki|abhi)\b|"
+    r"现在|目前|现有|今の|現在|지금|현재|"
+    # how long one search takes now ("each lookup takes 200ms", "一次检索要 200ms", "1回の検索に200ミリ秒かかって")
+    r"\b(?:each|one|a single|every) (?:lookup|query|search|request) takes\b|(?:一次|1次)\S{0,4}要|"
+    r"(?:1|一)回の\S{0,6}に|한 번\S{0,8}에")
+
+
+_OWN_TEAM = re.compile(r"(?:\bwe'?re|\bwe are|\bi'?m|\bi am|\bour|\bmy|\bi work (?:in|on|for))\s+(?:\w+\s+){0,2}$")
+
+
+def _others(text: str) -> list[re.Match[str]]:
+    """The words of ``text`` naming another party ("the ML team next door"; not "we're the platform team")."""
+    return [m for m in _OTHER.finditer(text)
+            if "team" not in m.group() or not _OWN_TEAM.search(text[max(0, m.start() - 30):m.start()])]
+
+
+# A part named after the whole: "but only", "of which", "davon", "其中", "うち"
+_SUBSET = re.compile(r"\b(?:but only|of which|davon|de los cuales|di cui|dos quais|"
+                     r"из них|z czego|z tego|waarvan|bunların|but we'?d only index|ma solo|mais seulement|aber nur|"
+                     r"pero solo|mas só|но только|ale tylko|maar alleen)\b|其中|うち|그중|그 중")
+_RELATIVE = re.compile(r"\b(?:that|which|who|die|der|das|qui|que|che|который|которую|które|który)\b")
+_REPORTED = re.compile(r"\s*(?:that|que|dass|che|że|dat|ki|что|чтобы)\b")
+
+
+def _clause(text: str, n: Number) -> str:
+    """The clause of figure ``n``: from the boundary before it to the one after it."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, n.start)), default=0)
+    right = next((m.start() for m in _BOUNDARY.finditer(text, n.end)), len(text))
+    return text[left:right]
+
+
+def _sentence(text: str, n: Number) -> str:
+    left = max((m.end() for m in re.finditer(r"[.!?。！？\n](?=\s|$)|[。！？]", text[:n.start])), default=0)
+    right = next((m.end() for m in re.finditer(r"[.!?。！？\n](?=\s|$)|[。！？]", text[n.end:])), len(text) - n.end)
+    return text[left:n.end + right]
+
+
+def _kinds(text: str, n: Number) -> set[str]:
+    """What the figure's clause (or, for a hypothesis, its sentence) says it is."""
+    clause = _clause(text, n)
+    if _REPORTED.match(clause):  # "the competitor says that they have 50M": the clause before says whose
+        start = text.find(clause, max(0, n.start - len(clause) - 1))
+        clause = _clause(text, Number(max(0, start - 2), max(0, start - 2), 0.0)) + clause
+    kinds = {kind for kind, rx in (("past", _PAST), ("future", _FUTURE), ("current", _CURRENT)) if rx.search(clause)}
+    if _others(clause):
+        kinds.add("other")
+    if "past" in kinds and _SINCE.search(clause):
+        kinds.discard("past")  # "去年合并之后是2.1万份", "since the merger last year": the value now
+    if _HYPOTHESIS.search(_sentence(text, n)):
+        kinds.add("hypothesis")
+    if re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end].strip()):
+        kinds.add("year")  # "2022 waren es noch 2 Mio.": the year itself is no figure of the profile
+    return kinds
+
+
+def _applies(kinds: set[str], name: str) -> set[str]:
+    """The kinds that make a figure not the user's own value of field ``name``."""
+    own = {"other", "past", "future", "hypothesis"} | ({"whole"} if name == "corpus_docs" else set())
+    if name == "latency_p95_ms":
+        own = {"other", "past", "hypothesis", "current"}
+    return kinds & own
+
+
+def _blank(text: str, numbers: list[Number]) -> str:
+    for n in numbers:
+        text = text[:n.start] + " " * (n.end - n.start) + text[n.end:]
+    return text
+
+
+def own_figures(u: Understanding, message: str, asked: str | None) -> str:
+    """Put the user's own figure in ``u`` where another one was read (changes ``u`` in place).
+
+    Args:
+        u: the reader's understanding of ``message``.
+        message: what the user typed.
+        asked: the field the interviewer asked about last.
+
+    Returns:
+        The message the rest of the guard reads: ``message`` itself, or its normalised text with the figures that are
+        not the user's own blanked.
+    """
+    low = P.normalise(message[: P.MAX_CHARS]) if isinstance(message, str) else ""
+    numbers = find_numbers(low, 12)
+    if not numbers:
+        _others_words(u, low, asked)
+        return message
+    _others_words(u, low, asked)
+    _total_said(u, low, asked, numbers)
+    if isinstance(u.updates.get("queries_per_month"), int | float) and u.updates["queries_per_month"] < 2 and \
+            "queries_per_month" not in u.confirmed and _PER_QUERY_TIME.search(low):
+        del u.updates["queries_per_month"]  # "一次检索要 200ms": one search's time, not one search a month
+    kinds = [(n, _kinds(low, n)) for n in numbers]
+    for m in _SUBSET.finditer(low):  # "1.2M docs in iManage, but only ~180k we'd index": the earlier one is the whole
+        later = [n for n in numbers if m.end() <= n.start <= m.end() + 16]
+        sentence = _sentence(low, later[0]) if later else ""
+        for n, k in kinds:
+            if later and n.end <= m.start() and low[n.start:n.end] in sentence:
+                k.add("whole")
+    if not any(k for _, k in kinds):
+        return message
+    base: dict[str, Any] | None = None
+    blanked: list[Number] = []
+    for name in _FIELDS:
+        if name in u.confirmed:
+            continue
+        foreign = [n for n, k in kinds if _applies(k, name)]
+        if not foreign:
+            continue
+        base = base if base is not None else extract_fields(low, asked).updates
+        if u.updates.get(name) != base.get(name):
+            continue  # the value came from elsewhere (a correction, a confirmation): not this step's to judge
+        without = extract_fields(_blank(low, foreign), asked).updates.get(name)
+        if without == base.get(name):
+            continue  # those figures do not feed this field
+        why = set().union(*(_applies(k, name) for n, k in kinds if n in foreign))
+        others = [n for n, k in kinds if n not in foreign and n.value >= 10 and "year" not in k]
+        value = base.get(name)
+        if without is None and isinstance(value, int | float) and any(abs(n.value - value) <= 0.01 * n.value
+                                                                   for n in others):
+            continue  # the value is the user's own figure already ("80k today; might grow to half a million")
+        if without is not None and (name in u.updates or (u.confirm is None and asked == name)):
+            u.updates[name] = without
+        elif name in u.updates and (why & {"other", "hypothesis"} or others or (
+                "current" in why and asked != name)):  # (a present figure beside a past one: not read, so asked)
+            del u.updates[name]
+            u.corrected.discard(name)
+        else:
+            continue
+        blanked += [n for n in foreign if n not in blanked]
+    return _blank(low, blanked) if blanked else message
+
+
+def _others_words(u: Understanding, low: str, asked: str | None) -> None:
+    """A domain or a card read from another party's clause: the message read without it says the user's own, or nothing.
+
+    ("the data science team has a DGX with A100s, CPU only for us", "竞品号称索引了5000万条商品")
+    """
+    names = [n for n in ("domain", "hardware") if n in u.updates and n not in u.confirmed]
+    if not names or not _others(low):
+        return
+    spans = []
+    for m in _others(low):
+        start = max((b.end() for b in _BOUNDARY.finditer(low, 0, m.start())), default=0)
+        relative = [r.start() for r in _RELATIVE.finditer(low, start, m.start())]
+        start = relative[-1] if relative else start  # "an on-prem DGX with 8x H100 that the ML team also uses"
+        end = next((b.start() for b in _BOUNDARY.finditer(low, m.end())), len(low))
+        spans.append((start, end))
+    blanked = low
+    for start, end in spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    base, without = extract_fields(low, asked).updates, extract_fields(blanked, asked).updates
+    for name in names:
+        if u.updates[name] != base.get(name) or without.get(name) == base.get(name):
+            continue
+        if without.get(name) is not None:
+            u.updates[name] = without[name]
+        else:
+            del u.updates[name]
+
+
+# "每天加起来1万次", "about 20k a day in total": the rate is everyone's together, not each person's
+_TOTAL = re.compile(r"\b(?:in total|altogether|combined|all together|between them|insgesamt|zusammen|au total|en tout|"
+                    r"en total|in totale|complessivamente|no total|ao todo|всего|в сумме|łącznie|w sumie|in totaal|"
+                    r"samen|toplam(?:da)?|kul mila(?:kar|ke))\b|"
+                    r"加起来|一共|总共|合计|全部加|合計|全部で|합쳐서|모두 합쳐")
+_PEOPLE = re.compile(r"^\s*(?:人|名|명|位)|^\s*(?:users|people|employees|staff|persons|colleagues|"
+                     r"mitarbeiter\w*|personnes|employés|personas|empleados|persone|dipendenti|pessoas|funcionários|"
+                     r"человек|сотрудник\w*|osób|pracownik\w*|mensen|medewerkers|kişi|çalışan\w*|log)\b")
+
+
+_PER_QUERY_TIME = re.compile(r"\d\s*(?:ms|milli\w*|毫秒|ミリ秒|밀리초|мс|s|sec\w*|秒|초)(?![a-z])")
+
+
+def _total_said(u: Understanding, low: str, asked: str | None, numbers: list[Number]) -> None:
+    """A daily total said as everyone's together is not multiplied by the number of people again."""
+    value = u.updates.get("queries_per_month")
+    if not isinstance(value, int | float) or "queries_per_month" in u.confirmed or not _TOTAL.search(low):
+        return
+    people = [n for n in numbers if _PEOPLE.match(low[n.end:n.end + 20]) and n.value >= 2]
+    if len(people) != 1:
+        return
+    base = extract_fields(low, asked).updates.get("queries_per_month")
+    without = extract_fields(_blank(low, people), asked).updates.get("queries_per_month")
+    if base == value and isinstance(without, int | float) and without * 1.5 < value:
+        u.updates["queries_per_month"] = without
