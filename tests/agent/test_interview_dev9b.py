@@ -37,7 +37,8 @@ def test_the_slavic_and_turkish_set_holds_up() -> None:
     # a rate with no "each": asked whether the rate is per doctor), a bare total after a list of document kinds, an
     # RTX 4070 (a card the hardware table lacks: left unset), an HR department (no domain named), a new query rate with
     # its period first after "daha fazla olacak" (asked back)
-    known = {"d9b-pl-28", "d9b-tr-29", "d9b-uk-50", "d9b-pl-101", "d9b-tr-65"}
+    # and "лікарі ... протоколах, їх близько 3 000" (a count "of them" after a people noun: left unset since ba22368)
+    known = {"d9b-pl-28", "d9b-tr-29", "d9b-uk-50", "d9b-pl-101", "d9b-tr-65", "d9b-uk-17"}
     missed = {o.case["id"] for o in result["outcomes"] if o.problems or o.silent}
     assert missed <= known, sorted(missed - known)
     assert result["silent_wrong_fills"] == 0
