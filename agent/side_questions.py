@@ -269,7 +269,8 @@ _QUESTION_WORD = re.compile(
     r"^\W*(?:\S+\s+){0,4}?(?:what(?:'s|s)?|how|which|cu[aá]nt[oa]s?|cu[aá]l(?:es)?|combien|quel(?:le)?s?|pourquoi|"
     r"quant[oa]s?|qual|quale|quali|quais|perch[eé]|por ?qu[eé]|hoeveel|hoe|welke?|waarom|wat|ile|jak[iaie]?|czy|"
     r"dlaczego|vad|hur|vilk(?:en|et|a)|varför|ne kadar|kaç|hangi|neden|nasıl|сколько|как(?:ой|ая|ое|ие)?|почему|"
-    r"что|kitn[aei]|kya|kaise|kyun|wie(?:viel)?|welche[rsnm]?|warum|wieso|cosa|o que)\b|\bли\b")
+    r"скільки|як(?:ий|а|е|і)|чому|що|kitn[aei]|kya|kaise|kyun|wie(?:viel)?|welche[rsnm]?|warum|wieso|cosa|"
+    r"o que)\b|\bли\b")
 
 
 def fold(text: str) -> str:
@@ -290,6 +291,7 @@ def _fold_char(c: str) -> str:
 _LATIN = re.compile(r"[a-zà-ÿı-ž]")
 _SCRIPTS = {"zh": re.compile(r"[\u3400-\u9fff]"), "ja": re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
             "ko": re.compile(r"[\uac00-\ud7af]"), "ru": re.compile(r"[\u0400-\u04ff]"),
+            "uk": re.compile(r"[\u0400-\u04ff]"),
             "hi": re.compile(r"[a-z\u0900-\u097f]")}
 
 

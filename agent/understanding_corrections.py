@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from agent import understanding_patterns as P
-from agent.understanding_quantities import as_field, period_factor
+from agent.understanding_quantities import as_field, extract_fields, period_factor
 from tools.profile.schema import NUMERIC_FIELDS
 
 _RATE_FIELDS = ("queries_per_month", "budget_usd_month")
@@ -35,7 +35,9 @@ def _readings(value: float, text: str, num: P.Number | None = None) -> list[floa
     # "that 3k was per week, not per day" with 90,000 a month stored: the figure as first read (x the period taken back)
     scaled = [value, *(value * factor for _, factor, negated in _periods(text) if negated)]
     usd = _in_usd(num, text) if num is not None else None  # "the €3.5k" stored as 3,780 US dollars
-    return scaled if usd is None else [*scaled, usd]
+    unit = _LENGTH_UNIT.match(text, num.end) if num is not None else None
+    tokens = _as_length(value, unit.group(1)) if unit is not None else None  # "not 20 pages": 10,000 tokens
+    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else [])]
 
 
 def _in_usd(num: P.Number, text: str) -> float | None:
@@ -56,7 +58,7 @@ _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take b
                        r"\bolv[ií]d(?:a|ate|e|en)\b|\bignor[ae]\b|\boubli(?:e|ez)\b|laisse[zs]? tomber|"
                        r"\bvergiss\b|vergessen sie|\bstreich(?:e|en sie)?\b|\bdimentica\b|lascia(?:mo)? perdere|"
                        r"\besque(?:ça|ce)\b|\bvergeet\b|忘了|忘掉|别管|不算了?|先不算|作废|撤回|忘れて|なしで|取り消し|"
-                       r"잊어|무시해|취소")
+                       r"잊어|무시해|취소|\bзабуд\w*|\bне учитыва\w*|\bzapomnij\w*|\bpomiń\b|\bunut\w*")
 _WITHDRAWN_FIELD = {
     "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten",
     "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
@@ -140,6 +142,41 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     return True
 
 
+def _carried(old: P.Number, new: P.Number, text: str) -> float:
+    """The new figure with the old one's magnitude when only the old one says it: "not 300k, but 250" is 250k.
+
+    In Russian "не 300 тысяч, а 250", in Polish "nie 8 tys., a 11". The number words are digits by now ("300000"), so
+    the magnitude is the thousand or million that brings the new figure to the old one's order; a new figure with its
+    own magnitude or unit word ("250k", "250 documents") stays as said.
+    """
+    if re.match(r"\s?(?:k|m|mn|b|bn|thousand|million|billion|%)?\s*[a-z]", text[new.end:new.end + 12]) and \
+            not re.match(r"\s*(?:but|а|a)\b", text[new.end:new.end + 6]):
+        return new.value
+    for mult in (1e3, 1e6):
+        if old.value >= mult and old.value % mult == 0 and new.value < 1000 and \
+                old.value / 5 <= new.value * mult <= old.value * 5:
+            return new.value * mult
+    return new.value
+
+
+_LENGTH_UNIT = re.compile(r"\s*(pages?|words?|lines?|characters?|chars?|tokens?)\b")
+
+
+def _length_in_old_unit(old: P.Number, new: P.Number, text: str) -> int | None:
+    """A new document length said without a unit in the old one's: "not 20 pages, but about 12" is 12 pages."""
+    unit = _LENGTH_UNIT.match(text, old.end)
+    if unit is None or re.match(r"\s*[a-z\u4e00-\u9fff]", text[new.end:new.end + 3]) and not re.match(
+            r"\s*(?:but|а|a)\b|\s*$", text[new.end:new.end + 6]):
+        return None
+    return _as_length(new.value, unit.group(1))
+
+
+def _as_length(value: float, unit: str) -> int | None:
+    """``value`` of ``unit`` (pages, words, lines ...) in tokens, by the reader's own conversions."""
+    tokens = extract_fields(f"{value:g} {unit}", "doc_length_tokens").updates.get("doc_length_tokens")
+    return int(tokens) if isinstance(tokens, int | float) and not isinstance(tokens, bool) else None
+
+
 def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> None:
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
     if recurrency(text, stated, result):
@@ -175,9 +212,14 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             other = [n for n in P.find_numbers(text) if n.start > num.start and not _same(n.value, num.value)
                      and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)]
         if target in result.updates:
+            later = [n for n in P.find_numbers(text) if n.start > num.end and _same(n.value, result.updates[target])]
+            if later and target not in _RATE_FIELDS and (carried := _carried(num, later[0], text)) != later[0].value:
+                result.updates[target] = as_field(target, carried, text[later[0].start:])
             result.corrected.add(target)
         elif other:
-            result.updates[target] = as_field(target, other[0].value, text[other[0].start:])
+            result.updates[target] = as_field(target, _carried(num, other[0], text), text[other[0].start:])
+            if target == "doc_length_tokens" and (length := _length_in_old_unit(num, other[0], text)) is not None:
+                result.updates[target] = length  # "not 20 pages, but about 12": 12 pages
             parts = re.split(r"ではなく|じゃなく|이 아니라|가 아니라|değil|nahi|\bbut\b", text[num.end:other[0].start])
             own = re.split(r"[,;.!?。，；]", text[other[0].end:other[0].end + 30])[0]
             if target == "queries_per_month" and len(parts) > 1 and not any(rx.search(own) for rx, _ in P.PERIODS):

@@ -107,7 +107,10 @@ _LICENCE_BAN = re.compile(r"\b(?:no|nothing|not|never|avoid\w*|exclud\w*|without
 _THOUSANDS = re.compile(r"thousand|\d\s?k\b|万|千|tausend|mille|\bmil\b|mila|duizend|tys|천|만")
 _MONEY = re.compile(r"cost|spend|pay|pric|cheap|free|money|budget|grand|bucks|\$|€|£|¥|dollar|euro|usd|eur|预算|钱|"
                     r"免费|費用|予算|kosten|coût|cost[eo]|custo|예산|비용")
-_SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|analysts|lawyers|customers|members)\b")
+_SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|analysts|lawyers|customers|members|"
+                       r"doctors|physicians|clinicians|nurses|developers|devs|programmers|attorneys|paralegals|"
+                       r"researchers|scientists|students|teachers|consultants|accountants|advisors|advisers|"
+                       r"colleagues|reps|editors|technicians|operators|clerks|specialists)\b")
 
 
 def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:

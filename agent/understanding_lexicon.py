@@ -135,6 +135,7 @@ def gloss(text: str) -> str:
     scripts = {lang for lang, rx in _SCRIPTS.items() if rx.search(text)}
     if not scripts and not any_phrase.search(text):
         return text
+    slavic = _SLAVIC.search(text)
     for language, block, entries in _blocks():
         if language in _SCRIPTS and language not in scripts:
             continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
@@ -144,7 +145,30 @@ def gloss(text: str) -> str:
             text, n = rx.subn(english, text)
             if n:
                 text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
-    return text
+    return _SLAVIC_ORDER.sub(_counted_first, text) if slavic else text
+
+
+# Russian, Ukrainian and Polish name what they count before a rough figure ("документов где-то 4 500", "страниц
+# 15-20", "строк по 200", "programistów 120", "запитів на день близько 3 000"): glossed, the figure goes first
+# ("about 4500 documents") as the readers expect. Only a noun no figure already counts ("12 тысяч документов 2023
+# года" stays), and only before a figure that is not another unit's ("страниц 10 мб").
+_SLAVIC = re.compile(r"[\u0400-\u04ffąćęłńśźż]|ów\b")  # Cyrillic, Polish letters, the Polish "-ów"
+_COUNTED = (r"documents|pages|words|lines|queries|searches|requests|employees|users|people|doctors|contracts|"
+            r"characters|tickets|products|files|articles|papers|lawyers|developers|engineers|agents|items|records|"
+            r"questions|cases|rulings|decisions|appeals|product catalog|courses|claim files|operators")
+_SLAVIC_ORDER = re.compile(
+    rf"\b({_COUNTED})((?:\s+per (?:working day|day|month|week|hour|second|year|user|file|document))?)\s*[:—–-]?\s*"
+    r"((?:(?:about|on average|each|approximately|где[\s-]то|где-нибудь|по|в районе|всего|ещё|еще|тоже|jest|było|"
+    r"ze|razem|łącznie|у нас|маємо|є|есть|mamy)\s+|~\s*)*)"
+    r"(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?:\s*(?:thousand|million|billion)\b|[km]\b)?)"
+    rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
+
+
+def _counted_first(m: re.Match[str]) -> str:
+    before = m.string[:m.start()]
+    if re.search(r"(?:\d|thousand|million|billion)\s*$", before):
+        return m.group()  # already counted: "12 thousand documents 2023"
+    return f"{m.group(3)}{m.group(4)} {m.group(1)}{m.group(2)}"
 
 
 @functools.cache

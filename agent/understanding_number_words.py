@@ -211,12 +211,27 @@ _LANGUAGES: dict[str, _Language] = {
                "сотни": (100, 3), "сотен": (100, None), "сотню": (100, 1),
                "тысячу": (1e3, 1), "тысяча": (1e3, 1), "тысячи": (1e3, 3),
                "тысяч": (1e3, None), "тыс.": (1e3, None), "тыс": (1e3, None), "миллион": (_MILLION, 1),
+               "тыщ": (1e3, None), "тыщи": (1e3, 3), "тыщу": (1e3, 1), "тыщ.": (1e3, None),
                "миллиона": (_MILLION, 1), "миллионов": (_MILLION, None), "миллионы": (_MILLION, 3),
                "млн": (_MILLION, None), "млн.": (_MILLION, None), "миллиард": (_BILLION, 1),
                "миллиарда": (_BILLION, 1), "миллиардов": (_BILLION, None), "млрд": (_BILLION, None),
                "млрд.": (_BILLION, None)},
         halves=("пол",), seconds=r"секунд[уыа]?",
         bounds=("меньше", "менее", "быстрее", "в пределах", "до", "не больше", "не более")),
+    "uk": _Language(
+        cards={"один": 1, "одна": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
+               "вісім": 8, "дев'ять": 9, "десять": 10, "двадцять": 20, "тридцять": 30, "сорок": 40,
+               "п'ятдесят": 50, "сто": 100, "двісті": 200, "триста": 300, "чотириста": 400, "п'ятсот": 500,
+               "півтора": 1.5, "півтори": 1.5},
+        quants={"кілька": 3, "декілька": 3, "пару": 2, "пара": 2},
+        units={"десятки": (10, 3), "десятків": (10, 3), "сотня": (100, 1), "сотні": (100, 3), "сотень": (100, None),
+               "тисячу": (1e3, 1), "тисяча": (1e3, 1), "тисячі": (1e3, 3), "тисяч": (1e3, None), "тис.": (1e3, None),
+               "тис": (1e3, None), "мільйон": (_MILLION, 1), "мільйона": (_MILLION, 1), "мільйонів": (_MILLION, None),
+               "мільйони": (_MILLION, 3), "млн": (_MILLION, None), "млн.": (_MILLION, None),
+               "мільярд": (_BILLION, 1), "мільярда": (_BILLION, 1), "мільярдів": (_BILLION, None),
+               "млрд": (_BILLION, None)},
+        halves=("пів",), seconds=r"секунд[уиа]?",
+        bounds=("менше", "менш ніж", "швидше", "в межах", "до", "не більше", "не більш ніж")),
 }
 
 
@@ -334,7 +349,8 @@ def _seconds(parser: _Parser, match: re.Match[str]) -> str:
     return f" {bound}{value} seconds "
 
 
-_TR_BOUND = re.compile(r"(?<!\w)(bir|yarım)\s+saniye(?:nin\s+alt[ıi]nda|den\s+(?:az|kısa|hızlı))")
+_TR_SECONDS = {"bir": "1", "yarım": "0.5"}
+_TR_BOUND = re.compile(r"(?<!\w)(bir|yarım|\d{1,2}(?:[.,]\d)?)\s+saniye(?:nin\s+alt[ıi]nda|den\s+(?:az|kısa|hızlı))")
 _CONNECTOR_LEFT = re.compile(r"^\s*(?:d'\s*|(?:de|di|of|von|van)\s+(?!(?:them|those|these|us|the|our|ellos|ellas|eux|"
                              r"elles|loro|ihnen|hen|deze)\b))(?=[^\W\d_])")  # "5 million of them" keeps its "of"
 
@@ -370,6 +386,13 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
 
 
 # "one second, let me check", "eine Sekunde, ich frage nach": a request to wait, not a latency.
+# Russian, Ukrainian and Polish put the magnitude first for a rough figure ("тысяч 300", "тисяч 60", "tysięcy 50"):
+# about 300 thousand. Not after a figure ("12 тысяч 300" is 12,300) nor before another magnitude.
+_INVERTED_MAGNITUDE = re.compile(r"(?<![\d\w])(?<!\d )(тысяч|тыс\.?|тисяч|тис\.?|tysięcy|tys\.?|миллионов|мільйонів|"
+                                 r"milionów)\s+(\d{1,3}(?:[.,]\d{1,2})?)(?!\d|[.,]\d|\s*(?:[-–]\s*\d|тыс|тис|tys|млн|mln|"
+                                 r"миллион|мільйон|milion|%))")
+# Russian and Ukrainian chat write k in Cyrillic right after a figure ("150к документов"), and "кк" for a million
+_CYRILLIC_K = re.compile(r"(?<=\d)кк?(?![^\W\d_])")
 _WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|aspetta|wacht)\s+)?"
                    r"(?:one|a|eine|un|une|uno|um|uma|een|en|ett|bir|одну|jedną|ein)\s+"
                    r"(?:sec(?:ond)?|sekunde|seconde|segundo|secondo|seconde|sekund[eę]?|saniye|секунд[уа])(?!\w)"
@@ -423,7 +446,11 @@ def number_words(text: str) -> str:
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
     text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
     text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
-    text = _TR_BOUND.sub(lambda m: f" under {'0.5' if m.group(1) == 'yarım' else '1'} seconds ", text)
+    text = re.sub(r"(?<!\w)пів(?=мільйон|мільярд|тисяч|сотн|секунд)", "пів ", text)
+    text = _INVERTED_MAGNITUDE.sub(r"about \2 \1", text)  # "тикетов тысяч 300": about 300 thousand
+    text = _CYRILLIC_K.sub(lambda m: "m" if m.group() == "кк" else "k", text)  # "150к", "2кк": 150k, 2m
+    text = _TR_BOUND.sub(lambda m: f" under {_TR_SECONDS.get(m.group(1)) or m.group(1).replace(',', '.')} seconds ",
+                         text)
     for parser in _parsers():
         if parser.second is not None and parser.second_trigger is not None and parser.second_trigger.search(text):
             text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]

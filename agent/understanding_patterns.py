@@ -70,6 +70,7 @@ PERIODS = (
 # NZD 1.72, NOK 10.8, DKK 6.9, SGD 1.33, HKD 7.8, TWD 31, ZAR 18, AED 3.6725 (pegged), COP 4,000, CLP 950 per USD;
 # SAR 3.75 (pegged): "riyals" spelt with a y are Saudi or Qatari (3.64, within the tolerance); Oman's and Iran's
 # "rials" (and the Arabic ريال عماني / يمني / إيراني, glossed to "rials") stay unknown.
+# UAH 41 per USD (sixth session, Ukrainian hryvnias: грн, гривень).
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
 # a currency whose country is unsaid ("kroner", "dinars") is ``None``: its figure is not stored as a budget. "pesos"
 # alone are Mexican (every blind set that wrote them meant MXN), unless the message names another peso country
@@ -101,6 +102,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "dkk": (1 / 6.9, ("dkk",), ("dkk", "danish kron(?:er|e|a)")),
     "try": (1 / 32, ("₺",), ("tl\\b", "try\\b", "lira", "türk lirası", "₺")),
     "rub": (1 / 90, ("rub", "₽"), ("rub\\b", "рубл\\w*", "руб\\.?", "₽", "卢布")),
+    "uah": (1 / 41, ("uah", "₴"), ("uah\\b", "гривень", "гривні", "гривня", "грн\\.?", "₴")),
     "sgd": (1 / 1.33, ("s\\$", "sg\\$", "sgd"), ("sgd", "singapore dollars?", "新加坡元", "新币")),
     "hkd": (1 / 7.8, ("hk\\$", "hkd", "港币", "港元"), ("hkd", "hong kong dollars?", "港币", "港元")),
     "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
@@ -128,7 +130,8 @@ _CURRENCY_NAMES = (
     ("brl", r"\breais\b|\bbrl\b|r\$"),
     ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
-    ("rub", r"\bрубл\w*|\brub\b|₽"), ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元"),
+    ("rub", r"\bрубл\w*|\brub\b|₽"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
+    ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元"),
 )
 _CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURRENCY_NAMES))
 
@@ -979,7 +982,7 @@ SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|u
                   r"不知道|跳过|随便|不清楚|不确定|没想好|下一个|略过|不好说")
 CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:it|that)\b|\bi mis(?:spoke|typed)\b|"
                         r"\bthat (?:number |figure )?was\b|刚才|\bcorrection\b|\bi meant\b|\binstead\b|\bsorry\b|"
-                        r"\bmy (?:bad|mistake)\b|"
+                        r"\bmy (?:bad|mistake)\b|\bpardon\b|"
                         r"\bi was wrong\b|\bscratch that\b|\bwait\b|\bupdate:|\bchange (?:it|that)\b|"
                         r"disregard my (?:previous|last|earlier) answer|"
                         r"不对|改成|改为|其实|更正|纠正|应该是|说错了|搞错了|不是.{1,15}是|换成")

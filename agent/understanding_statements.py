@@ -176,12 +176,19 @@ _PERSONAL = re.compile(
     r"趣味で|개인\s*(?:프로젝트|용도)|취미로|취미\s*프로젝트")
 
 
+_WHATEVER = re.compile(r"^\W*(?:it |that )?(?:doesn'?t matter|does not matter|no preference|whatever|don'?t care|"
+                       r"any(?: is fine| will do)?)\W*$")
+
+
 def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
     text = _NOT_LICENCE.sub(lambda m: " " * len(m.group()), text)
     if asked == "license" and (_FOR_RESEARCH.search(text) or _PERSONAL.search(text)) and \
             not P.LICENSE_COMMERCIAL.search(text):
         updates["license"] = "any"  # "es para investigación", "un proyecto personal": after the licence question
+        return
+    if asked == "license" and _WHATEVER.match(text):  # "doesn't matter" (а "без разницы", "bez różnicy") to the
+        updates["license"] = "any"  # licence question: any licence
         return
     if S.licence_rejected(text):  # "non-commercial licences are out of the question": commercial use is required
         updates["license"] = "commercial"
