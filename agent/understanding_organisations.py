@@ -74,6 +74,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "pl": r"\bfundusz\w* emerytaln\w*|\bofe\b|\btowarzystw\w* (?:ubezpiecze\w*|insurer|funduszy inwestycyjnych)|"
               r"\btfi\b|\bdom\w* maklersk\w*|\bbiur\w* maklersk\w*|\bskok\b|\bbiur\w* rachunkow\w*|\bbank(?:iem|u|ach|"
               r"ów|owi|ami|owy|owa|owe)\b|\bbankowo\w*",
+        "da": r"\bforsikringsselska[bp]\w*|\bpensionskasse\w*|\bpensjonskasse\w*|\bpensjonsfond\w*|"
+              r"\bkapitalforvalt\w*|\bsparebank\w*|\bsparekasse\w*",
         "sv": r"\bpensions(?:bolag|fond|kassa|myndighet)\w*|\btjänstepension\w*|\bfondbolag\w*|\bkapitalförvalt\w*|"
               r"\bvärdepappersbolag\w*|\bsparbank\w*|\bredovisningsbyrå\w*",
         "tr": r"\bsigorta\w*|\bemeklilik\w*|\bportföy yönetim\w*|\baracı kurum\w*|\byatırım (?:şirket\w*|bankas\w*|"
@@ -118,6 +120,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bverpleeghui\w*|\bthuiszorg\w*|\bggz\b|\bumc\b",
         "pl": r"\baptek\w*|\bszpital\w*|\bklinik\w*|\bprzychodni\w*|\bgabinet\w* (?:lekarsk|stomatologiczn)\w*|"
               r"\blaboratori\w* (?:diagnostyczn|medyczn)\w*|\bfarmaceut\w*|\bleków\b|\bleki\b",
+        "da": r"\bsykehus\w*|\bsygehus\w*|\blegekontor\w*|\blægehus\w*|\blægepraksis\w*|\bklinikk\w*|\bapotek\w*",
         "sv": r"\bapotek\w*|\bsjukhus\w*|\bvårdcentral\w*|\bvårdgivar\w*|\bklinik\w*|\bläkemedel\w*|\btandläkar\w*|"
               r"\bäldreboend\w*|\buniversitetssjukhus\w*",
         "tr": r"\beczane\w*|\bhastane\w*|\bklinik\w*|\bilaç\w*|\btıbbi\b|\btıp merkez\w*|\bsağlık (?:grub|kuruluş)\w*",
@@ -147,6 +150,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "pl": r"\bkancelari\w* (?:legal|prawn|adwokack|notarialn|radcowsk)\w*|\badwokac?\w*|\bradc\w* prawn\w*|"
               r"\bnotariusz\w*|\bprawnik\w*|\bsąd(?:y|u|ów|ow\w*)?\b",
         "sv": r"\badvokat\w*|\bjuridisk\w*|\bjurist\w*|\bdomstol\w*|\bnotarie\w*",
+        "da": r"\badvokatfirma\w*|\badvokatkontor\w*|\badvokat(?:er|ene|erne)?\b",
         "tr": r"\bhukuk\w*|\bavukat\w*|\bnoter\w*|\bmahkeme\w*|\blegal büro\w*",
         "ru": r"\bюрид\w*|\bюрист\w*|\bадвокат\w*|\bнотари\w*|\bсуд(?:ы|а|ов|ебн\w*)?\b|\blegal (?:фирм|компани)\w*",
         "ja": r"法律事務所|legal 事務所|司法書士|行政書士|特許事務所|patents 事務所|公証|裁判所",
@@ -187,7 +191,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "pt": r"\bcentros? de pesquisa\b|\buniversidade\w*|\blaboratórios? de pesquisa\b|\bembrapa\b",
         "it": r"\bistitut[oi] di ricerca\b|\bcentr[oi] di ricerca\b|\buniversità\b|\blaboratori[oi] di ricerca\b|"
               r"\bcnr\b",
-        "nl": r"\bonderzoeksinstitu\w*|\buniversiteit\w*|\bkennisinstitu\w*|\btno\b",
+        "nl": r"\bonderzoeksinstitu\w*|\buniversiteit\w*|\bkennisinstitu\w*|\btno\b|\bhogeschool\w*",
+        "da": r"\buniversitet\w*|\bhøjskole\w*|\bhøgskole\w*|\bforskningsinstitut\w*",
         "pl": r"\binstytut\w* (?:badawcz|naukow)\w*|\buniwersytet\w*|\bpolitechni\w*",
         "sv": r"\bforskningsinstitut\w*|\buniversitet(?!ssjukhus)\w*|\bhögskol\w*",
         "tr": r"\baraştırma (?:enstitü|merkez)\w*|\büniversite(?!\s*(?:hastane|medical|hospital))\w*",
@@ -328,7 +333,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmuseum\b|\bmusea\b|\buitzendbureau\w*|\bwervingsbureau\w*|\brecruitmentbureau\w*|"
               r"\bluchtvaartmaatschappij\w*|\buitgever\w*|\bkrant\w*|\bomroep\w*|\bhotel\w*|\breisbureau\w*|"
               r"\breisorganisatie\w*|\bstichting\w*|\benergiebedrij\w*|\bnetbeheerder\w*|\btelecom\w*|\bmakelaar\w*|"
-              r"\bvastgoed\w*|\badviesbureau\w*|\bfabrikant\w*|\bautodealer\w*",
+              r"\bvastgoed\w*|\badviesbureau\w*|\bfabrikant\w*|\bautodealer\w*|\bwaterschap\w*|"
+              r"\bhoogheemraadschap\w*|\bprovincie\b|\bwoningcorporatie\w*|\bveiligheidsregio\w*",
         "pl": r"\bplatform\w* e-learning\w*|\bszkoł\w*|\bkursy online\b|\bfirm\w* budowlan\w*|\bbudownictw\w*|"
               r"\bgeneraln\w* wykonawc\w*|\bspedycj\w*|\bspedycyjn\w*|\blogistyczn\w*|\blogistyk\w*|"
               r"\bagencj\w* celn\w*|\bbadani\w* rynku\b|\bbadań rynku\b|\bbibliotec\w*|\bbibliotek\w*|\bmuzeum\b|"
