@@ -50,7 +50,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"税务师事务所",
         "de": r"\bpensionskasse\w*|\bpensionsfonds\b|\bvorsorgeeinrichtung\w*|\bversorgungswerk\w*|\bversicherung\w*|"
               r"\bversicherer\b|\brückversicher\w*|\bvermögensverwalt\w*|\bkapitalverwaltungsgesellschaft\w*|"
-              r"\bfondsgesellschaft\w*|\bwertpapier\w*|\bkreditinstitut\w*|\bsteuerkanzlei\w*|\bsteuerberatung\w*",
+              r"\bfondsgesellschaft\w*|\bwertpapier\w*|\bkreditinstitut\w*|\bsteuerkanzlei\w*|\bsteuerberatung\w*|"
+              r"\bkrankenkasse\w*|\bkrankenversicherung\w*",
         "fr": r"\bcaisses? de (?:retraite|prévoyance)\b|\bfonds de pension\b|\binstitutions? de prévoyance\b|"
               r"\bassureurs?\b|\bassurances?\b|\bsociétés? de gestion\b|\bgestion d'actifs\b|"
               r"\bgestionnaires? d'actifs\b|\bgestion de (?:patrimoine|fortune)\b|\bcourtiers? en (?:assurance|"
@@ -346,7 +347,10 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmarknadsundersökning\w*|\bundersökningsföretag\w*|\bopinionsinstitut\w*|\bbibliotek\w*|"
               r"\bstadsbibliotek\w*|\bmuseum\b|\bbemanningsföretag\w*|\brekrytering\w*|\bflygbolag\w*|\bförlag\w*|"
               r"\btidning\w*|\bmediehus\w*|\bhotell\w*|\bresebyrå\w*|\bstiftelse\w*|\benergibolag\w*|\belbolag\w*|"
-              r"\btelekom\w*|\bcybersäkerhet\w*|\bmäklar\w*|\bfastighetsmäklar\w*|\bbemanning\w*",
+              r"\btelekom\w*|\bcybersäkerhet\w*|\bmäklar\w*|\bfastighetsmäklar\w*|\bbemanning\w*|"
+              r"\bfastighetsbolag\w*|\bbostadsbolag\w*|\bgruvbolag\w*|\bverkstadsföretag\w*|\bkommunalförbund\w*",
+        "da": r"\bkommune(?:n|r)?\b|\bejendomsselskab\w*|\beiendomsselskap\w*|\bforlag\w*|\bhotel\w*|\brederi\w*|"
+              r"\bentreprenør\w*|\benergiselskab\w*|\benergiselskap\w*",
         "tr": r"\bonline eğitim\w*|\beğitim platform\w*|\bokul\w*|\bdershane\w*|\binşaat\w*|\bmüteahhit\w*|"
               r"\blojistik\w*|\bgümrük\w*|\bnakliye\w*|\btaşımacılık\w*|\bpazar araştırma\w*|\bkütüphane\w*|\bmüze\w*|"
               r"\bişe alım\w*|\binsan kaynakları\b|\bistihdam\w*|\bheadhunter\w*|\bhavayolu\w*|\buçak bakım\w*|"

@@ -99,6 +99,7 @@ def test_crowns_that_may_be_danish_or_norwegian_stay_unread(text: str) -> None:
     ("cirka 500 handläggare, kanske 20 sökningar per dag var", 300000),
     ("tusen sökningar om dagen ungefär", 30000),
     ("rundt 3000 søk per dag", 90000),
+    ("10 Suchen pro Tag und Person, 40 Personen", 12000),
     ("we get 40k searches a month, mostly on weekdays", 40000),
 ])
 def test_rates(text: str, monthly: int) -> None:
@@ -126,6 +127,8 @@ def test_hardware_rented_or_owned(text: str, accelerator: str, owned: bool | Non
     ("Hej, vi er et forsikringsselskab i Aarhus", "finance"),
     ("Vi er et sykehus i Bergen og vil lage intern søk i prosedyrer", "medical"),
     ("Hei! Vi er et advokatfirma i Oslo", "legal"),
+    ("Wir sind eine Krankenkasse und wollen Leistungsrichtlinien durchsuchbar machen", "finance"),
+    ("Vi er en kommune i Jylland og vil gøre vores sagsbehandling nemmere", "general"),
 ])
 def test_organisations(text: str, domain: str) -> None:
     assert understand(text, None).updates.get("domain") == domain
