@@ -312,6 +312,10 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
                     r"不确定是|不清楚是|还不确定|かどうか|か(?:は)?(?:わかりません|分かりません|わからない|不明)|上と相談|"
                     r"相談します|인지 (?:잘 )?모르|인지 .{0,16}물어봐야|확인해\s?봐야|"
                     r"\bask (?:finance|the cfo|my boss|my manager)\b|"
+                    # "whether per month or per year I don't know", "of dat per maand of per jaar is weet ik niet"
+                    # (glossed), "ob pro Monat oder pro Jahr, weiß ich nicht", "om det är per månad vet jag inte"
+                    r"\b(?:whether|ob|of|om)\b[^.;!?]{0,60}\b(?:don'?t|do not) know\b|"
+                    r"\bom\b[^.;!?]{0,60}\bvet (?:jag|vi) (?:inte|ej)\b|"
                     r"\bcheck with (?:finance|my boss|the cfo|my manager)\b")
 _TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "doc_length_tokens")
 # A rule the user believes and doubts in the same breath ("I think that means it can't go out? not 100% sure", "ich

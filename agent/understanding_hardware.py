@@ -59,18 +59,18 @@ GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
     r"3060(?![\s\-]*ti\b)|3090|4080|4090|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
-    r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s)?"
+    r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s|er|:or|:a)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
 # huren, wynajmować, hyra, kiralamak, арендовать, 租, レンタル/借りる, 임대/대여/빌리다) and the clouds it happens in.
 RENT_WORDS = (r"\brent(?:ing|ed|s|al)?\b|\blease[ds]?\b|\bleasing\b|\bhire[ds]?\b|"
               r"\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|\balquil\w*|\balug\w*|\bgemietet\w*|"
               r"\bmiet\w*|\bnolegg\w*|\baffitt\w*|\bhuur\w*|\bhuren\b|\bgehuurd\w*|\bwynaj\w*|\bhyr(?:d|da|t|a|er)?\b|"
-              r"\bkiral\w*|\bаренд\w*|租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
+              r"\bkiral\w*|\bаренд\w*|\blei(?:e|er|d|de)\b|\bleje(?:r|t)?\b|\blejede\b|租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
 CLOUD_WORDS = (r"(?<![a-z])(?:aws|gcp|azure|ec2|sagemaker|runpod|lambda(?: labs| cloud)?|coreweave|ovh\w*|hetzner|"
                r"scaleway|paperspace|vast\.ai|oracle cloud|google cloud|e2e(?:\s?networks|\s?cloud)|yotta|neysa|ctrls|"
                r"stc cloud|core42|cloud\w*|nuvem|nube|nuage|chmur\w*|"
-               r"moln\w*|bulut\w*|облак\w*)(?![a-z])|云上|云端|阿里云|腾讯云|华为云|クラウド|클라우드")
+               r"moln\w*|bulut\w*|облак\w*|skyen)(?![a-z])|云上|云端|阿里云|腾讯云|华为云|クラウド|클라우드")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(rf"(?:{RENT_WORDS}|{CLOUD_WORDS}|by the hour|on demand|spin up|借)\W{{0,3}}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
@@ -78,7 +78,11 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
                         r"^\W{0,3}(?:by the hour|on demand|if (?:needed|necessary)|when needed|for rent)|"
                         r"^\W{0,3}(?:instances? )?(?:on|in|en|auf|sur|from|at|bei|chez|na|no|da|su|bij|w|i|в|на)\s+"
                         rf"(?:{CLOUD_WORDS})|"
-                        r"^\s*(?:也?可以租|も\s*rent)|^[^,;.。]{0,12}?(?:빌려|빌릴|대여|임대|借り|租)|"
+                        r"^\s*(?:也?可以租|も\s*rent)|"
+                        # the verb at the clause's end: "eine H100 bei einem deutschen Cloudanbieter mieten" (glossed
+                        # "rent"), "een A100 bij een Nederlandse provider huren"
+                        rf"^(?:(?!\b(?:and|und|en|och|og|but|aber|maar|men|or|oder|of|eller)\b)[^,;.。!?]){{0,45}}?(?:{RENT_WORDS})\s*"
+                        r"(?=$|[,;.!?]|\b(?:and|und|en|och|og)\b)|^[^,;.。]{0,12}?(?:빌려|빌릴|대여|임대|借り|租)|"
                         # "L4をレンタル", "A10G 임대해서", "una A10G, también alquilada", "H100 gemietet"
                         rf"^\s*(?:を|을|를|は|が|이|가)?\s*(?:{RENT_WORDS})|"
                         rf"^[\s,]{{0,3}}(?:también|também|also|auch|aussi|anche|ook|też|också|da|тоже|也)\s+(?:{RENT_WORDS})|"
@@ -95,12 +99,13 @@ CLOUD = re.compile(r"\b(?:aws|azure|gcp|google cloud|ec2|sagemaker|runpod|lambda
 OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]house|our own)\b|"
                    r"\b(?:eigene[nmrs]?|propres?|propi[oa]s?|própri[oa]s?|nostr[aie]|eigen|własn\w*|egn[ae]|egen|"
                    r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
+                   r"\bgehör(?:t|en) (?:uns|der firma)\b|\bvan onszelf\b|\bis van ons\b|\bäger (?:vi|den|dem)\b|"
                    r"自有|自己的|自购|自前|自社|保有|보유|자체")
 # "if needed", "maybe" in every language of the lexicon: a rental that is only a possibility
 _IF_NEEDED = (r"\bsi (?:besoin|nécessaire|hace falta|es necesario|fuera necesario)|\bau besoin\b|\ben caso necesario\b|"
               r"\b(?:falls|wenn) nötig\b|\bse (?:serve|necessario|precisar|necessário)|\ball'occorrenza\b|"
               r"\bcaso precise\b|\b(?:indien|zo) nodig\b|\bals het nodig is\b|\bw razie potrzeby\b|\bjeśli trzeba\b|"
-              r"\bvid behov\b|\bom det behövs\b|\bgerekirse\b|\bihtiyaç olursa\b|\bпри необходимости\b|"
+              r"\bvid behov\b|\bved behov\b|\bom det behövs\b|\bgerekirse\b|\bihtiyaç olursa\b|\bпри необходимости\b|"
               r"\bесли (?:нужно|понадобится)\b|\bquizás?\b|\btal vez\b|\bvielleicht\b|\beventuell\b|\bpeut-être\b|"
               r"\béventuellement\b|\bforse\b|\beventualmente\b|\beventueel\b|\bmisschien\b|\bkanske\b|\bbelki\b|"
               r"\bвозможно\b|\btalvez\b|需要的话|如果需要|必要なら|必要に応じて|必要であれば|필요하면|필요시|필요할 때")
@@ -266,7 +271,7 @@ _OWNED_BETWEEN = re.compile(r"\b(?:have|has|had|own|owns|got|bought|but|also|plu
 
 def _rentable(text: str, start: int, end: int) -> bool:
     before = RENT_BEFORE.search(text[max(0, start - 40):start])
-    after = RENT_AFTER.match(text[end:end + 30])
+    after = RENT_AFTER.match(text[end:end + 50])
     if (before and not OWNED.search(before.group())) or (after and not OWNED.search(after.group())):
         return True  # "we left the cloud, we own an A100", "zwei L4 in der eigenen Cloud": owned
     # "We're on Azure and would run it on an NC A100 v4 VM": a cloud named in the same sentence, no ownership said

@@ -84,7 +84,7 @@ _LANGUAGES: dict[str, _Language] = {
                "zweieinhalb": 2.5},
         quants={"ein paar": 2, "paar": 2, "einige": 3, "mehrere": 3, "etliche": 3},
         units={"dutzend": (12, 1), "dutzende": (12, 3), "dutzenden": (12, 3), "hundert": (100, None),
-               "hunderte": (100, 3), "hunderten": (100, 3), "tausend": (1e3, None), "tausende": (1e3, 3),
+               "hunderte": (100, 3), "hunderten": (100, 3), "tausend": (1e3, 1), "tausende": (1e3, 3),
                "tausenden": (1e3, 3), "tsd.": (1e3, None), "tsd": (1e3, None), "zehntausende": (1e4, 3),
                "hunderttausende": (1e5, 3), "million": (_MILLION, None), "millionen": (_MILLION, None),
                "mio.": (_MILLION, None), "mio": (_MILLION, None), "milliarde": (_BILLION, None),
@@ -160,7 +160,7 @@ _LANGUAGES: dict[str, _Language] = {
                "anderhalve": 1.5},
         quants={"een paar": 2, "paar": 2, "enkele": 3, "een aantal": 3, "verscheidene": 3},
         units={"dozijn": (12, 1), "tientallen": (10, 3), "honderd": (100, None), "honderden": (100, 3),
-               "duizend": (1e3, None), "duizenden": (1e3, 3), "tienduizenden": (1e4, 3),
+               "duizend": (1e3, 1), "duizenden": (1e3, 3), "tienduizenden": (1e4, 3),
                "honderdduizenden": (1e5, 3), "miljoen": (_MILLION, None), "miljoenen": (_MILLION, 3),
                "miljard": (_BILLION, None), "miljarden": (_BILLION, 3)},
         halves=("een half", "een halve", "half", "halve"), connectors=("van",), seconds=r"seconden?",
@@ -186,7 +186,8 @@ _LANGUAGES: dict[str, _Language] = {
                "tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50},
         quants={"några": 3, "ett par": 2, "flera": 3},
         units={"dussin": (12, 1), "tiotals": (10, 3), "hundra": (100, None), "hundratals": (100, 3),
-               "tusen": (1e3, None), "tusentals": (1e3, 3), "tiotusentals": (1e4, 3),
+               "tusen": (1e3, 1), "tusind": (1e3, 1), "millioner": (_MILLION, None), "tusentals": (1e3, 3),
+               "tiotusentals": (1e4, 3),
                "hundratusentals": (1e5, 3), "miljon": (_MILLION, None), "miljoner": (_MILLION, None),
                "miljontals": (_MILLION, 3), "miljard": (_BILLION, None), "miljarder": (_BILLION, None)},
         halves=("en halv", "ett halvt", "halv", "halvt"), and_half=("och en halv",), seconds=r"sekund(?:er)?",
@@ -359,6 +360,7 @@ _PLAIN_RANGE = re.compile(r"(?<![\w.,])(\d{1,15}(?:\.\d{1,15})?)\s+(?:à|a|bis|t
                           r"(\d{1,15}(?:\.\d{1,15})?)(?![\d.,:]|\s*(?:h\b|uhr|heures?|horas?|ore\b|uur|timmar|saat|час|"
                           r"am\b|pm\b|o'?clock))")  # not hours of the day ("von 8 bis 17 Uhr")
 _BETWEEN = re.compile(rf"(?<!{_LETTER})(?:between|entre|zwischen|tra|fra|tussen|mellan|между|między|pomiędzy)\s+"
+                      r"(?:de\s+|the\s+)?"
                       rf"({_DIGITS})\s+(?:and|et|y|e|und|en|och|и|a)\s+({_DIGITS})(?!\d)")
 
 
@@ -436,6 +438,18 @@ def _cn_small(text: str) -> int:
     return _CN_ONE.get(tens, 1) * 10 + _CN_ONE.get(ones, 0)
 
 
+# "ein bis zwei Millionen", "een à twee miljoen", "två till tre tusen": two small cardinals before a magnitude are a
+# range
+_SMALL_CARDS = {"ein": 1, "eine": 1, "een": 1, "één": 1, "en": 1, "ett": 1, "zwei": 2, "twee": 2, "två": 2, "to": 2,
+                "drei": 3, "drie": 3, "tre": 3, "vier": 4, "fyra": 4, "fire": 4, "fünf": 5, "vijf": 5, "fem": 5,
+                "sechs": 6, "zes": 6, "sex": 6, "seks": 6, "zehn": 10, "tien": 10, "tio": 10, "ti": 10}
+_CARD_RANGE = re.compile(
+    r"(?<![\w-])(ein|eine|een|één|en|ett|zwei|twee|två|drei|drie|tre|vier|fyra|fire|fünf|vijf|fem)\s+"
+    r"(?:bis|à|a|tot|till|til|oder|of|eller|-|–)\s+(zwei|twee|två|to|drei|drie|tre|vier|fyra|fire|fünf|vijf|fem|sechs|"
+    r"zes|sex|seks|zehn|tien|tio|ti)\s+(?=(?:millionen|million|mio\b|miljoen|miljoner|miljon|millioner|milliarden|"
+    r"miljard|tausend|duizend|tusen|tusind|hundert|honderd|hundra))")
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
@@ -444,6 +458,7 @@ def number_words(text: str) -> str:
     text = _WAIT.sub("one moment", text)
     text = _shares(text)
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
+    text = _CARD_RANGE.sub(lambda m: f"{_SMALL_CARDS[m.group(1)]}-{_SMALL_CARDS[m.group(2)]} ", text)
     text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
     text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
     text = re.sub(r"(?<!\w)пів(?=мільйон|мільярд|тисяч|сотн|секунд)", "пів ", text)

@@ -175,6 +175,8 @@ _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|
 def _blank_enumerator(m: re.Match[str]) -> str:
     lead = m.group(1) or m.group(2) or ""
     return lead + " " * (len(m.group()) - len(lead))
+_THANKS = re.compile(r"\b(?:tausend|vielen tausend) dank\b|\bduizend(?:maal)? dank\b|\btusen (?:tack|takk)\b|"
+                     r"\btusind tak\b")
 
 
 def normalise(text: str) -> str:
@@ -196,6 +198,7 @@ def normalise(text: str) -> str:
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
     # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once
     text = re.sub(r"一次(?=\s*(?:给|付|投入|花)?\s*[\d$¥€£])", " one-off ", text)  # "一次 15,000 美元": paid once
+    text = _THANKS.sub(" thanks ", text)  # "tusen tack", "tausend Dank": a thank-you, not a thousand
     text = number_words(number_formats(text.replace("一次性", " one-off ").replace("第一次", "首次")))
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)

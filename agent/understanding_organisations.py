@@ -51,7 +51,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"税务师事务所",
         "de": r"\bpensionskasse\w*|\bpensionsfonds\b|\bvorsorgeeinrichtung\w*|\bversorgungswerk\w*|\bversicherung\w*|"
               r"\bversicherer\b|\brückversicher\w*|\bvermögensverwalt\w*|\bkapitalverwaltungsgesellschaft\w*|"
-              r"\bfondsgesellschaft\w*|\bwertpapier\w*|\bkreditinstitut\w*|\bsteuerkanzlei\w*|\bsteuerberatung\w*",
+              r"\bfondsgesellschaft\w*|\bwertpapier\w*|\bkreditinstitut\w*|\bsteuerkanzlei\w*|\bsteuerberatung\w*|"
+              r"\bkrankenkasse\w*|\bkrankenversicherung\w*",
         "fr": r"\bcaisses? de (?:retraite|prévoyance)\b|\bfonds de pension\b|\binstitutions? de prévoyance\b|"
               r"\bassureurs?\b|\bassurances?\b|\bsociétés? de gestion\b|\bgestion d'actifs\b|"
               r"\bgestionnaires? d'actifs\b|\bgestion de (?:patrimoine|fortune)\b|\bcourtiers? en (?:assurance|"
@@ -75,6 +76,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "pl": r"\bfundusz\w* emerytaln\w*|\bofe\b|\btowarzystw\w* (?:ubezpiecze\w*|insurer|funduszy inwestycyjnych)|"
               r"\btfi\b|\bdom\w* maklersk\w*|\bbiur\w* maklersk\w*|\bskok\b|\bbiur\w* rachunkow\w*|\bbank(?:iem|u|ach|"
               r"ów|owi|ami|owy|owa|owe)\b|\bbankowo\w*",
+        "da": r"\bforsikringsselska[bp]\w*|\bpensionskasse\w*|\bpensjonskasse\w*|\bpensjonsfond\w*|"
+              r"\bkapitalforvalt\w*|\bsparebank\w*|\bsparekasse\w*",
         "sv": r"\bpensions(?:bolag|fond|kassa|myndighet)\w*|\btjänstepension\w*|\bfondbolag\w*|\bkapitalförvalt\w*|"
               r"\bvärdepappersbolag\w*|\bsparbank\w*|\bredovisningsbyrå\w*",
         "tr": r"\bsigorta\w*|\bemeklilik\w*|\bportföy yönetim\w*|\baracı kurum\w*|\byatırım (?:şirket\w*|bankas\w*|"
@@ -119,6 +122,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bverpleeghui\w*|\bthuiszorg\w*|\bggz\b|\bumc\b",
         "pl": r"\baptek\w*|\bszpital\w*|\bklinik\w*|\bprzychodni\w*|\bgabinet\w* (?:lekarsk|stomatologiczn)\w*|"
               r"\blaboratori\w* (?:diagnostyczn|medyczn)\w*|\bfarmaceut\w*|\bleków\b|\bleki\b",
+        "da": r"\bsykehus\w*|\bsygehus\w*|\blegekontor\w*|\blægehus\w*|\blægepraksis\w*|\bklinikk\w*|\bapotek\w*",
         "sv": r"\bapotek\w*|\bsjukhus\w*|\bvårdcentral\w*|\bvårdgivar\w*|\bklinik\w*|\bläkemedel\w*|\btandläkar\w*|"
               r"\bäldreboend\w*|\buniversitetssjukhus\w*",
         "tr": r"\beczane\w*|\bhastane\w*|\bklinik\w*|\bilaç\w*|\btıbbi\b|\btıp merkez\w*|\bsağlık (?:grub|kuruluş)\w*",
@@ -148,6 +152,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "pl": r"\bkancelari\w* (?:legal|prawn|adwokack|notarialn|radcowsk)\w*|\badwokac?\w*|\bradc\w* prawn\w*|"
               r"\bnotariusz\w*|\bprawnik\w*|\bsąd(?:y|u|ów|ow\w*)?\b",
         "sv": r"\badvokat\w*|\bjuridisk\w*|\bjurist\w*|\bdomstol\w*|\bnotarie\w*",
+        "da": r"\badvokatfirma\w*|\badvokatkontor\w*|\badvokat(?:er|ene|erne)?\b",
         "tr": r"\bhukuk\w*|\bavukat\w*|\bnoter\w*|\bmahkeme\w*|\blegal büro\w*",
         "ru": r"\bюрид\w*|\bюрист\w*|\bадвокат\w*|\bнотари\w*|\bсуд(?:ы|а|ов|ебн\w*)?\b|\blegal (?:фирм|компани)\w*",
         "ja": r"法律事務所|legal 事務所|司法書士|行政書士|特許事務所|patents 事務所|公証|裁判所",
@@ -188,7 +193,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "pt": r"\bcentros? de pesquisa\b|\buniversidade\w*|\blaboratórios? de pesquisa\b|\bembrapa\b",
         "it": r"\bistitut[oi] di ricerca\b|\bcentr[oi] di ricerca\b|\buniversità\b|\blaboratori[oi] di ricerca\b|"
               r"\bcnr\b",
-        "nl": r"\bonderzoeksinstitu\w*|\buniversiteit\w*|\bkennisinstitu\w*|\btno\b",
+        "nl": r"\bonderzoeksinstitu\w*|\buniversiteit\w*|\bkennisinstitu\w*|\btno\b|\bhogeschool\w*",
+        "da": r"\buniversitet\w*|\bhøjskole\w*|\bhøgskole\w*|\bforskningsinstitut\w*",
         "pl": r"\binstytut\w* (?:badawcz|naukow)\w*|\buniwersytet\w*|\bpolitechni\w*",
         "sv": r"\bforskningsinstitut\w*|\buniversitet(?!ssjukhus)\w*|\bhögskol\w*",
         "tr": r"\baraştırma (?:enstitü|merkez)\w*|\büniversite(?!\s*(?:hastane|medical|hospital))\w*",
@@ -329,7 +335,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmuseum\b|\bmusea\b|\buitzendbureau\w*|\bwervingsbureau\w*|\brecruitmentbureau\w*|"
               r"\bluchtvaartmaatschappij\w*|\buitgever\w*|\bkrant\w*|\bomroep\w*|\bhotel\w*|\breisbureau\w*|"
               r"\breisorganisatie\w*|\bstichting\w*|\benergiebedrij\w*|\bnetbeheerder\w*|\btelecom\w*|\bmakelaar\w*|"
-              r"\bvastgoed\w*|\badviesbureau\w*|\bfabrikant\w*|\bautodealer\w*",
+              r"\bvastgoed\w*|\badviesbureau\w*|\bfabrikant\w*|\bautodealer\w*|\bwaterschap\w*|"
+              r"\bhoogheemraadschap\w*|\bprovincie\b|\bwoningcorporatie\w*|\bveiligheidsregio\w*",
         "pl": r"\bplatform\w* e-learning\w*|\bszkoł\w*|\bkursy online\b|\bfirm\w* budowlan\w*|\bbudownictw\w*|"
               r"\bgeneraln\w* wykonawc\w*|\bspedycj\w*|\bspedycyjn\w*|\blogistyczn\w*|\blogistyk\w*|"
               r"\bagencj\w* celn\w*|\bbadani\w* rynku\b|\bbadań rynku\b|\bbibliotec\w*|\bbibliotek\w*|\bmuzeum\b|"
@@ -341,7 +348,10 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bmarknadsundersökning\w*|\bundersökningsföretag\w*|\bopinionsinstitut\w*|\bbibliotek\w*|"
               r"\bstadsbibliotek\w*|\bmuseum\b|\bbemanningsföretag\w*|\brekrytering\w*|\bflygbolag\w*|\bförlag\w*|"
               r"\btidning\w*|\bmediehus\w*|\bhotell\w*|\bresebyrå\w*|\bstiftelse\w*|\benergibolag\w*|\belbolag\w*|"
-              r"\btelekom\w*|\bcybersäkerhet\w*|\bmäklar\w*|\bfastighetsmäklar\w*|\bbemanning\w*",
+              r"\btelekom\w*|\bcybersäkerhet\w*|\bmäklar\w*|\bfastighetsmäklar\w*|\bbemanning\w*|"
+              r"\bfastighetsbolag\w*|\bbostadsbolag\w*|\bgruvbolag\w*|\bverkstadsföretag\w*|\bkommunalförbund\w*",
+        "da": r"\bkommune(?:n|r)?\b|\bejendomsselskab\w*|\beiendomsselskap\w*|\bforlag\w*|\bhotel\w*|\brederi\w*|"
+              r"\bentreprenør\w*|\benergiselskab\w*|\benergiselskap\w*",
         "tr": r"\bonline eğitim\w*|\beğitim platform\w*|\bokul\w*|\bdershane\w*|\binşaat\w*|\bmüteahhit\w*|"
               r"\blojistik\w*|\bgümrük\w*|\bnakliye\w*|\btaşımacılık\w*|\bpazar araştırma\w*|\bkütüphane\w*|\bmüze\w*|"
               r"\bişe alım\w*|\binsan kaynakları\b|\bistihdam\w*|\bheadhunter\w*|\bhavayolu\w*|\buçak bakım\w*|"

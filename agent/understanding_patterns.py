@@ -450,7 +450,9 @@ DOMAINS = {
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
                r"\bbanco\b|(?<!data )(?<!memory )(?<!river )\bbank\b|tax advis[eo]rs|auditors|"
                r"\b(?:filial|privat|volks|landes|geschäfts|gro(?:ß|ss)|genossenschafts|direkt|universal|hypotheken|förder|"
-               r"zentral|noten|spar|investment|retail|commercial|regional)[\s\-]?bank(?:en|ing)?\b|\bbanken\b|"
+               r"zentral|noten|spar|investment|retail|commercial|regional|kantonal|raiffeisen|kommunal|staats|national|post|"
+               r"online|auto|haus|handels|kooperativ|hypothekar|vermögensverwaltungs|schweizer|spar-|kredit)[\s\-]?"
+               r"bank(?:en|ing)?\b|\bbanken\b|\bbankengruppe\b|"
                r"sparkasse\w*|\bbanki?\b|\bbanka\w*|банк\w*|"
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
@@ -722,6 +724,10 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
                            r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
+                            # "data may go to an API as long as there is a DPA" (s6-e; glossed from nl/de/sv)
+                            r"\b(?:data|it|everything|documents|files) (?:can|may) (?:just |simply )?go to "
+                            r"(?:an? |the )?(?:external |hosted |third[\s\-]party |cloud )?"
+                            r"(?:apis?|services?|providers?|vendors?)\b|"
                             r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
                             r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud|apis?)\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"

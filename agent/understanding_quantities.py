@@ -189,6 +189,10 @@ def _read_whole(text: str, asked: str | None) -> Found:
                                                      else P.DAYS_PER_MONTH)))
     elif workdays and "queries_per_month" in found.updates and daily.search(said):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
+    elif ("queries_per_month" in found.updates and S.weekdays_only(text) and unit_rate is None
+          and not any(rx.search(text) for rx, _ in P.PERIODS) and not S.office_hours_named(text)):
+        # "on working days about 2,000 searches", "werktags so 2.000 Suchen": the days are the period (x 22)
+        found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * S.WORKING_DAYS_PER_MONTH)
     if unit_rate is not None:
         unit_rate["value"] = unit_rate["monthly"] = float(found.updates.pop("queries_per_month"))
     _structured_fields(text, found)

@@ -217,7 +217,11 @@ _ONLY = (r"(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsólo\b|\
          r"\balleen\b|\btylko\b|\bbara\b|\bendast\b|\bsadece\b|\byalnızca\b|\bтолько\b|\bexclusive\w*|"
          r"\bausschließlich\b|\bexclusivement\b|\besclusivamente\b|\buitsluitend\b|\bwyłącznie\b|"
          r"\bисключительно\b|仅限|只在|只能在)")
-_REGION_ONLY = re.compile(rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|hosting|hosted|servers?|cloud|"
+_REGION_ONLY = re.compile(rf"(?<![\w-]){REGION}[\s\-]?(?:clouds?|hosting|hoster|rechenzentr\w*|data ?cent(?:er|re)s?|"
+                          # s6-e: "EU cloud is fine", "EU-Cloud geht", "EU-hosting is prima": a region's cloud allowed
+                          rf"datacenters?|regions?)\s+(?:is|are|would be|ist|wäre|sind|geht|gehen|passt|är|går|er)\b"
+                          rf"(?!\s+not\b)|"
+                          rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|hosting|hosted|servers?|cloud|"
                           rf"リージョン|리전)?\s*"
                           rf"(?:only\b|nur\b|のみ|だけ|만)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
                           rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}")

@@ -310,15 +310,19 @@ _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시�
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
                           r"(?:하루|per day|一天|一日)\s*(?:之内|以内|内|within|안에|이내|만에)")
 _DAYS_LIMIT = re.compile(
-    r"(?:within|in|under|at most|max(?:imum)?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
-    r"más de|plus de|mehr als|più di|mais de|"
+    r"(?:within|in|under|at most|max(?:imum)?\.?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
+    r"más de|plus de|mehr als|più di|mais de|maximal|höchstens|hooguit|maximaal|högst|maks\.?|maksimalt|højst|"
     r"em|内|за|в течение|в)\s*"
-    r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three)\s*(days?|hours?|h|weeks?|tagen?|stunden|wochen?|"
+    r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three|eine[rn]?|ein|een|ett|én|et)\s*"
+    r"(days?|hours?|h|weeks?|tagen?|stunden|wochen?|weken|dagen|uur|vecka|veckor|dagar|timmar|uke[nr]?|uger?|dage|"
     r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間|"
     r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь])\b|"
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
     r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht")
-_UNIT_DAYS = {"h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24, "horas": 1 / 24,
+_ONE_WORD = {"eine": 1, "einer": 1, "einen": 1, "ein": 1, "een": 1, "ett": 1, "én": 1, "et": 1}  # "max. eine Woche"
+_UNIT_DAYS = {"weken": 7, "vecka": 7, "veckor": 7, "uke": 7, "uken": 7, "uker": 7, "uge": 7, "uger": 7,
+              "uur": 1 / 24, "timmar": 1 / 24,
+              "h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24, "horas": 1 / 24,
               "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "시간": 1 / 24, "주": 7, "week": 7, "weeks": 7,
               "woche": 7, "wochen": 7, "час": 1 / 24, "часа": 1 / 24, "часов": 1 / 24, "недели": 7, "неделю": 7,
               "недель": 7,
@@ -400,7 +404,7 @@ def first_indexing_days(text: str) -> float | None:
     if numeric:
         match = numeric[-1]  # "over a weekend, 2 days max": the figure said last
         value, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        count = float({"a": 1, "one": 1, "two": 2, "three": 3}.get(value, 0) or value)
+        count = float({"a": 1, "one": 1, "two": 2, "three": 3}.get(value, 0) or _ONE_WORD.get(value, 0) or value)
         return round(count * _UNIT_DAYS.get(unit, 1.0), 3) or None
     if limits:
         word = limits[-1].group()
