@@ -175,6 +175,7 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     r"bütçe\w*)\b")
 # A Chinese rough range of two neighbouring digits ("一两万", "三五千"): a sum said loosely, its currency unsaid
 _CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
+_CJK_MONEY = re.compile(r"预算|钱|费用|成本|花|块|元|开销|经费")
 # Hinglish sums said without lakh, crore or a rupee word ("50 hazaar mahina"): rupees most likely, so asked about too
 _HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b")
 _RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b")
@@ -203,7 +204,10 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw))):
         reason = "no currency said: which currency is it?"
-    if reason is None and money and not written and _CJK_ROUGH.search(raw):
+    if reason is None and money and not written and any(
+            asked == "budget_usd_month" or _CJK_MONEY.search(re.split(r"[,，。;；、]", raw[:m.start()])[-1] + m.group()
+                                                               + re.split(r"[,，。;；、]", raw[m.end():])[0])
+            for m in _CJK_ROUGH.finditer(raw)):  # the range is the sum, not "每份两三千字" beside it
         reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧", "三五千吧"
     if reason is None:
         return False
