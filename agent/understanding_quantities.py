@@ -187,7 +187,9 @@ def _read_whole(text: str, asked: str | None) -> Found:
                                                  * office_hours * (workdays or (S.WORKING_DAYS_PER_MONTH if (
                                                      S.weekdays_only(text) or S.office_hours_named(text))
                                                      else P.DAYS_PER_MONTH)))
-    elif workdays and "queries_per_month" in found.updates and daily.search(said):
+    elif workdays and "queries_per_month" in found.updates and daily.search(said) and not any(
+            rx.search(said) for rx, factor in P.PERIODS if factor <= P.DAYS_PER_MONTH / 7):
+        # (not "40k searches a month, mostly on weekdays": a month's figure is no daily rate)
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
     elif ("queries_per_month" in found.updates and S.weekdays_only(text) and unit_rate is None
           and not any(rx.search(text) for rx, _ in P.PERIODS) and not S.office_hours_named(text)):
