@@ -187,8 +187,9 @@ def _read_whole(text: str, asked: str | None) -> Found:
                                                  * office_hours * (workdays or (S.WORKING_DAYS_PER_MONTH if (
                                                      S.weekdays_only(text) or S.office_hours_named(text))
                                                      else P.DAYS_PER_MONTH)))
-    elif workdays and "queries_per_month" in found.updates and daily.search(said) and not any(
-            rx.search(said) for rx, factor in P.PERIODS if factor <= P.DAYS_PER_MONTH / 7):
+    elif workdays and "queries_per_month" in found.updates and (days := daily.search(said)) and not (
+            days.group().startswith("on ") and not daily.search(said, days.end())
+            and any(rx.search(said) for rx, factor in P.PERIODS if factor <= P.DAYS_PER_MONTH / 7)):
         # (not "40k searches a month, mostly on weekdays": a month's figure is no daily rate)
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * workdays / P.DAYS_PER_MONTH)
     elif ("queries_per_month" in found.updates and S.weekdays_only(text) and unit_rate is None
