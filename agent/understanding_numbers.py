@@ -268,10 +268,16 @@ def find_numbers(text: str, limit: int = 100) -> list[Number]:
     return found
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of ``text``; a full stop counts only before a space ("1.5M")."""
+_SENTENCE_END = re.compile(r"[?!。\n;]+|\.(?=\s)")
+
+
+def split_sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of ``text``; a full stop counts only before a space ("1.5M").
+
+    ``ends`` is what closes a sentence (by default also ";", which ends a clause of an answer).
+    """
     spans, start = [], 0
-    for m in re.finditer(r"[?!。\n;]+|\.(?=\s)", text):
+    for m in ends.finditer(text):
         if m.end() > start:
             spans.append((start, m.end()))
         start = m.end()

@@ -188,14 +188,7 @@ def parts(text: str) -> list[tuple[str, str | None, list[str]]]:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        if m.end() > start:
-            spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    return P.split_sentences(text, _SENTENCE)
 
 
 def _merge(whole: Any, readings: list[Any], corrects_itself: bool) -> None:
