@@ -4,22 +4,13 @@ document length units (lines, characters, slides, minutes of speech), and readin
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent import understanding_structure as S
 from agent.understanding import understand
 from agent.understanding_lexicon import gloss
 from agent.understanding_numbers import normalise
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV7C = accuracy.load_cases(accuracy.DATA / "dev7c_messages.yaml")
 

@@ -8,22 +8,13 @@ Swiss thousands separators.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent import understanding_patterns as P
 from agent.understanding import understand
 from agent.understanding_hardware import hardware_mentions, owned_in_question
 from agent.understanding_numbers import find_numbers, normalise
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV7E = accuracy.load_cases(accuracy.DATA / "dev7e_messages.yaml")
 

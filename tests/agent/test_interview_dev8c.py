@@ -9,22 +9,13 @@ second is the rate; "not 200k a month but 20k a day" in every language of the le
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 from langchain_core.messages import HumanMessage
 
 from agent import confirmations
 from agent.nodes import read_message
 from agent.understanding import understand
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV8C = accuracy.load_cases(accuracy.DATA / "dev8c_messages.yaml")
 

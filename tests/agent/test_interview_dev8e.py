@@ -9,22 +9,13 @@ bank"), licence statements, and the first indexing's window.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent import understanding_residency as R
 from agent.understanding import understand
 from agent.understanding_numbers import normalise
 from agent.understanding_structure import first_indexing_days
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV8E = accuracy.load_cases(accuracy.DATA / "dev8e_messages.yaml")
 _MY_FIELDS = ("data_must_stay_on_prem", "deployment", "license", "max_first_indexing_days")

@@ -7,20 +7,11 @@ and every side question routed; the unit tests below pin each class in a few mor
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent.understanding import understand
 from knowledge.hardware import load_hardware
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV8F = accuracy.load_cases(accuracy.DATA / "dev8f_messages.yaml")
 LANGUAGES = {"en", "zh", "de", "fr", "es", "ja", "ko", "pt", "it", "nl", "pl", "sv", "tr", "ru", "hi"}

@@ -9,19 +9,10 @@ GPU ..., una A100 da 80 giga"), residency, licence, latency, first indexing and 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent.understanding import understand
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV9A = accuracy.load_cases(accuracy.DATA / "dev9a_messages.yaml")
 

@@ -9,20 +9,11 @@ a perimeter or the cloud allowed, code and support said through the work, "tell 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent.understanding import understand
 from agent.understanding_lexicon import gloss
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV9B = accuracy.load_cases(accuracy.DATA / "dev9b_messages.yaml")
 

@@ -9,19 +9,10 @@ routed (Hinglish 85.3%, Indian English 87.9%, Devanagari 34.5%, Arabic 19.2%).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent.understanding import understand
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV9C = accuracy.load_cases(accuracy.DATA / "dev9c_messages.yaml")
 

@@ -10,20 +10,11 @@ before the fixes: 37.1% / 72 silent wrong fills at d5b9239.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent import understanding_guard as guard
 from agent.understanding import understand
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV9D = accuracy.load_cases(accuracy.DATA / "dev9d_messages.yaml")
 # Silent wrong fills left (each a class of its own, see the report of issue 17): a second source added ("adds another

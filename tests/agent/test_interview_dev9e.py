@@ -11,21 +11,12 @@ refused, the first indexing's "max. eine Woche", bare "tusen"/"tausend"/"duizend
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent.understanding import understand
 from agent.understanding_numbers import normalise
 from agent.understanding_structure import first_indexing_days
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV9E = accuracy.load_cases(accuracy.DATA / "dev9e_messages.yaml")
 

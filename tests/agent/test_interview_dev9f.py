@@ -11,21 +11,12 @@ queries), "1,000万" as one figure, people as the subject of a rate ("900 agents
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 
 from agent import understanding_patterns as P
 from agent.understanding import understand
 from agent.understanding_segments import canonical, clauses, label_field
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV9F = accuracy.load_cases(accuracy.DATA / "dev9f_messages.yaml")
 

@@ -9,15 +9,7 @@ terms, Vietnamese and Indonesian basics, "also" adding languages, residency insi
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
+from interview_sets import accuracy
 
 DEV9G = accuracy.load_cases(accuracy.DATA / "dev9g_messages.yaml")
 

@@ -6,22 +6,13 @@ fill; the unit cases below pin each class on its own.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from interview_sets import accuracy
 from langchain_core.messages import HumanMessage
 
 from agent.nodes import understand_offline
 from agent.understanding import understand
 from knowledge.languages import known_languages, normalise_language
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV7F = accuracy.load_cases(accuracy.DATA / "dev7f_messages.yaml")
 

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules["interview_accuracy"] = accuracy  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
+from interview_sets import accuracy
 
 CASES = accuracy.load_cases(accuracy.SUITE)
 HELDOUT = accuracy.load_cases(accuracy.HELDOUT)

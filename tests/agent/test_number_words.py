@@ -6,20 +6,13 @@ exercising each class in fourteen languages (100% of fields and no silent wrong 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from interview_sets import accuracy
 
 from agent.understanding_number_words import cjk_ranges, number_words
 from agent.understanding_numbers import find_numbers, normalise
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV7B = accuracy.load_cases(Path(__file__).parent / "data" / "dev7b_messages.yaml")
 

@@ -7,21 +7,14 @@ named inside a question ("Passt bge-m3 auf unsere L4?") is stored while the ques
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from interview_sets import accuracy
 
 from agent import side_questions as side
 from agent.understanding import understand
 from knowledge.errors import KnowledgeDataError
-
-_SPEC = importlib.util.spec_from_file_location(
-    "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-accuracy = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("interview_accuracy", accuracy)  # dataclasses look their module up
-_SPEC.loader.exec_module(accuracy)
 
 DEV7D = accuracy.load_cases(accuracy.DEV7D)
 LANGUAGES = {"en", "zh", "de", "fr", "es", "ja", "ko", "pt", "it", "nl", "pl", "sv", "tr", "ru", "hi", "uk"}

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from interview_sets import accuracy
 from langchain_core.messages import HumanMessage
 
 from agent import confirmations
@@ -176,13 +174,7 @@ def test_the_check_question_in_chinese() -> None:
 
 def test_the_probe_set_has_no_silent_wrong_fill() -> None:
     """tests/agent/data/guard_probe_messages.yaml, scored like the blind sets: a miss, never a guess (two known)."""
-    path = Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py"
-    spec = importlib.util.spec_from_file_location("interview_accuracy_guard", path)
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules["interview_accuracy_guard"] = bench
-    spec.loader.exec_module(bench)
-    result = bench.score(bench.load_cases(bench.DATA / "guard_probe_messages.yaml"))
+    result = accuracy.score(accuracy.load_cases(accuracy.DATA / "guard_probe_messages.yaml"))
     known = {"s-en-2", "s-zh-1"}  # still silent (named in the file's header): a regression elsewhere fails here
     assert {o.case["id"] for o in result["outcomes"] if o.silent} <= known, \
         [(o.case["id"], o.silent) for o in result["outcomes"] if o.silent and o.case["id"] not in known]
