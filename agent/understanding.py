@@ -142,6 +142,11 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         result.corrected |= {f for f in result.updates if f in FIELDS}
     if asked in _RULE_QUESTIONS and "domain" in result.updates and not _SELF_DESCRIBED.search(text):
         del result.updates["domain"]  # "都是公开的商品信息，调外部 API 没问题": the reason for a rule names no domain
+    if stated and "domain" in result.updates and "domain" not in stated and not _SELF_DESCRIBED.search(text) and any(
+            isinstance(stated.get(f), int | float) and result.updates.get(f) not in (None, stated[f])
+            for f in _RELATIVE_FIELDS):
+        del result.updates["domain"]  # "perdona, son 18.000 productos, se me fue un cero": a figure corrected, the
+        # noun it counts names no domain
     _skips(text, asked, result)
     if not result.understood:
         result.unparsed = raw
@@ -306,7 +311,7 @@ _OWNER = (r"(?:\b(?:we(?:'ve| have| got| own| run| use)|there(?:'s| is| are)|wir
           r"box|machine|workstation|node|rechner|serveur|servidor|serwer|sunucu|сервер)\w* (?:has|have|hat|a|tiene|tem|"
           r"ha|heeft|ma|har|имеет))\b|"
           r"我们(?:公司|机房|这边)?有|公司有|机房(?:里)?有|社内に|うちに|弊社に|(?:저희|우리)\s*(?:서버|회사|사무실)에)")
-_OWN_LOOSE = re.compile(rf"{_OWNER}(?:[^\w?？]{{0,3}}[\w\-]+){{0,5}}[^\w?？]{{0,3}}$")
+_OWN_LOOSE = re.compile(rf"{_OWNER}(?:[^\w?？]{{0,3}}[\w\-]+){{0,6}}[^\w?？]{{0,3}}$")
 _NOT_OWNED_YET = re.compile(
     r"\b(?:if|would|could|buy\w*|bought|purchas\w*|order\w*|rent\w*|lease\w*|no|not|without|kauf\w*|miet\w*|kein\w*|"
     r"wenn|falls|achet\w*|lou\w*|si|pas|compr\w*|alquil\w*|alug\w*|se|sin|sem|acquist\w*|noleg\w*|affitt\w*|"

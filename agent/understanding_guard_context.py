@@ -106,7 +106,14 @@ _CURRENT = re.compile(
     r"现在|目前|现有|今の|現在|지금|현재|"
     # how long one search takes now ("each lookup takes 200ms", "一次检索要 200ms", "1回の検索に200ミリ秒かかって")
     r"\b(?:each|one|a single|every) (?:lookup|query|search|request) takes\b|(?:一次|1次)\S{0,4}要|"
-    r"(?:1|一)回の\S{0,6}に|한 번\S{0,8}에")
+    r"(?:1|一)回の\S{0,6}に|한 번\S{0,8}에|"
+    # another step's time beside the retrieval target: "the LLM call takes 3 seconds anyway", "生成要3秒"
+    r"\b(?:llm|gpt\w*|generation|generating|the model's answer|reranking|the reranker|page load)\b"
+    r"(?:[\s\-](?:call|step|part|itself|response|answer|aufruf|appel|llamada|chiamata))?\s+(?:already\s+|alone\s+|itself\s+)?"
+    r"(?:takes|needs|is at|runs|dauert|braucht|prend|tarda|tarde|ci mette|impiega|leva|duurt|trwa|tar|sürüyor|"
+    r"занимает)\b|"
+    r"(?:llm|大模型|模型)(?:调用|生成|回答)\S{0,4}(?:要|需要|就要|得)|生成(?:就)?(?:要|需要)|"
+    r"(?:llm|生成)\S{0,6}(?:に|で)\S{0,4}(?:かかる|かかって)|(?:llm|생성)\S{0,6}(?:에|이)\s*\S{0,4}걸")
 
 
 _OWN_TEAM = re.compile(r"(?:\bwe'?re|\bwe are|\bi'?m|\bi am|\bour|\bmy|\bi work (?:in|on|for))\s+(?:\w+\s+){0,2}$")
@@ -215,6 +222,9 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue  # the value came from elsewhere (a correction, a confirmation): not this step's to judge
         without = extract_fields(_blank(low, foreign), asked).updates.get(name)
         if without == base.get(name):
+            if name == "latency_p95_ms":  # "the LLM call takes 3 seconds anyway, retrieval under 500 ms": the
+                # other step's time is no doubt for the rules after this one
+                blanked += [n for n in foreign if n not in blanked and _TIME_AFTER.match(low[n.end:])]
             continue  # those figures do not feed this field
         why = set().union(*(_applies(k, name) for n, k in kinds if n in foreign))
         others = [n for n, k in kinds if n not in foreign and n.value >= 10 and "year" not in k]
@@ -272,6 +282,8 @@ _PEOPLE = re.compile(r"^\s*(?:人|名|명|位)|^\s*(?:users|people|employees|sta
                      r"человек|сотрудник\w*|osób|pracownik\w*|mensen|medewerkers|kişi|çalışan\w*|log)\b")
 
 
+_TIME_AFTER = re.compile(r"\s*(?:ms|milli\w*|毫秒|ミリ秒|밀리초|мс|s|secs?|seconds?|秒|초|sekund\w*|segund\w*|"
+                         r"second\w*|secondi|saniye|секунд\w*)(?![a-z])")
 _PER_QUERY_TIME = re.compile(r"\d\s*(?:ms|milli\w*|毫秒|ミリ秒|밀리초|мс|s|sec\w*|秒|초)(?![a-z])")
 
 

@@ -172,6 +172,13 @@ _GROUPED_MAGNITUDE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?=[千万亿萬�
 _DOZENS = re.compile(r"\b(a few dozen|several dozen|dozens of|a couple of dozen|a couple dozen)\b")
 
 
+# Service around the clock in the CJK languages: "24小时都有人用", "全天24小時", "24時間稼働", "24시간 운영"
+# (not "24小时内", within a day, which is a deadline)
+_ROUND_THE_CLOCK = re.compile(r"(?:全天|全日|一天|一日|하루)\s*24\s*(?:小时|小時|時間|시간)"
+                              r"(?!\s*(?:内|內|以内|以內|之内|之內|이내))|"
+                              r"24\s*(?:小时|小時|時間|시간)\s*(?=都|全天|在线|在線|运行|運行|运转|運轉|稼働|稼動|運用|有人|"
+                              r"不间断|不間斷|服务|服務|営業|운영|가동|서비스|돌아|365)")
+
 def _blank_enumerator(m: re.Match[str]) -> str:
     lead = m.group(1) or m.group(2) or ""
     return lead + " " * (len(m.group()) - len(lead))
@@ -203,6 +210,8 @@ def normalise(text: str) -> str:
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
+    if len(re.findall(r"\d+", text)) > 1:  # "每小时1200次，24小时都有人用": service hours beside the rate, no figure
+        text = _ROUND_THE_CLOCK.sub(" around the clock ", text)
     # "3 lakh solved questions": a question bank, not searches
     text = _BANK_QUESTIONS.sub(lambda m: f"{m.group(1) or m.group(2)} documents", text)
     text = _TIMES_WORDS.sub(lambda m: _TIMES[m.group()], text)

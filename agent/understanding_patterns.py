@@ -34,14 +34,16 @@ SUB_SECOND_MS = 1_000.0
 # Periods, each with its factor to "per month".
 PERIODS = (
     (re.compile(r"\b(?:per|a|an|each|every)\s+(?:second|sec)\b|/\s*s(?:ec)?\b|每秒|/秒"), SECONDS_PER_MONTH),
-    (re.compile(r"\b(?:per|a|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|/分钟"), 60 * 24 * DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|一小时|/小时|毎時間?"),
+    (re.compile(r"\b(?:per|a|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|每分鐘|/分钟|/分鐘"),
+     60 * 24 * DAYS_PER_MONTH),
+    (re.compile(r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|每小时|每小時|一小时|一小時|"
+                r"/小时|/小時|毎時間?"),
      24 * DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|shift|weekday)\b|/\s*d(?:ay)?\b|"
                 r"\bon (?:(?:working|business|work) days|weekdays)\b|"  # "2k queries on working days" (en-IN)
                 r"\bdaily\b|\ba workday\b|每个?工作日|每个?营业日|每天|每日|一天|日均|/天|天"),
      DAYS_PER_MONTH),
-    (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每星期|一周|/周"),
+    (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每个?星期|每個?星期|每个?礼拜|每個?禮拜|每週|每个周|一周|一週|/周|/週"),
      DAYS_PER_MONTH / 7),
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
     (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|一个?季度?|/\s*q(?:uarter)?\b"),
@@ -197,7 +199,8 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*[页頁]")
-WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b|^\s*(?:語|단어)(?!彙|학)")
+WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b|^\s*(?:語|단어)(?!彙|학)|"
+                         r"^\s*(?:个)?(?:词|詞)(?!元|汇|彙|语|語|典|条|條)")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
@@ -289,6 +292,9 @@ DOCS_AFTER = re.compile(
     # insurance, support and podcast collections (s4-a): "500 mil sinistros", "150.000 polissen", "12,000 episodes"
     r"episodes|pol[ií]zas|polizze|polissen|ap[óo]lices|sinistr[oie]s|siniestros|\w*ärenden|servicef[äa]lle|"
     r"prontu[áa]rios|preguntas frecuentes|"
+    # lead s7: texts, transcripts and entries in the languages the gloss leaves as written
+    r"textes|transcri[çc][õo]es|transcripciones|trascrizioni|transkrypcj\w*|transkrypt\w*|transkript\w*|"
+    r"transcriptions|artyku[łl]\w*|wpis(?:ów|y)|запис(?:ей|и)|"
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)\s?[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
@@ -349,10 +355,16 @@ WORDS_PER_PAGE = re.compile(r"(?:each |a |per |every |one )?(?:page|slide) (?:is
                             r"on each|on every) (?:page|slide)|(?:per|a|each) (?:page|slide),?\s*"
                             r"(?:maybe |about |around |roughly |~)?(\d{1,5})\s*words")
 DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articles|records|pdfs|reports|tickets|"
-                              r"emails|manuals|filings|papers|products|skus|tweets|posts)"
+                              r"emails|manuals|filings|papers|products|skus|tweets|posts|"
+                              # nouns the gloss leaves as written (lead s7): "expedientes digitalizados, sobre 700 mil"
+                              r"expedientes|documentos|documenti|dokumente|akten|dossiers|fascicoli|pratiche|"
+                              r"transcri[çc][õo]es|transcripciones|trascrizioni|textes|registros|registri|processos)"
                               # what they are about between (s6-a): "scientific papers on biomedicine, about 300k"
-                              r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+[a-z\-]{3,}){0,1}\s*[,:]\s*"
-                              r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some)?\s*$|"
+                              r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+[a-z\-]{3,}){0,1}"
+                              # or described: "expedientes administrativos digitalizados, sobre 700 mil"
+                              r"(?:\s+(?!per\b|a\b|each\b|every\b|daily\b|monthly\b|weekly\b)[a-zà-ÿ\-]{4,}){0,2}\s*[,:]\s*"
+                              r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some|sobre|environ|circa|etwa|"
+                              r"cerca de|unos|unas|uns|umas|ca\.?)?\s*$|"
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
                               r"稿件?|帖子|问答|faq|资料|说明书|详情页|页面|网页|商品页|知识库条目|条目|判决书|专利|"
                               r"邮件|聊天记录|对话记录)(?:总量|总数|数量)?\s*[,，:：]?\s*"

@@ -1093,7 +1093,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     # "代码仓库，大概两千个", "文档总量在五十万到八十万之间吧"
     counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])", after)
     bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only)
-    if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 30):num.start]):
+    if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 60):num.start]):
         return "corpus_docs", int(v)  # "contracts, about 200k"
     for name, rx in P.BEFORE_FIELD.items():
         if rx.search(before):

@@ -48,7 +48,10 @@ _CUE_BEFORE = re.compile(rf"(?:\b(?:each|every|per|cada|ogni|elke|ieder|iedere|p
 _CUE_AFTER = re.compile(rf"\b(?:per|pro|par|por)\s+({_LATIN})\b")
 # "每家店", "每个门店", "每所学校", "每位律师", "每间诊所": the classifier says a unit follows
 # (每人, 每天 are not units)
-_CJK_EACH = re.compile(r"每(?:个|個|家|所|位|名|间|間|座|条)([\u4e00-\u9fff]{1,5}?)"
+# "每个月/每個星期/每个小时" are periods ("每个月预计查询量在200万次": no unit counted)
+_CJK_EACH = re.compile(r"每(?:个|個|家|所|位|名|间|間|座|条)"
+                       r"(?!月|星期|礼拜|禮拜|小时|小時|钟头|鐘頭|工作日|季度|周|週|年|天)"
+                       r"([\u4e00-\u9fff]{1,5}?)"
                        r"(?=每|一|[0-9]|大概|大约|约|平均|差不多|都|会|要|查|搜|问|的|能|[\u4e00-\u9fff]{0,6}[0-9])")
 _CJK_EACH_BARE = re.compile(r"每(门店|店|分店|网点|学校|医院|诊所|药店|校区)")
 # "1店舗あたり", "各支店で", "店舗ごとに"; "매장당", "지점마다" (not a period: 1日あたり, 하루마다, 시간당)

@@ -117,7 +117,11 @@ def label_field(part: str, lines: bool = True) -> tuple[str | None, bool]:
     label = match.group("label").strip().lower()
     if _CONTEXT_LABEL.search(label) and not re.search(r"quer|search|查询|查詢|検索|검색", label):
         return None, True
-    return next((name for name, rx in _LABELS if rx.search(label)), None), True
+    name = next((name for name, rx in _LABELS if rx.search(label)), None)
+    if name is None and match.group("gap") is None and not any(rx.search(label) for rx, _ in P.PERIODS) and \
+            P.DOCS_AFTER.match(" " + label):  # "Ticket storici: 1,1 milioni", "Transcrições de programas: 200 mil"
+        name = "corpus_docs"
+    return name, True
 
 
 # The words that tie a clause to one field: a clause is read alone only beside a clause about another field.

@@ -26,10 +26,17 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
     if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _HAVE_MACHINES.match(text[match.end():]) and \
             not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
         return True  # "on-prem we have a DGX box": where the machines are
+    after = text[match.end():match.end() + 40]
+    if re.search(r"on[\s\-]?prem", match.group()) and _CJK_PLACE.match(after) and any(
+            m.start() < 25 for m in HW.GPU_RE.finditer(after)) and not _CJK_NEED.search(after):
+        return True  # "オンプレにRTX A6000が2枚あります", "온프레미스에 A100 두 장 있어요": where the cards are
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
+# A place particle after "on-prem" (glossed from オンプレ/온프레미스): the cards that stand there follow
+_CJK_PLACE = re.compile(r"^\s*(?:環境|サーバー?|側|机房|서버|환경)?\s*(?:に|には|にも|에|에는|에도)")
+_CJK_NEED = re.compile(r"必須|必要|限定|のみ|だけ|필수|만\b|해야")
 _OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
                            r"workstations?|dgx|hgx|superpod|[ahlt]\d{1,3}s?)\b(?!\s+only)")
 _HAVE_MACHINES = re.compile(r"^[\s,:;\-]*(?:we(?:'ve)? (?:have|got|own|run)|there (?:is|are)|there's)\b[^,.;]{0,30}?"
@@ -48,6 +55,13 @@ def _clause(text: str, start: int, end: int) -> str:
     rights = [i for i in (text.find(c, end) for c in ",;.!?。，、\n") if i >= 0]
     return text[left:min(rights, default=len(text))]
 
+
+
+def _sentence_of(text: str, match: re.Match[str]) -> str:
+    """The sentence of ``match`` ("社内向けFAQ検索です。日本語のみです。": the "only" is about the languages)."""
+    left = max((text.rfind(c, 0, match.start()) for c in ".!?。！？\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, match.end()) for c in ".!?。！？\n") if i >= 0]
+    return text[left:min(rights, default=len(text))]
 
 def polarity(text: str, match: re.Match[str]) -> str:
     """How a cue stands in its clause: "negated", "hedged" or "plain".
@@ -196,7 +210,7 @@ def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> No
     internal = P.INTERNAL_USE.search(text)
     if internal and internal.group() == "internal only" and asked != "license":
         internal = None  # "internal only, journalists & researchers": who searches, said to another question
-    if internal and P.INTERNAL_ONLY.search(text) and not P.LICENSE_ANY.search(text):
+    if internal and P.INTERNAL_ONLY.search(_sentence_of(text, internal)) and not P.LICENSE_ANY.search(text):
         updates["license"] = "commercial"  # "internal use only, we don't sell it" is still commercial use
         return
     free = [m for m in P.LICENSE_ANY.finditer(text) if polarity(text, m) != "hedged"]

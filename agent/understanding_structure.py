@@ -304,7 +304,8 @@ _FIRST_INDEXING = re.compile(
     r"\b(?:första|initiala) indexeringen\b|\bilk indeksleme\w*|\bpehli (?:baar )?(?:ki )?indexing\b|"
     r"\bprimeira indexa[çc][ãa]o\b|\bindexa[çc][ãa]o inicial\b|\bindex(?:ing|ation)? (?:of )?the (?:whole )?backlog\b|"
     r"\bfirst pass\b|\bfull (?:re-?)?index\w*|\bfinish(?:ed)? indexing\b|\bindexed within\b|最初の?\s*(?:indexing|"
-    r"インデックス)|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b")
+    r"インデックス)|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b|"
+    r"\b(?:erste[rn]?|initiale[rn]?) (?:index|indexierungs|indizierungs)?lauf\b|\b(?:erste|initiale) indexierung\b")
 # "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
 _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
@@ -421,14 +422,25 @@ _QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|�
                           r"(words?|tokens?|characters?|chars?|个?字|文字|字|자|글자)(?![a-z])")
 
 
+def _query_words(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The queries named and the length said of them, in one sentence and close together; None otherwise.
+
+    ("商品検索を改善したいです。商品説明は平均200文字": the next sentence's length is a document's)
+    """
+    subject = _QUERY_SUBJECT.search(text)
+    match = _QUERY_WORDS.search(text, subject.end()) if subject else None
+    if not subject or not match or match.start() - subject.end() > 40 or re.search(
+            r"[。！？!?\n]|\.\s", text[subject.end():match.start()]):
+        return None
+    return subject, match
+
+
 def query_length(text: str) -> float | None:
     """Tokens in one query when ``text`` gives the queries' length in words or tokens ("our queries are 3-4 words")."""
-    subject = _QUERY_SUBJECT.search(text)
-    if not subject:
+    found = _query_words(text)
+    if not found:
         return None
-    match = _QUERY_WORDS.search(text, subject.end())
-    if not match or match.start() - subject.end() > 40:
-        return None
+    match = found[1]
     low = float(match.group(1))
     value = (low + float(match.group(2))) / 2 if match.group(2) else low
     unit = match.group(3)
@@ -537,9 +549,8 @@ def share_before(before_people: str) -> float | None:
 
 def query_length_span(text: str) -> tuple[int, int] | None:
     """Where ``query_length`` read the queries' length (so the rest of the text can still give a document's)."""
-    subject = _QUERY_SUBJECT.search(text)
-    match = _QUERY_WORDS.search(text, subject.end()) if subject else None
-    return (subject.start(), match.end()) if subject and match and match.start() - subject.end() <= 40 else None
+    found = _query_words(text)
+    return (found[0].start(), found[1].end()) if found else None
 
 
 # Shares said in the other languages of the lexicon, read only where traffic is shared out (``share_word``)
