@@ -320,7 +320,15 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
                     # (glossed), "ob pro Monat oder pro Jahr, weiß ich nicht", "om det är per månad vet jag inte"
                     r"\b(?:whether|ob|of|om)\b[^.;!?]{0,60}\b(?:don'?t|do not) know\b|"
                     r"\bom\b[^.;!?]{0,60}\bvet (?:jag|vi) (?:inte|ej)\b|"
-                    r"\bcheck with (?:finance|my boss|the cfo|my manager)\b")
+                    r"\bcheck with (?:finance|my boss|the cfo|my manager)\b|"
+                    # s7-d: a figure the user will check in Chinese, Japanese, Korean and Turkish
+                    # ("可能２万份吧，不确定", "たぶん月1万回くらい？確認します", "아마 월 3만 건? 확인해 볼게요",
+                    # "emin değilim, kontrol etmem lazım")
+                    r"不(?:太)?确定|说不准|得问(?:一下|问)|要问一下|需要确认|(?:我)?再确认|"
+                    r"確認(?:します|してみます|が必要|しておきます)|確かでは(?:ない|ありません)|"
+                    r"확인해\s?(?:볼게요|보겠습니다|볼게|봐야)|(?:확실|정확)(?:하지|치)\s*(?:않|not\b)|"
+                    r"emin değilim|kontrol etme[km] (?:lazım|gerek)|sor(?:mam|mamız|mak) (?:lazım|gerek)|sormalıyım|"
+                    r"kontrol edece\w+|teyit etme\w* (?:lazım|gerek)")
 _TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "doc_length_tokens")
 # A rule the user believes and doubts in the same breath ("I think that means it can't go out? not 100% sure", "ich
 # glaube, es muss in der Schweiz bleiben? muss ich noch klären"): checked before it is noted.

@@ -81,7 +81,7 @@ _FUTURE = re.compile(
     r"over (?:twee|\w+) jaar|volgend jaar|kan groeien|zal groeien|"
     r"yıl içinde|çıkabilir|gelecek yıl|"
     r"ja sakte|ho sakta|agle saal|"
-    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|预计|年後|来年|増える|なるかも|"
+    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|预计(?=[^,，。；;]{0,12}(?:增长|增加|涨|翻|扩|达到|突破))|年後|来年|増える|なるかも|"
     r"년 안에|년 후|내년|늘 수도|늘어날")
 # A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)
 _HYPOTHESIS = re.compile(

@@ -17,7 +17,7 @@ from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators, owned_names
 from agent.understanding_numbers import Number
-from agent.understanding_quantities import SELF_CORRECTION, extract_fields
+from agent.understanding_quantities import ONLY_SOME, SELF_CORRECTION, extract_fields
 from knowledge.hardware import load_hardware
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -26,20 +26,23 @@ from tools.profile.schema import NUMERIC_FIELDS
 _MULTIPLIER_AFTER = re.compile(
     r"^\s*(?:x\b|×|\*|(?:[a-z\-]{2,20},?\s+){1,2}(?:each|apiece|per(?!\s+(?:sec|min|hour|day|week|month|year|annum))|x|×)"
     r"(?!\w)|(?:each|per|apiece)\b|"
-    r"(?![台枚张块대家원円元块]|달러|위안|ドル|美元|欧元)[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}(?=\s*[,，、]|\s*$|\s*(?:each\b|각각|각자|それぞれ|各自|每个))|"
+    r"(?![台枚张块대家원円元块]|달러|위안|ドル|美元|欧元|左右|上下|くらい|ぐらい|程度|ほど|前後|정도|쯤|가량|내외|吧|呢|啊|"
+    r"毫秒|秒|ミリ秒|밀리초|초)[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}(?=\s*[,，、]|\s*$|\s*(?:each\b|각각|각자|それぞれ|各自|每个))|"
     r"[a-z\-]{2,20}\s+of\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d)")  # "6 teams of about 15 people"
 _EXTREME_BEFORE = re.compile(r"短则|长则|最短|最长|短的|长的|短いもの|長いもの|長いと|短いと|"
                              r"긴\s*(?:건|것|거)|짧은\s*(?:건|것|거)|"
                              r"\b(?:longest|shortest|the long ones|the short ones|some (?:are|run|go)|a few|up to|"
                              r"sometimes|occasionally|bis zu|jusqu'à|hasta|fino a|até)\b[^\d]*$")
 _CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}")
-_EACH_CJK = re.compile(r"每|各|それぞれ|ずつ|あたり|当たり|각|씩|당")
+_EACH_CJK = re.compile(r"每(?![天日月周年小时星期季])|各|それぞれ|ずつ|あたり|当たり|각|씩|당")  # not "每天": a period
+_CJK_ORG_UNIT = re.compile(r"产品线|业务线|生产线|部门|事业部|事业群|分公司|子公司|站点|系统|分类|类别|品牌|"
+                           r"ライン|部署|部門|事業部|カテゴリ|라인|부서|사업부|계열사|카테고리")
 _RATE_AFTER = re.compile(r"^\s*(?:[a-z\-]{2,20}\s+){1,2}(?:a|an|per|every)\s+(?:second|minute|hour|day|week|month|"
                          r"year)\b")  # "15k conversations a month": multiplies a volume or a budget, not a length
 _EACH_AFTER = re.compile(r"^[^.;,]{0,25}?(?:\beach\b|\bapiece\b|\bper (?:person|head|user)\b|\bjeweils\b|\bchacun|"
                          r"\bcada uno|\bciascuno|ずつ|씩)")
 _EACH_BEFORE = re.compile(r"\b(?:each|every|chaque|cada|ogni|jede[rs]?|je)\s+"
-                          r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每个?|各)[\u4e00-\u9fff]{0,4}$|"
+                          r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每(?![天日月周年小时星期季])个?|各)[\u4e00-\u9fff]{0,4}$|"
                           r"마다\s*(?:[\w\s]{0,12})$")
 _NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ciento|時|点|h\b|:\d\d|am\b|pm\b|uhr\b|"
                           r"hours? (?:a|per|each|every) (?:working |work )?day\b|"
@@ -145,6 +148,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                     0 <= s - n.end <= 4 or 0 <= n.start - e <= 3 for s, e in cards):  # "2x A100", "A100 4장": cards
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]
+        if _narrowed(r, n):
+            continue  # "社員2000人のうち実際に使うのは300人": the later count is who searches
         noun = re.match(r"\s*(?:[a-z\-]+\s+)?([a-z]{3,20}?)s?\b", after)  # "250 wiki spaces ... per space"
         stems = "|".join({noun.group(1), noun.group(1).removesuffix("e")}) if noun else ""
         per_noun = noun if noun and re.search(rf"\b(?:per|each|every)\s+(?:{stems})\b", r.text[n.end + noun.end():]) \
@@ -160,9 +165,11 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             if name == "doc_length_tokens" and _EXTREME_BEFORE.search(r.text[max(0, n.start - 14):n.start]):
                 continue  # "短则几百字，长则上万字", "긴 건 2만 자": the extremes beside the typical length
             hit = multiplier or (rate if name in ("queries_per_month", "budget_usd_month") else None)
-            if hit is not None and name == "corpus_docs" and hit is multiplier and _CJK_WORD.fullmatch(
-                    hit.group().strip()) and not _EACH_CJK.search(r.text):
-                hit = None  # "十来个人，合同…两万份", "三种语言", "300店舗あり、": people, languages, stores
+            if hit is not None and hit is multiplier and _CJK_WORD.fullmatch(hit.group().strip()) and not \
+                    _EACH_CJK.search(r.text) and (name == "corpus_docs" or _CJK_ORG_UNIT.search(hit.group())):
+                # "十来个人，合同…两万份", "三种语言", "300店舗あり、": people, languages, stores; "两条产品线，
+                # …每天查询约500次": product lines no rate is counted per (s7-d)
+                hit = None
             if hit is not None:
                 doubts[name] = f'"{r.text[n.start:n.end]}{hit.group().rstrip()}" was not counted'
             elif name in ("queries_per_month", "budget_usd_month", "corpus_docs") and any(
@@ -334,7 +341,7 @@ def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     for m in r.sources("queries_per_month") if isinstance(queries, int | float) else []:
         start, _end = clause(r.text, m)
         people = [n for n, fed in zip(r.numbers, r.feeds, strict=False) if start <= n.start < m.start
-                  and "queries_per_month" not in fed and _people(r.text, n)]
+                  and "queries_per_month" not in fed and _people(r.text, n) and not _narrowed(r, n)]
         if people and _EACH_AFTER.match(r.text[m.end:]):  # "engineers, ~45 of them, a handful of searches each"
             doubts["queries_per_month"] = f"{r.text[people[0].start:people[0].end]} people were not counted"
     return doubts
@@ -362,6 +369,13 @@ def _unit_as_count(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
 _COUNTS = ("corpus_docs", "queries_per_month", "budget_usd_month", "latency_p95_ms")
 MAX_PER_PERSON_DAY = 500  # searches a person makes in a day: past this the people were counted twice
 DOC_CEILING = 500_000  # tokens: a 1,000-page book; a longer "document" is a misread figure, whatever the model
+
+
+def _narrowed(r: Reading, n: Number) -> bool:
+    """People counted, then narrowed by a later count ("社員2000人のうち…300人", "2000 staff, only 300")."""
+    later = next((m for m in r.numbers if m.start > n.end and P.USERS.match(r.text[m.end:])), None)
+    return later is not None and bool(P.USERS.match(r.text[n.end:n.end + 40])) and bool(
+        ONLY_SOME.search(r.text[n.end:later.start]))
 
 
 def _two_fields(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:

@@ -199,7 +199,7 @@ _LANGUAGES: dict[str, _Language] = {
         units={"düzine": (12, 1), "onlarca": (10, 3), "yüz": (100, None), "yüzlerce": (100, 3), "bin": (1e3, None),
                "binlerce": (1e3, 3), "on binlerce": (1e4, 3), "yüz binlerce": (1e5, 3), "milyon": (_MILLION, None),
                "milyonu": (_MILLION, None), "milyonun": (_MILLION, None), "milyondan": (_MILLION, None),
-               "bini": (1e3, None), "binden": (1e3, None),
+               "bini": (1e3, None), "binden": (1e3, None), "bine": (1e3, None), "binin": (1e3, None),
                "milyonlarca": (_MILLION, 3), "milyar": (_BILLION, None), "milyarlarca": (_BILLION, 3)},
         halves=("yarım",), and_half=("buçuk",), seconds=r"saniye(?:nin|den|yi)?"),
     "ru": _Language(
@@ -450,6 +450,16 @@ _CARD_RANGE = re.compile(
     r"miljard|tausend|duizend|tusen|tusind|hundert|honderd|hundra))")
 
 
+# s7-d (issue 17): Turkish "bin arama" (a thousand), "yüz bin kadar" (a hundred thousand): a bare magnitude is one of
+# it, said before a Turkish noun or approximation (never the German "ich bin" or an English "bin")
+_TR_EACH = re.compile(r"(?<![\d.,])(\d{1,4})\s?['’](?:ş?er|ş?ar)\s+([^\W\d_]+)")
+_TR_BARE_VALUES = {"yüz bin": "100000", "bin": "1000", "yüz": "100"}
+_TR_BARE = re.compile(r"(?<![\w.,])(?<!\d )(yüz\s+bin|bin|yüz)(?=\s+(?:kadar|civar\w*|tane|adet|arama\w*|sorgu\w*|"
+                      r"belge\w*|doküman\w*|dosya\w*|kayıt\w*|ürün\w*|kişi\w*|kullanıcı\w*|istek\w*|sayfa\w*|"
+                      r"kelime\w*|müşteri\w*|öğrenci\w*|çalışan\w*|makale\w*|sözleşme\w*|dava\w*|tl\b|lira\w*|"
+                      r"dolar\w*|avro\w*|euro\w*|sipariş\w*|başvuru\w*)(?!\w))")
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
@@ -471,6 +481,9 @@ def number_words(text: str) -> str:
             text = parser.second.sub(lambda m, p=parser: _seconds(p, m), text)  # type: ignore[misc]
         if parser.trigger.search(text):
             text = _substitute(parser, text)
+    text = _TR_EACH.sub(r"\1 \2 each", text)  # "20'şer arama", "10'ar sorgu": twenty searches each
+    if "bin" in text or "yüz" in text:  # Turkish says "bin" and "yüz" with no "bir" before them
+        text = _TR_BARE.sub(lambda m: _TR_BARE_VALUES[re.sub(r"\s+", " ", m.group(1))], text)
     if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text or \
             "har " in text:
         for rx, english in _HINGLISH:
@@ -607,10 +620,11 @@ def _cjk_words(text: str) -> str:
 
 
 _CJK_RANGE = re.compile(r"(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十百千]{1,6})\s*(-|–|~|〜|～|到|至)\s*"
-                        r"(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十百千]{1,6})\s*([万亿])")
+                        r"(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九十百千]{1,6})\s*(千万|千|万|亿)")
 
 
 def cjk_ranges(text: str) -> str:
     """"3~5万" -> "3万~5万", "五十到八十万" -> "五十万到八十万": the unit of a range on both of its ends."""
-    text = _CJK_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
+    text = _CJK_RANGE.sub(lambda m: m.group() if m.group(4) == "千" and re.search(r"[百千]", m.group(1)) else
+                          f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)  # not "两千到三千"
     return re.sub(r"(?<=[\d十百千万亿])\s*之间", "", text)  # "在五十万到八十万之间": the range itself

@@ -32,8 +32,8 @@ _EN_MULT = {"grand": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "c
 
 
 _NUMBER = re.compile(
-    r"(?<![a-z0-9_.\-/])(?:"
-    r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几])[\d零〇一二两三四五六七八九十几百千万亿]*"
+    r"(?<![a-z0-9_.\-/])(?!一(?:共|[个個]月|[个個]星期))(?:"  # "一共", "一个月": no figure (s7-d)
+    r"(?P<cn>(?:\d{1,15}(?:\.\d{1,15})?|[零〇一二两三四五六七八九十几]|[百千](?=[一二两三四五六七八九]))[\d零〇一二两三四五六七八九十几百千万亿]*"
     r"[十百千万亿](?:[一二两三四五六七八九几](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
@@ -71,7 +71,8 @@ _HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twe
 _WORD_MULT = re.compile(rf"\b({_WORD_ALT})\s+(thousand|million|billion)s?\b")
 
 
-_CN_ODD = re.compile(r"((?:[一二两三四五六七八九])?[十百千])来(?=个|份|篇|次|人|页|[^\d]|$)")
+_CN_ODD = re.compile(r"(?<![\d.])((?:\d{1,4}|[一二两三四五六七八九])?[十百千万])来"  # "十来个", "8千来份"
+                     r"(?=个|份|篇|次|人|页|[^\d]|$)")
 _AND_A_HALF = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) and a half "
                          r"(thousand|million|billion)\b")
 _DIGITS_ISH = re.compile(r"(?<![\w.,])(\d{1,6}(?:[.,]\d+)?\s?[km]?)\s?-?ish\b")
@@ -179,6 +180,28 @@ _ROUND_THE_CLOCK = re.compile(r"(?:全天|全日|一天|一日|하루)\s*24\s*(?
                               r"24\s*(?:小时|小時|時間|시간)\s*(?=都|全天|在线|在線|运行|運行|运转|運轉|稼働|稼動|運用|有人|"
                               r"不间断|不間斷|服务|服務|営業|운영|가동|서비스|돌아|365)")
 
+
+# s7-d (issue 17): CJK figures as chat writes them: "5w" (万), "3万5000件" (35,000), a bare 千 before a counter
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_WAN_W = re.compile(r"(?<![a-z\d.,])(\d{1,4}(?:\.\d{1,2})?)\s?w(?![a-z])")
+_CJK_TAIL = re.compile(r"(?<![\d.,])(\d{1,4})([万千亿])(\d{1,4})(?![\d.,]|\s*[十百千万亿])")
+_CJK_MAGNITUDE = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+
+def _cjk_tail(m: re.Match[str]) -> str:
+    unit, tail = _CJK_MAGNITUDE[m.group(2)], m.group(3)
+    if len(tail) == 1:  # "1万5", "2千5": the next place down, as it is said
+        return f"{int(m.group(1)) * unit + int(tail) * unit // 10}"
+    if m.group(2) != "万" or int(tail) >= unit:
+        return m.group()
+    return f"{int(m.group(1)) * unit + int(tail)}"
+
+
+_BARE_THOUSAND = re.compile(r"(?<![\d.,零〇一二两三四五六七八九十百千万亿几数數上好])"
+                            r"千(?=\s*(?:回|件|次|个|份|篇|条|人|名|"
+                            r"times\b|items\b|documents\b|queries\b|searches\b|people\b|lookups\b))")
+
+
 def _blank_enumerator(m: re.Match[str]) -> str:
     lead = m.group(1) or m.group(2) or ""
     return lead + " " * (len(m.group()) - len(lead))
@@ -191,6 +214,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
     text = text.translate(_TRADITIONAL).translate(_SCRIPT_DIGITS)  # "1萬台幣": traditional Chinese figures and money
     text = text.replace("預算", "预算")
+    if _CJK_TEXT.search(text):  # "5w左右", "1.2w 份": w is 万 in Chinese chat
+        text = _WAN_W.sub(r"\1万", text)
     text = _GLUED_CODE_AFTER.sub(r"\1 \2", _GLUED_CODE_BEFORE.sub(r"\1 ", text))  # "5kEUR", "EUR5k": 5k EUR
     cantonese = not _KANA.search(text) and _CANTONESE_MARK.search(text)
     if cantonese:  # written in traditional characters too
@@ -209,6 +234,8 @@ def normalise(text: str) -> str:
     text = number_words(number_formats(text.replace("一次性", " one-off ").replace("第一次", "首次")))
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
     text = _CJK_COMPOUND.sub(_join_compound, text)
+    text = _CJK_TAIL.sub(_cjk_tail, text)  # "3万5000件": 35,000; "1万5" (spoken): 15,000
+    text = _BARE_THOUSAND.sub("1000", text)  # "千回くらい", "천 건": a thousand
     text = re.sub(r"\b24\s*[/x×]\s*7\b", "around the clock", text)  # "24/7" is not 24 per 7
     if len(re.findall(r"\d+", text)) > 1:  # "每小时1200次，24小时都有人用": service hours beside the rate, no figure
         text = _ROUND_THE_CLOCK.sub(" around the clock ", text)

@@ -194,7 +194,8 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"(?:aat(?:i|e)|aayenge|aa jaate|aa jaati|come in|coming in)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?)\s*(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|은|는|이|가|は|が)\s*)*"
+                          r"搜索量?)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|落在|约莫|"
+                          r"将近|差不多|은|는|이|가|は|が)\s*)*"
                           # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
                           r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
@@ -298,12 +299,13 @@ DOCS_AFTER = re.compile(
     r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)\s?[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
-    r"^\s*(?:多)?(?:份|篇|本|封|条|件)(?!查询|检索|请求|搜索)|"
+    r"^\s*(?:多)?(?:份|篇|本|封|条|件|笔)(?!查询|检索|请求|搜索|(?:产品|业务|生产|服务)?线|部门|事业部|分公司|子公司|"
+    r"网点|门店|站点|系统|客户|项目|团队|分类|类别|语言)|"  # s7-d: "資料約５萬筆" (records), not "两条产品线"
     r"^[\s\-]*(?:r[ée]f[ée]rences?|referencias|referenze|refer[êe]ncias)\b|"
     # CJK counters of a collection (issue 17, s5-b): "80万道题", "3万册", "8万套", "2万点", "2만 권", "300편"
     r"^\s*(?:多)?(?:道(?:题|试题|习题|考题)|题|册|冊|套(?!餐|房间)|部(?:电影|影片|书|法律)|张(?:图纸|表单|单据|发票)|"
     r"点(?!数|満点|钟|半|到|至|前|后|以|左右)|枚)|"
-    r"^\s*(?:권|편|장)(?!\w)|"
+    r"^\s*(?:권|편|장)(?!\w)|^\s*(?:권|편)(?=(?:의|에|을|를|이|가|은|는|도)(?![가-힣]))|"  # "10만 편에 대한"
     # pieces counted after the things ("Vrachtbrieven en CMR's, ongeveer 2 miljoen stuks"): read like "items"
     r"^\s*(?:stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|stycken|adet|штук)\b")
 _CONTENT_WORDS = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|des|del|degli|delle|dei|von|van|av)\s+|d'\s*)?"
@@ -368,7 +370,7 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
                               r"稿件?|帖子|问答|faq|资料|说明书|详情页|页面|网页|商品页|知识库条目|条目|判决书|专利|"
                               r"邮件|聊天记录|对话记录)(?:总量|总数|数量)?\s*[,，:：]?\s*"
-                              r"(?:大概|大约|约|差不多|有|共|在|是|为)*\s*$")
+                              r"(?:大概|大约|约|差不多|有|共|一共|总共|合计|加起来|在|是|为)*\s*$")
 USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learners|students|players|members|customers|"
                    r"visitors|readers|accounts|shoppers|patients)|dau|wau|mau)\b|"
                    r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
@@ -384,7 +386,9 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"funcion[áa]rios|empleados|employ[ée]s|dipendenti|collaborateurs|collaboratori|colaboradores|"
                    r"personnes|pessoas|personas|persone|m[ée]decins|m[ée]dicos|medici|[äa]rzte|analystes|analistas|"
                    r"analisti|ingenieurs|ing[ée]nieurs|engenheiros|ingenieros|ingegneri|agentes|agenti|"
-                   r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币)))")
+                   r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币))|"
+                   # "工程師大概200位", "200名左右": people counted with 位 or 名 alone (s7-d)
+                   r"(?:位|名)(?=\s*(?:$|[,，。、;；!?]|左右|上下|吧|呢)))")
 PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
@@ -413,7 +417,9 @@ TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcor
 # Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
 # profile has no field for; never a corpus size, a budget or a query count.
 GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b|"
-                           r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)[^,;。]{0,22}$")
+                           r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)"
+                           # (not "매달 2천 건씩 늘어나고 현재 10만 건": the size now, after its growth; s7-d)
+                           r"(?:(?!현재|지금|目前|现在|現在|今は|\bnow\b|\bcurrently\b|\btoday\b|şu an)[^,;。]){0,22}$")
 _NO_AND = r"(?:(?!\s(?:and|y|e|und|et|и|ve|en|och)\s)[^,;。])"  # "30000 documents y grows 500": the 500 grows
 GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a)\b|"
                           rf"^{_NO_AND}{{0,20}}?\b(?:of )?growth\b|^{_NO_AND}{{0,16}}?\bgrows\b|"
@@ -474,7 +480,7 @@ DOMAINS = {
             r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
             r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
             r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
-            r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程",
+            r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程|程式码|原始码|程序码",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
                   r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
@@ -1025,7 +1031,9 @@ NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|
                 r"^(?:nee(?: hoor)?|nie|nej|hayır|нет|nahi|nahin|nein)(?=\s*(?:[,.!;:\-—–]|$))")
 FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|probably|perhaps|circa|like|some|or so|"
                     r"ish|we have|we've got|we get|there are|i think|i guess|i'd say|let'?s say|it'?s|its|total|"
-                    r"in total)\b|大约|大概|约|左右|差不多|将近|接近|上下|估计|可能|我们有|一共|总共|[~≈,.!?:;。、\s]")
+                    r"in total|on average|average|typically|usually|we expect|we'd expect|expected|"
+                    r"expecting)\b|大约|大概|约|左右|差不多|将近|接近|上下|估计|"
+                    r"可能|我们有|一共|总共|平均|[~≈,.!?:;。、\s]")
 
 # Side questions.
 QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can|could|would|will|should|why|where|"

@@ -366,6 +366,7 @@ def _extract(text: str, asked: str | None) -> Found:
     _sum_counts(counts, work, found)
     _unnamed_part(numbers, work, found)
     _items_indexed(numbers, work, found)
+    _docs_per_unit(numbers, work, found)
     _pages_per_document(numbers, work, found)
     shared = R.traffic_share(work, numbers)
     if shared is not None:  # "600k pageviews a month, 5% of those use search": the share of the traffic searches
@@ -381,6 +382,13 @@ def _extract(text: str, asked: str | None) -> Found:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
             m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
+    elif (arriving := _per_arrival(numbers, work)) is not None:  # "1日200件来て、1件ごとに2回", "每张工单检索一次"
+        found.updates["queries_per_month"], items = arriving
+        if (found.ambiguous or {}).get("kind") == "per_unit":
+            found.ambiguous = None  # "주문마다 3번": per arriving order, not per unit of an organisation
+        leftovers[:] = [n for n in leftovers if n is not items and not n.start > items.end]
+        if found.updates.get("corpus_docs") == int(items.value):
+            del found.updates["corpus_docs"]  # the items arriving are counted per period: not the corpus
     elif (cjk := _cjk_queries_per_item(numbers, work)) is not None:
         found.updates["queries_per_month"], each = cjk
         leftovers[:] = [n for n in leftovers if n is not each]
@@ -424,7 +432,11 @@ def _extract(text: str, asked: str | None) -> Found:
         unknown_money = asked == "budget_usd_month" and any(
             P.currency_code(m.group(1)) is None for m in (P.CURRENCY_AFTER.match(work[num.end:]),
                                                          P.CURRENCY_BEFORE.search(work[:num.start])) if m)
-        if len(P.FILLER.sub("", rest)) <= 12 and not unit and not small_latency and not unknown_money:
+        left, right = _clause_span(work, num)
+        own_rest = work[left:num.start] + " " + work[num.end:right]  # "normalde günde 2 bin civarı, yoğun günlerde 5
+        peak_after = asked == "queries_per_month" and _PEAK_CLAUSE.search(work[right:])  # bine çıkıyor" (s7-d)
+        if (len(P.FILLER.sub("", rest)) <= 12 or (peak_after and len(P.FILLER.sub("", own_rest)) <= 12)) and \
+                not unit and not small_latency and not unknown_money:
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             # a rate's period is the one of the figure's own clause ("no wait, per day 8 thousand"), not the first's
             own = work[work.rfind(",", 0, num.start) + 1:] if asked == "queries_per_month" else work
@@ -554,6 +566,75 @@ def _cjk_queries_per_item(numbers: list[P.Number], work: str) -> tuple[int, P.Nu
     return None
 
 
+# s7-d (issue 17): one search (or a few) per item that arrives at a rate, as Chinese, Japanese, Korean and Turkish
+# say it (glossed): "每张工单检索一次", "每份新合同进来都要查一次", "1件につき1回検索", "依頼ごとに過去案件を3回",
+# "それぞれ1回ずつ", "민원 1건당 한 번씩", "건마다 2번", "각각 한 번씩", "her sipariş için 2 arama", "her biri için bir
+# kez": the items' rate times the searches each, never "1 a month"
+_ARRIVAL_CUE = re.compile(
+    r"(?:(?<![\d.])1\s*(?:documents|items|件|건|张|份|条|个|篇|封|单|笔)?\s*(?:につき|ごとに|あたり|当たり|당|마다)|"
+    r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,4}|[가-힣]{1,4}|items|documents)(?:ごとに|마다|당|별로|별)|"
+    r"每(?:一)?(?:张|份|条|篇|封|单|件|笔|通|个)\s*(?:新)?[\u4e00-\u9fff]{0,5}?"
+    r"(?=进来|来了|都|要|会|需要|检索|查|搜|召回)|按(?:每|一)(?:通|张|份|条|个|件|单|篇|封)|"
+    r"それぞれ|\beach(?=\s+(?:[가-힣]+\s+){0,3}\d{1,2}\s*times\b)|\bher\s+\w+\s+için\b|\beach\s+için\b|\b\w+\s+başına\b|"
+    r"\bper\s+(?!(?:day|week|month|year|hour|second|minute|working|business|person|user|head)\b)[a-z]+(?=\s+\d))")
+_ARRIVAL_EACH = re.compile(
+    r"[^。.!?;；\n\d]{0,20}?(?:(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:times|次|遍|queries|searches)|"
+    r"([一两二三])\s*(?:次|遍))")
+_ARRIVAL_SEARCH = re.compile(r"search|quer|lookup|检索|查|搜|召回|照合|調べ|探し|검색|조회|찾|\bar[ıa]\w*|\bbak[ıa]\w*")
+_CN_SMALL_EACH = {"一": 1, "两": 2, "二": 2, "三": 3}
+_SENTENCE_END = re.compile(r"[。!?！？\n]|\.(?:\s|$)")
+_ARRIVAL_NOT_ITEM = re.compile(r"^\s*(?:times|次|回|遍|queries|searches|lookups|people|persons|users|employees|"
+                               r"pages?|words?|tokens?|characters?|字|页|gb|mb|ms|seconds?|"
+                               r"人|名|명|位|kişi|[a-zçğıöşü]*\s+(?:kişi|kullanıcı|temsilci|çalışan))")
+
+
+def _per_arrival(numbers: list[P.Number], work: str) -> tuple[int, P.Number] | None:
+    """(queries a month, the figure of the items) for items counted per period and searches made for each one."""
+    for cue in _ARRIVAL_CUE.finditer(work):
+        each = _ARRIVAL_EACH.match(work, cue.end())
+        if each is None or not _ARRIVAL_SEARCH.search(work[cue.start():each.end() + 24]):
+            continue
+        k = float(each.group(1)) if each.group(1) else float(_CN_SMALL_EACH[each.group(2)])
+        rate = next((n for n in numbers if each.group(1) and n.start == each.start(1)), None)
+        if rate is not None and (per_unit := R.unit_rate(work, rate, numbers)) is not None and per_unit[1] and \
+                not _period_in_clause(work, per_unit[1]):
+            continue  # "300多个网点 ... 每个网点每天查询10次": a rate per counted unit, not per arriving item
+        ends = [m.start() for m in _SENTENCE_END.finditer(work)]
+        sentence = (max((e for e in ends if e < cue.start()), default=-1), min((e for e in ends if e >= cue.end()),
+                                                                              default=len(work)))
+        for num in numbers:
+            after = work[num.end:num.end + 40]
+            if cue.start() <= num.start < each.end() or num.value < 2 or _ARRIVAL_NOT_ITEM.match(after) or \
+                    P.USERS.match(after) or not sentence[0] < num.start < sentence[1] or P.CURRENCY_AFTER.match(
+                        after) or P.CURRENCY_BEFORE.search(work[max(0, num.start - 12):num.start]) or \
+                    P.BUDGET_CUE.search(work[max(0, num.start - 12):num.start]):
+                continue  # not people, money, pages or another sentence's figure
+            if not _period_in_clause(work, num):
+                continue  # a month's factor is 1: the period must be named
+            left, right = _clause_span(work, num)
+            factor = period_factor(work[num.end:right], work[left:num.start])
+            return int(num.value * factor * k), num
+    return None
+
+
+# A clause about the busiest times after the usual rate: "yoğun günlerde 5 bine çıkıyor", "많을 때는 5천 건까지",
+# "at peak 5k", "高峰期能到五千"
+_PEAK_CLAUSE = re.compile(r"^[,;，；、]\s*(?:but\s+|and\s+)?(?:at (?:peak|the peak|busy times)|peaks?\b|during peaks?|"
+                          r"on busy days|yoğun\s+\w+|en yoğun|많을 때|바쁠 때|피크|ピーク|繁忙|多い(?:日|時)|高峰|"
+                          r"忙的时候|最多的时候)")
+
+
+def _clause_span(work: str, num: P.Number) -> tuple[int, int]:
+    left = max((work.rfind(c, 0, num.start) for c in ",;!?。，；、\n"), default=-1) + 1
+    right = min((i for c in ",;!?。，；、\n" if (i := work.find(c, num.end)) >= 0), default=len(work))
+    return left, right
+
+
+def _period_in_clause(work: str, num: P.Number) -> bool:
+    left, right = _clause_span(work, num)
+    return any(rx.search(work[left:num.start] + " " + work[num.end:right]) for rx, _ in P.PERIODS)
+
+
 def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
     """Queries a month from "40 tickets a day (each agent) ... one search per ticket": items x rate x searches each."""
     match = _PER_ITEM_QUERY.search(work)
@@ -670,9 +751,15 @@ def period_factor(after: str, before: str) -> float:
     after = re.split(r"[,;!?。，；、]", after[:30])[0]  # its own clause: "每人每天查询20次左右，…预算每年" is per day
     for window in (after, before):
         hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
+        dated = [h for h in hits if _THIS_YEAR.match(window, max(0, h[0] - 1))]
+        if len(hits) > len(dated) > 0:  # "今年预计每月100万次": this year's rate per month, not a year's total
+            hits = [h for h in hits if h not in dated]
         if hits:
             return min(hits)[1]
     return 1.0
+
+
+_THIS_YEAR = re.compile(r"[今去明本来昨]年")
 
 
 def _money(value: float, currency: str, factor: float) -> float:
@@ -733,7 +820,7 @@ _PRICE_UNIT = re.compile(r"\d\s*(?:per|/|a|each)\s+(?:1[,.]?000|1k|1m|a thousand
 # maybe 5 searches a day"): each of them, as "each" would say.
 _PEOPLE_DO = re.compile(r"^\s*[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:would\s+|will\s+|might\s+|typically\s+|usually\s+)?"
                         r"(?:do|make|run|perform|send|type|ask|fire off|search|query|look up)\s+"
-                        r"(?:about|around|roughly|maybe|perhaps|approx\.?|~|like|some)?\s*$")
+                        r"(?:on average\s*)?(?:about|around|roughly|maybe|perhaps|approx\.?|~|like|some)?\s*$")
 
 
 # "2,000 scientists would use it, perhaps 5 queries per working day": the rate after the people who use it is theirs
@@ -743,6 +830,12 @@ _PEOPLE_USE = re.compile(r"^\s*[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:would |will |might 
 # "연구원 500명이 하루 평균 4번", "医師400名が1日5回": the people as the subject, the rate after them in a CJK sentence
 _PEOPLE_SUBJECT = re.compile(r"^\s*(?:people|persons?|users?|名|人|명)?\s*(?:이|가|が|は|은|는)\s*"
                              r"(?:(?:per (?:day|week|month)|daily)\s*)?(?:on average\s*)?(?:about\s*)?$")
+
+
+# "100 müşteri temsilcisi günde ortalama 40 sorgu yapıyor" (glossed): the people, their period, the rate, the verb last
+_PEOPLE_SOV = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}per (?:day|week|month|working day)\s+(?:on average\s+)?"
+                         r"(?:about\s+)?$")
+_SOV_DO = re.compile(r"^\s*(?:queries|searches|times)\s+(?:about\s+)?(?:yap\w*|ar[ıa]\w*|gerçekleştir\w*)")
 
 
 # A rate said for everybody together ("5 users, 50 queries a day in total", "每天加起来五十次", "1日合計で3,000回",
@@ -755,13 +848,15 @@ _TOTAL_RATE = re.compile(r"(?:\bin total\b|\baltogether\b|\bcombined\b|\ball tog
 
 # The staff of the whole organisation, then the ones who use it: "5万名员工，但这个系统只给人力资源部用，大概100人",
 # "12,000 employees, but only about 300 analysts would use it"
-_ONLY_SOME = re.compile(r"\b(?:but|only|just)\b|但|只|仅|僅|だけ|のみ|만|뿐")
+# "only 300 of them", "社員2000人のうち…300人" (s7-d): the later count narrows the people
+ONLY_SOME = re.compile(r"\b(?:but|only|just|of (?:them|whom|those))\b|但|只|仅|僅|だけ|のみ|만|뿐|"
+                       r"のうち|の中で|其中|中的|중에서?|중\s|arasından|içinden|実際")
 
 
 def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
     """The people a rate is for: the first counted, or a later count the message narrows them to."""
     counted = [n for n in numbers if P.USERS.match(work[n.end:])]
-    if len(counted) > 1 and _ONLY_SOME.search(work[counted[0].end:counted[1].start]):
+    if len(counted) > 1 and ONLY_SOME.search(work[counted[0].end:counted[1].start]):
         return counted[1]
     return counted[0] if counted else None
 
@@ -770,7 +865,8 @@ def _people_do(people: P.Number, num: P.Number, work: str) -> bool:
     """The people counted are the subject of the rate that follows them (``_PEOPLE_DO``, ``_PEOPLE_USE``)."""
     between = work[people.end:num.start]
     return people.end <= num.start and bool(_PEOPLE_DO.match(between) or _PEOPLE_USE.match(between) or
-                                            _PEOPLE_SUBJECT.match(between))
+                                            _PEOPLE_SUBJECT.match(between) or (_PEOPLE_SOV.match(between) and
+                                                                               _SOV_DO.match(work[num.end:])))
 
 
 def _org_money(text: str, num: P.Number) -> bool:
@@ -935,9 +1031,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     times = P.TIMES_AFTER.match(after)
     searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
     if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
-            after[times.end():])):  # "3 veces al mes" (glossed "3 times per month"): a month's factor is 1
+            after[times.end():]) or _MONTH_BEFORE.search(before)):  # "3 veces al mes" (glossed "3 times per month"):
+        # a month's factor is 1; "月に50万回くらい" (glossed "per month 50万 times"): the month said before it
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
-    if times and people and _sentence_period(num, text) != 1.0 and re.match(r"^\s*each\b", after[times.end():]):
+    if times and people and _sentence_period(num, text) != 1.0 and (re.match(r"^\s*each\b", after[times.end():]) or
+                                                                    re.search(r"\beach\s*$", before)):
         return "queries_per_month", int(v)  # "would search daily, 5 times each": the period is the sentence's
     if times and people and _MONTHLY_PEOPLE.search(text) and _sentence_period(num, text) == 1.0:
         return "queries_per_month", int(v)  # "5k monthly active users, each asks about 4 times": their month (s6-a)
@@ -1052,6 +1150,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     subject = [w for w in re.findall(r"\S+", re.split(r"\d", before)[-1]) if not _HEDGE_WORD.fullmatch(w)][-1:]
     if docs and re.match(r"^[a-z]", after):
         docs = None  # "8D reports", "10-K filings": a name with a figure in it
+    if docs and _NOT_DOCS_AFTER.match(after[docs.end():]):
+        docs = None  # "3 product lines", "4 product groups": what an organisation sells, not its documents (s7-d)
     generic = docs is not None and re.match(r"^\s*(?:items|点|枚|stuks|st[üu]ck|pi[èe]ces|piezas|pezzi|pe[çc]as|sztuk|"
                                             r"stycken|adet|штук)\b", docs.group())
     if docs is not None and P.content_count(docs) and v < P.MIN_CONTENT_COUNT:
@@ -1086,6 +1186,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if _CONVERSATIONS.match(docs.group()) and any(rx.search(tail) for rx, _ in P.PERIODS) and not re.search(
                 r"\bnew\b", own):
             return "queries_per_month", int(v * period_factor(tail, ""))  # "the bot handles ~250k chats a month"
+        if asked == "queries_per_month" and not rate and re.match(r"^\s*(?:items|documents)\b", docs.group()) and \
+                not re.search(r"documents|docs|files|records|manuals|contracts|articles",
+                              re.split(r"[,;!?。、，]", before)[-1]):
+            # "많을 때는 5천 건까지", "普段は5千件" to "how many queries?": a count of them, not the corpus (s7-d)
+            return None, None
         # "search the KB 5 times per ticket": 5 is not a number of tickets
         return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)
     if P.QUERY_BEFORE.search(before):
@@ -1172,6 +1277,8 @@ _COLLECTION = re.compile(r"\b(?:docs|documentation|docs? site|developer docs|api
                          r"wiki|knowledge base|help cent(?:er|re)|help site|website|intranet|confluence)\b[^\d]*$|"
                          r"(?:文档|api参考|帮助中心|网站|知识库)[^\d]*$|^\s*documents\s*は[^\d]*$")
 # A counter ("80개", glossed "items") after things that are not documents: branches, stores, staff, customers
+_NOT_DOCS_AFTER = re.compile(r"[\s\-]*(?:lines?|groups?|categor(?:y|ies)|famil(?:y|ies)|ranges?|brands?|segments?|"
+                             r"divisions?|teams?|departments?)\b")
 _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|사원|고객|회원|사용자|유저|병원|학교|팀|부서|"
                                r"국가|나라|언어|"
                                r"서버|사무실|공장|门店|分店|店|员工|用户|客户|会员|国家|语言|服务器|办公室|工厂|"
@@ -1180,8 +1287,15 @@ _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|�
                                r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b|"
                                # s6-f: what an organisation counts about itself beside its documents
                                r"\bproduct lines\b|\blanguages\b|\bdata cent(?:er|re)s\b|\bcountries\b|\bclinics\b|"
-                               r"\bbeds\b|\bhotels\b|\bhomes\b|\bsites\b|\bplants\b|\bwarehouses\b")
+                               r"\bbeds\b|\bhotels\b|\bhomes\b|\bsites\b|\bplants\b|\bwarehouses\b|"
+                               # s7-d: lines, departments, categories, affiliates in CJK and Turkish
+                               r"라인|카테고리|계열사|부문|사업부|센터|ライン|部署|部門|カテゴリ|グループ会社|系列|"
+                               r"产品线|业务线|部门|分类|类别|站点|分公司|子公司|\bdepartman\w*|\bkategori\w*|"
+                               r"\bşube\w*|\bgrub\w*|\bdepartments\b|\bcategories\b|\bteams\b")
 _HEDGE_WORD = re.compile(r"about|around|roughly|approx\.?|~|약|대략|한|約|约|大约|大概|ca\.?|circa|etwa")
+_MONTH_BEFORE = re.compile(r"(?:\b(?:a|per|each|every)\s+month|\bmonthly|每个?月|月均|毎月|매달|매월)\s*"
+                           r"(?:(?:on average|about|roughly|approximately|だいたい|およそ|ほぼ|大概|大约|约|有|"
+                           r"で|に|は|には|에|은|는)\s*)*$")
 _MONTH_NAMED = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|monthly\b|/\s*mo(?:nth)?\b)")
 # The people named first, then counted ("the technicians are about 400, 10 searches a day each", "i tecnici sono circa
 # 400", "los abogados son unos 45", "agents: 350"): their number, as "400 technicians" would be.
@@ -1286,6 +1400,36 @@ _CONTAINER_GAP = re.compile(r"^\s*[a-z\-]+?s?\s*(?:,|with|of)\s*(?:about|around|
 _ITEMS_EACH = re.compile(r"^\s*([a-z\-]{3,20}?)(?:e?s)?\s+(?:each|apiece|per|a|in each|in every)\b")
 
 
+# s7-d (issue 17): the documents of each unit, the units counted before ("50个客户，每个客户平均有2千份文档",
+# "取引先300社、1社あたり約100件", "고객사 40곳, 고객사마다 평균 5천 건"): the corpus is their product
+_DOCS_EACH_UNIT = (
+    re.compile(r"(?:每(?:个|個|家|所|位|间)?|各)([\u4e00-\u9fff]{1,4}?)\s*"
+               r"(?:平均|都|大概|大约|约|有|差不多|\s)*$"),
+    re.compile(r"(?:1|一)?([\u4e00-\u9fff\u30a0-\u30ff]{1,4})(?:あたり|当たり|ごとに|ごと)\s*"
+               r"(?:平均|on average|about|約|\s)*$"),
+    re.compile(r"([가-힣]{1,4}?)(?:마다|당)\s*(?:on average|about|평균|\s)*$"))
+_TOTAL_WORD = re.compile(r"一共|总共|合计|加起来|全部で|合計|합쳐서|총|in total|altogether|toplam")
+
+
+def _docs_per_unit(numbers: list[P.Number], work: str, found: Found) -> None:
+    docs = found.updates.get("corpus_docs")
+    if not isinstance(docs, int) or _TOTAL_WORD.search(work):
+        return
+    num = next((n for n in numbers if int(n.value) == docs), None)
+    if num is None:
+        return
+    left = max((work.rfind(c, 0, num.start) for c in ",;!?。，；、\n"), default=-1) + 1
+    for rx in _DOCS_EACH_UNIT:
+        m = rx.search(work[left:num.start])
+        if m is None or R.CJK_PERIOD.match(m.group(1)) or m.group(1)[0] in "次回遍天日月周週年人名位时時":
+            continue  # "每次返回10条": each search's results, not a unit
+        count = R.count_of(m.group(1), work, numbers, num)
+        if count is not None and count.start < num.start and count.value >= 2 and \
+                m.group(1)[:2] in work[max(0, count.start - 12):count.end + 12]:
+            found.updates["corpus_docs"] = int(count.value * docs)
+        return
+
+
 def _items_indexed(numbers: list[P.Number], work: str, found: Found) -> None:
     """"~12k courses, roughly 30 lessons each, and we'd index per lesson": the items indexed are the documents."""
     for a, b in zip(numbers, numbers[1:], strict=False):
@@ -1311,9 +1455,14 @@ def _pages_per_document(numbers: list[P.Number], work: str, found: Found) -> Non
         found.updates["corpus_docs"] = int(round(total.value / each.value))
 
 
+_KO_CONNECTIVE = re.compile(r"[가-힣](?:고|는데|지만|며)\s")
+
+
 def _sentence_period(num: P.Number, work: str) -> float:
     """The period of a per-person rate named elsewhere in its sentence, when its own clause names none; else 1."""
-    clause_start = max((work.rfind(c, 0, num.start) for c in ",;!?。"), default=-1) + 1
+    clause_start = max((work.rfind(c, 0, num.start) for c in ",;!?。、，"), default=-1) + 1
+    # a Korean clause ends at its connective too ("3천 명이 접속하고 한 사람당 두 번"; s7-d)
+    clause_start = max([clause_start, *(m.end() for m in _KO_CONNECTIVE.finditer(work, 0, num.start))])
     clause = work[clause_start:num.end + 40].split(",")[0]
     if any(rx.search(clause) for rx, _ in P.PERIODS):
         return 1.0

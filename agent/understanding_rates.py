@@ -53,11 +53,14 @@ _CJK_EACH = re.compile(r"每(?:个|個|家|所|位|名|间|間|座|条)"
                        r"(?!月|星期|礼拜|禮拜|小时|小時|钟头|鐘頭|工作日|季度|周|週|年|天)"
                        r"([\u4e00-\u9fff]{1,5}?)"
                        r"(?=每|一|[0-9]|大概|大约|约|平均|差不多|都|会|要|查|搜|问|的|能|[\u4e00-\u9fff]{0,6}[0-9])")
+# "每家每月", "每个每天", "每所一天": the classifier alone, a period right after it (s7-d)
+_CJK_EACH_CLASSIFIER = re.compile(r"每(家|所|间|間|座|个|個)(?!(?<=[个個])(?:月|星期|小时|小時|工作日|礼拜|禮拜|季度))"
+                                  r"(?=\s*(?:每|一天|一日|天|日|月|周|年|都|大概|大约|约|平均))")
 _CJK_EACH_BARE = re.compile(r"每(门店|店|分店|网点|学校|医院|诊所|药店|校区)")
 # "1店舗あたり", "各支店で", "店舗ごとに"; "매장당", "지점마다" (not a period: 1日あたり, 하루마다, 시간당)
 _JA_PER = re.compile(r"(?:1|一)?([\u4e00-\u9fff\u30a0-\u30ff]{1,4})(?:あたり|当たり|ごと)")
-_JA_EACH = re.compile(r"各([\u4e00-\u9fff\u30a0-\u30ff]{1,3})(?:で|に|は|が|の|とも|,|、)")
-_KO_PER = re.compile(r"([가-힣]{1,4}?)(?:당|마다)(?![가-힣])")
+_JA_EACH = re.compile(r"各([\u4e00-\u9fff\u30a0-\u30ff]{1,3}?)(?:で|に|は|が|の|とも|,|、|\s|(?=\d))")
+_KO_PER = re.compile(r"([가-힣]{1,4}?)(?:당|마다|별로|별)(?![가-힣])")  # "매장당", "지점마다", "지점별로"
 _TR_PER = re.compile(rf"({_LATIN})\s+başına\b")
 _CJK_PERIOD = re.compile(r"^(?:[0-9]*)(?:日|月|週|周|年|時間|时|小时|秒|分|天|人|回|次|하루|시간|초|분|달|월|"
                          r"주|년|일|인|사람|명|個人|自|件|건|번|회|工作|工作日|星期|礼拜|小时|季度|季|周末|次)$")
@@ -87,6 +90,8 @@ def _rate_clause(work: str, num: Number) -> tuple[str, str]:
 def _unit_word(work: str, num: Number) -> str | None:
     """The unit a rate is counted per ("store", "店", "매장"), "" for a bare "each", None when it is not per unit."""
     before, after = _rate_clause(work, num)
+    for m in _CJK_EACH_CLASSIFIER.finditer(before):  # "1200家商户，每家每月...": the classifier counts the units
+        return m.group(1)
     for rx in (_CJK_EACH, _CJK_EACH_BARE):
         for m in rx.finditer(before):
             if not _CJK_PERIOD.match(m.group(1)):
@@ -130,6 +135,8 @@ _EACH_BEFORE = re.compile(r"(?:^|[\s,])each\s+(?:per|a)\s+\w+\s*(?:about\s+)?$|\
 def _stem(unit: str) -> str:
     if re.match(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", unit):
         return unit
+    if re.search(r"[şğıüöç]|(?:nin|nın|nun|nün|miz|mız|muz|müz|ler|lar)$", unit):  # Turkish: "şubenin", "şubemiz"
+        return unit[:4]
     return unit[:max(3, min(5, len(unit) - 1))]
 
 
@@ -170,7 +177,10 @@ def unit_rate(work: str, num: Number, numbers: list[Number]) -> tuple[str, Numbe
     if not unit and any(n.value >= 2 and n.start != num.start for n in numbers):
         counted = _counted_before(work, numbers, num)  # "지점 20곳에서 각각 하루 50번": 20 branches
         return ("", counted) if counted else None  # "the 3 biggest clients ... each": the guard checks the product
-    return unit, (_count_of(unit, work, numbers, num) if unit else None)
+    if not unit:
+        return unit, None
+    # "가맹점 500곳에서 매장당 월 100회": the places counted with a place counter, named with another word (s7-d)
+    return unit, _count_of(unit, work, numbers, num) or _counted_before(work, numbers, num, _PLACE_COUNTER)
 
 
 _EACH_OF = re.compile(rf"\b(?:each|every one|chacun\w*|cada un[oa]?|cada um[a]?|ognun[oa]|ciascun[oa])\s+"
@@ -178,14 +188,23 @@ _EACH_OF = re.compile(rf"\b(?:each|every one|chacun\w*|cada un[oa]?|cada um[a]?|
                       rf"(\d[\d.,]*)\s+({_LATIN})\b[^\d]*$")
 
 
-def _counted_before(work: str, numbers: list[Number], rate: Number) -> Number | None:
+_ANY_COUNTER = re.compile(r"^\s*(?:곳|개|명|군데|家|个|個|所|名|人|店|拠点|か所|ヶ所)")
+_PLACE_COUNTER = re.compile(r"^\s*(?:곳|군데|개\s*(?:점|지점|매장)|家|所|店|拠点|か所|ヶ所|社)")
+
+
+def _counted_before(work: str, numbers: list[Number], rate: Number,
+                    counter: re.Pattern[str] = _ANY_COUNTER) -> Number | None:
     """The figure before a rate "each" that a CJK or Hangul counter follows ("20곳", "12家"), in its sentence."""
     left = max((work.rfind(c, 0, rate.start) for c in ".!?。\n"), default=-1) + 1
     before = [n for n in numbers if left <= n.start < rate.start and n.value >= 2]
     if len(before) != 1 or re.search(r"\d", work[before[0].end:rate.start]):
         return None
     n = before[0]
-    return n if re.match(r"^\s*(?:곳|개|명|군데|家|个|個|所|名|人|店|拠点|か所|ヶ所)", work[n.end:]) else None
+    return n if counter.match(work[n.end:]) else None
+
+
+count_of = _count_of  # the units a figure counts, for a corpus per unit too (``understanding_quantities``)
+CJK_PERIOD = _CJK_PERIOD
 
 
 def count_in(unit: str, message: str) -> float | None:
