@@ -21,6 +21,7 @@ from interview_sets import accuracy
 from agent import understanding_patterns as P
 from agent.understanding import understand
 from agent.understanding_guard import review
+
 DEV10D = accuracy.load_cases(accuracy.DATA / "dev10d_messages.yaml")
 
 
