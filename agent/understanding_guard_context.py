@@ -69,7 +69,8 @@ _SINCE = re.compile(r"\b(?:after|since|seit|nach|depuis|après|desde|después|do
                     r"sonra)\b|之后|以后|以来|以降|이후|부터")
 # A future figure: "might grow to", "in two years", "next year"
 _FUTURE = re.compile(
-    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|\bexpect(?:ed)? to\b|"
+    # (not "we expect ..." / "预计": the user's own estimate of the traffic, the figure the profile wants)
+    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|"
     r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?)\b|"
     r"\b(?:könnte\w*|wird|werden) .{0,40}\b(?:wachsen|steigen|anwachsen)|in \w+ jahren|nächstes jahr|"
     r"\bpourrai(?:t|ent) (?:monter|passer|atteindre|grimper)|d'ici \w+ ans|l'an prochain|dans \w+ ans|"
@@ -81,7 +82,7 @@ _FUTURE = re.compile(
     r"over (?:twee|\w+) jaar|volgend jaar|kan groeien|zal groeien|"
     r"yıl içinde|çıkabilir|gelecek yıl|"
     r"ja sakte|ho sakta|agle saal|"
-    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|预计|年後|来年|増える|なるかも|"
+    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|年後|来年|増える|なるかも|"
     r"년 안에|년 후|내년|늘 수도|늘어날")
 # A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)
 _HYPOTHESIS = re.compile(
