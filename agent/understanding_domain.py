@@ -177,7 +177,17 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     strict = ((asked is not None and asked != "domain") or correction) and not about_domain
     described, who = _self_described(text, asked), _self_described(text, asked, who=True)
     licence = asked == "license" or bool(_LICENCE_TALK.search(text))
-    rate = bool(re.search(r"\d", text) and P.SEARCH_VERB.search(text)) and any(rx.search(text) for rx, _ in P.PERIODS)
+
+    def sentence_of(m: re.Match[str]) -> str:
+        start = max((text.rfind(c, 0, m.start()) for c in ".!?。！？\n"), default=-1) + 1
+        end = min((i for i in (text.find(c, m.end()) for c in ".!?。！？\n") if i >= 0), default=len(text))
+        return text[start:end]
+
+    def rate(m: re.Match[str]) -> bool:  # a query rate in the word's own sentence ("two call centres, 20 lookups a
+        sentence = sentence_of(m)  # shift"), not in another sentence of a long opening
+        return bool(re.search(r"\d", sentence) and P.SEARCH_VERB.search(sentence)) and any(
+            rx.search(sentence) for rx, _ in P.PERIODS)
+
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}
 
@@ -185,7 +195,9 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         own = _inside(m.span(), described)
         if how == "negated" or (strict and not own):
             return False  # "no legal documents, just support tickets"; a document's or a department's word
-        if asked != "domain" and _organisation_only(m, text) and (licence or (strict and not _inside(m.span(), who))):
+        about_licence = asked == "license" or bool(_LICENCE_TALK.search(sentence_of(m)))  # in its own sentence
+        if asked != "domain" and _organisation_only(m, text) and (about_licence or (strict and not _inside(
+                m.span(), who))):
             return False  # "it's an academic project under a non-profit": the organisation beside another answer
         after = text[m.end():m.end() + 40]
         return asked == "domain" or own or not (_GATEKEEPER_AFTER.match(after) or (
@@ -198,7 +210,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
             continue  # "our lawyers said ...", "the auditors require ...", "from the finance team"
         role = S.role_word(m.group())
         before = text[max(0, m.start() - 30):m.start()]
-        if rate and not own and _organisation_only(m, text):
+        if not own and _organisation_only(m, text) and rate(m):
             continue  # "two call centres, 80 agents each, ~20 lookups a shift": the places the searches come from
         if role and asked != "domain" and not own and not _OWN_STAFF.search(before) and (
                 _COUNTED.search(before) or _COUNTED_AFTER.match(text[m.end():m.end() + 12])):

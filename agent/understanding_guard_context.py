@@ -69,7 +69,8 @@ _SINCE = re.compile(r"\b(?:after|since|seit|nach|depuis|après|desde|después|do
                     r"sonra)\b|之后|以后|以来|以降|이후|부터")
 # A future figure: "might grow to", "in two years", "next year"
 _FUTURE = re.compile(
-    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|\bexpect(?:ed)? to\b|"
+    # (not "we expect ..." / "预计": the user's own estimate of the traffic, the figure the profile wants)
+    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|"
     r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?)\b|"
     r"\b(?:könnte\w*|wird|werden) .{0,40}\b(?:wachsen|steigen|anwachsen)|in \w+ jahren|nächstes jahr|"
     r"\bpourrai(?:t|ent) (?:monter|passer|atteindre|grimper)|d'ici \w+ ans|l'an prochain|dans \w+ ans|"

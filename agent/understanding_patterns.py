@@ -719,7 +719,18 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"operar) (?:\w+ )?(?:servidores|gpus?|infraestrutura)|\bnon (?:vogliamo|voglio) (?:gestire|"
                       r"mantenere|amministrare) (?:\w+ )?(?:server|gpu|infrastruttura)|\bne (?:veut|voulons) pas "
                       r"(?:gérer|maintenir|administrer) (?:de |des )?(?:serveurs|gpus?|infra\w*)|\bwir wollen keine "
-                      r"(?:eigenen )?(?:server|gpus?|infrastruktur) (?:betreiben|verwalten|pflegen)")
+                      r"(?:eigenen )?(?:server|gpus?|infrastruktur) (?:betreiben|verwalten|pflegen)|"
+                      # lead s7: an API wanted, in an opening as much as after the question
+                      r"\b(?:it|this|that) (?:has|needs|will have) to be (?:an? |via (?:an? )?)?(?:hosted )?api\b|"
+                      r"\b(?:we|i) (?:want|need|plan|intend|would like|'d like|will|'ll) (?:to )?(?:use|go with|call|"
+                      r"start with) (?:an? )?(?:hosted |managed )?api\b|"
+                      r"\bchcemy (?:korzystać|skorzystać|używać) z api\b|\bwolimy api\b|"
+                      r"\bh[äa]tten? gerne? (?:eine? )?api|\bapi[\s\-]l[öo]sung\b|\bwir wollen (?:eine? )?api\b|"
+                      r"\bapi bevorzugt\b|\bdonc (?:une |l')?api\b|\bpasser par (?:une |l')?api\b|"
+                      r"\b(?:queremos|quiero|vamos a) (?:usar|utilizar|tirar de) (?:una |uma |la |a )?api\b|"
+                      r"\b(?:vogliamo|vorremmo) (?:usare|utilizzare|passare per) (?:un'|una )?api\b|"
+                      r"api\s*(?:を|で)\s*(?:使いたい|利用したい|お願い|考えて|いきたい)|"
+                      r"api\s*(?:를|로)\s*(?:쓰고 싶|사용하고 싶|하고 싶|가고 싶)|(?:希望|想)(?:用|使用|调用)\s*api")
 API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
                     r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"

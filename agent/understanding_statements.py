@@ -266,6 +266,15 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     if _EITHER_FIRST.match(text) and (asked == "deployment" or re.search(r"\bapi\b|托管|云", text)) and \
             not P.ON_PREM.search(text):
         updates["deployment"] = "any"  # "either way really: Azure OpenAI would do, or self-hosted"
+    elif updates.get("deployment") and _NO_PREFERENCE.search(text) and _API_WORD.search(text) and \
+            P.SELF_HOSTED.search(text) and not P.ON_PREM.search(text):
+        updates["deployment"] = "any"  # "an API or host it ourselves, no preference": both sides, none chosen
+
+
+_NO_PREFERENCE = re.compile(r"\bno (?:real |strong |particular )?preference\b|\beither (?:way|is fine|works|one)\b|"
+                            r"\bboth (?:work|are fine|are ok)\b|\bdon'?t mind\b|\bwhichever\b|\bkeine präferenz\b|"
+                            r"\begal\b|\bpeu importe\b|\bda igual\b|\bindifferente\b|\btanto faz\b|都行|都可以|无所谓|"
+                            r"どちらでも|상관없")
 
 
 # After the latency question: batch work, nothing time-critical ("no real requirement, it's batch", "nicht
