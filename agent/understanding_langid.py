@@ -13,7 +13,8 @@ needs, from
   letters of one alphabet (ñ, ß, ą, ı, å ...) count too. Every language with real evidence is kept, not only the
   best one, so a mixed message (Hinglish, Spanish with English tech words, Chinese with English terms) keeps each
   of its languages; a language with only a stray word beside a clearly written other one, or only words it shares
-  with the best one (Italian "una", "con" in a Spanish sentence), is dropped.
+  with the best one (Italian "una", "con" in a Spanish sentence), is dropped; a short answer with a word of one
+  language and none of another ("nein, danke", "circa 200 mila") is that language's.
 
 English needs no block and is always read. Where the evidence is thin (a short answer of shared or unknown words:
 "no", "ok 500", "Datenschutz!", or English beside one word of another language) the answer is ``None``: the caller
@@ -127,6 +128,10 @@ def languages(text: str) -> frozenset[str] | None:
     best = max(evidence.values(), default=0.0)
     bar = max(MIN_EVIDENCE, SHARE_OF_BEST * max(best, english))  # a few shared words in an English sentence: English
     latin = {lang for lang, value in evidence.items() if value >= bar}
+    if not found and not latin and best >= 1 and best > english:  # a short answer: a word of one language only
+        ranked = sorted(evidence.values(), reverse=True)
+        if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
+            latin = {lang for lang, value in evidence.items() if value == best}
     if len(latin) > 1:  # beside the best language, another one counts with words of its own only
         leader = max(latin, key=lambda lang: evidence[lang])
         own = scores(text, apart_from=leader)

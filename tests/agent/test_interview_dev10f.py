@@ -48,7 +48,12 @@ def test_the_languages_a_message_is_written_in(text: str, written: set[str]) -> 
     assert languages(text) == frozenset(written | {"mx", "mul"})
 
 
-@pytest.mark.parametrize("text", ["no", "ok 500", "500k", "datenschutz!", "ja"])
+@pytest.mark.parametrize(("text", "written"), [("nein, danke", {"de"}), ("circa 200 mila", {"it"})])
+def test_a_short_answer_of_one_language(text: str, written: set[str]) -> None:
+    assert languages(text) == frozenset(written | {"mx", "mul"})
+
+
+@pytest.mark.parametrize("text", ["no", "ok 500", "500k", "datenschutz!", "ja", "fast pls"])
 def test_too_little_to_tell_glosses_with_every_block(text: str) -> None:
     assert languages(text) is None
 
@@ -75,3 +80,19 @@ def test_identification_is_fast() -> None:
     for text in texts:
         languages(text)
     assert (time.perf_counter() - start) / len(texts) < 0.0003  # a fraction of the interview's 2 ms a message
+
+
+def test_a_malformed_marker_file_is_named(tmp_path, monkeypatch) -> None:
+    from agent import understanding_langid as langid
+    from knowledge.errors import KnowledgeDataError
+
+    bad = tmp_path / "markers.yaml"
+    bad.write_text("words:\n  de: ''\nletters:\n  de: ß\n", encoding="utf-8")
+    monkeypatch.setattr(langid, "MARKERS_FILE", bad)
+    langid._markers.cache_clear()
+    try:
+        with pytest.raises(KnowledgeDataError, match=r"markers\.yaml: words\.de: expected a non-empty string"):
+            langid._markers()
+    finally:
+        monkeypatch.undo()
+        langid._markers.cache_clear()
