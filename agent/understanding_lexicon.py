@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from agent.understanding_langid import languages
 from knowledge.curated import DATA_DIR
 from knowledge.errors import KnowledgeDataError
 from knowledge.glossary import load_glossary
@@ -136,9 +137,12 @@ def gloss(text: str) -> str:
     if not scripts and not any_phrase.search(text):
         return text
     slavic = _SLAVIC.search(text)
+    written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
     for language, block, entries in _blocks():
         if language in _SCRIPTS and language not in scripts:
             continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
+        if written is not None and language not in written:
+            continue  # another language's phrase: "mio" is no million in Italian, "ja" no yes in Polish
         if not block.search(text):  # none of this language's phrases is in the text: skip them all (same result)
             continue
         for rx, english in entries:
