@@ -229,7 +229,7 @@ CONTENT_NOUNS = (
     r"exam questions|quiz questions|practice questions|test questions|responses|survey responses|verbatims|"
     r"instructions|work instructions|protocols|standards|norms|drawings|catalog(?:ue)?s|brochures|leaflets|"
     r"package inserts|definitions|meeting minutes|board minutes|dossiers|case files|publications|"
-    r"studies|volumes|titles|"
+    r"studies|volumes|titles|acts|works|"
     r"e-?books|magazines|journals|work orders|log entries|job (?:ads|postings|descriptions)|postings|vacancies|"
     r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
     r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
