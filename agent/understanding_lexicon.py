@@ -160,14 +160,14 @@ _COUNTED = (r"documents|pages|words|lines|queries|searches|requests|employees|us
             # приложении 300 тыс.", "адміністраторів близько 120", "записей 40 тысяч")
             r"officials|clerks|adjusters|editors|customers|clients|administrators|nurses|students|surveyors|"
             r"dispatchers|advocates|branches|shops|stores|works|acts|theses|dissertations|skus|case files|"
-            r"source files|publications|cards")
+            r"source files|publications|cards|notaries|consultants|recruiters|agents|items")
 _SLAVIC_ORDER = re.compile(
     rf"\b({_COUNTED})((?:\s+per (?:working day|day|month|week|hour|second|year|user|file|document))?)\s*[:—–-]?\s*"
     r"((?:(?:about|on average|each|approximately|где[\s-]то|где-нибудь|по|в районе|всего|ещё|еще|тоже|jest|było|"
     r"ze|razem|łącznie|у нас|маємо|є|есть|mamy|десь|в приложении|в базе|в каталоге|в архиве|w bazie|w katalogu|"
-    r"w archiwum|w aplikacji|у базі|в каталозі|в архіві|в застосунку|у застосунку|in the app)\s+|~\s*)*)"
+    r"w archiwum|w aplikacji|у базі|в каталозі|в архіві|в застосунку|у застосунку|in the app|we have)\s+|~\s*)*)"
     r"(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?:\s*(?:thousand|million|billion)\b|[km]\b)?)"
-    rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
+    rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×|times\b)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
 
 
 def _counted_first(m: re.Match[str]) -> str:
