@@ -453,7 +453,9 @@ def _people(text: str, n: Number) -> bool:
 # "dipende, le condizioni generali sono sulle 40 pagine, le circolari 3-4", "it varies: contracts ~40 pages, emails half
 # a page" (s6-a): the lengths of two kinds of document, far apart, no average or usual length said: which is typical?
 _TYPICAL = re.compile(r"\b(?:on average|average|avg|typical(?:ly)?|usually|mostly|most|median|majority|in general|"
-                      r"generally|normally|mainly)\b|平均|一般|大多|大部分|多数|たいてい|대부분|보통")
+                      r"generally|normally|mainly|обычно|как правило|зазвичай|як правило|zwykle|zazwyczaj|przeważnie|"
+                      r"di solito|solitamente|vanligtvis|oftast|normalt)\b|"
+                      r"平均|一般|大多|大部分|多数|たいてい|대부분|보통")
 _LENGTH_UNIT_AFTER = re.compile(r"^\s*(?:-\s*\d+\s*)?(?:pages?|words?|characters?|tokens?)?\s*(?:[,.;]|$)")
 
 

@@ -472,7 +472,10 @@ _AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage (?:is|of|at|arou
                           r"\busually\b|\bmeistens\b|\bmeist\b|\bin der regel\b|\bla plupart (?:font|sont|ont)?\b|"
                           r"\bla mayor[íi]a (?:son|tiene|tienen)?\b|\ba maioria (?:tem|é|são)?\b|"
                           r"\bla maggior parte (?:è|sono|ha)?\b|\bde meeste (?:zijn|hebben)?\b|\bwiększość\b|"
-                          r"\bde flesta (?:är|har)?\b|\bçoğu\b|\bбольшинство\b|一般|通常|대부분|보통|たいてい|多くは")
+                          r"\bde flesta (?:är|har)?\b|\bçoğu\b|\bбольшинство\b|一般|通常|대부분|보통|たいてい|多くは|"
+                          # s7-b: "usually" in the Slavic languages, Italian and Swedish ("обычно листов 20")
+                          r"\bобычно\b|\bкак правило\b|\bзазвичай\b|\bяк правило\b|\bzwykle\b|\bzazwyczaj\b|"
+                          r"\bprzeważnie\b|\bdi solito\b|\bsolitamente\b|\bvanligtvis\b|\boftast\b|\bnormalt\b")
 
 
 def _stated_average(work: str, found: Found, asked: str | None) -> None:

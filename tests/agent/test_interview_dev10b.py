@@ -8,7 +8,8 @@ before their figure ("urzędników jest ok. 600", "клиентов в прил�
 magnitudes ("тыщ 15", "тыщи три", "тысяч сорок", "полумиллиона", "95mila"); corrections whose new figure takes the
 old one's magnitude ("не 2,3 млн, а 1,8"); confirming questions where the unit, period, currency or share is open.
 Before the fix (9f5a9c1): batch 1 (218 messages) 188/265 fields right (70.9%), 16 silent wrong fills, side questions
-10/12; batch 2 (48 more, written after the first round) 41/61, 5 silent. After: 317/326 (97.2%), 0 silent, 12/12.
+10/12; batch 2 (48 more, written after the first round) 41/61, 5 silent. After (with 6 later probes): 324/333 (97.3%),
+0 silent, 12/12.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ LANGUAGES = ("it", "pl", "ru", "uk", "hi", "sv")
 
 
 def test_the_worst_read_languages_hold_up() -> None:
-    assert len(DEV10B) >= 260
+    assert len(DEV10B) >= 270
     assert len({c["id"] for c in DEV10B}) == len(DEV10B)
     by_language = [c["id"].split("-")[1] for c in DEV10B]
     counts = {lang: by_language.count(lang) for lang in LANGUAGES}
