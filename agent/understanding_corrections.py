@@ -152,8 +152,8 @@ def _carried(old: P.Number, new: P.Number, text: str) -> float:
     if re.match(r"\s?(?:k|m|mn|b|bn|thousand|million|billion|%)?\s*[a-z]", text[new.end:new.end + 12]) and \
             not re.match(r"\s*(?:but|а|a)\b", text[new.end:new.end + 6]):
         return new.value
-    for mult in (1e3, 1e6):
-        if old.value >= mult and old.value % mult == 0 and new.value < 1000 and \
+    for mult in (1e6, 1e3):  # the larger first: "not 2.3 million, but 1.8" is 1.8 million, never 1,800
+        if old.value >= mult and old.value % (mult / 10) == 0 and new.value < 1000 and \
                 old.value / 5 <= new.value * mult <= old.value * 5:
             return new.value * mult
     return new.value

@@ -160,8 +160,12 @@ _CURRENCY_WORD = re.compile(r"\bcurrency\b|币种|货币|通貨|통화|währung|
 _OPEN = re.compile(r"no idea|not sure|unsure|don'?t know|do not know|(?:need|have) to (?:check|confirm|ask)|"
                    r"\bcheck with\b|确认|确定|问问|bilmiyorum|emin değil|не знаю|не уверен|weet ik niet|vet inte|"
                    r"nie wiem|não sei|non so|no s[ée]\b|ne sais pas|nicht sicher|weiß .{0,12}(?:nicht|not)\b|"
-                   r"分から|わから|모르|확인")
-_EITHER = re.compile(r"\b(?:or|oder|ou|o|of|czy|eller|veya|ya da|mi|mı|или|ob)\b|还是|或者|か|인지")
+                   r"分から|わから|모르|확인|"
+                   # s7-b: the word orders and words of Swedish, Italian, Polish, Russian, Ukrainian and Hinglish
+                   r"vet (?:jag|vi) inte|inte säker|osäker|ingen aning|kolla med|non (?:lo )?sappiamo|non sono sicur|"
+                   r"devo (?:chiedere|verificare|controllare)|da (?:verificare|confermare)|nie jestem pew|"
+                   r"muszę (?:sprawdzić|zapytać|dopytać)|уточн|не впевнен|pata nahi|nahi pata|confirm kar")
+_EITHER = re.compile(r"\b(?:or|oder|ou|o|of|czy|eller|veya|ya da|ya|mi|mı|или|чи|ob)\b|还是|或者|か|인지")
 # A monthly budget below this many US dollars, read from a figure with no currency beside it ("2-3 maybe?", "5?",
 # "予算は50くらい"), is more likely hundreds or thousands said short: asked about, never stored.
 SMALL_BUDGET_USD = 50.0

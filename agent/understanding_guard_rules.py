@@ -195,7 +195,17 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                 abs(value - m.value) <= 0.01 * m.value or abs(value - m.value * scale) <= 0.01 * m.value * scale)
                for m in r.sources(name)):  # the figure itself stored ("two thirds of the 300 agents" is a product)
             doubts[name] = "a fraction of the figure"
+        elif name == "queries_per_month" and any(
+                abs(value - m.value) <= 0.01 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])
+                for m in r.sources(name)):  # "40 thousand requests a month, half of them would go to the bot"
+            doubts[name] = "a share of the figure"
     return doubts
+
+
+# A share of the figure said after it in its sentence ("обращений тысяч сорок, думаю, половину будут задавать боту"):
+# the figure itself is not the rate. People counted there ("half of them are engineers") are read elsewhere.
+_SHARE_AFTER = re.compile(r"^[^.;!?]{0,50}?\b(?:half|a third|one third|a quarter|one quarter|two thirds|"
+                          r"\d{1,2}(?:\.\d)?\s*%)\s+of them\b")
 
 
 def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
@@ -457,7 +467,9 @@ def _people(text: str, n: Number) -> bool:
 # "dipende, le condizioni generali sono sulle 40 pagine, le circolari 3-4", "it varies: contracts ~40 pages, emails half
 # a page" (s6-a): the lengths of two kinds of document, far apart, no average or usual length said: which is typical?
 _TYPICAL = re.compile(r"\b(?:on average|average|avg|typical(?:ly)?|usually|mostly|most|median|majority|in general|"
-                      r"generally|normally|mainly)\b|平均|一般|大多|大部分|多数|たいてい|대부분|보통")
+                      r"generally|normally|mainly|обычно|как правило|зазвичай|як правило|zwykle|zazwyczaj|przeważnie|"
+                      r"di solito|solitamente|vanligtvis|oftast|normalt)\b|"
+                      r"平均|一般|大多|大部分|多数|たいてい|대부분|보통")
 _LENGTH_UNIT_AFTER = re.compile(r"^\s*(?:-\s*\d+\s*)?(?:pages?|words?|characters?|tokens?)?\s*(?:[,.;]|$)")
 
 
@@ -474,7 +486,7 @@ def _lengths_of_kinds(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         if n.start <= src.end or n.value == 1 or not re.search(r"[,;]", between) or _BOUND_BEFORE.search(before) or \
                 re.search(r"\d\s*(?:pages?|words?|characters?|tokens?)\s*$", before) or \
                 _EXTREME_BEFORE.search(before) or not _LENGTH_UNIT_AFTER.match(r.text[n.end:n.end + 20]) or \
-                not re.search(r"[a-z\u4e00-\u9fff]{3,}\s*(?:are|is|:)?\s*(?:about |around |~)?$", before):
+                not re.search(r"[^\W\d_]{3,}\s*(?:are|is|:|—|-|это)?\s*(?:about |around |~)?$", before):
             continue
         if max(src.value, n.value) >= 3 * min(src.value, n.value) > 0:
             return {"doc_length_tokens": "the lengths of two kinds of document: which one is typical?"}

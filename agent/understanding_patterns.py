@@ -185,7 +185,11 @@ QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)
 QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大概|差不多|about|around|of)\s*)?$|"
                         r"(?:qps|rps)[^\d,;.!?。]{0,12}?(?:peaks? at|up to|reach(?:es)?|of|最高|峰值|能到|可达|达到|到)"
                         r"\s*(?:(?:约|大约|大概|差不多|about|around)\s*)?$")
-QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions|"
+# Questions held with their solutions ("a question bank of 6 lakh questions with solutions") are a collection
+_WITH_SOLUTIONS = (r"(?=[^.;]{0,20}?\b(?:with|and|plus)\s+(?:their\s+|full\s+|detailed\s+|worked\s+)?"
+                   r"(?:solutions|answers|explanations)\b)")
+QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions(?!"
+                         + _WITH_SOLUTIONS[3:] + r"|"
                          r"lookups|calls|hits|doubts)\b|"  # "doubts": questions, in Indian English and Hinglish
                          r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|karegi|karengi|hota|hoti|hote|hongi|honge|hogi|hoga|"
                          r"bas|hi)\b|\s*(?:[,.;!?]|$))|"  # Hinglish ("din mein 100-150 search, bas")
@@ -230,7 +234,7 @@ CONTENT_NOUNS = (
     r"exam questions|quiz questions|practice questions|test questions|responses|survey responses|verbatims|"
     r"instructions|work instructions|protocols|standards|norms|drawings|catalog(?:ue)?s|brochures|leaflets|"
     r"package inserts|definitions|meeting minutes|board minutes|dossiers|case files|publications|"
-    r"studies|volumes|titles|"
+    r"studies|volumes|titles|acts|works|"
     r"e-?books|magazines|journals|work orders|log entries|job (?:ads|postings|descriptions)|postings|vacancies|"
     r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
     r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
@@ -278,6 +282,7 @@ DOCS_AFTER = re.compile(
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
+    r"questions" + _WITH_SOLUTIONS + r"|"
     r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|wordings|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"

@@ -484,7 +484,10 @@ _AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage (?:is|of|at|arou
                           r"\busually\b|\bmeistens\b|\bmeist\b|\bin der regel\b|\bla plupart (?:font|sont|ont)?\b|"
                           r"\bla mayor[íi]a (?:son|tiene|tienen)?\b|\ba maioria (?:tem|é|são)?\b|"
                           r"\bla maggior parte (?:è|sono|ha)?\b|\bde meeste (?:zijn|hebben)?\b|\bwiększość\b|"
-                          r"\bde flesta (?:är|har)?\b|\bçoğu\b|\bбольшинство\b|一般|通常|대부분|보통|たいてい|多くは")
+                          r"\bde flesta (?:är|har)?\b|\bçoğu\b|\bбольшинство\b|一般|通常|대부분|보통|たいてい|多くは|"
+                          # s7-b: "usually" in the Slavic languages, Italian and Swedish ("обычно листов 20")
+                          r"\bобычно\b|\bкак правило\b|\bзазвичай\b|\bяк правило\b|\bzwykle\b|\bzazwyczaj\b|"
+                          r"\bprzeważnie\b|\bdi solito\b|\bsolitamente\b|\bvanligtvis\b|\boftast\b|\bnormalt\b")
 
 
 def _stated_average(work: str, found: Found, asked: str | None) -> None:
@@ -505,7 +508,7 @@ def _stated_average(work: str, found: Found, asked: str | None) -> None:
         factor = next((f for rx, f in _LENGTH_UNITS if rx.match(after)), 1.0 if P.TOKENS_AFTER.match(after) else None)
         if factor is None:  # "from 1 to 100 pages, on average about 10": the unit of the figures before it
             units = [f for n in P.find_numbers(work[:cue.start()], 10) for rx, f in _LENGTH_UNITS
-                     if rx.match(work[n.end:n.end + 30])]
+                     if rx.match(re.sub(r"^\s*\+", "", work[n.end:n.end + 30]))]  # "often 100+ pages"
             factor = units[-1] if units else None
         if factor is None or figure.value <= 0:
             continue
@@ -1317,6 +1320,8 @@ _PER_PERSON = re.compile(r"\b(?:the |an )?average (?:user|person|member|student|
 _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
                      r"agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|members|reps|"
                      r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists|"
+                     r"customers|officials|clerks|operators|adjusters|surveyors|dispatchers|administrators|"
+                     r"pharmacists|technicians|advocates|paralegals|librarians|customer|"
                      r"user|employee|person|member|engineer|analyst|lawyer|agent|colleague|team|teams|crew)\b|"
                      r"collaborat|mitarbeit|"
                      r"emplead|dipendent|funcion[aá]ri|medewerk|pracown|anställ|çalışan|сотрудник|пользовател|utilisat|"
