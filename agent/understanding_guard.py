@@ -35,6 +35,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_guard_context import own_figures
+from agent.understanding_guard_doubt import figure_in_doubt
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
 from tools.profile.schema import NUMERIC_FIELDS
@@ -62,6 +63,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if _period_in_doubt(u, message, asked):
         return u
     if _money_in_doubt(u, message, asked):
+        return u
+    if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
         return u
     if not (u.updates or u.top_k):
         return _bare_figure(u, message, asked)

@@ -382,6 +382,10 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
              (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?(?<!\d\s)(?<!\d)din\s+(?:mein|me))(?!\w)"),
               " per day "),
              (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "),
+             # "2000 hafte mein", "har hafte 500 queries" (issue 17, s7-a: a week's figure was stored as a month's)
+             # (not "ek hafte mein", "2 hafte mein": within a week, two weeks)
+             (re.compile(r"(?<!\w)(?:har\s+hafte|prati\s+saptah|(?<=\d\d\s)hafte(?:\s+(?:mein|me))?)(?!\w)"),
+              " per week "),
              # "har agent din mein 20 queries": each agent (the Swedish "har" is not followed by a person)
              (re.compile(r"(?<!\w)har\s+(?=(?:agent|user|employee|person|banda|aadmi|analyst|engineer|member)s?\b)"),
               "each "))
@@ -493,6 +497,7 @@ def number_words(text: str) -> str:
     if "bin" in text or "yüz" in text:  # Turkish says "bin" and "yüz" with no "bir" before them
         text = _TR_BARE.sub(lambda m: _TR_BARE_VALUES[re.sub(r"\s+", " ", m.group(1))], text)
     if "rs" in text or "rup" in text or "mahin" in text or "roz" in text or "din" in text or "saal" in text or \
+            "haft" in text or "saptah" in text or \
             "har " in text:
         for rx, english in _HINGLISH:
             text = rx.sub(english, text)

@@ -271,6 +271,9 @@ def _extract(text: str, asked: str | None) -> Found:
     work = "".join(chars)
     leftovers = found.leftovers
     numbers = P.find_numbers(work, MAX_NUMBERS)
+    numbers = [n for i, n in enumerate(numbers) if not (  # "预算一个月两万左右": the 一 of the period, not a figure
+        n.value == 1 and _ONE_OF_PERIOD.match(work[n.start:n.end + 3]) and i + 1 < len(numbers)
+        and numbers[i + 1].value >= 2 and numbers[i + 1].start - n.end <= 8)]
     people = _users_counted(numbers, work) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
@@ -420,7 +423,9 @@ def _extract(text: str, asked: str | None) -> Found:
         leftovers.clear()
     _second_sum(found, work, asked)
     if asked in NUMERIC_FIELDS and asked not in found.updates and leftovers:
-        num = leftovers[0]
+        # "一个月两万左右", "一周五千左右": the 一 of the period is no figure; the figure is the one after it
+        num = next((n for n in leftovers if not (n.value == 1 and _ONE_OF_PERIOD.match(work[n.start:n.end + 3]))),
+                   leftovers[0])
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
         rest = work[:num.start] + " " + work[num.end:]
@@ -921,6 +926,8 @@ def _second_sum(found: Found, work: str, asked: str | None) -> None:
     currency = _message_currency(work)
     for num in list(found.leftovers):
         after = work[num.end:num.end + 30]
+        if num.value == 1 and _ONE_OF_PERIOD.match(work[num.start:num.end + 3]):
+            continue  # "一个月两万左右": the 一 of the period
         if _OTHER_UNIT.match(after) or P.DOCS_AFTER.match(after) or P.QUERY_AFTER.match(after) or \
                 P.TOKENS_AFTER.match(after) or P.USERS.match(after) or P.TIMES_AFTER.match(after) or \
                 P.MS_AFTER.match(after) or P.SECONDS_AFTER.match(after) or any(rx.match(after) for rx, _ in
@@ -1497,6 +1504,9 @@ _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|�
                         r"\brund\b|\bca\.?|\benviron\b|\bà peu près\b|\bcerca de\b|\balrededor de\b|\bm[áa]s o menos\b|"
                         r"\bmais ou menos\b|\bpiù o meno\b|\bintorno a\b|\bquasi\b|"
                         r"약|대략|くらい|ぐらい|だいたい|程度|左右")
+
+
+_ONE_OF_PERIOD = re.compile(r"[一1](?:个|個)?(?:天|日|月|周|週|星期|年|小时|小時)")
 
 
 def _bare_figure(found: Found, work: str, asked: str | None) -> None:

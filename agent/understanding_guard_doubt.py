@@ -1,0 +1,241 @@
+"""Figures the user leaves open themselves: asked back with a confirming check, never stored as a guess.
+
+One general rule with four faces, read on the glossed text (``agent.understanding_patterns.normalise``) so that one
+lexicon serves every language of the interview; each face needs a figure the message offers for a count (documents,
+queries, money) and a sign, in the message itself, that the user has not settled it:
+
+- *two periods for one figure* ("3000 al giorno o al mese, non ricordo", "1日なのか1ヶ月なのか", "per hour... or per
+  day?", "a day but it could have been a week"): two different periods with no figure between them and an "or", a
+  hedge or a question mark joining them;
+- *two figures for one value* ("50k or 80k, depends who you ask", "5万 아니면 8万"): two figures joined by "or" that
+  are no rough neighbours (more than half again apart, not "2 or 3" or "20 or 30"), unless a self-correction joins them;
+- *a range too wide to be one answer* ("somewhere around 10-100k", "1万から10万の間"): five times or more between its
+  ends, where the value read lies inside it;
+- *the field in doubt* ("about 20k, although that might be the number of documents", "两万左右，不过这个可能是文档数"):
+  a hedge after the figure followed by the noun of another field, or the user saying they mix the things up;
+- *a rate too small to be a month's* (``SMALL_RATE``): a figure with no period and no people to the queries question
+  ("maybe 20", "二十左右"): asked per day, week or month.
+
+The check carries ``base`` (the figure as said) where one period is left open, so "per day" in the answer re-reads it
+(``agent.confirmations``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent.understanding import Understanding
+from agent.understanding_quantities import SELF_CORRECTION
+
+# The fields a figure in doubt is withheld from (lengths and latencies have their own rules)
+_COUNT_FIELDS = ("queries_per_month", "budget_usd_month", "one_time_budget_usd", "corpus_docs")
+# A query count below this with no period, no people and no total, to the queries question, is a day's or a person's
+SMALL_RATE = 100
+# Ends of a range this far apart (or more) are no estimate of one value
+WIDE_RANGE = 5.0
+# Two figures joined by "or" more than this far apart are alternatives, not a rough range ("2 or 3", "20 or 30"), from
+# a thousand up ("50k or 80k"); from a hundred up, when the larger is this many times the smaller ("$500 or $1,500")
+ALTERNATIVES = 1.5
+ALTERNATIVES_SMALL = 2.5
+
+# Periods by kind, as they stand after the gloss (most languages become "per day", "per month") and as written where
+# the gloss leaves them ("1ヶ月", "한 달", "günlük", "на місяць", "mahine", "الشهر")
+_PERIOD_KINDS = (
+    ("hour", r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|\bhourly\b|每小时|一小时|1時間|毎時|시간당|한\s*시간|saatlik|"
+             r"saatte|в час|на годину|\bghante\b|في الساعة|بالساعة"),
+    ("day", r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|一日|1日|毎日|"
+            r"하루|매일|일일|günlük|günde|в день|за день|на день|в сутки|\bdzienn\w*|\broz(?:ana)?\b|\bdin\b|"
+            r"في اليوم|يوميا|يوميًا"),
+    ("week", r"\b(?:per|a|each|every)\s+week\b|\bweekly\b|每周|每星期|一周|1週間?|毎週|週に|주당|매주|일주일|haftalık|"
+             r"haftada|в неделю|за неделю|на тиждень|\btygodniow\w*|\bhafte\b|في الأسبوع|أسبوعيا"),
+    ("month", r"\b(?:per|a|each|every|the)\s+month\b|(?<![가-힣])월(?=\s*\d)|\bmonthly\b|每个?月|一个月|"
+              r"1[ヶかカケ]月|一[ヶか]月|ひと月|毎月|月に|한\s*달|매달|월간|aylık|ayda|в месяц|за месяц|на місяць|"
+              r"\bmiesięczn\w*|\bmahin[ae]\b|في الشهر|شهريا|شهريًا"),
+    ("year", r"\b(?:per|a|each|every)\s+year\b|\b(?:for|in|over) the (?:whole |entire |full )?year\b|\byearly\b|"
+             r"\bannual(?:ly)?\b|每年|一年|年間|毎年|연간|매년|yıllık|yılda|в год|за год|на рік|\broczn\w*|\bsaal\b|"
+             r"سنويا|في السنة"),
+)
+_PERIOD = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PERIOD_KINDS))
+# What joins two offers the user has not chosen between: "or" in every language, a hedge, a question
+# ("of" is Dutch only: "800 of 2,000 employees" is no offer of two figures)
+_OR = (r"\bor\b|\beither\b|\bsoit\b|\balbo\b|\blub\b|\bлибо\b|то ли|чи то|\boder\b|\bou\b|\bo\b|\bu\b|"
+       r"\bczy\b|\beller\b|\bveya\b|\bya(?: da)?\b|\bили\b|\bчи\b|\bабо\b|"
+       r"还是|或者|或是|或|なのか|か|인지|이나|아니면|\bm[iıuü]\b|أو|\bاو\b")
+_DUTCH_OR = r"\bof\b"
+_DUTCH = re.compile(r"\b(?:ongeveer|zo'n|een|het|niet|weet|ik|wij|hebben|documenten|zoekopdrachten|welke|per dag)\b")
+_JOIN = re.compile(_OR + "|" + _DUTCH_OR + r"|\?|\bcould\b|\bmight\b|\bmaybe\b|\bperhaps\b|\bmay have\b")
+_OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>" + _DUTCH_OR + r"))\s*"
+                      r"(?:maybe\s+|perhaps\s+|possibly\s+)?$")
+_EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
+# What joins the two ends of a range
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و)\s*$")
+_RANGE_AFTER = re.compile(r"^\s*(?:[a-z\u0600-\u06ff]+\s+)?(?:between|arası|ke beech|사이|の間|之间)")
+# A hedge on what the figure counts, and the nouns of each field it may name instead
+_HEDGE = re.compile(r"\b(?:might|may|could|perhaps|maybe|possibly|könnte|vielleicht|peut-être|pourrait|igual|quizás?|"
+                    r"tal vez|puede|pode ser|talvez|forse|potrebbe|kan ook|misschien|może|kan vara|kanske|olabilir|"
+                    r"belki|может|возможно|може|можливо|shayad)\b|可能|也许|或许|かもしれ|수도 있|ربما|قد يكون")
+_MIX_UP = re.compile(r"\bmix (?:them|it|those|these) up\b|\bmix up\b|\bconfuse them\b|verwechsel|je (?:les )?confonds|"
+                     r"los confundo|confundo|li confondo|door elkaar|mylę|blandar ihop|karıştırıyorum|путаю|плутаю|"
+                     r"搞混|分不清|混同|헷갈")
+_FIELD_NOUNS = {
+    "corpus_docs": r"\bdocuments?\b|\bdocs?\b|\bfiles?\b|\brecords?\b|\bpages?\b|\barticles?\b|文档|文件|文書|문서|"
+                   r"\bdokument\w*|\bbelge\w*|документ\w*|مستند",
+    "queries_per_month": r"\bsearch(?:es)?\b|\bquer(?:y|ies)\b|\brequests?\b|\blookups?\b|查询|检索|搜索|検索|クエリ|"
+                         r"검색|\bsuch\w*|\brecherches?\b|\bb[uú]squedas?\b|\bbuscas?\b|\bricerche\b|\bzoek\w*|"
+                         r"\bwyszuk\w*|\bsökning\w*|\barama\w*|запрос\w*|поиск\w*|запит\w*|пошук\w*|بحث",
+    "people": r"\busers?\b|\bpeople\b|\bemployees\b|\bstaff\b|\bvisitors?\b|\bsessions?\b|用户|人数|ユーザー|사용자|"
+              r"\bnutzer\w*|\butilisateurs?\b|\busuarios?\b|\butenti\b|\bgebruikers?\b|użytkownik\w*|пользовател\w*|"
+              r"користувач\w*|\bkullanıcı\w*|مستخدم",
+}
+_NOUNS = {name: re.compile(rx) for name, rx in _FIELD_NOUNS.items()}
+_TOTAL = re.compile(r"\bin total\b|\btotal\b|\boverall\b|\baltogether\b|总共|一共|合计|全部で|합계|insgesamt|au total|"
+                    r"en total|no total|in totale|in totaal|totalt|łącznie|всего|загалом|toplam")
+_WHY_PERIOD = "the period is not settled yet: which one is it?"
+_WHY_TWO = "two figures offered: which one is it?"
+_WHY_RANGE = "a range too wide to note as one figure: about how many?"
+_WHY_FIELD = "not sure what the figure counts: which is it?"
+_WHY_SMALL = "no period said: a day, a week or a month?"
+
+
+def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
+    """Withhold the count a message leaves open and ask about it instead (True; changes ``u`` in place)."""
+    if u.confirm is not None:
+        return False
+    low = P.normalise(message[: P.MAX_CHARS])
+    numbers = [n for n in P.find_numbers(low) if n.value >= 2 and not _inside_period(low, n)]
+    if not numbers:
+        return False
+    stored = [f for f in _COUNT_FIELDS if f in u.updates and f not in u.confirmed]
+    target = stored or ([asked] if asked in _COUNT_FIELDS else [])
+    if not target:
+        return False
+    raw = message.lower()
+    base: float | None = None
+    why = None
+    if _periods_open(low, numbers):
+        why, base = _WHY_PERIOD, numbers[0].value if len(numbers) == 1 else None
+    elif _alternatives(low, raw, numbers):
+        why = _WHY_TWO
+    elif _wide_range(low, numbers, u, stored):
+        why = _WHY_RANGE
+    elif len(numbers) == 1 and _field_open(low, numbers[0], target[0]):
+        why = _WHY_FIELD
+    elif _small_rate(low, numbers, u, asked):
+        why, base = _WHY_SMALL, numbers[0].value
+    if why is None:
+        return False
+    values: dict[str, Any] = {f: u.updates.pop(f) for f in stored} or {target[0]: numbers[0].value}
+    u.corrected -= set(values)
+    u.skipped = [f for f in u.skipped if f not in values]
+    u.unparsed = None
+    first = next(iter(values.values()))
+    number = float(first) if isinstance(first, int | float) and not isinstance(first, bool) else 0.0
+    u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: why for f in values},
+                 "value": number, "monthly": number, "text": why}
+    if base is not None and list(values) in (["queries_per_month"], ["budget_usd_month"]):
+        u.confirm["base"] = float(base)  # "per day" in the answer makes it a rate
+    return True
+
+
+def _inside_period(low: str, n: P.Number) -> bool:
+    """True for the 1 of "1日", "1ヶ月" (a period's own figure)."""
+    return any(m.start() <= n.start < m.end() for m in _PERIOD.finditer(low))
+
+
+def _periods_open(low: str, numbers: list[P.Number]) -> bool:
+    """Two different periods for one figure, joined by "or", a hedge or a question ("per day or per month?")."""
+    found = [(m, next(k for k, v in m.groupdict().items() if v)) for m in _PERIOD.finditer(low)]
+    for (a, kind_a), (b, kind_b) in zip(found, found[1:], strict=False):
+        if kind_a == kind_b:
+            continue
+        between = low[a.end():b.start()]
+        inside = [n.value for n in numbers if a.end() <= n.start < b.start()]
+        outside = [n.value for n in numbers if not a.end() <= n.start < b.start()]
+        if any(v not in outside for v in inside) or SELF_CORRECTION.search(between) or \
+                re.search(r"\bnot\b|\bso\b|\bthat'?s\b|\bwhich is\b|=|≈", between):
+            continue  # "200 a day, so 6,000 a month", "per day, not per month" (but "200 a day, or 200 a week?")
+        if _JOIN.search(between) or (len(between) <= 40 and re.search(r"\?", low[b.end():b.end() + 3])):
+            return True
+    return False
+
+
+def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> bool:
+    """Two figures offered for one value: "50k or 80k", "5万 아니면 8万" (not a rough "2 or 3")."""
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        between = low[a.end:b.start]
+        joined = _OR_ONLY.match(re.sub(r"[$€£¥₹]|\b(?:usd|eur|k)\b", " ", between))
+        if not joined or SELF_CORRECTION.search(between) or (joined.group("of") and not _DUTCH.search(raw)):
+            continue
+        if re.match(r"^\s*[,、]?\s*not\b", between) and not re.search(r"아니면", raw):
+            continue  # "50k, not 80k": a correction (the gloss turns 아니면 into "not")
+        lo, hi = sorted((a.value, b.value))
+        if a.value < 1000 <= b.value and b.value >= 100 * a.value and b.value % 1000 == 0:
+            lo, hi = sorted((a.value * 1000, b.value))  # "50 или 80 тысяч": the thousands said once for both
+        either = _EITHER_BEFORE.search(low[max(0, a.start - 12):a.start])
+        if lo > 0 and ((hi / lo > ALTERNATIVES and (lo >= 1000 or either)) or (
+                lo >= 100 and hi / lo >= ALTERNATIVES_SMALL)):
+            return True
+    return False
+
+
+def _wide_range(low: str, numbers: list[P.Number], u: Understanding, stored: list[str]) -> bool:
+    """A range whose ends are five times apart or more, where the value read (if any) lies inside it."""
+    values = [u.updates[f] for f in stored if isinstance(u.updates[f], int | float)]
+    for lo, hi in _ranges(low, numbers):
+        if lo > 0 and hi / lo >= WIDE_RANGE and (not values or any(lo * 0.99 <= v <= hi * 1.01 for v in values)):
+            return True
+    return False
+
+
+def _ranges(low: str, numbers: list[P.Number]) -> list[tuple[float, float]]:
+    """The (low, high) ends of each range.
+
+    One figure read as a range ("10-100k", its value the middle), or two figures joined as one ("1万から10万",
+    "10k se 100k ke beech", "بين 10 آلاف و100 ألف").
+    """
+    found = []
+    for n in numbers:
+        ends = re.split(r"\s*(?:[-–—~〜～]|\bto\b|到|至|から|에서)\s*", low[n.start:n.end])
+        if len(ends) == 2:
+            high = P.find_numbers(ends[1])
+            if high and 0 < 2 * n.value - high[0].value < high[0].value:
+                found.append((2 * n.value - high[0].value, high[0].value))
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        if _RANGE_JOIN.match(low[a.end:b.start]) or (
+                re.match(r"^\s*(?:and|و)\s*$", low[a.end:b.start]) and _RANGE_AFTER.search(low[b.end:b.end + 20])):
+            found.append(tuple(sorted((a.value, b.value))))  # type: ignore[arg-type]
+    return found
+
+
+def _field_open(low: str, n: P.Number, target: str) -> bool:
+    """A hedge after the figure with another field's noun beside it, or the user saying they mix the things up.
+
+    The noun may come after the hedge ("might be the number of documents") or before it, where the verb ends the
+    clause ("それは文書の数かもしれません", "wobei das auch die Anzahl der Dokumente sein könnte").
+    """
+    after = low[n.end:]
+    if _MIX_UP.search(after):
+        return True
+    hedge = _HEDGE.search(after)
+    if not hedge:
+        return False
+    own = _NOUNS.get(target)
+    before = after[:hedge.start()]
+    if own is not None and own.search(before[:30]):
+        return False  # "20k searches, maybe more": the figure's own noun right after it
+    clause = re.split(r"[.;!?。；！？]|[,，、](?=[^,，、]*$)", before)[-1] + after[hedge.start():hedge.end() + 60]
+    return any(rx.search(clause) for name, rx in _NOUNS.items() if name != target)
+
+
+def _small_rate(low: str, numbers: list[P.Number], u: Understanding, asked: str | None) -> bool:
+    """"maybe 20" to the queries question: a day's or a person's searches more likely than a month's."""
+    value = u.updates.get("queries_per_month")
+    if asked != "queries_per_month" or len(numbers) != 1 or not isinstance(value, int | float) or \
+            abs(value - numbers[0].value) > 0.5 or value >= SMALL_RATE:
+        return False
+    if any(rx.search(low) for rx, _ in P.PERIODS) or _PERIOD.search(low) or _TOTAL.search(low) or \
+            _NOUNS["people"].search(low) or P.USERS.match(low[numbers[0].end:numbers[0].end + 40]):
+        return False
+    return True

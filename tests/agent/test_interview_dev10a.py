@@ -1,0 +1,107 @@
+"""Messages that must be asked back, and their clear twins (dev10a): the offline interviewer asks about a figure the
+user leaves open (the period, the field, two figures, a range too wide, money with neither currency nor period, a
+rate too small for a month) and stores the same figure said plainly.
+
+Classes and figures: see the header of tests/agent/data/dev10a_messages.yaml. Before any fix (9f5a9c1): batch 1
+121/202 right, 19 silent; batch 2 (after the first round) 65/78, 7 silent; the whole set at 9f5a9c1 164/280, 37 silent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent.confirmations import resolve
+from agent.understanding import understand
+from agent.understanding_guard import review
+
+LANGUAGES = {"en", "zh", "ja", "ko", "de", "fr", "es", "pt", "it", "nl", "pl", "sv", "tr", "ru", "uk", "hi", "ar"}
+# Known misses, none silent: a clear twin the reader leaves unset (a figure followed by a remark on how it was
+# counted, "about 80k, I counted them yesterday"; "entre 10 mil e 15 mil", "tra 10 mila e 15 mila" and the Arabic
+# range not read as a range; "1万から1万5千")
+KNOWN = {"d10a-en-t1b", "d10a-de-t1b", "d10a-fr-t1b", "d10a-it-t1b", "d10a-nl-t1b", "d10a-pl-t1b", "d10a-ru-t1b",
+         "d10a-uk-t1b", "d10a-hi-t1b", "d10a-en-t4b", "d10a-de-t2b", "d10a-ja-w1b", "d10a-pt-w1b", "d10a-it-w1b",
+         "d10a-ar-w1b"}
+
+
+@pytest.fixture(scope="module")
+def cases(message_sets: Any) -> list[dict[str, Any]]:
+    return message_sets.load_cases(message_sets.DATA / "dev10a_messages.yaml")
+
+
+def test_every_ambiguous_message_has_a_clear_twin(cases: list[dict[str, Any]]) -> None:
+    assert len(cases) >= 150 and len({c["id"] for c in cases}) == len(cases)
+    assert {c["id"].split("-")[1] for c in cases} == LANGUAGES
+    by_id = {c["id"]: c for c in cases}
+    asked_back = [c for c in cases if c.get("confirm")]
+    assert len(asked_back) >= 75
+    for case in asked_back:
+        twin = by_id[case["id"][:-1] + "b"]
+        assert twin.get("expect") and not twin.get("confirm"), case["id"]
+    assert len(asked_back) * 2 == len(cases)
+
+
+def test_the_set_is_asked_back_and_its_twins_stored(message_sets: Any, cases: list[dict[str, Any]]) -> None:
+    result = message_sets.score(cases)
+    wrong = {o.case["id"]: [*o.silent, *o.problems] for o in result["outcomes"] if o.silent or o.problems}
+    assert set(wrong) <= KNOWN, {k: v for k, v in wrong.items() if k not in KNOWN}
+    assert result["silent_wrong_fills"] == 0
+    asked_back = [o for o in result["outcomes"] if o.case.get("confirm")]
+    assert all(o.right == o.total for o in asked_back)
+
+
+def _checked(text: str, asked: str | None) -> Any:
+    return review(understand(text, asked), text, asked)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("3000 al giorno o al mese, non ricordo", "queries_per_month"),
+    ("3000 в день или в месяц?", "queries_per_month"),
+    ("około 3000, dziennie czy miesięcznie, nie pamiętam", "queries_per_month"),
+    ("lagbhag 3000, roz ya mahine mein, pata nahi", "queries_per_month"),
+    ("roughly 500 per hour... or per day? I'd have to look it up", "queries_per_month"),
+    ("could be 200 a day, could be 200 a week, I'd need to check", "queries_per_month"),
+    ("50k or 80k, depends who you ask", "corpus_docs"),
+    ("50 или 80 тысяч, смотря кого спросить", "corpus_docs"),
+    ("somewhere around 10-100k, hard to say", "corpus_docs"),
+    ("anywhere from 1k to 50k a month, no clue really", "queries_per_month"),
+    ("we get about 20k of those, although that might be the number of documents rather than searches",
+     "queries_per_month"),
+    ("2万くらいです。ただ、それは文書の数かもしれません", "queries_per_month"),
+    ("maybe 20", "queries_per_month"),
+])
+def test_a_figure_left_open_is_asked_about(text: str, asked: str) -> None:
+    u = _checked(text, asked)
+    assert u.confirm is not None and u.confirm["kind"] == "check", text
+    assert not {"corpus_docs", "queries_per_month", "budget_usd_month"} & set(u.updates), u.updates
+
+
+@pytest.mark.parametrize(("text", "asked", "field", "value"), [
+    ("3000 al giorno, più o meno", "queries_per_month", "queries_per_month", 90000),
+    ("200 a day, so about 6,000 a month", "queries_per_month", "queries_per_month", 6000),
+    ("2 or 3 searches a day", None, None, None),
+    ("somewhere around 10-15k", "corpus_docs", "corpus_docs", 12500),
+    ("about 20k searches a month, maybe more", "queries_per_month", "queries_per_month", 20000),
+    ("maybe 20 a day", "queries_per_month", "queries_per_month", 600),
+])
+def test_the_same_figure_said_plainly_is_stored(text: str, asked: str | None, field: str | None,
+                                                 value: float | None) -> None:
+    u = _checked(text, asked)
+    if field is not None:
+        assert u.updates.get(field) == value and u.confirm is None, (u.updates, u.confirm)
+    else:
+        assert u.confirm is None or u.confirm.get("kind") != "check" or "two figures" not in u.confirm["text"]
+
+
+def test_the_answer_names_the_period() -> None:
+    u = _checked("about 3000, but honestly I don't remember if that's per day or per month", "queries_per_month")
+    assert resolve("per day", u.confirm) == ("confirmed", {"queries_per_month": 90000})
+    small = _checked("maybe 20", "queries_per_month")
+    assert resolve("a day", small.confirm) == ("confirmed", {"queries_per_month": 600})
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("一个月两万左右", 20000), ("一周五千左右", 21428), ("一天两千左右", 60000), ("2000 hafte mein", 8571)])
+def test_the_one_of_a_period_is_no_figure(text: str, value: int) -> None:
+    assert understand(text, "queries_per_month").updates == {"queries_per_month": value}
