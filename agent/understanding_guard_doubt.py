@@ -9,8 +9,8 @@ queries, money) and a sign, in the message itself, that the user has not settled
   hedge or a question mark joining them;
 - *two figures for one value* ("50k or 80k, depends who you ask", "5万 아니면 8万"): two figures joined by "or" that
   are no rough neighbours (more than half again apart, not "2 or 3" or "20 or 30"), unless a self-correction joins them;
-- *a range too wide to be one answer* ("somewhere around 10-100k", "1万から10万の間"): five times or more between its
-  ends, where the value read lies inside it;
+- *a range too wide to be one answer* ("somewhere around 10-100k", "1万から10万の間"): about an order of magnitude
+  between its ends, where the value read lies inside it;
 - *the field in doubt* ("about 20k, although that might be the number of documents", "两万左右，不过这个可能是文档数"):
   a hedge after the figure followed by the noun of another field, or the user saying they mix the things up;
 - *a rate too small to be a month's* (``SMALL_RATE``): a figure with no period and no people to the queries question
@@ -33,8 +33,9 @@ from agent.understanding_quantities import SELF_CORRECTION
 _COUNT_FIELDS = ("queries_per_month", "budget_usd_month", "one_time_budget_usd", "corpus_docs")
 # A query count below this with no period, no people and no total, to the queries question, is a day's or a person's
 SMALL_RATE = 100
-# Ends of a range this far apart (or more) are no estimate of one value
-WIDE_RANGE = 5.0
+# Ends of a range this far apart (or more: about an order of magnitude) are no estimate of one value; "2-10k a month"
+# or "$500 to $3,000" is a range the scorer takes as said
+WIDE_RANGE = 8.0
 # Two figures joined by "or" more than this far apart are alternatives, not a rough range ("2 or 3", "20 or 30"), from
 # a thousand up ("50k or 80k"); from a hundred up, when the larger is this many times the smaller ("$500 or $1,500")
 ALTERNATIVES = 1.5
@@ -44,25 +45,32 @@ ALTERNATIVES_SMALL = 2.5
 # the gloss leaves them ("1ヶ月", "한 달", "günlük", "на місяць", "mahine", "الشهر")
 _PERIOD_KINDS = (
     ("hour", r"\b(?:per|an|a|each|every)\s+(?:hour|hr)\b|\bhourly\b|每小时|一小时|1時間|毎時|시간당|한\s*시간|saatlik|"
-             r"saatte|в час|на годину|\bghante\b|في الساعة|بالساعة"),
+             r"saatte|в час|на годину|\bghante\b|في الساعة|بالساعة|按小时"),
     ("day", r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?day\b|\bdaily\b|每天|每日|一天|一日|1日|毎日|"
             r"하루|매일|일일|günlük|günde|в день|за день|на день|в сутки|\bdzienn\w*|\broz(?:ana)?\b|\bdin\b|"
-            r"في اليوم|يوميا|يوميًا"),
+            r"في اليوم|يوميا|يوميًا|按天|按日|\bquotidien\w*|\bjournali\w*|\bdiari[oa]s?\b|\bgiornalier[eoi]\b|"
+            r"\bdiári[oa]s?\b|\btäglich\w*|\bam tag\b|\bdagelijks\b|\bdagligen\b|\bom dagen\b|\bcodzienn\w*|"
+            r"ежедневн\w*|щоденн\w*"),
     ("week", r"\b(?:per|a|each|every)\s+week\b|\bweekly\b|每周|每星期|一周|1週間?|毎週|週に|주당|매주|일주일|haftalık|"
-             r"haftada|в неделю|за неделю|на тиждень|\btygodniow\w*|\bhafte\b|في الأسبوع|أسبوعيا"),
+             r"haftada|в неделю|за неделю|на тиждень|\btygodniow\w*|\bhafte\b|في الأسبوع|أسبوعيا|按周|按星期|"
+             r"\bhebdomadaire\w*|\bsemanal\w*|\bsettimanal[ei]\b|\bwöchentlich\w*|\bwekelijks\b|\bi veckan\b|"
+             r"еженедельн\w*|щотижн\w*"),
     ("month", r"\b(?:per|a|each|every|the)\s+month\b|(?<![가-힣])월(?=\s*\d)|\bmonthly\b|每个?月|一个月|"
               r"1[ヶかカケ]月|一[ヶか]月|ひと月|毎月|月に|한\s*달|매달|월간|aylık|ayda|в месяц|за месяц|на місяць|"
-              r"\bmiesięczn\w*|\bmahin[ae]\b|في الشهر|شهريا|شهريًا"),
+              r"\bmiesięczn\w*|\bmahin[ae]\b|في الشهر|شهريا|شهريًا|按月|\bmensuel\w*|\bmensual\w*|\bmensil[ei]\b|"
+              r"\bmensa(?:l|is)\b|\bmonatlich\w*|\bim monat\b|\bmaandelijks\b|\bmånatlig\w*|\bi månaden\b|"
+              r"ежемесячн\w*|щомісячн\w*"),
     ("year", r"\b(?:per|a|each|every)\s+year\b|\b(?:for|in|over) the (?:whole |entire |full )?year\b|\byearly\b|"
              r"\bannual(?:ly)?\b|每年|一年|年間|毎年|연간|매년|yıllık|yılda|в год|за год|на рік|\broczn\w*|\bsaal\b|"
-             r"سنويا|في السنة"),
+             r"سنويا|سنويًا|في السنة|按年|\bannuel\w*|\banual\w*|\bannual[ei]\b|\bjährlich\w*|\bim jahr\b|"
+             r"\bjaarlijks\b|\bårlig\w*|ежегодн\w*|щорічн\w*"),
 )
 _PERIOD = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PERIOD_KINDS))
 # What joins two offers the user has not chosen between: "or" in every language, a hedge, a question
 # ("of" is Dutch only: "800 of 2,000 employees" is no offer of two figures)
 _OR = (r"\bor\b|\beither\b|\bsoit\b|\balbo\b|\blub\b|\bлибо\b|то ли|чи то|\boder\b|\bou\b|\bo\b|\bu\b|"
        r"\bczy\b|\beller\b|\bveya\b|\bya(?: da)?\b|\bили\b|\bчи\b|\bабо\b|"
-       r"还是|或者|或是|或|なのか|か|인지|이나|아니면|\bm[iıuü]\b|أو|\bاو\b")
+       r"\byoksa\b|还是|或者|或是|或|なのか|か|인지|인가|이나|아니면|\bm[iıuü]\b|أو|\bاو\b")
 _DUTCH_OR = r"\bof\b"
 _DUTCH = re.compile(r"\b(?:ongeveer|zo'n|een|het|niet|weet|ik|wij|hebben|documenten|zoekopdrachten|welke|per dag)\b")
 _JOIN = re.compile(_OR + "|" + _DUTCH_OR + r"|\?|\bcould\b|\bmight\b|\bmaybe\b|\bperhaps\b|\bmay have\b")
@@ -75,7 +83,11 @@ _RANGE_AFTER = re.compile(r"^\s*(?:[a-z\u0600-\u06ff]+\s+)?(?:between|arası|ke 
 # A hedge on what the figure counts, and the nouns of each field it may name instead
 _HEDGE = re.compile(r"\b(?:might|may|could|perhaps|maybe|possibly|könnte|vielleicht|peut-être|pourrait|igual|quizás?|"
                     r"tal vez|puede|pode ser|talvez|forse|potrebbe|kan ook|misschien|może|kan vara|kanske|olabilir|"
-                    r"belki|может|возможно|може|можливо|shayad)\b|可能|也许|或许|かもしれ|수도 있|ربما|قد يكون")
+                    r"belki|может|возможно|може|можливо|shayad)\b|可能|也许|或许|かも|수도 있|아마|ربما|قد يكون")
+# A hedge on how much, not on what ("maybe more", "could double", "vielleicht mehr")
+_MORE = re.compile(r"\s*(?:be\s+|sein\s+|even\s+)?(?:more|less|fewer|double|triple|grow|higher|lower|mehr|weniger|plus|"
+                   r"moins|más|menos|più|meno|mais|meer|minder|więcej|mniej|mer|mindre|daha|больше|меньше|більше|менше|"
+                   r"zyada|kam|更多|多|少|もっと|더)")
 _MIX_UP = re.compile(r"\bmix (?:them|it|those|these) up\b|\bmix up\b|\bconfuse them\b|verwechsel|je (?:les )?confonds|"
                      r"los confundo|confundo|li confondo|door elkaar|mylę|blandar ihop|karıştırıyorum|путаю|плутаю|"
                      r"搞混|分不清|混同|헷갈")
@@ -152,11 +164,15 @@ def _periods_open(low: str, numbers: list[P.Number]) -> bool:
             continue
         between = low[a.end():b.start()]
         inside = [n.value for n in numbers if a.end() <= n.start < b.start()]
-        outside = [n.value for n in numbers if not a.end() <= n.start < b.start()]
-        if any(v not in outside for v in inside) or SELF_CORRECTION.search(between) or \
-                re.search(r"\bnot\b|\bso\b|\bthat'?s\b|\bwhich is\b|=|≈", between):
-            continue  # "200 a day, so 6,000 a month", "per day, not per month" (but "200 a day, or 200 a week?")
-        if _JOIN.search(between) or (len(between) <= 40 and re.search(r"\?", low[b.end():b.end() + 3])):
+        one_figure = len({n.value for n in numbers}) == 1  # "günlük 2000 mi yoksa aylık mı", "200 a day or 200 a week"
+        retaken = SELF_CORRECTION.search(between) and not _HEDGE.search(low[b.end():b.end() + 20])
+        if (inside and not one_figure) or retaken or re.search(r"\bnot\b|\bso\b|\bthat'?s\b|\bwhich is\b|=|≈",
+                                                                between):
+            continue  # "200 a day, so 6,000 a month", "per day, not per month" (but "1日…いや、1週間だったかも")
+        after = low[b.end():b.end() + 20]
+        if len(between) > 40 or re.search(r"[;.。!！](?!\.)", between.replace("...", " ").replace("…", " ")):
+            continue  # "5k a month; maybe reindex weekly": another sentence's period
+        if _JOIN.search(between) or re.search(r"\?", after[:3]) or _HEDGE.search(after):
             return True
     return False
 
@@ -181,7 +197,7 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> bool:
 
 
 def _wide_range(low: str, numbers: list[P.Number], u: Understanding, stored: list[str]) -> bool:
-    """A range whose ends are five times apart or more, where the value read (if any) lies inside it."""
+    """A range whose ends are ``WIDE_RANGE`` times apart or more, where the value read (if any) lies inside it."""
     values = [u.updates[f] for f in stored if isinstance(u.updates[f], int | float)]
     for lo, hi in _ranges(low, numbers):
         if lo > 0 and hi / lo >= WIDE_RANGE and (not values or any(lo * 0.99 <= v <= hi * 1.01 for v in values)):
@@ -219,8 +235,9 @@ def _field_open(low: str, n: P.Number, target: str) -> bool:
     if _MIX_UP.search(after):
         return True
     hedge = _HEDGE.search(after)
-    if not hedge:
-        return False
+    if not hedge or _MORE.match(after[hedge.end():]) or _PERIOD.search(after[:hedge.start()]) or any(
+            rx.search(after[:hedge.start()]) for rx, _ in P.PERIODS):
+        return False  # "around 2000 a day, maybe more once all users are on it": a rate, its growth hedged
     own = _NOUNS.get(target)
     before = after[:hedge.start()]
     if own is not None and own.search(before[:30]):

@@ -381,10 +381,12 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
                          r"(?<!\w)mahina(?!\w)"), " per month "),
              (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?(?<!\d\s)(?<!\d)din\s+(?:mein|me))(?!\w)"),
               " per day "),
+             # "2000 din mein": a day's figure (a hundred or more; "15 din mein" is a deadline of fifteen days)
+             (re.compile(r"(?<=\d\d\d\s)din\s+(?:mein|me)(?!\w)"), " per day "),
              (re.compile(r"(?<!\w)(?:har\s+saal|salana|saal\s+(?:ka|ke|mein|me))(?!\w)"), " per year "),
              # "2000 hafte mein", "har hafte 500 queries" (issue 17, s7-a: a week's figure was stored as a month's)
              # (not "ek hafte mein", "2 hafte mein": within a week, two weeks)
-             (re.compile(r"(?<!\w)(?:har\s+hafte|prati\s+saptah|(?<=\d\d\s)hafte(?:\s+(?:mein|me))?)(?!\w)"),
+             (re.compile(r"(?<!\w)(?:har\s+hafte|prati\s+saptah|(?<=\d\d\d\s)hafte(?:\s+(?:mein|me))?)(?!\w)"),
               " per week "),
              # "har agent din mein 20 queries": each agent (the Swedish "har" is not followed by a person)
              (re.compile(r"(?<!\w)har\s+(?=(?:agent|user|employee|person|banda|aadmi|analyst|engineer|member)s?\b)"),

@@ -46,10 +46,13 @@ _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 _TIMES_WORDS = re.compile(r"\b(?:once|twice|thrice)\b(?=\s+(?:a|an|per|each|every)\b)")
 
 
-_BETWEEN = re.compile(r"\bbetween\s+(\d[\d,.]*\s?[kmb]?)\s+and\s+(\d[\d,.]*\s?[kmb]?)\b")
+# "between 5k and 8k"; after the gloss too, where "mil", "mila" and "ألف" became digits or "thousand" and "e", "و" an
+# "and" ("entre 10 mil e 15 mil", "tra 10 mila e 15 mila", "بين 10 آلاف و15 ألف")
+_BETWEEN = re.compile(r"(?:\bbetween|\bentre|\btra|\bfra|بين)\s+(\d[\d,.]*\s?(?:[kmb]|thousand)?)\s+(?:and\s+|و\s*)"
+                      r"(\d[\d,.]*\s?(?:[kmb]|thousand)?)(?![\w.,]?\d)")
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到|から|에서)\s*")  # "1万から1万5千", "1만에서 1만 5천"
 
 
 _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

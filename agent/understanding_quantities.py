@@ -428,7 +428,7 @@ def _extract(text: str, asked: str | None) -> Found:
                    leftovers[0])
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
-        rest = work[:num.start] + " " + work[num.end:]
+        rest = work[:num.start] + " " + _SOURCE_REMARK.sub(" ", work[num.end:])
         growing = found.growth or P.GROWTH_WORD.search(work) or re.search(r"\+\s*\d+(?:\.\d+)?\s*%", work)
         if growing and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
             rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
@@ -1506,6 +1506,17 @@ _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|�
                         r"약|대략|くらい|ぐらい|だいたい|程度|左右")
 
 
+# A clause after the answer's figure saying how the user knows it ("about 80k, I counted them yesterday", "rund
+# 80.000, hab gestern nachgezählt", "30 000, j'en suis sûr", "около 80 тысяч, вчера пересчитал"): no figure, no field
+_SOURCE_REMARK = re.compile(
+    r"^\s*[,;:\-–—]\s*(?![^,;]*(?:\bnot\b|n't\b|\b(?:dont|cant|isnt|wasnt)\b|\bnicht|\bpas\b|\bno\b|\bnon\b|"
+    r"\bniet\b|\bnie\b|\binte\b|değil|\bне\b|\bnahi|\bnahin|لست|غير|ない|않|没|不))[^\d,;.!?]{0,30}?"
+    r"(?:\b(?:counted|checked|looked (?:it|them) up|i'?m (?:pretty |quite )?sure|"
+    r"sure of (?:it|that)|confirmed|verified|(?:nach)?gezählt|geprüft|sicher|compt[ée]s?|vérifié|s[ûu]re?|cont[ée]|"
+    r"contado|segur[oa]|verifiqu[ée]|contei|certeza|contati|contato|sicur[oa]|controllato|geteld|zeker|gecheckt|"
+    r"policzy\w*|pewien|pewna|sprawdzi\w*|räknade|säker|kollade|saydım|eminim|kontrol ettim|пересчита\w*|посчита\w*|"
+    r"уверен\w*|провери\w*|перерахува\w*|порахува\w*|впевнен\w*|перевіри\w*|count kiya|check kiya|pakka)\b|"
+    r"عددت|متأكد|تحققت|数えました|確認しました|세어\s?봤|확인했|数过|数了|确认过)[^\d,;]{0,30}$")
 _ONE_OF_PERIOD = re.compile(r"[一1](?:个|個)?(?:天|日|月|周|週|星期|年|小时|小時)")
 
 

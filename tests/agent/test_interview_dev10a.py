@@ -3,7 +3,8 @@ user leaves open (the period, the field, two figures, a range too wide, money wi
 rate too small for a month) and stores the same figure said plainly.
 
 Classes and figures: see the header of tests/agent/data/dev10a_messages.yaml. Before any fix (9f5a9c1): batch 1
-121/202 right, 19 silent; batch 2 (after the first round) 65/78, 7 silent; the whole set at 9f5a9c1 164/280, 37 silent.
+121/202 right, 19 silent; batch 2 (after the first round) 65/78, 7 silent; batch 3 (after the second round) 36/44, 4
+silent; the whole set (324 messages) at 9f5a9c1: see the data file's header.
 """
 
 from __future__ import annotations
@@ -17,12 +18,9 @@ from agent.understanding import understand
 from agent.understanding_guard import review
 
 LANGUAGES = {"en", "zh", "ja", "ko", "de", "fr", "es", "pt", "it", "nl", "pl", "sv", "tr", "ru", "uk", "hi", "ar"}
-# Known misses, none silent: a clear twin the reader leaves unset (a figure followed by a remark on how it was
-# counted, "about 80k, I counted them yesterday"; "entre 10 mil e 15 mil", "tra 10 mila e 15 mila" and the Arabic
-# range not read as a range; "1万から1万5千")
-KNOWN = {"d10a-en-t1b", "d10a-de-t1b", "d10a-fr-t1b", "d10a-it-t1b", "d10a-nl-t1b", "d10a-pl-t1b", "d10a-ru-t1b",
-         "d10a-uk-t1b", "d10a-hi-t1b", "d10a-en-t4b", "d10a-de-t2b", "d10a-ja-w1b", "d10a-pt-w1b", "d10a-it-w1b",
-         "d10a-ar-w1b"}
+# Known miss, not silent: a clear twin the reader leaves unset ("around 12k, attachments included": a remark after
+# the figure the bare-answer reading does not know)
+KNOWN = {"d10a-en-t5b"}
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +103,23 @@ def test_the_answer_names_the_period() -> None:
     ("一个月两万左右", 20000), ("一周五千左右", 21428), ("一天两千左右", 60000), ("2000 hafte mein", 8571)])
 def test_the_one_of_a_period_is_no_figure(text: str, value: int) -> None:
     assert understand(text, "queries_per_month").updates == {"queries_per_month": value}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("entre 10 mil e 15 mil", 12500), ("tra 10 mila e 15 mila", 12500), ("بين 10 آلاف و15 ألف", 12500),
+    ("1万から1万5千くらい", 12500), ("about 80k, I counted them yesterday", 80000),
+    ("около 80 тысяч, вчера пересчитал", 80000), ("20.000, da bin ich mir sicher", 20000)])
+def test_ranges_after_the_gloss_and_a_remark_on_how_the_figure_is_known(text: str, value: int) -> None:
+    assert understand(text, "corpus_docs").updates == {"corpus_docs": value}
+
+
+def test_a_remark_of_doubt_is_no_remark_of_certainty() -> None:
+    assert understand("about 80k, but I am not sure", "corpus_docs").updates == {}
+
+
+@pytest.mark.parametrize(("text", "updates"), [
+    ("2000 din mein", {"queries_per_month": 60000}), ("pehli indexing ek hafte mein ho jaye toh chalega", {}),
+    ("har hafte 500 queries", {"queries_per_month": 2142})])
+def test_hinglish_days_and_weeks(text: str, updates: dict[str, Any]) -> None:
+    got = understand(text, "queries_per_month").updates
+    assert {k: v for k, v in got.items() if k == "queries_per_month"} == updates
