@@ -154,6 +154,10 @@ def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
                  "value": number, "monthly": number, "text": why}
     if not doubted and asked == "queries_per_month":
         u.confirm["base"] = number  # a count with no period applied: "per day" in the answer makes it a rate
+    figures = {n.value for n in numbers if n.value >= 2}
+    if doubted and len(figures) == 1 and list(values) == ["queries_per_month"]:
+        u.confirm["base"] = figures.pop()  # the one figure as said: "per day" in the answer re-reads it (a sum keeps
+        # its currency in the stored value only: "yes" or a new figure answers a budget's check)
     return True
 
 

@@ -128,17 +128,18 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     why = None
     if _periods_open(low, numbers):
         why, base = _WHY_PERIOD, numbers[0].value if len(numbers) == 1 else None
-    elif _alternatives(low, raw, numbers):
-        why = _WHY_TWO
-    elif _wide_range(low, numbers, u, stored):
-        why = _WHY_RANGE
+    elif two := _alternatives(low, raw, numbers):
+        why = f"{two[0]:,.0f} or {two[1]:,.0f}: {_WHY_TWO}"
+    elif ends := _wide_range(low, numbers, u, stored):
+        why = f"{ends[0]:,.0f} to {ends[1]:,.0f}: {_WHY_RANGE}"
     elif len(numbers) == 1 and _field_open(low, numbers[0], target[0]):
         why = _WHY_FIELD
     elif _small_rate(low, numbers, u, asked):
         why, base = _WHY_SMALL, numbers[0].value
     if why is None:
         return False
-    values: dict[str, Any] = {f: u.updates.pop(f) for f in stored} or {target[0]: numbers[0].value}
+    said = numbers[0].value if target[0] in ("budget_usd_month", "one_time_budget_usd") else int(numbers[0].value)
+    values: dict[str, Any] = {f: u.updates.pop(f) for f in stored} or {target[0]: said}
     u.corrected -= set(values)
     u.skipped = [f for f in u.skipped if f not in values]
     u.unparsed = None
@@ -146,8 +147,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     number = float(first) if isinstance(first, int | float) and not isinstance(first, bool) else 0.0
     u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: why for f in values},
                  "value": number, "monthly": number, "text": why}
-    if base is not None and list(values) in (["queries_per_month"], ["budget_usd_month"]):
-        u.confirm["base"] = float(base)  # "per day" in the answer makes it a rate
+    if base is not None and list(values) == ["queries_per_month"]:
+        u.confirm["base"] = float(base)  # "per day" in the answer makes it a rate (a sum's currency is in its value)
     return True
 
 
@@ -177,7 +178,7 @@ def _periods_open(low: str, numbers: list[P.Number]) -> bool:
     return False
 
 
-def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> bool:
+def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, float] | None:
     """Two figures offered for one value: "50k or 80k", "5万 아니면 8万" (not a rough "2 or 3")."""
     for a, b in zip(numbers, numbers[1:], strict=False):
         between = low[a.end:b.start]
@@ -192,17 +193,17 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> bool:
         either = _EITHER_BEFORE.search(low[max(0, a.start - 12):a.start])
         if lo > 0 and ((hi / lo > ALTERNATIVES and (lo >= 1000 or either)) or (
                 lo >= 100 and hi / lo >= ALTERNATIVES_SMALL)):
-            return True
-    return False
+            return lo, hi
+    return None
 
 
-def _wide_range(low: str, numbers: list[P.Number], u: Understanding, stored: list[str]) -> bool:
+def _wide_range(low: str, numbers: list[P.Number], u: Understanding, stored: list[str]) -> tuple[float, float] | None:
     """A range whose ends are ``WIDE_RANGE`` times apart or more, where the value read (if any) lies inside it."""
     values = [u.updates[f] for f in stored if isinstance(u.updates[f], int | float)]
     for lo, hi in _ranges(low, numbers):
         if lo > 0 and hi / lo >= WIDE_RANGE and (not values or any(lo * 0.99 <= v <= hi * 1.01 for v in values)):
-            return True
-    return False
+            return lo, hi
+    return None
 
 
 def _ranges(low: str, numbers: list[P.Number]) -> list[tuple[float, float]]:

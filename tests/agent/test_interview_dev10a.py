@@ -123,3 +123,15 @@ def test_a_remark_of_doubt_is_no_remark_of_certainty() -> None:
 def test_hinglish_days_and_weeks(text: str, updates: dict[str, Any]) -> None:
     got = understand(text, "queries_per_month").updates
     assert {k: v for k, v in got.items() if k == "queries_per_month"} == updates
+
+
+def test_through_a_consultation_the_period_is_asked_and_the_answer_stores_it(offline_chat: Any) -> None:
+    """The opening states a daily-or-monthly figure: the check is the reply; "per day" stores the rate, confirmed."""
+    from agent.state import STATED
+
+    reply = offline_chat.start("we do about 3000 searches, per day or per month I don't remember")
+    assert "Is that right?" in reply, reply
+    assert "queries_per_month" not in (offline_chat.values.get("profile") or {})
+    offline_chat.say("per day")
+    values = offline_chat.values
+    assert values["profile"]["queries_per_month"] == 90000 and values["provenance"]["queries_per_month"] in STATED
