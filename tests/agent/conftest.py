@@ -69,26 +69,3 @@ def make_chat(registry_tools):
         return Chat(build_graph(llm, registry_tools, InMemorySaver()))
 
     return make
-
-
-def _accuracy_module() -> Any:
-    """bench/interview_accuracy.py, loaded once (dataclasses look their module up in ``sys.modules``)."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    if "interview_accuracy" in sys.modules:
-        return sys.modules["interview_accuracy"]
-    spec = importlib.util.spec_from_file_location(
-        "interview_accuracy", Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["interview_accuracy"] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-@pytest.fixture(scope="session")
-def message_sets() -> Any:
-    """The scorer of the interview's message sets: ``message_sets.load_cases(message_sets.DATA / "dev10a_...")``,
-    ``message_sets.score(cases)`` (a shared loader, instead of a copy in every dev-set test)."""
-    return _accuracy_module()

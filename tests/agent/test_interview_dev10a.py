@@ -16,6 +16,7 @@ import pytest
 from agent.confirmations import resolve
 from agent.understanding import understand
 from agent.understanding_guard import review
+from interview_sets import accuracy
 
 LANGUAGES = {"en", "zh", "ja", "ko", "de", "fr", "es", "pt", "it", "nl", "pl", "sv", "tr", "ru", "uk", "hi", "ar"}
 # Known miss, not silent: a clear twin the reader leaves unset ("around 12k, attachments included": a remark after
@@ -24,8 +25,8 @@ KNOWN = {"d10a-en-t5b"}
 
 
 @pytest.fixture(scope="module")
-def cases(message_sets: Any) -> list[dict[str, Any]]:
-    return message_sets.load_cases(message_sets.DATA / "dev10a_messages.yaml")
+def cases() -> list[dict[str, Any]]:
+    return accuracy.load_cases(accuracy.DATA / "dev10a_messages.yaml")
 
 
 def test_every_ambiguous_message_has_a_clear_twin(cases: list[dict[str, Any]]) -> None:
@@ -40,8 +41,8 @@ def test_every_ambiguous_message_has_a_clear_twin(cases: list[dict[str, Any]]) -
     assert len(asked_back) * 2 == len(cases)
 
 
-def test_the_set_is_asked_back_and_its_twins_stored(message_sets: Any, cases: list[dict[str, Any]]) -> None:
-    result = message_sets.score(cases)
+def test_the_set_is_asked_back_and_its_twins_stored(cases: list[dict[str, Any]]) -> None:
+    result = accuracy.score(cases)
     wrong = {o.case["id"]: [*o.silent, *o.problems] for o in result["outcomes"] if o.silent or o.problems}
     assert set(wrong) <= KNOWN, {k: v for k, v in wrong.items() if k not in KNOWN}
     assert result["silent_wrong_fills"] == 0
