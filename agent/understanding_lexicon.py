@@ -138,6 +138,14 @@ def gloss(text: str) -> str:
         return text
     slavic = _SLAVIC.search(text)
     written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
+    glossed = _glossed(text, scripts, written)
+    if glossed == text and written is not None:  # the blocks of the language detected know none of its words ("typ
+        glossed = _glossed(text, scripts, None)  # 600 om dagen" read as Dutch): every block, as when unsure
+    return _SLAVIC_ORDER.sub(_counted_first, glossed) if slavic else glossed
+
+
+def _glossed(text: str, scripts: set[str], written: frozenset[str] | None) -> str:
+    """``text`` with the phrases of the blocks of ``written`` (every block when None) in English."""
     for language, block, entries in _blocks():
         if language in _SCRIPTS and language not in scripts:
             continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
@@ -149,7 +157,7 @@ def gloss(text: str) -> str:
             text, n = rx.subn(english, text)
             if n:
                 text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
-    return _SLAVIC_ORDER.sub(_counted_first, text) if slavic else text
+    return text
 
 
 # Russian, Ukrainian and Polish name what they count before a rough figure ("документов где-то 4 500", "страниц
