@@ -109,13 +109,19 @@ _GATEKEEPER_AFTER = re.compile(r"^\s*(?:team|department|dept|folks|people|guys|c
                                r"require|requires|required|demand|demands|is going to|are going to|kill|kills|block|"
                                r"blocks|veto|vetoes|vetoed|decide|decides|decided|hasn'?t|haven'?t|ha(?:s|ve) to|"
                                r"sagt|sagen|verlangt|verlangen|disent|dit|exige|exigent|dicen|exigen|dizem|exigem|"
-                               r"dicono|richiede|richiedono)\b")
+                               r"dicono|richiede|richiedono|"
+                               # s7-c: "finance needs to sign off first", "legal must approve it"
+                               r"needs?|must|should|signs?|approves?|reviews?)\b")
 _GATEKEEPER_TEAM = re.compile(r"^\s*(?:team|department|dept)\b")
 _FROM_BEFORE = re.compile(r"\bfrom (?:the |our )?$")
 # A department the user talks with or waits for, not who the users are: "still being discussed with finance",
 # "approved by legal", "check with compliance"
 _WITH_BEFORE = re.compile(r"\b(?:discuss(?:ed|ing)?|check(?:ed|ing)?|talk(?:ed|ing)?|work(?:ed|ing)?|sync(?:ed|ing)?|"
-                          r"approved|signed off|blocked|reviewed) (?:with |by )?(?:the |our )?$")
+                          r"approved|signed off|blocked|reviewed|"
+                          # s7-c: "until I've spoken to finance", "need to ask legal", "run it by finance first"
+                          r"speak(?:ing)?|spoken|spoke|ask(?:ed|ing)?|confirm(?:ed|ing)?|consult(?:ed|ing)?|"
+                          r"run (?:it|this|that) (?:past|by)|clear(?:ed)? (?:it|this|that)|hear(?:d)? back|"
+                          r"get back|double[\s\-]?check(?:ed|ing)?) (?:with |by |to |from )?(?:the |our )?$")
 # ... unless they are the organisation's own staff: "our 40 lawyers", "we have 800 nurses", "nos 25 juristes",
 # "tenemos 120 abogados", "我们有200个律师": that describes who the user is
 _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir haben|nos|nous avons|on a|nuestr[oa]s|"
@@ -139,6 +145,18 @@ def _self_described(text: str, asked: str | None = None, who: bool = False) -> l
             end = re.compile(r"[,;.!?。，、！？\n]").search(text, m.end())
             spans.append((m.start(), end.start() if end else len(text)))
     return spans
+
+
+# What gets added over time ("we also add about 1k invoices a week", "每周新增大概5000份合同"): the documents' growth,
+# said after the domain was asked or told, names no domain of its own (s7-c)
+_GROWTH_CLAUSE = re.compile(r"\b(?:add(?:s|ing|ed)?|grow(?:s|ing)? by|new)\b[^.;!?]{0,40}\b(?:a|per|each|every)\s+"
+                            r"(?:day|week|month|year|quarter)\b|每(?:周|月|天|年)新增|(?:每周|每月|每天)(?:大概|大约)?新增")
+
+
+def _sentence_of(text: str, m: re.Match[str]) -> str:
+    left = max((text.rfind(c, 0, m.start()) for c in ".;!?。！？\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, m.end()) for c in ".;!?。！？\n") if i >= 0]
+    return text[left:min(rights, default=len(text))]
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -185,6 +203,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         own = _inside(m.span(), described)
         if how == "negated" or (strict and not own):
             return False  # "no legal documents, just support tickets"; a document's or a department's word
+        if not own and _GROWTH_CLAUSE.search(_sentence_of(text, m)):
+            return False  # "oh and we also add about 1k invoices a week": how the collection grows (s7-c)
         if asked != "domain" and _organisation_only(m, text) and (licence or (strict and not _inside(m.span(), who))):
             return False  # "it's an academic project under a non-profit": the organisation beside another answer
         after = text[m.end():m.end() + 40]
