@@ -302,7 +302,7 @@ def _extract(text: str, asked: str | None) -> Found:
             if later is not None:
                 kind, value = _classify(P.Number(num.start, later.end, num.value), work, asked, users is not None,
                                         bool(hw or _HARDWARE_WORD.search(text)))
-                kind, value = (None, None) if kind == "growth" else (kind, value)
+                kind = None if kind == "growth" else kind
                 if kind is None and asked in ("corpus_docs", "queries_per_month"):  # "going from 800k to about
                     kind, value = asked, as_field(asked, num.value, work[later.end:])  # 1.1M": today's, as asked
         kinds[num.start] = kind
