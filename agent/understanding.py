@@ -707,7 +707,10 @@ def _priorities(text: str) -> list[str] | None:
                                              text[max(0, m.start() - 20):m.start()]) and not any(
                     other.search(text[max(0, m.start() - 60):m.start()]) for n, other in P.PRIORITY_WORDS.items()
                     if n != name)
-                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")) or waived or after_comparison:
+                insensitive = re.search(r"\b(?:not|n't)\s+(?:very\s+|that\s+|too\s+|really\s+)?$", text[
+                    max(0, m.start() - 20):m.start()]) and re.match(r"[\s\-]*sensitive\b", text[m.end():])
+                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")) or waived or after_comparison or \
+                        insensitive:  # "we're not price sensitive, quality first"
                     down.append(name)
                 break
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing

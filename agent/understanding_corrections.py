@@ -69,16 +69,17 @@ _NOT_A_VALUE = re.compile(r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|%|p
 # Taking a stated value back without a new one: "forget the budget I gave you", "scratch the 300ms", "olvida lo del
 # presupuesto", "oublie le budget", "vergiss das Budget", "预算先不算" -> the field is unset and asked again.
 _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take back|never ?mind|nvm)\b|"
-                       # s7-c: "leave the budget blank until ...", "don't count on that budget figure yet", "hold off
-                       # on the budget", "remove the latency target"
-                       r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|out|aside|unset|tbd)\b)|"
-                       r"\b(?:don'?t|do not) (?:count on|rely on|go by|hold me to)\b|\bhold off on\b|"
-                       r"\bput a pin in\b|\b(?:remove|delete|undo|retract|withdraw)\b|"
                        r"别算了?|先别(?:算|管|填|记)|先空着|"
                        r"\bolv[ií]d(?:a|ate|e|en)\b|\bignor[ae]\b|\boubli(?:e|ez)\b|laisse[zs]? tomber|"
                        r"\bvergiss\b|vergessen sie|\bstreich(?:e|en sie)?\b|\bdimentica\b|lascia(?:mo)? perdere|"
                        r"\besque(?:ça|ce)\b|\bvergeet\b|忘了|忘掉|别管|不算了?|先不算|作废|撤回|忘れて|なしで|取り消し|"
                        r"잊어|무시해|취소|\bзабуд\w*|\bне учитыва\w*|\bzapomnij\w*|\bpomiń\b|\bunut\w*")
+# s7-c: verbs that take a value back only with the field or its figure right after them ("leave the budget blank
+# until ...", "don't count on that budget figure yet", "hold off on the budget", "remove the latency target"), not
+# "we need to remove duplicates first; budget is still 500"
+_WITHDRAW_OBJECT = re.compile(r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|out|aside|unset|tbd)\b)|"
+                              r"\b(?:don'?t|do not) (?:count on|rely on|go by|hold me to)\b|\bhold off on\b|"
+                              r"\bput a pin in\b|\b(?:remove|delete|undo|retract|withdraw)\b")
 _WITHDRAWN_FIELD = {
     "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten",
     "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
@@ -97,8 +98,9 @@ def _quoted(text: str, value: Any) -> bool:
 
 def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
     """A stated field the message takes back without a new value: unset it (it is asked again)."""
-    for m in _WITHDRAW.finditer(text):
-        window = text[max(0, m.start() - 30):m.end() + 50]
+    verbs = [(m, text[max(0, m.start() - 30):m.end() + 50]) for m in _WITHDRAW.finditer(text)]
+    verbs += [(m, text[m.end():m.end() + 30]) for m in _WITHDRAW_OBJECT.finditer(text)]  # the field said right after
+    for m, window in verbs:
         for name, words in _WITHDRAWN_FIELD.items():
             again = name in result.updates and result.updates[name] == stated.get(name)  # the old figure, quoted
             if name not in stated or (name in result.updates and not again) or name in result.unset or not (
@@ -216,7 +218,7 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         return
     for num in P.find_numbers(text):
         target = _target(num.value, text, stated, num)
-        if target is None:
+        if target is None or target in result.unset:  # taken back above: no new value for it
             continue
         own = re.split(r"[,;.!?。，；]", text[num.end:num.end + 50])[0]
         quoted = _readings(num.value, text, num)
