@@ -147,18 +147,6 @@ def _self_described(text: str, asked: str | None = None, who: bool = False) -> l
     return spans
 
 
-# What gets added over time ("we also add about 1k invoices a week", "每周新增大概5000份合同"): the documents' growth,
-# said after the domain was asked or told, names no domain of its own (s7-c)
-_GROWTH_CLAUSE = re.compile(r"\b(?:add(?:s|ing|ed)?|grow(?:s|ing)? by|new)\b[^.;!?]{0,40}\b(?:a|per|each|every)\s+"
-                            r"(?:day|week|month|year|quarter)\b|每(?:周|月|天|年)新增|(?:每周|每月|每天)(?:大概|大约)?新增")
-
-
-def _sentence_of(text: str, m: re.Match[str]) -> str:
-    left = max((text.rfind(c, 0, m.start()) for c in ".;!?。！？\n"), default=-1) + 1
-    rights = [i for i in (text.find(c, m.end()) for c in ".;!?。！？\n") if i >= 0]
-    return text[left:min(rights, default=len(text))]
-
-
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
@@ -203,8 +191,6 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         own = _inside(m.span(), described)
         if how == "negated" or (strict and not own):
             return False  # "no legal documents, just support tickets"; a document's or a department's word
-        if not own and _GROWTH_CLAUSE.search(_sentence_of(text, m)):
-            return False  # "oh and we also add about 1k invoices a week": how the collection grows (s7-c)
         if asked != "domain" and _organisation_only(m, text) and (licence or (strict and not _inside(m.span(), who))):
             return False  # "it's an academic project under a non-profit": the organisation beside another answer
         after = text[m.end():m.end() + 40]

@@ -58,7 +58,7 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
-    r"3060(?![\s\-]*ti\b)|3090|40[678]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?|4090|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"3060(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s|er|:or|:a)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
@@ -538,8 +538,8 @@ def _sibling(hw: dict[str, Any]) -> None:
     card = table.find(name)
     if card.kind != "gpu" or float(card.memory_gb.value) == float(vram):
         return
-    family = re.split(r"[-\s]", card.name)[0].lower()
-    same = [a for a in table.accelerators if a.kind == "gpu" and re.split(r"[-\s]", a.name)[0].lower() == family
+    family = card.name.split("-")[0].lower()  # "RTX 4070" (its laptop card is "RTX 4070-Laptop"), "V100", "A100"
+    same = [a for a in table.accelerators if a.kind == "gpu" and a.name.split("-")[0].lower() == family
             and float(a.memory_gb.value) == float(vram)]
     if len(same) == 1:
         hw["accelerator"] = same[0].name
