@@ -371,7 +371,8 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
             if mem and acc.kind != "apple":
                 family = acc.name.split("-")[0].lower()  # "A10 (24 GB)" is the A10, not the A10G
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
-                        and float(a.memory_gb.value) == mem]
+                        and float(a.memory_gb.value) == mem
+                        and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
                 acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
@@ -510,7 +511,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         spans.append(m.span())
     if owned and "ram_gb" in hw and "vram_gb" not in hw and load_hardware().find(owned[1]).kind == "apple":
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
-    _sibling(hw)
+    _sibling(hw, text)
     sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores
     if sockets:
         n_cpus = sockets.group(1)
@@ -529,7 +530,12 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     return hw, spans
 
 
-def _sibling(hw: dict[str, Any]) -> None:
+# A laptop said beside a card: "an RTX 4070 with 8GB" in a laptop is the laptop card; elsewhere 8 GB is in doubt
+_LAPTOP = re.compile(r"\blaptops?\b|\bnotebooks?\b|\bmobile\b|\bmacbook\b|\bthinkpad\b|ノートパソコン|ノートpc|笔记本|"
+                     r"노트북|\bportable\b|\bportátil\b|\bportatile\b")
+
+
+def _sibling(hw: dict[str, Any], text: str = "") -> None:
     """"V100s, the 32GB ones": the table's card of that family with the memory said (V100-32GB), not the default."""
     name, vram = hw.get("accelerator"), hw.get("vram_gb")
     if not vram or name in (None, "none"):
@@ -540,7 +546,7 @@ def _sibling(hw: dict[str, Any]) -> None:
         return
     family = card.name.split("-")[0].lower()  # "RTX 4070" (its laptop card is "RTX 4070-Laptop"), "V100", "A100"
     same = [a for a in table.accelerators if a.kind == "gpu" and a.name.split("-")[0].lower() == family
-            and float(a.memory_gb.value) == float(vram)]
+            and float(a.memory_gb.value) == float(vram) and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
     if len(same) == 1:
         hw["accelerator"] = same[0].name
 
