@@ -37,6 +37,7 @@ from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields, in_script_currency
+from agent.understanding_segments import questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
 from tools.profile.schema import ASKED_FIELDS
@@ -110,7 +111,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     Returns:
         The profile updates, flags and side questions found; ``unparsed`` holds the text when nothing was.
     """
-    raw = message[: P.MAX_CHARS].strip() if isinstance(message, str) else ""
+    raw = questionnaire(message[: P.MAX_CHARS].strip() if isinstance(message, str) else "")  # "Q: ...?\nA: ..."
     asked = asked_field if asked_field in FIELDS else None
     low = P.normalise(raw)
     result = Understanding()
@@ -701,7 +702,15 @@ def _priorities(text: str) -> list[str] | None:
             if P.PRIORITY_CUE.search(text[max(0, m.start() - 25):m.end() + 25]):
                 firsts.setdefault(name, m.start())
                 waived = S.demoted(text, m.start(), m.end())  # "we don't care about latency"
-                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")) or waived:
+                # "an answer in under a second matters more than cost": the preferred side names no priority word
+                after_comparison = re.search(r"\b(?:more than|rather than|over|instead of|ahead of)\s*(?:the\s+)?$",
+                                             text[max(0, m.start() - 20):m.start()]) and not any(
+                    other.search(text[max(0, m.start() - 60):m.start()]) for n, other in P.PRIORITY_WORDS.items()
+                    if n != name)
+                insensitive = re.search(r"\b(?:not|n't)\s+(?:very\s+|that\s+|too\s+|really\s+)?$", text[
+                    max(0, m.start() - 20):m.start()]) and re.match(r"[\s\-]*sensitive\b", text[m.end():])
+                if P.PRIORITY_DOWN.search(text[m.end():m.end() + 25].lstrip("s ")) or waived or after_comparison or \
+                        insensitive:  # "we're not price sensitive, quality first"
                     down.append(name)
                 break
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing

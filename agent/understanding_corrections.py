@@ -37,7 +37,21 @@ def _readings(value: float, text: str, num: P.Number | None = None) -> list[floa
     usd = _in_usd(num, text) if num is not None else None  # "the €3.5k" stored as 3,780 US dollars
     unit = _LENGTH_UNIT.match(text, num.end) if num is not None else None
     tokens = _as_length(value, unit.group(1)) if unit is not None else None  # "not 20 pages": 10,000 tokens
-    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else [])]
+    short = [value * mult for mult in (1e3, 1e6) if num is not None and _said_short(num, text)]
+    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else []), *short]
+
+
+# The old figure said short in a correction, its thousands or millions left out: "25,000, not 40" after 40,000,
+# "90k a month, not 150", "1.5M docs, not 1.2", "25.000, nicht 40", "25 000, pas 40", "25 mil, no 40" (s7-c)
+_NOT_BEFORE = re.compile(r"(?:\bnot|\bnicht|\bpas|\bno|\bnon|\bniet|\bnie|\binte|\bне|\bnão|不是)\s*"
+                         r"(?:the |that |der |die |das |le |la |el |lo |il |o |a )?$")
+
+
+def _said_short(num: P.Number, text: str) -> bool:
+    """``num`` is a bare figure under a thousand after "not", with no magnitude or unit word of its own."""
+    return num.value < 1000 and bool(re.fullmatch(r"[\d.,]+", text[num.start:num.end])) and bool(
+        _NOT_BEFORE.search(text[max(0, num.start - 12):num.start])) and not re.match(
+        r"\s*(?:[a-z\u4e00-\u9fff%]|\.\d)", text[num.end:num.end + 4])
 
 
 def _in_usd(num: P.Number, text: str) -> float | None:
@@ -55,10 +69,17 @@ _NOT_A_VALUE = re.compile(r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|%|p
 # Taking a stated value back without a new one: "forget the budget I gave you", "scratch the 300ms", "olvida lo del
 # presupuesto", "oublie le budget", "vergiss das Budget", "预算先不算" -> the field is unset and asked again.
 _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take back|never ?mind|nvm)\b|"
+                       r"别算了?|先别(?:算|管|填|记)|先空着|"
                        r"\bolv[ií]d(?:a|ate|e|en)\b|\bignor[ae]\b|\boubli(?:e|ez)\b|laisse[zs]? tomber|"
                        r"\bvergiss\b|vergessen sie|\bstreich(?:e|en sie)?\b|\bdimentica\b|lascia(?:mo)? perdere|"
                        r"\besque(?:ça|ce)\b|\bvergeet\b|忘了|忘掉|别管|不算了?|先不算|作废|撤回|忘れて|なしで|取り消し|"
                        r"잊어|무시해|취소|\bзабуд\w*|\bне учитыва\w*|\bzapomnij\w*|\bpomiń\b|\bunut\w*")
+# s7-c: verbs that take a value back only with the field or its figure right after them ("leave the budget blank
+# until ...", "don't count on that budget figure yet", "hold off on the budget", "remove the latency target"), not
+# "we need to remove duplicates first; budget is still 500"
+_WITHDRAW_OBJECT = re.compile(r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|out|aside|unset|tbd)\b)|"
+                              r"\b(?:don'?t|do not) (?:count on|rely on|go by|hold me to)\b|\bhold off on\b|"
+                              r"\bput a pin in\b|\b(?:remove|delete|undo|retract|withdraw)\b")
 _WITHDRAWN_FIELD = {
     "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten",
     "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
@@ -68,14 +89,22 @@ _WITHDRAWN_FIELD = {
 }
 
 
+def _quoted(text: str, value: Any) -> bool:
+    """``text`` (what follows "disregard") names the stated figure ``value`` itself: "the $2k I mentioned"."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+        return False
+    return any(abs(n.value - value) <= 0.02 * value for n in P.find_numbers(text[:25]))
+
+
 def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
     """A stated field the message takes back without a new value: unset it (it is asked again)."""
-    for m in _WITHDRAW.finditer(text):
-        window = text[max(0, m.start() - 30):m.end() + 50]
+    verbs = [(m, text[max(0, m.start() - 30):m.end() + 50]) for m in _WITHDRAW.finditer(text)]
+    verbs += [(m, text[m.end():m.end() + 30]) for m in _WITHDRAW_OBJECT.finditer(text)]  # the field said right after
+    for m, window in verbs:
         for name, words in _WITHDRAWN_FIELD.items():
             again = name in result.updates and result.updates[name] == stated.get(name)  # the old figure, quoted
-            if name not in stated or (name in result.updates and not again) or name in result.unset or not re.search(
-                    words, window):
+            if name not in stated or (name in result.updates and not again) or name in result.unset or not (
+                    re.search(words, window) or _quoted(text[m.end():], stated.get(name))):
                 continue
             result.updates.pop(name, None)
             if name == "latency_p95_ms" and P.NO_LATENCY.search(text):  # "scratch the 300ms, there's no SLA"
@@ -89,7 +118,7 @@ def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
 def _periods(text: str) -> list[tuple[int, float, bool]]:
     """(position, factor to per month, negated) of each period ``text`` names."""
     out = []
-    spans = [m.span() for m in P.NEGATED_VALUE.finditer(text)]  # "not 100000 queries per month mais ...": taken back
+    spans = [m.span() for m in P.negated_values(text)]  # "not 100000 queries per month mais ...": taken back
     for rx, factor in P.PERIODS:
         for m in rx.finditer(text):
             negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|不是)\s*$", text[:m.start()])
@@ -189,7 +218,7 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         return
     for num in P.find_numbers(text):
         target = _target(num.value, text, stated, num)
-        if target is None:
+        if target is None or target in result.unset:  # taken back above: no new value for it
             continue
         own = re.split(r"[,;.!?。，；]", text[num.end:num.end + 50])[0]
         quoted = _readings(num.value, text, num)
@@ -211,6 +240,12 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             used = [v for f, v in result.updates.items() if f != target]
             other = [n for n in P.find_numbers(text) if n.start > num.start and not _same(n.value, num.value)
                      and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)]
+            if not other and _NOT_BEFORE.search(text[max(0, num.start - 12):num.start]):
+                # "90k a month, not 150": the new figure said before the old one it replaces
+                other = [n for n in P.find_numbers(text) if n.end <= num.start and not _same(n.value, num.value)
+                         and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)][-1:]
+                if other and result.confirm and _same(other[0].value, result.confirm.get("value")):
+                    result.confirm = None  # the figure asked about is the correction's new value
         if target in result.updates:
             later = [n for n in P.find_numbers(text) if n.start > num.end and _same(n.value, result.updates[target])]
             if later and target not in _RATE_FIELDS and (carried := _carried(num, later[0], text)) != later[0].value:

@@ -109,13 +109,19 @@ _GATEKEEPER_AFTER = re.compile(r"^\s*(?:team|department|dept|folks|people|guys|c
                                r"require|requires|required|demand|demands|is going to|are going to|kill|kills|block|"
                                r"blocks|veto|vetoes|vetoed|decide|decides|decided|hasn'?t|haven'?t|ha(?:s|ve) to|"
                                r"sagt|sagen|verlangt|verlangen|disent|dit|exige|exigent|dicen|exigen|dizem|exigem|"
-                               r"dicono|richiede|richiedono)\b")
+                               r"dicono|richiede|richiedono|"
+                               # s7-c: "finance needs to sign off first", "legal must approve it"
+                               r"needs?|must|should|signs?|approves?|reviews?)\b")
 _GATEKEEPER_TEAM = re.compile(r"^\s*(?:team|department|dept)\b")
 _FROM_BEFORE = re.compile(r"\bfrom (?:the |our )?$")
 # A department the user talks with or waits for, not who the users are: "still being discussed with finance",
 # "approved by legal", "check with compliance"
 _WITH_BEFORE = re.compile(r"\b(?:discuss(?:ed|ing)?|check(?:ed|ing)?|talk(?:ed|ing)?|work(?:ed|ing)?|sync(?:ed|ing)?|"
-                          r"approved|signed off|blocked|reviewed) (?:with |by )?(?:the |our )?$")
+                          r"approved|signed off|blocked|reviewed|"
+                          # s7-c: "until I've spoken to finance", "need to ask legal", "run it by finance first"
+                          r"speak(?:ing)?|spoken|spoke|ask(?:ed|ing)?|confirm(?:ed|ing)?|consult(?:ed|ing)?|"
+                          r"run (?:it|this|that) (?:past|by)|clear(?:ed)? (?:it|this|that)|hear(?:d)? back|"
+                          r"get back|double[\s\-]?check(?:ed|ing)?) (?:with |by |to |from )?(?:the |our )?$")
 # ... unless they are the organisation's own staff: "our 40 lawyers", "we have 800 nurses", "nos 25 juristes",
 # "tenemos 120 abogados", "我们有200个律师": that describes who the user is
 _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir haben|nos|nous avons|on a|nuestr[oa]s|"

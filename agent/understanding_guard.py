@@ -321,6 +321,9 @@ def _not_sure(u: Understanding, fields: list[str]) -> Understanding:
 
 # A figure the user says they are not sure of ("don't know if per day or per hour", "연간인지 분기인지 물어봐야")
 UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)|not sure (?:if|whether)|"
+                    # s7-c: "not 100% sure about the budget yet, maybe 2k a month", "not entirely sure on the budget"
+                    r"\bnot (?:100 ?%|a hundred percent|entirely|totally|completely|fully) sure (?:about|on|of) "
+                    r"(?:the |our |my )?(?:budget|numbers?|figures?|volumes?|traffic|count)\b|"
                     r"no idea (?:if|whether|se|si|ob|of|czy)|unsure (?:if|whether)|(?:wei(?:ß|ss)) (?:ich )?nicht,? ob|"
                     r"nicht sicher,? ob|je ne sais pas si|pas s[ûu]r (?:que|si)|no s[ée] si|no estoy segur[oa] de si|"
                     r"n[ãa]o sei se|non so se|non sono sicur[oa] se|weet ik niet|niet zeker of|nie wiem,? czy|不知道是|"

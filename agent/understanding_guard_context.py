@@ -147,6 +147,18 @@ def _sentence(text: str, n: Number) -> str:
     return text[left:n.end + right]
 
 
+# "from 800k to 1.1M", "von 800.000 auf 1,1 Mio.", "de 800 000 à 1,1 million", "从80万涨到110万": where growth starts
+_FROM_BEFORE = re.compile(r"(?:\bfrom|\bvon|\bde|\bda|\bvan|\bz|\bс|从|由)\s*(?:~|about|around|roughly|approx\w*\.?|"
+                          r"rund|etwa|environ|unos|circa|cerca de|ongeveer|大约|约)?\s*$")
+_TO_AFTER = re.compile(r"^\s*(?:[a-z\u00c0-\u024f]+\s+){0,2}?(?:to|auf|à|a|para|naar|do|до|到|涨到|增长到|增加到)\s*"
+                       r"(?:~|about|around|roughly|maybe|perhaps|etwa|environ|unos|circa|ongeveer|大约|约)?\s*\d")
+
+
+def figure_kinds(text: str, n: Number) -> set[str]:
+    """What the clause of figure ``n`` of ``text`` (normalised) says it is: past, future, current, other, ..."""
+    return _kinds(text, n)
+
+
 def _kinds(text: str, n: Number) -> set[str]:
     """What the figure's clause (or, for a hypothesis, its sentence) says it is."""
     clause = _clause(text, n)
@@ -154,6 +166,9 @@ def _kinds(text: str, n: Number) -> set[str]:
         start = text.find(clause, max(0, n.start - len(clause) - 1))
         clause = _clause(text, Number(max(0, start - 2), max(0, start - 2), 0.0)) + clause
     kinds = {kind for kind, rx in (("past", _PAST), ("future", _FUTURE), ("current", _CURRENT)) if rx.search(clause)}
+    if "future" in kinds and _FROM_BEFORE.search(text[max(0, n.start - 14):n.start]) and _TO_AFTER.match(
+            text[n.end:n.end + 30]):
+        kinds.discard("future")  # "growing from 800k to 1.1M by next year": the figure it grows from is today's
     if _others(clause):
         kinds.add("other")
     if "past" in kinds and _SINCE.search(clause):

@@ -62,7 +62,7 @@ class Reading:
 
     def unused(self) -> list[Number]:
         """The figures no field depends on (a figure the message negates, "not 20万", is not counted)."""
-        negated = [m.span() for m in P.NEGATED_VALUE.finditer(self.text)]
+        negated = [m.span() for m in P.negated_values(self.text)]
         return [n for n, fed in zip(self.numbers, self.feeds, strict=False)
                 if not fed and not any(s <= n.start < e for s, e in negated)]
 

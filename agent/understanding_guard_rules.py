@@ -14,6 +14,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding import Understanding
+from agent.understanding_guard_context import figure_kinds
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators, owned_names
 from agent.understanding_numbers import Number
@@ -55,12 +56,17 @@ _BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max
                            r"长的(?:会|能|可以)?(?:到|有|达到)?|最长的(?:会|有)?(?:到)?|"
                            r"bis zu|jusqu'à|hasta|fino a|até)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_BEFORE = re.compile(r"\b(?:since|from|to|back to|in|until|till|before|after|seit|depuis|desde|dal|sinds|od|"
+_YEAR_BEFORE = re.compile(r"\b(?:since|from|to|back to|in|until|till|before|after|by|end of|seit|depuis|desde|dal|"
+                          r"sinds|od|"
                           r"since the|from the)\s*$|(?:从|自)\s*$")
 _FUTURE = re.compile(r"\b(?:expect(?:ing|ed)? to|will|could|might|grow(?:ing)? to|by next year|next year)\b[^.;]*$")
 _TOTAL_SAID = re.compile(r"\bin total\b|\baltogether\b|\boverall\b|\bcombined\b|\binsgesamt\b|\bau total\b|"
                          r"\ben total\b|\bno total\b|\bin totale\b|总共|一共|合计|加起来|全部で|합계|총")
 _EACH_OF = re.compile(r"\beach of (?:our |the |these |those |its |their )?$|\bin each of (?:our |the )?$")
+# How many processors a server has ("2x Xeon, 48 cores", "dual-socket EPYC", "2 x Intel Xeon Silver (32 cores)"): the
+# cores said beside them are the machine's total; only "N cores each" multiplies (read by the hardware reader).
+_SOCKET_COUNT = re.compile(r"^\s*(?:x|×|\*)?\s*(?:(?:intel|amd)\s+)?(?:xeons?|epycs?|opterons?|sockets?|"
+                           r"(?:physical\s+)?(?:cpus|processors)|至强|路)(?![a-z])")
 # "on average 20 pages, the long ones 80": the average is the figure, the other one its spread
 _AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bon average\b|\btypical(?:ly)?\b|\bmedian\b|平均|一般|通常|평균|보통|"
                       r"durchschnitt\w*|en moyenne|moyenne|promedio|en media|in media|em m[ée]dia|gemiddeld|średnio")
@@ -137,8 +143,10 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                                                         or re.match(r"\s*(?:年|s\b)", r.text[n.end:])):
             continue  # "claim files going back to 2011", "1949年以来": a calendar year
         if re.match(r"\s*x\s+(?:that|it|this|the)\b", r.text[n.end:]) or _FUTURE.search(
-                r.text[max(0, n.start - 30):n.start]):
+                r.text[max(0, n.start - 30):n.start]) or "future" in figure_kinds(r.text, n):
             continue  # "expecting to 3x that next year": a future growth, not a count of today
+        if cpu and _SOCKET_COUNT.match(r.text[n.end:]) and "cpu_cores" in hw:
+            continue  # "2x Xeon, 48 cores": two processors, the cores said are the total
         if _TOTAL_SAID.search(r.text) and not u.updates.keys() - {"queries_per_month", "domain"}:
             continue  # "3000多员工，估计每天总共查两三千次": the total is said, the people are context
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \

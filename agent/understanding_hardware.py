@@ -58,7 +58,7 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
-    r"3060(?![\s\-]*ti\b)|3090|4080|4090|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"3060(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s|er|:or|:a)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
@@ -326,6 +326,31 @@ def _instances(text: str) -> list[tuple[re.Match[str], str]]:
     return sorted(found, key=lambda pair: pair[0].start())
 
 
+# A bare card number ("4080", "4090", "3060") that counts something ("we have 4080 documents", "4090 contracts",
+# "4070 queries a month", "4060份合同") is a figure, not a card: alone (no RTX, GeForce, Ti or Super) it is a card only
+# after an article, a possessive or a count of cards ("a 4070", "our 4090", "2x 4090", "一张4090", "eine 4070"), or
+# followed by nothing, punctuation or a word that goes with a card ("4070 in my workstation", "4090 with 24GB").
+_BARE_CARD = re.compile(r"\d{4}(?:s|'s|’s)?")
+_CARD_BEFORE = re.compile(
+    r"(?:\b(?:an?|one|two|three|four|single|dual|twin|my|our|the|his|her|their|old|new|spare|some|of|with|on|"
+    r"x|eine?[nmr]?|une?|una?|uno|um|uma|een|ett|en|il|la|le|el|lo|die|der|das|den|dem|mijn|onze|unsere?\w*|"
+    r"meine?\w*|notre|ma|mon|nuestra|mi|mia|nostra|moja|nasz\w*|min|vår|bir|наш\w*|мо[яй])|\d\s*[x×*]|[x×*])\s*$|"
+    r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]\s*$")
+_CARD_AFTER = re.compile(
+    r"^(?:\s*$|\s*[,.;:!?)(/+&\-]|\s*(?:gpus?|cards?|graphics|laptop|mobile|founders|fe|with|in|at|on|and|or|under|"
+    r"for|from|is|was|that|which|we|i|but|plus|each|box|rig|desktop|workstation|machine|server|pc|too|as|only|"
+    r"sitting|lying|here|there|to|[x×]\s*\d|\d+\s*(?:gb|g\b|gig))(?![a-z])|"
+    r"\s*(?:を|が|は|の|で|に|も|이|가|을|를|은|는|에|显卡|卡|，|、|。|也|就|可以|跑))")
+
+
+def _bare_card_counts(text: str, m: re.Match[str]) -> bool:
+    """A card number alone that counts something ("4080 documents"): a figure, not a card."""
+    if not _BARE_CARD.fullmatch(m.group()):
+        return False
+    return not _CARD_BEFORE.search(text[max(0, m.start() - 16):m.start()]) and \
+        not _CARD_AFTER.match(text[m.end():m.end() + 16])
+
+
 def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None, bool]]:
     """Every GPU or Apple chip named in ``text``: match, hardware-table name, stated memory, and whether rentable.
 
@@ -336,7 +361,7 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
     found: list[tuple[re.Match[str], str, float | None, bool]] = [(m, table.find(card).name, None, True)
                                                                   for m, card in instances]
     for m in GPU_RE.finditer(text):
-        if any(m.start() < i.end() and i.start() < m.end() for i, _ in instances):
+        if any(m.start() < i.end() and i.start() < m.end() for i, _ in instances) or _bare_card_counts(text, m):
             continue
         for label in dict.fromkeys((m.group(), m.group().rstrip("s"), m.group("stem"))):
             try:
@@ -348,7 +373,8 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
             if mem and acc.kind != "apple":
                 family = acc.name.split("-")[0].lower()  # "A10 (24 GB)" is the A10, not the A10G
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
-                        and float(a.memory_gb.value) == mem]
+                        and float(a.memory_gb.value) == mem
+                        and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
                 acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
@@ -487,7 +513,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         spans.append(m.span())
     if owned and "ram_gb" in hw and "vram_gb" not in hw and load_hardware().find(owned[1]).kind == "apple":
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
-    _sibling(hw)
+    _sibling(hw, text)
     sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores
     if sockets:
         n_cpus = sockets.group(1)
@@ -506,7 +532,12 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     return hw, spans
 
 
-def _sibling(hw: dict[str, Any]) -> None:
+# A laptop said beside a card: "an RTX 4070 with 8GB" in a laptop is the laptop card; elsewhere 8 GB is in doubt
+_LAPTOP = re.compile(r"\blaptops?\b|\bnotebooks?\b|\bmobile\b|\bmacbook\b|\bthinkpad\b|ノートパソコン|ノートpc|笔记本|"
+                     r"노트북|\bportable\b|\bportátil\b|\bportatile\b")
+
+
+def _sibling(hw: dict[str, Any], text: str = "") -> None:
     """"V100s, the 32GB ones": the table's card of that family with the memory said (V100-32GB), not the default."""
     name, vram = hw.get("accelerator"), hw.get("vram_gb")
     if not vram or name in (None, "none"):
@@ -515,9 +546,9 @@ def _sibling(hw: dict[str, Any]) -> None:
     card = table.find(name)
     if card.kind != "gpu" or float(card.memory_gb.value) == float(vram):
         return
-    family = re.split(r"[-\s]", card.name)[0].lower()
-    same = [a for a in table.accelerators if a.kind == "gpu" and re.split(r"[-\s]", a.name)[0].lower() == family
-            and float(a.memory_gb.value) == float(vram)]
+    family = card.name.split("-")[0].lower()  # "RTX 4070" (its laptop card is "RTX 4070-Laptop"), "V100", "A100"
+    same = [a for a in table.accelerators if a.kind == "gpu" and a.name.split("-")[0].lower() == family
+            and float(a.memory_gb.value) == float(vram) and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
     if len(same) == 1:
         hw["accelerator"] = same[0].name
 

@@ -139,9 +139,14 @@ def gloss(text: str) -> str:
     slavic = _SLAVIC.search(text)
     written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
     glossed = _glossed(text, scripts, written)
-    if glossed == text and written is not None:  # the blocks of the language detected know none of its words ("typ
-        glossed = _glossed(text, scripts, None)  # 600 om dagen" read as Dutch): every block, as when unsure
+    if glossed == text and written is not None and len(text.split()) <= _SHORT_ANSWER:
+        # a short answer whose detected language's blocks know none of its words ("typ 600 om dagen" read as Dutch):
+        # every block, as when unsure (a longer message gave the detector enough words to trust it)
+        glossed = _glossed(text, scripts, None)
     return _SLAVIC_ORDER.sub(_counted_first, glossed) if slavic else glossed
+
+
+_SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
 
 
 def _glossed(text: str, scripts: set[str], written: frozenset[str] | None) -> str:

@@ -471,6 +471,14 @@ _TR_BARE = re.compile(r"(?<![\w.,])(?<!\d )(yüz\s+bin|bin|yüz)(?=\s+(?:kadar|c
                       r"belge\w*|doküman\w*|dosya\w*|kayıt\w*|ürün\w*|kişi\w*|kullanıcı\w*|istek\w*|sayfa\w*|"
                       r"kelime\w*|müşteri\w*|öğrenci\w*|çalışan\w*|makale\w*|sözleşme\w*|dava\w*|tl\b|lira\w*|"
                       r"dolar\w*|avro\w*|euro\w*|sipariş\w*|başvuru\w*)(?!\w))")
+# "2 mil rows", "1.5 mil users": English slang for a million (in Spanish and Portuguese "2 mil" is two thousand, said
+# with their own nouns and words around it) (s7-c)
+_EN_MIL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s*mil\b(?=\s+(?:rows|docs|documents|records|users|items|"
+                     r"products|files|pages|queries|searches|requests|emails|tickets|entries|vectors|chunks|views|"
+                     r"visitors|customers|listings|skus|articles|a month|per month|monthly|a year|per year)\b)")
+_OR_TWO = re.compile(r"\b(?:a|one)\s+(sec|second|minute|hour|day|week|page|month)\s+or\s+two\b")
+_ROMANCE_WORDS = re.compile(r"\b(?:de|del|los|las|unos|unas|tenemos|temos|são|mais|más|por|para|mes|mês|año|ano|y|"
+                            r"e|o|que|com|con|uns|umas|cerca|alrededor)\b")
 
 
 def number_words(text: str) -> str:
@@ -479,6 +487,10 @@ def number_words(text: str) -> str:
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
     text = _WAIT.sub("one moment", text)
+    if " or " in text:  # "a sec or two", "a day or two", "a page or two": one to two of them (s7-c)
+        text = _OR_TWO.sub(lambda m: f"1-2 {m.group(1)}s", text)
+    if " mil" in text and _EN_MIL.search(text) and not _ROMANCE_WORDS.search(text):
+        text = _EN_MIL.sub(r"\1 million", text)
     text = _shares(text)
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
     text = _CARD_RANGE.sub(lambda m: f"{_SMALL_CARDS[m.group(1)]}-{_SMALL_CARDS[m.group(2)]} ", text)

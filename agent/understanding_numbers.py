@@ -288,6 +288,14 @@ def _value(match: re.Match[str]) -> float:
     return value * _EN_MULT.get(match.group("mult") or "", 1)
 
 
+# A figure that grows or moves from one value to another ("growing from 800k to 1.1M", "going from 50k to 200k", "从
+# 80万涨到110万" has no range join): the two figures are two values (today's and a later one), never one range.
+# (not the past: "grew from 800k to 1.1M over the last two years" ends at today's figure)
+GROWS_BEFORE = (r"\b(?:grow(?:s|ing)?|go(?:es|ing)?|increas(?:e|es|ing)|ris(?:e|es|ing)|climb(?:s|ing)?|jump(?:s|ing)?|"
+                r"expand(?:s|ing)?|scal(?:e|es|ing)|doubl(?:e|es|ing)|tripl(?:e|es|ing))\s+(?:\w+\s+)?")
+_GROWS_FROM = re.compile(GROWS_BEFORE + r"from\s*(?:about|around|roughly|approx\w*\.?|~)?\s*$")
+
+
 def find_numbers(text: str, limit: int = 100) -> list[Number]:
     """Return the first ``limit`` numbers in normalised ``text``; a range such as "10-20" gives its midpoint."""
     found: list[Number] = []
@@ -297,6 +305,8 @@ def find_numbers(text: str, limit: int = 100) -> list[Number]:
         join = _RANGE_JOIN.match(text, end)
         rest = text[join.end():join.end() + 40] if join and join.group().strip() else ""
         second = _NUMBER.match(rest) if rest else None
+        if second is not None and _GROWS_FROM.search(text[max(0, match.start() - 40):match.start()]):
+            second = None  # "growing from 800k to 1.1M by next year": today's figure and a later one, not a range
         if join is not None and second is not None:
             if second.group("mult") and not match.group("mult"):  # "1-2M": the unit is on the second number only
                 value *= _EN_MULT[second.group("mult")]

@@ -11,7 +11,15 @@ import re
 
 from agent.understanding_languages import find_languages
 from agent.understanding_models import find_models
-from agent.understanding_numbers import MAX_CHARS, Number, find_numbers, normalise, parse_cn, split_sentences
+from agent.understanding_numbers import (
+    GROWS_BEFORE,
+    MAX_CHARS,
+    Number,
+    find_numbers,
+    normalise,
+    parse_cn,
+    split_sentences,
+)
 
 __all__ = ["MAX_CHARS", "Number", "find_languages", "find_models", "find_numbers", "normalise", "parse_cn",
            "split_sentences"]
@@ -73,17 +81,19 @@ PERIODS = (
 # SAR 3.75 (pegged): "riyals" spelt with a y are Saudi or Qatari (3.64, within the tolerance); Oman's and Iran's
 # "rials" (and the Arabic ريال عماني / يمني / إيراني, glossed to "rials") stay unknown.
 # UAH 41 per USD (sixth session, Ukrainian hryvnias: грн, гривень).
+# The currency's word before the figure, as Gulf and Indian English write it ("riyals 5000 per month", "dirhams 3000",
+# "rupees 40,000", "euros 500", "pounds 400", "dollars 800"): the same currency as after it (s7-c).
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
 # a currency whose country is unsaid ("kroner", "dinars") is ``None``: its figure is not stored as a budget. "pesos"
 # alone are Mexican (every blind set that wrote them meant MXN), unless the message names another peso country
 # (``peso_currency``: Colombia or Bogotá -> COP, Chile -> CLP, Argentina, the Philippines ... -> not stored).
 CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
-    "usd": (1.0, ("us\\$", "u\\$s", "usd"), ("usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares",
-                                         "dolares", "dollari", "dolar(?:ów|y)?", "dolları?", "доллар\\w*",
-                                         "ドル", "달러", "\\$")),
-    "eur": (1.08, ("eur", "€"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로")),
-    "gbp": (1.27, ("gbp", "£"), ("gbp", "£", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드", "фунт\\w*",
-                                "ponden?")),
+    "usd": (1.0, ("us\\$", "u\\$s", "usd", "dollars"), (
+        "usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares", "dolares", "dollari",
+        "dolar(?:ów|y)?", "dolları?", "доллар\\w*", "ドル", "달러", "\\$")),
+    "eur": (1.08, ("eur", "€", "euros"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로")),
+    "gbp": (1.27, ("gbp", "£", "pounds"), ("gbp", "£", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드",
+                                          "фунт\\w*", "ponden?")),
     "chf": (1.12, ("chf", "sfr\\.?", "fr\\."), ("chf", "(?:swiss )?francs?(?: suisses)?", "franken",
                                                  "franchi(?: svizzeri)?", "francos? suizos?", "瑞郎", "スイスフラン")),
     "cad": (0.73, ("ca\\$", "c\\$", "cad\\$?", "can\\$"), ("cad", "canadian dollars?", "\\$\\s?ca(?:n|d)?\\b",
@@ -109,8 +119,8 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "hkd": (1 / 7.8, ("hk\\$", "hkd", "港币", "港元"), ("hkd", "hong kong dollars?", "港币", "港元")),
     "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
     "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
-    "aed": (1 / 3.6725, ("aed", "dhs?\\.?"), ("aed", "dirhams?", "dhs?\\b")),
-    "sar": (1 / 3.75, ("sar",), ("sar\\b", "(?:saudi |qatari )?riyals?")),
+    "aed": (1 / 3.6725, ("aed", "dhs?\\.?", "dirhams?"), ("aed", "dirhams?", "dhs?\\b")),
+    "sar": (1 / 3.75, ("sar", "riyals?"), ("sar\\b", "(?:saudi |qatari )?riyals?")),
     "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
                                          "(?:omani |iranian |yemeni )?(?:rials?|riyals?)")),
 }
@@ -204,7 +214,9 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*[页頁]")
-WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b|^\s*(?:語|단어)(?!彙|학)|"
+WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b"
+                         r"(?! (?:docs?|documents?|files?|templates?)\b)|"  # "12k Word docs": documents
+                         r"^\s*(?:語|단어)(?!彙|학)|"
                          r"^\s*(?:个)?(?:词|詞)(?!元|汇|彙|语|語|典|条|條)")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
@@ -385,6 +397,13 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"specialists|managers|clerks|technicians|operators|sellers|buyers|"
                    r"commercialisti|wirtschaftspr[üu]fer(?:innen)?|comptables|contadores|contabilistas|notaires|"
                    r"handlers|workers|adjusters|underwriters|caseworkers|recruiters|"
+                   # s7-c: the trades and professions English users count ("300 mechanics and engineers")
+                   r"mechanics|pilots|pharmacists|therapists|dentists|vets|surveyors|architects|planners|"
+                   r"estimators|inspectors|auditors|actuaries|investigators|librarians|archivists|journalists|"
+                   r"reporters|lecturers|tutors|professors|brokers|bankers|tellers|dispatchers|salespeople|"
+                   r"associates|interns|translators|coordinators|designers|marketers|admins|administrators|"
+                   r"supervisors|executives|radiologists|pathologists|chemists|paramedics|carers|caregivers|"
+                   r"electricians|technologists|fitters|installers|stylists|concierges|receptionists|"
                    r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
@@ -396,7 +415,8 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"(?:位|名)(?=\s*(?:$|[,，。、;；!?]|左右|上下|吧|呢)))")
 PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
-                      r"a (?:user|person|head)|apiece|每人|每个人|每位|每名|每个用户|人均")
+                      r"a (?:user|person|head)|apiece|/\s*(?:user|person|head|seat|employee|agent)\b|"
+                      r"每人|每个人|每位|每名|每个用户|人均")
 TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|keer\b|razy\b|raz\b|gånger\b|"
                          r"baar\b|kez\b|kere\b|раз(?:а)?\b|回|번)")
 BEFORE_FIELD = {
@@ -430,7 +450,7 @@ GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a
                           rf"^{_NO_AND}{{0,20}}?\b(?:of )?growth\b|^{_NO_AND}{{0,16}}?\bgrows\b|"
                           r"^[^,;。]{0,10}?(?:增长|新增|增加)")
 # "currently at 45k", "今は", "aktuell": the size now, said beside its growth
-NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|at present|as of (?:now|today)|so far|"
+NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|atm|at present|as of (?:now|today)|so far|"
                  r"actuellement|aujourd'hui|aktuell|derzeit|momentan|ahora(?: mismo)?|hoy|attualmente|al momento|"
                  r"atualmente|hoje|obecnie|just nu|şu an|сейчас|на данный момент)\b|현재|지금|目前|现在|現在|今は")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
@@ -487,7 +507,8 @@ DOMAINS = {
             r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程|程式码|原始码|程序码",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
-                  r"science|research papers?|\bpapers\b|academic (?:papers|articles|literature)|arxiv|"
+                  r"science|research papers?|(?<!past )(?<!exam )(?<!question )(?<!test )\bpapers\b|"
+                  r"academic (?:papers|articles|literature)|arxiv|"
                   r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|(?<!地方)(?<!古籍)(?<!历史)文献|期刊",
     "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
@@ -542,7 +563,8 @@ ON_PREM = re.compile(
     r"must not|mustn't|may not|(?:is|are)(?:n't| not) allowed to|shouldn't|should not|won't|will not)\s+"
     r"(?:ever\s+)?(?:leave|go (?:outside|out of)|be (?:taken|moved|sent|shared) (?:outside|out of))|"
     r"(?:must|has to|have to|needs? to|should)\s+(?:stay|remain|be kept|be)\s+(?:on[\s\-]?prem|in[\s\-]?house|"
-    r"on our (?:own )?(?:servers?|premises?|network|infrastructure|machines?)|internal|local|inside|in our)|"
+    r"on our (?:own )?(?:servers?|premises?|network|infrastructure|machines?)|internal|local|inside|in our|"
+    r"with us\b|within our)|"  # s7-c: "so it has to stay with us", "must stay within our trust's network"
     r"nothing(?:\s+[\w\-]+){0,3}?\s+(?:can |may |ever |will |should |must )?(?:leaves?|goes? out)\s+(?:of\s+)?"
     r"(?:our|the)\b|"
     r"nothing (?:can|may|should|must|will) (?:go|be sent|be uploaded) to|"
@@ -851,7 +873,10 @@ INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
-                                r"\b(?:sell|selling|charge)\b|saas product|paid (?:product|app|service|plan|tier)|"
+                                # not a shop that sells goods ("an ecommerce shop selling outdoor gear", s7-c)
+                                r"(?<!shop )(?<!shops )(?<!store )(?<!stores )(?<!retailer )(?<!retailers )"
+                                r"(?<!brand )(?<!marketplace )\b(?:sell|selling|charge)\b|saas product|"
+                                r"paid (?:product|app|service|plan|tier)|"
                                 r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
                                 r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
@@ -1039,6 +1064,18 @@ NEGATED_VALUE = re.compile(
     r"(?=ではなく|じゃなく|이 아니라|가 아니라)|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
+_GROWS_BEFORE = re.compile(GROWS_BEFORE + r"$")
+
+
+def negated_values(text: str) -> list[re.Match[str]]:
+    """The figures ``text`` takes back ("not 40k", "from 10k to 100k").
+
+    Not where growth starts: "growing from 800k to 1.1M by next year" is today's size (s7-c).
+    """
+    return [m for m in NEGATED_VALUE.finditer(text) if not (
+        m.group().startswith("from") and _GROWS_BEFORE.search(text[max(0, m.start() - 30):m.start()]))]
+
+
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
                  r"是的?|对的?|嗯|需要|必须|要)(?![a-z])|"
                  # s5-e (issue 17): a bare yes in the languages the gloss leaves as written, before a comma or the end

@@ -23,6 +23,7 @@ from agent import understanding_rates as R
 from agent import understanding_segments as G
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
+from agent.understanding_numbers import GROWS_BEFORE as GROWS_BEFORE_WORDS
 from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
 
@@ -75,6 +76,7 @@ class Found:
     growth: float | None = None
     ambiguous: dict[str, Any] | None = None
     leftovers: list[P.Number] = field(default_factory=list)
+    summed: bool = False  # the document count adds up parts the message lists ("40k contracts plus another 60k")
 
 
 _HARDWARE_WORD = re.compile(r"\bgpus?\b|\bcards?\b|\b[ahlt]\d{1,3}[a-z]?s?\b|\brtx\b|\bservers?\b|\bmachines?\b|"
@@ -250,7 +252,10 @@ def _structured_fields(text: str, found: Found) -> None:
 
 
 def _extract(text: str, asked: str | None) -> Found:
-    stripped = P.NEGATED_VALUE.sub(lambda m: " " * len(m.group()), text)
+    chars = list(text)
+    for m in P.negated_values(text):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    stripped = "".join(chars)
     found = Found({}, negated=stripped != text)
     chars = list(stripped)
     hw, spans = hardware_mentions(stripped, asked)
@@ -288,10 +293,22 @@ def _extract(text: str, asked: str | None) -> Found:
     unit_counts: list[P.Number] = []  # the units a rate per unit was multiplied by ("300 stores")
     query_from: P.Number | None = None  # the figure the query rate was read from
     past: dict[str, Any] = {}  # a volume of a past period ("last year"), kept only when no other figure is said
+    kinds: dict[int, str | None] = {}  # what each figure was first read as, by where it starts
     for num in numbers:
         if num is people:
             continue
         kind, value = _classify(num, work, asked, users is not None, bool(hw or _HARDWARE_WORD.search(text)))
+        grows_to = _GROWS_TO.match(work[num.end:num.end + 30]) if kind is None else None
+        if grows_to and _FROM_NOW.search(work[max(0, num.start - 16):num.start]) and _GROWS_BEFORE.search(
+                work[max(0, num.start - 40):num.start]):  # "growing from 800k to 1.1M files": the unit said once
+            later = next((n for n in numbers if n.start == num.end + grows_to.end()), None)
+            if later is not None:
+                kind, value = _classify(P.Number(num.start, later.end, num.value), work, asked, users is not None,
+                                        bool(hw or _HARDWARE_WORD.search(text)))
+                kind = None if kind == "growth" else kind
+                if kind is None and asked in ("corpus_docs", "queries_per_month"):  # "going from 800k to about
+                    kind, value = asked, as_field(asked, num.value, work[later.end:])  # 1.1M": today's, as asked
+        kinds[num.start] = kind
         retake = last is not None and SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
             r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b",
             work[num.end:num.end + 40])
@@ -367,6 +384,8 @@ def _extract(text: str, asked: str | None) -> Found:
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
     _sum_counts(counts, work, found)
+    _another_part(numbers, kinds, work, found)
+    _listed_parts(numbers, kinds, work, found)
     _unnamed_part(numbers, work, found)
     _items_indexed(numbers, work, found)
     _docs_per_unit(numbers, work, found)
@@ -430,7 +449,16 @@ def _extract(text: str, asked: str | None) -> Found:
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
         rest = work[:num.start] + " " + _SOURCE_REMARK.sub(" ", work[num.end:])
         growing = found.growth or P.GROWTH_WORD.search(work) or re.search(r"\+\s*\d+(?:\.\d+)?\s*%", work)
-        if growing and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
+        clauses = [c for c in re.finditer(r"[^,;。、()]+", work) if c.group().strip()]
+        future = [c for c in clauses if _FUTURE_CLAUSE.search(c.group())] if asked in (
+            "corpus_docs", "queries_per_month") and len(leftovers) == 2 else []
+        now = [n for n in leftovers if not any(c.start() <= n.start < c.end() for c in future)]
+        if future and len(now) == 1:  # "we'll be at ~1.5M by next summer, today it's about 900k": today's figure
+            num = now[0]
+            unit = _OTHER_UNIT.match(work[num.end:])
+            rest = P.NOW.sub(" ", " ".join(c.group() for c in clauses if c not in future).replace(
+                work[num.start:num.end], " "))
+        elif growing and asked == "corpus_docs":  # "currently at 45k, growing by maybe 2,000 a month": the 45k
             rest = P.NOW.sub(" ", " ".join(c for c in re.split(r"[,;。、]|\s(?:and|but)\s", rest)
                                           if not (P.GROWTH_WORD.search(c) or re.search(r"\d", c))))
         # "10,000 dinars a month", "5000 kroner": a currency the table has no rate for is no US dollar amount
@@ -1031,6 +1059,18 @@ def _ambiguous(value: float, period: float, text: str) -> dict[str, Any]:
             "text": text.strip()}
 
 
+
+# The size growth starts from ("growing from 800k to 1.1M by next year", "going from 50k today to ..."): the size now,
+# not the growth (s7-c)
+_FROM_NOW = re.compile(r"\bfrom\s*(?:~|about|around|roughly|approx\w*\.?|some)?\s*$")
+_GROWS_BEFORE = re.compile(GROWS_BEFORE_WORDS + r"from\s*(?:~|about|around|roughly|approx\w*\.?|some)?\s*$")
+_GROWS_TO = re.compile(r"\s*to\s*(?:~|about|around|roughly|maybe|perhaps|approx\w*\.?)?\s*(?=\d)")
+# A figure said of the future ("we'll be at ~1.5M by next summer", "will be 1.1M next yr", "expected to hit 400k"):
+# beside today's figure, not the answer
+_FUTURE_CLAUSE = re.compile(r"\b(?:will|'ll|should (?:hit|reach|be)|expect\w*|project\w*|forecast\w*|going to|gonna|"
+                            r"heading (?:to|towards)|next (?:year|yr|summer|winter|spring|autumn|fall|quarter)|"
+                            r"by (?:the )?end of|in (?:a|one|two|\d+) (?:years?|months?))\b")
+
 def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
               hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
@@ -1058,7 +1098,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
         return None, None
-    if (P.GROWTH_BEFORE.search(before) or P.GROWTH_AFTER.match(after)) and not P.CURRENCY_BEFORE.search(before) \
+    if (P.GROWTH_BEFORE.search(before) and not _FROM_NOW.search(before) or P.GROWTH_AFTER.match(after)) and \
+            not P.CURRENCY_BEFORE.search(before) \
             and not P.CURRENCY_AFTER.match(after) and not P.QUERY_AFTER.match(after):
         return "growth", v * period_factor(after, before)
     currency = P.CURRENCY_AFTER.match(after)
@@ -1385,6 +1426,62 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
                 SELF_CORRECTION.search(between):
             return
     found.updates["corpus_docs"] = sum(v for _, v in counts)
+    found.summed = True
+
+
+# A second count added to the documents: "40 thousand contracts, plus another 60 thousand amendments", "40k contracts
+# and another 60k in the legacy system", "dazu noch einmal 60.000 Nachträge", "y otros 60 mil anexos", "plus 60 000
+# avenants", "2 lakh invoices plus 1 lakh purchase orders" (s7-c)
+_ANOTHER = re.compile(
+    r"^[^\d]{0,40}?(?:(?:\b(?:and|plus|with|und|et|y|e|en|och)\s+|[+&]\s*)?(?:another|a further|an additional|"
+    r"additional|further|on top of (?:that|this|it),?|in addition|dazu(?: noch)?(?: einmal| mal)?|weitere|"
+    r"noch (?:einmal|mal)|otros|otras|outros|outras|altri|altre|encore|en plus|nog|ytterligare|ещё|еще|kolejne|"
+    r"daha)|\bplus|\+)\s*(?:~|about|around|roughly|approx\.?|some|maybe|circa|environ|unos|etwa)?\s*$")
+# The second figure is another kind of thing: growth ("plus 500 new ones a month"), people, money, a length ...
+_NOT_ANOTHER_PART = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:new|more (?:each|every|per|a)|a (?:month|week|day|year)|"
+                               r"per|each|every|users?|people|employees|staff|queries|searches|requests|words?|pages?|"
+                               r"tokens?|characters?|lines?|ms|seconds?|%|percent)\b")
+
+
+def _another_part(numbers: list[P.Number], kinds: dict[int, str | None], work: str, found: Found) -> None:
+    docs = found.updates.get("corpus_docs")
+    if not isinstance(docs, int):
+        return
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        if int(a.value) != docs or kinds.get(b.start) not in (None, "corpus_docs") or int(b.value) in [
+                v for k, v in found.updates.items() if k != "corpus_docs" and isinstance(v, int | float)]:
+            continue
+        between = work[a.end:b.start]
+        if _ANOTHER.match(between) and not _NOT_PARTS.search(between) and not SELF_CORRECTION.search(between) and \
+                not _NOT_ANOTHER_PART.match(work[b.end:b.end + 30]) and b.value >= 2:
+            found.updates["corpus_docs"] = int(a.value + b.value)
+            found.summed = True
+            return
+
+
+# Counts listed one per line or table row under a plural label ("Policies: 1,200. Procedures: 3,400. Forms: 800.",
+# "| contracts | 40,000 |\n| amendments | 60,000 |"): the parts of the collection (s7-c)
+_LISTED = re.compile(r"(?:^|[\n.;|])[ \t\-*•|]*([a-z][a-z \-]{2,30}?s)[ \t]*(?:[:=|]|\t| {2,})[ \t]*"
+                     r"(?:~|about|around|roughly|approx\.?)?[ \t]*$")
+
+
+def _listed_parts(numbers: list[P.Number], kinds: dict[int, str | None], work: str, found: Found) -> None:
+    docs = found.updates.get("corpus_docs")
+    listed = []
+    for n in numbers:
+        label = _LISTED.search(work[max(0, n.start - 40):n.start])
+        if label and re.match(r"[ \t]*(?:[|.;\n]|$)", work[n.end:n.end + 3]):
+            listed.append((n, label.group(1).strip()))
+    if len(listed) < 2 or docs not in (None, *[int(n.value) for n, _ in listed]):
+        return
+    labels = [label for _, label in listed]
+    if any(_NEVER_PARTS.match(label.split()[-1]) or G.label_field(f"{label}: 1")[0] not in (None, "corpus_docs")
+           or kinds.get(n.start) not in (None, "corpus_docs") for n, label in listed):
+        return  # "Users: 150", "Queries: 40k": not parts of the collection
+    if docs is None and not any(P.DOCS_AFTER.match(" " + label) for label in labels):
+        return
+    found.updates["corpus_docs"] = int(sum(n.value for n, _ in listed))
+    found.summed = True
 
 
 # A count of things the reader has no word for, joined to a document count by "+" / "and" ("abt 5k itineraries + 800

@@ -37,13 +37,20 @@ _NOT_UNIT = re.compile(
     r"zapytani\w*|wyszukiwani\w*|sökning\w*|arama\w*|sorgu\w*|запрос\w*|поиск\w*|richiest\w*|pedidos?|"
     r"exemplo|ejemplo|exemple|esempio|beispiel|voorbeeld|przykład|favor|cento|ciento|"
     r"use|time|run|k|m|and|or|with|to|in|on|at|for|from|is|are|has|have|does|do|makes|runs|"
+    # a verb after "each" (the gloss leaves it as written): "each reçoit 300", "cada una recibe", "jede bekommt"
+    r"gets|handles|sees|receives|sends|fields|processes|reçoit|reçoivent|fait|font|traite|gère|recibe|reciben|hace|"
+    r"hacen|gestiona|riceve|ricevono|fa|fanno|gestisce|recebe|recebem|faz|fazem|erhält|bekommt|macht|hat|krijgt|"
+    r"doet|heeft|får|gör|har|"
     r"\d+)$")
 _LATIN = r"[a-zà-ÿœßşğıçöüąćęłńóśźżа-яё][a-zà-ÿœßşğıçöüąćęłńóśźżа-яё\-]{2,24}"
 # "each store", "every branch", "per clinic", "cada loja", "ogni negozio", "elke vestiging", "her şube", "har store",
 # "a typical school", "the average clinic" (glossed: "jede", "chaque", "każdy", "varje", "каждый" are "each")
 _CUE_BEFORE = re.compile(rf"(?:\b(?:each|every|per|cada|ogni|elke|ieder|iedere|pro|par|por|har|her)\s+|"
                          rf"\b(?:na|на)\s+(?:jeden|jedną|jedno|każd[aey]|каждый|каждую|каждое|одну|один|одного|одно)\s+|"
-                         rf"\b(?:a|an|the)\s+(?:typical|average)\s+)({_LATIN})\b")
+                         rf"\b(?:a|an|the)\s+(?:typical|average)\s+|"
+                         # "on average a branch does 25 searches", "a hotel gets ~300 questions" (s7-c)
+                         rf"\b(?:a|an|one)\s+(?=(?:{_LATIN})\s+(?:does|gets|handles|makes|runs|sees|receives|sends|"
+                         rf"fields|processes|would do|will do|might do|could do)\b))({_LATIN})\b")
 # "25 searches per branch per day", "10 queries a clinic a day": the unit after the rate
 _CUE_AFTER = re.compile(rf"\b(?:per|pro|par|por)\s+({_LATIN})\b")
 # "每家店", "每个门店", "每所学校", "每位律师", "每间诊所": the classifier says a unit follows
@@ -200,7 +207,15 @@ def _counted_before(work: str, numbers: list[Number], rate: Number,
     if len(before) != 1 or re.search(r"\d", work[before[0].end:rate.start]):
         return None
     n = before[0]
-    return n if counter.match(work[n.end:]) else None
+    if counter.match(work[n.end:]):
+        return n
+    if counter is not _ANY_COUNTER:
+        return None  # the places of a unit named with another word (s7-d): a place counter only
+    # "nous avons 12 hôtels, chacun reçoit 300 questions par jour", "we run 14 branches, each handles ~50": the
+    # places counted right before a bare "each" (people are counted by the reader of users before this) (s7-c)
+    plural = re.match(r"^\s*(?:[a-zà-ÿ\-]+\s+)?([a-zà-ÿ\-]{3,}(?:s|x|en|i|e))\b(?=\W*$|\W+(?:each|chacun\w*|"
+                      r"cada|ognun\w*|ciascun\w*|jede\w*|elk\w*|każd\w*|varje|каждый)\b)", work[n.end:rate.start])
+    return n if plural and not _NOT_UNIT.match(plural.group(1)) and not P.USERS.match(work[n.end:]) else None
 
 
 count_of = _count_of  # the units a figure counts, for a corpus per unit too (``understanding_quantities``)

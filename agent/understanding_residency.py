@@ -92,6 +92,35 @@ OUTSIDE = re.compile(r"クラウドでも|クラウドに(?:出して|送って)
                      r"\bdatos pueden salir|\bdati possono uscire|\bdados podem sair")
 
 
+# The data said not to be sensitive ("the data is not sensitive", "nothing sensitive in there", "none of it is
+# confidential", "non-confidential", "数据不敏感", "機密ではない", "민감하지 않아요"; the lexicon glosses the other
+# languages to "not sensitive"): the data may leave, unless a word of sensitivity stands unnegated elsewhere ("the
+# manuals aren't sensitive, the HR files are confidential") or the sentence hedges it ("not sure it's not sensitive").
+_TOUCHY = r"(?:sensitive|confidential|secret|classified|proprietary)(?![a-z])"
+NOT_SENSITIVE = re.compile(
+    rf"(?:\bnot|n't)\s+(?:really\s+|that\s+|particularly\s+|very\s+|super\s+|at all\s+|especially\s+|"
+    rf"(?:a |an )?(?:sensitive|confidential|secret|private) (?:or|nor) )?{_TOUCHY}(?!\s+(?:to|about|enough)\b)|"
+    r"\bnothing (?:\w+ )?(?:sensitive|confidential|secret|classified)\b|"
+    r"\bnone of (?:it|them|this|that|the \w+|our \w+) (?:is|are)(?: really| particularly)? "
+    r"(?:sensitive|confidential|secret|classified)\b|\bnon[\s\-]?(?:sensitive|confidential)\b|"
+    r"\bno (?:sensitive|confidential|secret) (?:data|information|info|content|documents?|stuff)\b|"
+    r"(?:数据|资料|文档|内容|文件)?(?:都)?(?:不敏感|不涉密|不保密|没有(?:什么)?(?:敏感|机密|涉密)(?:数据|信息|内容)?)|"
+    r"不是(?:什么)?(?:敏感|机密|涉密)(?:数据|信息|资料)|"
+    r"(?:機密|秘密|センシティブ)(?:情報|データ)?(?:では|じゃ)(?:ない|ありません|ないです)|機密性は(?:低い|ない|ありません)|"
+    r"민감하지\s*않|민감한\s*(?:데이터|정보|자료)(?:가|는)?\s*(?:아니|없)|기밀(?:이)?\s*아니")
+_TOUCHY_WORD = re.compile(rf"{_TOUCHY}|敏感|机密|涉密|機密|秘密|センシティブ|민감|기밀")
+_UNSURE_SENSITIVE = re.compile(r"\bnot sure\b|\bno idea\b|\bdon'?t know\b|\bunsure\b|\bmight\b|\bmaybe\b|"
+                               r"\bprobably\b|\bi think\b|不确定|不知道|わかりません|分かりません|모르")
+
+
+def not_sensitive(text: str) -> bool:
+    """True when ``text`` says its data is not sensitive and no word of sensitivity stands unnegated beside it."""
+    said = [m.span() for m in NOT_SENSITIVE.finditer(text)]
+    if not said or _UNSURE_SENSITIVE.search(text):
+        return False
+    return all(any(s <= m.start() < e for s, e in said) for m in _TOUCHY_WORD.finditer(text))
+
+
 def data_may_leave(text: str) -> bool:
     """True when ``text`` says the data already goes (or may go) to a hosted service."""
     if REFUSED.search(text):
@@ -202,9 +231,15 @@ def region_rule(text: str) -> bool:
             near = sentence[max(0, match.start() - 45):match.end() + 30]
             if _CONDITION_RE.search(near) or _STAYING.search(match.group()):
                 return True
-        if _REGION_ONLY.search(sentence):
+        if _REGION_ONLY.search(sentence) or _AS_LONG_AS_IN.search(sentence):
             return True
     return False
+
+
+# "we CAN use an external API as long as it's in the EU", "fine if it's all within the UK" (s7-c)
+_AS_LONG_AS_IN = re.compile(rf"\b(?:as long as|provided(?: that)?|only if|if)\s+(?:it'?s|it is|they'?re|they are|"
+                            rf"(?:the )?(?:data|documents|servers?) (?:is|are)|everything(?:'s| is))\s+(?:all\s+)?"
+                            rf"(?:in|within|inside)\s+(?:the\s+)?{REGION}")
 
 
 _REGION_RE = re.compile(REGION)

@@ -93,7 +93,8 @@ def canonical(part: str, field: str | None) -> str:
         unit = next((unit for unit, rx in _LENGTH_UNITS if rx.search(label)), "")
         value = value[:figure.end()].rstrip() + unit + " " + value[figure.end():]
     peak = "peak " if _PEAK.search(label) and field in _FIELD_WORDS else ""  # "Peak QPS: 2": still a peak
-    return f"{peak}{_FIELD_WORDS.get(field, label)}: {value.strip()}\n"
+    each = " each" if field == "queries_per_month" and _PER_PERSON.search(label.lower()) else ""  # "per user per day"
+    return f"{peak}{_FIELD_WORDS.get(field, label)}: {value.strip()}{each}\n"
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -177,6 +178,28 @@ def clauses(sentence: str) -> list[str]:
     return groups if len(groups) > 1 else []
 
 
+# A pasted questionnaire: "Q: How many documents?\nA: About 60,000", "How many documents? About 60,000\nAverage
+# length? 3-4 pages": the question is the answer's label (s7-c)
+_QUESTION_ANSWER = re.compile(r"(?im)^[ \t\-*•]*(?P<mark>q(?:uestion)?\s*\d*\s*[:.)]\s*)?(?P<q>[^\n?:]{3,40}?)\s*"
+                              r"\?[ \t]*(?P<a>\n[ \t\-*•]*a(?:nswer)?\s*\d*\s*[:.)]|[ \t]+(?=\S))[ \t]*")
+
+
+def questionnaire(text: str) -> str:
+    """``text`` with a pasted questionnaire's questions made labels ("how many documents: about 60,000").
+
+    Only a paste: "Q:"/"A:" pairs, or two lines or more that each hold a question and its answer (a side question with
+    a remark after it, "how long would indexing take? we have 2M docs", stays as written).
+    """
+    if "?" not in text:
+        return text
+    pairs = list(_QUESTION_ANSWER.finditer(text))
+    marked = [m for m in pairs if m.group("mark") and m.group("a").startswith("\n")]
+    if not marked and len(pairs) < 2:
+        return text
+    chosen = {m.span() for m in marked or pairs}
+    return _QUESTION_ANSWER.sub(lambda m: f"{m.group('q')}: " if m.span() in chosen else m.group(), text)
+
+
 def parts(text: str) -> list[tuple[str, str | None, list[str]]]:
     """The lines and sentences of ``text`` worth reading alone, each with the field its label names and its clauses."""
     out: list[tuple[str, str | None, list[str]]] = []
@@ -209,6 +232,8 @@ def _merge(whole: Any, readings: list[Any], corrects_itself: bool) -> None:
         have = whole.updates.get(name)
         if name in whole.updates and (any(_same(have, v) for v in seen) or name in _WORDED):
             continue
+        if name == "corpus_docs" and getattr(whole, "summed", False) and name in whole.updates:
+            continue  # "contracts: 40,000 / amendments: 60,000": the whole reading adds the parts up
         if name == "doc_length_tokens" and "query_length_tokens" in whole.updates:
             continue  # "users type short queries, maybe 5 words on average": the whole reading gave it to the queries
         if len(seen) == 1 and not (corrects_itself and name in whole.updates):
@@ -232,8 +257,11 @@ def reconcile(text: str, asked: str | None, whole: Any, read: Callable[[str, str
         read: the reader of one text (``agent.understanding_quantities`` without this step).
         corrects_itself: the message takes a figure back ("no wait", "actually"): the whole reading decides.
     """
-    if corrects_itself or len(P.find_numbers(text, MIN_FIGURES)) < MIN_FIGURES:
-        return whole  # "licence doesn't matter... no wait, let me check with legal"; one figure has no neighbour
+    if corrects_itself or (len(P.find_numbers(text, MIN_FIGURES)) < MIN_FIGURES and not (
+            "\n" in text and any(label_field(line, True)[0] for line in text.split("\n")))):
+        # "licence doesn't matter... no wait, let me check with legal"; one figure has no neighbour, unless a line of
+        # a structured paste names its field ("documents: 400k" beside other lines): read the same with one figure
+        return whole
     pieces = parts(text)
     if len(pieces) < MIN_PARTS and not any(clauses for _, _, clauses in pieces):
         return whole
@@ -242,7 +270,7 @@ def reconcile(text: str, asked: str | None, whole: Any, read: Callable[[str, str
         found = read(sentence, field)
         if _PEAK.search(sentence) and "queries_per_month" in found.updates:  # "Peak QPS: 2" beside "Monthly: 30k"
             peaks.append(found.updates.pop("queries_per_month"))
-        if _PER_PERSON.search(sentence) and field is None and not any(
+        if _PER_PERSON.search(sentence) and field in (None, "queries_per_month") and not any(
                 P.USERS.match(sentence[n.end:]) for n in P.find_numbers(sentence, 12)):  # people counted elsewhere
             found.updates.pop("queries_per_month", None)
         if clauses:

@@ -118,7 +118,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         if R.CONFIDENTIAL.search(text):
             updates["data_must_stay_on_prem"] = True
         return
-    if R.data_may_leave(text) or R.data_in_cloud_ok(text):  # "we already send everything to Azure OpenAI"
+    # "we already send everything to Azure OpenAI", "the data is not sensitive"
+    if R.data_may_leave(text) or R.data_in_cloud_ok(text) or R.not_sensitive(text):
         updates["data_must_stay_on_prem"] = False
         if P.API_ONLY.search(text):
             updates["deployment"] = "api"

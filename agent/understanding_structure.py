@@ -392,10 +392,14 @@ def _window_days(text: str) -> float | None:
     return None
 
 
+_FORTNIGHT = re.compile(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b")
+
+
 def first_indexing_days(text: str) -> float | None:
     """The days the first indexing may take, when ``text`` gives it a deadline ("backfill ... 2 days max")."""
     if not _FIRST_INDEXING.search(text):
         return None
+    text = _FORTNIGHT.sub("two weeks", text)  # "within a fortnight" (UK, Australian, Indian English)
     suffix = _DAYS_SUFFIX.search(text)
     if suffix:
         count = float(suffix.group(1)) if suffix.group(1) else 1.0

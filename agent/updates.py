@@ -116,8 +116,8 @@ def apply_understanding(state: AdvisorState, u: Understanding, lang: str) -> dic
         if field in DEFAULTS and provenance.get(field) not in STATED:
             profile[field], provenance[field] = copy.deepcopy(DEFAULTS[field]), "assumed"
             notes.append(iv.t("skipped", lang, label=iv.label(field, lang), default=iv.default_note(field)))
-    said = [f for f in updates if provenance[f] in ("said", "confirmed")]
-    fixed = [f for f in updates if provenance[f] == "corrected"]
+    said = [f for f in updates if provenance.get(f) in ("said", "confirmed")]  # (not a field taken back above)
+    fixed = [f for f in updates if provenance.get(f) == "corrected"]
     if said:
         notes.insert(0, iv.t("noted", lang, items="; ".join(iv.ack_item(f, profile[f], lang) for f in said)))
     if fixed:
