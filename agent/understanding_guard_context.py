@@ -29,9 +29,9 @@ from agent.understanding_quantities import extract_fields
 # The fields whose value is one figure of the message (hardware, languages and rules are read elsewhere)
 _FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens", "latency_p95_ms")
 # Where a clause ends: punctuation (not a decimal or thousands mark), or a conjunction that starts the next one
-_BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、\n()]|\s[-–—]\s|"
+_BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、،؛\n()]|\s[-–—]\s|"
                        r"\s(?:but|while|whereas|aber|doch|mais|alors que|pero|mientras|mentre|mas|enquanto|но|а|"
-                       r"ale|maar|terwijl|ama|fakat|lekin|par|whereas)\s|"
+                       r"ale|maar|terwijl|ama|fakat|lekin|par|whereas|але|men|nhưng|tapi|tetapi|namun|لكن|ولكن)\s|"
                        r"(?:但是|但|而|不过|可是|けど|けれど|ですが|でしたが|が、|지만|는데|인데|었는데|였는데)")
 # Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
 _OTHER = re.compile(
@@ -47,9 +47,28 @@ _OTHER = re.compile(
     r"konkurencj\w*|podobno|spółka matka|"
     r"moederbedrijf|dochterbedrijf|"
     r"rakib\w*|"
-    r"competitor ke|unke paas)\b|"
+    r"competitor ke|unke paas|"
+    # another team or department of the user's own organisation, in every language of the lexicon (s7-e): "une autre
+    # équipe a des A100", "Inny zespół ma H100", "別の部署にH100があります", "فريق آخر لديه H100", "Tim lain punya A100"
+    r"other (?:departments?|groups?|divisions?|units?)|another (?:group|division|unit|business unit)|"
+    r"ander(?:es|e|en) (?:team|abteilung|gruppe|bereich)|nachbar(?:team|abteilung)|"
+    r"autres? (?:équipes?|services?|départements?|groupes?)|"
+    r"otros? (?:equipos?|departamentos?|grupos?|áreas?)|otras? (?:áreas?|divisi[oó]n)|"
+    r"outr[ao]s? (?:equipes?|times?|departamentos?|grupos?|áreas?|setor(?:es)?)|"
+    r"altr[oi] (?:team|reparti?o?|gruppi?o?|dipartiment[oi])|un'altra (?:squadra|area|divisione)|"
+    r"ander(?:e)? (?:team|afdeling|groep)|"
+    r"inn(?:y|ego|a|ej|e) (?:zesp[oó]ł\w*|dzia[lł]\w*|grup\w*)|"
+    r"annat team|annan (?:avdelning|grupp)|andra (?:team|avdelningar)|"
+    r"başka (?:bir )?(?:ekip|ekib|takım|departman|birim)\w*|diğer (?:ekip|ekib|takım|departman|birim)\w*|"
+    r"друг(?:ая|ой|ие|ого|ому) (?:команд\w*|отдел\w*|групп\w*|подразделени\w*)|соседн\w+ (?:команд\w*|отдел\w*)|"
+    r"інш(?:а|ий|і|ого|ому) (?:команд\w*|відділ\w*|груп\w*|підрозділ\w*)|сусідн\w+ (?:команд\w*|відділ\w*)|"
+    r"d(?:u|oo)sr[ie] (?:team|department)|"
+    r"(?:nhóm|team|phòng|bộ phận) khác|(?:tim|divisi|departemen|bagian) lain|"
+    r"(?:فريق|قسم) (?:آخر|اخر)|(?:إدارة|ادارة) (?:أخرى|اخرى))\b|"
     r"竞品|竞争对手|友商|对手|隔壁|号称|据说|其他团队|別のチーム|競合|他社|ライバル|"
-    r"경쟁사|다른 팀|옆 팀|한다던데|라던데")
+    r"其他部门|别的部门|别的团队|另一个(?:团队|部门|组)|其他(?:组|小组)|别的组|兄弟部门|"
+    r"別の(?:部署|部門|チーム)|他(?:の)?(?:部署|部門|チーム)|隣の(?:部署|チーム)|別部署|"
+    r"경쟁사|다른 팀|옆 팀|다른 부서|옆 부서|타 ?부서|한다던데|라던데")
 # A past figure: "last year", "back in 2022", "before the migration", "used to"
 _PAST = re.compile(
     r"\b(?:last (?:year|month|quarter)|a year ago|years ago|used to|back in|previously|before the (?:migration|move|"

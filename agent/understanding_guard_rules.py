@@ -122,6 +122,14 @@ _SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|ana
                        r"colleagues|reps|editors|technicians|operators|clerks|specialists)\b")
 
 
+# A count of processors ("2× Xeon, 48 cores", "dual EPYC", "两颗至强，一共 48 核"): the sockets, not a multiplier of a
+# figure (cores said for each socket are multiplied by the hardware reader: "two sockets, 32 cores each")
+_SOCKETS_AFTER = re.compile(r"\s*(?:[x×*]\s*)?(?:(?:intel|amd)\s+)?(?:xeons?|epycs?|sockets?|cpus?|processors?|"
+                            r"prozessoren|processeurs?|procesadores|processori|processadores|procesory|procesor\w*|"
+                            r"processorer|işlemci\w*|процессор\w*|сокет\w*|процесор\w*)(?![a-z])|"
+                            r"\s*(?:颗|路)\s*(?:cpu|至强|xeon|epyc|处理器)?|\s*(?:基|つ)の?\s*(?:cpu|xeon|epyc)")
+
+
 def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:
     """A figure no field used beside one that was: "2x 32 cores", "15k chats a month ... 3 lookups per chat"."""
     doubts: dict[str, str] = {}
@@ -152,6 +160,7 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]) or \
+                _SOCKETS_AFTER.match(r.text[n.end:n.end + 30]) or \
                 any(s <= n.start < e for s, e in models) or any(  # "Ryzen 9 7950X": a CPU's name, not a count
                     0 <= s - n.end <= 4 or 0 <= n.start - e <= 3 for s, e in cards):  # "2x A100", "A100 4장": cards
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from knowledge.errors import ToolInputError
-from knowledge.hardware import load_hardware
+from knowledge.hardware import load_cloud_instances, load_hardware
 
 # Memory in every spelling people use: 64GB, 64 GiB, 64 gigs, 64 Go (fr, glossed to gb), 64 ГБ, 64기가, 64ギガ, 1 TB.
 _UNIT = r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igabytes?)?|[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)"
@@ -51,7 +51,8 @@ STORAGE_AFTER_GB = re.compile(r"^\s*(?:of\s+)?(?:data|documents|docs|text|pdfs|f
                               r"数据|文档|硬盘)")
 # CPU cores in every language of the lexicon; "2 x 24 cores" (two sockets) is 48; "코어 32개", "cores: 32".
 _CORE_WORDS = (r"(?:(?:physical|virtual|cpu)\s+)?(?:(?:v?cores?|vcpus?|cpus|threads|kerne(?:n)?|c(?:œ|oe)urs|"
-               r"n[úu]cleos|rdzeni\w*|kärnor|çekirdek\w*|ядер|ядра|ядро)(?![a-z])|コア|코어|核心?)")
+               r"n[úu]cleos|rdzeni\w*|kärnor|çekirdek\w*|ядер|ядра|ядро|nhân(?!\s*viên)|lõi|نواة|أنوية|انوية|نوى)(?![a-z])|"
+               r"コア|코어|核心?)")
 CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,4}})[\s\-]*{_CORE_WORDS}|"
                       r"(?<![a-z])(?:cores|코어|コア数?|ядер|núcleos|kerne)\s*(?:[:=]|는|は|数は)?\s*(\d{1,4})"
                       r"(?:\s*개)?(?![\d]|\.\d|\s*(?:gb|g\b|%|tb))")
@@ -66,7 +67,8 @@ GPU_RE = re.compile(
 RENT_WORDS = (r"\brent(?:ing|ed|s|al)?\b|\blease[ds]?\b|\bleasing\b|\bhire[ds]?\b|"
               r"\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|\balquil\w*|\balug\w*|\bgemietet\w*|"
               r"\bmiet\w*|\bnolegg\w*|\baffitt\w*|\bhuur\w*|\bhuren\b|\bgehuurd\w*|\bwynaj\w*|\bhyr(?:d|da|t|a|er)?\b|"
-              r"\bkiral\w*|\bаренд\w*|\blei(?:e|er|d|de)\b|\bleje(?:r|t)?\b|\blejede\b|租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
+              r"\bkiral\w*|\bаренд\w*|\bорен\w*|\blei(?:e|er|d|de)\b|\bleje(?:r|t)?\b|\blejede\b|\bthuê\b|\b(?:me|di)?sewa\w*|"
+              r"租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
 CLOUD_WORDS = (r"(?<![a-z])(?:aws|gcp|azure|ec2|sagemaker|runpod|lambda(?: labs| cloud)?|coreweave|ovh\w*|hetzner|"
                r"scaleway|paperspace|vast\.ai|oracle cloud|google cloud|e2e(?:\s?networks|\s?cloud)|yotta|neysa|ctrls|"
                r"stc cloud|core42|cloud\w*|nuvem|nube|nuage|chmur\w*|"
@@ -100,6 +102,7 @@ OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]ho
                    r"\b(?:eigene[nmrs]?|propres?|propi[oa]s?|própri[oa]s?|nostr[aie]|eigen|własn\w*|egn[ae]|egen|"
                    r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
                    r"\bgehör(?:t|en) (?:uns|der firma)\b|\bvan onszelf\b|\bis van ons\b|\bäger (?:vi|den|dem)\b|"
+                   r"\bcủa (?:mình|chúng tôi|công ty)\b|\briêng\b|\bsendiri\b|\bmilik (?:kami|sendiri)\b|خاص بنا|نملك|"
                    r"自有|自己的|自购|自前|自社|保有|보유|자체")
 # "if needed", "maybe" in every language of the lexicon: a rental that is only a possibility
 _IF_NEEDED = (r"\bsi (?:besoin|nécessaire|hace falta|es necesario|fuera necesario)|\bau besoin\b|\ben caso necesario\b|"
@@ -147,7 +150,13 @@ CPU_ONLY = re.compile(
     r"no graphics card|gpu[\s\-]?less|gpus?\s*[:=]\s*(?:none|no|n/?a|0|-)(?![a-z])|no dedicated gpu|"
     r"\b(?:aucune?|niente|nessuna|ningun[ao]?|nenhuma|żadnego|inga|hiç) (?:gpu|carte graphique|scheda video)|"
     r"без (?:gpu|видеокарт\w*)|keine grafikkarte|(?:don'?t|do not) own (?:any )?gpus?|no gpus? of our own|"
-    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有?\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu")
+    r"只有\s*cpu|仅\s*cpu|纯\s*cpu|只用\s*cpu|没有?\s*(?:gpu|显卡)|无\s*(?:gpu|显卡)|不用\s*gpu|"
+    # "only CPU" in every language of the lexicon (s7-e): "CPU uniquement", "só temos CPU", "mamy tylko CPU",
+    # "sadece CPU", "у нас тільки CPU", "CPU فقط", "kami cuma CPU", "CPUのみ", "只能用 CPU", "CPU만"
+    r"cpus?\s*(?:uniquement|seulement|solamente|somente|soltanto|solo|alleen|endast|bara|nur|فقط|のみ|だけ|만)|"
+    r"(?:\b(?:seulement|uniquement|solo|sólo|só|somente|apenas|solamente|soltanto|nur|tylko|endast|bara|alleen|"
+    r"sadece|yalnızca|yalnız|только|тільки|лише|cuma|hanya|chỉ có|chỉ|sirf|bas|فقط)\s+(?:\w+\s+){0,2}?cpus?\b)|"
+    r"只能(?:用|跑|靠)\s*cpu|cpu\s*しか|\bkhông có (?:gpu|card)|\b(?:tidak|tak) (?:ada|punya) gpu|\btanpa gpu")
 
 
 
@@ -241,7 +250,8 @@ def owned_names(text: str) -> set[str]:
 
 # The user owns no GPU or server ("no servers of our own", "no tenemos GPU propia", "自社サーバーはなく")
 _OWNS_NONE = re.compile(
-    r"\bno (?:gpus?|servers?|hardware)\b|\bno (?:gpu|servers?) of (?:our|my) own|don'?t (?:have|own) (?:a |any )?"
+    r"\bno (?:gpus?|servers?|hardware)\b|\bno (?:gpu|servers?|hardware) of (?:our|my) own|\bnothing of (?:our|my) own|"
+    r"\b(?:own|have) nothing\b|don'?t own anything|don'?t (?:have|own) (?:a |any )?"
     r"(?:gpus?|servers?|hardware)|\bnothing on[\s\-]?prem|"
     r"(?:kein\w*|keine eigenen?) (?:gpus?|server)|eigene server haben wir nicht|"
     r"pas de (?:gpu|serveurs?)|aucun serveur|no tenemos (?:gpu|servidores?)|sin (?:gpu|servidores?) propi|"
@@ -254,7 +264,9 @@ _OWNS_NONE = re.compile(
 
 
 # A user whose systems run in a cloud ("everything's on AWS", "todo está en Google Cloud", "都在阿里云上")
-_ALL_CLOUD = re.compile(r"(?<![a-z])(?:aws|azure|gcp|google cloud|ovh\w*|hetzner|yandex cloud|oracle cloud|ibm cloud)"
+_ALL_CLOUD = re.compile(r"(?<![a-z])(?:aws|azure|gcp|google cloud|ovh\w*|hetzner|yandex cloud|oracle cloud|ibm cloud|"
+                        r"runpod|lambda(?: labs| cloud)?|coreweave|vast\.?ai|paperspace|scaleway|jarvislabs|"
+                        r"genesis cloud)"
                         r"(?![a-z])|"
                         r"阿里云|腾讯云|华为云|云上|クラウド|클라우드")
 
@@ -288,31 +300,23 @@ def _rentable(text: str, start: int, end: int) -> bool:
     return bool(verbs) and not _OWNED_BETWEEN.search(text[verbs[-1].end():start]) and not OWNED.search(sentence)
 
 
-# Cloud instance types name the card they rent (owned: false): AWS g4dn/g5/g6/g6e/p4d/p4de/p5/p5e/p5en, GCP
-# a2/a3/g2, Azure NC/ND/NV families with the card in their name. The size after the family ("g5.xlarge",
-# "a2-highgpu-1g", "Standard_NC24ads_A100_v4") is part of the name, never a memory size.
+# Cloud instance types name the card they rent (owned: false): the families of knowledge/data/cloud_instances.yaml
+# (AWS g4dn/g5/g6/g6e/p3/p4d/p4de/p5, GCP a2/a3/g2, Azure NC/ND/NV, OCI shapes, Alibaba gn6i/gn7i, Hetzner GEX130).
+# The size after the family ("g5.xlarge", "a2-highgpu-1g", "Standard_NC24ads_A100_v4") is part of the name, never a
+# memory size; SageMaker's "ml." and Alibaba's "ecs." prefixes are part of it too.
 _SIZE = r"(?:[.\-_][a-z0-9\-_.]*[a-z0-9])?"
-_AZURE = r"[\s_\-]?{}[\s_\-]?{}"
-INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple((
-    re.compile(rf"(?:(?<=\bml\.)|(?<![a-z0-9\-_/.]))(?:{rx}){_SIZE}(?![a-z0-9])"), card) for rx, card in (
-    (r"g4dn", "T4"), (r"g5(?!g)", "A10G"), (r"g6e", "L40S"), (r"g6", "L4"), (r"p4de", "A100-80GB"),
-    (r"p4d", "A100-40GB"), (r"p5en|p5e", "H200-141GB"), (r"p5", "H100-SXM-80GB"),
-    (r"a2-(?:highgpu|megagpu)", "A100-40GB"), (r"a2-ultragpu", "A100-80GB"), (r"a3-ultragpu", "H200-141GB"),
-    (r"a3-(?:highgpu|megagpu|edgegpu)", "H100-SXM-80GB"), (r"g2-standard", "L4"),
-    (r"(?:standard_)?nc\w*?" + _AZURE.format("a100", "v4"), "A100-80GB"),
-    (r"(?:standard_)?nd\w*?" + _AZURE.format("h100", "v5"), "H100-SXM-80GB"),
-    (r"(?:standard_)?nc\w*?" + _AZURE.format("h100", "v5"), "H100-PCIe-80GB"),
-    (r"(?:standard_)?nc\w*?" + _AZURE.format("t4", "v3"), "T4"),
-    (r"(?:standard_)?nv\w*?" + _AZURE.format("a10", "v5"), "A10")))
+_BEFORE_INSTANCE = r"(?:(?<=\bml\.)|(?<=\becs\.)|(?<![a-z0-9\-_/.]))"
+INSTANCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"{_BEFORE_INSTANCE}(?:{i.family}){_SIZE}(?![a-z0-9])"), i.card)
+    for i in load_cloud_instances().instances)
 # Hedges that still leave a named instance type rented ("probably a p4d on AWS"); "if needed" / "later" do not
 # ("we'd spin up g5.xlarge instances when needed" is renting on demand: rented)
 _INSTANCE_HEDGE = re.compile(r"if (?:needed|necessary|required)|\bmight\b|\blater\b|\bcould\b|"
                              r"需要的话|如果需要|必要なら|必要に応じて|필요하면")
 
 
-_ANY_INSTANCE = re.compile(r"(?:(?<=\bml\.)|(?<![a-z0-9\-_/.]))"
-                           r"(?:g4dn|g5|g6|p4d|p5|a2-|a3-|g2-|(?:standard_)?n[cdv]\w*?[\s_\-]?"
-                           r"(?:a100|h100|t4|a10))")
+_ANY_INSTANCE = re.compile(rf"{_BEFORE_INSTANCE}(?:"
+                           + "|".join(f"(?:{i.family})" for i in load_cloud_instances().instances) + ")")
 
 
 def _instances(text: str) -> list[tuple[re.Match[str], str]]:
@@ -401,7 +405,8 @@ _DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdr
                           r"(?:(?:is|es|est|ist|é|è|is het|jest|är|это)\s+)?"
                           r"(?:the|that|our|die|den|das|la|le|el|a|an|os|as|il|lo|un|una|uno|une|ein|eine|einen|een|"
                           r"uma|um|en|ett)?\s*(?:\d+\s*x?\s*)?$")
-_DROP_AFTER = re.compile(r"^\s*(?:is|are|was|were|got|has been|have been)?\s*(?:out|gone|off the table|"
+_DROP_AFTER = re.compile(r"^\s*(?:,?\s*(?:but|and|which|that)\s+(?:it|they|that one|the card|those)?\s*)?"
+                         r"(?:is|are|was|were|got|has been|have been|has|have|'s)?\s*(?:out|gone|off the table|"
                          r"no longer (?:available|an option|there|ours)|dropped|reallocated|reassigned|"
                          r"taken(?: back)?|"
                          r"returned|sold|decommissioned|retired|died|broke|broken|dead|scrapped|replaced|"
@@ -427,7 +432,19 @@ _BOUGHT_AFTER = re.compile(r"^\s*(?:を|が)?\s*(?:\d+\s*枚\s*)?(?:買った|�
                            r"(?:\d+\s*장\s*)?(?:사면|산다면|구매하면|구입하면)|^\s*(?:kupimy|kupilibyśmy|alırsak)\b")
 
 
+# A card of the past ("we used to have a V100 but it died, now it's an L40S", "以前用的是 T4，现在是 L4")
+_PAST_BEFORE = re.compile(r"(?:\bused to (?:have|run on|use|own)|\bwe (?:once |previously )?had|"
+                          r"\bpreviously (?:had|used|ran on)|\bformerly|\bfrüher hatten wir|"
+                          r"\bavant,? (?:on avait|nous avions)|\bantes ten[ií]amos|"
+                          r"\bprima avevamo|\bvroeger hadden we|\bkiedyś mieliśmy|\bförut hade vi|\beskiden\b|"
+                          r"\bраньше (?:был\w*|стоял\w*|у нас был\w*)|\bраніше (?:був\w*|була|були)|"
+                          r"以前(?:有|用的?是?)|"
+                          r"之前(?:有|用的?是?)|以前は|예전에는)\s*(?:\w+\s+){0,2}$")
+
+
 def _dropped(text: str, start: int, end: int) -> bool:
+    if _PAST_BEFORE.search(text[max(0, start - 40):start]):
+        return True  # "we used to have a V100": not the card now
     if _IF_BOUGHT.search(text[max(0, start - 50):start]) or _BOUGHT_AFTER.match(text[end:end + 20]):
         return True  # "if we bought an A100": a card only asked about
     if re.search(r"\b(?:took|take|taking|gave|give)\s+(?:the|our|my)?\s*$", text[max(0, start - 16):start]) and \

@@ -727,13 +727,20 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the mode
                          r"(?:\w+ )?(?:сами|самостоятельно|у себя)\b|\bсами (?:будем )?(?:разворачивать|развернём|"
                          r"хостить|"
                          r"запускать|поднимать|поднимем)|\b(?:khud|khudh|apne aap) (?:hi )?(?:host|deploy|chala|"
-                         r"run)\w*")
+                         r"run)\w*|"
+                         # s7-e: Ukrainian ("Маємо хостити модель самі", "розгорнемо у себе")
+                         r"\b(?:хостити|розгорта\w*|розгорнути|розгорнемо|запускати|підняти|тримати)\w* (?:\w+ )?"
+                         r"(?:самі|самостійно|у себе)(?![а-яіїє])|(?<![а-яіїє])самі (?:будемо )?(?:хостити|розгорта\w*|"
+                         r"розгорнемо|запускати)")
 API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-]only|"  # not "self-hosted only"
                       r"rather not (?:run|host|manage|self-host)|"
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
                       r"prefer (?:an? )?(?:api|hosted|managed)|"
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
+                      r"(?:won'?t|will not|(?:are|'re) not going to|aren'?t going to) "
+                      r"(?:host|run|operate|manage|maintain) "
+                      r"(?:anything|it|the models?|models?|any (?:models?|gpus?|servers?)) ourselves|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
                       r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护|折腾|搞|弄|管|养)|用\s*api\s*就行|"
                       r"直接调用?\s*\S{0,10}api|"
@@ -807,7 +814,14 @@ EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b
                     r"\bbeides\b|\bles deux\b|\bcualquiera\b|\bambos\b|\bambas\b|\bentrambi\b|둘 다|\bobie\b|"
                     r"\bobydwie\b|"
                     r"\bbåda\b|\bspelar ingen roll\b|\bikisi de\b|\bfark etmez\b|\bоба\b|без разницы|\bkoi bhi\b|"
-                    r"\bdono\b")
+                    r"\bdono\b|"
+                    # s7-e: Ukrainian, Russian, Arabic, Vietnamese, Indonesian ("Нам усе одно", "لا فرق", "Cái nào cũng
+                    # được", "Terserah, dua-duanya oke")
+                    r"(?<![а-яіїє])(?:усе|все|всё) одно(?![а-яіїє])|байдуже|без різниці|"
+                    r"(?<![а-яіїє])обидва(?![а-яіїє])|"
+                    r"(?<![а-я])вс[её] равно(?![а-я])|لا فرق|ما فرق|أي خيار|اي خيار|كلاهما|"
+                    r"\b(?:cái nào|gì|sao) cũng được\b|\bcả hai\b|\bterserah\b|\bdua-duanya\b|\bkeduanya\b|"
+                    r"\bmana saja\b|\bmana pun\b")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"

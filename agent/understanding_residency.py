@@ -45,6 +45,10 @@ OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça
                 r"\baprobad[oa]s?\b|\bapprovat[oa]\b|\baprovad[oa]s?\b|承認|승인|批准|\baucun probl[èe]me\b|"
                 r"\bne pose pas de probl[èe]me\b|\btranquil+amente\b|\bsem problemas?\b|\bsans souci\b|"
                 r"\bohne weiteres\b|"
+                # s7-e: a signed BAA or DPA covers sending the data to the service ("we have a BAA with Microsoft, so
+                # sending PHI to Azure OpenAI is covered")
+                r"\b(?:is|are) covered\b|\bcovered by (?:a |an |the |our )?(?:baa|dpa|contract|agreement)\b|"
+                r"\bunder (?:a |an |the |our )?(?:signed )?(?:baa|dpa)\b|"
                 # "may use an external API": permission to use the service, in the languages the gloss leaves as written
                 r"\bcan use\b|\bpode(?:mos|m)? usar\b|\bpuede(?:n)? usar\b|\bpodemos usar\b|\bpossiamo usare\b|"
                 r"\bpu[òo] usare\b|\bpouvons utiliser\b|\bon peut utiliser\b|\bdürfen\b.{0,20}\bnutzen\b|"

@@ -309,10 +309,15 @@ _SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本�
                    r"\bsamodzielnie\b|(?<![а-я])сами(?![а-я])|\bsjälva\b|\bkendimiz\b|\bkhud\b|на своих серверах|"
                    r"na (?:naszych|własnych) serwerach|onze eigen servers|våra egna servrar|kendi sunucular|"
                    r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
-                   r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|自前|自社|직접")
+                   r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|"
+                   r"(?<![а-яіїє])самі(?![а-яіїє])|самостійно|بأنفسنا|"
+                   r"自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 # Hindi puts the negation after the verb, a few words past the cue: "khud server chalana nahi chahte"
-_VERB_LAST_NEGATION = re.compile(r"^[^,;.!?]{0,40}?\b(?:nahi|nahin|nhi|mat)\b")
+# and so do Korean, Japanese and Chinese, past the verb: "직접 GPU 운영하고 싶지 않아요", "自前で運用したくない",
+# "不想自己运维"
+_VERB_LAST_NEGATION = re.compile(r"^[^,;.!?]{0,40}?\b(?:nahi|nahin|nhi|mat)\b|"
+                                 r"^[^,;.!?。]{0,30}?(?:(?:싶지|하지)\s*(?:않|not\b)|싫|たくない|したくない|不想|不愿意?)")
 
 
 def _self_correction(text: str, updates: dict[str, Any]) -> None:
@@ -348,15 +353,30 @@ _REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|allee
 _PERMITTED = re.compile(r"可以|也行|没问题|\bcan\b|\bmay\b|\bfine\b|\bok(?:ay)?\b|\ballowed\b|大丈夫|構いません|괜찮|"
                         r"\bpodemos\b|\bpossiamo\b|\bpouvons\b|\bdürfen\b|\bkönnen\b")
 # The documents are public: nothing to keep in ("it's all public docs", "public anyway", "公开的")
-_PUBLIC = re.compile(r"(?:\bpublic(?:ly available)?\b|\bopen data\b|öffentlich\w*|\bpublique?s?\b|\bp[úu]blic[oa]s?\b|"
-                     r"\bpubblic\w*|\bopenbaar\w*|\bpubliczn\w*|\boffentlig\w*|kamuya açık|общедоступн\w*|公开|公開|"
+_PUBLIC = re.compile(r"(?:\bpublic(?:ly available)?\b|\bopen data\b|öffentlich\w*|\bpublique?s?\b|\bpublics\b|"
+                     r"\bp[úu]blic[oa]s?\b|\bpublicznie\b|\bпублічн\w*|\bпубличн\w*|\bcông khai\b|\bpublik\b|"
+                     r"\bpubblic\w*|\bopenba(?:a)?r\w*|"
+                     r"\bpubliczn\w*|\boffentlig\w*|kamuya açık|общедоступн\w*|公开|公開|"
                      r"공개)"
                      r"(?!\s*(?:sector|administration|body|bodies|authorit\w*|clouds?|nube|nuvem|云|クラウド|클라우드|"
                      r"sektor|secteur|sector))")
 
 _NOT_PUBLIC = re.compile(r"(?:\b(?:not|non|nicht|no|não|nie|inte|niet|никак|не)|n't|\bcannot)[\s\-]+(?:\w+\s+)?"
                          r"(?:publi|öffentl|pubbl|openb)|"
-                         r"不公开|非公开|未公开|非公開|未公開|비공개|\bconfidential|\bsensitive|\bprivate\b|\binternal\b")
+                         r"不公开|非公开|未公开|非公開|未公開|비공개|"
+                         # sensitive data, unless said to be absent ("nothing sensitive", "kuch sensitive nahi hai")
+                         r"(?<!nothing )(?<!nothing really )(?<!not )(?<!no )(?<!isn't )(?<!aren't )(?<!kuch )(?<!koi )"
+                         r"(?:\bconfidential|\bsensitive|\bprivate\b|\binternal\b)"
+                         r"(?!\s*(?:data |info )?(?:nahi|nahin|nhi)\b)")
+# Nothing sensitive in the documents: nothing to keep in ("nothing sensitive in there", glossed "niente di sensibile",
+# "ничего секретного", "لا شيء حساس", "không có gì nhạy cảm", "tidak ada yang sensitif", "kuch sensitive nahi hai")
+_NOTHING_SENSITIVE = re.compile(r"\bnothing (?:really |too |particularly )?(?:sensitive|confidential|secret|private)\b|"
+                                r"\bno (?:sensitive|confidential|personal|private) (?:data|info\w*|documents?)\b|"
+                                r"\b(?:not|isn't|aren't) (?:really |particularly )?(?:sensitive|confidential|secret)\b|"
+                                r"\b(?:kuch|koi) (?:bhi )?(?:sensitive|confidential|secret|private)"
+                                r"(?: data| info| cheez)? "
+                                r"(?:nahi|nahin|nhi)\b|لا شيء (?:حساس|سري)|\bkhông có gì (?:nhạy cảm|bí mật)|"
+                                r"\btidak ada (?:yang|data) (?:sensitif|rahasia)\b")
 
 
 # Indifference said first ("either way really, ...", "Tanto faz, API ou rodar local"): the options that follow are both
@@ -403,7 +423,8 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
-        elif asked == "data_must_stay_on_prem" and (R.NO_LIMIT.search(answer) or _PUBLIC.search(answer)) and \
+        elif asked == "data_must_stay_on_prem" and (R.NO_LIMIT.search(answer) or _PUBLIC.search(answer) or
+                                                     _NOTHING_SENSITIVE.search(answer)) and \
                 not _NOT_PUBLIC.search(answer) and not P.ON_PREM.search(answer) and not R.region_rule(answer):
             updates[asked] = False  # "the help articles are public anyway so no restrictions there"
     elif asked == "queries_per_month" and re.match(r"^(?:zero|none|nothing|no (?:queries|traffic)|0)\b", answer) and \

@@ -21,6 +21,7 @@ NonNegative = Annotated[float, Field(ge=0)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
 
 HARDWARE_FILE = DATA_DIR / "hardware.yaml"
+CLOUD_INSTANCES_FILE = DATA_DIR / "cloud_instances.yaml"
 
 # Entry keys that are metadata, never facts.
 _META_KEYS = frozenset({"name", "aliases", "source", "checked_on", "note", "kind", "accelerator"})
@@ -276,3 +277,46 @@ def load_hardware(path: Path | None = None) -> HardwareTable:
         KnowledgeDataError: The file is unreadable or invalid; the message names the file and the field.
     """
     return load_data(path, HARDWARE_FILE, HardwareTable)
+
+
+class CloudInstance(BaseModel):
+    """One cloud instance family that names the card it rents (``g5`` is an A10G, ``Standard_NC6s_v3`` a V100)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    family: str = Field(min_length=2, description="Python regex of the family name on lower-case text")
+    card: str = Field(min_length=1, description="a name of the hardware table")
+    provider: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _valid(self) -> CloudInstance:
+        try:
+            re.compile(self.family)
+        except re.error as exc:
+            raise ValueError(f"family {self.family!r} is not a valid regular expression: {exc}") from exc
+        try:
+            load_hardware().find(self.card)
+        except ToolInputError as exc:
+            raise ValueError(f"card {self.card!r} of family {self.family!r} is not in hardware.yaml") from exc
+        return self
+
+
+class CloudInstanceTable(BaseModel):
+    """Schema of ``cloud_instances.yaml``: instance families, most specific first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    instances: list[CloudInstance] = Field(min_length=1)
+
+
+def load_cloud_instances(path: Path | None = None) -> CloudInstanceTable:
+    """Load and validate the cloud instance families (each card checked against the hardware table).
+
+    Args:
+        path: A YAML file to read; ``None`` reads the bundled ``knowledge/data/cloud_instances.yaml`` (cached).
+
+    Raises:
+        KnowledgeDataError: The file is unreadable or invalid; the message names the file and the entry.
+    """
+    return load_data(path, CLOUD_INSTANCES_FILE, CloudInstanceTable)
