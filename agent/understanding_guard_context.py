@@ -51,6 +51,13 @@ _OTHER = re.compile(
     # another team or department of the user's own organisation, in every language of the lexicon (s7-e): "une autre
     # équipe a des A100", "Inny zespół ma H100", "別の部署にH100があります", "فريق آخر لديه H100", "Tim lain punya A100"
     r"other (?:departments?|groups?|divisions?|units?)|another (?:group|division|unit|business unit)|"
+    r"(?:ml|ai|data[\s\-]?science|research|analytics) (?:group|department|dept|org)|"
+    r"data[\s\-]?science[\s\-]?(?:abteilung|team)|(?:ki|ml|forschungs)[\s\-]?(?:abteilung|team|gruppe)|"
+    r"equipo de (?:datos|data science|ia|ml|investigación)|departamento de (?:datos|ia|investigación)|"
+    r"équipe (?:data|ia|ml|recherche|data science)|(?:equipe|time) de (?:dados|ia|ml|pesquisa|data science)|"
+    r"team (?:dati|data science|ia|ml|ricerca)|data[\s\-]?science[\s\-]?team|onderzoeks(?:groep|afdeling)|"
+    r"zesp[oó]ł (?:danych|data science|ml|ai|badawczy)|data science-teamet|forskningsavdelningen|"
+    r"(?:отдел|команда) (?:данных|исследований|ml|ии|data science)|"
     r"ander(?:es|e|en) (?:team|abteilung|gruppe|bereich)|nachbar(?:team|abteilung)|"
     r"autres? (?:équipes?|services?|départements?|groupes?)|"
     r"otros? (?:equipos?|departamentos?|grupos?|áreas?)|otras? (?:áreas?|divisi[oó]n)|"
@@ -279,12 +286,31 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
     return _blank(low, blanked) if blanked else message
 
 
+# Another party's machine the user may use ("lets us use", "lends us", "nos lo prestan", "we can use their ...")
+_LENT = re.compile(r"\b(?:lets? us use|allows? us to use|lends? us|lent us|gives? us access|gave us access|share[sd]? "
+                   r"(?:it |them )?with us|we (?:can|may|get to|are allowed to) use|nos (?:lo |la |los |las )?prest\w+|"
+                   r"nos dejan usar|podemos usar|uns (?:leihen|überlassen)|dürfen wir (?:\w+ )?(?:mit)?nutzen|"
+                   r"on peut utiliser|nous (?:la |le |les )?prête\w*|ci (?:la |lo |le )?prestano|possiamo usare|"
+                   r"podemos usar|mogą nam użyczyć|wolno nam korzystać)\b")
+_LENT_NOT = re.compile(r"\b(?:not|n't|never|nicht|kein\w*|pas|no|não|nie|inte|niet|не|nunca|mai)\b|n't")
+
+
+def _lent(low: str) -> bool:
+    """The message says the user may use another party's machine (and not that they may not)."""
+    for m in _LENT.finditer(low):
+        start = max((b.end() for b in _BOUNDARY.finditer(low, 0, m.start())), default=0)
+        if not _LENT_NOT.search(low[start:m.end()]):
+            return True
+    return False
+
+
 def _others_words(u: Understanding, low: str, asked: str | None) -> None:
     """A domain or a card read from another party's clause: the message read without it says the user's own, or nothing.
 
     ("the data science team has a DGX with A100s, CPU only for us", "竞品号称索引了5000万条商品")
     """
-    names = [n for n in ("domain", "hardware") if n in u.updates and n not in u.confirmed]
+    names = [n for n in ("domain", "hardware") if n in u.updates and n not in u.confirmed and not (
+        n == "hardware" and _lent(low))]  # "the research group lets us use their server with an A6000": ours to use
     if not names or not _others(low):
         return
     spans = []

@@ -143,9 +143,11 @@ CPU_ONLY = re.compile(
     r"kein(?:e)? gpus?(?![\s\-]*(?:leute|people|folks|team|experts?|expertise|know-how|engineers?|skills?|admins?|"
     r"ops))|"
     r"\bpas de gpu|"
-    r"cpu[\s\-]*only|only\s+(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
+    r"cpu[\s\-]*only|only\s+(?:we\s+)?(?:have\s+|got\s+|use\s+)?(?:a\s+|the\s+|some\s+)?cpus?\b|just\s+(?:a\s+)?cpus?\b|"
     r"\bno\s+(?:gpus?|accelerators?|graphics)\b(?![\s\-]*(?:leute|people|folks|team|experts?|expertise|know-how|"
-    r"engineers?|skills?|admins?|ops|budget))|without\s+(?:a\s+|any\s+)?gpus?|"
+    r"engineers?|skills?|admins?|ops|budget))(?!\s+(?:to\s+)?(?:beheren|manage|managing|run|running|maintain\w*|"
+    r"babysit\w*|onderhouden|verwalten|betreiben|gérer|gestionar|gestire|gerenciar|zarządzać|hantera|drifta|"
+    r"yönetmek|обслуживать|держать))|without\s+(?:a\s+|any\s+)?gpus?|"
     r"(?:don'?t|do not|doesn'?t)\s+have\s+(?:a\s+|any\s+)?gpus?|"
     r"no graphics card|gpu[\s\-]?less|gpus?\s*[:=]\s*(?:none|no|n/?a|0|-)(?![a-z])|no dedicated gpu|"
     r"\b(?:aucune?|niente|nessuna|ningun[ao]?|nenhuma|żadnego|inga|hiç) (?:gpu|carte graphique|scheda video)|"
@@ -464,6 +466,11 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+# A GPU the user may only get later ("IT said we might get a GPU next year; for now it's a 16-core VM with 64GB")
+_LATER_BEFORE = re.compile(r"\b(?:might|may|could|will|would|going to|plan(?:ning)? to|hope to|want to|hoping to)\s+"
+                           r"(?:\w+\s+)?(?:get|buy|have|add|order|receive|purchase)\s+(?:a\s+|an\s+|some\s+|one\s+)?$")
+
+
 def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, Any], list[tuple[int, int]]]:
     """Return the hardware ``text`` states (accelerator, vram_gb, ram_gb, cpu_cores) and the spans it used.
 
@@ -512,7 +519,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     elif CPU_ONLY.search(text):
         hw["accelerator"] = "none"
     other_gpu = not mentions and not CPU_ONLY.search(text) and any(  # a card the table does not know, not "no GPU"
-        not NO_BEFORE.search(text[max(0, m.start() - 12):m.start()]) for m in OTHER_GPU.finditer(text))
+        not NO_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and
+        not _LATER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) for m in OTHER_GPU.finditer(text))
     machine = asked == "hardware" or other_gpu or bool(MACHINE.search(text))
     for m in MEMORY_RE.finditer(text):
         unit = m.group("unit") or m.group("unit2")

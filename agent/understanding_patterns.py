@@ -738,6 +738,8 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
                       r"prefer (?:an? )?(?:api|hosted|managed)|"
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
+                      r"\bavoid (?:running|hosting|operating|managing|maintaining|babysitting) (?:our own |any |the )?"
+                      r"(?:\w+ )?(?:servers?|gpus?|infrastructure|infra|models?|inference)\b|"
                       r"(?:won'?t|will not|(?:are|'re) not going to|aren'?t going to) "
                       r"(?:host|run|operate|manage|maintain) "
                       r"(?:anything|it|the models?|models?|any (?:models?|gpus?|servers?)) ourselves|"
@@ -821,7 +823,13 @@ EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b
                     r"(?<![а-яіїє])обидва(?![а-яіїє])|"
                     r"(?<![а-я])вс[её] равно(?![а-я])|لا فرق|ما فرق|أي خيار|اي خيار|كلاهما|"
                     r"\b(?:cái nào|gì|sao) cũng được\b|\bcả hai\b|\bterserah\b|\bdua-duanya\b|\bkeduanya\b|"
-                    r"\bmana saja\b|\bmana pun\b")
+                    r"\bmana saja\b|\bmana pun\b|"
+                    r"\bno (?:real )?preference\b|\bkeine (?:präferenz|vorliebe)\b|\bpas de préférence\b|"
+                    r"c'est égal|ça m'est égal|\bindifférent\b|"
+                    r"\bles (?:deux|2) (?:conviennent|nous vont|vont|marchent)\b|"
+                    r"\bsin preferencia\b|\bnessuna preferenza\b|\bsem preferência\b|\bgeen voorkeur\b|"
+                    r"\bbrak preferencji\b|\bingen preferens\b|\btercihim(?:iz)? yok\b|нет предпочтений|"
+                    r"немає (?:переваг|вподобань)")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
@@ -912,7 +920,8 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
 # said ("no commercial use" is non-commercial; "data doesn't need to stay on-prem" may leave), a hedged one not at all.
 NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nicht|ohne|pas|sans|sin|nunca|"
                              r"никаких|никакого|никакой|никакие|без|не|нет|żadnych|żadnego|żadnej|bez|nie|hiçbir|"
-                             r"geen|zonder|inga|ingen|utan|nessun[oa]?|senza|nenhum[a]?|sem|ningún|ninguna|aucune?)\b|"
+                             r"geen|zonder|inga|ingen|utan|nessun[oa]?|senza|nenhum[a]?|sem|ningún|ninguna|aucune?|"
+                             r"não|niet|inte)\b|"
                              r"n't\b|"
                              r"\bcannot\b)(?:[\s\-]+(?!(?:but|and|so|because|though|it'?s|we|we'?re|they|is|are)\b)"
                              r"(?:[a-z'\-]+|[а-яёąćęłńóśźżà-ÿ]+)){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$")
@@ -922,6 +931,10 @@ NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,12}?(?:しません|しない|�
 # A negation inside a matched cue: "数据不需要留在本地" matches the rule's words but says the opposite.
 NEGATION_INSIDE = re.compile(r"不(?:需要|必|用|要|一定)|无需|无须|没必要|必要(?:は)?ない|필요\s*없")
 NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas to\b|\brequirement|\bmandatory|"
+                       # s7-e: "não precisam ficar", "hoeft niet on-prem te blijven", "behöver inte stanna"
+                       r"\bprecis\w*|\bhoeft\b|\bhoeven\b|\bbehöver\b|\bmüssen\b|\bmuss\b|\bmusz\w*|\bmusi\b|"
+                       r"\bdevono\b|\bdeve\b|\bdevem\b|\btienen que\b|\btiene que\b|\bbesoin\b|\bобязан\w*|"
+                       r"\bнужно\b|\bдолжн\w*|\bgerek\w*|"
                        r"需要|必须|要求|必要|必要ない|필요")
 HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bpossibly\b|\bwhether\b|\bif\b|"
                    r"\bnot (?:yet )?decided\b|\bundecided\b|\btbd\b|\beventually\b|\bsomeday\b|\bone day\b|\bdepends\b|"
@@ -1091,7 +1104,9 @@ def negated_values(text: str) -> list[re.Match[str]]:
 
 
 YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely|of course|indeed|"
-                 r"是的?|对的?|嗯|需要|必须|要)(?![a-z])|"
+                 r"嗯|需要|必须|要)(?![a-z])|"
+                 # "是" / "对" alone, not the verb of a sentence ("是公开的网页数据": it is public web data)
+                 r"^(?:是的?|对的?)(?=\s*(?:[,，。.!！;；:：~\-—]|$))|"
                  # s5-e (issue 17): a bare yes in the languages the gloss leaves as written, before a comma or the end
                  r"^(?:tak|evet|да|haan|haa|ji haan|ja)(?=\s*(?:[,.!;:\-—–]|$))")
 NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])|"

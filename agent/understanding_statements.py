@@ -386,6 +386,11 @@ _EITHER_FIRST = re.compile(r"^\W*(?:either (?:way|one|is fine|works)|both (?:are
                            r"어느 쪽이든|상관없)")
 
 
+# "we'd like to avoid running our own servers", "rather not host it ourselves": the own side turned down
+_AVOIDED_BEFORE = re.compile(r"\b(?:avoid|rather not|don'?t want to|do not want to|no more|instead of)\b"
+                             r"[^,.;!?]{0,30}$")
+
+
 def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Short answers that only mean something after a question: "yes", "API", "none"."""
     if asked is None or asked in updates or P.SKIP.search(text):
@@ -403,11 +408,14 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         elif _COMPARING.search(answer):  # "we'd much rather call an API than host a model ourselves"
             answer = _PREFERRED_SIDE.split(answer)[0]
         if any(not P.NEGATION_AFTER.match(answer[m.end():]) and not P.NEGATION_BEFORE.search(answer[:m.start()])
+               and not _AVOIDED_BEFORE.search(answer[max(0, m.start() - 40):m.start()])
                and not _VERB_LAST_NEGATION.match(answer[m.end():])
                for m in _SELF.finditer(answer)):  # not "khud GPU manage nahi karna" (not run it ourselves)
             updates["deployment"] = "self_hosted"
-        elif updates.get("data_must_stay_on_prem") is False and _PERMITTED.search(answer):
-            pass  # "可以用云上的API": the data may leave; who runs the model is not chosen
+        elif updates.get("data_must_stay_on_prem") is False and _PERMITTED.search(answer) and not any(
+                P.NEGATION_AFTER.match(answer[m.end():]) for m in _SELF.finditer(answer)):
+            pass  # "可以用云上的API": the data may leave; who runs the model is not chosen (unless hosting it
+            # ourselves is turned down: "APIで構いません。自社で運用するつもりはありません")
         elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) for m in re.finditer(
                 r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer)):
             updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
