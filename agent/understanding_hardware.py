@@ -507,7 +507,10 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             hw["vram_gb"] = mem
     elif rented and (not RENT_HEDGE.search(text) or any(  # "probably a couple of L4s on GCP (g2-standard)"
             m.span() in instance_spans and name == rented[1] and not _INSTANCE_HEDGE.search(_clause(text, *m.span()))
-            for m, name, _, rentable in mentions if rentable) or (_OWNS_NONE.search(text) and _ALL_CLOUD.search(text))):
+            for m, name, _, rentable in mentions if rentable) or (_OWNS_NONE.search(text) and _ALL_CLOUD.search(text))
+            or (_ALL_CLOUD.search(text) and not RENT_MAYBE.search(text) and not OWNED_MACHINE.search(text) and
+                len({name for _, name, _, rentable in mentions if rentable}) == 1)):
+        # (one card "we could spin up" by a user who runs in a cloud, "we're on AWS, could spin up a couple of A10Gs")
         # (a card "we could rent" by a user who owns none and runs in a cloud: the card they would use, not "no GPU")
         # "we can rent A100s but own nothing", "a g5.xlarge": rented, not owned
         _, hw["accelerator"], mem = rented

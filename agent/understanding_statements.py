@@ -295,6 +295,7 @@ _NOT_URGENT = re.compile(
 _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|"
                          r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
                          r"no,? espera|não,? espera|no,? aspetta)\b|"
+                         r"(?:\.\.\.|…)\s*sorry\b|"  # "in locale... anzi no, ..." (glossed "... sorry")
                          r"(?<=[,，。;；!！\s])(?:不对|等等|いや|아니 잠깐)(?=[,，。;；!！、\s])")
 # "X rather than Y" in the languages of the lexicon: the side before the comparison word is the one preferred ...
 _PREFERRED_SIDE = re.compile(r"\bthan\b|\binstead of\b|\bau lieu de\b|\ben (?:lugar|vez) de\b|\bem vez de\b|"
@@ -368,6 +369,10 @@ _NOT_PUBLIC = re.compile(r"(?:\b(?:not|non|nicht|no|não|nie|inte|niet|ника�
                          r"(?<!nothing )(?<!nothing really )(?<!not )(?<!no )(?<!isn't )(?<!aren't )(?<!kuch )(?<!koi )"
                          r"(?:\bconfidential|\bsensitive|\bprivate\b|\binternal\b)"
                          r"(?!\s*(?:data |info )?(?:nahi|nahin|nhi)\b)")
+# An API allowed, to the residency question ("API 써도 돼요", "APIでも大丈夫です", "可以用 API", "an API is fine")
+_API_PERMITTED = re.compile(r"(?<![a-z])apis?(?![a-z])[^.;!?。]{0,12}?(?:써도|사용해도|괜찮|使っても|"
+                            r"でも(?:大丈夫|いい|ok)|\bis fine\b|\bare fine\b|\bis ok(?:ay)?\b|\bare ok(?:ay)?\b)|"
+                            r"(?:可以|能)(?:用|调用)\s*api")
 # Nothing sensitive in the documents: nothing to keep in ("nothing sensitive in there", glossed "niente di sensibile",
 # "ничего секретного", "لا شيء حساس", "không có gì nhạy cảm", "tidak ada yang sensitif", "kuch sensitive nahi hai")
 _NOTHING_SENSITIVE = re.compile(r"\bnothing (?:really |too |particularly )?(?:sensitive|confidential|secret|private)\b|"
@@ -407,8 +412,11 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             answer = answer[after.end():]
         elif _COMPARING.search(answer):  # "we'd much rather call an API than host a model ourselves"
             answer = _PREFERRED_SIDE.split(answer)[0]
+        rule_spans = [m.span() for m in P.ON_PREM.finditer(answer)]
         if any(not P.NEGATION_AFTER.match(answer[m.end():]) and not P.NEGATION_BEFORE.search(answer[:m.start()])
                and not _AVOIDED_BEFORE.search(answer[max(0, m.start() - 40):m.start()])
+               and not (m.group() == "own" and any(s <= m.start() <= e + 1 for s, e in rule_spans))  # "stay within
+               # our own tenant": where the data stays, not who runs the model
                and not _VERB_LAST_NEGATION.match(answer[m.end():])
                for m in _SELF.finditer(answer)):  # not "khud GPU manage nahi karna" (not run it ourselves)
             updates["deployment"] = "self_hosted"
@@ -431,8 +439,9 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
-        elif asked == "data_must_stay_on_prem" and (R.NO_LIMIT.search(answer) or _PUBLIC.search(answer) or
-                                                     _NOTHING_SENSITIVE.search(answer)) and \
+        elif asked == "data_must_stay_on_prem" and (
+                R.NO_LIMIT.search(answer) or _PUBLIC.search(answer) or _NOTHING_SENSITIVE.search(answer) or
+                (_API_PERMITTED.search(answer) and not R.REFUSED.search(answer))) and \
                 not _NOT_PUBLIC.search(answer) and not P.ON_PREM.search(answer) and not R.region_rule(answer):
             updates[asked] = False  # "the help articles are public anyway so no restrictions there"
     elif asked == "queries_per_month" and re.match(r"^(?:zero|none|nothing|no (?:queries|traffic)|0)\b", answer) and \

@@ -5,7 +5,7 @@ Classes (see the header of tests/agent/data/dev10e_messages.yaml): cloud instanc
 every language), owned vs rented vs "could rent", cards another team has, past cards, hardware not said, deployment
 (API preferred, self-hosted, either) and data rules (GDPR/national residency, no external API, air-gapped; public
 data, nothing sensitive, a BAA that covers the API; words that state no rule).
-Before the seventh session's fixes (092a24b): 300/360 fields right (83.3%), 23 silent wrong fills (the first batch
+Before the seventh session's fixes (092a24b): 312/381 fields right (81.9%), 25 silent wrong fills (the first batch
 of 225 messages: 179/219, 13 silent).
 """
 
