@@ -184,13 +184,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     described, who = _self_described(text, asked), _self_described(text, asked, who=True)
     licence = asked == "license" or bool(_LICENCE_TALK.search(text))
 
-    def sentence_of(m: re.Match[str]) -> str:
-        start = max((text.rfind(c, 0, m.start()) for c in ".!?。！？\n"), default=-1) + 1
-        end = min((i for i in (text.find(c, m.end()) for c in ".!?。！？\n") if i >= 0), default=len(text))
-        return text[start:end]
-
     def rate(m: re.Match[str]) -> bool:  # a query rate in the word's own sentence ("two call centres, 20 lookups a
-        sentence = sentence_of(m)  # shift"), not in another sentence of a long opening
+        sentence = S.sentence_of(text, m)  # shift"), not in another sentence of a long opening
         return bool(re.search(r"\d", sentence) and P.SEARCH_VERB.search(sentence)) and any(
             rx.search(sentence) for rx, _ in P.PERIODS)
 
@@ -201,7 +196,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         own = _inside(m.span(), described)
         if how == "negated" or (strict and not own):
             return False  # "no legal documents, just support tickets"; a document's or a department's word
-        about_licence = asked == "license" or bool(_LICENCE_TALK.search(sentence_of(m)))  # in its own sentence
+        about_licence = asked == "license" or bool(_LICENCE_TALK.search(S.sentence_of(text, m)))  # in its own sentence
         if asked != "domain" and _organisation_only(m, text) and (about_licence or (strict and not _inside(
                 m.span(), who))):
             return False  # "it's an academic project under a non-profit": the organisation beside another answer

@@ -56,13 +56,6 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:min(rights, default=len(text))]
 
 
-
-def _sentence_of(text: str, match: re.Match[str]) -> str:
-    """The sentence of ``match`` ("社内向けFAQ検索です。日本語のみです。": the "only" is about the languages)."""
-    left = max((text.rfind(c, 0, match.start()) for c in ".!?。！？\n"), default=-1) + 1
-    rights = [i for i in (text.find(c, match.end()) for c in ".!?。！？\n") if i >= 0]
-    return text[left:min(rights, default=len(text))]
-
 def polarity(text: str, match: re.Match[str]) -> str:
     """How a cue stands in its clause: "negated", "hedged" or "plain".
 
@@ -211,7 +204,7 @@ def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> No
     internal = P.INTERNAL_USE.search(text)
     if internal and internal.group() == "internal only" and asked != "license":
         internal = None  # "internal only, journalists & researchers": who searches, said to another question
-    if internal and P.INTERNAL_ONLY.search(_sentence_of(text, internal)) and not P.LICENSE_ANY.search(text):
+    if internal and P.INTERNAL_ONLY.search(S.sentence_of(text, internal)) and not P.LICENSE_ANY.search(text):
         updates["license"] = "commercial"  # "internal use only, we don't sell it" is still commercial use
         return
     free = [m for m in P.LICENSE_ANY.finditer(text) if polarity(text, m) != "hedged"]

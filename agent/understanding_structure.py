@@ -395,6 +395,13 @@ def _window_days(text: str) -> float | None:
 _FORTNIGHT = re.compile(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b")
 
 
+
+def sentence_of(text: str, match: re.Match[str]) -> str:
+    """The sentence of ``match`` in ``text`` ("社内向けFAQ検索です。日本語のみです。": the "only" of the second)."""
+    left = max((text.rfind(c, 0, match.start()) for c in ".!?。！？\n"), default=-1) + 1
+    rights = [i for i in (text.find(c, match.end()) for c in ".!?。！？\n") if i >= 0]
+    return text[left:min(rights, default=len(text))]
+
 def first_indexing_days(text: str) -> float | None:
     """The days the first indexing may take, when ``text`` gives it a deadline ("backfill ... 2 days max")."""
     if not _FIRST_INDEXING.search(text):
