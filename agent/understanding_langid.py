@@ -51,8 +51,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _UKRAINIAN = re.compile(r"[іїєґ]|\b(?:що|це|та|як|на день|на місяць|тисяч|документів|запитів|приблизно|близько|"
                         r"маємо|нас|наші|мені|ми|у нас є)\b")
 _RUSSIAN = re.compile(r"[ыэъё]|\b(?:что|это|как|около|примерно|тысяч|документов|запросов|у нас есть|мы|наши)\b")
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# The blocks written in a script of their own (Hindi in Devanagari, Arabic): a text without it never needs them.
+SCRIPT_BLOCKS: dict[str, re.Pattern[str]] = {"dv": re.compile(r"[\u0900-\u097f]"),
+                                             "ar": re.compile(r"[\u0600-\u06ff]")}
 _VIETNAMESE = re.compile(r"[ơưđ\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[a-zà-ÿœ\u0100-\u024f]+(?:'(?=[a-zà-ÿ]))?")
 
@@ -117,10 +118,7 @@ def languages(text: str) -> frozenset[str] | None:
     if _CYRILLIC.search(text):
         uk, ru = bool(_UKRAINIAN.search(text)), bool(_RUSSIAN.search(text))
         found |= {"uk"} if uk and not ru else {"ru"} if ru and not uk else {"ru", "uk"}
-    if _DEVANAGARI.search(text):
-        found.add("dv")
-    if _ARABIC.search(text):
-        found.add("ar")
+    found |= {block for block, script in SCRIPT_BLOCKS.items() if script.search(text)}
     if _VIETNAMESE.search(text):
         found.add("vi")
     evidence = scores(text)

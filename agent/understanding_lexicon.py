@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from agent.understanding_langid import languages
+from agent.understanding_langid import SCRIPT_BLOCKS, languages
 from knowledge.curated import DATA_DIR
 from knowledge.errors import KnowledgeDataError
 from knowledge.glossary import load_glossary
@@ -92,7 +92,7 @@ def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 # The blocks of a script of their own (Hindi in Devanagari, Arabic): read only when the text has that script.
-_SCRIPTS = {"dv": re.compile(r"[\u0900-\u097f]"), "ar": re.compile(r"[\u0600-\u06ff]")}
+_SCRIPTS = SCRIPT_BLOCKS
 # English words some phrases contain ("code source", "support client"): they do not make a message foreign.
 _ENGLISH = frozenset("code source online support client articles patients cpu api per".split()) | frozenset(
     # and English words inside the Dutch, Polish, Swedish, Turkish and Russian phrases ("budget is", "per week")
@@ -177,7 +177,7 @@ _COUNTED = (r"documents|pages|words|lines|queries|searches|requests|employees|us
             # приложении 300 тыс.", "адміністраторів близько 120", "записей 40 тысяч")
             r"officials|clerks|adjusters|editors|customers|clients|administrators|nurses|students|surveyors|"
             r"dispatchers|advocates|branches|shops|stores|works|acts|theses|dissertations|skus|case files|"
-            r"source files|publications|cards|notaries|consultants|recruiters|agents|items")
+            r"source files|publications|cards|notaries|consultants|recruiters")  # (agents, items: above)
 _SLAVIC_ORDER = re.compile(
     rf"\b({_COUNTED})((?:\s+per (?:working day|day|month|week|hour|second|year|user|file|document))?)\s*[:—–-]?\s*"
     r"((?:(?:about|on average|each|approximately|где[\s-]то|где-нибудь|по|в районе|всего|ещё|еще|тоже|jest|było|"
