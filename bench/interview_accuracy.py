@@ -100,7 +100,11 @@ def _matches(name: str, want: Any, got: Any) -> bool:
         hw = _validated_hardware(got)
         for key, value in want.items():
             if key == "accelerator":
-                if not str(hw.get("accelerator", "")).lower().startswith(str(value).lower()):
+                names = value if isinstance(value, list) else [value]
+                if not any(str(hw.get("accelerator", "")).lower().startswith(str(n).lower()) for n in names):
+                    return False
+            elif isinstance(value, list):  # a range of a numeric key, [lo, hi]
+                if not isinstance(hw.get(key), int | float) or not value[0] <= hw[key] <= value[1]:
                     return False
             elif hw.get(key) is None or abs(float(hw[key]) - float(value)) > 0.01 * float(value):
                 return False
