@@ -81,6 +81,10 @@ VAGUE_QUESTIONS = {
     "latency_p95_ms": ("Roughly what latency target (p95)? For example under 100 ms, under 500 ms, a second, or no "
                        "limit.", "延迟目标（p95）大概是多少？例如 100 毫秒以内、500 毫秒以内、1 秒，或不限。"),
 }
+VAGUE_QUESTIONS["hardware"] = (
+    "Which card is it? The model name is enough (for example T4, L4, A10G, RTX 4090; `nvidia-smi` shows it), or its "
+    "memory in GB.",
+    "是哪一张卡？告诉我型号即可（例如 T4、L4、A10G、RTX 4090，`nvidia-smi` 可以看到），或者显存多少 GB。")
 VAGUE_LEAD = ("I didn't catch a figure there.", "抱歉，我没有看到具体数字。")
 PER_USER_QUESTION = ("{figure} people: about how many searches does each of them make a day?",
                      "{figure} 人：每人每天大约查询多少次？")

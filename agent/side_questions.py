@@ -40,7 +40,7 @@ SHORTLIST = re.compile(
     r"models|options)\b.{0,12}\bagain\b|(?:recommendations?|results|list|picks) again\b|"
     r"\b(?:the|your|my|our|current) (?:recommendations?|picks|top (?:models|picks|\d+))\b\s*(?:\?|$|again|please)|"
     r"^\s*(?:recommendations?|results|the list|short ?list)\s*(?:please)?\s*[?.!]*\s*$|"
-    r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
+    r"候选(?:名单|列表|模型)|推荐(?:列表|结果|名单)|(?:推荐|推薦|候选)的?(?:模型)?(?:清单|清單|名单|名單|列表)|(?:再|重新)(?:给我)?(?:看|发|列|显示)(?:一下|一遍|一次)?|"
     r"\btop (?:picks|models|choices|candidates|recommendations)\b|"
     r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models|options|opciones|opções|opzioni|optionen|choices|"
     r"candidates)|"

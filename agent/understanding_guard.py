@@ -38,6 +38,8 @@ from agent.understanding_guard_context import own_figures
 from agent.understanding_guard_doubt import figure_in_doubt
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
+from agent.understanding_hardware import CPU_ONLY
+from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
 from tools.profile.schema import NUMERIC_FIELDS
 
 _CHUNKS = re.compile(r"^\s*(?:chunks?|passages?|snippets?|results?|hits?|documents?|docs?|contexts?|paragraphs?)\b"
@@ -65,6 +67,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if _money_in_doubt(u, message, asked):
         return u
     if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
+        return u
+    if _card_unknown(u, message, asked):
         return u
     if not (u.updates or u.top_k):
         return _bare_figure(u, message, asked)
@@ -212,6 +216,10 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             or (0 < budget < SMALL_BUDGET_USD and not written)):  # (a figure in won or yen may round to $0)
         reason = "very small for a monthly budget: hundreds or thousands?"
     raw = message.lower()
+    if reason is None and money and _ONE_OFF_DOUBT.search(low):
+        reason = "a month's budget or a one-off sum?"  # "1万左右，不过可能是一次性的，我再问问"
+    if reason is None and money and not written and _TRADITIONAL_ONLY.search(message) and not _CN_MONEY.search(raw):
+        reason = "no currency said: NT$, HK$ or yuan?"  # "三萬左右吧": Taiwan, Hong Kong and Macau write the same
     if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw))):
         reason = "no currency said: which currency is it?"
@@ -232,10 +240,51 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     return True
 
 
+# A sum the user is not sure is monthly: "might be a one-off", "可能是一次性的" (glossed "one-off"),
+# "vielleicht einmalig"
+_ONE_OFF_DOUBT = re.compile(r"(?:(?:\bmight|\bmay|\bcould|\bpossibly) (?:also |even )?be (?:a |an )?"
+                            r"(?:one-off|one-time)|"
+                            r"\b(?:maybe|perhaps) (?:it'?s |that'?s |it is |that is )?(?:a |an )?(?:one-off|one-time)|"
+                            r"(?:可能|也许|或许)(?:是|就是|只是)?\s*one-off|vielleicht (?:eher )?einmalig|"
+                            r"peut-être (?:ponctuel|unique)|quizás (?:sea )?(?:único|una vez)|forse (?:è )?una tantum|"
+                            r"misschien eenmalig|może jednorazow\w*)(?![^,.;，。]{0,15}\d)")
+# A currency named the Chinese way ("元", "块", "人民币", "台币", "港币"): the sum's currency is said
+_CN_MONEY = re.compile(r"元|块|塊|人民币|人民幣|rmb|cny|台币|台幣|新台币|新臺幣|ntd|twd|港币|港幣|hkd|"
+                       r"澳门币|澳門幣|mop|美金|美元|usd")
 _MONTHLY = re.compile(r"\b(?:per|a|each|every)\s+month\b|\bmonthly\b|一个月|每个?月|月に|月|한\s*달에?|매달|달에")
 _BARE_FILLER = re.compile(r"\bcall it\b|\bsay\b|\bthat'?s\b|\bmore or less\b|\bgive or take\b|くらい|ぐらい|程度|"
                          r"정도|쯤|약|대략|ungefähr|etwa|environ|à peu près|unos|unas|aproximadamente|cerca de|uns|"
                          r"umas|circa|più o meno|ongeveer|około|حوالي")
+
+
+# A card the user has but cannot name ("some NVIDIA card in the server, not sure which", "jakąś kartę od NVIDII, nie
+# wiem jaką", "有一张英伟达的卡，型号不记得了"): which card is asked, nothing is stored
+_SOME_CARD = re.compile(r"\b(?:nvidia|geforce|quadro|radeon|amd)\b|\bgpus?\b|\bgraphics cards?\b|\bcards?\b|"
+                        r"\bkart[eęay]\b|\bcarte\b|\btarjeta\b|\bscheda\b|\bplaca\b|\bgrafikkarte\b|\bkort\b|"
+                        r"видеокарт|відеокарт|显卡|顯卡|英伟达|英偉達|グラボ|グラフィックボード|그래픽\s*카드|엔비디아")
+_WHICH_UNKNOWN = re.compile(r"(?:not sure|no idea|don'?t know|do not know|can'?t remember|don'?t remember|forgot)"
+                            r"(?: yet)? (?:which|what (?:model|kind|type|card)|the (?:model|exact))|"
+                            r"\bnie wiem jak\w*|\bnie pamiętam jak\w*|welche\b|\bweiß nicht,? welche|"
+                            r"ne sais pas (?:laquelle|lequel|quel)|no s[ée] cu[áa]l|non so quale|não sei qual|"
+                            r"weet (?:niet|ik niet) welke|vet inte vilke|hangi(?:si)? (?:olduğunu )?bilmiyorum|"
+                            r"не знаю,? как\w*|не помню,? как\w*|型号不(?:记得|清楚|知道)|"
+                            r"不知道(?:是)?(?:什么|哪)(?:个)?型号|(?:どの|何の)(?:モデル|型番)か(?:分から|わから)|"
+                            r"型番は?(?:分から|わから)|어떤 모델인지 모르|모델명은? 모르")
+
+
+def _card_unknown(u: Understanding, message: str, asked: str | None) -> bool:
+    """The user has a card but not its name: ask which one (a vague check on the hardware), store no hardware."""
+    if u.confirm is not None or (u.updates.get("hardware") or {}).get("accelerator") not in (None, "none") \
+            or asked not in (None, "hardware"):
+        return False
+    low = P.normalise(message)
+    if not (_SOME_CARD.search(low) and _WHICH_UNKNOWN.search(low)) or CPU_ONLY.search(low):
+        return False
+    u.updates.pop("hardware", None)
+    u.skipped = [f for f in u.skipped if f != "hardware"]
+    u.confirm = {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": ["hardware"], "text": message.strip()}
+    u.unparsed = None
+    return True
 
 
 def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understanding:
@@ -247,7 +296,8 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     get a question about how often each of them searches.
     """
     low = P.normalise(message) if u.understood and u.skipped == [asked] and not u.updates else ""
-    if u.understood and not (UNSURE.search(low) and P.find_numbers(low)):
+    if u.understood and not ((UNSURE.search(low) or (asked == "corpus_docs" and any(  # "100 GB of PDFs, no idea
+            _BYTE_SIZE.match(low[n.end:]) for n in P.find_numbers(low)))) and P.find_numbers(low)):  # how many files"
         return u  # (but "a few hundred, don't know if per day or per hour" is a figure to ask about, not a skip)
     u.skipped = []
     r = read(message, asked)

@@ -45,6 +45,9 @@ _EACH_AFTER = re.compile(r"^[^.;,]{0,25}?(?:\beach\b|\bapiece\b|\bper (?:person|
 _EACH_BEFORE = re.compile(r"\b(?:each|every|chaque|cada|ogni|jede[rs]?|je)\s+"
                           r"(?:(?!and\b|or\b|und\b|et\b|y\b|e\b)\w+\s+){0,2}$|(?:每(?![天日月周年小时星期季])个?|各)[\u4e00-\u9fff]{0,4}$|"
                           r"마다\s*(?:[\w\s]{0,12})$")
+_LANGUAGE_COUNT = re.compile(r"\s*(?:种|種|门|門|个|個|つの|개(?:\s*국어)?)?\s*(?:语言?|語言?|言語|국어|언어)|"
+                             r"\s*(?:languages?|langues?|idiomas?|lingue|línguas?|sprachen|talen|språk|języki\w*|dil\b|"
+                             r"языка|языков)\b")
 _NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per ?cent|prozent|pour ?cent|por ?ciento|時|点|h\b|:\d\d|am\b|pm\b|uhr\b|"
                           r"hours? (?:a|per|each|every) (?:working |work )?day\b|"
                           r"heures?\b|o'clock|(?:working |business )?days?\b|giorni|tage|jours|días|dias|dagen|天|일)")
@@ -187,6 +190,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                 # "十来个人，合同…两万份", "三种语言", "300店舗あり、": people, languages, stores; "两条产品线，
                 # …每天查询约500次": product lines no rate is counted per (s7-d)
                 hit = None
+            if hit is not None and _LANGUAGE_COUNT.match(r.text[n.end:]):
+                hit = None  # "中日韩三语", "three languages": languages multiply no rate and no count
             if hit is not None:
                 doubts[name] = f'"{r.text[n.start:n.end]}{hit.group().rstrip()}" was not counted'
             elif name in ("queries_per_month", "budget_usd_month", "corpus_docs") and any(
@@ -249,9 +254,20 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                 doubts[name] = "the period was not applied"  # "3-4 requests a second" stored as 3 a month
             elif not _NOT_A_COUNT.match(r.text[m.end:]) and (clock := _around_the_clock(near)) and \
                     value >= clock * m.value * 0.99 and \
-                    _OFFICE_HOURS.search(r.text) and not _PEAK.search(r.text):
+                    _OFFICE_HOURS.search(r.text) and not _PEAK.search(r.text) and \
+                    not _office_hours_applied(r, m, value):
                 doubts[name] = "counted around the clock, but only during office hours"
     return doubts
+
+
+def _office_hours_applied(r: Reading, m: Number, value: float) -> bool:
+    """Whether the value is people x the hourly figure x office hours, not the hourly figure around the clock.
+
+    "400 handlers, office hours, 5 searches an hour each" is 400 x 5 x 8 x 22.
+    """
+    return any(n is not m and n.value >= 2 and any(
+        abs(value - m.value * n.value * hours * days) <= 0.01 * value
+        for hours in range(6, 13) for days in (20, 21, 22, 26, 30)) for n in r.numbers)
 
 
 _PER_HOUR = re.compile(r"\b(?:per|an|a|each|every|1)\s+(?:hour|hr)\b|/\s*h(?:r|our)?\b|\bhourly\b|毎時|1時間|時間に|"

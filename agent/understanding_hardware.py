@@ -128,7 +128,8 @@ OTHER_GPU = re.compile(r"\b(?:radeon|rx\s?\d{3,4}|rtx\s?(?:a|pro\s?)?\d{4}|gtx\s
                        r"m[3-5]\s*ultra|m5(?:\s*(?:pro|max))?|gaudi\s*\d|tpus?(?:\s*v?\d\w*)?|\d{4}\s*ti)\b|显卡|gpu")
 # Words for a machine: a bare "32 GB" beside one is its memory; "a GPU server on-prem" says where the hardware is.
 MACHINE_WORDS = (r"cpus?|servers?|machines?|laptops?|box|boxes|nodes?|instances?|hardware|cluster|gpus?|mac\b|"
-                 r"服务器|机器|电脑|笔记本")
+                 r"raspberry\s*pi(?:\s*\d)?|\brpi\s*\d?\b|mini[\s\-]?pcs?|\bnuc\b|workstations?|desktops?|"
+                 r"服务器|机器|电脑|笔记本|工作站|树莓派")
 MACHINE = re.compile(MACHINE_WORDS)
 MACHINE_AT_END = re.compile(rf"(?:{MACHINE_WORDS})\s*$")
 # A machine of their own beside the rental ("a CPU box with 32 cores; we'd rent a GPU for indexing")
@@ -387,6 +388,20 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
     return sorted(found, key=lambda item: item[0].start())
 
 
+def _with_memory(m: re.Match[str]) -> bool:
+    return "mem" in m.re.groupindex and bool(m.group("mem"))
+
+
+def _said_again_with_memory(mention: tuple[re.Match[str], str, float | None, bool],
+                            mentions: list[tuple[re.Match[str], str, float | None, bool]]) -> bool:
+    """A card named bare and again with its memory ("ND A100 v4 (8x A100 80GB)"): the bare name is the same card."""
+    m, name, _, rentable = mention
+    family = name.split("-")[0].lower()
+    return not _with_memory(m) and not any(m.span() == i.span() for i, _ in _instances(m.string)) and any(
+        other is not m and _with_memory(other) and other_name.split("-")[0].lower() == family and rents == rentable
+        for other, other_name, _, rents in mentions)  # (not "our A100, or rent an A100 80GB": owned and rented)
+
+
 def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
     """The first GPU or Apple chip ``text`` says is owned: the match, the hardware-table name, a stated memory."""
     for m, name, mem, rentable in find_accelerators(text):
@@ -485,6 +500,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     mentions = [x for x in named if not given_up and not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100"
     corrected = _corrected_before(text, mentions)  # "a T4 - sorry, an L4": the later card
     mentions = [x for x in mentions if x[0].start() not in corrected]
+    mentions = [x for x in mentions if not _said_again_with_memory(x, mentions)]
     instance_spans = {m.span() for m, _ in _instances(text)}
     owned = next(((m, name, mem) for m, name, mem, rentable in mentions if not rentable), None)
     for m, *_ in named:  # every GPU name, owned, rentable or dropped, and its count are used up

@@ -41,7 +41,7 @@ CJK_LANG_CHAR = {"中": "zho", "英": "eng", "日": "jpn", "韩": "kor", "德": 
 CJK_LIST_CHAR = {**CJK_LANG_CHAR, "韓": "kor", "西": "spa", "葡": "por", "意": "ita"}
 # The same abbreviations in Japanese ("日英の2言語", "日英対訳") and Korean ("한영 문서", "한영 혼용").
 JA_COMPOUND = re.compile(r"([日英中韓独仏露]{2,4})の?\s*(?:[2-4二三四両]\s*(?:か|ヶ|カ)?国?)?\s*"
-                         r"(?:言語|バイリンガル|対訳|併記)")
+                         r"(?:言語|バイリンガル|対訳|併記|両方|両言語|混在|ミックス)")
 JA_LANG_CHAR = {"日": "jpn", "英": "eng", "中": "zho", "韓": "kor", "独": "deu", "仏": "fra", "露": "rus"}
 KO_COMPOUND = re.compile(r"(?<![가-힣])([한영중일]{2,3})\s*"
                          r"(?:문서|혼용|혼합|병기|이중\s*언어|번역|자료|documents?|docs?)")
@@ -81,7 +81,8 @@ MODEL_WORD = re.compile(r"\d|_|\b(?:bert|roberta|base|large|small|tiny|mini|case
                         r"mpnet|minilm|multilingual|text2vec|xlm|labse|gbert|electra|distil\w*|sentence|model)\b")
 
 # Codes: separators of a list, words for languages before one, countries after "in".
-_SEP = r"(?:\s*(?:,|/|\+|&|\||、|;)\s*|\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|plus)\s+)"
+_SEP = (r"(?:\s*(?:,|/|\+|&|\||、|;)\s*(?:(?:plus|and|und|et|y|e)\s+)?|"
+        r"\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|plus)\s+)")
 CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:" + _SEP + r"[a-z]{2,3}(?![\w\-]))+)")
 DUTCH_AND = re.compile(r"(?<![\w\-])[A-Z]{2}\s+en\s+[A-Z]{2}(?![\w\-])")
 CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|sprachen?|langues?|idiomas?|lingue|línguas?|talen|"
@@ -142,7 +143,7 @@ _DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben
          r"\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscra(?:p|pped|tch)|\bcut|\bforget(?: about)?|"
          r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
 REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
-                           r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d')?$")
+                           r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d'\s*)?$")
 REMOVE_AFTER = re.compile(
     r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
@@ -154,7 +155,9 @@ REMOVE_AFTER = re.compile(
     r"wird (?:\w+ )?(?:nicht|not) (?:mehr|more)|"
     r"(?:we )?(?:don't|do not|no longer) need|n'est plus|ya no|non serve|non è più|"
     r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
-    r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없)")
+    r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없|"
+    # lead s8: Turkish removes after the name ("Arapçayı çıkaralım", "İngilizceyi kaldırın", "Arapça hariç")
+    r"çıkar\w*|kaldır\w*|hariç|olmasın|yok artık)")
 # A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".
 FUTURE = re.compile(
     r"\blater\b|\bnext (?:year|quarter|month)\b|\bin the future\b|\beventually\b|\bdown the road\b|\bsome ?day\b|"
@@ -316,8 +319,20 @@ def _names(text: str, raw: str) -> list[tuple[int, int, str]]:
     return hits
 
 
+# Country codes people write for a language ("EN, plus JP and KR", "CN/EN"): the language's code, same length
+_COUNTRY_FOR_LANGUAGE = {"jp": "ja", "kr": "ko", "cn": "zh", "ua": "uk", "cz": "cs", "dk": "da", "gr": "el"}
+_COUNTRY_CODE = re.compile(r"(?<![\w\-])(JP|KR|CN|UA|CZ|DK|GR)(?![\w\-])")
+
+
 def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]:
     codes = _language_res()[3]
+    if _COUNTRY_CODE.search(raw) and (asked == "languages" or re.search(r"(?<![\w\-])EN(?![\w\-])", raw)):
+        # (beside English's code or to the languages question; "we ship to JP and KR" names countries)
+        for m in _COUNTRY_CODE.finditer(raw):
+            lang = _COUNTRY_FOR_LANGUAGE[m.group(1).lower()]
+            raw = raw[:m.start()] + lang.upper() + raw[m.end():]
+        text = re.sub(r"(?<![\w\-])(jp|kr|cn|ua|cz|dk|gr)(?![\w\-])", lambda m: _COUNTRY_FOR_LANGUAGE[m.group(1)]
+                      if _uppercase_in(raw, _COUNTRY_FOR_LANGUAGE[m.group(1)]) else m.group(1), text)
     hits: list[tuple[int, int, str]] = []
     for m in CODE_LIST.finditer(text):
         dutch_and = DUTCH_AND.search(raw) is not None  # "NL en DE": the Dutch "and" between codes

@@ -635,6 +635,9 @@ def _cjk_words(text: str) -> str:
     # "一百多万", "三十多个", "两千多篇": "and some", read like 几 (一百几万 = 1.03M); "10多万" = 13万
     text = re.sub(r"(?<![\d.])(\d{1,4})多(?=[万亿億])", lambda m: f"{int(m.group(1)) + 3}" if m.group(1).endswith("0")
                   else m.group(1), text)
+    # "300多人", "2000多个用户": 300-some, read like 几 one place down (330, 2300)
+    text = re.sub(r"(?<![\d.])(\d*[1-9](0+))多(?=\s*[个份篇条次人件名位家台张页字])",
+                  lambda m: f"{int(m.group(1)) + 3 * 10 ** (len(m.group(2)) - 1)}", text)
     text = re.sub(r"(?<=[一二两三四五六七八九十百千万])多"
                   r"(?=[万亿億千百]|[个份篇条次人件名位家台张页字]|$|[^\u4e00-\u9fff])", "几", text)
     # Korean 천 / 백 / 만 with no digit before a counter: one thousand, one hundred, ten thousand

@@ -153,6 +153,12 @@ _SLASH_PERIODS = (
     ("month", r"monat|mois|mes|m[eê]s|mese|maand|miesi[aą]c|mies|m[aå]nad|m[aå]n|ay|месяц|мес|月|달|월"),
     ("year", r"jahr|an|ann[eé]e|a[nñ]o|anno|jaar|rok|[aå]r|y[iı]l|год|年|년"),
     ("hour", r"stunde|std|heure|hora|ora|uur|godz\w*|timme|saat|час|小时|小時|時間|시간"))
+_KB_ARTICLES = re.compile(r"\bkb\s+(?=(?:articles?|entries|pages|docs|documents|content|posts|items)\b)")
+# Chat shorthand for a query rate: "10 q/day", "5 q/h", "2k reqs/d", "300 searches/wk"
+_SHORT_PERIOD = {"d": "day", "day": "day", "h": "hour", "hr": "hour", "hour": "hour", "wk": "week", "w": "week",
+                 "week": "week", "mo": "month", "mon": "month", "month": "month", "m": "month"}
+_SHORT_RATE = re.compile(r"(?<![\w.])(\d[\d.,]*\s*[km]?)\s*(?:q|qs|qry|queries|reqs?|searches|lookups)\s*/\s*"
+                         r"(d|day|h|hr|hour|wk|w|week|mo|mon|month|m)(?![a-z])")
 _SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) + r"))(?![a-zß-ÿа-яё])")
 # A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건"): per week.
 _PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
@@ -163,7 +169,7 @@ _BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
-_TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證]")
+TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證]")
 # A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
 _SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[千万亿萬億천만억](?![a-z]))")
 # The number of an item in a list ("1) 文档总量", "3. Throughput:" on a line of its own, "；３、查询"): no figure of any
@@ -214,7 +220,13 @@ _THANKS = re.compile(r"\b(?:tausend|vielen tausend) dank\b|\bduizend(?:maal)? da
 
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
+    # a full-width comma before a figure separates clauses, never a decimal ("有张4090，64G内存": not 4090.64)
+    text = re.sub(r"(?<=\d)，(?=\d)(?!\d{3}(?!\d))", "， ", text[:MAX_CHARS])  # ("10，000份": thousands)
+    # "十几个G的文档", "50G左右的数据": gigabytes of text, said the Chinese way
+    text = re.sub(r"(?<=[\d十百千万几两一二三四五六七八九])(?:\s*[个個]\s*([gGtT])[bB]?|\s*([gGtT])[bB]?"
+                  r"(?=\s*(?:的|左右|多|数据|數據|文档|文檔|文件|pdf|PDF)))(?![a-zA-Z])",
+                  lambda m: f" {(m.group(1) or m.group(2)).lower()}b ", text)
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
     text = text.translate(_TRADITIONAL).translate(_SCRIPT_DIGITS)  # "1萬台幣": traditional Chinese figures and money
     text = text.replace("預算", "预算")
     if _CJK_TEXT.search(text):  # "5w左右", "1.2w 份": w is 万 in Chinese chat
@@ -224,18 +236,21 @@ def normalise(text: str) -> str:
     if cantonese:  # written in traditional characters too
         for word, mandarin in _CANTONESE:
             text = text.replace(word, mandarin)
-    if cantonese or (not _KANA.search(text) and _TRADITIONAL_ONLY.search(text)):
+    if cantonese or (not _KANA.search(text) and TRADITIONAL_ONLY.search(text)):
         text = text.translate(_TRADITIONAL_TEXT)
     text = _SPACED_MAGNITUDE.sub("", text)
     text = _GROUPED_MAGNITUDE.sub(lambda m: m.group().replace(",", ""), text)
     text = _ENUMERATOR.sub(_blank_enumerator, text)
     text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
+    text = _KB_ARTICLES.sub("knowledge base ", text)  # "12,000 KB articles": knowledge-base articles, not kilobytes
+    text = _SHORT_RATE.sub(lambda m: f"{m.group(1)} queries per {_SHORT_PERIOD[m.group(2)]} ", text)  # "10 q/day"
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
     # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once
     text = re.sub(r"一次(?=\s*(?:给|付|投入|花)?\s*[\d$¥€£])", " one-off ", text)  # "一次 15,000 美元": paid once
     text = _THANKS.sub(" thanks ", text)  # "tusen tack", "tausend Dank": a thank-you, not a thousand
     text = number_words(number_formats(text.replace("一次性", " one-off ").replace("第一次", "首次")))
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
+    text = re.sub(r"(?<=\d[万亿])(?=[a-z]{2})", " ", text)  # "800万sku", "3万pdf": a Latin noun glued to the figure
     text = _CJK_COMPOUND.sub(_join_compound, text)
     text = _CJK_TAIL.sub(_cjk_tail, text)  # "3万5000件": 35,000; "1万5" (spoken): 15,000
     text = _BARE_THOUSAND.sub("1000", text)  # "千回くらい", "천 건": a thousand

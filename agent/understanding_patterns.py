@@ -208,10 +208,11 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"(?:aat(?:i|e)|aayenge|aa jaate|aa jaati|come in|coming in)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|落在|约莫|"
+                          r"搜索量?|提问量?|咨询量?|问题量|来问|发问)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|落在|约莫|"
                           r"将近|差不多|은|는|이|가|は|が)\s*)*"
                           # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
-                          r"(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)\s*(?:で\s*)?(?:about\s*)?)?$")
+                          r"(?:(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)|每个?(?:月|天|日|周|星期|年|小时))\s*"
+                          r"(?:で\s*)?(?:about\s*|大概|大约|约|有)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*[页頁]")
 WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b"
@@ -377,11 +378,16 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               r"emails|manuals|filings|papers|products|skus|tweets|posts|"
                               # nouns the gloss leaves as written (lead s7): "expedientes digitalizados, sobre 700 mil"
                               r"expedientes|documentos|documenti|dokumente|akten|dossiers|fascicoli|pratiche|"
-                              r"transcri[çc][õo]es|transcripciones|trascrizioni|textes|registros|registri|processos)"
+                              r"transcri[çc][õo]es|transcripciones|trascrizioni|textes|registros|registri|processos|"
+                              # lead s8: theses and articles in the languages the gloss leaves ("teses e dissertações
+                              # do repositório, cerca de 35 000")
+                              r"theses|dissertations|teses|tesis|tesi|disserta[çc][õo]es|artigos|art[ií]culos|articoli|"
+                              r"artikelen|artiklar|artyku[łl]\w*|стат(?:ей|ьи))"
                               # what they are about between (s6-a): "scientific papers on biomedicine, about 300k"
-                              r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+[a-z\-]{3,}){0,1}"
+                              r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+(?:[^\W\d_]|-){3,}){0,1}"
                               # or described: "expedientes administrativos digitalizados, sobre 700 mil"
-                              r"(?:\s+(?!per\b|a\b|each\b|every\b|daily\b|monthly\b|weekly\b)[a-zà-ÿ\-]{4,}){0,2}\s*[,:]\s*"
+                              r"(?:\s+(?!per\b|a\b|each\b|every\b|daily\b|monthly\b|weekly\b)(?:[^\W\d_]|-){4,}){0,2}"
+                              r"(?:\s*[,:]\s*(?:in total\s*)?|\s+in total\s+)"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some|sobre|environ|circa|etwa|"
                               r"cerca de|unos|unas|uns|umas|ca\.?)?\s*$|"
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
@@ -438,7 +444,11 @@ PER_ITEM_BEFORE = re.compile(r"\b(?:chunks?|docs?|documents?|files?|pages?|passa
                              r"entries|tickets?|texts?) of\s*(?:about |around |roughly |~|up to |at most )?$")
 TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|\bacross\b|"
                        r"\bspread (?:over|across)\b|\bthe whole (?:thing|corpus|collection|archive)\b|\bentire\b|"
-                       r"总共|总计|一共|合计|总")
+                       r"总共|总计|一共|合计|总|"
+                       # the whole spread over the documents: "800万行，分布在6万个文件里", "6万ファイルに分散",
+                       # "6만 개 파일에 걸쳐"
+                       r"分布在|分布于|分布於|分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|verteilt auf|"
+                       r"r[ée]parti\w* (?:en|sur|dans)|repartid\w* en|distribuit\w* (?:in|su|em|en)")
 # Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
 # profile has no field for; never a corpus size, a budget or a query count.
 GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b|"
@@ -457,7 +467,10 @@ GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
                            r"annually|per day|daily|per (?:working|business|work) ?day|per weekday|per week|weekly)"
                            r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
-SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求")
+SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求|"
+                         # "the adjusters would hit it 400 times a working day", "they'd use it 5 times a day"
+                         r"\b(?:hit|hits|use|uses|ping|pings|call|calls|open|opens) (?:it|the (?:bot|tool|assistant|"
+                         r"search|system|api|index))\b")
 BUDGET_CUE = re.compile(r"budget|spend|afford|\bpay\b|\bcost\b|预算|花费|开销|花|钱|费用")
 
 DOMAINS = {

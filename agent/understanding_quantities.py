@@ -330,8 +330,11 @@ def _extract(text: str, asked: str | None) -> Found:
             continue
         if kind in ("queries_per_month", "corpus_docs") and _PAST_VOLUME.search(
                 _clause_before(work, num) + " " + re.split(r"[,;!?。，；]|\.\s", work[num.end:num.end + 40])[0]):
+            if kind == "queries_per_month" and isinstance(value, int | float) and abs(value - num.value) < 1 and \
+                    not any(rx.search(work[max(0, num.start - 20):num.end + 30]) for rx, _ in P.PERIODS):
+                value = int(value / _past_months(_clause_before(work, num) + " " + work[num.end:num.end + 40]))
             past.setdefault(kind, value)  # "2M queries last year", "last year we processed 1.5M invoices": the
-            continue  # current figure, when the message gives one, wins
+            continue  # current figure, when the message gives one, wins (a year's searches are twelve months')
         if kind in NUMERIC_FIELDS:
             last = (num, kind, value)
         own_sentence = re.split(r"[.;!?。]\s", work[max(0, num.start - 60):num.start])[-1] + " " + re.split(
@@ -847,6 +850,15 @@ _PAST_VOLUME = re.compile(r"\blast (?:year|month|quarter)\b|\b(?:in|during)\s+20
                           r"上个月|昨年|前年度|작년|지난해|지난달")
 
 
+_PAST_YEAR = re.compile(r"\blast year\b|\b(?:in|during)\s+20[12]\d\b|^\s*20[12]\d\s+(?:saw|had)\b|\bprevious year\b|"
+                        r"去年|上一年|昨年|前年度|작년|지난해")
+
+
+def _past_months(text: str) -> float:
+    """The months of the past period a volume was counted over: a year 12, a quarter 3, else 1."""
+    return 12.0 if _PAST_YEAR.search(text) else 3.0 if re.search(r"\blast quarter\b", text) else 1.0
+
+
 # A price and the unit it is charged per ("$0.10 per 1,000 queries", "$0.02 / 1M tokens"): neither a budget nor a count.
 _PRICE_UNIT = re.compile(r"\d\s*(?:per|/|a|each)\s+(?:1[,.]?000|1k|1m|a thousand|thousand|million|1 million)\s+"
                          r"(?:quer|search|request|token|call|embedding|doc)")
@@ -1190,8 +1202,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if unit and any(p.search(_OWN_CLAUSE_END.split(after[unit.end():unit.end() + 25])[0]) for p, _ in P.PERIODS):
             return None, None  # "we commit 300 lines of code a day": a rate of writing, not a document's length
         if unit:  # "40 million words across 20k reports" is the whole corpus, not one document
-            total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause) and not P.PER_ITEM_BEFORE.search(
-                before)
+            total = (P.TOTAL_CUE.search(clause) or _SPREAD_NEXT.match(after[unit.end():])) and not \
+                P.PER_DOC_CUE.search(clause) and not P.PER_ITEM_BEFORE.search(before)
             return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * factor))
     if P.TOKENS_AFTER.match(after):
         total = (P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
@@ -1248,7 +1260,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "queries_per_month", int(v * period_factor(after, before))
     # "代码仓库，大概两千个", "文档总量在五十万到八十万之间吧"
     counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])", after)
-    bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only)
+    bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only) or bool(re.match(
+        r"^\s*(?:about|around|or so|roughly|approximately|ish|max|at most|tops)\s*(?:$|[,;.!?])", after))
+    # (a hedge after the figure, as Turkish and Japanese put it: "toplam 2.500 civarı", glossed "2500 about")
     if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 60):num.start]):
         return "corpus_docs", int(v)  # "contracts, about 200k"
     for name, rx in P.BEFORE_FIELD.items():
@@ -1362,6 +1376,9 @@ _WE_ARE = re.compile(r"(?:\bwe are|\bwe're|\bon est|\bnous sommes|\bwir sind|\bs
 # A rate per person ("each", "per user", "apiece") and people named without a count: the total is not known.
 _PER_PERSON = re.compile(r"\b(?:the |an )?average (?:user|person|member|student|learner|customer|visitor)\b|"
                          r"\bper capita\b|\bна users\b|"
+                         # (not a document's "12 pages each": the length's each, not the people's)
+                         r"(?<!pages )(?<!words )(?<!tokens )(?<!docs )(?<!files )(?<!lines )(?<!documents )"
+                         r"(?<!characters )"
                          r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
                          r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
                          r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
@@ -1376,6 +1393,13 @@ _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawye
                      r"usu[aá]ri|utent|gebruiker|användar|kullanıcı|"
                      r"用户|员工|同事|律师|医生|工程师|研究员|学生")
 # Where a figure's own clause ends: a comma, "and" in the languages glossed word for word, Korean "이고".
+# The next clause spreads the amount over the documents ("800万行，分布在6万个文件里", "8M lines, spread across 60k
+# files", "40 Mio. Wörter, verteilt auf 20.000 Berichte"): the amount is the whole corpus's
+_SPREAD_NEXT = re.compile(r"^\s*(?:of code|of text|代码|代碼)?\s*[,，、]\s*(?:which are |that are |all |and )?"
+                          r"(?:spread (?:over|across)|"
+                          r"across|distributed (?:over|across|among)|split (?:into|across|over)|分布在|分布于|分布於|"
+                          r"分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|verteilt auf|r[ée]parti|repartid|"
+                          r"distribuit|verdeeld over|fördelade på|rozłożon|распределен)")
 _OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|"
                              r"이고|이며|지만|인데|는데|있고|하고")
 # Conversations counted per period are the traffic: each one is at least one search.
@@ -1416,6 +1440,12 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
     """Several document counts in one message: a stated total wins, else parts joined by "and" / "，" are added up."""
     if len(counts) < 2 or found.updates.get("corpus_docs") != counts[0][1]:
         return
+    pages = [(n, v) for n, v in counts if P.PAGES_AFTER.match(work[n.end:])]
+    if pages and len(pages) < len(counts):  # "150k pages, not 150k documents; about 3000 documents": the pages are
+        counts = [c for c in counts if c not in pages]  # the documents' length, never a part of their count
+        found.updates["corpus_docs"] = counts[0][1]
+        if len(counts) < 2:
+            return
     totals = [v for n, v in counts if P.TOTAL_CUE.search(work[max(0, n.start - 25):n.end + 25])]
     if totals:
         found.updates["corpus_docs"] = totals[-1]  # "2,500 manuals ... in total about 9,000 documents"

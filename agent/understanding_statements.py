@@ -253,8 +253,11 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 asked == "budget_usd_month" or P.BUDGET_CUE.search(text))) or (
                 asked == "budget_usd_month" and re.search(r"don'?t care|doesn'?t matter|whatever", text)):
             updates["budget_usd_month"] = None
-        elif P.BUDGET_ZERO.search(text) or (asked == "budget_usd_month" and len(text.split()) <= 3 and re.search(
-                r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)):
+        elif P.BUDGET_ZERO.search(text) or (asked == "budget_usd_month" and len(text.split()) <= 3 and len(text) <= 24
+                                            and re.search(
+                r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)) or (
+                asked == "budget_usd_month" and re.match(r"^\s*(?:\$|€|£)?\s*0\s*(?:[,;:.!—–-]\s|$)", text)):
+            # "0, it's a hobby project": a zero said first, the rest the reason
             updates["budget_usd_month"] = 0.0
     _bare_answers(text, asked, updates)
     if _EITHER_FIRST.match(text) and (asked == "deployment" or re.search(r"\bapi\b|托管|云", text)) and \

@@ -296,6 +296,7 @@ _FIRST_INDEXING = re.compile(
     r"\bembed(?:ding)? everything\b|erstindizierung|erste indizierung|indexation initiale|première indexation|"
     r"indexación inicial|primera indexación|indicizzazione iniziale|prima indicizzazione|indexação inicial|"
     r"首次索引|首次建索引|初回(?:の)?インデックス|初期インデックス|초기 인덱싱|최초 인덱싱|"
+    r"(?:首次|初次|第一次|首批)(?:入库|导入|灌库|全量(?:导入|入库|索引)?)|全量(?:导入|入库|索引)|"
     r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)|"
     r"(?:первичн|начальн|перв)\w* (?:индексаци|индексирован)\w*|"
     # s5-e (issue 17): the first indexing in the other languages of the lexicon
@@ -352,9 +353,9 @@ _LAST = (r"(?:take|takes|taking|last|lasts|run|runs|be done (?:in|within)|finish
          r"brauchen|prendre|prend|durer|tardar|tarda|durar|levar|leva|durare|impiegare|duren|kosten|trwać|potrwać|"
          r"demorar|demora|demore|tomar|toma|llevar|lleva|richiedere|richiede|metterci|demander|"  # s6-a: pt, es, it, fr
          r"zająć|ta|tar|sürebilir|sürer|sürmesi|занять|занимать|длиться|lag|lage|lagega|hafte mein|花|用|需要|"
-         r"かかっても|かかる|かけて|걸려도|걸리)")
+         r"かかっても|かかる|かけて|걸려도|걸리|给|可以给|能给)")
 _DURATION = re.compile(
-    rf"{_LAST}\s+(?:\w+\s+){{0,2}}?(?:(\d{{1,3}}(?:\.\d)?)|({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
+    rf"{_LAST}(?:\s+|(?<=[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]))(?:\w+\s+){{0,2}}?(?:(\d{{1,3}}(?:\.\d)?)|({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
     rf"({'|'.join(_UNITS.values())})(?![a-zà-ÿ])|"
     rf"(?:(\d{{1,3}}(?:\.\d)?)|(?<![\w])({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
     rf"({'|'.join(_UNITS.values())})(?![a-zà-ÿ])\s*"
