@@ -124,6 +124,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         return
     if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said
         updates["deployment"] = "api"
+        if _PUBLIC.search(text) and not _NOT_PUBLIC.search(text):  # "都是公开资料，用API就行": public documents
+            updates["data_must_stay_on_prem"] = False  # sent to the API the user wants (s8-f)
     elif P.API_OK.search(text) or P.DATA_MAY_LEAVE.search(text):  # "APIs are fine" is a data rule
         updates["data_must_stay_on_prem"] = False
         if P.API_PREFERRED.search(text) or api_preferred:  # "happy to call Bedrock, we'd rather not babysit GPUs"
@@ -244,7 +246,11 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or _NOT_URGENT.search(text) or (
                 P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))):
             updates["latency_p95_ms"] = None
-        elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)):
+        elif asked == "latency_p95_ms" and _NO_HURRY.search(text) and not P.TIME_FIGURE.search(text):
+            updates["latency_p95_ms"] = None  # "koi jaldi nahi, raat ko batch mein chalega", "gira tutto di notte"
+        elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)) or any(
+                polarity(text, m) == "plain" and (asked == "latency_p95_ms" or _LATENCY_WORD.search(
+                    S.sentence_of(text, m))) for m in P.REAL_TIME_WORDS.finditer(text)):
             updates["latency_p95_ms"] = P.REAL_TIME_MS
         elif P.SUB_SECOND.search(text):
             updates["latency_p95_ms"] = P.SUB_SECOND_MS
@@ -284,6 +290,34 @@ _NOT_URGENT = re.compile(
     r".*没有(?:延迟)?要求)")
 
 
+# s8-f: after the latency question, no hurry or work done in batches / at night, in every language of the lexicon
+# ("nah, it runs as a nightly batch", "das läuft nachts als Batch", "roda em lote de madrugada", "gira tutto di notte",
+# "det körs som batch på natten", "обработка идёт ночью пакетами", "raat ko batch mein chalega", "跑批", "夜間バッチ");
+# a figure in the message is read instead (see TIME_FIGURE)
+_NO_HURRY = re.compile(
+    r"\bbatch\w*|\bovernight\b|\bnightly\b|\bat night\b|\boffline\b|\bnext (?:morning|day)\b|\bno (?:hurry|rush)\b|"
+    r"\bnot (?:urgent|in a hurry|time[\s\-]critical)\b|\bnachts?\b|\bnächtlich\w*|\büber nacht\b|\bkeine eile\b|"
+    r"\beilt nicht\b|\bnicht eilig\b|\bpar lots\b|\bla nuit\b|\bnocturne\b|\bpas press[ée]\b|\bpas urgent\b|"
+    r"\bpor la noche\b|\bde noche\b|\bnocturn[oa]\b|\bpor lotes\b|\ben lotes?\b|\bsin prisa\b|\bno hay prisa\b|"
+    r"\bno corre prisa\b|\bem lotes?\b|\bde madrugada\b|\bà noite\b|\bde noite\b|\bsem pressa\b|"
+    r"\bnão tem pressa\b|\bnão há pressa\b|\bdi notte\b|\bnotturn[oai]\b|\bnon c'è fretta\b|\bsenza fretta\b|"
+    r"\bnon (?:ci )?interessa\b|\bnon è urgente\b|\b's nachts\b|\b(?:'s )?nachts\b|\bgeen haast\b|"
+    r"\bniet dringend\b|\bw nocy\b|\bnocą\b|\bnocn\w*|\bwsadow\w*|\bnie ma pośpiechu\b|\bbez pośpiechu\b|"
+    r"\bnie ma znaczenia\b|\bpå natten\b|\bnattlig\w*|\bnattetid\b|\bingen brådska\b|\binte bråttom\b|"
+    r"\bgece\w*|\btoplu\b|\btoplu (?:olarak|işlem)\w*|\bacele\w* yok\b|\bacil değil\b|"
+    r"(?<![а-яіїє])(?:ночью|по ночам|ночн\w+|вночі|уночі|вночі|нічн\w+|пакетн\w+|пакетами|не спешим|не к спеху|"
+    r"не горит|не срочно|не терміново|не поспішаємо|не важно|не важливо|неважливо)(?![а-яіїє])|"
+    r"\braat (?:ko|mein)\b|\bjaldi nahi\b|\bkoi jaldi nahi\b|"
+    r"跑批|批处理|批量处理|离线|夜里|晚上|夜间|不着急|不急|夜間|バッチ|急ぎません|急がない|야간|배치|밤에|급하지 않")
+_LATENCY_WORD = re.compile(r"latenc|laten[tz]|latence|latencia|latenza|latência|responds?|response|antwort|réponse|"
+                           r"respuesta|risposta|resposta|reactie|odpowied|svarstid|yanıt|cevap|gecikme|отклик|задержк|"
+                           r"ответ|відгук|відповід|затримк|\bp9\d\b|延迟|延遲|响应|響應|応答|レイテンシ|응답|지연|"
+                           # the search's results coming back ("results should appear instantly", "Ergebnisse sofort")
+                           r"\bresults?\b|\bergebnis\w*|r[ée]sultats?|resultados?|risultat\w*|resulta(?:at|ten)|"
+                           r"wynik\w*|resultat\w*|sonuç\w*|результат\w*|"
+                           r"结果|結果|결과|\bsearch(?:es)? (?:feel|come|return)")
+
+
 # A statement taken back inside the message: "licence doesn't matter... no wait, it does, this ships in a paid product"
 _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|"
                          r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
@@ -305,6 +339,18 @@ _SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本�
                    r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
                    r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|"
                    r"(?<![а-яіїє])самі(?![а-яіїє])|самостійно|بأنفسنا|"
+                   # s8-f: the model run on our own servers / at our place, to the hosting question ("Vi kör det på
+                   # egna servrar", "Lo facciamo girare sui nostri server", "Postawimy to u siebie", "자체 서버에서
+                   # 돌릴 거예요", "apne servers pe chalayenge", "Будемо запускати на своїх серверах")
+                   r"\begna servrar\b|\beigen servers?\b|\beigenen servern?\b|\bpropres serveurs\b|"
+                   r"\bpropios servidores\b|\bpróprios servidores\b|\bnostri server\b|\bnuestros servidores\b|"
+                   r"\bnossos servidores\b|\bnaszych serwerach\b|\bu siebie\b|(?<![а-яіїє])(?:у себя|у себе|"
+                   r"своїх серверах|наших серверах|своих серверах)(?![а-яіїє])|\bapne (?:servers?|gpus?|machines?)\b|"
+                   r"\bin casa\b|\ben casa\b|\bem casa\b|\bin[\s\-]house\b|\blocalmente\b|"
+                   r"\blocally\b|\ben local\b|\bin locale\b|\blokaal\b|\blokalt\b|\blokalnie\b|\byerel(?:de)?\b|"
+                   r"\b(?:sui|nei|sur|en|em|nos|op|på|na|auf|on|in) our (?:own )?(?:servers?|servidores|serveurs|"
+                   r"servrar|serwerach|maschinen|machines?|hardware|gpus?)\b|"
+                   r"自社サーバ|자체\s*(?:서버|장비|gpu)|自己的(?:服务器|机器|gpu)|"
                    r"自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 # Hindi puts the negation after the verb, a few words past the cue: "khud server chalana nahi chahte"
@@ -333,6 +379,21 @@ def _self_correction(text: str, updates: dict[str, Any]) -> None:
             updates[name] = said[name]
         elif name in taken and not re.search(r"\d", tail):  # "..., no wait, 800 a month" takes back a figure
             updates.pop(name, None)
+
+
+# s8-f: not decided yet, in every language of the lexicon (after the gloss, "pas encore" reads "not encore")
+_UNDECIDED = re.compile(r"\bnot (?:yet |encore |noch |todavía |ainda |ancora )?decided\b|\bundecided\b|"
+                        r"\bhaven'?t decided\b|\bnot d[ée]cid[ée]|\bh[ée]sit\w*|\bnoch nicht (?:entschieden|klar|"
+                        r"festgelegt)|\bnot (?:entschieden|festgelegt)|\bno (?:lo )?hemos decidido\b|"
+                        r"\bno est[áa] decidido\b|\bnon (?:abbiamo )?(?:ancora )?deciso\b|\bnão (?:decidimos|está "
+                        r"decidido)|\bainda não (?:decidimos|sabemos)|\bnog niet (?:besloten|beslist)|\bjeszcze nie "
+                        r"(?:zdecydowal\w*|wiemy)|\binte bestämt\b|\bhenüz karar\w*|\bkarar vermedik\b|"
+                        r"(?<![а-яіїє])(?:пока не (?:решили|знаю|знаем|определились)|ещё не решили|еще не решили|"
+                        r"решаем|ще не (?:вирішили|знаємо|визначились)|вирішуємо)(?![а-яіїє])|"
+                        r"未定|还没定|还没决定|還沒決定|決まっていません|決めていません|미정|아직\s*(?:결정|정하)|"
+                        r"\babhi (?:decide|tay) nahi")
+_BUT = re.compile(r"\bbut\b|\baber\b|\bmais\b|\bpero\b|\bma\b|\bmas\b|\bmaar\b|\bmen\b|\bama\b|\blekin\b|"
+                  r"(?<![а-яіїє])(?:но|але)(?![а-яіїє])|但|けど|지만")
 
 
 # A region the data must stay in, as a short answer to the residency question
@@ -365,7 +426,12 @@ _NOT_PUBLIC = re.compile(r"(?:\b(?:not|non|nicht|no|não|nie|inte|niet|ника�
 # An API allowed, to the residency question ("API 써도 돼요", "APIでも大丈夫です", "可以用 API", "an API is fine")
 _API_PERMITTED = re.compile(r"(?<![a-z])apis?(?![a-z])[^.;!?。]{0,12}?(?:써도|사용해도|괜찮|使っても|"
                             r"でも(?:大丈夫|いい|ok)|\bis fine\b|\bare fine\b|\bis ok(?:ay)?\b|\bare ok(?:ay)?\b)|"
-                            r"(?:可以|能)(?:用|调用)\s*api")
+                            r"(?:可以|能)(?:用|调用)\s*api|"
+                            # s8-f: "API kullanmakta sakınca yok", "API ist kein Problem", "没问题"
+                            r"(?<![a-z])apis?(?![a-z])[^.;!?。]{0,25}?(?:sakınca(?:sı)? (?:yok|olmaz)|"
+                            r"sorun (?:yok|olmaz|değil)|problem (?:yok|değil)|kein problem|no problem|"
+                            r"pas de (?:problème|souci)|no hay problema|sem problema|nessun problema|geen probleem|"
+                            r"inga problem|bez problemu|не проблема|без проблем|koi problem nahi|没问题|问题不大)")
 # Nothing sensitive in the documents: nothing to keep in ("nothing sensitive in there", glossed "niente di sensibile",
 # "ничего секретного", "لا شيء حساس", "không có gì nhạy cảm", "tidak ada yang sensitif", "kuch sensitive nahi hai")
 _NOTHING_SENSITIVE = re.compile(r"\bnothing (?:really |too |particularly )?(?:sensitive|confidential|secret|private)\b|"
@@ -399,6 +465,12 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         answer = answer[retracted[-1].end():].strip()
     if re.search(r"\d", answer) and (P.CORRECTION.search(answer) or re.match(r"^no,? wait", answer)):
         return  # "no wait, 600 is wrong": not an answer to a yes/no question
+    if asked in _WORDED and _UNDECIDED.search(answer):
+        return  # "Pas encore décidé, on hésite entre les deux": no side chosen yet
+    if asked == "latency_p95_ms" and P.NO.match(answer) and not P.TIME_FIGURE.search(answer) and \
+            not _BUT.search(answer):
+        updates[asked] = None  # "Nein, eigentlich nicht", "nahi, koi target nahi hai": no latency target
+        return
     if asked == "deployment":
         after = _PREFERRED_AFTER.search(answer)
         if after:  # "比起自己部署，更想用API", "自前でホストするよりAPIがいい"
