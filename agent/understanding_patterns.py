@@ -732,7 +732,8 @@ ON_PREM = re.compile(
     r"(?:cloud|nube|nuvem|chmury|moln)\b(?!\s*(?:account|credits?|budget|instances?|gpus?|vms?|experience|provider|"
     r"konto|guthaben))|"
     r"\b(?:dürfen|darf|können|kann|must|may|can|mag|mogen|får|mogą|może)\s+(?:\w+\s+)?(?:not|nicht|niet|inte|nie)\s+"
-    r"(?:\w+\s+)?(?:in|nach|to|naar|till|do|into)\s+(?:die |the |de |het )?(?:usa|us|u\.s\.|amerika|america|ausland|"
+    r"(?:\w+\s+)?(?:in|nach|to|naar|till|do|into)\s+(?:die |the |de |het )?"
+    r"(?:usa|the us|u\.s\.|amerika|america|ausland|"
     r"abroad|overseas|buitenland|utlandet|zagranic\w*|china|drittl[äa]nder\w*|third countr\w*)\b|"
     r"\b(?:mag|mogen) (?:\w+ )?(?:de deur|het huis|het pand|het gebouw) niet uit\b|\bniet de deur uit\b|"
     r"\bbulut\w* (?:\w+ )?(?:gönderemeyiz|gönderilemez|gönderemez|çıkamaz|yükleyemeyiz|koyamayız|kullanamayız|yasak\w*|"
@@ -746,6 +747,10 @@ ON_PREM = re.compile(
     r"(?:数据|资料|文档)?不出(?:我们)?(?:公司|内网|本地|机房|园区|国门?|境|院|行|单位|集团|大楼|厂)|"
     r"不能(?:放|传|发|存|上传)(?:到|在|给)(?:国外|境外|海外|外国|公有云|云上|云端)|"
     r"(?:要|得|须)(?:留在|存在|放在|保存在)(?:本地|内网|公司|国内|境内|香港|台湾|大陆|中国|新加坡|澳门)|"
+    r"(?:要|必须|只能|需要|得|须)(?:在)?(?:境内|国内|本地|内网)(?:存储|保存|存放|处理)|"
+    r"\bprivate cloud only\b|"
+    r"\bonly (?:in|inside|within) our (?:own )?(?:vpc|private cloud|tenant|data ?cent(?:er|re)s?|"
+    r"network)\b|"
     r"(?:必须|只能|一定要|得)(?:在)?(?:本地|内网)(?:部署|处理|存储|运行|跑)?(?=$|[，。,.;！!])|"
     # s8-f: "it stays with us", "so it stays in-house"; Hinglish "company ke andar hi rehna chahiye" (glossed
     # "company within hi rehna")
@@ -790,7 +795,7 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the mode
                          r"запускать|поднимать|поднимем)|"
                          # s8-f: hosted by ourselves in Dutch, Portuguese, French, Italian, Polish, Swedish ("we hosten
                          # het model liever zelf", "hospedar nós mesmos", "sami hostować")
-                         r"\b(?:hosten|draaien|beheren|runnen|deployen)\b[^,.;]{0,25}?\bzelf\b|"
+                         r"\b(?:hosten|draaien|beheren|runnen|deployen)\b(?:(?!\bniet\b|\bgeen\b)[^,.;]){0,25}?\bzelf\b|"
                          r"\bzelf (?:hosten|draaien|"
                          r"beheren|runnen)\b|\b(?:hosped|rod|hoste|alojar|deplo|héberg|heberg|ospit|hostowa|uruchomi|"
                          r"utrzymywa|hosta|drifta)\w*\s+(?:\w+\s+){0,3}?(?:nós mesmos|nosotros mismos|nous[\s\-]mêmes|"
@@ -972,7 +977,7 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"\bprogetto di ricerca\b|\bforschungsprojekt\w*|\baraştırma proje\w*|研究项目|研究項目|"
                          r"研究プロジェクト|연구\s*프로젝트|"
                          # s8-f: Ukrainian research use ("це дослідницький проєкт", "для досліджень", "некомерційне")
-                         r"\bдослідницьк\w* (?:проєкт|проект)\w*|(?<![а-яіїє])для (?:наукових )?досліджень|"
+                         r"\bдослідницьк\w* (?:проєкт|проект)\w*|"
                          r"(?<![а-яіїє])(?:для|в) наукових ціл\w*|\bнекомерційн\w*|"
                          r"(?:fins|fines|scopi|fini|zwecke|ändamål|doeleinden|celów|amaçl\w*) (?:de |di |"
                          r"d')?(?:pesquisa|"
@@ -1007,8 +1012,12 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
                                 # s8-f: sold, in the Romance participles and Ukrainian ("notre logiciel vendu aux
                                 # clients", "продаємо клієнтам", "це комерційний продукт")
-                                r"\bvendu(?:e|s|es)?\b|\bvendid[oa]s?\b|\bvendut[oaie]\b|\bкомерційн\w*|"
-                                r"(?<![а-яіїє])прода(?:ємо|ватимемо|ють|вати|мо)(?![а-яіїє])|"
+                                r"\b(?:logiciel|produit|produto|prodotto|software|servicio|serviço|servizio|solution|"
+                                r"solução|soluzione|app|plateforme|plataforma|piattaforma)\s+(?:\w+\s+)?(?:vendu(?:e|s|es)?|"
+                                r"vendid[oa]s?|vendut[oaie])\b|\bкомерційн\w*|"
+                                r"(?<![а-яіїє])прода(?:ємо|ватимемо|ють|вати|мо) "
+                                r"(?:\w+ )?(?:продукт\w*|клієнт\w*|його|це|"
+                                r"сервіс\w*|рішення)(?![а-яіїє])|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费|"
                                 # s5-e (issue 17): commercial use and selling the product in every language
                                 r"\bcomercializ(?!ador)\w*|\bcommercialis(?:er|ons|ez|ent|é|ée|és|ées|ation)\b|\bcommercializz\w*|"
@@ -1058,7 +1067,11 @@ REAL_TIME_WORDS = re.compile(
     r"\bw czasie rzeczywistym\b|\bi realtid\b|\brealtid\b|\bgerçek zamanl\w*|"
     r"(?<![а-яіїє])(?:в|у) реальн\w+ (?:времени|часі)(?![а-яіїє])|\breal[\s\-]?time\b|"
     r"即時|リアルタイム|실시간")
-SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
+SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内|"
+                        # s8-f: within a second in Russian, Ukrainian and Hinglish
+                        r"(?<![а-яіїє])(?:в течение|в пределах|меньше|менее|до|протягом|у межах|в межах|менше|"
+                        r"до) (?:одной |однієї |одній )?секунд[ыи](?![а-яіїє])|"
+                        r"\bek second (?:ke andar|se kam|ke bheetar|within)\b")
 # "No particular requirement" as the answer to a question about a target, in every language the lexicon has (the
 # lexicon turns some of these into English first: "keine" -> "no", "pas" -> "not").
 NO_REQUIREMENT = re.compile(

@@ -51,7 +51,7 @@ OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça
                 r"\baprobad[oa]s?\b|\bapprovat[oa]\b|\baprovad[oa]s?\b|承認|승인|批准|\baucun probl[èe]me\b|"
                 r"\bne pose pas de probl[èe]me\b|\btranquil+amente\b|\bsem problemas?\b|\bsans souci\b|"
                 r"\bohne weiteres\b|\blugnt\b|\bsakınca(?:sı)? (?:yok|olmaz)\b|\bproblem (?:yok|değil)\b|"
-                r"(?<![а-яіїє])(?:не проблема|без проблем|ніяких проблем|никаких проблем|можемо|можем)(?![а-яіїє])|"
+                r"(?<![а-яіїє])(?:не проблема|без проблем|ніяких проблем|никаких проблем)(?![а-яіїє])|"
                 r"\bkoi (?:problem|dikkat|issue) nahi\b|"
                 # s7-e: a signed BAA or DPA covers sending the data to the service ("we have a BAA with Microsoft, so
                 # sending PHI to Azure OpenAI is covered")
@@ -66,6 +66,13 @@ NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)
                       r"\bno (?:hay )?restricci\w+|\bsin restricci\w+|\bnessun vincolo\b|\bnessuna restrizione\b|"
                       r"\bsem restri\w+|没有(?:什么|任何)?限制|无限制|制限(?:は)?(?:なし|ありません|ない)|제한(?:이|"
                       r"은)?\s*없|"
+                      # s8-f: no restriction in the other languages ("Inga begränsningar", "Herhangi bir kısıtlama
+                      # yok", "Жодних обмежень", "Nenhuma restrição", "没限制")
+                      r"\binga (?:\w+ )?begränsning\w*|\bkısıtlama\w* yok\b|\bsınırlama\w* yok\b|"
+                      r"(?<![а-яіїє])(?:жодних|ніяких|без|никаких) (?:\w+ )?(?:обмежень|ограничений)(?![а-яіїє])|"
+                      r"(?<![а-яіїє])(?:обмежень|ограничений) (?:немає|нет)(?![а-яіїє])|\bnenhuma restri\w+|"
+                      r"\bninguna restricci\w+|\baucune restriction\b|\bgeen beperking\w*|\bbrak ograniczeń\b|"
+                      r"\bkoi (?:restriction|pabandi) nahi\b|没限制|不限制|"
                       r"(?:privacy|datenschutz|data protection|compliance|security) (?:is no|is not an?|isn't an?|"
                       r"not an?|no) (?:problem|issue|concern|blocker)s?\b")
 REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
@@ -247,7 +254,8 @@ def region_rule(text: str) -> bool:
             near = sentence[max(0, match.start() - 45):match.end() + 30]
             if _CONDITION_RE.search(near) or _STAYING.search(match.group()):
                 return True
-        if _REGION_ONLY.search(sentence) or _AS_LONG_AS_IN.search(sentence) or _NOT_OUTSIDE.search(sentence):
+        if _REGION_ONLY.search(sentence) or _AS_LONG_AS_IN.search(sentence) or _REGION_CLOUD_OK.search(sentence) or \
+                _outside_ruled_out(sentence):
             return True
     return False
 
@@ -266,6 +274,28 @@ _NOT_OUTSIDE = re.compile(
     rf"(?:\boutside\b|\baußerhalb\b|\bausserhalb\b|\ben dehors\b|\bhors\b|\bfuera\b|\bfuori\b|\bfora\b|"
     rf"\bbuiten\b|\bpoza\b|\butanför\b|(?<![а-яіїє])за (?:пределы|пределами|межі|межами)(?![а-яіїє]))\s+"
     rf"(?:of |de |des |der |del |dall'|da |della |du |the |la |l'|le )?{REGION}")
+# s8-f: a region's cloud or servers said to be fine ("Cloud in Frankfurt wäre okay", "cloud in the EU is fine",
+# "Cloud OK si c'est en France" is read by the condition)
+_REGION_CLOUD_OK = re.compile(
+    rf"(?:\bcloud|\bhosting|\bservers?|\bregion|\brechenzentr\w*|\bdata ?cent\w*|\bnube|\bnuvem|\bnuage|\bmoln\w*|"
+    rf"\bchmur\w*|\bbulut\w*|(?<![а-яіїє])(?:облак\w*|хмар\w*))\s+(?:in|en|em|na|no|nel|in der|im|i|w|в|у)\s+"
+    rf"(?:the |der |la |le |de |o )?{REGION}\s+(?:(?:is|are|would be|ist|wäre|sind|est|serait|är|er|è|é|es|sería|"
+    rf"zou zijn)\s+)?(?:totally |perfectly |also |auch )?(?:ok|okay|fine|acceptable|allowed|prima|goed|bene|bien|"
+    rf"bem|in ordnung|passt|geht|går bra|funkar|vale|serve|sirve|va bene|ça va)\b")
+def _outside_ruled_out(sentence: str) -> bool:
+    """True when a clause rules out a place outside a region and names the data, hosting or "nothing".
+
+    "nothing outside the EU", "data not outside Germany"; not "no customers outside the EU".
+    """
+    for m in _NOT_OUTSIDE.finditer(sentence):
+        clause = re.split(r"[,，、]", sentence[:m.start()])[-1] + m.group()
+        if _NOTHING_FIRST.search(clause) or _DATA.search(clause) or re.search(_PLACED, clause):
+            return True
+    return False
+
+
+_NOTHING_FIRST = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|nic|inget)\b|"
+                            r"(?<![а-яіїє])(?:ничего|нічого)(?![а-яіїє])")
 _REGION_RE = re.compile(REGION)
 _PROVIDER_HINT = re.compile(r"domestic|local|french|fran[çc]ais|国内|国产")
 _CONDITION_RE = re.compile(_CONDITION)

@@ -173,7 +173,16 @@ _FOR_RESEARCH = re.compile(r"\b(?:for|para|pour|per|für|voor|do|för|için|дл
                            r"(?:research|investigaci[óo]n|pesquisa|recherche|ricerca|forschung|onderzoek|badań|"
                            r"forskning|"
                            r"araştırma|исследовани\w*)\b|\bresearch ke liye\b|\baraştırma amaçlı\b|"
-                           r"研究目的|研究用|연구용")
+                           r"研究目的|研究用|연구용|"
+                           # s8-f: research said alone or with "only" in every language ("Solo ricerca", "Só
+                           # pesquisa", "Tylko badania naukowe", "Sadece araştırma", "研究のみです", "只做研究")
+                           r"^\W*(?:only|just|solo|sólo|só|apenas|somente|soltanto|tylko|sadece|yalnızca|sirf|bara|endast|"
+                           r"alleen|nur|seulement|juste|uniquement|(?<![а-яіїє])(?:только|лише|тільки))?\s*"
+                           r"(?:(?:for|para|per|pour|für|voor|do|för|для) (?:la |die |de |el |o |a |il |the )?)?"
+                           r"(?:research|ricerca|pesquisa|investigaci[óo]n|badani\w*(?: naukow\w*)?|"
+                           r"araştırma|forskning|"
+                           r"onderzoek|forschung|recherche|(?<![а-яіїє])(?:исследовани\w*|досліджен\w*))\b|"
+                           r"研究のみ|研究だけ|只做研究|仅(?:做|用于)?研究|只(?:用于|用来)?研究|연구\s*목적|연구만")
 
 
 # A personal, hobby or hackathon project, said as the answer to the licence question (an opener that says "side
@@ -307,7 +316,9 @@ _NO_HURRY = re.compile(
     r"\bgece\w*|\btoplu\b|\btoplu (?:olarak|işlem)\w*|\bacele\w* yok\b|\bacil değil\b|"
     r"(?<![а-яіїє])(?:ночью|по ночам|ночн\w+|вночі|уночі|вночі|нічн\w+|пакетн\w+|пакетами|не спешим|не к спеху|"
     r"не горит|не срочно|не терміново|не поспішаємо|не важно|не важливо|неважливо)(?![а-яіїє])|"
-    r"\braat (?:ko|mein)\b|\bjaldi nahi\b|\bkoi jaldi nahi\b|"
+    r"\braat (?:ko|mein)\b|\bjaldi nahi\b|\bkoi jaldi nahi\b|\bnie jest (?:to )?(?:krytyczn|ważn|istotn)\w*|"
+    r"\bnot (?:that |so |very |really )?(?:critical|important)\b|気にしません|気にしない|こだわりません|"
+    r"重要ではありません|중요하지 (?:않|not)|신경\s*안|不太在意|不在意|不太重要|"
     r"跑批|批处理|批量处理|离线|夜里|晚上|夜间|不着急|不急|夜間|バッチ|急ぎません|急がない|야간|배치|밤에|급하지 않")
 _LATENCY_WORD = re.compile(r"latenc|laten[tz]|latence|latencia|latenza|latência|responds?|response|antwort|réponse|"
                            r"respuesta|risposta|resposta|reactie|odpowied|svarstid|yanıt|cevap|gecikme|отклик|задержк|"
@@ -333,7 +344,8 @@ _COMPARING = re.compile(r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en 
                         r"предпочит|而不是|而非")
 # ... except in "比起Y，更想X", "与其Y不如X", "YよりX", "Y보다 X": the side after the comparison
 _PREFERRED_AFTER = re.compile(r"(?:比起|与其)[^，,。]*[，,]?\s*(?:不如|更(?:想|愿意|喜欢|倾向)?|还是)?|より|보다")
-_SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
+_SELF = re.compile(r"\bself\b|\bauto[\s\-]*(?:hosted|h[ée]berg\w*|alojad\w*|hospedad\w*|ospitat\w*)|"
+                   r"\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
                    r"\bsamodzielnie\b|(?<![а-я])сами(?![а-я])|\bsjälva\b|\bkendimiz\b|\bkhud\b|на своих серверах|"
                    r"na (?:naszych|własnych) serwerach|onze eigen servers|våra egna servrar|kendi sunucular|"
                    r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
@@ -404,6 +416,11 @@ _REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|allee
                           r"^\W*(?:国内|EU域内|日本国内)のみ\W*$|^\W*(?:국내|EU)\s*(?:만|only)\W*$")
 
 
+# s8-f: "in our own VPC", "only on our servers", "private cloud in our tenant": where the data lives, to the residency
+# question
+_OUR_PLACE = re.compile(r"^\W*(?:(?:only|just|strictly|everything|all)\s+)?(?:(?:in|inside|within|on)\s+)our (?:own )?"
+                        r"(?:vpc|private cloud|tenant|data ?cent(?:er|re)s?|servers?|premises|infrastructure|network)\b"
+                        r"(?:\s+only)?\W*$")
 # A permission rather than a choice: "可以用云上的API", "we can use an API", "APIs are fine"
 _PERMITTED = re.compile(r"可以|也行|没问题|\bcan\b|\bmay\b|\bfine\b|\bok(?:ay)?\b|\ballowed\b|大丈夫|構いません|괜찮|"
                         r"\bpodemos\b|\bpossiamo\b|\bpouvons\b|\bdürfen\b|\bkönnen\b")
@@ -490,11 +507,12 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             pass  # "可以用云上的API": the data may leave; who runs the model is not chosen (unless hosting it
             # ourselves is turned down: "APIで構いません。自社で運用するつもりはありません")
         elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) for m in re.finditer(
-                r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer)):
+                r"(?<![a-z])apis?(?![a-z])|(?<!auto- )(?<!auto-)(?<!self-)hosted|cloud|托管|云|クラウド|클라우드",
+                answer)):
             updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
-    elif asked == "data_must_stay_on_prem" and _REGION_ONLY.match(answer):
+    elif asked == "data_must_stay_on_prem" and (_REGION_ONLY.match(answer) or _OUR_PLACE.match(answer)):
         updates[asked] = True  # "EU only", "Nur EU", "仅限国内": the data stays in a region
     elif asked == "license" and not P.YES.match(answer) and (free := P.NO_REQUIREMENT.search(answer)) and \
             not P.NEGATION_BEFORE.search(answer[:free.start()]):
@@ -505,7 +523,8 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
         elif asked == "data_must_stay_on_prem" and (
-                R.NO_LIMIT.search(answer) or _PUBLIC.search(answer) or _NOTHING_SENSITIVE.search(answer) or
+                R.NO_LIMIT.search(answer) or re.match(r"^\W*(?:特に\s*)?no limits?\W*$", answer) or
+                _PUBLIC.search(answer) or _NOTHING_SENSITIVE.search(answer) or
                 (_API_PERMITTED.search(answer) and not R.REFUSED.search(answer))) and \
                 not _NOT_PUBLIC.search(answer) and not P.ON_PREM.search(answer) and not R.region_rule(answer):
             updates[asked] = False  # "the help articles are public anyway so no restrictions there"

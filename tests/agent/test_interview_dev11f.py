@@ -2,8 +2,9 @@
 and the latency target, as bare yes / no answers, hedged answers and clauses of an opening.
 
 Classes: see the header of tests/agent/data/dev11f_messages.yaml. Before the fixes (main 305abe9): batch 1 (205
-messages, written first) 216/238 right (90.8%), 1 silent wrong fill; the whole set (418 messages) 443/520 (85.2%), 7
-silent wrong fills. After: batch 1 237/238, the whole set 519/520, 0 silent.
+messages, written first) 216/238 right (90.8%), 1 silent wrong fill; the whole set (562 messages, batches 2-8 written
+as probes of generalisation during the fixes) 544/665 (81.8%), 22 silent wrong fills. After: batch 1 237/238, the whole
+set 664/665, 0 silent.
 """
 
 from __future__ import annotations
@@ -62,3 +63,17 @@ def test_instant_without_a_figure_is_asked_back(text: str) -> None:
 def test_no_side_chosen_is_left_unset(text: str) -> None:
     updates = understand(text, "deployment").updates
     assert "deployment" not in updates and "data_must_stay_on_prem" not in updates
+
+
+@pytest.mark.parametrize(("text", "asked"), [("yes, probably", "data_must_stay_on_prem"), ("да, наверное", "license"),
+                                             ("はい、たぶん", "data_must_stay_on_prem"), ("ja, denk ik", "license")])
+def test_a_yes_that_hedges_itself_is_asked_back(text: str, asked: str) -> None:
+    outcome = accuracy.run_case({"id": "hedged", "m": text, "asked": asked, "confirm": True})
+    assert outcome.right == outcome.total == 1 and not outcome.silent, outcome
+
+
+@pytest.mark.parametrize(("text", "asked", "value"), [
+    ("Так, звісно", "data_must_stay_on_prem", True), ("Ні", "license", "any"),
+    ("haan bilkul", "license", "commercial")])
+def test_a_plain_yes_or_no_is_read_by_the_field_asked(text: str, asked: str, value: object) -> None:
+    assert understand(text, asked).updates[asked] == value
