@@ -20,6 +20,8 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
             re.search(r"\b(?:nada|nichts|rien|niente|niets|nic|inget|hiçbir şey|ничего)\s*$", before)
             and re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group())):
         return True  # "nothing on-prem, we'd rent A10Gs": no hardware on the premises, not a rule about the data
+    if _NO_CLOUD_OPENER.match(match.group()) and HW.GPU_RE.search(text):
+        return True  # "no cloud at all - own rack, 2x L40S": where the cards are, to the hardware question (s8-f)
     if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _OWN_MACHINES.match(text[match.end():]) and \
             not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
         return True  # "two on-prem servers, 8x H100 each": machines the user has, not a rule about the data
@@ -34,6 +36,10 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
+# A message that opens with "no cloud" (in any language, after the gloss): the cloud refused
+_NO_CLOUD_OPENER = re.compile(r"^\W*(?:(?:no|nope|nah|nein|nee|non|nie|nej|hayır|нет|ні)\W+)?(?:no|keine?|geen|pas de|"
+                              r"sin|sem|niente|żadnej|ingen|inget|bulut yok|без|никакого|жодної)\s+(?:public |"
+                              r"external |öffentliche |externe )?(?:cloud|nube|nuvem|chmury|moln|облака|хмари)\b")
 # A place particle after "on-prem" (glossed from オンプレ/온프레미스): the cards that stand there follow
 _CJK_PLACE = re.compile(r"^\s*(?:環境|サーバー?|側|机房|서버|환경)?\s*(?:に|には|にも|에|에는|에도)")
 _CJK_NEED = re.compile(r"必須|必要|限定|のみ|だけ|필수|만\b|해야")
@@ -519,6 +525,8 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         updates[asked] = "any"  # "det spelar ingen roll", "doesn't matter", "无所谓": no licence requirement
     elif asked in ("data_must_stay_on_prem", "license"):
         yes, no = P.YES.match(answer), P.NO.match(answer)
+        if no and asked == "data_must_stay_on_prem" and _NO_CLOUD_OPENER.match(answer):
+            return  # "no cloud, we have 2 A100s here": the cloud refused, not a "no" to the rule
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
