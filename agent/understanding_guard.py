@@ -80,6 +80,9 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if doubted and u.confirm is None and _BELIEF.search(message.lower()) and _DOUBT.search(message.lower()):
         # "HIPAA... I think that means it can't go to random APIs? not 100% sure": asked about, not stored
         return _not_sure(u, doubted)
+    if asked in doubted and u.confirm is None and len(message.split()) <= 8 and _HEDGED_ANSWER.search(
+            message.lower()):  # "yes, probably", "Ja, wahrscheinlich", "да, наверное", "はい、たぶん" (s8-f)
+        return _not_sure(u, [asked])
     r = read(message, asked)
     people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
     if asked == "queries_per_month" and "queries_per_month" not in u.updates and not u.confirm and len(people) == 1 \
@@ -408,6 +411,16 @@ _DOUBT = re.compile(r"\?|\bnot (?:100\s?%|entirely|totally|completely|quite|real
                     r"no estoy segur|hay que confirmar|da verificare|non sono sicur|n[ãa]o tenho certeza|"
                     r"weet ik niet zeker|nie jestem pew|inte säker|emin değilim|не уверен|不确定|不太确定|要确认|"
                     r"確認(?:します|が必要)|わかりません|확실하지|확인해")
+# A short answer to a rule's question that hedges itself, in every language of the lexicon (s8-f)
+_HEDGED_ANSWER = re.compile(
+    r"\b(?:probably|maybe|perhaps|possibly|i (?:think|guess|believe) so|likely|wahrscheinlich|vermutlich|vielleicht|"
+    r"eventuell|glaube schon|denke schon|peut-être|probablement|je pense|je crois|sans doute|probablemente|quizás?|"
+    r"tal vez|creo que sí|supongo|probabilmente|forse|credo|penso di sì|provavelmente|talvez|acho que sim|acho que|"
+    r"waarschijnlijk|misschien|denk ik|denk het|prawdopodobnie|chyba|być może|pewnie|"
+    r"troligen|kanske|antagligen|tror det|"
+    r"muhtemelen|belki|sanırım|galiba|herhalde|shayad)\b|"
+    r"(?<![а-яіїє])(?:наверное|наверно|возможно|может быть|скорее всего|думаю|кажется|мабуть|можливо|напевно|"
+    r"здається|думаю)(?![а-яіїє])|たぶん|多分|かも|と思います|아마|것 같|应该吧|可能吧|也许|大概吧|估计")
 _BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
 _SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
                           r"人均|每人|[搜查问](?:[^\d]{0,3})?\d|\d\s*次|such|sök|zoek|wyszuk|поиск|busca|cerca|"

@@ -130,12 +130,12 @@ _TRADITIONAL_TEXT = str.maketrans(
     "與為會對應該沒無於從過還給讓將業戶員團隊廠區門專產規書劃國內際證醫療險銀號議質離線託權許遲響週達準確"
     "續長詞張顯記憶電腦買調換錯講剛嗎夠絕廣東億萬兩幣塊歐鎊馬來學術論錢貴實幾畫圖讀寫軟邊層級範圍舊聞頻寬"
     "輸傳遞儲雜紹細節負責維護標視訊稅額帳營辦聯繫係優勢場經濟認氣樣眾閱歷貨購訂關鍵複統現狀態備齊測試驗註"
-    "釋獲歸鏈運輛車農藥診財貸債審師職擊尋",
+    "釋獲歸鏈運輛車農藥診財貸債審師職擊尋灣臺",
     "个们资档报页数据单价预总计约费处销里里这说时间开发机云网体码库务点么语识别题类选择种条笔纪录检询请问"
     "与为会对应该没无于从过还给让将业户员团队厂区门专产规书划国内际证医疗险银号议质离线托权许迟响周达准确"
     "续长词张显记忆电脑买调换错讲刚吗够绝广东亿万两币块欧镑马来学术论钱贵实几画图读写软边层级范围旧闻频宽"
     "输传递储杂绍细节负责维护标视讯税额账营办联系系优势场经济认气样众阅历货购订关键复统现状态备齐测试验注"
-    "释获归链运辆车农药诊财贷债审师职击寻")
+    "释获归链运辆车农药诊财贷债审师职击寻湾台")
 # Cantonese words in Mandarin, for Chinese written as Hong Kong speaks it ("我哋係香港一間私人銀行",
 # "梗係唔可以出香港啦", "一日大概幾百次 query"): applied only to text with a word only Cantonese writes, longer first.
 _CANTONESE_MARK = re.compile(r"[哋嘅唔冇喺咗啲嘢佢咩嚟乜啱嗰畀㗎]|梗係|而家|幾多|點解")
@@ -169,7 +169,7 @@ _BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
-TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證]")
+TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證國灣臺]")
 # A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
 _SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[千万亿萬億천만억](?![a-z]))")
 # The number of an item in a list ("1) 文档总量", "3. Throughput:" on a line of its own, "；３、查询"): no figure of any

@@ -733,6 +733,61 @@ ON_PREM = re.compile(
     r"(?:en|em|in|nos|nei|sui|sur|dans|auf)\s+(?:our|nuestros|nuestro|nossos|nosso|nostri|nostro|nos|unseren|unserem)\s+"
     r"(?:propios?\s+|próprios?\s+|own\s+|propres?\s+|eigenen\s+)?(?:servidores|servidor|servers?|serveurs?|server\w*)|"
     r"\bnie (?:mogą|może|powinny|wolno) (?:\w+ )?(?:wyjść|wychodzić|opuszczać|opuścić|trafić)\b|"
+    # s8-f: the data may not go to the cloud / abroad, in every language ("Os dados não podem ir pra nuvem", "Bitte
+    # nichts in die Cloud", "Die Daten dürfen nicht in die USA", "Buluta gönderemeyiz", "Дані не можна передавати в
+    # хмару", "Data mag de deur niet uit", "数据不出公司", "不能放到国外的云")
+    r"\b(?:não|no|non|ne|nicht|not|niet|nie|inte|never|nunca|jamais|mai)\s+(?:\w+\s+){0,2}?(?:ir|salir|sair|aller|"
+    r"andare|gehen|go|gaan|iść|trafić|gå|be sent|be uploaded|enviar|mandar|envoyer|inviare|schicken|sturen|wysyłać|"
+    r"skickas|skicka)\s+(?:\w+\s+){0,2}?(?:nube|nuvem|cloud|chmur\w*|moln\w*)\b|"
+    r"\b(?:nichts|nothing|niets|rien|nada|niente|nic|inget)\b[^,.;]{0,20}?\b(?:in|into|to|auf|naar|dans|en|na|nella|"
+    r"nel|w|i|till|para|pra)\s+(?:die |de |the |la |le |a |o )?(?:cloud|nube|nuvem|chmur\w*|moln\w*)\b|"
+    # a message that opens with "no cloud" ("no cloud, please", "keine Cloud, bitte", glossed "no cloud"; "nope, no
+    # cloud"): the cloud refused, not a bare "no" to the residency question
+    r"^\W*(?:(?:no|nope|nah|nein|nee|non|nie|nej|hayır|нет|ні)\W+)?(?:no|keine?|geen|pas de|sin|sem|niente|żadnej|"
+    r"ingen|inget|bulut yok|без|никакого|жодної)\s+(?:public |external |öffentliche |externe )?(?:cloud|nube|nuvem|"
+    r"chmury|moln|облака|хмари)\b(?![\s\-]*(?:account|credits?|budget|instances?|gpus?|vms?|experience|provider|"
+    r"for now|"
+    r"yet)\b)|"
+    r"\b(?:keine|kein|geen|pas de|sin|sem|niente|żadnej|ingen|inget)\s+(?:public |öffentliche |externe |external )?"
+    r"(?:cloud|nube|nuvem|chmury|moln)\b(?![\s\-]*(?:account|credits?|budget|instances?|gpus?|vms?|experience|provider|"
+    r"konto|guthaben|(?:for now|yet|pour l'instant|por ahora|por enquanto|per ora|voorlopig|na razie|"
+    r"för tillfället|noch|bisher|encore|todavía|ainda|ancora|nog|jeszcze|än)\b))|"
+    r"\b(?:dürfen|darf|können|kann|must|may|can|mag|mogen|får|mogą|może)\s+(?:\w+\s+)?(?:not|nicht|niet|inte|nie)\s+"
+    r"(?:\w+\s+)?(?:in|nach|to|naar|till|do|into)\s+(?:die |the |de |het )?"
+    r"(?:usa|the us|u\.s\.|amerika|america|ausland|"
+    r"abroad|overseas|buitenland|utlandet|zagranic\w*|china|drittl[äa]nder\w*|third countr\w*)\b|"
+    r"\b(?:mag|mogen) (?:\w+ )?(?:de deur|het huis|het pand|het gebouw) niet uit\b|\bniet de deur uit\b|"
+    r"\bbulut\w* (?:\w+ )?(?:gönderemeyiz|gönderilemez|gönderemez|çıkamaz|yükleyemeyiz|koyamayız|kullanamayız|yasak\w*|"
+    r"olmaz)\b|\bharici (?:api|servis|hizmet)\w* (?:kullanamayız|kullanılamaz|yasak\w*|olmaz)\b|"
+    r"\byurt ?dışına (?:çıkamaz|çıkmamalı|çıkmaz|gönderilemez|çıkarılamaz|gidemez)|"
+    r"(?<![а-яіїє])(?:не можна|нельзя|не можно|заборонено|запрещено)\s+(?:\w+\s+){0,2}?(?:в|у|до|на)\s+"
+    r"(?:хмар\w*|облак\w*|зовнішн\w*|внешн\w*|сторонн\w*)|"
+    r"(?<![а-яіїє])не (?:можна|можемо|можем|можно|маємо права|имеем права) (?:використовувати|використати|"
+    r"відправляти|передавати|завантажувати|использовать|отправлять|передавать|загружать)[^.;]{0,25}(?:зовнішн|хмар|"
+    r"api|апі|сторонн|внешн|облак|openai|cohere)|"
+    r"(?:数据|资料|文档)?不出(?:我们)?(?:公司|内网|本地|机房|园区|国门?|境|院|行|单位|集团|大楼|厂)|"
+    r"不能(?:放|传|发|存|上传)(?:到|在|给)(?:国外|境外|海外|外国|公有云|云上|云端)|"
+    r"(?:要|得|须)(?:留在|存在|放在|保存在)(?:本地|内网|公司|国内|境内|香港|台湾|大陆|中国|新加坡|澳门)|"
+    r"(?:要|必须|只能|需要|得|须)(?:在)?(?:境内|国内|本地|内网)(?:存储|保存|存放|处理)|"
+    r"\bprivate cloud only\b|"
+    r"\bonly (?:in|inside|within) our (?:own )?(?:vpc|private cloud|tenant|data ?cent(?:er|re)s?|"
+    r"network)\b|"
+    r"(?:必须|只能|一定要|得)(?:在)?(?:本地|内网)(?:部署|处理|存储|运行|跑)?(?=$|[，。,.;！!])|"
+    # s8-f: "it stays with us", "so it stays in-house"; Hinglish "company ke andar hi rehna chahiye" (glossed
+    # "company within hi rehna")
+    r"\b(?:it|data|everything|they|all of it|the data)\s+(?:stays?|remains?)\s+(?:with us|in[\s\-]house|on our side|"
+    r"inside|internal)\b|\bwithin (?:hi )?(?:rehna|rahna|rahega|rahe|rakhna|rakhenge)\b|"
+    # s8-f: "none of it can leave", "nessun dato può uscire", "aucune donnée ne doit sortir", "nenhum dado pode sair",
+    # "дані не можуть виходити за межі нашої інфраструктури", "нічого не виходить"
+    r"\bnone of (?:it|them|this|that|the \w+|our \w+)(?:\s+\w+){0,2}?\s+(?:can|may|should|must|will|is allowed to|"
+    r"gets? to)\s+(?:ever\s+)?(?:leave|go (?:out|outside|off)|be (?:sent|taken|moved) (?:out|outside|off))\b|"
+    r"\bnessun[oa]? (?:\w+ ){0,2}?(?:può|deve|potrà|dovrà|possono|devono) (?:mai )?(?:uscire|lasciare|andare fuori)\b|"
+    r"\baucun\w* (?:\w+ ){0,2}?ne (?:doi(?:t|vent)|peu(?:t|vent)|va|sort|quitte)\b|"
+    r"\b(?:nenhum|nenhuma|ningún|ninguna|ningun) (?:\w+ ){0,2}?(?:pode|podem|deve|devem|puede|pueden|debe|deben) "
+    r"(?:nunca )?(?:sair|salir|deixar|dejar)\b|"
+    r"(?<![а-яіїє])не (?:може|можуть|мають|має|повинні|повинна|повинно|повинен|слід|можна) (?:\w+ )?(?:залишати|"
+    r"покидати|покинути|виходити|вийти|передаватися|передавати|потрапляти|йти)(?![а-яіїє])|"
+    r"(?<![а-яіїє])нічого не (?:виходить|залишає|покидає|йде|передаємо)(?![а-яіїє])|"
     r"(?:внешн\w*|сторонн\w*|облачн\w*) (?:api|апи|сервис\w*|облак\w*)[^.,;]{0,20}(?:нельзя|запрещ\w*|не можем|"
     r"не разрешен\w*)|нельзя (?:использовать|отправлять|передавать)[^.;]{0,25}(?:внешн|облак|api|сторонн)")
 SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the models? |everything )?ourselves|"
@@ -758,7 +813,15 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the mode
                          r"\b(?:разворачивать|развернуть|развернём|хостить|запускать|поднимать|поднять|держать)\w* "
                          r"(?:\w+ )?(?:сами|самостоятельно|у себя)\b|\bсами (?:будем )?(?:разворачивать|развернём|"
                          r"хостить|"
-                         r"запускать|поднимать|поднимем)|\b(?:khud|khudh|apne aap) (?:hi )?(?:host|deploy|chala|"
+                         r"запускать|поднимать|поднимем)|"
+                         # s8-f: hosted by ourselves in Dutch, Portuguese, French, Italian, Polish, Swedish ("we hosten
+                         # het model liever zelf", "hospedar nós mesmos", "sami hostować")
+                         r"\b(?:hosten|draaien|beheren|runnen|deployen)\b(?:(?!\bniet\b|\bgeen\b)[^,.;]){0,25}?\bzelf\b|"
+                         r"\bzelf (?:hosten|draaien|"
+                         r"beheren|runnen)\b|\b(?:hosped|rod|hoste|alojar|deplo|héberg|heberg|ospit|hostowa|uruchomi|"
+                         r"utrzymywa|hosta|drifta)\w*\s+(?:\w+\s+){0,3}?(?:nós mesmos|nosotros mismos|nous[\s\-]mêmes|"
+                         r"noi stessi|sami|samodzielnie|själva)\b|\bsami (?:hostować|utrzymywać|uruchomić|postawić)\b|"
+                         r"\b(?:khud|khudh|apne aap) (?:hi )?(?:host|deploy|chala|"
                          r"run)\w*|"
                          # s7-e: Ukrainian ("Маємо хостити модель самі", "розгорнемо у себе")
                          r"\b(?:хостити|розгорта\w*|розгорнути|розгорнемо|запускати|підняти|тримати)\w* (?:\w+ )?"
@@ -793,6 +856,13 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"\b(?:we|i) (?:want|need|plan|intend|would like|'d like|will|'ll) (?:to )?(?:use|go with|call|"
                       r"start with) (?:an? )?(?:hosted |managed )?api\b|"
                       r"\bchcemy (?:korzystać|skorzystać|używać) z api\b|\bwolimy api\b|"
+                      # s8-f: an API preferred in the other languages ("API kullanmayı tercih ederiz", "liever een
+                      # API", "hellre ett API", "raczej API", "лучше через API", "краще через API")
+                      r"\bapi\w*\s+(?:\w+\s+)?tercih eder\w*|\btercih\w* api\b|\bliever (?:een |via een |via )?api\b|"
+                      r"\bvoorkeur (?:voor|gaat naar) (?:een )?api\b|\b(?:helst|hellre) (?:ett |via )?api\b|"
+                      r"\braczej (?:przez )?api\b|(?<![а-яіїє])(?:лучше|краще|предпочтительно|бажано) (?:через |по )?"
+                      r"(?:готов\w+ )?(?:api|апі)(?![а-яіїє])|"
+                      r"\bapi (?:olsun|olsa|daha (?:kolay|iyi))\b|"
                       r"\bh[äa]tten? gerne? (?:eine? )?api|\bapi[\s\-]l[öo]sung\b|\bwir wollen (?:eine? )?api\b|"
                       r"\bapi bevorzugt\b|\bdonc (?:une |l')?api\b|\bpasser par (?:une |l')?api\b|"
                       r"\b(?:queremos|quiero|vamos a) (?:usar|utilizar|tirar de) (?:una |uma |la |a )?api\b|"
@@ -825,12 +895,18 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"\b(?:data|it|everything|documents|files) (?:can|may) (?:just |simply )?go to "
                             r"(?:an? |the )?(?:external |hosted |third[\s\-]party |cloud )?"
                             r"(?:apis?|services?|providers?|vendors?)\b|"
+                            r"(?<!não )(?<!no )(?<!non )(?<!ne )(?<!nicht )(?<!not )"
                             r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
-                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b.{0,35}\b(?:nube|nuvem|cloud|apis?)\b|"
+                            r"ir para|salir|sair|aller|partir|andare|gehen|go)\b(?! not\b| nicht\b| pas\b).{0,35}"
+                            r"\b(?:nube|nuvem|cloud|apis?)\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
                             r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
                             r"(?:cloud|api|openai|hosted|external)|"
+                            # s8-f: "anything is fine as long as the vendor signs a DPA"
+                            r"\b(?:as long as|provided(?: that)?|if)\b"
+                            r"[^.;]{0,30}\b(?:sign\w*|ha(?:ve|s)|there'?s|with)\b"
+                            r"[^.;]{0,12}\b(?:dpa|baa|data processing agreement|avv)\b|"
                             r"(?:fine|ok|okay|happy|comfortable|allowed) (?:to|with) (?:send(?:ing)?|upload(?:ing)?|"
                             r"shar(?:e|ing)) (?:it |them |data |the data |our data |documents )?to |"
                             r"(?:the )?cloud (?:is|would be) "
@@ -861,7 +937,21 @@ EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b
                     r"\bles (?:deux|2) (?:conviennent|nous vont|vont|marchent)\b|"
                     r"\bsin preferencia\b|\bnessuna preferenza\b|\bsem preferência\b|\bgeen voorkeur\b|"
                     r"\bbrak preferencji\b|\bingen preferens\b|\btercihim(?:iz)? yok\b|нет предпочтений|"
-                    r"немає (?:переваг|вподобань)")
+                    r"немає (?:переваг|вподобань)|"
+                    # s8-f: indifference with a pronoun or in a word ("Maakt ons niet uit", "Per noi è indifferente",
+                    # "é indiferente", "es indiferente", "nam wszystko jedno", "не важно", "kuch bhi chalega")
+                    r"\bmaakt (?:\w+ )?niet uit\b|\bindifferent[ei]?\b|\bindiferente\b|\bwszystko jedno\b|"
+                    r"\bnie ma znaczenia\b|\bkvittar\b|\bvilket som\b|\bfarketmez\b|\bhangisi olursa\b|"
+                    r"(?<![а-яіїє])(?:не важно|неважно|не має значення|не имеет значения|не принципиально|"
+                    r"не принципово|любой вариант|будь-який варіант)(?![а-яіїє])|\bkuch bhi chalega\b|"
+                    r"\bkoi farak nahi\b|\bfarak nahi padta\b|\bnon fa differenza\b|\bnão faz diferença\b|"
+                    r"\bme es igual\b|\bnos es igual\b|\bganz egal\b|\bnot important\b|\ballebei\b|"
+                    r"\bbeide (?:zijn |is )?(?:prima|goed|ok|oké|mogelijk)\b|\bbeide opties\b|"
+                    r"\bqualquer (?:um|uma|opção)\b|\bcualquier(?:a)? (?:opción|de las dos|de los dos)\b|"
+                    r"\bqualsiasi (?:opzione|soluzione)\b|\bn'importe lequel\b|\begal welche\w*\b|\bom het even\b|"
+                    r"\bktórekolwiek\b|\bherhangi biri\b|(?<![а-яіїє])(?:любой|будь-який|будь-яка)(?![а-яіїє])|"
+                    r"随便|哪个都行|哪种都行|都无所谓|何でも(?:いい|良い)|"
+                    r"아무거나 (?:괜찮|상관)")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"
@@ -903,6 +993,13 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"thesis)\b|"
                          r"\bakademik (?:bir )?(?:proje|araştırma)\w*|\bprojekt badawcz\w*|\bforskningsprojekt\w*|"
                          r"\bonderzoeksproject\w*|\bисследовательск\w* проект\w*|"
+                         # s8-f: a research project in the Romance languages, Turkish, CJK
+                         r"\bprojeto de pesquisa\b|\bproyecto de investigaci[óo]n\b|\bprojet de recherche\b|"
+                         r"\bprogetto di ricerca\b|\bforschungsprojekt\w*|\baraştırma proje\w*|研究项目|研究項目|"
+                         r"研究プロジェクト|연구\s*프로젝트|"
+                         # s8-f: Ukrainian research use ("це дослідницький проєкт", "для досліджень", "некомерційне")
+                         r"\bдослідницьк\w* (?:проєкт|проект)\w*|"
+                         r"(?<![а-яіїє])(?:для|в) наукових ціл\w*|\bнекомерційн\w*|"
                          r"(?:fins|fines|scopi|fini|zwecke|ändamål|doeleinden|celów|amaçl\w*) (?:de |di |"
                          r"d')?(?:pesquisa|"
                          r"investigaci[óo]n|ricerca|recherche|naukowych|badawczych)|wissenschaftlich\w* zwecke|"
@@ -934,6 +1031,14 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
                                 r"\bverkaufen\b|\bvend(?:e|o|a|ons|ent|re|emos|iamo)?\b|part of (?:our|the) product|"
+                                # s8-f: sold, in the Romance participles and Ukrainian ("notre logiciel vendu aux
+                                # clients", "продаємо клієнтам", "це комерційний продукт")
+                                r"\b(?:logiciel|produit|produto|prodotto|software|servicio|serviço|servizio|solution|"
+                                r"solução|soluzione|app|plateforme|plataforma|piattaforma)\s+(?:\w+\s+)?(?:vendu(?:e|s|es)?|"
+                                r"vendid[oa]s?|vendut[oaie])\b|\bкомерційн\w*|"
+                                r"(?<![а-яіїє])прода(?:ємо|ватимемо|ють|вати|мо) "
+                                r"(?:\w+ )?(?:продукт\w*|клієнт\w*|його|це|"
+                                r"сервіс\w*|рішення)(?![а-яіїє])|"
                                 r"商用|商业|卖给客户|公司产品|对外提供|收费|"
                                 # s5-e (issue 17): commercial use and selling the product in every language
                                 r"\bcomercializ(?!ador)\w*|\bcommercialis(?:er|ons|ez|ent|é|ée|és|ées|ation)\b|\bcommercializz\w*|"
@@ -974,7 +1079,20 @@ HEDGE = re.compile(r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bmight\b|\bperhaps\b|\bp
                    r"还没定|未定|かもしれ|"
                    r"아마|미정")
 REAL_TIME = re.compile(r"real[\s\-]?time|实时|毫秒级")
-SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内")
+# s8-f: "real time" in every language of the lexicon ("in tempo reale", "tiempo real", "Echtzeit", "в реальном
+# времени", "リアルタイム", "실시간"), read as real time (100 ms) like the English word, but only after the latency
+# question or beside a word of latency / results, since "Echtzeit-Dashboards" names no target. "Instant", "sofort",
+# "мгновенно" stay vague: the guard asks for a figure (a blind writer's convention, h8-en-39).
+REAL_TIME_WORDS = re.compile(
+    r"\bechtzeit\w*|\btemps r[ée]el\b|\btiempo real\b|\btempo real\b|\btempo reale\b|\brealtime\b|"
+    r"\bw czasie rzeczywistym\b|\bi realtid\b|\brealtid\b|\bgerçek zamanl\w*|"
+    r"(?<![а-яіїє])(?:в|у) реальн\w+ (?:времени|часі)(?![а-яіїє])|\breal[\s\-]?time\b|"
+    r"即時|リアルタイム|실시간")
+SUB_SECOND = re.compile(r"sub[\s\-]?second|秒级以内|一秒以内|"
+                        # s8-f: within a second in Russian, Ukrainian and Hinglish
+                        r"(?<![а-яіїє])(?:в течение|в пределах|меньше|менее|до|протягом|у межах|в межах|менше|"
+                        r"до) (?:одной |однієї |одній )?секунд[ыи](?![а-яіїє])|"
+                        r"\bek second (?:ke andar|se kam|ke bheetar|within)\b")
 # "No particular requirement" as the answer to a question about a target, in every language the lexicon has (the
 # lexicon turns some of these into English first: "keine" -> "no", "pas" -> "not").
 NO_REQUIREMENT = re.compile(
@@ -1024,7 +1142,20 @@ NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|\bno limit
                         r"(?:レイテンシ|latency)\s*(?:は|に)?(?:特に)?(?:気にしません|問いません|要件はありません|"
                         r"制約はありません)|"
                         r"지연(?:은|시간은)? (?:상관없|무관)|"
-                        r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求")
+                        r"延迟(?:无所谓|不重要|没要求|没有要求)|不在乎延迟|对延迟没有?要求|"
+                        # s8-f: latency waived in an opening, in every language ("latency isn't a big deal since it's
+                        # batch", "nessun vincolo di latenza" glossed "no requirement di latency", "Latenz ist
+                        # unkritisch", "задержка не важна", "затримка не критична", "gecikme önemli değil")
+                        r"latency (?:isn'?t|is not|is no|'s not) (?:a (?:big |huge )?deal|really (?:critical|important|"
+                        r"a concern))|\bno (?:requirement|constraint|target|limit)s? (?:di|de|of|on|for) (?:latency|"
+                        r"response time)|"
+                        r"latenz (?:ist )?(?:unkritisch|nicht (?:so )?wichtig|not (?:so )?wichtig|nebensächlich)|"
+                        r"laten(?:ce|cia|za|tie|cja|cy|s|sen|ţa) (?:\w+ )?(?:doesn'?t matter|not important|peu importe|"
+                        r"no importa|non importa|não importa|maakt niet uit|nie ma znaczenia|spelar ingen roll)|"
+                        r"gecikme(?:nin)? (?:\w+ )?(?:önemi yok|önemli değil|fark etmez)|"
+                        r"(?<![а-яіїє])(?:задержк\w*|латентност\w*|затримк\w*|время ответа|час відповіді) "
+                        r"(?:\w+ )?(?:не (?:важн\w*|критичн\w*|принципиальн\w*|принципов\w*)|неважлив\w*|неважн\w*)|"
+                        r"レイテンシ(?:は|に)?(?:こだわらない|気にしない)|지연(?:은|시간은)?\s*(?:중요하지 않|신경 안)")
 LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
                          r"延迟|响应|以内|之内|内")
 LATENCY_BARE = re.compile(r"(?:p9[59](?:\s*latency)?|latency|延迟|响应时间)"
@@ -1140,9 +1271,20 @@ YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|right|sure|absolutely|definitely
                  # "是" / "对" alone, not the verb of a sentence ("是公开的网页数据": it is public web data)
                  r"^(?:是的?|对的?)(?=\s*(?:[,，。.!！;；:：~\-—]|$))|"
                  # s5-e (issue 17): a bare yes in the languages the gloss leaves as written, before a comma or the end
-                 r"^(?:tak|evet|да|haan|haa|ji haan|ja)(?=\s*(?:[,.!;:\-—–]|$))")
-NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不)(?![a-z])|"
-                r"^(?:nee(?: hoor)?|nie|nej|hayır|нет|nahi|nahin|nein)(?=\s*(?:[,.!;:\-—–]|$))")
+                 r"^(?:tak|evet|да|haan|haa|ji haan|ja)(?=\s*(?:[,.!;:\-—–]|$))|"
+                 # s8-f: yes in Ukrainian and Russian, and "of course" in the languages the gloss leaves as written
+                 r"^(?:haan|ja|tak|evet|да|так|yes|oui|sí|si|sim|はい|네|예)\s+(?:bilkul|klar|natürlich|sicher|kesinlikle|"
+                 r"tabii(?: ki)?|oczywiście|jasne|конечно|звісно|звичайно|absolut|zeker|of course|sure|definitely|"
+                 r"absolutely|bien sûr|claro|certo|certamente|"
+                 r"claro que sim|맞아요|そうです)(?=\s*(?:[,.!;:\-—–。，、]|$))|"
+                 r"^(?:так|авжеж|звісно|звичайно|конечно|разумеется|ага|jasne|oczywiście|självklart|absolut|"
+                 r"tabii(?: ki)?|elbette|kesinlikle|bilkul|zaroor|natuurlijk|zeker|uiteraard|jazeker|"
+                 r"当然|もちろん|물론(?:이죠|입니다|이에요)?)(?=\s*(?:[,.!;:\-—–。，、]|$))")
+NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|不(?![行能可允得准]))(?![a-z])|"
+                r"^(?:nee(?: hoor)?|nie|nej|hayır|нет|nahi|nahin|nein)(?=\s*(?:[,.!;:\-—–]|$))|"
+                 # s8-f: no in Ukrainian, "not at all" in the languages the gloss leaves as written
+                r"^(?:ні|нi|неа|не-а|ні-ні|нет-нет|wcale nie|absolut inte|inte alls|helemaal niet|hiç(?: de)?|"
+                r"bilkul nahi|bilkul nahin)(?=\s*(?:[,.!;:\-—–]|$))")
 FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|probably|perhaps|circa|like|some|or so|"
                     r"ish|we have|we've got|we get|there are|i think|i guess|i'd say|let'?s say|it'?s|its|total|"
                     r"in total|on average|average|typically|usually|we expect|we'd expect|expected|"
@@ -1280,7 +1422,9 @@ PRIORITY_WORDS = {
 PRIORITY_CUE = re.compile(r"\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
                           r"as (?:cheap|fast|accurate|good) as possible|"
-                          r"最|优先|首先|其次|然后|看重|重要|第一|第二|在乎|关注")
+                          # "模型最好自己部署" (preferably self-hosted) ranks nothing beside it (s8-f)
+                          r"最(?!好(?:是|自己|用|在|能|要|部署|还是|有|不|本地|直接|调|放|可以))|优先|首先|其次|然后|看重|重要|"
+                          r"第一|第二|在乎|关注")
 PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
                            r"is not|less|least|secondary)\b|"
                            r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)")

@@ -28,11 +28,17 @@ SERVICE = re.compile(r"azure[\s\-]?openai|(?<![a-z])(?:openai|cohere|voyage(?:\s
                      r"(?<![a-z])apis?\s+(?:extern\w*|estern\w*|cloud|p[úu]blic\w*|pubblic\w*|hosted|am[ée]ricain\w*|"
                      r"americana?s?|estadounidense)(?![a-z])")
 ALREADY = re.compile(r"本来就|一直(?:在)?|\balready\b|"
-                     r"\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미")
+                     r"\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미|"
+                     # s8-f: "Vi kör redan Azure OpenAI", "we gebruiken al", "już używamy", "zaten kullanıyoruz"
+                     r"\bredan\b|\b(?:gebruiken|draaien|sturen|zitten) (?:we |wij )?al\b|\bjuż\b|\bzaten\b|"
+                     r"(?<![а-яіїє])(?:уже|вже)(?![а-яіїє])|\bpehle se\b")
 USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|\bprocess\w*|\benvo\w*|"
                  r"\bus(?:e|es|ing|amos|iamo|ons)\b|\butilis\w*|\butiliz\w*|\bnutzen\b|\bverwenden\b|\bsend\w*|"
                  r"\bmand\w*|\benvi\w*|\bschick\w*|\binvi\w*|\bcall(?:ing)?\b|发到|发给|传到|上传|在用|使って|送っ|送る|"
-                 r"送信|보내|전송|사용")
+                 r"送信|보내|전송|사용|"
+                 # s8-f: use / run in the languages the gloss leaves as written
+                 r"\bkör\w*|\banvänd\w*|\bgebruik\w*|\bużyw\w*|\bkorzyst\w*|\bkullan\w*|"
+                 r"(?<![а-яіїє])(?:использу\w*|пользу\w*|користу\w*|використову\w*)|\bistemal\w*")
 OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça marche\b|\bchalega\b|\bprima\b|"
                 r"\bgår bra\b|"
                 r"\bsorun (?:değil|yok|olmaz)\b|"
@@ -44,7 +50,9 @@ OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça
                 r"상관\s*없|\bapproved\b|\bsigned off\b|\bcleared\b|\bfreigegeben\b|\bvalid[ée]e?s?\b|"
                 r"\baprobad[oa]s?\b|\bapprovat[oa]\b|\baprovad[oa]s?\b|承認|승인|批准|\baucun probl[èe]me\b|"
                 r"\bne pose pas de probl[èe]me\b|\btranquil+amente\b|\bsem problemas?\b|\bsans souci\b|"
-                r"\bohne weiteres\b|"
+                r"\bohne weiteres\b|\blugnt\b|\bsakınca(?:sı)? (?:yok|olmaz)\b|\bproblem (?:yok|değil)\b|"
+                r"(?<![а-яіїє])(?:не проблема|без проблем|ніяких проблем|никаких проблем)(?![а-яіїє])|"
+                r"\bkoi (?:problem|dikkat|issue) nahi\b|"
                 # s7-e: a signed BAA or DPA covers sending the data to the service ("we have a BAA with Microsoft, so
                 # sending PHI to Azure OpenAI is covered")
                 r"\b(?:is|are) covered\b|\bcovered by (?:a |an |the |our )?(?:baa|dpa|contract|agreement)\b|"
@@ -58,13 +66,21 @@ NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)
                       r"\bno (?:hay )?restricci\w+|\bsin restricci\w+|\bnessun vincolo\b|\bnessuna restrizione\b|"
                       r"\bsem restri\w+|没有(?:什么|任何)?限制|无限制|制限(?:は)?(?:なし|ありません|ない)|제한(?:이|"
                       r"은)?\s*없|"
+                      # s8-f: no restriction in the other languages ("Inga begränsningar", "Herhangi bir kısıtlama
+                      # yok", "Жодних обмежень", "Nenhuma restrição", "没限制")
+                      r"\binga (?:\w+ )?begränsning\w*|\bkısıtlama\w* yok\b|\bsınırlama\w* yok\b|"
+                      r"(?<![а-яіїє])(?:жодних|ніяких|без|никаких) (?:\w+ )?(?:обмежень|ограничений)(?![а-яіїє])|"
+                      r"(?<![а-яіїє])(?:обмежень|ограничений) (?:немає|нет)(?![а-яіїє])|\bnenhuma restri\w+|"
+                      r"\bninguna restricci\w+|\baucune restriction\b|\bgeen beperking\w*|\bbrak ograniczeń\b|"
+                      r"\bkoi (?:restriction|pabandi) nahi\b|没限制|不限制|"
                       r"(?:privacy|datenschutz|data protection|compliance|security) (?:is no|is not an?|isn't an?|"
                       r"not an?|no) (?:problem|issue|concern|blocker)s?\b")
 REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
                      r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
                      r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|"
                      r"\bnot (?:use|send)|нельзя|не можем|запрещ|\bnie (?:wolno|możemy|mogą)\b|\bfår inte\b|"
-                     r"\bmag niet\b|\bmogen niet\b|yasak")
+                     r"\bmag niet\b|\bmogen niet\b|yasak|"
+                     r"(?<![а-яіїє])(?:не можна|не можемо|заборонено)(?![а-яіїє])")
 # "we can't send anything to OpenAI", "wir dürfen keine Daten an OpenAI schicken": a refused transfer
 REFUSED_SEND = re.compile(r"(?:\b(?:no|not|keine?n?|nicht|never|nunca|jamais|mai|nada)\b|n't|\bcannot\b|"
                           r"不能|不可以|禁止|送れ(?:ない|ません)|出せ(?:ない|ません))[^,.;。]{0,30}?(?:\bsend|\bschick|\bsende|\bübermittel|"
@@ -169,18 +185,20 @@ REGION = (r"(?:(?<![a-z])(?:eu|e\.u\.|eea|ewr|ue|uk|usa|eu/eea|"
           r"toronto|deutsche[nmr]?|europäische[nmr]?|european|europ[ée]en\w*|europe[oa]s?|europeu\w*|europese|"
           r"europejsk\w*|europeisk\w*|schweizer|swiss|canadian|"
           r"(?:the|our|el|del|il|o|do|het|ons) (?:country|pa[íi]s|paese|land)|kraj\w*|landet|[üu]lke\w*)(?![a-z])|"
-          r"росси\w*|(?<![а-я])рф(?![а-я])|стран\w*|евросоюз\w*|(?<![а-я])ес(?![а-я])|"
+          r"росси\w*|(?<![а-я])рф(?![а-я])|стран\w*|евросоюз\w*|(?<![а-я])ес(?![а-я])|україн\w*|країн\w*|"
+          r"(?<![а-яіїє])(?:єс|євросоюз\w*|казахстан\w*)(?![а-яіїє])|"
           r"国内|境内|中国|本国|日本国内|日本|国内リージョン|국내|한국)")
 # What stays there: hosting, servers, a data centre or region, or a verb of staying / storing, in every language
 _PLACED = (r"(?:host\w*|h[ée]berg\w*|aloja\w*|hosped\w*|ospit\w*|gehost|hostowan\w*|barındır\w*|"
            r"servers?|serveurs?|servidor\w*|server|serwer\w*|servrar|servern|sunucu\w*|сервер\w*|"
            r"data ?cent(?:er|re)s?|datacenters?|rechenzentr\w*|centres? de donn[ée]es|centros? de datos|"
-           r"regions?|r[ée]gion|region\w*|cloud|stay\w*|remain\w*|kept|stored?|storage|lives?|transferr\w*|"
+           r"regions?|r[ée]gion|region\w*|regi[ãa]o|regiões|regi[óo]n|regione|regionie|bölge\w*|регион\w*|регіон\w*|"
+           r"cloud|stay\w*|remain\w*|kept|stored?|storage|lives?|transferr\w*|"
            r"datenhaltung|serverstandort\w*|standort\w*|"
            r"bleiben|bleibt|stehen|steht|liegen|liegt|gespeichert|rester|restent|reste|stock[ée]e?s?|quedar\w*|"
            r"almacenad\w*|ficar|fique|fiquem|ficam|armazenad\w*|restar\w*|restano|resti|conservat\w*|blijven|blijft|"
            r"opgeslagen|zostać|pozostać|przechowywane|stanna|ligga|ligger|lagras|kal\w*|sakla\w*|"
-           r"хран\w*|оста\w*|находи\w*|rehna|rahe|rahna|"
+           r"хран\w*|оста\w*|находи\w*|зберіга\w*|залиша\w*|знаход\w*|rehna|rahe|rahna|"
            r"留在|存放|存在|放在|保存在|部署在|服务器|机房|数据中心|リージョン|データセンター|サーバー?|に置|に保管|"
            r"리전|서버|데이터\s*센터|에\s*있어야|에\s*(?:저장|보관))")
 # The rule's condition or obligation: must, only, as long as, provided, 只要, であれば, 이면 ...
@@ -192,7 +210,8 @@ _CONDITION = (r"(?:\b(?:must|has to|have to|needs? to|should)(?: all| only| alwa
               r"\btem que\b|\bdeve[m]?\b|\bdesde que\b|\bcontanto que\b|\bdevono\b|\bdeve\b|\bpurch[ée]\b|"
               r"\bmoet(?:en)?\b|\bzolang\b|\bals\b|\bmusz\w*|\bbyle\b|\bjeśli\b|"
               r"\bmåste\b|\bså länge\b|\bom\b|\bmalı\b|\bmeli\b|\w+mal[ıi]\b|\bsürece\b|"
-              r"\bдолжн\w*|\bесли\b|\bобязан\w*|\bchahiye\b|"
+              r"\bдолжн\w*|\bесли\b|\bобязан\w*|\bchahiye\b|(?<![а-яіїє])(?:мають|має|повинн\w*|лише|тільки|"
+              r"якщо)(?![а-яіїє])|"
               r"只要|必须|只能|要求|需要|であれば|なら|必要|이면|이라면|해야|있어야)")
 _REGION_RULE = re.compile(rf"{_PLACED}[^.;!?。！？\n]{{0,40}}?{REGION}|{REGION}[^.;!?。！？\n]{{0,30}}?{_PLACED}")
 # "only European providers", "nur europäische Anbieter", "solo proveedores europeos": the provider's home is the rule
@@ -235,7 +254,8 @@ def region_rule(text: str) -> bool:
             near = sentence[max(0, match.start() - 45):match.end() + 30]
             if _CONDITION_RE.search(near) or _STAYING.search(match.group()):
                 return True
-        if _REGION_ONLY.search(sentence) or _AS_LONG_AS_IN.search(sentence):
+        if _REGION_ONLY.search(sentence) or _AS_LONG_AS_IN.search(sentence) or _REGION_CLOUD_OK.search(sentence) or \
+                _outside_ruled_out(sentence):
             return True
     return False
 
@@ -246,23 +266,54 @@ _AS_LONG_AS_IN = re.compile(rf"\b(?:as long as|provided(?: that)?|only if|if)\s+
                             rf"(?:in|within|inside)\s+(?:the\s+)?{REGION}")
 
 
+# s8-f: nothing outside a region ("nothing outside the EU though", "nichts außerhalb der EU", "rien en dehors de
+# l'UE", "nada fuera de la UE", "niets buiten de EU", "nic poza UE", "inget utanför EU", "ничего за пределами ЕС")
+_NOT_OUTSIDE = re.compile(
+    rf"(?:\b(?:nothing|not|never|no|nichts|nicht|kein\w*|rien|pas|jamais|nada|nunca|niente|mai|niets|niet|nic|nie|"
+    rf"inget|inte|aldrig)\b|n't|(?<![а-яіїє])(?:ничего|нічого|не|ні)(?![а-яіїє]))[^.;,]{{0,40}}?"
+    rf"(?:\boutside\b|\baußerhalb\b|\bausserhalb\b|\ben dehors\b|\bhors\b|\bfuera\b|\bfuori\b|\bfora\b|"
+    rf"\bbuiten\b|\bpoza\b|\butanför\b|(?<![а-яіїє])за (?:пределы|пределами|межі|межами)(?![а-яіїє]))\s+"
+    rf"(?:of |de |des |der |del |dall'|da |della |du |the |la |l'|le )?{REGION}")
+# s8-f: a region's cloud or servers said to be fine ("Cloud in Frankfurt wäre okay", "cloud in the EU is fine",
+# "Cloud OK si c'est en France" is read by the condition)
+_REGION_CLOUD_OK = re.compile(
+    rf"(?:\bcloud|\bhosting|\bservers?|\bregion|\brechenzentr\w*|\bdata ?cent\w*|\bnube|\bnuvem|\bnuage|\bmoln\w*|"
+    rf"\bchmur\w*|\bbulut\w*|(?<![а-яіїє])(?:облак\w*|хмар\w*))\s+(?:in|en|em|na|no|nel|in der|im|i|w|в|у)\s+"
+    rf"(?:the |der |la |le |de |o )?{REGION}\s+(?:(?:is|are|would be|ist|wäre|sind|est|serait|är|er|è|é|es|sería|"
+    rf"zou zijn)\s+)?(?:totally |perfectly |also |auch )?(?:ok|okay|fine|acceptable|allowed|prima|goed|bene|bien|"
+    rf"bem|in ordnung|passt|geht|går bra|funkar|vale|serve|sirve|va bene|ça va)\b")
+def _outside_ruled_out(sentence: str) -> bool:
+    """True when a clause rules out a place outside a region and names the data, hosting or "nothing".
+
+    "nothing outside the EU", "data not outside Germany"; not "no customers outside the EU".
+    """
+    for m in _NOT_OUTSIDE.finditer(sentence):
+        clause = re.split(r"[,，、]", sentence[:m.start()])[-1] + m.group()
+        if _NOTHING_FIRST.search(clause) or _DATA.search(clause) or re.search(_PLACED, clause):
+            return True
+    return False
+
+
+_NOTHING_FIRST = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|nic|inget)\b|"
+                            r"(?<![а-яіїє])(?:ничего|нічого)(?![а-яіїє])")
 _REGION_RE = re.compile(REGION)
 _PROVIDER_HINT = re.compile(r"domestic|local|french|fran[çc]ais|国内|国产")
 _CONDITION_RE = re.compile(_CONDITION)
 _STAYING = re.compile(r"stay|remain|bleiben|rester|restent|quedar|ficar|restar|blijven|zostać|pozostać|stanna|kal|оста|"
-                      r"хран|rehna|留在")
+                      r"хран|зберіга|залиша|rehna|留在")
 # "EU region only", "nur EU", "国内リージョンのみ", "only in the EU"
 _ONLY = (r"(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bapenas\b|"
          r"\balleen\b|\btylko\b|\bbara\b|\bendast\b|\bsadece\b|\byalnızca\b|\bтолько\b|\bexclusive\w*|"
          r"\bausschließlich\b|\bexclusivement\b|\besclusivamente\b|\buitsluitend\b|\bwyłącznie\b|"
-         r"\bисключительно\b|仅限|只在|只能在)")
+         r"\bисключительно\b|仅限|只在|只能在|(?<![а-яіїє])(?:лише|тільки|виключно)(?![а-яіїє]))")
 _REGION_ONLY = re.compile(rf"(?<![\w-]){REGION}[\s\-]?(?:clouds?|hosting|hoster|rechenzentr\w*|data ?cent(?:er|re)s?|"
                           # s6-e: "EU cloud is fine", "EU-Cloud geht", "EU-hosting is prima": a region's cloud allowed
                           rf"datacenters?|regions?)\s+(?:is|are|would be|ist|wäre|sind|geht|gehen|passt|är|går|er)\b"
                           rf"(?!\s+not\b)|"
                           rf"{REGION}\s*(?:[\-/]\s*)?(?:region|data ?cent(?:er|re)s?|hosting|hosted|servers?|cloud|"
                           rf"リージョン|리전)?\s*"
-                          rf"(?:only\b|nur\b|のみ|だけ|만)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
+                          # s8-f: "国内リージョンに限ります", "国内に限定", "국내로 한정"
+                          rf"(?:only\b|nur\b|のみ|だけ|만|(?:に|で)?限(?:ります|る|定|られ)|(?:으로|로)?\s*한정)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
                           rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}")
 
 

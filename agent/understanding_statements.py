@@ -20,6 +20,8 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
             re.search(r"\b(?:nada|nichts|rien|niente|niets|nic|inget|hiçbir şey|ничего)\s*$", before)
             and re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group())):
         return True  # "nothing on-prem, we'd rent A10Gs": no hardware on the premises, not a rule about the data
+    if _NO_CLOUD_OPENER.match(match.group()) and HW.GPU_RE.search(text):
+        return True  # "no cloud at all - own rack, 2x L40S": where the cards are, to the hardware question (s8-f)
     if re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and _OWN_MACHINES.match(text[match.end():]) and \
             not P.NEED_WORD.search(_clause(text, match.start(), match.end())):
         return True  # "two on-prem servers, 8x H100 each": machines the user has, not a rule about the data
@@ -34,6 +36,10 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
 
 
+# A message that opens with "no cloud" (in any language, after the gloss): the cloud refused
+_NO_CLOUD_OPENER = re.compile(r"^\W*(?:(?:no|nope|nah|nein|nee|non|nie|nej|hayır|нет|ні)\W+)?(?:no|keine?|geen|pas de|"
+                              r"sin|sem|niente|żadnej|ingen|inget|bulut yok|без|никакого|жодної)\s+(?:public |"
+                              r"external |öffentliche |externe )?(?:cloud|nube|nuvem|chmury|moln|облака|хмари)\b")
 # A place particle after "on-prem" (glossed from オンプレ/온프레미스): the cards that stand there follow
 _CJK_PLACE = re.compile(r"^\s*(?:環境|サーバー?|側|机房|서버|환경)?\s*(?:に|には|にも|에|에는|에도)")
 _CJK_NEED = re.compile(r"必須|必要|限定|のみ|だけ|필수|만\b|해야")
@@ -124,6 +130,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         return
     if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said
         updates["deployment"] = "api"
+        if _PUBLIC.search(text) and not _NOT_PUBLIC.search(text):  # "都是公开资料，用API就行": public documents
+            updates["data_must_stay_on_prem"] = False  # sent to the API the user wants (s8-f)
     elif P.API_OK.search(text) or P.DATA_MAY_LEAVE.search(text):  # "APIs are fine" is a data rule
         updates["data_must_stay_on_prem"] = False
         if P.API_PREFERRED.search(text) or api_preferred:  # "happy to call Bedrock, we'd rather not babysit GPUs"
@@ -171,7 +179,16 @@ _FOR_RESEARCH = re.compile(r"\b(?:for|para|pour|per|für|voor|do|för|için|дл
                            r"(?:research|investigaci[óo]n|pesquisa|recherche|ricerca|forschung|onderzoek|badań|"
                            r"forskning|"
                            r"araştırma|исследовани\w*)\b|\bresearch ke liye\b|\baraştırma amaçlı\b|"
-                           r"研究目的|研究用|연구용")
+                           r"研究目的|研究用|연구용|"
+                           # s8-f: research said alone or with "only" in every language ("Solo ricerca", "Só
+                           # pesquisa", "Tylko badania naukowe", "Sadece araştırma", "研究のみです", "只做研究")
+                           r"^\W*(?:only|just|solo|sólo|só|apenas|somente|soltanto|tylko|sadece|yalnızca|sirf|bara|endast|"
+                           r"alleen|nur|seulement|juste|uniquement|(?<![а-яіїє])(?:только|лише|тільки))?\s*"
+                           r"(?:(?:for|para|per|pour|für|voor|do|för|для) (?:la |die |de |el |o |a |il |the )?)?"
+                           r"(?:research|ricerca|pesquisa|investigaci[óo]n|badani\w*(?: naukow\w*)?|"
+                           r"araştırma|forskning|"
+                           r"onderzoek|forschung|recherche|(?<![а-яіїє])(?:исследовани\w*|досліджен\w*))\b|"
+                           r"研究のみ|研究だけ|只做研究|仅(?:做|用于)?研究|只(?:用于|用来)?研究|연구\s*목적|연구만")
 
 
 # A personal, hobby or hackathon project, said as the answer to the licence question (an opener that says "side
@@ -244,7 +261,11 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or _NOT_URGENT.search(text) or (
                 P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))):
             updates["latency_p95_ms"] = None
-        elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)):
+        elif asked == "latency_p95_ms" and _NO_HURRY.search(text) and not P.TIME_FIGURE.search(text):
+            updates["latency_p95_ms"] = None  # "koi jaldi nahi, raat ko batch mein chalega", "gira tutto di notte"
+        elif any(polarity(text, m) == "plain" for m in P.REAL_TIME.finditer(text)) or any(
+                polarity(text, m) == "plain" and (asked == "latency_p95_ms" or _LATENCY_WORD.search(
+                    S.sentence_of(text, m))) for m in P.REAL_TIME_WORDS.finditer(text)):
             updates["latency_p95_ms"] = P.REAL_TIME_MS
         elif P.SUB_SECOND.search(text):
             updates["latency_p95_ms"] = P.SUB_SECOND_MS
@@ -287,6 +308,36 @@ _NOT_URGENT = re.compile(
     r".*没有(?:延迟)?要求)")
 
 
+# s8-f: after the latency question, no hurry or work done in batches / at night, in every language of the lexicon
+# ("nah, it runs as a nightly batch", "das läuft nachts als Batch", "roda em lote de madrugada", "gira tutto di notte",
+# "det körs som batch på natten", "обработка идёт ночью пакетами", "raat ko batch mein chalega", "跑批", "夜間バッチ");
+# a figure in the message is read instead (see TIME_FIGURE)
+_NO_HURRY = re.compile(
+    r"\bbatch\w*|\bovernight\b|\bnightly\b|\bat night\b|\boffline\b|\bnext (?:morning|day)\b|\bno (?:hurry|rush)\b|"
+    r"\bnot (?:urgent|in a hurry|time[\s\-]critical)\b|\bnachts?\b|\bnächtlich\w*|\büber nacht\b|\bkeine eile\b|"
+    r"\beilt nicht\b|\bnicht eilig\b|\bpar lots\b|\bla nuit\b|\bnocturne\b|\bpas press[ée]\b|\bpas urgent\b|"
+    r"\bpor la noche\b|\bde noche\b|\bnocturn[oa]\b|\bpor lotes\b|\ben lotes?\b|\bsin prisa\b|\bno hay prisa\b|"
+    r"\bno corre prisa\b|\bem lotes?\b|\bde madrugada\b|\bà noite\b|\bde noite\b|\bsem pressa\b|"
+    r"\bnão tem pressa\b|\bnão há pressa\b|\bdi notte\b|\bnotturn[oai]\b|\bnon c'è fretta\b|\bsenza fretta\b|"
+    r"\bnon (?:ci )?interessa\b|\bnon è urgente\b|\b's nachts\b|\b(?:'s )?nachts\b|\bgeen haast\b|"
+    r"\bniet dringend\b|\bw nocy\b|\bnocą\b|\bnocn\w*|\bwsadow\w*|\bnie ma pośpiechu\b|\bbez pośpiechu\b|"
+    r"\bnie ma znaczenia\b|\bpå natten\b|\bnattlig\w*|\bnattetid\b|\bingen brådska\b|\binte bråttom\b|"
+    r"\bgece\w*|\btoplu\b|\btoplu (?:olarak|işlem)\w*|\bacele\w* yok\b|\bacil değil\b|"
+    r"(?<![а-яіїє])(?:ночью|по ночам|ночн\w+|вночі|уночі|вночі|нічн\w+|пакетн\w+|пакетами|не спешим|не к спеху|"
+    r"не горит|не срочно|не терміново|не поспішаємо|не важно|не важливо|неважливо)(?![а-яіїє])|"
+    r"\braat (?:ko|mein)\b|\bjaldi nahi\b|\bkoi jaldi nahi\b|\bnie jest (?:to )?(?:krytyczn|ważn|istotn)\w*|"
+    r"\bnot (?:that |so |very |really )?(?:critical|important)\b|気にしません|気にしない|こだわりません|"
+    r"重要ではありません|중요하지 (?:않|not)|신경\s*안|不太在意|不在意|不太重要|"
+    r"跑批|批处理|批量处理|离线|夜里|晚上|夜间|不着急|不急|夜間|バッチ|急ぎません|急がない|야간|배치|밤에|급하지 않")
+_LATENCY_WORD = re.compile(r"latenc|laten[tz]|latence|latencia|latenza|latência|responds?|response|antwort|réponse|"
+                           r"respuesta|risposta|resposta|reactie|odpowied|svarstid|yanıt|cevap|gecikme|отклик|задержк|"
+                           r"ответ|відгук|відповід|затримк|\bp9\d\b|延迟|延遲|响应|響應|応答|レイテンシ|응답|지연|"
+                           # the search's results coming back ("results should appear instantly", "Ergebnisse sofort")
+                           r"\bresults?\b|\bergebnis\w*|r[ée]sultats?|resultados?|risultat\w*|resulta(?:at|ten)|"
+                           r"wynik\w*|resultat\w*|sonuç\w*|результат\w*|"
+                           r"结果|結果|결과|\bsearch(?:es)? (?:feel|come|return)")
+
+
 # A statement taken back inside the message: "licence doesn't matter... no wait, it does, this ships in a paid product"
 _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|"
                          r"on second thought|hmm,? no|no no|correction|i take that back|non,? attends|nein,? warte|"
@@ -302,12 +353,25 @@ _COMPARING = re.compile(r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en 
                         r"предпочит|而不是|而非")
 # ... except in "比起Y，更想X", "与其Y不如X", "YよりX", "Y보다 X": the side after the comparison
 _PREFERRED_AFTER = re.compile(r"(?:比起|与其)[^，,。]*[，,]?\s*(?:不如|更(?:想|愿意|喜欢|倾向)?|还是)?|より|보다")
-_SELF = re.compile(r"\bself\b|\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
+_SELF = re.compile(r"\bself\b|\bauto[\s\-]*(?:hosted|h[ée]berg\w*|alojad\w*|hospedad\w*|ospitat\w*)|"
+                   r"\bown\b|ourselves|on[\s\-]?prem|local|自己|本地|私有|自建|nous[\s\-]mêmes|"
                    r"\bsamodzielnie\b|(?<![а-я])сами(?![а-я])|\bsjälva\b|\bkendimiz\b|\bkhud\b|на своих серверах|"
                    r"na (?:naszych|własnych) serwerach|onze eigen servers|våra egna servrar|kendi sunucular|"
                    r"наших серверах|eigenen servern|nos propres serveurs|nuestros propios servidores|"
                    r"nosotros mismos|nós mesmos|noi stessi|\bselbst\b|\bzelf\b|\bsami\b|самостоятельно|"
                    r"(?<![а-яіїє])самі(?![а-яіїє])|самостійно|بأنفسنا|"
+                   # s8-f: the model run on our own servers / at our place, to the hosting question ("Vi kör det på
+                   # egna servrar", "Lo facciamo girare sui nostri server", "Postawimy to u siebie", "자체 서버에서
+                   # 돌릴 거예요", "apne servers pe chalayenge", "Будемо запускати на своїх серверах")
+                   r"\begna servrar\b|\beigen servers?\b|\beigenen servern?\b|\bpropres serveurs\b|"
+                   r"\bpropios servidores\b|\bpróprios servidores\b|\bnostri server\b|\bnuestros servidores\b|"
+                   r"\bnossos servidores\b|\bnaszych serwerach\b|\bu siebie\b|(?<![а-яіїє])(?:у себя|у себе|"
+                   r"своїх серверах|наших серверах|своих серверах)(?![а-яіїє])|\bapne (?:servers?|gpus?|machines?)\b|"
+                   r"\bin casa\b|\ben casa\b|\bem casa\b|\bin[\s\-]house\b|\blocalmente\b|"
+                   r"\blocally\b|\ben local\b|\bin locale\b|\blokaal\b|\blokalt\b|\blokalnie\b|\byerel(?:de)?\b|"
+                   r"\b(?:sui|nei|sur|en|em|nos|op|på|na|auf|on|in) our (?:own )?(?:servers?|servidores|serveurs|"
+                   r"servrar|serwerach|maschinen|machines?|hardware|gpus?)\b|"
+                   r"自社サーバ|자체\s*(?:서버|장비|gpu)|自己的(?:服务器|机器|gpu)|"
                    r"自前|自社|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 # Hindi puts the negation after the verb, a few words past the cue: "khud server chalana nahi chahte"
@@ -338,6 +402,21 @@ def _self_correction(text: str, updates: dict[str, Any]) -> None:
             updates.pop(name, None)
 
 
+# s8-f: not decided yet, in every language of the lexicon (after the gloss, "pas encore" reads "not encore")
+_UNDECIDED = re.compile(r"\bnot (?:yet |encore |noch |todavía |ainda |ancora )?decided\b|\bundecided\b|"
+                        r"\bhaven'?t decided\b|\bnot d[ée]cid[ée]|\bh[ée]sit\w*|\bnoch nicht (?:entschieden|klar|"
+                        r"festgelegt)|\bnot (?:entschieden|festgelegt)|\bno (?:lo )?hemos decidido\b|"
+                        r"\bno est[áa] decidido\b|\bnon (?:abbiamo )?(?:ancora )?deciso\b|\bnão (?:decidimos|está "
+                        r"decidido)|\bainda não (?:decidimos|sabemos)|\bnog niet (?:besloten|beslist)|\bjeszcze nie "
+                        r"(?:zdecydowal\w*|wiemy)|\binte bestämt\b|\bhenüz karar\w*|\bkarar vermedik\b|"
+                        r"(?<![а-яіїє])(?:пока не (?:решили|знаю|знаем|определились)|ещё не решили|еще не решили|"
+                        r"решаем|ще не (?:вирішили|знаємо|визначились)|вирішуємо)(?![а-яіїє])|"
+                        r"未定|还没定|还没决定|還沒決定|決まっていません|決めていません|미정|아직\s*(?:결정|정하)|"
+                        r"\babhi (?:decide|tay) nahi")
+_BUT = re.compile(r"\bbut\b|\baber\b|\bmais\b|\bpero\b|\bma\b|\bmas\b|\bmaar\b|\bmen\b|\bama\b|\blekin\b|"
+                  r"(?<![а-яіїє])(?:но|але)(?![а-яіїє])|但|けど|지만")
+
+
 # A region the data must stay in, as a short answer to the residency question
 _REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|alleen|tylko)\s+)?(?:in\s+(?:the\s+)?)?"
                           r"(?:eu|europe|the eu|eea|europa|germany|deutschland|france|us|usa|uk|china|japan|korea|"
@@ -346,6 +425,11 @@ _REGION_ONLY = re.compile(r"^\W*(?:(?:only|nur|seulement|solo|sólo|apenas|allee
                           r"^\W*(?:国内|EU域内|日本国内)のみ\W*$|^\W*(?:국내|EU)\s*(?:만|only)\W*$")
 
 
+# s8-f: "in our own VPC", "only on our servers", "private cloud in our tenant": where the data lives, to the residency
+# question
+_OUR_PLACE = re.compile(r"^\W*(?:(?:only|just|strictly|everything|all)\s+)?(?:(?:in|inside|within|on)\s+)our (?:own )?"
+                        r"(?:vpc|private cloud|tenant|data ?cent(?:er|re)s?|servers?|premises|infrastructure|network)\b"
+                        r"(?:\s+only)?\W*$")
 # A permission rather than a choice: "可以用云上的API", "we can use an API", "APIs are fine"
 _PERMITTED = re.compile(r"可以|也行|没问题|\bcan\b|\bmay\b|\bfine\b|\bok(?:ay)?\b|\ballowed\b|大丈夫|構いません|괜찮|"
                         r"\bpodemos\b|\bpossiamo\b|\bpouvons\b|\bdürfen\b|\bkönnen\b")
@@ -368,7 +452,12 @@ _NOT_PUBLIC = re.compile(r"(?:\b(?:not|non|nicht|no|não|nie|inte|niet|ника�
 # An API allowed, to the residency question ("API 써도 돼요", "APIでも大丈夫です", "可以用 API", "an API is fine")
 _API_PERMITTED = re.compile(r"(?<![a-z])apis?(?![a-z])[^.;!?。]{0,12}?(?:써도|사용해도|괜찮|使っても|"
                             r"でも(?:大丈夫|いい|ok)|\bis fine\b|\bare fine\b|\bis ok(?:ay)?\b|\bare ok(?:ay)?\b)|"
-                            r"(?:可以|能)(?:用|调用)\s*api")
+                            r"(?:可以|能)(?:用|调用)\s*api|"
+                            # s8-f: "API kullanmakta sakınca yok", "API ist kein Problem", "没问题"
+                            r"(?<![a-z])apis?(?![a-z])[^.;!?。]{0,25}?(?:sakınca(?:sı)? (?:yok|olmaz)|"
+                            r"sorun (?:yok|olmaz|değil)|problem (?:yok|değil)|kein problem|no problem|"
+                            r"pas de (?:problème|souci)|no hay problema|sem problema|nessun problema|geen probleem|"
+                            r"inga problem|bez problemu|не проблема|без проблем|koi problem nahi|没问题|问题不大)")
 # Nothing sensitive in the documents: nothing to keep in ("nothing sensitive in there", glossed "niente di sensibile",
 # "ничего секретного", "لا شيء حساس", "không có gì nhạy cảm", "tidak ada yang sensitif", "kuch sensitive nahi hai")
 _NOTHING_SENSITIVE = re.compile(r"\bnothing (?:really |too |particularly )?(?:sensitive|confidential|secret|private)\b|"
@@ -402,6 +491,12 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         answer = answer[retracted[-1].end():].strip()
     if re.search(r"\d", answer) and (P.CORRECTION.search(answer) or re.match(r"^no,? wait", answer)):
         return  # "no wait, 600 is wrong": not an answer to a yes/no question
+    if asked in _WORDED and _UNDECIDED.search(answer):
+        return  # "Pas encore décidé, on hésite entre les deux": no side chosen yet
+    if asked == "latency_p95_ms" and P.NO.match(answer) and not P.TIME_FIGURE.search(answer) and \
+            not _BUT.search(answer):
+        updates[asked] = None  # "Nein, eigentlich nicht", "nahi, koi target nahi hai": no latency target
+        return
     if asked == "deployment":
         after = _PREFERRED_AFTER.search(answer)
         if after:  # "比起自己部署，更想用API", "自前でホストするよりAPIがいい"
@@ -421,22 +516,26 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             pass  # "可以用云上的API": the data may leave; who runs the model is not chosen (unless hosting it
             # ourselves is turned down: "APIで構いません。自社で運用するつもりはありません")
         elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) for m in re.finditer(
-                r"(?<![a-z])apis?(?![a-z])|hosted|cloud|托管|云|クラウド|클라우드", answer)):
+                r"(?<![a-z])apis?(?![a-z])|(?<!auto- )(?<!auto-)(?<!self-)hosted|cloud|托管|云|クラウド|클라우드",
+                answer)):
             updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
-    elif asked == "data_must_stay_on_prem" and _REGION_ONLY.match(answer):
+    elif asked == "data_must_stay_on_prem" and (_REGION_ONLY.match(answer) or _OUR_PLACE.match(answer)):
         updates[asked] = True  # "EU only", "Nur EU", "仅限国内": the data stays in a region
     elif asked == "license" and not P.YES.match(answer) and (free := P.NO_REQUIREMENT.search(answer)) and \
             not P.NEGATION_BEFORE.search(answer[:free.start()]):
         updates[asked] = "any"  # "det spelar ingen roll", "doesn't matter", "无所谓": no licence requirement
     elif asked in ("data_must_stay_on_prem", "license"):
         yes, no = P.YES.match(answer), P.NO.match(answer)
+        if no and asked == "data_must_stay_on_prem" and _NO_CLOUD_OPENER.match(answer):
+            return  # "no cloud, we have 2 A100s here": the cloud refused, not a "no" to the rule
         if yes or no:  # the question was "must the data stay on your servers?" / "is it for commercial use?"
             value = bool(yes) if asked == "data_must_stay_on_prem" else ("commercial" if yes else "any")
             updates[asked] = value
         elif asked == "data_must_stay_on_prem" and (
-                R.NO_LIMIT.search(answer) or _PUBLIC.search(answer) or _NOTHING_SENSITIVE.search(answer) or
+                R.NO_LIMIT.search(answer) or re.match(r"^\W*(?:特に\s*)?no limits?\W*$", answer) or
+                _PUBLIC.search(answer) or _NOTHING_SENSITIVE.search(answer) or
                 (_API_PERMITTED.search(answer) and not R.REFUSED.search(answer))) and \
                 not _NOT_PUBLIC.search(answer) and not P.ON_PREM.search(answer) and not R.region_rule(answer):
             updates[asked] = False  # "the help articles are public anyway so no restrictions there"

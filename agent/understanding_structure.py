@@ -240,7 +240,7 @@ def active_share(after_people: str) -> float | None:
 _NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|comercial(?:es)?|"
                    r"kommerziell\w*|comerciais|commerciali|comerciales|commercieel|komercyjn\w*|kommersiell\w*)|"
                    r"niekomercyjn\w*|ticari olmayan|"
-                   r"некоммерческ\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|"
+                   r"некоммерческ\w*|некомерційн\w*|非\s*(?:commercial(?: use)?|商用|商业|営利)|"
                    r"비\s*(?:상업\w*|commercial(?: use)?)|research[\s\-]only(?= licen)|"
                    r"academic(?:[\s\-]only)?(?= licen)|non[\s\-]?profit only|"
                    r"cc[\s\-]?by[\s\-]?nc\w*(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?\d\.\d)?|\bnc licen[cs]es?")
@@ -271,6 +271,11 @@ _RESTRICTIVE = (rf"(?:{_NON_COMMERCIAL}|(?<![a-z])a?gpl(?:[\s\-]?v?\d(?:\.\d)?)?
                 rf"(?<![a-z])sspl(?![a-z]))")
 _BANNED = re.compile(
     rf"\b(?:nothing|nichts|rien|nada|niente|niets|nic|inget|hiçbir|ничего|no)\b(?:\s+[\w\-]+){{0,3}}?\s+{_RESTRICTIVE}|"
+    # s8-f: "no GPL" in every language ("pas de GPL", glossed "not de gpl"; "geen GPL", "kein GPL", "sin GPL",
+    # "żadnego GPL", "ingen GPL", "без GPL", "жодного GPL", "GPL olmasın", "GPL nahi")
+    rf"(?:\bnot d(?:e |')|\bpas d(?:e |')|\b(?:kein\w*|geen|sin|sem|senza|żadn\w*|ingen|inga)\s+|"
+    rf"(?<![а-яіїє])(?:без|никак\w*|жодн\w*)\s+){_RESTRICTIVE}|"
+    rf"{_RESTRICTIVE}\s*(?:olmasın|olmamalı|yok|nahi|nahin|не (?:подходит|годится|можна|можно|підходить))|"
     rf"\b(?:kill|reject|block|veto|ban|refuse|forbid|exclude)s?\b[^.;!?]{{0,25}}?{_RESTRICTIVE}|"
     rf"\b(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|never) (?:accept|allow|approve|use|ship)\b"
     rf"[^.;!?]{{0,30}}?{_RESTRICTIVE}|\b(?:said|says|say) no to\b[^.;!?]{{0,25}}?{_RESTRICTIVE}|"
@@ -280,7 +285,8 @@ _PERMISSIVE = (r"(?:apache(?:[\s\-]?2(?:\.0)?)?|\bbsd\b|permissiv\w*|mit[\s\-]*(
                r"licença|licenza|licentie)|(?<=apache)[^.;]{0,12}\bmit\b|\bmit\b(?=[^.;]{0,12}(?:apache|bsd)))")
 _DEMANDED = re.compile(
     rf"\b(?:must be|has to be|have to be|needs? to be|only|nur|solo|seulement|uniquement|apenas|solamente|tylko|"
-    rf"bara|sadece|только)\b[^.;!?]{{0,40}}?{_PERMISSIVE}|(?:只能|只)(?:用|使用)?[^,，。]{{0,10}}?{_PERMISSIVE}|"
+    rf"bara|sadece|только|alleen|uitsluitend|enkel|endast|yalnızca|sirf|sólo|somente|soltanto|esclusivamente|"
+    rf"ausschließlich|exclusivement|wyłącznie|лише|тільки|исключительно|виключно)(?![\w])[^.;!?]{{0,40}}?{_PERMISSIVE}|(?:只能|只)(?:用|使用)?[^,，。]{{0,10}}?{_PERMISSIVE}|"
     rf"{_PERMISSIVE}[^.;!?]{{0,25}}?\b(?:only|nur|seulement|solamente)\b")
 
 
