@@ -62,7 +62,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     message = own_figures(u, message, asked)  # another party's, a past or a hypothetical figure: the user's own
     if _period_in_doubt(u, message, asked):
         return u
-    if _money_in_doubt(u, message, asked):
+    if _money_in_doubt(u, message, asked) or _sum_to_another_question(u, message, asked):
         return u
     if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
         return u
@@ -229,6 +229,51 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     first = float(next(iter(values.values())) or 0)
     u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: reason for f in values},
                  "value": first, "monthly": first, "text": reason}
+    return True
+
+
+# Money set aside, said with no currency to a question that is not the budget's ("we've got around 3000 set aside for
+# this", "wir haben dafür so um die 3000 eingeplant", "mamy na to jakieś 3 tysiące", "我们大概有三千的预算"): a sum,
+# not the answer, and its currency and period unsaid; asked about, never stored as searches (s8-b)
+_ALLOTTED = re.compile(r"\bset aside\b|\bearmark\w*|\ballocat\w*|\bbudget\w*|\bbudżet\w*|\bbütçe\w*|\bбюджет\w*|"
+                       r"\bзаложен\w*|\bзаклад\w*|\bвыдел\w*|\bвиділ\w*|\beingeplant\b|\bveranschlagt\b|\bprévu\w*|"
+                       r"\bpresupuest\w*|\bor[çc]amento\b|\bstanziat\w*|\bgereserveerd\b|\bavsatt\w*|\bayrıl\w*|"
+                       r"\bayır\w*|\bkharcha\b|\bto spend\b|\bcan spend\b|预算|经费|予算|예산")
+_FOR_THIS = re.compile(r"\b(?:for (?:this|it|that)|dafür|pour (?:ça|cela)|para (?:eso|esto|isso|ello)|pra isso|"
+                       r"per questo|ervoor|för det|na to|на (?:это|це)|iske liye|bunun için)(?![\w])")
+_HAVE = re.compile(r"\b(?:we(?:'ve| have)? got|we have|we've|haben|avons|on a|tenemos|temos|abbiamo|hebben|har vi|"
+                   r"vi har|mamy|у нас|у нас є|maamy|hamare paas|var)\b")
+_SUM_FIELDS = ("queries_per_month", "corpus_docs", "budget_usd_month")
+
+
+def _sum_to_another_question(u: Understanding, message: str, asked: str | None) -> bool:
+    """A sum set aside with no currency, said to another question than the budget's: asked about (True)."""
+    if u.confirm is not None or asked in (None, "budget_usd_month", "one_time_budget_usd"):
+        return False
+    raw, low = message.lower(), P.normalise(message)
+    numbers = [n for n in P.find_numbers(low) if n.value >= 10]
+    if len(numbers) != 1 or _SEARCH_WORD.search(low) or P.currency_mentions(low) or P.CURRENCY_BEFORE.search(
+            low[:numbers[0].start]) or re.search(r"[$€£¥₹₩₺₽]", low):
+        return False
+    n = numbers[0]
+    clause = re.split(r"[.;!?。；]\s", low)[len(re.split(r"[.;!?。；]\s", low[:n.start])) - 1]
+    if P.docs_after(low[n.end:n.end + 40]) or not (_ALLOTTED.search(clause) or (
+            _HAVE.search(clause) and _FOR_THIS.search(clause)) or (len(re.split(r"[.;!?。；]\s", low)) == 1 and (
+            _ALLOTTED.search(raw) or (_HAVE.search(raw) and _FOR_THIS.search(raw))))):
+        return False  # "80k documents; budget is tight": the figure counts something else
+    if any(rx.search(clause) for rx, _ in P.PERIODS) and P.BUDGET_CUE.search(clause):
+        return False  # "budget is 1k a month though": the budget, said with its period
+    if any(isinstance(v, int | float) and not isinstance(v, bool) and not abs(v - n.value) <= 0.01 * n.value
+           for f, v in u.updates.items() if f in _SUM_FIELDS):
+        return False
+    for name in _SUM_FIELDS:
+        u.updates.pop(name, None)
+        u.corrected.discard(name)
+    u.skipped = [f for f in u.skipped if f not in _SUM_FIELDS]
+    u.unparsed = None
+    value = numbers[0].value
+    u.confirm = {"value": value, "monthly": value, "fields": ["budget_usd_month", "queries_per_month"],
+                 "text": low[numbers[0].start:numbers[0].end]}
     return True
 
 
