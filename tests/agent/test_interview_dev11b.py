@@ -6,7 +6,9 @@ with no currency after the queries question, a bare figure to the length questio
 depends / TBD / whatever you think", also with figures inside, leaving the asked field unset; corrections that name
 the field, that name none ("sorry, 60 not 40"), of the period only, withdrawals, and corrections inside a longer
 message. Written before the fix: batch 1 (225 messages) 188/245 right, 37 silent wrong fills at fa70050; batch 2 (59
-messages, written after the first round) 37/60, 11 silent at fa70050 and 56/60, 1 silent after the first round.
+messages, written after the first round) 37/60, 11 silent at fa70050 and 56/60, 1 silent after the first round; batch
+3 (55 messages, written after the second round) 47/59, 11 silent at fa70050 and 58/59, 0 silent after the second
+round. The whole set at fa70050: 272/364, 59 silent; now 364/364, 0 silent.
 """
 
 from __future__ import annotations
