@@ -130,6 +130,12 @@ _PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\
                         r"\bveya\b|\bya\b|\bили\b|还是|或者|或是|なのか|か|인지|이나|나)\s*(?:(?:for|on|per|in|"
                         r"the|на|в|за|na|w)\s+)?" + _ONE_PERIOD)
 _PERIOD_FIELDS = ("budget_usd_month", "queries_per_month", "one_time_budget_usd")
+# A figure said with no period, then a period offered as a second thought ("5 000, eller var det per dag...", "sono 50
+# mila... o forse erano al giorno?", "10-15 hazaar... ya shayad woh per day tha"): the period is open (s8-b)
+_AFTERTHOUGHT_PERIOD = re.compile(
+    r"\d(?:(?!\b(?:per|a|an|every|each)\s+(?:day|week|hour|month|year)|[.;!?。])\D){0,14}?"
+    r"(?:\bor\b|\beller\b|\bo\b|\bou\b|\boder\b|\bof\b|\bczy\b|\bya\b|\bveya\b|\bили\b|\bчи\b|\bабо\b|还是|或者)"
+    r"(?:\s+[^\d\s,.;]+){0,3}?\s+(?:per|a|an|every|each)\s+(?:working\s+)?(?:day|week|hour|month|year)s?\b")
 
 
 def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -137,7 +143,7 @@ def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if u.confirm is not None:
         return False
     low = P.normalise(message)
-    if not _PERIOD_OR.search(low):
+    if not (_PERIOD_OR.search(low) or _AFTERTHOUGHT_PERIOD.search(re.sub(r"\.{2,}|…", " ", low))):
         return False
     doubted = [f for f in _PERIOD_FIELDS if f in u.updates and f not in u.confirmed]
     numbers = [n for n in P.find_numbers(low) if n.value > 0]

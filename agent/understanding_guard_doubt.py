@@ -75,7 +75,8 @@ _DUTCH_OR = r"\bof\b"
 _DUTCH = re.compile(r"\b(?:ongeveer|zo'n|een|het|niet|weet|ik|wij|hebben|documenten|zoekopdrachten|welke|per dag)\b")
 _JOIN = re.compile(_OR + "|" + _DUTCH_OR + r"|\?|\bcould\b|\bmight\b|\bmaybe\b|\bperhaps\b|\bmay have\b")
 _OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>" + _DUTCH_OR + r"))\s*"
-                      r"(?:maybe\s+|perhaps\s+|possibly\s+)?$")
+                      r"(?:(?:maybe|perhaps|possibly|peut-être|vielleicht|quizás|tal vez|talvez|forse|misschien|"
+                      r"może|kanske|belki|может|можливо|shayad)\s+)?$")
 _EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
 # What joins the two ends of a range
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و)\s*$")
@@ -191,7 +192,10 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, f
         if a.value < 1000 <= b.value and b.value >= 100 * a.value and b.value % 1000 == 0:
             lo, hi = sorted((a.value * 1000, b.value))  # "50 или 80 тысяч": the thousands said once for both
         either = _EITHER_BEFORE.search(low[max(0, a.start - 12):a.start])
-        if lo > 0 and ((hi / lo > ALTERNATIVES and (lo >= 1000 or either)) or (
+        # "60k, or maybe 90k": a second figure offered with a hedge is an alternative from the ratio on (s8-b; "20 o
+        # 30 mila" with no hedge is a rough range)
+        apart = lo > 0 and (hi / lo > ALTERNATIVES or (_HEDGE.search(between) is not None and hi / lo >= ALTERNATIVES))
+        if lo > 0 and ((apart and (lo >= 1000 or either)) or (
                 lo >= 100 and hi / lo >= ALTERNATIVES_SMALL)):
             return lo, hi
     return None

@@ -8,7 +8,8 @@ the field, that name none ("sorry, 60 not 40"), of the period only, withdrawals,
 message. Written before the fix: batch 1 (225 messages) 188/245 right, 37 silent wrong fills at fa70050; batch 2 (59
 messages, written after the first round) 37/60, 11 silent at fa70050 and 56/60, 1 silent after the first round; batch
 3 (55 messages, written after the second round) 47/59, 11 silent at fa70050 and 58/59, 0 silent after the second
-round. The whole set at fa70050: 272/364, 59 silent; now 364/364, 0 silent.
+round; batch 4 (35 messages: a period offered as an afterthought, "or maybe" between two figures) 17/35, 3 silent at
+fa70050 and 30/35, 0 silent after the third round. The whole set at fa70050: 289/399, 62 silent; now 399/399, 0.
 """
 
 from __future__ import annotations
@@ -97,3 +98,15 @@ def test_a_withdrawn_budget_is_unset(text: str) -> None:
                                              ("TBD, depends on the 2018-2020 backlog", "corpus_docs")])
 def test_an_answer_put_off_stores_no_count(text: str, asked: str) -> None:
     assert asked not in _checked(text, asked).updates
+
+
+@pytest.mark.parametrize("text", ["roughly 700... or was it per week? not sure", "ungefähr 700, oder war es pro Tag",
+                                  "circa 700... o erano al mese? devo vedere", "около 700... или это в день?"])
+def test_a_period_offered_as_an_afterthought_is_asked_about(text: str) -> None:
+    u = _checked(text, "queries_per_month")
+    assert u.confirm is not None and "queries_per_month" not in u.updates
+
+
+def test_a_hedged_second_figure_is_an_alternative_and_a_rough_range_is_not() -> None:
+    assert _checked("40k, or perhaps 60k", "corpus_docs").confirm is not None
+    assert 20_000 <= _checked("20 o 30 mila documenti", "corpus_docs").updates["corpus_docs"] <= 30_000
