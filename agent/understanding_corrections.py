@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 from agent.understanding_quantities import as_field, extract_fields, period_factor
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -38,7 +39,21 @@ def _readings(value: float, text: str, num: P.Number | None = None) -> list[floa
     unit = _LENGTH_UNIT.match(text, num.end) if num is not None else None
     tokens = _as_length(value, unit.group(1)) if unit is not None else None  # "not 20 pages": 10,000 tokens
     short = [value * mult for mult in (1e3, 1e6) if num is not None and _said_short(num, text)]
-    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else []), *short]
+    # s8-b: the period the message keeps ("c'est plutôt 300 par heure, pas 100", "営業日1日3,000件ではなく300件"):
+    # the old figure stored in it
+    kept = [value * factor for factor in _kept_periods(text)]
+    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else []), *short, *kept]
+
+
+def _kept_periods(text: str) -> list[float]:
+    """The factors of the periods ``text`` names and does not take back (a correction of the figure, not the period)."""
+    periods = _periods(text)
+    if any(negated for _, _, negated in periods):
+        return []
+    factors = [factor for _, factor, _ in periods if factor != 1.0]
+    if re.search(r"\b(?:working|business|work) days?\b|\bweekdays?\b", text):
+        factors.append(float(S.WORKING_DAYS_PER_MONTH))  # "営業日1日3,000件" stored as 22 working days
+    return list(dict.fromkeys(factors))
 
 
 # The old figure said short in a correction, its thousands or millions left out: "25,000, not 40" after 40,000,
@@ -256,7 +271,9 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     if _named_figure(text, stated, result, leftovers):
         return
     if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text) or any(
-            negated for _, _, negated in _periods(text))):
+            negated for _, _, negated in _periods(text)) or any(
+            _NOT_BEFORE.search(text[max(0, n.start - 20):n.start]) or _NOT_AFTER.match(text, n.end)
+            for n in P.find_numbers(text))):  # "300 par heure, pas 100", "3,000件ではなく300件" (s8-b)
         return
     for num in P.find_numbers(text):
         target = _target(num.value, text, stated, num)
@@ -299,14 +316,23 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         elif other:
             said = _short_new(num, _carried(num, other[0], text), text, stated.get(target))
             result.updates[target] = as_field(target, said, text[other[0].start:])
+            kept = [f for f in _kept_periods(text) if _same(num.value * f, stated.get(target))
+                    and not _same(num.value, stated.get(target))]
+            if target in _RATE_FIELDS and kept and period_factor(text[other[0].end:other[0].end + 30], "") == 1.0:
+                # "日均是 80万 不是 120万": the period said once, before both figures, is the new one's too (s8-b)
+                value = said * kept[0]
+                result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             if target == "doc_length_tokens" and (length := _length_in_old_unit(num, other[0], text)) is not None:
                 result.updates[target] = length  # "not 20 pages, but about 12": 12 pages
             parts = re.split(r"ではなく|じゃなく|이 아니라|가 아니라|değil|nahi|\bbut\b", text[num.end:other[0].start])
             own = re.split(r"[,;.!?。，；]", text[other[0].end:other[0].end + 30])[0]
             if target == "queries_per_month" and len(parts) > 1 and not any(rx.search(own) for rx, _ in P.PERIODS):
                 between = parts[-1]
-                # "月20万じゃなくて1日2万件でした": the new figure's period is said before it
-                result.updates[target] = int(said * period_factor("", between))
+                # "月20万じゃなくて1日2万件でした": the new figure's period is said before it; said with the old
+                # figure only ("1日3,000件ではなく300件"), it is the new one's too (s8-b)
+                factor = period_factor("", between)
+                kept = [f for f in _kept_periods(text) if _same(num.value * f, stated.get(target))]
+                result.updates[target] = int(said * (factor if factor != 1.0 or not kept else kept[0]))
             usd = _in_usd(other[0], text) if target == "budget_usd_month" else None
             if usd is not None:  # in the currency written beside it ("put €1,200")
                 result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
@@ -356,14 +382,20 @@ _LABELS = {
         r"查询量|查询次数|検索数|クエリ数|검색\s*(?:수|량)|쿼리\s*수"),
 }
 _LABEL_GAP = 45  # characters between the label and its figure ("documents ki ginti galat thi, 1.5 lakh")
+# In a message that says it corrects, the counted noun itself is the label: "Pomyłka, plików jest raczej 250 tys."
+# (glossed "correction, documents jest raczej 250000")
+_SUBJECTS = {"corpus_docs": re.compile(r"\b(?:documents|docs|files|records)\b"),
+             "queries_per_month": re.compile(r"\b(?:queries|searches|requests)\b")}
 
 
 def _named_figure(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> bool:
     """A stated count re-said after its label with a new bare figure: that field's new value (True when set)."""
+    correcting = bool(P.CORRECTION.search(text))
     for name, label in _LABELS.items():
         if name not in stated or name in result.updates or name in result.unset:
             continue
-        for m in label.finditer(text):
+        labels = [*label.finditer(text), *(_SUBJECTS[name].finditer(text) if correcting else [])]
+        for m in labels:
             after = [n for n in leftovers if m.end() <= n.start <= m.end() + _LABEL_GAP]
             if len(after) != 1 or len([n for n in leftovers if n.start > m.end()]) != 1:
                 continue

@@ -33,6 +33,8 @@ from agent.understanding_quantities import SELF_CORRECTION
 _COUNT_FIELDS = ("queries_per_month", "budget_usd_month", "one_time_budget_usd", "corpus_docs")
 # A query count below this with no period, no people and no total, to the queries question, is a day's or a person's
 SMALL_RATE = 100
+# The same for a figure under this said with a hedge or a question mark ("vielleicht 500?")
+UNSURE_RATE = 1000
 # Ends of a range this far apart (or more: about an order of magnitude) are no estimate of one value; "2-10k a month"
 # or "$500 to $3,000" is a range the scorer takes as said
 WIDE_RANGE = 8.0
@@ -255,7 +257,10 @@ def _small_rate(low: str, numbers: list[P.Number], u: Understanding, asked: str 
     """"maybe 20" to the queries question: a day's or a person's searches more likely than a month's."""
     value = u.updates.get("queries_per_month")
     if asked != "queries_per_month" or len(numbers) != 1 or not isinstance(value, int | float) or \
-            abs(value - numbers[0].value) > 0.5 or value >= SMALL_RATE:
+            abs(value - numbers[0].value) > 0.5:
+        return False
+    # s8-b: under a thousand with a hedge or a question mark ("vielleicht 500?", "maybe 300?"): still no period said
+    if value >= SMALL_RATE and not (value < UNSURE_RATE and (_HEDGE.search(low) or low.rstrip().endswith("?"))):
         return False
     if any(rx.search(low) for rx, _ in P.PERIODS) or _PERIOD.search(low) or _TOTAL.search(low) or \
             _NOUNS["people"].search(low) or P.USERS.match(low[numbers[0].end:numbers[0].end + 40]):

@@ -9,7 +9,9 @@ message. Written before the fix: batch 1 (225 messages) 188/245 right, 37 silent
 messages, written after the first round) 37/60, 11 silent at fa70050 and 56/60, 1 silent after the first round; batch
 3 (55 messages, written after the second round) 47/59, 11 silent at fa70050 and 58/59, 0 silent after the second
 round; batch 4 (35 messages: a period offered as an afterthought, "or maybe" between two figures) 17/35, 3 silent at
-fa70050 and 30/35, 0 silent after the third round. The whole set at fa70050: 289/399, 62 silent; now 399/399, 0.
+fa70050 and 30/35, 0 silent after the third round; batch 5 (16 messages: the period kept from the old figure, the
+counted noun as a correction's label, a hedged figure under a thousand) 7/16, 4 silent. The whole set at fa70050:
+296/415, 66 silent; now 415/415, 0.
 """
 
 from __future__ import annotations
@@ -110,3 +112,23 @@ def test_a_period_offered_as_an_afterthought_is_asked_about(text: str) -> None:
 def test_a_hedged_second_figure_is_an_alternative_and_a_rough_range_is_not() -> None:
     assert _checked("40k, or perhaps 60k", "corpus_docs").confirm is not None
     assert 20_000 <= _checked("20 o 30 mila documenti", "corpus_docs").updates["corpus_docs"] <= 30_000
+
+
+@pytest.mark.parametrize(("text", "stated", "value"), [
+    ("no, it's 90 a minute, not 60", {"queries_per_month": 60 * 43_200}, 90 * 43_200),
+    ("说错了，每周是 5000 不是 3000", {"queries_per_month": 3000 * 30 / 7}, 5000 * 30 / 7)])
+def test_a_period_said_once_belongs_to_both_figures_of_a_correction(text: str, stated: dict[str, Any],
+                                                                     value: float) -> None:
+    assert _checked(text, None, stated).updates["queries_per_month"] == pytest.approx(value, rel=0.02)
+
+
+@pytest.mark.parametrize("text", ["sorry, the files are more like 120k",
+                                  "przepraszam, dokumentów jest raczej 120 tys."])
+def test_the_counted_noun_labels_a_correction(text: str) -> None:
+    assert _checked(text, None, {"corpus_docs": 80_000}).updates == {"corpus_docs": 120_000}
+
+
+@pytest.mark.parametrize("text", ["perhaps 300?", "vielleicht 800", "forse 250?"])
+def test_a_hedged_figure_under_a_thousand_to_the_queries_question_is_asked_about(text: str) -> None:
+    u = _checked(text, "queries_per_month")
+    assert u.confirm is not None and "queries_per_month" not in u.updates
