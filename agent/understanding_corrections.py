@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 from agent.understanding_quantities import as_field, extract_fields, period_factor
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -38,20 +39,62 @@ def _readings(value: float, text: str, num: P.Number | None = None) -> list[floa
     unit = _LENGTH_UNIT.match(text, num.end) if num is not None else None
     tokens = _as_length(value, unit.group(1)) if unit is not None else None  # "not 20 pages": 10,000 tokens
     short = [value * mult for mult in (1e3, 1e6) if num is not None and _said_short(num, text)]
-    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else []), *short]
+    # s8-b: the period the message keeps ("c'est plutôt 300 par heure, pas 100", "営業日1日3,000件ではなく300件"):
+    # the old figure stored in it
+    kept = [value * factor for factor in _kept_periods(text)]
+    return [*scaled, *([usd] if usd is not None else []), *([tokens] if tokens is not None else []), *short, *kept]
+
+
+def _kept_periods(text: str) -> list[float]:
+    """The factors of the periods ``text`` names and does not take back (a correction of the figure, not the period)."""
+    periods = _periods(text)
+    if any(negated for _, _, negated in periods):
+        return []
+    factors = [factor for _, factor, _ in periods if factor != 1.0]
+    if re.search(r"\b(?:working|business|work) days?\b|\bweekdays?\b", text):
+        factors.append(float(S.WORKING_DAYS_PER_MONTH))  # "営業日1日3,000件" stored as 22 working days
+    return list(dict.fromkeys(factors))
 
 
 # The old figure said short in a correction, its thousands or millions left out: "25,000, not 40" after 40,000,
 # "90k a month, not 150", "1.5M docs, not 1.2", "25.000, nicht 40", "25 000, pas 40", "25 mil, no 40" (s7-c)
-_NOT_BEFORE = re.compile(r"(?:\bnot|\bnicht|\bpas|\bno|\bnon|\bniet|\bnie|\binte|\bне|\bnão|不是)\s*"
+_NOT_BEFORE = re.compile(r"(?:\bnot|\bnicht|\bpas|\bno|\bnon|\bniet|\bnie|\binte|\bне|\bnão|不是|"
+                         # s8-b: "60 statt 40", "60 instead of 40", "60 zamiast 40", "60, а не 40"
+                         r"\b(?:an)?statt|\binstead of|\brather than|\binvece di|\ben (?:lugar|vez) de|\bau lieu de|"
+                         r"\bzamiast|\bвместо|\bзамість|\bistället för|\bin plaats van|\bem vez de|\bem lugar de)\s*"
                          r"(?:the |that |der |die |das |le |la |el |lo |il |o |a )?$")
+# The old figure before its negation: "40 değil 60", "40 nahi 60", "4万じゃなくて6万" (s8-b)
+_NOT_AFTER = re.compile(r"\s*(?:değil|yerine|nahi|nahin|nhi|ke bajaye|ki jagah|じゃなくて|じゃなく|ではなく|이 아니라|"
+                        r"가 아니라|아니고|대신)")
 
 
 def _said_short(num: P.Number, text: str) -> bool:
     """``num`` is a bare figure under a thousand after "not", with no magnitude or unit word of its own."""
-    return num.value < 1000 and bool(re.fullmatch(r"[\d.,]+", text[num.start:num.end])) and bool(
-        _NOT_BEFORE.search(text[max(0, num.start - 12):num.start])) and not re.match(
-        r"\s*(?:[a-z\u4e00-\u9fff%]|\.\d)", text[num.end:num.end + 4])
+    return num.value < 1000 and bool(re.fullmatch(r"[\d.,]+", text[num.start:num.end])) and (bool(
+        _NOT_BEFORE.search(text[max(0, num.start - 20):num.start])) and not re.match(
+        r"\s*(?:[a-z\u4e00-\u9fff%]|\.\d)", text[num.end:num.end + 4]) or bool(_NOT_AFTER.match(text, num.end)))
+
+
+# What may follow a new figure said as short as the old one: the end, a stop, or the words joining it to the old one
+_SHORT_NEW_END = re.compile(r"\s*(?:$|[,;.!?)]|(?:not|statt|anstatt|instead|rather|et|e|y|and|a|а|değil|nahi|nahin|nie|"
+                            r"inte|niet|non|no|pas|não|не|zamiast|вместо|замість|in plaats|em vez|em lugar|invece|"
+                            r"en (?:lugar|vez)|au lieu|istället|hain|hai)\b)")
+
+
+def _short_new(old: P.Number, new_value: float, text: str, stated_value: Any) -> float:
+    """"sorry, 60 not 40" after 40,000 was stated: the new figure said as short as the old one has its thousands.
+
+    Applies only when the old figure, said short, names the stated value times a thousand or a million, and the new
+    one is a bare figure under a thousand written in the message with nothing after it but the words joining the two.
+    """
+    if not _said_short(old, text) or new_value >= 1000 or not isinstance(stated_value, int | float):
+        return new_value
+    bare = [n for n in P.find_numbers(text) if n.start != old.start and _same(n.value, new_value) and re.fullmatch(
+        r"[\d.,]+", text[n.start:n.end]) and _SHORT_NEW_END.match(text, n.end)]
+    for mult in (1e3, 1e6):
+        if bare and _same(old.value * mult, stated_value):
+            return new_value * mult
+    return new_value
 
 
 def _in_usd(num: P.Number, text: str) -> float | None:
@@ -73,7 +116,16 @@ _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take b
                        r"\bolv[ií]d(?:a|ate|e|en)\b|\bignor[ae]\b|\boubli(?:e|ez)\b|laisse[zs]? tomber|"
                        r"\bvergiss\b|vergessen sie|\bstreich(?:e|en sie)?\b|\bdimentica\b|lascia(?:mo)? perdere|"
                        r"\besque(?:ça|ce)\b|\bvergeet\b|忘了|忘掉|别管|不算了?|先不算|作废|撤回|忘れて|なしで|取り消し|"
-                       r"잊어|무시해|취소|\bзабуд\w*|\bне учитыва\w*|\bzapomnij\w*|\bpomiń\b|\bunut\w*")
+                       r"잊어|무시해|취소|\bзабуд\w*|\bне учитыва\w*|\bzapomnij\w*|\bpomiń\b|\bunut\w*|"
+                       # s8-b: crossing out and removing, in every language ("예산은 빼 주세요", "te 300 ms skreśl",
+                       # "бюджет вычеркните", "бюджет викресліть", "budget wala hata do")
+                       r"\bcross (?:out|off)\b|\bstrike that\b|\bstreich\w*|\bsupprime[zr]?\b|\benl[eè]ve[zr]?\b|"
+                       r"\bretire[zr]?\b|\bquita\b|\bb[oó]rra(?:lo)?\b|\bdescart[ae]\b|\bdesconsider[ae]\b|\bapaga\b|"
+                       r"\btogli\b|\bcancella\b|\bschrap\b|\bglöm\b|\bta bort\b|\bskreśl\w*|\bwykreśl\w*|\busuń\b|"
+                       r"\bвычеркн\w*|\bуберите\b|\bудалите\b|\bвикресл\w*|\bприберіть\b|\bвидаліть\b|\bзабудьте\b|"
+                       r"\bçıkar(?:ın|alım)?\b|\bhata (?:do|dijiye|dena)\b|\bhatao\b|\bchhod do\b|\bbhool jao\b|"
+                       r"\bcancel kar\w*|删掉|去掉|划掉|消して|なかったことに|"
+                       r"빼\s?주세요|빼\s?줘|빼세요|지워\s?주세요|없던 걸로")
 # s7-c: verbs that take a value back only with the field or its figure right after them ("leave the budget blank
 # until ...", "don't count on that budget figure yet", "hold off on the budget", "remove the latency target"), not
 # "we need to remove duplicates first; budget is still 500"
@@ -81,7 +133,8 @@ _WITHDRAW_OBJECT = re.compile(r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|o
                               r"\b(?:don'?t|do not) (?:count on|rely on|go by|hold me to)\b|\bhold off on\b|"
                               r"\bput a pin in\b|\b(?:remove|delete|undo|retract|withdraw)\b")
 _WITHDRAWN_FIELD = {
-    "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten",
+    "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten|бюджет|"
+                        r"budżet|bütçe|begroting",
     "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
     "queries_per_month": r"quer(?:y|ies)|traffic|requêtes|consultas|anfragen|查询|クエリ|쿼리",
     "corpus_docs": r"document count|number of documents|corpus size|documents? number|文档数|文書数|문서 수",
@@ -121,7 +174,9 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
     spans = [m.span() for m in P.negated_values(text)]  # "not 100000 queries per month mais ...": taken back
     for rx, factor in P.PERIODS:
         for m in rx.finditer(text):
-            negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|不是)\s*$", text[:m.start()])
+            # "no por día", "niet per dag", "не в день, а в неделю" (glossed: "no per day", "не per day"): taken back
+            negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|\bno|\bnon|\bniet|\bnie|\binte|"
+                                     r"\bnão|\bnicht|\bpas|\bне|不是)\s*$", text[:m.start()])
                            or re.match(r"\s*(?:[\d.万亿kmb]+\s*(?:documents|件|items|개|건|times|回|번)?\s*)?"
                                        r"(?:ではなく|じゃなく|이 아니라|가 아니라|değil|nahi)", text[m.end():])
                            or any(s <= m.start() < e for s, e in spans))
@@ -213,8 +268,12 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     withdraw(text, stated, result)
     if relabel(text, stated, result):
         return
+    if _named_figure(text, stated, result, leftovers):
+        return
     if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text) or any(
-            negated for _, _, negated in _periods(text))):
+            negated for _, _, negated in _periods(text)) or any(
+            _NOT_BEFORE.search(text[max(0, n.start - 20):n.start]) or _NOT_AFTER.match(text, n.end)
+            for n in P.find_numbers(text))):  # "300 par heure, pas 100", "3,000件ではなく300件" (s8-b)
         return
     for num in P.find_numbers(text):
         target = _target(num.value, text, stated, num)
@@ -240,7 +299,7 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             used = [v for f, v in result.updates.items() if f != target]
             other = [n for n in P.find_numbers(text) if n.start > num.start and not _same(n.value, num.value)
                      and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)]
-            if not other and _NOT_BEFORE.search(text[max(0, num.start - 12):num.start]):
+            if not other and _NOT_BEFORE.search(text[max(0, num.start - 20):num.start]):
                 # "90k a month, not 150": the new figure said before the old one it replaces
                 other = [n for n in P.find_numbers(text) if n.end <= num.start and not _same(n.value, num.value)
                          and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)][-1:]
@@ -250,17 +309,30 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             later = [n for n in P.find_numbers(text) if n.start > num.end and _same(n.value, result.updates[target])]
             if later and target not in _RATE_FIELDS and (carried := _carried(num, later[0], text)) != later[0].value:
                 result.updates[target] = as_field(target, carried, text[later[0].start:])
+            value = result.updates[target]
+            if isinstance(value, int | float) and (short := _short_new(num, value, text, stated.get(target))) != value:
+                result.updates[target] = int(short) if target != "budget_usd_month" else short  # "60 not 40"
             result.corrected.add(target)
         elif other:
-            result.updates[target] = as_field(target, _carried(num, other[0], text), text[other[0].start:])
+            said = _short_new(num, _carried(num, other[0], text), text, stated.get(target))
+            result.updates[target] = as_field(target, said, text[other[0].start:])
+            kept = [f for f in _kept_periods(text) if _same(num.value * f, stated.get(target))
+                    and not _same(num.value, stated.get(target))]
+            if target in _RATE_FIELDS and kept and period_factor(text[other[0].end:other[0].end + 30], "") == 1.0:
+                # "日均是 80万 不是 120万": the period said once, before both figures, is the new one's too (s8-b)
+                value = said * kept[0]
+                result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             if target == "doc_length_tokens" and (length := _length_in_old_unit(num, other[0], text)) is not None:
                 result.updates[target] = length  # "not 20 pages, but about 12": 12 pages
             parts = re.split(r"ではなく|じゃなく|이 아니라|가 아니라|değil|nahi|\bbut\b", text[num.end:other[0].start])
             own = re.split(r"[,;.!?。，；]", text[other[0].end:other[0].end + 30])[0]
             if target == "queries_per_month" and len(parts) > 1 and not any(rx.search(own) for rx, _ in P.PERIODS):
                 between = parts[-1]
-                # "月20万じゃなくて1日2万件でした": the new figure's period is said before it
-                result.updates[target] = int(other[0].value * period_factor("", between))
+                # "月20万じゃなくて1日2万件でした": the new figure's period is said before it; said with the old
+                # figure only ("1日3,000件ではなく300件"), it is the new one's too (s8-b)
+                factor = period_factor("", between)
+                kept = [f for f in _kept_periods(text) if _same(num.value * f, stated.get(target))]
+                result.updates[target] = int(said * (factor if factor != 1.0 or not kept else kept[0]))
             usd = _in_usd(other[0], text) if target == "budget_usd_month" else None
             if usd is not None:  # in the currency written beside it ("put €1,200")
                 result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
@@ -290,6 +362,58 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             value = stated[target] * new / old
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             result.corrected.add(target)
+
+
+# A stated count named by its label before a new bare figure: "correction on the doc count: it's closer to 200k",
+# "Korrektur zur Dokumentenzahl: eher 65.000", "le nombre de documents : plutôt 90 000", "documents ki ginti galat
+# thi, 1.5 lakh hain" (glossed text; s8-b). The label names the field, so the figure is that field's new value.
+_LABELS = {
+    "corpus_docs": re.compile(
+        r"\b(?:doc(?:ument)?s?|files?|records?) (?:count|number|total)\b|\b(?:number|count|total) of (?:the )?"
+        r"(?:doc(?:ument)?s|files|records)\b|\b(?:número|nombre|numero|aantal|antal(?:et)?|anzahl|liczb\w*|"
+        r"количеств\w*|кількост\w*|число|sayısı\w*)\s+(?:\w+\s+){0,2}?(?:doc(?:ument)?\w*|dokument\w*|документ\w*|"
+        r"fichiers|archivos|arquivos|file)\b|\bdokument(?:en)?(?:zahl|anzahl)\b|\b(?:documents?|docs?) ki (?:ginti|"
+        r"sankhya|count|number)\b|\b(?:doküman|belge) sayı\w*|文档数|文档数量|文件数|文書数|ドキュメント数|문서\s*수"),
+    "queries_per_month": re.compile(
+        r"\b(?:quer(?:y|ies)|search(?:es)?|requests?) (?:count|number|volume)\b|\b(?:number|count|volume) of "
+        r"(?:the )?(?:quer(?:y|ies)|searches|requests)\b|\b(?:número|nombre|numero|aantal|antal(?:et)?|anzahl|"
+        r"liczb\w*|количеств\w*|кількост\w*|число)\s+(?:\w+\s+){0,2}?(?:quer\w*|search\w*|requêtes|recherches|"
+        r"consultas|búsquedas|anfragen|suchanfragen|zoekopdrachten|sökningar|zapyta\w*|запрос\w*|запит\w*)\b|"
+        r"查询量|查询次数|検索数|クエリ数|검색\s*(?:수|량)|쿼리\s*수"),
+}
+_LABEL_GAP = 45  # characters between the label and its figure ("documents ki ginti galat thi, 1.5 lakh")
+# In a message that says it corrects, the counted noun itself is the label: "Pomyłka, plików jest raczej 250 tys."
+# (glossed "correction, documents jest raczej 250000")
+_SUBJECTS = {"corpus_docs": re.compile(r"\b(?:documents|docs|files|records)\b"),
+             "queries_per_month": re.compile(r"\b(?:queries|searches|requests)\b")}
+
+
+def _named_figure(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> bool:
+    """A stated count re-said after its label with a new bare figure: that field's new value (True when set)."""
+    correcting = bool(P.CORRECTION.search(text))
+    for name, label in _LABELS.items():
+        if name not in stated or name in result.updates or name in result.unset:
+            continue
+        labels = [*label.finditer(text), *(_SUBJECTS[name].finditer(text) if correcting else [])]
+        for m in labels:
+            after = [n for n in leftovers if m.end() <= n.start <= m.end() + _LABEL_GAP]
+            if len(after) != 1 or len([n for n in leftovers if n.start > m.end()]) != 1:
+                continue
+            n = after[0]
+            gap = text[m.end():n.start]
+            if re.search(r"\d", gap) or _NOT_BEFORE.search(text[max(0, n.start - 12):n.start]) or \
+                    _same(n.value, stated[name]) or n.value < 2:
+                continue
+            if re.match(r"\s*(?:%|[a-z]{2,}(?<!lakh)(?<!crore))", text[n.end:n.end + 12]) and not re.match(
+                    r"\s*(?:documents?|docs?|files?|records?|queries|searches|requests|hain|hai|is|are|"
+                    r"(?:a|per) (?:month|day|week))\b", text[n.end:n.end + 16]):
+                continue  # "the number of documents grows by 300 pages a day": another unit
+            result.updates[name] = as_field(name, n.value, text[n.end:n.end + 30])
+            result.corrected.add(name)
+            if result.confirm and _same(n.value, result.confirm.get("value")):
+                result.confirm = None
+            return True
+    return False
 
 
 _MONEY_NEAR = re.compile(r"[$€£¥₹₩₽]|\b(?:usd|eur|gbp|cny|rmb|jpy|krw|inr|brl|pln|sek|try|rub|dollars?|euros?|bucks)\b|"

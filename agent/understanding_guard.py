@@ -64,7 +64,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     message = own_figures(u, message, asked)  # another party's, a past or a hypothetical figure: the user's own
     if _period_in_doubt(u, message, asked):
         return u
-    if _money_in_doubt(u, message, asked):
+    if _money_in_doubt(u, message, asked) or _sum_to_another_question(u, message, asked):
         return u
     if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
         return u
@@ -137,6 +137,12 @@ _PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\
                         r"\bveya\b|\bya\b|\bили\b|还是|或者|或是|なのか|か|인지|이나|나)\s*(?:(?:for|on|per|in|"
                         r"the|на|в|за|na|w)\s+)?" + _ONE_PERIOD)
 _PERIOD_FIELDS = ("budget_usd_month", "queries_per_month", "one_time_budget_usd")
+# A figure said with no period, then a period offered as a second thought ("5 000, eller var det per dag...", "sono 50
+# mila... o forse erano al giorno?", "10-15 hazaar... ya shayad woh per day tha"): the period is open (s8-b)
+_AFTERTHOUGHT_PERIOD = re.compile(
+    r"\d(?:(?!\b(?:per|a|an|every|each)\s+(?:day|week|hour|month|year)|[.;!?。])\D){0,14}?"
+    r"(?:\bor\b|\beller\b|\bo\b|\bou\b|\boder\b|\bof\b|\bczy\b|\bya\b|\bveya\b|\bили\b|\bчи\b|\bабо\b|还是|或者)"
+    r"(?:\s+[^\d\s,.;]+){0,3}?\s+(?:per|a|an|every|each)\s+(?:working\s+)?(?:day|week|hour|month|year)s?\b")
 
 
 def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -144,7 +150,7 @@ def _period_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if u.confirm is not None:
         return False
     low = P.normalise(message)
-    if not _PERIOD_OR.search(low):
+    if not (_PERIOD_OR.search(low) or _AFTERTHOUGHT_PERIOD.search(re.sub(r"\.{2,}|…", " ", low))):
         return False
     doubted = [f for f in _PERIOD_FIELDS if f in u.updates and f not in u.confirmed]
     numbers = [n for n in P.find_numbers(low) if n.value > 0]
@@ -254,6 +260,51 @@ _ONE_OFF_DOUBT = re.compile(r"(?:(?:\bmight|\bmay|\bcould|\bpossibly) (?:also |e
 # A currency named the Chinese way ("元", "块", "人民币", "台币", "港币"): the sum's currency is said
 _CN_MONEY = re.compile(r"元|块|塊|人民币|人民幣|rmb|cny|台币|台幣|新台币|新臺幣|ntd|twd|港币|港幣|hkd|"
                        r"澳门币|澳門幣|mop|美金|美元|usd")
+# Money set aside, said with no currency to a question that is not the budget's ("we've got around 3000 set aside for
+# this", "wir haben dafür so um die 3000 eingeplant", "mamy na to jakieś 3 tysiące", "我们大概有三千的预算"): a sum,
+# not the answer, and its currency and period unsaid; asked about, never stored as searches (s8-b)
+_ALLOTTED = re.compile(r"\bset aside\b|\bearmark\w*|\ballocat\w*|\bbudget\w*|\bbudżet\w*|\bbütçe\w*|\bбюджет\w*|"
+                       r"\bзаложен\w*|\bзаклад\w*|\bвыдел\w*|\bвиділ\w*|\beingeplant\b|\bveranschlagt\b|\bprévu\w*|"
+                       r"\bpresupuest\w*|\bor[çc]amento\b|\bstanziat\w*|\bgereserveerd\b|\bavsatt\w*|\bayrıl\w*|"
+                       r"\bayır\w*|\bkharcha\b|\bto spend\b|\bcan spend\b|预算|经费|予算|예산")
+_FOR_THIS = re.compile(r"\b(?:for (?:this|it|that)|dafür|pour (?:ça|cela)|para (?:eso|esto|isso|ello)|pra isso|"
+                       r"per questo|ervoor|för det|na to|на (?:это|це)|iske liye|bunun için)(?![\w])")
+_HAVE = re.compile(r"\b(?:we(?:'ve| have)? got|we have|we've|haben|avons|on a|tenemos|temos|abbiamo|hebben|har vi|"
+                   r"vi har|mamy|у нас|у нас є|maamy|hamare paas|var)\b")
+_SUM_FIELDS = ("queries_per_month", "corpus_docs", "budget_usd_month")
+
+
+def _sum_to_another_question(u: Understanding, message: str, asked: str | None) -> bool:
+    """A sum set aside with no currency, said to another question than the budget's: asked about (True)."""
+    if u.confirm is not None or asked in (None, "budget_usd_month", "one_time_budget_usd"):
+        return False
+    raw, low = message.lower(), P.normalise(message)
+    numbers = [n for n in P.find_numbers(low) if n.value >= 10]
+    if len(numbers) != 1 or _SEARCH_WORD.search(low) or P.currency_mentions(low) or P.CURRENCY_BEFORE.search(
+            low[:numbers[0].start]) or re.search(r"[$€£¥₹₩₺₽]", low):
+        return False
+    n = numbers[0]
+    clause = re.split(r"[.;!?。；]\s", low)[len(re.split(r"[.;!?。；]\s", low[:n.start])) - 1]
+    if P.docs_after(low[n.end:n.end + 40]) or not (_ALLOTTED.search(clause) or (
+            _HAVE.search(clause) and _FOR_THIS.search(clause)) or (len(re.split(r"[.;!?。；]\s", low)) == 1 and (
+            _ALLOTTED.search(raw) or (_HAVE.search(raw) and _FOR_THIS.search(raw))))):
+        return False  # "80k documents; budget is tight": the figure counts something else
+    if any(rx.search(clause) for rx, _ in P.PERIODS) and P.BUDGET_CUE.search(clause):
+        return False  # "budget is 1k a month though": the budget, said with its period
+    if any(isinstance(v, int | float) and not isinstance(v, bool) and not abs(v - n.value) <= 0.01 * n.value
+           for f, v in u.updates.items() if f in _SUM_FIELDS):
+        return False
+    for name in _SUM_FIELDS:
+        u.updates.pop(name, None)
+        u.corrected.discard(name)
+    u.skipped = [f for f in u.skipped if f not in _SUM_FIELDS]
+    u.unparsed = None
+    value = numbers[0].value
+    u.confirm = {"value": value, "monthly": value, "fields": ["budget_usd_month", "queries_per_month"],
+                 "text": low[numbers[0].start:numbers[0].end]}
+    return True
+
+
 _MONTHLY = re.compile(r"\b(?:per|a|each|every)\s+month\b|\bmonthly\b|一个月|每个?月|月に|月|한\s*달에?|매달|달에")
 _BARE_FILLER = re.compile(r"\bcall it\b|\bsay\b|\bthat'?s\b|\bmore or less\b|\bgive or take\b|くらい|ぐらい|程度|"
                          r"정도|쯤|약|대략|ungefähr|etwa|environ|à peu près|unos|unas|aproximadamente|cerca de|uns|"

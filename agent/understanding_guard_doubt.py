@@ -33,6 +33,8 @@ from agent.understanding_quantities import SELF_CORRECTION
 _COUNT_FIELDS = ("queries_per_month", "budget_usd_month", "one_time_budget_usd", "corpus_docs")
 # A query count below this with no period, no people and no total, to the queries question, is a day's or a person's
 SMALL_RATE = 100
+# The same for a figure under this said with a hedge or a question mark ("vielleicht 500?")
+UNSURE_RATE = 1000
 # Ends of a range this far apart (or more: about an order of magnitude) are no estimate of one value; "2-10k a month"
 # or "$500 to $3,000" is a range the scorer takes as said
 WIDE_RANGE = 8.0
@@ -75,7 +77,8 @@ _DUTCH_OR = r"\bof\b"
 _DUTCH = re.compile(r"\b(?:ongeveer|zo'n|een|het|niet|weet|ik|wij|hebben|documenten|zoekopdrachten|welke|per dag)\b")
 _JOIN = re.compile(_OR + "|" + _DUTCH_OR + r"|\?|\bcould\b|\bmight\b|\bmaybe\b|\bperhaps\b|\bmay have\b")
 _OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>" + _DUTCH_OR + r"))\s*"
-                      r"(?:maybe\s+|perhaps\s+|possibly\s+)?$")
+                      r"(?:(?:maybe|perhaps|possibly|peut-être|vielleicht|quizás|tal vez|talvez|forse|misschien|"
+                      r"może|kanske|belki|может|можливо|shayad)\s+)?$")
 _EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
 # What joins the two ends of a range
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و)\s*$")
@@ -191,7 +194,10 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, f
         if a.value < 1000 <= b.value and b.value >= 100 * a.value and b.value % 1000 == 0:
             lo, hi = sorted((a.value * 1000, b.value))  # "50 или 80 тысяч": the thousands said once for both
         either = _EITHER_BEFORE.search(low[max(0, a.start - 12):a.start])
-        if lo > 0 and ((hi / lo > ALTERNATIVES and (lo >= 1000 or either)) or (
+        # "60k, or maybe 90k": a second figure offered with a hedge is an alternative from the ratio on (s8-b; "20 o
+        # 30 mila" with no hedge is a rough range)
+        apart = lo > 0 and (hi / lo > ALTERNATIVES or (_HEDGE.search(between) is not None and hi / lo >= ALTERNATIVES))
+        if lo > 0 and ((apart and (lo >= 1000 or either)) or (
                 lo >= 100 and hi / lo >= ALTERNATIVES_SMALL)):
             return lo, hi
     return None
@@ -251,7 +257,10 @@ def _small_rate(low: str, numbers: list[P.Number], u: Understanding, asked: str 
     """"maybe 20" to the queries question: a day's or a person's searches more likely than a month's."""
     value = u.updates.get("queries_per_month")
     if asked != "queries_per_month" or len(numbers) != 1 or not isinstance(value, int | float) or \
-            abs(value - numbers[0].value) > 0.5 or value >= SMALL_RATE:
+            abs(value - numbers[0].value) > 0.5:
+        return False
+    # s8-b: under a thousand with a hedge or a question mark ("vielleicht 500?", "maybe 300?"): still no period said
+    if value >= SMALL_RATE and not (value < UNSURE_RATE and (_HEDGE.search(low) or low.rstrip().endswith("?"))):
         return False
     if any(rx.search(low) for rx, _ in P.PERIODS) or _PERIOD.search(low) or _TOTAL.search(low) or \
             _NOUNS["people"].search(low) or P.USERS.match(low[numbers[0].end:numbers[0].end + 40]):

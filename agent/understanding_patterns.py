@@ -1229,6 +1229,20 @@ DOC_CHECK = re.compile(
     r"(?:自社|うち|社内|我々|私たち|弊社)の\s*(?:documents|data|データ|文書|ドキュメント)\s*で.{0,12}(?:テスト|試|評価|検証)|"
     r"(?:우리|저희|자체|회사)\s*(?:의\s*)?(?:documents|문서|데이터|자료)\s*(?:로|으로|에서|에|를|을)?.{0,12}"
     r"(?:테스트|시험|평가|검증)")
+# Put off until later, or up to someone else ("ask me after the 2 demos", "erst nach den 2 Pilotwochen", "odezwę się
+# po 2 spotkaniach", "2 meetings ke baad batata hoon"): an answer that gives no value, whatever figures it holds (s8-b)
+LATER = re.compile(r"\blater\b|\bget back to you\b|\bcome back to\b|\bcircle back\b|"
+                   r"\bask me (?:again )?(?:after|in|once|when)\b|"
+                   r"\b(?:ask|check with) (?:my|our|the) (?:boss|manager|cfo|team|it|finance|legal)\b|\bdepends on\b|"
+                   r"\btbd\b|\bnot (?:known|decided|settled|fixed) yet\b|"
+                   r"稍后|以后再|回头|再说|之后再|後で|あとで|後ほど|次第|未定|나중에|알려드릴게|미정|"
+                   r"\bspäter\b|\berst nach\b|\bsteht noch nicht fest\b|\bplus tard\b|\bon en reparle\b|\bon verra\b|"
+                   r"\bmás tarde\b|\blo sabremos\b|\bdepois (?:d[oa]s?|que)\b|\bmais tarde\b|\bte falo\b|"
+                   r"\bpiù tardi\b|\bci torniamo\b|\bweet ik meer\b|\bkomen we (?:later )?op terug\b|\bpóźniej\b|"
+                   r"\bodezwę się\b|\btrudno powiedzieć\b|\bsenare\b|\båterkommer\b|\bsonra (?:söyle|dön|bildir)\w*|"
+                   r"\bhenüz belli değil\b|\bпозже\b|\bпотом\b|\bпосле \S+ (?:\S+ )?(?:скажу|сообщу)|\bпізніше\b|"
+                   r"\bпісля \S+ (?:\S+ )?(?:скажу|повідомлю)|"
+                   r"\bbaad (?:mein|me)\b|\bke baad batata|\b(?:nahi|nahin) pata\b|\bpata (?:nahi|nahin)\b")
 SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|undecided|haven'?t decided|"
                   r"none of your business|rather not say|prefer not to say|can'?t tell|cannot tell|confidential|"
                   r"\btbd\b|don'?t have (?:a |an )?(?:number|figure|estimate)|^\s*pass\b|don'?t know|do not know|"

@@ -1282,8 +1282,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             re.search(r"quer|search|request|查询|检索|请求", topic) and not re.search(r"\d", topic))
         # "300 per day" with nothing around it: queries, or documents added? Asked about, unless the question, the
         # people using it or a correction of an earlier rate ("make it 1000 per day instead") say which.
-        unclear = counting or asked == "budget_usd_month" or (asked is None and not people and not P.CORRECTION.search(
-            text))
+        # s8-b: the same under another question ("500 a day" to the hardware or the latency question): not an answer
+        # to it, and nothing says it counts searches
+        unclear = counting or asked == "budget_usd_month" or (asked != "queries_per_month" and not people
+                                                              and not P.CORRECTION.search(text))
         if asked == "queries_per_month" or (frequent and not unclear) or named:
             return "queries_per_month", int(v * period_factor(after, before))
         # money per hour or second with no currency beside it is traffic ("before we get to budget: it's 3k an hour
@@ -1302,11 +1304,14 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "ambiguous", _ambiguous(v, period_factor("", before), before[-6:] + text[num.start:num.end])
     if asked == "corpus_docs" and v >= 2 and (noun := _UNKNOWN_NOUN.match(after)) and not _NOT_DOCUMENTS.match(
             noun.group(1)) and not any(rx.search(clause) for rx, _ in P.PERIODS) and \
-            not re.search(r"\d", text[:num.start]):
+            not re.search(r"\d", text[:num.start]) and not P.SKIP.search(text) and not P.LATER.search(text) and \
+            not _YEAR_SPAN.fullmatch(text[num.start:num.end]):
         return "corpus_docs", int(v)  # "rund 350.000 Lieferscheine und Zolldokumente" to "how many documents?"
     return None, None
 
 
+# A span of calendar years ("the 2019-2021 archive"): when, not how many (s8-b)
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|bis|à|a|al|do|до)\s*(?:19|20)\d\d")
 # The first figure of an answer to "how many documents?", before a word the reader does not know ("Lieferscheine",
 # "bons de livraison"): the documents counted, unless the word is a unit of something else
 _UNKNOWN_NOUN = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ\-]{3,})")
