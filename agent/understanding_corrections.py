@@ -281,7 +281,10 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             continue
         own = re.split(r"[,;.!?。，；]", text[num.end:num.end + 50])[0]
         quoted = _readings(num.value, text, num)
-        for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS and any(_same(q, v) for q in quoted)]:
+        kept_only = [num.value * f for f in _kept_periods(text)]  # a kept period names the old figure only as stored
+        for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS and any(_same(q, v) for q in quoted)
+                     and (_same(v, stated.get(f)) or any(_same(q, v) for q in quoted if q not in kept_only))]:
+            # (not "2.000 al giorno ma solo nei giorni lavorativi" after 60,000: 44,000 is the new reading)
             if name != target and P.FIELD_RES[name].search(own):
                 continue  # "2 million is the queries per month": the figure, now named as another field
             del result.updates[name]  # the old figure itself is not a new value
