@@ -264,7 +264,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}
     documents: dict[str, list[int]] = {}  # where each domain's document words are (no organisation's, no role's)
-    organisation_spans = [m.span() for m in O.organisation_words(text).finditer(text)]
+    organisation_spans = [m.span() for m in O.organisation_words(text).finditer(text)] if len(
+        {m.lastgroup for m, _ in matches}) > 1 or (matches and _HR_WORDS.search(text)) else []  # (only then needed)
 
     def kept(m: re.Match[str], how: str) -> bool:
         own = _inside(m.span(), described)
