@@ -222,6 +222,10 @@ def _one_sentence(text: str) -> bool:
     return not _SENTENCE_END.search(text.strip().rstrip(".!?。！？"))
 
 
+# A manufacturer's engineering documents are drawings, specifications and test reports, not code
+_ENGINEERING_DOCS = re.compile(r"engineering docs")
+
+
 def _documents_decide(text: str, specific: dict[str, tuple[int, int]], documents: dict[str, list[int]],
                       organisation_spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
     """The domains ``specific`` keeps when its documents and the user's organisation disagree (see above)."""
@@ -297,6 +301,9 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         if not role and not any(s < m.end() and m.start() < e for s, e in organisation_spans):
             documents.setdefault(name, []).append(m.start())
     specific = {d: s for d, s in scores.items() if d != "general"}
+    if "code" in specific and _SECTOR_ANSWER.search(text) and all(
+            _ENGINEERING_DOCS.fullmatch(m.group()) for m, how in matches if m.lastgroup == "code"):
+        del specific["code"]  # "Tier-1 automotive supplier. Engineering docs: specs, test reports": no source code
     if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
         specific = {d: s for d, s in specific.items() if not roles_only[d]}
     # the organisation named before its documents: "fintech, compliance team ... regulations" is finance
