@@ -323,7 +323,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     if specific:
         updates["domain"] = max(specific, key=specific.__getitem__)
     elif ("general" in scores and not (licence and asked != "domain") and not (
-            "general" not in documents and _one_sentence(text) and (P.ON_PREM.search(text) or _DATA_RULE.search(
+            all(_organisation_only(m, text) for m, _ in matches if m.lastgroup == "general") and _one_sentence(
+                text) and (P.ON_PREM.search(text) or _DATA_RULE.search(
                 text)))) or (
             asked == "domain" and P.GENERAL_ANSWER.search(text)):
         updates["domain"] = "general"
