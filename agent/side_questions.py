@@ -71,7 +71,9 @@ SUMMARY = re.compile(
     # not a preface to another question: "with what I've told you so far, how long would indexing take?"
     r"(?<!with )(?<!from )(?<!given )(?<!on )(?<!of )(?:everything (?:i|we)(?:'ve| have)? (?:told|said|given)|"
     r"what (?:i|we)(?:'ve| have) (?:told|said))|"
-    r"总结|汇总|概括|小结|目前(?:的)?(?:信息|情况|进展)|现在知道(?:了)?什么")
+    # (not a document's name: "出院小结" is a discharge summary, "项目总结报告" a report; s8-c)
+    r"(?<!出院)(?<!出院的)(?<!病历)(?:总结|汇总|概括|小结)(?!报告|文档|材料)|目前(?:的)?(?:信息|情况|进展)|"
+    r"现在知道(?:了)?什么")
 WHY_NOT = re.compile(
     r"\bwhy (?:not|no)\b|\bwhy (?:didn'?t|did not|don'?t|do not|isn'?t|wasn'?t|is not|was not|won'?t|aren'?t)\b|"
     r"\bhow come\b.{0,30}\bnot\b|\bwhy (?:is|was|are|were)\b.{0,60}\bnot\b|为什么(?:不|没)|为何(?:不|没)|"

@@ -22,6 +22,11 @@ lookups each" the query rate, "finance hasn't decided" the budget. The rule, the
   ("thesis project at my university, nothing commercial"), beside a rate ("two call centres, 20 lookups a shift") or,
   after another question, outside a sentence saying who the user is; a negation that only reaches a word of a domain
   said plainly beside it ("patient data can't leave the hospital network") is no correction of the domain.
+- the documents of a function every organisation has (its helpdesk, its code, its HR handbook) decide over the
+  organisation's domain when that names no document ("an insurer's IT helpdesk tickets" is support, "a bank's
+  monorepo" code, "a retailer's employee handbook" general), and so do the documents after a contrast ("we're a
+  hospital group, but this one is for the finance department: invoices ..."); a sector none of the domains lists,
+  given as the answer to the domain question ("Maschinenbau", "製造業です"), is general (s8-c).
 
 Measured on every message set with ``bench/interview_accuracy.py`` (dev7a holds the classes, in 14 languages).
 """
@@ -169,6 +174,77 @@ def _organisation_only(m: re.Match[str], text: str) -> bool:
     return not P.DOMAIN_RES[m.lastgroup or ""].match(text, m.start())
 
 
+# The functions every organisation has, whatever its trade: its code and engineering, its helpdesk, its HR. Their
+# documents name the domain over the organisation's ("an insurer's IT helpdesk tickets" is support, "a bank's
+# monorepo" code, "a retailer's employee handbook" general) when the organisation's domain names no document itself
+# (not "a bank's credit policies and support tickets").
+_FUNCTION_DOMAINS = ("code",)
+# ... and its IT helpdesk (a bank's or an insurer's customer service is accepted as its own domain or as support by the
+# blind writers, its IT helpdesk is support)
+_IT_SUPPORT = re.compile(r"(?<![a-z])it[\s\-]?(?:help[\s\-]?desk|service[\s\-]?desk|support|tickets?|服务台|"
+                         r"ヘルプデスク|헬프데스크)|\binternal (?:it )?help[\s\-]?desk\b|\bit (?:department|team)'?s? "
+                         r"(?:tickets|helpdesk)\b")
+_HR_DOCUMENTS = re.compile(r"\bemployee handbooks?\b|\bstaff handbooks?\b|\bhr (?:assistant|chatbot|bot|helpdesk|"
+                           r"questions|handbook)\b|\bbenefits (?:guides?|docs|documents|handbook)\b|\bpto polic\w+|"
+                           r"\bleave polic\w+")
+# ... or, after a contrast, any HR documents ("groupe hospitalier, mais le projet concerne les ressources humaines")
+_HR_WORDS = re.compile(rf"{_HR_DOCUMENTS.pattern}|\bhr (?:polic\w+|documents|docs|notes|guides?)\b|\bhuman resources\b")
+# "We're an insurer, but this project is for our IT helpdesk", "groupe hospitalier, mais le projet concerne les RH":
+# what follows the contrast is what the project is about
+_CONTRAST = re.compile(r"\b(?:but|however|aber|jedoch|mais|pero|sin embargo|porém|però|maar|men|ale|jednak|ama|"
+                       r"fakat|ancak|но|однако|lekin|nhưng|tapi|tetapi)\b|\bma\b(?= )|\bmas\b(?= (?:o|a|os|as|é|"
+                       r"este|esse|isso|aqui|para) )|但是|不过|可是|但(?=[^，,。]{0,4}(?:这|项目|是|要|做))|ですが|"
+                       r"しかし|けど|하지만|지만")
+
+
+# A sector none of the domains lists, said as the answer to the domain question ("manufacturing", "Maschinenbau",
+# "製造業です", "제조업이에요"): general. (Beside another question, or in an opening, a manufacturer names no domain:
+# the blind writers split 15 : 11 between general and leaving it unset.)
+_SECTOR_ANSWER = re.compile(
+    r"\bmanufactur\w*|\bindustr\w*|\bmachine building\b|\bmechanical engineering\b|\bautomotive\b|"
+    r"\bmaschinenbau\w*|\bfertigung\b|\bproduktion\b|\bautomobil\w*|\bfabrication\b|\bmanufactura\b|"
+    r"\bfabricaci[óo]n\b|\bautomotri\w*|\bindústria\b|\bmanufatura\b|\bautomotiv\w*|\bmanifattur\w*|"
+    r"\bmetalmeccanic\w*|\bmaakindustrie\b|\bmachinebouw\b|\bprzemysł\w*|\bprodukcj\w*|\bmotoryzacj\w*|"
+    r"\btillverkning\w*|\bsanayi\w*|\bimalat\w*|\büretim\w*|\botomotiv\w*|\bпромышленн\w*|\bпроизводств\w*|"
+    r"\bмашиностроени\w*|製造|メーカー|工業|자동차|제조|공장|制造|工业|机械|汽车")
+
+
+_DATA_RULE = re.compile(r"\b(?:stays?|staying|remains?|leaves?|leaving|kept|keep)\b[^.;]{0,40}\b(?:network|servers?|"
+                        r"premises|data ?cent(?:er|re)s?|building|country|cloud|tenant|infrastructure)\b")
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether ``text`` is one sentence.
+
+    ("it's for the ministry, everything stays on the government network": the organisation is the reason for the data
+    rule beside it, as for a licence, not a description of the project.)
+    """
+    return not _SENTENCE_END.search(text.strip().rstrip(".!?。！？"))
+
+
+# A manufacturer's engineering documents are drawings, specifications and test reports, not code
+_ENGINEERING_DOCS = re.compile(r"engineering docs")
+
+
+def _documents_decide(text: str, specific: dict[str, tuple[int, int]], documents: dict[str, list[int]],
+                      organisation_spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The domains ``specific`` keeps when its documents and the user's organisation disagree (see above)."""
+    if not organisation_spans or len(specific) < 2:
+        return specific
+    told = {d: s for d, s in specific.items() if d not in documents}  # named by an organisation's word only
+    if told and not any(d in documents for d in told.keys()):
+        functions = {d: s for d, s in specific.items() if d in documents and (
+            d in _FUNCTION_DOMAINS or (d == "support" and _IT_SUPPORT.search(text)))}
+        if functions and not (specific.keys() - told.keys() - functions.keys()):
+            return functions
+    contrast = _CONTRAST.search(text, organisation_spans[0][1])
+    if contrast:
+        after = {d: s for d, s in specific.items() if any(p > contrast.start() for p in documents.get(d, []))}
+        if after and not any(p < contrast.start() for d in after for p in documents.get(d, [])):
+            return after
+    return specific
+
+
 def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity: Any) -> None:
     """Store the domain ``text`` states (see the module's rules); ``polarity`` tells a negated cue."""
     correction = bool(_CORRECTING.match(text)) and any(
@@ -191,6 +267,9 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
 
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}
+    documents: dict[str, list[int]] = {}  # where each domain's document words are (no organisation's, no role's)
+    organisation_spans = [m.span() for m in O.organisation_words(text).finditer(text)] if len(
+        {m.lastgroup for m, _ in matches}) > 1 or (matches and _HR_WORDS.search(text)) else []  # (only then needed)
 
     def kept(m: re.Match[str], how: str) -> bool:
         own = _inside(m.span(), described)
@@ -219,19 +298,37 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         count, first = scores.get(name, (0, -m.start()))
         scores[name] = (count + 1, first)
         roles_only[name] = roles_only.get(name, True) and role
+        if not role and not any(s < m.end() and m.start() < e for s, e in organisation_spans):
+            documents.setdefault(name, []).append(m.start())
     specific = {d: s for d, s in scores.items() if d != "general"}
+    if "code" in specific and _SECTOR_ANSWER.search(text) and all(
+            _ENGINEERING_DOCS.fullmatch(m.group()) for m, how in matches if m.lastgroup == "code"):
+        del specific["code"]  # "Tier-1 automotive supplier. Engineering docs: specs, test reports": no source code
     if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
         specific = {d: s for d, s in specific.items() if not roles_only[d]}
     # the organisation named before its documents: "fintech, compliance team ... regulations" is finance
     organisations = {m.lastgroup for m in O.organisation_words(text).finditer(text) if kept(
         m, polarity(text, m)) and not _CLIENTS_BEFORE.search(text[max(0, m.start() - 30):m.start()])} & specific.keys(
     ) if len(specific) > 1 else set()
-    if organisations:
+    decided = _documents_decide(text, specific, documents, organisation_spans)
+    if decided != specific:
+        specific = decided
+    elif organisations:
         specific = {d: s for d, s in specific.items() if d in organisations}
+    contrast = _CONTRAST.search(text, organisation_spans[0][1]) if organisation_spans else None
+    if specific and not any(d in documents for d in specific) and (_HR_DOCUMENTS.search(text) or (
+            contrast and _HR_WORDS.search(text, contrast.end()))):
+        updates["domain"] = "general"  # "a retailer, building an HR chatbot over our employee handbook"
+        return
     if specific:
         updates["domain"] = max(specific, key=specific.__getitem__)
-    elif ("general" in scores and not (licence and asked != "domain")) or (
+    elif ("general" in scores and not (licence and asked != "domain") and not (
+            all(_organisation_only(m, text) for m, _ in matches if m.lastgroup == "general") and _one_sentence(
+                text) and (P.ON_PREM.search(text) or _DATA_RULE.search(
+                text)))) or (
             asked == "domain" and P.GENERAL_ANSWER.search(text)):
         updates["domain"] = "general"
+    elif asked == "domain" and _SECTOR_ANSWER.search(text) and not P.SKIP.search(text):
+        updates["domain"] = "general"  # "Maschinenbau, also technische Doku" as the answer: a sector not listed
     elif asked is None and not (correction or licence or scores) and O.unlisted_organisation(text):
         updates["domain"] = "general"  # "we're a furniture manufacturer": a trade the domains do not list

@@ -304,6 +304,12 @@ def _lent(low: str) -> bool:
     return False
 
 
+# A team of the user's organisation that asks for the project is who will use it (s8-c): "the platform team wants code
+# search", "our support team needs a bot over the help center"
+_TEAM_WANTS = re.compile(r"\bteams?\s+(?:\w+\s+){0,2}?(?:wants?|needs?|would like|asked (?:us )?for|is asking for|"
+                         r"is looking (?:for|at)|wants to build)\b")
+
+
 def _others_words(u: Understanding, low: str, asked: str | None) -> None:
     """A domain or a card read from another party's clause: the message read without it says the user's own, or nothing.
 
@@ -327,6 +333,8 @@ def _others_words(u: Understanding, low: str, asked: str | None) -> None:
     for name in names:
         if u.updates[name] != base.get(name) or without.get(name) == base.get(name):
             continue
+        if name == "domain" and _TEAM_WANTS.search(low):
+            continue  # "we're a bank, and the platform team wants code search": the team asks for the project
         if without.get(name) is not None:
             u.updates[name] = without[name]
         else:

@@ -498,7 +498,10 @@ DOMAINS = {
                r"(?:lab|laboratory) results|clinical notes|\bwards?\b|oncology|cardiology|medical records|"
                r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
                r"befunde|referti|cartelle cliniche|prontuários?|informes? (?:médicos|clínicos)|"
-               r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療",
+               r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療|"
+               # s8-c: what clinicians write ("出院小结", "检验报告", "lab results")
+               r"出院小结|出院记录|检验报告|化验单|检查报告|影像报告|病程记录|护理记录|医嘱|lab results|"
+               r"\blab reports\b|\bdischarge summar(?:y|ies)\b|\bepicris\w*",
     "finance": r"\bfinanz\w*|\bfinanci\w*|\bfinanceir\w*|\bbilanci\b|\bbilanz\w*|\bbilans?\b|prospectus\w*|"
                r"quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
                r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|"
@@ -513,12 +516,19 @@ DOMAINS = {
                r"steuerberater\w*|wirtschaftspr[üu]fer\w*|buchhalter\w*|comptables|experts?-comptables|contadores|"
                r"contabilistas|commercialisti|fatture|invoices|"
                r"stock market|insurance|\binsurers?\b|policyholders?|underwriting|accounting|financial audits?|"
-               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金(?!会)|股票|券商|(?<!调)研报|投研",
+               r"财报|金融|银行|发票|财务|年报|证券|保险|会计|审计|基金(?!会)|股票|券商|(?<!调)研报|投研|"
+               # s8-c: what analysts read ("broker research", "fund factsheets", "招股说明书")
+               r"\b(?:broker|equity|sell[\s\-]side|buy[\s\-]side) research\b|\banalyst reports?\b|"
+               r"\bfact ?sheets?\b|\bproxy statements?\b|\bbalance sheets?\b|\bincome statements?\b|"
+               r"\bprospectuses\b|招股说明书|招股书|上市公司|有価証券報告書|決算短信|사업보고서",
     "code": r"stack ?overflow|\bapi (?:reference|references|specs?)\b|\bsdk (?:docs|documentation)\b|"
             r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
             r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
             r"engineering docs|code ?base|code search|(?<!language )(?<!iso )(?<!zip )(?<!country )\bcode\b(?!\s*[:=])|"
-            r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程|程式码|原始码|程序码",
+            r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程|程式码|原始码|程序码|"
+            # s8-c: what on-call engineers read ("运维手册", "事故复盘", "incident postmortems")
+            r"运维(?:手册|文档)|(?:事故|故障)复盘|\bpost-?mortems?\b|\bon-?call (?:docs|playbooks?|runbooks?)\b|"
+            r"\bincident playbooks?\b",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|(?<!past )(?<!exam )(?<!question )(?<!test )\bpapers\b|"
                   r"academic (?:papers|articles|literature)|arxiv|"
