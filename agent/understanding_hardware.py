@@ -27,7 +27,8 @@ from knowledge.hardware import load_cloud_instances, load_hardware
 
 # Memory in every spelling people use: 64GB, 64 GiB, 64 gigs, 64 Go (fr, glossed to gb), 64 ГБ, 64기가, 64ギガ, 1 TB.
 _UNIT = r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igabytes?)?|[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)"
-_RAM_WORDS = (r"ram|ddr\d|system (?:memory|ram)|unified memory|memory|内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|"
+_RAM_WORDS = (r"ram(?:u|ie|-u)?|ddr\d|system (?:memory|ram)|unified memory|memory|"  # "256 GB RAMu" (s8-d)
+              r"内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|"
               r"메모리|램|"
               r"arbeitsspeicher|hauptspeicher|mémoire(?: vive| unifiée)?|memória(?: ram)?|memoria(?: ram)?|"
               r"(?:werk)?geheugen|pamięci(?: ram)?|minne|bellek|озу|оперативн\w*(?: памят\w*)?|памят\w*")

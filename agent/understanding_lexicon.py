@@ -66,12 +66,40 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) and x for x in entry)):
                 raise KnowledgeDataError(f"{where}: expected [English, pattern], got {entry!r}")
             english, pattern = entry[0], entry[1].replace("\u093c", "")  # the nukta is dropped from the text too
+            if language in _ASCII_TYPED:
+                pattern = _letters_optional(pattern, _ASCII_TYPED[language])
             try:
                 rx = re.compile(pattern)
             except re.error as exc:
                 raise KnowledgeDataError(f"{where}: pattern {pattern!r} does not compile: {exc}") from exc
             out.append((language, rx, f" {english} " if english.isascii() else english))
     return tuple(out)
+
+
+# s8-d (issue 17): Polish is often typed without its letters ("tysiecy", "zapytan miesiecznie", "dane nie moga wyjsc
+# poza Polske"): each of its phrases also matches with the plain letter in place of ą ć ę ł ń ó ś ź ż.
+_ASCII_TYPED = {"pl": {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"}}
+
+
+def _letters_optional(pattern: str, plain: dict[str, str]) -> str:
+    """``pattern`` with each accented letter also matching its plain one ("ą" -> "[ąa]", inside a class "ąa")."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        if ch in plain:
+            out.append(ch + plain[ch] if in_class else f"[{ch}{plain[ch]}]")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 @functools.cache
@@ -182,7 +210,12 @@ _SLAVIC_ORDER = re.compile(
     rf"\b({_COUNTED})((?:\s+per (?:working day|day|month|week|hour|second|year|user|file|document))?)\s*[:—–-]?\s*"
     r"((?:(?:about|on average|each|approximately|где[\s-]то|где-нибудь|по|в районе|всего|ещё|еще|тоже|jest|było|"
     r"ze|razem|łącznie|у нас|маємо|є|есть|mamy|десь|в приложении|в базе|в каталоге|в архиве|w bazie|w katalogu|"
-    r"w archiwum|w aplikacji|у базі|в каталозі|в архіві|в застосунку|у застосунку|in the app|we have)\s+|~\s*)*)"
+    r"w archiwum|w aplikacji|у базі|в каталозі|в архіві|в застосунку|у застосунку|in the app|we have|"
+    # s8-d: the place the people work, between them and their figure ("операторов колл-центра 120", "konsultantów
+    # na infolinii 80", "операторів у контакт-центрі 60")
+    r"(?:в |у )?(?:колл|контакт)-центр[аеуі]|(?:в |у )?(?:отдел[еау]|відділ[іу]|штат[еіу]|филиал[ае]|філі[їя]|"
+    r"офис[ае]|офіс[іу]|компани[ии]|компанії|службе поддержки|службі підтримки|поддержк[еи]|підтримці)|"
+    r"(?:na |w )?(?:infolinii|call cent(?:er|re)|dziale|firmie|oddziale|biurze|contact cent(?:er|re)))\s+|~\s*)*)"
     r"(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?:\s*(?:thousand|million|billion)\b|[km]\b)?)"
     rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×|times\b)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
 

@@ -18,10 +18,12 @@ the rest of the reader knows: 数万 / 수만 -> 几万 (3 x), 上万 -> 1万; a
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,15})?"  # "1,200 million", "2.5 lakh"
 _RANGE = r"\s*(?:-|–|~|to|à|a|bis|tot|do|till|до|ile)\s*"
@@ -67,7 +69,8 @@ _LANGUAGES: dict[str, _Language] = {
         seconds=r"seconds?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
     "hi": _Language(
         cards={"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "das": 10,
-               "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5, "chhe": 6, "chheh": 6, "saat": 7, "aath": 8, "nau": 9,
+               "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5, "sawa": 1.25, "savaa": 1.25, "सवा": 1.25, "डेढ़": 1.5,
+               "डेढ": 1.5, "ढाई": 2.5, "chhe": 6, "chheh": 6, "saat": 7, "aath": 8, "nau": 9,
                "barah": 12, "baarah": 12, "pandrah": 15, "bees": 20, "pachees": 25, "pachchees": 25, "tees": 30,
                "chalis": 40, "chaalis": 40, "pachas": 50, "pachaas": 50, "sattar": 70, "assi": 80, "nabbe": 90},
         quants={"kuch": 3},
@@ -157,21 +160,28 @@ _LANGUAGES: dict[str, _Language] = {
     "nl": _Language(
         cards={"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
                "negen": 9, "tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "anderhalf": 1.5,
-               "anderhalve": 1.5},
+               "anderhalve": 1.5, "tweeënhalf": 2.5, "tweeenhalf": 2.5, "drieënhalf": 3.5, "drieenhalf": 3.5},
         quants={"een paar": 2, "paar": 2, "enkele": 3, "een aantal": 3, "verscheidene": 3},
         units={"dozijn": (12, 1), "tientallen": (10, 3), "honderd": (100, None), "honderden": (100, 3),
                "duizend": (1e3, 1), "duizenden": (1e3, 3), "tienduizenden": (1e4, 3),
                "honderdduizenden": (1e5, 3), "miljoen": (_MILLION, None), "miljoenen": (_MILLION, 3),
                "miljard": (_BILLION, None), "miljarden": (_BILLION, 3)},
-        halves=("een half", "een halve", "half", "halve"), connectors=("van",), seconds=r"seconden?",
+        halves=("een half", "een halve", "half", "halve"), and_half=("en een half", "en een halve"),
+        connectors=("van",), seconds=r"seconden?",
         bounds=("minder dan", "onder", "binnen", "hooguit", "maximaal")),
     "pl": _Language(
         cards={"jeden": 1, "jedna": 1, "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6,
                "siedem": 7, "osiem": 8, "dziewięć": 9, "dziesięć": 10, "dwadzieścia": 20, "trzydzieści": 30,
                "czterdzieści": 40,
                "pięćdziesiąt": 50, "sto": 100, "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,
-               "półtora": 1.5, "półtorej": 1.5},
-        quants={"kilka": 3, "kilkanaście": 15, "parę": 2, "kilkadziesiąt": 30},
+               "półtora": 1.5, "półtorej": 1.5,
+               # s8-d: the cases a count takes before its noun ("dwóch milionów", "pięciu tysięcy", "stu tysięcy")
+               "dwóch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "sześciu": 6, "siedmiu": 7,
+               "ośmiu": 8, "dziewięciu": 9, "dziesięciu": 10, "dwudziestu": 20, "trzydziestu": 30,
+               "czterdziestu": 40, "pięćdziesięciu": 50, "stu": 100, "dwustu": 200, "trzystu": 300,
+               "czterystu": 400, "pięciuset": 500},
+        quants={"kilka": 3, "kilkanaście": 15, "parę": 2, "kilkadziesiąt": 30, "kilku": 3, "kilkunastu": 15,
+                "kilkudziesięciu": 30},
         units={"tuzin": (12, 1), "tuzina": (12, None), "dziesiątki": (10, 3), "kilkaset": (300, 1), "setki": (100, 3),
                "setek": (100, None),
                "tys.": (1e3, None), "tys": (1e3, None), "tysiąc": (1e3, 1),
@@ -180,7 +190,8 @@ _LANGUAGES: dict[str, _Language] = {
                "miliony": (_MILLION, None), "milionów": (_MILLION, None), "miliona": (_MILLION, 1),
                "mld": (_BILLION, None), "miliard": (_BILLION, 1), "miliardy": (_BILLION, None),
                "miliardów": (_BILLION, None), "miliarda": (_BILLION, None)},
-        halves=("pół",), seconds=r"sekund[yaęe]?", bounds=("poniżej", "mniej niż", "w ciągu", "do", "maksymalnie")),
+        halves=("pół",), and_half=("i pół",), seconds=r"sekund[yaęe]?",
+        bounds=("poniżej", "mniej niż", "w ciągu", "do", "maksymalnie")),
     "sv": _Language(
         cards={"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
                "tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50},
@@ -189,7 +200,8 @@ _LANGUAGES: dict[str, _Language] = {
                "tusen": (1e3, 1), "tusind": (1e3, 1), "millioner": (_MILLION, None), "tusentals": (1e3, 3),
                "tiotusentals": (1e4, 3),
                "hundratusentals": (1e5, 3), "miljon": (_MILLION, None), "miljoner": (_MILLION, None),
-               "miljontals": (_MILLION, 3), "miljard": (_BILLION, None), "miljarder": (_BILLION, None)},
+               "miljontals": (_MILLION, 3), "miljard": (_BILLION, None), "miljarder": (_BILLION, None),
+               "milj.": (_MILLION, None), "milj": (_MILLION, None), "mdr.": (_BILLION, None)},
         halves=("en halv", "ett halvt", "halv", "halvt"), and_half=("och en halv",), seconds=r"sekund(?:er)?",
         bounds=("under", "mindre än", "inom", "högst", "max")),
     "tr": _Language(
@@ -206,8 +218,14 @@ _LANGUAGES: dict[str, _Language] = {
         cards={"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
                "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40,
                "пятьдесят": 50, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
-               "полтора": 1.5, "полторы": 1.5},
-        quants={"несколько": 3, "пару": 2, "пара": 2},
+               "полтора": 1.5, "полторы": 1.5,
+               # s8-d: the cases a count takes after "около", "порядка", "до", "с" ("около трёх миллионов",
+               # "порядка двух тысяч", "около полутора миллионов", "двадцати страниц")
+               "полутора": 1.5, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
+               "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40,
+               "пятидесяти": 50, "ста": 100, "двухсот": 200, "трёхсот": 300, "трехсот": 300, "пятисот": 500,
+               "двумя": 2, "тремя": 3},
+        quants={"несколько": 3, "пару": 2, "пара": 2, "нескольких": 3},
         units={"дюжина": (12, 1), "дюжины": (12, 3), "десятки": (10, 3), "десятков": (10, 3), "сотня": (100, 1),
                "сотни": (100, 3), "сотен": (100, None), "сотню": (100, 1),
                "тысячу": (1e3, 1), "тысяча": (1e3, 1), "тысячи": (1e3, 3),
@@ -217,23 +235,46 @@ _LANGUAGES: dict[str, _Language] = {
                "млн": (_MILLION, None), "млн.": (_MILLION, None), "миллиард": (_BILLION, 1),
                "миллиарда": (_BILLION, 1), "миллиардов": (_BILLION, None), "млрд": (_BILLION, None),
                "млрд.": (_BILLION, None)},
-        halves=("пол",), seconds=r"секунд[уыа]?",
+        halves=("пол",), and_half=("с половиной",), seconds=r"секунд[уыа]?",
         bounds=("меньше", "менее", "быстрее", "в пределах", "до", "не больше", "не более")),
     "uk": _Language(
         cards={"один": 1, "одна": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7,
                "вісім": 8, "дев'ять": 9, "десять": 10, "двадцять": 20, "тридцять": 30, "сорок": 40,
                "п'ятдесят": 50, "сто": 100, "двісті": 200, "триста": 300, "чотириста": 400, "п'ятсот": 500,
-               "півтора": 1.5, "півтори": 1.5},
-        quants={"кілька": 3, "декілька": 3, "пару": 2, "пара": 2},
+               "півтора": 1.5, "півтори": 1.5,
+               # s8-d: the cases a count takes after "близько", "до", "з" ("близько двох мільйонів", "п'яти тисяч")
+               "двох": 2, "трьох": 3, "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8,
+               "дев'яти": 9, "десяти": 10, "двадцяти": 20, "тридцяти": 30, "сорока": 40, "п'ятдесяти": 50,
+               "ста": 100, "двохсот": 200, "трьохсот": 300, "п'ятисот": 500},
+        quants={"кілька": 3, "декілька": 3, "пару": 2, "пара": 2, "кількох": 3, "декількох": 3},
         units={"десятки": (10, 3), "десятків": (10, 3), "сотня": (100, 1), "сотні": (100, 3), "сотень": (100, None),
                "тисячу": (1e3, 1), "тисяча": (1e3, 1), "тисячі": (1e3, 3), "тисяч": (1e3, None), "тис.": (1e3, None),
                "тис": (1e3, None), "мільйон": (_MILLION, 1), "мільйона": (_MILLION, 1), "мільйонів": (_MILLION, None),
                "мільйони": (_MILLION, 3), "млн": (_MILLION, None), "млн.": (_MILLION, None),
                "мільярд": (_BILLION, 1), "мільярда": (_BILLION, 1), "мільярдів": (_BILLION, None),
                "млрд": (_BILLION, None)},
-        halves=("пів",), seconds=r"секунд[уиа]?",
+        halves=("пів",), and_half=("з половиною",), seconds=r"секунд[уиа]?",
         bounds=("менше", "менш ніж", "швидше", "в межах", "до", "не більше", "не більш ніж")),
 }
+
+
+# Polish typed without its letters ("tysiecy", "milionow", "poltora", "dwoch"): each word of its table in both spellings
+_PL_ASCII = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def _with_ascii(lang: _Language) -> _Language:
+    def both(table: dict[str, Any]) -> dict[str, Any]:
+        return {**{w.translate(_PL_ASCII): v for w, v in table.items()}, **table}
+
+    def both_words(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*words, *(w.translate(_PL_ASCII) for w in words))))
+
+    return dataclasses.replace(lang, cards=both(lang.cards), quants=both(lang.quants), units=both(lang.units),
+                               halves=both_words(lang.halves), and_half=both_words(lang.and_half),
+                               bounds=both_words(lang.bounds))
+
+
+_LANGUAGES["pl"] = _with_ascii(_LANGUAGES["pl"])
 
 
 def _alternation(words: object) -> str:
@@ -272,8 +313,9 @@ def _parsers() -> tuple[_Parser, ...]:
         phrase = rf"(?:(?:{coef}){half}\s*)?{unit}(?:{conn}\s*{unit})*{half}"  # "two and a half million"
         token = "|".join(x for x in (
             rf"(?P<digits>{_DIGITS})(?:{_RANGE}(?P<high>{_DIGITS}))?",
-            rf"(?P<card>{_word(_alternation(lang.cards))})" if lang.cards else "",
+            # a quantifier before a cardinal it starts with: "ett par tusen" is two thousand, not one (s8-d)
             rf"(?P<quant>{_word(_alternation(lang.quants))})" if lang.quants else "",
+            rf"(?P<card>{_word(_alternation(lang.cards))})" if lang.cards else "",
             rf"(?P<half>{_word(_alternation(lang.halves))})" if lang.halves else "",
             rf"(?P<and_half>{_word(_alternation(lang.and_half))})" if lang.and_half else "",
             rf"(?P<unit>{unit})") if x)
@@ -403,9 +445,18 @@ _INVERTED_MAGNITUDE = re.compile(r"(?<![\d\w])(?<!\d )(тысяч|тыс\.?|ты
 _INVERTED_WORD = re.compile(r"(?<![\w])(?<!\d )(тыщи|тысячи|тисячі|tysiące|миллиона|мільйона|тыщ|тысяч|тисяч|"
                             r"tysięcy)\s+(два|две|дві|три|четыре|чотири|dwa|dwie|trzy|cztery|пять|п'ять|десять|двадцать|"
                             r"двадцять|тридцать|тридцять|сорок|пятьдесят|п'ятдесят|сто|pięć|dziesięć|dwadzieścia|"
-                            r"trzydzieści|czterdzieści|pięćdziesiąt|sto)(?!\w|\s*[-–]|\s+(?:сот|sto|set))")
+                            r"trzydzieści|czterdzieści|pięćdziesiąt|sto|двести|триста|пятьсот|двісті|п'ятсот|dwieście|trzysta|"
+                            r"pięćset)(?!\w|\s*[-–]|\s+(?:сот|sto|set))")
 _INVERTED_WORD_UNIT = {"тыщи": "тыщ", "тысячи": "тысяч", "тисячі": "тисяч", "tysiące": "tysięcy", "миллиона": "млн",
                        "мільйона": "млн", "тыщ": "тыщ", "тысяч": "тысяч", "тисяч": "тисяч", "tysięcy": "tysięcy"}
+def _inverted_word(match: re.Match[str]) -> str:
+    """"тыщи три" -> about 3 thousand; not after a count of its own ("два миллиона триста тысяч", s8-d)."""
+    before = re.search(r"([^\W\d_']+)\s+$", match.string[:match.start()])
+    if before and any(before.group(1) in lang.cards for lang in (_LANGUAGES["ru"], _LANGUAGES["uk"], _LANGUAGES["pl"])):
+        return match.group()
+    return f"about {match.group(2)} {_INVERTED_WORD_UNIT[match.group(1)]}"
+
+
 # Russian and Ukrainian chat write k in Cyrillic right after a figure ("150к документов"), and "кк" for a million
 _CYRILLIC_K = re.compile(r"(?<=\d)кк?(?![^\W\d_])")
 _WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|aspetta|wacht)\s+)?"
@@ -481,12 +532,85 @@ _ROMANCE_WORDS = re.compile(r"\b(?:de|del|los|las|unos|unas|tenemos|temos|são|m
                             r"e|o|que|com|con|uns|umas|cerca|alrededor)\b")
 
 
+# s8-d (issue 17): a number said in parts, the larger first ("миллион двести тысяч", "tysiąc dwieście", "un milione e
+# duecentomila", "мільйон двісті тисяч", "bir milyon iki yüz bin", "two million three hundred thousand"): the parts
+# add up. The magnitude of the first part is singular ("тысяча", "milione") or has its count before it ("два
+# миллиона", "5 тысяч"): "тысяч двести" alone is the rough, inverted "about two hundred thousand". The second part
+# starts with a hundreds word (or a glued one: "duecentomila", "tvåhundratusen"); it is marked here and added once
+# both are digits (``_ADDED``).
+_HUNDREDS = (r"сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|двісті|чотириста|п'ятсот|"
+             r"шістсот|сімсот|вісімсот|дев'ятсот|sto|dwie[śs]cie|trzysta|czterysta|pi[ęe][ćc]set|sze[śs][ćc]set|"
+             r"siedemset|osiemset|dziewi[ęe][ćc]set|cento|duecento|trecento|quattrocento|cinquecento|seicento|"
+             r"settecento|ottocento|novecento|cien|ciento|doscient[oa]s|trescient[oa]s|quinient[oa]s|cem|duzent[oa]s|"
+             r"trezent[oa]s|quinhent[oa]s|(?:iki|üç|dört|beş|altı|yedi|sekiz|dokuz)?\s*yüz|"
+             r"(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred|(?:\w{2,6})?(?:hundra|honderd|hundert)\w*")
+_ADDITIVE = re.compile(
+    r"(?<![\w.,])(?P<count>\d{1,3}(?:[.,]\d{1,2})?\s*|(?:два|две|три|четыре|пять|два|дві|три|чотири|п'ять|dwa|dwie|"
+    r"trzy|cztery|pięć|piec|due|tre|quattro|cinque|dos|tres|dois|duas|iki|üç|two|three|four|five|twee|drie|två|"
+    r"zwei|drei)\s+)?"
+    r"(?P<mag>тысяча|тысячу|миллион|тисяча|тисячу|мільйон|tysiąc|tysiac|milion|mille|milione|un milione|mil|millón|"
+    r"millon|milhão|milhao|bin|milyon|bir milyon|thousand|million|tusen|miljon|duizend|miljoen|tausend|"
+    r"(?P<plural>тысячи|тысяч|тыс\.?|миллиона|миллионов|миллионы|млн\.?|тисячі|тисяч|тис\.?|мільйона|мільйонів|мільйони|"
+    r"tysiące|tysiace|tysięcy|tysiecy|tys\.?|miliony|milionów|milionow|miliona|mln|mila|milioni|millones|milhões|"
+    r"milhoes|millions|miljoner|millionen))"
+    rf"\s+(?:(?:e|i|и|і|y|and|och|en|und|ve)\s+)?(?=(?:{_HUNDREDS})(?![^\W\d_]*\s*(?:раз|razy|volte|times)))")
+_ADDITIVE_TRIGGER = re.compile(r"(?:тысяч|тыс|миллион|млн|тисяч|тис|мільйон|tysi|milion|mln|mil|bin|milyon|thousand|"
+                               r"tusen|miljon|duizend|miljoen|tausend)[^\n]*(?:сот|ст|сті|sta|set|cent|cien|cem|ści|scie|zent|hent|ient|yüz|"
+                               r"hundr|honderd)")
+_ADDED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\u207a\s*(?:about\s+)?(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _mark_added(match: re.Match[str]) -> str:
+    if match.group("plural") and not match.group("count"):
+        return match.group()  # "тысяч двести": about two hundred thousand, said the other way round
+    return f"{match.group('count') or ''}{match.group('mag')} \u207a"
+
+
+def _add(match: re.Match[str]) -> str:
+    big, small = float(match.group(1)), float(match.group(2))
+    if small < big and big >= 1000:  # "1000000 ⁺200000", "1000 ⁺200"
+        return _number(big + small)
+    return f"{match.group(1)} {match.group(2)}"
+
+
+# "пять-шесть", "dwie-trzy", "due-tre", "iki-üç" strony: a range of two cardinal words (s8-d)
+_WORD_RANGE_TRIGGER = re.compile(r"[^\W\d_]\s*[-–]\s*[^\W\d_]|\s(?:или|або|чи|lub|albo|czy|o|veya|eller|of|oder|ou)\s")
+_WORD_RANGE_SEP = r"(?:\s*[-–]\s*|\s+(?:или|або|чи|lub|albo|czy|o|veya|eller|of|oder|ou|o)\s+)"
+
+# Hinglish "saadhe teen lakh" (3.5), "paune do lakh" (1.75): a half added or a quarter taken before the count (s8-d)
+_HI_CARDS = {"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "chhe": 6, "saat": 7,
+             "aath": 8, "nau": 9, "das": 10}
+_HI_FRACTION = re.compile(r"(?<!\w)(saa?dhe|saade|paune|pone)\s+(ek|do|teen|chaa?r|paa?nch|chhe|saat|aath|nau|das|"
+                          r"\d{1,2})\s+(?=(?:hazaa?r|hajar|lakhs?|lacs?|crores?|karod|sau)\b)")
+
+
+def _hi_fraction(match: re.Match[str]) -> str:
+    count = match.group(2)
+    value = float(count) if count.isdigit() else _HI_CARDS[count]
+    value += 0.5 if match.group(1).startswith("sa") else -0.25
+    return f"{value:g} "
+
+
+# s8-d (issue 17): the old figure of a correction said as "one and a half" with no magnitude ("1,1 miljoen, niet
+# anderhalf", "не полтора, а 1,2 млн", "bir buçuk değil"): 1.5, which the correction reads in the new figure's magnitude
+_NOT_ONE_AND_A_HALF = re.compile(
+    r"(?<!\w)(not|niet|inte|nie|не|ні|non|nicht|pas|no|nahi|nahin)\s+(one and a half|anderhalf|anderhalve|"
+    r"en och en halv|półtora|półtorej|poltora|poltorej|полтора|полторы|півтора|півтори|uno e mezzo|una e mezza|"
+    r"dedh|eineinhalb|anderthalb|un et demi|uno y medio)(?!\s*[^\W\d_])|"
+    r"(?<!\w)(bir buçuk)(?=\s+değil)")
+
+
+def _one_and_a_half(match: re.Match[str]) -> str:
+    return f"{match.group(1)} 1.5" if match.group(1) else "1.5"
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
     text = _WAIT.sub("one moment", text)
+    text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
     if " or " in text:  # "a sec or two", "a day or two", "a page or two": one to two of them (s7-c)
         text = _OR_TWO.sub(lambda m: f"1-2 {m.group(1)}s", text)
     if " mil" in text and _EN_MIL.search(text) and not _ROMANCE_WORDS.search(text):
@@ -498,8 +622,15 @@ def number_words(text: str) -> str:
     text = re.sub(r"(?<!\w)полу?(?=миллион|миллиард|тысяч|сотн|секунд)", "пол ", text)
     text = re.sub(r"(?<!\w)пів(?=мільйон|мільярд|тисяч|сотн|секунд)", "пів ", text)
     text = _INVERTED_MAGNITUDE.sub(r"about \2 \1", text)  # "тикетов тысяч 300": about 300 thousand
-    text = _INVERTED_WORD.sub(lambda m: f"about {m.group(2)} {_INVERTED_WORD_UNIT[m.group(1)]}", text)
+    text = _INVERTED_WORD.sub(_inverted_word, text)
     text = _CYRILLIC_K.sub(lambda m: "m" if m.group() == "кк" else "k", text)  # "150к", "2кк": 150k, 2m
+    if "sa" in text or "pa" in text or "po" in text:
+        text = _HI_FRACTION.sub(_hi_fraction, text)
+    marked = "\u207a" not in text and bool(_ADDITIVE_TRIGGER.search(text)) and bool(_ADDITIVE.search(text))
+    if marked:
+        text = _ADDITIVE.sub(_mark_added, text)
+    if _WORD_RANGE_TRIGGER.search(text):
+        text = _word_range(text)
     text = _TR_BOUND.sub(lambda m: f" under {_TR_SECONDS.get(m.group(1)) or m.group(1).replace(',', '.')} seconds ",
                          text)
     for parser in _parsers():
@@ -522,7 +653,28 @@ def number_words(text: str) -> str:
     if _card_words()[0].search(text):
         pattern, values = _card_words()
         text = pattern.sub(lambda m: f"{_number(values[m.group(1)])} ", text)
+    if marked:
+        text = _ADDED.sub(_add, text).replace("\u207a", " ")
     return _cjk_words(text) if _CJK_TRIGGER.search(text) else text
+
+
+@functools.cache
+def _range_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    """Two cardinal words of one of the languages as a range; words that are common words elsewhere count here."""
+    values = {w: v for code, lang in _LANGUAGES.items() if code != "en" for w, v in lang.cards.items()
+              if v >= 2 and " " not in w}
+    one = _alternation(values)
+    return re.compile(rf"(?<![\w\-])({one}){_WORD_RANGE_SEP}({one})(?![\w\-])"), values
+
+
+def _word_range(text: str) -> str:
+    """"пять-шесть" -> "5-6", "dwie lub trzy" -> "2-3": two cardinals a little apart, the smaller first."""
+    pattern, values = _range_words()
+
+    def sub(m: re.Match[str]) -> str:
+        low, high = values[m.group(1)], values[m.group(2)]
+        return f"{_number(low)}-{_number(high)}" if low < high <= 2 * low + 5 else m.group()
+    return pattern.sub(sub, text)
 
 
 # Numbers written as one word in German, Dutch, Swedish and Italian ("zweihunderttausend", "vijftigduizend",
@@ -581,6 +733,7 @@ def _glued_value(word: str) -> str:
 # Number words that are also common words elsewhere ("due to", "sei", "neuf" = new, "acht" = heed, "dos" = of the,
 # "sto" = I am, "das", "do", "char", "teen", "sex", "otto", "yedi", "altı" = under): only read inside a number phrase.
 _NOT_ALONE = frozenset("due sei neuf acht dos sto das do char teen sex otto yedi altı bees tees saat aath nau assi "
+                       "piec dwu "
                        "chhe".split())  # and Hinglish "bees" (bees), "tees", "saat" (with), "nau", "assi"
 
 

@@ -305,6 +305,7 @@ _FIRST_INDEXING = re.compile(
     r"(?:首次|初次|第一次|首批)(?:入库|导入|灌库|全量(?:导入|入库|索引)?)|全量(?:导入|入库|索引)|"
     r"(?:首次|初回の?|初期の?|초기|최초)\s*(?:indexing|索引|建索引|インデックス|인덱싱)|"
     r"(?:первичн|начальн|перв)\w* (?:индексаци|индексирован)\w*|"
+    r"(?:первинн|початков|перш)\w* (?:індексаці|індексуванн)\w*|"
     # s5-e (issue 17): the first indexing in the other languages of the lexicon
     r"\bindex\w* (?:\w+ ){0,4}(?:the first time|initially|up front)\b|第一次(?:建)?索引|初次(?:建)?索引|首次建库|"
     r"\b(?:eerste|initiële) indexering\b|\b(?:pierwsze|początkowe|wstępne) indeksowanie\b|"
@@ -343,13 +344,15 @@ _ONE = (r"a|an|one|eine[n]?|ein|une?|una?|uno|uma|um|een|één|ett|en|jeden|jedn
 _FEW = (r"a few|a couple of|a couple|ein paar|einige|quelques|unos (?:pocos )?|unas|alguns|algumas|qualche|pochi|"
         r"een paar|kilka|några|birkaç|несколько|kuch|几|数")
 # number words the normaliser leaves as written, in the languages of the lexicon
-_WORD_NUMBERS = {2: r"two|zwei|deux|dos|dois|duas|due|twee|två|dwa|dwie|iki|две|два",
-                 3: _FEW + r"|three|drei|trois|tres|três|tre|drie|trzy|üç|teen|три",
+_WORD_NUMBERS = {2: r"two|zwei|deux|dos|dois|duas|due|twee|två|dwa|dwie|iki|две|два|двое|двоє|dwoje|двух|двох|dwóch",
+                 3: _FEW + r"|three|drei|trois|tres|três|tre|drie|trzy|üç|teen|три|трое|троє|troje|трёх|трех|трьох|"
+                    r"trzech",
                  4: r"four|vier|quatre|cuatro|quatro|quattro|fyra|cztery|dört|char|четыре",
                  10: r"ten|zehn|dix|diez|dez|dieci|tien|tio|dziesięć|десять"}
-_UNITS = {"day": r"days?|tage?n?|jours?|d[ií]as?|giorn[oi]|dagen|dag|dni|dzień|dagar|gün|дн(?:я|ей)|день|din|天|日|일",
+_UNITS = {"day": r"days?|tage?n?|jours?|d[ií]as?|giorn[oi]|dagen|dag|dni|dzień|dagar|gün|дн(?:я|ей)|день|din|天|日|일|"
+               r"сут(?:ки|ок)|доб[уиа]|діб|дні|днів|dob[ęy]|dób",  # s8-d: a day of 24 hours in ru, uk, pl
           "week": r"weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tygodni[ea]?|tydzień|veck(?:a|or|an)|"
-                  r"hafta|hafte|недел[яюиь]|周|週間|週|주일?",
+                  r"hafta|hafte|недел[яюиь]|тижд(?:ень|ні|нів|ня)|周|週間|週|주일?",
           "hour": r"hours?|stunden?|heures?|horas?|ore|uur|uren|godzin\w*|timm(?:e|ar)|saat|час(?:а|ов)?|ghante|"
                   r"小时|時間|시간",
           "month": r"months?|monate?n?|mois|mes(?:es)?|mesi|maand(?:en)?|miesiąc\w*|månad(?:er)?|ay|месяц\w*|"
@@ -359,9 +362,12 @@ _LAST = (r"(?:take|takes|taking|last|lasts|run|runs|be done (?:in|within)|finish
          r"brauchen|prendre|prend|durer|tardar|tarda|durar|levar|leva|durare|impiegare|duren|kosten|trwać|potrwać|"
          r"demorar|demora|demore|tomar|toma|llevar|lleva|richiedere|richiede|metterci|demander|"  # s6-a: pt, es, it, fr
          r"zająć|ta|tar|sürebilir|sürer|sürmesi|занять|занимать|длиться|lag|lage|lagega|hafte mein|花|用|需要|"
+         # s8-d: "уложиться в двое суток", "за неделю", "w ciągu tygodnia", "протягом тижня", "займе тиждень"
+         r"уложиться|укладываться|уложимся|успеть|управиться|вкластися|вкладатися|займе|тривати|в течение|"
+         r"протягом|w ciągu|zmieścić się w|"
          r"かかっても|かかる|かけて|걸려도|걸리|给|可以给|能给)")
 _DURATION = re.compile(
-    rf"{_LAST}(?:\s+|(?<=[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]))(?:\w+\s+){{0,2}}?(?:(\d{{1,3}}(?:\.\d)?)|({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
+    rf"{_LAST}(?:\s+|(?<=[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]))(?:\w+\.?\s+){{0,2}}?(?:(\d{{1,3}}(?:\.\d)?)|({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
     rf"({'|'.join(_UNITS.values())})(?![a-zà-ÿ])|"
     rf"(?:(\d{{1,3}}(?:\.\d)?)|(?<![\w])({'|'.join(_WORD_NUMBERS.values())}|{_ONE}))\s*"
     rf"({'|'.join(_UNITS.values())})(?![a-zà-ÿ])\s*"
