@@ -402,8 +402,9 @@ _PLAIN_RANGE = re.compile(r"(?<![\w.,])(\d{1,15}(?:\.\d{1,15})?)\s+(?:à|a|bis|t
                           r"(\d{1,15}(?:\.\d{1,15})?)(?![\d.,:]|\s*(?:h\b|uhr|heures?|horas?|ore\b|uur|timmar|saat|час|"
                           r"am\b|pm\b|o'?clock))")  # not hours of the day ("von 8 bis 17 Uhr")
 _BETWEEN = re.compile(rf"(?<!{_LETTER})(?:between|entre|zwischen|tra|fra|tussen|mellan|между|między|pomiędzy)\s+"
-                      r"(?:de\s+|the\s+)?"
-                      rf"({_DIGITS})\s+(?:and|et|y|e|und|en|och|и|a)\s+({_DIGITS})(?!\d)")
+                      r"(?:(?:de|the|i|gli|le|los|las|les|den|die)\s+)?"  # "tra i 200 e i 300 mila" (s8-d)
+                      rf"({_DIGITS})\s+(?:and|et|y|e|und|en|och|и|a)\s+(?:(?:i|gli|le|los|las|les|die)\s+)?"
+                      rf"({_DIGITS})(?!\d)")
 
 
 # Hedges around a figure that the quantity reader does not know as such: "about".

@@ -1033,7 +1033,9 @@ INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|
                            r"|\bsell|verkauf|revend|\bvend|卖|販売|판매")
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
-                                r"\b(?:licen[cs]ed?|only|or)\b)|permissive(?:ly)? licen|paying customers|"
+                                # "or" in every language of the lexicon ("Apache 2.0 albo MIT", s8-d)
+                                r"\b(?:licen[cs]ed?|only|or|oder|ou|o|oppure|of|eller|albo|lub|veya|ya|или|або|чи)"
+                                r"(?![^\W\d_]))|permissive(?:ly)? licen|paying customers|"
                                 # not a shop that sells goods ("an ecommerce shop selling outdoor gear", s7-c)
                                 r"(?<!shop )(?<!shops )(?<!store )(?<!stores )(?<!retailer )(?<!retailers )"
                                 r"(?<!brand )(?<!marketplace )\b(?:sell|selling|charge)\b|saas product|"
