@@ -8,7 +8,9 @@ Classes (see the header of tests/agent/data/dev11d_messages.yaml): numerals in t
 Polish typed without its letters ("tysiecy", "zapytan miesiecznie"), "milj.", deadlines in days of 24 hours ("двое
 суток", "maks. tydzień"), the budget said unlimited, data that may not leave the country's territory, people counted
 where they work ("операторов колл-центра 120"), corrections with an interjection or an old figure in words ("niet
-anderhalf"). Written before the fix: 230/256 fields (89.8%), 12 silent wrong fills at fa70050.
+anderhalf"), licences named with "or" in every language, budgets per quarter, growth that is no size. Batches 1-2
+(238 messages) written before the fix: 230/256 fields (89.8%), 12 silent wrong fills at fa70050; the whole file (363)
+there 403/446 (90.4%), 14 silent; after: 446/446, 0 silent.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ LANGUAGES = ("pl", "ru", "uk", "it", "hi", "nl", "sv", "tr")
 
 
 def test_the_worst_read_languages_by_class() -> None:
-    assert len(DEV11D) >= 180 and len({c["id"] for c in DEV11D}) == len(DEV11D)
+    assert len(DEV11D) >= 360 and len({c["id"] for c in DEV11D}) == len(DEV11D)
     by_language = [c["id"].split("-")[1] for c in DEV11D]
-    assert min(by_language.count(lang) for lang in LANGUAGES) >= 22
+    assert min(by_language.count(lang) for lang in LANGUAGES) >= 40
     result = accuracy.score(DEV11D)
     wrong = {o.case["id"]: [*o.silent, *o.problems] for o in result["outcomes"] if o.silent or o.problems}
     assert not wrong, wrong
@@ -108,3 +110,29 @@ def test_a_correction_with_an_interjection_or_its_old_figure_in_words(text: str)
 def test_graphics_cards_said_schede_are_no_documents() -> None:
     said = understand("abbiamo un server in sede con 2 schede L40S", None)
     assert "corpus_docs" not in said.updates and said.updates["hardware"]["accelerator"] == "L40S"
+
+
+@pytest.mark.parametrize("text", ["Apache 2.0 albo MIT", "Apache 2.0 або MIT", "Apache 2.0 veya MIT",
+                                  "Apache 2.0 of MIT", "Apache 2.0 eller MIT", "Apache 2.0 ya MIT",
+                                  "nur MIT oder Apache"])
+def test_a_licence_named_with_or_in_every_language(text: str) -> None:
+    assert understand(text, "license").updates == {"license": "commercial"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("6 tys. zł na kwartał", 500), ("90 тыс. рублей в квартал", 333), ("9.000 euro a trimestre", 3240),
+    ("60 000 kr per kvartal", 1905), ("3 ayda bir 300 bin TL", 3125), ("quarter ka 3 lakh", 1205)])
+def test_a_budget_per_quarter(text: str, value: int) -> None:
+    assert understand(text, "budget_usd_month").updates["budget_usd_month"] == pytest.approx(value, rel=0.02)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("співробітників 150, кожен шукає разів 20 за день", 90_000), ("har din 3 hazar ke aas paas queries", 90_000),
+    ("każdy pracownik szuka coś ze 3 razy dziennie, a jest ich 400", 36_000)])
+def test_rates_said_after_their_people_or_with_a_hedge(text: str, value: int) -> None:
+    assert understand(text, "queries_per_month").updates["queries_per_month"] == value
+
+
+def test_the_search_wanted_is_no_query_count() -> None:
+    said = understand("Хотим поиск по базе знаний: 45 тыс. статей.")
+    assert said.updates == {"corpus_docs": 45_000}
