@@ -601,6 +601,9 @@ _NOT_ONE_AND_A_HALF = re.compile(
     r"(?<!\w)(bir buçuk)(?=\s+değil)")
 
 
+_HALF_TRIGGER = re.compile(r"half|halv|tor[aye]|півтор|mezz|dedh|einhalb|anderthalb|demi|medio|buçuk")
+
+
 def _one_and_a_half(match: re.Match[str]) -> str:
     return f"{match.group(1)} 1.5" if match.group(1) else "1.5"
 
@@ -611,7 +614,8 @@ def number_words(text: str) -> str:
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
     text = _WAIT.sub("one moment", text)
-    text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
+    if _HALF_TRIGGER.search(text):
+        text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
     if " or " in text:  # "a sec or two", "a day or two", "a page or two": one to two of them (s7-c)
         text = _OR_TWO.sub(lambda m: f"1-2 {m.group(1)}s", text)
     if " mil" in text and _EN_MIL.search(text) and not _ROMANCE_WORDS.search(text):
@@ -625,7 +629,7 @@ def number_words(text: str) -> str:
     text = _INVERTED_MAGNITUDE.sub(r"about \2 \1", text)  # "тикетов тысяч 300": about 300 thousand
     text = _INVERTED_WORD.sub(_inverted_word, text)
     text = _CYRILLIC_K.sub(lambda m: "m" if m.group() == "кк" else "k", text)  # "150к", "2кк": 150k, 2m
-    if "sa" in text or "pa" in text or "po" in text:
+    if "dhe" in text or "ade" in text or "une" in text or "pone" in text:
         text = _HI_FRACTION.sub(_hi_fraction, text)
     marked = "\u207a" not in text and bool(_ADDITIVE_TRIGGER.search(text)) and bool(_ADDITIVE.search(text))
     if marked:
