@@ -554,24 +554,26 @@ _ADDITIVE = re.compile(
     r"(?P<plural>тысячи|тысяч|тыс\.?|миллиона|миллионов|миллионы|млн\.?|тисячі|тисяч|тис\.?|мільйона|мільйонів|мільйони|"
     r"tysiące|tysiace|tysięcy|tysiecy|tys\.?|miliony|milionów|milionow|miliona|mln|mila|milioni|millones|milhões|"
     r"milhoes|millions|miljoner|millionen))"
-    rf"\s+(?:(?:e|i|и|і|y|and|och|en|und|ve)\s+)?(?=(?:{_HUNDREDS})(?![^\W\d_]*\s*(?:раз|razy|volte|times)))")
+    rf"\s+(?:(?P<conn>e|i|и|і|y|and|och|en|und|ve)\s+)?(?=(?:{_HUNDREDS})(?![^\W\d_]*\s*(?:раз|razy|volte|times)))")
 _ADDITIVE_TRIGGER = re.compile(r"(?:тысяч|тыс|миллион|млн|тисяч|тис|мільйон|tysi|milion|mln|mil|bin|milyon|thousand|"
                                r"tusen|miljon|duizend|miljoen|tausend)[^\n]*(?:сот|ст|сті|sta|set|cent|cien|cem|ści|scie|zent|hent|ient|yüz|"
                                r"hundr|honderd)")
-_ADDED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\u207a\s*(?:about\s+)?(\d+(?:\.\d+)?)(?![\d.])")
+_ADDED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:(e|i|и|і|y|and|och|en|und|ve)\s*)?\u207a\s*(?:about\s+)?"
+                    r"(\d+(?:\.\d+)?)(?![\d.])")
 
 
 def _mark_added(match: re.Match[str]) -> str:
     if match.group("plural") and not match.group("count"):
         return match.group()  # "тысяч двести": about two hundred thousand, said the other way round
-    return f"{match.group('count') or ''}{match.group('mag')} \u207a"
+    return f"{match.group('count') or ''}{match.group('mag')} {match.group('conn') or ''}\u207a"
 
 
 def _add(match: re.Match[str]) -> str:
-    big, small = float(match.group(1)), float(match.group(2))
+    big, small = float(match.group(1)), float(match.group(3))
     if small < big and big >= 1000:  # "1000000 ⁺200000", "1000 ⁺200"
         return _number(big + small)
-    return f"{match.group(1)} {match.group(2)}"
+    between = f"{match.group(2)} " if match.group(2) else ""  # "tussen de duizend en honderdduizend": a range
+    return f"{match.group(1)} {between}{match.group(3)}"
 
 
 # "пять-шесть", "dwie-trzy", "due-tre", "iki-üç" strony: a range of two cardinal words (s8-d)
