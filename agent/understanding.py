@@ -212,10 +212,12 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     aligned = len(shown_spans) == len(spans)
     plains = [shown[slice(*s)].lower() if aligned else low[slice(*spans[i])] for i, s in enumerate(
         shown_spans if aligned else spans)]
-    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])))
+    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])
+                           or side.wondered(low[span[0]:span[1]], plains[i])))
             for i, span in enumerate(spans)]
     asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])
-            or side.intents(low[a[1][0]:a[1][1]], plains[a[0]], False)]
+            or side.intents(low[a[1][0]:a[1][1]], plains[a[0]], False)
+            or side.unknown_term(low[a[1][0]:a[1][1]], plains[a[0]])]
     about_model = -2  # the sentence routed to a question about a model ("bge-m3에 대해 좀 알려주세요.")
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
@@ -234,8 +236,11 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             continue
         question = shown[slice(*shown_spans[i])].strip() if aligned else raw
         result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
+        for args in _other_cards(sentence, request):
+            result.tool_requests.append(ToolRequest(request[0], args, question or raw))
         if request[0] in ("show_model", "compare_models", "why_not", "hardware_fit"):
             about_model = i
+        supposed = bool(P.HYPOTHETICAL.search(sentence) or P.IF_CLAUSE.search(sentence) or P.IF_CLAUSE.search(plains[i]))
         owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
         if request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and any(
                 _has_it(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
@@ -244,12 +249,12 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             result.updates.setdefault("hardware", owned)
         for clause in re.finditer(r"[^,，]+", sentence):
             part = clause.group()
-            own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
+            own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not supposed
             # "a report is 200 pages, what's that in tokens?": a figure converted, not the user's answer
             converted = request[0] in _CONVERSIONS and not P.OWN_SITUATION.search(part)
             if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
-                    or P.HYPOTHETICAL.search(sentence) or converted) and not own:  # "which model for our 80k ...?"
-                mine = [] if P.HYPOTHETICAL.search(sentence) else owned_in_question(part)  # "the T4 we have" is read
+                    or supposed or converted) and not own:  # "which model for our 80k ...?"
+                mine = [] if supposed else owned_in_question(part)  # "the T4 we have" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
                     chars[start + clause.start() + a:start + clause.start() + b] = list(part[a:b])
@@ -395,6 +400,9 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         return command
     if _BARE_WHY_NOT.match(plain) or _BARE_WHY_NOT.match(sentence):
         return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
+    unknown = side.unknown_term(sentence, plain)
+    if unknown and not find_models(sentence):  # "not sure what a reranker even is", "리랭커가 뭔지 잘 모르겠어요"
+        return "explain_term", {"term": unknown}
     if not command and side.said_not_asked(sentence, plain):
         return None  # "we compared bge and e5 last year", "how much we spend is not decided"
     facts = _Facts.read(sentence, plain)
@@ -412,7 +420,28 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         item = facts.models or facts.places or _SUPERLATIVE.search(sentence)
         other = strong or by_intent
         return other if item and other and other[0] not in ("shortlist", "show_model") else command
+    if strong is None and by_intent is None and english and english[0] == "show_model" and _named_card(facts):
+        # "how would bge-m3 do on an H100 vs an L4?", "bge-m3在H100和L4上分别跑得怎么样？": a model on a card is a fit
+        return "hardware_fit", _fit_args(facts.models, facts.hardware, {})
     return strong or by_intent or english
+
+
+def _named_card(facts: _Facts) -> bool:
+    """The question names a GPU or an Apple chip (not "no GPU", not a bare CPU count)."""
+    return facts.hardware.get("accelerator") not in (None, "none")
+
+
+def _other_cards(sentence: str, request: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fit arguments for every further card a fit question names ("on an H100 vs an L4": the L4 too)."""
+    if request[0] != "hardware_fit":
+        return []
+    seen = {request[1].get("accelerator")}
+    more: list[dict[str, Any]] = []
+    for _, name, vram, _ in find_accelerators(sentence):
+        if name not in seen:
+            seen.add(name)
+            more.append({**request[1], "accelerator": name, **({"vram_gb": vram} if vram else {})})
+    return more
 
 
 # "why not?", "warum nicht?", "pourquoi pas ?", "为什么不？", "なぜですか": asks about the model the message just named
