@@ -374,7 +374,7 @@ def _indirect() -> dict[str, re.Pattern[str]]:
 
 
 def wondered(sentence: str, plain: str) -> bool:
-    """A question asked as a statement: "I wonder if ...", "curious how long ...", "Mich würde interessieren, was ..."."""
+    """A question asked as a statement: "I wonder if ...", "curious how long ...", "Mich würde interessieren, was"."""
     rx = _indirect().get("wonder")
     return bool(rx and (rx.search(plain) or rx.search(sentence) or rx.search(fold(plain))))
 

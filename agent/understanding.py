@@ -210,8 +210,8 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     shown_spans = split_sentences(shown)
     chars = list(low)
     aligned = len(shown_spans) == len(spans)
-    plains = [shown[slice(*s)].lower() if aligned else low[slice(*spans[i])] for i, s in enumerate(
-        shown_spans if aligned else spans)]
+    plains = [shown[slice(*s)].lower().replace("i\u0307", "i") if aligned else low[slice(*spans[i])]  # "İ" -> "i"
+              for i, s in enumerate(shown_spans if aligned else spans)]
     asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])
                            or side.wondered(low[span[0]:span[1]], plains[i])))
             for i, span in enumerate(spans)]
@@ -235,19 +235,24 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
                         chars[start + clause.start():start + clause.end()] = " " * len(clause.group())
             continue
         question = shown[slice(*shown_spans[i])].strip() if aligned else raw
-        result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
-        for args in _other_cards(sentence, request):
-            result.tool_requests.append(ToolRequest(request[0], args, question or raw))
+        for tool, args in _each_question(sentence, plains[i], is_question, request):
+            result.tool_requests.append(ToolRequest(tool, args, question or raw))
         if request[0] in ("show_model", "compare_models", "why_not", "hardware_fit"):
             about_model = i
-        supposed = bool(P.HYPOTHETICAL.search(sentence) or P.IF_CLAUSE.search(sentence) or P.IF_CLAUSE.search(plains[i]))
+        supposed = bool(P.HYPOTHETICAL.search(sentence) or P.IF_CLAUSE.search(sentence)
+                        or P.IF_CLAUSE.search(plains[i]))
         owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
         if request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and any(
                 _has_it(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
             owned = _asked_card(sentence)  # "Passt X auf eine RTX A6000? Die haben wir im Labor stehen"
+        elif request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and len(find_accelerators(
+                sentence)) == 1 and any(_RENT_IT.match(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
+            owned = {**(_asked_card(sentence) or {}), "owned": False}  # "would gte fit on an L4? we're renting one"
+            nxt = spans[i + 1]
+            chars[nxt[0]:nxt[1]] = " " * (nxt[1] - nxt[0])  # the rental is that card, not a card not chosen yet
         if owned:  # "Passt bge-m3 auf unsere L4?": the question is routed, and our card is an L4
             result.updates.setdefault("hardware", owned)
-        for clause in re.finditer(r"[^,，]+", sentence):
+        for clause in re.finditer(r"(?:[^,，\-–—]|(?<=\S)-(?=\S))+", sentence):  # "we only have CPUs - would X run ok?"
             part = clause.group()
             own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not supposed
             # "a report is 200 pages, what's that in tokens?": a figure converted, not the user's answer
@@ -309,7 +314,8 @@ _OWN_BEFORE = re.compile(
 # "we have a VM host with 2 T4s", "Wir haben eine L40 im Rechenzentrum", "Mamy serwer z kartą A40", "社内にRTX 6000 Ada
 # が1枚あります", "저희 서버에 A30이 한 장 있는데": who has the card, a few words before it (none of them a purchase,
 # a rental, a condition or a negation: "we have budget to buy an A100", "we have no GPU, would it fit on an A100?").
-_OWNER = (r"(?:\b(?:we(?:'ve| have| got| own| run| use)|there(?:'s| is| are)|wir haben|haben wir|"
+_OWNER = (r"(?:\b(?:we(?:'ve| have| got| own| run| use)|we(?:'re| are) (?:on|running|using)|there(?:'s| is| are)|"
+          r"wir haben|haben wir|"
           r"(?<![a-z] )on a (?=une?\b|des\b|deux\b|\d)|"
           r"(?:et|mais|donc|bon|ici) on a|nous avons|"
           r"tenemos|temos|abbiamo|we hebben|hebben we|mamy|vi har|elimizde|bizde|у нас|ha?mare paas|humare paas|"
@@ -323,7 +329,8 @@ _NOT_OWNED_YET = re.compile(
     r"wenn|falls|achet\w*|lou\w*|si|pas|compr\w*|alquil\w*|alug\w*|se|sin|sem|acquist\w*|noleg\w*|affitt\w*|"
     r"senza|als|kopen|koop\w*|huren|geen|kup\w*|wynaj\w*|jeśli|gdyby|bez|köp\w*|hyr\w*|om|inga?|satın|alırsak|"
     r"kirala\w*|если|куп\w*|аренд\w*|нет|без|agar|kharid\w*)\b|如果|要是|假如|买|租|没有|買|借り|もし|사면|구매|빌려|만약|없")
-_OWN_AFTER = re.compile(r"^\s*(?:'s|s)?\s*(?:が|이|가|는|은)?\s*(?:\d+\s*(?:枚|장|대|개|张|块|台)\s*)?"
+_OWN_AFTER = re.compile(r"^\s*(?:'s|s)?\s*(?:が|이|가|는|은)?\s*"
+                        r"(?:(?:\d+|한|두|세|一|两|三)\s*(?:枚|장|대|개|张|块|台)\s*)?"
                         r"(?:あります|있(?:는데|어요|습니다|어서)|var\b|hai\b|есть\b|"
                         r"(?:that |which )?we (?:have|own|got)\b|(?:die |das )?haben wir\b|in (?:my|our) \w+|"
                         r"(?:im|in unserem|in unserer) \w+ (?:stehen|steht)\b)")
@@ -350,6 +357,23 @@ _HAVE_IT = re.compile(
     r"две|два|три|ek|do|teen|\d)\b|"
     r"\b(?:bizde|elimizde)\s+(?:\w+\s+)?(?:bir|iki|üç|\d)\s*(?:tane|adet)?\s*var|"
     r"(?:社内|うち|弊社)に?(?:は)?\s*\d+\s*枚|(?:저희|우리)?\s*\w*\s*(?:한|두|세|\d)\s*장\s*있|我们有(?:一|两|三|\d)(?:张|块))")
+
+
+# The sentence after a question about a card says the user rents that card: "we're renting one from GCP", "die mieten
+# wir bei AWS", "on la loue chez OVH", "la alquilamos en Azure", "a gente aluga na AWS", "la noleggiamo", "die huren
+# we", "wynajmujemy ją", "den hyr vi", "onu kiralıyoruz", "мы её арендуем", "ми її орендуємо", "woh kiraye pe hai",
+# "是租的".
+_RENT_IT = re.compile(
+    r"^\W*(?:(?:and|yes|yeah|ja|oui|sí|si|sim|tak|evet|да|так)\W+)?(?:"
+    r"we(?:'re| are|'d| would| could)? (?:renting|rent|leasing|lease|rent(?:ing)? out) "
+    r"(?:one|it|that(?: one)?|them|those|an?)\b|"
+    r"(?:it's|it is|that's|that one's|that one is) (?:rented|a rental|leased|in the cloud)\b|"
+    r"(?:die|den|das) (?:mieten|leasen) wir\b|(?:wir )?mieten (?:sie|die|eine|einen)\b|"
+    r"on (?:la|les|en) loue\b|nous (?:la|les) louons\b|(?:la|lo|las|los) alquilamos\b|(?:a|o|as|os) alugamos\b|"
+    r"a gente (?:aluga|alugou)\b|(?:la|le|lo) noleggiamo\b|die huren we\b|we huren (?:er )?(?:een|die)\b|"
+    r"wynajmujemy (?:ją|je|go)\b|(?:den|det|dem) hyr vi\b|vi hyr (?:en|ett|den)\b|(?:onu|bunu) kiralı\w+|"
+    r"(?:мы )?(?:её|ее|его|их) арендуем\b|арендуем\b|(?:ми )?(?:її|його|їх) орендуємо\b|орендуємо\b|"
+    r"(?:woh|wo) (?:kiraye|rent) (?:pe|par)\b|(?:是)?租的|レンタル|借りて|빌려서|임대)")
 
 
 # After "we have two": a figure of something else ("we have two million docs", "2 TB of PDFs", "我们有两百万份文档")
@@ -424,6 +448,37 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         # "how would bge-m3 do on an H100 vs an L4?", "bge-m3在H100和L4上分别跑得怎么样？": a model on a card is a fit
         return "hardware_fit", _fit_args(facts.models, facts.hardware, {})
     return strong or by_intent or english
+
+
+# Where a sentence holding two questions joins them ("how much disk would the vectors take, and how long would
+# indexing run?", "Wie viel Speicher bräuchten die Vektoren und wie lange dauert das Einbetten?", "Podsumuj, co już
+# wiesz, i pokaż listę", "向量占多少存储？另外建索引要多久"): a joining word before a question or request word of any
+# language.
+_JOIN = re.compile(
+    r"(?:[,;]\s*|\s+)(?:and|also|plus|und|et|y|e|en|i|och|ve|и|і|aur)\s+(?=(?:also |then |so |noch |aussi |"
+    r"también |também |anche |ook |też |även |de |ещё |ще )?(?:what|how|which|would|will|is|are|can|could|does|do|why|"
+    r"where|show|give|tell|wie|was|welche\w*|würde|passt|warum|wieso|zeig\w*|combien|quel\w*|comment|est-ce|"
+    r"pourquoi|c'est|montre\w*|cu[aá]nt\w*|qu[eé]|c[oó]mo|cu[aá]l\w*|por qu[eé]|muestra\w*|quant\w*|qual\w*|"
+    r"o que|por que|mostra\w*|come|cosa|perch[eé]|hoeveel|wat|hoe|welke|waarom|laat|toon|ile|jak\w*|czy|dlaczego|"
+    r"pokaż\w*|podaj|hur|vad|vilk\w*|varför|visa|nasıl|hangi|kaç|ne kadar|сколько|что|как\w*|почему|покажи\w*|"
+    r"скільки|що|як\w*|чому|kitna|kitni|kitne|kya|kaise|kaun)\b)|"
+    r"[，、,]?\s*(?:另外|还有|以及|顺便)|(?:。|、)\s*(?:あと|それと|それから|また)|\s(?:그리고|또)\s")
+
+
+def _each_question(sentence: str, plain: str, is_question: bool,
+                   request: tuple[str, dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The sentence's request, or one per question when it joins questions for different tools; a fit on each card."""
+    found = [request]
+    if _JOIN.search(sentence):
+        parts = [p for p in _JOIN.split(sentence) if p and p.strip()]
+        plain_parts = [p for p in _JOIN.split(plain) if p and p.strip()]
+        if len(plain_parts) != len(parts):
+            plain_parts = parts
+        each = [r for part, shown in zip(parts, plain_parts, strict=True)
+                if (r := _route(part, shown, is_question or bool(side.wondered(part, shown)))) is not None]
+        if len({tool for tool, _ in each}) > 1:
+            found = each
+    return [*found, *(("hardware_fit", args) for r in found for args in _other_cards(sentence, r))]
 
 
 def _named_card(facts: _Facts) -> bool:

@@ -1315,6 +1315,7 @@ QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can
 IMPERATIVE = re.compile(r"^\W*(?:please\s+|can you\s+|pls\s+)?(?:compare|contrast|vergleich\w*|compar\w*|confront\w*|"
                         r"对比|比较|比べて|비교)")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
+                     r"\b(?:cheaper|faster|slower|smaller|bigger|larger|more accurate|more expensive|pricier) than\b|"
                      r"对比|比较|区别|哪个好|还是")
 FIT = re.compile(r"\bfits?\b|\bpasst\b|\bcabe\b|\bentra en\b|\brentre\b|\btient sur\b|\bsta su\b|載る|乗る|들어가|"
                  r"\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
