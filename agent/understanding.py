@@ -252,13 +252,21 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             chars[nxt[0]:nxt[1]] = " " * (nxt[1] - nxt[0])  # the rental is that card, not a card not chosen yet
         if owned:  # "Passt bge-m3 auf unsere L4?": the question is routed, and our card is an L4
             result.updates.setdefault("hardware", owned)
-        for clause in re.finditer(r"(?:[^,，\-–—]|(?<=\S)-(?=\S))+", sentence):  # "we only have CPUs - would X run ok?"
+        asked_yet = False  # a clause before the question that states a figure is an answer ("40k docs, btw what's
+        # hybrid search?", "大概200万篇，全部索引一遍要多久？"); "for 2M docs, what would it cost?" supposes one
+        for clause in _clauses(sentence):
             part = clause.group()
             own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not supposed
             # "a report is 200 pages, what's that in tokens?": a figure converted, not the user's answer
             converted = request[0] in _CONVERSIONS and not P.OWN_SITUATION.search(part)
-            if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
-                    or supposed or converted) and not own:  # "which model for our 80k ...?"
+            cued = bool((P.QUESTION.search(part) and not _FIGURE_STATED.match(part)) or _tool_cue(part)
+                        or find_models(part))
+            asked_yet = asked_yet or cued
+            told = not asked_yet and not _SUPPOSING_START.search(part) and bool(re.search(r"\d", part))
+            supposes = bool(_SUPPOSING_START.search(part) and re.search(r"\d", part)
+                            and not P.OWN_SITUATION.search(part))  # "at 500k docs, what would X cost?"
+            if (cued or (request[0] in side.SIDE_TOOLS and not told)
+                    or supposed or converted or supposes) and not own:  # "which model for our 80k ...?"
                 mine = [] if supposed else owned_in_question(part)  # "the T4 we have" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
@@ -447,6 +455,9 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
     if strong is None and by_intent is None and english and english[0] == "show_model" and _named_card(facts):
         # "how would bge-m3 do on an H100 vs an L4?", "bge-m3在H100和L4上分别跑得怎么样？": a model on a card is a fit
         return "hardware_fit", _fit_args(facts.models, facts.hardware, {})
+    if strong is None and by_intent is None and weak and not P.QUESTION.search(sentence) and \
+            side.wondered(sentence, plain):
+        return None  # "bge-m3가 60점대 후반이던데 의견이 궁금합니다": an opinion wondered about, not the model's card
     return strong or by_intent or english
 
 
@@ -479,6 +490,37 @@ def _each_question(sentence: str, plain: str, is_question: bool,
         if len({tool for tool, _ in each}) > 1:
             found = each
     return [*found, *(("hardware_fit", args) for r in found for args in _other_cards(sentence, r))]
+
+
+# A clause that opens with a preposition or a condition supposes its figure: "for 2M docs", "at 500k", "bei 2 Mio.",
+# "pour 2 millions", "para 2 millones", "con 2 milioni", "voor 2 miljoen", "dla 2 mln", "för 2 miljoner", "2 milyon
+# için", "для 2 млн", "при 2 млн", "2 million ke liye", "如果", "按200万算".
+_SUPPOSING_START = re.compile(
+    r"^\W*(?:for|at|with|given|assuming|say|if|per|bei|für|mit|angenommen|pour|avec|à|para|con|com|per|voor|met|"
+    r"bij|dla|przy|z|för|med|vid|için|для|при|с|з|агар|agar|按|如果|假如|以)\b|\b(?:için|ke liye|ki liye)\b")
+
+
+# "Sono circa 80.000 documenti" and "Son unos 300 mil" arrive glossed as "are about 80000 ...": a figure stated, not
+# a question opening with "are"
+_FIGURE_STATED = re.compile(r"^\W*(?:is|are)\s+(?:about|around|roughly|approximately|some|over|under|nearly|almost|"
+                            r"~)?\s*\d[^?？]*$")
+
+
+def _clauses(sentence: str) -> list[re.Match[str]]:
+    """The comma clauses of a question sentence; one without a card also splits at a dash.
+
+    "we only have CPUs, 32 cores and 128GB RAM - would X run ok?": the RAM is an answer. A card before a dash stays
+    with the question ("Im Keller steht eine L4 – passt X da rein?": the user's only by the owner's words, read by
+    ``_own_hardware``).
+    """
+    found: list[re.Match[str]] = []
+    for clause in re.finditer(r"[^,，]+", sentence):
+        if find_accelerators(clause.group()) or not re.search(r"\s[\-–—]\s", clause.group()):
+            found.append(clause)
+            continue
+        found += [m for m in re.finditer(r"(?:[^\-–—]|(?<=\S)-(?=\S))+", sentence) if
+                  clause.start() <= m.start() and m.end() <= clause.end()]
+    return found
 
 
 def _named_card(facts: _Facts) -> bool:

@@ -26,10 +26,12 @@ def test_the_side_question_set_holds_up() -> None:
     by_language = Counter(c["id"].split("-")[1] for c in DEV11E)
     assert len(by_language) == 16 and min(by_language.values()) >= 11, by_language
     result = accuracy.score(DEV11E)
-    # written before the fix: side questions routed 132/207, 38/43 fields right, 8 silent wrong fills (fa70050)
+    # batch 1 written before the fix: side questions routed 132/207, 38/43 fields right, 8 silent wrong fills
+    # (fa70050); batch 2 before its fixes: 61/78 routed
     wrong = {o.case["id"]: [*o.silent, *o.problems] for o in result["outcomes"] if o.silent or o.problems}
     assert not wrong, wrong
     assert result["side_questions_routed"] == result["side_questions"] == len(DEV11E)
+    assert sum(c["tool"] == "none" for c in DEV11E) >= 7
 
 
 @pytest.mark.parametrize(("text", "name"), [
