@@ -234,6 +234,10 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
                     if not P.OWN_SITUATION.search(clause.group()):
                         chars[start + clause.start():start + clause.end()] = " " * len(clause.group())
             continue
+        if request[0] == "show_model" and not P.QUESTION.search(sentence) and _OPINION.search(plains[i]) and \
+                side.wondered(sentence, plains[i]):
+            continue  # "bge-m3가 60점대 후반이던데 의견이 궁금합니다": the advisor's opinion wondered about, not a
+            # card; what the sentence says of the user is still read ("MTEB 한국어 점수": Korean)
         question = shown[slice(*shown_spans[i])].strip() if aligned else raw
         for tool, args in _each_question(sentence, plains[i], is_question, request):
             result.tool_requests.append(ToolRequest(tool, args, question or raw))
@@ -367,6 +371,12 @@ _HAVE_IT = re.compile(
     r"(?:社内|うち|弊社)に?(?:は)?\s*\d+\s*枚|(?:저희|우리)?\s*\w*\s*(?:한|두|세|\d)\s*장\s*있|我们有(?:一|两|三|\d)(?:张|块))")
 
 
+# The advisor's opinion, wondered about: "I'm curious what you think", "의견이 궁금합니다", "Ihre Meinung würde mich
+# interessieren", "je suis curieux de votre avis", "me interesa tu opinión", "sono curioso del tuo parere", "意见"
+_OPINION = re.compile(r"\b(?:opinion|thoughts|take on|what you think|meinung|einschätzung|avis|opinión|opinião|parere|"
+                      r"mening|zdanie|görüş\w*|мнени\w*|думк\w*|raay|rai)\b|意见|看法|見解|ご意見|의견|생각")
+
+
 # The sentence after a question about a card says the user rents that card: "we're renting one from GCP", "die mieten
 # wir bei AWS", "on la loue chez OVH", "la alquilamos en Azure", "a gente aluga na AWS", "la noleggiamo", "die huren
 # we", "wynajmujemy ją", "den hyr vi", "onu kiralıyoruz", "мы её арендуем", "ми її орендуємо", "woh kiraye pe hai",
@@ -455,9 +465,6 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
     if strong is None and by_intent is None and english and english[0] == "show_model" and _named_card(facts):
         # "how would bge-m3 do on an H100 vs an L4?", "bge-m3在H100和L4上分别跑得怎么样？": a model on a card is a fit
         return "hardware_fit", _fit_args(facts.models, facts.hardware, {})
-    if strong is None and by_intent is None and weak and not P.QUESTION.search(sentence) and \
-            side.wondered(sentence, plain):
-        return None  # "bge-m3가 60점대 후반이던데 의견이 궁금합니다": an opinion wondered about, not the model's card
     return strong or by_intent or english
 
 
