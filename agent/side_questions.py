@@ -339,9 +339,55 @@ def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str], re.Pattern[s
 
 
 def said_not_asked(sentence: str, plain: str) -> bool:
-    """True for a sentence without a question mark that states an open figure or reports what was done."""
+    """True for a sentence without a question mark that states an open figure or reports what was done.
+
+    A question asked as a statement ("I wonder how long indexing would take", "Vet inte riktigt vad en reranker är"
+    with a glossary term) is asked, whatever open-figure words it holds.
+    """
     _, said = intent_table()
-    return not re.search(r"[?？]", plain) and bool(said.search(plain) or said.search(sentence))
+    return not re.search(r"[?？]", plain) and bool(said.search(plain) or said.search(sentence)) and not (
+        wondered(sentence, plain) or unknown_term(sentence, plain))
+
+
+@functools.cache
+def _indirect() -> dict[str, re.Pattern[str]]:
+    """The ``indirect`` table of ``INTENTS_FILE``: kind ("wonder", "unknown_term") -> every language's patterns in one.
+
+    Raises:
+        KnowledgeDataError: The section is malformed or a pattern does not compile (naming the entry).
+    """
+    data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")) or {}
+    table = data.get("indirect") or {}
+    if not isinstance(table, dict) or set(table) - {"wonder", "unknown_term"}:
+        raise KnowledgeDataError(f"{INTENTS_FILE.name}: indirect: expected 'wonder' and 'unknown_term' tables")
+    joined: dict[str, re.Pattern[str]] = {}
+    for kind, languages in table.items():
+        parts = []
+        for language, patterns in (languages or {}).items():
+            for i, pattern in enumerate(patterns or []):
+                try:
+                    re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    raise KnowledgeDataError(f"{INTENTS_FILE.name}: indirect.{kind}.{language}[{i}]: pattern "
+                                             f"{pattern!r} does not compile: {exc}") from exc
+                parts.append(pattern)
+        joined[kind] = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+    return joined
+
+
+def wondered(sentence: str, plain: str) -> bool:
+    """A question asked as a statement: "I wonder if ...", "curious how long ...", "Mich würde interessieren, was"."""
+    rx = _indirect().get("wonder")
+    return bool(rx and (rx.search(plain) or rx.search(sentence) or rx.search(fold(plain))))
+
+
+def unknown_term(sentence: str, plain: str) -> str | None:
+    """The glossary term a sentence says the user does not know ("not sure what a reranker even is"), or None."""
+    rx = _indirect().get("unknown_term")
+    if not rx or not any(rx.search(t) for t in (plain, sentence, fold(plain))):
+        return None
+    found = find_term_span(sentence) or find_term_span(plain)
+    return found[0].term if found else None
 
 
 def intents(sentence: str, plain: str, asking: bool) -> list[str]:
@@ -369,7 +415,7 @@ def intents(sentence: str, plain: str, asking: bool) -> list[str]:
 
 def reload_intents() -> None:
     """Forget the loaded intent table (after ``INTENTS_FILE`` changed)."""
-    for cached in (intent_table, _rows, _tool_order, _tell_gate):
+    for cached in (intent_table, _rows, _tool_order, _tell_gate, _indirect):
         cached.cache_clear()
 
 

@@ -210,12 +210,14 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     shown_spans = split_sentences(shown)
     chars = list(low)
     aligned = len(shown_spans) == len(spans)
-    plains = [shown[slice(*s)].lower() if aligned else low[slice(*spans[i])] for i, s in enumerate(
-        shown_spans if aligned else spans)]
-    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])))
+    plains = [shown[slice(*s)].lower().replace("i\u0307", "i") if aligned else low[slice(*spans[i])]  # "İ" -> "i"
+              for i, s in enumerate(shown_spans if aligned else spans)]
+    asks = [(i, span, bool(P.QUESTION.search(low[span[0]:span[1]]) or P.IMPERATIVE.search(low[span[0]:span[1]])
+                           or side.wondered(low[span[0]:span[1]], plains[i])))
             for i, span in enumerate(spans)]
     asks = [a for a in asks if a[2] or side.command(low[a[1][0]:a[1][1]]) or side.WHY_NOT.search(low[a[1][0]:a[1][1]])
-            or side.intents(low[a[1][0]:a[1][1]], plains[a[0]], False)]
+            or side.intents(low[a[1][0]:a[1][1]], plains[a[0]], False)
+            or side.unknown_term(low[a[1][0]:a[1][1]], plains[a[0]])]
     about_model = -2  # the sentence routed to a question about a model ("bge-m3에 대해 좀 알려주세요.")
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
@@ -232,24 +234,44 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
                     if not P.OWN_SITUATION.search(clause.group()):
                         chars[start + clause.start():start + clause.end()] = " " * len(clause.group())
             continue
+        if request[0] == "show_model" and not P.QUESTION.search(sentence) and _OPINION.search(plains[i]) and \
+                side.wondered(sentence, plains[i]):
+            continue  # "bge-m3가 60점대 후반이던데 의견이 궁금합니다": the advisor's opinion wondered about, not a
+            # card; what the sentence says of the user is still read ("MTEB 한국어 점수": Korean)
         question = shown[slice(*shown_spans[i])].strip() if aligned else raw
-        result.tool_requests.append(ToolRequest(request[0], request[1], question or raw))
+        for tool, args in _each_question(sentence, plains[i], is_question, request):
+            result.tool_requests.append(ToolRequest(tool, args, question or raw))
         if request[0] in ("show_model", "compare_models", "why_not", "hardware_fit"):
             about_model = i
+        supposed = bool(P.HYPOTHETICAL.search(sentence) or P.IF_CLAUSE.search(sentence)
+                        or P.IF_CLAUSE.search(plains[i]))
         owned = _own_hardware(sentence, plains[i]) if request[0] in _HARDWARE_TOOLS else None
         if request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and any(
                 _has_it(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
             owned = _asked_card(sentence)  # "Passt X auf eine RTX A6000? Die haben wir im Labor stehen"
+        elif request[0] in _HARDWARE_TOOLS and not owned and i + 1 < len(spans) and len(find_accelerators(
+                sentence)) == 1 and any(_RENT_IT.match(t) for t in (low[slice(*spans[i + 1])], plains[i + 1])):
+            owned = {**(_asked_card(sentence) or {}), "owned": False}  # "would gte fit on an L4? we're renting one"
+            nxt = spans[i + 1]
+            chars[nxt[0]:nxt[1]] = " " * (nxt[1] - nxt[0])  # the rental is that card, not a card not chosen yet
         if owned:  # "Passt bge-m3 auf unsere L4?": the question is routed, and our card is an L4
             result.updates.setdefault("hardware", owned)
-        for clause in re.finditer(r"[^,，]+", sentence):
+        asked_yet = False  # a clause before the question that states a figure is an answer ("40k docs, btw what's
+        # hybrid search?", "大概200万篇，全部索引一遍要多久？"); "for 2M docs, what would it cost?" supposes one
+        for clause in _clauses(sentence):
             part = clause.group()
-            own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not P.HYPOTHETICAL.search(sentence)
+            own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not supposed
             # "a report is 200 pages, what's that in tokens?": a figure converted, not the user's answer
             converted = request[0] in _CONVERSIONS and not P.OWN_SITUATION.search(part)
-            if (P.QUESTION.search(part) or _tool_cue(part) or find_models(part) or request[0] in side.SIDE_TOOLS
-                    or P.HYPOTHETICAL.search(sentence) or converted) and not own:  # "which model for our 80k ...?"
-                mine = [] if P.HYPOTHETICAL.search(sentence) else owned_in_question(part)  # "the T4 we have" is read
+            cued = bool((P.QUESTION.search(part) and not _FIGURE_STATED.match(part)) or _tool_cue(part)
+                        or find_models(part))
+            asked_yet = asked_yet or cued
+            told = not asked_yet and not _SUPPOSING_START.search(part) and bool(re.search(r"\d", part))
+            supposes = bool(_SUPPOSING_START.search(part) and re.search(r"\d", part)
+                            and not P.OWN_SITUATION.search(part))  # "at 500k docs, what would X cost?"
+            if (cued or (request[0] in side.SIDE_TOOLS and not told)
+                    or supposed or converted or supposes) and not own:  # "which model for our 80k ...?"
+                mine = [] if supposed else owned_in_question(part)  # "the T4 we have" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
                     chars[start + clause.start() + a:start + clause.start() + b] = list(part[a:b])
@@ -304,7 +326,8 @@ _OWN_BEFORE = re.compile(
 # "we have a VM host with 2 T4s", "Wir haben eine L40 im Rechenzentrum", "Mamy serwer z kartą A40", "社内にRTX 6000 Ada
 # が1枚あります", "저희 서버에 A30이 한 장 있는데": who has the card, a few words before it (none of them a purchase,
 # a rental, a condition or a negation: "we have budget to buy an A100", "we have no GPU, would it fit on an A100?").
-_OWNER = (r"(?:\b(?:we(?:'ve| have| got| own| run| use)|there(?:'s| is| are)|wir haben|haben wir|"
+_OWNER = (r"(?:\b(?:we(?:'ve| have| got| own| run| use)|we(?:'re| are) (?:on|running|using)|there(?:'s| is| are)|"
+          r"wir haben|haben wir|"
           r"(?<![a-z] )on a (?=une?\b|des\b|deux\b|\d)|"
           r"(?:et|mais|donc|bon|ici) on a|nous avons|"
           r"tenemos|temos|abbiamo|we hebben|hebben we|mamy|vi har|elimizde|bizde|у нас|ha?mare paas|humare paas|"
@@ -318,7 +341,8 @@ _NOT_OWNED_YET = re.compile(
     r"wenn|falls|achet\w*|lou\w*|si|pas|compr\w*|alquil\w*|alug\w*|se|sin|sem|acquist\w*|noleg\w*|affitt\w*|"
     r"senza|als|kopen|koop\w*|huren|geen|kup\w*|wynaj\w*|jeśli|gdyby|bez|köp\w*|hyr\w*|om|inga?|satın|alırsak|"
     r"kirala\w*|если|куп\w*|аренд\w*|нет|без|agar|kharid\w*)\b|如果|要是|假如|买|租|没有|買|借り|もし|사면|구매|빌려|만약|없")
-_OWN_AFTER = re.compile(r"^\s*(?:'s|s)?\s*(?:が|이|가|는|은)?\s*(?:\d+\s*(?:枚|장|대|개|张|块|台)\s*)?"
+_OWN_AFTER = re.compile(r"^\s*(?:'s|s)?\s*(?:が|이|가|는|은)?\s*"
+                        r"(?:(?:\d+|한|두|세|一|两|三)\s*(?:枚|장|대|개|张|块|台)\s*)?"
                         r"(?:あります|있(?:는데|어요|습니다|어서)|var\b|hai\b|есть\b|"
                         r"(?:that |which )?we (?:have|own|got)\b|(?:die |das )?haben wir\b|in (?:my|our) \w+|"
                         r"(?:im|in unserem|in unserer) \w+ (?:stehen|steht)\b)")
@@ -345,6 +369,29 @@ _HAVE_IT = re.compile(
     r"две|два|три|ek|do|teen|\d)\b|"
     r"\b(?:bizde|elimizde)\s+(?:\w+\s+)?(?:bir|iki|üç|\d)\s*(?:tane|adet)?\s*var|"
     r"(?:社内|うち|弊社)に?(?:は)?\s*\d+\s*枚|(?:저희|우리)?\s*\w*\s*(?:한|두|세|\d)\s*장\s*있|我们有(?:一|两|三|\d)(?:张|块))")
+
+
+# The advisor's opinion, wondered about: "I'm curious what you think", "의견이 궁금합니다", "Ihre Meinung würde mich
+# interessieren", "je suis curieux de votre avis", "me interesa tu opinión", "sono curioso del tuo parere", "意见"
+_OPINION = re.compile(r"\b(?:opinion|thoughts|take on|what you think|meinung|einschätzung|avis|opinión|opinião|parere|"
+                      r"mening|zdanie|görüş\w*|мнени\w*|думк\w*|raay|rai)\b|意见|看法|見解|ご意見|의견|생각")
+
+
+# The sentence after a question about a card says the user rents that card: "we're renting one from GCP", "die mieten
+# wir bei AWS", "on la loue chez OVH", "la alquilamos en Azure", "a gente aluga na AWS", "la noleggiamo", "die huren
+# we", "wynajmujemy ją", "den hyr vi", "onu kiralıyoruz", "мы её арендуем", "ми її орендуємо", "woh kiraye pe hai",
+# "是租的".
+_RENT_IT = re.compile(
+    r"^\W*(?:(?:and|yes|yeah|ja|oui|sí|si|sim|tak|evet|да|так)\W+)?(?:"
+    r"we(?:'re| are|'d| would| could)? (?:renting|rent|leasing|lease|rent(?:ing)? out) "
+    r"(?:one|it|that(?: one)?|them|those|an?)\b|"
+    r"(?:it's|it is|that's|that one's|that one is) (?:rented|a rental|leased|in the cloud)\b|"
+    r"(?:die|den|das) (?:mieten|leasen) wir\b|(?:wir )?mieten (?:sie|die|eine|einen)\b|"
+    r"on (?:la|les|en) loue\b|nous (?:la|les) louons\b|(?:la|lo|las|los) alquilamos\b|(?:a|o|as|os) alugamos\b|"
+    r"a gente (?:aluga|alugou)\b|(?:la|le|lo) noleggiamo\b|die huren we\b|we huren (?:er )?(?:een|die)\b|"
+    r"wynajmujemy (?:ją|je|go)\b|(?:den|det|dem) hyr vi\b|vi hyr (?:en|ett|den)\b|(?:onu|bunu) kiralı\w+|"
+    r"(?:мы )?(?:её|ее|его|их) арендуем\b|арендуем\b|(?:ми )?(?:її|його|їх) орендуємо\b|орендуємо\b|"
+    r"(?:woh|wo) (?:kiraye|rent) (?:pe|par)\b|(?:是)?租的|レンタル|借りて|빌려서|임대)")
 
 
 # After "we have two": a figure of something else ("we have two million docs", "2 TB of PDFs", "我们有两百万份文档")
@@ -395,6 +442,9 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         return command
     if _BARE_WHY_NOT.match(plain) or _BARE_WHY_NOT.match(sentence):
         return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
+    unknown = side.unknown_term(sentence, plain)
+    if unknown and not find_models(sentence):  # "not sure what a reranker even is", "리랭커가 뭔지 잘 모르겠어요"
+        return "explain_term", {"term": unknown}
     if not command and side.said_not_asked(sentence, plain):
         return None  # "we compared bge and e5 last year", "how much we spend is not decided"
     facts = _Facts.read(sentence, plain)
@@ -412,7 +462,90 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
         item = facts.models or facts.places or _SUPERLATIVE.search(sentence)
         other = strong or by_intent
         return other if item and other and other[0] not in ("shortlist", "show_model") else command
+    if strong is None and by_intent is None and english and english[0] == "show_model" and _named_card(facts):
+        # "how would bge-m3 do on an H100 vs an L4?", "bge-m3在H100和L4上分别跑得怎么样？": a model on a card is a fit
+        return "hardware_fit", _fit_args(facts.models, facts.hardware, {})
     return strong or by_intent or english
+
+
+# Where a sentence holding two questions joins them ("how much disk would the vectors take, and how long would
+# indexing run?", "Wie viel Speicher bräuchten die Vektoren und wie lange dauert das Einbetten?", "Podsumuj, co już
+# wiesz, i pokaż listę", "向量占多少存储？另外建索引要多久"): a joining word before a question or request word of any
+# language.
+_JOIN = re.compile(
+    r"(?:[,;]\s*|\s+)(?:and|also|plus|und|et|y|e|en|i|och|ve|и|і|aur)\s+(?=(?:also |then |so |noch |aussi |"
+    r"también |também |anche |ook |też |även |de |ещё |ще )?(?:what|how|which|would|will|is|are|can|could|does|do|why|"
+    r"where|show|give|tell|wie|was|welche\w*|würde|passt|warum|wieso|zeig\w*|combien|quel\w*|comment|est-ce|"
+    r"pourquoi|c'est|montre\w*|cu[aá]nt\w*|qu[eé]|c[oó]mo|cu[aá]l\w*|por qu[eé]|muestra\w*|quant\w*|qual\w*|"
+    r"o que|por que|mostra\w*|come|cosa|perch[eé]|hoeveel|wat|hoe|welke|waarom|laat|toon|ile|jak\w*|czy|dlaczego|"
+    r"pokaż\w*|podaj|hur|vad|vilk\w*|varför|visa|nasıl|hangi|kaç|ne kadar|сколько|что|как\w*|почему|покажи\w*|"
+    r"скільки|що|як\w*|чому|kitna|kitni|kitne|kya|kaise|kaun)\b)|"
+    r"[，、,]?\s*(?:另外|还有|以及|顺便)|(?:。|、)\s*(?:あと|それと|それから|また)|\s(?:그리고|또)\s")
+
+
+def _each_question(sentence: str, plain: str, is_question: bool,
+                   request: tuple[str, dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The sentence's request, or one per question when it joins questions for different tools; a fit on each card."""
+    found = [request]
+    if _JOIN.search(sentence):
+        parts = [p for p in _JOIN.split(sentence) if p and p.strip()]
+        plain_parts = [p for p in _JOIN.split(plain) if p and p.strip()]
+        if len(plain_parts) != len(parts):
+            plain_parts = parts
+        each = [r for part, shown in zip(parts, plain_parts, strict=True)
+                if (r := _route(part, shown, is_question or bool(side.wondered(part, shown)))) is not None]
+        if len({tool for tool, _ in each}) > 1:
+            found = each
+    return [*found, *(("hardware_fit", args) for r in found for args in _other_cards(sentence, r))]
+
+
+# A clause that opens with a preposition or a condition supposes its figure: "for 2M docs", "at 500k", "bei 2 Mio.",
+# "pour 2 millions", "para 2 millones", "con 2 milioni", "voor 2 miljoen", "dla 2 mln", "för 2 miljoner", "2 milyon
+# için", "для 2 млн", "при 2 млн", "2 million ke liye", "如果", "按200万算".
+_SUPPOSING_START = re.compile(
+    r"^\W*(?:for|at|with|given|assuming|say|if|per|bei|für|mit|angenommen|pour|avec|à|para|con|com|per|voor|met|"
+    r"bij|dla|przy|z|för|med|vid|için|для|при|с|з|агар|agar|按|如果|假如|以)\b|\b(?:için|ke liye|ki liye)\b")
+
+
+# "Sono circa 80.000 documenti" and "Son unos 300 mil" arrive glossed as "are about 80000 ...": a figure stated, not
+# a question opening with "are"
+_FIGURE_STATED = re.compile(r"^\W*(?:is|are)\s+(?:about|around|roughly|approximately|some|over|under|nearly|almost|"
+                            r"~)?\s*\d[^?？]*$")
+
+
+def _clauses(sentence: str) -> list[re.Match[str]]:
+    """The comma clauses of a question sentence; one without a card also splits at a dash.
+
+    "we only have CPUs, 32 cores and 128GB RAM - would X run ok?": the RAM is an answer. A card before a dash stays
+    with the question ("Im Keller steht eine L4 – passt X da rein?": the user's only by the owner's words, read by
+    ``_own_hardware``).
+    """
+    found: list[re.Match[str]] = []
+    for clause in re.finditer(r"[^,，]+", sentence):
+        if find_accelerators(clause.group()) or not re.search(r"\s[\-–—]\s", clause.group()):
+            found.append(clause)
+            continue
+        found += [m for m in re.finditer(r"(?:[^\-–—]|(?<=\S)-(?=\S))+", sentence) if
+                  clause.start() <= m.start() and m.end() <= clause.end()]
+    return found
+
+
+def _named_card(facts: _Facts) -> bool:
+    """The question names a GPU or an Apple chip (not "no GPU", not a bare CPU count)."""
+    return facts.hardware.get("accelerator") not in (None, "none")
+
+
+def _other_cards(sentence: str, request: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fit arguments for every further card a fit question names ("on an H100 vs an L4": the L4 too)."""
+    if request[0] != "hardware_fit":
+        return []
+    seen = {request[1].get("accelerator")}
+    more: list[dict[str, Any]] = []
+    for _, name, vram, _ in find_accelerators(sentence):
+        if name not in seen:
+            seen.add(name)
+            more.append({**request[1], "accelerator": name, **({"vram_gb": vram} if vram else {})})
+    return more
 
 
 # "why not?", "warum nicht?", "pourquoi pas ?", "为什么不？", "なぜですか": asks about the model the message just named

@@ -31,8 +31,38 @@ FAMILY_DEFAULTS = {"e5": "intfloat/multilingual-e5-large", "me5": "intfloat/mult
 
 MODEL_WORD_STOP = {"human", "sonar", "frida", "hakim", "lateon", "berta"}  # catalog short names that are common words
 
+# Names people type for a model that are neither its catalog name nor an alias: the maker and the size ("openai
+# small", "OpenAI's large one"), the bare version ("ada 002", "voyage large"). Keys are tokens joined with "-".
+LOOSE_NAMES = {
+    "openai-small": "openai/text-embedding-3-small", "openai-3-small": "openai/text-embedding-3-small",
+    "openai-large": "openai/text-embedding-3-large", "openai-3-large": "openai/text-embedding-3-large",
+    "openai-embedding-small": "openai/text-embedding-3-small",
+    "openai-embedding-large": "openai/text-embedding-3-large",
+    "openai-embeddings-small": "openai/text-embedding-3-small",
+    "openai-embeddings-large": "openai/text-embedding-3-large",
+    "te3-small": "openai/text-embedding-3-small", "te3-large": "openai/text-embedding-3-large",
+    "openai-s-small": "openai/text-embedding-3-small", "openai-s-large": "openai/text-embedding-3-large",
+    "embedding-3-small": "openai/text-embedding-3-small", "embedding-3-large": "openai/text-embedding-3-large",
+    "openai-ada": "openai/text-embedding-ada-002", "ada-002": "openai/text-embedding-ada-002",
+    "ada-2": "openai/text-embedding-ada-002", "ada-v2": "openai/text-embedding-ada-002",
+    "voyage-large": "mongodb/voyage-3-large", "voyage-lite": "mongodb/voyage-3-lite",
+    "cohere-english": "Cohere/Cohere-embed-english-v3.0", "cohere-english-v3": "Cohere/Cohere-embed-english-v3.0",
+    "cohere-multilingual": "Cohere/Cohere-embed-multilingual-v3.0",
+    "cohere-multilingual-v3": "Cohere/Cohere-embed-multilingual-v3.0",
+    "cohere-v3": "Cohere/Cohere-embed-multilingual-v3.0", "cohere-embed-v3": "Cohere/Cohere-embed-multilingual-v3.0",
+    "cohere-v4": "Cohere/Cohere-embed-v4.0", "cohere-embed-v4": "Cohere/Cohere-embed-v4.0",
+    "gemini-embedding": "google/gemini-embedding-001", "gemini-embeddings": "google/gemini-embedding-001",
+    "titan-embed": "bedrock/amazon-titan-embed-text-v2", "titan-v2": "bedrock/amazon-titan-embed-text-v2",
+    "arctic-embed": "Snowflake/snowflake-arctic-embed-l-v2.0",
+    "snowflake-arctic": "Snowflake/snowflake-arctic-embed-l-v2.0",
+    "jina-v2": "jinaai/jina-embeddings-v2-base-en", "jina-v4": "jinaai/jina-embeddings-v4",
+    "nomic-v2": "nomic-ai/nomic-embed-text-v2-moe", "nomic-v1.5": "nomic-ai/nomic-embed-text-v1.5",
+    "me5-large": "intfloat/multilingual-e5-large",
+}
 
-MODEL_TOKEN = re.compile(r"[a-z0-9][a-z0-9_.:/\-]*[a-z0-9]")
+
+# A model name's parts: words, versions, and the single digits of names typed with spaces ("text embedding 3 large")
+MODEL_TOKEN = re.compile(r"[a-z0-9](?:[a-z0-9_.:/\-]*[a-z0-9])?")
 
 
 @functools.cache
@@ -48,8 +78,10 @@ def _model_index() -> dict[str, str]:
     for card in cards:
         index.update({alias.lower(): card.name for alias in card.aliases})
         index[card.name.lower()] = card.name
-    return {k: v for k, v in index.items()
-            if k not in MODEL_WORD_STOP and not k.isdigit() and (not k.isalpha() or len(k) >= 5)}
+    cleaned = {k: v for k, v in index.items()
+               if k not in MODEL_WORD_STOP and not k.isdigit() and (not k.isalpha() or len(k) >= 5)}
+    names = {card.name for card in cards}
+    return {**{k: v for k, v in LOOSE_NAMES.items() if v in names}, **cleaned}
 
 
 @functools.lru_cache(maxsize=256)

@@ -1327,6 +1327,7 @@ QUESTION = re.compile(r"\?|^\s*(?:what|what's|whats|how|which|is|are|does|do|can
 IMPERATIVE = re.compile(r"^\W*(?:please\s+|can you\s+|pls\s+)?(?:compare|contrast|vergleich\w*|compar\w*|confront\w*|"
                         r"对比|比较|比べて|비교)")
 COMPARE = re.compile(r"\bcompare|\bcomparison|\bvs\.?\b|\bversus\b|difference|\bbetter\b|\bor\b|"
+                     r"\b(?:cheaper|faster|slower|smaller|bigger|larger|more accurate|more expensive|pricier) than\b|"
                      r"对比|比较|区别|哪个好|还是")
 FIT = re.compile(r"\bfits?\b|\bpasst\b|\bcabe\b|\bentra en\b|\brentre\b|\btient sur\b|\bsta su\b|載る|乗る|들어가|"
                  r"\b(?:can|could|will|would|does|do) (?:our|my|the|this|that|a|an|one) (?:\w+ )?"
@@ -1363,6 +1364,15 @@ RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|�
 # A question's clause that states the user's own situation ("we have 50k docs, which model?") or asks for the
 # recommendation for it ("which model for our 50k contracts?") is read; other question clauses quote figures to ask
 # about them ("is 200 ms realistic?", "do we need a GPU for 10k docs?", "Reicht eine 4090 für 2 Mio. Dokumente?").
+# A condition opening a side question or one of its clauses, in every language of the interview ("if we bought an
+# L40S, ...", "Falls wir eine A100 mieten würden", "Si alquiláramos una A100", "Se a gente alugasse", "Gdybyśmy kupili",
+# "Om vi hyrde", "Bir A100 alsak", "Если купим A100", "Якщо орендуємо", "agar hum A100 kharid lein", "假如买一张",
+# "もしA100を買ったら", "A100을 사면"): the card or figure it names is supposed, not the user's own.
+IF_CLAUSE = re.compile(
+    r"(?:^|[,;:]\s*)\W*(?:if|falls|wenn|sofern|si|s'il|se|als|indien|om|gdyby\w*|jeśli|jeżeli|eğer|если|якщо|"
+    r"agar|yadi)\b|"
+    r"\b(?:alsak|alırsak|kiralasak|kiralarsak|kullansak|kullanırsak)\b|如果|假如|要是|万一|假设|もし|(?:買|借り|使)っ?たら|"
+    r"만약|(?:사|빌리|쓰|도입하)면\b")
 OWN_SITUATION = re.compile(
     r"\b(?:we|i)(?:'ve| have| got|'re| are|'m| am| run| use| get| handle| serve| process| store| deal with|"
     r" expect| need to (?:search|index|embed))\b|\bwe'?ll have\b|\bthere are\b|\b(?:our|my)\b|"
