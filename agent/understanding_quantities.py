@@ -1215,8 +1215,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # "1.2M pages in 15,000 documents": split by the documents; to "how many documents?" only the count is read
         # (the convention of heldout11's h11-fr-14 and dev8b)
         return ("corpus_tokens", int(v * P.TOKENS_PER_PAGE)) if asked != "corpus_docs" else (None, None)
-    if pages_unit and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause) and (
-            _DOCS_COUNT_UNKNOWN.search(text) or _docs_counted_beside(num, text)):
+    if pages_unit and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause) and not _NOT_DOCS_BUT.search(
+            text) and (_DOCS_COUNT_UNKNOWN.search(text) or _docs_counted_beside(num, text)):
         # "2,000 reports adding up to 80,000 pages", "~30k case files totalling 1.5M pages", "12,000 documents / 480k
         # pages", "600k pages - I don't know the document count": the pages are the corpus's total, never its count
         # (s8-a); split by the documents where they are counted
@@ -1402,6 +1402,12 @@ _DOCS_COUNT_UNKNOWN = re.compile(
     r"\b(?:no idea|not sure|(?:don'?t|do not) know)\b[^.;!?]{0,12}\bhow many (?:files|documents|docs|pdfs) that is\b")
 
 
+# A correction of what the figure counted ("not 150k documents but 150k pages, about 3,000 documents"): the count is
+# corrected, the length is not said
+_NOT_DOCS_BUT = re.compile(r"\bnot\b|不是|\bno son\b|\bne sont pas\b|\bnicht\b|\bnon sono\b|\bnão são\b|\bniet\b|"
+                           r"\bnie\b|\binte\b|\bне\b|\bdeğil\b")
+
+
 def _docs_counted_beside(num: P.Number, text: str) -> bool:
     """Another figure of the message counts documents, files or reports ("2,000 reports adding up to 80,000 pages")."""
     for other in P.find_numbers(text, 12):
@@ -1411,6 +1417,9 @@ def _docs_counted_beside(num: P.Number, text: str) -> bool:
         if P.PAGES_AFTER.match(tail) or not P.docs_after(tail):
             continue
         between = text[min(other.end, num.end):max(other.start, num.start)]
+        if other.start > num.start and not re.search(
+                r"\b(?:in|across|over|into|which is|that'?s|i\.e\.|spread|split)\b", between):
+            continue  # "150k pages, about 3,000 documents" after "not 150k documents": a corrected count, no length
         if _PAGES_OF_DOCS.match(P.PAGES_AFTER.sub("", text[num.end:num.end + 40], 1)) or re.search(
                 r"\b(?:and|plus|as well as|also|another)\b|\+|&", between):
             continue  # "300 PDFs and 20,000 pages of wiki": two parts of the corpus, not the documents' total
