@@ -52,7 +52,6 @@ def test_english_number_words_become_digits(text: str, digits: str) -> None:
                                                                               "doc_length_tokens": 20000}),
     ("~30k case files totalling around 1.5M pages", "corpus_docs", {"corpus_docs": 30000, "doc_length_tokens": 25000}),
     ("600k pages, if that helps - I don't know the document count", "corpus_docs", {}),
-    ("We have 300 PDFs and 20,000 pages of wiki", None, {"corpus_docs": 20300}),
 ])
 def test_a_total_of_pages_beside_a_count_of_documents_is_their_length(text: str, asked: str | None,
                                                                       want: dict) -> None:
