@@ -169,6 +169,12 @@ _CLIENTS_BEFORE = re.compile(r"(?:\bcustomers?|\bclients?|\bkunden|\bclientes|\b
                              r"(?:\w+\W+){0,3}$|(?:客户|顾客|服务于|面向|顧客|取引先|고객)[^，,。.;、]{0,6}$")
 
 
+# A catalogue that is no shop's: a library's, a museum's, an archive's, a course catalogue
+_NO_SHOP = re.compile(r"\blibrar(?:y|ies)\b|\bmuseums?\b|\barchives?\b|\bcourse catalog|\bcourses\b|"
+                      r"\buniversit(?:y|ies)\b|"
+                      r"\bgaller(?:y|ies)\b|\bholdings\b|\bcardholders\b|\bborrowers\b")
+
+
 def _organisation_only(m: re.Match[str], text: str) -> bool:
     """Whether ``m`` (a domain's word) is an organisation's word only, not also a document's."""
     return not P.DOMAIN_RES[m.lastgroup or ""].match(text, m.start())
@@ -290,6 +296,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
             continue  # "our lawyers said ...", "the auditors require ...", "from the finance team"
         role = S.role_word(m.group())
         before = text[max(0, m.start() - 30):m.start()]
+        if name == "ecommerce" and re.fullmatch(r"catalog(?:ue)?s?", m.group().strip()) and _NO_SHOP.search(text):
+            continue  # "a public library system ... the catalogue has 3.2M records": no shop's catalogue (s8-a)
         if not own and _organisation_only(m, text) and rate(m):
             continue  # "two call centres, 80 agents each, ~20 lookups a shift": the places the searches come from
         if role and asked != "domain" and not own and not _OWN_STAFF.search(before) and (

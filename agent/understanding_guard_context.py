@@ -96,7 +96,9 @@ _SINCE = re.compile(r"\b(?:after|since|seit|nach|depuis|après|desde|después|do
 # A future figure: "might grow to", "in two years", "next year"
 _FUTURE = re.compile(
     # (not "we expect ..." / "预计": the user's own estimate of the traffic, the figure the profile wants)
-    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit|climb)|\bgrow(?:ing|s)? to\b|"
+    # (not "lawyers will hit it 3,000 times a week": the users of the system, s8-a)
+    r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit(?! it\b| the (?:system|tool|search|api)\b)|"
+    r"climb)|\bgrow(?:ing|s)? to\b|"
     r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?)\b|"
     r"\b(?:könnte\w*|wird|werden) .{0,40}\b(?:wachsen|steigen|anwachsen)|in \w+ jahren|nächstes jahr|"
     r"\bpourrai(?:t|ent) (?:monter|passer|atteindre|grimper)|d'ici \w+ ans|l'an prochain|dans \w+ ans|"
@@ -149,7 +151,8 @@ _OWN_TEAM = re.compile(r"(?:\bwe'?re|\bwe are|\bi'?m|\bi am|\bour|\bmy|\bi work 
 def _others(text: str) -> list[re.Match[str]]:
     """The words of ``text`` naming another party ("the ML team next door"; not "we're the platform team")."""
     return [m for m in _OTHER.finditer(text)
-            if "team" not in m.group() or not _OWN_TEAM.search(text[max(0, m.start() - 30):m.start()])]
+            if not re.search(r"team|group|department|dept|\borg\b", m.group()) or not _OWN_TEAM.search(
+                text[max(0, m.start() - 30):m.start()])]  # "we're a small research group": the user's own (s8-a)
 
 
 # A part named after the whole: "but only", "of which", "davon", "其中", "うち"

@@ -18,7 +18,7 @@ from agent.understanding_guard_context import figure_kinds
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators, owned_names
 from agent.understanding_numbers import Number
-from agent.understanding_quantities import ONLY_SOME, SELF_CORRECTION, extract_fields
+from agent.understanding_quantities import ONLY_SOME, PAST_SPEND, SELF_CORRECTION, clause_before, extract_fields
 from knowledge.hardware import load_hardware
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -156,6 +156,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         if re.match(r"\s*x\s+(?:that|it|this|the)\b", r.text[n.end:]) or _FUTURE.search(
                 r.text[max(0, n.start - 30):n.start]) or "future" in figure_kinds(r.text, n):
             continue  # "expecting to 3x that next year": a future growth, not a count of today
+        if PAST_SPEND.search(clause_before(r.text, n)):
+            continue  # "our Zendesk licence costs $115 per agent": what another tool costs, no multiplier (s8-a)
         if cpu and _SOCKET_COUNT.match(r.text[n.end:]) and "cpu_cores" in hw:
             continue  # "2x Xeon, 48 cores": two processors, the cores said are the total
         if _TOTAL_SAID.search(r.text) and not u.updates.keys() - {"queries_per_month", "domain"}:
@@ -387,6 +389,13 @@ def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                   and "queries_per_month" not in fed and _people(r.text, n) and not _narrowed(r, n)]
         if people and _EACH_AFTER.match(r.text[m.end:]):  # "engineers, ~45 of them, a handful of searches each"
             doubts["queries_per_month"] = f"{r.text[people[0].start:people[0].end]} people were not counted"
+        # a person's small daily or weekly rate beside people counted elsewhere and left out ("12 lookups per shift, 90
+        # nurses", "we have 40 people, they run about 20 searches a day"): each one's, or everybody's? (s8-a)
+        anyone = [n for n, fed in zip(r.numbers, r.feeds, strict=False) if n is not m and n.value >= 5 and
+                  not fed and _people(r.text, n) and not _narrowed(r, n)]
+        if anyone and not total and isinstance(queries, int | float) and m.value <= 100 and \
+                queries <= m.value * 31 and not _TOTAL_SAID.search(r.text):
+            doubts.setdefault("queries_per_month", f"{r.text[anyone[0].start:anyone[0].end]} people were not counted")
     return doubts
 
 

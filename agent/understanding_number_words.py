@@ -411,7 +411,8 @@ _BETWEEN = re.compile(rf"(?<!{_LETTER})(?:between|entre|zwischen|tra|fra|tussen|
 _FIGURE = r"\d[\d.,]*\s*[kmb]?"
 _HEDGES = re.compile(rf"(?<!\w)(?:(?:somewhere|anywhere)\s+)?in the\s+({_FIGURE}(?:\s*[-–~]\s*{_FIGURE})?)"
                      r"\s+(?:range|ballpark|region)\b|"
-                     r"(?<!\w)(?:(?:somewhere\s+)?in the ballpark of|ballpark(?: figure)?:?|"
+                     r"(?<!\w)(?:(?:somewhere\s+)?in the (?:ballpark|region|neighbou?rhood|order) of|"
+                     r"(?<!\w)on the order of|ballpark(?: figure)?:?|"
                      r"(?:dell|nell)'ordine (?:di|dei|delle)|i storleksordningen|in de orde (?:van|grootte van)|rzędu)"
                      r"(?!\w)")
 
@@ -527,7 +528,9 @@ _TR_BARE = re.compile(r"(?<![\w.,])(?<!\d )(yüz\s+bin|bin|yüz)(?=\s+(?:kadar|c
 # with their own nouns and words around it) (s7-c)
 _EN_MIL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s*mil\b(?=\s+(?:rows|docs|documents|records|users|items|"
                      r"products|files|pages|queries|searches|requests|emails|tickets|entries|vectors|chunks|views|"
-                     r"visitors|customers|listings|skus|articles|a month|per month|monthly|a year|per year)\b)")
+                     r"visitors|customers|listings|skus|articles|a month|per month|monthly|a year|per year)\b)|"
+                     # "1.2 mil" said alone, a decimal (no Romance "mil", whose thousands are never decimals)
+                     r"(?<![\w.,])(\d{1,3}\.\d{1,2})\s*mil(?=\s*(?:$|[,;!?)]|\.(?:\s|$)))")
 _OR_TWO = re.compile(r"\b(?:a|one)\s+(sec|second|minute|hour|day|week|page|month)\s+or\s+two\b")
 _ROMANCE_WORDS = re.compile(r"\b(?:de|del|los|las|unos|unas|tenemos|temos|são|mais|más|por|para|mes|mês|año|ano|y|"
                             r"e|o|que|com|con|uns|umas|cerca|alrededor)\b")
@@ -608,6 +611,178 @@ _HALF_TRIGGER = re.compile(r"half|halv|tor[aye]|півтор|mezz|dedh|einhalb|a
 
 def _one_and_a_half(match: re.Match[str]) -> str:
     return f"{match.group(1)} 1.5" if match.group(1) else "1.5"
+# English cardinals written as words in compounds ("twenty five thousand", "a hundred and twenty thousand", "twelve
+# hundred", "one point two million", "sixty-five", "two hundred and fifty thousand"): one figure in digits (s8-a).
+# A lone small word ("one", "two", "a") is left to the readers that know its context; "and" joins only after a
+# hundred or a magnitude ("two hundred and fifty"), never two figures ("between forty and sixty thousand").
+_EN_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())}
+_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "grand": 1e3}
+_EN_WORD = "|".join(sorted([*_EN_SMALL, *_EN_TENS], key=len, reverse=True))
+_EN_TOKEN = rf"(?:{_EN_WORD}|hundred|thousand|million|billion|grand)"
+_EN_RUN = re.compile(
+    rf"(?<![\w\-.,])(?:an?\s+(?=hundred\b))?{_EN_TOKEN}"
+    rf"(?:(?:\s+|-)(?:(?:and|&)\s+(?={_EN_WORD}))?{_EN_TOKEN}|\s+point\s+(?:{_EN_WORD})(?:\s+(?:{_EN_WORD}))*)*"
+    r"(?![\w\-])")
+# "forty-odd thousand", "40-odd pages", "20 odd people": about that many
+# The spread around a figure ("plus or minus 10k", "± 10%", "+/- 5,000"), and what "give or take" is followed by ("a
+# few", "a bit"): said about the figure before it, no figure of its own.
+_SPREAD = re.compile(r"(?:\bplus or minus\b|\+/-|±)\s*(?:about\s+|~\s*)?\d[\d,.]*\s*"
+                     r"(?:k|m|%|percent|thousand)?(?![\w])|"
+                     r"(?<=give or take)\s+(?:a\s+(?:few|bit|little|couple)|some|or so)\b")
+# A vague magnitude refined by the figure after it ("several thousand, maybe five", "a few hundred - say 400"): the
+# refinement (a figure of the same magnitude, said small)
+_VAGUE_REFINED = re.compile(r"\b(several|a few|a couple(?: of)?)\s+(hundred|thousand|million)\b\s*[,\-–(]?\s*"
+                            r"(?:maybe|probably|say|like|perhaps|i'd say|call it|more like|around|about)\s+"
+                            rf"(\d{{1,3}}(?:\.\d)?|{_EN_WORD})(?!\s*(?:k\b|m\b|thousand|million|hundred|[\d,]))")
+
+
+def _refined(m: re.Match[str]) -> str:
+    value = float(_EN_SMALL.get(m.group(3), _EN_TENS.get(m.group(3), 0)) or m.group(3))
+    if m.group(2) == "hundred" and value >= 10:
+        return f"about {value:g}"  # "a few hundred, say 400": the figure itself
+    return f"about {value:g} {m.group(2)}"
+
+
+# "in the mid six figures", "low five figures", "high seven figures": a count (or a sum) of that many digits
+_FIGURES = re.compile(r"\b(?:(low|mid|high)[\s\-]+)?(four|five|six|seven|eight)[\s\-]+figures?\b")
+_HIGH_VAGUE = re.compile(r"\b(high|mid)[\s\-]+(hundreds of thousands|tens of thousands|thousands|hundreds|millions)\b")
+
+
+def _figures(m: re.Match[str]) -> str:
+    digits = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}[m.group(2)]
+    lead = {"low": 2, "mid": 5, "high": 8, None: 3}[m.group(1)]
+    return f"about {lead * 10 ** (digits - 1)}"
+
+
+_SHORT_RANGE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d)?)\s*(thousand|million|k|m)\b\s*,?\s*(?:or\s+)?(?:maybe|perhaps|"
+                          r"possibly)\s+(\d{1,3}(?:\.\d)?)(?=\s*(?:$|[,.;!?)]))")
+_ODD = re.compile(r"(?<![\w.,])(\d{1,4})[\s\-]odd\b")
+
+
+def _english_run(run: str) -> str:
+    """The digits of one run of English number words, or the run as written where it is no compound."""
+    tokens = re.findall(r"[a-z]+", run)
+    words = [t for t in tokens if t not in ("and", "a", "an", "point")]
+    if len(words) < 2 and not (words and (words[0] in _EN_TENS or 11 <= _EN_SMALL.get(words[0], 0))):
+        return run  # "one", "two", "a hundred": the readers that know their context
+    if "and" in tokens and tokens[tokens.index("and") - 1] not in _EN_SCALES:
+        left, right = re.split(r"\s+(?:and|&)\s+", run, maxsplit=1)  # "forty and sixty thousand": two figures
+        return f"{_english_run(left)} and {_english_run(right)}"
+    total, current, decimals, scale_seen = 0.0, 0.0, None, False
+    for tok in tokens:
+        if tok in ("and", "a", "an"):
+            current = current or (1.0 if tok != "and" else 0.0)
+        elif tok == "point":
+            decimals = ""
+        elif tok in _EN_SMALL or tok in _EN_TENS:
+            word = _EN_SMALL.get(tok, _EN_TENS.get(tok, 0))
+            if decimals is not None:
+                if word > 9:
+                    return run
+                decimals += str(word)
+            else:
+                if current % 100 and (word >= 10 and current % 10 == 0 or word < 10 and current % 10):
+                    return run  # "five six", "twenty thirty": two figures said one after the other, not one
+                current += word
+        else:
+            if decimals:
+                current += float("0." + decimals)
+                decimals = None
+            scale = _EN_SCALES[tok]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+            scale_seen = True
+    if decimals:
+        return run  # "one point two" with no magnitude after it: left as written
+    value = total + current
+    if not value or (not scale_seen and len(words) < 2 and value < 11):
+        return run
+    last = tokens[-1]
+    if last in ("thousand", "million", "billion", "grand") and sum(t in _EN_SCALES for t in tokens) == 1:
+        # "sixty thousand", "one point two million": the figure before its magnitude word, which the range readers
+        # know ("between 40 and 60 thousand")
+        value /= _EN_SCALES[last]
+        return (f"{value:.0f}" if value == int(value) else f"{value:g}") + f" {last}"
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
+def english_cardinals(text: str) -> str:
+    """``text`` with its compound English number words in digits ("twenty five thousand" -> 25000)."""
+    if "grand" in text:  # "a grand a month", "half a grand": a thousand of the money said (not "a grand total")
+        text = _A_GRAND.sub(lambda m: "0.5 grand" if m.group(1) else "1 grand", text)
+    if re.search(rf"\b(?:{_EN_WORD})\b", text):
+        text = re.sub(r"\bthree-quarters\b", "three quarters", text)
+        text = re.sub(rf"\b({_EN_WORD})-(odd|ish)\b", r"\1 \2", text)  # "forty-odd", "fifty-ish"
+        text = _EN_RUN.sub(lambda m: m.group() if _RANGE_BEFORE.search(text[:m.start()]) else _english_run(
+            m.group()), text)
+        text = _WORD_RATE.sub(lambda m: str(_EN_SMALL[m.group(1)]), text)  # "one a minute", "two per second"
+    return _ODD.sub(r"about \1", text) if "odd" in text else text
+
+
+_PEOPLE_NOUNS = (r"users|employees|people|staff|students|learners|analysts|lawyers|attorneys|paralegals|engineers|"
+                 r"developers|devs|agents|reps|representatives|teachers|doctors|nurses|clinicians|physicians|"
+                 r"consultants|seats|members|researchers|scientists|librarians|editors|accountants|auditors|"
+                 r"technicians|brokers|underwriters|adjusters|officers|pharmacists|recruiters|operators|dispatchers|"
+                 r"advisors|advisers|managers|associates|colleagues|customers|clients|stores|branches|shops|hotels|"
+                 r"clinics|outlets|offices|sites")
+# "250 agents x 40 searches/shift", "10 teachers × 20 lookups a day": people counted times one person's rate
+_TIMES_PEOPLE = re.compile(rf"(?<![\w.,])(\d[\d,.]*\s*k?)\s+({_PEOPLE_NOUNS})\s*[x×*]\s*(?=\d)")
+_EVERY_ONE = re.compile(r"\bevery\s+(?=(?:one of them|user|person|employee|student|learner|analyst|lawyer|attorney|"
+                        r"engineer|developer|dev|agent|rep|teacher|doctor|nurse|clinician|consultant|seat|member|"
+                        r"researcher|librarian|editor|accountant|technician|broker|advisor|adviser|colleague)\b)")
+def _and_a_half(m: re.Match[str]) -> str:
+    word = m.group(1)
+    value = 1 if word in ("a", "an") else _EN_SMALL.get(word) or float(word)
+    return f"{value + 0.5:g} {m.group(2)}s"
+
+
+_HALF_UNIT = re.compile(r"(?<![\w.,])(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+half\s+"
+                        r"(page|hour|minute|second|day|week|month|year|chapter|paragraph)s?\b")
+_LENGTH_OF_ONE = re.compile(r"\b(?:the\s+)?(?:length|size)\s+of\s+(?:a|an|one|1)\s+(tweet|page|paragraph|sentence)\b")
+_ONE_SHORT = re.compile(r"(?<![\w\-])(?:a|one|1)\s+(?:short|brief|single|small)\s+(paragraph|page|sentence)\b")
+# Parts of a document, each of a length ("20 chapters of ~15 pages", "12 sections of about 800 words each"): the
+# document's length is their product (not lessons, modules or episodes, which are often the items indexed)
+_PARTS_OF = re.compile(r"(?<![\w.,])(\d{1,4})\s+(?:chapters|sections)\s*"
+                       r"(?:(?:of|with)\s+|[,(]\s*(?=[^,.;]{0,30}\beach\b))(?:about\s+|around\s+|roughly\s+|~\s*|"
+                       r"maybe\s+)?(\d{1,5}(?:,\d{3})?)\s*(pages|words|tokens)\b(?:\s+each)?")
+# A vague count of paragraphs, sentences or pages refined by a figure in another unit after it ("a few paragraphs,
+# say 300 words"): the refinement is the length
+_VAGUE_UNIT_REFINED = re.compile(r"\b(?:a few|several|a couple(?: of)?|some)\s+(?:short\s+)?(?:paragraphs|sentences|"
+                                 r"pages)\b\s*[,\-–(]?\s*(?=(?:say|like|maybe|probably|i'd say|call it|about|"
+                                 r"around|roughly|~)\s*\d)")
+
+
+def _parts_of(m: re.Match[str]) -> str:
+    return f"{int(m.group(1)) * int(m.group(2).replace(',', ''))} {m.group(3)}"
+
+
+_MONEY_MAYBE = re.compile(r"([$£€₹])\s?(\d[\d,.]*\s?k?)\s+((?:a|per|/)\s*(?:month|mo|year|yr)\b|monthly|annually)"
+                          r"\s*,?\s*(?:maybe|possibly|perhaps|or maybe|or|up to|at most|tops)\s+\1\s?(\d[\d,.]*\s?k?)"
+                          r"(?![\w\d.,]|\s*(?:(?:a|an|per|each|every)\b|/|monthly|annually|yearly|weekly|daily))")
+_GROUP_OF = re.compile(r"\b(?:team|call cent(?:re|er)|contact cent(?:re|er)|department|workforce|staff|company|firm|"
+                       r"practice|office|group|organi[sz]ation|org|unit|newsroom|faculty|school|hospital|clinic)\s+"
+                       r"of\s+(?:about\s+|around\s+|roughly\s+|~\s*|some\s+|over\s+|nearly\s+)?\d[\d,.]*\s?k?"
+                       r"(?![\d.,]?\d|\s*(?:[a-z%$€£¥₹+]|-\s*\d))")
+_UNIT_AND_HALF = re.compile(r"(?<![\w.,])(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+                            r"(page|hour|minute|second|day|week|month|year|chapter|paragraph)s?\s+and\s+a\s+half\b")
+_ONE_PAGER = re.compile(r"(?<![\w\-])(?:one|single|1)[\s\-]pagers?\b|(?<![\w\-])single[\s\-]page(?:d)?\b")
+# "2-pager memos", "ten pagers": documents of that many pages; "A4 pages", "letter-size pages": pages
+_N_PAGER = re.compile(r"(?<![\w\-.,])(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[\s\-]pagers?\b")
+_PAGE_SIZE = re.compile(r"\b(?:a4|a5|letter[\s\-]size(?:d)?|us[\s\-]letter|legal[\s\-]size(?:d)?)\s+(?=pages?\b)")
+_WORD_RATE = re.compile(r"(?<![\w\-])(one|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:a|an|per|every)\s+"
+                        r"(?:second|sec|minute|min|hour)\b)")
+
+
+_A_GRAND = re.compile(r"(?<![\w.])(half\s+)?an?\s+grand\b(?!\s+(?:total|scale|tour|opening|piano|plan|prix|jury|"
+                      r"slam|central|canyon|master|design|old|hotel|theft|finale|larceny)\b)")
+# "two to three hundred", "five or six thousand": the second figure of a range, which the range readers read whole
+_RANGE_BEFORE = re.compile(rf"(?:\b(?:{_EN_WORD})|\d)\s*(?:to|or|-|–)\s*$")
 
 
 def number_words(text: str) -> str:
@@ -618,10 +793,47 @@ def number_words(text: str) -> str:
     text = _WAIT.sub("one moment", text)
     if _HALF_TRIGGER.search(text):
         text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
+    text = english_cardinals(text)
+    if "half" in text:  # "a page and a half", "two hours and a half": one and a half of them
+        text = _HALF_UNIT.sub(_and_a_half, _UNIT_AND_HALF.sub(_and_a_half, text))
+    if "pager" in text or "single" in text:  # "mostly one-pagers", "single-page letters": a page each
+        text = _N_PAGER.sub(lambda m: f"{_EN_SMALL.get(m.group(1), m.group(1))} page", _ONE_PAGER.sub("1 page ", text))
+    if "page" in text:  # "each about 10 A4 pages": pages
+        text = _PAGE_SIZE.sub("", text)
+    if "length of" in text or "size of" in text:  # "about the length of a tweet", "the size of a page": one of them
+        text = _LENGTH_OF_ONE.sub(lambda m: "tweet-length" if m.group(1).startswith("tweet") else f"1 {m.group(1)}",
+                                  text)
+    if "short" in text or "brief" in text or "single" in text:  # "each only a short paragraph": one paragraph
+        text = _ONE_SHORT.sub(r"1 \1", text)
+    if "chapters" in text or "sections" in text:  # "about 20 chapters of ~15 pages": 300 pages, one document's
+        text = _PARTS_OF.sub(_parts_of, text)
+    if "paragraph" in text or "sentence" in text or "page" in text:  # "a few paragraphs, say 300 words": the words
+        text = _VAGUE_UNIT_REFINED.sub(" ", text)
+    if "each one" in text:  # "each one's about the length of a tweet": each of them, no figure
+        text = re.sub(r"\beach one(?:'s|\s+is)(?=\s+(?:about|around|roughly|maybe|like|the length|the size|"
+                      r"under|over|at most|at least|~|\d))", "each is", text)
+    if "$" in text or "£" in text or "€" in text or "₹" in text:  # "$50 a month, maybe $100": a range of money
+        text = _MONEY_MAYBE.sub(r"\1\2-\4 \3", text)
+    if " of " in text:  # "a team of 40, each maybe 10 searches a day", "call centre of 300": people counted
+        text = _GROUP_OF.sub(r"\g<0> people", text)
+    if "every" in text:
+        text = _EVERY_ONE.sub("each ", text)  # "300 agents, every agent maybe 50 a day": each of them
+    if "x" in text or "×" in text or "*" in text:
+        text = _TIMES_PEOPLE.sub(r"\1 \2, each ", text)  # "10 teachers x 20 lookups a day": each of them
+    if "figures" in text:  # "mid six figures", "low five figures": about that many
+        text = _FIGURES.sub(_figures, text)
+    if "high " in text or "mid " in text:  # "high hundreds of thousands": about eight hundred thousand
+        text = _HIGH_VAGUE.sub(lambda m: f"{8 if m.group(1) == 'high' else 5} {m.group(2)}", text)
+    if "maybe" in text or "perhaps" in text or "possibly" in text:  # "19 thousand, maybe 20": a range, said short
+        text = _SHORT_RANGE.sub(r"\1-\3 \2", text)
+    if "minus" in text or "±" in text or "+/-" in text or "give or take" in text:
+        text = _SPREAD.sub(" ", text)  # "~80k, plus or minus 10k", "60k give or take a few": the figure, hedged
+    if "several" in text or "few" in text or "couple" in text:
+        text = _VAGUE_REFINED.sub(_refined, text)
     if " or " in text:  # "a sec or two", "a day or two", "a page or two": one to two of them (s7-c)
         text = _OR_TWO.sub(lambda m: f"1-2 {m.group(1)}s", text)
     if " mil" in text and _EN_MIL.search(text) and not _ROMANCE_WORDS.search(text):
-        text = _EN_MIL.sub(r"\1 million", text)
+        text = _EN_MIL.sub(lambda m: f"{m.group(1) or m.group(2)} million", text)
     text = _shares(text)
     text = _BETWEEN.sub(r"\1-\2", text)  # "entre 2 et 3 millions": a range
     text = _CARD_RANGE.sub(lambda m: f"{_SMALL_CARDS[m.group(1)]}-{_SMALL_CARDS[m.group(2)]} ", text)

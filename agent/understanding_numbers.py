@@ -27,7 +27,7 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 
 _EN_MULT = {"grand": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,  # en-IN
-            "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+            "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "mio": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
             "billion": 1e9}
 
 
@@ -37,7 +37,7 @@ _NUMBER = re.compile(
     r"[十百千万亿](?:[一二两三四五六七八九几](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
-    r"(?:\s?(?P<mult>k|mn|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)(?![^\W\d_]))?)")
+    r"(?:\s?(?P<mult>k|mn|mm|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)(?![^\W\d_]))?)")
 
 
 _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
@@ -58,7 +58,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|~|to|至|到|から|에서)\s*")  # "1万
 _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
-                "a few": 3, "a couple of": 2, "couple": 2,
+                "a few": 3, "a couple of": 2, "couple of": 2, "couple": 2,
                 "a couple hundred": 200, "couple hundred": 200, "a single": 1, "a couple": 2, "several": 3,
                 "a few hundred": 300,
                 "several hundred": 300, "hundreds of": 300, "a few thousand": 3000, "a dozen": 12, "dozen": 12,
@@ -83,7 +83,7 @@ _ISH = re.compile(r"\b(ten|twenty|thirty|forty|fifty|fifteen|twelve|five|six|sev
                   r"[\s\-]?ish\b")
 
 
-_WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|"
+_WORD_UNIT = re.compile(rf"\b({_WORD_ALT})\s+(?=(?:pages?|paragraphs?|tweets?|sentences?|options|recommendations|kb|"
                         r"models|"
                         r"choices|candidates|documents|docs|seconds?|cores|words|files|users|people|employees|gpus|"
                         r"times|queries|searches|requests|lookups)\b|questions\b(?=[^,.;!?]{0,30}?"
@@ -152,7 +152,9 @@ _SLASH_PERIODS = (
     ("week", r"woche|semaine|semana|settimana|week|tydzie[nń]|tydz|vecka|hafta|недел[юя]|нед|周|週|주"),
     ("month", r"monat|mois|mes|m[eê]s|mese|maand|miesi[aą]c|mies|m[aå]nad|m[aå]n|ay|месяц|мес|月|달|월"),
     ("year", r"jahr|an|ann[eé]e|a[nñ]o|anno|jaar|rok|[aå]r|y[iı]l|год|年|년"),
-    ("hour", r"stunde|std|heure|hora|ora|uur|godz\w*|timme|saat|час|小时|小時|時間|시간"))
+    ("hour", r"stunde|std|heure|hora|ora|uur|godz\w*|timme|saat|час|小时|小時|時間|시간"),
+    ("shift", r"shift|schicht"),  # "40 searches/shift" (s8-a)
+    ("working day", r"working day|workday|business day|weekday"))
 _KB_ARTICLES = re.compile(r"\bkb\s+(?=(?:articles?|entries|pages|docs|documents|content|posts|items)\b)")
 # Chat shorthand for a query rate: "10 q/day", "5 q/h", "2k reqs/d", "300 searches/wk"
 _SHORT_PERIOD = {"d": "day", "day": "day", "h": "hour", "hr": "hour", "hour": "hour", "wk": "week", "w": "week",

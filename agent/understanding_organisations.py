@@ -282,7 +282,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bpublic utilit(?:y|ies)\b|"
               r"\bsoftware house\b|\bwebtoon\w*|\bindie (?:game|studio)\w*|\bgame (?:studios?|compan(?:y|ies)|"
               r"publishers?|developers?)\b|"
-              r"\btranslation (?:agency|company|memor(?:y|ies))\b",
+              r"\btranslation (?:agency|company|memor(?:y|ies))\b|"
+              r"\bhousing (?:association|provider|trust|authority|co-?op\w*)s?\b|\bsocial housing\b|\bproptech\b",
         "zh": r"在线教育|教育(?:平台|公司|机构|集团)|培训机构|网校|题库|中小学|k12|建筑(?:公司|企业|设计院)|"
               r"建设(?:公司|集团)|施工企业|工程建设|建工|物流|货代|报关行|快递公司|仓储|运输公司|航运|海运|港口|"
               r"市场调研|调研公司|市场研究|调查公司|图书馆|档案馆|博物馆|猎头|招聘|人力资源|人才服务|航空公司|机务|"

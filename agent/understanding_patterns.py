@@ -54,7 +54,8 @@ PERIODS = (
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每个?星期|每個?星期|每个?礼拜|每個?禮拜|每週|每个周|一周|一週|/周|/週"),
      DAYS_PER_MONTH / 7),
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
-    (re.compile(r"\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b|每季度?|每个季度|一个?季度?|/\s*q(?:uarter)?\b"),
+    (re.compile(r"\b(?:per|a|each|every)\s+(?:quarter|qtr)\b|\bquarterly\b|每季度?|每个季度|一个?季度?|"
+                r"/\s*q(?:tr|uarter)?\b"),
      1 / 3),
     # money over several years ("€60k over three years", "i 60.000 euro erano su tre anni")
     (re.compile(r"\b(?:over|across|spread over)\s+(?:6|six)\s+months\b"), 1 / 6),
@@ -65,7 +66,8 @@ PERIODS = (
     (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
     # "p.a.", "per annum", "for the whole year", "Årsbudgeten", "roczny budżet", "годовой бюджет" (glossed "budget")
-    (re.compile(r"\bp\.\s?a\.|\bper annum\b|\bfor the (?:whole|entire|full) (?:fiscal |financial |calendar )?year\b|"
+    (re.compile(r"\bp\.\s?a\.|\bper annum\b|\bfor (?:year (?:one|1)|the first year|(?:the )?first year)\b|"
+                r"\bfor the (?:(?:whole|entire|full) )?(?:fiscal |financial |calendar )?year\b|"
                 r"\bårsbudget\w*|\bjaarbudget\w*|\bsaa?lana\b|\broczn\w* budget|\bгодов\w* budget|\bgodišnji budget|"
                 r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banua(?:l|les|is)\b|\bannual[ei]\b|\bannuel(?:le)?s\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
@@ -297,6 +299,7 @@ DOCS_AFTER = re.compile(
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
     r"questions" + _WITH_SOLUTIONS + r"|"
     r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|wordings|"
+    r"speeches|debates|hearings|sermons|lectures|episodes|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
     r"summaries|guides|handbooks|procedures|sops|tutorials|scripts|datasheets|"
@@ -421,6 +424,9 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"(?:位|名)(?=\s*(?:$|[,，。、;；!?]|左右|上下|吧|呢)))")
 PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
+                      # s8-a: "35 lookups per rep per day", "per seat", "per nurse", "per teacher"
+                      r"\bper (?:rep|nurse|doctor|clinician|teacher|student|consultant|advisor|adviser|member|"
+                      r"researcher|developer|dev|accountant|technician|officer|associate|colleague|staffer)\b|"
                       r"a (?:user|person|head)|apiece|/\s*(?:user|person|head|seat|employee|agent)\b|"
                       r"每人|每个人|每位|每名|每个用户|人均")
 TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|keer\b|razy\b|raz\b|gånger\b|"
@@ -451,7 +457,8 @@ TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcor
                        r"r[ée]parti\w* (?:en|sur|dans)|repartid\w* en|distribuit\w* (?:in|su|em|en)")
 # Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
 # profile has no field for; never a corpus size, a budget or a query count.
-GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b|"
+GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b(?!\s+up\b)|"
+                           r"\b(?:go(?:es|ing)?|went)\s+up\s+by\b|"
                            r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)"
                            # (not "매달 2천 건씩 늘어나고 현재 10만 건": the size now, after its growth; s7-d)
                            r"(?:(?!현재|지금|目前|现在|現在|今は|\bnow\b|\bcurrently\b|\btoday\b|şu an)[^,;。]){0,22}$")
@@ -463,7 +470,9 @@ GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a
 NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|atm|at present|as of (?:now|today)|so far|"
                  r"actuellement|aujourd'hui|aktuell|derzeit|momentan|ahora(?: mismo)?|hoy|attualmente|al momento|"
                  r"atualmente|hoje|obecnie|just nu|şu an|сейчас|на данный момент)\b|현재|지금|目前|现在|現在|今は")
-GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量")
+GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量|"
+                         # "doubling every year", "it goes up by 5-10k every month" (s8-a)
+                         r"\b(?:doubl|tripl)(?:es|ing)\b|\b(?:goes|going|went) up by\b|\bincreas(?:es|ing) by\b")
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
                            r"annually|per day|daily|per (?:working|business|work) ?day|per weekday|per week|weekly)"
                            r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
@@ -531,6 +540,7 @@ DOMAINS = {
             r"\bincident playbooks?\b",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|(?<!past )(?<!exam )(?<!question )(?<!test )\bpapers\b|"
+                  r"\b(?:research|scientific|paper|journal|conference|medline) abstracts\b|"
                   r"academic (?:papers|articles|literature)|arxiv|"
                   r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|(?<!地方)(?<!古籍)(?<!历史)文献|期刊",
@@ -590,6 +600,10 @@ ON_PREM = re.compile(
     r"with us\b|within our)|"  # s7-c: "so it has to stay with us", "must stay within our trust's network"
     r"nothing(?:\s+[\w\-]+){0,3}?\s+(?:can |may |ever |will |should |must )?(?:leaves?|goes? out)\s+(?:of\s+)?"
     r"(?:our|the)\b|"
+    # "our compliance team says nothing leaves Canada", "nothing may leave Australia" (s8-a)
+    r"nothing(?:\s+[\w\-]+){0,3}?\s+(?:can |may |ever |will |should |must )?(?:leaves?|goes? out of)\s+"
+    r"(?:eu|uk|us|usa|canada|australia|india|singapore|new zealand|ireland|europe|germany|france|switzerland|japan|"
+    r"korea|brazil|the country|the region|[a-z]+ province)\b|"
     r"nothing (?:can|may|should|must|will) (?:go|be sent|be uploaded) to|"
     r"(?:data|it|documents) (?:can(?:no|')?t|cannot|must not|mustn't|may not|shouldn't|won't) "
     r"(?:go|be sent|be uploaded) to|"

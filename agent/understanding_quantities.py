@@ -59,6 +59,10 @@ SELF_CORRECTION = re.compile(r"\bactually\b|\bno,? wait\b|\bmake (?:it|that)\b|\
 _TEXT_SIZE = re.compile(r"^\s*([kmg])i?b\s+(?:(?:per|each|a|for each)\s+(?:file|doc|document|page|record)\s+)?"
                         r"(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?(?:text|txt|markdown)\b")
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9}
+# Files whose size in bytes is no measure of their text: PDFs, Office files, scans, images, audio, video
+_BINARY_FILES = re.compile(r"\b(?:pdfs?|docx?|pptx?|xlsx?|word (?:docs?|documents|files)|powerpoints?|excel|"
+                           r"scan(?:s|ned)?|"
+                           r"images?|jpe?g|png|tiff?|audio|video|mp[34]|wav|zip|binar(?:y|ies))\b")
 _TEXT_TOTAL = re.compile(r"\d\s*[mg]i?b\s+(?:(?:of|de|di|von|an)\s+)?(?:plain\s+|raw\s+|clean\s+)?"
                          r"(?:text|txt|markdown)\b")
 _SIZE_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|(?:giga|mega|tera)s?\b|gigs?\b|gigabytes?\b|megabytes?\b|terabytes?\b|"
@@ -321,18 +325,19 @@ def _extract(text: str, asked: str | None) -> Found:
             last = (num, last[1], found.updates[last[1]])
             continue
         if kind in ("budget_usd_month", "one_time_budget_usd") and (_LARGER_SCOPE.search(_sentence_at(work, num)) or
-                                                                   _PAST_SPEND.search(_clause_before(work, num)) or
+                                                                   PAST_SPEND.search(clause_before(work, num)) or
+                                                                   _SPENT_ALREADY.match(work[num.end:]) or
                                                                    _org_money(work, num)):
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
-        if kind in NUMERIC_FIELDS and (_THEIRS.search(_clause_before(work, num)) or _PRICE_UNIT.search(
+        if kind in NUMERIC_FIELDS and (_THEIRS.search(clause_before(work, num)) or _PRICE_UNIT.search(
                 work[max(0, num.start - 12):num.end + 30])):
             leftovers.append(num)  # "our competitor indexes 50M pages", "竞品号称能索引10亿条": not this system's
             continue
         if kind in ("queries_per_month", "corpus_docs") and _PAST_VOLUME.search(
-                _clause_before(work, num) + " " + re.split(r"[,;!?。，；]|\.\s", work[num.end:num.end + 40])[0]):
+                clause_before(work, num) + " " + re.split(r"[,;!?。，；]|\.\s", work[num.end:num.end + 40])[0]):
             if kind == "queries_per_month" and isinstance(value, int | float) and abs(value - num.value) < 1 and \
                     not any(rx.search(work[max(0, num.start - 20):num.end + 30]) for rx, _ in P.PERIODS):
-                value = int(value / _past_months(_clause_before(work, num) + " " + work[num.end:num.end + 40]))
+                value = int(value / _past_months(clause_before(work, num) + " " + work[num.end:num.end + 40]))
             past.setdefault(kind, value)  # "2M queries last year", "last year we processed 1.5M invoices": the
             continue  # current figure, when the message gives one, wins (a year's searches are twelve months')
         if kind in NUMERIC_FIELDS:
@@ -342,6 +347,10 @@ def _extract(text: str, asked: str | None) -> Found:
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
             or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start]) or
                                         _PER_PERSON.search(own_sentence) or _people_do(people, num, work)))
+        if kind == "queries_per_month" and users and per_user and not P.PER_USER.search(
+                work[max(0, num.start - 40):num.end + 40]) and value > _MOST_PER_PERSON and value >= users:
+            per_user = False  # "1,200 consultants ... Consultants use it ~500 times a working day": no one person
+            # searches 500 times a day; the rate is everybody's together (s8-a)
         if kind == "queries_per_month" and users and per_user and not _TOTAL_RATE.search(own_sentence):
             # "1,000 users doing 20 searches each per day"; "a third of them would use it daily, a few searches each"
             factor = _sentence_period(num, work)
@@ -450,7 +459,7 @@ def _extract(text: str, asked: str | None) -> Found:
                    leftovers[0])
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
-        rest = work[:num.start] + " " + _SOURCE_REMARK.sub(" ", work[num.end:])
+        rest = work[:num.start] + " " + _HEDGE_TAIL.sub(" ", _SOURCE_REMARK.sub(" ", work[num.end:]))
         growing = found.growth or P.GROWTH_WORD.search(work) or re.search(r"\+\s*\d+(?:\.\d+)?\s*%", work)
         clauses = [c for c in re.finditer(r"[^,;。、()]+", work) if c.group().strip()]
         future = [c for c in clauses if _FUTURE_CLAUSE.search(c.group())] if asked in (
@@ -733,6 +742,11 @@ def _people_of_them(numbers: list[P.Number], work: str) -> P.Number | None:
     return None
 
 
+# More queries a month than one person makes (200 a day): a rate said beside counted people without "each" that is
+# larger is the total of them all.
+_MOST_PER_PERSON = 6_000
+
+
 def _users(people: P.Number | None, work: str) -> float | None:
     """How many people search: "300 engineers", and "10% of them" of those."""
     if people is None:
@@ -819,11 +833,34 @@ _LARGER_SCOPE = re.compile(
 
 _PERIOD_RES = tuple(rx for rx, _ in P.PERIODS)
 # Money already spent is no budget: "we spent $200k on the old system, for this one we have $2k a month"
-_PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
                          # what is spent already on something else (s6-a): "we already spend 1,000 a month on OpenAI"
                          r"(?:already|currently) (?:spend|pay)|we(?:'re| are) (?:already )?spending|già spendiamo|"
+                         # what another tool costs today (s8-a): "we pay Algolia about $900 a month", "we spend $2k a
+                         # month on OpenAI", "our Zendesk licence costs $115 per agent" (not "we'd pay", "we can spend")
+                         r"(?<!')(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bwill )\bwe (?:pay|spend)\b"
+                         r"(?!\s+(?:up to|at most|max))|"
+                         r"\b(?:and|already|currently|now)\s+(?:spend|pay)\b(?!\s+(?:up to|at most|max))|"
+                         # a vendor's quote, a thing's price, a project before this one: "our last vendor quoted
+                         # £3,000/month", "an H100 costs like $30k", "the previous project cost £80k" (s8-a)
+                         r"\bquot(?:ed|ing)\b(?!\s+(?:us\s+)?(?:a|our|the|my)\s+budget)|\bquotes?\s+(?:was|is|of|came)\b|"
+                         r"(?<!should )(?<!could )(?<!would )(?<!can )(?<!may )(?<!must )(?<!will )(?<!to )"
+                         r"\bcosts?(?:\s+(?:like|about|around|roughly))?(?=\s*~?\s*[$€£₹]?\s*$)|"
+                         r"\b(?:previous|last|old|former|earlier) (?:project|system|vendor|tool|solution|attempt|"
+                         r"contract|pilot|poc)\b|"
+                         # a tool used before and its price: "we tried Algolia (USD 1,200/month)" (s8-a)
+                         r"\b(?:tried|were on|was on|switched (?:away )?from|moved (?:off|away from)|migrated (?:off|"
+                         r"from)|replac(?:ed|ing)|dropped|cancell?ed|ditched)\b(?!\s+to\b)|"
+                         r"\bwe(?:'re| are) paying\b|\bcosts? us\b|\b(?:licen[cs]es?|subscriptions?|bills?|invoices?|"
+                         r"contracts?|plans?)\s+(?:costs?|is|are|runs?|comes? to)\b|"
                          r"spendiamo già|ya gastamos|já gastamos|on dépense déjà|nous dépensons déjà|"
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
+
+
+# Money said to be spent already on something ("$12k/mo there already", "$2k a month on OpenAI already"), not what is
+# approved already for this ("$500 a month is already approved")
+_SPENT_ALREADY = re.compile(r"^[^,.;!?]{0,30}\balready\b(?!\s+(?:been\s+)?(?:approved|agreed|signed|allocated|budgeted|"
+                            r"set aside|sanctioned|earmarked|ring-?fenced|committed))")
 
 
 # Money that describes the organisation, not what this system may cost: revenue, turnover, sales, premiums written,
@@ -860,7 +897,8 @@ def _past_months(text: str) -> float:
 
 
 # A price and the unit it is charged per ("$0.10 per 1,000 queries", "$0.02 / 1M tokens"): neither a budget nor a count.
-_PRICE_UNIT = re.compile(r"\d\s*(?:per|/|a|each)\s+(?:1[,.]?000|1k|1m|a thousand|thousand|million|1 million)\s+"
+_PRICE_UNIT = re.compile(r"\d\s*(?:(?:usd|eur|gbp|dollars?|euros?|cents?|\$|€|£)\s*)?(?:per|/|a|each)\s+"
+                         r"(?:1[,.]?000|1k|1m|a thousand|thousand|million|1 million)\s+"
                          r"(?:quer|search|request|token|call|embedding|doc)")
 
 
@@ -919,11 +957,11 @@ def _people_do(people: P.Number, num: P.Number, work: str) -> bool:
 
 def _org_money(text: str, num: P.Number) -> bool:
     """The figure is money that describes the organisation (``_ORG_MONEY_BEFORE``), not a budget for this system."""
-    return bool(_ORG_MONEY_BEFORE.search(_clause_before(text, num)) or
+    return bool(_ORG_MONEY_BEFORE.search(clause_before(text, num)) or
                 _ORG_MONEY_AFTER.match(text[num.end:num.end + 40]))
 
 
-def _clause_before(text: str, num: P.Number) -> str:
+def clause_before(text: str, num: P.Number) -> str:
     """The words of a figure's own clause before it."""
     return re.split(r"[,;!?。，；]|\.\s", text[max(0, num.start - 60):num.start])[-1]
 
@@ -1108,6 +1146,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "doc_length_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
     if text_size:  # "150 MB of markdown over 3,000 pages": megabytes of text are a corpus, not one document
         return "corpus_tokens", int(v * _BYTES[text_size.group(1)] / P.CHARS_PER_TOKEN)
+    kilobytes = re.match(r"^\s*ki?b\b", after)
+    if kilobytes and (P.PER_DOC_CUE.search(clause + " " + after[:40]) or asked == "doc_length_tokens" or re.search(
+            r"\b(?:usually|normally|mostly|generally)\b", before)) and not \
+            _BINARY_FILES.search(text) and not P.TOTAL_CUE.search(clause):
+        # "the transcripts run to about 30 KB each", "about 5 KB per document": kilobytes of one text (s8-a; not a
+        # PDF's or a scan's file size, which says nothing of its text)
+        return "doc_length_tokens", int(v * _BYTES["k"] / P.CHARS_PER_TOKEN)
     if _SIZE_UNIT.match(after) or re.match(r"^-[a-z]s?\b", after):  # "2x faster", "10-K", "8-Ks"
         return None, None
     if (P.GROWTH_BEFORE.search(before) and not _FROM_NOW.search(before) or P.GROWTH_AFTER.match(after)) and \
@@ -1168,7 +1213,16 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     pages_unit = P.PAGES_AFTER.match(after)
     if pages_unit and _PAGES_IN_DOCS.match(text[num.end + pages_unit.end():num.end + pages_unit.end() + 60]):
         # "1.2M pages in 15,000 documents": split by the documents; to "how many documents?" only the count is read
+        # (the convention of heldout11's h11-fr-14 and dev8b)
         return ("corpus_tokens", int(v * P.TOKENS_PER_PAGE)) if asked != "corpus_docs" else (None, None)
+    if pages_unit and v >= P.PAGES_AS_DOCS_FROM and not P.PER_DOC_CUE.search(clause) and not _NOT_DOCS_BUT.search(
+            text) and (_DOCS_COUNT_UNKNOWN.search(text) or _docs_counted_beside(num, text)):
+        # "2,000 reports adding up to 80,000 pages", "~30k case files totalling 1.5M pages", "12,000 documents / 480k
+        # pages", "600k pages - I don't know the document count": the pages are the corpus's total, never its count
+        # (s8-a); split by the documents where they are counted
+        if any(rx.search(after[:30]) for rx, _ in P.PERIODS) or re.search(r"\bnew\b|新增", clause):
+            return None, None  # "3M pages a year of new filings": a rate, not the corpus
+        return "corpus_tokens", int(v * P.TOKENS_PER_PAGE)
     if pages_unit and asked != "doc_length_tokens" and v >= _PAGES_AS_A_SITE_FROM and not P.PER_DOC_CUE.search(
             clause) and (_PAGES_OF_DOCS.match(after[pages_unit.end():]) or _COLLECTION.search(before)):
         return "corpus_docs", int(v)  # "~2.3k pages of docs", "the docs site has ~3k pages": the pages are documents
@@ -1272,7 +1326,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                 return "one_time_budget_usd", _money(v, indian or default_currency(text), 1.0)
             return name, as_field(name, v, clause, indian or (_message_currency(text) if name == "budget_usd_month"
                                                              else None))
-    if re.match(r"^\s*(?:/|per\b|a\s+(?:(?:working|business|work)\s+)?(?:month|day|week|year)|an hour|each\b|every\b|"
+    if re.match(r"^\s*(?:/|per\b|a\s+(?:(?:working|business|work)\s+)?(?:month|day|week|year|minute|min|second|sec)\b|"
+                r"an hour|each\b|every\b|"
                 r"monthly|daily|每|一个?月)", after):
         # A count per day, hour or second is traffic; per month or year it is a budget unless queries are named.
         frequent = period_factor(after, "") > 1
@@ -1285,7 +1340,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # s8-b: the same under another question ("500 a day" to the hardware or the latency question): not an answer
         # to it, and nothing says it counts searches
         unclear = counting or asked == "budget_usd_month" or (asked != "queries_per_month" and not people
-                                                              and not P.CORRECTION.search(text))
+                                                              and not P.CORRECTION.search(text)) or (
+            asked is None and _after_a_count_of_documents(text, num))
         if asked == "queries_per_month" or (frequent and not unclear) or named:
             return "queries_per_month", int(v * period_factor(after, before))
         # money per hour or second with no currency beside it is traffic ("before we get to budget: it's 3k an hour
@@ -1337,6 +1393,41 @@ _PAGES_IN_DOCS = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|~\s*)?\d[\d,.]*\s*(?:k\b|万|千)?\s*(?:[^\W\d_]+\s+){0,2}?"
     r"(?:documents?|docs|files|pdfs|dokumente\w*|dossiers|fichiers|documentos|documenti|documenten|dokument\w*|"
     r"belge\w*|документ\w*|reports|contracts|records|filings|manuals|books|volumes)\b")
+# The number of documents unknown beside a total of pages ("500k pages, no idea how many files that is", "I don't know
+# the document count"): the pages are no count of documents (s8-a).
+_DOCS_COUNT_UNKNOWN = re.compile(
+    r"\b(?:no idea|not sure|(?:don'?t|do not|doesn'?t) know|unsure|no clue|can'?t say)\b[^.;!?]{0,40}\b(?:how many|"
+    r"number of|count of)\b[^.;!?]{0,12}\b(?:docs?|documents?|files?|pdfs?|reports?|records?)|"
+    r"\b(?:no idea|not sure|(?:don'?t|do not) know|unsure|no clue)\b[^.;!?]{0,30}\b(?:document|doc|file) count\b|"
+    r"\b(?:no idea|not sure|(?:don'?t|do not) know)\b[^.;!?]{0,12}\bhow many (?:files|documents|docs|pdfs) that is\b")
+
+
+# A correction of what the figure counted ("not 150k documents but 150k pages, about 3,000 documents"): the count is
+# corrected, the length is not said
+_NOT_DOCS_BUT = re.compile(r"\bnot\b|不是|\bno son\b|\bne sont pas\b|\bnicht\b|\bnon sono\b|\bnão são\b|\bniet\b|"
+                           r"\bnie\b|\binte\b|\bне\b|\bdeğil\b")
+
+
+def _docs_counted_beside(num: P.Number, text: str) -> bool:
+    """Another figure of the message counts documents, files or reports ("2,000 reports adding up to 80,000 pages")."""
+    for other in P.find_numbers(text, 12):
+        if other.start == num.start or other.value >= num.value:
+            continue
+        tail = text[other.end:other.end + 40]
+        if P.PAGES_AFTER.match(tail) or not P.docs_after(tail):
+            continue
+        between = text[min(other.end, num.end):max(other.start, num.start)]
+        if other.start > num.start and not re.search(
+                r"\b(?:in|across|over|into|which is|that'?s|i\.e\.|spread|split)\b", between):
+            continue  # "150k pages, about 3,000 documents" after "not 150k documents": a corrected count, no length
+        if _PAGES_OF_DOCS.match(P.PAGES_AFTER.sub("", text[num.end:num.end + 40], 1)) or re.search(
+                r"\b(?:and|plus|as well as|also|another)\b|\+|&", between):
+            continue  # "300 PDFs and 20,000 pages of wiki": two parts of the corpus, not the documents' total
+        if len(between) <= 60 and not re.search(r"[.!?。]\s", between):
+            return True
+    return False
+
+
 # "~2.3k pages of docs", "the docs site has ~3k pages": a site's pages are its documents (from 200 pages on; a
 # single document of that length is named as one: "the manual is 300 pages")
 _PAGES_AS_A_SITE_FROM = 200
@@ -1454,6 +1545,10 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
     totals = [v for n, v in counts if P.TOTAL_CUE.search(work[max(0, n.start - 25):n.end + 25])]
     if totals:
         found.updates["corpus_docs"] = totals[-1]  # "2,500 manuals ... in total about 9,000 documents"
+        return
+    if any(re.match(r"^\s*(?:of (?:them|those|these|which)|(?:of )?(?:them|those) are)\b", work[n.end:n.end + 20])
+           for n, _ in counts[1:]):
+        found.updates["corpus_docs"] = counts[0][1]  # "40k docs, maybe 50 of them long": a few of the whole (s8-a)
         return
     for (a, _), (b, _) in zip(counts, counts[1:], strict=False):
         between = work[a.end:b.start]
@@ -1640,6 +1735,11 @@ _PARTICLES = re.compile(r"吧|呢|啊|です|ですね|でしょう|입니다|�
 
 # A clause after the answer's figure saying how the user knows it ("about 80k, I counted them yesterday", "rund
 # 80.000, hab gestern nachgezählt", "30 000, j'en suis sûr", "около 80 тысяч, вчера пересчитал"): no figure, no field
+# A hedge after the figure of an answer ("at least 250k, could be more", "8k, probably fewer", "12k, maybe less"): the
+# figure is the answer (s8-a)
+_HEDGE_TAIL = re.compile(r"^\s*[,;\-–—(]?\s*(?:but\s+)?(?:(?:it|that)\s+)?(?:(?:could|might|may)\s+(?:well\s+)?be|"
+                         r"maybe|possibly|probably|perhaps|likely|if not|or)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|"
+                         r"even\s+|a\s+few\s+)?(?:more|less|fewer|higher|lower|bigger|smaller)\b[)\s.!]*")
 _SOURCE_REMARK = re.compile(
     r"^\s*[,;:\-–—]\s*(?![^,;]*(?:\bnot\b|n't\b|\b(?:dont|cant|isnt|wasnt)\b|\bnicht|\bpas\b|\bno\b|\bnon\b|"
     r"\bniet\b|\bnie\b|\binte\b|değil|\bне\b|\bnahi|\bnahin|لست|غير|ない|않|没|不))[^\d,;.!?]{0,30}?"
@@ -1650,6 +1750,16 @@ _SOURCE_REMARK = re.compile(
     r"уверен\w*|провери\w*|перерахува\w*|порахува\w*|впевнен\w*|перевіри\w*|count kiya|check kiya|pakka)\b|"
     r"عددت|متأكد|تحققت|数えました|確認しました|세어\s?봤|확인했|数过|数了|确认过)[^\d,;]{0,30}$")
 _ONE_OF_PERIOD = re.compile(r"[一1](?:个|個)?(?:天|日|月|周|週|星期|年|小时|小時)")
+
+
+def _after_a_count_of_documents(text: str, num: P.Number) -> bool:
+    """Whether the sentence counted documents just before the figure ("40k tickets so far, roughly 1,500 a week").
+
+    A bare rate after them may be their growth as well as searches, whoever is counted elsewhere (s8-a).
+    """
+    start = max((m.end() for m in re.finditer(r"[.;!?。]\s", text[:num.start])), default=0)
+    before = P.find_numbers(text[start:num.start], 6)
+    return bool(before) and bool(P.docs_after(text[start + before[-1].end:start + before[-1].end + 40]))
 
 
 def _bare_figure(found: Found, work: str, asked: str | None) -> None:
