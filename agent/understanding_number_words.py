@@ -736,6 +736,8 @@ _TIMES_PEOPLE = re.compile(rf"(?<![\w.,])(\d[\d,.]*\s*k?)\s+({_PEOPLE_NOUNS})\s*
 _EVERY_ONE = re.compile(r"\bevery\s+(?=(?:one of them|user|person|employee|student|learner|analyst|lawyer|attorney|"
                         r"engineer|developer|dev|agent|rep|teacher|doctor|nurse|clinician|consultant|seat|member|"
                         r"researcher|librarian|editor|accountant|technician|broker|advisor|adviser|colleague)\b)")
+
+
 def _and_a_half(m: re.Match[str]) -> str:
     word = m.group(1)
     value = 1 if word in ("a", "an") else _EN_SMALL.get(word) or float(word)
