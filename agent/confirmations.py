@@ -85,6 +85,7 @@ VAGUE_QUESTIONS["hardware"] = (
     "Which card is it? The model name is enough (for example T4, L4, A10G, RTX 4090; `nvidia-smi` shows it), or its "
     "memory in GB.",
     "是哪一张卡？告诉我型号即可（例如 T4、L4、A10G、RTX 4090，`nvidia-smi` 可以看到），或者显存多少 GB。")
+UNCLEAR_LEAD = ("I'm not sure how to read that figure.", "这个数字我不太确定该怎么理解。")
 VAGUE_LEAD = ("I didn't catch a figure there.", "抱歉，我没有看到具体数字。")
 PER_USER_QUESTION = ("{figure} people: about how many searches does each of them make a day?",
                      "{figure} 人：每人每天大约查询多少次？")
@@ -107,7 +108,8 @@ def question(pending: dict[str, Any], lang: str) -> str:
         return PER_UNIT_QUESTION[1 if lang == "zh" else 0].format(rate=f"{pending['value']:,.0f}", unit=unit)
     if pending.get("kind") == "vague":
         i = 1 if lang == "zh" else 0
-        return f"{VAGUE_LEAD[i]} {VAGUE_QUESTIONS[(pending.get('fields') or ['corpus_docs'])[0]][i]}"
+        lead = (UNCLEAR_LEAD if pending.get("unclear") else VAGUE_LEAD)[i]
+        return f"{lead} {VAGUE_QUESTIONS[(pending.get('fields') or ['corpus_docs'])[0]][i]}"
     figure = f"{pending['value']:,.0f}"
     zh = lang == "zh"
     if "corpus_docs" not in pending.get("fields", ()):

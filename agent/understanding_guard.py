@@ -385,6 +385,11 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
         u.unparsed = None
         return u
     if asked in NUMERIC_FIELDS:
+        if len(r.text.split()) <= 24:  # "30k, of was het nou 300k... moet ik even checken", "tra zero e qualche
+            # migliaio": a figure to the question that no reading took is asked about, never dropped unsaid
+            u.confirm = {"kind": "vague", "unclear": True, "value": 0.0, "monthly": 0.0, "fields": [asked],
+                         "text": r.text.strip()}
+            u.unparsed = None
         return u
     rest = r.text[:n.start] + " " + r.text[n.end:]
     for other in figures[1:]:

@@ -157,7 +157,9 @@ REMOVE_AFTER = re.compile(
     r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
     r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없|"
     # lead s8: Turkish removes after the name ("Arapçayı çıkaralım", "İngilizceyi kaldırın", "Arapça hariç")
-    r"çıkar\w*|kaldır\w*|hariç|olmasın|yok artık)")
+    r"çıkar\w*|kaldır\w*|hariç|olmasın|yok artık|"
+    # Swedish, Norwegian and Danish strike out after the name ("finska stryker vi", "tyska stryks")
+    r"stryk\w*|tar vi bort|tas bort|fjern\w*|dropper vi)")
 # A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".
 FUTURE = re.compile(
     r"\blater\b|\bnext (?:year|quarter|month)\b|\bin the future\b|\beventually\b|\bdown the road\b|\bsome ?day\b|"

@@ -828,6 +828,8 @@ def number_words(text: str) -> str:
         text = _HIGH_VAGUE.sub(lambda m: f"{8 if m.group(1) == 'high' else 5} {m.group(2)}", text)
     if "maybe" in text or "perhaps" in text or "possibly" in text:  # "19 thousand, maybe 20": a range, said short
         text = _SHORT_RANGE.sub(r"\1-\3 \2", text)
+    if "±" in text:  # "(± 12.000 stuks)": about, where no figure stands before it to be spread around
+        text = re.sub(r"(?<![\d%km]\s)(?<![\d%km])±\s*(?=\d)", "about ", text)
     if "minus" in text or "±" in text or "+/-" in text or "give or take" in text:
         text = _SPREAD.sub(" ", text)  # "~80k, plus or minus 10k", "60k give or take a few": the figure, hedged
     if "several" in text or "few" in text or "couple" in text:

@@ -385,12 +385,13 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               # lead s8: theses and articles in the languages the gloss leaves ("teses e dissertações
                               # do repositório, cerca de 35 000")
                               r"theses|dissertations|teses|tesis|tesi|disserta[çc][õo]es|artigos|art[ií]culos|articoli|"
-                              r"artikelen|artiklar|artyku[łl]\w*|стат(?:ей|ьи))"
+                              r"artikelen|artiklar|artyku[łl]\w*|стат(?:ей|ьи)|relat[óo]rios|informes|rapporti|"
+                              r"rapporten|rapporter|raporlar\w*|отч[её]тов)"
                               # what they are about between (s6-a): "scientific papers on biomedicine, about 300k"
                               r"(?:\s+(?:on|of|about|in|from|de|di|sobre|sur|su|em|do|da|del)\s+(?:[^\W\d_]|-){3,}){0,1}"
                               # or described: "expedientes administrativos digitalizados, sobre 700 mil"
                               r"(?:\s+(?!per\b|a\b|each\b|every\b|daily\b|monthly\b|weekly\b)(?:[^\W\d_]|-){4,}){0,2}"
-                              r"(?:\s*[,:]\s*(?:in total\s*)?|\s+in total\s+)"
+                              r"(?:\s*[,:—–(]\s*(?:in total\s*)?|\s+in total\s+|\s+-\s+)"
                               r"(?:about|around|roughly|approx\.?|approximately|maybe|~|some|sobre|environ|circa|etwa|"
                               r"cerca de|unos|unas|uns|umas|ca\.?)?\s*$|"
                               r"(?:文档|文件|合同|仓库|代码库|商品|工单|论文|病历|记录|报告|文章|sku|案例|条款|手册|指南|"
