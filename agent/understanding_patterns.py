@@ -454,8 +454,8 @@ TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcor
                        r"总共|总计|一共|合计|总|"
                        # the whole spread over the documents: "800万行，分布在6万个文件里", "6万ファイルに分散",
                        # "6만 개 파일에 걸쳐"
-                       r"分布在|分布于|分布於|分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|verteilt auf|"
-                       r"r[ée]parti\w* (?:en|sur|dans)|repartid\w* en|distribuit\w* (?:in|su|em|en)")
+                       r"分布在|分布于|分布於|分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|\bverteilt auf\b|"
+                       r"\br[ée]parti\w* (?:en|sur|dans)\b|\brepartid\w* en\b|\bdistribuit\w* (?:in|su|em|en)\b")
 # Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
 # profile has no field for; never a corpus size, a budget or a query count.
 GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b(?!\s+up\b)|"
