@@ -327,6 +327,12 @@ _WHICH_UNKNOWN = re.compile(r"(?:not sure|no idea|don'?t know|do not know|can'?t
                             r"型番は?(?:分から|わから)|어떤 모델인지 모르|모델명은? 모르")
 
 
+def _vague(field: str, text: str, unclear: bool = False) -> dict[str, Any]:
+    """A check that asks for ``field`` again (``agent.confirmations``): no figure was read, or none could be placed."""
+    return {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": [field], "text": text.strip(),
+            **({"unclear": True} if unclear else {})}
+
+
 def _card_unknown(u: Understanding, message: str, asked: str | None) -> bool:
     """The user has a card but not its name: ask which one (a vague check on the hardware), store no hardware."""
     if u.confirm is not None or (u.updates.get("hardware") or {}).get("accelerator") not in (None, "none") \
@@ -337,7 +343,7 @@ def _card_unknown(u: Understanding, message: str, asked: str | None) -> bool:
         return False
     u.updates.pop("hardware", None)
     u.skipped = [f for f in u.skipped if f != "hardware"]
-    u.confirm = {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": ["hardware"], "text": message.strip()}
+    u.confirm = _vague("hardware", message)
     u.unparsed = None
     return True
 
@@ -362,7 +368,7 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     if asked in NUMERIC_FIELDS and ((r.numbers and UNSURE.search(r.text)) or not r.numbers or (
             sizes and asked == "corpus_docs")) and len(r.text.split()) <= 24:
         # "schnell halt", "same as what we spend today": an answer with no figure to a question that wants one
-        u.confirm = {"kind": "vague", "value": 0.0, "monthly": 0.0, "fields": [asked], "text": r.text.strip()}
+        u.confirm = _vague(str(asked), r.text)
         u.unparsed = None
         return u
     small = [n for n in r.unused() if 0 < n.value < 10]
@@ -387,8 +393,7 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     if asked in NUMERIC_FIELDS:
         if len(r.text.split()) <= 24:  # "30k, of was het nou 300k... moet ik even checken", "tra zero e qualche
             # migliaio": a figure to the question that no reading took is asked about, never dropped unsaid
-            u.confirm = {"kind": "vague", "unclear": True, "value": 0.0, "monthly": 0.0, "fields": [asked],
-                         "text": r.text.strip()}
+            u.confirm = _vague(str(asked), r.text, unclear=True)
             u.unparsed = None
         return u
     rest = r.text[:n.start] + " " + r.text[n.end:]

@@ -403,6 +403,14 @@ def _said_again_with_memory(mention: tuple[re.Match[str], str, float | None, boo
         for other, other_name, _, rents in mentions)  # (not "our A100, or rent an A100 80GB": owned and rented)
 
 
+def apple_chip(name: object) -> bool:
+    """Whether ``name`` is an Apple chip of the hardware table (its RAM is its unified memory); unknown names: no."""
+    try:
+        return bool(name) and load_hardware().find(str(name)).kind == "apple"
+    except ToolInputError:
+        return False
+
+
 def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
     """The first GPU or Apple chip ``text`` says is owned: the match, the hardware-table name, a stated memory."""
     for m, name, mem, rentable in find_accelerators(text):
@@ -556,7 +564,7 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         else:
             hw.setdefault("ram_gb", value)
         spans.append(m.span())
-    if owned and "ram_gb" in hw and "vram_gb" not in hw and load_hardware().find(owned[1]).kind == "apple":
+    if owned and "ram_gb" in hw and "vram_gb" not in hw and apple_chip(owned[1]):
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
     _sibling(hw, text)
     sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores

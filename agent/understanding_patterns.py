@@ -449,12 +449,12 @@ PER_DOC_CUE = re.compile(r"\beach\b|\bper (?:doc|document|file|contract|page|ite
 # "500k chunks of 512 tokens": a size right after "<items> of" is each item's
 PER_ITEM_BEFORE = re.compile(r"\b(?:chunks?|docs?|documents?|files?|pages?|passages?|records?|articles?|items?|pieces|"
                              r"entries|tickets?|texts?) of\s*(?:about |around |roughly |~|up to |at most )?$")
+# Words spreading an amount over the documents ("800万行，分布在6万个文件里", "6万ファイルに分散", "6만 개 파일에
+# 걸쳐", "verteilt auf 20.000 Berichte"): in the figure's clause (``TOTAL_CUE``) or the next (``_SPREAD_NEXT``)
+SPREAD_OVER = r"分布在|分布于|分布於|分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|verteilt auf"
 TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcorpus\b|\bin all\b|\bacross\b|"
                        r"\bspread (?:over|across)\b|\bthe whole (?:thing|corpus|collection|archive)\b|\bentire\b|"
-                       r"总共|总计|一共|合计|总|"
-                       # the whole spread over the documents: "800万行，分布在6万个文件里", "6万ファイルに分散",
-                       # "6만 개 파일에 걸쳐"
-                       r"分布在|分布于|分布於|分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|\bverteilt auf\b|"
+                       r"总共|总计|一共|合计|总|" + SPREAD_OVER + r"|"
                        r"\br[ée]parti\w* (?:en|sur|dans)\b|\brepartid\w* en\b|\bdistribuit\w* (?:in|su|em|en)\b")
 # Growth of the corpus ("growing by 2,000 a month", "we add 300 new contracts a week", "每月新增2000篇"): a rate the
 # profile has no field for; never a corpus size, a budget or a query count.

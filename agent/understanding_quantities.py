@@ -881,14 +881,11 @@ _ORG_MONEY_AFTER = re.compile(
 # Another organisation's figures ("our competitor claims 50M pages", "竞品号称能索引10亿条数据", "競合他社", "경쟁사").
 _THEIRS = re.compile(r"\b(?:competitors?|rivals?|competition)\b|竞品|竞争对手|競品|競爭對手|競合|경쟁사|경쟁 업체")
 # A volume of a past period ("last year", "in 2023", "our old search", "去年", "昨年度", "작년"): the current rate wins.
-_PAST_VOLUME = re.compile(r"\blast (?:year|month|quarter)\b|\b(?:in|during)\s+20[12]\d\b|"
-                          r"^\s*20[12]\d\s+(?:saw|had)\b|"
-                          r"\bprevious (?:year|system|vendor)\b|\bold (?:search|system)\b|\bused to\b|去年|上一年|"
-                          r"上个月|昨年|前年度|작년|지난해|지난달")
-
-
+# A past year's volume is twelve months' (``_past_months``)
 _PAST_YEAR = re.compile(r"\blast year\b|\b(?:in|during)\s+20[12]\d\b|^\s*20[12]\d\s+(?:saw|had)\b|\bprevious year\b|"
                         r"去年|上一年|昨年|前年度|작년|지난해")
+_PAST_VOLUME = re.compile(_PAST_YEAR.pattern + r"|\blast (?:month|quarter)\b|\bprevious (?:system|vendor)\b|"
+                          r"\bold (?:search|system)\b|\bused to\b|上个月|지난달")
 
 
 def _past_months(text: str) -> float:
@@ -1493,8 +1490,8 @@ _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawye
 # files", "40 Mio. Wörter, verteilt auf 20.000 Berichte"): the amount is the whole corpus's
 _SPREAD_NEXT = re.compile(r"^\s*(?:of code|of text|代码|代碼)?\s*[,，、]\s*(?:which are |that are |all |and )?"
                           r"(?:spread (?:over|across)|"
-                          r"across|distributed (?:over|across|among)|split (?:into|across|over)|分布在|分布于|分布於|"
-                          r"分散在|散布在|散落在|分散して|に分かれ|에 걸쳐|에 분산|verteilt auf|r[ée]parti|repartid|"
+                          r"across|distributed (?:over|across|among)|split (?:into|across|over)|" + P.SPREAD_OVER +
+                          r"|r[ée]parti|repartid|"
                           r"distribuit|verdeeld over|fördelade på|rozłożon|распределен)")
 _OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|ed|oraz)\s|"
                              r"이고|이며|지만|인데|는데|있고|하고")

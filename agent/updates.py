@@ -8,8 +8,8 @@ from typing import Any
 from agent import interviewer as iv
 from agent.state import STATED, AdvisorState
 from agent.understanding import Understanding
-from knowledge.errors import ProfileError, ToolInputError
-from knowledge.hardware import load_hardware
+from agent.understanding_hardware import apple_chip
+from knowledge.errors import ProfileError
 from tools.profile.schema import DEFAULTS, parse_profile
 
 
@@ -20,16 +20,10 @@ def _hardware(old: dict[str, Any] | None, value: Any) -> dict[str, Any]:
     if "accelerator" in new and str(new["accelerator"]).lower() != str(merged.get("accelerator", "")).lower():
         merged.pop("vram_gb", None)
     merged.update({k: v for k, v in new.items() if v is not None})
-    if "accelerator" not in new and "vram_gb" not in new and new.get("ram_gb") and _apple(merged.get("accelerator")):
+    if "accelerator" not in new and "vram_gb" not in new and new.get("ram_gb") and \
+            apple_chip(merged.get("accelerator")):
         merged["vram_gb"] = new["ram_gb"]  # "the mac is the 36gb one, not 64": an Apple chip's memory is unified
     return merged
-
-
-def _apple(name: Any) -> bool:
-    try:
-        return bool(name) and load_hardware().find(str(name)).kind == "apple"
-    except ToolInputError:  # a card the table does not know is no Apple chip
-        return False
 
 
 def _languages(state: AdvisorState, u: Understanding) -> list[str] | None:
