@@ -16,7 +16,14 @@ from agent import understanding_structure as S
 from agent.understanding import Understanding
 from agent.understanding_guard_context import figure_kinds
 from agent.understanding_guard_reading import Reading, clause
-from agent.understanding_hardware import CPU_MODEL, OWNED, RENT_HEDGE, find_accelerators, owned_names
+from agent.understanding_hardware import (
+    CPU_MODEL,
+    NEGATED_JUST_BEFORE,
+    OWNED,
+    RENT_HEDGE,
+    find_accelerators,
+    owned_names,
+)
 from agent.understanding_numbers import Number
 from agent.understanding_quantities import ONLY_SOME, PAST_SPEND, SELF_CORRECTION, clause_before, extract_fields
 from knowledge.hardware import load_hardware
@@ -335,7 +342,9 @@ def _hardware(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     if len(owned) > 1 and not _RENTED.search(r.text) and not _INSTEAD.search(r.text):
         # "a 3090 at home and a 4090 at the office": the profile holds one card; which one?
         return {"hardware": f"{' or '.join(sorted(owned))}?"}
-    if "owned" not in hw and _RENTED.search(r.text) and not OWNED.search(r.text) and not RENT_HEDGE.search(r.text) \
+    rented = any(not NEGATED_JUST_BEFORE.search(r.text[max(0, m.start() - 30):m.start()])
+                 for m in _RENTED.finditer(r.text))  # "keine Cloud, wir haben zwei A100": not rented
+    if "owned" not in hw and rented and not OWNED.search(r.text) and not RENT_HEDGE.search(r.text) \
             and len(find_accelerators(r.text)) == 1:  # "A10 en la nube, alquilada" stored as owned
         return {"hardware": "rented, or your own?"}
     return {}

@@ -190,6 +190,11 @@ _NOT_THERE = re.compile(r"(?:\bno|\bnot|\bnever|\bwithout|\bavoid\w*|\bleft|\ble
                         r"\baway from|\binstead of|\brather than|\bmigrat\w+ from|\bmoved? from|\bkein\w*|"
                         r"\bnicht|\bpas|\bsin|\bsem|\bsenza|\bniet|\bgeen|\bnie|\binte|\bingen|\bбез|\bне|"
                         r"不|没|없|ない)\W+(?:\w+\W+){0,3}$")
+# A cloud said to be absent, the negation right before it ("keine Cloud, wir haben zwei A100", "no cloud", "pas de
+# cloud"): not where the card runs. Tighter than _NOT_THERE: no comma between ("no GPU of our own, we rent in the cloud"
+# still rents).
+NEGATED_JUST_BEFORE = re.compile(r"(?:\bno|\bnot|\bnever|\bwithout|\bkein\w*|\bpas d[e']|\bsin|\bsem|\bsenza|"
+                                 r"\bgeen|\bnie|\bingen|\bбез|\bнет|不用|不|没有|没)[ \t]+(?:\w+[ \t]+)?$")
 _PRIVATE_CLOUD = re.compile(r"\bprivate cloud|\bprivate[nm]? cloud|\bcloud priv|\bnuvem privada|\bnube privada|"
                             r"私有云|プライベートクラウド|프라이빗 클라우드|частн\w+ облак")
 
@@ -288,7 +293,10 @@ _OWNED_BETWEEN = re.compile(r"\b(?:have|has|had|own|owns|got|bought|but|also|plu
 
 
 def _rentable(text: str, start: int, end: int) -> bool:
-    before = RENT_BEFORE.search(text[max(0, start - 40):start])
+    window = max(0, start - 40)
+    before = RENT_BEFORE.search(text[window:start])
+    if before and NEGATED_JUST_BEFORE.search(text[max(0, window + before.start() - 30):window + before.start()]):
+        before = None  # "keine Cloud, wir haben zwei A100", "no cloud - an A100 in the basement": owned
     after = RENT_AFTER.match(text[end:end + 50])
     if (before and not OWNED.search(before.group())) or (after and not OWNED.search(after.group())):
         return True  # "we left the cloud, we own an A100", "zwei L4 in der eigenen Cloud": owned
@@ -468,7 +476,34 @@ _PAST_BEFORE = re.compile(r"(?:\bused to (?:have|run on|use|own)|\bwe (?:once |p
                           r"之前(?:有|用的?是?)|以前は|예전에는)\s*(?:\w+\s+){0,2}$")
 
 
+# A card out of reach ("an H100 costs like $30k so that's out", "we'd love an A100 but the budget won't allow it",
+# "eine H100 ist uns zu teuer", "A100は高すぎて買えない"): priced or wished for, not the user's hardware, unless the
+# sentence says it is theirs ("we have an A100, too expensive to buy a second").
+_OUT_OF_REACH_AFTER = re.compile(
+    r"^[^.;!?。！？]{0,50}?(?:\bthat'?s out\b|\b(?:so|which is|it'?s) (?:that'?s |it'?s )?out\b|"
+    r"\btoo (?:expensive|pricey|costly|much)\b|\bout of (?:our |the |my )?(?:budget|reach|price range|league)\b|"
+    r"\b(?:can'?t|cannot|couldn'?t) afford\b|\bnot (?:in|within) (?:our |the )?budget\b|"
+    r"\b(?:budget|boss|finance|management|cfo)\s+(?:won'?t|will not|wouldn'?t|doesn'?t|does not|didn'?t) "
+    r"(?:allow|approve|cover|sign off|stretch)|\bzu teuer\b|\bnicht bezahlbar\b|\btrop cher\b|"
+    r"\bhors budget\b|\bdemasiado car[oa]\b|\bfuera de(?:l)? presupuesto\b|\btroppo costos[oa]\b|"
+    r"\bmuito car[oa]\b|\bte duur\b|\bza drog[iaą]\b|\bför dyr\b|\bçok pahalı\b|\bслишком дорог\w*|"
+    r"太贵|买不起|買不起|預算不夠|预算不够|高すぎ|買えない|予算オーバー|너무 비싸|비싸서)")
+_OUT_OF_REACH_BEFORE = re.compile(r"(?:\bwould love|'d love|\bwish (?:we|i) (?:had|could (?:get|buy|afford))|"
+                                  r"\bdream(?:ing)? (?:of|about)|\b(?:can'?t|cannot|couldn'?t) afford|"
+                                  r"\bno budget for|\bhätten gern)\s+(?:\w+\s+){0,2}$")
+_THEIRS_BEFORE = re.compile(r"\b(?:we have|we've got|we got|i have|our|my|own|owns|bought)\b|我们有|有一张|持って|있어")
+
+
+def _out_of_reach(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    if _THEIRS_BEFORE.search(before):
+        return False
+    return bool(_OUT_OF_REACH_BEFORE.search(before) or _OUT_OF_REACH_AFTER.match(text[end:end + 80]))
+
+
 def _dropped(text: str, start: int, end: int) -> bool:
+    if _out_of_reach(text, start, end):
+        return True  # "an H100 costs like $30k so that's out"
     if _PAST_BEFORE.search(text[max(0, start - 40):start]):
         return True  # "we used to have a V100": not the card now
     if _IF_BOUGHT.search(text[max(0, start - 50):start]) or _BOUGHT_AFTER.match(text[end:end + 20]):

@@ -497,7 +497,7 @@ DOMAINS = {
              r"juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|notaires|notarios|notai|"
              r"master agreements?|\bmsas?\b|\blaws?\b|lawyers?|law firm|contracts?\b|statutes?|case law|"
              r"\bcourts?\b|judg(?:e)?ments?|"
-             r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
+             r"litigation|regulations?|clauses?|(?<!签了)(?<!签)(?<!签订了)(?<!签订)(?<!签过)合同|(?<!智能)(?<!期货)(?<!期貨)合约|法律|判决|法规|律师|律所|法院|裁判|诉讼|条款|法条|司法|法务|法務",
     "medical": r"medical|clinical|clinics?\b|(?<![a-z])patients|(?<![a-z])patient(?=\s+(?:data|records?|notes?|files?|"
                r"charts?|information|info|histor\w*|care|safety|portal|summar\w*|letters?|reports?|questions?|"
                r"education|intake|messages?|documents?|privacy|identif\w*|cases?|visits?))|(?<![a-z])(?<!are )"

@@ -395,6 +395,7 @@ def _extract(text: str, asked: str | None) -> Found:
         found.updates.setdefault(name, value)
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
+        _share_of_spend(found, budget_from, work)
     _sum_counts(counts, work, found)
     _another_part(numbers, kinds, work, found)
     _listed_parts(numbers, kinds, work, found)
@@ -1499,6 +1500,32 @@ _OWN_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och|e
 _CONVERSATIONS = re.compile(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:chats|conversations)\b")
 _STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to|or even|even|stretching to|stretch to|"
                       r"at most|max(?:imum)?|tops)\s*(?:[$€£]|us\$|eur\s|usd\s)?$")
+
+
+# A budget given as a share of what the user pays today ("half of what we pay Algolia, which is $1,000/mo", "a third
+# of our current $900 search bill", "die Hälfte von dem, was wir heute zahlen (1.200 €)"): the share, not the bill.
+_SHARE_OF = re.compile(
+    r"(?:\b(?P<half>half)|\b(?P<third>a third|one third)|\b(?P<quarter>a quarter|one quarter)|"
+    r"(?P<pct>\d{1,2})\s?%|\b(?P<double>twice|double))\s+(?:of\s+)?(?:what|the|our|that|today'?s|current)\b"
+    r"[^.;!?\d]{0,60}$|"
+    r"(?:\b(?P<half2>la moitié|die hälfte|la mitad|la metà|a metade|de helft)|(?P<half3>一半|半分))[^.;!?。\d]{0,60}$")
+_SPEND = re.compile(r"\b(?:pay|paying|paid|spend|spending|spent|bill|billed|costs?|charges?|invoice\w*|zahlen|"
+                    r"payons|payer|pagamos|pagar|paghiamo|betalen)\b|付|花|払")
+_SHARE = {"half": 0.5, "half2": 0.5, "half3": 0.5, "third": 1 / 3, "quarter": 0.25, "double": 2.0}
+
+
+def _share_of_spend(found: Found, source: tuple[P.Number, Any], work: str) -> None:
+    num, value = source
+    share = _SHARE_OF.search(work[max(0, num.start - 80):num.start])
+    if not share or found.updates.get("budget_usd_month") != value or not isinstance(value, int | float):
+        return
+    between, after = share.group(), work[num.end:num.end + 30]
+    if not (_SPEND.search(between) or _SPEND.search(re.split(r"[,;.!?]", after)[0])) or \
+            re.search(r"budget|预算|予算", between):
+        return  # "our team is half of what it was, budget $800": the budget itself
+    name = next(k for k, v in share.groupdict().items() if v)
+    factor = int(share.group("pct")) / 100 if name == "pct" else _SHARE[name]
+    found.updates["budget_usd_month"] = round(value * factor, 2)
 
 
 def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> None:
