@@ -66,9 +66,10 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             where = f"{LEXICON_FILE.name}: languages.{language}[{i}]"
             if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) and x for x in entry)):
                 raise KnowledgeDataError(f"{where}: expected [English, pattern], got {entry!r}")
-            english, pattern = entry[0], entry[1].replace("\u093c", "")  # the nukta is dropped from the text too
-            if language == "th":  # Thai SARA AM (ำ) is two characters in NFKC text: the patterns are written alike
+            pattern = entry[1]
+            if language in ("th", "dv"):  # Thai SARA AM (ำ) and Devanagari ड़ are two characters in NFKC text
                 pattern = unicodedata.normalize("NFKC", pattern)
+            english, pattern = entry[0], pattern.replace("\u093c", "")  # the nukta is dropped from the text too
             if language in _ASCII_TYPED:
                 pattern = _letters_optional(pattern, _ASCII_TYPED[language])
             try:
