@@ -816,17 +816,25 @@ _TH_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _TH_CARDS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9, "สิบ": 10,
              "ครึ่ง": 0.5}
 _TH_UNITS = {"ร้อย": 100, "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6}
-_TH_NUMBER = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|{'|'.join(_TH_CARDS)})\s*({'|'.join(_TH_UNITS)})(\s*ล้าน)?|"
+_TH_PART = rf"(\d+(?:\.\d+)?|{'|'.join(_TH_CARDS)})\s*({'|'.join(_TH_UNITS)})(\s*ล้าน)?"
+# a run of parts is one figure: "1 แสน 2 หมื่น" -> 120000
+_TH_NUMBER = re.compile(rf"(?<![\d.])(?:{_TH_PART}\s*)+|"
                         rf"(?<![\u0e00-\u0e7f])({'|'.join(c for c in _TH_CARDS if c != 'ครึ่ง')})(?=ใบ|ตัว|เครื่อง|การ์ด|คน)")
+_TH_ONE = re.compile(_TH_PART)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def _thai_number(m: re.Match[str]) -> str:
     if m.group(4):
         return f" {_TH_CARDS[m.group(4)]:g} "
-    first = m.group(1)
-    value = float(first) if first[0].isdigit() else _TH_CARDS[first]
-    value *= _TH_UNITS[m.group(2)] * (1e6 if m.group(3) else 1)
+    value, last = 0.0, float("inf")
+    for part in _TH_ONE.finditer(m.group()):
+        unit = _TH_UNITS[part.group(2)] * (1e6 if part.group(3) else 1)
+        if unit >= last:  # "2 หมื่น 3 หมื่น": two figures, not one; the first only
+            return f" {value:.0f} " + m.group()[part.start():]
+        first = part.group(1)
+        value += (float(first) if first[0].isdigit() else _TH_CARDS[first]) * unit
+        last = unit
     return f" {value:.0f} "
 
 
