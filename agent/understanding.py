@@ -170,8 +170,11 @@ _EITHER = ["budget_usd_month", "queries_per_month"]
 
 
 def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Understanding) -> None:
-    """A correction whose figure could be money or searches a month ("à không, 30 triệu mỗi tháng mới đúng") when
-    only one of the two was said before, and the figure is near it: that one, corrected (s9-e), not a question."""
+    """A correction that could be money or searches a month, when only one of the two was said before: that one.
+
+    "à không, 30 triệu mỗi tháng mới đúng" after a budget corrects the budget (s9-e), when the figure is near it
+    (within twenty times); otherwise it is asked about as before.
+    """
     pending = result.confirm
     if not pending or pending.get("kind") or pending.get("fields") != _EITHER or not P.CORRECTION.search(text):
         return

@@ -19,11 +19,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from agent import understanding_patterns as P
-from agent.understanding_langid import languages as written_languages
 from agent import understanding_rates as R
 from agent import understanding_segments as G
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
+from agent.understanding_langid import languages as written_languages
 from agent.understanding_numbers import GROWS_BEFORE as GROWS_BEFORE_WORDS
 from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
