@@ -135,6 +135,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if stated:
         refer_back(text, stated, result, found.leftovers)
         _relative(text, asked, stated, result)
+        _corrected_either(text, raw, stated, result)
     _languages(text, raw, asked, result, stated)
     result.top_k, result.priorities = found.top_k, _priorities(text)
     if result.top_k is None and any(r.tool == "shortlist" for r in result.tool_requests):
@@ -163,6 +164,34 @@ _SELF_DESCRIBED = re.compile(r"\b(?:we(?:'re| are)|i (?:work|am) (?:at|for|in)|o
                              r"business) is|wir sind|nous sommes|somos|siamo|we zijn|jesteśmy|vi är|biz bir|мы\s+—?\s*"
                              r"\w+|hum (?:ek|log)|ham (?:ek|log))\b|我们是|我们公司是|本公司是|私たちは|弊社は|当社は|"
                              r"저희는|우리는")
+
+
+_EITHER = ["budget_usd_month", "queries_per_month"]
+
+
+def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Understanding) -> None:
+    """A correction that could be money or searches a month, when only one of the two was said before: that one.
+
+    "à không, 30 triệu mỗi tháng mới đúng" after a budget corrects the budget (s9-e), when the figure is near it
+    (within twenty times); otherwise it is asked about as before.
+    """
+    pending = result.confirm
+    if not pending or pending.get("kind") or pending.get("fields") != _EITHER or not P.CORRECTION.search(text):
+        return
+    held = [f for f in _EITHER if f in stated]
+    if len(held) != 1 or not isinstance(pending.get("monthly"), int | float):
+        return
+    updates: dict[str, Any] = {held[0]: float(pending["monthly"])}
+    if held[0] == "budget_usd_month":
+        in_script_currency(updates, text, raw)  # "30 triệu": dong
+    else:
+        updates[held[0]] = int(updates[held[0]])
+    before = stated[held[0]]
+    if not isinstance(before, int | float) or not before or not 1 / 20 <= updates[held[0]] / before <= 20:
+        return  # far from what was said: a figure of another field, asked about as before
+    result.updates.update(updates)
+    result.corrected.add(held[0])
+    result.confirm = None
 
 
 _RELATIVE_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens")

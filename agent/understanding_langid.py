@@ -53,7 +53,8 @@ _UKRAINIAN = re.compile(r"[іїєґ]|\b(?:що|це|та|як|на день|на
 _RUSSIAN = re.compile(r"[ыэъё]|\b(?:что|это|как|около|примерно|тысяч|документов|запросов|у нас есть|мы|наши)\b")
 # The blocks written in a script of their own (Hindi in Devanagari, Arabic): a text without it never needs them.
 SCRIPT_BLOCKS: dict[str, re.Pattern[str]] = {"dv": re.compile(r"[\u0900-\u097f]"),
-                                             "ar": re.compile(r"[\u0600-\u06ff]")}
+                                             "ar": re.compile(r"[\u0600-\u06ff]"),
+                                             "th": re.compile(r"[\u0e00-\u0e7f]")}  # Thai (s9-e)
 _VIETNAMESE = re.compile(r"[ơưđ\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[a-zà-ÿœ\u0100-\u024f]+(?:'(?=[a-zà-ÿ]))?")
 

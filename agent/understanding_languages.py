@@ -221,6 +221,9 @@ _NOT_LANGUAGES = frozenset(
     "mexican american canadian australian brazilian argentinian colombian chilean peruvian venezuelan cuban "
     "austrian swiss belgian nigerian kenyan egyptian moroccan algerian tunisian iranian iraqi syrian saudi "
     "pakistani indian bangladeshi singaporean taiwanese malaysian emirati qatari israeli "
+    # nationalities that name no language, in the languages of the lexicon ("NL, FR en EN (we zijn Belgisch)", s9-e)
+    "belgisch belge belga belgijski schweizerisch suisse suizo svizzero österreichisch autrichien austriaco "
+    "amerikaans amerikanisch américain americano canadees kanadisch canadien canadiense "
     "术语 用语 词语 外语 母语 双语 多语 口语 成语 标语 短语 话语 俗语 谚语 手语 评语 自然语 國語 国语 外國語 外国语 "
     "単語 用語 言語 敬語 英単語 母国語 外国語 多言語 略語 専門用語 物語 落語 主語 述語 結語 標準語 共通語".split())
 

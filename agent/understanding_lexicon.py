@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
 import yaml
@@ -41,8 +42,8 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
 _FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9"
-                      r"\u0600-\u06ff\u0900-\u097f]")
-# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic, Arabic, Devanagari
+                      r"\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
+# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic, Arabic, Devanagari, Thai
 
 
 @functools.cache
@@ -65,7 +66,10 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             where = f"{LEXICON_FILE.name}: languages.{language}[{i}]"
             if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) and x for x in entry)):
                 raise KnowledgeDataError(f"{where}: expected [English, pattern], got {entry!r}")
-            english, pattern = entry[0], entry[1].replace("\u093c", "")  # the nukta is dropped from the text too
+            pattern = entry[1]
+            if language in ("th", "dv"):  # Thai SARA AM (ำ) and Devanagari ड़ are two characters in NFKC text
+                pattern = unicodedata.normalize("NFKC", pattern)
+            english, pattern = entry[0], pattern.replace("\u093c", "")  # the nukta is dropped from the text too
             if language in _ASCII_TYPED:
                 pattern = _letters_optional(pattern, _ASCII_TYPED[language])
             try:

@@ -163,7 +163,8 @@ _LANGUAGES: dict[str, _Language] = {
                "anderhalve": 1.5, "tweeënhalf": 2.5, "tweeenhalf": 2.5, "drieënhalf": 3.5, "drieenhalf": 3.5},
         quants={"een paar": 2, "paar": 2, "enkele": 3, "een aantal": 3, "verscheidene": 3},
         units={"dozijn": (12, 1), "tientallen": (10, 3), "honderd": (100, None), "honderden": (100, 3),
-               "duizend": (1e3, 1), "duizenden": (1e3, 3), "tienduizenden": (1e4, 3),
+               "duizend": (1e3, 1), "duizenden": (1e3, 3), "tienduizenden": (1e4, 3), "tienduizend": (1e4, 1),
+               "honderdduizend": (1e5, 1),
                "honderdduizenden": (1e5, 3), "miljoen": (_MILLION, None), "miljoenen": (_MILLION, 3),
                "miljard": (_BILLION, None), "miljarden": (_BILLION, 3)},
         halves=("een half", "een halve", "half", "halve"), and_half=("en een half", "en een halve"),
@@ -255,6 +256,27 @@ _LANGUAGES: dict[str, _Language] = {
                "млрд": (_BILLION, None)},
         halves=("пів",), and_half=("з половиною",), seconds=r"секунд[уиа]?",
         bounds=("менше", "менш ніж", "швидше", "в межах", "до", "не більше", "не більш ніж")),
+    # s9-e (issue 17): Indonesian ("lima ratus ribu", "45rb", "1,2 jt", "3 ribuan", "setengah detik") and Vietnamese
+    # ("hai triệu", "vài nghìn", "nửa giây"); "M" for miliar is read beside a rupiah sign only (the lexicon)
+    "id": _Language(
+        cards={"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+               "sembilan": 9, "sepuluh": 10, "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50,
+               "satu setengah": 1.5, "dua setengah": 2.5},
+        quants={"beberapa": 3},
+        units={"ratus": (100, None), "seratus": (100, 1), "ratusan": (100, 3), "puluhan": (10, 3),
+               "ribu": (1e3, None), "rb": (1e3, None), "seribu": (1e3, 1), "ribuan": (1e3, 3),
+               "juta": (_MILLION, None), "jt": (_MILLION, None), "sejuta": (_MILLION, 1), "jutaan": (_MILLION, 3),
+               "miliar": (_BILLION, None), "milyar": (_BILLION, None)},
+        halves=("setengah", "separuh"), seconds=r"detik",
+        bounds=("kurang dari", "di bawah", "maksimal", "paling lama", "dalam")),
+    "vi": _Language(
+        cards={"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+               "mười": 10, "hai mươi": 20, "ba mươi": 30, "năm mươi": 50, "một rưỡi": 1.5},
+        quants={"vài": 3, "mấy": 3},
+        units={"trăm": (100, None), "nghìn": (1e3, None), "ngàn": (1e3, None), "triệu": (_MILLION, None),
+               "tỷ": (_BILLION, None), "tỉ": (_BILLION, None), "chục": (10, None)},
+        halves=("nửa",), seconds=r"giây",
+        bounds=("dưới", "tối đa", "không quá", "ít hơn")),
 }
 
 
@@ -787,12 +809,48 @@ _A_GRAND = re.compile(r"(?<![\w.])(half\s+)?an?\s+grand\b(?!\s+(?:total|scale|to
 _RANGE_BEFORE = re.compile(rf"(?:\b(?:{_EN_WORD})|\d)\s*(?:to|or|-|–)\s*$")
 
 
+# Thai (s9-e): no spaces between words, so the magnitudes are read here rather than by a table of whole words: a
+# figure or a Thai cardinal before พัน (thousand), หมื่น (ten thousand), แสน (hundred thousand), ล้าน (million),
+# "3 แสนฉบับ" -> 300000, "1.5 ล้าน" -> 1500000, "สองใบ" -> 2; Thai digits (๐-๙) are read as ASCII ones.
+_TH_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_TH_CARDS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9, "สิบ": 10,
+             "ครึ่ง": 0.5}
+_TH_UNITS = {"ร้อย": 100, "พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล้าน": 1e6}
+_TH_PART = rf"(\d+(?:\.\d+)?|{'|'.join(_TH_CARDS)})\s*({'|'.join(_TH_UNITS)})(\s*ล้าน)?"
+# a run of parts is one figure: "1 แสน 2 หมื่น" -> 120000
+_TH_NUMBER = re.compile(rf"(?<![\d.])(?:{_TH_PART}\s*)+|"
+                        rf"(?<![\u0e00-\u0e7f])({'|'.join(c for c in _TH_CARDS if c != 'ครึ่ง')})(?=ใบ|ตัว|เครื่อง|การ์ด|คน)")
+_TH_ONE = re.compile(_TH_PART)
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _thai_number(m: re.Match[str]) -> str:
+    if m.group(4):
+        return f" {_TH_CARDS[m.group(4)]:g} "
+    value, last = 0.0, float("inf")
+    for part in _TH_ONE.finditer(m.group()):
+        unit = _TH_UNITS[part.group(2)] * (1e6 if part.group(3) else 1)
+        if unit >= last:  # "2 หมื่น 3 หมื่น": two figures, not one; the first only
+            return f" {value:.0f} " + m.group()[part.start():]
+        first = part.group(1)
+        value += (float(first) if first[0].isdigit() else _TH_CARDS[first]) * unit
+        last = unit
+    return f" {value:.0f} "
+
+
+def thai_numbers(text: str) -> str:
+    """Thai figures and magnitudes in digits (a text without Thai letters is returned as it is)."""
+    if not _THAI.search(text):
+        return text
+    return _TH_NUMBER.sub(_thai_number, text.translate(_TH_DIGITS))
+
+
 def number_words(text: str) -> str:
     """``text`` (lower case, NFKC) with its number phrases in digits ("2.5 lakh" -> 250000, "mezzo milione" -> 500000).
 
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
-    text = _WAIT.sub("one moment", text)
+    text = thai_numbers(_WAIT.sub("one moment", text))
     if _HALF_TRIGGER.search(text):
         text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
     text = english_cardinals(text)

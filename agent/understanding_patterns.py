@@ -83,6 +83,9 @@ PERIODS = (
 # SAR 3.75 (pegged): "riyals" spelt with a y are Saudi or Qatari (3.64, within the tolerance); Oman's and Iran's
 # "rials" (and the Arabic ريال عماني / يمني / إيراني, glossed to "rials") stay unknown.
 # UAH 41 per USD (sixth session, Ukrainian hryvnias: грн, гривень).
+# Ninth session (s9-e): IDR 16,000 (rupiah: "Rp 15 juta", "idr"), VND 25,000 (đồng, "vnđ"), THB 36 (baht, ฿) and
+# EGP 48 per USD (the Arabic جنيه, glossed "egp"); a sum with none of them written, in a message in Indonesian,
+# Vietnamese or Thai, is that country's (``understanding_quantities.in_script_currency``).
 # The currency's word before the figure, as Gulf and Indian English write it ("riyals 5000 per month", "dirhams 3000",
 # "rupees 40,000", "euros 500", "pounds 400", "dollars 800"): the same currency as after it (s7-c).
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
@@ -123,6 +126,10 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
     "aed": (1 / 3.6725, ("aed", "dhs?\\.?", "dirhams?"), ("aed", "dirhams?", "dhs?\\b")),
     "sar": (1 / 3.75, ("sar", "riyals?"), ("sar\\b", "(?:saudi |qatari )?riyals?")),
+    "idr": (1 / 16000, ("rp\\.?", "idr"), ("idr", "rupiah", "rp\\b")),
+    "vnd": (1 / 25000, ("vnd", "₫"), ("vnd", "vnđ", "đồng", "₫")),
+    "thb": (1 / 36, ("thb", "฿"), ("thb", "baht", "฿")),
+    "egp": (1 / 48, ("egp", "e£"), ("egp", "egyptian pounds?")),
     "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
                                          "(?:omani |iranian |yemeni )?(?:rials?|riyals?)")),
 }
@@ -144,7 +151,8 @@ _CURRENCY_NAMES = (
     ("brl", r"\breais\b|\bbrl\b|r\$"),
     ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
-    ("rub", r"\bрубл\w*|\brub\b|₽"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
+    ("rub", r"\bрубл\w*|\brub\b|₽"), ("idr", r"\brupiah\b|\bidr\b|\brp\b"), ("vnd", r"\bvnd\b|\bvnđ\b|đồng|₫"),
+    ("thb", r"\bbaht\b|\bthb\b|฿"), ("egp", r"\begp\b|\begyptian pounds?\b"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
     ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元"),
 )
 _CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURRENCY_NAMES))

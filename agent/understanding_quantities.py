@@ -23,6 +23,7 @@ from agent import understanding_rates as R
 from agent import understanding_segments as G
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
+from agent.understanding_langid import languages as written_languages
 from agent.understanding_numbers import GROWS_BEFORE as GROWS_BEFORE_WORDS
 from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
@@ -1053,21 +1054,40 @@ def in_script_currency(updates: dict[str, Any], text: str, raw: str) -> None:
              and not isinstance(updates.get(f), bool)]
     if not money or P.currency_mentions(text) or re.search(r"[$€£¥₹₩₺₽]", text):
         return
-    meant = default_currency(unicodedata.normalize("NFKC", raw).lower())
+    low = unicodedata.normalize("NFKC", raw).lower()
+    meant = default_currency(low)
+    if meant == "usd":  # "sekitar 300", "tầm 300": a sum in an Indonesian or Vietnamese message is rupiah or dong
+        written_in = written_languages(low) or frozenset()
+        meant = "idr" if "id" in written_in else "vnd" if "vi" in written_in else meant
     used = default_currency(text)
-    if meant == used or meant not in ("jpy", "krw") or not P.USD_PER.get(used):
+    if meant == used or meant not in _SCRIPT_CURRENCIES or not P.USD_PER.get(used):
         return
     for name in money:
         updates[name] = round(updates[name] * (P.USD_PER[meant] or 0.0) / (P.USD_PER[used] or 1.0), 2)
 
 
+# The currencies a message's own words settle though the gloss leaves none: yen and won (kana, hangul), rupiah beside
+# Indonesian magnitudes ("5jt sebulan", "15 juta"), dong beside Vietnamese ones ("50 triệu/tháng"), baht in Thai and
+# rupees in Devanagari (s9-e: "लगभग 500" is then too small for a monthly budget and asked about).
+_SCRIPT_CURRENCIES = ("jpy", "krw", "idr", "vnd", "thb", "inr")
+_INDONESIAN_MONEY = re.compile(r"(?<=\d)\s*(?:juta|jt|ribu|rb|miliar|milyar)\b|\b(?:anggaran|sebulan|setahun)\b")
+_VIETNAMESE_MONEY = re.compile(r"(?<=\d)\s*(?:triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)|ngân sách|\b(?:mỗi|một) (?:tháng|năm)\b")
+
+
 def default_currency(text: str) -> str:
     """The currency of a sum with none written.
 
-    Rupees beside lakh or hazaar, yen in Japanese, won in Korean, yuan in Chinese, else US dollars.
+    Rupees beside lakh or hazaar (or in Devanagari), yen in Japanese, won in Korean, baht in Thai, rupiah and dong
+    beside Indonesian and Vietnamese words of money, yuan in Chinese, else US dollars.
     """
-    if re.search(r"\blakhs?\b|\blacs?\b|\bcrores?\b|\bhazaa?r\b|\brupaye\b|₹", text):
+    if re.search(r"\blakhs?\b|\blacs?\b|\bcrores?\b|\bhazaa?r\b|\brupaye\b|₹|[\u0900-\u097f]", text):
         return "inr"
+    if re.search(r"[\u0e00-\u0e7f]", text):
+        return "thb"
+    if _VIETNAMESE_MONEY.search(text):
+        return "vnd"
+    if _INDONESIAN_MONEY.search(text):
+        return "idr"
     if _KANA.search(text):
         return "jpy"
     if re.search(r"[\uac00-\ud7af]", text):

@@ -47,6 +47,7 @@ _CLAUSE_END = re.compile(r"[,;!?。，；、]|\.\s|\bthen\b|\bafter that\b|\baft
 _NO_PERIOD: tuple[re.Pattern[str], ...] = ()
 
 
+_TAIL_SUBJECT = re.compile(r"^\s*(?:but|though|although|and)?\s*(?:that|it|this)?(?:'s|\s+is|\s+was|\s+would be)?\s+")
 _HEDGES = re.compile(r"\b(?:about|around|roughly|approx\w*|maybe|perhaps|probably|some|up to|at most|max|like|"
                      r"say|call it|is|it'?s|that'?s)\b|大概|大约|约|差不多|可能|也许|最多|[~≈$€£¥₹]")
 
@@ -62,6 +63,7 @@ def one_off(before: str, after: str, periods: tuple[re.Pattern[str], ...] = _NO_
     parts = _CLAUSE_END.split(after)
     own_after = re.split(r"\d", parts[0])[0]  # up to the next figure ("50k SEK for the setup and 3k SEK monthly")
     tail = next((p for p in parts[1:3] if p.strip()), "")
+    tail = _TAIL_SUBJECT.sub("", tail)  # "..., but that's one-off for setup": the qualifier, not its subject (s9-e)
     tail = "" if re.search(r"\d", tail) or len(tail.split()) > 4 or len(tail) > 25 else tail
     if any(rx.search(own_after) for rx in periods):
         return False
