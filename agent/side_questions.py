@@ -138,7 +138,10 @@ def asked_term(sentence: str, plain: str) -> str | None:
                 if _DIFFERENCE.search(cue.group()):  # "双塔模型和重排模型有什么区别": the terms on either side
                     return found[0].term
                 between = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
-                last = not re.search(r"\w", text[end:])  # "qu'est-ce que ça veut dire, un reranker ?"
+                # "qu'est-ce que ça veut dire, un reranker ?"; the term, then the question ending the sentence (but
+                # for a particle): "“多向量检索”，到底是个啥？", "ハイブリッド検索ってよく聞くけど、何のことですか"
+                last = not re.search(r"\w", text[end:]) or (
+                    cue.start() >= end and len(re.findall(r"\w", text[cue.end():])) <= 3)
                 if cue.start() < end and cue.end() > start or (len(between) <= 30 and not re.search(
                         r"\b(?:best|model|models|modell\w*|modèles?|modelos?|modelli|for|für|pour|para|per|use)\b|"
                         r"推荐|模型|" + (r"[;.]" if last else r"[,;.]"), between)):
@@ -260,7 +263,9 @@ _COMPARING = re.compile(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b|\bdifference\b|\b
 
 
 INTENTS_FILE = DATA_DIR / "side_question_intents.yaml"
-_ASKED_HERE = re.compile(r"[?？]|(?:吗|呢|啥|까|나요|가요|죠|ですか|ますか|でしょうか)\s*[.!]?\s*$|^\W*kya\b|"
+_ASKED_HERE = re.compile(r"[?？]|(?:吗|呢|啥|까|나요|가요|죠|ですか|ますか|でしょうか|でしょう|だろう(?:か)?)"
+                         r"\s*[.!]?\s*$|"
+                         r"^\W*kya\b|"
                          r"\b(?:mı|mi|mu|mü)\s*[.!]?\s*$|^\W*(?:czy|ли)\b")
 
 

@@ -27,6 +27,9 @@ lookups each" the query rate, "finance hasn't decided" the budget. The rule, the
   monorepo" code, "a retailer's employee handbook" general), and so do the documents after a contrast ("we're a
   hospital group, but this one is for the finance department: invoices ..."); a sector none of the domains lists,
   given as the answer to the domain question ("Maschinenbau", "製造業です"), is general (s8-c).
+- a legal department's documents are legal whatever the organisation ("Dział prawny ubezpieczyciela, umowy i OWU"),
+  and a chatbot or service desk for a bank's or a shop's customers or members is support ("a credit union's chatbot
+  for members' questions", "webshop: klantenservicebot op FAQ"), the writers' convention (s9-g).
 
 Measured on every message set with ``bench/interview_accuracy.py`` (dev7a holds the classes, in 14 languages).
 """
@@ -228,6 +231,24 @@ def _one_sentence(text: str) -> bool:
     return not _SENTENCE_END.search(text.strip().rstrip(".!?。！？"))
 
 
+# The legal department of an organisation ("Rechtsabteilung einer Bank", "ufficio legale di un'assicurazione",
+# "银行的法务部", "divisi hukum sebuah bank"): its documents are contracts and opinions, legal whatever the
+# organisation's trade (s9-g)
+_LEGAL_DEPARTMENT = re.compile(
+    r"\blegal (?:department|dept|team|unit|division|office|service|counsel)\b|^\W*(?:the )?legal (?:de|do|da|of|d'|di|"
+    r"del)\b|\b(?:department|dept|service|office|ufficio|dział|divisi|departamento|servi[cç]o|abteilung|afdeling|"
+    r"отдел|birim\w*|bölüm\w*)\s+(?:legal[e]?|jur[ií]dic\w*|juridique|prawn\w*|hukum|юридическ\w*)\b|"
+    r"\brechtsabteilung\w*|юридическ\w* (?:отдел|департамент|служб)\w*|\bhukuk (?:birim|departman|bölüm)\w*|"
+    r"法务部|法務部|법무팀")
+# A chatbot or service desk that answers an organisation's customers or members ("a credit union's chatbot for
+# members' questions", "Onlineshop ... Support-Bot über FAQ"): support over the bank's or the shop's domain, the
+# writers' convention ("a bank's help-center chatbot is support") (s9-g)
+_CUSTOMER_SERVICE = re.compile(
+    r"chat[\s\-]?bot|чат-?бот|चैटबॉट|チャットボット|챗봇|聊天机器人|\w*bot\b|\bassistant\b|customer (?:support|service|"
+    r"care)|客服|問い合わせ|고객센터|\batendimento\b|atenci[óo]n al cliente|klantenservice|obsługi klienta|müşteri|"
+    r"service client|kundenservice|kundendienst|\bcs\b|help[\s\-]?(?:desk|cent(?:er|re))")
+
+
 # A manufacturer's engineering documents are drawings, specifications and test reports, not code
 _ENGINEERING_DOCS = re.compile(r"engineering docs")
 
@@ -314,6 +335,11 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         del specific["code"]  # "Tier-1 automotive supplier. Engineering docs: specs, test reports": no source code
     if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
         specific = {d: s for d, s in specific.items() if not roles_only[d]}
+    if len(specific) > 1 and "legal" in specific and _LEGAL_DEPARTMENT.search(text):
+        specific = {"legal": specific["legal"]}  # "Dział prawny ubezpieczyciela, umowy i OWU"
+    elif len(specific) > 1 and "support" in specific and specific.keys() <= {"support", "finance", "ecommerce"} and \
+            _CUSTOMER_SERVICE.search(text):
+        specific = {"support": specific["support"]}  # "Volksbank ... Chatbot für Kundenfragen", "webshop: FAQ-bot"
     # the organisation named before its documents: "fintech, compliance team ... regulations" is finance
     organisations = {m.lastgroup for m in O.organisation_words(text).finditer(text) if kept(
         m, polarity(text, m)) and not _CLIENTS_BEFORE.search(text[max(0, m.start() - 30):m.start()])} & specific.keys(

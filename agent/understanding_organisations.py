@@ -30,6 +30,7 @@ import re
 # Per domain, per language (the key only documents where a word comes from): alternatives of one regex.
 ORGANISATIONS: dict[str, dict[str, str]] = {
     "finance": {
+        "id": r"\bkoperasi (?:simpan pinjam|kredit)\b|\bkonsultan pajak\b|\bkantor (?:akuntan|pajak)\b",
         "en": r"\bpension (?:funds?|schemes?|plans?|providers?|trusts?|insurers?)\b|\bsuperannuation\b|"
               r"\bsuper funds?\b|\b(?:re)?insurers?\b|\blloyd'?s (?:syndicates?|market|of london)\b|"
               r"\b(?:managing general|underwriting) agen(?:t|ts|cy)\b|"
@@ -53,7 +54,9 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bversicherer\b|\brückversicher\w*|\bvermögensverwalt\w*|\bkapitalverwaltungsgesellschaft\w*|"
               r"\bfondsgesellschaft\w*|\bwertpapier\w*|\bkreditinstitut\w*|\bsteuerkanzlei\w*|\bsteuerberatung\w*|"
               r"\bkrankenkasse\w*|\bkrankenversicherung\w*",
-        "fr": r"\bcaisses? de (?:retraite|prévoyance)\b|\bfonds de pension\b|\binstitutions? de prévoyance\b|"
+        "fr": r"\bcaisses? de crédit (?:mutuel|agricole)\b|\bcrédit mutuel\b|"
+              r"\bbanques? (?:mutualistes?|coopératives?)\b|"
+              r"\bcaisses? de (?:retraite|prévoyance)\b|\bfonds de pension\b|\binstitutions? de prévoyance\b|"
               r"\bassureurs?\b|\bassurances?\b|\bsociétés? de gestion\b|\bgestion d'actifs\b|"
               r"\bgestionnaires? d'actifs\b|\bgestion de (?:patrimoine|fortune)\b|\bcourtiers? en (?:assurance|"
               r"bourse)\w*|\bsociétés? de bourse\b|\bétablissements? de crédit\b|\bcaisses? d'épargne\b|"
@@ -67,7 +70,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bseguradoras?\b|\bcorretoras? de (?:valores|investimentos?|seguros|câmbio)\b|"
               r"\bgestoras? de (?:recursos|investimentos?|ativos|fundos|patrimônio)\b|\bcooperativas? de crédito\b|"
               r"\bescritórios? de contabilidade\b|\bcontabilidade\b",
-        "it": r"\bfond[oi] pensione\b|\bcass[ae] di previdenza\b|\bprevidenza complementare\b|"
+        "it": r"\bbcc\b|\bcaf\b|"
+              r"\bfond[oi] pensione\b|\bcass[ae] di previdenza\b|\bprevidenza complementare\b|"
               r"\bcompagni[ae] assicurativ\w*|\bassicurazion[ei]\b|\bassicurator\w*|\bsgr\b|"
               r"\bsocietà di gestione del risparmio\b|\bgestione patrimoniale\b|\bistitut[oi] di credito\b|"
               r"\bcass[ae] di risparmio\b|\bbanche? di credito cooperativo\b|\bstudi[oi] (?:di )?commercialist\w*",
@@ -80,7 +84,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bkapitalforvalt\w*|\bsparebank\w*|\bsparekasse\w*",
         "sv": r"\bpensions(?:bolag|fond|kassa|myndighet)\w*|\btjänstepension\w*|\bfondbolag\w*|\bkapitalförvalt\w*|"
               r"\bvärdepappersbolag\w*|\bsparbank\w*|\bredovisningsbyrå\w*",
-        "tr": r"\bsigorta\w*|\bemeklilik\w*|\bportföy yönetim\w*|\baracı kurum\w*|\byatırım (?:şirket\w*|bankas\w*|"
+        "tr": r"\bmali müşavir\w*|"
+              r"\bsigorta\w*|\bemeklilik\w*|\bportföy yönetim\w*|\baracı kurum\w*|\byatırım (?:şirket\w*|bankas\w*|"
               r"fon\w*)|\bkatılım bankas\w*|\bmuhasebe (?:bürosu|firması)\w*",
         "ru": r"\bпенсионн\w* фонд\w*|\bнпф\b|\bстрахов\w*|\bуправляющ\w* компани\w*|\bброкер\w*|\bинвестиционн\w*|"
               r"\bмикрофинанс\w*|\bмфо\b|\bкредитн\w* (?:организаци\w*|кооператив\w*)|\bаудиторск\w*|"
@@ -89,7 +94,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"信用組合|地銀|地方銀行|銀行|金融機関|会計事務所|税理士事務所|監査法人",
         "ko": r"연기금|연금|자산운용|운용사|증권사|(?<!선하)증권|은행|카드사|저축은행|금융사|금융회사|금융기관|"
               r"회계법인|세무법인",
-        "hi": r"बीमा|बैंक|पेंशन|म्यूचुअल फंड",
+        "hi": r"सहकारी बैंक|\bca (?:firm|फर्म)|सीए फर्म|"
+              r"बीमा|बैंक|पेंशन|म्यूचुअल फंड",
     },
     "medical": {
         "en": r"\bpharmac(?:y|ies|ists?)\b|\bdrugstores?\b|\bdispensar(?:y|ies)\b|\bclinics?\b|\bhospitals?\b|"
@@ -241,7 +247,9 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
         "ko": r"콜센터|고객센터|상담원|헬프데스크",
     },
     "general": {
-        "en": r"\bonline (?:learning|education|course|courses|tutoring|training|school)\b|\be-?learning\b|"
+        "id": r"\bperusahaan (?:tambang|pertambangan|logistik|konstruksi|manufaktur)\b|\bpertambangan\b",
+        "en": r"\bsemiconductor (?:fabs?|plants?|manufactur\w*|compan(?:y|ies))\b|\bwafer fabs?\b|"
+              r"\bonline (?:learning|education|course|courses|tutoring|training|school)\b|\be-?learning\b|"
               r"\bed-?tech\b|\btutoring\b|\blearning platform\b|\bcourse platform\b|\bmoocs?\b|\bk-?12\b|"
               r"\bquestion banks?\b|\bschool (?:district|group|network|board)s?\b|\bhigh schools?\b|"
               r"\bcoaching (?:institute|centre|center|classes)\b|\bconstruction (?:firm|company|companies|group|"
@@ -284,7 +292,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"publishers?|developers?)\b|"
               r"\btranslation (?:agency|company|memor(?:y|ies))\b|"
               r"\bhousing (?:association|provider|trust|authority|co-?op\w*)s?\b|\bsocial housing\b|\bproptech\b",
-        "zh": r"在线教育|教育(?:平台|公司|机构|集团)|培训机构|网校|题库|中小学|k12|建筑(?:公司|企业|设计院)|"
+        "zh": r"半导体|"
+              r"在线教育|教育(?:平台|公司|机构|集团)|培训机构|网校|题库|中小学|k12|建筑(?:公司|企业|设计院)|"
               r"建设(?:公司|集团)|施工企业|工程建设|建工|物流|货代|报关行|快递公司|仓储|运输公司|航运|海运|港口|"
               r"市场调研|调研公司|市场研究|调查公司|图书馆|档案馆|博物馆|猎头|招聘|人力资源|人才服务|航空公司|机务|"
               r"航空维修|网络安全|安全公司|威胁情报|信息安全公司|媒体|出版社|报社|电视台|新闻聚合|酒店|旅行社|景区|"
@@ -302,7 +311,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bsicherheitsfirma\w*|\bstatistische\w* (?:landesamt|bundesamt|amt)\b|\blandesamt\b|\bstatistisches\b|"
               r"\bunternehmensberatung\w*|\bberatungs(?:unternehmen|firma|gesellschaft)\w*|\bautohaus\w*|"
               r"\bautohändler\w*",
-        "fr": r"\bformation en ligne\b|\bplateformes? de formation\b|\borganismes? de formation\b|"
+        "fr": r"\bcoopératives? agricoles?\b|"
+              r"\bformation en ligne\b|\bplateformes? de formation\b|\borganismes? de formation\b|"
               r"\bsoutien scolaire\b|\bécoles?\b|\blycées?\b|\bbtp\b|\bentreprises? de construction\b|"
               r"\bbureaux? d'études\b|\bcabinets? d'architect\w*|\btransitaires?\b|\bcommissionnaires? en douane\b|"
               r"\bdéclarants? en douane\b|\blogisti\w*|\bétudes de marché\b|\binstituts? de sondage\b|"
@@ -380,12 +390,14 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bхедхантинг\w*|\bподбор\w* персонал\w*|\bавиакомпани\w*|\bиздательств\w*|\bгазет\w*|\bсми\b|"
               r"\bагрегатор\w*|\bгостиниц\w*|\bотел\w*|\bтурагентств\w*|\bтуроператор\w*|\bнко\b|\bблаготворительн\w*|"
               r"\bтелеком\w*|\bоператор\w* связи\b|\bкибербезопасност\w*|\bнедвижимост\w*|\bриэлтор\w*|\bриелтор\w*",
-        "ja": r"オンライン学習|eラーニング|オンライン教育|学習塾|予備校|教育サービス|教育会社|建設会社|ゼネコン|"
+        "ja": r"半導体|"
+              r"オンライン学習|eラーニング|オンライン教育|学習塾|予備校|教育サービス|教育会社|建設会社|ゼネコン|"
               r"工務店|物流|通関|運送会社|フォワーダー|倉庫会社|市場調査|リサーチ会社|調査会社|図書館|公文書館|博物館|"
               r"美術館|資料館|人材紹介|人材派遣|人材会社|航空会社|航空機整備|出版社|新聞社|ホテル|旅館|旅行会社|"
               r"npo法人|財団|通信会社|電力会社|ガス会社|セキュリティ会社|サイバーセキュリティ|脅威インテリジェンス|"
               r"不動産",
-        "ko": r"온라인 교육|에듀테크|교육 플랫폼|학원|건설사|건설회사|건설 회사|시공사|물류|통관|운송 회사|포워딩|"
+        "ko": r"반도체|"
+              r"온라인 교육|에듀테크|교육 플랫폼|학원|건설사|건설회사|건설 회사|시공사|물류|통관|운송 회사|포워딩|"
               r"관세사|시장조사|리서치 회사|여론조사|도서관|기록관|박물관|헤드헌팅|채용 플랫폼|인력 파견|인재 파견|"
               r"항공사|정비 회사|출판사|신문사|언론사|방송사|호텔|여행사|비영리|재단|통신사|전력 회사|보안 회사|"
               r"보안회사|정보보안|위협 인텔리전스|부동산",

@@ -538,7 +538,11 @@ DOMAINS = {
                # s8-c: what analysts read ("broker research", "fund factsheets", "招股说明书")
                r"\b(?:broker|equity|sell[\s\-]side|buy[\s\-]side) research\b|\banalyst reports?\b|"
                r"\bfact ?sheets?\b|\bproxy statements?\b|\bbalance sheets?\b|\bincome statements?\b|"
-               r"\bprospectuses\b|招股说明书|招股书|上市公司|有価証券報告書|決算短信|사업보고서",
+               r"\bprospectuses\b|招股说明书|招股书|上市公司|有価証券報告書|決算短信|사업보고서|"
+               # s9-g: what tax advisers search (circulars and rulings of the tax authority)
+               r"\btax (?:circulars?|rulings?|notifications?|notices)\b|\brisoluzioni fiscali\b|"
+               r"agenzia delle entrate|\binps\b|gelir idaresi|\bözelge\w*|\bsirküler\w*|\bcbdt\b|टैक्स|"
+               r"\bsurat edaran\b|\bdjp\b|\bpajak\b",
     "code": r"stack ?overflow|\bapi (?:reference|references|specs?)\b|\bsdk (?:docs|documentation)\b|"
             r"リポジトリ|ソースコード|コードベース|(?<![a-z])git(?![a-z])|깃\s*(?:저장소|허브|랩)|"
             r"source code|mono-?repo|runbooks?|\brfcs?\b|pull requests?|\bcommits?\b|api docs|"
@@ -546,13 +550,14 @@ DOMAINS = {
             r"repositor(?:y|ies)|\brepos?\b|github|gitlab|programming|代码|源码|编程|程式码|原始码|程序码|"
             # s8-c: what on-call engineers read ("运维手册", "事故复盘", "incident postmortems")
             r"运维(?:手册|文档)|(?:事故|故障)复盘|\bpost-?mortems?\b|\bon-?call (?:docs|playbooks?|runbooks?)\b|"
-            r"\bincident playbooks?\b",
+            r"\bincident playbooks?\b|\bkod(?:zie|u|em|y)\b|\bkod źródłow\w*|\bkode\b",
     "scientific": r"scientific|lab notebooks?|research reports?|experiment(?:al)? (?:data|reports?|results)|"
                   r"science|research papers?|(?<!past )(?<!exam )(?<!question )(?<!test )\bpapers\b|"
                   r"\b(?:research|scientific|paper|journal|conference|medline) abstracts\b|"
                   r"academic (?:papers|articles|literature)|arxiv|"
                   r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
-                  r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|(?<!地方)(?<!古籍)(?<!历史)文献|期刊",
+                  r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|(?<!地方)(?<!古籍)(?<!历史)文献|期刊|"
+                  r"\bthèses\b|\bphysique\b|\bgenomics\b|\bgen[oôó]mica\b|\bprotocolos de bancada\b",
     "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
                  r"\bfichas? t[ée]cnicas?\b|e-?commerce|online[\s\-]?(?:shops?|stores?|händler)|onlineshops?|"
                  r"webshop|\bproducts\b|"
@@ -576,8 +581,13 @@ DOMAINS = {
                r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对|"
                r"\b(?:in|on|from|for) (?:customer |tech(?:nical)? |it )?support\b|"
                r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
-               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-]+ ){0,3}"
-               r"questions",
+               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
+               r"questions|"
+               # s9-g: a chatbot for (customers', members') questions, in any language the gloss leaves
+               r"(?:chat[\s\-]?bot|чат-?бот|\bbot|\bassistant|\basistente|\bassistente)\w*[^.;]{0,40}(?:questions|queries|"
+               r"inquiries|kundenfragen|kundenanfragen|fragen|dudas|preguntas|consultas|dúvidas|perguntas|domande|vragen|"
+               r"pytań|pytania|вопрос\w*|pertanyaan)|"
+               r"(?:sorular\w*|सवाल\w*|प्रश्न\w*)[^.;]{0,40}(?:chat[\s\-]?bot|चैटबॉट)",
     "general": r"general[\s\-]?purpose|general (?:domain|knowledge|content|documents|docs|text)|\bgeneric\b|"
                r"mixed (?:content|documents|domains?|topics)|all (?:kinds|sorts) of|various topics|wikipedia|"
                r"\bnews\b|press releases|journalism|journalists?|newsroom|reporters|redaktion|rédaction|periodistas|"
@@ -589,7 +599,7 @@ DOMAINS = {
                r"public (?:administration|sector|body)|city council|game (?:studio|company|developer)|video games|"
                r"游戏公司|\bhr (?:polic\w+|documents|docs|notes|handbook)\b|"
                r"human resources|政府|政务|政府机关|"
-               r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域",
+               r"通用|综合性|各种各样|什么都有|各领域|多领域|混合领域|\bkennisbank\b",
 }
 # (the organisations of every domain, "pension fund", "Kanzlei", "房产中介", are added by
 # ``agent.understanding_organisations.domain_words``)
@@ -1393,7 +1403,13 @@ RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|�
 # "もしA100を買ったら", "A100을 사면"): the card or figure it names is supposed, not the user's own.
 IF_CLAUSE = re.compile(
     r"(?:^|[,;:]\s*)\W*(?:if|falls|wenn|sofern|si|s'il|se|als|indien|om|gdyby\w*|jeśli|jeżeli|eğer|если|якщо|"
-    r"agar|yadi)\b|"
+    r"agar|yadi|"
+    # "suppose" words of every language (s9-g): "Angenommen, wir hätten eine L4", "Kalau pakai satu RTX 4090"
+    r"suppose|supposing|angenommen|gesetzt den fall|supposons|admettons|imaginons|supongamos|pongamos que|"
+    r"imaginemos|suponhamos|digamos que|supponiamo|mettiamo (?:che|caso)|poniamo|ipotizziamo|stel(?: dat)?|"
+    r"veronderstel|załóżmy|powiedzmy|допустим|предположим|припустимо|diyelim|farz edelim|varsayalım|"
+    r"maan (?:lo|lijiye|lijie)|kalau|jika|seandainya|andaikan|misalnya|misalkan)\b|"
+    r"(?:^|[,;:、，]\s*)(?:仮に|もしも|假设|가령|만일)|अगर|मान (?:लो|लीजिए)|"
     r"\b(?:alsak|alırsak|kiralasak|kiralarsak|kullansak|kullanırsak)\b|如果|假如|要是|万一|假设|もし|(?:買|借り|使)っ?たら|"
     r"만약|(?:사|빌리|쓰|도입하)면\b")
 OWN_SITUATION = re.compile(
