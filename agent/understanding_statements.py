@@ -11,6 +11,7 @@ from agent import understanding_residency as R
 from agent import understanding_structure as S
 from agent.understanding_domain import read_domain
 from agent.understanding_languages import MODEL_WORD
+from agent.understanding_policy import read_policy
 
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
@@ -287,6 +288,7 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     elif updates.get("deployment") and _NO_PREFERENCE.search(text) and _API_WORD.search(text) and \
             P.SELF_HOSTED.search(text) and not P.ON_PREM.search(text):
         updates["deployment"] = "any"  # "an API or host it ourselves, no preference": both sides, none chosen
+    read_policy(text, asked, updates)
 
 
 _NO_PREFERENCE = re.compile(r"\bno (?:real |strong |particular )?preference\b|\beither (?:way|is fine|works|one)\b|"
