@@ -259,7 +259,7 @@ _LANGUAGES: dict[str, _Language] = {
     # s9-e (issue 17): Indonesian ("lima ratus ribu", "45rb", "1,2 jt", "3 ribuan", "setengah detik") and Vietnamese
     # ("hai triệu", "vài nghìn", "nửa giây"); "M" for miliar is read beside a rupiah sign only (the lexicon)
     "id": _Language(
-        cards={"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+        cards={"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                "sembilan": 9, "sepuluh": 10, "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50,
                "satu setengah": 1.5, "dua setengah": 2.5},
         quants={"beberapa": 3},
@@ -270,8 +270,9 @@ _LANGUAGES: dict[str, _Language] = {
         halves=("setengah", "separuh"), seconds=r"detik",
         bounds=("kurang dari", "di bawah", "maksimal", "paling lama", "dalam")),
     "vi": _Language(
-        cards={"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-               "mười": 10, "hai mươi": 20, "ba mươi": 30, "năm mươi": 50, "một rưỡi": 1.5},
+        # (not "hai" and "ba": Hinglish "2 lakh hai" is "is", not two; Vietnamese users write those figures in digits)
+        cards={"một": 1, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+               "mười": 10, "năm mươi": 50, "một rưỡi": 1.5},
         quants={"vài": 3, "mấy": 3},
         units={"trăm": (100, None), "nghìn": (1e3, None), "ngàn": (1e3, None), "triệu": (_MILLION, None),
                "tỷ": (_BILLION, None), "tỉ": (_BILLION, None), "chục": (10, None)},
