@@ -193,7 +193,7 @@ _INSIDE = re.compile(r"\bin[\s\-]house\b|\bintern\w*|\binside\b|\bour (?:own )?(
                      r"network|red interna|server)\b|\bnos serveurs\b|\bred interna\b|\bnostri server\b|"
                      r"\bnaszej sieci\b|(?<![а-яіїє])внутр\w*|\biç ağ\w*|\begna servrar\b|"
                      r"\bapne server\b|अपने server|\bjaringan internal\b|内网|内部|自己伺服器|自己的?服务器|내부망|사내|"
-                     r"자체 서버|社内|自社|on-prem")
+                     r"자체 서버|社内|自社")
 _ONLY = re.compile(r"\bonly\b|\bnur\b|\bsolo\b|\bseulement\b|\btylko\b|(?<![а-яіїє])(?:только|тільки)(?![а-яіїє])|"
                    r"\bsadece\b|\bendast\b|\bhanya\b|\bmust\b|\bhas to\b|무조건|只|のみ|だけ|必须|一定要")
 
@@ -245,8 +245,8 @@ def _data_rule(text: str, asked: str | None, updates: dict[str, Any], either: bo
     if refused:
         updates["data_must_stay_on_prem"] = True  # "Daten dürfen nicht raus", "文件不可以传出公司"
         if any(not _CLOUD_PLACE.search(c) and ((_RUN.search(c) and _INSIDE.search(c)) or (
-                _ONLY.search(c) and i > refused[0] and not _STAY.search(c) and any(
-                    m.group() != "on-prem" for m in _INSIDE.finditer(c)))) for i, c in enumerate(clauses)):
+                _ONLY.search(c) and i > refused[0] and not _STAY.search(c) and _INSIDE.search(c)))
+               for i, c in enumerate(clauses)):
             updates["deployment"] = "self_hosted"  # "... so it has to run in-house", "무조건 내부망에서"
         elif updates.get("deployment") == "api" and not P.API_ONLY.search(text):
             del updates["deployment"]
