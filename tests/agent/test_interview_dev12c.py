@@ -14,7 +14,7 @@ from interview_sets import accuracy
 
 DEV12C = accuracy.load_cases(accuracy.DATA / "dev12c_messages.yaml")
 # Left out: a domain read from "support contracts" (not this class), "только внутри нашего контура" that the gloss
-# turns into a data rule before "it must run inside" can be read, and "オンプレ前提" (on-prem states the data rule only).
+# turns into a data rule before "it must run inside" can be read, and "オンプレ前提" (on-prem: the data rule only).
 KNOWN = {"d12c-en-12", "d12c-de-14", "d12c-ru-5", "d12c-ja-14"}
 
 
