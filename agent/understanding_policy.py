@@ -94,12 +94,12 @@ _IF = re.compile(r"\bif\b|\bsuppos\w*|\bwenn\b|\bfalls\b|\bangenommen\b|\bsi\b|\
                  r"\bse (?:a gente|nós|dovessimo|usassimo|usássemos|usasse\w*|usarmos|for)\b|\bom vi\b|"
                  r"\bjeśli\b|\bjeżeli\b|(?<![а-яіїє])(?:если|якщо)(?![а-яіїє])|\beğer\b|\bagar\b|\bkalau\b|"
                  r"\bjika\b|\bseandainya\b|もし|としたら|만약|如果|假如|要是")
-_IF_AFTER = re.compile(r"^\s*\w*\s*\w+(?:sak|sek)\b|^[^,.;]{0,12}(?:としたら|なら)")
+_IF_AFTER = re.compile(r"^\s*\w*\s*\w+(?:sak|sek)\b|^[^,.;]{0,12}としたら")
 
 
 def _negated_before(text: str, start: int) -> bool:
     before = _CLAUSE.split(text[max(0, start - 30):start])[-1]
-    return bool(P.NEGATION_BEFORE.search(before))
+    return bool(P.NEGATION_BEFORE.search(before.rstrip()))
 
 
 def _hypothetical(text: str, match: re.Match[str]) -> bool:
@@ -172,6 +172,8 @@ _MAY = re.compile(r"\bmag\b|\bmogen\b|\bcan\b|\bmay\b|\bboleh\b|\bmożna\b|\bsak
 _DECLINED = re.compile(r"つもりはありません|つもりはない|予定はありません|\bdon'?t want to\b|\bwon'?t\b|\bwill not\b|"
                        r"不想|"
                        r"不打算|하지 않을|안 할|생각(?:은|이)? 없")
+# The API side called the easiest ("APIで使えるならそれが一番楽です"): preferred, not only allowed
+_EASIEST = re.compile(r"\beasiest\b|\beasier\b|\bsimplest\b|\bsimpler\b|一番楽|楽です|最省事|最方便|제일 편|가장 편")
 # No rule that the data stays: "keine Vorgabe, dass ...", "tidak ada aturan seperti itu", "no such rule"
 _NO_RULE = re.compile(r"\bno (?:vorgabe|requirement|rule|regel|obligation|pflicht)\w*,? "
                       r"(?:that|dass|que|che|dat|att)\b|"
@@ -189,9 +191,9 @@ _RUN = re.compile(r"\brun\w*|\blaufen\b|\btourner\b|\bcorrer\b|\bgirare\b|\bdraa
                   r"動か|稼働|돌려|돌리|운영|실행|前提")
 _INSIDE = re.compile(r"\bin[\s\-]house\b|\bintern\w*|\binside\b|\bour (?:own )?(?:servers?|box|machines?|hardware|"
                      r"network|red interna|server)\b|\bnos serveurs\b|\bred interna\b|\bnostri server\b|"
-                     r"\bnaszej sieci\b|(?<![а-яіїє])(?:внутр\w*|контур\w*)|\biç ağ\w*|\begna servrar\b|"
+                     r"\bnaszej sieci\b|(?<![а-яіїє])внутр\w*|\biç ağ\w*|\begna servrar\b|"
                      r"\bapne server\b|अपने server|\bjaringan internal\b|内网|内部|自己伺服器|自己的?服务器|내부망|사내|"
-                     r"자체 서버|社内|自社|on-prem")
+                     r"자체 서버|社内|自社")
 _ONLY = re.compile(r"\bonly\b|\bnur\b|\bsolo\b|\bseulement\b|\btylko\b|(?<![а-яіїє])(?:только|тільки)(?![а-яіїє])|"
                    r"\bsadece\b|\bendast\b|\bhanya\b|\bmust\b|\bhas to\b|무조건|只|のみ|だけ|必须|一定要")
 
@@ -200,6 +202,15 @@ def _granted(clause: str) -> bool:
     """A word that grants ("no problem", "可以", "fine"), not itself negated ("不可以", "唔可以")."""
     return bool(_GRANTING.search(clause)) or any(
         not re.search(r"[不唔]$", clause[:m.start()]) for m in R.OK.finditer(clause))
+
+
+# Where the data stays, not where the model runs ("must stay on our own servers"); a cloud place of one's own ("run
+# inside our own VPC") chooses no deployment
+_STAY = re.compile(r"\bstay|\bremain|\bkept\b|\bstored\b|bleib|\brest(?:er|e|ent)\b|\bqued|\bfic(?:ar|am)\b|"
+                   r"\brest(?:are|ino)\b|\bblijv|\bzosta|\bstanna|\bkal(?:malı|sın)|(?<![а-яіїє])(?:оста\w*|залиша\w*)|"
+                   r"\brehna\b|\btetap\b|留|保存|保管|있어야")
+_CLOUD_PLACE = re.compile(r"\bvpc\b|\bcloud\b|\btenant\w*|\baccount\b|\bregion\b|\bsubscription\b|\baws\b|\bazure\b|"
+                          r"\bgcp\b|云|クラウド|클라우드")
 
 
 def _refused(clause: str) -> bool:
@@ -233,8 +244,9 @@ def _data_rule(text: str, asked: str | None, updates: dict[str, Any], either: bo
     refused = [i for i, c in enumerate(clauses) if _refused(c)]
     if refused:
         updates["data_must_stay_on_prem"] = True  # "Daten dürfen nicht raus", "文件不可以传出公司"
-        if any((_RUN.search(c) and _INSIDE.search(c)) or (_ONLY.search(c) and i > refused[0] and any(
-                m.group() != "on-prem" for m in _INSIDE.finditer(c))) for i, c in enumerate(clauses)):
+        if any(not _CLOUD_PLACE.search(c) and ((_RUN.search(c) and _INSIDE.search(c)) or (
+                _ONLY.search(c) and i > refused[0] and not _STAY.search(c) and _INSIDE.search(c)))
+               for i, c in enumerate(clauses)):
             updates["deployment"] = "self_hosted"  # "... so it has to run in-house", "무조건 내부망에서"
         elif updates.get("deployment") == "api" and not P.API_ONLY.search(text):
             del updates["deployment"]
@@ -243,7 +255,7 @@ def _data_rule(text: str, asked: str | None, updates: dict[str, Any], either: bo
     if updates.get("data_must_stay_on_prem") is True and not (
             permitted and any(_GRANTING.search(c) for c in clauses) and not R.region_rule(text)):
         if "deployment" not in updates and any(_RUN.search(c) and _INSIDE.search(c) and (
-                P.NEED_WORD.search(c) or _ONLY.search(c)) for c in clauses):
+                P.NEED_WORD.search(c) or _ONLY.search(c)) and not _CLOUD_PLACE.search(c) for c in clauses):
             updates["deployment"] = "self_hosted"  # "Mandantendaten ... muss also intern laufen"
         return
     if either:
@@ -252,7 +264,8 @@ def _data_rule(text: str, asked: str | None, updates: dict[str, Any], either: bo
             asked == "data_must_stay_on_prem" or _API.search(text))):
         updates["data_must_stay_on_prem"] = False  # "Mag gewoon naar een externe API, niks gevoeligs"
         if updates.get("deployment") in ("api", "any") and not P.API_ONLY.search(text) and \
-                not _WANT.search(text) and not P.API_PREFERRED.search(text) and not _DECLINED.search(text):
+                not _WANT.search(text) and not P.API_PREFERRED.search(text) and not _DECLINED.search(text) and \
+                not _PREFERENCE.search(text) and not _EASIEST.search(text):
             del updates["deployment"]  # an API allowed chooses no deployment (the writers' convention)
 
 
@@ -271,7 +284,7 @@ _NOT_A_PROBLEM = re.compile(
     r"라이선스|(?<![а-яіїє])(?:лицензи\w*|ліцензі\w*))[^,.;]{0,20}?(?:isn'?t an? (?:issue|problem)|not an? (?:issue|"
     r"problem)|no (?:issue|problem)|not un problème|non è un problema|is geen probleem|är inget problem|bukan masalah|"
     r"sorun değil|koi issue nahi|不是问题|не має значення|не имеет значения|不是事)")
-_SELL = re.compile(r"\bsell\w*|\bsold\b|\bcommerciali[sz]\w*|\bverkauf\w*|\bvendr\w*|\bvender\b|\bvendiendo\b|"
+_SELL = re.compile(r"\bsell(?:s|ing)?\b|\bsold\b|\bcommerciali[sz]\w*|\bverkauf\w*|\bvendr\w*|\bvender\b|\bvendiendo\b|"
                    r"\bvendere\b|\bverkopen\b|\bsprzeda\w*|(?<![а-яіїє])(?:прода\w+)|\bsat(?:acağız|ıyoruz|arız)\b|"
                    r"\bsälja\b|\bsäljer\b|\bjual\b|\bbech\w+|\bcobramos\b|\bcharge\b|卖|販売|판매|상용|商用|製品に組み込|"
                    r"\bkomersial\b|\bcommercial\b")
