@@ -613,7 +613,8 @@ _MORE_SHARES = {"een kwart": 1 / 4, "een derde": 1 / 3, "de helft": 1 / 2, "ćwi
                 "üçte biri": 1 / 3, "yarısı": 1 / 2, "четверть": 1 / 4, "треть": 1 / 3, "половина": 1 / 2,
                 "aadha": 1 / 2, "ek tihai": 1 / 3, "setengahnya": 1 / 2, "setengah": 1 / 2, "separuh": 1 / 2,
                 "आधे": 1 / 2, "आधा": 1 / 2, "yarısının": 1 / 2, "a tenth": 1 / 10, "one tenth": 1 / 10,
-                "十分之一": 1 / 10, "五分之一": 1 / 5, "10분의 1": 1 / 10, "5분의 1": 1 / 5, "ein zehntel": 1 / 10, "un dixième": 1 / 10}
+                "十分之一": 1 / 10, "五分之一": 1 / 5, "10분의 1": 1 / 10, "5분의 1": 1 / 5, "ein zehntel": 1 / 10,
+                "un dixième": 1 / 10}
 _ALL_SHARES = {**_SHARE_WORDS, **_MORE_SHARES}
 _SHARE_ANY = re.compile("|".join(re.escape(w) for w in sorted(_ALL_SHARES, key=len, reverse=True)))
 _SHARE_OF_END = re.compile(r"(" + _SHARE_ANY.pattern + r")\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|"
