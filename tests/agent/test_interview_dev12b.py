@@ -15,8 +15,9 @@ from interview_sets import accuracy
 from agent.understanding_rates import average_beside_peak
 
 DEV12B = accuracy.load_cases(accuracy.DATA / "dev12b_messages.yaml")
-# Misses left (no silent fill among them): CJK counts of people with a rate said in other words ("每個鐘", "十幾次",
-# "열 번씩은", "스무 번 안팎"), openings whose corpus count sits beside a peak, and documents under nouns no table lists.
+# Misses left (no silent fill among them): CJK counts of people with a rate said in other words ("每個鐘",
+# "十幾次", "열 번씩은", "스무 번 안팎"), openings whose corpus count sits beside a peak, and documents under nouns no
+# table lists.
 KNOWN_MISSES = {"b12-en-12", "b12-en-26", "b12-en-27", "b12-zh-12", "b12-zh-18", "b12-zht-10", "b12-zht-13",
                 "b12-yue-3", "b12-yue-7", "b12-ja-5", "b12-ja-12", "b12-ko-4", "b12-ko-6", "b12-ko-14", "b12-ko-15",
                 "b12-de-5", "b12-es-8", "b12-pt-1", "b12-pt-5", "b12-pt-14", "b12-nl-5", "b12-hi-4"}
