@@ -40,6 +40,7 @@ from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
 from agent.understanding_hardware import CPU_ONLY
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
+from agent.understanding_rates import average_beside_peak
 from tools.profile.schema import NUMERIC_FIELDS
 
 _CHUNKS = re.compile(r"^\s*(?:chunks?|passages?|snippets?|results?|hits?|documents?|docs?|contexts?|paragraphs?)\b"
@@ -105,6 +106,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         for name, why in rule(r, u, asked=asked, stated=stated or {}).items():
             doubts.setdefault(name, why)
     doubts = {k: v for k, v in doubts.items() if k in u.updates and k not in u.confirmed}
+    if "queries_per_month" in doubts and u.updates["queries_per_month"] == average_beside_peak(r.text, asked):
+        del doubts["queries_per_month"]  # "尖峰每秒 30 次，平常每秒 2 次": the usual rate; the peak's figure is no miss
     if not doubts:
         return u
     values = {name: u.updates.pop(name) for name in doubts}

@@ -25,6 +25,7 @@ from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_numbers import Number, find_numbers
 from agent.understanding_quantities import extract_fields
+from agent.understanding_structure import share_word
 
 # The fields whose value is one figure of the message (hardware, languages and rules are read elsewhere)
 _FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens", "latency_p95_ms")
@@ -202,11 +203,27 @@ def _kinds(text: str, n: Number) -> set[str]:
         kinds.add("other")
     if "past" in kinds and _SINCE.search(clause):
         kinds.discard("past")  # "去年合并之后是2.1万份", "since the merger last year": the value now
-    if _HYPOTHESIS.search(_sentence(text, n)):
+    sentence = _sentence(text, n)
+    hypothesis = _HYPOTHESIS.search(sentence)
+    if hypothesis and not _share_assumed(sentence, hypothesis, text[n.start:n.end]):
         kinds.add("hypothesis")
     if re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end].strip()):
         kinds.add("year")  # "2022 waren es noch 2 Mio.": the year itself is no figure of the profile
     return kinds
+
+
+def _share_assumed(sentence: str, hypothesis: re.Match[str], figure: str) -> bool:
+    """Whether the supposition is a share of a figure said outside it, not a figure of its own.
+
+    "100 000 tickets par mois, on suppose que la moitié passera par la recherche" (glossed "half of them"),
+    "..., yarısının ... geçeceğini varsayalım".
+    """
+    window = sentence[max(0, hypothesis.start() - 70):hypothesis.end() + 40]
+    return figure not in sentence[hypothesis.start():] and bool(share_word(window, anywhere=True)
+                                                                or _PERCENT_SHARE.search(window))
+
+
+_PERCENT_SHARE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d)?\s*%")
 
 
 def _applies(kinds: set[str], name: str) -> set[str]:

@@ -171,7 +171,7 @@ _BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Characters only traditional Chinese writes (Japanese has its own forms: 会, 対, 学, 体, 数 ...): "日本語、韓国語" is
 # Japanese with no kana, and stays as written
-TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證國灣臺]")
+TRADITIONAL_ONLY = re.compile(r"[們這說與會對麼裡嗎沒從讓將學體應萬兩幣塊廠區檔總數據內遲詢單價錄檢驗證國灣臺營]")
 # A figure and its CJK magnitude written apart ("12 萬", "50 万", "2 억"): one number
 _SPACED_MAGNITUDE = re.compile(r"(?<=\d)[ \u00a0]+(?=[千万亿萬億천만억](?![a-z]))")
 # The number of an item in a list ("1) 文档总量", "3. Throughput:" on a line of its own, "；３、查询"): no figure of any

@@ -426,6 +426,9 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
                    r"funcion[áa]rios|empleados|employ[ée]s|dipendenti|collaborateurs|collaboratori|colaboradores|"
+                   # s9-b: members of an association or a club, counted alone ("on a 15 000 adhérents")
+                   r"adh[ée]rents|membres|mitglieder|leden|socios|associados|iscritti|cz[łl]onk[óo]w|членов|officials|"
+                   r"civil servants|ambtenaren|beambte|fonctionnaires|funcionarios|funzionari|"
                    r"personnes|pessoas|personas|persone|m[ée]decins|m[ée]dicos|medici|[äa]rzte|analystes|analistas|"
                    r"analisti|ingenieurs|ing[ée]nieurs|engenheiros|ingenieros|ingegneri|agentes|agenti|"
                    r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币))|"

@@ -82,6 +82,9 @@ class Found:
     ambiguous: dict[str, Any] | None = None
     leftovers: list[P.Number] = field(default_factory=list)
     summed: bool = False  # the document count adds up parts the message lists ("40k contracts plus another 60k")
+    # people x a rate per hour or minute each ("50 agents, each searches 6 times an hour"): people search during their
+    # working hours, not around the clock
+    per_person_hourly: bool = False
 
 
 _HARDWARE_WORD = re.compile(r"\bgpus?\b|\bcards?\b|\b[ahlt]\d{1,3}[a-z]?s?\b|\brtx\b|\bservers?\b|\bmachines?\b|"
@@ -174,11 +177,19 @@ def extract_fields(text: str, asked: str | None) -> Found:
 
 
 def _read_whole(text: str, asked: str | None) -> Found:
+    usual = R.average_beside_peak(text, asked)  # (before "on a normal day" is "daily": "normal" is its cue)
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(text))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
+    if usual is not None:  # "peak 40 qps on black friday, normally 2 or 3 per second": the usual rate is the month's
+        found.updates["queries_per_month"] = usual
+        if "queries_per_month" in (found.ambiguous or {}).get("fields", ()):
+            found.ambiguous = None
+    working_hours = found.per_person_hourly and office_hours is None and not S.around_the_clock(text)
+    if working_hours:  # "50 agents, each searches about 6 times an hour": 8 hours a working day, 22 days
+        office_hours = S.OFFICE_HOURS_A_DAY
     unit_rate = found.ambiguous if (found.ambiguous or {}).get("kind") == "per_unit" else None
     if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
         found.updates["queries_per_month"] = int(unit_rate["value"])
@@ -188,12 +199,13 @@ def _read_whole(text: str, asked: str | None) -> Found:
     said = _NEGATED_PERIOD.sub(" ", text)  # "2,500 per week, not per working day": the period taken back is no rate
     if workdays is None and S.weekdays_only(said):
         workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
-    if "queries_per_month" in found.updates and office_hours and S.hourly(text):
-        # "9 to 5 on weekdays, 120 an hour": the hourly rate over the office hours of the working days only
+    if "queries_per_month" in found.updates and office_hours and (S.hourly(text) or S.per_minute(text)):
+        # "9 to 5 on weekdays, 120 an hour", "10 a minute during business hours": the rate over the office hours of
+        # the working days only
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
                                                  * office_hours * (workdays or (S.WORKING_DAYS_PER_MONTH if (
-                                                     S.weekdays_only(text) or S.office_hours_named(text))
-                                                     else P.DAYS_PER_MONTH)))
+                                                     S.weekdays_only(text) or S.office_hours_named(text)
+                                                     or working_hours) else P.DAYS_PER_MONTH)))
     elif workdays and "queries_per_month" in found.updates and (days := daily.search(said)) and not (
             days.group().startswith("on ") and not daily.search(said, days.end())
             and any(rx.search(said) for rx, factor in P.PERIODS if factor <= P.DAYS_PER_MONTH / 7)):
@@ -313,6 +325,8 @@ def _extract(text: str, asked: str | None) -> Found:
                 kind = None if kind == "growth" else kind
                 if kind is None and asked in ("corpus_docs", "queries_per_month"):  # "going from 800k to about
                     kind, value = asked, as_field(asked, num.value, work[later.end:])  # 1.1M": today's, as asked
+        if kind == "queries_per_month" and _PHONE_CALLS.search(work[slice(*_clause_span(work, num))]):
+            kind = None  # "전화 상담이 월 5만 건인데 그건 검색이랑 상관없고": calls taken by phone, no searches
         kinds[num.start] = kind
         retake = last is not None and SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
             r"^\s*\w+\s+(?:a|1|per|each|every)\s+(?:page|slide|doc|document|file|chapter)\b",
@@ -347,7 +361,8 @@ def _extract(text: str, asked: str | None) -> Found:
             r"[.;!?。]\s", work[num.start:num.end + 30])[0]
         per_user = P.PER_USER.search(work[max(0, num.start - 40):num.end + 40]) or P.TIMES_AFTER.match(work[num.end:]) \
             or (people is not None and (S.active_share(work[people.end:]) or S.share_before(work[:people.start]) or
-                                        _PER_PERSON.search(own_sentence) or _people_do(people, num, work)))
+                                        _PER_PERSON.search(own_sentence) or _people_do(people, num, work) or
+                                        _small_rate_after(people, num, work)))
         if kind == "queries_per_month" and users and per_user and not P.PER_USER.search(
                 work[max(0, num.start - 40):num.end + 40]) and value > _MOST_PER_PERSON and value >= users:
             per_user = False  # "1,200 consultants ... Consultants use it ~500 times a working day": no one person
@@ -359,6 +374,8 @@ def _extract(text: str, asked: str | None) -> Found:
                                                    or R.daily_active(work, people))
             if factor == 1.0 and daily_people and not any(rx.search(own_sentence) for rx, _ in P.PERIODS):
                 factor = P.DAYS_PER_MONTH  # "2k DAU, ~3 queries each": the people are counted per day
+            if factor == 1.0 and num.value and round(value / num.value) in _AROUND_THE_CLOCK:
+                found.per_person_hourly = True
             value = int(value * users * factor)
         elif kind == "queries_per_month" and users is None and (
                 per_unit := R.unit_rate(work, num, numbers)) is not None:
@@ -481,7 +498,9 @@ def _extract(text: str, asked: str | None) -> Found:
                                                          P.CURRENCY_BEFORE.search(work[:num.start])) if m)
         left, right = _clause_span(work, num)
         own_rest = work[left:num.start] + " " + work[num.end:right]  # "normalde günde 2 bin civarı, yoğun günlerde 5
-        peak_after = asked == "queries_per_month" and _PEAK_CLAUSE.search(work[right:])  # bine çıkıyor" (s7-d)
+        peak_after = asked == "queries_per_month" and (_PEAK_CLAUSE.search(work[right:])  # bine çıkıyor" (s7-d)
+                                                       or _WEEKEND_CLAUSE.search(work[right:]))  # "..., hafta sonu
+        # daha az", "täglich so um die 3.000, am Wochenende weniger": the weekends qualify the daily rate (s9-b)
         if (len(P.FILLER.sub("", rest)) <= 12 or (peak_after and len(P.FILLER.sub("", own_rest)) <= 12)) and \
                 not unit and not small_latency and not unknown_money:
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
@@ -669,6 +688,13 @@ def _per_arrival(numbers: list[P.Number], work: str) -> tuple[int, P.Number] | N
 
 # A clause about the busiest times after the usual rate: "yoğun günlerde 5 bine çıkıyor", "많을 때는 5천 건까지",
 # "at peak 5k", "高峰期能到五千"
+_PHONE_CALLS = re.compile(r"(?:\bphone calls?\b|\bcalls? (?:by|over the) phone\b|\btelefonisch\w*|\banrufe\b|"
+                          r"\bappels? téléphoniques\b|\bllamadas\b|\bliga[çc][õo]es\b|\btelefonate\b|"
+                          r"\btelefoontjes\b|\brozmów\b|\bзвонк\w*|\btelefon görüşme\w*|电话|電話|전화)"
+                          r"(?!\s*(?:a la |an die |для |к |ao |para a )?api)")
+_WEEKEND_CLAUSE = re.compile(r"^[,;，；、]\s*(?:but\s+|and\s+)?[^,;.。!?]{0,25}?(?:weekends?|wochenende\w*|week-?ends?|"
+                             r"fin(?:de)?s? de semana|findes?\b|fim de semana|weekendy?|выходн\w*|hafta ?sonu|"
+                             r"वीकेंड|सप्ताहांत|akhir pekan|周末|星期六日|周六日|礼拜六日|土日|週末|주말)")
 _PEAK_CLAUSE = re.compile(r"^[,;，；、]\s*(?:but\s+|and\s+)?(?:at (?:peak|the peak|busy times)|peaks?\b|during peaks?|"
                           r"on busy days|yoğun\s+\w+|en yoğun|많을 때|바쁠 때|피크|ピーク|繁忙|多い(?:日|時)|高峰|"
                           r"忙的时候|最多的时候)")
@@ -944,6 +970,18 @@ def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
     if len(counted) > 1 and ONLY_SOME.search(work[counted[0].end:counted[1].start]):
         return counted[1]
     return counted[0] if counted else None
+
+
+def _small_rate_after(people: P.Number, num: P.Number, work: str) -> bool:
+    """A rate too small to be everybody's, said right after the people: each person's.
+
+    "een stuk of 300 ambtenaren, 3 zoekopdrachten per werkdag": 3 searches a working day for 300 people together is
+    no system anyone sizes.
+    """
+    between = work[people.end:num.start]
+    return people.end <= num.start and len(between) <= 30 and not re.search(r"\d|[.;!?。]", between) and \
+        0 < num.value <= 30 and people.value >= 10 * num.value and \
+        any(rx.search(work[num.end:num.end + 40]) for rx, _ in P.PERIODS)
 
 
 def _people_do(people: P.Number, num: P.Number, work: str) -> bool:
@@ -1739,6 +1777,9 @@ def _pages_per_document(numbers: list[P.Number], work: str, found: Found) -> Non
 
 
 _KO_CONNECTIVE = re.compile(r"[가-힣](?:고|는데|지만|며)\s")
+
+
+_AROUND_THE_CLOCK = (24 * P.DAYS_PER_MONTH, 60 * 24 * P.DAYS_PER_MONTH)  # a rate per hour, per minute: x 720, x 43,200
 
 
 def _sentence_period(num: P.Number, work: str) -> float:

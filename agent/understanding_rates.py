@@ -20,7 +20,7 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent.understanding_numbers import Number
-from agent.understanding_structure import share_word, share_word_span
+from agent.understanding_structure import daily_words, share_word, share_word_span
 
 # A word after "each"/"per" that is no unit of the rate: a period, an item the queries are counted per (the chain of
 # ``_queries_per_item``), a pronoun or a filler.
@@ -241,7 +241,17 @@ _TRAFFIC = (r"(?:page\s?views?|pageviews?|views|visits?|visitors?|sessions?|hits
             r"besucher\w*|sitzungen|visites|visiteurs|pages vues|visitas|visitantes|sesiones|acessos|sessões|visite|"
             r"visitatori|sessioni|bezoeken|bezoekers|paginaweergaven|sessies|odsłon\w*|odwiedzin\w*|wizyt\w*|"
             r"besök\w*|sidvisningar|ziyaret\w*|görüntülen\w*|oturum\w*|просмотр\w*|посещ\w*|визит\w*|сесси\w*)")
-_TRAFFIC_AFTER = re.compile(rf"^\s*(?:[a-zà-ÿ]+\s+){{0,2}}?{_TRAFFIC}")
+# "每月10万是页面浏览量": the traffic named after a copula
+_TRAFFIC_AFTER = re.compile(rf"^\s*(?:[a-zà-ÿ]+\s+|[是的次]){{0,2}}?(?:页面|網頁|网页)?{_TRAFFIC}")
+# Items that arrive per period, a share of which will go through the search ("300k tickets a month; assume about half
+# of them would go through the AI search", "一个月30w工单，估计一半会走AI检索", "ayda 90 bin destek talebi geliyor,
+# yarısının ..."): counted like traffic, but only with a period (a corpus of tickets has none)
+_ITEMS = (r"(?:(?:support |customer )?tickets?|tiket|inquiries|enquiries|customer (?:support|questions|messages)|"
+          r"support requests|chats|conversations|emails|messages|klantvragen|chamados|solicitudes|demandes|"
+          r"richieste di assistenza|anfragen|обращени\w*|talep\w*|"
+          r"工单|客服讯息|讯息|咨询|問い合わせ|お問い合わせ|문의|상담)")
+_ITEMS_AFTER = re.compile(rf"^\s*(?:[张則则条件通封个]\s*)?(?:[a-zà-ÿ]+\s+){{0,2}}?{_ITEMS}")
+_ITEMS_BEFORE = re.compile(rf"{_ITEMS}\s*(?:が|가|은|는|이|は|:|of|about|around|~)?\s*(?:about\s+|around\s+|~\s*)?$")
 _TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|at|about|around|roughly|~|:|は|가|이|"
                              rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$")
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
@@ -250,9 +260,10 @@ _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\
 _PERCENT_OF = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|av|da|"
                          r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}$")
 _JA_WARI = re.compile(r"(?<![\d.])(\d)\s*割|([一二三四五])割")
+_CN_CHENG = re.compile(r"(?<![\d.])(\d)\s*成(?![本果功员])|([一二三四五六七八九])成(?![本果功员])")  # "三成" is 30%
 _ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "one": 1, "a": 1}
-_SEARCH_USE = re.compile(r"search|quer|look ?up|use|using|search box|搜|查|检索|検索|검색|such|recherch|b[úu]squeda|"
+_SEARCH_USE = re.compile(r"search|quer|look ?up|use|using|search box|搜|搵|查|检索|検索|검색|such|recherch|b[úu]squeda|"
                          r"buscador|busca|ricerca|zoek|wyszuk|sök|ara\w*|поиск|use karenge|利用|使|쓰|사용")
 
 
@@ -260,7 +271,9 @@ def traffic_share(work: str, numbers: list[Number]) -> tuple[int, Number] | None
     """Queries a month from traffic and the share of it that searches ("600k pageviews a month, 5% use search")."""
     for n in numbers:
         after, before = work[n.end:n.end + 40], work[max(0, n.start - 30):n.start]
-        if not (_TRAFFIC_AFTER.match(after) or _TRAFFIC_BEFORE.search(before)) or n.value < 100:
+        items = not (_TRAFFIC_AFTER.match(after) or _TRAFFIC_BEFORE.search(before)) and bool(
+            _ITEMS_AFTER.match(after) or _ITEMS_BEFORE.search(before))
+        if not (items or _TRAFFIC_AFTER.match(after) or _TRAFFIC_BEFORE.search(before)) or n.value < 100:
             continue
         sentence_end = min([i for i in (work.find(c, n.end) for c in ".!?。\n") if i >= 0], default=len(work))
         left = max((work.rfind(c, 0, n.start) for c in ".!?。\n"), default=-1) + 1
@@ -269,14 +282,16 @@ def traffic_share(work: str, numbers: list[Number]) -> tuple[int, Number] | None
         if share is None or not _SEARCH_USE.search(work[left:sentence_end]):
             continue
         own = re.split(r"[,;，；、]|\s(?:and|y|e|und|et|en|och|ve|и)\s", after)[0]
-        period = 1.0
+        period = None
         for window in (before[-25:] + " " + own, work[left:sentence_end]):
             window = share_word_span(window)  # "a quarter of our 1.2M monthly pageviews": no quarter of a year
             hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(window))]
             if hits:
                 period = min(hits)[1]
                 break
-        return int(n.value * share * period), n
+        if items and period is None:
+            continue  # "300k tickets, half of them in German": a corpus of tickets, not a volume a month
+        return int(n.value * share * (period or 1.0)), n
     return None
 
 
@@ -296,9 +311,9 @@ def _share_in(text: str, before_traffic: bool = False) -> float | None:
     if m:
         value = float(next(g for g in m.groups() if g)) / 100
         return value if 0 < value < 1 else None
-    m = _JA_WARI.search(text)
+    m = _JA_WARI.search(text) or _CN_CHENG.search(text)
     if m:
-        digit = m.group(1) or str("一二三四五".index(m.group(2)) + 1)
+        digit = m.group(1) or str("一二三四五六七八九".index(m.group(2)) + 1)
         return int(digit) / 10
     m = _ONE_IN.search(text)
     if m:
@@ -328,3 +343,82 @@ def daily_active(work: str, people: Number) -> bool:
     """True when the active users before or after ``people`` are counted per day (DAU, 日活), not per month."""
     around = work[max(0, people.start - 40):people.end + 40]
     return bool(re.search(r"(?<![a-z])dau(?![a-z])|\bdaily active\b|日活|日間アクティブ|일간 활성", around))
+
+
+# A peak and the usual rate in one message ("peak is 40 qps on black friday but normally 2 or 3 per second", "峰值QPS
+# 50，平时大概5左右", "ピーク時は秒間30、平均すると秒間5", "in der Spitze 35/s, im Schnitt eher 2"): the monthly volume
+# is the usual rate's; the peak only sizes the serving. Glossed text: the cue words in every language of the lexicon.
+_PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpointe\b|\ben pic\b|\bpicos?\b|"
+                       r"\bpicc(?:o|hi)\b|\bpiek\w*|\bszczy\w*|пик\w*|\bzirve\w*|\ben yoğun\b|\bpuncak\w*|पीक|"
+                       r"\bblack friday\b|\bbusiest\b|\brush\b|\bmax(?:imum)?\b|\bmaximal\w*|\bmaksymaln\w*|"
+                       r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
+_USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
+                        r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"
+                        r"\bdurchschnittlich\b|\bnormalerweise\b|\bsonst\b|\ben moyenne\b|\bnormalement\b|"
+                        r"\bhabituellement\b|\bde media\b|\ben promedio\b|\bnormalmente\b|\bin media\b|"
+                        r"\bdi solito\b|\bem m[ée]dia\b|\ba m[ée]dia\b|\bm[ée]dia\b|\bgemiddeld\b|\bnormaal\b|"
+                        r"\b[śs]rednio\b|\bzwykle\b|\bв среднем\b|\bобычно\b|\bortalama\b|\bnormalde\b|औसतन|"
+                        r"आम तौर पर|\brata[\s\-]rata\b|\bbiasanya\b|平时|平常|平均|日常|平時|普段|通常|평소|평균|보통")
+_CLAUSE_BREAK = re.compile(r"[,;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
+                           r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데")
+_PER_SECOND_UNIT = re.compile(r"(?<![a-z])(?:qps|rps|tps)(?![a-z])|\breq(?:uests?)?\s*/\s*s(?:ec)?\b")
+# A figure that is not a rate of queries: another unit after it
+_OTHER_UNIT_AFTER = re.compile(r"^\s*(?:%|ms\b|s\b|sec(?:onds?)?\b|gb\b|tb\b|mb\b|pages?\b|words?\b|tokens?\b|"
+                               r"[$€£¥]|usd|eur|x\b|users?\b|people\b|employees\b|人|名|명|页|頁|ページ|毫秒)")
+# Documents after a figure: no query rate, unless the question was about queries (the gloss reads 件 and 건 as items
+# or documents: "ピーク時は毎分600件")
+_DOCS_AFTER = re.compile(r"^\s*(?:docs?|documents?|files|articles)\b")
+
+
+_OR = re.compile(r"^\s*(?:or|to|-|–|~|à|a|bis|o|ou|of|lub|или|ya|atau|veya|或|到|至|から|~|〜|내지)\s*$")
+
+
+def _rate_parts(clause: str, asked: str | None = None) -> tuple[float, float | None] | None:
+    """The figure of one clause and its period's factor to a month (None when the clause names no period)."""
+    figures = [n for n in P.find_numbers(clause, 3) if not _OTHER_UNIT_AFTER.match(clause[n.end:n.end + 12]) and not (
+        asked != "queries_per_month" and _DOCS_AFTER.match(clause[n.end:n.end + 12]))]
+    if len(figures) == 2 and _OR.match(clause[figures[0].end:figures[1].start]):  # "2 or 3 per second"
+        figures = [Number(figures[0].start, figures[1].end, (figures[0].value + figures[1].value) / 2)]
+    if len(figures) != 1 or figures[0].value <= 0:
+        return None
+    if _PER_SECOND_UNIT.search(clause):
+        return figures[0].value, float(P.SECONDS_PER_MONTH)
+    said = daily_words(clause)  # "on a normal day maybe 1.5k searches": per day
+    hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(said))]
+    return figures[0].value, (min(hits)[1] if hits else None)
+
+
+_QUERY_WORD = re.compile(r"(?<![a-z])(?:quer(?:y|ies)|search\w*|requests?|req|lookups?|questions?|qps|rps|hits|"
+                         r"calls)(?![a-z])|"
+                         r"次|回|件|건|번|個|个|筆|笔|क्वेरी|सर्च|रिक्वेस्ट")
+_MONEY = re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|dollars?|euros?|budget|pages|tokens|ms|gb)\b|美元|元|円|원|预算|予算|"
+                    r"예산")
+_DOCS = re.compile(r"\b(?:docs?|documents|files)\b|文档|文書|문서")
+
+
+_TIMES_LESS = re.compile(r"\btimes\b|\bmal\b|\bfois\b|\bveces\b|\bvolte\b|\bvezes\b|\bkeer\b|\brazy\b|\bраз\b|"
+                         r"\bkat\b|गुना|\bkali\b|倍|배|分之")
+
+
+def average_beside_peak(work: str, asked: str | None) -> int | None:
+    """Queries a month from the usual rate when ``work`` also gives a peak ("peak 40 qps, normally 2-3 per second").
+
+    The usual rate without a period of its own takes the peak's ("峰值QPS 50，平时大概5左右"); it must be the smaller.
+    """
+    bounds = [0, *(b for m in _CLAUSE_BREAK.finditer(work) for b in (m.start(), m.end())), len(work)]
+    clauses = [work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
+    peaks = [c for c in clauses if _PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
+    usual = [c for c in clauses if _USUAL_CUE.search(c) and not _PEAK_CUE.search(c) and _rate_parts(c, asked)]
+    if len(peaks) != 1 or len(usual) != 1:
+        return None
+    if _TIMES_LESS.search(usual[0]):
+        return None  # "в среднем раз в пять меньше": a ratio to the peak, not a rate
+    both = peaks[0] + " " + usual[0]
+    if _MONEY.search(both) or (asked != "queries_per_month" and (_DOCS.search(both) or not _QUERY_WORD.search(both))):
+        return None  # "max 20 pages, usually 5", "budget at most $500 a month, usually 300": no query rate
+    peak, normal = _rate_parts(peaks[0], asked), _rate_parts(usual[0], asked)
+    if peak is None or normal is None or (peak[1] or normal[1]) is None:
+        return None
+    peak_month = peak[0] * (peak[1] or normal[1] or 1.0)
+    month = normal[0] * (normal[1] or peak[1] or 1.0)
+    return int(month) if 0 < month < peak_month else None

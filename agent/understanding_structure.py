@@ -103,15 +103,17 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"\bworking hours\b|werktags|wochentags|"
                        r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
                        r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
-                       r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|周一到周五|평일|"
-                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн|"
+                       r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|营业日|周一到周五|평일|"
+                       r"werkdagen|dni robocze|vardagar|hafta ?içi|будн|pazartesi\s*(?:-|–|ile|den)?\s*cuma\w*|"
+                       r"senin\s*(?:-|–|sampai|hingga|s/d)\s*jumat|hari kerja|सोमवार से शुक्रवार|"
                        # office hours named in each language ("Geschäftszeiten", "heures de bureau", "業務時間")
                        r"geschäftszeit|bürozeit|arbeitszeit|heures de bureau|heures ouvr|horario (?:de oficina|laboral|"
                        r"comercial)|horário (?:comercial|de expediente|de trabalho)|orario (?:d'ufficio|lavorativo|di "
                        r"lavoro)|kantoortijd|kantooruren|werktijd|godzin\w* prac|kontorstid|arbetstid|mesai|"
                        r"рабоч\w+ (?:время|час\w*|дн\w*)|業務時間|営業時間|勤務時間|就業時間|"
-                       r"工作时间|上班时间|营业时间|办公时间|"
-                       r"업무\s*시간|근무\s*시간|영업\s*시간")
+                       r"工作时间|上班时间|营业时间|办公时间|工作時間|上班時間|營業時間|辦公時間|返工時間|"
+                       r"업무\s*시간|근무\s*시간|영업\s*시간|ऑफिस (?:टाइम|के समय|आवर्स)|काम के (?:घंटों|समय)|"
+                       r"jam (?:kerja|kantor)")
 _HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
                          r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás|tot|do|till kl\.?|до)\s*"
                          r"(\d{1,2})(?::00)?\s*"
@@ -124,6 +126,8 @@ _HOURS_A_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:hours?|h|stunden|heures|hor
 _HOURLY = re.compile(r"\b(?:an|per|each|every|a|/)\s*hour\b|\bhourly\b|\bper hour\b|每小时|每小時|一小时|/小时|毎時")
 
 
+_COUNTED_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:quer|search|request|lookup|times\b|question|call|ticket|"
+                            r"consult|zapyt|запрос|次|回|件|건|번)")
 _CJK_HOURS = re.compile(r"(\d{1,2})\s*(?:時|点|시)\s*(?:から|到|至|~|〜|-|–|부터)\s*"
                         r"(?:晚上|下午|傍晚|午後|오후|저녁)?\s*(\d{1,2})\s*(?:時|点|시)")
 
@@ -137,8 +141,10 @@ def office_hours(text: str) -> tuple[str, float | None]:
         start, end = int(match.group(1)), int(match.group(3))
         window = text[max(0, match.start() - 40):match.end() + 40]
         clock = (match.group(2) or match.group(4) or "").strip(".") in ("am", "pm", "a.m", "p.m", "h", "uhr", "uur")
-        if not (_WEEKDAYS.search(window) or clock) or not (0 <= start <= 23 and 0 <= end <= 24):
+        if not (_WEEKDAYS.search(window) or clock) or not (0 <= start <= 23 and 0 <= end <= 24) or (
+                not clock and _COUNTED_AFTER.match(text[match.end():match.end() + 30])):
             continue  # "5-10 searches" is a range; "von 8 bis 20 Uhr", "9 to 5 on weekdays" are hours of the day
+            # ("each does 15-20 queries per working day": a range of queries, not the hours 15 to 20)
         if end <= start and (match.group(4) or "").startswith("p") or end < start:
             end += 12  # "9 to 5", "8am-6pm"
         hours = end - start
@@ -176,7 +182,9 @@ _OFFICE_WORDS = re.compile(r"\b(?:office|business|working|work) hours\b|geschäf
                            r"horário (?:comercial|de expediente|de trabalho)|orario (?:d'ufficio|lavorativo|di lavoro)|"
                            r"kantooruren|kantoortijd|"
                            r"godzin\w* prac|kontorstid|arbetstid|mesai saat|рабоч\w+ врем|業務時間|営業時間|勤務時間|"
-                           r"工作时间|上班时间|营业时间|办公时间|업무\s*시간|근무\s*시간|영업\s*시간")
+                           r"工作时间|上班时间|营业时间|办公时间|工作時間|上班時間|營業時間|辦公時間|返工時間|"
+                           r"업무\s*시간|근무\s*시간|영업\s*시간|ऑफिस (?:टाइम|के समय|आवर्स)|काम के (?:घंटों|समय)|"
+                           r"jam (?:kerja|kantor)")
 OFFICE_HOURS_A_DAY = 8.0  # "during office hours" with no hours given
 
 
@@ -188,6 +196,28 @@ def office_hours_named(text: str) -> bool:
 def hourly(text: str) -> bool:
     """Whether ``text`` names a rate per hour."""
     return bool(_HOURLY.search(text))
+
+
+_PER_MINUTE = re.compile(r"\b(?:a|per|each|every)\s+min(?:ute)?\b|/\s*min\b|每分钟|每分鐘|毎分|"
+                         r"1分(?:あたり|当たり|間|に)|분당")
+
+
+def per_minute(text: str) -> bool:
+    """Whether ``text`` names a rate per minute ("10 queries a minute during business hours")."""
+    return bool(_PER_MINUTE.search(text))
+
+
+# Use around the clock: a rate per hour is then x 720, even when people are counted ("24/7", "round the clock")
+_AROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24\s*(?:hours|h|小时|小時|時間|시간)|round[\s\-]the[\s\-]clock|"
+                               r"around the clock|day and night|rund um die uhr|jour et nuit|día y noche|dia e noite|"
+                               r"giorno e notte|dag en nacht|całą dobę|круглосуточно|7/24|全天|昼夜|24시간|shifts?\b|"
+                               r"schicht\w*|équipes?\b|turnos?\b|turni\b|dienst\w*|zmian\w*|смен\w*|vardiya\w*|轮班|三班|"
+                               r"シフト|교대")
+
+
+def around_the_clock(text: str) -> bool:
+    """Whether ``text`` says the use goes on around the clock or in shifts ("it's up 24/7", "3 shifts")."""
+    return bool(_AROUND_THE_CLOCK.search(text))
 
 
 def weekdays_only(text: str) -> bool:
@@ -583,8 +613,10 @@ def query_length_span(text: str) -> tuple[int, int] | None:
 _MORE_SHARES = {"een kwart": 1 / 4, "een derde": 1 / 3, "de helft": 1 / 2, "ćwierć": 1 / 4, "jedna trzecia": 1 / 3,
                 "połowa": 1 / 2, "en fjärdedel": 1 / 4, "en tredjedel": 1 / 3, "hälften": 1 / 2, "çeyreği": 1 / 4,
                 "üçte biri": 1 / 3, "yarısı": 1 / 2, "четверть": 1 / 4, "треть": 1 / 3, "половина": 1 / 2,
-                "aadha": 1 / 2, "ek tihai": 1 / 3, "a tenth": 1 / 10, "one tenth": 1 / 10, "十分之一": 1 / 10,
-                "五分之一": 1 / 5, "10분의 1": 1 / 10, "5분의 1": 1 / 5, "ein zehntel": 1 / 10, "un dixième": 1 / 10}
+                "aadha": 1 / 2, "ek tihai": 1 / 3, "setengahnya": 1 / 2, "setengah": 1 / 2, "separuh": 1 / 2,
+                "आधे": 1 / 2, "आधा": 1 / 2, "yarısının": 1 / 2, "a tenth": 1 / 10, "one tenth": 1 / 10,
+                "十分之一": 1 / 10, "五分之一": 1 / 5, "10분의 1": 1 / 10, "5분의 1": 1 / 5, "ein zehntel": 1 / 10,
+                "un dixième": 1 / 10}
 _ALL_SHARES = {**_SHARE_WORDS, **_MORE_SHARES}
 _SHARE_ANY = re.compile("|".join(re.escape(w) for w in sorted(_ALL_SHARES, key=len, reverse=True)))
 _SHARE_OF_END = re.compile(r"(" + _SHARE_ANY.pattern + r")\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|"
