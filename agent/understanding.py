@@ -31,7 +31,7 @@ from typing import Any
 from agent import side_questions as side
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
-from agent.understanding_corrections import refer_back
+from agent.understanding_corrections import part_of_whole, refer_back
 from agent.understanding_hardware import find_accelerators, hardware_mentions, owned_in_question
 from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
@@ -136,6 +136,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         refer_back(text, stated, result, found.leftovers)
         _relative(text, asked, stated, result)
         _corrected_either(text, raw, stated, result)
+    part_of_whole(text, asked, stated or {}, result)
     _languages(text, raw, asked, result, stated)
     result.top_k, result.priorities = found.top_k, _priorities(text)
     if result.top_k is None and any(r.tool == "shortlist" for r in result.tool_requests):
@@ -144,11 +145,12 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         result.corrected |= {f for f in result.updates if f in FIELDS}
     if asked in _RULE_QUESTIONS and "domain" in result.updates and not _SELF_DESCRIBED.search(text):
         del result.updates["domain"]  # "都是公开的商品信息，调外部 API 没问题": the reason for a rule names no domain
-    if stated and "domain" in result.updates and "domain" not in stated and not _SELF_DESCRIBED.search(text) and any(
+    if stated and "domain" in result.updates and "domain" not in stated and not _SELF_DESCRIBED.search(text) and (any(
             isinstance(stated.get(f), int | float) and result.updates.get(f) not in (None, stated[f])
-            for f in _RELATIVE_FIELDS):
+            for f in _RELATIVE_FIELDS) or _changes_a_rule(stated, result)):
         del result.updates["domain"]  # "perdona, son 18.000 productos, se me fue un cero": a figure corrected, the
-        # noun it counts names no domain
+        # noun it counts names no domain; "compliance says the contracts can't leave our servers", "my bad, an A10G,
+        # I misread the invoice": a rule or a card changed, the team or the paper it names is no domain (s9-d)
     _skips(text, asked, result)
     if not result.understood:
         result.unparsed = raw
@@ -195,6 +197,13 @@ def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Under
 
 
 _RELATIVE_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens")
+_CHANGED_FIELDS = ("data_must_stay_on_prem", "deployment", "license", "latency_p95_ms", "hardware")
+
+
+def _changes_a_rule(stated: dict[str, Any], result: Understanding) -> bool:
+    """The message changes or takes back a stated rule, target or card (a correction, not a self-description)."""
+    return any(f in stated and (f in result.unset or result.updates.get(f) not in (None, stated[f]))
+               for f in _CHANGED_FIELDS)
 
 
 def _relative(text: str, asked: str | None, stated: dict[str, Any], result: Understanding) -> None:

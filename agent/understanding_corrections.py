@@ -13,7 +13,7 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
-from agent.understanding_quantities import as_field, extract_fields, period_factor
+from agent.understanding_quantities import SECONDS_AFTER, as_field, extract_fields, period_factor
 from tools.profile.schema import NUMERIC_FIELDS
 
 _RATE_FIELDS = ("queries_per_month", "budget_usd_month")
@@ -125,7 +125,11 @@ _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take b
                        r"\bвычеркн\w*|\bуберите\b|\bудалите\b|\bвикресл\w*|\bприберіть\b|\bвидаліть\b|\bзабудьте\b|"
                        r"\bçıkar(?:ın|alım)?\b|\bhata (?:do|dijiye|dena)\b|\bhatao\b|\bchhod do\b|\bbhool jao\b|"
                        r"\bcancel kar\w*|删掉|去掉|划掉|消して|なかったことに|"
-                       r"빼\s?주세요|빼\s?줘|빼세요|지워\s?주세요|없던 걸로")
+                       r"빼\s?주세요|빼\s?줘|빼세요|지워\s?주세요|없던 걸로|"
+                       # s9-d: "pode desconsiderar", "stryk siffran", "gecikme hedefini silin", "dihapus saja",
+                       # "budget wali baat abhi side mein rakho", "300 ms वाली बात अभी छोड़ दीजिए" (glossed "skip")
+                       r"\bdesconsider\w*|\bstryk\b|\bsil(?:in|elim|iniz)\b|\b(?:di)?hapus\b|\blupakan\b|"
+                       r"\bside (?:mein|me|pe) rakh\w*|(?:\bbaat|बात) (?:abhi |अभी )?(?:skip|chhod\w*|छोड़)")
 # s7-c: verbs that take a value back only with the field or its figure right after them ("leave the budget blank
 # until ...", "don't count on that budget figure yet", "hold off on the budget", "remove the latency target"), not
 # "we need to remove duplicates first; budget is still 500"
@@ -135,9 +139,13 @@ _WITHDRAW_OBJECT = re.compile(r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|o
 _WITHDRAWN_FIELD = {
     "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten|бюджет|"
                         r"budżet|bütçe|begroting",
-    "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
+    "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연|"
+                      r"response time|gecikme|latensi",
     "queries_per_month": r"quer(?:y|ies)|traffic|requêtes|consultas|anfragen|查询|クエリ|쿼리",
-    "corpus_docs": r"document count|number of documents|corpus size|documents? number|文档数|文書数|문서 수",
+    "corpus_docs": r"document count|number of documents|corpus size|documents? number|文档数|文書数|문서 수|"
+                   r"\b(?:figure|number|count|chiffre|nombre|cifra|número|numero|zahl|aantal|antal|liczb\w*|"
+                   r"цифр\w*|sayı\w*) (?:\w+ ){0,2}?documents",
+    "deployment": r"\bhosting\b|\bdeployment\b|部署|ホスティング|배포",
     "hardware": r"\bgpu\b|hardware|显卡|硬件|ハードウェア|하드웨어",
 }
 
@@ -210,8 +218,8 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
             text[end:])
         (old if taken_back else new).append(code)
     new = list(dict.fromkeys(c for c in new if c not in old))
-    if len(new) != 1 or not (old or P.CORRECTION.search(text) or _SORRY.search(text)):
-        return False
+    if len(new) != 1 or not (old or P.CORRECTION.search(text) or _SORRY.search(text) or _DISMISSED.search(text)):
+        return False  # ("це гривні, а не долари", "वो रुपये में था, डॉलर में नहीं": a currency word the table lacks)
     rate_old, rate_new = P.USD_PER.get(old[0] if old else "usd"), P.USD_PER.get(new[0])
     if not rate_old or not rate_new or rate_old == rate_new:
         return False
@@ -224,6 +232,64 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     result.updates["budget_usd_month"] = round(said * rate_new, 2)
     result.corrected.add("budget_usd_month")
     return True
+
+
+def _monthly_was_one_off(text: str, stated: dict[str, Any], result: Any) -> None:
+    """"The 10k is a one-off for the setup, not monthly": the stated monthly budget was a one-off sum (s9-d).
+
+    Applies when the message calls the stated budget's own figure one-off (or the reading stored that figure as the
+    one-off) and gives no new monthly budget: the monthly budget is taken back, the one-off keeps the sum.
+    """
+    budget = stated.get("budget_usd_month")
+    if not isinstance(budget, int | float) or isinstance(budget, bool) or budget <= 0 or \
+            "budget_usd_month" in result.updates or not S.one_off_named(text):
+        return
+    once = result.updates.get("one_time_budget_usd")
+    quoted = any(_same(n.value, budget) or _same(_in_usd(n, text) or 0.0, budget) for n in P.find_numbers(text))
+    if not (isinstance(once, int | float) and _same(once, budget)) and not (once is None and quoted):
+        return
+    result.updates["one_time_budget_usd"] = budget
+    result.unset.append("budget_usd_month")
+    result.corrected.add("one_time_budget_usd")
+
+
+_MS_AFTER = re.compile(r"\s*(?:ms|msec|millis(?:econds?)?|milliseconds?|мс|миллисекунд\w*|мілісекунд\w*|ミリ秒|毫秒|"
+                       r"밀리초)"
+                       r"(?![a-z])")
+
+
+# The old target dismissed in its own clause: "the 100ms target was me being greedy", "300ms 말고", "не обязательно"
+_DISMISSED = re.compile(r"\b(?:not|no|nah?in?|nhi|nicht|pas|non|nie|inte|niet|não|değil|zaroori|instead|rather|statt|"
+                        r"invece|zamiast|greedy|overkill|bukan|"
+                        r"too (?:strict|tight|much|high|ambitious|aggressive))\b|नहीं|"
+                        r"(?<![а-яіїє])(?:не|вместо|замість)(?![а-яіїє])|말고|아니|じゃなく|ではなく|不是|不用|不需要|不必")
+
+
+def _new_latency(text: str, stated: dict[str, Any], result: Any) -> None:
+    """"300ms 말고 100ms로", "the 100 ms isn't needed, 1 second is plenty": the stated target quoted beside a new one.
+
+    Applies when the message names exactly two times, one of them the stated latency target: the other is the new
+    target, whichever order they come in (s9-d).
+    """
+    old = stated.get("latency_p95_ms")
+    if not isinstance(old, int | float) or isinstance(old, bool) or old <= 0:
+        return
+    times = []
+    for n in P.find_numbers(text):
+        if _MS_AFTER.match(text, n.end):
+            times.append((n, n.value))
+        elif SECONDS_AFTER.match(text, n.end) and n.value < 60:
+            times.append((n, n.value * 1000))
+    if len(times) != 2 or sum(_same(t, old) for _, t in times) != 1:
+        return
+    quoted = next(n for n, t in times if _same(t, old))
+    stop = r"[,;.!?。，；]"
+    clause = re.split(stop, text[quoted.end:])[0] + " " + re.split(stop, text[:quoted.start])[-1]
+    if not _DISMISSED.search(clause):  # "today 800 ms; we want 200 ms": the current time beside the target
+        return
+    new = next(t for _, t in times if not _same(t, old))
+    result.updates["latency_p95_ms"] = float(new)
+    result.corrected.add("latency_p95_ms")
 
 
 def _carried(old: P.Number, new: P.Number, text: str) -> float:
@@ -265,6 +331,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
     if recurrency(text, stated, result):
         return
+    _monthly_was_one_off(text, stated, result)
+    _new_latency(text, stated, result)
     withdraw(text, stated, result)
     if relabel(text, stated, result):
         return
@@ -301,7 +369,9 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             # the same field as the old figure by the reader too, so not a leftover
             used = [v for f, v in result.updates.items() if f != target]
             other = [n for n in P.find_numbers(text) if n.start > num.start and not _same(n.value, num.value)
-                     and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) for v in used)]
+                     and not _NOT_A_VALUE.match(text[n.end:]) and not any(_same(n.value, v) or _same(
+                         n.value * period_factor(text[n.end:n.end + 30], ""), v) for v in used)]
+            # ("the docs are 60k like I said; searches maybe 400 a day": the 400 is the 12,000 queries read)
             if not other and _NOT_BEFORE.search(text[max(0, num.start - 20):num.start]):
                 # "90k a month, not 150": the new figure said before the old one it replaces
                 other = [n for n in P.find_numbers(text) if n.end <= num.start and not _same(n.value, num.value)
@@ -340,12 +410,20 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             if usd is not None:  # in the currency written beside it ("put €1,200")
                 result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
             result.corrected.add(target)
-        elif target in _RATE_FIELDS and period_factor(text[num.end:num.end + 30], "") != 1.0:
+        elif target in _RATE_FIELDS and (factor := period_factor(text[num.end:num.end + 30], "")) != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])
+            usd = _in_usd(num, text) if target == "budget_usd_month" else None
+            if usd is not None:  # "30万円は月額じゃなくて年額です": the sum in its own currency (s9-d)
+                result.updates[target] = round(usd * factor, 2)
             result.corrected.add(target)
         elif target in _RATE_FIELDS and (new := next((f for _, f, negated in _periods(text) if not negated), None)):
-            # "1日ではなく1週間あたり3000回": the period the correction names, before the figure
+            # "1日ではなく1週間あたり3000回": the period the correction names, before the figure; a sum stated
+            # before, in whatever currency it was read ("30万円は月額じゃなくて年額です", s9-d)
+            old_factor = next((f for _, f, negated in _periods(text) if negated), 1.0)
             value = num.value * new
+            if target == "budget_usd_month" and old_factor == 1.0 and _same(_in_usd(num, text) or 0.0, stated.get(
+                    target)):
+                value = stated[target] * new
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             result.corrected.add(target)
         return
@@ -416,6 +494,51 @@ def _named_figure(text: str, stated: dict[str, Any], result: Any, leftovers: lis
             if result.confirm and _same(n.value, result.confirm.get("value")):
                 result.confirm = None
             return True
+    return _noun_figure(text, stated, result, leftovers)
+
+
+# The old figure re-said to the scale of the new one: a new count is within this factor of the stated one (s9-d)
+_NOUN_RATIO = 20.0
+_EVERY = re.compile(r"\b(?:each|every|per)\b|(?<![а-яіїє])(?:каждый|каждую|кожн\w+)|\b(?:cada|chaque|jede[nms]?|ogni|"
+                    r"elke?|varje|tiap|setiap)\b|\bher (?:yıl|ay|gün|hafta)|\bhar (?:saal|mahine|hafte|din)\b|每|毎")
+_COUNT_NOUNS = {"corpus_docs": re.compile(r"\b(?:documents?|docs?|files|records)\b"),
+                "queries_per_month": re.compile(r"\b(?:quer(?:y|ies)|searches|requests)\b")}
+# What may not follow a count named by its noun: money, a share, a time or another unit
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:%|percent|ms\b|uhr\b|o'clock|[ap]m\b|h\b|[点時时시]|seconds?\b|hours?\b|"
+                                r"years?\b|months?\b|weeks?\b|days?\b|"
+                                r"pages?\b|words?\b|tokens?\b|gb\b|tb\b|[$€£¥₹₩₽]|dollars?\b|euros?\b|usd\b|eur\b)")
+
+
+def _noun_figure(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> bool:
+    """A stated count named by its noun alone with one new figure and no correction word: that count's new value.
+
+    "the doc count is more like 60k once we add the archive", "avant ça : en comptant les archives on serait plutôt
+    vers 15 000 documents", "сначала про документы: с архивом их будет скорее тысяч 80" (s9-d): the one figure no
+    reading took, with the noun of a stated count before it (or right after it), on the scale of the stated value.
+    """
+    figures = [n for n in leftovers if n.value >= 2 and not _NOT_A_COUNT_AFTER.match(text, n.end)]
+    if len(figures) != 1 or len(leftovers) != 1 or _DISMISSED.search(text):
+        return False  # (an old figure taken back, "10만 건이 아니라 하루에 1만 건": the correction rules read it)
+    n = figures[0]
+    before, after = re.split(r"[.!?。！？;]", text[:n.start])[-1][-_LABEL_GAP:], text[n.end:n.end + 30]
+    for name, noun in _COUNT_NOUNS.items():
+        old = stated.get(name)
+        if name in result.updates or name in result.unset or not isinstance(old, int | float) or \
+                isinstance(old, bool) or old <= 0:
+            continue
+        if not (noun.search(before) or noun.match(after.lstrip())) or re.search(r"\d", before[-12:]):
+            continue
+        factor = period_factor(after, before) if name == "queries_per_month" else 1.0
+        clause = re.split(r"[,;:，、]", before)[-1]
+        if name != "queries_per_month" and (any(rx.search(after) or rx.search(clause) for rx, _ in P.PERIODS)
+                                            or _EVERY.search(clause)):
+            continue  # "200 documents a month", "elk jaar nog 3000 documenten erbij": growth, not the size
+        value = n.value * factor
+        if _same(value, old) or not old / _NOUN_RATIO <= value <= old * _NOUN_RATIO or P.GROWTH_WORD.search(after):
+            continue
+        result.updates[name] = int(value)
+        result.corrected.add(name)
+        return True
     return False
 
 
@@ -527,3 +650,72 @@ def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
         result.updates[target] = int(value * factor) if target == "queries_per_month" else int(value)
     result.corrected.add(target)
     return True
+
+
+# A restricting word before the part of a whole that is the real figure ("3M chat logs total, but we'd only index the
+# last year, ~1M", "sur les 600 000 fiches, seules 90 000 ...", "50万件のうち...だけで8万件",
+# "100만 건 중에 ... 20만 건뿐")
+_ONLY = re.compile(r"\b(?:only|just|solo|sólo|solamente|únicamente|seulement|seule?s?|uniquement|nur|bloß|lediglich|só|"
+                   r"apenas|somente|soltanto|alleen|slechts|bara|endast|enbart|tylko|jedynie|sadece|yalnızca|sirf|"
+                   r"cuma|hanya)\b|\bn'\w+ que\b|(?<![а-яіїє])(?:только|лишь|лише|тільки)(?![а-яіїє])|सिर्फ|केवल|"
+                   r"只|仅|だけ|のみ|뿐|것만|\bmaar (?=(?:about |around |zo'n )?\d)")
+_COUNT_FIELDS = ("corpus_docs", "queries_per_month")
+_COUNTER = re.compile(r"(?:k|m|mn|lakh|crore|万|亿|條|条|份|件|篇|本|个|個|册|건|개|만)(?![a-z])")
+_OTHER_NOUN = re.compile(r"\s*(?:searches|queries|requests|users|people|employees|agents|words|characters|chars|lines|"
+                         r"gpus?|cards?|servers?|cores?|languages?)\b")
+
+
+def _year(text: str, n: P.Number) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end]))
+
+
+def part_of_whole(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A whole, then the part of it that counts: the part is the field's value (s9-d).
+
+    The whole is the figure the reading stored (or the stated value, or a figure to the question asked); the part
+    comes after a restricting word ("only", "nur", "solo", "только", "だけ", "只") and is the same kind of figure
+    (times the whole's period for a rate). "3 million chat logs total, but we'd only index the last year, ~1M" is
+    1,000,000 documents, never 3 million or the sum of the two.
+    """
+    figures = [n for n in P.find_numbers(text) if n.value >= 10 and not _year(text, n)
+               and not _NOT_A_VALUE.match(text[n.end:]) and not re.match(r"\s*%", text[n.end:])]
+    if len(figures) < 2:
+        return
+    part = figures[-1]
+    own = re.split(r"[,;.!?。，；、]", text[part.end:])[0]
+    if _NOT_A_COUNT_AFTER.match(own) or _OTHER_NOUN.match(own) or re.match(r"\s*[-\w]*\d", own) or (
+            re.match(r"[a-z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", own) and not _COUNTER.match(own)) or any(
+            rx.search(own) for rx, _ in P.PERIODS):
+        return  # "... just me, maybe 100 searches a day", "on my own RTX 3090", "64核256G内存", "5.000 per dag": a
+        # figure of something else, or a new rate
+    lead = re.split(r"[,;.!?。，；、]", text[:part.start])[-1]
+    if any(rx.search(lead) for rx, _ in P.PERIODS):
+        return  # "한 달에 10만 건이 아니라 하루에 1만 건": a new rate, not a part
+    # the restricting word before the part, or right after it in Korean and Japanese ("20만 건뿐", "8万件だけ"), in
+    # the same sentence as the whole
+    wholes = [n for n in figures[:-1] if n.value >= 1.2 * part.value and _ONLY.search(text[n.end:part.end + 14])
+              and not _ONLY.search(text[max(0, n.start - 12):n.start])
+              and not re.search(r"[.!?。！？\n](?:\s|$)|[。！？\n]", text[n.end:part.start])]
+    if not wholes or any(_same(part.value, v) for f, v in result.updates.items() if f not in _COUNT_FIELDS):
+        return
+    whole = wholes[0]
+    for name in _COUNT_FIELDS:
+        value = result.updates.get(name)
+        ratio = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if _same(value, whole.value + part.value) or _same(value, whole.value):
+                ratio = 1.0
+            elif name == "queries_per_month" and value > whole.value:
+                ratio = value / whole.value  # the whole's period: "200k searches a month ... about 30k"
+        elif _same(whole.value, stated.get(name)) or (asked == name and name not in result.updates):
+            ratio = 1.0
+        if name == "queries_per_month" and not _same(whole.value * (ratio or 0.0), stated.get(name)):
+            continue  # a part of a rate only as a correction of the stated rate ("FAQ只有1500条" is no rate)
+        if ratio is None or (name not in result.updates and ratio == 1.0 and asked != name and not _same(
+                whole.value, stated.get(name))):
+            continue
+        result.updates[name] = int(part.value * ratio)
+        result.corrected.add(name)
+        if result.confirm and any(_same(n.value, result.confirm.get("value")) for n in (whole, part)):
+            result.confirm = None
+        return

@@ -685,7 +685,11 @@ ON_PREM = re.compile(
     r"(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:院|医院|行|银行|校|学校|所|局|厂|集团|单位)内|"
     r"不能出(?:院|医院|银行|行|校|单位|集团)(?![\u4e00-\u9fff]{0,1}(?:后|前))|"
     # the organisation's own data centre, said in Dutch ("moet binnen ons eigen datacenter blijven")
-    r"(?:binnen|in) (?:ons|onze) (?:eigen )?(?:datacenter|rekencentrum|netwerk|servers?)\s+(?:blijven|staan)|"
+    r"(?:binnen|in) (?:ons|onze) (?:eigen )?(?:datacenter|rekencentrum|netwerk|servers?)\s+(?:moet(?:en)?\s+)?"
+    r"(?:blijven|staan)|"
+    # s9-d: "veriler kendi sunucularımızdan çıkmamalı", "डेटा हमारे सर्वर से बाहर नहीं जाएगा"
+    r"\b(?:sunucular\w*|veri merkez\w*|şirket\w*|ülke\w*)\s+(?:dışına\s+)?(?:çıkmamalı|çıkamaz|çıkmayacak)\b|"
+    r"बाहर नहीं (?:जा|भेज)|"
     r"不能(?:用|调用|使用)(?:外部|第三方|云|公有云|在线)?的?\s*(?:api|服务|openai)|"
     r"(?:数据|文档|资料).{0,4}(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|自己)|"
     r"(?:必须|只能)(?:留在|保存在|存在|放在|待在)(?:本地|内网|公司|国内|境内)|不出域|只能(?:在)?内网|内网环境|隔离网|必须(?:本地|私有化|内网)部署|只能(?:本地|内网)部署|"
@@ -872,7 +876,10 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the mode
                          # s7-e: Ukrainian ("Маємо хостити модель самі", "розгорнемо у себе")
                          r"\b(?:хостити|розгорта\w*|розгорнути|розгорнемо|запускати|підняти|тримати)\w* (?:\w+ )?"
                          r"(?:самі|самостійно|у себе)(?![а-яіїє])|(?<![а-яіїє])самі (?:будемо )?(?:хостити|розгорта\w*|"
-                         r"розгорнемо|запускати)")
+                         r"розгорнемо|запускати)|"
+                         # s9-d: "a diretoria quer rodar tudo em servidor próprio", "model apne server pe hi chalana"
+                         r"\b(?:rodar|hospedar|roda|rodamos|hospedamos)\b[^.;]{0,20}\bservidor(?:es)? próprios?\b|"
+                         r"\bapne (?:server|servers)(?: pe| par)? (?:hi )?chala")
 API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-]only|"  # not "self-hosted only"
                       r"rather not (?:run|host|manage|self-host)|"
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
@@ -914,7 +921,17 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"\b(?:queremos|quiero|vamos a) (?:usar|utilizar|tirar de) (?:una |uma |la |a )?api\b|"
                       r"\b(?:vogliamo|vorremmo) (?:usare|utilizzare|passare per) (?:un'|una )?api\b|"
                       r"api\s*(?:を|で)\s*(?:使いたい|利用したい|お願い|考えて|いきたい)|"
-                      r"api\s*(?:를|로)\s*(?:쓰고 싶|사용하고 싶|하고 싶|가고 싶)|(?:希望|想)(?:用|使用|调用)\s*api")
+                      r"api\s*(?:를|로)\s*(?:쓰고 싶|사용하고 싶|하고 싶|가고 싶)|(?:希望|想)(?:用|使用|调用)\s*api|"
+                      # s9-d: a change of plan to an API ("management wants us to use a hosted API after all",
+                      # "还是直接用云厂商的API吧", "useremo un'API esterna", "zarząd woli gotowe API", "користуватися
+                      # готовим API", "köra via ett hostat API", "होस्टेड API इस्तेमाल", "pakai API")
+                      r"\b(?:wants?|decided|asked|told) (?:us )?(?:to )?(?:use|go with|switch to|move to) "
+                      r"(?:an? |the )?(?:hosted |managed |external |cloud )?api\b|直接用\S{0,10}api|不(?:再)?自己部署|"
+                      r"\b(?:useremo|usiamo|useremmo|utilizzeremo) (?:un'|una |l')?api\b|"
+                      r"\bwol\w+ (?:gotowe |zewnętrzne )?api\b|(?<![а-яіїє])(?:користуватися|використовувати|"
+                      r"пользоваться|использовать) (?:готов\w+ )?(?:api|апі)(?![а-яіїє])|"
+                      r"(?<!inte )\b(?:köra|gå) via (?:ett |en )?(?:hostat |externt )?api\b|होस्टेड api|"
+                      r"api इस्तेमाल कर|\b(?:mau|ingin|akan) (?:pakai|memakai|menggunakan|gunakan) api\b")
 API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
                     r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
@@ -944,7 +961,15 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"(?<!não )(?<!no )(?<!non )(?<!ne )(?<!nicht )(?<!not )"
                             r"\b(?:pueden|puede|podem|pode|peuvent|peut|k[öo]nnen|kann|possono|può|can|may) (?:ir|ir a|"
                             r"ir para|salir|sair|aller|partir|andare|gehen|go)\b(?! not\b| nicht\b| pas\b).{0,35}"
-                            r"\b(?:nube|nuvem|cloud|apis?)\b|"
+                            r"\b(?:nube|nuvem|cloud|apis?|external|servizio|service|proveedor|provider|fornitore)\b|"
+                            # s9-d: a data rule lifted ("seguridad ya aprobó que los datos salgan a un proveedor",
+                            # "dane mogą iść do zewnętrznego API", "дані можна передавати зовнішньому сервісу",
+                            # "godkänt att datan skickas till en extern leverantör", "data bahar API pe bhej sakte")
+                            r"\baprob\w* que (?:los )?datos salgan\b|(?<!nie )\b(?:mogą|może|można) (?:iść|trafić|"
+                            r"wyjść|być wysyłane)\b.{0,35}\b(?:api|chmur\w*|external|zewnętrzn\w*)|"
+                            r"(?<!не )(?<![а-яіїє])(?:можна|можно) (?:передавати|передавать|відправляти|отправлять)"
+                            r"(?![а-яіїє])|\bgodkänt att (?:datan|data) skickas\b|(?<!nahi )(?<!nahin )(?<!nhi )"
+                            r"\bbahar (?:\w+ ){0,3}bhej sakte\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
                             r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"

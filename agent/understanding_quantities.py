@@ -1146,11 +1146,15 @@ def as_field(name: str, value: float, text: str, currency: str | None = None) ->
     """
     if name == "budget_usd_month":
         return _money(value, currency or default_currency(text), period_factor(text, ""))
-    if name == "latency_p95_ms":
-        return float(value)
+    if name == "latency_p95_ms":  # "half a second is fine" after 100 ms: the new figure in its own unit (s9-d)
+        return float(value) * (1000.0 if value < 60 and SECONDS_AFTER.match(text) else 1.0)
     if name == "queries_per_month":
         return int(value * period_factor(text, ""))
     return int(value)
+
+
+SECONDS_AFTER = re.compile(r"\s*[\d.,]*\s*(?:s|secs?|seconds?|segundos?|secondes?|secondi|seconden|sekund\w*|"
+                            r"секунд\w*|秒|초)(?![a-z])")
 
 
 _LENGTH_UNITS = ((P.PAGES_AFTER, P.TOKENS_PER_PAGE), (P.TWEETS_AFTER, TOKENS_PER_TWEET),

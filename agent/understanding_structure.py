@@ -24,7 +24,7 @@ import re
 WORKING_DAYS_PER_MONTH = 22
 
 _ONE_OFF = re.compile(
-    r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
+    r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every|we|they|you|it|the|i|that|this|our|all)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
     r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up\b|\bone[\s\-]?time\b|\bcapex\b|"
     r"\bbuild[\s\-]?out\b|\bto (?:build|set up|get (?:it )?started|buy|purchase)\b|"
     r"\b(?:buy|purchase)(?:ing)? (?:the |a |our )?(?:hardware|server|box|machine|gpus?)\b|"
@@ -50,6 +50,11 @@ _NO_PERIOD: tuple[re.Pattern[str], ...] = ()
 _TAIL_SUBJECT = re.compile(r"^\s*(?:but|though|although|and)?\s*(?:that|it|this)?(?:'s|\s+is|\s+was|\s+would be)?\s+")
 _HEDGES = re.compile(r"\b(?:about|around|roughly|approx\w*|maybe|perhaps|probably|some|up to|at most|max|like|"
                      r"say|call it|is|it'?s|that'?s)\b|大概|大约|约|差不多|可能|也许|最多|[~≈$€£¥₹]")
+
+
+def one_off_named(text: str) -> bool:
+    """``text`` calls a sum one-off (set-up, "einmalig", "一次性", "pago único" ...)."""
+    return bool(_ONE_OFF.search(text))
 
 
 def one_off(before: str, after: str, periods: tuple[re.Pattern[str], ...] = _NO_PERIOD) -> bool:
