@@ -35,9 +35,10 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_guard_context import own_figures
-from agent.understanding_guard_doubt import figure_in_doubt
+from agent.understanding_guard_doubt import figure_in_doubt, rough_second
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
+from agent.understanding_guard_spread import length_in_doubt, referent_in_doubt
 from agent.understanding_hardware import CPU_ONLY
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
 from agent.understanding_rates import average_beside_peak
@@ -69,6 +70,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         return u
     if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
         return u
+    if length_in_doubt(u, message, asked) or referent_in_doubt(u, message, asked):
+        return u  # "from 1 paragraph to 100 pages", "12k FAQ entries spread over 40 documents"
     if _card_unknown(u, message, asked):
         return u
     if not (u.updates or u.top_k):
@@ -101,10 +104,12 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if u.top_k and any(_CHUNKS.match(r.text[m.end():m.end() + 60]) for m in re.finditer(r"\btop\s*\d+|\d+\s*(?=chunk)",
                                                                                         r.text)):
         u.top_k = None  # "we stuff the top 8 chunks into the prompt": retrieval depth, not how many models to show
+    rough = rough_second(u, r)  # "between $400 and $600": the middle, not "600 or 400?"
     doubts: dict[str, str] = {}
     for rule in rules:
         for name, why in rule(r, u, asked=asked, stated=stated or {}).items():
-            doubts.setdefault(name, why)
+            if rough.get(name) != why:
+                doubts.setdefault(name, why)
     doubts = {k: v for k, v in doubts.items() if k in u.updates and k not in u.confirmed}
     if "queries_per_month" in doubts and u.updates["queries_per_month"] == average_beside_peak(r.text, asked):
         del doubts["queries_per_month"]  # "尖峰每秒 30 次，平常每秒 2 次": the usual rate; the peak's figure is no miss
@@ -236,11 +241,15 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw))):
         reason = "no currency said: which currency is it?"
+    if reason is None and money and not written and _place_apart(message):
+        reason = "no currency said: the local currency or US dollars?"  # "based in Mumbai, budget is about 50,000"
     if reason is None and money and not written and any(
             asked == "budget_usd_month" or _CJK_MONEY.search(re.split(r"[,，。;；、]", raw[:m.start()])[-1] + m.group()
                                                                + re.split(r"[,，。;；、]", raw[m.end():])[0])
-            for m in _CJK_ROUGH.finditer(raw)):  # the range is the sum, not "每份两三千字" beside it
-        reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧", "三五千吧"
+            for m in _CJK_ROUGH.finditer(raw)) and not _CN_MONEY.search(raw):  # (not "每份两三千字" beside it;
+        reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧"; "两三千块" is yuan)
+    if reason is None and "budget_usd_month" in money and not re.search(r"\d", message) and _VAGUE_SUM.search(raw):
+        reason = "a vague sum: about how much a month?"  # "几万块吧", "quelques centaines d'euros": 2x to 9x
     if reason is None:
         return False
     values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}
@@ -251,6 +260,40 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: reason for f in values},
                  "value": first, "monthly": first, "text": reason}
     return True
+
+
+# Currencies this far apart in worth make a sum with no currency a different budget (francs, pounds, euros and
+# dollars are within it of each other)
+PLACE_APART = 1.5
+_HANGUL, _KANA_TEXT = re.compile(r"[\uac00-\ud7af]"), re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _place_apart(message: str) -> bool:
+    """A place named whose currency is worth far from the one the reader took ("based in Mumbai, ... 50,000").
+
+    The reader takes dollars, or yen, won and yuan in Japanese, Korean and Chinese ("上海の拠点で…月5万").
+    """
+    places = P.place_currencies(message.lower())
+    if not places:
+        return False
+    if "unknown" in places:
+        return True
+    read_as = "krw" if _HANGUL.search(message) else "jpy" if _KANA_TEXT.search(message) else \
+        "cny" if _HAN.search(message) else "usd"
+    rates = [P.USD_PER[c] or 1.0 for c in places | {read_as}]
+    return max(rates) / min(rates) >= PLACE_APART
+
+
+# A sum said only as a vague magnitude ("几万块吧", "数万円", "몇십만 원", "a few thousand dollars", "quelques centaines
+# d'euros"): anywhere from two to nine of it, so asked about (a count said so is stored as its range, the convention)
+_VAGUE_SUM = re.compile(
+    r"(?<![\d一二两三四五六七八九十])[几幾数數몇]\s*(?:十|百|千|万|萬|십|백|천|만)|"
+    r"\b(?:a few|several) (?:hundred|thousand)\b|\bquelques (?:centaines|milliers)\b|"
+    r"\b(?:einige|ein paar) (?:hundert|tausend)\b|\bunos (?:cuantos )?(?:cientos|miles)\b|"
+    r"\b(?:algumas|umas) centenas\b|\balguns milhares\b|\bqualche (?:centinaio|migliaio)\b|"
+    r"\been paar (?:honderd|duizend)\b|\bkilka(?:set| tysięcy)\b|несколько (?:сотен|тысяч)|"
+    r"\bbirkaç (?:yüz|bin)\b|\bkuch (?:sau|hazaa?r)\b|\bbeberapa (?:ratus|ribu)\b")
 
 
 # A sum the user is not sure is monthly: "might be a one-off", "可能是一次性的" (glossed "one-off"),

@@ -27,6 +27,7 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
+from agent.understanding_guard_reading import Reading, read
 from agent.understanding_quantities import SELF_CORRECTION
 
 # The fields a figure in doubt is withheld from (lengths and latencies have their own rules)
@@ -81,7 +82,10 @@ _OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>"
                       r"może|kanske|belki|может|можливо|shayad)\s+)?$")
 _EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
 # What joins the two ends of a range
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:[回件次번건개]\s*)?"
+                         r"(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و)"
+                         r"\s*(?:(?:several|mehreren|plusieurs|varias|varios|v[áa]rias|v[áa]rios|diverse|meerdere|"
+                         r"kilku|нескольких|birkaç)\s+)?$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[a-z\u0600-\u06ff]+\s+)?(?:between|arası|ke beech|사이|の間|之间)")
 # A hedge on what the figure counts, and the nouns of each field it may name instead
 _HEDGE = re.compile(r"\b(?:might|may|could|perhaps|maybe|possibly|könnte|vielleicht|peut-être|pourrait|igual|quizás?|"
@@ -112,6 +116,37 @@ _WHY_TWO = "two figures offered: which one is it?"
 _WHY_RANGE = "a range too wide to note as one figure: about how many?"
 _WHY_FIELD = "not sure what the figure counts: which is it?"
 _WHY_SMALL = "no period said: a day, a week or a month?"
+_WHY_MUCH_MORE = "maybe many times more: about how many in all?"
+# A second figure offered with a hedge after the first ("a couple hundred, maybe a grand", "300 euros, voire 1000",
+# "200 euro, vielleicht auch 1000", "300 zł, może nawet 3000", "200 долларов, а может и 1000"): the first is no
+# answer when the second is this many times it (within it, "$50 a month, maybe $100" is a rough range)
+HEDGED_APART = 2.5
+_HEDGED_NEXT = re.compile(
+    r"^\s*[,、，]?\s*(?:(?:or|and|but|oder|ou|o|y|e|of|en|lub|a|czy|или|а|и|ya|veya|atau|dan)\s+)?"
+    r"(?:(?:even|sogar|même|incluso|até|anche|zelfs|nawet|даже|hatta|bahkan)\s+)?"
+    r"(?:maybe|perhaps|possibly|vielleicht|eventuell|peut-être|voire|quizás?|tal vez|a lo mejor|talvez|quem sabe|"
+    r"magari|forse|misschien|wellicht|może|kanske|belki|может(?: быть)?|возможно|можливо|shayad|mungkin|"
+    r"可能|也许|或许|甚至|もしかしたら|아마|어쩌면)"
+    r"(?:\s+(?:even|also|auch|sogar|nawet|même|incluso|até|anche|zelfs|даже|и|and|hatta|bahkan|sampai|up to|"
+    r"as much as|bis zu|bis|jusqu'à|hasta|fino a|tot|do|до|kadar|tak|ke|uns|unos|unas|umas|like|about|around))*"
+    r"\s*$")
+# ... or the second offered on a condition, an order of magnitude above ("月に数万円、結果が良ければ数十万円まで")
+_CONDITION = re.compile(r"ければ|なら|たら|如果|要是|的话|(?<![가-힣])면\b|\bif\b|\bwenn\b|\bfalls\b|\bsi\b|\bse\b|"
+                        r"\bjeśli\b|\bjeżeli\b|\bесли\b|\beğer\b|\bkalau\b|\bjika\b|\bagar\b")
+# Growth in time after the second figure ("~45k today, maybe 500k by 2027"): the first is the count, the second growth
+_LATER = re.compile(r"\b(?:by|next|later|in \d+ (?:years?|months?)|within|eventually|year[- ]end)\b|明年|来年|내년|"
+                    r"l'an prochain|nächstes jahr|bis ende|el año que viene|próximo ano|l'anno prossimo|volgend jaar|"
+                    r"w przyszłym roku|в следующем году|gelecek yıl|tahun depan|agle saal|年末|年底")
+# A figure then "maybe many times more" ("a few thousand, maybe way more with the archives", "可能多得多", "もっと桁が
+# 増えるかも", "eventuell deutlich mehr", "может быть гораздо больше", "shayad bahut zyada"): about how many is asked
+_MUCH_MORE = re.compile(
+    r"\b(?:way|much|far|a lot|lots|many times|significantly|considerably)\s+more\b|\ban order of magnitude\b|"
+    r"\b(?:deutlich|viel|weit|wesentlich|erheblich)\s+mehr\b|\b(?:beaucoup|bien|nettement)\s+plus\b|"
+    r"\b(?:muchos?|muchas?|bastante)\s+más\b|\b(?:muito|bem)\s+mais\b|\bmolt[oi]\s+(?:di\s+)?più\b|"
+    r"\bparecchi[oe]?\s+di\s+più\b|\b(?:veel|flink)\s+meer\b|\b(?:dużo|znacznie|o wiele)\s+więcej\b|"
+    r"(?:гораздо|намного|значительно|куда|набагато|значно)\s+(?:больше|більше)|\bçok daha fazla\b|"
+    r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
+    r"桁が(?:増え|違|上が)|桁違い|훨씬\s*많|몇\s*배")
 
 
 def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -131,12 +166,14 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     why = None
     if _periods_open(low, numbers):
         why, base = _WHY_PERIOD, numbers[0].value if len(numbers) == 1 else None
-    elif two := _alternatives(low, raw, numbers):
+    elif two := _alternatives(low, raw, numbers) or _hedged_next(low, numbers):
         why = f"{two[0]:,.0f} or {two[1]:,.0f}: {_WHY_TWO}"
-    elif ends := _wide_range(low, numbers, u, stored):
+    elif ends := _wide_range(low, numbers, u, stored, message, asked):
         why = f"{ends[0]:,.0f} to {ends[1]:,.0f}: {_WHY_RANGE}"
     elif len(numbers) == 1 and _field_open(low, numbers[0], target[0]):
         why = _WHY_FIELD
+    elif len(numbers) == 1 and _much_more(low, numbers[0]):
+        why = _WHY_MUCH_MORE
     elif _small_rate(low, numbers, u, asked):
         why, base = _WHY_SMALL, numbers[0].value
     if why is None:
@@ -203,16 +240,88 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, f
     return None
 
 
-def _wide_range(low: str, numbers: list[P.Number], u: Understanding, stored: list[str]) -> tuple[float, float] | None:
-    """A range whose ends are ``WIDE_RANGE`` times apart or more, where the value read (if any) lies inside it."""
-    values = [u.updates[f] for f in stored if isinstance(u.updates[f], int | float)]
-    for lo, hi in _ranges(low, numbers):
-        if lo > 0 and hi / lo >= WIDE_RANGE and (not values or any(lo * 0.99 <= v <= hi * 1.01 for v in values)):
+def _hedged_next(low: str, numbers: list[P.Number]) -> tuple[float, float] | None:
+    """A second figure offered with a hedge, ``HEDGED_APART`` times the first or more.
+
+    Or on a condition, an order of magnitude above it; never as growth in time.
+    """
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        between = low[a.end:b.start]
+        for start, end, _ in reversed(P.currency_mentions(between)):
+            between = between[:start] + " " + between[end:]
+        for rx, _ in P.PERIODS:
+            between = rx.sub(" ", between)
+        between = re.sub(r"[$€£¥₹₩₺₽]", " ", between)
+        lo, hi = sorted((a.value, b.value))
+        if lo <= 0 or _LATER.search(low[b.end:b.end + 30]) or SELF_CORRECTION.search(low[a.end:b.start]):
+            continue
+        if (hi / lo >= HEDGED_APART and _HEDGED_NEXT.match(between)) or (
+                hi / lo >= WIDE_RANGE and len(between) <= 30 and not re.search(r"[.;。；!?]", between)
+                and _CONDITION.search(between)):
             return lo, hi
     return None
 
 
-def _ranges(low: str, numbers: list[P.Number]) -> list[tuple[float, float]]:
+def rough_second(u: Understanding, r: Reading) -> dict[str, str]:
+    """A second figure within twice the first, as a range or with a hedge: the middle of the two (changes ``u``).
+
+    "between $400 and $600", "unos 300.000 expedientes, quizá 350.000".
+
+    Returns:
+        By field, the "second or first?" doubt the rules would raise about it, which is no doubt now.
+    """
+    taken: dict[str, str] = {}
+    unused = r.unused()
+    for name in ("corpus_docs", "queries_per_month", "budget_usd_month"):
+        value = u.updates.get(name)
+        sources = r.sources(name) if name in u.updates and name not in u.confirmed else []
+        if len(sources) != 1 or not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        a = sources[0]
+        b = next((n for n in unused if n.start > a.end), None)
+        if b is None or b.start - a.end > 30 or a.value <= 0 or not 1 < b.value / a.value <= 2:
+            continue
+        between = r.text[a.end:b.start]
+        for start, end, _ in reversed(P.currency_mentions(between)):
+            between = between[:start] + " " + between[end:]
+        between = re.sub(r"^\s*[^\W\d_]+(?=\s*[,、，])", " ", re.sub(r"[$€£¥₹₩₺₽]", " ", between))  # its noun
+        if _RANGE_JOIN.match(between) or _HEDGED_NEXT.match(between):
+            middle = value * (a.value + b.value) / (2 * a.value)
+            u.updates[name] = int(middle) if isinstance(value, int) else round(middle, 2)
+            taken[name] = f"{r.text[b.start:b.end]} or {r.text[a.start:a.end]}?"
+    return taken
+
+
+def _much_more(low: str, n: P.Number) -> bool:
+    """"a few thousand, maybe way more": "many times more" after the figure, in its sentence, with no figure after."""
+    after = re.split(r"[.;。；!?！？]\s", low[n.end:])[0][:80]
+    more = _MUCH_MORE.search(after)
+    return more is not None and not P.find_numbers(after[more.end():])
+
+
+def _wide_range(low: str, numbers: list[P.Number], u: Understanding, stored: list[str], message: str,
+                asked: str | None) -> tuple[float, float] | None:
+    """A range whose ends are ``WIDE_RANGE`` times apart or more, where the value read (if any) lies inside it.
+
+    The value read may be a month's rate or a sum in dollars ("一天几百到几万次", "entre 300 et 30 000 requêtes par
+    jour"): it lies inside the range when it came from the range's own figures.
+    """
+    values = [u.updates[f] for f in stored if isinstance(u.updates[f], int | float)]
+    spans: list[tuple[int, int]] | None = None
+    for lo, hi, start, end in _ranges(low, numbers):
+        if not (lo > 0 and hi / lo >= WIDE_RANGE):
+            continue
+        if not values or any(lo * 0.99 <= v <= hi * 1.01 for v in values):
+            return lo, hi
+        if spans is None:
+            r = read(message, asked)
+            spans = [(n.start, n.end) for f in stored for n in r.sources(f)]
+        if spans and all(start <= s < end for s, _ in spans):  # (not "几千到几万条不等，加起来两百万条": a total)
+            return lo, hi
+    return None
+
+
+def _ranges(low: str, numbers: list[P.Number]) -> list[tuple[float, float, int, int]]:
     """The (low, high) ends of each range.
 
     One figure read as a range ("10-100k", its value the middle), or two figures joined as one ("1万から10万",
@@ -224,11 +333,11 @@ def _ranges(low: str, numbers: list[P.Number]) -> list[tuple[float, float]]:
         if len(ends) == 2:
             high = P.find_numbers(ends[1])
             if high and 0 < 2 * n.value - high[0].value < high[0].value:
-                found.append((2 * n.value - high[0].value, high[0].value))
+                found.append((2 * n.value - high[0].value, high[0].value, n.start, n.end))
     for a, b in zip(numbers, numbers[1:], strict=False):
         if _RANGE_JOIN.match(low[a.end:b.start]) or (
                 re.match(r"^\s*(?:and|و)\s*$", low[a.end:b.start]) and _RANGE_AFTER.search(low[b.end:b.end + 20])):
-            found.append(tuple(sorted((a.value, b.value))))  # type: ignore[arg-type]
+            found.append((min(a.value, b.value), max(a.value, b.value), a.start, b.end))
     return found
 
 

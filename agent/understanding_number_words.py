@@ -184,6 +184,7 @@ _LANGUAGES: dict[str, _Language] = {
         quants={"kilka": 3, "kilkanaście": 15, "parę": 2, "kilkadziesiąt": 30, "kilku": 3, "kilkunastu": 15,
                 "kilkudziesięciu": 30},
         units={"tuzin": (12, 1), "tuzina": (12, None), "dziesiątki": (10, 3), "kilkaset": (300, 1), "setki": (100, 3),
+               "kilkuset": (300, 1),
                "setek": (100, None),
                "tys.": (1e3, None), "tys": (1e3, None), "tysiąc": (1e3, 1),
                "tysiące": (1e3, 3), "tysięcy": (1e3, None), "tysiąca": (1e3, None),
@@ -660,7 +661,7 @@ _SPREAD = re.compile(r"(?:\bplus or minus\b|\+/-|±)\s*(?:about\s+|~\s*)?\d[\d,.
 # refinement (a figure of the same magnitude, said small)
 _VAGUE_REFINED = re.compile(r"\b(several|a few|a couple(?: of)?)\s+(hundred|thousand|million)\b\s*[,\-–(]?\s*"
                             r"(?:maybe|probably|say|like|perhaps|i'd say|call it|more like|around|about)\s+"
-                            rf"(\d{{1,3}}(?:\.\d)?|{_EN_WORD})(?!\s*(?:k\b|m\b|thousand|million|hundred|[\d,]))")
+                            rf"(\d{{1,3}}(?:\.\d)?|{_EN_WORD})(?!\s*(?:k\b|m\b|thousand|million|hundred|grand|[\d,]))")
 
 
 def _refined(m: re.Match[str]) -> str:
@@ -1091,6 +1092,7 @@ _CJK_RANGE = re.compile(r"(\d{1,6}(?:\.\d{1,6})?|[一二两三四五六七八九
 
 def cjk_ranges(text: str) -> str:
     """"3~5万" -> "3万~5万", "五十到八十万" -> "五十万到八十万": the unit of a range on both of its ends."""
-    text = _CJK_RANGE.sub(lambda m: m.group() if m.group(4) == "千" and re.search(r"[百千]", m.group(1)) else
-                          f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)  # not "两千到三千"
+    text = _CJK_RANGE.sub(lambda m: m.group() if (m.group(4) == "千" and re.search(r"[百千]", m.group(1))) or (
+        re.search(r"[百千]$", m.group(1)) and not re.search(r"[百千]", m.group(3))) else
+        f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)  # not "两千到三千", "一千到一万"
     return re.sub(r"(?<=[\d十百千万亿])\s*之间", "", text)  # "在五十万到八十万之间": the range itself

@@ -179,6 +179,47 @@ _PESO_COUNTRIES = (
 )
 
 
+# Where the team or the company is, and that place's currency: a sum with no currency written, said beside a place
+# whose money is worth far from the reading's (rupees in Mumbai, yuan in Shanghai, złoty in Warsaw), is asked about;
+# francs, pounds and euros are within the 25% of a dollar reading and change nothing. "unknown": a currency the
+# table has no rate for (tenge, naira, dong ...). On the lower-case message as written.
+PLACE_CURRENCIES = (
+    ("inr", r"\bindia\b|\bindian\b|mumbai|bombay|\bdelhi\b|bangalore|bengaluru|\bpune\b|hyderabad|chennai|"
+            r"kolkata|gurgaon|gurugram|\bnoida\b|ahmedabad|jaipur|भारत"),
+    ("jpy", r"\bjapan\b|tokyo|osaka|kyoto|yokohama|nagoya|fukuoka|日本|東京|大阪|\bjapon\b|giappone|jap[ãa]o|"
+            r"japonya|япони\w*|일본|도쿄"),
+    ("cny", r"\bchina\b|shanghai|beijing|shenzhen|guangzhou|hangzhou|中国|上海|北京|深圳|广州|杭州|\bchine\b|"
+            r"\bcina\b|中国本土|중국|китa\w*|китай\w*"),
+    ("krw", r"\bkorea\b|\bseoul\b|\bbusan\b|한국|서울|부산|韓国|ソウル|韩国|首尔"),
+    ("sgd", r"singapor\w*|singapura|新加坡|シンガポール|싱가포르|сингапур\w*"),
+    ("idr", r"indonesia|jakarta|surabaya|bandung"),
+    ("brl", r"\bbra[sz]il\w*|s[ãa]o paulo|rio de janeiro|curitiba|belo horizonte|porto alegre"),
+    ("mxn", r"\bm[ée]xico\b|\bmexique\b|\bcdmx\b|monterrey|guadalajara"),
+    ("pln", r"\bpoland\b|\bpolsk\w*|\bpolsce\b|warsaw|warszaw\w*|krak[óo]w\w*|wrocław\w*|gdańsk\w*|poznań\w*"),
+    ("try", r"\bturkey\b|t[üu]rkiye\w*|istanbul\w*|ankara\w*|izmir\w*"),
+    ("rub", r"\brussia\b|росси\w*|\bmoscow\b|москв\w*|петербург\w*"),
+    ("uah", r"\bukrain\w*|україн\w*|\bkyiv\b|київ\w*"),
+    ("eur", r"\bgermany\b|deutschland|\bberlin\w*|m[üu]nchen|munich|frankfurt|hamburg|\bfrance\b|\bparis\b|"
+            r"\blyon\b|\bspain\b|españa|madrid|barcelona|\bitaly\b|\bitalia\b|milan\w*|\broma?\b|"
+            r"netherlands|nederland|amsterdam|rotterdam|vienna|\bwien\b|wiedni\w*|austria|lisbon|lisboa|"
+            r"\bportugal\b|dublin|ireland|brussels|bruxelles|brussel|belgi\w*|helsinki"),
+    ("gbp", r"\blondon\b|\blonden\b|\blondres\b|\blondra\b|manchester|edinburgh|\buk\b|united kingdom|"
+            r"\bengland\b|britain"),
+    ("chf", r"switzerland|schweiz|suisse|svizzera|z[üu]rich|geneva|gen[èe]ve|ginevra|\bgenf\b|\bbasel\b|"
+            r"\bbern\b|lausanne|lugano"),
+    ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|nigeria|\blagos\b|kenya|nairobi|\begypt\b|"
+                r"cairo|vietnam|hanoi|philippines|manila|thailand|bangkok|malaysia|kuala lumpur|argentin\w*|"
+                r"buenos aires|colombia|bogot[áa]"),
+)
+_PLACE_CURRENCY = tuple((code, re.compile(rx)) for code, rx in PLACE_CURRENCIES)
+
+
+def place_currencies(text: str) -> set[str]:
+    """The currencies of the places ``text`` names (lower case, as written), "unknown" for a place with no rate."""
+    text = text.replace("i\u0307", "i")  # "İzmir" lower-cased keeps a combining dot
+    return {code for code, rx in _PLACE_CURRENCY if rx.search(text)}
+
+
 def peso_currency(text: str) -> str | None:
     """The currency of "pesos" with no country beside them: the country the message names, else Mexico's."""
     code = next((c for c, rx in _PESO_COUNTRIES if rx.search(text.lower())), "mxn")
@@ -208,7 +249,8 @@ QPS_BEFORE = re.compile(r"(?:qps|rps|每秒)\s*(?:[:=]\s*)?(?:(?:约|大约|大�
 # Questions held with their solutions ("a question bank of 6 lakh questions with solutions") are a collection
 _WITH_SOLUTIONS = (r"(?=[^.;]{0,20}?\b(?:with|and|plus)\s+(?:their\s+|full\s+|detailed\s+|worked\s+)?"
                    r"(?:solutions|answers|explanations)\b)")
-QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|questions(?!"
+QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|"
+                         r"questions(?!\s*faq\b|"  # "12 tys. pytań FAQ": entries
                          + _WITH_SOLUTIONS[3:] + r"|"
                          r"lookups|calls|hits|doubts)\b|"  # "doubts": questions, in Indian English and Hinglish
                          r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|karegi|karengi|hota|hoti|hote|hongi|honge|hogi|hoga|"

@@ -1230,6 +1230,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             code = P.peso_currency(text)
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
             return None, None
+        if code == "cny" and "¥" in [m.group(1).strip() for m in (symbol, currency) if m] and not (
+                _CJK.search(text) or _KANA.search(text)):
+            # "¥100,000 a month": yen or yuan is the place's ("Tokyo-based team"); with no place it is unsaid
+            places = P.place_currencies(text) & {"jpy", "cny"}
+            code = places.pop() if len(places) == 1 else None
+            if code is None:
+                return None, None
         if code == "cny" and "¥" in [m.group(1).strip() for m in (symbol, currency) if m] and _KANA.search(text):
             code = "jpy"  # "月額¥50,000です": the yen sign in Japanese (alone it is the yuan's)
         rest = after[currency.end():] if currency else after

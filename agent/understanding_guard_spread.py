@@ -1,0 +1,168 @@
+"""Lengths and counts the user leaves open by their own spread: asked back with a confirming check, never guessed.
+
+Two faces, read on the glossed text (``agent.understanding_patterns.normalise``) with one lexicon for every language:
+
+- *lengths an order of magnitude apart* ("anywhere from 1 paragraph to 100 pages", "短的一两百字，长的能有几十万字",
+  "von einer halben Seite bis zu 200-seitigen Gutachten"): the longest at least ``LENGTH_SPREAD`` times the shortest and
+  no typical length said ("but most are around 10 pages" is the answer);
+- *the documents unclear* ("12k FAQ entries spread over 40 documents", "about 300 folders, each with dozens of
+  files", "5,000 files, each holding hundreds of FAQs"): entries inside files, or files inside folders, counted
+  both or one of them vaguely. Pages, words or megabytes spread over files are their length (the files are the
+  count), and entries that are each their own article are one count.
+
+A figure the reader took from a length ("200-seitigen" read as 200 documents) is withheld with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+from agent.understanding import Understanding
+from agent.understanding_guard_reading import read
+
+_TOKENS_PER_PARAGRAPH = 100.0
+# Lengths this far apart (or more) are no one length: "from 1 paragraph to 100 pages" (500x), "half a page to 200
+# pages" (400x); within it, "anywhere from 5 to 50 pages" is a range the writers store as said (dev11a)
+LENGTH_SPREAD = 20.0
+# A length unit after a figure, and the tokens one of it is (the gloss writes most pages as "pages")
+_LENGTH_UNITS = (
+    (re.compile(r"^\s*-?\s*(?:pages?|seiten?|-?seitig\w*|p[áa]ginas?|pagin[ae]|pagina's|stron(?:a|y|ie|ach|ami)?\b|-?stronicow\w*|"
+                r"страниц\w*|sayfa\w*|halaman|ページ|페이지|页|頁)"), float(P.TOKENS_PER_PAGE)),
+    (re.compile(r"^\s*(?:words?|w[öo]rter\w*|mots?|palabras?|palavras?|parole|woorden|słów|слов\w*|kelime\w*|kata\b|"
+                r"単語|단어)"), P.TOKENS_PER_WORD),
+    (re.compile(r"^\s*(?:字|文字|자(?![가-힣])|글자)"), P.TOKENS_PER_CJK_CHAR),
+    (re.compile(r"^\s*(?:characters?|chars?|zeichen|caract[èe]res?|caratteri|tekens|znak\w*|символ\w*|karakter\w*)"),
+     1 / P.CHARS_PER_TOKEN),
+    (re.compile(r"^\s*tokens?\b"), 1.0),
+    (re.compile(r"^\s*(?:paragraphs?|paragraphes?|p[áa]rrafos?|par[áa]grafos?|paragraf\w*|alinea'?s?|abs[äa]tz\w*|"
+                r"akapit\w*|абзац\w*|段落|단락|문단)"), _TOKENS_PER_PARAGRAPH),
+)
+# One paragraph or page said with no figure ("d'un paragraphe", "от абзаца", "desde una página", "satu paragraf")
+_ONE_UNIT = re.compile(r"(?:\b(?:a|one|single|un|une|una|um|uma|uno|één|een|ein|eine|einer|einem|ek|satu|bir|jeden|"
+                       r"jednego|d'un)\s+(?:single\s+|short\s+|half\s+|kurze[nmr]?\s+|halbe[nmr]?\s+)?(?:paragraph|paragraphe|p[áa]rrafo|"
+                       r"par[áa]grafo|paragrafo|alinea|absatz|akapit\w*|paragraf|page|p[áa]gina|seite|strona|"
+                       r"sayfa|halaman)\b|(?<![а-я])(?:от\s+)?абзаца?(?![а-я])|一段|一个段落|한\s*단락|한\s*문단)")
+# A typical length said beside the spread: the answer, not a spread left open
+_TYPICAL = re.compile(
+    r"\b(?:average|avg|on average|mostly|most (?:are|of them|docs|documents|files)|usually|typically|typical|median|"
+    r"normally|im schnitt|durchschnitt\w*|meist\w*|en moyenne|la plupart|généralement|de media|en promedio|"
+    r"la mayoría|normalmente|em média|a maioria|geralmente|in media|mediamente|per lo più|la maggior parte|"
+    r"gemiddeld|meestal|de meeste|średnio|zwykle|większość|przeważnie|ortalama|genelde|çoğu|rata-rata|biasanya|"
+    r"kebanyakan|zyadatar|di solito|solitamente|di norma|in genere|typowo|zazwyczaj|genellikle|normalde|"
+    r"gewöhnlich|normalerweise|in der regel|typisch\w*|d'habitude|habituellement|en général|en g[ée]n[ée]ral|"
+    r"por lo general|generalmente|habitualmente|doorgaans|normaal|vanligtvis|oftast|vanligen|i snitt|"
+    r"aam taur par|umumnya|pada umumnya|m[ée]dia|media|moyenne|promedio)\b|"
+    r"(?<![а-яіїє])(?:в среднем|обычно|большинство|как правило|зазвичай|здебільшого|в середньому|переважно)"
+    r"(?![а-яіїє])|平均|大部分|大多|一般|通常|多くは|たいてい|大抵|ほとんど|普通|보통|대부분|대개|주로|평균")
+_PER_PART = re.compile(r"\s*(?:a|1|per|each|every|/|pro|par|por|al|je|na|за)\s*(?:page|slide|paragraph|seite|sheet|"
+                       r"chapter|section|p[áa]gina|stron\w*)")
+_QUERY_CLAUSE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bprompts?\b|\bsearch(?:es)?\b|查询|问题|クエリ|質問|"
+                           r"쿼리|질문|anfrage\w*|requête\w*|consulta\w*|domand\w*|zapyta\w*|запрос\w*|sorgu\w*|zoek\w*|\bsuch\w*|"
+                           r"recherche\w*|b[úu]squeda\w*|busca\w*|ricerc\w*|wyszuk\w*|поиск\w*|arama\w*")
+_CHUNKS = re.compile(r"\bchunks?\b|\bsplit\b|切片|分块|チャンク|청크")
+_WHY_LENGTH = "lengths from {lo:,.0f} to {hi:,.0f} tokens: about how long is a typical document?"
+
+# Containers of documents, and the entries a document may hold, as the gloss leaves them
+_CONTAINER = (r"folders?|folderów|directories|mappen|ordner|carpetas|pastas|dossiers|cartelle|klasör\w*|папок|папк\w*|"
+              r"文件夹|フォルダ|폴더|binders?|archives?|spreadsheets?|excel\w*|workbooks?")
+_FILES = (r"files?|fichiers?|archivos?|arquivos?|dateien|bestanden|plików|pliki|файл\w*|dosya\w*|ファイル|파일|"
+          r"documents?|文件|文档")
+_ENTRIES = (r"faqs?|faq-\w+|entries|entrées|einträge|eintrag|preguntas|perguntas|вопрос\w*|pytań|kayd\w*|"
+            r"q&as?|问答|条")
+_EACH = (r"each|jeweils|je|w każdym|в каждо\w*|по|her birinde|har \w+ mein|tiap \w+|masing-masing|それぞれ|마다|每个?"
+         r"[^\d,，。]{0,6}(?:里|中)?")
+_NESTED = re.compile(
+    rf"(?:{_CONTAINER})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_FILES}|{_ENTRIES})|"
+    rf"(?:{_FILES})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_ENTRIES})(?!\s*(?:is|es|est|è|é|ist|to|—|ayrı))")
+# Entries and files counted either side of their noun ("12k FAQ entries", "FAQが1万2千件", "40個のExcelファイル",
+# "파일은 5천 개")
+_AFTER_ENTRIES = re.compile(rf"\s*(?:[^\s\d,，、。]+\s+)?(?:{_ENTRIES})")
+_BEFORE_ENTRIES = re.compile(rf"(?:{_ENTRIES})\s*[がはの가는은]?\s*$")
+_AFTER_FILES = re.compile(rf"\s*(?:[^\s\d,，、。]{{0,8}}\s*)?(?:{_FILES}|{_CONTAINER})")
+_BEFORE_FILES = re.compile(rf"(?:{_FILES}|{_CONTAINER})\s*[がはの가는은이]?\s*$")
+_SPREAD = re.compile(r"\bacross\b|\bspread\b|\bverspreid\b|dağılmış|rozrzucon\w*|\bpo\b|espalhad\w*|mein spread|"
+                     r"に分かれ|に入って|하나에|하나당|마다|" + P.SPREAD_OVER)
+_WHY_REFERENT = "not sure which are the documents (the files or the entries in them): how many documents?"
+
+
+def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
+    """Lengths an order of magnitude apart and no typical one: withhold the length, ask it (True; changes ``u``)."""
+    if u.confirm is not None or "doc_length_tokens" in u.confirmed or not (
+            "doc_length_tokens" in u.updates or asked == "doc_length_tokens"):
+        return False
+    low = P.normalise(message[: P.MAX_CHARS])
+    if _TYPICAL.search(low) or _TYPICAL.search(message.lower()) or _CHUNKS.search(low):
+        return False
+    lengths: list[float] = [_TOKENS_PER_PARAGRAPH if re.search(r"paragra|alinea|absatz|akapit|абзац|段落|단락|문단",
+                                                              m.group()) else float(P.TOKENS_PER_PAGE)
+                            for m in _ONE_UNIT.finditer(low)]
+    figures = []
+    for n in P.find_numbers(low):
+        unit = next(((rx.match(low[n.end:n.end + 16]), tokens) for rx, tokens in _LENGTH_UNITS
+                     if rx.match(low[n.end:n.end + 16])), None)
+        if unit is None or unit[0] is None:
+            continue
+        per = unit[1]
+        if n.value == 1 and re.search(r"(?:words?|tokens?|chars?|characters?|字)\s*$",
+                                      low[max(0, n.start - 14):n.start]):
+            continue  # the "1" of "~400 words a page" (glossed "1 page")
+        pieces = [p for p in re.split(r"[,;:，；、]", re.split(r"[.。!?]\s", low[:n.start])[-1][-60:]) if p.strip()]
+        if _PER_PART.match(low[n.end + unit[0].end():n.end + unit[0].end() + 24]) or any(
+                _QUERY_CLAUSE.search(p) for p in pieces[-2:]):
+            continue  # "~400 words a page": a page's length; "queries are about 20 tokens": a query's
+        figures.append(n)
+        ends = re.split(r"\s*(?:[-–—~〜～]|\bto\b|到|至|から|에서)\s*", low[n.start:n.end])
+        high = P.find_numbers(ends[1]) if len(ends) == 2 else []
+        lengths += [per * (2 * n.value - high[0].value), per * high[0].value] if high else [per * n.value]
+    lengths = [v for v in lengths if v > 0]
+    if len(lengths) < 2 or max(lengths) / min(lengths) < LENGTH_SPREAD:
+        return False
+    _withhold(u, message, asked, "doc_length_tokens", figures,
+              _WHY_LENGTH.format(lo=min(lengths), hi=max(lengths)))
+    return True
+
+
+def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
+    """Entries inside files or files inside folders, and no saying which are the documents: ask (True)."""
+    if u.confirm is not None or "corpus_docs" in u.confirmed or not (
+            "corpus_docs" in u.updates or asked == "corpus_docs"):
+        return False
+    low = P.normalise(message[: P.MAX_CHARS])
+    numbers = [n for n in P.find_numbers(low) if n.value >= 2]
+    if not numbers:
+        return False
+    nested = _NESTED.search(low)
+    if nested is None:
+        entries = [n for n in numbers if _AFTER_ENTRIES.match(low[n.end:n.end + 24]) or _BEFORE_ENTRIES.search(
+            low[max(0, n.start - 12):n.start])]
+        files = [n for n in numbers if n not in entries and (_AFTER_FILES.match(low[n.end:n.end + 24]) or
+                                                             _BEFORE_FILES.search(low[max(0, n.start - 16):n.start]))]
+        if not (entries and files and _SPREAD.search(low)):
+            return False
+    _withhold(u, message, asked, "corpus_docs", [], _WHY_REFERENT)
+    return True
+
+
+def _withhold(u: Understanding, message: str, asked: str | None, name: str, figures: list[P.Number],
+              why: str) -> None:
+    """Move ``name`` (and any count read from the same ``figures``) into a check; the value as read, if any."""
+    values: dict[str, Any] = {}
+    if name in u.updates:
+        values[name] = u.updates.pop(name)
+    if figures and "corpus_docs" in u.updates and "corpus_docs" not in u.confirmed:
+        spans = {(n.start, n.end) for n in figures}
+        if any((m.start, m.end) in spans for m in read(message, asked).sources("corpus_docs")):
+            u.updates.pop("corpus_docs")  # "200-seitigen Gutachten" read as 200 documents
+            u.corrected.discard("corpus_docs")
+    u.skipped = [f for f in u.skipped if f != name]
+    u.unparsed = None
+    if not values:  # nothing read: the question asks for the figure again ("I'm not sure how to read that figure")
+        u.confirm = {"kind": "vague", "unclear": True, "value": 0.0, "monthly": 0.0, "fields": [name], "text": why}
+        return
+    u.corrected -= set(values)
+    first = next(iter(values.values()))
+    number = float(first) if isinstance(first, int | float) and not isinstance(first, bool) else 0.0
+    u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: why for f in values},
+                 "value": number, "monthly": number, "text": why}
