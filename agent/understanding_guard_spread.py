@@ -26,6 +26,7 @@ _TOKENS_PER_PARAGRAPH = 100.0
 # Lengths this far apart (or more) are no one length: "from 1 paragraph to 100 pages" (500x), "half a page to 200
 # pages" (400x); within it, "anywhere from 5 to 50 pages" is a range the writers store as said (dev11a)
 LENGTH_SPREAD = 20.0
+_LONGEST = 500_000  # tokens: a 1,000-page book; a longer length is a total
 # A length unit after a figure, and the tokens one of it is (the gloss writes most pages as "pages")
 _LENGTH_UNITS = (
     (re.compile(r"^\s*-?\s*(?:pages?|seiten?|-?seitig\w*|p[áa]ginas?|pagin[ae]|pagina's|stron(?:a|y|ie|ach|ami)?\b|-?stronicow\w*|"
@@ -116,7 +117,7 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         ends = re.split(r"\s*(?:[-–—~〜～]|\bto\b|到|至|から|에서)\s*", low[n.start:n.end])
         high = P.find_numbers(ends[1]) if len(ends) == 2 else []
         lengths += [per * (2 * n.value - high[0].value), per * high[0].value] if high else [per * n.value]
-    lengths = [v for v in lengths if v > 0]
+    lengths = [v for v in lengths if 0 < v <= _LONGEST]  # ("15万页": pages of the whole corpus, no one document)
     if len(lengths) < 2 or max(lengths) / min(lengths) < LENGTH_SPREAD:
         return False
     _withhold(u, message, asked, "doc_length_tokens", figures,
