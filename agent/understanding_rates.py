@@ -289,8 +289,9 @@ def traffic_share(work: str, numbers: list[Number]) -> tuple[int, Number] | None
             if hits:
                 period = min(hits)[1]
                 break
-        if items and period is None:
-            continue  # "300k tickets, half of them in German": a corpus of tickets, not a volume a month
+        if items and (period is None or P.GROWTH_WORD.search(work[left:sentence_end])):
+            continue  # "300k tickets, half of them in German": a corpus of tickets, not a volume a month; "2k new
+            # tickets every week and query volume grows maybe 10% a month": growth, not a share
         return int(n.value * share * (period or 1.0)), n
     return None
 
