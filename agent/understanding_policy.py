@@ -166,7 +166,8 @@ _GRANTING = re.compile(r"\bno problem\b|\bnot de souci\b|\bpas de souci\b|\bdon'
 # A permission to send the data out ("mag gewoon naar een externe API", "można je wysłać", "bhej sakte hain")
 _MAY = re.compile(r"\bmag\b|\bmogen\b|\bcan\b|\bmay\b|\bboleh\b|\bmożna\b|\bsakte\b|\bpode\w*|\bpuede\w*|\bkann\b|"
                   r"\bdürfen\b|\bpeut\b|\bpuò\b|\bpossono\b|(?<![а-яіїє])(?:можно|можна)(?![а-яіїє])|\bgår bra\b|"
-                  r"\bgönderilebilir\b|\bdon'?t mind\b|\bfine\b|\bno problem\b|\bnot de souci\b|\bok\b|"
+                  r"\bgönderilebilir\b|\bdon'?t mind\b|\bfine\b|\bno problem\b|\bnot de souci\b|"
+                  r"apis?\s*(?:都|也)?\s*ok\b|"
                   r"(?<![不唔])可以|没问题|大丈夫|괜찮|돼요")
 # Hosting of one's own turned down outright ("自社で運用するつもりはありません"): the API allowed is the API chosen
 _DECLINED = re.compile(r"つもりはありません|つもりはない|予定はありません|\bdon'?t want to\b|\bwon'?t\b|\bwill not\b|"
@@ -229,7 +230,8 @@ def _permitted(clause: str) -> bool:
     if "?" in clause or P.HEDGE.search(clause):
         return False
     may = _MAY.search(clause)
-    if not may or not _CLOUDWARD.search(clause) or not (_SEND.search(clause) or _API.search(clause)):
+    if not may or _OWN_API.search(clause) or \
+            not _CLOUDWARD.search(clause) or not (_SEND.search(clause) or _API.search(clause)):
         return False
     forbid = [m for m in _FORBID.finditer(clause) if not any(s <= m.start() < e for s, e in (
         g.span() for g in _GRANTING.finditer(clause)))]
