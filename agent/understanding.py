@@ -870,7 +870,7 @@ def _priorities(text: str) -> list[str] | None:
     down: list[str] = []
     for name, rx in P.PRIORITY_WORDS.items():
         for m in rx.finditer(text):
-            if P.PRIORITY_CUE.search(text[max(0, m.start() - 25):m.end() + 25]):
+            if P.PRIORITY_CUE.search(text[max(0, m.start() - 25):m.end() + 25]) or P.PRIORITY_ORDERED.search(text):
                 firsts.setdefault(name, m.start())
                 waived = S.demoted(text, m.start(), m.end())  # "we don't care about latency"
                 # "an answer in under a second matters more than cost": the preferred side names no priority word
@@ -887,7 +887,9 @@ def _priorities(text: str) -> list[str] | None:
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing
         return None
     ranked = sorted((n for n in firsts if n not in down), key=firsts.__getitem__)
-    rest = [n for n in ("quality", "cost", "latency") if n not in firsts]
+    # "accuracy first, then cost" ranks two and says nothing of the third; one named alone ("速度优先") or one waived
+    # ("cost matters most, latency is irrelevant") leaves the rest in the default order
+    rest = [n for n in ("quality", "cost", "latency") if n not in firsts] if len(ranked) < 2 or down else []
     return ranked + rest + [n for n in down if n not in ranked]
 
 

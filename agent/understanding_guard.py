@@ -402,6 +402,12 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     unread rather than offered as a budget or a count. People counted where queries were asked ("about 10k users")
     get a question about how often each of them searches.
     """
+    if asked == "corpus_docs" and not u.updates and u.corpus_tokens and u.confirm is None and all(
+            P.PAGES_AFTER.match(r.text[n.end:]) for r in [read(message, asked)] for n in r.numbers):
+        # "a couple thousand pages of internal docs" to "how many documents?": pages in all, not the documents
+        u.confirm = _vague("corpus_docs", message)
+        u.unparsed = None
+        return u
     low = P.normalise(message) if u.understood and u.skipped == [asked] and not u.updates else ""
     if u.understood and not ((UNSURE.search(low) or (asked == "corpus_docs" and any(  # "100 GB of PDFs, no idea
             _BYTE_SIZE.match(low[n.end:]) for n in P.find_numbers(low)))) and P.find_numbers(low)):  # how many files"
@@ -410,7 +416,8 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     r = read(message, asked)
     if not r.numbers and len(message) <= 30 and re.search(r"[?？]\s*$", message):
         r = read(re.sub(r"[?？]+\s*$", "", message), asked)  # "한 5천 정도?", "like 5k?": a figure said unsure
-    sizes = all(_BYTE_SIZE.match(r.text[n.end:]) for n in r.numbers)  # "unos 20 gigas" to "how many documents?"
+    # "unos 20 gigas", "a couple thousand pages of internal docs" to "how many documents?": not a count of them
+    sizes = all(_BYTE_SIZE.match(r.text[n.end:]) or P.PAGES_AFTER.match(r.text[n.end:]) for n in r.numbers)
     if asked in NUMERIC_FIELDS and ((r.numbers and UNSURE.search(r.text)) or not r.numbers or (
             sizes and asked == "corpus_docs")) and len(r.text.split()) <= 24:
         # "schnell halt", "same as what we spend today": an answer with no figure to a question that wants one

@@ -105,6 +105,9 @@ _OFFICE_HOURS = re.compile(
 _CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
+_PEAK = re.compile(r"\b(?:normally|usually|otherwise|typically|most of the time|the rest of the (?:time|year)|"
+                         r"on (?:a )?normal days)\b[^.;]{0,30}?\b(?:less|lower|fewer|quieter)\b|"
+                         r"\b(?:way|much|far) (?:less|lower|fewer)\b|平时(?:要)?(?:少|低)得?多|平常(?:要)?(?:少|低)")
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
 _RENTED = re.compile(r"\brent(?:ed|ing)?\b|\blease[ds]?\b|\bcloud\b|クラウド|借り|レンタル|租|云上|클라우드|빌려|임대|"
                      r"\bmiet|\blou(?:er|é)|\balquil|\balug|\bnoleggi|\bhuren\b|\bwynaj")
@@ -125,7 +128,7 @@ _LICENCE_BAN = re.compile(r"\b(?:no|nothing|not|never|avoid\w*|exclud\w*|without
                           r"kill|blocks?|no[\s\-]go|off the table)")
 _THOUSANDS = re.compile(r"thousand|\d\s?k\b|万|千|tausend|mille|\bmil\b|mila|duizend|tys|천|만")
 _MONEY = re.compile(r"cost|spend|pay|pric|cheap|free|money|budget|grand|bucks|\$|€|£|¥|dollar|euro|usd|eur|预算|钱|"
-                    r"免费|費用|予算|kosten|coût|cost[eo]|custo|예산|비용")
+                    r"免费|費用|经费|經費|予算|kosten|coût|cost[eo]|custo|예산|비용")
 _SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|analysts|lawyers|customers|members|"
                        r"doctors|physicians|clinicians|nurses|developers|devs|programmers|attorneys|paralegals|"
                        r"researchers|scientists|students|teachers|consultants|accountants|advisors|advisers|"
@@ -193,6 +196,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                 continue
             if name == "doc_length_tokens" and _EXTREME_BEFORE.search(r.text[max(0, n.start - 14):n.start]):
                 continue  # "短则几百字，长则上万字", "긴 건 2만 자": the extremes beside the typical length
+            if name == "doc_length_tokens" and (P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after)):
+                continue  # "一两句话，三四十个字": the rough size in sentences beside the figure in characters
             hit = multiplier or (rate if name in ("queries_per_month", "budget_usd_month") else None)
             if hit is not None and hit is multiplier and _CJK_WORD.fullmatch(hit.group().strip()) and not \
                     _EACH_CJK.search(r.text) and (name == "corpus_docs" or _CJK_ORG_UNIT.search(hit.group())):
@@ -519,7 +524,9 @@ def _people(text: str, n: Number) -> bool:
 # a page" (s6-a): the lengths of two kinds of document, far apart, no average or usual length said: which is typical?
 _TYPICAL = re.compile(r"\b(?:on average|average|avg|typical(?:ly)?|usually|mostly|most|median|majority|in general|"
                       r"generally|normally|mainly|обычно|как правило|зазвичай|як правило|zwykle|zazwyczaj|przeważnie|"
-                      r"di solito|solitamente|vanligtvis|oftast|normalt)\b|"
+                      r"di solito|solitamente|vanligtvis|oftast|normalt|im schnitt|durchschnittlich|meistens|"
+                      r"normalerweise|in der regel|de media|en promedio|por lo general|normalmente|en moyenne|"
+                      r"g[ée]n[ée]ralement)\b|"
                       r"平均|一般|大多|大部分|多数|たいてい|대부분|보통")
 _LENGTH_UNIT_AFTER = re.compile(r"^\s*(?:-\s*\d+\s*)?(?:pages?|words?|characters?|tokens?)?\s*(?:[,.;]|$)")
 
@@ -544,5 +551,17 @@ def _lengths_of_kinds(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     return {}
 
 
-RULES = (_unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
+# A bare figure guessed at the length question ("like 50? idk", "300?? no idea"): words, pages or tokens is not said
+_GUESSED_FIGURE = re.compile(r"^\W*(?:like|maybe|about|around|prob(?:ably)?|i guess|~)?\s*\d[\d,.]*\s*k?\s*\?+"
+                             r"\s*(?:idk|dunno|not sure|no idea|no clue|[?!.]|\s)*$")
+
+
+def _unit_guessed(r: Reading, u: Understanding, asked: str | None = None, **_: Any) -> dict[str, str]:
+    """A bare figure with a question mark and no unit, to the length question: which unit is not said."""
+    if asked == "doc_length_tokens" and "doc_length_tokens" in u.updates and _GUESSED_FIGURE.match(r.raw.lower()):
+        return {"doc_length_tokens": "a guess with no unit: words, pages or tokens?"}
+    return {}
+
+
+RULES = (_unit_guessed, _unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
          _hardware, _department, _implausible, _budget_period, _bytes, _lengths_of_kinds)

@@ -26,7 +26,8 @@ from knowledge.errors import ToolInputError
 from knowledge.hardware import load_cloud_instances, load_hardware
 
 # Memory in every spelling people use: 64GB, 64 GiB, 64 gigs, 64 Go (fr, glossed to gb), 64 ГБ, 64기가, 64ギガ, 1 TB.
-_UNIT = r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igabytes?)?|[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)"
+_UNIT = (r"(?:t(?:b|ib|erabytes?)?|g(?:b|ib|igs?|igas?|igabytes?)?|"  # "64 gigas", "192 Giga" (s9-f)
+         r"[гт]б|기가(?:바이트)?|테라(?:바이트)?|ギガ(?:バイト)?)")
 _RAM_WORDS = (r"ram(?:u|ie|-u)?|ddr\d|system (?:memory|ram)|unified memory|memory|"  # "256 GB RAMu" (s8-d)
               r"内存|运存|统一内存|統合メモリ|メモリ(?:ー)?|"
               r"메모리|램|"
@@ -60,7 +61,7 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
-    r"3060(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"3060(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|w/|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s|er|:or|:a)?"
     r"(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
@@ -385,7 +386,9 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
             except ToolInputError:
                 continue
             # Memory in the name resolved it ("A100 80GB"); otherwise a stated size is the VRAM.
-            mem = float(m.group("mem")) if m.group("mem") and label == m.group("stem") else None
+            # (an Apple chip with its memory, "M2 Max 96GB", is found under its full name: the memory is still said)
+            mem = float(m.group("mem")) if m.group("mem") and (label == m.group("stem") or acc.kind == "apple") \
+                else None
             if mem and acc.kind != "apple":
                 family = acc.name.split("-")[0].lower()  # "A10 (24 GB)" is the A10, not the A10G
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
@@ -417,6 +420,17 @@ def apple_chip(name: object) -> bool:
         return bool(name) and load_hardware().find(str(name)).kind == "apple"
     except ToolInputError:
         return False
+
+
+def apple_with_memory(name: str, memory: object) -> str:
+    """An Apple chip named with the memory said ("M3 Max" with 64 GB is "M3 Max 64GB", not the table's 36 GB part).
+
+    Any other name, or no memory said, comes back as it is.
+    """
+    if not apple_chip(name) or not isinstance(memory, int | float) or isinstance(memory, bool) or memory <= 0:
+        return name
+    family = re.sub(r"\s*\d+\s*gb$", "", name, flags=re.IGNORECASE)
+    return f"{family} {memory:g}GB"
 
 
 def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | None:
@@ -601,6 +615,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         spans.append(m.span())
     if owned and "ram_gb" in hw and "vram_gb" not in hw and apple_chip(owned[1]):
         hw["vram_gb"] = hw.pop("ram_gb")  # a Mac's RAM is its unified memory
+    if owned and hw.get("accelerator") == owned[1]:
+        hw["accelerator"] = apple_with_memory(owned[1], hw.get("vram_gb"))
     _sibling(hw, text)
     sockets = SOCKETS_RE.search(text)  # "two sockets, 32 cores each": 64 cores
     if sockets:

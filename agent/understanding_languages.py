@@ -85,6 +85,8 @@ _SEP = (r"(?:\s*(?:,|/|\+|&|\||、|;)\s*(?:(?:plus|and|und|et|y|e)\s+)?|"
         r"\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|plus)\s+)")
 CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:" + _SEP + r"[a-z]{2,3}(?![\w\-]))+)")
 DUTCH_AND = re.compile(r"(?<![\w\-])[A-Z]{2}\s+en\s+[A-Z]{2}(?![\w\-])")
+# One code written as a code before "only", not a country ("~25k contracts, DE only"; not "shipping to DE only")
+_CODE_ONLY = re.compile(r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bfrom )(?<![\w\-])([a-z]{2})[\s\-]only\b")
 CODE_LIST_CONTEXT = re.compile(r"(?:multilingual|languages?|langs?|sprachen?|langues?|idiomas?|lingue|línguas?|talen|"
                                r"języki|språk|diller|языки|言語|언어|语言|语种)\s*(?:[:=(]|are|is|include|sind|sont|"
                                r"son|sono|são)?\s*$")
@@ -196,6 +198,19 @@ ATTRIBUTE_BEFORE = re.compile(r"\b(?:papers?|articles?|abstracts?|documents?|doc
                               r"(?:in|en|auf|em|na|på|in het|на)\s+$")
 # "in plain English", "in simple English", "in layman's English": an idiom for plain words, not a language.
 PLAIN_IDIOM = re.compile(r"\b(?:plain|simple|everyday|normal|layman'?s?|natural)\s+$")
+# A language that names words inside the documents, not the documents' language ("only Chinese, though there are
+# English medical abbreviations", "800 English words per article", "englische Fachbegriffe", "términos médicos en
+# inglés", "with lots of english product names", "quote Latin legal phrases"), and the language of the user interface
+# ("our UI is english")
+_TERMS = (r"(?:terms?|terminology|abbreviations?|acronyms?|jargon|loan ?words|words?|phrases?|expressions?|"
+          r"(?:product |brand )?names|fachbegriff\w*|begriff\w*|abkürzung\w*|wörter\w*|ausdrück\w*|"
+          r"t[ée]rminos?|palabras?|siglas?|abreviaturas?|nombres|tecnicismos?)")
+TERMS_AFTER = re.compile(rf"^\s*(?:[^\W\d_]+\s+){{0,2}}?{_TERMS}(?![^\W\d_])|"
+                         r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:缩写|缩略语|术语|单词|词汇|专有名词|人名|品牌名)")
+# (but "80 palabras en español e inglés" says what the text is written in: the blind writers' reading, h3-es-10)
+TERMS_BEFORE = re.compile(rf"(?<![^\W\d_])(?!words?\b|palabras?\b|wörter)"
+                          rf"{_TERMS}\s+(?:[^\W\d_]+\s+){{0,2}}?(?:in|en|auf|em)\s+$|"
+                          r"\b(?:ui|user interface|interface|frontend|front-end|menus?)\s+(?:is|'s|are)\s+(?:in\s+)?$")
 META_AFTER = re.compile(r"^\s*(?:回答|回复|答复|交流|沟通|で回答|で返信|で答え|로 답|로 대답|is not my first language|"
                         r"isn't my first language|isn't great|is not great)")
 ONLY_CUE = re.compile(r"\bonly\b|\bjust\b|\bsolely\b|\bexclusively\b|\bnur\b|\bausschließlich\b|\bseulement\b|"
@@ -377,6 +392,9 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
     bare = text.strip(" .!,;。")
     if asked == "languages" and bare in codes and (bare not in AMBIGUOUS_CODES or _uppercase_in(raw, bare)):
         hits.append((0, len(text), _code(bare)))
+    elif not hits and (only := _CODE_ONLY.search(text)) and only.group(1) in codes and \
+            only.group(1) not in AMBIGUOUS_CODES and _uppercase_in(raw, only.group(1)):
+        hits.append((only.start(1), only.end(1), _code(only.group(1))))  # "~25k contracts, DE only"
     elif not hits and len(raw.split()) <= 3:  # "EN only", "DE please": one code, written as a code, in a short reply
         for m in re.finditer(r"(?<![\w\-])[a-z]{2}(?![\w\-])", text):
             if m.group() in codes and m.group() not in AMBIGUOUS_CODES and m.group() not in COUNTRY_CODES \
@@ -449,6 +467,7 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
                     text[max(0, start - 60):start])) or META_AFTER.match(text[end:end + 30])
                     or FUTURE.search(_clause(text, start, end, _SEGMENT_END))
                     or PLAIN_IDIOM.search(text[max(0, start - 20):start])
+                    or TERMS_AFTER.match(text[end:end + 40]) or TERMS_BEFORE.search(text[max(0, start - 50):start])
                     or (asked not in (None, "languages") and _attribute(text, found, start, end)))]
     reading = LanguageReading()
     previous_end, previous_added = -1, False

@@ -606,6 +606,19 @@ def _add(match: re.Match[str]) -> str:
 
 # "пять-шесть", "dwie-trzy", "due-tre", "iki-üç" strony: a range of two cardinal words (s8-d)
 _WORD_RANGE_TRIGGER = re.compile(r"[^\W\d_]\s*[-–]\s*[^\W\d_]|\s(?:или|або|чи|lub|albo|czy|o|veya|eller|of|oder|ou)\s")
+# "two-three pages", "two or three sentences", "ein, zwei Absätze": two small English or German cardinals as a range
+_SMALL_RANGE = re.compile(r"(?<![\w\-])(one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[-–/]|\s(?:or|to)\s)\s*"
+                          r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w\-])|"
+                          r"(?<![\w\-])(ein|eine|one),\s*(zwei|two)\s+(?=[^\W\d_])")
+_SMALL_VALUES = {"one": 1, "ein": 1, "eine": 1, "two": 2, "zwei": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _small_range(m: re.Match[str]) -> str:
+    low, high = (_SMALL_VALUES[g] for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+    return f"{low}-{high} " if low < high <= 2 * low + 2 else m.group()
+
+
 _WORD_RANGE_SEP = r"(?:\s*[-–]\s*|\s+(?:или|або|чи|lub|albo|czy|o|veya|eller|of|oder|ou|o)\s+)"
 
 # Hinglish "saadhe teen lakh" (3.5), "paune do lakh" (1.75): a half added or a quarter taken before the count (s8-d)
@@ -741,6 +754,9 @@ def english_cardinals(text: str) -> str:
     """``text`` with its compound English number words in digits ("twenty five thousand" -> 25000)."""
     if "grand" in text:  # "a grand a month", "half a grand": a thousand of the money said (not "a grand total")
         text = _A_GRAND.sub(lambda m: "0.5 grand" if m.group(1) else "1 grand", text)
+        text = _VAGUE_GRAND.sub(lambda m: _GRANDS[m.group(1).split(" ")[0]], text)
+    if "half a k" in text:  # "half a k a month": five hundred
+        text = re.sub(r"(?<![\w.])half an? k\b", "0.5k", text)
     if re.search(rf"\b(?:{_EN_WORD})\b", text):
         text = re.sub(r"\bthree-quarters\b", "three quarters", text)
         text = re.sub(rf"\b({_EN_WORD})-(odd|ish)\b", r"\1 \2", text)  # "forty-odd", "fifty-ish"
@@ -802,12 +818,19 @@ _ONE_PAGER = re.compile(r"(?<![\w\-])(?:one|single|1)[\s\-]pagers?\b|(?<![\w\-])
 # "2-pager memos", "ten pagers": documents of that many pages; "A4 pages", "letter-size pages": pages
 _N_PAGER = re.compile(r"(?<![\w\-.,])(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[\s\-]pagers?\b")
 _PAGE_SIZE = re.compile(r"\b(?:a4|a5|letter[\s\-]size(?:d)?|us[\s\-]letter|legal[\s\-]size(?:d)?)\s+(?=pages?\b)")
+# "A4三页", "A4 3枚程度", "A4용지 3장": the paper size before a CJK count of pages is no figure
+# (sheets of a paper size, "A4 3枚", "A4纸三张", are its pages)
+_CJK_PAGE_SIZE = re.compile(r"(?<![a-z0-9])a[345]\s*(?:纸|紙|用紙|용지)?\s*(?:で|的|로)?\s*"
+                            r"((?:約|约|大概|大约|大体|약)?\s*[一二两三四五六七八九十百\d.]+)\s*(页|頁|枚|张|張|ページ|장|쪽)")
 _WORD_RATE = re.compile(r"(?<![\w\-])(one|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:a|an|per|every)\s+"
                         r"(?:second|sec|minute|min|hour)\b)")
 
 
 _A_GRAND = re.compile(r"(?<![\w.])(half\s+)?an?\s+grand\b(?!\s+(?:total|scale|tour|opening|piano|plan|prix|jury|"
                       r"slam|central|canyon|master|design|old|hotel|theft|finale|larceny)\b)")
+# "a few grand", "a couple grand": about three and two thousand of the money said
+_VAGUE_GRAND = re.compile(r"(?<![\w.])an?\s+(few|couple(?:\s+of)?)\s+grand\b")
+_GRANDS = {"": "1 grand", "half": "0.5 grand", "few": "3 grand", "couple": "2 grand"}
 # "two to three hundred", "five or six thousand": the second figure of a range, which the range readers read whole
 _RANGE_BEFORE = re.compile(rf"(?:\b(?:{_EN_WORD})|\d)\s*(?:to|or|-|–)\s*$")
 
@@ -856,6 +879,9 @@ def number_words(text: str) -> str:
     text = thai_numbers(_WAIT.sub("one moment", text))
     if _HALF_TRIGGER.search(text):
         text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
+    text = _SMALL_RANGE.sub(_small_range, text)
+    if "sub-" in text:  # "sub-200ms", "sub-second": under
+        text = re.sub(r"\bsub-(?=\d)", "sub ", text)
     text = english_cardinals(text)
     if "half" in text:  # "a page and a half", "two hours and a half": one and a half of them
         text = _HALF_UNIT.sub(_and_a_half, _UNIT_AND_HALF.sub(_and_a_half, text))
@@ -863,6 +889,8 @@ def number_words(text: str) -> str:
         text = _N_PAGER.sub(lambda m: f"{_EN_SMALL.get(m.group(1), m.group(1))} page", _ONE_PAGER.sub("1 page ", text))
     if "page" in text:  # "each about 10 A4 pages": pages
         text = _PAGE_SIZE.sub("", text)
+    if "a4" in text or "a5" in text or "a3" in text:
+        text = _CJK_PAGE_SIZE.sub(lambda m: m.group(1) + ("页" if m.group(2) in "枚张張" else m.group(2)), text)
     if "length of" in text or "size of" in text:  # "about the length of a tweet", "the size of a page": one of them
         text = _LENGTH_OF_ONE.sub(lambda m: "tweet-length" if m.group(1).startswith("tweet") else f"1 {m.group(1)}",
                                   text)

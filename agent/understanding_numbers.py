@@ -37,7 +37,8 @@ _NUMBER = re.compile(
     r"[十百千万亿](?:[一二两三四五六七八九几](?![\d零〇一二两三四五六七八九十百千万亿几]))?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千几]*(?![些下点起直般定样旦切同])|"
     r"[百千][万亿])|"  # "百万份", "千万条": a million, ten million
     r"(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?)"
-    r"(?:\s?(?P<mult>k|mn|mm|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)(?![^\W\d_]))?)")
+    r"(?:\s?(?P<mult>k|mn|mm|mio|m|bn|b|thousand|million|billion|lakhs?|lacs?|crores?|grand)"
+    r"(?![^\W\d_\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))?)")  # "1k刀", "5k字": a CJK word after the multiplier
 
 
 _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}

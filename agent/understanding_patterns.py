@@ -153,7 +153,7 @@ _CURRENCY_NAMES = (
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
     ("rub", r"\bрубл\w*|\brub\b|₽"), ("idr", r"\brupiah\b|\bidr\b|\brp\b"), ("vnd", r"\bvnd\b|\bvnđ\b|đồng|₫"),
     ("thb", r"\bbaht\b|\bthb\b|฿"), ("egp", r"\begp\b|\begyptian pounds?\b"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
-    ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元"),
+    ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元|块钱"),
 )
 _CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURRENCY_NAMES))
 
@@ -267,10 +267,12 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           r"(?:で\s*)?(?:about\s*|大概|大约|约|有)?)?$")
 # "2 millions de pages", "un milione di parole": a preposition may stand between a large count and its unit
 PAGES_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?(?:pages?|pp|pgs?)\b|^\s*[页頁]")
-WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?words?\b"
+WORDS_AFTER = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|von)\s+)?"
+                         r"(?:(?:english|german|french|spanish|italian|portuguese|dutch)\s+)?words?\b"
                          r"(?! (?:docs?|documents?|files?|templates?)\b)|"  # "12k Word docs": documents
                          r"^\s*(?:語|단어)(?!彙|학)|"
-                         r"^\s*(?:个)?(?:词|詞)(?!元|汇|彙|语|語|典|条|條)")
+                         # "800个英文单词": words in a language written with spaces, not characters
+                         r"^\s*(?:个)?(?:(?:英文|英语|英語|德语|法语|西班牙语)的?)?(?:单词|單詞|词|詞)(?!元|汇|彙|语|語|典|条|條)")
 CJK_CHARS_AFTER = re.compile(r"^\s*(?:个)?(?:汉字|中文字|字符|字)")
 CHARS_AFTER = re.compile(r"^[\s\-]*(?:characters?|chars?)\b")
 TOKENS_AFTER = re.compile(r"^[\s\-]*(?:tokens?|toks?)\b|^\s*(?:个)?(?:token|词元)")
@@ -342,7 +344,8 @@ CONTENT_NOUNS = (
     r"товар\w*|карточ\w*|чеков|выпуск\w*")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
-    r"^[\s\-]*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    r"^[\s\-]*\+?\s*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    r"(?:chat|call|support|conversation) logs|"
     r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
@@ -600,7 +603,7 @@ DOMAINS = {
                   r"science|research papers?|(?<!past )(?<!exam )(?<!question )(?<!test )\bpapers\b|"
                   r"\b(?:research|scientific|paper|journal|conference|medline) abstracts\b|"
                   r"academic (?:papers|articles|literature)|arxiv|"
-                  r"\bjournals?\b|publications?|thes[ie]s(?! project| work| at)|pubmed|"
+                  r"\bjournals?\b|publications?|(?<!\bmy )thes[ie]s(?! project| work| at)|pubmed|"
                   r"论文|科研(?!项目|課題|プロジェクト)|学术(?:论文|文献)|(?<!地方)(?<!古籍)(?<!历史)文献|期刊|"
                   r"\bthèses\b|\bphysique\b|\bgenomics\b|\bgen[oôó]mica\b|\bprotocolos de bancada\b",
     "ecommerce": r"\bfiches? techniques?\b|\bsite marchand\b|\b\w*datenbl[äa]tter\b|\bschede tecniche\b|"
@@ -1082,7 +1085,7 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"investigaci[óo]n acad[ée]mica|pesquisa acad[êe]mica|ricerca accademica|"
                          r"recherche acad[ée]mique|"
                          r"any licen[cs]e|研究用|科研用|学术(?:用途|研究|使用|项目|用)|非商用|非商业|不商用|"
-                         r"不用于商业|个人(?:项目|使用|学习)|"
+                         r"不用于商业|个人(?:项目|使用|学习)|业余爱好|兴趣爱好|纯属爱好|"
                          r"学习用|(?:协议|许可)无所谓|"
                          # indifference to the licence in the languages the gloss leaves as written
                          r"(?:许可证?|协议|授权)(?:都)?(?:无所谓|不重要|没要求|随便)|"
@@ -1303,7 +1306,22 @@ BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bf
                          r"\bno money\b|"
                          r"can'?t spend anything|\$0\b(?![.,]\d)|零预算|"
                          r"(?:没有|没)预算(?!上限|限制|限额|天花板|要求|约束)|免费|"
-                         r"不花钱|不想花钱|不能花钱")
+                         r"不花钱|不想花钱|不能花钱|没(?:有)?(?:钱|经费)(?![买租请雇用])")
+# To the budget question, a zero said as a situation: "zero. grad student lol", "none, it's for my thesis", "nada,
+# es un proyecto personal", "null, ist ein Uni-Projekt", "i'm between jobs rn so... 0", "lol what budget, this is a
+# side project", "out of my own pocket so basically nothing", "free tier only", "don't have one - it's open source",
+# "Budget gibt's keins" (a put-off, "none yet, ask my manager", is not one: see BUDGET_ZERO_NOT_YET)
+BUDGET_ZERO_ANSWER = re.compile(
+    r"^\W*(?:zero|none|nothing|nada|cero|null|nichts|keins|nix|zilch|\$?0(?![\d.,]))"
+    r"(?:\s*(?:dollars?|bucks|usd|euros?))?\s*(?:[,;:.!—–\-]|$)|"
+    r"\bso\W{0,5}(?:\$?0|zero|nothing)\W*$|"
+    r"(?:^|\blol\W*|\bhaha\W*)what budget\b\s*(?:[,.!]|lol|haha|$)|"
+    r"\b(?:basically|pretty much|practically|virtually|essentially) (?:nothing|zero|free)\b|"
+    r"\bfree[\s\-]tiers?\s+only\b|\bonly (?:the )?free[\s\-]tiers?\b|"
+    r"\b(?:don'?t|do not) have (?:one|any)\b(?=.{0,60}\b(?:open[\s\-]source|volunteers?|hobby|student|personal|"
+    r"side project|non-?profit|thesis|broke|free)\b)|"
+    r"\b(?:we'?re|i'?m) broke\b|\bgibt(?:'s|s| es) keins?\b")
+BUDGET_ZERO_NOT_YET = re.compile(r"\byet\b|还没|尚未|noch nicht|\btodav[ií]a\b|\ba[uú]n no\b")
 
 # Conversation moves.
 INJECTION = re.compile(
@@ -1379,6 +1397,8 @@ NEGATED_VALUE = re.compile(
     # "ayda 100 bin sorgu değil, günde 10 bin", "1 lakh queries per month nahi": the negation after the figure
     r"(?<![\w.])[\d.]+\s*(?:[a-z]+\s+){0,4}?(?=(?:değil|nahi|nahin)\b)|"
     r"不是\s*[^,;。是]{1,20}|"
+    # "eran 500 euros al mes, no mil", "500 a month, not 1000": a figure taken back after a comma at the end
+    r"(?<=,\s)no\s+(?=\d)[^,;.!?()]{1,25}?(?=\s*(?:$|[,;.!?]))|"
     r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건|ms|毫秒|秒|seconds?|gb|tokens?)?\s*"
     r"(?=ではなく|じゃなく|이 아니라|가 아니라)|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
@@ -1559,17 +1579,25 @@ TOP_K = re.compile(
     r"(?:推荐|给我|列出|来)\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|款|种)|"
     r"前\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|名)")
 PRIORITY_WORDS = {
-    "quality": re.compile(r"quality|accura(?:cy|te)|precision|recall|relevan(?:ce|t)|best results|"
+    "quality": re.compile(r"quality|accura(?:cy|te)|precision|recall|relevan(?:ce|t)|(?:good|better|best) results|"
+                          r"calidad|precisi[oó]n|exactitud|relevancia|qualit[äa]t|genauigkeit|pr[äa]zision|relevanz|"
                           r"质量|效果|准确|精度|召回"),
-    "cost": re.compile(r"\bcost|\bprice|cheap|affordab|成本|价格|便宜|省钱|费用|花费"),
-    "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|延迟|速度|快速|更快|越快|响应"),
+    "cost": re.compile(r"\bcost|\bprice|cheap|affordab|\$\$|\bcost[oe]s?\b|\bprecios?\b|"
+                       r"\bkosten|\bpreis|\bgünstig|\bbillig|成本|价格|便宜|省钱|费用|花费"),
+    "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|latencia|velocidad|\br[aá]pid|latenz|"
+                          r"\bschnell|geschwindigkeit|antwortzeit|延迟|速度|快速|更快|越快|响应"),
 }
 PRIORITY_CUE = re.compile(r"\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
+                          r"\w\s*>\s*\S|#\s?1\b|number one|\bsecond\b|"
+                          r"\bprimero\b|\bdespu[eé]s\b|\bluego\b|sobre todo|m[aá]s importante|lo que m[aá]s|"
+                          r"\bzuerst\b|\bdann\b|\bdanach\b|hauptsache|am wichtigsten|vor allem|"
                           r"as (?:cheap|fast|accurate|good) as possible|"
                           # "模型最好自己部署" (preferably self-hosted) ranks nothing beside it (s8-f)
                           r"最(?!好(?:是|自己|用|在|能|要|部署|还是|有|不|本地|直接|调|放|可以))|优先|首先|其次|然后|看重|重要|"
                           r"第一|第二|在乎|关注")
+# "good results and low latency, in that order": every priority named in the message is ranked by the order said
+PRIORITY_ORDERED = re.compile(r"\bin (?:that|this) order\b|\ben ese orden\b|\bin dieser reihenfolge\b|按这个顺序|依次")
 PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
                            r"is not|less|least|secondary)\b|"
                            r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)")

@@ -194,6 +194,7 @@ def _read_whole(text: str, asked: str | None) -> Found:
     if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
         found.updates["queries_per_month"] = int(unit_rate["value"])
     daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
+                       r"/\s*(?:(?:working|business|work)\s+)?(?:day|weekday|d)\b|"  # "~500/day, weekdays only"
                        r"\bon (?:(?:working|business|work) days|weekdays)\b|"
                        r"每天|每日|一天|(?<![\d])日")
     said = _NEGATED_PERIOD.sub(" ", text)  # "2,500 per week, not per working day": the period taken back is no rate
@@ -268,6 +269,12 @@ def _structured_fields(text: str, found: Found) -> None:
                     found.updates["doc_length_tokens"] = rest_length
 
 
+def _coarse_length(text: str, num: P.Number) -> bool:
+    """Whether a length is counted in sentences or paragraphs (a rough size a figure in words or characters beats)."""
+    after = text[num.end:num.end + 40]
+    return bool(P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after))
+
+
 def _extract(text: str, asked: str | None) -> Found:
     chars = list(text)
     for m in P.negated_values(text):
@@ -306,6 +313,7 @@ def _extract(text: str, asked: str | None) -> Found:
     users = _users(people, work)
     last: tuple[P.Number, str, Any] | None = None  # the figure read before, for "10k docs, actually 100k"
     budget_from: tuple[P.Number, Any] | None = None  # the figure the budget was read from
+    coarse_length = False  # the length was read in sentences or paragraphs
     counts: list[tuple[P.Number, int]] = []  # every document count, for "8,000 guides and 15k policy documents"
     unit_counts: list[P.Number] = []  # the units a rate per unit was multiplied by ("300 stores")
     query_from: P.Number | None = None  # the figure the query rate was read from
@@ -399,7 +407,12 @@ def _extract(text: str, asked: str | None) -> Found:
         elif kind == "latency_p95_ms" and kind in found.updates and _RETRIEVAL_PART.search(
                 work[max(0, num.start - 40):num.start]):
             found.updates[kind] = value  # "the whole answer within 2 s, retrieval itself under 150 ms": our part
+        elif kind == "doc_length_tokens" and kind in found.updates and coarse_length and not _coarse_length(work, num):
+            found.updates[kind] = value  # "couple of sentences, maybe 60 words": the figure in words, not sentences
+            coarse_length = False
         elif kind:
+            if kind == "doc_length_tokens" and kind not in found.updates:
+                coarse_length = _coarse_length(work, num)
             if kind == "budget_usd_month" and kind not in found.updates:
                 budget_from = (num, value)
             if kind == "queries_per_month" and kind not in found.updates:

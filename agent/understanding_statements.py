@@ -278,7 +278,9 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
         elif P.BUDGET_ZERO.search(text) or (asked == "budget_usd_month" and len(text.split()) <= 3 and len(text) <= 24
                                             and re.search(
                 r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)) or (
-                asked == "budget_usd_month" and re.match(r"^\s*(?:\$|€|£)?\s*0\s*(?:[,;:.!—–-]\s|$)", text)):
+                asked == "budget_usd_month" and re.match(r"^\s*(?:\$|€|£)?\s*0\s*(?:[,;:.!—–-]\s|$)", text)) or (
+                asked == "budget_usd_month" and P.BUDGET_ZERO_ANSWER.search(text) and not P.LATER.search(text)
+                and not P.BUDGET_ZERO_NOT_YET.search(text)):
             # "0, it's a hobby project": a zero said first, the rest the reason
             updates["budget_usd_month"] = 0.0
     _bare_answers(text, asked, updates)

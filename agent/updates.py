@@ -8,7 +8,7 @@ from typing import Any
 from agent import interviewer as iv
 from agent.state import STATED, AdvisorState
 from agent.understanding import Understanding
-from agent.understanding_hardware import apple_chip
+from agent.understanding_hardware import apple_chip, apple_with_memory
 from knowledge.errors import ProfileError
 from tools.profile.schema import DEFAULTS, parse_profile
 
@@ -23,6 +23,8 @@ def _hardware(old: dict[str, Any] | None, value: Any) -> dict[str, Any]:
     if "accelerator" not in new and "vram_gb" not in new and new.get("ram_gb") and \
             apple_chip(merged.get("accelerator")):
         merged["vram_gb"] = new["ram_gb"]  # "the mac is the 36gb one, not 64": an Apple chip's memory is unified
+    if merged.get("accelerator"):  # "M3 Max 36GB" corrected to 64 GB is the 64 GB M3 Max
+        merged["accelerator"] = apple_with_memory(str(merged["accelerator"]), merged.get("vram_gb"))
     return merged
 
 

@@ -187,6 +187,13 @@ class HardwareTable(BaseModel):
         for key in _candidate_keys(name):
             if key in self._index:
                 return self._index[key]
+        # An Apple chip with another memory size than the table's part ("M3 Max 64GB"): the chip, whose memory the
+        # profile's vram_gb gives; a GPU's memory picks a different card, so only Apple chips fall back this way.
+        bare = re.sub(r"[\s\-]*\d+\s*gb$", "", name.strip(), flags=re.IGNORECASE)
+        if bare != name.strip():
+            chip = self._lookup(bare)
+            if chip is not None and chip.kind == "apple":
+                return chip
         return None
 
     def labels(self) -> list[str]:
