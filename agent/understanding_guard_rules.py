@@ -552,7 +552,8 @@ def _lengths_of_kinds(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
 
 
 # A bare figure guessed at the length question ("like 50? idk", "300?? no idea"): words, pages or tokens is not said
-_GUESSED_FIGURE = re.compile(r"^\W*(?:like|maybe|about|around|prob(?:ably)?|i guess|~)?\s*\d[\d,.]*\s*k?\s*\?+"
+_GUESSED_FIGURE = re.compile(r"^\W*(?:like|maybe|about|around|prob(?:ably)?|i guess|~|大概|大约|差不多)?"
+                             r"\s*\d[\d,.]*\s*k?\s*(?:\?+|吧)"
                              r"\s*(?:idk|dunno|not sure|no idea|no clue|[?!.]|\s)*$")
 
 

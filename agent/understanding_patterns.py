@@ -1589,7 +1589,8 @@ PRIORITY_WORDS = {
 }
 PRIORITY_CUE = re.compile(r"\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
-                          r"\w\s*>\s*\S|#\s?1\b|number one|\bsecond\b|"
+                          # "cheap > fast" (not a quoted line's "> "), "quality second" (not "per second")
+                          r"\w[ \t]*>[ \t]*[\w$]|#\s?1\b|number one|\bsecond(?:ly)?\b(?=\s*(?:[.,;!]|$))|"
                           r"\bprimero\b|\bdespu[eé]s\b|\bluego\b|sobre todo|m[aá]s importante|lo que m[aá]s|"
                           r"\bzuerst\b|\bdann\b|\bdanach\b|hauptsache|am wichtigsten|vor allem|"
                           r"as (?:cheap|fast|accurate|good) as possible|"
