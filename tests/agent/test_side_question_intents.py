@@ -98,7 +98,7 @@ def test_every_tool_has_patterns_in_every_language() -> None:
     data = yaml.safe_load(side.INTENTS_FILE.read_text(encoding="utf-8"))
     for tool, kinds in data["intents"].items():
         languages = set().union(*(set(v) for v in kinds.values()))
-        assert languages == LANGUAGES, (tool, LANGUAGES - languages)
+        assert LANGUAGES <= languages, (tool, LANGUAGES - languages)  # more (id, vi, th, ar ...) may follow
 
 
 def test_a_broken_intent_table_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
