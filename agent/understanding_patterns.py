@@ -632,7 +632,10 @@ DOMAINS = {
                r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
                r"questions|"
                # s9-g: a chatbot for (customers', members') questions, in any language the gloss leaves
-               r"(?:chat[\s\-]?bot|чат-?бот|\bbot|\bassistant|\basistente|\bassistente)\w*[^.;]{0,40}(?:questions|queries|"
+               # (not patients' questions, medical, nor technical ones: "dúvidas de pacientes", "dúvidas técnicas")
+               r"(?:chat[\s\-]?bot|чат-?бот|\bbot|\bassistant|\basistente|\bassistente)\w*"
+               r"(?![^.;]{0,40}(?:patient|pacient|pazient|患者|환자|t[ée]cnic|technical|technisch|tecnic))"
+               r"[^.;]{0,40}(?:questions|queries|"
                r"inquiries|kundenfragen|kundenanfragen|fragen|dudas|preguntas|consultas|dúvidas|perguntas|domande|vragen|"
                r"pytań|pytania|вопрос\w*|pertanyaan)|"
                r"(?:sorular\w*|सवाल\w*|प्रश्न\w*)[^.;]{0,40}(?:chat[\s\-]?bot|चैटबॉट)",
