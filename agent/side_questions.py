@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from agent.understanding_prefilter import AnyPattern
 from knowledge.curated import DATA_DIR
 from knowledge.errors import KnowledgeDataError
 from knowledge.glossary import find_term_span
@@ -303,7 +304,7 @@ _SCRIPTS = {"zh": re.compile(r"[\u3400-\u9fff]"), "ja": re.compile(r"[\u3040-\u3
 
 
 @functools.cache
-def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str], re.Pattern[str]], ...], re.Pattern[str]]:
+def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str], re.Pattern[str]], ...], AnyPattern]:
     """((tool, needs a question, script, pattern) in the order tried, the pattern of statements).
 
     A row is tried only on text in its language's script (``_SCRIPTS``): Japanese patterns never run on English.
@@ -340,7 +341,7 @@ def intent_table() -> tuple[tuple[tuple[str, bool, re.Pattern[str], re.Pattern[s
                         rows.append((tool, kind == "ask", script, compiled(where, fold(pattern))))
     said = [compiled(f"statements.{language}[{i}]", pattern)
             for language, patterns in (data.get("statements") or {}).items() for i, pattern in enumerate(patterns)]
-    return tuple(rows), re.compile("|".join(f"(?:{rx.pattern})" for rx in said) or r"(?!)")
+    return tuple(rows), AnyPattern(said)
 
 
 def said_not_asked(sentence: str, plain: str) -> bool:
@@ -355,7 +356,7 @@ def said_not_asked(sentence: str, plain: str) -> bool:
 
 
 @functools.cache
-def _indirect() -> dict[str, re.Pattern[str]]:
+def _indirect() -> dict[str, AnyPattern]:
     """The ``indirect`` table of ``INTENTS_FILE``: kind ("wonder", "unknown_term") -> every language's patterns in one.
 
     Raises:
@@ -365,7 +366,7 @@ def _indirect() -> dict[str, re.Pattern[str]]:
     table = data.get("indirect") or {}
     if not isinstance(table, dict) or set(table) - {"wonder", "unknown_term"}:
         raise KnowledgeDataError(f"{INTENTS_FILE.name}: indirect: expected 'wonder' and 'unknown_term' tables")
-    joined: dict[str, re.Pattern[str]] = {}
+    joined: dict[str, AnyPattern] = {}
     for kind, languages in table.items():
         parts = []
         for language, patterns in (languages or {}).items():
@@ -376,7 +377,7 @@ def _indirect() -> dict[str, re.Pattern[str]]:
                     raise KnowledgeDataError(f"{INTENTS_FILE.name}: indirect.{kind}.{language}[{i}]: pattern "
                                              f"{pattern!r} does not compile: {exc}") from exc
                 parts.append(pattern)
-        joined[kind] = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+        joined[kind] = AnyPattern([re.compile(p) for p in parts])
     return joined
 
 
@@ -425,9 +426,9 @@ def reload_intents() -> None:
 
 
 @functools.cache
-def _tell_gate() -> re.Pattern[str]:
+def _tell_gate() -> AnyPattern:
     """Every request ("tell") pattern in one: a quick test before trying them one by one."""
-    return re.compile("|".join(f"(?:{row[3].pattern})" for row in intent_table()[0] if not row[1]))
+    return AnyPattern([row[3] for row in intent_table()[0] if not row[1]])
 
 
 @functools.cache

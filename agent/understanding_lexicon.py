@@ -15,11 +15,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any
 
 import yaml
 
 from agent.understanding_langid import SCRIPT_BLOCKS, languages
+from agent.understanding_prefilter import PhraseFilter
 from knowledge.curated import DATA_DIR
 from knowledge.errors import KnowledgeDataError
 from knowledge.glossary import load_glossary
@@ -116,11 +116,16 @@ def _term_names() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @functools.cache
-def _detectors() -> tuple[re.Pattern[str], frozenset[str]]:
-    """One pattern for every phrase (is there anything to gloss?) and the words they name (is it English?)."""
-    any_phrase = re.compile("|".join(f"(?:{rx.pattern})" for lang, rx, _ in phrases() if lang not in _SCRIPTS))
+def _detectors() -> tuple[PhraseFilter, frozenset[str]]:
+    """The phrases' literal filter (which phrases can a text hold?) and the words they name (is it English?)."""
     words = frozenset(w for _, rx, _ in phrases() for w in re.findall(r"[a-zà-ÿœ]{3,}", rx.pattern.replace("\\b", " ")))
-    return any_phrase, words - _ENGLISH | {"ou", "ca", "une", "uno", "una", "ja"}
+    return PhraseFilter([rx for _, rx, _ in phrases()]), words - _ENGLISH | {"ou", "ca", "une", "uno", "una", "ja"}
+
+
+def _any_phrase(text: str, candidates: set[int]) -> bool:
+    """Whether a phrase of a language written in Latin letters, Cyrillic, kana or hangul is in ``text``."""
+    table = phrases()
+    return any(table[i][0] not in _SCRIPTS and table[i][1].search(text) for i in sorted(candidates))
 
 
 # The blocks of a script of their own (Hindi in Devanagari, Arabic): read only when the text has that script.
@@ -158,7 +163,7 @@ def number_formats(text: str) -> str:
 def gloss(text: str) -> str:
     """``text`` (lower case) with its German, French, Spanish, Japanese and Korean phrases in English, plain numbers."""
     text = number_formats(text)
-    any_phrase, words = _detectors()
+    phrase_filter, words = _detectors()
     known = any(w in words or (len(w) >= 6 and (w[:-1] in words or w[:-2] in words))
                 for w in re.findall(r"[a-z]+", text))
     if not _FOREIGN.search(text) and not known and not re.search(r"\d\s*go\b", text):
@@ -166,7 +171,7 @@ def gloss(text: str) -> str:
     terms, names = _term_names()
     text = terms.sub(lambda m: f" {names[m.group()]} ", text)
     scripts = {lang for lang, rx in _SCRIPTS.items() if rx.search(text)}
-    if not scripts and not any_phrase.search(text):
+    if not scripts and not _any_phrase(text, phrase_filter.candidates(text)):
         return text
     slavic = _SLAVIC.search(text)
     written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
@@ -183,17 +188,20 @@ _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its lang
 
 def _glossed(text: str, scripts: set[str], written: frozenset[str] | None) -> str:
     """``text`` with the phrases of the blocks of ``written`` (every block when None) in English."""
-    for language, block, entries in _blocks():
+    phrase_filter = _detectors()[0]
+    candidates = phrase_filter.candidates(text)  # the phrases whose literals the text holds, anew after each change
+    for language, first, entries in _blocks():
         if language in _SCRIPTS and language not in scripts:
             continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
         if written is not None and language not in written:
             continue  # another language's phrase: "mio" is no million in Italian, "ja" no yes in Polish
-        if not block.search(text):  # none of this language's phrases is in the text: skip them all (same result)
-            continue
-        for rx, english in entries:
+        for i, (rx, english) in enumerate(entries, start=first):
+            if i not in candidates:
+                continue  # none of its literals is in the text: it cannot match (the same result, unrun)
             text, n = rx.subn(english, text)
             if n:
                 text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
+                candidates = phrase_filter.candidates(text)
     return text
 
 
@@ -232,12 +240,11 @@ def _counted_first(m: re.Match[str]) -> str:
 
 
 @functools.cache
-def _blocks() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...]:
-    """The phrases by language, in order, each language with one pattern for all its phrases."""
-    out: list[tuple[Any, list[tuple[re.Pattern[str], str]]]] = []
-    for language, rx, english in phrases():
+def _blocks() -> tuple[tuple[str, int, tuple[tuple[re.Pattern[str], str], ...]], ...]:
+    """The phrases by language, in order: each language with the index of its first phrase in ``phrases()``."""
+    out: list[tuple[str, int, list[tuple[re.Pattern[str], str]]]] = []
+    for i, (language, rx, english) in enumerate(phrases()):
         if not out or out[-1][0] != language:
-            out.append((language, []))
-        out[-1][1].append((rx, english))
-    return tuple((language, re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in entries)), tuple(entries))
-                 for language, entries in out)
+            out.append((language, i, []))
+        out[-1][2].append((rx, english))
+    return tuple((language, first, tuple(entries)) for language, first, entries in out)

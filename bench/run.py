@@ -198,6 +198,12 @@ def bench_encode_pool() -> list[Row]:
                 f["pool_encode_s"], f["one_process_s"], "s", "baseline")]
 
 
+def bench_understanding() -> list[Row]:
+    f = child_json("understanding_child.py")
+    return [Row(f"offline interviewer: one message read (best of 5 passes over {f['messages']} blind-set messages; "
+                f"first pass {f['first_pass_ms']:.1f} ms)", f["best_ms"], 10.0, "ms", "target")]
+
+
 def bench_ui_startup() -> list[Row]:
     f = child_json("ui_startup_child.py")
     # Measured here: ~3.4 s, of which ~2 s is `import gradio` alone (the floor); 5 s leaves room for a slower disk.
@@ -207,7 +213,7 @@ def bench_ui_startup() -> list[Row]:
 
 BENCHES: list[Callable[[], list[Row]]] = [bench_startup, bench_batch, bench_throughput_estimate, bench_evaluate,
                                           bench_long_docs, bench_encode_pool, bench_frontier, bench_quick_mteb,
-                                          bench_load, bench_team, bench_ui_startup]
+                                          bench_load, bench_team, bench_understanding, bench_ui_startup]
 GROUPS = {bench.__name__.removeprefix("bench_"): bench for bench in BENCHES}
 
 

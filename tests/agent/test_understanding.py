@@ -336,6 +336,10 @@ def test_unknown_model_is_passed_on_for_the_tool_to_explain():
 
 
 def test_fast_after_warm_up():
+    """A guard against a reading that became several times slower (a pattern that backtracks, a table compiled per
+    message), with room for a slower CPU than the one it was written on: the table's short messages read in 2.1-2.4
+    ms each on a quiet AVX2-only EPYC vCPU and 1.5 ms on a Sapphire Rapids one. The speed target itself, on the blind
+    writers' longer messages, is `make bench`'s (bench/understanding_child.py)."""
     for message, asked, _ in CASES:
         understand(message, asked)
     passes = []
@@ -344,7 +348,7 @@ def test_fast_after_warm_up():
         for message, asked, _ in CASES:
             understand(message, asked)
         passes.append((time.perf_counter() - start) / len(CASES))
-    assert min(passes) < 0.002, f"{min(passes) * 1e3:.2f} ms a message"
+    assert min(passes) < 0.006, f"{min(passes) * 1e3:.2f} ms a message"
 
 
 # --- properties: odd input never raises, injections yield nothing
