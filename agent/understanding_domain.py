@@ -277,7 +277,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     correction = bool(_CORRECTING.match(text)) and any(
         isinstance(updates.get(f), int | float) for f in ("corpus_docs", "queries_per_month", "doc_length_tokens",
                                                           "budget_usd_month", "latency_p95_ms"))
-    matches = [(m, polarity(text, m)) for m in O.domain_words(text).finditer(text)]  # one pass for every domain
+    matches = [(m, polarity(text, m)) for m in O.domain_words(text)]  # one pass for every domain
     negated = {m.lastgroup for m, how in matches if how == "negated"}
     plain = {m.lastgroup for m, how in matches if how == "plain"}
     # "actually it is medical, not legal": a correction about the domain itself, after any question (a negation that
@@ -295,7 +295,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     scores: dict[str, tuple[int, int]] = {}
     roles_only: dict[str, bool] = {}
     documents: dict[str, list[int]] = {}  # where each domain's document words are (no organisation's, no role's)
-    organisation_spans = [m.span() for m in O.organisation_words(text).finditer(text)] if len(
+    organisation_spans = [m.span() for m in O.organisation_words(text)] if len(
         {m.lastgroup for m, _ in matches}) > 1 or (matches and _HR_WORDS.search(text)) else []  # (only then needed)
 
     def kept(m: re.Match[str], how: str) -> bool:
@@ -341,7 +341,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
             _CUSTOMER_SERVICE.search(text):
         specific = {"support": specific["support"]}  # "Volksbank ... Chatbot für Kundenfragen", "webshop: FAQ-bot"
     # the organisation named before its documents: "fintech, compliance team ... regulations" is finance
-    organisations = {m.lastgroup for m in O.organisation_words(text).finditer(text) if kept(
+    organisations = {m.lastgroup for m in O.organisation_words(text) if kept(
         m, polarity(text, m)) and not _CLIENTS_BEFORE.search(text[max(0, m.start() - 30):m.start()])} & specific.keys(
     ) if len(specific) > 1 else set()
     decided = _documents_decide(text, specific, documents, organisation_spans)

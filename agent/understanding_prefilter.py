@@ -118,14 +118,17 @@ class PhraseFilter:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self._always: list[int] = []
-        self._by_key: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        self._by_literal: dict[str, list[int]] = defaultdict(list)  # a literal -> the patterns that need it
         for i, rx in enumerate(patterns):
             literals = required_literals(rx)
             if literals is None:
                 self._always.append(i)
                 continue
-            for key in {s[:_KEY] for s in literals}:
-                self._by_key[key].append((i, literals))
+            for literal in literals:
+                self._by_literal[literal].append(i)
+        self._by_key: dict[str, list[str]] = defaultdict(list)  # the literals by their first characters
+        for literal in self._by_literal:
+            self._by_key[literal[:_KEY]].append(literal)
 
     def candidates(self, text: str) -> set[int]:
         """Indices of the patterns that may match ``text``; every pattern that matches it is among them."""
@@ -133,9 +136,9 @@ class PhraseFilter:
         n = len(text)
         keys = {text[i:i + k] for k in range(1, _KEY + 1) for i in range(n - k + 1)}
         for key in keys & self._by_key.keys():
-            for i, literals in self._by_key[key]:
-                if i not in out and any(s in text for s in literals):
-                    out.add(i)
+            for literal in self._by_key[key]:  # each literal is looked for once, whatever patterns share it
+                if literal in text:
+                    out.update(self._by_literal[literal])
         return out
 
 

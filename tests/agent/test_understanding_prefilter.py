@@ -67,3 +67,19 @@ def test_any_pattern_answers_as_one_alternation():
 
 def test_gloss_still_glosses():
     assert "per day" in gloss("500 anfragen pro tag") and "200000" in gloss("etwa 200.000 dokumente")
+
+
+def test_the_domain_scan_finds_what_one_alternation_finds():
+    from agent import understanding_organisations as O
+    from agent import understanding_patterns as P
+
+    texts = [t for t in _messages() if O._selected(t)][:40] + [
+        "we're a law firm (kanzlei) and a pharmacy chain; contracts, rulings and drug labels", "法律事务所的合同和药店的说明书"]
+    for text in texts:
+        selection = O._selected(text)
+        extra: dict[str, list[str]] = {}
+        for i in selection:
+            extra.setdefault(O._WORDS[i][0], []).append(O._WORDS[i][3])
+        joined = re.compile("|".join(f"(?P<{d}>{'|'.join([p, *extra.get(d, [])])})" for d, p in P.DOMAINS.items()))
+        assert [(m.lastgroup, m.span()) for m in O.domain_words(text)] == \
+            [(m.lastgroup, m.span()) for m in joined.finditer(text)], text
