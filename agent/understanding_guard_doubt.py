@@ -345,7 +345,9 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
         if caveat is None or _LATER.search(rest) or re.search(r"[.。!?！？]\s", rest[:caveat.start()]):
             continue
         after = rest[caveat.end():]
-        later = [b for b in numbers[i + 1:] if b.start >= a.end + caveat.end() and b.value >= WIDE_RANGE * a.value]
+        later = [b for b in numbers[i + 1:] if b.start >= a.end + caveat.end() and b.value >= WIDE_RANGE * a.value
+                 and not (SELF_CORRECTION.search(low[a.end:b.start]) and not _CONDITION.search(low[a.end:b.start]))]
+        # ("I said 10k docs but it's actually 100k": a correction; "but if the old scans count, more like 30k" is not)
         words = [least for rx, least in _MAGNITUDE_WORDS if (m := rx.search(after)) and not P.find_numbers(
             after[max(0, m.start() - 12):m.start()])]
         if later:
