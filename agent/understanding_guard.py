@@ -210,13 +210,15 @@ _OTHER_MONEY_LANGUAGE = re.compile(
 _CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
 _CJK_MONEY = re.compile(r"预算|钱|费用|成本|花|块|元|开销|经费")
 # Hinglish sums said without lakh, crore or a rupee word ("50 hazaar mahina"): rupees most likely, so asked about too
-_HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b")
-_RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b")
+_HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b|हज़ार|हजार|महीन|बजट|ख़र्च|खर्च")
+_RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b|रुपय|रुपए|रुपये|रु\.|लाख|करोड़")
 
 
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     """A budget whose currency the user leaves open, or one too small to be meant as said: a check (True) instead."""
     money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in u.updates and f not in u.confirmed]
+    if u.confirm is None and not money and asked != "budget_usd_month" and "budget_usd_month" not in u.confirmed:
+        return _budget_unread(u, message)
     if u.confirm is not None or not (money or asked == "budget_usd_month"):
         return False
     low = P.normalise(message)
@@ -260,6 +262,38 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: reason for f in values},
                  "value": first, "monthly": first, "text": reason}
     return True
+
+
+# A budget's word with a figure right after it ("예산은 월 300 정도", "bütçe ayda 20 bin kadar"): the sum of the budget
+_BUDGET_FIGURE = re.compile(r"(?:\bbudget\w*|\bbudżet\w*|\bbütçe\w*|\bбюджет\w*|\bpresupuesto\b|\bor[çc]amento\b|"
+                            r"预算|予算|예산|बजट)[^\d.;。!?]{0,16}$")
+
+_NOT_MONEY_BUDGET = re.compile(r"(?:latency|token|time|context|compute|gpu|error|memory|vram|ram|storage)\s*$")
+_NOT_MONEY_AFTER = re.compile(r"\s*k?\s*(?:tokens?|ms\b|millis|sec|s\b|gb|tb|mb|%|pages?|quer|docs?\b|documents?|"
+                              r"users?|people|hours?|h\b|days?|gpus?|cards?|cores?)")
+
+
+def _budget_unread(u: Understanding, message: str) -> bool:
+    """A figure beside a budget's word that no reading took, in a message that states other things: asked (True).
+
+    "부산 물류 회사, 예산은 월 300 정도, 문서 5천 개": the reader leaves a sum with no currency out; the other fields
+    stay.
+    """
+    low = P.normalise(message[: P.MAX_CHARS])
+    taken = {round(float(v)) for v in u.updates.values() if isinstance(v, int | float) and not isinstance(v, bool)}
+    for n in P.find_numbers(low):
+        cue = _BUDGET_FIGURE.search(low[max(0, n.start - 40):n.start])
+        if n.value < 10 or round(n.value) in taken or cue is None or _NOT_MONEY_BUDGET.search(
+                low[max(0, n.start - 60):n.start][: len(low[max(0, n.start - 60):n.start]) - len(cue.group())]) or \
+                _NOT_MONEY_AFTER.match(low[n.end:n.end + 16]):
+            continue  # "a latency budget of 200 ms", "token budget 8k tokens"
+        if P.currency_mentions(low[n.end:n.end + 12]) or re.search(r"[$€£¥₹₩₺₽]", low[max(0, n.start - 3):n.end + 3]):
+            return False  # a sum in a currency the reader did not take: no guess either way
+        reason = "no currency said: which currency is it?"
+        u.confirm = {"kind": "check", "fields": ["budget_usd_month"], "values": {"budget_usd_month": n.value},
+                     "reasons": {"budget_usd_month": reason}, "value": n.value, "monthly": n.value, "text": reason}
+        return True
+    return False
 
 
 # Currencies this far apart in worth make a sum with no currency a different budget (francs, pounds, euros and

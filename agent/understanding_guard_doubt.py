@@ -83,7 +83,8 @@ _OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>"
 _EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
 # What joins the two ends of a range
 _RANGE_JOIN = re.compile(r"^\s*(?:[回件次번건개]\s*)?"
-                         r"(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و)"
+                         r"(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و|sampai|hingga)"
+                         r"\s*(?:(?:de|het|die|the|les|los|las|os|as|uns|umas|unos|unas|about|around|ca\.?)\s+)?"
                          r"\s*(?:(?:several|mehreren|plusieurs|varias|varios|v[áa]rias|v[áa]rios|diverse|meerdere|"
                          r"kilku|нескольких|birkaç)\s+)?$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[a-z\u0600-\u06ff]+\s+)?(?:between|arası|ke beech|사이|の間|之间)")
@@ -117,6 +118,7 @@ _WHY_RANGE = "a range too wide to note as one figure: about how many?"
 _WHY_FIELD = "not sure what the figure counts: which is it?"
 _WHY_SMALL = "no period said: a day, a week or a month?"
 _WHY_MUCH_MORE = "maybe many times more: about how many in all?"
+_WHY_CAVEAT = "with what the caveat adds: which one do you mean?"
 # A second figure offered with a hedge after the first ("a couple hundred, maybe a grand", "300 euros, voire 1000",
 # "200 euro, vielleicht auch 1000", "300 zł, może nawet 3000", "200 долларов, а может и 1000"): the first is no
 # answer when the second is this many times it (within it, "$50 a month, maybe $100" is a rough range)
@@ -148,6 +150,23 @@ _MUCH_MORE = re.compile(
     r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
     r"桁が(?:増え|違|上が)|桁違い|훨씬\s*많|몇\s*배")
 
+# A figure, then a caveat that would multiply it ("800 contracts now, but if the old scans count it's tens of
+# thousands", "aktuell 4.000, aber mit dem Altarchiv eher sechsstellig", "abhi 5 hazaar, lekin purane emails joden to
+# lakhon"): a contrast or a condition after the figure, then a second figure ``WIDE_RANGE`` times it or more (or a
+# magnitude said in words), not growth in time and not another field's figure; which count is meant is asked
+_CAVEAT = re.compile(r"\b(?:but|though|although|however|aber|allerdings|jedoch|mais|pero|aunque|mas|porém|ma|però|"
+                     r"maar|ale|jednak|но|однако|але|ama|fakat|ancak|lekin|magar|tapi|namun|akan tetapi)\b|"
+                     r"でも|けど|けれど|ただ|但是?|不过|不過|可是|只是|하지만|그런데|는데|인데|지만|"
+                     + _CONDITION.pattern)
+# A magnitude said in words with no figure ("eher sechsstellig", "podrían ser millones" glossed "million"), at its least
+_MAGNITUDE_WORDS = ((re.compile(r"\b(?:six[- ]figures?|sechsstellig\w*|zescijferig\w*|sześciocyfrow\w*|lakhs?|"
+                                r"lakhon)\b"), 100_000.0),
+                    (re.compile(r"\b(?:millions?|seven[- ]figures?|siebenstellig\w*|milioni|millones|milhões|"
+                                r"miljoenen|milion(?:y|ów)|миллион\w*|milyonlar\w*|jutaan)\b|数百万|几百万|数百万件"),
+                     1_000_000.0))
+_NOT_MORE = re.compile(r"\b(?:not|niet|nicht|pas|no|não|non|nie|не|ні|değil|nahi|nahin|tidak|tak|ei|inte)\s*$|"
+                       r"不会|不是|没有")
+
 
 def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     """Withhold the count a message leaves open and ask about it instead (True; changes ``u`` in place)."""
@@ -174,6 +193,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         why = _WHY_FIELD
     elif len(numbers) == 1 and _much_more(low, numbers[0]):
         why = _WHY_MUCH_MORE
+    elif apart := _caveat_apart(low, numbers, u, message, asked):
+        why = f"{apart[0]:,.0f}, or {apart[1]:,.0f} {_WHY_CAVEAT}"
     elif _small_rate(low, numbers, u, asked):
         why, base = _WHY_SMALL, numbers[0].value
     if why is None:
@@ -222,10 +243,13 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, f
     """Two figures offered for one value: "50k or 80k", "5万 아니면 8万" (not a rough "2 or 3")."""
     for a, b in zip(numbers, numbers[1:], strict=False):
         between = low[a.end:b.start]
-        joined = _OR_ONLY.match(re.sub(r"[$€£¥₹]|\b(?:usd|eur|k)\b", " ", between))
-        if not joined or SELF_CORRECTION.search(between) or (joined.group("of") and not _DUTCH.search(raw)):
+        bare = re.sub(r"[$€£¥₹]|\b(?:usd|eur|k)\b", " ", between)
+        for rx, _ in P.PERIODS:
+            bare = rx.sub(" ", bare)  # "1.000 al mes o 100.000": the period said with the first
+        joined = _OR_ONLY.match(bare) or _same_lead(low, a, between)
+        if not joined or SELF_CORRECTION.search(between) or (joined.groupdict().get("of") and not _DUTCH.search(raw)):
             continue
-        if re.match(r"^\s*[,、]?\s*not\b", between) and not re.search(r"아니면", raw):
+        if re.match(r"^\s*[,、]?\s*not\b", bare) and not re.search(r"아니면", raw):
             continue  # "50k, not 80k": a correction (the gloss turns 아니면 into "not")
         lo, hi = sorted((a.value, b.value))
         if a.value < 1000 <= b.value and b.value >= 100 * a.value and b.value % 1000 == 0:
@@ -238,6 +262,23 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, f
                 lo >= 100 and hi / lo >= ALTERNATIVES_SMALL)):
             return lo, hi
     return None
+
+
+# The word that offers a figure as one possibility ("could be 50 a day, could be 5,000", "bisa 30, bisa juga 3000",
+# "peut-être 200, peut-être 2 000"): said before both figures, it offers two
+_MAYBE_LEAD = re.compile(r"(?:could be|might be|may be|maybe|perhaps|bisa|mungkin|puede ser|pode ser|peut-être|"
+                         r"vielleicht|kann|forse|può essere|misschien|może|может|возможно|olabilir|belki|shayad|"
+                         r"可能|也许|かも|아마)\s*$")
+
+
+def _same_lead(low: str, a: P.Number, between: str) -> re.Match[str] | None:
+    """Two figures each after the same "could be" ("could be 50 searches a day, could be 5,000")."""
+    lead = _MAYBE_LEAD.search(low[max(0, a.start - 14):a.start])
+    if lead is None or re.search(r"[.;。；!?]", between):
+        return None
+    word = re.escape(lead.group().strip())
+    return re.search(rf"[,、，]\s*(?:or\s+|but\s+)?{word}(?:\s+(?:also|juga|auch|aussi|también|também|anche|ook|też|"
+                     rf"тоже|even))?\s*$", between)
 
 
 def _hedged_next(low: str, numbers: list[P.Number]) -> tuple[float, float] | None:
@@ -292,10 +333,42 @@ def rough_second(u: Understanding, r: Reading) -> dict[str, str]:
     return taken
 
 
+def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: str,
+                  asked: str | None) -> tuple[float, float] | None:
+    """A figure, then a contrast or a condition, then one ``WIDE_RANGE`` times it or more in the same breath."""
+    r: Reading | None = None
+    for i, a in enumerate(numbers):
+        if a.value < 2 or re.search(r"\b(?:not|no)\s*$", low[max(0, a.start - 6):a.start]):
+            continue  # "не 80, а 120 тысяч" (glossed "not 80, but 120000"): the first figure taken back
+        rest = low[a.end:a.end + 160]
+        caveat = _CAVEAT.search(rest)
+        if caveat is None or _LATER.search(rest) or re.search(r"[.。!?！？]\s", rest[:caveat.start()]):
+            continue
+        after = rest[caveat.end():]
+        later = [b for b in numbers[i + 1:] if b.start >= a.end + caveat.end() and b.value >= WIDE_RANGE * a.value
+                 and not (SELF_CORRECTION.search(low[a.end:b.start]) and not _CONDITION.search(low[a.end:b.start]))]
+        # ("I said 10k docs but it's actually 100k": a correction; "but if the old scans count, more like 30k" is not)
+        words = [least for rx, least in _MAGNITUDE_WORDS if (m := rx.search(after)) and not P.find_numbers(
+            after[max(0, m.start() - 12):m.start()])]
+        if later:
+            if r is None:
+                r = read(message, asked)
+            fed = {round(n.value): f & set(_COUNT_FIELDS) for n, f in zip(r.numbers, r.feeds, strict=False)}
+            own, second = fed.get(round(a.value)) or set(), fed.get(round(later[0].value)) or set()
+            if (second - own) or any(rx.search(low[later[0].end:later[0].end + 16]) for rx, _ in P.PERIODS):
+                continue  # "800 contracts, but if you mean searches, 30k a month": another field's figure
+            return a.value, later[0].value
+        if words and words[0] >= WIDE_RANGE * a.value:
+            return a.value, words[0]
+    return None
+
+
 def _much_more(low: str, n: P.Number) -> bool:
     """"a few thousand, maybe way more": "many times more" after the figure, in its sentence, with no figure after."""
     after = re.split(r"[.;。；!?！？]\s", low[n.end:])[0][:80]
     more = _MUCH_MORE.search(after)
+    if more is not None and _NOT_MORE.search(after[max(0, more.start() - 12):more.start()]):
+        return False  # "2.500, niet veel meer", "not much more", "nicht viel mehr": the figure holds
     return more is not None and not P.find_numbers(after[more.end():])
 
 

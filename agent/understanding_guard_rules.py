@@ -260,6 +260,10 @@ def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                     continue  # "currently at 45k, growing by 2,000 a month": the 2,000 only told the 45k apart
                 near = near[:near.find(r.text[m.start:m.end]) + m.end - m.start] + _CLAUSE_END.split(
                     near[near.find(r.text[m.start:m.end]) + m.end - m.start:])[0]
+                lead = near[:near.find(r.text[m.start:m.end])]
+                if (re.match(r"\s*[$€£¥₹₩₺₽]", lead) or any(s <= 2 for s, _, _ in P.currency_mentions(lead))) and \
+                        _SUM_PERIOD.match(re.sub(r"^\s*\S+", "", lead)):
+                    near = near[len(lead):]  # "1.500 € por mês, 20 mil apólices": the period is the sum's
             rate = _PERIOD_WORDS.search(near) and not _MONTH_WORDS.search(near)
             if name == "corpus_docs" and (rate or _MONTH_RATE.search(near)) and not _BUDGET_CLAUSE.search(near):
                 doubts[name] = "a figure per period is a volume or growth, not the size"  # "1時間に150件"
@@ -307,6 +311,10 @@ def _around_the_clock(near: str) -> float:
 # The period belongs to money said in the next clause ("50万个商品，预算每月1万元", "80k docs, budget $2k a month")
 _BUDGET_CLAUSE = re.compile(r"[,;，；]\s*(?:and\s+)?(?:the\s+|a\s+|our\s+)?(?:budget|预算|予算|예산|presupuesto|budżet|"
                             r"orçamento|bütçe|бюджет)")
+
+
+# The period of a sum said just before the figure ("€ per month , 20000 ..."): the sum's, not the figure's
+_SUM_PERIOD = re.compile(r"^\s*(?:(?:per|a|each)\s+)?(?:month|year|week|day|monthly|yearly)\b[^\d]{0,4}$")
 
 
 def _near(r: Reading, m: Number) -> str:

@@ -72,10 +72,25 @@ _FILES = (r"files?|fichiers?|archivos?|arquivos?|dateien|bestanden|plików|pliki
           r"documents?|文件|文档")
 _ENTRIES = (r"faqs?|faq-\w+|entries|entrées|einträge|eintrag|preguntas|perguntas|вопрос\w*|pytań|kayd\w*|"
             r"q&as?|问答|条")
+# Items a container lists, counted inside it ("12 catalogues, each with thousands of products", "18 PDFs, in jeder
+# tausende Artikelnummern", "カタログ20冊、1冊に製品が数千点"): which are the documents is asked too
+_ITEMS = (r"products?|produkt\w*|produits?|productos?|produtos?|prodotti|artikel\w*|art[íi]culos?|articoli|"
+          r"schede|fiches?|items?|rows?|filas?|linhas|righe|rijen|zeilen|decisions?|décisions?|sentenze|"
+          r"製品|商品|产品|상품|제품|記事|条目")
+_CATALOGUES = (r"catalog\w*|katalog\w*|cat[áa]logos?|cataloghi|カタログ|目录|카탈로그|planilhas?|hojas de c[áa]lculo|"
+               r"fogli(?: di calcolo)?|arkusz\w*|таблиц\w*|表格|スプレッドシート|스프레드시트|엑셀|エクセル|"
+               r"pdfs?|sites?|classeurs?|recueils?|sammlung\w*|冊")
+# "in jeder", "1冊に", "1ファイルに": each of them, as the gloss leaves it
+_EACH_MORE = r"in jede[mrn]?|(?:1|一)\s*(?:冊|つ|ファイル|フォルダ|本)(?:の[^\d、。]{0,6})?に|각각"
+_EACH_AFTER = (r"each|cada|chacun\w*|jeweils|ciascun[oa]|elk|każd\w*|каждый|каждая|her biri")
 _EACH = (r"each|jeweils|je|w każdym|в каждо\w*|по|her birinde|har \w+ mein|tiap \w+|masing-masing|それぞれ|마다|每个?"
          r"[^\d,，。]{0,6}(?:里|中)?")
 _NESTED = re.compile(
     rf"(?:{_CONTAINER})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_FILES}|{_ENTRIES})|"
+    rf"(?:{_CONTAINER}|{_CATALOGUES}|{_FILES})(?:[^.;。\d]|\d+\s*[冊個개권つ]){{0,24}}?(?:{_EACH}|{_EACH_MORE})"
+    rf"[^.;。]{{0,40}}?(?:{_ENTRIES}|{_ITEMS})|"
+    rf"(?:{_CONTAINER}|{_CATALOGUES})\s+(?:with|com|con|avec|mit|met|z|с|ile|dengan)\s+[^.;。]{{0,24}}?"
+    rf"(?:{_FILES}|{_ENTRIES}|{_ITEMS})\s+(?:{_EACH_AFTER})\b|"
     rf"(?:{_FILES})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_ENTRIES})(?!\s*(?:is|es|est|è|é|ist|to|—|ayrı))")
 # Entries and files counted either side of their noun ("12k FAQ entries", "FAQが1万2千件", "40個のExcelファイル",
 # "파일은 5천 개")

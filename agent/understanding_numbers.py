@@ -157,6 +157,14 @@ _SLASH_PERIODS = (
     ("shift", r"shift|schicht"),  # "40 searches/shift" (s8-a)
     ("working day", r"working day|workday|business day|weekday"))
 _KB_ARTICLES = re.compile(r"\bkb\s+(?=(?:articles?|entries|pages|docs|documents|content|posts|items)\b)")
+# Questions paired with their answers are entries of a Q&A bank (documents), not searches: "vragen en antwoorden",
+# "вопросов-ответов", "सवाल-जवाब", "soru-cevap", "tanya-jawab", "preguntas y respuestas", "질의응답"
+_QA_PAIRS = re.compile(r"\b(?:vragen (?:en|&) antwoorden|fragen (?:und|&) antworten|questions?[- ](?:and |& )?"
+                       r"(?:answers?|réponses)|preguntas (?:y|&) respuestas|perguntas (?:e|&) respostas|"
+                       r"domande (?:e|&) risposte|pyta(?:nia|ń) (?:i|&) odpowiedzi|soru[- ](?:ve )?cevap\w*|"
+                       r"tanya[- ]jawab|sawaa?l[- ]jawaa?b)\b|вопрос\w*[- ](?:и )?ответ\w*|"
+                       r"питан\w*[- ](?:і )?відповід\w*|"
+                       r"सवाल[- ]जवाब|प्रश्न[- ]उत्तर|질의응답|질문과 답변")
 # Chat shorthand for a query rate: "10 q/day", "5 q/h", "2k reqs/d", "300 searches/wk"
 _SHORT_PERIOD = {"d": "day", "day": "day", "h": "hour", "hr": "hour", "hour": "hour", "wk": "week", "w": "week",
                  "week": "week", "mo": "month", "mon": "month", "month": "month", "m": "month"}
@@ -245,6 +253,7 @@ def normalise(text: str) -> str:
     text = _GROUPED_MAGNITUDE.sub(lambda m: m.group().replace(",", ""), text)
     text = _ENUMERATOR.sub(_blank_enumerator, text)
     text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
+    text = _QA_PAIRS.sub(" q&a ", text)
     text = _KB_ARTICLES.sub("knowledge base ", text)  # "12,000 KB articles": knowledge-base articles, not kilobytes
     text = _SHORT_RATE.sub(lambda m: f"{m.group(1)} queries per {_SHORT_PERIOD[m.group(2)]} ", text)  # "10 q/day"
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]

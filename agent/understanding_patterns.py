@@ -209,7 +209,10 @@ PLACE_CURRENCIES = (
             r"\bbern\b|lausanne|lugano"),
     ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|nigeria|\blagos\b|kenya|nairobi|\begypt\b|"
                 r"cairo|vietnam|hanoi|philippines|manila|thailand|bangkok|malaysia|kuala lumpur|argentin\w*|"
-                r"buenos aires|colombia|bogot[áa]"),
+                r"buenos aires|colombia|bogot[áa]|morocc\w*|\bmaroc\w*|marruecos|marocco|casablanca|\brabat\b|"
+                r"marrakech|s[ée]n[ée]gal|\bdakar\b|abidjan|c[ôo]te d'ivoire|cameroun|douala|\btunisi\w*|"
+                r"alg[ée]ri\w*|\bangola\w*|\bluanda\b|mo[çc]ambique|maputo|\bper[uú]\b|\bchile\b|"
+                r"吉隆坡|马来西亚|馬來西亞|越南|泰国|菲律宾|曼谷|河内|胡志明"),
 )
 _PLACE_CURRENCY = tuple((code, re.compile(rx)) for code, rx in PLACE_CURRENCIES)
 
