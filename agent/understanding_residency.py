@@ -116,9 +116,12 @@ OUTSIDE = re.compile(r"クラウドでも|クラウドに(?:出して|送って)
 # our network after all", "veriler yurt dışına çıkabilir artık", "les données peuvent sortir", "die Daten dürfen raus"
 PERMITTED_OUT = re.compile(r"\b(?:data|it|docs|documents|files|they|everything)\s+(?:can|may|are allowed to)\s+"
                            r"(?:now\s+|also\s+|actually\s+)?(?:leave|go out|be sent out)\b|"
-                           r"\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|(?<!no )\bpueden salir|"
-                           r"(?<!não )\bpodem sair|(?<!non )\bpossono uscire|\bmogą wyjść|\bfår lämna|\bçıkabilir|"
-                           r"(?<!не )\bмогут (?:выходить|уходить)")
+                           r"\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|"
+                           # the bare verbs only after the data or an outside place ("yarım milyona çıkabilir" is
+                           # growth, "50.000 TL'ye kadar çıkabiliriz" a ceiling)
+                           r"(?:\bdane|\bdata|\bveri\w*|данные|\bdatos|\bdados|\bdati|\bdışına|\bdışarı)[^.;!?]{0,30}?"
+                           r"(?:(?<!no )\bpueden salir|(?<!não )\bpodem sair|(?<!non )\bpossono uscire|\bmogą wyjść|"
+                           r"\bfår lämna|\bçıkabilir\b|(?<!не )\bмогут (?:выходить|уходить))")
 
 
 # The data said not to be sensitive ("the data is not sensitive", "nothing sensitive in there", "none of it is
