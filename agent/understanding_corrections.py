@@ -176,6 +176,37 @@ def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
                 result.unset.append(name)
 
 
+def unknown_again(text: str, stated: dict[str, Any], result: Any) -> None:
+    """A stated field named next to "we don't know yet" / "not decided" / "later", with no figure: unset (s10-b).
+
+    "il budget lascialo in sospeso, non lo sappiamo ancora", "予算の件は白紙に戻してください。まだ決まってません",
+    "bütçeyi boş bırakalım, henüz belli değil": the earlier value is taken back and asked again. One field named
+    in the sentence, and no figure there but the old one quoted.
+    """
+    for start, end in P.split_sentences(text):
+        sentence = text[start:end]
+        if not (P.SKIP.search(sentence) or P.LATER.search(sentence)):
+            continue
+        named = [f for f, words in _WITHDRAWN_FIELD.items() if re.search(words, sentence)]
+        if len(named) != 1 or named[0] not in stated or named[0] in result.updates or named[0] in result.unset:
+            continue
+        old = stated[named[0]]
+        if any(not (isinstance(old, int | float) and abs(n.value - old) <= 0.02 * old) for n in P.find_numbers(
+                sentence)):
+            continue
+        result.unset.append(named[0])
+
+
+_WORKING = re.compile(r"working|business|\bwork\b|weekday|workday|工作日|营业日")
+
+
+def _period_factor(after: str) -> float:
+    """``period_factor`` of the text after a figure, a working day counted as 22 a month (not 30)."""
+    factor = period_factor(after, "")
+    own = re.split(r"[,;!?。，；、]", after[:30])[0]
+    return float(S.WORKING_DAYS_PER_MONTH) if factor == P.DAYS_PER_MONTH and _WORKING.search(own) else factor
+
+
 def _periods(text: str) -> list[tuple[int, float, bool]]:
     """(position, factor to per month, negated) of each period ``text`` names."""
     out = []
@@ -188,15 +219,18 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
                            or re.match(r"\s*(?:[\d.万亿kmb]+\s*(?:documents|件|items|개|건|times|回|번)?\s*)?"
                                        r"(?:ではなく|じゃなく|이 아니라|가 아니라|değil|nahi)", text[m.end():])
                            or any(s <= m.start() < e for s, e in spans))
-            out.append((m.start(), factor, negated))
+            # s10-b: "die 800 was per werkdag, niet per maand": 22 working days, not 30 days
+            working = _WORKING.search(m.group())
+            out.append((m.start(), float(S.WORKING_DAYS_PER_MONTH) if working else factor, negated))
     return sorted(out)
 
 
 # A currency taken back: "not dollars", "不是美元", "ドルじゃなくて", "달러가 아니라", "dolar değil", "а не доллары"
 _CURRENCY_NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bniet|\bnie|\binte|\bне|\brather than|"
                                   r"\binstead of|不是|而非)\s*(?:(?:in|en|em|w|в|the|de|d'|i|på)\s+)?$")
-_CURRENCY_NOT_AFTER = re.compile(r"^\s*(?:değil|nahi|nahin|nhi|じゃなく|ではなく|가 아니라|이 아니라|아니라|가 아니고|"
-                                 r"이 아니고)")
+_CURRENCY_NOT_AFTER = re.compile(r"^\s*(?:değil|nahi|nahin|nhi|じゃなく|ではなく|가 아니라|이 아니라|아니라|아니고|"
+                                 r"가 아니고|"
+                                 r"이 아니고|not\s*(?:$|[,.;!?]))")  # "달러 아니고요" glossed "달러 not" (s10-b)
 _SORRY = re.compile(r"\bsorry\b|\bpardon\b|\bperd[óo]n\b|\bdesculp|\bscusa|\bprzepraszam\b|\bförlåt\b|"
                     r"\bизвините\b|\bentschuldigung\b|不好意思|抱歉|すみません|죄송")
 
@@ -218,7 +252,9 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
             text[end:])
         (old if taken_back else new).append(code)
     new = list(dict.fromkeys(c for c in new if c not in old))
-    if len(new) != 1 or not (old or P.CORRECTION.search(text) or _SORRY.search(text) or _DISMISSED.search(text)):
+    quoted = bool(new) and not old and any(_same(n.value, budget) for n in P.find_numbers(text))  # "the 2k was AUD"
+    if len(new) != 1 or not (old or quoted or P.CORRECTION.search(text) or _SORRY.search(text)
+                             or _DISMISSED.search(text)):
         return False  # ("це гривні, а не долари", "वो रुपये में था, डॉलर में नहीं": a currency word the table lacks)
     rate_old, rate_new = P.USD_PER.get(old[0] if old else "usd"), P.USD_PER.get(new[0])
     if not rate_old or not rate_new or rate_old == rate_new:
@@ -327,6 +363,50 @@ def _as_length(value: float, unit: str) -> int | None:
     return int(tokens) if isinstance(tokens, int | float) and not isinstance(tokens, bool) else None
 
 
+# The old figure said again to keep it: "500 is the ceiling, that stays", "keep the 300ms", "yes 50k is right" (s10-b)
+_KEEP = re.compile(r"\b(?:stays?|stands|keep|still (?:right|valid|holds?)|(?:is|was) (?:right|correct)|correct|"
+                   r"confirm\w*|unchanged|hasn'?t changed|stimmt|bleibt|confermo|klopt|zgadza|верно|doğru)\b|"
+                   r"合ってます|没错|맞아요")
+
+
+def _kept(num: P.Number, text: str, old: Any) -> bool:
+    """``num`` is the stated figure itself, in a sentence that keeps it and takes nothing back."""
+    if not _same(num.value, old):
+        return False
+    start, end = next(((s, e) for s, e in P.split_sentences(text) if s <= num.start < e), (0, len(text)))
+    sentence = text[start:end]
+    return bool(_KEEP.search(sentence)) and not _NOT_BEFORE.search(text[max(0, num.start - 20):num.start]) and \
+        not _NOT_AFTER.match(text, num.end) and len(P.find_numbers(sentence)) == 1
+
+
+_ANY_LENGTH_UNIT = re.compile(r"\b(pages?|words?|lines?|characters?|chars?|tokens?)\b")
+
+
+def relength(text: str, stated: dict[str, Any], result: Any) -> None:
+    """The unit of a stated document length corrected, not its figure: "the 2000 was tokens, not words" (s10-b).
+
+    A figure that, read in the unit the message takes back, is the stated length, is read again in the unit the
+    message keeps (one of each, no other figure).
+    """
+    old = stated.get("doc_length_tokens")
+    if not isinstance(old, int | float) or isinstance(old, bool) or old <= 0 or "doc_length_tokens" in result.updates:
+        return
+    units = [(m.group(1), bool(_NOT_BEFORE.search(text[max(0, m.start() - 20):m.start()])))
+             for m in _ANY_LENGTH_UNIT.finditer(text)]
+    dropped = {u.rstrip("s") for u, negated in units if negated}
+    kept = {u.rstrip("s") for u, negated in units if not negated}
+    numbers = P.find_numbers(text)
+    if len(dropped) != 1 or len(kept) != 1 or len(numbers) != 1:
+        return
+    value = numbers[0].value
+    was = _as_length(value, dropped.pop())
+    new = _as_length(value, kept.pop())
+    if was is None or new is None or abs(was - old) > 0.05 * old or new == was:
+        return
+    result.updates["doc_length_tokens"] = new
+    result.corrected.add("doc_length_tokens")
+
+
 def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> None:
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
     if recurrency(text, stated, result):
@@ -334,11 +414,14 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     _monthly_was_one_off(text, stated, result)
     _new_latency(text, stated, result)
     withdraw(text, stated, result)
+    unknown_again(text, stated, result)
+    relength(text, stated, result)
     if relabel(text, stated, result):
         return
     if _named_figure(text, stated, result, leftovers):
         return
-    if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是", text) or any(
+    if not (P.CORRECTION.search(text) or re.search(r"\b(?:was|were|is|are)\b|不是|是|\d\w*\s*(?:->|→|=>)\s*\d",
+                                                   text) or any(
             negated for _, _, negated in _periods(text)) or any(
             _NOT_BEFORE.search(text[max(0, n.start - 20):n.start]) or _NOT_AFTER.match(text, n.end)
             for n in P.find_numbers(text))):  # "300 par heure, pas 100", "3,000件ではなく300件" (s8-b)
@@ -346,6 +429,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     for num in P.find_numbers(text):
         target = _target(num.value, text, stated, num)
         if target is None or target in result.unset:  # taken back above: no new value for it
+            continue
+        if _kept(num, text, stated.get(target)):
             continue
         own = re.split(r"[,;.!?。，；]", text[num.end:num.end + 50])[0]
         quoted = _readings(num.value, text, num)
@@ -410,8 +495,10 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             if usd is not None:  # in the currency written beside it ("put €1,200")
                 result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
             result.corrected.add(target)
-        elif target in _RATE_FIELDS and (factor := period_factor(text[num.end:num.end + 30], "")) != 1.0:
+        elif target in _RATE_FIELDS and (factor := _period_factor(text[num.end:num.end + 30])) != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])
+            if target == "queries_per_month":  # "eram 1500 por dia útil, não por mês": 22 working days (s10-b)
+                result.updates[target] = int(num.value * factor)
             usd = _in_usd(num, text) if target == "budget_usd_month" else None
             if usd is not None:  # "30万円は月額じゃなくて年額です": the sum in its own currency (s9-d)
                 result.updates[target] = round(usd * factor, 2)

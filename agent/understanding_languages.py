@@ -124,6 +124,8 @@ ADD_CUE = re.compile(
     r"\bтакже\b|\bтоже\b|\bещё\b|\bеще\b|\bзабыл\w*|"
     r"\badd(?:ing)?\b|\binclude\b|hinzufügen|\bajouter\b|\bañadir\b|\bagregar\b|\baggiungere\b|\badicionar\b|"
     r"\btoevoegen\b|\bdodać\b|\blägg till\b|\bekle\w*|\bдобав\w+|"
+    # s10-b: the add verbs conjugated ("agrega portugués", "dodajcie ukraiński", "tambah bahasa Jawa")
+    r"\bagreg\w*|\bañad\w*|\baggiung\w*|\badicion\w*|\bajout\w*|\bdodaj\w*|\btambah\w*|"
     r"\b(?:replac|swap|switch|exchang)\w*\b.{1,30}\b(?:with|for|to|by)\s+(?:[^\W\d]+\s+)?$|"  # "swap X for Y"
     r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고|追加|추가")
 # The queries' language next to the documents' one ("users ask in Spanish", "毎日英語で問い合わせが来ます") adds.
@@ -133,7 +135,11 @@ QUERY_CUE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bask(?:s|ed|ing)?\b|\
                        r"提问|查询|问题|問い合わせ|質問|検索|질문|문의|검색")
 ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)|"
                        r"^\s*(?:instead of|rather than|statt|anstatt|au lieu d|en lugar de|en vez de|invece d|"
-                       r"em vez de|in plaats van|zamiast|i stället för|вместо)")  # "Danish instead of Dutch"
+                       r"em vez de|in plaats van|zamiast|i stället för|вместо)|"  # "Danish instead of Dutch"
+                       # s10-b: the add verb or "too" after the name ("Französisch kommt noch dazu", "Arapçayı da
+                       # ekleyin", "tambah bahasa Jawa juga", "英語の文書も追加で")
+                       r"^\s*(?:kommt|kommen)\s+(?:noch\s+)?(?:\w+\s+)?dazu\b|^\S*\s+(?:da|de)\s+ekle\w*|^\s*juga\b|"
+                       r"^\s*(?:の\s*\w+\s*)?(?:も|を)?\s*追加|^\s*(?:の\s*\w+\s*)もお?願")
 _NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
              r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
              r"\bingen|\bбез|\bне|\bнет)")
@@ -143,9 +149,13 @@ _DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben
          r"\bem vez de|\bin plaats van|\bzamiast|\bi stället för|\bвместо|"
          r"\b(?:replac|swap|switch(?:ed)? from|exchang)\w*|"
          r"\bdrop(?:ped|ping)?|\bremov(?:e|ed|ing)|\bexclud(?:e|ed|ing)|\bscra(?:p|pped|tch)|\bcut|\bforget(?: about)?|"
-         r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用)")
+         r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用|"
+         # s10-b: taking out in every language ("on enlève l'allemand", "tira o inglês", "togli il tedesco")
+         r"\benl[eè]v\w*|\bretir\w*|\bsupprim\w*|\bquit[ae]\w*|\btira\w*|\btogli\w*|\brimuov\w*|\bentfern\w*|"
+         r"\busu[nń]\w*|\bубер\w*|\bудал\w*|\bhapus\w*)")
 REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
-                           r"więcej|mer)\s+)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|d'\s*)?$")
+                           r"więcej|mer|l'|o|or|a|os|as|le|la|les|il|lo|el|het)\s*)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|"
+                           r"d'\s*)?$")
 REMOVE_AFTER = re.compile(
     r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
@@ -161,7 +171,9 @@ REMOVE_AFTER = re.compile(
     # lead s8: Turkish removes after the name ("Arapçayı çıkaralım", "İngilizceyi kaldırın", "Arapça hariç")
     r"çıkar\w*|kaldır\w*|hariç|olmasın|yok artık|"
     # Swedish, Norwegian and Danish strike out after the name ("finska stryker vi", "tyska stryks")
-    r"stryk\w*|tar vi bort|tas bort|fjern\w*|dropper vi)")
+    r"stryk\w*|tar vi bort|tas bort|fjern\w*|dropper vi|"
+    # s10-b: "Frans mag eruit", "Englisch fliegt raus"
+    r"(?:mag|kan|moet|gaat) (?:er)?uit|(?:mag|kan) weg|(?:fliegt|fällt|kann|muss) raus)")
 # A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".
 FUTURE = re.compile(
     r"\blater\b|\bnext (?:year|quarter|month)\b|\bin the future\b|\beventually\b|\bdown the road\b|\bsome ?day\b|"

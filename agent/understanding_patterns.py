@@ -1381,7 +1381,9 @@ LATER = re.compile(r"\blater\b|\bget back to you\b|\bcome back to\b|\bcircle bac
                    r"\bodezwę się\b|\btrudno powiedzieć\b|\bsenare\b|\båterkommer\b|\bsonra (?:söyle|dön|bildir)\w*|"
                    r"\bhenüz belli değil\b|\bпозже\b|\bпотом\b|\bпосле \S+ (?:\S+ )?(?:скажу|сообщу)|\bпізніше\b|"
                    r"\bпісля \S+ (?:\S+ )?(?:скажу|повідомлю)|"
-                   r"\bbaad (?:mein|me)\b|\bke baad batata|\b(?:nahi|nahin) pata\b|\bpata (?:nahi|nahin)\b")
+                   r"\bbaad (?:mein|me)\b|\bke baad batata|\b(?:nahi|nahin) pata\b|\bpata (?:nahi|nahin)\b|"
+                   # s10-b: "non lo sappiamo ancora", "in sospeso", "まだ決まってません", "白紙に戻して"
+                   r"\bnon (?:lo )?sappiamo\b|\bin sospeso\b|決まって(?:い)?(?:ない|ません)|白紙に")
 SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|undecided|haven'?t decided|"
                   r"none of your business|rather not say|prefer not to say|can'?t tell|cannot tell|confidential|"
                   r"\btbd\b|don'?t have (?:a |an )?(?:number|figure|estimate)|^\s*pass\b|don'?t know|do not know|"

@@ -45,7 +45,9 @@ _OWN = re.compile(
     r"\bzelf (?:hosten|draaien)|\balojar\w* nosotros|\bhosped\w* nós|\bospitar\w* noi|\bu nas\b|\bkendimiz\b|"
     r"\begen drift\b|\bkhud\b|(?<![а-яіїє])(?:свой|свої|свій|власний|власні|свои) (?:хостинг|сервер\w*)|"
     r"自己(?:搭|部署|host|托管|跑|维护|运维)?|自建|自托管|自社(?:運用|サーバー?)?|自前|セルフホスト|オンプレ|"
-    r"(?:직접|자체)\s*(?:호스팅|운영|서버)|서버 운영")
+    r"(?:직접|자체)\s*(?:호스팅|운영|서버)|서버 운영|"
+    # s10-b: "и через API, и у себя", "на своих серверах"
+    r"(?<![а-яіїє])(?:у себя|на своих серверах|на своём сервере)(?![а-яіїє])")
 # Indifference between the two sides: "both", "either ... or ... works", "sia ... sia", "tanto ... como"
 _BOTH = re.compile(
     r"\beither\b|\bboth\b|\bsia\b[^.;]*\bsia\b|\btanto\b[^.;]*\bcomo\b|\band\b[^.;]{0,40}\band\b|"
@@ -80,9 +82,12 @@ _WANT = re.compile(
     r"\bwants?\b|\bdecided\b|\bgo(?:ing)? with\b|\blet'?s\b|\bmöchte\w*|\bwoll\w*|\bveu\w+|\bvoulons\b|"
     r"\bquier\w+|\bquer\w*|\bvuole\b|\bvogliono\b|\bwil\b|\bwillen\b|\bchce\w*|(?<![а-яіїє])хоч\w+|\bistiyor\w*|"
     r"\bvill\b|\bchah\w+|\bmaunya\b|\bingin\b|决定|改用|还是用|가기로|쓰기로|하기로|ことになりました|ことにしました|"
-    r"使いたい|쓰는 게 좋|쓰고 싶")
+    r"使いたい|쓰는 게 좋|쓰고 싶|"
+    # s10-b: a decision said by its outcome ("finalement on passera par une API", "we'd rather just call an API")
+    r"\bafter all\b|\bfinal(?:ly|ement)\b|\bal final\b|\balla fine\b|\buiteindelijk\b|\bw końcu\b|"
+    r"(?<![а-яіїє])в итоге(?![а-яіїє])|\bsonunda\b|\bakhirnya\b|\bno fim\b|\bletztlich\b|\brather\b|\bprefer\w*")
 # Using or hosting: what the wish is about ("use a hosted API", not "an API for our app")
-_USE = re.compile(r"\bus(?:e|ing)\b|\busa\w*|\busem\w*|\bnutzen\b|\bnehmen\b|\butilis\w*|\butiliz\w*|\bpasser par\b|"
+_USE = re.compile(r"\bus(?:e|ing)\b|\busa\w*|\busem\w*|\bnutzen\b|\bnehmen\b|\butilis\w*|\butiliz\w*|\bpass\w* par\b|"
                   r"\bgebruik\w*|\bkorzysta\w*|(?<![а-яіїє])(?:использ\w*|використ\w*)|\bkullan\w*|\banvänd\w*|\bkör\w*|"
                   r"\bpakai\b|\bgo(?:ing)? with\b|\bcall\w*|\bhosted\b|\bgehost\w*|\bhospedad\w*|\bhostowane\b|"
                   r"\bhostat\b|\bbarındırılan\b|\bdi-host\b|\bin cloud\b|\bcloud\b|\bexternal\b|облачн\w*|хмарн\w*|"
@@ -95,6 +100,11 @@ _IF = re.compile(r"\bif\b|\bsuppos\w*|\bwenn\b|\bfalls\b|\bangenommen\b|\bsi\b|\
                  r"\bjeśli\b|\bjeżeli\b|(?<![а-яіїє])(?:если|якщо)(?![а-яіїє])|\beğer\b|\bagar\b|\bkalau\b|"
                  r"\bjika\b|\bseandainya\b|もし|としたら|만약|如果|假如|要是")
 _IF_AFTER = re.compile(r"^\s*\w*\s*\w+(?:sak|sek)\b|^[^,.;]{0,12}としたら")
+
+
+# One side taken back by name: "scratch the self-hosting thing, we'd rather just call a hosted API" (s10-b)
+_TAKEN_BACK = re.compile(r"\b(?:scratch|forget|drop|ditch|no more|instead of|rather than)\s+(?:about\s+)?"
+                         r"(?:the\s+|that\s+|all\s+the\s+)?$")
 
 
 def _negated_before(text: str, start: int) -> bool:
@@ -111,7 +121,8 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
 def _deployment(text: str, asked: str | None, updates: dict[str, Any]) -> bool:
     """Who runs the model; True when both sides were named and neither chosen."""
     apis = [m for m in _API.finditer(text) if not _negated_before(text, m.start())]
-    owns = [m for m in _OWN.finditer(text) if not _negated_before(text, m.start())]
+    owns = [m for m in _OWN.finditer(text) if not _negated_before(text, m.start())
+            and not _TAKEN_BACK.search(text[max(0, m.start() - 30):m.start()])]
     if apis and owns and not _PREFERENCE.search(text) and not _BURDEN.search(text) and (
             _BOTH.search(text) or any(m.group() != "any" for m in P.EITHER.finditer(text)) or (
                 _FINE.search(text) and any(_OR.search(text[min(a.end(), o.end()):max(a.start(), o.start())])

@@ -112,6 +112,18 @@ OUTSIDE = re.compile(r"クラウドでも|クラウドに(?:出して|送って)
                      r"\bdatos pueden salir|\bdati possono uscire|\bdados podem sair")
 
 
+# The data said to be allowed out by a modal of permission, which is the permission itself (s10-b): "the docs can leave
+# our network after all", "veriler yurt dışına çıkabilir artık", "les données peuvent sortir", "die Daten dürfen raus"
+PERMITTED_OUT = re.compile(r"\b(?:data|it|docs|documents|files|they|everything)\s+(?:can|may|are allowed to)\s+"
+                           r"(?:now\s+|also\s+|actually\s+)?(?:leave|go out|be sent out)\b|"
+                           r"\bdonn[ée]es peuvent sortir|\bdaten d[üu]rfen raus|"
+                           # the bare verbs only after the data or an outside place ("yarım milyona çıkabilir" is
+                           # growth, "50.000 TL'ye kadar çıkabiliriz" a ceiling)
+                           r"(?:\bdane|\bdata|\bveri\w*|данные|\bdatos|\bdados|\bdati|\bdışına|\bdışarı)[^.;!?]{0,30}?"
+                           r"(?:(?<!no )\bpueden salir|(?<!não )\bpodem sair|(?<!non )\bpossono uscire|\bmogą wyjść|"
+                           r"\bfår lämna|\bçıkabilir\b|(?<!не )\bмогут (?:выходить|уходить))")
+
+
 # The data said not to be sensitive ("the data is not sensitive", "nothing sensitive in there", "none of it is
 # confidential", "non-confidential", "数据不敏感", "機密ではない", "민감하지 않아요"; the lexicon glosses the other
 # languages to "not sensitive"): the data may leave, unless a word of sensitivity stands unnegated elsewhere ("the
@@ -145,7 +157,7 @@ def data_may_leave(text: str) -> bool:
     """True when ``text`` says the data already goes (or may go) to a hosted service."""
     if REFUSED.search(text):
         return False
-    if OUTSIDE.search(text) and OK.search(text):
+    if OUTSIDE.search(text) and OK.search(text) or PERMITTED_OUT.search(text):
         return True
     for sentence in re.split(r"[.!?。！？;\n]+", text):  # the permission is said about the service, in its sentence
         if SERVICE.search(sentence) and ((ALREADY.search(sentence) and USE.search(sentence)) or OK.search(sentence)

@@ -1,0 +1,123 @@
+"""Corrections that scale an earlier figure by a factor said in words.
+
+"double the budget", "half of what I said for the queries", "one more zero on the doc count", "súmale un 50% a las
+consultas", "查询量再翻一倍", "gecikmeyi yarıya indirelim".
+
+The new value is the stated one times the factor, stored only when the field it scales is clear: named in the
+message, its stated figure quoted, or the field just asked about; and only when the message gives that field no
+figure of its own and speaks of no future ("could double next year" is growth, not a correction). An unnamed
+"double that" stays a question to the user (``agent.understanding._relative``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent import understanding_patterns as P
+
+# The fields a factor may scale, with the nouns that name each in the glossed text, in every language the lexicon
+# leaves unglossed (the English words come from ``P.FIELD_WORDS``).
+_NOUNS = {
+    "corpus_docs": r"\bdoc(?:ument)?s?\b|\bfiles\b|\bdoc count\b|文档|文書|문서|\bdokument\w*|\bdocumento?s?\b|"
+                   r"\bdocumenti\b|\bdocumenten\b|\bдокумент\w*|\bdoküman\w*|\bdokumen\b",
+    "queries_per_month": r"\bsearches\b|\brequests\b|\bzapyta\w*|\bзапрос\w*|\bsorgu\w*|查询|クエリ|검색|쿼리",
+    "budget_usd_month": r"\bbudżet\w*|\bbütçe\w*|\bбюджет\w*|预算|予算|예산|\borçamento\b|\bpresupuesto\b|\bbilancio\b",
+    "doc_length_tokens": r"\bpages?\b|\bwords?\b|\btokens?\b|\blength\b",
+    "latency_p95_ms": r"\blatenc\w*|\blatenz\w*|\blatentie\b|\bgecikme\w*|\blatência\b|\bзадержк\w*|"
+                      r"延迟|レイテンシ|지연",
+}
+_FIELDS = tuple(_NOUNS)
+
+# A factor said in words, in every language of the interview: (pattern, factor).
+_FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) for p, f in (
+    (r"\bdouble[ds]?\b|\bdoubling\b|\bdoubler\b|\bdoublez\b|\bverdoppel\w*|\bduplica\w*|\bel doble\b|\braddoppi\w*|"
+     r"\bil doppio\b|\bo dobro\b|\bdobr[ae]\w*|\bverdubbel\w*|\bpodw[oó]j\w*|\bвдвое больше\b|\bудво\w*|"
+     r"\bв два раза больше\b|\biki kat\w*|\bikiye katla\w*|\bdobel\b|\bdua kali\b|\blipat dua\b|翻一?倍|加倍|"
+     r"两倍|倍に|두 배", 2.0),
+    (r"\btripl\w*|\bverdreifach\w*|\btrois fois plus\b|\btre volte\b|\btriplic\w*|\btres veces\b|\btrês vezes\b|"
+     r"\bdrie keer\b|\bverdrievoudig\w*|\btrzy razy\b|\b3 times więcej\b|\bpotroi\w*|\bвтрое больше\b|"
+     r"\bв три раза больше\b|\büç kat\w*|\btiga kali\b|三倍|3倍|세 배", 3.0),
+    (r"\bhalf\b|\bhalve[ds]?\b|\bhalving\b|\bhalbier\w*|\bhalb so\b|\bla moitié\b|\bla mitad\b|\bmetà\b|\bdimezz\w*|"
+     r"\bmetade\b|\bhalveer\w*|\bhalveren\b|\bde helft\b|\bpołow\w*|\bвдвое меньше\b|\bв два раза меньше\b|"
+     r"\byarıya\b|\bsetengah\w*|\bseparuh\w*|一半|减半|半分に|절반|반으로", 0.5),
+    (r"\bquarter of\b|\ba quarter\b", 0.25),
+    # a zero added or taken off: "one more zero", "add a zero", "le faltaba un cero", "ik was een nul vergeten"
+    (r"\b(?:one more|another|add(?:ed)?|missed|missing|forgot(?:ten)?|left off)\s+(?:a\s+|one\s+)?zero\b|"
+     r"\bzero (?:short|missing)\b|\bfalt(?:a|aba|ó) un cero\b|\bfaltou um zero\b|\beine null (?:mehr|vergessen)\b|"
+     r"\bun zéro de plus\b|\bmanca uno zero\b|\been nul vergeten\b|\bbrak(?:uje|owało) zera\b|少了一个零|少打了一个0",
+     10.0),
+    (r"\b(?:knock|take|drop|remove)\s+(?:a|one)\s+zero\b|\b(?:a|one) zero too many\b|\beine null zu viel\b|"
+     r"\bun zéro de trop\b|\bun cero de más\b|\buno zero di troppo\b|\been nul te veel\b|\bzero a mais\b|多了一个零",
+     0.1),
+))
+# "10% more", "un 50% de plus", "+20%", "add 10%", "cut it by 20%"
+_PERCENT_UP = re.compile(r"(?P<p>\d{1,3})\s?%\s*(?:more|higher|extra|up|bigger|larger|mehr|höher|de plus|en plus|más|"
+                         r"in più|a mais|meer|hoger|więcej|больше|fazla|lebih)\b|"
+                         r"(?:\badd|\bplus|\+|\bsúma\w*|\bsuma\w*|\baggiungi\w*|\bajoute\w*|\bdodaj\w*|\btambah\w*|"
+                         r"\bincrease (?:it |that )?by|\braise (?:it |that )?by|\bbump (?:it |that )?(?:up )?by|"
+                         r"\berhöh\w* (?:um )?)\s*(?:un |una |a |another |um |o )?(?P<q>\d{1,3})\s?%")
+_PERCENT_DOWN = re.compile(r"(?P<p>\d{1,3})\s?%\s*(?:less|fewer|lower|smaller|weniger|de moins|en moins|menos|in meno|"
+                           r"a menos|minder|lager|mniej|меньше|daha az|kurang)\b|"
+                           r"(?:\bcut|\breduce|\blower|\btrim|\bminus|\bsenk\w*|\breduz\w*|\breduc\w*|\bridu\w*)"
+                           r"\s*(?:it |that )?(?:by |um |de |di |em )?(?P<q>\d{1,3})\s?%")
+# "10 times looser", "tien keer ruimer" (glossed "10 times ruimer"), "3x more"
+_TIMES = re.compile(r"(?P<n>\d{1,2})\s*(?:x|times|mal|fois|veces|volte|vezes|keer|razy|раза?|kat|kali)\s+(?:"
+                    r"(?P<up>more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
+                    r"ruimer|hoger|langer|więcej|больше|fazla|lebih)|(?P<down>less|fewer|smaller|lower|tighter|"
+                    r"shorter|weniger|kleiner|moins|menos|meno|minder|kleiner|korter|mniej|меньше|az|kurang))\b")
+# A share of a set, not of the figure: "half of them are in Spanish", "a quarter of the docs are scans"
+_SHARE = re.compile(r"\s*(?:of\s+)?(?:them|those|these|the \w+|our \w+|all)\s+(?:are|is|were|was|come|speak)\b")
+# Growth or a supposition: "could double next year", "expect it to triple", "if queries double"
+_FUTURE = re.compile(r"\b(?:could|might|may|would|expect\w*|grow\w*|next (?:year|quarter|month)|by 20\d\d|later|"
+                     r"eventually|in the future|if|when|once)\b|\bnächstes jahr\b|\bl'an(?:née)? prochaine?\b|"
+                     r"\bel (?:año|próximo año)\b|\bl'anno prossimo\b|\bano que vem\b|\bvolgend jaar\b|明年|来年|내년")
+
+
+def _factor(text: str) -> tuple[float, int, int] | None:
+    """The factor the text scales a figure by, with its span; None when it names none (or several)."""
+    found: list[tuple[float, int, int]] = []
+    for rx, factor in _FACTORS:
+        found += [(factor, m.start(), m.end()) for m in rx.finditer(text) if not _SHARE.match(text, m.end())]
+    for rx, sign in ((_PERCENT_UP, 1), (_PERCENT_DOWN, -1)):
+        for m in rx.finditer(text):
+            share = float(m.group("p") or m.group("q")) / 100
+            if 0 < share < (1 if sign < 0 else 10):
+                found.append((1 + sign * share, m.start(), m.end()))
+    for m in _TIMES.finditer(text):
+        n = float(m.group("n"))
+        if n >= 2:
+            found.append((n if m.group("up") else 1 / n, m.start(), m.end()))
+    factors = {f for f, _, _ in found}
+    return found[0] if len(factors) == 1 else None
+
+
+def _named(text: str, field: str) -> bool:
+    english = P.FIELD_WORDS.get(field, "")
+    return bool(re.search(f"{english}|{_NOUNS[field]}" if english else _NOUNS[field], text))
+
+
+def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A stated figure scaled by a factor the message says ("double the budget"): the field gets the new value."""
+    if result.confirm or _FUTURE.search(text) or P.HYPOTHETICAL.search(text):
+        return
+    scale = _factor(text)
+    if scale is None:
+        return
+    factor, start, end = scale
+    held = [f for f in _FIELDS if isinstance(stated.get(f), int | float) and not isinstance(stated.get(f), bool)
+            and stated[f] > 0 and f not in result.updates]
+    named = [f for f in held if _named(text, f)]
+    numbers = [n for n in P.find_numbers(text) if not start <= n.start < end]
+    quoted = [f for f in held if any(abs(n.value - stated[f]) <= 0.02 * stated[f] for n in numbers)]
+    others = [n for n in numbers if not any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)]
+    if others and not result.updates:
+        return  # a figure of its own: "half of the 3,000 staff", not a scaled one
+    targets = named or quoted or ([asked] if asked in held else [])
+    if len(set(targets)) != 1:
+        return
+    field = targets[0]
+    value = stated[field] * factor
+    result.updates[field] = int(round(value)) if field in ("corpus_docs", "queries_per_month",
+                                                           "doc_length_tokens") else round(value, 2)
+    result.corrected.add(field)
