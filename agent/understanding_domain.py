@@ -167,9 +167,19 @@ _LICENCE_TALK = re.compile(r"commerc|licen[cs]|lizenz|\bnon-?profit|商用|商�
 
 
 # The organisations the user serves, not the user's own: "客户主要是银行和运营商", "our customers are mostly banks"
-_CLIENTS_BEFORE = re.compile(r"(?:\bcustomers?|\bclients?|\bkunden|\bclientes|\bclienti|\bklanten|\bklient\w*|"
-                             r"\bkunder|müşteri\w*|клиент\w*|\bsell\w* to|\bserv(?:e|es|ing)|\bfor other)\W*"
+_CLIENTS_BEFORE = re.compile(r"(?:\bcustomers?|\bclients?|\bkunden?|\bclientes?|\bclient[ei]|\bklant(?:en)?|"
+                             r"\bklient\w*|\bkunder|müşteri\w*|клиент\w*|\bsell\w* to|\bserv(?:e|es|ing)|"
+                             r"\bfor other)\W*"
                              r"(?:\w+\W+){0,3}$|(?:客户|顾客|服务于|面向|顧客|取引先|고객)[^，,。.;、]{0,6}$")
+
+
+# The client named as the subject of its trade ("our client is an insurer", "Unser Kunde ist eine Versicherung", "Наш
+# клиент — страховая компания", "客户是一家银行", "クライアントは製薬会社", "고객사는 병원"), s10-c
+_CLIENT_IS = re.compile(
+    r"\b(?:our|my|the|unser\w*|notre|nuestro|nosso|o nosso|il nostro|onze|nasz\w*|наш\w*)\s+(?:biggest |main |largest |"
+    r"größter |principal |grootste )?(?:customer|client|kunde|cliente|klant|klient|клиент)\w*\s*(?:is|ist|est|es|é|è|"
+    r"jest|—|-|:)\s*(?:an?|eine?|un[ae]?|uma?|een)?\s*(?:\w+\s+)?$|(?:客户|顾客|客戶)是(?:一家)?[^，,。]{0,4}$|"
+    r"クライアントは[^、。]{0,4}$|고객사는\s*$")
 
 
 # A catalogue that is no shop's: a library's, a museum's, an archive's, a course catalogue
@@ -330,6 +340,11 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
         if not role and not any(s < m.end() and m.start() < e for s, e in organisation_spans):
             documents.setdefault(name, []).append(m.start())
     specific = {d: s for d, s in scores.items() if d != "general"}
+    # the client's trade beside the documents' kind: "unser Kunde ist eine Versicherung, aber es geht um deren
+    # Quellcode-Dokumentation" is code (s10-c)
+    clients = {m.lastgroup for m, _ in matches if _CLIENT_IS.search(text[max(0, m.start() - 40):m.start()])}
+    if specific.keys() - clients and specific.keys() & clients:
+        specific = {d: s for d, s in specific.items() if d not in clients}
     if "code" in specific and _SECTOR_ANSWER.search(text) and all(
             _ENGINEERING_DOCS.fullmatch(m.group()) for m, how in matches if m.lastgroup == "code"):
         del specific["code"]  # "Tier-1 automotive supplier. Engineering docs: specs, test reports": no source code

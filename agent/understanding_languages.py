@@ -195,8 +195,8 @@ META_BEFORE = re.compile(
     r"\b(?:my|mein|meinem|mon|mi|il mio|o meu)\s+$|请用|用(?=英文|中文|英语|日语)")
 # Other people writing in a language ("players write in English, Spanish and Korean"): the content's languages
 _THEY_WRITE = re.compile(r"\b(?:players|users|customers|clients|people|they|members|patients|students|employees|"
-                         r"staff|agents|visitors|buyers|sellers|authors|lawyers|doctors|engineers|tickets|documents|"
-                         r"docs|articles|contracts|emails|messages|reviews|questions)\s+(?:\w+\s+){0,2}"
+                         r"staff|agents|visitors|buyers|sellers|authors|lawyers|doctors|engineers|tickets?|documents?|"
+                         r"docs?|articles?|contracts?|emails?|messages?|reviews?|questions?|files?|pages?)\s+(?:\w+\s+){0,2}"
                          r"(?:write|writes|wrote|written|are written|type|ask|asks)\s+(?:\w+\s+)?in\s+(?:[\w\s,]*)$")
 # A language as an attribute of the documents, in an answer to another question ("英文文献大概 120 万篇", "論文は英語で
 # 6000語程度", "the English papers run 6,000 words"): it qualifies what is counted, it does not list the languages.
@@ -448,6 +448,34 @@ _CLAUSE_END = re.compile(r"[.;!?。！？]|\bbut\b|\baber\b|\bpero\b|\bma\b|但�
 _SEGMENT_END = re.compile(r"[.;!?。！？,，、]|\bbut\b|\baber\b|\bpero\b|\bma\b|但是|但")
 
 
+# The language people speak among themselves is no language of the documents: "the team speaks English and Polish,
+# the documents are all in English", "Im Team sprechen wir Englisch, die Dokumente ... auf Deutsch", "팀원들은 영어로
+# 소통하지만 문서는 ...". A name in the same segment as a verb of speaking (or after "<people> are (mostly)")
+# yields to the names stated elsewhere in the message; alone, it still answers.
+_SPOKEN_END = re.compile(r"[.;!?。！？,，、:]|\b(?:but|though|aber|pero|ma|mais|maar|mas|ale|ama|ancak|tapi|namun|"
+                         r"nhưng|но|а|however)\b|但是|但|지만|けど|ですが|ますが|が、")
+_SPEECH = re.compile(r"\b(?:speak|speaks|speaking|talk|talks|talking|chat|chats|converse|communicate|communicates|"
+                     r"sprech\w*|spricht|red(?:en|et)|parl(?:e|ent|ons|a|ano|iamo)|habl(?:a|an|amos)|fal(?:a|am|amos)|"
+                     r"sprek\w*|spreekt|mówi\w*|rozmawia\w*|говор\w*|общаемся|общаются|konuş\w*|bol(?:ti|te|ta|ate)|"
+                     r"ngobrol|bicara|berbicara|nói)\b|说|講|讲|交流|沟通|溝通|話し|話す|会話|소통|말하|대화|बोल")
+_PEOPLE_ARE = re.compile(r"\b(?:team|devs|developers|engineers|staff|employees|colleagues|people|we)\s+(?:are|is)\s+"
+                         r"(?:mostly\s+|all\s+|mainly\s+)?$")
+
+
+# (users and customers who speak a language ask in it: "用户主要说英语、德语、法语" states the queries' languages)
+_ASKERS = re.compile(r"\b(?:users?|customers?|clients?|players?|patients?|citizens?|visitors?|students?|callers?|"
+                     r"buyers?|guests?|kunden|nutzer\w*|clientes?|clienti|klanten|usu[áa]rios?|utilisateurs?|"
+                     r"пользовател\w*|клиент\w*|m[üu]şteri\w*|pelanggan|khách hàng)\b|用户|客户|顾客|玩家|患者|"
+                     r"お客様|ユーザー|顧客|고객|사용자")
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """A language named as what the user's own people speak (or are), not what the documents are written in."""
+    before = _SPOKEN_END.split(text[max(0, start - 40):start])[-1]
+    after = _SPOKEN_END.split(text[end:end + 25])[0]
+    return bool(_SPEECH.search(before + " " + after) or _PEOPLE_ARE.search(before)) and not _ASKERS.search(before)
+
+
 def _clause(text: str, start: int, end: int, ends: re.Pattern[str] = _CLAUSE_END) -> str:
     """The words around a mention in its own clause (40 characters before, 30 after, not past a full stop).
 
@@ -481,6 +509,12 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
                     or PLAIN_IDIOM.search(text[max(0, start - 20):start])
                     or TERMS_AFTER.match(text[end:end + 40]) or TERMS_BEFORE.search(text[max(0, start - 50):start])
                     or (asked not in (None, "languages") and _attribute(text, found, start, end)))]
+    spoken: list[tuple[int, int, str]] = []
+    for hit in hits:  # a name listed right after a spoken one is spoken too ("speaks English, Polish and Czech")
+        if _spoken(text, hit[0], hit[1]) or (spoken and _LIST_GLUE.match(text[spoken[-1][1]:hit[0]])):
+            spoken.append(hit)
+    if spoken and len(spoken) < len(hits):
+        hits = [hit for hit in hits if hit not in spoken]
     reading = LanguageReading()
     previous_end, previous_added = -1, False
     for start, end, code in hits:

@@ -994,7 +994,13 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage|bedrock|azure openai|gemini|vertex|"
                     r"mistral|jina)\b|(?:api|hosted) is (?:fine|ok)|"
                     r"可以(?:用|调用|使用)?\s*(?:api|openai|在线服务|第三方)|(?:api|云服务)(?:也)?(?:可以|"
-                    r"没问题|行|ok)")
+                    r"没问题|行|ok)|"
+                    # s10-c: "een cloud-API is hier prima", "nothing stops us from using a cloud API", "bulut
+                    # API'sine gönderilebilir", "gửi lên API cloud được"
+                    r"(?:cloud[\s\-]?)?apis?\s+(?:is|zijn|ist|est|è|é|es)\s+(?:\w+\s+)?(?:prima|fine|ok|okay|goed|"
+                    r"oké|bien|bene|ótimo|in orde)\b|\bnothing (?:stops|prevents|keeps) us from (?:using|calling)\b|"
+                    r"\b(?:bulut\w*|api\w*)(?:'\w+)?\s+(?:gönderilebilir|gönderebiliriz|kullanabiliriz|"
+                    r"kullanılabilir)\b|gửi (?:lên|sang|qua) (?:api|cloud)[^.,;]{0,15}\bđược\b")
 # A preference for a hosted API said in passing ("I just want an API", "API it is", "we'd rather pay per token than
 # babysit GPUs"): who runs the model, nothing about where the data may go.
 API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?:api|hosted (?:api|service|model))\b|"
@@ -1143,6 +1149,25 @@ INTERNAL_USE = re.compile(r"\binternal(?:ly)? (?:tool|use|usage|only|purposes)|\
                           r"사내(?:용| 전용)")
 INTERNAL_ONLY = re.compile(r"\bonly\b|\bnur\b|只|\bsolo\b|seulement|uniquement|\bapenas\b|\bjust\b|のみ|だけ|전용|만"
                            r"|\bsell|verkauf|revend|\bvend|卖|販売|판매")
+# "commercial" in another sense than a licence: "commercially sensitive", "commercial real estate", "our commercial
+# director", "banque commerciale"; blanked before the licence is read.
+_COMMERCIAL_WORD = (r"commercial(?: use)?|comercial(?:es)?|commerciale?s?|commerciali|commercieel|commerciële|"
+                    r"komercyjn\w*|коммерческ\w*|комерційн\w*|ticari|komersial|thương mại")
+_ESTATE = (r"real estate|propert\w*|properti|premises|immobilier\w*|immobiliar\w*|inmobiliari\w*|imóve\w*|"
+           r"imobili\w*|vastgoed|immobilien|nieruchomo\w*|недвижимост\w*|нерухом\w*|gayrimenkul\w*|"
+           r"bất động sản|locaux|locales|fastighet\w*")
+NOT_LICENCE = re.compile(
+    r"\bcommercial(?:ly)?[\s\-]+(?:sensitiv\w*|sensibel\w*|sensible\w*|sensibil\w*|confidential\w*|secret\w*|"
+    r"privileged|valuable|critical|information|terms|pricing|prices|banks?|banking|real estate|propert\w*|leases?|"
+    r"landlords?|tenants?|vehicles?|fleet|insurance|insurers?|lines?|litigation|disputes?|contracts?|court|law|"
+    r"lawyers?|team|department|director|manager|units?|kitchens?|printing|pilots?|aviation|fishing)\b|"
+    r"\b(?:banques?|banks?|bancos?|banca|banche|bancaire|tribunal|tribunale|droit|derecho|diritto|direito|"
+    r"registro|register|court|agent|agente|directeur|directora?|direttore|equipe|équipe|equipo) commercial\w*|"
+    # s10-c: "commercial" of real estate and premises in every language ("l'immobilier commercial", "commercieel
+    # vastgoed", "коммерческой недвижимости", "ticari gayrimenkul", "properti komersial", "상업용 부동산", "商业地产"):
+    # a trade, not a licence (glossed forms included: "komersial" reads "commercial use")
+    rf"(?:{_COMMERCIAL_WORD})\s+(?:\w+\s+)?(?:{_ESTATE})|(?:{_ESTATE})\s+(?:\w+\s+)?(?:{_COMMERCIAL_WORD})|"
+    r"(?:commercial use|상업)\s*용?\s*(?:부동산|건물|시설)|商业(?:地产|房地产|不动产|物业|楼|银行|街|综合体)")
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 # "or" in every language of the lexicon ("Apache 2.0 albo MIT", s8-d)
@@ -1327,7 +1352,11 @@ BUDGET_ZERO_ANSWER = re.compile(
     r"\b(?:don'?t|do not) have (?:one|any)\b(?=.{0,60}\b(?:open[\s\-]source|volunteers?|hobby|student|personal|"
     r"side project|non-?profit|thesis|broke|free)\b)|"
     r"\b(?:we'?re|i'?m) broke\b|\bgibt(?:'s|s| es) keins?\b")
-BUDGET_ZERO_NOT_YET = re.compile(r"\byet\b|还没|尚未|noch nicht|\btodav[ií]a\b|\ba[uú]n no\b")
+# (s10-c: "no budget number yet", "henüz no budget", "budget untuk ini belum ada": a "no budget" beside a "not yet" in
+# any language is put off, not zero)
+BUDGET_ZERO_NOT_YET = re.compile(r"\byet\b|还没|尚未|noch nicht|\btodav[ií]a\b|\ba[uú]n no\b|\bhenüz\b|\bbelum\b|"
+                                 r"\bchưa\b|\bjeszcze\b|\bпока\b|\bещё\b|\bainda\b|\bancora\b|\bencore\b|"
+                                 r"\bnog\b|まだ|아직|未定|\bundecided\b")
 
 # Conversation moves.
 INJECTION = re.compile(

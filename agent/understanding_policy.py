@@ -315,6 +315,7 @@ _TURKISH_NOT = re.compile(r"\b(?:ticari|commercial)\w* değil\b")
 
 def _licence(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     text = text.replace("sans doute", "surely")  # "on va sans doute commercialiser": no negation
+    text = P.NOT_LICENCE.sub(lambda m: " " * len(m.group()), text)  # "our commercial director", "商业地产"
     if asked == "license" and _NO_MONEY.search(text) and not _SELL.search(text):
         updates["license"] = "any"  # "it's a PhD thing, no money involved": said of the licence, not a budget
         if updates.get("budget_usd_month") == 0.0:

@@ -291,6 +291,7 @@ def _extract(text: str, asked: str | None) -> Found:
         k = int(value) if value.isdigit() else int(P.parse_cn(value))
         found.top_k = k if 1 <= k <= 20 else None
         spans.append(top.span())
+    spans.extend(m.span() for m in _NO_QUANTITY.finditer(stripped))  # "version 3.2", "Postgres 15", "a 512 token limit"
     bare_latency = P.LATENCY_BARE.search(stripped)
     if bare_latency:
         found.updates["latency_p95_ms"] = float(bare_latency.group(1))
@@ -350,8 +351,12 @@ def _extract(text: str, asked: str | None) -> Found:
         if kind in ("budget_usd_month", "one_time_budget_usd") and (_LARGER_SCOPE.search(_sentence_at(work, num)) or
                                                                    PAST_SPEND.search(clause_before(work, num)) or
                                                                    _SPENT_ALREADY.match(work[num.end:]) or
-                                                                   _org_money(work, num)):
+                                                                   _org_money(work, num) or _other_purpose(work, num)):
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
+        if kind == "doc_length_tokens" and _ONE_DOCUMENT.search(
+                clause_before(work, num) + " " + re.split(r"[,;!?。，；]|\.\s", work[num.end:num.end + 30])[0]):
+            leftovers.append(num)  # "the biggest manual alone is 1,200 pages": one document, not the typical length
+            continue
         if kind in NUMERIC_FIELDS and (_THEIRS.search(clause_before(work, num)) or _PRICE_UNIT.search(
                 work[max(0, num.start - 12):num.end + 30])):
             leftovers.append(num)  # "our competitor indexes 50M pages", "竞品号称能索引10亿条": not this system's
@@ -515,7 +520,7 @@ def _extract(text: str, asked: str | None) -> Found:
                                                        or _WEEKEND_CLAUSE.search(work[right:]))  # "..., hafta sonu
         # daha az", "täglich so um die 3.000, am Wochenende weniger": the weekends qualify the daily rate (s9-b)
         if (len(P.FILLER.sub("", rest)) <= 12 or (peak_after and len(P.FILLER.sub("", own_rest)) <= 12)) and \
-                not unit and not small_latency and not unknown_money:
+                not unit and not small_latency and not unknown_money and not _things_counted(work, num, asked):
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             # a rate's period is the one of the figure's own clause ("no wait, per day 8 thousand"), not the first's
             own = work[work.rfind(",", 0, num.start) + 1:] if asked == "queries_per_month" else work
@@ -703,7 +708,10 @@ def _per_arrival(numbers: list[P.Number], work: str) -> tuple[int, P.Number] | N
 # "at peak 5k", "高峰期能到五千"
 _PHONE_CALLS = re.compile(r"(?:\bphone calls?\b|\bcalls? (?:by|over the) phone\b|\btelefonisch\w*|\banrufe\b|"
                           r"\bappels? téléphoniques\b|\bllamadas\b|\bliga[çc][õo]es\b|\btelefonate\b|"
-                          r"\btelefoontjes\b|\brozmów\b|\bзвонк\w*|\btelefon görüşme\w*|电话|電話|전화)"
+                          r"\btelefoontjes\b|\brozmów\b|\bзвонк\w*|\btelefon görüşme\w*|电话|電話|전화|"
+                          # s10-c: "a call centre ... takes about 4,000 calls a day" (not "API calls")
+                          r"(?<!api )(?<!search )(?<!embedding )(?<!model )(?<!function )(?<!tool )(?<!inference )"
+                          r"(?<!api-)\bcalls\b(?=\s+(?:a|per|each|every)\s+(?:day|week|month|hour|shift)))"
                           r"(?!\s*(?:a la |an die |для |к |ao |para a )?api)")
 _WEEKEND_CLAUSE = re.compile(r"^[,;，；、]\s*(?:but\s+|and\s+)?[^,;.。!?]{0,25}?(?:weekends?|wochenende\w*|week-?ends?|"
                              r"fin(?:de)?s? de semana|findes?\b|fim de semana|weekendy?|выходн\w*|hafta ?sonu|"
@@ -898,6 +906,79 @@ PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cos
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
 
 
+# A figure whose noun is a thing that is neither documents nor searches ("120家门店", "店舗は60店舗", "매장이 45개",
+# "40,000 customers"): it counts stores, staff or customers, never the answer to the count asked (s10-c)
+_COUNTER = re.compile(r"^\s*(?:家|个|個|间|間|所|개|곳|군데|店舗|社)?\s*")
+
+
+def _things_counted(work: str, num: P.Number, asked: str | None) -> bool:
+    if asked not in ("corpus_docs", "queries_per_month"):
+        return False
+    after = work[num.end:num.end + 30]
+    rest = after[_COUNTER.match(after).end():]  # type: ignore[union-attr]
+    if _NOT_DOCS_SUBJECT.match(rest):
+        return True
+    noun = _UNKNOWN_NOUN.match(after)
+    return bool(noun and re.fullmatch(_PEOPLE_PLACES, noun.group(1)))
+
+
+# One document's size, said of the largest one or of one alone ("the biggest manual alone is 1,200 pages", "一番厚い
+# マニュアルだけで400ページ", "Allein das Handbuch hat 900 Seiten", "가장 긴 보고서 하나가 250페이지"): no typical
+# length
+_ONE_DOCUMENT = re.compile(r"\b(?:alone|by itself|on its own)\b|\b(?:the|our) (?:biggest|largest|longest|thickest)\b|"
+                           r"一番|だけで|最も|最大の|最长的|最厚的|가장|제일|\ballein\b|à (?:lui|elle) seule?\b|"
+                           r"\bpor sí sol[oa]\b|\bda sol[oa]\b|\bsozinh[oa]\b|\balleen al\b|\bодна только\b|"
+                           r"\bодин только\b")
+# Figures that count nothing (s10-c): a version ("version 3.2", "v2.1", "バージョン4.2", "Postgres 15", "Python 3.11",
+# "Elasticsearch 8.11") and a model's input limit ("a 512 token limit", "max sequence length 8192")
+_NO_QUANTITY = re.compile(
+    r"一番|(?:\b(?:version|versions|versión|versão|versione|wersj[aiię]|верси[ияю]|sürüm\w*|phiên bản|release|rel\.|"
+    r"ver\.?)\s*|バージョン\s*|버전\s*|版本\s*)v?\d+(?:\.\d+)*\b|(?<![\w.])v\d+(?:\.\d+)+\b|"
+    r"\b(?:python|postgres(?:ql)?|pgvector|elasticsearch|elastic|opensearch|solr|lucene|java|jdk|node(?:\.js)?|django|"
+    r"ubuntu|debian|rhel|windows|ios|android|milvus|qdrant|weaviate|redis|mongodb|mysql|mariadb|kubernetes|k8s|"
+    r"sharepoint|confluence|jira|sap|oracle|php|ruby|rails|\.net|angular|vue|next\.js|spring|tomcat|typo3|drupal|"
+    r"wordpress|magento|shopware)\s+\d+(?:\.\d+)*\b(?!\s*(?:[a-z]{0,3}\s*)?(?:docs?|documents?|pages?|articles?|"
+    r"tickets?|files?|spaces?|sites?|records?|rows?|entries|items?|users?|quer\w+|searches))|"
+    r"\b\d[\d,.]*\s*k?[\s\-]*tokens?[\s\-]+(?:limit|max(?:imum)?|cap|window|context(?: window)?)\b|"
+    r"\b(?:max(?:imum)?[\s_](?:seq(?:uence)?[\s_])?(?:length|len|input)|max_seq_length|sequence length|token limit|"
+    r"context (?:window|length))\s*(?:of|is|=|:)?\s*\d[\d,.]*\s*k?\b")
+
+
+# Money that serves another purpose than this system's budget (s10-c), by what the figure belongs to: the price of a
+# thing bought ("mein Dienstlaptop hat 2.000 € gekostet", "제 노트북이 300만 원이었는데", "ノートPC1台20万円の稟議"),
+# what the current provider is paid today in any language ("hoje pagamos R$ 5.000 por mês ao fornecedor atual",
+# "obecny dostawca kosztuje nas 4 000 zł"), and a sum given for comparison ("..., nur zum Vergleich", "只是参考一下").
+_DEVICE = (r"(?:laptop\w*|notebook|macbooks?|ordinateur\w*|portátil|computador|computer|rechner|pc|iphone|phone|"
+           r"telefon\w*|smartphone|ноутбук\w*|компьютер\w*|dizüstü|bilgisayar\w*|máy tính|"
+           r"ノートpc|パソコン|ノートパソコン|노트북|컴퓨터|笔记本|电脑|手机)")
+_THING_PRICE = re.compile(rf"(?<![\w]){_DEVICE}(?![a-z])[^,;.!?。，；]{{0,25}}$")
+_THING_PRICE_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:gekostet|kostete|'ydi|idi\b|costed|was\b)")
+_PAID_NOW = re.compile(
+    r"(?:\b(?:pagamos|paghiamo|paie|payons|zahlen wir|wir zahlen|betalen|płacimy|платим|плачу|bayar|trả|"
+    r"kostet uns|nous coûte|nos cuesta|nos custa|ci costa|kost ons|kosztuje nas|обходится нам)\b"
+    r"(?!\s+(?:up to|at most|max|hasta|até|jusqu'à|bis zu|fino a|tot|do|до)\b)|"
+    r"今使っている|现在用的|現在用的|지금 쓰는)"
+    r"[^,;.!?。，；\d]{0,40}$")
+_PAID_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:ödüyoruz|ödüyorum|de rahe hain|dete hain|払っています|払ってる|"
+                         r"내고 있|내고있)")
+_FOR_COMPARISON = re.compile(
+    r"\b(?:for|as a|as|just for|only for|by way of|zum|nur zum|ter|dla|для|à titre de|pour|para|per|buat|để|"
+    r"cuma buat|chỉ để)\s+(?:\w+\s+)?(?:comparison|compare|reference|context|vergleich|comparaison|comparer|comparar|"
+    r"referencia|referência|confronto|porównania|сравнения|perbandingan|so sánh)\b|\bcompare\s+(?:için|までに)|"
+    r"\bcomparison ke liye\b|\bkarşılaştırma için\b|参考一下|只是参考|仅供参考|比較まで|参考まで|참고로")
+
+
+def _other_purpose(text: str, num: P.Number) -> bool:
+    """A sum that is a thing's price, what the current provider is paid, or a figure for comparison."""
+    before, after = clause_before(text, num), text[num.end:num.end + 40]
+    own = re.split(r"[;!?。\n]|\.\s", text[num.end:])[0]
+    start = max((text.rfind(c, 0, num.start) for c in "!?;。\n"), default=-1) + 1
+    dot = text.rfind(". ", 0, num.start)
+    own = text[max(start, dot + 1):num.start] + own
+    return bool(_THING_PRICE.search(before) or _THING_PRICE_AFTER.match(after) or _PAID_NOW.search(before)
+                or _PAID_AFTER.match(after) or _FOR_COMPARISON.search(own))
+
+
 # Money said to be spent already on something ("$12k/mo there already", "$2k a month on OpenAI already"), not what is
 # approved already for this ("$500 a month is already approved")
 _SPENT_ALREADY = re.compile(r"^[^,.;!?]{0,30}\balready\b(?!\s+(?:been\s+)?(?:approved|agreed|signed|allocated|budgeted|"
@@ -1067,8 +1148,8 @@ def _second_sum(found: Found, work: str, asked: str | None) -> None:
         ends = [i for i in (work.find(c, num.end) for c in ",;。，；、?!？！") if i >= 0]
         clause = work[start:min(ends, default=len(work))]
         if not (_MONEY_WORD.search(clause) or asked == "budget_usd_month") or _LARGER_SCOPE.search(
-                _sentence_at(work, num)):
-            continue  # (not "3 crore a year for the whole AI program")
+                _sentence_at(work, num)) or PAST_SPEND.search(clause_before(work, num)) or _other_purpose(work, num):
+            continue  # (not "3 crore a year for the whole AI program", "Coveo costs us 40k a year")
         code = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else currency
         if S.one_off(_before_sum(work, num), work[num.end:], _PERIOD_RES):
             name, factor = "one_time_budget_usd", 1.0
@@ -1451,7 +1532,14 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|bis|à|a|al|do|до)\s
 # The first figure of an answer to "how many documents?", before a word the reader does not know ("Lieferscheine",
 # "bons de livraison"): the documents counted, unless the word is a unit of something else
 _UNKNOWN_NOUN = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ\-]{3,})")
-_NOT_DOCUMENTS = re.compile(r"(?:users?|people|persons?|employees?|staff|members?|customers?|clients?|years?|months?|"
+# People and places an organisation counts about itself, in the languages the gloss leaves as written (s10-c)
+_PEOPLE_PLACES = (r"customers?|clients?|employees?|staff|stores?|shops?|branches|offices?|sites?|countries|teams?|"
+                  r"departments?|users?|members?|people|kunden|klanten|clientes|clienti|klient\w*|mitarbeiter\w*|"
+                  r"medewerkers|employ[ée]s|empleados|dipendenti|funcion[áa]rios|pracownik\w*|filialen|gesch[äa]fte|"
+                  r"magasins|tiendas|negozi|lojas|winkels|sklep\w*|sucursales|succursales|agences|standorte|"
+                  r"vestigingen|m[üu]şteri\w*|pelanggan|cabang|toko")
+_NOT_DOCUMENTS = re.compile(rf"(?:{_PEOPLE_PLACES}|"
+                            r"users?|people|persons?|employees?|staff|members?|customers?|clients?|years?|months?|"
                             r"weeks?|days?|hours?|minutes?|seconds?|queries|searches|requests|languages?|gigs?|bytes?|"
                             r"gigabytes?|terabytes?|megabytes?|tokens?|words?|characters?|chars?|pages?|lines?|"
                             r"times|percent|dollars?|euros?|pounds?|yuan|yen|won|rupees?|francs?|kronor|servers?|"

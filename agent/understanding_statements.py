@@ -84,9 +84,29 @@ def _first(rx: re.Pattern[str], text: str, skip: list[tuple[int, int]] | None = 
     return next((m for m in rx.finditer(text) if not any(s <= m.start() < e for s, e in skip or [])), None)
 
 
+_REGULATION = re.compile(r"gdpr|rgpd|dsgvo|hipaa|lgpd|kvkk|(?:152|242)[\s\-]?(?:fz|фз)")
+# A regulation (or rule) said to hold only where it applies states no rule for these documents: "we follow GDPR where
+# it applies", "HIPAA applies to the patient side", "DSGVO, wo sie greift", "152-ФЗ, где нужно" (s10-c)
+_SCOPED = re.compile(
+    r"^\s*,?\s*(?:(?:where|when|wherever|whenever|as far as)\s+(?:it |they |that |this )?(?:applies|apply|"
+    r"is applicable|are applicable|is relevant|is needed|is required|needed|required|necessary)|"
+    r"where (?:applicable|needed|necessary|relevant|required)|applies to\b|"
+    r"wo (?:sie |es |er )?(?:greift|gilt|nötig|notwendig|anwendbar|"
+    r"zutrifft)|(?:là )?où (?:il|elle) s'applique|quand (?:il|elle) s'applique|dans la mesure où|"
+    r"donde (?:aplique|aplica|corresponda|proceda)|onde (?:se )?aplic\w*|dove (?:serve|si applica|è applicabile|"
+    r"necessario)|waar (?:die|het|dat|deze) van toepassing|(?:tam,? )?gdzie (?:ma zastosowanie|dotyczy|trzeba)|"
+    r"где (?:нужно|применимо|требуется|необходимо)|jahan (?:lagu|zaroori|applicable)|di mana (?:berlaku|perlu)|"
+    r"khi (?:cần|áp dụng)|uygulandığı yerde|gerektiğinde)")
+
+
 def _privacy(text: str, updates: dict[str, Any]) -> None:
     """Whether the data must stay on the premises, and who runs the model; a negated or hedged cue is not a rule."""
-    on_prem = [m for m in P.ON_PREM.finditer(text) if not _hardware_location(text, m)]
+    on_prem = [m for m in P.ON_PREM.finditer(text) if not _hardware_location(text, m)
+               and not _SCOPED.match(text[m.end():m.end() + 40])]
+    if on_prem and all(_REGULATION.fullmatch(m.group()) for m in on_prem) and (
+            any(polarity(text, m) == "plain" for rx in (P.API_OK, P.DATA_MAY_LEAVE) for m in rx.finditer(text))
+            or R.data_in_cloud_ok(text)):
+        on_prem = []  # "we comply with KVKK, but these texts may go to a cloud API": the permission is the rule
     stands = [(m, polarity(text, m)) for m in on_prem]
     plain = [m for m, how in stands if how == "plain"]
     self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if polarity(text, m) == "plain"]
@@ -168,13 +188,6 @@ def _dispreferred(text: str) -> tuple[int, int] | None:
 
 
 # "commercially sensitive", "a commercial bank", "commercial real estate": the word says nothing about the licence
-_NOT_LICENCE = re.compile(
-    r"\bcommercial(?:ly)?[\s\-]+(?:sensitiv\w*|sensibel\w*|sensible\w*|sensibil\w*|confidential\w*|secret\w*|"
-    r"privileged|valuable|critical|information|terms|pricing|prices|banks?|banking|real estate|propert\w*|leases?|"
-    r"landlords?|tenants?|vehicles?|fleet|insurance|insurers?|lines?|litigation|disputes?|contracts?|court|law|"
-    r"lawyers?|team|department|director|manager|units?|kitchens?|printing|pilots?|aviation|fishing)\b|"
-    r"\b(?:banques?|banks?|bancos?|banca|banche|bancaire|tribunal|tribunale|droit|derecho|diritto|direito|"
-    r"registro|register|court|agent|agente|directeur|directora?|direttore|equipe|équipe|equipo) commercial\w*")
 # Research use said as the answer to the licence question ("es para investigación", "voor onderzoek")
 _FOR_RESEARCH = re.compile(r"\b(?:for|para|pour|per|für|voor|do|för|için|для) (?:la |die |de |el |o |a |il |the )?"
                            r"(?:research|investigaci[óo]n|pesquisa|recherche|ricerca|forschung|onderzoek|badań|"
@@ -208,7 +221,7 @@ _WHATEVER = re.compile(r"^\W*(?:it |that )?(?:doesn'?t matter|does not matter|no
 
 def _licence(text: str, updates: dict[str, Any], asked: str | None = None) -> None:
     """Commercial or any licence; "no commercial use" is non-commercial, "not sure if commercial" is not said."""
-    text = _NOT_LICENCE.sub(lambda m: " " * len(m.group()), text)
+    text = P.NOT_LICENCE.sub(lambda m: " " * len(m.group()), text)
     if asked == "license" and (_FOR_RESEARCH.search(text) or _PERSONAL.search(text)) and \
             not P.LICENSE_COMMERCIAL.search(text):
         updates["license"] = "any"  # "es para investigación", "un proyecto personal": after the licence question
@@ -275,8 +288,9 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 asked == "budget_usd_month" or P.BUDGET_CUE.search(text))) or (
                 asked == "budget_usd_month" and re.search(r"don'?t care|doesn'?t matter|whatever", text)):
             updates["budget_usd_month"] = None
-        elif P.BUDGET_ZERO.search(text) or (asked == "budget_usd_month" and len(text.split()) <= 3 and len(text) <= 24
-                                            and re.search(
+        elif any(not P.BUDGET_ZERO_NOT_YET.search(text[max(0, m.start() - 25):m.end() + 25])
+                 for m in P.BUDGET_ZERO.finditer(text)) or (
+                asked == "budget_usd_month" and len(text.split()) <= 3 and len(text) <= 24 and re.search(
                 r"\bfree\b|\bnone\b|\bnothing\b|\bzero\b|^\s*0\s*$|没有|零|免费", text)) or (
                 asked == "budget_usd_month" and re.match(r"^\s*(?:\$|€|£)?\s*0\s*(?:[,;:.!—–-]\s|$)", text)) or (
                 asked == "budget_usd_month" and P.BUDGET_ZERO_ANSWER.search(text) and not P.LATER.search(text)
