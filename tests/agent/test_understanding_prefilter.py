@@ -74,7 +74,8 @@ def test_the_domain_scan_finds_what_one_alternation_finds():
     from agent import understanding_patterns as P
 
     texts = [t for t in _messages() if O._selected(t)][:40] + [
-        "we're a law firm (kanzlei) and a pharmacy chain; contracts, rulings and drug labels", "法律事务所的合同和药店的说明书"]
+        "we're a law firm (kanzlei) and a pharmacy chain; contracts, rulings and drug labels",
+        "法律事务所的合同和药店的说明书"]
     for text in texts:
         selection = O._selected(text)
         extra: dict[str, list[str]] = {}
