@@ -171,25 +171,25 @@ def gloss(text: str) -> str:
     terms, names = _term_names()
     text = terms.sub(lambda m: f" {names[m.group()]} ", text)
     scripts = {lang for lang, rx in _SCRIPTS.items() if rx.search(text)}
-    if not scripts and not _any_phrase(text, phrase_filter.candidates(text)):
+    candidates = phrase_filter.candidates(text)  # the phrases whose literals the text holds: read once, used twice
+    if not scripts and not _any_phrase(text, candidates):
         return text
     slavic = _SLAVIC.search(text)
     written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
-    glossed = _glossed(text, scripts, written)
+    glossed = _glossed(text, scripts, written, candidates)
     if glossed == text and written is not None and len(text.split()) <= _SHORT_ANSWER:
         # a short answer whose detected language's blocks know none of its words ("typ 600 om dagen" read as Dutch):
         # every block, as when unsure (a longer message gave the detector enough words to trust it)
-        glossed = _glossed(text, scripts, None)
+        glossed = _glossed(text, scripts, None, candidates)
     return _SLAVIC_ORDER.sub(_counted_first, glossed) if slavic else glossed
 
 
 _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
 
 
-def _glossed(text: str, scripts: set[str], written: frozenset[str] | None) -> str:
+def _glossed(text: str, scripts: set[str], written: frozenset[str] | None, candidates: set[int]) -> str:
     """``text`` with the phrases of the blocks of ``written`` (every block when None) in English."""
-    phrase_filter = _detectors()[0]
-    candidates = phrase_filter.candidates(text)  # the phrases whose literals the text holds, anew after each change
+    phrase_filter = _detectors()[0]  # ``candidates``: the phrases whose literals ``text`` holds, anew after each change
     for language, first, entries in _blocks():
         if language in _SCRIPTS and language not in scripts:
             continue  # Hindi in Devanagari and Arabic: only a text in that script has their phrases
