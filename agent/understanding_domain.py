@@ -363,7 +363,12 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     if decided != specific:
         specific = decided
     elif organisations:
-        specific = {d: s for d, s in specific.items() if d in organisations}
+        # "a hospital's supplier contracts", "a biotech's NDAs and MSAs" are legal: contracts name their domain over
+        # the organisation's trade (the writers' convention); not an insurer's or a bank's, whose policies and
+        # terms are their own trade's documents (the committed sets' convention)
+        own_kind = {d for d in specific if d == "legal" and d not in organisations and d in documents} if not (
+            organisations & ({"finance"} | documents.keys())) else set()  # (not "a hospital ... clinical notes")
+        specific = {d: s for d, s in specific.items() if (d in own_kind if own_kind else d in organisations)}
     contrast = _CONTRAST.search(text, organisation_spans[0][1]) if organisation_spans else None
     if specific and not any(d in documents for d in specific) and (_HR_DOCUMENTS.search(text) or (
             contrast and _HR_WORDS.search(text, contrast.end()))):

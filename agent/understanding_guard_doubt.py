@@ -139,6 +139,7 @@ _CONDITION = re.compile(r"ければ|なら|たら|如果|要是|的话|(?<![가-
 _LATER = re.compile(r"\b(?:by|next|later|in \d+ (?:years?|months?)|within|eventually|year[- ]end)\b|明年|来年|내년|"
                     r"l'an prochain|nächstes jahr|bis ende|el año que viene|próximo ano|l'anno prossimo|volgend jaar|"
                     r"w przyszłym roku|в следующем году|gelecek yıl|tahun depan|agle saal|年末|年底")
+_FACTOR_AFTER = re.compile(r"\s*(?:x|times)\s+(?:that|this|more|as (?:much|many))\b|\s*倍")
 # A figure then "maybe many times more" ("a few thousand, maybe way more with the archives", "可能多得多", "もっと桁が
 # 増えるかも", "eventuell deutlich mehr", "может быть гораздо больше", "shayad bahut zyada"): about how many is asked
 _MUCH_MORE = re.compile(
@@ -148,6 +149,8 @@ _MUCH_MORE = re.compile(
     r"\bparecchi[oe]?\s+di\s+più\b|\b(?:veel|flink)\s+meer\b|\b(?:dużo|znacznie|o wiele)\s+więcej\b|"
     r"(?:гораздо|намного|значительно|куда|набагато|значно)\s+(?:больше|більше)|\bçok daha fazla\b|"
     r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
+    r"翻[二两三四五六七八九十几百\d]+倍|[十百]倍(?:に|以上)|\b(?:ten|twenty|fifty|hundred)[\s\-]?fold\b|"
+    r"\b(?:[5-9]|\d{2,3})\s*(?:x|times)\s+(?:that|this|more|as (?:much|many))\b|"
     r"桁が(?:増え|違|上が)|桁違い|훨씬\s*많|몇\s*배")
 
 # A figure, then a caveat that would multiply it ("800 contracts now, but if the old scans count it's tens of
@@ -191,8 +194,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         why = f"{ends[0]:,.0f} to {ends[1]:,.0f}: {_WHY_RANGE}"
     elif len(numbers) == 1 and _field_open(low, numbers[0], target[0]):
         why = _WHY_FIELD
-    elif len(numbers) == 1 and _much_more(low, numbers[0]):
-        why = _WHY_MUCH_MORE
+    elif len(counts := [n for n in numbers if not _FACTOR_AFTER.match(low, n.end)]) == 1 and _much_more(low, counts[0]):
+        why = _WHY_MUCH_MORE  # (a factor said, "maybe 50 times that", is no second figure)
     elif apart := _caveat_apart(low, numbers, u, message, asked):
         why = f"{apart[0]:,.0f}, or {apart[1]:,.0f} {_WHY_CAVEAT}"
     elif _small_rate(low, numbers, u, asked):

@@ -661,7 +661,8 @@ def _sibling(hw: dict[str, Any], text: str = "") -> None:
 # the question goes to its tool and the card is still the user's hardware.
 _MINE_BEFORE = re.compile(r"(?:\b(?:we have|we've got|we got|we own|we run|our|my|unsere?\w*|notre|nos|nuestr[ao]s?|"
                           r"noss[ao]s?|nostr[aeio]|onze|nasz\w*|vår|vårt|våra|bizim|наш\w*|мо[яйи])|我们的|我们有|"
-                          r"うちの|弊社の|우리|저희)\s*(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
+                          r"うちの|弊社の|우리|저희)\s*(?:[a-z]+'s\s+)?"  # "my laptop's RTX 3060", "our server's A10"
+                          r"(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
                           r"unica|один|одна)\s+){0,2}$")
 _MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|got|run|use)|die wir haben|que (?:nous "
                          r"avons|tenemos|temos)|che abbiamo|die we hebben|którą mamy|som vi har|которая у нас)\b")
@@ -669,5 +670,10 @@ _MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|g
 
 def owned_in_question(text: str) -> list[tuple[int, int]]:
     """Spans of the cards ``text`` (a question) says the user has; a card only asked about is not one of them."""
-    return [m.span() for m, *_ in find_accelerators(text)
+    return [(m.start(), m.end() + (memory.end() if (memory := _MEMORY_BESIDE.match(text[m.end():])) else 0))
+            for m, *_ in find_accelerators(text)
             if _MINE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MINE_AFTER.match(text[m.end():])]
+
+
+# "my RTX 3060 (the 6GB one)", "our A10, 24 GB": the card's memory said right after it belongs to the card
+_MEMORY_BESIDE = re.compile(r"^\s*(?:\(\s*(?:the\s+)?\d+\s*gb\b[^)]{0,20}\)|,\s*\d+\s*gb\b)")

@@ -36,6 +36,9 @@ TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# "a meeting in 10 min", "dans 10 minutes", "через 10 минут": a time from now, not a length of speech
+_TIME_FROM_NOW = re.compile(r"(?:^|\s)(?:in|within|after|en|dans|em|tra|fra|entro|binnen|om|za|через|nach)\s+"
+                            r"(?:(?:about|like|~|approx\.?|ca\.?|etwa|unos|environ)\s*)?$", re.I)
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
 _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:giga|mega|tera)bytes?\b|"
                          r"bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
@@ -173,7 +176,14 @@ def extract_fields(text: str, asked: str | None) -> Found:
     A message of several lines, sentences or clauses is also read part by part and the readings reconciled
     (``agent.understanding_segments``): a figure is read with the words of its own part first.
     """
+    text = _PERIOD_TAKEN_BACK.sub(lambda m: " " * len(m.group()), text)  # "per month ではなく per year で300万 yen"
     return G.reconcile(text, asked, _read_whole(text, asked), _read_whole, bool(SELF_CORRECTION.search(text)))
+
+
+# A period said and taken back in the same breath ("月額ではなく年額で300万円", glossed "per month ではなく per year";
+# "월 예산이 아니라 연 예산", "不是每月而是每年"): the other period is the figure's
+_PERIOD_TAKEN_BACK = re.compile(r"\b(?:per|a|each|every)\s+(?:day|week|month|year|quarter)\s*(?:ではなく|じゃなく|"
+                                r"(?:이|가)\s*아니(?:라|고))")
 
 
 def _read_whole(text: str, asked: str | None) -> Found:
@@ -193,14 +203,15 @@ def _read_whole(text: str, asked: str | None) -> Found:
     unit_rate = found.ambiguous if (found.ambiguous or {}).get("kind") == "per_unit" else None
     if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
         found.updates["queries_per_month"] = int(unit_rate["value"])
-    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
+    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday|shift)\b|\bdaily\b|"
                        r"/\s*(?:(?:working|business|work)\s+)?(?:day|weekday|d)\b|"  # "~500/day, weekdays only"
                        r"\bon (?:(?:working|business|work) days|weekdays)\b|"
                        r"每天|每日|一天|(?<![\d])日")
     said = _NEGATED_PERIOD.sub(" ", text)  # "2,500 per week, not per working day": the period taken back is no rate
     if workdays is None and S.weekdays_only(said):
         workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
-    if "queries_per_month" in found.updates and office_hours and (S.hourly(text) or S.per_minute(text)):
+    if "queries_per_month" in found.updates and office_hours and (S.hourly(text) or S.per_minute(text) or (
+            S.per_second(text) and not S.peak_hour(text) and not R.PEAK_CUE.search(text))):
         # "9 to 5 on weekdays, 120 an hour", "10 a minute during business hours": the rate over the office hours of
         # the working days only
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
@@ -425,7 +436,7 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates.setdefault(kind, value)
             if kind == "corpus_docs":
                 counts.append((num, int(value)))
-        else:
+        elif not _MULTIPLIER_AFTER.match(work[num.end:num.end + 8]):  # (a factor is no figure left to place)
             leftovers.append(num)
     for name, value in past.items():
         found.updates.setdefault(name, value)
@@ -663,7 +674,12 @@ _ARRIVAL_CUE = re.compile(
     r"每(?:一)?(?:张|份|条|篇|封|单|件|笔|通|个)\s*(?:新)?[\u4e00-\u9fff]{0,5}?"
     r"(?=进来|来了|都|要|会|需要|检索|查|搜|召回)|按(?:每|一)(?:通|张|份|条|个|件|单|篇|封)|"
     r"それぞれ|\beach(?=\s+(?:[가-힣]+\s+){0,3}\d{1,2}\s*times\b)|\bher\s+\w+\s+için\b|\beach\s+için\b|\b\w+\s+başına\b|"
-    r"\bper\s+(?!(?:day|week|month|year|hour|second|minute|working|business|person|user|head)\b)[a-z]+(?=\s+\d))")
+    r"\bper\s+(?!(?:day|week|month|year|hour|second|minute|working|business|person|user|head)\b)[a-z]+(?=\s+\d)|"
+    # "cada ticket deve gerar umas 2 buscas", "each claim gets looked up twice", "chaque dossier ... 3 recherches"
+    r"\b(?:each|every|cada|chaque|ogni|jede[rsn]?|elke|każd[yae])\s+(?:new\s+|nuev[oa]\s+|nov[oa]\s+)?"
+    r"(?:tickets?|cases?|claims?|orders?|requests?|emails?|calls?|invoices?|applications?|incidents?|chamados?|"
+    r"pedidos?|casos?|reclama[çc][ãa]o|solicitud|dossiers?|demandes?|commandes?|appels?|richiest[ae]|pratic[ah]e?|"
+    r"anfragen?|auftr[äa]ge?|vorg[äa]nge?|meldungen?|zgłoszeni[ea]|aanvra(?:ag|gen)|orders)\b)")
 _ARRIVAL_EACH = re.compile(
     r"[^。.!?;；\n\d]{0,20}?(?:(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:times|次|遍|queries|searches)|"
     r"([一两二三])\s*(?:次|遍))")
@@ -1275,6 +1291,10 @@ _FUTURE_CLAUSE = re.compile(r"\b(?:will|'ll|should (?:hit|reach|be)|expect\w*|pr
                             r"heading (?:to|towards)|next (?:year|yr|summer|winter|spring|autumn|fall|quarter)|"
                             r"by (?:the )?end of|in (?:a|one|two|\d+) (?:years?|months?))\b")
 
+# A factor, not a count: "翻十倍", "10倍に", "10배", "10-fold"
+_MULTIPLIER_AFTER = re.compile(r"^\s*(?:倍|배|[\s\-]?fold\b)")
+
+
 def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
               hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
@@ -1282,6 +1302,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", text[num.start:num.end]) else None  # "2 lakh": rupees
     before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
+    if _MULTIPLIER_AFTER.match(after):
+        return None, None  # "上线后可能翻十倍", "10배로 늘어날 듯", "grow 10-fold": a factor, no count of anything
     times = P.TIMES_AFTER.match(after)
     searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
     if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
@@ -1406,7 +1428,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_tokens", int(v * factor)
     if P.MINUTES_AFTER.match(after) and (P.SPEECH_CUE.search(text) or (
             asked == "doc_length_tokens" and P.SPEECH_LENGTH_VERB.search(clause))) and not (
-            P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)):
+            P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)
+            or _TIME_FROM_NOW.search(before)):
         # "a call lasts about 10 minutes", "the episodes run 30 minutes": transcribed speech, ~150 words a minute
         total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
         return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * P.TOKENS_PER_MINUTE))
@@ -1487,6 +1510,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                 return "one_time_budget_usd", _money(v, indian or default_currency(text), 1.0)
             return name, as_field(name, v, clause, indian or (_message_currency(text) if name == "budget_usd_month"
                                                              else None))
+    if v >= 2 and P.COLLECTION_BEFORE.search(before) and not any(rx.search(after[:30]) for rx, _ in P.PERIODS) and \
+            not (P.CURRENCY_AFTER.match(after) or P.TOKENS_AFTER.match(after) or P.PAGES_AFTER.match(after)
+                 or P.WORDS_AFTER.match(after) or P.USERS.match(after)):
+        return "corpus_docs", int(v)  # "Tickets are around 90 thousand and language is english and hindi mix"
     if re.match(r"^\s*(?:/|per\b|a\s+(?:(?:working|business|work)\s+)?(?:month|day|week|year|minute|min|second|sec)\b|"
                 r"an hour|each\b|every\b|"
                 r"monthly|daily|每|一个?月)", after):

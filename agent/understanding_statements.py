@@ -13,6 +13,10 @@ from agent.understanding_domain import read_domain
 from agent.understanding_languages import MODEL_WORD
 from agent.understanding_policy import read_policy
 
+# The hosted side of the deployment question, as an answer names it
+_HOSTED_WORD = re.compile(r"(?<![a-z])apis?(?![a-z])|(?<!auto- )(?<!auto-)(?<!self-)hosted|cloud|托管|云|クラウド|"
+                          r"클라우드")
+
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
     """True for "an A100 on-prem": where the hardware is, not a rule about the data."""
@@ -533,10 +537,12 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
                 P.NEGATION_AFTER.match(answer[m.end():]) for m in _SELF.finditer(answer)):
             pass  # "可以用云上的API": the data may leave; who runs the model is not chosen (unless hosting it
             # ourselves is turned down: "APIで構いません。自社で運用するつもりはありません")
-        elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) for m in re.finditer(
-                r"(?<![a-z])apis?(?![a-z])|(?<!auto- )(?<!auto-)(?<!self-)hosted|cloud|托管|云|クラウド|클라우드",
-                answer)):
+        elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) and not P.REFUSED_AFTER.match(answer, m.end())
+                 for m in _HOSTED_WORD.finditer(answer)):
             updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
+        elif any(P.REFUSED_AFTER.match(answer, m.end()) for m in _HOSTED_WORD.finditer(answer)):
+            updates["deployment"] = "self_hosted"  # "외부 API 호출 자체가 불가능해요", "external APIs are not allowed":
+            # asked who runs the model, the hosted side refused leaves our own
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
     elif asked == "data_must_stay_on_prem" and (_REGION_ONLY.match(answer) or _OUR_PLACE.match(answer)):
