@@ -139,7 +139,7 @@ _CONDITION = re.compile(r"ければ|なら|たら|如果|要是|的话|(?<![가-
 _LATER = re.compile(r"\b(?:by|next|later|in \d+ (?:years?|months?)|within|eventually|year[- ]end)\b|明年|来年|내년|"
                     r"l'an prochain|nächstes jahr|bis ende|el año que viene|próximo ano|l'anno prossimo|volgend jaar|"
                     r"w przyszłym roku|в следующем году|gelecek yıl|tahun depan|agle saal|年末|年底")
-_FACTOR_AFTER = re.compile(r"\s*(?:x|times)\s+(?:that|this|more|as (?:much|many))\b|\s*倍")
+_FACTOR_AFTER = re.compile(r"\s*(?:x|times)\s+(?:that|this|more|as (?:much|many)|lipat)\b|\s*倍")
 # A figure then "maybe many times more" ("a few thousand, maybe way more with the archives", "可能多得多", "もっと桁が
 # 増えるかも", "eventuell deutlich mehr", "может быть гораздо больше", "shayad bahut zyada"): about how many is asked
 _MUCH_MORE = re.compile(
@@ -150,7 +150,7 @@ _MUCH_MORE = re.compile(
     r"(?:гораздо|намного|значительно|куда|набагато|значно)\s+(?:больше|більше)|\bçok daha fazla\b|"
     r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
     r"翻[二两三四五六七八九十几百\d]+倍|[十百]倍(?:に|以上)|\b(?:ten|twenty|fifty|hundred)[\s\-]?fold\b|"
-    r"\b(?:[5-9]|\d{2,3})\s*(?:x|times)\s+(?:that|this|more|as (?:much|many))\b|"
+    r"\b(?:[5-9]|\d{2,3})\s*(?:x|times)\s+(?:that|this|more|as (?:much|many)|lipat)\b|"
     r"桁が(?:増え|違|上が)|桁違い|훨씬\s*많|몇\s*배")
 
 # A figure, then a caveat that would multiply it ("800 contracts now, but if the old scans count it's tens of

@@ -662,6 +662,8 @@ def _sibling(hw: dict[str, Any], text: str = "") -> None:
 _MINE_BEFORE = re.compile(r"(?:\b(?:we have|we've got|we got|we own|we run|our|my|unsere?\w*|notre|nos|nuestr[ao]s?|"
                           r"noss[ao]s?|nostr[aeio]|onze|nasz\w*|vår|vårt|våra|bizim|наш\w*|мо[яйи])|我们的|我们有|"
                           r"うちの|弊社の|우리|저희)\s*(?:[a-z]+'s\s+)?"  # "my laptop's RTX 3060", "our server's A10"
+                          r"(?:(?:old|oude|gamla|gamle|alte[nr]?|vieille|vieja|vecchia|velha|stara|eski|старая|trusty|"
+                          r"little|small|kleine|lille|lilla)\s+)?"  # "onze oude T4", "vår gamla GTX 1080"
                           r"(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
                           r"unica|один|одна)\s+){0,2}$")
 _MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|got|run|use)|die wir haben|que (?:nous "
@@ -676,4 +678,5 @@ def owned_in_question(text: str) -> list[tuple[int, int]]:
 
 
 # "my RTX 3060 (the 6GB one)", "our A10, 24 GB": the card's memory said right after it belongs to the card
-_MEMORY_BESIDE = re.compile(r"^\s*(?:\(\s*(?:the\s+)?\d+\s*gb\b[^)]{0,20}\)|,\s*\d+\s*gb\b)")
+_MEMORY_BESIDE = re.compile(r"^\s*(?:\(\s*(?:the\s+)?\d+\s*gb\b[^)]{0,20}\)|,\s*\d+\s*gb\b|"
+                            r"(?:with|van|von|mit|med|de|di|da|z|с|ile)\s+\d+\s*gb\b)")

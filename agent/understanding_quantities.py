@@ -1291,6 +1291,11 @@ _FUTURE_CLAUSE = re.compile(r"\b(?:will|'ll|should (?:hit|reach|be)|expect\w*|pr
                             r"heading (?:to|towards)|next (?:year|yr|summer|winter|spring|autumn|fall|quarter)|"
                             r"by (?:the )?end of|in (?:a|one|two|\d+) (?:years?|months?))\b")
 
+# A time turned down: "500 ms is too much", "2 seconds is way too slow", "500 ms fazla", "500 ms ist zu viel"
+_REJECTED_AFTER = re.compile(r"^\s*(?:is|are|'s|would be|feels?)?\s*(?:way |far |much |definitely )?"
+                             r"(?:too (?:much|slow|long|high)|fazla|çok fazla|zu (?:viel|lang|langsam)|"
+                             r"trop (?:long|lent)|demasiado|troppo|te (?:lang|traag|veel)|för (?:långsamt|mycket)|"
+                             r"слишком|занадто|za (?:dużo|długo|wolno))\b")
 # A factor, not a count: "翻十倍", "10倍に", "10배", "10-fold"
 _MULTIPLIER_AFTER = re.compile(r"^\s*(?:倍|배|[\s\-]?fold\b)")
 
@@ -1373,6 +1378,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
             return "budget_usd_month", _money(v, code, 1 / 12)
         return "budget_usd_month", _money(v, code, period_factor(rest, re.split(r"\.\s", before)[-1]))
+    time_unit = P.MS_AFTER.match(after) or P.SECONDS_AFTER.match(after)
+    if time_unit and _REJECTED_AFTER.match(after[time_unit.end():]):
+        return None, None  # "500 ms is too much, must be under 150 ms": the figure turned down is no target
     if P.MS_AFTER.match(after):
         return "latency_p95_ms", float(v)
     if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):

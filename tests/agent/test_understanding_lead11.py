@@ -45,6 +45,17 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("Uns 20 mil pedidos por mês, e cada pedido gera umas 3 buscas", "queries_per_month", {"queries_per_month": 60000}),
     ("每月预算大概两万（人民币）", "budget_usd_month", {"budget_usd_month": 20000 / 7.2}),
     ("we're a Calgary shop, so CAD, about 2,000 a month", "budget_usd_month", {"budget_usd_month": 2000 * 0.73}),
+    # the second round, on the opened heldout36 (Italian, Dutch, Russian, Ukrainian, Turkish, Indonesian)
+    ("Un servizio cloud va bene, purché i dati rimangano nell'UE", "data_must_stay_on_prem",
+     {"data_must_stay_on_prem": True}),
+    ("Gemiddeld 2 à 3 A4'tjes", "doc_length_tokens", {"doc_length_tokens": 1250}),
+    ("У нас три A100 по 40 гигов", "hardware", {"hardware": {"accelerator": "A100-40GB", "vram_gb": 40.0}}),
+    ("Нам без разницы", "license", {"license": "any"}),
+    ("sadece İngilizce", "languages", {"languages": ["eng"]}),
+    ("1 saniye fazla, 300 ms'nin altında olmalı", "latency_p95_ms", {"latency_p95_ms": 300}),
+    ("2 seconds is way too slow, we need 400 ms", "latency_p95_ms", {"latency_p95_ms": 400}),
+    ("Pengguna aktif harian sekitar 5 ribu, rata-rata 4 pertanyaan per hari", "queries_per_month",
+     {"queries_per_month": 5000 * 4 * 30}),
 ])
 def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
     got = _said(_read(message, asked))
@@ -60,6 +71,7 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
     ("our team sits in Melbourne, the budget would be about 3k a month", "budget_usd_month",
      "budget_usd_month"),
     ("users send anything from a two-page letter to 300-page reports", "doc_length_tokens", "doc_length_tokens"),
+    ("ratusan per hari, tapi saat promo bisa naik puluhan kali lipat", "queries_per_month", "queries_per_month"),
 ])
 def test_not_stored(message: str, asked: str | None, not_stored: str) -> None:
     assert not_stored not in _said(_read(message, asked)), message
@@ -74,12 +86,17 @@ def test_own_count_in_a_side_question_is_the_corpus() -> None:
 def test_card_with_its_memory_in_a_fit_question_is_the_users() -> None:
     u = understand("would bge-m3 fit on our server's A10 (the 24GB one)?")
     assert u.updates.get("hardware", {}).get("accelerator") == "A10"
+    assert understand("Past e5-large op onze oude T4 van 16GB?").updates.get("hardware") == {
+        "accelerator": "T4", "vram_gb": 16.0}
     assert [r.tool for r in u.tool_requests] == ["hardware_fit"]
 
 
 @pytest.mark.parametrize(("message", "tool"), [
     ("is there anything with 8k context that's multilingual?", "search_models"),
     ("일본어 잘하는 모델 중에 어떤 게 있어요?", "search_models"),
+    ("Opowiedz mi więcej o bge-m3", "show_model"),
+    ("Сколько займёт индексация?", "indexing_time"),
+    ("Які моделі підтримують польську?", "search_models"),
 ])
 def test_side_questions_routed(message: str, tool: str) -> None:
     assert [r.tool for r in understand(message).tool_requests] == [tool]
