@@ -396,6 +396,9 @@ _HAVE_IT = re.compile(
     r"we (?:do )?(?:have|own|got|'ve got) (?:one|it|that(?: one)?|those|them|two|a couple|an?)\b|"
     r"(?:that|this)(?: one)? we (?:have|own)|(?:we have|have) it\b|(?:nous )?(?:l'|les )?avons\b|"
     r"on (?:l'|les |en )a\b|(?:la|lo|las|los) tenemos\b|"
+    # s11-c: "A gente tem uma", "tenemos una", "on en a une", "wir haben eine": one of the card just named
+    r"(?:a gente tem|n[óo]s temos|temos|tenemos|on en a|nous en avons|wir haben|abbiamo|we hebben(?: er)?|mamy)\s+"
+    r"(?:uma|um|duas|dois|una|uno|dos|une?|deux|eine[n]?|zwei|due|een|twee|jedn[aą]|dwie)\b|"
     r"(?:a|o|as|os) temos\b|(?:ce )?l'abbiamo\b|ce l'abbiamo\b|die hebben we\b|(?:die|zo een) hebben we\b|"
     r"mamy (?:ją|je|go|taką|takie)\b|(?:den|det|dem) har vi\b|(?:o|onu) (?:bizde|elimizde)|"
     r"(?:она|он|такая|такой) (?:у нас )?(?:есть|имеется)|у нас (?:она|такая|он|такой) есть|woh hamare paas|"

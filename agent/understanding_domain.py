@@ -99,7 +99,8 @@ DOCUMENTS_ARE = re.compile(
     r"(?=[a-z])|"
     r"\b(?:es|das) sind (?:vor allem |haupts[äa]chlich |meist )?|\bce sont (?:surtout |principalement |"
     r"essentiellement )?(?:des )?|\bson (?:sobre todo|principalmente|en su mayor[ií]a) |\bs[ãa]o (?:principalmente|"
-    r"sobretudo|na maioria) |\bsono (?:soprattutto|principalmente|per lo più) |(?:都|主要|基本上)是|主に|ほとんどが|"
+    r"sobretudo|na maioria) |\bsono (?:soprattutto|principalmente|per lo più) |"
+    r"(?<!用的)(?<!用户)(?<!的人)(?:都|主要|基本上)是|主に|ほとんどが|"  # (not "会用的主要是客服部": the users, s11-c)
     r"주로|대부분")
 # A message that opens by correcting an earlier answer ("corrigindo: são 250 mil produtos", "sorry, typo: 8k")
 _CORRECTING = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:correction|correcting|corrigindo|corrigiendo|correggo|korrektur|"

@@ -119,6 +119,7 @@ _WHY_FIELD = "not sure what the figure counts: which is it?"
 _WHY_SMALL = "no period said: a day, a week or a month?"
 _WHY_MUCH_MORE = "maybe many times more: about how many in all?"
 _WHY_CAVEAT = "with what the caveat adds: which one do you mean?"
+_SENTENCE_END = re.compile(r"[.!?]\s|[。！？]")  # (a CJK full stop needs no space after it)
 # A second figure offered with a hedge after the first ("a couple hundred, maybe a grand", "300 euros, voire 1000",
 # "200 euro, vielleicht auch 1000", "300 zł, może nawet 3000", "200 долларов, а может и 1000"): the first is no
 # answer when the second is this many times it (within it, "$50 a month, maybe $100" is a rough range)
@@ -133,7 +134,8 @@ _HEDGED_NEXT = re.compile(
     r"as much as|bis zu|bis|jusqu'à|hasta|fino a|tot|do|до|kadar|tak|ke|uns|unos|unas|umas|like|about|around))*"
     r"\s*$")
 # ... or the second offered on a condition, an order of magnitude above ("月に数万円、結果が良ければ数十万円まで")
-_CONDITION = re.compile(r"ければ|なら|たら|如果|要是|的话|(?<![가-힣])면\b|\bif\b|\bwenn\b|\bfalls\b|\bsi\b|\bse\b|"
+_CONDITION = re.compile(r"ければ|なら|たら|如果|(?<!主)要是|的话|(?<![가-힣])면\b|\bif\b|\bwenn\b|\bfalls\b|"
+                        r"\bsi\b|\bse\b|"
                         r"\bjeśli\b|\bjeżeli\b|\bесли\b|\beğer\b|\bkalau\b|\bjika\b|\bagar\b")
 # Growth in time after the second figure ("~45k today, maybe 500k by 2027"): the first is the count, the second growth
 _LATER = re.compile(r"\b(?:by|next|later|in \d+ (?:years?|months?)|within|eventually|year[- ]end)\b|明年|来年|내년|"
@@ -349,6 +351,7 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
             continue
         after = rest[caveat.end():]
         later = [b for b in numbers[i + 1:] if b.start >= a.end + caveat.end() and b.value >= WIDE_RANGE * a.value
+                 and not _SENTENCE_END.search(low[a.end + caveat.end():b.start])  # in the caveat's own sentence
                  and not (SELF_CORRECTION.search(low[a.end:b.start]) and not _CONDITION.search(low[a.end:b.start]))]
         # ("I said 10k docs but it's actually 100k": a correction; "but if the old scans count, more like 30k" is not)
         words = [least for rx, least in _MAGNITUDE_WORDS if (m := rx.search(after)) and not P.find_numbers(

@@ -394,6 +394,9 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
                         and float(a.memory_gb.value) == mem
                         and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
+                # the variant said with it wins ("H100 PCIe (80 GB)" is the PCIe card, not the table's first H100)
+                same.sort(key=lambda a: not any(part.lower() in m.group().lower() for part in a.name.split("-")[1:]
+                                                if not part.lower().endswith("gb")))
                 acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break

@@ -312,7 +312,7 @@ CONTENT_NOUNS = (
     r"studies|volumes|titles|acts|works|"
     r"e-?books|magazines|journals|work orders|log entries|job (?:ads|postings|descriptions)|postings|vacancies|"
     r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
-    r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
+    r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|issues|laws|trademarks|subtitles|"
     r"transcriptions|essays|"
     r"replies|submissions|bids|tenders|properties|incidents|case studies|"
     # Spanish / Portuguese / Italian / French
@@ -408,6 +408,14 @@ def content_count(match: re.Match[str]) -> bool:
     return match.re.pattern.startswith("^.{") or bool(_COUNTER.match(match.group()))
 
 
+# Words between a figure and a document noun that say the figure counts something else (s11-c): a clause joined
+# after it, or a plural noun of people, places, languages or time ("we operate in 23 countries but the docs ...")
+_OTHER_COUNT_BETWEEN = re.compile(
+    r"^[\s\-]*\+?\s*(?:[a-z\-]+\s+){0,2}?(?:but|while|though|although|whereas|yet|so|because|are|is|were|was|"
+    r"countries|languages|offices|people|persons|employees|staff|customers|clients|users|members|years|months|"
+    r"weeks|days|hours|teams|sites|branches|stores|locations|engineers|lawyers|agents|nodes|servers|gpus|cores)\s")
+
+
 def docs_after(after: str) -> re.Match[str] | None:
     """The document noun right after a figure ("documents", "contratos", "份"), or None.
 
@@ -416,6 +424,8 @@ def docs_after(after: str) -> re.Match[str] | None:
     объявлений"; the match then ends at that noun.
     """
     found = DOCS_AFTER.match(after)
+    if found and _OTHER_COUNT_BETWEEN.search(found.group()):
+        return None  # "23 countries but the docs", "5 languages but the docs": the figure counts something else
     if found:
         return found
     words = _CONTENT_WORDS.match(after)
@@ -482,6 +492,7 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    # s9-b: members of an association or a club, counted alone ("on a 15 000 adhérents")
                    r"adh[ée]rents|membres|mitglieder|leden|socios|associados|iscritti|cz[łl]onk[óo]w|членов|officials|"
                    r"civil servants|ambtenaren|beambte|fonctionnaires|funcionarios|funzionari|"
+                   r"conseill[eè]re?s|consejeros|asesores|conselheiros|consulenti|adviseurs|"
                    r"personnes|pessoas|personas|persone|m[ée]decins|m[ée]dicos|medici|[äa]rzte|analystes|analistas|"
                    r"analisti|ingenieurs|ing[ée]nieurs|engenheiros|ingenieros|ingegneri|agentes|agenti|"
                    # lead s11: advisers, sales staff, technicians, nurses, teachers, researchers (Romance languages)
@@ -1191,7 +1202,13 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"(?![^\W\d_]))|permissive(?:ly)? licen|paying customers|"
                                 # not a shop that sells goods ("an ecommerce shop selling outdoor gear", s7-c)
                                 r"(?<!shop )(?<!shops )(?<!store )(?<!stores )(?<!retailer )(?<!retailers )"
-                                r"(?<!brand )(?<!marketplace )\b(?:sell|selling|charge)\b|saas product|"
+                                r"(?<!brand )(?<!marketplace )\b(?:sell|selling|charge)\b"
+                                # not goods a shop sells ("we sell outdoor gear in 4 EU countries", s11-c)
+                                r"(?!\s+(?:[a-z\-]+\s+)?(?:gear|clothes|clothing|apparel|fashion|shoes|furniture|food|"
+                                r"groceries|cars|car parts|spare parts|parts|equipment|hardware|wine|coffee|tea|books|"
+                                r"toys|cosmetics|goods|electronics|jewell?ery|flowers|bikes|tyres|tires|pet food|"
+                                r"supplies|houses|homes|property|properties|real estate|insurance|policies|tickets|"
+                                r"outdoor|sporting|handmade|second-hand|used)\b)|saas product|"
                                 r"paid (?:product|app|service|plan|tier)|"
                                 r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
@@ -1593,6 +1610,9 @@ TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:toke
 COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bprecio|\bprix\b|\bprezzo|비용|요금|"
                   r"\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
                   r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
+                  # s11-c: "at $0.13 per 1M, what does that come to?"
+                  r"what (?:would|will|does) (?:that|it|this) (?:come|add up|amount) to\b|"
+                  r"[$€£]\s*\d[\d.,]*\s*(?:per|/)\s*(?:1\s*m\b|1m\b|million|1\s*k\b|1,000|thousand)|"
                   r"多少钱|成本|费用|价格|花多少")
 SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
                     r"\b(?:gibt es|hay|existen?|existem|y a-t-il|il y a|ci sono|c'è)\b[^.?]{0,20}"
