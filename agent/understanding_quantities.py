@@ -984,7 +984,12 @@ _PAGE_ADJECTIVE = re.compile(r"^-(?:pages?|seiten|pagine|páginas|pages)[\s\-]+(
 def one_named(text: str, num: P.Number) -> bool:
     """A figure that names one document by its size ("the 40-page spec"), not said of each document."""
     return bool(_ONE_NAMED.search(text[max(0, num.start - 12):num.start]) and _PAGE_ADJECTIVE.match(
-        text[num.end:num.end + 30]) and not P.PER_DOC_CUE.search(clause_before(text, num)))
+        text[num.end:num.end + 30]) and not P.PER_DOC_CUE.search(clause_before(text, num))
+        and not _RANGE_FROM.search(text[max(0, num.start - 30):num.start]))
+
+
+# "anything from a one-page memo to 400-page tender docs": the ends of a range of lengths, not one document named
+_RANGE_FROM = re.compile(r"\b(?:from|between|ranging from|de|von|desde|da|van|od)\s+(?:a|an|one|un|une|uno|ein|een)\s+$")
 
 
 # Figures that count nothing (s10-c): a version ("version 3.2", "v2.1", "バージョン4.2", "Postgres 15", "Python 3.11",
