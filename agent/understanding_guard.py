@@ -38,6 +38,15 @@ from agent.understanding_guard_context import own_figures
 from agent.understanding_guard_doubt import figure_in_doubt, rough_second
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
+from agent.understanding_guard_scope import (
+    budget_scope_open,
+    far_sum,
+    growth_alone,
+    length_unit_open,
+    memory_in_doubt,
+    rate_per_uncounted,
+    size_for_count,
+)
 from agent.understanding_guard_spread import length_in_doubt, referent_in_doubt
 from agent.understanding_hardware import CPU_ONLY
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
@@ -72,6 +81,10 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         return u
     if length_in_doubt(u, message, asked) or referent_in_doubt(u, message, asked):
         return u  # "from 1 paragraph to 100 pages", "12k FAQ entries spread over 40 documents"
+    if memory_in_doubt(u, message, asked) or growth_alone(u, message, asked) or \
+            length_unit_open(u, message, asked) or budget_scope_open(u, message, asked) or \
+            rate_per_uncounted(u, message, asked) or size_for_count(u, message, asked) or far_sum(u, message, asked):
+        return u  # "a box with 128GB", "growing by ~20k a month", "mediamente 800", "we're in Sydney ... 500"
     if _card_unknown(u, message, asked):
         return u
     if not (u.updates or u.top_k):
@@ -573,7 +586,7 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
                     r"n[ãa]o sei se|non so se|non sono sicur[oa] se|weet ik niet|niet zeker of|nie wiem,? czy|不知道是|"
                     r"不确定是|不清楚是|还不确定|かどうか|か(?:は)?(?:わかりません|分かりません|わからない|不明)|上と相談|"
                     r"相談します|인지 (?:잘 )?모르|인지 .{0,16}물어봐야|확인해\s?봐야|"
-                    r"\bask (?:finance|the cfo|my boss|my manager)\b|"
+                    r"\bask (?:finance|the cfo|my boss|my manager)\b|\bbelum (?:jelas|pasti|tahu)\b|"
                     # "whether per month or per year I don't know", "of dat per maand of per jaar is weet ik niet"
                     # (glossed), "ob pro Monat oder pro Jahr, weiß ich nicht", "om det är per månad vet jag inte"
                     r"\b(?:whether|ob|of|om)\b[^.;!?]{0,60}\b(?:don'?t|do not) know\b|"

@@ -28,6 +28,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import Reading, read
+from agent.understanding_guard_scope import hold
 from agent.understanding_quantities import SELF_CORRECTION
 
 # The fields a figure in doubt is withheld from (lengths and latencies have their own rules)
@@ -206,14 +207,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         return False
     said = numbers[0].value if target[0] in ("budget_usd_month", "one_time_budget_usd") else int(numbers[0].value)
     values: dict[str, Any] = {f: u.updates.pop(f) for f in stored} or {target[0]: said}
-    u.corrected -= set(values)
-    u.skipped = [f for f in u.skipped if f not in values]
-    u.unparsed = None
-    first = next(iter(values.values()))
-    number = float(first) if isinstance(first, int | float) and not isinstance(first, bool) else 0.0
-    u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: why for f in values},
-                 "value": number, "monthly": number, "text": why}
-    if base is not None and list(values) == ["queries_per_month"]:
+    hold(u, values, why)
+    if base is not None and list(values) == ["queries_per_month"] and u.confirm is not None:
         u.confirm["base"] = float(base)  # "per day" in the answer makes it a rate (a sum's currency is in its value)
     return True
 

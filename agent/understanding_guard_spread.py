@@ -82,14 +82,19 @@ _ENTRIES = (r"faqs?|faq-\w+|entries|entrées|einträge|eintrag|preguntas|pergunt
 # Items a container lists, counted inside it ("12 catalogues, each with thousands of products", "18 PDFs, in jeder
 # tausende Artikelnummern", "カタログ20冊、1冊に製品が数千点"): which are the documents is asked too
 _ITEMS = (r"products?|produkt\w*|produits?|productos?|produtos?|prodotti|artikel\w*|art[íi]culos?|articoli|"
+          r"records?|registros?|enregistrements?|datens[äa]tze?|rekord\w*|записе\w*|kayıt\w*|记录|レコード|레코드|"
           r"schede|fiches?|items?|rows?|filas?|linhas|righe|rijen|zeilen|decisions?|décisions?|sentenze|"
           r"製品|商品|产品|상품|제품|記事|条目")
 _CATALOGUES = (r"catalog\w*|katalog\w*|cat[áa]logos?|cataloghi|カタログ|目录|카탈로그|planilhas?|hojas de c[áa]lculo|"
                r"fogli(?: di calcolo)?|arkusz\w*|таблиц\w*|表格|スプレッドシート|스프레드시트|엑셀|エクセル|"
-               r"pdfs?|sites?|classeurs?|recueils?|sammlung\w*|冊")
+               r"pdfs?|sites?|classeurs?|recueils?|sammlung\w*|冊|csvs?|json\w*|dumps?|exports?|zips?")
 # "in jeder", "1冊に", "1ファイルに": each of them, as the gloss leaves it
 _EACH_MORE = r"in jede[mrn]?|(?:1|一)\s*(?:冊|つ|ファイル|フォルダ|本)(?:の[^\d、。]{0,6})?に|각각"
 _EACH_AFTER = (r"each|cada|chacun\w*|jeweils|ciascun[oa]|elk|każd\w*|каждый|каждая|her biri")
+# One container, as "per ..." names it ("per map", "por carpeta", "pro Ordner")
+_ONE_CONTAINER = r"map|mappe|carpeta|pasta|cartella|ordner|dossier|folder|directory"
+# The items said to be inside the containers ("with hundreds of records in it", "avec des milliers de fiches dedans")
+_INSIDE = (r"in (?:it|them|each)|inside|dedans|darin|drin|dentro|erin|içinde|dalamnya|в них|里面|中に|안에")
 _EACH = (r"each|jeweils|je|w każdym|в каждо\w*|по|her birinde|har \w+ mein|tiap \w+|masing-masing|それぞれ|마다|每个?"
          r"[^\d,，。]{0,6}(?:里|中)?")
 _NESTED = re.compile(
@@ -99,7 +104,17 @@ _NESTED = re.compile(
     rf"(?:{_CONTAINER}|{_CATALOGUES})\s+(?:with|com|con|avec|mit|met|z|с|ile|dengan|of|de|di|da|van|von)\s+"
     rf"[^.;。]{{0,24}}?"
     rf"(?:{_FILES}|{_ENTRIES}|{_ITEMS})\s+(?:{_EACH_AFTER})\b|"
-    rf"(?:{_FILES})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_ENTRIES})(?!\s*(?:is|es|est|è|é|ist|to|—|ayrı))")
+    rf"(?:{_FILES})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_ENTRIES})(?!\s*(?:is|es|est|è|é|ist|to|—|ayrı))|"
+    # s11-a: a folder, then each or "per folder", then a count of anything ("2.000 carpetas, cada una con decenas de
+    # escritos", "900 mappen met scans, per map een paar honderd pagina's"); one PDF per folder is one document
+    rf"(?:{_CONTAINER})[^.;。\d]{{0,24}}?"
+    rf"(?:\b(?:{_EACH_AFTER}|(?:per|pro|par|por|in each|in every)\s+(?:{_CONTAINER}|{_ONE_CONTAINER}))\b)"
+    rf"(?:(?!\b(?:is|are|ist|est|es|è|é|zijn)\b)[^.;。\d]){{0,24}}?(?<![\d.,])(?:[2-9]|\d\d)|"
+    # items counted with "in it" after them ("40k files but each one is a json dump w/ hundreds of records in it")
+    rf"(?:{_CONTAINER}|{_CATALOGUES}|{_FILES})[^.;。]{{0,40}}?\d[^.;。\d]{{0,6}}?(?:{_ENTRIES}|{_ITEMS})\w*"
+    rf"(?:\s+\w+)?\s+(?:{_INSIDE})\b|"
+    # Korean: "한 파일에 ... N개씩" (in one file, N each)
+    rf"(?:한|1)\s*(?:{_FILES}|{_CONTAINER})\s*(?:에|당|마다)[^.;。]{{0,30}}?\d[^.;。]{{0,16}}?씩")
 # Entries and files counted either side of their noun ("12k FAQ entries", "FAQが1万2千件", "40個のExcelファイル",
 # "파일은 5천 개")
 _AFTER_ENTRIES = re.compile(rf"\s*(?:[^\s\d,，、。]+\s+)?(?:{_ENTRIES})")
@@ -167,6 +182,12 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
                                                              _BEFORE_FILES.search(low[max(0, n.start - 16):n.start]))]
         if not (entries and files and _SPREAD.search(low)):
             return False
+    if nested is not None and "doc_length_tokens" in u.updates and "doc_length_tokens" not in u.confirmed:
+        r = read(message, asked)
+        inside = _NESTED.search(r.text)
+        if inside is not None and all(inside.start() - 16 <= n.start < inside.end() + 24
+                                      for n in r.sources("doc_length_tokens")):
+            u.updates.pop("doc_length_tokens")  # "每个里面几千行问答": the entries in a file, no length of a document
     _withhold(u, message, asked, "corpus_docs", [], _WHY_REFERENT)
     return True
 

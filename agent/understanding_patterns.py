@@ -472,6 +472,8 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
 USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learners|students|players|members|customers|"
                    r"visitors|readers|accounts|shoppers|patients)|dau|wau|mau)\b|"
                    r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
+                   # s11-a: visitors are people, visits are traffic ("on a 2 millions de visiteurs")
+                   r"visitors|visiteurs|visitantes|visitatori|bezoekers|besucher(?:innen)?|odwiedzając\w*|"
                    r"engineers|developers|devs|researchers|scientists|doctors|clinicians|nurses|physicians|students|"
                    r"teachers|attorneys|paralegals|reps|representatives|members|colleagues|accountants|"
                    r"advisors|advisers|traders|consultants|support staff|editors|writers|officers|"
@@ -546,7 +548,11 @@ TOTAL_CUE = re.compile(r"\btotal\b|\boverall\b|\baltogether\b|\bcombined\b|\bcor
 # profile has no field for; never a corpus size, a budget or a query count.
 GROWTH_BEFORE = re.compile(r"(?:\bgrow(?:s|ing|th)?\b|\bgrew\b|\bincreas(?:e|es|ing)\b|\badd(?:s|ing|ed)?\b(?!\s+up\b)|"
                            r"\b(?:go(?:es|ing)?|went)\s+up\s+by\b|"
-                           r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量)"
+                           r"\bexpand(?:s|ing)?\b|\bgrows by\b|新增|增加|增长|多出|增量|"
+                           # s11-a: the verbs of growth in the languages the gloss leaves as written
+                           r"\bcrescendo\b|\bcrescem?\b|\bcreciendo\b|\bcrece[nr]?\b|\baumentando\b|\bwächst\b|"
+                           r"\bwachsen\b|\bcroît\b|\bcroissons\b|\bgroeit\b|\bgroeien\b|\brośnie\b|\bprzybywa\b|"
+                           r"\bartıyor\b|\bbertambah\b|растёт|растет|зростає)"
                            # (not "매달 2천 건씩 늘어나고 현재 10만 건": the size now, after its growth; s7-d)
                            r"(?:(?!현재|지금|目前|现在|現在|今は|\bnow\b|\bcurrently\b|\btoday\b|şu an)[^,;。]){0,22}$")
 _NO_AND = r"(?:(?!\s(?:and|y|e|und|et|и|ve|en|och)\s)[^,;。])"  # "30000 documents y grows 500": the 500 grows
