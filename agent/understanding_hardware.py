@@ -394,7 +394,10 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
                         and float(a.memory_gb.value) == mem
                         and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
-                acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
+                form = re.search(r"pcie|sxm", m.group())  # "H100 PCIe mit 80 GB": the PCIe card of that size
+                if form:
+                    same.sort(key=lambda a: form.group() not in a.name.lower())
+                acc, mem = (same[0], mem if form else None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
     return sorted(found, key=lambda item: item[0].start())
