@@ -38,7 +38,7 @@ from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields, in_script_currency
-from agent.understanding_rescale import per_unit, rescale
+from agent.understanding_rescale import added_to, per_unit, rescale
 from agent.understanding_segments import questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
@@ -138,6 +138,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         refer_back(text, stated, result, found.leftovers)
         rescale(text, asked, stated, result)
         per_unit(text, asked, stated, result)
+        added_to(text, asked, stated, result)
         _relative(text, asked, stated, result)
         _corrected_either(text, raw, stated, result)
     part_of_whole(text, asked, stated or {}, result)

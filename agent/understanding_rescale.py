@@ -33,7 +33,7 @@ _FIELDS = tuple(_NOUNS)
 _FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) for p, f in (
     (r"\bdouble[ds]?\b(?![\s\-]?check)|\bdoubling\b|\bdoubler\b|\bdoublez\b|\bverdoppel\w*|\bduplica\w*|"
      r"\bel doble\b|\braddoppi\w*|"
-     r"\bil doppio\b|\bo dobro\b|\bdobr[ae]\w*|\bverdubbel\w*|\bpodw[oó]j\w*|\bвдвое больше\b|\bудво\w*|"
+     r"\bil doppio\b|\bo dobro\b|\bdobr(?:a|e|ou|ar|ando)\w*|\bverdubbel\w*|\bpodw[oó]j\w*|\bвдвое больше\b|\bудво\w*|"
      r"\bв два раза больше\b|\b[ув]дві(?:чі|ч) більше\b|\bу два рази більше\b|\biki kat\w*|\bikiye katla\w*|"
      r"\bdobel\b|\bdua kali\b|\blipat dua\b|翻一?倍|加倍|"
      r"两倍|倍に|두 배", 2.0),
@@ -43,6 +43,7 @@ _FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) f
     (r"\bhalf\b|\bhalve[ds]?\b|\bhalving\b|\bhalbier\w*|\bhalb so\b|\bla moitié\b|\bla mitad\b|\bmetà\b|\bdimezz\w*|"
      r"\bmetade\b|\bhalveer\w*|\bhalveren\b|\bde helft\b|\bpołow\w*|\bвдвое меньше\b|\bв два раза меньше\b|"
      r"\byarıya\b|\bsetengah\w*|\bseparuh\w*|一半|减半|半分に|절반|반으로|\b[ув]дві(?:чі|ч) менше\b|"
+     r"\b(?:урез|сократ|уменьш|сниз|скорот|зменш)\w* вдвое\b|\bвдвое (?:урез|сократ|уменьш|сниз)\w*|"
      # divided by two, in every language: "divisez le budget par deux", "dividilo por dos", "durch zwei teilen"
      r"\b(?:divide|divis|dividi|divid|teil|deel|podziel|подели|раздели|поділи|böl)\w*(?:\s+\S+){0,3}?\s+"
      r"(?:by|par|por|per|durch|door|przez|на|in|em|ikiye)\s+(?:two|2|deux|dos|due|dois|zwei|twee|dwa|два|iki)\b|"
@@ -77,6 +78,9 @@ _PERCENT_VERB = re.compile(r"(?:\b(?P<up>increas\w*|raise|rais\w*|aument\w*|augm
                            r"senk\w*|verlaag\w*|zmniejsz\w*|obniż\w*|уменьш\w*|сократ\w*|зменш\w*|скорот\w*|"
                            r"azalt\w*|düşür\w*|minska\w*|sänk\w*|turun\w*))(?:\s+\S+){0,4}?\s+"
                            r"(?:by|del|dello|della|de|du|di|um|em|en|met|o|на|с|yüzde|med|sebesar)?\s*(?P<n>\d{1,3})\s?%")
+# "make that 3x", "make it 4 times", "mach das 3x": the figure said times n
+_MAKE_TIMES = re.compile(r"\b(?:make|making|mach|maak)\s+(?:it|that|them|das|dat)\s+(?P<n>\d{1,2})\s*"
+                         r"(?:x|times|mal|keer)(?!\w)")
 # "10 times looser", "tien keer ruimer" (glossed "10 times ruimer"), "3x more"
 _TIMES = re.compile(r"(?P<n>\d{1,2})\s*(?:x|times|mal|fois|veces|volte|vezes|keer|razy|раза?|kat|kali)\s+(?:"
                     r"(?P<up>more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
@@ -104,6 +108,9 @@ def _factor(text: str) -> tuple[float, int, int] | None:
         share = float(m.group("n")) / 100
         if 0 < share < (1 if m.group("down") else 10):
             found.append((1 + (-share if m.group("down") else share), m.start(), m.end()))
+    for m in _MAKE_TIMES.finditer(text):
+        if float(m.group("n")) >= 2:
+            found.append((float(m.group("n")), m.start(), m.end()))
     for m in _TIMES.finditer(text):
         n = float(m.group("n"))
         if n >= 2:
@@ -179,6 +186,40 @@ def per_unit(text: str, asked: str | None, stated: dict[str, Any], result: Any) 
         return
 
 
+# A figure added to one said before: "add another 5k docs", "plus 5,000 more documents from the archive", "noch
+# 5.000 Dokumente dazu", "encore 5 000 de plus", "otros 5.000", "再加5000份"
+_MORE_BEFORE = re.compile(r"(?:\b(?:another|add(?:ing)?|plus|extra|additional|weitere|encore|otr[oa]s|altri|altre|"
+                          r"outr[oa]s|ещё|еще|daha|ytterligare|nog)|再加|另外还?有?|さらに|追加で?|추가로)\s*"
+                          r"(?:~|about|around|roughly|some|maybe)?\s*$")
+_MORE_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:more|extra|additional|on top|mehr|dazu|de plus|más|in più|"
+                         r"a mais|больше|fazla|till)\b|^\s*(?:[^\W\d_]+\s+){0,5}?(?:dazu|hinzu)\b|^\s*\S{0,4}\s*더")
+
+
+def added_to(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A count added to the stated one ("plus 5,000 more documents"): the field is the sum (s11-b)."""
+    if result.confirm or _FUTURE.search(text) or P.HYPOTHETICAL.search(text) or P.GROWTH_WORD.search(text):
+        return
+    numbers = [n for n in P.find_numbers(text) if n.value >= 2]
+    if len(numbers) != 1:
+        return
+    n = numbers[0]
+    if not (_MORE_BEFORE.search(text[max(0, n.start - 24):n.start]) or _MORE_AFTER.match(text[n.end:n.end + 30])):
+        return
+    held = [f for f in ("corpus_docs", "queries_per_month") if isinstance(stated.get(f), int | float)
+            and not isinstance(stated.get(f), bool) and stated[f] > 0]
+    targets = [f for f in held if _named(text, f) or result.updates.get(f) is not None] or (
+        [asked] if asked in held else [])
+    if len(targets) != 1 or any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held):
+        return
+    field = targets[0]
+    if field == "corpus_docs" and any(rx.search(text) for rx, _ in P.PERIODS):
+        return  # "another 2k a month": growth, not a part of the corpus
+    said = result.updates.get(field)
+    extra = said if isinstance(said, int | float) and not isinstance(said, bool) else n.value
+    result.updates[field] = int(round(stated[field] + extra))
+    result.corrected.add(field)
+
+
 def _named(text: str, field: str) -> bool:
     english = P.FIELD_WORDS.get(field, "")
     return bool(re.search(f"{english}|{_NOUNS[field]}" if english else _NOUNS[field], text))
@@ -199,7 +240,8 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
         return
     factor, start, end = scale
     held = [f for f in _FIELDS if isinstance(stated.get(f), int | float) and not isinstance(stated.get(f), bool)
-            and stated[f] > 0 and f not in result.updates]
+            and stated[f] > 0 and (f not in result.updates or result.updates[f] == factor)]  # ("make that 3x": the 3
+    # read as the figure asked for is the factor)
     named = [f for f in held if _named(text, f)]
     numbers = [n for n in P.find_numbers(text) if not start <= n.start < end]
     quoted = [f for f in held if any(abs(n.value - stated[f]) <= 0.02 * stated[f] for n in numbers)]
