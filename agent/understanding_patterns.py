@@ -1456,6 +1456,13 @@ SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|u
                   r"\btbd\b|don'?t have (?:a |an )?(?:number|figure|estimate)|^\s*pass\b|don'?t know|do not know|"
                   r"no idea|not sure|\bunsure\b|\bdunno\b|\bidk\b|"
                   r"no clue|can'?t say|next question|ignore (?:the|that) \w+ question|"
+                  # s11-b: put-offs the gloss leaves as written ("leave that open for now", "todavía no lo sabemos",
+                  # "还没定", "아직 몰라요", "henüz bilmiyorum", "vet inte")
+                  r"\bno comment\b|\bleave (?:that|it|this) open\b|\bkeep (?:that|it|this) open\b|"
+                  r"\b(?:no lo sabemos|no sabemos|no lo sé|não sabemos|non lo sappiamo)\b(?! (?:exact|bien|ben))|"
+                  r"(?<!tam )\bbilmiyor(?:um|uz)\b|\bvet (?:inte|ej)\b(?! (?:exakt|riktigt|precis))|"
+                  r"\bweet (?:ik|we) (?:het )?niet\b(?! precies)|"
+                  r"还没定|没定下来|还没决定|待定|(?<!정확히는 )(?<!정확히 )(?:몰라요|모르겠)|"
                   r"不知道|跳过|随便|不清楚|不确定|没想好|下一个|略过|不好说")
 CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:it|that)\b|\bi mis(?:spoke|typed)\b|"
                         r"\bthat (?:number |figure )?was\b|刚才|\bcorrection\b|\bi meant\b|\binstead\b|\bsorry\b|"
