@@ -161,6 +161,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
             re.search(r"\bapi\b|апи|апі", text):
         result.updates["deployment"] = "self_hosted"  # "the data must stay on our servers, no external API" after
         result.corrected.add("deployment")  # an API was chosen: the API side is taken back (s11-b)
+    _same_card(text, stated or {}, result)
     if "hardware" in result.updates and isinstance(result.updates.get("corpus_docs"), int) and any(
             _CARDS_COUNTED.search(text[a:b]) and _HARDWARE_NEAR.search(text[a:b]) for a, b in split_sentences(text)) \
             and not _OTHER_ITEMS.search(text):
@@ -180,6 +181,21 @@ _SELF_DESCRIBED = re.compile(r"\b(?:we(?:'re| are)|i (?:work|am) (?:at|for|in)|o
                              r"business) is|wir sind|nous sommes|somos|siamo|we zijn|jesteśmy|vi är|biz bir|мы\s+—?\s*"
                              r"\w+|hum (?:ek|log)|ham (?:ek|log))\b|我们是|我们公司是|本公司是|私たちは|弊社は|当社は|"
                              r"저희는|우리는")
+
+
+_MEMORY_OR_FORM = re.compile(r"\d\s*-?\s*(?:gb|g\b|gig|go\b|гб|기가|ギガ)|pcie|sxm|nvl|\d\s*g(?![a-z])")
+
+
+def _same_card(text: str, stated: dict[str, Any], result: Understanding) -> None:
+    """"not two A100s, just one" after the A100 80GB: a card named bare is the stated card of that family (s11-b)."""
+    hw, old = result.updates.get("hardware"), stated.get("hardware")
+    if not (isinstance(hw, dict) and isinstance(old, dict) and hw.get("accelerator") and old.get("accelerator")):
+        return
+    new_name, old_name = str(hw["accelerator"]), str(old["accelerator"])
+    if new_name == old_name or new_name.split("-")[0].lower() != old_name.split("-")[0].lower() or \
+            "vram_gb" in hw or _MEMORY_OR_FORM.search(text):
+        return
+    hw["accelerator"] = old_name
 
 
 # Pieces counted beside a card ("16 Stück", glossed "16 items"), with no document noun anywhere (s11-b)

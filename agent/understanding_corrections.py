@@ -222,16 +222,19 @@ _AFFIRMED = re.compile(r"\b(?:should be|is|are|'s|'re|seems?) (?:still )?(?:fine
 def _period_said_apart(text: str, stated: dict[str, Any], result: Any) -> None:
     """"the 5000 queries, that's per week": a stated rate quoted, its period said apart from it, re-read (s11-b)."""
     numbers = P.find_numbers(text)
-    if len(numbers) != 1 or P.CORRECTION.search(text) is None and not re.search(r"\b(?:that'?s|that is|it'?s|"
-                                                                                r"c'est|das ist|es|è|é)\b", text):
+    if len(numbers) > 1 or P.CORRECTION.search(text) is None and not re.search(
+            r"\b(?:that'?s|that is|it'?s|c'est|das ist|es|è|é|was|is|were|are)\b", text):
         return
-    fields = [f for f in _RATE_FIELDS if _same(numbers[0].value, stated.get(f))]
+    # "that budget was yearly": no figure, the field named (s11-b)
+    fields = [f for f in _RATE_FIELDS if _same(numbers[0].value, stated.get(f))] if numbers else [
+        f for f in _RATE_FIELDS if f in stated and P.FIELD_RES[f].search(text)]
     periods = _periods(text)
     factors = {factor for _, factor, negated in periods if not negated}
     if len(fields) != 1 or len(factors) != 1 or any(negated for _, _, negated in periods) or 1.0 in factors:
         return
-    start = max((text.rfind(c, 0, numbers[0].start) for c in ",;.!?。，；"), default=-1) + 1
-    end = min((i for c in ",;!?。，；" if (i := text.find(c, numbers[0].end)) >= 0), default=len(text))
+    start = max((text.rfind(c, 0, numbers[0].start) for c in ",;.!?。，；"), default=-1) + 1 if numbers else 0
+    end = min((i for c in ",;!?。，；" if (i := text.find(c, numbers[0].end)) >= 0), default=len(text)) \
+        if numbers else 0
     if any(rx.search(text[start:end]) for rx, _ in P.PERIODS):
         return  # the period in the figure's own clause: the reader took it
     value = stated[fields[0]] * factors.pop()

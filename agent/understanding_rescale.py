@@ -23,7 +23,7 @@ _NOUNS = {
                    r"\bdocumenti\b|\bdocumenten\b|\bдокумент\w*|\bdoküman\w*|\bdokumen\b",
     "queries_per_month": r"\bsearches\b|\brequests\b|\bzapyta\w*|\bзапрос\w*|\bsorgu\w*|查询|クエリ|검색|쿼리",
     "budget_usd_month": r"\bbudżet\w*|\bbütçe\w*|\bбюджет\w*|预算|予算|예산|\borçamento\b|\bpresupuesto\b|\bbilancio\b",
-    "doc_length_tokens": r"\bpages?\b|\bwords?\b|\btokens?\b|\blength\b",
+    "doc_length_tokens": r"\bpages?\b|\bwords?\b|\btokens?\b|\blength\b|\b(?:as )?long(?:er)?\b|\bshort(?:er)?\b",
     "latency_p95_ms": r"\blatenc\w*|\blatenz\w*|\blatentie\b|\bgecikme\w*|\blatência\b|\bзадержк\w*|"
                       r"延迟|レイテンシ|지연",
 }
@@ -31,7 +31,8 @@ _FIELDS = tuple(_NOUNS)
 
 # A factor said in words, in every language of the interview: (pattern, factor).
 _FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) for p, f in (
-    (r"\bdouble[ds]?\b(?![\s\-]?check)|\bdoubling\b|\bdoubler\b|\bdoublez\b|\bverdoppel\w*|\bduplica\w*|"
+    (r"\btwice as (?:many|much|long|big|large|high)\b|"
+     r"\bdouble[ds]?\b(?![\s\-]?check)|\bdoubling\b|\bdoubler\b|\bdoublez\b|\bverdoppel\w*|\bduplica\w*|"
      r"\bel doble\b|\braddoppi\w*|"
      r"\bil doppio\b|\bo dobro\b|\bdobr(?:a|e|ou|ar|ando)\w*|\bverdubbel\w*|\bpodw[oó]j\w*|\bвдвое больше\b|\bудво\w*|"
      r"\bв два раза больше\b|\b[ув]дві(?:чі|ч) більше\b|\bу два рази більше\b|\biki kat\w*|\bikiye katla\w*|"
@@ -83,7 +84,8 @@ _MAKE_TIMES = re.compile(r"\b(?:make|making|mach|maak)\s+(?:it|that|them|das|dat
                          r"(?:x|times|mal|keer)(?!\w)")
 # "10 times looser", "tien keer ruimer" (glossed "10 times ruimer"), "3x more"
 _TIMES = re.compile(r"(?P<n>\d{1,2})\s*(?:x|times|mal|fois|veces|volte|vezes|keer|razy|раза?|kat|kali)\s+(?:"
-                    r"(?P<up>more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
+                    r"(?P<up>as (?:many|much|long|big|large|high)|"
+                    r"more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
                     r"ruimer|hoger|langer|więcej|больше|fazla|lebih)|(?P<down>less|fewer|smaller|lower|tighter|"
                     r"shorter|weniger|kleiner|moins|menos|meno|minder|kleiner|korter|mniej|меньше|az|kurang))\b")
 # A share of a set, not of the figure: "half of them are in Spanish", "a quarter of the docs are scans"
