@@ -179,6 +179,18 @@ def command(sentence: str) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+def list_declined(sentence: str) -> bool:
+    """Whether ``sentence`` declines the short list ("don't need a shortlist yet", "no need for recommendations")."""
+    found = SHORTLIST.search(sentence) or SHORTLIST_LOOSE.search(sentence) or _LIST_NOUN.search(sentence)
+    return bool(found and _NOT_WANTED.search(re.split(r"[,;:，；]|\bbut\b|\band\b", sentence[:found.start()])[-1]))
+
+
+_LIST_NOUN = re.compile(r"\b(?:recommendations?|picks|suggestions)\b|推荐|おすすめ|추천")
+# "don't need a shortlist yet", "no need for the list", "we don't want recommendations now": the list declined
+_NOT_WANTED = re.compile(r"\b(?:don'?t|do not|doesn'?t|no|not|never) (?:\w+ )?(?:need|want|show|send|give|"
+                         r"asking for)\b|\bno need (?:for|of)\b|不(?:用|需要|要)|いらない|필요 없")
+
+
 def question(sentence: str, models: list[str], hardware: dict[str, Any], numbers: dict[str, Any],
              is_question: bool, places: list[int] | None = None) -> tuple[str, dict[str, Any]] | None:
     """Why not X, how long indexing takes, or what a term means; None when the sentence asks none of these.

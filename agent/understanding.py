@@ -347,7 +347,7 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
                             and not P.OWN_SITUATION.search(part))  # "at 500k docs, what would X cost?"
             if (cued or (request[0] in side.SIDE_TOOLS and not told)
                     or supposed or converted or supposes) and not own:  # "which model for our 80k ...?"
-                mine = [] if supposed else owned_in_question(part)  # "the T4 we have" is read
+                mine = [] if supposed else owned_in_question(part) + _own_counts(part)  # "the T4 we have" is read
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
                     chars[start + clause.start() + a:start + clause.start() + b] = list(part[a:b])
@@ -432,6 +432,9 @@ _HAVE_IT = re.compile(
     r"we (?:do )?(?:have|own|got|'ve got) (?:one|it|that(?: one)?|those|them|two|a couple|an?)\b|"
     r"(?:that|this)(?: one)? we (?:have|own)|(?:we have|have) it\b|(?:nous )?(?:l'|les )?avons\b|"
     r"on (?:l'|les |en )a\b|(?:la|lo|las|los) tenemos\b|"
+    # s11-c: "A gente tem uma", "tenemos una", "on en a une", "wir haben eine": one of the card just named
+    r"(?:a gente tem|n[óo]s temos|temos|tenemos|on en a|nous en avons|wir haben|abbiamo|we hebben(?: er)?|mamy)\s+"
+    r"(?:uma|um|duas|dois|una|uno|dos|une?|deux|eine[n]?|zwei|due|een|twee|jedn[aą]|dwie)\b|"
     r"(?:a|o|as|os) temos\b|(?:ce )?l'abbiamo\b|ce l'abbiamo\b|die hebben we\b|(?:die|zo een) hebben we\b|"
     r"mamy (?:ją|je|go|taką|takie)\b|(?:den|det|dem) har vi\b|(?:o|onu) (?:bizde|elimizde)|"
     r"(?:она|он|такая|такой) (?:у нас )?(?:есть|имеется)|у нас (?:она|такая|он|такой) есть|woh hamare paas|"
@@ -475,6 +478,23 @@ _OTHER_COUNT = re.compile(r"^\s*(?:\d|[.,]\d|(?:t|g|m|k)i?b\b|%|million|mill|mil
                           r"миллиард|thousand|tausend|mil\b|mila\b|duizend|tysi|tusen|тысяч|lakh|crore|hazaar|百|千|万|亿)")
 
 
+# "with our 2M docs", "for my 10M documents", "unsere 40.000 Verträge": a count of the user's own documents inside a
+# side question is the user's corpus (a figure only supposed, "for 2M docs", is not)
+_OWN_COUNT = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr[oa]s|noss[oa]s|nostr[ie]|onze|nasz\w*|våra|наш\w*)\s+"
+                        r"(?:(?:~|about|roughly|approx\.?|around|some|ca\.?|etwa|environ|unos|cerca de|circa)\s*)?"
+                        r"(?=\d)")
+
+
+def _own_counts(part: str) -> list[tuple[int, int]]:
+    """Spans of ``part`` that count the user's own documents ("our 2M docs")."""
+    out = []
+    for m in _OWN_COUNT.finditer(part):
+        figure = P.find_numbers(part[m.end():], 1)
+        if figure and figure[0].start == 0 and (noun := P.docs_after(part[m.end() + figure[0].end:])):
+            out.append((m.start(), m.end() + figure[0].end + noun.end()))
+    return out
+
+
 def _has_it(sentence: str) -> bool:
     """The sentence says the user has the card just asked about, and counts nothing else."""
     match = _HAVE_IT.match(sentence)
@@ -516,6 +536,8 @@ def _route(sentence: str, plain: str, is_question: bool) -> tuple[str, dict[str,
     command = side.command(sentence)
     if command and command[0] == "summary":
         return command
+    if side.list_declined(sentence):
+        return None  # "don't need a shortlist yet. what I need is on-prem": an answer, the list declined
     if _BARE_WHY_NOT.match(plain) or _BARE_WHY_NOT.match(sentence):
         return "why_not", {"model": None}  # "Und jina-embeddings-v3? Warum nicht?": the model comes from before
     unknown = side.unknown_term(sentence, plain)

@@ -99,7 +99,8 @@ DOCUMENTS_ARE = re.compile(
     r"(?=[a-z])|"
     r"\b(?:es|das) sind (?:vor allem |haupts[äa]chlich |meist )?|\bce sont (?:surtout |principalement |"
     r"essentiellement )?(?:des )?|\bson (?:sobre todo|principalmente|en su mayor[ií]a) |\bs[ãa]o (?:principalmente|"
-    r"sobretudo|na maioria) |\bsono (?:soprattutto|principalmente|per lo più) |(?:都|主要|基本上)是|主に|ほとんどが|"
+    r"sobretudo|na maioria) |\bsono (?:soprattutto|principalmente|per lo più) |"
+    r"(?<!用的)(?<!用户)(?<!的人)(?:都|主要|基本上)是|主に|ほとんどが|"  # (not "会用的主要是客服部": the users, s11-c)
     r"주로|대부분")
 # A message that opens by correcting an earlier answer ("corrigindo: são 250 mil produtos", "sorry, typo: 8k")
 _CORRECTING = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:correction|correcting|corrigindo|corrigiendo|correggo|korrektur|"
@@ -371,7 +372,12 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     if decided != specific:
         specific = decided
     elif organisations:
-        specific = {d: s for d, s in specific.items() if d in organisations}
+        # "a hospital's supplier contracts", "a biotech's NDAs and MSAs" are legal: contracts name their domain over
+        # the organisation's trade (the writers' convention); not an insurer's or a bank's, whose policies and
+        # terms are their own trade's documents (the committed sets' convention)
+        own_kind = {d for d in specific if d == "legal" and d not in organisations and d in documents} if not (
+            organisations & ({"finance"} | documents.keys())) else set()  # (not "a hospital ... clinical notes")
+        specific = {d: s for d, s in specific.items() if (d in own_kind if own_kind else d in organisations)}
     contrast = _CONTRAST.search(text, organisation_spans[0][1]) if organisation_spans else None
     if specific and not any(d in documents for d in specific) and (_HR_DOCUMENTS.search(text) or (
             contrast and _HR_WORDS.search(text, contrast.end()))):

@@ -34,7 +34,8 @@ _FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_t
 _BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、،؛\n()]|\s[-–—]\s|"
                        r"\s(?:but|while|whereas|aber|doch|mais|alors que|pero|mientras|mentre|mas|enquanto|но|а|"
                        r"ale|maar|terwijl|ama|fakat|lekin|par|whereas|але|men|nhưng|tapi|tetapi|namun|لكن|ولكن)\s|"
-                       r"(?:但是|但|而|不过|可是|けど|けれど|ですが|でしたが|が、|지만|는데|인데|었는데|였는데)")
+                       r"(?:但是|但|而|不过|可是|けど|けれど|ですが|でしたが|が、|지만|는데|인데|었는데|였는데|"
+                       r"(?:(?<=거고)|(?<=것이고))\s)")  # "그건 다른 팀 거고 저희가 ...": "that's theirs, and ours"
 # Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
 _OTHER = re.compile(
     r"\b(?:competitors?|competition|rivals?|another (?:team|company|department)|other teams?|next door|"

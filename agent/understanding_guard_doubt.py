@@ -119,6 +119,7 @@ _WHY_FIELD = "not sure what the figure counts: which is it?"
 _WHY_SMALL = "no period said: a day, a week or a month?"
 _WHY_MUCH_MORE = "maybe many times more: about how many in all?"
 _WHY_CAVEAT = "with what the caveat adds: which one do you mean?"
+_SENTENCE_END = re.compile(r"[.!?]\s|[。！？]")  # (a CJK full stop needs no space after it)
 # A second figure offered with a hedge after the first ("a couple hundred, maybe a grand", "300 euros, voire 1000",
 # "200 euro, vielleicht auch 1000", "300 zł, może nawet 3000", "200 долларов, а может и 1000"): the first is no
 # answer when the second is this many times it (within it, "$50 a month, maybe $100" is a rough range)
@@ -133,12 +134,14 @@ _HEDGED_NEXT = re.compile(
     r"as much as|bis zu|bis|jusqu'à|hasta|fino a|tot|do|до|kadar|tak|ke|uns|unos|unas|umas|like|about|around))*"
     r"\s*$")
 # ... or the second offered on a condition, an order of magnitude above ("月に数万円、結果が良ければ数十万円まで")
-_CONDITION = re.compile(r"ければ|なら|たら|如果|要是|的话|(?<![가-힣])면\b|\bif\b|\bwenn\b|\bfalls\b|\bsi\b|\bse\b|"
+_CONDITION = re.compile(r"ければ|なら|たら|如果|(?<!主)要是|的话|(?<![가-힣])면\b|\bif\b|\bwenn\b|\bfalls\b|"
+                        r"\bsi\b|\bse\b|"
                         r"\bjeśli\b|\bjeżeli\b|\bесли\b|\beğer\b|\bkalau\b|\bjika\b|\bagar\b")
 # Growth in time after the second figure ("~45k today, maybe 500k by 2027"): the first is the count, the second growth
 _LATER = re.compile(r"\b(?:by|next|later|in \d+ (?:years?|months?)|within|eventually|year[- ]end)\b|明年|来年|내년|"
                     r"l'an prochain|nächstes jahr|bis ende|el año que viene|próximo ano|l'anno prossimo|volgend jaar|"
                     r"w przyszłym roku|в следующем году|gelecek yıl|tahun depan|agle saal|年末|年底")
+_FACTOR_AFTER = re.compile(r"\s*(?:x|times)\s+(?:that|this|more|as (?:much|many)|lipat)\b|\s*倍")
 # A figure then "maybe many times more" ("a few thousand, maybe way more with the archives", "可能多得多", "もっと桁が
 # 増えるかも", "eventuell deutlich mehr", "может быть гораздо больше", "shayad bahut zyada"): about how many is asked
 _MUCH_MORE = re.compile(
@@ -148,6 +151,8 @@ _MUCH_MORE = re.compile(
     r"\bparecchi[oe]?\s+di\s+più\b|\b(?:veel|flink)\s+meer\b|\b(?:dużo|znacznie|o wiele)\s+więcej\b|"
     r"(?:гораздо|намного|значительно|куда|набагато|значно)\s+(?:больше|більше)|\bçok daha fazla\b|"
     r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
+    r"翻[二两三四五六七八九十几百\d]+倍|[十百]倍(?:に|以上)|\b(?:ten|twenty|fifty|hundred)[\s\-]?fold\b|"
+    r"\b(?:[5-9]|\d{2,3})\s*(?:x|times)\s+(?:that|this|more|as (?:much|many)|lipat)\b|"
     r"桁が(?:増え|違|上が)|桁違い|훨씬\s*많|몇\s*배")
 
 # A figure, then a caveat that would multiply it ("800 contracts now, but if the old scans count it's tens of
@@ -191,8 +196,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         why = f"{ends[0]:,.0f} to {ends[1]:,.0f}: {_WHY_RANGE}"
     elif len(numbers) == 1 and _field_open(low, numbers[0], target[0]):
         why = _WHY_FIELD
-    elif len(numbers) == 1 and _much_more(low, numbers[0]):
-        why = _WHY_MUCH_MORE
+    elif len(counts := [n for n in numbers if not _FACTOR_AFTER.match(low, n.end)]) == 1 and _much_more(low, counts[0]):
+        why = _WHY_MUCH_MORE  # (a factor said, "maybe 50 times that", is no second figure)
     elif apart := _caveat_apart(low, numbers, u, message, asked):
         why = f"{apart[0]:,.0f}, or {apart[1]:,.0f} {_WHY_CAVEAT}"
     elif _small_rate(low, numbers, u, asked):
@@ -348,6 +353,7 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
         if P.PEAK.search(after) and P.AVERAGE.search(low[max(0, a.start - 30):a.end + caveat.end()]):
             continue  # "500 al día de media, en campaña se dispara a 4.000": the average beside the peak (s11-b)
         later = [b for b in numbers[i + 1:] if b.start >= a.end + caveat.end() and b.value >= WIDE_RANGE * a.value
+                 and not _SENTENCE_END.search(low[a.end + caveat.end():b.start])  # in the caveat's own sentence
                  and not (SELF_CORRECTION.search(low[a.end:b.start]) and not _CONDITION.search(low[a.end:b.start]))]
         # ("I said 10k docs but it's actually 100k": a correction; "but if the old scans count, more like 30k" is not)
         words = [least for rx, least in _MAGNITUDE_WORDS if (m := rx.search(after)) and not P.find_numbers(

@@ -25,14 +25,7 @@ from agent.understanding_hardware import (
     owned_names,
 )
 from agent.understanding_numbers import Number
-from agent.understanding_quantities import (
-    ONLY_SOME,
-    PAST_SPEND,
-    SELF_CORRECTION,
-    clause_before,
-    extract_fields,
-    team,
-)
+from agent.understanding_quantities import ONLY_SOME, SELF_CORRECTION, extract_fields, others_money, team
 from knowledge.hardware import load_hardware
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -179,8 +172,9 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         if re.match(r"\s*x\s+(?:that|it|this|the)\b", r.text[n.end:]) or _FUTURE.search(
                 r.text[max(0, n.start - 30):n.start]) or "future" in figure_kinds(r.text, n):
             continue  # "expecting to 3x that next year": a future growth, not a count of today
-        if PAST_SPEND.search(clause_before(r.text, n)):
-            continue  # "our Zendesk licence costs $115 per agent": what another tool costs, no multiplier (s8-a)
+        if others_money(r.text, n):
+            continue  # "our Zendesk licence costs $115 per agent", "our AWS bill is ₹6 lakh a month": what another
+            # thing costs, no multiplier (s8-a, s11-c)
         if cpu and _SOCKET_COUNT.match(r.text[n.end:]) and "cpu_cores" in hw:
             continue  # "2x Xeon, 48 cores": two processors, the cores said are the total
         if _RESTATED.search(r.text[max(0, n.start - 16):n.start]) and any(abs(n.value - v) <= 0.1 * v for v in said):
@@ -422,8 +416,9 @@ def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         doubts["doc_length_tokens"] = "a figure with no unit"  # "around 20 I think": 20 pages? 20 KB? not 20 tokens
     queries = u.updates.get("queries_per_month")
     users = [n.value for n in r.numbers if re.match(r"^\s*(?:[a-z\-]+\s+)?" + _SEARCHES.pattern,
-                                                    r.text[n.end:n.end + 30])]
-    total = re.search(r"\b(?:in total|total|altogether|overall|combined|insgesamt|au total|en total|no total|"
+                                                    r.text[n.end:n.end + 30]) and not _not_users(r.text, n)]
+    total = re.search(r"\b(?:in total|total|altogether|overall|combined|between them|among them|insgesamt|au total|"
+                      r"en total|no total|"
                       r"in totale)\b|合计|总共|一共|全部で|합계|총", r.text)
     if isinstance(queries, int | float) and users and queries < max(users) and not total:
         doubts["queries_per_month"] = "fewer queries a month than users"
@@ -470,6 +465,20 @@ def _unit_as_count(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
 _COUNTS = ("corpus_docs", "queries_per_month", "budget_usd_month", "latency_p95_ms")
 MAX_PER_PERSON_DAY = 500  # searches a person makes in a day: past this the people were counted twice
 DOC_CEILING = 500_000  # tokens: a 1,000-page book; a longer "document" is a misread figure, whatever the model
+
+
+# People the message says will not search (s11-c): "180k customers but they won't touch this, it's internal",
+# "고객은 120만 명인데 이건 내부용이라 상관없고요", "2 लाख यूज़र्स हैं पर ज़्यादातर ... इस्तेमाल नहीं करते"
+_NOT_USERS = re.compile(r"\b(?:won'?t|will not|wouldn'?t|don'?t|do not|never|aren'?t going to|can'?t)\s+"
+                        r"(?:\w+\s+)?(?:touch|use|see|search|access|need)\b|\bit'?s (?:internal|for us)\b|"
+                        r"\binternal (?:only|use|tool)\b|\bnot (?:for them|relevant|the users)\b|\birrelevant\b|"
+                        r"\bdoesn'?t matter\b|\bnot (?:our )?users\b|상관없|관계없|내부용|इस्तेमाल नहीं|नहीं करते|"
+                        r"\buse nahi\b|不用|不会用|用不到|无关|使わない|関係ない|関係ありません")
+
+
+def _not_users(text: str, n: Number) -> bool:
+    sentence = re.split(r"[.!?。！？]\s*", text[n.end:])[0]
+    return bool(_NOT_USERS.search(sentence))
 
 
 def _narrowed(r: Reading, n: Number) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import read
+from agent.understanding_quantities import one_named
 
 _TOKENS_PER_PARAGRAPH = 100.0
 # Lengths this far apart (or more) are no one length: "from 1 paragraph to 100 pages" (500x), "half a page to 200
@@ -57,6 +58,12 @@ _TYPICAL = re.compile(
     r"aam taur par|umumnya|pada umumnya|m[ée]dia|media|moyenne|promedio)\b|"
     r"(?<![а-яіїє])(?:в среднем|обычно|большинство|как правило|зазвичай|здебільшого|в середньому|переважно)"
     r"(?![а-яіїє])|平均|大部分|大多|一般|通常|多くは|たいてい|大抵|ほとんど|普通|보통|대부분|대개|주로|평균")
+# The long ones said to be rare: the other length is the typical one ("some are 50 pages but under 1%", "a few
+# exceptions", "很少")
+_RARE = re.compile(r"\b(?:less than|under|below|fewer than)\s*\d+(?:[.,]\d+)?\s*%|"
+                   r"\d(?:[.,]\d+)?\s*%\s*(?:under|below|or less|or fewer)\b|\brare(?:ly)?\b|\bexceptions?\b|"
+                   r"\bthe exception\b|\boutliers?\b|\bausnahme\w*|\bexcepci[oó]n\w*|\bexce[cç][aã]o\b|\beccezion\w*|"
+                   r"\buitzondering\w*|\bwyjąt\w*|\bistisna\w*|\bисключени\w*|很少|极少|めったに|まれ|드물")
 _PER_PART = re.compile(r"\s*(?:a|1|per|each|every|/|pro|par|por|al|je|na|за)\s*(?:page|slide|paragraph|seite|sheet|"
                        r"chapter|section|p[áa]gina|stron\w*)")
 _QUERY_CLAUSE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bprompts?\b|\bsearch(?:es)?\b|查询|问题|クエリ|質問|"
@@ -89,7 +96,8 @@ _NESTED = re.compile(
     rf"(?:{_CONTAINER})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_FILES}|{_ENTRIES})|"
     rf"(?:{_CONTAINER}|{_CATALOGUES}|{_FILES})(?:[^.;。\d]|\d+\s*[冊個개권つ]){{0,24}}?(?:{_EACH}|{_EACH_MORE})"
     rf"[^.;。]{{0,40}}?(?:{_ENTRIES}|{_ITEMS})|"
-    rf"(?:{_CONTAINER}|{_CATALOGUES})\s+(?:with|com|con|avec|mit|met|z|с|ile|dengan)\s+[^.;。]{{0,24}}?"
+    rf"(?:{_CONTAINER}|{_CATALOGUES})\s+(?:with|com|con|avec|mit|met|z|с|ile|dengan|of|de|di|da|van|von)\s+"
+    rf"[^.;。]{{0,24}}?"
     rf"(?:{_FILES}|{_ENTRIES}|{_ITEMS})\s+(?:{_EACH_AFTER})\b|"
     rf"(?:{_FILES})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_ENTRIES})(?!\s*(?:is|es|est|è|é|ist|to|—|ayrı))")
 # Entries and files counted either side of their noun ("12k FAQ entries", "FAQが1万2千件", "40個のExcelファイル",
@@ -117,7 +125,7 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             "doc_length_tokens" in u.updates or asked == "doc_length_tokens"):
         return False
     low = P.normalise(message[: P.MAX_CHARS])
-    if _TYPICAL.search(low) or _TYPICAL.search(message.lower()) or _CHUNKS.search(low):
+    if _TYPICAL.search(low) or _TYPICAL.search(message.lower()) or _CHUNKS.search(low) or _RARE.search(low):
         return False
     lengths: list[float] = [_TOKENS_PER_PARAGRAPH if re.search(r"paragra|alinea|absatz|akapit|абзац|段落|단락|문단",
                                                               m.group()) else float(P.TOKENS_PER_PAGE)
@@ -133,6 +141,8 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
                                       low[max(0, n.start - 14):n.start]):
             continue  # the "1" of "~400 words a page" (glossed "1 page")
         pieces = [p for p in re.split(r"[,;:，；、]", re.split(r"[.。!?]\s", low[:n.start])[-1][-60:]) if p.strip()]
+        if one_named(low, n):
+            continue  # "the 40-page spec from our vendor": one document named by its size, not a length of theirs
         if _PER_PART.match(low[n.end + unit[0].end():n.end + unit[0].end() + 24]) or any(
                 _QUERY_CLAUSE.search(p) for p in pieces[-2:]):
             continue  # "~400 words a page": a page's length; "queries are about 20 tokens": a query's

@@ -394,10 +394,12 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family
                         and float(a.memory_gb.value) == mem
                         and (not a.name.endswith("-Laptop") or _LAPTOP.search(text))]
-                form = re.search(r"pcie|sxm", m.group())  # "H100 PCIe mit 80 GB": the PCIe card of that size
-                if form:
-                    same.sort(key=lambda a: form.group() not in a.name.lower())
-                acc, mem = (same[0], mem if form else None) if same and same[0].name != acc.name else (acc, mem)
+                # the variant said with it wins ("H100 PCIe (80 GB)" is the PCIe card, not the table's first H100)
+                same.sort(key=lambda a: not any(part.lower() in m.group().lower() for part in a.name.split("-")[1:]
+                                                if not part.lower().endswith("gb")))
+                said = bool(same) and any(part.lower() in m.group().lower() for part in same[0].name.split("-")[1:]
+                                          if not part.lower().endswith("gb"))  # (its memory kept, s11-b)
+                acc, mem = (same[0], mem if said else None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
     return sorted(found, key=lambda item: item[0].start())
@@ -682,7 +684,10 @@ def _sibling(hw: dict[str, Any], text: str = "") -> None:
 # the question goes to its tool and the card is still the user's hardware.
 _MINE_BEFORE = re.compile(r"(?:\b(?:we have|we've got|we got|we own|we run|our|my|unsere?\w*|notre|nos|nuestr[ao]s?|"
                           r"noss[ao]s?|nostr[aeio]|onze|nasz\w*|vår|vårt|våra|bizim|наш\w*|мо[яйи])|我们的|我们有|"
-                          r"うちの|弊社の|우리|저희)\s*(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
+                          r"うちの|弊社の|우리|저희)\s*(?:[a-z]+'s\s+)?"  # "my laptop's RTX 3060", "our server's A10"
+                          r"(?:(?:old|oude|gamla|gamle|alte[nr]?|vieille|vieja|vecchia|velha|stara|eski|старая|trusty|"
+                          r"little|small|kleine|lille|lilla)\s+)?"  # "onze oude T4", "vår gamla GTX 1080"
+                          r"(?:(?:single|one|only|lone|1|an?|the|own|einzige\w*|seule?|única?|"
                           r"unica|один|одна)\s+){0,2}$")
 _MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|got|run|use)|die wir haben|que (?:nous "
                          r"avons|tenemos|temos)|che abbiamo|die we hebben|którą mamy|som vi har|которая у нас)\b")
@@ -690,5 +695,11 @@ _MINE_AFTER = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:we(?:'ve)? (?:have|own|g
 
 def owned_in_question(text: str) -> list[tuple[int, int]]:
     """Spans of the cards ``text`` (a question) says the user has; a card only asked about is not one of them."""
-    return [m.span() for m, *_ in find_accelerators(text)
+    return [(m.start(), m.end() + (memory.end() if (memory := _MEMORY_BESIDE.match(text[m.end():])) else 0))
+            for m, *_ in find_accelerators(text)
             if _MINE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MINE_AFTER.match(text[m.end():])]
+
+
+# "my RTX 3060 (the 6GB one)", "our A10, 24 GB": the card's memory said right after it belongs to the card
+_MEMORY_BESIDE = re.compile(r"^\s*(?:\(\s*(?:the\s+)?\d+\s*gb\b[^)]{0,20}\)|,\s*\d+\s*gb\b|"
+                            r"(?:with|van|von|mit|med|de|di|da|z|с|ile)\s+\d+\s*gb\b)")

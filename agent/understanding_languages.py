@@ -140,12 +140,14 @@ ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:�
                        # ekleyin", "tambah bahasa Jawa juga", "英語の文書も追加で")
                        r"^\s*(?:kommt|kommen)\s+(?:noch\s+)?(?:\w+\s+)?dazu\b|^\S*\s+(?:da|de)\s+ekle\w*|^\s*juga\b|"
                        r"^\s*(?:の\s*\w+\s*)?(?:も|を)?\s*追加|^\s*(?:の\s*\w+\s*)もお?願|"
+                       # s11-c: "英語のマニュアルも混ざってました" (the English manuals too)
+                       r"^\s*の\s*[^\s、。,.\d]{1,12}?も(?![のうしっ])|"
                        # s11-b: a few words between ("İngilizce ürün açıklamalarını da ekleyelim", "영어랑 일본어 상품
                        # 설명도 같이 넣기로", "英語の目論見書も入れて")
                        r"^(?:\s*\S+){1,3}\s+(?:da|de)\s+ekle\w*|"
                        # "Französisch und Italienisch kommen auch vor", "英語の資料も少しあります"
                        r"^\s*(?:[^\W\d_]+\s+){0,2}(?:auch|aussi|también|anche|também|ook|också|även|тоже|также|"
-                       r"też)\b|^\s*(?:の\s*[\u4e00-\u9fff\u30a0-\u30ff]{1,8})?も(?!の|う)|"
+                       r"też)\b|"
                        r"^[^,.;!?。，、]{0,30}?(?:도|も|也)\s*(?:같이|함께|一緒に|一起)?\s*(?:넣|추가|포함|入れ|追加|含め|加)")
 _NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
              r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
@@ -171,6 +173,9 @@ REMOVE_AFTER = re.compile(
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:\w+\s+){0,3}(?:but )?(?:we )?can (?:safely )?ignore (?:those|them|these)|"
     r"(?:\w+\s+){0,2}(?:we can )?ignore(?:d)?\b|"
+    # s11-c: a language the documents had once ("the 2021 archive had some Portuguese but we dropped it")
+    r"(?:\w+\s+){0,2}(?:but |and )?(?:we |they )?(?:dropped|removed|deleted|archived|retired|got rid of)\s+"
+    r"(?:it|them|those|that|these)\b|"
     r"(?:is|are)?\s*(?:no longer|not|isn't|aren't)\s+(?:needed|required|necessary|relevant|in scope)|"
     r"fällt weg|entfällt|(?:nicht|not) (?:mehr|more)|(?:brauchen|benötigen) wir (?:\w+ )?(?:nicht|not)|"
     r"wird (?:\w+ )?(?:nicht|not) (?:mehr|more)|"
@@ -529,7 +534,7 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     for start, end, code in hits:
         reading.only = reading.only or bool(ONLY_CUE.search(_CLAUSE_END.split(text[max(0, start - 20):start])[-1])
                                             or ONLY_AFTER.match(text[end:end + 12]))
-        removed = bool(REMOVE_BEFORE.search(text[max(0, start - 25):start]) or REMOVE_AFTER.match(text[end:end + 25]))
+        removed = bool(REMOVE_BEFORE.search(text[max(0, start - 25):start]) or REMOVE_AFTER.match(text[end:end + 40]))
         added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 40])
                      or QUERY_CUE.search(_clause(text, start, end)))
         if not added and previous_end >= 0 and previous_added and _LIST_GLUE.match(text[previous_end:start]):

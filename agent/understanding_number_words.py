@@ -817,11 +817,13 @@ _UNIT_AND_HALF = re.compile(r"(?<![\w.,])(an?|one|two|three|four|five|six|seven|
 _ONE_PAGER = re.compile(r"(?<![\w\-])(?:one|single|1)[\s\-]pagers?\b|(?<![\w\-])single[\s\-]page(?:d)?\b")
 # "2-pager memos", "ten pagers": documents of that many pages; "A4 pages", "letter-size pages": pages
 _N_PAGER = re.compile(r"(?<![\w\-.,])(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[\s\-]pagers?\b")
+_WORD_PAGE = re.compile(r"(?<![\w\-])(one|two|three|four|five|six|seven|eight|nine|ten)-page\b")
 _PAGE_SIZE = re.compile(r"\b(?:a4|a5|letter[\s\-]size(?:d)?|us[\s\-]letter|legal[\s\-]size(?:d)?)\s+(?=pages?\b)")
 # "A4三页", "A4 3枚程度", "A4용지 3장": the paper size before a CJK count of pages is no figure
 # (sheets of a paper size, "A4 3枚", "A4纸三张", are its pages)
 _CJK_PAGE_SIZE = re.compile(r"(?<![a-z0-9])a[345]\s*(?:纸|紙|用紙|용지)?\s*(?:で|的|로)?\s*"
-                            r"((?:約|约|大概|大约|大体|약)?\s*[一二两三四五六七八九十百\d.]+)\s*(页|頁|枚|张|張|ページ|장|쪽)")
+                            r"((?:約|约|大概|大约|大体|약)?\s*[一二两三四五六七八九十百\d.]+"
+                            r"(?:\s*[〜~\-–]\s*[一二两三四五六七八九十百\d.]+)?)\s*(页|頁|枚|张|張|ページ|장|쪽)")
 _WORD_RATE = re.compile(r"(?<![\w\-])(one|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:a|an|per|every)\s+"
                         r"(?:second|sec|minute|min|hour)\b)")
 
@@ -889,6 +891,7 @@ def number_words(text: str) -> str:
         text = _N_PAGER.sub(lambda m: f"{_EN_SMALL.get(m.group(1), m.group(1))} page", _ONE_PAGER.sub("1 page ", text))
     if "page" in text:  # "each about 10 A4 pages": pages
         text = _PAGE_SIZE.sub("", text)
+        text = _WORD_PAGE.sub(lambda m: f"{_EN_SMALL[m.group(1)]}-page", text)  # "a one-page memo": 1-page
     if "a4" in text or "a5" in text or "a3" in text:
         text = _CJK_PAGE_SIZE.sub(lambda m: m.group(1) + ("页" if m.group(2) in "枚张張" else m.group(2)), text)
     if "length of" in text or "size of" in text:  # "about the length of a tweet", "the size of a page": one of them
@@ -1085,7 +1088,7 @@ def _substitute(parser: _Parser, text: str) -> str:
 
 _CN_ONE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"百": 100, "千": 1000, "万": 10_000}
-_CJK_TRIGGER = re.compile(r"[数上半수반把多천백만]")
+_CJK_TRIGGER = re.compile(r"[数上半수반把多천백만十]")
 _KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
 
 
@@ -1093,6 +1096,9 @@ def _cjk_words(text: str) -> str:
     """数万 -> 几万, 수만 -> 30000, 上万 -> 1万, 半秒 -> 0.5秒, 반 초 -> 0.5 seconds."""
     text = re.sub(r"(?<![参函系指变总个次人字页分倍])数(?=[十百千][万亿億]?|[万亿億])", "几", text)
     text = re.sub(r"成千上万|数以万计", "几万", text)  # "tens of thousands"
+    # "十分です", "十分重要": enough, very (not ten minutes: "十分钟", "十分間", "十分で終わる" keep their figure)
+    text = re.sub(r"(?<![\d一二两三四五六七八九十百千万])十分(?=です|だ|な|に(?!一)|かな|かと|足够|重要|满意|感谢|"
+                  r"有限|关键|敏感|必要|需要)", "足", text)
     text = re.sub(r"数以(百万|千|百|亿)计", r"几\1", text)
     text = re.sub(r"([一两二三四五六七八九]?)([百千万])把",  # "千把份", "万把条": about a thousand, ten thousand
                   lambda m: f"{_CN_ONE.get(m.group(1), 1) * _CN_UNIT[m.group(2)]}", text)

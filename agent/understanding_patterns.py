@@ -169,7 +169,7 @@ _LONGEST = functools.partial(sorted, key=len, reverse=True)
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if w[0].isascii())) + ")|" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if not w[0].isascii())) + r"|\$)\s*$")
-CURRENCY_AFTER = re.compile(r"^\s*(?:(?:de|of)\s+|d'\s*)?(" + "|".join(_LONGEST(
+CURRENCY_AFTER = re.compile(r"^\s*(?:(?:de|of)\s+|d'\s*|\(\s*)?(" + "|".join(_LONGEST(
     w for _, _, after in CURRENCIES.values() for w in after)) + ")(?![a-z])")  # "27001 audit" is not AUD
 _CURRENCY_WORDS = tuple((re.compile(rf"(?:{w})$"), code) for code, (_, before, after) in CURRENCIES.items()
                         for w in (*before, *after))
@@ -209,6 +209,11 @@ PLACE_CURRENCIES = (
             r"\bportugal\b|dublin|ireland|brussels|bruxelles|brussel|belgi\w*|helsinki"),
     ("gbp", r"\blondon\b|\blonden\b|\blondres\b|\blondra\b|manchester|edinburgh|\buk\b|united kingdom|"
             r"\bengland\b|britain"),
+    ("cad", r"\bcanad\w*|toronto|montr[ée]al|vancouver|ottawa|calgary|edmonton|winnipeg|qu[ée]bec|"
+            r"加拿大|多伦多|温哥华|カナダ|캐나다"),
+    ("aud", r"\baustralia\w*|sydney|melbourne|brisbane|\bperth\b|adelaide|canberra|悉尼|墨尔本|澳大利亚|澳洲|"
+            r"オーストラリア|호주"),
+    ("nzd", r"new zealand|auckland|wellington|christchurch|新西兰|ニュージーランド|뉴질랜드"),
     ("chf", r"switzerland|schweiz|suisse|svizzera|z[üu]rich|geneva|gen[èe]ve|ginevra|\bgenf\b|\bbasel\b|"
             r"\bbern\b|lausanne|lugano"),
     ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|nigeria|\blagos\b|kenya|nairobi|\begypt\b|"
@@ -314,7 +319,7 @@ CONTENT_NOUNS = (
     r"studies|volumes|titles|acts|works|"
     r"e-?books|magazines|journals|work orders|log entries|job (?:ads|postings|descriptions)|postings|vacancies|"
     r"profiles|lyrics|poems|manuscripts|certificates|permits|statements|checklists|playbooks|runbooks|templates|"
-    r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|laws|trademarks|subtitles|"
+    r"wikis|help articles|snippets|pull requests|(?:github|jira|bug) issues|issues|laws|trademarks|subtitles|"
     r"transcriptions|essays|"
     r"replies|submissions|bids|tenders|properties|incidents|case studies|"
     # Spanish / Portuguese / Italian / French
@@ -410,6 +415,14 @@ def content_count(match: re.Match[str]) -> bool:
     return match.re.pattern.startswith("^.{") or bool(_COUNTER.match(match.group()))
 
 
+# Words between a figure and a document noun that say the figure counts something else (s11-c): a clause joined
+# after it, or a plural noun of people, places, languages or time ("we operate in 23 countries but the docs ...")
+_OTHER_COUNT_BETWEEN = re.compile(
+    r"^[\s\-]*\+?\s*(?:[a-z\-]+\s+){0,2}?(?:but|while|though|although|whereas|yet|so|because|are|is|were|was|"
+    r"countries|languages|offices|people|persons|employees|staff|customers|clients|users|members|years|months|"
+    r"weeks|days|hours|teams|sites|branches|stores|locations|engineers|lawyers|agents|nodes|servers|gpus|cores)\s")
+
+
 def docs_after(after: str) -> re.Match[str] | None:
     """The document noun right after a figure ("documents", "contratos", "份"), or None.
 
@@ -418,6 +431,8 @@ def docs_after(after: str) -> re.Match[str] | None:
     объявлений"; the match then ends at that noun.
     """
     found = DOCS_AFTER.match(after)
+    if found and _OTHER_COUNT_BETWEEN.search(found.group()):
+        return None  # "23 countries but the docs", "5 languages but the docs": the figure counts something else
     if found:
         return found
     words = _CONTENT_WORDS.match(after)
@@ -484,8 +499,15 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    # s9-b: members of an association or a club, counted alone ("on a 15 000 adhérents")
                    r"adh[ée]rents|membres|mitglieder|leden|socios|associados|iscritti|cz[łl]onk[óo]w|членов|officials|"
                    r"civil servants|ambtenaren|beambte|fonctionnaires|funcionarios|funzionari|"
+                   r"conseill[eè]re?s|consejeros|asesores|conselheiros|consulenti|adviseurs|"
                    r"personnes|pessoas|personas|persone|m[ée]decins|m[ée]dicos|medici|[äa]rzte|analystes|analistas|"
                    r"analisti|ingenieurs|ing[ée]nieurs|engenheiros|ingenieros|ingegneri|agentes|agenti|"
+                   # lead s11: advisers, sales staff, technicians, nurses, teachers, researchers (Romance languages)
+                   r"conseill[eè]res?|conseillers|consejeros|asesor(?:es|as)|consulenti|consultores|conselheiros|"
+                   r"gestionnaires|gestores|vendeurs|vendedores|venditori|commerciaux|techniciens|t[ée]cnicos|tecnici|"
+                   r"infirmi[eè]res|enfermer[oa]s|enfermeir[oa]s|infermier[ie]|enseignants|professeurs|profesores|"
+                   r"professori|docentes|[ée]tudiants|estudiantes|studenti|estudantes|chercheurs|investigadores|"
+                   r"ricercatori|pesquisadores|"
                    r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币))|"
                    # "工程師大概200位", "200名左右": people counted with 位 or 名 alone (s7-d)
                    r"(?:位|名)(?=\s*(?:$|[,，。、;；!?]|左右|上下|吧|呢)))")
@@ -498,6 +520,11 @@ PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:p
                       r"每人|每个人|每位|每名|每个用户|人均")
 TIMES_AFTER = re.compile(r"^\s*(?:times|x\b|次|-?mal\b|fois\b|vezes\b|veces\b|volte\b|keer\b|razy\b|raz\b|gånger\b|"
                          r"baar\b|kez\b|kere\b|раз(?:а)?\b|回|번)")
+# The plural nouns a collection is counted in, then its count: "tickets are around 90 thousand", "contracts: ~12k"
+COLLECTION_BEFORE = re.compile(r"\b(?:tickets|articles|contracts|agreements|reports|manuals|policies|records|pdfs|"
+                               r"papers|cases|notes|emails|faqs|listings|products|skus|patents|filings|transcripts)\s*"
+                               r"(?:[:=]|is|are|total|number)?\s*(?:about|around|roughly|approximately|nearly|almost|"
+                               r"~|some)?\s*$")
 BEFORE_FIELD = {
     "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
                               r"(?:数\s*[はが]?\s*(?:about\s*)?)?"  # "文書数は約3万" (glossed "documents 数は about")
@@ -1213,7 +1240,13 @@ LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 r"(?![^\W\d_]))|permissive(?:ly)? licen|paying customers|"
                                 # not a shop that sells goods ("an ecommerce shop selling outdoor gear", s7-c)
                                 r"(?<!shop )(?<!shops )(?<!store )(?<!stores )(?<!retailer )(?<!retailers )"
-                                r"(?<!brand )(?<!marketplace )\b(?:sell|selling|charge)\b|saas product|"
+                                r"(?<!brand )(?<!marketplace )\b(?:sell|selling|charge)\b"
+                                # not goods a shop sells ("we sell outdoor gear in 4 EU countries", s11-c)
+                                r"(?!\s+(?:[a-z\-]+\s+)?(?:gear|clothes|clothing|apparel|fashion|shoes|furniture|food|"
+                                r"groceries|cars|car parts|spare parts|parts|equipment|hardware|wine|coffee|tea|books|"
+                                r"toys|cosmetics|goods|electronics|jewell?ery|flowers|bikes|tyres|tires|pet food|"
+                                r"supplies|houses|homes|property|properties|real estate|insurance|policies|tickets|"
+                                r"outdoor|sporting|handmade|second-hand|used)\b)|saas product|"
                                 r"paid (?:product|app|service|plan|tier)|"
                                 r"ships? (?:in|with|as part of) (?:a|an|our|the) (?:paid |commercial )?product|"
                                 r"for[\s\-]profit|\bcomercial\b|\bcommerciale\b|"
@@ -1252,6 +1285,14 @@ NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nich
 NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,12}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
                             r"ではなく|ありません|ない(?![a-z])|なし|아니|아님|않|없|안\s|\bnot\b|\bnahi[nm]?\b|\bnhi\b|\bmat\b)|"
                             r"^\s*(?:is|are)(?:n't| not)\b")
+# "external APIs are not allowed", "API 호출 자체가 불가능해요", "APIはNGです", "外部API不允许": refused after its name
+REFUSED_AFTER = re.compile(
+    r"\s*(?:calls?|use|usage|access)?\s*(?:are|is|would be|will be|were|was)?\s*(?:not (?:allowed|permitted|an option|"
+    r"possible|ok|okay|acceptable|approved)|forbidden|prohibited|banned|blocked|off[\s\-]limits|out of the question|"
+    r"a no[\s\-]go|impossible|never an option)\b|"
+    r"\s*(?:호출|사용|연동|접근)?\s*(?:자체가?|은|는|이|가|도)?\s*(?:불가능|불가|금지|안\s*돼|안\s*됩|못\s*(?:써|씁|해))|"
+    r"\s*(?:の(?:利用|使用|呼び出し))?\s*(?:は|も)?\s*(?:ng|ダメ|だめ|禁止|使えな|使えません|不可)|"
+    r"\s*(?:调用|使用)?\s*(?:是|也)?\s*(?:不行|不允许|不能用|禁止|不可以|不可能)")
 # A negation inside a matched cue: "数据不需要留在本地" matches the rule's words but says the opposite.
 NEGATION_INSIDE = re.compile(r"不(?:需要|必|用|要|一定)|无需|无须|没必要|必要(?:は)?ない|필요\s*없")
 NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas to\b|\brequirement|\bmandatory|"
@@ -1616,13 +1657,21 @@ TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:toke
 COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bprecio|\bprix\b|\bprezzo|비용|요금|"
                   r"\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
                   r"what (?:would|will|do|does) (?:we|i|it|this|that) (?:pay|spend|cost)\b|"
+                  # s11-c: "at $0.13 per 1M, what does that come to?"
+                  r"what (?:would|will|does) (?:that|it|this) (?:come|add up|amount) to\b|"
+                  r"[$€£]\s*\d[\d.,]*\s*(?:per|/)\s*(?:1\s*m\b|1m\b|million|1\s*k\b|1,000|thousand)|"
                   r"多少钱|成本|费用|价格|花多少")
 SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
                     r"\b(?:gibt es|hay|existen?|existem|y a-t-il|il y a|ci sono|c'è)\b[^.?]{0,20}"
                     r"\b(?:modell\w*|modelos?|modèles?|modell[io])\b|モデル(?:は|が)?(?:あります|ありますか)|"
                     r"모델(?:이|은)? 있|"
+                    r"모델\s*(?:중에\s*|로는?\s*)?(?:어떤\s*(?:게|것이|거|모델이|것들이)|뭐가|무엇이|뭐)\s*있|"
                     r"\b(?:does|do|can|will|could) (?:any|one) of (?:these|them|those|the (?:options|models|picks))\b|"
                     r"\bmodels? (?:that|which) (?:support|handle|have|are)\b|"
+                    # "is there anything with 32k context that's open weights?": a model asked for by its traits
+                    r"\b(?:is there|are there|got|know)\s+(?:anything|something|an? (?:option|one|embedding))\b"
+                    r"[^.?]{0,40}\b(?:context|open[\s\-]?(?:weights?|source)|supports?|licen[cs]e|dims?|dimensions?|"
+                    r"multilingual|languages?)\b|"
                     r"有哪些.{0,12}模型|有没有.{0,15}模型|哪些模型|哪个模型|列出.{0,10}模型|什么模型|模型.{0,6}有哪些")
 DIMS = re.compile(r"(\d{1,15})[\s\-]*(?:dims?|dimensions?|dimensional|d|dimensionen|dimensiones|dimensões|dimensioni|"
                   r"dimensies|wymiar\w*|dimensioner|boyut\w*|измерени\w*)\b|(\d{1,15})\s*(?:维|次元|차원)")

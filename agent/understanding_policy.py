@@ -37,7 +37,11 @@ def _clauses(text: str) -> list[str]:
 
 
 # --- who runs the model ---------------------------------------------------------------------------------------------
-_API = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted api|\bmanaged (?:service|api)|\bsaas\b")
+_API = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted api|\bmanaged (?:service|api)|\bsaas\b|"
+                  # "hosted or self-hosted", "on-prem vs cloud": the bare word set against the user's own hosting
+                  r"(?<![\w-])(?:hosted|managed|cloud)(?=\s*(?:or|vs\.?|versus|/)\s*(?:self|on[\s\-]?prem|local))|"
+                  r"(?<=self-hosted or )hosted\b|(?<=self hosted or )hosted\b|(?<=on-prem or )cloud\b|"
+                  r"(?<=on-prem vs )cloud\b")
 # The user's own hosting, as each language says it (after the gloss, which writes some as "self-host")
 _OWN = re.compile(
     r"self[\s\-]?host\w*|\bauto[\s\-]+(?:hosted|h[ée]berg\w*)|\bhost\w* (?:it |them )?ourselves|\brun\w* \w+ ourselves|"
@@ -120,7 +124,8 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
 
 def _deployment(text: str, asked: str | None, updates: dict[str, Any]) -> bool:
     """Who runs the model; True when both sides were named and neither chosen."""
-    apis = [m for m in _API.finditer(text) if not _negated_before(text, m.start())]
+    apis = [m for m in _API.finditer(text) if not _negated_before(text, m.start())
+            and not P.REFUSED_AFTER.match(text, m.end())]
     owns = [m for m in _OWN.finditer(text) if not _negated_before(text, m.start())
             and not _TAKEN_BACK.search(text[max(0, m.start() - 30):m.start()])]
     if apis and owns and not _PREFERENCE.search(text) and not _BURDEN.search(text) and (

@@ -36,6 +36,9 @@ TOKENS_PER_TWEET = 50  # a tweet, a chat or Slack message: ~35-70 tokens
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# "a meeting in 10 min", "dans 10 minutes", "через 10 минут": a time from now, not a length of speech
+_TIME_FROM_NOW = re.compile(r"(?:^|\s)(?:in|within|after|en|dans|em|tra|fra|entro|binnen|om|za|через|nach)\s+"
+                            r"(?:(?:about|like|~|approx\.?|ca\.?|etwa|unos|environ)\s*)?$", re.I)
 _QUERY_SUBJECT = re.compile(r"\b(?:quer(?:y|ies)|questions?|prompts?|search(?:es| terms?)|user input)\b|查询|提问|问题")
 _OTHER_UNIT = re.compile(r"^\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)s?\b|(?:giga|mega|tera)bytes?\b|"
                          r"bytes?\b|%|percent\b|years?\b|hours?\b|minutes?\b|days?\b|"
@@ -173,7 +176,14 @@ def extract_fields(text: str, asked: str | None) -> Found:
     A message of several lines, sentences or clauses is also read part by part and the readings reconciled
     (``agent.understanding_segments``): a figure is read with the words of its own part first.
     """
+    text = _PERIOD_TAKEN_BACK.sub(lambda m: " " * len(m.group()), text)  # "per month ではなく per year で300万 yen"
     return G.reconcile(text, asked, _read_whole(text, asked), _read_whole, bool(SELF_CORRECTION.search(text)))
+
+
+# A period said and taken back in the same breath ("月額ではなく年額で300万円", glossed "per month ではなく per year";
+# "월 예산이 아니라 연 예산", "不是每月而是每年"): the other period is the figure's
+_PERIOD_TAKEN_BACK = re.compile(r"\b(?:per|a|each|every)\s+(?:day|week|month|year|quarter)\s*(?:ではなく|じゃなく|"
+                                r"(?:이|가)\s*아니(?:라|고))")
 
 
 def _read_whole(text: str, asked: str | None) -> Found:
@@ -193,14 +203,15 @@ def _read_whole(text: str, asked: str | None) -> Found:
     unit_rate = found.ambiguous if (found.ambiguous or {}).get("kind") == "per_unit" else None
     if unit_rate is not None:  # one unit's rate takes the working days and office hours too, as a total would
         found.updates["queries_per_month"] = int(unit_rate["value"])
-    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday)\b|\bdaily\b|"
+    daily = re.compile(r"\b(?:per|a|each|every)\s+(?:(?:working|business|work)\s+)?(?:day|weekday|shift)\b|\bdaily\b|"
                        r"/\s*(?:(?:working|business|work)\s+)?(?:day|weekday|d)\b|"  # "~500/day, weekdays only"
                        r"\bon (?:(?:working|business|work) days|weekdays)\b|"
                        r"每天|每日|一天|(?<![\d])日")
     said = _NEGATED_PERIOD.sub(" ", text)  # "2,500 per week, not per working day": the period taken back is no rate
     if workdays is None and S.weekdays_only(said):
         workdays = S.WORKING_DAYS_PER_MONTH  # "on weekdays, 200 a day": 22 working days
-    if "queries_per_month" in found.updates and office_hours and (S.hourly(text) or S.per_minute(text)):
+    if "queries_per_month" in found.updates and office_hours and (S.hourly(text) or S.per_minute(text) or (
+            S.per_second(text) and not S.peak_hour(text) and not R.PEAK_CUE.search(text))):
         # "9 to 5 on weekdays, 120 an hour", "10 a minute during business hours": the rate over the office hours of
         # the working days only
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] / (24 * P.DAYS_PER_MONTH)
@@ -320,6 +331,7 @@ def _extract(text: str, asked: str | None) -> Found:
     query_from: P.Number | None = None  # the figure the query rate was read from
     past: dict[str, Any] = {}  # a volume of a past period ("last year"), kept only when no other figure is said
     kinds: dict[int, str | None] = {}  # what each figure was first read as, by where it starts
+    others: list[tuple[P.Number, float]] = []  # sums of something else ("our annual tooling budget is $30k")
     for num in numbers:
         if num is people:
             continue
@@ -348,11 +360,19 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
             continue
-        if kind in ("budget_usd_month", "one_time_budget_usd") and (_LARGER_SCOPE.search(_sentence_at(work, num)) or
-                                                                   PAST_SPEND.search(clause_before(work, num)) or
-                                                                   _SPENT_ALREADY.match(work[num.end:]) or
-                                                                   _org_money(work, num) or _other_purpose(work, num)):
+        if kind in ("budget_usd_month", "one_time_budget_usd") and others_money(work, num):
+            if kind == "budget_usd_month" and isinstance(value, int | float) and not isinstance(value, bool):
+                others.append((num, value))
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
+        if kind in NUMERIC_FIELDS and _TAKEN_BACK_AFTER.match(work, num.end):
+            leftovers.append(num)  # "월 50만원이 아니라 연 1,200만원", "5万円じゃなくて": the figure taken back (s11-c)
+            continue
+        if kind == "latency_p95_ms" and _other_part_now(work, num):
+            leftovers.append(num)  # "users wait 3-4 seconds for GPT-4o to answer anyway": the LLM's time today
+            continue
+        if kind == "doc_length_tokens" and one_named(work, num):
+            leftovers.append(num)  # "I read the 40-page spec from our vendor": one document named by its size
+            continue
         if kind == "doc_length_tokens" and _ONE_DOCUMENT.search(
                 clause_before(work, num) + " " + re.split(r"[,;!?。，；]|\.\s", work[num.end:num.end + 30])[0]):
             leftovers.append(num)  # "the biggest manual alone is 1,200 pages": one document, not the typical length
@@ -425,13 +445,14 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates.setdefault(kind, value)
             if kind == "corpus_docs":
                 counts.append((num, int(value)))
-        else:
+        elif not _MULTIPLIER_AFTER.match(work[num.end:num.end + 8]):  # (a factor is no figure left to place)
             leftovers.append(num)
     for name, value in past.items():
         found.updates.setdefault(name, value)
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
         _share_of_spend(found, budget_from, work)
+    _share_of_other(found, others, work)
     _sum_counts(counts, work, found)
     _another_part(numbers, kinds, work, found)
     _listed_parts(numbers, kinds, work, found)
@@ -542,6 +563,26 @@ def _extract(text: str, asked: str | None) -> Found:
     read_statements(text, asked, found.updates)
     _drop_out_of_range(found.updates)
     return found
+
+
+# A figure taken back by the word after it, in the languages that say "not X but Y" after X (s11-c)
+_TAKEN_BACK_AFTER = re.compile(r"\s*(?:[a-z$€£¥₹]{1,5}|[^\s\d,.;:!?。，、]{1,3})?\s*(?:이 아니라|가 아니라|이 아니고|"
+                               r"가 아니고|아니라|아니고|じゃなくて|じゃなく|ではなく|değil\b)")
+# A time said of another part of the system as it is today, with no target (s11-c): "users wait 3-4 seconds for GPT-4o
+# to answer anyway", "the LLM takes 5 seconds", "our gateway has a 30s timeout": no latency asked of retrieval
+_OTHER_PART = re.compile(r"\b(?:llm|gpt[\w\-.]*|generation|generating|"
+                         r"the (?:model|bot|chatbot|assistant) (?:takes|needs)|"
+                         r"page loads?|page load time|gateway|timeout|time-?out)\b")
+_NOW_CUE = re.compile(r"\b(?:wait|waits|waiting|takes?|took|eats?|today|currently|right now|anyway|already|"
+                      r"at the moment|is|was|has)\b")
+_TARGET_CUE = re.compile(r"\b(?:under|below|within|less than|at most|max(?:imum)?|sub|should|must|need|needs|want|"
+                         r"would like|'d like|target|goal|ideally|require\w*|budget|acceptable|ok|fine)\b|<|p9\d")
+
+
+def _other_part_now(work: str, num: P.Number) -> bool:
+    own = clause_before(work, num) + work[num.start:num.end] + re.split(r"[,;!?。，；]|\.\s", work[num.end:])[0]
+    return bool(_OTHER_PART.search(own) and _NOW_CUE.search(own) and not _TARGET_CUE.search(own)
+                and not _RETRIEVAL_PART.search(own))
 
 
 # The part of a response time the embedding model serves, beside the whole answer's time.
@@ -668,7 +709,12 @@ _ARRIVAL_CUE = re.compile(
     r"每(?:一)?(?:张|份|条|篇|封|单|件|笔|通|个)\s*(?:新)?[\u4e00-\u9fff]{0,5}?"
     r"(?=进来|来了|都|要|会|需要|检索|查|搜|召回)|按(?:每|一)(?:通|张|份|条|个|件|单|篇|封)|"
     r"それぞれ|\beach(?=\s+(?:[가-힣]+\s+){0,3}\d{1,2}\s*times\b)|\bher\s+\w+\s+için\b|\beach\s+için\b|\b\w+\s+başına\b|"
-    r"\bper\s+(?!(?:day|week|month|year|hour|second|minute|working|business|person|user|head)\b)[a-z]+(?=\s+\d))")
+    r"\bper\s+(?!(?:day|week|month|year|hour|second|minute|working|business|person|user|head)\b)[a-z]+(?=\s+\d)|"
+    # "cada ticket deve gerar umas 2 buscas", "each claim gets looked up twice", "chaque dossier ... 3 recherches"
+    r"\b(?:each|every|cada|chaque|ogni|jede[rsn]?|elke|każd[yae])\s+(?:new\s+|nuev[oa]\s+|nov[oa]\s+)?"
+    r"(?:tickets?|cases?|claims?|orders?|requests?|emails?|calls?|invoices?|applications?|incidents?|chamados?|"
+    r"pedidos?|casos?|reclama[çc][ãa]o|solicitud|dossiers?|demandes?|commandes?|appels?|richiest[ae]|pratic[ah]e?|"
+    r"anfragen?|auftr[äa]ge?|vorg[äa]nge?|meldungen?|zgłoszeni[ea]|aanvra(?:ag|gen)|orders)\b)")
 _ARRIVAL_EACH = re.compile(
     r"[^。.!?;；\n\d]{0,20}?(?:(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:times|次|遍|queries|searches)|"
     r"([一两二三])\s*(?:次|遍))")
@@ -937,6 +983,23 @@ _ONE_DOCUMENT = re.compile(r"\b(?:alone|by itself|on its own)\b|\b(?:the|our) (?
                            r"一番|だけで|最も|最大の|最长的|最厚的|가장|제일|\ballein\b|à (?:lui|elle) seule?\b|"
                            r"\bpor sí sol[oa]\b|\bda sol[oa]\b|\bsozinh[oa]\b|\balleen al\b|\bодна только\b|"
                            r"\bодин только\b")
+# One document named by its size, a singular article before "N-page <noun>" (s11-c): "the 40-page spec from our
+# vendor", "a 1,200-page spec" (not "our 40-page contracts", "each 40-page report")
+_ONE_NAMED = re.compile(r"\b(?:a|an|the|that|this|one|his|her)\s+$")
+_PAGE_ADJECTIVE = re.compile(r"^-(?:pages?|seiten|pagine|páginas|pages)[\s\-]+(?!documents?\b|docs?\b)[a-z]+(?<!s)\b")
+
+
+def one_named(text: str, num: P.Number) -> bool:
+    """A figure that names one document by its size ("the 40-page spec"), not said of each document."""
+    return bool(_ONE_NAMED.search(text[max(0, num.start - 12):num.start]) and _PAGE_ADJECTIVE.match(
+        text[num.end:num.end + 30]) and not P.PER_DOC_CUE.search(clause_before(text, num))
+        and not _RANGE_FROM.search(text[max(0, num.start - 30):num.start]))
+
+
+# "anything from a one-page memo to 400-page tender docs": the ends of a range of lengths, not one document named
+_RANGE_FROM = re.compile(r"\b(?:from|between|ranging from|de|von|desde|da|van|od)\s+(?:a|an|one|un|une|uno|ein|een)\s+$")
+
+
 # Figures that count nothing (s10-c): a version ("version 3.2", "v2.1", "バージョン4.2", "Postgres 15", "Python 3.11",
 # "Elasticsearch 8.11") and a model's input limit ("a 512 token limit", "max sequence length 8192")
 _NO_QUANTITY = re.compile(
@@ -948,6 +1011,13 @@ _NO_QUANTITY = re.compile(
     r"wordpress|magento|shopware)\s+\d+(?:\.\d+)*\b(?!\s*(?:[a-z]{0,3}\s*)?(?:docs?|documents?|pages?|articles?|"
     r"tickets?|files?|spaces?|sites?|records?|rows?|entries|items?|users?|quer\w+|searches))|"
     r"\b\d[\d,.]*\s*k?[\s\-]*tokens?[\s\-]+(?:limit|max(?:imum)?|cap|window|context(?: window)?)\b|"
+    # settings of a retrieval pipeline (s11-c): "chunk size 512 w/ 64 overlap", "chunk 800 / overlap 100 / top_k 5",
+    # "top-k 8", "1536-dim embeddings", "a 256-dim truncation", "batch size 32"
+    r"\b(?:chunk(?:[\s_\-]?size)?|chunking|chunk[\s_\-]?len(?:gth)?|overlap|top[\s_\-]k|k|dim(?:ension)?s?|"
+    r"batch[\s_\-]?size|max[\s_\-]tokens|temperature)\s*(?:of|is|=|:|at|to|around|about|~)?\s*\d[\d,.]*\s*k?"
+    r"(?![\d,.]*\s*(?:docs?|documents?|chunks|files|pages|quer\w+|searches|users|tokens?|words?|字)\b)|"
+    r"\b\d[\d,.]*\s*k?\s*(?:tokens?\s+)?(?:overlap|chunk[\s_\-]?size)\b|"
+    r"\b\d{2,5}(?:[\s\-]?(?:dims?|dimensions?|dimensional)|d)\b(?!\s*(?:docs?|documents?))|"
     r"\b(?:max(?:imum)?[\s_](?:seq(?:uence)?[\s_])?(?:length|len|input)|max_seq_length|sequence length|token limit|"
     r"context (?:window|length))\s*(?:of|is|=|:)?\s*\d[\d,.]*\s*k?\b")
 
@@ -965,15 +1035,23 @@ _PAID_NOW = re.compile(
     r"(?:\b(?:pagamos|paghiamo|paie|payons|zahlen wir|wir zahlen|betalen|płacimy|платим|плачу|bayar|trả|"
     r"kostet uns|nous coûte|nos cuesta|nos custa|ci costa|kost ons|kosztuje nas|обходится нам)\b"
     r"(?!\s+(?:up to|at most|max|hasta|até|jusqu'à|bis zu|fino a|tot|do|до)\b)|"
-    r"今使っている|现在用的|現在用的|지금 쓰는)"
+    r"今使っている|现在用的|現在用的|지금 쓰는|(?:现在|現在|目前|当前|當前|已经|已經)[^，。；,\d]{0,20}(?:花|付|支付))"
     r"[^,;.!?。，；\d]{0,40}$")
 _PAID_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:ödüyoruz|ödüyorum|de rahe hain|dete hain|払っています|払ってる|"
-                         r"내고 있|내고있)")
+                         r"払ってます|내고 있|내고있)")
 _FOR_COMPARISON = re.compile(
     r"\b(?:for|as a|as|just for|only for|by way of|zum|nur zum|ter|dla|для|à titre de|pour|para|per|buat|để|"
     r"cuma buat|chỉ để)\s+(?:\w+\s+)?(?:comparison|compare|reference|context|vergleich|comparaison|comparer|comparar|"
     r"referencia|referência|confronto|porównania|сравнения|perbandingan|so sánh)\b|\bcompare\s+(?:için|までに)|"
     r"\bcomparison ke liye\b|\bkarşılaştırma için\b|参考一下|只是参考|仅供参考|比較まで|参考まで|참고로")
+
+
+# A sum said as an aside, with no word of a budget in its sentence (s11-c): "Our grant is €450k over 3 years btw"
+# (not the Dutch VAT: "€ 2.500 per maand, ex btw", "excl. btw", "incl. btw")
+_ASIDE = re.compile(r"(?<!ex )(?<!ex\. )(?<!excl )(?<!excl\. )(?<!incl )(?<!incl\. )(?<!plus )(?<!\+ )(?<!zonder )"
+                    r"(?<!met )(?<!inclusief )(?<!exclusief )(?<!de )\bbtw\b|"
+                    r"\b(?:by the way|fyi|for what it'?s worth|just so you know|übrigens|au fait|por cierto|"
+                    r"a propósito|aliás|tra l'altro|trouwens|swoją drogą|bu arada|кстати)\b|ちなみに|顺便|顺带|참고로")
 
 
 def _other_purpose(text: str, num: P.Number) -> bool:
@@ -984,7 +1062,8 @@ def _other_purpose(text: str, num: P.Number) -> bool:
     dot = text.rfind(". ", 0, num.start)
     own = text[max(start, dot + 1):num.start] + own
     return bool(_THING_PRICE.search(before) or _THING_PRICE_AFTER.match(after) or _PAID_NOW.search(before)
-                or _PAID_AFTER.match(after) or _FOR_COMPARISON.search(own))
+                or _PAID_AFTER.match(after) or _FOR_COMPARISON.search(own)
+                or (_ASIDE.search(own) and not P.BUDGET_CUE.search(own)))
 
 
 # Money said to be spent already on something ("$12k/mo there already", "$2k a month on OpenAI already"), not what is
@@ -999,12 +1078,17 @@ _SPENT_ALREADY = re.compile(r"^[^,.;!?]{0,30}\balready\b(?!\s+(?:been\s+)?(?:app
 _ORG_MONEY_BEFORE = re.compile(
     r"(?:\b(?:revenues?|turnover|sales|arr|mrr|gmv|aum|assets|premiums?|valuation|funding|raised|seed|series [a-d]|"
     r"round of|aov|order value|market cap|profits?|ebitda|salar(?:y|ies)|charged us|charges? us|"
+    # what keeps the organisation running (s11-c): "burn is like $90k/mo", "payroll is $60k", "our grant is €450k",
+    # "our AWS bill is $42k/month"
+    r"burn(?: rate)?|runway|payroll|wages|endowment|(?:aws|gcp|azure|cloud|infra(?:structure)?|hosting|"
+    r"server|it|openai|llm|phone|electricity|monthly|annual|yearly) (?:bills?|invoices?)|"
     r"umsatz|chiffre d'affaires|facturaci[óo]n|faturamento|fatturato|omzet|przychody?|oms[äa]ttning|ciro|"
     r"выручка|оборот)\b|营收|營收|营业额|營業額|销售额|銷售額|收入|融资|融資|估值|市值|客单价|客單價|売上|客単価|"
     r"資本金|매출|자본금|투자\s*유치)[^,;.。，；\d]{0,16}$")
 _ORG_MONEY_AFTER = re.compile(
     r"^\s*(?:[a-z$€£¥₹]{0,4}\s*)?(?:in\s+(?:written\s+|gross\s+|annual\s+)?(?:premiums?|assets|sales|revenue|"
     r"funding|gmv)|(?:of\s+|in\s+)?(?:annual\s+)?(?:revenue|arr|mrr|turnover|gmv|aum|valuation)\b|"
+    r"(?:[a-z]+\s+){0,2}(?:endowment|burn(?: rate)?|payroll)\b|"
     r"under management|(?:in\s+)?(?:a\s+)?(?:seed|series [a-d])\b|per\s+1,?000\s+(?:quer|search|request|token))")
 
 
@@ -1053,7 +1137,8 @@ _SOV_DO = re.compile(r"^\s*(?:queries|searches|times)\s+(?:about\s+)?(?:yap\w*|a
 
 # A rate said for everybody together ("5 users, 50 queries a day in total", "每天加起来五十次", "1日合計で3,000回",
 # "다 합쳐서 하루 500번"): not multiplied by the people.
-_TOTAL_RATE = re.compile(r"(?:\bin total\b|\baltogether\b|\bcombined\b|\ball together\b|加起来|一共|总共|合计|总计|"
+_TOTAL_RATE = re.compile(r"(?:\bin total\b|\baltogether\b|\bcombined\b|\ball together\b|"
+                         r"\bbetween (?:them|us|the lot)\b|\bamong (?:them|us)\b|加起来|一共|总共|合计|总计|"
                          r"合計|全体で|全部で|합쳐서|합계|총)"
                          # not the people's total ("一共100人", "in total 80 lawyers")
                          r"(?!\s*(?:有|是|约|大约|大概|about|around|~)?\s*\d)")
@@ -1099,10 +1184,35 @@ def _people_do(people: P.Number, num: P.Number, work: str) -> bool:
                                                                                _SOV_DO.match(work[num.end:])))
 
 
+# A budget of more than this system, named in the sum's own clause (s11-c): "our whole annual budget is $80k", "our
+# annual tooling budget is $30k for everything", "the IT budget is 2M a year"
+_WIDER_BUDGET = re.compile(
+    r"\b(?:whole|entire|total|overall|general|company|company-wide|department(?:al)?|it|tooling|tools|software|"
+    r"cloud|infra(?:structure)?|r&d|marketing|operating|team's)\s+(?!(?:project|pilot|search|rag)\b)"
+    r"(?:[a-z]+\s+)?budget\b|"
+    r"\bbudget\s+(?:for|of)\s+(?:the\s+)?(?:whole|entire)\b|\bfor (?:everything|all (?:of )?(?:our |the )?(?:tools|"
+    r"software|vendors|subscriptions|it))\b")
+
+
+# The clause says the sum is for this system: "the hospital's IT budget is about $2k a month for this"
+_FOR_THIS = re.compile(r"\bfor (?:it|this|that|us here|the (?:project|prototype|pilot|system|search|tool|rag|bot)|"
+                       r"(?:the )?embeddings?|(?:the )?search|this (?:project|tool|system))\b|\bto (?:build|develop|"
+                       r"make|run|create|fund) (?:it|this|the)\b|\bcovers?\b|\btowards?\b")
+
+
+def others_money(text: str, num: P.Number) -> bool:
+    """A sum that is not this system's budget: a larger scope's, spent already, the organisation's, another thing's."""
+    return bool(_LARGER_SCOPE.search(_sentence_at(text, num)) or PAST_SPEND.search(clause_before(text, num)) or
+                _SPENT_ALREADY.match(text[num.end:]) or _org_money(text, num) or _other_purpose(text, num))
+
+
 def _org_money(text: str, num: P.Number) -> bool:
     """The figure is money that describes the organisation (``_ORG_MONEY_BEFORE``), not a budget for this system."""
+    after = re.split(r"[,;!?。，；]|\.\s", text[num.end:num.end + 50])[0]
+    own = clause_before(text, num) + " " + after
     return bool(_ORG_MONEY_BEFORE.search(clause_before(text, num)) or
-                _ORG_MONEY_AFTER.match(text[num.end:num.end + 40]))
+                _ORG_MONEY_AFTER.match(text[num.end:num.end + 40]) or
+                (_WIDER_BUDGET.search(own) and not _FOR_THIS.search(own)))
 
 
 def clause_before(text: str, num: P.Number) -> str:
@@ -1288,13 +1398,25 @@ _FUTURE_CLAUSE = re.compile(r"\b(?:will|'ll|should (?:hit|reach|be)|expect\w*|pr
                             r"heading (?:to|towards)|next (?:year|yr|summer|winter|spring|autumn|fall|quarter)|"
                             r"by (?:the )?end of|in (?:a|one|two|\d+) (?:years?|months?))\b")
 
+# A time turned down: "500 ms is too much", "2 seconds is way too slow", "500 ms fazla", "500 ms ist zu viel"
+_REJECTED_AFTER = re.compile(r"^\s*(?:is|are|'s|would be|feels?)?\s*(?:way |far |much |definitely )?"
+                             r"(?:too (?:much|slow|long|high)|fazla|çok fazla|zu (?:viel|lang|langsam)|"
+                             r"trop (?:long|lent)|demasiado|troppo|te (?:lang|traag|veel)|för (?:långsamt|mycket)|"
+                             r"слишком|занадто|za (?:dużo|długo|wolno))\b")
+# A factor, not a count: "翻十倍", "10倍に", "10배", "10-fold"
+_MULTIPLIER_AFTER = re.compile(r"^\s*(?:倍|배|[\s\-]?fold\b)")
+
+
 def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
               hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
     v, after = num.value, text[num.end:num.end + 40]
     indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", text[num.start:num.end]) else None  # "2 lakh": rupees
-    before = re.split(r"[,;!?。]", text[max(0, num.start - 30):num.start])[-1]
+    # (its own words after an earlier figure taken back: "월 50만원이 아니라 연 1,200만원" is a year's)
+    before = re.split(r"[,;!?。]|아니라|아니고|じゃなく|ではなく|\bdeğil\b", text[max(0, num.start - 30):num.start])[-1]
     clause = before + " " + re.split(r"[,;!?。]|\.\s", after)[0]
+    if _MULTIPLIER_AFTER.match(after):
+        return None, None  # "上线后可能翻十倍", "10배로 늘어날 듯", "grow 10-fold": a factor, no count of anything
     times = P.TIMES_AFTER.match(after)
     searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
     if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
@@ -1364,6 +1486,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if not periodic and S.year_budget(clause):  # "first-year budget is $12k"
             return "budget_usd_month", _money(v, code, 1 / 12)
         return "budget_usd_month", _money(v, code, period_factor(rest, re.split(r"\.\s", before)[-1]))
+    time_unit = P.MS_AFTER.match(after) or P.SECONDS_AFTER.match(after)
+    if time_unit and _REJECTED_AFTER.match(after[time_unit.end():]):
+        return None, None  # "500 ms is too much, must be under 150 ms": the figure turned down is no target
     if P.MS_AFTER.match(after):
         return "latency_p95_ms", float(v)
     if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):
@@ -1419,7 +1544,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         return "corpus_tokens", int(v * factor)
     if P.MINUTES_AFTER.match(after) and (P.SPEECH_CUE.search(text) or (
             asked == "doc_length_tokens" and P.SPEECH_LENGTH_VERB.search(clause))) and not (
-            P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)):
+            P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)
+            or _TIME_FROM_NOW.search(before)):
         # "a call lasts about 10 minutes", "the episodes run 30 minutes": transcribed speech, ~150 words a minute
         total = P.TOTAL_CUE.search(clause) and not P.PER_DOC_CUE.search(clause)
         return ("corpus_tokens" if total else "doc_length_tokens"), int(round(v * P.TOKENS_PER_MINUTE))
@@ -1500,6 +1626,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                 return "one_time_budget_usd", _money(v, indian or default_currency(text), 1.0)
             return name, as_field(name, v, clause, indian or (_message_currency(text) if name == "budget_usd_month"
                                                              else None))
+    if v >= 2 and P.COLLECTION_BEFORE.search(before) and not any(rx.search(after[:30]) for rx, _ in P.PERIODS) and \
+            not (P.CURRENCY_AFTER.match(after) or P.TOKENS_AFTER.match(after) or P.PAGES_AFTER.match(after)
+                 or P.WORDS_AFTER.match(after) or P.USERS.match(after)):
+        return "corpus_docs", int(v)  # "Tickets are around 90 thousand and language is english and hindi mix"
     if re.match(r"^\s*(?:/|per\b|a\s+(?:(?:working|business|work)\s+)?(?:month|day|week|year|minute|min|second|sec)\b|"
                 r"an hour|each\b|every\b|"
                 r"monthly|daily|每|一个?月)", after):
@@ -1624,7 +1754,7 @@ _NOT_DOCS_AFTER = re.compile(r"[\s\-]*(?:lines?|groups?|categor(?:y|ies)|famil(?
 _NOT_DOCS_SUBJECT = re.compile(r"지점|매장|점포|지사|영업점|직원|사원|고객|회원|사용자|유저|병원|학교|팀|부서|"
                                r"국가|나라|언어|"
                                r"서버|사무실|공장|门店|分店|店|员工|用户|客户|会员|国家|语言|服务器|办公室|工厂|"
-                               r"店舗|支店|社員|従業員|顧客|会員|拠点|国|言語|명|種類|种|"
+                               r"店舗|支店|社員|従業員|顧客|会員|拠点|国|言語|(?<![가-힣])명|種類|种|"
                                r"\bbranches\b|\bstores\b|\bshops\b|"
                                r"\boffices\b|\bemployees\b|\bcustomers\b|\busers\b|"
                                # s6-f: what an organisation counts about itself beside its documents
@@ -1708,6 +1838,29 @@ def _share_of_spend(found: Found, source: tuple[P.Number, Any], work: str) -> No
         return  # "our team is half of what it was, budget $800": the budget itself
     name = next(k for k, v in share.groupdict().items() if v)
     factor = int(share.group("pct")) / 100 if name == "pct" else _SHARE[name]
+    found.updates["budget_usd_month"] = round(value * factor, 2)
+
+
+# A budget given as a share of another sum said just before it ("our annual tooling budget is $30k for everything.
+# For this, let's say a sixth of it", "we spend $1,200/mo on OpenAI ... no more than 10% on top of that")
+_SHARE_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1 / 6,
+              "seventh": 1 / 7, "eighth": 0.125, "ninth": 1 / 9, "tenth": 0.1, "twentieth": 0.05}
+_SHARE_AFTER = re.compile(
+    r"\b(?:(?:a|one)\s+)?(?P<frac>half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth)\s+of\s+"
+    r"(?:it|that|this|those|the (?:budget|sum|amount|bill|spend|total))\b|"
+    r"\b(?P<pct>\d{1,2}(?:[.,]\d)?)\s?%\s+(?:of|on top of)\s+(?:it|that|this|those|the (?:budget|sum|amount|bill|"
+    r"spend|total))\b")
+
+
+def _share_of_other(found: Found, others: list[tuple[P.Number, float]], work: str) -> None:
+    if not others or "budget_usd_month" in found.updates:
+        return
+    num, value = others[-1]
+    share = _SHARE_AFTER.search(work, num.end, num.end + 160)
+    if share is None or P.find_numbers(work[num.end:share.start()]):
+        return  # (a figure between: the share is of that one)
+    factor = _SHARE_FRACTIONS[share.group("frac")] if share.group("frac") else float(
+        share.group("pct").replace(",", ".")) / 100
     found.updates["budget_usd_month"] = round(value * factor, 2)
 
 

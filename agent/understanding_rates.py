@@ -349,9 +349,10 @@ def daily_active(work: str, people: Number) -> bool:
 # A peak and the usual rate in one message ("peak is 40 qps on black friday but normally 2 or 3 per second", "峰值QPS
 # 50，平时大概5左右", "ピーク時は秒間30、平均すると秒間5", "in der Spitze 35/s, im Schnitt eher 2"): the monthly volume
 # is the usual rate's; the peak only sizes the serving. Glossed text: the cue words in every language of the lexicon.
-_PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpointe\b|\ben pic\b|\bpicos?\b|"
+PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpointe\b|\ben pic\b|\bpicos?\b|"
                        r"\bpicc(?:o|hi)\b|\bpiek\w*|\bszczy\w*|пик\w*|\bzirve\w*|\ben yoğun\b|\bpuncak\w*|पीक|"
-                       r"\bblack friday\b|\bbusiest\b|\brush\b|\bmax(?:imum)?\b|\bmaximal\w*|\bmaksymaln\w*|"
+                       r"\bblack friday\b|\bbusiest\b|\bbusy\b|\bheavy days?\b|\brush\b|\bmax(?:imum)?\b|"
+                       r"\bmaximal\w*|\bmaksymaln\w*|"
                        r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
 _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
                         r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"
@@ -408,8 +409,8 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
     """
     bounds = [0, *(b for m in _CLAUSE_BREAK.finditer(work) for b in (m.start(), m.end())), len(work)]
     clauses = [work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
-    peaks = [c for c in clauses if _PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
-    usual = [c for c in clauses if _USUAL_CUE.search(c) and not _PEAK_CUE.search(c) and _rate_parts(c, asked)]
+    peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
+    usual = [c for c in clauses if _USUAL_CUE.search(c) and not PEAK_CUE.search(c) and _rate_parts(c, asked)]
     if len(peaks) != 1 or len(usual) != 1:
         return None
     if _TIMES_LESS.search(usual[0]):
@@ -420,6 +421,8 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
     peak, normal = _rate_parts(peaks[0], asked), _rate_parts(usual[0], asked)
     if peak is None or normal is None or (peak[1] or normal[1]) is None:
         return None
-    peak_month = peak[0] * (peak[1] or normal[1] or 1.0)
     month = normal[0] * (normal[1] or peak[1] or 1.0)
+    if peak[1] is None and normal[1] is not None and month > 0:
+        return int(month)  # "peak was 9,000 queries on Black Friday alone, normal is around 40k a month": an event's
+    peak_month = peak[0] * (peak[1] or normal[1] or 1.0)
     return int(month) if 0 < month < peak_month else None

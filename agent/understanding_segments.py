@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agent import understanding_patterns as P
+from agent import understanding_structure as S
 
 MIN_PARTS = 2  # parts with something to read; a message of one part is the whole reading
 MIN_FIGURES = 2  # a message with fewer figures has none read beside another field's words
@@ -278,6 +279,11 @@ def reconcile(text: str, asked: str | None, whole: Any, read: Callable[[str, str
         readings.append(found)
         if field == "hardware" and found.updates.get("hardware"):
             cards.append(found.updates["hardware"])
+    if "queries_per_month" in whole.updates and S.weekdays_only(text) and not any(
+            S.weekdays_only(sentence) for (sentence, _, _), found in zip(pieces, readings, strict=True)
+            if "queries_per_month" in found.updates):
+        for found in readings:  # "5 searches a day each, 200 users. Working days only.": the days said in another
+            found.updates.pop("queries_per_month", None)  # sentence; the whole reading has them, the part does not
     _merge(whole, readings, corrects_itself)
     if peaks and not any("queries_per_month" in r.updates for r in readings):
         _merge(whole, [_Said({"queries_per_month": v}) for v in peaks], corrects_itself)  # only a peak: the rate

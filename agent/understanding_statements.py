@@ -13,6 +13,10 @@ from agent.understanding_domain import read_domain
 from agent.understanding_languages import MODEL_WORD
 from agent.understanding_policy import read_policy
 
+# The hosted side of the deployment question, as an answer names it
+_HOSTED_WORD = re.compile(r"(?<![a-z])apis?(?![a-z])|(?<!auto- )(?<!auto-)(?<!self-)hosted|cloud|托管|云|クラウド|"
+                          r"클라우드")
+
 
 def _hardware_location(text: str, match: re.Match[str]) -> bool:
     """True for "an A100 on-prem": where the hardware is, not a rule about the data."""
@@ -109,7 +113,7 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         on_prem = []  # "we comply with KVKK, but these texts may go to a cloud API": the permission is the rule
     stands = [(m, polarity(text, m)) for m in on_prem]
     plain = [m for m, how in stands if how == "plain"]
-    self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if polarity(text, m) == "plain"]
+    self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if polarity(text, m) == "plain" and not _weighed(text, m)]
     declined = _dispreferred(text)  # "plutôt une API que d'héberger nous-mêmes": hosting is the side turned down
     api_preferred = bool(declined and any(declined[0] <= h.start() < declined[1] for h in self_hosted) and
                          _API_WORD.search(text[:declined[0]] + " " + text[declined[1]:]))
@@ -163,6 +167,18 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         updates["deployment"] = "api"
     elif self_hosted:
         updates["deployment"] = "self_hosted"
+
+
+# Both sides set against each other in a question ("Compare API vs self-hosting? Nah, we'll just call an API"): the
+# options weighed, no side chosen (s11-c)
+_VERSUS = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bagainst\b|对比|比较|还是|比較|비교")
+
+
+def _weighed(text: str, m: re.Match[str]) -> bool:
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?。！？\n") + 1
+    end = min((i for c in ".!?。！？\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
+    sentence = text[start:end + 1]
+    return sentence.rstrip().endswith(("?", "？")) and bool(_VERSUS.search(sentence) and _API_WORD.search(sentence))
 
 
 # "self-hosted or an API, either way": both sides named, no side chosen
@@ -526,17 +542,19 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
                and not _AVOIDED_BEFORE.search(answer[max(0, m.start() - 40):m.start()])
                and not (m.group() == "own" and any(s <= m.start() <= e + 1 for s, e in rule_spans))  # "stay within
                # our own tenant": where the data stays, not who runs the model
-               and not _VERB_LAST_NEGATION.match(answer[m.end():])
+               and not _VERB_LAST_NEGATION.match(answer[m.end():]) and not _weighed(answer, m)
                for m in _SELF.finditer(answer)):  # not "khud GPU manage nahi karna" (not run it ourselves)
             updates["deployment"] = "self_hosted"
         elif updates.get("data_must_stay_on_prem") is False and _PERMITTED.search(answer) and not any(
                 P.NEGATION_AFTER.match(answer[m.end():]) for m in _SELF.finditer(answer)):
             pass  # "可以用云上的API": the data may leave; who runs the model is not chosen (unless hosting it
             # ourselves is turned down: "APIで構いません。自社で運用するつもりはありません")
-        elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) for m in re.finditer(
-                r"(?<![a-z])apis?(?![a-z])|(?<!auto- )(?<!auto-)(?<!self-)hosted|cloud|托管|云|クラウド|클라우드",
-                answer)):
+        elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) and not P.REFUSED_AFTER.match(answer, m.end())
+                 and not _weighed(answer, m) for m in _HOSTED_WORD.finditer(answer)):
             updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
+        elif any(P.REFUSED_AFTER.match(answer, m.end()) for m in _HOSTED_WORD.finditer(answer)):
+            updates["deployment"] = "self_hosted"  # "외부 API 호출 자체가 불가능해요", "external APIs are not allowed":
+            # asked who runs the model, the hosted side refused leaves our own
         elif P.EITHER.search(answer):
             updates["deployment"] = "any"
     elif asked == "data_must_stay_on_prem" and (_REGION_ONLY.match(answer) or _OUR_PLACE.match(answer)):

@@ -104,6 +104,11 @@ def peak_hour(clause: str) -> bool:
 
 
 _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?\b|"
+                       # weekends off: "（土日休み）", "周末休息", "주말 제외", "closed on weekends"
+                       r"土日(?:祝)?(?:は)?(?:休み|休業|除く)|週末(?:は)?休み|周末(?:休息|不上班|除外|不算)|"
+                       r"주말\s*(?:제외|빼고|휴무)|\b(?:closed|off) (?:on )?weekends\b|\bweekends off\b|"
+                       r"\b(?:except|not on|no) weekends\b|außer am wochenende|sauf le week-end|"
+                       r"excepto (?:los )?fines de semana|tranne (?:il|nel) weekend|"
                        r"\bmon(?:day)?\s*(?:to|-|–|through)\s*fri(?:day)?\b|\boffice hours\b|\bbusiness hours\b|"
                        r"\bworking hours\b|werktags|wochentags|"
                        r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
@@ -210,6 +215,14 @@ _PER_MINUTE = re.compile(r"\b(?:a|per|each|every)\s+min(?:ute)?\b|/\s*min\b|每�
 def per_minute(text: str) -> bool:
     """Whether ``text`` names a rate per minute ("10 queries a minute during business hours")."""
     return bool(_PER_MINUTE.search(text))
+
+
+_PER_SECOND = re.compile(r"\bqps\b|\brps\b|\b(?:a|per|each|every)\s+sec(?:ond)?\b|/\s*s(?:ec)?\b|每秒|毎秒|초당")
+
+
+def per_second(text: str) -> bool:
+    """Whether ``text`` names a rate per second ("50 qps sustained during business hours")."""
+    return bool(_PER_SECOND.search(text))
 
 
 # Use around the clock: a rate per hour is then x 720, even when people are counted ("24/7", "round the clock")

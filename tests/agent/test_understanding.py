@@ -72,7 +72,8 @@ CASES: list[tuple[str, str | None, dict[str, Any]]] = [
     ("about 10k searches per day", None, {"queries_per_month": 300_000}),
     ("10 QPS at peak", None, {"queries_per_month": 25_920_000}),
     ("maybe 2,000 queries an hour", None, {"queries_per_month": 1_440_000}),
-    ("We get 50 requests per second during business hours", None, {"queries_per_month": 129_600_000}),
+    # a rate per second over business hours: 8 hours of the 22 working days (lead s11; it was counted around the clock)
+    ("We get 50 requests per second during business hours", None, {"queries_per_month": 31_680_000}),
     ("about 2k a day", "queries_per_month", {"queries_per_month": 60_000}),
     # --- budget
     ("$300/month", None, {"budget_usd_month": 300.0}),
