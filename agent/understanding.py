@@ -33,11 +33,12 @@ from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding_corrections import part_of_whole, refer_back
 from agent.understanding_hardware import find_accelerators, hardware_mentions, owned_in_question
+from agent.understanding_langid import written_in
 from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import extract_fields, in_script_currency
-from agent.understanding_rescale import rescale
+from agent.understanding_rescale import added_to, per_unit, rescale
 from agent.understanding_segments import questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
@@ -136,6 +137,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if stated:
         refer_back(text, stated, result, found.leftovers)
         rescale(text, asked, stated, result)
+        per_unit(text, asked, stated, result)
+        added_to(text, asked, stated, result)
         _relative(text, asked, stated, result)
         _corrected_either(text, raw, stated, result)
     part_of_whole(text, asked, stated or {}, result)
@@ -153,6 +156,16 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         del result.updates["domain"]  # "perdona, son 18.000 productos, se me fue un cero": a figure corrected, the
         # noun it counts names no domain; "compliance says the contracts can't leave our servers", "my bad, an A10G,
         # I misread the invoice": a rule or a card changed, the team or the paper it names is no domain (s9-d)
+    if stated and stated.get("deployment") == "api" and result.updates.get("data_must_stay_on_prem") is True and \
+            stated.get("data_must_stay_on_prem") is not True and "deployment" not in result.updates and \
+            re.search(r"\bapi\b|апи|апі", text):
+        result.updates["deployment"] = "self_hosted"  # "the data must stay on our servers, no external API" after
+        result.corrected.add("deployment")  # an API was chosen: the API side is taken back (s11-b)
+    _same_card(text, stated or {}, result)
+    if "hardware" in result.updates and isinstance(result.updates.get("corpus_docs"), int) and any(
+            _CARDS_COUNTED.search(text[a:b]) and _HARDWARE_NEAR.search(text[a:b]) for a, b in split_sentences(text)) \
+            and not _OTHER_ITEMS.search(text):
+        del result.updates["corpus_docs"]  # "Eine H100 ... Im Cluster sind's 16 Stück": the cards, no documents
     _skips(text, asked, result)
     if not result.understood:
         result.unparsed = raw
@@ -168,6 +181,29 @@ _SELF_DESCRIBED = re.compile(r"\b(?:we(?:'re| are)|i (?:work|am) (?:at|for|in)|o
                              r"business) is|wir sind|nous sommes|somos|siamo|we zijn|jesteśmy|vi är|biz bir|мы\s+—?\s*"
                              r"\w+|hum (?:ek|log)|ham (?:ek|log))\b|我们是|我们公司是|本公司是|私たちは|弊社は|当社は|"
                              r"저희는|우리는")
+
+
+_MEMORY_OR_FORM = re.compile(r"\d\s*-?\s*(?:gb|g\b|gig|go\b|гб|기가|ギガ)|pcie|sxm|nvl|\d\s*g(?![a-z])")
+
+
+def _same_card(text: str, stated: dict[str, Any], result: Understanding) -> None:
+    """"not two A100s, just one" after the A100 80GB: a card named bare is the stated card of that family (s11-b)."""
+    hw, old = result.updates.get("hardware"), stated.get("hardware")
+    if not (isinstance(hw, dict) and isinstance(old, dict) and hw.get("accelerator") and old.get("accelerator")):
+        return
+    new_name, old_name = str(hw["accelerator"]), str(old["accelerator"])
+    if new_name == old_name or new_name.split("-")[0].lower() != old_name.split("-")[0].lower() or \
+            "vram_gb" in hw or _MEMORY_OR_FORM.search(text):
+        return
+    hw["accelerator"] = old_name
+
+
+# Pieces counted beside a card ("16 Stück", glossed "16 items"), with no document noun anywhere (s11-b)
+_CARDS_COUNTED = re.compile(r"\d\s*items\b")
+_HARDWARE_NEAR = re.compile(r"\b(?:cluster|gpus?|cards?|karten|cartes|tarjetas|schede|placas|kort|nodes?|servers?|"
+                            r"machines?|boxes)\b|集群|显卡|クラスタ|클러스터")
+_OTHER_ITEMS = re.compile(r"\b(?:documents?|docs?|files?|pdfs?|articles?|records?|pages?|products?|contracts?|tickets?|"
+                          r"texts?|entries|rows|emails?|reports?)\b|文档|文書|문서")
 
 
 _EITHER = ["budget_usd_month", "queries_per_month"]
@@ -882,6 +918,9 @@ def _languages(text: str, raw: str, asked: str | None, result: Understanding, st
         added = True  # "pas de chinois finalement, les boutiques d'Asie travaillent en anglais": the rest stays
     if keep and added and asked != "languages":
         result.add_languages = keep
+        base = written_in(raw) if stated and not before and not result.remove_languages else None
+        if base and base not in keep:  # "Ach ja, Französisch und Italienisch kommen auch vor": beside the German
+            result.add_languages = [base, *keep]  # the conversation is held in, none having been stated (s11-b)
     elif keep:
         result.updates["languages"] = keep
     if result.remove_languages or result.add_languages:

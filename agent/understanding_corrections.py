@@ -197,6 +197,77 @@ def unknown_again(text: str, stated: dict[str, Any], result: Any) -> None:
         result.unset.append(named[0])
 
 
+# A stated figure put in doubt: "the 70k might be way off, let me check", "さっきの4万件、ちょっと怪しいので保留に"
+_DOUBT = re.compile(r"\b(?:might|may|could) be (?:way |totally |completely |a (?:bit|lot) |quite |very )?"
+                    r"(?:off|wrong|inaccurate|outdated|stale)\b|\bnot (?:so |too |very |entirely )?(?:sure|certain|"
+                    r"confident) (?:about|of)\b|\bdouble[- ]?check\b(?!ed)|\blet me (?:check|verify|confirm)\b|"
+                    r"\b(?:put|keep) (?:it |that )?on hold\b|\bhold off on\b|"
+                    r"怪しい|保留|確認します|確認してから|存疑|不太准|不一定准|待确认|要再确认|先别记|"
+                    r"보류|확인해 ?볼게|확실하지 않|"
+                    r"\bnicht sicher\b|\bprüfe (?:ich|das) (?:noch|nach)\b|\bpas sûr\b|\bà vérifier\b|"
+                    r"\bje (?:dois |vais )?vérifier\b|\bno estoy seguro\b|"
+                    r"\b(?:tengo|hay) que (?:verificar|confirmar)\b|"
+                    r"\bnon sono sicur[oa]\b|\bda verificare\b|\bdevo verificare\b|\bnão tenho certeza\b|"
+                    r"\bpreciso (?:confirmar|verificar)\b|\bне уверен\w*|\bнадо (?:уточнить|проверить)\b|"
+                    r"\bнужно уточнить\b|\bniepewn\w*|\bmuszę sprawdzić\b|\bosäker\b|\bmåste kolla\b|"
+                    r"\bemin değilim\b|\bkontrol edeyim\b")
+
+
+# The figure kept all the same: "but 2k should be fine", "the 50k are right, I double-checked"
+_AFFIRMED = re.compile(r"\b(?:should be|is|are|'s|'re|seems?) (?:still )?(?:fine|ok|okay|right|correct|good|"
+                       r"accurate)\b|"
+                       r"\bi (?:double[- ]?)?checked\b")
+
+
+def _period_said_apart(text: str, stated: dict[str, Any], result: Any) -> None:
+    """"the 5000 queries, that's per week": a stated rate quoted, its period said apart from it, re-read (s11-b)."""
+    numbers = P.find_numbers(text)
+    if len(numbers) > 1 or P.CORRECTION.search(text) is None and not re.search(
+            r"\b(?:that'?s|that is|it'?s|c'est|das ist|es|è|é|was|is|were|are)\b", text):
+        return
+    # "that budget was yearly": no figure, the field named (s11-b)
+    fields = [f for f in _RATE_FIELDS if _same(numbers[0].value, stated.get(f))] if numbers else [
+        f for f in _RATE_FIELDS if f in stated and P.FIELD_RES[f].search(text)]
+    periods = _periods(text)
+    factors = {factor for _, factor, negated in periods if not negated}
+    if len(fields) != 1 or len(factors) != 1 or any(negated for _, _, negated in periods) or 1.0 in factors:
+        return
+    start = max((text.rfind(c, 0, numbers[0].start) for c in ",;.!?。，；"), default=-1) + 1 if numbers else 0
+    end = min((i for c in ",;!?。，；" if (i := text.find(c, numbers[0].end)) >= 0), default=len(text)) \
+        if numbers else 0
+    if any(rx.search(text[start:end]) for rx, _ in P.PERIODS):
+        return  # the period in the figure's own clause: the reader took it
+    value = stated[fields[0]] * factors.pop()
+    result.updates[fields[0]] = int(value) if fields[0] == "queries_per_month" else round(value, 2)
+    result.corrected.add(fields[0])
+    result.confirm = None
+
+
+def doubted(text: str, stated: dict[str, Any], result: Any) -> None:
+    """A stated figure quoted and put in doubt, with no new one: unset, to be asked again (s11-b).
+
+    "wait, the 70k might be way off. let me check with the DMS guy", "さっきの4万件、ちょっと怪しいので保留に".
+    Every figure of the message must be a stated one, all of the same field.
+    """
+    if not _DOUBT.search(text) and not (P.LATER.search(text) and P.SKIP.search(text)) or _AFFIRMED.search(text):
+        return
+    numbers = P.find_numbers(text)
+
+    def near(value: float, name: str) -> bool:  # a sum quoted in its own currency ("2 000 €" stored as $2,160)
+        old = stated.get(name)
+        return _same(value, old) or (name == "budget_usd_month" and isinstance(old, int | float) and not isinstance(
+            old, bool) and old > 0 and abs(value - old) <= 0.1 * old)
+
+    fields = {f for n in numbers for f in NUMERIC_FIELDS if near(n.value, f)}
+    if not numbers or len(fields) != 1 or any(not any(near(n.value, f) for f in fields) for n in numbers):
+        return
+    name = fields.pop()
+    if name in result.unset or result.updates.get(name, stated[name]) != stated[name]:
+        return
+    result.updates.pop(name, None)
+    result.unset.append(name)
+
+
 _WORKING = re.compile(r"working|business|\bwork\b|weekday|workday|工作日|营业日")
 
 
@@ -235,6 +306,14 @@ _SORRY = re.compile(r"\bsorry\b|\bpardon\b|\bperd[óo]n\b|\bdesculp|\bscusa|\bpr
                     r"\bизвините\b|\bentschuldigung\b|不好意思|抱歉|すみません|죄송")
 
 
+# The same figure in another currency: "same but in pounds", "dasselbe, aber in Euro", "lo mismo pero en euros" (s11-b)
+_SAME_SUM = re.compile(r"\b(?:(?:the )?same(?: (?:figure|number|amount|sum|thing))?|dasselbe|das gleiche|"
+                       r"die gleiche summe|la même (?:chose|somme)|le même (?:montant|chiffre)|lo mismo|"
+                       r"la misma (?:cifra|cantidad)|"
+                       r"lo stesso|la stessa (?:cifra|somma)|o mesmo|a mesma (?:quantia|coisa)|hetzelfde|samma|aynı|"
+                       r"то же самое|та же сумма|те саме)\b|同样的?|一样的?|同じ|같은")
+
+
 def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     """"Sorry, that was pounds, not dollars": the stated budget's figure re-read in the currency now named.
 
@@ -254,7 +333,7 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     new = list(dict.fromkeys(c for c in new if c not in old))
     quoted = bool(new) and not old and any(_same(n.value, budget) for n in P.find_numbers(text))  # "the 2k was AUD"
     if len(new) != 1 or not (old or quoted or P.CORRECTION.search(text) or _SORRY.search(text)
-                             or _DISMISSED.search(text)):
+                             or _DISMISSED.search(text) or _SAME_SUM.search(text)):
         return False  # ("це гривні, а не долари", "वो रुपये में था, डॉलर में नहीं": a currency word the table lacks)
     rate_old, rate_new = P.USD_PER.get(old[0] if old else "usd"), P.USD_PER.get(new[0])
     if not rate_old or not rate_new or rate_old == rate_new:
@@ -415,6 +494,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
     _new_latency(text, stated, result)
     withdraw(text, stated, result)
     unknown_again(text, stated, result)
+    doubted(text, stated, result)
+    _period_said_apart(text, stated, result)
     relength(text, stated, result)
     if relabel(text, stated, result):
         return

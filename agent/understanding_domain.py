@@ -139,6 +139,10 @@ _OWN_STAFF = re.compile(r"\b(?:our|we have|we've got|we employ|unser\w*|wir habe
 _COUNTED_AFTER = re.compile(r"^\s*(?:\d[\d,.]*|[几数][十百千]|수십|수백)\s*(?:people|人|名|명|位)")
 
 
+_TEAM_PEOPLE = re.compile(r"\s*(?:people|persons|personas|personnes|leute|persone|pessoas|mensen|osób|personer|человек|"
+                          r"kişi)\b(?!\s+(?:at|in|from) (?:a|an|the)\b)")
+
+
 def _self_described(text: str, asked: str | None = None, who: bool = False) -> list[tuple[int, int]]:
     """The spans of ``text`` that describe the user or the project (from the cue to the end of its sentence).
 
@@ -146,6 +150,10 @@ def _self_described(text: str, asked: str | None = None, who: bool = False) -> l
     """
     spans = []
     for m in SELF_DESCRIPTION.finditer(text):  # the sentence the cue is in (Japanese and Korean put it last)
+        count = re.match(r"\s*(?:about|around|~|unos|unas|circa|etwa|environ|cerca de)?\s*\d+", text[m.end():])
+        if count and (P.TEAM_AFTER.match(text[m.end() + count.end():]) or _TEAM_PEOPLE.match(
+                text[m.end() + count.end():])):
+            continue  # "somos 15 en el equipo y llevamos 6.000 contratos": the team's size describes no trade (s11-b)
         end = _SENTENCE_END.search(text, m.end())
         start = max((text.rfind(c, 0, m.start()) for c in ".;!?。！？\n"), default=-1) + 1
         spans.append((start, end.start() if end else len(text)))

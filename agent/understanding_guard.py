@@ -230,6 +230,8 @@ _RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b|रु
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     """A budget whose currency the user leaves open, or one too small to be meant as said: a check (True) instead."""
     money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in u.updates and f not in u.confirmed]
+    if not money and "budget_usd_month" in u.unset:
+        return False  # "the budget of 2k might be off, I'll confirm with finance": taken back, asked again (s11-b)
     if u.confirm is None and not money and asked != "budget_usd_month" and "budget_usd_month" not in u.confirmed:
         return _budget_unread(u, message)
     if u.confirm is not None or not (money or asked == "budget_usd_month"):

@@ -25,6 +25,7 @@ from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_numbers import Number, find_numbers
 from agent.understanding_quantities import extract_fields
+from agent.understanding_rescale import grown_since
 from agent.understanding_structure import share_word
 
 # The fields whose value is one figure of the message (hardware, languages and rules are read elsewhere)
@@ -80,13 +81,16 @@ _OTHER = re.compile(
     r"경쟁사|다른 팀|옆 팀|다른 부서|옆 부서|타 ?부서|한다던데|라던데")
 # A past figure: "last year", "back in 2022", "before the migration", "used to"
 _PAST = re.compile(
+    # s11-b: a figure "before", at the end of its clause ("we had 200ms p95 before, need it under 100 now")
+    r"\bbefore\s*(?=[,.;!?]|$)|\b(?:vorher|zuvor)\b|\bantes (?:era|eran|eram|tínhamos|teníamos)\b|"
+    r"\bavant c'était\b|\bprima (?:era|erano|avevamo)\b|"
     r"\b(?:last (?:year|month|quarter)|a year ago|years ago|used to|back in|previously|before the (?:migration|move|"
     r"switch|merger)|in (?:19|20)[0-2]\d|"
     r"letztes jahr|voriges jahr|im letzten jahr|früher|damals|vor der migration|(?:19|20)[0-2]\d (?:waren|hatten)|"
     r"l'an dernier|l'année dernière|il y a \w+ ans?|avant la migration|autrefois|"
     r"el año pasado|hace \w+ años?|antes de la migración|"
     r"l'anno scorso|anni fa|prima della migrazione|"
-    r"no ano passado|anos atrás|antes da migração|"
+    r"(?:no )?ano passado|anos atrás|antes da migração|"
     r"в прошлом году|раньше|до миграции|год назад|"
     r"w zeszłym roku|w ubiegłym roku|przed migracją|kiedyś|"
     r"vorig jaar|vroeger|v[óo]{1,2}r de migratie|jaar geleden|"
@@ -101,18 +105,22 @@ _FUTURE = re.compile(
     # (not "lawyers will hit it 3,000 times a week": the users of the system, s8-a)
     r"\b(?:might|could|will|would) (?:grow|reach|get|go|be|hit(?! it\b| the (?:system|tool|search|api)\b)|"
     r"climb)|\bgrow(?:ing|s)? to\b|"
-    r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?)\b|"
+    r"\b(?:next year|in (?:a couple of|a few|two|three|\d+) years?|in (?:six|twelve|eighteen|\d+) months)\b|"
     r"\b(?:könnte\w*|wird|werden) .{0,40}\b(?:wachsen|steigen|anwachsen)|in \w+ jahren|nächstes jahr|"
     r"\bpourrai(?:t|ent) (?:monter|passer|atteindre|grimper)|d'ici \w+ ans|l'an prochain|dans \w+ ans|"
     r"\bpodría\w* (?:crecer|llegar|subir)|en un par de años|el año que viene|dentro de \w+ años|"
     r"\bpotrebbe\w* (?:diventare|crescere|arrivare|salire)|tra (?:un paio d'|\w+ )anni|l'anno prossimo|"
     r"\bpode (?:chegar|crescer|subir)|\bpoderá\b|em (?:dois|\w+) anos|ano que vem|daqui a|"
     r"может вырасти|вырастет|через (?:пару|\w+) (?:лет|года)|в следующем году|"
+    # the end of this year, a plan (s11-b): "к концу года планируем 60", "by the end of the year", "年底"
+    r"(?:к|до) концу года|до кінця року|by (?:the )?end of (?:the |this )?year|"
+    r"d'ici (?:la )?fin (?:de l'année|d'année)|(?:para|a) finales? de(?:l)? año|entro (?:la )?fine (?:dell')?anno|"
+    r"bis (?:zum )?(?:jahresende|ende des jahres)|até o fim do ano|"
     r"może urosnąć|urośnie|za (?:dwa|\w+) lat[a]?|w przyszłym roku|"
     r"over (?:twee|\w+) jaar|volgend jaar|kan groeien|zal groeien|"
     r"yıl içinde|çıkabilir|gelecek yıl|"
     r"ja sakte|ho sakta|agle saal|"
-    r"年后|明年|将来|以后|未来|可能(?:会)?(?:涨|增|达|到)|预计(?=[^,，。；;]{0,12}(?:增长|增加|涨|翻|扩|达到|突破))|年後|来年|増える|なるかも|"
+    r"年后|明年|将来|以后|未来|年底|年末までに|연말|可能(?:会)?(?:涨|增|达|到)|预计(?=[^,，。；;]{0,12}(?:增长|增加|涨|翻|扩|达到|突破))|年後|来年|増える|なるかも|"
     r"년 안에|년 후|내년|늘 수도|늘어날")
 # A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)
 _HYPOTHESIS = re.compile(
@@ -133,7 +141,10 @@ _HYPOTHESIS = re.compile(
 _CURRENT = re.compile(
     r"\b(?:current(?:ly)?|today|right now|at the moment|existing|old|now|"
     r"jetzig\w*|derzeit\w*|aktuell\w*|heute|actuel\w*|aujourd'hui|actual|hoy|attuale|oggi|atual|hoje|"
-    r"сейчас|текущ\w+|obecn\w+|teraz|huidige|nu|şu anki|abhi)\b|"
+    r"сейчас|текущ\w+|obecn\w+|teraz|huidige|nu|şu anki|abhi|"
+    # "ora siamo a 2 secondi, vorremmo ... 500 ms", "ahora tarda 2 s", "jetzt sind es 2 Sekunden" (s11-b)
+    r"ora|adesso|attualmente|al momento|ahora|actualmente|agora|atualmente|jetzt|momentan|zurzeit|maintenant|"
+    r"en ce moment|şimdi|şu an|зараз|наразі|sekarang|saat ini|hiện tại|hiện nay)\b|حاليا|الآن|"
     r"现在|目前|现有|今の|現在|지금|현재|"
     # how long one search takes now ("each lookup takes 200ms", "一次检索要 200ms", "1回の検索に200ミリ秒かかって")
     r"\b(?:each|one|a single|every) (?:lookup|query|search|request) takes\b|(?:一次|1次)\S{0,4}要|"
@@ -145,6 +156,16 @@ _CURRENT = re.compile(
     r"занимает)\b|"
     r"(?:llm|大模型|模型)(?:调用|生成|回答)\S{0,4}(?:要|需要|就要|得)|生成(?:就)?(?:要|需要)|"
     r"(?:llm|生成)\S{0,6}(?:に|で)\S{0,4}(?:かかる|かかって)|(?:llm|생성)\S{0,6}(?:에|이)\s*\S{0,4}걸")
+
+
+# The figure a correction replaces, right after the new one: "400k/month not 200k", "60 statt 40"
+_REPLACES = re.compile(r"(?:\s*(?:[a-z]+|/\s*\w+)){0,2}?,?\s*(?:not|rather than|instead of|nicht|statt|pas|no|non|"
+                       r"não|niet|nie|inte|не)\s+~?\d")
+# A bound said right before a figure: what the figure is a target for, not what a system does today
+_TARGET_BOUND = re.compile(r"(?:\b(?:under|below|less than|within|at most|max(?:imum)?|no more than|unter|"
+                           r"höchstens|sous|moins de|en dessous de|por debajo de|menos de|sotto|al di sotto di|"
+                           r"abaixo de|ниже|меньше|менее|не более|poniżej|onder|altında|under|dưới|di bawah)|<|≤)"
+                           r"\s*(?:the |i |le |la |de |los |las |os |as )?~?\s*$")
 
 
 _OWN_TEAM = re.compile(r"(?:\bwe'?re|\bwe are|\bi'?m|\bi am|\bour|\bmy|\bi work (?:in|on|for))\s+(?:\w+\s+){0,2}$")
@@ -200,9 +221,13 @@ def _kinds(text: str, n: Number) -> set[str]:
     if "future" in kinds and _FROM_BEFORE.search(text[max(0, n.start - 14):n.start]) and _TO_AFTER.match(
             text[n.end:n.end + 30]):
         kinds.discard("future")  # "growing from 800k to 1.1M by next year": the figure it grows from is today's
+    if kinds & {"future", "current"} and _REPLACES.match(text, n.end):
+        kinds -= {"future", "current"}  # "traffic will be ~400k/month not 200k": the new figure of a correction
+    if "current" in kinds and _TARGET_BOUND.search(text[max(0, n.start - 16):n.start]):
+        kinds.discard("current")  # "product wants p95 under 150ms now": a bound is the target, whenever it was set
     if _others(clause):
         kinds.add("other")
-    if "past" in kinds and _SINCE.search(clause):
+    if "past" in kinds and _SINCE.search(clause) and not grown_since(clause):
         kinds.discard("past")  # "去年合并之后是2.1万份", "since the merger last year": the value now
     sentence = _sentence(text, n)
     hypothesis = _HYPOTHESIS.search(sentence)
@@ -274,6 +299,7 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
         return message
     base: dict[str, Any] | None = None
     blanked: list[Number] = []
+    kinds_of = {id(n): k for n, k in kinds}
     for name in _FIELDS:
         if name in u.confirmed:
             continue
@@ -284,6 +310,18 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
         if u.updates.get(name) != base.get(name):
             continue  # the value came from elsewhere (a correction, a confirmation): not this step's to judge
         without = extract_fields(_blank(low, foreign), asked).updates.get(name)
+        if without is None and name == "latency_p95_ms" and asked == name:
+            without = _bound_figure(_blank(low, foreign))  # "seeing ~900ms today, want it under 300"
+        elif without is None and asked == name and len(foreign) == 1 and _applies(
+                kinds_of[id(foreign[0])], name) <= {"past"}:
+            without = _said_now(low, foreign[0], base.get(name), kinds)
+        if without is None and asked in (name, None) and _applies(set().union(*(kinds_of[id(n)] for n in foreign)),
+                                                                  name) == {"past"}:
+            grown = grown_since(low)  # "~50k searches/month last year and it's roughly doubled since" (s11-b)
+            value = base.get(name)
+            if grown and isinstance(value, int | float) and not isinstance(value, bool) and name in u.updates:
+                u.updates[name] = type(value)(value * grown)
+                continue
         if without == base.get(name):
             if name == "latency_p95_ms":  # "the LLM call takes 3 seconds anyway, retrieval under 500 ms": the
                 # other step's time is no doubt for the rules after this one
@@ -305,6 +343,37 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue
         blanked += [n for n in foreign if n not in blanked]
     return _blank(low, blanked) if blanked else message
+
+
+def _said_now(low: str, old: Number, value: Any, kinds: list[tuple[Number, set[str]]]) -> float | None:
+    """The figure said for now beside a past one, in the past one's unit and period (s11-b).
+
+    "l'an dernier 20 000 requêtes par mois, aujourd'hui plutôt 35 000", "we spent 2k last month overall, for
+    embeddings I'd cap it at 250": one bare figure left, in a clause of now or after a bound, within twenty times the
+    past one; its value is the past reading scaled by the ratio of the two figures.
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool) or old.value <= 0:
+        return None
+    bare = [n for n, k in kinds if n is not old and n.value >= 2 and not k - {"current"} and not re.match(
+        r"\s*(?:(?!(?:now|today|currently|these days|or so)\b)[^\W\d_]|%)", low[n.end:])
+        and (k or _NOW_BOUND.search(low[max(0, n.start - 24):n.start]))]
+    if len(bare) != 1 or not 1 / 20 <= bare[0].value / old.value <= 20:
+        return None
+    scaled = value * bare[0].value / old.value
+    return float(scaled) if isinstance(value, float) else int(round(scaled))
+
+
+# A bound on a figure for now: "cap it at 250", "up to 300", "no more than 1k"
+_NOW_BOUND = re.compile(r"\b(?:cap(?:ped)?(?: it| that| them)? at|limit(?: it)? (?:to|at)|up to|at most|max(?:imum)?|"
+                        r"no more than|bis zu|höchstens|jusqu'à|au maximum|hasta|como máximo|fino a|al massimo|até|"
+                        r"no máximo|до|не более)\s*(?:~|about|around|roughly)?\s*$")
+
+
+def _bound_figure(low: str) -> float | None:
+    """The one bare figure after a bound ("want it under 300") in ``low``, as milliseconds; None when not one."""
+    bound = [n for n in find_numbers(low) if n.value >= 20 and _TARGET_BOUND.search(low[max(0, n.start - 16):n.start])
+             and not re.match(r"\s*(?!(?:now|today|then|please)\b)[^\W\d_]", low[n.end:])]
+    return float(bound[0].value) if len(bound) == 1 else None
 
 
 # Another party's machine the user may use ("lets us use", "lends us", "nos lo prestan", "we can use their ...")

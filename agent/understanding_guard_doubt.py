@@ -345,6 +345,8 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
         if caveat is None or _LATER.search(rest) or re.search(r"[.。!?！？]\s", rest[:caveat.start()]):
             continue
         after = rest[caveat.end():]
+        if P.PEAK.search(after) and P.AVERAGE.search(low[max(0, a.start - 30):a.end + caveat.end()]):
+            continue  # "500 al día de media, en campaña se dispara a 4.000": the average beside the peak (s11-b)
         later = [b for b in numbers[i + 1:] if b.start >= a.end + caveat.end() and b.value >= WIDE_RANGE * a.value
                  and not _SENTENCE_END.search(low[a.end + caveat.end():b.start])  # in the caveat's own sentence
                  and not (SELF_CORRECTION.search(low[a.end:b.start]) and not _CONDITION.search(low[a.end:b.start]))]

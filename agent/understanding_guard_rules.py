@@ -25,7 +25,7 @@ from agent.understanding_hardware import (
     owned_names,
 )
 from agent.understanding_numbers import Number
-from agent.understanding_quantities import ONLY_SOME, SELF_CORRECTION, extract_fields, others_money
+from agent.understanding_quantities import ONLY_SOME, SELF_CORRECTION, extract_fields, others_money, team
 from knowledge.hardware import load_hardware
 from tools.profile.schema import NUMERIC_FIELDS
 
@@ -143,6 +143,12 @@ _SOCKETS_AFTER = re.compile(r"\s*(?:[x×*]\s*)?(?:(?:intel|amd)\s+)?(?:xeons?|ep
                             r"\s*(?:颗|路)\s*(?:cpu|至强|xeon|epyc|处理器)?|\s*(?:基|つ)の?\s*(?:cpu|xeon|epyc)")
 
 
+# A figure said again in other words: "so", "i.e.", "donc", "o sea", "cioè", "also", "即", "つまり"
+_RESTATED = re.compile(r"(?:\b(?:so|i\.e\.|that is|that's|which is|donc|soit|c'est-à-dire|o sea|es decir|cioè|quindi|"
+                       r"ou seja|also|d\.h\.|dus|więc|czyli|så|dvs|т\.е\.|то есть|yani)|即|也就是|つまり|즉)"
+                       r"[\s,:]*(?:about|around|roughly|~|approx\w*)?\s*[$€£]?\s*$")
+
+
 def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:
     """A figure no field used beside one that was: "2x 32 cores", "15k chats a month ... 3 lookups per chat"."""
     doubts: dict[str, str] = {}
@@ -171,6 +177,11 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             # thing costs, no multiplier (s8-a, s11-c)
         if cpu and _SOCKET_COUNT.match(r.text[n.end:]) and "cpu_cores" in hw:
             continue  # "2x Xeon, 48 cores": two processors, the cores said are the total
+        if _RESTATED.search(r.text[max(0, n.start - 16):n.start]) and any(abs(n.value - v) <= 0.1 * v for v in said):
+            continue  # "3 000 € par an, donc 250 par mois": the same sum said again in another unit (s11-b)
+        if "queries_per_month" in u.updates and team(n, r.text) and any(
+                m.start != n.start and P.USERS.match(r.text[m.end:]) for m in r.numbers):
+            continue  # "team of 12 maintains it, but ~2,000 employees will use it": the team, beside the users
         if _TOTAL_SAID.search(r.text) and not u.updates.keys() - {"queries_per_month", "domain"}:
             continue  # "3000多员工，估计每天总共查两三千次": the total is said, the people are context
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
@@ -215,9 +226,16 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                 doubts[name] = f'"{r.text[n.start:n.end]}" was not counted'  # "the 3 clients send 1000 a day each"
             elif n.value >= 10 and n.start > max(m.end for m in near) and _TRAILING.match(r.text[n.end:]) and \
                     not _AVERAGE.search(r.text[max(0, near[0].start - 20):near[0].start]) and \
+                    not _average_and_peak(r.text, near[0], n) and not {"future", "past"} & figure_kinds(r.text, n) and \
                     name in _COUNTS:
                 doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
     return doubts
+
+
+def _average_and_peak(text: str, first: Number, second: Number) -> bool:
+    """The first figure said as an average and the second in a clause of peaks ("平时一天两千次，双十一能到两万")."""
+    start, end = clause(text, second)
+    return bool(P.PEAK.search(text[start:end]) and P.AVERAGE.search(text[max(0, first.start - 30):second.start]))
 
 
 def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
@@ -410,7 +428,9 @@ def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     for m in r.sources("queries_per_month") if isinstance(queries, int | float) else []:
         start, _end = clause(r.text, m)
         people = [n for n, fed in zip(r.numbers, r.feeds, strict=False) if start <= n.start < m.start
-                  and "queries_per_month" not in fed and _people(r.text, n) and not _narrowed(r, n)]
+                  and "queries_per_month" not in fed and _people(r.text, n) and not _narrowed(r, n)
+                  and not (team(n, r.text) and any(n.start < k.start and fed_k for k, fed_k in zip(
+                      r.numbers, r.feeds, strict=False)))]  # "vi är 8 utvecklare men ... 2 000 kunder" (s11-b)
         if people and _EACH_AFTER.match(r.text[m.end:]):  # "engineers, ~45 of them, a handful of searches each"
             doubts["queries_per_month"] = f"{r.text[people[0].start:people[0].end]} people were not counted"
         # a person's small daily or weekly rate beside people counted elsewhere and left out ("12 lookups per shift, 90

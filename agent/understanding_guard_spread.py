@@ -117,6 +117,14 @@ _NESTED = re.compile(
     rf"(?:한|1)\s*(?:{_FILES}|{_CONTAINER})\s*(?:에|당|마다)[^.;。]{{0,30}}?\d[^.;。]{{0,16}}?씩")
 # Entries and files counted either side of their noun ("12k FAQ entries", "FAQが1万2千件", "40個のExcelファイル",
 # "파일은 5천 개")
+# Files counted, then the items in them in total ("3 000 PDF mais ça fait environ 90 000 articles de loi au total",
+# "200 PDFs but about 50,000 articles in total"): which are the documents is asked (s11-b)
+_TOTAL_INSIDE = re.compile(
+    rf"\d\s*(?:{_FILES}|{_CATALOGUES}|{_CONTAINER})\b[^.;。\d]{{0,30}}?\b(?:but|mais|aber|pero|ma|mas|maar|ale|но|"
+    rf"which (?:is|are|makes?)|that's|ça fait|das sind|eso son|cioè)\b[^.;。\d]{{0,30}}?\d[\d.,]*\s*"
+    rf"(?:[^\s\d]+\s+){{0,2}}?"
+    rf"(?:{_ITEMS}|{_ENTRIES}|articles?|sections?|clauses?|paragraphs?|chapters?)\b[^.;。]{{0,30}}?"
+    rf"\b(?:in total|total|altogether|insgesamt|au total|en total|in totale|no total|всего|totalt|toplam)\b")
 _AFTER_ENTRIES = re.compile(rf"\s*(?:[^\s\d,，、。]+\s+)?(?:{_ENTRIES})")
 _BEFORE_ENTRIES = re.compile(rf"(?:{_ENTRIES})\s*[がはの가는은]?\s*$")
 _AFTER_FILES = re.compile(rf"\s*(?:[^\s\d,，、。]{{0,8}}\s*)?(?:{_FILES}|{_CONTAINER})")
@@ -174,7 +182,7 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
     numbers = [n for n in P.find_numbers(low) if n.value >= 2]
     if not numbers:
         return False
-    nested = _NESTED.search(low)
+    nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)
     if nested is None:
         entries = [n for n in numbers if _AFTER_ENTRIES.match(low[n.end:n.end + 24]) or _BEFORE_ENTRIES.search(
             low[max(0, n.start - 12):n.start])]

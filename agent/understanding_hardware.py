@@ -397,7 +397,9 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 # the variant said with it wins ("H100 PCIe (80 GB)" is the PCIe card, not the table's first H100)
                 same.sort(key=lambda a: not any(part.lower() in m.group().lower() for part in a.name.split("-")[1:]
                                                 if not part.lower().endswith("gb")))
-                acc, mem = (same[0], None) if same and same[0].name != acc.name else (acc, mem)
+                said = bool(same) and any(part.lower() in m.group().lower() for part in same[0].name.split("-")[1:]
+                                          if not part.lower().endswith("gb"))  # (its memory kept, s11-b)
+                acc, mem = (same[0], mem if said else None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break
     return sorted(found, key=lambda item: item[0].start())
@@ -605,8 +607,15 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     for m in MEMORY_RE.finditer(text):
         unit = m.group("unit") or m.group("unit2")
         value = float(m.group("n") or m.group("n2")) * (1024 if unit[0] in "tт테" else 1)
+        total = _TOTAL_AFTER.match(text[m.end():m.end() + 24]) or _TOTAL_BEFORE.search(text[max(0, m.start() - 20):
+                                                                                             m.start()])
+        if total and not (m.group("ram") or m.group("ram2")) and (mentions or _CARD_WORD.search(text)):
+            spans.append(m.span())  # "8x A100 40GB, 320 GB combined": the cards' total, not one card's (s11-b)
+            continue
         if m.group("vram") or m.group("vram2"):
             hw.setdefault("vram_gb", value)
+        elif _CARD_WORD.search(text) and _EACH_CARD.match(text[m.end():m.end() + 20]) and "accelerator" not in hw:
+            hw.setdefault("vram_gb", value)  # "4 cards, 48 GB each": a card's memory
         elif m.group("ram") or m.group("ram2"):
             hw.setdefault("ram_gb", value)
         elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine) or (mentions and not owned):
@@ -637,6 +646,17 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     if hw and "owned" not in hw and not (owned and rented) and machine_rented(text):
         hw["owned"] = False
     return hw, spans
+
+
+# A memory figure that is the sum over several cards or machines: "320 GB combined", "96GB in total", "zusammen 96 GB"
+_TOTAL_AFTER = re.compile(r"\s*(?:of\s+(?:vram|memory)\s+)?(?:in\s+)?(?:total|combined|altogether|overall|insgesamt|"
+                          r"zusammen|au total|en total|in totale|no total|totalt|toplam|всего|в сумме|"
+                          r"合计|总共|合計|총)\b")
+_TOTAL_BEFORE = re.compile(r"(?:\b(?:total(?: of)?|combined|altogether|insgesamt|zusammen|au total|en total|in totale|"
+                           r"no total|totalt|toplam|всего|в сумме|so)\s*(?:~|about|around)?|合计|总共|合計で?|총)\s*$")
+_CARD_WORD = re.compile(r"\b(?:cards?|gpus?|graphics cards?|karten|grafikkarten|cartes|tarjetas|schede|placas|kort)\b|"
+                        r"显卡|卡|グラボ|カード|그래픽카드")
+_EACH_CARD = re.compile(r"\s*(?:each|apiece|per (?:card|gpu)|je|jeweils|pro karte|chacune|cada una|ciascuna|cada)\b")
 
 
 # A laptop said beside a card: "an RTX 4070 with 8GB" in a laptop is the laptop card; elsewhere 8 GB is in doubt

@@ -141,3 +141,28 @@ def languages(text: str) -> frozenset[str] | None:
     for language in list(found):
         found |= RELATED.get(language, frozenset())
     return frozenset(found | ALWAYS)
+
+
+# The phrase-table blocks that are one language each, as ISO 639-3 codes
+_ISO = {"de": "deu", "fr": "fra", "es": "spa", "it": "ita", "pt": "por", "nl": "nld", "pl": "pol", "sv": "swe",
+        "da": "dan", "no": "nor", "tr": "tur", "ru": "rus", "uk": "ukr", "ko": "kor", "vi": "vie", "id": "ind",
+        "th": "tha", "dv": "hin", "ar": "ara"}
+
+
+def written_in(text: str) -> str | None:
+    """The one language (ISO 639-3) ``text`` is written in, English included; ``None`` when unsure or mixed."""
+    blocks = languages(text.lower())
+    if blocks is None:
+        return None
+    own = set(blocks) - ALWAYS
+    if not own:
+        return "eng"
+    if "ja" in own and own <= {"ja"}:
+        return "jpn" if _KANA.search(text) else "zho"
+    for language in list(own):  # a relative's block borrowed beside it: the one with more words of its own
+        kin = RELATED.get(language, frozenset()) & own
+        if kin and len(own) == 2:
+            evidence = scores(text.lower())
+            own = {max(own, key=lambda code: evidence.get(code, 0.0))}
+            break
+    return _ISO.get(next(iter(own))) if len(own) == 1 else None

@@ -141,10 +141,18 @@ ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:�
                        r"^\s*(?:kommt|kommen)\s+(?:noch\s+)?(?:\w+\s+)?dazu\b|^\S*\s+(?:da|de)\s+ekle\w*|^\s*juga\b|"
                        r"^\s*(?:の\s*\w+\s*)?(?:も|を)?\s*追加|^\s*(?:の\s*\w+\s*)もお?願|"
                        # s11-c: "英語のマニュアルも混ざってました" (the English manuals too)
-                       r"^\s*の\s*[^\s、。,.\d]{1,12}?も(?![のうしっ])")
+                       r"^\s*の\s*[^\s、。,.\d]{1,12}?も(?![のうしっ])|"
+                       # s11-b: a few words between ("İngilizce ürün açıklamalarını da ekleyelim", "영어랑 일본어 상품
+                       # 설명도 같이 넣기로", "英語の目論見書も入れて")
+                       r"^(?:\s*\S+){1,3}\s+(?:da|de)\s+ekle\w*|"
+                       # "Französisch und Italienisch kommen auch vor", "英語の資料も少しあります"
+                       r"^\s*(?:[^\W\d_]+\s+){0,2}(?:auch|aussi|también|anche|também|ook|också|även|тоже|также|"
+                       r"też)\b|"
+                       r"^[^,.;!?。，、]{0,30}?(?:도|も|也)\s*(?:같이|함께|一緒に|一起)?\s*(?:넣|추가|포함|入れ|追加|含め|加)")
 _NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
              r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
-             r"\bingen|\bбез|\bне|\bнет)")
+             r"\bingen|\bбез|\bне|\bнет|\bnada d[eo']|\bnothing in|\bnone in|\bningun\w* (?:en|documento en)|"
+             r"\bnessun\w* (?:in)|\bnenhum\w* (?:em))")
 _NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want\w*|have|use|support\w*|necesit\w+|"
            r"brauch\w+|benötig\w+|avons besoin d[e']|besoin d[e']|serve|precis\w+|nodig|potrzebuj\w+|behöver|нуж\w+)")
 _DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben lugar de|\ben vez de|\binvece d[i']|"
@@ -161,6 +169,7 @@ REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|
 REMOVE_AFTER = re.compile(
     r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
+    r"(?:的?那?(?:部分|些))?\s*(?:去掉|去除|删掉|不要了?)|"  # s11-b: "英文的那部分去掉吧"
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:\w+\s+){0,3}(?:but )?(?:we )?can (?:safely )?ignore (?:those|them|these)|"
     r"(?:\w+\s+){0,2}(?:we can )?ignore(?:d)?\b|"
@@ -526,13 +535,16 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
         reading.only = reading.only or bool(ONLY_CUE.search(_CLAUSE_END.split(text[max(0, start - 20):start])[-1])
                                             or ONLY_AFTER.match(text[end:end + 12]))
         removed = bool(REMOVE_BEFORE.search(text[max(0, start - 25):start]) or REMOVE_AFTER.match(text[end:end + 40]))
-        added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 20])
+        added = bool(ADD_CUE.search(text[max(0, start - 40):start]) or ADD_AFTER.match(text[end:end + 40])
                      or QUERY_CUE.search(_clause(text, start, end)))
         if not added and previous_end >= 0 and previous_added and _LIST_GLUE.match(text[previous_end:start]):
             added = True  # "we also have Japanese, Korean and Thai": the whole list is added
         if removed and reading.mentions and previous_end >= 0 and _LIST_GLUE.match(text[previous_end:start]) and \
                 REMOVE_AFTER.match(text[end:end + 25]):  # "Chinese and Russian papers, but we can ignore those"
             reading.mentions[-1] = (reading.mentions[-1][0], True, reading.mentions[-1][2])
+        if added and reading.mentions and not reading.mentions[-1][2] and not reading.mentions[-1][1] and \
+                _LIST_GLUE.match(text[previous_end:start]):  # "영어랑 일본어 ... 설명도 같이 넣기로": the list is added
+            reading.mentions[-1] = (reading.mentions[-1][0], False, True)
         reading.mentions.append((code, removed, added))
         previous_end, previous_added = end, added
     if hits or asked == "languages":  # an unknown name counts next to a known one or as the answer

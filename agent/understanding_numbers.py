@@ -172,8 +172,9 @@ _SHORT_RATE = re.compile(r"(?<![\w.])(\d[\d.,]*\s*[km]?)\s*(?:q|qs|qry|queries|r
                          r"(d|day|h|hr|hour|wk|w|week|mo|mon|month|m)(?![a-z])")
 _SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) + r"))(?![a-zß-ÿа-яё])")
 # A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건"): per week.
-_PERIOD_BEFORE = re.compile(r"(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
-                            r"(?:(週|주)|(月|월)|(年|연))\s*(?=\d)")
+# After a kana particle or verb ending too ("月2万じゃなくて週2万でした"), never after a kanji ("今週", "毎月").
+_PERIOD_BEFORE = re.compile(r"(?:(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u309f]))"
+                            r"(?:(週|주)|(月|월)|(年|연)|(?<=[\u3040-\u309f])(日))\s*(?=\d)")
 # Questions kept as content, not asked as searches: "3 lakh solved questions", "40k practice questions", "MCQs".
 _BANK_QUESTIONS = re.compile(r"\b(solved|answered|practice|exam|past[\s\-]paper|quiz|sample|mcq|mock[\s\-]test)\s+"
                              r"(?:questions|problems|qs|doubts)\b|\b(mcqs)\b")
@@ -252,7 +253,8 @@ def normalise(text: str) -> str:
     text = _SPACED_MAGNITUDE.sub("", text)
     text = _GROUPED_MAGNITUDE.sub(lambda m: m.group().replace(",", ""), text)
     text = _ENUMERATOR.sub(_blank_enumerator, text)
-    text = _PERIOD_BEFORE.sub(lambda m: (" per week ", " per month ", " per year ")[(m.lastindex or 1) - 1], text)
+    periods = (" per week ", " per month ", " per year ", " per day ")
+    text = _PERIOD_BEFORE.sub(lambda m: periods[(m.lastindex or 1) - 1], text)
     text = _QA_PAIRS.sub(" q&a ", text)
     text = _KB_ARTICLES.sub("knowledge base ", text)  # "12,000 KB articles": knowledge-base articles, not kilobytes
     text = _SHORT_RATE.sub(lambda m: f"{m.group(1)} queries per {_SHORT_PERIOD[m.group(2)]} ", text)  # "10 q/day"

@@ -58,10 +58,14 @@ PERIODS = (
                 r"/\s*q(?:tr|uarter)?\b"),
      1 / 3),
     # money over several years ("€60k over three years", "i 60.000 euro erano su tre anni")
-    (re.compile(r"\b(?:over|across|spread over)\s+(?:6|six)\s+months\b"), 1 / 6),
-    (re.compile(r"\b(?:over|across|spread over)\s+(?:12|twelve)\s+months\b"), 1 / 12),
-    (re.compile(r"\b(?:over|across|spread over)\s+(?:18|eighteen)\s+months\b"), 1 / 18),
-    (re.compile(r"\b(?:over|across|spread over)\s+(?:24|twenty-four)\s+months\b"), 1 / 24),
+    (re.compile(r"\b(?:(?:over|across|spread over)\s+(?:the\s+)?|(?:over|in|during)\s+the\s+(?:last|past|previous)\s+)"
+                r"(?:6|six)\s+months\b"), 1 / 6),
+    (re.compile(r"\b(?:(?:over|across|spread over)\s+(?:the\s+)?|(?:over|in|during)\s+the\s+(?:last|past|previous)\s+)"
+                r"(?:12|twelve)\s+months\b"), 1 / 12),
+    (re.compile(r"\b(?:(?:over|across|spread over)\s+(?:the\s+)?|(?:over|in|during)\s+the\s+(?:last|past|previous)\s+)"
+                r"(?:18|eighteen)\s+months\b"), 1 / 18),
+    (re.compile(r"\b(?:(?:over|across|spread over)\s+(?:the\s+)?|(?:over|in|during)\s+the\s+(?:last|past|previous)\s+)"
+                r"(?:24|twenty-four)\s+months\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
@@ -268,7 +272,10 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"(?:aat(?:i|e)|aayenge|aa jaate|aa jaati|come in|coming in)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
-                          r"搜索量?|提问量?|咨询量?|问题量|来问|发问)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|约|大约|大概|为|是|有|达到|在|落在|约莫|"
+                          r"搜索量?|提问量?|咨询量?|问题量|来问|发问)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|"
+                          # "traffic will be ~400k/month", "queries are now roughly 50k" (s11-b)
+                          r"will be|would be|should be|'ll be|was|were|now|roughly|approx\w*|probably|more like|"
+                          r"closer to|nearly|almost|约|大约|大概|为|是|有|达到|在|落在|约莫|"
                           r"将近|差不多|은|는|이|가|は|が)\s*)*"
                           # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
                           r"(?:(?:(?:per|a|each|every)\s+(?:year|month|week|day|hour)|每个?(?:月|天|日|周|星期|年|小时))\s*"
@@ -563,6 +570,26 @@ GROWTH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?new\b|^\s*more (?:each|every|per|a
 NOW = re.compile(r"\b(?:currently(?: at)?|today|right now|now|at the moment|atm|at present|as of (?:now|today)|so far|"
                  r"actuellement|aujourd'hui|aktuell|derzeit|momentan|ahora(?: mismo)?|hoy|attualmente|al momento|"
                  r"atualmente|hoje|obecnie|just nu|şu an|сейчас|на данный момент)\b|현재|지금|目前|现在|現在|今は")
+# The team that builds or keeps the system, counted beside its users (s11-b): "team of 12 maintains it, but ~2,000
+# employees will use it", "vi är 8 utvecklare men ... 2 000 kunder", "somos 15 en el equipo", "in ufficio siamo in 40"
+TEAM_BEFORE = re.compile(r"\b(?:(?:a |our |the )?team of|(?:el |un |our |notre |l')?(?:equipo|équipe|equipe|squadra|"
+                         r"zespół|team) (?:de|di|von|van|z)|we(?:'re| are)|there are|somos|siamo(?: in)?|nous sommes|"
+                         r"wir sind|vi är|nós somos|jesteśmy|мы|biz)\s*(?:about|around|~|only|just|like)?\s*$")
+TEAM_AFTER = re.compile(r"^\s*(?:(?:people|of us|devs?|developers|engineers|maintainers)\s+)?(?:(?:in|on) (?:the|our) "
+                        r"(?:team|office)|en el equipo|nel team|in ufficio|dans l'équipe|im team|i teamet|в команде)\b|"
+                        r"^\s*(?:developers|devs|engineers|maintainers)\b(?!\s+(?:will|would|use|search|query))")
+# A peak beside an average (s11-b): "black friday week it peaks around 25k/day", "双十一那几天能到两万", "en campaña
+# de la renta se dispara a 4.000", "in Spitzen bis 50/min", "в пике до 80": the figure of the busiest times
+PEAK = re.compile(r"\b(?:peak(?:s|ed|ing)?|spikes?|spiking|busiest|black friday|cyber monday|rush|high season|"
+                  r"holiday season|spitze\w*|spitzenzeit\w*|pico|picos|pointe|pic|punta|picco|pique|пик\w*|szczyt\w*|"
+                  r"topp(?:ar)?|piek\w*|zirve|yoğun|kampanya\w*|campaña|campagne|campagna|cao điểm|puncak|"
+                  r"(?:se )?dispara|explose|explode|schießt|schnellt)\b|高峰|峰值|双十一|双11|大促|旺季|ピーク|繁忙|"
+                  r"피크|성수기|많을 때|바쁠 때")
+# The average beside a peak: "on average", "平时", "im Schnitt", "de media"
+AVERAGE = re.compile(r"\baverage\b|\bavg\b|\btypical(?:ly)?\b|\bmedian\b|\bnormally\b|\busually\b|\bnormal day\b|"
+                     r"平均|一般|通常|平时|平常|平日|普段|ふだん|평균|보통|평소|durchschnitt\w*|\bim schnitt\b|"
+                     r"\bnormalerweise\b|en moyenne|moyenne|promedio|\bde media\b|en media|in media|em m[ée]dia|"
+                     r"gemiddeld|średnio|в среднем|в середньому|ortalama|i snitt|genomsnitt\w*|trung bình|rata-rata")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量|"
                          # "doubling every year", "it goes up by 5-10k every month" (s8-a)
                          r"\b(?:doubl|tripl)(?:es|ing)\b|\b(?:goes|going|went) up by\b|\bincreas(?:es|ing) by\b")
@@ -1015,7 +1042,16 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"\bwol\w+ (?:gotowe |zewnętrzne )?api\b|(?<![а-яіїє])(?:користуватися|використовувати|"
                       r"пользоваться|использовать) (?:готов\w+ )?(?:api|апі)(?![а-яіїє])|"
                       r"(?<!inte )\b(?:köra|gå) via (?:ett |en )?(?:hostat |externt )?api\b|होस्टेड api|"
-                      r"api इस्तेमाल कर|\b(?:mau|ingin|akan) (?:pakai|memakai|menggunakan|gunakan) api\b")
+                      r"api इस्तेमाल कर|\b(?:mau|ingin|akan) (?:pakai|memakai|menggunakan|gunakan) api\b|"
+                      # s11-b: going with an API, nobody to keep a server ("vamos de API mesmo, ninguém quer manter
+                      # servidor", "on part sur une API", "wir nehmen doch eine API")
+                      r"\bvamos (?:de|com|con) (?:uma |una |la |a )?api\b|\bandiamo (?:con|di) (?:un'|una |l')?api\b|"
+                      r"\bon part sur (?:une |l')?api\b|\bwir nehmen (?:doch )?(?:eine |die )?api\b|"
+                      r"\bgaan (?:voor|met) (?:een )?api\b|\bkör (?:på|med) (?:ett )?api\b|"
+                      r"\b(?:nobody|no one|no-one) (?:wants|is going) to (?:maintain|run|manage|babysit|look after) "
+                      r"(?:a |the |any |our own )?servers?\b|"
+                      r"\bningu[ée]m quer (?:manter|gerenciar|administrar|cuidar de) "
+                      r"(?:\w+ )?servidor|\bnadie quiere (?:mantener|gestionar|administrar) (?:\w+ )?servidor")
 API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
                     r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
@@ -1202,6 +1238,8 @@ NOT_LICENCE = re.compile(
     rf"(?:{_COMMERCIAL_WORD})\s+(?:\w+\s+)?(?:{_ESTATE})|(?:{_ESTATE})\s+(?:\w+\s+)?(?:{_COMMERCIAL_WORD})|"
     r"(?:commercial use|상업)\s*용?\s*(?:부동산|건물|시설)|商业(?:地产|房地产|不动产|物业|楼|银行|街|综合体)")
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
+                                # s11-b: "utilisable commercialement", "usarlo comercialmente"
+                                r"\bcommercialement\b|\bcomercialmente\b|\bcommercialmente\b|\bkommerziell nutzbar\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 # "or" in every language of the lexicon ("Apache 2.0 albo MIT", s8-d)
                                 r"\b(?:licen[cs]ed?|only|or|oder|ou|o|oppure|of|eller|albo|lub|veya|ya|или|або|чи)"
@@ -1465,6 +1503,13 @@ SKIP = re.compile(r"\bskip\b|hard to say|too early to (?:say|tell)|not decided|u
                   r"\btbd\b|don'?t have (?:a |an )?(?:number|figure|estimate)|^\s*pass\b|don'?t know|do not know|"
                   r"no idea|not sure|\bunsure\b|\bdunno\b|\bidk\b|"
                   r"no clue|can'?t say|next question|ignore (?:the|that) \w+ question|"
+                  # s11-b: put-offs the gloss leaves as written ("leave that open for now", "todavía no lo sabemos",
+                  # "还没定", "아직 몰라요", "henüz bilmiyorum", "vet inte")
+                  r"\bno comment\b|\bleave (?:that|it|this) open\b|\bkeep (?:that|it|this) open\b|"
+                  r"\b(?:no lo sabemos|no sabemos|no lo sé|não sabemos|non lo sappiamo)\b(?! (?:exact|bien|ben))|"
+                  r"(?<!tam )\bbilmiyor(?:um|uz)\b|\bvet (?:inte|ej)\b(?! (?:exakt|riktigt|precis))|"
+                  r"\bweet (?:ik|we) (?:het )?niet\b(?! precies)|"
+                  r"还没定|没定下来|还没决定|待定|(?<!정확히는 )(?<!정확히 )(?:몰라요|모르겠)|"
                   r"不知道|跳过|随便|不清楚|不确定|没想好|下一个|略过|不好说")
 CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:it|that)\b|\bi mis(?:spoke|typed)\b|"
                         r"\bthat (?:number |figure )?was\b|刚才|\bcorrection\b|\bi meant\b|\binstead\b|\bsorry\b|"
@@ -1565,7 +1610,9 @@ HYPOTHETICAL = re.compile(
 RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s*x|\d{1,2} times)\s+(?:of\s+)?"
                       r"(?:that|this|it|those|the (?:figure|number|amount))\b|^\s*(?:double|triple|half) (?:it|that)\b|"
                       r"\bdas doppelte\b|\bdoppelt so viel|\ble double\b|\bo dobro\b|\bel doble\b|\bil doppio\b|"
-                      r"翻倍|翻一番|两倍|一半|倍(?:に|くらい)|두 배")
+                      r"翻倍|翻一番|两倍|一半|倍(?:に|くらい)|두 배|"
+                      # "é metade disso" (glossed "half of them disso"): half of the figure just said (s11-b)
+                      r"\bhalf of them\s+(?:disso|disto|daquilo|de eso|de esto|de ello|di quello|davon)\b")
 RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|翻一番|两倍|倍|두 배": 2.0,
                     r"triple|thrice": 3.0, r"quadruple": 4.0, r"half|一半": 0.5}
 # A question's clause that states the user's own situation ("we have 50k docs, which model?") or asks for the

@@ -515,6 +515,9 @@ def _extract(text: str, asked: str | None) -> Found:
         # "一个月两万左右", "一周五千左右": the 一 of the period is no figure; the figure is the one after it
         num = next((n for n in leftovers if not (n.value == 1 and _ONE_OF_PERIOD.match(work[n.start:n.end + 3]))),
                    leftovers[0])
+        capped = [n for n in leftovers if _CAP_BEFORE.search(work[max(0, n.start - 24):n.start])]
+        if asked in ("budget_usd_month", "latency_p95_ms") and len(capped) == 1 and len(leftovers) > 1:
+            num = capped[0]  # "we spent 2k last month overall, for embeddings I'd cap it at 250": the cap (s11-b)
         unit = _OTHER_UNIT.match(work[num.end:])  # "12 GB" to "how many documents?" is not 12 documents
         small_latency = asked == "latency_p95_ms" and num.value < 20  # "2": seconds or milliseconds? not said
         rest = work[:num.start] + " " + _HEDGE_TAIL.sub(" ", _SOURCE_REMARK.sub(" ", work[num.end:]))
@@ -540,7 +543,8 @@ def _extract(text: str, asked: str | None) -> Found:
         peak_after = asked == "queries_per_month" and (_PEAK_CLAUSE.search(work[right:])  # bine çıkıyor" (s7-d)
                                                        or _WEEKEND_CLAUSE.search(work[right:]))  # "..., hafta sonu
         # daha az", "täglich so um die 3.000, am Wochenende weniger": the weekends qualify the daily rate (s9-b)
-        if (len(P.FILLER.sub("", rest)) <= 12 or (peak_after and len(P.FILLER.sub("", own_rest)) <= 12)) and \
+        if (len(P.FILLER.sub("", rest)) <= 12 or num in capped or (
+                peak_after and len(P.FILLER.sub("", own_rest)) <= 12)) and \
                 not unit and not small_latency and not unknown_money and not _things_counted(work, num, asked):
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             # a rate's period is the one of the figure's own clause ("no wait, per day 8 thousand"), not the first's
@@ -554,6 +558,7 @@ def _extract(text: str, asked: str | None) -> Found:
         if found.updates.get("corpus_docs") == int(count.value):
             del found.updates["corpus_docs"]
     _bare_figure(found, work, asked)
+    _share_of_sum(found, work)
     _split_corpus_tokens(found)
     read_statements(text, asked, found.updates)
     _drop_out_of_range(found.updates)
@@ -762,6 +767,9 @@ _PHONE_CALLS = re.compile(r"(?:\bphone calls?\b|\bcalls? (?:by|over the) phone\b
 _WEEKEND_CLAUSE = re.compile(r"^[,;，；、]\s*(?:but\s+|and\s+)?[^,;.。!?]{0,25}?(?:weekends?|wochenende\w*|week-?ends?|"
                              r"fin(?:de)?s? de semana|findes?\b|fim de semana|weekendy?|выходн\w*|hafta ?sonu|"
                              r"वीकेंड|सप्ताहांत|akhir pekan|周末|星期六日|周六日|礼拜六日|土日|週末|주말)")
+# A cap set on the asked figure: "I'd cap it at 250", "limit it to 300", "no more than 1k"
+_CAP_BEFORE = re.compile(r"\b(?:cap(?:ped)?(?: it| that| them)? at|limit(?: it| that)? (?:to|at)|no more than|at most|"
+                         r"max(?:imum)?(?: of)?)\s*(?:~|about|around|roughly)?\s*[$€£]?\s*$")
 _PEAK_CLAUSE = re.compile(r"^[,;，；、]\s*(?:but\s+|and\s+)?(?:at (?:peak|the peak|busy times)|peaks?\b|during peaks?|"
                           r"on busy days|yoğun\s+\w+|en yoğun|많을 때|바쁠 때|피크|ピーク|繁忙|多い(?:日|時)|高峰|"
                           r"忙的时候|最多的时候)")
@@ -1146,9 +1154,14 @@ ONLY_SOME = re.compile(r"\b(?:but|only|just|of (?:them|whom|those))\b|但|只|�
 def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
     """The people a rate is for: the first counted, or a later count the message narrows them to."""
     counted = [n for n in numbers if P.USERS.match(work[n.end:])]
-    if len(counted) > 1 and ONLY_SOME.search(work[counted[0].end:counted[1].start]):
-        return counted[1]
+    if len(counted) > 1 and (ONLY_SOME.search(work[counted[0].end:counted[1].start]) or team(counted[0], work)):
+        return counted[1]  # "we are 8 developers, but 2,000 customers search": the users, not the team
     return counted[0] if counted else None
+
+
+def team(num: P.Number, work: str) -> bool:
+    """``num`` counts the team that builds or keeps the system ("team of 12", "8 developers"), not its users."""
+    return bool(P.TEAM_BEFORE.search(work[max(0, num.start - 24):num.start]) or P.TEAM_AFTER.match(work[num.end:]))
 
 
 def _small_rate_after(people: P.Number, num: P.Number, work: str) -> bool:
@@ -2122,6 +2135,31 @@ def _bare_figure(found: Found, work: str, asked: str | None) -> None:
         found.ambiguous = {"value": num.value, "monthly": num.value, "text": work[num.start:num.end].strip(),
                            "fields": ["corpus_docs", "queries_per_month", "budget_usd_month"]}
         found.leftovers.clear()
+
+
+# A share of the sum just said: "capped at 10k/mo, embeddings can take maybe 10% of that", "davon 20 %"
+_SHARE_OF_SUM = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?%\s*(?:of\s+(?:that|it|this|the (?:total|budget|amount|sum|"
+                           r"spend))\b|davon\b|de (?:ça|cela|eso|esto|ello)\b|di (?:quello|questo)\b|disso\b|"
+                           r"daarvan\b|z tego\b|от этого\b|av det\b)|(?:其中|のうち|중)\s*(\d{1,2})\s?%")
+
+
+_FOR_EMBEDDINGS = re.compile(r"embedding\w*|einbettung\w*|vector\w*|vektor\w*|retrieval|semantic search|"
+                             r"(?:for|für|pour|para|per) (?:this|it|the search|search|dies\w*|cela|esto|questo)\b|"
+                             r"嵌入|向量|埋め込み|임베딩|эмбеддинг\w*|векторн\w*")
+
+
+def _share_of_sum(found: Found, work: str) -> None:
+    """A monthly sum, then the share of it that is for embeddings ("10% of that"): the share is the budget (s11-b)."""
+    budget = found.updates.get("budget_usd_month")
+    shares = list(_SHARE_OF_SUM.finditer(work))
+    if not isinstance(budget, int | float) or isinstance(budget, bool) or len(shares) != 1:
+        return
+    share = float(shares[0].group(1) or shares[0].group(2)) / 100
+    money = [n for n in P.find_numbers(work[:shares[0].start()]) if abs(n.value - budget) <= 0.5 * max(budget, 1)
+             or P.CURRENCY_BEFORE.search(work[max(0, n.start - 4):n.start]) or P.CURRENCY_AFTER.match(work[n.end:])]
+    near = work[max(0, shares[0].start() - 50):shares[0].end() + 30]
+    if money and 0 < share < 1 and _FOR_EMBEDDINGS.search(near):
+        found.updates["budget_usd_month"] = round(budget * share, 2)
 
 
 def _split_corpus_tokens(found: Found) -> None:

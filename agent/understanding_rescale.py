@@ -23,7 +23,7 @@ _NOUNS = {
                    r"\bdocumenti\b|\bdocumenten\b|\bдокумент\w*|\bdoküman\w*|\bdokumen\b",
     "queries_per_month": r"\bsearches\b|\brequests\b|\bzapyta\w*|\bзапрос\w*|\bsorgu\w*|查询|クエリ|검색|쿼리",
     "budget_usd_month": r"\bbudżet\w*|\bbütçe\w*|\bбюджет\w*|预算|予算|예산|\borçamento\b|\bpresupuesto\b|\bbilancio\b",
-    "doc_length_tokens": r"\bpages?\b|\bwords?\b|\btokens?\b|\blength\b",
+    "doc_length_tokens": r"\bpages?\b|\bwords?\b|\btokens?\b|\blength\b|\b(?:as )?long(?:er)?\b|\bshort(?:er)?\b",
     "latency_p95_ms": r"\blatenc\w*|\blatenz\w*|\blatentie\b|\bgecikme\w*|\blatência\b|\bзадержк\w*|"
                       r"延迟|レイテンシ|지연",
 }
@@ -31,17 +31,27 @@ _FIELDS = tuple(_NOUNS)
 
 # A factor said in words, in every language of the interview: (pattern, factor).
 _FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) for p, f in (
-    (r"\bdouble[ds]?\b|\bdoubling\b|\bdoubler\b|\bdoublez\b|\bverdoppel\w*|\bduplica\w*|\bel doble\b|\braddoppi\w*|"
-     r"\bil doppio\b|\bo dobro\b|\bdobr[ae]\w*|\bverdubbel\w*|\bpodw[oó]j\w*|\bвдвое больше\b|\bудво\w*|"
-     r"\bв два раза больше\b|\biki kat\w*|\bikiye katla\w*|\bdobel\b|\bdua kali\b|\blipat dua\b|翻一?倍|加倍|"
+    (r"\btwice as (?:many|much|long|big|large|high)\b|"
+     r"\bdouble[ds]?\b(?![\s\-]?check)|\bdoubling\b|\bdoubler\b|\bdoublez\b|\bverdoppel\w*|\bduplica\w*|"
+     r"\bel doble\b|\braddoppi\w*|"
+     r"\bil doppio\b|\bo dobro\b|\bdobr(?:a|e|ou|ar|ando)\w*|\bverdubbel\w*|\bpodw[oó]j\w*|\bвдвое больше\b|\bудво\w*|"
+     r"\bв два раза больше\b|\b[ув]дві(?:чі|ч) більше\b|\bу два рази більше\b|\biki kat\w*|\bikiye katla\w*|"
+     r"\bdobel\b|\bdua kali\b|\blipat dua\b|翻一?倍|加倍|"
      r"两倍|倍に|두 배", 2.0),
     (r"\btripl\w*|\bverdreifach\w*|\btrois fois plus\b|\btre volte\b|\btriplic\w*|\btres veces\b|\btrês vezes\b|"
      r"\bdrie keer\b|\bverdrievoudig\w*|\btrzy razy\b|\b3 times więcej\b|\bpotroi\w*|\bвтрое больше\b|"
-     r"\bв три раза больше\b|\büç kat\w*|\btiga kali\b|三倍|3倍|세 배", 3.0),
+     r"\bв три раза больше\b|\b[ув]три(?:чі|ч) більше\b|\büç kat\w*|\btiga kali\b|三倍|3倍|세 배", 3.0),
     (r"\bhalf\b|\bhalve[ds]?\b|\bhalving\b|\bhalbier\w*|\bhalb so\b|\bla moitié\b|\bla mitad\b|\bmetà\b|\bdimezz\w*|"
      r"\bmetade\b|\bhalveer\w*|\bhalveren\b|\bde helft\b|\bpołow\w*|\bвдвое меньше\b|\bв два раза меньше\b|"
-     r"\byarıya\b|\bsetengah\w*|\bseparuh\w*|一半|减半|半分に|절반|반으로", 0.5),
+     r"\byarıya\b|\bsetengah\w*|\bseparuh\w*|一半|减半|半分に|절반|반으로|\b[ув]дві(?:чі|ч) менше\b|"
+     r"\b(?:урез|сократ|уменьш|сниз|скорот|зменш)\w* вдвое\b|\bвдвое (?:урез|сократ|уменьш|сниз)\w*|"
+     # divided by two, in every language: "divisez le budget par deux", "dividilo por dos", "durch zwei teilen"
+     r"\b(?:divide|divis|dividi|divid|teil|deel|podziel|подели|раздели|поділи|böl)\w*(?:\s+\S+){0,3}?\s+"
+     r"(?:by|par|por|per|durch|door|przez|на|in|em|ikiye)\s+(?:two|2|deux|dos|due|dois|zwei|twee|dwa|два|iki)\b|"
+     r"\bpela metade\b|\bpor la mitad\b|\bper metà\b|\bна два\b|\bпополам\b", 0.5),
     (r"\bquarter of\b|\ba quarter\b", 0.25),
+    (r"\bquadrupl\w*|\bvervierfach\w*|\bquadruplic\w*|\bquatre fois plus\b|\bcuatro veces\b|\bquattro volte\b|"
+     r"\bquatro vezes\b|\bvier keer\b|\bczterokrotn\w*|\bвчетверо\b|\bв четыре раза больше\b|四倍|4倍に|네 배", 4.0),
     # a zero added or taken off: "one more zero", "add a zero", "le faltaba un cero", "ik was een nul vergeten"
     (r"\b(?:one more|another|add(?:ed)?|missed|missing|forgot(?:ten)?|left off)\s+(?:a\s+|one\s+)?zero\b|"
      r"\bzero (?:short|missing)\b|\bfalt(?:a|aba|ó) un cero\b|\bfaltou um zero\b|\beine null (?:mehr|vergessen)\b|"
@@ -61,9 +71,21 @@ _PERCENT_DOWN = re.compile(r"(?P<p>\d{1,3})\s?%\s*(?:less|fewer|lower|smaller|we
                            r"a menos|minder|lager|mniej|меньше|daha az|kurang)\b|"
                            r"(?:\bcut|\breduce|\blower|\btrim|\bminus|\bsenk\w*|\breduz\w*|\breduc\w*|\bridu\w*)"
                            r"\s*(?:it |that )?(?:by |um |de |di |em )?(?P<q>\d{1,3})\s?%")
+# "le query aumentale del 50%", "increase the budget by 20%", "verhoog het budget met 10%": a verb of growth, the
+# figure it scales and the share
+_PERCENT_VERB = re.compile(r"(?:\b(?P<up>increas\w*|raise|rais\w*|aument\w*|augment\w*|increment\w*|erhöh\w*|"
+                           r"verhoog\w*|zwiększ\w*|podnie\w*|увелич\w*|збільш\w*|artır\w*|öka\w*|naik\w*)|"
+                           r"\b(?P<down>decreas\w*|reduc\w*|reduz\w*|cut|lower|trim|slash\w*|ridu\w*|diminu\w*|baj[ae]\w*|abbass\w*|kürz\w*|"
+                           r"senk\w*|verlaag\w*|zmniejsz\w*|obniż\w*|уменьш\w*|сократ\w*|зменш\w*|скорот\w*|"
+                           r"azalt\w*|düşür\w*|minska\w*|sänk\w*|turun\w*))(?:\s+\S+){0,4}?\s+"
+                           r"(?:by|del|dello|della|de|du|di|um|em|en|met|o|на|с|yüzde|med|sebesar)?\s*(?P<n>\d{1,3})\s?%")
+# "make that 3x", "make it 4 times", "mach das 3x": the figure said times n
+_MAKE_TIMES = re.compile(r"\b(?:make|making|mach|maak)\s+(?:it|that|them|das|dat)\s+(?P<n>\d{1,2})\s*"
+                         r"(?:x|times|mal|keer)(?!\w)")
 # "10 times looser", "tien keer ruimer" (glossed "10 times ruimer"), "3x more"
 _TIMES = re.compile(r"(?P<n>\d{1,2})\s*(?:x|times|mal|fois|veces|volte|vezes|keer|razy|раза?|kat|kali)\s+(?:"
-                    r"(?P<up>more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
+                    r"(?P<up>as (?:many|much|long|big|large|high)|"
+                    r"more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
                     r"ruimer|hoger|langer|więcej|больше|fazla|lebih)|(?P<down>less|fewer|smaller|lower|tighter|"
                     r"shorter|weniger|kleiner|moins|menos|meno|minder|kleiner|korter|mniej|меньше|az|kurang))\b")
 # A share of a set, not of the figure: "half of them are in Spanish", "a quarter of the docs are scans"
@@ -84,12 +106,120 @@ def _factor(text: str) -> tuple[float, int, int] | None:
             share = float(m.group("p") or m.group("q")) / 100
             if 0 < share < (1 if sign < 0 else 10):
                 found.append((1 + sign * share, m.start(), m.end()))
+    for m in _PERCENT_VERB.finditer(text):
+        share = float(m.group("n")) / 100
+        if 0 < share < (1 if m.group("down") else 10):
+            found.append((1 + (-share if m.group("down") else share), m.start(), m.end()))
+    for m in _MAKE_TIMES.finditer(text):
+        if float(m.group("n")) >= 2:
+            found.append((float(m.group("n")), m.start(), m.end()))
     for m in _TIMES.finditer(text):
         n = float(m.group("n"))
         if n >= 2:
             found.append((n if m.group("up") else 1 / n, m.start(), m.end()))
     factors = {f for f, _, _ in found}
     return found[0] if len(factors) == 1 else None
+
+
+# Growth since a past figure: "it's roughly doubled since", "das hat sich seitdem verdoppelt", "ha triplicado desde"
+_SINCE = re.compile(r"\b(?:since(?: then)?|now|today|seitdem|inzwischen|mittlerweile|depuis|desde entonces|desde|"
+                    r"da allora|ormai|desde então|sindsdien|od tego czasu|с тех пор|sedan dess|o zamandan beri)\b|"
+                    r"以来|之后|以降|이후")
+
+
+def grown_since(text: str) -> float | None:
+    """The factor a past figure has grown by since ("... last year and it's roughly doubled since"); None if none."""
+    scale = _factor(text)
+    if scale is None:
+        return None
+    factor, start, end = scale
+    return factor if _SINCE.search(text[max(0, start - 30):end + 30]) else None
+
+
+# A stated figure re-read as one unit's ("that was per region, we have three regions", "die 20k waren pro Region, wir
+# haben 3 Regionen"): the word after "per", then a count of that word (s11-b)
+_PER_UNIT = re.compile(r"\b(?:per|pro|par|por|each|every|для каждо\w*|на)\s+(?P<unit>[^\W\d_]{3,20})")
+_NOT_A_UNIT = re.compile(r"(?:day|week|month|year|hour|second|minute|min|sec|quarter|annum|query|queries|search|"
+                         r"request|page|document|doc|token|word|token|card|gpu|tag|jour|d[ií]a|mes|mois|monat|semana|"
+                         r"semaine|woche|jahr|an|año|ano|stunde|heure|hora)s?")
+
+
+_SMALL_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def per_unit(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A stated figure said to be one unit's, with the units counted: the field times the count (s11-b)."""
+    if result.confirm and result.confirm.get("kind"):
+        return
+    for m in _PER_UNIT.finditer(text):
+        unit = m.group("unit")
+        if _NOT_A_UNIT.fullmatch(unit):
+            continue
+        stem = re.escape(unit[:max(3, min(len(unit) - 1, 5))])
+        counts = [n for n in P.find_numbers(text) if re.match(rf"\s*(?:[^\W\d_]+\s+)?{stem}", text[n.end:n.end + 30])
+                  and 2 <= n.value <= 1000]
+        counts += [P.Number(w.start(), w.end(), float(_SMALL_WORDS.index(w.group(1)) + 2))
+                   for w in re.finditer(rf"\b({'|'.join(_SMALL_WORDS)})\s+(?:[^\W\d_]+\s+)?{stem}", text)]
+        if len(counts) != 1:
+            continue
+        held = [f for f in _FIELDS if isinstance(stated.get(f), int | float) and not isinstance(stated.get(f), bool)
+                and stated[f] > 0]
+        numbers = [n for n in P.find_numbers(text) if n is not counts[0] and n.start != counts[0].start]
+        # (a sum quoted in its own currency, "die 500 Euro" stored as 540 dollars, is within a tenth)
+        near = {f: 0.1 if f == "budget_usd_month" else 0.02 for f in held}
+        quoted = [f for f in held if any(abs(n.value - stated[f]) <= near[f] * stated[f] for n in numbers)]
+        if any(not any(abs(n.value - stated[f]) <= near[f] * stated[f] for f in held) for n in numbers):
+            continue  # a figure of its own beside them
+        named = [f for f in held if _named(text, f)]
+        targets = quoted or named or ([asked] if asked in held else [])
+        count = counts[0].value
+        if len(set(targets)) == 1:
+            field = targets[0]
+            value = stated[field] * count
+            result.updates[field] = int(round(value)) if field in ("corpus_docs", "queries_per_month",
+                                                                   "doc_length_tokens") else round(value, 2)
+            result.corrected.add(field)
+            for other in [f for f in _FIELDS if f != field and f in result.updates and not numbers]:
+                del result.updates[other]  # the count of units read as a figure of another field
+            result.confirm = None
+        elif not targets and held and not result.updates:
+            value = float(stated[held[0]]) * count  # "that was per region": which figure? asked back
+            result.confirm = {"value": value, "monthly": value, "text": m.group(), "fields": held}
+        return
+
+
+# A figure added to one said before: "add another 5k docs", "plus 5,000 more documents from the archive", "noch
+# 5.000 Dokumente dazu", "encore 5 000 de plus", "otros 5.000", "再加5000份"
+_MORE_BEFORE = re.compile(r"(?:\b(?:another|add(?:ing)?|plus|extra|additional|weitere|encore|otr[oa]s|altri|altre|"
+                          r"outr[oa]s|ещё|еще|daha|ytterligare|nog)|再加|另外还?有?|さらに|追加で?|추가로)\s*"
+                          r"(?:~|about|around|roughly|some|maybe)?\s*$")
+_MORE_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:more|extra|additional|on top|mehr|dazu|de plus|más|in più|"
+                         r"a mais|больше|fazla|till)\b|^\s*(?:[^\W\d_]+\s+){0,5}?(?:dazu|hinzu)\b|^\s*\S{0,4}\s*더")
+
+
+def added_to(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A count added to the stated one ("plus 5,000 more documents"): the field is the sum (s11-b)."""
+    if result.confirm or _FUTURE.search(text) or P.HYPOTHETICAL.search(text) or P.GROWTH_WORD.search(text):
+        return
+    numbers = [n for n in P.find_numbers(text) if n.value >= 2]
+    if len(numbers) != 1:
+        return
+    n = numbers[0]
+    if not (_MORE_BEFORE.search(text[max(0, n.start - 24):n.start]) or _MORE_AFTER.match(text[n.end:n.end + 30])):
+        return
+    held = [f for f in ("corpus_docs", "queries_per_month") if isinstance(stated.get(f), int | float)
+            and not isinstance(stated.get(f), bool) and stated[f] > 0]
+    targets = [f for f in held if _named(text, f) or result.updates.get(f) is not None] or (
+        [asked] if asked in held else [])
+    if len(targets) != 1 or any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held):
+        return
+    field = targets[0]
+    if field == "corpus_docs" and any(rx.search(text) for rx, _ in P.PERIODS):
+        return  # "another 2k a month": growth, not a part of the corpus
+    said = result.updates.get(field)
+    extra = said if isinstance(said, int | float) and not isinstance(said, bool) else n.value
+    result.updates[field] = int(round(stated[field] + extra))
+    result.corrected.add(field)
 
 
 def _named(text: str, field: str) -> bool:
@@ -103,14 +233,23 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
         return
     scale = _factor(text)
     if scale is None:
+        # "double the budget and halve the latency": each clause scales the field it names (s11-b)
+        pieces = [p for p in re.split(r"[,;.]\s|\s(?:and|und|et|y|e|en|i|och|ve|и)\s", text) if p.strip()]
+        if len(pieces) > 1 and sum(_factor(p) is not None for p in pieces) > 1:
+            for piece in pieces:
+                if _factor(piece) is not None and sum(_named(piece, f) for f in _FIELDS) == 1:
+                    rescale(piece, None, stated, result)
         return
     factor, start, end = scale
     held = [f for f in _FIELDS if isinstance(stated.get(f), int | float) and not isinstance(stated.get(f), bool)
-            and stated[f] > 0 and f not in result.updates]
+            and stated[f] > 0 and (f not in result.updates or result.updates[f] == factor)]  # ("make that 3x": the 3
+    # read as the figure asked for is the factor)
     named = [f for f in held if _named(text, f)]
     numbers = [n for n in P.find_numbers(text) if not start <= n.start < end]
     quoted = [f for f in held if any(abs(n.value - stated[f]) <= 0.02 * stated[f] for n in numbers)]
-    others = [n for n in numbers if not any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)]
+    # "triple the queries, we're on all 3 storefronts now": a figure that is the factor itself gives its reason
+    others = [n for n in numbers if not any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)
+              and n.value not in (factor, round(1 / factor, 6))]
     if others and not result.updates:
         return  # a figure of its own: "half of the 3,000 staff", not a scaled one
     targets = named or quoted or ([asked] if asked in held else [])
