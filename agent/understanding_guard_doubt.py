@@ -148,10 +148,11 @@ _FACTOR_AFTER = re.compile(r"\s*(?:x|times)\s+(?:that|this|more|as (?:much|many)
 _MUCH_MORE = re.compile(
     r"\b(?:way|much|far|a lot|lots|many times|significantly|considerably)\s+more\b|\ban order of magnitude\b|"
     r"\b(?:deutlich|viel|weit|wesentlich|erheblich)\s+mehr\b|\b(?:beaucoup|bien|nettement)\s+plus\b|"
-    r"\b(?:muchos?|muchas?|bastante)\s+más\b|\b(?:muito|bem)\s+mais\b|\bmolt[oi]\s+(?:di\s+)?più\b|"
+    r"\b(?:muchos?|muchas?|bastante)\s+más\b|\b(?:muito|bem)\s+mais\b|\bmolt[oiae]\s+(?:di\s+)?più\b|"
     r"\bparecchi[oe]?\s+di\s+più\b|\b(?:veel|flink)\s+meer\b|\b(?:dużo|znacznie|o wiele)\s+więcej\b|"
     r"(?:гораздо|намного|значительно|куда|набагато|значно)\s+(?:больше|більше)|\bçok daha fazla\b|"
-    r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
+    r"\b(?:bahut|kaafi)\s+(?:zyada|jyada)\b|\b(?:ya|or)\s+(?:shayad|maybe|perhaps)\s+(?:a\s+)?(?:lakh|lakhs|crore|"
+    r"million)\b|\bjauh lebih banyak\b|多得多|多很多|大得多|翻好几倍|"
     r"翻[二两三四五六七八九十几百\d]+倍|[十百]倍(?:に|以上)|\b(?:ten|twenty|fifty|hundred)[\s\-]?fold\b|"
     r"\b(?:[5-9]|\d{2,3})\s*(?:x|times)\s+(?:that|this|more|as (?:much|many)|lipat)\b|"
     r"桁が(?:増え|違|上が)|桁違い|훨씬\s*많|몇\s*배")
@@ -368,7 +369,7 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
 
 def _much_more(low: str, n: P.Number) -> bool:
     """"a few thousand, maybe way more": "many times more" after the figure, in its sentence, with no figure after."""
-    after = re.split(r"[.;。；!?！？]\s", low[n.end:])[0][:80]
+    after = re.split(r"[.;。；!?！？]\s", low[n.end:])[0][:120]
     more = _MUCH_MORE.search(after)
     if more is not None and _NOT_MORE.search(after[max(0, more.start() - 12):more.start()]):
         return False  # "2.500, niet veel meer", "not much more", "nicht viel mehr": the figure holds

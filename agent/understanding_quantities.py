@@ -997,7 +997,8 @@ def one_named(text: str, num: P.Number) -> bool:
 
 
 # "anything from a one-page memo to 400-page tender docs": the ends of a range of lengths, not one document named
-_RANGE_FROM = re.compile(r"\b(?:from|between|ranging from|de|von|desde|da|van|od)\s+(?:a|an|one|un|une|uno|ein|een)\s+$")
+_RANGE_FROM = re.compile(r"\b(?:from|between|ranging from|de|von|desde|da|van|od)\s+"
+                         r"(?:a|an|one|un|une|uno|ein|een)\s+$")
 
 
 # Figures that count nothing (s10-c): a version ("version 3.2", "v2.1", "バージョン4.2", "Postgres 15", "Python 3.11",

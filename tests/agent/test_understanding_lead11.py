@@ -56,6 +56,8 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("2 seconds is way too slow, we need 400 ms", "latency_p95_ms", {"latency_p95_ms": 400}),
     ("Pengguna aktif harian sekitar 5 ribu, rata-rata 4 pertanyaan per hari", "queries_per_month",
      {"queries_per_month": 5000 * 4 * 30}),
+    ("Секунда — нормально, это же поиск", "latency_p95_ms", {"latency_p95_ms": 1000}),
+    ("8 osób po 15 wyszukiwań dziennie", "queries_per_month", {"queries_per_month": 8 * 15 * 30}),
 ])
 def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
     got = _said(_read(message, asked))
@@ -72,6 +74,11 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
      "budget_usd_month"),
     ("users send anything from a two-page letter to 300-page reports", "doc_length_tokens", "doc_length_tokens"),
     ("ratusan per hari, tapi saat promo bisa naik puluhan kali lipat", "queries_per_month", "queries_per_month"),
+    ("Sono qualche centinaio di contratti, ma con l'archivio storico potrebbero diventare molte di più", "corpus_docs",
+     "corpus_docs"),
+    ("Kilka tysięcy zapytań miesięcznie, ale po wdrożeniu dla wszystkich oddziałów może być dużo więcej",
+     "queries_per_month", "queries_per_month"),
+    ("kuch sau per day, ya shayad lakh bhi, abhi pata nahi", "queries_per_month", "queries_per_month"),
 ])
 def test_not_stored(message: str, asked: str | None, not_stored: str) -> None:
     assert not_stored not in _said(_read(message, asked)), message
