@@ -244,7 +244,6 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     reason = None
     if _OPEN.search(low) and ((len(named) >= 2 and _EITHER.search(low)) or _CURRENCY_WORD.search(low)):
         reason = "the currency is not settled yet"
-    budget = u.updates.get("budget_usd_month")
     _currency_apart(u, low, numbers, named)
     _local_dollars(u, message, low, numbers)
     budget = u.updates.get("budget_usd_month")
@@ -287,14 +286,21 @@ def _currency_apart(u: Understanding, low: str, numbers: list[P.Number], named: 
 
     ("we're in Toronto so CAD, around 1,200 a month")
     """
-    budget = u.updates.get("budget_usd_month")
-    if len(named) != 1 or not isinstance(budget, int | float) or isinstance(budget, bool):
-        return
-    rate = P.CURRENCIES.get(named[0], (None,))[0]
+    rate = P.USD_PER.get(named[0]) if len(named) == 1 else None
     if rate is None or abs(rate - 1.0) < 0.01 or any(
             re.search(r"\d", low[max(0, s - 3):e + 3]) for s, e, _ in P.currency_mentions(low)):
         return  # (a currency written beside a figure was read there)
-    if any(abs(n.value - budget) < 0.5 for n in numbers):
+    _read_in(u, numbers, rate)
+
+
+def _read_in(u: Understanding, numbers: list[P.Number], rate: float) -> None:
+    """The budget read as US dollars straight from one of ``numbers``, converted at ``rate`` (USD per unit).
+
+    (Only a sum read as written: one the reader already converted, "A$3,000", "1 200 $ CA", is left.)
+    """
+    budget = u.updates.get("budget_usd_month")
+    if isinstance(budget, int | float) and not isinstance(budget, bool) and any(
+            abs(n.value - budget) < 0.5 for n in numbers):
         u.updates["budget_usd_month"] = round(budget * rate, 2)
 
 
@@ -309,16 +315,14 @@ def _local_dollars(u: Understanding, message: str, low: str, numbers: list[P.Num
 
     ("On est une PME à Québec ... Budget : 500 $ par mois": Canadian dollars.)
     """
-    budget = u.updates.get("budget_usd_month")
-    if not isinstance(budget, int | float) or isinstance(budget, bool) or "$" not in low or _US_DOLLARS.search(low):
+    if "budget_usd_month" not in u.updates or "$" not in low or _US_DOLLARS.search(low):
         return
     if any(code not in ("usd", "unknown") for _, _, code in P.currency_mentions(low)):
         return  # a currency named by its name was read as such
     lines = [line for line in re.split(r"[\n.;!?]", message.lower()) if not _DATA_PLACE.search(line)]
     local = [c for c in P.place_currencies(" ".join(lines)) if c in _DOLLAR_PLACES]  # (not "Data residency: Canada")
-    if len(local) == 1 and (rate := P.USD_PER.get(local[0])) and any(abs(n.value - budget) < 0.5 for n in numbers):
-        # (only a sum read as US dollars as written: "A$3,000", "1 200 $ CA" were read in their own dollars)
-        u.updates["budget_usd_month"] = round(budget * rate, 2)
+    if len(local) == 1 and (rate := P.USD_PER.get(local[0])):
+        _read_in(u, numbers, rate)
 
 
 # A budget's word with a figure right after it ("예산은 월 300 정도", "bütçe ayda 20 bin kadar"): the sum of the budget

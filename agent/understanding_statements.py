@@ -538,6 +538,7 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
         elif _COMPARING.search(answer):  # "we'd much rather call an API than host a model ourselves"
             answer = _PREFERRED_SIDE.split(answer)[0]
         rule_spans = [m.span() for m in P.ON_PREM.finditer(answer)]
+        hosted = list(_HOSTED_WORD.finditer(answer))
         if any(not P.NEGATION_AFTER.match(answer[m.end():]) and not P.NEGATION_BEFORE.search(answer[:m.start()])
                and not _AVOIDED_BEFORE.search(answer[max(0, m.start() - 40):m.start()])
                and not (m.group() == "own" and any(s <= m.start() <= e + 1 for s, e in rule_spans))  # "stay within
@@ -550,9 +551,9 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
             pass  # "可以用云上的API": the data may leave; who runs the model is not chosen (unless hosting it
             # ourselves is turned down: "APIで構いません。自社で運用するつもりはありません")
         elif any(not P.NEGATION_BEFORE.search(answer[:m.start()]) and not P.REFUSED_AFTER.match(answer, m.end())
-                 and not _weighed(answer, m) for m in _HOSTED_WORD.finditer(answer)):
+                 and not _weighed(answer, m) for m in hosted):
             updates["deployment"] = "api"  # not "никаких внешних API" (no external APIs)
-        elif any(P.REFUSED_AFTER.match(answer, m.end()) for m in _HOSTED_WORD.finditer(answer)):
+        elif any(P.REFUSED_AFTER.match(answer, m.end()) for m in hosted):
             updates["deployment"] = "self_hosted"  # "외부 API 호출 자체가 불가능해요", "external APIs are not allowed":
             # asked who runs the model, the hosted side refused leaves our own
         elif P.EITHER.search(answer):
