@@ -304,24 +304,17 @@ def _read_in(u: Understanding, numbers: list[P.Number], rate: float) -> None:
         u.updates["budget_usd_month"] = round(budget * rate, 2)
 
 
-_DOLLAR_PLACES = ("cad", "aud", "nzd", "sgd", "hkd")
-_DATA_PLACE = re.compile(r"residen|\bonly\b|\bstay|\bhost|\bregion|\bdata\b|\bserver|\bcloud|\bsovereign")
-_US_DOLLARS = re.compile(r"\bus\s?\$|\busd\b|\bu\.s\.|\bus dollars?\b|\bamerican dollars?\b|am[ée]ricains?\b|"
-                         r"estadounidenses?\b|美元|美金|米ドル|미국 달러")
-
-
 def _local_dollars(u: Understanding, message: str, low: str, numbers: list[P.Number]) -> None:
     """A sum in "$" from a team in Canada, Australia, New Zealand, Singapore or Hong Kong is in its local dollars.
 
     ("On est une PME à Québec ... Budget : 500 $ par mois": Canadian dollars.)
     """
-    if "budget_usd_month" not in u.updates or "$" not in low or _US_DOLLARS.search(low):
+    if "budget_usd_month" not in u.updates or "$" not in low:
         return
     if any(code not in ("usd", "unknown") for _, _, code in P.currency_mentions(low)):
         return  # a currency named by its name was read as such
-    lines = [line for line in re.split(r"[\n.;!?]", message.lower()) if not _DATA_PLACE.search(line)]
-    local = [c for c in P.place_currencies(" ".join(lines)) if c in _DOLLAR_PLACES]  # (not "Data residency: Canada")
-    if len(local) == 1 and (rate := P.USD_PER.get(local[0])):
+    local = P.dollar_places(message.lower())
+    if len(local) == 1 and (rate := P.USD_PER.get(local.pop())):
         _read_in(u, numbers, rate)
 
 

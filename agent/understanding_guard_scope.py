@@ -176,19 +176,6 @@ def _ask(u: Understanding, name: str, why: str, checked: bool = True) -> None:
     u.confirm = {"kind": "vague", "unclear": True, "value": 0.0, "monthly": 0.0, "fields": [name], "text": why}
 
 
-# Places whose own money is also called dollars: a bare "$" or no currency beside one is US or local dollars
-# ("small shop in Sydney so... 500 a month tops", "on est à Montréal, 500 $ par mois", "we're in Singapore, cap is 800")
-_DOLLAR_PLACES = re.compile(r"\baustralia\w*|\baussie\b|\bsydney\b|\bmelbourne\b|\bbrisbane\b|\bperth\b|\badelaide\b|"
-                            r"\bcanberra\b|\bcanada\b|\bcanadian\b|\btoronto\b|\bmontr[ée]al\b|\bvancouver\b|"
-                            r"\bottawa\b|\bcalgary\b|\bedmonton\b|\bwinnipeg\b|\bqu[ée]bec\b|\bnew zealand\b|"
-                            r"\bauckland\b|\bwellington\b|\bsingapor\w*|\bhong kong\b|新加坡|シンガポール|싱가포르|"
-                            r"澳大利亚|悉尼|墨尔本|加拿大|多伦多|温哥华|オーストラリア|シドニー|カナダ|호주|캐나다")
-# The place as a rule for the data, not where the team is ("Data residency? A: Canada only", "hosted in Canada")
-_RESIDENCY_BEFORE = re.compile(r"(?:residen\w*|stay\w*|hosted|host|region|data ?cent\w*|keep\w*|store\w*|kept|"
-                               r"leave|inside|within)\W+(?:\w+\W+){0,3}$")
-_US_DOLLARS = re.compile(r"\busd\b|\bus\s?\$|\bus dollars?\b|\bu\.s\. dollars?\b|\bamerican dollars?\b|"
-                         r"d[óo]lares (?:americanos|estadounidenses)|dollars? am[ée]ricains?|"
-                         r"美元|美金|米ドル|미국 달러")
 # A sum that includes one-off spending ("Budget ist 5k, das ist aber inkl. Hardware", "초기 구축비 포함해서 3천만 원",
 # "一次性投入加月费总共大概十万"): a month's budget or a one-off sum is asked
 _INCLUDES = re.compile(r"\bincl\b\.?|\binkl\b\.?|\bincluding\b|\bincluded\b|\binclusive\b|\bincludes\b|\binklusive\b|"
@@ -228,9 +215,7 @@ def budget_scope_open(u: Understanding, message: str, asked: str | None) -> bool
         return False
     named = {code for _, _, code in P.currency_mentions(low)}
     why = None
-    place = next((m for m in _DOLLAR_PLACES.finditer(raw) if not _RESIDENCY_BEFORE.search(raw[:m.start()])), None)
-    if place is not None and named <= {"usd"} and not _US_DOLLARS.search(raw) and not re.search(
-            r"(?:[a-z]\$|\$\s*(?:ca|can|cad|au|aud|nz|sg|hk)\b)", raw):
+    if named <= {"usd"} and P.dollar_places(raw):
         why = _WHY_DOLLARS  # no currency, or a bare "$", beside a dollar country
     elif _INCLUDES.search(low) and _ONE_OFF_THING.search(low) and len(numbers) == 1:
         why = _WHY_INCLUDES

@@ -62,8 +62,10 @@ GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
     r"3060(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|w/|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
-    r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?)?(?:s|'s|’s|er|:or|:a)?"
-    r"(?![a-z0-9])")
+    r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?|"
+    # a size with no unit after a preposition ("A100 на 80", "una A100 de 80"): one of the card's own sizes only
+    r"\s+(?:with|w/|de|con|avec|da|di|mit|com|на|по|på|z|met|van|of|ile)\s+(?P<bare>\d{2})(?!\s*(?:%|[^\W\d_])|[\d.,]\d))?"
+    r"(?:s|'s|’s|er|:or|:a)?(?![a-z0-9])")
 # Renting in every language of the lexicon (rent, lease, hire, mieten, louer, alquilar, alugar, affittare/noleggiare,
 # huren, wynajmować, hyra, kiralamak, арендовать, 租, レンタル/借りる, 임대/대여/빌리다) and the clouds it happens in.
 RENT_WORDS = (r"\brent(?:ing|ed|s|al)?\b|\blease[ds]?\b|\bleasing\b|\bhire[ds]?\b|"
@@ -389,6 +391,10 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
             # (an Apple chip with its memory, "M2 Max 96GB", is found under its full name: the memory is still said)
             mem = float(m.group("mem")) if m.group("mem") and (label == m.group("stem") or acc.kind == "apple") \
                 else None
+            if m.group("bare") and acc.kind != "apple" and label == m.group("stem"):
+                family = acc.name.split("-")[0].lower()  # "A100 на 80": the A100-80GB; "T4 with 50": no size
+                mem = float(m.group("bare")) if any(a.name.split("-")[0].lower() == family and float(
+                    a.memory_gb.value) == float(m.group("bare")) for a in table.accelerators) else None
             if mem and acc.kind != "apple":
                 family = acc.name.split("-")[0].lower()  # "A10 (24 GB)" is the A10, not the A10G
                 same = [a for a in table.accelerators if a.name.split("-")[0].lower() == family

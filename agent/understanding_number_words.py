@@ -66,7 +66,7 @@ _LANGUAGES: dict[str, _Language] = {
                "crore": (1e7, None), "crores": (1e7, None), "cr": (1e7, None)},
         halves=("half a", "half"), and_half=("and a half",), connectors=("of",),
         fractions={"a tenth of a": 0.1, "one tenth of a": 0.1, "a quarter of a": 0.25, "a fifth of a": 0.2},
-        seconds=r"seconds?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
+        seconds=r"seconds?|(?<!the )secs?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
     "hi": _Language(
         cards={"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "das": 10,
                "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5, "sawa": 1.25, "savaa": 1.25, "सवा": 1.25, "डेढ़": 1.5,
@@ -348,10 +348,12 @@ def _parsers() -> tuple[_Parser, ...]:
         if lang.seconds:
             bound = rf"(?P<bound>{_word(_alternation(lang.bounds))})\s*" if lang.bounds else ""
             frac = rf"(?P<frac>{_word(_alternation(lang.fractions))})\s*|" if lang.fractions else ""
+            quant = rf"(?P<quant>{_word(_alternation(lang.quants))})\s*|" if lang.quants else ""
+            tail = rf"(?:\s*(?P<tail>{_word(_alternation(lang.and_half))}))?" if lang.and_half else ""
             second = re.compile(
-                rf"(?:{bound})?(?:{frac}(?P<half>{_word(_alternation(lang.halves))})\s*|"
+                rf"(?:{bound})?(?:{frac}{quant}(?P<half>{_word(_alternation(lang.halves))})\s*|"
                 rf"(?P<card>{_word(_alternation(lang.cards))})\s*)?"
-                rf"(?:(?:il|al|la|le|the)\s+)?(?<!{_LETTER})(?P<unit>{lang.seconds})(?!{_LETTER})")
+                rf"(?:(?:il|al|la|le|the)\s+)?(?<!{_LETTER})(?P<unit>{lang.seconds})(?!{_LETTER}){tail}")
         out.append(_Parser(lang, re.compile(phrase), re.compile(token), second, re.compile(_alternation(lang.units)),
                            re.compile(lang.seconds) if lang.seconds else None))
     return tuple(out)
@@ -402,19 +404,24 @@ def _evaluate(parser: _Parser, span: str) -> str | None:
 
 def _seconds(parser: _Parser, match: re.Match[str]) -> str:
     """"une demi-seconde" -> 0.5 seconds; "moins d'une seconde", "sotto il secondo" -> under 1 seconds."""
-    bound = "under " if match.groupdict().get("bound") else ""
+    groups = match.groupdict()
+    bound = "under " if groups.get("bound") else ""
     card = match.group("card")
-    if match.groupdict().get("frac"):
-        value = _number(parser.language.fractions[match.group("frac")])
+    if groups.get("frac"):
+        value = parser.language.fractions[match.group("frac")]
+    elif groups.get("quant"):  # "ein paar Sekunden", "quelques secondes", "een paar seconden": a few
+        value = parser.language.quants[groups["quant"]]
     elif match.group("half"):
-        value = "0.5"
+        value = 0.5
     elif card and card not in ("a", "an"):  # "zwei Sekunden", "moins d'une seconde"
-        value = _number(parser.language.cards[card])
-    elif bound:  # "sotto il secondo", "меньше секунды", "under a second"
-        value = "1"
+        value = parser.language.cards[card]
+    elif bound or (card and groups.get("tail")):  # "sotto il secondo", "under a second", "a second and a half"
+        value = 1
     else:  # "queries a second" is a rate, "2 segundos" already a figure
         return match.group()
-    return f" {bound}{value} seconds "
+    if groups.get("tail"):  # "un secondo e mezzo", "une seconde et demie", "a second and a half"
+        value += 0.5
+    return f" {bound}{_number(value)} seconds "
 
 
 _TR_SECONDS = {"bir": "1", "yarım": "0.5"}

@@ -211,9 +211,10 @@ PLACE_CURRENCIES = (
             r"\bengland\b|britain"),
     ("cad", r"\bcanad\w*|toronto|montr[ée]al|vancouver|ottawa|calgary|edmonton|winnipeg|qu[ée]bec|"
             r"加拿大|多伦多|温哥华|カナダ|캐나다"),
-    ("aud", r"\baustralia\w*|sydney|melbourne|brisbane|\bperth\b|adelaide|canberra|悉尼|墨尔本|澳大利亚|澳洲|"
-            r"オーストラリア|호주"),
+    ("aud", r"\baustralia\w*|\baussie\b|sydney|melbourne|brisbane|\bperth\b|adelaide|canberra|悉尼|墨尔本|澳大利亚|"
+            r"澳洲|オーストラリア|シドニー|호주"),
     ("nzd", r"new zealand|auckland|wellington|christchurch|新西兰|ニュージーランド|뉴질랜드"),
+    ("hkd", r"\bhong kong\b|ホンコン|홍콩"),
     ("chf", r"switzerland|schweiz|suisse|svizzera|z[üu]rich|geneva|gen[èe]ve|ginevra|\bgenf\b|\bbasel\b|"
             r"\bbern\b|lausanne|lugano"),
     ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|nigeria|\blagos\b|kenya|nairobi|\begypt\b|"
@@ -225,11 +226,35 @@ PLACE_CURRENCIES = (
 )
 _PLACE_CURRENCY = tuple((code, re.compile(rx)) for code, rx in PLACE_CURRENCIES)
 
+# US dollars named as such: a "$" beside a dollar country is then no local money
+US_DOLLARS = re.compile(r"\busd\b|\bus\s?\$|\bu\.s\.|\bus dollars?\b|\bamerican dollars?\b|am[ée]ricains?\b|"
+                        r"estadounidenses?\b|d[óo]lares americanos\b|美元|美金|米ドル|미국 달러")
+# The local "$" written out ("C$", "A$", "$CA", "1 200 $ CAN")
+_LOCAL_DOLLAR_SIGN = re.compile(r"[a-z]\$|\$\s*(?:ca|can|cad|au|aud|nz|sg|hk)\b")
+_DOLLAR_CODES = ("cad", "aud", "nzd", "sgd", "hkd")
+# The place as a rule for the data, not where the team is ("Data residency? A: Canada only", "hosted in Canada")
+_RESIDENCY_BEFORE = re.compile(r"(?:residen\w*|stay\w*|hosted|host|region|data ?cent\w*|keep\w*|store\w*|kept|"
+                               r"leave|inside|within)\W+(?:\w+\W+){0,3}$")
+
 
 def place_currencies(text: str) -> set[str]:
     """The currencies of the places ``text`` names (lower case, as written), "unknown" for a place with no rate."""
     text = text.replace("i\u0307", "i")  # "İzmir" lower-cased keeps a combining dot
     return {code for code, rx in _PLACE_CURRENCY if rx.search(text)}
+
+
+def dollar_places(text: str) -> set[str]:
+    """The local dollars of the places where ``text`` (lower case) puts the team ("a shop in Sydney": {"aud"}).
+
+    Places whose money is also called dollars (Canada, Australia, New Zealand, Singapore, Hong Kong); not a place
+    named as a rule for the data ("our data must stay in Canada"); none when the message names US dollars or writes
+    its local "$" out ("C$", "$CA").
+    """
+    if US_DOLLARS.search(text) or _LOCAL_DOLLAR_SIGN.search(text):
+        return set()
+    text = text.replace("i\u0307", "i")
+    return {code for code, rx in _PLACE_CURRENCY if code in _DOLLAR_CODES
+            and any(not _RESIDENCY_BEFORE.search(text[:m.start()]) for m in rx.finditer(text))}
 
 
 def peso_currency(text: str) -> str | None:
@@ -250,7 +275,7 @@ def currency_code(written: str) -> str | None:
 # milliseconds in the Latin-script languages too: Millisekunden, millisecondes, milisegundos, millisecondi,
 # milissegundos, milliseconden, milisekund(y), millisekunder, milisaniye (stem + inflection)
 MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis(?:econds?)?|毫秒|mil+is[ea]?[kcgs]\w*|milisaniye\w*)(?![a-z])")
-SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|秒)(?![a-z钟])")
+SECONDS_AFTER = re.compile(r"^\s*(?:s|secs?|seconds?|segs?|сек|秒)(?![a-z钟а-яё])")  # ("1 seg", "2 сек")
 QPS_AFTER = re.compile(r"^\s*(?:qps|rps|(?:req(?:uest)?s?|quer(?:y|ies)|q|calls)\s*/\s*(?:s|sec|second)\b|"
                        r"(?:queries|requests|searches|calls|questions|lookups|look-ups)\s*(?:per|a|1|/)\s*"
                        r"(?:second|sec|s)\b|"
@@ -690,7 +715,7 @@ DOMAINS = {
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"
                r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对|"
-               r"\b(?:in|on|from|for) (?:customer |tech(?:nical)? |it )?support\b|"
+               r"\b(?:in|on|from|for) (?:customer |tech(?:nical)? |it )?support\b|\btech(?:nical)? support\b|"
                r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
                r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
                r"questions|"
@@ -1050,6 +1075,13 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"\bgaan (?:voor|met) (?:een )?api\b|\bkör (?:på|med) (?:ett )?api\b|"
                       r"\b(?:nobody|no one|no-one) (?:wants|is going) to (?:maintain|run|manage|babysit|look after) "
                       r"(?:a |the |any |our own )?servers?\b|"
+                      # lead s12: no team to host it ("self host için ekip yok", "no team to self-host", "kein Team
+                      # für Self-Hosting", "pas d'équipe pour l'héberger", "sin equipo para self-hosting")
+                      r"\b(?:no|not enough|kein\w*|pas d'|sin|sem|nessun\w*|geen|brak) ?(?:team|people|staff|ops|"
+                      r"équipe|equipo|equipe|squadra|personal|personeel|zespołu|devops|one|body|headcount)\b.{0,12}"
+                      r"\b(?:to|for|für|zum|pour|para|per|om|do) (?:the |l'|la |le )?(?:self[\s\-]?host\w*|host\w* it|"
+                      r"run (?:it|a model|our own)|héberger|hospedar|ospitare|hosten|betreiben|betrieb)|"
+                      r"\bself[\s\-]?host\w* (?:için|icin) (?:ekip|ekibimiz|kimse|adam|personel)\w* yok\b|"
                       r"\bningu[ée]m quer (?:manter|gerenciar|administrar|cuidar de) "
                       r"(?:\w+ )?servidor|\bnadie quiere (?:mantener|gestionar|administrar) (?:\w+ )?servidor")
 API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"

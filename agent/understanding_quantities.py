@@ -1371,8 +1371,8 @@ def as_field(name: str, value: float, text: str, currency: str | None = None) ->
     return int(value)
 
 
-SECONDS_AFTER = re.compile(r"\s*[\d.,]*\s*(?:s|secs?|seconds?|segundos?|secondes?|secondi|seconden|sekund\w*|"
-                            r"секунд\w*|秒|초)(?![a-z])")
+SECONDS_AFTER = re.compile(r"\s*[\d.,]*\s*(?:s|secs?|seconds?|segundos?|segs?|secondes?|secondi|seconden|sekund\w*|"
+                            r"секунд\w*|сек(?![а-яё])|秒|초)(?![a-z])")
 
 
 _LENGTH_UNITS = ((P.PAGES_AFTER, P.TOKENS_PER_PAGE), (P.TWEETS_AFTER, TOKENS_PER_TWEET),
