@@ -70,6 +70,16 @@ _QUERY_CLAUSE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bprompts?\b|\bsea
                            r"쿼리|질문|anfrage\w*|requête\w*|consulta\w*|domand\w*|zapyta\w*|запрос\w*|sorgu\w*|zoek\w*|\bsuch\w*|"
                            r"recherche\w*|b[úu]squeda\w*|busca\w*|ricerc\w*|wyszuk\w*|поиск\w*|arama\w*")
 _CHUNKS = re.compile(r"\bchunks?\b|\bsplit\b|切片|分块|チャンク|청크")
+# Most documents said to be short, in words, and a length said for the long ones only ("most are short, but the annual
+# reports are hundreds of pages", "de meeste zijn kort, maar ...", "die meisten sind kurz, aber ..."): the typical
+# length is not said (lead s12)
+_MOSTLY_SHORT = re.compile(
+    r"\b(?:most(?: of them| docs| documents| files)?|de meeste|die meisten|la plupart|la mayoría|la maggior parte|"
+    r"a maioria|większość|çoğu)\s+(?:are|is|zijn|sind|sont|son|sono|é|são|to|jest|są)?\s*(?:pretty |quite |fairly |"
+    r"rather |vrij |ziemlich |assez |bastante |abbastanza |bem )?(?:short|small|brief|tiny|kort|kurz|courts?|courtes|"
+    r"cortos?|cortas?|brevi|corti|curtos?|curtas?|krótkie|kısa)\b[^.;!?]{0,12}?[,;]?\s*(?:but|maar|aber|mais|pero|ma|"
+    r"mas|ale|ama)\b")
+_WHY_MOSTLY_SHORT = "most are short and the long ones long: about how long is a typical document?"
 _WHY_LENGTH = "lengths from {lo:,.0f} to {hi:,.0f} tokens: about how long is a typical document?"
 
 # Containers of documents, and the entries a document may hold, as the gloss leaves them
@@ -140,6 +150,10 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             "doc_length_tokens" in u.updates or asked == "doc_length_tokens"):
         return False
     low = P.normalise(message[: P.MAX_CHARS])
+    short = _MOSTLY_SHORT.search(low) or _MOSTLY_SHORT.search(message.lower())
+    if short and "doc_length_tokens" in u.updates:
+        _withhold(u, message, asked, "doc_length_tokens", [], _WHY_MOSTLY_SHORT)  # the figure is the long ones'
+        return True
     if _TYPICAL.search(low) or _TYPICAL.search(message.lower()) or _CHUNKS.search(low) or _RARE.search(low):
         return False
     lengths: list[float] = [_TOKENS_PER_PARAGRAPH if re.search(r"paragra|alinea|absatz|akapit|абзац|段落|단락|문단",

@@ -385,6 +385,8 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
         items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group())
                  if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus", i.group())
                  and not (dutch_and and i.group() == "en" and 0 < i.start() < len(m.group()) - 2)]
+        while len(items) > 2 and not re.search(r"[,/+&|;、]", m.group()[items[0][0]:items[1][0]]):
+            items = items[1:]  # "FAQ en fr/nl/en": the words before the list ("faq", the preposition "en") are none
         known = []
         for item in items:  # "fr/en, pic à 15 req/s": fr, en
             if item[1] not in codes:
@@ -398,8 +400,8 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
             continue
         before = text[max(0, m.start() - 25):m.start()]
         said_languages = asked == "languages" or bool(CODE_LIST_CONTEXT.search(before))
-        joined = re.fullmatch(r"[a-z]{2,3}(?:\s*[/+]\s*[a-z]{2,3})+", text[m.start():m.start() + known[-1][0] + 3]
-                              .strip()) is not None
+        joined = re.fullmatch(r"[a-z]{2,3}(?:\s*[/+]\s*[a-z]{2,3})+", text[m.start() + known[0][0]:
+                                                                          m.start() + known[-1][0] + 3].strip()) is not None
         upper = all(_uppercase_in(raw, code) for _, code in known)
         if not (said_languages or joined or upper):
             continue

@@ -1927,7 +1927,7 @@ _ANOTHER = re.compile(
     r"^[^\d]{0,40}?(?:(?:\b(?:and|plus|with|und|et|y|e|en|och)\s+|[+&]\s*)?(?:another|a further|an additional|"
     r"additional|further|on top of (?:that|this|it),?|in addition|dazu(?: noch)?(?: einmal| mal)?|weitere|"
     r"noch (?:einmal|mal)|otros|otras|outros|outras|altri|altre|encore|en plus|nog|ytterligare|ещё|еще|kolejne|"
-    r"daha)|\bplus|\+)\s*(?:~|about|around|roughly|approx\.?|some|maybe|circa|environ|unos|etwa)?\s*$")
+    r"daha)|\bplus|\+)\s*(?:~|about|around|roughly|approx\.?|some|maybe|circa|environ|unos|etwa|like|say|ca\.?)?\s*$")
 # The second figure is another kind of thing: growth ("plus 500 new ones a month"), people, money, a length ...
 _NOT_ANOTHER_PART = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:new|more (?:each|every|per|a)|a (?:month|week|day|year)|"
                                r"per|each|every|users?|people|employees|staff|queries|searches|requests|words?|pages?|"

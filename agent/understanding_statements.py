@@ -289,7 +289,8 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 r"(?:pas|not|no) de contraintes?|aucune contrainte|keine (?:besonderen? )?(?:anforderung|vorgabe)\w*|"
                 r"sin (?:requisitos?|restricciones?)|nessun (?:vincolo|requisito)|sem (?:requisitos?|restrições?)|"
                 r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or _NOT_URGENT.search(text) or (
-                P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))) and not P.LATER.search(text):
+                P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))) and not P.LATER.search(text) \
+                and not (P.SKIP.search(text) and not _NOT_URGENT.search(text)):  # "no idea, whatever's normal": unset
             updates["latency_p95_ms"] = None
         elif asked == "latency_p95_ms" and _NO_HURRY.search(text) and not P.TIME_FIGURE.search(text):
             updates["latency_p95_ms"] = None  # "koi jaldi nahi, raat ko batch mein chalega", "gira tutto di notte"

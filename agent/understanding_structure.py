@@ -363,7 +363,8 @@ _FIRST_INDEXING = re.compile(
     r"\bprimeira indexa[çc][ãa]o\b|\bindexa[çc][ãa]o inicial\b|\bindex(?:ing|ation)? (?:of )?the (?:whole )?backlog\b|"
     r"\bfirst pass\b|\bfull (?:re-?)?index\w*|\bfinish(?:ed)? indexing\b|\bindexed within\b|最初の?\s*(?:indexing|"
     r"インデックス)|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b|"
-    r"\b(?:erste[rn]?|initiale[rn]?) (?:index|indexierungs|indizierungs)?lauf\b|\b(?:erste|initiale) indexierung\b")
+    r"\b(?:erste[rn]?|initiale[rn]?) (?:index|indexierungs|indizierungs)?lauf\b|\b(?:erste|initiale) indexierung\b|"
+    r"\berst-?(?:indexierung|indizierung|befüllung|import)\b")
 # "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
 _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
@@ -377,7 +378,10 @@ _DAYS_LIMIT = re.compile(
     r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間|"
     r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь])\b|"
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
-    r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht")
+    r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht|"
+    # lead s12: "an einem Wochenende durch", "in een weekend", "över en helg", "w jeden weekend", "bir hafta sonunda"
+    r"\b(?:an|in) einem wochenende\b|\b(?:in|binnen) (?:een|één) weekend\b|\b(?:över|på|under) en helg\b|"
+    r"\bw (?:jeden |jeden )?weekend\b|\bbir hafta ?sonunda\b|\bза (?:одни )?выходные\b")
 _ONE_WORD = {"eine": 1, "einer": 1, "einen": 1, "ein": 1, "een": 1, "ett": 1, "én": 1, "et": 1}  # "max. eine Woche"
 _UNIT_DAYS = {"weken": 7, "vecka": 7, "veckor": 7, "uke": 7, "uken": 7, "uker": 7, "uge": 7, "uger": 7,
               "uur": 1 / 24, "timmar": 1 / 24,
