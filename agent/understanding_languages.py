@@ -370,6 +370,11 @@ _COUNTRY_FOR_LANGUAGE = {"jp": "ja", "kr": "ko", "cn": "zh", "ua": "uk", "cz": "
 _COUNTRY_CODE = re.compile(r"(?<![\w\-])(JP|KR|CN|UA|CZ|DK|GR)(?![\w\-])")
 
 
+def _listed(span: str, items: list[tuple[int, str]], i: int) -> bool:
+    """Whether a list mark (",", "/", "+" ...) stands between ``items[i]`` and the next item of ``span``."""
+    return re.search(r"[,/+&|;、]", span[items[i][0]:items[i + 1][0]]) is not None
+
+
 def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]:
     codes = _language_res()[3]
     if _COUNTRY_CODE.search(raw) and (asked == "languages" or re.search(r"(?<![\w\-])EN(?![\w\-])", raw)):
@@ -385,7 +390,8 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
         items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group())
                  if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus", i.group())
                  and not (dutch_and and i.group() == "en" and 0 < i.start() < len(m.group()) - 2)]
-        while len(items) > 2 and not re.search(r"[,/+&|;、]", m.group()[items[0][0]:items[1][0]]):
+        while len(items) > 2 and not _listed(m.group(), items, 0) and (
+                items[0][1] not in codes or items[0][1] == "en" and _listed(m.group(), items, 1)):
             items = items[1:]  # "FAQ en fr/nl/en": the words before the list ("faq", the preposition "en") are none
         known = []
         for item in items:  # "fr/en, pic à 15 req/s": fr, en
@@ -400,8 +406,8 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
             continue
         before = text[max(0, m.start() - 25):m.start()]
         said_languages = asked == "languages" or bool(CODE_LIST_CONTEXT.search(before))
-        joined = re.fullmatch(r"[a-z]{2,3}(?:\s*[/+]\s*[a-z]{2,3})+", text[m.start() + known[0][0]:
-                                                                          m.start() + known[-1][0] + 3].strip()) is not None
+        joined = re.fullmatch(r"[a-z]{2,3}(?:\s*[/+]\s*[a-z]{2,3})+", text[
+            m.start() + known[0][0]:m.start() + known[-1][0] + len(known[-1][1])]) is not None
         upper = all(_uppercase_in(raw, code) for _, code in known)
         if not (said_languages or joined or upper):
             continue
