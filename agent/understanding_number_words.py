@@ -66,7 +66,8 @@ _LANGUAGES: dict[str, _Language] = {
                "crore": (1e7, None), "crores": (1e7, None), "cr": (1e7, None)},
         halves=("half a", "half"), and_half=("and a half",), connectors=("of",),
         fractions={"a tenth of a": 0.1, "one tenth of a": 0.1, "a quarter of a": 0.25, "a fifth of a": 0.2},
-        seconds=r"seconds?|(?<!the )secs?", bounds=("under", "below", "less than", "within", "in under", "in less than")),
+        seconds=r"seconds?|(?<!the )secs?",  # ("half a sec"; not "under the SEC rules")
+        bounds=("under", "below", "less than", "within", "in under", "in less than")),
     "hi": _Language(
         cards={"ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5, "das": 10,
                "dedh": 1.5, "dhai": 2.5, "dhaai": 2.5, "sawa": 1.25, "savaa": 1.25, "सवा": 1.25, "डेढ़": 1.5,
