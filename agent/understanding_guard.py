@@ -42,6 +42,7 @@ from agent.understanding_guard_scope import (
     budget_scope_open,
     far_sum,
     growth_alone,
+    latency_two_targets,
     length_unit_open,
     memory_in_doubt,
     rate_per_uncounted,
@@ -83,7 +84,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         return u  # "from 1 paragraph to 100 pages", "12k FAQ entries spread over 40 documents"
     if memory_in_doubt(u, message, asked) or growth_alone(u, message, asked) or \
             length_unit_open(u, message, asked) or budget_scope_open(u, message, asked) or \
-            rate_per_uncounted(u, message, asked) or size_for_count(u, message, asked) or far_sum(u, message, asked):
+            rate_per_uncounted(u, message, asked) or size_for_count(u, message, asked) or far_sum(u, message, asked) \
+            or latency_two_targets(u, message, asked):
         return u  # "a box with 128GB", "growing by ~20k a month", "mediamente 800", "we're in Sydney ... 500"
     if _card_unknown(u, message, asked):
         return u

@@ -317,3 +317,32 @@ def far_sum(u: Understanding, message: str, asked: str | None) -> bool:
             hold(u, {name: u.updates.pop(name)}, f"{a.value:,.0f} or {b.value:,.0f}: which one is it?")
             return True
     return False
+
+
+# Two latency targets for two uses ("1-2 seconds is fine for the chat, but the autocomplete needs to be basically
+# instant", "pour la recherche 2 s, mais l'autocomplétion doit être instantanée"): which one the p95 target is, asked
+_BUT = re.compile(r"[,;.]?\s*\b(?:but|whereas|while|though|aber|mais|pero|ma|mas|maar|men|ale|ama|но|але|tapi)\b|"
+                  r"但是|但|不过|けど|でも|하지만|지만")
+_FAST_AGAIN = re.compile(r"\binstant\w*|\bimmediate\w*|\bsnappy\b|\breal[\s\-]?time\b|\bsofort\w*|\bimmédiat\w*|"
+                         r"\binstantan\w*|\binmediat\w*|\bimediat\w*|\bistantane\w*|\bdirect\b|\bmeteen\b|"
+                         r"\bnatychmiast\w*|\bmgnowen\w*|\bмгновенн\w*|\bmiệt\b|\banında\b|即时|瞬时|秒回|瞬時|즉시|"
+                         r"\d+(?:[.,]\d+)?\s*(?:ms|milli\w*|s|secs?|seconds?|sekund\w*|secondes?|segundos?|secondi|秒|초)\b")
+_WHY_TWO_TARGETS = "two latency targets (one per use): which one should the p95 target be?"
+
+
+def latency_two_targets(u: Understanding, message: str, asked: str | None) -> bool:
+    """A latency read for one use and another target said for another after "but": ask which (True)."""
+    if u.confirm is not None or "latency_p95_ms" not in u.updates or "latency_p95_ms" in u.confirmed or \
+            u.updates["latency_p95_ms"] is None:
+        return False
+    low = P.normalise(message[: P.MAX_CHARS])
+    but = _BUT.search(low)
+    if but is None or not re.search(r"\d|real[\s\-]?time|instant|sub[\s\-]?second", low[:but.start()]):
+        return False
+    later = low[but.end():]
+    if not _FAST_AGAIN.search(later) or not re.search(r"\bfor\b|\bthe\b|\bpour\b|\bfür\b|\bpara\b|\bper\b",
+                                                        low[:but.start()] + " " + later[:40]):
+        return False
+    hold(u, {"latency_p95_ms": u.updates.pop("latency_p95_ms")}, _WHY_TWO_TARGETS)
+    return True
+

@@ -6,7 +6,7 @@ put-off, not "no requirement"; a card's size with no unit ("A100 на 80"); tech
 team to host the model is an API; a team counted as "siamo in 8"; a day's rate per person said day first in
 Japanese; a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for
 the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500";
-pages as "págs", "pagg.", "S."; summaries, terms and indexing time asked in chat shorthand.
+pages as "págs", "pagg.", "S."; two latency targets for two uses asked; summaries, terms and indexing time asked in chat shorthand.
 The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
 
@@ -78,6 +78,9 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
     ("die meisten sind kurz, aber die Gutachten haben hunderte Seiten", "doc_length_tokens", "doc_length_tokens"),
     ("la plupart sont courts, mais les rapports annuels font des centaines de pages", "doc_length_tokens",
      "doc_length_tokens"),
+    ("for search 2 s is ok, but suggestions must show in 100 ms", "latency_p95_ms", "latency_p95_ms"),
+    ("pour la recherche 2 secondes ça va, mais l'autocomplétion doit être instantanée", "latency_p95_ms",
+     "latency_p95_ms"),
 ])
 def test_not_stored(message: str, asked: str | None, field: str) -> None:
     assert field not in _said(_read(message, asked)), message
