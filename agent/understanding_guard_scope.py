@@ -325,7 +325,7 @@ _BUT = re.compile(r"[,;.]?\s*\b(?:but|whereas|while|though|aber|mais|pero|ma|mas
                   r"但是|但|不过|けど|でも|하지만|지만")
 _FAST_AGAIN = re.compile(r"\binstant\w*|\bimmediate\w*|\bsnappy\b|\breal[\s\-]?time\b|\bsofort\w*|\bimmédiat\w*|"
                          r"\binstantan\w*|\binmediat\w*|\bimediat\w*|\bistantane\w*|\bdirect\b|\bmeteen\b|"
-                         r"\bnatychmiast\w*|\bmgnowen\w*|\bмгновенн\w*|\bmiệt\b|\banında\b|即时|瞬时|秒回|瞬時|즉시|"
+                         r"\bnatychmiast\w*|\bмгновенн\w*|\banında\b|即时|瞬时|秒回|瞬時|즉시|"
                          r"\d+(?:[.,]\d+)?\s*(?:ms|milli\w*|s|secs?|seconds?|sekund\w*|secondes?|segundos?|secondi|秒|초)\b")
 _WHY_TWO_TARGETS = "two latency targets (one per use): which one should the p95 target be?"
 

@@ -5,8 +5,9 @@ Each case is phrased anew (not the blind set's words), in several languages: sec
 put-off, not "no requirement"; a card's size with no unit ("A100 на 80"); tech support as the documents' trade; no
 team to host the model is an API; a team counted as "siamo in 8"; a day's rate per person said day first in
 Japanese; a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for
-the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500";
-pages as "págs", "pagg.", "S."; two latency targets for two uses asked; summaries, terms and indexing time asked in chat shorthand.
+the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as
+"págs", "pagg.", "S."; two latency targets for two uses asked; summaries, terms and indexing time asked in chat
+shorthand.
 The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
 
