@@ -283,6 +283,7 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     _privacy(text, updates)
     _licence(text, updates, asked)
     _self_correction(text, updates)
+    _precision(text, updates)
     if "latency_p95_ms" not in updates:
         if P.NO_LATENCY.search(text) or (asked == "latency_p95_ms" and (re.search(
                 r"no (?:requirement|target)|don'?t care|doesn'?t matter|\bnone\b|无所谓|没要求|没有要求|不重要|"
@@ -414,6 +415,36 @@ _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 # "不想自己运维"
 _VERB_LAST_NEGATION = re.compile(r"^[^,;.!?]{0,40}?\b(?:nahi|nahin|nhi|mat)\b|"
                                  r"^[^,;.!?。]{0,30}?(?:(?:싶지|하지)\s*(?:않|not\b)|싫|たくない|したくない|不想|不愿意?)")
+
+
+# Wrong results said to be costly ("wrong hits are really bad", "precision really matters", "a wrong answer could hurt
+# someone", "false positives are unacceptable", "Fehltreffer sind gefährlich", "une mauvaise réponse serait grave"):
+# precision-critical (a reranker is suggested); said not to matter ("a few wrong hits are fine"): not critical
+_PRECISION_CRITICAL = re.compile(
+    r"\b(?:wrong|bad|incorrect|irrelevant|false) (?:hits?|results?|answers?|matches|clauses?|documents?|"
+    r"retrievals?)\b[^.;!?]{0,30}\b(?:(?:are|is|r|would be|could be|can be)\s+(?:\w+\s+)?(?:bad|terrible|dangerous|"
+    r"costly|expensive|unacceptable|not (?:ok|okay|acceptable)|a (?:big )?(?:problem|no-go|disaster)|worse)|"
+    r"could (?:hurt|kill|harm)|(?:can|could|would) (?:cost|get (?:us|someone))|hurt\w*|harm\w*)|"
+    r"\bfalse positives? (?:are|is|would be) (?:\w+ )?(?:bad|dangerous|costly|unacceptable|expensive)|"
+    r"\b(?:precision|accuracy|correctness) (?:really |absolutely |is )*(?:matters|critical|crucial|paramount|"
+    r"everything|key|non-negotiable)|\b(?:can'?t|cannot|can not) afford (?:wrong|bad|incorrect|irrelevant) "
+    r"(?:hits?|results?|answers?|matches)|"
+    r"\bfehltreffer\w* (?:sind|wären|are|would be) (?:\w+ )?(?:gefährlich|teuer|fatal|inakzeptabel|schlimm)|"
+    r"\bune (?:mauvaise|fausse) réponse (?:serait|peut être|est) (?:\w+ )?(?:grave|dangereuse|inacceptable)|"
+    r"\buna respuesta (?:incorrecta|equivocada|errónea) (?:sería|puede ser|es) (?:\w+ )?(?:grave|peligrosa|"
+    r"inaceptable)|\b(?:la )?precisi[óo]n es (?:clave|crítica|fundamental)|\bprecisione è (?:fondamentale|critica)|"
+    r"错(?:一个|了)?(?:就|都)?(?:很|会)?(?:危险|严重|麻烦)|精度(?:非常|很|最)?(?:重要|关键)|"
+    r"間違(?:った|い)?(?:結果|回答)?(?:は|が)?(?:致命的|許され|危険)")
+_PRECISION_LOOSE = re.compile(r"\b(?:a few|some) (?:wrong|bad|irrelevant) (?:hits?|results?|answers?) (?:are|is) "
+                              r"(?:fine|ok|okay|acceptable|no big deal)|\bprecision (?:is not|isn'?t|doesn'?t) "
+                              r"(?:critical|crucial|that important|matter)")
+
+
+def _precision(text: str, updates: dict[str, Any]) -> None:
+    if _PRECISION_LOOSE.search(text):
+        updates["precision_critical"] = False
+    elif _PRECISION_CRITICAL.search(text):
+        updates["precision_critical"] = True
 
 
 def _self_correction(text: str, updates: dict[str, Any]) -> None:
