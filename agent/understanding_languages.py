@@ -95,6 +95,7 @@ COUNTRY_BEFORE = re.compile(r"\b(?:in|from|across|to|at|for|nach|aus|within|insi
 AMBIGUOUS_CODES = frozenset(
     "it hr cs ml id ms ar mt la km ga eu uk no so or is be as am my to hi he an at us pa ta si ne ca et tt ug bo ps af "
     "ha lo ka mn ku tg ky tk gu mr bn kn lb bs sl sq hy yo zu xh sw tl mi fy br gd fo jv su ht mg rw ig sd ti qu yi "
+    "wo ln sn om gn "
     "cat fin est tam tel ind pan mar lat mon som bel ben lit bod kan mal sin lao tat nor hun ron pol fil ell dan que "
     "hat sun jav bre ibo kin tir snd".split())
 COUNTRY_CODES = frozenset(

@@ -7,7 +7,8 @@ team to host the model is an API; a team counted as "siamo in 8"; a day's rate p
 Japanese; a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for
 the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as
 "págs", "pagg.", "S."; two latency targets for two uses asked; wrong
-results said to be costly (precision-critical); summaries, terms and indexing time asked in chat
+results said to be costly (precision-critical); Wolof, Lingala, Shona, Oromo and Guarani in the
+language table; summaries, terms and indexing time asked in chat
 shorthand.
 The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
@@ -64,6 +65,8 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("about 300 contracts plus like 2,000 amendments", "corpus_docs", {"corpus_docs": 2300}),
     ("unas 8 págs por expediente", "doc_length_tokens", {"doc_length_tokens": 4000}),
     ("circa 15 pagg. ciascuno", "doc_length_tokens", {"doc_length_tokens": 7500}),
+    ("surtout du français, et un peu de wolof", "languages", {"languages": ["fra", "wol"]}),
+    ("english and lingala", "languages", {"languages": ["eng", "lin"]}),
     ("it's for a poison-control hotline, so bad results are dangerous", None, {"precision_critical": True}),
     ("we can't afford wrong answers, it's tax advice", None, {"precision_critical": True}),
     ("Fehltreffer sind teuer, das sind Ersatzteile für Flugzeuge", None, {"precision_critical": True}),
