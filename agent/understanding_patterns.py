@@ -715,7 +715,7 @@ DOMAINS = {
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"
                r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对|"
-               r"\b(?:in|on|from|for) (?:customer |tech(?:nical)? |it )?support\b|\btech(?:nical)? support\b|"
+               r"\b(?:in|on|from|for) (?:the |our )?(?:customer |tech(?:nical)? |it )?support\b|"
                r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
                r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
                r"questions|"
