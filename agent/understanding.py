@@ -37,7 +37,7 @@ from agent.understanding_langid import written_in
 from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
-from agent.understanding_quantities import extract_fields, in_script_currency
+from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
 from agent.understanding_rescale import added_to, per_unit, rescale
 from agent.understanding_segments import questionnaire
 from knowledge.catalog import default_catalog
@@ -209,6 +209,10 @@ _OTHER_ITEMS = re.compile(r"\b(?:documents?|docs?|files?|pdfs?|articles?|records
 _EITHER = ["budget_usd_month", "queries_per_month"]
 
 
+# "X, not Y" said in the languages that put the negation after the old figure ("月5万じゃなくて月10万", "5만이 아니라 10만")
+_NOT_BUT = re.compile(r"じゃなくて|じゃなく|ではなく|이 아니라|가 아니라|不是.{1,12}[,，]\s*是")
+
+
 def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Understanding) -> None:
     """A correction that could be money or searches a month, when only one of the two was said before: that one.
 
@@ -216,14 +220,19 @@ def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Under
     (within twenty times); otherwise it is asked about as before.
     """
     pending = result.confirm
-    if not pending or pending.get("kind") or pending.get("fields") != _EITHER or not P.CORRECTION.search(text):
+    if not pending or pending.get("kind") or pending.get("fields") != _EITHER or not (
+            P.CORRECTION.search(text) or _NOT_BUT.search(text)):
         return
     held = [f for f in _EITHER if f in stated]
     if len(held) != 1 or not isinstance(pending.get("monthly"), int | float):
         return
+    if held[0] in result.corrected and held[0] in result.updates:
+        result.confirm = None  # "预算不是每月5万，是每月10万": the correction read it already, in its currency (lead s12)
+        return
     updates: dict[str, Any] = {held[0]: float(pending["monthly"])}
-    if held[0] == "budget_usd_month":
-        in_script_currency(updates, text, raw)  # "30 triệu": dong
+    if held[0] == "budget_usd_month":  # the figure as written, in the currency its text reads ("10万": yuan)
+        updates[held[0]] = round(updates[held[0]] * (P.USD_PER.get(default_currency(text)) or 1.0), 2)
+        in_script_currency(updates, text, raw)  # "30 triệu": dong; "月10万" beside kana: yen
     else:
         updates[held[0]] = int(updates[held[0]])
     before = stated[held[0]]

@@ -8,7 +8,8 @@ Japanese; a first indexing over a weekend in German, Dutch and Swedish; most doc
 the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as
 "págs", "pagg.", "S."; two latency targets for two uses asked; wrong
 results said to be costly (precision-critical); Wolof, Lingala, Shona, Oromo and Guarani in the
-language table; summaries, terms and indexing time asked in chat
+language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the currency of its text (it was
+stored unconverted as US dollars); 私有化 wished for chooses the hosting only; summaries, terms and indexing time asked in chat
 shorthand.
 The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
@@ -67,6 +68,8 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("circa 15 pagg. ciascuno", "doc_length_tokens", {"doc_length_tokens": 7500}),
     ("surtout du français, et un peu de wolof", "languages", {"languages": ["fra", "wol"]}),
     ("english and lingala", "languages", {"languages": ["eng", "lin"]}),
+    ("最好能私有化部署，用API的话领导会担心", "deployment", {"deployment": "self_hosted"}),
+    ("必须私有化部署，不能调外部API", "deployment", {"deployment": "self_hosted", "data_must_stay_on_prem": True}),
     ("it's for a poison-control hotline, so bad results are dangerous", None, {"precision_critical": True}),
     ("we can't afford wrong answers, it's tax advice", None, {"precision_critical": True}),
     ("Fehltreffer sind teuer, das sind Ersatzteile für Flugzeuge", None, {"precision_critical": True}),
@@ -80,6 +83,16 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
         assert got[name] == close, (message, got)
 
 
+@pytest.mark.parametrize(("message", "prev", "want"), [
+    ("预算不是每月3万，是每月6万", {"budget_usd_month": 30000 / 7.2}, 60000 / 7.2),
+    ("予算は月20万じゃなくて月30万です", {"budget_usd_month": 200000 / 150}, 300000 / 150),
+    ("budget: not 4k a month but 6k a month", {"budget_usd_month": 4000}, 6000),
+])
+def test_a_corrected_sum_keeps_its_currency(message: str, prev: dict[str, Any], want: float) -> None:
+    update = _read(message, None, prev)
+    assert _said(update).get("budget_usd_month") == pytest.approx(want, rel=0.05), update
+
+
 @pytest.mark.parametrize(("message", "asked", "field"), [
     ("no idea honestly, whatever is standard", "latency_p95_ms", "latency_p95_ms"),
     ("keine Ahnung, erstmal egal", "latency_p95_ms", "latency_p95_ms"),
@@ -87,6 +100,7 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
     ("die meisten sind kurz, aber die Gutachten haben hunderte Seiten", "doc_length_tokens", "doc_length_tokens"),
     ("la plupart sont courts, mais les rapports annuels font des centaines de pages", "doc_length_tokens",
      "doc_length_tokens"),
+    ("希望私有化部署，看情况", "deployment", "data_must_stay_on_prem"),
     ("for search 2 s is ok, but suggestions must show in 100 ms", "latency_p95_ms", "latency_p95_ms"),
     ("pour la recherche 2 secondes ça va, mais l'autocomplétion doit être instantanée", "latency_p95_ms",
      "latency_p95_ms"),
