@@ -209,7 +209,7 @@ _OTHER_ITEMS = re.compile(r"\b(?:documents?|docs?|files?|pdfs?|articles?|records
 _EITHER = ["budget_usd_month", "queries_per_month"]
 
 
-# "X, not Y" said in the languages that put the negation after the old figure ("月5万じゃなくて月10万", "5만이 아니라 10만")
+# "X, not Y" said with the negation after the old figure ("月5万じゃなくて月10万", "5만이 아니라 10만")
 _NOT_BUT = re.compile(r"じゃなくて|じゃなく|ではなく|이 아니라|가 아니라|不是.{1,12}[,，]\s*是")
 
 
@@ -227,7 +227,7 @@ def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Under
     if len(held) != 1 or not isinstance(pending.get("monthly"), int | float):
         return
     if held[0] in result.corrected and held[0] in result.updates:
-        result.confirm = None  # "预算不是每月5万，是每月10万": the correction read it already, in its currency (lead s12)
+        result.confirm = None  # "预算不是每月5万，是每月10万": the correction read it already, in its currency
         return
     updates: dict[str, Any] = {held[0]: float(pending["monthly"])}
     if held[0] == "budget_usd_month":  # the figure as written, in the currency its text reads ("10万": yuan)

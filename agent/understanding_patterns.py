@@ -817,7 +817,7 @@ ON_PREM = re.compile(
     r"network|servers?|country|company|org\w*|data ?cent(?:er|re)s?|dc|vpc|firewall|walls|house|office|cloud|"
     r"tenant|environment|systems?|perimeter|estate)\b|"
     r"内网部署|本地化部署|离线部署|不能上云|地端(?:部署)?|"
-    # 私有化 as a rule, not a wish ("能私有化部署最好", "希望私有化", "改成私有化部署" choose the hosting only; lead s12)
+    # 私有化 as a rule, not a wish ("能私有化部署最好", "希望私有化", "改成私有化部署" choose the hosting only)
     r"(?<!最好)(?<!希望)(?<!倾向)(?<!优先)(?<!能)(?<!改成)(?<!改为)私有化(?![^，。,.;；!！]{0,4}(?:最好|更好|优先))|"
     # lead s6: inside the organisation ("数据必须留在院内", "不能出院/出行"), said by a hospital, a bank, a school
     r"(?:必须|只能|需要|要)(?:留在|保存在|存在|放在|待在)(?:院|医院|行|银行|校|学校|所|局|厂|集团|单位)内|"

@@ -9,8 +9,8 @@ the long ones only; a list of language codes after a preposition ("en fr/nl/en")
 "págs", "pagg.", "S."; two latency targets for two uses asked; wrong
 results said to be costly (precision-critical); Wolof, Lingala, Shona, Oromo and Guarani in the
 language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the currency of its text (it was
-stored unconverted as US dollars); 私有化 wished for chooses the hosting only; summaries, terms and indexing time asked in chat
-shorthand.
+stored unconverted as US dollars); 私有化 wished for chooses the hosting only; summaries, terms and indexing
+time asked in chat shorthand.
 The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
 
