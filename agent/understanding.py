@@ -32,7 +32,7 @@ from agent import side_questions as side
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding_corrections import part_of_whole, refer_back
-from agent.understanding_hardware import find_accelerators, hardware_mentions, owned_in_question
+from agent.understanding_hardware import GPU_RE, find_accelerators, hardware_mentions, owned_in_question
 from agent.understanding_langid import written_in
 from agent.understanding_languages import read_languages
 from agent.understanding_models import unknown_model_names
@@ -193,8 +193,8 @@ def _same_card(text: str, stated: dict[str, Any], result: Understanding) -> None
         return
     new_name, old_name = str(hw["accelerator"]), str(old["accelerator"])
     if new_name == old_name or new_name.split("-")[0].lower() != old_name.split("-")[0].lower() or \
-            "vram_gb" in hw or _MEMORY_OR_FORM.search(text):
-        return
+            "vram_gb" in hw or _MEMORY_OR_FORM.search(text) or any(m.group("bare") for m in GPU_RE.finditer(text)):
+        return  # ("A100 на 80": its size said with no unit)
     hw["accelerator"] = old_name
 
 

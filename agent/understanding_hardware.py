@@ -403,8 +403,9 @@ def find_accelerators(text: str) -> list[tuple[re.Match[str], str, float | None,
                 # the variant said with it wins ("H100 PCIe (80 GB)" is the PCIe card, not the table's first H100)
                 same.sort(key=lambda a: not any(part.lower() in m.group().lower() for part in a.name.split("-")[1:]
                                                 if not part.lower().endswith("gb")))
-                said = bool(same) and any(part.lower() in m.group().lower() for part in same[0].name.split("-")[1:]
-                                          if not part.lower().endswith("gb"))  # (its memory kept, s11-b)
+                said = bool(same) and (any(part.lower() in m.group().lower() for part in same[0].name.split("-")[1:]
+                                           if not part.lower().endswith("gb")) or bool(m.group("bare")))
+                # (its memory kept, s11-b; "A100 на 80": the size is what names the variant)
                 acc, mem = (same[0], mem if said else None) if same and same[0].name != acc.name else (acc, mem)
             found.append((m, acc.name, mem, _rentable(text, m.start(), m.end())))
             break

@@ -83,6 +83,14 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
         assert got[name] == close, (message, got)
 
 
+def test_a_card_corrected_by_its_size_with_no_unit() -> None:
+    old = {"hardware": {"accelerator": "A100-40GB", "vram_gb": 40}}
+    update = _read("sorry, the A100 is with 80, not 40", None, old)
+    assert _said(update)["hardware"] == {"accelerator": "A100-80GB", "vram_gb": 80.0}
+    update = _read("ой, у нас A100 на 80", None, old)
+    assert _said(update)["hardware"]["accelerator"] == "A100-80GB"
+
+
 @pytest.mark.parametrize(("message", "prev", "want"), [
     ("预算不是每月3万，是每月6万", {"budget_usd_month": 30000 / 7.2}, 60000 / 7.2),
     ("予算は月20万じゃなくて月30万です", {"budget_usd_month": 200000 / 150}, 300000 / 150),
