@@ -48,8 +48,8 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("quelques secondes, c'est acceptable", "latency_p95_ms", {"latency_p95_ms": 3000}),
     ("een paar seconden is geen probleem", "latency_p95_ms", {"latency_p95_ms": 2000}),
     ("kilka sekund wystarczy", "latency_p95_ms", {"latency_p95_ms": 3000}),
-    ("we own one A100 with 80.", "hardware", {"hardware": {"accelerator": "A100-80GB"}}),
-    ("tenemos una A100 de 80", "hardware", {"hardware": {"accelerator": "A100-80GB"}}),
+    ("we own one A100 with 80.", "hardware", {"hardware": {"accelerator": "A100-80GB", "vram_gb": 80.0}}),
+    ("tenemos una A100 de 80", "hardware", {"hardware": {"accelerator": "A100-80GB", "vram_gb": 80.0}}),
     ("it's for the technical support of our booking app", "domain", {"domain": "support"}),
     ("c'est pour l'assistance technique de notre logiciel", "domain", {"domain": "support"}),
     ("è per il supporto tecnico della nostra app", "domain", {"domain": "support"}),
@@ -85,7 +85,7 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
 
 def test_a_card_corrected_by_its_size_with_no_unit() -> None:
     old = {"hardware": {"accelerator": "A100-40GB", "vram_gb": 40}}
-    update = _read("sorry, the A100 is with 80, not 40", None, old)
+    update = _read("sorry, it's an A100 with 80, not 40", None, old)
     assert _said(update)["hardware"] == {"accelerator": "A100-80GB", "vram_gb": 80.0}
     update = _read("ой, у нас A100 на 80", None, old)
     assert _said(update)["hardware"]["accelerator"] == "A100-80GB"
