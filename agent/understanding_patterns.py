@@ -1556,6 +1556,7 @@ NEGATED_VALUE = re.compile(
     r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|não|non|niet|nie|inte|не|nicht)\s+"
     r"(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|\bmais\b|\bsino\b|\bsondern\b|\bma\b|\bmaar\b|\butan\b|\btylko\b|\bа\b|"
+    r"\bit(?:'s|’s| is)\b|\bits\b|\bthat(?:'s| is)\b|\bwe have\b|"  # "it's not a T4 it's an A10G" (lead s12)
     r"$|\.\s|\)))|"
     # "ayda 100 bin sorgu değil, günde 10 bin", "1 lakh queries per month nahi": the negation after the figure
     r"(?<![\w.])[\d.]+\s*(?:[a-z]+\s+){0,4}?(?=(?:değil|nahi|nahin)\b)|"

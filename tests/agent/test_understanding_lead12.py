@@ -9,7 +9,7 @@ the long ones only; a list of language codes after a preposition ("en fr/nl/en")
 "págs", "pagg.", "S."; two latency targets for two uses asked; wrong
 results said to be costly (precision-critical); Wolof, Lingala, Shona, Oromo and Guarani in the
 language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the currency of its text (it was
-stored unconverted as US dollars); 私有化 wished for chooses the hosting only; summaries, terms and indexing
+stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between; 私有化 wished for chooses the hosting only; summaries, terms and indexing
 time asked in chat shorthand.
 The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
@@ -81,6 +81,12 @@ def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
         assert name in got, (message, got)
         close = pytest.approx(value, rel=0.25) if isinstance(value, int | float) else value
         assert got[name] == close, (message, got)
+
+
+@pytest.mark.parametrize("message", ["it's not a T4 it's an L4", "its not an A10G its an L40S, my bad"])
+def test_a_card_taken_back_before_the_right_one_with_no_comma(message: str) -> None:
+    update = _read(message, None, {"hardware": {"accelerator": "T4", "vram_gb": 16}})
+    assert _said(update)["hardware"]["accelerator"] in ("L4", "L40S"), update
 
 
 def test_a_card_corrected_by_its_size_with_no_unit() -> None:
