@@ -1,17 +1,16 @@
 """The twelfth session's lead round (issue 17): general readings the opened heldout42 (Slack style) missed.
 
-Each case is phrased anew (not the blind set's words), in several languages: seconds said as "sec", "seg", "сек",
-"a second and a half" and "a few seconds" in every language of the number words; "no idea, whatever's normal" is a
+Each case is phrased anew (not the blind set's words), in several languages: seconds said as "sec", "seg", "сек", "a
+second and a half" and "a few seconds" in every language of the number words; "no idea, whatever's normal" is a
 put-off, not "no requirement"; a card's size with no unit ("A100 на 80"); tech support as the documents' trade; no
-team to host the model is an API; a team counted as "siamo in 8"; a day's rate per person said day first in
-Japanese; a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for
-the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as
-"págs", "pagg.", "S."; two latency targets for two uses asked; wrong
-results said to be costly (precision-critical); Wolof, Lingala, Shona, Oromo and Guarani in the
-language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the currency of its text (it was
-stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between; 私有化 wished for chooses the hosting only; summaries, terms and indexing
-time asked in chat shorthand.
-The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion and the question.
+team to host the model is an API; a team counted as "siamo in 8"; a day's rate per person said day first in Japanese;
+a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for the long
+ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as "págs", "pagg.",
+"S."; two latency targets for two uses asked; wrong results said to be costly (precision-critical); Wolof, Lingala,
+Shona, Oromo and Guarani in the language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the
+currency of its text (it was stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between; 私有化 wished for chooses
+the hosting only; summaries, terms and indexing time asked in chat shorthand. The dollar countries are read once
+(``understanding_patterns.dollar_places``) by the conversion and the question.
 """
 
 from __future__ import annotations
