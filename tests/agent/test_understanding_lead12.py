@@ -7,10 +7,10 @@ team to host the model is an API; a team counted as "siamo in 8"; a day's rate p
 a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for the long
 ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as "págs", "pagg.",
 "S."; two latency targets for two uses asked; wrong results said to be costly (precision-critical); Wolof, Lingala,
-Shona, Oromo and Guarani in the language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the
-currency of its text (it was stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between; 私有化 wished for chooses
-the hosting only; summaries, terms and indexing time asked in chat shorthand. The dollar countries are read once
-(``understanding_patterns.dollar_places``) by the conversion and the question.
+Shona, Oromo and Guarani in the language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the currency of
+its text (it was stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between; 私有化 wished
+for chooses the hosting only; summaries, terms and indexing time asked in chat shorthand. The dollar countries are
+read once (``understanding_patterns.dollar_places``) by the conversion and the question.
 """
 
 from __future__ import annotations
