@@ -39,7 +39,7 @@ from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
 from agent.understanding_rescale import added_to, per_unit, rescale
-from agent.understanding_segments import questionnaire
+from agent.understanding_segments import labels_after, questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
 from tools.profile.schema import ASKED_FIELDS
@@ -113,7 +113,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     Returns:
         The profile updates, flags and side questions found; ``unparsed`` holds the text when nothing was.
     """
-    raw = questionnaire(message[: P.MAX_CHARS].strip() if isinstance(message, str) else "")  # "Q: ...?\nA: ..."
+    raw = labels_after(questionnaire(message[: P.MAX_CHARS].strip() if isinstance(message, str) else ""))  # "Q: ..?"
     asked = asked_field if asked_field in FIELDS else None
     low = P.normalise(raw)
     result = Understanding()
@@ -140,7 +140,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         per_unit(text, asked, stated, result)
         added_to(text, asked, stated, result)
         _relative(text, asked, stated, result)
-        _corrected_either(text, raw, stated, result)
+        corrected_either(text, raw, stated, result)
     part_of_whole(text, asked, stated or {}, result)
     _languages(text, raw, asked, result, stated)
     result.top_k, result.priorities = found.top_k, _priorities(text)
@@ -152,10 +152,12 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         del result.updates["domain"]  # "都是公开的商品信息，调外部 API 没问题": the reason for a rule names no domain
     if stated and "domain" in result.updates and "domain" not in stated and not _SELF_DESCRIBED.search(text) and (any(
             isinstance(stated.get(f), int | float) and result.updates.get(f) not in (None, stated[f])
-            for f in _RELATIVE_FIELDS) or _changes_a_rule(stated, result)):
+            for f in _RELATIVE_FIELDS) or _changes_a_rule(stated, result) or result.add_languages or
+            result.remove_languages):
         del result.updates["domain"]  # "perdona, son 18.000 productos, se me fue un cero": a figure corrected, the
         # noun it counts names no domain; "compliance says the contracts can't leave our servers", "my bad, an A10G,
-        # I misread the invoice": a rule or a card changed, the team or the paper it names is no domain (s9-d)
+        # I misread the invoice": a rule or a card changed, the team or the paper it names is no domain (s9-d); "oh
+        # forgot, a third of the papers are in German too": the documents said before, qualified by a language (s12-b)
     if stated and stated.get("deployment") == "api" and result.updates.get("data_must_stay_on_prem") is True and \
             stated.get("data_must_stay_on_prem") is not True and "deployment" not in result.updates and \
             re.search(r"\bapi\b|апи|апі", text):
@@ -213,19 +215,20 @@ _EITHER = ["budget_usd_month", "queries_per_month"]
 _NOT_BUT = re.compile(r"じゃなくて|じゃなく|ではなく|이 아니라|가 아니라|不是.{1,12}[,，]\s*是")
 
 
-def _corrected_either(text: str, raw: str, stated: dict[str, Any], result: Understanding) -> None:
-    """A correction that could be money or searches a month, when only one of the two was said before: that one.
+def corrected_either(text: str, raw: str, stated: dict[str, Any], result: Understanding) -> None:
+    """A correction that could be money, searches or documents, when only one of them was said before: that one.
 
     "à không, 30 triệu mỗi tháng mới đúng" after a budget corrects the budget (s9-e), when the figure is near it
     (within twenty times); otherwise it is asked about as before.
     """
     pending = result.confirm
-    if not pending or pending.get("kind") or pending.get("fields") != _EITHER or not (
-            P.CORRECTION.search(text) or _NOT_BUT.search(text)):
+    fields = pending.get("fields") if pending else None
+    if not pending or pending.get("kind") or not isinstance(fields, list) or len(fields) < 2 or not set(fields) <= {
+            *_EITHER, "corpus_docs"} or not (P.CORRECTION.search(text) or _NOT_BUT.search(text)):
         return
-    held = [f for f in _EITHER if f in stated]
+    held = [f for f in fields if isinstance(stated.get(f), int | float)]
     if len(held) != 1 or not isinstance(pending.get("monthly"), int | float):
-        return
+        return  # ("sorry, more like 12k, forgot the archived ones" after only a count of documents: that count, s12-b)
     if held[0] in result.corrected and held[0] in result.updates:
         result.confirm = None  # "预算不是每月5万，是每月10万": the correction read it already, in its currency
         return

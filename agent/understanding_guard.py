@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from agent import understanding_patterns as P
-from agent.understanding import Understanding
+from agent.understanding import Understanding, corrected_either
 from agent.understanding_guard_context import own_figures
 from agent.understanding_guard_doubt import figure_in_doubt, rough_second
 from agent.understanding_guard_reading import read
@@ -48,7 +48,7 @@ from agent.understanding_guard_scope import (
     rate_per_uncounted,
     size_for_count,
 )
-from agent.understanding_guard_spread import length_in_doubt, referent_in_doubt
+from agent.understanding_guard_spread import CONTAINERS_AFTER, length_in_doubt, referent_in_doubt
 from agent.understanding_hardware import CPU_ONLY
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
 from agent.understanding_rates import average_beside_peak
@@ -90,7 +90,12 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if _card_unknown(u, message, asked):
         return u
     if not (u.updates or u.top_k):
-        return _bare_figure(u, message, asked)
+        _bare_figure(u, message, asked)
+        low = P.normalise(message)
+        if stated and len([n for n in P.find_numbers(low) if n.value >= 2]) == 1:
+            corrected_either(low, message, stated, u)  # "korrektur: sind doch eher 12k" after only a count of
+            # documents: that count (s12-b; not "that's another 15k, so 40k total": two figures)
+        return u
     unsure = [f for f in _TENTATIVE_FIELDS if f in u.updates and f not in u.confirmed]
     if unsure and UNSURE.search(P.normalise(message)) and u.confirm is None:
         # "5.000 euro, maar of dat per maand of per jaar is weet ik niet": the figure is asked about, not stored
@@ -147,6 +152,12 @@ _ONE_PERIOD = (r"(?:(?:(?:per|a|an|each|every|the whole|the entire|the full|for 
                r"(?:month|year|day|week|hour|quarter|working day)s?|monthly|yearly|annual(?:ly)?|daily|weekly|hourly|"
                r"quarterly|"
                r"one[- ]?(?:off|time)|once|upfront|"
+               # a project's or pilot's whole run as the period ("per month or for the whole pilot", "monatlich oder
+               # für das ganze Projekt", "par mois ou pour tout le projet")
+               r"(?:for\s+)?the (?:whole|entire|full) (?:pilot|project|poc|trial|rollout|engagement)|"
+               r"für (?:das|den|die) (?:ganzen?|gesamten?) (?:projekt|pilot\w*|laufzeit)|"
+               r"pour (?:tout le|l'ensemble du) (?:projet|pilote)|para todo el (?:proyecto|piloto)|"
+               r"per (?:tutto il|l'intero) (?:progetto|pilota)|"
                r"每天|每日|每周|每星期|每个?月|每年|一次性|每小时|"
                r"年額|年間|月額|日額|初期費用|一時金|1日|1週間|毎日|毎週|毎月|"
                r"연간|월간|일회성|하루|주당|매달|매년|"
@@ -500,14 +511,16 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
         return u
     low = P.normalise(message) if u.understood and u.skipped == [asked] and not u.updates else ""
     if u.understood and not ((UNSURE.search(low) or (asked == "corpus_docs" and any(  # "100 GB of PDFs, no idea
-            _BYTE_SIZE.match(low[n.end:]) for n in P.find_numbers(low)))) and P.find_numbers(low)):  # how many files"
+            _BYTE_SIZE.match(low[n.end:]) or CONTAINERS_AFTER.match(low[n.end:]) for n in P.find_numbers(
+                low)))) and P.find_numbers(low)):  # how many files", "1.200 Ordner, wie viele Dateien keine Ahnung"
         return u  # (but "a few hundred, don't know if per day or per hour" is a figure to ask about, not a skip)
     u.skipped = []
     r = read(message, asked)
     if not r.numbers and len(message) <= 30 and re.search(r"[?？]\s*$", message):
         r = read(re.sub(r"[?？]+\s*$", "", message), asked)  # "한 5천 정도?", "like 5k?": a figure said unsure
     # "unos 20 gigas", "a couple thousand pages of internal docs" to "how many documents?": not a count of them
-    sizes = all(_BYTE_SIZE.match(r.text[n.end:]) or P.PAGES_AFTER.match(r.text[n.end:]) for n in r.numbers)
+    sizes = all(_BYTE_SIZE.match(r.text[n.end:]) or P.PAGES_AFTER.match(r.text[n.end:]) or CONTAINERS_AFTER.match(
+        r.text[n.end:]) for n in r.numbers)  # (folders: the documents inside them are not counted)
     if asked in NUMERIC_FIELDS and ((r.numbers and UNSURE.search(r.text)) or not r.numbers or (
             sizes and asked == "corpus_docs")) and len(r.text.split()) <= 24:
         # "schnell halt", "same as what we spend today": an answer with no figure to a question that wants one

@@ -84,8 +84,11 @@ _OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>"
 _EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
 # What joins the two ends of a range
 _RANGE_JOIN = re.compile(r"^\s*(?:[回件次번건개]\s*)?"
-                         r"(?:-|–|—|~|〜|～|to|and|a|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و|sampai|hingga)"
+                         r"(?:-|–|—|~|〜|～|to|and|a|à|y|e|et|und|en|och|ile|до|se|から|에서|到|至|و|sampai|hingga)"
                          r"\s*(?:(?:de|het|die|the|les|los|las|os|as|uns|umas|unos|unas|about|around|ca\.?)\s+)?"
+                         # "from 10k to maybe 1M", "de 5 000 à peut-être 200 000": the far end offered with a hedge
+                         r"\s*(?:(?:maybe|perhaps|possibly|even|vielleicht|sogar|peut-être|voire|quizás?|tal vez|"
+                         r"incluso|talvez|forse|misschien|może|kanske|belki|может)\s+)?"
                          r"\s*(?:(?:several|mehreren|plusieurs|varias|varios|v[áa]rias|v[áa]rios|diverse|meerdere|"
                          r"kilku|нескольких|birkaç)\s+)?$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[a-z\u0600-\u06ff]+\s+)?(?:between|arası|ke beech|사이|の間|之间)")
@@ -367,9 +370,21 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
     return None
 
 
+# A count said to blow up on a condition ("4-5k for now, but if we add the mails it explodes", "aber wenn die Mails
+# dazukommen, explodiert das", "pero si sumamos los correos se dispara"): many times more, as _MUCH_MORE
+_BLOWS_UP = re.compile(r"\b(?:explod\w*|blows? up|skyrocket\w*|goes through the roof|explos\w*|explodier\w*|"
+                       r"dispar\w*|explot\w*|esplod\w*|esplos\w*|vervielfach\w*|se multipli\w*)\b")
+_ON_A_CONDITION = re.compile(_CONDITION.pattern + r"|\bonce\b|\bwhen\b|\bquand\b|\blorsque\b|\bcuando\b|"
+                             r"\bsobald\b|\bquando\b|\bzodra\b")
+
+
 def _much_more(low: str, n: P.Number) -> bool:
     """"a few thousand, maybe way more": "many times more" after the figure, in its sentence, with no figure after."""
     after = re.split(r"[.;。；!?！？]\s", low[n.end:])[0][:120]
+    blows = _BLOWS_UP.search(after)
+    if blows is not None and _ON_A_CONDITION.search(after[:blows.start()]) and not P.find_numbers(
+            after[blows.end():]) and not P.AVERAGE.search(low):
+        return True
     more = _MUCH_MORE.search(after)
     if more is not None and _NOT_MORE.search(after[max(0, more.start() - 12):more.start()]):
         return False  # "2.500, niet veel meer", "not much more", "nicht viel mehr": the figure holds

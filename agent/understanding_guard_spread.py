@@ -38,6 +38,9 @@ _LENGTH_UNITS = (
     (re.compile(r"^\s*(?:characters?|chars?|zeichen|caract[èe]res?|caratteri|tekens|znak\w*|символ\w*|karakter\w*)"),
      1 / P.CHARS_PER_TOKEN),
     (re.compile(r"^\s*tokens?\b"), 1.0),
+    (P.LINES_AFTER, float(P.TOKENS_PER_LINE)),  # "chat msgs are 1 line, the manuals 100+ pages" (s12-b)
+    (re.compile(r"^\s*(?:zeilen?|lignes?|l[íi]neas?|linhas?|righe|riga|regels?)\b"), float(P.TOKENS_PER_LINE)),
+    (P.SENTENCES_AFTER, float(P.TOKENS_PER_SENTENCE)),
     (re.compile(r"^\s*(?:paragraphs?|paragraphes?|p[áa]rrafos?|par[áa]grafos?|paragraf\w*|alinea'?s?|abs[äa]tz\w*|"
                 r"akapit\w*|абзац\w*|段落|단락|문단)"), _TOKENS_PER_PARAGRAPH),
 )
@@ -45,7 +48,7 @@ _LENGTH_UNITS = (
 _ONE_UNIT = re.compile(r"(?:\b(?:a|one|single|un|une|una|um|uma|uno|één|een|ein|eine|einer|einem|ek|satu|bir|jeden|"
                        r"jednego|d'un)\s+(?:single\s+|short\s+|half\s+|kurze[nmr]?\s+|halbe[nmr]?\s+)?(?:paragraph|paragraphe|p[áa]rrafo|"
                        r"par[áa]grafo|paragrafo|alinea|absatz|akapit\w*|paragraf|page|p[áa]gina|seite|strona|"
-                       r"sayfa|halaman)\b|(?<![а-я])(?:от\s+)?абзаца?(?![а-я])|一段|一个段落|한\s*단락|한\s*문단)")
+                       r"sayfa|halaman|line|zeile|ligne|l[íi]nea|linha|riga|regel)\b|(?<![а-я])(?:от\s+)?абзаца?(?![а-я])|一段|一个段落|한\s*단락|한\s*문단)")
 # A typical length said beside the spread: the answer, not a spread left open
 _TYPICAL = re.compile(
     r"\b(?:average|avg|on average|mostly|most (?:are|of them|docs|documents|files)|usually|typically|typical|median|"
@@ -89,6 +92,8 @@ _FILES = (r"files?|fichiers?|archivos?|arquivos?|dateien|bestanden|plików|pliki
           r"documents?|文件|文档")
 _ENTRIES = (r"faqs?|faq-\w+|entries|entrées|einträge|eintrag|preguntas|perguntas|вопрос\w*|pytań|kayd\w*|"
             r"q&as?|问答|条")
+# Containers counted right after a figure ("1.200 Ordner", "800 folders"): no documents of their own (s12-b)
+CONTAINERS_AFTER = re.compile(rf"\s*(?:{_CONTAINER})\b")
 # Items a container lists, counted inside it ("12 catalogues, each with thousands of products", "18 PDFs, in jeder
 # tausende Artikelnummern", "カタログ20冊、1冊に製品が数千点"): which are the documents is asked too
 _ITEMS = (r"products?|produkt\w*|produits?|productos?|produtos?|prodotti|artikel\w*|art[íi]culos?|articoli|"
@@ -157,12 +162,13 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if _TYPICAL.search(low) or _TYPICAL.search(message.lower()) or _CHUNKS.search(low) or _RARE.search(low):
         return False
     lengths: list[float] = [_TOKENS_PER_PARAGRAPH if re.search(r"paragra|alinea|absatz|akapit|абзац|段落|단락|문단",
-                                                              m.group()) else float(P.TOKENS_PER_PAGE)
+                                                              m.group()) else float(P.TOKENS_PER_LINE) if re.search(
+        r"line|zeile|ligne|l[íi]nea|linha|riga|regel", m.group()) else float(P.TOKENS_PER_PAGE)
                             for m in _ONE_UNIT.finditer(low)]
     figures = []
     for n in P.find_numbers(low):
-        unit = next(((rx.match(low[n.end:n.end + 16]), tokens) for rx, tokens in _LENGTH_UNITS
-                     if rx.match(low[n.end:n.end + 16])), None)
+        after = re.sub(r"^\s*\+", " ", low[n.end:n.end + 16])  # "100+ pages"
+        unit = next(((rx.match(after), tokens) for rx, tokens in _LENGTH_UNITS if rx.match(after)), None)
         if unit is None or unit[0] is None:
             continue
         per = unit[1]

@@ -607,15 +607,15 @@ def organisation_words(text: str) -> Iterator[re.Match[str]]:
 # "가구 회사입니다"): an unlisted domain, general. The words before the head noun must name a trade, not only a size,
 # a place or that it makes software ("a mid-size company", "a German startup", "一家科技公司" say no domain).
 _KIND = (r"company|firm|manufacturer|maker|producer|provider|operator|dealership|chain|co-?op|cooperative|association|"
-         r"supplier|distributor|wholesaler|business|brand")
+         r"supplier|distributor|wholesaler|business|brand|consultancy|agency")
 _GENERIC = re.compile(
     rf"\b(?:we(?:'re| are)|i work (?:at|for)|i run|we run) (?:a|an) ((?:[\w\-&]+ ){{1,3}}?)(?:{_KIND})\b|"
     r"\bwir (?:are|sind) (?:ein|eine) ((?:[\wäöüß\-]+ ){0,2}[\wäöüß\-]+?)(?:unternehmen|firma|hersteller|betrieb|"
     r"händler|anbieter|dienstleister|konzern|gruppe|verband|genossenschaft)\b|"
     r"\b(?:nous sommes|on est) (?:une?) (?:petite |grande |moyenne )?(?:entreprise|société|fabricant|groupe|"
-    r"coopérative|pme) (?:de |d'|du |des )((?:[\wéèàçâêîôûù\-]+ ?){1,3})|"
+    r"coopérative|pme|firme|agence|bureau) (?:de |d'|du |des )((?:[\wéèàçâêîôûù\-]+ ?){1,3})|"
     r"\bsomos (?:una?) (?:pequeña |mediana |gran )?(?:empresa|compañía|fabricante|cadena|cooperativa|distribuidora|"
-    r"pyme) (?:de|del) ((?:[\wáéíóúñ\-]+ ?){1,3})|"
+    r"pyme|firma|consultora|agencia) (?:de|del) ((?:[\wáéíóúñ\-]+ ?){1,3})|"
     r"\bsomos (?:uma?) (?:pequena |média |grande )?(?:empresa|fabricante|rede|cooperativa|distribuidora) (?:de|do|da) "
     r"((?:[\wáéíóúãõçê\-]+ ?){1,3})|"
     r"\bsiamo (?:una?|un') ?(?:piccola |media |grande )?(?:azienda|società|produttore|catena|cooperativa|impresa) "

@@ -352,14 +352,17 @@ def daily_active(work: str, people: Number) -> bool:
 PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpointe\b|\ben pic\b|\bpicos?\b|"
                        r"\bpicc(?:o|hi)\b|\bpiek\w*|\bszczy\w*|пик\w*|\bzirve\w*|\ben yoğun\b|\bpuncak\w*|पीक|"
                        r"\bblack friday\b|\bbusiest\b|\bbusy\b|\bheavy days?\b|\brush\b|\bmax(?:imum)?\b|"
-                       r"\bmaximal\w*|\bmaksymaln\w*|"
+                       r"\bmaximal\w*|\bmaksymaln\w*|\bm[áa]xim[oa]\b|\bmassim[oa]\b|\bcampa[ñn]a\b|\bcampagne\b|"
+                       r"\bcampagna\b|"
                        r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
 _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
                         r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"
                         r"\bdurchschnittlich\b|\bnormalerweise\b|\bsonst\b|\ben moyenne\b|\bnormalement\b|"
                         r"\bhabituellement\b|\bde media\b|\ben promedio\b|\bnormalmente\b|\bin media\b|"
                         r"\bdi solito\b|\bem m[ée]dia\b|\ba m[ée]dia\b|\bm[ée]dia\b|\bgemiddeld\b|\bnormaal\b|"
-                        r"\b[śs]rednio\b|\bzwykle\b|\bв среднем\b|\bобычно\b|\bortalama\b|\bnormalde\b|औसतन|"
+                        r"\b[śs]rednio\b|\bpromedio\b|\bmoyenne\b|\bdurchschnitt\b|\bgemiddelde\b|"
+                        r"\bmedia(?= (?:de |di )?\d)|\bzwykle\b|"
+                        r"\bв среднем\b|\bобычно\b|\bortalama\b|\bnormalde\b|औसतन|"
                         r"आम तौर पर|\brata[\s\-]rata\b|\bbiasanya\b|平时|平常|平均|日常|平時|普段|通常|평소|평균|보통")
 _CLAUSE_BREAK = re.compile(r"[,;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
                            r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데")

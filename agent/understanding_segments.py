@@ -201,6 +201,29 @@ def questionnaire(text: str) -> str:
     return _QUESTION_ANSWER.sub(lambda m: f"{m.group('q')}: " if m.span() in chosen else m.group(), text)
 
 
+# A figure pasted from a tool after its label, inside a sentence ("from grafana: search_requests_total 1,843,220",
+# "sheet says Total rows: 87,412", "tickets_count = 31k"): the label's noun is what the figure counts, so it is put
+# after the figure as a count is said (s12-b). A label that starts its line is read by ``label_field``.
+_NOUNS = r"rows|requests|searches|queries|lookups|documents|docs|files|records|tickets|entries|articles"
+_NOUN_LABEL = re.compile(
+    rf"(?<![\w.])(?P<label>(?:[a-z]+_){{1,3}}(?:{_NOUNS})(?:_[a-z]+){{0,2}}|(?:{_NOUNS})(?:_[a-z]+){{1,2}})"
+    rf"\s*[:=]?\s*(?P<figure>\d[\d,.]*(?:\s?[km]\b)?)(?![\d,.]*\d)|"
+    rf"(?<=\S)(?:(?<=:)|(?<=\bsays)|(?<=\bshows)|(?<=\breads))\s+"
+    rf"(?P<said>(?:[a-z]+ ){{0,2}}?(?:{_NOUNS})(?: total| count)?)"
+    rf"\s*[:=]\s*(?P<figure2>\d[\d,.]*(?:\s?[km]\b)?)(?![\d,.]*\d)", re.I)
+_LABEL_FILLER = re.compile(r"\b(?:total|count|sum|number|the|of)\b")
+
+
+def labels_after(text: str) -> str:
+    """``text`` with a tool's "label: figure" inside a sentence said as "figure label" (``_NOUN_LABEL``)."""
+    def said(m: re.Match[str]) -> str:
+        label, figure = (m.group("label"), m.group("figure")) if m.group("label") else (m.group("said"),
+                                                                                         m.group("figure2"))
+        words = " ".join(_LABEL_FILLER.sub(" ", label.lower().replace("_", " ")).split())
+        return f"{' ' if m.group('said') else ''}{figure} {words}"
+    return _NOUN_LABEL.sub(said, text)
+
+
 def parts(text: str) -> list[tuple[str, str | None, list[str]]]:
     """The lines and sentences of ``text`` worth reading alone, each with the field its label names and its clauses."""
     out: list[tuple[str, str | None, list[str]]] = []

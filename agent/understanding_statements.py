@@ -224,7 +224,8 @@ _FOR_RESEARCH = re.compile(r"\b(?:for|para|pour|per|für|voor|do|för|için|дл
 # A personal, hobby or hackathon project, said as the answer to the licence question (an opener that says "side
 # project" states no licence rule)
 _PERSONAL = re.compile(
-    r"\b(?:side|pet|hackathon|hobby) project\b|\bhackathon\b|proyecto personal|projet personnel|"
+    r"\b(?:side|pet|hackathon|hobby|personal|private) project\b|\bhackathon\b|proyecto personal|projet personnel|"
+    r"\bprojet perso\b|\bprivates? projekt\b|\bproyecto propio\b|"
     r"persönliche[sn]? projekt|privatprojekt|progetto personale|projeto pessoal|persoonlijk project|projekt prywatny|"
     r"prywatny projekt|kişisel proje\w*|личн\w+ проект\w*|pet[\s\-]проект\w*|個人(?:の)?(?:趣味|プロジェクト|開発|"
     r"利用)|"
@@ -291,7 +292,8 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
                 r"sin (?:requisitos?|restricciones?)|nessun (?:vincolo|requisito)|sem (?:requisitos?|restrições?)|"
                 r"特に(?:ない|なし|ありません)|특별히 없|没有特别要求", text) or _NOT_URGENT.search(text) or (
                 P.NO_REQUIREMENT.search(text) and not P.TIME_FIGURE.search(text)))) and not P.LATER.search(text) \
-                and not (P.SKIP.search(text) and not _NOT_URGENT.search(text)):  # "no idea, whatever's normal": unset
+                and not (asked == "latency_p95_ms" and P.SKIP.search(text) and not P.NO_LATENCY.search(text)):
+            # ("no clue honestly, whatever feels snappy?": the user does not know; "whatever" is no requirement)
             updates["latency_p95_ms"] = None
         elif asked == "latency_p95_ms" and _NO_HURRY.search(text) and not P.TIME_FIGURE.search(text):
             updates["latency_p95_ms"] = None  # "koi jaldi nahi, raat ko batch mein chalega", "gira tutto di notte"

@@ -44,7 +44,12 @@ def load_glossary() -> Glossary:
 def _names() -> tuple[tuple[re.Pattern[str], Term], ...]:
     pairs = [(name.lower(), term) for term in load_glossary().terms for name in term.names]
     pairs.sort(key=lambda p: -len(p[0]))
-    return tuple((re.compile(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])"), t) for n, t in pairs)
+    return tuple((re.compile(rf"(?<![a-z0-9]){_AND.sub(_ANY_AND, re.escape(n))}(?![a-z0-9])"), t) for n, t in pairs)
+
+
+# A pair of terms named with the "and" of any language of the interview ("dense et sparse", "dense und sparse")
+_AND = re.compile(r"\\ and\\ ")
+_ANY_AND = r"\\s+(?:and|et|und|y|e|en|i|och|ve|и|і|&)\\s+"
 
 
 def find_term(text: str) -> Term | None:
