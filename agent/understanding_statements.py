@@ -429,8 +429,8 @@ _PRECISION_CRITICAL = re.compile(
     r"could (?:hurt|kill|harm)|(?:can|could|would) (?:cost|get (?:us|someone))|hurt\w*|harm\w*)|"
     r"\bfalse positives? (?:are|is|would be) (?:\w+ )?(?:bad|dangerous|costly|unacceptable|expensive)|"
     r"\b(?:precision|accuracy|correctness) (?:really |absolutely |is )*(?:matters|critical|crucial|paramount|"
-    r"everything|key|non-negotiable)|\b(?:can'?t|cannot|can not) afford (?:wrong|bad|incorrect|irrelevant) "
-    r"(?:hits?|results?|answers?|matches)|"
+    r"everything|key|non-negotiable)(?!\s+(?:most|more|the most|first)\b)|"  # (not a rank: "matters most, then cost")
+    r"\b(?:can'?t|cannot|can not) afford (?:wrong|bad|incorrect|irrelevant) (?:hits?|results?|answers?|matches)|"
     r"\bfehltreffer\w* (?:sind|wären|are|would be) (?:\w+ )?(?:gefährlich|teuer|fatal|inakzeptabel|schlimm)|"
     r"\bune (?:mauvaise|fausse) réponse (?:serait|peut être|est) (?:\w+ )?(?:grave|dangereuse|inacceptable)|"
     r"\buna respuesta (?:incorrecta|equivocada|errónea) (?:sería|puede ser|es) (?:\w+ )?(?:grave|peligrosa|"
