@@ -340,6 +340,8 @@ def latency_two_targets(u: Understanding, message: str, asked: str | None) -> bo
     if but is None or not re.search(r"\d|real[\s\-]?time|instant|sub[\s\-]?second", low[:but.start()]):
         return False
     later = low[but.end():]
+    if re.search(r"retriev|\bembedding|\bvector search|\bthe search (?:part|step)|\blookup", later):
+        return False  # "the whole answer can take 3 seconds, but the retrieval part should be under 200ms": the latter
     if not _FAST_AGAIN.search(later) or not re.search(r"\bfor\b|\bthe\b|\bpour\b|\bfür\b|\bpara\b|\bper\b",
                                                         low[:but.start()] + " " + later[:40]):
         return False
