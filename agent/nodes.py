@@ -22,6 +22,7 @@ from agent.evidence_intents import evidence_requests, suite_for
 from agent.state import FIELDS, AdvisorState, ConfiguredNode, Evidence, full_profile, next_field, stated_profile
 from agent.tool_calls import fill_args, missing_args, resolve_places, run_tool
 from agent.understanding import Understanding, understand
+from agent.understanding_memo import in_one_message
 from agent.understanding_rates import count_in
 from agent.updates import apply_understanding
 from tools.profile.schema import DEFAULTS, parse_profile
@@ -71,6 +72,7 @@ def understood(state: AdvisorState, u: Understanding, lang: str, side_question: 
     return update
 
 
+@in_one_message
 def read_message(state: AdvisorState, text: str) -> Understanding:
     """The rule-based reading of one message in its context.
 

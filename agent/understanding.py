@@ -35,6 +35,7 @@ from agent.understanding_corrections import part_of_whole, refer_back
 from agent.understanding_hardware import GPU_RE, find_accelerators, hardware_mentions, owned_in_question
 from agent.understanding_langid import written_in
 from agent.understanding_languages import read_languages
+from agent.understanding_memo import in_one_message
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
@@ -100,6 +101,7 @@ class Understanding:
                     or self.unset)
 
 
+@in_one_message
 def understand(message: str, asked_field: str | None = None, stated: dict[str, Any] | None = None) -> Understanding:
     """Read one user message of the interview.
 

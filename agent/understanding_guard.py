@@ -50,6 +50,7 @@ from agent.understanding_guard_scope import (
 )
 from agent.understanding_guard_spread import CONTAINERS_AFTER, length_in_doubt, referent_in_doubt
 from agent.understanding_hardware import CPU_ONLY
+from agent.understanding_memo import in_one_message
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
 from agent.understanding_rates import average_beside_peak
 from tools.profile.schema import NUMERIC_FIELDS
@@ -58,6 +59,7 @@ _CHUNKS = re.compile(r"^\s*(?:chunks?|passages?|snippets?|results?|hits?|documen
                      r"[^.;]{0,40}\b(?:prompt|context|llm|rag|retriev|generat|answer)")
 
 
+@in_one_message
 def review(u: Understanding, message: str, asked: str | None = None, stated: dict[str, Any] | None = None,
            rules: tuple[Any, ...] = RULES) -> Understanding:
     """Withhold the values of ``u`` the message leaves in doubt; ask about them instead (changes ``u`` in place).

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from agent.understanding_lexicon import gloss, number_formats
+from agent.understanding_memo import once_per_message
 from agent.understanding_number_words import cjk_ranges, number_words
 
 MAX_CHARS = 4_000  # only the first 4,000 characters of a message are read
@@ -230,6 +231,7 @@ _THANKS = re.compile(r"\b(?:tausend|vielen tausend) dank\b|\bduizend(?:maal)? da
                      r"\btusind tak\b")
 
 
+@once_per_message
 def normalise(text: str) -> str:
     """Return ``text`` capped, NFKC-normalised (full-width digits and punctuation to ASCII), lower case."""
     # a full-width comma before a figure separates clauses, never a decimal ("有张4090，64G内存": not 4090.64)

@@ -10,10 +10,11 @@ returned as ambiguous, to be asked about, never stored.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,6 +25,7 @@ from agent import understanding_segments as G
 from agent import understanding_structure as S
 from agent.understanding_hardware import hardware_mentions
 from agent.understanding_langid import languages as written_languages
+from agent.understanding_memo import once_per_message
 from agent.understanding_numbers import GROWS_BEFORE as GROWS_BEFORE_WORDS
 from agent.understanding_statements import read_statements
 from tools.profile.schema import NUMERIC_FIELDS, Hardware, RequirementProfile
@@ -187,6 +189,14 @@ _PERIOD_TAKEN_BACK = re.compile(r"\b(?:per|a|each|every)\s+(?:day|week|month|yea
 
 
 def _read_whole(text: str, asked: str | None) -> Found:
+    """The reading of ``text`` alone (no parts reconciled): a copy the caller may change."""
+    read = _read_once(text, asked)
+    return replace(read, updates=copy.deepcopy(read.updates), ambiguous=copy.deepcopy(read.ambiguous),
+                   leftovers=list(read.leftovers))
+
+
+@once_per_message  # the guard's readings with each figure left out read the same sentences and clauses again
+def _read_once(text: str, asked: str | None) -> Found:
     usual = R.average_beside_peak(text, asked)  # (before "on a normal day" is "daily": "normal" is its cue)
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(text))))
     text, office_hours = S.office_hours(S.daily_words(text))

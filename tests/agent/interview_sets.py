@@ -1,17 +1,37 @@
 """The scorer of ``bench/interview_accuracy.py``, loaded once for every interview test that scores a set of cases.
 
 ``accuracy`` is the bench module itself (``load_cases``, ``score``, ``DATA``); registering it in ``sys.modules``
-lets its dataclasses find their module.
+lets its dataclasses find their module. Its ``run_case`` is shared by the session: a case (its content, whatever
+file or test it comes from) is read once, and each test that scores it again gets a copy of that outcome. A set
+scored whole by one test and case by case by another, or again in part, is read once in all.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib.util
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 _PATH = Path(__file__).resolve().parents[2] / "bench" / "interview_accuracy.py"
+
+
+def _once_per_session(run_case: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    outcomes: dict[str, Any] = {}
+
+    @functools.wraps(run_case)
+    def run_once(case: dict[str, Any]) -> Any:
+        key = json.dumps(case, sort_keys=True, ensure_ascii=False, default=repr)
+        if key not in outcomes:
+            outcomes[key] = run_case(case)
+        return copy.deepcopy(outcomes[key])
+
+    return run_once
 
 
 def _scorer() -> ModuleType:
@@ -23,6 +43,7 @@ def _scorer() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules["interview_accuracy"] = module
     spec.loader.exec_module(module)
+    vars(module)["run_case"] = _once_per_session(module.run_case)  # ``score`` finds it in the module: shared too
     return module
 
 
