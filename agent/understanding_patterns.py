@@ -810,7 +810,8 @@ ON_PREM = re.compile(
     r"subscription)|"
     r"(?:fully )?offline only|\bno internet\b|"
     r"不能出(?:内网|公司|本地|机房|国|境)|"
-    r"(?:数据|文档|资料).{0,6}(?:不能|不可以|不允许|禁止|不得|不可)(?:出|离开|外传|上传|上云|外发|传到|发到)|"
+    r"(?:数据|文档|资料|資料|數據|文檔|文件).{0,6}(?:不能|不可以|不允许|不允許|禁止|不得|不可)(?:出|离开|離開|外传|外傳|上传|"
+    r"上傳|上云|上雲|外发|外發|传到|傳到|发到|發到)|"
     # lead s6: any subject that may not leave a place of the user's ("source code can't leave our infra")
     r"(?:can(?:no|')?t|cannot|can not|must not|mustn't|may not|shouldn't|should not|won't|will not|(?:is|are)(?:n't| "
     r"not) allowed to)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+(?:own\s+)?(?:infra\w*|premises|building|"

@@ -3,14 +3,16 @@
 Each case is phrased anew (not the blind set's words), in several languages: seconds said as "sec", "seg", "сек", "a
 second and a half" and "a few seconds" in every language of the number words; "no idea, whatever's normal" is a
 put-off, not "no requirement"; a card's size with no unit ("A100 на 80"); tech support as the documents' trade; no
-team to host the model is an API; a team counted as "siamo in 8"; a day's rate per person said day first in Japanese;
-a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for the long
-ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as "págs", "pagg.",
-"S."; two latency targets for two uses asked; wrong results said to be costly (precision-critical); Wolof, Lingala,
-Shona, Oromo and Guarani in the language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the currency of
-its text (it was stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between; 私有化 wished
-for chooses the hosting only; summaries, terms and indexing time asked in chat shorthand. The dollar countries are
-read once (``understanding_patterns.dollar_places``) by the conversion and the question.
+team to host the model is an API; a team counted as "siamo in 8"; a day's rate per person said day first in
+Japanese; a first indexing over a weekend in German, Dutch and Swedish; most documents short and a length said for
+the long ones only; a list of language codes after a preposition ("en fr/nl/en"); "plus like 1500"; pages as "págs",
+"pagg.", "S."; two latency targets for two uses asked; wrong results said to be costly (precision-critical); Wolof,
+Lingala, Shona, Oromo and Guarani in the language table; a sum corrected as "不是X，是Y" or "XじゃなくてY" in the
+currency of its text (it was stored unconverted as US dollars); "it's not a T4 it's an L4" with no comma between;
+私有化 wished for chooses the hosting only; data kept in (or sent out of) a place in Arabic, Vietnamese, Indonesian,
+Thai and traditional Chinese, and provinces and states as places of a rule; summaries, terms and indexing time asked
+in chat shorthand. The dollar countries are read once (``understanding_patterns.dollar_places``) by the conversion
+and the question.
 """
 
 from __future__ import annotations
@@ -67,6 +69,15 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("circa 15 pagg. ciascuno", "doc_length_tokens", {"doc_length_tokens": 7500}),
     ("surtout du français, et un peu de wolof", "languages", {"languages": ["fra", "wol"]}),
     ("english and lingala", "languages", {"languages": ["eng", "lin"]}),
+    ("ممنوع نقل البيانات إلى الخارج", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("البيانات لازم تبقى عندنا في المملكة", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("dữ liệu phải lưu trữ trên máy chủ của công ty", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("gọi API ngoài cũng được", "data_must_stay_on_prem", {"data_must_stay_on_prem": False}),
+    ("semua data harus tetap di server kita", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("ข้อมูลต้องเก็บในเซิร์ฟเวอร์ของบริษัท", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("nos données doivent rester en Ontario", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("the documents have to stay in Texas", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
+    ("客戶資料不可以上傳到外部", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
     ("最好能私有化部署，用API的话领导会担心", "deployment", {"deployment": "self_hosted"}),
     ("必须私有化部署，不能调外部API", "deployment", {"deployment": "self_hosted", "data_must_stay_on_prem": True}),
     ("it's for a poison-control hotline, so bad results are dangerous", None, {"precision_critical": True}),
