@@ -186,9 +186,6 @@ _DOLLAR_PLACES = re.compile(r"\baustralia\w*|\baussie\b|\bsydney\b|\bmelbourne\b
 # The place as a rule for the data, not where the team is ("Data residency? A: Canada only", "hosted in Canada")
 _RESIDENCY_BEFORE = re.compile(r"(?:residen\w*|stay\w*|hosted|host|region|data ?cent\w*|keep\w*|store\w*|kept|"
                                r"leave|inside|within)\W+(?:\w+\W+){0,3}$")
-_US_DOLLARS = re.compile(r"\busd\b|\bus\s?\$|\bus dollars?\b|\bu\.s\. dollars?\b|\bamerican dollars?\b|"
-                         r"d[óo]lares (?:americanos|estadounidenses)|dollars? am[ée]ricains?|"
-                         r"美元|美金|米ドル|미국 달러")
 # A sum that includes one-off spending ("Budget ist 5k, das ist aber inkl. Hardware", "초기 구축비 포함해서 3천만 원",
 # "一次性投入加月费总共大概十万"): a month's budget or a one-off sum is asked
 _INCLUDES = re.compile(r"\bincl\b\.?|\binkl\b\.?|\bincluding\b|\bincluded\b|\binclusive\b|\bincludes\b|\binklusive\b|"
@@ -229,7 +226,7 @@ def budget_scope_open(u: Understanding, message: str, asked: str | None) -> bool
     named = {code for _, _, code in P.currency_mentions(low)}
     why = None
     place = next((m for m in _DOLLAR_PLACES.finditer(raw) if not _RESIDENCY_BEFORE.search(raw[:m.start()])), None)
-    if place is not None and named <= {"usd"} and not _US_DOLLARS.search(raw) and not re.search(
+    if place is not None and named <= {"usd"} and not P.US_DOLLARS.search(raw) and not re.search(
             r"(?:[a-z]\$|\$\s*(?:ca|can|cad|au|aud|nz|sg|hk)\b)", raw):
         why = _WHY_DOLLARS  # no currency, or a bare "$", beside a dollar country
     elif _INCLUDES.search(low) and _ONE_OFF_THING.search(low) and len(numbers) == 1:
