@@ -47,6 +47,14 @@ SHORTLIST = re.compile(
     r"candidates)|"
     r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
     r"\bwhat (?:did|have) you (?:recommend|suggest)\w*|"
+    # the advisor's own picks so far (s12-a): "先把你目前推荐的几个模型列出来", "the models you recommend so far",
+    # "ce que tu recommandes pour l'instant", "今のおすすめ(のモデル)を"
+    r"(?:你|您)(?:目前|现在|刚才|之前|到目前为止|到现在)?(?:推荐|建议|推薦|建議)的|"
+    r"\b(?:models?|ones?|options?|picks?) (?:that )?you(?:'d| would|'ve| have)? (?:currently )?(?:recommend|suggest)\w*"
+    r"\s+(?:so far|right now|now|currently|at this point|for now)\b|"
+    r"\b(?:what|which|ce que|lo que|was) (?:you|tu|du) (?:recommend\w*|suggest\w*|recommandes|recomiendas|empfiehlst)"
+    r"\s+(?:so far|right now|for now|pour l'instant|jusqu'ici|por ahora|hasta ahora|bisher|bis jetzt)\b|"
+    r"(?:今|現時点|現状|今まで)の?おすすめ|"
     r"\b(?:list|show|repeat|give me) (?:them|those) (?:again|once more)\b|"
     r"\b(?:the|those|your|these) (?:\w+ )?(?:options|picks|recommendations|choices|candidates)\b[^.?!]{0,30}"
     r"\bagain\b|"
@@ -405,6 +413,32 @@ def unknown_term(sentence: str, plain: str) -> str | None:
     if not rx or not any(rx.search(t) for t in (plain, sentence, fold(plain))):
         return None
     found = find_term_span(sentence) or find_term_span(plain)
+    return found[0].term if found else None
+
+
+# "What does it even do?", "Was macht der überhaupt?", "そもそも何するもの？", "那是干什么的？": the meaning of a thing
+# the sentence does not name, asked right after the sentence that names it (s12-a)
+_IT_MEANING = re.compile(
+    r"\bwhat (?:does|do|is|are) (?:it|that|this|they|one|that thing)\b(?:\s+\w+)?\s*(?:do|for|mean|good for)?"
+    r"\s*\??\s*$|"
+    r"\bwhat(?:'s| is) (?:it|that) (?:even|actually|exactly|for)\b|"
+    r"\bwas (?:macht|tut|ist|bringt) (?:der|die|das|es|so\s?(?:ein|eine|was)|sowas)\b|"
+    r"\bc'est quoi(?:\s+(?:ça|exactement|au juste))?\s*\?|\bça sert à quoi\b|\bà quoi (?:ça|il|elle|cela) sert\b|"
+    r"\bqu'est-ce que c'est\b|\bqu[ée] es eso\s*\?|\bpara qu[ée] sirve\b|\bqu[ée] hace(?: eso| exactamente)?\s*\?|"
+    r"\bo que (?:é|faz) isso\b|\bpara que serve\b|\bche cos'è\s*\?|\ba cosa serve\b|"
+    r"何(?:を)?する(?:もの|やつ|の)|何のため(?:の|に)|(?:それ|そもそも)(?:って|は)?(?:何|なに)(?:です)?(?:か|の)?\s*[?？]|"
+    r"(?:它|这个|那个|这|那)?是(?:干|做)(?:什么|啥)的|有(?:什么|啥)用|干嘛用的|"
+    r"뭐(?:하는|에 쓰는)\s*(?:거|건|것)|그게 뭐(?:예요|에요|야|죠)")
+
+
+def term_named_before(sentence: str, plain: str, before: str) -> str | None:
+    """The glossary term of ``before`` that ``sentence`` asks the meaning of without naming it, or None.
+
+    ("Should we add a reranker? What does it even do?", "リランカーって入れたほうがいいんですか？そもそも何するもの？")
+    """
+    if not any(_IT_MEANING.search(t) for t in (sentence, plain)) or find_term_span(sentence):
+        return None
+    found = find_term_span(before)
     return found[0].term if found else None
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from agent import side_questions as side
 from agent import understanding_patterns as P
+from agent import understanding_residency as R
 from agent import understanding_structure as S
 from agent.understanding_corrections import part_of_whole, refer_back
 from agent.understanding_hardware import GPU_RE, find_accelerators, hardware_mentions, owned_in_question
@@ -39,7 +40,7 @@ from agent.understanding_memo import in_one_message
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
-from agent.understanding_rescale import added_to, per_unit, rescale
+from agent.understanding_rescale import added_to, people_corrected, per_unit, rescale, time_again
 from agent.understanding_segments import labels_after, questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
@@ -141,6 +142,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         rescale(text, asked, stated, result)
         per_unit(text, asked, stated, result)
         added_to(text, asked, stated, result)
+        people_corrected(text, asked, stated, result)
+        time_again(text, asked, stated, result)
         _relative(text, asked, stated, result)
         corrected_either(text, raw, stated, result)
     part_of_whole(text, asked, stated or {}, result)
@@ -165,6 +168,10 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
             re.search(r"\bapi\b|апи|апі", text):
         result.updates["deployment"] = "self_hosted"  # "the data must stay on our servers, no external API" after
         result.corrected.add("deployment")  # an API was chosen: the API side is taken back (s11-b)
+    if stated and stated.get("data_must_stay_on_prem") is False and result.updates.get("deployment") == "self_hosted" \
+            and result.updates.get("data_must_stay_on_prem") is not True and R.REFUSED.search(text):
+        result.updates["data_must_stay_on_prem"] = True  # "아까 API 괜찮다고 했는데 보안팀에서 안 된대요": the API
+        result.corrected.add("data_must_stay_on_prem")  # allowed before is refused now, so the data stays (s12-a)
     _same_card(text, stated or {}, result)
     if "hardware" in result.updates and isinstance(result.updates.get("corpus_docs"), int) and any(
             _CARDS_COUNTED.search(text[a:b]) and _HARDWARE_NEAR.search(text[a:b]) for a, b in split_sentences(text)) \
@@ -312,6 +319,10 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
     for i, (start, end), is_question in asks[:MAX_QUESTIONS]:
         sentence = low[start:end]
         request = _route(sentence, plains[i], is_question)
+        term = side.term_named_before(sentence, plains[i], low[slice(*spans[i - 1])]) if (
+            request is None and is_question and i > 0) else None
+        if term:  # "Should we add a reranker? What does it even do?": the term of the sentence before
+            request = "explain_term", {"term": term}
         if request is None:
             if is_question and P.HYPOTHETICAL.search(sentence):  # "what if we had 2M docs?": not an answer
                 chars[start:end] = " " * (end - start)
@@ -496,7 +507,12 @@ _OTHER_COUNT = re.compile(r"^\s*(?:\d|[.,]\d|(?:t|g|m|k)i?b\b|%|million|mill|mil
 # side question is the user's corpus (a figure only supposed, "for 2M docs", is not)
 _OWN_COUNT = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr[oa]s|noss[oa]s|nostr[ie]|onze|nasz\w*|våra|наш\w*)\s+"
                         r"(?:(?:~|about|roughly|approx\.?|around|some|ca\.?|etwa|environ|unos|cerca de|circa)\s*)?"
-                        r"(?=\d)")
+                        r"(?=\d)|"
+                        # the owner, then the noun, then the figure (s12-a): "우리 문서 3만 건", "我们的文档20万份"
+                        r"(?:우리|저희|我们的?|我司的?|うちの|弊社の)\s*(?:회사\s*|公司的?\s*)?(?:documents|文档|文件|"
+                        r"文書|資料)\s*(?:는|은|が|は|有)?\s*(?=\d)")
+# A figure of the user's own that counts queries in a period ("our 2 million queries per month")
+_OWN_RATE = re.compile(r"^\s*(?:quer(?:y|ies)|searches|requests|lookups)\s+(?:per|a|an|each)\s+(?:month|day|week)\b")
 
 
 def _own_counts(part: str) -> list[tuple[int, int]]:
@@ -504,7 +520,8 @@ def _own_counts(part: str) -> list[tuple[int, int]]:
     out = []
     for m in _OWN_COUNT.finditer(part):
         figure = P.find_numbers(part[m.end():], 1)
-        if figure and figure[0].start == 0 and (noun := P.docs_after(part[m.end() + figure[0].end:])):
+        rest = part[m.end() + figure[0].end:] if figure and figure[0].start == 0 else ""
+        if rest and (noun := P.docs_after(rest) or _OWN_RATE.match(rest)):
             out.append((m.start(), m.end() + figure[0].end + noun.end()))
     return out
 

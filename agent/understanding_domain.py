@@ -171,8 +171,9 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 # A message about the licence ("thesis project at my university, nothing commercial", "这是高校的科研项目，不涉及商用",
 # "somos universidad pública, uso académico sin fines de lucro", "我们是政府单位，不做商用"): the organisation is the
 # reason for the licence, not an answer about the domain
-_LICENCE_TALK = re.compile(r"commerc|licen[cs]|lizenz|\bnon-?profit|商用|商业|営利|상업|상용|comercial|kommers|ticari|"
-                           r"коммерч|lucro|lucratif|gemeinnütz|非营利|非盈利")
+# (a licence's word, not a trade's: "commerce en ligne", "e-commerce", "commercio elettronico" name a shop, s12-a)
+_LICENCE_TALK = re.compile(r"commerci(?:al|aux|ale|ali|alment|alis|ell)|licen[cs]|lizenz|\bnon-?profit|商用|商业|"
+                           r"営利|상업|상용|comercial|kommers|ticari|коммерч|lucro|lucratif|gemeinnütz|非营利|非盈利")
 
 
 # The organisations the user serves, not the user's own: "客户主要是银行和运营商", "our customers are mostly banks"

@@ -177,7 +177,8 @@ _PERIOD_FIELDS = ("budget_usd_month", "queries_per_month", "one_time_budget_usd"
 # mila... o forse erano al giorno?", "10-15 hazaar... ya shayad woh per day tha"): the period is open (s8-b)
 _AFTERTHOUGHT_PERIOD = re.compile(
     r"\d(?:(?!\b(?:per|a|an|every|each)\s+(?:day|week|hour|month|year)|[.;!?。])\D){0,14}?"
-    r"(?:\bor\b|\beller\b|\bo\b|\bou\b|\boder\b|\bof\b|\bczy\b|\bya\b|\bveya\b|\bили\b|\bчи\b|\bабо\b|还是|或者)"
+    r"(?:\bor\b|\beller\b|\bo\b|\bou\b|\boder\b|\bof\b(?! them\b)|\bczy\b|\bya\b|\bveya\b|\bили\b|\bчи\b|"
+    r"\bабо\b|还是|或者)"
     r"(?:\s+[^\d\s,.;]+){0,3}?\s+(?:per|a|an|every|each)\s+(?:working\s+)?(?:day|week|hour|month|year)s?\b")
 
 
@@ -225,6 +226,10 @@ _EITHER = re.compile(r"\b(?:or|oder|ou|o|of|czy|eller|veya|ya da|ya|mi|mı|ил�
 # A monthly budget below this many US dollars, read from a figure with no currency beside it ("2-3 maybe?", "5?",
 # "予算は50くらい"), is more likely hundreds or thousands said short: asked about, never stored.
 SMALL_BUDGET_USD = 50.0
+# A monthly budget of this many US dollars or more, read from a figure with no currency written ("On peut mettre
+# 500 000 par mois", "we can spend 300000 a month"), is far beyond what embedding search costs: more likely a currency
+# worth far less than a dollar (CFA francs, pesos, forints): asked about, never stored (s12-a)
+LARGE_BUDGET_USD = 100_000.0
 # Languages whose writers rarely mean US dollars and whose currency the words do not settle (pesos or euros in Spanish,
 # reais or euros in Portuguese, złoty, kronor, lira, roubles): a sum with no currency written is asked about there
 # ("unos 2.000, más o menos"). German, French, Italian and Dutch sums are euros or francs, within the 25% of a dollar
@@ -267,6 +272,9 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             (budget < 1 and not P.BUDGET_ZERO.search(low) and not P.BUDGET_NO_LIMIT.search(low))
             or (0 < budget < SMALL_BUDGET_USD and not written)):  # (a figure in won or yen may round to $0)
         reason = "very small for a monthly budget: hundreds or thousands?"
+    if reason is None and isinstance(budget, int | float) and not isinstance(budget, bool) and \
+            budget >= LARGE_BUDGET_USD and not written and "budget_usd_month" in money:
+        reason = "no currency said: which currency is it?"
     raw = message.lower()
     if reason is None and money and _ONE_OFF_DOUBT.search(low):
         reason = "a month's budget or a one-off sum?"  # "1万左右，不过可能是一次性的，我再问问"
@@ -600,8 +608,10 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
                     r"no idea (?:if|whether|se|si|ob|of|czy)|unsure (?:if|whether)|(?:wei(?:ß|ss)) (?:ich )?nicht,? ob|"
                     r"nicht sicher,? ob|je ne sais pas si|pas s[ûu]r (?:que|si)|no s[ée] si|no estoy segur[oa] de si|"
                     r"n[ãa]o sei se|non so se|non sono sicur[oa] se|weet ik niet|niet zeker of|nie wiem,? czy|不知道是|"
-                    r"不确定是|不清楚是|还不确定|かどうか|か(?:は)?(?:わかりません|分かりません|わからない|不明)|上と相談|"
-                    r"相談します|인지 (?:잘 )?모르|인지 .{0,16}물어봐야|확인해\s?봐야|"
+                    r"不确定是|不清楚是|还不确定|かどうか|か(?:は)?(?:わかりません|分かりません|わからない|不明)|"
+                    # (a consultation still to come, not one done: "上と相談して月10万円まで上げてもらえました", s12-a)
+                    r"上と相談(?:します|する|して(?:から|み)|中|しない)|相談します|인지 (?:잘 )?모르|"
+                    r"인지 .{0,16}물어봐야|확인해\s?봐야|"
                     r"\bask (?:finance|the cfo|my boss|my manager)\b|\bbelum (?:jelas|pasti|tahu)\b|"
                     # "whether per month or per year I don't know", "of dat per maand of per jaar is weet ik niet"
                     # (glossed), "ob pro Monat oder pro Jahr, weiß ich nicht", "om det är per månad vet jag inte"

@@ -179,6 +179,10 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             continue  # "2x Xeon, 48 cores": two processors, the cores said are the total
         if _RESTATED.search(r.text[max(0, n.start - 16):n.start]) and any(abs(n.value - v) <= 0.1 * v for v in said):
             continue  # "3 000 € par an, donc 250 par mois": the same sum said again in another unit (s11-b)
+        if _quoted_rate(n, stated) or _quoted_rate(n, u.updates):
+            continue  # "las 2.000 búsquedas son en temporada alta, lo normal son unas 800 al día" after 60,000 a
+            # month: the earlier rate quoted per day (or week, or working day) beside its correction, and the new
+            # one, which the stored rate accounts for (s12-a)
         if "queries_per_month" in u.updates and team(n, r.text) and any(
                 m.start != n.start and P.USERS.match(r.text[m.end:]) for m in r.numbers):
             continue  # "team of 12 maintains it, but ~2,000 employees will use it": the team, beside the users
@@ -230,6 +234,13 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                     name in _COUNTS:
                 doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
     return doubts
+
+
+def _quoted_rate(n: Number, stated: dict[str, Any]) -> bool:
+    """``n`` is the stated searches a month said again per day, working day or week."""
+    before = stated.get("queries_per_month")
+    return isinstance(before, int | float) and not isinstance(before, bool) and before > 0 and any(
+        abs(n.value * days - before) <= 0.02 * before for days in (P.DAYS_PER_MONTH, 22, 4.3))
 
 
 def _average_and_peak(text: str, first: Number, second: Number) -> bool:

@@ -97,7 +97,8 @@ AMBIGUOUS_CODES = frozenset(
     "ha lo ka mn ku tg ky tk gu mr bn kn lb bs sl sq hy yo zu xh sw tl mi fy br gd fo jv su ht mg rw ig sd ti qu yi "
     "wo ln sn om gn "
     "cat fin est tam tel ind pan mar lat mon som bel ben lit bod kan mal sin lao tat nor hun ron pol fil ell dan que "
-    "hat sun jav bre ibo kin tir snd".split())
+    "hat sun jav bre ibo kin tir snd wo ln bm ff om sn tn st oc rm lg ny wol lin bam ful orm sna tsn sot oci roh "
+    "lug nya".split())
 COUNTRY_CODES = frozenset(
     "de fr it es pl nl pt ru tr no fi lv lt hr hu ro bg sk si id th am az mk mt is la so uz tt ug bo ps my ml ne ga gl "
     "cy eu uk sr ar ms pa gu mr et bn be ca sl km lb kn bs tg ky tk as af ht mg rw sd".split())

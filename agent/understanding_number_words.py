@@ -521,10 +521,39 @@ _PERCENT_OF_THEM = re.compile(rf"(\d{{1,3}}(?:\.\d{{1,2}})?)\s*%(?:{_OF_THEM[3:-
 _CN_PERCENT = re.compile(r"百分之(\d{1,3}|[一二三四五六七八九十]{1,3})")
 
 
+# One person in N, in every language of the lexicon (s12-a): "jeder Fünfte", "one in five", "un sur cinq", "uno de cada
+# cinco", "um em cada cinco", "uno su cinque", "één op de vijf", "co piąty", "var femte", "каждый пятый", "5人に1人",
+# "다섯 명 중 한 명", "每五个人里有一个": that share of the people, as "20% of them"
+_NTH = {w: n for n, words in {
+    2: "2 two zwei zweite deux dos dois due twee drugi andra второй двух 二 两 두",
+    3: "3 three drei dritte trois tres três tre drie trzeci tredje третий трёх трех 三 세",
+    4: "4 four vier vierte quatre cuatro quatro quattro czwarty fjärde четвёртый четвертый четырёх 四 네",
+    5: "5 five fünf fünfte cinq cinco cinque vijf piąty femte пятый пяти 五 다섯",
+    10: "10 ten zehn zehnte dix diez dez dieci tien dziesiąty tionde десятый десяти 十 열",
+}.items() for w in words.split()}
+_N_WORD = "|".join(sorted(_NTH, key=len, reverse=True))
+_N_ORDINAL = "|".join(sorted((w for w in _NTH if not w.isdigit()), key=len, reverse=True))  # ("co 5 minut": every
+# five minutes, a period; "co piąty": every fifth person)
+_ONE_IN = re.compile(
+    rf"(?<![\w.])(?:(?:one|1) (?:in|out of) (?P<a>{_N_WORD})|jede[rsn]? (?P<b>{_N_ORDINAL})|"
+    rf"(?:un|une|1) sur (?P<c>{_N_WORD})|"
+    rf"(?:uno|una|1) de cada (?P<d>{_N_WORD})|(?:um|uma|1) (?:em|de) cada (?P<e>{_N_WORD})|(?:uno|una|1) su "
+    rf"(?P<f>{_N_WORD})|(?:één|een|1) op de (?P<g>{_N_WORD})|co (?P<h>{_N_ORDINAL})|var (?P<i>{_N_ORDINAL})|"
+    rf"каждый (?P<j>{_N_ORDINAL})|(?:один|одна) из (?P<k>{_N_WORD}))(?![\w.])|"
+    rf"(?P<l>{_N_WORD})\s*人に\s*(?:1|一)\s*人|(?P<m>{_N_WORD})\s*명\s*중\s*(?:1|한)\s*명|"
+    rf"每\s*(?P<n>{_N_WORD})\s*个?人(?:里|中)(?:有)?\s*(?:1|一)\s*个")
+
+
+def _one_in(match: re.Match[str]) -> str:
+    word = next(g for g in match.groups() if g)
+    return f" {100 / _NTH[word]:.4g}% of them "
+
+
 def _shares(text: str) -> str:
     """Shares of people as English: "la moitié d'entre eux" -> "half of them", "20 % davon" -> "20% of them"."""
     for rx, english in _SHARES:
         text = rx.sub(f" {english} ", text)
+    text = _ONE_IN.sub(_one_in, text)
     text = _CN_PERCENT.sub(lambda m: f"{m.group(1) if m.group(1).isdigit() else _cn_small(m.group(1))}%", text)
     return _PERCENT_OF_THEM.sub(r"\1% of them", text)
 

@@ -165,6 +165,13 @@ _CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURREN
 def currency_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of each currency named in ``text`` (normalised), in order."""
     return [(m.start(), m.end(), m.lastgroup or "") for m in _CURRENCY_NAME.finditer(text)]
+
+
+# US dollars named as such, in every language of the lexicon ("USD", "US$", "1 000 $ US", "dollars américains",
+# "美元"): not a local dollar (Canadian, Australian, ...)
+US_DOLLARS = re.compile(r"\busd\b|\bus\s?\$|\$\s?us\b|\bu\.s\.|\bus dollars?\b|\bdollars? us\b|\bd[óo]lares? us\b|"
+                        r"\bamerican dollars?\b|am[ée]ricains?\b|d[óo]lares (?:americanos|estadounidenses)|"
+                        r"estadounidenses?\b|美元|美金|米ドル|미국 달러")
 _LONGEST = functools.partial(sorted, key=len, reverse=True)
 CURRENCY_BEFORE = re.compile(r"((?<![a-z])(?:" + "|".join(_LONGEST(
     w for _, before, _ in CURRENCIES.values() for w in before if w[0].isascii())) + ")|" + "|".join(_LONGEST(
@@ -226,9 +233,6 @@ PLACE_CURRENCIES = (
 )
 _PLACE_CURRENCY = tuple((code, re.compile(rx)) for code, rx in PLACE_CURRENCIES)
 
-# US dollars named as such: a "$" beside a dollar country is then no local money
-US_DOLLARS = re.compile(r"\busd\b|\bus\s?\$|\bu\.s\.|\bus dollars?\b|\bamerican dollars?\b|am[ée]ricains?\b|"
-                        r"estadounidenses?\b|d[óo]lares americanos\b|美元|美金|米ドル|미국 달러")
 # The local "$" written out ("C$", "A$", "$CA", "1 200 $ CAN")
 _LOCAL_DOLLAR_SIGN = re.compile(r"[a-z]\$|\$\s*(?:ca|can|cad|au|aud|nz|sg|hk)\b")
 _DOLLAR_CODES = ("cad", "aud", "nzd", "sgd", "hkd")
@@ -553,8 +557,11 @@ COLLECTION_BEFORE = re.compile(r"\b(?:tickets|articles|contracts|agreements|repo
                                r"(?:[:=]|is|are|total|number)?\s*(?:about|around|roughly|approximately|nearly|almost|"
                                r"~|some)?\s*$")
 BEFORE_FIELD = {
-    "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料)\s*"
+    "corpus_docs": re.compile(r"(?:documents?|docs|files|corpus(?: size)?|文档数?量?|文件数?量?|语料|"
+                              r"(?:ファイル|ページ|記事|文書|ドキュメント|レコード)(?=数))\s*"
                               r"(?:数\s*[はが]?\s*(?:about\s*)?)?"  # "文書数は約3万" (glossed "documents 数は about")
+                              # "ファイル数はざっと6万", "ページ数でいうと、2万3千" (s12-a)
+                              r"(?:(?<=数)で(?:いうと|言うと|は)\s*[、,]?\s*)?(?:(?<=[はが、,])\s*(?:ざっと|およそ|だいたい|大体)\s*)?"
                               r"(?:itself|alone|as such)?\s*(?:count|size)?\s*"
                               r"(?:[:=]|is|of|are|改成|改为|为|是|有|约|大约|大概|共|在)*\s*"
                               # "the documents are more like 50k" (s6-a): a hedge between the noun and its count
@@ -866,10 +873,10 @@ ON_PREM = re.compile(
     r"\bне (?:может|могут|должны|должен|должно) (?:покидать|покинуть|выходить|уходить)|"
     r"\bничего не (?:уходит|выходит|покидает)|"
     r"不能出(?:我们)?(?:自己)?的?(?:内网|公司|本地|机房|服务器|数据中心)|(?:留在|存在)(?:境内|国内)|不(?:能|得)出境|"
-    r"(?:社外|外部|国外|海外)(?:に|へ)?(?:は)?(?:データを|情報を)?(?:出せ|出す(?:こと)?(?:は)?でき(?:ない|ません)|"
+    r"(?:社外|外部|国外|海外)(?:に|へ)?(?:は)?(?:データ|情報|文書|資料)?(?:を|は)?(?:一切|絶対に?|決して|全く)?(?:出せ(?:ない|ません|ず)|出す(?:こと)?(?:は)?でき(?:ない|ません)|"
     r"持ち出(?:せ|し(?:禁止|不可)))|から(?:は)?出せ(?:ない|ません)|(?:외부|밖|사외)(?:로|에)?\s*(?:나가면 안|"
     r"내보낼 수 없|유출\s*(?:금지|불가)|반출\s*(?:금지|불가))|"
-    r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ|"
+    r"院外|外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:出せ|送れ|使え)|社外に出せ(?:ない|ません|ず)|"
     r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:사용할 수 없|쓸 수 없|사용 불가|금지)|외부로 (?:나갈|보낼) 수 없|"
     # s5-e (issue 17): residency said as a refusal, in the languages the gloss leaves as written
     r"(?:数据|资料|文档)[^,，。;]{0,4}(?:必须|需要|要|得|只能)本地化|数据本地化|"
@@ -959,6 +966,13 @@ ON_PREM = re.compile(
     r"(?:要|得|须)(?:留在|存在|放在|保存在)(?:本地|内网|公司|国内|境内|香港|台湾|大陆|中国|新加坡|澳门)|"
     r"(?:要|必须|只能|需要|得|须)(?:在)?(?:境内|国内|本地|内网)(?:存储|保存|存放|处理)|"
     r"\bprivate cloud only\b|"
+    # s12-a: the cloud said to be taboo, forbidden or out of the question, in every language of the lexicon ("Cloud ist
+    # bei uns tabu", "le cloud est exclu", "la nube está prohibida", "クラウドはタブー", "云是禁区", "클라우드는 금지")
+    r"(?<![\w-])(?:cloud|nube|nuvem|nuage|chmura)(?:[\s\-]*(?:apis?|services?|dienste?|l[öo]sung(?:en)?))?\s+"
+    r"(?:\w+\s+){0,3}?(?<!not )(?<!nicht )(?:tabu|taboo|tabou|tabú|verboten|ausgeschlossen|not in frage|interdit|"
+    r"exclue?|proscrit|prohibid[ao]|excluid[ao]|proibid[ao]|vietat[ao]|esclus[ao]|(?:a |ein )?no[\s\-]go)(?![\w-])|"
+    r"クラウド(?:は|も)?(?:タブー|禁止|ng|ダメ|だめ|無理|不可)|(?:公有)?云(?:端|服务)?(?:是|也)?(?:禁区|禁止|不行)|"
+    r"클라우드(?:는|도)?\s*(?:금지|안\s*돼|안\s*됩|불가)|"
     r"\bonly (?:in|inside|within) our (?:own )?(?:vpc|private cloud|tenant|data ?cent(?:er|re)s?|"
     r"network)\b|"
     r"(?:必须|只能|一定要|得)(?:在)?(?:本地|内网)(?:部署|处理|存储|运行|跑)?(?=$|[，。,.;！!])|"
@@ -1326,14 +1340,16 @@ NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nich
 NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,12}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
                             r"ではなく|ありません|ない(?![a-z])|なし|아니|아님|않|없|안\s|\bnot\b|\bnahi[nm]?\b|\bnhi\b|\bmat\b)|"
                             r"^\s*(?:is|are)(?:n't| not)\b")
-# "external APIs are not allowed", "API 호출 자체가 불가능해요", "APIはNGです", "外部API不允许": refused after its name
+# "external APIs are not allowed", "API 호출 자체가 불가능해요", "APIはNGです", "外部API不允许": refused after its name,
+# also after a compound's last word ("cloud APIs are a no-go", "クラウドのAPIはNG", "클라우드 API는 안 돼요", s12-a)
 REFUSED_AFTER = re.compile(
+    r"(?:\s*(?:の|的|-)?\s*(?:apis?|services?|providers?|サービス|服务|接口|서비스)(?![a-z]))?(?:"
     r"\s*(?:calls?|use|usage|access)?\s*(?:are|is|would be|will be|were|was)?\s*(?:not (?:allowed|permitted|an option|"
     r"possible|ok|okay|acceptable|approved)|forbidden|prohibited|banned|blocked|off[\s\-]limits|out of the question|"
     r"a no[\s\-]go|impossible|never an option)\b|"
     r"\s*(?:호출|사용|연동|접근)?\s*(?:자체가?|은|는|이|가|도)?\s*(?:불가능|불가|금지|안\s*돼|안\s*됩|못\s*(?:써|씁|해))|"
-    r"\s*(?:の(?:利用|使用|呼び出し))?\s*(?:は|も)?\s*(?:ng|ダメ|だめ|禁止|使えな|使えません|不可)|"
-    r"\s*(?:调用|使用)?\s*(?:是|也)?\s*(?:不行|不允许|不能用|禁止|不可以|不可能)")
+    r"\s*(?:の(?:利用|使用|呼び出し))?\s*(?:は|も)?\s*(?:ng|ダメ|だめ|禁止|使えな|使えません|不可|無理|むり)|"
+    r"\s*(?:调用|使用)?\s*(?:是|也)?\s*(?:不行|不允许|不能用|禁止|不可以|不可能))")
 # A negation inside a matched cue: "数据不需要留在本地" matches the rule's words but says the opposite.
 NEGATION_INSIDE = re.compile(r"不(?:需要|必|用|要|一定)|无需|无须|没必要|必要(?:は)?ない|필요\s*없")
 NEED_WORD = re.compile(r"\bneed|\brequire|\bnecessary|\bmust\b|\bhave to\b|\bhas to\b|\brequirement|\bmandatory|"
@@ -1390,7 +1406,12 @@ NO_REQUIREMENT = re.compile(
     r"没(?:啥|什么|有)(?:特别的?)?要求|没要求|无所谓|不重要|不敏感|都行|随意|"
     r"特に(?:要件|要求|こだわり|制約)?(?:は|も)?(?:ない|なし|ありません)|気にしない|こだわりはない|"
     r"상관\s*없|요구\s*사항\s*(?:은|이)?\s*없|특별한 (?:요구|제약)\w*\s*없|"
-    r"\bkoi (?:requirement|zaroorat) nahi\b|\bfarak nahi padta\b")
+    r"\bkoi (?:requirement|zaroorat) nahi\b|\bfarak nahi padta\b|"
+    # s12-a: indifference said colloquially ("on s'en fiche un peu de la licence", "who cares", "ist uns wurscht")
+    r"\b(?:on|je|nous|vous) s'en (?:fiche|fout|moque|balance)\b|\bça (?:nous|m') ?est égal\b|\bwho cares\b|"
+    r"\bcould(?:n'?t| not) care less\b|\b(?:uns|mir) (?:völlig |ziemlich )?(?:wurscht|wurst|schnuppe)\b|"
+    r"\b(?:me|nos) da lo mismo\b|\bnos (?:da|importa) (?:bastante )?igual\b|\bnon (?:ci|mi) interessa\b|"
+    r"\b(?:tanto|pouco) (?:nos |me )?(?:faz|importa)\b|どうでもいい")
 TIME_FIGURE = re.compile(r"\d|\bsec\w*|\bseconds?\b|\bmin(?:ute)?s?\b|秒|초|сек\w*|saniye|sekund\w*|segund\w*|"
                          r"second[eoi]\w*|\bms\b")
 NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|\bno limit (?:de|on|for) (?:latency|"
@@ -1705,7 +1726,9 @@ COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bp
                   r"多少钱|成本|费用|价格|花多少")
 SEARCH = re.compile(r"\b(?:which|what|any|list|show me|find|is there|are there)\b[^.?]{0,30}\bmodels?\b|"
                     r"\b(?:gibt es|hay|existen?|existem|y a-t-il|il y a|ci sono|c'è)\b[^.?]{0,20}"
-                    r"\b(?:modell\w*|modelos?|modèles?|modell[io])\b|モデル(?:は|が)?(?:あります|ありますか)|"
+                    r"\b(?:modell\w*|modelos?|modèles?|modell[io])\b|"
+                    r"モデル(?:って|は|が|とか)?\s*(?:あり(?:ます)?\s*(?:か|\?)|ある(?:の|かな)?\s*(?:か|\?)|"
+                    r"ありません\s*(?:か|\?)|ない(?:です)?\s*(?:か|\?))|"
                     r"모델(?:이|은)? 있|"
                     r"모델\s*(?:중에\s*|로는?\s*)?(?:어떤\s*(?:게|것이|거|모델이|것들이)|뭐가|무엇이|뭐)\s*있|"
                     r"\b(?:does|do|can|will|could) (?:any|one) of (?:these|them|those|the (?:options|models|picks))\b|"

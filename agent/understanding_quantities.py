@@ -1413,7 +1413,13 @@ _FUTURE_CLAUSE = re.compile(r"\b(?:will|'ll|should (?:hit|reach|be)|expect\w*|pr
 _REJECTED_AFTER = re.compile(r"^\s*(?:is|are|'s|would be|feels?)?\s*(?:way |far |much |definitely )?"
                              r"(?:too (?:much|slow|long|high)|fazla|çok fazla|zu (?:viel|lang|langsam)|"
                              r"trop (?:long|lent)|demasiado|troppo|te (?:lang|traag|veel)|för (?:långsamt|mycket)|"
-                             r"слишком|занадто|za (?:dużo|długo|wolno))\b")
+                             r"слишком|занадто|za (?:dużo|długo|wolno)|"
+                             # s12-a: a target turned down as too strict ("0.5초는 너무 빡빡하고 2초까지는 괜찮을",
+                             # "200 ms is too tight", "0.5秒は厳しいので", "200毫秒太严了", "200 ms ist zu knapp")
+                             r"too (?:strict|tight|aggressive|ambitious)|zu (?:streng|knapp|ambitioniert)|"
+                             r"trop (?:strict|serré|juste|ambitieux))\b|"
+                             r"^\s*(?:은|는|이|가|は|だと|では|是|就|的话)?\s*(?:너무|좀|ちょっと|少し|太|有点)?\s*"
+                             r"(?:빡빡|촉박|짧|厳し|きつ|無理|严|紧|苛刻|不现实)")
 # A factor, not a count: "翻十倍", "10倍に", "10배", "10-fold"
 _MULTIPLIER_AFTER = re.compile(r"^\s*(?:倍|배|[\s\-]?fold\b)")
 

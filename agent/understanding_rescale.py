@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from agent import understanding_patterns as P
+from agent.understanding_quantities import extract_fields
 
 # The fields a factor may scale, with the nouns that name each in the glossed text, in every language the lexicon
 # leaves unglossed (the English words come from ``P.FIELD_WORDS``).
@@ -260,3 +261,58 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
     result.updates[field] = int(round(value)) if field in ("corpus_docs", "queries_per_month",
                                                            "doc_length_tokens") else round(value, 2)
     result.corrected.add(field)
+
+
+# The old figure of a correction "new, not old" / "old じゃなくて new": a negation before it ("50 agents, not 25",
+# "不是60人") or right after its unit ("60人じゃなくて120人", "60명이 아니라 120명")
+_NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnicht|\bpas|\bnon|\bniet|\bnie|\bне|不是|而不是)\s*(?:~|about|only\s+)?$")
+_NOT_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:じゃなくて|じゃなく|ではなく|ではありません|이\s*아니라|가\s*아니라|"
+                        r"아니라|아니고)")
+
+
+def people_corrected(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A count of the people who search corrected under a rate worked out from them: the scaled rate is asked (s12-a).
+
+    ("オペレーターは60人じゃなくて120人でした", "it's 50 agents, not 25": the stated searches a month times new / old,
+    offered in a confirming question, as the committed sets ask it: b10-ru-43 "нотариусов 250, а не 300".)
+    Only when the message gives the searches no figure of its own and one of the figures counts people.
+    """
+    before = stated.get("queries_per_month")
+    if result.confirm or not isinstance(before, int | float) or isinstance(before, bool) or before <= 0 or \
+            asked not in (None, "queries_per_month") or any(isinstance(result.updates.get(f), int | float) for f in (
+                "queries_per_month", "corpus_docs", "budget_usd_month")):
+        return
+    numbers = [n for n in P.find_numbers(text) if n.value >= 1]
+    if len(numbers) != 2 or not any(P.USERS.match(text[n.end:n.end + 40]) for n in numbers):
+        return
+    old = [n for n in numbers if _NOT_BEFORE.search(text[max(0, n.start - 12):n.start])
+           or _NOT_AFTER.match(text[n.end:n.end + 24])]
+    if len(old) != 1:
+        return
+    new = next(n for n in numbers if n is not old[0])
+    if abs(new.value - old[0].value) < 1e-9:
+        return
+    value = int(round(before * new.value / old[0].value))
+    why = "the number of people changed: do the searches a month scale with it?"
+    result.confirm = {"kind": "check", "fields": ["queries_per_month"], "values": {"queries_per_month": value},
+                      "reasons": {"queries_per_month": why}, "value": float(value), "monthly": float(value),
+                      "text": why}
+    result.unparsed = None
+
+
+def time_again(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
+    """A time said with no word of latency after a latency target was stated: the new target (s12-a).
+
+    ("생각해보니까 0.5초는 너무 빡빡하고 2초까지는 괜찮을 것 같아요", "on second thought 2 seconds is fine")
+    """
+    if asked is not None or result.confirm or "latency_p95_ms" not in stated or "latency_p95_ms" in result.updates \
+            or not any(P.MS_AFTER.match(text[n.end:]) or P.SECONDS_AFTER.match(text[n.end:])
+                       for n in P.find_numbers(text)):
+        return
+    read = extract_fields(text, "latency_p95_ms").updates
+    again = read.get("latency_p95_ms")
+    if set(read) == {"latency_p95_ms"} and isinstance(again, int | float) and not isinstance(again, bool) and \
+            again > 0 and again != stated["latency_p95_ms"]:
+        result.updates["latency_p95_ms"] = again
+        result.corrected.add("latency_p95_ms")
+        result.unparsed = None

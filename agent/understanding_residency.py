@@ -77,7 +77,8 @@ NO_LIMIT = re.compile(r"\bno (?:restrictions?|constraints?|rules?|requirements?)
                       r"not an?|no) (?:problem|issue|concern|blocker)s?\b")
 REFUSED = re.compile(r"\bnot (?:ok|okay|fine|allowed|an option)|n't (?:ok|okay|fine|allowed|send|use)|\bnever\b|"
                      r"\b(?:can(?:no|')?t|cannot|must not|may not)\b|不能|不可以|不允许|禁止|できません|だめ|ダメ|"
-                     r"안\s*(?:돼|됩니다)|불가|금지|nicht erlaubt|interdit|prohibido|vietato|proibido|"
+                     r"안\s*(?:돼|됩니다|된대|된다고)|불가|금지|\bvetoe?d\b|\bsaid no\b|\bsays no\b|\babgelehnt\b|"
+                     r"ngが出|不同意|不让用|nicht erlaubt|interdit|prohibido|vietato|proibido|"
                      r"\bnot (?:use|send)|нельзя|не можем|запрещ|\bnie (?:wolno|możemy|mogą)\b|\bfår inte\b|"
                      r"\bmag niet\b|\bmogen niet\b|yasak|"
                      r"(?<![а-яіїє])(?:не можна|не можемо|заборонено)(?![а-яіїє])")
@@ -174,7 +175,23 @@ def refused_send(text: str) -> bool:
 
 def on_prem_setting(text: str) -> bool:
     """True when the setting ``text`` describes keeps the data inside (a hospital network, air-gapped, classified)."""
-    return any(not _ORGANISATION.search(text[max(0, m.start() - 25):m.start()]) for m in SETTING.finditer(text))
+    return any(not _ORGANISATION.search(text[max(0, m.start() - 25):m.start()]) and not _searched(text, m)
+               for m in SETTING.finditer(text))
+
+
+# The intranet as what is searched, not where the data lives (s12-a): "wollen unser Intranet per RAG durchsuchbar
+# machen", "we want to search our intranet", "indexer notre intranet" ("records on the clinic's intranet" is a place)
+_SEARCH_VERB = re.compile(r"\b(?:search\w*|index\w*|durchsuch\w*|indexier\w*|recherch\w*|cherch\w*|busca\w*|"
+                          r"indexa\w*|cerca\w*|ricerc\w*|pesquis\w*|doorzoek\w*|rag)\b")
+_AT_PLACE = re.compile(r"\b(?:on|in|im|auf|dans|sur|en|nel|nella|na|no|op|within|inside|innerhalb|via|from|aus|de|"
+                       r"du|del|da|van)\s+(?:\w+(?:'s)?\s+)?$")
+
+
+def _searched(text: str, match: re.Match[str]) -> bool:
+    if match.group() != "intranet" or _AT_PLACE.search(text[max(0, match.start() - 30):match.start()]):
+        return False
+    near = re.split(r"[!?\n]|\.\s+(?=[a-z])(?<!ca\.\s)", text[max(0, match.start() - 80):match.end() + 100])
+    return bool(_SEARCH_VERB.search(next(part for part in near if "intranet" in part)))
 
 
 # "for a hospital network", "a large bank network": the organisation, not the network its data lives on
