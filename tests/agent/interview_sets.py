@@ -48,3 +48,27 @@ def _scorer() -> ModuleType:
 
 
 accuracy = _scorer()
+
+
+def read(message: str, asked: str | None = None, prev: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the offline interview returns for one message (the question just asked, the fields said before)."""
+    from agent.nodes import understand_offline
+
+    return understand_offline(accuracy.initial_state({"m": message, "asked": asked, "prev": prev or {}}))
+
+
+def said(update: dict[str, Any]) -> dict[str, Any]:
+    """The fields an update stores as said or corrected (not asked back, assumed or skipped)."""
+    provenance = update.get("provenance") or {}
+    return {k: v for k, v in (update.get("profile") or {}).items() if provenance.get(k) in ("said", "corrected")}
+
+
+def assert_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
+    """``message`` stores every field of ``want`` as said (figures within the scorer's 25%)."""
+    import pytest
+
+    got = said(read(message, asked))
+    for name, value in want.items():
+        assert name in got, (message, got)
+        close = pytest.approx(value, rel=0.25) if isinstance(value, int | float) else value
+        assert got[name] == close, (message, got)

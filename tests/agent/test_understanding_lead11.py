@@ -12,19 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from interview_sets import accuracy
+from interview_sets import assert_reads
+from interview_sets import read as _read
+from interview_sets import said as _said
 
-from agent.nodes import understand_offline
 from agent.understanding import understand
-
-
-def _read(message: str, asked: str | None = None) -> dict[str, Any]:
-    return understand_offline(accuracy.initial_state({"m": message, "asked": asked}))
-
-
-def _said(update: dict[str, Any]) -> dict[str, Any]:
-    provenance = update.get("provenance") or {}
-    return {k: v for k, v in (update.get("profile") or {}).items() if provenance.get(k) in ("said", "corrected")}
 
 
 @pytest.mark.parametrize(("message", "asked", "want"), [
@@ -60,11 +52,7 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("8 osób po 15 wyszukiwań dziennie", "queries_per_month", {"queries_per_month": 8 * 15 * 30}),
 ])
 def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
-    got = _said(_read(message, asked))
-    for name, value in want.items():
-        assert name in got, (message, got)
-        close = pytest.approx(value, rel=0.25) if isinstance(value, int | float) else value
-        assert got[name] == close, (message, got)
+    assert_reads(message, asked, want)
 
 
 @pytest.mark.parametrize(("message", "asked", "not_stored"), [

@@ -20,20 +20,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from interview_sets import accuracy
+from interview_sets import assert_reads
+from interview_sets import read as _read
+from interview_sets import said as _said
 
 from agent import understanding_patterns as P
-from agent.nodes import understand_offline
 from agent.understanding import understand
-
-
-def _read(message: str, asked: str | None = None, prev: dict[str, Any] | None = None) -> dict[str, Any]:
-    return understand_offline(accuracy.initial_state({"m": message, "asked": asked, "prev": prev or {}}))
-
-
-def _said(update: dict[str, Any]) -> dict[str, Any]:
-    provenance = update.get("provenance") or {}
-    return {k: v for k, v in (update.get("profile") or {}).items() if provenance.get(k) in ("said", "corrected")}
 
 
 @pytest.mark.parametrize(("message", "asked", "want"), [
@@ -86,11 +78,7 @@ def _said(update: dict[str, Any]) -> dict[str, Any]:
     ("some irrelevant results are fine, it's a fun side project", None, {"precision_critical": False}),
 ])
 def test_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
-    got = _said(_read(message, asked))
-    for name, value in want.items():
-        assert name in got, (message, got)
-        close = pytest.approx(value, rel=0.25) if isinstance(value, int | float) else value
-        assert got[name] == close, (message, got)
+    assert_reads(message, asked, want)
 
 
 @pytest.mark.parametrize("message", ["it's not a T4 it's an L4", "its not an A10G its an L40S, my bad"])
