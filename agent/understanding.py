@@ -372,7 +372,8 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
                             and not P.OWN_SITUATION.search(part))  # "at 500k docs, what would X cost?"
             if (cued or (request[0] in side.SIDE_TOOLS and not told)
                     or supposed or converted or supposes) and not own:  # "which model for our 80k ...?"
-                mine = [] if supposed else owned_in_question(part) + _own_counts(part)  # "the T4 we have" is read
+                mine = [] if supposed else owned_in_question(part) + _own_counts(part) + (  # "the T4 we have" is read
+                    _own_budget(part) if request[0] in ("shortlist", "search_models") else [])
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
                     chars[start + clause.start() + a:start + clause.start() + b] = list(part[a:b])
@@ -524,6 +525,20 @@ def _own_counts(part: str) -> list[tuple[int, int]]:
         if rest and (noun := P.docs_after(rest) or _OWN_RATE.match(rest)):
             out.append((m.start(), m.end() + figure[0].end + noun.end()))
     return out
+
+
+# s13-b: the budget a request for candidates is bounded by ("予算月8万円で組める候補ざっと出してもらえます？", "what can
+# we get for a budget of 500 euros a month?"): the user's own budget, read
+_OWN_BUDGET = re.compile(
+    r"\bbudget\b\s*(?:(?:of|is|per month|monthly|a month|月|毎月|每月|월)\s*)*(?:about\s*)?[$€£¥]?\s*\d[\d.,]*\s*"
+    r"(?:k|万|千|thousand)?\s*(?:yen|dollars?|euros?|usd|eur|円|元|€|\$)?(?:\s*(?:per month|a month|/mo(?:nth)?|"
+    r"monthly))?|"
+    r"(?:per month|monthly|月|毎月|每月)\s*\d[\d.,]*\s*(?:万|千|k)?\s*(?:yen|円|元|dollars?|euros?|€|\$|원|won)")
+
+
+def _own_budget(part: str) -> list[tuple[int, int]]:
+    """Spans of ``part`` that state the user's own monthly budget."""
+    return [m.span() for m in _OWN_BUDGET.finditer(part) if re.search(r"\d", m.group())]
 
 
 def _has_it(sentence: str) -> bool:

@@ -105,6 +105,12 @@ def _in_usd(num: P.Number, text: str) -> float | None:
     return num.value * rate if rate else None
 
 
+def _rate_beside(num: P.Number, text: str) -> float | None:
+    """US dollars per unit of the currency written right beside figure ``num``; None when none is written."""
+    money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(text[num.end:])
+    return P.USD_PER.get(P.currency_code(money.group(1)) or "") if money else None
+
+
 # A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
 _NOT_A_VALUE = re.compile(r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|%|percent|gpus?|cores?)\b|年|个月|天|小时|"
                           r"時間|时间|시간|日間|週間|か月|ヶ月|개월)")  # "(24時間稼働です)": hours of service
@@ -572,9 +578,11 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
                 factor = period_factor("", between)
                 kept = [f for f in _kept_periods(text) if _same(num.value * f, stated.get(target))]
                 result.updates[target] = int(said * (factor if factor != 1.0 or not kept else kept[0]))
-            usd = _in_usd(other[0], text) if target == "budget_usd_month" else None
-            if usd is not None:  # in the currency written beside it ("put €1,200")
-                result.updates[target] = round(usd * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
+            rate = _rate_beside(other[0], text) or _rate_beside(num, text) or (_in_usd(other[0], text) or 0) / (
+                other[0].value or 1) if target == "budget_usd_month" else 0
+            if rate:  # in the currency written beside it ("put €1,200"), else beside the figure it replaces ("не 20
+                # тисяч гривень, а 10": 10 thousand hryvnias, s13-b)
+                result.updates[target] = round(said * rate * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
             result.corrected.add(target)
         elif target in _RATE_FIELDS and (factor := _period_factor(text[num.end:num.end + 30])) != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])

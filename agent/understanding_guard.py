@@ -238,7 +238,9 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     r"[а-яё]|[ąćęłńśźż]|[ğış]|\b(?:unos|unas|más|mes|mensual(?:es)?|presupuesto|tenemos|alrededor|uns|umas|mês|"
     r"mensais|orçamento|temos|około|miesięcznie|mamy|ungefär|månad\w*|vi har|kronor|aylık|yaklaşık|civarı|"
     r"kvartal\w*|per år|om året|i året|kwartał\w*|"  # s8-d: "60 000 per kvartal" (kronor or euros?)
-    r"bütçe\w*)\b")
+    r"bütçe\w*|"
+    # s13-b: a thousand said the Turkish or Swedish way ("20 bin", "5 tusen"), a sum in Thai ("สักสามพัน": baht?)
+    r"(?<=\d) ?bin|(?<=\d) ?tusen|tusen)\b|[\u0e00-\u0e7f]")
 # A Chinese rough range of two neighbouring digits ("一两万", "三五千"): a sum said loosely, its currency unsaid
 _CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
 _CJK_MONEY = re.compile(r"预算|钱|费用|成本|花|块|元|开销|经费")

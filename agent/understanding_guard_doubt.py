@@ -388,6 +388,9 @@ def _much_more(low: str, n: P.Number) -> bool:
     more = _MUCH_MORE.search(after)
     if more is not None and _NOT_MORE.search(after[max(0, more.start() - 12):more.start()]):
         return False  # "2.500, niet veel meer", "not much more", "nicht viel mehr": the figure holds
+    if more is not None and P.AVERAGE.search(low[max(0, n.start - 20):n.start]) and P.PEAK.search(
+            after[:more.start()]):
+        return False  # s13-b: "日均三万左右吧 双十一那几天能翻十倍": the peak's factor beside the average
     return more is not None and not P.find_numbers(after[more.end():])
 
 

@@ -102,7 +102,9 @@ _OFFICE_HOURS = re.compile(
     r"horario (?:laboral|de oficina)|horário (?:comercial|de expediente)|dias úteis|días hábiles|orario d'ufficio|"
     r"orario lavorativo|giorni lavorativi|kantooruren|werkdagen|업무 ?시간|근무 ?시간|평일|godzin(?:ach)? prac")
 # Where a figure's own clause ends: "about 5万件で、毎月1000件" (the period is the next figure's), "8만 건이고 매달"
-_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며")
+_CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며|"
+                         # s13-b: a space as the stop in Japanese and Chinese typed on a phone ("1万5千件で 毎月500件")
+                         r"(?<=[\u3040-\u309f])\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
 _PEAK = re.compile(r"\b(?:normally|usually|otherwise|typically|most of the time|the rest of the (?:time|year)|"
@@ -222,6 +224,9 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                 hit = None
             if hit is not None and _LANGUAGE_COUNT.match(r.text[n.end:]):
                 hit = None  # "中日韩三语", "three languages": languages multiply no rate and no count
+            if hit is not None and name == "queries_per_month" and re.match(r"\s*(?:x\b|×|倍|배)", after) and \
+                    _average_and_peak(r.text, near[0], n):
+                hit = None  # s13-b: "30k a day on average, black friday it can go 10x": the peak's factor
             if hit is not None:
                 doubts[name] = f'"{r.text[n.start:n.end]}{hit.group().rstrip()}" was not counted'
             elif name in ("queries_per_month", "budget_usd_month", "corpus_docs") and any(

@@ -99,7 +99,12 @@ CONTAINERS_AFTER = re.compile(rf"\s*(?:{_CONTAINER})\b")
 _ITEMS = (r"products?|produkt\w*|produits?|productos?|produtos?|prodotti|artikel\w*|art[íi]culos?|articoli|"
           r"records?|registros?|enregistrements?|datens[äa]tze?|rekord\w*|записе\w*|kayıt\w*|记录|レコード|레코드|"
           r"schede|fiches?|items?|rows?|filas?|linhas|righe|rijen|zeilen|decisions?|décisions?|sentenze|"
-          r"製品|商品|产品|상품|제품|記事|条目")
+          r"製品|商品|产品|상품|제품|記事|条目|"
+          # s13-b: notices and announcements inside each file ("每個PDF裡面有上百篇公告", "each PDF has hundreds of
+          # notices", "chaque PDF contient des centaines d'avis")
+          r"notices?|announcements?|circulars?|bulletins?|avis|avisos?|comunicados?|mitteilung\w*|bekanntmachung\w*|"
+          r"ogłosze\w*|duyuru\w*|оголошен\w*|объявлен\w*|meddelanden?|公告|通知|通告|公文|お知らせ|告示|공지\w*|공고|"
+          r"ประกาศ")
 _CATALOGUES = (r"catalog\w*|katalog\w*|cat[áa]logos?|cataloghi|カタログ|目录|카탈로그|planilhas?|hojas de c[áa]lculo|"
                r"fogli(?: di calcolo)?|arkusz\w*|таблиц\w*|表格|スプレッドシート|스프레드시트|엑셀|エクセル|"
                r"pdfs?|sites?|classeurs?|recueils?|sammlung\w*|冊|csvs?|json\w*|dumps?|exports?|zips?")

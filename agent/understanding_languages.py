@@ -186,6 +186,11 @@ REMOVE_AFTER = re.compile(
     r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없|"
     # lead s8: Turkish removes after the name ("Arapçayı çıkaralım", "İngilizceyi kaldırın", "Arapça hariç")
     r"çıkar\w*|kaldır\w*|hariç|olmasın|yok artık|"
+    # s13-b: a language there is none of or that is not kept ("ingilizce yokmuş", "les docs anglais on les garde
+    # pas", "англійської вже немає", "англійська не потрібна")
+    r"yok(?:muş|mus|tu|tur)?\b|(?:on|nous) (?:ne )?(?:les |le |la )?(?:garde|gardons) (?:pas|plus|not|no more)\b|"
+    r"on (?:les |le |la )?(?:laisse tomber|enlève|retire|jette)\b|(?:on )?(?:n')?en a (?:pas|plus) besoin\b|"
+    r"(?:вже |уже )?(?:немає|нема|нет)\b|не (?:треба|потрібн\w*|нужн\w*)|"
     # Swedish, Norwegian and Danish strike out after the name ("finska stryker vi", "tyska stryks")
     r"stryk\w*|tar vi bort|tas bort|fjern\w*|dropper vi|"
     # s10-b: "Frans mag eruit", "Englisch fliegt raus"
@@ -243,7 +248,10 @@ META_AFTER = re.compile(r"^\s*(?:回答|回复|答复|交流|沟通|で回答|�
                         r"isn't my first language|isn't great|is not great)")
 ONLY_CUE = re.compile(r"\bonly\b|\bjust\b|\bsolely\b|\bexclusively\b|\bnur\b|\bausschließlich\b|\bseulement\b|"
                       r"\buniquement\b|\bsolo\b|\bsolamente\b|\bsoltanto\b|\bapenas\b|\bsó\b|\balleen\b|\btylko\b|"
-                      r"\bbara\b|\bsadece\b|\bтолько\b|只有|只|仅|だけ|のみ|만")
+                      r"\bbara\b|\bsadece\b|\bтолько\b|只有|只|仅|だけ|のみ|만|"
+                      # s13-b: "c'est juste en français", "rien qu'en", "somente", "endast", "yalnızca", "тільки"
+                      r"\bjuste\b|\brien qu(?:e |')|\bsomente\b|\bendast\b|\byaln[ıi]zca\b|"
+                      r"(?<![а-яіїє])(?:тільки|лише|лишь)(?![а-яіїє])")
 
 ONLY_AFTER = re.compile(r"^\s*(?:only|alone|exclusively|uniquement|seulement|nur|solo|solamente|apenas|alleen|"
                         r"tylko|bara|sadece|только|のみ|だけ|만)")
@@ -334,6 +342,11 @@ def _in_model_name(text: str, start: int, end: int) -> bool:
     return token != text[start:end] and bool(MODEL_WORD.search(token))
 
 
+# s13-b: a lower-case name right after another language, joined by a list's words or a share ("and a little")
+_LISTED_AFTER = re.compile(r"^\s*(?:,|/|&|\+|\band\b|\bn\b|\bplus\b|\bor\b)?\s*(?:(?:a |tiny |a tiny )?(?:little|bit)"
+                           r"(?: of)?\s+|some\s+|also\s+)?$")
+
+
 def _uppercase_in(raw: str, code: str) -> bool:
     return re.search(rf"(?<![\w\-]){re.escape(code.upper())}(?![a-z])", raw) is not None
 
@@ -346,8 +359,9 @@ def _names(text: str, raw: str) -> list[tuple[int, int, str]]:
         code = _name_code(word)
         if code is None or _in_model_name(text, m.start(), m.end()):
             continue
-        if word in CAPITALISED_ONLY and word.capitalize() not in raw:
-            continue
+        if word in CAPITALISED_ONLY and word.capitalize() not in raw and word in raw.lower() and not (
+                hits and _LISTED_AFTER.search(text[hits[-1][1]:m.start()])):
+            continue  # "polish" typed as a word; not one glossed ("польської") nor one listed ("english n polish")
         if word in COUNTRY_HOMONYMS and COUNTRY_HOMONYMS[word].search(text[max(0, m.start() - 10):m.start()]):
             continue
         if ORG_AFTER.match(text[m.end():m.end() + 60]) or ORG_BEFORE.search(text[max(0, m.start() - 30):m.start()]):

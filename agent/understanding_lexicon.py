@@ -19,6 +19,7 @@ import unicodedata
 import yaml
 
 from agent.understanding_langid import SCRIPT_BLOCKS, languages
+from agent.understanding_number_words import slavic_cards
 from agent.understanding_prefilter import PhraseFilter
 from knowledge.curated import DATA_DIR
 from knowledge.errors import KnowledgeDataError
@@ -82,7 +83,13 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 # s8-d (issue 17): Polish is often typed without its letters ("tysiecy", "zapytan miesiecznie", "dane nie moga wyjsc
 # poza Polske"): each of its phrases also matches with the plain letter in place of ą ć ę ł ń ó ś ź ż.
-_ASCII_TYPED = {"pl": {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"}}
+# s13-b: Turkish too, typed on a phone without its letters ("sorun degil", "gunde", "turkce", "sirketiyiz"),
+_ASCII_TYPED = {"pl": {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"},
+                "tr": {"ğ": "g", "ı": "i", "ş": "s", "ç": "c", "ö": "o", "ü": "u"},
+                # and Portuguese ("paginas", "usuarios", "funcionarios", "tecnicos"); not Spanish, whose block is read
+                # before Portuguese's and would take "por dia" from "por dia útil"
+                "pt": {"á": "a", "à": "a", "â": "a", "ã": "a", "é": "e", "ê": "e", "í": "i", "ó": "o", "ô": "o",
+                       "õ": "o", "ú": "u", "ç": "c"}}
 
 
 def _letters_optional(pattern: str, plain: dict[str, str]) -> str:
@@ -144,6 +151,16 @@ _ENGLISH = frozenset("code source online support client articles patients cpu ap
     "restriction restrictions rule rules sec second set ises".split())
 
 
+# s13-b: a range dictated with no dash between its ends ("günde 10 15 arama", "like 3 4 times a day"): two small
+# figures side by side, the second larger (and at most three times the first), before a word
+_SPOKEN_RANGE = re.compile(r"(?<![\d.,:/\-])(?<![\d.,:/\-] )(\d{1,2}) (\d{1,2})(?= [^\W\d_])")
+
+
+def _spoken_range(m: re.Match[str]) -> str:
+    low, high = int(m.group(1)), int(m.group(2))
+    return f"{low}-{high}" if low < high <= 3 * low else m.group()
+
+
 def _cn_pair(match: re.Match[str]) -> str:
     return f"{(_CN_VALUE[match.group(1)] + _CN_VALUE[match.group(2)]) / 2:g}"
 
@@ -157,6 +174,7 @@ def number_formats(text: str) -> str:
     text = _APOSTROPHE_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace("'", ""), text)
     text = _SPACE_THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    text = _SPOKEN_RANGE.sub(_spoken_range, text)
     return _CN_PAIR.sub(_cn_pair, text)
 
 
@@ -181,7 +199,9 @@ def gloss(text: str) -> str:
         # a short answer whose detected language's blocks know none of its words ("typ 600 om dagen" read as Dutch):
         # every block, as when unsure (a longer message gave the detector enough words to trust it)
         glossed = _glossed(text, scripts, None, candidates)
-    return _SLAVIC_ORDER.sub(_counted_first, glossed) if slavic else glossed
+    if not slavic:
+        return glossed
+    return _SLAVIC_ORDER.sub(_counted_first, _counted_card().sub(_card_digits, glossed))
 
 
 _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
@@ -230,6 +250,17 @@ _SLAVIC_ORDER = re.compile(
     r"(?:na |w )?(?:infolinii|call cent(?:er|re)|dziale|firmie|oddziale|biurze|contact cent(?:er|re)))\s+|~\s*)*)"
     r"(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?:\s*(?:thousand|million|billion)\b|[km]\b)?)"
     rf"(?![\d.,]*\d|\s*(?:%|ms\b|gb\b|[-–]|x\b|×|times\b)|\s+(?:\w+\s+)?(?:{_COUNTED})\b)")
+
+
+@functools.cache
+def _counted_card() -> re.Pattern[str]:
+    """A counted noun, then its count in a word ("сторінки три", "stron pięć"): the word as digits (s13-b)."""
+    words = "|".join(sorted(map(re.escape, slavic_cards()), key=len, reverse=True))
+    return re.compile(rf"\b({_COUNTED})(\s*[:—–-]?\s*(?:about |on average |each )?)({words})(?![\w'])")
+
+
+def _card_digits(m: re.Match[str]) -> str:
+    return f"{m.group(1)}{m.group(2)}{slavic_cards()[m.group(3)]}"
 
 
 def _counted_first(m: re.Match[str]) -> str:

@@ -177,6 +177,10 @@ _LANGUAGES: dict[str, _Language] = {
                "czterdzieści": 40,
                "pięćdziesiąt": 50, "sto": 100, "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,
                "półtora": 1.5, "półtorej": 1.5,
+               # s13-b: the teens and tens ("tysięcy piętnaście", "sześćdziesiąt stron")
+               "jedenaście": 11, "dwanaście": 12, "trzynaście": 13, "czternaście": 14, "piętnaście": 15,
+               "szesnaście": 16, "siedemnaście": 17, "osiemnaście": 18, "dziewiętnaście": 19, "sześćdziesiąt": 60,
+               "siedemdziesiąt": 70, "osiemdziesiąt": 80, "dziewięćdziesiąt": 90,
                # s8-d: the cases a count takes before its noun ("dwóch milionów", "pięciu tysięcy", "stu tysięcy")
                "dwóch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "sześciu": 6, "siedmiu": 7,
                "ośmiu": 8, "dziewięciu": 9, "dziesięciu": 10, "dwudziestu": 20, "trzydziestu": 30,
@@ -227,7 +231,12 @@ _LANGUAGES: dict[str, _Language] = {
                "полутора": 1.5, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
                "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40,
                "пятидесяти": 50, "ста": 100, "двухсот": 200, "трёхсот": 300, "трехсот": 300, "пятисот": 500,
-               "двумя": 2, "тремя": 3},
+               "двумя": 2, "тремя": 3,
+               # s13-b: the teens, tens and hundreds a dictated figure says ("тысяч пятнадцать", "шестьдесят страниц")
+               "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+               "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "шестьдесят": 60,
+               "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "шестьсот": 600, "семьсот": 700,
+               "восемьсот": 800, "девятьсот": 900},
         quants={"несколько": 3, "пару": 2, "пара": 2, "нескольких": 3},
         units={"дюжина": (12, 1), "дюжины": (12, 3), "десяток": (10, 1), "десятка": (10, 1),  # s9-b
                "десятки": (10, 3), "десятков": (10, 3), "сотня": (100, 1),
@@ -249,7 +258,12 @@ _LANGUAGES: dict[str, _Language] = {
                # s8-d: the cases a count takes after "близько", "до", "з" ("близько двох мільйонів", "п'яти тисяч")
                "двох": 2, "трьох": 3, "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8,
                "дев'яти": 9, "десяти": 10, "двадцяти": 20, "тридцяти": 30, "сорока": 40, "п'ятдесяти": 50,
-               "ста": 100, "двохсот": 200, "трьохсот": 300, "п'ятисот": 500},
+               "ста": 100, "двохсот": 200, "трьохсот": 300, "п'ятисот": 500,
+               # s13-b: the teens, tens and hundreds ("тисяч п'ятнадцять", "шістдесят сторінок")
+               "одинадцять": 11, "дванадцять": 12, "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15,
+               "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19, "шістдесят": 60,
+               "сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
+               "дев'ятсот": 900},
         quants={"кілька": 3, "декілька": 3, "пару": 2, "пара": 2, "кількох": 3, "декількох": 3},
         units={"десятки": (10, 3), "десятків": (10, 3), "сотня": (100, 1), "сотні": (100, 3), "сотень": (100, None),
                "тисячу": (1e3, 1), "тисяча": (1e3, 1), "тисячі": (1e3, 3), "тисяч": (1e3, None), "тис.": (1e3, None),
@@ -481,9 +495,23 @@ _INVERTED_WORD = re.compile(r"(?<![\w])(?<!\d )(тыщи|тысячи|тисяч
                             r"tysięcy)\s+(два|две|дві|три|четыре|чотири|dwa|dwie|trzy|cztery|пять|п'ять|десять|двадцать|"
                             r"двадцять|тридцать|тридцять|сорок|пятьдесят|п'ятдесят|сто|pięć|dziesięć|dwadzieścia|"
                             r"trzydzieści|czterdzieści|pięćdziesiąt|sto|двести|триста|пятьсот|двісті|п'ятсот|dwieście|trzysta|"
-                            r"pięćset)(?!\w|\s*[-–]|\s+(?:сот|sto|set))")
+                            r"pięćset|"
+                            # s13-b: the teens and tens ("тисяч п'ятнадцять", "тысяч семьдесят")
+                            r"одиннадцать|двенадцать|тринадцать|четырнадцать|пятнадцать|шестнадцать|семнадцать|"
+                            r"восемнадцать|девятнадцать|шестьдесят|семьдесят|восемьдесят|девяносто|"
+                            r"одинадцять|дванадцять|тринадцять|чотирнадцять|п'ятнадцять|шістнадцять|сімнадцять|"
+                            r"вісімнадцять|дев'ятнадцять|шістдесят|сімдесят|вісімдесят|дев'яносто|"
+                            r"jedenaście|dwanaście|piętnaście|sześćdziesiąt|siedemdziesiąt|osiemdziesiąt|"
+                            r"dziewięćdziesiąt)"
+                            r"(?!\w|\s*[-–]|\s+(?:сот|sto|set))")
 _INVERTED_WORD_UNIT = {"тыщи": "тыщ", "тысячи": "тысяч", "тисячі": "тисяч", "tysiące": "tysięcy", "миллиона": "млн",
                        "мільйона": "млн", "тыщ": "тыщ", "тысяч": "тысяч", "тисяч": "тисяч", "tysięcy": "tysięcy"}
+@functools.cache
+def slavic_cards() -> dict[str, int]:
+    """The whole cardinal words of Russian, Ukrainian and Polish (a count said after its noun: "сторінки три")."""
+    return {w: int(v) for code in ("ru", "uk", "pl") for w, v in _LANGUAGES[code].cards.items() if v == int(v)}
+
+
 def _inverted_word(match: re.Match[str]) -> str:
     """"тыщи три" -> about 3 thousand; not after a count of its own ("два миллиона триста тысяч", s8-d)."""
     before = re.search(r"([^\W\d_']+)\s+$", match.string[:match.start()])
@@ -503,7 +531,7 @@ _WAIT = re.compile(r"^\W*(?:(?:just|wait|hold on|warte|moment|attends?|espera|as
 # Shares of people in every language, as the English the quantity reader knows ("half of them", "a third of them",
 # "20% of them"): "la moitié d'entre eux", "die Hälfte davon", "un tercio de ellos", "一半的人", "절반이".
 _OF_THEM = (r"(?:\s*(?:d'entre (?:eux|elles)|de (?:ellos|ellas)|del(?:es|as)|di (?:loro|essi)|van hen|daarvan|z nich|"
-            r"av dem|из них|davon|von ihnen|unter ihnen|的人|의|中))?")
+            r"av dem|из них|davon|von ihnen|unter ihnen|的人|の人|人|의|中))?")  # s13-b: "一半人会用"
 _NOT_CJK_LETTER = r"[^\W\d_\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 _SHARES = tuple((re.compile(rf"(?<!{_NOT_CJK_LETTER})(?:{words}){_OF_THEM}(?!{_NOT_CJK_LETTER})"
                             r"(?!\s+(?:des|du|de la|de los|de las|del|dos|das|dei|degli|delle|der|den|van de|"
@@ -592,10 +620,14 @@ _EN_MIL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s*mil\b(?=\s+(?:rows|d
                      r"products|files|pages|queries|searches|requests|emails|tickets|entries|vectors|chunks|views|"
                      r"visitors|customers|listings|skus|articles|a month|per month|monthly|a year|per year)\b)|"
                      # "1.2 mil" said alone, a decimal (no Romance "mil", whose thousands are never decimals)
-                     r"(?<![\w.,])(\d{1,3}\.\d{1,2})\s*mil(?=\s*(?:$|[,;!?)]|\.(?:\s|$)))")
+                     r"(?<![\w.,])(\d{1,3}\.\d{1,2})\s*mil(?=\s*(?:$|[,;!?)]|\.(?:\s|$)|"
+                     # s13-b: or before an English hedge ("1.2 mil give or take")
+                     r"(?:give or take|or so|ish|roughly|more or less|tops|max)\b))")
 _OR_TWO = re.compile(r"\b(?:a|one)\s+(sec|second|minute|hour|day|week|page|month)\s+or\s+two\b")
 _ROMANCE_WORDS = re.compile(r"\b(?:de|del|los|las|unos|unas|tenemos|temos|são|mais|más|por|para|mes|mês|año|ano|y|"
-                            r"e|o|que|com|con|uns|umas|cerca|alrededor)\b")
+                            r"e|o|que|com|con|uns|umas|cerca|alrededor|"
+                            # s13-b: Portuguese typed without its accents ("na vdd sao 450 mil skus")
+                            r"sao|nao|dos|das|pra|pros|tem|uma|cada|tipo|eram|somos|temos|vdd)\b")
 
 
 # s8-d (issue 17): a number said in parts, the larger first ("миллион двести тысяч", "tysiąc dwieście", "un milione e
@@ -760,6 +792,8 @@ def _english_run(run: str) -> str:
                 decimals += str(word)
             else:
                 if current % 100 and (word >= 10 and current % 10 == 0 or word < 10 and current % 10):
+                    if len(words) == 2 and word - current in ((1, 10) if word >= 10 else (1,)):
+                        return f"{current:.0f}-{word}"  # s13-b: said as a range ("forty fifty pages", "three four")
                     return run  # "five six", "twenty thirty": two figures said one after the other, not one
                 current += word
         else:
@@ -795,6 +829,8 @@ def english_cardinals(text: str) -> str:
     if "half a k" in text:  # "half a k a month": five hundred
         text = re.sub(r"(?<![\w.])half an? k\b", "0.5k", text)
     if re.search(rf"\b(?:{_EN_WORD})\b", text):
+        # s13-b: "5 grand one time for setup": one-off, not a thousand and one
+        text = re.sub(r"\b(grand|thousand|hundred|million) one (?=(?:time|off|shot)\b)", r"\1 one-", text)
         text = re.sub(r"\bthree-quarters\b", "three quarters", text)
         text = re.sub(rf"\b({_EN_WORD})-(odd|ish)\b", r"\1 \2", text)  # "forty-odd", "fifty-ish"
         text = _EN_RUN.sub(lambda m: m.group() if _RANGE_BEFORE.search(text[:m.start()]) else _english_run(
@@ -884,7 +920,10 @@ _TH_UNITS = {"ร้อย": 100, "พัน": 1e3, "หมื่น": 1e4, "แ
 _TH_PART = rf"(\d+(?:\.\d+)?|{'|'.join(_TH_CARDS)})\s*({'|'.join(_TH_UNITS)})(\s*ล้าน)?"
 # a run of parts is one figure: "1 แสน 2 หมื่น" -> 120000
 _TH_NUMBER = re.compile(rf"(?<![\d.])(?:{_TH_PART}\s*)+|"
-                        rf"(?<![\u0e00-\u0e7f])({'|'.join(c for c in _TH_CARDS if c != 'ครึ่ง')})(?=ใบ|ตัว|เครื่อง|การ์ด|คน)")
+                        r"(?:(?<![\u0e00-\u0e7f])|(?<=เกิน)|(?<=ภายใน)|(?<=ประมาณ)|(?<=แค่)|(?<=สัก)|(?<=ละ))"
+                        rf"({'|'.join(c for c in _TH_CARDS if c != 'ครึ่ง')})(?=ใบ|ตัว|เครื่อง|การ์ด|คน|"
+                        # s13-b: seconds, pages, times, hours, days ("ไม่เกินหนึ่งวินาที", "สองหน้า", "ห้าครั้ง")
+                        r"วินาที|หน้า|ครั้ง|ชั่วโมง|นาที|วัน|เดือน|สัปดาห์|อาทิตย์|ไฟล์|เอกสาร)")
 _TH_ONE = re.compile(_TH_PART)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 

@@ -104,12 +104,17 @@ class Number:
 
 # A compound CJK numeral written with a space between its parts ("3만 5천" -> "3万 5千", "1억 2천만"): one number
 # when the second part is smaller than the unit that ends the first.
-_CJK_COMPOUND = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,3})?[万亿])[ \u00a0]+(?=(\d{1,4}[十百千](?:万)?)(?![\d.]))")
+# s13-b: in words too, the ten thousand alone ("만 이천 건" -> "万 二千": 12,000; "一万 五千")
+_CJK_COMPOUND = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿])"
+                           r"(\d{1,4}(?:\.\d{1,3})?[万亿]|[一二两三四五六七八九十百千]{0,4}[万亿])[ \u00a0]+"
+                           r"(?=((?:\d{1,4}|[一二两三四五六七八九]{1,2})[十百千](?:万)?)(?![\d.]))")
 
 
 def _join_compound(match: re.Match[str]) -> str:
     first, second = match.group(1), match.group(2)
-    return first if parse_cn(second) < (10_000 if first.endswith("万") else 100_000_000) else match.group()
+    if parse_cn(second) >= (10_000 if first.endswith("万") else 100_000_000):
+        return match.group()
+    return f"一{first}" if first in ("万", "亿") else first
 
 
 _CODES = r"usd|eur|gbp|chf|cad|aud|nzd|jpy|cny|rmb|krw|inr|brl|mxn|pln|sek|nok|dkk|rub|sgd|hkd|twd|zar|aed"
@@ -241,8 +246,11 @@ def normalise(text: str) -> str:
                   r"(?=\s*(?:的|左右|多|数据|數據|文档|文檔|文件|pdf|PDF)))(?![a-zA-Z])",
                   lambda m: f" {(m.group(1) or m.group(2)).lower()}b ", text)
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("i\u0307", "i")  # "İ"
+    text = text.replace("ʼ", "'")  # s13-b: the Ukrainian apostrophe ("пʼятнадцять")
     text = text.translate(_TRADITIONAL).translate(_SCRIPT_DIGITS)  # "1萬台幣": traditional Chinese figures and money
     text = text.replace("預算", "预算")
+    if "双" in text or "618" in text:  # s13-b: shopping festivals named by a date are a peak, not a figure ("双十一")
+        text = re.sub(r"双\s*(?:十一|11|十二|12)|(?<!\d)618(?=\s*(?:大促|活动|期间|那几天|的时候|前后))", "大促", text)
     if _CJK_TEXT.search(text):  # "5w左右", "1.2w 份": w is 万 in Chinese chat
         text = _WAN_W.sub(r"\1万", text)
     text = _GLUED_CODE_AFTER.sub(r"\1 \2", _GLUED_CODE_BEFORE.sub(r"\1 ", text))  # "5kEUR", "EUR5k": 5k EUR

@@ -106,7 +106,9 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "chf": (1.12, ("chf", "sfr\\.?", "fr\\."), ("chf", "(?:swiss )?francs?(?: suisses)?", "franken",
                                                  "franchi(?: svizzeri)?", "francos? suizos?", "瑞郎", "スイスフラン")),
     "cad": (0.73, ("ca\\$", "c\\$", "cad\\$?", "can\\$"), ("cad", "canadian dollars?", "\\$\\s?ca(?:n|d)?\\b",
-                                                         "加元", "加币")),
+                                                         "加元", "加币",
+                                                         # s13-b: Quebec's "piasses", "dollars canadiens"
+                                                         "piass?es?\\b", "piastres?\\b", "dollars? canadiens?")),
     "aud": (1 / 1.52, ("a\\$", "au\\$", "aud\\$?"), ("aud", "australian dollars?", "澳元", "澳币")),
     "nzd": (1 / 1.72, ("nz\\$", "nzd\\$?"), ("nzd", "new zealand dollars?", "纽元")),
     "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"), ("元", "块钱?", "人民币", "rmb", "cny", "yuan", "юан\\w*", "¥")),
@@ -142,9 +144,11 @@ USD_PER: dict[str, float | None] = {code: rate for code, (rate, _, _) in CURRENC
 # correction of the currency alone and a currency left open; "pesos" with no country are Mexican (the blind sets'
 # reading). Longer names first; 元 only alone (not in 美元, 港元), 원 only as 원화 or after a figure.
 _CURRENCY_NAMES = (
-    ("cad", r"canadian dollars?|\bcad\b|加元|加币"), ("aud", r"australian dollars?|\baud\b|澳元"),
+    ("cad", r"canadian dollars?|\bcad\b|加元|加币|\bpiass?es?\b|\bpiastres?\b|\bdollars? canadiens?|"
+            r"\ben (?:dollars? )?canadiens?\b"), ("aud", r"australian dollars?|\baud\b|澳元"),
     ("hkd", r"hong kong dollars?|\bhkd\b|港币|港元"), ("twd", r"新台币|台币|\btwd\b"),
-    ("usd", r"\bus dollars?|\bdollars?\b|\busd\b|\bbucks\b|美元|美金|ドル|달러|\bd[óo]lares\b|\bdollari\b|\bdolar\w*|"
+    ("usd", r"\ben (?:us|usd|dollars? am[ée]ricains?|am[ée]ricains?)\b|"  # s13-b: "800 par mois en US"
+            r"\bus dollars?|\bdollars?\b|\busd\b|\bbucks\b|美元|美金|ドル|달러|\bd[óo]lares\b|\bdollari\b|\bdolar\w*|"
             r"доллар\w*"),
     ("eur", r"\beuro'?s?\b|\beur\b|€|欧元|ユーロ|유로|\bевро\b"),
     ("gbp", r"\bpounds?\b|\bgbp\b|£|英镑|ポンド|파운드|\bponden\b|\bфунт\w*|\bsterling\b"),
@@ -542,7 +546,10 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币))|"
                    # "工程師大概200位", "200名左右": people counted with 位 or 名 alone (s7-d)
                    r"(?:位|名)(?=\s*(?:$|[,，。、;；!?]|左右|上下|吧|呢)))")
-PER_USER = re.compile(r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
+# s13-b: "one person" before a period is each of them ("一个人一天三五次", "一人一天两次", "1人每周3次")
+ONE_PERSON = r"(?<![\d一二两三四五六七八九十百千万])(?:一|1)\s*个?人(?=\s*(?:一|1|每)?\s*(?:天|日|周|星期|个?月))"
+PER_USER = re.compile(ONE_PERSON + r"|"
+                      r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       # s8-a: "35 lookups per rep per day", "per seat", "per nurse", "per teacher"
                       r"\bper (?:rep|nurse|doctor|clinician|teacher|student|consultant|advisor|adviser|member|"
@@ -619,7 +626,8 @@ PEAK = re.compile(r"\b(?:peak(?:s|ed|ing)?|spikes?|spiking|busiest|black friday|
                   r"피크|성수기|많을 때|바쁠 때")
 # The average beside a peak: "on average", "平时", "im Schnitt", "de media"
 AVERAGE = re.compile(r"\baverage\b|\bavg\b|\btypical(?:ly)?\b|\bmedian\b|\bnormally\b|\busually\b|\bnormal day\b|"
-                     r"平均|一般|通常|平时|平常|平日|普段|ふだん|평균|보통|평소|durchschnitt\w*|\bim schnitt\b|"
+                     r"平均|日均|月均|一般|通常|平时|平常|平日|普段|ふだん|평균|보통|평소|"
+                     r"durchschnitt\w*|\bim schnitt\b|"
                      r"\bnormalerweise\b|en moyenne|moyenne|promedio|\bde media\b|en media|in media|em m[ée]dia|"
                      r"gemiddeld|średnio|в среднем|в середньому|ortalama|i snitt|genomsnitt\w*|trung bình|rata-rata")
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)\b|增长|新增|增量|"
@@ -718,6 +726,11 @@ DOMAINS = {
                r"product documentation|user (?:manuals|guides)|help articles|how-to articles|"
                r"help[\s\-]?cent(?:er|re)|help[\s\-]?desk|knowledge[\s\-]?base articles|"
                r"(?:maintenance|service|repair|operating|technical) manuals|"
+               # s13-b: maintenance and user manuals in Chinese ("維修手冊", "操作手册"); a bot that answers customers
+               # or guests ("chatbot answering customers", glossed from "แชทบอทตอบลูกค้า")
+               r"[维維]修手[册冊]|操作手[册冊]|使用手[册冊]|保[养養]手[册冊]|"
+               r"(?:chat)?bots? (?:for )?(?:answering|that answers?|to answer|answers?|replying to) (?:our |the )?"
+               r"(?:customers|guests|clients|shoppers|buyers)\b|"
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"

@@ -87,6 +87,8 @@ _WANT = re.compile(
     r"\bquier\w+|\bquer\w*|\bvuole\b|\bvogliono\b|\bwil\b|\bwillen\b|\bchce\w*|(?<![а-яіїє])хоч\w+|\bistiyor\w*|"
     r"\bvill\b|\bchah\w+|\bmaunya\b|\bingin\b|决定|改用|还是用|가기로|쓰기로|하기로|ことになりました|ことにしました|"
     r"使いたい|쓰는 게 좋|쓰고 싶|"
+    # s13-b: the API side said to be better ("API로 가는 게 나을 것 같아요", "APIの方がいい", "用API比较好")
+    r"(?:가는|쓰는|하는) (?:게|것이) (?:나을|낫|좋을|좋겠)|方が(?:いい|良い|よさそう|楽)|比较好|更好|"
     # s10-b: a decision said by its outcome ("finalement on passera par une API", "we'd rather just call an API")
     r"\bafter all\b|\bfinal(?:ly|ement)\b|\bal final\b|\balla fine\b|\buiteindelijk\b|\bw końcu\b|"
     r"(?<![а-яіїє])в итоге(?![а-яіїє])|\bsonunda\b|\bakhirnya\b|\bno fim\b|\bletztlich\b|\brather\b|\bprefer\w*")

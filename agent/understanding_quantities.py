@@ -849,10 +849,18 @@ def _people_of_them(numbers: list[P.Number], work: str) -> P.Number | None:
     """"clinicians do maybe 40 searches a day each, and we have about 350 of them": "of them" after people named."""
     for n in numbers:
         base = max(0, n.start - 120)
-        if re.match(r"^\s*of (?:them|those)\b", work[n.end:]) and any(
-                P.USERS.match(work[base + m.start():]) for m in re.finditer(r"(?<![a-z])[a-z]", work[base:n.start])):
+        people = [base + m.start() for m in re.finditer(r"(?<![a-z])[a-z]", work[base:n.start])
+                  if P.USERS.match(work[base + m.start():])]
+        if re.match(r"^\s*of (?:them|those)\b", work[n.end:]) and people and not _DOCUMENTS_NAMED.search(
+                work[people[-1]:n.start]):
             return n
     return None
+
+
+# s13-b: documents named between the people and "N of them" are what is counted ("we want our clinicians to search the
+# clinical guidelines, there's about 800 of them")
+_DOCUMENTS_NAMED = re.compile(r"\b(?:documents|docs|guidelines|articles|contracts|papers|tickets|manuals|reports|files|"
+                              r"records|policies|notes|cases|faqs|products|emails|protocols|procedures|handbooks)\b")
 
 
 # More queries a month than one person makes (200 a day): a rate said beside counted people without "each" that is
@@ -1164,7 +1172,8 @@ ONLY_SOME = re.compile(r"\b(?:but|only|just|of (?:them|whom|those))\b|但|只|�
 
 def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
     """The people a rate is for: the first counted, or a later count the message narrows them to."""
-    counted = [n for n in numbers if P.USERS.match(work[n.end:])]
+    counted = [n for n in numbers if P.USERS.match(work[n.end:]) and not (  # (not "一个人一天三五次": each of them)
+        n.value == 1 and re.match(r"\s*个?人\s*(?:一|1|每)?\s*(?:天|日|周|星期|个?月)", work[n.end:]))]
     if len(counted) > 1 and (ONLY_SOME.search(work[counted[0].end:counted[1].start]) or team(counted[0], work)):
         return counted[1]  # "we are 8 developers, but 2,000 customers search": the users, not the team
     return counted[0] if counted else None
@@ -1630,7 +1639,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if P.QUERY_BEFORE.search(before):
         return "queries_per_month", int(v * period_factor(after, before))
     # "代码仓库，大概两千个", "文档总量在五十万到八十万之间吧"
-    counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])", after)
+    counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])|"
+                            # s13-b: a space as the stop, typed on a phone ("商品大概二十多万个 中英文都有")
+                            r"^\s*(?:个|份|篇|条|本|件)(?:左右|上下|吧|呢|啊)*\s+(?=[\u4e00-\u9fff])", after)
     bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only) or bool(re.match(
         r"^\s*(?:about|around|or so|roughly|approximately|ish|max|at most|tops)\s*(?:$|[,;.!?])", after))
     # (a hedge after the figure, as Turkish and Japanese put it: "toplam 2.500 civarı", glossed "2500 about")
@@ -1805,7 +1816,7 @@ _PER_PERSON = re.compile(r"\b(?:the |an )?average (?:user|person|member|student|
                          r"(?<!characters )"
                          r"\beach\b(?!\s+(?:day|week|month|year|hour|working|business|minute|second|shift|quarter)\b)|"
                          r"\bper (?:user|person|head|employee|engineer|lawyer|analyst|agent|student|member)\b|"
-                         r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均")
+                         r"\bapiece\b|\ba head\b|每人|每个人|每位|每名|人均|" + P.ONE_PERSON)
 _PEOPLE = re.compile(r"\b(?:users|employees|people|staff|students|analysts|lawyers|attorneys|engineers|developers|devs|"
                      r"agents|researchers|doctors|clinicians|nurses|physicians|consultants|colleagues|members|reps|"
                      r"advisors|advisers|accountants|editors|teachers|scientists|workers|handlers|specialists|"

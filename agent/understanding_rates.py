@@ -136,7 +136,7 @@ _EACH_OPENS = re.compile(r"^\s*each\s+(?!(?:day|week|month|year|hour|minute|seco
 _EACH_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,4}?(?:each|apiece|a head|per head|per person|per capita|jeweils|"
                          r"chacun|cada uno|ciascuno|ognuno|a testa|var)(?:\s+per\b|\s*$)")
 _EACH_BEFORE = re.compile(r"(?:^|[\s,])each\s+(?:per|a)\s+\w+\s*(?:about\s+)?$|\beach of (?:them|us|those)\b|"
-                          r"人均|每人|每个人|每位|1인당|인당|1人あたり")
+                          r"人均|每人|每个人|每位|1인당|인당|1人あたり|" + P.ONE_PERSON)
 
 
 def _stem(unit: str) -> str:
@@ -361,12 +361,19 @@ _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\
                         r"\bhabituellement\b|\bde media\b|\ben promedio\b|\bnormalmente\b|\bin media\b|"
                         r"\bdi solito\b|\bem m[ée]dia\b|\ba m[ée]dia\b|\bm[ée]dia\b|\bgemiddeld\b|\bnormaal\b|"
                         r"\b[śs]rednio\b|\bpromedio\b|\bmoyenne\b|\bdurchschnitt\b|\bgemiddelde\b|"
-                        r"\bmedia(?= (?:de |di )?\d)|\bzwykle\b|"
+                        r"\bmedia(?= (?:de |di |uns |umas |unos |about |maybe |like |around )?\d)|\bzwykle\b|"
                         r"\bв среднем\b|\bобычно\b|\bortalama\b|\bnormalde\b|औसतन|"
                         r"आम तौर पर|\brata[\s\-]rata\b|\bbiasanya\b|平时|平常|平均|日常|平時|普段|通常|평소|평균|보통")
 _CLAUSE_BREAK = re.compile(r"[,;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
-                           r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데")
-_PER_SECOND_UNIT = re.compile(r"(?<![a-z])(?:qps|rps|tps)(?![a-z])|\breq(?:uests?)?\s*/\s*s(?:ec)?\b")
+                           r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데|"
+                           # s13-b: dictated with no stop, the average starts its own clause ("3 a second at peak avg
+                           # maybe 1", "15 por segundo no pico media uns 4", "в пік 20 в середньому 5")
+                           r"\s(?=(?:on average|avg|average|usually|normally|m[ée]dia|promedio|en promedio|en moyenne|"
+                           r"moyenne|im schnitt|durchschnittlich|normalmente|в среднем|в середньому|ortalama|i snitt|"
+                           r"[śs]rednio)(?![\w]))")
+_PER_SECOND_UNIT = re.compile(r"(?<![a-z])(?:qps|rps|tps)(?![a-z])|\breq(?:uests?)?\s*/\s*s(?:ec)?\b|"
+                              # s13-b: "3 queries a second at peak" (glossed "3 queries 1 second")
+                              r"\b(?:quer(?:y|ies)|searches|requests|lookups|calls|hits)\s+(?:1|a|one)\s+sec(?:ond)?\b")
 # A figure that is not a rate of queries: another unit after it
 _OTHER_UNIT_AFTER = re.compile(r"^\s*(?:%|ms\b|s\b|sec(?:onds?)?\b|gb\b|tb\b|mb\b|pages?\b|words?\b|tokens?\b|"
                                r"[$€£¥]|usd|eur|x\b|users?\b|people\b|employees\b|人|名|명|页|頁|ページ|毫秒)")

@@ -41,7 +41,7 @@ USE = re.compile(r"\bpip(?:e|es|ing)\b|\brout(?:e|es|ing)\b|\bpush\w*|\bfeed\w*|
                  r"(?<![а-яіїє])(?:использу\w*|пользу\w*|користу\w*|використову\w*)|\bistemal\w*")
 OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça marche\b|\bchalega\b|\bprima\b|"
                 r"\bgår bra\b|"
-                r"\bsorun (?:değil|yok|olmaz)\b|"
+                r"\bsorun (?:de[ğg]il|yok|olmaz)\b|"
                 r"(?<![а-я])можно(?![а-я])|\bbez problemu\b|\bgeen probleem\b|\binga problem\b|"
                 r"\bpas de probl[èe]me\b|\bkein problem\b|\bno hay problema\b|\bnessun problema\b|"
                 r"\bsem problema\b|問題(?:あり|は|が)?(?:ません|ない|なし)|没问题|可以|괜찮|\bfine\b|"
@@ -243,7 +243,10 @@ _CONDITION = (r"(?:\b(?:must|has to|have to|needs? to|should)(?: all| only| alwa
               r"\bmoet(?:en)?\b|\bzolang\b|\bals\b|\bmusz\w*|\bbyle\b|\bjeśli\b|"
               r"\bmåste\b|\bså länge\b|\bom\b|\bmalı\b|\bmeli\b|\w+mal[ıi]\b|\bsürece\b|"
               r"\bдолжн\w*|\bесли\b|\bобязан\w*|\bchahiye\b|(?<![а-яіїє])(?:мають|має|повинн\w*|лише|тільки|"
-              r"якщо)(?![а-яіїє])|"
+              r"якщо|треба|потрібно|нужно|надо)(?![а-яіїє])|"
+              # s13-b: obligation said impersonally ("faut que ça reste au Canada", "hay que", "bisogna", "gerekiyor",
+              # "behöver", "треба")
+              r"\bfaut\b|\bhay que\b|\bbisogna\b|\bgerek\w*|\blaz[ıi]m\b|\bbehöver\b|\bprecis\w+|"
               r"只要|必须|只能|要求|需要|であれば|なら|必要|이면|이라면|해야|있어야)")
 _REGION_RULE = re.compile(rf"{_PLACED}[^.;!?。！？\n]{{0,40}}?{REGION}|{REGION}[^.;!?。！？\n]{{0,30}}?{_PLACED}")
 # "only European providers", "nur europäische Anbieter", "solo proveedores europeos": the provider's home is the rule

@@ -358,6 +358,11 @@ _FIRST_INDEXING = re.compile(
     r"(?:первинн|початков|перш)\w* (?:індексаці|індексуванн)\w*|"
     # s5-e (issue 17): the first indexing in the other languages of the lexicon
     r"\bindex\w* (?:\w+ ){0,4}(?:the first time|initially|up front)\b|第一次(?:建)?索引|初次(?:建)?索引|首次建库|"
+    # s13-b: everything indexed by a deadline ("we need the whole thing indexed by the weekend so like 3 days max",
+    # "alles indiziert bis Freitag", "tout indexé en 3 jours", "todo indexado", "tudo indexado")
+    r"\b(?:everything|the whole thing|it all|all of it|the (?:whole|entire|full) (?:corpus|archive|collection|"
+    r"backlog|set))\s+(?:\w+\s+)?indexed\b|\balles (?:\w+ )?indiziert\b|\btout (?:\w+ )?index[ée]\b|"
+    r"\btodo (?:\w+ )?indexado\b|\btudo (?:\w+ )?indexado\b|"
     r"\b(?:eerste|initiële) indexering\b|\b(?:pierwsze|początkowe|wstępne) indeksowanie\b|"
     r"\b(?:första|initiala) indexeringen\b|\bilk indeksleme\w*|\bpehli (?:baar )?(?:ki )?indexing\b|"
     r"\bprimeira indexa[çc][ãa]o\b|\bindexa[çc][ãa]o inicial\b|\bindex(?:ing|ation)? (?:of )?the (?:whole )?backlog\b|"
