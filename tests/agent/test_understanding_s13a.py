@@ -78,6 +78,10 @@ def test_the_parts_say_no_rule_hedged_asked_or_beside_other_data_let_out(text: s
      {"queries_per_month": 300 * 10 * 22}),
     ("200 nhân viên, mỗi người tra cứu 5 lần mỗi ngày, làm từ thứ Hai đến thứ Sáu.", "queries_per_month",
      {"queries_per_month": 200 * 5 * 22}),
+    # the first indexing of everything held, over one weekend; a priority that "trumps" the others
+    ("The entire archive must be indexed within one weekend.", None, {"max_first_indexing_days": 2}),
+    ("Indexing awal harus selesai dalam satu akhir pekan.", None, {"max_first_indexing_days": 2}),
+    ("Latency trumps everything here; cost comes second.", None, {"priorities": ["latency", "cost"]}),
     # the trade named in Vietnamese and Indonesian word order, drug safety in Spanish
     ("Công ty game bên mình muốn tìm kiếm trong 12 nghìn trang wiki.", None, {"domain": "general",
                                                                            "corpus_docs": 12000}),
