@@ -1884,8 +1884,8 @@ def _share_of_other(found: Found, others: list[tuple[P.Number, float]], work: st
         share.group("pct").replace(",", ".")) / 100
     clause = re.split(r"[.;!?]\s", work[:num.start])[-1]
     after = re.split(r"[,;.!?]", work[num.end:num.end + 20])[0]
-    if _YEARLY_BEFORE.search(clause) and not any(rx.search(after) for rx, _ in P.PERIODS):
-        factor /= 12  # "our annual allocation for AI tooling is $60k ... half of that" (s13-a)
+    if _YEARLY_BEFORE.search(clause) and not any(rx.search(after) for rx, _ in P.PERIODS) and value > num.value / 4:
+        factor /= 12  # "our annual allocation for AI tooling is $60k ... half of that" (s13-a), not read by the year
     found.updates["budget_usd_month"] = round(value * factor, 2)
 
 
