@@ -46,6 +46,9 @@ SHORTLIST = re.compile(
     r"remind me\b.{0,25}\b(?:list|picks|recommend\w*|models|options|opciones|opções|opzioni|optionen|choices|"
     r"candidates)|"
     r"\bwhich (?:models?|ones?) (?:did|have) you (?:recommend|suggest|pick|propose|shortlist)\w*|"
+    # s13-a: the best few the advisor recommends now ("what are the best three models you recommend now?")
+    r"\b(?:best|top)\s+(?:(?:\d+|two|three|four|five)\s+)?(?:\w+\s+)?(?:models|options|picks)\b[^.?!]{0,30}?"
+    r"\b(?:you(?: would|'d)? (?:recommend|suggest)|for us|for me|right now|now)\b|"
     r"\bwhat (?:did|have) you (?:recommend|suggest)\w*|"
     # the advisor's own picks so far (s12-a): "先把你目前推荐的几个模型列出来", "the models you recommend so far",
     # "ce que tu recommandes pour l'instant", "今のおすすめ(のモデル)を"

@@ -158,7 +158,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if stated and "domain" in result.updates and "domain" not in stated and not _SELF_DESCRIBED.search(text) and (any(
             isinstance(stated.get(f), int | float) and result.updates.get(f) not in (None, stated[f])
             for f in _RELATIVE_FIELDS) or _changes_a_rule(stated, result) or result.add_languages or
-            result.remove_languages):
+            result.remove_languages or (stated.get("languages") and result.updates.get("languages") not in (
+                None, stated["languages"]))):  # (s13-a: the whole list said again, "so it's English and Spanish")
         del result.updates["domain"]  # "perdona, son 18.000 productos, se me fue un cero": a figure corrected, the
         # noun it counts names no domain; "compliance says the contracts can't leave our servers", "my bad, an A10G,
         # I misread the invoice": a rule or a card changed, the team or the paper it names is no domain (s9-d); "oh

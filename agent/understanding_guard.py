@@ -240,13 +240,24 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     r"kvartal\w*|per år|om året|i året|kwartał\w*|"  # s8-d: "60 000 per kvartal" (kronor or euros?)
     r"bütçe\w*|"
     # s13-b: a thousand said the Turkish or Swedish way ("20 bin", "5 tusen"), a sum in Thai ("สักสามพัน": baht?)
-    r"(?<=\d) ?bin|(?<=\d) ?tusen|tusen)\b|[\u0e00-\u0e7f]")
+    r"(?<=\d) ?bin|(?<=\d) ?tusen|tusen)\b|[\u0e00-\u0e7f]|"
+    r"[\u0600-\u06ff]")  # s13-a: Arabic, written from the Gulf to Morocco (dirhams, riyals, pounds): no one currency
 # A Chinese rough range of two neighbouring digits ("一两万", "三五千"): a sum said loosely, its currency unsaid
 _CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
 _CJK_MONEY = re.compile(r"预算|钱|费用|成本|花|块|元|开销|经费")
 # Hinglish sums said without lakh, crore or a rupee word ("50 hazaar mahina"): rupees most likely, so asked about too
-_HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag)\b|हज़ार|हजार|महीन|बजट|ख़र्च|खर्च")
+_HINGLISH = re.compile(r"\b(?:hazaa?r|hajaa?r|mahin[ae]|saal|kharcha|lagbhag|"
+                       # s13-a: the Hinglish of an approximate sum ("50 ke aas paas hai", "takriban 200 hoga")
+                       r"aas[\s\-]?paas|ke (?:qareeb|kareeb|karib)|takriban|taqreeban|hai|hain|hoga|hogi)\b|"
+                       r"हज़ार|हजार|महीन|बजट|ख़र्च|खर्च")
 _RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b|रुपय|रुपए|रुपये|रु\.|लाख|करोड़")
+
+
+# A currency written in Arabic after its figure ("٥٠٠٠ درهم", "15 ألف ريال"), which the reader took
+_ARABIC_CURRENCY = re.compile(r"درهم|دراهم|ريال|دولار|جنيه|دينار|ليرة|يورو|أورو")
+# A currency turned down ("that 80000 was yen, not dollars", "no dólares", "bukan dolar"): the other one is chosen
+_NOT_THIS = re.compile(r"(?:\b(?:not|no|nie|non|nicht|pas|bukan|không|nahi|nem|niet|inte|değil)\b|"
+                       r"(?<![а-я])(?:не|а не)(?![а-я])|ليس|غير)\s*(?:\w+\s+){0,2}$")
 
 
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -266,6 +277,10 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     reason = None
     if _OPEN.search(low) and ((len(named) >= 2 and _EITHER.search(low)) or _CURRENCY_WORD.search(low)):
         reason = "the currency is not settled yet"
+    elif len(named) >= 2 and not any(re.search(r"\d", low[max(0, a - 4):b + 4]) or _NOT_THIS.search(
+            low[max(0, a - 16):a]) for a, b, _ in P.currency_mentions(low)):
+        reason = "the currency is not settled yet"  # "we invoice in USD but our books are in AUD... call it 500"
+        # (s13-a: two currencies named, neither beside the figure: which one the figure is in is not said)
     _currency_apart(u, low, numbers, named)
     _local_dollars(u, message, low, numbers)
     budget = u.updates.get("budget_usd_month")
@@ -282,7 +297,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         reason = "a month's budget or a one-off sum?"  # "1万左右，不过可能是一次性的，我再问问"
     if reason is None and money and not written and _TRADITIONAL_ONLY.search(message) and not _CN_MONEY.search(raw):
         reason = "no currency said: NT$, HK$ or yuan?"  # "三萬左右吧": Taiwan, Hong Kong and Macau write the same
-    if reason is None and money and not written and (_OTHER_MONEY_LANGUAGE.search(raw) or (
+    if reason is None and money and not written and not _ARABIC_CURRENCY.search(raw) and (
+            _OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw))):
         reason = "no currency said: which currency is it?"
     if reason is None and money and not written and _place_apart(message):

@@ -129,7 +129,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s|[。！？]")  # (a CJK full stop needs no 
 # answer when the second is this many times it (within it, "$50 a month, maybe $100" is a rough range)
 HEDGED_APART = 2.5
 _HEDGED_NEXT = re.compile(
-    r"^\s*[,、，]?\s*(?:(?:or|and|but|oder|ou|o|y|e|of|en|lub|a|czy|или|а|и|ya|veya|atau|dan)\s+)?"
+    # (s13-a: the counted noun may stand between, "30 000 documents, a может и 300 000", "tens of thousands of
+    # documents, maybe even hundreds of thousands")
+    r"^\s*(?P<noun>(?:of\s+)?(?:documents|docs|files|records|articles|tickets|entries|items|products)\s*)?"
+    r"[,、，]?\s*(?:(?:or|and|but|oder|ou|o|y|e|of|en|lub|a|czy|или|а|и|ya|veya|atau|dan)\s+)?"
     r"(?:(?:even|sogar|même|incluso|até|anche|zelfs|nawet|даже|hatta|bahkan)\s+)?"
     r"(?:maybe|perhaps|possibly|vielleicht|eventuell|peut-être|voire|quizás?|tal vez|a lo mejor|talvez|quem sabe|"
     r"magari|forse|misschien|wellicht|może|kanske|belki|может(?: быть)?|возможно|можливо|shayad|mungkin|"
@@ -137,6 +140,9 @@ _HEDGED_NEXT = re.compile(
     r"(?:\s+(?:even|also|auch|sogar|nawet|même|incluso|até|anche|zelfs|даже|и|and|hatta|bahkan|sampai|up to|"
     r"as much as|bis zu|bis|jusqu'à|hasta|fino a|tot|do|до|kadar|tak|ke|uns|unos|unas|umas|like|about|around))*"
     r"\s*$")
+_PART_OF = re.compile(r"\s*(?:\w+\s+)?(?:of (?:them|those|these|which|it)|davon|dont|de (?:ellos|ellas|eux|elles)|"
+                      r"di (?:cui|questi|queste)|waarvan|z nich|(?:из|з) (?:них|які)|dari (?:itu|situ)|"
+                      r"trong (?:đó|số))\b")
 # ... or the second offered on a condition, an order of magnitude above ("月に数万円、結果が良ければ数十万円まで")
 _CONDITION = re.compile(r"ければ|なら|たら|如果|(?<!主)要是|的话|(?<![가-힣])면\b|\bif\b|\bwenn\b|\bfalls\b|"
                         r"\bsi\b|\bse\b|"
@@ -300,7 +306,12 @@ def _hedged_next(low: str, numbers: list[P.Number]) -> tuple[float, float] | Non
         lo, hi = sorted((a.value, b.value))
         if lo <= 0 or _LATER.search(low[b.end:b.end + 30]) or SELF_CORRECTION.search(low[a.end:b.start]):
             continue
-        if (hi / lo >= HEDGED_APART and _HEDGED_NEXT.match(between)) or (
+        if _PART_OF.match(low[b.end:b.end + 20]):
+            continue  # "40k docs, maybe 50 of them are scanned": a part of the count, no second offer
+        hedged = _HEDGED_NEXT.match(between)
+        if hedged and hedged.group("noun") and not re.match(r"\s*(?:[,.;!?]|$)", low[b.end:]):
+            hedged = None  # the noun between, then a figure of something else ("60k files, maybe 500 queries")
+        if (hi / lo >= HEDGED_APART and hedged) or (
                 hi / lo >= WIDE_RANGE and len(between) <= 30 and not re.search(r"[.;。；!?]", between)
                 and _CONDITION.search(between)):
             return lo, hi

@@ -80,7 +80,7 @@ _MOSTLY_SHORT = re.compile(
     r"\b(?:most(?: of them| docs| documents| files)?|de meeste|die meisten|la plupart|la mayoría|la maggior parte|"
     r"a maioria|większość|çoğu)\s+(?:are|is|zijn|sind|sont|son|sono|é|são|to|jest|są)?\s*(?:pretty |quite |fairly |"
     r"rather |vrij |ziemlich |assez |bastante |abbastanza |bem )?(?:short|small|brief|tiny|kort|kurz|courts?|courtes|"
-    r"cortos?|cortas?|brevi|corti|curtos?|curtas?|krótkie|kısa)\b[^.;!?]{0,12}?[,;]?\s*(?:but|maar|aber|mais|pero|ma|"
+    r"cortos?|cortas?|brevi|corti|curtos?|curtas?|krótkie|kısa)\b[^.;!?]{0,30}?[,;]?\s*(?:but|maar|aber|mais|pero|ma|"
     r"mas|ale|ama)\b")
 _WHY_MOSTLY_SHORT = "most are short and the long ones long: about how long is a typical document?"
 _WHY_LENGTH = "lengths from {lo:,.0f} to {hi:,.0f} tokens: about how long is a typical document?"
@@ -152,6 +152,48 @@ _BEFORE_FILES = re.compile(rf"(?:{_FILES}|{_CONTAINER})\s*[がはの가는은이
 _SPREAD = re.compile(r"\bacross\b|\bspread\b|\bverspreid\b|dağılmış|rozrzucon\w*|\bpo\b|espalhad\w*|mein spread|"
                      r"に分かれ|に入って|하나에|하나당|마다|" + P.SPREAD_OVER)
 _WHY_REFERENT = "not sure which are the documents (the files or the entries in them): how many documents?"
+# s13-a: a count, then each of the things counted said to hold a quantity of something that is no length ("400 cartelle,
+# e ognuna contiene dai 50 ai 500 file", "w każdej teczce jest po kilkadziesiąt pism", "mỗi file chứa từ vài trăm đến
+# vài nghìn dòng hỏi đáp", "masing-masing punya puluhan adendum", "har file ke andar 20-200 alag documents", "most of
+# them have 4-6 variants"): which are the documents is asked, whatever the nouns are
+_EACH_ONE = re.compile(r"\b(?:each(?: one| of them)?|every one|cada (?:uno|una)|ognun[oa]|ciascun[oa]|chacun\w*|"
+                       r"jeweils|elke?|każd\w*|har (?:ek|file|folder|document|doc|case|record|pdf)s?|mỗi \w+|"
+                       r"masing-masing|tiap|setiap|(?:most|all|many) of them)\b|"
+                       r"(?<![а-я])кажд\w*(?![а-я])|كل (?:واحد|واحدة|ملف|مجلد|منها)")
+_MANY = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*(?:-|–|to|a|ai|al|đến|sampai|hingga|до)\s*\d[\d.,]*)?(?![\d.,]*\s*%)|"
+                   r"\b(?:hundreds|thousands|dozens|tens|cientos|miles|decenas|docenas|centinaia|migliaia|decine|"
+                   r"dozzine|honderden|duizenden|tientallen|setki|tysiące|dziesiątki|kilkadziesiąt|kilkaset|centenas|"
+                   r"milhares|dezenas|hunderte|tausende|dutzende|vài (?:chục|trăm|nghìn|ngàn)|hàng (?:chục|trăm|nghìn|"
+                   r"ngàn)|puluhan|ratusan|ribuan|sainkdon|hazaaron|dasiyon)\b|des (?:centaines|milliers|dizaines)|"
+                   r"(?<![а-я])(?:сотни|тысячи|десятки|несколько (?:сотен|тысяч|десятков))(?![а-я])|مئات|آلاف|عشرات")
+# What a count after "each" may be that is no set of documents: a length, a rate, machines, people, money
+_NOT_ITEMS = re.compile(r"^\s*(?:of |de |di |da |van |von |z |d')?(?:\w+[\s/]+)?(?:pages?|words?|tokens?|chars?|"
+                        r"characters?|lines?|paragraphs?|sentences?|kb|mb|gb|tb|times|x\b|×|mal\b|volte|veces|vezes|"
+                        r"fois|keer|razy|lần|kali|searches|queries|questions|requests|people|employees|users|"
+                        r"minutes?|seconds?|hours?|days?|ms\b|gpus?|cores?|%|percent|\$|€|usd|eur)|"
+                        r"^\s*(?:\w+\s+)?(?:раз|مرات|مرة)")
+
+
+_TIME_UNIT = re.compile(r"\s*(?:week|day|month|year|hour|semana|d[íi]a|mes|año|settimana|giorno|mese|anno|dag|maand|"
+                        r"jaar|tydzień|dzień|miesiąc|rok|tuần|ngày|tháng|năm|minggu|hari|bulan|tahun|jam)\b|"
+                        r"\s*(?:неделю|день|месяц|год|час|أسبوع|اسبوع|يوم|شهر|سنة)")
+
+
+def _each_holds(low: str) -> bool:
+    """True when a figure is followed, in its sentence, by each of its things holding a quantity of other things."""
+    for each in _EACH_ONE.finditer(low):
+        sentence = re.split(r"[.;!。\n]\s", low[:each.start()])[-1]
+        if not re.search(r"(?<![\w.,])\d", sentence) or any(rx.search(sentence) for rx, _ in P.PERIODS) or \
+                re.match(r"\s*\d", low[each.end():]):
+            continue  # "15k conversations a day and each one fires 2-3 searches": a rate; "each 15 req/s": "per"
+        clause = re.split(r"[,.;!?]\s|[;!?\n)]|\band\b", low[each.end():each.end() + 40])[0]  # the holding's clause
+        if any(rx.search(clause) for rx, _ in P.PERIODS) or _TIME_UNIT.match(clause):
+            continue  # "400 people each per day 30 searches", "каждую неделю ещё 2000": a rate or growth
+        many = _MANY.search(clause)
+        if many and not re.search(r"[$€£¥₹]\s*$", clause[:many.start()]) and not _NOT_ITEMS.match(
+                low[each.end() + many.end():each.end() + many.end() + 30]):
+            return True
+    return False
 
 
 def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -208,6 +250,8 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
     if not numbers:
         return False
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)
+    if nested is None and _each_holds(low):
+        nested = _EACH_ONE.search(low)
     if nested is None:
         entries = [n for n in numbers if _AFTER_ENTRIES.match(low[n.end:n.end + 24]) or _BEFORE_ENTRIES.search(
             low[max(0, n.start - 12):n.start])]

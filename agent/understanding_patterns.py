@@ -412,6 +412,8 @@ DOCS_AFTER = re.compile(
     r"artigos|art[íi]culos|articoli|registros|registri|fiches|schede|sentencias|sentenze|jugements|arr[êe]ts|"
     r"decisiones|decis[õo]es|decisioni|entscheidungen|urteile|d[ée]cisions|processos|procesos|processi|verfahren|"
     r"affaires|casos|casi|f[äa]lle|"
+    # s13-a: reports sent in ("1,3 millones de notificaciones", "200 mila segnalazioni", "notificações")
+    r"notificaciones|notifiche|notifica[çc][õo]es|segnalazioni|"
     # insurance, support and podcast collections (s4-a): "500 mil sinistros", "150.000 polissen", "12,000 episodes"
     r"episodes|pol[ií]zas|polizze|polissen|ap[óo]lices|sinistr[oie]s|siniestros|\w*ärenden|servicef[äa]lle|"
     r"prontu[áa]rios|preguntas frecuentes|"
@@ -670,7 +672,11 @@ DOMAINS = {
                r"医疗|病历|医学|医院|患者|病人|临床|药品|诊断|医生|医療|"
                # s8-c: what clinicians write ("出院小结", "检验报告", "lab results")
                r"出院小结|出院记录|检验报告|化验单|检查报告|影像报告|病程记录|护理记录|医嘱|lab results|"
-               r"\blab reports\b|\bdischarge summar(?:y|ies)\b|\bepicris\w*",
+               r"\blab reports\b|\bdischarge summar(?:y|ies)\b|\bepicris\w*|"
+               # s13-a: drug safety, the reports of adverse reactions, in the languages the gloss leaves
+               r"pharmacovigilan\w*|farmacovigil\w*|pharmakovigilanz|фармаконадзор\w*|adverse (?:drug )?(?:events?|"
+               r"reactions?)|reacciones adversas|reazioni avverse|reações adversas|effets indésirables|"
+               r"działa\w* niepożądan\w*|нежелательн\w* (?:реакци|явлени)\w*",
     "finance": r"\bfinanz\w*|\bfinanci\w*|\bfinanceir\w*|\bbilanci\b|\bbilanz\w*|\bbilans?\b|prospectus\w*|"
                r"quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
                r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|"
@@ -1119,7 +1125,7 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
                     r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"
                     r"third[\s\-]party (?:api|service)s?)\s+(?:is|are|would be)?\s*(?:totally |perfectly )?"
-                    r"(?:fine|ok|okay|acceptable|allowed|good|no problem)|"
+                    r"(?:fine|ok|okay|acceptable|allowed|good|no problem|prima\b)|"
                     r"\bcan use (?:an? )?(?:api|apis|openai|cohere|voyage|hosted)|"
                     r"(?:fine|ok|okay|happy|allowed) (?:to|with) (?:use |using |call |calling )?(?:hosted |external |"
                     r"third[\s\-]party |cloud )?(?:apis?|openai|cohere|voyage|bedrock|azure openai|gemini|vertex|"
@@ -1349,7 +1355,9 @@ NEGATION_BEFORE = re.compile(r"(?:\b(?:no|not|non|never|without|nor|kein\w*|nich
                              r"não|niet|inte)\b|"
                              r"n't\b|"
                              r"\bcannot\b)(?:[\s\-]+(?!(?:but|and|so|because|though|it'?s|we|we'?re|they|is|are)\b)"
-                             r"(?:[a-z'\-]+|[а-яёąćęłńóśźżà-ÿ]+)){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$")
+                             r"(?:[a-z'\-]+|[а-яёąćęłńóśźżà-ÿ]+)){0,4}[\s\-]*$|(?:不|非|没|無|无|别)[^\s,，;。!?]{0,4}$|"
+                             # s13-a: "nothing we'll ever sell", "nothing we would charge for": the thing is not done
+                             r"\bnothing (?:that )?(?:we|we'?ll|we'?d|i|i'?ll)(?: \w+){0,2}\s+$")
 NEGATION_AFTER = re.compile(r"^[^,;.!?。、]{0,12}?(?:しません|しない|しな(?:い|く)|ではない|ではありません|じゃない|"
                             r"ではなく|ありません|ない(?![a-z])|なし|아니|아님|않|없|안\s|\bnot\b|\bnahi[nm]?\b|\bnhi\b|\bmat\b)|"
                             r"^\s*(?:is|are)(?:n't| not)\b")
@@ -1728,7 +1736,7 @@ WHICH_OPTION = re.compile(r"\bqual (?:das|dos) (?:opç|model)|\bcu[áa]l de (?:l
                           r"\bwhich (?:\w+ )?(?:model|option|one) (?:of|among) (?:the|these|those|your)\b|"
                           r"哪个(?:推荐|选项|方案)|(?:这|那)?(?:几|两|三)个(?:推荐|选项|方案|模型)?(?:里|中|之中)?(?:的)?哪(?:个|一个)")
 STORAGE = re.compile(r"storage|disk|\bindex size|how big|how much (?:ram|memory|space)|存储|磁盘|占多少|多大空间|内存")
-VECTOR_CUE = re.compile(r"vectors?|embeddings|\bdims?\b|dimension|index|向量|维")
+VECTOR_CUE = re.compile(r"vectors?|embeddings|\bembedding\b(?!\s*(?:models?|api))|\bdims?\b|dimension|index|向量|维")
 TOKENS_Q = re.compile(r"how many (?:tokens|chunks|vectors)|多少(?:个)?(?:token|块|分块|chunk|向量)|分几块|切成几块")
 COST = re.compile(r"\bcost|\bcusto|\bcoste|\bcosto|\bcoût|\bkosten|\bpreço|\bprecio|\bprix\b|\bprezzo|비용|요금|"
                   r"\bprice|how much (?:would|will|does|is)|expensive|\bcheap|\bbill\b|"
@@ -1800,6 +1808,7 @@ PRIORITY_WORDS = {
 }
 PRIORITY_CUE = re.compile(r"\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
+                          r"\btrumps?\b|\bbeats? everything\b|\bcomes? (?:first|second|next|last)\b|"  # s13-a
                           # "cheap > fast" (not a quoted line's "> "), "quality second" (not "per second")
                           r"\w[ \t]*>[ \t]*[\w$]|#\s?1\b|number one|\bsecond(?:ly)?\b(?=\s*(?:[.,;!]|$))|"
                           r"\bprimero\b|\bdespu[eé]s\b|\bluego\b|sobre todo|m[aá]s importante|lo que m[aá]s|"

@@ -45,7 +45,8 @@ _API = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted api|\bmanaged (?:service|a
 # The user's own hosting, as each language says it (after the gloss, which writes some as "self-host")
 _OWN = re.compile(
     r"self[\s\-]?host\w*|\bauto[\s\-]+(?:hosted|h[ée]berg\w*)|\bhost\w* (?:it |them )?ourselves|\brun\w* \w+ ourselves|"
-    r"\bown (?:servers?|hosting|box|infra\w*|gpus?)|\bin[\s\-]house\b|\bon[\s\-]?prem\w*|\bselbst (?:hosten|betreiben)|"
+    r"\bown (?:servers?|hosting|box|infra\w*|gpus?)|\bin[\s\-]house\b|\b(?:in|en|em) casa\b|\bin huis\b|"
+    r"\bon[\s\-]?prem\w*|\bselbst (?:hosten|betreiben)|"
     r"\bzelf (?:hosten|draaien)|\balojar\w* nosotros|\bhosped\w* nós|\bospitar\w* noi|\bu nas\b|\bkendimiz\b|"
     r"\begen drift\b|\bkhud\b|(?<![а-яіїє])(?:свой|свої|свій|власний|власні|свои) (?:хостинг|сервер\w*)|"
     r"自己(?:搭|部署|host|托管|跑|维护|运维)?|自建|自托管|自社(?:運用|サーバー?)?|自前|セルフホスト|オンプレ|"
@@ -63,6 +64,7 @@ _BOTH = re.compile(
 _OR = re.compile(r"\bor\b|\boder\b|\bou\b|\bo\b|\bof\b|\balbo\b|\blub\b|\beller\b|\bveya\b|\bya\b|\batau\b|"
                  r"(?<![а-яіїє])(?:или|або|чи)(?![а-яіїє])|或者?|还是|定|でも|든|거나")
 _FINE = re.compile(r"\bworks?\b|\bfine\b|\bok(?:ay)?\b|\bgood\b|\bfunkar\b|\bolur\b|\bbisa\b|\bchalega\b|\bprima\b|"
+                   r"\bsama (?:saja|aja)\b|\bwhatever\b|\bthế nào cũng được\b|"
                    r"\bvont\b|\bvale\b|\bservem\b|\bis fine\b|\bin ordnung\b|\bpeu importe\b|\begal\b|"
                    r"\bdoesn'?t matter\b|構いません|いい|괜찮|상관없|都行|都可以|无所谓|冇所谓|没有所謂|"
                    r"(?<![а-яіїє])(?:подойд\w+|підійд\w+|без разницы|без різниці|все равно|усе одно)(?![а-яіїє])")

@@ -1210,7 +1210,11 @@ _WIDER_BUDGET = re.compile(
     r"\b(?:whole|entire|total|overall|general|company|company-wide|department(?:al)?|it|tooling|tools|software|"
     r"cloud|infra(?:structure)?|r&d|marketing|operating|team's)\s+(?!(?:project|pilot|search|rag)\b)"
     r"(?:[a-z]+\s+)?budget\b|"
-    r"\bbudget\s+(?:for|of)\s+(?:the\s+)?(?:whole|entire)\b|\bfor (?:everything|all (?:of )?(?:our |the )?(?:tools|"
+    r"\bbudget\s+(?:for|of)\s+(?:the\s+)?(?:whole|entire)\b|"
+    # s13-a: an allocation for a wider kind of spending ("our annual allocation for AI tooling is $60k")
+    r"\b(?:allocation|budget|spend|envelope)\s+for\s+(?:\w+\s+)?(?:tooling|tools|software|it|saas|cloud|"
+    r"subscriptions)\b|"
+    r"\bfor (?:everything|all (?:of )?(?:our |the )?(?:tools|"
     r"software|vendors|subscriptions|it))\b")
 
 
@@ -1889,7 +1893,14 @@ def _share_of_other(found: Found, others: list[tuple[P.Number, float]], work: st
         return  # (a figure between: the share is of that one)
     factor = _SHARE_FRACTIONS[share.group("frac")] if share.group("frac") else float(
         share.group("pct").replace(",", ".")) / 100
+    clause = re.split(r"[.;!?]\s", work[:num.start])[-1]
+    after = re.split(r"[,;.!?]", work[num.end:num.end + 20])[0]
+    if _YEARLY_BEFORE.search(clause) and not any(rx.search(after) for rx, _ in P.PERIODS) and value > num.value / 4:
+        factor /= 12  # "our annual allocation for AI tooling is $60k ... half of that" (s13-a), not read by the year
     found.updates["budget_usd_month"] = round(value * factor, 2)
+
+
+_YEARLY_BEFORE = re.compile(r"\b(?:annual|yearly|anual|annuel\w*|annuale|jährlich\w*|jaarlijks\w*|roczn\w*)\b")
 
 
 def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> None:

@@ -26,7 +26,12 @@ SERVICE = re.compile(r"azure[\s\-]?openai|(?<![a-z])(?:openai|cohere|voyage(?:\s
                      r"estern\w*|外部の?|クラウドの?|외부|云|云端|第三方|zewnętrzn\w*|harici|внешн\w*|сторонн\w*)\s*"
                      r"(?:的\s*)?apis?(?![a-z])|"
                      r"(?<![a-z])apis?\s+(?:extern\w*|estern\w*|cloud|p[úu]blic\w*|pubblic\w*|hosted|am[ée]ricain\w*|"
-                     r"americana?s?|estadounidense)(?![a-z])")
+                     r"americana?s?|estadounidense)(?![a-z])|"
+                     # s13-a: a cloud service named in the languages the gloss leaves as written ("لخدمة سحابية",
+                     # "dịch vụ cloud", "layanan cloud", "servizi cloud", "usługi chmurowe", "облачный сервис")
+                     r"خدم\w* سحابي\w*|(?:ال)?سحابة|الكلاود|dịch vụ (?:cloud|đám mây)|layanan cloud|"
+                     r"cloud[\s\-]?(?:service|dienst)\w*|servizi\w* cloud|servicios? (?:en la )?(?:nube|cloud)|"
+                     r"usług\w* chmurow\w*|облачн\w* (?:сервис|служб)\w*")
 ALREADY = re.compile(r"本来就|一直(?:在)?|\balready\b|"
                      r"\bd[ée]j[àa]\b|\bschon\b|\bbereits\b|\bya\b|\bgià\b|\bjá\b|已经|既に|すでに|이미|"
                      # s8-f: "Vi kör redan Azure OpenAI", "we gebruiken al", "już używamy", "zaten kullanıyoruz"
@@ -53,6 +58,7 @@ OK = re.compile(r"\bno problem\b|\bsin problemas?\b|\btudo bem\b|ça passe|\bça
                 r"\bohne weiteres\b|\blugnt\b|\bsakınca(?:sı)? (?:yok|olmaz)\b|\bproblem (?:yok|değil)\b|"
                 r"(?<![а-яіїє])(?:не проблема|без проблем|ніяких проблем|никаких проблем)(?![а-яіїє])|"
                 r"\bkoi (?:problem|dikkat|issue) nahi\b|"
+                r"\bkhông (?:có )?vấn đề(?: gì)?|\bkhông sao\b|\btidak (?:ada )?masalah\b|"
                 # s7-e: a signed BAA or DPA covers sending the data to the service ("we have a BAA with Microsoft, so
                 # sending PHI to Azure OpenAI is covered")
                 r"\b(?:is|are) covered\b|\bcovered by (?:a |an |the |our )?(?:baa|dpa|contract|agreement)\b|"
@@ -399,3 +405,81 @@ CONFIDENTIAL = re.compile(r"confidential\w*|\bnda\b|\bprivileged\b|\bsecret\w*|v
                           r"schweigepflicht|confidentialit[ée]|confidencial\w*|sigil\w*|riservat\w*|vertrouwelijk\w*|"
                           r"poufn\w*|tajemnic\w*|sekretess|gizli\w*|конфиденциальн\w*|тайн\w*|保密|机密|涉密|機密|"
                           r"秘密|기밀|보안")
+
+
+# --- s13-a (issue 17): the rule said by its parts, in every language of the enterprise mail of heldout43 -------------
+# A rule about where the data lives is said with a few parts whose words each language has: an obligation ("must",
+# "devono", "bắt buộc phải", "wajib", "يجب"), a verb of staying or storing, and a place of the user's own or the country
+# ("our data centre", "nostri server", "trong nước", "pusat data nasional", "خوادمنا"); or a refusal next to leaving
+# ("not allowed off our network", "non possono uscire") or next to an outside cloud ("cloud esterni non se ne parla",
+# "облачные API не рассматриваем", "tidak boleh ke cloud asing"). Each part is a table; the reading is structural, so
+# a phrasing nobody listed is read when its parts are.
+_MUST = (r"(?:\b(?:must|has to|have to|needs? to|required to|mandatory|only|obligatori\w*|tienen? que|deben?|"
+         r"devono|deve|moet(?:en)?|muszą|musi|powinny|powinno|chahiye|harus|wajib|mesti|hanya|phải|cần|chỉ|"
+         r"bắt buộc)\b|(?<![а-я])(?:должн\w*|обязан\w*|только)(?![а-я])|يجب|لازم|ينبغي|لا بد|فقط)")
+_KEEP = (r"(?:\b(?:stay\w*|remain\w*|kept|stored|hosted|processed|live|sit|quedar\w*|permanecer|almacenad\w*|"
+         r"guardad\w*|alojad\w*|restare|rimanere|restano|rimangono|resti|rimanga|conservat\w*|ospitat\w*|"
+         r"archiviat\w*|blijven|blijft|opgeslagen|bewaard|zostać|pozostać|przechowywan\w*|rehna|rahna|rahega|"
+         r"rahegi|tetap|disimpan|berada|tinggal|nằm|ở lại|lưu trữ|lưu)\b|"
+         r"(?<![а-я])(?:оставаться|храниться|находиться|лежать)(?![а-я])|تبقى|يبقى|تظل|تخزن|تُخزن|تخزين|تحفظ|تُحفظ|"
+         r"مستضافة|محفوظة)")
+_OWN_PLACE = (r"(?:\b(?:our|the \w+'s|nuestr[oa]s?|(?:i |il )?nostr[ioea]|onze|ons|naszych|naszej|naszym)\s+"
+              r"(?:own\s+|propi[oa]s\s+|eigen\s+)?(?:\w+\s+)?(?:servers?|servidores|serwer\w*|data ?cent(?:er|re)s?|"
+              r"datacent\w*|centros? de datos|centrum danych|serwerowni|network|red|rete|netwerk|sieci|premises|"
+              r"infrastructure|infrastruttura|infraestructura|instalaciones|building|walls|sistemi|systems)\b|"
+              r"\b(?:territorio nacional|territorio nazionale|in casa|in azienda|"
+              r"w kraju|u nas|trong nước|nội địa|nội bộ|(?:tại|ở) việt nam|dalam negeri|di indonesia|"
+              r"(?:pusat data|server|data center) (?:kami|kita|sendiri|internal|nasional))\b|"
+              r"(?<![а-я])(?:(?:наших|своих|свои|нашем|своём|своем) (?:серверах|серверы|цод\w*|дата-центр\w*)|"
+              r"в стране|внутри компании)(?![а-я])|"
+              r"خوادمنا|خوادمنا الخاصة|مركز بياناتنا|مراكز بياناتنا|شبكتنا|(?:داخل|في) (?:ال)?(?:دولة|بلد|مملكة|شركة))")
+_OFF_REFUSED = (r"(?:\b(?:nothing|none|not|never|no)\b|n't)[^.;,!?]{0,30}?\b(?:allowed|permitted|go(?:es)?|leav\w*|"
+                r"taken|"
+                r"moved)\s+(?:off|out of|outside)\s+(?:of\s+)?(?:our|the)\s+(?:own\s+)?(?:network|premises|site|"
+                r"servers?|building|walls)\b|"
+                r"\bno (?:pueden?|deben?) (?:salir|abandonar)\b|"
+                r"\bnon (?:può|possono|devono|deve) (?:uscire|lasciare)\b|"
+                r"\bkhông được (?:phép )?(?:ra khỏi|rời khỏi|đưa ra ngoài|ra ngoài|gửi ra ngoài|ra nước ngoài)|"
+                r"\b(?:tidak boleh|dilarang|nggak boleh|gak boleh) (?:keluar|dibawa keluar|dikirim ke luar)\b")
+_CLOUD_OUT = (r"(?:\b(?:external|foreign|public|third[\s\-]party|outside)\s+clouds?\b|\bclouds?\s+(?:external|"
+              r"estern\w*|asing|publik|luar|nước ngoài|pubblic\w*|extern\w*)\b|\bcloud apis?\b|"
+              r"(?<![а-я])облачн\w*(?![а-я])|(?:ال)?سحاب\w*|الكلاود|đám mây|\bcloud\b)")
+_CLOUD_REFUSED = (r"(?:\b(?:not considered|out of the question|non se ne parla|nemmeno per sogno|descartad\w*|"
+                  r"no se contempla|uitgesloten|nie wchodzi w grę|không xem xét|không (?:được|dùng|cho phép)|"
+                  r"tidak boleh|dilarang|tidak mungkin)\b|(?<![а-я])(?:не рассматрива\w*|исключен\w*)(?![а-я])|"
+                  r"غير وارد|مرفوض|ممنوع|لا يجوز)")
+_KEPT_RE = re.compile(rf"{_MUST}[^.;!?\n]{{0,25}}?{_KEEP}[^.;!?\n]{{0,30}}?{_OWN_PLACE}|"
+                      rf"\b(?:stays?|remains?|blijft|resta|rimane)\s+(?:\w+\s+)?(?:in|on|within|inside|op|nel|nei|"
+                      rf"sui|sul)\s+{_OWN_PLACE}|"  # "it all stays in the Trust's own data centre"
+                      rf"{_OFF_REFUSED}|"
+                      rf"{_CLOUD_REFUSED}[^.;!?\n]{{0,12}}?(?:\b(?:to|ke|lên|a|al|in|na|do)\s+)?{_CLOUD_OUT}|"
+                      rf"{_CLOUD_OUT}[^.;!?\n,]{{0,25}}?{_CLOUD_REFUSED}")
+_WAIVED = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|no need|not required|not necessary|ideally|if possible|"
+                     r"preferably|maybe|perhaps|tidak perlu|không cần|no hace falta|non serve|niet nodig|nie musi)\b|"
+                     r"(?<![а-я])(?:не обязательно|не нужно|желательно)(?![а-я])|لا داعي|ليس ضروري")
+
+
+# Some data kept in and other data let out ("the customer data can't leave, whereas the KB articles may go to an
+# external API", "yang tidak boleh keluar itu data pelanggan, sedangkan artikel ... boleh dikirim"): no blanket rule
+_BUT_MAY = re.compile(r"(?:\b(?:but|whereas|while|sedangkan|tapi|tetapi|namun|mentre|invece|pero|mientras que|maar|"
+                      r"terwijl|ale|natomiast|còn|nhưng|magar|lekin)\b|(?<![а-я])(?:но|а)(?![а-я])|لكن|بينما|أما)"
+                      r"[^.;!?\n]{0,60}?(?:\b(?:can|may|allowed|fine|ok|boleh|được|possono|può|pueden|puede|mogą|może|"
+                      r"mag|mogen|kunnen|sakte|sakti)\b|(?<![а-я])(?:можно|могут|может)(?![а-я])|يمكن|مسموح|لا مانع)")
+
+
+def kept_inside(text: str) -> bool:
+    """True when a clause of ``text`` says the data stays in a place of the user's own or refuses an outside cloud.
+
+    "I dati devono restare nei nostri data center", "Dữ liệu bắt buộc phải lưu trữ trong nước", "nothing we hold is
+    allowed off our network", "cloud esterni non se ne parla"; a question, a waived or hedged clause ("doesn't have to
+    stay on our servers", "ideally in-house") or other data let out beside it says no rule.
+    """
+    if _BUT_MAY.search(text):
+        return False
+    for sentence in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text):
+        if "?" in sentence or "？" in sentence:
+            continue
+        for clause in re.split(r"[,，、]", sentence):
+            if _KEPT_RE.search(clause) and not _WAIVED.search(clause):
+                return True
+    return False

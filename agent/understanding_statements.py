@@ -150,7 +150,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         elif hosts:  # "模型必须我们自己部署，不过数据其实放云上没问题": the model hosted, the data may leave
             updates["deployment"] = "self_hosted"
         return
-    if R.on_prem_setting(text):  # "clinical notes on the hospital network", "air-gapped", "classified"
+    # "clinical notes on the hospital network", "air-gapped", "classified"; "I dati devono restare nei nostri server"
+    if R.on_prem_setting(text) or R.kept_inside(text):
         updates["data_must_stay_on_prem"] = True
         return
     if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said

@@ -123,7 +123,17 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"рабоч\w+ (?:время|час\w*|дн\w*)|業務時間|営業時間|勤務時間|就業時間|"
                        r"工作时间|上班时间|营业时间|办公时间|工作時間|上班時間|營業時間|辦公時間|返工時間|"
                        r"업무\s*시간|근무\s*시간|영업\s*시간|ऑफिस (?:टाइम|के समय|आवर्स)|काम के (?:घंटों|समय)|"
-                       r"jam (?:kerja|kantor)")
+                       r"jam (?:kerja|kantor)|"
+                       # s13-a: a working week named by its first and last day in the other languages, the Gulf's
+                       # Sunday to Thursday included ("من الأحد إلى الخميس", "thứ Hai đến thứ Sáu", "с понедельника по
+                       # пятницу", "od poniedziałku do piątku", "maandag t/m vrijdag", "monday se friday")
+                       r"\bsun(?:day)?\s*(?:to|-|–|through)\s*thu(?:rs(?:day)?)?\b|"
+                       r"(?:من )?(?:ال)?أحد (?:إلى|الى|حتى|لـ?) ?(?:ال)?خميس|"
+                       r"(?:من )?(?:ال)?اثنين (?:إلى|الى|حتى) (?:ال)?جمعة|أيام (?:ال)?عمل|أيام (?:ال)?دوام|"
+                       r"thứ (?:hai|2) (?:đến|tới|-) thứ (?:sáu|6|bảy|7)|ngày làm việc|"
+                       r"с понедельника по пятницу|od poniedziałku do piątku|\bpon(?:\.|iedziałek)?\s*-\s*pt\b|"
+                       r"maandag (?:t/m|tot en met|tot) vrijdag|\bma\s*(?:-|t/m)\s*vr\b|monday se friday|"
+                       r"somvar se shukravar")
 _HOURS_SPAN = re.compile(r"(?<![\d.,:])(\d{1,2})(?::00)?\s*(am|a\.m\.|h|uhr)?\s*"
                          r"(?:to|-|–|until|till|bis|à|a|al|alle|each|às|ás|tot|do|till kl\.?|до)\s*"
                          r"(\d{1,2})(?::00)?\s*"
@@ -347,6 +357,10 @@ def licence_rejected(text: str) -> bool:
 
 
 _FIRST_INDEXING = re.compile(
+    # s13-a: everything held indexed at once ("the whole back catalogue has to be indexed"), "primer indexado",
+    # "index lần đầu", "indexing awal"
+    r"\b(?:whole|entire|full) (?:back[\s\-]?catalog(?:ue)?|archive|corpus|backlog|collection)\b[^.;]{0,30}?"
+    r"\bindex(?:ed|ing)\b|\bprimer indexado\b|\bindex(?:ing)? lần đầu\b|\bindexing awal\b|"
     r"\bbackfill\b|\binitial (?:indexing|index|load|embedding|ingest\w*|run)\b|\bfirst (?:indexing|index|load|"
     r"embedding|run|full (?:index|run))\b|\bre-?index(?:ing)? (?:of )?everything\b|\bindex(?:ing)? everything\b|"
     r"\bembed(?:ding)? everything\b|erstindizierung|erste indizierung|indexation initiale|première indexation|"
@@ -384,6 +398,11 @@ _DAYS_LIMIT = re.compile(
     r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь])\b|"
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
     r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht|"
+    # s13-a: "over a single weekend", "within one weekend", "en un fin de semana", "in un weekend", "trong một cuối
+    # tuần", "dalam satu akhir pekan", "خلال عطلة نهاية أسبوع"
+    r"\b(?:over|within|in) (?:a|one|the) (?:single )?weekend\b|\ben un (?:solo )?fin de semana\b|"
+    r"\bin un (?:solo )?(?:weekend|fine settimana)\b|\btrong (?:một|1) (?:dịp )?cuối tuần\b|"
+    r"\bdalam (?:satu|1|se)?\s?akhir pekan\b|\bsatu akhir pekan\b|خلال (?:عطلة )?نهاية (?:ال)?أسبوع|"
     # lead s12: "an einem Wochenende durch", "in een weekend", "över en helg", "w jeden weekend", "bir hafta sonunda"
     r"\b(?:an|in) einem wochenende\b|\b(?:in|binnen) (?:een|één) weekend\b|\b(?:över|på|under) en helg\b|"
     r"\bw (?:jeden |jeden )?weekend\b|\bbir hafta ?sonunda\b|\bза (?:одни )?выходные\b")
@@ -434,7 +453,7 @@ _DURATION = re.compile(
     r"duren|duurt|trwać|durar|durer|durare|levar|tardar)|"
     r"(\d{1,3}(?:\.\d)?)\s*(?:个)?(周(?!末)|天|日|週間|주(?!말)|일)")
 _WEEKEND = re.compile(r"\bweekend\b|\bweek-end\b|wochenende|fin de semana|fim de semana|fine settimana|\bhelg\w*|"
-                      r"hafta sonu|выходны\w*|周末|週末|주말")
+                      r"hafta sonu|выходны\w*|周末|週末|주말|cuối tuần|akhir pekan|نهاية (?:ال)?أسبوع")
 _NIGHT = re.compile(r"\bovernight\b|über nacht|\bla nuit\b|\bune nuit\b|durante la noche|de la noche a la mañana|"
                     r"durante a noite|\buna notte\b|\bla notte\b|in één nacht|'s nachts|przez noc|\bw nocy\b|"
                     r"över natten|under natten|gece boyunca|bir gecede|за ночь|\bночью\b|raat bhar|ek raat|一晚|一夜|"
