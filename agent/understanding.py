@@ -222,7 +222,7 @@ _EITHER = ["budget_usd_month", "queries_per_month"]
 
 
 # "X, not Y" said with the negation after the old figure ("月5万じゃなくて月10万", "5만이 아니라 10만")
-_NOT_BUT = re.compile(r"じゃなくて|じゃなく|ではなく|이 아니라|가 아니라|不是.{1,12}[,，]\s*是")
+_NOT_BUT = re.compile(P.NOT_AFTER + r"|不是.{1,12}[,，]\s*是")
 
 
 def corrected_either(text: str, raw: str, stated: dict[str, Any], result: Understanding) -> None:

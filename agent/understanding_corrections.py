@@ -64,8 +64,7 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|\bnicht|\bpas|\bno|\bnon|\bniet|\bnie|\binte
                          r"\bzamiast|\bвместо|\bзамість|\bistället för|\bin plaats van|\bem vez de|\bem lugar de)\s*"
                          r"(?:the |that |der |die |das |le |la |el |lo |il |o |a )?$")
 # The old figure before its negation: "40 değil 60", "40 nahi 60", "4万じゃなくて6万" (s8-b)
-_NOT_AFTER = re.compile(r"\s*(?:değil|yerine|nahi|nahin|nhi|ke bajaye|ki jagah|じゃなくて|じゃなく|ではなく|이 아니라|"
-                        r"가 아니라|아니고|대신)")
+_NOT_AFTER = re.compile(r"\s*(?:" + P.NOT_AFTER + ")")
 
 
 def _said_short(num: P.Number, text: str) -> bool:
@@ -305,9 +304,7 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
 # A currency taken back: "not dollars", "不是美元", "ドルじゃなくて", "달러가 아니라", "dolar değil", "а не доллары"
 _CURRENCY_NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bniet|\bnie|\binte|\bне|\brather than|"
                                   r"\binstead of|不是|而非)\s*(?:(?:in|en|em|w|в|the|de|d'|i|på)\s+)?$")
-_CURRENCY_NOT_AFTER = re.compile(r"^\s*(?:değil|nahi|nahin|nhi|じゃなく|ではなく|가 아니라|이 아니라|아니라|아니고|"
-                                 r"가 아니고|"
-                                 r"이 아니고|not\s*(?:$|[,.;!?]))")  # "달러 아니고요" glossed "달러 not" (s10-b)
+_CURRENCY_NOT_AFTER = re.compile(r"^\s*(?:" + P.NOT_AFTER + r"|not\s*(?:$|[,.;!?]))")  # "달러 not" (s10-b)
 _SORRY = re.compile(r"\bsorry\b|\bpardon\b|\bperd[óo]n\b|\bdesculp|\bscusa|\bprzepraszam\b|\bförlåt\b|"
                     r"\bизвините\b|\bentschuldigung\b|不好意思|抱歉|すみません|죄송")
 
@@ -763,8 +760,7 @@ _NEG_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnão|\bnicht|\bkeine?|\bisn'?t|
                          # articles of every language; Portuguese "o" may arrive glossed as "or" (Spanish "o")
                          r"le|la|les|de|des|du|d'|il|lo|el|los|las|o|or|os|as|i|gli|l'|der|die|das|den|do|da|del|di|dei|"
                          r"total|nombre|número|numero|anzahl|quantidade|cantidad|总|的)\s*){0,4}$")
-_NEG_AFTER = re.compile(r"^\s*(?:数|数量|量|の数|수(?:가|는|이)?)?\s*(?:ではなく|じゃなく|じゃない|ではありません|"
-                        r"이 아니라|가 아니라|아니라|이 아니고|가 아니고|아니고)")
+_NEG_AFTER = re.compile(r"^\s*(?:数|数量|量|の数|수(?:가|는|이)?)?\s*(?:じゃない|" + P.NOT_AFTER_CJK + ")")
 _DEICTIC = re.compile(r"\b(?:that|this|the) (?:number|figure|one)\b|那个数|这个数|那个数字|这个数字|その数|この数|"
                       r"그 숫자|이 숫자|\bce (?:chiffre|nombre)\b|\bdiese (?:zahl|ziffer)\b|\besa? (?:cifra|número)\b|"
                       r"\bquel (?:numero|dato)\b|\besse número\b")

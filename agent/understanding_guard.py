@@ -48,7 +48,7 @@ from agent.understanding_guard_scope import (
     rate_per_uncounted,
     size_for_count,
 )
-from agent.understanding_guard_spread import CONTAINERS_AFTER, length_in_doubt, referent_in_doubt
+from agent.understanding_guard_spread import CONTAINERS_AFTER, entries_not_length, length_in_doubt, referent_in_doubt
 from agent.understanding_hardware import CPU_ONLY
 from agent.understanding_memo import in_one_message
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
@@ -81,6 +81,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if _money_in_doubt(u, message, asked) or _sum_to_another_question(u, message, asked):
         return u
     if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
+        entries_not_length(u, message, asked)  # "120 files, thousands of rows in each": no length of a document either
         return u
     if length_in_doubt(u, message, asked) or referent_in_doubt(u, message, asked):
         return u  # "from 1 paragraph to 100 pages", "12k FAQ entries spread over 40 documents"

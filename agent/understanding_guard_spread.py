@@ -91,7 +91,10 @@ _CONTAINER = (r"folders?|folderów|directories|mappen|ordner|carpetas|pastas|dos
 _FILES = (r"files?|fichiers?|archivos?|arquivos?|dateien|bestanden|plików|pliki|файл\w*|dosya\w*|ファイル|파일|"
           r"documents?|文件|文档")
 _ENTRIES = (r"faqs?|faq-\w+|entries|entrées|einträge|eintrag|preguntas|perguntas|вопрос\w*|pytań|kayd\w*|"
-            r"q&as?|问答|条")
+            r"q&as?|问答|条|"
+            # questions and their answers, as the gloss leaves them ("مئات الأسئلة والأجوبة": "queries والأجوبة",
+            # lead s13)
+            r"quer(?:y|ies)\s+(?:and answers|وال?أجوبة)|questions? (?:and|&) answers|câu hỏi")
 # Containers counted right after a figure ("1.200 Ordner", "800 folders"): no documents of their own (s12-b)
 CONTAINERS_AFTER = re.compile(rf"\s*(?:{_CONTAINER})\b")
 # Items a container lists, counted inside it ("12 catalogues, each with thousands of products", "18 PDFs, in jeder
@@ -104,7 +107,9 @@ _ITEMS = (r"products?|produkt\w*|produits?|productos?|produtos?|prodotti|artikel
           # notices", "chaque PDF contient des centaines d'avis")
           r"notices?|announcements?|circulars?|bulletins?|avis|avisos?|comunicados?|mitteilung\w*|bekanntmachung\w*|"
           r"ogłosze\w*|duyuru\w*|оголошен\w*|объявлен\w*|meddelanden?|公告|通知|通告|公文|お知らせ|告示|공지\w*|공고|"
-          r"ประกาศ")
+          r"ประกาศ|listings?|"
+          # rows of something ("thousands of rows of product cards", "vài nghìn dòng câu hỏi"); a line alone is a length
+          r"(?:lines?|dòng)\s+(?:(?:of|з|із|с|de|mit|với)\s+)?[^\s.;。]+")
 _CATALOGUES = (r"catalog\w*|katalog\w*|cat[áa]logos?|cataloghi|カタログ|目录|카탈로그|planilhas?|hojas de c[áa]lculo|"
                r"fogli(?: di calcolo)?|arkusz\w*|таблиц\w*|表格|スプレッドシート|스프레드시트|엑셀|エクセル|"
                r"pdfs?|sites?|classeurs?|recueils?|sammlung\w*|冊|csvs?|json\w*|dumps?|exports?|zips?")
@@ -115,15 +120,16 @@ _EACH_AFTER = (r"each|cada|chacun\w*|jeweils|ciascun[oa]|elk|każd\w*|кажды
 _ONE_CONTAINER = r"map|mappe|carpeta|pasta|cartella|ordner|dossier|folder|directory"
 # The items said to be inside the containers ("with hundreds of records in it", "avec des milliers de fiches dedans")
 _INSIDE = (r"in (?:it|them|each)|inside|dedans|darin|drin|dentro|erin|içinde|dalamnya|в них|里面|中に|안에")
-_EACH = (r"each|jeweils|je|w każdym|в каждо\w*|по|her birinde|har \w+ mein|tiap \w+|masing-masing|それぞれ|마다|每个?"
+_EACH = (r"each|jeweils|je|w każdym|в каждо\w*|в кожно\w*|по|her birinde|har \w+ mein|tiap \w+|masing-masing|mỗi|كل|"
+         r"それぞれ|마다|每个?"
          r"[^\d,，。]{0,6}(?:里|中)?")
 _NESTED = re.compile(
     rf"(?:{_CONTAINER})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_FILES}|{_ENTRIES})|"
-    rf"(?:{_CONTAINER}|{_CATALOGUES}|{_FILES})(?:[^.;。\d]|\d+\s*[冊個개권つ]){{0,24}}?(?:{_EACH}|{_EACH_MORE})"
+    rf"(?:{_CONTAINER}|{_CATALOGUES}|{_FILES})(?:[^.;。\d]|\d+\s*[冊個个개권つ]){{0,24}}?(?:{_EACH}|{_EACH_MORE})"
     rf"[^.;。]{{0,40}}?(?:{_ENTRIES}|{_ITEMS})|"
     rf"(?:{_CONTAINER}|{_CATALOGUES})\s+(?:with|com|con|avec|mit|met|z|с|ile|dengan|of|de|di|da|van|von)\s+"
     rf"[^.;。]{{0,24}}?"
-    rf"(?:{_FILES}|{_ENTRIES}|{_ITEMS})\s+(?:{_EACH_AFTER})\b|"
+    rf"(?:{_FILES}|{_ENTRIES}|{_ITEMS})(?:\s+\w+)?\s+(?:{_EACH_AFTER})\b|"  # "de fiches produits chacun"
     rf"(?:{_FILES})[^.;。\d]{{0,24}}?(?:{_EACH})[^.;。]{{0,40}}?(?:{_ENTRIES})(?!\s*(?:is|es|est|è|é|ist|to|—|ayrı))|"
     # s11-a: a folder, then each or "per folder", then a count of anything ("2.000 carpetas, cada una con decenas de
     # escritos", "900 mappen met scans, per map een paar honderd pagina's"); one PDF per folder is one document
@@ -147,7 +153,7 @@ _TOTAL_INSIDE = re.compile(
     rf"\b(?:in total|total|altogether|insgesamt|au total|en total|in totale|no total|всего|totalt|toplam)\b")
 _AFTER_ENTRIES = re.compile(rf"\s*(?:[^\s\d,，、。]+\s+)?(?:{_ENTRIES})")
 _BEFORE_ENTRIES = re.compile(rf"(?:{_ENTRIES})\s*[がはの가는은]?\s*$")
-_AFTER_FILES = re.compile(rf"\s*(?:[^\s\d,，、。]{{0,8}}\s*)?(?:{_FILES}|{_CONTAINER})")
+_AFTER_FILES = re.compile(rf"\s*(?:[^\s\d,，、。]{{0,8}}\s*)?(?:{_FILES}|{_CONTAINER}|pdfs?\b)")  # "300 PDFs"
 _BEFORE_FILES = re.compile(rf"(?:{_FILES}|{_CONTAINER})\s*[がはの가는은이]?\s*$")
 _SPREAD = re.compile(r"\bacross\b|\bspread\b|\bverspreid\b|dağılmış|rozrzucon\w*|\bpo\b|espalhad\w*|mein spread|"
                      r"に分かれ|に入って|하나에|하나당|마다|" + P.SPREAD_OVER)
@@ -194,6 +200,34 @@ def _each_holds(low: str) -> bool:
                 low[each.end() + many.end():each.end() + many.end() + 30]):
             return True
     return False
+# Parts counted, then "hundreds" of documents in each ("~250 SharePoint sites and each one has hundreds of docs", "40
+# sedi, ognuna con centinaia di pratiche"): the product of a vague word is no count to store (lead s13)
+_MANY_WORDS = (r"hundreds|dozens|thousands|decine|centinaia|migliaia|centenares|cientos|miles|decenas|centaines|"
+               r"milliers|dizaines|hunderte|tausende|dutzende|centenas|milhares|dezenas|сотни|тысячи|десятки|сотні|"
+               r"тисячі|setki|tysiące|dziesiątki|honderden|duizenden|tientallen|yüzlerce|binlerce|onlarca|hundratals|"
+               r"tusentals|几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài trăm|vài nghìn|vài chục|مئات|آلاف|"
+               r"عشرات|ratusan|ribuan|puluhan|सैकड़ों|हज़ारों|हजारों")
+_PERIOD_NEXT = (r"(?!\s+(?:days?|weeks?|months?|years?|día|dia|mes|mês|semana|año|ano|tag|woche|monat|jahr|jaar|maand|"
+                r"dag|dzień|miesiąc|tydzień|rok|день|месяц|неделю|год|місяць|тиждень|рік|tháng|ngày|tuần|năm|شهر|يوم|"
+                r"أسبوع|سنة|عام)\b)")
+_PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bcada\b|\bchacun\w*+|\bjede[rsnm]?+\b|"
+                          rf"\bognun\w*+|\bciascun\w*+|\belk\w*+|\bkażd\w*+|кажд\w*+|кожн\w*+|\bher biri\w*+|"
+                          rf"\bmỗi\b|كل|"
+                          rf"masing-masing|\btiap\b){_PERIOD_NEXT}|每个?(?!个?(?:月|天|日|周|週|星期|年|季))|各|それぞれ|"
+                          rf"(?<![달날주해년])마다)[^.;。!?\d]{{0,25}}?(?:{_MANY_WORDS})"
+                          # (not "3000 documents, each with hundreds of pages": a length)
+                          r"(?!\s*(?:of\s+|de\s+|di\s+|d')?(?:pages?|páginas?|pagine|seiten|страниц\w*|сторін\w*|stron|"
+                          r"sayfa\w*|sidor|words?|palabras|mots|wörter|parole|lines?|页|頁|ページ|페이지|字|単語|단어))")
+_WHY_PARTS = "not sure how many documents that makes in all: about how many?"
+
+
+def _multiplied(u: Understanding, low: str) -> bool:
+    """The count read is the parts times one part's documents ("4 sucursales y cada una guarda unos 3.000 documentos":
+    12,000, ``understanding_quantities``): the reader took the holding as a product, nothing is left to ask (lead s13)."""
+    size = u.updates.get("corpus_docs")
+    numbers = [n.value for n in P.find_numbers(low)]
+    return isinstance(size, int | float) and not isinstance(size, bool) and any(
+        a * b == size for i, a in enumerate(numbers) for b in numbers[i + 1:])
 
 
 def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
@@ -249,8 +283,11 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
     numbers = [n for n in P.find_numbers(low) if n.value >= 2]
     if not numbers:
         return False
+    if "corpus_docs" in u.updates and _PARTS_VAGUE.search(message.lower()):
+        _withhold(u, message, asked, "corpus_docs", [], _WHY_PARTS)
+        return True
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)
-    if nested is None and _each_holds(low):
+    if nested is None and _each_holds(low) and not _multiplied(u, low):
         nested = _EACH_ONE.search(low)
     if nested is None:
         entries = [n for n in numbers if _AFTER_ENTRIES.match(low[n.end:n.end + 24]) or _BEFORE_ENTRIES.search(
@@ -259,14 +296,25 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
                                                              _BEFORE_FILES.search(low[max(0, n.start - 16):n.start]))]
         if not (entries and files and _SPREAD.search(low)):
             return False
-    if nested is not None and "doc_length_tokens" in u.updates and "doc_length_tokens" not in u.confirmed:
-        r = read(message, asked)
-        inside = _NESTED.search(r.text)
-        if inside is not None and all(inside.start() - 16 <= n.start < inside.end() + 24
-                                      for n in r.sources("doc_length_tokens")):
-            u.updates.pop("doc_length_tokens")  # "每个里面几千行问答": the entries in a file, no length of a document
+    if nested is not None:
+        entries_not_length(u, message, asked)
     _withhold(u, message, asked, "corpus_docs", [], _WHY_REFERENT)
     return True
+
+
+def entries_not_length(u: Understanding, message: str, asked: str | None) -> None:
+    """"每个里面几千行问答", "в кожному тисячі рядків": the entries in a file, no length of a document (drop it).
+
+    Also when the count of documents is already asked about by another check ("120, or 3,000 with the caveat").
+    """
+    if "doc_length_tokens" not in u.updates or "doc_length_tokens" in u.confirmed or (
+            u.confirm is not None and u.confirm.get("fields") != ["corpus_docs"]):
+        return
+    r = read(message, asked)
+    inside = _NESTED.search(r.text)
+    if inside is not None and all(inside.start() - 16 <= n.start < inside.end() + 24
+                                  for n in r.sources("doc_length_tokens")):
+        u.updates.pop("doc_length_tokens")
 
 
 def _withhold(u: Understanding, message: str, asked: str | None, name: str, figures: list[P.Number],

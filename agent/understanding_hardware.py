@@ -72,11 +72,12 @@ RENT_WORDS = (r"\brent(?:ing|ed|s|al)?\b|\blease[ds]?\b|\bleasing\b|\bhire[ds]?\
               r"\blou(?:e|ons|er|erait|erions|eraient|ez|é|és|ée|ées)\b|\balquil\w*|\balug\w*|\bgemietet\w*|"
               r"\bmiet\w*|\bnolegg\w*|\baffitt\w*|\bhuur\w*|\bhuren\b|\bgehuurd\w*|\bwynaj\w*|\bhyr(?:d|da|t|a|er)?\b|"
               r"\bkiral\w*|\bаренд\w*|\bорен\w*|\blei(?:e|er|d|de)\b|\bleje(?:r|t)?\b|\blejede\b|\bthuê\b|\b(?:me|di)?sewa\w*|"
-              r"租|レンタル|借り|임대|대여|빌려|빌린|빌릴")
+              r"租|レンタル|借り|임대|대여|빌려|빌린|빌릴|"
+              r"نستأجر\w*|استأجر\w*|مستأجر\w*|استئجار|إيجار|ايجار")  # Arabic: rent, rented (lead s13)
 CLOUD_WORDS = (r"(?<![a-z])(?:aws|gcp|azure|ec2|sagemaker|runpod|lambda(?: labs| cloud)?|coreweave|ovh\w*|hetzner|"
                r"scaleway|paperspace|vast\.ai|oracle cloud|google cloud|e2e(?:\s?networks|\s?cloud)|yotta|neysa|ctrls|"
                r"stc cloud|core42|cloud\w*|nuvem|nube|nuage|chmur\w*|"
-               r"moln\w*|bulut\w*|облак\w*|skyen)(?![a-z])|云上|云端|阿里云|腾讯云|华为云|クラウド|클라우드")
+               r"moln\w*|bulut\w*|облак\w*|skyen)(?![a-z])|云上|云端|阿里云|腾讯云|华为云|クラウド|클라우드|سحاب\w*")
 # "could rent an A10G", "可以租A10G", "A10Gも借りられます": rentable, not owned
 RENT_BEFORE = re.compile(rf"(?:{RENT_WORDS}|{CLOUD_WORDS}|by the hour|on demand|spin up|借)\W{{0,3}}"
                          r"(?:\w+\W+){0,3}$|(?:租|借|云上|云端)[^\s,，。;；]{0,6}$")
@@ -92,6 +93,10 @@ RENT_AFTER = re.compile(r"^[^,;.。]{0,25}?(?:à l'heure|by the hour|per hour|�
                         # "L4をレンタル", "A10G 임대해서", "una A10G, también alquilada", "H100 gemietet"
                         rf"^\s*(?:を|을|를|は|が|이|가)?\s*(?:{RENT_WORDS})|"
                         rf"^[\s,]{{0,3}}(?:también|também|also|auch|aussi|anche|ook|też|också|da|тоже|也)\s+(?:{RENT_WORDS})|"
+                        # rented, said right after the card and its size ("Zwei H100 mit je 80 GB, gemietet bei einem
+                        # Cloud-Anbieter", "بطاقتين H100 لكن نستأجرها من مزود سحابي"), no other card named after it
+                        rf"^[\s,]{{0,3}}(?:(?:but|aber|mais|pero|ma|mas|men|maar|ale|но|але|لكن|ولكن)\s+)?(?:{RENT_WORDS})"
+                        r"(?![^,;.。]{0,24}?(?:\b(?:a100|h100|h200|l40s?|a10g?|t4|l4|v100|a30|a40|rtx)\b|\d))|"
                         # "eine A100 in der Cloud", "une H100 dans le cloud", "A10G na nuvem", "L4 sul cloud"
                         r"^[^,;.。]{0,18}?(?:\bcloud\b|\bnuvem\b|\bnube\b|\bnuage\b|\bchmur\w*|\bmoln\w*|\bbulut\w*|"
                         r"\bоблак\w*|云上|云端|クラウド|클라우드)")

@@ -74,6 +74,9 @@ PERIODS = (
                 r"\bfor the (?:(?:whole|entire|full) )?(?:fiscal |financial |calendar )?year\b|"
                 r"\bårsbudget\w*|\bjaarbudget\w*|\bsaa?lana\b|\broczn\w* budget|\bгодов\w* budget|\bgodišnji budget|"
                 r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banua(?:l|les|is)\b|\bannual[ei]\b|\bannuel(?:le)?s\b|"
+                # the year's total ("os 2 mil dólares são o total do ano", "el total del año", "на год", lead s13)
+                r"\btotal (?:do|del|de l'|dell'|of the|for the|des) ?(?:ano|año|année|anno|jahres|year)\b|"
+                r"\b(?:na|за) (?:год|рік)\b|"
                 r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
      1 / 12),
 )
@@ -99,10 +102,10 @@ PERIODS = (
 CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "usd": (1.0, ("us\\$", "u\\$s", "usd", "dollars"), (
         "usd", "us dollars?", "dollars?", "bucks", "美元", "美金", "刀", "dólares", "dolares", "dollari",
-        "dolar(?:ów|y)?", "dolları?", "доллар\\w*", "ドル", "달러", "\\$")),
-    "eur": (1.08, ("eur", "€", "euros"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로")),
+        "dolar(?:ów|y)?", "dolları?", "доллар\\w*", "ドル", "달러", "\\$", "دولار\\w*")),
+    "eur": (1.08, ("eur", "€", "euros"), ("euros?", "eur", "€", "евро", "欧元", "ユーロ", "유로", "يورو")),
     "gbp": (1.27, ("gbp", "£", "pounds"), ("gbp", "£", "pounds?(?: sterling)?", "quid", "英镑", "ポンド", "파운드",
-                                          "фунт\\w*", "ponden?")),
+                                          "фунт\\w*", "ponden?", "جنيه(?:ات)? (?:إسترليني|استرليني)\\w*")),
     "chf": (1.12, ("chf", "sfr\\.?", "fr\\."), ("chf", "(?:swiss )?francs?(?: suisses)?", "franken",
                                                  "franchi(?: svizzeri)?", "francos? suizos?", "瑞郎", "スイスフラン")),
     "cad": (0.73, ("ca\\$", "c\\$", "cad\\$?", "can\\$"), ("cad", "canadian dollars?", "\\$\\s?ca(?:n|d)?\\b",
@@ -130,14 +133,17 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "hkd": (1 / 7.8, ("hk\\$", "hkd", "港币", "港元"), ("hkd", "hong kong dollars?", "港币", "港元")),
     "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
     "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
-    "aed": (1 / 3.6725, ("aed", "dhs?\\.?", "dirhams?"), ("aed", "dirhams?", "dhs?\\b")),
-    "sar": (1 / 3.75, ("sar", "riyals?"), ("sar\\b", "(?:saudi |qatari )?riyals?")),
+    "aed": (1 / 3.6725, ("aed", "dhs?\\.?", "dirhams?"), ("aed", "dirhams?", "dhs?\\b", "درهم\\w*", "دراهم")),
+    "sar": (1 / 3.75, ("sar", "riyals?"), ("sar\\b", "(?:saudi |qatari )?riyals?",
+                                         "ريال(?:ات)?(?! (?:عماني|إيراني|يمني))")),
     "idr": (1 / 16000, ("rp\\.?", "idr"), ("idr", "rupiah", "rp\\b")),
     "vnd": (1 / 25000, ("vnd", "₫"), ("vnd", "vnđ", "đồng", "₫")),
     "thb": (1 / 36, ("thb", "฿"), ("thb", "baht", "฿")),
-    "egp": (1 / 48, ("egp", "e£"), ("egp", "egyptian pounds?")),
+    "egp": (1 / 48, ("egp", "e£"), ("egp", "egyptian pounds?", "جنيه(?:ات)?(?! (?:إسترليني|استرليني))")),
     "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
-                                         "(?:omani |iranian |yemeni )?(?:rials?|riyals?)")),
+                                         "(?:omani |iranian |yemeni )?(?:rials?|riyals?)",
+                                         # Arabic: dinars (Kuwait, Jordan, Iraq ...), liras (Lebanon, Syria ...)
+                                         "دينار\\w*|دنانير", "ليرة|ليرات", "ريال(?:ات)? (?:عماني|إيراني|يمني)")),
 }
 USD_PER: dict[str, float | None] = {code: rate for code, (rate, _, _) in CURRENCIES.items()}
 # Currencies named anywhere in a message ("sorry, that was pounds not dollars", "人民币还是美元我得再确认下"), for a
@@ -392,7 +398,7 @@ CONTENT_NOUNS = (
     r"товар\w*|карточ\w*|чеков|выпуск\w*")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
-    r"^[\s\-]*\+?\s*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    r"^[\s\-]*\+?\s*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:[а-яёіїєґ]+\s+)?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
     r"(?:chat|call|support|conversation) logs|"
     r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
@@ -511,7 +517,11 @@ DOCS_BEFORE_BARE = re.compile(r"\b(?:notes|documents|docs|files|contracts|articl
                               r"稿件?|帖子|问答|faq|资料|说明书|详情页|页面|网页|商品页|知识库条目|条目|判决书|专利|"
                               r"邮件|聊天记录|对话记录)(?:总量|总数|数量)?\s*[,，:：]?\s*"
                               r"(?:大概|大约|约|差不多|有|共|一共|总共|合计|加起来|在|是|为)*\s*$")
-USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learners|students|players|members|customers|"
+USERS = re.compile(r"^\s*(?:clients|clientes|clienti|kunden|klanten|klienci|klientów|клиентов|клієнтів|kunder|"
+                   # clients, right after the figure ("150 mil clientes, mas só uns 3% usariam", lead s13); not
+                   # "300 000 fiches clients", "client files"
+                   r"müşteri\w*)\b(?!\s+(?:files?|records?|data|documents?|dossiers|akten|daten|contracts?))|"
+                   r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learners|students|players|members|customers|"
                    r"visitors|readers|accounts|shoppers|patients)|dau|wau|mau)\b|"
                    r"^\s*(?:[a-z\-]+\s+)?(?:users|employees|people|persons|agents|customers|staff|lawyers|analysts|"
                    # s11-a: visitors are people, visits are traffic ("on a 2 millions de visiteurs")
@@ -545,7 +555,8 @@ USERS = re.compile(r"^\s*(?:(?:daily|weekly|monthly)\s+active\s+(?:users|learner
                    r"infirmi[eè]res|enfermer[oa]s|enfermeir[oa]s|infermier[ie]|enseignants|professeurs|profesores|"
                    r"professori|docentes|[ée]tudiants|estudiantes|studenti|estudantes|chercheurs|investigadores|"
                    r"ricercatori|pesquisadores|"
-                   r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|人(?!民币))|"
+                   r"(?:个|名|位)?(?:用户|员工|工程师|律师|分析师|客服|医生|研究员|学生|同事|开发者?|"
+                   r"客户(?!资料|合同|档案|文件|数据|记录|信息)|人(?!民币))|"
                    # "工程師大概200位", "200名左右": people counted with 位 or 名 alone (s7-d)
                    r"(?:位|名)(?=\s*(?:$|[,，。、;；!?]|左右|上下|吧|呢)))")
 # s13-b: "one person" before a period is each of them ("一个人一天三五次", "一人一天两次", "1人每周3次")
@@ -1594,6 +1605,11 @@ CORRECTION = re.compile(r"\bactually\b|\bwrong\b|\bno wait\b|\boops\b|\bmake (?:
                         r"\bi was wrong\b|\bscratch that\b|\bwait\b|\bupdate:|\bchange (?:it|that)\b|"
                         r"disregard my (?:previous|last|earlier) answer|"
                         r"不对|改成|改为|其实|更正|纠正|应该是|说错了|搞错了|不是.{1,15}是|换成")
+# The negation said AFTER the old value, one table for every reader of a correction (lead s13): "40 değil 60",
+# "1 lakh nahi, 10 hazaar", "100 bin yerine 10 bin", "4万じゃなくて6万", "5만이 아니라 10만", "달러 아니고요"
+NOT_AFTER_LATIN = r"değil|yerine|nahi|nahin|nhi|ke bajaye|ki jagah"
+NOT_AFTER_CJK = r"じゃなくて|じゃなく|ではなく|ではありません|[이가]?\s*아니라|[이가]?\s*아니고|대신"
+NOT_AFTER = NOT_AFTER_LATIN + "|" + NOT_AFTER_CJK
 # A value the user takes back ("not a T4", "instead of 20k", "不是20万", "20万改成") is blanked before reading.
 NEGATED_VALUE = re.compile(
     r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|não|non|niet|nie|inte|не|nicht)\s+"
@@ -1602,12 +1618,12 @@ NEGATED_VALUE = re.compile(
     r"\bit(?:'s|’s| is)\b|\bits\b|\bthat(?:'s| is)\b|\bwe have\b|"  # "it's not a T4 it's an A10G" (lead s12)
     r"$|\.\s|\)))|"
     # "ayda 100 bin sorgu değil, günde 10 bin", "1 lakh queries per month nahi": the negation after the figure
-    r"(?<![\w.])[\d.]+\s*(?:[a-z]+\s+){0,4}?(?=(?:değil|nahi|nahin)\b)|"
+    r"(?<![\w.])[\d.]+\s*(?:[a-z]+\s+){0,4}?(?=(?:" + NOT_AFTER_LATIN + r")\b)|"
     r"不是\s*[^,;。是]{1,20}|"
     # "eran 500 euros al mes, no mil", "500 a month, not 1000": a figure taken back after a comma at the end
     r"(?<=,\s)no\s+(?=\d)[^,;.!?()]{1,25}?(?=\s*(?:$|[,;.!?]))|"
     r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건|ms|毫秒|秒|seconds?|gb|tokens?)?\s*"
-    r"(?=ではなく|じゃなく|이 아니라|가 아니라)|"
+    r"(?=" + NOT_AFTER_CJK + r")|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
     r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
 _GROWS_BEFORE = re.compile(GROWS_BEFORE + r"$")

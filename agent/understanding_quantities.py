@@ -241,6 +241,7 @@ def _read_once(text: str, asked: str | None) -> Found:
         unit_rate["value"] = unit_rate["monthly"] = float(found.updates.pop("queries_per_month"))
     _structured_fields(text, found)
     _total_count(text, found)
+    _parts_times_each(text, found, asked)
     return found
 
 
@@ -266,6 +267,81 @@ def _total_count(text: str, found: Found) -> None:
             found.updates["corpus_docs"] = int(num.value)
             found.leftovers = [n for n in found.leftovers if n.start != num.start]
             return
+
+
+# One part's count of documents said after the parts ("4 sucursales y cada una guarda unos 3.000 documentos",
+# "5个事业部，每个大概2千份", "14支店あって、各支店で約500件", "6 offices and each one keeps about 2,500
+# contracts", "each of our 9 clinics has 20k letters"), as the gloss leaves it: the corpus is the parts times that count
+# (lead s13)
+_EACH_HOLDS = re.compile(r"\beach(?:\s+(?:one|of them))?\b(?!\s+(?:year|month|week|day|quarter|time|jaar|maand|dag|"
+                         r"jahr|monat|woche|tag|année|an|mois|semaine|jour|año|mes|semana|día|anno|mese|settimana|giorno|"
+                         r"ano|mês|dia|rok|miesiąc|tydzień|dzień|år|månad|vecka|год|месяц|неделю|день|yıl|ay|hafta|"
+                         r"gün)s?\b)|\bevery one\b|"
+                         r"(?:每个?|各)(?!个?(?:月|天|日|周|週|星期|年|季|小时|时间))|それぞれ|마다|в\s+кажд\w*|"
+                         r"[ву]\s+кожн\w*|\bmỗi\b(?!\s+(?:tháng|ngày|tuần|năm))|كل(?!\s+(?:شهر|يوم|أسبوع|سنة|عام))")
+_EACH_OF_PARTS = re.compile(r"^\s*(?:each|every one)?\s*of (?:our |the |these |those |its |their |all )?$")
+# What the parts may not be: a length, a size, a sum, a time, a share, or documents themselves (the entries in files
+# are asked about by the guard)
+_NOT_A_PART = re.compile(r"\s*(?:%|x\b|×|/|per\b|a (?:day|week|month|year)\b|pages?\b|words?\b|tokens?\b|char|"
+                        r"[kmgt]i?b\b|years?\b|months?\b|weeks?\b|"
+                        r"days?\b|hours?\b|minutes?\b|seconds?\b|ms\b|usd|eur|dollars?|euros?|languages?\b|"
+                        r"documents?\b|docs?\b|files?\b|pdfs?\b|folders?\b|records?\b|页|ページ|페이지|文件|文档|"
+                        r"ファイル|파일|年|月|天|日|"
+                        # containers of documents, whose documents are asked about ("600 faldoni, ognuno con decine di
+                        # pratiche dentro")
+                        r"folders?|binders?|boxes|faldon\w*|ordner|mappen|carpetas|pastas|cartelle|classeurs?|"
+                        r"dossiers?|archives?|文件夹|フォルダ|폴더|箱|バインダー)")
+# One part's figure that is a length or a size, not a count of documents ("3000 documents, each with hundreds of pages")
+_LENGTH_NOT_COUNT = re.compile(r"\s*(?:[a-z]+\s+)?(?:pages?|words?|tokens?|char\w*|lines?|[kmg]i?b|paragraphs?|"
+                               r"sentences?|页|頁|ページ|페이지|字|単語|단어)\b")
+# Items said to be inside each part: containers, asked about by the guard
+_INSIDE_EACH = re.compile(r"\s*(?:\w+\s+){0,2}?(?:inside|dentro|dedans|darin|drin|in (?:it|them)|里面|中に|안에)")
+
+
+def _parts_times_each(text: str, found: Found, asked: str | None) -> None:
+    """The corpus as parts times one part's documents: the figure after "each" and the count of parts before it.
+
+    Only when that figure is the size read, or is left over with a document noun (or answers the count question),
+    or the size read is the parts' count ("6 clínicas y cada una guarda unas 4.000 historias").
+    """
+    size = found.updates.get("corpus_docs")
+    if isinstance(size, bool) or found.summed or P.TOTAL_CUE.search(text) or re.search(
+            r"\bin total\b|\baltogether\b", text):
+        return
+    numbers = P.find_numbers(text)
+    for each in _EACH_HOLDS.finditer(text):
+        after = [n for n in numbers if n.start >= each.end()]
+        of_ours = bool(after) and _EACH_OF_PARTS.search(text[each.start():after[0].start])  # "each of our 7 hospitals"
+        one = after[1] if of_ours and len(after) > 1 else None if of_ours else next(iter(after), None)
+        if one is None or one.start - each.end() > (60 if of_ours else 30) or re.search(
+                r"[.;!?。！？]", text[each.end():one.start]) or _LENGTH_NOT_COUNT.match(text[one.end:one.end + 16]):
+            continue
+        parts = [after[0]] if of_ours else [n for n in numbers if n.end <= each.start()]
+        if not parts:
+            continue
+        part = parts[-1]
+        own = text[part.end:each.start()]
+        if re.search(r"\b(?:from|between|anywhere|up to|to)\b|[-–~]\s*\d|\d\s*(?:to|-|–|~)\s*\d",
+                     text[each.end():one.end + 12]) or re.search(r"\bnew\b|新增|新規|신규", own) \
+                or any(rx.search(own) for rx, _ in P.PERIODS):
+            continue  # "each has anywhere from 50 to 3,000 docs": a range; "~100 new customers a month, each with
+            # ~50 docs": growth
+        between = text[part.end:one.start]
+        if not 2 <= part.value <= 5000 or part.value != int(part.value) or len(between) > 70 or \
+                re.search(r"[.;!?。！？]\s", between) or _NOT_A_PART.match(text[part.end:part.end + 12]) or \
+                re.search(r"[$€£¥₹]\s*$", text[max(0, part.start - 2):part.start]) or \
+                _INSIDE_EACH.match(text[one.end:one.end + 30]) or any(rx.search(
+                    _OWN_CLAUSE_END.split(text[one.end:one.end + 40])[0]) or rx.search(
+                    text[max(0, one.start - 16):one.start]) for rx, _ in P.PERIODS):
+            continue  # ("each handles 40 tickets a day", "har ek roz 15-20 claims": a rate, no corpus)
+        documents = bool(P.docs_after(text[one.end:one.end + 30])) or asked == "corpus_docs"
+        left = any(n.start == one.start for n in found.leftovers) and documents
+        if size is None and not left or size is not None and not (
+                size == one.value or size == part.value and documents):
+            continue
+        found.updates["corpus_docs"] = int(part.value * one.value)
+        found.leftovers = [n for n in found.leftovers if n.start not in (one.start, part.start)]
+        return
 
 
 def _structured_fields(text: str, found: Found) -> None:
@@ -439,9 +515,11 @@ def _extract(text: str, asked: str | None) -> Found:
             found.growth = found.growth or value
         elif kind == "ambiguous":
             found.ambiguous = found.ambiguous or (value if isinstance(value, dict) else None)
-        elif kind == "latency_p95_ms" and kind in found.updates and _RETRIEVAL_PART.search(
-                work[max(0, num.start - 40):num.start]):
-            found.updates[kind] = value  # "the whole answer within 2 s, retrieval itself under 150 ms": our part
+        elif kind == "latency_p95_ms" and kind in found.updates and (_RETRIEVAL_PART.search(
+                work[max(0, num.start - 40):num.start]) or _RETRIEVAL_PART.search(
+                re.split(r"[,;.!?。，；]", work[num.end:num.end + 40])[0])):
+            found.updates[kind] = value  # "the whole answer within 2 s, retrieval itself under 150 ms": our part;
+            # "répondre en moins d'une seconde, dont 150 ms max pour la recherche" (lead s13)
         elif kind == "doc_length_tokens" and kind in found.updates and coarse_length and not _coarse_length(work, num):
             found.updates[kind] = value  # "couple of sentences, maybe 60 words": the figure in words, not sentences
             coarse_length = False
@@ -1049,6 +1127,13 @@ _DEVICE = (r"(?:laptop\w*|notebook|macbooks?|ordinateur\w*|portátil|computador|
            r"telefon\w*|smartphone|ноутбук\w*|компьютер\w*|dizüstü|bilgisayar\w*|máy tính|"
            r"ノートpc|パソコン|ノートパソコン|노트북|컴퓨터|笔记本|电脑|手机)")
 _THING_PRICE = re.compile(rf"(?<![\w]){_DEVICE}(?![a-z])[^,;.!?。，；]{{0,25}}$")
+# What another product's licence or subscription costs ("Unsere SAP-Lizenz kostet 40.000 € im Jahr, dafür wollen wir
+# höchstens 250 € im Monat ausgeben", "our Salesforce subscription costs $300k a year"): no budget of this (lead s13)
+_OTHER_LICENCE = re.compile(
+    r"(?:licen[cs]es?|lizenz\w*|licencias?|licenças?|licenz[ae]|licenties?|licencj\w*|лицензи\w*|ліцензі\w*|"
+    r"subscriptions?|abonnements?|abos?|suscripci[oó]n\w*|assinaturas?|abbonament[oi])\s+(?:\w+\s+){0,2}?"
+    r"(?:costs?|kostet|cuesta|custa|co[uû]te|costa|kost|kosztuje|стоит|коштує)\s+"
+    r"(?:us\s+|uns\s+|nous\s+|nos\s+|ci\s+)?(?:about|around|roughly|~|ca\.?|rund|circa|environ|unos|cerca de)?\s*$")
 _THING_PRICE_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:gekostet|kostete|'ydi|idi\b|costed|was\b)")
 _PAID_NOW = re.compile(
     r"(?:\b(?:pagamos|paghiamo|paie|payons|zahlen wir|wir zahlen|betalen|płacimy|платим|плачу|bayar|trả|"
@@ -1081,6 +1166,7 @@ def _other_purpose(text: str, num: P.Number) -> bool:
     dot = text.rfind(". ", 0, num.start)
     own = text[max(start, dot + 1):num.start] + own
     return bool(_THING_PRICE.search(before) or _THING_PRICE_AFTER.match(after) or _PAID_NOW.search(before)
+                or _OTHER_LICENCE.search(before)
                 or _PAID_AFTER.match(after) or _FOR_COMPARISON.search(own)
                 or (_ASIDE.search(own) and not P.BUDGET_CUE.search(own)))
 
@@ -1646,7 +1732,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     counter_only = re.match(r"^\s*(?:个|份|篇|条|本|件)?\s*(?:左右|上下|吧|呢|啊)*\s*(?:$|[,，。;；])|"
                             # s13-b: a space as the stop, typed on a phone ("商品大概二十多万个 中英文都有")
                             r"^\s*(?:个|份|篇|条|本|件)(?:左右|上下|吧|呢|啊)*\s+(?=[\u4e00-\u9fff])", after)
-    bare = not re.match(r"^\s*[a-z\u4e00-\u9fff]", after) or bool(counter_only) or bool(re.match(
+    # (a noun in Cyrillic, Greek, Hebrew or Arabic script after it is no bare figure: "12 филиалов", lead s13)
+    bare = not re.match(r"^\s*[a-z\u4e00-\u9fff\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff]", after) or bool(
+        counter_only) or bool(re.match(
         r"^\s*(?:about|around|or so|roughly|approximately|ish|max|at most|tops)\s*(?:$|[,;.!?])", after))
     # (a hedge after the figure, as Turkish and Japanese put it: "toplam 2.500 civarı", glossed "2500 about")
     if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 60):num.start]):

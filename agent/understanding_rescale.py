@@ -266,8 +266,7 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
 # The old figure of a correction "new, not old" / "old じゃなくて new": a negation before it ("50 agents, not 25",
 # "不是60人") or right after its unit ("60人じゃなくて120人", "60명이 아니라 120명")
 _NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnicht|\bpas|\bnon|\bniet|\bnie|\bне|不是|而不是)\s*(?:~|about|only\s+)?$")
-_NOT_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:じゃなくて|じゃなく|ではなく|ではありません|이\s*아니라|가\s*아니라|"
-                        r"아니라|아니고)")
+_NOT_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:" + P.NOT_AFTER_CJK + ")")
 
 
 def people_corrected(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:

@@ -326,6 +326,7 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
             P.SELF_HOSTED.search(text) and not P.ON_PREM.search(text):
         updates["deployment"] = "any"  # "an API or host it ourselves, no preference": both sides, none chosen
     read_policy(text, asked, updates)
+    _this_time(text, asked, updates)
 
 
 _NO_PREFERENCE = re.compile(r"\bno (?:real |strong |particular )?preference\b|\beither (?:way|is fine|works|one)\b|"
@@ -468,6 +469,36 @@ def _self_correction(text: str, updates: dict[str, Any]) -> None:
         if name in said:
             updates[name] = said[name]
         elif name in taken and not re.search(r"\d", tail):  # "..., no wait, 800 a month" takes back a figure
+            updates.pop(name, None)
+
+
+# What holds this time, after what held before ("built the last 2 systems on-prem back in 2021, but this time an API
+# is fine", "früher alles on-prem, diesmal darf es eine API sein", "上次是本地部署，这次用API就行"): the earlier
+# project's hosting is context (lead s13)
+_THIS_TIME = re.compile(r"\b(?:this time|for this (?:one|project|use case|time)|diesmal|dieses mal|cette fois(?:-ci)?|"
+                        r"esta vez|questa volta|desta vez|dessa vez|deze keer|tym razem|на этот раз|в этот раз|"
+                        r"цього разу|bu sefer|bu kez|lần này|kali ini|is baar)\b|这次|這次|今回は?|이번에는|이번엔")
+
+
+def _this_time(text: str, asked: str | None, updates: dict[str, Any]) -> None:
+    """The data rule and hosting said after "this time" win over those said of an earlier project before it."""
+    cues = list(_THIS_TIME.finditer(text))
+    if not cues:
+        return
+    head, tail = text[:cues[-1].start()], text[cues[-1].end():]
+    said: dict[str, Any] = {}
+    _privacy(tail, said)
+    read_policy(tail, None, said)
+    if not said.keys() & {"data_must_stay_on_prem", "deployment"}:
+        return
+    taken: dict[str, Any] = {}
+    _privacy(head, taken)
+    read_policy(head, asked, taken)
+    _bare_answers(head, asked, taken)
+    for name in ("data_must_stay_on_prem", "deployment"):
+        if name in said:
+            updates[name] = said[name]
+        elif name in taken:
             updates.pop(name, None)
 
 

@@ -102,6 +102,8 @@ def apply_understanding(state: AdvisorState, u: Understanding, lang: str) -> dic
         provenance[field] = "confirmed" if field in u.confirmed else "corrected" if corrected else "said"
     notes: list[str] = []
     for field in u.unset:  # "that 2,000 was growth, not budget": the field is unknown again and asked again
+        if field in updates:
+            continue  # "scratch that, the 50k is per day not per month": taken back and given anew, the new value holds
         if provenance.get(field) in ("said", "corrected", "confirmed", "edited"):
             old_value = profile.pop(field, None)
             provenance.pop(field, None)

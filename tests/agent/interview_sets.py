@@ -63,11 +63,11 @@ def said(update: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in (update.get("profile") or {}).items() if provenance.get(k) in ("said", "corrected")}
 
 
-def assert_reads(message: str, asked: str | None, want: dict[str, Any]) -> None:
+def assert_reads(message: str, asked: str | None, want: dict[str, Any], prev: dict[str, Any] | None = None) -> None:
     """``message`` stores every field of ``want`` as said (figures within the scorer's 25%)."""
     import pytest
 
-    got = said(read(message, asked))
+    got = said(read(message, asked, prev))
     for name, value in want.items():
         assert name in got, (message, got)
         close = pytest.approx(value, rel=0.25) if isinstance(value, int | float) else value
