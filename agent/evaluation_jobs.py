@@ -65,6 +65,7 @@ DEFAULT_LEASE_S = 30.0  # a claim not renewed for this long is taken over by ano
 POLL_S = 1.0  # an idle worker looks for jobs queued by other processes this often
 PROGRESS_WRITE_S = 0.5  # progress of a running job is written to the database at most this often
 _LIVE_WORKERS: set[str] = set()  # the worker ids of this process's live EvaluationJobs
+_MIRROR_LOCK = threading.Lock()  # one job.json check-and-replace at a time in this process
 # What a job runs: its kind is saved with its request (request.json) and its status, so that a resumed or taken-over
 # job is rebuilt as the request it was (a quick-MTEB run stays one) and given the runner of its kind.
 REQUEST_KINDS: dict[str, type[EvalRequest]] = {"documents": EvalRequest, "quick_mteb": QuickMtebRequest,
@@ -332,8 +333,11 @@ class EvaluationJobs:
     def delete(self, job_id: str, principal: Principal | None = None) -> None:
         """Cancel a job if it still runs, then remove its row, results and uploads."""
         self.cancel(job_id, principal)
+        with self._lock:  # a worker still finishing it (its clean-up after the last write) writes nothing more
+            self._docs.pop(job_id, None)
         self._table.delete(job_id)
-        shutil.rmtree(self.out_dir(job_id), ignore_errors=True)
+        with _MIRROR_LOCK:
+            shutil.rmtree(self.out_dir(job_id), ignore_errors=True)
         self._remove_uploads(job_id)
 
     def list(self, principal: Principal | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -432,9 +436,21 @@ class EvaluationJobs:
         tmp.replace(path)  # a kill leaves the old file or the new one, never half of one
 
     def _mirror(self, job: dict[str, Any]) -> None:
-        """``job.json`` beside the results (the database holds the truth; this copy is for people and tools)."""
+        """``job.json`` beside the results (the database holds the truth; this copy is for people and tools).
+
+        Threads mirror a job in the order they get the CPU, not the order its status changed: a worker can claim and
+        finish a job between its submitter's insert and the submitter's "pending" copy. An older stage never
+        replaces a newer one (``_life_stage``), and a deleted job's folder is not made again.
+        """
+        path = self.out_dir(job["id"]) / "job.json"
         try:
-            self._write(self.out_dir(job["id"]) / "job.json", job)
+            with _MIRROR_LOCK:
+                if not path.parent.is_dir():  # made when the job was queued: gone, the job was deleted
+                    return
+                with contextlib.suppress(OSError, ValueError):
+                    if _life_stage(json.loads(path.read_text(encoding="utf-8"))) > _life_stage(job):
+                        return
+                self._write(path, job)
         except Exception as exc:  # a full or read-only disk: the status stays right in the database and memory
             logger.error("evaluation %s: cannot save its status (%s); kept in memory", job["id"], exc)
 
@@ -549,7 +565,8 @@ class EvaluationJobs:
                         continue  # the database is away for now: try again at the next tick
                     ours, cancel = held
                     with self._lock:
-                        if not ours and job_id in self._claims:
+                        doc = self._docs.get(job_id)  # None: deleted; finished: its last write went first
+                        if not ours and job_id in self._claims and doc is not None and doc["status"] not in FINISHED:
                             logger.error("evaluation %s: its lease was lost (given to another worker); "
                                          "stopping it here", job_id)
                             self._stop[job_id] = "lease_lost"
@@ -735,6 +752,13 @@ class EvaluationJobs:
         with contextlib.suppress(OSError):
             report.write_text(scrub(report.read_text(encoding="utf-8"), [self.data_dir], limit=None),
                               encoding="utf-8")
+
+
+def _life_stage(job: dict[str, Any]) -> tuple[int, int]:
+    """How far a job's life has gone: its runs so far, then queued (0), running (1) or finished (2)."""
+    with contextlib.suppress(AttributeError, TypeError, ValueError):  # a copy someone edited by hand
+        return int(job.get("resumed") or 0), {"pending": 0, "running": 1}.get(job.get("status", ""), 2)
+    return 0, 0
 
 
 def _stored_names(corpus: Path) -> list[str]:

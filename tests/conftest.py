@@ -1,8 +1,10 @@
-"""Shared fixtures: the committed catalog and score snapshot, and the shared MTEB results unpacked once."""
+"""Shared fixtures: the committed catalog and score snapshot, the shared MTEB results unpacked once, and one folder of
+distilled models for the session."""
 
 from __future__ import annotations
 
 import tarfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,30 @@ def postgres_cluster():
 def postgres_url(postgres_cluster) -> str:
     """A fresh, empty database in the session's cluster."""
     return postgres_cluster.create_database()
+
+
+@pytest.fixture(scope="session")
+def shared_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's distilled models: the static candidate is distilled (15-60 s) by the first test that loads it."""
+    path = tmp_path_factory.getbasetemp() / "ea-shared-data" / "models"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def with_shared_models(shared_models: Path) -> Callable[[Path], Path]:
+    """Link a data dir's ``models`` folder to the session's, so a test's own data dir (and every process that opens
+    it: a server, a job's worker process) loads the static model distilled once for the session; returns the dir.
+
+    The model is distilled here, before the first such test, so that no test's bounded wait for a job includes it.
+    """
+    from tools.encoders.models import load_static
+
+    load_static(shared_models)
+
+    def link(data_dir: Path) -> Path:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "models").symlink_to(shared_models, target_is_directory=True)
+        return data_dir
+
+    return link

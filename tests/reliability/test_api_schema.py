@@ -104,13 +104,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
                 try:
                     yield url, data_dir
                 finally:
-                    deadline = time.monotonic() + 180  # each job starts a worker process: slow under CI load
+                    # job.json, not the jobs table: the copy people read must reach the end too (a late "pending"
+                    # copy once stayed there for ever while the job had failed)
+                    deadline = time.monotonic() + 180
                     while _unfinished_jobs(data_dir) and time.monotonic() < deadline:
                         time.sleep(0.1)
-                    left = _unfinished_jobs(data_dir)
+                    left = {job_id: jobs.get(job_id)["status"] for job_id in _unfinished_jobs(data_dir)}
         finally:
             service.close()
-        assert not left, f"evaluation jobs still queued after 180 s: {left}"
+        assert not left, f"job.json still unfinished after 180 s (job id: status in the jobs table): {left}"
 
 
 @pytest.fixture(scope="module")

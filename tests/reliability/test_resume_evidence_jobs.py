@@ -88,7 +88,9 @@ def _take_over(tmp_path: Path, request_for: Any) -> tuple[dict[str, Any], dict[s
 
 
 @pytest.mark.slow
-def test_a_quick_mteb_job_whose_worker_died_is_run_again_once_with_its_per_task_results(tmp_path):
+def test_a_quick_mteb_job_whose_worker_died_is_run_again_once_with_its_per_task_results(tmp_path, with_shared_models):
+    with_shared_models(tmp_path)
+
     def request(out_dir: Path) -> QuickMtebRequest:
         return QuickMtebRequest(corpus=Path("quick-general"), models=["static"], out_dir=out_dir, data_dir=tmp_path,
                                 suite="quick-general", time_budget_s=600.0)
@@ -106,7 +108,9 @@ def test_a_quick_mteb_job_whose_worker_died_is_run_again_once_with_its_per_task_
 
 
 @pytest.mark.slow
-def test_a_probe_job_whose_worker_died_is_run_again_once_with_each_models_reading(tmp_path):
+def test_a_probe_job_whose_worker_died_is_run_again_once_with_each_models_reading(tmp_path, with_shared_models):
+    with_shared_models(tmp_path)
+
     def request(out_dir: Path) -> ProbeRequest:
         return ProbeRequest(corpus=Path("consistency-probe"), models=["static"], out_dir=out_dir, data_dir=tmp_path,
                             probe="consistency")

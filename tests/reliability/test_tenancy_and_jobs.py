@@ -10,6 +10,7 @@ import errno
 import json
 import logging
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from fastapi.testclient import TestClient
 
 from agent.evaluation_jobs import EvaluationJobs
 from agent.service import AdvisorService
+from knowledge.errors import UnknownJobError
 from knowledge.settings import Settings
 from tools.evaluation.retrieval_check import EvalRequest
 from ui.api.app import create_app
@@ -82,6 +84,75 @@ def test_a_full_disk_during_status_writes_does_not_kill_the_worker(tmp_path, mon
         jobs.submit(second, req)
         assert wait(jobs, second)["status"] == "done"  # the worker is alive after the full disk
         assert jobs.health()["alive"] == jobs.health()["workers"] == 1
+    finally:
+        jobs.close()
+
+
+def test_job_json_never_goes_back_to_pending_when_a_worker_finishes_the_job_first(tmp_path, monkeypatch):
+    """A loaded machine: the submitter loses the CPU between its insert and its "pending" copy of job.json.
+
+    The worker claims the job and finishes it in that gap; the late copy must not turn job.json back to pending
+    (it read pending for ever while the job had failed: test_api_schema's teardown waited 180 s on it).
+    """
+    jobs = EvaluationJobs(tmp_path, runner=job_runners.all_failed, workers=1)
+    try:
+        insert = jobs._table.insert
+
+        def insert_then_lose_the_cpu(*args: Any, **kwargs: Any) -> bool:
+            inserted = insert(*args, **kwargs)
+            deadline = time.monotonic() + 30
+            while jobs._table.get(args[1]["id"])["status"] not in ("done", "failed") and time.monotonic() < deadline:
+                time.sleep(0.01)
+            return inserted
+
+        monkeypatch.setattr(jobs._table, "insert", insert_then_lose_the_cpu)
+        job_id, req = request_for(jobs, tmp_path)
+        jobs.submit(job_id, req)
+        assert jobs.get(job_id)["status"] == "failed"
+        assert json.loads((jobs.out_dir(job_id) / "job.json").read_text(encoding="utf-8"))["status"] == "failed"
+    finally:
+        jobs.close()
+
+
+def test_a_deleted_jobs_folder_is_not_made_again_by_a_late_status_copy(tmp_path):
+    jobs = EvaluationJobs(tmp_path, runner=job_runners.quick, workers=1)
+    try:
+        job_id, req = request_for(jobs, tmp_path)
+        jobs.submit(job_id, req)
+        job = wait(jobs, job_id)
+        jobs.delete(job_id)
+        jobs._mirror({**job, "status": "running"})  # a worker's progress copy that lost the race with the delete
+        assert not jobs.out_dir(job_id).exists()
+    finally:
+        jobs.close()
+
+
+def test_a_job_deleted_while_its_worker_still_cleans_up_after_it_is_gone(tmp_path, monkeypatch):
+    """GET after DELETE answered 200 from the worker's copy of a finished job it had not put away yet."""
+    jobs = EvaluationJobs(tmp_path, runner=job_runners.quick, workers=1)
+    try:
+        deleted = threading.Event()
+        remove_uploads = jobs._remove_uploads
+
+        def worker_slow_to_clean_up(job_id: str) -> None:
+            if threading.current_thread().name.startswith("evaluation-worker"):
+                deleted.wait(30)
+            remove_uploads(job_id)
+
+        monkeypatch.setattr(jobs, "_remove_uploads", worker_slow_to_clean_up)
+        job_id, req = request_for(jobs, tmp_path)
+        jobs.submit(job_id, req)
+        assert wait(jobs, job_id)["status"] == "done"
+        jobs.delete(job_id)
+        with pytest.raises(UnknownJobError):
+            jobs.get(job_id)
+        deleted.set()
+        deadline = time.monotonic() + 30
+        while jobs._claims and time.monotonic() < deadline:
+            time.sleep(0.01)
+        with pytest.raises(UnknownJobError):
+            jobs.get(job_id)
+        assert not jobs.out_dir(job_id).exists() and not (tmp_path / "uploads" / job_id).exists()
     finally:
         jobs.close()
 

@@ -188,13 +188,9 @@ def test_offline_real_task_fails_fast_before_any_model_loads(monkeypatch, tmp_pa
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
+def data_dir(tmp_path_factory, with_shared_models) -> Path:
     """Distilled models are shared by the session (distilling takes 15-60 s); mteb's cache is this module's."""
-    shared = tmp_path_factory.getbasetemp() / "ea-shared-data"
-    (shared / "models").mkdir(parents=True, exist_ok=True)
-    own = tmp_path_factory.mktemp("quick-mteb")
-    (own / "models").symlink_to(shared / "models", target_is_directory=True)
-    return own
+    return with_shared_models(tmp_path_factory.mktemp("quick-mteb"))
 
 
 @pytest.mark.slow

@@ -20,11 +20,9 @@ LANGS = ("zho", "spa", "deu", "fra", "jpn")
 
 
 @pytest.fixture(scope="session")
-def shared_data_dir(tmp_path_factory) -> Path:
-    """One data dir for the session, so the static model is distilled once (15-60 s) for every test module."""
-    path = tmp_path_factory.getbasetemp() / "ea-shared-data"
-    (path / "models").mkdir(parents=True, exist_ok=True)
-    return path
+def shared_data_dir(shared_models) -> Path:
+    """The data dir of the session's distilled models (tests/conftest.py), so the static model is distilled once."""
+    return shared_models.parent
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,8 @@ def _documents(n: int) -> list[tuple[str, tuple[str, bytes, str]]]:
 
 
 @pytest.fixture
-def client(tmp_path):
+def client(tmp_path, with_shared_models):
+    with_shared_models(tmp_path)
     service = AdvisorService.from_env({"ADVISOR_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"})
     app = create_app(service, service.settings, None, limits=ApiLimits(rate_per_min=6000))
     with TestClient(app) as http:

@@ -20,12 +20,12 @@ GENERAL = REPO / "knowledge" / "benchmarks" / "ea-general-en" / "corpus.jsonl"
 
 
 @pytest.mark.slow
-def test_chat_attaches_a_path_runs_the_check_and_shows_the_measurements(tmp_path, monkeypatch):
+def test_chat_attaches_a_path_runs_the_check_and_shows_the_measurements(tmp_path, monkeypatch, with_shared_models):
     from ui.cli.chat import chat_cmd
 
     for var in ("ADVISOR_LLM_BASE_URL", "ADVISOR_LLM_API_KEY", "OPENAI_API_KEY", "ADVISOR_DATABASE_URL"):
         monkeypatch.delenv(var, raising=False)
-    data = tmp_path / "data"
+    data = with_shared_models(tmp_path / "data")
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(data))
     docs = tmp_path / "my docs"
     docs.mkdir()

@@ -11,7 +11,7 @@ import json
 import os
 import re
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, AdvisorService]]:
+def app(tmp_path_factory: pytest.TempPathFactory,
+        with_shared_models: Callable[[Path], Path]) -> Iterator[tuple[str, AdvisorService]]:
     """The web UI with the evidence tools (as ``embedding-advisor web`` builds it), offline, on a free port."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
@@ -50,7 +51,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Advisor
         pytest.skip(f"{CHROMIUM} is missing: run .ci/install-browser for the browser tests")
     from ui.web.app import launch_app
 
-    service = AdvisorService.from_settings(Settings(data_dir=tmp_path_factory.mktemp("ui-check-data")))
+    data_dir = with_shared_models(tmp_path_factory.mktemp("ui-check-data"))
+    service = AdvisorService.from_settings(Settings(data_dir=data_dir))
     port = _free_port()
     demo = launch_app(service, host="127.0.0.1", port=port, block=False, max_file_bytes=2_000_000)
     yield f"http://127.0.0.1:{port}/", service
