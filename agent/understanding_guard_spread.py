@@ -205,8 +205,8 @@ def _each_holds(low: str) -> bool:
 _MANY_WORDS = (r"hundreds|dozens|thousands|decine|centinaia|migliaia|centenares|cientos|miles|decenas|centaines|"
                r"milliers|dizaines|hunderte|tausende|dutzende|centenas|milhares|dezenas|сотни|тысячи|десятки|сотні|"
                r"тисячі|setki|tysiące|dziesiątki|honderden|duizenden|tientallen|yüzlerce|binlerce|onlarca|hundratals|"
-               r"tusentals|几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài trăm|vài nghìn|vài chục|مئات|آلاف|"
-               r"عشرات|ratusan|ribuan|puluhan|सैकड़ों|हज़ारों|हजारों")
+               r"tusentals|几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài trăm|vài nghìn|vài chục|"
+               r"مئات|آلاف|عشرات|ratusan|ribuan|puluhan|सैकड़ों|हज़ारों|हजारों")
 _PERIOD_NEXT = (r"(?!\s+(?:days?|weeks?|months?|years?|día|dia|mes|mês|semana|año|ano|tag|woche|monat|jahr|jaar|maand|"
                 r"dag|dzień|miesiąc|tydzień|rok|день|месяц|неделю|год|місяць|тиждень|рік|tháng|ngày|tuần|năm|شهر|يوم|"
                 r"أسبوع|سنة|عام)\b)")
@@ -222,8 +222,11 @@ _WHY_PARTS = "not sure how many documents that makes in all: about how many?"
 
 
 def _multiplied(u: Understanding, low: str) -> bool:
-    """The count read is the parts times one part's documents ("4 sucursales y cada una guarda unos 3.000 documentos":
-    12,000, ``understanding_quantities``): the reader took the holding as a product, nothing is left to ask (lead s13)."""
+    """The count read is the parts times one part's documents: the reader took the holding as a product.
+
+    ("4 sucursales y cada una guarda unos 3.000 documentos": 12,000, ``understanding_quantities``; nothing is left to
+    ask, lead s13)
+    """
     size = u.updates.get("corpus_docs")
     numbers = [n.value for n in P.find_numbers(low)]
     return isinstance(size, int | float) and not isinstance(size, bool) and any(
