@@ -42,8 +42,9 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
 _FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9"
-                      r"\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
-# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic, Arabic, Devanagari, Thai
+                      r"\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u0218-\u021b\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff]")
+# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese, Romanian too), Cyrillic, Arabic, Devanagari,
+# Thai, Greek, Hebrew
 
 
 @functools.cache
@@ -82,7 +83,13 @@ def phrases() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 # s8-d (issue 17): Polish is often typed without its letters ("tysiecy", "zapytan miesiecznie", "dane nie moga wyjsc
 # poza Polske"): each of its phrases also matches with the plain letter in place of ą ć ę ł ń ó ś ź ż.
-_ASCII_TYPED = {"pl": {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"}}
+_ASCII_TYPED = {"pl": {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"},
+                # s13-c: Czech, Romanian (ș ț also with a cedilla), Finnish and Greek (accents) typed without them
+                "cs": {"á": "a", "č": "c", "ď": "d", "é": "e", "ě": "e", "í": "i", "ň": "n", "ó": "o", "ř": "r",
+                       "š": "s", "ť": "t", "ú": "u", "ů": "u", "ý": "y", "ž": "z"},
+                "ro": {"ă": "a", "â": "a", "î": "i", "ș": "şs", "ț": "ţt"},
+                "fi": {"ä": "a", "ö": "o"},
+                "el": {"ά": "α", "έ": "ε", "ή": "η", "ί": "ιϊΐ", "ό": "ο", "ύ": "υϋΰ", "ώ": "ω"}}
 
 
 def _letters_optional(pattern: str, plain: dict[str, str]) -> str:
@@ -176,6 +183,8 @@ def gloss(text: str) -> str:
         return text
     slavic = _SLAVIC.search(text)
     written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
+    if written and "da" in written and _KR.search(text) and _DANISH.search(text) and not _NORWEGIAN.search(text):
+        text = _KR.sub(" dkk ", text)  # "Højst 3.000 kr. om måneden": Danish crowns (s13-c)
     glossed = _glossed(text, scripts, written, candidates)
     if glossed == text and written is not None and len(text.split()) <= _SHORT_ANSWER:
         # a short answer whose detected language's blocks know none of its words ("typ 600 om dagen" read as Dutch):
@@ -184,6 +193,13 @@ def gloss(text: str) -> str:
     return _SLAVIC_ORDER.sub(_counted_first, glossed) if slavic else glossed
 
 
+# s13-c (issue 17): "kr." after a figure in a message with words only Danish writes (not Norwegian nor Swedish, whose
+# crowns are worth another 50%) is DKK; otherwise it stays as the Danish and Swedish blocks read it.
+_KR = re.compile(r"(?<=\d)\s*(?:kroner\b|kr\b\.?)")
+_DANISH = re.compile(r"\b(?:højst|hvad|nogle|meget|af|efter|ugen|afsat|godkendt|gerne|lidt|vores|mig|os|kun|måske|"
+                     r"chefen|endnu|omkring|danske?|danmark)\b")
+_NORWEGIAN = re.compile(r"\b(?:ikkje|hva|noen|mye|av|etter|uken|uka|høyst|meg|oss|vår|våre|gjerne|litt|norske?|norge|"
+                        r"kanskje|sjefen|ennå|rundt)\b")
 _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
 
 
