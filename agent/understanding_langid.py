@@ -7,7 +7,7 @@ needs, from
 
 - its scripts: Hangul is Korean, kana Japanese, Han without kana Chinese (the Japanese block too: its kanji phrases
   are shared), Cyrillic Russian and Ukrainian (one of them only where letters or words only it has are present),
-  Devanagari and Arabic their own blocks;
+  Devanagari, Arabic, Thai, Greek and Hebrew their own blocks;
 - its Latin words: function words, pronouns and the interview's everyday nouns of each language
   (``knowledge/data/interview_language_markers.yaml``); a word several languages share counts a share for each,
   letters of one alphabet (ñ, ß, ą, ı, å ...) count too. Every language with real evidence is kept, not only the

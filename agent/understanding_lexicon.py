@@ -1,4 +1,4 @@
-"""Messages in other languages (German ... Korean, Dutch, Polish, Swedish, Turkish, Russian) glossed into English.
+"""Messages in other languages (German ... Polish, Swedish, Russian, Czech, Greek, Hebrew ...) glossed into English.
 
 The offline understanding is written for English and Chinese. Rather than a second copy of every rule, a message is
 first *glossed*: number formats become plain digits ("200.000" and "50 000" -> 200000 / 50000, "1,5 Mio." -> 1.5
@@ -196,8 +196,8 @@ def gloss(text: str) -> str:
 # s13-c (issue 17): "kr." after a figure in a message with words only Danish writes (not Norwegian nor Swedish, whose
 # crowns are worth another 50%) is DKK; otherwise it stays as the Danish and Swedish blocks read it.
 _KR = re.compile(r"(?<=\d)\s*(?:kroner\b|kr\b\.?)")
-_DANISH = re.compile(r"\b(?:højst|hvad|nogle|meget|af|efter|ugen|afsat|godkendt|gerne|lidt|vores|mig|os|kun|måske|"
-                     r"chefen|endnu|omkring|danske?|danmark)\b")
+_DANISH = re.compile(r"\b(?:højst|hvad|nogle|meget|af|efter|ugen|afsat|godkendt|gerne|lidt|vores|mig|os|måske|"
+                     r"chefen|endnu|danske?|danmark)\b")  # (not "omkring", "kun": Norwegian too)
 _NORWEGIAN = re.compile(r"\b(?:ikkje|hva|noen|mye|av|etter|uken|uka|høyst|meg|oss|vår|våre|gjerne|litt|norske?|norge|"
                         r"kanskje|sjefen|ennå|rundt)\b")
 _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
