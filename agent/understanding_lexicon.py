@@ -148,7 +148,11 @@ _ENGLISH = frozenset("code source online support client articles patients cpu ap
     "public allowed allow permitted upload store share servers server premises data center centre own around "
     "use self host ing cent mat teen char agent employee engineer member approx card compliance constraint constraints "
     "daily decide decided detail details final fix fixed house index indexing info min model office requirement "
-    "restriction restrictions rule rules sec second set ises".split())
+    "restriction restrictions rule rules sec second set ises".split()) | frozenset(
+    # s13-c: English and tech words inside the Czech, Romanian, Finnish, Danish, Greek and Hebrew phrases
+    "are base bot call care english french german greek italian large local lunar men over pdf russian saas shop "
+    "small spanish sub time under what devops hot dry deck pot tot rom ron mai nem ani spring stat sis lit tin ven vis "
+    "ind turkish cohere".split())
 
 
 def _cn_pair(match: re.Match[str]) -> str:
@@ -196,8 +200,8 @@ def gloss(text: str) -> str:
 # s13-c (issue 17): "kr." after a figure in a message with words only Danish writes (not Norwegian nor Swedish, whose
 # crowns are worth another 50%) is DKK; otherwise it stays as the Danish and Swedish blocks read it.
 _KR = re.compile(r"(?<=\d)\s*(?:kroner\b|kr\b\.?)")
-_DANISH = re.compile(r"\b(?:højst|hvad|nogle|meget|af|efter|ugen|afsat|godkendt|gerne|lidt|vores|mig|os|måske|"
-                     r"chefen|endnu|danske?|danmark)\b")  # (not "omkring", "kun": Norwegian too)
+_DANISH = re.compile(r"\b(?:højst|hvad|nogle|meget|af|ugen|afsat|godkendt|gerne|lidt|vores|måske|endnu|danske?|"
+                     r"danmark)\b")  # (not "omkring", "kun": Norwegian too; not "chefen", "mig", "efter": Swedish too)
 _NORWEGIAN = re.compile(r"\b(?:ikkje|hva|noen|mye|av|etter|uken|uka|høyst|meg|oss|vår|våre|gjerne|litt|norske?|norge|"
                         r"kanskje|sjefen|ennå|rundt)\b")
 _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
