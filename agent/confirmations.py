@@ -41,9 +41,13 @@ QUESTION = ("{figure}: is that your budget in US dollars, or queries (or documen
 _YES = re.compile(r"^\W*(?:yes|yep|yeah|yup|right|correct|exactly|sure|ok(?:ay)?|that'?s (?:right|correct)|"
                   r"confirm(?:ed)?|是的?|对|對|没错|沒錯|ja|genau|richtig|stimmt|oui|exact(?:ement)?|"
                   r"c'est (?:ça|juste)|s[ií]|correcto|exacto|はい|そう(?:です)?|正しい|네|예|맞아요?|sim|certo|isso|"
-                  r"esatto|giusto|corretto|tak|klopt|نعم)(?:\W|$)")
+                  r"esatto|giusto|corretto|tak|klopt|نعم|"
+                  # s13-c: Czech, Finnish, Greek, Hebrew, Danish and Romanian
+                  r"ano|přesně|správně|kyllä|joo|juuri niin|ναι|σωστά|ακριβώς|כן|נכון|בדיוק|korrekt|rigtigt|"
+                  r"præcis|corect|exact)(?:\W|$)")
 _NO = re.compile(r"^\W*(?:no|nope|nah|not (?:quite|really|right)|wrong|incorrect|不是|不对|不對|nein|falsch|non|"
-                 r"pas (?:ça|vrai)|いいえ|違(?:う|います)|아니(?:요|에요)?|não|sbagliato|nie|nee|لا)(?:\W|$)")
+                 r"pas (?:ça|vrai)|いいえ|違(?:う|います)|아니(?:요|에요)?|não|sbagliato|nie|nee|لا|"
+                 r"ne|ei|όχι|οχι|לא|nej)(?:\W|$)")  # s13-c: cs, fi, el, he, da
 
 
 def _check_value(field: str, value: Any) -> str:

@@ -50,6 +50,7 @@ from agent.understanding_guard_scope import (
 )
 from agent.understanding_guard_spread import CONTAINERS_AFTER, entries_not_length, length_in_doubt, referent_in_doubt
 from agent.understanding_hardware import CPU_ONLY
+from agent.understanding_langid import written_in
 from agent.understanding_memo import in_one_message
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
 from agent.understanding_rates import average_beside_peak
@@ -242,7 +243,11 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     r"bütçe\w*|"
     # s13-b: a thousand said the Turkish or Swedish way ("20 bin", "5 tusen"), a sum in Thai ("สักสามพัน": baht?)
     r"(?<=\d) ?bin|(?<=\d) ?tusen|tusen)\b|[\u0e00-\u0e7f]|"
-    r"[\u0600-\u06ff]")  # s13-a: Arabic, written from the Gulf to Morocco (dirhams, riyals, pounds): no one currency
+    r"[\u0600-\u06ff]|"  # s13-a: Arabic, written from the Gulf to Morocco (dirhams, riyals, pounds): no one currency
+    r"\btak\s+(?=\d)")  # s13-c: "tak 500" (Czech "about", Polish "yes"): koruna or złoty
+# s13-c: and the messages written in Czech, Romanian, Hebrew or Danish (koruna, lei, shekels, kroner; "tak 500",
+# "vreo 500", "בערך 1000", "et par tusind")
+_LOCAL_MONEY = frozenset({"ces", "ron", "heb", "dan"})
 # A Chinese rough range of two neighbouring digits ("一两万", "三五千"): a sum said loosely, its currency unsaid
 _CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
 _CJK_MONEY = re.compile(r"预算|钱|费用|成本|花|块|元|开销|经费")
@@ -300,7 +305,7 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         reason = "no currency said: NT$, HK$ or yuan?"  # "三萬左右吧": Taiwan, Hong Kong and Macau write the same
     if reason is None and money and not written and not _ARABIC_CURRENCY.search(raw) and (
             _OTHER_MONEY_LANGUAGE.search(raw) or (
-            _HINGLISH.search(raw) and not _RUPEES.search(raw))):
+            _HINGLISH.search(raw) and not _RUPEES.search(raw)) or written_in(raw) in _LOCAL_MONEY):
         reason = "no currency said: which currency is it?"
     if reason is None and money and not written and _place_apart(message):
         reason = "no currency said: the local currency or US dollars?"  # "based in Mumbai, budget is about 50,000"

@@ -7,7 +7,7 @@ needs, from
 
 - its scripts: Hangul is Korean, kana Japanese, Han without kana Chinese (the Japanese block too: its kanji phrases
   are shared), Cyrillic Russian and Ukrainian (one of them only where letters or words only it has are present),
-  Devanagari and Arabic their own blocks;
+  Devanagari, Arabic, Thai, Greek and Hebrew their own blocks;
 - its Latin words: function words, pronouns and the interview's everyday nouns of each language
   (``knowledge/data/interview_language_markers.yaml``); a word several languages share counts a share for each,
   letters of one alphabet (ñ, ß, ą, ı, å ...) count too. Every language with real evidence is kept, not only the
@@ -54,7 +54,10 @@ _RUSSIAN = re.compile(r"[ыэъё]|\b(?:что|это|как|около|прим
 # The blocks written in a script of their own (Hindi in Devanagari, Arabic): a text without it never needs them.
 SCRIPT_BLOCKS: dict[str, re.Pattern[str]] = {"dv": re.compile(r"[\u0900-\u097f]"),
                                              "ar": re.compile(r"[\u0600-\u06ff]"),
-                                             "th": re.compile(r"[\u0e00-\u0e7f]")}  # Thai (s9-e)
+                                             "th": re.compile(r"[\u0e00-\u0e7f]"),  # Thai (s9-e)
+                                             # s13-c: Greek (with its accented forms) and Hebrew
+                                             "el": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+                                             "he": re.compile(r"[\u0590-\u05ff]")}
 _VIETNAMESE = re.compile(r"[ơưđ\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[a-zà-ÿœ\u0100-\u024f]+(?:'(?=[a-zà-ÿ]))?")
 
@@ -146,7 +149,7 @@ def languages(text: str) -> frozenset[str] | None:
 # The phrase-table blocks that are one language each, as ISO 639-3 codes
 _ISO = {"de": "deu", "fr": "fra", "es": "spa", "it": "ita", "pt": "por", "nl": "nld", "pl": "pol", "sv": "swe",
         "da": "dan", "no": "nor", "tr": "tur", "ru": "rus", "uk": "ukr", "ko": "kor", "vi": "vie", "id": "ind",
-        "th": "tha", "dv": "hin", "ar": "ara"}
+        "th": "tha", "dv": "hin", "ar": "ara", "cs": "ces", "ro": "ron", "fi": "fin", "el": "ell", "he": "heb"}
 
 
 def written_in(text: str) -> str | None:

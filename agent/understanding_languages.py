@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 from knowledge.languages import known_languages, normalise_language
 
-# Scripts written without spaces (or with attached particles): names match anywhere, no word boundary.
-_UNSPACED = re.compile(r"[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1200-\u137f\u1780-\u17ff"
-                       r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces (or with attached particles: Hebrew "בעברית", "ובאנגלית"): names match anywhere.
+_UNSPACED = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1200-\u137f"
+                       r"\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_COMPOUND = re.compile(r"(?<![其集空期心居当之命途高初合违非宪方语算民刑司立执手做办说看想用])"
                           r"([中英日韩德法俄]{2,4})(?:文|语|語|双语|雙語|三语|三語|混合|混杂|混雜|夹杂|夾雜|对照|對照|"
                           r"两种语言|兩種語言)")
@@ -467,7 +467,9 @@ def _unknown(text: str, raw: str, asked: str | None, hits: list[tuple[int, int, 
             continue
         glued = [(s, e) for s, e in spans if (0 <= m.start() - e <= 8 and _LIST_GLUE.match(text[e:m.start()]))
                  or (0 <= s - m.end() <= 8 and _LIST_GLUE.match(text[m.end():s]))]
-        if _UNSPACED.search(word):
+        if re.match(r"[\u0590-\u05ff]", word):  # Hebrew names end in -ית ("עברית", "אמהרית"), spaced as Latin
+            shaped = word.endswith("ית")
+        elif _UNSPACED.search(word):
             shaped = True
         elif re.match(r"[а-яё]", word):
             shaped = bool(_CYRILLIC_LANGISH.match(word))

@@ -1,4 +1,4 @@
-"""Messages in other languages (German ... Korean, Dutch, Polish, Swedish, Turkish, Russian) glossed into English.
+"""Messages in other languages (German ... Polish, Swedish, Russian, Czech, Greek, Hebrew ...) glossed into English.
 
 The offline understanding is written for English and Chinese. Rather than a second copy of every rule, a message is
 first *glossed*: number formats become plain digits ("200.000" and "50 000" -> 200000 / 50000, "1,5 Mio." -> 1.5
@@ -43,8 +43,9 @@ _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 LEXICON_FILE = DATA_DIR / "interview_lexicon.yaml"
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff\s]+$")
 _FOREIGN = re.compile(r"[\u3040-\u30ff\uac00-\ud7af約書検億円従à-ÿœ\u0100-\u017f\u0400-\u04ff\u1ea0-\u1ef9"
-                      r"\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
-# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese too), Cyrillic, Arabic, Devanagari, Thai
+                      r"\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u0218-\u021b\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff]")
+# kana, hangul, kanji forms, accented Latin (Polish, Turkish, Vietnamese, Romanian too), Cyrillic, Arabic, Devanagari,
+# Thai, Greek, Hebrew
 
 
 @functools.cache
@@ -89,7 +90,13 @@ _ASCII_TYPED = {"pl": {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "�
                 # and Portuguese ("paginas", "usuarios", "funcionarios", "tecnicos"); not Spanish, whose block is read
                 # before Portuguese's and would take "por dia" from "por dia útil"
                 "pt": {"á": "a", "à": "a", "â": "a", "ã": "a", "é": "e", "ê": "e", "í": "i", "ó": "o", "ô": "o",
-                       "õ": "o", "ú": "u", "ç": "c"}}
+                       "õ": "o", "ú": "u", "ç": "c"},
+                # s13-c: Czech, Romanian (ș ț also with a cedilla), Finnish and Greek (accents) typed without them
+                "cs": {"á": "a", "č": "c", "ď": "d", "é": "e", "ě": "e", "í": "i", "ň": "n", "ó": "o", "ř": "r",
+                       "š": "s", "ť": "t", "ú": "u", "ů": "u", "ý": "y", "ž": "z"},
+                "ro": {"ă": "a", "â": "a", "î": "i", "ș": "şs", "ț": "ţt"},
+                "fi": {"ä": "a", "ö": "o"},
+                "el": {"ά": "α", "έ": "ε", "ή": "η", "ί": "ιϊΐ", "ό": "ο", "ύ": "υϋΰ", "ώ": "ω"}}
 
 
 def _letters_optional(pattern: str, plain: dict[str, str]) -> str:
@@ -148,7 +155,11 @@ _ENGLISH = frozenset("code source online support client articles patients cpu ap
     "public allowed allow permitted upload store share servers server premises data center centre own around "
     "use self host ing cent mat teen char agent employee engineer member approx card compliance constraint constraints "
     "daily decide decided detail details final fix fixed house index indexing info min model office requirement "
-    "restriction restrictions rule rules sec second set ises".split())
+    "restriction restrictions rule rules sec second set ises".split()) | frozenset(
+    # s13-c: English and tech words inside the Czech, Romanian, Finnish, Danish, Greek and Hebrew phrases
+    "are base bot call care english french german greek italian large local lunar men over pdf russian saas shop "
+    "small spanish sub time under what devops hot dry deck pot tot rom ron mai nem ani spring stat sis lit tin ven vis "
+    "ind turkish cohere".split())
 
 
 # s13-b: a range dictated with no dash between its ends ("günde 10 15 arama", "like 3 4 times a day"): two small
@@ -194,6 +205,8 @@ def gloss(text: str) -> str:
         return text
     slavic = _SLAVIC.search(text)
     written = languages(text)  # the blocks of the languages the message is written in; None: unsure, every block
+    if written and "da" in written and _KR.search(text) and _DANISH.search(text) and not _NORWEGIAN.search(text):
+        text = _KR.sub(" dkk ", text)  # "Højst 3.000 kr. om måneden": Danish crowns (s13-c)
     glossed = _glossed(text, scripts, written, candidates)
     if glossed == text and written is not None and len(text.split()) <= _SHORT_ANSWER:
         # a short answer whose detected language's blocks know none of its words ("typ 600 om dagen" read as Dutch):
@@ -204,6 +217,13 @@ def gloss(text: str) -> str:
     return _SLAVIC_ORDER.sub(_counted_first, _counted_card().sub(_card_digits, glossed))
 
 
+# s13-c (issue 17): "kr." after a figure in a message with words only Danish writes (not Norwegian nor Swedish, whose
+# crowns are worth another 50%) is DKK; otherwise it stays as the Danish and Swedish blocks read it.
+_KR = re.compile(r"(?<=\d)\s*(?:kroner\b|kr\b\.?)")
+_DANISH = re.compile(r"\b(?:højst|hvad|nogle|meget|af|ugen|afsat|godkendt|gerne|lidt|vores|måske|endnu|danske?|"
+                     r"danmark)\b")  # (not "omkring", "kun": Norwegian too; not "chefen", "mig", "efter": Swedish too)
+_NORWEGIAN = re.compile(r"\b(?:ikkje|hva|noen|mye|av|etter|uken|uka|høyst|meg|oss|vår|våre|gjerne|litt|norske?|norge|"
+                        r"kanskje|sjefen|ennå|rundt)\b")
 _SHORT_ANSWER = 5  # words: too few for the detector to be trusted when its language's blocks know none of them
 
 

@@ -202,14 +202,15 @@ _LANGUAGES: dict[str, _Language] = {
     "sv": _Language(
         cards={"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
                "tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50},
-        quants={"några": 3, "ett par": 2, "flera": 3},
+        quants={"några": 3, "ett par": 2, "et par": 2, "flera": 3},
         units={"dussin": (12, 1), "tiotals": (10, 3), "hundra": (100, None), "hundratals": (100, 3),
                "tusen": (1e3, 1), "tusind": (1e3, 1), "millioner": (_MILLION, None), "tusentals": (1e3, 3),
                "tiotusentals": (1e4, 3),
                "hundratusentals": (1e5, 3), "miljon": (_MILLION, None), "miljoner": (_MILLION, None),
                "miljontals": (_MILLION, 3), "miljard": (_BILLION, None), "miljarder": (_BILLION, None),
                "milj.": (_MILLION, None), "milj": (_MILLION, None), "mdr.": (_BILLION, None)},
-        halves=("en halv", "ett halvt", "halv", "halvt"), and_half=("och en halv",), seconds=r"sekund(?:er)?",
+        halves=("en halv", "ett halvt", "et halvt", "halv", "halvt"), and_half=("och en halv",),
+        seconds=r"sekund(?:er)?",
         bounds=("under", "mindre än", "inom", "högst", "max")),
     "tr": _Language(
         cards={"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
@@ -295,6 +296,55 @@ _LANGUAGES: dict[str, _Language] = {
                "tỷ": (_BILLION, None), "tỉ": (_BILLION, None), "chục": (10, None)},
         halves=("nửa",), seconds=r"giây",
         bounds=("dưới", "tối đa", "không quá", "ít hơn")),
+    # s13-c (issue 17): Czech ("18 tis.", "par tisíc", "1,5 mil."), Romanian ("300 mii", "câteva mii", "1,2 milioane"),
+    # Danish ("et par tusind", "1,5 mio."), Finnish ("18 tuhatta", "2,3 miljoonaa", "muutama tonni"), Greek ("8
+    # χιλιάδες", "1,5 εκατ.", "λίγες εκατοντάδες") and Hebrew ("20 אלף", "2.5 מיליון", "כמה מאות"). Their cardinals are
+    # written in digits in the sets; only quantifiers and magnitudes, so that no short word of theirs reads elsewhere.
+    "cs": _Language(
+        quants={"pár": 2, "par": 2, "několik": 3, "nekolik": 3, "několika": 3, "desítky": 3},
+        units={"tis.": (1e3, None), "tis": (1e3, None), "tisíc": (1e3, 1), "tisic": (1e3, 1), "tisíce": (1e3, 3),
+               "tisice": (1e3, 3), "tisícovek": (1e3, None), "stovky": (100, 3), "stovek": (100, None),
+               "milion": (_MILLION, 1), "milionů": (_MILLION, None), "milionu": (_MILLION, None),
+               "miliony": (_MILLION, 3), "mil.": (_MILLION, None), "mld.": (_BILLION, None)},
+        halves=("půl", "pul"), seconds=r"vteřin[ayu]?|vterin[ayu]?|sekund[ayu]?",
+        bounds=("pod", "méně než", "do", "maximálně", "max")),
+    "ro": _Language(
+        quants={"câteva": 3, "cateva": 3, "câțiva": 3, "cativa": 3, "vreo câteva": 3},
+        units={"mii": (1e3, None), "mie": (1e3, None), "milioane": (_MILLION, 3), "milion": (_MILLION, 1),
+               "miliard": (_BILLION, 1), "miliarde": (_BILLION, None), "sute": (100, 3), "zeci": (10, 3)},
+        halves=("jumătate", "jumatate"), and_half=("și jumătate", "si jumatate"), connectors=("de",),
+        seconds=r"secund[ăae]", bounds=("sub", "mai puțin de", "mai putin de", "maxim")),
+    "da": _Language(
+        quants={"et par": 2, "nogle": 3, "få": 3},
+        units={"tusind": (1e3, 1), "tusinde": (1e3, None), "tusinder": (1e3, 3), "tusindvis": (1e3, 3),
+               "hundrede": (100, None), "hundredvis": (100, 3), "mio.": (_MILLION, None), "mia.": (_BILLION, None),
+               "milliarder": (_BILLION, None)},
+        halves=("et halvt", "en halv", "halvt"), seconds=r"sekund(?:er)?",
+        bounds=("under", "mindre end", "højst", "inden for")),
+    "fi": _Language(
+        quants={"muutama": 3, "muutamia": 3, "pari": 2, "useita": 3},
+        units={"tuhat": (1e3, 1), "tuhatta": (1e3, None), "tuhannen": (1e3, None), "tuhansia": (1e3, 3),
+               "tonni": (1e3, None), "tonnia": (1e3, None), "miljoona": (_MILLION, 1), "miljoonaa": (_MILLION, None),
+               "miljoonia": (_MILLION, 3), "milj.": (_MILLION, None), "satoja": (100, 3), "sataa": (100, None),
+               "miljardia": (_BILLION, None)},
+        halves=("puoli",), seconds=r"sekunni?(?:n|ssa|a)?|sekunti(?:a)?",
+        bounds=("alle", "enintään", "korkeintaan")),
+    "el": _Language(
+        quants={"λίγες": 3, "λιγες": 3, "λίγα": 3, "λιγα": 3, "μερικές": 3, "μερικες": 3, "μερικά": 3, "μερικα": 3,
+                "κάποιες": 3, "κάποια": 3},
+        units={"χιλιάδες": (1e3, 3), "χιλιαδες": (1e3, 3), "χιλ.": (1e3, None), "χιλιάδα": (1e3, None),
+               "χιλιάρικα": (1e3, 3), "χιλιαρικα": (1e3, 3), "χίλια": (1e3, 1), "χιλια": (1e3, 1),
+               "εκατ.": (_MILLION, None), "εκατομμύρια": (_MILLION, 3), "εκατομμυρια": (_MILLION, 3),
+               "εκατομμύριο": (_MILLION, 1), "εκατομμυριο": (_MILLION, 1), "εκατοντάδες": (100, 3),
+               "εκατονταδες": (100, 3), "δισ.": (_BILLION, None)},
+        halves=("μισό", "μισο"), seconds=r"δευτερ[οό]λεπτ[οα]",
+        bounds=("κάτω από", "κατω απο", "μέχρι", "μεχρι", "έως", "εως")),
+    "he": _Language(
+        quants={"כמה": 3},
+        units={"אלף": (1e3, 1), "אלפים": (1e3, 3), "מיליון": (_MILLION, 1), "מיליונים": (_MILLION, 3),
+               "מיליארד": (_BILLION, 1), "מאות": (100, 3)},
+        halves=("חצי",), seconds=r"שני(?:י)?ה|שניות",
+        bounds=("פחות מ", "עד", "מתחת ל")),
 }
 
 

@@ -126,6 +126,11 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "sek": (1 / 10.5, ("sek", "kr\\.?"), ("sek", "kronor", "kr\\b", "swedish krona")),
     "nok": (1 / 10.8, ("nok",), ("nok", "norwegian kron(?:er|e|a)")),
     "dkk": (1 / 6.9, ("dkk",), ("dkk", "danish kron(?:er|e|a)")),
+    # s13-c (issue 17): Czech koruna (CZK 23 per USD, "5 000 Kč", "korun"), Israeli shekel (ILS 3.7, ₪, ש״ח, שקל),
+    # Romanian leu (RON 4.6, "2.000 lei"; "lei" and "ron" only after a figure: Portuguese "lei" is a law, Ron a name)
+    "czk": (1 / 23, ("czk", "kč"), ("czk", "kč", "korun\\w*")),
+    "ils": (1 / 3.7, ("ils", "₪", "nis"), ("ils\\b", "nis\\b", "₪", "shekels?", "ש״ח", "ש\"ח", "שקל\\w*")),
+    "ron": (1 / 4.6, ("ron",), ("ron\\b", "lei\\b")),
     "try": (1 / 32, ("₺",), ("tl\\b", "try\\b", "lira", "türk lirası", "₺")),
     "rub": (1 / 90, ("rub", "₽"), ("rub\\b", "рубл\\w*", "руб\\.?", "₽", "卢布")),
     "uah": (1 / 41, ("uah", "₴"), ("uah\\b", "гривень", "гривні", "гривня", "грн\\.?", "₴")),
@@ -166,7 +171,10 @@ _CURRENCY_NAMES = (
     ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
     ("rub", r"\bрубл\w*|\brub\b|₽"), ("idr", r"\brupiah\b|\bidr\b|\brp\b"), ("vnd", r"\bvnd\b|\bvnđ\b|đồng|₫"),
-    ("thb", r"\bbaht\b|\bthb\b|฿"), ("egp", r"\begp\b|\begyptian pounds?\b"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
+    ("thb", r"\bbaht\b|\bthb\b|฿"), ("czk", r"\bczk\b|\bkč|\bkorun\w*"),
+    ("ils", r"\bils\b|₪|\bshekels?\b|ש״ח|ש\"ח|שקל\w*"), ("ron", r"(?<=\d)\s?(?:ron|lei)\b|(?<=not )lei\b"),
+    ("dkk", r"\bdkk\b|\bdanish kron\w*"),
+    ("egp", r"\begp\b|\begyptian pounds?\b"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
     ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元|块钱"),
 )
 _CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURRENCY_NAMES))
