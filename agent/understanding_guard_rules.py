@@ -107,9 +107,6 @@ _CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|�
                          r"(?<=[\u3040-\u309f])\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
-_PEAK = re.compile(r"\b(?:normally|usually|otherwise|typically|most of the time|the rest of the (?:time|year)|"
-                         r"on (?:a )?normal days)\b[^.;]{0,30}?\b(?:less|lower|fewer|quieter)\b|"
-                         r"\b(?:way|much|far) (?:less|lower|fewer)\b|平时(?:要)?(?:少|低)得?多|平常(?:要)?(?:少|低)")
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
 _RENTED = re.compile(r"\brent(?:ed|ing)?\b|\blease[ds]?\b|\bcloud\b|クラウド|借り|レンタル|租|云上|클라우드|빌려|임대|"
                      r"\bmiet|\blou(?:er|é)|\balquil|\balug|\bnoleggi|\bhuren\b|\bwynaj")
