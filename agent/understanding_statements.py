@@ -327,6 +327,33 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
         updates["deployment"] = "any"  # "an API or host it ourselves, no preference": both sides, none chosen
     read_policy(text, asked, updates)
     _this_time(text, asked, updates)
+    _both_sides(text, updates)
+
+
+# Hosting offered both ways with no preference ("API or local, doesn't matter", "local or cloud API, we don't mind",
+# "on-prem or API, whatever is cheaper", "either an API or running it locally is fine"): any; an on-prem said as one
+# side of the alternative is no data rule (lead s13)
+_OWN_SIDE = (r"local(?:ly)?|on[\s\-]?prem(?:ise)?s?|self[\s\-]?host(?:ed|ing)?|in[\s\-]house|(?:on )?our own "
+             r"(?:servers?|hardware|gpus?|machines?|box)|(?:run|host)(?:ning|ing)? it (?:ourselves|locally|ourself)")
+_API_SIDE = r"(?:a |an |the )?(?:cloud |hosted |managed |external )?apis?|(?:the )?cloud"
+_BOTH_SIDES = re.compile(rf"\b(?:{_OWN_SIDE})\b[^.;!?]{{0,25}}?\bor\b[^.;!?]{{0,12}}?\b(?:use |call )?"
+                         rf"(?:{_API_SIDE})\b|"
+                         rf"\b(?:{_API_SIDE})\b[^.;!?]{{0,25}}?\bor\b[^.;!?]{{0,12}}?\b(?:{_OWN_SIDE})\b")
+_ANY_SIDE = re.compile(r"doesn'?t matter|don'?t mind|no (?:real |strong |particular )?preference|\bwhatever\b|"
+                       r"\beither\b|both (?:are |would be )?(?:fine|ok)|\b(?:is|are|would be) fine\b|\bwhichever\b|"
+                       r"don'?t care|open to (?:both|either)|\bno matter\b|all the same")
+
+
+def _both_sides(text: str, updates: dict[str, Any]) -> None:
+    """Both hosting sides offered and neither preferred: deployment any, and the on-prem side states no data rule."""
+    both = _BOTH_SIDES.search(text)
+    if both is None or not _ANY_SIDE.search(text):
+        return
+    updates["deployment"] = "any"
+    rest = text[:both.start()] + " " * (both.end() - both.start()) + text[both.end():]
+    if updates.get("data_must_stay_on_prem") is True and not P.ON_PREM.search(rest) and not R.region_rule(rest) \
+            and not R.refused_send(rest):
+        del updates["data_must_stay_on_prem"]
 
 
 _NO_PREFERENCE = re.compile(r"\bno (?:real |strong |particular )?preference\b|\beither (?:way|is fine|works|one)\b|"

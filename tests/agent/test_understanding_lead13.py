@@ -90,6 +90,20 @@ def test_the_documents_themselves_are_still_counted(message: str, want: dict[str
     assert_reads(message, "corpus_docs", want)
 
 
+@pytest.mark.parametrize("message", [
+    "API or local, doesn't matter", "local or a hosted API, we don't mind", "self-hosting or the cloud: no preference",
+    "we could host it in-house or call an API, whichever is cheaper", "on-prem or API, whatever is cheaper",
+])
+def test_hosting_offered_both_ways_is_any(message: str) -> None:
+    got = said(read(message, "deployment"))
+    assert got.get("deployment") == "any" and "data_must_stay_on_prem" not in got, (message, got)
+
+
+def test_one_side_of_the_alternative_keeps_a_rule_said_apart() -> None:
+    got = said(read("local or API, doesn't matter, but the data must stay in the EU", "deployment"))
+    assert got.get("deployment") == "any" and got.get("data_must_stay_on_prem") is True, got
+
+
 def test_a_card_rented_in_arabic() -> None:
     hardware = said(read("لدينا بطاقة A100 لكن نستأجرها من مزود سحابي", "hardware"))["hardware"]
     assert hardware["owned"] is False and hardware["accelerator"].startswith("A100")
