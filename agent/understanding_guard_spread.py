@@ -158,6 +158,21 @@ _BEFORE_FILES = re.compile(rf"(?:{_FILES}|{_CONTAINER})\s*[がはの가는은이
 _SPREAD = re.compile(r"\bacross\b|\bspread\b|\bverspreid\b|dağılmış|rozrzucon\w*|\bpo\b|espalhad\w*|mein spread|"
                      r"に分かれ|に入って|하나에|하나당|마다|" + P.SPREAD_OVER)
 _WHY_REFERENT = "not sure which are the documents (the files or the entries in them): how many documents?"
+# Vague quantities ("hundreds", "des milliers", "vài trăm", "几百", "수천"): what each part or file may be said to hold.
+# One table for the two checks below (lead s14: two lists had grown apart)
+_MANY_WORDS = (r"hundreds|dozens|thousands|tens|decine|dozzine|centinaia|migliaia|centenares|cientos|miles|decenas|"
+               r"docenas|centaines|milliers|dizaines|hunderte|tausende|dutzende|centenas|milhares|dezenas|honderden|"
+               r"duizenden|tientallen|setki|tysiące|dziesiątki|kilkadziesiąt|kilkaset|yüzlerce|binlerce|onlarca|"
+               r"hundratals|tusentals|сотни|тысячи|десятки|сотні|тисячі|несколько (?:сотен|тысяч|десятков)|"
+               r"几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài (?:chục|trăm|nghìn|ngàn)|"
+               r"hàng (?:chục|trăm|nghìn|ngàn)|مئات|آلاف|عشرات|ratusan|ribuan|puluhan|sainkdon|hazaaron|dasiyon|"
+               r"सैकड़ों|हज़ारों|हजारों")
+# A period after "each" or a figure ("each month", "каждую неделю ещё 2000"): a rate or growth, nothing held
+_PERIOD_WORDS = (r"days?|weeks?|months?|years?|hours?|quarters?|semanas?|d[íi]as?|mes|meses|mês|años?|anos?|"
+                 r"settimana|giorno|mese|anno|tag|woche|monat|jahr|jaar|maand|dag|dzień|miesiąc|tydzień|rok|"
+                 r"tuần|ngày|tháng|năm|minggu|hari|bulan|tahun|jam|день|месяц|неделю|год|час|місяць|тиждень|рік|"
+                 r"شهر|يوم|أسبوع|اسبوع|سنة|عام")
+_PERIOD_NEXT = rf"(?!\s+(?:{_PERIOD_WORDS})(?!\w))"
 # s13-a: a count, then each of the things counted said to hold a quantity of something that is no length ("400 cartelle,
 # e ognuna contiene dai 50 ai 500 file", "w każdej teczce jest po kilkadziesiąt pism", "mỗi file chứa từ vài trăm đến
 # vài nghìn dòng hỏi đáp", "masing-masing punya puluhan adendum", "har file ke andar 20-200 alag documents", "most of
@@ -167,11 +182,7 @@ _EACH_ONE = re.compile(r"\b(?:each(?: one| of them)?|every one|cada (?:uno|una)|
                        r"masing-masing|tiap|setiap|(?:most|all|many) of them)\b|"
                        r"(?<![а-я])кажд\w*(?![а-я])|كل (?:واحد|واحدة|ملف|مجلد|منها)")
 _MANY = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*(?:-|–|to|a|ai|al|đến|sampai|hingga|до)\s*\d[\d.,]*)?(?![\d.,]*\s*%)|"
-                   r"\b(?:hundreds|thousands|dozens|tens|cientos|miles|decenas|docenas|centinaia|migliaia|decine|"
-                   r"dozzine|honderden|duizenden|tientallen|setki|tysiące|dziesiątki|kilkadziesiąt|kilkaset|centenas|"
-                   r"milhares|dezenas|hunderte|tausende|dutzende|vài (?:chục|trăm|nghìn|ngàn)|hàng (?:chục|trăm|nghìn|"
-                   r"ngàn)|puluhan|ratusan|ribuan|sainkdon|hazaaron|dasiyon)\b|des (?:centaines|milliers|dizaines)|"
-                   r"(?<![а-я])(?:сотни|тысячи|десятки|несколько (?:сотен|тысяч|десятков))(?![а-я])|مئات|آلاف|عشرات")
+                   rf"(?<!\w)(?:{_MANY_WORDS})(?!\w)")
 # What a count after "each" may be that is no set of documents: a length, a rate, machines, people, money
 _NOT_ITEMS = re.compile(r"^\s*(?:of |de |di |da |van |von |z |d')?(?:\w+[\s/]+)?(?:pages?|words?|tokens?|chars?|"
                         r"characters?|lines?|paragraphs?|sentences?|kb|mb|gb|tb|times|x\b|×|mal\b|volte|veces|vezes|"
@@ -180,9 +191,7 @@ _NOT_ITEMS = re.compile(r"^\s*(?:of |de |di |da |van |von |z |d')?(?:\w+[\s/]+)?
                         r"^\s*(?:\w+\s+)?(?:раз|مرات|مرة)")
 
 
-_TIME_UNIT = re.compile(r"\s*(?:week|day|month|year|hour|semana|d[íi]a|mes|año|settimana|giorno|mese|anno|dag|maand|"
-                        r"jaar|tydzień|dzień|miesiąc|rok|tuần|ngày|tháng|năm|minggu|hari|bulan|tahun|jam)\b|"
-                        r"\s*(?:неделю|день|месяц|год|час|أسبوع|اسبوع|يوم|شهر|سنة)")
+_TIME_UNIT = re.compile(rf"\s*(?:{_PERIOD_WORDS})(?!\w)")
 
 
 def _each_holds(low: str) -> bool:
@@ -202,14 +211,6 @@ def _each_holds(low: str) -> bool:
     return False
 # Parts counted, then "hundreds" of documents in each ("~250 SharePoint sites and each one has hundreds of docs", "40
 # sedi, ognuna con centinaia di pratiche"): the product of a vague word is no count to store (lead s13)
-_MANY_WORDS = (r"hundreds|dozens|thousands|decine|centinaia|migliaia|centenares|cientos|miles|decenas|centaines|"
-               r"milliers|dizaines|hunderte|tausende|dutzende|centenas|milhares|dezenas|сотни|тысячи|десятки|сотні|"
-               r"тисячі|setki|tysiące|dziesiątki|honderden|duizenden|tientallen|yüzlerce|binlerce|onlarca|hundratals|"
-               r"tusentals|几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài trăm|vài nghìn|vài chục|"
-               r"مئات|آلاف|عشرات|ratusan|ribuan|puluhan|सैकड़ों|हज़ारों|हजारों")
-_PERIOD_NEXT = (r"(?!\s+(?:days?|weeks?|months?|years?|día|dia|mes|mês|semana|año|ano|tag|woche|monat|jahr|jaar|maand|"
-                r"dag|dzień|miesiąc|tydzień|rok|день|месяц|неделю|год|місяць|тиждень|рік|tháng|ngày|tuần|năm|شهر|يوم|"
-                r"أسبوع|سنة|عام)\b)")
 _PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bcada\b|\bchacun\w*+|\bjede[rsnm]?+\b|"
                           rf"\bognun\w*+|\bciascun\w*+|\belk\w*+|\bkażd\w*+|кажд\w*+|кожн\w*+|\bher biri\w*+|"
                           rf"\bmỗi\b|كل|"

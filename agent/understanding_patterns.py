@@ -1202,40 +1202,49 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"restrictions?)|"
                             r"云(?:也)?(?:可以|没问题|行)|数据可以(?:出|上云|外传)|没有(?:隐私|数据安全)(?:要求|"
                             r"问题|顾虑)|不在乎隐私")
-EITHER = re.compile(r"\beither\b|\bboth (?:are |is )?(?:fine|ok)|\bdon'?t care\b|\bdoesn'?t matter\b|\bany\b|"
-                    r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|\begal\b|peu importe|"
-                    r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b|"
-                    r"\bbeides\b|\bles deux\b|\bcualquiera\b|\bambos\b|\bambas\b|\bentrambi\b|둘 다|\bobie\b|"
-                    r"\bobydwie\b|"
-                    r"\bbåda\b|\bspelar ingen roll\b|\bikisi de\b|\bfark etmez\b|\bоба\b|без разницы|\bkoi bhi\b|"
-                    r"\bdono\b|"
-                    # s7-e: Ukrainian, Russian, Arabic, Vietnamese, Indonesian ("Нам усе одно", "لا فرق", "Cái nào cũng
-                    # được", "Terserah, dua-duanya oke")
-                    r"(?<![а-яіїє])(?:усе|все|всё) одно(?![а-яіїє])|байдуже|без різниці|"
-                    r"(?<![а-яіїє])обидва(?![а-яіїє])|"
-                    r"(?<![а-я])вс[её] равно(?![а-я])|لا فرق|ما فرق|أي خيار|اي خيار|كلاهما|"
-                    r"\b(?:cái nào|gì|sao) cũng được\b|\bcả hai\b|\bterserah\b|\bdua-duanya\b|\bkeduanya\b|"
-                    r"\bmana saja\b|\bmana pun\b|"
-                    r"\bno (?:real )?preference\b|\bkeine (?:präferenz|vorliebe)\b|\bpas de préférence\b|"
-                    r"c'est égal|ça m'est égal|\bindifférent\b|"
-                    r"\bles (?:deux|2) (?:conviennent|nous vont|vont|marchent)\b|"
-                    r"\bsin preferencia\b|\bnessuna preferenza\b|\bsem preferência\b|\bgeen voorkeur\b|"
-                    r"\bbrak preferencji\b|\bingen preferens\b|\btercihim(?:iz)? yok\b|нет предпочтений|"
-                    r"немає (?:переваг|вподобань)|"
-                    # s8-f: indifference with a pronoun or in a word ("Maakt ons niet uit", "Per noi è indifferente",
-                    # "é indiferente", "es indiferente", "nam wszystko jedno", "не важно", "kuch bhi chalega")
-                    r"\bmaakt (?:\w+ )?niet uit\b|\bindifferent[ei]?\b|\bindiferente\b|\bwszystko jedno\b|"
-                    r"\bnie ma znaczenia\b|\bkvittar\b|\bvilket som\b|\bfarketmez\b|\bhangisi olursa\b|"
-                    r"(?<![а-яіїє])(?:не важно|неважно|не має значення|не имеет значения|не принципиально|"
-                    r"не принципово|любой вариант|будь-який варіант)(?![а-яіїє])|\bkuch bhi chalega\b|"
-                    r"\bkoi farak nahi\b|\bfarak nahi padta\b|\bnon fa differenza\b|\bnão faz diferença\b|"
-                    r"\bme es igual\b|\bnos es igual\b|\bganz egal\b|\bnot important\b|\ballebei\b|"
-                    r"\bbeide (?:zijn |is )?(?:prima|goed|ok|oké|mogelijk)\b|\bbeide opties\b|"
-                    r"\bqualquer (?:um|uma|opção)\b|\bcualquier(?:a)? (?:opción|de las dos|de los dos)\b|"
-                    r"\bqualsiasi (?:opzione|soluzione)\b|\bn'importe lequel\b|\begal welche\w*\b|\bom het even\b|"
-                    r"\bktórekolwiek\b|\bherhangi biri\b|(?<![а-яіїє])(?:любой|будь-який|будь-яка)(?![а-яіїє])|"
-                    r"随便|哪个都行|哪种都行|都无所谓|何でも(?:いい|良い)|"
-                    r"아무거나 (?:괜찮|상관)")
+# Indifference between the options offered, in every language of the tables: one table (lead s14; three readers of
+# the hosting held their own shorter copies). EITHER adds a bare "any" ("any is fine")
+NO_PREFERENCE = re.compile(r"\beither\b|\bboth (?:(?:are |is |would be )?(?:fine|ok)|work)\b|\bdon'?t care\b|"
+                           r"\bdoesn'?t matter\b|\b(?:i|we) don'?t (?:really )?mind\b|\bdon'?t mind\b|"
+                           r"\bwhichever\b|\bopen to (?:both|either)\b|\bno matter\b|\ball the same\b|"
+                           r"\bno (?:real |strong |particular )?preference\b|\bme da igual\b|"
+                           r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|"
+                           r"\begal\b|peu importe|"
+                           r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b|"
+                           r"\bbeides\b|\bles deux\b|\bcualquiera\b|\bambos\b|\bambas\b|\bentrambi\b|둘 다|\bobie\b|"
+                           r"\bobydwie\b|"
+                           r"\bbåda\b|\bspelar ingen roll\b|\bikisi de\b|\bfark etmez\b|\bоба\b|без разницы|"
+                           r"\bkoi bhi\b|\bdono\b|"
+                           # s7-e: Ukrainian, Russian, Arabic, Vietnamese, Indonesian ("Нам усе одно", "لا فرق",
+                           # "Cái nào cũng được", "Terserah, dua-duanya oke")
+                           r"(?<![а-яіїє])(?:усе|все|всё) одно(?![а-яіїє])|байдуже|без різниці|"
+                           r"(?<![а-яіїє])обидва(?![а-яіїє])|"
+                           r"(?<![а-я])вс[её] равно(?![а-я])|لا فرق|ما فرق|أي خيار|اي خيار|كلاهما|"
+                           r"\b(?:cái nào|gì|sao) cũng được\b|\bcả hai\b|\bterserah\b|\bdua-duanya\b|\bkeduanya\b|"
+                           r"\bmana saja\b|\bmana pun\b|"
+                           r"\bkeine (?:präferenz|vorliebe)\b|\bpas de préférence\b|"
+                           r"c'est égal|ça m'est égal|\bindifférent\b|"
+                           r"\bles (?:deux|2) (?:conviennent|nous vont|vont|marchent)\b|"
+                           r"\bsin preferencia\b|\bnessuna preferenza\b|\bsem preferência\b|\bgeen voorkeur\b|"
+                           r"\bbrak preferencji\b|\bingen preferens\b|\btercihim(?:iz)? yok\b|нет предпочтений|"
+                           r"немає (?:переваг|вподобань)|"
+                           # s8-f: indifference with a pronoun or in a word ("Maakt ons niet uit", "Per noi è
+                           # indifferente", "é indiferente", "es indiferente", "nam wszystko jedno", "не важно",
+                           # "kuch bhi chalega")
+                           r"\bmaakt (?:\w+ )?niet uit\b|\bindifferent[ei]?\b|\bindiferente\b|\bwszystko jedno\b|"
+                           r"\bnie ma znaczenia\b|\bkvittar\b|\bvilket som\b|\bfarketmez\b|\bhangisi olursa\b|"
+                           r"(?<![а-яіїє])(?:не важно|неважно|не має значення|не имеет значения|не принципиально|"
+                           r"не принципово|любой вариант|будь-який варіант)(?![а-яіїє])|\bkuch bhi chalega\b|"
+                           r"\bkoi farak nahi\b|\bfarak nahi padta\b|\bnon fa differenza\b|\bnão faz diferença\b|"
+                           r"\bme es igual\b|\bnos es igual\b|\bganz egal\b|\bnot important\b|\ballebei\b|"
+                           r"\bbeide (?:zijn |is )?(?:prima|goed|ok|oké|mogelijk)\b|\bbeide opties\b|"
+                           r"\bqualquer (?:um|uma|opção)\b|\bcualquier(?:a)? (?:opción|de las dos|de los dos)\b|"
+                           r"\bqualsiasi (?:opzione|soluzione)\b|\bn'importe lequel\b|\begal welche\w*\b|"
+                           r"\bom het even\b|"
+                           r"\bktórekolwiek\b|\bherhangi biri\b|(?<![а-яіїє])(?:любой|будь-який|будь-яка)(?![а-яіїє])|"
+                           r"随便|哪个都行|哪种都行|都无所谓|何でも(?:いい|良い)|"
+                           r"아무거나 (?:괜찮|상관)")
+EITHER = re.compile(rf"{NO_PREFERENCE.pattern}|\bany\b")
 LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de commercial|nada (?:de )?comercial|"
                          r"nichts kommerzielles|niente di commerciale|not (?:a )?commercial|research(?:\s+\w+)?\s+only|"
                          r"(?:for|just|only)\s+research|academic (?:use|project|research)|(?:an? )?academic\b|"

@@ -133,7 +133,7 @@ def _deployment(text: str, asked: str | None, updates: dict[str, Any]) -> bool:
     owns = [m for m in _OWN.finditer(text) if not _negated_before(text, m.start())
             and not _TAKEN_BACK.search(text[max(0, m.start() - 30):m.start()])]
     if apis and owns and not _PREFERENCE.search(text) and not _BURDEN.search(text) and (
-            _BOTH.search(text) or any(m.group() != "any" for m in P.EITHER.finditer(text)) or (
+            _BOTH.search(text) or P.NO_PREFERENCE.search(text) or (
                 _FINE.search(text) and any(_OR.search(text[min(a.end(), o.end()):max(a.start(), o.start())])
                                            for a in apis for o in owns))):
         updates["deployment"] = "any"  # "either self-hosting or an API works": both sides named, none chosen

@@ -183,8 +183,8 @@ def _weighed(text: str, m: re.Match[str]) -> bool:
 
 
 # "self-hosted or an API, either way": both sides named, no side chosen
-_EITHER_WAY = re.compile(r"\beither\b|\bor\b|\boder\b|\bou\b|\bo\b|\blub\b|\beller\b|\bveya\b|\bили\b|或|还是|"
-                         r"\bdon'?t mind\b|\bdoesn'?t matter\b|都行|都可以|无所谓|どちらでも|어느 쪽이든")
+_EITHER_WAY = re.compile(rf"\beither\b|\bor\b|\boder\b|\bou\b|\bo\b|\blub\b|\beller\b|\bveya\b|\bили\b|或|还是|"
+                         rf"{P.NO_PREFERENCE.pattern}")
 
 
 _API_WORD = re.compile(r"(?<![a-z])apis?(?![a-z])|\bhosted\b|\bmanaged\b|クラウド|클라우드|云服务")
@@ -322,7 +322,7 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     if _EITHER_FIRST.match(text) and (asked == "deployment" or re.search(r"\bapi\b|托管|云", text)) and \
             not P.ON_PREM.search(text):
         updates["deployment"] = "any"  # "either way really: Azure OpenAI would do, or self-hosted"
-    elif updates.get("deployment") and _NO_PREFERENCE.search(text) and _API_WORD.search(text) and \
+    elif updates.get("deployment") and P.NO_PREFERENCE.search(text) and _API_WORD.search(text) and \
             P.SELF_HOSTED.search(text) and not P.ON_PREM.search(text):
         updates["deployment"] = "any"  # "an API or host it ourselves, no preference": both sides, none chosen
     read_policy(text, asked, updates)
@@ -339,9 +339,7 @@ _API_SIDE = r"(?:a |an |the )?(?:cloud |hosted |managed |external )?apis?|(?:the
 _BOTH_SIDES = re.compile(rf"\b(?:{_OWN_SIDE})\b[^.;!?]{{0,25}}?\bor\b[^.;!?]{{0,12}}?\b(?:use |call )?"
                          rf"(?:{_API_SIDE})\b|"
                          rf"\b(?:{_API_SIDE})\b[^.;!?]{{0,25}}?\bor\b[^.;!?]{{0,12}}?\b(?:{_OWN_SIDE})\b")
-_ANY_SIDE = re.compile(r"doesn'?t matter|don'?t mind|no (?:real |strong |particular )?preference|\bwhatever\b|"
-                       r"\beither\b|both (?:are |would be )?(?:fine|ok)|\b(?:is|are|would be) fine\b|\bwhichever\b|"
-                       r"don'?t care|open to (?:both|either)|\bno matter\b|all the same")
+_ANY_SIDE = re.compile(rf"{P.NO_PREFERENCE.pattern}|\bwhatever\b|\b(?:is|are|would be) fine\b")
 
 
 def _both_sides(text: str, updates: dict[str, Any]) -> None:
@@ -354,12 +352,6 @@ def _both_sides(text: str, updates: dict[str, Any]) -> None:
     if updates.get("data_must_stay_on_prem") is True and not P.ON_PREM.search(rest) and not R.region_rule(rest) \
             and not R.refused_send(rest):
         del updates["data_must_stay_on_prem"]
-
-
-_NO_PREFERENCE = re.compile(r"\bno (?:real |strong |particular )?preference\b|\beither (?:way|is fine|works|one)\b|"
-                            r"\bboth (?:work|are fine|are ok)\b|\bdon'?t mind\b|\bwhichever\b|\bkeine präferenz\b|"
-                            r"\begal\b|\bpeu importe\b|\bda igual\b|\bindifferente\b|\btanto faz\b|都行|都可以|无所谓|"
-                            r"どちらでも|상관없")
 
 
 # After the latency question: batch work, nothing time-critical ("no real requirement, it's batch", "nicht
@@ -597,10 +589,7 @@ _NOTHING_SENSITIVE = re.compile(r"\bnothing (?:really |too |particularly )?(?:se
 
 
 # Indifference said first ("either way really, ...", "Tanto faz, API ou rodar local"): the options that follow are both
-_EITHER_FIRST = re.compile(r"^\W*(?:either (?:way|one|is fine|works)|both (?:are|work|would be) (?:fine|ok)|"
-                           r"(?:i|we) don'?t (?:really )?mind|doesn'?t matter|tanto faz|da igual|me da igual|"
-                           r"peu importe|egal|è uguale|non importa|maakt niet uit|都行|都可以|无所谓|どちらでも|"
-                           r"어느 쪽이든|상관없)")
+_EITHER_FIRST = re.compile(rf"^\W*(?:{P.NO_PREFERENCE.pattern})(?=[^\w]*\w)")  # options follow (a bare "随便" skips)
 
 
 # "we'd like to avoid running our own servers", "rather not host it ourselves": the own side turned down
