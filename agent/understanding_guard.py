@@ -514,14 +514,23 @@ def _vague(field: str, text: str, unclear: bool = False) -> dict[str, Any]:
             **({"unclear": True} if unclear else {})}
 
 
+# No card, or one only hoped for ("we don't have a GPU", "we might buy a GPU later", "we'd rent one")
+_NO_CARD = re.compile(r"\b(?:might|may|could|would|will|want to|plan to|planning to|thinking of|hope to)\s+"
+                      r"(?:\w+\s+)?(?:buy|get|rent|order|purchase)\b|\brent(?:ed|ing)?\b|\bcloud\b|\bif\b")
+
+
 def _card_unknown(u: Understanding, message: str, asked: str | None) -> bool:
     """The user has a card but not its name: ask which one (a vague check on the hardware), store no hardware."""
     if u.confirm is not None or (u.updates.get("hardware") or {}).get("accelerator") not in (None, "none") \
             or asked not in (None, "hardware"):
         return False
     low = P.normalise(message)
-    if not (_SOME_CARD.search(low) and _WHICH_UNKNOWN.search(low)) or CPU_ONLY.search(low):
-        return False
+    cards = [m for m in _SOME_CARD.finditer(low) if not P.NEGATION_BEFORE.search(
+        re.sub(r"不错|不差|不赖", "", low[max(0, m.start() - 25):m.start()]))]  # ("还不错的显卡": not bad, a good card)
+    if not cards or CPU_ONLY.search(low) or not (_WHICH_UNKNOWN.search(low) or (
+            asked == "hardware" and not u.updates.get("hardware") and not _NO_CARD.search(low))):
+        return False  # (lead s14: "a decent GPU in the office", "die große Nvidia-Karte", "괜찮은 GPU 하나" to the
+        # hardware question: a card with neither name nor memory, asked about)
     u.updates.pop("hardware", None)
     u.skipped = [f for f in u.skipped if f != "hardware"]
     u.confirm = _vague("hardware", message)

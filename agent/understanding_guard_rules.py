@@ -143,9 +143,45 @@ _SOCKETS_AFTER = re.compile(r"\s*(?:[x×*]\s*)?(?:(?:intel|amd)\s+)?(?:xeons?|ep
 
 
 # A figure said again in other words: "so", "i.e.", "donc", "o sea", "cioè", "also", "即", "つまり"
-_RESTATED = re.compile(r"(?:\b(?:so|i\.e\.|that is|that's|which is|donc|soit|c'est-à-dire|o sea|es decir|cioè|quindi|"
-                       r"ou seja|also|d\.h\.|dus|więc|czyli|så|dvs|т\.е\.|то есть|yani)|即|也就是|つまり|즉)"
-                       r"[\s,:]*(?:about|around|roughly|~|approx\w*)?\s*[$€£]?\s*$")
+_RESTATE_WORDS = (r"(?:\b(?:so|i\.e\.|that is|that's|which is|donc|soit|c'est-à-dire|o sea|es decir|cioè|quindi|"
+                  r"ou seja|also|d\.h\.|dus|więc|czyli|så|dvs|т\.е\.|то есть|yani)|即|也就是|つまり|즉)")
+_RESTATED = re.compile(_RESTATE_WORDS + r"[\s,:]*(?:about|around|roughly|~|approx\w*)?\s*[$€£]?\s*$")
+# A figure for one period restated for another ("about 1000 a day, so like 5k a month", "günde 2 bin sorgu, yani ayda 6
+# bin", "每天2000次，也就是一个月6千次"): the two must agree; far apart, which one is meant is asked (lead s14).
+# The gloss writes "o sea", "cioè", "quer dizer" as "sorry"
+_RESTATING = re.compile(rf"{_RESTATE_WORDS}(?![a-z])|\b(?:sorry|i mean|which makes|or seja)\b|[=→]|->")
+_NOT_BEFORE = re.compile(r"\b(?:not|nicht|pas|no|non|não|nie|не)\s*$")
+_PERIOD_CORRECTED = re.compile(r"\bactually\b|\bno,? wait\b|\bcorrection\b|\bscratch that\b|\bmake (?:it|that)\b|"
+                               r"不对|其实")
+
+
+def _monthly_of(text: str, n: Number, before: int) -> tuple[float, float] | None:
+    """Figure ``n`` per month and the period's factor: the period said right after it, or right before it."""
+    after = _RESTATING.split(re.split(r"\d|,", text[n.end:n.end + 30])[0])[0]
+    lead = re.split(r",", _RESTATING.split(text[max(before, n.start - 16):n.start])[-1])[-1]
+    for side in (after, lead):
+        for rx, factor in P.PERIODS[:7]:  # second, minute, hour, day, week, month, quarter
+            if rx.search(side):
+                return n.value * factor, factor
+    return None
+
+
+def _restated_apart(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """A rate said for two periods whose figures disagree (more than twice apart): which one is meant is asked."""
+    for name in ("queries_per_month", "budget_usd_month"):
+        if name not in u.updates or not isinstance(u.updates[name], int | float):
+            continue
+        for first, second in zip(r.numbers, r.numbers[1:], strict=False):
+            between = r.text[first.end:second.start]
+            if len(between) > 60 or not _RESTATING.search(between) or re.search(r"[.;!?。！？]\s", between) or \
+                    first.value == second.value or _PERIOD_CORRECTED.search(between) or \
+                    _NOT_BEFORE.search(r.text[max(0, first.start - 12):first.start]):
+                continue  # "500 a day, sorry I mean 500 a week", "nicht 50.000 im Monat, sondern 5.000 am Tag"
+            a, b = _monthly_of(r.text, first, 0), _monthly_of(r.text, second, first.end)
+            if a and b and a[1] != b[1] and max(a[0], b[0]) > 2 * min(a[0], b[0]):
+                said = f"{r.text[first.start:first.end]} and {r.text[second.start:second.end]} do not add up"
+                return {name: f"{said}: which is it?"}
+    return {}
 
 
 def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:
@@ -564,6 +600,52 @@ def _bytes(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     return {}
 
 
+# Pages counted where documents were asked for ("roughly 300,000 pages all in", "ca. 1,2 Mio. Seiten", "umas 500 mil
+# páginas", "大概50万页"): how many documents they make is the user's to say, unless the pages are a site's or
+# a wiki's (lead s14; "12.000 Seiten in Confluence", "the docs site has ~3k pages" are documents)
+_PAGES_OF_A_SITE = re.compile(r"(?<![a-z])(?:wiki\w*|confluence|notion|intranet|web\s?sites?|sites?|web|portal|"
+                              r"help\s?cent(?:er|re)|knowledge\s?base|kb|sharepoint|docs|documentation|"
+                              r"dokumentation|documentación|documentação|articles?|faqs?|blog|markdown|"
+                              r"api (?:reference|docs|documents?))"
+                              r"(?![a-z])|"
+                              r"\b(?:guidance|help|product|landing|content|support|info\w*|reference)\s+pages\b|"
+                              r"网页|网站|页面|知识库|维基|文档|ドキュメント|ウィキ|サイト|위키|사이트|문서 페이지")
+
+
+def _pages_as_count(r: Reading, u: Understanding, asked: str | None = None, **_: Any) -> dict[str, str]:
+    """A count of documents read from a count of pages that no site or wiki holds: asked about."""
+    if "corpus_docs" not in u.updates or asked == "doc_length_tokens" or "corpus_docs" in u.corrected:
+        return {}
+    count = float(u.updates["corpus_docs"] or 0)
+    if any(abs(count - m.value) <= 0.01 * m.value and P.PAGES_AFTER.match(r.text[m.end:m.end + 20])
+           for m in r.sources("corpus_docs")) and not _PAGES_OF_A_SITE.search(r.text):
+        return {"corpus_docs": "pages, not documents: about how many documents is that?"}
+    return {}
+
+
+# Two counts of one thing and the user unsure which holds ("about 8k, although the export says 14k, so idk", "8000份，
+# 不过系统里显示1万5，我也搞不清哪个准", "unos 3.000 o eso dice el CRM, pero Finanzas dice 5.000, no sé cuál"): asked
+_WHICH_HOLDS = re.compile(r"\bidk\b|\bdunno\b|(?:not sure|no idea|don'?t know|can'?t tell|unsure)\s+"
+                          r"(?:\w+\s+){0,2}?(?:which|what'?s right|what is right|who'?s right|qual|cu[áa]l|quale|"
+                          r"welche\w*|lequel|laquelle)|"
+                          r"\bwhich (?:one )?is (?:right|correct)\b|\bno s[ée] cu[áa]l\b|"
+                          r"\bje ne sais pas (?:lequel|laquelle|quel)\b|\bwei(?:ß|ss) (?:ich )?nicht,? welche|"
+                          r"\bnon so (?:bene )?quale\b|\bn[ãa]o sei (?:bem )?qual\b|"
+                          r"\bне знаю,? (?:какой|какая|какое|что) (?:из|прав|верн)|\bhangisi doğru\b|"
+                          r"哪个(?:准|对|是对的|正确)|搞不清|どっちが正しい|どちらが正しい|어느 게 맞는지|뭐가 맞는지")
+
+
+def _two_counts(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
+    """A second count of the documents, not far from the one read, and the user unsure which holds: asked about."""
+    if "corpus_docs" not in u.updates or not _WHICH_HOLDS.search(r.text):
+        return {}
+    count = float(u.updates["corpus_docs"] or 0)
+    others = [n for n in r.numbers if count / 4 <= n.value <= count * 4 and abs(n.value - count) > 0.05 * count]
+    if count and others:
+        return {"corpus_docs": f"{int(count):,} or {int(others[0].value):,}?"}
+    return {}
+
+
 NO_PERIOD = "no period said: is that a month, a year or once?"
 # A sum said once, unasked, with no period and no word of one-off spending: monthly, yearly or once is the user's to
 # say ("预算大概 3 万", "budget is about $30k" as the first thing said of money)
@@ -634,5 +716,6 @@ def _unit_guessed(r: Reading, u: Understanding, asked: str | None = None, **_: A
     return {}
 
 
-RULES = (_unit_guessed, _unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction, _period,
-         _hardware, _department, _implausible, _budget_period, _bytes, _lengths_of_kinds)
+RULES = (_unit_guessed, _restated_apart, _unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction,
+         _period, _hardware, _department, _implausible, _budget_period, _bytes, _lengths_of_kinds, _pages_as_count,
+         _two_counts)

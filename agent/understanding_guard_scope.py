@@ -187,10 +187,21 @@ _ONE_OFF_THING = re.compile(r"\bhardware\b|\bset-?up\b|\bone[- ]?(?:off|time)\b|
                             r"\bmatériel\b|\bmise en place\b|\binstalaci[óo]n\b|\bimplantaç[ãa]o\b|\bimplementa\w*|"
                             r"\bimpianto\b|\bperangkat keras\b|"
                             r"구축|초기|一次性|建设|硬件|初期|導入|ハードウェア|하드웨어")
-# A sum named as a pot with no period ("we've got 10k for this", "l'enveloppe c'est 30 k€"): monthly, yearly or once
+# A sum named as a pot with no period ("we've got 10k for this", "l'enveloppe c'est 30 k€"), or granted, approved or
+# allocated for the project ("the grant is 30,000 dollars", "老板批了20万", "300万円の予算が取れました", "нам выделили 2
+# миллиона", "bu iş için 100 bin dolar ayırdık", "mille euro per il progetto"; lead s14): monthly, yearly or once
 _POT = re.compile(r"\bfor (?:this|it|the project|the whole (?:thing|project))\s*$|\benvelop\w*|\bpot\b|\btopf\b|"
                   r"\bset aside\b|\bearmarked\b|\bring-?fenced\b|\bdotaci[óo]n\b|\bdotation\b|\bstanziament\w*|"
-                  r"\bbudget total\b|\bpresupuesto total\b|\bgesamtbudget\b|\btotaalbudget\b")
+                  r"\bbudget total\b|\bpresupuesto total\b|\bgesamtbudget\b|\btotaalbudget\b|"
+                  r"\bgrants?\b|\bgranted\b|\ballocated\b|\bsigned off\b|\bapproved\b|\bfunding\b|"
+                  r"\bfor (?:the|this|our) (?:project|pilot|initiative|progetto|projet)\b|\bfreigegeben\b|"
+                  r"\bbewilligt\b|\bgenehmigt\b|\bfördermittel\w*|\bdébloqu\w+|\balloué\w*|\baccordé\w*|"
+                  r"\bsubvention\w*|\baprobad[oa]s?\b|\basignad[oa]s?\b|\bpara (?:el|este) proyecto\b|"
+                  r"\bstanziat\w+|\bapprovat[oi]\b|\bverba\b|\baprovad[oa]s?\b|\bliberad[oa]s?\b|"
+                  r"\bpara o projeto\b|\btoegekend\b|\bvrijgemaakt\b|\bbeviljat\w*|\bprzyznan\w+|\bayırdık\b|"
+                  r"\bayrıldı\b|\bonaylandı\b|\bproje için\b|\bbu iş için\b|"
+                  r"(?<![а-яіїє])(?:выделил\w*|выделен\w*|одобрил\w*|виділил\w*|на проект\w*)|"
+                  r"批了|批下来|拨了|拨款|申请到|经费|取れ(?:ました|た)|確保|承認され|확보|승인|배정")
 _ONE_OFF_OR_PERIOD = re.compile(r"\bone[- ]?(?:off|time)\b|\bonce\b|\bupfront\b|\ba (?:month|year)\b|\bper\b|\byear|"
                                 r"\bmonth|\bune fois\b|\beinmalig|\bannu\w*|\bmensu\w*|\bjährlich|\bmonatlich")
 # Money named by its purpose, unasked ("一次性投入加月费总共大概十万")
@@ -220,8 +231,8 @@ def budget_scope_open(u: Understanding, message: str, asked: str | None) -> bool
     elif _INCLUDES.search(low) and _ONE_OFF_THING.search(low) and len(numbers) == 1:
         why = _WHY_INCLUDES
     elif asked == "budget_usd_month" and len(numbers) == 1 and _POT.search(low) and not _ONE_OFF_OR_PERIOD.search(low) \
-            and not any(rx.search(low) for rx, _ in P.PERIODS):
-        why = _WHY_POT
+            and not any(rx.search(low) for rx, _ in P.PERIODS) and "one_time_budget_usd" not in u.updates:
+        why = _WHY_POT  # (not "a $15k grant to build the prototype": read as a one-off already)
     if why is None:
         return False
     hold(u, {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}, why)

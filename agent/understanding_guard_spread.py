@@ -220,6 +220,10 @@ _PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bc
                           r"(?!\s*(?:of\s+|de\s+|di\s+|d')?(?:pages?|páginas?|pagine|seiten|страниц\w*|сторін\w*|stron|"
                           r"sayfa\w*|sidor|words?|palabras|mots|wörter|parole|lines?|页|頁|ページ|페이지|字|単語|단어))")
 _WHY_PARTS = "not sure how many documents that makes in all: about how many?"
+# One entry in each file ("each file is just one FAQ answer", "chaque fichier est une seule fiche", "一篇就是一个问题")
+_ONE_EACH = re.compile(r"\b(?:is|contains|holds|has|=|est|es|ist|è|é|enthält|contient|contiene|contém)\s+"
+                       r"(?:just |only |exactly |simplement |nur |solo |só |apenas )?(?:one|a single|1|une? seule?|"
+                       r"un|une|uno|una|um|uma|ein\w*)\b|就是一个|只有一个|只是一个|就一个|1件だけ|ひとつだけ|하나씩|하나만")
 
 
 def _multiplied(u: Understanding, low: str) -> bool:
@@ -291,6 +295,8 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
         _withhold(u, message, asked, "corpus_docs", [], _WHY_PARTS)
         return True
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)
+    if nested is not None and _ONE_EACH.search(nested.group()):
+        nested = None  # "5,000 files, and each file is just one FAQ answer": the files are the entries (lead s14)
     if nested is None and _each_holds(low) and not _multiplied(u, low):
         nested = _EACH_ONE.search(low)
     if nested is None:

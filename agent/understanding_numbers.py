@@ -211,7 +211,7 @@ _ROUND_THE_CLOCK = re.compile(r"(?:全天|全日|一天|一日|하루)\s*24\s*(?
 # s7-d (issue 17): CJK figures as chat writes them: "5w" (万), "3万5000件" (35,000), a bare 千 before a counter
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _WAN_W = re.compile(r"(?<![a-z\d.,])(\d{1,4}(?:\.\d{1,2})?)\s?w(?![a-z])")
-_CJK_TAIL = re.compile(r"(?<![\d.,])(\d{1,4})([万千亿])(\d{1,4})(?![\d.,]|\s*[十百千万亿])")
+_CJK_TAIL = re.compile(r"(?<![\d.,])(\d{1,4})([万千亿])(\d{1,4})(?![\d.]|,\d|\s*[十百千万亿])")  # ("1万2，我": 12,000)
 _CJK_MAGNITUDE = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 
 

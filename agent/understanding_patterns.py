@@ -114,7 +114,10 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
                                                          "piass?es?\\b", "piastres?\\b", "dollars? canadiens?")),
     "aud": (1 / 1.52, ("a\\$", "au\\$", "aud\\$?"), ("aud", "australian dollars?", "澳元", "澳币")),
     "nzd": (1 / 1.72, ("nz\\$", "nzd\\$?"), ("nzd", "new zealand dollars?", "纽元")),
-    "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"), ("元", "块钱?", "人民币", "rmb", "cny", "yuan", "юан\\w*", "¥")),
+    # (not "有一块挺好的显卡": 块 counts the card, lead s14)
+    "cny": (1 / 7.2, ("¥", "rmb", "cny", "人民币"),
+            ("元", "块钱?(?![^\\s,，。\\d]{0,6}?(?:显卡|顯卡|卡|gpu|硬盘|芯片|服务器|[ahlt]\\d{2,3}|rtx))",
+             "人民币", "rmb", "cny", "yuan", "юан\\w*", "¥")),
     "jpy": (1 / 150, ("jpy", "jp¥", "日元"), ("yen", "jpy", "円", "日元", "иен\\w*")),
     "krw": (1 / 1350, ("krw", "₩", "韩元"), ("won\\b", "krw", "₩", "원", "韩元")),
     "inr": (1 / 83, ("inr", "₹", "rs\\.?", "rupees"), ("rupees?", "rupaye", "rupiya", "inr", "₹", "rs\\b", "卢比")),

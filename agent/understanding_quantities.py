@@ -1615,6 +1615,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     query = P.QUERY_AFTER.match(after)
     if query and query.group().endswith("calls") and re.search(r"record|transcri|phone|audio|voice|telefon", clause):
         query = None  # "8,000 recorded support calls": recordings, not API calls
+    if query and v < 2 and not any(rx.search(after) or rx.search(before) for rx, _ in P.PERIODS):
+        return None, None  # "一篇就是一个问题", "each article answers one question": the content, no rate (lead s14)
     if query:
         factor = period_factor(after[query.end():], before)
         sentence = re.split(r"[.;!?。]\s", text[max(0, num.start - 60):num.start])[-1] + " " + after

@@ -72,3 +72,10 @@ def assert_reads(message: str, asked: str | None, want: dict[str, Any], prev: di
         assert name in got, (message, got)
         close = pytest.approx(value, rel=0.25) if isinstance(value, int | float) else value
         assert got[name] == close, (message, got)
+
+
+def assert_asks(message: str, asked: str | None, field: str) -> None:
+    """``message`` stores no ``field`` and asks about it in a confirming question instead."""
+    update = read(message, asked)
+    pending = update.get("pending_confirmation") or {}
+    assert field not in said(update) and field in (pending.get("fields") or []), (message, update)

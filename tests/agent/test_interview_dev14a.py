@@ -14,8 +14,9 @@ from interview_sets import accuracy
 
 DEV14A = accuracy.load_cases(accuracy.DATA / "dev14a_messages.yaml")
 # Known misses. The writer asks where the committed sets store: a peak said alone is the monthly volume (en-15, en-31,
-# ja-1, de-5, pt-9; dev12b, dev11a and dev2 rely on it in about twenty cases) and pages said alone are the documents
-# (en-43, ja-3, pt-5; dev4, dev7d, dev8a/b, dev9d, heldout, heldout12 and heldout21: twelve cases). The rest are
+# ja-1, de-5, pt-9; dev12b, dev11a and dev2 rely on it in about twenty cases). Pages said alone (en-43, ja-3, pt-5)
+# are asked since the fourteenth session's lead round, unless a site, wiki or documentation holds them: asking is no
+# silent fill for either convention (eight older cases that store them as documents are misses now). The rest are
 # other classes: a domain (ja-11/12), a length from one-page documents (de-4) or pages per case (pt-6), a rate per team
 # (nl-6), a range with "denk" (nl-8), an hourly rental (nl-10), "10k." before a sentence (en-28), a page per product
 # read as a length (en-36) and "많으면 ... 적으면 몇천" (ko-11).
@@ -29,7 +30,7 @@ def test_the_ambiguity_set_holds_up() -> None:
     result = accuracy.score(DEV14A)
     wrong = {o.case["id"] for o in result["outcomes"] if o.silent or o.problems}
     assert wrong <= KNOWN, sorted(wrong - KNOWN)
-    assert result["right"] >= 200 and result["silent_wrong_fills"] <= 10
+    assert result["right"] >= 203 and result["silent_wrong_fills"] <= 7
 
 
 def test_every_clear_twin_is_stored() -> None:
