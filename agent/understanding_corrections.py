@@ -112,7 +112,9 @@ def _rate_beside(num: P.Number, text: str) -> float | None:
 
 # A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
 _NOT_A_VALUE = re.compile(r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|%|percent|gpus?|cores?)\b|年|个月|天|小时|"
-                          r"時間|时间|시간|日間|週間|か月|ヶ月|개월)")  # "(24時間稼働です)": hours of service
+                          r"時間|时间|시간|日間|週間|か月|ヶ月|개월|"
+                          # s14-c: "十二万是一周的量": the one of a week or a quarter named after the figure
+                          r"(?:个|個)?(?:周|週|星期|礼拜|禮拜|季度))")  # "(24時間稼働です)": hours of service
 
 # Taking a stated value back without a new one: "forget the budget I gave you", "scratch the 300ms", "olvida lo del
 # presupuesto", "oublie le budget", "vergiss das Budget", "预算先不算" -> the field is unset and asked again.

@@ -436,3 +436,37 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
         return int(month)  # "peak was 9,000 queries on Black Friday alone, normal is around 40k a month": an event's
     peak_month = peak[0] * (peak[1] or normal[1] or 1.0)
     return int(month) if 0 < month < peak_month else None
+
+
+# s14-c: the searches named apart from another figure of the message ("payment API calls are 3M a month, but that's
+# separate; searches are about 2k a day", "결제 API 호출은 월 300만 건인데 그건 별개고, 검색은 하루 2천 건"): the
+# figure whose own words name the searches is the volume, not a count of something else said first.
+_SEARCH_NOUN = re.compile(r"\bsearch\w*|\bquer(?:y|ies)\b|\blookups?\b|\bqps\b|\bsuch\w*|\brecherch\w*|"
+                          r"\bb[úu]squedas?\b|\bbuscas?\b|\bconsultas?\b|\bpesquisas?\b|搜索|查询|检索|検索|クエリ|검색|"
+                          r"쿼리|조회|بحث|استعلام|सर्च|खोज")
+_APART = re.compile(r"\b(?:but|however|though|whereas|separate\w*|apart|aside|unrelated|different thing|"
+                    r"mas|pero|aber|mais|sin embargo|lekin|par)\b|不过|但是|但|而是|不算|另算|하지만|그런데|근데|별개|"
+                    r"따로|でも|ただ|別|لكن|منفصل|बल्कि|लेकिन")
+_CLAUSE_EDGE = re.compile(r"[,;.!?。，；！？]\s|[,;!?。，；！？、]|\.$")
+
+
+def _clause_of(work: str, num: Number) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(work, 0, num.start)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(work, num.end)), len(work))
+    return left, right
+
+
+def searches_named_apart(work: str, first: Number, later: Number) -> bool:
+    """Whether ``later`` is the searches' figure set apart from ``first``, a count of something else said before it.
+
+    ``first``'s clause names no searches; a "but" or "that's separate" stands between them or in ``first``'s clause;
+    the words from that marker to the end of ``later``'s clause name the searches.
+    """
+    left, right = _clause_of(work, first)
+    if _SEARCH_NOUN.search(work[left:right]):
+        return False
+    marks = list(_APART.finditer(work, first.end, later.start))
+    if not marks and not _APART.search(work, left, right):
+        return False
+    start = marks[-1].start() if marks else right
+    return bool(_SEARCH_NOUN.search(work, start, _clause_of(work, later)[1]))

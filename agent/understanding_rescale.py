@@ -51,6 +51,12 @@ _FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) f
      r"(?:by|par|por|per|durch|door|przez|на|in|em|ikiye)\s+(?:two|2|deux|dos|due|dois|zwei|twee|dwa|два|iki)\b|"
      r"\bpela metade\b|\bpor la mitad\b|\bper metà\b|\bна два\b|\bпополам\b", 0.5),
     (r"\bquarter of\b|\ba quarter\b", 0.25),
+    # s14-c: a third or a fifth of the earlier figure ("real users are about a third of that"; not "a third of that
+    # is in German": a share of the set)
+    (r"\b(?:a|one) third of (?:that|this|it|what i (?:said|gave|told you|mentioned))\b"
+     r"(?!\s+(?:is|are|was|were|will|would|might)\b)", 1 / 3),
+    (r"\b(?:a|one) fifth of (?:that|this|it|what i (?:said|gave|told you|mentioned))\b"
+     r"(?!\s+(?:is|are|was|were|will|would|might)\b)", 0.2),
     (r"\bquadrupl\w*|\bvervierfach\w*|\bquadruplic\w*|\bquatre fois plus\b|\bcuatro veces\b|\bquattro volte\b|"
      r"\bquatro vezes\b|\bvier keer\b|\bczterokrotn\w*|\bвчетверо\b|\bв четыре раза больше\b|四倍|4倍に|네 배", 4.0),
     # a zero added or taken off: "one more zero", "add a zero", "le faltaba un cero", "ik was een nul vergeten"
@@ -89,6 +95,15 @@ _TIMES = re.compile(r"(?P<n>\d{1,2})\s*(?:x|times|mal|fois|veces|volte|vezes|kee
                     r"more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
                     r"ruimer|hoger|langer|więcej|больше|fazla|lebih)|(?P<down>less|fewer|smaller|lower|tighter|"
                     r"shorter|weniger|kleiner|moins|menos|meno|minder|kleiner|korter|mniej|меньше|az|kurang))\b")
+# s14-c: the earlier figure referred to without its field, when only one was stated ("roughly a quarter of what I
+# said", "a third of that", "总量大概翻一倍"), and a phase or step named by its number ("in phase 1", "二期")
+_EARLIER = re.compile(r"\bwhat i (?:said|gave(?: you)?|told you|mentioned|wrote)\b|\bof that\b|\bthe total\b|"
+                      r"\boverall\b|\bin total\b|总量|总数|整体|全体で|전체|\binsgesamt\b|\bgesamt\w*|\bau total\b|"
+                      r"\ben total\b|\bno total\b|\bde lo que (?:dije|te dije)\b|\bdo que (?:eu )?disse\b|"
+                      r"\bde ce que j'ai dit\b|\bwas ich gesagt habe\b")
+_SET_SHARE = re.compile(r"\bof (?:that|this|it|them|those|these)\s+(?:is|are|was|were|will|would|might)\b")
+_ORDINAL_BEFORE = re.compile(r"(?:\b(?:phase|step|stage|wave|round|tier|level|release|version|v|q)\s*|"
+                             r"\b(?:fase|étape|phase|stufe|etapa)\s+)$")
 # A share of a set, not of the figure: "half of them are in Spanish", "a quarter of the docs are scans"
 _SHARE = re.compile(r"\s*(?:of\s+)?(?:them|those|these|the \w+|our \w+|all)\s+(?:are|is|were|was|come|speak)\b")
 # Growth or a supposition: "could double next year", "expect it to triple", "if queries double"
@@ -246,14 +261,17 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
             and stated[f] > 0 and (f not in result.updates or result.updates[f] == factor)]  # ("make that 3x": the 3
     # read as the figure asked for is the factor)
     named = [f for f in held if _named(text, f)]
-    numbers = [n for n in P.find_numbers(text) if not start <= n.start < end]
+    numbers = [n for n in P.find_numbers(text) if not start <= n.start < end
+               and not _ORDINAL_BEFORE.search(text[max(0, n.start - 12):n.start])]
     quoted = [f for f in held if any(abs(n.value - stated[f]) <= 0.02 * stated[f] for n in numbers)]
     # "triple the queries, we're on all 3 storefronts now": a figure that is the factor itself gives its reason
     others = [n for n in numbers if not any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)
               and n.value not in (factor, round(1 / factor, 6))]
     if others and not result.updates:
         return  # a figure of its own: "half of the 3,000 staff", not a scaled one
-    targets = named or quoted or ([asked] if asked in held else [])
+    targets = named or quoted or ([asked] if asked in held else []) or (
+        held if len(held) == 1 and _EARLIER.search(text) and not _SET_SHARE.search(text) else [])  # "a quarter of
+    # what I said": the one figure stated (not "half of that is in German": a share of the set)
     if len(set(targets)) != 1:
         return
     field = targets[0]
