@@ -40,7 +40,7 @@ from agent.understanding_memo import in_one_message
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
-from agent.understanding_rescale import added_to, people_corrected, per_unit, rescale, time_again
+from agent.understanding_rescale import added_to, people_corrected, per_item_corrected, per_unit, rescale, time_again
 from agent.understanding_segments import labels_after, questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
@@ -140,6 +140,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if stated:
         refer_back(text, stated, result, found.leftovers)
         rescale(text, asked, stated, result)
+        per_item_corrected(text, stated, result)
         per_unit(text, asked, stated, result)
         added_to(text, asked, stated, result)
         people_corrected(text, asked, stated, result)
@@ -527,10 +528,13 @@ _OWN_RATE = re.compile(r"^\s*(?:quer(?:y|ies)|searches|requests|lookups)\s+(?:pe
 # s14-c: the user's own volume estimated inside a side question ("at ~2M queries a month, what would X cost us?",
 # "given ~250k searches a month, is an API cheaper?", "bei etwa 250.000 Anfragen im Monat"): a figure hedged, with
 # the searches and a period named, is the user's estimate, not one supposed ("what would 1M queries a month cost?")
+_VOLUME_FIGURE = r"\d[\d.,]*\s*(?:k|m|mn|thousand|million|lakh|crore|万|千)?\s*(?:queries|searches|requests|lookups)"
+_VOLUME_PERIOD = r"(?:a|per|/|each)\s*(?:month|day|week|year|mo)\b"
 _ESTIMATED_VOLUME = re.compile(
-    r"(?:~|\b(?:about|around|roughly|approx\.?|approximately|some|circa|ca\.?)\s)\s*\d[\d.,]*\s*"
-    r"(?:k|m|mn|thousand|million|lakh|crore)?\s*(?:queries|searches|requests|lookups)\s*(?:a|per|/|each)\s*"
-    r"(?:month|day|week|year|mo)\b")
+    rf"(?:~|\b(?:about|around|roughly|approx\.?|approximately|some|circa|ca\.?)\s)\s*{_VOLUME_FIGURE}\s*{_VOLUME_PERIOD}|"
+    # the owner before the figure ("うちは月10万クエリ程度なんですが"): the period either side
+    rf"(?:うちは|弊社は|当社は|我们|我司|저희는?|우리는?)\s*(?:{_VOLUME_PERIOD}\s*{_VOLUME_FIGURE}|"
+    rf"{_VOLUME_FIGURE}\s*{_VOLUME_PERIOD})")
 
 
 _ASSUMED = re.compile(r"\bassum\w*|\bsuppos\w*|\bhypothetic\w*|\bangenommen\b|\bsupon\w*|\bsuponh\w*|"

@@ -278,6 +278,10 @@ def doubted(text: str, stated: dict[str, Any], result: Any) -> None:
 _WORKING = re.compile(r"working|business|\bwork\b|weekday|workday|工作日|营业日")
 
 
+_ONLY_DAYS = re.compile(r"\b(?:only|just|só|solo|sólo|nur|seulement|uniquement|alleen|tylko|bara|sadece|только|"
+                        r"тільки)\b|只|だけ|のみ|만")
+
+
 def _period_factor(after: str) -> float:
     """``period_factor`` of the text after a figure, a working day counted as 22 a month (not 30)."""
     factor = period_factor(after, "")
@@ -614,6 +618,9 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         periods = _periods(text)
         new = next((f for _, f, negated in periods if not negated), None)
         old = next((f for _, f, negated in periods if negated), 1.0)
+        if new == S.WORKING_DAYS_PER_MONTH and old == 1.0 and target == "queries_per_month" and \
+                _ONLY_DAYS.search(text):  # s14-c: "the reps only work on weekdays", "só trabalham em dia útil": the
+            new, old = float(S.WORKING_DAYS_PER_MONTH), P.DAYS_PER_MONTH  # daily rate runs 22 days, not 30
         if new is not None and new != old:
             value = stated[target] * new / old
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)

@@ -237,6 +237,7 @@ def per_unit_question(unit: str, monthly: float, text: str) -> dict[str, Any]:
 
 # Traffic counted per period: visits, pageviews, sessions, visitors in every language of the lexicon
 _TRAFFIC = (r"(?:page\s?views?|pageviews?|views|visits?|visitors?|sessions?|hits|pv|uv|访问量?|访客|浏览量?|"
+            r"api calls|api requests|"  # s14-c: "the gateway does 40M API calls a month, search is 2% of it"
             r"訪問(?:数|者)?|アクセス(?:数)?|ページビュー|방문(?:자|객)?|페이지뷰|조회수?|seitenaufrufe|aufrufe|besuche|"
             r"besucher\w*|sitzungen|visites|visiteurs|pages vues|visitas|visitantes|sesiones|acessos|sessões|visite|"
             r"visitatori|sessioni|bezoeken|bezoekers|paginaweergaven|sessies|odsłon\w*|odwiedzin\w*|wizyt\w*|"
@@ -253,7 +254,10 @@ _ITEMS = (r"(?:(?:support |customer )?tickets?|tiket|inquiries|enquiries|custome
 _ITEMS_AFTER = re.compile(rf"^\s*(?:[张則则条件通封个]\s*)?(?:[a-zà-ÿ]+\s+){{0,2}}?{_ITEMS}")
 _ITEMS_BEFORE = re.compile(rf"{_ITEMS}\s*(?:が|가|은|는|이|は|:|of|about|around|~)?\s*(?:about\s+|around\s+|~\s*)?$")
 _TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|at|about|around|roughly|~|:|は|가|이|"
-                             rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$")
+                             rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$|"
+                             # s14-c: "our API gateway does 40M calls a month": everything the gateway serves
+                             rf"\b(?:api|gateway)\s+(?:\w+\s+)?(?:does|handles|serves|gets|sees|processes)\s*"
+                             rf"(?:about\s+|around\s+|~\s*)?$")
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
                       r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|"
                       r"por ?cento|per ?cento|procent\w*|процент\w*)\b|процентов\s+(\d{1,2})\b")
@@ -264,6 +268,7 @@ _CN_CHENG = re.compile(r"(?<![\d.])(\d)\s*成(?![本果功员])|([一二三四�
 _ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "one": 1, "a": 1}
 _SEARCH_USE = re.compile(r"search|quer|look ?up|use|using|search box|搜|搵|查|检索|検索|검색|such|recherch|b[úu]squeda|"
+                         r"\bask\w*|the bot\b|(?:le|el|o|der) bot\b|"  # s14-c: "a third of visits would ask the bot"
                          r"buscador|busca|ricerca|zoek|wyszuk|sök|ara\w*|поиск|use karenge|利用|使|쓰|사용")
 
 

@@ -287,6 +287,30 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnicht|\bpas|\bnon|\bniet|\bnie|\bне
 _NOT_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:" + P.NOT_AFTER_CJK + ")")
 
 
+# s14-c: the searches each item takes corrected ("sorry, it's 3 searches per ticket, not 2", "são 3 buscas por
+# atendimento, não 2"): the stated volume scaled by new / old
+_EACH_ITEM_CORRECTED = re.compile(
+    r"(?<![\d.])(\d{1,2}|one|two|three|four|five)\s+(?:searches|queries|lookups|retrievals|times)\s+"
+    r"(?:per|for each|for every|each|on each)\s+[^\s\d,.;]+\s*,?\s*(?:not|instead of|rather than)\s+"
+    r"(\d{1,2}|one|two|three|four|five)\b")
+_ITEM_COUNTS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+
+
+def per_item_corrected(text: str, stated: dict[str, Any], result: Any) -> None:
+    """The volume a per-item count was multiplied into, scaled when that count is corrected."""
+    before = stated.get("queries_per_month")
+    match = _EACH_ITEM_CORRECTED.search(text)
+    if match is None or not isinstance(before, int | float) or isinstance(before, bool) or before <= 0:
+        return
+    new, old = (_ITEM_COUNTS.get(g) or float(g) for g in match.groups())
+    if old <= 0 or new == old:
+        return
+    result.updates["queries_per_month"] = int(round(before * new / old))
+    result.corrected.add("queries_per_month")
+    if (result.confirm or {}).get("kind") == "per_unit":
+        result.confirm = None  # the unit is the item the volume was worked out from
+
+
 def people_corrected(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
     """A count of the people who search corrected under a rate worked out from them: the scaled rate is asked (s12-a).
 

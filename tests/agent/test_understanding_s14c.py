@@ -50,6 +50,14 @@ from interview_sets import assert_reads, read, said
     ("festive sale mein 4x ho jaata hai, normally 80 thousand per month", 80000),
     ("年度末は特に多いですが、普段は月3万回くらい", 30000),
     ("那几天特别忙，平时一个月也就三四万", 35000),
+    # a share of the visits or of all API calls, a rate by the time between two searches, hedges and number words
+    ("the docs site gets ~60k visits/mo and maybe a quarter of visits would end up asking the bot", 15000),
+    ("the gateway does 20M API calls a month in total, search is maybe 5% of that", 1000000),
+    ("roughly one search every 3 seconds, around the clock", 2592000 / 3),
+    ("40k or thereabouts", 40000),
+    ("btw the volume is ~55k a month", 55000),
+    ("there are 15 of us, maybe 20 searches a week each", 15 * 20 * 4.3),
+    ("unas cuatrocientas búsquedas por semana", 400 * 4.3),
 ])
 def test_a_volume_is_read_in_its_period(message: str, want: float) -> None:
     assert_reads(message, "queries_per_month", {"queries_per_month": want})
@@ -89,6 +97,16 @@ def test_an_estimated_volume_in_a_cost_question_is_kept(message: str, want: floa
     assert said(update).get("queries_per_month") == pytest.approx(want, rel=0.25)
 
 
+@pytest.mark.parametrize(("message", "want"), [
+    ("うちは月5万クエリ程度なんですが、API利用料は月いくらくらいになりますか？", 50000),
+    ("عندنا تقريباً ١٠٠ ألف استعلام شهرياً، كم ستكون التكلفة الشهرية؟", 100000),
+])
+def test_the_users_own_volume_in_a_cost_question_is_kept(message: str, want: float) -> None:
+    update = read(message, None)
+    assert "estimate_cost" in [t.get("tool") for t in update.get("pending_tools") or []]
+    assert said(update).get("queries_per_month") == pytest.approx(want, rel=0.25)
+
+
 @pytest.mark.parametrize("message", [
     "what would 1M queries a month cost with openai's small model?",  # a figure supposed, not the user's
     "if we ever reached about 500k searches a month, what would it cost?",
@@ -115,6 +133,12 @@ def test_the_ways_of_hosting_compared_in_a_question_choose_none(message: str) ->
     ("the 200k counted our load tests too, real traffic is about a fifth of that", {"queries_per_month": 200000},
      {"queries_per_month": 40000}),
     ("更正一下，二期还要接入客服部门，总量大概翻一倍", {"queries_per_month": 30000}, {"queries_per_month": 60000}),
+    # the daily rate runs on working days only; the searches each item takes corrected
+    ("correction: the agents only work on weekdays", {"queries_per_month": 30000}, {"queries_per_month": 22000}),
+    ("Corrección: los agentes solo trabajan en días laborables", {"queries_per_month": 30000},
+     {"queries_per_month": 22000}),
+    ("sorry, it's 2 lookups per chat, not 4", {"queries_per_month": 80000}, {"queries_per_month": 40000}),
+    ("hab mich verrechnet, sind eher 60k im Monat", {"queries_per_month": 40000}, {"queries_per_month": 60000}),
 ])
 def test_a_follow_up_scales_or_re_periods_the_volume(message: str, prev: dict[str, Any], want: dict[str, Any]) -> None:
     got = said(read(message, None, prev))
