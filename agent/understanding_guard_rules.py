@@ -267,8 +267,8 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                for m in r.sources(name)):  # the figure itself stored ("two thirds of the 300 agents" is a product)
             doubts[name] = "a fraction of the figure"
         elif name == "queries_per_month" and any(
-                abs(value - m.value) <= 0.01 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])
-                for m in r.sources(name)):  # "40 thousand requests a month, half of them would go to the bot"
+                value >= 0.99 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])  # (its period applied:
+                for m in r.sources(name)):  # "40 thousand requests a month, half of them would go to the bot"; s14-c)
             doubts[name] = "a share of the figure"
     return doubts
 
@@ -276,7 +276,10 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
 # A share of the figure said after it in its sentence ("обращений тысяч сорок, думаю, половину будут задавать боту"):
 # the figure itself is not the rate. People counted there ("half of them are engineers") are read elsewhere.
 _SHARE_AFTER = re.compile(r"^[^.;!?]{0,50}?\b(?:half|a third|one third|a quarter|one quarter|two thirds|"
-                          r"\d{1,2}(?:\.\d)?\s*%)\s+of them\b")
+                          r"\d{1,2}(?:\.\d)?\s*%)\s+of (?:them\b|"
+                          # s14-c: a part of the figure that is no search ("1,500 a day but half of that is bots")
+                          r"(?:that|those|it)\s+(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:bots?|crawlers?|spam|"
+                          r"test\w*|monitoring|internal|health ?checks?|automated|synthetic)\b)")
 
 
 def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:

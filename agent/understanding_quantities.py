@@ -1273,7 +1273,8 @@ _PRICE_UNIT = re.compile(r"\d\s*(?:(?:usd|eur|gbp|dollars?|euros?|cents?|\$|€|
 # The people counted are the ones doing the rate ("900 agents do about 30 lookups per shift", "300 engineers would run
 # maybe 5 searches a day"): each of them, as "each" would say.
 _PEOPLE_DO = re.compile(r"^\s*[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:would\s+|will\s+|might\s+|typically\s+|usually\s+)?"
-                        r"(?:do|make|run|perform|send|type|ask|fire off|search|query|look up)\s+"
+                        r"(?:do|make|run|perform|send|type|ask|fire off|search|query|look up|"
+                        r"at|doing|making|running)\s+"  # s14-c: "another 40 people at about 5 lookups a shift"
                         r"(?:on average\s*)?(?:about|around|roughly|maybe|perhaps|approx\.?|~|like|some)?\s*$")
 
 

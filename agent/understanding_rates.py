@@ -369,7 +369,8 @@ _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\
                         r"\bmedia(?= (?:de |di |uns |umas |unos |about |maybe |like |around )?\d)|\bzwykle\b|"
                         r"\bв среднем\b|\bобычно\b|\bortalama\b|\bnormalde\b|औसतन|"
                         r"आम तौर पर|\brata[\s\-]rata\b|\bbiasanya\b|平时|平常|平均|日常|平時|普段|通常|평소|평균|보통")
-_CLAUSE_BREAK = re.compile(r"[,;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|"  # (not the comma of "5,000", s14-c)
+                           r"[;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
                            r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데|"
                            # s13-b: dictated with no stop, the average starts its own clause ("3 a second at peak avg
                            # maybe 1", "15 por segundo no pico media uns 4", "в пік 20 в середньому 5")
@@ -423,7 +424,13 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
     The usual rate without a period of its own takes the peak's ("峰值QPS 50，平时大概5左右"); it must be the smaller.
     """
     bounds = [0, *(b for m in _CLAUSE_BREAK.finditer(work) for b in (m.start(), m.end())), len(work)]
-    clauses = [work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
+    clauses: list[str] = []
+    for c in (work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)):
+        if clauses and not re.search(r"\d", c) and not PEAK_CUE.search(c) and not PEAK_CUE.search(clauses[-1]) \
+                and re.search(r"\d", clauses[-1]):
+            clauses[-1] += " " + c  # s14-c: "20 per minute on average": the cue after its figure, split off
+        else:
+            clauses.append(c)
     peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
     usual = [c for c in clauses if _USUAL_CUE.search(c) and not PEAK_CUE.search(c) and _rate_parts(c, asked)]
     if len(peaks) != 1 or len(usual) != 1:
@@ -452,6 +459,9 @@ _SEARCH_NOUN = re.compile(r"\bsearch\w*|\bquer(?:y|ies)\b|\blookups?\b|\bqps\b|\
 _APART = re.compile(r"\b(?:but|however|though|whereas|separate\w*|apart|aside|unrelated|different thing|"
                     r"mas|pero|aber|mais|sin embargo|lekin|par)\b|不过|但是|但|而是|不算|另算|하지만|그런데|근데|별개|"
                     r"따로|でも|ただ|別|لكن|منفصل|बल्कि|लेकिन")
+# documents or growth counted in the first figure's clause ("매달 문서가 200건씩 늘고, 검색은 하루 500건")
+_OTHER_COUNTED = re.compile(r"\b(?:documents?|docs|files|pages|articles|new|grow\w*|added|users|customers)\b|"
+                            r"문서|文档|文件|文書|ドキュメント|新增|増え|늘|추가|사용자|用户|ユーザー")
 _CLAUSE_EDGE = re.compile(r"[,;.!?。，；！？]\s|[,;!?。，；！？、]|\.$")
 
 
@@ -464,14 +474,15 @@ def _clause_of(work: str, num: Number) -> tuple[int, int]:
 def searches_named_apart(work: str, first: Number, later: Number) -> bool:
     """Whether ``later`` is the searches' figure set apart from ``first``, a count of something else said before it.
 
-    ``first``'s clause names no searches; a "but" or "that's separate" stands between them or in ``first``'s clause;
-    the words from that marker to the end of ``later``'s clause name the searches.
+    ``first``'s clause names no searches; a "but" or "that's separate" stands between them or in ``first``'s clause
+    (or that clause counts documents, growth or users); the words from that marker to the end of ``later``'s clause
+    name the searches.
     """
     left, right = _clause_of(work, first)
     if _SEARCH_NOUN.search(work[left:right]):
         return False
     marks = list(_APART.finditer(work, first.end, later.start))
-    if not marks and not _APART.search(work, left, right):
+    if not marks and not _APART.search(work, left, right) and not _OTHER_COUNTED.search(work, left, right):
         return False
     start = marks[-1].start() if marks else right
     return bool(_SEARCH_NOUN.search(work, start, _clause_of(work, later)[1]))

@@ -213,11 +213,31 @@ _MORE_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:more|extra|additional|on
                          r"a mais|больше|fazla|till)\b|^\s*(?:[^\W\d_]+\s+){0,5}?(?:dazu|hinzu)\b|^\s*\S{0,4}\s*더")
 
 
+def _more_people(text: str, numbers: list[P.Number], stated: dict[str, Any], result: Any) -> bool:
+    """More people and their rate added to the stated volume (s14-c).
+
+    "plus 20 more agents doing 10 searches a day each": the sum, when the reading multiplied the two figures.
+    """
+    people = numbers[0]
+    before, now = stated.get("queries_per_month"), result.updates.get("queries_per_month")
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in (before, now)) or \
+            now < people.value * numbers[1].value:
+        return False
+    if not (_MORE_BEFORE.search(text[max(0, people.start - 24):people.start])
+            or _MORE_AFTER.match(text[people.end:people.end + 30])) or abs(now - before) <= 0.02 * before:
+        return False
+    result.updates["queries_per_month"] = int(round(before + now))
+    result.corrected.add("queries_per_month")
+    return True
+
+
 def added_to(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
     """A count added to the stated one ("plus 5,000 more documents"): the field is the sum (s11-b)."""
     if result.confirm or _FUTURE.search(text) or P.HYPOTHETICAL.search(text) or P.GROWTH_WORD.search(text):
         return
     numbers = [n for n in P.find_numbers(text) if n.value >= 2]
+    if len(numbers) == 2 and _more_people(text, numbers, stated, result):
+        return
     if len(numbers) != 1:
         return
     n = numbers[0]

@@ -13,14 +13,14 @@ from interview_sets import accuracy
 
 DEV16A = accuracy.load_cases(accuracy.DATA / "dev16a_messages.yaml")
 # Left as misses (no wrong value is stored for any of them): nurses per shift times shifts, a part of the staff named
-# in brackets, a second team added to the volume, volumes inside cost questions with no hedge ("À 400 000 requêtes",
-# "Com 1 milhão") or as people times a rate, night and day shifts of operators, technicians named by a compound noun,
-# a share of the technicians as a correction, a searches figure two clauses after the word "search", Arabic "الخمسين
-# ألف" (the fifty thousand) re-perioded; tools not routed (a cost question about a reranker, a model comparison inside
-# a cost question, "哪个更便宜"); domains outside the class.
-KNOWN_MISSES = {"d16a-en-13", "d16a-en-18", "d16a-en-24", "d16a-en-51", "d16a-en-54", "d16a-en-56", "d16a-en-58",
-                "d16a-zh-11", "d16a-zh-20", "d16a-es-15", "d16a-de-1", "d16a-de-10", "d16a-fr-14", "d16a-pt-1",
-                "d16a-pt-14", "d16a-ja-1", "d16a-ar-10"}
+# in brackets, volumes inside cost questions with no hedge ("À 400 000 requêtes", "Com 1 milhão") or as people times a
+# rate, night and day shifts of operators, a share of the technicians as a correction, a searches figure two clauses
+# after the word "search", Arabic "الخمسين ألف" (the fifty thousand) re-perioded; tools not routed (a cost question
+# about a reranker, a model comparison inside a cost question, "哪个更便宜"); domains outside the class (de-1 now reads
+# its volume; its domain is left).
+KNOWN_MISSES = {"d16a-en-13", "d16a-en-18", "d16a-en-24", "d16a-en-54", "d16a-en-56", "d16a-en-58", "d16a-zh-11",
+                "d16a-zh-20", "d16a-es-15", "d16a-de-1", "d16a-de-10", "d16a-fr-14", "d16a-pt-1", "d16a-pt-14",
+                "d16a-ja-1", "d16a-ar-10"}
 
 
 def test_the_class_set_holds_up() -> None:
@@ -28,4 +28,4 @@ def test_the_class_set_holds_up() -> None:
     result = accuracy.score(DEV16A)
     wrong = {o.case["id"] for o in result["outcomes"] if o.silent or o.problems}
     assert wrong <= KNOWN_MISSES, sorted(wrong - KNOWN_MISSES)
-    assert result["right"] >= 212 and result["silent_wrong_fills"] == 0
+    assert result["right"] >= 214 and result["silent_wrong_fills"] == 0

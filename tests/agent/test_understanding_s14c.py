@@ -58,6 +58,13 @@ from interview_sets import assert_reads, read, said
     ("btw the volume is ~55k a month", 55000),
     ("there are 15 of us, maybe 20 searches a week each", 15 * 20 * 4.3),
     ("unas cuatrocientas búsquedas por semana", 400 * 4.3),
+    ("ungefähr eine Suche alle 5 Sekunden", 2592000 / 5),
+    ("una consulta cada 2 segundos", 2592000 / 2),
+    # the average said after its figure beside a peak; a thousands comma is no clause break
+    ("100 requests per minute at peak, 20 per minute on average", 20 * 43200),
+    # people at a rate; German people named by a compound noun and the rate per one of them and working day
+    ("30 people at about 8 lookups a day", 30 * 8 * 30),
+    ("Wir haben 300 Außendiensttechniker, etwa 4 Suchen pro Techniker und Arbeitstag", 300 * 4 * 22),
 ])
 def test_a_volume_is_read_in_its_period(message: str, want: float) -> None:
     assert_reads(message, "queries_per_month", {"queries_per_month": want})
@@ -68,6 +75,7 @@ def test_a_volume_is_read_in_its_period(message: str, want: float) -> None:
     ("order API calls run about 5M a month but that's separate, searches are roughly 1,500 a day", 45000),
     ("주문 API 호출은 월 500만 건인데 그건 따로고, 검색은 하루 3천 건 정도", 90000),
     ("我们每月新增工单大概2万张，不过搜索量每天5千左右", 150000),
+    ("매달 문서가 200건씩 늘고, 검색은 하루 500건 정도", 15000),  # documents added, then the searches
     # registered users are no sign that the searches are too few
     ("Temos 800 mil usuários cadastrados, mas buscas são umas 60 mil por mês", 60000),
 ])
@@ -76,6 +84,7 @@ def test_the_searches_named_apart_are_the_volume(message: str, want: float) -> N
 
 
 @pytest.mark.parametrize("message", [
+    "about 1,500 a day but half of that is bots",  # the share that searches is the user's to say
     "每人20次左右，一共有150人",  # no period: a day, a week or a month?
     "每个人大概15次，我们部门80人",
 ])
@@ -139,6 +148,10 @@ def test_the_ways_of_hosting_compared_in_a_question_choose_none(message: str) ->
      {"queries_per_month": 22000}),
     ("sorry, it's 2 lookups per chat, not 4", {"queries_per_month": 80000}, {"queries_per_month": 40000}),
     ("hab mich verrechnet, sind eher 60k im Monat", {"queries_per_month": 40000}, {"queries_per_month": 60000}),
+    # more people and their rate added to the volume said before
+    ("plus 20 more agents doing 10 searches a day each", {"queries_per_month": 9000}, {"queries_per_month": 15000}),
+    ("oh and another 30 people at about 4 lookups a day, on top of that", {"queries_per_month": 10000},
+     {"queries_per_month": 13600}),
 ])
 def test_a_follow_up_scales_or_re_periods_the_volume(message: str, prev: dict[str, Any], want: dict[str, Any]) -> None:
     got = said(read(message, None, prev))
