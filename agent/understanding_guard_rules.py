@@ -267,8 +267,9 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                for m in r.sources(name)):  # the figure itself stored ("two thirds of the 300 agents" is a product)
             doubts[name] = "a fraction of the figure"
         elif name == "queries_per_month" and any(
-                value >= 0.99 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])  # (its period applied:
-                for m in r.sources(name)):  # "40 thousand requests a month, half of them would go to the bot"; s14-c)
+                (abs(value - m.value) <= 0.01 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])) or
+                (value >= 0.99 * m.value and _NOT_SEARCH_SHARE.match(r.text[m.end:m.end + 80]))
+                for m in r.sources(name)):  # "40 thousand requests a month, half of them would go to the bot"
             doubts[name] = "a share of the figure"
     return doubts
 
@@ -276,10 +277,12 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
 # A share of the figure said after it in its sentence ("обращений тысяч сорок, думаю, половину будут задавать боту"):
 # the figure itself is not the rate. People counted there ("half of them are engineers") are read elsewhere.
 _SHARE_AFTER = re.compile(r"^[^.;!?]{0,50}?\b(?:half|a third|one third|a quarter|one quarter|two thirds|"
-                          r"\d{1,2}(?:\.\d)?\s*%)\s+of (?:them\b|"
-                          # s14-c: a part of the figure that is no search ("1,500 a day but half of that is bots")
-                          r"(?:that|those|it)\s+(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:bots?|crawlers?|spam|"
-                          r"test\w*|monitoring|internal|health ?checks?|automated|synthetic)\b)")
+                          r"\d{1,2}(?:\.\d)?\s*%)\s+of them\b")
+# s14-c: a part of the figure that is no search ("1,500 a day but half of that is bots"), whatever its period
+_NOT_SEARCH_SHARE = re.compile(r"^[^.;!?]{0,50}?\b(?:half|a third|one third|a quarter|one quarter|two thirds|"
+                               r"\d{1,2}(?:\.\d)?\s*%)\s+of (?:that|those|it|them)\s+(?:is|are|was|were)\s+"
+                               r"(?:just\s+|only\s+)?(?:bots?|crawlers?|spam|test\w*|monitoring|internal|"
+                               r"health ?checks?|automated|synthetic)\b")
 
 
 def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:

@@ -220,8 +220,8 @@ def _more_people(text: str, numbers: list[P.Number], stated: dict[str, Any], res
     """
     people = numbers[0]
     before, now = stated.get("queries_per_month"), result.updates.get("queries_per_month")
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in (before, now)) or \
-            now < people.value * numbers[1].value:
+    if not (isinstance(before, int | float) and isinstance(now, int | float)) or isinstance(before, bool) or \
+            isinstance(now, bool) or before <= 0 or now < people.value * numbers[1].value:
         return False
     if not (_MORE_BEFORE.search(text[max(0, people.start - 24):people.start])
             or _MORE_AFTER.match(text[people.end:people.end + 30])) or abs(now - before) <= 0.02 * before:
