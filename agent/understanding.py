@@ -40,7 +40,7 @@ from agent.understanding_memo import in_one_message
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
-from agent.understanding_rescale import added_to, people_corrected, per_unit, rescale, time_again
+from agent.understanding_rescale import added_to, people_corrected, per_item_corrected, per_unit, rescale, time_again
 from agent.understanding_segments import labels_after, questionnaire
 from knowledge.catalog import default_catalog
 from knowledge.glossary import find_term_span
@@ -140,6 +140,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if stated:
         refer_back(text, stated, result, found.leftovers)
         rescale(text, asked, stated, result)
+        per_item_corrected(text, stated, result)
         per_unit(text, asked, stated, result)
         added_to(text, asked, stated, result)
         people_corrected(text, asked, stated, result)
@@ -360,8 +361,12 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             result.updates.setdefault("hardware", owned)
         asked_yet = False  # a clause before the question that states a figure is an answer ("40k docs, btw what's
         # hybrid search?", "大概200万篇，全部索引一遍要多久？"); "for 2M docs, what would it cost?" supposes one
+        blanked = False  # the clause before was taken as part of the question
         for clause in _clauses(sentence):
             part = clause.group()
+            # s14-c: "for 40 agents x 10 searches a day" (normalised "40 agents, each 10 searches a day"): the rate of
+            # the people of the clause before, asked about with them
+            goes_on = blanked and bool(re.match(r"\W*each\b", part))
             own = request[0] == "search_models" and P.OWN_SITUATION.search(part) and not supposed
             # "a report is 200 pages, what's that in tokens?": a figure converted, not the user's answer
             converted = request[0] in _CONVERSIONS and not P.OWN_SITUATION.search(part)
@@ -371,10 +376,13 @@ def _take_side_questions(low: str, raw: str, result: Understanding) -> str:
             told = not asked_yet and not _SUPPOSING_START.search(part) and bool(re.search(r"\d", part))
             supposes = bool(_SUPPOSING_START.search(part) and re.search(r"\d", part)
                             and not P.OWN_SITUATION.search(part))  # "at 500k docs, what would X cost?"
-            if (cued or (request[0] in side.SIDE_TOOLS and not told)
-                    or supposed or converted or supposes) and not own:  # "which model for our 80k ...?"
+            blanked = bool((cued or (request[0] in side.SIDE_TOOLS and not told) or supposed or converted or supposes
+                            or goes_on) and not own)  # "which model for our 80k ...?"
+            if blanked:
                 mine = [] if supposed else owned_in_question(part) + _own_counts(part) + (  # "the T4 we have" is read
                     _own_budget(part) if request[0] in ("shortlist", "search_models") else [])
+                if not (P.HYPOTHETICAL.search(part) or P.IF_CLAUSE.search(part)):  # (the "if" of another clause:
+                    mine += _estimated_volume(part)  # "bei etwa 250.000 Anfragen im Monat, wenn wir Cohere nutzen")
                 chars[start + clause.start():start + clause.end()] = " " * len(part)
                 for a, b in mine:
                     chars[start + clause.start() + a:start + clause.start() + b] = list(part[a:b])
@@ -515,6 +523,29 @@ _OWN_COUNT = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr[oa]s|noss[oa]s|n
                         r"文書|資料)\s*(?:는|은|が|は|有)?\s*(?=\d)")
 # A figure of the user's own that counts queries in a period ("our 2 million queries per month")
 _OWN_RATE = re.compile(r"^\s*(?:quer(?:y|ies)|searches|requests|lookups)\s+(?:per|a|an|each)\s+(?:month|day|week)\b")
+
+
+# s14-c: the user's own volume estimated inside a side question ("at ~2M queries a month, what would X cost us?",
+# "given ~250k searches a month, is an API cheaper?", "bei etwa 250.000 Anfragen im Monat"): a figure hedged, with
+# the searches and a period named, is the user's estimate, not one supposed ("what would 1M queries a month cost?")
+_VOLUME_FIGURE = r"\d[\d.,]*\s*(?:k|m|mn|thousand|million|lakh|crore|万|千)?\s*(?:queries|searches|requests|lookups)"
+_VOLUME_PERIOD = r"(?:a|per|/|each)\s*(?:month|day|week|year|mo)\b"
+_ESTIMATED_VOLUME = re.compile(
+    rf"(?:~|\b(?:about|around|roughly|approx\.?|approximately|some|circa|ca\.?)\s)\s*{_VOLUME_FIGURE}\s*{_VOLUME_PERIOD}|"
+    # the owner before the figure ("うちは月10万クエリ程度なんですが"): the period either side
+    rf"(?:うちは|弊社は|当社は|我们|我司|저희는?|우리는?)\s*(?:{_VOLUME_PERIOD}\s*{_VOLUME_FIGURE}|"
+    rf"{_VOLUME_FIGURE}\s*{_VOLUME_PERIOD})")
+
+
+_ASSUMED = re.compile(r"\bassum\w*|\bsuppos\w*|\bhypothetic\w*|\bangenommen\b|\bsupon\w*|\bsuponh\w*|"
+                      r"\bsupposons\b|\bimagin\w*|假设|假如|仮に|가정")
+
+
+def _estimated_volume(part: str) -> list[tuple[int, int]]:
+    """Spans of ``part`` that give the user's own query volume as an estimate."""
+    if _ASSUMED.search(part):  # "assuming about 80k queries a month": supposed all the same
+        return []
+    return [m.span() for m in _ESTIMATED_VOLUME.finditer(part)]
 
 
 def _own_counts(part: str) -> list[tuple[int, int]]:

@@ -112,7 +112,9 @@ def _rate_beside(num: P.Number, text: str) -> float | None:
 
 # A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
 _NOT_A_VALUE = re.compile(r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|%|percent|gpus?|cores?)\b|年|个月|天|小时|"
-                          r"時間|时间|시간|日間|週間|か月|ヶ月|개월)")  # "(24時間稼働です)": hours of service
+                          r"時間|时间|시간|日間|週間|か月|ヶ月|개월|"
+                          # s14-c: "十二万是一周的量": the one of a week or a quarter named after the figure
+                          r"(?:个|個)?(?:周|週|星期|礼拜|禮拜|季度))")  # "(24時間稼働です)": hours of service
 
 # Taking a stated value back without a new one: "forget the budget I gave you", "scratch the 300ms", "olvida lo del
 # presupuesto", "oublie le budget", "vergiss das Budget", "预算先不算" -> the field is unset and asked again.
@@ -274,6 +276,10 @@ def doubted(text: str, stated: dict[str, Any], result: Any) -> None:
 
 
 _WORKING = re.compile(r"working|business|\bwork\b|weekday|workday|工作日|营业日")
+
+
+_ONLY_DAYS = re.compile(r"\b(?:only|just|só|solo|sólo|nur|seulement|uniquement|alleen|tylko|bara|sadece|только|"
+                        r"тільки)\b|只|だけ|のみ|만")
 
 
 def _period_factor(after: str) -> float:
@@ -612,6 +618,9 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         periods = _periods(text)
         new = next((f for _, f, negated in periods if not negated), None)
         old = next((f for _, f, negated in periods if negated), 1.0)
+        if new == S.WORKING_DAYS_PER_MONTH and old == 1.0 and target == "queries_per_month" and \
+                _ONLY_DAYS.search(text):  # s14-c: "the reps only work on weekdays", "só trabalham em dia útil": the
+            new, old = float(S.WORKING_DAYS_PER_MONTH), P.DAYS_PER_MONTH  # daily rate runs 22 days, not 30
         if new is not None and new != old:
             value = stated[target] * new / old
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)

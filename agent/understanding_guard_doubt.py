@@ -122,6 +122,7 @@ _WHY_RANGE = "a range too wide to note as one figure: about how many?"
 _WHY_FIELD = "not sure what the figure counts: which is it?"
 _WHY_SMALL = "no period said: a day, a week or a month?"
 _WHY_MUCH_MORE = "maybe many times more: about how many in all?"
+_WHY_PERSON = "each person's searches with no period said: a day, a week or a month?"
 _WHY_CAVEAT = "with what the caveat adds: which one do you mean?"
 _SENTENCE_END = re.compile(r"[.!?]\s|[。！？]")  # (a CJK full stop needs no space after it)
 # A second figure offered with a hedge after the first ("a couple hundred, maybe a grand", "300 euros, voire 1000",
@@ -213,6 +214,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         why = f"{apart[0]:,.0f}, or {apart[1]:,.0f} {_WHY_CAVEAT}"
     elif _small_rate(low, numbers, u, asked):
         why, base = _WHY_SMALL, numbers[0].value
+    elif _people_rate_open(low, numbers, u):
+        why = _WHY_PERSON
     if why is None:
         return False
     said = numbers[0].value if target[0] in ("budget_usd_month", "one_time_budget_usd") else int(numbers[0].value)
@@ -466,6 +469,19 @@ def _field_open(low: str, n: P.Number, target: str) -> bool:
         return False  # "20k searches, maybe more": the figure's own noun right after it
     clause = re.split(r"[.;!?。；！？]|[,，、](?=[^,，、]*$)", before)[-1] + after[hedge.start():hedge.end() + 60]
     return any(rx.search(clause) for name, rx in _NOUNS.items() if name != target)
+
+
+def _people_rate_open(low: str, numbers: list[P.Number], u: Understanding) -> bool:
+    """The queries stored as people times each one's count, with no period anywhere (s14-c).
+
+    "每人10次左右，我们有300人", "about 30 each, there are 120 of us": a day's, a week's or a month's: the user says.
+    """
+    value = u.updates.get("queries_per_month")
+    if not isinstance(value, int | float) or isinstance(value, bool) or len(numbers) != 2:
+        return False
+    if abs(numbers[0].value * numbers[1].value - value) > 1:
+        return False
+    return not (any(rx.search(low) for rx, _ in P.PERIODS) or _PERIOD.search(low))
 
 
 def _small_rate(low: str, numbers: list[P.Number], u: Understanding, asked: str | None) -> bool:

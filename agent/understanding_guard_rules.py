@@ -284,6 +284,9 @@ def _quoted_rate(n: Number, stated: dict[str, Any]) -> bool:
 def _average_and_peak(text: str, first: Number, second: Number) -> bool:
     """The first figure said as an average and the second in a clause of peaks ("平时一天两千次，双十一能到两万")."""
     start, end = clause(text, second)
+    if second.start < first.start:  # s14-c: the peak's factor said first ("Diwali sale mein 5x ho jaata hai,
+        before = clause(text, first)[0]  # normally 1 lakh per month")
+        return bool(P.PEAK.search(text[start:end]) and P.AVERAGE.search(text[before:first.start]))
     return bool(P.PEAK.search(text[start:end]) and P.AVERAGE.search(text[max(0, first.start - 30):second.start]))
 
 
@@ -300,7 +303,8 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
                for m in r.sources(name)):  # the figure itself stored ("two thirds of the 300 agents" is a product)
             doubts[name] = "a fraction of the figure"
         elif name == "queries_per_month" and any(
-                abs(value - m.value) <= 0.01 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])
+                (abs(value - m.value) <= 0.01 * m.value and _SHARE_AFTER.match(r.text[m.end:m.end + 80])) or
+                (value >= 0.99 * m.value and _NOT_SEARCH_SHARE.match(r.text[m.end:m.end + 80]))
                 for m in r.sources(name)):  # "40 thousand requests a month, half of them would go to the bot"
             doubts[name] = "a share of the figure"
     return doubts
@@ -310,6 +314,11 @@ def _fraction(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
 # the figure itself is not the rate. People counted there ("half of them are engineers") are read elsewhere.
 _SHARE_AFTER = re.compile(r"^[^.;!?]{0,50}?\b(?:half|a third|one third|a quarter|one quarter|two thirds|"
                           r"\d{1,2}(?:\.\d)?\s*%)\s+of them\b")
+# s14-c: a part of the figure that is no search ("1,500 a day but half of that is bots"), whatever its period
+_NOT_SEARCH_SHARE = re.compile(r"^[^.;!?]{0,50}?\b(?:half|a third|one third|a quarter|one quarter|two thirds|"
+                               r"\d{1,2}(?:\.\d)?\s*%)\s+of (?:that|those|it|them)\s+(?:is|are|was|were)\s+"
+                               r"(?:just\s+|only\s+)?(?:bots?|crawlers?|spam|test\w*|monitoring|internal|"
+                               r"health ?checks?|automated|synthetic)\b")
 
 
 def _period(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
@@ -465,6 +474,12 @@ def _share_used(r: Reading, users: float, queries: float) -> bool:
     return False
 
 
+# s14-c: users counted as accounts ("500 mil usuários cadastrados", "注册用户30万", "registered users"): most of an
+# account base never searches in a month, so fewer searches than accounts is no sign of a misreading
+_REGISTERED = re.compile(r"\bregistered\b|\bsigned[\s\-]up\b|\baccounts\b|\bcadastrad\w*|\bregistrad\w*|"
+                         r"\bregistriert\w*|\binscrits?\b|\biscritti\b|注册|註冊|登録|가입|المسجل\w*|مسجل\w*")
+
+
 def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     """Fewer than 10 documents for "thousands"; fewer queries than users, or people counted twice or not at all."""
     doubts: dict[str, str] = {}
@@ -477,7 +492,8 @@ def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         doubts["doc_length_tokens"] = "a figure with no unit"  # "around 20 I think": 20 pages? 20 KB? not 20 tokens
     queries = u.updates.get("queries_per_month")
     users = [n.value for n in r.numbers if re.match(r"^\s*(?:[a-z\-]+\s+)?" + _SEARCHES.pattern,
-                                                    r.text[n.end:n.end + 30]) and not _not_users(r.text, n)]
+                                                    r.text[n.end:n.end + 30]) and not _not_users(r.text, n)
+             and not _REGISTERED.search(r.text[max(0, n.start - 20):n.end + 30])]
     total = re.search(r"\b(?:in total|total|altogether|overall|combined|between them|among them|insgesamt|au total|"
                       r"en total|no total|"
                       r"in totale)\b|合计|总共|一共|全部で|합계|총", r.text)

@@ -117,7 +117,10 @@ _LANGUAGES: dict[str, _Language] = {
                "ocho": 8, "nueve": 9, "diez": 10, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
                "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
                "trescientas": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
-               "ochocientos": 800, "novecientos": 900},
+               "ochocientos": 800, "novecientos": 900,
+               # s14-c: the hundreds before a feminine noun ("quinientas búsquedas")
+               "cuatrocientas": 400, "quinientas": 500, "seiscientas": 600, "setecientas": 700, "ochocientas": 800,
+               "novecientas": 900},
         quants={"unos cuantos": 3, "unas cuantas": 3, "algunos": 3, "algunas": 3, "varios": 3, "varias": 3,
                 "un par de": 2},
         units={"docena": (12, 1), "docenas": (12, 3), "decena": (10, 1), "decenas": (10, 3),
@@ -133,7 +136,10 @@ _LANGUAGES: dict[str, _Language] = {
                "oito": 8, "nove": 9, "dez": 10, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
                "cem": 100, "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300,
                "quatrocentos": 400, "quinhentos": 500, "seiscentos": 600, "setecentos": 700, "oitocentos": 800,
-               "novecentos": 900},
+               "novecentos": 900,
+               # s14-c: the hundreds before a feminine noun ("quinhentas pesquisas")
+               "quatrocentas": 400, "quinhentas": 500, "seiscentas": 600, "setecentas": 700, "oitocentas": 800,
+               "novecentas": 900},
         quants={"algumas": 3, "alguns": 3, "várias": 3, "vários": 3, "um par de": 2, "uns dois": 2, "umas duas": 2},
         units={"dúzia": (12, 1), "dúzias": (12, 3), "dezena": (10, 1), "dezenas": (10, 3), "centena": (100, 1),
                "centenas": (100, 3), "mil": (1e3, 1), "milhar": (1e3, 1), "milhares": (1e3, 3),
@@ -668,7 +674,9 @@ _TR_BARE = re.compile(r"(?<![\w.,])(?<!\d )(yüz\s+bin|bin|yüz)(?=\s+(?:kadar|c
 # with their own nouns and words around it) (s7-c)
 _EN_MIL = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s*mil\b(?=\s+(?:rows|docs|documents|records|users|items|"
                      r"products|files|pages|queries|searches|requests|emails|tickets|entries|vectors|chunks|views|"
-                     r"visitors|customers|listings|skus|articles|a month|per month|monthly|a year|per year)\b)|"
+                     r"visitors|customers|listings|skus|articles|a month|per month|monthly|a year|per year)\b|"
+                     # s14-c: before an English period's short form ("2 mil/mo", "1.5 mil/yr")
+                     r"\s*/\s*(?:mo|mth|month|yr|year|wk|week|day)\b)|"
                      # "1.2 mil" said alone, a decimal (no Romance "mil", whose thousands are never decimals)
                      r"(?<![\w.,])(\d{1,3}\.\d{1,2})\s*mil(?=\s*(?:$|[,;!?)]|\.(?:\s|$)|"
                      # s13-b: or before an English hedge ("1.2 mil give or take")

@@ -77,7 +77,8 @@ PERIODS = (
                 # the year's total ("os 2 mil dólares são o total do ano", "el total del año", "на год", lead s13)
                 r"\btotal (?:do|del|de l'|dell'|of the|for the|des) ?(?:ano|año|année|anno|jahres|year)\b|"
                 r"\b(?:na|за) (?:год|рік)\b|"
-                r"年間|年度|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年"),
+                # (not "年末", "年底", "年度末": the end of the year, s14-c)
+                r"年間|年度(?!末)|연간|매년|(?:1|일|한)\s*년|1年|每年|一年|/年|年(?!末|底|初|始|明け|度末)"),
      1 / 12),
 )
 
@@ -322,6 +323,8 @@ QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|se
                          r"(?:aat(?:i|e)|aayenge|aa jaate|aa jaati|come in|coming in)\b|"
                          r"^\s*(?:次|个|条)?(?:查询|检索|搜索|请求|提问|问题|调用)|^\s*次")
 QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查询量?|检索量?|请求量?|调用量?|"
+                          # s14-c: the volume named bare ("btw volume is ~45k a month"), not the data's
+                          r"(?<!data )(?<!storage )(?<!disk )(?<!text )volume|"
                           r"搜索量?|提问量?|咨询量?|问题量|来问|发问)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|"
                           # "traffic will be ~400k/month", "queries are now roughly 50k" (s11-b)
                           r"will be|would be|should be|'ll be|was|were|now|roughly|approx\w*|probably|more like|"
@@ -646,7 +649,11 @@ TEAM_AFTER = re.compile(r"^\s*(?:(?:people|of us|devs?|developers|engineers|main
 PEAK = re.compile(r"\b(?:peak(?:s|ed|ing)?|spikes?|spiking|busiest|black friday|cyber monday|rush|high season|"
                   r"holiday season|spitze\w*|spitzenzeit\w*|pico|picos|pointe|pic|punta|picco|pique|пик\w*|szczyt\w*|"
                   r"topp(?:ar)?|piek\w*|zirve|yoğun|kampanya\w*|campaña|campagne|campagna|cao điểm|puncak|"
-                  r"(?:se )?dispara|explose|explode|schießt|schnellt)\b|高峰|峰值|双十一|双11|大促|旺季|ピーク|繁忙|"
+                  r"(?:se )?dispara|explose|explode|schießt|schnellt|"
+                  # s14-c: a sale or a season's rush ("during the holiday sale it goes 4x", "Diwali sale mein 5x")
+                  r"(?:holiday|christmas|festive|diwali|year-end|end-of-year|summer|winter) (?:sale|season|rush)|"
+                  r"sales? season|(?:big|mega|flash) sales?|soldes|rebajas|liquidação|schlussverkauf)\b|"
+                  r"高峰|峰值|双十一|双11|大促|旺季|ピーク|繁忙|"
                   r"피크|성수기|많을 때|바쁠 때")
 # The average beside a peak: "on average", "平时", "im Schnitt", "de media"
 AVERAGE = re.compile(r"\baverage\b|\bavg\b|\btypical(?:ly)?\b|\bmedian\b|\bnormally\b|\busually\b|\bnormal day\b|"
@@ -1678,6 +1685,7 @@ NO = re.compile(r"^(?:no|nope|nah|not really|不用|不需要|不是|没有|否|
                 r"^(?:ні|нi|неа|не-а|ні-ні|нет-нет|wcale nie|absolut inte|inte alls|helemaal niet|hiç(?: de)?|"
                 r"bilkul nahi|bilkul nahin)(?=\s*(?:[,.!;:\-—–]|$))")
 FILLER = re.compile(r"\b(?:about|around|roughly|approximately|approx|maybe|probably|perhaps|circa|like|some|or so|"
+                    r"or thereabouts|give or take|"  # s14-c
                     r"ish|we have|we've got|we get|there are|i think|i guess|i'd say|let'?s say|it'?s|its|total|"
                     r"in total|on average|average|typically|usually|we expect|we'd expect|expected|"
                     r"expecting)\b|大约|大概|约|左右|差不多|将近|接近|上下|估计|"
@@ -1831,7 +1839,8 @@ TOP_K = re.compile(
     r"(\d{1,15})\s+(?:options|recommendations|choices|candidates|alternatives)|"
     r"\b(?:les|die|los|las|os|as|i|le)\s+(\d{1,2})\s+(?:meilleur[es]*|besten|mejores|melhores|migliori)\b|"
     r"上位\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:つ|件|個|位)?|상위\s*(\d{1,2})|"
-    r"(?:推荐|给我|列出|来)\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|款|种)|"
+    # (not "每来一个电话查一次": a call coming in, s14-c)
+    r"(?:推荐|给我|列出|(?<![每再又])来)\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|款|种)|"
     r"前\s*(\d{1,15}|[一二两三四五六七八九十]+)\s*(?:个|名)")
 PRIORITY_WORDS = {
     "quality": re.compile(r"quality|accura(?:cy|te)|precision|recall|relevan(?:ce|t)|(?:good|better|best) results|"

@@ -126,12 +126,29 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
                 or _IF_AFTER.match(text[match.end():match.end() + 25]))
 
 
+# s14-c: the two ways of hosting set against each other in a question ("自建和调API哪个更便宜？", "자체 호스팅이랑 API
+# 중에 뭐가 더 싸요?", "is self-hosting or the API cheaper?"): asked about, neither chosen
+_WHICH = re.compile(r"\bwhich\b|\bor\b|\bvs\.?\b|\bversus\b|\bcompared?\b|哪个|哪種|哪种|还是|還是|相比|比较|どちら|"
+                    r"どっち|뭐가|어느|중에|\bcu[áa]l\b|\bqual\b|\bwelche\w*\b|\blequel\b|\blaquelle\b|\bquale\b")
+
+
+def _compared_in_question(text: str, api: re.Match[str], own: re.Match[str]) -> bool:
+    """Both ways of hosting named in one question sentence that sets them against each other."""
+    left = max((text.rfind(c, 0, min(api.start(), own.start())) for c in ".!?。！？\n"), default=-1) + 1
+    ends = [i for i in (text.find(c, max(api.end(), own.end())) for c in ".!?。！？\n") if i >= 0]
+    right = min(ends, default=len(text))
+    return right < len(text) and text[right] in "?？" and bool(_WHICH.search(text, left, right))
+
+
 def _deployment(text: str, asked: str | None, updates: dict[str, Any]) -> bool:
     """Who runs the model; True when both sides were named and neither chosen."""
     apis = [m for m in _API.finditer(text) if not _negated_before(text, m.start())
             and not P.REFUSED_AFTER.match(text, m.end())]
     owns = [m for m in _OWN.finditer(text) if not _negated_before(text, m.start())
             and not _TAKEN_BACK.search(text[max(0, m.start() - 30):m.start()])]
+    if apis and owns and asked != "deployment" and all(_compared_in_question(text, a, o) for a in apis for o in owns):
+        updates.pop("deployment", None)  # "自建和调API哪个更便宜？": a question, no choice
+        return False
     if apis and owns and not _PREFERENCE.search(text) and not _BURDEN.search(text) and (
             _BOTH.search(text) or P.NO_PREFERENCE.search(text) or (
                 _FINE.search(text) and any(_OR.search(text[min(a.end(), o.end()):max(a.start(), o.start())])

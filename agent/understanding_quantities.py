@@ -144,6 +144,39 @@ def _working_days(text: str) -> tuple[str, float | None]:
     return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():], days
 
 
+# s14-c: a rate per shift and the shifts run with no period ("per shift maybe 100 queries, we run 3 shifts", "pro
+# Schicht 100 Abfragen, wir fahren 3 Schichten"): shifts are counted a day, so the count is read as "3 shifts a day"
+# (not "1,200 operators on 3 shifts": the people spread over the shifts)
+_PER_SHIFT = re.compile(r"\b(?:per|a|each|every)\s+shift\b|/\s*shift\b")
+_SHIFTS_RUN = re.compile(r"(?<!\bon )(?<!\bin )(?<!\bacross )(?<!\bover )(?<!\binto )(?<![\d.,])"
+                         r"(\d|two|three|four)\s+shifts\b(?!\s*(?:a|per|each|every)\s+(?:day|week|month)\b|"
+                         r"\s*(?:daily|/\s*d(?:ay)?\b)|\s+(?:of|with)\b)")
+
+
+# s14-c: a rate said as the time between two searches ("about one query every couple of seconds", "a search every 3
+# minutes"): the searches in one unit of time
+_EVERY_INTERVAL = re.compile(r"\b(?:one|a|an|1)\s+(quer(?:y|ies)|search(?:es)?|requests?|lookups?)\s+every\s+"
+                             r"(?:(\d{1,3}(?:\.\d)?|two|three|four|five|ten|couple of)\s+)?"
+                             r"(second|sec|minute|min|hour)s?\b")
+_INTERVALS = {None: 1.0, "two": 2.0, "couple of": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
+
+
+def _per_interval(text: str) -> str:
+    """``text`` with "one query every 2 seconds" as "0.5 queries per second"."""
+    def one(m: re.Match[str]) -> str:
+        gap = _INTERVALS.get(m.group(2)) or float(m.group(2))
+        unit = {"sec": "second", "min": "minute"}.get(m.group(3), m.group(3))
+        return f"{1 / gap:.3g} queries per {unit}" if gap > 0 else m.group()
+    return _EVERY_INTERVAL.sub(one, text)
+
+
+def _shifts_a_day(text: str) -> str:
+    """``text`` with the shifts of a per-shift rate counted a day when no period is said with them."""
+    if not _PER_SHIFT.search(text):
+        return text
+    return _SHIFTS_RUN.sub(lambda m: m.group() + " a day", text)
+
+
 # "maybe 50? 60? queries a day": a guess said as two figures with question marks is the range between them
 _HESITANT = re.compile(r"(?<![\d.,])(\d{1,6})\s*\?\s*(?:or\s+)?(?:maybe\s+)?(\d{1,6})\s*\?"
                        r"(?=\s*[a-z\u3040-\u9fff\uac00-\ud7af])")
@@ -198,7 +231,8 @@ def _read_whole(text: str, asked: str | None) -> Found:
 @once_per_message  # the guard's readings with each figure left out read the same sentences and clauses again
 def _read_once(text: str, asked: str | None) -> Found:
     usual = R.average_beside_peak(text, asked)  # (before "on a normal day" is "daily": "normal" is its cue)
-    text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(text))))
+    text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(
+        _shifts_a_day(_per_interval(text))))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
@@ -404,6 +438,7 @@ def _extract(text: str, asked: str | None) -> Found:
     people = _users_counted(numbers, work) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
             r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+        or next((n for n in numbers if re.match(r"^\s*of us\b", work[n.end:])), None) \
         or next((n for n in numbers if _PEOPLE_ARE.search(work[max(0, n.start - 50):n.start]) and re.match(
             r"^\s*(?:\)|,|;|\.(?!\d)|of them\b|in total\b|$)", work[n.end:])), None) \
         or R.active_users_before(work, numbers) \
@@ -418,6 +453,7 @@ def _extract(text: str, asked: str | None) -> Found:
     past: dict[str, Any] = {}  # a volume of a past period ("last year"), kept only when no other figure is said
     kinds: dict[int, str | None] = {}  # what each figure was first read as, by where it starts
     others: list[tuple[P.Number, float]] = []  # sums of something else ("our annual tooling budget is $30k")
+    rates: list[tuple[P.Number, Any]] = []  # every figure read as a query rate, in order (s14-c)
     for num in numbers:
         if num is people:
             continue
@@ -530,6 +566,8 @@ def _extract(text: str, asked: str | None) -> Found:
                 budget_from = (num, value)
             if kind == "queries_per_month" and kind not in found.updates:
                 query_from = num
+            if kind == "queries_per_month":
+                rates.append((num, value))
             found.updates.setdefault(kind, value)
             if kind == "corpus_docs":
                 counts.append((num, int(value)))
@@ -537,6 +575,10 @@ def _extract(text: str, asked: str | None) -> Found:
             leftovers.append(num)
     for name, value in past.items():
         found.updates.setdefault(name, value)
+    if query_from is not None and found.updates.get("queries_per_month") == (rates[0][1] if rates else None):
+        apart = next((v for n, v in rates[1:] if R.searches_named_apart(work, query_from, n)), None)
+        if apart is not None:  # "payment API calls are 3M a month, that's separate; searches are 2k a day" (s14-c)
+            found.updates["queries_per_month"] = apart
     if budget_from is not None:
         _stretched_budget(found, budget_from, work)
         _share_of_spend(found, budget_from, work)
@@ -631,13 +673,18 @@ def _extract(text: str, asked: str | None) -> Found:
         peak_after = asked == "queries_per_month" and (_PEAK_CLAUSE.search(work[right:])  # bine çıkıyor" (s7-d)
                                                        or _WEEKEND_CLAUSE.search(work[right:]))  # "..., hafta sonu
         # daha az", "täglich so um die 3.000, am Wochenende weniger": the weekends qualify the daily rate (s9-b)
-        if (len(P.FILLER.sub("", rest)) <= 12 or num in capped or (
+        # s14-c: the usual figure in a clause of its own, the other clauses figureless ("月底那几天特别多，平时一个月
+        # 两三万", "end of the month is crazy, normally 30k a month")
+        usual = asked == "queries_per_month" and P.AVERAGE.search(own_rest) and len(  # (a spike's factor aside)
+            [n for n in leftovers if not re.match(r"\s*(?:x|×|倍|배)(?![a-z])", work[n.end:n.end + 4])]) == 1 and \
+            len(P.FILLER.sub("", P.AVERAGE.sub("", own_rest))) <= 12
+        if (len(P.FILLER.sub("", rest)) <= 12 or num in capped or usual or (
                 peak_after and len(P.FILLER.sub("", own_rest)) <= 12)) and \
                 not unit and not small_latency and not unknown_money and not _things_counted(work, num, asked):
             indian = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else None  # rupees
             # a rate's period is the one of the figure's own clause ("no wait, per day 8 thousand"), not the first's
             own = work[work.rfind(",", 0, num.start) + 1:] if asked == "queries_per_month" else work
-            own = own if period_factor(own, "") != 1.0 else work
+            own = own if any(rx.search(own) for rx, _ in P.PERIODS) else work  # (a month's factor is 1, s14-c)
             found.updates[asked] = as_field(asked, num.value, own, indian)
     if (found.ambiguous or {}).get("kind") == "per_unit":
         found.updates.pop("queries_per_month", None)  # one unit's rate is asked about; no other figure is the total
@@ -742,7 +789,10 @@ _SUBJECT_SEARCHES = re.compile(r"^\s*(?:[a-z\-]+\s+){1,3}(?:who |that |would |wi
 # "the bot runs one search per ticket", "2 queries for each email": searches made per item that arrives at a rate
 _PER_ITEM_QUERY = re.compile(r"\b(\d{1,3}(?:\.\d)?|one|a single|a|an|two|three|four|five)\s+(?:[a-z]+\s+)?"
                              r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?)\s+(?:per|for each|for every|each|"
-                             r"every|on each|on every)\s+([a-z]{3,}?)s?\b")
+                             r"every|on each|on every)\s+"
+                             # s14-c: the item with a word of where it comes from ("per incoming call")
+                             r"(?:(?:incoming|inbound|outbound|new|single|customer|support|phone|client|received)\s+)?"
+                             r"([a-z]{3,}?)s?\b")
 _EACH_ITEM_QUERIES = re.compile(r"\b(?:each|every|per)\s+([a-z]{3,}?)s?\s+(?:(?:does|makes|runs|triggers|fires|needs|"
                                 r"uses|involves|generates|means|takes)\s+)?(?:about |around |roughly |~|maybe |up to )?"
                                 r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)\s+(?:[a-z]+\s+)?"
@@ -796,6 +846,8 @@ _ARRIVAL_CUE = re.compile(
     r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,4}|[가-힣]{1,4}|items|documents)(?:ごとに|마다|당|별로|별)|"
     r"每(?:一)?(?:张|份|条|篇|封|单|件|笔|通|个)\s*(?:新)?[\u4e00-\u9fff]{0,5}?"
     r"(?=进来|来了|都|要|会|需要|检索|查|搜|召回)|按(?:每|一)(?:通|张|份|条|个|件|单|篇|封)|"
+    # s14-c: "每来一个电话查一次", "每进来一单就搜一下": an item coming in
+    r"每(?:进)?来(?:一)?(?:张|份|条|篇|封|单|件|笔|通|个)?\s*[\u4e00-\u9fff]{0,4}?(?=就|都|要|会|需要|检索|查|搜|召回)|"
     r"それぞれ|\beach(?=\s+(?:[가-힣]+\s+){0,3}\d{1,2}\s*times\b)|\bher\s+\w+\s+için\b|\beach\s+için\b|\b\w+\s+başına\b|"
     r"\bper\s+(?!(?:day|week|month|year|hour|second|minute|working|business|person|user|head)\b)[a-z]+(?=\s+\d)|"
     # "cada ticket deve gerar umas 2 buscas", "each claim gets looked up twice", "chaque dossier ... 3 recherches"
@@ -1221,7 +1273,8 @@ _PRICE_UNIT = re.compile(r"\d\s*(?:(?:usd|eur|gbp|dollars?|euros?|cents?|\$|€|
 # The people counted are the ones doing the rate ("900 agents do about 30 lookups per shift", "300 engineers would run
 # maybe 5 searches a day"): each of them, as "each" would say.
 _PEOPLE_DO = re.compile(r"^\s*[a-z\-]+(?:\s+[a-z\-]+)?\s+(?:would\s+|will\s+|might\s+|typically\s+|usually\s+)?"
-                        r"(?:do|make|run|perform|send|type|ask|fire off|search|query|look up)\s+"
+                        r"(?:do|make|run|perform|send|type|ask|fire off|search|query|look up|"
+                        r"at|doing|making|running)\s+"  # s14-c: "another 40 people at about 5 lookups a shift"
                         r"(?:on average\s*)?(?:about|around|roughly|maybe|perhaps|approx\.?|~|like|some)?\s*$")
 
 
@@ -2018,7 +2071,9 @@ _JOIN_WORD = re.compile(r"\band\b|\bplus\b|\+|&|,|，|、|；|;|和|及|以及|�
                         r"(?<=\s)[과와]\s|それに|そして|加上|外加|再加上|加起来")
 _NOT_PARTS = re.compile(r"\b(?:of (?:them|which|those)|out of|including|incl|among|each|per|every|actually|"
                         r"sorry|i mean|no wait|or rather|rather|or)\b|其中|包括|包含|每|不对|其实|jeweils|insgesamt|"
-                        r"davon|dont|de los cuales|di cui|dos quais")
+                        r"davon|dont|de los cuales|di cui|dos quais|"
+                        # s14-c: a later state of the same count ("約5万件、年末には6万件になる見込み")
+                        r"年末|年底|연말|見込み|预计|預計|by (?:the )?end of")
 
 
 def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> None:

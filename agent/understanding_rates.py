@@ -237,6 +237,7 @@ def per_unit_question(unit: str, monthly: float, text: str) -> dict[str, Any]:
 
 # Traffic counted per period: visits, pageviews, sessions, visitors in every language of the lexicon
 _TRAFFIC = (r"(?:page\s?views?|pageviews?|views|visits?|visitors?|sessions?|hits|pv|uv|访问量?|访客|浏览量?|"
+            r"api calls|api requests|"  # s14-c: "the gateway does 40M API calls a month, search is 2% of it"
             r"訪問(?:数|者)?|アクセス(?:数)?|ページビュー|방문(?:자|객)?|페이지뷰|조회수?|seitenaufrufe|aufrufe|besuche|"
             r"besucher\w*|sitzungen|visites|visiteurs|pages vues|visitas|visitantes|sesiones|acessos|sessões|visite|"
             r"visitatori|sessioni|bezoeken|bezoekers|paginaweergaven|sessies|odsłon\w*|odwiedzin\w*|wizyt\w*|"
@@ -253,7 +254,10 @@ _ITEMS = (r"(?:(?:support |customer )?tickets?|tiket|inquiries|enquiries|custome
 _ITEMS_AFTER = re.compile(rf"^\s*(?:[张則则条件通封个]\s*)?(?:[a-zà-ÿ]+\s+){{0,2}}?{_ITEMS}")
 _ITEMS_BEFORE = re.compile(rf"{_ITEMS}\s*(?:が|가|은|는|이|は|:|of|about|around|~)?\s*(?:about\s+|around\s+|~\s*)?$")
 _TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|at|about|around|roughly|~|:|は|가|이|"
-                             rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$")
+                             rf"大概|大约|约|有|在)?\s*(?:about\s+|around\s+|~\s*)?$|"
+                             # s14-c: "our API gateway does 40M calls a month": everything the gateway serves
+                             rf"\b(?:api|gateway)\s+(?:\w+\s+)?(?:does|handles|serves|gets|sees|processes)\s*"
+                             rf"(?:about\s+|around\s+|~\s*)?$")
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
                       r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|"
                       r"por ?cento|per ?cento|procent\w*|процент\w*)\b|процентов\s+(\d{1,2})\b")
@@ -264,6 +268,7 @@ _CN_CHENG = re.compile(r"(?<![\d.])(\d)\s*成(?![本果功员])|([一二三四�
 _ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "one": 1, "a": 1}
 _SEARCH_USE = re.compile(r"search|quer|look ?up|use|using|search box|搜|搵|查|检索|検索|검색|such|recherch|b[úu]squeda|"
+                         r"\bask\w*|the bot\b|(?:le|el|o|der) bot\b|"  # s14-c: "a third of visits would ask the bot"
                          r"buscador|busca|ricerca|zoek|wyszuk|sök|ara\w*|поиск|use karenge|利用|使|쓰|사용")
 
 
@@ -364,7 +369,8 @@ _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\
                         r"\bmedia(?= (?:de |di |uns |umas |unos |about |maybe |like |around )?\d)|\bzwykle\b|"
                         r"\bв среднем\b|\bобычно\b|\bortalama\b|\bnormalde\b|औसतन|"
                         r"आम तौर पर|\brata[\s\-]rata\b|\bbiasanya\b|平时|平常|平均|日常|平時|普段|通常|평소|평균|보통")
-_CLAUSE_BREAK = re.compile(r"[,;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|"  # (not the comma of "5,000", s14-c)
+                           r"[;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
                            r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데|"
                            # s13-b: dictated with no stop, the average starts its own clause ("3 a second at peak avg
                            # maybe 1", "15 por segundo no pico media uns 4", "в пік 20 в середньому 5")
@@ -418,7 +424,13 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
     The usual rate without a period of its own takes the peak's ("峰值QPS 50，平时大概5左右"); it must be the smaller.
     """
     bounds = [0, *(b for m in _CLAUSE_BREAK.finditer(work) for b in (m.start(), m.end())), len(work)]
-    clauses = [work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
+    clauses: list[str] = []
+    for c in (work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)):
+        if clauses and not re.search(r"\d", c) and not PEAK_CUE.search(c) and not PEAK_CUE.search(clauses[-1]) \
+                and re.search(r"\d", clauses[-1]):
+            clauses[-1] += " " + c  # s14-c: "20 per minute on average": the cue after its figure, split off
+        else:
+            clauses.append(c)
     peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
     usual = [c for c in clauses if _USUAL_CUE.search(c) and not PEAK_CUE.search(c) and _rate_parts(c, asked)]
     if len(peaks) != 1 or len(usual) != 1:
@@ -436,3 +448,41 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
         return int(month)  # "peak was 9,000 queries on Black Friday alone, normal is around 40k a month": an event's
     peak_month = peak[0] * (peak[1] or normal[1] or 1.0)
     return int(month) if 0 < month < peak_month else None
+
+
+# s14-c: the searches named apart from another figure of the message ("payment API calls are 3M a month, but that's
+# separate; searches are about 2k a day", "결제 API 호출은 월 300만 건인데 그건 별개고, 검색은 하루 2천 건"): the
+# figure whose own words name the searches is the volume, not a count of something else said first.
+_SEARCH_NOUN = re.compile(r"\bsearch\w*|\bquer(?:y|ies)\b|\blookups?\b|\bqps\b|\bsuch\w*|\brecherch\w*|"
+                          r"\bb[úu]squedas?\b|\bbuscas?\b|\bconsultas?\b|\bpesquisas?\b|搜索|查询|检索|検索|クエリ|검색|"
+                          r"쿼리|조회|بحث|استعلام|सर्च|खोज")
+_APART = re.compile(r"\b(?:but|however|though|whereas|separate\w*|apart|aside|unrelated|different thing|"
+                    r"mas|pero|aber|mais|sin embargo|lekin|par)\b|不过|但是|但|而是|不算|另算|하지만|그런데|근데|별개|"
+                    r"따로|でも|ただ|別|لكن|منفصل|बल्कि|लेकिन")
+# documents or growth counted in the first figure's clause ("매달 문서가 200건씩 늘고, 검색은 하루 500건")
+_OTHER_COUNTED = re.compile(r"\b(?:documents?|docs|files|pages|articles|new|grow\w*|added|users|customers)\b|"
+                            r"문서|文档|文件|文書|ドキュメント|新增|増え|늘|추가|사용자|用户|ユーザー")
+_CLAUSE_EDGE = re.compile(r"[,;.!?。，；！？]\s|[,;!?。，；！？、]|\.$")
+
+
+def _clause_of(work: str, num: Number) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(work, 0, num.start)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(work, num.end)), len(work))
+    return left, right
+
+
+def searches_named_apart(work: str, first: Number, later: Number) -> bool:
+    """Whether ``later`` is the searches' figure set apart from ``first``, a count of something else said before it.
+
+    ``first``'s clause names no searches; a "but" or "that's separate" stands between them or in ``first``'s clause
+    (or that clause counts documents, growth or users); the words from that marker to the end of ``later``'s clause
+    name the searches.
+    """
+    left, right = _clause_of(work, first)
+    if _SEARCH_NOUN.search(work[left:right]):
+        return False
+    marks = list(_APART.finditer(work, first.end, later.start))
+    if not marks and not _APART.search(work, left, right) and not _OTHER_COUNTED.search(work, left, right):
+        return False
+    start = marks[-1].start() if marks else right
+    return bool(_SEARCH_NOUN.search(work, start, _clause_of(work, later)[1]))

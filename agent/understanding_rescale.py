@@ -51,6 +51,12 @@ _FACTORS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), f) f
      r"(?:by|par|por|per|durch|door|przez|на|in|em|ikiye)\s+(?:two|2|deux|dos|due|dois|zwei|twee|dwa|два|iki)\b|"
      r"\bpela metade\b|\bpor la mitad\b|\bper metà\b|\bна два\b|\bпополам\b", 0.5),
     (r"\bquarter of\b|\ba quarter\b", 0.25),
+    # s14-c: a third or a fifth of the earlier figure ("real users are about a third of that"; not "a third of that
+    # is in German": a share of the set)
+    (r"\b(?:a|one) third of (?:that|this|it|what i (?:said|gave|told you|mentioned))\b"
+     r"(?!\s+(?:is|are|was|were|will|would|might)\b)", 1 / 3),
+    (r"\b(?:a|one) fifth of (?:that|this|it|what i (?:said|gave|told you|mentioned))\b"
+     r"(?!\s+(?:is|are|was|were|will|would|might)\b)", 0.2),
     (r"\bquadrupl\w*|\bvervierfach\w*|\bquadruplic\w*|\bquatre fois plus\b|\bcuatro veces\b|\bquattro volte\b|"
      r"\bquatro vezes\b|\bvier keer\b|\bczterokrotn\w*|\bвчетверо\b|\bв четыре раза больше\b|四倍|4倍に|네 배", 4.0),
     # a zero added or taken off: "one more zero", "add a zero", "le faltaba un cero", "ik was een nul vergeten"
@@ -89,6 +95,15 @@ _TIMES = re.compile(r"(?P<n>\d{1,2})\s*(?:x|times|mal|fois|veces|volte|vezes|kee
                     r"more|bigger|larger|higher|looser|longer|mehr|größer|höher|plus|más|più|mais|meer|groter|"
                     r"ruimer|hoger|langer|więcej|больше|fazla|lebih)|(?P<down>less|fewer|smaller|lower|tighter|"
                     r"shorter|weniger|kleiner|moins|menos|meno|minder|kleiner|korter|mniej|меньше|az|kurang))\b")
+# s14-c: the earlier figure referred to without its field, when only one was stated ("roughly a quarter of what I
+# said", "a third of that", "总量大概翻一倍"), and a phase or step named by its number ("in phase 1", "二期")
+_EARLIER = re.compile(r"\bwhat i (?:said|gave(?: you)?|told you|mentioned|wrote)\b|\bof that\b|\bthe total\b|"
+                      r"\boverall\b|\bin total\b|总量|总数|整体|全体で|전체|\binsgesamt\b|\bgesamt\w*|\bau total\b|"
+                      r"\ben total\b|\bno total\b|\bde lo que (?:dije|te dije)\b|\bdo que (?:eu )?disse\b|"
+                      r"\bde ce que j'ai dit\b|\bwas ich gesagt habe\b")
+_SET_SHARE = re.compile(r"\bof (?:that|this|it|them|those|these)\s+(?:is|are|was|were|will|would|might)\b")
+_ORDINAL_BEFORE = re.compile(r"(?:\b(?:phase|step|stage|wave|round|tier|level|release|version|v|q)\s*|"
+                             r"\b(?:fase|étape|phase|stufe|etapa)\s+)$")
 # A share of a set, not of the figure: "half of them are in Spanish", "a quarter of the docs are scans"
 _SHARE = re.compile(r"\s*(?:of\s+)?(?:them|those|these|the \w+|our \w+|all)\s+(?:are|is|were|was|come|speak)\b")
 # Growth or a supposition: "could double next year", "expect it to triple", "if queries double"
@@ -198,11 +213,31 @@ _MORE_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:more|extra|additional|on
                          r"a mais|больше|fazla|till)\b|^\s*(?:[^\W\d_]+\s+){0,5}?(?:dazu|hinzu)\b|^\s*\S{0,4}\s*더")
 
 
+def _more_people(text: str, numbers: list[P.Number], stated: dict[str, Any], result: Any) -> bool:
+    """More people and their rate added to the stated volume (s14-c).
+
+    "plus 20 more agents doing 10 searches a day each": the sum, when the reading multiplied the two figures.
+    """
+    people = numbers[0]
+    before, now = stated.get("queries_per_month"), result.updates.get("queries_per_month")
+    if not (isinstance(before, int | float) and isinstance(now, int | float)) or isinstance(before, bool) or \
+            isinstance(now, bool) or before <= 0 or now < people.value * numbers[1].value:
+        return False
+    if not (_MORE_BEFORE.search(text[max(0, people.start - 24):people.start])
+            or _MORE_AFTER.match(text[people.end:people.end + 30])) or abs(now - before) <= 0.02 * before:
+        return False
+    result.updates["queries_per_month"] = int(round(before + now))
+    result.corrected.add("queries_per_month")
+    return True
+
+
 def added_to(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:
     """A count added to the stated one ("plus 5,000 more documents"): the field is the sum (s11-b)."""
     if result.confirm or _FUTURE.search(text) or P.HYPOTHETICAL.search(text) or P.GROWTH_WORD.search(text):
         return
     numbers = [n for n in P.find_numbers(text) if n.value >= 2]
+    if len(numbers) == 2 and _more_people(text, numbers, stated, result):
+        return
     if len(numbers) != 1:
         return
     n = numbers[0]
@@ -246,14 +281,17 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
             and stated[f] > 0 and (f not in result.updates or result.updates[f] == factor)]  # ("make that 3x": the 3
     # read as the figure asked for is the factor)
     named = [f for f in held if _named(text, f)]
-    numbers = [n for n in P.find_numbers(text) if not start <= n.start < end]
+    numbers = [n for n in P.find_numbers(text) if not start <= n.start < end
+               and not _ORDINAL_BEFORE.search(text[max(0, n.start - 12):n.start])]
     quoted = [f for f in held if any(abs(n.value - stated[f]) <= 0.02 * stated[f] for n in numbers)]
     # "triple the queries, we're on all 3 storefronts now": a figure that is the factor itself gives its reason
     others = [n for n in numbers if not any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)
               and n.value not in (factor, round(1 / factor, 6))]
     if others and not result.updates:
         return  # a figure of its own: "half of the 3,000 staff", not a scaled one
-    targets = named or quoted or ([asked] if asked in held else [])
+    targets = named or quoted or ([asked] if asked in held else []) or (
+        held if len(held) == 1 and _EARLIER.search(text) and not _SET_SHARE.search(text) else [])  # "a quarter of
+    # what I said": the one figure stated (not "half of that is in German": a share of the set)
     if len(set(targets)) != 1:
         return
     field = targets[0]
@@ -267,6 +305,30 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
 # "不是60人") or right after its unit ("60人じゃなくて120人", "60명이 아니라 120명")
 _NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnicht|\bpas|\bnon|\bniet|\bnie|\bне|不是|而不是)\s*(?:~|about|only\s+)?$")
 _NOT_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:" + P.NOT_AFTER_CJK + ")")
+
+
+# s14-c: the searches each item takes corrected ("sorry, it's 3 searches per ticket, not 2", "são 3 buscas por
+# atendimento, não 2"): the stated volume scaled by new / old
+_EACH_ITEM_CORRECTED = re.compile(
+    r"(?<![\d.])(\d{1,2}|one|two|three|four|five)\s+(?:searches|queries|lookups|retrievals|times)\s+"
+    r"(?:per|for each|for every|each|on each)\s+[^\s\d,.;]+\s*,?\s*(?:not|instead of|rather than)\s+"
+    r"(\d{1,2}|one|two|three|four|five)\b")
+_ITEM_COUNTS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+
+
+def per_item_corrected(text: str, stated: dict[str, Any], result: Any) -> None:
+    """The volume a per-item count was multiplied into, scaled when that count is corrected."""
+    before = stated.get("queries_per_month")
+    match = _EACH_ITEM_CORRECTED.search(text)
+    if match is None or not isinstance(before, int | float) or isinstance(before, bool) or before <= 0:
+        return
+    new, old = (_ITEM_COUNTS.get(g) or float(g) for g in match.groups())
+    if old <= 0 or new == old:
+        return
+    result.updates["queries_per_month"] = int(round(before * new / old))
+    result.corrected.add("queries_per_month")
+    if (result.confirm or {}).get("kind") == "per_unit":
+        result.confirm = None  # the unit is the item the volume was worked out from
 
 
 def people_corrected(text: str, asked: str | None, stated: dict[str, Any], result: Any) -> None:

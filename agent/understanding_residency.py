@@ -355,7 +355,11 @@ _REGION_ONLY = re.compile(rf"(?<![\w-]){REGION}[\s\-]?(?:clouds?|hosting|hoster|
                           rf"リージョン|리전)?\s*"
                           # s8-f: "国内リージョンに限ります", "国内に限定", "국내로 한정"
                           rf"(?:only\b|nur\b|のみ|だけ|만|(?:に|で)?限(?:ります|る|定|られ)|(?:으로|로)?\s*한정)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
-                          rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}")
+                          rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}"
+                          # s14-c: (not "only the Madrid office gets it": the people of a place, no rule for the data)
+                          rf"(?!\s+(?:office|offices|team|teams|branch|branches|staff|employees|site|sites|store|stores|"
+                          rf"users|people|department|plant|factory|colleagues|sales|hq|headquarters|büro|standort|"
+                          rf"filiale|bureau|agence|oficina|sucursal|escritório|filial)\b)")
 
 
 # The data may sit in or go to the cloud, in every language: a "may" word, then a cloud word, no negation between

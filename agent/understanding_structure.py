@@ -268,14 +268,16 @@ _ONE_IN = re.compile(r"\b(\d{1,2}|one|two|a)\s+(?:in|out of)\s+(\d{1,3}|two|thre
 _SHARE_ACTIVE = re.compile(
     r"(\d{1,3}(?:\.\d{1,2})?\s*%|half|a third|one third|a quarter|one quarter|two thirds|three quarters|a fifth|"
     r"a tenth)\s+(?:of (?:them|those|these|us|the\s+\w+)\s+)?(?:are |is |would be |will be |would |will |might |"
-    r"actually |really |regularly |probably )*(?:active|use|using|log in|search|query|are users|daily)")
+    r"actually |really |regularly |probably )*(?:active|use|using|log in|search|query|are users|daily|"
+    # s14-c: the share said as adoption ("1,100 staff, we expect ~30% adoption", "a 40% uptake")
+    r"adoption|adopt|uptake|take-?up)")
 # The same share in other word orders and languages: "davon nutzt etwa ein Drittel", "dont un quart l'utiliseraient",
 # "la mitad lo usaría", "大概三分之一会用": a share word and a verb of using in the same clause.
 _SHARE_OTHER = re.compile("|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) +
                           r"|\d{1,3}(?:\.\d{1,2})?\s*%")
 _USE_VERB = re.compile(r"\b(?:use|uses|using|used|active|nutz\w*|benutz\w*|verwend\w*|aktiv\w*|utilis\w*|"
                        r"l'utilis\w*|actifs?|usar\w*|usa\w*|usan|utiliz\w*|activos?|us[ae]rebbe\w*|usano|"
-                       r"attivi|usam|usaria\w*|ativos?)\b|会用|使用|在用|活跃|利用|使|사용|쓰")
+                       r"attivi|usam|usaria\w*|ativos?|adop\w+|adoç\w+|adozion\w*|adoptie|akzeptanz)\b|会用|使用|在用|活跃|利用|使|사용|쓰|導入率|普及率|采用率|도입률")
 
 
 def active_share(after_people: str) -> float | None:
@@ -620,9 +622,18 @@ _GIVEN_DAY = re.compile(r"\bon (?:a|any) (?:given|typical|normal|average|usual) 
                         r"\bon a (?:typical|normal|usual) workday\b")
 
 
+# s14-c: the usual month named as the period ("normal months ~100k, but month-end close it spikes", "in a typical
+# month about 40k"): a month's figure said beside its exceptions
+_GIVEN_MONTH = re.compile(r"\b(?:in )?(?:an? )?(?:normal|typical|regular|usual|average|ordinary) months?\b"
+                          r"(?!\s+(?:of|and|or)\b)")
+
+
 def daily_words(text: str) -> str:
-    """``text`` with "on a given day" / "on a typical day" as "daily", the period the rate readers know."""
-    return _GIVEN_DAY.sub("daily", text)
+    """``text`` with "on a given day" / "on a typical day" as "daily", the period the rate readers know.
+
+    A typical month ("normal months ~100k") is "usually monthly".
+    """
+    return _GIVEN_MONTH.sub("usually monthly", _GIVEN_DAY.sub("daily", text))
 
 
 _YEAR_BUDGET = re.compile(r"\b(?:first|1st|this|next|the)[\s\-]year(?:'s)?\b|\bfor the year\b|\bper annum\b|"
