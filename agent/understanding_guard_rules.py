@@ -105,6 +105,9 @@ _OFFICE_HOURS = re.compile(
 _CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며|"
                          # s13-b: a space as the stop in Japanese and Chinese typed on a phone ("1万5千件で 毎月500件")
                          r"(?<=[\u3040-\u309f])\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# s14-b: a year after its preposition ("j'avais oublié ceux de 2023", "the ones from 2023", "die von 2022"): no count
+_YEAR_NAMED = re.compile(r"\b(?:of|from|in|since|de|du|des|von|vom|seit|im|desde|del|dal|dei|em|do|da|van|uit|"
+                         r"från|sedan|z|od|з|с|от)\s+(?:19|20)\d\d$")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
@@ -233,7 +236,7 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             elif n.value >= 10 and n.start > max(m.end for m in near) and _TRAILING.match(r.text[n.end:]) and \
                     not _AVERAGE.search(r.text[max(0, near[0].start - 20):near[0].start]) and \
                     not _average_and_peak(r.text, near[0], n) and not {"future", "past"} & figure_kinds(r.text, n) and \
-                    name in _COUNTS:
+                    name in _COUNTS and not _YEAR_NAMED.search(r.text[max(0, n.start - 12):n.end]):
                 doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
     return doubts
 

@@ -1514,6 +1514,8 @@ BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bf
                          r"problem))|"
                          r"next to nothing|almost nothing|close to (?:zero|nothing)|budget (?:is|of) (?:zero|"
                          r"nothing|none|\$?0)\b|"
+                         # s14-b: the figure straight after the word, as chat writes it ("budget zero", "budget: 0")
+                         r"\bbudget\s*[:=]?\s*(?:zero|nil|\$?0(?![.,]?\d))(?![\w.,])|"
                          r"nothing to spend|zero budget|"
                          r"\bno money\b|"
                          r"can'?t spend anything|\$0\b(?![.,]\d)|零预算|"
