@@ -3,11 +3,12 @@
 Each case is phrased anew (not the blind set heldout45's words) and checks what the offline reader stores, asks back
 or routes: Tagalog and Taglish read with a block of their own (each, per day, number words before a noun, the cloud
 allowed, the licence, an API chosen, "ano ba ang ..."); a way of speaking named for its two languages ("Spanglish",
-"franglais", "Manglish"); Malay "tak boleh keluar", "bajet kosong" and "model apa yang support ..."; Singlish and
-Taglish sums asked for their currency; chat abbreviations ("w/", "3rd party"); a period said as an adjective
-("quotidiennes", "tägliche", "dagelijkse", "daily"); an average said after its figure beside a peak; a part quoted
-and the rest added; a retraction that quotes the old count and gives the new one; a year after its preposition; a
-card's copula before "on-prem" and a time "ke andar" are no data rule; a don't-know with "luego" ranks nothing.
+"franglais", "Manglish"); Malay "tak boleh keluar", "bajet kosong", "Melayu dan Inggeris" and "model apa yang
+support ..."; the cloud said to be no option ("cloud geht nicht", "not an option"); Singlish and Taglish sums asked
+for their currency; chat abbreviations ("w/", "3rd party"); a period said as an adjective ("quotidiennes",
+"tägliche", "dagelijkse", "daily"); an average said after its figure beside a peak; a part quoted and the rest added;
+a retraction that quotes the old count and gives the new one; a year after its preposition; a card's copula before
+"on-prem" and a time "ke andar" are no data rule; a don't-know with "luego" ranks nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ from interview_sets import assert_reads, read, said
     ("data pelanggan tak boleh keluar Malaysia", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
     ("bajet kosong, kami guna GPU sendiri", "budget_usd_month", {"budget_usd_month": 0}),
     ("budget zero, it's a thesis project", None, {"budget_usd_month": 0}),
+    ("kami ada sekitar 20rb dokumen, bahasa Melayu dan Inggeris", None, {"languages": ["msa", "eng"]}),
+    # the cloud said to be no option ("geht nicht" glossed "geht not")
+    ("wir haben so 12k PDFs, cloud geht nicht wegen DSGVO", None, {"data_must_stay_on_prem": True}),
+    ("cloud is not an option for us, HIPAA", "data_must_stay_on_prem", {"data_must_stay_on_prem": True}),
     # Singlish and chat abbreviations
     ("cannot go out of Singapore one, MAS rules", None, {"data_must_stay_on_prem": True}),
     ("compliance says no 3rd party APIs", None, {"data_must_stay_on_prem": True}),
