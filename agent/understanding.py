@@ -1005,13 +1005,21 @@ def _languages(text: str, raw: str, asked: str | None, result: Understanding, st
         result.corrected.add("languages")
 
 
+# Cues that order two named things but rank nothing alone ("then", "después" of "lo vemos después") (s14-b)
+_SEQUENCE_ONLY = re.compile(r"then|despu[eé]s|luego|dann|danach|然后|其次")
+
+
 def _priorities(text: str) -> list[str] | None:
     """Order quality/cost/latency by where they are named next to a priority word; demoted ones go last."""
     firsts: dict[str, int] = {}
     down: list[str] = []
+    ordering = False  # a cue that ranks one thing by itself ("first", "matters"), not only "then"/"después"
     for name, rx in P.PRIORITY_WORDS.items():
         for m in rx.finditer(text):
-            if P.PRIORITY_CUE.search(text[max(0, m.start() - 25):m.end() + 25]) or P.PRIORITY_ORDERED.search(text):
+            window = text[max(0, m.start() - 25):m.end() + 25]
+            if P.PRIORITY_CUE.search(window) or P.PRIORITY_ORDERED.search(text):
+                ordering = ordering or P.PRIORITY_ORDERED.search(text) is not None or any(
+                    not _SEQUENCE_ONLY.fullmatch(c.group()) for c in P.PRIORITY_CUE.finditer(window))
                 firsts.setdefault(name, m.start())
                 waived = S.demoted(text, m.start(), m.end())  # "we don't care about latency"
                 # "an answer in under a second matters more than cost": the preferred side names no priority word
@@ -1026,6 +1034,8 @@ def _priorities(text: str) -> list[str] | None:
                     down.append(name)
                 break
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing
+        return None
+    if len(firsts) == 1 and not ordering:  # "ni idea de latencia, lo vemos después": a time word, one thing named
         return None
     ranked = sorted((n for n in firsts if n not in down), key=firsts.__getitem__)
     # "accuracy first, then cost" ranks two and says nothing of the third; one named alone ("速度优先") or one waived

@@ -175,12 +175,29 @@ def withdraw(text: str, stated: dict[str, Any], result: Any) -> None:
                     re.search(words, window) or _quoted(text[m.end():], stated.get(name))):
                 continue
             result.updates.pop(name, None)
-            if name == "latency_p95_ms" and P.NO_LATENCY.search(text):  # "scratch the 300ms, there's no SLA"
+            total = _new_total(text, stated, name) if again or name not in result.updates else None
+            if total is not None:  # s14-b: "scratch that, the 8k was only the HK office. w/ SG + MY it's closer to
+                result.updates[name] = total  # 21k": the quoted count taken back, the new one said after it
+                result.corrected.add(name)
+            elif name == "latency_p95_ms" and P.NO_LATENCY.search(text):  # "scratch the 300ms, there's no SLA"
                 result.updates[name] = None
             elif name == "budget_usd_month" and P.BUDGET_NO_LIMIT.search(text):
                 result.updates[name] = None
             else:
                 result.unset.append(name)
+
+
+def _new_total(text: str, stated: dict[str, Any], name: str) -> int | None:
+    """The one other count of documents a retraction gives after quoting the stated one, if there is one."""
+    if name != "corpus_docs":
+        return None
+    numbers = [n for n in P.find_numbers(text) if n.value >= 2]
+    quoted = [n for n in numbers if _same(n.value, stated[name])]
+    others = [n for n in numbers if not _same(n.value, stated[name])]
+    if len(quoted) != 1 or len(others) != 1 or others[0].start < quoted[0].end or any(
+            rx.search(text[others[0].end:others[0].end + 20]) for rx, _ in P.PERIODS):
+        return None
+    return int(others[0].value)
 
 
 def unknown_again(text: str, stated: dict[str, Any], result: Any) -> None:

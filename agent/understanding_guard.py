@@ -244,10 +244,12 @@ _OTHER_MONEY_LANGUAGE = re.compile(
     # s13-b: a thousand said the Turkish or Swedish way ("20 bin", "5 tusen"), a sum in Thai ("สักสามพัน": baht?)
     r"(?<=\d) ?bin|(?<=\d) ?tusen|tusen)\b|[\u0e00-\u0e7f]|"
     r"[\u0600-\u06ff]|"  # s13-a: Arabic, written from the Gulf to Morocco (dirhams, riyals, pounds): no one currency
-    r"\btak\s+(?=\d)")  # s13-c: "tak 500" (Czech "about", Polish "yes"): koruna or złoty
+    r"\btak\s+(?=\d)|"  # s13-c: "tak 500" (Czech "about", Polish "yes"): koruna or złoty
+    # s14-b: Singlish particles and tags ("500 a month lor", "max 1.5k can or not?"): Singapore or US dollars
+    r"\b(?:lah|lor|leh|meh|hor|sia|can or not|one ah)\b")
 # s13-c: and the messages written in Czech, Romanian, Hebrew or Danish (koruna, lei, shekels, kroner; "tak 500",
 # "vreo 500", "בערך 1000", "et par tusind")
-_LOCAL_MONEY = frozenset({"ces", "ron", "heb", "dan"})
+_LOCAL_MONEY = frozenset({"ces", "ron", "heb", "dan", "fil"})  # s14-b: and Tagalog or Taglish (pesos?)
 # A Chinese rough range of two neighbouring digits ("一两万", "三五千"): a sum said loosely, its currency unsaid
 _CJK_ROUGH = re.compile(r"(?:一两|两三|三四|三五|四五|五六|六七|七八|八九)(?:十|百|千|万)")
 _CJK_MONEY = re.compile(r"预算|钱|费用|成本|花|块|元|开销|经费")

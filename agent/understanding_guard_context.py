@@ -211,6 +211,13 @@ def figure_kinds(text: str, n: Number) -> set[str]:
     return _kinds(text, n)
 
 
+# s14-b: more things counted on a condition ("if we add the logs", "ログも入れるなら", "要是把日志也算上", "로그까지
+# 넣으면"): the count of a wider scope, not a figure of the future
+_SCOPE_ADDED = re.compile(r"\bif (?:we|you) (?:add|include|count|pull in|throw in|also)\b|"
+                          r"(?:も|まで)(?:入れる|含める|含む|足す|加える)(?:なら|と|んだったら|たら)|"
+                          r"(?:要是|如果)[^,，。]{0,12}(?:算上|加上|算进|算進|包括)|까지 (?:넣으면|포함하면|합치면)")
+
+
 def _kinds(text: str, n: Number) -> set[str]:
     """What the figure's clause (or, for a hypothesis, its sentence) says it is."""
     clause = _clause(text, n)
@@ -221,6 +228,8 @@ def _kinds(text: str, n: Number) -> set[str]:
     if "future" in kinds and _FROM_BEFORE.search(text[max(0, n.start - 14):n.start]) and _TO_AFTER.match(
             text[n.end:n.end + 30]):
         kinds.discard("future")  # "growing from 800k to 1.1M by next year": the figure it grows from is today's
+    if "future" in kinds and _SCOPE_ADDED.search(clause):
+        kinds.discard("future")  # s14-b: "ログも入れるなら数十万件になるかも": more in scope, not a later day (asked)
     if kinds & {"future", "current"} and _REPLACES.match(text, n.end):
         kinds -= {"future", "current"}  # "traffic will be ~400k/month not 200k": the new figure of a correction
     if "current" in kinds and _TARGET_BOUND.search(text[max(0, n.start - 16):n.start]):

@@ -360,7 +360,7 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
             continue  # "не 80, а 120 тысяч" (glossed "not 80, but 120000"): the first figure taken back
         rest = low[a.end:a.end + 160]
         caveat = _CAVEAT.search(rest)
-        if caveat is None or _LATER.search(rest) or re.search(r"[.。!?！？]\s", rest[:caveat.start()]):
+        if caveat is None or _LATER.search(rest) or re.search(r"(?<!\.\.)[.。!?！？]\s", rest[:caveat.start()]):
             continue
         after = rest[caveat.end():]
         if P.PEAK.search(after) and P.AVERAGE.search(low[max(0, a.start - 30):a.end + caveat.end()]):
@@ -376,7 +376,8 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
                 r = read(message, asked)
             fed = {round(n.value): f & set(_COUNT_FIELDS) for n, f in zip(r.numbers, r.feeds, strict=False)}
             own, second = fed.get(round(a.value)) or set(), fed.get(round(later[0].value)) or set()
-            if (second - own) or any(rx.search(low[later[0].end:later[0].end + 16]) for rx, _ in P.PERIODS):
+            if (second - own and (own or not SELF_CORRECTION.search(low[a.end:later[0].start]))) or any(
+                    rx.search(low[later[0].end:later[0].end + 16]) for rx, _ in P.PERIODS):
                 continue  # "800 contracts, but if you mean searches, 30k a month": another field's figure
             return a.value, later[0].value
         if words and words[0] >= WIDE_RANGE * a.value:

@@ -105,6 +105,9 @@ _OFFICE_HOURS = re.compile(
 _CLAUSE_END = re.compile(r"[,;。、]|\s(?:and|but|y|e|und|et|и|ve|en|och)\s|이고|이며|"
                          # s13-b: a space as the stop in Japanese and Chinese typed on a phone ("1万5千件で 毎月500件")
                          r"(?<=[\u3040-\u309f])\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# s14-b: a year after its preposition ("j'avais oublié ceux de 2023", "the ones from 2023", "die von 2022"): no count
+_YEAR_NAMED = re.compile(r"\b(?:of|from|in|since|de|du|des|von|vom|seit|im|desde|del|dal|dei|em|do|da|van|uit|"
+                         r"från|sedan|z|od|з|с|от)\s+(?:19|20)\d\d$")
 _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection\b|\bnicht\b|\bpas\b|\bno es\b|"
                       r"\bnão\b|\bnon è\b|不是|而不是|ではなく|じゃなく|아니")
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
@@ -173,10 +176,12 @@ def _restated_apart(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
             continue
         for first, second in zip(r.numbers, r.numbers[1:], strict=False):
             between = r.text[first.end:second.start]
-            if len(between) > 60 or not _RESTATING.search(between) or re.search(r"[.;!?。！？]\s", between) or \
+            said_again = [m for m in _RESTATING.finditer(between) if not re.search(r"[,，;:]", between[m.end():])]
+            if len(between) > 60 or not said_again or re.search(r"[.;!?。！？]\s", between) or \
                     first.value == second.value or _PERIOD_CORRECTED.search(between) or \
                     _NOT_BEFORE.search(r.text[max(0, first.start - 12):first.start]):
-                continue  # "500 a day, sorry I mean 500 a week", "nicht 50.000 im Monat, sondern 5.000 am Tag"
+                continue  # "500 a day, sorry I mean 500 a week", "nicht 50.000 im Monat, sondern 5.000 am Tag"; the
+                # restating word right before the second figure (not "that's separate, searches are 1,500 a day")
             a, b = _monthly_of(r.text, first, 0), _monthly_of(r.text, second, first.end)
             if a and b and a[1] != b[1] and max(a[0], b[0]) > 2 * min(a[0], b[0]):
                 said = f"{r.text[first.start:first.end]} and {r.text[second.start:second.end]} do not add up"
@@ -269,7 +274,7 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             elif n.value >= 10 and n.start > max(m.end for m in near) and _TRAILING.match(r.text[n.end:]) and \
                     not _AVERAGE.search(r.text[max(0, near[0].start - 20):near[0].start]) and \
                     not _average_and_peak(r.text, near[0], n) and not {"future", "past"} & figure_kinds(r.text, n) and \
-                    name in _COUNTS:
+                    name in _COUNTS and not _YEAR_NAMED.search(r.text[max(0, n.start - 12):n.end]):
                 doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
     return doubts
 

@@ -112,7 +112,7 @@ OWNED = re.compile(r"\b(?:own|owned|bought|purchased|on[\s\-]?prem\w*|in[\s\-]ho
                    r"kendi\w*|сво(?:и|их|я|й|ё)|собствен\w*|gekauft|achetée?s?|compra(?:d[oa]s?|mos))\b|"
                    r"\bgehör(?:t|en) (?:uns|der firma)\b|\bvan onszelf\b|\bis van ons\b|\bäger (?:vi|den|dem)\b|"
                    r"\bcủa (?:mình|chúng tôi|công ty)\b|\briêng\b|\bsendiri\b|\bmilik (?:kami|sendiri)\b|خاص بنا|نملك|"
-                   r"自有|自己的|自购|自前|自社|保有|보유|자체")
+                   r"自有|自己的|自购|自前|自社|保有|보유|자체|自己(?:的)?机房|自建机房|自有机房|自社のサーバールーム")
 # "if needed", "maybe" in every language of the lexicon: a rental that is only a possibility
 _IF_NEEDED = (r"\bsi (?:besoin|nécessaire|hace falta|es necesario|fuera necesario)|\bau besoin\b|\ben caso necesario\b|"
               r"\b(?:falls|wenn) nötig\b|\bse (?:serve|necessario|precisar|necessário)|\ball'occorrenza\b|"
@@ -202,7 +202,8 @@ _NOT_THERE = re.compile(r"(?:\bno|\bnot|\bnever|\bwithout|\bavoid\w*|\bleft|\ble
 # cloud"): not where the card runs. Tighter than _NOT_THERE: no comma between ("no GPU of our own, we rent in the cloud"
 # still rents).
 NEGATED_JUST_BEFORE = re.compile(r"(?:\bno|\bnot|\bnever|\bwithout|\bkein\w*|\bpas d[e']|\bsin|\bsem|\bsenza|"
-                                 r"\bgeen|\bnie|\bingen|\bбез|\bнет|不用|不|没有|没)[ \t]+(?:\w+[ \t]+)?$")
+                                 r"\bgeen|\bnie|\bingen|\bбез|\bнет|不用|不|没有|没)[ \t]+(?:\w+[ \t]+)?$|"
+                                 r"(?:不是|并不是|並不是|并非|並非|而不是)$")  # s14-b: "自己机房的，不是租的"
 _PRIVATE_CLOUD = re.compile(r"\bprivate cloud|\bprivate[nm]? cloud|\bcloud priv|\bnuvem privada|\bnube privada|"
                             r"私有云|プライベートクラウド|프라이빗 클라우드|частн\w+ облак")
 

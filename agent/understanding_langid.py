@@ -149,7 +149,8 @@ def languages(text: str) -> frozenset[str] | None:
 # The phrase-table blocks that are one language each, as ISO 639-3 codes
 _ISO = {"de": "deu", "fr": "fra", "es": "spa", "it": "ita", "pt": "por", "nl": "nld", "pl": "pol", "sv": "swe",
         "da": "dan", "no": "nor", "tr": "tur", "ru": "rus", "uk": "ukr", "ko": "kor", "vi": "vie", "id": "ind",
-        "th": "tha", "dv": "hin", "ar": "ara", "cs": "ces", "ro": "ron", "fi": "fin", "el": "ell", "he": "heb"}
+        "th": "tha", "dv": "hin", "ar": "ara", "cs": "ces", "ro": "ron", "fi": "fin", "el": "ell", "he": "heb",
+        "tl": "fil"}
 
 
 def written_in(text: str) -> str | None:

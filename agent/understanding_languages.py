@@ -311,7 +311,7 @@ def _language_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], f
                 spaced.append(re.escape(word) + (r"\w*" if stem else ""))
     spaced.sort(key=len, reverse=True)
     unspaced.sort(key=len, reverse=True)
-    codes = frozenset(c for lang in known_languages() for c in (lang.code, lang.iso1, *lang.also))
+    codes = frozenset(c for lang in known_languages() for c in (lang.code, lang.iso1, *lang.also) if c)
     return (re.compile(r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"), re.compile("|".join(unspaced)), names,
             codes)
 

@@ -159,7 +159,10 @@ _ENGLISH = frozenset("code source online support client articles patients cpu ap
     # s13-c: English and tech words inside the Czech, Romanian, Finnish, Danish, Greek and Hebrew phrases
     "are base bot call care english french german greek italian large local lunar men over pdf russian saas shop "
     "small spanish sub time under what devops hot dry deck pot tot rom ron mai nem ani spring stat sis lit tin ven vis "
-    "ind turkish cohere".split())
+    "ind turkish cohere".split()) | frozenset(
+    # s14-b: English words inside the Tagalog, Malay and mixed-language phrases ("isang" ... "(?<=one )libo")
+    "best chinese cost difference five four goods japanese korean maintain manage may network okay one research "
+    "send sensitive three theses thesis mandarin malaysia".split())
 
 
 # s13-b: a range dictated with no dash between its ends ("günde 10 15 arama", "like 3 4 times a day"): two small

@@ -272,8 +272,12 @@ def normalise(text: str) -> str:
     # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once
     text = re.sub(r"一次(?=\s*(?:给|付|投入|花)?\s*[\d$¥€£])", " one-off ", text)  # "一次 15,000 美元": paid once
     text = _THANKS.sub(" thanks ", text)  # "tusen tack", "tausend Dank": a thank-you, not a thousand
+    text = _chat_words(text)  # "w/ SG + MY", "no 3rd party APIs", "our own AWS acct"
     text = number_words(number_formats(text.replace("一次性", " one-off ").replace("第一次", "首次")))
     text = cjk_ranges(gloss(text).replace("萬", "万").replace("億", "亿"))
+    # s14-b: a period said as an adjective before the counted noun ("3000 daily queries", glossed "3000 tägliche
+    # Anfragen", "3000 dagelijkse zoekopdrachten"): the period after the noun, as the reader takes it
+    text = _PERIOD_ADJECTIVE.sub(lambda m: f"{m.group(1)} {m.group(3)} per {_ADJECTIVE_PERIOD[m.group(2)]}", text)
     text = re.sub(r"(?<=\d[万亿])(?=[a-z]{2})", " ", text)  # "800万sku", "3万pdf": a Latin noun glued to the figure
     text = _CJK_COMPOUND.sub(_join_compound, text)
     text = _CJK_TAIL.sub(_cjk_tail, text)  # "3万5000件": 35,000; "1万5" (spoken): 15,000
@@ -293,6 +297,32 @@ def normalise(text: str) -> str:
     text = _HUNDREDS.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * 100:.0f}", text)  # "two hundred thousand"
     text = _WORD_MULT.sub(lambda m: f"{_WORD_VALUES[m.group(1)] * _EN_MULT[m.group(2)]:.0f}", text)
     return _WORD_UNIT.sub(lambda m: f"{_WORD_VALUES[m.group(1)]:g} ", text)
+
+
+_ADJECTIVE_PERIOD = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year"}
+_PERIOD_ADJECTIVE = re.compile(r"(\d[\d.,]*\s*(?:k|m|thousand|million)?)\s+(daily|weekly|monthly|yearly|annual)\s+"
+                               r"(queries|searches|lookups|requests|questions|searchs|calls|api calls)\b")
+# s14-b (issue 17): chat abbreviations, in whatever language the message is written ("w/ SG + MY it's closer to 21k",
+# "legal says no 3rd party APIs", "our own AWS acct", "b/c of PDPA", "abt 40k"): their words, before the reading
+_CHAT_ABBREVIATIONS = tuple((re.compile(pattern), f" {words} ") for pattern, words in (
+    (r"(?<![\w/])w/o(?![\w/])", "without"),
+    (r"(?<![\w/])w/(?=\s|[a-z])", "with"),
+    (r"\b3rd[\s\-]?part(?:y|ies)\b", "third-party"),
+    (r"\bacct\b|\baccnt\b", "account"),
+    (r"(?<![\w/])b/c(?![\w/])|\bcuz\b|\bcoz\b|\bbcoz\b", "because"),
+    (r"\babt\b(?=\s*[~\d])", "about"),
+    (r"\bqtr\b", "quarter"),
+))
+
+
+def _chat_words(text: str) -> str:
+    """``text`` with its chat abbreviations in words, padded with spaces only where none is beside them."""
+    for rx, words in _CHAT_ABBREVIATIONS:
+        def spelled(m: re.Match[str], said: str = text, w: str = words) -> str:
+            spaced = m.start() > 0 and said[m.start() - 1].isspace() and said[m.end():m.end() + 1].isspace()
+            return w.strip() if spaced else w
+        text = rx.sub(spelled, text)
+    return text
 
 
 def parse_cn(text: str) -> float:

@@ -1018,7 +1018,11 @@ ON_PREM = re.compile(
     # bei uns tabu", "le cloud est exclu", "la nube está prohibida", "クラウドはタブー", "云是禁区", "클라우드는 금지")
     r"(?<![\w-])(?:cloud|nube|nuvem|nuage|chmura)(?:[\s\-]*(?:apis?|services?|dienste?|l[öo]sung(?:en)?))?\s+"
     r"(?:\w+\s+){0,3}?(?<!not )(?<!nicht )(?:tabu|taboo|tabou|tabú|verboten|ausgeschlossen|not in frage|interdit|"
-    r"exclue?|proscrit|prohibid[ao]|excluid[ao]|proibid[ao]|vietat[ao]|esclus[ao]|(?:a |ein )?no[\s\-]go)(?![\w-])|"
+    r"exclue?|proscrit|prohibid[ao]|excluid[ao]|proibid[ao]|vietat[ao]|esclus[ao]|(?:a |ein )?no[\s\-]go|"
+    # s14-b: "cloud geht nicht wegen DSGVO", "cloud is not an option", "Cloud ist keine Option"
+    r"geht (?:nicht|not)|kommt (?:nicht|not) in frage|keine option|not an option|not possible|pas possible|"
+    r"pas une option|"
+    r"no es (?:una )?opci[óo]n|não é (?:uma )?opção|out of the question)(?![\w-])|"
     r"クラウド(?:は|も)?(?:タブー|禁止|ng|ダメ|だめ|無理|不可)|(?:公有)?云(?:端|服务)?(?:是|也)?(?:禁区|禁止|不行)|"
     r"클라우드(?:는|도)?\s*(?:금지|안\s*돼|안\s*됩|불가)|"
     r"\bonly (?:in|inside|within) our (?:own )?(?:vpc|private cloud|tenant|data ?cent(?:er|re)s?|"
@@ -1533,6 +1537,8 @@ BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bf
                          r"problem))|"
                          r"next to nothing|almost nothing|close to (?:zero|nothing)|budget (?:is|of) (?:zero|"
                          r"nothing|none|\$?0)\b|"
+                         # s14-b: the figure straight after the word, as chat writes it ("budget zero", "budget: 0")
+                         r"\bbudget\s*[:=]?\s*(?:zero|nil|\$?0(?![.,]?\d))(?![\w.,])|"
                          r"nothing to spend|zero budget|"
                          r"\bno money\b|"
                          r"can'?t spend anything|\$0\b(?![.,]\d)|零预算|"

@@ -208,6 +208,7 @@ _MAY = re.compile(r"\bmag\b|\bmogen\b|\bcan\b|\bmay\b|\bboleh\b|\bmożna\b|\bsak
                   r"(?<![不唔])可以|没问题|大丈夫|괜찮|돼요")
 # Hosting of one's own turned down outright ("自社で運用するつもりはありません"): the API allowed is the API chosen
 _DECLINED = re.compile(r"つもりはありません|つもりはない|予定はありません|\bdon'?t want to\b|\bwon'?t\b|\bwill not\b|"
+                       r"(?:運用|管理|ホスト|保守|構築)(?:は)?したくない|"  # s14-b: "自分たちで運用したくないので"
                        r"不想|"
                        r"不打算|하지 않을|안 할|생각(?:은|이)? 없")
 # The API side called the easiest ("APIで使えるならそれが一番楽です"): preferred, not only allowed

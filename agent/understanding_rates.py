@@ -354,7 +354,8 @@ def daily_active(work: str, people: Number) -> bool:
 # A peak and the usual rate in one message ("peak is 40 qps on black friday but normally 2 or 3 per second", "峰值QPS
 # 50，平时大概5左右", "ピーク時は秒間30、平均すると秒間5", "in der Spitze 35/s, im Schnitt eher 2"): the monthly volume
 # is the usual rate's; the peak only sizes the serving. Glossed text: the cue words in every language of the lexicon.
-PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpointe\b|\ben pic\b|\bpicos?\b|"
+PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpointes?\b|\ben pic\b|\bpics?\b|"
+                       r"\bpicos?\b|"
                        r"\bpicc(?:o|hi)\b|\bpiek\w*|\bszczy\w*|пик\w*|\bzirve\w*|\ben yoğun\b|\bpuncak\w*|पीक|"
                        r"\bblack friday\b|\bbusiest\b|\bbusy\b|\bheavy days?\b|\brush\b|\bmax(?:imum)?\b|"
                        r"\bmaximal\w*|\bmaksymaln\w*|\bm[áa]xim[oa]\b|\bmassim[oa]\b|\bcampa[ñn]a\b|\bcampagne\b|"
@@ -371,7 +372,9 @@ _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\
                         r"आम तौर पर|\brata[\s\-]rata\b|\bbiasanya\b|平时|平常|平均|日常|平時|普段|通常|평소|평균|보통")
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|"  # (not the comma of "5,000", s14-c)
                            r"[;，；、。!?]|\.\s|\s(?:but|while|whereas|aber|mais|pero|ma|mas|maar|ale|но|а|ama|"
-                           r"tapi|लेकिन|y|e|und|et|en|and)\s|但是?|ですが|が、|지만|는데|"
+                           # (not the Spanish and French "en" of "en peak", "en moyenne": s14-b)
+                           r"tapi|लेकिन|y|e|und|et|en(?!\s+(?:\d|(?:peak\w*|pics?|picos?|moyenne|promedio|media|hora\w*|"
+                           r"heure\w*|temporada|campa\w+)\b))|and)\s|但是?|ですが|が、|지만|는데|"
                            # s13-b: dictated with no stop, the average starts its own clause ("3 a second at peak avg
                            # maybe 1", "15 por segundo no pico media uns 4", "в пік 20 в середньому 5")
                            r"\s(?=(?:on average|avg|average|usually|normally|m[ée]dia|promedio|en promedio|en moyenne|"
@@ -426,9 +429,12 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
     bounds = [0, *(b for m in _CLAUSE_BREAK.finditer(work) for b in (m.start(), m.end())), len(work)]
     clauses: list[str] = []
     for c in (work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)):
+        if len(c.strip()) <= 3 and not P.find_numbers(c):
+            continue  # s14-b: a joining word left alone between two breaks ("en" of "per second en moyenne")
         if clauses and not re.search(r"\d", c) and not PEAK_CUE.search(c) and not PEAK_CUE.search(clauses[-1]) \
                 and re.search(r"\d", clauses[-1]):
-            clauses[-1] += " " + c  # s14-c: "20 per minute on average": the cue after its figure, split off
+            clauses[-1] += " " + c  # s14-b, s14-c: "20 per minute on average", "5 par seconde en moyenne": the cue
+            # after its figure, split off
         else:
             clauses.append(c)
     peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]

@@ -210,7 +210,13 @@ _MORE_BEFORE = re.compile(r"(?:\b(?:another|add(?:ing)?|plus|extra|additional|we
                           r"outr[oa]s|ещё|еще|daha|ytterligare|nog)|再加|另外还?有?|さらに|追加で?|추가로)\s*"
                           r"(?:~|about|around|roughly|some|maybe)?\s*$")
 _MORE_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:more|extra|additional|on top|mehr|dazu|de plus|más|in più|"
-                         r"a mais|больше|fazla|till)\b|^\s*(?:[^\W\d_]+\s+){0,5}?(?:dazu|hinzu)\b|^\s*\S{0,4}\s*더")
+                         r"a mais|больше|fazla|till|lagi|pa)\b|"  # s14-b: Malay and Tagalog "lagi", "pa"
+                         r"^\s*(?:[^\W\d_]+\s+){0,5}?(?:dazu|hinzu)\b|^\s*\S{0,4}\s*더")
+
+
+# A stated figure said to be one part only ("the 2,000 are only the FAQs", "2,000 tu FAQ je", "nur die FAQs", "solo
+# las FAQ", "seulement les FAQ")
+_PART_ONLY = re.compile(r"\b(?:only|just|je|saja|sahaja|aja|lang|nur|solo|sólo|seulement|juste|apenas|só|solo)\b")
 
 
 def _more_people(text: str, numbers: list[P.Number], stated: dict[str, Any], result: Any) -> bool:
@@ -235,16 +241,22 @@ def added_to(text: str, asked: str | None, stated: dict[str, Any], result: Any) 
     """A count added to the stated one ("plus 5,000 more documents"): the field is the sum (s11-b)."""
     if result.confirm or _FUTURE.search(text) or P.HYPOTHETICAL.search(text) or P.GROWTH_WORD.search(text):
         return
+    held = [f for f in ("corpus_docs", "queries_per_month") if isinstance(stated.get(f), int | float)
+            and not isinstance(stated.get(f), bool) and stated[f] > 0]
+    # s14-b: the stated figure quoted as one part beside the added one ("the 2,000 are only the FAQs, and there are
+    # 9,000 policy docs on top", "2,000 tu FAQ je, dokumen polisi ada 9,000 lagi")
     numbers = [n for n in P.find_numbers(text) if n.value >= 2]
     if len(numbers) == 2 and _more_people(text, numbers, stated, result):
         return
+    quoted = [n for n in numbers if any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)]
+    if len(numbers) == 2 and len(quoted) == 1 and quoted[0] is numbers[0] and _PART_ONLY.search(
+            text[numbers[0].end:numbers[1].start]):
+        numbers = numbers[1:]
     if len(numbers) != 1:
         return
     n = numbers[0]
     if not (_MORE_BEFORE.search(text[max(0, n.start - 24):n.start]) or _MORE_AFTER.match(text[n.end:n.end + 30])):
         return
-    held = [f for f in ("corpus_docs", "queries_per_month") if isinstance(stated.get(f), int | float)
-            and not isinstance(stated.get(f), bool) and stated[f] > 0]
     targets = [f for f in held if _named(text, f) or result.updates.get(f) is not None] or (
         [asked] if asked in held else [])
     if len(targets) != 1 or any(abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held):
@@ -253,7 +265,8 @@ def added_to(text: str, asked: str | None, stated: dict[str, Any], result: Any) 
     if field == "corpus_docs" and any(rx.search(text) for rx, _ in P.PERIODS):
         return  # "another 2k a month": growth, not a part of the corpus
     said = result.updates.get(field)
-    extra = said if isinstance(said, int | float) and not isinstance(said, bool) else n.value
+    extra = said if isinstance(said, int | float) and not isinstance(said, bool) and abs(
+        said - stated[field]) > 0.02 * stated[field] else n.value  # (not the quoted part read as the count)
     result.updates[field] = int(round(stated[field] + extra))
     result.corrected.add(field)
 

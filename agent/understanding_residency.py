@@ -220,6 +220,7 @@ REGION = (r"(?:(?<![a-z])(?:eu|e\.u\.|eea|ewr|ue|uk|usa|eu/eea|"
           r"toronto|qu[ée]bec|ontario|british columbia|colombie-britannique|alberta|bavaria|bayern|california|"
           r"texas|the us|united states|[ée]tats-unis|estados unidos|stati uniti|vietnam|vi[ệe]t nam|indonesia|"
           r"thailand|malaysia|philippines|saudi|ksa|qatar|egypt|morocco|maroc|israel|kenya|nigeria|"
+          r"sg|hk|hong kong|taiwan|pilipinas|pinas|"  # s14-b: as chat writes them ("cannot go out of SG")
           r"deutsche[nmr]?|europäische[nmr]?|european|europ[ée]en\w*|europe[oa]s?|europeu\w*|europese|"
           r"europejsk\w*|europeisk\w*|schweizer|swiss|canadian|"
           r"(?:the|our|el|del|il|o|do|het|ons) (?:country|pa[íi]s|paese|land)|kraj\w*|landet|[üu]lke\w*)(?![a-z])|"
@@ -296,7 +297,7 @@ def region_rule(text: str) -> bool:
             if _CONDITION_RE.search(near) or _STAYING.search(match.group()):
                 return True
         if _REGION_ONLY.search(sentence) or _AS_LONG_AS_IN.search(sentence) or _REGION_CLOUD_OK.search(sentence) or \
-                _outside_ruled_out(sentence):
+                _outside_ruled_out(sentence) or _CANNOT_GO_OUT.search(sentence):
             return True
     return False
 
@@ -323,6 +324,15 @@ _REGION_CLOUD_OK = re.compile(
     rf"(?:the |der |la |le |de |o )?{REGION}\s+(?:(?:is|are|would be|ist|wäre|sind|est|serait|är|er|è|é|es|sería|"
     rf"zou zijn)\s+)?(?:totally |perfectly |also |auch )?(?:ok|okay|fine|acceptable|allowed|prima|goed|bene|bien|"
     rf"bem|in ordnung|passt|geht|går bra|funkar|vale|serve|sirve|va bene|ça va)\b")
+# s14-b: going out of a place refused, the data unnamed as chat leaves it ("cannot go out of SG one ah, PDPA", "can't
+# leave the country", "mustn't be sent outside the EU")
+_CANNOT_GO_OUT = re.compile(
+    rf"(?:\bcannot|\bcan'?t|\bcan not|\bmust not|\bmustn'?t|\bnot allowed to|\bmay not|\bshould not|\bshouldn'?t)\s+"
+    rf"(?:be\s+)?(?:go|goes|leave|move|moved|sent|send|stored|hosted|transferred)\s+"
+    rf"(?:out of|outside(?: of)?|beyond)\s+"
+    rf"(?:the\s+)?{REGION}")
+
+
 def _outside_ruled_out(sentence: str) -> bool:
     """True when a clause rules out a place outside a region and names the data, hosting or "nothing".
 
@@ -356,9 +366,11 @@ _REGION_ONLY = re.compile(rf"(?<![\w-]){REGION}[\s\-]?(?:clouds?|hosting|hoster|
                           # s8-f: "国内リージョンに限ります", "国内に限定", "국내로 한정"
                           rf"(?:only\b|nur\b|のみ|だけ|만|(?:に|で)?限(?:ります|る|定|られ)|(?:으로|로)?\s*한정)|{_ONLY}\s+(?:\w+\s+){{0,2}}?(?:in|with|en|em|na|no|dans|nel|"
                           rf"nell'|w|i|в|im|auf|within|inom)?\s*(?:the\s+|der\s+|la\s+|l'|de\s+)?{REGION}"
-                          # s14-c: (not "only the Madrid office gets it": the people of a place, no rule for the data)
-                          rf"(?!\s+(?:office|offices|team|teams|branch|branches|staff|employees|site|sites|store|stores|"
-                          rf"users|people|department|plant|factory|colleagues|sales|hq|headquarters|büro|standort|"
+                          # s14-b, s14-c: a part of the company there ("only the Madrid office gets it", "the 8k was
+                          # only the HK office"): the people or the count's scope, no rule for the data
+                          rf"(?!\s+(?:office|offices|team|teams|branch\w*|site|sites|entity|entities|subsidiar\w*|"
+                          rf"stores?|shops?|staff|employees|users|customers|clients|market|business|division|unit|"
+                          rf"sales|folks|people|department|plant|factory|colleagues|hq|headquarters|büro|standort|"
                           rf"filiale|bureau|agence|oficina|sucursal|escritório|filial)\b)")
 
 

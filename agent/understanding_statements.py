@@ -37,8 +37,16 @@ def _hardware_location(text: str, match: re.Match[str]) -> bool:
     if re.search(r"on[\s\-]?prem", match.group()) and _CJK_PLACE.match(after) and any(
             m.start() < 25 for m in HW.GPU_RE.finditer(after)) and not _CJK_NEED.search(after):
         return True  # "オンプレにRTX A6000が2枚あります", "온프레미스에 A100 두 장 있어요": where the cards are
+    before = _COPULA_AT_END.sub("", before.rstrip())  # "ek A100 80GB hai on-prem": the card, then "is"
     return bool(re.fullmatch(r"on[\s\-]?prem(?:ise|ises)?", match.group()) and (
         HW.MACHINE_AT_END.search(before) or any(m.end() >= len(before.rstrip()) for m in HW.GPU_RE.finditer(before))))
+
+
+# s14-b: a copula between a card and "on-prem" ("ek A100 80GB hai on-prem", "two L4s are on-prem")
+_COPULA_AT_END = re.compile(r"\s+(?:hai|hain|he|is|are|sind|ist|est|sont|son|sono|zijn|är|jest|ada)$")
+# s14-b: "within" or "inside" straight after a time ("p95 500ms ke andar rehna chahiye", glossed "500ms within
+# rehna"): a limit on the time, not a place the data stays
+_TIME_BEFORE = re.compile(r"\d\s*(?:ms|msec|s|sec|secs|seconds?|milliseconds?|mins?|minutes?)\s*$")
 
 
 # A message that opens with "no cloud" (in any language, after the gloss): the cloud refused
@@ -103,9 +111,25 @@ _SCOPED = re.compile(
     r"khi (?:cần|áp dụng)|uygulandığı yerde|gerektiğinde)")
 
 
+# s14-b: a side preferred "if we can" is the side chosen ("prefer self-hosted if we can", "idealerweise selbst
+# gehostet, wenn möglich", "de preferencia self-hosted si se puede"): the condition is no doubt about the choice
+_PREFERENCE_WORD = re.compile(r"\bprefer\w*|\bideally\b|\bpreferabl[ey]\b|\brather\b|\bbevorzug\w*|\blieber\b|"
+                              r"\bidealerweise\b|\bam liebsten\b|\bde prefer[eê]ncia\b|\bidealmente\b|"
+                              r"\bde préférence\b|\bidéalement\b|\bpreferibilmente\b|最好|できれば|가능하면")
+_IF_WE_CAN = re.compile(r"\bif (?:we can|possible|feasible|doable|at all possible)\b|\bwenn (?:möglich|es geht)\b|"
+                        r"\bsi (?:es posible|se puede|possible|on peut)\b|\bse (?:possível|possibile|der)\b")
+
+
+def _preferred_if_can(text: str, m: re.Match[str]) -> bool:
+    clause = _clause(text, m.start(), m.end())
+    rest = _IF_WE_CAN.sub(" ", clause)
+    return bool(_PREFERENCE_WORD.search(clause) and _IF_WE_CAN.search(clause) and not P.HEDGE.search(rest))
+
+
 def _privacy(text: str, updates: dict[str, Any]) -> None:
     """Whether the data must stay on the premises, and who runs the model; a negated or hedged cue is not a rule."""
     on_prem = [m for m in P.ON_PREM.finditer(text) if not _hardware_location(text, m)
+               and not _TIME_BEFORE.search(text[max(0, m.start() - 20):m.start()])
                and not _SCOPED.match(text[m.end():m.end() + 40])]
     if on_prem and all(_REGULATION.fullmatch(m.group()) for m in on_prem) and (
             any(polarity(text, m) == "plain" for rx in (P.API_OK, P.DATA_MAY_LEAVE) for m in rx.finditer(text))
@@ -113,7 +137,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         on_prem = []  # "we comply with KVKK, but these texts may go to a cloud API": the permission is the rule
     stands = [(m, polarity(text, m)) for m in on_prem]
     plain = [m for m, how in stands if how == "plain"]
-    self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if polarity(text, m) == "plain" and not _weighed(text, m)]
+    self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if (polarity(text, m) == "plain" or _preferred_if_can(
+        text, m)) and not _weighed(text, m)]
     declined = _dispreferred(text)  # "plutôt une API que d'héberger nous-mêmes": hosting is the side turned down
     api_preferred = bool(declined and any(declined[0] <= h.start() < declined[1] for h in self_hosted) and
                          _API_WORD.search(text[:declined[0]] + " " + text[declined[1]:]))
@@ -431,7 +456,7 @@ _SELF = re.compile(r"\bself\b|\bauto[\s\-]*(?:hosted|h[ée]berg\w*|alojad\w*|hos
                    r"\b(?:sui|nei|sur|en|em|nos|op|på|na|auf|on|in) our (?:own )?(?:servers?|servidores|serveurs|"
                    r"servrar|serwerach|maschinen|machines?|hardware|gpus?)\b|"
                    r"自社サーバ|자체\s*(?:서버|장비|gpu)|自己的(?:服务器|机器|gpu)|"
-                   r"自前|自社|직접")
+                   r"自前|自社|自分たち|직접")
 _WORDED = ("license", "deployment", "data_must_stay_on_prem")
 # Hindi puts the negation after the verb, a few words past the cue: "khud server chalana nahi chahte"
 # and so do Korean, Japanese and Chinese, past the verb: "직접 GPU 운영하고 싶지 않아요", "自前で運用したくない",

@@ -19,7 +19,7 @@ class Language(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     code: str = Field(pattern=r"^[a-z]{3}$")
-    iso1: str = Field(pattern=r"^[a-z]{2}$")
+    iso1: str | None = Field(default=None, pattern=r"^[a-z]{2}$")  # none for some (Cebuano)
     names: list[str]
     also: list[str] = []
 
@@ -51,7 +51,7 @@ def _table() -> dict[str, Language]:
         raise KnowledgeDataError(f"{LANGUAGES_FILE}: {exc}") from exc
     table: dict[str, Language] = {}
     for lang in parsed.languages:
-        for key in [lang.code, lang.iso1, *lang.also, *(n.lower() for n in lang.words)]:
+        for key in [lang.code, *([lang.iso1] if lang.iso1 else []), *lang.also, *(n.lower() for n in lang.words)]:
             other = table.get(key.lower())
             if other is not None and other.code != lang.code:
                 raise KnowledgeDataError(f"{LANGUAGES_FILE}: {key!r} names both {other.code} and {lang.code}")
