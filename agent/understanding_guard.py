@@ -517,8 +517,8 @@ def _vague(field: str, text: str, unclear: bool = False) -> dict[str, Any]:
 def _card_unknown(u: Understanding, message: str, asked: str | None) -> bool:
     """The user has a card but not its name: ask which one (a vague check on the hardware), store no hardware."""
     if u.confirm is not None or (u.updates.get("hardware") or {}).get("accelerator") not in (None, "none") \
-            or asked not in (None, "hardware"):
-        return False
+            or asked not in (None, "hardware") or (u.updates.get("hardware") or {}).get("vram_gb"):
+        return False  # (s14-a: "a graphics card of 24 GB, I don't remember the model": its memory is what counts)
     low = P.normalise(message)
     if not (_SOME_CARD.search(low) and _WHICH_UNKNOWN.search(low)) or CPU_ONLY.search(low):
         return False

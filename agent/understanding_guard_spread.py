@@ -206,7 +206,8 @@ _MANY_WORDS = (r"hundreds|dozens|thousands|decine|centinaia|migliaia|centenares|
                r"milliers|dizaines|hunderte|tausende|dutzende|centenas|milhares|dezenas|сотни|тысячи|десятки|сотні|"
                r"тисячі|setki|tysiące|dziesiątki|honderden|duizenden|tientallen|yüzlerce|binlerce|onlarca|hundratals|"
                r"tusentals|几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài trăm|vài nghìn|vài chục|"
-               r"مئات|آلاف|عشرات|ratusan|ribuan|puluhan|सैकड़ों|हज़ारों|हजारों")
+               r"مئات|آلاف|عشرات|ratusan|ribuan|puluhan|सैकड़ों|हज़ारों|हजारों|hundredvis|tusindvis|hundratals|satoja|tuhansia|"
+               r"stovky|tisíce|sute|mii|εκατοντάδες|χιλιάδες|מאות|אלפי")
 _PERIOD_NEXT = (r"(?!\s+(?:days?|weeks?|months?|years?|día|dia|mes|mês|semana|año|ano|tag|woche|monat|jahr|jaar|maand|"
                 r"dag|dzień|miesiąc|tydzień|rok|день|месяц|неделю|год|місяць|тиждень|рік|tháng|ngày|tuần|năm|شهر|يوم|"
                 r"أسبوع|سنة|عام)\b)")
@@ -218,7 +219,18 @@ _PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bc
                           # (not "3000 documents, each with hundreds of pages": a length)
                           r"(?!\s*(?:of\s+|de\s+|di\s+|d')?(?:pages?|páginas?|pagine|seiten|страниц\w*|сторін\w*|stron|"
                           r"sayfa\w*|sidor|words?|palabras|mots|wörter|parole|lines?|页|頁|ページ|페이지|字|単語|단어))")
+# s14-a: the many said first, "in each" after ("200 folders, but there can be hundreds of documents in each")
+_MANY_IN_EACH = re.compile(rf"\d[^.;。!?\d]{{0,60}}?(?:{_MANY_WORDS})(?!\s*(?:of\s+|af\s+|de\s+|d')?(?:pages?|sider|"
+                           r"pages|seiten|words?|ord|mots|wörter|lines?)\b)[^.;。!?\d]{0,30}?\b(?:in|i|dans|en|im|w)\s+"
+                           r"(?:each(?: one)?|every one|hver|hvert|chaque|jedem|jeder|cada una?|każd\w*)\b")
 _WHY_PARTS = "not sure how many documents that makes in all: about how many?"
+# Storage of paper counted, not the documents in it (s14-a)
+_STORAGE_AFTER = re.compile(
+    r"\s*(?:[^\W\d_]+\s+)?(?:shelves|shelf|boxes|crates?|cartons?|filing cabinets?|cabinets?|drawers?|"
+    r"binders? (?:of|full of|with)|lever arch files|classeurs? (?:de|d'|pleins)|ordner (?:mit|voller|voll)|kisten|"
+    r"umzugskartons|regale|boîtes|cajas|scatole|faldoni|dozen|kasser|laatikko\w*|cutii|krabic\w*|šanon\w*|"
+    r"κούτες|κουτιά|ράφια|ארגזים|קלסרים|صناديق|상자|박스|箱)(?![\w\-])")
+_WHY_STORAGE = "those are boxes, shelves or binders of paper, not documents: about how many documents are in them?"
 
 
 def _multiplied(u: Understanding, low: str) -> bool:
@@ -286,7 +298,13 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
     numbers = [n for n in P.find_numbers(low) if n.value >= 2]
     if not numbers:
         return False
-    if "corpus_docs" in u.updates and _PARTS_VAGUE.search(message.lower()):
+    storage = [n for n in numbers if _STORAGE_AFTER.match(low[n.end:n.end + 40])]
+    if storage and not any(P.docs_after(low[n.end:n.end + 40]) for n in numbers if n not in storage):
+        # s14-a: "12 shelves of files, each shelf holds maybe 50 boxes", "12 classeurs de procédures", "40 κούτες με
+        # χαρτιά": boxes, shelves and binders of paper, not documents
+        _withhold(u, message, asked, "corpus_docs", [], _WHY_STORAGE)
+        return True
+    if "corpus_docs" in u.updates and (_PARTS_VAGUE.search(message.lower()) or _MANY_IN_EACH.search(message.lower())):
         _withhold(u, message, asked, "corpus_docs", [], _WHY_PARTS)
         return True
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)

@@ -403,7 +403,7 @@ def _extract(text: str, asked: str | None) -> Found:
         and numbers[i + 1].value >= 2 and numbers[i + 1].start - n.end <= 8)]
     people = _users_counted(numbers, work) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
-            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+            r"^\s*(?:(?:in|at|on) (?:the|our) [a-z\-]+\s*)?(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
         or next((n for n in numbers if _PEOPLE_ARE.search(work[max(0, n.start - 50):n.start]) and re.match(
             r"^\s*(?:\)|,|;|\.(?!\d)|of them\b|in total\b|$)", work[n.end:])), None) \
         or R.active_users_before(work, numbers) \
@@ -450,6 +450,9 @@ def _extract(text: str, asked: str | None) -> Found:
             if kind == "budget_usd_month" and isinstance(value, int | float) and not isinstance(value, bool):
                 others.append((num, value))
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
+        if kind in NUMERIC_FIELDS and _WITHDRAWN_BEFORE.search(work[max(0, num.start - 24):num.start]):
+            leftovers.append(num)  # s14-a: "scratch the $200 a month, ... it's $150 max": the figure taken back
+            continue
         if kind in NUMERIC_FIELDS and _TAKEN_BACK_AFTER.match(work, num.end):
             leftovers.append(num)  # "월 50만원이 아니라 연 1,200만원", "5万円じゃなくて": the figure taken back (s11-c)
             continue
@@ -653,6 +656,9 @@ def _extract(text: str, asked: str | None) -> Found:
     return found
 
 
+# A figure right after a verb that takes it back ("scratch the $200 a month", "forget the 5k I said")
+_WITHDRAWN_BEFORE = re.compile(r"\b(?:scratch|forget|ignore|disregard|strike|cross out)\s+(?:the|that|my|our)?\s*"
+                               r"(?:[$€£¥₹]\s*)?$")
 # A figure taken back by the word after it, in the languages that say "not X but Y" after X (s11-c)
 _TAKEN_BACK_AFTER = re.compile(r"\s*(?:[a-z$€£¥₹]{1,5}|[^\s\d,.;:!?。，、]{1,3})?\s*(?:이 아니라|가 아니라|이 아니고|"
                                r"가 아니고|아니라|아니고|じゃなくて|じゃなく|ではなく|değil\b)")
@@ -1260,9 +1266,21 @@ def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
     """The people a rate is for: the first counted, or a later count the message narrows them to."""
     counted = [n for n in numbers if P.USERS.match(work[n.end:]) and not (  # (not "一个人一天三五次": each of them)
         n.value == 1 and re.match(r"\s*个?人\s*(?:一|1|每)?\s*(?:天|日|周|星期|个?月)", work[n.end:]))]
+    if len(counted) > 1 and _PEOPLE_JOINED.match(work[counted[0].end:counted[1].start]) and not (
+            len(counted) > 2 and ONLY_SOME.search(work[counted[1].end:counted[2].start])):
+        # s14-a: "3 receptionists and 2 nurses", "7 Anwälte und 4 Fachangestellte": the people of two roles together
+        return P.Number(counted[0].start, counted[1].end, counted[0].value + counted[1].value)
     if len(counted) > 1 and (ONLY_SOME.search(work[counted[0].end:counted[1].start]) or team(counted[0], work)):
         return counted[1]  # "we are 8 developers, but 2,000 customers search": the users, not the team
     return counted[0] if counted else None
+
+
+# The noun of the first people counted, then "and"/"plus" before the second count ("4 lawyers and 2 secretaries")
+_PEOPLE_JOINED = re.compile(r"^\s*(?:[^\W\d_][\w\-']*\s+){1,3}?(?:and|plus|&|as well as|\+|und|et|y|e|en|och|og|"
+                            r"i|a|și|και)\s+(?:also\s+)?$|"
+                            # "간호사 6명이랑 접수 직원 2명", "6명과 2명": Korean people joined by a particle
+                            r"^\s*명(?:이랑|랑|하고|과|와)\s*(?:[^\W\d_]+\s*){0,3}$|"
+                            r"^\s*(?:[^\W\d_][\w\-']*\s+){0,2}?[^\W\d_][\w\-']*\s*[,+]\s*(?:and\s+|plus\s+)?$")
 
 
 def team(num: P.Number, work: str) -> bool:
