@@ -523,8 +523,8 @@ _OTHER_COUNT = re.compile(r"^\s*(?:\d|[.,]\d|(?:t|g|m|k)i?b\b|%|million|mill|mil
 # "with our 2M docs", "for my 10M documents", "unsere 40.000 Verträge": a count of the user's own documents inside a
 # side question is the user's corpus (a figure only supposed, "for 2M docs", is not)
 _OWN_COUNT = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr[oa]s|noss[oa]s|nostr[ie]|onze|nasz\w*|våra|наш\w*|"
-                        # s14-a: the ones the user has spoken of ("those 53,000 books", "all 14,000 files")
-                        r"those|these|all|all (?:of )?(?:our|the))\s+"
+                        # s14-a: the ones the user has spoken of ("those 53,000 books", "all of our 14,000 files")
+                        r"those|these|all (?:of )?our)\s+"
                         r"(?:(?:~|about|roughly|approx\.?|around|some|ca\.?|etwa|environ|unos|cerca de|circa)\s*)?"
                         r"(?=\d)|"
                         # the owner, then the noun, then the figure (s12-a): "우리 문서 3만 건", "我们的文档20万份"

@@ -316,6 +316,9 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧"; "两三千块" is yuan)
     if reason is None and "budget_usd_month" in money and not re.search(r"\d", message) and _VAGUE_SUM.search(raw):
         reason = "a vague sum: about how much a month?"  # "几万块吧", "quelques centaines d'euros": 2x to 9x
+    if reason is not None and reason.startswith("no currency said") and budget == 0 and not any(
+            u.updates.get(f) for f in money):
+        reason = None  # s14-a: "nous n'avons aucun budget mensuel": nothing is nothing in every currency
     if reason is None:
         return False
     values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}

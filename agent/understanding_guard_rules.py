@@ -217,7 +217,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                 continue
             if name == "doc_length_tokens" and _EXTREME_BEFORE.search(r.text[max(0, n.start - 14):n.start]):
                 continue  # "短则几百字，长则上万字", "긴 건 2만 자": the extremes beside the typical length
-            if name == "doc_length_tokens" and (P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after)):
+            if name == "doc_length_tokens" and (P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after)
+                                                or P.LINES_AFTER.match(after)):  # (s14-a: "3 or 4 lines, 50 words")
                 continue  # "一两句话，三四十个字": the rough size in sentences beside the figure in characters
             hit = multiplier or (rate if name in ("queries_per_month", "budget_usd_month") else None)
             if hit is not None and hit is multiplier and _CJK_WORD.fullmatch(hit.group().strip()) and not \

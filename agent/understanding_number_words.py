@@ -895,6 +895,7 @@ _PEOPLE_NOUNS = (r"users|employees|people|staff|students|learners|analysts|lawye
                  r"technicians|brokers|underwriters|adjusters|officers|pharmacists|recruiters|operators|dispatchers|"
                  r"advisors|advisers|managers|associates|colleagues|customers|clients|stores|branches|shops|hotels|"
                  r"clinics|outlets|offices|sites")
+_SIX_DAY_WEEK = re.compile(r"\b(?:from )?mon(?:day)?\s*(?:to|-|–|through|thru|till|until)\s*sat(?:urday)?\b")
 # s14-a: a small cardinal word before people ("three receptionists and two nurses", "eleven solicitors"): digits,
 # as other languages' cardinals before a word are (``_card_words``); not "one" (nobody's rate is read from one person)
 _EN_PEOPLE_CARD = re.compile(
@@ -1019,6 +1020,8 @@ def number_words(text: str) -> str:
     if "sub-" in text:  # "sub-200ms", "sub-second": under
         text = re.sub(r"\bsub-(?=\d)", "sub ", text)
     text = english_cardinals(text)
+    if "sat" in text:  # s14-a: "we're open Monday to Saturday": a six-day week
+        text = _SIX_DAY_WEEK.sub("6 days a week", text)
     if _EN_PEOPLE_CARD.search(text):  # s14-a: "three receptionists and two nurses": people counted in words
         text = _EN_PEOPLE_CARD.sub(lambda m: f"{_EN_SMALL.get(m.group(1)) or _EN_TENS[m.group(1)]} ", text)
     if "half" in text:  # "a page and a half", "two hours and a half": one and a half of them

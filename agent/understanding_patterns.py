@@ -546,7 +546,8 @@ USERS = re.compile(r"^\s*(?:clients|clientes|clienti|kunden|klanten|klienci|klie
                    r"reporters|lecturers|tutors|professors|brokers|bankers|tellers|dispatchers|salespeople|"
                    r"associates|interns|translators|coordinators|designers|marketers|admins|administrators|"
                    r"supervisors|executives|radiologists|pathologists|chemists|paramedics|carers|caregivers|"
-                   r"electricians|technologists|fitters|installers|stylists|concierges|receptionists|secretaries|"
+                   r"electricians|technologists|fitters|installers|stylists|concierges|receptionists|secretaries|solicitors|"
+                   r"assistants|volunteers|"
                    r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
@@ -760,6 +761,7 @@ DOMAINS = {
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"
                r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对|"
+               r"(?:员工|职工|内部|客户|顾客)(?:智能)?(?:问答|答疑)(?:机器人|助手)|"  # s14-a: "员工问答机器人" (HR)
                r"\b(?:in|on|from|for) (?:the |our )?(?:customer |tech(?:nical)? |it )?support\b|"
                r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
                r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
@@ -859,7 +861,8 @@ ON_PREM = re.compile(
     r"上傳|上云|上雲|外发|外發|传到|傳到|发到|發到)|"
     # lead s6: any subject that may not leave a place of the user's ("source code can't leave our infra")
     r"(?:can(?:no|')?t|cannot|can not|must not|mustn't|may not|shouldn't|should not|won't|will not|(?:is|are)(?:n't| "
-    r"not) allowed to)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+(?:own\s+)?(?:infra\w*|premises|building|"
+    r"not) allowed to|(?:must|may|can|should|will) never)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+"
+    r"(?:own\s+)?(?:infra\w*|premises|building|"
     r"network|servers?|country|company|org\w*|data ?cent(?:er|re)s?|dc|vpc|firewall|walls|house|office|cloud|"
     r"tenant|environment|systems?|perimeter|estate|"
     # s14-a: the user's own workplace ("patient notes cannot leave the practice", "... the clinic", "the firm")
@@ -1344,6 +1347,9 @@ NOT_LICENCE = re.compile(
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 # s11-b: "utilisable commercialement", "usarlo comercialmente"
                                 r"\bcommercialement\b|\bcomercialmente\b|\bcommercialmente\b|\bkommerziell nutzbar\b|"
+                                # s14-a: "has to be allowed for business use", "for use in our business"
+                                r"\b(?:allowed|licensed|ok|okay|usable|cleared) for (?:business|for-profit) use\b|"
+                                r"\bbusiness use\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 # "or" in every language of the lexicon ("Apache 2.0 albo MIT", s8-d)
                                 r"\b(?:licen[cs]ed?|only|or|oder|ou|o|oppure|of|eller|albo|lub|veya|ya|или|або|чи)"
@@ -1527,7 +1533,8 @@ BUDGET_NO_LIMIT = re.compile(r"money is no object|"
                              r"予算(?:の)?(?:上限|制限)は(?:特に)?(?:ない|ありません)|"
                              r"예산(?:은|에)? (?:제한이? 없|상관없)")
 BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
-                         r"\bno budget\b(?! (?:limit|cap|ceiling|constraint|restriction|concern|worries|issue|"
+                         r"\bno (?:monthly |annual |yearly |real |actual )?budget\b(?! (?:limit|cap|ceiling|constraint|"
+                         r"restriction|concern|worries|issue|"
                          r"problem))|"
                          r"next to nothing|almost nothing|close to (?:zero|nothing)|budget (?:is|of) (?:zero|"
                          r"nothing|none|\$?0)\b|"

@@ -367,9 +367,10 @@ def _structured_fields(text: str, found: Found) -> None:
 
 
 def _coarse_length(text: str, num: P.Number) -> bool:
-    """Whether a length is counted in sentences or paragraphs (a rough size a figure in words or characters beats)."""
+    """Whether a length is counted in sentences, paragraphs or lines (a rough size a figure in words beats)."""
     after = text[num.end:num.end + 40]
-    return bool(P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after))
+    return bool(P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after) or (  # s14-a: "3 or 4 lines
+        P.LINES_AFTER.match(after) and not re.match(r"^[\s\-]*(?:lines? of code|loc|sloc)\b", after)))  # each"
 
 
 def _extract(text: str, asked: str | None) -> Found:
@@ -696,8 +697,10 @@ _PER_PAGE_TEXT = re.compile(
 _TEXT_UNIT_TOKENS = {"w": P.TOKENS_PER_WORD, "字": P.TOKENS_PER_CJK_CHAR, "c": 1 / P.CHARS_PER_TOKEN}
 # An average said beside a range or its extremes ("from 1 to 80 pages, avg maybe 10", "von 1 bis 60 Seiten, im
 # Schnitt etwa 12", "短的一两页，长的上百页，平均下来大概10页"): the average is the length.
-_AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage (?:is|of|at|around|about|maybe|length is|doc is|"
-                          r"document is|one is)?|\bavg\.?|\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|"
+_AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage,? (?:i'?d say|i would say|i(?:'d)? guess|would be|"
+                          r"is probably|would probably be)\b|"  # s14-a: "if I had to guess an average I'd say 6 or 7"
+                          r"\baverage (?:is|of|at|around|about|maybe|length is|doc is|document is|one is)?|\bavg\.?|"
+                          r"\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|"
                           r"\ben moyenne\b|\bmoyenne de\b|\ben promedio\b|\bpromedio de\b|\bde media\b|"
                           r"\bcom m[ée]dia de\b|\bem m[ée]dia\b|\bm[ée]dia de\b|\bin media\b|\bmediamente\b|"
                           r"\bgemiddeld\b|\b[śs]rednio\b|\bi snitt\b|\bi genomsnitt\b|\bortalama\b|\bв среднем\b|"
@@ -1279,7 +1282,7 @@ def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
 _PEOPLE_JOINED = re.compile(r"^\s*(?:[^\W\d_][\w\-']*\s+){1,3}?(?:and|plus|&|as well as|\+|und|et|y|e|en|och|og|"
                             r"i|a|și|και)\s+(?:also\s+)?$|"
                             # "간호사 6명이랑 접수 직원 2명", "6명과 2명": Korean people joined by a particle
-                            r"^\s*명(?:이랑|랑|하고|과|와)\s*(?:[^\W\d_]+\s*){0,3}$|"
+                            r"^\s*(?:명|people)\s*(?:이랑|랑|하고|과|와)\s*(?:[^\W\d_]+\s*){0,3}$|"
                             r"^\s*(?:[^\W\d_][\w\-']*\s+){0,2}?[^\W\d_][\w\-']*\s*[,+]\s*(?:and\s+|plus\s+)?$")
 
 
@@ -1731,7 +1734,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if per_second and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own):
             return "queries_per_month", int(v * P.SECONDS_PER_MONTH)  # "at launch peaks ~3 tickets a second"
         if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
-                re.match(r"^\s*(?:(?:documents|items|cases)\b|件|건|条|次|回)", docs.group()):
+                re.match(r"^\s*(?:(?:[a-z\-]+\s+)?(?:documents|items|cases|e-?mails|messages|letters)\b|件|건|条|次|回)",
+                         docs.group()):  # (s14-a: "150 emails a day from residents" to the same question)
             # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
             return "queries_per_month", int(v * period_factor(after, before))
         if _CONVERSATIONS.match(docs.group()) and any(rx.search(tail) for rx, _ in P.PERIODS) and not re.search(
