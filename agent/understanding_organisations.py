@@ -253,6 +253,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bonline (?:learning|education|course|courses|tutoring|training|school)\b|\be-?learning\b|"
               r"\bed-?tech\b|\btutoring\b|\blearning platform\b|\bcourse platform\b|\bmoocs?\b|\bk-?12\b|"
               r"\bquestion banks?\b|\bschool (?:district|group|network|board)s?\b|\bhigh schools?\b|"
+              r"\b(?:secondary|primary|middle|elementary|grammar) schools?\b|\bour district\b|"  # s14-a
               r"\bcoaching (?:institute|centre|center|classes)\b|\bconstruction (?:firm|company|companies|group|"
               r"business|contractor)\b|\b(?:building|general|construction) contractors?\b|\bcivil engineering\b|"
               r"\bhomebuilders?\b|\bfreight\b|\bforwarders?\b|"

@@ -764,12 +764,14 @@ DOMAINS = {
                r"(?:员工|职工|内部|客户|顾客)(?:智能)?(?:问答|答疑)(?:机器人|助手)|"  # s14-a: "员工问答机器人" (HR)
                r"\b(?:in|on|from|for) (?:the |our )?(?:customer |tech(?:nical)? |it )?support\b|"
                r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
-               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
-               r"questions|"
+               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) "
+               # (s14-a: not pupils' questions from lesson materials: a school's teaching, general)
+               r"(?!(?:our |the )?(?:students?|pupils?|learners?|kids)'?\s)(?:[a-z\-']+ ){0,3}questions|"
                # s9-g: a chatbot for (customers', members') questions, in any language the gloss leaves
                # (not patients' questions, medical, nor technical ones: "dúvidas de pacientes", "dúvidas técnicas")
                r"(?:chat[\s\-]?bot|чат-?бот|\bbot|\bassistant|\basistente|\bassistente)\w*"
-               r"(?![^.;]{0,40}(?:patient|pacient|pazient|患者|환자|t[ée]cnic|technical|technisch|tecnic))"
+               r"(?![^.;]{0,40}(?:patient|pacient|pazient|患者|환자|t[ée]cnic|technical|technisch|tecnic|student|"
+               r"pupil|élève|alumn|schüler|学生))"
                r"[^.;]{0,40}(?:questions|queries|"
                r"inquiries|kundenfragen|kundenanfragen|fragen|dudas|preguntas|consultas|dúvidas|perguntas|domande|vragen|"
                r"pytań|pytania|вопрос\w*|pertanyaan)|"
