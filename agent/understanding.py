@@ -258,6 +258,10 @@ def corrected_either(text: str, raw: str, stated: dict[str, Any], result: Unders
 
 
 _RELATIVE_FIELDS = ("corpus_docs", "queries_per_month", "budget_usd_month", "doc_length_tokens")
+_RELATIVE_NAMED = {"corpus_docs": r"\b(?:doc\w*|files?|records?)\b|文档|文件|份", "queries_per_month":
+                   r"\b(?:search\w*|quer\w*|lookups?|requests?|questions?)\b|次|查询|搜索|检索",
+                   "budget_usd_month": r"\bbudget\b|[$€£¥]|预算|元|块",
+                   "doc_length_tokens": r"\bpages?\b|\bwords?\b|页|字"}
 _CHANGED_FIELDS = ("data_must_stay_on_prem", "deployment", "license", "latency_p95_ms", "hardware")
 
 
@@ -272,18 +276,29 @@ def _relative(text: str, asked: str | None, stated: dict[str, Any], result: Unde
 
     The field it scales is the one just asked about, else every figure said so far is a candidate.
     """
-    if result.updates or result.confirm:
-        return
     match = P.RELATIVE.search(text)
-    if not match:
+    if not match or result.confirm:
         return
     digits = re.search(r"\d{1,2}", match.group())
     factor = float(digits.group()) if digits else next(v for k, v in P.RELATIVE_FACTORS.items()
                                                        if re.search(k, match.group()))
+    if any(f in _RELATIVE_FIELDS and not (isinstance(v, int | float) and not isinstance(v, bool) and (
+            v <= 30 * factor or v == stated.get(f))) for f, v in result.updates.items()):
+        return
+    if result.updates and not any(f in _RELATIVE_FIELDS for f in result.updates):
+        return
+    # s14-a: "there are four sites, so it's really four times that", "三家店，加起来得乘三": the factor itself
+    # (read as a count or a daily rate), or the old figure quoted, is no value of its own
+    for name in [f for f in result.updates if f in _RELATIVE_FIELDS]:
+        result.updates.pop(name)
+        result.corrected.discard(name)
+    result.confirm = None
     fields = [asked] if asked in _RELATIVE_FIELDS and stated.get(asked) else [
         f for f in _RELATIVE_FIELDS if isinstance(stated.get(f), (int, float)) and stated.get(f)]
     if not fields:
         return
+    named = [f for f in fields if re.search(_RELATIVE_NAMED[f], text)]  # "I said 3,000 searches ... 4 times that"
+    fields = named + [f for f in fields if f not in named]
     value = float(stated[fields[0]]) * factor
     result.confirm = {"value": value, "monthly": value, "text": match.group().strip(), "fields": fields}
 
@@ -515,7 +530,9 @@ _OTHER_COUNT = re.compile(r"^\s*(?:\d|[.,]\d|(?:t|g|m|k)i?b\b|%|million|mill|mil
 
 # "with our 2M docs", "for my 10M documents", "unsere 40.000 Verträge": a count of the user's own documents inside a
 # side question is the user's corpus (a figure only supposed, "for 2M docs", is not)
-_OWN_COUNT = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr[oa]s|noss[oa]s|nostr[ie]|onze|nasz\w*|våra|наш\w*)\s+"
+_OWN_COUNT = re.compile(r"\b(?:our|my|unser\w*|notre|nos|nuestr[oa]s|noss[oa]s|nostr[ie]|onze|nasz\w*|våra|наш\w*|"
+                        # s14-a: the ones the user has spoken of ("those 53,000 books", "all of our 14,000 files")
+                        r"those|these|all (?:of )?our)\s+"
                         r"(?:(?:~|about|roughly|approx\.?|around|some|ca\.?|etwa|environ|unos|cerca de|circa)\s*)?"
                         r"(?=\d)|"
                         # the owner, then the noun, then the figure (s12-a): "우리 문서 3만 건", "我们的文档20万份"
@@ -697,7 +714,7 @@ def _clauses(sentence: str) -> list[re.Match[str]]:
     ``_own_hardware``).
     """
     found: list[re.Match[str]] = []
-    for clause in re.finditer(r"[^,，]+", sentence):
+    for clause in re.finditer(r"(?:[^,，]|(?<=\d),(?=\d{3}(?!\d)))+", sentence):  # (not "12,000": one figure, s14-a)
         if find_accelerators(clause.group()) or not re.search(r"\s[\-–—]\s", clause.group()):
             found.append(clause)
             continue

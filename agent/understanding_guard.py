@@ -318,6 +318,9 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧"; "两三千块" is yuan)
     if reason is None and "budget_usd_month" in money and not re.search(r"\d", message) and _VAGUE_SUM.search(raw):
         reason = "a vague sum: about how much a month?"  # "几万块吧", "quelques centaines d'euros": 2x to 9x
+    if reason is not None and reason.startswith("no currency said") and budget == 0 and not any(
+            u.updates.get(f) for f in money):
+        reason = None  # s14-a: "nous n'avons aucun budget mensuel": nothing is nothing in every currency
     if reason is None:
         return False
     values = {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}
@@ -524,8 +527,8 @@ _NO_CARD = re.compile(r"\b(?:might|may|could|would|will|want to|plan to|planning
 def _card_unknown(u: Understanding, message: str, asked: str | None) -> bool:
     """The user has a card but not its name: ask which one (a vague check on the hardware), store no hardware."""
     if u.confirm is not None or (u.updates.get("hardware") or {}).get("accelerator") not in (None, "none") \
-            or asked not in (None, "hardware"):
-        return False
+            or asked not in (None, "hardware") or (u.updates.get("hardware") or {}).get("vram_gb"):
+        return False  # (s14-a: "a graphics card of 24 GB, I don't remember the model": its memory is what counts)
     low = P.normalise(message)
     cards = [m for m in _SOME_CARD.finditer(low) if not P.NEGATION_BEFORE.search(
         re.sub(r"不错|不差|不赖", "", low[max(0, m.start() - 25):m.start()]))]  # ("还不错的显卡": not bad, a good card)

@@ -124,7 +124,7 @@ _FUTURE = re.compile(
     r"년 안에|년 후|내년|늘 수도|늘어날")
 # A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)
 _HYPOTHESIS = re.compile(
-    r"\b(?:if we (?:had|were|got|went|have to|ever)|what if|suppose|supposing|imagine|hypothetically|"
+    r"\b(?:if we (?:had|were|got|went|have to|ever)|what if|(?<!i )(?<!i'd )suppose|supposing|imagine|hypothetically|"
     r"if (?:the|our) \w+ (?:were|was)|"
     r"wenn wir .{0,60}(?:hätten|wären)|angenommen|"
     r"si (?:on avait|nous avions|on passait)|imaginons|supposons|admettons|"

@@ -212,6 +212,8 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         why = _WHY_MUCH_MORE  # (a factor said, "maybe 50 times that", is no second figure)
     elif apart := _caveat_apart(low, numbers, u, message, asked):
         why = f"{apart[0]:,.0f}, or {apart[1]:,.0f} {_WHY_CAVEAT}"
+    elif apart := _depends_apart(low, numbers):
+        why = f"{apart[0]:,.0f} or {apart[1]:,.0f}: {_WHY_TWO}"
     elif _small_rate(low, numbers, u, asked):
         why, base = _WHY_SMALL, numbers[0].value
     elif _people_rate_open(low, numbers, u):
@@ -224,6 +226,22 @@ def figure_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if base is not None and list(values) == ["queries_per_month"] and u.confirm is not None:
         u.confirm["base"] = float(base)  # "per day" in the answer makes it a rate (a sum's currency is in its value)
     return True
+
+
+# s14-a: "it depends on whether the council opens it to the public: just staff, a few hundred a month; the public,
+# tens of thousands", "hängt davon ab, ob ...", "ça dépend si ...": two scenarios, each with its figure
+_DEPENDS = re.compile(r"\bdepends?\b(?:\s+\w+){0,2}?\s+on\s+(?:whether|if|how)\b|\bit (?:all )?depends\b|"
+                      r"\bhängt (?:\w+ )?davon ab\b|\bça dépend\b|\bdépend (?:de )?si\b|\bdepende de si\b|"
+                      r"\bdipende (?:da )?se\b|取决于|要看|によって|에 따라")
+
+
+def _depends_apart(low: str, numbers: list[P.Number]) -> tuple[float, float] | None:
+    """A figure for each scenario the message says the value depends on, ``WIDE_RANGE`` times apart or more."""
+    cue = _DEPENDS.search(low)
+    if cue is None:
+        return None
+    values = sorted({n.value for n in numbers if n.end > cue.start()})
+    return (values[0], values[-1]) if len(values) >= 2 and values[-1] >= WIDE_RANGE * values[0] else None
 
 
 def _inside_period(low: str, n: P.Number) -> bool:

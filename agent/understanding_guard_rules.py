@@ -81,6 +81,10 @@ _SOCKET_COUNT = re.compile(r"^\s*(?:x|×|\*)?\s*(?:(?:intel|amd)\s+)?(?:xeons?|e
 _AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bon average\b|\btypical(?:ly)?\b|\bmedian\b|平均|一般|通常|평균|보통|"
                       r"durchschnitt\w*|en moyenne|moyenne|promedio|en media|in media|em m[ée]dia|gemiddeld|średnio")
 _TRAILING = re.compile(r"^\s*(?:[.;!。]|$)")
+# A figure after the one stored, taken back by its own words ("400 € per month, not 250", "600 € instead of 400")
+_TAKEN_BACK_BEFORE = re.compile(r"(?:(?:,\s*|\band\s+|^\s*)(?:not|no longer)|\b(?:instead of|rather than|statt|anstatt|"
+                                r"au lieu de|en lugar de|en vez de|invece di|in plaats van))\s+(?:the\s+)?"
+                                r"(?:[$€£¥₹]\s*|(?:usd|eur|gbp|czk)\s+)?$")
 _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|one|two|three)\s+(?:tenth|quarter|third|fifth|hundredth|half)s?|\bhalf)\s+"
                               r"of\s+(?:an?\s+|the\s+)?$")
 _PERIOD_WORDS = re.compile(
@@ -206,6 +210,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         later = next((s for s in used if s > n.end), None)
         if later is not None and later - n.end <= 80 and SELF_CORRECTION.search(r.text[n.end:later]):
             continue  # "30k a month, anzi no, 30k a week": the figure taken back by the one after it
+        if used and n.start > used[0] and _TAKEN_BACK_BEFORE.search(r.text[max(0, n.start - 24):n.start]):
+            continue  # s14-a: "400 € per month, not 250", "8000 czk, instead of 5000": the figure taken back after it
         if _YEAR.fullmatch(r.text[n.start:n.end]) and (_YEAR_BEFORE.search(r.text[max(0, n.start - 16):n.start])
                                                         or re.match(r"\s*(?:年|s\b)", r.text[n.end:])):
             continue  # "claim files going back to 2011", "1949年以来": a calendar year
@@ -252,7 +258,8 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                 continue
             if name == "doc_length_tokens" and _EXTREME_BEFORE.search(r.text[max(0, n.start - 14):n.start]):
                 continue  # "短则几百字，长则上万字", "긴 건 2만 자": the extremes beside the typical length
-            if name == "doc_length_tokens" and (P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after)):
+            if name == "doc_length_tokens" and (P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after)
+                                                or P.LINES_AFTER.match(after)):  # (s14-a: "3 or 4 lines, 50 words")
                 continue  # "一两句话，三四十个字": the rough size in sentences beside the figure in characters
             hit = multiplier or (rate if name in ("queries_per_month", "budget_usd_month") else None)
             if hit is not None and hit is multiplier and _CJK_WORD.fullmatch(hit.group().strip()) and not \

@@ -166,7 +166,8 @@ _MANY_WORDS = (r"hundreds|dozens|thousands|tens|decine|dozzine|centinaia|migliai
                r"hundratals|tusentals|сотни|тысячи|десятки|сотні|тисячі|несколько (?:сотен|тысяч|десятков)|"
                r"几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài (?:chục|trăm|nghìn|ngàn)|"
                r"hàng (?:chục|trăm|nghìn|ngàn)|مئات|آلاف|عشرات|ratusan|ribuan|puluhan|sainkdon|hazaaron|dasiyon|"
-               r"सैकड़ों|हज़ारों|हजारों")
+               r"सैकड़ों|हज़ारों|हजारों|hundredvis|tusindvis|satoja|tuhansia|stovky|tisíce|sute|mii|εκατοντάδες|"
+               r"χιλιάδες|מאות|אלפי")  # (s14-a: Danish, Finnish, Czech, Romanian, Greek, Hebrew)
 # A period after "each" or a figure ("each month", "каждую неделю ещё 2000"): a rate or growth, nothing held
 _PERIOD_WORDS = (r"days?|weeks?|months?|years?|hours?|quarters?|semanas?|d[íi]as?|mes|meses|mês|años?|anos?|"
                  r"settimana|giorno|mese|anno|tag|woche|monat|jahr|jaar|maand|dag|dzień|miesiąc|tydzień|rok|"
@@ -219,11 +220,22 @@ _PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bc
                           # (not "3000 documents, each with hundreds of pages": a length)
                           r"(?!\s*(?:of\s+|de\s+|di\s+|d')?(?:pages?|páginas?|pagine|seiten|страниц\w*|сторін\w*|stron|"
                           r"sayfa\w*|sidor|words?|palabras|mots|wörter|parole|lines?|页|頁|ページ|페이지|字|単語|단어))")
+# s14-a: the many said first, "in each" after ("200 folders, but there can be hundreds of documents in each")
+_MANY_IN_EACH = re.compile(rf"\d[^.;。!?\d]{{0,60}}?(?:{_MANY_WORDS})(?!\s*(?:of\s+|af\s+|de\s+|d')?(?:pages?|sider|"
+                           r"pages|seiten|words?|ord|mots|wörter|lines?)\b)[^.;。!?\d]{0,30}?\b(?:in|i|dans|en|im|w)\s+"
+                           r"(?:each(?: one)?|every one|hver|hvert|chaque|jedem|jeder|cada una?|każd\w*)\b")
 _WHY_PARTS = "not sure how many documents that makes in all: about how many?"
 # One entry in each file ("each file is just one FAQ answer", "chaque fichier est une seule fiche", "一篇就是一个问题")
 _ONE_EACH = re.compile(r"\b(?:is|contains|holds|has|=|est|es|ist|è|é|enthält|contient|contiene|contém)\s+"
                        r"(?:just |only |exactly |simplement |nur |solo |só |apenas )?(?:one|a single|1|une? seule?|"
                        r"un|une|uno|una|um|uma|ein\w*)\b|就是一个|只有一个|只是一个|就一个|1件だけ|ひとつだけ|하나씩|하나만")
+# Storage of paper counted, not the documents in it (s14-a)
+_STORAGE_AFTER = re.compile(
+    r"\s*(?:[^\W\d_]+\s+)?(?:shelves|shelf|boxes|crates?|cartons?|filing cabinets?|cabinets?|drawers?|"
+    r"binders? (?:of|full of|with)|lever arch files|classeurs? (?:de|d'|pleins)|ordner (?:mit|voller|voll)|kisten|"
+    r"umzugskartons|regale|boîtes|cajas|scatole|faldoni|dozen|kasser|laatikko\w*|cutii|krabic\w*|šanon\w*|"
+    r"κούτες|κουτιά|ράφια|ארגזים|קלסרים|صناديق|상자|박스|箱)(?![\w\-])")
+_WHY_STORAGE = "those are boxes, shelves or binders of paper, not documents: about how many documents are in them?"
 
 
 def _multiplied(u: Understanding, low: str) -> bool:
@@ -291,7 +303,13 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
     numbers = [n for n in P.find_numbers(low) if n.value >= 2]
     if not numbers:
         return False
-    if "corpus_docs" in u.updates and _PARTS_VAGUE.search(message.lower()):
+    storage = [n for n in numbers if _STORAGE_AFTER.match(low[n.end:n.end + 40])]
+    if storage and not any(P.docs_after(low[n.end:n.end + 40]) for n in numbers if n not in storage):
+        # s14-a: "12 shelves of files, each shelf holds maybe 50 boxes", "12 classeurs de procédures", "40 κούτες με
+        # χαρτιά": boxes, shelves and binders of paper, not documents
+        _withhold(u, message, asked, "corpus_docs", [], _WHY_STORAGE)
+        return True
+    if "corpus_docs" in u.updates and (_PARTS_VAGUE.search(message.lower()) or _MANY_IN_EACH.search(message.lower())):
         _withhold(u, message, asked, "corpus_docs", [], _WHY_PARTS)
         return True
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)

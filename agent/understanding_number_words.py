@@ -903,6 +903,13 @@ _PEOPLE_NOUNS = (r"users|employees|people|staff|students|learners|analysts|lawye
                  r"technicians|brokers|underwriters|adjusters|officers|pharmacists|recruiters|operators|dispatchers|"
                  r"advisors|advisers|managers|associates|colleagues|customers|clients|stores|branches|shops|hotels|"
                  r"clinics|outlets|offices|sites")
+_SIX_DAY_WEEK = re.compile(r"\b(?:from )?mon(?:day)?\s*(?:to|-|–|through|thru|till|until)\s*sat(?:urday)?\b")
+# s14-a: a small cardinal word before people ("three receptionists and two nurses", "eleven solicitors"): digits,
+# as other languages' cardinals before a word are (``_card_words``); not "one" (nobody's rate is read from one person)
+_EN_PEOPLE_CARD = re.compile(
+    rf"(?<![\w\-])({'|'.join(w for w in _EN_WORD.split('|') if w not in ('zero', 'one'))})\s+"
+    rf"(?=(?:[a-z\-]+\s+)?(?:{_PEOPLE_NOUNS}|receptionists|secretaries|caseworkers|volunteers|partners|solicitors|"
+    r"dentists|therapists|clerks|officials|assistants|tutors|lecturers|admins)\b)")
 # "250 agents x 40 searches/shift", "10 teachers × 20 lookups a day": people counted times one person's rate
 _TIMES_PEOPLE = re.compile(rf"(?<![\w.,])(\d[\d,.]*\s*k?)\s+({_PEOPLE_NOUNS})\s*[x×*]\s*(?=\d)")
 _EVERY_ONE = re.compile(r"\bevery\s+(?=(?:one of them|user|person|employee|student|learner|analyst|lawyer|attorney|"
@@ -1013,18 +1020,24 @@ def number_words(text: str) -> str:
     Decimal commas are read before (``understanding_lexicon.number_formats``); runs before the gloss.
     """
     text = thai_numbers(_WAIT.sub("one moment", text))
+    if _KO_NATIVE.search(text):  # s14-a: "간호사 여섯 명", "하루에 열 번", "A4 한두 장": native Korean cardinals
+        text = _KO_NATIVE.sub(lambda m: _KO_NATIVE_VALUES[m.group(1)], text)
     if _HALF_TRIGGER.search(text):
         text = _NOT_ONE_AND_A_HALF.sub(_one_and_a_half, text)
     text = _SMALL_RANGE.sub(_small_range, text)
     if "sub-" in text:  # "sub-200ms", "sub-second": under
         text = re.sub(r"\bsub-(?=\d)", "sub ", text)
     text = english_cardinals(text)
+    if "sat" in text:  # s14-a: "we're open Monday to Saturday": a six-day week
+        text = _SIX_DAY_WEEK.sub("6 days a week", text)
+    if _EN_PEOPLE_CARD.search(text):  # s14-a: "three receptionists and two nurses": people counted in words
+        text = _EN_PEOPLE_CARD.sub(lambda m: f"{_EN_SMALL.get(m.group(1)) or _EN_TENS[m.group(1)]} ", text)
     if "half" in text:  # "a page and a half", "two hours and a half": one and a half of them
         text = _HALF_UNIT.sub(_and_a_half, _UNIT_AND_HALF.sub(_and_a_half, text))
     if "pager" in text or "single" in text:  # "mostly one-pagers", "single-page letters": a page each
         text = _N_PAGER.sub(lambda m: f"{_EN_SMALL.get(m.group(1), m.group(1))} page", _ONE_PAGER.sub("1 page ", text))
     if "page" in text:  # "each about 10 A4 pages": pages
-        text = _PAGE_SIZE.sub("", text)
+        text = _PAGE_SIZE.sub("", text).replace("half an page", "half a page")  # "half an A4 page" (s14-a)
         text = _WORD_PAGE.sub(lambda m: f"{_EN_SMALL[m.group(1)]}-page", text)  # "a one-page memo": 1-page
     if "a4" in text or "a5" in text or "a3" in text:
         text = _CJK_PAGE_SIZE.sub(lambda m: m.group(1) + ("页" if m.group(2) in "枚张張" else m.group(2)), text)
@@ -1105,6 +1118,16 @@ def number_words(text: str) -> str:
     if marked:
         text = _ADDED.sub(_add, text).replace("\u207a", " ")
     return _cjk_words(text) if _CJK_TRIGGER.search(text) else text
+
+
+# Native Korean cardinals before a counter of people, times, sheets, things, hours, places or machines (the Sino-Korean
+# ones are digits already); pairs are ranges ("한두 장": one or two sheets)
+_KO_NATIVE_VALUES = {"한두": "1-2", "두세": "2-3", "서너": "3-4", "두": "2", "세": "3", "네": "4", "다섯": "5",
+                     "여섯": "6",
+                     "일곱": "7", "여덟": "8", "아홉": "9", "열": "10", "스무": "20", "스물": "20"}
+_KO_NATIVE = re.compile(r"(?<![가-힣])(한두|두세|서너|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물)\s*"
+                        r"(?=명(?!단|함|령|확)|번(?!호|역|째)|개(?!발|선|인|념|월)|장(?!소|비|점|애|기|님|관|르)|시간|곳|"
+                        r"대(?!표|학|부|화|상|기)|쪽|페이지)")
 
 
 @functools.cache

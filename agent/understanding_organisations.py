@@ -253,6 +253,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bonline (?:learning|education|course|courses|tutoring|training|school)\b|\be-?learning\b|"
               r"\bed-?tech\b|\btutoring\b|\blearning platform\b|\bcourse platform\b|\bmoocs?\b|\bk-?12\b|"
               r"\bquestion banks?\b|\bschool (?:district|group|network|board)s?\b|\bhigh schools?\b|"
+              r"\b(?:secondary|primary|middle|elementary|grammar) schools?\b|\bour district\b|"  # s14-a
               r"\bcoaching (?:institute|centre|center|classes)\b|\bconstruction (?:firm|company|companies|group|"
               r"business|contractor)\b|\b(?:building|general|construction) contractors?\b|\bcivil engineering\b|"
               r"\bhomebuilders?\b|\bfreight\b|\bforwarders?\b|"
@@ -262,7 +263,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"rulings?|documents?)\b|\bhaulage\b|\btrucking (?:firm|company)\b|\bcourier (?:firm|company)\b|"
               r"\bshipping (?:company|line)\b|\bmarket research\b|\bconsumer insights?\b|\bpolling (?:firm|company)\b|"
               r"\bpollsters?\b|\b(?:public|city|county|municipal|national|state|regional|district|parish|"
-              r"university) librar(?:y|ies)\b|\blibrary (?:system|service|network|branches)\b|\bmuseums?\b|"
+              r"university|town|village|school|community|local) librar(?:y|ies)\b|"
+              r"\blibrary (?:system|service|network|branches)\b|\bmuseums?\b|"
               r"\bnational archives?\b|\brecruit(?:ment|ing) (?:agency|agencies|firm|company|saas|platform|"
               r"consultancy)\b|\bstaffing (?:agency|firm|company)\b|\bheadhunt\w*|\bexecutive search\b|"
               r"\bjob boards?\b|\bairlines?\b|\baviation\b|\bmro\b|\baircraft maintenance\b|\baerospace\b|"

@@ -315,7 +315,7 @@ _WITH_SOLUTIONS = (r"(?=[^.;]{0,20}?\b(?:with|and|plus)\s+(?:their\s+|full\s+|de
 QUERY_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}?(?:quer(?:y|ies)|searches|search requests|requests|"
                          r"questions(?!\s*faq\b|"  # "12 tys. pytań FAQ": entries
                          + _WITH_SOLUTIONS[3:] + r"|"
-                         r"lookups|calls|hits|doubts)\b|"  # "doubts": questions, in Indian English and Hinglish
+                         r"lookups|calls|hits|doubts|inquiries|enquiries)\b|"  # "doubts": questions, in Indian English
                          r"^\s*search(?=\s+(?:karta|karte|karti|karenge|karega|karegi|karengi|hota|hoti|hote|hongi|honge|hogi|hoga|"
                          r"bas|hi)\b|\s*(?:[,.;!?]|$))|"  # Hinglish ("din mein 100-150 search, bas")
                          # what comes in ("30 lakh chats aati hain", "chats come in"): a count of requests
@@ -440,7 +440,7 @@ DOCS_AFTER = re.compile(
     # lead s7: texts, transcripts and entries in the languages the gloss leaves as written
     r"textes|transcri[çc][õo]es|transcripciones|trascrizioni|transkrypcj\w*|transkrypt\w*|transkript\w*|"
     r"transcriptions|artyku[łl]\w*|wpis(?:ów|y)|запис(?:ей|и)|"
-    r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base)\s+pages)\b|"
+    r"(?:wiki|web|html|confluence|notion|help|content|product|knowledge[\s\-]?base|info|information)\s+pages)\b|"
     r"^\s*(?:多)?(?:(?:份|篇|本|部|封|条|个)\s?[^\d,.;!?。\s]{0,6}?)?(?:sku|文档|文件|文章|合同|记录|论文|工单|"
     r"病历|报告|案例|判决书?|邮件|网页|商品|产品|问答|条目|资料|pdf|数据|仓库|代码库|微博|帖子)|"
     r"^\s*(?:多)?(?:份|篇|本|封|条|件|笔)(?!查询|检索|请求|搜索|(?:产品|业务|生产|服务)?线|部门|事业部|分公司|子公司|"
@@ -552,7 +552,8 @@ USERS = re.compile(r"^\s*(?:clients|clientes|clienti|kunden|klanten|klienci|klie
                    r"reporters|lecturers|tutors|professors|brokers|bankers|tellers|dispatchers|salespeople|"
                    r"associates|interns|translators|coordinators|designers|marketers|admins|administrators|"
                    r"supervisors|executives|radiologists|pathologists|chemists|paramedics|carers|caregivers|"
-                   r"electricians|technologists|fitters|installers|stylists|concierges|receptionists|"
+                   r"electricians|technologists|fitters|installers|stylists|concierges|receptionists|secretaries|solicitors|"
+                   r"assistants|volunteers|"
                    r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
@@ -770,14 +771,17 @@ DOMAINS = {
                r"macros|support agents|帮助中心|售后问答|tickets?|help ?desk|faqs?|customer (?:support|service|"
                r"care|questions)|"
                r"support (?:articles|docs|knowledge)|zendesk|客服|工单|常见问题|售后|问答对|"
+               r"(?:员工|职工|内部|客户|顾客)(?:智能)?(?:问答|答疑)(?:机器人|助手)|"  # s14-a: "员工问答机器人" (HR)
                r"\b(?:in|on|from|for) (?:the |our )?(?:customer |tech(?:nical)? |it )?support\b|"
                r"\bsupport (?:team|staff|engineers|reps?|desk|center|centre)|"
-               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) (?:[a-z\-']+ ){0,3}"
-               r"questions|"
+               r"(?:bot|assistant|agent)s? (?:for )?(?:answering|that answers?|to answer|answers?) "
+               # (s14-a: not pupils' questions from lesson materials: a school's teaching, general)
+               r"(?!(?:our |the )?(?:students?|pupils?|learners?|kids)'?\s)(?:[a-z\-']+ ){0,3}questions|"
                # s9-g: a chatbot for (customers', members') questions, in any language the gloss leaves
                # (not patients' questions, medical, nor technical ones: "dúvidas de pacientes", "dúvidas técnicas")
                r"(?:chat[\s\-]?bot|чат-?бот|\bbot|\bassistant|\basistente|\bassistente)\w*"
-               r"(?![^.;]{0,40}(?:patient|pacient|pazient|患者|환자|t[ée]cnic|technical|technisch|tecnic))"
+               r"(?![^.;]{0,40}(?:patient|pacient|pazient|患者|환자|t[ée]cnic|technical|technisch|tecnic|student|"
+               r"pupil|élève|alumn|schüler|学生))"
                r"[^.;]{0,40}(?:questions|queries|"
                r"inquiries|kundenfragen|kundenanfragen|fragen|dudas|preguntas|consultas|dúvidas|perguntas|domande|vragen|"
                r"pytań|pytania|вопрос\w*|pertanyaan)|"
@@ -869,9 +873,12 @@ ON_PREM = re.compile(
     r"上傳|上云|上雲|外发|外發|传到|傳到|发到|發到)|"
     # lead s6: any subject that may not leave a place of the user's ("source code can't leave our infra")
     r"(?:can(?:no|')?t|cannot|can not|must not|mustn't|may not|shouldn't|should not|won't|will not|(?:is|are)(?:n't| "
-    r"not) allowed to)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+(?:own\s+)?(?:infra\w*|premises|building|"
+    r"not) allowed to|(?:must|may|can|should|will) never)\s+(?:ever\s+)?leave\s+(?:our|the company'?s|the)\s+"
+    r"(?:own\s+)?(?:infra\w*|premises|building|"
     r"network|servers?|country|company|org\w*|data ?cent(?:er|re)s?|dc|vpc|firewall|walls|house|office|cloud|"
-    r"tenant|environment|systems?|perimeter|estate)\b|"
+    r"tenant|environment|systems?|perimeter|estate|"
+    # s14-a: the user's own workplace ("patient notes cannot leave the practice", "... the clinic", "the firm")
+    r"practice|clinic|surgery|hospital|firm|school|library|premises|town hall|council|department|agency)\b|"
     r"内网部署|本地化部署|离线部署|不能上云|地端(?:部署)?|"
     # 私有化 as a rule, not a wish ("能私有化部署最好", "希望私有化", "改成私有化部署" choose the hosting only)
     r"(?<!最好)(?<!希望)(?<!倾向)(?<!优先)(?<!能)(?<!改成)(?<!改为)私有化(?![^，。,.;；!！]{0,4}(?:最好|更好|优先))|"
@@ -1097,6 +1104,21 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"(?:host|run|operate|manage|maintain) "
                       r"(?:anything|it|the models?|models?|any (?:models?|gpus?|servers?)) ourselves|"
                       r"\bno (?:ops|infra(?:structure)?) (?:team|people)|just (?:call|use) an? api|"
+                      # s14-a (issue 17): a service bought ready, servers not wanted, in plain words ("a ready-made
+                      # service", "an online service would suit us", "we don't want to buy servers", "no people to
+                      # look after servers", "we can't manage servers ourselves")
+                      r"\b(?:prefer|rather|want|like|need|suit|pay for|go with|have)\b[^.;]{0,25}?\b"
+                      r"(?:ready[\s\-]made|off[\s\-]the[\s\-]shelf|turnkey|finished|online|subscription) service\b|"
+                      r"\b(?:ready[\s\-]made|off[\s\-]the[\s\-]shelf|turnkey|finished|online|subscription) service "
+                      r"(?:would|will|could|is|might) (?:\w+ )?(?:suit|be (?:\w+ )?(?:convenient|easier|easiest|"
+                      r"simpler|simplest|best|ideal|fine|good|enough))\b|"
+                      r"\b(?:don'?t|do not|won'?t) (?:want|need|plan) to (?:buy|rent|run|keep|maintain|look after|"
+                      r"manage|set up) (?:\w+ )?(?:servers?|hardware|machines)\b|"
+                      r"\b(?:no|not enough|nobody|no one|no-one) (?:\w+ )?(?:people|staff|one|body)? ?(?:to|who can|"
+                      r"who could) (?:look after|maintain|manage|run|administer|babysit) (?:\w+ )?(?:servers?|"
+                      r"machines|hardware)\b|"
+                      r"\b(?:can'?t|cannot|could not|couldn'?t|not able to|unable to) (?:manage|run|maintain|"
+                      r"administer|look after) (?:\w+ )?servers?(?: ourselves)?\b|"
                       r"只用\s*api|只想用\s*api|不想(?:自己)?(?:部署|运维|维护|折腾|搞|弄|管|养)|用\s*api\s*就行|"
                       r"直接调用?\s*\S{0,10}api|"
                       # s5-e (issue 17): an API preferred, servers not wanted, in the other languages of the lexicon
@@ -1350,6 +1372,9 @@ NOT_LICENCE = re.compile(
 LICENSE_COMMERCIAL = re.compile(r"(?<![a-z])commercial(?:ly|e)?\b|"
                                 # s11-b: "utilisable commercialement", "usarlo comercialmente"
                                 r"\bcommercialement\b|\bcomercialmente\b|\bcommercialmente\b|\bkommerziell nutzbar\b|"
+                                # s14-a: "has to be allowed for business use", "for use in our business"
+                                r"\b(?:allowed|licensed|ok|okay|usable|cleared) for (?:business|for-profit) use\b|"
+                                r"\bbusiness use\b|"
                                 r"\b(?:apache|mit|bsd)(?:[\s\-]?2(?:\.0)?)?\b(?=[^,;.]{0,25}"
                                 # "or" in every language of the lexicon ("Apache 2.0 albo MIT", s8-d)
                                 r"\b(?:licen[cs]ed?|only|or|oder|ou|o|oppure|of|eller|albo|lub|veya|ya|или|або|чи)"
@@ -1533,7 +1558,8 @@ BUDGET_NO_LIMIT = re.compile(r"money is no object|"
                              r"予算(?:の)?(?:上限|制限)は(?:特に)?(?:ない|ありません)|"
                              r"예산(?:은|에)? (?:제한이? 없|상관없)")
 BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bfor free\b|free of charge|only free\b|"
-                         r"\bno budget\b(?! (?:limit|cap|ceiling|constraint|restriction|concern|worries|issue|"
+                         r"\bno (?:monthly |annual |yearly |real |actual )?budget\b(?! (?:limit|cap|ceiling|constraint|"
+                         r"restriction|concern|worries|issue|"
                          r"problem))|"
                          r"next to nothing|almost nothing|close to (?:zero|nothing)|budget (?:is|of) (?:zero|"
                          r"nothing|none|\$?0)\b|"
@@ -1735,14 +1761,20 @@ HYPOTHETICAL = re.compile(
     r"e se\b|et si\b|y si\b|und wenn\b|was wäre,? wenn|was ist,? wenn|e (?:se|cosa succede)|"
     r"如果|假如|要是|万一|もし|만약)")
 # A figure relative to one said before: "double that", "half of that", "3x that", "das Doppelte", "翻倍".
-RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s*x|\d{1,2} times)\s+(?:of\s+)?"
+RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s*x|\d{1,2} times|"
+                      r"(?:two|three|four|five|six|seven|eight|nine|ten) times)\s+(?:of\s+)?"
                       r"(?:that|this|it|those|the (?:figure|number|amount))\b|^\s*(?:double|triple|half) (?:it|that)\b|"
                       r"\bdas doppelte\b|\bdoppelt so viel|\ble double\b|\bo dobro\b|\bel doble\b|\bil doppio\b|"
                       r"翻倍|翻一番|两倍|一半|倍(?:に|くらい)|두 배|"
+                      # s14-a: "加起来得乘三" (times three)
+                      r"(?:得|要|再)?乘(?:以)?(?:[二两三四五六七八九十]|\d{1,2})(?![\d万千百])|"
                       # "é metade disso" (glossed "half of them disso"): half of the figure just said (s11-b)
                       r"\bhalf of them\s+(?:disso|disto|daquilo|de eso|de esto|de ello|di quello|davon)\b")
 RELATIVE_FACTORS = {r"double|twice|doppel|le double|dobro|doble|doppio|翻倍|翻一番|两倍|倍|두 배": 2.0,
-                    r"triple|thrice": 3.0, r"quadruple": 4.0, r"half|一半": 0.5}
+                    r"triple|thrice|three": 3.0, r"quadruple|four": 4.0, r"half|一半": 0.5, r"five": 5.0, r"six": 6.0,
+                    r"seven": 7.0, r"eight": 8.0, r"nine": 9.0, r"ten": 10.0, r"乘(?:以)?[二两]": 2.0,
+                    r"乘(?:以)?三": 3.0, r"乘(?:以)?四": 4.0, r"乘(?:以)?五": 5.0, r"乘(?:以)?六": 6.0,
+                    r"乘(?:以)?十": 10.0}
 # A question's clause that states the user's own situation ("we have 50k docs, which model?") or asks for the
 # recommendation for it ("which model for our 50k contracts?") is read; other question clauses quote figures to ask
 # about them ("is 200 ms realistic?", "do we need a GPU for 10k docs?", "Reicht eine 4090 für 2 Mio. Dokumente?").

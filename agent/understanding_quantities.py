@@ -401,9 +401,10 @@ def _structured_fields(text: str, found: Found) -> None:
 
 
 def _coarse_length(text: str, num: P.Number) -> bool:
-    """Whether a length is counted in sentences or paragraphs (a rough size a figure in words or characters beats)."""
+    """Whether a length is counted in sentences, paragraphs or lines (a rough size a figure in words beats)."""
     after = text[num.end:num.end + 40]
-    return bool(P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after))
+    return bool(P.SENTENCES_AFTER.match(after) or P.PARAGRAPHS_AFTER.match(after) or (  # s14-a: "3 or 4 lines
+        P.LINES_AFTER.match(after) and not re.match(r"^[\s\-]*(?:lines? of code|loc|sloc)\b", after)))  # each"
 
 
 def _extract(text: str, asked: str | None) -> Found:
@@ -437,7 +438,7 @@ def _extract(text: str, asked: str | None) -> Found:
         and numbers[i + 1].value >= 2 and numbers[i + 1].start - n.end <= 8)]
     people = _users_counted(numbers, work) or _people_before_each(numbers, work) \
         or next((n for n in numbers if _WE_ARE.search(work[max(0, n.start - 20):n.start]) and re.match(
-            r"^\s*(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
+            r"^\s*(?:(?:in|at|on) (?:the|our) [a-z\-]+\s*)?(?:\)|,|;|of us\b|$)", work[n.end:])), None) \
         or next((n for n in numbers if re.match(r"^\s*of us\b", work[n.end:])), None) \
         or next((n for n in numbers if _PEOPLE_ARE.search(work[max(0, n.start - 50):n.start]) and re.match(
             r"^\s*(?:\)|,|;|\.(?!\d)|of them\b|in total\b|$)", work[n.end:])), None) \
@@ -486,6 +487,9 @@ def _extract(text: str, asked: str | None) -> Found:
             if kind == "budget_usd_month" and isinstance(value, int | float) and not isinstance(value, bool):
                 others.append((num, value))
             kind = None  # "3 crore a year for the whole AI program, this is one small part of it": not this system's
+        if kind in NUMERIC_FIELDS and _WITHDRAWN_BEFORE.search(work[max(0, num.start - 24):num.start]):
+            leftovers.append(num)  # s14-a: "scratch the $200 a month, ... it's $150 max": the figure taken back
+            continue
         if kind in NUMERIC_FIELDS and _TAKEN_BACK_AFTER.match(work, num.end):
             leftovers.append(num)  # "월 50만원이 아니라 연 1,200만원", "5万円じゃなくて": the figure taken back (s11-c)
             continue
@@ -700,6 +704,9 @@ def _extract(text: str, asked: str | None) -> Found:
     return found
 
 
+# A figure right after a verb that takes it back ("scratch the $200 a month", "forget the 5k I said")
+_WITHDRAWN_BEFORE = re.compile(r"\b(?:scratch|forget|ignore|disregard|strike|cross out)\s+(?:the|that|my|our)?\s*"
+                               r"(?:[$€£¥₹]\s*)?$")
 # A figure taken back by the word after it, in the languages that say "not X but Y" after X (s11-c)
 _TAKEN_BACK_AFTER = re.compile(r"\s*(?:[a-z$€£¥₹]{1,5}|[^\s\d,.;:!?。，、]{1,3})?\s*(?:이 아니라|가 아니라|이 아니고|"
                                r"가 아니고|아니라|아니고|じゃなくて|じゃなく|ではなく|değil\b)")
@@ -737,8 +744,10 @@ _PER_PAGE_TEXT = re.compile(
 _TEXT_UNIT_TOKENS = {"w": P.TOKENS_PER_WORD, "字": P.TOKENS_PER_CJK_CHAR, "c": 1 / P.CHARS_PER_TOKEN}
 # An average said beside a range or its extremes ("from 1 to 80 pages, avg maybe 10", "von 1 bis 60 Seiten, im
 # Schnitt etwa 12", "短的一两页，长的上百页，平均下来大概10页"): the average is the length.
-_AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage (?:is|of|at|around|about|maybe|length is|doc is|"
-                          r"document is|one is)?|\bavg\.?|\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|"
+_AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage,? (?:i'?d say|i would say|i(?:'d)? guess|would be|"
+                          r"is probably|would probably be)\b|"  # s14-a: "if I had to guess an average I'd say 6 or 7"
+                          r"\baverage (?:is|of|at|around|about|maybe|length is|doc is|document is|one is)?|\bavg\.?|"
+                          r"\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|"
                           r"\ben moyenne\b|\bmoyenne de\b|\ben promedio\b|\bpromedio de\b|\bde media\b|"
                           r"\bcom m[ée]dia de\b|\bem m[ée]dia\b|\bm[ée]dia de\b|\bin media\b|\bmediamente\b|"
                           r"\bgemiddeld\b|\b[śs]rednio\b|\bi snitt\b|\bi genomsnitt\b|\bortalama\b|\bв среднем\b|"
@@ -1313,9 +1322,21 @@ def _users_counted(numbers: list[P.Number], work: str) -> P.Number | None:
     """The people a rate is for: the first counted, or a later count the message narrows them to."""
     counted = [n for n in numbers if P.USERS.match(work[n.end:]) and not (  # (not "一个人一天三五次": each of them)
         n.value == 1 and re.match(r"\s*个?人\s*(?:一|1|每)?\s*(?:天|日|周|星期|个?月)", work[n.end:]))]
+    if len(counted) > 1 and _PEOPLE_JOINED.match(work[counted[0].end:counted[1].start]) and not (
+            len(counted) > 2 and ONLY_SOME.search(work[counted[1].end:counted[2].start])):
+        # s14-a: "3 receptionists and 2 nurses", "7 Anwälte und 4 Fachangestellte": the people of two roles together
+        return P.Number(counted[0].start, counted[1].end, counted[0].value + counted[1].value)
     if len(counted) > 1 and (ONLY_SOME.search(work[counted[0].end:counted[1].start]) or team(counted[0], work)):
         return counted[1]  # "we are 8 developers, but 2,000 customers search": the users, not the team
     return counted[0] if counted else None
+
+
+# The noun of the first people counted, then "and"/"plus" before the second count ("4 lawyers and 2 secretaries")
+_PEOPLE_JOINED = re.compile(r"^\s*(?:[^\W\d_][\w\-']*\s+){1,3}?(?:and|plus|&|as well as|\+|und|et|y|e|en|och|og|"
+                            r"i|a|și|και)\s+(?:also\s+)?$|"
+                            # "간호사 6명이랑 접수 직원 2명", "6명과 2명": Korean people joined by a particle
+                            r"^\s*(?:명|people)\s*(?:이랑|랑|하고|과|와)\s*(?:[^\W\d_]+\s*){0,3}$|"
+                            r"^\s*(?:[^\W\d_][\w\-']*\s+){0,2}?[^\W\d_][\w\-']*\s*[,+]\s*(?:and\s+|plus\s+)?$")
 
 
 def team(num: P.Number, work: str) -> bool:
@@ -1768,7 +1789,8 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if per_second and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own):
             return "queries_per_month", int(v * P.SECONDS_PER_MONTH)  # "at launch peaks ~3 tickets a second"
         if rate and asked == "queries_per_month" and not re.search(r"\bnew\b|\bgrow|\badd|新增", own + tail) and \
-                re.match(r"^\s*(?:(?:documents|items|cases)\b|件|건|条|次|回)", docs.group()):
+                re.match(r"^\s*(?:(?:[a-z\-]+\s+)?(?:documents|items|cases|e-?mails|messages|letters)\b|件|건|条|次|回)",
+                         docs.group()):  # (s14-a: "150 emails a day from residents" to the same question)
             # "1時間に100件" (glossed "per hour 100 documents") to "how many queries?": items counted per period
             return "queries_per_month", int(v * period_factor(after, before))
         if _CONVERSATIONS.match(docs.group()) and any(rx.search(tail) for rx, _ in P.PERIODS) and not re.search(

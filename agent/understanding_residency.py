@@ -196,8 +196,15 @@ _AT_PLACE = re.compile(r"\b(?:on|in|im|auf|dans|sur|en|nel|nella|na|no|op|within
 def _searched(text: str, match: re.Match[str]) -> bool:
     if match.group() != "intranet" or _AT_PLACE.search(text[max(0, match.start() - 30):match.start()]):
         return False
+    if _LISTED_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
+        return True  # s14-a: "12 binders of procedures, plus the intranet": a source of the documents, listed
     near = re.split(r"[!?\n]|\.\s+(?=[a-z])(?<!ca\.\s)", text[max(0, match.start() - 80):match.end() + 100])
     return bool(_SEARCH_VERB.search(next(part for part in near if "intranet" in part)))
+
+
+# The intranet added to what is counted ("plus the intranet", "et puis l'intranet", "und das Intranet")
+_LISTED_BEFORE = re.compile(r"\b(?:plus|as well as|also|and also|et puis|en plus de|und|sowie|además de|y también)\s+"
+                            r"(?:the\s+|our\s+|l'\s*|le\s+|das\s+|unser\w*\s+|notre\s+|el\s+|la\s+|il\s+)?$")
 
 
 # "for a hospital network", "a large bank network": the organisation, not the network its data lives on

@@ -477,6 +477,14 @@ _PRECISION_CRITICAL = re.compile(
     r"\b(?:precision|accuracy|correctness) (?:really |absolutely |is )*(?:matters|critical|crucial|paramount|"
     r"everything|key|non-negotiable)(?!\s+(?:most|more|the most|first)\b)|"  # (not a rank: "matters most, then cost")
     r"\b(?:can'?t|cannot|can not) afford (?:wrong|bad|incorrect|irrelevant) (?:hits?|results?|answers?|matches)|"
+    # s14-a: the stakes in plain words ("getting the right answer is really, really important", "if it pulls up the
+    # wrong by-law a resident could end up fined", "the answers have to be right")
+    r"\b(?:getting|get|finding|find|giving) the (?:right|correct) (?:answers?|documents?|results?|one)\b[^.;!?]{0,20}?"
+    r"\b(?:is|are|'s)\s+(?:(?:really|very|extremely|super|absolutely|so),?\s+)*(?:important|critical|crucial|vital|"
+    r"essential|everything)\b|"
+    r"\b(?:pulls? up|returns?|finds?|gives?|shows?|picks?) the wrong\b[^.;!?]{0,60}?\b(?:could|can|might|would)\b"
+    r"[^.;!?]{0,30}?\b(?:fined|sued|harmed|hurt|die|lose|cost|liable|in trouble)\b|"
+    r"\b(?:answers?|results?) (?:have|has|need|needs) to be (?:right|correct|accurate|exact)\b|"
     r"\bfehltreffer\w* (?:sind|wären|are|would be) (?:\w+ )?(?:gefährlich|teuer|fatal|inakzeptabel|schlimm)|"
     r"\bune (?:mauvaise|fausse) réponse (?:serait|peut être|est) (?:\w+ )?(?:grave|dangereuse|inacceptable)|"
     r"\buna respuesta (?:incorrecta|equivocada|errónea) (?:sería|puede ser|es) (?:\w+ )?(?:grave|peligrosa|"
