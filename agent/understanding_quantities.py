@@ -483,6 +483,8 @@ def _extract(text: str, asked: str | None) -> Found:
             found.updates[last[1]] = value if kind else type(last[2])(last[2] * num.value / last[0].value)
             last = (num, last[1], found.updates[last[1]])
             continue
+        if kind == "queries_per_month" and _PAY_BEFORE.search(clause_before(work, num)):
+            kind = None  # "each of our 40 nurses earns about 3,000 a month": pay, no rate of searches (lead s14)
         if kind in ("budget_usd_month", "one_time_budget_usd") and others_money(work, num):
             if kind == "budget_usd_month" and isinstance(value, int | float) and not isinstance(value, bool):
                 others.append((num, value))
@@ -1248,9 +1250,19 @@ _ORG_MONEY_BEFORE = re.compile(
     # "our AWS bill is $42k/month"
     r"burn(?: rate)?|runway|payroll|wages|endowment|(?:aws|gcp|azure|cloud|infra(?:structure)?|hosting|"
     r"server|it|openai|llm|phone|electricity|monthly|annual|yearly) (?:bills?|invoices?)|"
+    # lead s14: money the organisation takes in or pays out for other things, in plain words ("our clinic bills around
+    # $80k a month", "the nurses earn about 3,000 a month", "fees are $9,000 a year", "office rent is 4k a month", "we
+    # charge clients R1,500 per consultation", "we sell ... at $20 each")
+    r"bills|billed|billing|earns?|earning|earnings|income|tuition|(?:school|membership|consultation|our|their) fees|"
+    r"fees are|rent|rents|mortgage|we charge|charge (?:our )?(?:clients|customers|patients|members)|priced at|"
+    r"(?:sell|sells|selling|sold)\b[^,;.。，；]{0,30}\b(?:at|for)|"
+    r"(?:claims?|policies|contracts?|deals?|orders?|invoices?|assets?|cases?|portfolio|transactions?|stock|"
+    r"inventory|propert(?:y|ies))\s+(?:\w+\s+)?worth|donations?|donors?(?: \w+)?|fundrais\w*|turns? over|"
     r"umsatz|chiffre d'affaires|facturaci[óo]n|faturamento|fatturato|omzet|przychody?|oms[äa]ttning|ciro|"
     r"выручка|оборот)\b|营收|營收|营业额|營業額|销售额|銷售額|收入|融资|融資|估值|市值|客单价|客單價|売上|客単価|"
     r"資本金|매출|자본금|투자\s*유치)[^,;.。，；\d]{0,16}$")
+# Pay said before a figure per period ("each of our 40 nurses earns about 3,000 a month"): money, no rate of searches
+_PAY_BEFORE = re.compile(r"\b(?:earns?|earning|earnings|salar(?:y|ies)|wages?|income|rent|fees)\b[^,;.\d]{0,16}$")
 _ORG_MONEY_AFTER = re.compile(
     r"^\s*(?:[a-z$€£¥₹]{0,4}\s*)?(?:in\s+(?:written\s+|gross\s+|annual\s+)?(?:premiums?|assets|sales|revenue|"
     r"funding|gmv)|(?:of\s+|in\s+)?(?:annual\s+)?(?:revenue|arr|mrr|turnover|gmv|aum|valuation)\b|"

@@ -64,6 +64,8 @@ def test_asked_back(message: str, asked: str | None, field: str) -> None:
     ("the export says 14k docs and that's the real number", "corpus_docs", {"corpus_docs": 14000}),
     ("an RTX 4090 with 24GB", "hardware", {"hardware": {"accelerator": "RTX 4090", "vram_gb": 24.0}}),
     ("我们有两块A100", "hardware", {"hardware": {"accelerator": "A100-40GB"}}),
+    ("our 40 nurses each earn about 3k a month and look things up maybe 10 times a day", "queries_per_month",
+     {"queries_per_month": 12000}),
     ("günde 3 bin sorgu, yani ayda 90 bin", "queries_per_month", {"queries_per_month": 90000}),
     ("Korrektur: nicht 50.000 Anfragen im Monat, sondern 5.000 am Tag", None, {"queries_per_month": 150000}),
     # one entry in each file: the files are the documents
@@ -75,6 +77,20 @@ def test_asked_back(message: str, asked: str | None, field: str) -> None:
 ])
 def test_the_twins_are_stored(message: str, asked: str | None, want: dict[str, Any]) -> None:
     assert_reads(message, asked, want)
+
+
+@pytest.mark.parametrize(("message", "asked", "field"), [
+    # money the organisation takes in or pays out for other things, said in plain words: no budget, no searches
+    ("Our clinic bills around $80k a month, we have maybe 3,000 patient leaflets", None, "budget_usd_month"),
+    ("The school has 1,200 students and fees are about $9,000 a year", None, "budget_usd_month"),
+    ("we sell about 500 units a week at $20 each", None, "budget_usd_month"),
+    ("we handle claims worth about $2m a year, there are maybe 6,000 claim files", None, "budget_usd_month"),
+    ("our donors gave about $150k last year", None, "budget_usd_month"),
+    ("Each of our 40 nurses earns about 3,000 a month so their time is precious", "queries_per_month",
+     "queries_per_month"),
+])
+def test_money_of_other_flows_is_not_stored(message: str, asked: str | None, field: str) -> None:
+    assert field not in said(read(message, asked)), message
 
 
 def test_one_question_in_each_article_is_no_rate() -> None:
