@@ -32,8 +32,15 @@ from agent import side_questions as side
 from agent import understanding_patterns as P
 from agent import understanding_residency as R
 from agent import understanding_structure as S
-from agent.understanding_corrections import part_of_whole, refer_back
-from agent.understanding_hardware import GPU_RE, find_accelerators, hardware_mentions, owned_in_question
+from agent.understanding_corrections import part_of_whole, refer_back, swapped
+from agent.understanding_hardware import (
+    CLOUD_WORDS,
+    GPU_RE,
+    RENT_WORDS,
+    find_accelerators,
+    hardware_mentions,
+    owned_in_question,
+)
 from agent.understanding_langid import written_in
 from agent.understanding_languages import read_languages
 from agent.understanding_memo import in_one_message
@@ -147,6 +154,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         time_again(text, asked, stated, result)
         _relative(text, asked, stated, result)
         corrected_either(text, raw, stated, result)
+        swapped(text, raw, stated, result)
     part_of_whole(text, asked, stated or {}, result)
     _languages(text, raw, asked, result, stated)
     result.top_k, result.priorities = found.top_k, _priorities(text)
@@ -156,7 +164,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         result.corrected |= {f for f in result.updates if f in FIELDS}
     if asked in _RULE_QUESTIONS and "domain" in result.updates and not _SELF_DESCRIBED.search(text):
         del result.updates["domain"]  # "都是公开的商品信息，调外部 API 没问题": the reason for a rule names no domain
-    if stated and "domain" in result.updates and "domain" not in stated and not _SELF_DESCRIBED.search(text) and (any(
+    if stated and "domain" in result.updates and ("domain" not in stated or not _NOT_DOMAIN.search(text)) and \
+            not _SELF_DESCRIBED.search(text) and (any(
             isinstance(stated.get(f), int | float) and result.updates.get(f) not in (None, stated[f])
             for f in _RELATIVE_FIELDS) or _changes_a_rule(stated, result) or result.add_languages or
             result.remove_languages or (stated.get("languages") and result.updates.get("languages") not in (
@@ -174,7 +183,12 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
             and result.updates.get("data_must_stay_on_prem") is not True and R.REFUSED.search(text):
         result.updates["data_must_stay_on_prem"] = True  # "아까 API 괜찮다고 했는데 보안팀에서 안 된대요": the API
         result.corrected.add("data_must_stay_on_prem")  # allowed before is refused now, so the data stays (s12-a)
+    if result.updates.get("deployment") == "any" and result.updates.get("data_must_stay_on_prem") is True and \
+            not _DATA_WORD.search(raw.lower()):
+        del result.updates["data_must_stay_on_prem"]  # "どっちでもいいです、オンプレでもAPIでも": on-prem named as one
+        # side of the choice is no rule on the data (lead s15; "on-prem or API, but the data stays in the EU" is)
     _same_card(text, stated or {}, result)
+    _card_rented_after_all(text, stated or {}, result)
     if "hardware" in result.updates and isinstance(result.updates.get("corpus_docs"), int) and any(
             _CARDS_COUNTED.search(text[a:b]) and _HARDWARE_NEAR.search(text[a:b]) for a, b in split_sentences(text)) \
             and not _OTHER_ITEMS.search(text):
@@ -185,6 +199,18 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     logger.debug("understood fields=%s tools=%s skipped=%s unparsed=%s", sorted(result.updates),
                  [r.tool for r in result.tool_requests], result.skipped, result.unparsed is not None)
     return result
+
+
+# A word about the data itself, its rules or where it may go (not only the hosting): "data", "GDPR", "the EU", "leave"
+_DATA_WORD = re.compile(r"\bdata\b|\bdaten\b|donn[ée]es|\bdatos\b|\bdados\b|\bdati\b|\bgegevens\b|\bdane\b|"
+                        r"\bgdpr\b|\bdsgvo\b|\brgpd\b|\bhipaa\b|\b(?:the )?eu\b|\bleave\b|\bstay\b|\bbleiben\b|"
+                        r"\brester\b|\bquedar\w*|数据|資料|データ|데이터|个人信息|個人情報|개인정보")
+
+
+# A domain said before, taken back in the same message ("not legal, it's insurance claims", "nicht medizinisch"): a
+# domain read beside a figure or a language corrects it; with no such word it stays as said (lead s15: "also some of
+# the maintenance manuals are in Spanish" after a general domain is no support domain)
+_NOT_DOMAIN = re.compile(r"\b(?:not|no|nicht|kein\w*|pas|non|não|niet|nie|inte)\b|不是|ではなく|じゃなく|아니")
 
 
 # The answer to a data-rule, licence or hosting question gives a reason ("we sell this to law firms so yes", "public
@@ -209,6 +235,29 @@ def _same_card(text: str, stated: dict[str, Any], result: Understanding) -> None
             "vram_gb" in hw or _MEMORY_OR_FORM.search(text) or any(m.group("bare") for m in GPU_RE.finditer(text)):
         return  # ("A100 на 80": its size said with no unit)
     hw["accelerator"] = old_name
+
+
+# The stated cards said to be someone else's ("the GPUs aren't ours, they're AWS instances we pay by the hour", "las
+# GPUs no son nuestras", "die GPUs gehören uns nicht, sind gemietet", "GPU不是我们自己的，是租的")
+_NOT_OURS = re.compile(r"\b(?:aren'?t|are not|isn'?t|is not|not) (?:really )?(?:ours|our own|owned by us)\b|"
+                       r"\bno son (?:nuestr\w+|propi\w+|our)\b|\bgehören uns (?:nicht|not)\b|\bnicht unsere?\b|"
+                       r"\bpas (?:à nous|les nôtres)\b|\bnão são nossas?\b|\bnon sono nostr\w+|\bniet van ons\b|"
+                       r"不是我们(?:自己)?的|うちのものではな|自社のものではな|우리 (?:것|거)가 아니")
+
+
+def _card_rented_after_all(text: str, stated: dict[str, Any], result: Understanding) -> None:
+    """The stated card said to be rented, no card named: the same card, not owned (lead s15)."""
+    old = stated.get("hardware")
+    new = result.updates.get("hardware")
+    none = isinstance(new, dict) and new.get("accelerator") == "none" and new.get("owned") is False  # "the GPUs
+    # aren't ours" read by itself as no card of their own
+    if not isinstance(old, dict) or not old.get("accelerator") or ("hardware" in result.updates and not none) or \
+            find_accelerators(text) or not (_NOT_OURS.search(text) and re.search(
+                rf"{RENT_WORDS}|{CLOUD_WORDS}|\b(?:by|per|an|a) (?:the )?hour\b|\binstances?\b|por hora|pro stunde|"
+                rf"à l'heure|按小时|時間単位|시간 단위", text)):
+        return
+    result.updates["hardware"] = {**old, "owned": False}
+    result.corrected.add("hardware")
 
 
 # Pieces counted beside a card ("16 Stück", glossed "16 items"), with no document noun anywhere (s11-b)

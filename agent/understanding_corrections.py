@@ -146,7 +146,7 @@ _WITHDRAW_OBJECT = re.compile(r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|o
 _WITHDRAWN_FIELD = {
     "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten|бюджет|"
                         r"budżet|bütçe|begroting",
-    "latency_p95_ms": r"latency|\d+\s*ms\b|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연|"
+    "latency_p95_ms": r"latency|\d+\s*ms(?![a-z])|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연|"
                       r"response time|gecikme|latensi",
     "queries_per_month": r"quer(?:y|ies)|traffic|requêtes|consultas|anfragen|查询|クエリ|쿼리",
     "corpus_docs": r"document count|number of documents|corpus size|documents? number|文档数|文書数|문서 수|"
@@ -154,6 +154,11 @@ _WITHDRAWN_FIELD = {
                    r"цифр\w*|sayı\w*) (?:\w+ ){0,2}?documents",
     "deployment": r"\bhosting\b|\bdeployment\b|部署|ホスティング|배포",
     "hardware": r"\bgpu\b|hardware|显卡|硬件|ハードウェア|하드웨어",
+    # lead s15: the data rule taken back ("scratch the on-prem thing for now", "lascia perdere quello che ho detto sui
+    # dati che devono restare in sede", "vergiss das mit dem Datenschutz", "数据不出本地那条先别算")
+    "data_must_stay_on_prem": r"on[\s-]?prem\w*|data residency|(?:data|dati|daten|données|datos|dados) (?:\w+ ){0,3}?"
+                              r"(?:stay|restare|rimanere|bleiben|rester|quedarse|ficar)|in sede|datenschutz|"
+                              r"不出|本地部署|内网|オンプレ|社外|온프레미스|외부 반출",
 }
 
 
@@ -306,6 +311,19 @@ def _period_factor(after: str) -> float:
     return float(S.WORKING_DAYS_PER_MONTH) if factor == P.DAYS_PER_MONTH and _WORKING.search(own) else factor
 
 
+def _said_period(text: str, num: P.Number) -> float:
+    """The factor of the period said after ``num``, skipping one taken back ("3000回って1日じゃなくて1週間": a week)."""
+    after = [(f, negated) for pos, f, negated in _periods(text) if num.end <= pos < num.end + 30]
+    if after and after[0][1] and (kept := [f for f, negated in after if not negated]):
+        return kept[0]
+    return _period_factor(text[num.end:num.end + 30])
+
+
+# "per day 1000 items not per day 3000 items" (glossed "하루 1000건 아니고 하루 3000건"): the "not" takes back the
+# figure before it, not the period after it
+_NOT_AFTER_FIGURE = re.compile(r"\d\s*(?:items|times|documents)?\s*not\s*$")
+
+
 def _periods(text: str) -> list[tuple[int, float, bool]]:
     """(position, factor to per month, negated) of each period ``text`` names."""
     out = []
@@ -315,8 +333,9 @@ def _periods(text: str) -> list[tuple[int, float, bool]]:
             # "no por día", "niet per dag", "не в день, а в неделю" (glossed: "no per day", "не per day"): taken back
             negated = bool(re.search(r"(?:\bnot|\bisn'?t|\brather than|\binstead of|\bno|\bnon|\bniet|\bnie|\binte|"
                                      r"\bnão|\bnicht|\bpas|\bне|不是)\s*$", text[:m.start()])
+                               and not _NOT_AFTER_FIGURE.search(text[:m.start()])
                            or re.match(r"\s*(?:[\d.万亿kmb]+\s*(?:documents|件|items|개|건|times|回|번)?\s*)?"
-                                       r"(?:ではなく|じゃなく|이 아니라|가 아니라|değil|nahi)", text[m.end():])
+                                       rf"(?:{P.NOT_AFTER_CJK}|değil|nahi)", text[m.end():])
                            or any(s <= m.start() < e for s, e in spans))
             # s10-b: "die 800 was per werkdag, niet per maand": 22 working days, not 30 days
             working = _WORKING.search(m.group())
@@ -604,7 +623,7 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
                 # тисяч гривень, а 10": 10 thousand hryvnias, s13-b)
                 result.updates[target] = round(said * rate * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
             result.corrected.add(target)
-        elif target in _RATE_FIELDS and (factor := _period_factor(text[num.end:num.end + 30])) != 1.0:
+        elif target in _RATE_FIELDS and (factor := _said_period(text, num)) != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])
             if target == "queries_per_month":  # "eram 1500 por dia útil, não por mês": 22 working days (s10-b)
                 result.updates[target] = int(num.value * factor)
@@ -771,11 +790,16 @@ def _new_rate(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.
 # The nouns are matched on the glossed text, so one table serves every language the lexicon glosses.
 _RELABEL_NOUNS = {
     "corpus_docs": r"documents?|docs\b|files\b|corpus(?: size)?|records\b|articles\b|pages\b|文档|文件|语料|记录|"
-                   r"篇数|文書|ドキュメント|件数|문서|documenti|documentos|dokumente|fichiers",
+                   r"篇数|文書|ドキュメント|件数|문서|documenti|documentos|dokumente|fichiers|"
+                   # lead s15: what the documents are ("the 3000 is how many policies we have, not the budget")
+                   r"contracts\b|policies\b|case files\b|manuals\b|reports\b|pratiche\b|expedientes\b|"
+                   r"contratos\b|contratti\b|verträge\b|akten\b|dossiers\b|合同|契約書?|계약서",
     "queries_per_month": r"quer(?:y|ies)|searches|requests|traffic|qps|查询|检索|请求|搜索|访问量|検索|검색",
     "budget_usd_month": r"budget|spend(?:ing)?|dollars|euros|预算|费用|予算|예산|presupuesto|orçamento|budget",
     "doc_length_tokens": r"(?:document |doc )?length|tokens? (?:per|each|a) (?:doc|document)|words (?:per|each)|"
                          r"长度|篇幅|長さ|길이",
+    # lead s15: "the 500 was the budget (usd/month), not latency"
+    "latency_p95_ms": r"latency|response time|latence|latencia|latenz|latenza|延迟|レイテンシ|지연",
 }
 _GROWTH_NOUN = (r"(?:(?:documents?|docs?|corpus|文档|文書|문서)\s*)?(?:growth|增长|增量|増加|증가)|grow(?:s|ing)?|"
                 r"new (?:documents|docs|files)|added|\b(?:we|they|you|i) add\b|adding|\bingest(?:ed)?\b|"
@@ -831,10 +855,18 @@ def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
         return False
     if not numbers and not _DEICTIC.search(text) and not P.CORRECTION.search(text):
         return False
+    again = result.updates.get(source)  # "i 5000 sono le pratiche, non il budget. il budget è sui 300€/mese": the
+    # field the figure leaves gets the new value said for it
+    again = again if isinstance(again, int | float) and not isinstance(again, bool) and not _same(again, value) and \
+        not any(_same(n.value, again) for n in numbers if _same(n.value, value)) else None
     for name in [f for f, v in result.updates.items() if f in NUMERIC_FIELDS]:
         del result.updates[name]  # what the figure read as by itself is replaced by what the user says it was
     result.confirm = None
-    result.unset.append(source)
+    if again is not None and len(numbers) > 1:
+        result.updates[source] = again
+        result.corrected.add(source)
+    else:
+        result.unset.append(source)
     target = "growth" if "growth" in targets else targets[0]  # "how many documents we add each month": growth
     if target == "growth":
         result.growth_docs_month = value
@@ -917,3 +949,37 @@ def part_of_whole(text: str, asked: str | None, stated: dict[str, Any], result: 
         if result.confirm and any(_same(n.value, result.confirm.get("value")) for n in (whole, part)):
             result.confirm = None
         return
+
+
+# Two figures the assistant stored in each other's place: "other way round", "you mixed them up", "弄反了",
+# "vertauscht", "hai invertito i numeri", "al revés", "à l'envers", "逆です", "반대로"
+_SWAPPED = re.compile(r"\b(?:(?:the )?other way (?:a)?round|"
+                      r"(?:got|have|had) (?:them|those|it|the (?:two|numbers|figures)) "
+                      r"(?:\w+ )?(?:backwards|reversed|swapped|switched|mixed up)|swapped|switched (?:them|those|the)|"
+                      r"mixed (?:them|those|the (?:two|numbers|figures)) up|reversed|backwards|vertauscht|verwechselt|"
+                      r"andersrum|umgekehrt|à l'envers|invers[ée]s?|inverti\w*|al rev[ée]s|invertid[oa]s|trocad[oa]s|"
+                      r"trocou|scambiat\w*|omgedraaid|omgekeerd|verwisseld|odwrotnie|zamienione|tersine|наоборот|"
+                      r"перепутал\w*)\b|弄反|搞反|反了|颠倒|顛倒|逆(?:です|でした|になって|だ)|入れ替わ|반대(?:로|예요|에요)|바뀌었")
+
+
+def swapped(text: str, raw: str, stated: dict[str, Any], result: Any) -> None:
+    """Two stated counts said again in each other's place after "other way round": each goes where the user puts it.
+
+    "wait no, other way round. 200k searches a month over 5k docs" after 5,000 searches and 200,000 documents: the
+    figures are the stored ones swapped, so both fields are corrected (lead s15). Only counts (documents, searches,
+    tokens a document), and only when the message quotes both stored figures.
+    """
+    if not (_SWAPPED.search(text) or _SWAPPED.search(raw.lower())):
+        return
+    held = [f for f in ("corpus_docs", "queries_per_month", "doc_length_tokens")
+            if isinstance(stated.get(f), int | float)
+            and not isinstance(stated[f], bool) and stated[f] > 0]
+    numbers = [n.value for n in P.find_numbers(text)]
+    quoted = [f for f in held if any(_same(v, stated[f]) for v in numbers)]
+    if len(quoted) != 2:
+        return
+    a, b = quoted
+    result.updates[a], result.updates[b] = type(stated[a])(stated[b]), type(stated[b])(stated[a])
+    result.corrected |= {a, b}
+    result.confirmed |= {a, b}  # the user's own two figures, said twice: the guard does not question them again
+    result.confirm = None

@@ -302,7 +302,8 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     plain = {m.lastgroup for m, how in matches if how == "plain"}
     # "actually it is medical, not legal": a correction about the domain itself, after any question (a negation that
     # only reaches a word of the domain said plainly beside it, "patient data can't leave the hospital", is none)
-    about_domain = (bool(_CORRECTING.match(text)) and not correction) or bool(negated - plain)
+    about_domain = (bool(_CORRECTING.match(text)) and not correction) or bool(negated - plain) or bool(
+        negated and plain - negated - {"general"})  # "nicht medizinisch, das sind Verträge, also eher juristisch"
     strict = ((asked is not None and asked != "domain") or correction) and not about_domain
     described, who = _self_described(text, asked), _self_described(text, asked, who=True)
     licence = asked == "license" or bool(_LICENCE_TALK.search(text))

@@ -94,6 +94,8 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     if _card_unknown(u, message, asked):
         return u
     if not (u.updates or u.top_k):
+        if _unsure_new_figure(u, message, stated or {}):
+            return u  # "hmm maybe more like 40k? not sure tbh, would have to check" after 25k documents
         _bare_figure(u, message, asked)
         low = P.normalise(message)
         if stated and len([n for n in P.find_numbers(low) if n.value >= 2]) == 1:
@@ -101,6 +103,11 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
             # documents: that count (s12-b; not "that's another 15k, so 40k total": two figures)
         return u
     unsure = [f for f in _TENTATIVE_FIELDS if f in u.updates and f not in u.confirmed]
+    revised = [f for f in unsure if f in (stated or {}) and (u.updates[f] != (stated or {})[f] or _offers_another(
+        message, (stated or {})[f]))]
+    if revised and u.confirm is None and _said_unsure(message, revised, stated or {}):
+        return _not_sure(u, revised)  # "more like 40k? not sure tbh" after 25k: a stated figure is not replaced
+        # by one the user is unsure of without asking (a first answer said unsure is stored: "maybe 50k, not sure")
     if unsure and UNSURE.search(P.normalise(message)) and u.confirm is None:
         # "5.000 euro, maar of dat per maand of per jaar is weet ik niet": the figure is asked about, not stored
         return _not_sure(u, unsure)
@@ -264,7 +271,7 @@ _RUPEES = re.compile(r"lakh|\blacs?\b|crore|₹|\brs\b|rupa|rupee|\binr\b|रु
 # A currency written in Arabic after its figure ("٥٠٠٠ درهم", "15 ألف ريال"), which the reader took
 _ARABIC_CURRENCY = re.compile(r"درهم|دراهم|ريال|دولار|جنيه|دينار|ليرة|يورو|أورو")
 # A currency turned down ("that 80000 was yen, not dollars", "no dólares", "bukan dolar"): the other one is chosen
-_NOT_THIS = re.compile(r"(?:\b(?:not|no|nie|non|nicht|pas|bukan|không|nahi|nem|niet|inte|değil)\b|"
+_NOT_THIS = re.compile(r"(?:\b(?:not|no|nie|non|nicht|pas|bukan|không|nahi|nem|niet|inte|değil|não|nao|ne)\b|"
                        r"(?<![а-я])(?:не|а не)(?![а-я])|ليس|غير)\s*(?:\w+\s+){0,2}$")
 
 
@@ -626,6 +633,61 @@ _ACTIVE_USERS = re.compile(r"\b[dmw]au\b|\b(?:daily|monthly|weekly) active(?: us
                            r"utilisateurs actifs|usuarios activos|usu[áa]rios ativos|utenti attivi")
 
 
+_NOT_SURE = re.compile(P.NOT_SURE)
+
+
+def _sure_of_another(sentence: str, fields: list[str]) -> bool:
+    """The sentence that says "not sure" names a field other than ``fields`` ("5k docs; not sure about the budget")."""
+    return any(P.FIELD_RES[f].search(sentence) for f in ("budget_usd_month", "queries_per_month", "latency_p95_ms",
+                                                         "hardware", "license", "deployment") if f not in fields)
+
+
+def _unsure_sentences(message: str) -> list[str]:
+    """The sentences of ``message`` (raw and glossed) that say the user is not sure."""
+    out = []
+    for text in (message.lower(), P.normalise(message)):
+        out += [text[a:b] for a, b in P.split_sentences(text) if _NOT_SURE.search(text[a:b])]
+    return out
+
+
+def _said_unsure(message: str, fields: list[str], stated: dict[str, Any]) -> bool:
+    """The user says they are not sure of the figure(s) just read, in no sentence that names another field."""
+    sentences = _unsure_sentences(message)
+    return bool(sentences) and not any(_sure_of_another(s, fields) for s in sentences)
+
+
+def _offers_another(message: str, old: Any) -> bool:
+    """The message quotes figure ``old`` and offers another or a share of it: the figure put in doubt.
+
+    "die 50k... vllt eher die Hälfte?", "más de 3000... ¿5000?": the stated figure is not said again.
+    """
+    low = P.normalise(message)
+    others = [n for n in P.find_numbers(low) if n.value >= 2 and isinstance(old, int | float) and old > 0 and abs(
+        n.value - old) > 0.02 * old]
+    return bool(others) or bool(P.RELATIVE.search(low))
+
+
+def _unsure_new_figure(u: Understanding, message: str, stated: dict[str, Any]) -> bool:
+    """One new figure no field took, said unsure, after exactly one count or sum near it: asked back (lead s15).
+
+    "hmm maybe more like 40k? not sure tbh" after 25,000 documents, "igual son más... ¿5000? no estoy seguro" after
+    3,000 files: the new figure is offered for the one field it can correct, never stored and never dropped.
+    """
+    if u.confirm is not None or not _said_unsure(message, [], stated):
+        return False
+    held = [f for f in _TENTATIVE_FIELDS if isinstance(stated.get(f), int | float) and not isinstance(stated[f], bool)
+            and stated[f] > 0]
+    new = [n for n in P.find_numbers(P.normalise(message)) if n.value >= 2 and not any(
+        abs(n.value - stated[f]) <= 0.02 * stated[f] for f in held)]
+    if len(held) != 1 or len(new) != 1 or not 1 / 20 <= new[0].value / stated[held[0]] <= 20:
+        return False
+    value: float | int = int(new[0].value) if held[0] != "budget_usd_month" else float(new[0].value)
+    u.updates[held[0]] = value
+    _not_sure(u, [held[0]])
+    u.unparsed = None
+    return True
+
+
 def _not_sure(u: Understanding, fields: list[str]) -> Understanding:
     """Move ``fields`` out of ``u.updates`` into a confirming question: the user said they were not sure of them."""
     values = {f: u.updates.pop(f) for f in fields}
@@ -673,12 +735,7 @@ _BELIEF = re.compile(r"\bi (?:think|guess|believe|assume)\b|\bich (?:glaube|denk
                      r"\bcreo que\b|\bsupongo\b|\bpenso che\b|\bcredo che\b|\bacho que\b|\bik denk\b|"
                      r"\bmyślę\b|\bchyba\b|\bjag tror\b|\bsanırım\b|\bdüşünüyorum\b|\bдумаю\b|\bкажется\b|"
                      r"我觉得|我想|好像|应该是|と思|気がする|것 같|\bmujhe lagta\b")
-_DOUBT = re.compile(r"\?|\bnot (?:100\s?%|entirely|totally|completely|quite|really) sure\b|\bnot sure\b|"
-                    r"\bneed to check\b|"
-                    r"\bhave to check\b|\bto be confirmed\b|\btbc\b|noch klären|nicht sicher|à vérifier|pas s[ûu]r|"
-                    r"no estoy segur|hay que confirmar|da verificare|non sono sicur|n[ãa]o tenho certeza|"
-                    r"weet ik niet zeker|nie jestem pew|inte säker|emin değilim|не уверен|不确定|不太确定|要确认|"
-                    r"確認(?:します|が必要)|わかりません|확실하지|확인해")
+_DOUBT = re.compile(r"\?|" + P.NOT_SURE)
 # A short answer to a rule's question that hedges itself, in every language of the lexicon (s8-f)
 _HEDGED_ANSWER = re.compile(
     r"\b(?:probably|maybe|perhaps|possibly|i (?:think|guess|believe) so|likely|wahrscheinlich|vermutlich|vielleicht|"

@@ -122,7 +122,8 @@ _DEPARTMENT = re.compile(
     r"marketing|sales)\s+(?:team\s+|department\s+|dept\s+|folks\s+|people\s+|guys\s+)?(?:will|would|won'?t|says?|"
     r"said|wants?|insists?|signed|approved|is going to|kills?|blocks?|vetoe?s?)\b|"
     # a team the user has to ask ("recheck it with finance", "confirmar con finanzas", "mit der Finanzabteilung")
-    r"\b(?:with|ask|by|from) (?:our |the |my )?(?:legal|compliance|finance|procurement)(?: team| department| dept)?\b|"
+    r"\b(?:with|w/?|ask|by|from) (?:our |the |my )?(?:legal|compliance|finance|procurement)"
+    r"(?: team| department| dept)?\b|"
     r"\b(?:with|con|avec|mit|com|met|z|с) (?:la |le |el |o |der |il |l'|het |de |działem )?"
     r"(?:finanzas|finance|finances|finanzabteilung|finanzen|financeiro|finanza|finanzas|amministrazione|financiën|"
     r"finansów|финансами|финансовым отделом|jurídico|juridique|rechtsabteilung|legal)\b|"

@@ -463,14 +463,17 @@ def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | Non
 # follows (CPU only, its cores and memory) replaces it, so the card is neither owned nor rented.
 _DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdrop|\bditch|\bno more|"
                           r"\binstead of|\bget rid of|\bwithout|"
+                          # lead s15: "statt der T4 haben wir jetzt ne L4", "en lugar de la T4", "invece della T4"
+                          r"\b(?:an)?statt|\bau lieu d\w*|\ben (?:lugar|vez) de|\binvece d\w*|\bem vez d\w*|"
+                          r"\bin plaats van|\bzamiast|\bi stället för|\bвместо|"
                           r"\bno|\bnot|\bkeine?|\bnicht|\bpas d[e']|\bpas|\bsin|\bsenza|\bsem|\bnão|\bnon|\bniet|"
                           r"\bnie|\binte|\bне|没有|不是|"
                           r"\bvergiss|\bstreich|\bohne|\boublie[zr]?|\blaisse tomber|\bolvida|\bolvídate de|"
                           r"\blascia perdere|\bdimentica|\besque[çc]a|\besquece|不用|去掉|算了)\s*"
                           # "no es una A10, es una A10G", "ce n'est pas une T4", "não é uma T4"
                           r"(?:(?:is|es|est|ist|é|è|is het|jest|är|это)\s+)?"
-                          r"(?:the|that|our|die|den|das|la|le|el|a|an|os|as|il|lo|un|una|uno|une|ein|eine|einen|een|"
-                          r"uma|um|en|ett)?\s*(?:\d+\s*x?\s*)?$")
+                          r"(?:the|that|our|die|den|das|der|dem|des|la|le|el|a|an|os|as|il|lo|un|una|uno|une|ein|"
+                          r"eine|einen|einer|een|uma|um|en|ett|della|dello|del)?\s*(?:\d+\s*x?\s*)?$")
 _DROP_AFTER = re.compile(r"^\s*(?:,?\s*(?:but|and|which|that)\s+(?:it|they|that one|the card|those)?\s*)?"
                          r"(?:is|are|was|were|got|has been|have been|has|have|'s)?\s*(?:out|gone|off the table|"
                          r"no longer (?:available|an option|there|ours)|dropped|reallocated|reassigned|"

@@ -136,6 +136,8 @@ QUERY_CUE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bask(?:s|ed|ing)?\b|\
                        r"\bvragen\b|\bzapytania\b|\bpytania\b|\bfrågor\w*|\bsorular\b|\bзапрос\w*|\bвопрос\w*|"
                        r"提问|查询|问题|問い合わせ|質問|検索|질문|문의|검색")
 ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:も|도|也)|"
+                       # lead s15: the documents named before the "too" ("영어 문서도", "英語のドキュメントも")
+                       r"^\s*(?:の\s*)?(?:documents?|docs?|files?|manuals?)\s*(?:도|も|也)|"
                        r"^\s*(?:instead of|rather than|statt|anstatt|au lieu d|en lugar de|en vez de|invece d|"
                        r"em vez de|in plaats van|zamiast|i stället för|вместо)|"  # "Danish instead of Dutch"
                        # s10-b: the add verb or "too" after the name ("Französisch kommt noch dazu", "Arapçayı da
@@ -171,7 +173,8 @@ REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|
 REMOVE_AFTER = re.compile(
     r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
-    r"(?:的?那?(?:部分|些))?\s*(?:去掉|去除|删掉|不要了?)|"  # s11-b: "英文的那部分去掉吧"
+    r"的?那?(?:部分|些)?\s*(?:先|暂时|就|也|都)?\s*(?:去掉|去除|删掉|不要了?|不做了?)|"  # s11-b: "英文的那部分去掉吧",
+    # lead s15: "英文的先不要了"
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:\w+\s+){0,3}(?:but )?(?:we )?can (?:safely )?ignore (?:those|them|these)|"
     r"(?:\w+\s+){0,2}(?:we can )?ignore(?:d)?\b|"

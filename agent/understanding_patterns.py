@@ -1267,7 +1267,7 @@ NO_PREFERENCE = re.compile(r"\beither\b|\bboth (?:(?:are |is |would be )?(?:fine
                            # s8-f: indifference with a pronoun or in a word ("Maakt ons niet uit", "Per noi è
                            # indifferente", "é indiferente", "es indiferente", "nam wszystko jedno", "не важно",
                            # "kuch bhi chalega")
-                           r"\bmaakt (?:\w+ )?niet uit\b|\bindifferent[ei]?\b|\bindiferente\b|\bwszystko jedno\b|"
+                           r"\bmaakt (?:\w+ ){0,3}niet uit\b|\bindifferent[ei]?\b|\bindiferente\b|\bwszystko jedno\b|"
                            r"\bnie ma znaczenia\b|\bkvittar\b|\bvilket som\b|\bfarketmez\b|\bhangisi olursa\b|"
                            r"(?<![а-яіїє])(?:не важно|неважно|не має значення|не имеет значения|не принципиально|"
                            r"не принципово|любой вариант|будь-який варіант)(?![а-яіїє])|\bkuch bhi chalega\b|"
@@ -1675,7 +1675,8 @@ NEGATED_VALUE = re.compile(
     r"(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|\bmais\b|\bsino\b|\bsondern\b|\bma\b|\bmaar\b|\butan\b|\btylko\b|\bа\b|"
     r"\bit(?:'s|’s| is)\b|\bits\b|\bthat(?:'s| is)\b|\bwe have\b|"  # "it's not a T4 it's an A10G" (lead s12)
-    r"$|\.\s|\)))|"
+    r"\bwe (?:now |just )?(?:got|get|use|run|bought)\b|"  # "instead of the T4 we now got an L4" (lead s15)
+    r"$|\.(?:\s|$)|\)))|"
     # "ayda 100 bin sorgu değil, günde 10 bin", "1 lakh queries per month nahi": the negation after the figure
     r"(?<![\w.])[\d.]+\s*(?:[a-z]+\s+){0,4}?(?=(?:" + NOT_AFTER_LATIN + r")\b)|"
     r"不是\s*[^,;。是]{1,20}|"
@@ -1905,6 +1906,23 @@ PRIORITY_ORDERED = re.compile(r"\bin (?:that|this) order\b|\ben ese orden\b|\bin
 PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
                            r"is not|less|least|secondary)\b|"
                            r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)")
+# The user saying they are not sure of what they just said, in every language of the lexicon: "not sure tbh", "I'd
+# have to check", "weiß ich ehrlich gesagt nicht genau", "no estoy seguro", "확실하진 않아요", "不太确定"
+NOT_SURE = (r"\bnot (?:100\s?%|entirely|totally|completely|quite|really|so |too )?\s?sure\b|\bunsure\b|\bidk\b|"
+            r"\bdunno\b|\b(?:need|have|'d have|would have) to (?:double[- ]?)?(?:check|confirm|verify)\b|"
+            r"\bdouble[- ]?check\b(?!ed)|"
+            r"\bto be confirmed\b|\btbc\b|\bnoch klären|\bnicht (?:ganz |so )?sicher|"
+            r"\bwei(?:ß|ss) (?:ich )?(?:es )?(?:ehrlich gesagt |echt )?nicht (?:so )?genau|"
+            r"à vérifier|\bpas s[ûu]re?\b|\bje ne sais pas (?:exactement|trop)|\bno estoy segur[oa]|"
+            r"\bno (?:lo )?s[ée] (?:seguro|exactamente|bien)|\bhay que confirmar|\bda verificare|\bnon sono sicur[oa]|"
+            r"\bnon (?:lo )?so (?:di preciso|esattamente|bene)|\bn[ãa]o tenho certeza|"
+            r"\bn[ãa]o sei (?:ao certo|exatamente)|"
+            r"\bweet ik niet (?:zeker|precies)|\bniet zeker\b|\bnie jestem pew\w*|\binte säker|\bemin değilim|"
+            r"(?<![а-я])не уверен\w*|(?<![а-я])не знаю точно|不确定|不太确定|说不准|不一定准|要确认|"
+            r"確認(?:します|が必要)|わかりません|自信(?:が)?ない|確かじゃ|확실하(?:지|진|진\s?않|지\s?않)|"
+            r"확인해|자신\s?없")
+
+
 FIELD_WORDS = {
     "domain": r"domain|industry|field|subject|领域|行业",
     "languages": r"languages?|语言|语种",

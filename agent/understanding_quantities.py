@@ -1074,6 +1074,7 @@ def period_factor(after: str, before: str) -> float:
     return 1.0
 
 
+_CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # kana, CJK, hangul
 _THIS_YEAR = re.compile(r"[今去明本来昨]年")
 
 
@@ -1810,8 +1811,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             return "queries_per_month", int(v * period_factor(tail, ""))  # "the bot handles ~250k chats a month"
         if asked == "queries_per_month" and not rate and re.match(r"^\s*(?:items|documents)\b", docs.group()) and \
                 not re.search(r"documents|docs|files|records|manuals|contracts|articles",
-                              re.split(r"[,;!?。、，]", before)[-1]):
-            # "많을 때는 5천 건까지", "普段は5千件" to "how many queries?": a count of them, not the corpus (s7-d)
+                              re.split(r"[,;!?。、，]", before)[-1]) and _CJK_SCRIPT.search(text):
+            # "많을 때는 5천 건까지", "普段は5千件" to "how many queries?": a count of them, not the corpus (s7-d); the
+            # counter glossed as "items" / "documents" (lead s15: "about 12k documents" written so is the corpus)
             return None, None
         # "search the KB 5 times per ticket": 5 is not a number of tickets
         return ("corpus_docs", int(v)) if v >= 2 and not rate and counted else (None, None)

@@ -331,8 +331,10 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
             updates["latency_p95_ms"] = P.SUB_SECOND_MS
     if "budget_usd_month" not in updates:
         if P.BUDGET_NO_LIMIT.search(text) or (P.GENERIC_NO_LIMIT.search(text) and (
-                asked == "budget_usd_month" or P.BUDGET_CUE.search(text))) or (
-                asked == "budget_usd_month" and re.search(r"don'?t care|doesn'?t matter|whatever", text)):
+                (asked == "budget_usd_month" and not _of_another_field(text, P.GENERIC_NO_LIMIT)) or
+                P.BUDGET_CUE.search(text))) or (
+                asked == "budget_usd_month" and re.search(r"don'?t care|doesn'?t matter|whatever", text) and
+                not _of_another_field(text, re.compile(r"don'?t care|doesn'?t matter|whatever"))):
             updates["budget_usd_month"] = None
         elif any(not P.BUDGET_ZERO_NOT_YET.search(text[max(0, m.start() - 25):m.end() + 25])
                  for m in P.BUDGET_ZERO.finditer(text)) or (
@@ -697,3 +699,13 @@ def _bare_answers(text: str, asked: str | None, updates: dict[str, Any]) -> None
     elif asked == "hardware" and re.match(r"^(?:none|nothing|no|nope|没有|无)(?![a-z])", answer) and not re.search(
             r"\byet\b|\brent|\bsuggest|\brecommend|租|还没", answer):
         updates["hardware"] = {"accelerator": "none"}
+
+
+def _of_another_field(text: str, rx: re.Pattern[str]) -> bool:
+    """Every "no limit" / "don't care" of ``rx`` has another field named beside it.
+
+    "latency? we don't care much" to the budget question is about latency, not the budget (lead s15).
+    """
+    found = list(rx.finditer(text))
+    return bool(found) and all(any(words.search(text[max(0, m.start() - 30):m.end() + 40]) for f, words in
+                                   P.FIELD_RES.items() if f != "budget_usd_month") for m in found)
