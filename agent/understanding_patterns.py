@@ -1679,7 +1679,7 @@ NOT_AFTER_CJK = r"じゃなくて|じゃなく|ではなく|ではありませ�
 NOT_AFTER = NOT_AFTER_LATIN + "|" + NOT_AFTER_CJK
 # A value the user takes back ("not a T4", "instead of 20k", "不是20万", "20万改成") is blanked before reading.
 NEGATED_VALUE = re.compile(
-    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|não|non|niet|nie|inte|не|nicht)\s+"
+    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|no é|não|non|niet|nie|inte|не|nicht)\s+"
     r"(?:an?\s+|the\s+)?(?=[\d$¥€£₹]|[a-z]+\d|[a-z]{1,3}\$\s?\d)[^,;.!?()]{1,25}?"  # (s15-c: "não são R$ 10 mil")
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|\bmais\b|\bsino\b|\bsondern\b|\bma\b|\bmaar\b|\butan\b|\btylko\b|\bа\b|"
     r"\bit(?:'s|’s| is)\b|\bits\b|\bthat(?:'s| is)\b|\bwe have\b|"  # "it's not a T4 it's an A10G" (lead s12)

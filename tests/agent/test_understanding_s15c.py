@@ -119,9 +119,11 @@ def test_a_range_of_prices_is_neither_budget_nor_priority() -> None:
     ("We can do 800,000 naira a month for this.", None, {"budget_usd_month": 516}),
     # a correction that re-periods a sum written with its currency before it ("não são R$ ...")
     ("Corrigindo: não são R$ 6 mil por mês, são R$ 6 mil por ano.", None, {"budget_usd_month": 100}),
+    ("Corrigindo: não é R$ 5 mil por mês, é R$ 5 mil por ano.", None, {"budget_usd_month": 83}),
 ])
 def test_more_budgets_are_read(message: str, asked: str | None, want: dict[str, Any]) -> None:
-    prev = {"budget_usd_month": 1200} if message.startswith("Corrigindo") else None
+    # a correction re-periods the monthly sum stored before (R$ 6 mil or 5 mil a month in US dollars)
+    prev = {"budget_usd_month": want["budget_usd_month"] * 12} if message.startswith("Corrigindo") else None
     assert_reads(message, asked, want, prev)
 
 
