@@ -99,7 +99,8 @@ def _short_new(old: P.Number, new_value: float, text: str, stated_value: Any) ->
 def _in_usd(num: P.Number, text: str) -> float | None:
     """Figure ``num`` in US dollars, in the currency written beside it (yuan in Chinese, else dollars); None unknown."""
     money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(text[num.end:])
-    code = P.currency_code(money.group(1)) if money else ("cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")
+    code = P.currency_code(money.group(1)) if money else ("inr" if re.search(  # "the 1 lakh I told earlier" (s15-c)
+        r"lakh|crore", text[num.start:num.end]) else "cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")
     rate = P.USD_PER.get(code or "")
     return num.value * rate if rate else None
 
@@ -531,6 +532,15 @@ def relength(text: str, stated: dict[str, Any], result: Any) -> None:
     result.corrected.add("doc_length_tokens")
 
 
+# The quoted figure said not to be the field at all, in any word order (s15-c): "not the budget", "nicht das laufende
+# Budget" (glossed "not das laufende budget"), "pas le budget", "no el presupuesto", "nie budżet", "bütçe değil",
+# "今回の予算とは別で", "不是预算"; the words between "not" and the field are an article or an adjective, not a limit
+# ("not more than the budget")
+_NOT_THE_FIELD = (r"\b(?:not|no|não|nie|non|nicht|pas|niet|inte|nahi|nahin) (?:(?!(?:more|less|over|above|below|under|"
+                  r"within|enough|only|just|all|whole|entire|total|including|counting)\b)[^\W\d]+ ){{0,2}}(?:{words})|"
+                  r"(?:{words})\s*(?:değil|ではな|じゃな|とは別|what is 別|とは関係な)|不是(?:{words})")
+
+
 def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P.Number]) -> None:
     """Apply a correction of an earlier figure to ``result`` (an Understanding), in place."""
     if recurrency(text, stated, result):
@@ -570,7 +580,11 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
         if result.confirm and _same(num.value, result.confirm.get("value")):
             result.confirm = None
         words = P.FIELD_WORDS[target]
-        if P.GROWTH_WORD.search(text) or re.search(rf"\bnot (?:the |a |my |our )?(?:{words})|不是(?:{words})", text):
+        if P.GROWTH_WORD.search(text) or re.search(_NOT_THE_FIELD.format(words=words), text):
+            if not P.GROWTH_WORD.search(text) and not [n for n in P.find_numbers(text) if not _same(
+                    n.value, num.value) and not _NOT_A_VALUE.match(text[n.end:])]:
+                result.updates.pop(target, None)  # "50 bin TL ... günlük ücretiydi, bütçe değil": the quoted figure
+                # read again in another period is no new value either (s15-c)
             result.unset.append(target)
             if P.GROWTH_WORD.search(text):
                 result.growth_docs_month = num.value

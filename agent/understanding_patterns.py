@@ -72,6 +72,7 @@ PERIODS = (
     # "p.a.", "per annum", "for the whole year", "Årsbudgeten", "roczny budżet", "годовой бюджет" (glossed "budget")
     (re.compile(r"\bp\.\s?a\.|\bper annum\b|\bfor (?:year (?:one|1)|the first year|(?:the )?first year)\b|"
                 r"\bfor the (?:(?:whole|entire|full) )?(?:fiscal |financial |calendar )?year\b|"
+                r"\bfürs (?:ganze )?jahr\b|\bfür das (?:ganze )?jahr\b|"  # s15-c: "18.000 € fürs Jahr freigegeben"
                 r"\bårsbudget\w*|\bjaarbudget\w*|\bsaa?lana\b|\broczn\w* budget|\bгодов\w* budget|\bgodišnji budget|"
                 r"\b(?:per|a|each|every)\s+year\b|/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\byearly\b|\bannuel(?:le)?\b|\bj[äa]hrlich\w*|\bjahres\w*|\banua(?:l|les|is)\b|\bannual[ei]\b|\bannuel(?:le)?s\b|"
                 # the year's total ("os 2 mil dólares são o total do ano", "el total del año", "на год", lead s13)
@@ -94,6 +95,7 @@ PERIODS = (
 # Ninth session (s9-e): IDR 16,000 (rupiah: "Rp 15 juta", "idr"), VND 25,000 (đồng, "vnđ"), THB 36 (baht, ฿) and
 # EGP 48 per USD (the Arabic جنيه, glossed "egp"); a sum with none of them written, in a message in Indonesian,
 # Vietnamese or Thai, is that country's (``understanding_quantities.in_script_currency``).
+# s15-c: NGN 1,550 per USD (Nigerian naira, "₦1.5m", "naira"); NZD and SGD named by their names as well.
 # The currency's word before the figure, as Gulf and Indian English write it ("riyals 5000 per month", "dirhams 3000",
 # "rupees 40,000", "euros 500", "pounds 400", "dollars 800"): the same currency as after it (s7-c).
 # ¥ alone is CNY (Japanese amounts are written 円 / yen); "kr" alone is SEK (the kronor of the Swedish lexicon);
@@ -149,6 +151,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "vnd": (1 / 25000, ("vnd", "₫"), ("vnd", "vnđ", "đồng", "₫")),
     "thb": (1 / 36, ("thb", "฿"), ("thb", "baht", "฿")),
     "egp": (1 / 48, ("egp", "e£"), ("egp", "egyptian pounds?", "جنيه(?:ات)?(?! (?:إسترليني|استرليني))")),
+    "ngn": (1 / 1550, ("ngn", "₦"), ("ngn", "naira", "₦")),  # s15-c: Nigerian naira
     "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
                                          "(?:omani |iranian |yemeni )?(?:rials?|riyals?)",
                                          # Arabic: dinars (Kuwait, Jordan, Iraq ...), liras (Lebanon, Syria ...)
@@ -162,6 +165,8 @@ _CURRENCY_NAMES = (
     ("cad", r"canadian dollars?|\bcad\b|加元|加币|\bpiass?es?\b|\bpiastres?\b|\bdollars? canadiens?|"
             r"\ben (?:dollars? )?canadiens?\b"), ("aud", r"australian dollars?|\baud\b|澳元"),
     ("hkd", r"hong kong dollars?|\bhkd\b|港币|港元"), ("twd", r"新台币|台币|\btwd\b"),
+    ("nzd", r"new zealand dollars?|\bnzd\b"), ("sgd", r"singapore dollars?|\bsgd\b|新加坡元|新币"),  # s15-c
+    ("ngn", r"\bnaira\b|\bngn\b|₦"),
     ("usd", r"\ben (?:us|usd|dollars? am[ée]ricains?|am[ée]ricains?)\b|"  # s13-b: "800 par mois en US"
             r"\bus dollars?|\bdollars?\b|\busd\b|\bbucks\b|美元|美金|ドル|달러|\bd[óo]lares\b|\bdollari\b|\bdolar\w*|"
             r"доллар\w*"),
@@ -709,7 +714,10 @@ DOMAINS = {
                r"działa\w* niepożądan\w*|нежелательн\w* (?:реакци|явлени)\w*",
     "finance": r"\bfinanz\w*|\bfinanci\w*|\bfinanceir\w*|\bbilanci\b|\bbilanz\w*|\bbilans?\b|prospectus\w*|"
                r"quarterly reports?|listed compan\w+|\bquarterly (?:results|filings)|"
-               r"financ(?:e|ial)|\b10-[kq]s?\b|\b8-ks?\b|earnings calls?|banking|"
+               # (not the department that approves a budget: "Finance have signed off £6k for the year", s15-c)
+               r"financ(?:e|ial)(?!\s+(?:have|has|had|signed|approved|okayed|agreed|gave|said|says|dept|department|"
+               r"director|manager|head|people|folks|guys|won'?t|will|would)\b)|\b10-[kq]s?\b|\b8-ks?\b|"
+               r"earnings calls?|banking|"
                r"(?<!data )(?<!memory )(?<!river )\bbanks?\b|invoices?|earnings|"
                r"annual reports?|10-k|sec filings?|\bfilings\b|trading|accountants|\bbanca\b|\bbanque\b|"
                r"\bbanco\b|(?<!data )(?<!memory )(?<!river )\bbank\b|tax advis[eo]rs|auditors|"
@@ -1671,8 +1679,8 @@ NOT_AFTER_CJK = r"じゃなくて|じゃなく|ではなく|ではありませ�
 NOT_AFTER = NOT_AFTER_LATIN + "|" + NOT_AFTER_CJK
 # A value the user takes back ("not a T4", "instead of 20k", "不是20万", "20万改成") is blanked before reading.
 NEGATED_VALUE = re.compile(
-    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|não|non|niet|nie|inte|не|nicht)\s+"
-    r"(?:an?\s+|the\s+)?(?=[\d$¥€]|[a-z]+\d)[^,;.!?()]{1,25}?"
+    r"\b(?:not|instead of|rather than|from|no son|no es|no eran|não são|não é|no é|não|non|niet|nie|inte|не|nicht)\s+"
+    r"(?:an?\s+|the\s+)?(?=[\d$¥€£₹]|[a-z]+\d|[a-z]{1,3}\$\s?\d)[^,;.!?()]{1,25}?"  # (s15-c: "não são R$ 10 mil")
     r"(?=\s*(?:,|;|\bbut\b|\bto\b|\bmais\b|\bsino\b|\bsondern\b|\bma\b|\bmaar\b|\butan\b|\btylko\b|\bа\b|"
     r"\bit(?:'s|’s| is)\b|\bits\b|\bthat(?:'s| is)\b|\bwe have\b|"  # "it's not a T4 it's an A10G" (lead s12)
     r"\bwe (?:now |just )?(?:got|get|use|run|bought)\b|"  # "instead of the T4 we now got an L4" (lead s15)
@@ -1885,12 +1893,14 @@ PRIORITY_WORDS = {
     "quality": re.compile(r"quality|accura(?:cy|te)|precision|recall|relevan(?:ce|t)|(?:good|better|best) results|"
                           r"calidad|precisi[oó]n|exactitud|relevancia|qualit[äa]t|genauigkeit|pr[äa]zision|relevanz|"
                           r"质量|效果|准确|精度|召回"),
-    "cost": re.compile(r"\bcost|\bprice|cheap|affordab|\$\$|\bcost[oe]s?\b|\bprecios?\b|"
+    # (not "most SKUs priced $20-$80": a product's price, no priority; s15-c)
+    "cost": re.compile(r"\bcost|\bprice(?!d\b)|cheap|affordab|\$\$|\bcost[oe]s?\b|\bprecios?\b|"
                        r"\bkosten|\bpreis|\bgünstig|\bbillig|成本|价格|便宜|省钱|费用|花费"),
     "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|latencia|velocidad|\br[aá]pid|latenz|"
                           r"\bschnell|geschwindigkeit|antwortzeit|延迟|速度|快速|更快|越快|响应"),
 }
-PRIORITY_CUE = re.compile(r"\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
+# (not "it should cost at most ...": a limit, no ranking; s15-c)
+PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
                           r"\btrumps?\b|\bbeats? everything\b|\bcomes? (?:first|second|next|last)\b|"  # s13-a
                           # "cheap > fast" (not a quoted line's "> "), "quality second" (not "per second")

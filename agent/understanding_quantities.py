@@ -1085,7 +1085,11 @@ def _money(value: float, currency: str, factor: float) -> float:
 _PER_SEAT = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:user|seat|head|person|employee|licen[cs]e|agent|"
                        r"member)s?\b")
 _SEATS = re.compile(r"(?<![\d.])(\d[\d,.]*\s?k?)\s*(?:users|seats|people|employees|agents|licen[cs]es|members)\b")
+# The seats counted right before a price ("40 seats at like $8.75", "25 users @ €12"): the price is each seat's
+_SEAT_PRICE = re.compile(r"(?<![\d.])(\d[\d,.]*\s?k?)\s*(?:users|seats|licen[cs]es|agents|members)\s+(?:at|@|x|×)\s*"
+                         r"(?:like|about|around|roughly|approx\.?|~)?\s*$")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_LOCAL_DOLLARS = {"cad", "aud", "nzd", "sgd", "hkd", "twd"}
 _GENERIC_CURRENCY = {"$", "元", "块", "块钱", "dollars", "dollar", "kr"}
 # Money for more than the search system ("3 crore a year for the whole AI program, this is one small part of it")
 _LARGER_SCOPE = re.compile(
@@ -1096,7 +1100,11 @@ _LARGER_SCOPE = re.compile(
 
 _PERIOD_RES = tuple(rx for rx, _ in P.PERIODS)
 # Money already spent is no budget: "we spent $200k on the old system, for this one we have $2k a month"
-PAST_SPEND = re.compile(r"\b(?:spent|we paid|they paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+PAST_SPEND = re.compile(r"\b(?:spent|(?:we|they|i)(?:'ve| have)? (?:just |already |recently |only )?paid|"
+                         r"(?:just|recently) paid|used to (?:pay|spend)|cost us|ausgegeben|dépensé|gastamos|"
+                         # a thing bought already (s15-c): "last year we bought two L40S cards for about $18k"
+                         r"(?<!\bbe )(?<!\bbeen )(?<!\bto )(?:bought|purchased|kupiliśmy|gekauft|achetée?s?|compramos|"
+                         r"comprámos)|"
                          # what is spent already on something else (s6-a): "we already spend 1,000 a month on OpenAI"
                          r"(?:already|currently) (?:spend|pay)|we(?:'re| are) (?:already )?spending|già spendiamo|"
                          # what another tool costs today (s8-a): "we pay Algolia about $900 a month", "we spend $2k a
@@ -1198,14 +1206,21 @@ _OTHER_LICENCE = re.compile(
     r"subscriptions?|abonnements?|abos?|suscripci[oó]n\w*|assinaturas?|abbonament[oi])\s+(?:\w+\s+){0,2}?"
     r"(?:costs?|kostet|cuesta|custa|co[uû]te|costa|kost|kosztuje|стоит|коштує)\s+"
     r"(?:us\s+|uns\s+|nous\s+|nos\s+|ci\s+)?(?:about|around|roughly|~|ca\.?|rund|circa|environ|unos|cerca de)?\s*$")
-_THING_PRICE_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:gekostet|kostete|'ydi|idi\b|costed|was\b)")
+_THING_PRICE_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:gekostet|kostete|'ydi|idi\b|costed|was\b|"
+                                # s15-c: bought already ("約500万円で買いました", "花了20万买的", "300만 원에 샀")
+                                r"で買いました|で買った|で購入し(?:ました|た)|买的|買的|买了|買了|购买了|購買了|"
+                                r"에 (?:샀|구입했|구매했))")
 _PAID_NOW = re.compile(
     r"(?:\b(?:pagamos|paghiamo|paie|payons|zahlen wir|wir zahlen|betalen|płacimy|платим|плачу|bayar|trả|"
+    # s15-c: "pago R$ 12 mil por mês de AWS" (I pay; not "pago único de", a one-off payment)
+    r"pago(?=\s+(?:r\$|us\$|\$|€|£|uns|umas|unos|cerca|quase|mais|\d))|"
     r"kostet uns|nous coûte|nos cuesta|nos custa|ci costa|kost ons|kosztuje nas|обходится нам)\b"
     r"(?!\s+(?:up to|at most|max|hasta|até|jusqu'à|bis zu|fino a|tot|do|до)\b)|"
     r"今使っている|现在用的|現在用的|지금 쓰는|(?:现在|現在|目前|当前|當前|已经|已經)[^，。；,\d]{0,20}(?:花|付|支付))"
     r"[^,;.!?。，；\d]{0,40}$")
 _PAID_AFTER = re.compile(r"^[^,;.!?。，；\d]{0,12}?(?:ödüyoruz|ödüyorum|de rahe hain|dete hain|払っています|払ってる|"
+                         # s15-c: spent habitually ("हर महीने ... 2 लाख रुपये खर्च करती है", "kharch karte hain")
+                         r"खर्च कर(?:ती|ते|ता) (?:है|हैं)|kharch kar(?:ti|te|ta) (?:hai|hain)|harcıyoruz|"
                          r"払ってます|내고 있|내고있)")
 _FOR_COMPARISON = re.compile(
     r"\b(?:for|as a|as|just for|only for|by way of|zum|nur zum|ter|dla|для|à titre de|pour|para|per|buat|để|"
@@ -1222,6 +1237,13 @@ _ASIDE = re.compile(r"(?<!ex )(?<!ex\. )(?<!excl )(?<!excl\. )(?<!incl )(?<!incl
                     r"a propósito|aliás|tra l'altro|trouwens|swoją drogą|bu arada|кстати)\b|ちなみに|顺便|顺带|참고로")
 
 
+# A fine or penalty paid or risked, in a sentence with no word of a budget (s15-c): "Got fined £40k by the ICO last
+# year", "la multa del INAI que nos pusieron fue de 2 millones de pesos", "das Bußgeld lag bei 50.000 €", "罚款50万"
+_PENALTY = re.compile(r"\b(?:fined|fines?\s+(?:of|was|were|is|are|came|amounted|totall?ed|could|can|of up)|"
+                      r"penalt(?:y|ies)|multas?|amendes?|bu(?:ß|ss)geld\w*|geldstrafe\w*|sanzion[ei]|"
+                      r"boete|ceza\w*|grzywn\w*|kar[ęąy]|штраф\w*|jurmana|जुर्माना)\b|罚款|罰款|罚金|罰金|과징금|벌금")
+
+
 def _other_purpose(text: str, num: P.Number) -> bool:
     """A sum that is a thing's price, what the current provider is paid, or a figure for comparison."""
     before, after = clause_before(text, num), text[num.end:num.end + 40]
@@ -1232,7 +1254,7 @@ def _other_purpose(text: str, num: P.Number) -> bool:
     return bool(_THING_PRICE.search(before) or _THING_PRICE_AFTER.match(after) or _PAID_NOW.search(before)
                 or _OTHER_LICENCE.search(before)
                 or _PAID_AFTER.match(after) or _FOR_COMPARISON.search(own)
-                or (_ASIDE.search(own) and not P.BUDGET_CUE.search(own)))
+                or ((_ASIDE.search(own) or _PENALTY.search(own)) and not P.BUDGET_CUE.search(own)))
 
 
 # Money said to be spent already on something ("$12k/mo there already", "$2k a month on OpenAI already"), not what is
@@ -1241,34 +1263,56 @@ _SPENT_ALREADY = re.compile(r"^[^,.;!?]{0,30}\balready\b(?!\s+(?:been\s+)?(?:app
                             r"set aside|sanctioned|earmarked|ring-?fenced|committed))")
 
 
+# Pay taken in or given for work or use, said before a figure (one string for ``_ORG_MONEY_BEFORE`` and
+# ``_PAY_BEFORE``): wages and salaries ("I'm on £34k a year"), rent, and what somebody charges for a day, an hour or a
+# job (s15-c: "our consultant charges £850 a day", "el consultor cobra 900 € al día", "on facture nos clients 12 000 €
+# par commande", "was unser Berater abrechnet")
+_PAY_WORDS = (r"earns?|earning|earnings|salar(?:y|ies)|wages?|income|rents?|i'?m on|i am on|charges|charging|"
+              r"(?:day|daily|hourly|day's) rates?|cobra|cobran|cobramos|factur(?:e|ons|ent|amos|an|a)|"
+              r"(?:be|ab)rechne[tn]|fakturuj\w*")
 # Money that describes the organisation, not what this system may cost: revenue, turnover, sales, premiums written,
 # assets, funding rounds, valuations, order values, a price per unit paid before ("$120M in written premiums", "seed
 # round of $3M", "~$8M ARR", "AOV $64", "年营收大概2亿", "売上高約300億円", "연 매출은 약 500억 원", "融资3000万").
 _ORG_MONEY_BEFORE = re.compile(
-    r"(?:\b(?:revenues?|turnover|sales|arr|mrr|gmv|aum|assets|premiums?|valuation|funding|raised|seed|series [a-d]|"
-    r"round of|aov|order value|market cap|profits?|ebitda|salar(?:y|ies)|charged us|charges? us|"
+    rf"(?:\b(?:{_PAY_WORDS}|"
+    r"revenues?|turnover|sales|arr|mrr|gmv|aum|assets|premiums?|valuation|funding|raised|seed|series [a-d]|"
+    r"round of|aov|order value|market cap|profits?|ebitda|charged us|charges? us|"
+    # s15-c: what a thing is worth or sells for ("combined value is north of £200m", "SKUs priced $20-$80", "120k
+    # users paying 29.99 a month", "średnia faktura to 1 200 zł")
+    r"(?:total|combined|contract|market|face|order|portfolio|deal) value|valued at|priced|"
+    r"(?:users|customers|clients|members|subscribers|patients|students) (?:paying|who pay|pay)|płacąc\w*|"
+    r"(?:average|avg|typical|mean|średni\w*|moyenne?|promedio|médi[ao]) (?:\w+ )?(?:invoices?|bills?|tickets?|"
+    r"basket|order|sale|deal|price)|"
     # what keeps the organisation running (s11-c): "burn is like $90k/mo", "payroll is $60k", "our grant is €450k",
     # "our AWS bill is $42k/month"
-    r"burn(?: rate)?|runway|payroll|wages|endowment|(?:aws|gcp|azure|cloud|infra(?:structure)?|hosting|"
+    r"burn(?: rate)?|runway|payroll|endowment|(?:aws|gcp|azure|cloud|infra(?:structure)?|hosting|"
     r"server|it|openai|llm|phone|electricity|monthly|annual|yearly) (?:bills?|invoices?)|"
     # lead s14: money the organisation takes in or pays out for other things, in plain words ("our clinic bills around
     # $80k a month", "the nurses earn about 3,000 a month", "fees are $9,000 a year", "office rent is 4k a month", "we
     # charge clients R1,500 per consultation", "we sell ... at $20 each")
-    r"bills|billed|billing|earns?|earning|earnings|income|tuition|(?:school|membership|consultation|our|their) fees|"
-    r"fees are|rent|rents|mortgage|we charge|charge (?:our )?(?:clients|customers|patients|members)|priced at|"
+    r"bills|billed|billing|tuition|(?:school|membership|consultation|our|their) fees|"
+    r"fees are|mortgage|we charge|charge (?:our )?(?:clients|customers|patients|members)|"
+    # s15-c: what clients are billed, in any language ("on facture nos clients B2B en moyenne 12 000 €",
+    # "facturamos a nuestros clientes", "we invoice our customers about $3k")
+    r"(?:factur\w*|bill|invoice|fakturujemy|berechnen)\s+(?:a\s+)?(?:our|nos|nuestros|nossos|unseren|unsere|"
+    r"naszym|their|leurs)?\s*(?:clients?|customers?|patients?|members?|kunden|clientes|klient\w*)(?:\s+b2[bc])?|"
     r"(?:sell|sells|selling|sold)\b[^,;.。，；]{0,30}\b(?:at|for)|"
     r"(?:claims?|policies|contracts?|deals?|orders?|invoices?|assets?|cases?|portfolio|transactions?|stock|"
     r"inventory|propert(?:y|ies))\s+(?:\w+\s+)?worth|donations?|donors?(?: \w+)?|fundrais\w*|turns? over|"
-    r"umsatz|chiffre d'affaires|facturaci[óo]n|faturamento|fatturato|omzet|przychody?|oms[äa]ttning|ciro|"
+    r"umsatz|chiffre d'affaires|facturaci[óo]n|faturamento|fatturato|omzet|przychody?|oms[äa]ttning|ciro\w*|"
     r"выручка|оборот)\b|营收|營收|营业额|營業額|销售额|銷售額|收入|融资|融資|估值|市值|客单价|客單價|売上|客単価|"
     r"資本金|매출|자본금|투자\s*유치)[^,;.。，；\d]{0,16}$")
 # Pay said before a figure per period ("each of our 40 nurses earns about 3,000 a month"): money, no rate of searches
-_PAY_BEFORE = re.compile(r"\b(?:earns?|earning|earnings|salar(?:y|ies)|wages?|income|rent|fees)\b[^,;.\d]{0,16}$")
+_PAY_BEFORE = re.compile(rf"\b(?:{_PAY_WORDS}|fees)\b[^,;.\d]{{0,16}}$")
 _ORG_MONEY_AFTER = re.compile(
     r"^\s*(?:[a-z$€£¥₹]{0,4}\s*)?(?:in\s+(?:written\s+|gross\s+|annual\s+)?(?:premiums?|assets|sales|revenue|"
     r"funding|gmv)|(?:of\s+|in\s+)?(?:annual\s+)?(?:revenue|arr|mrr|turnover|gmv|aum|valuation)\b|"
     r"(?:[a-z]+\s+){0,2}(?:endowment|burn(?: rate)?|payroll)\b|"
-    r"under management|(?:in\s+)?(?:a\s+)?(?:seed|series [a-d])\b|per\s+1,?000\s+(?:quer|search|request|token))")
+    r"under management|(?:in\s+)?(?:a\s+)?(?:seed|series [a-d])\b|per\s+1,?000\s+(?:quer|search|request|token)|"
+    # s15-c: money that passes through or is held ("₦2bn in transactions a day", "a ₦4bn loan book", "₦6m worth of
+    # drugs a month", "$30m in deposits")
+    r"in\s+(?:\w+\s+)?(?:transactions?|payments?|loans?|deposits?|claims?|orders?|trades?|transfers?|"
+    r"remittances?|volume)\b|(?:\w+\s+)?(?:loan book|loan portfolio|portfolio|balance sheet)\b|worth of\b)")
 
 
 # Another organisation's figures ("our competitor claims 50M pages", "竞品号称能索引10亿条数据", "競合他社", "경쟁사").
@@ -1387,8 +1431,14 @@ _WIDER_BUDGET = re.compile(
     # s13-a: an allocation for a wider kind of spending ("our annual allocation for AI tooling is $60k")
     r"\b(?:allocation|budget|spend|envelope)\s+for\s+(?:\w+\s+)?(?:tooling|tools|software|it|saas|cloud|"
     r"subscriptions)\b|"
-    r"\bfor (?:everything|all (?:of )?(?:our |the )?(?:tools|"
-    r"software|vendors|subscriptions|it))\b")
+    # s15-c: what the organisation spends on all its IT ("our annual IT spend is around ₹2.5 crore"), a budget named
+    # total after its noun ("notre budget annuel total est de 1,2 M$", "presupuesto anual total")
+    r"\b(?:it|tech(?:nology)?|cloud|software|saas|tooling)\s+spend(?:ing)?\b|"
+    r"\b(?:budget|presupuesto|orçamento|bilancio)\s+(?:annuel\s+|anual\s+|annuale\s+)?(?:total|global|totale)\b|"
+    # (not "$500 a month for all of it, hosting included": this system's all-in sum, s15-c)
+    r"\bfor (?:everything|all (?:of )?(?:our |the )?(?:tools|software|vendors|subscriptions)|"
+    r"all (?:of )?(?:our |the )it)\b"
+    r"(?![,\s]*(?:\w+\s+)?(?:included|incl\b|inclusive))")
 
 
 # The clause says the sum is for this system: "the hospital's IT budget is about $2k a month for this"
@@ -1403,11 +1453,16 @@ def others_money(text: str, num: P.Number) -> bool:
                 _SPENT_ALREADY.match(text[num.end:]) or _org_money(text, num) or _other_purpose(text, num))
 
 
+# The first figure of a range, right before its second ("$20-$80", "5 to 10k")
+_RANGE_START = re.compile(r"[$€£¥₹]?\s*\d[\d,.]*\s*k?\s*(?:-|–|to)\s*[$€£¥₹]?\s*$")
+
+
 def _org_money(text: str, num: P.Number) -> bool:
     """The figure is money that describes the organisation (``_ORG_MONEY_BEFORE``), not a budget for this system."""
     after = re.split(r"[,;!?。，；]|\.\s", text[num.end:num.end + 50])[0]
     own = clause_before(text, num) + " " + after
-    return bool(_ORG_MONEY_BEFORE.search(clause_before(text, num)) or
+    before = _RANGE_START.sub("", clause_before(text, num))  # "most SKUs priced $20-$80": the range's words (s15-c)
+    return bool(_ORG_MONEY_BEFORE.search(before) or
                 _ORG_MONEY_AFTER.match(text[num.end:num.end + 40]) or
                 (_WIDER_BUDGET.search(own) and not _FOR_THIS.search(own)))
 
@@ -1467,10 +1522,13 @@ def _second_sum(found: Found, work: str, asked: str | None) -> None:
         start = max((work.rfind(c, 0, num.start) for c in ",;。，；、?!？！"), default=-1) + 1
         ends = [i for i in (work.find(c, num.end) for c in ",;。，；、?!？！") if i >= 0]
         clause = work[start:min(ends, default=len(work))]
-        if not (_MONEY_WORD.search(clause) or asked == "budget_usd_month") or _LARGER_SCOPE.search(
+        named = {c for _, _, c in P.currency_mentions(_sentence_at(work, num))}  # "..., Canadian dollars" (s15-c)
+        if not (_MONEY_WORD.search(clause) or asked == "budget_usd_month" or named) or _LARGER_SCOPE.search(
                 _sentence_at(work, num)) or PAST_SPEND.search(clause_before(work, num)) or _other_purpose(work, num):
             continue  # (not "3 crore a year for the whole AI program", "Coveo costs us 40k a year")
         code = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else currency
+        if code == default_currency(work) and len(named) == 1 and P.USD_PER.get(next(iter(named))):
+            code = next(iter(named))  # the one currency the sentence names apart from its figures
         if S.one_off(_before_sum(work, num), work[num.end:], _PERIOD_RES):
             name, factor = "one_time_budget_usd", 1.0
         elif len({f for rx, f in P.PERIODS if rx.search(clause)}) == 1:  # (not "per year or per quarter?")
@@ -1658,6 +1716,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         codes = [P.currency_code(m.group(1)) for m in (symbol, currency) if m]
         specific = [m for m in (symbol, currency) if m and m.group(1).strip() not in _GENERIC_CURRENCY]
         code = P.currency_code(specific[-1].group(1)) if specific else codes[-1]
+        if not specific and symbol and symbol.group(1).strip() == "$" and not P.US_DOLLARS.search(text):
+            # "$900 a month AUD, plus a one-off $5k": a bare "$" in a message that names one local dollar (s15-c)
+            dollars = {c for _, _, c in P.currency_mentions(text)}
+            code = dollars.pop() if len(dollars) == 1 and dollars <= _LOCAL_DOLLARS else code
         if any(re.fullmatch(r"\s*pesos?\s*", m.group(1)) for m in specific):  # "20 mil pesos": whose pesos?
             code = P.peso_currency(text)
         if code is None:  # "3000 pesos", "5000 kroner": which country's is unsaid; not a budget in dollars
@@ -1672,7 +1734,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         if code == "cny" and "¥" in [m.group(1).strip() for m in (symbol, currency) if m] and _KANA.search(text):
             code = "jpy"  # "月額¥50,000です": the yen sign in Japanese (alone it is the yuan's)
         rest = after[currency.end():] if currency else after
-        if _PER_SEAT.match(rest):  # "$50 per user per month, ~20 users": times the users, or not a budget at all
+        seats_before = _SEAT_PRICE.search(before[:symbol.start()] if symbol else before)
+        if seats_before and P.find_numbers(seats_before.group(1)):  # "40 seats at like $8.75": each seat's (s15-c)
+            v *= P.find_numbers(seats_before.group(1))[0].value
+        elif _PER_SEAT.match(rest):  # "$50 per user per month, ~20 users": times the users, or not a budget at all
             seats = _SEATS.search(text)
             if not seats or seats.start() < num.end < seats.end():
                 return None, None
@@ -1863,8 +1928,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # at peak"), whatever was said of the budget around it
         hourly = period_factor(after, "") >= 24 * P.DAYS_PER_MONTH and not re.search(
             r"[$€£¥₹₩]|\b(?:usd|eur|gbp|dollars?|euros?|bucks)\b", text[max(0, num.start - 6):num.end + 12])
-        if (asked == "budget_usd_month" and not frequent) or (not hourly and P.BUDGET_CUE.search(
-                text[max(0, num.start - 80):num.start] + clause)):
+        # s15-c: a currency named apart in the sentence is a word of money too ("up to 400 a month and 10k one-time,
+        # Canadian dollars", "about 2 grand a month at it, AUD")
+        if (asked == "budget_usd_month" and not frequent) or (not hourly and (P.BUDGET_CUE.search(
+                text[max(0, num.start - 80):num.start] + clause) or (not named and P.currency_mentions(
+                    _sentence_at(text, num))))):
             return "budget_usd_month", as_field("budget_usd_month", v, after, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
     hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
@@ -2030,10 +2098,13 @@ _STRETCH = re.compile(r"^\W{0,3}(?:or\s+|and\s+)?(?:maybe|perhaps|possibly|up to
 # of our current $900 search bill", "die Hälfte von dem, was wir heute zahlen (1.200 €)"): the share, not the bill.
 _SHARE_OF = re.compile(
     r"(?:\b(?P<half>half)|\b(?P<third>a third|one third)|\b(?P<quarter>a quarter|one quarter)|"
+    # s15-c: "at most one-tenth of our Freshdesk renewal, which is ₹9 lakh p.a."
+    r"\b(?:a|one)[\s\-](?P<frac>fifth|sixth|eighth|tenth|twentieth)|"
     r"(?P<pct>\d{1,2})\s?%|\b(?P<double>twice|double))\s+(?:of\s+)?(?:what|the|our|that|today'?s|current)\b"
     r"[^.;!?\d]{0,60}$|"
     r"(?:\b(?P<half2>la moitié|die hälfte|la mitad|la metà|a metade|de helft)|(?P<half3>一半|半分))[^.;!?。\d]{0,60}$")
 _SPEND = re.compile(r"\b(?:pay|paying|paid|spend|spending|spent|bill|billed|costs?|charges?|invoice\w*|zahlen|"
+                    r"renewal|subscription|licen[cs]e|"
                     r"payons|payer|pagamos|pagar|paghiamo|betalen)\b|付|花|払")
 _SHARE = {"half": 0.5, "half2": 0.5, "half3": 0.5, "third": 1 / 3, "quarter": 0.25, "double": 2.0}
 
@@ -2048,7 +2119,8 @@ def _share_of_spend(found: Found, source: tuple[P.Number, Any], work: str) -> No
             re.search(r"budget|预算|予算", between):
         return  # "our team is half of what it was, budget $800": the budget itself
     name = next(k for k, v in share.groupdict().items() if v)
-    factor = int(share.group("pct")) / 100 if name == "pct" else _SHARE[name]
+    factor = int(share.group("pct")) / 100 if name == "pct" else _SHARE_FRACTIONS[share.group("frac")] \
+        if name == "frac" else _SHARE[name]
     found.updates["budget_usd_month"] = round(value * factor, 2)
 
 

@@ -37,9 +37,14 @@ _ONE_OFF = re.compile(
     r"inicial|一次性|首次|首期|前期投入|前期|建索引|初始|搭建|启动(?:经费|资金|费用)?|采购|初期|初回|導入|一括|一回限り|一回だけ|"
     r"일회성|초기|구축|도입|jednorazow|wdrożeni\w*|\bna start\b|uruchomieni\w*|engångs\w*|uppsättning\w*|"
     r"införande\w*|eenmalig|\bopzet\b|aanschaf\w*|tek seferlik|kurulum\w*|başlangıç\w*|единоразов|разов|"
-    r"внедрени\w*|запуск\w*|закупк\w*|\bek baar\b|\bshuru\b|"
+    r"внедрени\w*|запуск\w*|закупк\w*|\bek baar\b|\bshuru\b|एक बार|सेटअप|शुरुआत|"  # (Devanagari: s15-c)
     r"\bfor (?:the )?(?:indexing|embedding|backfill|ingestion)(?: job| run)?\b|\bune (?:seule )?fois\b|"
-    r"\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b")
+    r"\buna (?:sola )?vez\b|\buna (?:sola )?volta\b|\buma (?:única )?vez\b|\beinmal\b|"
+    # s15-c: to build or set the system up, in words of other languages ("15.000 € ... para montarlo", "pour le
+    # mettre en place", "para construir", "per costruirlo", "um es aufzubauen", "to get it built")
+    r"\bpara (?:montar|construir|implantar|implementar|armar|levantar)\w*|\bpour (?:le |la |l')?(?:monter|"
+    r"construire|mettre en place|lancer)\b|\bper (?:costruir|realizzar|avviar)\w*|\bum (?:es |ihn |sie )?"
+    r"(?:aufzubauen|einzurichten|aufzusetzen)\b|\bto get (?:it|this|the \w+) (?:built|set up|going|up and running)\b")
 _CLAUSE_END = re.compile(r"[,;!?。，；、]|\.\s|\bthen\b|\bafter that\b|\bafterwards\b|\bdanach\b|\bpuis\b|\bluego\b|"
                          r"\bpoi\b|\bdepois\b|\bdaarna\b|\bpotem\b|\bsedan\b|\bsonra\b|\bпотом\b|\bfir\b|"
                          r"之后|然后|后续|以后|此后|その後|이후")
