@@ -268,6 +268,11 @@ _NOT_THIS = re.compile(r"(?:\b(?:not|no|nie|non|nicht|pas|bukan|không|nahi|nem|
                        r"(?<![а-я])(?:не|а не)(?![а-я])|ليس|غير)\s*(?:\w+\s+){0,2}$")
 
 
+# A vague sum as one end of a range ("somewhere between fifty quid and a few grand", "from 200 to several thousand")
+_VAGUE_END = re.compile(r"\b(?:between|from|to|or|and)\s+(?:maybe\s+|perhaps\s+)?(?:a few|several|a couple of)\s+"
+                        r"(?:hundred|thousand|grand)\b")
+
+
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     """A budget whose currency the user leaves open, or one too small to be meant as said: a check (True) instead."""
     money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in u.updates and f not in u.confirmed]
@@ -316,7 +321,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
                                                                + re.split(r"[,，。;；、]", raw[m.end():])[0])
             for m in _CJK_ROUGH.finditer(raw)) and not _CN_MONEY.search(raw):  # (not "每份两三千字" beside it;
         reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧"; "两三千块" is yuan)
-    if reason is None and "budget_usd_month" in money and not re.search(r"\d", message) and _VAGUE_SUM.search(raw):
+    if reason is None and "budget_usd_month" in money and ((_VAGUE_SUM.search(raw) and not re.search(
+            r"\d", message)) or _VAGUE_END.search(raw)):  # s15-a: "between 50 quid and a few grand"
         reason = "a vague sum: about how much a month?"  # "几万块吧", "quelques centaines d'euros": 2x to 9x
     if reason is not None and reason.startswith("no currency said") and budget == 0 and not any(
             u.updates.get(f) for f in money):
