@@ -49,7 +49,7 @@ from agent.understanding_guard_scope import (
     size_for_count,
 )
 from agent.understanding_guard_spread import CONTAINERS_AFTER, entries_not_length, length_in_doubt, referent_in_doubt
-from agent.understanding_hardware import CPU_ONLY
+from agent.understanding_hardware import CPU_ONLY, GPU_RE
 from agent.understanding_langid import written_in
 from agent.understanding_memo import in_one_message
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
@@ -557,6 +557,10 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     unread rather than offered as a budget or a count. People counted where queries were asked ("about 10k users")
     get a question about how often each of them searches.
     """
+    plain = P.normalise(message)
+    figures = [n for n in P.find_numbers(plain) if n.value >= 10]  # (not the "second" of "second-hand")
+    if figures and all(any(m.start() <= n.start < m.end() for m in GPU_RE.finditer(plain)) for n in figures):
+        return u  # s15-a: "We might buy a used RTX 3070": a card's name, no figure to ask about
     if asked == "corpus_docs" and not u.updates and u.corpus_tokens and u.confirm is None and all(
             P.PAGES_AFTER.match(r.text[n.end:]) for r in [read(message, asked)] for n in r.numbers):
         # "a couple thousand pages of internal docs" to "how many documents?": pages in all, not the documents

@@ -1219,7 +1219,10 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
                            r"(?:ideal|preferred|great|perfect|best|easiest|simplest)\b|\bprefer (?:a )?managed\b|"
                            r"\brather (?:call|use|pay for|go with) (?:an? )?(?:api|hosted|managed)\b|"
                            r"\b(?:rather )?pay per (?:token|call|request) than\b|"
-                           r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*")
+                           r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*|"
+                           # s15-a: "We'd call an API, need p95 under 200ms", "We want an API, budget USD 2k/month"
+                           r"\bwe(?:'d| would|'ll| will)? (?:just |probably |likely )?(?:call|use|hit|want) "
+                           r"(?:an?|the|their) (?:[\w\-]+ )?api\b(?!\s*(?:or|vs|versus)\b)(?![^.;?]{0,40}\?)")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             # "data may go to an API as long as there is a DPA" (s6-e; glossed from nl/de/sv)

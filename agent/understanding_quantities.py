@@ -284,12 +284,12 @@ def _read_once(text: str, asked: str | None) -> Found:
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
     found = _extract(text, asked)
     read_peak, peak = found.updates.get("queries_per_month"), usual_peak[1] if usual_peak else 0.0
-    if usual is not None and re.search(r"\beach\b|\bper (?:person|head)\b", text) and not (
+    if usual is not None and R.people_beside_rates(text) and not (
             isinstance(read_peak, int | float) and peak and read_peak >= 1.5 * peak):
         usual = None  # s15-a: "15 accountants, flat out ... 40 a day each then. Rest of the year more like 10": the
         # people the reading left out are asked about, the usual rate is not theirs alone
     if usual is not None:  # "peak 40 qps on black friday, normally 2 or 3 per second": the usual rate is the month's
-        if isinstance(read_peak, int | float) and peak and read_peak >= 1.5 * peak:
+        if isinstance(read_peak, int | float) and peak and read_peak >= 1.5 * peak and R.people_beside_rates(text):
             usual = int(read_peak * usual / peak)  # s15-a: "35 staff, in filing season 20-25 a day each, otherwise
         found.updates["queries_per_month"] = usual  # 5-6": the people counted into the peak count in the usual rate
         if "queries_per_month" in (found.ambiguous or {}).get("fields", ()):

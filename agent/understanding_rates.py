@@ -437,9 +437,14 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
     The usual rate without a period of its own takes the peak's ("峰值QPS 50，平时大概5左右"); it must be the smaller.
     """
     both = usual_and_peak(work, asked)
-    if both and re.search(r"\beach\b|\bper (?:person|head)\b", work):
+    if both and people_beside_rates(work):
         return None  # s15-a: "15 accountants ... 40 a day each then, rest of the year 10": the people are counted too
     return both[0] if both else None
+
+
+def people_beside_rates(work: str) -> bool:
+    """A count beside a peak and a usual rate that are each one's ("15 accountants ... 40 a day each, otherwise 10")."""
+    return bool(re.search(r"\beach\b|\bper (?:person|head)\b", work)) and len(P.find_numbers(work)) >= 3
 
 
 def usual_and_peak(work: str, asked: str | None) -> tuple[int, float] | None:
