@@ -27,6 +27,10 @@ def _target(value: float, text: str, stated: dict[str, Any], num: P.Number | Non
     """The stated field holding ``value``; the one the text names when several do."""
     scaled = _readings(value, text, num)
     fields = [f for f in NUMERIC_FIELDS if any(_same(v, stated.get(f)) for v in scaled)]
+    if not fields and num is not None and _in_usd(num, text) is not None:  # s15-a: "that NZ$250" stored at another
+        usd = _in_usd(num, text) or 0.0  # day's rate (150 for 145.35): a sum in another currency matches within 5%
+        fields = [f for f in ("budget_usd_month", "one_time_budget_usd") if isinstance(stated.get(f), int | float)
+                  and not isinstance(stated.get(f), bool) and abs(usd - stated[f]) <= 0.05 * stated[f]]
     named = [f for f in fields if P.FIELD_RES[f].search(text)]
     return (named or fields)[0] if fields else None
 
@@ -650,9 +654,11 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             # before, in whatever currency it was read ("30万円は月額じゃなくて年額です", s9-d)
             old_factor = next((f for _, f, negated in _periods(text) if negated), 1.0)
             value = num.value * new
-            if target == "budget_usd_month" and old_factor == 1.0 and _same(_in_usd(num, text) or 0.0, stated.get(
-                    target)):
+            usd = _in_usd(num, text) if target == "budget_usd_month" and old_factor == 1.0 else None
+            if usd is not None and _same(usd, stated.get(target)):
                 value = stated[target] * new
+            elif usd is not None:  # s15-a: "that NZ$250 - per fortnight, not per month": in its own currency
+                value = usd * new
             result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
             result.corrected.add(target)
         return

@@ -273,6 +273,12 @@ _CUSTOMER_SERVICE = re.compile(
 _ENGINEERING_DOCS = re.compile(r"engineering docs")
 
 
+# The bills every trade keeps (invoices, receipts, purchase orders): beside an organisation of a trade the domains do
+# not list ("a logistics company: shipping docs, invoices and SOPs", "a school's fee records"), no finance (s15-a)
+_BOOKKEEPING = re.compile(r"invoices?|receipts?|purchase orders?|pos|bills?|billing|fee records?|payslips?|"
+                          r"delivery notes?|waybills?|quotes?|quotations?|credit notes?")
+
+
 def _documents_decide(text: str, specific: dict[str, tuple[int, int]], documents: dict[str, list[int]],
                       organisation_spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
     """The domains ``specific`` keeps when its documents and the user's organisation disagree (see above)."""
@@ -359,6 +365,10 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     if "code" in specific and _SECTOR_ANSWER.search(text) and all(
             _ENGINEERING_DOCS.fullmatch(m.group()) for m, how in matches if m.lastgroup == "code"):
         del specific["code"]  # "Tier-1 automotive supplier. Engineering docs: specs, test reports": no source code
+    if specific.keys() == {"finance"} and "general" in scores and all(
+            _BOOKKEEPING.fullmatch(m.group().strip()) for m, how in matches if m.lastgroup == "finance") and any(
+            m.lastgroup == "general" for m in O.organisation_words(text)):
+        specific = {}  # s15-a: "a logistics company ... shipping docs, invoices and SOPs": a trade's own bills
     if any(not roles_only[d] for d in specific):  # a role word names the domain only when nothing else does
         specific = {d: s for d, s in specific.items() if not roles_only[d]}
     if len(specific) > 1 and "legal" in specific and _LEGAL_DEPARTMENT.search(text):

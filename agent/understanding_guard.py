@@ -49,7 +49,7 @@ from agent.understanding_guard_scope import (
     size_for_count,
 )
 from agent.understanding_guard_spread import CONTAINERS_AFTER, entries_not_length, length_in_doubt, referent_in_doubt
-from agent.understanding_hardware import CPU_ONLY
+from agent.understanding_hardware import CPU_ONLY, GPU_RE
 from agent.understanding_langid import written_in
 from agent.understanding_memo import in_one_message
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
@@ -275,6 +275,11 @@ _NOT_THIS = re.compile(r"(?:\b(?:not|no|nie|non|nicht|pas|bukan|không|nahi|nem|
                        r"(?<![а-я])(?:не|а не)(?![а-я])|ليس|غير)\s*(?:\w+\s+){0,2}$")
 
 
+# A vague sum as one end of a range ("somewhere between fifty quid and a few grand", "from 200 to several thousand")
+_VAGUE_END = re.compile(r"\b(?:between|from|to|or|and)\s+(?:maybe\s+|perhaps\s+)?(?:a few|several|a couple of)\s+"
+                        r"(?:hundred|thousand|grand)\b")
+
+
 def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     """A budget whose currency the user leaves open, or one too small to be meant as said: a check (True) instead."""
     money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in u.updates and f not in u.confirmed]
@@ -323,7 +328,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
                                                                + re.split(r"[,，。;；、]", raw[m.end():])[0])
             for m in _CJK_ROUGH.finditer(raw)) and not _CN_MONEY.search(raw):  # (not "每份两三千字" beside it;
         reason = "a rough range with no currency: how much, in which currency?"  # "一两万吧"; "两三千块" is yuan)
-    if reason is None and "budget_usd_month" in money and not re.search(r"\d", message) and _VAGUE_SUM.search(raw):
+    if reason is None and "budget_usd_month" in money and ((_VAGUE_SUM.search(raw) and not re.search(
+            r"\d", message)) or _VAGUE_END.search(raw)):  # s15-a: "between 50 quid and a few grand"
         reason = "a vague sum: about how much a month?"  # "几万块吧", "quelques centaines d'euros": 2x to 9x
     if reason is not None and reason.startswith("no currency said") and budget == 0 and not any(
             u.updates.get(f) for f in money):
@@ -558,6 +564,10 @@ def _bare_figure(u: Understanding, message: str, asked: str | None) -> Understan
     unread rather than offered as a budget or a count. People counted where queries were asked ("about 10k users")
     get a question about how often each of them searches.
     """
+    plain = P.normalise(message)
+    figures = [n for n in P.find_numbers(plain) if n.value >= 10]  # (not the "second" of "second-hand")
+    if figures and all(any(m.start() <= n.start < m.end() for m in GPU_RE.finditer(plain)) for n in figures):
+        return u  # s15-a: "We might buy a used RTX 3070": a card's name, no figure to ask about
     if asked == "corpus_docs" and not u.updates and u.corpus_tokens and u.confirm is None and all(
             P.PAGES_AFTER.match(r.text[n.end:]) for r in [read(message, asked)] for n in r.numbers):
         # "a couple thousand pages of internal docs" to "how many documents?": pages in all, not the documents

@@ -208,8 +208,37 @@ _ONE_OFF_OR_PERIOD = re.compile(r"\bone[- ]?(?:off|time)\b|\bonce\b|\bupfront\b|
 _MONEY_WORD = re.compile(r"\bbudget\w*|预算|月费|费用|投入|予算|費用|예산|비용|\bpresupuesto\b|\bor[çc]amento\b|"
                          r"\bbudżet\w*|\bbütçe\w*|\banggaran\w*|\bkosten\b|\bco[ûu]ts?\b|\bcost[oi]?\b|\bcustos?\b")
 _WHY_DOLLARS = "which dollars: US or local?"
+_WHY_BARE = "no currency said: which currency, and is that a month?"
+# s15-a (heldout47): a sum to the budget question with no currency written, in a Latin-script message, hedged and with
+# no period ("Around 2 000", "About 1k", "Let's say 800"), a range of twice or more with no period ("Maybe 1-2 lakhs"),
+# or hedged as a question ("Maybe 500 per month?"): the user's currency may be rand, naira, pesos or local dollars and
+# the period a year; asked. A plain "300", "two grand max" or "around 1 lakh" keeps the committed sets' reading (US
+# dollars, rupees, a month); Chinese, Japanese and Korean sums keep their own, and a sum said as nothing is nothing.
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_HEDGED_QUESTION = re.compile(r"\?\s*$")
+_HEDGE = re.compile(r"\b(?:about|around|maybe|perhaps|probably|let'?s say|say|roughly|approx\w*|like|somewhere|"
+                    r"ballpark|in the region of|give or take|or so)\b|~")
+_RUPEE_WORDS = re.compile(r"\blakhs?\b|\blacs?\b|\bcrores?\b")
+
 _WHY_INCLUDES = "a sum that includes one-off spending: how much a month, and how much once?"
 _WHY_POT = "no period said: is that a month, a year or once?"
+
+
+def _bare_sum(message: str, low: str, named: set[str]) -> bool:
+    """A sum with no currency written, with no period or offered as a question, in a Latin-script message."""
+    if named or P.CURRENCY_BEFORE.search(low) or re.search(r"[$€£¥₹₩₺₽₱₦]", low) or _NOT_LATIN.search(message):
+        return False
+    figures = [n for n in P.find_numbers(low) if n.value > 0]
+    if not figures or P.BUDGET_ZERO.search(low) or any(P.CURRENCY_AFTER.match(low[n.end:]) for n in figures):
+        return False
+    period = _ONE_OFF_OR_PERIOD.search(low) or any(rx.search(low) for rx, _ in P.PERIODS)
+    wide = [n for n in P.find_numbers(low) if re.search(r"\d\s*(?:-|–|to)\s*\d", low[n.start:n.end])]
+    ends = [P.find_numbers(x) for x in re.split(r"\s*(?:-|–|to)\s*", low[wide[0].start:wide[0].end])] if wide else []
+    if ends and all(ends) and ends[0][0].value > 0 and ends[-1][0].value / ends[0][0].value >= 2:
+        return not period  # "Maybe 1-2 lakhs": twice the sum or more, and no period
+    if not _HEDGE.search(low) or (_RUPEE_WORDS.search(low) and not _HEDGED_QUESTION.search(message)):
+        return False  # "300", "two grand max", "around 1 lakh" (rupees, a month): the committed sets' readings
+    return not period or bool(_HEDGED_QUESTION.search(message))
 
 
 def budget_scope_open(u: Understanding, message: str, asked: str | None) -> bool:
@@ -233,6 +262,8 @@ def budget_scope_open(u: Understanding, message: str, asked: str | None) -> bool
     elif asked == "budget_usd_month" and len(numbers) == 1 and _POT.search(low) and not _ONE_OFF_OR_PERIOD.search(low) \
             and not any(rx.search(low) for rx, _ in P.PERIODS) and "one_time_budget_usd" not in u.updates:
         why = _WHY_POT  # (not "a $15k grant to build the prototype": read as a one-off already)
+    elif asked == "budget_usd_month" and _bare_sum(message, low, named):
+        why = _WHY_BARE  # "Around 2 000", "Let's say 800", "Maybe 20k?", "Maybe 500 per month?" (s15-a)
     if why is None:
         return False
     hold(u, {f: u.updates.pop(f) for f in money} or {"budget_usd_month": numbers[0].value}, why)

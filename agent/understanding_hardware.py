@@ -61,7 +61,7 @@ CORES_RE = re.compile(rf"(?:(?<![\d.])(\d{{1,2}})\s*[x×*]\s*)?(?<![\d.])(\d{{1,
 GPU_RE = re.compile(
     r"(?:(?<=\d[x×])|(?<![a-z0-9\-_/.]))(?:(?:nvidia|geforce|tesla|apple)\s+)?(?:rtx\s*)?"
     r"(?P<stem>a100|h100|h200|l40s|l40|a10g|a10|a30|a40|a4000|a5000|a6000|6000\s*ada|v100|mi300x|gaudi\s*2|t4|l4|"
-    r"3060(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|w/|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
+    r"3060(?![\s\-]*ti\b)|30[78]0(?![\s\-]*ti\b)|3090|40[6-9]0(?:[\s\-]*ti(?![a-z]))?(?:[\s\-]*super(?![a-z]))?(?:[\s\-]*(?:laptop|mobile)(?![a-z]))?|5090|m[1-4](?:\s*(?:pro|max|ultra))?|g4dn|g5|g6e?|p4de?|p5)(?:'s|’s)?(?:[\s\-]*(?:pcie|sxm\d?))?(?:[\s\-]*\(?\s*(?:(?:with|w/|de|con|avec|da|di|mit|com|на|по|på|z|met|van|"
     r"of|ile|each|je|à)\s+)?(?:each\s+|je\s+)?(?P<mem>\d{2,3})\s*(?:g(?:b|ib)?|гб|기가|ギガ)\)?|"
     # a size with no unit after a preposition ("A100 на 80", "una A100 de 80"): one of the card's own sizes only
     r"\s+(?:with|w/|de|con|avec|da|di|mit|com|на|по|på|z|met|van|of|ile)\s+(?P<bare>\d{2})(?!\s*(?:%|[^\W\d_])|[\d.,]\d))?"
@@ -491,7 +491,9 @@ GPU_DROPPED = re.compile(r"(?:\bforget|\bscratch|\bdrop|\bditch|\bno more|\bverg
 # A card only bought in a condition ("if we bought an L40S", "si on achetait une L40S", "wenn wir eine L40S kaufen
 # würden", "如果买一张4090", "4090を買ったら", "4090을 사면"): not the user's hardware (a plan to buy one is).
 _IF_BOUGHT = re.compile(
-    r"(?:\bif (?:we|i|you) (?:\w+ )?(?:buy|bought|got|get|purchased?|ordered|order)|\bsi (?:on|nous|l'on) "
+    r"(?:\bif (?:we|i|you) (?:\w+ )?(?:buy|bought|got|get|purchased?|ordered|order)|"
+    r"\b(?:we|i) (?:might|may|could) (?:\w+ )?(?:buy|purchase|order|pick up)|"  # s15-a: "we might buy a used 3070"
+    r"\bsi (?:on|nous|l'on) "
     r"(?:achetait|achète|achetions|prenait)|\b(?:wenn|falls) wir\b.{0,25}\b(?:kaufen|kauften|anschaffen|anschafften|"
     r"holen|hätten)|\bsi (?:compr|adquiri)\w+|\bse (?:compr|adquiri|acquist)\w+|\bals we\b.{0,15}\b(?:kopen|kochten)|"
     r"\b(?:jeśli|jeżeli|gdybyśmy) (?:kupi\w+)|\bom vi (?:köper|köpte|skaffar)|\b(?:alırsak|alsak)\b|"

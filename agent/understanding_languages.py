@@ -178,6 +178,9 @@ REMOVE_AFTER = re.compile(
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:\w+\s+){0,3}(?:but )?(?:we )?can (?:safely )?ignore (?:those|them|these)|"
     r"(?:\w+\s+){0,2}(?:we can )?ignore(?:d)?\b|"
+    # s15-a: "the Irish bits we can leave out", "Xhosa ones can be skipped", "the Welsh we'll drop"
+    r"(?:\w+\s+){0,3}(?:we |you )?(?:can |could |should |will |'ll )?(?:leave (?:out|aside)|leave (?:it|them|those) "
+    r"out|skip|exclude|drop)\b|(?:\w+\s+){0,2}(?:can|could|should) be (?:left out|skipped|excluded|dropped)\b|"
     # s11-c: a language the documents had once ("the 2021 archive had some Portuguese but we dropped it")
     r"(?:\w+\s+){0,2}(?:but |and )?(?:we |they )?(?:dropped|removed|deleted|archived|retired|got rid of)\s+"
     r"(?:it|them|those|that|these)\b|"

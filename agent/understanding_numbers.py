@@ -119,7 +119,8 @@ def _join_compound(match: re.Match[str]) -> str:
 
 _CODES = r"usd|eur|gbp|chf|cad|aud|nzd|jpy|cny|rmb|krw|inr|brl|mxn|pln|sek|nok|dkk|rub|sgd|hkd|twd|zar|aed"
 _GLUED_CODE_AFTER = re.compile(rf"(?<![a-z])(\d[\d.,]*(?:k|m|mn|bn)?)({_CODES})\b")
-_GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES}|kr|zł)(?=\d)")  # "EUR5k", "kr8000"
+_GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES}|kr|zł|ngn|php|r(?=\d[\d ,.]*\d|\d+(?:\.\d+)?\s?k\b))(?=\d)")
+# ("EUR5k", "kr8000"; s15-a: the rand's "R5 000", "R50k", not "R2")
 # Traditional Chinese characters of figures and money that Japanese does not write (萬 for 万, 兩 for 两, 幣 for 币 ...)
 _TRADITIONAL = str.maketrans({"萬": "万", "兩": "两", "幣": "币", "塊": "块", "歐": "欧", "鎊": "镑"})
 # Arabic and Devanagari scripts (issue 17): Arabic-Indic (٣٠٠), Persian (۳۰۰) and Devanagari (३००) digits as ASCII,

@@ -257,6 +257,12 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bcoaching (?:institute|centre|center|classes)\b|\bconstruction (?:firm|company|companies|group|"
               r"business|contractor)\b|\b(?:building|general|construction) contractors?\b|\bcivil engineering\b|"
               r"\bhomebuilders?\b|\bfreight\b|\bforwarders?\b|"
+              # s15-a (heldout47): warehouses and distributors, and schools and colleges by their kind
+              r"\bwarehous(?:e|es|ing)\b|\bdistribution (?:centres?|centers?|depots?|hubs?)\b|\bfmcg\b|"
+              r"\b(?:fmcg |food |wholesale |pharma )?distributors?\b|\bsupply[\s\-]chain\b|\bmining (?:supplies|"
+              r"suppliers?|equipment)\b|\b(?:cbse|icse|public|private|state|charter|catholic|independent|boarding|"
+              r"no-fee|fee-paying|deis|girls'?|boys'?) schools?\b|\b(?:private|community|sixth[\s\-]form|junior|"
+              r"technical|further education|fe) colleges?\b|"
               r"\bforwarding\b(?! (?:from|this|that|the|a|an|it|you)\b)(?!\s*:)|"
               r"\blogistics (?:firm|company|companies|"
               r"provider|group|business|operator)\b|\b3pl\b|\bcustoms (?:brokers?|brokerage|agents?|declarations?|"

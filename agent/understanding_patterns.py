@@ -53,6 +53,8 @@ PERIODS = (
      DAYS_PER_MONTH),
     (re.compile(r"\b(?:per|a|each|every)\s+week\b|/\s*w(?:k|eek)?\b|\bweekly\b|每周|每个?星期|每個?星期|每个?礼拜|每個?禮拜|每週|每个周|一周|一週|/周|/週"),
      DAYS_PER_MONTH / 7),
+    # s15-a: a fortnight, the pay period of the UK, Ireland, Australia and New Zealand ("NZ$250 a fortnight")
+    (re.compile(r"\b(?:per|a|each|every)\s+fortnight\b|\bfortnightly\b"), DAYS_PER_MONTH / 14),
     (re.compile(r"\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b|\bmonthly\b|每个?月|一个月|月均|/月|月"), 1),
     (re.compile(r"\b(?:per|a|each|every)\s+(?:quarter|qtr)\b|\bquarterly\b|每季度?|每个季度|一个?季度?|"
                 r"/\s*q(?:tr|uarter)?\b"),
@@ -143,7 +145,11 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "sgd": (1 / 1.33, ("s\\$", "sg\\$", "sgd"), ("sgd", "singapore dollars?", "新加坡元", "新币")),
     "hkd": (1 / 7.8, ("hk\\$", "hkd", "港币", "港元"), ("hkd", "hong kong dollars?", "港币", "港元")),
     "twd": (1 / 31, ("nt\\$", "twd", "新台币", "台币"), ("twd", "nt dollars?", "新台币", "台币", "元台币")),
-    "zar": (1 / 18, ("zar",), ("zar", "rand\\b")),
+    # s15-a (heldout47): the rand's "R" before a figure ("R5 000 a month", "R50k"; normalise parts it from two digits),
+    # the naira (NGN 1,500 per USD, "₦300,000", "₦150k") and the Philippine peso (PHP 56, "₱50,000")
+    "zar": (1 / 18, ("zar", "(?<!\\w)r"), ("zar", "rand\\b")),  # ("r" alone: glued figures are parted by normalise)
+    "ngn": (1 / 1500, ("ngn", "₦"), ("ngn\\b", "₦", "naira")),
+    "php": (1 / 56, ("php", "₱"), ("php\\b", "₱", "philippine pesos?", "(?:phil(?:ippine)? )?pisos?\\b")),
     "aed": (1 / 3.6725, ("aed", "dhs?\\.?", "dirhams?"), ("aed", "dirhams?", "dhs?\\b", "درهم\\w*", "دراهم")),
     "sar": (1 / 3.75, ("sar", "riyals?"), ("sar\\b", "(?:saudi |qatari )?riyals?",
                                          "ريال(?:ات)?(?! (?:عماني|إيراني|يمني))")),
@@ -183,6 +189,7 @@ _CURRENCY_NAMES = (
     ("thb", r"\bbaht\b|\bthb\b|฿"), ("czk", r"\bczk\b|\bkč|\bkorun\w*"),
     ("ils", r"\bils\b|₪|\bshekels?\b|ש״ח|ש\"ח|שקל\w*"), ("ron", r"(?<=\d)\s?(?:ron|lei)\b|(?<=not )lei\b"),
     ("dkk", r"\bdkk\b|\bdanish kron\w*"),
+    ("ngn", r"\bnaira\b|\bngn\b|₦"), ("php", r"\bphp\b|₱|\bphilippine pesos?\b"),
     ("egp", r"\begp\b|\begyptian pounds?\b"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
     ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元|块钱"),
 )
@@ -212,8 +219,9 @@ _CURRENCY_WORDS = tuple((re.compile(rf"(?:{w})$"), code) for code, (_, before, a
 _PESO_COUNTRIES = (
     ("cop", re.compile(r"colombia|bogot[áa]|medell[íi]n|\bcali\b|barranquilla|cartagena|bucaramanga")),
     ("clp", re.compile(r"\bchile|santiago de chile|valpara[íi]so|concepci[óo]n, chile")),
-    ("unknown", re.compile(r"argentin|buenos aires|rosario|mendoza|uruguay|montevideo|filipin|philippin|manila|"
-                           r"\bcuba|habana|dominican|santo domingo|\bars\b|\bphp\b|\buyu\b")),
+    ("unknown", re.compile(r"argentin|buenos aires|rosario|mendoza|uruguay|montevideo|"
+                           r"\bcuba|habana|dominican|santo domingo|\bars\b|\buyu\b")),
+    ("php", re.compile(r"filipin|philippin|manila|\bcebu\b|davao|makati|quezon city|\bphp\b")),
 )
 
 
@@ -243,16 +251,27 @@ PLACE_CURRENCIES = (
             r"\bportugal\b|dublin|ireland|brussels|bruxelles|brussel|belgi\w*|helsinki"),
     ("gbp", r"\blondon\b|\blonden\b|\blondres\b|\blondra\b|manchester|edinburgh|\buk\b|united kingdom|"
             r"\bengland\b|britain"),
-    ("cad", r"\bcanad\w*|toronto|montr[ée]al|vancouver|ottawa|calgary|edmonton|winnipeg|qu[ée]bec|"
+    ("cad", r"\bcanad\w*|toronto|montr[ée]al|vancouver|ottawa|calgary|edmonton|winnipeg|qu[ée]bec|mississauga|"
+            r"brampton|\bhalifax\b|saskatoon|\bregina\b|\bvictoria, bc\b|ontario|alberta|manitoba|"
+            r"nova scotia|\bkitchener\b|\blaval\b|\bgatineau\b|"
             r"加拿大|多伦多|温哥华|カナダ|캐나다"),
-    ("aud", r"\baustralia\w*|\baussie\b|sydney|melbourne|brisbane|\bperth\b|adelaide|canberra|悉尼|墨尔本|澳大利亚|"
-            r"澳洲|オーストラリア|シドニー|호주"),
-    ("nzd", r"new zealand|auckland|wellington|christchurch|新西兰|ニュージーランド|뉴질랜드"),
+    ("aud", r"\baustralia\w*|\baussie\b|sydney|melbourne|brisbane|\bperth\b|adelaide|canberra|\bhobart\b|"
+            r"\bdarwin\b|gold coast|newcastle, nsw|\bnsw\b|queensland|\bvictoria, au|tasmania|geelong|"
+            r"悉尼|墨尔本|澳大利亚|澳洲|オーストラリア|シドニー|호주"),
+    ("nzd", r"new zealand|auckland|wellington|christchurch|dunedin|tauranga|\bnapier\b|\bnelson, nz|aotearoa|"
+            r"新西兰|ニュージーランド|뉴질랜드"),
     ("hkd", r"\bhong kong\b|ホンコン|홍콩"),
+    # s15-a (heldout47): Nigeria, South Africa and the Philippines by their cities, and more Canadian, Australian and
+    # New Zealand cities
+    ("ngn", r"\bnigeria\w*|\blagos\b|\babuja\b|\bkano\b|port harcourt|\bibadan\b|\benugu\b"),
+    ("zar", r"south africa\w*|cape town|johannesburg|\bjoburg\b|\bjozi\b|\bdurban\b|pretoria|\bgqeberha\b|"
+            r"port elizabeth|bloemfontein"),
+    ("php", r"\bphilippines?\b|\bmanila\b|\bmakati\b|\bcebu\b|\bdavao\b|\biloilo\b|quezon city|\btaguig\b|"
+            r"\bpasig\b"),
     ("chf", r"switzerland|schweiz|suisse|svizzera|z[üu]rich|geneva|gen[èe]ve|ginevra|\bgenf\b|\bbasel\b|"
             r"\bbern\b|lausanne|lugano"),
-    ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|nigeria|\blagos\b|kenya|nairobi|\begypt\b|"
-                r"cairo|vietnam|hanoi|philippines|manila|thailand|bangkok|malaysia|kuala lumpur|argentin\w*|"
+    ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|kenya|nairobi|\begypt\b|"
+                r"cairo|vietnam|hanoi|thailand|bangkok|malaysia|kuala lumpur|argentin\w*|"
                 r"buenos aires|colombia|bogot[áa]|morocc\w*|\bmaroc\w*|marruecos|marocco|casablanca|\brabat\b|"
                 r"marrakech|s[ée]n[ée]gal|\bdakar\b|abidjan|c[ôo]te d'ivoire|cameroun|douala|\btunisi\w*|"
                 r"alg[ée]ri\w*|\bangola\w*|\bluanda\b|mo[çc]ambique|maputo|\bper[uú]\b|\bchile\b|"
@@ -1208,7 +1227,10 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
                            r"(?:ideal|preferred|great|perfect|best|easiest|simplest)\b|\bprefer (?:a )?managed\b|"
                            r"\brather (?:call|use|pay for|go with) (?:an? )?(?:api|hosted|managed)\b|"
                            r"\b(?:rather )?pay per (?:token|call|request) than\b|"
-                           r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*")
+                           r"(?:nobody|no one|don'?t want to|do not want to|rather not)\b[^.;]{0,25}\bbabysit\w*|"
+                           # s15-a: "We'd call an API, need p95 under 200ms", "We want an API, budget USD 2k/month"
+                           r"\bwe(?:'d| would|'ll| will)? (?:just |probably |likely )?(?:call|use|hit|want) "
+                           r"(?:an?|the|their) (?:[\w\-]+ )?api\b(?!\s*(?:or|vs|versus)\b)(?![^.;?]{0,40}\?)")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             # "data may go to an API as long as there is a DPA" (s6-e; glossed from nl/de/sv)
@@ -1585,7 +1607,7 @@ BUDGET_ZERO = re.compile(r"(?:must|has to|needs? to|should|got to) be free\b|\bf
 BUDGET_ZERO_ANSWER = re.compile(
     r"^\W*(?:zero|none|nothing|nada|cero|null|nichts|keins|nix|zilch|\$?0(?![\d.,]))"
     r"(?:\s*(?:dollars?|bucks|usd|euros?))?\s*(?:[,;:.!—–\-]|$)|"
-    r"\bso\W{0,5}(?:\$?0|zero|nothing)\W*$|"
+    r"\bso\W{0,5}(?:\$?0|zero|nothing|zilch|nada|zip|nil|nowt)\W*(?:really|at all|tbh|honestly|lol)?\W*$|"
     r"(?:^|\blol\W*|\bhaha\W*)what budget\b\s*(?:[,.!]|lol|haha|$)|"
     r"\b(?:basically|pretty much|practically|virtually|essentially) (?:nothing|zero|free)\b|"
     r"\bfree[\s\-]tiers?\s+only\b|\bonly (?:the )?free[\s\-]tiers?\b|"

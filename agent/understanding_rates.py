@@ -358,11 +358,19 @@ PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpoi
                        r"\bpicos?\b|"
                        r"\bpicc(?:o|hi)\b|\bpiek\w*|\bszczy\w*|пик\w*|\bzirve\w*|\ben yoğun\b|\bpuncak\w*|पीक|"
                        r"\bblack friday\b|\bbusiest\b|\bbusy\b|\bheavy days?\b|\brush\b|\bmax(?:imum)?\b|"
+                       # s15-a: a season or week of work ("during filing season", "enrollment week it's crazy",
+                       # "flat out July to October")
+                       r"\bcrazy\b|\bflat[\s\-]out\b|\bhectic\b|\bslammed\b|\bmental\b|"
+                       r"\b(?:during|in) (?:the )?(?:[\w\-]+\s+){0,2}(?:season|week|weeks|period|rush)\b|"
+                       r"\b(?:filing|tax|enrol(?:l)?ment|admissions?|exam|festive|year[\s\-]end|harvest) "
+                       r"(?:season|week|weeks|period|time)\b|"
                        r"\bmaximal\w*|\bmaksymaln\w*|\bm[áa]xim[oa]\b|\bmassim[oa]\b|\bcampa[ñn]a\b|\bcampagne\b|"
                        r"\bcampagna\b|"
                        r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
 _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
                         r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"
+                        r"\b(?:the )?rest of the year\b|\boff[\s\-](?:peak|season)\b|\bquiet(?:er)? (?:times?|months?|"
+                        r"periods?|days?)\b|"  # s15-a
                         r"\bdurchschnittlich\b|\bnormalerweise\b|\bsonst\b|\ben moyenne\b|\bnormalement\b|"
                         r"\bhabituellement\b|\bde media\b|\ben promedio\b|\bnormalmente\b|\bin media\b|"
                         r"\bdi solito\b|\bem m[ée]dia\b|\ba m[ée]dia\b|\bm[ée]dia\b|\bgemiddeld\b|\bnormaal\b|"
@@ -417,8 +425,10 @@ _MONEY = re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|dollars?|euros?|budget|page
 _DOCS = re.compile(r"\b(?:docs?|documents|files)\b|文档|文書|문서")
 
 
-_TIMES_LESS = re.compile(r"\btimes\b|\bmal\b|\bfois\b|\bveces\b|\bvolte\b|\bvezes\b|\bkeer\b|\brazy\b|\bраз\b|"
-                         r"\bkat\b|गुना|\bkali\b|倍|배|分之")
+# (s15-a: English "times" only before a comparative, not the count of "otherwise 5-6 times only")
+_TIMES_LESS = re.compile(r"\btimes (?:less|fewer|lower|smaller|below|under)\b|\b(?:a|one) (?:half|third|quarter|"
+                         r"fifth|tenth) of (?:that|the peak|it)\b|\bmal\b|\bfois\b|\bveces\b|\bvolte\b|\bvezes\b|"
+                         r"\bkeer\b|\brazy\b|\bраз\b|\bkat\b|गुना|\bkali\b|倍|배|分之")
 
 
 def average_beside_peak(work: str, asked: str | None) -> int | None:
@@ -426,6 +436,19 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
 
     The usual rate without a period of its own takes the peak's ("峰值QPS 50，平时大概5左右"); it must be the smaller.
     """
+    both = usual_and_peak(work, asked)
+    if both and people_beside_rates(work):
+        return None  # s15-a: "15 accountants ... 40 a day each then, rest of the year 10": the people are counted too
+    return both[0] if both else None
+
+
+def people_beside_rates(work: str) -> bool:
+    """A count beside a peak and a usual rate that are each one's ("15 accountants ... 40 a day each, otherwise 10")."""
+    return bool(re.search(r"\beach\b|\bper (?:person|head)\b", work)) and len(P.find_numbers(work)) >= 3
+
+
+def usual_and_peak(work: str, asked: str | None) -> tuple[int, float] | None:
+    """The usual rate a month and the peak's (see ``average_beside_peak``), or None."""
     bounds = [0, *(b for m in _CLAUSE_BREAK.finditer(work) for b in (m.start(), m.end())), len(work)]
     clauses: list[str] = []
     for c in (work[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)):
@@ -435,6 +458,9 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
                 and re.search(r"\d", clauses[-1]):
             clauses[-1] += " " + c  # s14-b, s14-c: "20 per minute on average", "5 par seconde en moyenne": the cue
             # after its figure, split off
+        elif clauses and re.search(r"\d", c) and not PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and \
+                not re.search(r"\d", clauses[-1]) and PEAK_CUE.search(clauses[-1]):
+            clauses[-1] += " " + c  # s15-a: "during enrollment week it's crazy, maybe 500 a day": the cue before
         else:
             clauses.append(c)
     peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
@@ -451,9 +477,9 @@ def average_beside_peak(work: str, asked: str | None) -> int | None:
         return None
     month = normal[0] * (normal[1] or peak[1] or 1.0)
     if peak[1] is None and normal[1] is not None and month > 0:
-        return int(month)  # "peak was 9,000 queries on Black Friday alone, normal is around 40k a month": an event's
-    peak_month = peak[0] * (peak[1] or normal[1] or 1.0)
-    return int(month) if 0 < month < peak_month else None
+        return int(month), 0.0  # "peak was 9,000 queries on Black Friday alone, normal is around 40k a month": an
+    peak_month = peak[0] * (peak[1] or normal[1] or 1.0)  # event's
+    return (int(month), peak_month) if 0 < month < peak_month else None
 
 
 # s14-c: the searches named apart from another figure of the message ("payment API calls are 3M a month, but that's

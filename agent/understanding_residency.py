@@ -411,9 +411,12 @@ def data_in_cloud_ok(text: str) -> bool:
 
 # "it has to run on that Mac", "必须在我们自己的服务器上跑": the model runs on the user's machine (self-hosted)
 RUN_HERE = re.compile(
-    r"\b(?:has to|must|needs? to|should|have to|can only|will)\s+(?:all\s+)?(?:run|be run|live|be deployed)\s+"
-    r"(?:locally\s+)?(?:on|in)\s+(?:that|this|our|my|the company'?s)\s+(?:own\s+)?(?:[\w\-]+\s+)?"
-    r"(?:mac\w*|laptops?|workstations?|servers?|machines?|box(?:es)?|pcs?)\b|"
+    r"\b(?:has to|must|needs? to|should|have to|can only|will|"
+    # s15-a: "would love it to run on the gaming PC in the office", "has to run on the server in the admin block"
+    r"(?:would love|(?:'d|would) like|want) (?:it|this|them) to)\s+(?:all\s+)?(?:run|be run|live|be deployed)\s+"
+    r"(?:locally\s+)?(?:on|in)\s+(?:that|this|our|my|the company'?s|the)\s+(?:own\s+)?(?:[\w\-]+\s+)?"
+    r"(?:mac\w*|laptops?|workstations?|servers?|machines?|box(?:es)?|pcs?|desktops?|rigs?|computers?)\b"
+    r"(?!\s+(?:of|at) (?:a|an|the|our) (?:provider|vendor|cloud|host\w*|data ?cent\w*))|"
     r"\b(?:muss|müssen|soll)\s+(?:\w+\s+){0,2}(?:auf|in)\s+(?:unserem|unseren|unserer|diesem|dem|meinem|einem)\s+"
     r"(?:eigenen\s+)?(?:server\w*|rechner\w*|mac\w*|laptop\w*|hardware|cluster)\s+laufen|"
     r"\bdoi(?:t|vent)\s+tourner\s+(?:sur|chez)\s+(?:notre|nos|ce|cette|mon|ma|nous)\b|"
