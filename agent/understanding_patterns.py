@@ -148,7 +148,7 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     # s15-a (heldout47): the rand's "R" before a figure ("R5 000 a month", "R50k"; normalise parts it from two digits),
     # the naira (NGN 1,500 per USD, "₦300,000", "₦150k") and the Philippine peso (PHP 56, "₱50,000")
     "zar": (1 / 18, ("zar", "(?<!\\w)r"), ("zar", "rand\\b")),  # ("r" alone: glued figures are parted by normalise)
-    "ngn": (1 / 1500, ("ngn", "₦"), ("ngn\\b", "₦", "naira")),
+    "ngn": (1 / 1550, ("ngn", "₦"), ("ngn\\b", "₦", "naira")),  # (s15-c's rate, written down by both rounds)
     "php": (1 / 56, ("php", "₱"), ("php\\b", "₱", "philippine pesos?", "(?:phil(?:ippine)? )?pisos?\\b")),
     "aed": (1 / 3.6725, ("aed", "dhs?\\.?", "dirhams?"), ("aed", "dirhams?", "dhs?\\b", "درهم\\w*", "دراهم")),
     "sar": (1 / 3.75, ("sar", "riyals?"), ("sar\\b", "(?:saudi |qatari )?riyals?",
@@ -157,7 +157,6 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "vnd": (1 / 25000, ("vnd", "₫"), ("vnd", "vnđ", "đồng", "₫")),
     "thb": (1 / 36, ("thb", "฿"), ("thb", "baht", "฿")),
     "egp": (1 / 48, ("egp", "e£"), ("egp", "egyptian pounds?", "جنيه(?:ات)?(?! (?:إسترليني|استرليني))")),
-    "ngn": (1 / 1550, ("ngn", "₦"), ("ngn", "naira", "₦")),  # s15-c: Nigerian naira
     "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
                                          "(?:omani |iranian |yemeni )?(?:rials?|riyals?)",
                                          # Arabic: dinars (Kuwait, Jordan, Iraq ...), liras (Lebanon, Syria ...)
@@ -172,7 +171,6 @@ _CURRENCY_NAMES = (
             r"\ben (?:dollars? )?canadiens?\b"), ("aud", r"australian dollars?|\baud\b|澳元"),
     ("hkd", r"hong kong dollars?|\bhkd\b|港币|港元"), ("twd", r"新台币|台币|\btwd\b"),
     ("nzd", r"new zealand dollars?|\bnzd\b"), ("sgd", r"singapore dollars?|\bsgd\b|新加坡元|新币"),  # s15-c
-    ("ngn", r"\bnaira\b|\bngn\b|₦"),
     ("usd", r"\ben (?:us|usd|dollars? am[ée]ricains?|am[ée]ricains?)\b|"  # s13-b: "800 par mois en US"
             r"\bus dollars?|\bdollars?\b|\busd\b|\bbucks\b|美元|美金|ドル|달러|\bd[óo]lares\b|\bdollari\b|\bdolar\w*|"
             r"доллар\w*"),
