@@ -13,9 +13,9 @@ HELDOUT48 = accuracy.load_cases(accuracy.DATA / "heldout48_messages.yaml")
 
 # Cases with a field still missed or filled wrong, or a side question not routed: Argentine pesos (no rate kept) and
 # a count read beside them in a window that names no country, a call centre's advisers read as a support domain (a
-# self-description), a quarter corrected in dong with no currency in the gloss, "-large" as the second model of a
-# comparison, a term asked after "que mencionaste" with "exactamente"
-KNOWN_MISSES = {"h48-es-1", "h48-es-2", "h48-es-20", "h48-vi-13", "h48-sv-18"}
+# self-description), a quarter corrected in dong with no currency in the gloss, a term asked after "que mencionaste"
+# with "exactamente"
+KNOWN_MISSES = {"h48-es-1", "h48-es-2", "h48-es-20", "h48-vi-13"}
 
 
 def test_the_set_keeps_its_figure() -> None:
@@ -23,7 +23,7 @@ def test_the_set_keeps_its_figure() -> None:
     result = accuracy.score(HELDOUT48)
     assert result["fields"] == 254
     assert result["right"] >= 251 and result["silent_wrong_fills"] <= 1
-    assert result["side_questions_routed"] >= 26
+    assert result["side_questions_routed"] >= 27
 
 
 def test_only_the_known_cases_miss() -> None:

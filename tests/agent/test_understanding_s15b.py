@@ -248,3 +248,16 @@ def test_a_length_said_inverted(message: str, want: float | None) -> None:
 ])
 def test_rather_no_answer_than_a_wrong_one(message: str) -> None:
     assert_reads(message, None, {"precision_critical": True})
+
+
+@pytest.mark.parametrize(("message", "want"), [
+    ("what is the difference between text-embedding-3-small and -large?",
+     ["openai/text-embedding-3-small", "openai/text-embedding-3-large"]),
+    ("różnica między multilingual-e5-small a -large?",
+     ["intfloat/multilingual-e5-small", "intfloat/multilingual-e5-large"]),
+])
+def test_a_sibling_named_by_its_size_alone_is_compared(message: str, want: list[str]) -> None:
+    from agent.understanding_models import find_models
+
+    assert find_models(message) == want
+    assert "compare_models" in [t.get("tool") for t in read(message).get("pending_tools") or []]
