@@ -292,6 +292,10 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     return doubts
 
 
+_ACCEPTABLE = re.compile(r"\b(?:ok|okay|fine|acceptable|jest ok|va bene|está bien|esta bien|is goed|prima|geht|"
+                         r"sorun (?:yok|değil)|nggak apa|gak apa|không sao|được)\b")
+
+
 def _bound_is_the_target(r: Reading, u: Understanding, n: Number) -> None:
     """"a couple hundred ms is ok, not more than 400": the bound after a latency read in ms is the target (s15-b)."""
     latency = u.updates.get("latency_p95_ms")
@@ -300,7 +304,8 @@ def _bound_is_the_target(r: Reading, u: Understanding, n: Number) -> None:
             not re.match(r"\s*(?:ms\b|$|[,.;!?)])", r.text[n.end:n.end + 4]):
         return
     before = [m for m in r.sources("latency_p95_ms") if m.end <= n.start and m.value == latency]
-    if before and latency < n.value <= 10 * latency:
+    if before and latency < n.value <= 10 * latency and _ACCEPTABLE.search(r.text[before[-1].end:n.start]):
+        # (the first figure said acceptable, the bound the limit; not "ideally 100 ms, at most 300")
         u.updates["latency_p95_ms"] = float(n.value)
 
 

@@ -261,3 +261,12 @@ def test_a_sibling_named_by_its_size_alone_is_compared(message: str, want: list[
 
     assert find_models(message) == want
     assert "compare_models" in [t.get("tool") for t in read(message).get("pending_tools") or []]
+
+
+@pytest.mark.parametrize(("message", "want"), [
+    ("a couple hundred ms is ok, not more than 400", 400),
+    ("kilkaset ms jest ok, nie więcej niż 500", 500),
+    ("ideally 100 ms, at most 300", 100),  # the ideal is the target, the bound a limit beside it
+])
+def test_a_bound_after_an_acceptable_latency_is_the_target(message: str, want: float) -> None:
+    assert_reads(message, "latency_p95_ms", {"latency_p95_ms": want})
