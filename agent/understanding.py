@@ -1072,7 +1072,8 @@ def _languages(text: str, raw: str, asked: str | None, result: Understanding, st
 
 
 # Cues that order two named things but rank nothing alone ("then", "después" of "lo vemos después") (s14-b)
-_SEQUENCE_ONLY = re.compile(r"then|despu[eé]s|luego|dann|danach|然后|其次")
+_SEQUENCE_ONLY = re.compile(r"then|despu[eé]s|luego|dann|danach|然后|其次|"
+                            r"poi|daarna|potem|sedan|sonra|потом|затем|kemudian|sau đó|그다음|다음으로")  # s15-b
 
 
 def _priorities(text: str) -> list[str] | None:

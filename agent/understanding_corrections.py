@@ -103,8 +103,8 @@ def _short_new(old: P.Number, new_value: float, text: str, stated_value: Any) ->
 def _in_usd(num: P.Number, text: str) -> float | None:
     """Figure ``num`` in US dollars, in the currency written beside it (yuan in Chinese, else dollars); None unknown."""
     money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(text[num.end:])
-    code = P.currency_code(money.group(1)) if money else ("inr" if re.search(  # "the 1 lakh I told earlier" (s15-c)
-        r"lakh|crore", text[num.start:num.end]) else "cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")
+    code = P.currency_code(money.group(1), text) if money else ("inr" if re.search(  # "the 1 lakh I told earlier"
+        r"lakh|crore", text[num.start:num.end]) else "cny" if re.search(r"[\u4e00-\u9fff]", text) else "usd")  # (s15-c)
     rate = P.USD_PER.get(code or "")
     return num.value * rate if rate else None
 
@@ -112,7 +112,7 @@ def _in_usd(num: P.Number, text: str) -> float | None:
 def _rate_beside(num: P.Number, text: str) -> float | None:
     """US dollars per unit of the currency written right beside figure ``num``; None when none is written."""
     money = P.CURRENCY_BEFORE.search(text[max(0, num.start - 4):num.start]) or P.CURRENCY_AFTER.match(text[num.end:])
-    return P.USD_PER.get(P.currency_code(money.group(1)) or "") if money else None
+    return P.USD_PER.get(P.currency_code(money.group(1), text) or "") if money else None
 
 
 # A figure after the corrected one that is not the new value: "the last 7 years", "10%", "2 GPUs".
@@ -474,6 +474,27 @@ def _carried(old: P.Number, new: P.Number, text: str) -> float:
     return new.value
 
 
+def _unknown_money(num: P.Number, text: str) -> bool:
+    """A currency is written right after figure ``num`` whose rate is unknown ("450 mil pesos" in Argentina)."""
+    money = P.CURRENCY_AFTER.match(text[num.end:])
+    return money is not None and P.USD_PER.get(P.currency_code(money.group(1), text) or "") is None
+
+
+def _scale_unknown(result: Any, old: P.Number, new: float, budget: Any, text: str) -> None:
+    """"son 450 mil pesos x mes, no 300" after 300 was stored: the stored budget scaled by new / old (s15-b).
+
+    The currency has no rate, but the old figure, said short as the stored value, shows the user's unit: the new
+    sum is the stored one times the ratio (its thousands or millions carried over). Else the budget is not stored.
+    """
+    result.updates.pop("budget_usd_month", None)
+    if not _said_short(old, text) or not _same(old.value, budget):
+        return
+    for mult in (1.0, 1e3, 1e6):
+        if old.value * mult / 10 <= new <= old.value * mult * 10:
+            result.updates["budget_usd_month"] = round(float(budget) * new / (old.value * mult), 2)
+            return
+
+
 _LENGTH_UNIT = re.compile(r"\s*(pages?|words?|lines?|characters?|chars?|tokens?)\b")
 
 
@@ -593,7 +614,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             if P.GROWTH_WORD.search(text):
                 result.growth_docs_month = num.value
             return
-        other = [n for n in leftovers if not _same(n.value, num.value) and not _NOT_A_VALUE.match(text[n.end:])]
+        other = [n for n in leftovers if not _same(n.value, num.value) and not _NOT_A_VALUE.match(text[n.end:])
+                 and not num.start <= n.start < num.end and n.value > 0]  # (not the "000" of "2,000", s15-b)
         if not other and target not in result.updates:  # "the €3.5k is for the whole infra, put €1,200": read as
             # the same field as the old figure by the reader too, so not a leftover
             used = [v for f, v in result.updates.items() if f != target]
@@ -640,6 +662,8 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
             if rate:  # in the currency written beside it ("put €1,200"), else beside the figure it replaces ("не 20
                 # тисяч гривень, а 10": 10 thousand hryvnias, s13-b)
                 result.updates[target] = round(said * rate * period_factor(text[other[0].end:other[0].end + 30], ""), 2)
+            elif target == "budget_usd_month" and _unknown_money(other[0], text):
+                _scale_unknown(result, num, said, stated.get(target), text)
             result.corrected.add(target)
         elif target in _RATE_FIELDS and (factor := _said_period(text, num)) != 1.0:
             result.updates[target] = as_field(target, num.value, text[num.end:num.end + 30])

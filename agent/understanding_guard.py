@@ -116,7 +116,9 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
         # "HIPAA... I think that means it can't go to random APIs? not 100% sure": asked about, not stored
         return _not_sure(u, doubted)
     if asked in doubted and u.confirm is None and len(message.split()) <= 8 and _HEDGED_ANSWER.search(
-            message.lower()):  # "yes, probably", "Ja, wahrscheinlich", "да, наверное", "はい、たぶん" (s8-f)
+            message.lower()) and not (asked == "deployment" and _PREFERENCE.search(message.lower())):
+        # "yes, probably", "Ja, wahrscheinlich", "да, наверное", "はい、たぶん" (s8-f); a way of hosting preferred
+        # with a hedge is chosen ("API로 쓰는 게 편할 것 같아요", "an API would be easier I think", s15-b)
         return _not_sure(u, [asked])
     r = read(message, asked)
     people = [n for n in r.unused() if n.value >= 2 and P.USERS.match(r.text[n.end:n.end + 40])]
@@ -737,6 +739,11 @@ UNSURE = re.compile(r"(?:don'?t|do not|doesn'?t) (?:really )?know (?:if|whether)
                     r"emin değilim|kontrol etme[km] (?:lazım|gerek)|sor(?:mam|mamız|mak) (?:lazım|gerek)|sormalıyım|"
                     r"kontrol edece\w+|teyit etme\w* (?:lazım|gerek)")
 _TENTATIVE_FIELDS = ("budget_usd_month", "queries_per_month", "corpus_docs", "doc_length_tokens")
+# A preference said with a hedge: easier, better, more convenient (s15-b)
+_PREFERENCE = re.compile(r"편할|편하|좋을|좋겠|나을|낫겠|便利|楽そう|いいと思|良さそう|方がいい|\beasier\b|\bbetter\b|"
+                         r"\bconvenient\b|\bbequemer\b|\beinfacher\b|\bmieux\b|\bmejor\b|\bmeglio\b|\bmelhor\b|"
+                         r"\bmakkelijker\b|\bbeter\b|\blepiej\b|\bbättre\b|\benklare\b|\bdaha iyi\b|\bdaha kolay\b|"
+                         r"удобнее|лучше|\blebih (?:mudah|baik|enak)\b|tiện hơn|ดีกว่า|สะดวกกว่า")
 # A rule the user believes and doubts in the same breath ("I think that means it can't go out? not 100% sure", "ich
 # glaube, es muss in der Schweiz bleiben? muss ich noch klären"): checked before it is noted.
 _CATEGORICAL_FIELDS = ("data_must_stay_on_prem", "license", "deployment")

@@ -64,7 +64,12 @@ _BOUND_BEFORE = re.compile(r"(?:不超过|最多|最长|最大|at most|up to|max
                            r"the long(?:est)? ones? (?:run |go |are |reach )?(?:to |up to )?|"
                            r"some (?:run|go) (?:to|up to)|"
                            r"长的(?:会|能|可以)?(?:到|有|达到)?|最长的(?:会|有)?(?:到)?|"
-                           r"bis zu|jusqu'à|hasta|fino a|até)\s*$")
+                           r"bis zu|jusqu'à|hasta|fino a|até|"
+                           # s15-b: "not more than" in the languages of heldout48 ("inte mer än 400", "niet meer
+                           # dan", "nie więcej niż", "non più di", "no más de", "en fazla", "не более", "tối đa")
+                           r"not more than|inte mer än|högst|niet meer dan|hooguit|nie więcej niż|maksymalnie|"
+                           r"non più di|no más de|en fazla|не более|не больше|maksimal|paling lama|tối đa|"
+                           r"không quá)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:since|from|to|back to|in|until|till|before|after|by|end of|seit|depuis|desde|dal|"
                           r"sinds|od|"
@@ -237,10 +242,11 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             continue  # "3000多员工，估计每天总共查两三千次": the total is said, the people are context
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
-                _BOUND_BEFORE.search(r.text[max(0, n.start - 12):n.start]) or \
+                _BOUND_BEFORE.search(r.text[max(0, n.start - 16):n.start]) or \
                 _SOCKETS_AFTER.match(r.text[n.end:n.end + 30]) or \
                 any(s <= n.start < e for s, e in models) or any(  # "Ryzen 9 7950X": a CPU's name, not a count
                     0 <= s - n.end <= 4 or 0 <= n.start - e <= 3 for s, e in cards):  # "2x A100", "A100 4장": cards
+            _bound_is_the_target(r, u, n)
             continue  # "一家律所" (one firm), a figure said before, a share, a time of day, a maximum
         after = r.text[n.end:n.end + 40]
         if _narrowed(r, n):
@@ -285,6 +291,23 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
                     name in _COUNTS and not _YEAR_NAMED.search(r.text[max(0, n.start - 12):n.end]):
                 doubts[name] = f"{r.text[n.start:n.end]} or {r.text[near[0].start:near[0].end]}?"  # "40k, now 60k"
     return doubts
+
+
+_ACCEPTABLE = re.compile(r"\b(?:ok|okay|fine|acceptable|jest ok|va bene|está bien|esta bien|is goed|prima|geht|"
+                         r"sorun (?:yok|değil)|nggak apa|gak apa|không sao|được)\b")
+
+
+def _bound_is_the_target(r: Reading, u: Understanding, n: Number) -> None:
+    """"a couple hundred ms is ok, not more than 400": the bound after a latency read in ms is the target (s15-b)."""
+    latency = u.updates.get("latency_p95_ms")
+    if not isinstance(latency, int | float) or isinstance(latency, bool) or "latency_p95_ms" in u.confirmed or \
+            not _BOUND_BEFORE.search(r.text[max(0, n.start - 20):n.start]) or \
+            not re.match(r"\s*(?:ms\b|$|[,.;!?)])", r.text[n.end:n.end + 4]):
+        return
+    before = [m for m in r.sources("latency_p95_ms") if m.end <= n.start and m.value == latency]
+    if before and latency < n.value <= 10 * latency and _ACCEPTABLE.search(r.text[before[-1].end:n.start]):
+        # (the first figure said acceptable, the bound the limit; not "ideally 100 ms, at most 300")
+        u.updates["latency_p95_ms"] = float(n.value)
 
 
 def _quoted_rate(n: Number, stated: dict[str, Any]) -> bool:

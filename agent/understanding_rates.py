@@ -366,6 +366,9 @@ PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpoi
                        r"(?:season|week|weeks|period|time)\b|"
                        r"\bmaximal\w*|\bmaksymaln\w*|\bm[áa]xim[oa]\b|\bmassim[oa]\b|\bcampa[ñn]a\b|\bcampagne\b|"
                        r"\bcampagna\b|"
+                       # s15-b: the sales days of the set's countries ("en cyber day llega a 50 por segundo")
+                       r"\bcyber ?(?:day|monday|week|wow)\b|\bhot ?sale\b|\bbuen fin\b|\bprime day\b|\bsingles'? day\b|"
+                       r"\bharbolnas\b|\bboxing day\b|\bblack week\b|\blebaran\b|(?<![\d.])(?:11\.11|12\.12)(?![\d.])|"
                        r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
 _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
                         r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"

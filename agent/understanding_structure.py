@@ -390,7 +390,12 @@ _FIRST_INDEXING = re.compile(
     r"\bfirst pass\b|\bfull (?:re-?)?index\w*|\bfinish(?:ed)? indexing\b|\bindexed within\b|最初の?\s*(?:indexing|"
     r"インデックス)|\binitiale[n]? indexierung\b|\binitial(?:e|en)? (?:import|indexering)\b|"
     r"\b(?:erste[rn]?|initiale[rn]?) (?:index|indexierungs|indizierungs)?lauf\b|\b(?:erste|initiale) indexierung\b|"
-    r"\berst-?(?:indexierung|indizierung|befüllung|import)\b")
+    r"\berst-?(?:indexierung|indizierung|befüllung|import)\b|"
+    # s15-b: all of it to index ("index all the data within 3 days", "index semua dokumen dalam 3 hari", "index toàn
+    # bộ dữ liệu trong 3 ngày", "zaindeksować wszystko", "alles indexeren binnen", "indexera allt")
+    r"\b(?:re-?)?index(?:ing)? (?:all|the whole|the entire|everything|semua|seluruh|toàn bộ|tất cả)\b|"
+    r"\bindeks\w* (?:semua|seluruh)\b|\bzaindeksowa\w* (?:wszystk\w*|cał\w*)|\balles (?:te )?indexeren\b|"
+    r"\bindexera (?:allt|alla|hela)\b")
 # "在3天内", "2日以内", "3일 이내", "하루 안에" (glossed "per day 안에"): a count of days before its "within"
 _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시간|週間|周|days?|hours?)\s*"
                           r"(?:之内|以内|内|within|안에|이내|만에)|"
@@ -398,11 +403,11 @@ _DAYS_SUFFIX = re.compile(r"(\d{1,3}(?:\.\d)?)\s*(天|日|일|時間|小时|시�
 _DAYS_LIMIT = re.compile(
     r"(?:within|in|under|at most|max(?:imum)?\.?|no more than|(?:longer|more) than|over|innerhalb von|in|en|dans|entro|"
     r"más de|plus de|mehr als|più di|mais de|maximal|höchstens|hooguit|maximaal|högst|maks\.?|maksimalt|højst|"
-    r"em|内|за|в течение|в)\s*"
+    r"em|内|за|в течение|в|dalam|trong|w ciągu|binnen|inom|içinde)\s*"
     r"(?:a |the )?(?:about |~)?(\d{1,3}(?:\.\d)?|a|one|two|three|eine[rn]?|ein|een|ett|én|et)\s*"
     r"(days?|hours?|h|weeks?|tagen?|stunden|wochen?|weken|dagen|uur|vecka|veckor|dagar|timmar|uke[nr]?|uger?|dage|"
     r"jours?|heures|semaines?|d[ií]as|horas|semanas?|giorni|ore|settimane|天|小时|周|日|時間|週間|"
-    r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь])\b|"
+    r"дн(?:я|ей)|день|час(?:а|ов)?|недел[июь]|hari|ngày|dni|gün|tygodni\w*|minggu|tuần)\b|"
     r"(\d{1,3}(?:\.\d)?|one|two|three)\s*(days?|hours?|weeks?)\s*(?:max(?:imum)?|at most|tops)\b|"
     r"\bover a weekend\b|\bover the weekend\b|\bovernight\b|übers wochenende|über nacht|"
     # s13-a: "over a single weekend", "within one weekend", "en un fin de semana", "in un weekend", "trong một cuối
@@ -420,7 +425,8 @@ _UNIT_DAYS = {"weken": 7, "vecka": 7, "veckor": 7, "uke": 7, "uken": 7, "uker": 
               "ore": 1 / 24, "小时": 1 / 24, "時間": 1 / 24, "시간": 1 / 24, "주": 7, "week": 7, "weeks": 7,
               "woche": 7, "wochen": 7, "час": 1 / 24, "часа": 1 / 24, "часов": 1 / 24, "недели": 7, "неделю": 7,
               "недель": 7,
-              "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7}
+              "semaine": 7, "semaines": 7, "semana": 7, "semanas": 7, "settimane": 7, "周": 7, "週間": 7,
+              "tygodni": 7, "tygodnie": 7, "tygodnia": 7, "minggu": 7, "tuần": 7}
 
 
 # "can take a week", "darf eine Woche dauern", "może trwać tydzień", "bir hafta sürebilir": a duration after a verb of
