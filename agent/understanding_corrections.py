@@ -1023,7 +1023,10 @@ def swapped(text: str, raw: str, stated: dict[str, Any], result: Any) -> None:
     if len(quoted) != 2:
         return
     a, b = quoted
-    result.updates[a], result.updates[b] = type(stated[a])(stated[b]), type(stated[b])(stated[a])
+    if "queries_per_month" in quoted and any(rx.search(text) for rx, factor in P.PERIODS if factor > 1):
+        return  # a rate said per second, minute, hour, day or week beside the swap: left to the other readings
+    for name, other in ((a, b), (b, a)):
+        result.updates[name] = int(stated[other])
     result.corrected |= {a, b}
     result.confirmed |= {a, b}  # the user's own two figures, said twice: the guard does not question them again
     result.confirm = None
