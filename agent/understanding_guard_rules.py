@@ -144,7 +144,7 @@ _MONEY = re.compile(r"cost|spend|pay|pric|cheap|free|money|budget|grand|bucks|\$
 _SEARCHES = re.compile(r"\b(?:users?|people|employees|staff|engineers|agents|analysts|lawyers|customers|members|"
                        r"doctors|physicians|clinicians|nurses|developers|devs|programmers|attorneys|paralegals|"
                        r"researchers|scientists|students|teachers|consultants|accountants|advisors|advisers|"
-                       r"colleagues|reps|editors|technicians|operators|clerks|specialists)\b")
+                       r"colleagues|reps|editors|technicians|techs|operators|clerks|specialists|officers|managers)\b")
 
 
 # A count of processors ("2× Xeon, 48 cores", "dual EPYC", "两颗至强，一共 48 核"): the sockets, not a multiplier of a
@@ -199,6 +199,9 @@ def _restated_apart(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     return {}
 
 
+_LANGUAGE_SHARE = re.compile(r"\s*(?:割|成|%|％|パーセント|percent\b|per ?cent\b|퍼센트|프로)")
+
+
 def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any], **_: Any) -> dict[str, str]:
     """A figure no field used beside one that was: "2x 32 cores", "15k chats a month ... 3 lookups per chat"."""
     doubts: dict[str, str] = {}
@@ -213,6 +216,9 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
     cards = [m.span() for m, *_ in find_accelerators(r.text)]  # a card count is left out of the profile by design
     used = sorted(m.start for name in u.updates for m in r.sources(name))
     for n in r.unused():
+        if _LANGUAGE_SHARE.match(r.text[n.end:n.end + 12]) and P.find_languages(
+                r.text[max(0, n.start - 16):n.start], r.text[max(0, n.start - 16):n.start], "languages"):
+            continue  # lead s15: "（日本語8割、英語2割）", "(EN 70%, DE 30%)": a language's share of the documents
         later = next((s for s in used if s > n.end), None)
         if later is not None and later - n.end <= 80 and SELF_CORRECTION.search(r.text[n.end:later]):
             continue  # "30k a month, anzi no, 30k a week": the figure taken back by the one after it
@@ -721,7 +727,12 @@ def _people(text: str, n: Number) -> bool:
     """True when figure ``n`` counts people ("45 engineers", "engineers, ~45 of them")."""
     after = text[n.end:n.end + 30]
     return bool(re.match(r"^\s*(?:[a-z\-]+\s+)?" + _SEARCHES.pattern, after) or (
-        re.match(r"\s*of them\b", after) and _SEARCHES.search(text[max(0, n.start - 40):n.start])))
+        re.match(r"\s*of them\b", after) and _SEARCHES.search(text[max(0, n.start - 40):n.start])) or (
+        # lead s15: the people named before, their count in brackets ("service techs (about 150)", "Servicetechniker
+        # (ca. 150)", glossed "technicians ( about 150)")
+        re.match(r"\s*(?:ppl|people|persons?|of them)?\s*\)", after) and re.search(
+            _SEARCHES.pattern + r"\s*\(\s*(?:about|around|approx\w*|ca\.?|~|roughly|some)?\s*$",
+            text[max(0, n.start - 40):n.start])))
 
 
 # "dipende, le condizioni generali sono sulle 40 pagine, le circolari 3-4", "it varies: contracts ~40 pages, emails half

@@ -274,7 +274,11 @@ def _multiplied(u: Understanding, low: str) -> bool:
 # s15-a (heldout47): a length said of some of the documents only ("some transcripts run 200 pages", "a few of them go
 # to 80 pages", "the odd one is 40 pages"): no typical length
 _SOME_OF_THEM = re.compile(r"(?:^|\s)(?:some|a few|a couple|certain|the odd|the occasional|the longest|the biggest|"
-                           r"the longer|the big)\b[^\d]{0,40}$")
+                           r"the longer|the big|"
+                           # lead s15: "ca. 30.000 PDFs, teilweise 200 Seiten lang", "certains font 300 pages"
+                           r"teilweise|manche|einige|certain(?:e?s)?|parfois|algun[oa]s|algumas|alguns|alcun[ie]|"
+                           r"sommige|soms|niektóre|vissa|bazıları|некоторые|част[ьи])\b[^\d]{0,40}$|"
+                           r"(?:一部|一些|有些|部分|일부)[^\d]{0,20}$")
 # A typical length asked or not known ("I don't know how long they are on average"): no typical length said
 _TYPICAL_UNKNOWN = re.compile(r"(?:how long|how big|how many pages|no idea|don'?t know|do not know|dunno|not sure|"
                               r"no sabi|can'?t say)[^.;,!?]{0,30}$")

@@ -81,7 +81,8 @@ MODEL_WORD = re.compile(r"\d|_|\b(?:bert|roberta|base|large|small|tiny|mini|case
                         r"mpnet|minilm|multilingual|text2vec|xlm|labse|gbert|electra|distil\w*|sentence|model)\b")
 
 # Codes: separators of a list, words for languages before one, countries after "in".
-_SEP = (r"(?:\s*(?:,|/|\+|&|\||、|;)\s*(?:(?:plus|and|und|et|y|e)\s+)?|"
+_SEP = (r"(?:\s*(?:,|/|\+|&|\||、|;)\s*(?:(?:plus|and|und|et|y|e)\s+)?(?:(?:some|a bit of|a little|a few|partly|"
+        r"mostly)\s+)?|"  # lead s15: "(EN, some DE/FR)": a share before the next code
         r"\s+(?:and|or|und|oder|et|ou|y|e|i|och|ve|en|и|plus)\s+)")
 CODE_LIST = re.compile(r"(?<![\w\-])([a-z]{2,3})((?:" + _SEP + r"[a-z]{2,3}(?![\w\-]))+)")
 DUTCH_AND = re.compile(r"(?<![\w\-])[A-Z]{2}\s+en\s+[A-Z]{2}(?![\w\-])")
@@ -421,7 +422,8 @@ def _codes(text: str, raw: str, asked: str | None) -> list[tuple[int, int, str]]
     for m in CODE_LIST.finditer(text):
         dutch_and = DUTCH_AND.search(raw) is not None  # "NL en DE": the Dutch "and" between codes
         items = [(i.start(), i.group()) for i in re.finditer(r"[a-z]+", m.group())
-                 if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus", i.group())
+                 if not re.fullmatch(r"and|or|und|oder|et|ou|y|e|i|och|ve|plus|some|a|bit|of|little|few|partly|mostly",
+                                     i.group())
                  and not (dutch_and and i.group() == "en" and 0 < i.start() < len(m.group()) - 2)]
         while len(items) > 2 and not _listed(m.group(), items, 0) and (
                 items[0][1] not in codes or items[0][1] == "en" and _listed(m.group(), items, 1)):

@@ -183,3 +183,43 @@ def test_a_stated_domain_is_not_overwritten_by_a_passing_noun() -> None:
 ])
 def test_a_domain_taken_back_beside_another_answer(message: str, prev: dict[str, Any], domain: str) -> None:
     assert said(read(message, "corpus_docs", prev))["domain"] == domain
+
+
+# Found by probing long openings that state many fields at once (lead s15, after the class set)
+@pytest.mark.parametrize(("message", "want"), [
+    # a code list with a share word before the next code: every code is a language of the documents
+    ("about 900k reports (EN, some DE/FR)", ["eng", "deu", "fra"]),
+    ("knowledge base: EN + a bit of ES", ["eng", "spa"]),
+])
+def test_codes_with_a_share_between_them(message: str, want: list[str]) -> None:
+    assert sorted(said(read(message))["languages"]) == sorted(want)
+
+
+@pytest.mark.parametrize("message", [
+    # the length of some documents only is no typical length, in more languages
+    "Wartungshandbücher, rund 12.000 PDFs, teilweise 300 Seiten lang",
+    "environ 8 000 contrats, certains font 150 pages",
+])
+def test_the_length_of_some_documents_is_no_typical_length(message: str) -> None:
+    assert "doc_length_tokens" not in said(read(message))
+
+
+@pytest.mark.parametrize("message", [
+    # people counted in brackets after their noun, a rate with no "each": each one's or everybody's is asked
+    "our field techs (about 200) search from the van, maybe 8 queries a day",
+    "Servicetechniker (ca. 150) suchen unterwegs, vielleicht 10 Anfragen pro Tag",
+])
+def test_people_in_brackets_are_not_left_out_of_a_rate(message: str) -> None:
+    update = read(message)
+    assert "queries_per_month" not in said(update)
+    assert "queries_per_month" in ((update.get("pending_confirmation") or {}).get("fields") or [])
+
+
+def test_a_language_share_is_no_figure_of_another_field() -> None:
+    got = said(read("仕様書は約3万件（日本語7割、英語3割）、1件あたり平均20ページ程度です。"))
+    assert got["corpus_docs"] == 30000 and got["doc_length_tokens"] == pytest.approx(10000, rel=0.25), got
+    assert sorted(got["languages"]) == ["eng", "jpn"]
+
+
+def test_people_in_brackets_times_a_rate_said_as_times() -> None:
+    assert said(read("Sachbearbeiter (ca. 90) suchen vielleicht 20 Mal am Tag"))["queries_per_month"] == 54000
