@@ -244,6 +244,10 @@ _NOT_OURS = re.compile(r"\b(?:aren'?t|are not|isn'?t|is not|not) (?:really )?(?:
                        r"\bpas (?:à nous|les nôtres)\b|\bnão são nossas?\b|\bnon sono nostr\w+|\bniet van ons\b|"
                        r"不是我们(?:自己)?的|うちのものではな|自社のものではな|우리 (?:것|거)가 아니")
 
+# Where a card said not to be theirs runs: rented, in a cloud, or paid by the hour
+_RENTED_OR_HOURLY = re.compile(rf"{RENT_WORDS}|{CLOUD_WORDS}|\b(?:by|per|an|a) (?:the )?hour\b|\binstances?\b|"
+                               rf"por hora|pro stunde|à l'heure|按小时|時間単位|시간 단위")
+
 
 def _card_rented_after_all(text: str, stated: dict[str, Any], result: Understanding) -> None:
     """The stated card said to be rented, no card named: the same card, not owned (lead s15)."""
@@ -252,9 +256,7 @@ def _card_rented_after_all(text: str, stated: dict[str, Any], result: Understand
     none = isinstance(new, dict) and new.get("accelerator") == "none" and new.get("owned") is False  # "the GPUs
     # aren't ours" read by itself as no card of their own
     if not isinstance(old, dict) or not old.get("accelerator") or ("hardware" in result.updates and not none) or \
-            find_accelerators(text) or not (_NOT_OURS.search(text) and re.search(
-                rf"{RENT_WORDS}|{CLOUD_WORDS}|\b(?:by|per|an|a) (?:the )?hour\b|\binstances?\b|por hora|pro stunde|"
-                rf"à l'heure|按小时|時間単位|시간 단위", text)):
+            find_accelerators(text) or not (_NOT_OURS.search(text) and _RENTED_OR_HOURLY.search(text)):
         return
     result.updates["hardware"] = {**old, "owned": False}
     result.corrected.add("hardware")
