@@ -22,7 +22,7 @@ import yaml
 from agent.understanding_prefilter import AnyPattern
 from knowledge.curated import DATA_DIR
 from knowledge.errors import KnowledgeDataError
-from knowledge.glossary import find_term_span
+from knowledge.glossary import find_term_span, find_term_spans
 
 SIDE_TOOLS = ("shortlist", "summary", "why_not", "indexing_time", "explain_term")
 
@@ -116,15 +116,12 @@ def _asked_term(sentence: str) -> str | None:
     The term stands right after "what is" (or right before "とは", "是什么", "means"); "what's the best model for our
     RAG system?" names RAG but does not ask what it is.
     """
-    found = find_term_span(sentence)
-    if found is None:
-        return None
-    term, start, end = found
-    for cue in EXPLAIN.finditer(sentence):
-        between = sentence[cue.end():start] if cue.end() <= start else sentence[end:cue.start()]
-        if not re.search(r"\w", between) or (len(between) <= 40 and not re.search(
-                r"\b(?:best|model|models|for|with|should|recommend|use)\b|[,;.]", between)):
-            return term.term
+    for term, start, end in find_term_spans(sentence):  # s16-a: each term named, not only the longest
+        for cue in EXPLAIN.finditer(sentence):
+            between = sentence[cue.end():start] if cue.end() <= start else sentence[end:cue.start()]
+            if not re.search(r"\w", between) or (len(between) <= 40 and not re.search(
+                    r"\b(?:best|model|models|for|with|should|recommend|use)\b|[,;.]", between)):
+                return term.term
     return None
 
 
@@ -139,25 +136,31 @@ def asked_term(sentence: str, plain: str) -> str | None:
         return term
     rows, _ = intent_table()
     for text in (plain, sentence):
-        found = find_term_span(text)
-        if found is None:
+        for found in find_term_spans(text):  # s16-a: "Was ist Matryoshka bzw. MRL, und bringt das was ...?"
+            term = _term_asked_by_table(text, found, rows)
+            if term:
+                return term
+    return None
+
+
+def _term_asked_by_table(text: str, found: tuple[Any, int, int], rows: Any) -> str | None:
+    """The term at ``found`` when the intent table's explaining words stand next to it in ``text``."""
+    _, start, end = found
+    for tool, _, _, rx in rows:
+        if tool != "explain_term":
             continue
-        _, start, end = found
-        for tool, _, _, rx in rows:
-            if tool != "explain_term":
-                continue
-            for cue in rx.finditer(text):
-                if _DIFFERENCE.search(cue.group()):  # "双塔模型和重排模型有什么区别": the terms on either side
-                    return found[0].term
-                between = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
-                # "qu'est-ce que ça veut dire, un reranker ?"; the term, then the question ending the sentence (but
-                # for a particle): "“多向量检索”，到底是个啥？", "ハイブリッド検索ってよく聞くけど、何のことですか"
-                last = not re.search(r"\w", text[end:]) or (
-                    cue.start() >= end and len(re.findall(r"\w", text[cue.end():])) <= 3)
-                if cue.start() < end and cue.end() > start or (len(between) <= 30 and not re.search(
-                        r"\b(?:best|model|models|modell\w*|modèles?|modelos?|modelli|for|für|pour|para|per|use)\b|"
-                        r"推荐|模型|" + (r"[;.]" if last else r"[,;.]"), between)):
-                    return found[0].term
+        for cue in rx.finditer(text):
+            if _DIFFERENCE.search(cue.group()):  # "双塔模型和重排模型有什么区别": the terms on either side
+                return found[0].term
+            between = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
+            # "qu'est-ce que ça veut dire, un reranker ?"; the term, then the question ending the sentence (but
+            # for a particle): "“多向量检索”，到底是个啥？", "ハイブリッド検索ってよく聞くけど、何のことですか"
+            last = not re.search(r"\w", text[end:]) or (
+                cue.start() >= end and len(re.findall(r"\w", text[cue.end():])) <= 3)
+            if cue.start() < end and cue.end() > start or (len(between) <= 30 and not re.search(
+                    r"\b(?:best|model|models|modell\w*|modèles?|modelos?|modelli|for|für|pour|para|per|use)\b|"
+                    r"推荐|模型|" + (r"[;.]" if last else r"[,;.]"), between)):
+                return found[0].term
     return None
 
 

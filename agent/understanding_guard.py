@@ -378,9 +378,11 @@ def _local_dollars(u: Understanding, message: str, low: str, numbers: list[P.Num
     """
     if "budget_usd_month" not in u.updates or "$" not in low:
         return
-    if any(code not in ("usd", "unknown") for _, _, code in P.currency_mentions(low)):
+    named = {code for _, _, code in P.currency_mentions(low)} - {"usd", "unknown"}
+    if named and not (len(named) == 1 and named <= set(P.DOLLAR_CODES) and re.search(
+            r"\$\s?(?:canad|austral|n\.?z|sing|hong)", low)):
         return  # a currency named by its name was read as such
-    local = P.dollar_places(message.lower())
+    local = named or P.dollar_places(message.lower())  # (s16-a: "2 000 $ canadiens": the dollar the name says)
     if len(local) == 1 and (rate := P.USD_PER.get(local.pop())):
         _read_in(u, numbers, rate)
 

@@ -301,8 +301,10 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
     for m in _SUBSET.finditer(low):  # "1.2M docs in iManage, but only ~180k we'd index": the earlier one is the whole
         later = [n for n in numbers if m.end() <= n.start <= m.end() + 16]
         sentence = _sentence(low, later[0]) if later else ""
-        for n, k in kinds:
-            if later and n.end <= m.start() and low[n.start:n.end] in sentence:
+        people = bool(later) and bool(P.USERS.match(low[later[0].end:later[0].end + 40]))
+        for n, k in kinds:  # (s16-a: "行員2,000名（うち本部300名…）": people, the whole of those people only)
+            if later and n.end <= m.start() and low[n.start:n.end] in sentence and \
+                    bool(P.USERS.match(low[n.end:n.end + 40])) == people:
                 k.add("whole")
     if not any(k for _, k in kinds):
         return message

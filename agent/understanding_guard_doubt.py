@@ -397,6 +397,9 @@ def _caveat_apart(low: str, numbers: list[P.Number], u: Understanding, message: 
             if (second - own and (own or not SELF_CORRECTION.search(low[a.end:later[0].start]))) or any(
                     rx.search(low[later[0].end:later[0].end + 16]) for rx, _ in P.PERIODS):
                 continue  # "800 contracts, but if you mean searches, 30k a month": another field's figure
+            if not own and not second and any(fed.get(round(n.value)) for n in numbers if n not in (a, later[0])):
+                continue  # s16-a: "Dev team is 12 of us, but the tool is for 2,000 staff; I'd guess 500 searches a
+                # day": two counts of people, the count stored from a third figure
             return a.value, later[0].value
         if words and words[0] >= WIDE_RANGE * a.value:
             return a.value, words[0]

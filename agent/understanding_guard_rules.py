@@ -41,6 +41,10 @@ _EXTREME_BEFORE = re.compile(r"短则|长则|最短|最长|短的|长的|短い�
                              r"긴\s*(?:건|것|거)|짧은\s*(?:건|것|거)|"
                              r"\b(?:longest|shortest|the long ones|the short ones|some (?:are|run|go)|a few|up to|"
                              r"sometimes|occasionally|bis zu|jusqu'à|hasta|fino a|até)\b[^\d]*$")
+_LENGTH_SAID_AFTER = re.compile(r"\s*(?:字|文字|자|页|頁|ページ|페이지|pages?\b|words?\b|tokens?\b|seiten\b|"
+                                r"páginas\b|paginas\b|palabras\b|mots\b|wörter\b|palavras\b)")
+_OUT_OF_BRACKET = re.compile(r"[(（]\s*(?:out of|of|from|sur|von|de|dos|das|di|su|z|из|中|のうち)?\s*"
+                             r"(?:about|around|~|ca\.?|environ|insgesamt|total|un total de|cerca de)?\s*$")
 _CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,6}")
 _EACH_CJK = re.compile(r"每(?![天日月周年小时星期季])|各|それぞれ|ずつ|あたり|当たり|각|씩|당")  # not "每天": a period
 _CJK_ORG_UNIT = re.compile(r"产品线|业务线|生产线|部门|事业部|事业群|分公司|子公司|站点|系统|分类|类别|品牌|"
@@ -122,6 +126,12 @@ _INSTEAD = re.compile(r"\bnot\b|\binstead\b|\brather\b|\bactually\b|\bcorrection
 _PEAK = re.compile(r"\bpeak|ピーク|高峰|峰值|spitze|\bpointe|\bpico|\bpicco|piek|피크")
 _RENTED = re.compile(r"\brent(?:ed|ing)?\b|\blease[ds]?\b|\bcloud\b|クラウド|借り|レンタル|租|云上|클라우드|빌려|임대|"
                      r"\bmiet|\blou(?:er|é)|\balquil|\balug|\bnoleggi|\bhuren\b|\bwynaj")
+# A cloud ruled out right after its word ("cloud is off the table", "die Cloud kommt nicht in Frage", "le cloud est
+# exclu", "nube descartada"): not where the card runs (s16-a)
+_RENT_REFUSED = re.compile(r"^\s*(?:is|was|'s|ist|est|es|é|è)?\s*(?:off the table|out of the question|not an option|"
+                           r"a no[\s\-]go|ruled out|kommt nicht in frage|ausgeschlossen|tabu|exclu\w*|"
+                           r"hors de question|descartad[ao]|fuera de (?:la )?cuesti[óo]n|fora de quest[ãa]o|"
+                           r"esclus[ao]|不行|不可|不考虑|は(?:使えません|ダメ|NG|不可)|는?\s*안\s*돼)", re.IGNORECASE)
 _DEPARTMENT = re.compile(
     r"\b(?:our |the |my )?(legal|compliance|finance|hr|security|procurement|it|data science|research|engineering|"
     r"marketing|sales)\s+(?:team\s+|department\s+|dept\s+|folks\s+|people\s+|guys\s+)?(?:will|would|won'?t|says?|"
@@ -230,6 +240,12 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
         if re.match(r"\s*x\s+(?:that|it|this|the)\b", r.text[n.end:]) or _FUTURE.search(
                 r.text[max(0, n.start - 30):n.start]) or "future" in figure_kinds(r.text, n):
             continue  # "expecting to 3x that next year": a future growth, not a count of today
+        if "doc_length_tokens" in u.updates and _LENGTH_SAID_AFTER.match(r.text[n.end:n.end + 12]) and \
+                P.AVERAGE.search(r.text):
+            continue  # s16-a: "判决书一般一两万字，合同短一些，平均下来每份大概八千字": one kind's length beside
+            # the average
+        if _whole_in_brackets(r, n):
+            continue  # s16-a: "300 conseillers en agence (sur 1 200 salariés)": the whole staff the users are part of
         if others_money(r.text, n):
             continue  # "our Zendesk licence costs $115 per agent", "our AWS bill is ₹6 lakh a month": what another
             # thing costs, no multiplier (s8-a, s11-c)
@@ -246,6 +262,10 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             continue  # "team of 12 maintains it, but ~2,000 employees will use it": the team, beside the users
         if _TOTAL_SAID.search(r.text) and not u.updates.keys() - {"queries_per_month", "domain"}:
             continue  # "3000多员工，估计每天总共查两三千次": the total is said, the people are context
+        if "queries_per_month" in u.updates and (_people(r.text, n) or re.match(
+                r"\s*(?:人|名|명)", r.text[n.end:n.end + 4])) and any(
+                _TOTAL_SAID.search(r.text[max(0, m.start - 12):m.start]) for m in r.sources("queries_per_month")):
+            continue  # s16-a: "工程师300人，…估计每天总共查询1000次左右": the searches' total said beside the people
         if n.value < 2 or any(abs(n.value - v) <= 0.005 * v for v in said) or _NOT_A_COUNT.match(r.text[n.end:]) or \
                 S.in_hours_span(r.text, n.start, n.end) or \
                 _BOUND_BEFORE.search(r.text[max(0, n.start - 16):n.start]) or \
@@ -283,8 +303,10 @@ def _unaccounted_multiplier(r: Reading, u: Understanding, stated: dict[str, Any]
             if hit is not None and _LANGUAGE_COUNT.match(r.text[n.end:]):
                 hit = None  # "中日韩三语", "three languages": languages multiply no rate and no count
             if hit is not None and name == "queries_per_month" and re.match(r"\s*(?:x\b|×|倍|배)", after) and \
-                    _average_and_peak(r.text, near[0], n):
-                hit = None  # s13-b: "30k a day on average, black friday it can go 10x": the peak's factor
+                    (_average_and_peak(r.text, near[0], n) or P.PEAK.search(after[:24]) or
+                     re.match(r"\s*(?:x\b|×|倍|배)\s*(?:の|의)?\s*(?:ピーク|峰值|高峰|피크)", after)):
+                hit = None  # s13-b: "30k a day on average, black friday it can go 10x": the peak's factor; s16-a:
+                # "5 lakh queries a month, with a 3x spike on salary days": the factor names its peak
             if hit is not None:
                 doubts[name] = f'"{r.text[n.start:n.end]}{hit.group().rstrip()}" was not counted'
             elif name in ("queries_per_month", "budget_usd_month", "corpus_docs") and any(
@@ -474,7 +496,8 @@ def _hardware(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
     if len(owned) > 1 and not _RENTED.search(r.text) and not _INSTEAD.search(r.text):
         # "a 3090 at home and a 4090 at the office": the profile holds one card; which one?
         return {"hardware": f"{' or '.join(sorted(owned))}?"}
-    rented = any(not NEGATED_JUST_BEFORE.search(r.text[max(0, m.start() - 30):m.start()])
+    rented = any(not NEGATED_JUST_BEFORE.search(r.text[max(0, m.start() - 30):m.start()]) and
+                 not _RENT_REFUSED.match(r.text[m.end():m.end() + 40])
                  for m in _RENTED.finditer(r.text))  # "keine Cloud, wir haben zwei A100": not rented
     if "owned" not in hw and rented and not OWNED.search(r.text) and not RENT_HEDGE.search(r.text) \
             and len(find_accelerators(r.text)) == 1:  # "A10 en la nube, alquilada" stored as owned
@@ -549,6 +572,7 @@ def _implausible(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         start, _end = clause(r.text, m)
         people = [n for n, fed in zip(r.numbers, r.feeds, strict=False) if start <= n.start < m.start
                   and "queries_per_month" not in fed and _people(r.text, n) and not _narrowed(r, n)
+                  and not _whole_in_brackets(r, n)
                   and not (team(n, r.text) and any(n.start < k.start and fed_k for k, fed_k in zip(
                       r.numbers, r.feeds, strict=False)))]  # "vi är 8 utvecklare men ... 2 000 kunder" (s11-b)
         if people and _EACH_AFTER.match(r.text[m.end:]):  # "engineers, ~45 of them, a handful of searches each"
@@ -599,6 +623,12 @@ _NOT_USERS = re.compile(r"\b(?:won'?t|will not|wouldn'?t|don'?t|do not|never|are
 def _not_users(text: str, n: Number) -> bool:
     sentence = re.split(r"[.!?。！？]\s*", text[n.end:])[0]
     return bool(_NOT_USERS.search(sentence))
+
+
+def _whole_in_brackets(r: Reading, n: Number) -> bool:
+    """People counted in brackets after the users: the whole they are part of ("300 conseillers (sur 1 200 ...)")."""
+    return bool(_OUT_OF_BRACKET.search(r.text[max(0, n.start - 24):n.start]) and
+                P.USERS.match(r.text[n.end:n.end + 40]))
 
 
 def _narrowed(r: Reading, n: Number) -> bool:

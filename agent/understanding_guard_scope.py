@@ -186,11 +186,19 @@ _ONE_OFF_THING = re.compile(r"\bhardware\b|\bset-?up\b|\bone[- ]?(?:off|time)\b|
                             r"\binitial\b|\bupfront\b|\beinmalig\w*|\beinrichtung\b|\bimplementierung\b|\baufbau\b|"
                             r"\bmatériel\b|\bmise en place\b|\binstalaci[óo]n\b|\bimplantaç[ãa]o\b|\bimplementa\w*|"
                             r"\bimpianto\b|\bperangkat keras\b|"
-                            r"구축|초기|一次性|建设|硬件|初期|導入|ハードウェア|하드웨어")
+                            r"구축|초기|一次性|建设|硬件|初期|導入|ハードウェア|하드웨어|"
+                            # s16-a: buying something ("可能还得包括买服务器的钱", "including buying the server")
+                            r"\bbuy(?:ing)?\b|\bpurchas\w*|\bkauf\w*|\banschaff\w*|\bachat\w*|\bcompra\w*|"
+                            r"买|購入|購買|구매|구입")
 # A sum named as a pot with no period ("we've got 10k for this", "l'enveloppe c'est 30 k€"), or granted, approved or
 # allocated for the project ("the grant is 30,000 dollars", "老板批了20万", "300万円の予算が取れました", "нам выделили 2
 # миллиона", "bu iş için 100 bin dolar ayırdık", "mille euro per il progetto"; lead s14): monthly, yearly or once
-_POT = re.compile(r"\bfor (?:this|it|the project|the whole (?:thing|project))\s*$|\benvelop\w*|\bpot\b|\btopf\b|"
+_POT = re.compile(r"\bfor (?:this|it|the project|the whole (?:thing|project))\s*$|"
+                  # s16-a: a total or a sum planned for the thing, with no period ("Total we've got is 30k", "On a prévu
+                  # 20 k€ pour ça", "dafür haben wir 20k eingeplant", "para esto tenemos 15 mil")
+                  r"\btotal\b|\bin all\b|\ball in\b|\binsgesamt\b|\bau total\b|\ben total\b|\bno total\b|"
+                  r"\bpour (?:ça|cela)\b|\bprévu\w*|\bdafür\b|\beingeplant\b|\bpara (?:esto|eso|isso)\b|"
+                  r"\bper questo\b|总共|一共|\benvelop\w*|\bpot\b|\btopf\b|"
                   r"\bset aside\b|\bearmarked\b|\bring-?fenced\b|\bdotaci[óo]n\b|\bdotation\b|\bstanziament\w*|"
                   r"\bbudget total\b|\bpresupuesto total\b|\bgesamtbudget\b|\btotaalbudget\b|"
                   r"\bgrants?\b|\bgranted\b|\ballocated\b|\bsigned off\b|\bapproved\b|\bfunding\b|"
@@ -220,6 +228,13 @@ _HEDGE = re.compile(r"\b(?:about|around|maybe|perhaps|probably|let'?s say|say|ro
                     r"ballpark|in the region of|give or take|or so)\b|~")
 _RUPEE_WORDS = re.compile(r"\blakhs?\b|\blacs?\b|\bcrores?\b")
 
+# The period of the sum said not to be known ("whether that's per year or for the whole thing I couldn't tell you",
+# "ob das pro Jahr oder einmalig ist, weiß ich nicht", "je ne sais pas si c'est par an ou en tout")
+_PERIOD_UNKNOWN = re.compile(r"\bwhether (?:that'?s|it'?s|it is|this is) (?:per|a|an|monthly|yearly|annual)|"
+                             r"\b(?:per|a) (?:year|month) or (?:for )?(?:the whole (?:thing|project)|once|one-?off|"
+                             r"in total|total)\b|\bob (?:das|es) (?:pro|im) (?:jahr|monat)|"
+                             r"\bsi c'est (?:par|l'?) ?(?:an|année|mois)|\bsi es (?:al|por) (?:año|mes)|"
+                             r"\bse é (?:por|ao) (?:ano|mês)")
 _WHY_INCLUDES = "a sum that includes one-off spending: how much a month, and how much once?"
 _WHY_POT = "no period said: is that a month, a year or once?"
 
@@ -262,6 +277,8 @@ def budget_scope_open(u: Understanding, message: str, asked: str | None) -> bool
     elif asked == "budget_usd_month" and len(numbers) == 1 and _POT.search(low) and not _ONE_OFF_OR_PERIOD.search(low) \
             and not any(rx.search(low) for rx, _ in P.PERIODS) and "one_time_budget_usd" not in u.updates:
         why = _WHY_POT  # (not "a $15k grant to build the prototype": read as a one-off already)
+    elif asked == "budget_usd_month" and len(numbers) == 1 and _PERIOD_UNKNOWN.search(low):
+        why = _WHY_POT  # s16-a: "10 grand, but whether that's per year or for the whole thing I couldn't tell you"
     elif asked == "budget_usd_month" and _bare_sum(message, low, named):
         why = _WHY_BARE  # "Around 2 000", "Let's say 800", "Maybe 20k?", "Maybe 500 per month?" (s15-a)
     if why is None:
@@ -378,15 +395,26 @@ def latency_two_targets(u: Understanding, message: str, asked: str | None) -> bo
             u.updates["latency_p95_ms"] is None:
         return False
     low = P.normalise(message[: P.MAX_CHARS])
-    but = _BUT.search(low)
-    if but is None or not re.search(r"\d|real[\s\-]?time|instant|sub[\s\-]?second", low[:but.start()]):
-        return False
-    later = low[but.end():]
-    if re.search(r"retriev|\bembedding|\bvector search|\bthe search (?:part|step)|\blookup", later):
-        return False  # "the whole answer can take 3 seconds, but the retrieval part should be under 200ms": the latter
-    if not _FAST_AGAIN.search(later) or not re.search(r"\bfor\b|\bthe\b|\bpour\b|\bfür\b|\bpara\b|\bper\b",
-                                                        low[:but.start()] + " " + later[:40]):
-        return False
-    hold(u, {"latency_p95_ms": u.updates.pop("latency_p95_ms")}, _WHY_TWO_TARGETS)
-    return True
+    for but in _BUT.finditer(low):
+        # the two targets are said around the "but", in its sentence (or the one it opens): "the FAQ corpus is small
+        # (~2,500 pairs) but customers type in Hindi ... p95 below 300 ms" is one target (s16-a)
+        starts = [e.end() for e in _TARGET_SENTENCE_END.finditer(low, 0, but.start())]
+        opens = bool(starts) and not low[starts[-1]:but.start()].strip(" ,;")
+        before = low[(starts[-2] if opens and len(starts) > 1 else 0 if opens else starts[-1] if starts else 0):
+                     but.start()]
+        stop = _TARGET_SENTENCE_END.search(low, but.end())
+        later = low[but.end():stop.start() if stop else len(low)]
+        if not re.search(r"\d|real[\s\-]?time|instant|sub[\s\-]?second", before):
+            continue
+        if re.search(r"retriev|\bembedding|\bvector search|\bthe search (?:part|step)|\blookup", later):
+            continue  # "the whole answer can take 3 seconds, but the retrieval part should be under 200ms": the latter
+        if not _FAST_AGAIN.search(later) or not re.search(r"\bfor\b|\bthe\b|\bpour\b|\bfür\b|\bpara\b|\bper\b",
+                                                            before + " " + later[:40]):
+            continue
+        hold(u, {"latency_p95_ms": u.updates.pop("latency_p95_ms")}, _WHY_TWO_TARGETS)
+        return True
+    return False
+
+
+_TARGET_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？\n]")
 

@@ -63,7 +63,7 @@ _FEW_UNIT = re.compile(r"(?<![\w\-])(" + "|".join(_FEW_VALUES) + r")[\s\-]+(?:(?
 # A typical length said beside the spread: the answer, not a spread left open
 _TYPICAL = re.compile(
     r"\b(?:average|avg|on average|mostly|most (?:are|of them|docs|documents|files)|usually|typically|typical|median|"
-    r"normally|im schnitt|durchschnitt\w*|meist\w*|en moyenne|la plupart|généralement|de media|en promedio|"
+    r"normally|im schnitt|im mittel|durchschnitt\w*|meist\w*|en moyenne|la plupart|généralement|de media|en promedio|"
     r"la mayoría|normalmente|em média|a maioria|geralmente|in media|mediamente|per lo più|la maggior parte|"
     r"gemiddeld|meestal|de meeste|średnio|zwykle|większość|przeważnie|ortalama|genelde|çoğu|rata-rata|biasanya|"
     r"kebanyakan|zyadatar|di solito|solitamente|di norma|in genere|typowo|zazwyczaj|genellikle|normalde|"

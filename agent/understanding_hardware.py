@@ -262,6 +262,8 @@ def _corrected_before(text: str, mentions: list[Any]) -> set[int]:
 def owned_names(text: str) -> set[str]:
     """The table names of the cards ``text`` says are owned: not rented, given up or corrected by a later one."""
     named = [x for x in find_accelerators(text) if not _dropped(text, x[0].start(), x[0].end())]
+    aside = side_machines(text, named)  # "the dev laptop has a 3060": not the card that serves
+    named = [x for x in named if x[0].start() not in aside]
     corrected = _corrected_before(text, named)
     return {name for m, name, _, rentable in named if not rentable and m.start() not in corrected}
 
@@ -463,6 +465,9 @@ def find_accelerator(text: str) -> tuple[re.Match[str], str, float | None] | Non
 # follows (CPU only, its cores and memory) replaces it, so the card is neither owned nor rented.
 _DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdrop|\bditch|\bno more|"
                           r"\binstead of|\bget rid of|\bwithout|"
+                          # s16-a: "IT is retiring the V100 box", "wir mustern die T4 aus", "on remplace la T4"
+                          r"\bretir(?:e|es|ing)|\bphas(?:e|es|ing) out|\bdecommission(?:s|ing)?|\breplac(?:e|es|ing)|"
+                          r"\bswap(?:s|ping)? out|\bmustern|\bersetzen|\bremplac\w*|\bsustitu\w*|\bsubstitu\w*|"
                           # lead s15: "statt der T4 haben wir jetzt ne L4", "en lugar de la T4", "invece della T4"
                           r"\b(?:an)?statt|\bau lieu d\w*|\ben (?:lugar|vez) de|\binvece d\w*|\bem vez d\w*|"
                           r"\bin plaats van|\bzamiast|\bi stället för|\bвместо|"
@@ -551,6 +556,40 @@ def _dropped(text: str, start: int, end: int) -> bool:
     return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 30]))
 
 
+# A card of a side machine beside the serving one ("my MacBook M3 Pro is just for prototyping", "eine RTX 4090 im
+# Entwicklerrechner", "un portátil con una 4060 para pruebas", "开发用的笔记本是Mac M2", "検証用にRTX 3060のPC",
+# "o notebook do dev tem uma 3060 que não serve pra produção"): a laptop, a developer's or test machine. The words go to
+# the nearest card of their sentence; such a card is not the hardware when another card is named (s16-a).
+_SIDE_MACHINE = re.compile(
+    r"\blaptops?\b|\bnotebooks?\b|\bmacbook|\bthinkpad\b|\bgaming (?:pc|rig)\b|"
+    r"\bdev(?:elopment)? (?:box|machine|laptop|pc|rig)\b|"
+    r"\b(?:for|just for|only for) (?:prototyping|testing|tests|dev\b|development|experiments|playing)|\bprototyping\b|"
+    r"\bnot (?:for|in|used (?:for|in)) prod(?:uction)?\b|"
+    r"\bentwickler\w*|\bentwicklungs\w+|\btestrechner|\bzum testen\b|\bnicht (?:für den|im) (?:betrieb|produktiv\w*)|"
+    r"\bportables?\b|\bpour (?:les )?(?:tests|le dev|prototyper)|\bpas (?:pour|en) (?:la )?prod|"
+    r"\bport[áa]til\b|\bpara (?:las |os )?(?:pruebas|testes|testar|probar|desarrollo|desenvolvimento)|"
+    r"\bdo dev\b|\bde(?:l)? (?:dev|desarrollador)\b|\bn[ãa]o serve (?:pra|para) produ[çc][ãa]o|"
+    r"\bno (?:sirve|va) (?:para|a) producci[óo]n|"
+    r"笔记本|開発用|开发用|开发机|測試用|测试用|测试机|検証用|検証機|ノートパソコン|ノートpc|本番では使いません|"
+    r"那个不算|那台不算|개발용|테스트용|노트북")
+_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
+
+
+def side_machines(text: str, named: list[tuple[re.Match[str], str, float | None, bool]]) -> set[int]:
+    """Starts of the cards ``text`` puts in a laptop, a developer's or a test machine, when another card is named."""
+    if len({name for _, name, _, _ in named}) < 2:
+        return set()
+    side: set[int] = set()
+    for w in _SIDE_MACHINE.finditer(text):
+        left = max((e.end() for e in _SENTENCE_END.finditer(text, 0, w.start())), default=0)
+        right = next((e.start() for e in _SENTENCE_END.finditer(text, w.end())), len(text))
+        near = [m for m, *_ in named if left <= m.start() < right]
+        if near:
+            side.add(min(near, key=lambda m: min(abs(m.start() - w.end()), abs(w.start() - m.end()))).start())
+    kept = {name for m, name, _, _ in named if m.start() not in side}
+    return side if kept else set()
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around ``text[start:end]`` ("g4dn.xlarge on AWS for now" of "..., might move to g5 later")."""
     left = max((text.rfind(c, 0, start) for c in ",;!?。，；"), default=-1) + 1
@@ -579,6 +618,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
     named = find_accelerators(text)
     given_up = bool(GPU_DROPPED.search(text) and CPU_ONLY.search(text))  # "scratch the GPU ... CPU only now"
     mentions = [x for x in named if not given_up and not _dropped(text, x[0].start(), x[0].end())]  # "forget the A100"
+    aside = side_machines(text, mentions)  # "a 4060 in a laptop for tests, two L4s in production": the L4s
+    mentions = [x for x in mentions if x[0].start() not in aside]
     corrected = _corrected_before(text, mentions)  # "a T4 - sorry, an L4": the later card
     mentions = [x for x in mentions if x[0].start() not in corrected]
     mentions = [x for x in mentions if not _said_again_with_memory(x, mentions)]

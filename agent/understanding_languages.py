@@ -162,7 +162,9 @@ ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:�
                        r"^[^,.;!?。，、]{0,30}?(?:도|も|也)\s*(?:같이|함께|一緒に|一起)?\s*(?:넣|추가|포함|入れ|追加|含め|加)")
 _NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
              r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
-             r"\bingen|\bбез|\bне|\bнет|\bnada d[eo']|\bnothing in|\bnone in|\bningun\w* (?:en|documento en)|"
+             r"\bingen|\bбез|\bне|\bнет|\bnada d[eo']|\bnothing in|\bnone in|"
+             # s16-a: "no hay nada en catalán", "il n'y a rien en allemand", "es gibt nichts auf Englisch"
+             r"\bnada en|\bnada em|\brien en|\bnichts (?:auf|in)|\bniente in|\bningun\w* (?:en|documento en)|"
              r"\bnessun\w* (?:in)|\bnenhum\w* (?:em))")
 _NEEDED = (r"(?:\s+(?:longer|more|really|even|actually|mehr))?\s+(?:need\w*|want\w*|have|use|support\w*|necesit\w+|"
            r"brauch\w+|benötig\w+|avons besoin d[e']|besoin d[e']|serve|precis\w+|nodig|potrzebuj\w+|behöver|нуж\w+)")
@@ -528,6 +530,21 @@ _ASKERS = re.compile(r"\b(?:users?|customers?|clients?|players?|patients?|citize
                      r"お客様|ユーザー|顧客|고객|사용자")
 
 
+def _meta_before(text: str, start: int, end: int) -> bool:
+    """The words before a name say it is the language of the conversation ("I'm writing in", "请用英文回答").
+
+    "用" before a list names the language of the conversation only when answering follows ("请用英文或中文回答"); "客户
+    主要用英文和西班牙语搜索" names the languages the customers search in (s16-a).
+    """
+    found = META_BEFORE.search(text[max(0, start - 30):start])
+    if found is None or found.group() != "用":
+        return found is not None
+    return bool(_ANSWERING_AFTER.search(text[end:end + 16]))
+
+
+_ANSWERING_AFTER = re.compile(r"^[^。！？.!?]{0,10}?(?:回答|回复|答复|交流|沟通|写|聊)")
+
+
 def _spoken(text: str, start: int, end: int) -> bool:
     """A language named as what the user's own people speak (or are), not what the documents are written in."""
     before = _SPOKEN_END.split(text[max(0, start - 40):start])[-1]
@@ -562,7 +579,7 @@ def read_languages(text: str, raw: str, asked: str | None) -> LanguageReading:
     """The languages ``text`` (lower-cased and glossed; ``raw`` as typed) states, for the question ``asked``."""
     found = sorted(set(_names(text, raw) + _codes(text, raw, asked)))
     hits = [(start, end, code) for start, end, code in found  # "I'm writing in English": not the documents' language
-            if not ((META_BEFORE.search(text[max(0, start - 30):start]) and not _THEY_WRITE.search(
+            if not ((_meta_before(text, start, end) and not _THEY_WRITE.search(
                     text[max(0, start - 60):start])) or META_AFTER.match(text[end:end + 30])
                     or FUTURE.search(_clause(text, start, end, _SEGMENT_END))
                     or PLAIN_IDIOM.search(text[max(0, start - 20):start])

@@ -177,7 +177,9 @@ _SHORT_PERIOD = {"d": "day", "day": "day", "h": "hour", "hr": "hour", "hour": "h
                  "week": "week", "mo": "month", "mon": "month", "month": "month", "m": "month"}
 _SHORT_RATE = re.compile(r"(?<![\w.])(\d[\d.,]*\s*[km]?)\s*(?:q|qs|qry|queries|reqs?|searches|lookups)\s*/\s*"
                          r"(d|day|h|hr|hour|wk|w|week|mo|mon|month|m)(?![a-z])")
-_SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) + r"))(?![a-zß-ÿа-яё])")
+# (not a CJK word that starts with the period's character: "한국어/영어/일본어" is Japanese, "英語/日本語" too, s16-a)
+_SLASH_PERIOD = re.compile(r"\s*/\s*(?:(" + ")|(".join(p for _, p in _SLASH_PERIODS) +
+                           r"))(?![a-zß-ÿа-яё])(?!본|본어|本語|本|语|語|주|문|요일|曜)")
 # A period word right before the figure in Japanese and Korean ("週5000件くらい", "주 5000건"): per week.
 # After a kana particle or verb ending too ("月2万じゃなくて週2万でした"), never after a kanji ("今週", "毎月").
 _PERIOD_BEFORE = re.compile(r"(?:(?<![\w\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u309f]))"
@@ -233,6 +235,9 @@ _BARE_THOUSAND = re.compile(r"(?<![\d.,零〇一二两三四五六七八九十�
 def _blank_enumerator(m: re.Match[str]) -> str:
     lead = m.group(1) or m.group(2) or ""
     return lead + " " * (len(m.group()) - len(lead))
+# ("some of them are huge, 400+ pages" keeps its "+": the long ones' pages, no typical length)
+_OR_MORE_PLUS = re.compile(r"(?<=\d)([km]?)\+(?=\s*(?:tokens?|words?|mots|wörter|palabras|palavras|parole)\b|"
+                           r"\s*(?:pages?|seiten|páginas)\s+(?:each|apiece|per (?:doc|document|report|file)|je)\b)")
 _THANKS = re.compile(r"\b(?:tausend|vielen tausend) dank\b|\bduizend(?:maal)? dank\b|\btusen (?:tack|takk)\b|"
                      r"\btusind tak\b")
 
@@ -262,6 +267,7 @@ def normalise(text: str) -> str:
     if cantonese or (not _KANA.search(text) and TRADITIONAL_ONLY.search(text)):
         text = text.translate(_TRADITIONAL_TEXT)
     text = _SPACED_MAGNITUDE.sub("", text)
+    text = _OR_MORE_PLUS.sub(r"\1 ", text)  # s16-a: "50k+ tokens each": at least that, no sum of two figures
     text = _GROUPED_MAGNITUDE.sub(lambda m: m.group().replace(",", ""), text)
     text = _ENUMERATOR.sub(_blank_enumerator, text)
     periods = (" per week ", " per month ", " per year ", " per day ")
@@ -387,7 +393,9 @@ def find_numbers(text: str, limit: int = 100) -> list[Number]:
     return found
 
 
-_SENTENCE_END = re.compile(r"[?!。\n;]+|\.(?=\s)")
+# (a mid-sentence abbreviation's full stop closes nothing: "Matryoshka bzw. MRL", "z.B. Verträge", "e.g. PDFs", s16-a)
+_SENTENCE_END = re.compile(r"[?!。\n;]+|(?<!\bbzw)(?<!\bz\.b)(?<!\bd\.h)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bggf)"
+                           r"(?<!\bevtl)(?<!\bbspw)(?<!\binkl)\.(?=\s)")
 
 
 def split_sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[int, int]]:

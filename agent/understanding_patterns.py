@@ -174,6 +174,7 @@ USD_PER: dict[str, float | None] = {code: rate for code, (rate, _, _) in CURRENC
 # reading). Longer names first; 元 only alone (not in 美元, 港元), 원 only as 원화 or after a figure.
 _CURRENCY_NAMES = (
     ("cad", r"canadian dollars?|\bcad\b|加元|加币|\bpiass?es?\b|\bpiastres?\b|\bdollars? canadiens?|"
+            r"\$\s?canadiens?|d[óo]lares canadienses|kanadische\w* dollar|"  # s16-a: "2 000 $ canadiens par mois"
             r"\ben (?:dollars? )?canadiens?\b"), ("aud", r"australian dollars?|\baud\b|澳元"),
     ("hkd", r"hong kong dollars?|\bhkd\b|港币|港元"), ("twd", r"新台币|台币|\btwd\b"),
     ("nzd", r"new zealand dollars?|\bnzd\b"), ("sgd", r"singapore dollars?|\bsgd\b|新加坡元|新币"),  # s15-c
@@ -288,7 +289,7 @@ _PLACE_CURRENCY = tuple((code, re.compile(rx)) for code, rx in PLACE_CURRENCIES)
 
 # The local "$" written out ("C$", "A$", "$CA", "1 200 $ CAN")
 _LOCAL_DOLLAR_SIGN = re.compile(r"[a-z]\$|\$\s*(?:ca|can|cad|au|aud|nz|sg|hk)\b")
-_DOLLAR_CODES = ("cad", "aud", "nzd", "sgd", "hkd")
+DOLLAR_CODES = ("cad", "aud", "nzd", "sgd", "hkd")
 # The place as a rule for the data, not where the team is ("Data residency? A: Canada only", "hosted in Canada")
 _RESIDENCY_BEFORE = re.compile(r"(?:residen\w*|stay\w*|hosted|host|region|data ?cent\w*|keep\w*|store\w*|kept|"
                                r"leave|inside|within)\W+(?:\w+\W+){0,3}$")
@@ -310,7 +311,7 @@ def dollar_places(text: str) -> set[str]:
     if US_DOLLARS.search(text) or _LOCAL_DOLLAR_SIGN.search(text):
         return set()
     text = text.replace("i\u0307", "i")
-    return {code for code, rx in _PLACE_CURRENCY if code in _DOLLAR_CODES
+    return {code for code, rx in _PLACE_CURRENCY if code in DOLLAR_CODES
             and any(not _RESIDENCY_BEFORE.search(text[:m.start()]) for m in rx.finditer(text))}
 
 
@@ -364,6 +365,7 @@ QUERY_BEFORE = re.compile(r"(?:quer(?:y|ies)|query volume|searches|traffic|查�
                           r"搜索量?|提问量?|咨询量?|问题量|来问|发问)\s*(?:count\s*)?(?:(?:[:=]|of|is|are|at|around|about|~|"
                           # "traffic will be ~400k/month", "queries are now roughly 50k" (s11-b)
                           r"will be|would be|should be|'ll be|was|were|now|roughly|approx\w*|probably|more like|"
+                          r"on average|average|avg|"  # s16-a: "하루 문의는 평균 3만 건" (glossed "queries on average")
                           r"closer to|nearly|almost|约|大约|大概|为|是|有|达到|在|落在|约莫|"
                           r"将近|差不多|은|는|이|가|は|が)\s*)*"
                           # "クエリは年間500万件" (glossed "queries は per year 500万"): a period between them
@@ -491,6 +493,13 @@ DOCS_AFTER = re.compile(
 _CONTENT_WORDS = re.compile(r"^[\s\-]*(?:(?:of|de|di|da|do|des|del|degli|delle|dei|von|van|av)\s+|d'\s*)?"
                             r"([^\W\d_][\w\-']*(?:\s+[^\W\d_][\w\-']*){0,2})")
 _CONTENT_NOUN = re.compile(r"(?:" + CONTENT_NOUNS + r")")
+# A German compound whose last part is a kind of document ("Rahmenverträge", "Versicherungsbedingungen",
+# "Produktinformationsblätter", "Liefer- und Rahmenverträge", "Servicereports"): the documents counted
+_GERMAN_COMPOUND_DOCS = re.compile(
+    r"^\s*(?:[a-zäöüß]+-\s+(?:und|oder|bzw\.?|&)\s+)?[a-zäöüß]{2,30}?"
+    r"(?:verträge|verträgen|dokumente|dokumenten|berichte|reports|akten|bedingungen|blätter|handbücher|"
+    r"protokolle|urteile|gutachten|schriftsätze|richtlinien|anleitungen|rechnungen|briefe|datensätze|einträge|"
+    r"beschlüsse|satzungen|artikel|tickets|vorgänge|unterlagen|dateien|texte|seiten)\b")
 _NOT_AN_ADJECTIVE = re.compile(r"(?:with|in|at|for|from|across|per|each|every|and|or|who|that|which)$")
 
 
@@ -526,6 +535,9 @@ def docs_after(after: str) -> re.Match[str] | None:
         return None  # "23 countries but the docs", "5 languages but the docs": the figure counts something else
     if found:
         return found
+    compound = _GERMAN_COMPOUND_DOCS.match(after)
+    if compound:
+        return compound  # s16-a: "7.500 Liefer- und Rahmenverträge", "40.000 Versicherungsbedingungen"
     words = _CONTENT_WORDS.match(after)
     if not words:
         return None
@@ -691,7 +703,9 @@ PEAK = re.compile(r"\b(?:peak(?:s|ed|ing)?|spikes?|spiking|busiest|black friday|
                   r"(?:holiday|christmas|festive|diwali|year-end|end-of-year|summer|winter) (?:sale|season|rush)|"
                   r"sales? season|(?:big|mega|flash) sales?|soldes|rebajas|liquidação|schlussverkauf)\b|"
                   r"高峰|峰值|双十一|双11|大促|旺季|ピーク|繁忙|"
-                  r"피크|성수기|많을 때|바쁠 때")
+                  r"피크|성수기|많을 때|바쁠 때|"
+                  # s16-a: a spike said by its verb or its time ("업데이트 날엔 10만 건까지 튑니다", "セール期間中")
+                  r"튑니다|튀어|튄다|치솟|몰리는|セール期間|セール中|繁忙期|促销期间")
 # The average beside a peak: "on average", "平时", "im Schnitt", "de media"
 AVERAGE = re.compile(r"\baverage\b|\bavg\b|\btypical(?:ly)?\b|\bmedian\b|\bnormally\b|\busually\b|\bnormal day\b|"
                      r"平均|日均|月均|一般|通常|平时|平常|平日|普段|ふだん|평균|보통|평소|"
@@ -1583,7 +1597,11 @@ NO_LATENCY = re.compile(r"latency (?:doesn'?t|does not|don'?t) matter|\bno limit
                         r"(?:\w+ )?(?:не (?:важн\w*|критичн\w*|принципиальн\w*|принципов\w*)|неважлив\w*|неважн\w*)|"
                         r"レイテンシ(?:は|に)?(?:こだわらない|気にしない)|지연(?:은|시간은)?\s*(?:중요하지 않|신경 안)")
 LATENCY_CUE = re.compile(r"latency|respon(?:d|se|ses)|answer|within|under|below|less than|p9\d|"
-                         r"延迟|响应|以内|之内|内")
+                         r"延迟|响应|以内|之内|内|"
+                         # s16-a: the words of the other languages ("Latenz ist nicht kritisch, 1 Sekunde ist ok",
+                         # "respuestas en menos de un segundo", "temps de réponse")
+                         r"laten[zc]\w*|latência|antwortzeit|reaktionszeit|réponse|respuestas?|respostas?|"
+                         r"rispost[ae]|応答|レイテンシ|지연|응답")
 LATENCY_BARE = re.compile(r"(?:p9[59](?:\s*latency)?|latency|延迟|响应时间)"
                           r"(?:\s*(?:target|requirement|goal|should|must|needs? to|be|is|of|at most|under|below|"
                           r"less than|within|[:=<]|小于|低于|不超过|在|要求|要|为|控制在))*\s*"

@@ -595,8 +595,9 @@ def _extract(text: str, asked: str | None) -> Found:
             if factor == 1.0 and num.value and round(value / num.value) in _AROUND_THE_CLOCK:
                 found.per_person_hourly = True
             value = int(value * users * factor)
-        elif kind == "queries_per_month" and users is None and (
-                per_unit := R.unit_rate(work, num, numbers)) is not None:
+        elif kind == "queries_per_month" and (per_unit := R.unit_rate(work, num, numbers)) is not None and (
+                users is None or (not per_user and per_unit[0] and per_unit[1] is not None)):
+            # (s16-a: "45 stores ... 900 associates, but realistically 50 lookups per store per day": the stores)
             if per_unit[1]:  # "each branch does 25 searches a day, and there are 60 branches": times the branches
                 value = int(value * per_unit[1].value)
                 unit_counts.append(per_unit[1])
@@ -651,6 +652,7 @@ def _extract(text: str, asked: str | None) -> Found:
     _listed_parts(numbers, kinds, work, found)
     _unnamed_part(numbers, work, found)
     _items_indexed(numbers, work, found)
+    _only_part_indexed(numbers, work, found)
     _docs_per_unit(numbers, work, found)
     _pages_per_document(numbers, work, found)
     shared = R.traffic_share(work, numbers)
@@ -677,6 +679,8 @@ def _extract(text: str, asked: str | None) -> Found:
     elif (cjk := _cjk_queries_per_item(numbers, work)) is not None:
         found.updates["queries_per_month"], each = cjk
         leftovers[:] = [n for n in leftovers if n is not each]
+    if chained is None:
+        _searches_per_unit(numbers, work, found)
     per_page = P.WORDS_PER_PAGE.search(work)
     per_page_text = None if per_page else _PER_PAGE_TEXT.search(work)
     said_per_page = per_page or per_page_text
@@ -806,7 +810,7 @@ _TEXT_UNIT_TOKENS = {"w": P.TOKENS_PER_WORD, "字": P.TOKENS_PER_CJK_CHAR, "c": 
 _AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage,? (?:i'?d say|i would say|i(?:'d)? guess|would be|"
                           r"is probably|would probably be)\b|"  # s14-a: "if I had to guess an average I'd say 6 or 7"
                           r"\baverage (?:is|of|at|around|about|maybe|length is|doc is|document is|one is)?|\bavg\.?|"
-                          r"\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|"
+                          r"\bim schnitt\b|\bim durchschnitt\b|\bdurchschnittlich\b|\bim mittel\b|"
                           r"\ben moyenne\b|\bmoyenne de\b|\ben promedio\b|\bpromedio de\b|\bde media\b|"
                           r"\bcom m[ée]dia de\b|\bem m[ée]dia\b|\bm[ée]dia de\b|\bin media\b|\bmediamente\b|"
                           r"\bgemiddeld\b|\b[śs]rednio\b|\bi snitt\b|\bi genomsnitt\b|\bortalama\b|\bв среднем\b|"
@@ -823,11 +827,17 @@ _AVERAGE_CUE = re.compile(r"\bon average\b|\bon avg\b|\baverage,? (?:i'?d say|i 
                           r"\bprzeważnie\b|\bdi solito\b|\bsolitamente\b|\bvanligtvis\b|\boftast\b|\bnormalt\b")
 
 
+_AVERAGE_NAMED = re.compile(r"average|avg|mean|median|schnitt|mittel|durchschnitt|moyenne|promedio|media|m[ée]dia|"
+                            r"gemiddeld|[śs]rednio|snitt|ortalama|среднем|平均|평균")
+
+
 def _stated_average(work: str, found: Found, asked: str | None) -> None:
     """The length after an average cue wins over a range's midpoint or extremes read before it."""
     if ("doc_length_tokens" not in found.updates and asked != "doc_length_tokens") or S.average_over_maximum(work):
         return  # (an average after a maximum: ``_structured_fields`` scales the length read from the maximum)
-    for cue in _AVERAGE_CUE.finditer(work):
+    # an average named so wins over what documents "usually" are ("判决书一般一两万字，合同短一些，平均下来每份
+    # 大概八千字": 8,000; s16-a)
+    for cue in sorted(_AVERAGE_CUE.finditer(work), key=lambda c: (not _AVERAGE_NAMED.search(c.group()), c.start())):
         if _QUERY_SUBJECT.search(work[max(0, cue.start() - 30):cue.start()]):
             continue  # "queries average 8 words": a query's length
         rest = work[cue.end():cue.end() + 30]
@@ -992,6 +1002,40 @@ def _clause_span(work: str, num: P.Number) -> tuple[int, int]:
 def _period_in_clause(work: str, num: P.Number) -> bool:
     left, right = _clause_span(work, num)
     return any(rx.search(work[left:num.start] + " " + work[num.end:right]) for rx, _ in P.PERIODS)
+
+
+# The searches of one visit or conversation, in the languages the gloss leaves ("con una media de 2 búsquedas por
+# visita" glossed "2 queries por visita", "une conversation fait en moyenne 3 questions", "jede Sitzung hat 2 Suchen")
+_PER_UNIT_SEARCHES = re.compile(
+    r"(?P<n>\d{1,2}(?:\.\d)?)\s+(?:queries|questions|searches|búsquedas|recherches|perguntas|buscas|suchen|fragen|"
+    r"domande|ricerche)\s+(?:per|por|par|pro|je|à chaque|por cada|per ogni|em cada)\s+(?P<unit>[a-zà-ü]{3,}?)s?\b|"
+    r"\b(?:une?|each|every|chaque|cada|jede[rs]?|ogni)\s+(?P<unit2>[a-zà-ü]{3,}?)s?\s+(?:fait|makes|has|hace|tiene|tem|"
+    r"faz|hat|comporte|génère|generates|involves)\s+(?:en moyenne|on average|en promedio|em média|im schnitt|"
+    r"about|around|environ|unos|unas|cerca de|etwa|~)?\s*(?P<n2>\d{1,2}(?:\.\d)?)\s+(?:queries|questions|searches|"
+    r"búsquedas|recherches|perguntas|buscas|suchen|fragen|domande|ricerche)\b")
+
+
+def _searches_per_unit(numbers: list[P.Number], work: str, found: Found) -> None:
+    """The searches a month times the searches each visit or conversation makes (s16-a).
+
+    "3 millones de visitas al mes ... un 20% usará el buscador, con una media de 2 búsquedas por visita": 1.2M; "2
+    millions de conversations par an, sachant qu'une conversation fait en moyenne 3 questions": 500k a month. Only
+    when the searches read are the visits' or conversations' count (or a share of it), not already multiplied.
+    """
+    queries = found.updates.get("queries_per_month")
+    match = _PER_UNIT_SEARCHES.search(work)
+    if not isinstance(queries, int | float) or isinstance(queries, bool) or match is None:
+        return
+    each, unit = float(match.group("n") or match.group("n2")), re.escape(match.group("unit") or match.group("unit2"))
+    for num in numbers:
+        after = work[num.end:num.end + 40]
+        noun = re.match(rf"^\s*(?:de\s+|d')?(?:[a-zà-ü]+\s+)?{unit}s?\b", after)
+        if not noun or match.start() <= num.start < match.end() or each < 1:
+            continue
+        monthly = num.value * period_factor(after[noun.end():], "")
+        if 0 < queries <= monthly * 1.01:
+            found.updates["queries_per_month"] = int(round(queries * each))
+        return
 
 
 def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -> int | None:
@@ -1181,6 +1225,10 @@ PAST_SPEND = re.compile(r"\b(?:spent|(?:we|they|i)(?:'ve| have)? (?:just |alread
                          r"from)|replac(?:ed|ing)|dropped|cancell?ed|ditched)\b(?!\s+to\b)|"
                          r"\bwe(?:'re| are) paying\b|\bcosts? us\b|\b(?:licen[cs]es?|subscriptions?|bills?|invoices?|"
                          r"contracts?|plans?)\s+(?:costs?|is|are|runs?|comes? to)\b|"
+                         # s16-a: what another tool costs today, said in the present in the other languages ("hoje a
+                         # gente gasta uns R$ 8 mil por mês com o Zendesk", "wir zahlen 3.000 € für Elastic")
+                         r"(?:a gente|nós|hoje|hoy|actualmente|atualmente)\s+(?:\w+\s+)?(?:gasta\w*|paga\w*)|"
+                         r"\bwir zahlen\b|\bzahlen wir\b|\bon (?:paie|dépense)\b|\bnous payons\b|\bpaghiamo\b|"
                          r"spendiamo già|ya gastamos|já gastamos|on dépense déjà|nous dépensons déjà|"
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
 
@@ -1710,6 +1758,11 @@ _FUTURE_CLAUSE = re.compile(r"\b(?:will|'ll|should (?:hit|reach|be)|expect\w*|pr
                             r"heading (?:to|towards)|next (?:year|yr|summer|winter|spring|autumn|fall|quarter)|"
                             r"by (?:the )?end of|in (?:a|one|two|\d+) (?:years?|months?))\b")
 
+# The latency named earlier in the sentence of a time in seconds ("Latenz ist nicht kritisch, 1 Sekunde ist ok"): the
+# time is its target, though its own clause names nothing (s16-a)
+_LATENCY_IN_SENTENCE = re.compile(r"latency|laten[zc]\w*|latência|response time|antwortzeit|temps de réponse|"
+                                  r"tiempo de respuesta|tempo de resposta|\bp9\d\b|"
+                                  r"延迟|延遲|响应|応答|レイテンシ|지연|응답")
 # A time turned down: "500 ms is too much", "2 seconds is way too slow", "500 ms fazla", "500 ms ist zu viel"
 _REJECTED_AFTER = re.compile(r"^\s*(?:is|are|'s|would be|feels?)?\s*(?:way |far |much |definitely )?"
                              r"(?:too (?:much|slow|long|high)|fazla|çok fazla|zu (?:viel|lang|langsam)|"
@@ -1721,6 +1774,22 @@ _REJECTED_AFTER = re.compile(r"^\s*(?:is|are|'s|would be|feels?)?\s*(?:way |far 
                              r"trop (?:strict|serré|juste|ambitieux))\b|"
                              r"^\s*(?:은|는|이|가|は|だと|では|是|就|的话)?\s*(?:너무|좀|ちょっと|少し|太|有点)?\s*"
                              r"(?:빡빡|촉박|짧|厳し|きつ|無理|严|紧|苛刻|不现实)")
+# "There are" before a bare count, in the languages the gloss leaves ("ahora hay 12000", "il y en a about 45000", "on en
+# a 1200000", "es sind rund 7.500" glossed "es are about 7500"): the count of what the message named before it
+_THERE_ARE = re.compile(r"(?:\bthere (?:are|is)|\bthere'?re|\bhay|\bil y en a|\bon en a|\bnous en avons|\bes are|"
+                        r"\bes gibt|\bci sono|\bne abbiamo|\bh[áa]|\btemos|\btenemos)\s*"
+                        r"(?:now|currently|today|about|around|roughly|approximately|~|environ|à peu près|unos|unas|"
+                        r"cerca de|rund|etwa|ca\.?|\s)*$")
+_DOCUMENTS_SAID_BEFORE = re.compile(r"\b(?:documents?|docs|files|contracts?|articles?|records|pdfs|reports?|tickets?|"
+                                    r"emails|manuals?|papers|products|skus|decisions|décisions|cases|policies|faqs|"
+                                    r"entries|theses|patents|transcripts|documentos|contratos|documenti|dokumente|"
+                                    r"verträge|akten|laudos|expedientes|fichiers|archivos|arquivos|invoices|receipts|"
+                                    r"claims|letters|memos|briefs|listings|orders|forms|statements|judgments|rulings|"
+                                    r"protocols|guidelines|procedures|notices|minutes)\b")
+# Nothing counted after the figure but where it is ("dans l'historique", "in the archive", "en total")
+_NOUN_FREE_AFTER = re.compile(r"\s*(?:$|[,;.!?)]|(?:y|and|et|und|e)\b|(?:dans|in|en|im|no|na|nel|au|in total|en total)"
+                              r"\s+(?:l'|the|el|la|le|das|dem|o|a|il|total)?\s*(?:historique|archive|archiv\w*|"
+                              r"archivo|arquivo|archivio|historial|histórico|system|sistema|système|dms|total)\b)")
 # A factor, not a count: "翻十倍", "10倍に", "10배", "10-fold"
 _MULTIPLIER_AFTER = re.compile(r"^\s*(?:倍|배|[\s\-]?fold\b)")
 
@@ -1741,6 +1810,13 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             after[times.end():]) or _MONTH_BEFORE.search(before)):  # "3 veces al mes" (glossed "3 times per month"):
         # a month's factor is 1; "月に50万回くらい" (glossed "per month 50万 times"): the month said before it
         return "queries_per_month", int(v * period_factor(after[times.end():], before))
+    lead = re.split(r"[。！？!?]|\.\s", text[max(0, num.start - 60):num.start])[-1]
+    lead_period = next((f for rx, f in P.PERIODS if rx.search(lead)), None)
+    if times and re.search(r"\b(?:queries|searches)\b", lead) and lead_period is not None and \
+            period_factor(after[times.end():], "") == 1.0:
+        # s16-a: "月間の検索回数は今のキーワード検索で約200万回" (glossed "per month の queries は今の bm25 で about
+        # 200万 times"): the searches and their period named earlier in the sentence
+        return "queries_per_month", int(v * lead_period)
     if times and people and _sentence_period(num, text) != 1.0 and (re.match(r"^\s*each\b", after[times.end():]) or
                                                                     re.search(r"\beach\s*$", before)):
         return "queries_per_month", int(v)  # "would search daily, 5 times each": the period is the sentence's
@@ -1819,7 +1895,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if P.QPS_AFTER.match(after) or P.QPS_BEFORE.search(before):
         return "queries_per_month", int(v * P.SECONDS_PER_MONTH)
     if P.SECONDS_AFTER.match(after) and not re.search(r"(?:per|每)\s*$", before) and (
-            asked == "latency_p95_ms" or P.LATENCY_CUE.search(clause)):
+            asked == "latency_p95_ms" or P.LATENCY_CUE.search(clause) or
+            _LATENCY_IN_SENTENCE.search(re.split(r"[.;!?。]\s|[。！？\n]",
+                                                 text[max(0, num.start - 80):num.start])[-1])):
         return "latency_p95_ms", float(v * 1000)
     query = P.QUERY_AFTER.match(after)
     if query and query.group().endswith("calls") and re.search(r"record|transcri|phone|audio|voice|telefon", clause):
@@ -1917,7 +1995,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
             r"\beach (?:with|has|having|holding|containing|of them with)\s*(?:about |around |roughly |~)?$", before)
         # "800 tweets per account", "monthly about 1,000 new documents", "毎週200件": not the corpus
         counted = not re.search(r"^\s*(?:times|x)\b|\b(?:per|each|every)\s", docs.group())
-        if P.QUERY_BEFORE.search(before) and not re.search(r"\bnew\b|新增", own):
+        query_before = P.QUERY_BEFORE.search(before)
+        if query_before and not re.search(r"\bnew\b|新增", own) and not (
+                query_before.group().lstrip().startswith("volume") and not rate and
+                not re.match(r"^\s*(?:[a-z\-]+\s+)?(?:quer|search|request|call|question|lookup)", docs.group())):
+            # (s16-a: "Volume: ~850k tickets", "volume: cerca de 3,5 milhões de laudos": the documents' volume)
             # "하루 검색 약 1만 건", "월 쿼리 1,000만 건", "查询量5000条": items counted after "searches"
             return "queries_per_month", int(v * period_factor(after, before))
         per_second = re.match(r"^\s*(?:per|a|1|/)\s*(?:second|sec|s)\b", tail)  # "a second" is "1 second" here
@@ -1952,6 +2034,11 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     # (a hedge after the figure, as Turkish and Japanese put it: "toplam 2.500 civarı", glossed "2500 about")
     if bare and v >= 2 and P.DOCS_BEFORE_BARE.search(text[max(0, num.start - 60):num.start]):
         return "corpus_docs", int(v)  # "contracts, about 200k"
+    if v >= 2 and _THERE_ARE.search(before) and _NOUN_FREE_AFTER.match(after) and not any(
+            rx.search(re.split(r"\d", after)[0]) for rx, _ in P.PERIODS) and \
+            _DOCUMENTS_SAID_BEFORE.search(text[max(0, num.start - 200):num.start]):
+        return "corpus_docs", int(v)  # s16-a: "Son contratos ... Ahora hay 12.000", "Ce sont des tickets ... On en a
+        # 1,2 million dans l'historique": the documents named before, counted by a "there are"
     for name, rx in P.BEFORE_FIELD.items():
         if rx.search(before):
             if name == "budget_usd_month" and S.one_off(_before_sum(text, num), after, _PERIOD_RES):
@@ -2375,6 +2462,35 @@ def _docs_per_unit(numbers: list[P.Number], work: str, found: Found) -> None:
         if count is not None and count.start < num.start and count.value >= 2 and \
                 m.group(1)[:2] in work[max(0, count.start - 12):count.end + 12]:
             found.updates["corpus_docs"] = int(count.value * docs)
+        return
+
+
+# Of the whole, only a part goes in ("1,2 Mio. Akten im DMS, davon sollen erstmal nur die Ratsbeschlüsse (rund
+# 18.000) in die Suche", "2M files, of which only the contracts, about 40k, are in scope", "dont seulement 30 000"):
+# a subset word, then a word of "only" or "first", then the part's count
+_ONLY_PART = re.compile(r"\b(?:davon|of (?:which|those|them)|dont|de los cuales|de las cuales|di cui|dos quais|"
+                        r"das quais)\b[^\d.;!?]{0,60}?\b(?:nur|only|just|seulement|uniquement|solo|sólo|só|apenas|"
+                        r"soltanto|erstmal|zunächst|first|initially|d'abord|primero)\b|(?:其中|そのうち|그중|이 중)"
+                        r"[^\d。]{0,20}?(?:只|仅|だけ|のみ|만)")
+
+
+def _only_part_indexed(numbers: list[P.Number], work: str, found: Found) -> None:
+    """The part of the whole that goes in is the corpus (s16-a)."""
+    whole = found.updates.get("corpus_docs")
+    if not isinstance(whole, int) or isinstance(whole, bool):
+        return
+    for n in numbers:
+        if abs(n.value - whole) > 0.5:
+            continue
+        only = _ONLY_PART.search(work, n.end, n.end + 80)
+        part = next((m for m in numbers if only and m.start >= only.end() and m.start - only.end() <= 80), None)
+        if only is None or part is None or not 2 <= part.value < whole or any(
+                rx.search(work[part.end:part.end + 20]) for rx, _ in P.PERIODS) or not re.match(
+                r"^\s*(?:\)|,|$|[a-z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+\s*(?:\)|,|$|in|go|are|sind|kommen))",
+                work[part.end:part.end + 20]) or P.PAGES_AFTER.match(work[part.end:]) or \
+                P.CURRENCY_AFTER.match(work[part.end:]) or P.USERS.match(work[part.end:]):
+            return
+        found.updates["corpus_docs"] = int(part.value)
         return
 
 

@@ -316,6 +316,14 @@ def rescale(text: str, asked: str | None, stated: dict[str, Any], result: Any) -
 
 # The old figure of a correction "new, not old" / "old じゃなくて new": a negation before it ("50 agents, not 25",
 # "不是60人") or right after its unit ("60人じゃなくて120人", "60명이 아니라 120명")
+# The rate of each person said to stay as it was ("same usage per person", "même usage par personne", "el resto
+# igual", "sonst bleibt alles gleich", "o resto igual", "人均不变")
+_SAME_RATE = re.compile(r"\bsame (?:usage|use|rate|searches)\b|\b(?:the )?rest (?:is |stays )?(?:the same|unchanged)\b|"
+                        r"\bmême (?:usage|utilisation|rythme)\b|\ble reste (?:ne change pas|pareil|identique)\b|"
+                        r"\bel resto (?:igual|sigue igual|no cambia)\b|\bmismo uso\b|\bo resto (?:igual|continua)\b|"
+                        r"\bmesmo uso\b|\bsonst (?:bleibt )?(?:alles )?gleich\b|\brest (?:bleibt )?gleich\b|"
+                        r"\bgleiche nutzung\b|\bstesso uso\b|\bil resto (?:uguale|invariato)\b|人均不变|其他不变|"
+                        r"他は同じ|나머지는 (?:같|동일)")
 _NOT_BEFORE = re.compile(r"(?:\bnot|\bno|\bnicht|\bpas|\bnon|\bniet|\bnie|\bне|不是|而不是)\s*(?:~|about|only\s+)?$")
 _NOT_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s+)?(?:" + P.NOT_AFTER_CJK + ")")
 
@@ -357,7 +365,8 @@ def people_corrected(text: str, asked: str | None, stated: dict[str, Any], resul
                 "queries_per_month", "corpus_docs", "budget_usd_month")):
         return
     numbers = [n for n in P.find_numbers(text) if n.value >= 1]
-    if len(numbers) != 2 or not any(P.USERS.match(text[n.end:n.end + 40]) for n in numbers):
+    same = _SAME_RATE.search(text)  # s16-a: "même usage par personne", "el resto igual": each one's rate unchanged
+    if len(numbers) != 2 or not (same or any(P.USERS.match(text[n.end:n.end + 40]) for n in numbers)):
         return
     old = [n for n in numbers if _NOT_BEFORE.search(text[max(0, n.start - 12):n.start])
            or _NOT_AFTER.match(text[n.end:n.end + 24])]
@@ -367,6 +376,11 @@ def people_corrected(text: str, asked: str | None, stated: dict[str, Any], resul
     if abs(new.value - old[0].value) < 1e-9:
         return
     value = int(round(before * new.value / old[0].value))
+    if same:  # the people corrected and the rate each said to stay: the scaled searches, as said
+        result.updates["queries_per_month"] = value
+        result.corrected.add("queries_per_month")
+        result.unparsed = None
+        return
     why = "the number of people changed: do the searches a month scale with it?"
     result.confirm = {"kind": "check", "fields": ["queries_per_month"], "values": {"queries_per_month": value},
                       "reasons": {"queries_per_month": why}, "value": float(value), "monthly": float(value),

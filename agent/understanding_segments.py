@@ -120,10 +120,20 @@ def label_field(part: str, lines: bool = True) -> tuple[str | None, bool]:
     if _CONTEXT_LABEL.search(label) and not re.search(r"quer|search|查询|查詢|検索|검색", label):
         return None, True
     name = next((name for name, rx in _LABELS if rx.search(label)), None)
+    value = match.group("value")
+    figure = _FIGURE.search(value)
+    if name == "queries_per_month" and _SIZE_LABEL.search(label) and figure and \
+            P.docs_after(value[figure.end():figure.end() + 40]) and not any(rx.search(value) for rx, _ in P.PERIODS):
+        name = "corpus_docs"  # s16-a: "Volume: ~850k tickets", "Volume: cerca de 3,5 milhões de laudos": a size
     if name is None and match.group("gap") is None and not any(rx.search(label) for rx, _ in P.PERIODS) and \
             P.DOCS_AFTER.match(" " + label):  # "Ticket storici: 1,1 milioni", "Transcrições de programas: 200 mil"
         name = "corpus_docs"
     return name, True
+
+
+# A label that names an amount of anything ("Volume", "Umfang", "Volumen"): the documents' count when its figure counts
+# documents, the queries' otherwise
+_SIZE_LABEL = re.compile(r"\bvolumes?\b|\bvolumen\b|\bumfang\b|\bvolumétrie\b|\bvolumetr[íi]a\b")
 
 
 # The words that tie a clause to one field: a clause is read alone only beside a clause about another field.

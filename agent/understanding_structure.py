@@ -27,6 +27,7 @@ _ONE_OFF = re.compile(
     r"\bone[\s\-]?(?:off|time|shot)\b|\bonce\b(?!\s+(?:a|per|every|we|they|you|it|the|i|that|this|our|all)\b)|\bup[\s\-]?front\b|\binitial(?:ly)?\b|"
     r"\bbackfill\b|\bfirst (?:indexing|run|embedding|load)\b|\bset[\s\-]?up\b|\bone[\s\-]?time\b|\bcapex\b|"
     r"\bbuild[\s\-]?out\b|\bto (?:build|set up|get (?:it )?started|buy|purchase)\b|"
+    r"\bfor (?:the |a )?(?:initial )?build\b|"  # s16-a: "$25k earmarked for the build, then $1k/month ongoing"
     r"\b(?:buy|purchase)(?:ing)? (?:the |a |our )?(?:hardware|server|box|machine|gpus?)\b|"
     r"\bstart[\s\-]?up (?:cost|budget|fund)|\bstart[\s\-]?budget\w*|стартов\w*|\bnothing recurring\b|"
     r"\bimplementation\b|\brollout\b|\bonboarding\b|"
@@ -116,6 +117,7 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"excepto (?:los )?fines de semana|tranne (?:il|nel) weekend|"
                        r"\bmon(?:day)?\s*(?:to|-|–|through)\s*fri(?:day)?\b|\boffice hours\b|\bbusiness hours\b|"
                        r"\bworking hours\b|werktags|wochentags|"
+                       r"arbeitstage?n?\b|werktage?n?\b|"  # s16-a: "nur an Arbeitstagen"
                        r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
                        r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
                        r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|营业日|周一到周五|평일|"
@@ -530,10 +532,13 @@ def first_indexing_days(text: str) -> float | None:
 
 _QUERY_SUBJECT = re.compile(r"\b(?:our |the |their |users'? |typical |average |most |le |las |los |les |die |de )*"
                             r"(?:queries|query|searches|questions|search terms|prompts)\b|"
+                            # s16-a: the queries named in the other languages ("Die Suchanfragen sind kurz")
+                            r"\b(?:such)?anfragen\b|\bsuchbegriffe\b|\brequêtes\b|\bconsultas\b|\bbúsquedas\b|"
+                            r"\bperguntas\b|\bbuscas\b|\bdomande\b|"
                             r"\b(?:users|people|they|customers|agents) (?:usually |typically |mostly |meist |just )?"
                             r"(?:type|enter|tippen|tapent|escriben|digitano|digitam)\b|查询|检索词|搜索词|问题|"
                             r"クエリ|検索語|質問|問い合わせ|쿼리|검색어|질문")
-_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到)\s*(\d{1,3}))?\s*"
+_QUERY_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)(?:\s*(?:-|–|to|or|~|到|,)\s*(\d{1,3}))?\s*"
                           r"(words?|tokens?|characters?|chars?|个?字|文字|字|자|글자)(?![a-z])")
 
 
@@ -542,12 +547,15 @@ def _query_words(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
 
     ("商品検索を改善したいです。商品説明は平均200文字": the next sentence's length is a document's)
     """
-    subject = _QUERY_SUBJECT.search(text)
-    match = _QUERY_WORDS.search(text, subject.end()) if subject else None
-    if not subject or not match or match.start() - subject.end() > 40 or re.search(
-            r"[。！？!?\n]|\.\s", text[subject.end():match.start()]):
-        return None
-    return subject, match
+    for subject in _QUERY_SUBJECT.finditer(text):  # s16-a: any of the queries named ("... 5 lakh queries a month.
+        match = _QUERY_WORDS.search(text, subject.end())  # Queries are long: we paste whole claims, 200-300 words")
+        if match and match.start() - subject.end() <= 40 and not re.search(
+                r"[。！？!?\n]|\.\s", text[subject.end():match.start()]):
+            return subject, match
+    return None
+
+
+_ITEM_BETWEEN = re.compile(r"documents?|docs?|items|articles?|e?-?mails?|papers?|メール|文書|문서|通|件|건|份|篇")
 
 
 def query_length(text: str) -> float | None:
@@ -560,8 +568,10 @@ def query_length(text: str) -> float | None:
     value = (low + float(match.group(2))) / 2 if match.group(2) else low
     unit = match.group(3)
     value *= 1.3 if unit.startswith("word") else 0.25 if unit.startswith("char") else 1.0  # a CJK character is a token
-    if not 1 <= value <= 200:
-        return None
+    between = text[found[0].end():match.start()]
+    if not 1 <= value <= (600 if not _ITEM_BETWEEN.search(between) else 200):
+        return None  # (s16-a: "queries are long: we paste whole claims, 200-300 words": 325 tokens; a document named
+    # between, "searches ..., documents about 800k, on average 250 words", "問い合わせメール…1通あたり500字", is theirs)
     return round(value, 1)
 
 

@@ -65,3 +65,16 @@ def find_term_span(text: str) -> tuple[Term, int, int] | None:
         if match:
             return term, match.start(), match.end()
     return None
+
+
+def find_term_spans(text: str) -> list[tuple[Term, int, int]]:
+    """Every glossary term ``text`` names, in order, a longer name first where two overlap.
+
+    ("what's a reranker, and do we need one if we have hybrid search?": the reranker, then hybrid search.)
+    """
+    found: list[tuple[Term, int, int]] = []
+    for rx, term in _names():
+        for match in rx.finditer(text):
+            if not any(match.start() < e and s < match.end() for _, s, e in found):
+                found.append((term, match.start(), match.end()))
+    return sorted(found, key=lambda f: f[1])
