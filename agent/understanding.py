@@ -1124,7 +1124,8 @@ _OF_THEM_BEFORE = re.compile(r"(?:\bon en a|\bil y en a|\bnous en avons|\bj'en a
                              r"\bdavon (?:gibt es|haben wir|sind es)|"
                              r"\bde (?:esos|esas|eles|elas) (?:hay|tenemos|temos)|"
                              r"\b(?:in |au |en |no )?total(?:e|t)?|\binsgesamt|\bkul (?:milake )?|\bsab milake)"
-                             r"\s*(?:\w+\s+){0,2}?$")
+                             r"\s*(?:(?:of|about|around|roughly|approx\w*|circa|environ|etwa|ca|unos|cerca de|"
+                             r"lagbhag|takriban|like|some)\s+){0,2}$")
 _OF_THEM_AFTER = re.compile(r"\s*(?:$|[,.;!?)]|or so\b|(?:ke )?aas ?paas\b|environ\b|circa\b|en tout\b|hain?\b|"
                             r"insgesamt\b|au total\b|in total\b)")
 
