@@ -46,6 +46,7 @@ from agent.understanding_languages import read_languages
 from agent.understanding_memo import in_one_message
 from agent.understanding_models import unknown_model_names
 from agent.understanding_patterns import find_languages, find_models, split_sentences
+from agent.understanding_policy import both_after_all
 from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
 from agent.understanding_rescale import added_to, people_corrected, per_item_corrected, per_unit, rescale, time_again
 from agent.understanding_segments import labels_after, questionnaire
@@ -144,6 +145,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     if owned and "hardware" not in result.updates:
         result.updates["hardware"] = owned
     result.growth_docs_month, result.confirm = found.growth, found.ambiguous
+    _count_of_them(text, asked, result, found.leftovers)
     if stated:
         refer_back(text, stated, result, found.leftovers)
         rescale(text, asked, stated, result)
@@ -189,6 +191,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         # side of the choice is no rule on the data (lead s15; "on-prem or API, but the data stays in the EU" is)
     _same_card(text, stated or {}, result)
     _card_rented_after_all(text, stated or {}, result)
+    if both_after_all(text, stated or {}, result.updates):
+        result.corrected.add("deployment")
     if "hardware" in result.updates and isinstance(result.updates.get("corpus_docs"), int) and any(
             _CARDS_COUNTED.search(text[a:b]) and _HARDWARE_NEAR.search(text[a:b]) for a, b in split_sentences(text)) \
             and not _OTHER_ITEMS.search(text):
@@ -1113,6 +1117,31 @@ def _priorities(text: str) -> list[str] | None:
     return ranked + rest + [n for n in down if n not in ranked]
 
 
+# s16-b: the documents just described counted by a pronoun or a total, no noun after the figure ("Des articles de blog
+# de 800 mots environ ; on en a à peu près 3 500", "har policy document 10-12 pages ka hai, total 6000 ke aas paas",
+# "ne abbiamo circa 4.000", "de esos hay unos 2.000", "we have about 5,000 of those" is read by the noun already)
+_OF_THEM_BEFORE = re.compile(r"(?:\bon en a|\bil y en a|\bnous en avons|\bj'en ai|\bne abbiamo|\bce ne sono|"
+                             r"\bdavon (?:gibt es|haben wir|sind es)|"
+                             r"\bde (?:esos|esas|eles|elas) (?:hay|tenemos|temos)|"
+                             r"\b(?:in |au |en |no )?total(?:e|t)?|\binsgesamt|\bkul (?:milake )?|\bsab milake)"
+                             r"\s*(?:(?:of|about|around|roughly|approx\w*|circa|environ|etwa|ca|unos|cerca de|"
+                             r"lagbhag|takriban|like|some)\s+){0,2}$")
+_OF_THEM_AFTER = re.compile(r"\s*(?:$|[,.;!?)]|or so\b|(?:ke )?aas ?paas\b|environ\b|circa\b|en tout\b|hain?\b|"
+                            r"insgesamt\b|au total\b|in total\b)")
+
+
+def _count_of_them(text: str, asked: str | None, result: Understanding, leftovers: list[P.Number]) -> None:
+    """A bare figure after "on en a", "total": the count of the documents described beside it (their length said)."""
+    if "corpus_docs" in result.updates or result.confirm or not (
+            "doc_length_tokens" in result.updates or asked == "corpus_docs"):
+        return
+    counts = [n for n in leftovers if n.value >= _FEWEST_COUNTED and _OF_THEM_BEFORE.search(
+        text[max(0, n.start - 30):n.start]) and _OF_THEM_AFTER.match(text, n.end)]
+    if len(counts) == 1 and len(leftovers) == 1:
+        result.updates["corpus_docs"] = int(counts[0].value)
+
+
+_FEWEST_COUNTED = 20
 # Fewer documents than this, read from a message that puts the question off ("ask me after the 2 demos",
 # "要等IT把2个系统的数据导出来才知道，回头再说"): the meetings, systems or pilots counted, not the corpus (s8-b)
 _FEWEST_DOCS = 10

@@ -141,7 +141,11 @@ _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take b
                        # s9-d: "pode desconsiderar", "stryk siffran", "gecikme hedefini silin", "dihapus saja",
                        # "budget wali baat abhi side mein rakho", "300 ms वाली बात अभी छोड़ दीजिए" (glossed "skip")
                        r"\bdesconsider\w*|\bstryk\b|\bsil(?:in|elim|iniz)\b|\b(?:di)?hapus\b|\blupakan\b|"
-                       r"\bside (?:mein|me|pe) rakh\w*|(?:\bbaat|बात) (?:abhi |अभी )?(?:skip|chhod\w*|छोड़)")
+                       r"\bside (?:mein|me|pe) rakh\w*|(?:\bbaat|बात) (?:abhi |अभी )?(?:skip|chhod\w*|छोड़)|"
+                       # s16-b: Arabic takes back ("ألغِ رقم الميزانية", "انسَ موضوع الاستضافة", "تجاهل", "احذف",
+                       # "شيل"), the short vowel mark after the verb's stem allowed
+                       r"(?<![\u0600-\u06ff])(?:ألغ|الغ|انس|إنس|تجاهل|احذف|إحذف|امسح|شيل)[\u064b-\u0652]?"
+                       r"(?:ي|وا|ها|ه)?(?![\u0621-\u064a])")
 # s7-c: verbs that take a value back only with the field or its figure right after them ("leave the budget blank
 # until ...", "don't count on that budget figure yet", "hold off on the budget", "remove the latency target"), not
 # "we need to remove duplicates first; budget is still 500"
@@ -150,14 +154,14 @@ _WITHDRAW_OBJECT = re.compile(r"\bleave\b(?=[^.;!?]{0,30}\b(?:blank|empty|open|o
                               r"\bput a pin in\b|\b(?:remove|delete|undo|retract|withdraw)\b")
 _WITHDRAWN_FIELD = {
     "budget_usd_month": r"budget|spend|presupuesto|budget|預算|预算|予算|예산|orçamento|bilancio|kosten|бюджет|"
-                        r"budżet|bütçe|begroting",
+                        r"budżet|bütçe|begroting|ميزاني",
     "latency_p95_ms": r"latency|\d+\s*ms(?![a-z])|sla\b|latence|latencia|latenz|latenza|延迟|レイテンシ|지연|"
-                      r"response time|gecikme|latensi",
+                      r"response time|gecikme|latensi|زمن الاستجابة|التأخير",
     "queries_per_month": r"quer(?:y|ies)|traffic|requêtes|consultas|anfragen|查询|クエリ|쿼리",
     "corpus_docs": r"document count|number of documents|corpus size|documents? number|文档数|文書数|문서 수|"
                    r"\b(?:figure|number|count|chiffre|nombre|cifra|número|numero|zahl|aantal|antal|liczb\w*|"
                    r"цифр\w*|sayı\w*) (?:\w+ ){0,2}?documents",
-    "deployment": r"\bhosting\b|\bdeployment\b|部署|ホスティング|배포",
+    "deployment": r"\bhosting\b|\bdeployment\b|部署|ホスティング|배포|استضاف|النشر",
     "hardware": r"\bgpu\b|hardware|显卡|硬件|ハードウェア|하드웨어",
     # lead s15: the data rule taken back ("scratch the on-prem thing for now", "lascia perdere quello che ho detto sui
     # dati che devono restare in sede", "vergiss das mit dem Datenschutz", "数据不出本地那条先别算")
@@ -427,6 +431,18 @@ _MS_AFTER = re.compile(r"\s*(?:ms|msec|millis(?:econds?)?|milliseconds?|мс|м�
 _DISMISSED = re.compile(r"\b(?:not|no|nah?in?|nhi|nicht|pas|non|nie|inte|niet|não|değil|zaroori|instead|rather|statt|"
                         r"invece|zamiast|greedy|overkill|bukan|"
                         r"too (?:strict|tight|much|high|ambitious|aggressive))\b|नहीं|"
+                        # s16-b: the old target judged too loose or too strict, in every language of the tables
+                        # ("500毫秒太宽松了，最多200毫秒", "300 ms ist zu locker", "c'est trop large", "troppo lento")
+                        r"\btoo (?:loose|lax|relaxed|generous|slow|long|low|lenient)\b|\bzu (?:locker|lang|langsam|"
+                        r"streng|knapp|großzügig|hoch)\b|\btrop (?:large|lent|long|strict|serré|généreux|élevé)\b|"
+                        r"\bdemasiado (?:laxo|lento|largo|estricto|holgado|generoso|alto)\b|\bmuito (?:folgado|lento|"
+                        r"longo|apertado|generoso|alto)\b|"
+                        r"\btroppo (?:largo|lento|lungo|stretto|rigido|generoso|alto)\b|"
+                        r"\b(?:te|veel te) (?:ruim|traag|lang|streng|krap|hoog)\b|\bçok (?:gevşek|yavaş|uzun|sıkı)\b|"
+                        r"слишком (?:мягк\w*|долг\w*|медлен\w*|строг\w*|жёстк\w*|высок\w*)|"
+                        r"太(?:宽松|松|慢|长|高|严|紧|苛刻)|(?:緩|遅|長|厳し|きつ|甘)すぎ|"
+                        r"너무 (?:느슨|느리|길|엄격|빡빡|높)|"
+                        r"(?:بطيء|طويل|متساهل|صارم) (?:جدا|جدًا|كثير)|"
                         r"(?<![а-яіїє])(?:не|вместо|замість)(?![а-яіїє])|말고|아니|じゃなく|ではなく|不是|不用|不需要|不必")
 
 
@@ -646,7 +662,10 @@ def refer_back(text: str, stated: dict[str, Any], result: Any, leftovers: list[P
                 # "日均是 80万 不是 120万": the period said once, before both figures, is the new one's too (s8-b)
                 value = said * kept[0]
                 result.updates[target] = round(value, 2) if target == "budget_usd_month" else int(value)
-            if target == "doc_length_tokens" and (length := _length_in_old_unit(num, other[0], text)) is not None:
+            own_unit = _LENGTH_UNIT.match(text, other[0].end) if target == "doc_length_tokens" else None
+            if own_unit and (length := _as_length(said, own_unit.group(1))) is not None:
+                result.updates[target] = length  # s16-b: "I said a page each but they run 3-4 pages": in its unit
+            elif target == "doc_length_tokens" and (length := _length_in_old_unit(num, other[0], text)) is not None:
                 result.updates[target] = length  # "not 20 pages, but about 12": 12 pages
             parts = re.split(r"ではなく|じゃなく|이 아니라|가 아니라|değil|nahi|\bbut\b", text[num.end:other[0].start])
             own = re.split(r"[,;.!?。，；]", text[other[0].end:other[0].end + 30])[0]
@@ -1023,10 +1042,32 @@ def swapped(text: str, raw: str, stated: dict[str, Any], result: Any) -> None:
     if len(quoted) != 2:
         return
     a, b = quoted
+    factor = 1.0
     if "queries_per_month" in quoted and any(rx.search(text) for rx, factor in P.PERIODS if factor > 1):
-        return  # a rate said per second, minute, hour, day or week beside the swap: left to the other readings
+        factor = _swapped_rate(text, stated, a if b == "queries_per_month" else b)
+        if factor == 1.0:
+            return  # a rate said per second, minute, hour, day or week beside the swap: left to the other readings
     for name, other in ((a, b), (b, a)):
-        result.updates[name] = int(stated[other])
+        result.updates[name] = int(stated[other] * (factor if name == "queries_per_month" else 1.0))
     result.corrected |= {a, b}
     result.confirmed |= {a, b}  # the user's own two figures, said twice: the guard does not question them again
     result.confirm = None
+
+
+def _swapped_rate(text: str, stated: dict[str, Any], other: str) -> float:
+    """The period said with the figure that moves into the searches, none with the other (s16-b), else 1.
+
+    "Acho que você trocou: 1.500 é o número de consultas por dia, e documentos são 30 mil" after 30,000 searches and
+    1,500 documents: 1,500 a day is the rate, 30,000 the documents.
+    """
+    figures = P.find_numbers(text)
+    moving = [n for n in figures if _same(n.value, stated[other])]
+    staying = [n for n in figures if _same(n.value, stated["queries_per_month"])]
+    if len(moving) != 1 or len(staying) != 1:
+        return 1.0
+    own = re.split(r"[,;.!?。，；]", text[moving[0].end:moving[0].end + 50])[0]
+    kept = re.split(r"[,;.!?。，；]", text[staying[0].end:staying[0].end + 50])[0]
+    if any(rx.search(kept) for rx, _ in P.PERIODS):
+        return 1.0
+    hits = [(m.start(), factor) for rx, factor in P.PERIODS if (m := rx.search(own))]
+    return min(hits)[1] if hits else 1.0

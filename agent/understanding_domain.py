@@ -97,6 +97,12 @@ DOCUMENTS_ARE = re.compile(
     # "it's public on GitHub anyway", "it's all open source": how private the data is, not what it is
     r"public|open|confidential|sensitive|private|internal|proprietary|secret|anonymi|already|published|non|free))"
     r"(?=[a-z])|"
+    # s16-b: the documents named as the subject in the other languages ("Los documentos son sentencias judiciales",
+    # "les documents sont des contrats", "die Dokumente sind Urteile", "c'est de la doc d'assurance")
+    r"\b(?:los|las|les|die|os|as|i|gli|le|de) (?:documents?|documentos|documenti|dokumente|docs?|archivos|fichiers|"
+    r"arquivos|textos|textes|texte|testi|files) (?:son|sont|sind|são|sono|zijn)\s+(?:sobre todo |surtout |vor allem |"
+    r"principalmente |soprattutto |sobretudo )?|\bc'est (?:surtout |principalement )?(?:de la |du |des )"
+    r"(?:doc\w* d[e']\s?)?|"
     r"\b(?:es|das) sind (?:vor allem |haupts[äa]chlich |meist )?|\bce sont (?:surtout |principalement |"
     r"essentiellement )?(?:des )?|\bson (?:sobre todo|principalmente|en su mayor[ií]a) |\bs[ãa]o (?:principalmente|"
     r"sobretudo|na maioria) |\bsono (?:soprattutto|principalmente|per lo più) |"
@@ -162,6 +168,10 @@ def _self_described(text: str, asked: str | None = None, who: bool = False) -> l
             end = re.compile(r"[,;.!?。，、！？\n]").search(text, m.end())
             spans.append((m.start(), end.start() if end else len(text)))
     return spans
+
+
+# The trade's own documents ("c'est de la doc d'assurance", "documentos de seguros"): what the documents are (s16-b)
+_OF_THE_TRADE = re.compile(r"(?:\bd'|\bde |\bdi |\bdo |\bda |\bdes |\bdel )\s?$")
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -331,7 +341,7 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
             return False  # "no legal documents, just support tickets"; a document's or a department's word
         about_licence = asked == "license" or bool(_LICENCE_TALK.search(S.sentence_of(text, m)))  # in its own sentence
         if asked != "domain" and _organisation_only(m, text) and (about_licence or (strict and not _inside(
-                m.span(), who))):
+                m.span(), who) and not (own and _OF_THE_TRADE.search(text[max(0, m.start() - 6):m.start()])))):
             return False  # "it's an academic project under a non-profit": the organisation beside another answer
         after = text[m.end():m.end() + 40]
         return asked == "domain" or own or not (_GATEKEEPER_AFTER.match(after) or (

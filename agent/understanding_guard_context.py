@@ -84,7 +84,10 @@ _PAST = re.compile(
     # s11-b: a figure "before", at the end of its clause ("we had 200ms p95 before, need it under 100 now")
     r"\bbefore\s*(?=[,.;!?]|$)|\b(?:vorher|zuvor)\b|\bantes (?:era|eran|eram|tínhamos|teníamos)\b|"
     r"\bavant c'était\b|\bprima (?:era|erano|avevamo)\b|"
-    r"\b(?:last (?:year|month|quarter)|a year ago|years ago|used to|back in|previously|before the (?:migration|move|"
+    # ("back in 2019", not "it has to come back in under 100ms", s16-b: an answer returning in a time)
+    r"\b(?:last (?:year|month|quarter)|a year ago|years ago|used to|(?<!come )(?<!comes )(?<!get )(?<!gets )"
+    r"(?<!be )back in(?! (?:under|below|less|within|about|around|max|at most|<|\d+ ?m?s\b))|previously|"
+    r"before the (?:migration|move|"
     r"switch|merger)|in (?:19|20)[0-2]\d|"
     r"letztes jahr|voriges jahr|im letzten jahr|früher|damals|vor der migration|(?:19|20)[0-2]\d (?:waren|hatten)|"
     r"l'an dernier|l'année dernière|il y a \w+ ans?|avant la migration|autrefois|"
@@ -119,7 +122,8 @@ _FUTURE = re.compile(
     r"może urosnąć|urośnie|za (?:dwa|\w+) lat[a]?|w przyszłym roku|"
     r"over (?:twee|\w+) jaar|volgend jaar|kan groeien|zal groeien|"
     r"yıl içinde|çıkabilir|gelecek yıl|"
-    r"ja sakte|ho sakta|agle saal|"
+    # (not "1 lakh tak ja sakte hain": a ceiling, "we can go up to", s16-b)
+    r"(?<!tak )ja sakte|ho sakta|agle saal|"
     r"年后|明年|将来|以后|未来|年底|年末までに|연말|可能(?:会)?(?:涨|增|达|到)|预计(?=[^,，。；;]{0,12}(?:增长|增加|涨|翻|扩|达到|突破))|年後|来年|増える|なるかも|"
     r"년 안에|년 후|내년|늘 수도|늘어날")
 # A hypothesis: "if we had", "what if", "suppose", a conditional in each language (the whole sentence is its scope)

@@ -785,6 +785,8 @@ def _lengths_of_kinds(r: Reading, u: Understanding, **_: Any) -> dict[str, str]:
         return {}
     src = sources[0]
     for n in r.unused():
+        if u.updates.get("corpus_docs") == int(n.value):
+            continue  # s16-b: "on en a à peu près 3 500": the count of them, read by the reader
         between, before = r.text[src.end:n.start], r.text[max(0, n.start - 30):n.start]
         if n.start <= src.end or n.value == 1 or not re.search(r"[,;]", between) or _BOUND_BEFORE.search(before) or \
                 re.search(r"\d\s*(?:pages?|words?|characters?|tokens?)\s*$", before) or \

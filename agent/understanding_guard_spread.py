@@ -131,7 +131,8 @@ _EACH_AFTER = (r"each|cada|chacun\w*|jeweils|ciascun[oa]|elk|każd\w*|кажды
 _ONE_CONTAINER = r"map|mappe|carpeta|pasta|cartella|ordner|dossier|folder|directory"
 # The items said to be inside the containers ("with hundreds of records in it", "avec des milliers de fiches dedans")
 _INSIDE = (r"in (?:it|them|each)|inside|dedans|darin|drin|dentro|erin|içinde|dalamnya|в них|里面|中に|안에")
-_EACH = (r"each|jeweils|je|w każdym|в каждо\w*|в кожно\w*|по|her birinde|har \w+ mein|tiap \w+|masing-masing|mỗi|كل|"
+_EACH = (r"each|jeweils|je|w każdym|в каждо\w*|в кожно\w*|по|her birinde|har \w+ (?:mein|me|main|ke andar)|"
+         r"tiap \w+|masing-masing|mỗi|كل|"
          r"それぞれ|마다|每个?"
          r"[^\d,，。]{0,6}(?:里|中)?")
 _NESTED = re.compile(
@@ -279,9 +280,20 @@ _SOME_OF_THEM = re.compile(r"(?:^|\s)(?:some|a few|a couple|certain|the odd|the 
                            r"teilweise|manche|einige|certain(?:e?s)?|parfois|algun[oa]s|algumas|alguns|alcun[ie]|"
                            r"sommige|soms|niektóre|vissa|bazıları|некоторые|част[ьи])\b[^\d]{0,40}$|"
                            r"(?:一部|一些|有些|部分|일부)[^\d]{0,20}$")
+# s16-b: the ones of that length said after it ("1ファイルで数百ページあるものも多いです", "数百页的也有不少")
+_SOME_AFTER = re.compile(r"\s*(?:pages?|ページ|页|頁)\s*(?:ある|の|を超える|超え(?:の)?)?\s*"
+                         r"(?:もの|の|やつ|ファイル|文書)\s*(?:も|が)|"
+                         r"\s*(?:pages?|页|頁)\s*的\s*(?:也|还)")
 # A typical length asked or not known ("I don't know how long they are on average"): no typical length said
 _TYPICAL_UNKNOWN = re.compile(r"(?:how long|how big|how many pages|no idea|don'?t know|do not know|dunno|not sure|"
-                              r"no sabi|can'?t say)[^.;,!?]{0,30}$")
+                              r"no sabi|can'?t say|"
+                              # s16-b: a typical length the user cannot give or says there is none of ("I can't give
+                              # you a typical length", "there's no typical size", "kann keine typische Länge nennen",
+                              # "je ne peux pas donner de longueur moyenne", "no hay un largo típico")
+                              r"can'?t (?:give|tell|name|pin down)|cannot (?:give|tell|say|name)|hard to (?:say|tell|"
+                              r"give)|(?:there'?s|there is|there are|is|are) no|keine|kein|pas de|peux pas|"
+                              r"no hay|no puedo|não (?:há|tem|consigo|sei)|non (?:c'è|saprei|posso)|nessun\w*)"
+                              r"[^.;,!?]{0,30}$")
 
 
 def _typical_said(text: str) -> bool:
@@ -330,7 +342,8 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         lengths += [per * (2 * n.value - high[0].value), per * high[0].value] if high else [per * n.value]
     lengths = [v for v in lengths if 0 < v <= _LONGEST]  # ("15万页": pages of the whole corpus, no one document)
     if len(figures) == 1 and len(lengths) == 1 and "doc_length_tokens" in u.updates and asked != "doc_length_tokens" \
-            and _SOME_OF_THEM.search(re.split(r"[.;!?,]\s", low[:figures[0].start])[-1]):
+            and (_SOME_OF_THEM.search(re.split(r"[.;!?,]\s", low[:figures[0].start])[-1]) or _SOME_AFTER.match(
+                low, figures[0].end)):
         del u.updates["doc_length_tokens"]  # s15-a: "some transcripts run 200 pages lol": the long ones' length only,
         return False  # no typical one (asked later)
     if len(lengths) < 2 or max(lengths) / min(lengths) < LENGTH_SPREAD:
@@ -363,6 +376,7 @@ def referent_in_doubt(u: Understanding, message: str, asked: str | None) -> bool
     if "corpus_docs" in u.updates and (_PARTS_VAGUE.search(message.lower()) or _MANY_IN_EACH.search(message.lower())
                                        or _SOME_HOLD.search(plain)):
         _withhold(u, message, asked, "corpus_docs", [], _WHY_PARTS)
+        entries_not_length(u, message, asked)  # s16-b: "每个文件里都有几百行问答": the rows held, no length either
         return True
     nested = _NESTED.search(low) or _TOTAL_INSIDE.search(low)
     if nested is not None and _ONE_EACH.search(nested.group()):

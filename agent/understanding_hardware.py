@@ -606,6 +606,30 @@ _LATER_BEFORE = re.compile(r"\b(?:might|may|could|will|would|going to|plan(?:nin
                            r"(?:\w+\s+)?(?:get|buy|have|add|order|receive|purchase)\s+(?:a\s+|an\s+|some\s+|one\s+)?$")
 
 
+# s16-b: the card's own sentence or the next one says it is rented, no other card named after it
+# ("A100じゃなくてL40Sでした。クラウドで時間借りしてるやつです", "it's an L40S. we rent it by the hour",
+# "La alquilamos por horas en la nube")
+_RENTED_NEXT_CONTEXT = re.compile(rf"{CLOUD_WORDS}|\b(?:it|them|one|lo|la|las|los|sie|die|le|les)\b|"
+                                  r"\b(?:by|per|an|a) (?:the )?hour\b|por horas?|pro stunde|stundenweise|à l'heure|"
+                                  r"all'ora|按小时|時間|やつ|もの|的|시간")
+_SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$|[^\d])")
+# More or other machines rented beside the card ("we also rent cloud GPUs for training"): the card stays owned
+_RENTED_BESIDE = re.compile(r"\b(?:also|too|as well|additionally|extra|more|other|another|bursts?|peaks?|training|"
+                            r"auch|zusätzlich|también|además|aussi|anche|também|ook)\b|也|还|他にも|追加|도\b")
+
+
+def _rented_next(text: str, start: int, end: int) -> bool:
+    """The rest of the card's sentence and the sentence after it say it is rented, not owned, with no hedge."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, end)]
+    stretch = text[end:ends[1] if len(ends) > 1 else len(text)]
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    verb = RENT_VERB.search(stretch)
+    return bool(verb and not OWNED.search(text[left:start]) and not _RENTED_BESIDE.search(stretch)
+                and _RENTED_NEXT_CONTEXT.search(stretch) and not RENT_MAYBE.search(stretch)
+                and not OWNED.search(stretch) and not NEGATED_JUST_BEFORE.search(stretch[max(0, verb.start() - 30):
+                                                                                         verb.start()]))
+
+
 def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, Any], list[tuple[int, int]]]:
     """Return the hardware ``text`` states (accelerator, vram_gb, ram_gb, cpu_cores) and the spans it used.
 
@@ -643,6 +667,8 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
         _, hw["accelerator"], mem = owned
         if mem:
             hw["vram_gb"] = mem
+        if not any(m.start() > owned[0].end() for m, *_ in mentions) and _rented_next(text, *owned[0].span()):
+            hw["owned"] = False
     elif rented and (not RENT_HEDGE.search(text) or any(  # "probably a couple of L4s on GCP (g2-standard)"
             m.span() in instance_spans and name == rented[1] and not _INSTANCE_HEDGE.search(_clause(text, *m.span()))
             for m, name, _, rentable in mentions if rentable) or (_OWNS_NONE.search(text) and _ALL_CLOUD.search(text))

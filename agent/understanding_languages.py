@@ -134,6 +134,7 @@ ADD_CUE = re.compile(
     # s10-b: the add verbs conjugated ("agrega portugués", "dodajcie ukraiński", "tambah bahasa Jawa")
     r"\bagreg\w*|\bañad\w*|\baggiung\w*|\badicion\w*|\bajout\w*|\bdodaj\w*|\btambah\w*|"
     r"\b(?:replac|swap|switch|exchang)\w*\b.{1,30}\b(?:with|for|to|by)\s+(?:[^\W\d]+\s+)?$|"  # "swap X for Y"
+    r"再加|加(?:一个|个|一门|一種|一种|上一个)|添加|新增|"  # s16-b: "语言再加一个日语吧"
     r"还有|也有|另外|此外|加上|也包括|也需要|也要|忘了|さらに|他に|忘れ|또한|추가로|그리고|追加|추가")
 # The queries' language next to the documents' one ("users ask in Spanish", "毎日英語で問い合わせが来ます") adds.
 QUERY_CUE = re.compile(r"\bquer(?:y|ies)\b|\bquestions?\b|\bask(?:s|ed|ing)?\b|\binquir\w+|\benquir\w+|"
@@ -175,7 +176,10 @@ _DROP = (r"(?:\binstead of|\brather than|\bstatt|\banstatt|\bau lieu d[eu']|\ben
          r"\bleave out|\bleft out|\bno need for|不要|去掉|去除|删掉|删除|没有|不需要|不包括|不含|不用|"
          # s10-b: taking out in every language ("on enlève l'allemand", "tira o inglês", "togli il tedesco")
          r"\benl[eè]v\w*|\bretir\w*|\bsupprim\w*|\bquit[ae]\w*|\btira\w*|\btogli\w*|\brimuov\w*|\bentfern\w*|"
-         r"\busu[nń]\w*|\bубер\w*|\bудал\w*|\bhapus\w*)")
+         r"\busu[nń]\w*|\bубер\w*|\bудал\w*|\bhapus\w*|"
+         # s16-b: the imperatives of taking out said before the name ("tolga l'inglese", "elimina el francés",
+         # "streichen Sie Französisch", "hata do Marathi", "把英语去掉" is after)
+         r"\btolg\w*|\belimin\w*|\bstreich\w*|\bhata (?:do|dijiye|dena|de)|\bnikal (?:do|dijiye))")
 REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|any|more|mais|mehr|más|più|meer|"
                            r"więcej|mer|l'|o|or|a|os|as|le|la|les|il|lo|el|het)\s*)?(?:(?:in|auf|en|на|po|på|em|de|of)\s+|"
                            r"d'\s*)?$")
@@ -199,6 +203,13 @@ REMOVE_AFTER = re.compile(
     r"(?:we )?(?:don't|do not|no longer) need|n'est plus|ya no|non serve|non è più|"
     r"não é mais|niet meer|nie jest już|behövs inte|artık gerek\w*|больше не|не нуж\w*|не требуется|"
     r"不要了|不需要了|去掉|不用了|没有了|は?(?:もう)?不要|はいらない|は要らない|なし|[은는]? ?필요 ?없|"
+    # s16-b: taking out said after the name, a word or two between, in the verb-final languages and the German
+    # modal ("英語はやっぱり外してください", "日语就删了吧", "Französisch können Sie streichen", "Marathi hata do",
+    # "Portugiesisch lassen wir weg", "l'inglese lo togliamo")
+    r"(?:は|を|も)?\s*(?:やっぱり|もう|一旦|いったん)?\s*(?:外し|外す|除外|除い|削除|抜い|消し)|"
+    r"(?:[\w'’]+\s+){0,2}(?:streichen|weglassen|rausnehmen|entfernen|lassen wir weg|fällt raus)\b|"
+    r"(?:\w+\s+){0,1}(?:hata|hatao|nikal|hata ke)\s*(?:do|dijiye|dena|de|o)?\b|"
+    r"(?:lo |la |li |le )?(?:togli\w*|tolg\w*|elimin\w*|rimuov\w*)\b|"
     # lead s8: Turkish removes after the name ("Arapçayı çıkaralım", "İngilizceyi kaldırın", "Arapça hariç")
     r"çıkar\w*|kaldır\w*|hariç|olmasın|yok artık|"
     # s13-b: a language there is none of or that is not kept ("ingilizce yokmuş", "les docs anglais on les garde

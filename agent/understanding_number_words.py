@@ -526,6 +526,8 @@ _HINGLISH = ((re.compile(r"(?<!\w)rs\.?\s*(?=\d)"), "₹"),
              (re.compile(r"(?<!\w)(?:har|per|prati|ek)\s+mahin[ae](?:\s+(?:ka|ke|mein|me))?(?!\w)|"
                          r"(?<!\w)mahin[ae]\s+(?:ka|ke|mein|me)(?!\w)|(?<=\d\s)mahin[ae](?!\w)|"
                          r"(?<!\w)mahina(?!\w)"), " per month "),
+             # s16-b: "har ek din me 40-50 search": each of them, per day (not the "har" left alone)
+             (re.compile(r"(?<!\w)har\s+ek\s+din\s+(?:mein|me)(?!\w)"), " each per day "),
              (re.compile(r"(?<!\w)(?:roz(?:ana)?|har\s+din|per\s+din|prati\s+din|(?:ek\s+)?(?<!\d\s)(?<!\d)din\s+(?:mein|me))(?!\w)"),
               " per day "),
              # "2000 din mein": a day's figure (a hundred or more; "15 din mein" is a deadline of fifteen days)

@@ -450,7 +450,9 @@ CONTENT_NOUNS = (
     r"товар\w*|карточ\w*|чеков|выпуск\w*")
 DOCS_AFTER = re.compile(
     # "2 millions d'articles", "3 mil de tickets", "200 thousand di schede": a preposition may stand before the noun
-    r"^[\s\-]*\+?\s*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:[а-яёіїєґ]+\s+)?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
+    # (s16-b: an Arabic word the gloss leaves before the noun, "15 ألف فتوى ومقالة" glossed "15 thousand فتوى articles")
+    r"^[\s\-]*\+?\s*(?:(?:of|de|d'|di|da|do|des|del|degli|delle|dei|von)\s*)?(?:[a-z\-]+\s+){0,3}?(?:[а-яёіїєґ]+\s+)?"
+    r"(?:[\u0621-\u064a]+\s+)?(?:documents?|docs?|chats|threads|comments|reviews|files?|pdfs?|records?|"
     r"(?:chat|call|support|conversation) logs|"
     r"articles?|contracts?|papers?|tickets?|"
     r"products?|items?|entries|emails?|reports?|manuals?|filings?|notes?|cases?|passages?|chunks?|texts?|faqs?|"
@@ -472,6 +474,8 @@ DOCS_AFTER = re.compile(
     r"affaires|casos|casi|f[äa]lle|"
     # s13-a: reports sent in ("1,3 millones de notificaciones", "200 mila segnalazioni", "notificações")
     r"notificaciones|notifiche|notifica[çc][õo]es|segnalazioni|"
+    # s16-b: notes in the Romance languages ("25 mil notas técnicas", "3.000 note tecniche")
+    r"notas|"
     # insurance, support and podcast collections (s4-a): "500 mil sinistros", "150.000 polissen", "12,000 episodes"
     r"episodes|pol[ií]zas|polizze|polissen|ap[óo]lices|sinistr[oie]s|siniestros|\w*ärenden|servicef[äa]lle|"
     r"prontu[áa]rios|preguntas frecuentes|"
@@ -860,6 +864,13 @@ GENERAL_ANSWER = re.compile(r"\bgeneral\b|\bmixed\b|\beverything\b|\bvarious\b|\
 
 # Privacy, deployment, licence, latency.
 ON_PREM = re.compile(
+    # s16-b: the data not allowed off the site ("the data isn't allowed off-site", "docs can't go offsite", "nothing
+    # may leave the premises")
+    r"(?:data|documents|docs|it|they|files|nothing|content|information|records|contracts|emails)"
+    r"(?:\s+[\w\-]+){0,2}?\s+(?:(?:is|are)(?:n't| not) (?:allowed|permitted)|"
+    r"can(?:no|')?t (?:go|be (?:taken|moved|sent|stored))|"
+    r"must not (?:go|be (?:taken|moved|sent|stored))|may not (?:go|be (?:taken|moved|sent|stored)))\s+"
+    r"(?:to go\s+)?off[\s\-]?(?:site|premises?|prem)\b|"
     r"(?:data|documents|docs|it|they|files|nothing|content|information|records|phi|pii|code|codebase|"
     r"contracts|emails|数据)(?:\s+[\w\-]+){0,3}?\s+"
     r"(?:can(?:no|')?t|cannot|can not|"
@@ -1114,6 +1125,9 @@ SELF_HOSTED = re.compile(r"self[\s\-]?host(?:ed|ing)?|host (?:it |them |the mode
                          r"desplegar|montar|gestionar|servir|correr) nosotros\b|\b(?:alojar|hospedar|desplegar|montar|"
                          r"gestionar)(?:lo|la)? nosotros(?: mismos)?\b|\bauto-?aloja\w*|\bauto-?hosped\w*|"
                          r"\b(?:ospit|gestis|gestir|install|deploy|far girar|fare girar)\w* noi(?: stessi)?\b|"
+                         # s16-b: models we can run ourselves, any form of the verb ("preferimos modelos que
+                         # podamos correr nosotros", "que ejecutemos nosotros", "que a gente mesmo rode")
+                         r"\b(?:corr|ejecut|aloj|hosped|despleg|mont|gestion)\w*\s+(?:\w+\s+){0,2}?nosotros\b|"
                          r"\b(?:lo|la|los|las) (?:alojamos|hospedamos|desplegamos|montamos|gestionamos|servimos|"
                          r"corremos) (?:nosotros|en casa|internamente)\b|\bh[ée]berger (?:\w+ )?(?:en interne|"
                          r"chez nous)\b|"
@@ -1150,6 +1164,9 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"an? (?:api|hosted (?:api|service)) (?:is|would be) (?:easiest|simplest|easier|simpler|best)|"
                       r"\bonly (?:an? )?(?:api|hosted|managed)\b|"
                       r"prefer (?:an? )?(?:api|hosted|managed)|"
+                      # s16-b: "a gente prefere API", "prefieren una API", "preferisce l'API", "préfère une API"
+                      r"\b(?:prefere|preferem|prefieren?|preferisce|preferiscono|préfère|préfèrent)\s+"
+                      r"(?:(?:uma|una|un'|une|a|la|l'|o) ?)?api\b|"
                       r"(?:don'?t|do not) want to (?:self[\s\-]?)?(?:host|run|manage|maintain)|"
                       r"\bavoid (?:running|hosting|operating|managing|maintaining|babysitting) (?:our own |any |the )?"
                       r"(?:\w+ )?(?:servers?|gpus?|infrastructure|infra|models?|inference)\b|"
@@ -1283,6 +1300,12 @@ DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|b
                             r"\bbahar (?:\w+ ){0,3}bhej sakte\b|"
                             r"\b(?:apis?|hosted|cloud)\b[^.;]{0,25}(?:ça nous va|nous convient|c'est ok|passt|ist ok|"
                             r"in ordnung|está bien|nos sirve|tudo bem|nos serve|va bene)|"
+                            # s16-b: the APIs themselves fine, in the plural ("le API vanno bene", "las APIs externas
+                            # están bien", "die APIs sind ok"); not both options ("API o server nostri, vanno bene
+                            # entrambi")
+                            r"\bapis?\s+(?:[^\W\d]+\s+)?(?:vanno bene|están bien|estão bem|sind ok|sind in ordnung|"
+                            r"vont bien|nous conviennent)\b(?!\s+(?:entramb\w*|ambos|ambas|beide|les deux|as duas|"
+                            r"os dois|tutte e due))|"
                             r"\bno problem (?:with )?(?:send(?:ing)?|upload(?:ing)?|shar(?:e|ing)|us(?:e|ing))\b.{0,30}"
                             r"(?:cloud|api|openai|hosted|external)|"
                             # s8-f: "anything is fine as long as the vendor signs a DPA"
@@ -1751,7 +1774,16 @@ NEGATED_VALUE = re.compile(
     r"[\d.万亿億千百kmb]+\s*(?:documents|件|items|개|건|ms|毫秒|秒|seconds?|gb|tokens?)?\s*"
     r"(?=" + NOT_AFTER_CJK + r")|"
     r"(?<![\d.零一二两三四五六七八九十百千万亿kmb])(?:从)?[\d.零一二两三四五六七八九十百千万亿kmb]++\s*"
-    r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)")
+    r"[^\s\d,;。改换]{0,3}?(?=改成|改为|换成)|"
+    # s16-b: the old figure a change starts from, where the words say a change and no range ("budget 50k se 80k
+    # kar do", "von 500 auf 800 Euro erhöhen", "de 500 para 800", "5万から8万に変更", "5만에서 8만으로")
+    r"(?<![\w.])[\d.,]+\s*(?:k|lakh|hazaar|ms|rs|rupees?|₹)?\s*(?=(?:se|with)\s+(?:(?:badha|ghata|badhakar|ghatakar)\w*\s+"
+    r"(?:ke\s+|kar\s+)?)?[₹$]?\s*[\d.,]+[^.;!?]{0,25}?\b(?:kar\s*(?:do|dijiye|de|dena|diya|denge)|karo|ho gaya)\b)|"
+    r"(?<=\bvon\s)[^,;.!?()]{1,15}?(?=\s+auf\s+[\d€$]+[^.;!?]{0,25}?\b(?:erhöh|senk|änder|setz|anheb|"
+    r"reduzier|korrigier)\w*)|"
+    r"(?<=\bde\s)[\d.,]+\s*(?:mil|k|ms|reais|euros?)?(?=\s+para\s+[\d.,]+)|"
+    r"[\d.,万千]+\s*(?:円|yen|件|ms|ミリ秒)?\s*(?=から\s*[\d.,万千]+\s*(?:円|yen|件|ms|ミリ秒)?\s*に\s*(?:変更|変え|修正|増や|減ら|上げ|下げ))|"
+    r"[\d.,만천万千]+\s*(?:원|건|ms)?(?=에서\s*[\d.,만천万千]+\s*(?:원|건|ms)?\s*(?:으로|로)\s*(?:변경|바꿔|수정|늘려|줄여|올려|내려))")
 _GROWS_BEFORE = re.compile(GROWS_BEFORE + r"$")
 
 
@@ -1966,6 +1998,11 @@ PRIORITY_WORDS = {
 # (not "it should cost at most ...": a limit, no ranking; s15-c)
 PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
+                          # s16-b: "more than" in the other languages ("la qualità conta più del costo", "la calidad
+                          # importa más que el costo", "Qualität ist wichtiger als Kosten")
+                          r"\bpiù (?:del|dello|della|dei|degli|che)\b(?!\s*\d)|\bmás que\b|\bplus que\b|"
+                          r"\b(?:mehr|wichtiger) als\b|\bmais (?:do )?que\b|\b(?:meer|belangrijker) dan\b|"
+                          r"\bważniejsz\w* (?:niż|od)\b|\bviktigare än\b|\bdaha önemli\b|важнее|"
                           r"\btrumps?\b|\bbeats? everything\b|\bcomes? (?:first|second|next|last)\b|"  # s13-a
                           # "cheap > fast" (not a quoted line's "> "), "quality second" (not "per second")
                           r"\w[ \t]*>[ \t]*[\w$]|#\s?1\b|number one|\bsecond(?:ly)?\b(?=\s*(?:[.,;!]|$))|"
@@ -1973,7 +2010,9 @@ PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matte
                           r"\bzuerst\b|\bdann\b|\bdanach\b|hauptsache|am wichtigsten|vor allem|"
                           r"as (?:cheap|fast|accurate|good) as possible|"
                           # "模型最好自己部署" (preferably self-hosted) ranks nothing beside it (s8-f)
-                          r"最(?!好(?:是|自己|用|在|能|要|部署|还是|有|不|本地|直接|调|放|可以))|优先|首先|其次|然后|看重|重要|"
+                          # s16-b: nor "延迟最好控制在100毫秒以内" (preferably, any verb after it), nor a limit
+                          # ("最多200毫秒", "最长3秒": at most, a figure after it)
+                          r"最(?!好[^\s，。,.!！?？的])(?![多少高低长短大小晚迟慢]\s*(?:\d|[一二三四五六七八九十两几]))|优先|首先|其次|然后|看重|重要|"
                           r"第一|第二|在乎|关注|"
                           # s15-b: first, then and "goes before" in the languages of heldout48
                           r"prima di tutto|innanzitutto|\bpoi\b|\bgaa?n voor\b|\bdaarna\b|\beerst\b|\bnajpierw\b|"

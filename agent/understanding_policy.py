@@ -48,6 +48,7 @@ _OWN = re.compile(
     r"\bown (?:servers?|hosting|box|infra\w*|gpus?)|\bin[\s\-]house\b|\b(?:in|en|em) casa\b|\bin huis\b|"
     r"\bon[\s\-]?prem\w*|\bselbst (?:hosten|betreiben)|"
     r"\bzelf (?:hosten|draaien)|\balojar\w* nosotros|\bhosped\w* nós|\bospitar\w* noi|\bu nas\b|\bkendimiz\b|"
+    r"\bapn[ae] (?:servers?|gpus?|hardware|machines?)\b|"  # s16-b: "API ya apna server"
     r"\begen drift\b|\bkhud\b|(?<![а-яіїє])(?:свой|свої|свій|власний|власні|свои) (?:хостинг|сервер\w*)|"
     r"自己(?:搭|部署|host|托管|跑|维护|运维)?|自建|自托管|自社(?:運用|サーバー?)?|自前|セルフホスト|オンプレ|"
     r"(?:직접|자체)\s*(?:호스팅|운영|서버)|서버 운영|"
@@ -381,3 +382,25 @@ def read_policy(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     either = _deployment(text, asked, updates)
     _data_rule(text, asked, updates, either)
     _licence(text, asked, updates)
+
+
+def both_after_all(text: str, stated: dict[str, Any], updates: dict[str, Any]) -> bool:
+    """A way of hosting stated, then both said to do, the other side named (s16-b): "any" (True when set).
+
+    "hmm actually both. if a self-hosted model is clearly better we can run it" after an API, "Eigentlich beides – wenn
+    die API deutlich besser ist, nehmen wir auch die" after self-hosting, "actually dono chalega, API ya apna server":
+    the side named is taken as well, not instead (a condition's "better" prefers nothing).
+    """
+    before = stated.get("deployment")
+    if before not in ("api", "self_hosted") or updates.get("deployment") not in (None, before, _OTHER[before]) or \
+            "?" in text or _BURDEN.search(text) or not (_BOTH.search(text) or P.NO_PREFERENCE.search(text)):
+        return False
+    other = _OWN if before == "api" else _API
+    if not any(not _negated_before(sentence, m.start()) and (_BOTH.search(sentence) or P.NO_PREFERENCE.search(
+            sentence)) for sentence in re.split(r"[.!?;。！？；\n]", text) for m in other.finditer(sentence)):
+        return False  # (the side and the "both" in one sentence: not "both English and German. data on-prem")
+    updates["deployment"] = "any"
+    return True
+
+
+_OTHER = {"api": "self_hosted", "self_hosted": "api"}

@@ -433,7 +433,10 @@ _TAKEN_BACK = re.compile(r"(?:\.\.\.|…|[,;.!?\-—–])\s*(?:no,? wait|wait,? 
 # "X rather than Y" in the languages of the lexicon: the side before the comparison word is the one preferred ...
 _PREFERRED_SIDE = re.compile(r"\bthan\b|\binstead of\b|\bau lieu de\b|\ben (?:lugar|vez) de\b|\bem vez de\b|"
                              r"\binvece di\b|\b(?:an)?statt\b|\bpiuttosto che\b|\bantes que\b|\bplutôt que\b|"
-                             r"(?<=\S) que\b|(?<=\S) qu'|\bals\b|\bdan\b|\bniż\b|\bän\b|\bчем\b|而不是|而非")
+                             # (not a relative "que" before its verb: "modelos que podamos correr nosotros", s16-b)
+                             r"(?<=\S) que\b(?!\s+(?:podamos|podemos|pueda|puedan|sea|sean|corr\w+|funcion\w+|"
+                             r"possamos|possa\w*|possiamo|puiss\w*|tourn\w*|gir\w*|rod\w+))|"
+                             r"(?<=\S) qu'|\bals\b|\bdan\b|\bniż\b|\bän\b|\bчем\b|而不是|而非")
 _COMPARING = re.compile(r"\brather\b|\bprefer|\bbetter\b|\binstead\b|au lieu|en (?:lugar|vez)|em vez|invece|statt|"
                         r"plutôt|préfér|lieber|prefer|prefier|preferi|meglio|liever|wolimy|hellre|tercih|лучше|"
                         r"предпочит|而不是|而非")
