@@ -1557,15 +1557,24 @@ def team(num: P.Number, work: str) -> bool:
     return bool(P.TEAM_BEFORE.search(work[max(0, num.start - 24):num.start]) or P.TEAM_AFTER.match(work[num.end:]))
 
 
+# Each person's, or on average, in the languages the gloss leaves as written (s16-c)
+_EACH_OR_AVERAGE = re.compile(r"\b(?:each|apiece|on average|average|jeder|jede|chacun\w*|chaque|cada|ciascun\w*|"
+                              r"ognuno|elk|varje|każdy|en moyenne|im schnitt|em média|in media|de media|"
+                              r"durchschnittlich)\b")
+
+
 def _small_rate_after(people: P.Number, num: P.Number, work: str) -> bool:
     """A rate too small to be everybody's, said right after the people: each person's.
 
     "een stuk of 300 ambtenaren, 3 zoekopdrachten per werkdag": 3 searches a working day for 300 people together is
     no system anyone sizes.
     """
-    between = work[people.end:num.start]  # (s16-c: up to 45 characters, the people's place between: "300 conseillers
-    # en agence font en moyenne 8", "80 juristas do gabinete fazem talvez 12", "45 Leute im Innendienst, jeder 20")
-    return people.end <= num.start and len(between) <= 45 and not re.search(r"\d|[.;!?。]", between) and \
+    between = work[people.end:num.start]  # (s16-c: up to 45 characters with an average or "each" said, the people's
+    # place between: "300 conseillers en agence font en moyenne 8", "45 Leute im Innendienst, jeder 20"; with none,
+    # "our field techs (about 200) search from the van, maybe 8 queries a day" is asked, lead s15)
+    near = len(between) <= 30 or (len(between) <= 45 and bool(_EACH_OR_AVERAGE.search(
+        between + " " + work[num.end:num.end + 40])))
+    return people.end <= num.start and near and not re.search(r"\d|[.;!?。]", between) and \
         0 < num.value <= 30 and people.value >= 10 * num.value and \
         any(rx.search(work[num.end:num.end + 40]) for rx, _ in P.PERIODS)
 
@@ -2332,6 +2341,10 @@ def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> 
 # Parts of one corpus: "8,000 guides and 15k policy documents", "办事指南8000条，政策文件1.5万份",
 # "2k FAQs plus 40k tickets".
 _PARTS_JOIN = re.compile(r"^[^\d]{0,70}$")
+# Things counted as the subject of using or buying the product ("2,300 clinics use the product"): its customers, no
+# part of the documents (s16-c)
+_USE_THE_PRODUCT = re.compile(r"^\s*[a-z\-]+\s+(?:\w+\s+)?(?:use|uses|using|buy|buys|license|licence|subscribe to)\s+"
+                              r"(?:the|our|this)\s+(?:product|software|platform|app|service|system|tool|saas)s?\b")
 _JOIN_WORD = re.compile(r"\band\b|\bplus\b|\+|&|,|，|、|；|;|和|及|以及|还有|另外|\bund\b|\bet\b|\by\b|\be\b|"
                         r"\bpi[uù]\b|\bm[aá]s\b|と|및|그리고|"
                         # the same in the languages the gloss leaves as written (s5-b)
@@ -2355,6 +2368,9 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
         found.updates["corpus_docs"] = counts[0][1]
         if len(counts) < 2:
             return
+    counts = [c for c in counts if not _USE_THE_PRODUCT.match(work[c[0].end:c[0].end + 50])]
+    if len(counts) < 2:  # s16-c: "1,150 articles, English. About 2,300 clinics use the product": the customers
+        return
     totals = [v for n, v in counts if P.TOTAL_CUE.search(work[max(0, n.start - 25):n.end + 25])]
     if totals:
         found.updates["corpus_docs"] = totals[-1]  # "2,500 manuals ... in total about 9,000 documents"

@@ -14,14 +14,13 @@ from __future__ import annotations
 from interview_sets import accuracy
 
 DEV18B = accuracy.load_cases(accuracy.DATA / "dev18b_messages.yaml")
-# Left as misses. Silent (2 fields): a count of clinics that use the product added to the help articles after a
-# language said alone ("1,150 articles, English. About 2,300 clinics use the product", en-37), and a pharmacy
-# chain's product catalogue read as the organisation's trade, medical (the committed sets' convention that the
-# organisation named before documents of another kind wins, legal contracts aside; pt-1). Missed (no wrong value
+# Left as misses. Silent (1 field): a pharmacy chain's product catalogue read as the organisation's trade, medical
+# (the committed sets' convention that the organisation named before documents of another kind wins, legal contracts
+# aside; pt-1). Missed (no wrong value
 # stored): domains said beside the count answered (en-9, zh-5, it-6), a regulation's consultancy (pt-10), product lines
 # beside the docs of them all (en-17), a share of the calls searched (en-24), a hosted vendor of the past as the
 # data's permission (en-30), protocols counted in Spanish beside beds (es-10).
-KNOWN_MISSES = {"d18b-en-9", "d18b-en-17", "d18b-en-24", "d18b-en-30", "d18b-en-37", "d18b-zh-5", "d18b-es-10",
+KNOWN_MISSES = {"d18b-en-9", "d18b-en-17", "d18b-en-24", "d18b-en-30", "d18b-zh-5", "d18b-es-10",
                 "d18b-pt-1", "d18b-pt-10", "d18b-it-6"}
 
 
@@ -30,4 +29,4 @@ def test_the_class_set_holds_up() -> None:
     result = accuracy.score(DEV18B)
     wrong = {o.case["id"] for o in result["outcomes"] if o.silent or o.problems}
     assert wrong <= KNOWN_MISSES, sorted(wrong - KNOWN_MISSES)
-    assert result["right"] >= 136 and result["silent_wrong_fills"] <= 2
+    assert result["right"] >= 137 and result["silent_wrong_fills"] <= 1

@@ -69,6 +69,8 @@ def test_a_regulation_as_the_topic_is_no_data_rule(message: str, asked: str | No
     # the trade of the customers beside the user's own documents
     ("We make software for dental practices - not dentists ourselves, our customers are. 900 help articles.", None,
      {"domain": "support"}),
+    # the documents beside the customers that use the product
+    ("Our help desk has 640 articles in French. Around 1,200 schools use the platform.", None, {"corpus_docs": 640}),
     # the typical length beside one document singled out
     ("Em geral 4 páginas cada. O maior tem 500 páginas, mas é um só.", "doc_length_tokens",
      {"doc_length_tokens": 2000}),
