@@ -202,6 +202,18 @@ _CLIENT_IS = re.compile(
     r"クライアントは[^、。]{0,4}$|고객사는\s*$")
 
 
+# s16-c (dev18b): a trade named only as the customers of the user's product: said after it ("vet clinics - not vets
+# ourselves, our customers are", "医院是我们的客户", "About 2,300 clinics use the product") or as what a product is
+# for ("a SaaS for vet clinics", "Software für Arztpraxen")
+_CLIENTS_AFTER = re.compile(
+    r"^[^.;!?。！？]{0,30}?(?:\b(?:our|their) (?:customers|clients|users) are\b|(?:是|为)我们的客户|sind unsere kunden|"
+    r"son nuestros clientes|sont nos clients|são (?:os )?nossos clientes|sono i nostri clienti)|"
+    r"^\s*(?:\w+\s+){0,2}?(?:use|uses|using|run on|licen[cs]e) (?:our|the) "
+    r"(?:product|software|platform|app|system|tool)s?\b")
+_PRODUCT_FOR = re.compile(r"\b(?:saas|software|platform|app|product|solution|system)s? (?:for|für|pour|para|per)\s+"
+                          r"(?:\w+\s+){0,2}$")
+
+
 # A catalogue that is no shop's: a library's, a museum's, an archive's, a course catalogue
 _NO_SHOP = re.compile(r"\blibrar(?:y|ies)\b|\bmuseums?\b|\barchives?\b|\bcourse catalog|\bcourses\b|"
                       r"\buniversit(?:y|ies)\b|"
@@ -308,12 +320,42 @@ def _documents_decide(text: str, specific: dict[str, tuple[int, int]], documents
     return specific
 
 
+# A support word that names one reference, a tool paid for or a service level, not the documents (s16-c, dev18b): a
+# ticket's or a request's number ("Jira ticket is PLAT-4471", "Ticketnummer ... #INC-77812", "問い合わせ番号は
+# REQ-2025-0412", "protocolo do chamado é 2025031400087"), a hotline's phone number ("客服热线400-820-8820"), what a
+# support tool's licences cost ("$48k on Zendesk licenses") and an SLA ("SLA是工单4小时内响应")
+_REFERENCE_AFTER = re.compile(r"^[^.;!?。；\n]{0,30}?(?:\b(?:number|no\.|nr\.?|nummer|numéro|número|numero|ids?|"
+                              r"ref\w*)\b|"
+                              r"#|号|番号|[a-z]{2,}[\-_]?\d{3,}|(?:\b(?:is|ist|est|es|é|è)\s+|[:：是は]\s*)(?:\d{6,}|\+?\d{2,4}(?:[\s\-]\d{2,4}){1,4}\b(?![,.]\d))|\d{9,}|"
+                              r"\d{3,4}[\s\-]\d{3,4}[\s\-]\d{4})|^\w*(?:nummer|号|番号)|"
+                              r"^\s*(?:licen[cs]es?|seats?|subscriptions?|bills?)\b")
+_SERVICE_LEVEL = re.compile(r"(?<![a-z])slas?(?![a-z])|service[\s\-]level")
+
+
+# A vendor's contract that ended or runs out ("used one hosted search vendor until 2022 then contract ended", "der
+# Vertrag lief 2023 aus"): an event of the past, no legal documents (s16-c)
+_CONTRACT_EVENT = re.compile(r"^\s*(?:ended|expired|ran out|lapsed|was up|ends|expires|runs out|is up|terminated|"
+                             r"(?:lief|läuft) \w* ?aus|ausgelaufen|expir[oó]|terminó|a expiré|est terminé|scaduto|"
+                             r"terminou|expirou)\b")
+
+
+def _a_reference(text: str, m: re.Match[str]) -> bool:
+    """A support word naming a reference number, a tool paid for or a service level (see above)."""
+    if m.lastgroup == "legal" and re.fullmatch(r"contracts?|vertrag|contrato|contrat|contratto",
+                                               m.group().strip()) and \
+            _CONTRACT_EVENT.match(text[m.end():m.end() + 30]):
+        return True
+    return m.lastgroup == "support" and bool(_REFERENCE_AFTER.search(text[m.end():m.end() + 60]) or
+                                             _SERVICE_LEVEL.search(text[max(0, m.start() - 30):m.start()]))
+
+
 def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity: Any) -> None:
     """Store the domain ``text`` states (see the module's rules); ``polarity`` tells a negated cue."""
     correction = bool(_CORRECTING.match(text)) and any(
         isinstance(updates.get(f), int | float) for f in ("corpus_docs", "queries_per_month", "doc_length_tokens",
                                                           "budget_usd_month", "latency_p95_ms"))
-    matches = [(m, polarity(text, m)) for m in O.domain_words(text)]  # one pass for every domain
+    matches = [(m, polarity(text, m)) for m in O.domain_words(text) if not _a_reference(text, m)]  # one pass for
+    # every domain
     negated = {m.lastgroup for m, how in matches if how == "negated"}
     plain = {m.lastgroup for m, how in matches if how == "plain"}
     # "actually it is medical, not legal": a correction about the domain itself, after any question (a negation that
@@ -370,6 +412,14 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
     # the client's trade beside the documents' kind: "unser Kunde ist eine Versicherung, aber es geht um deren
     # Quellcode-Dokumentation" is code (s10-c)
     clients = {m.lastgroup for m, _ in matches if _CLIENT_IS.search(text[max(0, m.start() - 40):m.start()])}
+    clients |= {d for d in specific if d != "support" and all((
+        how == "negated" or _CLIENT_IS.search(text[max(0, m.start() - 40):m.start()]) or _CLIENTS_AFTER.match(
+            text[m.end():m.end() + 60]) or _PRODUCT_FOR.search(text[max(0, m.start() - 40):m.start()]) or
+        (_organisation_only(m, text) and _CLIENTS_BEFORE.search(text[max(0, m.start() - 30):m.start()])))
+        for m, how in matches if m.lastgroup == d)}  # (not "customer support bot": support is about customers)
+    if specific and specific.keys() <= clients and any(how == "negated" for m, how in matches
+                                                       if m.lastgroup in clients):
+        return  # "我们不是医院，我们的客户是医院": the trade of the customers only, said not to be the user's own
     if specific.keys() - clients and specific.keys() & clients:
         specific = {d: s for d, s in specific.items() if d not in clients}
     if "code" in specific and _SECTOR_ANSWER.search(text) and all(

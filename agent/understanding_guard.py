@@ -434,8 +434,8 @@ def _place_apart(message: str) -> bool:
     places = P.place_currencies(message.lower())
     if not places:
         return False
-    if "unknown" in places:
-        return True
+    if "unknown" in places or len(places) >= 2:
+        return True  # (s16-c: "in Zürich und Wien tätig; so um die 1.000 im Monat": francs or euros)
     read_as = "krw" if _HANGUL.search(message) else "jpy" if _KANA_TEXT.search(message) else \
         "cny" if _HAN.search(message) else "usd"
     rates = [P.USD_PER[c] or 1.0 for c in places | {read_as}]

@@ -771,7 +771,8 @@ _TYPICAL = re.compile(r"\b(?:on average|average|avg|typical(?:ly)?|usually|mostl
                       r"generally|normally|mainly|обычно|как правило|зазвичай|як правило|zwykle|zazwyczaj|przeważnie|"
                       r"di solito|solitamente|vanligtvis|oftast|normalt|im schnitt|durchschnittlich|meistens|"
                       r"normalerweise|in der regel|de media|en promedio|por lo general|normalmente|en moyenne|"
-                      r"g[ée]n[ée]ralement)\b|"
+                      r"g[ée]n[ée]ralement|em m[ée]dia|em geral|geralmente|in media|di media|gemiddeld|ortalama|"
+                      r"в среднем|średnio)\b|"
                       r"平均|一般|大多|大部分|多数|たいてい|대부분|보통")
 _LENGTH_UNIT_AFTER = re.compile(r"^\s*(?:-\s*\d+\s*)?(?:pages?|words?|characters?|tokens?)?\s*(?:[,.;]|$)")
 
@@ -811,6 +812,23 @@ def _unit_guessed(r: Reading, u: Understanding, asked: str | None = None, **_: A
     return {}
 
 
-RULES = (_unit_guessed, _restated_apart, _unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction,
+# s16-c (dev18b): a document said with its attachments to index too ("nos fiches font 2 pages en moyenne, mais chacune
+# renvoie à une annexe de 40-60 pages qu'on voudrait aussi indexer", "una pratica può essere 3 fogli come 80 file
+# allegati"): the length with or without them is the user's to say; a count of attached files is no corpus
+_ATTACHED = re.compile(r"\b(?:annex\w*|attachments?|attached|appendi(?:x|ces)|anexos?|anlagen?|anh[äa]ng\w*|"
+                       r"allegat[oiae]|pi[èe]ces? jointes?|bijlagen?|za[łl][ąa]cznik\w*)\b|附件|添付")
+
+
+def _with_attachments(r: Reading, u: Understanding, asked: str | None = None, **_: Any) -> dict[str, str]:
+    """The length of a document asked while its attachments, of another length or count, are to be indexed too."""
+    if asked != "doc_length_tokens" or not _ATTACHED.search(r.text) or not any(
+            f in u.updates for f in ("doc_length_tokens", "corpus_docs")):
+        return {}
+    reason = "a document with its attachments: about how long is one, all of it together?"
+    return {f: reason for f in ("doc_length_tokens", "corpus_docs") if f in u.updates}
+
+
+RULES = (_unit_guessed, _with_attachments,
+         _restated_apart, _unaccounted_multiplier, _unanchored, _two_fields, _unit_as_count, _fraction,
          _period, _hardware, _department, _implausible, _budget_period, _bytes, _lengths_of_kinds, _pages_as_count,
          _two_counts)

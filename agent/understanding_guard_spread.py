@@ -21,7 +21,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
 from agent.understanding_guard_reading import read
-from agent.understanding_quantities import one_named
+from agent.understanding_quantities import one_named, singled_out
 
 _TOKENS_PER_PARAGRAPH = 100.0
 # Lengths this far apart (or more) are no one length: "from 1 paragraph to 100 pages" (500x), "half a page to 200
@@ -321,7 +321,10 @@ def length_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         P.TOKENS_PER_PAGE) if m.group(2).startswith("page") else float(P.TOKENS_PER_LINE))
                 for m in _FEW_UNIT.finditer(low)]
     figures = []
+    alone = singled_out(low)  # s16-c: "o maior tem 500 páginas, mas é um só": one document singled out by its size
     for n in P.find_numbers(low):
+        if alone[n.start:n.end] != low[n.start:n.end]:
+            continue
         after = re.sub(r"^\s*\+", " ", low[n.end:n.end + 16])  # "100+ pages"
         unit = next(((rx.match(after), tokens) for rx, tokens in _LENGTH_UNITS if rx.match(after)), None)
         if unit is None or unit[0] is None:

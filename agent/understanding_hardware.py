@@ -536,11 +536,31 @@ _OUT_OF_REACH_BEFORE = re.compile(r"(?:\bwould love|'d love|\bwish (?:we|i) (?:h
 _THEIRS_BEFORE = re.compile(r"\b(?:we have|we've got|we got|i have|our|my|own|owns|bought)\b|我们有|有一张|持って|있어")
 
 
+# s16-c (dev18b): a card by its price, in any language ("Eine H100 kostet in der Anschaffung um die 35.000 €", "Una A100
+# comprada costaría unos 15.000 €", "an H100 goes for $30k"), and another team's cards the user cannot use ("un'altra
+# divisione ha delle H100, ma non possiamo usarle", "the data science team has A100s but we can't use them")
+_PRICED_AFTER = re.compile(
+    r"^[^.;!?。！？,，]{0,30}?(?:\b(?:costs?|kostet|kosten|kostete|cuesta|cuestan|costar[ií]a\w*|custa|custaria|"
+    r"co[uû]te\w*|costa|costerebbe|kost|kosztuje|стоит|goes for|sells? for|is priced|retails? for|rents? for)\b|"
+    r"\b(?:in der anschaffung|comprad[oa]s?|achetée?s?|acquistat[aoie])\b)[^.;!?。！？]{0,30}?(?:[$€£¥₹]|\d)")
+_ANOTHER_TEAM = re.compile(
+    r"\b(?:another|other|a different|the other)\s+(?:division|department|team|business unit|group|lab)\b|"
+    r"\bun'altra (?:divisione|business unit|squadra)|\b(?:otra|outra) (?:división|divisão|área|equipe|equipo)\b|"
+    r"\b(?:eine andere|die andere) (?:abteilung|sparte|gruppe)\b|\bune autre (?:division|équipe|entité)\b|"
+    r"别的部门|其他部门|他の部署|다른 부서")
+_CANNOT_USE = re.compile(r"(?:\b(?:can'?t|cannot|not allowed to|may not) use\b|\bnon possiamo usarl\w*|"
+                         r"\bno podemos usarl\w*|\bnão podemos usá-l\w*|\bkönnen wir nicht (?:nutzen|verwenden)|"
+                         r"\bne (?:pouvons|peut) pas les utiliser|\bpas accès)")
+
+
 def _out_of_reach(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _THEIRS_BEFORE.search(before):
         return False
-    return bool(_OUT_OF_REACH_BEFORE.search(before) or _OUT_OF_REACH_AFTER.match(text[end:end + 80]))
+    if _ANOTHER_TEAM.search(before) and _CANNOT_USE.search(text[end:end + 60]):
+        return True  # another team's cards, not for us
+    return bool(_OUT_OF_REACH_BEFORE.search(before) or _OUT_OF_REACH_AFTER.match(text[end:end + 80]) or
+                _PRICED_AFTER.match(text[end:end + 80]))
 
 
 def _dropped(text: str, start: int, end: int) -> bool:

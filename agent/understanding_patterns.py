@@ -459,7 +459,7 @@ DOCS_AFTER = re.compile(
     r"listings?|web ?pages|transcripts?|policies|statutes|judg(?:e)?ments?|repositories|repos|messages|"
     r"conversations|abstracts|descriptions|questions and answers|q&as?|skus?|of them|tweets|posts|decisions|rulings|"
     r"questions" + _WITH_SOLUTIONS + r"|"
-    r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|wordings|"
+    r"opinions|briefs|invoices|receipts|produtos|productos|produits|prodotti|produkte|artikel|itens|wordings|"
     r"speeches|debates|hearings|sermons|lectures|episodes|"
     r"ndas|msas|agreements|claims|specs|specifications|slide decks|decks|"
     r"presentations|memos|letters|forms|cvs|resumes|résumés|proposals|dissertations|patents|episodes|recordings|calls|"
@@ -606,7 +606,7 @@ USERS = re.compile(r"^\s*(?:clients|clientes|clienti|kunden|klanten|klienci|klie
                    r"supervisors|executives|radiologists|pathologists|chemists|paramedics|carers|caregivers|"
                    r"electricians|technologists|fitters|installers|stylists|concierges|receptionists|secretaries|solicitors|"
                    r"assistants|volunteers|"
-                   r"ppl|folks|heads|agents|juristes|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
+                   r"ppl|folks|heads|agents|juristes|juristas|giuristi|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
                    r"funcion[áa]rios|empleados|employ[ée]s|dipendenti|collaborateurs|collaboratori|colaboradores|"
@@ -1853,12 +1853,13 @@ REFERENCE = re.compile(r"\b(?:the|your|that|this) (?:top|first|best|recommended|
 # A question about a situation that is not (yet) the user's: "what if we had 2M docs?", "would 500 QPS still be ok?",
 # "can any model handle 8k tokens?", "e se fossem 2 milhões?", "如果有两百万份呢？". Its figures are not answers.
 HYPOTHETICAL = re.compile(
-    r"^\s*(?:(?:and|but|so|ok|okay|also|then|hmm+|wait)[, ]+)?(?:what if|what about|how about|suppose|supposing|"
+    r"^[\s¿¡]*(?:(?:and|but|so|ok|okay|also|then|hmm+|wait)[, ]+)?(?:what if|what about|how about|suppose|supposing|"
     r"imagine|hypothetically|in theory|let'?s say|say we|if we\b|would\b.{0,80}\b(?:still|then|instead|also)\b|"
     r"(?:could|would|will|can|does|do)\b.{0,40}\b(?:any|some|a|an|the|that|this|option|it)\b.{0,40}"
     r"\b(?:handle|cope with|scale to|support|deal with|manage|take)\b|is there\b|are there\b|which of\b|"
     r"e se\b|et si\b|y si\b|und wenn\b|was wäre,? wenn|was ist,? wenn|e (?:se|cosa succede)|"
-    r"如果|假如|要是|万一|もし|만약)")
+    # (s16-c: "¿Y si llegáramos a ...?", "仮に文書が500万件になったら")
+    r"如果|假如|要是|万一|もし|仮に|假设|假設|만약)")
 # A figure relative to one said before: "double that", "half of that", "3x that", "das Doppelte", "翻倍".
 RELATIVE = re.compile(r"\b(?:double|twice|triple|thrice|half|quadruple|\d{1,2}\s*x|\d{1,2} times|"
                       r"(?:two|three|four|five|six|seven|eight|nine|ten) times)\s+(?:of\s+)?"

@@ -209,6 +209,49 @@ _NEGATED_PERIOD = re.compile(r"\b(?:not|rather than|instead of|niet|inte|nie|non
                              r"(?:(?:working|business|work)\s+)?(?:day|weekday|week|month|hour|shift)s?\b")
 
 
+# One document singled out by its size in a sentence of its own (s16-c, dev18b), said in any language after the gloss:
+# a superlative before its figure ("el documento más largo ... es el convenio colectivo, de 380 páginas", "一番長いのは
+# 社史で、420ページ", "o maior é o manual de integração, com 700 páginas") or an exception after it ("hat 1.100 Seiten,
+# das ist aber die Ausnahme", "420ページあります。これは例外です。"): that figure is no typical length, whatever part of
+# the message it is read in; the other lengths of the message stay
+_SINGLED_OUT = re.compile(
+    r"\b(?:más larg[oa]s?|más grande|el mayor|la mayor|(?:o|a) maior|mais long[oa]|le plus (?:long|gros)|la plus "
+    r"(?:longue|grosse)|(?:der|die|das) (?:längste|größte|grösste|dickste|umfangreichste|älteste)|\w*längstes?|"
+    r"\w*größtes?|ältestes?|(?:il|la) più (?:lung[oa]|grande|corposo)|het (?:langste|grootste|dikste)|"
+    r"najdłuższ\w+|największ\w+|en uzun|самы[йе] (?:длинн|больш)\w+|"
+    r"(?:the|our) (?:biggest|largest|longest|thickest))\b|"
+    r"最长|最長|最大的|一番(?:長|厚|大き)|最も(?:長|厚)|가장 (?:긴|두꺼운|큰)|제일 (?:긴|큰)")
+_EXCEPTION_SAID = re.compile(
+    r"\b(?:exception|outlier|odd one out|excepción|caso aparte|excepci[oó]n|exce[çc][ãa]o|eccezione|"
+    r"ausnahme|uitzondering|wyjątek|istisna|исключение|(?:mas|pero|ma) (?:é|es|è) (?:um|uno|una) s[óo](?:lo)?|"
+    r"only one of (?:those|them)|just one of (?:those|them))\b|例外|特例|例外的|个例|個例|예외")
+_PAGE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:-|–)?\s*(?:pages?|pp|pgs?|tokens?|words?|页|頁|ページ|페이지)\b|"
+                          r"\d[\d,.]*\s*(?:页|頁|ページ|페이지)")
+_SENTENCE_PIECE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？\n]+|$)")
+
+
+def singled_out(text: str) -> str:
+    """``text`` with the size of one document singled out (see above) blanked, same length."""
+    if not (_SINGLED_OUT.search(text) or _EXCEPTION_SAID.search(text)):
+        return text
+    chars = list(text)
+    pieces = list(_SENTENCE_PIECE.finditer(text))
+    for i, piece in enumerate(pieces):
+        sentence = piece.group()
+        top = _SINGLED_OUT.search(sentence)
+        figure = _PAGE_FIGURE.search(sentence, top.end()) if top else None
+        nxt = pieces[i + 1].group() if i + 1 < len(pieces) else ""
+        if figure is None and (_EXCEPTION_SAID.search(sentence) or (len(nxt.strip()) <= 30 and _EXCEPTION_SAID.search(
+                nxt) and not re.search(r"\d", nxt))):
+            end = _EXCEPTION_SAID.search(sentence)
+            figures = list(_PAGE_FIGURE.finditer(sentence, 0, end.start() if end else len(sentence)))
+            figure = figures[-1] if figures else None
+        if figure is not None:
+            a, b = piece.start() + figure.start(), piece.start() + figure.end()
+            chars[a:b] = [" " if c.isdigit() else c for c in text[a:b]]
+    return "".join(chars)
+
+
 def extract_fields(text: str, asked: str | None) -> Found:
     """Return the profile values ``text`` (normalised) states; ``asked`` lets bare answers count.
 
@@ -216,7 +259,8 @@ def extract_fields(text: str, asked: str | None) -> Found:
     (``agent.understanding_segments``): a figure is read with the words of its own part first.
     """
     text = _PERIOD_TAKEN_BACK.sub(lambda m: " " * len(m.group()), text)  # "per month ではなく per year で300万 yen"
-    text, term = _per_term(_period_asked_first(text))  # "Per term? Maybe 200 searches. We have 4 terms." (s15-a)
+    # "Per term? Maybe 200 searches. We have 4 terms." (s15-a); one document singled out by its size (s16-c)
+    text, term = _per_term(_period_asked_first(singled_out(text)))
     found = G.reconcile(text, asked, _read_whole(text, asked), _read_whole, bool(SELF_CORRECTION.search(text)))
     if term != 1.0 and isinstance(found.updates.get("queries_per_month"), int | float):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * term)
@@ -481,6 +525,7 @@ def _extract(text: str, asked: str | None) -> Found:
         found.top_k = k if 1 <= k <= 20 else None
         spans.append(top.span())
     spans.extend(m.span() for m in _NO_QUANTITY.finditer(stripped))  # "version 3.2", "Postgres 15", "a 512 token limit"
+    spans.extend(m.span() for m in _PART_OF_A_NAME.finditer(stripped))  # "INC0084412", "Llama 3.1 70B", "768次元"
     bare_latency = P.LATENCY_BARE.search(stripped)
     if bare_latency:
         found.updates["latency_p95_ms"] = float(bare_latency.group(1))
@@ -777,9 +822,14 @@ _TAKEN_BACK_AFTER = re.compile(r"\s*(?:[a-z$€£¥₹]{1,5}|[^\s\d,.;:!?。，�
 # to answer anyway", "the LLM takes 5 seconds", "our gateway has a 30s timeout": no latency asked of retrieval
 _OTHER_PART = re.compile(r"\b(?:llm|gpt[\w\-.]*|generation|generating|"
                          r"the (?:model|bot|chatbot|assistant) (?:takes|needs)|"
-                         r"page loads?|page load time|gateway|timeout|time-?out)\b")
+                         r"page loads?|page load time|gateway|timeout|time-?out|"
+                         # s16-c: another system or party ("our core banking vendor's response-time SLA is 2 seconds",
+                         # "notre ERP met 5 secondes à répondre")
+                         r"vendor'?s?|provider'?s?|supplier'?s?|erp|crm|dms|mainframe|core banking|legacy system|"
+                         r"fournisseur|proveedor|fornecedor|fornitore|lieferant\w*|dienstleister\w*)\b")
 _NOW_CUE = re.compile(r"\b(?:wait|waits|waiting|takes?|took|eats?|today|currently|right now|anyway|already|"
-                      r"at the moment|is|was|has)\b")
+                      r"at the moment|is|was|has|met|mettent|tarda|tardan|demora|braucht|brauchen|impiega|leva|"
+                      r"ist|est|es|è|é)\b")
 _TARGET_CUE = re.compile(r"\b(?:under|below|within|less than|at most|max(?:imum)?|sub|should|must|need|needs|want|"
                          r"would like|'d like|target|goal|ideally|require\w*|budget|acceptable|ok|fine)\b|<|p9\d")
 
@@ -1229,8 +1279,22 @@ PAST_SPEND = re.compile(r"\b(?:spent|(?:we|they|i)(?:'ve| have)? (?:just |alread
                          # gente gasta uns R$ 8 mil por mês com o Zendesk", "wir zahlen 3.000 € für Elastic")
                          r"(?:a gente|nós|hoje|hoy|actualmente|atualmente)\s+(?:\w+\s+)?(?:gasta\w*|paga\w*)|"
                          r"\bwir zahlen\b|\bzahlen wir\b|\bon (?:paie|dépense)\b|\bnous payons\b|\bpaghiamo\b|"
+                         # s16-c: what a thing would cost to buy, a vendor's offer ("buying one is like $30k",
+                         # "kostet in der Anschaffung", "comprada costaría", "ein Angebot über 2.900 €/Monat")
+                         r"\bbuying (?:one|it|them|that|those|an? \w+)\s+(?:is|would be|costs?|runs?)\b|"
+                         r"\bin der anschaffung\b|\bcomprad[oa]s? costar\w*|\bangebot (?:über|von)\b|"
+                         r"\bdevis (?:de|à)\b|\bcotizaci[oó]n (?:de|por)\b|\bpreventivo (?:di|da)\b|"
+                         r"\bofferte (?:van|voor)\b|見積|报价|報價|"
                          r"spendiamo già|ya gastamos|já gastamos|on dépense déjà|nous dépensons déjà|"
                          r"gastado|gastou|gastamos|speso|uitgegeven|wydaliśmy|spenderade|harcadık|потратили)\b")
+
+
+# A group of people "N of them" refers back to (s16-c): "the legal team ... all 4 of them"
+_PEOPLE_REFERRED = re.compile(r"\b(?:team|people|staff|lawyers|engineers|developers|colleagues|folks|guys|analysts|"
+                              r"agents|employees|members|department|dept|board|committee|partners|admins?|"
+                              r"consultants|specialists|reviewers|editors)\b")
+_DOCUMENT_NOUN = re.compile(r"\b(?:docs?|documents?|files?|contracts?|articles?|tickets?|pages?|records?|reports?|"
+                            r"manuals?|e-?mails?|pdfs?|cases|items|products)\b")
 
 
 # A figure whose noun is a thing that is neither documents nor searches ("120家门店", "店舗は60店舗", "매장이 45개",
@@ -1294,6 +1358,40 @@ _NO_QUANTITY = re.compile(
     r"\b\d{2,5}(?:[\s\-]?(?:dims?|dimensions?|dimensional)|d)\b(?!\s*(?:docs?|documents?))|"
     r"\b(?:max(?:imum)?[\s_](?:seq(?:uence)?[\s_])?(?:length|len|input)|max_seq_length|sequence length|token limit|"
     r"context (?:window|length))\s*(?:of|is|=|:)?\s*\d[\d,.]*\s*k?\b")
+
+
+# Figures that are part of a name, a code or another system's setting, in any language (s16-c, dev18b): a reference
+# ("PLAT-4471", "INC0084412", "#INC-77812", "REQ-2025-0412", "SO2024110700123", a bare run of ten digits or more), a
+# phone number or an extension after its word ("hotline is 6555 0199", "telefone da central é 0800 123 4567",
+# "400-820-8820", "Durchwahl -4417"), a benchmark's score or cut-off ("the 62.3 MTEB average", "nDCG@10", "hit@5"), an
+# LLM's size after its versioned name ("Llama 3.1 70B", "a 7B model"), a model's hyphenated name
+# ("text-embedding-3-small", "e5-large-v2", "ada-002"), dimensions in the words of each language ("768次元", "1024
+# Dimensionen"), and a chunking set-up ("Chunkgröße 512 Tokens", "chunks de 800 tokens avec 100 de recouvrement",
+# "truncates at 512 tokens")
+_PART_OF_A_NAME = re.compile(
+    r"(?<![\w$€£¥])#?\s?(?!(?:usd|eur|gbp|inr|sgd|chf|cad|aud|jpy|cny|rmb|krw|brl|mxn|pln|sek|try|rub|uah|idr|rs|us|hk"
+    r"|nt|rp|kr|tl|zl|rm|php|thb|vnd|aed|sar|zar|nzd|dkk|nok|czk|huf|ron|sub|under|over|max|min|ca|approx|about|up|bis"
+    r"|unter|sous|moins|menos|circa|around|upto|top|ab|bei|de|da|até|ate)[\-_]?\d)[a-z]{2,}[\-_]?\d{3,}(?:[\-_]\d+)*"
+    r"(?![\w.,]*\s*(?:k\b|docs?\b|documents?\b|pages?\b|files?\b|users?\b))|"
+    r"#\s?\d{3,}\b|(?<![\d.,])\d{10,}(?<!000)(?![\d.,])|"
+    r"(?:\b(?:hotline|phone|tel\.?|telefone?|telefon|telephone|numéro (?:direct|de (?:téléphone|portable|poste))|"
+    r"número de (?:tel[eé]fono|telefone|celular|contato|contacto))|téléphone|teléfono|telefono|热线|電話|电话)"
+    r"\D{0,20}?\+?\d[\d\s\-().]{4,}\d|"
+    r"(?:\b(?:durchwahl|extension|ext\.)|内線|内线|分机)\D{0,8}?\d{2,}|"
+    r"(?<![\d\-])\d{3,4}-\d{3,4}-\d{4}(?![\d\-])|"
+    r"\b\d+(?:[.,]\d+)?\s*%?\s*(?:on\s+|in\s+|de\s+)?(?:mteb|ndcg|beir|mrr|recall@|hit@|map@|f1\b)|"
+    r"\b(?:mteb|ndcg|recall|mrr|hit|map|precision|acc)\s*@\s*\d+|"
+    r"\b[a-z][a-z\-]*\s?\d+(?:\.\d+)+\s+\d+(?:\.\d+)?\s?b\b|"
+    r"\b\d+(?:\.\d+)?\s?b\s+(?:model|params|parameters|instruct|chat|llm)\b|"
+    r"\b[a-z][a-z\d]*(?:[\-_][a-z\d]+)*[\-_](?:[a-z]+\d[a-z\d]*(?:\.\d+)?|0\d+)(?:[\-_][a-z\d]+(?:\.\d+)?)*\b|"
+    r"\b[a-z][a-z\d]*[\-_][a-z][a-z\d]*[\-_]\d[a-z\d]*(?:\.\d+)?(?:[\-_][a-z\d]+(?:\.\d+)?)*\b|"
+    r"\b[a-z]+\d[a-z\d]*(?:[\-_][a-z\d]+(?:\.\d+)?)+\b|"
+    r"\d{2,5}\s*(?:次元|维|維|차원|dimensionen|dimensiones|dimensões|dimensioni|dimensies|wymiar\w*)|"
+    r"\b(?:chunk|chunks|segment)[\s\-]?(?:größe|grösse|groesse|taille|tamaño|tamanho|dimensione|grootte)\s*"
+    r"(?:von|de|di|van|:|=)?\s*\d[\d,.]*\s*(?:tokens?)?|"
+    r"\btruncat\w*\s+(?:at|to)\s+\d[\d,.]*\s*(?:tokens?)?|"
+    r"\b\d[\d,.]*\s*tokens?(?=[^.;!?]{0,40}(?:overlap|recouvrement|überlappung|solapamiento|sobreposição|"
+    r"sovrapposizione|chevauchement))")
 
 
 # Money that serves another purpose than this system's budget (s10-c), by what the figure belongs to: the price of a
@@ -1476,7 +1574,8 @@ _TOTAL_RATE = re.compile(r"(?:\bin total\b|\baltogether\b|\bcombined\b|\ball tog
 # The staff of the whole organisation, then the ones who use it: "5万名员工，但这个系统只给人力资源部用，大概100人",
 # "12,000 employees, but only about 300 analysts would use it"
 # "only 300 of them", "社員2000人のうち…300人" (s7-d): the later count narrows the people
-ONLY_SOME = re.compile(r"\b(?:but|only|just|of (?:them|whom|those))\b|但|只|仅|僅|だけ|のみ|만|뿐|"
+ONLY_SOME = re.compile(r"\b(?:but|only|just|of (?:them|whom|those)|aber|nur|mais|seulement|pero|solo|sólo|"
+                       r"mas|apenas|só|ma|soltanto|maar|alleen)\b|但|只|仅|僅|だけ|のみ|만|뿐|"
                        r"のうち|の中で|其中|中的|중에서?|중\s|arasından|içinden|実際")
 
 
@@ -1506,14 +1605,24 @@ def team(num: P.Number, work: str) -> bool:
     return bool(P.TEAM_BEFORE.search(work[max(0, num.start - 24):num.start]) or P.TEAM_AFTER.match(work[num.end:]))
 
 
+# Each person's, or on average, in the languages the gloss leaves as written (s16-c)
+_EACH_OR_AVERAGE = re.compile(r"\b(?:each|apiece|on average|average|jeder|jede|chacun\w*|chaque|cada|ciascun\w*|"
+                              r"ognuno|elk|varje|każdy|en moyenne|im schnitt|em média|in media|de media|"
+                              r"durchschnittlich)\b")
+
+
 def _small_rate_after(people: P.Number, num: P.Number, work: str) -> bool:
     """A rate too small to be everybody's, said right after the people: each person's.
 
     "een stuk of 300 ambtenaren, 3 zoekopdrachten per werkdag": 3 searches a working day for 300 people together is
     no system anyone sizes.
     """
-    between = work[people.end:num.start]
-    return people.end <= num.start and len(between) <= 30 and not re.search(r"\d|[.;!?。]", between) and \
+    between = work[people.end:num.start]  # (s16-c: up to 45 characters with an average or "each" said, the people's
+    # place between: "300 conseillers en agence font en moyenne 8", "45 Leute im Innendienst, jeder 20"; with none,
+    # "our field techs (about 200) search from the van, maybe 8 queries a day" is asked, lead s15)
+    near = len(between) <= 30 or (len(between) <= 45 and bool(_EACH_OR_AVERAGE.search(
+        between + " " + work[num.end:num.end + 40])))
+    return people.end <= num.start and near and not re.search(r"\d|[.;!?。]", between) and \
         0 < num.value <= 30 and people.value >= 10 * num.value and \
         any(rx.search(work[num.end:num.end + 40]) for rx, _ in P.PERIODS)
 
@@ -1985,6 +2094,10 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         docs = None  # "지점이 80개" (80 branches), "매장이 250개": a counter of things that are not documents
     if docs and docs.group().rstrip().endswith("of them") and hardware:
         return None, None  # "not 2 A100s, we have 4 of them": the cards, not documents
+    referred = re.split(r"[.;!?。]\s", text[max(0, num.start - 80):num.start])[-1]
+    if docs and docs.group().rstrip().endswith("of them") and _PEOPLE_REFERRED.search(referred) and \
+            not _DOCUMENT_NOUN.search(referred):
+        return None, None  # "the legal team decides that and all 4 of them are swamped": the people (s16-c)
     if docs:
         # "一个法律问答系统" is not a corpus of one; "1k docs per second" / "5,000 new docs a month" are rates
         # its own words only: "120k tickets today and add 5k new ones a month", "8万 건이고 매달 2천 건씩"
@@ -2315,6 +2428,10 @@ def _stretched_budget(found: Found, source: tuple[P.Number, Any], work: str) -> 
 # Parts of one corpus: "8,000 guides and 15k policy documents", "办事指南8000条，政策文件1.5万份",
 # "2k FAQs plus 40k tickets".
 _PARTS_JOIN = re.compile(r"^[^\d]{0,70}$")
+# Things counted as the subject of using or buying the product ("2,300 clinics use the product"): its customers, no
+# part of the documents (s16-c)
+_USE_THE_PRODUCT = re.compile(r"^\s*[a-z\-]+\s+(?:\w+\s+)?(?:use|uses|using|buy|buys|license|licence|subscribe to)\s+"
+                              r"(?:the|our|this)\s+(?:product|software|platform|app|service|system|tool|saas)s?\b")
 _JOIN_WORD = re.compile(r"\band\b|\bplus\b|\+|&|,|，|、|；|;|和|及|以及|还有|另外|\bund\b|\bet\b|\by\b|\be\b|"
                         r"\bpi[uù]\b|\bm[aá]s\b|と|및|그리고|"
                         # the same in the languages the gloss leaves as written (s5-b)
@@ -2338,6 +2455,9 @@ def _sum_counts(counts: list[tuple[P.Number, int]], work: str, found: Found) -> 
         found.updates["corpus_docs"] = counts[0][1]
         if len(counts) < 2:
             return
+    counts = [c for c in counts if not _USE_THE_PRODUCT.match(work[c[0].end:c[0].end + 50])]
+    if len(counts) < 2:  # s16-c: "1,150 articles, English. About 2,300 clinics use the product": the customers
+        return
     totals = [v for n, v in counts if P.TOTAL_CUE.search(work[max(0, n.start - 25):n.end + 25])]
     if totals:
         found.updates["corpus_docs"] = totals[-1]  # "2,500 manuals ... in total about 9,000 documents"

@@ -55,7 +55,7 @@ _NO_CLOUD_OPENER = re.compile(r"^\W*(?:(?:no|nope|nah|nein|nee|non|nie|nej|hayı
                               r"external |öffentliche |externe )?(?:cloud|nube|nuvem|chmury|moln|облака|хмари)\b")
 # A place particle after "on-prem" (glossed from オンプレ/온프레미스): the cards that stand there follow
 _CJK_PLACE = re.compile(r"^\s*(?:環境|サーバー?|側|机房|서버|환경)?\s*(?:に|には|にも|에|에는|에도)")
-_CJK_NEED = re.compile(r"必須|必要|限定|のみ|だけ|필수|만\b|해야")
+_CJK_NEED = re.compile(r"必須|必要|限定|のみ|(?<!gpus )(?<!枚)(?<!台)だけ|필수|만\b|해야")
 _OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
                            r"workstations?|dgx|hgx|superpod|[ahlt]\d{1,3}s?)\b(?!\s+only)")
 _HAVE_MACHINES = re.compile(r"^[\s,:;\-]*(?:we(?:'ve)? (?:have|got|own|run)|there (?:is|are)|there's)\b[^,.;]{0,30}?"
@@ -111,6 +111,26 @@ _SCOPED = re.compile(
     r"khi (?:cần|áp dụng)|uygulandığı yerde|gerektiğinde)")
 
 
+# A regulation that is what the documents or the work are about, not a rule for them (s16-c, dev18b): "most of what we
+# advise on is GDPR", "wir beraten vor allem zu DSGVO", "a LGPD é o assunto principal dos nossos documentos", "guides
+# about HIPAA", "nous conseillons sur le RGPD"
+_REGULATION_TOPIC_BEFORE = re.compile(
+    r"(?:\badvis\w* (?:on|about)|\bconsult\w* (?:on|about)|\bspeciali[sz]\w* in|\bwrit\w* (?:on|about)|"
+    r"\b(?:guides?|articles?|books?|courses?|trainings?|webinars?|newsletters?) (?:on|about)|"
+    r"\bberat(?:en|e|ung)\b|\bspezialisiert auf|\bconseill\w* (?:sur|en)|\bspécialis\w* (?:en|dans)|"
+    r"\basesor\w* (?:sobre|en)|"
+    r"\bespeciali[sz]\w* (?:en|em)|\bguias? sobre|\bguías? sobre|\bguide (?:sul|sulla)|\bconsulen\w* (?:su|in)|"
+    r"\b(?:topic|subject|sujet|tema|thema|assunto) (?:is|of|de|di|ist|es|é|è)?)[^.;!?]{0,25}$")
+_REGULATION_TOPIC_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:is|é|est|ist|es|è)\s+(?:\w+\s+){0,2}?(?:main |principal |"
+                                     r"whole |haupt)?(?:topic|subject|assunto|sujet|tema|thema|theme|focus)\b")
+
+
+def _regulation_topic(text: str, m: re.Match[str]) -> bool:
+    """A regulation named as the documents' or the work's topic (see above), not as a rule."""
+    return bool(_REGULATION.fullmatch(m.group()) and (_REGULATION_TOPIC_BEFORE.search(
+        text[max(0, m.start() - 60):m.start()]) or _REGULATION_TOPIC_AFTER.match(text[m.end():m.end() + 50])))
+
+
 # s14-b: a side preferred "if we can" is the side chosen ("prefer self-hosted if we can", "idealerweise selbst
 # gehostet, wenn möglich", "de preferencia self-hosted si se puede"): the condition is no doubt about the choice
 _PREFERENCE_WORD = re.compile(r"\bprefer\w*|\bideally\b|\bpreferabl[ey]\b|\brather\b|\bbevorzug\w*|\blieber\b|"
@@ -130,7 +150,7 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     """Whether the data must stay on the premises, and who runs the model; a negated or hedged cue is not a rule."""
     on_prem = [m for m in P.ON_PREM.finditer(text) if not _hardware_location(text, m)
                and not _TIME_BEFORE.search(text[max(0, m.start() - 20):m.start()])
-               and not _SCOPED.match(text[m.end():m.end() + 40])]
+               and not _SCOPED.match(text[m.end():m.end() + 40]) and not _regulation_topic(text, m)]
     if on_prem and all(_REGULATION.fullmatch(m.group()) for m in on_prem) and (
             any(polarity(text, m) == "plain" for rx in (P.API_OK, P.DATA_MAY_LEAVE) for m in rx.finditer(text))
             or R.data_in_cloud_ok(text)):
