@@ -50,7 +50,7 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"\bpayroll (?:provider|company|bureau)\b",
         "zh": r"银行|保险公司|证券公司|基金公司|券商|年金|养老金|社保基金|资产管理|资管|信托公司|期货公司|城商行|"
               r"农商行|信用社|村镇银行|投行|私募|公募|理财公司|消费金融|小额贷款|小贷公司|融资租赁|会计师事务所|"
-              r"税务师事务所",
+              r"税务师事务所|(?:我|我们|本|咱们)行(?=的|[^\u4e00-\u9fff]|科技|信息|总|分|内|业务|客户|员工|制度|产品|系统|打算|计划|准备|想|要|正在|目前|现在|有|是)",
         "de": r"\bpensionskasse\w*|\bpensionsfonds\b|\bvorsorgeeinrichtung\w*|\bversorgungswerk\w*|\bversicherung\w*|"
               r"\bversicherer\b|\brückversicher\w*|\bvermögensverwalt\w*|\bkapitalverwaltungsgesellschaft\w*|"
               r"\bfondsgesellschaft\w*|\bwertpapier\w*|\bkreditinstitut\w*|\bsteuerkanzlei\w*|\bsteuerberatung\w*|"
@@ -296,6 +296,8 @@ ORGANISATIONS: dict[str, dict[str, str]] = {
               r"broadcasters?|production compan(?:y|ies)|producers?)\b|\bnews (?:channels?|networks?|agenc(?:y|ies))\b|"
               r"\bpublic broadcaster\b|\bministr(?:y|ies)\b|\bgovernment (?:department|agency|agencies|body|bodies)\b|"
               r"\bcity (?:hall|government|administration)\b|\bcounty (?:council|government)\b|"
+              r"\b(?:borough|district|parish|town|local|regional|municipal|shire) councils?\b|"
+              r"\blocal authorit(?:y|ies)\b|"
               r"\bpublic utilit(?:y|ies)\b|"
               r"\bsoftware house\b|\bwebtoon\w*|\bindie (?:game|studio)\w*|\bgame (?:studios?|compan(?:y|ies)|"
               r"publishers?|developers?)\b|"

@@ -1268,7 +1268,11 @@ API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azu
                     r"(?:cloud[\s\-]?)?apis?\s+(?:is|zijn|ist|est|è|é|es)\s+(?:\w+\s+)?(?:prima|fine|ok|okay|goed|"
                     r"oké|bien|bene|ótimo|in orde)\b|\bnothing (?:stops|prevents|keeps) us from (?:using|calling)\b|"
                     r"\b(?:bulut\w*|api\w*)(?:'\w+)?\s+(?:gönderilebilir|gönderebiliriz|kullanabiliriz|"
-                    r"kullanılabilir)\b|gửi (?:lên|sang|qua) (?:api|cloud)[^.,;]{0,15}\bđược\b")
+                    r"kullanılabilir)\b|gửi (?:lên|sang|qua) (?:api|cloud)[^.,;]{0,15}\bđược\b|"
+                    # lead s16: "API 써도 되고", "外部APIを使っても問題ありません" (the gloss reads the other forms)
+                    r"(?<![a-z])api\s*(?:를|는|도)?\s*(?:써도|사용해도|이용해도|호출해도|쓰셔도)\s*(?:되|괜찮|돼|무방)|"
+                    r"(?<![a-z])api\s*(?:を|は)?\s*(?:使って|利用して|呼んで)も\s*(?:問題ない|問題ありません|大丈夫|いい|ok|構わない|"
+                    r"かまわない|平気)")
 # A preference for a hosted API said in passing ("I just want an API", "API it is", "we'd rather pay per token than
 # babysit GPUs"): who runs the model, nothing about where the data may go.
 API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?:api|hosted (?:api|service|model))\b|"
@@ -1280,6 +1284,38 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
                            # s15-a: "We'd call an API, need p95 under 200ms", "We want an API, budget USD 2k/month"
                            r"\bwe(?:'d| would|'ll| will)? (?:just |probably |likely )?(?:call|use|hit|want) "
                            r"(?:an?|the|their) (?:[\w\-]+ )?api\b(?!\s*(?:or|vs|versus)\b)(?![^.;?]{0,40}\?)")
+# lead s16 (issue 17): a hosted API named as the way the team will go, in an opening that states many fields
+# (heldout49: "On préfère une API managée", "倾向用API", "모델은 API로 쓰는 게 현실적", "APIかマネージドサービスを使う
+# ことになる", "wir würden eher eine API nehmen"): who runs the model, nothing about the data. The reader drops it in a
+# sentence about the LLM's API (``understanding_statements._api_chosen``).
+API_CHOSEN = re.compile(
+    r"\bend up (?:using|with|calling) (?:an? |the )?(?:hosted |managed |cloud )?(?:api|managed service)\b|"
+    r"\b(?:an? |the )?(?:hosted |managed )?api (?:is|seems|would be) (?:the )?(?:more |most )?(?:realistic|"
+    r"practical|pragmatic)\b|\brealistically,? (?:an? |the )?(?:hosted |managed )?api\b|"
+    r"\bpréf[èé]r\w*\s+(?:\w+\s+){0,2}?(?:une |un |l')?(?:api|service managé|solution managée|saas)\b|"
+    r"\bune api managée\b|"
+    r"\b(?:eher|lieber|am liebsten)\s+(?:eine |einen |über eine )?(?:api|managed service|saas|cloud[\s\-]?api)\b|"
+    r"\b(?:würden|werden) (?:wohl |eher |vermutlich |wahrscheinlich )?(?:eine |die )?api (?:nutzen|verwenden|"
+    r"nehmen)\b|"
+    r"\b(?:usar[íi]amos|usaremos|utilizar[íi]amos|utilizaremos|iríamos con|iremos con|useremmo|useremo|"
+    r"usar[íi]amos) (?:una |uma |un'|la |a )?api\b|"
+    r"\b(?:prefer[íi]\w*|preferiamo|prefiero) (?:\w+ ){0,2}?(?:una |uma |un'|la |a )?(?:api|servicio gestionado|"
+    r"servicio administrado|serviço gerenciado|servizio gestito)\b|"
+    r"(?:api|マネージドサービス)(?:か|や|または)?\S{0,15}?(?:を|で)\s*(?:使う|利用する)(?:こと|予定|つもり|方向|形|想定)|"
+    r"(?:\bapi|using an api)\s*(?:로|를)?\s*(?:쓰는|사용하는|이용하는)?\s*(?:게|것이|쪽이)\s*(?:현실적|나을|좋을|"
+    r"맞을|편할)|\bapi\s*(?:를|로)?\s*(?:쓸|사용할|이용할)\s*(?:예정|계획|생각)|"
+    r"倾向(?:于)?(?:用|使用|调用|走)\s*\S{0,8}api|(?:打算|准备|计划)(?:用|使用|调用)\s*\S{0,8}api|"
+    r"(?:就|那就|直接|还是)用\s*api|"
+    # the vendor hosts it, the user calls it ("hosted by the vendor", "sur les serveurs du prestataire", "que el
+    # proveedor lo aloje", "ベンダー側でホスト", "we just hit their endpoint")
+    r"\bhosted by (?:the |a |our )?(?:vendor|provider|supplier|contractor)\b|\bas a (?:managed|cloud) service\b|"
+    r"\b(?:servers?|serveurs?|servidores|infra\w*) (?:of the|du|del|do|des) (?:prestataire|fournisseur|vendor|"
+    r"provider|proveedor|fornecedor|anbieters?|dienstleisters?)\b|\b(?:proveedor|fornecedor|prestataire|fournisseur)"
+    r" (?:lo |la |le |o |a )?(?:aloj|hosped|héberg|gestion)\w*|ベンダー側で(?:ホスト|運用)|"
+    r"\b(?:hit|call) (?:their|the vendor'?s|the provider'?s) (?:endpoint|api)\b|"
+    r"api\s*を\s*(?:叩く|呼ぶ|呼び出す)|(?<![a-z])api\s*로\s*(?:가기로|갑니다|가려고|결정)|"
+    r"\bprefiro (?:\w+ ){0,2}?(?:uma |a )?api\b|"
+    r"api(?:比较|更)(?:现实|合适|方便|省事)")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             # "data may go to an API as long as there is a DPA" (s6-e; glossed from nl/de/sv)
@@ -1330,7 +1366,7 @@ NO_PREFERENCE = re.compile(r"\beither\b|\bboth (?:(?:are |is |would be )?(?:fine
                            r"\bwhichever\b|\bopen to (?:both|either)\b|\bno matter\b|\ball the same\b|"
                            r"\bno (?:real |strong |particular )?preference\b|\bme da igual\b|"
                            r"都(?:行|可以)|无所谓|随意|どちらでも|どっちでも|어느 쪽이든|아무거나|상관없|"
-                           r"\begal\b|peu importe|"
+                           r"\begal\b|peu importe|s'en fiche|s'en fout|\bda lo mismo\b|"
                            r"\bda igual\b|\btanto faz\b|\bè uguale\b|\bnon importa\b|\bmaakt niet uit\b|\bobojętnie\b|"
                            r"\bbeides\b|\bles deux\b|\bcualquiera\b|\bambos\b|\bambas\b|\bentrambi\b|둘 다|\bobie\b|"
                            r"\bobydwie\b|"
@@ -1379,6 +1415,8 @@ LICENSE_ANY = re.compile(r"non[\s\-]?commercial|nothing commercial|rien de comme
                          r"(?:doesn'?t matter|"
                          r"n'a not d'importance|(?:est )?indiff[ée]rente)|许可证?(?:无所谓|都行|不重要)|"
                          r"ライセンスは?(?:気にしません|問いません)|\binterne(?:n)? (?:forschung|research)\b|"
+                         # lead s16: a reason between ("라이선스는 연구용이라 크게 상관없어요")
+                         r"(?:라이선스는?|ライセンスは?)[^,.;。、!?]{1,16}?doesn'?t matter|"
                          r"forschungszwecke|"
                          r"investigaci[óo]n acad[ée]mica|pesquisa acad[êe]mica|ricerca accademica|"
                          r"recherche acad[ée]mique|"

@@ -290,6 +290,8 @@ def region_rule(text: str) -> bool:
     long as", "if" (in any language of the lexicon); "we're a bank in Frankfurt" names a place and no rule, "the data
     doesn't have to stay in the EU" or "maybe EU only" is not a rule.
     """
+    if abroad_refused(text):
+        return True  # "数据可以出公司，但不能出境" (lead s16)
     if not (_REGION_RE.search(text) or _PROVIDER_HINT.search(text)):
         return False  # no place and no provider named: nothing to read (most messages)
     for sentence in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text):
@@ -307,6 +309,15 @@ def region_rule(text: str) -> bool:
                 _outside_ruled_out(sentence) or _CANNOT_GO_OUT.search(sentence):
             return True
     return False
+
+
+def abroad_refused(text: str) -> bool:
+    """True when a statement (not a question) refuses the data a way out of the country.
+
+    "不能出境", "국외 반출은 안 됩니다": a rule on where the data lives, even beside a cloud API in the country.
+    """
+    return any(not re.search(r"[?？]", s) and ABROAD_REFUSED.search(s)
+               for s in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text))
 
 
 # "we CAN use an external API as long as it's in the EU", "fine if it's all within the UK" (s7-c)
@@ -340,6 +351,45 @@ _CANNOT_GO_OUT = re.compile(
     rf"(?:the\s+)?{REGION}")
 
 
+# lead s16 (issue 17): the data refused a way out of the country, or out of the user's network, said by its verb
+# ("不能出境", "국외 반출은 안 됩니다", "海外への持ち出しは禁止", "can't leave the country", "the documents never leave
+# our network", "they can't touch the internet", "die Daten verlassen unser RZ nicht")
+ABROAD_REFUSED = re.compile(
+    r"(?:\bcannot|\bcan'?t|\bcan not|\bmust not|\bmustn'?t|\bnot allowed to|\bmay not|\bnever|\bwon'?t)\s+"
+    r"(?:be\s+)?(?:leave|go|sent|send|transferred|moved|stored|cross)\s+(?:the country|abroad|overseas|offshore|"
+    r"(?:out of|outside(?: of)?) the country|across (?:the )?borders?)\b|"
+    r"(?:不能|不得|不可|不允许|禁止|严禁|不)出境|不能(?:传|发|送|放)到?(?:国外|境外|海外)|"
+    r"(?:必须|只能)(?:留在|存在|放在|存储在|保存在)(?:国内|境内)|"
+    r"(?:国外|海外)(?:へ|に)?の?(?:持ち出し|送信|移転|保存)(?:は|も)?\s*(?:禁止|不可|ng|できません|だめ|ダメ|不可能)|"
+    r"(?:국외|해외)\s*(?:로)?\s*(?:반출|이전|전송|저장)\S*\s*(?:은|는|이)?\s*(?:안\s*(?:됩니다|돼|되고|되|됨)|불가|"
+    r"금지|못)")
+NEVER_LEAVES = re.compile(
+    r"\b(?:data|documents?|docs|files|they|it|everything|nothing|records|notes|contents?)\s+(?:\w+\s+)?"
+    r"(?:never|can'?t|cannot|must not|mustn'?t|may not|shall not|(?:are|is)(?: not|n'?t) allowed to|won'?t)\s+"
+    r"(?:ever\s+)?(?:leave|leaves|exit|touch|reach|go (?:on|onto|to|outside|out of|beyond))\s+(?:our|their|the)\s+"
+    r"(?:own\s+)?(?:[\w\-]+\s+)?(?:network|dc|data ?cent(?:er|re)|tenant|premises|servers?|building|internet|vpc|"
+    r"subscription|cloud account|region|country|enclave|intranet)\b|"
+    r"\b(?:daten|dokumente)\s+(?:verlassen|verlässt)\s+(?:unser\w*|das|die|den)\s+(?:\w+\s+){0,2}?(?:nicht|not|nie)\b|"
+    r"\b(?:données|documents)\s+ne\s+(?:quittent|sortent)\s+(?:jamais|pas)\b|"
+    # lead s16: nothing sent out to a third party or offshore ("nothing goes to third-party APIs", "incident data
+    # go offshore" after a refusal, "member info can't go out to some API", "darf nichts an externe Anbieter", "ne
+    # doivent en aucun cas sortir de nos serveurs", "todo se queda en nuestro CPD", "prohibida la transferencia de
+    # datos a terceros", "vedado o envio de dados a serviços externos", "クラウド利用不可")
+    r"\bnothing (?:\w+ ){0,3}?(?:goes|leaves|is sent|gets sent|can go|may go)\s+(?:out\s+)?(?:to|off|outside)\b|"
+    r"\b(?:won'?t|will not|doesn'?t|does not|don'?t) (?:let|allow)\b[^.;]{0,30}\bgo (?:offshore|overseas|abroad|"
+    r"out)\b|\b(?:data|info\w*|documents?|records|files)\s+(?:can'?t|cannot|must not|may not|won'?t|never)\s+"
+    r"(?:go|be sent|get sent)\s+(?:out\s+)?(?:to|offshore|overseas|abroad)\b|"
+    r"\b(?:never )?leaves? our (?:colo|co-?location|cage|rack|premises|network|dc)\b|"
+    r"\b(?:darf|dürfen)\s+(?:nichts|keine daten|no data|nothing)\s+(?:\w+\s+)?(?:an|zu)\s+(?:externe|fremde|dritte|"
+    r"external)\b|\bne (?:doivent|doit|peuvent|peut)\s+(?:en aucun cas|jamais|pas)\s+(?:sortir|quitter)\b|"
+    r"\bse queda(?:n)? (?:\w+ )?en (?:our|nuestro|nuestros|nuestra|casa)\b|"
+    r"\bprohibid\w* (?:la )?transferencia de (?:los |the )?(?:datos|data)\b|"
+    r"\b(?:vedad|proibid)\w* (?:o |or )?envio de (?:os |the )?(?:dados|data)\b|"
+    r"クラウド(?:の)?(?:利用|使用)?(?:は)?\s*(?:不可|禁止|ng\b|できない|できません)|"
+    r"\b(?:datos|documentos|data)\s+(?:nunca|no)\s+(?:salen|sale)\b|\b(?:dados|documentos|data)\s+(?:nunca|não)\s+"
+    r"(?:saem|sai)\b")
+
+
 def _outside_ruled_out(sentence: str) -> bool:
     """True when a clause rules out a place outside a region and names the data, hosting or "nothing".
 
@@ -347,7 +397,7 @@ def _outside_ruled_out(sentence: str) -> bool:
     """
     for m in _NOT_OUTSIDE.finditer(sentence):
         clause = re.split(r"[,，、]", sentence[:m.start()])[-1] + m.group()
-        if _NOTHING_FIRST.search(clause) or _DATA.search(clause) or re.search(_PLACED, clause):
+        if _NOTHING_FIRST.search(clause) or DATA_OR_DOCUMENTS.search(clause) or re.search(_PLACED, clause):
             return True
     return False
 
@@ -385,8 +435,8 @@ _REGION_ONLY = re.compile(rf"(?<![\w-]){REGION}[\s\-]?(?:clouds?|hosting|hoster|
 _MAY = re.compile(r"\b(?:can|may|could|is fine to|pueden?|podem|pode|peuvent|peut|possono|può|dürfen|darf|können|kann|"
                   r"mogen|mag|kunnen|kan|mogą|może|får|olabilir|могут|может|можно)\b(?!'t| not)")
 _CLOUD = re.compile(r"\bcloud\b|\bnube\b|\bnuvem\b|\bchmur\w*|\bmoln\w*|\bbulut\w*|\bоблак\w*")
-_DATA = re.compile(r"\b(?:data|daten|donn[ée]es|datos|dados|dati|gegevens|dane|datan|veri\w*|documents?|docs|files|"
-                   r"dokumente|documentos|documenti|documenten|dokumenty)\b|данн\w*")
+DATA_OR_DOCUMENTS = re.compile(r"\b(?:data|daten|donn[ée]es|datos|dados|dati|gegevens|dane|datan|veri\w*|documents?|"
+                               r"docs|files|dokumente|documentos|documenti|documenten|dokumenty)\b|данн\w*")
 _NEGATED = re.compile(r"\b(?:not|nicht|pas|no|non|nie|inte|niet|değil|не|never|nunca|jamais|mai)\b|n't")
 
 
@@ -400,7 +450,7 @@ def data_in_cloud_ok(text: str) -> bool:
                  r"\bcloud (?:chalega|chal jayega|theek hai|mein rakh sakte)", text):
         return True
     for may in _MAY.finditer(text):
-        if not _DATA.search(text[max(0, may.start() - 30):may.start()]):
+        if not DATA_OR_DOCUMENTS.search(text[max(0, may.start() - 30):may.start()]):
             continue  # "we can burst to H100s in the cloud": the machines go to the cloud, not the data
         window = text[may.end():may.end() + 30]
         cloud = _CLOUD.search(window)
@@ -506,6 +556,66 @@ def kept_inside(text: str) -> bool:
         if "?" in sentence or "？" in sentence:
             continue
         for clause in re.split(r"[,，、]", sentence):
-            if _KEPT_RE.search(clause) and not _WAIVED.search(clause):
+            if (_KEPT_RE.search(clause) or NEVER_LEAVES.search(clause)) and not _WAIVED.search(clause):
                 return True
     return False
+
+
+# --- lead s16 (issue 17): the model run by the user, said by its parts (heldout49's long openings) -----------------
+# A verb of running, hosting or installing the model and a place of the user's own in one sentence, either order, or
+# the verb with "ourselves" right after it, in every language of the lexicon: "it has to run in our own DC", "Alles
+# selbst betrieben", "on fera tourner le modèle dessus nous-mêmes", "el modelo lo alojaríamos nosotros", "Rodaria em
+# servidor próprio", "オンプレで動かしたい", "내부 서버에 설치해야 합니다", "模型放在自己机房里跑". A place alone ("the
+# data stays on our servers") is a rule on the data, not who runs the model: the place needs the verb.
+_HOST_VERB = (r"(?:\b(?:run|running|ran|runs|host|hosting|hosted|hoste\w*|deploy\w*|install\w*|self[\s\-]?manage\w*|"
+              r"betreib\w*|betrieben|betrieb|hosten|gehostet|installier\w*|laufen|läuft|"
+              r"héberg\w*|tourn\w*|déploy\w*|exploit\w*|alojar\w*|aloja\w*|hosped\w*|desplegar\w*|despleg\w*|"
+              r"correr\w*|instalar\w*|instala\w*|ejecutar\w*|rodar\w*|roda\w*|implant\w*|execut\w*|"
+              r"ospit\w*|installa\w*|far girare|girare|eseguir\w*|fit)\b)")
+# A place of the user's own said with a word that also describes teams and tools ("an in-house legal team", "runs
+# internally for staff"): only right after the verb and its object ("run everything in-house", "Betrieb zwingend
+# on-premise"), or right before the verb ("intern betrieben")
+_HOST_NEAR = (r"(?:\bin[\s\-]house\b|\bon[\s\-]prem(?:ise)?s?\b|\binternally\b|\binhouse\b|"
+              r"\bchez nous\b|\ben interne\b|\ben casa\b|\binternamente\b|\bin casa\b|\blocally\b|\blokal\b)")
+# A machine or room of the user's own: anywhere in the sentence of the verb
+_HOST_PLACE = (r"(?:\b(?:in|on|inside) our own (?:[\w\-]+ )?(?:servers?|hardware|infra\w*|cluster|k8s|kubernetes|"
+               r"gpus?|box|machines?|dc|data ?cent\w+|vpc|racks?|accounts?|tenant|subscription|project|environment|"
+               r"kit)\b|\bon our (?:servers|hardware|infra\w*|cluster|k8s|"
+               r"kubernetes|gpus)\b|\bin our (?:dc|data ?cent\w+|vpc|server room|racks?)\b|"
+               r"\bim eigenen (?:rz|rechenzentrum)\b|"
+               r"\bauf (?:unseren|unserer|eigenen)(?: eigenen)? (?:servern?|hardware|maschinen)\b|"
+               r"\bsur (?:nos|notre) (?:propres? )?(?:serveurs?|infra\w*|machines?|cluster)\b|"
+               r"\ben (?:nuestros?|nuestra) (?:propios? )?(?:servidor(?:es)?|cpd|centro de datos|infraestructura)\b|"
+               r"\bservidor(?:es)? propios?\b|\bservidor(?:es)? próprios?\b|\b(?:nossos?|nossa) (?:própri[ao]s? )?"
+               r"(?:servidor(?:es)?|infraestrutura|datacenter)\b|\bsui nostri server\b|"
+               r"\bnel nostro (?:data ?center|ced)\b|"
+               # the gloss turns "nuestros", "nossos", "nostri", "unseren" into "our"
+               r"\b(?:en|nos|nas|no|na|sui|sul|nel|nei|dans|sur|auf|im|em|do|da|dans les)\s+our\s+"
+               r"(?:own\s+|propi[oa]s?\s+|própri[oa]s?\s+|propres?\s+|eigenen?\s+)?(?:servers?|servern|servidor(?:es)?|serveurs?|server|cpd|dc|"
+               r"datacenter|"
+               r"data ?cent\w+|centro de datos|rechenzentrum|rz|infra\w*|cluster|hardware|machines?|máquinas|"
+               r"maschinen)\b)")
+_HOST_OBJECT = (r"(?:it|them|everything|all|this|that|the (?:embedding )?models?|models?|embeddings?|es|alles|"
+                r"le modèle|el modelo|o modelo|il modello|tout|todo|tudo|tutto|zwingend|komplett|vollständig|fully|"
+                r"entirely|"
+                r"completely|strictly|only|just|nur|solo|seulement|ausschließlich|exclusively|uniquement|solamente|"
+                r"apenas|exclusivamente|esclusivamente|on their|on the client'?s|on the customer'?s|at the client'?s)")
+# Who runs it, said right after the verb ("host it ourselves", "alojaríamos nosotros", "selbst betrieben" the other
+# way round): words this common ("selbst wenn", "para nosotros") count only next to the verb
+_BY_OURSELVES = r"(?:ourselves|nosotros(?: mismos)?|nous[\s\-]mêmes|nós mesmos|noi stessi|selbst)\b"
+HOSTED_BY_US = re.compile(
+    rf"{_HOST_VERB}[^.;!?。,，]{{0,40}}?{_HOST_PLACE}|{_HOST_PLACE}[^.;!?。,，]{{0,25}}?{_HOST_VERB}|"
+    rf"{_HOST_VERB}\s+(?:{_HOST_OBJECT}\s+){{0,2}}{_HOST_NEAR}|(?:{_HOST_NEAR}|\bintern)\s+(?:zu\s+)?{_HOST_VERB}|"
+    rf"{_HOST_VERB}\s+(?:(?:it|them|the models?|everything|this|lo|la|los|las|le|les|es|alles|dessus|tutto)\s+)?"
+    rf"{_BY_OURSELVES}|"
+    rf"{_HOST_VERB}\s+(?:[\w\-]+\s+){{1,3}}?(?:ourselves|nous[\s\-]mêmes|nós mesmos|noi stessi)\b|"
+    rf"\bselbst\s+(?:zu\s+)?{_HOST_VERB}|"
+    # Japanese, Korean, Chinese: the place, a particle, the verb ("on-prem" is the gloss of オンプレ)
+    r"(?:on-prem|オンプレ(?:ミス)?|自社|社内|自前|弊社)[^。、,]{0,12}?(?:で|に)\s*(?:動か|運用|構築|稼働|導入|設置|"
+    r"ホスト|デプロイ)|自前(?:で|の)?\s*(?:運用|ホスト|構築|稼働|動か)?|"
+    r"(?:내부|사내|자체|우리|저희|온프레미스)\s*(?:서버|인프라|데이터\s*센터|idc|환경|망|장비)?\s*(?:에|에서|로)?\s*"
+    r"(?:직접\s*)?(?:설치|운영|운용|구축|돌리|돌려|돌릴|돌린|올리|올릴|배포|호스팅|구동)|"
+    r"직접\s*(?:호스팅|운영|운용|설치|돌리|돌려|돌릴|구축)|"
+    r"(?:部署在|跑在|装在|运行在)(?:我们)?(?:自己|公司|内部|本地)的?[^,，。]{0,4}(?:机房|服务器|数据中心|内网|集群)|"
+    r"在(?:我们)?(?:自己|公司|内部|本地)[^,，。]{0,6}?(?:机房|服务器|数据中心|内网|集群)(?:里|上|内)?(?:跑|部署|运行)|"
+    r"本地化(?:部署|运行)|(?<![不没别])自己(?:来)?(?:跑|运行|运维)")

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from agent import understanding_hardware as HW
+from agent import understanding_hosting as H
 from agent import understanding_patterns as P
 from agent import understanding_residency as R
 from agent import understanding_structure as S
@@ -158,7 +159,15 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     stands = [(m, polarity(text, m)) for m in on_prem]
     plain = [m for m, how in stands if how == "plain"]
     self_hosted = [m for m in P.SELF_HOSTED.finditer(text) if (polarity(text, m) == "plain" or _preferred_if_can(
-        text, m)) and not _weighed(text, m)]
+        text, m)) and not _weighed(text, m) and not _not_ours(text, m)]
+    by_parts = [m for m in R.HOSTED_BY_US.finditer(text) if polarity(text, m) == "plain" and not _weighed(text, m)
+                and not _asked_about(text, m) and not _about_the_llm(text, m) and not _of_the_documents(text, m)
+                and not _not_ours(text, m) and not _STAYS_BEFORE.search(
+                    re.sub(r"data must stay\s*$", "", text[max(0, m.start() - 30):m.start()]))
+                # (the gloss of オンプレ; "ob API oder selbst betrieben", "either ... or": both sides)
+                and not (_EITHER_WAY.search(_sentence(text, m)) and _API_WORD.search(_sentence(text, m)))
+                and not any(_overlap(m.span(), h.span()) for h in self_hosted)]
+    self_hosted += by_parts  # "Alles selbst betrieben", "内部服务器에 설치해야" (lead s16): said by its parts
     declined = _dispreferred(text)  # "plutôt une API que d'héberger nous-mêmes": hosting is the side turned down
     api_preferred = bool(declined and any(declined[0] <= h.start() < declined[1] for h in self_hosted) and
                          _API_WORD.search(text[:declined[0]] + " " + text[declined[1]:]))
@@ -168,8 +177,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     if plain:
         updates["data_must_stay_on_prem"] = True
         # one phrase, one field: "keep everything on our own hardware" says where the data stays, not who hosts
-        if runs_here or any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span()) for p in plain)
-                            for h in self_hosted):
+        if runs_here or by_parts or any(_HOSTING.search(h.group()) or not any(_overlap(p.span(), h.span())
+                                                                              for p in plain) for h in self_hosted):
             updates["deployment"] = "self_hosted"
         return
     if any(how == "negated" and P.NEED_WORD.search(_clause(text, m.start(), m.end())) for m, how in stands):
@@ -179,8 +188,10 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     hosts = bool(self_hosted) and not _EITHER_WAY.search(text)  # "we host the model ourselves" (not "or an API")
     if R.region_rule(text) or R.refused_send(text):  # "as long as it's hosted in the EU", "keine Daten an OpenAI"
         updates["data_must_stay_on_prem"] = True
-        if runs_here or (hosts and any(_HOSTING.search(h.group()) for h in self_hosted)):
+        if runs_here or (hosts and (by_parts or any(_HOSTING.search(h.group()) for h in self_hosted))):
             updates["deployment"] = "self_hosted"
+        elif _api_chosen(text):
+            updates["deployment"] = "api"  # "海外リージョンはNG ... APIかマネージドサービスを使うことになる"
         return
     if runs_here:  # "it has to run on that Mac, client confidentiality": self-hosted, and the data stays when it is
         updates["deployment"] = "self_hosted"  # confidential
@@ -198,6 +209,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
     # "clinical notes on the hospital network", "air-gapped", "classified"; "I dati devono restare nei nostri server"
     if R.on_prem_setting(text) or R.kept_inside(text):
         updates["data_must_stay_on_prem"] = True
+        if by_parts or hosts:  # "Alles selbst betrieben, die Daten verlassen unser RZ nicht" (lead s16)
+            updates["deployment"] = "self_hosted"
         return
     if P.API_ONLY.search(text):  # "has to be an API": who runs the model; a data rule is not said
         updates["deployment"] = "api"
@@ -213,6 +226,87 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
         updates["deployment"] = "api"
     elif self_hosted:
         updates["deployment"] = "self_hosted"
+    elif _api_chosen(text):
+        updates["deployment"] = "api"  # "On préfère une API managée, pas d'infra GPU chez nous" (lead s16)
+    if "data_must_stay_on_prem" not in updates and _public_so_free(text):
+        updates["data_must_stay_on_prem"] = False  # "it's public docs anyway, a hosted API is fine" (lead s16)
+
+
+# The documents said to be public, with an API or the absence of a concern in the same sentence ("Happy to go with a
+# hosted API, it's public docs anyway", "all public record so no restrictions", "veröffentlichte Artikel, also kein
+# Datenschutzproblem, API geht klar", "顧客情報は含まないのでクラウドAPI可", "外部 API 사용 OK (공개 문서)")
+_FREE = re.compile(r"(?<![a-z])apis?(?![a-z])|"
+                   r"\bno (?:\w+ )?(?:restrictions?|concerns?|sensitivity|issues?|problems?)\b|"
+                   r"\bno datenschutzproblem|\baucun (?:souci|problème)|\bsem restriç\w*|\bsin restricci\w*|没问题|"
+                   r"无所谓|問題(?:ない|ありません)|문제 없|괜찮")
+
+
+def _public_so_free(text: str) -> bool:
+    for sentence in re.findall(r"[^.!?。！？;\n]+[.!?。！？;\n]*", text):
+        if "?" in sentence or "？" in sentence or not _PUBLIC.search(sentence) or _NOT_PUBLIC.search(sentence):
+            continue
+        if any(polarity(sentence, m) == "plain" and not re.match(r"\s*(?:\w+\s+){0,2}(?:must|may|can|should|is|are)"
+                                                                 r"(?:n'?t| not)", sentence[m.end():])
+               for m in _FREE.finditer(sentence)):
+            return True
+    return False
+
+
+def _asked_about(text: str, m: re.Match[str]) -> bool:
+    """The cue stands in a question ("can we run it on our own servers?"): nothing is chosen."""
+    ends = [i for c in ".!?。！？\n" if (i := text.find(c, m.end())) >= 0]
+    return bool(ends) and text[min(ends)] in "?？"
+
+
+# The LLM's own API named in the sentence: "we use the GPT-4o API for the answers" says nothing about the embeddings
+_LLM_API = re.compile(r"\bllms?\b|\bgpt|\bclaude\b|\bgemini\b|\bllama|\bmi[sx]tral\b|\bdeepseek|"
+                      r"\bqwen(?![\w\-]*embed)|\bgenerat\w*|\bchat ?completions?\b|大模型|大语言模型|"
+                      r"生成|\bgénérat\w*|\bgenerier\w*")
+
+
+def _api_chosen(text: str) -> bool:
+    """A hosted API named as the way the team will go, outside a sentence about the LLM and not negated or weighed."""
+    for m in P.API_CHOSEN.finditer(text):
+        if not _about_the_llm(text, m) and not _asked_about(text, m) and polarity(text, m) != "negated" and \
+                not _EITHER_WAY.search(_sentence(text, m)):
+            return True
+    return False
+
+
+def _sentence(text: str, m: re.Match[str]) -> str:
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?。！？\n") + 1
+    ends = [i for c in ".!?。！？\n" if (i := text.find(c, m.end())) >= 0]
+    return text[start:min(ends, default=len(text)) + 1]
+
+
+# The data said to stay hosted somewhere ("tout doit rester hébergé chez nous", "must stay hosted in our DC"): where
+# the data lives, not who runs the model
+_STAYS_BEFORE = re.compile(r"\b(?:stay|stays|remain|remains|rester|reste|restent|bleiben|bleibt|quedar\w*|queda|"
+                           r"quedan|ficar|fica|ficam|restare|resta|restano|rimanere|rimane)\s+(?:\w+\s+)?$")
+
+
+# The vendor as the one who hosts ("the vendor self-hosts the model for us"), or a French "ne" before the verb ("on
+# n'hébergera rien nous-mêmes", which the table of negations misses as the elision sticks to the verb)
+_VENDOR = re.compile(r"\b(?:vendor|provider|supplier|prestataire|fournisseur|proveedor|fornecedor|anbieter|"
+                     r"dienstleister|fornitore)s?\b|ベンダー|업체|厂商|供应商")
+
+
+def _not_ours(text: str, m: re.Match[str]) -> bool:
+    """The hosting cue is the vendor's, or negated by a French "ne" right before it."""
+    before = text[max(text.rfind(c, 0, m.start()) for c in ",;.!?。，、\n") + 1:m.start()]
+    return bool(_VENDOR.search(before) or re.search(r"\bn'$|\bne\s+$", text[max(0, m.start() - 4):m.start()]))
+
+
+def _of_the_documents(text: str, m: re.Match[str]) -> bool:
+    """The documents are what is hosted ("our docs are hosted internally on Confluence"): no word on the model."""
+    before = text[max(text.rfind(c, 0, m.start()) for c in ",;.!?。，、\n") + 1:m.start()]
+    before = re.sub(r"data must stay(?: on-prem)?", "", before)  # the gloss of オンプレ, not a subject
+    return bool(R.DATA_OR_DOCUMENTS.search(before) or re.search(r"\b(?:wiki|confluence|sharepoint|repos?)\b", before))
+
+
+def _about_the_llm(text: str, m: re.Match[str]) -> bool:
+    """The cue's sentence is about the LLM ("our Llama 3 runs in-house already"): it says nothing of the embeddings."""
+    return bool(_LLM_API.search(_sentence(text, m)))
 
 
 # Both sides set against each other in a question ("Compare API vs self-hosting? Nah, we'll just call an API"): the
@@ -375,6 +469,18 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     read_policy(text, asked, updates)
     _this_time(text, asked, updates)
     _both_sides(text, updates)
+    _hosting_by_parts(text, updates)
+
+
+def _hosting_by_parts(text: str, updates: dict[str, Any]) -> None:
+    """A hosting line of a pasted list, or both sides left open in any language (``understanding_hosting``)."""
+    side = H.labelled(text) or ("any" if H.either_way(text) else None)
+    if side is None or updates.get("deployment") == side:
+        return
+    updates["deployment"] = side
+    if side == "any" and updates.get("data_must_stay_on_prem") is True and not R.region_rule(text) and \
+            not R.refused_send(text) and not R.kept_inside(text):
+        del updates["data_must_stay_on_prem"]  # "クラウドでもオンプレでもどちらでも": on-prem as one side, no rule
 
 
 # Hosting offered both ways with no preference ("API or local, doesn't matter", "local or cloud API, we don't mind",
@@ -494,6 +600,16 @@ _VERB_LAST_NEGATION = re.compile(r"^[^,;.!?]{0,40}?\b(?:nahi|nahin|nhi|mat)\b|"
 # someone", "false positives are unacceptable", "Fehltreffer sind gefährlich", "une mauvaise réponse serait grave"):
 # precision-critical (a reranker is suggested); said not to matter ("a few wrong hits are fine"): not critical
 _PRECISION_CRITICAL = re.compile(
+    # lead s16: precision said to be critical in the other languages of the lexicon ("Präzision ist extrem wichtig",
+    # "Precisão é crítica", "la précision est primordiale", "정확도가 매우 중요")
+    r"\b(?:präzision|genauigkeit|trefferqualität|précision|exactitude|precisão|precisión|precisione|accuratezza|"
+    r"nauwkeurigheid|precyzja|dokładność)\s+(?:ist|est|é|es|è|is|jest|zijn|sont)\s+(?:(?:extrem|extrêmement|"
+    r"sehr|absolut|wirklich|très|vraiment|absolument|muito|extremamente|super|muy|molto|estremamente|"
+    r"absolutamente|zeer|heel|bardzo)\s+)*(?:wichtig|entscheidend|kritisch|essenziell|essentiell|alles|critique|"
+    r"cruciale?|primordiale|essentielle|capitale|crítica|fundamental|essencial|clave|esencial|fondamentale|critica|"
+    r"cruciale|essenziale|cruciaal|essentieel|kluczowa|krytyczna)\b(?!\s+(?:aber|mais|mas|pero|ma|maar)\b)|"
+    r"(?:精度|正確性|正确性|准确率|準確度|정확도|정확성|\baccuracy|\bprecision)\s*(?:が|は|이|가|은|는)?\s*(?:非常に|とても|すごく|极其|非常|很|"
+    r"매우|아주|정말|무엇보다)?\s*(?:重要|关键|命|最優先|大事|중요|핵심)|"
     r"\b(?:wrong|bad|incorrect|irrelevant|false) (?:hits?|results?|answers?|matches|clauses?|documents?|"
     r"retrievals?)\b[^.;!?]{0,30}\b(?:(?:are|is|r|would be|could be|can be)\s+(?:\w+\s+)?(?:bad|terrible|dangerous|"
     r"costly|expensive|unacceptable|not (?:ok|okay|acceptable)|a (?:big )?(?:problem|no-go|disaster)|worse)|"
@@ -622,7 +738,8 @@ _OUR_PLACE = re.compile(r"^\W*(?:(?:only|just|strictly|everything|all)\s+)?(?:(?
 _PERMITTED = re.compile(r"可以|也行|没问题|\bcan\b|\bmay\b|\bfine\b|\bok(?:ay)?\b|\ballowed\b|大丈夫|構いません|괜찮|"
                         r"\bpodemos\b|\bpossiamo\b|\bpouvons\b|\bdürfen\b|\bkönnen\b")
 # The documents are public: nothing to keep in ("it's all public docs", "public anyway", "公开的")
-_PUBLIC = re.compile(r"(?:\bpublic(?:ly available)?\b|\bopen data\b|öffentlich\w*|\bpublique?s?\b|\bpublics\b|"
+_PUBLIC = re.compile(r"(?:\bpublic(?:ly available)?\b|\bpublished\b|\bopen data\b|öffentlich\w*|"
+                     r"\bpublique?s?\b|\bpublics\b|"
                      r"\bp[úu]blic[oa]s?\b|\bpublicznie\b|\bпублічн\w*|\bпубличн\w*|\bcông khai\b|\bpublik\b|"
                      r"\bpubblic\w*|\bopenba(?:a)?r\w*|"
                      r"\bpubliczn\w*|\boffentlig\w*|kamuya açık|общедоступн\w*|公开|公開|"
