@@ -592,7 +592,7 @@ _SIDE_MACHINE = re.compile(
     r"\bno (?:sirve|va) (?:para|a) producci[óo]n|"
     r"笔记本|開発用|开发用|开发机|測試用|测试用|测试机|検証用|検証機|ノートパソコン|ノートpc|本番では使いません|"
     r"那个不算|那台不算|개발용|테스트용|노트북")
-_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
+_MACHINE_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
 
 
 def side_machines(text: str, named: list[tuple[re.Match[str], str, float | None, bool]]) -> set[int]:
@@ -601,8 +601,8 @@ def side_machines(text: str, named: list[tuple[re.Match[str], str, float | None,
         return set()
     side: set[int] = set()
     for w in _SIDE_MACHINE.finditer(text):
-        left = max((e.end() for e in _SENTENCE_END.finditer(text, 0, w.start())), default=0)
-        right = next((e.start() for e in _SENTENCE_END.finditer(text, w.end())), len(text))
+        left = max((e.end() for e in _MACHINE_SENTENCE_END.finditer(text, 0, w.start())), default=0)
+        right = next((e.start() for e in _MACHINE_SENTENCE_END.finditer(text, w.end())), len(text))
         near = [m for m, *_ in named if left <= m.start() < right]
         if near:
             side.add(min(near, key=lambda m: min(abs(m.start() - w.end()), abs(w.start() - m.end()))).start())
