@@ -819,11 +819,21 @@ _ATTACHED = re.compile(r"\b(?:annex\w*|attachments?|attached|appendi(?:x|ces)|an
                        r"allegat[oiae]|pi[èe]ces? jointes?|bijlagen?|za[łl][ąa]cznik\w*)\b|附件|添付")
 
 
+# Attachments left out of the length or the index (lead s16, heldout49 after the merge)
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:without|excluding|not counting|except|ohne|exkl\w*|sans|hors|sin|sem|senza|"
+                              r"zonder|bez)\s+(?:the |die |den |les |los |as |gli |de )?$")
+_LEFT_OUT_AFTER = re.compile(r"^[^.;!?。]{0,25}?\b(?:(?:nicht|not) (?:mitgerechnet|mitgezählt|enthalten|inbegriffen)|"
+                             r"not (?:counted|included)|"
+                             r"excluded|left out|leave (?:them|those|it) out|außen vor|non comprises?|no incluid\w*|"
+                             r"não incluíd\w*|esclus\w*|exclu\w*)")
+
+
 def _with_attachments(r: Reading, u: Understanding, asked: str | None = None, **_: Any) -> dict[str, str]:
     """The length of a document asked while its attachments, of another length or count, are to be indexed too."""
-    if asked != "doc_length_tokens" or not _ATTACHED.search(r.text) or not any(
-            f in u.updates for f in ("doc_length_tokens", "corpus_docs")):
-        return {}
+    if asked != "doc_length_tokens" or not any(f in u.updates for f in ("doc_length_tokens", "corpus_docs")) or \
+            not any(not _LEFT_OUT_BEFORE.search(r.text[max(0, m.start() - 25):m.start()]) and
+                    not _LEFT_OUT_AFTER.match(r.text[m.end():m.end() + 40]) for m in _ATTACHED.finditer(r.text)):
+        return {}  # ("Anlagen nicht mitgerechnet", "without attachments", "plus attachments, but leave those out")
     reason = "a document with its attachments: about how long is one, all of it together?"
     return {f: reason for f in ("doc_length_tokens", "corpus_docs") if f in u.updates}
 

@@ -3,7 +3,7 @@
 Written blind for the round (150 messages, 8 languages): bullet lists, markdown tables, "key: value" lines, forwarded
 mails with signatures, tickets, tender excerpts, meeting notes and pasted chat threads, each stating four to eight
 fields, with near twins that differ in one reading (we host it / the vendor hosts it). 77.6% (745/960) with 62 silent
-wrong fills at c5f6afc. Its classes (who runs the model said by its parts or on a labelled line, both sides left
+wrong fills at c5f6afc, 85.8% (824) / 57 on the merged main. Its classes (who runs the model said by its parts or on a labelled line, both sides left
 open, data refused a way out, public documents with an API allowed, precision in other languages) are tested phrased
 anew in tests/agent/test_understanding_lead16.py.
 """
@@ -22,4 +22,4 @@ DEV18A = accuracy.load_cases(accuracy.DATA / "dev18a_messages.yaml")
 def test_the_set_keeps_its_figure() -> None:
     assert len(DEV18A) == 150 and len({c["id"] for c in DEV18A}) == len(DEV18A)
     result = accuracy.score(DEV18A)
-    assert result["right"] >= 817 and result["silent_wrong_fills"] <= 57
+    assert result["right"] >= 824 and result["silent_wrong_fills"] <= 57

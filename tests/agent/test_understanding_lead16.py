@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from interview_sets import read
 
 from agent.understanding import understand
 
@@ -142,3 +143,21 @@ def test_an_organisation_said_its_own_way() -> None:
     assert _fields("我行打算做一个内部制度问答系统").get("domain") == "finance"  # 我行: our bank
     assert "domain" not in _fields("我行不行还不知道")  # "whether I can do it": no bank
     assert _fields("I work for a district council; staff search planning policies.").get("domain") == "general"
+
+
+@pytest.mark.parametrize("message", [
+    "Each policy is about 12 pages, not counting the attachments.",
+    "Die Gutachten haben rund 12 Seiten, Anlagen nicht mitgerechnet.",
+    "Around 12 pages each, without the annexes.",
+])
+def test_attachments_left_out_keep_the_length(message: str) -> None:
+    # attachments excluded from the length are no reason to ask it back (s16-c asks where they are indexed too)
+    update = read(message, "doc_length_tokens", None)
+    provenance = update.get("provenance") or {}
+    assert provenance.get("doc_length_tokens") == "said" and update["profile"]["doc_length_tokens"] == 6000, update
+
+
+def test_attachments_indexed_too_ask_the_length() -> None:
+    update = read("Each policy is about 12 pages, but its 60-page annex should be indexed too.", "doc_length_tokens",
+                  None)
+    assert (update.get("provenance") or {}).get("doc_length_tokens") != "said", update
