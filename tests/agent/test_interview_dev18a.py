@@ -3,9 +3,9 @@
 Written blind for the round (150 messages, 8 languages): bullet lists, markdown tables, "key: value" lines, forwarded
 mails with signatures, tickets, tender excerpts, meeting notes and pasted chat threads, each stating four to eight
 fields, with near twins that differ in one reading (we host it / the vendor hosts it). 77.6% (745/960) with 62 silent
-wrong fills at c5f6afc, 85.8% (824) / 57 on the merged main. Its classes (who runs the model said by its parts or on a labelled line, both sides left
-open, data refused a way out, public documents with an API allowed, precision in other languages) are tested phrased
-anew in tests/agent/test_understanding_lead16.py.
+wrong fills at c5f6afc, 85.8% (824) / 57 on the merged main. Its classes (who runs the model said by its parts or on
+a labelled line, both sides left open, data refused a way out, public documents with an API allowed, precision in
+other languages) are tested phrased anew in tests/agent/test_understanding_lead16.py.
 """
 
 from __future__ import annotations
