@@ -274,6 +274,7 @@ def _api_chosen(text: str) -> bool:
 
 
 def _sentence(text: str, m: re.Match[str]) -> str:
+    """The sentence around the match, with its closing mark."""
     start = max(text.rfind(c, 0, m.start()) for c in ".!?。！？\n") + 1
     ends = [i for c in ".!?。！？\n" if (i := text.find(c, m.end())) >= 0]
     return text[start:min(ends, default=len(text)) + 1]
@@ -291,16 +292,20 @@ _VENDOR = re.compile(r"\b(?:vendor|provider|supplier|prestataire|fournisseur|pro
                      r"dienstleister|fornitore)s?\b|ベンダー|업체|厂商|供应商")
 
 
+def _clause_before(text: str, m: re.Match[str]) -> str:
+    """The clause before the match, up to the nearest comma or full stop."""
+    return text[max(text.rfind(c, 0, m.start()) for c in ",;.!?。，、\n") + 1:m.start()]
+
+
 def _not_ours(text: str, m: re.Match[str]) -> bool:
     """The hosting cue is the vendor's, or negated by a French "ne" right before it."""
-    before = text[max(text.rfind(c, 0, m.start()) for c in ",;.!?。，、\n") + 1:m.start()]
+    before = _clause_before(text, m)
     return bool(_VENDOR.search(before) or re.search(r"\bn'$|\bne\s+$", text[max(0, m.start() - 4):m.start()]))
 
 
 def _of_the_documents(text: str, m: re.Match[str]) -> bool:
     """The documents are what is hosted ("our docs are hosted internally on Confluence"): no word on the model."""
-    before = text[max(text.rfind(c, 0, m.start()) for c in ",;.!?。，、\n") + 1:m.start()]
-    before = re.sub(r"data must stay(?: on-prem)?", "", before)  # the gloss of オンプレ, not a subject
+    before = re.sub(r"data must stay(?: on-prem)?", "", _clause_before(text, m))  # the gloss of オンプレ, not a subject
     return bool(R.DATA_OR_DOCUMENTS.search(before) or re.search(r"\b(?:wiki|confluence|sharepoint|repos?)\b", before))
 
 
@@ -315,9 +320,7 @@ _VERSUS = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bagainst\b|对�
 
 
 def _weighed(text: str, m: re.Match[str]) -> bool:
-    start = max(text.rfind(c, 0, m.start()) for c in ".!?。！？\n") + 1
-    end = min((i for c in ".!?。！？\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
-    sentence = text[start:end + 1]
+    sentence = _sentence(text, m)
     return sentence.rstrip().endswith(("?", "？")) and bool(_VERSUS.search(sentence) and _API_WORD.search(sentence))
 
 
