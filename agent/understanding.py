@@ -1080,7 +1080,43 @@ def _languages(text: str, raw: str, asked: str | None, result: Understanding, st
 
 # Cues that order two named things but rank nothing alone ("then", "después" of "lo vemos después") (s14-b)
 _SEQUENCE_ONLY = re.compile(r"then|despu[eé]s|luego|dann|danach|然后|其次|"
-                            r"poi|daarna|potem|sedan|sonra|потом|затем|kemudian|sau đó|그다음|다음으로")  # s15-b
+                            r"poi|daarna|potem|sedan|sonra|потом|затем|kemudian|sau đó|그다음|다음으로|"  # s15-b
+                            r"after that|next|ensuite|puis|depois|em seguida|その次|次に|次|"  # lead s17
+                            # ranks a thing after another, never first by itself ("cost is secondary as long as ...")
+                            r"secondary|secondaire|zweitrangig|nachrangig|secund[aá]ri[oa]|二の次|"
+                            r"baru|وبعدين|بعدين|ثم|بعد ذلك|na drugim miejscu|फिर|rồi đến|แล้วค่อย|nombor dua|last|"
+                            r"na last|sau cùng|آخر حاجة")
+
+
+# lead s17: the lesser side of a Japanese or Korean comparison ("コストより", "비용보다"): what is named before it
+_LESSER_AFTER = re.compile(r"\s*(?:は|が|を)?\s*(?:よりも|より|보다는|보다)")
+# the priorities named as a bare list, one after another with nothing but separators between (the numbered list's
+# markers are blanked by normalise): "quality latency kosten", "accuracy, cost, speed", "cost > speed"
+_LIST_GAP = re.compile(r"[\s,;:/>|→、，]*")
+
+
+def _line_window(text: str, start: int, end: int) -> str:
+    """The 25 characters either side of a priority word, not past a line break (a pasted list's other line)."""
+    before, after = text[max(0, start - 25):start], text[end:end + 25]
+    return before.rsplit("\n", 1)[-1].rjust(len(before)) + text[start:end] + after.split("\n", 1)[0]
+
+
+# "whichever is cheaper", "lo que sea más barato", "o que for mais barato": the way to choose what was asked (a
+# deployment, a model), no ranking of the priorities
+_CHOICE_BEFORE = re.compile(r"(?:\bwhichever(?:'s| is| one is)?|\bwhatever(?:'s| is)|\blo que sea|\bo que (?:for|seja)|"
+                            r"\bce qui (?:est|sera)|\bwas (?:auch immer )?(?:am )?|"
+                            r"\blo que (?:salga|resulte))\s*(?:m[aá]s|mais|the|le plus)?\s*$")
+
+
+def _listed(text: str) -> list[str] | None:
+    """The three priorities in the order of a bare list of them ("accuracy, cost, speed"); None when not listed so."""
+    hits = sorted((m.start(), m.end(), name) for name, rx in P.PRIORITY_WORDS.items() for m in rx.finditer(text))
+    for i in range(len(hits) - 2):
+        three = hits[i:i + 3]
+        if len({name for _, _, name in three}) == 3 and all(
+                _LIST_GAP.fullmatch(text[a[1]:b[0]]) for a, b in zip(three, three[1:], strict=False)):
+            return [name for _, _, name in three]
+    return None
 
 
 def _priorities(text: str) -> list[str] | None:
@@ -1090,7 +1126,9 @@ def _priorities(text: str) -> list[str] | None:
     ordering = False  # a cue that ranks one thing by itself ("first", "matters"), not only "then"/"después"
     for name, rx in P.PRIORITY_WORDS.items():
         for m in rx.finditer(text):
-            window = text[max(0, m.start() - 25):m.end() + 25]
+            window = _line_window(text, m.start(), m.end())
+            if _CHOICE_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
+                continue
             if P.PRIORITY_CUE.search(window) or P.PRIORITY_ORDERED.search(text):
                 ordering = ordering or P.PRIORITY_ORDERED.search(text) is not None or any(
                     not _SEQUENCE_ONLY.fullmatch(c.group()) for c in P.PRIORITY_CUE.finditer(window))
@@ -1107,11 +1145,17 @@ def _priorities(text: str) -> list[str] | None:
                         insensitive:  # "we're not price sensitive, quality first"
                     down.append(name)
                 break
+    listed = _listed(text)
+    if listed:  # "1. Qualität 2. Latenz 3. Kosten", "I'd rank them: accuracy, cost, speed": the list is the order
+        firsts, ordering = {n: i for i, n in enumerate(listed)}, True
     if not firsts or set(firsts) <= set(down):  # "latency doesn't matter" waives a target; it ranks nothing
         return None
     if len(firsts) == 1 and not ordering:  # "ni idea de latencia, lo vemos después": a time word, one thing named
         return None
-    ranked = sorted((n for n in firsts if n not in down), key=firsts.__getitem__)
+    # "コストより精度を優先", "비용보다 품질이 우선": the thing named before より / 보다 comes after the other
+    lesser = {n: len(text) for n in firsts for m in P.PRIORITY_WORDS[n].finditer(text)
+              if _LESSER_AFTER.match(text, m.end())}
+    ranked = sorted((n for n in firsts if n not in down), key=lambda n: lesser.get(n, 0) + firsts[n])
     # "accuracy first, then cost" ranks two and says nothing of the third; one named alone ("速度优先") or one waived
     # ("cost matters most, latency is irrelevant") leaves the rest in the default order
     rest = [n for n in ("quality", "cost", "latency") if n not in firsts] if len(ranked) < 2 or down else []

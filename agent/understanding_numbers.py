@@ -232,6 +232,24 @@ _BARE_THOUSAND = re.compile(r"(?<![\d.,零〇一二两三四五六七八九十�
                             r"times\b|items\b|documents\b|queries\b|searches\b|people\b|lookups\b))")
 
 
+# lead s17: an inline numbered list ("1. Qualität 2. Latenz 3. Kosten", "1) cost 2) accuracy 3) latency", "1. Scope:
+# manuals 2. Users: 300 engineers"): a run of markers counting up from 1, each before a word, counts nothing (a single
+# "2." or a run that skips a number is left as written)
+_INLINE_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)）](?=\s*[^\W\d_])")
+
+
+def _blank_marker_runs(text: str) -> str:
+    runs: list[list[re.Match[str]]] = []
+    for m in _INLINE_MARKER.finditer(text):
+        if runs and int(m.group(1)) == int(runs[-1][-1].group(1)) + 1:
+            runs[-1].append(m)
+        elif m.group(1) == "1":
+            runs.append([m])
+    for m in sorted((m for run in runs if len(run) > 1 for m in run), key=lambda m: -m.start()):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def _blank_enumerator(m: re.Match[str]) -> str:
     lead = m.group(1) or m.group(2) or ""
     return lead + " " * (len(m.group()) - len(lead))
@@ -269,7 +287,7 @@ def normalise(text: str) -> str:
     text = _SPACED_MAGNITUDE.sub("", text)
     text = _OR_MORE_PLUS.sub(r"\1 ", text)  # s16-a: "50k+ tokens each": at least that, no sum of two figures
     text = _GROUPED_MAGNITUDE.sub(lambda m: m.group().replace(",", ""), text)
-    text = _ENUMERATOR.sub(_blank_enumerator, text)
+    text = _ENUMERATOR.sub(_blank_enumerator, _blank_marker_runs(text))
     periods = (" per week ", " per month ", " per year ", " per day ")
     text = _PERIOD_BEFORE.sub(lambda m: periods[(m.lastindex or 1) - 1], text)
     text = _QA_PAIRS.sub(" q&a ", text)

@@ -2023,16 +2023,30 @@ PRIORITY_WORDS = {
                           r"calidad|precisi[oó]n|exactitud|relevancia|qualit[äa]t|genauigkeit|pr[äa]zision|relevanz|"
                           r"质量|效果|准确|精度|召回|"
                           # s15-b: in the languages of heldout48
-                          r"qualit[àa]|kwaliteit|jako[śs][ćc]|kvalitet|kalite|качеств|kualitas|chất lượng|คุณภาพ|품질"),
+                          r"qualit[àa]|kwaliteit|jako[śs][ćc]|kvalitet|kalite|качеств|kualitas|chất lượng|คุณภาพ|품질|"
+                          # lead s17: French, Portuguese, Japanese and Korean words for it, superlatives of it
+                          r"qualité|qualidade|précision|precisão|exatidão|acurácia|pertinence|品質|品质|正確|정확도|"
+                          r"정확성|정밀도|most accurate|best (?:quality|answers)|"
+                          # and in the languages of dev19b (Indonesian/Malay, Arabic, Hindi, Thai, Vietnamese)
+                          r"\bakurasi\b|\bketepatan\b|\bkeakuratan\b|الجودة|الدقة|جودة|دقة|सटीकता|गुणवत्ता|"
+                          r"\baccuracy\b|ความแม่นยำ|\bđộ chính xác\b|\bchính xác\b"),
     # (not "most SKUs priced $20-$80": a product's price, no priority; s15-c)
     "cost": re.compile(r"\bcost|\bprice(?!d\b)|cheap|affordab|\$\$|\bcost[oe]s?\b|\bprecios?\b|"
                        r"\bkosten|\bpreis|\bgünstig|\bbillig|成本|价格|便宜|省钱|费用|花费|"
                        r"\bcosti\b|\bkoszt|\bkostnad|\bkostar\b|\bkost\b|\bmaliyet|стоимост|сколько (?:это )?стоит|"
-                       r"\bbiaya\b|chi phí|ค่าใช้จ่าย|비용"),
+                       r"\bbiaya\b|chi phí|ค่าใช้จ่าย|비용|"
+                       # lead s17: French, Portuguese, Spanish and Japanese words for it
+                       r"\bco[uû]ts?\b|\bcustos?\b|\bbarat[oa]s?\b|\becon[oó]mic[oa]\b|\bpas cher\b|コスト|費用|"
+                       r"値段|料金|安さ|安い|安く|가격|\b(?:the|our|monthly|cloud) bill\b|"
+                       r"\bmurah\b|\bkos\b|التكلفة|تكلفة|السعر|الكلفة|लागत|खर्च|कीमत|ถูกสุด|ราคา|\bgiá\b"),
     "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|latencia|velocidad|\br[aá]pid|latenz|"
                           r"\bschnell|geschwindigkeit|antwortzeit|延迟|速度|快速|更快|越快|响应|"
                           r"\bsnelheid|szybko[śs][ćc]|\bhastighet|\bsvarstid|\bhız|\bgecikme|скорост|задержк|"
-                          r"\bkecepatan|\blatensi|tốc độ|độ trễ|ความเร็ว|속도|지연"),
+                          r"\bkecepatan|\blatensi|tốc độ|độ trễ|ความเร็ว|속도|지연|"
+                          # lead s17: French, Portuguese and Japanese words for it
+                          r"\blatence\b|lat[eê]ncia|rapidité|rapidez|velocidade|snappy|responsive(?:ness)?|"
+                          r"レイテンシ|応答|速さ|速い|レスポンス|응답|"
+                          r"\blatens\b|السرعة|سرعة|गति|स्पीड|เร็ว|\bnhanh\b"),
 }
 # (not "it should cost at most ...": a limit, no ranking; s15-c)
 PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
@@ -2059,11 +2073,33 @@ PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matte
                           r"\bkemudian\b|trước tiên|sau đó|รองลงมา|먼저|그다음|다음으로|"
                           # and "matters" or "important" ("spelar ingen roll", "maakt niet uit", "중요해요")
                           r"\bspelar (?:ingen |mindre |stor )?roll\b|\bmaakt (?:niet )?uit\b|\bznaczeni\w*|важн\w*|"
-                          r"중요|상관없")
+                          r"중요|상관없|"
+                          # lead s17: what ranks a thing first, second or next in more words and languages ("accuracy
+                          # is king", "our top concern", "all about speed", "cheapest thing that works", "Qualität vor
+                          # Kosten", "la qualité prime, le coût ensuite", "custo é o principal, qualidade depois",
+                          # "por encima del precio", "精度重視", "コストは二の次", "비용보다 품질이 우선")
+                          r"\bking\b|\btop (?:priority|concern|requirement)|\ball about\b|\bmain thing\b|"
+                          r"\bprimary\b|\b(?:cheapest|fastest|quickest)\b(?!\s+(?:gpus?|box|instances?|cards?|servers?|machines?|vms?|nodes?|"
+                          r"hardware|cloud|regions?|p\d))|\bsecondary\b|\bafter that\b|"
+                          r"\bnext\b|\bcare (?:\w+ )?about\b|\bis not (?:a )?(?:big |huge |major )?(?:issue|concern)\b|"
+                          r"\bvor\b(?!\s+(?:ort|\d|kurzem|jahren|monaten|wochen))|wichtigst|zweitrangig|nachrangig|"
+                          r"in erster linie|\bprime\b|avant tout|d'abord|en premier|\bsurtout\b|\bensuite\b|\bpuis\b|"
+                          r"prioritaire|passe avant|compte peu|secondaire|ante todo|por encima de|\bprincipal\b|"
+                          r"antes que|em primeiro lugar|acima de tudo|antes de tudo|\bdepois\b|em seguida|"
+                          r"\bantes d[oa]\b|secund[aá]ri[oa]|soprattutto|belangrijkst|voorop|重視|優先|一番|二の次|"
+                          r"その次|次に|(?<=は)次|最優先|우선|가장|보다|"
+                          # dev19b's languages: "yg penting murah dulu, baru akurasi", "Ketepatan paling utama, kos
+                          # nombor dua", "أهم حاجة السرعة، وبعدين الجودة", "الأولوية للدقة قبل التكلفة", "Przede
+                          # wszystkim jakość. Koszt na drugim miejscu", "सबसे पहले सटीकता, फिर लागत", "chất lượng trước,
+                          # rồi đến tốc độ", "เอาถูกสุดก่อน แล้วค่อยเร็ว", "Speed na last"
+                          r"\bpaling (?:penting|utama)\b|\byg penting\b|\byang penting\b|\bdulu\b|\bbaru\b|"
+                          r"\bnombor (?:satu|dua)\b|أهم|الأولوية|أولوية|وبعدين|بعدين|ثم|بعد ذلك|قبل|آخر حاجة|"
+                          r"przede wszystkim|na drugim miejscu|na pierwszym miejscu|सबसे पहले|सबसे ज़रूरी|सबसे जरूरी|"
+                          r"\bफिर\b|\btrước\b|\brồi đến\b|\bsau cùng\b|ก่อน|แล้วค่อย|\bna last\b|\blast\b")
 # "good results and low latency, in that order": every priority named in the message is ranked by the order said
 PRIORITY_ORDERED = re.compile(r"\bin (?:that|this) order\b|\ben ese orden\b|\bin dieser reihenfolge\b|按这个顺序|依次")
 PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
-                           r"is not|less|least|secondary)\b|"
+                           r"is not|less|least)\b|"
                            # s15-b: "la latenza ci importa poco", "snelheid boeit ons minder", "hız daha az önemli"
                            r"^\w{0,4}\W{0,3}(?:ci importa poco|non (?:ci )?importa|conta meno|"
                            r"boeit (?:ons )?(?:minder|niet)|is minder belangrijk|(?:jest )?mniej ważn\w*|"
@@ -2071,7 +2107,15 @@ PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn
                            r"не так важн\w*|kurang penting|ít quan trọng|덜 중요|s?pelar ingen roll|maakt niet uit|"
                            r"nie ma znaczenia|не важно|"
                            r"(?:\S{0,4}\s?){0,2}(?:상관없|중요하지\s*(?:않|not)|중요치\s*않))|"
-                           r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)")
+                           r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)|"
+                           # lead s17: "latency we don't care much about", "cost is not a big issue", "compte peu"
+                           r"^\W{0,3}(?:we |i )?(?:really )?(?:don'?t|do not) (?:really |much |too much )?care\b|"
+                           r"^\W{0,3}is not (?:a )?(?:big |huge |major )?(?:issue|concern|problem)\b|"
+                           r"^\W{0,3}(?:\w+ )?(?:compte|comptent) peu\b|^\W{0,3}(?:na )?last\b|"
+                           r"^\W{0,3}(?:\w+ )?(?:để )?sau cùng|^\W{0,3}آخر حاجة|"
+                           r"^\W{0,3}bryr (?:vi|jag) (?:oss |mig )?inte|"
+                           r"^\W{0,3}(?:gak|nggak|tidak|tak) (?:terlalu |begitu )?penting|"
+                           r"^\W{0,3}(?:は|が)?(?:気にしない|気にしません|後回し)")
 # The user saying they are not sure of what they just said, in every language of the lexicon: "not sure tbh", "I'd
 # have to check", "weiß ich ehrlich gesagt nicht genau", "no estoy seguro", "확실하진 않아요", "不太确定"
 NOT_SURE = (r"\bnot (?:100\s?%|entirely|totally|completely|quite|really|so |too )?\s?sure\b|\bunsure\b|\bidk\b|"

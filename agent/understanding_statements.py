@@ -645,16 +645,78 @@ _PRECISION_CRITICAL = re.compile(
     r"\buna respuesta (?:incorrecta|equivocada|errónea) (?:sería|puede ser|es) (?:\w+ )?(?:grave|peligrosa|"
     r"inaceptable)|\b(?:la )?precisi[óo]n es (?:clave|crítica|fundamental)|\bprecisione è (?:fondamentale|critica)|"
     r"错(?:一个|了)?(?:就|都)?(?:很|会)?(?:危险|严重|麻烦)|精度(?:非常|很|最)?(?:重要|关键)|"
-    r"間違(?:った|い)?(?:結果|回答)?(?:は|が)?(?:致命的|許され|危険)")
+    r"間違(?:った|い)?(?:結果|回答)?(?:は|が)?(?:致命的|許され|危険)|"
+    # lead s17: an error said to be out of the question ("being wrong is not an option", "no room for error", "can't
+    # afford the bot quoting the wrong regulation", "recall is critical", "has to be exactly the right one", "不能出错",
+    # "誤りは許されません", "間違った条文を出したら大問題", "잘못된 결과가 나오면 큰일",
+    # "darf sich keine Fehler erlauben", "não pode errar", "no puede equivocarse")
+    r"\b(?:being |getting it |to be )?wrong (?:is|isn'?t) (?:not )?(?:an )?option\b|"
+    r"\b(?:can'?t|cannot|can not) have (?:it|the (?:bot|tool|system|assistant|search)|them)? ?(?:returning|surfacing|"
+    r"showing|pulling up|giving|citing|quoting|retrieving) (?:the |a |an )?wrong\b|"
+    r"\bhigh precision (?:is (?:a must|required|essential|non-negotiable|critical)|matters)|\bneeds? high precision\b|"
+    r"\bprecision over recall\b|\b(?:precision|accuracy)[- ]critical\b|\b100 ?% (?:accurate|correct|right|exact)\b|"
+    r"\b(?:answers?|results?|hits?) (?:must|should always) be (?:right|correct|accurate|exact)\b|"
+    r"准确(?:率|性|度)?(?:必须|要|要求)?(?:非常|很|极|特别)高|精准度(?:要求)?(?:非常|很|极)?高|不容有错|"
+    r"正確(?:さ|性)?が(?:最も|一番|何より)?(?:重要|大事|求められ)|高い精度が(?:必要|求められ)|"
+    r"\bmuss (?:absolut |100 ?% )?(?:korrekt|präzise|fehlerfrei) sein\b|"
+    r"\b(?:tiene que|debe) ser (?:exact[oa]|precis[oa])\b|\b(?:tem que|deve) ser (?:exat[oa]|precis[oa])\b|"
+    r"\bdoit être (?:exact|précis|fiable à 100)|"
+    r"\b(?:must not|mustn'?t|can'?t|cannot|may not|får inte|kan inte|dürfen keine|darf keine|ne (?:doit|peut) pas|"
+    r"no (?:podemos|debemos|puede)|não (?:pode|podemos)) (?:afford to )?(?:miss|missa|übersehen|manquer|perder|omitir) "
+    r"(?:a|any|one|en|ett|ein\w*|keine\w*|un|une|uma?|ningun\w*|nenhum\w*) (?:single |relevant\w* |relevante\w* |"
+    r"pertinente\w* |relevanta? )?\w+|\bno room for (?:error|mistakes?)|"
+    r"\bzero tolerance for (?:errors?|mistakes?|wrong)|"
+    r"\b(?:can'?t|cannot|can not) afford (?:to be wrong|to get it wrong|"
+    r"(?:any )?(?:errors?|mistakes?)|(?:the |a |an |it |them |our |this )?(?:\w+ ){0,3}(?:quoting|citing|returning|"
+    r"showing|surfacing|pulling up|giving) (?:the |a |an )?wrong)|"
+    r"\b(?:recall|precision|accuracy) (?:is|are) (?:really |absolutely |super |very )?(?:critical|crucial|paramount|"
+    r"essential|vital)\b|\b(?:has|have|needs?) to be exactly the right\b|\bmust be exactly the right\b|"
+    r"\bmissing (?:a|one|any) (?:relevant |single )?\w+ (?:could|would|can|might) (?:cost|get|be)\b|"
+    r"(?:不能|不可以|不允许|不容许|绝不能)(?:有)?(?:任何)?(?:出错|错误|出差错|有错)|错一(?:条|个|次)都不行|零容错|"
+    r"准确(?:性|率)?(?:的)?要求(?:非常|很|极|特别)高|"
+    r"(?:誤り|間違い|ミス|エラー|(?:誤った|間違った)(?:回答|結果|答え|情報))(?:は|が)?(?:一切)?許され(?:ない|ません)|間違(?:った|えた)?[^。]{0,12}(?:大問題|問題になり|"
+    r"命に関わ)|"
+    r"(?:잘못된|틀린) (?:결과|답변|답|문서)(?:이|가)? (?:나오면|나오는 (?:건|것은)|뜨면) (?:큰일|절대 안|안 됩|안됩)|"
+    r"틀리면 (?:큰일|안 됩|안됩)|"
+    r"\b(?:darf|dürfen) (?:sich )?(?:keine|no|nicht) (?:fehler|irren)|\bfehler (?:darf|dürfen) sich\b|"
+    r"\b(?:não (?:pode|podemos|dá para) (?:errar|ter erros?))|\bno (?:puede|podemos|se puede) (?:equivocarse|fallar|"
+    r"permitir(?:nos)? errores)|(?:\bne (?:peut|doit|doivent) pas|\bcan'?t|\bcannot) se tromper\b|"
+    r"\bnon (?:può|possiamo) sbagliare\b")
 _PRECISION_LOOSE = re.compile(r"\b(?:a few|some) (?:wrong|bad|irrelevant) (?:hits?|results?|answers?) (?:are|is) "
                               r"(?:fine|ok|okay|acceptable|no big deal)|\bprecision (?:is not|isn'?t|doesn'?t) "
                               r"(?:critical|crucial|that important|matter)")
 
 
+# lead s17: an error and its stakes in one sentence, in the languages of the lexicon ("salah ambil dokumen bisa
+# fatal", "أي خطأ في استرجاع المعلومة قد يضر بالمريض", "Sai một chút là nguy hiểm", "Yanlış karar getirirse ciddi sorun
+# olur", "गलत क्लॉज़ आया तो बहुत नुकसान होगा", "if the system miss something e fit kill person", "ดึงผิดไม่ได้เลย"; not
+# a question, not a past system's errors: "the old search was wrong half the time")
+_ERROR = re.compile(r"\b(?:wrong|mistakes?|errors?|miss(?:es|ed)?|salah|keliru|fel(?:aktig\w*)?|missa|sai|nhầm|"
+                    r"błęd\w*|błąd|pomyłk\w*|yanlış|hata\w*|falsch\w*|fehler\w*|erreurs?|equivoca\w*|erro(?:s|res)?|"
+                    r"errad\w*|sbagli\w*|errori?|неправильн\w*|ошибк\w*)\b|خطأ|أخطاء|गलत|गलती|ผิด|พลาด|错|誤|間違|잘못|틀리")
+_STAKES = re.compile(r"\b(?:fatal|dangerous|danger|harm\w*|hurt\w*|kill|lawsuits?|liable|liability|disastrous|"
+                     r"(?:compliance|legal|patient|safety|regulatory) risk|"
+                     r"bahaya|berbahaya|merugikan|farlig\w*|allvarlig\w*|nguy hiểm|nghiêm trọng|niebezpieczn\w*|"
+                     r"tehlikeli|ciddi sorun|kabul etmiyoruz|gefährlich|dangereu\w*|peligros\w*|perigos\w*|"
+                     r"pericolos\w*|"
+                     r"опасн\w*)\b|يضر|خطير|خطيرة|كارثي|नुकसान|खतरनाक|อันตราย|ไม่ได้เลย|危险|致命|危険|위험|치명")
+_PAST_SYSTEM = re.compile(r"\b(?:was|were|used to|old|current|today'?s|tried|our existing)\b")
+
+
+def _error_with_stakes(text: str) -> bool:
+    for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", text):
+        if "?" in sentence or "？" in sentence or _PAST_SYSTEM.search(sentence):
+            continue
+        for error in _ERROR.finditer(sentence):
+            if _STAKES.search(sentence, error.end(), error.end() + 60):
+                return True
+    return False
+
+
 def _precision(text: str, updates: dict[str, Any]) -> None:
     if _PRECISION_LOOSE.search(text):
         updates["precision_critical"] = False
-    elif _PRECISION_CRITICAL.search(text):
+    elif _PRECISION_CRITICAL.search(text) or _error_with_stakes(text):
         updates["precision_critical"] = True
 
 

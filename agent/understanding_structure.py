@@ -622,15 +622,24 @@ def average_over_maximum(text: str) -> float | None:
 
 _DEMOTED_BEFORE = re.compile(r"(?:don'?t|do not|doesn'?t|does not|never|not|nobody|no one)\s+(?:really\s+|much\s+|"
                              r"particularly\s+)?(?:care|cares|worry|worries|bother)\s+(?:much\s+|too much\s+)?"
-                             r"(?:about|with)\s+(?:the\s+)?$|(?:不在乎|不关心|不用管|不太在意)\s*$")
+                             r"(?:about|with)\s+(?:the\s+)?$|(?:不在乎|不关心|不用管|不太在意)\s*$|"
+                             # lead s17: "whatever the cost", "quel que soit le coût", "egal, was es kostet"
+                             r"\b(?:whatever|no matter|regardless of|quel(?:le)?s? que soi(?:t|ent)|"
+                             r"unabhängig von|independientemente de|independentemente d[oa])\s+(?:the\s+|le\s+|la\s+|"
+                             r"les\s+|den\s+|die\s+|der\s+|el\s+|o\s+|a\s+)?(?:\w+\s+)?$|"
+                             # "peu importe le coût" (glossed "doesn't matter le coût")
+                             r"^\W{0,3}(?:doesn'?t|does not) matter\s+(?:le|la|les|the|el|o|a)?\s*$")
 _DEMOTED_AFTER = re.compile(
     r"^\W{0,3}(?:[\w']+\s+){0,3}?(?:irrelevant|unimportant|not important|no concern|not a concern|not an issue|"
-    r"doesn'?t (?:really )?matter|does not matter|don'?t matter|is secondary|egal|keine rolle|nebensächlich|"
-    r"unwichtig|n'a (?:aucune|pas d')importance|n'importe pas|on s'en fiche|peu importe|secondaire|no importa|"
-    r"da igual|no es importante|non conta|non importa|non è importante|secondaria|não importa|tanto faz|"
+    r"doesn'?t (?:really )?matter|does not matter|don'?t matter|egal|keine rolle|nebensächlich|"
+    r"unwichtig|n'a (?:aucune|pas d')importance|n'importe pas|on s'en fiche|peu importe|no importa|"
+    r"da igual|no es importante|non conta|non importa|non è importante|não importa|tanto faz|"
     r"não é importante)|"
     r"^\W{0,3}(?:是|真的|完全|根本|其实|并)?(?:不重要|无所谓|没关系|不在乎|不关键)|"
-    r"^\W{0,3}(?:は|が|も)?\s*(?:気にしません|気にしない|どうでもいい|重要ではありません|重要じゃない|関係ない)|"
+    r"^\W{0,3}(?:\w+\s*)?(?:は|が|も)?\s*(?:気にしません|気にしない|どうでもいい|重要ではありません|重要じゃない|関係ない)|"
+    # lead s17: "le coût n'est pas notre priorité", "cost isn't a priority", "Kosten haben keine Priorität"
+    r"^\W{0,3}(?:n'est|ne sont|is not|isn'?t|are not|aren'?t) (?:\w+ )?(?:pas )?(?:notre |our |a |une )?priorit|"
+    r"^\W{0,3}(?:\w+ )?(?:haben|hat|ist) keine priorität|"
     r"^\W{0,3}(?:은|는|이|가)?\s*(?:상관\s*없|중요하지 않)")
 
 
