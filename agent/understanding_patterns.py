@@ -1288,6 +1288,8 @@ API_PREFERRED = re.compile(r"\b(?:just|only|really) want (?:to use )?(?:an? )?(?
 # (heldout49: "On préfère une API managée", "倾向用API", "모델은 API로 쓰는 게 현실적", "APIかマネージドサービスを使う
 # ことになる", "wir würden eher eine API nehmen"): who runs the model, nothing about the data. The reader drops it in a
 # sentence about the LLM's API (``understanding_statements._api_chosen``).
+# The hosted embedding providers a user names as the one the team will call (lead s17)
+_PROVIDER = r"(?:azure openai|openai|bedrock|vertex(?: ai)?|cohere|voyage(?: ai)?|gemini|mistral|jina|together(?: ai)?)"
 API_CHOSEN = re.compile(
     r"\bend up (?:using|with|calling) (?:an? |the )?(?:hosted |managed |cloud )?(?:api|managed service)\b|"
     r"\b(?:an? |the )?(?:hosted |managed )?api (?:is|seems|would be) (?:the )?(?:more |most )?(?:realistic|"
@@ -1315,7 +1317,15 @@ API_CHOSEN = re.compile(
     r"\b(?:hit|call) (?:their|the vendor'?s|the provider'?s) (?:endpoint|api)\b|"
     r"api\s*を\s*(?:叩く|呼ぶ|呼び出す)|(?<![a-z])api\s*로\s*(?:가기로|갑니다|가려고|결정)|"
     r"\bprefiro (?:\w+ ){0,2}?(?:uma |a )?api\b|"
-    r"api(?:比较|更)(?:现实|合适|方便|省事)")
+    r"api(?:比较|更)(?:现实|合适|方便|省事)|"
+    # lead s17: a hosted provider named as the one the team will call ("we'd just call OpenAI's embeddings endpoint",
+    # "Azure OpenAI would be the natural choice", "Bedrock is what we'd use", "managed service please"; not "OpenAI is
+    # what we use for the chatbot", nor a question)
+    r"\b(?:we'?d|we would|we'?ll|we will|we plan to|we're going to|planning to|going to)\s+(?:(?:just|probably|"
+    r"likely)\s+){0,2}(?:call|use|go with|hit|stick with)\s+(?:the\s+)?" + _PROVIDER + r"(?:'s)?(?:\s+(?:embeddings?|"
+    r"embedding api|api|endpoint)s?)*\b|\b" + _PROVIDER + r"(?:'s)?(?: \w+){0,2} (?:would be|is) (?:the )?(?:natural|"
+    r"obvious|easiest|default) (?:choice|option|pick)\b|\b" + _PROVIDER + r" is what we(?:'d| would| will) use\b|"
+    r"\bmanaged (?:service|api)s? please\b")
 # The data may leave: says nothing about who runs the model.
 DATA_MAY_LEAVE = re.compile(r"(?:data|it) (?:can|may) (?:leave|go to the cloud|be sent)|"
                             # "data may go to an API as long as there is a DPA" (s6-e; glossed from nl/de/sv)

@@ -118,3 +118,22 @@ def test_an_error_said_to_be_out_of_the_question_is_precision_critical(message: 
 ])
 def test_words_of_precision_that_state_no_need(message: str) -> None:
     assert "precision_critical" not in said(read(message)), message
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    ("We'll just call Voyage's embedding API", "deployment"),
+    ("We're deep in Google Cloud, so Vertex AI would be the obvious choice", None),
+    ("Bedrock is what we'd use, everything else runs on AWS", None),
+    ("Managed service please, there are three of us", "deployment"),
+])
+def test_a_hosted_provider_named_as_the_one_to_call_is_an_api(message: str, asked: str | None) -> None:
+    assert said(read(message, asked)).get("deployment") == "api", message
+
+
+@pytest.mark.parametrize("message", [
+    "OpenAI is what we use for the chatbot; embeddings we'll see",
+    "We'd use OpenAI for the LLM part only",
+    "Would Cohere be the obvious choice here?",
+])
+def test_a_provider_of_the_llm_or_in_a_question_is_no_deployment(message: str) -> None:
+    assert "deployment" not in said(read(message)), message
