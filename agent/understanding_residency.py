@@ -368,7 +368,7 @@ NEVER_LEAVES = re.compile(
     r"(?:never|can'?t|cannot|must not|mustn'?t|may not|shall not|(?:are|is)(?: not|n'?t) allowed to|won'?t)\s+"
     r"(?:ever\s+)?(?:leave|leaves|exit|touch|reach|go (?:on|onto|to|outside|out of|beyond))\s+(?:our|their|the)\s+"
     r"(?:own\s+)?(?:[\w\-]+\s+)?(?:network|dc|data ?cent(?:er|re)|tenant|premises|servers?|building|internet|vpc|"
-    r"subscription|cloud account|region|country|enclave|intranet)\b|"
+    r"subscription|cloud account|region|country|enclave|intranet|infra\w*|environment|account)\b|"
     r"\b(?:daten|dokumente)\s+(?:verlassen|verlässt)\s+(?:unser\w*|das|die|den)\s+(?:\w+\s+){0,2}?(?:nicht|not|nie)\b|"
     r"\b(?:données|documents)\s+ne\s+(?:quittent|sortent)\s+(?:jamais|pas)\b|"
     # lead s16: nothing sent out to a third party or offshore ("nothing goes to third-party APIs", "incident data
@@ -387,7 +387,13 @@ NEVER_LEAVES = re.compile(
     r"\b(?:vedad|proibid)\w* (?:o |or )?envio de (?:os |the )?(?:dados|data)\b|"
     r"クラウド(?:の)?(?:利用|使用)?(?:は)?\s*(?:不可|禁止|ng\b|できない|できません)|"
     r"\b(?:datos|documentos|data)\s+(?:nunca|no)\s+(?:salen|sale)\b|\b(?:dados|documentos|data)\s+(?:nunca|não)\s+"
-    r"(?:saem|sai)\b")
+    r"(?:saem|sai)\b|"
+    # lead s17: third parties refused ("our CISO won't sign off on any third-party processing", "no third-party
+    # processing of member data")
+    r"\b(?:won'?t|will not|doesn'?t|does not|don'?t|do not|never)\s+(?:sign off on|approve|allow|permit)\s+(?:any\s+)?"
+    r"third[\s\-]party (?:processing|processors?|apis?|services?|vendors?|providers?)\b"
+    r"(?!\s+(?:without|unless|except|before|if)\b)|"
+    r"\bno third[\s\-]party (?:processing|processors?)\b")
 
 
 def _outside_ruled_out(sentence: str) -> bool:
@@ -502,7 +508,8 @@ _KEEP = (r"(?:\b(?:stay\w*|remain\w*|kept|stored|hosted|processed|live|sit|queda
 _OWN_PLACE = (r"(?:\b(?:our|the \w+'s|nuestr[oa]s?|(?:i |il )?nostr[ioea]|onze|ons|naszych|naszej|naszym)\s+"
               r"(?:own\s+|propi[oa]s\s+|eigen\s+)?(?:\w+\s+)?(?:servers?|servidores|serwer\w*|data ?cent(?:er|re)s?|"
               r"datacent\w*|centros? de datos|centrum danych|serwerowni|network|red|rete|netwerk|sieci|premises|"
-              r"infrastructure|infrastruttura|infraestructura|instalaciones|building|walls|sistemi|systems)\b|"
+              r"infrastructure|infrastruttura|infraestructura|instalaciones|building|walls|sistemi|systems|"
+              r"environment|infra|tenant|vpc)\b|"
               r"\b(?:territorio nacional|territorio nazionale|in casa|in azienda|"
               r"w kraju|u nas|trong nước|nội địa|nội bộ|(?:tại|ở) việt nam|dalam negeri|di indonesia|"
               r"(?:pusat data|server|data center) (?:kami|kita|sendiri|internal|nasional))\b|"

@@ -137,3 +137,16 @@ def test_a_hosted_provider_named_as_the_one_to_call_is_an_api(message: str, aske
 ])
 def test_a_provider_of_the_llm_or_in_a_question_is_no_deployment(message: str) -> None:
     assert "deployment" not in said(read(message)), message
+
+
+@pytest.mark.parametrize("message", [
+    "The records hold PHI, so they stay in our environment.",
+    "Security won't approve any third-party processing of this data.",
+    "These files can never leave our infrastructure.",
+])
+def test_the_data_kept_in_the_users_environment_or_from_third_parties(message: str) -> None:
+    assert said(read(message, "data_must_stay_on_prem")).get("data_must_stay_on_prem") is True, message
+
+
+def test_third_parties_allowed_on_a_condition_are_no_rule() -> None:
+    assert "data_must_stay_on_prem" not in said(read("We never approve third-party services without a DPA"))
