@@ -40,7 +40,12 @@ _UNDECIDED = re.compile(
     r"かも|確認しないと|分から|わから|未定|まだ決まって|"
     r"모르겠|애매|확인해야|아직 모르|"
     r"\bmungkin\b|\bbelum (?:pasti|tahu|jelas)\b|\b(?:nggak|gak|ga) tau\b|"
-    r"ممكن|ربما|لازم أسأل|مش متأكد|لا أعرف|مش عارف")
+    r"ممكن|ربما|لازم أسأل|مش متأكد|لا أعرف|مش عارف|"
+    # Italian, Dutch, Russian, Turkish, Vietnamese
+    r"\bforse\b|\bprobabilmente\b|\bdevo (?:chiedere|sentire)\b|\bmisschien\b|\bwaarschijnlijk\b|"
+    r"\bmoet (?:ik )?(?:nog )?(?:navragen|checken|vragen)\b|(?<![а-я])(?:возможно|наверное|надо уточнить|"
+    r"нужно уточнить|пока не знаю)(?![а-я])|\bbelki\b|\bmuhtemelen\b|\bsormam (?:lazım|gerek)\b|"
+    r"\bchưa chắc\b|\bphải hỏi\b")  # (not "có thể": "can" as often as "may")
 # A licence's question the user cannot answer ("not sure if that counts as commercial", "算不算商用我也说不清",
 # "상업용인지 좀 애매하네요"); a use that may come later is commercial already ("we might sell it later": s12-c)
 _UNSURE_WHICH = re.compile(P.NOT_SURE + r"|\bno idea\b|\bdon'?t know\b|说不清|說不清|不好说|不好說|不知道|说不准|"
@@ -49,7 +54,7 @@ _UNSURE_WHICH = re.compile(P.NOT_SURE + r"|\bno idea\b|\bdon'?t know\b|说不清
 # What the data rule is about: the documents going out to a hosted service, or staying in
 _DATA_TOPIC = re.compile(r"\bcloud\b|\bapis?\b|on[\s\-]?prem|\bleave\b|\bsend\b|\bhosted\b|外部|出境|出网|内网|云|"
                          r"クラウド|オンプレ|社外|클라우드|외부|\bnube\b|\bnuvem\b|\bnuage\b|السحابة|datenschutz|"
-                         r"dsgvo|\blgpd\b|\bgdpr\b|privacy|\bdpo\b")
+                         r"dsgvo|\blgpd\b|\bgdpr\b|privacy|\bdpo\b|облак|\bbulut|\bnuvola\b|\bwolk\b|đám mây")
 # What the licence is about: selling, a company, a spin-off
 _LICENSE_TOPIC = re.compile(r"commercial|spin[\s\-]?off|start[\s\-]?up|商用|商业|孵化|상업|창업|kommerziell|"
                             r"comercial|commercial|komersial|تجاري|\blicen[cs]|licence|lizenz")
@@ -64,11 +69,15 @@ _USE_IN_DOUBT = re.compile(r"not sure (?:that|if|whether) (?:it |that |this )?(?
                            r"让不让|能不能用|쓸 수 있을지|s'en servir|se puede usar")
 _GPU_WORD = re.compile(r"\bgpus?\b|\bcards?\b|显卡|卡|グラボ|gpu|"
                        r"(?<![a-z0-9])(?:[ahlt]\d{1,3}g?|rtx|l40s?)(?![a-z0-9])")
+# A card named by its model: one hoped for is asked about only when named ("we might buy a GPU next year" is no card,
+# lead s14; "We might get an A100 next quarter" is one)
+_NAMED_CARD = re.compile(r"(?<![a-z0-9])(?:[ahlt]\d{1,3}g?|rtx\s*\d{4}|l40s?|\d{4}(?:\s*ti)?)(?![a-z0-9])")
 # Other languages left unnamed: "other stuff", "别的语言", "他の言語", "d'autres trucs", "lain-lain"
 _OTHERS = re.compile(r"\bother (?:stuff|languages?|things|ones)\b|\bothers\b|别的语言|其他语言|其它语言|别的|其他的|"
                      r"他の言語|d'autres (?:langues|trucs|choses)|\botros idiomas\b|\botras lenguas\b|"
                      r"\boutr[ao]s (?:l[íi]nguas|idiomas)\b|\bandere(?:n)? sprachen\b|\blain-lain\b|\bbahasa daerah\b|"
-                     r"다른 언어|لغات أخرى")
+                     r"다른 언어|لغات أخرى|\baltre lingue\b|\bandere talen\b|(?<![а-я])други[ех] язык|"
+                     r"\bdiğer diller|\bcác (?:thứ )?tiếng khác\b|\bngôn ngữ khác\b")
 
 
 _CLAUSE = re.compile(r"[,;，；、。.!?！？]\s*|\s(?:but|aber|mais|pero|mas|但是?|不过)\s")
@@ -92,6 +101,13 @@ def _ask(u: Understanding, field: str, message: str) -> bool:
     return True
 
 
+def _names_another(sentence: str, field: str) -> bool:
+    """The sentence names another field ("not sure about the budget yet"): its doubt is not this rule's."""
+    return any(P.FIELD_RES[f].search(sentence) for f in ("budget_usd_month", "queries_per_month", "latency_p95_ms",
+                                                         "hardware", "license", "data_must_stay_on_prem",
+                                                         "corpus_docs") if f != field)
+
+
 def rule_undecided(u: Understanding, message: str, asked: str | None) -> bool:
     """The data rule or the licence said to be undecided: asked again, nothing stored (True).
 
@@ -103,7 +119,8 @@ def rule_undecided(u: Understanding, message: str, asked: str | None) -> bool:
                                 ("license", _LICENSE_TOPIC, _UNSURE_WHICH)):
         if field in u.confirmed:
             continue
-        if asked == field and any(doubt.search(s) and not re.search(r"\d", s) for s in _sentences(message)):
+        if asked == field and any(doubt.search(s) and not re.search(r"\d", s) and not _names_another(s, field)
+                                  for s in _sentences(message)):
             return _ask(u, field, message)
         if asked is None and field in u.updates and any(topic.search(c) and doubt.search(c)
                                                         for c in _CLAUSE.split(low)):
@@ -122,9 +139,10 @@ def card_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
         return False  # ("we might get a GPU next year; for now it's a 16-core VM": what they have now is said)
     name = re.search(r"[a-z]?\d{2,4}", card.lower())  # "RTX 4090" said "a 4090"
     for s in _sentences(message):
-        if not (_GPU_WORD.search(s) or (name and name.group() in s)):
+        named = bool(_NAMED_CARD.search(s) or (name and name.group() in s))
+        if not (named or _GPU_WORD.search(s)):
             continue
-        if (_HOPED.search(s) and _ACQUIRE.search(s)) or _USE_IN_DOUBT.search(s):
+        if (named and _HOPED.search(s) and _ACQUIRE.search(s)) or _USE_IN_DOUBT.search(s):
             return _ask(u, "hardware", message)
     return False
 
@@ -156,6 +174,10 @@ _ALONE_FILLER = re.compile(r"\b(?:about|around|roughly|approx\w*|like|maybe|perh
                            r"[\s~≈.,;:!?¡¿。，、！？…]")
 
 
+_ALONE_END = re.compile(r"\d\s*(?:[^\w\s]|about|or so|ish|tops|max|kak|lah|左右|上下|吧|啊|呢|정도|쯤|くらい|ぐらい|"
+                        r"程度|ほど|\s)*(?:$|[.;!?。！？\n])")
+
+
 def figure_alone(u: Understanding, message: str, asked: str | None) -> bool:
     """One figure said on its own beside what was read: documents, searches or money? Asked (True).
 
@@ -164,6 +186,9 @@ def figure_alone(u: Understanding, message: str, asked: str | None) -> bool:
     """
     if asked in NUMERIC or not u.updates or u.confirm is not None:
         return False
+    low = P.normalise(message[: P.MAX_CHARS])
+    if len([n for n in P.find_numbers(low) if n.value >= 10]) != 1 or not _ALONE_END.search(low):
+        return False  # (a cheap look first: one figure, and the message or a sentence ends with it)
     r = read(message, asked)
     alone = [n for n in r.unused() if n.value >= 10]
     if len(alone) != 1 or len(r.numbers) != 1:

@@ -163,3 +163,38 @@ def test_a_sum_whose_kind_is_open_is_asked(message: str, asked: str | None, prev
 def test_a_correction_that_names_the_monthly_budget_is_stored() -> None:
     assert_reads("sorry, the monthly budget is 800, the one-time stays", None, {"budget_usd_month": 800},
                  prev={"budget_usd_month": 300, "one_time_budget_usd": 5000})
+
+
+@pytest.mark.parametrize(("message", "field"), [
+    ("Forse il cloud va bene, ma devo chiedere all'ufficio legale.", "data_must_stay_on_prem"),
+    ("Misschien mag het naar de cloud, dat moet ik nog navragen.", "data_must_stay_on_prem"),
+    ("Возможно, облако подойдёт, но надо уточнить у юристов.", "data_must_stay_on_prem"),
+    ("soprattutto italiano, e altre lingue delle filiali", "languages"),
+    ("vooral Nederlands, en andere talen", "languages"),
+    ("в основном русский, плюс другие языки", "languages"),
+])
+def test_the_same_in_more_languages(message: str, field: str) -> None:
+    assert_asks(message, field, field)
+
+
+@pytest.mark.parametrize("message", [
+    "我们是做跨境电商的，每个月大概三千吧",
+    "저희는 법무법인인데요, 월 500 정도 생각하고 있어요",
+])
+def test_a_figure_after_a_period_with_a_particle_is_asked(message: str) -> None:
+    update = read(message, None)
+    pending = update.get("pending_confirmation") or {}
+    assert "budget_usd_month" in (pending.get("fields") or []), (message, update)
+
+
+def test_pages_after_each_in_chinese_are_a_length() -> None:
+    assert_reads("两千个文件，每个平均三十页左右", "corpus_docs", {"corpus_docs": 2000, "doc_length_tokens": 15000})
+
+
+@pytest.mark.parametrize(("message", "asked", "want"), [
+    ("Yes, the data must stay on-prem. Not sure about the budget yet though.", "data_must_stay_on_prem",
+     {"data_must_stay_on_prem": True}),
+    ("Commercial, yes. Not sure about the latency yet.", "license", {"license": "commercial"}),
+])
+def test_a_doubt_about_another_field_leaves_the_rule_stored(message: str, asked: str, want: dict[str, object]) -> None:
+    assert_reads(message, asked, want)
