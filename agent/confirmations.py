@@ -89,6 +89,24 @@ VAGUE_QUESTIONS["hardware"] = (
     "Which card is it? The model name is enough (for example T4, L4, A10G, RTX 4090; `nvidia-smi` shows it), or its "
     "memory in GB.",
     "是哪一张卡？告诉我型号即可（例如 T4、L4、A10G、RTX 4090，`nvidia-smi` 可以看到），或者显存多少 GB。")
+# s17-a: a rule the user has not settled, a card only hoped for, languages with unnamed others
+# (``agent.understanding_guard_pending``): asked again so the answer is read as the field's answer
+VAGUE_QUESTIONS["data_must_stay_on_prem"] = (
+    "Until that's settled, should I plan as if the documents must stay on your own servers (no hosted API)? "
+    "(yes, or no: a hosted API is fine)",
+    "在确定之前，是否先按文档必须留在你们自己的服务器上（不用托管 API）来规划？（是，或否：可以用托管 API）")
+VAGUE_QUESTIONS["license"] = (
+    "Will it be used in a product or service that earns money (commercial use), or only for research or internally "
+    "without sales?", "它会用在收费的产品或服务里（商用），还是只用于研究或不对外销售的内部用途？")
+VAGUE_QUESTIONS["languages"] = (
+    "Which languages are the documents in? Please name each one (for example English and German): whether a "
+    "multilingual model is needed depends on them.",
+    "文档都是哪些语言？请逐一说出（例如中文和英文）：是否需要多语言模型取决于此。")
+# A card only hoped for or maybe not theirs to use: what they can count on today
+OPEN_HARDWARE = ("Which hardware can you count on today (the card's model, or none)? A card that may come later I "
+                 "can't plan on yet.",
+                 "目前确定能用的是什么硬件（显卡型号，或者没有）？以后可能才有的卡暂时没法算进去。")
+OPEN_LEAD = ("I'll leave that open for now.", "这一项我先不记。")
 UNCLEAR_LEAD = ("I'm not sure how to read that figure.", "这个数字我不太确定该怎么理解。")
 VAGUE_LEAD = ("I didn't catch a figure there.", "抱歉，我没有看到具体数字。")
 PER_USER_QUESTION = ("{figure} people: about how many searches does each of them make a day?",
@@ -112,6 +130,9 @@ def question(pending: dict[str, Any], lang: str) -> str:
         return PER_UNIT_QUESTION[1 if lang == "zh" else 0].format(rate=f"{pending['value']:,.0f}", unit=unit)
     if pending.get("kind") == "vague":
         i = 1 if lang == "zh" else 0
+        field = (pending.get("fields") or ["corpus_docs"])[0]
+        if pending.get("open"):  # s17-a: a rule not settled, a card hoped for, languages left unnamed
+            return f"{OPEN_LEAD[i]} {(OPEN_HARDWARE if field == 'hardware' else VAGUE_QUESTIONS[field])[i]}"
         lead = (UNCLEAR_LEAD if pending.get("unclear") else VAGUE_LEAD)[i]
         return f"{lead} {VAGUE_QUESTIONS[(pending.get('fields') or ['corpus_docs'])[0]][i]}"
     figure = f"{pending['value']:,.0f}"

@@ -296,6 +296,14 @@ def corrected_either(text: str, raw: str, stated: dict[str, Any], result: Unders
     held = [f for f in fields if isinstance(stated.get(f), int | float)]
     if len(held) != 1 or not isinstance(pending.get("monthly"), int | float):
         return  # ("sorry, more like 12k, forgot the archived ones" after only a count of documents: that count, s12-b)
+    if held == ["budget_usd_month"] and isinstance(stated.get("one_time_budget_usd"), int | float) and not (
+            re.search(r"\bmonthly\b", text) or any(rx.search(text) for rx, factor in P.PERIODS if factor == 1)):
+        why = "the monthly budget or the one-off sum?"  # s17-a: "sorry, make that 1000" after both budgets
+        value = float(pending["monthly"])
+        result.confirm = {"kind": "check", "fields": ["budget_usd_month"], "values": {"budget_usd_month": value},
+                          "reasons": {"budget_usd_month": why}, "value": value, "monthly": value, "text": why,
+                          "base": value}
+        return
     if held[0] in result.corrected and held[0] in result.updates:
         result.confirm = None  # "预算不是每月5万，是每月10万": the correction read it already, in its currency
         return

@@ -61,8 +61,9 @@ _NOT_A_PART = re.compile(r"\s*(?:%|x\b|×|/|per\b|a (?:day|week|month|year)\b|pa
                         r"folders?|binders?|boxes|faldon\w*|ordner|mappen|carpetas|pastas|cartelle|classeurs?|"
                         r"dossiers?|archives?|文件夹|フォルダ|폴더|箱|バインダー)")
 # One part's figure that is a length or a size, not a count of documents ("3000 documents, each with hundreds of pages")
-_LENGTH_NOT_COUNT = re.compile(r"\s*(?:[a-z]+\s+)?(?:pages?|words?|tokens?|char\w*|lines?|[kmg]i?b|paragraphs?|"
-                               r"sentences?|页|頁|ページ|페이지|字|単語|단어)\b")
+# (s17-a: a CJK unit needs no word boundary after it: "每个平均二十页左右")
+_LENGTH_NOT_COUNT = re.compile(r"\s*(?:[a-z]+\s+)?(?:(?:pages?|words?|tokens?|char\w*|lines?|[kmg]i?b|paragraphs?|"
+                               r"sentences?)\b|页|頁|ページ|페이지|字|単語|단어)")
 # Items said to be inside each part: containers, asked about by the guard
 _INSIDE_EACH = re.compile(r"\s*(?:\w+\s+){0,2}?(?:inside|dentro|dedans|darin|drin|in (?:it|them)|里面|中に|안에)")
 

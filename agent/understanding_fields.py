@@ -392,7 +392,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
                     _sentence_at(text, num))))):
             return "budget_usd_month", as_field("budget_usd_month", v, after, indian or _message_currency(text))
         return "ambiguous", _ambiguous(v, period_factor(after, before), text[num.start:num.end + 12])
-    hedge_after = re.sub(r"^\s*(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b)", "", after)
+    # (s17-a: and a particle or the gloss of 정도 after the hedge: "每个月大概两千吧", "월 300 정도 생각하고 있어요")
+    hedge_after = re.sub(r"^\s*(?:(?:左右|上下|前後|くらい|ぐらい|程度|ほど|정도|쯤|가량|or so\b|ish\b|about\b)\s*)*"
+                         r"(?:吧|啊|呢|嘛|哈|呀)?", "", after)
     if P.PERIOD_BEFORE.search(before) and asked not in NUMERIC_FIELDS and not re.match(r"^\s*[a-z\u4e00-\u9fff]",
                                                                                         hedge_after):
         if P.BUDGET_CUE.search(clause):

@@ -36,6 +36,7 @@ from agent import understanding_patterns as P
 from agent.understanding import Understanding, corrected_either
 from agent.understanding_guard_context import own_figures
 from agent.understanding_guard_doubt import figure_in_doubt, rough_second
+from agent.understanding_guard_pending import pending
 from agent.understanding_guard_reading import read
 from agent.understanding_guard_rules import NO_PERIOD, RULES
 from agent.understanding_guard_scope import (
@@ -91,8 +92,9 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
             rate_per_uncounted(u, message, asked) or size_for_count(u, message, asked) or far_sum(u, message, asked) \
             or latency_two_targets(u, message, asked):
         return u  # "a box with 128GB", "growing by ~20k a month", "mediamente 800", "we're in Sydney ... 500"
-    if _card_unknown(u, message, asked):
-        return u
+    if _card_unknown(u, message, asked) or pending(u, message, asked):
+        return u  # s17-a: "legal might say no to cloud, I'll have to ask", "we might get an A100 if the grant comes
+        # through", "mostly English, bits of other stuff": asked, not stored
     if not (u.updates or u.top_k):
         if _unsure_new_figure(u, message, stated or {}):
             return u  # "hmm maybe more like 40k? not sure tbh, would have to check" after 25k documents

@@ -70,7 +70,8 @@ _PERIOD_KINDS = (
              r"\bjaarlijks\b|\bårlig\w*|ежегодн\w*|щорічн\w*"),
 )
 _PERIOD = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PERIOD_KINDS))
-# What joins two offers the user has not chosen between: "or" in every language, a hedge, a question
+# What joins two offers the user has not chosen between: "or" in every language, a hedge, a question (after the
+# first figure's counter or noun: "1万件か10万件か", "5천 건인지 5만 건인지", s17-a)
 # ("of" is Dutch only: "800 of 2,000 employees" is no offer of two figures)
 _OR = (r"\bor\b|\beither\b|\bsoit\b|\balbo\b|\blub\b|\bлибо\b|то ли|чи то|\boder\b|\bou\b|\bo\b|\bu\b|"
        r"\bczy\b|\beller\b|\bveya\b|\bya(?: da)?\b|\bили\b|\bчи\b|\bабо\b|"
@@ -78,7 +79,8 @@ _OR = (r"\bor\b|\beither\b|\bsoit\b|\balbo\b|\blub\b|\bлибо\b|то ли|чи
 _DUTCH_OR = r"\bof\b"
 _DUTCH = re.compile(r"\b(?:ongeveer|zo'n|een|het|niet|weet|ik|wij|hebben|documenten|zoekopdrachten|welke|per dag)\b")
 _JOIN = re.compile(_OR + "|" + _DUTCH_OR + r"|\?|\bcould\b|\bmight\b|\bmaybe\b|\bperhaps\b|\bmay have\b")
-_OR_ONLY = re.compile(r"^\s*[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>" + _DUTCH_OR + r"))\s*"
+_COUNTER = r"(?:(?:[回件次번건개个份篇]|documents|files|records|items|queries)\s*)?"
+_OR_ONLY = re.compile(r"^\s*" + _COUNTER + r"[,、]?\s*(?:either\s+)?(?:" + _OR + r"|not|(?P<of>" + _DUTCH_OR + r"))\s*"
                       r"(?:(?:maybe|perhaps|possibly|peut-être|vielleicht|quizás|tal vez|talvez|forse|misschien|"
                       r"może|kanske|belki|может|можливо|shayad)\s+)?$")
 _EITHER_BEFORE = re.compile(r"\beither\s*$|(?:要么|或者)\s*$")
@@ -280,7 +282,7 @@ def _alternatives(low: str, raw: str, numbers: list[P.Number]) -> tuple[float, f
         joined = _OR_ONLY.match(bare) or _same_lead(low, a, between)
         if not joined or SELF_CORRECTION.search(between) or (joined.groupdict().get("of") and not _DUTCH.search(raw)):
             continue
-        if re.match(r"^\s*[,、]?\s*not\b", bare) and not re.search(r"아니면", raw):
+        if re.match(r"^\s*" + _COUNTER + r"[,、]?\s*not\b", bare) and not re.search(r"아니면", raw):
             continue  # "50k, not 80k": a correction (the gloss turns 아니면 into "not")
         lo, hi = sorted((a.value, b.value))
         if a.value < 1000 <= b.value and b.value >= 100 * a.value and b.value % 1000 == 0:

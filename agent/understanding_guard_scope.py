@@ -199,6 +199,8 @@ _POT = re.compile(r"\bfor (?:this|it|the project|the whole (?:thing|project))\s*
                   r"\btotal\b|\bin all\b|\ball in\b|\binsgesamt\b|\bau total\b|\ben total\b|\bno total\b|"
                   r"\bpour (?:ça|cela)\b|\bprévu\w*|\bdafür\b|\beingeplant\b|\bpara (?:esto|eso|isso)\b|"
                   r"\bper questo\b|总共|一共|\benvelop\w*|\bpot\b|\btopf\b|"
+                  # s17-a: a total in Japanese and Korean ("予算は全部で50万くらい", "예산은 총 2천만 원")
+                  r"全部で|合計で|総額|トータルで|총\s*(?:예산|budget)|(?:예산|budget)\s*(?:은|는)?\s*(?:총|전체)|"
                   r"\bset aside\b|\bearmarked\b|\bring-?fenced\b|\bdotaci[óo]n\b|\bdotation\b|\bstanziament\w*|"
                   r"\bbudget total\b|\bpresupuesto total\b|\bgesamtbudget\b|\btotaalbudget\b|"
                   r"\bgrants?\b|\bgranted\b|\ballocated\b|\bsigned off\b|\bapproved\b|\bfunding\b|"

@@ -608,6 +608,9 @@ USERS = re.compile(r"^\s*(?:clients|clientes|clienti|kunden|klanten|klienci|klie
                    r"assistants|volunteers|"
                    r"ppl|folks|heads|agents|juristes|juristas|giuristi|avocats|advogados|abogados|avvocati|anw[äa]lte|juristen|"
                    r"steuerberater(?:innen)?|berater(?:innen)?|mitarbeiter(?:innen)?|mitarbeitende|kollegen|nutzer(?:innen)?|"
+                   # s17-a: the office staff German counts ("15 Sachbearbeiter, je etwa 20 Suchen am Tag")
+                   r"sachbearbeiter(?:innen)?|sachbearbeitende|angestellte|beschäftigte|kolleginnen|disponent(?:en|innen)|"
+                   r"techniker(?:innen)?|ingenieure|ingenieurinnen|pflegekräfte|lehrkräfte|lehrer(?:innen)?|"
                    r"benutzer|operatori|operadores|op[ée]rateurs|utilisateurs|usu[áa]rios|usuarios|utenti|"
                    r"funcion[áa]rios|empleados|employ[ée]s|dipendenti|collaborateurs|collaboratori|colaboradores|"
                    # s9-b: members of an association or a club, counted alone ("on a 15 000 adhérents")
@@ -630,6 +633,7 @@ USERS = re.compile(r"^\s*(?:clients|clientes|clienti|kunden|klanten|klienci|klie
 ONE_PERSON = r"(?<![\d一二两三四五六七八九十百千万])(?:一|1)\s*个?人(?=\s*(?:一|1|每)?\s*(?:天|日|周|星期|个?月))"
 PER_USER = re.compile(ONE_PERSON + r"|"
                       r"\beach\b|\bcada\b|\bchacun(?:e)?\b|\bjeweils\b|\bje (?:person|nutzer|mitarbeiter)|"
+                      r"\bje (?=(?:etwa|ca\.?|rund|ungefähr|um die|so|about|around)?\s*\d)|"  # s17-a: "je etwa 20"
                       r"\bciascuno\b|\bognuno\b|per (?:user|person|employee|head|engineer|lawyer|analyst|agent)|"
                       # s8-a: "35 lookups per rep per day", "per seat", "per nurse", "per teacher"
                       r"\bper (?:rep|nurse|doctor|clinician|teacher|student|consultant|advisor|adviser|member|"
@@ -1251,7 +1255,18 @@ API_ONLY = re.compile(r"(?<!self-)(?<!self )(?<!self)(?:api|hosted|managed)[\s\-
                       r"\bself[\s\-]?host\w* (?:için|icin) (?:ekip|ekibimiz|kimse|adam|personel)\w* yok\b|"
                       r"\bningu[ée]m quer (?:manter|gerenciar|administrar|cuidar de) "
                       r"(?:\w+ )?servidor|\bnadie quiere (?:mantener|gestionar|administrar) (?:\w+ )?servidor")
-API_OK = re.compile(r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
+API_OK = re.compile(
+                    # s17-a: a hosted API approved by whoever decides ("Compliance ya dio el visto bueno para usar una
+                    # API externa", "o jurídico já aprovou o uso de uma API", "a validé l'utilisation d'une API",
+                    # "hat die Nutzung einer externen API freigegeben", "法务已经批准用外部API")
+                    r"(?<!no )(?:dio|dieron|ha dado|han dado) (?:el |su )?visto bueno (?:para|a) "
+                    r"(?:usar|utilizar|el uso de|mandar|enviar)\b[^.;!?]{0,20}?\b(?:apis?|cloud|openai|cohere)\b|"
+                    r"(?<!não )(?<!nao )\b(?:aprovou|aprovaram|liberou|liberaram|autorizou) (?:o |or |a )?"
+                    r"(?:uso|utilização) (?:de |da |do )?(?:uma |um )?(?:apis?|cloud|openai)\b|"
+                    r"\b(?:a|ont) (?:validé|approuvé|autorisé) l'utilisation d'une? (?:apis?|cloud)\b|"
+                    r"\b(?:hat|haben) (?:die )?(?:nutzung|verwendung) (?:einer |der )?(?:externen |cloud-?)?apis? "
+                    r"freigegeben|(?<![没未不])(?:批准|同意)了?(?:我们)?(?:用|使用|调用)(?:外部|第三方)?(?:api|云)|"
+                    r"\b(?:ok|okay|fine|happy|comfortable) (?:with|using) (?:azure openai|openai|cohere|voyage|"
                     r"an? (?:hosted )?apis?|hosted apis?|the cloud|cloud apis?)\b|security (?:team )?(?:has |already )*"
                     r"(?:signed off|approved)|可以用\s*(?:azure|openai|api|云)|"
                     r"(?:api|apis|hosted (?:api|service|model)s?|saas|openai|cohere|voyage|"

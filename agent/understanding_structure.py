@@ -122,6 +122,8 @@ _WEEKDAYS = re.compile(r"\bweekdays?\b|\bwork(?:ing)?\s*days?\b|\bbusiness days?
                        r"montag bis freitag|\bmo\s*-\s*fr\b|en semaine|jours ouvr|du lundi au vendredi|"
                        r"lunes a viernes|d[ií]as (?:laborables|h[áa]biles)|entre semana|giorni (?:feriali|lavorativi)|"
                        r"dal luned[iì] al venerd[iì]|dias [úu]teis|segunda a sexta|平日|工作日|营业日|周一到周五|평일|"
+                       # s17-a: a five-day week ("一周上五天班", "每周工作五天")
+                       r"(?:一周|每周|一星期|每星期)(?:只)?(?:上|工作|上班)\s*(?:五|5)\s*天|"
                        r"werkdagen|dni robocze|vardagar|hafta ?içi|будн|pazartesi\s*(?:-|–|ile|den)?\s*cuma\w*|"
                        r"senin\s*(?:-|–|sampai|hingga|s/d)\s*jumat|hari kerja|सोमवार से शुक्रवार|"
                        # office hours named in each language ("Geschäftszeiten", "heures de bureau", "業務時間")
