@@ -464,6 +464,10 @@ def usual_and_peak(work: str, asked: str | None) -> tuple[int, float] | None:
         elif clauses and re.search(r"\d", c) and not PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and \
                 not re.search(r"\d", clauses[-1]) and PEAK_CUE.search(clauses[-1]):
             clauses[-1] += " " + c  # s15-a: "during enrollment week it's crazy, maybe 500 a day": the cue before
+        elif clauses and re.search(r"\d", c) and not PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and \
+                not re.search(r"\d", clauses[-1]) and _USUAL_CUE.search(clauses[-1]) and \
+                not PEAK_CUE.search(clauses[-1]):
+            clauses[-1] += " " + c  # s17-c: "na média do dia inteiro, umas 2 por segundo": the usual cue before
         else:
             clauses.append(c)
     peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]
