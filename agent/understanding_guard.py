@@ -180,7 +180,9 @@ _ONE_PERIOD = (r"(?:(?:(?:per|a|an|each|every|the whole|the entire|the full|for 
                r"par (?:mois|an|jour|semaine)|pro (?:monat|jahr|tag|woche)|einmalig|per (?:maand|jaar|dag|week)|"
                r"eenmalig|i månaden|om året|per (?:månad|år|dag)|engångs\w*|aylık|yıllık|günlük|haftalık|"
                r"mahin(?:e|a)|saal|roz|hafte)")
-_PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\bo\b|\bof\b|\bczy\b|\beller\b|"
+# (s17-c: the Dutch "of" is "or", not the English "every day of the week")
+_PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\bo\b|"
+                        r"\bof\b(?!\s+the\s+(?:week|month|year)\b)|\bczy\b|\beller\b|"
                         r"\bveya\b|\bya\b|\bили\b|还是|或者|或是|なのか|か|인지|이나|나)\s*(?:(?:for|on|per|in|"
                         r"the|на|в|за|na|w)\s+)?" + _ONE_PERIOD)
 _PERIOD_FIELDS = ("budget_usd_month", "queries_per_month", "one_time_budget_usd")

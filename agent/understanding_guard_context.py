@@ -246,6 +246,10 @@ def _kinds(text: str, n: Number) -> set[str]:
     hypothesis = _HYPOTHESIS.search(sentence)
     if hypothesis and not _share_assumed(sentence, hypothesis, text[n.start:n.end]):
         kinds.add("hypothesis")
+    start = max((m.end() for m in re.finditer(r"[.!?。！？\n](?=\s|$)|[。！？]", text[:n.start])), default=0)
+    before = list(_ELSEWHERE.finditer(text, start, n.start))
+    if (before and not _THIS_ONE.search(text, before[-1].end(), n.start)) or _POT_AFTER.match(text, n.end):
+        kinds.add("elsewhere")  # s17-c: "Our last project ... had a $200k budget", "$50k a year for all IT tooling"
     if re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end].strip()):
         kinds.add("year")  # "2022 waren es noch 2 Mio.": the year itself is no figure of the profile
     return kinds
@@ -265,9 +269,36 @@ def _share_assumed(sentence: str, hypothesis: re.Match[str], figure: str) -> boo
 _PERCENT_SHARE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d)?\s*%")
 
 
+# s17-c: a sum that is another project's, a pot for everything or a quote for another thing, said before the figure in
+# its sentence ("Our last project, the CRM migration, had a $200k budget", "Notre dernier appel d'offres portait sur
+# 150 k€", "前のプロジェクトは予算500万円", "Das Budget für das gesamte Digitalisierungsprojekt liegt bei 400.000 €",
+# "Un proveedor nos cotizó 3.000 USD", "阿里云给报了个价，GPU实例一个月8000块", "ofereceu servidores a R$ 4.000 ...
+# para o ERP"): not this system's budget
+_ELSEWHERE = re.compile(
+    r"\b(?:last|previous|prior|former|other) (?:project|tender|rfp|initiative|programme|program)\b|"
+    r"\banother (?:project|tender|initiative)\b|\b(?:the )?(?:whole|entire|overall) (?:project|programme|program|"
+    r"transformation|it budget|digitali[sz]ation)\b|"
+    r"\bdernier (?:appel d'offres|projet)\b|\bautre projet\b|\bprojet précédent\b|\b(?:l'ensemble|tout) du projet\b|"
+    r"\b(?:otro|último) proyecto\b|\bproyecto anterior\b|\btodo el proyecto\b|"
+    r"\b(?:outro|último) projeto\b|\bprojeto anterior\b|\bprojeto (?:todo|inteiro)\b|"
+    r"\b(?:anderes|letztes|vorheriges|voriges) projekt\b|\bgesamte\w* (?:\w+)?projekt\w*|\bgesamtbudget\b|"
+    r"\b(?:progetto precedente|altro progetto|ultimo progetto|intero progetto)\b|"
+    r"\b(?:quoted|cotiz[oó]\w*|cotou|ofereceu|nos ofreci[oó]|a propos[ée]|ha proposto|offered us)\b|"
+    r"前の(?:プロジェクト|案件)|前回の(?:プロジェクト|案件)|別の(?:プロジェクト|案件)|見積|"
+    r"上一个项目|之前的项目|以前的项目|别的项目|其他项目|整个项目|报了?个?价|报价|報價|"
+    r"이전 프로젝트|지난 프로젝트|다른 프로젝트|견적")
+# ... unless this system is named between ("for this one", "pour ce projet-ci", "今回", "this project")
+_THIS_ONE = re.compile(r"\bthis (?:one|project|system|tool|time)\b|\bce projet\b|\beste proyecto\b|\beste projeto\b|"
+                       r"\bdiese[sm]? projekt\b|\bquesto progetto\b|今回|这次|这个项目|이번")
+# a pot for all the tooling, said after the figure ("$50k a year for all IT tooling combined")
+_POT_AFTER = re.compile(r"[^.;!?。]{0,30}?\b(?:for (?:all|everything)|combined|across (?:all|the whole)|"
+                        r"für (?:alle|alles)|pour (?:tout|tous|l'ensemble)|para (?:todo|todas?|tudo))\b")
+
+
 def _applies(kinds: set[str], name: str) -> set[str]:
     """The kinds that make a figure not the user's own value of field ``name``."""
-    own = {"other", "past", "future", "hypothesis"} | ({"whole"} if name == "corpus_docs" else set())
+    own = {"other", "past", "future", "hypothesis"} | ({"whole"} if name == "corpus_docs" else set()) | (
+        {"elsewhere"} if name == "budget_usd_month" else set())
     if name == "latency_p95_ms":
         own = {"other", "past", "hypothesis", "current"}
     return kinds & own
@@ -350,7 +381,7 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue  # the value is the user's own figure already ("80k today; might grow to half a million")
         if without is not None and (name in u.updates or (u.confirm is None and asked == name)):
             u.updates[name] = without
-        elif name in u.updates and (why & {"other", "hypothesis"} or others or (
+        elif name in u.updates and (why & {"other", "hypothesis", "elsewhere"} or others or (
                 "current" in why and asked != name)):  # (a present figure beside a past one: not read, so asked)
             del u.updates[name]
             u.corrected.discard(name)
