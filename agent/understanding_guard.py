@@ -126,6 +126,13 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
             and not any(rx.search(r.text) for rx, _ in P.PERIODS):  # "about 300 lawyers" (and the domain they name)
         u.confirm = _per_user(people[0], r.text)
         return u
+    if "queries_per_month" in u.updates and "queries_per_month" not in u.confirmed and not u.confirm and \
+            _LOGIN_RATE.search(r.text) and not _SEARCH_NOUN.search(r.text):
+        # s17-c: "12,000 registered users, but most of them only log in once a month": logins or visits, no searches
+        del u.updates["queries_per_month"]
+        u.corrected.discard("queries_per_month")
+        u.confirm = _per_user(people[0], r.text) if len(people) == 1 else _vague("queries_per_month", message)
+        return u
     if set(u.updates) == {"queries_per_month"} and not u.confirm and any(
             _ACTIVE_USERS.search(r.text[max(0, m.start - 12):m.end + 30]) and not _SEARCH_WORD.search(r.text)
             for m in r.sources("queries_per_month")):  # "日活50万" to "how many queries?": people, not searches
@@ -768,6 +775,14 @@ _HEDGED_ANSWER = re.compile(
     r"(?<![а-яіїє])(?:наверное|наверно|возможно|может быть|скорее всего|думаю|кажется|мабуть|можливо|напевно|"
     r"здається|думаю)(?![а-яіїє])|たぶん|多分|かも|と思います|아마|것 같|应该吧|可能吧|也许|大概吧|估计")
 _BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
+# s17-c: a rate of logins or visits, not of searches ("log in once a month", "visit twice a week", "se connectent une
+# fois par mois", "inician sesión una vez al mes", "acessam uma vez por semana", "loggen sich einmal im Monat ein")
+_LOGIN_RATE = re.compile(r"\b(?:log(?:s|ging)? (?:in|on)|sign(?:s|ing)? (?:in|on)|visit(?:s|ing)?|come back|"
+                         r"se connect\w*|inician? sesi[oó]n|ingresa\w*|acessa\w*|fazem login|loggen sich|einloggen|"
+                         r"besuch\w*|accedono|visitano)\b[^.;!?]{0,20}?(?:\d+(?:\.\d+)?|once|twice)\s*(?:times?\s+)?"
+                         r"(?:a|per|each|every)\s+(?:day|week|month)|登录|登入|ログイン|로그인")
+_SEARCH_NOUN = re.compile(r"quer|search|lookup|look (?:it |things |something )?up|查询|检索|搜索|検索|クエリ|검색|"
+                          r"anfrage|such|recherch|b[úu]squeda|busca|consulta|ricerc|pesquis|requ[eê]te")
 _SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
                           r"人均|每人|[搜查问](?:[^\d]{0,3})?\d|\d\s*次|such|sök|zoek|wyszuk|поиск|busca|cerca|"
                           r"\d\s*(?:-?mal|times|gånger|fois|veces|vezes|volte|keer|razy|kez|раз|回|번|baar)\b|"

@@ -39,6 +39,9 @@ _BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、،؛\n()]
 # Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
 _OTHER = re.compile(
     r"\b(?:competitors?|competition|rivals?|another (?:team|company|department)|other teams?|next door|"
+    # s17-c: a vendor's or a blog's claim ("pgvector's blog claims 1,000 QPS on their benchmark box")
+    r"[a-z0-9]+'s (?:blog|docs|website|site|marketing|paper|benchmarks?)|on (?:their|its) benchmark\w*|"
+    r"claim(?:s|ed)|"
     r"(?:ml|data[\s\-]science|research|platform|other) team|(?:a |our )?typical customer|reportedly|"
     r"subsidiary|parent company|headquarters|sister company|"
     r"wettbewerb\w*|konkurren\w*|angeblich|mutterkonzern|tochter\w*|"

@@ -563,6 +563,14 @@ _CANNOT_USE = re.compile(r"(?:\b(?:can'?t|cannot|not allowed to|may not) use\b|\
                          r"\bne (?:pouvons|peut) pas les utiliser|\bpas accès)")
 
 
+# s17-c: the size of a database, an index or a disk said before the figure ("our Postgres is already 2TB", "the
+# Elasticsearch index is 800 GB", "la base de datos ocupa 3 TB", "数据库有2TB")
+_STORED_BEFORE = re.compile(r"\b(?:postgres\w*|database|db|mysql|oracle|elastic\w*|opensearch|index|disk|disks|"
+                            r"storage|s3|bucket|corpus|archive|data ?lake|dump|backup|base de dat\w+|banco de dados|"
+                            r"datenbank|speicher|stockage)\b[^.;!?,]{0,25}?(?:is|are|has|holds|ocupa|tem|hat|fait|"
+                            r"at|of|about|around|already|over|~)?\s*$|数据库[^，。]{0,6}$|データベース[^、。]{0,6}$")
+
+
 def _out_of_reach(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _THEIRS_BEFORE.search(before):
@@ -733,8 +741,9 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             hw.setdefault("ram_gb", value)  # (s17-c: "64GB RAM each" is the machines' RAM beside past GPUs)
         elif _CARD_WORD.search(text) and _EACH_CARD.match(text[m.end():m.end() + 20]) and "accelerator" not in hw:
             hw.setdefault("vram_gb", value)  # "4 cards, 48 GB each": a card's memory
-        elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine) or (mentions and not owned):
-            continue
+        elif STORAGE_AFTER_GB.match(text[m.end():]) or _STORED_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+                or not (hw or machine) or (mentions and not owned):
+            continue  # (s17-c: "our Postgres is already 2TB": a database's size, no memory)
         elif hw.get("accelerator", "none") != "none" or other_gpu:  # "a Radeon RX 7900 XTX with 24 GB": its VRAM
             hw.setdefault("vram_gb", value)
         else:

@@ -100,6 +100,7 @@ from agent.understanding_searches import (
     _sentence_period,
     _shifts_a_day,
     _small_rate_after,
+    _staff_per_shift,
     _users,
     _users_counted,
     _working_days,
@@ -262,7 +263,7 @@ def _read_once(text: str, asked: str | None) -> Found:
     usual_peak = R.usual_and_peak(text, asked)  # (before "on a normal day" is "daily": "normal" is its cue)
     usual = usual_peak[0] if usual_peak else None
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(
-        _shifts_a_day(_per_interval(text))))))
+        _shifts_a_day(_staff_per_shift(_per_interval(text)))))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
@@ -543,7 +544,7 @@ def _extract(text: str, asked: str | None) -> Found:
     if chained is not None:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
-            m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
+            m.start(2) <= n.start < max(m.end(2), m.end(3)) for m in _EACH_ITEM_QUERIES.finditer(work))]
     elif (arriving := _per_arrival(numbers, work)) is not None:  # "1日200件来て、1件ごとに2回", "每张工单检索一次"
         found.updates["queries_per_month"], items = arriving
         if (found.ambiguous or {}).get("kind") == "per_unit":
