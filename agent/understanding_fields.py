@@ -118,7 +118,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if _MULTIPLIER_AFTER.match(after):
         return None, None  # "上线后可能翻十倍", "10배로 늘어날 듯", "grow 10-fold": a factor, no count of anything
     times = P.TIMES_AFTER.match(after)
-    searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
+    searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month" or P.SEARCH_API.search(
+        re.split(r"[。！？!?]|\.\s", text[max(0, num.start - 80):num.start])[-1])  # "年間で1200万回" when asked; s17-c:
+    # "va a llamar a la API de búsqueda, de media unas 20 veces por minuto": a system calling the search API
     if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
             after[times.end():]) or _MONTH_BEFORE.search(before)):  # "3 veces al mes" (glossed "3 times per month"):
         # a month's factor is 1; "月に50万回くらい" (glossed "per month 50万 times"): the month said before it

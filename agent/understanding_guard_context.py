@@ -327,6 +327,7 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
     """
     low = P.normalise(message[: P.MAX_CHARS]) if isinstance(message, str) else ""
     numbers = find_numbers(low, 12)
+    _products_apart(u, low, numbers)
     if not numbers:
         _others_words(u, low, asked)
         return message
@@ -392,6 +393,38 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue
         blanked += [n for n in foreign if n not in blanked]
     return _blank(low, blanked) if blanked else message
+
+
+# s17-c: the documents to search named apart from the products the company sells ("we sell about 40 products. The docs
+# to search are the product manuals", "tenemos 35 productos en catálogo. Lo que hay que indexar son los manuales de
+# usuario, unos 900", "Durchsucht werden sollen die technischen Handbücher"): the products counted are no document
+# count (a count said with the documents to search is), and the shop's trade is not the documents' domain
+_TO_SEARCH = re.compile(r"\b(?:the )?(?:docs?|documents?|content|files|texts?|material)\s+(?:to (?:search|index)|"
+                        r"(?:we|you) (?:want to |need to |'d )?(?:search|index))\s+(?:are|is|will be)\s+|"
+                        r"\blo que (?:hay|tenemos) que (?:indexar|buscar) (?:son|es)\s+|"
+                        r"\bo que (?:precisa|tem|temos) (?:que|de) (?:ser )?(?:indexar|indexado|buscar) (?:são|é)\s+|"
+                        r"\bdurchsucht werden sollen\s+|\bce qu'il faut (?:indexer|chercher),? (?:ce )?sont\s+|"
+                        r"要(?:检索|搜索|索引)的是|検索対象は")
+_PRODUCTS_AFTER = re.compile(r"\s*(?:[a-zà-ÿ]+\s+)?(?:products|productos|produits|produkte|produtos|prodotti|skus?)\b|"
+                             r"\s*(?:个|款|種|种)?(?:产品|商品|製品)")
+
+
+def _products_apart(u: Understanding, low: str, numbers: list[Number]) -> None:
+    named = _TO_SEARCH.search(low)
+    if named is None or re.search(r"\b(?:products|productos|produits|produkte|produtos|prodotti|skus?)\b|商品",
+                                  re.split(r"[,.;!?。，]", low[named.end():])[0]):
+        return  # ("the docs to search are the products themselves")
+    products = [n for n in numbers if _PRODUCTS_AFTER.match(low[n.end:n.end + 20]) and n.end <= named.start()]
+    if len(products) != 1 or u.updates.get("corpus_docs") != int(products[0].value) or "corpus_docs" in u.confirmed:
+        return
+    end = next((m.start() for m in re.finditer(r"[.!?。](?:\s|$)", low[named.end():])), len(low) - named.end())
+    said = [n for n in numbers if named.end() <= n.start < named.end() + end and n.value >= 2]
+    if len(said) == 1:
+        u.updates["corpus_docs"] = int(said[0].value)  # "..., unos 900": the documents to search, counted
+    else:
+        del u.updates["corpus_docs"]
+    if u.updates.get("domain") == "ecommerce" and "domain" not in u.confirmed:
+        del u.updates["domain"]  # the shop's catalogue beside the manuals searched: no shop documents
 
 
 def _said_now(low: str, old: Number, value: Any, kinds: list[tuple[Number, set[str]]]) -> float | None:

@@ -722,6 +722,12 @@ GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
                            r"annually|per day|daily|per (?:working|business|work) ?day|per weekday|per week|weekly)"
                            r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
+# s17-c: a search API or endpoint that a system calls ("our ERP will hit the retrieval endpoint", "va a llamar a la API
+# de búsqueda", "appelle l'API de recherche"): its calls are searches, said anywhere in the sentence
+SEARCH_API = re.compile(r"\b(?:search|retrieval|query|semantic search|rag) (?:api|endpoint|service)s?\b|"
+                        r"\bapi (?:de|di|da) (?:búsqueda|busca|recherche|ricerca|pesquisa)\b|"
+                        r"\b(?:endpoint|servicio|serviço|service) (?:de|di) (?:búsqueda|busca|recherche|ricerca)\b|"
+                        r"\bsuch-?(?:api|endpoint|schnittstelle)\b|检索接口|搜索接口|検索api|검색 api")
 SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求|"
                          # "the adjusters would hit it 400 times a working day", "they'd use it 5 times a day"
                          r"\b(?:hit|hits|use|uses|ping|pings|call|calls|open|opens) (?:it|the (?:bot|tool|assistant|"

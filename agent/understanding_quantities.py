@@ -197,7 +197,7 @@ def extract_fields(text: str, asked: str | None) -> Found:
     """
     text = _PERIOD_TAKEN_BACK.sub(lambda m: " " * len(m.group()), text)  # "per month ではなく per year で300万 yen"
     # "Per term? Maybe 200 searches. We have 4 terms." (s15-a); one document singled out by its size (s16-c)
-    text, term = _per_term(_period_asked_first(singled_out(text)))
+    text, term = _per_term(_period_asked_first(singled_out(text), asked))
     found = G.reconcile(text, asked, _read_whole(text, asked), _read_whole, bool(SELF_CORRECTION.search(text)))
     if term != 1.0 and isinstance(found.updates.get("queries_per_month"), int | float):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * term)
@@ -230,19 +230,23 @@ _TERM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # s15-a: the period asked back before the figure ("Per term? Maybe 200 searches.", "A week? About 300 lookups"): the
 # period is the figure's, moved after its noun (the text keeps its length)
 _PERIOD_ASKED_FIRST = re.compile(r"^\s*((?:per|a|an|each|every)\s+(?:day|week|fortnight|month|quarter|year|term|"
-                                 r"semester|shift))\s*\?+\s*")
+                                 r"semester|shift|hour|minute))\s*(?:\?+|(?P<comma>[,:]))\s*")
 _FIGURE_AND_NOUN = re.compile(r"\d[\d,.]*(?:\s*k\b)?(?:\s+(?:searches|queries|lookups|look-ups|times|requests|"
                               r"questions|of them))?")
 
 
-def _period_asked_first(text: str) -> str:
+def _period_asked_first(text: str, asked: str | None = None) -> str:
     """``text`` with a period said as a question before its figure moved after the figure (same length)."""
     lead = _PERIOD_ASKED_FIRST.match(text)
     figure = _FIGURE_AND_NOUN.search(text, lead.end()) if lead else None
     if lead is None or figure is None or re.search(r"[.?!;]", text[lead.end():figure.start()]):
         return text
-    moved = text[lead.end():figure.end()] + " " + lead.group(1)
-    return " " * (lead.end() - len(lead.group(1)) - 1) + moved + text[figure.end():]
+    end = figure.end() - (1 if figure.group()[-1] in ".," else 0)
+    if lead.group("comma") and (asked != "queries_per_month" or not re.match(r"\s*(?:[.!?;,]|$)", text[end:])):
+        return text  # s17-c: "Par heure, en heures de bureau, je dirais 150." to the queries question: the period said
+        # first, then a bare figure closing its sentence (not "per month, 50k docs and ...")
+    moved = text[lead.end():end] + " " + lead.group(1)
+    return " " * (lead.end() - len(lead.group(1)) - 1) + moved + text[end:]
 
 
 def _per_term(text: str) -> tuple[str, float]:
@@ -402,7 +406,9 @@ def _extract(text: str, asked: str | None) -> Found:
                 kind = None if kind == "growth" else kind
                 if kind is None and asked in ("corpus_docs", "queries_per_month"):  # "going from 800k to about
                     kind, value = asked, as_field(asked, num.value, work[later.end:])  # 1.1M": today's, as asked
-        if kind == "queries_per_month" and _PHONE_CALLS.search(work[slice(*_clause_span(work, num))]):
+        if kind == "queries_per_month" and _PHONE_CALLS.search(work[slice(*_clause_span(work, num))]) and \
+                not P.SEARCH_API.search(re.split(r"[。！？!?]|\.\s", work[max(0, num.start - 80):num.start])[-1]):
+            # (s17-c: not "our ERP will hit the retrieval endpoint, roughly 50k calls a day")
             kind = None  # "전화 상담이 월 5만 건인데 그건 검색이랑 상관없고": calls taken by phone, no searches
         kinds[num.start] = kind
         retake = last is not None and SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(

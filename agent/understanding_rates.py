@@ -261,8 +261,9 @@ _TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
                       r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|"
                       r"por ?cento|per ?cento|procent\w*|процент\w*)\b|процентов\s+(\d{1,2})\b")
+# (s17-c: "6% of the ~90k sessions": a hedge before the figure)
 _PERCENT_OF = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|av|da|"
-                         r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}(?:~|about |around |roughly |approx\.? )?$")  # (s17-c: "of the ~90k")
+                         r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}(?:~|about |around |roughly |approx\.? )?$")
 _JA_WARI = re.compile(r"(?<![\d.])(\d)\s*割|([一二三四五])割")
 _CN_CHENG = re.compile(r"(?<![\d.])(\d)\s*成(?![本果功员])|([一二三四五六七八九])成(?![本果功员])")  # "三成" is 30%
 _ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")

@@ -163,3 +163,68 @@ def test_a_view_beside_an_approval_keeps_the_approval() -> None:
 ])
 def test_traffic_as_people_state_it(message: str, want: int) -> None:
     assert_reads(message, "queries_per_month", {"queries_per_month": want})
+
+
+@pytest.mark.parametrize(("message", "want"), [
+    # the staff of one shift times the shifts, each one's rate per shift
+    ("Each shift has around 12 operators, two shifts a day; an operator looks things up about 20 times per shift.",
+     [10_560, 14_400]),
+    ("Hay 2 turnos de 15 agentes y cada agente consulta unas 30 veces por turno.", [19_800, 27_000]),
+    ("Na recepção são 8 atendentes por turno, três turnos, e cada um faz umas 10 consultas por turno.",
+     [5_280, 7_200]),
+    ("门诊两班倒，每班20个护士，每人每班大概查15次", [13_200, 18_000]),
+    # items a period times the lookups each, said as a range
+    ("The assistant sees ~2,000 chats a week and each chat triggers 2-4 searches.", [25_800, 25_800]),
+    # a share of the sessions that search
+    ("Roughly 8% of the ~50k monthly sessions use the search box.", [4_000, 4_000]),
+])
+def test_traffic_of_people_and_items(message: str, want: list[int]) -> None:
+    got = said(read(message, "queries_per_month")).get("queries_per_month")
+    assert got is not None and want[0] * 0.75 <= got <= want[1] * 1.25, (message, got)
+
+
+@pytest.mark.parametrize(("message", "asked", "absent"), [
+    # logins are no searches
+    ("About 9,000 accounts, most people only log in twice a month.", "queries_per_month", ("queries_per_month",)),
+    # a vendor's claim, a database's size
+    ("Qdrant's blog claims 5,000 QPS on their benchmark rig; our database is already 3TB.", None,
+     ("queries_per_month", "hardware")),
+    # a meeting held is no recording
+    ("We had a 45-minute meeting about this yesterday; the wiki has about 1,200 pages.", None,
+     ("doc_length_tokens",)),
+    # page views are traffic, not pages
+    ("The help site had 600k page views last quarter.", "queries_per_month", ("corpus_docs",)),
+    # another project's budget, a pot for everything, a quote for another thing
+    ("Our previous project had a €80k budget; for this one nothing is decided yet.", "budget_usd_month",
+     ("budget_usd_month",)),
+    ("Wir planen etwa 30.000 € im Jahr für alle Tools zusammen.", "budget_usd_month",
+     ("budget_usd_month",)),
+    ("Un proveedor nos cotizó 2.000 USD al mes por un CRM, no tiene nada que ver.", "budget_usd_month",
+     ("budget_usd_month",)),
+    ("前回のプロジェクトは予算300万円でした。今回は未定です。", "budget_usd_month", ("budget_usd_month",)),
+])
+def test_figures_of_other_things_are_not_stored(message: str, asked: str | None, absent: tuple[str, ...]) -> None:
+    got = said(read(message, asked))
+    assert not set(absent) & set(got), (message, got)
+
+
+@pytest.mark.parametrize(("message", "want"), [
+    ("We sell about 300 products. The documents to search are the installation guides, about 1,500.", 1500),
+    ("Tenemos 60 productos. Lo que hay que indexar son las fichas técnicas, unas 700.", 700),
+])
+def test_the_documents_to_search_beside_the_products_sold(message: str, want: int) -> None:
+    got = said(read(message))
+    assert got.get("corpus_docs") == want and got.get("domain") != "ecommerce", (message, got)
+
+
+@pytest.mark.parametrize(("message", "asked", "want"), [
+    # a system calling the search API or endpoint: its calls are searches, said anywhere in the sentence
+    ("Our booking engine will call the search API, roughly 10 times a minute, around the clock.", None, 432_000),
+    ("Le CRM appellera l'API de recherche, en moyenne 5 fois par minute, jour et nuit.", None, 216_000),
+    ("Mostly machines: the billing system hits the retrieval endpoint, about 20k calls a day, every day of the week.",
+     "queries_per_month", 600_000),
+    # the period said first, a bare figure closing the sentence
+    ("Por hora, en horario de oficina, diría que 100.", "queries_per_month", 17_600),
+])
+def test_rates_said_by_systems_or_period_first(message: str, asked: str | None, want: int) -> None:
+    assert_reads(message, asked, {"queries_per_month": want})
