@@ -424,7 +424,11 @@ def _products_apart(u: Understanding, low: str, numbers: list[Number]) -> None:
     else:
         del u.updates["corpus_docs"]
     if u.updates.get("domain") == "ecommerce" and "domain" not in u.confirmed:
-        del u.updates["domain"]  # the shop's catalogue beside the manuals searched: no shop documents
+        own = extract_fields(low[named.start():named.end() + end], None).updates.get("domain")
+        if own and own != "ecommerce":
+            u.updates["domain"] = own  # the documents searched name it ("the product manuals": support)
+        else:
+            del u.updates["domain"]  # the shop's catalogue beside the manuals searched: no shop documents
 
 
 def _said_now(low: str, old: Number, value: Any, kinds: list[tuple[Number, set[str]]]) -> float | None:

@@ -228,3 +228,15 @@ def test_the_documents_to_search_beside_the_products_sold(message: str, want: in
 ])
 def test_rates_said_by_systems_or_period_first(message: str, asked: str | None, want: int) -> None:
     assert_reads(message, asked, {"queries_per_month": want})
+
+
+@pytest.mark.parametrize("message", [
+    # product and user manuals name the support domain (as maintenance and operating manuals do, s13-b)
+    "The content is our product manuals, about 600 of them.",
+    "Hay que indexar los manuales de usuario de nuestras impresoras.",
+    "Es geht um die technischen Handbücher für unsere Kunden.",
+    "内容是我们的产品说明书，大概500份。",
+    "We sell 200 gadgets. The documents to search are the product manuals, in English.",
+])
+def test_product_and_user_manuals_name_support(message: str) -> None:
+    assert said(read(message)).get("domain") == "support", message
