@@ -41,7 +41,7 @@ _OTHER = re.compile(
     r"\b(?:competitors?|competition|rivals?|another (?:team|company|department)|other teams?|next door|"
     # s17-c: a vendor's or a blog's claim ("pgvector's blog claims 1,000 QPS on their benchmark box")
     r"[a-z0-9]+'s (?:blog|docs|website|site|marketing|paper|benchmarks?)|on (?:their|its) benchmark\w*|"
-    r"claim(?:s|ed)|"
+    r"(?:blog|vendor|website|marketing|they|it|he|she) claim(?:s|ed)|"
     r"(?:ml|data[\s\-]science|research|platform|other) team|(?:a |our )?typical customer|reportedly|"
     r"subsidiary|parent company|headquarters|sister company|"
     r"wettbewerb\w*|konkurren\w*|angeblich|mutterkonzern|tochter\w*|"
@@ -249,9 +249,12 @@ def _kinds(text: str, n: Number) -> set[str]:
     hypothesis = _HYPOTHESIS.search(sentence)
     if hypothesis and not _share_assumed(sentence, hypothesis, text[n.start:n.end]):
         kinds.add("hypothesis")
-    start = max((m.end() for m in re.finditer(r"[.!?。！？\n](?=\s|$)|[。！？]", text[:n.start])), default=0)
+    start = max((m.end() for m in re.finditer(r"[.!?。！？;；\n](?=\s|$)|[。！？；]|\s(?:but|however|pero|mais|aber|mas)\s",
+                                              text[:n.start])), default=0)
     before = list(_ELSEWHERE.finditer(text, start, n.start))
-    if (before and not _THIS_ONE.search(text, before[-1].end(), n.start)) or _POT_AFTER.match(text, n.end):
+    if (before and not _THIS_ONE.search(text, before[-1].end(), n.start)) or (
+            _POT_AFTER.match(text, n.end) and _SLICE_UNSAID.search(text) and not share_word(text, anywhere=True)
+            and not _PERCENT_SHARE.search(text)):
         kinds.add("elsewhere")  # s17-c: "Our last project ... had a $200k budget", "$50k a year for all IT tooling"
     if re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end].strip()):
         kinds.add("year")  # "2022 waren es noch 2 Mio.": the year itself is no figure of the profile
@@ -293,7 +296,10 @@ _ELSEWHERE = re.compile(
 # ... unless this system is named between ("for this one", "pour ce projet-ci", "今回", "this project")
 _THIS_ONE = re.compile(r"\bthis (?:one|project|system|tool|time)\b|\bce projet\b|\beste proyecto\b|\beste projeto\b|"
                        r"\bdiese[sm]? projekt\b|\bquesto progetto\b|今回|这次|这个项目|이번")
-# a pot for all the tooling, said after the figure ("$50k a year for all IT tooling combined")
+# a pot for all the tooling, said after the figure, of which this gets a part not said ("$50k a year for all IT tooling
+# combined; this would have to be a small slice of that"; not "$500 a month for all of it", nor "a sixth of it")
+_SLICE_UNSAID = re.compile(r"\b(?:slice|fraction|portion|sliver|piece|part) of (?:that|it|this)\b|"
+                           r"\b(?:un|une) (?:petite )?partie\b|\buna (?:pequeña )?parte\b|\bein (?:kleiner )?teil\b")
 _POT_AFTER = re.compile(r"[^.;!?。]{0,30}?\b(?:for (?:all|everything)|combined|across (?:all|the whole)|"
                         r"für (?:alle|alles)|pour (?:tout|tous|l'ensemble)|para (?:todo|todas?|tudo))\b")
 
