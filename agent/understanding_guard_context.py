@@ -249,8 +249,7 @@ def _kinds(text: str, n: Number) -> set[str]:
     hypothesis = _HYPOTHESIS.search(sentence)
     if hypothesis and not _share_assumed(sentence, hypothesis, text[n.start:n.end]):
         kinds.add("hypothesis")
-    start = max((m.end() for m in re.finditer(r"[.!?。！？;；\n](?=\s|$)|[。！？；]|\s(?:but|however|pero|mais|aber|mas)\s",
-                                              text[:n.start])), default=0)
+    start = max((m.end() for m in _OWN_PART_END.finditer(text[:n.start])), default=0)
     before = list(_ELSEWHERE.finditer(text, start, n.start))
     if (before and not _THIS_ONE.search(text, before[-1].end(), n.start)) or (
             _POT_AFTER.match(text, n.end) and _SLICE_UNSAID.search(text) and not share_word(text, anywhere=True)
@@ -275,6 +274,8 @@ def _share_assumed(sentence: str, hypothesis: re.Match[str], figure: str) -> boo
 _PERCENT_SHARE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d)?\s*%")
 
 
+# The end of the part of a sentence before a figure: a stop, a semicolon, a contrast
+_OWN_PART_END = re.compile(r"[.!?。！？;；\n](?=\s|$)|[。！？；]|\s(?:but|however|pero|mais|aber|mas)\s")
 # s17-c: a sum that is another project's, a pot for everything or a quote for another thing, said before the figure in
 # its sentence ("Our last project, the CRM migration, had a $200k budget", "Notre dernier appel d'offres portait sur
 # 150 k€", "前のプロジェクトは予算500万円", "Das Budget für das gesamte Digitalisierungsprojekt liegt bei 400.000 €",

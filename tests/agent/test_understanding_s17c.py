@@ -197,7 +197,8 @@ def test_traffic_of_people_and_items(message: str, want: list[int]) -> None:
     # another project's budget, a pot for everything, a quote for another thing
     ("Our previous project had a €80k budget; for this one nothing is decided yet.", "budget_usd_month",
      ("budget_usd_month",)),
-    ("Wir planen etwa 30.000 € im Jahr für alle Tools zusammen.", "budget_usd_month",
+    ("Wir planen etwa 30.000 € im Jahr für alle Tools zusammen; das hier wäre nur ein kleiner Teil davon.",
+     "budget_usd_month",
      ("budget_usd_month",)),
     ("Un proveedor nos cotizó 2.000 USD al mes por un CRM, no tiene nada que ver.", "budget_usd_month",
      ("budget_usd_month",)),
