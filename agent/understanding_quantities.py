@@ -96,6 +96,7 @@ from agent.understanding_searches import (
     _per_arrival,
     _per_interval,
     _queries_per_item,
+    _searches_per_session,
     _searches_per_unit,
     _sentence_period,
     _shifts_a_day,
@@ -267,7 +268,7 @@ def _read_once(text: str, asked: str | None) -> Found:
     usual_peak = R.usual_and_peak(text, asked)  # (before "on a normal day" is "daily": "normal" is its cue)
     usual = usual_peak[0] if usual_peak else None
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(
-        _shifts_a_day(_staff_per_shift(_per_interval(text)))))))
+        _shifts_a_day(_staff_per_shift(_searches_per_session(_per_interval(text))))))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
@@ -773,7 +774,9 @@ _THEIRS = re.compile(r"\b(?:competitors?|rivals?|competition)\b|竞品|竞争对
 _PAST_YEAR = re.compile(r"\blast year\b|\b(?:in|during)\s+20[12]\d\b|^\s*20[12]\d\s+(?:saw|had)\b|\bprevious year\b|"
                         r"去年|上一年|昨年|前年度|작년|지난해")
 _PAST_VOLUME = re.compile(_PAST_YEAR.pattern + r"|\blast (?:month|quarter)\b|\bprevious (?:system|vendor)\b|"
-                          r"\bold (?:search|system)\b|\bused to\b|上个月|지난달")
+                          # (s17-c: not "from the old system's logs an agent does 60 lookups": today's rate, its source)
+                          r"\bold (?:search|system)\b(?!'?s? (?:logs?|data|analytics|stats|statistics)\b)|"
+                          r"\bused to\b|上个月|지난달")
 
 
 def _past_months(text: str) -> float:

@@ -74,6 +74,27 @@ def _per_interval(text: str) -> str:
     return _EVERY_INTERVAL.sub(one, text)
 
 
+# s17-c: one search on every turn of a session, and the turns a session has ("the bot does a search on every user turn
+# and a session averages 6 turns", "chaque message déclenche une recherche ; une conversation compte environ 5
+# messages"): each session does that many searches
+_SEARCH_EACH_TURN = re.compile(r"\b(?:a|one|1)\s+(?:search|lookup|retrieval|query)\s+(?:call\s+)?(?:on|per|for|with)\s+"
+                               r"(?:every|each)\s+(?:user\s+)?(turn|message|question)s?\b")
+_TURNS_EACH = re.compile(r"\b(?:a|each|every|the average|an average|one)\s+(session|conversation|chat)s?\s+"
+                         r"(?:averages?|has|have|lasts?|is|runs?|takes)\s+(?:on average\s+)?"
+                         r"(?:about\s+|around\s+|~\s*)?(\d{1,2}(?:\.\d)?)\s+(?:user\s+)?(turn|message|question)s?\b")
+
+
+def _searches_per_session(text: str) -> str:
+    """``text`` with a search per turn and the turns per session said as the searches each session does."""
+    turn, each = _SEARCH_EACH_TURN.search(text), _TURNS_EACH.search(text)
+    if turn is None or each is None or turn.group(1) != each.group(3):
+        return text
+    said = f"each {each.group(1)} does {each.group(2)} searches"
+    text = text[:each.start()] + said + text[each.end():]
+    turn = _SEARCH_EACH_TURN.search(text)
+    return text if turn is None else text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
+
+
 # s17-c: the staff counted per shift and the shifts run ("45 agents per shift, two shifts", "Each shift has about 25
 # nurses, three shifts a day", "每班60个坐席 ... 两班倒", "25 atendentes por turno, dois turnos"): everybody who
 # searches is the people of one shift times the shifts; each one's rate per shift is a rate a day (one shift each)

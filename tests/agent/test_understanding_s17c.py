@@ -241,3 +241,13 @@ def test_rates_said_by_systems_or_period_first(message: str, asked: str | None, 
 ])
 def test_product_and_user_manuals_name_support(message: str) -> None:
     assert said(read(message)).get("domain") == "support", message
+
+
+def test_a_rate_from_the_old_systems_logs_is_todays() -> None:
+    assert_reads("Helpdesk: 20 agents per shift, two shifts, weekdays. The old system's logs say an agent does "
+                 "about 30 lookups per shift.", "queries_per_month", {"queries_per_month": 26_400})
+
+
+def test_a_search_on_every_turn_times_the_turns_of_a_session() -> None:
+    assert_reads("Roughly 300 conversations a day; the assistant runs one search on each message and a conversation "
+                 "has about 4 messages.", "queries_per_month", {"queries_per_month": 36_000})
