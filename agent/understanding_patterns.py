@@ -828,12 +828,12 @@ DOMAINS = {
                # s13-b: maintenance and user manuals in Chinese ("維修手冊", "操作手册"); a bot that answers customers
                # or guests ("chatbot answering customers", glossed from "แชทบอทตอบลูกค้า")
                r"[维維]修手[册冊]|操作手[册冊]|使用手[册冊]|保[养養]手[册冊]|"
-               # s17-c: product and user manuals in the other languages ("product manuals", "manuales de usuario"
-               # glossed "manuals de usuario", "technische Handbücher", "Benutzerhandbücher", "产品说明书", "用户手册")
-               r"product manuals|manuals? (?:de|do|d'|of) (?:usuari[oa]s?|usu[áa]rio|utilisat\w*|the user)|"
-               r"(?:technische|benutzer)\w*\s?(?:handb[üu]cher|manuals)|bedienungsanleitung\w*|"
-               r"manuels? (?:techniques?|utilisateur)|"
-               r"产品说明书|用户手[册冊]|使用说明书|取扱説明書|"
+               # s17-c: user manuals in the other languages ("manuales de usuario" glossed "manuals de usuario",
+               # "Benutzerhandbücher", "manuels utilisateur", "用户手册"; not product or technical manuals, which the
+               # committed sets read as a shop's or a manufacturer's: dev6, dev9f, heldout45)
+               r"(?:manuals?|manuais|manuales|manuels?) (?:de |do |d'|of )(?:usuari[oa]s?|usu[áa]rio|utilisat\w*|"
+               r"the user)|"
+               r"benutzer\w*\s?(?:handb[üu]cher|manuals)|manuels? (?:d'|de l')?utilisat\w*|用户手[册冊]|"
                r"(?:chat)?bots? (?:for )?(?:answering|that answers?|to answer|answers?|replying to) (?:our |the )?"
                r"(?:customers|guests|clients|shoppers|buyers)\b|"
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"
