@@ -16,9 +16,10 @@ from __future__ import annotations
 from interview_sets import accuracy
 
 DEV19C = accuracy.load_cases(accuracy.DATA / "dev19c_messages.yaml")
-# Left as misses: product manuals, technical manuals and 产品说明书 as support (d19c-en-54, -de-12, -zh-30: the committed
-# sets read them as the shop's or the manufacturer's, dev6, dev9f, heldout45, so they name no domain here) and a count
-# after the noun and its shop (d19c-fr-13, "il s'agit des fiches produits de notre boutique en ligne, environ 15 000").
+# Left as misses: product manuals, technical manuals and 产品说明书 as support (d19c-en-54, -de-12, -zh-30: the
+# committed sets read them as the shop's or the manufacturer's, dev6, dev9f, heldout45, so they name no domain here)
+# and a count after the noun and its shop (d19c-fr-13, "il s'agit des fiches produits de notre boutique en ligne,
+# environ 15 000").
 
 
 def test_the_set_keeps_its_figure() -> None:
