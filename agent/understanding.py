@@ -179,7 +179,7 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
         # forgot, a third of the papers are in German too": the documents said before, qualified by a language (s12-b)
     if stated and stated.get("deployment") == "api" and result.updates.get("data_must_stay_on_prem") is True and \
             stated.get("data_must_stay_on_prem") is not True and "deployment" not in result.updates and \
-            re.search(r"\bapi\b|апи|апі", text):
+            re.search(r"(?<![a-z])api(?![a-z])|апи|апі", text):  # (s17-c: "刚才说可以用云API，我收回")
         result.updates["deployment"] = "self_hosted"  # "the data must stay on our servers, no external API" after
         result.corrected.add("deployment")  # an API was chosen: the API side is taken back (s11-b)
     if stated and stated.get("data_must_stay_on_prem") is False and result.updates.get("deployment") == "self_hosted" \

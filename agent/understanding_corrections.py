@@ -68,6 +68,9 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|\bnicht|\bpas|\bno|\bnon|\bniet|\bnie|\binte
                          # s8-b: "60 statt 40", "60 instead of 40", "60 zamiast 40", "60, а не 40"
                          r"\b(?:an)?statt|\binstead of|\brather than|\binvece di|\ben (?:lugar|vez) de|\bau lieu de|"
                          r"\bzamiast|\bвместо|\bзамість|\bistället för|\bin plaats van|\bem vez de|\bem lugar de)\s*"
+                         # s17-c: a copula between ("no son 800 mil documentos", "ce ne sont pas", "não são 5 mil")
+                         r"(?:(?:son|es|eran|era|sont|est|étaient|sind|ist|waren|war|são|é|eram|sono|è|erano|zijn|is|"
+                         r"are|were|was)\s+)?"
                          r"(?:the |that |der |die |das |le |la |el |lo |il |o |a )?$")
 # The old figure before its negation: "40 değil 60", "40 nahi 60", "4万じゃなくて6万" (s8-b)
 _NOT_AFTER = re.compile(r"\s*(?:" + P.NOT_AFTER + ")")
@@ -138,7 +141,7 @@ _WITHDRAW = re.compile(r"\b(?:forget|scratch|ignore|disregard|drop|strike|take b
                        r"\btogli\b|\bcancella\b|\bschrap\b|\bglöm\b|\bta bort\b|\bskreśl\w*|\bwykreśl\w*|\busuń\b|"
                        r"\bвычеркн\w*|\bуберите\b|\bудалите\b|\bвикресл\w*|\bприберіть\b|\bвидаліть\b|\bзабудьте\b|"
                        r"\bçıkar(?:ın|alım)?\b|\bhata (?:do|dijiye|dena)\b|\bhatao\b|\bchhod do\b|\bbhool jao\b|"
-                       r"\bcancel kar\w*|删掉|去掉|划掉|消して|なかったことに|"
+                       r"\bcancel kar\w*|删掉|去掉|划掉|消して|なかったことに|白紙(?:で|に)|"
                        r"빼\s?주세요|빼\s?줘|빼세요|지워\s?주세요|없던 걸로|"
                        # s9-d: "pode desconsiderar", "stryk siffran", "gecikme hedefini silin", "dihapus saja",
                        # "budget wali baat abhi side mein rakho", "300 ms वाली बात अभी छोड़ दीजिए" (glossed "skip")
@@ -370,6 +373,12 @@ _SAME_SUM = re.compile(r"\b(?:(?:the )?same(?: (?:figure|number|amount|sum|thing
                        r"то же самое|та же сумма|те саме)\b|同样的?|一样的?|同じ|같은")
 
 
+# s17-c: the corrections counted ("Je corrige deux choses", "two fixes", "dos cosas", "zwei Dinge", "两件事")
+_CORRECTIONS_COUNTED = re.compile(r"\s*(?:things?|fixes|corrections?|changes|points|choses|cosas|correcciones|"
+                                  r"cambios|dinge|korrekturen|änderungen|punkte|coisas|correções|mudanças|cose|"
+                                  r"correzioni)\b|\s*(?:件事|处|處|点|か所|箇所)")
+
+
 def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     """"Sorry, that was pounds, not dollars": the stated budget's figure re-read in the currency now named.
 
@@ -395,13 +404,27 @@ def recurrency(text: str, stated: dict[str, Any], result: Any) -> bool:
     if not rate_old or not rate_new or rate_old == rate_new:
         return False
     said = budget / rate_old
-    if any(not _same(n.value, said) for n in P.find_numbers(text)):
+    figures = [n for n in P.find_numbers(text) if not _CORRECTIONS_COUNTED.match(text[n.end:])]
+    queries = stated.get("queries_per_month")
+    # s17-c: two fields corrected at once ("le budget, c'est 200 € et non 200 $, et les 10 000 requêtes, c'est par
+    # semaine"): the stated query count quoted beside the sum, re-read in the period said after it
+    rates = [n for n in figures if isinstance(queries, int | float) and not isinstance(queries, bool)
+             and _same(n.value, queries) and not _same(n.value, said)]
+    if any(not _same(n.value, said) for n in figures if n not in rates):
         return False  # a new figure: the other correction rules read it
     for name in [f for f in result.updates if f in NUMERIC_FIELDS]:
         del result.updates[name]
     result.confirm = None
-    result.updates["budget_usd_month"] = round(said * rate_new, 2)
+    # s17-c: the period said with the figure ("son 2.000 euros al año, no al mes"): the sum re-read per month too
+    factors = [_said_period(text, n) for n in figures if n not in rates]
+    per_month = factors[0] if factors and factors[0] and factors[0] != 1.0 else 1.0
+    result.updates["budget_usd_month"] = round(said * rate_new * per_month, 2)
     result.corrected.add("budget_usd_month")
+    later = [f for pos, f, negated in _periods(text)
+             if rates and rates[0].end <= pos < rates[0].end + 40 and not negated]
+    if rates and (factor := _said_period(text, rates[0]) if not later else later[0]) != 1.0:
+        result.updates["queries_per_month"] = int(rates[0].value * factor)
+        result.corrected.add("queries_per_month")
     return True
 
 
@@ -412,11 +435,21 @@ def _monthly_was_one_off(text: str, stated: dict[str, Any], result: Any) -> None
     one-off) and gives no new monthly budget: the monthly budget is taken back, the one-off keeps the sum.
     """
     budget = stated.get("budget_usd_month")
-    if not isinstance(budget, int | float) or isinstance(budget, bool) or budget <= 0 or \
-            "budget_usd_month" in result.updates or not S.one_off_named(text):
+    if not isinstance(budget, int | float) or isinstance(budget, bool) or budget <= 0 or not S.one_off_named(text):
         return
     once = result.updates.get("one_time_budget_usd")
     quoted = any(_same(n.value, budget) or _same(_in_usd(n, text) or 0.0, budget) for n in P.find_numbers(text))
+    monthly = result.updates.get("budget_usd_month")
+    if monthly is not None:  # s17-c: "the 5k is a one-off for the initial indexing; ongoing maybe $300/month": the
+        # stated sum, quoted (not taken back) in the sentence that calls it one-off, is the one-off; the new figure
+        # the monthly budget
+        own = [n for n in P.find_numbers(text) if (_same(n.value, budget) or _same(_in_usd(n, text) or 0.0, budget))
+               and not _NOT_BEFORE.search(text[max(0, n.start - 20):n.start]) and S.one_off_named(next(
+                   (text[a:b] for a, b in P.split_sentences(text) if a <= n.start < b), ""))]
+        if own and once is None and isinstance(monthly, int | float) and not _same(monthly, budget):
+            result.updates["one_time_budget_usd"] = budget
+            result.corrected |= {"one_time_budget_usd", "budget_usd_month"}
+        return
     if not (isinstance(once, int | float) and _same(once, budget)) and not (once is None and quoted):
         return
     result.updates["one_time_budget_usd"] = budget
@@ -534,7 +567,11 @@ def _as_length(value: float, unit: str) -> int | None:
 # The old figure said again to keep it: "500 is the ceiling, that stays", "keep the 300ms", "yes 50k is right" (s10-b)
 _KEEP = re.compile(r"\b(?:stays?|stands|keep|still (?:right|valid|holds?)|(?:is|was) (?:right|correct)|correct|"
                    r"confirm\w*|unchanged|hasn'?t changed|stimmt|bleibt|confermo|klopt|zgadza|верно|doğru)\b|"
-                   r"合ってます|没错|맞아요")
+                   r"合ってます|没错|맞아요|"
+                   # s17-c: "10万份是对的", "5万件は正しい", "les 100 000, c'est juste", "los 100 mil están bien"
+                   r"是对的|没问题|不用改|正しい|そのまま|맞습니다|\b(?:c'est|est) (?:juste|bon|correct)\b|"
+                   r"\b(?:está|están|esta|estão) (?:bien|bem|correct[oa]s?|cert[oa]s?)\b|\bé (?:isso|correto)\b|"
+                   r"\bpassen\b|\bist richtig\b")
 
 
 def _kept(num: P.Number, text: str, old: Any) -> bool:
@@ -543,6 +580,10 @@ def _kept(num: P.Number, text: str, old: Any) -> bool:
         return False
     start, end = next(((s, e) for s, e in P.split_sentences(text) if s <= num.start < e), (0, len(text)))
     sentence = text[start:end]
+    if len(P.find_numbers(sentence)) > 1:  # s17-c: "10万份是对的，但每份...三千字，不是一千": the figure's own clause
+        cut = max(text.rfind(c, start, num.start) for c in ",;:，；：")
+        start = cut + 1 if cut >= 0 else start
+        sentence = re.split(r"[,;，；]", text[start:end])[0]
     return bool(_KEEP.search(sentence)) and not _NOT_BEFORE.search(text[max(0, num.start - 20):num.start]) and \
         not _NOT_AFTER.match(text, num.end) and len(P.find_numbers(sentence)) == 1
 
@@ -910,8 +951,22 @@ def relabel(text: str, stated: dict[str, Any], result: Any) -> bool:
         # "no no, 40k is the number of queries a month" with 40k stored as documents: the figure that one field holds
         holders = [f for f in _RELABEL_NOUNS if isinstance(stated.get(f), int | float)
                    and not isinstance(stated.get(f), bool) and _same(numbers[0].value, stated[f])]
-        if len(holders) == 1 and holders[0] not in targets:
-            sources = holders
+        rate = any(not negated and numbers[0].end <= pos < numbers[0].end + 20 for pos, _, negated in _periods(text))
+        if len(holders) == 1 and holders[0] not in targets and not (holders[0] == "queries_per_month" and rate):
+            sources = holders  # (s17-c: "5,000件は1日あたりの数字でした" is the rate per day, 件 no document)
+    elif not sources and len(numbers) > 1 and P.CORRECTION.search(text):
+        # s17-c: "Errei: os 8 mil eram documentos. Consultas devem ser umas 500 por dia": the one figure a field
+        # holds is named another field's in its own sentence; a new value for the field it leaves may follow
+        quoted = [(n, f) for n in numbers for f in _RELABEL_NOUNS if isinstance(stated.get(f), int | float)
+                  and not isinstance(stated.get(f), bool) and _same(n.value, stated[f])]
+        if len(quoted) == 1:
+            num, holder = quoted[0]
+            start, end = next((a, b) for a, b in P.split_sentences(text) if a <= num.start < b)
+            own = list(dict.fromkeys(f for f, s, _ in named if start <= s < end and f != holder))
+            rate = holder == "queries_per_month" and any(start <= pos < end for pos, _, _ in _periods(text))
+            if len(own) == 1 and own != ["growth"] and not rate and \
+                    holder not in {f for f, s, _ in named if start <= s < end}:  # (not "月20万じゃなくて1日2万件":
+                sources, targets = [holder], own  # a rate with its period; not "that's what we add per year")
     if len(sources) != 1 or not targets:
         return False
     source = sources[0]

@@ -239,7 +239,13 @@ _HR_DOCUMENTS = re.compile(r"\bemployee handbooks?\b|\bstaff handbooks?\b|\bhr (
                            r"questions|handbook)\b|\bbenefits (?:guides?|docs|documents|handbook)\b|\bpto polic\w+|"
                            r"\bleave polic\w+")
 # ... or, after a contrast, any HR documents ("groupe hospitalier, mais le projet concerne les ressources humaines")
-_HR_WORDS = re.compile(rf"{_HR_DOCUMENTS.pattern}|\bhr (?:polic\w+|documents|docs|notes|guides?)\b|\bhuman resources\b")
+_HR_WORDS = re.compile(rf"{_HR_DOCUMENTS.pattern}|\bhr (?:polic\w+|documents|docs|notes|guides?)\b|\bhuman resources\b|"
+                       # s17-c: the administration's own rules in every language ("recursos humanos", "RH",
+                       # "Personalabteilung", "规章制度和报销", "行政用", "就業規則", "社内規程", "인사 규정")
+                       r"\brecursos humanos\b|\brrhh\b|\bressources humaines\b|\brh\b|\bpersonal(?:abteilung|wesen)\b|"
+                       r"\brisorse umane\b|人事|人力资源|人力資源|行政用|规章制度|規章制度|报销|報銷|员工手册|"
+                       r"員工手冊|就業規則|"
+                       r"社内規程|社内規定|経費精算|인사\s*규정|취업\s*규칙")
 # "We're an insurer, but this project is for our IT helpdesk", "groupe hospitalier, mais le projet concerne les RH":
 # what follows the contrast is what the project is about
 _CONTRAST = re.compile(r"\b(?:but|however|aber|jedoch|mais|pero|sin embargo|porém|però|maar|men|ale|jednak|ama|"
@@ -455,6 +461,11 @@ def read_domain(text: str, asked: str | None, updates: dict[str, Any], polarity:
             contrast and _HR_WORDS.search(text, contrast.end()))):
         updates["domain"] = "general"  # "a retailer, building an HR chatbot over our employee handbook"
         return
+    described_trade = _CONTRAST.search(text, described[0][0]) if specific and described else None
+    if described_trade and _HR_WORDS.search(text, described_trade.end()) and all(
+            p < described_trade.start() and _inside((p, p), described) for d in specific for p in documents.get(d, [])):
+        updates["domain"] = "general"  # s17-c: "We're a medical device company, but this bot is only for HR
+        return  # policies", "我们是做医疗器械的，但这个知识库是给行政用的": the trade is the user's, the project HR's
     if specific:
         updates["domain"] = max(specific, key=specific.__getitem__)
     elif ("general" in scores and not (licence and asked != "domain") and not (

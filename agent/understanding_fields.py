@@ -103,6 +103,10 @@ _NOUN_FREE_AFTER = re.compile(r"\s*(?:$|[,;.!?)]|(?:y|and|et|und|e)\b|(?:dans|in
 _MULTIPLIER_AFTER = re.compile(r"^\s*(?:倍|배|[\s\-]?fold\b)")
 
 
+# s17-c: a meeting the user held, its length ("We had a 90-minute meeting about this yesterday"): no recording's length
+_MEETING_HELD = re.compile(r"\b(?:we|i|they) (?:had|held|spent|sat through)\b|\byesterday\b|\babout this\b")
+
+
 def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
               hardware: bool = False) -> tuple[str | None, Any]:
     """Decide which profile field one number is about, from the unit after it or the words before it."""
@@ -114,7 +118,9 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
     if _MULTIPLIER_AFTER.match(after):
         return None, None  # "上线后可能翻十倍", "10배로 늘어날 듯", "grow 10-fold": a factor, no count of anything
     times = P.TIMES_AFTER.match(after)
-    searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month"  # "年間で1200万回" when asked
+    searching = people or P.SEARCH_VERB.search(clause) or asked == "queries_per_month" or P.SEARCH_API.search(
+        re.split(r"[。！？!?]|\.\s", text[max(0, num.start - 80):num.start])[-1])  # "年間で1200万回" when asked; s17-c:
+    # "va a llamar a la API de búsqueda, de media unas 20 veces por minuto": a system calling the search API
     if times and searching and (period_factor(after[times.end():], before) != 1.0 or _MONTH_NAMED.match(
             after[times.end():]) or _MONTH_BEFORE.search(before)):  # "3 veces al mes" (glossed "3 times per month"):
         # a month's factor is 1; "月に50万回くらい" (glossed "per month 50万 times"): the month said before it
@@ -256,7 +262,7 @@ def _classify(num: P.Number, text: str, asked: str | None, people: bool = False,
         # "about 2M tokens" / "500 pages" to "how many documents?": the corpus in total, not one document's length
         factor = 1.0 if P.TOKENS_AFTER.match(after) else next(f for rx, f in _LENGTH_UNITS if rx.match(after))
         return "corpus_tokens", int(v * factor)
-    if P.MINUTES_AFTER.match(after) and (P.SPEECH_CUE.search(text) or (
+    if P.MINUTES_AFTER.match(after) and not _MEETING_HELD.search(clause) and (P.SPEECH_CUE.search(text) or (
             asked == "doc_length_tokens" and P.SPEECH_LENGTH_VERB.search(clause))) and not (
             P.LATENCY_CUE.search(clause) or re.search(r"\bindex|\bembed|\bbackfill|\bwithin\b|\bunder\b", clause)
             or _TIME_FROM_NOW.search(before)):

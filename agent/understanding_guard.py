@@ -128,6 +128,13 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
             and not any(rx.search(r.text) for rx, _ in P.PERIODS):  # "about 300 lawyers" (and the domain they name)
         u.confirm = _per_user(people[0], r.text)
         return u
+    if "queries_per_month" in u.updates and "queries_per_month" not in u.confirmed and not u.confirm and \
+            _LOGIN_RATE.search(r.text) and not _SEARCH_NOUN.search(r.text):
+        # s17-c: "12,000 registered users, but most of them only log in once a month": logins or visits, no searches
+        del u.updates["queries_per_month"]
+        u.corrected.discard("queries_per_month")
+        u.confirm = _per_user(people[0], r.text) if len(people) == 1 else _vague("queries_per_month", message)
+        return u
     if set(u.updates) == {"queries_per_month"} and not u.confirm and any(
             _ACTIVE_USERS.search(r.text[max(0, m.start - 12):m.end + 30]) and not _SEARCH_WORD.search(r.text)
             for m in r.sources("queries_per_month")):  # "日活50万" to "how many queries?": people, not searches
@@ -182,7 +189,9 @@ _ONE_PERIOD = (r"(?:(?:(?:per|a|an|each|every|the whole|the entire|the full|for 
                r"par (?:mois|an|jour|semaine)|pro (?:monat|jahr|tag|woche)|einmalig|per (?:maand|jaar|dag|week)|"
                r"eenmalig|i månaden|om året|per (?:månad|år|dag)|engångs\w*|aylık|yıllık|günlük|haftalık|"
                r"mahin(?:e|a)|saal|roz|hafte)")
-_PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\bo\b|\bof\b|\bczy\b|\beller\b|"
+# (s17-c: the Dutch "of" is "or", not the English "every day of the week")
+_PERIOD_OR = re.compile(_ONE_PERIOD + r"\s*[,、]?\s*(?:\bor\b|\boder\b|\bou\b|\bo\b|"
+                        r"\bof\b(?!\s+the\s+(?:week|month|year)\b)|\bczy\b|\beller\b|"
                         r"\bveya\b|\bya\b|\bили\b|还是|或者|或是|なのか|か|인지|이나|나)\s*(?:(?:for|on|per|in|"
                         r"the|на|в|за|na|w)\s+)?" + _ONE_PERIOD)
 _PERIOD_FIELDS = ("budget_usd_month", "queries_per_month", "one_time_budget_usd")
@@ -768,6 +777,14 @@ _HEDGED_ANSWER = re.compile(
     r"(?<![а-яіїє])(?:наверное|наверно|возможно|может быть|скорее всего|думаю|кажется|мабуть|можливо|напевно|"
     r"здається|думаю)(?![а-яіїє])|たぶん|多分|かも|と思います|아마|것 같|应该吧|可能吧|也许|大概吧|估计")
 _BYTE_SIZE = re.compile(r"\s*(?:[kmgt]i?b\b|gigs?\b|(?:giga|mega|tera)(?:s|bytes?)?\b|go\b|mo\b|to\b|ギガ|기가|гб)")
+# s17-c: a rate of logins or visits, not of searches ("log in once a month", "visit twice a week", "se connectent une
+# fois par mois", "inician sesión una vez al mes", "acessam uma vez por semana", "loggen sich einmal im Monat ein")
+_LOGIN_RATE = re.compile(r"\b(?:log(?:s|ging)? (?:in|on)|sign(?:s|ing)? (?:in|on)|visit(?:s|ing)?|come back|"
+                         r"se connect\w*|inician? sesi[oó]n|ingresa\w*|acessa\w*|fazem login|loggen sich|einloggen|"
+                         r"besuch\w*|accedono|visitano)\b[^.;!?]{0,20}?(?:\d+(?:\.\d+)?|once|twice)\s*(?:times?\s+)?"
+                         r"(?:a|per|each|every)\s+(?:day|week|month)|登录|登入|ログイン|로그인")
+_SEARCH_NOUN = re.compile(r"quer|search|lookup|look (?:it |things |something )?up|查询|检索|搜索|検索|クエリ|검색|"
+                          r"anfrage|such|recherch|b[úu]squeda|busca|consulta|ricerc|pesquis|requ[eê]te")
 _SEARCH_WORD = re.compile(r"quer|search|request|lookup|查询|检索|搜索|请求|検索|クエリ|검색|anfrage|suche|recherche|"
                           r"人均|每人|[搜查问](?:[^\d]{0,3})?\d|\d\s*次|such|sök|zoek|wyszuk|поиск|busca|cerca|"
                           r"\d\s*(?:-?mal|times|gånger|fois|veces|vezes|volte|keer|razy|kez|раз|回|번|baar)\b|"

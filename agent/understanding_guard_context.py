@@ -39,6 +39,9 @@ _BOUNDARY = re.compile(r"(?<!\d)[,.](?!\d)|[,.](?=\s)|[;:!?。，；、،؛\n()]
 # Another party's figure: a competitor, another team or company, a customer of the user's, what someone claims
 _OTHER = re.compile(
     r"\b(?:competitors?|competition|rivals?|another (?:team|company|department)|other teams?|next door|"
+    # s17-c: a vendor's or a blog's claim ("pgvector's blog claims 1,000 QPS on their benchmark box")
+    r"[a-z0-9]+'s (?:blog|docs|website|site|marketing|paper|benchmarks?)|on (?:their|its) benchmark\w*|"
+    r"(?:blog|vendor|website|marketing|they|it|he|she) claim(?:s|ed)|"
     r"(?:ml|data[\s\-]science|research|platform|other) team|(?:a |our )?typical customer|reportedly|"
     r"subsidiary|parent company|headquarters|sister company|"
     r"wettbewerb\w*|konkurren\w*|angeblich|mutterkonzern|tochter\w*|"
@@ -246,6 +249,12 @@ def _kinds(text: str, n: Number) -> set[str]:
     hypothesis = _HYPOTHESIS.search(sentence)
     if hypothesis and not _share_assumed(sentence, hypothesis, text[n.start:n.end]):
         kinds.add("hypothesis")
+    start = max((m.end() for m in _OWN_PART_END.finditer(text[:n.start])), default=0)
+    before = list(_ELSEWHERE.finditer(text, start, n.start))
+    if (before and not _THIS_ONE.search(text, before[-1].end(), n.start)) or (
+            _POT_AFTER.match(text, n.end) and _SLICE_UNSAID.search(text) and not share_word(text, anywhere=True)
+            and not _PERCENT_SHARE.search(text)):
+        kinds.add("elsewhere")  # s17-c: "Our last project ... had a $200k budget", "$50k a year for all IT tooling"
     if re.fullmatch(r"(?:19|20)\d\d", text[n.start:n.end].strip()):
         kinds.add("year")  # "2022 waren es noch 2 Mio.": the year itself is no figure of the profile
     return kinds
@@ -265,9 +274,41 @@ def _share_assumed(sentence: str, hypothesis: re.Match[str], figure: str) -> boo
 _PERCENT_SHARE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d)?\s*%")
 
 
+# The end of the part of a sentence before a figure: a stop, a semicolon, a contrast
+_OWN_PART_END = re.compile(r"[.!?。！？;；\n](?=\s|$)|[。！？；]|\s(?:but|however|pero|mais|aber|mas)\s")
+# s17-c: a sum that is another project's, a pot for everything or a quote for another thing, said before the figure in
+# its sentence ("Our last project, the CRM migration, had a $200k budget", "Notre dernier appel d'offres portait sur
+# 150 k€", "前のプロジェクトは予算500万円", "Das Budget für das gesamte Digitalisierungsprojekt liegt bei 400.000 €",
+# "Un proveedor nos cotizó 3.000 USD", "阿里云给报了个价，GPU实例一个月8000块", "ofereceu servidores a R$ 4.000 ...
+# para o ERP"): not this system's budget
+_ELSEWHERE = re.compile(
+    r"\b(?:last|previous|prior|former|other) (?:project|tender|rfp|initiative|programme|program)\b|"
+    r"\banother (?:project|tender|initiative)\b|\b(?:the )?(?:whole|entire|overall) (?:project|programme|program|"
+    r"transformation|it budget|digitali[sz]ation)\b|"
+    r"\bdernier (?:appel d'offres|projet)\b|\bautre projet\b|\bprojet précédent\b|\b(?:l'ensemble|tout) du projet\b|"
+    r"\b(?:otro|último) proyecto\b|\bproyecto anterior\b|\btodo el proyecto\b|"
+    r"\b(?:outro|último) projeto\b|\bprojeto anterior\b|\bprojeto (?:todo|inteiro)\b|"
+    r"\b(?:anderes|letztes|vorheriges|voriges) projekt\b|\bgesamte\w* (?:\w+)?projekt\w*|\bgesamtbudget\b|"
+    r"\b(?:progetto precedente|altro progetto|ultimo progetto|intero progetto)\b|"
+    r"\b(?:quoted|cotiz[oó]\w*|cotou|ofereceu|nos ofreci[oó]|a propos[ée]|ha proposto|offered us)\b|"
+    r"前の(?:プロジェクト|案件)|前回の(?:プロジェクト|案件)|別の(?:プロジェクト|案件)|見積|"
+    r"上一个项目|之前的项目|以前的项目|别的项目|其他项目|整个项目|报了?个?价|报价|報價|"
+    r"이전 프로젝트|지난 프로젝트|다른 프로젝트|견적")
+# ... unless this system is named between ("for this one", "pour ce projet-ci", "今回", "this project")
+_THIS_ONE = re.compile(r"\bthis (?:one|project|system|tool|time)\b|\bce projet\b|\beste proyecto\b|\beste projeto\b|"
+                       r"\bdiese[sm]? projekt\b|\bquesto progetto\b|今回|这次|这个项目|이번")
+# a pot for all the tooling, said after the figure, of which this gets a part not said ("$50k a year for all IT tooling
+# combined; this would have to be a small slice of that"; not "$500 a month for all of it", nor "a sixth of it")
+_SLICE_UNSAID = re.compile(r"\b(?:slice|fraction|portion|sliver|piece|part) of (?:that|it|this)\b|"
+                           r"\b(?:un|une) (?:petite )?partie\b|\buna (?:pequeña )?parte\b|\bein (?:kleiner )?teil\b")
+_POT_AFTER = re.compile(r"[^.;!?。]{0,30}?\b(?:for (?:all|everything)|combined|across (?:all|the whole)|"
+                        r"für (?:alle|alles)|pour (?:tout|tous|l'ensemble)|para (?:todo|todas?|tudo))\b")
+
+
 def _applies(kinds: set[str], name: str) -> set[str]:
     """The kinds that make a figure not the user's own value of field ``name``."""
-    own = {"other", "past", "future", "hypothesis"} | ({"whole"} if name == "corpus_docs" else set())
+    own = {"other", "past", "future", "hypothesis"} | ({"whole"} if name == "corpus_docs" else set()) | (
+        {"elsewhere"} if name == "budget_usd_month" else set())
     if name == "latency_p95_ms":
         own = {"other", "past", "hypothesis", "current"}
     return kinds & own
@@ -293,6 +334,7 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
     """
     low = P.normalise(message[: P.MAX_CHARS]) if isinstance(message, str) else ""
     numbers = find_numbers(low, 12)
+    _products_apart(u, low, numbers)
     if not numbers:
         _others_words(u, low, asked)
         return message
@@ -350,7 +392,7 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue  # the value is the user's own figure already ("80k today; might grow to half a million")
         if without is not None and (name in u.updates or (u.confirm is None and asked == name)):
             u.updates[name] = without
-        elif name in u.updates and (why & {"other", "hypothesis"} or others or (
+        elif name in u.updates and (why & {"other", "hypothesis", "elsewhere"} or others or (
                 "current" in why and asked != name)):  # (a present figure beside a past one: not read, so asked)
             del u.updates[name]
             u.corrected.discard(name)
@@ -358,6 +400,42 @@ def own_figures(u: Understanding, message: str, asked: str | None) -> str:
             continue
         blanked += [n for n in foreign if n not in blanked]
     return _blank(low, blanked) if blanked else message
+
+
+# s17-c: the documents to search named apart from the products the company sells ("we sell about 40 products. The docs
+# to search are the product manuals", "tenemos 35 productos en catálogo. Lo que hay que indexar son los manuales de
+# usuario, unos 900", "Durchsucht werden sollen die technischen Handbücher"): the products counted are no document
+# count (a count said with the documents to search is), and the shop's trade is not the documents' domain
+_TO_SEARCH = re.compile(r"\b(?:the )?(?:docs?|documents?|content|files|texts?|material)\s+(?:to (?:search|index)|"
+                        r"(?:we|you) (?:want to |need to |'d )?(?:search|index))\s+(?:are|is|will be)\s+|"
+                        r"\blo que (?:hay|tenemos) que (?:indexar|buscar) (?:son|es)\s+|"
+                        r"\bo que (?:precisa|tem|temos) (?:que|de) (?:ser )?(?:indexar|indexado|buscar) (?:são|é)\s+|"
+                        r"\bdurchsucht werden sollen\s+|\bce qu'il faut (?:indexer|chercher),? (?:ce )?sont\s+|"
+                        r"要(?:检索|搜索|索引)的是|検索対象は")
+_PRODUCTS_AFTER = re.compile(r"\s*(?:[a-zà-ÿ]+\s+)?(?:products|productos|produits|produkte|produtos|prodotti|skus?)\b|"
+                             r"\s*(?:个|款|種|种)?(?:产品|商品|製品)")
+
+
+def _products_apart(u: Understanding, low: str, numbers: list[Number]) -> None:
+    named = _TO_SEARCH.search(low)
+    if named is None or re.search(r"\b(?:products|productos|produits|produkte|produtos|prodotti|skus?)\b|商品",
+                                  re.split(r"[,.;!?。，]", low[named.end():])[0]):
+        return  # ("the docs to search are the products themselves")
+    products = [n for n in numbers if _PRODUCTS_AFTER.match(low[n.end:n.end + 20]) and n.end <= named.start()]
+    if len(products) != 1 or u.updates.get("corpus_docs") != int(products[0].value) or "corpus_docs" in u.confirmed:
+        return
+    end = next((m.start() for m in re.finditer(r"[.!?。](?:\s|$)", low[named.end():])), len(low) - named.end())
+    said = [n for n in numbers if named.end() <= n.start < named.end() + end and n.value >= 2]
+    if len(said) == 1:
+        u.updates["corpus_docs"] = int(said[0].value)  # "..., unos 900": the documents to search, counted
+    else:
+        del u.updates["corpus_docs"]
+    if u.updates.get("domain") == "ecommerce" and "domain" not in u.confirmed:
+        own = extract_fields(low[named.start():named.end() + end], None).updates.get("domain")
+        if own and own != "ecommerce":
+            u.updates["domain"] = own  # the documents searched name it ("the product manuals": support)
+        else:
+            del u.updates["domain"]  # the shop's catalogue beside the manuals searched: no shop documents
 
 
 def _said_now(low: str, old: Number, value: Any, kinds: list[tuple[Number, set[str]]]) -> float | None:

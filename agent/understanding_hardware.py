@@ -168,7 +168,10 @@ CPU_ONLY = re.compile(
     r"cpus?\s*(?:uniquement|seulement|solamente|somente|soltanto|solo|alleen|endast|bara|nur|فقط|のみ|だけ|만)|"
     r"(?:\b(?:seulement|uniquement|solo|sólo|só|somente|apenas|solamente|soltanto|nur|tylko|endast|bara|alleen|"
     r"sadece|yalnızca|yalnız|только|тільки|лише|cuma|hanya|chỉ có|chỉ|sirf|bas|فقط)\s+(?:\w+\s+){0,2}?cpus?\b)|"
-    r"只能(?:用|跑|靠)\s*cpu|cpu\s*しか|\bkhông có (?:gpu|card)|\b(?:tidak|tak) (?:ada|punya) gpu|\btanpa gpu")
+    r"只能(?:用|跑|靠)\s*cpu|cpu\s*しか|"
+    # s17-c: "Everything runs on CPU VMs now", "everything is on CPU nodes"
+    r"\beverything (?:\w+ ){0,2}?(?:runs|is running|will run|is|sits) on cpus?\b|"
+    r"\bkhông có (?:gpu|card)|\b(?:tidak|tak) (?:ada|punya) gpu|\btanpa gpu")
 
 
 
@@ -479,8 +482,13 @@ _DROP_BEFORE = re.compile(r"(?:\b(?:i|we) (?:said|wrote)|\bforget|\bscratch|\bdr
                           r"(?:(?:is|es|est|ist|é|è|is het|jest|är|это)\s+)?"
                           r"(?:the|that|our|die|den|das|der|dem|des|la|le|el|a|an|os|as|il|lo|un|una|uno|une|ein|"
                           r"eine|einen|einer|een|uma|um|en|ett|della|dello|del)?\s*(?:\d+\s*x?\s*)?$")
-_DROP_AFTER = re.compile(r"^\s*(?:,?\s*(?:but|and|which|that)\s+(?:it|they|that one|the card|those)?\s*)?"
-                         r"(?:is|are|was|were|got|has been|have been|has|have|'s)?\s*(?:out|gone|off the table|"
+_DROP_AFTER = re.compile(r"^(?:s|es)?(?:\s+(?:cards?|gpus?))?\s*"
+                         r"(?:,?\s*(?:but|and|which|that)\s+(?:it|they|that one|the card|those)?\s*)?"
+                         r"(?:is|are|was|were|got|has been|have been|has|have|'s|'re)?\s*(?:out|gone|off the table|"
+                         # s17-c: cards kept for other work ("3 A100s, but they're booked solid for training")
+                         r"(?:\w+\s+)?(?:booked|reserved|tied up|earmarked|dedicated|allocated)(?:\s+\w+)?\s+"
+                         r"(?:for|to)\s+"
+                         r"(?:\w+\s+)?(?:training|research|other|another|the \w+ team)|"
                          r"no longer (?:available|an option|there|ours)|dropped|reallocated|reassigned|"
                          r"taken(?: back)?|"
                          r"returned|sold|decommissioned|retired|died|broke|broken|dead|scrapped|replaced|"
@@ -515,7 +523,9 @@ _PAST_BEFORE = re.compile(r"(?:\bused to (?:have|run on|use|own)|\bwe (?:once |p
                           r"\bprima avevamo|\bvroeger hadden we|\bkiedyś mieliśmy|\bförut hade vi|\beskiden\b|"
                           r"\bраньше (?:был\w*|стоял\w*|у нас был\w*)|\bраніше (?:був\w*|була|були)|"
                           r"以前(?:有|用的?是?)|"
-                          r"之前(?:有|用的?是?)|以前は|예전에는)\s*(?:\w+\s+){0,2}$")
+                          r"之前(?:有|用的?是?)|以前は|예전에는)\s*(?:\w+\s+){0,2}$|"
+                          # s17-c: a count and a classifier between ("以前有两张V100", "之前有2块A100")
+                          r"(?:以前|之前|原来|过去)(?:有|用过?的?是?)\s*[\d两一二三四五六七八九十几]+\s*(?:张|塊|块|台|个|個)\s*$")
 
 
 # A card out of reach ("an H100 costs like $30k so that's out", "we'd love an A100 but the budget won't allow it",
@@ -553,6 +563,14 @@ _CANNOT_USE = re.compile(r"(?:\b(?:can'?t|cannot|not allowed to|may not) use\b|\
                          r"\bne (?:pouvons|peut) pas les utiliser|\bpas accès)")
 
 
+# s17-c: the size of a database, an index or a disk said before the figure ("our Postgres is already 2TB", "the
+# Elasticsearch index is 800 GB", "la base de datos ocupa 3 TB", "数据库有2TB")
+_STORED_BEFORE = re.compile(r"\b(?:postgres\w*|database|db|mysql|oracle|elastic\w*|opensearch|index|disk|disks|"
+                            r"storage|s3|bucket|corpus|archive|data ?lake|dump|backup|base de dat\w+|banco de dados|"
+                            r"datenbank|speicher|stockage)\b[^.;!?,]{0,25}?(?:is|are|has|holds|ocupa|tem|hat|fait|"
+                            r"at|of|about|around|already|over|~)?\s*$|数据库[^，。]{0,6}$|データベース[^、。]{0,6}$")
+
+
 def _out_of_reach(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _THEIRS_BEFORE.search(before):
@@ -573,7 +591,7 @@ def _dropped(text: str, start: int, end: int) -> bool:
     if re.search(r"\b(?:took|take|taking|gave|give)\s+(?:the|our|my)?\s*$", text[max(0, start - 16):start]) and \
             re.match(r"^\s*back\b", text[end:end + 8]):  # "they took the L4 back"
         return True
-    return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 30]))
+    return bool(_DROP_BEFORE.search(text[max(0, start - 25):start]) or _DROP_AFTER.match(text[end:end + 60]))
 
 
 # A card of a side machine beside the serving one ("my MacBook M3 Pro is just for prototyping", "eine RTX 4090 im
@@ -719,12 +737,13 @@ def hardware_mentions(text: str, asked: str | None = None) -> tuple[dict[str, An
             continue
         if m.group("vram") or m.group("vram2"):
             hw.setdefault("vram_gb", value)
+        elif m.group("ram") or m.group("ram2"):
+            hw.setdefault("ram_gb", value)  # (s17-c: "64GB RAM each" is the machines' RAM beside past GPUs)
         elif _CARD_WORD.search(text) and _EACH_CARD.match(text[m.end():m.end() + 20]) and "accelerator" not in hw:
             hw.setdefault("vram_gb", value)  # "4 cards, 48 GB each": a card's memory
-        elif m.group("ram") or m.group("ram2"):
-            hw.setdefault("ram_gb", value)
-        elif STORAGE_AFTER_GB.match(text[m.end():]) or not (hw or machine) or (mentions and not owned):
-            continue
+        elif STORAGE_AFTER_GB.match(text[m.end():]) or _STORED_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+                or not (hw or machine) or (mentions and not owned):
+            continue  # (s17-c: "our Postgres is already 2TB": a database's size, no memory)
         elif hw.get("accelerator", "none") != "none" or other_gpu:  # "a Radeon RX 7900 XTX with 24 GB": its VRAM
             hw.setdefault("vram_gb", value)
         else:

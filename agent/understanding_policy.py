@@ -338,6 +338,8 @@ _UNSURE = re.compile(r"\bnot sure\b|\bunsure\b|\bdon'?t know\b|\bwhether\b|不�
 _NO_MONEY = re.compile(r"\bno money\b|\bnot for (?:money|profit)\b|\bkein geld\b|不赚钱|不收费")
 _SOLD = re.compile(r"\b(?:product|software|app|service|tool|platform|solution)s? (?:is |are |gets |will be |to be )?"
                    r"sold\b")
+# s17-c: a thing of ours sold off ("the GPUs ... were sold in 2022", "the old servers got sold"): no product sold
+_SOLD_OFF = re.compile(r"\b(?:they|it|those|these|which)?\s*(?:were|was|got|been|being|had been|have been)\s+$")
 _TURKISH_NOT = re.compile(r"\b(?:ticari|commercial)\w* değil\b")
 
 
@@ -356,7 +358,8 @@ def _licence(text: str, asked: str | None, updates: dict[str, Any]) -> None:
         updates["license"] = "any"  # "Ticari değil, tez çalışması": not commercial
         return
     sells = [m for m in _SELL.finditer(text) if not _negated_before(text, m.start())
-             and not P.NEGATION_AFTER.match(text[m.end():m.end() + 20])]
+             and not P.NEGATION_AFTER.match(text[m.end():m.end() + 20])
+             and not _SOLD_OFF.search(text[max(0, m.start() - 16):m.start()])]
     but = _BUT_AFTER.search(text)
     if sells and but and any(s.start() > but.start() for s in sells) and not P.HEDGE.search(text[but.start():]):
         updates["license"] = "commercial"  # "a non-profit, but we sell support"

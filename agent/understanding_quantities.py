@@ -96,10 +96,12 @@ from agent.understanding_searches import (
     _per_arrival,
     _per_interval,
     _queries_per_item,
+    _searches_per_session,
     _searches_per_unit,
     _sentence_period,
     _shifts_a_day,
     _small_rate_after,
+    _staff_per_shift,
     _users,
     _users_counted,
     _working_days,
@@ -196,7 +198,7 @@ def extract_fields(text: str, asked: str | None) -> Found:
     """
     text = _PERIOD_TAKEN_BACK.sub(lambda m: " " * len(m.group()), text)  # "per month ではなく per year で300万 yen"
     # "Per term? Maybe 200 searches. We have 4 terms." (s15-a); one document singled out by its size (s16-c)
-    text, term = _per_term(_period_asked_first(singled_out(text)))
+    text, term = _per_term(_period_asked_first(singled_out(text), asked))
     found = G.reconcile(text, asked, _read_whole(text, asked), _read_whole, bool(SELF_CORRECTION.search(text)))
     if term != 1.0 and isinstance(found.updates.get("queries_per_month"), int | float):
         found.updates["queries_per_month"] = int(found.updates["queries_per_month"] * term)
@@ -229,19 +231,23 @@ _TERM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # s15-a: the period asked back before the figure ("Per term? Maybe 200 searches.", "A week? About 300 lookups"): the
 # period is the figure's, moved after its noun (the text keeps its length)
 _PERIOD_ASKED_FIRST = re.compile(r"^\s*((?:per|a|an|each|every)\s+(?:day|week|fortnight|month|quarter|year|term|"
-                                 r"semester|shift))\s*\?+\s*")
+                                 r"semester|shift|hour|minute))\s*(?:\?+|(?P<comma>[,:]))\s*")
 _FIGURE_AND_NOUN = re.compile(r"\d[\d,.]*(?:\s*k\b)?(?:\s+(?:searches|queries|lookups|look-ups|times|requests|"
                               r"questions|of them))?")
 
 
-def _period_asked_first(text: str) -> str:
+def _period_asked_first(text: str, asked: str | None = None) -> str:
     """``text`` with a period said as a question before its figure moved after the figure (same length)."""
     lead = _PERIOD_ASKED_FIRST.match(text)
     figure = _FIGURE_AND_NOUN.search(text, lead.end()) if lead else None
     if lead is None or figure is None or re.search(r"[.?!;]", text[lead.end():figure.start()]):
         return text
-    moved = text[lead.end():figure.end()] + " " + lead.group(1)
-    return " " * (lead.end() - len(lead.group(1)) - 1) + moved + text[figure.end():]
+    end = figure.end() - (1 if figure.group()[-1] in ".," else 0)
+    if lead.group("comma") and (asked != "queries_per_month" or not re.match(r"\s*(?:[.!?;,]|$)", text[end:])):
+        return text  # s17-c: "Par heure, en heures de bureau, je dirais 150." to the queries question: the period said
+        # first, then a bare figure closing its sentence (not "per month, 50k docs and ...")
+    moved = text[lead.end():end] + " " + lead.group(1)
+    return " " * (lead.end() - len(lead.group(1)) - 1) + moved + text[end:]
 
 
 def _per_term(text: str) -> tuple[str, float]:
@@ -262,7 +268,7 @@ def _read_once(text: str, asked: str | None) -> Found:
     usual_peak = R.usual_and_peak(text, asked)  # (before "on a normal day" is "daily": "normal" is its cue)
     usual = usual_peak[0] if usual_peak else None
     text, workdays = _working_days(_lines_as_tokens(_hesitant_range(_counts_in_brackets(
-        _shifts_a_day(_per_interval(text))))))
+        _shifts_a_day(_staff_per_shift(_searches_per_session(_per_interval(text))))))))
     text, office_hours = S.office_hours(S.daily_words(text))
     if office_hours is None and S.office_hours_named(text) and not S.peak_hour(text):
         office_hours = S.OFFICE_HOURS_A_DAY  # "about 90 an hour during office hours": 8 hours a working day
@@ -401,7 +407,9 @@ def _extract(text: str, asked: str | None) -> Found:
                 kind = None if kind == "growth" else kind
                 if kind is None and asked in ("corpus_docs", "queries_per_month"):  # "going from 800k to about
                     kind, value = asked, as_field(asked, num.value, work[later.end:])  # 1.1M": today's, as asked
-        if kind == "queries_per_month" and _PHONE_CALLS.search(work[slice(*_clause_span(work, num))]):
+        if kind == "queries_per_month" and _PHONE_CALLS.search(work[slice(*_clause_span(work, num))]) and \
+                not P.SEARCH_API.search(re.split(r"[。！？!?]|\.\s", work[max(0, num.start - 80):num.start])[-1]):
+            # (s17-c: not "our ERP will hit the retrieval endpoint, roughly 50k calls a day")
             kind = None  # "전화 상담이 월 5만 건인데 그건 검색이랑 상관없고": calls taken by phone, no searches
         kinds[num.start] = kind
         retake = last is not None and SELF_CORRECTION.search(work[last[0].end:num.start]) and not re.match(
@@ -543,7 +551,7 @@ def _extract(text: str, asked: str | None) -> Found:
     if chained is not None:
         found.updates["queries_per_month"] = chained
         leftovers[:] = [n for n in leftovers if not _PER_ITEM_QUERY.search(work[n.start:n.end + 40]) and not any(
-            m.start(2) <= n.start < m.end(2) for m in _EACH_ITEM_QUERIES.finditer(work))]
+            m.start(2) <= n.start < max(m.end(2), m.end(3)) for m in _EACH_ITEM_QUERIES.finditer(work))]
     elif (arriving := _per_arrival(numbers, work)) is not None:  # "1日200件来て、1件ごとに2回", "每张工单检索一次"
         found.updates["queries_per_month"], items = arriving
         if (found.ambiguous or {}).get("kind") == "per_unit":
@@ -766,7 +774,9 @@ _THEIRS = re.compile(r"\b(?:competitors?|rivals?|competition)\b|竞品|竞争对
 _PAST_YEAR = re.compile(r"\blast year\b|\b(?:in|during)\s+20[12]\d\b|^\s*20[12]\d\s+(?:saw|had)\b|\bprevious year\b|"
                         r"去年|上一年|昨年|前年度|작년|지난해")
 _PAST_VOLUME = re.compile(_PAST_YEAR.pattern + r"|\blast (?:month|quarter)\b|\bprevious (?:system|vendor)\b|"
-                          r"\bold (?:search|system)\b|\bused to\b|上个月|지난달")
+                          # (s17-c: not "from the old system's logs an agent does 60 lookups": today's rate, its source)
+                          r"\bold (?:search|system)\b(?!'?s? (?:logs?|data|analytics|stats|statistics)\b)|"
+                          r"\bused to\b|上个月|지난달")
 
 
 def _past_months(text: str) -> float:

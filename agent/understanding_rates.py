@@ -261,8 +261,9 @@ _TRAFFIC_BEFORE = re.compile(rf"{_TRAFFIC}\s*(?:[^\s\d]{{0,4}})?\s*(?:is|are|of|
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*%|%\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.])|"
                       r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|"
                       r"por ?cento|per ?cento|procent\w*|процент\w*)\b|процентов\s+(\d{1,2})\b")
+# (s17-c: "6% of the ~90k sessions": a hedge before the figure)
 _PERCENT_OF = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*%\s*(?:of|der|des|de|del|dei|degli|delle|dos|das|из|z|van|av|da|"
-                         r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}$")
+                         r"di)\s+(?:[^\s\d]{1,8}\s+){0,3}(?:~|about |around |roughly |approx\.? )?$")
 _JA_WARI = re.compile(r"(?<![\d.])(\d)\s*割|([一二三四五])割")
 _CN_CHENG = re.compile(r"(?<![\d.])(\d)\s*成(?![本果功员])|([一二三四五六七八九])成(?![本果功员])")  # "三成" is 30%
 _ONE_IN = re.compile(r"\b(1|one|a)\s+(?:in|out of)\s+(\d{1,3}|two|three|four|five|ten|twenty)\b")
@@ -396,7 +397,9 @@ _PER_SECOND_UNIT = re.compile(r"(?<![a-z])(?:qps|rps|tps)(?![a-z])|\breq(?:uests
                               r"\b(?:quer(?:y|ies)|searches|requests|lookups|calls|hits)\s+(?:1|a|one)\s+sec(?:ond)?\b")
 # A figure that is not a rate of queries: another unit after it
 _OTHER_UNIT_AFTER = re.compile(r"^\s*(?:%|ms\b|s\b|sec(?:onds?)?\b|gb\b|tb\b|mb\b|pages?\b|words?\b|tokens?\b|"
-                               r"[$€£¥]|usd|eur|x\b|users?\b|people\b|employees\b|人|名|명|页|頁|ページ|毫秒)")
+                               r"[$€£¥]|usd|eur|x\b|users?\b|people\b|employees\b|人|名|명|页|頁|ページ|毫秒|"
+                               # s17-c: a length in characters ("平均50字"), not a usual rate beside a peak
+                               r"字|文字|자\b|characters?\b|chars?\b)")
 # Documents after a figure: no query rate, unless the question was about queries (the gloss reads 件 and 건 as items
 # or documents: "ピーク時は毎分600件")
 _DOCS_AFTER = re.compile(r"^\s*(?:docs?|documents?|files|articles)\b")
@@ -464,6 +467,10 @@ def usual_and_peak(work: str, asked: str | None) -> tuple[int, float] | None:
         elif clauses and re.search(r"\d", c) and not PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and \
                 not re.search(r"\d", clauses[-1]) and PEAK_CUE.search(clauses[-1]):
             clauses[-1] += " " + c  # s15-a: "during enrollment week it's crazy, maybe 500 a day": the cue before
+        elif clauses and re.search(r"\d", c) and not PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and \
+                not re.search(r"\d", clauses[-1]) and _USUAL_CUE.search(clauses[-1]) and \
+                not PEAK_CUE.search(clauses[-1]):
+            clauses[-1] += " " + c  # s17-c: "na média do dia inteiro, umas 2 por segundo": the usual cue before
         else:
             clauses.append(c)
     peaks = [c for c in clauses if PEAK_CUE.search(c) and not _USUAL_CUE.search(c) and _rate_parts(c, asked)]

@@ -199,7 +199,15 @@ def _searched(text: str, match: re.Match[str]) -> bool:
     if _LISTED_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
         return True  # s14-a: "12 binders of procedures, plus the intranet": a source of the documents, listed
     near = re.split(r"[!?\n]|\.\s+(?=[a-z])(?<!ca\.\s)", text[max(0, match.start() - 80):match.end() + 100])
-    return bool(_SEARCH_VERB.search(next(part for part in near if "intranet" in part)))
+    part = next(part for part in near if "intranet" in part)
+    return bool(_SEARCH_VERB.search(part) or _SITE_TRAFFIC.search(part))
+
+
+# s17-c: the intranet as a site whose traffic is counted ("The intranet had 2.1M page views last year", "l'intranet
+# fait 50 000 visites par mois", "内网每月访问量"): a site measured, no place the data is kept in
+_SITE_TRAFFIC = re.compile(r"\b(?:page ?views?|pageviews?|visits?|visitors?|hits|sessions?|traffic|seitenaufrufe?|"
+                           r"besuche\w*|visites?|visiteurs?|visitas?|visitantes?|acessos?|visualiza\w*|tr[aá]fego|"
+                           r"tr[aá]fico|trafic)\b|访问量|浏览量|\bpv\b|アクセス数|閲覧数|방문자")
 
 
 # The intranet added to what is counted ("plus the intranet", "et puis l'intranet", "und das Intranet")
@@ -363,6 +371,15 @@ ABROAD_REFUSED = re.compile(
     r"(?:国外|海外)(?:へ|に)?の?(?:持ち出し|送信|移転|保存)(?:は|も)?\s*(?:禁止|不可|ng|できません|だめ|ダメ|不可能)|"
     r"(?:국외|해외)\s*(?:로)?\s*(?:반출|이전|전송|저장)\S*\s*(?:은|는|이)?\s*(?:안\s*(?:됩니다|돼|되고|되|됨)|불가|"
     r"금지|못)")
+# s17-c: "nothing" with a modal and a verb of going or sending, to an outside party, in every language ("nothing is
+# allowed to go to external services", "nada puede ir a servicios externos", "rien ne doit partir vers des services
+# externes", "nada pode ser enviado para fora", "niente può andare a servizi esterni", "nichts darf nach außen")
+NOTHING_GOES_OUT = re.compile(
+    r"\b(?:nothing|nada|rien|niente|nulla|nichts|niets|inget)\s+(?:\w+\s+){0,4}?(?:go|be sent|leave|ir|salir|"
+    r"enviarse|ser enviad[oa]|partir|aller|sortir|être envoyée?|andare|uscire|essere inviat[oa]|sair|gehen|raus|"
+    r"nach au(?:ß|ss)en|gaan|naar buiten)\b[^.;]{0,25}?\b(?:external|externa?s?|externes?|esterni|externe[nr]?|"
+    r"outside|third[- ]part\w*|terceros|terceiros|tiers|terzi|dritte|fora|fuera|dehors|fuori|au(?:ß|ss)en|buiten|"
+    r"cloud|nube|nuvem|api)\b")
 NEVER_LEAVES = re.compile(
     r"\b(?:data|documents?|docs|files|they|it|everything|nothing|records|notes|contents?)\s+(?:\w+\s+)?"
     r"(?:never|can'?t|cannot|must not|mustn'?t|may not|shall not|(?:are|is)(?: not|n'?t) allowed to|won'?t)\s+"
@@ -376,6 +393,7 @@ NEVER_LEAVES = re.compile(
     # doivent en aucun cas sortir de nos serveurs", "todo se queda en nuestro CPD", "prohibida la transferencia de
     # datos a terceros", "vedado o envio de dados a serviços externos", "クラウド利用不可")
     r"\bnothing (?:\w+ ){0,3}?(?:goes|leaves|is sent|gets sent|can go|may go)\s+(?:out\s+)?(?:to|off|outside)\b|"
+    rf"{NOTHING_GOES_OUT.pattern}|"
     r"\b(?:won'?t|will not|doesn'?t|does not|don'?t) (?:let|allow)\b[^.;]{0,30}\bgo (?:offshore|overseas|abroad|"
     r"out)\b|\b(?:data|info\w*|documents?|records|files)\s+(?:can'?t|cannot|must not|may not|won'?t|never)\s+"
     r"(?:go|be sent|get sent)\s+(?:out\s+)?(?:to|offshore|overseas|abroad)\b|"

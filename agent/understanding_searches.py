@@ -54,7 +54,7 @@ def _working_days(text: str) -> tuple[str, float | None]:
 _PER_SHIFT = re.compile(r"\b(?:per|a|each|every)\s+shift\b|/\s*shift\b")
 _SHIFTS_RUN = re.compile(r"(?<!\bon )(?<!\bin )(?<!\bacross )(?<!\bover )(?<!\binto )(?<![\d.,])"
                          r"(\d|two|three|four)\s+shifts\b(?!\s*(?:a|per|each|every)\s+(?:day|week|month)\b|"
-                         r"\s*(?:daily|/\s*d(?:ay)?\b)|\s+(?:of|with)\b)")
+                         r"\s*(?:daily|/\s*d(?:ay)?\b)|\s+(?:of|with|de|com|di|mit|von)\b)")
 
 
 # s14-c: a rate said as the time between two searches ("about one query every couple of seconds", "a search every 3
@@ -72,6 +72,62 @@ def _per_interval(text: str) -> str:
         unit = {"sec": "second", "min": "minute"}.get(m.group(3), m.group(3))
         return f"{1 / gap:.3g} queries per {unit}" if gap > 0 else m.group()
     return _EVERY_INTERVAL.sub(one, text)
+
+
+# s17-c: one search on every turn of a session, and the turns a session has ("the bot does a search on every user turn
+# and a session averages 6 turns", "chaque message déclenche une recherche ; une conversation compte environ 5
+# messages"): each session does that many searches
+_SEARCH_EACH_TURN = re.compile(r"\b(?:a|one|1)\s+(?:search|lookup|retrieval|query)\s+(?:call\s+)?(?:on|per|for|with)\s+"
+                               r"(?:every|each)\s+(?:user\s+)?(turn|message|question)s?\b")
+_TURNS_EACH = re.compile(r"\b(?:a|each|every|the average|an average|one)\s+(session|conversation|chat)s?\s+"
+                         r"(?:averages?|has|have|lasts?|is|runs?|takes)\s+(?:on average\s+)?"
+                         r"(?:about\s+|around\s+|~\s*)?(\d{1,2}(?:\.\d)?)\s+(?:user\s+)?(turn|message|question)s?\b")
+
+
+def _searches_per_session(text: str) -> str:
+    """``text`` with a search per turn and the turns per session said as the searches each session does."""
+    turn, each = _SEARCH_EACH_TURN.search(text), _TURNS_EACH.search(text)
+    if turn is None or each is None or turn.group(1) != each.group(3):
+        return text
+    said = f"each {each.group(1)} does {each.group(2)} searches"
+    text = text[:each.start()] + said + text[each.end():]
+    turn = _SEARCH_EACH_TURN.search(text)
+    return text if turn is None else text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
+
+
+# s17-c: the staff counted per shift and the shifts run ("45 agents per shift, two shifts", "Each shift has about 25
+# nurses, three shifts a day", "每班60个坐席 ... 两班倒", "25 atendentes por turno, dois turnos"): everybody who
+# searches is the people of one shift times the shifts; each one's rate per shift is a rate a day (one shift each)
+_SHIFT_WORDS = {"two": 2, "three": 3, "four": 4, "dois": 2, "duas": 2, "tres": 3, "três": 3, "deux": 2, "trois": 3,
+                "zwei": 2, "drei": 3, "due": 2, "tre": 3, "两": 2, "二": 2, "三": 3, "四": 4}
+_SHIFTS_COUNTED = re.compile(r"(?<![\d.,])(\d|two|three|four|dois|duas|tres|três|deux|trois|zwei|drei|due|tre)\s+"
+                             r"(?:shifts|turnos|turni|équipes|schichten)\b(?:\s+(?:a|per)\s+day\b)?|"
+                             r"([2-4两二三四])\s*(?:班倒|班制|班轮换|班轮流|班轮班)")
+_STAFF_PER_SHIFT = re.compile(r"(?<![\d.,])(\d{1,4})\s+([a-zà-ÿ]{3,}(?:\s+[a-zà-ÿ]{3,})?)\s+(?:per|a|each)\s+shift\b|"
+                              r"\b(?:each|every) shift has\s+(?:about |around |roughly |~)?(\d{1,4})\s+([a-zà-ÿ]{3,})|"
+                              r"每班\s*(?:大概|大约|约|有)?\s*(\d{1,4})\s*(?:个|名|位)?\s*([\u4e00-\u9fff]{1,3}?)(?=[,，。;；]|$)")
+
+
+_SHIFT_STAFF = re.compile(r"(?:call[\s\-]?cent(?:er|re) |support |ward |help ?desk )?(?:agents?|nurses?|operators?|"
+                          r"operadores|atendentes|agentes|opérateurs|conseillers|mitarbeiter\w*|staff|people|"
+                          r"workers|reps|坐席|客服|员工|人|护士|護士)")
+
+
+def _staff_per_shift(text: str) -> str:
+    """``text`` with the people of one shift times the shifts counted as everybody (see above)."""
+    staff = [m for m in _STAFF_PER_SHIFT.finditer(text) if _SHIFT_STAFF.fullmatch(
+        m.group(2) or m.group(4) or m.group(6)) or P.USERS.match(" " + (m.group(2) or m.group(4) or m.group(6)))]
+    shifts = list(_SHIFTS_COUNTED.finditer(text))  # (the noun is people: "agents", "nurses", "坐席"; not "60
+    if len(staff) != 1 or len(shifts) != 1:  # lookups per shift")
+        return text
+    m = staff[0]
+    people, noun = int(m.group(1) or m.group(3) or m.group(5)), m.group(2) or m.group(4) or m.group(6)
+    word = shifts[0].group(1) or shifts[0].group(2)
+    count = int(word) if word.isdigit() else _SHIFT_WORDS[word]
+    said = f"{people * count} {noun}" if m.group(6) is None else f"{people * count}个{noun}"
+    text = text[:shifts[0].start()] + " " * (shifts[0].end() - shifts[0].start()) + text[shifts[0].end():]
+    out = text[:m.start()] + said + text[m.end():]
+    return re.sub(r"每人每班", "每人每天", out) if m.group(5) else out
 
 
 def _shifts_a_day(text: str) -> str:
@@ -95,7 +151,9 @@ _PER_ITEM_QUERY = re.compile(r"\b(\d{1,3}(?:\.\d)?|one|a single|a|an|two|three|f
                              r"([a-z]{3,}?)s?\b")
 _EACH_ITEM_QUERIES = re.compile(r"\b(?:each|every|per)\s+([a-z]{3,}?)s?\s+(?:(?:does|makes|runs|triggers|fires|needs|"
                                 r"uses|involves|generates|means|takes)\s+)?(?:about |around |roughly |~|maybe |up to )?"
-                                r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)\s+(?:[a-z]+\s+)?"
+                                r"(\d{1,3}(?:\.\d)?|one|a single|two|three|four|five)"
+                                # s17-c: a range of lookups each ("fires 3-4 retrieval calls"): its middle
+                                r"(?:\s*(?:-|–|to|or)\s*(\d{1,3}))?\s+(?:[a-z]+\s+)?"
                                 r"(?:search(?:es)?|quer(?:y|ies)|lookups?|retrievals?|calls)\b")
 _EACH_WITH = re.compile(r"\beach\s+(?:with|has|having|needing|involving|triggering|doing|running|making|using)\s+"
                         r"(?:about |around |roughly |maybe |~\s*)?(\d{1,2}(?:\.\d)?)\s+"
@@ -266,6 +324,8 @@ def _queries_per_item(numbers: list[P.Number], work: str, users: float | None) -
         if match is None:
             return None
         each, item = float(_SMALL.get(match.group(2), 0) or match.group(2)), re.escape(match.group(1))
+        if match.group(3):
+            each = (each + float(match.group(3))) / 2
     for num in numbers:
         after = work[num.end:num.end + 40]
         noun = re.match(rf"^\s*(?:[a-z]+\s+)?{item}s?\b", after)
@@ -326,7 +386,9 @@ def _users(people: P.Number | None, work: str) -> float | None:
     if people is None:
         return None
     shifts = re.search(r"(\d{1,2}|two|three|four)\s+(?:shifts?|teams?|groups?|offices?|sites?|branches?|locations?)\s+"
-                       r"(?:of|with)\s+(?:about |around |roughly |~)?$", work[max(0, people.start - 40):people.start])
+                       # s17-c: "3 turnos de 10 operadores" (glossed "3 shifts de 10 operadores")
+                       r"(?:of|with|de|com|di|mit|von)\s+(?:about |around |roughly |~)?$",
+                       work[max(0, people.start - 40):people.start])
     if shifts:  # "3 shifts of 20 agents": 60 people
         count = shifts.group(1)
         people = P.Number(people.start, people.end, people.value * (

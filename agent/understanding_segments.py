@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agent import understanding_patterns as P
+from agent import understanding_rates as R
 from agent import understanding_structure as S
 
 MIN_PARTS = 2  # parts with something to read; a message of one part is the whole reading
@@ -317,6 +318,11 @@ def reconcile(text: str, asked: str | None, whole: Any, read: Callable[[str, str
             if "queries_per_month" in found.updates):
         for found in readings:  # "5 searches a day each, 200 users. Working days only.": the days said in another
             found.updates.pop("queries_per_month", None)  # sentence; the whole reading has them, the part does not
+    usual = R.usual_and_peak(text, asked) if "queries_per_month" in whole.updates else None
+    if usual and usual[0] == whole.updates["queries_per_month"]:
+        for found in readings:  # s17-c: "ピーク時は秒間30リクエスト、平均すると秒間1件": the whole message reads the
+            found.updates.pop("queries_per_month", None)  # usual rate beside the peak; a part alone reads the peak
+        peaks = []
     _merge(whole, readings, corrects_itself)
     if peaks and not any("queries_per_month" in r.updates for r in readings):
         _merge(whole, [_Said({"queries_per_month": v}) for v in peaks], corrects_itself)  # only a peak: the rate

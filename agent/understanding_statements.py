@@ -154,7 +154,8 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
                and not _SCOPED.match(text[m.end():m.end() + 40]) and not _regulation_topic(text, m)]
     if on_prem and all(_REGULATION.fullmatch(m.group()) for m in on_prem) and (
             any(polarity(text, m) == "plain" for rx in (P.API_OK, P.DATA_MAY_LEAVE) for m in rx.finditer(text))
-            or R.data_in_cloud_ok(text)):
+            or R.data_in_cloud_ok(text) or _public_so_free(text)):  # (s17-c: "A LGPD é de 2018 ..., mas os
+        # documentos são todos públicos, pode mandar pra API externa sem problema")
         on_prem = []  # "we comply with KVKK, but these texts may go to a cloud API": the permission is the rule
     stands = [(m, polarity(text, m)) for m in on_prem]
     plain = [m for m, how in stands if how == "plain"]
@@ -199,7 +200,9 @@ def _privacy(text: str, updates: dict[str, Any]) -> None:
             updates["data_must_stay_on_prem"] = True
         return
     # "we already send everything to Azure OpenAI", "the data is not sensitive"
-    if R.data_may_leave(text) or R.data_in_cloud_ok(text) or R.not_sensitive(text):
+    if (R.data_may_leave(text) or R.data_in_cloud_ok(text) or R.not_sensitive(text)) and not (
+            R.NOTHING_GOES_OUT.search(text) and R.kept_inside(text)):  # (s17-c: "nothing is allowed to go to external
+        # services": the outside named, nothing let out)
         updates["data_must_stay_on_prem"] = False
         if P.API_ONLY.search(text):
             updates["deployment"] = "api"
@@ -421,10 +424,42 @@ def _without_model_names(text: str) -> str:
                            else m.group(), text)
 
 
+# s17-c: a rule held by someone else as a view ("my colleague keeps insisting on-prem is the only safe option", "Mi
+# jefe opina que todo tiene que ser on-premise", "同事觉得必须本地部署") in a message that says the decision is not made
+# or not theirs ("he's not the one deciding", "la decisión la toma TI y todavía no se pronunció", "这事我说了不算，
+# 要等安全部门的意见"): the view is no rule; the clause is left out of the data rule and the hosting
+_VIEW_OF_A_RULE = re.compile(
+    r"(?:\b(?:my|our|a|one) (?:colleague|co-?worker|boss|manager|team ?lead|cto|ceo|cio|director|lead|supervisor)s?|"
+    r"\b(?:mi|mis|un|nuestro|nuestra) (?:jefe|jefa|colega|compañer[oa]|director[a]?|gerente)|"
+    r"\b(?:meu|minha|nosso|nossa|um) (?:chefe|colega|gerente|diretor[a]?)|"
+    r"\b(?:mein|meine|unser|unsere|ein) (?:kollege|kollegin|chef|chefin|vorgesetzter|teamleiter)|"
+    r"\b(?:mon|ma|notre|un) (?:collègue|chef|patron|manager|directeur|directrice)|"
+    r"同事|老板|领导|上司|同僚|部長|課長)"
+    r"[^.;!?。！？，,]{0,25}?(?:\b(?:thinks?|believes?|insists?|insisting|feels?|reckons?|keeps? (?:saying|pushing)|"
+    r"is convinced|opina|cree|piensa|insiste|acha|pensa|acredita|findet|meint|glaubt|besteht darauf|pense|trouve|"
+    r"croit)\b|觉得|认为|坚持|主张|と思って|と言って|は考えて)[^.;!?。！？]*?(?=\bbut\b|\bpero\b|\bmas\b|\bmais\b|"
+    r"\baber\b|但|不过|が、|[.;!?。！？]|$)")
+_DECIDED_ELSEWHERE = re.compile(
+    r"\bnot (?:the one |the person )?(?:deciding|who decides|making the (?:call|decision))\b|\bnot (?:his|her|my) "
+    r"(?:call|decision)\b|\bno decision\b|\bhasn'?t (?:been )?decided\b|\bnot (?:yet )?decided\b|"
+    r"\b(?:already )?approved\b|\bla decisi[óo]n la toma\b|\btodav[íi]a no\b|\ba[úu]n no\b|\bainda n[ãa]o\b|"
+    r"\bquem decide\b|\bnoch nicht entschieden\b|\bentscheidet\b|\bpas encore d[ée]cid\w*|"
+    r"\bc'est .{0,15}qui d[ée]cide\b|"
+    r"说了不算|要等|还没定|未定|待定|まだ決まって|決めるのは|決定権")
+
+
+def _without_opinions(text: str) -> str:
+    """``text`` with another person's view of a rule blanked when the message says it is not decided (see above)."""
+    if not (_DECIDED_ELSEWHERE.search(text) or _UNDECIDED.search(text)):
+        return text
+    return _VIEW_OF_A_RULE.sub(lambda m: " " * len(m.group()), text)
+
+
 def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> None:
     """Domain, privacy, deployment, licence, latency and budget stated in words."""
     read_domain(_without_model_names(text), asked, updates, polarity)
-    _privacy(text, updates)
+    text_of_rules = _without_opinions(text)
+    _privacy(text_of_rules, updates)
     _licence(text, updates, asked)
     _self_correction(text, updates)
     _precision(text, updates)
@@ -469,10 +504,10 @@ def read_statements(text: str, asked: str | None, updates: dict[str, Any]) -> No
     elif updates.get("deployment") and P.NO_PREFERENCE.search(text) and _API_WORD.search(text) and \
             P.SELF_HOSTED.search(text) and not P.ON_PREM.search(text):
         updates["deployment"] = "any"  # "an API or host it ourselves, no preference": both sides, none chosen
-    read_policy(text, asked, updates)
+    read_policy(text_of_rules, asked, updates)
     _this_time(text, asked, updates)
-    _both_sides(text, updates)
-    _hosting_by_parts(text, updates)
+    _both_sides(text_of_rules, updates)
+    _hosting_by_parts(text_of_rules, updates)
 
 
 def _hosting_by_parts(text: str, updates: dict[str, Any]) -> None:

@@ -304,9 +304,20 @@ def active_share(after_people: str) -> float | None:
         other = _SHARE_OTHER.search(clause)
         word = other.group() if other and _USE_VERB.search(clause) else None
     if word is None:
+        tenths = _TENTHS.search(window)  # s17-c: "社員2,000人のうち1割くらいが...使う", "公司500人，估计两成的人会用"
+        if tenths and _USE_VERB.search(window):
+            digit = tenths.group(1)
+            value = (float(digit) if digit.isdigit() else _CJK_DIGITS[digit]) / 10
+            return value if 0 < value < 1 else None
         return None
     value = _SHARE_WORDS[word] if word in _SHARE_WORDS else float(word.rstrip("% ")) / 100
     return value if 0 < value < 1 else None
+
+
+# s17-c: a share in tenths, Japanese 割 and Chinese 成 ("1割", "两成", "三成"), not a word of 成 ("成本", "完成")
+_TENTHS = re.compile(r"(?<![\d.])([1-9]|[一二两三四五六七八九])\s*(?:割|成)(?![本功立为為員员熟長长果绩績交分])")
+_CJK_DIGITS = {"一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0, "六": 6.0, "七": 7.0, "八": 8.0,
+               "九": 9.0}
 
 
 _NON_COMMERCIAL = (r"(?:non|not|no|nicht|niet|nie|icke|ej)[\s\-]*(?:commercial|commerciale?s?|comercial(?:es)?|"
@@ -680,7 +691,9 @@ def year_budget(clause: str) -> bool:
 
 _SHARE_BEFORE = re.compile(r"(" + "|".join(re.escape(w) for w in sorted(_SHARE_WORDS, key=len, reverse=True)) +
                            r"|\d{1,3}(?:\.\d{1,2})?\s*%)\s*(?:of|der|des|de|del|dei|degli|dos|das|из|z|van|av)\s+"
-                           r"(?:our|the|those|their|these|unserer|nos|nuestros|nostri|nossos)?\s*$")
+                           # s17-c: the article of each language ("el 40 % de los 600 empleados", "30 % dos 500")
+                           r"(?:our|the|those|their|these|unserer|nos|nuestros|nostri|nossos|los|las|les|i|gli|le|"
+                           r"os|as|die|unseren)?\s*$")
 
 
 def share_before(before_people: str) -> float | None:
