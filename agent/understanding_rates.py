@@ -79,6 +79,16 @@ _COPULA_BEFORE = re.compile(r"\b(?:there are|there're|they are|they're|we are|we
                             r"runt|circa|~|ca\.?|około|ungefär|environ|unos|umas|uns)?\s*$")
 
 
+# s17-b (dev19b): people named, then counted after a copula or a hedge ("Our staff na like 120, each person go search
+# ...", "the lawyers are about 45, each ..."): the count of a rate per person
+_PERSON_UNIT = re.compile(r"(?:person|people|user|employee|member|staff|dev|developer|engineer|lawyer|agent|worker|"
+                          r"analyst|doctor|nurse|clerk|officer|colleague|head)s?$")
+_PEOPLE_COUNTED_BEFORE = re.compile(
+    r"\b(?:staff|employees|people|users|workers|agents|lawyers|attorneys|developers|devs|engineers|analysts|doctors|"
+    r"nurses|clerks|officers|colleagues|team|headcount)\s+(?:are|is|na|dey|be|number|total)?\s*(?:like|about|around|"
+    r"roughly|approximately|approx\.?|some|maybe|~)?\s*$")
+
+
 def _rate_clause(work: str, num: Number) -> tuple[str, str]:
     """The words of the rate's own clause before and after figure ``num``."""
     left = max((work.rfind(c, 0, num.start) for c in ",;!?。，；、\n"), default=-1) + 1
@@ -164,7 +174,8 @@ def _count_of(unit: str, work: str, numbers: list[Number], rate: Number) -> Numb
         else:
             noun_after = re.match(rf"^\s*(?:[a-zà-ÿ\-]+\s+)?{stem}", after)
             noun_before = re.search(rf"\b{stem}\w*\s+(?:\w+\s+){{0,2}}?(?:about\s+|around\s+|~\s*)?$", before)
-        copula = _COPULA_BEFORE.search(before) and re.match(r"^\s*(?:of (?:them|us)\b|$|[,;.!?。，；])", after)
+        copula = (_COPULA_BEFORE.search(before) or (_PERSON_UNIT.match(unit) and _PEOPLE_COUNTED_BEFORE.search(
+            before))) and re.match(r"^\s*(?:of (?:them|us)\b|$|[,;.!?。，；])", after)
         if noun_after or noun_before or copula:
             return n
     return None
