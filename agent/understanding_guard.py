@@ -326,7 +326,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None, stated: d
             _OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw)) or written_in(raw) in _LOCAL_MONEY):
         reason = "no currency said: which currency is it?"
-    if reason is None and money and not written and _place_apart(message):
+    if reason is None and money and not written and _place_apart(
+            message, float(budget) if isinstance(budget, int | float) and not isinstance(budget, bool) else 0.0):
         reason = "no currency said: the local currency or US dollars?"  # "based in Mumbai, budget is about 50,000"
     if reason is None and money and not written and any(
             asked == "budget_usd_month" or _CJK_MONEY.search(re.split(r"[,，。;；、]", raw[:m.start()])[-1] + m.group()
@@ -484,7 +485,11 @@ _HANGUL, _KANA_TEXT = re.compile(r"[\uac00-\ud7af]"), re.compile(r"[\u3040-\u30f
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _place_apart(message: str) -> bool:
+# A figure with a magnitude word of one currency's country after it ("2 juta", "1,5 tỷ", "5 lakh")
+_SUM_IN_WORDS = re.compile(r"\d[\d.,]*\s*(?:juta|jt|miliar|milyar|triệu|tỷ|tỉ|lakhs?|lacs?|crores?)(?!\w)")
+
+
+def _place_apart(message: str, budget: float = 0.0) -> bool:
     """A place named whose currency is worth far from the one the reader took ("based in Mumbai, ... 50,000").
 
     The reader takes dollars, or yen, won and yuan in Japanese, Korean and Chinese ("上海の拠点で…月5万").
@@ -496,8 +501,11 @@ def _place_apart(message: str) -> bool:
         return True  # (s16-c: "in Zürich und Wien tätig; so um die 1.000 im Monat": francs or euros)
     read_as = "krw" if _HANGUL.search(message) else "jpy" if _KANA_TEXT.search(message) else \
         "cny" if _HAN.search(message) else "usd"
-    if read_as == "usd":  # s17-b: rupiah, dong, baht or rupees the message's own words settle ("2 juta/bln" beside
-        read_as = default_currency(message.lower())  # "bahasa Indonesia"): the reader's currency, the place's too
+    said = {code for m in _SUM_IN_WORDS.finditer(message.lower()) if (code := default_currency(m.group())) and any(
+        abs(n.value * (P.USD_PER.get(code) or 0) * f - budget) <= 0.05 * budget for n in P.find_numbers(
+            P.normalise(m.group())) for f in (1.0, 1 / 12))} if budget else set()
+    if read_as == "usd" and len(said) == 1:  # s17-b: rupiah, dong or rupees the budget's own magnitude word settles
+        read_as = said.pop()  # ("budget 2 juta/bln" beside "bahasa Indonesia"): the reader's currency, the place's
     rates = [P.USD_PER[c] or 1.0 for c in places | {read_as}]
     return max(rates) / min(rates) >= PLACE_APART
 

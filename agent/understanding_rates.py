@@ -380,6 +380,12 @@ PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpoi
                        # s15-b: the sales days of the set's countries ("en cyber day llega a 50 por segundo")
                        r"\bcyber ?(?:day|monday|week|wow)\b|\bhot ?sale\b|\bbuen fin\b|\bprime day\b|\bsingles'? day\b|"
                        r"\bharbolnas\b|\bboxing day\b|\bblack week\b|\blebaran\b|(?<![\d.])(?:11\.11|12\.12)(?![\d.])|"
+                       # s17-b (dev19b): the time of a sale ("Sale ke time 1 lakh searches per day", "during the
+                       # sale", "pas flash sale", "khi sale", "podczas wyprzedaży")
+                       r"\b(?:during|at|in) (?:the |a |our )?sales?\b|"
+                       r"\bsale (?:ke (?:time|waqt|din)|mein|me|time|days?)\b|"
+                       r"\b(?:pas|saat|masa|musim) (?:flash )?sale\b|\b(?:khi|mùa|đợt) sale\b|"
+                       r"\b(?:podczas|w czasie|w trakcie) (?:wyprzedaż\w*|promocj\w*)|\bindirim dönem\w*|ช่วงเซล|"
                        r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
 _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
                         r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"
