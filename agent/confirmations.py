@@ -19,7 +19,7 @@ from typing import Any
 
 from agent import interviewer as iv
 from agent import understanding_patterns as P
-from agent.understanding_quantities import period_factor
+from agent.understanding_figures import period_factor
 
 _ANSWERS: dict[str, re.Pattern[str]] = {
     "budget_usd_month": re.compile(r"budget|dollar|\$|usd|spend|cost|money|预算|钱|费用|美元|budget|presupuesto|予算|"

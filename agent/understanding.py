@@ -45,9 +45,10 @@ from agent.understanding_langid import written_in
 from agent.understanding_languages import read_languages
 from agent.understanding_memo import in_one_message
 from agent.understanding_models import unknown_model_names
+from agent.understanding_money import default_currency, in_script_currency
 from agent.understanding_patterns import find_languages, find_models, split_sentences
 from agent.understanding_policy import both_after_all
-from agent.understanding_quantities import default_currency, extract_fields, in_script_currency
+from agent.understanding_quantities import extract_fields
 from agent.understanding_rescale import added_to, people_corrected, per_item_corrected, per_unit, rescale, time_again
 from agent.understanding_segments import labels_after, questionnaire
 from knowledge.catalog import default_catalog

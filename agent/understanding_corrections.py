@@ -13,7 +13,9 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
-from agent.understanding_quantities import SECONDS_AFTER, as_field, extract_fields, period_factor
+from agent.understanding_figures import period_factor
+from agent.understanding_money import SECONDS_AFTER, as_field
+from agent.understanding_quantities import extract_fields
 from tools.profile.schema import NUMERIC_FIELDS
 
 _RATE_FIELDS = ("queries_per_month", "budget_usd_month")

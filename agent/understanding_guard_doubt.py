@@ -27,9 +27,9 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
+from agent.understanding_figures import SELF_CORRECTION
 from agent.understanding_guard_reading import Reading, read
 from agent.understanding_guard_scope import hold
-from agent.understanding_quantities import SELF_CORRECTION
 
 # The fields a figure in doubt is withheld from (lengths and latencies have their own rules)
 _COUNT_FIELDS = ("queries_per_month", "budget_usd_month", "one_time_budget_usd", "corpus_docs")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent import understanding_patterns as P
+from agent.understanding_figures import Found
 from agent.understanding_numbers import Number, find_numbers, split_sentences
-from agent.understanding_quantities import Found, extract_fields
+from agent.understanding_quantities import extract_fields
 
 MAX_FIGURES = 12  # figures left out one at a time (a longer message is reviewed on its first 12)
 # Counts the reader leaves as words ("two call centres", "zwei Abteilungen"): figures for the guard, never for a field.

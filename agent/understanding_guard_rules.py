@@ -14,6 +14,7 @@ from typing import Any
 from agent import understanding_patterns as P
 from agent import understanding_structure as S
 from agent.understanding import Understanding
+from agent.understanding_figures import SELF_CORRECTION
 from agent.understanding_guard_context import figure_kinds
 from agent.understanding_guard_reading import Reading, clause
 from agent.understanding_hardware import (
@@ -24,8 +25,10 @@ from agent.understanding_hardware import (
     find_accelerators,
     owned_names,
 )
+from agent.understanding_money import others_money
 from agent.understanding_numbers import Number
-from agent.understanding_quantities import ONLY_SOME, SELF_CORRECTION, extract_fields, others_money, team
+from agent.understanding_quantities import extract_fields
+from agent.understanding_searches import ONLY_SOME, team
 from knowledge.hardware import load_hardware
 from tools.profile.schema import NUMERIC_FIELDS
 

@@ -20,8 +20,9 @@ from typing import Any
 
 from agent import understanding_patterns as P
 from agent.understanding import Understanding
+from agent.understanding_documents import one_named
 from agent.understanding_guard_reading import read
-from agent.understanding_quantities import one_named, singled_out
+from agent.understanding_quantities import singled_out
 
 _TOKENS_PER_PARAGRAPH = 100.0
 # Lengths this far apart (or more) are no one length: "from 1 paragraph to 100 pages" (500x), "half a page to 200
@@ -263,7 +264,7 @@ _WHY_STORAGE = "those are boxes, shelves or binders of paper, not documents: abo
 def _multiplied(u: Understanding, low: str) -> bool:
     """The count read is the parts times one part's documents: the reader took the holding as a product.
 
-    ("4 sucursales y cada una guarda unos 3.000 documentos": 12,000, ``understanding_quantities``; nothing is left to
+    ("4 sucursales y cada una guarda unos 3.000 documentos": 12,000, ``understanding_documents``; nothing is left to
     ask, lead s13)
     """
     size = u.updates.get("corpus_docs")

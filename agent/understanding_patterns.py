@@ -100,7 +100,7 @@ PERIODS = (
 # UAH 41 per USD (sixth session, Ukrainian hryvnias: грн, гривень).
 # Ninth session (s9-e): IDR 16,000 (rupiah: "Rp 15 juta", "idr"), VND 25,000 (đồng, "vnđ"), THB 36 (baht, ฿) and
 # EGP 48 per USD (the Arabic جنيه, glossed "egp"); a sum with none of them written, in a message in Indonesian,
-# Vietnamese or Thai, is that country's (``understanding_quantities.in_script_currency``).
+# Vietnamese or Thai, is that country's (``understanding_money.in_script_currency``).
 # s15-c: NGN 1,550 per USD (Nigerian naira, "₦1.5m", "naira"); NZD and SGD named by their names as well.
 # The currency's word before the figure, as Gulf and Indian English write it ("riyals 5000 per month", "dirhams 3000",
 # "rupees 40,000", "euros 500", "pounds 400", "dollars 800"): the same currency as after it (s7-c).

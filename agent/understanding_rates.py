@@ -1,7 +1,7 @@
 """Query rates whose total needs a second figure: a rate per unit, a share of stated traffic, active users.
 
-Each reader takes normalised (glossed, lower-case) text; ``agent.understanding_quantities`` asks it where a query rate
-is read:
+Each reader takes normalised (glossed, lower-case) text; ``agent.understanding_quantities`` (and
+``agent.understanding_searches``, a rate per unit) asks it where a query rate is read:
 
 - ``unit_rate``: "each store does ~40 lookups a day", "每家店每天问20次", "cada loja faz 50 consultas por dia",
   "1店舗あたり1日30回", "매장당 하루 30번", "her şube günde 25 arama": a rate per unit. With the units counted in the
@@ -229,7 +229,7 @@ def _counted_before(work: str, numbers: list[Number], rate: Number,
     return n if plural and not _NOT_UNIT.match(plural.group(1)) and not P.USERS.match(work[n.end:]) else None
 
 
-count_of = _count_of  # the units a figure counts, for a corpus per unit too (``understanding_quantities``)
+count_of = _count_of  # the units a figure counts, for a corpus per unit too (``understanding_documents``)
 CJK_PERIOD = _CJK_PERIOD
 
 

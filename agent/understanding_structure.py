@@ -1,7 +1,8 @@
 """Figures whose meaning is in their structure: one-off money, a peak or office-hours rate, an active share of people.
 
 Each reader here takes normalised (glossed, lower-case) text and answers one narrow question, so the quantity reader
-(``agent.understanding_quantities``) can ask it at the one place the answer changes a figure:
+(``agent.understanding_quantities`` and the modules it reads with) can ask it at the one place the answer changes a
+figure:
 
 - ``one_off``: "a one-off $5,000 for the initial indexing, after that ~$300 a month" - the $5,000 is a one-time
   budget, never the monthly one; "einmalig", "ponctuel", "pago único", "una tantum", "一次性", "初期費用" ...
