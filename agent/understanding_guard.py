@@ -52,8 +52,8 @@ from agent.understanding_guard_spread import CONTAINERS_AFTER, entries_not_lengt
 from agent.understanding_hardware import CPU_ONLY, GPU_RE
 from agent.understanding_langid import written_in
 from agent.understanding_memo import in_one_message
+from agent.understanding_money import default_currency
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
-from agent.understanding_quantities import default_currency
 from agent.understanding_rates import average_beside_peak
 from tools.profile.schema import NUMERIC_FIELDS
 
