@@ -178,3 +178,26 @@ def test_words_doubled_counted_and_thousands_the_local_way(message: str, asked: 
 def test_a_sum_said_in_rupiah_beside_the_language_named_is_not_asked() -> None:
     assert_reads("produk kami deskripsi bahasa Indonesia, anggaran 4 juta per bulan", None,
                  {"budget_usd_month": 250.0})
+
+
+@pytest.mark.parametrize(("message", "want"), [
+    ("untuk migrasi awal ada dana 8 jt sekali bayar", 500.0),
+    ("Chi phí triển khai ban đầu tầm 50 triệu, trả một lần", 2000.0),
+    ("setup ke liye 2 lakh one-time de sakte hain", 2409.6),
+])
+def test_a_sum_paid_once_in_the_words_of_its_country(message: str, want: float) -> None:
+    got = said(read(message))
+    assert got.get("one_time_budget_usd") == pytest.approx(want, rel=0.25), (message, got)
+    assert "budget_usd_month" not in got, got
+
+
+def test_vietnamese_nam_after_ca_is_the_year_not_five() -> None:
+    assert_reads("ngân sách cả năm khoảng 600 triệu", "budget_usd_month", {"budget_usd_month": 2000.0})
+
+
+@pytest.mark.parametrize(("message", "want"), [
+    ("Sale ke time 50 hazaar searches per day, normally 10-12 hazaar.", 330000),
+    ("pas flash sale bisa 10 query per detik, tapi rata-rata cuma 1 per detik", 2592000),
+])
+def test_a_sale_is_the_peak_beside_the_usual_rate(message: str, want: int) -> None:
+    assert_reads(message, "queries_per_month", {"queries_per_month": want})
