@@ -201,3 +201,17 @@ def test_vietnamese_nam_after_ca_is_the_year_not_five() -> None:
 ])
 def test_a_sale_is_the_peak_beside_the_usual_rate(message: str, want: int) -> None:
     assert_reads(message, "queries_per_month", {"queries_per_month": want})
+
+
+@pytest.mark.parametrize("message", [
+    "We run a children's hospital. Accuracy is very important, a wrong result could be fatal for a patient.",
+    "Chính xác rất quan trọng, trả sai tài liệu là nguy hiểm cho bệnh nhân.",
+])
+def test_quality_named_only_as_the_stakes_ranks_nothing(message: str) -> None:
+    got = said(read(message))
+    assert got.get("precision_critical") is True and "priorities" not in got, (message, got)
+
+
+def test_quality_said_most_important_beside_the_stakes_still_ranks() -> None:
+    assert_reads("Accuracy matters most to us; a wrong result could hurt someone.", None,
+                 {"priorities": ["quality", "cost", "latency"], "precision_critical": True})
