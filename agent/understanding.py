@@ -161,6 +161,8 @@ def understand(message: str, asked_field: str | None = None, stated: dict[str, A
     part_of_whole(text, asked, stated or {}, result)
     _languages(text, raw, asked, result, stated)
     result.top_k, result.priorities = found.top_k, _priorities(text)
+    if result.priorities and found.updates.get("precision_critical") is True and _stakes_only(text):
+        result.priorities = None  # "Accuracy is very important, if the system miss something e fit kill person"
     if result.top_k is None and any(r.tool == "shortlist" for r in result.tool_requests):
         result.top_k = extract_fields(low, None).top_k  # "show me the top 5": the list, with five on it
     if P.CORRECTION.search(text) or found.negated:
@@ -1125,6 +1127,24 @@ def _listed(text: str) -> list[str] | None:
                 _LIST_GAP.fullmatch(text[a[1]:b[0]]) for a, b in zip(three, three[1:], strict=False)):
             return [name for _, _, name in three]
     return None
+
+
+# s17-b (dev19b): a cue that ranks ("most", "first", "#1", "over", "then", "paling"), not "important" alone
+_RANKING_CUE = re.compile(r"\bmost\b|\bfirst\b|#\s?1\b|number one|\bover\b|more than|\bthen\b|above all|\bpaling\b|"
+                          r"\btop\b|\bsecond\b|\blast\b|最|优先|第一|제일|가장|先|\bdulu\b|أهم|सबसे|ที่สุด|nhất")
+
+
+def _stakes_only(text: str) -> bool:
+    """Quality named alone beside the stakes of a wrong result, with no cue that ranks it: precision, no ranking.
+
+    "Accuracy is very important, if the system miss something e fit kill person" says wrong results are costly
+    (precision-critical); it does not put quality over cost or speed ("Akurasi paling penting" does).
+    """
+    named = [n for n, rx in P.PRIORITY_WORDS.items() if rx.search(text)]
+    if named != ["quality"]:
+        return False
+    sentences = [x for x in re.split(r"[.!?;。\n]\s*", text) if P.PRIORITY_WORDS["quality"].search(x)]
+    return not any(_RANKING_CUE.search(x) for x in sentences)  # (its own sentences: "search over ..." ranks nothing)
 
 
 def _priorities(text: str) -> list[str] | None:

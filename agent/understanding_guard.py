@@ -53,6 +53,7 @@ from agent.understanding_guard_spread import CONTAINERS_AFTER, entries_not_lengt
 from agent.understanding_hardware import CPU_ONLY, GPU_RE
 from agent.understanding_langid import written_in
 from agent.understanding_memo import in_one_message
+from agent.understanding_money import default_currency
 from agent.understanding_numbers import TRADITIONAL_ONLY as _TRADITIONAL_ONLY
 from agent.understanding_rates import average_beside_peak
 from tools.profile.schema import NUMERIC_FIELDS
@@ -80,7 +81,7 @@ def review(u: Understanding, message: str, asked: str | None = None, stated: dic
     message = own_figures(u, message, asked)  # another party's, a past or a hypothetical figure: the user's own
     if _period_in_doubt(u, message, asked):
         return u
-    if _money_in_doubt(u, message, asked) or _sum_to_another_question(u, message, asked):
+    if _money_in_doubt(u, message, asked, stated or {}) or _sum_to_another_question(u, message, asked):
         return u
     if figure_in_doubt(u, message, asked):  # "50k or 80k", "per day or per month?", "10-100k", "maybe documents"
         entries_not_length(u, message, asked)  # "120 files, thousands of rows in each": no length of a document either
@@ -293,8 +294,10 @@ _VAGUE_END = re.compile(r"\b(?:between|from|to|or|and)\s+(?:maybe\s+|perhaps\s+)
                         r"(?:hundred|thousand|grand)\b")
 
 
-def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
+def _money_in_doubt(u: Understanding, message: str, asked: str | None, stated: dict[str, Any] | None = None) -> bool:
     """A budget whose currency the user leaves open, or one too small to be meant as said: a check (True) instead."""
+    if _currency_of_the_old(u, P.normalise(message), stated or {}):
+        return False  # "7,5 juta bukan 5", "งบเดือนละ 5 หมื่นค่ะ ไม่ใช่ 3 หมื่น": in the stored budget's currency
     money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in u.updates and f not in u.confirmed]
     if not money and "budget_usd_month" in u.unset:
         return False  # "the budget of 2k might be off, I'll confirm with finance": taken back, asked again (s11-b)
@@ -334,7 +337,8 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
             _OTHER_MONEY_LANGUAGE.search(raw) or (
             _HINGLISH.search(raw) and not _RUPEES.search(raw)) or written_in(raw) in _LOCAL_MONEY):
         reason = "no currency said: which currency is it?"
-    if reason is None and money and not written and _place_apart(message):
+    if reason is None and money and not written and _place_apart(
+            message, float(budget) if isinstance(budget, int | float) and not isinstance(budget, bool) else 0.0):
         reason = "no currency said: the local currency or US dollars?"  # "based in Mumbai, budget is about 50,000"
     if reason is None and money and not written and any(
             asked == "budget_usd_month" or _CJK_MONEY.search(re.split(r"[,，。;；、]", raw[:m.start()])[-1] + m.group()
@@ -357,6 +361,61 @@ def _money_in_doubt(u: Understanding, message: str, asked: str | None) -> bool:
     u.confirm = {"kind": "check", "fields": list(values), "values": values, "reasons": {f: reason for f in values},
                  "value": first, "monthly": first, "text": reason}
     return True
+
+
+# The sizes a figure turned down may be said short in ("7,5 juta bukan 5": the 5 is 5 juta)
+_SAID_SHORT = (1.0, 1e3, 1e6)
+# A figure turned down: "not" (as glossed) or its word in the languages the gloss leaves before it, "değil" after it
+_TURNED_DOWN_BEFORE = re.compile(r"(?:\bnot|\bbukan|\bkhông phải|ไม่ใช่|\binte|\bnie|\bnahi|\bno|\bmuna|ليس|مش)\s*$")
+_TURNED_DOWN_AFTER = re.compile(r"\s*(?:değil|nahi|nahin)\b")
+# The budget named in the languages the gloss leaves ("budgetnya", "งบเดือนละ", "ngân sách", "bajet")
+_BUDGET_WORD = re.compile(r"budget|\bbajet|\banggaran|งบ|ngân sách|budżet|bütçe|بجت|ميزانية|बजट|presupuesto|"
+                          r"or[çc]amento|预算|予算|예산|\bmonthly\b|\bper month\b|\ba month\b")
+
+
+def _currency_of_the_old(u: Understanding, low: str, stated: dict[str, Any]) -> bool:
+    """A budget corrected with no currency written, the figure turned down being the stored one in a currency (s17-b).
+
+    "eh sori salah ketik, budgetnya 7,5 juta bukan 5" after 5 juta was stored as $312.50, "ขอแก้นะคะ งบเดือนละ 5 หมื่นค่ะ
+    ไม่ใช่ 3 หมื่น" after 30,000 baht, "make we do 1.2m monthly, not 800k" after ₦800k: the figure turned down names
+    the stored budget in rupiah, baht or naira, so the new figure is the budget, in that currency (read so here when
+    the reader took it as dollars, left it out or asked which field it is). True when settled so.
+    """
+    old = stated.get("budget_usd_month")
+    if not isinstance(old, int | float) or isinstance(old, bool) or old <= 0 or P.currency_mentions(low) or \
+            re.search(r"[$€£¥₹₩₺₽₦฿₫]", low):
+        return False
+    about_money = "budget_usd_month" in u.updates or (u.confirm is not None and "budget_usd_month" in (
+        u.confirm.get("fields") or [])) or _BUDGET_WORD.search(low)
+    if not about_money:
+        return False  # "sorry, my mistake: 15 not 25" after 25,000 documents: the documents
+    numbers = [n for n in P.find_numbers(low) if n.value > 0]
+    if len(numbers) != 2:
+        return False
+    rates = {r for r in P.USD_PER.values() if r and abs(r - 1.0) > 0.01}
+    for turned, new in (numbers, numbers[::-1]):
+        if not (_TURNED_DOWN_BEFORE.search(low[max(0, turned.start - 16):turned.start]) or
+                _TURNED_DOWN_AFTER.match(low, turned.end)):
+            continue
+        if any(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 and any(
+                abs(turned.value * m - v) <= 0.03 * v for m in _SAID_SHORT) for f, v in stated.items()
+               if f != "budget_usd_month"):
+            continue  # the figure of another field stated before ("15 000 décisions, pas 15 000")
+        rate = next((r for r in rates for m in _SAID_SHORT if abs(turned.value * m * r - old) <= 0.03 * old), None)
+        budget = u.updates.get("budget_usd_month")
+        if rate is None or isinstance(budget, bool):
+            continue
+        if isinstance(budget, int | float) and abs(budget - new.value * rate) <= 0.03 * budget:
+            return True  # read in that currency already
+        asked_which = u.confirm is not None and "budget_usd_month" in (u.confirm.get("fields") or []) and \
+            abs(float(u.confirm.get("value") or 0) - new.value) <= 0.03 * new.value
+        if (budget is None and (u.confirm is None or asked_which)) or (
+                isinstance(budget, int | float) and abs(budget - new.value) <= 0.03 * new.value):
+            u.confirm = None
+            u.updates["budget_usd_month"] = round(new.value * rate, 2)
+            u.corrected.add("budget_usd_month")
+            return True
+    return False
 
 
 def _currency_apart(u: Understanding, low: str, numbers: list[P.Number], named: list[str]) -> None:
@@ -437,7 +496,11 @@ _HANGUL, _KANA_TEXT = re.compile(r"[\uac00-\ud7af]"), re.compile(r"[\u3040-\u30f
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _place_apart(message: str) -> bool:
+# A figure with a magnitude word of one currency's country after it ("2 juta", "1,5 tỷ", "5 lakh")
+_SUM_IN_WORDS = re.compile(r"\d[\d.,]*\s*(?:juta|jt|miliar|milyar|triệu|tỷ|tỉ|lakhs?|lacs?|crores?)(?!\w)")
+
+
+def _place_apart(message: str, budget: float = 0.0) -> bool:
     """A place named whose currency is worth far from the one the reader took ("based in Mumbai, ... 50,000").
 
     The reader takes dollars, or yen, won and yuan in Japanese, Korean and Chinese ("上海の拠点で…月5万").
@@ -449,6 +512,11 @@ def _place_apart(message: str) -> bool:
         return True  # (s16-c: "in Zürich und Wien tätig; so um die 1.000 im Monat": francs or euros)
     read_as = "krw" if _HANGUL.search(message) else "jpy" if _KANA_TEXT.search(message) else \
         "cny" if _HAN.search(message) else "usd"
+    said = {code for m in _SUM_IN_WORDS.finditer(message.lower()) if (code := default_currency(m.group())) and any(
+        abs(n.value * (P.USD_PER.get(code) or 0) * f - budget) <= 0.05 * budget for n in P.find_numbers(
+            P.normalise(m.group())) for f in (1.0, 1 / 12))} if budget else set()
+    if read_as == "usd" and len(said) == 1:  # s17-b: rupiah, dong or rupees the budget's own magnitude word settles
+        read_as = said.pop()  # ("budget 2 juta/bln" beside "bahasa Indonesia"): the reader's currency, the place's
     rates = [P.USD_PER[c] or 1.0 for c in places | {read_as}]
     return max(rates) / min(rates) >= PLACE_APART
 

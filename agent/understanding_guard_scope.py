@@ -211,7 +211,13 @@ _POT = re.compile(r"\bfor (?:this|it|the project|the whole (?:thing|project))\s*
                   r"\bpara o projeto\b|\btoegekend\b|\bvrijgemaakt\b|\bbeviljat\w*|\bprzyznan\w+|\bayırdık\b|"
                   r"\bayrıldı\b|\bonaylandı\b|\bproje için\b|\bbu iş için\b|"
                   r"(?<![а-яіїє])(?:выделил\w*|выделен\w*|одобрил\w*|виділил\w*|на проект\w*)|"
-                  r"批了|批下来|拨了|拨款|申请到|经费|取れ(?:ました|た)|確保|承認され|확보|승인|배정")
+                  r"批了|批下来|拨了|拨款|申请到|经费|取れ(?:ました|た)|確保|承認され|확보|승인|배정|"
+                  # s17-b (dev19b): for the project in Malay, Indonesian, Vietnamese, Polish, Hinglish, Thai and
+                  # Arabic ("Bajet dalam RM50k untuk projek ni", "cho dự án này", "dla projektu"), and approved in
+                  # Nigerian Pidgin ("The budget wey management approve na 2 million naira")
+                  r"\b(?:untuk|buat|bagi) (?:projek|project|proyek)(?: ini| ni)?\b|\bcho (?:dự án|project)\b|"
+                  r"\b(?:dla|na) projekt\w*|\bproject ke liye\b|สำหรับ(?:โปรเจกต์|โครงการ)|للمشروع|"
+                  r"\bwey (?:\w+ ){0,2}approve\b")
 _ONE_OFF_OR_PERIOD = re.compile(r"\bone[- ]?(?:off|time)\b|\bonce\b|\bupfront\b|\ba (?:month|year)\b|\bper\b|\byear|"
                                 r"\bmonth|\bune fois\b|\beinmalig|\bannu\w*|\bmensu\w*|\bjährlich|\bmonatlich")
 # Money named by its purpose, unasked ("一次性投入加月费总共大概十万")

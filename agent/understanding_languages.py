@@ -65,7 +65,11 @@ ORG_AFTER = re.compile(
     # a place the data is hosted or a law, not a language (s6-a): "an Italian cloud", "a French provider", "Spanish law"
     r"clouds?|cloud providers?|providers?|hosters?|hosting|data ?cent(?:er|re)s?|regions?|laws?|regulations?|"
     r"компани\w*|команд\w*|клиент\w*|офис\w*|рын\w+|банк\w*|фирм\w*|партн[её]р\w*|сотрудник\w*|"
-    r"правительств\w*|firm[aęy]\w*|klien\w+|zesp[oó]\w+|rynek|rynku|biur\w+|spółk\w+|rząd\w*)\b"
+    r"правительств\w*|firm[aęy]\w*|klien\w+|zesp[oó]\w+|rynek|rynku|biur\w+|spółk\w+|rząd\w*|"
+    # s17-b (dev19b): a provider, a company or a cloud in Swedish, Polish and Turkish ("hos en svensk
+    # molnleverantör", "polski dostawca chmury", "yerli bulut sağlayıcısı")
+    r"molnleverantör\w*|leverantör\w*|molntjänst\w*|moln\w*|bolag\w*|företag\w*|myndighet\w*|kund\w*|"
+    r"dostawc\w*|chmur\w*|operator\w*|sağlayıcı\w*|şirket\w*|bulut\w*)\b"
     r"(?![\s\-]+(?:e-?mails?|tickets?|messages?|docs?|documents?|questions?|quer(?:y|ies)|reviews?|chats?|"
     r"conversations?|feedback|support|requests?|data|records?|contracts?|letters?|notes?|files?|comments?|"
     r"communications?|correspondence|calls?|transcripts?|faqs?|manuals?|articles?|content|texts?|pages?|reports?))")

@@ -167,7 +167,8 @@ _ENGLISH = frozenset("code source online support client articles patients cpu ap
 
 # s13-b: a range dictated with no dash between its ends ("günde 10 15 arama", "like 3 4 times a day"): two small
 # figures side by side, the second larger (and at most three times the first), before a word
-_SPOKEN_RANGE = re.compile(r"(?<![\d.,:/\-])(?<![\d.,:/\-] )(\d{1,2}) (\d{1,2})(?= [^\W\d_])")
+# (s17-b: not a digit glued to a word, the Indonesian and Malay reduplication "rata2 5 halaman", "kira2 3 jam")
+_SPOKEN_RANGE = re.compile(r"(?<![\w.,:/\-])(?<![\d.,:/\-] )(\d{1,2}) (\d{1,2})(?= [^\W\d_])")
 
 
 def _spoken_range(m: re.Match[str]) -> str:

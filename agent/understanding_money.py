@@ -282,7 +282,26 @@ def _before_sum(text: str, num: P.Number) -> str:
 _MONEY_WORD = re.compile(r"\bbudget|\bcosts?\b|\bspend|\brunning\b|\bongoing\b|\bfees?\b|\bopex\b|\bkosten\b|"
                          r"\blaufend|\bcoûts?\b|\bfrais\b|\bgastos?\b|\bcostos?\b|\bcustos?\b|\bcanone\b|"
                          r"\bkoszt\w*|\bkostnad\w*|\bmaliyet\w*|\bрасход\w*|\bзатрат\w*|预算|费用|运营|运维|成本|开销|花费|经费|"
-                         r"運用|費用|ランニング|운영비|비용|유지비")
+                         r"運用|費用|ランニング|운영비|비용|유지비|"
+                         # s17-b (dev19b): funds, cost and budget in the languages the gloss leaves ("ada dana 3 jt
+                         # sekali bayar", "Chi phí index lần đầu tầm 10 triệu", "5 lakh one-time de sakte hain")
+                         r"\bdana\b|\bbiaya\b|\banggaran\b|\bbajet\b|\bperuntukan\b|chi phí|ngân sách|\bkharch\w*|"
+                         r"\bde sakte\b|\blaga sakte\b")
+
+
+def _paid_once(work: str, num: P.Number) -> bool:
+    """A sum paid once, though no budget was asked: a one-off word and a word of money or a lakh (s17-b).
+
+    "ada dana 3 jt sekali bayar", "Chi phí index lần đầu tầm 10 triệu, trả một lần thôi", "5 lakh one-time de sakte
+    hain".
+    """
+    left = max((m.end() for m in re.finditer(r"[.!?;。]\s", work[:num.start])), default=0)
+    right = next((m.start() for m in re.finditer(r"[.!?;。](?:\s|$)", work[num.end:])), len(work) - num.end)
+    sentence = work[left:num.end + right]  # its own sentence ("45-person startup. ... Budget is $2,000" is two)
+    if not re.match(r"\s*(?:$|[,.;:)]|lakh|crore|million|thousand|billion|one|once)", work[num.end:]) or \
+            not S.one_off(_before_sum(work, num), work[num.end:], _PERIOD_RES):
+        return False  # (not "a 45-person startup" beside "our setup")
+    return bool(_MONEY_WORD.search(sentence) or re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]))
 
 
 def _second_sum(found: Found, work: str, asked: str | None) -> None:
@@ -295,7 +314,8 @@ def _second_sum(found: Found, work: str, asked: str | None) -> None:
     the budget question asked; each field is filled once.
     """
     money = [f for f in ("budget_usd_month", "one_time_budget_usd") if f in found.updates]
-    if not found.leftovers or not (money or asked == "budget_usd_month"):
+    if not found.leftovers or not (money or asked == "budget_usd_month" or any(
+            _paid_once(work, n) for n in found.leftovers)):
         return
     currency = _message_currency(work)
     for num in list(found.leftovers):
@@ -313,7 +333,8 @@ def _second_sum(found: Found, work: str, asked: str | None) -> None:
         ends = [i for i in (work.find(c, num.end) for c in ",;。，；、?!？！") if i >= 0]
         clause = work[start:min(ends, default=len(work))]
         named = {c for _, _, c in P.currency_mentions(_sentence_at(work, num))}  # "..., Canadian dollars" (s15-c)
-        if not (_MONEY_WORD.search(clause) or asked == "budget_usd_month" or named) or _LARGER_SCOPE.search(
+        if not (_MONEY_WORD.search(clause) or asked == "budget_usd_month" or named or _paid_once(work, num)) or \
+                _LARGER_SCOPE.search(
                 _sentence_at(work, num)) or PAST_SPEND.search(clause_before(work, num)) or _other_purpose(work, num):
             continue  # (not "3 crore a year for the whole AI program", "Coveo costs us 40k a year")
         code = "inr" if re.search(r"lakh|lac\b|lacs|crore", work[num.start:num.end]) else currency

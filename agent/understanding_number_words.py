@@ -1218,7 +1218,12 @@ def _card_words() -> tuple[re.Pattern[str], dict[str, float]]:
     """Cardinal words of 2 and more in the languages other than English, before a word: "trente juristes" -> 30."""
     values = {w: v for code, lang in _LANGUAGES.items() if code != "en" for w, v in lang.cards.items()
               if v >= 2 and w not in _NOT_ALONE and " " not in w}
-    return re.compile(rf"(?<![\w\-])({_alternation(values)})\s+(?={_LETTER})"), values
+    return re.compile(rf"(?<![\w\-]){_YEAR_NOT_FIVE}({_alternation(values)})\s+(?={_LETTER})"), values
+
+
+# s17-b (dev19b): Vietnamese "năm" is the year after "cả", "mỗi", "một", "hằng" ("ngân sách cả năm tầm 1,5 tỷ": the
+# whole year's budget, not five of anything)
+_YEAR_NOT_FIVE = "".join(f"(?<!{w} )" for w in ("cả", "mỗi", "một", "hằng", "hàng", "trong", "theo", "cuối", "đầu"))
 
 
 _DIGITS_LAKH = re.compile(r"\d[\d.,]*(?:\s*(?:-|–|~|to)\s*\d[\d.,]*)?\s*(?:lakhs?|lacs?|crores?)")  # "3-4 lakh" too

@@ -117,10 +117,10 @@ def _join_compound(match: re.Match[str]) -> str:
     return f"一{first}" if first in ("万", "亿") else first
 
 
-_CODES = r"usd|eur|gbp|chf|cad|aud|nzd|jpy|cny|rmb|krw|inr|brl|mxn|pln|sek|nok|dkk|rub|sgd|hkd|twd|zar|aed"
+_CODES = r"usd|eur|gbp|chf|cad|aud|nzd|jpy|cny|rmb|krw|inr|brl|mxn|pln|sek|nok|dkk|rub|sgd|hkd|twd|zar|aed|myr"
 _GLUED_CODE_AFTER = re.compile(rf"(?<![a-z])(\d[\d.,]*(?:k|m|mn|bn)?)({_CODES})\b")
-_GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES}|kr|zł|ngn|php|r(?=\d[\d ,.]*\d|\d+(?:\.\d+)?\s?k\b))(?=\d)")
-# ("EUR5k", "kr8000"; s15-a: the rand's "R5 000", "R50k", not "R2")
+_GLUED_CODE_BEFORE = re.compile(rf"\b({_CODES}|kr|zł|ngn|php|rm|r(?=\d[\d ,.]*\d|\d+(?:\.\d+)?\s?k\b))(?=\d)")
+# ("EUR5k", "kr8000"; s15-a: the rand's "R5 000", "R50k", not "R2"; s17-b: the ringgit's "RM5,000", "RM8k")
 # Traditional Chinese characters of figures and money that Japanese does not write (萬 for 万, 兩 for 两, 幣 for 币 ...)
 _TRADITIONAL = str.maketrans({"萬": "万", "兩": "两", "幣": "币", "塊": "块", "歐": "欧", "鎊": "镑"})
 # Arabic and Devanagari scripts (issue 17): Arabic-Indic (٣٠٠), Persian (۳۰۰) and Devanagari (३००) digits as ASCII,
@@ -130,6 +130,7 @@ _SCRIPT_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
                                 **{chr(0x06F0 + i): str(i) for i in range(10)},
                                 **{chr(0x0966 + i): str(i) for i in range(10)},
                                 "،": ",", "؟": "?", "؛": ";", "٫": ".", "٬": ",", "ـ": None, "\u093c": None,
+                                "\u0964": ".", "\u0965": ".",  # s17-b: the Devanagari danda ends a sentence
                                 **{chr(c): None for c in range(0x064B, 0x0653)}})
 # The common traditional characters of a consultation in simplified form, for Chinese written in Taiwan or Hong Kong
 # ("大概 12 萬份文件", "一份報告平均 20 頁"); applied only to text with no kana, since Japanese writes many of them too.

@@ -163,6 +163,8 @@ CURRENCIES: dict[str, tuple[float | None, tuple[str, ...], tuple[str, ...]]] = {
     "vnd": (1 / 25000, ("vnd", "₫"), ("vnd", "vnđ", "đồng", "₫")),
     "thb": (1 / 36, ("thb", "฿"), ("thb", "baht", "฿")),
     "egp": (1 / 48, ("egp", "e£"), ("egp", "egyptian pounds?", "جنيه(?:ات)?(?! (?:إسترليني|استرليني))")),
+    # s17-b: the Malaysian ringgit (MYR 4.7 per USD, "RM5,000", "RM8k", "RM10 ribu", "ringgit")
+    "myr": (1 / 4.7, ("rm", "myr"), ("myr", "ringgit")),
     "unknown": (None, ("[a-z]{1,3}\\$",), ("kroner", "krone", "dinars?",
                                          "(?:omani |iranian |yemeni )?(?:rials?|riyals?)",
                                          # Arabic: dinars (Kuwait, Jordan, Iraq ...), liras (Lebanon, Syria ...)
@@ -197,6 +199,7 @@ _CURRENCY_NAMES = (
     ("dkk", r"\bdkk\b|\bdanish kron\w*"),
     ("ngn", r"\bnaira\b|\bngn\b|₦"), ("php", r"\bphp\b|₱|\bphilippine pesos?\b"),
     ("egp", r"\begp\b|\begyptian pounds?\b"), ("uah", r"\bгрив\w*|\bгрн\b|\buah\b|₴"),
+    ("myr", r"\bringgit\b|\bmyr\b|(?<![a-z])rm(?=\s?\d)"),
     ("cny", r"人民币|\brmb\b|\bcny\b|\byuan\b|юан\w*|(?<![美欧日港台韩加澳新])元|块钱"),
 )
 _CURRENCY_NAME = re.compile("|".join(f"(?P<{code}>{rx})" for code, rx in _CURRENCY_NAMES))
@@ -279,11 +282,12 @@ PLACE_CURRENCIES = (
     ("chf", r"switzerland|schweiz|suisse|svizzera|z[üu]rich|geneva|gen[èe]ve|ginevra|\bgenf\b|\bbasel\b|"
             r"\bbern\b|lausanne|lugano"),
     ("unknown", r"kazakhstan|almaty|алмат\w*|астан\w*|казахстан\w*|kenya|nairobi|\begypt\b|"
-                r"cairo|vietnam|hanoi|thailand|bangkok|malaysia|kuala lumpur|argentin\w*|"
+                r"cairo|vietnam|hanoi|thailand|bangkok|argentin\w*|"
                 r"buenos aires|colombia|bogot[áa]|morocc\w*|\bmaroc\w*|marruecos|marocco|casablanca|\brabat\b|"
                 r"marrakech|s[ée]n[ée]gal|\bdakar\b|abidjan|c[ôo]te d'ivoire|cameroun|douala|\btunisi\w*|"
                 r"alg[ée]ri\w*|\bangola\w*|\bluanda\b|mo[çc]ambique|maputo|\bper[uú]\b|\bchile\b|"
-                r"吉隆坡|马来西亚|馬來西亞|越南|泰国|菲律宾|曼谷|河内|胡志明"),
+                r"越南|泰国|菲律宾|曼谷|河内|胡志明"),
+    ("myr", r"malaysia|kuala lumpur|\bpenang\b|\bjohor\b|吉隆坡|马来西亚|馬來西亞"),  # s17-b: the ringgit's rate
 )
 _PLACE_CURRENCY = tuple((code, re.compile(rx)) for code, rx in PLACE_CURRENCIES)
 
@@ -758,7 +762,8 @@ DOMAINS = {
                r"education|intake|messages?|documents?|privacy|identif\w*|cases?|visits?))|(?<![a-z])(?<!are )"
                r"(?<!'re )(?<!is )(?<!be )(?<!very )(?<!quite )(?<!pretty )(?<!so )(?<!more )(?<!being )"
                r"(?<!fairly )(?<!stay )(?<!too )patient(?![a-z])|"
-               r"hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?|pharma|"
+               # (s17-b: not Polish "drugim", second)
+               r"hospitals?|health ?care|\behr\b|\bemr\b|diagnos|drugs?(?!i[mae]?\b|ą|iego|iej)|pharma|"
                r"radiology|physicians?|nurs(?:e|ing)|discharge (?:letters?|summar(?:y|ies)|notes?)|pathology|"
                r"(?:lab|laboratory) results|clinical notes|\bwards?\b|oncology|cardiology|medical records|"
                r"lettres? de sortie|comptes? rendus? (?:médicaux|d'hospitalisation)|arztbriefe?|entlassbriefe?|"
@@ -1021,6 +1026,11 @@ ON_PREM = re.compile(
     r"외부\s*(?:api|클라우드|서비스)\S*\s*(?:절대\s*)?못\s*(?:씁|써|쓰|사용)|"
     r"外部の?(?:クラウド|サービス|api)(?:には|に|へ)?.{0,6}(?:置け|預け(?:られ)?ない|保存でき(?:ない|ません))|"
     r"\b(?:ke )?bahar nahi (?:ja|bhej|de|jaa)\w*|\bbahar (?:nahi|mat) (?:jana|jaana|bhejna)\b|"
+    # s17-b (dev19b): Nigerian Pidgin's "cannot" ("Customer data no fit leave our servers o") and the files kept from
+    # any third party ("No third party should see client files, full stop")
+    r"\b(?:data|files?|documents?|records?|it|dem|am)\s+no (?:fit|go|suppose(?: to)?) (?:leave|comot|commot|go out)\b|"
+    r"\bno (?:third[\s\-]party|outsider|outside (?:company|party|vendor)) (?:should|may|must|can|will|fit) (?:ever )?"
+    r"(?:see|access|touch|get|have|read|hold)\b|"
     r"\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t|don'?t) (?:let|allow)\b[^.;]{0,40}?\b(?:go|be sent|leave|be "
     r"uploaded|send \w+)\b[^.;]{0,12}?\b(?:to )?(?:an? |any )?(?:third[\s\-]party|external|outside|cloud|foreign|"
     r"hosted|public)|(?:can(?:no|')?t|cannot|must not|may not|mustn't) (?:go|be sent) anywhere|"
@@ -2066,7 +2076,12 @@ PRIORITY_WORDS = {
                           r"정확성|정밀도|most accurate|best (?:quality|answers)|"
                           # and in the languages of dev19b (Indonesian/Malay, Arabic, Hindi, Thai, Vietnamese)
                           r"\bakurasi\b|\bketepatan\b|\bkeakuratan\b|الجودة|الدقة|جودة|دقة|सटीकता|गुणवत्ता|"
-                          r"\baccuracy\b|ความแม่นยำ|\bđộ chính xác\b|\bchính xác\b"),
+                          r"\baccuracy\b|ความแม่นยำ|\bđộ chính xác\b|\bchính xác\b|"
+                          # s17-b (dev19b): accuracy and quality in Indonesian/Malay, Arabic, Hindi, Thai,
+                          # Vietnamese, Polish, Swedish and Turkish ("akurasi", "ketepatan", "الدقة", "सटीकता")
+                          r"\bakurasi\b|\bketepatan\b|\bkualiti\b|\bkejituan\b|جودة|دقة|सटीकता|गुणवत्ता|"
+                          r"แม่นย(?:\u0e33|\u0e4d\u0e32)|\bchính xác\b|\bdokładno[śs][ćc]|\btrafno[śs][ćc]|"
+                          r"\bträffsäkerhet|\bdoğruluk"),
     # (not "most SKUs priced $20-$80": a product's price, no priority; s15-c)
     "cost": re.compile(r"\bcost|\bprice(?!d\b)|cheap|affordab|\$\$|\bcost[oe]s?\b|\bprecios?\b|"
                        r"\bkosten|\bpreis|\bgünstig|\bbillig|成本|价格|便宜|省钱|费用|花费|"
@@ -2075,7 +2090,12 @@ PRIORITY_WORDS = {
                        # lead s17: French, Portuguese, Spanish and Japanese words for it
                        r"\bco[uû]ts?\b|\bcustos?\b|\bbarat[oa]s?\b|\becon[oó]mic[oa]\b|\bpas cher\b|コスト|費用|"
                        r"値段|料金|安さ|安い|安く|가격|\b(?:the|our|monthly|cloud) bill\b|"
-                       r"\bmurah\b|\bkos\b|التكلفة|تكلفة|السعر|الكلفة|लागत|खर्च|कीमत|ถูกสุด|ราคา|\bgiá\b"),
+                       r"\bmurah\b|\bkos\b|التكلفة|تكلفة|السعر|الكلفة|लागत|खर्च|कीमत|ถูกสุด|ราคา|\bgiá\b|"
+                       # s17-b: cheap, price and cost in the languages of dev19b ("murah", "التكلفة", "लागत",
+                       # "ถูกสุด" (not "ถูกต้อง", correct), "giá rẻ", "tanio", "billig", "ucuz")
+                       r"\bmurah|\bharga\b|\bkos\b|تكلفة|كلفة|السعر|رخيص|أرخص|लागत|खर्च|सस्ता|\bsasta\b|"
+                       r"ถูกสุด|ถูกที่สุด|ราคา|\brẻ\b|giá thành|\btani\w*|\btanio\b|\bcen[aęy]\b|\bbillig|"
+                       r"\bpris\b|\bucuz|\bfiyat"),
     "latency": re.compile(r"latency|speed|\bfast|\bquick|response time|latencia|velocidad|\br[aá]pid|latenz|"
                           r"\bschnell|geschwindigkeit|antwortzeit|延迟|速度|快速|更快|越快|响应|"
                           r"\bsnelheid|szybko[śs][ćc]|\bhastighet|\bsvarstid|\bhız|\bgecikme|скорост|задержк|"
@@ -2083,7 +2103,10 @@ PRIORITY_WORDS = {
                           # lead s17: French, Portuguese and Japanese words for it
                           r"\blatence\b|lat[eê]ncia|rapidité|rapidez|velocidade|snappy|responsive(?:ness)?|"
                           r"レイテンシ|応答|速さ|速い|レスポンス|응답|"
-                          r"\blatens\b|السرعة|سرعة|गति|स्पीड|เร็ว|\bnhanh\b"),
+                          r"\blatens\b|السرعة|سرعة|गति|स्पीड|เร็ว|\bnhanh\b|"
+                          # s17-b: speed and latency in the languages of dev19b ("السرعة", "गति", "เร็ว", "laju")
+                          r"\blatens\b|سرعة|زمن الاستجابة|गति|स्पीड|เร็ว|\bkelajuan\b|\blaju\b|\bcepat\b|"
+                          r"\bnhanh\b|\bszybk\w*"),
 }
 # (not "it should cost at most ...": a limit, no ranking; s15-c)
 PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
@@ -2132,7 +2155,16 @@ PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matte
                           r"\bpaling (?:penting|utama)\b|\byg penting\b|\byang penting\b|\bdulu\b|\bbaru\b|"
                           r"\bnombor (?:satu|dua)\b|أهم|الأولوية|أولوية|وبعدين|بعدين|ثم|بعد ذلك|قبل|آخر حاجة|"
                           r"przede wszystkim|na drugim miejscu|na pierwszym miejscu|सबसे पहले|सबसे ज़रूरी|सबसे जरूरी|"
-                          r"\bफिर\b|\btrước\b|\brồi đến\b|\bsau cùng\b|ก่อน|แล้วค่อย|\bna last\b|\blast\b")
+                          r"\bफिर\b|\btrước\b|\brồi đến\b|\bsau cùng\b|ก่อน|แล้วค่อย|\bna last\b|\blast\b|"
+                          # s17-b: first, then, most important, second and last in the languages of dev19b
+                          # ("murah dulu, baru akurasi", "Ketepatan paling utama, kos nombor dua", "أهم حاجة
+                          # السرعة، وبعدين الجودة", "للدقة قبل التكلفة", "सबसे पहले सटीकता, फिर लागत", "เอาถูกสุดก่อน
+                          # แล้วค่อยเร็ว", "chất lượng trước, rồi đến tốc độ", "Koszt na drugim miejscu")
+                          r"\bdulu\b|(?<=[.,] )baru\b|\bpaling (?:penting|utama)\b|\bnomb?or (?:satu|dua|tiga)\b|"
+                          r"\b(?:yang |yg )?(?:penting|utama)\b|أهم|الأولوية|أولوية|قبل|بعدين|\bثم\b|آخر|أولا|"
+                          r"सबसे पहले|सबसे जरूरी|\bफिर\b|\bsabse pehle\b|\bphir\b|ก่อน|แล้วค่อย|ส(?:\u0e33|\u0e4d\u0e32)คัญ|"
+                          r"\btrước\b|rồi đến|sau cùng|quan trọng|ưu tiên|przede wszystkim|na (?:pierwszym|drugim|"
+                          r"trzecim|ostatnim) miejscu|najważniejsz\w*")
 # "good results and low latency, in that order": every priority named in the message is ranked by the order said
 PRIORITY_ORDERED = re.compile(r"\bin (?:that|this) order\b|\ben ese orden\b|\bin dieser reihenfolge\b|按这个顺序|依次")
 PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn'?t|does not|don'?t|do not|isn'?t|"
@@ -2143,6 +2175,10 @@ PRIORITY_DOWN = re.compile(r"^\W{0,3}(?:(?:matters?|is|are|counts?)\s+)?(?:doesn
                            r"s?pelar mindre roll|är mindre viktig\w*|daha az önemli|(?:\w+ )?менее важн\w*|"
                            r"не так важн\w*|kurang penting|ít quan trọng|덜 중요|s?pelar ingen roll|maakt niet uit|"
                            r"nie ma znaczenia|не важно|"
+                           # s17-b: "Latens bryr vi oss inte så mycket om", "kecepatan gak terlalu penting",
+                           # "والتكلفة آخر حاجة", "chi phí để sau cùng"
+                           r"bryr (?:vi|jag) (?:oss|mig) inte|(?:gak|ga|nggak|tidak|tak) (?:terlalu |begitu )?penting|"
+                           r"(?:هي |هو )?(?:آخر|أقل أهمية|مش مهم|غير مهم|مو مهم)|(?:để )?sau cùng|không quan trọng|"
                            r"(?:\S{0,4}\s?){0,2}(?:상관없|중요하지\s*(?:않|not)|중요치\s*않))|"
                            r"^\W{0,3}(?:是)?(?:无所谓|不重要|不在乎|不关心|其次|次要)|"
                            # lead s17: "latency we don't care much about", "cost is not a big issue", "compte peu"

@@ -79,6 +79,16 @@ _COPULA_BEFORE = re.compile(r"\b(?:there are|there're|they are|they're|we are|we
                             r"runt|circa|~|ca\.?|około|ungefär|environ|unos|umas|uns)?\s*$")
 
 
+# s17-b (dev19b): people named, then counted after a copula or a hedge ("Our staff na like 120, each person go search
+# ...", "the lawyers are about 45, each ..."): the count of a rate per person
+_PERSON_UNIT = re.compile(r"(?:person|people|user|employee|member|staff|dev|developer|engineer|lawyer|agent|worker|"
+                          r"analyst|doctor|nurse|clerk|officer|colleague|head)s?$")
+_PEOPLE_COUNTED_BEFORE = re.compile(
+    r"\b(?:staff|employees|people|users|workers|agents|lawyers|attorneys|developers|devs|engineers|analysts|doctors|"
+    r"nurses|clerks|officers|colleagues|team|headcount)\s+(?:are|is|na|dey|be|number|total)?\s*(?:like|about|around|"
+    r"roughly|approximately|approx\.?|some|maybe|~)?\s*$")
+
+
 def _rate_clause(work: str, num: Number) -> tuple[str, str]:
     """The words of the rate's own clause before and after figure ``num``."""
     left = max((work.rfind(c, 0, num.start) for c in ",;!?。，；、\n"), default=-1) + 1
@@ -164,7 +174,8 @@ def _count_of(unit: str, work: str, numbers: list[Number], rate: Number) -> Numb
         else:
             noun_after = re.match(rf"^\s*(?:[a-zà-ÿ\-]+\s+)?{stem}", after)
             noun_before = re.search(rf"\b{stem}\w*\s+(?:\w+\s+){{0,2}}?(?:about\s+|around\s+|~\s*)?$", before)
-        copula = _COPULA_BEFORE.search(before) and re.match(r"^\s*(?:of (?:them|us)\b|$|[,;.!?。，；])", after)
+        copula = (_COPULA_BEFORE.search(before) or (_PERSON_UNIT.match(unit) and _PEOPLE_COUNTED_BEFORE.search(
+            before))) and re.match(r"^\s*(?:of (?:them|us)\b|$|[,;.!?。，；])", after)
         if noun_after or noun_before or copula:
             return n
     return None
@@ -370,6 +381,12 @@ PEAK_CUE = re.compile(r"\bpeak\w*|\bspikes?\b|\bspitze\w*|\bspitzenlast\w*|\bpoi
                        # s15-b: the sales days of the set's countries ("en cyber day llega a 50 por segundo")
                        r"\bcyber ?(?:day|monday|week|wow)\b|\bhot ?sale\b|\bbuen fin\b|\bprime day\b|\bsingles'? day\b|"
                        r"\bharbolnas\b|\bboxing day\b|\bblack week\b|\blebaran\b|(?<![\d.])(?:11\.11|12\.12)(?![\d.])|"
+                       # s17-b (dev19b): the time of a sale ("Sale ke time 1 lakh searches per day", "during the
+                       # sale", "pas flash sale", "khi sale", "podczas wyprzedaży")
+                       r"\b(?:during|at|in) (?:the |a |our )?sales?\b|"
+                       r"\bsale (?:ke (?:time|waqt|din)|mein|me|time|days?)\b|"
+                       r"\b(?:pas|saat|masa|musim) (?:flash )?sale\b|\b(?:khi|mùa|đợt) sale\b|"
+                       r"\b(?:podczas|w czasie|w trakcie) (?:wyprzedaż\w*|promocj\w*)|\bindirim dönem\w*|ช่วงเซล|"
                        r"峰值|高峰|尖峰|最忙|最繁忙|大促|促销|双十一|雙十一|ピーク|セール|피크|최대|세일\s*때|할인\s*행사")
 _USUAL_CUE = re.compile(r"\bon average\b|\baverag\w*|\bavg\b|\bnormal(?:ly)?\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|"
                         r"\botherwise\b|\bthe rest of the time\b|\bday[\s\-]to[\s\-]day\b|\bim schnitt\b|"

@@ -57,7 +57,9 @@ _NO_CLOUD_OPENER = re.compile(r"^\W*(?:(?:no|nope|nah|nein|nee|non|nie|nej|hayı
 # A place particle after "on-prem" (glossed from オンプレ/온프레미스): the cards that stand there follow
 _CJK_PLACE = re.compile(r"^\s*(?:環境|サーバー?|側|机房|서버|환경)?\s*(?:に|には|にも|에|에는|에도)")
 _CJK_NEED = re.compile(r"必須|必要|限定|のみ|(?<!gpus )(?<!枚)(?<!台)だけ|필수|만\b|해야")
-_OWN_MACHINES = re.compile(r"\s+(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|nodes?|racks?|"
+# (s17-b: and glued by a hyphen, "en on-prem-server med två L4:or")
+_OWN_MACHINES = re.compile(r"(?:\s+|-)(?:[\w\-]+\s+)?(?:servers?|machines?|box(?:es)?|clusters?|gpus?|hardware|"
+                           r"nodes?|racks?|maskin\w*|servrar|serwer\w*|maszyn\w*|sunucu\w*|"
                            r"workstations?|dgx|hgx|superpod|[ahlt]\d{1,3}s?)\b(?!\s+only)")
 _HAVE_MACHINES = re.compile(r"^[\s,:;\-]*(?:we(?:'ve)? (?:have|got|own|run)|there (?:is|are)|there's)\b[^,.;]{0,30}?"
                             r"(?:servers?|machines?|box(?:es)?|clusters?|gpus?|cards?|nodes?|racks?|dgx|"
@@ -748,10 +750,27 @@ def _error_with_stakes(text: str) -> bool:
     return False
 
 
+# s17-b (dev19b): a wrong or missed retrieval said to do harm, in one clause, in the languages the gloss leaves
+# ("salah ambil dokumen bisa fatal", "أي خطأ في استرجاع المعلومة قد يضر بالمريض", "if the system miss something e fit
+# kill person", "Sai một chút là nguy hiểm", "Yanlış karar getirirse ciddi sorun olur", "गलत क्लॉज़ आया तो बहुत नुकसान
+# होगा", "hata kabul etmiyoruz", "ดึงผิดไม่ได้เลย"), a relevant passage that must not be missed ("Vi får inte missa en
+# relevant klausul") and accuracy said to be absolute ("cần chính xác tuyệt đối", "ต้องแม่นยำมาก")
+_MISTAKE = (r"(?:\bsalah\b|\bkeliru\b|خطأ|خاطئ|غلط|\bfel(?:aktig\w*)?\b|\bmiss(?:es|ed)?\b|\bwrong\b|\bsai\b|"
+            r"\bbłęd\w*|\bpomył\w*|\byanlış\w*|\bhata\w*|गलत|\bgalat\b)")
+_HARM = (r"(?:\bfatal|\bbahaya|\bberbahaya|\bmembahayakan|يضر|خطير|ضرر|كارث|\bkill|\bdie\b|\bdangerous|"
+         r"nguy hiểm|nghiêm trọng|niebezpieczn\w*|\bpoważn\w*|\bciddi\b|\btehlike\w*|\bkabul etm\w*|नुकसान|"
+         r"खतरनाक|\bnuksaan\b|\ballvarlig\w*|\bfarlig\w*|\bkonsekvens\w*)")
+_MISTAKE_HARMS = re.compile(_MISTAKE + r"[^.;!?।]{0,40}?" + _HARM + r"|ผิด(?:พลาด)?ไม่ได้|"
+                            r"\b(?:får (?:vi )?inte|must not|can'?t afford to|tidak boleh|gak boleh|không được|"
+                            r"nie możemy|nie może\w*) (?:\w+ )?(?:missa|miss|terlewat|bỏ sót|pomin\w+)\b|"
+                            # (Thai SARA AM is two characters in NFKC text)
+                            r"chính xác tuyệt đối|ต้องแม่นย(?:\u0e33|\u0e4d\u0e32)")
+
+
 def _precision(text: str, updates: dict[str, Any]) -> None:
     if _PRECISION_LOOSE.search(text):
         updates["precision_critical"] = False
-    elif _PRECISION_CRITICAL.search(text) or _error_with_stakes(text):
+    elif _PRECISION_CRITICAL.search(text) or _error_with_stakes(text) or _MISTAKE_HARMS.search(text):
         updates["precision_critical"] = True
 
 
