@@ -2109,7 +2109,11 @@ PRIORITY_WORDS = {
                           r"\bnhanh\b|\bszybk\w*"),
 }
 # (not "it should cost at most ...": a limit, no ranking; s15-c)
-PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b|priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
+# (not the ordinal "first" before a time or a step: "for the first month the cost ...", "the first indexing pass"; lead
+# s17)
+PRIORITY_CUE = re.compile(r"(?<!\bat )\bmost\b|\bfirst\b(?!\s+(?:month|year|week|day|quarter|index\w*|pass|run|time|"
+                          r"phase|version|release|step|batch|load|import|pilot|round|stage|few|two|three|\d))|"
+                          r"priorit|important|matters?\b|care (?:most )?about|\bthen\b|"
                           r"followed by|above all|primarily|main(?:ly)? (?:concern|goal)|\bover\b|more than|"
                           # s16-b: "more than" in the other languages ("la qualità conta più del costo", "la calidad
                           # importa más que el costo", "Qualität ist wichtiger als Kosten")

@@ -744,9 +744,9 @@ def _error_with_stakes(text: str) -> bool:
     for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", text):
         if "?" in sentence or "？" in sentence or _PAST_SYSTEM.search(sentence):
             continue
-        for error in _ERROR.finditer(sentence):
-            if _STAKES.search(sentence, error.end(), error.end() + 60):
-                return True
+        if _MISTAKE_HARMS.search(sentence) or any(_STAKES.search(sentence, error.end(), error.end() + 60)
+                                                  for error in _ERROR.finditer(sentence)):
+            return True
     return False
 
 
@@ -770,7 +770,7 @@ _MISTAKE_HARMS = re.compile(_MISTAKE + r"[^.;!?।]{0,40}?" + _HARM + r"|ผิ�
 def _precision(text: str, updates: dict[str, Any]) -> None:
     if _PRECISION_LOOSE.search(text):
         updates["precision_critical"] = False
-    elif _PRECISION_CRITICAL.search(text) or _error_with_stakes(text) or _MISTAKE_HARMS.search(text):
+    elif _PRECISION_CRITICAL.search(text) or _error_with_stakes(text):
         updates["precision_critical"] = True
 
 

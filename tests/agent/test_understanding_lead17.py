@@ -150,3 +150,11 @@ def test_the_data_kept_in_the_users_environment_or_from_third_parties(message: s
 
 def test_third_parties_allowed_on_a_condition_are_no_rule() -> None:
     assert "data_must_stay_on_prem" not in said(read("We never approve third-party services without a DPA"))
+
+
+@pytest.mark.parametrize("message", [
+    "For the first month the cost should stay below 200 dollars a month",
+    "The cost of the first indexing pass matters less, it is one-off",
+])
+def test_the_ordinal_first_before_a_time_or_a_step_ranks_nothing(message: str) -> None:
+    assert "priorities" not in said(read(message)), message
