@@ -2074,9 +2074,7 @@ PRIORITY_WORDS = {
                           # lead s17: French, Portuguese, Japanese and Korean words for it, superlatives of it
                           r"qualité|qualidade|précision|precisão|exatidão|acurácia|pertinence|品質|品质|正確|정확도|"
                           r"정확성|정밀도|most accurate|best (?:quality|answers)|"
-                          # and in the languages of dev19b (Indonesian/Malay, Arabic, Hindi, Thai, Vietnamese)
-                          r"\bakurasi\b|\bketepatan\b|\bkeakuratan\b|الجودة|الدقة|جودة|دقة|सटीकता|गुणवत्ता|"
-                          r"\baccuracy\b|ความแม่นยำ|\bđộ chính xác\b|\bchính xác\b|"
+                          r"\bkeakuratan\b|الجودة|الدقة|\baccuracy\b|\bđộ chính xác\b|"
                           # s17-b (dev19b): accuracy and quality in Indonesian/Malay, Arabic, Hindi, Thai,
                           # Vietnamese, Polish, Swedish and Turkish ("akurasi", "ketepatan", "الدقة", "सटीकता")
                           r"\bakurasi\b|\bketepatan\b|\bkualiti\b|\bkejituan\b|جودة|دقة|सटीकता|गुणवत्ता|"
@@ -2089,8 +2087,7 @@ PRIORITY_WORDS = {
                        r"\bbiaya\b|chi phí|ค่าใช้จ่าย|비용|"
                        # lead s17: French, Portuguese, Spanish and Japanese words for it
                        r"\bco[uû]ts?\b|\bcustos?\b|\bbarat[oa]s?\b|\becon[oó]mic[oa]\b|\bpas cher\b|コスト|費用|"
-                       r"値段|料金|安さ|安い|安く|가격|\b(?:the|our|monthly|cloud) bill\b|"
-                       r"\bmurah\b|\bkos\b|التكلفة|تكلفة|السعر|الكلفة|लागत|खर्च|कीमत|ถูกสุด|ราคา|\bgiá\b|"
+                       r"値段|料金|安さ|安い|安く|가격|\b(?:the|our|monthly|cloud) bill\b|التكلفة|الكلفة|कीमत|\bgiá\b|"
                        # s17-b: cheap, price and cost in the languages of dev19b ("murah", "التكلفة", "लागत",
                        # "ถูกสุด" (not "ถูกต้อง", correct), "giá rẻ", "tanio", "billig", "ucuz")
                        r"\bmurah|\bharga\b|\bkos\b|تكلفة|كلفة|السعر|رخيص|أرخص|लागत|खर्च|सस्ता|\bsasta\b|"
@@ -2102,8 +2099,7 @@ PRIORITY_WORDS = {
                           r"\bkecepatan|\blatensi|tốc độ|độ trễ|ความเร็ว|속도|지연|"
                           # lead s17: French, Portuguese and Japanese words for it
                           r"\blatence\b|lat[eê]ncia|rapidité|rapidez|velocidade|snappy|responsive(?:ness)?|"
-                          r"レイテンシ|応答|速さ|速い|レスポンス|응답|"
-                          r"\blatens\b|السرعة|سرعة|गति|स्पीड|เร็ว|\bnhanh\b|"
+                          r"レイテンシ|応答|速さ|速い|レスポンス|응답|السرعة|"
                           # s17-b: speed and latency in the languages of dev19b ("السرعة", "गति", "เร็ว", "laju")
                           r"\blatens\b|سرعة|زمن الاستجابة|गति|स्पीड|เร็ว|\bkelajuan\b|\blaju\b|\bcepat\b|"
                           r"\bnhanh\b|\bszybk\w*"),
