@@ -22,4 +22,4 @@ DEV18A = accuracy.load_cases(accuracy.DATA / "dev18a_messages.yaml")
 def test_the_set_keeps_its_figure() -> None:
     assert len(DEV18A) == 150 and len({c["id"] for c in DEV18A}) == len(DEV18A)
     result = accuracy.score(DEV18A)
-    assert result["right"] >= 829 and result["silent_wrong_fills"] <= 54
+    assert result["right"] >= 831 and result["silent_wrong_fills"] <= 53
