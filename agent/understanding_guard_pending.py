@@ -212,7 +212,7 @@ _KRONOR_PLACES = (("sek", re.compile(r"\bsweden\b|\bswedish\b|stockholm|g[öo]te
                                      r"uppsala")),
                   ("dkk", re.compile(r"\bdenmark\b|\bdanish\b|copenhagen|k[øo]benhavn|aarhus|odense|\bdanmark\b")),
                   ("nok", re.compile(r"\bnorway\b|\bnorwegian\b|\boslo\b|\bbergen\b|trondheim|stavanger|\bnorge\b")))
-_SEK_PER_USD = 10.5  # (the table's rate the reader used: patterns.CURRENCIES)
+_SEK_PER_USD = 1 / (P.USD_PER["sek"] or 1)  # the table's rate the reader used (patterns.CURRENCIES), not a copy of it
 
 
 def kronor_open(u: Understanding, message: str, asked: str | None) -> bool:
